@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersistenceModule } from '@newsroom/persistence';
+import { PlatformModule } from '@newsroom/platform';
+import type { DraftingConfig } from './config/drafting.config';
+import { DraftsModule } from './drafts/drafts.module';
+import { ActivityEntity } from './drafts/persistence/activity.entity';
+import { DraftEntity } from './drafts/persistence/draft.entity';
+import { RevisionEntity } from './drafts/persistence/revision.entity';
+import { DRAFTING_MIGRATIONS } from './migrations';
+
+export const DRAFTING_ENTITIES = [DraftEntity, RevisionEntity, ActivityEntity];
+
+@Module({})
+export class AppModule {
+  static register(config: DraftingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService(config.runtime),
+        PersistenceModule.forService({ entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS }),
+        DraftsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Where an article stands, as its reporter sees it. Drafting owns `draft` and
+ * `submitted`; every later status mirrors an editorial-review or publishing event.
+ */
+export const DRAFT_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'scheduled',
+  'published',
+  'withdrawn',
+] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** Statuses in which the reporter may edit the text. */
+export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested'];
+
+/**
+ * How far along one submitted revision is. Review and publishing events arrive
+ * on different topics, so their relative order is not guaranteed: a status
+ * only moves forward for the same revision, or to a newer revision.
+ */
+export const STATUS_PROGRESS: Record<DraftStatus, number> = {
+  draft: 0,
+  submitted: 1,
+  in_review: 2,
+  changes_requested: 3,
+  approved: 3,
+  rejected: 3,
+  scheduled: 4,
+  published: 5,
+  withdrawn: 6,
+};

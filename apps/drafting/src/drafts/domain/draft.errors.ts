@@ -1,0 +1,35 @@
+import { DomainError } from '@newsroom/contracts';
+import type { DraftStatus } from './draft-status';
+
+export const draftNotFound = (id: string) => new DomainError('DRAFT.NOT_FOUND', `No draft with id ${id}`, 'not_found');
+
+export const revisionNotFound = (id: string, n: number) =>
+  new DomainError('DRAFT.REVISION_NOT_FOUND', `Draft ${id} has no revision ${n}`, 'not_found');
+
+export const notTheAuthor = () =>
+  new DomainError('DRAFT.NOT_AUTHOR', 'Only the reporter who wrote this draft can change or submit it', 'forbidden');
+
+export const notEditable = (status: DraftStatus) =>
+  new DomainError(
+    'DRAFT.NOT_EDITABLE',
+    `The draft is ${status.replace('_', ' ')}; it can be edited only as a draft or after changes were requested`,
+    'conflict',
+  );
+
+export const notSubmittable = (status: DraftStatus) =>
+  new DomainError(
+    'DRAFT.NOT_SUBMITTABLE',
+    `The draft is ${status.replace('_', ' ')}; only a draft or an article with requested changes can be submitted`,
+    'conflict',
+  );
+
+export const versionRequired = () =>
+  new DomainError('DRAFT.VERSION_REQUIRED', 'Send the version you edited in an If-Match header (e.g. If-Match: "3")', 'precondition_required');
+
+export const staleVersion = (expected: number, current: number) =>
+  new DomainError(
+    'DRAFT.VERSION_CONFLICT',
+    `The draft changed since version ${expected}; it is now at version ${current}. Reload it and apply your edit again`,
+    'precondition_failed',
+    { currentVersion: current },
+  );

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ACTIVITY_KINDS = [
+  'created',
+  'edited',
+  'submitted',
+  'review_claimed',
+  'editor_note',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'scheduled',
+  'published',
+  'corrected',
+  'withdrawn',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** The reporter's timeline: every status change and every editor note. */
+@Entity({ name: 'draft_activity' })
+@Index('draft_activity_draft_idx', ['draftId', 'at'])
+export class ActivityEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  draftId!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'text' })
+  kind!: ActivityKind;
+
+  @Column({ type: 'text', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  revision!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** Source event id, so a timeline entry is never written twice. */
+  @Column({ type: 'uuid', nullable: true, unique: true })
+  eventId!: string | null;
+}

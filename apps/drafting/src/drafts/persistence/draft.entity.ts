@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ArticleContent } from '@newsroom/contracts';
+import type { DraftStatus } from '../domain/draft-status';
+
+@Entity({ name: 'drafts' })
+@Index('drafts_author_updated_idx', ['authorId', 'updatedAt'])
+export class DraftEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  authorId!: string;
+
+  @Column({ type: 'text' })
+  status!: DraftStatus;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  /** The current revision's content, denormalised for listing and reading. */
+  @Column({ type: 'jsonb' })
+  content!: ArticleContent;
+
+  @Column({ type: 'int', nullable: true })
+  statusRevision!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  submittedRevision!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  publicUrl!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { ArticleContent } from '@newsroom/contracts';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
+import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
+import { DRAFT_STATUSES, type DraftStatus } from '../domain/draft-status';
+import { versionRequired } from '../domain/draft.errors';
+import { CreateDraftUseCase } from '../use-cases/create-draft/create-draft.use-case';
+import { EditDraftUseCase } from '../use-cases/edit-draft/edit-draft.use-case';
+import { DraftSummary, DraftView, RevisionView } from '../use-cases/read-drafts/draft.views';
+import { ReadDraftsQuery } from '../use-cases/read-drafts/read-drafts.query';
+import { SubmitDraftUseCase } from '../use-cases/submit-draft/submit-draft.use-case';
+
+/** Fields to change; omitted fields keep their value, `body` is replaced whole. */
+export class EditDraftRequest extends PartialType(ArticleContent) {}
+
+export class ListDraftsQuery {
+  @IsOptional()
+  @IsIn(DRAFT_STATUSES)
+  status?: DraftStatus;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+class DraftList {
+  items!: DraftSummary[];
+  total!: number;
+}
+
+@ApiTags('drafts')
+@ApiBearerAuth()
+@Controller('v1/drafts')
+export class DraftsHttpController {
+  constructor(
+    private readonly createDraft: CreateDraftUseCase,
+    private readonly editDraft: EditDraftUseCase,
+    private readonly submitDraft: SubmitDraftUseCase,
+    private readonly read: ReadDraftsQuery,
+  ) {}
+
+  @Post()
+  @Roles('reporter')
+  @ApiOperation({ summary: 'Start a draft (reporters)' })
+  @ApiResponse({ status: 201, type: DraftView })
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() article: ArticleContent, @Res({ passthrough: true }) res: Response): Promise<DraftView> {
+    const id = await this.createDraft.execute(user, article);
+    const view = await this.read.get(user, id);
+    res.setHeader('Location', `/v1/drafts/${id}`).setHeader('ETag', versionEtag(view.version));
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List drafts: a reporter sees their own, editors see all' })
+  @ApiResponse({ status: 200, type: DraftList })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDraftsQuery): Promise<DraftList> {
+    return this.read.list(user, { status: query.status, limit: query.limit, offset: query.offset });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One draft with its live status and every editor note' })
+  @ApiResponse({ status: 200, type: DraftView })
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DraftView> {
+    const view = await this.read.get(user, id);
+    res.setHeader('ETag', versionEtag(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a draft (its reporter); needs If-Match with the version edited' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version the edit was made on, e.g. "3"' })
+  @ApiResponse({ status: 200, type: DraftView })
+  @ApiResponse({ status: 412, description: 'The draft changed since that version (DRAFT.VERSION_CONFLICT)' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing (DRAFT.VERSION_REQUIRED)' })
+  async edit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() changes: EditDraftRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DraftView> {
+    const expected = parseIfMatchVersion(ifMatch);
+    if (expected === undefined) throw versionRequired();
+    await this.editDraft.execute(user, id, expected, changes);
+    const view = await this.read.get(user, id);
+    res.setHeader('ETag', versionEtag(view.version));
+    return view;
+  }
+
+  @Get(':id/revisions')
+  @ApiOperation({ summary: 'Every saved revision, oldest first' })
+  @ApiResponse({ status: 200, type: [RevisionView] })
+  revisions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseArticleIdPipe) id: string): Promise<RevisionView[]> {
+    return this.read.revisions(user, id);
+  }
+
+  @Get(':id/revisions/:n')
+  @ApiOperation({ summary: 'One revision' })
+  @ApiResponse({ status: 200, type: RevisionView })
+  revision(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Param('n', ParsePositiveIntPipe) n: number,
+  ): Promise<RevisionView> {
+    return this.read.revision(user, id, n);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Submit the current revision for review (its reporter); If-Match optional' })
+  @ApiResponse({ status: 202, type: DraftView })
+  async submit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<DraftView> {
+    await this.submitDraft.execute(user, id, parseIfMatchVersion(ifMatch));
+    return this.read.get(user, id);
+  }
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArticleContent } from '@newsroom/contracts';
+import { DRAFT_STATUSES, EDITABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
+import { ACTIVITY_KINDS, type ActivityEntity, type ActivityKind } from '../../persistence/activity.entity';
+import type { DraftEntity } from '../../persistence/draft.entity';
+import type { RevisionEntity } from '../../persistence/revision.entity';
+
+export class ActivityView {
+  @ApiProperty({ enum: ACTIVITY_KINDS }) kind!: ActivityKind;
+  @ApiProperty() at!: string;
+  @ApiPropertyOptional({ nullable: true }) actorId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) revision!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Editor note, change request or rejection reason' }) note!: string | null;
+}
+
+export class DraftSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty({ enum: DRAFT_STATUSES }) status!: DraftStatus;
+  @ApiProperty({ description: 'Send it back in If-Match when editing' }) version!: number;
+  @ApiProperty() headline!: string;
+  @ApiProperty() section!: string;
+  @ApiProperty() editable!: boolean;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class DraftView extends DraftSummary {
+  @ApiProperty({ type: () => ArticleContent }) article!: ArticleContent;
+  @ApiPropertyOptional({ nullable: true }) submittedRevision!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Public URL once published' }) publicUrl!: string | null;
+  @ApiPropertyOptional({ nullable: true }) publishAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: [ActivityView], description: 'Every status change and editor note, oldest first' }) activity!: ActivityView[];
+}
+
+export class RevisionView {
+  @ApiProperty() number!: number;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: () => ArticleContent }) article!: ArticleContent;
+}
+
+export function toDraftSummary(row: DraftEntity): DraftSummary {
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    status: row.status,
+    version: row.version,
+    headline: row.content.headline,
+    section: row.content.section,
+    editable: EDITABLE_STATUSES.includes(row.status),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toDraftView(row: DraftEntity, activity: ActivityView[]): DraftView {
+  return {
+    ...toDraftSummary(row),
+    article: row.content,
+    submittedRevision: row.submittedRevision,
+    publicUrl: row.publicUrl,
+    publishAt: row.publishAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    activity,
+  };
+}
+
+export function toActivityView(row: ActivityEntity): ActivityView {
+  return { kind: row.kind, at: row.at.toISOString(), actorId: row.actorId, revision: row.revision, note: row.note };
+}
+
+export function toRevisionView(row: RevisionEntity): RevisionView {
+  return { number: row.number, authorId: row.authorId, createdAt: row.createdAt.toISOString(), article: row.content };
+}

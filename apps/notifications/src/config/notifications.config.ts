@@ -1,0 +1,63 @@
+import { IsEmail, IsNotEmpty, IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { CommonEnv, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+
+const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+export class NotificationsEnv extends CommonEnv {
+  /** Where subscribers reach this service: confirmation, preference and unsubscribe links. */
+  @IsUrl(HTTP_URL)
+  PUBLIC_BASE_URL!: string;
+
+  /** smtp://user:pass@host:port or smtps://… */
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL!: string;
+
+  @IsEmail({ allow_display_name: true })
+  MAIL_FROM!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  VAPID_PUBLIC_KEY!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  VAPID_PRIVATE_KEY!: string;
+
+  /** A mailto: or https: contact for push services, as VAPID requires. */
+  @Matches(/^(mailto:|https:\/\/).+/, { message: 'VAPID_SUBJECT must be a mailto: or https: URL' })
+  VAPID_SUBJECT!: string;
+
+  /** Signs subscriber links (confirm, preferences, unsubscribe). */
+  @IsString()
+  @MinLength(16, { message: 'SUBSCRIBER_LINK_SECRET must be at least 16 characters' })
+  SUBSCRIBER_LINK_SECRET!: string;
+}
+
+export interface NotificationsConfig {
+  runtime: ServiceRuntimeConfig;
+  publicBaseUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
+  vapid: { publicKey: string; privateKey: string; subject: string };
+  subscriberLinkSecret: string;
+}
+
+export const NOTIFICATIONS_DEFAULTS = {
+  PORT: '3004',
+  DATABASE_SCHEMA: 'notifications',
+  PUBLIC_BASE_URL: 'http://localhost:3004',
+  MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
+  VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
+};
+
+export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
+  const parsed = loadEnv(NotificationsEnv, env, NOTIFICATIONS_DEFAULTS);
+  return {
+    runtime: toRuntimeConfig('notifications', parsed),
+    publicBaseUrl: parsed.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
+    subscriberLinkSecret: parsed.SUBSCRIBER_LINK_SECRET,
+  };
+}

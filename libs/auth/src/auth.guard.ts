@@ -1,0 +1,59 @@
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError } from '@newsroom/contracts';
+import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
+import { hasAnyRole, type AuthenticatedUser, type Role } from './roles';
+import { verifyToken } from './tokens';
+
+const PUBLIC_KEY = 'newsroom:public';
+const ROLES_KEY = 'newsroom:roles';
+
+/** The route needs no token (public pages, health, subscriber links). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The caller needs one of these roles (admins pass every role check). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+  if (!request.user) throw new DomainError('AUTH.REQUIRED', 'A bearer token is required', 'unauthorized');
+  return request.user;
+});
+
+/**
+ * Global guard: every HTTP route needs a valid bearer token unless marked
+ * @Public(), and the roles named by @Roles(). Non-HTTP contexts (Kafka
+ * consumers) are not guarded here.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(SERVICE_RUNTIME_CONFIG) private readonly config: ServiceRuntimeConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new DomainError('AUTH.REQUIRED', 'A bearer token is required (Authorization: Bearer <token>)', 'unauthorized');
+    const user = verifyToken(match[1], this.config.jwtSecret);
+    request.user = user;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (required && !hasAnyRole(user, required)) {
+      throw new DomainError('AUTH.FORBIDDEN', `This action needs the role ${required.join(' or ')}`, 'forbidden');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Coded errors shared by every service. Domain objects throw them; one exception
+ * filter maps the kind to an HTTP status, and consumers read `retriable`.
+ */
+export type ErrorKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'precondition_required';
+
+export class DomainError extends Error {
+  constructor(
+    /** Stable, documented code such as `REVIEW.INVALID_TRANSITION`. */
+    readonly code: string,
+    message: string,
+    readonly kind: ErrorKind,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** The JSON body of every error response. */
+export interface ErrorResponseBody {
+  error: { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { ClassConstructor } from 'class-transformer';
+import { CloudEventEnvelope, type CloudEvent } from '../envelope/cloud-event';
+import { TOPICS, type Topic } from '../topics';
+import { validatePlain, type ValidationIssue } from '../validation';
+import { ArticleSubmittedData } from './article-submitted.event';
+import { EVENT_SOURCES, EVENT_TYPES, type EventType } from './event-types';
+import {
+  ArticleCorrectedData,
+  ArticlePublishedData,
+  ArticleUnpublishedData,
+  PublicationScheduledData,
+} from './publishing.events';
+import {
+  ArticleApprovedData,
+  ArticleRejectedData,
+  ChangesRequestedData,
+  ReviewClaimedData,
+  ReviewCommentAddedData,
+} from './review.events';
+
+/** The data class of every event type: the one place that pairs them. */
+export interface EventDataMap {
+  'news.article.submitted.v1': ArticleSubmittedData;
+  'news.article.review-claimed.v1': ReviewClaimedData;
+  'news.article.review-comment-added.v1': ReviewCommentAddedData;
+  'news.article.changes-requested.v1': ChangesRequestedData;
+  'news.article.approved.v1': ArticleApprovedData;
+  'news.article.rejected.v1': ArticleRejectedData;
+  'news.article.scheduled.v1': PublicationScheduledData;
+  'news.article.published.v1': ArticlePublishedData;
+  'news.article.corrected.v1': ArticleCorrectedData;
+  'news.article.unpublished.v1': ArticleUnpublishedData;
+}
+
+export type NewsroomEvent = { [K in EventType]: CloudEvent<K, EventDataMap[K]> }[EventType];
+export type EventOf<K extends EventType> = CloudEvent<K, EventDataMap[K]>;
+
+interface EventDefinition<K extends EventType> {
+  topic: Topic;
+  source: string;
+  dataClass: ClassConstructor<EventDataMap[K]>;
+}
+
+export const EVENT_CATALOG: { [K in EventType]: EventDefinition<K> } = {
+  [EVENT_TYPES.articleSubmitted]: { topic: TOPICS.drafting, source: EVENT_SOURCES.drafting, dataClass: ArticleSubmittedData },
+  [EVENT_TYPES.reviewClaimed]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ReviewClaimedData },
+  [EVENT_TYPES.reviewCommentAdded]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ReviewCommentAddedData },
+  [EVENT_TYPES.changesRequested]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ChangesRequestedData },
+  [EVENT_TYPES.articleApproved]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ArticleApprovedData },
+  [EVENT_TYPES.articleRejected]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ArticleRejectedData },
+  [EVENT_TYPES.publicationScheduled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: PublicationScheduledData },
+  [EVENT_TYPES.articlePublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticlePublishedData },
+  [EVENT_TYPES.articleCorrected]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleCorrectedData },
+  [EVENT_TYPES.articleUnpublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleUnpublishedData },
+};
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CATALOG, type);
+}
+
+export function topicOf(type: EventType): Topic {
+  return EVENT_CATALOG[type].topic;
+}
+
+/**
+ * Builds a valid envelope for `data`. Producers validate what they emit, so a
+ * bug in a producer fails at its source rather than in every consumer.
+ */
+export function createEvent<K extends EventType>(
+  type: K,
+  data: EventDataMap[K],
+  options: { subject: string; id?: string; time?: Date } ,
+): EventOf<K> {
+  const definition = EVENT_CATALOG[type];
+  const event = {
+    specversion: '1.0' as const,
+    id: options.id ?? randomUUID(),
+    source: definition.source,
+    type,
+    time: (options.time ?? new Date()).toISOString(),
+    subject: options.subject,
+    datacontenttype: 'application/json' as const,
+    data: JSON.parse(JSON.stringify(data)) as EventDataMap[K],
+  };
+  const problem = validateEvent(event);
+  if (!problem.ok) {
+    throw new InvalidEventError(`refusing to emit an invalid ${type} event`, problem.issues);
+  }
+  return event as EventOf<K>;
+}
+
+export class InvalidEventError extends Error {
+  constructor(
+    message: string,
+    readonly issues: ValidationIssue[],
+  ) {
+    super(`${message}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+export type ParsedEvent = { ok: true; event: NewsroomEvent } | { ok: false; issues: ValidationIssue[]; type?: string };
+
+/**
+ * Validates an envelope and its data against the catalog. Unknown event types
+ * are reported as such so consumers can tell "not for me" from "broken".
+ */
+export function validateEvent(raw: unknown): ParsedEvent {
+  const envelope = validatePlain(CloudEventEnvelope, raw);
+  if (!envelope.ok) return { ok: false, issues: envelope.issues };
+  const type = envelope.value.type;
+  if (!isEventType(type)) {
+    return { ok: false, type, issues: [{ path: 'type', message: `unknown event type "${type}"` }] };
+  }
+  const data = validatePlain(EVENT_CATALOG[type].dataClass as ClassConstructor<object>, envelope.value.data);
+  if (!data.ok) {
+    return { ok: false, type, issues: data.issues.map((i) => ({ ...i, path: i.path ? `data.${i.path}` : 'data' })) };
+  }
+  const subjectMatches = (data.value as { articleId?: string }).articleId === envelope.value.subject;
+  if (!subjectMatches) {
+    return { ok: false, type, issues: [{ path: 'subject', message: 'subject must equal data.articleId' }] };
+  }
+  const event = { ...(raw as CloudEvent), data: data.value } as NewsroomEvent;
+  return { ok: true, event };
+}

@@ -1,0 +1,5 @@
+export * from './event-types';
+export * from './event-catalog';
+export * from './article-submitted.event';
+export * from './review.events';
+export * from './publishing.events';

@@ -1,0 +1,118 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PRIORITIES, type Priority } from './event-types';
+
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+/** An approved article is waiting for its publishAt / embargo time. */
+export class PublicationScheduledData {
+  @IsUUID()
+  articleId!: string;
+
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsISO8601({ strict: true })
+  publishAt!: string;
+}
+
+export class PublishedBylineData {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+}
+
+/** What subscribers and other services need to know about a live article. */
+export class ArticlePublishedData {
+  @IsUUID()
+  articleId!: string;
+
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  slug!: string;
+
+  /** Canonical public URL of the article page. */
+  @IsUrl(HTTP_URL)
+  url!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  headline!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  standfirst?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  section!: string;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsString()
+  @IsNotEmpty()
+  language!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PublishedBylineData)
+  bylines!: PublishedBylineData[];
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @IsISO8601({ strict: true })
+  publishedAt!: string;
+}
+
+export class ArticleCorrectedData extends ArticlePublishedData {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  correctionNote!: string;
+
+  @IsISO8601({ strict: true })
+  correctedAt!: string;
+}
+
+export class ArticleUnpublishedData {
+  @IsUUID()
+  articleId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  editorId!: string;
+
+  @IsISO8601({ strict: true })
+  unpublishedAt!: string;
+}

@@ -1,0 +1,106 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ArticleContent } from '../article';
+import { PRIORITIES, type Priority } from './event-types';
+
+abstract class ReviewEventBase {
+  @IsUUID()
+  articleId!: string;
+
+  /** The drafting revision the review decision is about. */
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  editorId!: string;
+}
+
+export const NOTE_MAX_LENGTH = 5000;
+
+/** An editor took the article off the queue to review it. */
+export class ReviewClaimedData extends ReviewEventBase {
+  @IsISO8601({ strict: true })
+  claimedAt!: string;
+}
+
+/** An editor left a note on the article; the reporter sees every note. */
+export class ReviewCommentAddedData extends ReviewEventBase {
+  @IsUUID()
+  commentId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_MAX_LENGTH)
+  body!: string;
+
+  @IsISO8601({ strict: true })
+  createdAt!: string;
+}
+
+/** The article goes back to its reporter with a note saying what to change. */
+export class ChangesRequestedData extends ReviewEventBase {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note!: string;
+
+  @IsISO8601({ strict: true })
+  requestedAt!: string;
+}
+
+export class ArticleRejectedData extends ReviewEventBase {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_MAX_LENGTH)
+  reason!: string;
+
+  @IsISO8601({ strict: true })
+  rejectedAt!: string;
+}
+
+/**
+ * The approved revision, complete: publishing publishes exactly this content,
+ * never a later edit made in drafting.
+ */
+export class ArticleApprovedData extends ReviewEventBase {
+  @IsString()
+  @IsNotEmpty()
+  authorId!: string;
+
+  @IsISO8601({ strict: true })
+  approvedAt!: string;
+
+  /** Publish no earlier than this instant (a schedule). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishAt?: string;
+
+  /** Must not be public before this instant (an embargo); publishing honours the later of the two. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  embargoUntil?: string;
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArticleContent)
+  article!: ArticleContent;
+}

@@ -1,0 +1,42 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/** Options used at every edge: unknown fields are errors, never silently dropped. */
+export const STRICT_VALIDATION = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
+export interface ValidationIssue {
+  /** Dotted path to the offending field, e.g. `data.article.body.2.attribution`. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** Transforms a plain value into `cls` and validates it strictly. */
+export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): ValidationResult<T> {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
+  }
+  const instance = plainToInstance(cls, plain);
+  const errors = validateSync(instance, STRICT_VALIDATION);
+  if (errors.length > 0) return { ok: false, issues: flattenValidationErrors(errors) };
+  return { ok: true, value: instance };
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): ValidationIssue[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message: qualify(message, path, error.property) }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/** class-validator names only the last property; readers need the whole path. */
+function qualify(message: string, path: string, property: string): string {
+  return message.startsWith(`${property} `) ? `${path} ${message.slice(property.length + 1)}` : message;
+}

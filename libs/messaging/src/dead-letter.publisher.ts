@@ -1,0 +1,65 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
+import { deadLetterTopicOf } from '@newsroom/contracts';
+import { createKafka } from './kafka-client';
+import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+import type { InboundMessage } from './inbound-message';
+
+/** Headers that explain why a message was dead-lettered. */
+export const DLQ_HEADERS = {
+  error: 'x-dlq-error',
+  consumer: 'x-dlq-consumer',
+  sourceTopic: 'x-dlq-source-topic',
+  sourcePartition: 'x-dlq-source-partition',
+  sourceOffset: 'x-dlq-source-offset',
+  attempts: 'x-dlq-attempts',
+  failedAt: 'x-dlq-failed-at',
+} as const;
+
+/**
+ * Sends a message that cannot be processed to `<topic>.dlq`, unchanged, with
+ * the reason in headers. Only after the broker acknowledged it does the
+ * consumer move past the original message.
+ */
+@Injectable()
+export class DeadLetterPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly options: Required<MessagingOptions>;
+  private producer?: Producer;
+
+  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.options = resolveMessagingOptions(options);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.producer = createKafka(`${this.options.serviceName}-dlq`, this.options.brokers).producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: false,
+      maxInFlightRequests: 1,
+    });
+    await this.producer.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  async publish(message: InboundMessage, reason: string, attempts: number): Promise<void> {
+    if (!this.producer) throw new Error('dead-letter producer is not connected');
+    const headers: IHeaders = {
+      ...message.headers,
+      [DLQ_HEADERS.error]: reason.slice(0, 4000),
+      [DLQ_HEADERS.consumer]: this.options.consumerGroup,
+      [DLQ_HEADERS.sourceTopic]: message.topic,
+      [DLQ_HEADERS.sourcePartition]: String(message.partition),
+      [DLQ_HEADERS.sourceOffset]: message.offset,
+      [DLQ_HEADERS.attempts]: String(attempts),
+      [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+    };
+    await this.producer.send({
+      topic: deadLetterTopicOf(message.topic),
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers }],
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { EventPattern, type KafkaContext } from '@nestjs/microservices';
+import type { IHeaders } from 'kafkajs';
+
+/** A consumed Kafka message, as the messaging library hands it to consumers. */
+export interface InboundMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | string | null;
+  /** The raw value: consumers parse and validate it themselves. */
+  value: Buffer | null;
+  headers: IHeaders;
+  heartbeat(): Promise<void>;
+}
+
+/** Marks a controller method as the consumer of one topic. */
+export const ConsumeTopic = (topic: string): MethodDecorator => EventPattern(topic);
+
+/** Injects the consumed message into a `@ConsumeTopic` method. */
+export const Inbound = createParamDecorator((_: unknown, context: ExecutionContext): InboundMessage => {
+  const kafka = context.switchToRpc().getContext<KafkaContext>();
+  const message = kafka.getMessage();
+  return {
+    topic: kafka.getTopic(),
+    partition: kafka.getPartition(),
+    offset: message.offset,
+    key: message.key ?? null,
+    value: toBuffer(message.value),
+    headers: message.headers ?? {},
+    heartbeat: () => kafka.getHeartbeat()(),
+  };
+});
+
+function toBuffer(value: unknown): Buffer | null {
+  if (value === null || value === undefined) return null;
+  if (Buffer.isBuffer(value)) return value;
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DomainError,
+  TRACEPARENT_HEADER,
+  validateEvent,
+  type EventOf,
+  type EventType,
+  type NewsroomEvent,
+} from '@newsroom/contracts';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import type { InboundMessage } from './inbound-message';
+import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+import { runInTrace } from './trace-context';
+
+/** What a consumer does with each event type it cares about; other types are skipped. */
+export type EventHandlers = {
+  [K in EventType]?: (event: EventOf<K>, manager: EntityManager) => Promise<void>;
+};
+
+export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+/**
+ * The one path every consumed event takes: parse and validate, then apply the
+ * handler and record the event id in the inbox in one transaction. A
+ * redelivered event finds its inbox row and changes nothing. Failures are
+ * retried with exponential backoff; an invalid event, a non-retriable domain
+ * error, or an event that exhausts its attempts goes to the dead-letter topic.
+ * This method returns only once the event is handled or dead-lettered, so the
+ * offset is never committed before that.
+ */
+@Injectable()
+export class InboundEventProcessor {
+  private readonly logger = new Logger(InboundEventProcessor.name);
+  private readonly options: Required<MessagingOptions>;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {
+    this.options = resolveMessagingOptions(options);
+  }
+
+  process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
+    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), () => this.processInTrace(message, handlers));
+  }
+
+  private async processInTrace(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
+    const where = { topic: message.topic, partition: message.partition, offset: message.offset };
+    const parsed = parseValue(message.value);
+    const validated = parsed.ok ? validateEvent(parsed.value) : parsed;
+    if (!validated.ok) {
+      const reason = `invalid event: ${validated.issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`;
+      this.logger.warn({ ...where, reason }, 'dead-lettering an invalid event');
+      await this.deadLetters.publish(message, reason, 0);
+      return 'dead-lettered';
+    }
+    const event = validated.event;
+    const handler = handlers[event.type] as ((e: NewsroomEvent, m: EntityManager) => Promise<void>) | undefined;
+    if (!handler) return 'skipped';
+
+    const context = { ...where, eventId: event.id, eventType: event.type, articleId: event.subject };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const applied = await this.applyOnce(message, event, handler);
+        this.logger.log({ ...context, attempt }, applied ? 'event applied' : 'duplicate event ignored');
+        return applied ? 'applied' : 'duplicate';
+      } catch (error) {
+        const retriable = !(error instanceof DomainError);
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        if (!retriable || attempt >= this.options.maxAttempts) {
+          this.logger.error({ ...context, attempt, reason }, 'dead-lettering an event that cannot be processed');
+          await this.deadLetters.publish(message, reason, attempt);
+          return 'dead-lettered';
+        }
+        this.logger.warn({ ...context, attempt, reason }, 'event handler failed; retrying');
+        await sleep(this.options.retryBaseDelayMs * 2 ** (attempt - 1));
+        await message.heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  /** Returns false when the inbox already holds the event. */
+  private async applyOnce(
+    message: InboundMessage,
+    event: NewsroomEvent,
+    handler: (e: NewsroomEvent, m: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type, topic, partition, "offset")
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.consumerGroup, event.id, event.type, message.topic, message.partition, message.offset],
+      );
+      if (inserted.length === 0) return false;
+      await handler(event, manager);
+      return true;
+    });
+  }
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };
+
+function parseValue(value: Buffer | null): Parsed {
+  if (!value || value.length === 0) return { ok: false, issues: [{ path: '', message: 'message has no value' }] };
+  try {
+    return { ok: true, value: JSON.parse(value.toString('utf8')) };
+  } catch {
+    return { ok: false, issues: [{ path: '', message: 'message value is not JSON' }] };
+  }
+}
+
+function headerValue(value: unknown): string | undefined {
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return headerValue(value[0]);
+  return undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

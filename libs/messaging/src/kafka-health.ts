@@ -1,0 +1,51 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
+import { createKafka } from './kafka-client';
+import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+
+/** Answers whether the broker is reachable, for the readiness probe. */
+@Injectable()
+export class KafkaHealth implements OnApplicationShutdown {
+  private readonly options: Required<MessagingOptions>;
+  private admin?: Admin;
+
+  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.options = resolveMessagingOptions(options);
+  }
+
+  async check(timeoutMs = 2000): Promise<{ up: boolean; detail?: string }> {
+    try {
+      if (!this.admin) {
+        this.admin = createKafka(`${this.options.serviceName}-health`, this.options.brokers).admin({ retry: { retries: 0 } });
+        await withTimeout(this.admin.connect(), timeoutMs);
+      }
+      const cluster = await withTimeout(this.admin.describeCluster(), timeoutMs);
+      return { up: cluster.brokers.length > 0, detail: `${cluster.brokers.length} brokers` };
+    } catch (error) {
+      const admin = this.admin;
+      this.admin = undefined;
+      await admin?.disconnect().catch(() => undefined);
+      return { up: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.admin?.disconnect().catch(() => undefined);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,38 @@
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
+import { kafkaClientConfig } from './kafka-client';
+import { resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+
+/**
+ * The Nest Kafka transport for a service's `@ConsumeTopic` handlers.
+ *
+ * Messages stay binary (the processor parses and validates them itself, and
+ * dead-letters the original bytes). Offsets are committed by kafkajs only after
+ * a handler resolved, and handlers resolve only once an event is applied or
+ * dead-lettered. A new consumer group starts at the beginning of each topic, so
+ * a service deployed after events were produced still sees them.
+ */
+export function kafkaConsumerTransport(options: MessagingOptions): MicroserviceOptions {
+  const resolved = resolveMessagingOptions(options);
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      client: kafkaClientConfig(`${resolved.serviceName}-consumer`, resolved.brokers),
+      consumer: {
+        groupId: resolved.consumerGroup,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 100,
+        sessionTimeout: 10000,
+        rebalanceTimeout: 10000,
+        heartbeatInterval: 3000,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10000 },
+      },
+      // The transport's own producer is unused (events go out through the outbox) but is created anyway.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
+      parser: { keepBinary: true },
+      postfixId: '',
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** What an app tells the messaging module about itself. */
+export interface MessagingOptions {
+  /** Service name, used as the Kafka client id and in logs. */
+  serviceName: string;
+  brokers: string[];
+  /** Consumer group; defaults to the service name. One group per service. */
+  consumerGroup?: string;
+  /** Attempts before an event that keeps failing goes to the dead-letter topic. */
+  maxAttempts?: number;
+  /** First retry delay; doubles on each attempt. */
+  retryBaseDelayMs?: number;
+  /** Fallback poll interval of the outbox relay (commits also wake it at once). */
+  relayPollIntervalMs?: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export function resolveMessagingOptions(options: MessagingOptions): Required<MessagingOptions> {
+  return {
+    consumerGroup: options.serviceName,
+    maxAttempts: 5,
+    retryBaseDelayMs: 200,
+    relayPollIntervalMs: 1000,
+    ...options,
+  };
+}

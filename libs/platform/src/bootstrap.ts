@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
+import { kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
+import { HttpErrorFilter, strictValidationPipe } from './http-errors';
+
+export interface ServiceDescription {
+  title: string;
+  description: string;
+  /** Whether the service consumes Kafka topics (has @ConsumeTopic handlers). */
+  consumesEvents: boolean;
+  /** Extra set-up on the Nest app before it listens (static files, views...). */
+  configure?: (app: INestApplication) => void;
+}
+
+/**
+ * Starts one newsroom service: JSON logs, strict validation, coded errors,
+ * OpenAPI at /docs, the Kafka consumers, and graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function bootstrapService(module: Type<unknown> | DynamicModule, description: ServiceDescription): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  const config = app.get<ServiceRuntimeConfig>(SERVICE_RUNTIME_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  description.configure?.(app);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(description.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  if (description.consumesEvents) {
+    app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers }), {
+      inheritAppConfig: true,
+    });
+  }
+  // listen() runs the migrations (module init) before serving; consumers start
+  // after that, so they never see a missing table. Joining a consumer group can
+  // take seconds; HTTP and the health probes answer meanwhile.
+  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  app.get(Logger).log(`${config.serviceName} listening on http://localhost:${config.port}`, 'Bootstrap');
+  if (description.consumesEvents) {
+    await app.startAllMicroservices();
+    app.get(Logger).log(`${config.serviceName} is consuming events`, 'Bootstrap');
+  }
+  return app;
+}

@@ -1,0 +1,102 @@
+import {
+  BadRequestException,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationPipe,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, flattenValidationErrors, type ErrorKind, type ErrorResponseBody } from '@newsroom/contracts';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  precondition_failed: HttpStatus.PRECONDITION_FAILED,
+  precondition_required: 428,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.REQUIRED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'ROUTE.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
+export function statusOf(kind: ErrorKind): number {
+  return STATUS_OF[kind];
+}
+
+/**
+ * The one place that turns errors into HTTP responses: `{ error: { code, message } }`
+ * with the status that fits. Unexpected errors are logged and answered with a
+ * generic 500 that leaks nothing.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: ErrorResponseBody } {
+    if (exception instanceof DomainError) {
+      const details = exception.details === undefined ? {} : { details: exception.details };
+      return { status: STATUS_OF[exception.kind], body: { error: { code: exception.code, message: exception.message, ...details } } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 400 && /JSON/.test(exception.message)) {
+        return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
+      }
+      const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
+      const message = status === 404 ? 'No such resource' : exception.message;
+      return { status, body: { error: { code, message } } };
+    }
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
+    }
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { status: 413, body: { error: { code: 'REQUEST.TOO_LARGE', message: 'The request body is too large' } } };
+    }
+    return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
+  }
+}
+
+/** Strict body validation: unknown fields are rejected, and every problem is listed. */
+export function strictValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    // One message per field: "section is required" rather than every rule it breaks.
+    stopAtFirstError: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const issues = flattenValidationErrors(errors);
+      return new DomainError(
+        'REQUEST.VALIDATION_FAILED',
+        issues.map((issue) => issue.message).join('; ') || 'The request is not valid',
+        'validation',
+        issues,
+      );
+    },
+  });
+}
+
+export { BadRequestException };

@@ -1,0 +1,39 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { DomainError } from '@newsroom/contracts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Rejects a malformed id in the path with 400 rather than a confusing 404 or 500. */
+@Injectable()
+export class ParseArticleIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) throw new DomainError('REQUEST.INVALID_ID', `"${value}" is not a valid article id (a UUID)`, 'validation');
+    return value.toLowerCase();
+  }
+}
+
+@Injectable()
+export class ParsePositiveIntPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new DomainError('REQUEST.INVALID_NUMBER', `"${value}" is not a positive whole number`, 'validation');
+    return Number(value);
+  }
+}
+
+/**
+ * Reads a version from an If-Match header: `"3"`, `W/"3"` or `3`.
+ * Returns undefined when the header is absent.
+ */
+export function parseIfMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^(?:W\/)?"?([1-9][0-9]{0,8})"?$/.exec(header.trim());
+  if (!match) {
+    throw new DomainError('REQUEST.INVALID_IF_MATCH', `If-Match must carry a version such as "3", got ${header}`, 'validation');
+  }
+  return Number(match[1]);
+}
+
+/** An ETag for a version, in the form parseIfMatchVersion accepts back. */
+export function versionEtag(version: number): string {
+  return `"${version}"`;
+}

@@ -1,0 +1,32 @@
+import type { Params } from 'nestjs-pino';
+import { currentTrace } from '@newsroom/messaging';
+
+/**
+ * Structured JSON logs: one line per event, with the service name, the trace
+ * id of the request or message being handled, and no secrets.
+ */
+export function loggerParams(serviceName: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service: serviceName },
+      messageKey: 'msg',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label: string) => ({ level: label }) },
+      mixin: () => {
+        const trace = currentTrace();
+        return trace ? { traceId: trace.traceId, spanId: trace.spanId } : {};
+      },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+        censor: '[redacted]',
+      },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from '@newsroom/auth';
+import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
+import { MessagingModule } from '@newsroom/messaging';
+import { HealthModule } from './health.module';
+import { loggerParams } from './logger';
+
+/**
+ * What every newsroom service has: runtime config, JSON logging, the auth
+ * guard, messaging (outbox, relay, consumers) and health endpoints.
+ * The app adds its own PersistenceModule.forService(...) for its entities.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(runtime: ServiceRuntimeConfig): DynamicModule {
+    const runtimeProvider = { provide: SERVICE_RUNTIME_CONFIG, useValue: runtime };
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(runtime.serviceName, runtime.logLevel)),
+        MessagingModule.forRootAsync({
+          inject: [],
+          useFactory: () => ({ serviceName: runtime.serviceName, brokers: runtime.kafkaBrokers }),
+        }),
+        HealthModule,
+      ],
+      providers: [runtimeProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [runtimeProvider],
+    };
+  }
+}

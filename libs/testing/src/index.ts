@@ -1,0 +1,4 @@
+export * from './local-broker';
+export * from './postgres';
+export * from './embedded-postgres';
+export * from './service-process';

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+export const SERVICE_NAMES = ['drafting', 'editorial-review', 'publishing', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface ServiceProcess {
+  name: string;
+  baseUrl: string;
+  logFile: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one compiled service (`npm run build` first) as its own process, with
+ * its JSON logs in `logFile`, and waits until /health/ready answers 200.
+ */
+export async function startServiceProcess(
+  name: ServiceName,
+  env: Record<string, string>,
+  options: { logDir: string; readyTimeoutMs?: number; echo?: boolean },
+): Promise<ServiceProcess> {
+  mkdirSync(options.logDir, { recursive: true });
+  const logFile = path.join(options.logDir, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(WORKSPACE_ROOT, 'tools/scripts/register-paths.cjs'), path.join(WORKSPACE_ROOT, `dist/apps/${name}/src/main.js`)],
+    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  if (options.echo) {
+    child.stderr?.pipe(process.stderr);
+  }
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await waitForReady(baseUrl, options.readyTimeoutMs ?? 60_000, exited, name, logFile);
+  return {
+    name,
+    baseUrl,
+    logFile,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForReady(baseUrl: string, timeoutMs: number, exited: Promise<number | null>, name: string, logFile: string) {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code ?? -1));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`${name} exited with code ${exitCode} before it was ready; see ${logFile}`);
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs} ms; see ${logFile}`);
+}
