@@ -31,8 +31,6 @@ const boundaries = {
       onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform'],
     },
   ],
-  // kafkajs and the Nest Kafka transport stay behind libs/messaging.
-  bannedExternalImports: [],
 };
 
 export default [

@@ -2,3 +2,4 @@ export * from './local-broker';
 export * from './postgres';
 export * from './embedded-postgres';
 export * from './service-process';
+export * from './free-port';

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsString, Length, MaxLength } from 'class-validator';
+import { ARTICLE_LIMITS, type ArticleBlockType } from './article-limits';
+import { IsHttpUrl, IsNotBlank, IsTimestamp, OptionalField, Trim } from './field-rules';
+
+const LIMITS = ARTICLE_LIMITS.blocks;
+const URL_MAX = ARTICLE_LIMITS.url.maxLength;
+const URL_DESCRIPTION = 'Absolute http(s) URL; other schemes and relative URLs are rejected.';
+
+export class ParagraphBlock {
+  @ApiProperty({ enum: ['paragraph'], example: 'paragraph' })
+  @Equals('paragraph')
+  readonly type = 'paragraph' as const;
+
+  @ApiProperty({
+    minLength: LIMITS.paragraph.text.minLength,
+    maxLength: LIMITS.paragraph.text.maxLength,
+    description: 'Text with the inline markup: **bold**, _italic_, [label](https://…); backslash escapes \\* \\_ \\[ \\] \\( \\) \\\\.',
+    example: 'The council voted **7 to 2** to approve the _revised_ plan.',
+  })
+  @IsString()
+  @MaxLength(LIMITS.paragraph.text.maxLength)
+  @IsNotBlank()
+  text!: string;
+}
+
+export class SubheadingBlock {
+  @ApiProperty({ enum: ['subheading'], example: 'subheading' })
+  @Equals('subheading')
+  readonly type = 'subheading' as const;
+
+  @ApiProperty({
+    minLength: LIMITS.subheading.text.minLength,
+    maxLength: LIMITS.subheading.text.maxLength,
+    description: 'Plain text, trimmed. An empty subheading is accepted here and flagged by the editorial checks.',
+    example: 'What happens next',
+  })
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.subheading.text.maxLength)
+  text!: string;
+}
+
+export class QuoteBlock {
+  @ApiProperty({ enum: ['quote'], example: 'quote' })
+  @Equals('quote')
+  readonly type = 'quote' as const;
+
+  @ApiProperty({
+    minLength: LIMITS.quote.text.minLength,
+    maxLength: LIMITS.quote.text.maxLength,
+    description: 'The quoted words, without quotation marks; the same inline markup as paragraphs.',
+    example: 'We will not be rushed into a decision that lasts fifty years.',
+  })
+  @IsString()
+  @MaxLength(LIMITS.quote.text.maxLength)
+  @IsNotBlank()
+  text!: string;
+
+  @ApiPropertyOptional({
+    maxLength: LIMITS.quote.attribution.maxLength,
+    description: 'Who said it, plain text, trimmed. Optional here; the editorial checks flag a quote without one.',
+    example: 'Marta Ilves, council chair',
+  })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.quote.attribution.maxLength)
+  attribution?: string;
+}
+
+export class ImageBlock {
+  @ApiProperty({ enum: ['image'], example: 'image' })
+  @Equals('image')
+  readonly type = 'image' as const;
+
+  @ApiProperty({ format: 'uri', maxLength: URL_MAX, description: URL_DESCRIPTION, example: 'https://images.example.org/harbour.jpg' })
+  @IsHttpUrl()
+  url!: string;
+
+  @ApiProperty({
+    minLength: LIMITS.image.alt.minLength,
+    maxLength: LIMITS.image.alt.maxLength,
+    description: 'Text alternative for readers who cannot see the image; plain text, trimmed.',
+    example: 'Container cranes at dusk above a quiet harbour',
+  })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.image.alt.minLength, LIMITS.image.alt.maxLength)
+  alt!: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.image.caption.maxLength, description: 'Plain text, trimmed.' })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.image.caption.maxLength)
+  caption?: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.image.credit.maxLength, description: 'Photographer or agency; plain text, trimmed.' })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.image.credit.maxLength)
+  credit?: string;
+}
+
+export class EmbedBlock {
+  @ApiProperty({ enum: ['embed'], example: 'embed' })
+  @Equals('embed')
+  readonly type = 'embed' as const;
+
+  @ApiProperty({ format: 'uri', maxLength: URL_MAX, description: URL_DESCRIPTION, example: 'https://video.example.org/watch/4821' })
+  @IsHttpUrl()
+  url!: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.embed.provider.maxLength, description: 'Name of the hosting service; plain text, trimmed.' })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.embed.provider.maxLength)
+  provider?: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.embed.title.maxLength, description: 'Plain text, trimmed.' })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.embed.title.maxLength)
+  title?: string;
+}
+
+export class RelatedArticleBlock {
+  @ApiProperty({ enum: ['related'], example: 'related' })
+  @Equals('related')
+  readonly type = 'related' as const;
+
+  @ApiProperty({ format: 'uri', maxLength: URL_MAX, description: URL_DESCRIPTION, example: 'https://example.org/news/harbour-plan' })
+  @IsHttpUrl()
+  url!: string;
+
+  @ApiProperty({ minLength: LIMITS.related.headline.minLength, maxLength: LIMITS.related.headline.maxLength, description: 'Plain text, trimmed.' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.related.headline.minLength, LIMITS.related.headline.maxLength)
+  headline!: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.related.teaser.maxLength, description: 'Plain text, trimmed.' })
+  @OptionalField()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.related.teaser.maxLength)
+  teaser?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the related article was published, ISO-8601 with a time zone; pages show it as a relative time.',
+    example: '2025-11-20T17:05:00Z',
+  })
+  @OptionalField()
+  @IsTimestamp()
+  publishedAt?: string;
+}
+
+export type ArticleBlock = ParagraphBlock | SubheadingBlock | QuoteBlock | ImageBlock | EmbedBlock | RelatedArticleBlock;
+
+/** The class that validates each block type; `satisfies` keeps it in step with BLOCK_TYPES. */
+export const ARTICLE_BLOCK_CLASSES = {
+  paragraph: ParagraphBlock,
+  subheading: SubheadingBlock,
+  quote: QuoteBlock,
+  image: ImageBlock,
+  embed: EmbedBlock,
+  related: RelatedArticleBlock,
+} as const satisfies { [K in ArticleBlockType]: new () => Extract<ArticleBlock, { type: K }> };

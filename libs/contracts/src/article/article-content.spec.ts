@@ -1,0 +1,324 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsObject, ValidateNested } from 'class-validator';
+import { validatePlain, type ValidationIssue } from '../validation';
+import { ImageBlock, ParagraphBlock, QuoteBlock, RelatedArticleBlock, SubheadingBlock, EmbedBlock } from './article-blocks';
+import { ArticleContent, Byline, Dateline } from './article-content';
+import { ARTICLE_LIMITS, BLOCK_TYPES } from './article-limits';
+
+type Plain = Record<string, unknown>;
+
+function validArticle(): Plain {
+  return {
+    headline: 'Harbour council approves night-time crane ban',
+    standfirst: 'Residents won a two-year fight over noise; the port says costs will rise.',
+    dateline: { place: 'Gdańsk', date: '2025-11-21' },
+    section: 'politics',
+    tags: ['ports', 'noise-pollution'],
+    bylines: [{ name: 'Olena Kravets', id: 'user-42' }, { name: 'Tom Reyes' }],
+    language: 'en',
+    body: [
+      { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday.' },
+      { type: 'subheading', text: 'What changes' },
+      { type: 'quote', text: 'We can finally sleep.', attribution: 'A resident of Nowy Port' },
+      { type: 'image', url: 'https://images.example.org/cranes.jpg', alt: 'Cranes at dusk', caption: 'The eastern quay.', credit: 'Port archive' },
+      { type: 'embed', url: 'https://video.example.org/watch/4821', provider: 'ExampleVideo', title: 'The vote' },
+      { type: 'related', url: 'https://example.org/news/port-expansion', headline: 'Port expansion approved', teaser: 'Earlier this year.', publishedAt: '2025-11-20T17:05:00Z' },
+    ],
+  };
+}
+
+function withBlock(index: number, patch: Plain): Plain {
+  const article = validArticle();
+  const body = article.body as Plain[];
+  body[index] = { ...body[index], ...patch };
+  return article;
+}
+
+function issuesOf(plain: unknown): ValidationIssue[] {
+  const result = validatePlain(ArticleContent, plain);
+  if (result.ok) throw new Error('expected the article to be rejected');
+  return result.issues;
+}
+
+function pathsOf(plain: unknown): string[] {
+  return issuesOf(plain).map((issue) => issue.path);
+}
+
+describe(ArticleContent.name, () => {
+  describe('a valid article', () => {
+    it('is accepted and keeps its content', () => {
+      const result = validatePlain(ArticleContent, validArticle());
+
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) return;
+      expect(result.value).toBeInstanceOf(ArticleContent);
+      expect(result.value.dateline).toBeInstanceOf(Dateline);
+      expect(result.value.bylines[0]).toBeInstanceOf(Byline);
+      expect(JSON.parse(JSON.stringify(result.value))).toEqual(validArticle());
+    });
+
+    it('turns every body element into an instance of its block class', () => {
+      const result = validatePlain(ArticleContent, validArticle());
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const classes = [ParagraphBlock, SubheadingBlock, QuoteBlock, ImageBlock, EmbedBlock, RelatedArticleBlock];
+      result.value.body.forEach((block, index) => expect(block).toBeInstanceOf(classes[index]));
+      expect(result.value.body.map((block) => block.type)).toEqual([...BLOCK_TYPES]);
+    });
+
+    it('needs only the required fields', () => {
+      const minimal = {
+        headline: 'Short',
+        section: 'world',
+        bylines: [{ name: 'Desk' }],
+        language: 'en-GB',
+        body: [{ type: 'paragraph', text: 'One line.' }],
+      };
+
+      const result = validatePlain(ArticleContent, minimal);
+
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.value.tags).toEqual([]);
+    });
+
+    it('treats null optional fields as absent and null tags as none', () => {
+      const article: Plain = { ...validArticle(), standfirst: null, dateline: null, tags: null };
+      (article.body as Plain[])[2] = { type: 'quote', text: 'Yes.', attribution: null };
+
+      const result = validatePlain(ArticleContent, article);
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.standfirst).toBeUndefined();
+      expect(result.value.dateline).toBeUndefined();
+      expect(result.value.tags).toEqual([]);
+      expect((result.value.body[2] as QuoteBlock).attribution).toBeUndefined();
+      expect(JSON.stringify(result.value)).not.toContain('null');
+    });
+
+    it('trims single-line fields', () => {
+      const article = { ...validArticle(), headline: '  Cranes fall silent \n', dateline: { place: ' Gdańsk ', date: '2025-11-21' } };
+
+      const result = validatePlain(ArticleContent, article);
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.headline).toBe('Cranes fall silent');
+      expect(result.value.dateline?.place).toBe('Gdańsk');
+    });
+
+    it('accepts an empty subheading and a quote without attribution, which the editorial checks flag', () => {
+      const article = withBlock(1, { text: '' });
+      (article.body as Plain[])[2] = { type: 'quote', text: 'Unattributed words.' };
+
+      expect(validatePlain(ArticleContent, article).ok).toBe(true);
+    });
+
+    it('accepts values exactly at the limits', () => {
+      const article = {
+        ...validArticle(),
+        headline: 'h'.repeat(ARTICLE_LIMITS.headline.maxLength),
+        tags: Array.from({ length: ARTICLE_LIMITS.tags.maxItems }, (_, i) => `tag-${i}`),
+        body: Array.from({ length: ARTICLE_LIMITS.body.maxItems }, () => ({ type: 'paragraph', text: 'p'.repeat(100) })),
+      };
+
+      expect(validatePlain(ArticleContent, article).ok).toBe(true);
+    });
+  });
+
+  describe('field violations', () => {
+    const cases: Array<{ name: string; build: () => unknown; path: string | string[] }> = [
+      { name: 'missing headline', build: () => ({ ...validArticle(), headline: undefined }), path: 'headline' },
+      { name: 'blank headline', build: () => ({ ...validArticle(), headline: '   ' }), path: 'headline' },
+      { name: 'headline over 300', build: () => ({ ...validArticle(), headline: 'h'.repeat(301) }), path: 'headline' },
+      { name: 'headline not a string', build: () => ({ ...validArticle(), headline: 42 }), path: 'headline' },
+      { name: 'standfirst over 600', build: () => ({ ...validArticle(), standfirst: 's'.repeat(601) }), path: 'standfirst' },
+      { name: 'dateline without place', build: () => ({ ...validArticle(), dateline: { date: '2025-11-21' } }), path: 'dateline.place' },
+      { name: 'dateline place over 100', build: () => ({ ...validArticle(), dateline: { place: 'p'.repeat(101), date: '2025-11-21' } }), path: 'dateline.place' },
+      { name: 'dateline date not a real day', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '2025-02-30' } }), path: 'dateline.date' },
+      { name: 'dateline date in another format', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '21/11/2025' } }), path: 'dateline.date' },
+      { name: 'dateline date with a time', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '2025-11-21T10:00:00Z' } }), path: 'dateline.date' },
+      { name: 'dateline as an array', build: () => ({ ...validArticle(), dateline: [{ place: 'Kyiv', date: '2025-11-21' }] }), path: 'dateline' },
+      { name: 'missing section', build: () => ({ ...validArticle(), section: undefined }), path: 'section' },
+      { name: 'section with capitals', build: () => ({ ...validArticle(), section: 'Politics' }), path: 'section' },
+      { name: 'section with a double hyphen', build: () => ({ ...validArticle(), section: 'world--news' }), path: 'section' },
+      { name: 'section over 40', build: () => ({ ...validArticle(), section: 'a'.repeat(41) }), path: 'section' },
+      { name: 'too many tags', build: () => ({ ...validArticle(), tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), path: 'tags' },
+      { name: 'duplicate tags', build: () => ({ ...validArticle(), tags: ['ports', 'ports'] }), path: 'tags' },
+      { name: 'tag that is not a slug', build: () => ({ ...validArticle(), tags: ['Port Noise'] }), path: 'tags' },
+      { name: 'tags not an array', build: () => ({ ...validArticle(), tags: 'ports' }), path: 'tags' },
+      { name: 'missing bylines', build: () => ({ ...validArticle(), bylines: undefined }), path: 'bylines' },
+      { name: 'no bylines', build: () => ({ ...validArticle(), bylines: [] }), path: 'bylines' },
+      { name: 'eleven bylines', build: () => ({ ...validArticle(), bylines: Array.from({ length: 11 }, (_, i) => ({ name: `Writer ${i}` })) }), path: 'bylines' },
+      { name: 'byline as a string', build: () => ({ ...validArticle(), bylines: ['Olena Kravets'] }), path: ['bylines', 'bylines.0'] },
+      { name: 'byline as a nested array', build: () => ({ ...validArticle(), bylines: [[{ name: 'Olena Kravets' }]] }), path: 'bylines' },
+      { name: 'blank byline name', build: () => ({ ...validArticle(), bylines: [{ name: ' ' }] }), path: 'bylines.0.name' },
+      { name: 'byline id over 100', build: () => ({ ...validArticle(), bylines: [{ name: 'A', id: 'i'.repeat(101) }] }), path: 'bylines.0.id' },
+      { name: 'missing language', build: () => ({ ...validArticle(), language: undefined }), path: 'language' },
+      { name: 'language as a name', build: () => ({ ...validArticle(), language: 'english' }), path: 'language' },
+      { name: 'language with a lowercase region', build: () => ({ ...validArticle(), language: 'en-gb' }), path: 'language' },
+      { name: 'missing body', build: () => ({ ...validArticle(), body: undefined }), path: 'body' },
+      { name: 'empty body', build: () => ({ ...validArticle(), body: [] }), path: 'body' },
+      { name: 'body not an array', build: () => ({ ...validArticle(), body: { type: 'paragraph', text: 'x' } }), path: 'body' },
+      { name: 'body over 500 blocks', build: () => ({ ...validArticle(), body: Array.from({ length: 501 }, () => ({ type: 'paragraph', text: 'x' })) }), path: 'body' },
+      { name: 'empty paragraph', build: () => withBlock(0, { text: '' }), path: 'body.0.text' },
+      { name: 'blank paragraph', build: () => withBlock(0, { text: ' \n ' }), path: 'body.0.text' },
+      { name: 'paragraph over 10000', build: () => withBlock(0, { text: 'p'.repeat(10_001) }), path: 'body.0.text' },
+      { name: 'paragraph text not a string', build: () => withBlock(0, { text: ['a'] }), path: 'body.0.text' },
+      { name: 'subheading over 300', build: () => withBlock(1, { text: 's'.repeat(301) }), path: 'body.1.text' },
+      { name: 'subheading without text', build: () => withBlock(1, { text: undefined }), path: 'body.1.text' },
+      { name: 'quote over 2000', build: () => withBlock(2, { text: 'q'.repeat(2001) }), path: 'body.2.text' },
+      { name: 'image without alt', build: () => withBlock(3, { alt: undefined }), path: 'body.3.alt' },
+      { name: 'image caption over 1000', build: () => withBlock(3, { caption: 'c'.repeat(1001) }), path: 'body.3.caption' },
+      { name: 'image credit over 200', build: () => withBlock(3, { credit: 'c'.repeat(201) }), path: 'body.3.credit' },
+      { name: 'image without url', build: () => withBlock(3, { url: undefined }), path: 'body.3.url' },
+      { name: 'embed provider over 50', build: () => withBlock(4, { provider: 'p'.repeat(51) }), path: 'body.4.provider' },
+      { name: 'embed title over 300', build: () => withBlock(4, { title: 't'.repeat(301) }), path: 'body.4.title' },
+      { name: 'related without headline', build: () => withBlock(5, { headline: undefined }), path: 'body.5.headline' },
+      { name: 'related teaser over 600', build: () => withBlock(5, { teaser: 't'.repeat(601) }), path: 'body.5.teaser' },
+      { name: 'related publishedAt in words', build: () => withBlock(5, { publishedAt: 'yesterday' }), path: 'body.5.publishedAt' },
+      { name: 'related publishedAt without a zone', build: () => withBlock(5, { publishedAt: '2025-11-20T17:05:00' }), path: 'body.5.publishedAt' },
+      { name: 'related publishedAt as a bare date', build: () => withBlock(5, { publishedAt: '2025-11-20' }), path: 'body.5.publishedAt' },
+      { name: 'related publishedAt at hour 24', build: () => withBlock(5, { publishedAt: '2025-11-20T24:00:00Z' }), path: 'body.5.publishedAt' },
+    ];
+
+    it.each(cases)('$name is reported at $path', ({ build, path }) => {
+      const paths = pathsOf(build());
+
+      expect(paths.length).toBeGreaterThan(0);
+      expect(new Set(paths)).toEqual(new Set(Array.isArray(path) ? path : [path]));
+    });
+
+    it('qualifies the message with the full path', () => {
+      const issues = issuesOf(withBlock(2, { attribution: 'a'.repeat(201) }));
+
+      expect(issues).toEqual([{ path: 'body.2.attribution', message: 'body.2.attribution must be shorter than or equal to 200 characters' }]);
+    });
+
+    it('reports the body size with one clear message', () => {
+      expect(issuesOf({ ...validArticle(), body: [] })).toEqual([{ path: 'body', message: 'body must contain at least 1 block' }]);
+      expect(issuesOf({ ...validArticle(), body: 'text' })).toEqual([{ path: 'body', message: 'body must be an array of 1 to 500 blocks' }]);
+    });
+
+    it('reports several problems at once', () => {
+      const article = withBlock(0, { text: '' });
+      article.section = 'Not A Slug';
+
+      expect(pathsOf(article).sort()).toEqual(['body.0.text', 'section']);
+    });
+
+    it('rejects a value that is not an object', () => {
+      expect(validatePlain(ArticleContent, 'headline')).toEqual({ ok: false, issues: [{ path: '', message: 'must be a JSON object' }] });
+    });
+  });
+
+  describe('unknown fields', () => {
+    it('rejects an unknown top-level field', () => {
+      expect(issuesOf({ ...validArticle(), author: 'someone' })).toEqual([{ path: 'author', message: 'property author should not exist' }]);
+    });
+
+    it('rejects an unknown field inside a block', () => {
+      expect(issuesOf(withBlock(0, { html: '<b>x</b>' }))).toEqual([{ path: 'body.0.html', message: 'property html should not exist' }]);
+    });
+
+    it('rejects a field that belongs to another block type', () => {
+      expect(pathsOf(withBlock(0, { attribution: 'Someone' }))).toEqual(['body.0.attribution']);
+    });
+
+    it('rejects unknown fields in the dateline and bylines', () => {
+      const article = { ...validArticle(), dateline: { place: 'Kyiv', date: '2025-11-21', time: '10:00' }, bylines: [{ name: 'A', role: 'x' }] };
+
+      expect(pathsOf(article).sort()).toEqual(['bylines.0.role', 'dateline.time']);
+    });
+  });
+
+  describe('block types', () => {
+    it('rejects an unknown block type and names the allowed ones', () => {
+      const article = withBlock(1, { type: 'video', text: 'x' });
+
+      expect(issuesOf(article)).toEqual([
+        { path: 'body.1.type', message: 'body.1.type must be one of paragraph, subheading, quote, image, embed, related, got "video"' },
+      ]);
+    });
+
+    it('rejects a block without a type', () => {
+      const article = validArticle();
+      (article.body as Plain[])[0] = { text: 'No type' };
+
+      expect(issuesOf(article)).toEqual([
+        { path: 'body.0.type', message: 'body.0.type is required and must be one of paragraph, subheading, quote, image, embed, related' },
+      ]);
+    });
+
+    it.each([['a string'], [null], [42], [[{ type: 'paragraph', text: 'nested' }]]])('rejects a block that is %p instead of an object', (element) => {
+      const article = validArticle();
+      (article.body as unknown[])[4] = element;
+
+      const issues = issuesOf(article);
+
+      expect(issues.map((issue) => issue.path)).toEqual(['body.4.type']);
+      expect(issues[0].message).toContain('each block must be an object');
+    });
+
+    it('does not accept a type written in another case', () => {
+      expect(pathsOf(withBlock(0, { type: 'Paragraph' }))).toEqual(['body.0.type']);
+    });
+  });
+
+  describe('URLs', () => {
+    const rejected = [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      '/static/samples/harbour.svg',
+      'images/harbour.jpg',
+      '//cdn.example.org/harbour.jpg',
+      'ftp://example.org/harbour.jpg',
+      'mailto:desk@example.org',
+      'http:example.org',
+      'https:/example.org',
+      'https://',
+      'https://user:secret@example.org/a.jpg',
+      'https://example.org/a b.jpg',
+      ' https://example.org/a.jpg',
+      'https:\\\\example.org',
+      'https://example.org\\@evil.example',
+      `https://example.org/${'a'.repeat(2048)}`,
+    ];
+
+    const labelled = rejected.map((url) => [url.length > 60 ? `${url.slice(0, 40)}… (${url.length} characters)` : JSON.stringify(url), url]);
+
+    it.each(labelled)('rejects %s in image, embed and related blocks', (_label, url) => {
+      const article = validArticle();
+      for (const index of [3, 4, 5]) Object.assign((article.body as Plain[])[index], { url });
+
+      expect(pathsOf(article)).toEqual(['body.3.url', 'body.4.url', 'body.5.url']);
+    });
+
+    it.each(['http://localhost:3003/static/samples/harbour.svg', 'https://example.org/a?b=c#d', 'HTTPS://EXAMPLE.ORG/A', 'https://192.0.2.10:8443/x'])(
+      'accepts %p',
+      (url) => {
+        expect(validatePlain(ArticleContent, withBlock(3, { url })).ok).toBe(true);
+      },
+    );
+  });
+
+  describe('inside another contract', () => {
+    class Envelope {
+      @IsObject()
+      @ValidateNested()
+      @Type(() => ArticleContent)
+      article!: ArticleContent;
+    }
+
+    it('validates the body by block type and reports the nested path', () => {
+      const accepted = validatePlain(Envelope, { article: validArticle() });
+      const rejected = validatePlain(Envelope, { article: withBlock(2, { attribution: 'a'.repeat(201) }) });
+
+      expect(accepted.ok && accepted.value.article.body[0]).toBeInstanceOf(ParagraphBlock);
+      expect(rejected).toEqual({
+        ok: false,
+        issues: [{ path: 'article.body.2.attribution', message: 'article.body.2.attribution must be shorter than or equal to 200 characters' }],
+      });
+    });
+  });
+});

@@ -1,0 +1,37 @@
+/** The body block types, in the order the API documentation lists them. */
+export const BLOCK_TYPES = ['paragraph', 'subheading', 'quote', 'image', 'embed', 'related'] as const;
+
+export type ArticleBlockType = (typeof BLOCK_TYPES)[number];
+
+/**
+ * Every size limit of the article content model. Validation, the editorial checks and the API
+ * documentation all read these numbers, so a limit changes in one place.
+ * Lengths count UTF-16 code units, as JavaScript's `String.length` does.
+ */
+export const ARTICLE_LIMITS = {
+  headline: { minLength: 1, maxLength: 300 },
+  standfirst: { maxLength: 600 },
+  dateline: { place: { minLength: 1, maxLength: 100 } },
+  section: { maxLength: 40 },
+  tags: { maxItems: 20, maxLength: 40 },
+  bylines: { minItems: 1, maxItems: 10, name: { minLength: 1, maxLength: 120 }, id: { minLength: 1, maxLength: 100 } },
+  body: { minItems: 1, maxItems: 500 },
+  url: { maxLength: 2048 },
+  blocks: {
+    paragraph: { text: { minLength: 1, maxLength: 10_000 } },
+    subheading: { text: { minLength: 0, maxLength: 300 } },
+    quote: { text: { minLength: 1, maxLength: 2_000 }, attribution: { maxLength: 200 } },
+    image: { alt: { minLength: 1, maxLength: 500 }, caption: { maxLength: 1_000 }, credit: { maxLength: 200 } },
+    embed: { provider: { maxLength: 50 }, title: { maxLength: 300 } },
+    related: { headline: { minLength: 1, maxLength: 300 }, teaser: { maxLength: 600 } },
+  },
+} as const;
+
+/** Lowercase words joined by single hyphens: `politics`, `climate-change`, `cop-30`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A language code with an optional region: `en`, `uk`, `en-GB`. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** A calendar date without time: `2025-11-21`. */
+export const CALENDAR_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,109 @@
+import { Transform } from 'class-transformer';
+import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
+
+/**
+ * True for an absolute `http:` or `https:` URL with a host, no credentials, no whitespace
+ * and no backslashes. Relative URLs and every other scheme (`javascript:`, `data:`, `mailto:`…)
+ * are refused: block URLs end up in `href`/`src` attributes of published pages.
+ */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > ARTICLE_LIMITS.url.maxLength) return false;
+  // Browsers repair `http:example.com` and `http:\\example.com`; a contract should not.
+  if (!/^https?:\/\/[^/?#]/i.test(value) || /[\s\\\u0000-\u001f\u007f]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !CALENDAR_DATE_PATTERN.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** True for an ISO-8601 date-time with an explicit offset: `2025-11-21T08:30:00Z`, `2025-11-21T10:30+02:00`. */
+export function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = TIMESTAMP_PATTERN.exec(value);
+  if (!match) return false;
+  const [, date, hours, minutes, seconds = '00', zone, offsetHours = '00', offsetMinutes = '00'] = match;
+  return (
+    isCalendarDate(date) &&
+    Number(hours) < 24 &&
+    Number(minutes) < 60 &&
+    Number(seconds) < 60 &&
+    (zone === 'Z' || (Number(offsetHours) < 24 && Number(offsetMinutes) < 60))
+  );
+}
+
+export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isHttpUrl',
+      validator: {
+        validate: (value) => isHttpUrl(value),
+        defaultMessage: () =>
+          `$property must be an absolute http(s) URL of at most ${ARTICLE_LIMITS.url.maxLength} characters, without credentials or spaces`,
+      },
+    },
+    options,
+  );
+}
+
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => '$property must be a real date written YYYY-MM-DD' } },
+    options,
+  );
+}
+
+export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTimestamp',
+      validator: {
+        validate: (value) => isTimestamp(value),
+        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z',
+      },
+    },
+    options,
+  );
+}
+
+/** Rejects strings made only of whitespace where a length minimum alone would let them through. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value) => typeof value === 'string' && /\S/.test(value),
+        defaultMessage: () => '$property must contain some non-whitespace text',
+      },
+    },
+    options,
+  );
+}
+
+/** Strips leading and trailing whitespace from single-line fields before they are validated. */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value), { toClassOnly: true });
+}
+
+/** An optional field: absent, `undefined` and `null` all mean "not set" (`null` is dropped). */
+export function OptionalField(): PropertyDecorator {
+  const dropNull = Transform(({ value }: { value: unknown }) => (value === null ? undefined : value), { toClassOnly: true });
+  const optional = IsOptional();
+  return (target, propertyKey) => {
+    dropNull(target, propertyKey);
+    optional(target, propertyKey);
+  };
+}

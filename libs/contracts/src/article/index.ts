@@ -1,0 +1,6 @@
+export * from './article-limits';
+export * from './article-blocks';
+export * from './article-content';
+export { IsArticleBody } from './article-body';
+export { isHttpUrl, isCalendarDate, isTimestamp } from './field-rules';
+export * from './inline-markup';
