@@ -1,0 +1,166 @@
+/**
+ * The whole newsroom on one machine: the local Kafka-protocol broker,
+ * PostgreSQL (the machine's, or an embedded one), a mail catcher, a push
+ * inbox, and the four services as separate processes. Used by `npm start`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import webpush from 'web-push';
+import {
+  DEFAULT_ADMIN_URL,
+  SERVICE_NAMES,
+  WORKSPACE_ROOT,
+  canConnect,
+  ensureMachinePostgres,
+  startEmbeddedPostgres,
+  startLocalBroker,
+  startMailCatcher,
+  startPushInbox,
+  startServiceProcess,
+  type LocalBroker,
+  type MailCatcher,
+  type PushInbox,
+  type ServiceName,
+  type ServiceProcess,
+} from '@newsroom/testing';
+
+export const LOCAL_DEV_JWT_SECRET = 'newsroom-local-development-secret';
+const STATE_DIR = path.join(WORKSPACE_ROOT, '.newsroom');
+
+export const LOCAL_PORTS = {
+  broker: 9092,
+  embeddedPostgres: 54329,
+  smtp: 1025,
+  mailWeb: 8025,
+  push: 8443,
+  pushWeb: 8026,
+  services: { drafting: 3001, 'editorial-review': 3002, publishing: 3003, notifications: 3004 } as Record<ServiceName, number>,
+};
+
+const SCHEMAS: Record<ServiceName, string> = {
+  drafting: 'drafting',
+  'editorial-review': 'editorial_review',
+  publishing: 'publishing',
+  notifications: 'notifications',
+};
+
+export interface LocalStack {
+  databaseUrl: string;
+  broker: LocalBroker;
+  mail: MailCatcher;
+  push: PushInbox;
+  services: Record<ServiceName, ServiceProcess>;
+  urls: Record<ServiceName, string>;
+  logDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(log: (line: string) => void): Promise<LocalStack> {
+  mkdirSync(STATE_DIR, { recursive: true });
+  const logDir = path.join(STATE_DIR, 'logs');
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+  };
+  try {
+    log('starting PostgreSQL…');
+    const adminUrl = await startPostgres(stops, log);
+    const databaseUrl = await ensureDatabase(adminUrl, 'newsroom');
+
+    log('starting the local Kafka-protocol broker…');
+    const broker = await startLocalBroker({ port: LOCAL_PORTS.broker }).catch((error: unknown) => {
+      throw new Error(`cannot start the local broker on port ${LOCAL_PORTS.broker} (is another newsroom running?): ${String(error)}`);
+    });
+    stops.push(() => broker.stop());
+
+    log('starting the mail catcher and the push inbox…');
+    const mail = await startMailCatcher({ smtpPort: LOCAL_PORTS.smtp, httpPort: LOCAL_PORTS.mailWeb });
+    stops.push(() => mail.stop());
+    const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://localhost:${LOCAL_PORTS.services[name]}`])) as Record<
+      ServiceName,
+      string
+    >;
+    const push = await startPushInbox({ port: LOCAL_PORTS.push, webPort: LOCAL_PORTS.pushWeb, notificationsUrl: urls.notifications });
+    stops.push(() => push.stop());
+
+    const vapid = loadOrCreateVapidKeys();
+    const common = {
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: broker.brokers.join(','),
+      JWT_SECRET: process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET,
+      LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+      NODE_ENV: 'development',
+    };
+    const envOf: Record<ServiceName, Record<string, string>> = {
+      drafting: {},
+      'editorial-review': {},
+      publishing: { PUBLIC_BASE_URL: urls.publishing },
+      notifications: {
+        PUBLIC_BASE_URL: urls.notifications,
+        SMTP_URL: mail.smtpUrl,
+        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
+        SUBSCRIBER_LINK_SECRET: 'newsroom-local-subscriber-link-secret',
+        // web-push speaks HTTPS only; trust the push inbox's self-signed certificate.
+        NODE_EXTRA_CA_CERTS: push.caFile,
+      },
+    };
+
+    log('starting the four services…');
+    const started = await Promise.all(
+      SERVICE_NAMES.map(async (name) => {
+        const service = await startServiceProcess(
+          name,
+          { ...common, ...envOf[name], PORT: String(LOCAL_PORTS.services[name]), DATABASE_SCHEMA: SCHEMAS[name] },
+          { logDir, readyTimeoutMs: 90_000 },
+        );
+        stops.push(() => service.stop());
+        return [name, service] as const;
+      }),
+    );
+    const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
+    return { databaseUrl, broker, mail, push, services, urls, logDir, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startPostgres(stops: (() => Promise<void>)[], log: (line: string) => void): Promise<string> {
+  const configured = process.env.NEWSROOM_DATABASE_ADMIN_URL;
+  if (configured) {
+    if (!(await canConnect(configured))) throw new Error(`cannot connect to NEWSROOM_DATABASE_ADMIN_URL (${configured})`);
+    return configured;
+  }
+  if (await ensureMachinePostgres(DEFAULT_ADMIN_URL, { install: false })) return DEFAULT_ADMIN_URL;
+  log(`no PostgreSQL on 127.0.0.1:5432; starting an embedded one on port ${LOCAL_PORTS.embeddedPostgres}…`);
+  const embedded = await startEmbeddedPostgres(path.join(STATE_DIR, 'postgres'), LOCAL_PORTS.embeddedPostgres);
+  stops.push(() => embedded.stop());
+  return embedded.url;
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Kept across runs so push subscriptions made earlier stay valid. */
+function loadOrCreateVapidKeys(): { publicKey: string; privateKey: string } {
+  const file = path.join(STATE_DIR, 'vapid.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+  const keys = webpush.generateVAPIDKeys();
+  writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return keys;
+}

@@ -1,0 +1,119 @@
+/**
+ * Seeds a fresh local newsroom through its public APIs, exactly as people
+ * would: reporters write and submit the sample articles, an editor claims and
+ * approves them, and two demo subscribers sign up (one email, confirmed through
+ * the link in the confirmation mail, and one push subscription in the inbox).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { issueToken, type Role } from '@newsroom/auth';
+import { WORKSPACE_ROOT, type MailCatcher, type PushInbox, type ServiceName } from '@newsroom/testing';
+
+const SAMPLES_DIR = path.join(WORKSPACE_ROOT, 'tools/seed/articles');
+export const DEMO_EMAIL = 'reader@example.com';
+
+export interface SeedContext {
+  urls: Record<ServiceName, string>;
+  jwtSecret: string;
+  mail: MailCatcher;
+  push: PushInbox;
+  log: (line: string) => void;
+}
+
+export async function seedLocalNewsroom(context: SeedContext): Promise<void> {
+  const existing = await api<{ total?: number; items?: unknown[] }>(context, 'publishing', 'GET', '/v1/articles?limit=1', 'editor', 'seed');
+  const alreadySeeded = (existing.total ?? existing.items?.length ?? 0) > 0;
+  if (alreadySeeded) {
+    context.log('sample articles already published; skipping the seed');
+  } else {
+    await seedArticles(context);
+  }
+  await seedSubscribers(context, sectionsOfSamples());
+}
+
+function sampleFiles(): string[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => path.join(SAMPLES_DIR, file));
+}
+
+function sectionsOfSamples(): string[] {
+  return [...new Set(sampleFiles().map((file) => (JSON.parse(readFileSync(file, 'utf8')) as { section: string }).section))];
+}
+
+async function seedArticles(context: SeedContext): Promise<void> {
+  const reporters = ['amara.okafor', 'tomas.lindqvist'];
+  const ids: string[] = [];
+  for (const [index, file] of sampleFiles().entries()) {
+    const article = JSON.parse(readFileSync(file, 'utf8').replaceAll('{{PUBLIC_BASE_URL}}', context.urls.publishing)) as object;
+    const reporter = reporters[index % reporters.length];
+    const draft = await api<{ id: string }>(context, 'drafting', 'POST', '/v1/drafts', 'reporter', reporter, article);
+    await api(context, 'drafting', 'POST', `/v1/drafts/${draft.id}/submit`, 'reporter', reporter);
+    ids.push(draft.id);
+  }
+  context.log(`submitted ${ids.length} sample articles; an editor reviews them…`);
+  for (const id of ids) {
+    await eventually(() => api(context, 'editorial-review', 'GET', `/v1/reviews/${id}`, 'editor', 'eleanor.vance'), 30_000);
+    await api(context, 'editorial-review', 'POST', `/v1/reviews/${id}/claim`, 'editor', 'eleanor.vance');
+    await api(context, 'editorial-review', 'POST', `/v1/reviews/${id}/approve`, 'editor', 'eleanor.vance', { priority: 'normal' });
+  }
+  for (const id of ids) {
+    await eventually(() => api(context, 'publishing', 'GET', `/v1/articles/${id}`, 'editor', 'seed'), 30_000);
+  }
+  context.log(`published ${ids.length} sample articles`);
+}
+
+async function seedSubscribers(context: SeedContext, sections: string[]): Promise<void> {
+  const signup = await fetch(`${context.urls.notifications}/v1/subscribers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_EMAIL, sections }),
+  });
+  if (signup.status >= 300) throw new Error(`demo email signup failed: ${signup.status} ${await signup.text()}`);
+  const confirmation = await context.mail
+    .waitFor((mail) => mail.to.includes(DEMO_EMAIL) && /confirm/i.test(`${mail.subject} ${mail.text}`), 15_000)
+    .catch(() => undefined);
+  const link = confirmation?.text.match(/https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/)?.[0];
+  if (link) {
+    await fetch(link);
+    context.log(`demo email subscriber ${DEMO_EMAIL} confirmed (sections: ${sections.join(', ')})`);
+  } else if (confirmation === undefined) {
+    context.log(`${DEMO_EMAIL} is already subscribed`);
+  }
+  // The inbox is new at every start; subscriptions to an earlier inbox answer 410 and are dropped.
+  await context.push.subscribeTo(context.urls.notifications, { sections, tags: [], breakingOnly: false });
+  context.log('push inbox subscribed to every section');
+}
+
+async function api<T = unknown>(
+  context: SeedContext,
+  service: ServiceName,
+  method: string,
+  pathname: string,
+  role: Role,
+  userId: string,
+  body?: unknown,
+): Promise<T> {
+  const token = issueToken({ id: userId, roles: [role] }, context.jwtSecret);
+  const response = await fetch(`${context.urls[service]}${pathname}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${service}${pathname} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function eventually<T>(attempt: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// Shared steps of `npm start` and `npm test` that must run before any
+// TypeScript is compiled: dependencies and the build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function step(title) {
+  console.log(`\n▶ ${title}`);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+export function mustRun(title, command, args, options) {
+  const started = Date.now();
+  const code = run(command, args, options);
+  if (code !== 0) {
+    console.error(`\n✖ ${title} failed (exit code ${code})`);
+    process.exit(code);
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Installs dependencies when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const marker = path.join(ROOT, 'node_modules/.package-lock.json');
+  const lock = path.join(ROOT, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  step('Installing dependencies (npm ci)');
+  mustRun('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+export function build() {
+  step('Compiling TypeScript');
+  mustRun('build', process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+}
+
+export function hasCommand(command) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm test: everything needed to pass the tests, infrastructure included.
+// Lint, type-check, build, then unit, integration and end-to-end tests
+// (integration and end-to-end suites start PostgreSQL and the local broker).
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, build, ensureDependencies, mustRun, run, step } from './bootstrap.mjs';
+
+const startedAt = Date.now();
+const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+const only = process.argv.slice(2); // e.g. `npm test -- unit` runs only that stage
+
+ensureDependencies();
+if (only.length === 0 || only.includes('lint')) {
+  step('Lint (module boundaries, floating promises, exhaustive switches)');
+  // The module-boundary rule reads Nx's project graph; compute it first.
+  const nxEnv = { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: ['ignore', 'ignore', 'inherit'] };
+  mustRun('project graph', bin('nx'), ['show', 'projects'], nxEnv);
+  mustRun('lint', bin('eslint'), ['.', '--max-warnings=0']);
+}
+if (only.length === 0 || only.includes('typecheck')) {
+  step('Type-check (sources and tests)');
+  mustRun('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+}
+build();
+
+const resultsDir = path.join(ROOT, 'tmp/test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const stages = [
+  { name: 'unit', args: ['--selectProjects', 'unit'] },
+  { name: 'integration', args: ['--selectProjects', 'integration', '--runInBand'] },
+  { name: 'e2e', args: ['--selectProjects', 'e2e', '--runInBand'] },
+].filter((stage) => only.length === 0 || only.includes(stage.name));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedStage;
+for (const stage of stages) {
+  step(`Tests: ${stage.name}`);
+  const outputFile = path.join(resultsDir, `${stage.name}.json`);
+  const code = run(bin('jest'), [...stage.args, '--ci', '--json', `--outputFile=${outputFile}`], {
+    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+  });
+  try {
+    const result = JSON.parse(readFileSync(outputFile, 'utf8'));
+    totals.passed += result.numPassedTests;
+    totals.failed += result.numFailedTests;
+    totals.skipped += result.numPendingTests + result.numTodoTests;
+    if (result.numTotalTests === 0) {
+      console.error(`✖ the ${stage.name} stage ran no test`);
+      failedStage ??= stage.name;
+    }
+  } catch {
+    failedStage ??= stage.name;
+  }
+  if (code !== 0) failedStage ??= stage.name;
+}
+
+console.log(`\nnpm test finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s${failedStage ? ` — ${failedStage} failed` : ''}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStage ? 1 : 0);
