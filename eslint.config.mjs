@@ -79,7 +79,8 @@ export default [
     },
   },
   {
-    files: ['libs/messaging/**/*.ts'],
+    // Tests talk to the broker directly to inject and observe events.
+    files: ['libs/messaging/**/*.ts', 'e2e/**/*.ts', '**/*.int-spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,13 +1,7 @@
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
-
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
-const SOURCE = path.join(WORKSPACE_ROOT, 'tools/kafka-mock/kafka-mock.c');
-const BINARY = path.join(WORKSPACE_ROOT, 'tools/kafka-mock/kafka-mock');
-const HEADER = '/usr/include/librdkafka/rdkafka_mock.h';
+import { ensureBrokerBinary } from './broker-binary';
 
 export interface LocalBrokerOptions {
   /** Number of brokers in the cluster (default 3, so leader moves and outages can be tested). */
@@ -28,28 +22,6 @@ export interface LocalBroker {
   /** Sends a control command (`down 1`, `up 1`, `leader <topic> <p> <broker>`, `rtt 1 500`, `errors <apiKey> <err> <n>`). */
   command(line: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** Builds the broker launcher from its C source, installing librdkafka-dev when it is missing. */
-export function ensureBrokerBinary(): string {
-  if (!existsSync(HEADER)) installLibrdkafka();
-  const stale = !existsSync(BINARY) || statSync(BINARY).mtimeMs < statSync(SOURCE).mtimeMs;
-  if (stale) {
-    execFileSync('gcc', ['-O2', '-Wall', '-o', BINARY, SOURCE, '-lrdkafka', '-ldl'], { stdio: 'inherit' });
-  }
-  return BINARY;
-}
-
-function installLibrdkafka(): void {
-  if (process.getuid?.() !== 0) {
-    throw new Error(`librdkafka-dev is missing (${HEADER}); install it with: sudo apt-get install -y librdkafka-dev`);
-  }
-  console.log('Installing librdkafka-dev (local Kafka-protocol broker)...');
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'librdkafka-dev', 'gcc', 'libc6-dev'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
 }
 
 export async function startLocalBroker(options: LocalBrokerOptions = {}): Promise<LocalBroker> {

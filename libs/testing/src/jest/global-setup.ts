@@ -1,4 +1,4 @@
-import { ensureBrokerBinary } from '../local-broker';
+import { ensureBrokerBinary } from '../broker-binary';
 import { DEFAULT_ADMIN_URL, ensureMachinePostgres } from '../postgres';
 
 /** Infrastructure the integration and end-to-end suites need, once per run. */

@@ -1,0 +1,158 @@
+/**
+ * The product's core, through the public HTTP APIs of four separate service
+ * processes: a reporter's story is reviewed (changes requested, revised,
+ * approved by another editor), goes live at its URL with the approved text,
+ * and reaches exactly the subscribers who follow its section — once each.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { NewsroomUnderTest, eventually } from './support/newsroom-under-test';
+
+jest.setTimeout(240_000);
+
+const reporter = { role: 'reporter' as const, user: 'rhea.reporter' };
+const firstEditor = { role: 'editor' as const, user: 'eddie.editor' };
+const secondEditor = { role: 'editor' as const, user: 'erin.editor' };
+const reporterWhoEdits = { role: ['reporter', 'editor'] as ('reporter' | 'editor')[], user: 'sam.both' };
+
+interface DraftView {
+  id: string;
+  status: string;
+  version: number;
+  publicUrl: string | null;
+  activity: { kind: string; note: string | null }[];
+}
+
+function sample(file: string): Record<string, unknown> {
+  const text = readFileSync(path.resolve(__dirname, '../tools/seed/articles', file), 'utf8');
+  return JSON.parse(text.replaceAll('{{PUBLIC_BASE_URL}}', 'http://localhost:3003')) as Record<string, unknown>;
+}
+
+describe('article lifecycle: draft → review → publish → alert', () => {
+  let newsroom: NewsroomUnderTest;
+
+  beforeAll(async () => {
+    newsroom = await NewsroomUnderTest.start();
+  });
+
+  afterAll(async () => {
+    await newsroom?.stop();
+  });
+
+  async function subscribeByEmail(email: string, sections: string[], confirm: boolean): Promise<void> {
+    const signup = await newsroom.call('notifications', 'POST', '/v1/subscribers', null, { email, sections });
+    expect(signup.status).toBe(202);
+    const confirmation = await newsroom.mail.waitFor((mail) => mail.to.includes(email), 15_000);
+    const link = /https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0];
+    expect(link).toBeDefined();
+    if (confirm) expect((await fetch(link as string)).status).toBe(200);
+  }
+
+  it('takes a story from a reporter to readers and subscribers, with every rule enforced', async () => {
+    // Readers sign up first: one confirmed politics reader, one who never confirms, one culture reader, one push subscriber.
+    await subscribeByEmail('politics.reader@example.com', ['politics'], true);
+    await subscribeByEmail('unconfirmed.reader@example.com', ['politics'], false);
+    await subscribeByEmail('culture.reader@example.com', ['culture'], true);
+    const pushSubscriber = await newsroom.push.subscribeTo(newsroom.url('notifications'), { sections: ['politics'], tags: [], breakingOnly: false });
+    const pushSubscriptionId = new URL(pushSubscriber.subscription.endpoint).pathname.split('/').pop();
+
+    // The reporter writes and submits.
+    const article = sample('01-harwick-night-freight-ban.json');
+    expect(article.section).toBe('politics');
+    const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporter, article);
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+
+    // The first editor claims it and asks for changes.
+    await eventually('the review item', async () => {
+      const item = await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
+      return item.status === 200 ? item.body : undefined;
+    });
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, firstEditor)).status).toBe(201);
+    const note = 'Please attribute the second quote and tighten the headline.';
+    const requested = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/request-changes`, firstEditor, { note });
+    expect(requested.status).toBe(201);
+
+    // The reporter sees the status and the note, and revises with optimistic concurrency.
+    const returned = await eventually('the change request on the draft', async () => {
+      const draft = await newsroom.call<DraftView>('drafting', 'GET', `/v1/drafts/${id}`, reporter);
+      return draft.body.status === 'changes_requested' ? draft.body : undefined;
+    });
+    expect(returned.activity.map((entry) => entry.note)).toContain(note);
+    const revisedHeadline = 'Harwick council bans night-time freight from the old town';
+    const stale = await newsroom.call('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: 'stale edit' }, { 'if-match': '"0"' });
+    expect(stale.status).toBe(412);
+    const edited = await newsroom.call<DraftView>('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: revisedHeadline }, {
+      'if-match': `"${returned.version}"`,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(returned.version + 1);
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+
+    // The second editor sees the earlier note and the diff, and approves.
+    const resubmitted = await eventually('the resubmission in review', async () => {
+      const item = await newsroom.call<{ status: string; diff?: unknown }>('editorial-review', 'GET', `/v1/reviews/${id}`, secondEditor);
+      return item.body.status === 'pending' && item.body.diff ? item.body : undefined;
+    });
+    expect(JSON.stringify(resubmitted)).toContain(note);
+    expect(JSON.stringify(resubmitted.diff)).toContain('bans');
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, secondEditor)).status).toBe(201);
+    const approvedAt = Date.now();
+    const approved = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, secondEditor, { priority: 'normal' });
+    expect(approved.status).toBe(201);
+
+    // The page is served at its URL with the approved text.
+    const published = await eventually('the published draft', async () => {
+      const draft = await newsroom.call<DraftView>('drafting', 'GET', `/v1/drafts/${id}`, reporter);
+      return draft.body.status === 'published' && draft.body.publicUrl ? draft.body : undefined;
+    });
+    const pagePath = new URL(published.publicUrl as string).pathname;
+    const page = await fetch(newsroom.url('publishing', pagePath));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(revisedHeadline);
+    expect(html).not.toContain('stale edit');
+
+    // Exactly one email to the confirmed politics reader, nothing to the others; exactly one push.
+    const email = await newsroom.mail.waitFor((mail) => mail.to.includes('politics.reader@example.com') && mail.subject.includes('Harwick'), 30_000);
+    expect(email.text).toContain(pagePath);
+    expect(email.html).toContain(pagePath);
+    expect(email.headers['list-unsubscribe']).toMatch(/unsubscribe/);
+    const push = await newsroom.push.waitFor((received) => received.subscriptionId === pushSubscriptionId, 30_000);
+    const payload = push.payload as { title: string; body: string; url: string; tag: string };
+    expect(payload.title).toContain('Harwick');
+    expect(payload.url).toContain(pagePath);
+    expect(payload.tag).toBe(id);
+    const alertedWithinMs = Date.now() - approvedAt;
+    expect(alertedWithinMs).toBeGreaterThan(0);
+
+    // Give a duplicate time to show up if the pipeline were to send one.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const alertsFor = (address: string) => newsroom.mail.messages().filter((mail) => mail.to.includes(address) && mail.subject.includes('Harwick'));
+    expect(alertsFor('politics.reader@example.com')).toHaveLength(1);
+    expect(alertsFor('unconfirmed.reader@example.com')).toHaveLength(0);
+    expect(alertsFor('culture.reader@example.com')).toHaveLength(0);
+    expect(newsroom.push.received().filter((received) => received.subscriptionId === pushSubscriptionId)).toHaveLength(1);
+
+    // Editors can read the delivery log.
+    const deliveries = await newsroom.call<unknown>('notifications', 'GET', `/v1/deliveries?articleId=${id}`, secondEditor);
+    expect(deliveries.status).toBe(200);
+    expect(JSON.stringify(deliveries.body)).toMatch(/"email"/);
+    expect(JSON.stringify(deliveries.body)).toMatch(/"push"/);
+  });
+
+  it('refuses to let anyone approve an article they wrote', async () => {
+    const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporterWhoEdits, sample('06-tram-depot-film-festival.json'));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporterWhoEdits)).status).toBe(202);
+    await eventually('the review item', async () => {
+      const item = await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
+      return item.status === 200 ? item.body : undefined;
+    });
+    const selfApproval = await newsroom.call<{ error: { code: string } }>('editorial-review', 'POST', `/v1/reviews/${id}/approve`, reporterWhoEdits, {});
+    expect(selfApproval.status).toBe(403);
+    expect(selfApproval.body.error.code).toBe('ARTICLE.SELF_APPROVAL');
+  });
+});

@@ -1,0 +1,151 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import webpush from 'web-push';
+import { issueToken, type Role } from '@newsroom/auth';
+import {
+  SERVICE_NAMES,
+  createTestDatabase,
+  freePort,
+  startLocalBroker,
+  startMailCatcher,
+  startPushInbox,
+  startServiceProcess,
+  type LocalBroker,
+  type MailCatcher,
+  type PushInbox,
+  type ServiceName,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@newsroom/testing';
+
+export const JWT_SECRET = 'end-to-end-test-secret-0123456789';
+
+const SCHEMAS: Record<ServiceName, string> = {
+  drafting: 'drafting',
+  'editorial-review': 'editorial_review',
+  publishing: 'publishing',
+  notifications: 'notifications',
+};
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * The four services as separate processes, built from dist/, on a fresh
+ * database and a fresh local broker, with a real SMTP catcher and a push inbox.
+ */
+export class NewsroomUnderTest {
+  private constructor(
+    readonly db: TestDatabase,
+    readonly broker: LocalBroker,
+    readonly mail: MailCatcher,
+    readonly push: PushInbox,
+    readonly services: Record<ServiceName, ServiceProcess>,
+    readonly logDir: string,
+  ) {}
+
+  static async start(): Promise<NewsroomUnderTest> {
+    const db = await createTestDatabase('newsroom_e2e');
+    const broker = await startLocalBroker();
+    const mail = await startMailCatcher();
+    const push = await startPushInbox();
+    const logDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-logs-'));
+    const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
+      ServiceName,
+      number
+    >;
+    const vapid = webpush.generateVAPIDKeys();
+    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(','), JWT_SECRET, LOG_LEVEL: 'info', NODE_ENV: 'test' };
+    const envOf: Record<ServiceName, Record<string, string>> = {
+      drafting: {},
+      'editorial-review': {},
+      publishing: { PUBLIC_BASE_URL: `http://127.0.0.1:${ports.publishing}` },
+      notifications: {
+        PUBLIC_BASE_URL: `http://127.0.0.1:${ports.notifications}`,
+        SMTP_URL: mail.smtpUrl,
+        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
+        SUBSCRIBER_LINK_SECRET: 'end-to-end-subscriber-link-secret',
+        NODE_EXTRA_CA_CERTS: push.caFile,
+      },
+    };
+    const started = await Promise.all(
+      SERVICE_NAMES.map(
+        async (name) =>
+          [
+            name,
+            await startServiceProcess(
+              name,
+              { ...common, ...envOf[name], PORT: String(ports[name]), DATABASE_SCHEMA: SCHEMAS[name] },
+              { logDir, readyTimeoutMs: 90_000 },
+            ),
+          ] as const,
+      ),
+    );
+    return new NewsroomUnderTest(db, broker, mail, push, Object.fromEntries(started) as Record<ServiceName, ServiceProcess>, logDir);
+  }
+
+  url(service: ServiceName, pathname = ''): string {
+    return `${this.services[service].baseUrl}${pathname}`;
+  }
+
+  token(role: Role | Role[], userId: string): string {
+    return issueToken({ id: userId, roles: Array.isArray(role) ? role : [role] }, JWT_SECRET);
+  }
+
+  /** A JSON request as `userId` with `role` (or anonymous when role is null). */
+  async call<T = unknown>(
+    service: ServiceName,
+    method: string,
+    pathname: string,
+    as: { role: Role | Role[]; user: string } | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(this.url(service, pathname), {
+      method,
+      headers: {
+        ...(as ? { authorization: `Bearer ${this.token(as.role, as.user)}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON (an HTML page)
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(Object.values(this.services).map((service) => service.stop()));
+    await Promise.all([this.mail.stop(), this.push.stop(), this.broker.stop()]);
+    await this.db.drop();
+  }
+}
+
+/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(description: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${description}${lastError ? `: ${String(lastError)}` : ''}`);
+}
