@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// npm run bench -- [articles]: approve-to-page and approve-to-alert latency (see e2e/bench).
+import path from 'node:path';
+import { ROOT, build, ensureDependencies, mustRun } from './bootstrap.mjs';
+
+ensureDependencies();
+build();
+mustRun('benchmark', process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', path.join(ROOT, 'e2e/bench/lifecycle-latency.ts'), ...process.argv.slice(2)], {
+  env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+});
