@@ -155,7 +155,7 @@ export async function startPushInbox(options: PushInboxOptions = {}): Promise<Pu
       const push = await readPush(req, subscriptionId);
       appendBounded(received, push, MAX_KEPT);
       waiters.notify(push);
-      res.writeHead(201, { Location: `${origin}/messages/${push.id}`, 'Content-Length': '0' });
+      res.writeHead(201, { 'Content-Length': '0' });
       res.end();
     } catch (error) {
       const status = error instanceof Refusal || error instanceof VapidError ? error.status : 500;
