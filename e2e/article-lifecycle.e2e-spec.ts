@@ -69,10 +69,10 @@ describe('article lifecycle: draft → review → publish → alert', () => {
       const item = await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
       return item.status === 200 ? item.body : undefined;
     });
-    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, firstEditor)).status).toBe(201);
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, firstEditor)).status).toBe(200);
     const note = 'Please attribute the second quote and tighten the headline.';
     const requested = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/request-changes`, firstEditor, { note });
-    expect(requested.status).toBe(201);
+    expect(requested.status).toBe(200);
 
     // The reporter sees the status and the note, and revises with optimistic concurrency.
     const returned = await eventually('the change request on the draft', async () => {
@@ -97,10 +97,10 @@ describe('article lifecycle: draft → review → publish → alert', () => {
     });
     expect(JSON.stringify(resubmitted)).toContain(note);
     expect(JSON.stringify(resubmitted.diff)).toContain('bans');
-    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, secondEditor)).status).toBe(201);
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, secondEditor)).status).toBe(200);
     const approvedAt = Date.now();
     const approved = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, secondEditor, { priority: 'normal' });
-    expect(approved.status).toBe(201);
+    expect(approved.status).toBe(200);
 
     // The page is served at its URL with the approved text.
     const published = await eventually('the published draft', async () => {

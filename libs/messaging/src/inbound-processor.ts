@@ -69,7 +69,8 @@ export class InboundEventProcessor {
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
         const retriable = !(error instanceof DomainError);
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const reason =
+          error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (!retriable || attempt >= this.options.maxAttempts) {
           this.logger.error({ ...context, attempt, reason }, 'dead-lettering an event that cannot be processed');
           await this.deadLetters.publish(message, reason, attempt);

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersistenceModule } from '@newsroom/persistence';
+import { PlatformModule } from '@newsroom/platform';
+import type { EditorialReviewConfig } from './config/editorial-review.config';
+import { EDITORIAL_REVIEW_MIGRATIONS } from './migrations';
+import { ReviewCommentEntity } from './reviews/persistence/review-comment.entity';
+import { ReviewDecisionEntity } from './reviews/persistence/review-decision.entity';
+import { ReviewItemEntity } from './reviews/persistence/review-item.entity';
+import { ReviewSubmissionEntity } from './reviews/persistence/review-submission.entity';
+import { ReviewsModule } from './reviews/reviews.module';
+
+export const EDITORIAL_REVIEW_ENTITIES = [ReviewItemEntity, ReviewSubmissionEntity, ReviewCommentEntity, ReviewDecisionEntity];
+
+@Module({})
+export class AppModule {
+  static register(config: EditorialReviewConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService(config.runtime),
+        PersistenceModule.forService({ entities: EDITORIAL_REVIEW_ENTITIES, migrations: EDITORIAL_REVIEW_MIGRATIONS }),
+        ReviewsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
+import { CreateReviews1764000200000 } from './1764000200000-create-reviews';
+
+/** In order of their timestamps. */
+export const EDITORIAL_REVIEW_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateReviews1764000200000];

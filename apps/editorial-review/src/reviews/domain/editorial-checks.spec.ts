@@ -1,0 +1,186 @@
+import { article } from '../../../test/article.fixtures';
+import { blockingErrors, CHECK_CODES, HEADLINE_RECOMMENDED_MAX_LENGTH, runEditorialChecks, summarizeChecks } from './editorial-checks';
+
+const codesOf = (overrides: Record<string, unknown>) => runEditorialChecks(article(overrides)).map((r) => r.code);
+
+describe(runEditorialChecks.name, () => {
+  it('finds nothing wrong with a complete article', () => {
+    expect(runEditorialChecks(article())).toEqual([]);
+  });
+
+  describe('standfirst', () => {
+    it.each([
+      ['absent', undefined],
+      ['null', null],
+      ['empty', ''],
+      ['only whitespace (trimmed to empty)', '   '],
+    ])('is a blocking error when %s', (_label, standfirst) => {
+      const results = runEditorialChecks(article({ standfirst }));
+      expect(results).toEqual([
+        { code: CHECK_CODES.standfirstMissing, severity: 'error', message: expect.stringContaining('standfirst'), path: 'standfirst' },
+      ]);
+    });
+  });
+
+  describe('headline length', () => {
+    it(`accepts exactly ${HEADLINE_RECOMMENDED_MAX_LENGTH} characters`, () => {
+      expect(codesOf({ headline: 'h'.repeat(HEADLINE_RECOMMENDED_MAX_LENGTH) })).toEqual([]);
+    });
+
+    it('warns one character above the guideline, with the length in the message', () => {
+      const results = runEditorialChecks(article({ headline: 'h'.repeat(HEADLINE_RECOMMENDED_MAX_LENGTH + 1) }));
+      expect(results).toEqual([
+        {
+          code: CHECK_CODES.headlineTooLong,
+          severity: 'warning',
+          message: expect.stringContaining(`${HEADLINE_RECOMMENDED_MAX_LENGTH + 1} characters`),
+          path: 'headline',
+        },
+      ]);
+    });
+
+    it('uses the guideline of about 110 characters', () => {
+      expect(HEADLINE_RECOMMENDED_MAX_LENGTH).toBe(110);
+    });
+  });
+
+  it('warns about a missing dateline', () => {
+    expect(runEditorialChecks(article({ dateline: null }))).toEqual([
+      { code: CHECK_CODES.datelineMissing, severity: 'warning', message: expect.any(String), path: 'dateline' },
+    ]);
+  });
+
+  describe('quotes', () => {
+    it.each([
+      ['absent', undefined],
+      ['empty', ''],
+      ['blank', '  '],
+    ])('need an attribution (%s is a blocking error at the quote)', (_label, attribution) => {
+      const body = [
+        { type: 'paragraph', text: 'Intro.' },
+        { type: 'quote', text: 'Words.', ...(attribution === undefined ? {} : { attribution }) },
+      ];
+      expect(runEditorialChecks(article({ body }))).toEqual([
+        { code: CHECK_CODES.quoteWithoutAttribution, severity: 'error', message: expect.stringContaining('block 2'), path: 'body.1.attribution' },
+      ]);
+    });
+
+    it('reports every unattributed quote', () => {
+      const body = [
+        { type: 'quote', text: 'One.' },
+        { type: 'quote', text: 'Two.', attribution: 'Someone' },
+        { type: 'quote', text: 'Three.' },
+      ];
+      expect(runEditorialChecks(article({ body })).map((r) => r.path)).toEqual(['body.0.attribution', 'body.2.attribution']);
+    });
+  });
+
+  describe('subheading sections', () => {
+    const paragraph = { type: 'paragraph', text: 'Text.' };
+
+    it('accepts a subheading followed by content', () => {
+      expect(codesOf({ body: [paragraph, { type: 'subheading', text: 'Next' }, paragraph] })).toEqual([]);
+    });
+
+    it('accepts any non-subheading block as section content', () => {
+      const image = { type: 'image', url: 'https://img.example.org/a.jpg', alt: 'A crane' };
+      expect(codesOf({ body: [{ type: 'subheading', text: 'Pictures' }, image] })).toEqual([]);
+    });
+
+    it('warns about a subheading with empty text', () => {
+      const results = runEditorialChecks(article({ body: [paragraph, { type: 'subheading', text: '' }, paragraph] }));
+      expect(results).toEqual([
+        { code: CHECK_CODES.emptySubheadingSection, severity: 'warning', message: expect.stringContaining('has no text'), path: 'body.1.text' },
+      ]);
+    });
+
+    it('warns about a subheading followed directly by another subheading', () => {
+      const body = [paragraph, { type: 'subheading', text: 'First' }, { type: 'subheading', text: 'Second' }, paragraph];
+      expect(runEditorialChecks(article({ body }))).toEqual([
+        {
+          code: CHECK_CODES.emptySubheadingSection,
+          severity: 'warning',
+          message: 'The subheading "First" (block 2) is followed directly by another subheading',
+          path: 'body.1',
+        },
+      ]);
+    });
+
+    it('warns about a subheading that ends the body', () => {
+      const results = runEditorialChecks(article({ body: [paragraph, { type: 'subheading', text: 'Dangling' }] }));
+      expect(results).toEqual([
+        { code: CHECK_CODES.emptySubheadingSection, severity: 'warning', message: expect.stringContaining('ends the article'), path: 'body.1' },
+      ]);
+    });
+
+    it('reports an empty subheading with nothing under it once', () => {
+      const results = runEditorialChecks(article({ body: [paragraph, { type: 'subheading', text: ' ' }] }));
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ path: 'body.1.text', message: expect.stringContaining('no text and no content') });
+    });
+
+    it('warns about a body that is a single subheading', () => {
+      expect(codesOf({ body: [{ type: 'subheading', text: 'Only' }] })).toEqual([CHECK_CODES.emptySubheadingSection]);
+    });
+  });
+
+  describe('inline links', () => {
+    const withText = (type: 'paragraph' | 'quote', text: string) =>
+      runEditorialChecks(article({ body: [{ type, text, ...(type === 'quote' ? { attribution: 'Someone' } : {}) }] }));
+
+    it.each(['https://example.org/a', 'http://example.org/a?b=c#d', 'HTTPS://EXAMPLE.ORG/'])('accepts %s', (href) => {
+      expect(withText('paragraph', `See [this](${href}).`)).toEqual([]);
+    });
+
+    it.each([
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'mailto:desk@example.org',
+      '/relative/path',
+      'example.org/no-scheme',
+      'ftp://example.org/file',
+      'https://user:secret@example.org/',
+    ])('flags %s as a blocking error', (href) => {
+      const results = withText('paragraph', `See [this](${href}).`);
+      expect(results).toEqual([{ code: CHECK_CODES.unsafeLink, severity: 'error', message: expect.stringContaining(href), path: 'body.0.text' }]);
+    });
+
+    it('checks links inside quotes too', () => {
+      expect(withText('quote', 'As [announced](javascript:void(0)) today.').map((r) => r.code)).toEqual([CHECK_CODES.unsafeLink]);
+    });
+
+    it('finds links nested in bold and italic, one result per bad link', () => {
+      const results = withText('paragraph', '**Read [a](javascript:a)** and _[b](vbscript:b)_ and [c](https://ok.example.org).');
+      expect(results.map((r) => r.message)).toEqual([expect.stringContaining('javascript:a'), expect.stringContaining('vbscript:b')]);
+    });
+
+    it('ignores text that only looks like a link', () => {
+      expect(withText('paragraph', 'Escaped \\[x](javascript:alert(1)) and bare javascript:alert(1).')).toEqual([]);
+    });
+
+    it('shortens very long targets in the message', () => {
+      const [result] = withText('paragraph', `[x](javascript:${'a'.repeat(500)})`);
+      expect(result.message.length).toBeLessThan(250);
+    });
+  });
+
+  it('lists fields first, then body problems in block order', () => {
+    const results = runEditorialChecks(
+      article({
+        headline: 'x'.repeat(200),
+        standfirst: undefined,
+        dateline: undefined,
+        body: [{ type: 'quote', text: 'Q' }, { type: 'paragraph', text: '[l](ftp://x)' }, { type: 'subheading', text: 'End' }],
+      }),
+    );
+    expect(results.map((r) => r.path)).toEqual(['headline', 'standfirst', 'dateline', 'body.0.attribution', 'body.1.text', 'body.2']);
+  });
+});
+
+describe(summarizeChecks.name, () => {
+  it('counts errors and warnings', () => {
+    const results = runEditorialChecks(article({ standfirst: undefined, dateline: undefined, headline: 'h'.repeat(111) }));
+    expect(summarizeChecks(results)).toEqual({ errors: 1, warnings: 2 });
+    expect(blockingErrors(results).map((r) => r.code)).toEqual([CHECK_CODES.standfirstMissing]);
+  });
+});

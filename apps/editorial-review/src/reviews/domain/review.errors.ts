@@ -1,0 +1,48 @@
+import { DomainError } from '@newsroom/contracts';
+import type { CheckResult } from './editorial-checks';
+import type { ReviewStatus } from './review-status';
+
+const readable = (status: ReviewStatus) => status.replace('_', ' ');
+
+export const reviewNotFound = (articleId: string) =>
+  new DomainError('REVIEW.NOT_FOUND', `No article ${articleId} has been submitted for review`, 'not_found');
+
+export const invalidTransition = (action: string, status: ReviewStatus) =>
+  new DomainError('REVIEW.INVALID_TRANSITION', `Cannot ${action}: the review is ${readable(status)}`, 'conflict', { status });
+
+export const alreadyClaimed = (assigneeId: string) =>
+  new DomainError('REVIEW.ALREADY_CLAIMED', `Another editor (${assigneeId}) is already reviewing this article`, 'conflict', { assigneeId });
+
+export const notAssigned = (assigneeId: string | null) =>
+  new DomainError(
+    'REVIEW.NOT_ASSIGNED',
+    'Only the editor who claimed this article (or an admin) can decide on it',
+    'forbidden',
+    { assigneeId },
+  );
+
+export const selfApproval = () =>
+  new DomainError('ARTICLE.SELF_APPROVAL', 'You wrote this article, so you cannot approve it', 'forbidden');
+
+export const selfReview = () =>
+  new DomainError('ARTICLE.SELF_REVIEW', 'You wrote this article, so another editor has to review it', 'forbidden');
+
+export const reviewClosed = (status: ReviewStatus) =>
+  new DomainError('REVIEW.CLOSED', `The review is ${readable(status)}; nothing more can be added to it`, 'conflict', { status });
+
+export const blockingChecks = (errors: CheckResult[]) =>
+  new DomainError(
+    'REVIEW.BLOCKING_CHECKS',
+    `The article cannot be approved while ${errors.length} check(s) fail: ${errors.map((e) => e.message).join('; ')}`,
+    'conflict',
+    errors,
+  );
+
+/** Drafting sent a new revision of an article whose review is already decided. */
+export const submissionAfterDecision = (articleId: string, revision: number, status: ReviewStatus) =>
+  new DomainError(
+    'REVIEW.ALREADY_DECIDED',
+    `Revision ${revision} of article ${articleId} was submitted, but its review is already ${readable(status)}`,
+    'conflict',
+    { status, revision },
+  );

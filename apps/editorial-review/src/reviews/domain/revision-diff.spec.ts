@@ -1,0 +1,160 @@
+import { article, cleanArticle } from '../../../test/article.fixtures';
+import { canonicalJson, diffRevisions, diffText, type TextChange } from './revision-diff';
+
+const base = cleanArticle();
+const baseBody = base.body as Record<string, unknown>[];
+
+function diff(overrides: Record<string, unknown>) {
+  return diffRevisions({ revision: 2, article: article() }, { revision: 3, article: article(overrides) });
+}
+
+/** Renders changes like a reviewer reads them: [-removed-]{+added+}. */
+function render(changes: TextChange[]): string {
+  return changes.map((c) => (c.op === 'added' ? `{+${c.text}+}` : c.op === 'removed' ? `[-${c.text}-]` : c.text)).join('');
+}
+
+describe(diffRevisions.name, () => {
+  it('reports no changes between identical revisions', () => {
+    expect(diff({})).toEqual({
+      fromRevision: 2,
+      toRevision: 3,
+      fields: {},
+      body: [],
+      summary: { fieldsChanged: [], blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, blocksMoved: 0 },
+    });
+  });
+
+  it('does not see a change in key order or in unset optional fields', () => {
+    const reordered = JSON.parse(JSON.stringify(cleanArticle())) as Record<string, unknown>;
+    const body = (reordered.body as Record<string, unknown>[]).map((block) => Object.fromEntries(Object.entries(block).reverse()));
+    const result = diffRevisions(
+      { revision: 1, article: article() },
+      { revision: 2, article: article({ ...reordered, body, dateline: { date: '2025-11-21', place: 'Harwick' } }) },
+    );
+    expect(result.summary.fieldsChanged).toEqual([]);
+    expect(result.body).toEqual([]);
+  });
+
+  describe('fields', () => {
+    it('diffs the headline word by word', () => {
+      const result = diff({ headline: 'Harbour council rejects night-time crane ban' });
+      expect(result.fields.headline?.before).toBe(base.headline);
+      expect(result.fields.headline?.after).toBe('Harbour council rejects night-time crane ban');
+      expect(render(result.fields.headline!.changes)).toBe('Harbour council [-approves-]{+rejects+} night-time crane ban');
+      expect(result.summary.fieldsChanged).toEqual(['headline']);
+    });
+
+    it('reports a standfirst that was added or removed', () => {
+      const removed = diffRevisions({ revision: 1, article: article() }, { revision: 2, article: article({ standfirst: undefined }) });
+      expect(removed.fields.standfirst).toMatchObject({ before: base.standfirst, after: null });
+      expect(removed.fields.standfirst!.changes).toEqual([{ op: 'removed', text: base.standfirst }]);
+
+      const added = diffRevisions({ revision: 1, article: article({ standfirst: undefined }) }, { revision: 2, article: article() });
+      expect(added.fields.standfirst).toMatchObject({ before: null, after: base.standfirst });
+    });
+
+    it('reports dateline, section, bylines and language as before/after', () => {
+      const result = diff({
+        dateline: { place: 'Kyiv', date: '2025-11-22' },
+        section: 'business',
+        bylines: [{ name: 'Tom Reyes' }],
+        language: 'uk',
+      });
+      expect(result.fields).toEqual({
+        dateline: { before: { place: 'Harwick', date: '2025-11-21' }, after: { place: 'Kyiv', date: '2025-11-22' } },
+        section: { before: 'politics', after: 'business' },
+        bylines: { before: [{ name: 'Olena Kravets', id: 'alice' }], after: [{ name: 'Tom Reyes' }] },
+        language: { before: 'en', after: 'uk' },
+      });
+    });
+
+    it('reports a dateline that was removed', () => {
+      expect(diff({ dateline: undefined }).fields.dateline).toEqual({ before: { place: 'Harwick', date: '2025-11-21' }, after: null });
+    });
+
+    it('lists tags added and removed, ignoring order', () => {
+      expect(diff({ tags: ['noise', 'port', 'council'] }).fields.tags).toEqual({ added: ['port', 'council'], removed: ['harbour'] });
+      expect(diff({ tags: ['noise', 'harbour'] }).fields.tags).toBeUndefined();
+    });
+  });
+
+  describe('body', () => {
+    it('reports a block added in the middle with its new position', () => {
+      const inserted = { type: 'paragraph', text: 'A new paragraph.' };
+      const result = diff({ body: [baseBody[0], inserted, ...baseBody.slice(1)] });
+      expect(result.body).toEqual([{ change: 'added', toIndex: 1, block: expect.objectContaining(inserted) }]);
+      expect(result.summary).toMatchObject({ blocksAdded: 1, blocksRemoved: 0, blocksChanged: 0 });
+    });
+
+    it('reports a removed block with its old position', () => {
+      const result = diff({ body: [baseBody[0], ...baseBody.slice(2)] });
+      expect(result.body).toEqual([{ change: 'removed', fromIndex: 1, block: expect.objectContaining({ type: 'subheading' }) }]);
+    });
+
+    it('reports an edited block as changed, with a word diff of its text', () => {
+      const body = [...baseBody];
+      body[2] = { type: 'paragraph', text: 'Operators have until March to adapt.' };
+      const result = diff({ body });
+      expect(result.body).toEqual([{ change: 'changed', fromIndex: 2, toIndex: 2, type: 'paragraph', fields: [expect.objectContaining({ field: 'text' })] }]);
+      const [change] = result.body;
+      if (change.change !== 'changed') throw new Error('expected a changed block');
+      expect(render(change.fields[0].changes)).toBe('Operators have until [-January-]{+March+} to adapt.');
+      expect(result.summary.blocksChanged).toBe(1);
+    });
+
+    it('reports each changed field of a block, including one that was added', () => {
+      const body = [...baseBody];
+      body[3] = { type: 'quote', text: 'We will adapt quickly.', attribution: 'Port operator spokesperson' };
+      const before = article({ body: [...baseBody.slice(0, 3), { type: 'quote', text: 'We will adapt.' }] });
+      const result = diffRevisions({ revision: 1, article: before }, { revision: 2, article: article({ body }) });
+      const [change] = result.body;
+      if (change.change !== 'changed') throw new Error('expected a changed block');
+      expect(change.fields.map((f) => f.field).sort()).toEqual(['attribution', 'text']);
+      expect(change.fields.find((f) => f.field === 'attribution')).toMatchObject({ before: null, after: 'Port operator spokesperson' });
+    });
+
+    it('does not pair blocks of different types: a replaced block is removed + added', () => {
+      const body = [...baseBody];
+      body[1] = { type: 'image', url: 'https://img.example.org/crane.jpg', alt: 'A crane' };
+      const result = diff({ body });
+      expect(result.body.map((c) => c.change).sort()).toEqual(['added', 'removed']);
+    });
+
+    it('keeps unchanged neighbours out of the diff and aligns across insertions and edits', () => {
+      const body = [
+        { type: 'paragraph', text: 'Breaking: new opening paragraph.' },
+        baseBody[0],
+        baseBody[1],
+        { type: 'paragraph', text: 'Operators have until March to adapt.' },
+        baseBody[3],
+        { type: 'subheading', text: 'Reaction' },
+        { type: 'paragraph', text: 'Residents welcomed the vote.' },
+      ];
+      const result = diff({ body });
+      expect(result.body.map((c) => c.change)).toEqual(['added', 'changed', 'added', 'added']);
+      expect(result.body[1]).toMatchObject({ change: 'changed', fromIndex: 2, toIndex: 3 });
+      expect(result.summary).toMatchObject({ blocksAdded: 3, blocksRemoved: 0, blocksChanged: 1, blocksMoved: 0 });
+    });
+
+    it('counts a block that moved', () => {
+      const result = diff({ body: [baseBody[3], baseBody[0], baseBody[1], baseBody[2]] });
+      expect(result.summary.blocksMoved).toBe(1);
+    });
+  });
+});
+
+describe(diffText.name, () => {
+  it('rebuilds both texts from its runs', () => {
+    const before = 'The council voted 7 to 2 on Thursday night.';
+    const after = 'The full council voted 8 to 1 on Thursday.';
+    const { changes } = diffText(before, after);
+    expect(changes.filter((c) => c.op !== 'added').map((c) => c.text).join('')).toBe(before);
+    expect(changes.filter((c) => c.op !== 'removed').map((c) => c.text).join('')).toBe(after);
+  });
+});
+
+describe(canonicalJson.name, () => {
+  it('sorts keys at every level and drops unset fields', () => {
+    expect(canonicalJson({ b: 1, a: { d: null, c: [{ y: 1, x: undefined }] } })).toBe('{"a":{"c":[{"y":1}]},"b":1}');
+  });
+});

@@ -1,0 +1,230 @@
+import { diffArrays, diffWords } from 'diff';
+import type { ArticleBlock, ArticleBlockType, ArticleContent, Byline, Dateline } from '@newsroom/contracts';
+
+/** One run of a word-level text diff; concatenating the non-`removed` runs gives the new text. */
+export interface TextChange {
+  op: 'equal' | 'added' | 'removed';
+  text: string;
+}
+
+export interface TextFieldDiff {
+  before: string | null;
+  after: string | null;
+  changes: TextChange[];
+}
+
+export interface ValueDiff<T> {
+  before: T | null;
+  after: T | null;
+}
+
+export interface TagsDiff {
+  added: string[];
+  removed: string[];
+}
+
+/** The top-level fields that changed; unchanged fields are absent. */
+export interface FieldsDiff {
+  headline?: TextFieldDiff;
+  standfirst?: TextFieldDiff;
+  dateline?: ValueDiff<Dateline>;
+  section?: ValueDiff<string>;
+  tags?: TagsDiff;
+  bylines?: ValueDiff<Byline[]>;
+  language?: ValueDiff<string>;
+}
+
+export interface BlockFieldDiff extends TextFieldDiff {
+  field: string;
+}
+
+/** Indexes are positions in the old (`from`) and new (`to`) body. */
+export type BlockChange =
+  | { change: 'added'; toIndex: number; block: ArticleBlock }
+  | { change: 'removed'; fromIndex: number; block: ArticleBlock }
+  | { change: 'changed'; fromIndex: number; toIndex: number; type: ArticleBlockType; fields: BlockFieldDiff[] };
+
+export interface RevisionDiff {
+  fromRevision: number;
+  toRevision: number;
+  fields: FieldsDiff;
+  body: BlockChange[];
+  summary: { fieldsChanged: string[]; blocksAdded: number; blocksRemoved: number; blocksChanged: number; blocksMoved: number };
+}
+
+/**
+ * What changed between two revisions, for an editor re-reading a resubmitted
+ * article: each changed top-level field, and the body as blocks added, removed
+ * or changed in place, with word-level changes inside changed text.
+ *
+ * Blocks are aligned on their whole content first; a removed block and an
+ * added block of the same type between the same unchanged neighbours are
+ * reported as one changed block, which is how an edit reads to a person.
+ */
+export function diffRevisions(from: { revision: number; article: ArticleContent }, to: { revision: number; article: ArticleContent }): RevisionDiff {
+  const fields = diffFields(from.article, to.article);
+  const body = diffBody(from.article.body, to.article.body);
+  return {
+    fromRevision: from.revision,
+    toRevision: to.revision,
+    fields,
+    body,
+    summary: {
+      fieldsChanged: Object.keys(fields),
+      blocksAdded: body.filter((c) => c.change === 'added').length,
+      blocksRemoved: body.filter((c) => c.change === 'removed').length,
+      blocksChanged: body.filter((c) => c.change === 'changed').length,
+      blocksMoved: countMoved(body),
+    },
+  };
+}
+
+export function diffText(before: string | null | undefined, after: string | null | undefined): TextFieldDiff {
+  const old = before ?? '';
+  const updated = after ?? '';
+  const changes = diffWords(old, updated).map(
+    (part): TextChange => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value }),
+  );
+  return { before: before ?? null, after: after ?? null, changes };
+}
+
+function diffFields(from: ArticleContent, to: ArticleContent): FieldsDiff {
+  const fields: FieldsDiff = {};
+  if (from.headline !== to.headline) fields.headline = diffText(from.headline, to.headline);
+  if (normalized(from.standfirst) !== normalized(to.standfirst)) fields.standfirst = diffText(from.standfirst, to.standfirst);
+  if (!sameJson(from.dateline ?? null, to.dateline ?? null)) fields.dateline = { before: from.dateline ?? null, after: to.dateline ?? null };
+  if (from.section !== to.section) fields.section = { before: from.section, after: to.section };
+  const tags = diffTags(from.tags ?? [], to.tags ?? []);
+  if (tags.added.length > 0 || tags.removed.length > 0) fields.tags = tags;
+  if (!sameJson(from.bylines, to.bylines)) fields.bylines = { before: from.bylines, after: to.bylines };
+  if (from.language !== to.language) fields.language = { before: from.language, after: to.language };
+  return fields;
+}
+
+function diffTags(from: string[], to: string[]): TagsDiff {
+  return { added: to.filter((tag) => !from.includes(tag)), removed: from.filter((tag) => !to.includes(tag)) };
+}
+
+function diffBody(from: ArticleBlock[], to: ArticleBlock[]): BlockChange[] {
+  const fromKeys = from.map(blockKey);
+  const toKeys = to.map(blockKey);
+  const changes: BlockChange[] = [];
+  let fromIndex = 0;
+  let toIndex = 0;
+  let removedRun: number[] = [];
+  let addedRun: number[] = [];
+  const flush = () => {
+    changes.push(...pairRun(from, to, removedRun, addedRun));
+    removedRun = [];
+    addedRun = [];
+  };
+  for (const part of diffArrays(fromKeys, toKeys)) {
+    if (part.removed) {
+      removedRun.push(...range(fromIndex, part.count));
+      fromIndex += part.count;
+    } else if (part.added) {
+      addedRun.push(...range(toIndex, part.count));
+      toIndex += part.count;
+    } else {
+      flush();
+      fromIndex += part.count;
+      toIndex += part.count;
+    }
+  }
+  flush();
+  return changes;
+}
+
+/**
+ * Within one stretch of removed and added blocks, blocks of the same type are
+ * paired in order (a longest common subsequence on the type) and reported as
+ * changed; the rest stay removed or added.
+ */
+function pairRun(from: ArticleBlock[], to: ArticleBlock[], removed: number[], added: number[]): BlockChange[] {
+  if (removed.length === 0 && added.length === 0) return [];
+  const changes: BlockChange[] = [];
+  let r = 0;
+  let a = 0;
+  const paired = diffArrays(removed, added, { comparator: (i, j) => from[i].type === to[j].type });
+  for (const part of paired) {
+    for (let k = 0; k < part.count; k += 1) {
+      if (part.removed) {
+        const fromIndex = removed[r++];
+        changes.push({ change: 'removed', fromIndex, block: from[fromIndex] });
+      } else if (part.added) {
+        const toIndex = added[a++];
+        changes.push({ change: 'added', toIndex, block: to[toIndex] });
+      } else {
+        const fromIndex = removed[r++];
+        const toIndex = added[a++];
+        changes.push({ change: 'changed', fromIndex, toIndex, type: to[toIndex].type, fields: diffBlockFields(from[fromIndex], to[toIndex]) });
+      }
+    }
+  }
+  return changes;
+}
+
+function diffBlockFields(from: ArticleBlock, to: ArticleBlock): BlockFieldDiff[] {
+  const before = from as unknown as Record<string, unknown>;
+  const after = to as unknown as Record<string, unknown>;
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => name !== 'type');
+  return names
+    .filter((name) => before[name] !== after[name])
+    .map((name) => ({ field: name, ...diffText(asText(before[name]), asText(after[name])) }));
+}
+
+/** A block removed in one place and added unchanged in another was moved. */
+function countMoved(changes: BlockChange[]): number {
+  const removed = changes.filter((c) => c.change === 'removed').map((c) => blockKey(c.block));
+  let moved = 0;
+  for (const change of changes) {
+    if (change.change !== 'added') continue;
+    const at = removed.indexOf(blockKey(change.block));
+    if (at >= 0) {
+      removed.splice(at, 1);
+      moved += 1;
+    }
+  }
+  return moved;
+}
+
+function blockKey(block: ArticleBlock): string {
+  return canonicalJson(block);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * JSON with object keys sorted and unset fields dropped: one side of a diff is
+ * read back from jsonb (which reorders keys), the other comes from an event.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .filter((key) => record[key] !== undefined && record[key] !== null)
+      .sort()
+      .map((key) => [key, canonical(record[key])]),
+  );
+}
+
+function normalized(text: string | undefined | null): string | null {
+  return text === undefined || text === null || text === '' ? null : text;
+}
+
+function asText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function range(start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => start + i);
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ArticleContent } from '@newsroom/contracts';
+import type { CheckResult } from '../domain/editorial-checks';
+import type { RevisionDiff } from '../domain/revision-diff';
+
+/** A submitted revision exactly as drafting sent it, with its check results; immutable once written. */
+@Entity({ name: 'review_submissions' })
+export class ReviewSubmissionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  articleId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  revision!: number;
+
+  @Column({ type: 'text' })
+  authorId!: string;
+
+  @Column({ type: 'timestamptz' })
+  submittedAt!: Date;
+
+  @Column({ type: 'jsonb' })
+  article!: ArticleContent;
+
+  @Column({ type: 'jsonb' })
+  checks!: CheckResult[];
+
+  /** The revision `diff` compares this one with: the one an editor reviewed last. */
+  @Column({ type: 'int', nullable: true })
+  diffAgainst!: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  diff!: RevisionDiff | null;
+
+  @Column({ type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  receivedAt!: Date;
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
+
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value), { toClassOnly: true });
+const NOT_BLANK = /\S/;
+
+function IsZonedTimestamp(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isZonedTimestamp',
+    validator: {
+      validate: (value) => isTimestamp(value),
+      defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
+    },
+  });
+}
+
+export class ListReviewsQuery {
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'Only items in this status; all statuses when absent' })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  status?: ReviewStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class AddCommentRequest {
+  @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'The note; the reporter sees it', example: 'Can we get a second source for the vote count?' })
+  @trim()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  body!: string;
+}
+
+export class RequestChangesRequest {
+  @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'What the reporter should change', example: 'Attribute the second quote and add a standfirst.' })
+  @trim()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  note!: string;
+}
+
+export class RejectRequest {
+  @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'Why the article will not run', example: 'We covered this yesterday.' })
+  @trim()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  reason!: string;
+}
+
+export class ApproveRequest {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Publish no earlier than this instant (with a time zone)', example: '2025-11-21T18:00:00Z' })
+  @IsOptional()
+  @IsZonedTimestamp()
+  publishAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Not public before this instant (with a time zone); publishing honours the later of the two' })
+  @IsOptional()
+  @IsZonedTimestamp()
+  embargoUntil?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal', description: 'breaking sends alerts to breaking-news subscribers' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+}

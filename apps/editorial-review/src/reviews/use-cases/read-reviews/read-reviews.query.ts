@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { reviewNotFound } from '../../domain/review.errors';
+import type { ReviewStatus } from '../../domain/review-status';
+import { ReviewRepository } from '../../persistence/review.repository';
+import { toReviewSummary, toReviewView, type ReviewList, type ReviewView } from './review.views';
+
+/** The queue and the full review of one article, for editors. */
+@Injectable()
+export class ReadReviewsQuery {
+  constructor(private readonly reviews: ReviewRepository) {}
+
+  async list(filter: { status?: ReviewStatus; limit: number; offset: number }): Promise<ReviewList> {
+    const [rows, total] = await this.reviews.list(filter);
+    return { items: rows.map(toReviewSummary), total };
+  }
+
+  async get(articleId: string): Promise<ReviewView> {
+    const row = await this.reviews.findItem(articleId);
+    if (!row) throw reviewNotFound(articleId);
+    const [submissions, comments, decisions] = await Promise.all([
+      this.reviews.submissions(articleId),
+      this.reviews.comments(articleId),
+      this.reviews.decisions(articleId),
+    ]);
+    return toReviewView(row, submissions, comments, decisions);
+  }
+}
