@@ -81,13 +81,17 @@ describe('article lifecycle: draft → review → publish → alert', () => {
     });
     expect(returned.activity.map((entry) => entry.note)).toContain(note);
     const revisedHeadline = 'Harwick council bans night-time freight from the old town';
-    const stale = await newsroom.call('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: 'stale edit' }, { 'if-match': '"0"' });
-    expect(stale.status).toBe(412);
     const edited = await newsroom.call<DraftView>('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: revisedHeadline }, {
       'if-match': `"${returned.version}"`,
     });
     expect(edited.status).toBe(200);
     expect(edited.body.version).toBe(returned.version + 1);
+    // A second edit made on the version before that one is refused, and loses nothing.
+    const stale = await newsroom.call<{ error: { code: string } }>('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: 'stale edit' }, {
+      'if-match': `"${returned.version}"`,
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe('DRAFT.VERSION_CONFLICT');
     expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
 
     // The second editor sees the earlier note and the diff, and approves.

@@ -21,7 +21,7 @@ describe('event plumbing between services', () => {
   let db: Client;
 
   beforeAll(async () => {
-    newsroom = await NewsroomUnderTest.start();
+    newsroom = await NewsroomUnderTest.start(['drafting', 'editorial-review']);
     db = new Client({ connectionString: newsroom.db.url });
     await db.connect();
   });

@@ -48,7 +48,8 @@ export class NewsroomUnderTest {
     readonly logDir: string,
   ) {}
 
-  static async start(): Promise<NewsroomUnderTest> {
+  /** Starts all four services, or only those named. */
+  static async start(only: readonly ServiceName[] = SERVICE_NAMES): Promise<NewsroomUnderTest> {
     const db = await createTestDatabase('newsroom_e2e');
     const broker = await startLocalBroker();
     const mail = await startMailCatcher();
@@ -76,7 +77,7 @@ export class NewsroomUnderTest {
       },
     };
     const started = await Promise.all(
-      SERVICE_NAMES.map(
+      only.map(
         async (name) =>
           [
             name,
@@ -88,7 +89,8 @@ export class NewsroomUnderTest {
           ] as const,
       ),
     );
-    return new NewsroomUnderTest(db, broker, mail, push, Object.fromEntries(started) as Record<ServiceName, ServiceProcess>, logDir);
+    const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
+    return new NewsroomUnderTest(db, broker, mail, push, services, logDir);
   }
 
   url(service: ServiceName, pathname = ''): string {
