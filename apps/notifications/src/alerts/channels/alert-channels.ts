@@ -1,0 +1,68 @@
+import type { Agent } from 'node:https';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import webpush from 'web-push';
+import type { NotificationsConfig } from '../../config/notifications.config';
+import { Mailer } from '../../shared/mail/mailer';
+import { SubscriberLinks } from '../../shared/links/subscriber-links';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import { classifyEmailError, classifyPushError, type SendFailure } from '../domain/send-failure';
+import { alertEmail, alertPushPayload, type AlertText } from './alert-messages';
+import { PUSH_HTTPS_AGENT } from './push-https-agent.token';
+
+export type SendResult = { ok: true; responseCode: number | null } | { ok: false; failure: SendFailure };
+
+export interface EmailRecipient {
+  subscriberId: string;
+  email: string;
+}
+
+export interface PushRecipient {
+  pushSubscriptionId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+/** Sends one alert through SMTP or web push and says how it went; never throws. */
+@Injectable()
+export class AlertChannels {
+  private readonly vapid: NotificationsConfig['vapid'];
+
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly links: SubscriberLinks,
+    @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
+    @Optional() @Inject(PUSH_HTTPS_AGENT) private readonly pushAgent: Agent | null = null,
+  ) {
+    this.vapid = config.vapid;
+  }
+
+  async email(recipient: EmailRecipient, alert: AlertText): Promise<SendResult> {
+    const links = this.links.management(recipient.subscriberId, 'email');
+    try {
+      const receipt = await this.mailer.send(alertEmail(recipient.email, alert, links));
+      return { ok: true, responseCode: receipt.responseCode };
+    } catch (error) {
+      return { ok: false, failure: classifyEmailError(error) };
+    }
+  }
+
+  async push(recipient: PushRecipient, articleId: string, alert: AlertText): Promise<SendResult> {
+    try {
+      const result = await webpush.sendNotification(
+        { endpoint: recipient.endpoint, keys: { p256dh: recipient.p256dh, auth: recipient.auth } },
+        JSON.stringify(alertPushPayload(articleId, alert)),
+        {
+          TTL: 3600,
+          urgency: alert.priority === 'breaking' ? 'high' : 'normal',
+          vapidDetails: this.vapid,
+          timeout: 15_000,
+          ...(this.pushAgent ? { agent: this.pushAgent } : {}),
+        },
+      );
+      return { ok: true, responseCode: result.statusCode };
+    } catch (error) {
+      return { ok: false, failure: classifyPushError(error, new Date()) };
+    }
+  }
+}

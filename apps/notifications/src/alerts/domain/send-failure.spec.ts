@@ -1,0 +1,59 @@
+import { classifyEmailError, classifyPushError } from './send-failure';
+
+const now = new Date('2025-11-21T08:00:00Z');
+const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? 'failed')), fields);
+
+describe('classifyEmailError', () => {
+  it('retries SMTP 4xx replies', () => {
+    expect(classifyEmailError(smtpError({ responseCode: 451, response: '451 4.3.0 try later', code: 'EENVELOPE' }))).toEqual({
+      transient: true,
+      responseCode: 451,
+      message: '451 4.3.0 try later',
+    });
+  });
+
+  it('gives up on SMTP 5xx replies', () => {
+    expect(classifyEmailError(smtpError({ responseCode: 550, response: '550 no such user', code: 'EENVELOPE' })).transient).toBe(false);
+  });
+
+  it('retries network failures', () => {
+    const failure = classifyEmailError(smtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }));
+    expect(failure).toMatchObject({ transient: true, responseCode: null });
+    expect(failure.message).toContain('ECONNECTION');
+    expect(classifyEmailError(smtpError({ code: 'ETIMEDOUT' })).transient).toBe(true);
+  });
+
+  it('gives up on a message that could not be built', () => {
+    expect(classifyEmailError(smtpError({ code: 'EMESSAGE' })).transient).toBe(false);
+  });
+});
+
+describe('classifyPushError', () => {
+  const pushError = (statusCode: number, headers: Record<string, string> = {}) =>
+    Object.assign(new Error('Received unexpected response code'), { statusCode, headers, body: 'nope' });
+
+  it('marks the subscription gone on 404 and 410', () => {
+    expect(classifyPushError(pushError(410), now)).toMatchObject({ transient: false, recipientGone: true, responseCode: 410 });
+    expect(classifyPushError(pushError(404), now)).toMatchObject({ transient: false, recipientGone: true });
+  });
+
+  it('retries 429 and 5xx, with Retry-After', () => {
+    expect(classifyPushError(pushError(429, { 'retry-after': '30' }), now)).toMatchObject({ transient: true, retryAfterMs: 30_000 });
+    expect(classifyPushError(pushError(503), now)).toMatchObject({ transient: true, responseCode: 503 });
+  });
+
+  it('gives up on other 4xx answers', () => {
+    expect(classifyPushError(pushError(400), now)).toMatchObject({ transient: false, responseCode: 400 });
+    expect(classifyPushError(pushError(413), now).recipientGone).toBeUndefined();
+  });
+
+  it('retries network errors and timeouts', () => {
+    expect(classifyPushError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), now).transient).toBe(true);
+    expect(classifyPushError(Object.assign(new Error('self-signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), now).transient).toBe(true);
+    expect(classifyPushError(new Error('Socket timeout'), now).transient).toBe(true);
+  });
+
+  it('gives up on errors raised before any request', () => {
+    expect(classifyPushError(new Error("The subscription p256dh value should be 65 bytes long."), now).transient).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Roles } from '@newsroom/auth';
+import { ArticleDeliveries } from '../use-cases/read-deliveries/delivery.views';
+import { ReadDeliveriesQuery } from '../use-cases/read-deliveries/read-deliveries.query';
+
+export class DeliveriesQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'articleId must be an article id (a UUID)' })
+  articleId!: string;
+
+  @ApiPropertyOptional({ default: 1000, minimum: 1, maximum: 5000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit = 1000;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+@ApiTags('deliveries')
+@ApiBearerAuth()
+@Controller('v1/deliveries')
+export class DeliveriesHttpController {
+  constructor(private readonly read: ReadDeliveriesQuery) {}
+
+  @Get()
+  @Roles('editor')
+  @ApiOperation({ summary: "An article's alert deliveries: recipient (masked), channel, status, every attempt; counts by status (editors)" })
+  @ApiResponse({ status: 200, type: ArticleDeliveries })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED (articleId missing or not a UUID)' })
+  list(@Query() query: DeliveriesQuery): Promise<ArticleDeliveries> {
+    return this.read.forArticle(query.articleId.toLowerCase(), query.limit, query.offset);
+  }
+}

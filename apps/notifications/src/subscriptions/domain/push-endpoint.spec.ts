@@ -1,0 +1,48 @@
+import { createECDH, randomBytes } from 'node:crypto';
+import { assertUsablePushSubscription, endpointHost } from './push-endpoint';
+import { maskEmail } from './email-address';
+
+const p256dh = createECDH('prime256v1').generateKeys().toString('base64url');
+const auth = randomBytes(16).toString('base64url');
+const codeOf = (fn: () => void) => {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+};
+
+describe('assertUsablePushSubscription', () => {
+  it('accepts what a browser sends', () => {
+    expect(() => assertUsablePushSubscription('https://fcm.googleapis.com/fcm/send/abc', { p256dh, auth })).not.toThrow();
+  });
+
+  it('accepts keys with base64 padding', () => {
+    expect(() => assertUsablePushSubscription('https://push.example/x', { p256dh: `${p256dh}=`, auth: `${auth}==` })).not.toThrow();
+  });
+
+  it('refuses anything but an https endpoint', () => {
+    expect(codeOf(() => assertUsablePushSubscription('http://push.example/x', { p256dh, auth }))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(codeOf(() => assertUsablePushSubscription('javascript:alert(1)', { p256dh, auth }))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(codeOf(() => assertUsablePushSubscription('https://user:pw@push.example/x', { p256dh, auth }))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(codeOf(() => assertUsablePushSubscription('not a url', { p256dh, auth }))).toBe('PUSH.INVALID_ENDPOINT');
+  });
+
+  it('refuses keys that cannot encrypt a payload', () => {
+    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: Buffer.alloc(65, 7).toString('base64url'), auth }))).toBe('PUSH.INVALID_KEYS');
+    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: 'not base64!', auth }))).toBe('PUSH.INVALID_KEYS');
+    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh, auth: randomBytes(8).toString('base64url') }))).toBe('PUSH.INVALID_KEYS');
+  });
+});
+
+describe('recipient masking', () => {
+  it('keeps the first letter and the domain of an address', () => {
+    expect(maskEmail('alice@example.com')).toBe('a•••@example.com');
+    expect(maskEmail('broken')).toBe('•••');
+  });
+
+  it('keeps only the host of a push endpoint', () => {
+    expect(endpointHost('https://updates.push.services.mozilla.com/wpush/v2/secret-id')).toBe('updates.push.services.mozilla.com');
+  });
+});

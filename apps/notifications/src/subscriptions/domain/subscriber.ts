@@ -1,0 +1,83 @@
+import type { Preferences } from './preferences';
+import { alreadyUnsubscribed } from './subscription.errors';
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+/** At most one confirmation or "manage your preferences" email per address per minute. */
+export const LINK_EMAIL_INTERVAL_MS = 60_000;
+
+export interface SubscriberState {
+  id: string;
+  email: string;
+  status: SubscriberStatus;
+  preferences: Preferences;
+  linkSentAt: Date | null;
+  confirmedAt: Date | null;
+  unsubscribedAt: Date | null;
+}
+
+/** The email a signup causes, if any. The HTTP answer is the same whichever it is. */
+export type SignupEmail = 'confirmation' | 'manage-link' | 'none';
+
+/**
+ * An email subscriber: double opt-in, so nothing is sent to an address until
+ * its owner followed the confirmation link. Pure rules, no I/O.
+ */
+export class Subscriber {
+  constructor(readonly state: SubscriberState) {}
+
+  static signUp(id: string, email: string, preferences: Preferences, now: Date): Subscriber {
+    return new Subscriber({ id, email, status: 'pending', preferences, linkSentAt: now, confirmedAt: null, unsubscribedAt: null });
+  }
+
+  /**
+   * Someone signed up again with this address. A pending or unsubscribed address
+   * takes the new preferences and gets a (new) confirmation link. A confirmed
+   * address changes nothing, since anyone can type anyone's address; its owner
+   * is emailed a link to manage the preferences instead.
+   */
+  signUpAgain(preferences: Preferences, now: Date): SignupEmail {
+    const { status } = this.state;
+    if (status !== 'confirmed') {
+      this.state.preferences = preferences;
+      if (status === 'unsubscribed') {
+        this.state.status = 'pending';
+        this.state.unsubscribedAt = null;
+      }
+    }
+    if (!this.mayEmailLink(now)) return 'none';
+    this.state.linkSentAt = now;
+    return status === 'confirmed' ? 'manage-link' : 'confirmation';
+  }
+
+  /** Returns false when it was confirmed already (a second click on the link). */
+  confirm(now: Date): boolean {
+    if (this.state.status === 'unsubscribed') throw alreadyUnsubscribed();
+    if (this.state.status === 'confirmed') return false;
+    this.state.status = 'confirmed';
+    this.state.confirmedAt = now;
+    return true;
+  }
+
+  changePreferences(preferences: Preferences): void {
+    if (this.state.status === 'unsubscribed') throw alreadyUnsubscribed();
+    this.state.preferences = preferences;
+  }
+
+  /** Returns false when it was unsubscribed already. */
+  unsubscribe(now: Date): boolean {
+    if (this.state.status === 'unsubscribed') return false;
+    this.state.status = 'unsubscribed';
+    this.state.unsubscribedAt = now;
+    return true;
+  }
+
+  get receivesAlerts(): boolean {
+    return this.state.status === 'confirmed';
+  }
+
+  private mayEmailLink(now: Date): boolean {
+    return !this.state.linkSentAt || now.getTime() - this.state.linkSentAt.getTime() >= LINK_EMAIL_INTERVAL_MS;
+  }
+}

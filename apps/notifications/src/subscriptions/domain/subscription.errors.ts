@@ -1,0 +1,21 @@
+import { DomainError } from '@newsroom/contracts';
+
+export const noInterests = () =>
+  new DomainError(
+    'SUBSCRIBER.NO_INTERESTS',
+    'Choose at least one section or tag to follow, or set breakingOnly to get every breaking story',
+    'validation',
+  );
+
+export const invalidPreferences = (message: string) => new DomainError('SUBSCRIBER.INVALID_PREFERENCES', message, 'validation');
+
+export const invalidPushKeys = (message: string) => new DomainError('PUSH.INVALID_KEYS', message, 'validation');
+
+export const invalidPushEndpoint = (message: string) => new DomainError('PUSH.INVALID_ENDPOINT', message, 'validation');
+
+/** The link was genuine but what it points to no longer exists. */
+export const recipientNotFound = () =>
+  new DomainError('SUBSCRIBER.NOT_FOUND', 'This subscription no longer exists. Sign up again to get alerts', 'not_found');
+
+export const alreadyUnsubscribed = () =>
+  new DomainError('SUBSCRIBER.UNSUBSCRIBED', 'This subscription was cancelled. Sign up again to get alerts', 'conflict');

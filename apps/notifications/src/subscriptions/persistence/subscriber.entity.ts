@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SubscriberStatus } from '../domain/subscriber';
+
+/** An email subscriber; the address is unique ignoring case (index on lower(email)). */
+@Entity({ name: 'subscribers' })
+export class SubscriberEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  status!: SubscriberStatus;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sections!: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column({ type: 'boolean', default: false })
+  breakingOnly!: boolean;
+
+  /** When the last confirmation or manage-link email was sent (rate limit). */
+  @Column({ type: 'timestamptz', nullable: true })
+  linkSentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  unsubscribedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

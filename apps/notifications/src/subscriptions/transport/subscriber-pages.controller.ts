@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@newsroom/auth';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/html';
+import { ManagePreferencesUseCase } from '../use-cases/manage-preferences/manage-preferences.use-case';
+import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
+import { formBreakingOnly, PreferencesForm } from './subscription.requests';
+import { SubscriberPageFilter } from './subscriber-page.filter';
+import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
+
+/**
+ * The pages behind the links in every alert: plain HTML forms that work without
+ * JavaScript. The signed token in the query string is the only credential.
+ */
+@ApiTags('subscriber pages')
+@Public()
+@UseFilters(SubscriberPageFilter)
+@Controller()
+export class SubscriberPagesController {
+  constructor(
+    private readonly preferences: ManagePreferencesUseCase,
+    private readonly unsubscribe: UnsubscribeUseCase,
+  ) {}
+
+  @Get('preferences')
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'Preferences page (HTML form) for the recipient a signed manage link belongs to' })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
+  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  async showPreferences(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.preferences.view(token);
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return preferencesPage(view, token);
+  }
+
+  @Post('preferences')
+  @HttpCode(200)
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'Save preferences (form-encoded: sections, tags as comma-separated lists; breakingOnly=on)' })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES' })
+  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
+  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  async savePreferences(@Query('token') token: string, @Body() form: PreferencesForm, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.preferences.update(token, {
+      sections: form.sections ?? [],
+      tags: form.tags ?? [],
+      breakingOnly: formBreakingOnly(form.breakingOnly),
+    });
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return preferencesPage(view, token, 'Your preferences are saved.');
+  }
+
+  @Get('unsubscribe')
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'Asks to confirm with a button: link scanners that follow GET links never unsubscribe anyone' })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiProduces('text/html')
+  async showUnsubscribe(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.preferences.view(token);
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return unsubscribeConfirmPage(view, token);
+  }
+
+  /**
+   * RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here.
+   * The body is not read at all, so any encoding (form, multipart, none) works.
+   */
+  @Post('unsubscribe')
+  @HttpCode(200)
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'Unsubscribe (RFC 8058 one-click: body List-Unsubscribe=One-Click; idempotent)' })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'Unsubscribed (or already)' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
+  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  async confirmUnsubscribe(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { view, changed } = await this.unsubscribe.execute(token);
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return unsubscribedPage(view, changed);
+  }
+}

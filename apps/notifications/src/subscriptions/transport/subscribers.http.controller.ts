@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@newsroom/auth';
+import type { ErrorResponseBody } from '@newsroom/contracts';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/html';
+import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
+import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { CreateSubscriberRequest, SubscriberAccepted } from './subscription.requests';
+import { SubscriberPageFilter } from './subscriber-page.filter';
+import { confirmedPage } from './subscriber-pages';
+
+const ACCEPTED: SubscriberAccepted = {
+  status: 'accepted',
+  message: 'Thanks. If this address can get alerts, an email is on its way: follow its link to confirm.',
+};
+
+@ApiTags('subscribers')
+@Controller('v1/subscribers')
+export class SubscribersHttpController {
+  constructor(
+    private readonly signUp: SignUpByEmailUseCase,
+    private readonly confirm: ConfirmSubscriptionUseCase,
+  ) {}
+
+  @Public()
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Sign up for email alerts (double opt-in)',
+    description:
+      'Always 202 with the same body, whether or not the address was known. A new, pending or unsubscribed address gets a ' +
+      'confirmation link; an already confirmed address keeps its preferences and gets a link to manage them. At most one ' +
+      'such email per address per minute.',
+  })
+  @ApiResponse({ status: 202, type: SubscriberAccepted })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES' })
+  @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: the signup is saved but its email could not be sent; retry' })
+  async create(@Body() request: CreateSubscriberRequest, @Res({ passthrough: true }) res: Response): Promise<SubscriberAccepted | ErrorResponseBody> {
+    try {
+      await this.signUp.execute(request.email, request);
+    } catch (error) {
+      if (!(error instanceof SignupEmailNotSentError)) throw error;
+      res.status(503).setHeader('Retry-After', '60');
+      return { error: { code: error.code, message: error.message } };
+    }
+    return ACCEPTED;
+  }
+
+  @Public()
+  @Get('confirm')
+  @UseFilters(SubscriberPageFilter)
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'Confirm an email signup (the link in the confirmation email); an HTML page' })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'Confirmed (or confirmed already)' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
+  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
+  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  async confirmSignup(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const outcome = await this.confirm.execute(token);
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
+  }
+}
