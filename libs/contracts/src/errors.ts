@@ -9,7 +9,11 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
-  | 'precondition_required';
+  | 'precondition_required'
+  /** The thing existed and is gone for good (an expired link, a withdrawn article). */
+  | 'gone'
+  /** A dependency is down; the client may retry later. */
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

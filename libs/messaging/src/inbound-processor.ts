@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -31,9 +31,10 @@ export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lett
  * offset is never committed before that.
  */
 @Injectable()
-export class InboundEventProcessor {
+export class InboundEventProcessor implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InboundEventProcessor.name);
   private readonly options: Required<MessagingOptions>;
+  private stopping = false;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -41,6 +42,14 @@ export class InboundEventProcessor {
     private readonly deadLetters: DeadLetterPublisher,
   ) {
     this.options = resolveMessagingOptions(options);
+  }
+
+  /**
+   * From here on the database is being closed: a failing event must not be
+   * retried into the dead-letter topic, but left uncommitted for the next start.
+   */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
@@ -68,6 +77,7 @@ export class InboundEventProcessor {
         this.logger.log({ ...context, attempt }, applied ? 'event applied' : 'duplicate event ignored');
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
+        if (this.stopping) throw new Error(`service is shutting down; event ${event.id} will be processed after restart`);
         const retriable = !(error instanceof DomainError);
         const reason =
           error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);

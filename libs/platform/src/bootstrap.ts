@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -29,7 +29,6 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
   description.configure?.(app);
 
   const document = SwaggerModule.createDocument(
@@ -43,11 +42,12 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  if (description.consumesEvents) {
-    app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers }), {
-      inheritAppConfig: true,
-    });
-  }
+  const consumers = description.consumesEvents
+    ? app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers }), {
+        inheritAppConfig: true,
+      })
+    : undefined;
+  closeGracefullyOnSignals(app, consumers);
   // listen() runs the migrations (module init) before serving; consumers start
   // after that, so they never see a missing table. Joining a consumer group can
   // take seconds; HTTP and the health probes answer meanwhile.
@@ -58,4 +58,28 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
     app.get(Logger).log(`${config.serviceName} is consuming events`, 'Bootstrap');
   }
   return app;
+}
+
+/**
+ * On SIGTERM/SIGINT, stop consuming first (leaving the group, finishing the
+ * message in hand), then close HTTP, workers and the database. Nest's own
+ * shutdown hooks would close the consumers last, after the database.
+ */
+function closeGracefullyOnSignals(app: INestApplication, consumers?: INestMicroservice): void {
+  let closing = false;
+  const close = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const logger = app.get(Logger);
+    logger.log(`${signal} received; shutting down`, 'Bootstrap');
+    try {
+      await consumers?.close();
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(error, 'Bootstrap');
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (received) => void close(received));
 }

@@ -19,6 +19,8 @@ const STATUS_OF: Record<ErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
   precondition_required: 428,
+  gone: HttpStatus.GONE,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {

@@ -24,9 +24,14 @@ export function loggerParams(serviceName: string, level: string): Params {
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactQuery(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };
+}
+
+/** Signed links carry their secret in the query string; it never reaches the logs. */
+export function redactQuery(url: string): string {
+  return url.replace(/([?&](?:token|signature|key)=)[^&#]*/gi, '$1[redacted]');
 }
