@@ -97,6 +97,8 @@ describe('drafting service', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.version).toBe(2);
     expect(edited.body.article.standfirst).toBe(article.standfirst);
+    expect(edited.body.article.tags).toEqual(article.tags);
+    expect(article.tags?.length).toBeGreaterThan(0);
     const stale = await call<{ error: { code: string; details: { currentVersion: number } } }>('PATCH', `/v1/drafts/${id}`, alice, { headline: 'Lost' }, { 'if-match': '"1"' });
     expect(stale.status).toBe(412);
     expect(stale.body.error.details.currentVersion).toBe(2);

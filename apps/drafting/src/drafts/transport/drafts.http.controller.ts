@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ArticleContent } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
@@ -94,11 +94,12 @@ export class DraftsHttpController {
     @Param('id', ParseArticleIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() changes: EditDraftRequest,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DraftView> {
     const expected = parseIfMatchVersion(ifMatch);
     if (expected === undefined) throw versionRequired();
-    await this.editDraft.execute(user, id, expected, changes);
+    await this.editDraft.execute(user, id, expected, onlySentFields(changes, req.body));
     const view = await this.read.get(user, id);
     res.setHeader('ETag', versionEtag(view.version));
     return view;
@@ -134,4 +135,13 @@ export class DraftsHttpController {
     await this.submitDraft.execute(user, id, parseIfMatchVersion(ifMatch));
     return this.read.get(user, id);
   }
+}
+
+/**
+ * The validated request keeps only the fields the client actually sent:
+ * validation fills defaults (e.g. `tags: []`) that must not overwrite the draft.
+ */
+function onlySentFields(changes: EditDraftRequest, raw: unknown): Partial<ArticleContent> {
+  const sent = raw && typeof raw === 'object' ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(changes).filter(([key]) => sent.includes(key))) as Partial<ArticleContent>;
 }

@@ -63,7 +63,8 @@ export class TrackReviewProgressUseCase {
   }
 
   private async published(event: EventOf<'news.article.published.v1'>, manager: EntityManager): Promise<void> {
-    await this.apply(event, manager, { status: 'published', revision: event.data.revision, kind: 'published', at: event.data.publishedAt }, (draft) => {
+    // event.time is when this revision went live; data.publishedAt stays the first publication.
+    await this.apply(event, manager, { status: 'published', revision: event.data.revision, kind: 'published', at: event.time }, (draft) => {
       draft.state.publicUrl = event.data.url;
     });
   }

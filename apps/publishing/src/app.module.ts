@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersistenceModule } from '@newsroom/persistence';
+import { PlatformModule } from '@newsroom/platform';
+import { ArticlesModule } from './articles/articles.module';
+import { ArticleEntity } from './articles/persistence/article.entity';
+import { CorrectionEntity } from './articles/persistence/correction.entity';
+import { PublishingConfigModule } from './config/publishing-config.module';
+import type { PublishingConfig } from './config/publishing.config';
+import { PUBLISHING_MIGRATIONS } from './migrations';
+import { SiteModule } from './site/site.module';
+
+export const PUBLISHING_ENTITIES = [ArticleEntity, CorrectionEntity];
+
+@Module({})
+export class AppModule {
+  static register(config: PublishingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService(config.runtime),
+        PersistenceModule.forService({ entities: PUBLISHING_ENTITIES, migrations: PUBLISHING_MIGRATIONS }),
+        PublishingConfigModule.register(config),
+        ArticlesModule,
+        SiteModule,
+      ],
+    };
+  }
+}

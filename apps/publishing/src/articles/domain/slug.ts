@@ -1,0 +1,42 @@
+import slugify from 'slugify';
+
+export const SLUG_MAX_LENGTH = 80;
+const SUFFIX_LENGTH = 8;
+const FALLBACK = 'article';
+
+/**
+ * A readable URL slug from a headline: lowercase ASCII words joined by hyphens, at most 80
+ * characters, cut at a word boundary. Accented and Cyrillic letters are transliterated; a
+ * headline with nothing left (only symbols, or a script slugify cannot transliterate) gets
+ * "article", which the caller then disambiguates with the article id.
+ */
+export function slugFromHeadline(headline: string, maxLength = SLUG_MAX_LENGTH): string {
+  // slugify spells out < and > ("less", "greater"), which reads badly in a URL.
+  const words = slugify(headline.replace(/[<>]/g, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
+    .split('-')
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) break;
+    slug = next;
+  }
+  // A single word longer than the limit is cut rather than dropped.
+  if (!slug && words.length > 0) slug = words[0].slice(0, maxLength);
+  return slug || FALLBACK;
+}
+
+/**
+ * The slugs to try, in order: the headline's slug, then the same with a short piece of the
+ * article id (stable, so a retry picks the same one), then with the whole id, which no other
+ * article can have.
+ */
+export function slugCandidates(headline: string, articleId: string): string[] {
+  const id = articleId.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const short = id.slice(0, SUFFIX_LENGTH);
+  return [
+    slugFromHeadline(headline),
+    `${slugFromHeadline(headline, SLUG_MAX_LENGTH - short.length - 1)}-${short}`,
+    `${slugFromHeadline(headline, SLUG_MAX_LENGTH - id.length - 1)}-${id}`,
+  ];
+}

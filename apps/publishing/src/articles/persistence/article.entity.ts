@@ -1,0 +1,77 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ArticleContent, Priority } from '@newsroom/contracts';
+import type { PublicationStatus } from '../domain/publication-status';
+
+/**
+ * The public read model of one article: its live revision, a newer approved revision that
+ * may be waiting for its time (`due_at`), and what editors did to it since.
+ */
+@Entity({ name: 'articles' })
+@Index('articles_live_idx', ['status', 'publishedAt'])
+export class ArticleEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text', nullable: true, unique: true })
+  slug!: string | null;
+
+  @Column({ type: 'text' })
+  status!: PublicationStatus;
+
+  /** The live revision; null until the first publication. */
+  @Column({ type: 'int', nullable: true })
+  revision!: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  content!: ArticleContent | null;
+
+  @Column({ type: 'text', nullable: true })
+  priority!: Priority | null;
+
+  /** Copied from the live content so lists filter on indexed columns. */
+  @Column({ type: 'text', nullable: true })
+  section!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column({ type: 'int', nullable: true })
+  pendingRevision!: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  pendingContent!: ArticleContent | null;
+
+  @Column({ type: 'text', nullable: true })
+  pendingPriority!: Priority | null;
+
+  /** When the pending revision goes live; the scheduler polls this. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  updatedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  correctedAt!: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  approvedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawnBy!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

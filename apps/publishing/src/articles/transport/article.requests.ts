@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SLUG_PATTERN } from '@newsroom/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ListArticlesQuery {
+  @ApiPropertyOptional({ example: 'politics' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'section must be a slug such as politics' })
+  section?: string;
+
+  @ApiPropertyOptional({ example: 'ukraine' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'tag must be a slug such as climate-change' })
+  tag?: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100_000, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset = 0;
+}
+
+export class CorrectArticleRequest {
+  @ApiProperty({ maxLength: 2000, description: 'Shown to readers under the article and on /corrections', example: 'An earlier version gave the wrong vote count.' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'note is required: say what was corrected' })
+  @MaxLength(2000)
+  note!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Article fields to replace (any of the ArticleContent fields; body and tags are replaced whole). The corrected article is validated like any article.',
+    example: { body: [{ type: 'paragraph', text: 'The council voted **7 to 2** on Thursday.' }] },
+  })
+  @IsOptional()
+  @IsObject()
+  changes?: Record<string, unknown>;
+}
+
+export class UnpublishArticleRequest {
+  @ApiProperty({ maxLength: 2000, description: 'Why the article is withdrawn; kept internal, shared with the newsroom in the event', example: 'Legal hold' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required' })
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/auth';
+import { ParseArticleIdPipe } from '@newsroom/platform';
+import { InjectPublishingConfig } from '../../config/publishing-config.module';
+import type { PublishingConfig } from '../../config/publishing.config';
+import { articleNotFound } from '../domain/article.errors';
+import { CorrectArticleUseCase } from '../use-cases/correct-article/correct-article.use-case';
+import { ReadArticlesQuery } from '../use-cases/read-articles/read-articles.query';
+import { UnpublishArticleUseCase } from '../use-cases/unpublish-article/unpublish-article.use-case';
+import { ArticleList, ArticleView, toArticleSummary, toArticleView } from './article-api.views';
+import { CorrectArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
+
+/** Public reads are cacheable for a short while; editors' changes show within that time. */
+const PUBLIC_CACHE = 'public, max-age=30';
+
+@ApiTags('articles')
+@Controller('v1/articles')
+export class ArticlesHttpController {
+  constructor(
+    private readonly read: ReadArticlesQuery,
+    private readonly correctArticle: CorrectArticleUseCase,
+    private readonly unpublishArticle: UnpublishArticleUseCase,
+    @InjectPublishingConfig() private readonly config: PublishingConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Live articles, newest first (public)' })
+  @ApiResponse({ status: 200, type: ArticleList })
+  async list(@Query() query: ListArticlesQuery, @Res({ passthrough: true }) res: Response): Promise<ArticleList> {
+    const { items, total } = await this.read.list(query);
+    res.setHeader('Cache-Control', PUBLIC_CACHE);
+    return { items: items.map((article) => toArticleSummary(article, this.config.publicBaseUrl)), total };
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'One article in ninjs form (public); a withdrawn article has pubstatus "withdrawn" and no body' })
+  @ApiResponse({ status: 200, type: ArticleView })
+  @ApiResponse({ status: 404, description: 'Unknown, or not published yet (ARTICLE.NOT_FOUND)' })
+  async get(@Param('id', ParseArticleIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ArticleView> {
+    const article = await this.read.byId(id);
+    if (!article) throw articleNotFound(id);
+    res.setHeader('Cache-Control', PUBLIC_CACHE);
+    return toArticleView(article, this.config.publicBaseUrl);
+  }
+
+  @Post(':id/corrections')
+  @Roles('editor')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Correct a live article (editors): replaces the given fields and logs the note publicly' })
+  @ApiResponse({ status: 201, type: ArticleView })
+  @ApiResponse({ status: 400, description: 'No note, or the corrected article is invalid (ARTICLE.INVALID_CORRECTION)' })
+  @ApiResponse({ status: 409, description: 'The article is not live (ARTICLE.NOT_PUBLISHED)' })
+  async correct(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Body() request: CorrectArticleRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleView> {
+    await this.correctArticle.execute(user, id, { note: request.note, changes: request.changes });
+    res.setHeader('Cache-Control', 'no-store');
+    return this.current(id);
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw a live article (editors): its page answers 410 from now on' })
+  @ApiResponse({ status: 200, type: ArticleView })
+  @ApiResponse({ status: 409, description: 'The article is not live (ARTICLE.NOT_PUBLISHED)' })
+  async unpublish(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Body() request: UnpublishArticleRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleView> {
+    await this.unpublishArticle.execute(user, id, request.reason);
+    res.setHeader('Cache-Control', 'no-store');
+    return this.current(id);
+  }
+
+  private async current(id: string): Promise<ArticleView> {
+    const article = await this.read.byId(id);
+    if (!article) throw articleNotFound(id);
+    return toArticleView(article, this.config.publicBaseUrl);
+  }
+}

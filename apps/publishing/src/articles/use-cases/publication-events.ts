@@ -1,0 +1,65 @@
+import { createEvent, EVENT_TYPES, type ArticlePublishedData, type EventOf } from '@newsroom/contracts';
+import type { PublishedArticle } from '../domain/published-article';
+import { articleUrl } from '../domain/public-urls';
+
+/**
+ * What subscribers learn about a live article. `publishedAt` is the first publication, the
+ * date the article carries everywhere; the envelope's `time` says when this revision went live.
+ */
+export function publishedData(article: PublishedArticle, publicBaseUrl: string): ArticlePublishedData {
+  const { live, slug, publishedAt } = article.state;
+  if (!live || !slug || !publishedAt) throw new Error(`article ${article.id} is not public`);
+  const { content } = live;
+  return {
+    articleId: article.id,
+    revision: live.revision,
+    slug,
+    url: articleUrl(publicBaseUrl, slug),
+    headline: content.headline,
+    ...(content.standfirst ? { standfirst: content.standfirst } : {}),
+    section: content.section,
+    tags: [...content.tags],
+    language: content.language,
+    // The event carries names only: byline ids are internal to the newsroom.
+    bylines: content.bylines.map((byline) => ({ name: byline.name })),
+    priority: live.priority,
+    publishedAt: publishedAt.toISOString(),
+  };
+}
+
+export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): EventOf<'news.article.published.v1'> {
+  return createEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
+}
+
+export function publicationScheduledEvent(article: PublishedArticle, now: Date): EventOf<'news.article.scheduled.v1'> {
+  const pending = article.state.pending;
+  if (!pending) throw new Error(`article ${article.id} has nothing scheduled`);
+  return createEvent(
+    EVENT_TYPES.publicationScheduled,
+    { articleId: article.id, revision: pending.revision, publishAt: pending.dueAt.toISOString() },
+    { subject: article.id, time: now },
+  );
+}
+
+export function articleCorrectedEvent(
+  article: PublishedArticle,
+  publicBaseUrl: string,
+  note: string,
+  now: Date,
+): EventOf<'news.article.corrected.v1'> {
+  return createEvent(
+    EVENT_TYPES.articleCorrected,
+    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString() },
+    { subject: article.id, time: now },
+  );
+}
+
+export function articleUnpublishedEvent(article: PublishedArticle, now: Date): EventOf<'news.article.unpublished.v1'> {
+  const withdrawal = article.state.withdrawal;
+  if (!withdrawal) throw new Error(`article ${article.id} is not withdrawn`);
+  return createEvent(
+    EVENT_TYPES.articleUnpublished,
+    { articleId: article.id, reason: withdrawal.reason, editorId: withdrawal.editorId, unpublishedAt: withdrawal.at.toISOString() },
+    { subject: article.id, time: now },
+  );
+}

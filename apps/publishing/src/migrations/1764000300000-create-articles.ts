@@ -1,0 +1,56 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateArticles1764000300000 implements MigrationInterface {
+  name = 'CreateArticles1764000300000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE articles (
+        id uuid PRIMARY KEY,
+        slug text UNIQUE,
+        status text NOT NULL CHECK (status IN ('scheduled', 'published', 'withdrawn')),
+        revision int,
+        content jsonb,
+        priority text CHECK (priority IN ('normal', 'breaking')),
+        section text,
+        tags text[] NOT NULL DEFAULT '{}',
+        pending_revision int,
+        pending_content jsonb,
+        pending_priority text CHECK (pending_priority IN ('normal', 'breaking')),
+        due_at timestamptz,
+        version int NOT NULL DEFAULT 0,
+        published_at timestamptz,
+        updated_at timestamptz,
+        corrected_at timestamptz,
+        approved_at timestamptz NOT NULL,
+        withdrawn_at timestamptz,
+        withdrawal_reason text,
+        withdrawn_by text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((status = 'scheduled') = (content IS NULL)),
+        CHECK (status = 'scheduled' OR slug IS NOT NULL),
+        CHECK ((due_at IS NULL) = (pending_content IS NULL))
+      )`);
+    await queryRunner.query(`CREATE INDEX articles_live_idx ON articles (status, published_at)`);
+    await queryRunner.query(`CREATE INDEX articles_section_idx ON articles (section, published_at) WHERE status = 'published'`);
+    await queryRunner.query(`CREATE INDEX articles_tags_idx ON articles USING gin (tags)`);
+    await queryRunner.query(`CREATE INDEX articles_due_idx ON articles (due_at) WHERE due_at IS NOT NULL`);
+    await queryRunner.query(`
+      CREATE TABLE corrections (
+        id bigserial PRIMARY KEY,
+        article_id uuid NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        note text NOT NULL,
+        editor_id text NOT NULL,
+        corrected_at timestamptz NOT NULL,
+        revision int NOT NULL,
+        changed_fields text[] NOT NULL DEFAULT '{}'
+      )`);
+    await queryRunner.query(`CREATE INDEX corrections_article_idx ON corrections (article_id, corrected_at)`);
+    await queryRunner.query(`CREATE INDEX corrections_recent_idx ON corrections (corrected_at)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE corrections`);
+    await queryRunner.query(`DROP TABLE articles`);
+  }
+}

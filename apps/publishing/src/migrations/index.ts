@@ -1,0 +1,5 @@
+import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
+import { CreateArticles1764000300000 } from './1764000300000-create-articles';
+
+/** In order of their timestamps. */
+export const PUBLISHING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateArticles1764000300000];

@@ -1,0 +1,71 @@
+import type { ArticleContent } from '@newsroom/contracts';
+import { testContent } from '../testing/test-articles';
+import { scriptRisks } from '../testing/html-safety';
+import { renderArticleBody } from './article-body';
+
+const render = (content: ArticleContent, now?: Date) => renderArticleBody(content, { now }).value;
+
+describe('renderArticleBody', () => {
+  it('puts the dateline at the start of the first paragraph only, even after other blocks', () => {
+    const out = render(
+      testContent({
+        body: [
+          { type: 'image', url: 'https://images.example.org/a.jpg', alt: 'A' },
+          { type: 'paragraph', text: 'First.' },
+          { type: 'paragraph', text: 'Second.' },
+        ],
+      }),
+    );
+    expect(out).toContain('<p><span class="dateline">Kyiv, November 21 –</span> First.</p>');
+    expect(out).toContain('<p>Second.</p>');
+  });
+
+  it('shows the dateline on its own when the body has no paragraph', () => {
+    const out = render(testContent({ body: [{ type: 'quote', text: 'Only a quote.' }] }));
+    expect(out.startsWith('<p><span class="dateline">Kyiv, November 21 –</span> </p>')).toBe(true);
+  });
+
+  it('has no dateline when the article has none', () => {
+    expect(render(testContent({ dateline: undefined }))).not.toContain('dateline');
+  });
+
+  it('skips empty subheadings and renders a quote without attribution', () => {
+    const out = render(
+      testContent({
+        body: [
+          { type: 'subheading', text: '' },
+          { type: 'quote', text: 'No one _said_ this.' },
+        ],
+      }),
+    );
+    expect(out).not.toContain('<h2>');
+    expect(out).toContain('<blockquote class="quote"><p>“No one <em>said</em> this.”</p></blockquote>');
+  });
+
+  it('shows related teasers with a relative time on pages and the date elsewhere', () => {
+    const content = testContent();
+    expect(render(content, new Date('2025-11-23T18:00:00Z'))).toContain('<time datetime="2025-11-20T17:05:00.000Z">3 days ago</time>');
+    expect(render(content)).toContain('<time datetime="2025-11-20T17:05:00.000Z">20 November 2025</time>');
+  });
+
+  it('falls back to the URL for an embed without a title, and names the provider', () => {
+    const out = render(testContent({ body: [{ type: 'embed', url: 'https://maps.example.org/m/1', provider: 'ExampleMaps' }] }));
+    expect(out).toContain('<span class="embed-label">Watch on ExampleMaps</span> <a href="https://maps.example.org/m/1" rel="noopener">https://maps.example.org/m/1</a>');
+  });
+
+  it('drops blocks whose URL is not http(s), should one ever get past validation', () => {
+    const content = testContent();
+    const unsafe = {
+      ...content,
+      body: [
+        { type: 'image', url: 'javascript:alert(1)', alt: 'x' },
+        { type: 'embed', url: 'data:text/html,<script>alert(1)</script>' },
+        { type: 'related', url: 'vbscript:x', headline: 'h' },
+        { type: 'paragraph', text: 'Safe.' },
+      ],
+    } as unknown as ArticleContent;
+    const out = render(unsafe);
+    expect(out).toBe('<p><span class="dateline">Kyiv, November 21 –</span> Safe.</p>\n');
+    expect(scriptRisks(out)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
+import { html, type SafeHtml } from './html';
+import { renderInline } from './inline-html';
+import { formatDateline, formatRelativeTime, formatShortDate } from './time-format';
+
+export interface BodyOptions {
+  /**
+   * Pages pass the time of rendering and related teasers show "2 days ago". Without it (API,
+   * feeds, which are read long after they are produced) teasers show the date.
+   */
+  now?: Date;
+}
+
+/**
+ * The article body as HTML: the same safe rendering for the page, the API's `body_html` and
+ * the feeds. The dateline leads the first paragraph ("Kyiv, November 21 – The council…").
+ */
+export function renderArticleBody(content: ArticleContent, options: BodyOptions = {}): SafeHtml {
+  const firstParagraph = content.body.findIndex((block) => block.type === 'paragraph');
+  const dateline = content.dateline ? html`<span class="dateline">${formatDateline(content.dateline, content.language)}</span> ` : null;
+  const standalone = dateline && firstParagraph === -1 ? html`<p>${dateline}</p>` : null;
+  return html`${standalone}${content.body.map((block, index) => renderBlock(block, index === firstParagraph ? dateline : null, options))}`;
+}
+
+function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOptions): SafeHtml | null {
+  switch (block.type) {
+    case 'paragraph':
+      return html`<p>${lead}${renderInline(block.text)}</p>\n`;
+    case 'subheading':
+      // An empty subheading is a draft artefact; it has nothing to show.
+      return block.text.trim() ? html`<h2>${block.text}</h2>\n` : null;
+    case 'quote':
+      return html`<blockquote class="quote"><p>“${renderInline(block.text)}”</p>${
+        block.attribution && html`<footer>— <cite>${block.attribution}</cite></footer>`
+      }</blockquote>\n`;
+    case 'image':
+      if (!isHttpUrl(block.url)) return null;
+      return html`<figure class="figure"><img src="${block.url}" alt="${block.alt}" loading="lazy" decoding="async">${
+        (block.caption || block.credit) &&
+        html`<figcaption>${block.caption}${block.credit && html` <span class="credit">${block.credit}</span>`}</figcaption>`
+      }</figure>\n`;
+    case 'embed':
+      if (!isHttpUrl(block.url)) return null;
+      return html`<aside class="embed"><span class="embed-label">${block.provider ? `Watch on ${block.provider}` : 'External content'}</span> <a href="${
+        block.url
+      }" rel="noopener">${block.title || block.url}</a></aside>\n`;
+    case 'related':
+      if (!isHttpUrl(block.url)) return null;
+      return html`<aside class="related"><span class="related-label">Related</span> <a href="${block.url}" rel="noopener">${block.headline}</a>${
+        block.teaser && html`<p>${block.teaser}</p>`
+      }${block.publishedAt && relatedTime(new Date(block.publishedAt), options)}</aside>\n`;
+  }
+}
+
+function relatedTime(at: Date, options: BodyOptions): SafeHtml | null {
+  if (Number.isNaN(at.getTime())) return null;
+  const label = options.now ? formatRelativeTime(at, options.now) : formatShortDate(at);
+  return html`<time datetime="${at.toISOString()}">${label}</time>`;
+}

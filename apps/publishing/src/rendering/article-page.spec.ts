@@ -1,0 +1,172 @@
+import { scriptRisks } from '../testing/html-safety';
+import { testContent, testPublicArticle } from '../testing/test-articles';
+import { renderArticlePage } from './article-page';
+import type { SiteContext } from './layout';
+
+const BASE = 'https://news.example.org';
+const site: SiteContext = {
+  publicBaseUrl: BASE,
+  sections: [
+    { section: 'politics', articles: 3 },
+    { section: 'climate-change', articles: 1 },
+  ],
+  now: new Date('2025-11-22T09:00:00Z'),
+};
+
+/** Every way the page could run script or leak markup out of the article's text. */
+function expectInert(page: string): void {
+  expect(scriptRisks(page)).toEqual([]);
+  expect(page.match(/<script\b[^>]*>/gi)).toEqual(['<script type="application/ld+json">']);
+}
+
+function jsonLd(page: string): Record<string, unknown> {
+  const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page);
+  if (!match) throw new Error('no JSON-LD');
+  return JSON.parse(match[1]) as Record<string, unknown>;
+}
+
+describe('renderArticlePage', () => {
+  it('the safety check itself catches unsafe markup', () => {
+    expect(scriptRisks('<p>x</p><script>alert(1)</script>')).toContain('script element: <script>');
+    expect(scriptRisks('<img src=x onerror=alert(1)>')).toEqual(['event handler: <img src=x onerror=alert(1)>']);
+    expect(scriptRisks('<a href=" JaVaScRiPt:alert(1)">x</a>')).toHaveLength(1);
+    expect(scriptRisks('<a href="&#106;avascript:alert(1)">x</a>')).toHaveLength(1);
+    expect(scriptRisks('<p alt="x"">broken</p>')).not.toEqual([]);
+    expect(scriptRisks('<p title="&quot; onerror=&quot;x">fine</p>')).toEqual([]);
+  });
+
+  describe('a hostile article', () => {
+    const hostile = testPublicArticle({
+      content: testContent({
+        headline: '<script>alert("headline")</script>',
+        standfirst: '"onerror="alert(1)" <b>',
+        dateline: { place: '<i onmouseover=alert(1)>Kyiv</i>', date: '2025-11-21' },
+        bylines: [{ name: '<svg onload=alert(1)>' }],
+        body: [
+          { type: 'paragraph', text: 'Hello <img src=x onerror=alert(1)> and [click me](javascript:alert(1)) and **"onerror=x**' },
+          { type: 'subheading', text: '</h2><script>alert(2)</script>' },
+          { type: 'quote', text: '[quote link](JAVASCRIPT:alert(3))', attribution: '<b onclick=alert(4)>Someone</b>' },
+          { type: 'image', url: 'https://images.example.org/a.jpg', alt: '" onerror="alert(5)', caption: '<script>alert(6)</script>', credit: '"><img src=x>' },
+          { type: 'related', url: 'https://example.org/r', headline: '</script><script>alert(7)</script>', teaser: '<iframe src=x>' },
+        ],
+      }),
+      corrections: [{ note: '<script>alert(8)</script>', correctedAt: new Date('2025-11-21T10:00:00Z') }],
+    });
+    const page = renderArticlePage(hostile, site);
+
+    it('renders inert: no script but the JSON-LD block, no event handlers, no script URLs', () => {
+      expectInert(page);
+      expect(page).not.toContain('javascript:');
+      expect(page).not.toContain('JAVASCRIPT:');
+    });
+
+    it('shows the hostile text as text', () => {
+      expect(page).toContain('<h1 class="headline">&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt;</h1>');
+      expect(page).toContain('Hello &lt;img src=x onerror=alert(1)&gt; and click me and <strong>&quot;onerror=x</strong>');
+      expect(page).toContain('<title>&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt; | Newsroom</title>');
+      expect(page).toContain('alt="&quot; onerror=&quot;alert(5)"');
+      expect(page).toContain('<span class="dateline">&lt;i onmouseover=alert(1)&gt;Kyiv&lt;/i&gt;, November 21 –</span>');
+    });
+
+    it('keeps the structured data intact and unable to close its script element', () => {
+      const data = jsonLd(page);
+      expect(data.headline).toBe('<script>alert("headline")</script>');
+      expect(page).toContain('\\u003cscript\\u003ealert(\\"headline\\")\\u003c/script\\u003e');
+    });
+  });
+
+  describe('a normal article', () => {
+    const article = testPublicArticle({ priority: 'breaking' });
+    const page = renderArticlePage(article, site, [testPublicArticle({ id: 'other', slug: 'another-story', content: testContent({ headline: 'Another story' }) })]);
+
+    it('looks like a news article: section label, headline, standfirst, bylines', () => {
+      expect(page).toMatch(/<p class="kicker"><span class="badge">Breaking<\/span> <a href="\/sections\/politics">Politics<\/a><\/p>/);
+      expect(page).toContain('<h1 class="headline">Harbour council approves night-time crane ban</h1>');
+      expect(page).toContain('<p class="standfirst">Residents won a two-year fight over noise; the port says costs will rise.</p>');
+      expect(page).toContain('By <span class="author">Olena Kravets</span> and <span class="author">Tom Reyes</span>');
+    });
+
+    it('leads the first paragraph with the dateline', () => {
+      expect(page).toContain('<p><span class="dateline">Kyiv, November 21 –</span> The council voted <strong>7 to 2</strong> on Thursday');
+      expect(page.match(/class="dateline"/g)).toHaveLength(1);
+    });
+
+    it('shows the absolute publication time in UTC and the relative time', () => {
+      expect(page).toContain('<time datetime="2025-11-21T08:30:00.000Z">21 November 2025, 08:30 UTC</time>');
+      expect(page).toContain('<span class="relative-time">1 day ago</span>');
+      expect(page).not.toContain('class="updated"');
+    });
+
+    it('renders every block type', () => {
+      expect(page).toContain('<h2>What changes</h2>');
+      expect(page).toContain('<blockquote class="quote"><p>“We can finally sleep.”</p><footer>— <cite>A resident of Nowy Port</cite></footer></blockquote>');
+      expect(page).toContain(
+        '<figure class="figure"><img src="https://images.example.org/cranes.jpg" alt="Cranes at dusk" loading="lazy" decoding="async"><figcaption>The eastern quay. <span class="credit">Port archive</span></figcaption></figure>',
+      );
+      expect(page).toContain('<a href="https://video.example.org/watch/4821" rel="noopener">The vote</a>');
+      expect(page).toMatch(/<aside class="related">.*<a href="https:\/\/example.org\/news\/port-expansion" rel="noopener">Port expansion approved<\/a><p>Earlier this year.<\/p><time datetime="2025-11-20T17:05:00.000Z">1 day ago<\/time><\/aside>/);
+      expect(page).toContain('Read <a href="https://example.org/order" rel="noopener">the order</a>.');
+    });
+
+    it('has share links for email, X, Facebook, LinkedIn and WhatsApp', () => {
+      const url = encodeURIComponent(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
+      expect(page).toContain(`href="https://www.facebook.com/sharer/sharer.php?u=${url}"`);
+      expect(page).toContain(`href="https://x.com/intent/post?url=${url}&amp;text=`);
+      expect(page).toContain(`href="https://www.linkedin.com/sharing/share-offsite/?url=${url}"`);
+      expect(page).toContain('href="https://wa.me/?text=');
+      expect(page).toContain('href="mailto:?subject=');
+    });
+
+    it('has the canonical link, link previews and NewsArticle data', () => {
+      const url = `${BASE}/articles/harbour-council-approves-night-time-crane-ban`;
+      expect(page).toContain(`<link rel="canonical" href="${url}">`);
+      expect(page).toContain('<meta property="og:title" content="Harbour council approves night-time crane ban">');
+      expect(page).toContain('<meta property="og:image" content="https://images.example.org/cranes.jpg">');
+      expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(jsonLd(page)).toMatchObject({
+        '@type': 'NewsArticle',
+        url,
+        headline: 'Harbour council approves night-time crane ban',
+        datePublished: '2025-11-21T08:30:00.000Z',
+        author: [{ '@type': 'Person', name: 'Olena Kravets' }, { '@type': 'Person', name: 'Tom Reyes' }],
+        publisher: { '@type': 'Organization', name: 'Newsroom' },
+      });
+    });
+
+    it('links the stylesheet, not inline styles, and the navigation marks the section', () => {
+      expect(page).toContain('<link rel="stylesheet" href="/static/site.css">');
+      expect(page).not.toMatch(/<style|style="/);
+      expect(page).toContain('<a href="/sections/politics" aria-current="page">Politics</a>');
+      expect(page).toContain('<a href="/sections/climate-change">Climate change</a>');
+    });
+
+    it('lists other stories from the section', () => {
+      expect(page).toContain('More in Politics');
+      expect(page).toContain('<a href="/articles/another-story">Another story</a>');
+    });
+
+    it('is inert', () => expectInert(page));
+  });
+
+  describe('a corrected article', () => {
+    const page = renderArticlePage(
+      testPublicArticle({
+        correctedAt: new Date('2025-11-21T12:00:00Z'),
+        updatedAt: new Date('2025-11-21T12:00:00Z'),
+        corrections: [{ note: 'An earlier version gave the wrong vote count.', correctedAt: new Date('2025-11-21T12:00:00Z') }],
+      }),
+      site,
+    );
+
+    it('says when it was corrected and shows the note', () => {
+      expect(page).toContain('<span class="updated">Corrected <time datetime="2025-11-21T12:00:00.000Z">21 November 2025, 12:00 UTC</time></span>');
+      expect(page).toMatch(/<aside class="corrections-notice"[^>]*>\s*<h2[^>]*>Correction<\/h2>/);
+      expect(page).toContain('An earlier version gave the wrong vote count.');
+    });
+  });
+
+  it('says "Updated" when a newer revision replaced the text', () => {
+    const page = renderArticlePage(testPublicArticle({ updatedAt: new Date('2025-11-21T15:00:00Z') }), site);
+    expect(page).toContain('<span class="updated">Updated <time datetime="2025-11-21T15:00:00.000Z">');
+  });
+});

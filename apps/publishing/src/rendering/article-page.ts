@@ -1,0 +1,92 @@
+import { articleUrl, sectionPath } from '../articles/domain/public-urls';
+import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import { renderArticleBody } from './article-body';
+import { articleDescription, articleHead } from './article-metadata';
+import { html, joinHtml, type SafeHtml } from './html';
+import { humanize, SITE_NAME } from './labels';
+import { renderPage, type SiteContext } from './layout';
+import { shareLinks } from './share-links';
+import { storyCard } from './story-card';
+import { formatAbsoluteTime, formatRelativeTime } from './time-format';
+
+/** An update within this long of the first publication is not worth an "Updated" line. */
+const UPDATE_NOTICE_AFTER_MS = 60_000;
+
+/** The article as readers see it on the site. `more`: other recent stories from its section. */
+export function renderArticlePage(article: PublicArticle, site: SiteContext, more: PublicArticle[] = []): string {
+  const { content } = article;
+  const url = articleUrl(site.publicBaseUrl, article.slug);
+  const main = html`<article class="article" lang="${content.language}">
+<header class="article-header">
+<p class="kicker">${article.priority === 'breaking' && html`<span class="badge">Breaking</span> `}<a href="${sectionPath(content.section)}">${humanize(
+    content.section,
+  )}</a></p>
+<h1 class="headline">${content.headline}</h1>
+${content.standfirst && html`<p class="standfirst">${content.standfirst}</p>`}
+<div class="article-meta">
+<p class="byline">By ${bylineHtml(content.bylines.map((byline) => byline.name))}</p>
+${timestamps(article, site.now)}
+</div>
+</header>
+<div class="article-body">
+${renderArticleBody(content, { now: site.now })}
+</div>
+${correctionsNotice(article)}
+<footer class="article-footer">
+${content.tags.length > 0 && html`<ul class="tags" aria-label="Topics">${content.tags.map((tag) => html`<li>${humanize(tag)}</li>`)}</ul>`}
+${shareBlock(url, content.headline)}
+</footer>
+</article>
+${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-heading">
+<h2 id="more-heading" class="rule-heading">More in ${humanize(content.section)}</h2>
+<div class="card-row">${more.map((other) => storyCard(other, site.now, 'standard', { showSection: false }))}</div>
+</section>`}`;
+  return renderPage(
+    site,
+    {
+      title: `${content.headline} | ${SITE_NAME}`,
+      description: articleDescription(article),
+      canonical: url,
+      head: articleHead(article, site.publicBaseUrl),
+      current: content.section,
+      bodyClass: 'page-article',
+    },
+    main,
+  );
+}
+
+function bylineHtml(names: string[]): SafeHtml {
+  const authors = names.map((name) => html`<span class="author">${name}</span>`);
+  if (authors.length <= 1) return html`${authors}`;
+  return html`${joinHtml(authors.slice(0, -1), ', ')} and ${authors[authors.length - 1]}`;
+}
+
+function timestamps(article: PublicArticle, now: Date): SafeHtml {
+  const published = article.publishedAt;
+  const updated = article.updatedAt;
+  const showUpdated = updated.getTime() - published.getTime() > UPDATE_NOTICE_AFTER_MS;
+  return html`<p class="timestamps"><time datetime="${published.toISOString()}">${formatAbsoluteTime(published)}</time> <span class="relative-time">${formatRelativeTime(
+    published,
+    now,
+  )}</span>${
+    showUpdated &&
+    html`<span class="updated">${article.correctedAt ? 'Corrected' : 'Updated'} <time datetime="${updated.toISOString()}">${formatAbsoluteTime(updated)}</time></span>`
+  }</p>`;
+}
+
+function correctionsNotice(article: PublicArticle): SafeHtml | null {
+  if (article.corrections.length === 0) return null;
+  return html`<aside class="corrections-notice" aria-labelledby="corrections-heading">
+<h2 id="corrections-heading">${article.corrections.length === 1 ? 'Correction' : 'Corrections'}</h2>
+<ul>${article.corrections.map(
+    (correction) =>
+      html`<li><time datetime="${correction.correctedAt.toISOString()}">${formatAbsoluteTime(correction.correctedAt)}</time> ${correction.note}</li>`,
+  )}</ul>
+</aside>`;
+}
+
+function shareBlock(url: string, headline: string): SafeHtml {
+  return html`<nav class="share" aria-label="Share this article"><span class="share-label">Share</span><ul>${shareLinks(url, headline).map(
+    (link) => html`<li><a class="share-${link.network}" href="${link.href}" rel="noopener noreferrer">${link.label}</a></li>`,
+  )}</ul></nav>`;
+}

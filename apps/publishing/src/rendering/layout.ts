@@ -1,0 +1,86 @@
+import { sectionPath } from '../articles/domain/public-urls';
+import type { SectionSummary } from '../articles/use-cases/read-articles/read-articles.query';
+import { html, type SafeHtml } from './html';
+import { humanize, SITE_NAME } from './labels';
+
+/** What every page needs besides its own content. */
+export interface SiteContext {
+  publicBaseUrl: string;
+  /** Sections with live articles, for the navigation. */
+  sections: SectionSummary[];
+  /** The moment of rendering: relative times are computed against it. */
+  now: Date;
+}
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  /** Absolute canonical URL. */
+  canonical?: string;
+  /** Extra elements for <head>: link previews, structured data, feeds. */
+  head?: SafeHtml;
+  /** Highlighted in the navigation: 'home' or a section slug. */
+  current?: string;
+  robots?: string;
+  /** A class on <body> for page-specific styles. */
+  bodyClass?: string;
+}
+
+const NAV_LIMIT = 8;
+
+export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml): string {
+  const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(site.now);
+  const document = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+${page.description && html`<meta name="description" content="${page.description}">`}
+${page.canonical && html`<link rel="canonical" href="${page.canonical}">`}
+${page.robots && html`<meta name="robots" content="${page.robots}">`}
+<link rel="stylesheet" href="/static/site.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/rss+xml" title="${SITE_NAME}" href="/feeds/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="${SITE_NAME}" href="/feeds/atom.xml">
+${page.head}
+</head>
+<body${page.bodyClass ? html` class="${page.bodyClass}"` : null}>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="masthead">
+  <div class="wrap masthead-inner">
+    <p class="masthead-date">${today}</p>
+    <a class="brand" href="/">${SITE_NAME}</a>
+    <p class="masthead-links"><a href="/corrections">Corrections</a> <a href="/feeds/rss.xml">RSS</a></p>
+  </div>
+  <nav class="section-nav" aria-label="Sections">
+    <ul class="wrap">
+      <li><a href="/"${page.current === 'home' ? html` aria-current="page"` : null}>Home</a></li>
+      ${site.sections.slice(0, NAV_LIMIT).map(
+        ({ section }) =>
+          html`<li><a href="${sectionPath(section)}"${page.current === section ? html` aria-current="page"` : null}>${humanize(section)}</a></li>`,
+      )}
+    </ul>
+  </nav>
+</header>
+<main id="main" class="wrap">
+${main}
+</main>
+<footer class="site-footer">
+  <div class="wrap footer-inner">
+    <p class="footer-brand">${SITE_NAME}</p>
+    <ul class="footer-links">
+      <li><a href="/corrections">Corrections</a></li>
+      <li><a href="/feeds/rss.xml">RSS</a></li>
+      <li><a href="/feeds/atom.xml">Atom</a></li>
+      <li><a href="/feeds/feed.json">JSON Feed</a></li>
+      <li><a href="/sitemap.xml">Sitemap</a></li>
+    </ul>
+    <p class="footer-note">Times are shown in UTC.</p>
+  </div>
+</footer>
+</body>
+</html>
+`;
+  return document.value;
+}

@@ -1,0 +1,82 @@
+import { testContent, testPublicArticle } from '../testing/test-articles';
+import { scriptRisks } from '../testing/html-safety';
+import { renderCorrectionsPage } from './corrections-page';
+import type { SiteContext } from './layout';
+import { renderFrontPage, renderSectionPage } from './listing-pages';
+import { renderNotFoundPage, renderWithdrawnPage } from './notice-pages';
+
+const now = new Date('2025-11-22T09:00:00Z');
+const site: SiteContext = { publicBaseUrl: 'https://news.example.org', sections: [{ section: 'politics', articles: 2 }], now };
+
+function story(n: number, overrides: Parameters<typeof testPublicArticle>[0] = {}) {
+  return testPublicArticle({
+    id: `id-${n}`,
+    slug: `story-${n}`,
+    content: testContent({ headline: `Story ${n} <b>`, section: n % 2 ? 'politics' : 'climate' }),
+    publishedAt: new Date(now.getTime() - n * 3600_000),
+    ...overrides,
+  });
+}
+
+describe('renderFrontPage', () => {
+  it('leads with a recent breaking story and flags it', () => {
+    const articles = [story(1), story(2, { priority: 'breaking' }), story(3)];
+    const page = renderFrontPage(articles, site);
+    const lead = /<article class="card card-lead card-breaking">[\s\S]*?<\/article>/.exec(page)?.[0] ?? '';
+    expect(lead).toContain('<span class="badge">Breaking</span>');
+    expect(lead).toContain('Story 2 &lt;b&gt;');
+    expect(page).toContain('<time datetime="2025-11-22T08:00:00.000Z">1 hour ago</time>');
+    expect(scriptRisks(page)).toEqual([]);
+  });
+
+  it('leads with the newest story when breaking news is more than a day old', () => {
+    const page = renderFrontPage([story(1), story(30, { priority: 'breaking' })], site);
+    expect(/<article class="card card-lead">[\s\S]*?<\/article>/.exec(page)?.[0]).toContain('Story 1');
+    expect(page).toContain('card-breaking');
+  });
+
+  it('lists every story it is given, in sections of the page', () => {
+    const articles = Array.from({ length: 9 }, (_, i) => story(i + 1));
+    const page = renderFrontPage(articles, site);
+    for (let i = 1; i <= 9; i += 1) expect(page).toContain(`href="/articles/story-${i}"`);
+    expect(page).toContain('<h2 id="latest-heading" class="rule-heading">Latest</h2>');
+  });
+
+  it('says so when nothing is published', () => {
+    expect(renderFrontPage([], site)).toContain('Nothing has been published yet.');
+  });
+});
+
+describe('renderSectionPage', () => {
+  it('titles the page with the section and links its feeds', () => {
+    const page = renderSectionPage('politics', [story(1), story(3)], site);
+    expect(page).toContain('<h1 class="section-title">Politics</h1>');
+    expect(page).toContain('href="/sections/politics/feeds/rss.xml"');
+    expect(page).toContain('<link rel="canonical" href="https://news.example.org/sections/politics">');
+  });
+});
+
+describe('renderCorrectionsPage', () => {
+  it('lists corrections with their article, and withdrawn articles without a link', () => {
+    const page = renderCorrectionsPage(
+      [
+        { articleId: 'a', headline: 'Live <story>', slug: 'live-story', note: 'Fixed a <name>.', correctedAt: now, withdrawn: false },
+        { articleId: 'b', headline: 'Gone', slug: 'gone', note: 'Fixed a date.', correctedAt: now, withdrawn: true },
+      ],
+      site,
+    );
+    expect(page).toContain('<a href="/articles/live-story">Live &lt;story&gt;</a>');
+    expect(page).toContain('Fixed a &lt;name&gt;.');
+    expect(page).not.toContain('href="/articles/gone"');
+    expect(page).toContain('Gone <span class="withdrawn-label">(withdrawn)</span>');
+  });
+});
+
+describe('notice pages', () => {
+  it('are not indexed', () => {
+    expect(renderNotFoundPage(site)).toContain('<meta name="robots" content="noindex">');
+    const withdrawn = renderWithdrawnPage(site, new Date('2025-11-21T10:00:00Z'));
+    expect(withdrawn).toContain('This article has been withdrawn');
+    expect(withdrawn).toContain('21 November 2025');
+  });
+});

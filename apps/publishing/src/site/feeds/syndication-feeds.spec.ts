@@ -1,0 +1,75 @@
+import { xml2js, type Element } from 'xml-js';
+import { testContent, testPublicArticle } from '../../testing/test-articles';
+import { renderFeed, sectionFeedScope, siteFeedScope, FEED_SIZE } from './syndication-feeds';
+
+const BASE = 'https://news.example.org';
+const now = new Date('2025-11-22T09:00:00Z');
+const hostile = testPublicArticle({
+  content: testContent({ headline: 'Tolls & <b>tunnels</b> ]]> rise', standfirst: 'A "quoted" <i>standfirst</i> ]]> ]]>' }),
+  updatedAt: new Date('2025-11-21T10:00:00Z'),
+});
+
+function parseXml(xml: string): Element {
+  return xml2js(xml, { compact: false }) as Element;
+}
+
+function find(element: Element, name: string): Element[] {
+  const own = element.name === name ? [element] : [];
+  return [...own, ...(element.elements ?? []).flatMap((child) => find(child, name))];
+}
+
+function text(element: Element): string {
+  return (element.elements ?? []).map((child) => (child.type === 'text' || child.type === 'cdata' ? String(child.text ?? child.cdata) : text(child))).join('');
+}
+
+describe('renderFeed', () => {
+  it('writes RSS 2.0 that parses, with the canonical link and the escaped title', () => {
+    const doc = parseXml(renderFeed('rss', siteFeedScope(), [hostile], BASE, now));
+    const [item] = find(doc, 'item');
+    expect(text(find(item, 'link')[0])).toBe(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
+    expect(text(find(item, 'title')[0])).toBe('Tolls &amp; &lt;b&gt;tunnels&lt;/b&gt; ]]&gt; rise');
+    expect(text(find(item, 'description')[0])).toBe('A &quot;quoted&quot; &lt;i&gt;standfirst&lt;/i&gt; ]]&gt; ]]&gt;');
+    expect(text(find(item, 'content:encoded')[0])).toContain('<span class="dateline">Kyiv, November 21 –</span>');
+    expect(text(find(item, 'dc:creator')[0])).toBe('Olena Kravets and Tom Reyes');
+    expect(text(find(item, 'pubDate')[0])).toBe('Fri, 21 Nov 2025 08:30:00 GMT');
+    expect(find(doc, 'atom:link')[0].attributes?.href).toBe(`${BASE}/feeds/rss.xml`);
+  });
+
+  it('writes Atom that parses, with published and updated times', () => {
+    const doc = parseXml(renderFeed('atom', sectionFeedScope('politics'), [hostile], BASE, now));
+    const [entry] = find(doc, 'entry');
+    expect(text(find(entry, 'id')[0])).toBe(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
+    expect(text(find(entry, 'published')[0])).toBe('2025-11-21T08:30:00.000Z');
+    expect(text(find(entry, 'updated')[0])).toBe('2025-11-21T10:00:00.000Z');
+    expect(find(doc, 'title')[0].elements?.[0].text).toBe('Newsroom: Politics');
+    const self = find(doc, 'link').find((link) => link.attributes?.rel === 'self');
+    expect(self?.attributes?.href).toBe(`${BASE}/sections/politics/feeds/atom.xml`);
+  });
+
+  it('writes JSON Feed with plain-text titles and HTML content', () => {
+    const feed = JSON.parse(renderFeed('json', siteFeedScope(), [hostile], BASE, now)) as {
+      version: string;
+      feed_url: string;
+      items: { id: string; url: string; title: string; summary: string; content_html: string; date_published: string; tags: string[] }[];
+    };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1');
+    expect(feed.feed_url).toBe(`${BASE}/feeds/feed.json`);
+    expect(feed.items[0]).toMatchObject({
+      url: `${BASE}/articles/harbour-council-approves-night-time-crane-ban`,
+      title: 'Tolls & <b>tunnels</b> ]]> rise',
+      date_published: '2025-11-21T08:30:00.000Z',
+      tags: ['Politics', 'Ports', 'Noise pollution'],
+    });
+    expect(feed.items[0].content_html).toContain('<strong>7 to 2</strong>');
+  });
+
+  it(`carries at most ${FEED_SIZE} stories`, () => {
+    const many = Array.from({ length: FEED_SIZE + 5 }, (_, i) => testPublicArticle({ id: `id-${i}`, slug: `story-${i}` }));
+    const feed = JSON.parse(renderFeed('json', siteFeedScope(), many, BASE, now)) as { items: unknown[] };
+    expect(feed.items).toHaveLength(FEED_SIZE);
+  });
+
+  it('is still a valid document when empty', () => {
+    expect(find(parseXml(renderFeed('rss', siteFeedScope(), [], BASE, now)), 'channel')).toHaveLength(1);
+  });
+});

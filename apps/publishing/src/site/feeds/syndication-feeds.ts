@@ -1,0 +1,103 @@
+import { Feed, type Item } from 'feed';
+import { articleUrl } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
+import { renderArticleBody } from '../../rendering/article-body';
+import { articleDescription } from '../../rendering/article-metadata';
+import { escapeHtml } from '../../rendering/html';
+import { humanize, joinNames, leadImage, SITE_NAME } from '../../rendering/labels';
+
+export const FEED_SIZE = 50;
+
+export const FEED_FORMATS = {
+  rss: { file: 'rss.xml', contentType: 'application/rss+xml; charset=utf-8' },
+  atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
+  json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8' },
+} as const;
+export type FeedFormat = keyof typeof FEED_FORMATS;
+
+/** Which stories a feed carries: the whole site or one section. */
+export interface FeedScope {
+  title: string;
+  description: string;
+  /** Site path of the matching HTML page: `/` or `/sections/politics`. */
+  pagePath: string;
+  /** Site path the feed files live under: `/feeds` or `/sections/politics/feeds`. */
+  feedPath: string;
+}
+
+export function siteFeedScope(): FeedScope {
+  return { title: SITE_NAME, description: `The latest news from ${SITE_NAME}.`, pagePath: '/', feedPath: '/feeds' };
+}
+
+export function sectionFeedScope(section: string): FeedScope {
+  const name = humanize(section);
+  return {
+    title: `${SITE_NAME}: ${name}`,
+    description: `The latest ${name} news from ${SITE_NAME}.`,
+    pagePath: `/sections/${section}`,
+    feedPath: `/sections/${section}/feeds`,
+  };
+}
+
+/**
+ * One feed document. RSS and Atom declare titles and summaries as HTML, so plain text is
+ * escaped for them; JSON Feed takes them as plain text. Bodies are the site's safe HTML.
+ */
+export function renderFeed(format: FeedFormat, scope: FeedScope, articles: PublicArticle[], publicBaseUrl: string, now: Date): string {
+  const links = Object.fromEntries(Object.entries(FEED_FORMATS).map(([key, { file }]) => [key, `${publicBaseUrl}${scope.feedPath}/${file}`]));
+  const pageUrl = `${publicBaseUrl}${scope.pagePath === '/' ? '/' : scope.pagePath}`;
+  const newest = articles.reduce<Date | undefined>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), undefined);
+  const feed = new Feed({
+    id: pageUrl,
+    title: scope.title,
+    description: scope.description,
+    link: pageUrl,
+    language: 'en',
+    updated: newest ?? now,
+    generator: SITE_NAME,
+    feedLinks: links,
+    favicon: `${publicBaseUrl}/static/favicon.svg`,
+    copyright: `© ${now.getUTCFullYear()} ${SITE_NAME}`,
+  });
+  const text = format === 'json' ? (value: string) => value : escapeHtml;
+  for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl));
+  switch (format) {
+    case 'rss':
+      return feed.rss2();
+    case 'atom':
+      return feed.atom1();
+    case 'json':
+      return feed.json1();
+  }
+}
+
+function feedItem(article: PublicArticle, format: FeedFormat, text: (value: string) => string, publicBaseUrl: string): Item {
+  const { content } = article;
+  const url = articleUrl(publicBaseUrl, article.slug);
+  const names = content.bylines.map((byline) => byline.name);
+  const image = leadImage(content);
+  const imageUrl = image && (format === 'json' || enclosureType(image.url) ? image.url : undefined);
+  return {
+    title: text(content.headline),
+    id: url,
+    link: url,
+    date: article.updatedAt,
+    published: article.publishedAt,
+    description: text(articleDescription(article)),
+    content: renderArticleBody(content).value,
+    author: names.map((name) => ({ name })),
+    category: [content.section, ...content.tags].map((slug) => ({ name: humanize(slug), term: slug })),
+    ...(imageUrl ? { image: imageUrl } : {}),
+    // RSS has no author element without an email address; Dublin Core's creator carries names.
+    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: joinNames(names) } }] } : {}),
+  };
+}
+
+/**
+ * The feed library derives an enclosure's MIME type from the file extension ("image/jpg",
+ * "image/svg"); only extensions that yield a real image type are announced in RSS and Atom.
+ */
+function enclosureType(url: string): boolean {
+  const extension = new URL(url).pathname.split('.').pop()?.toLowerCase();
+  return extension !== undefined && ['png', 'gif', 'webp', 'jpeg', 'avif'].includes(extension);
+}
