@@ -4,11 +4,21 @@ import { compilerOptions } from './tsconfig.base.json';
 // Type-checking happens once in `npm run typecheck`; tests only transpile.
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  // ES-module-only packages (feed) are turned into CommonJS for Jest's module registry;
+  // Node itself loads them natively at run time.
+  '^.+/node_modules/feed/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
 };
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, setupFiles: ['reflect-metadata'] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!feed/)'],
+  moduleNameMapper,
+  setupFiles: ['reflect-metadata'],
+};
 
 const config: Config = {
   projects: [
