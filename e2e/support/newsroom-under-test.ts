@@ -7,6 +7,7 @@ import {
   SERVICE_NAMES,
   createTestDatabase,
   freePort,
+  newsroomServiceEnvironment,
   startLocalBroker,
   startMailCatcher,
   startPushInbox,
@@ -20,13 +21,6 @@ import {
 } from '@newsroom/testing';
 
 export const JWT_SECRET = 'end-to-end-test-secret-0123456789';
-
-const SCHEMAS: Record<ServiceName, string> = {
-  drafting: 'drafting',
-  'editorial-review': 'editorial_review',
-  publishing: 'publishing',
-  notifications: 'notifications',
-};
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -59,33 +53,25 @@ export class NewsroomUnderTest {
       ServiceName,
       number
     >;
-    const vapid = webpush.generateVAPIDKeys();
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(','), JWT_SECRET, LOG_LEVEL: 'info', NODE_ENV: 'test' };
-    const envOf: Record<ServiceName, Record<string, string>> = {
-      drafting: {},
-      'editorial-review': {},
-      publishing: { PUBLIC_BASE_URL: `http://127.0.0.1:${ports.publishing}` },
-      notifications: {
-        PUBLIC_BASE_URL: `http://127.0.0.1:${ports.notifications}`,
-        SMTP_URL: mail.smtpUrl,
-        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
-        VAPID_PUBLIC_KEY: vapid.publicKey,
-        VAPID_PRIVATE_KEY: vapid.privateKey,
-        VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
-        SUBSCRIBER_LINK_SECRET: 'end-to-end-subscriber-link-secret',
-        NODE_EXTRA_CA_CERTS: push.caFile,
-      },
-    };
+    const environment = newsroomServiceEnvironment({
+      databaseUrl: db.url,
+      brokers: broker.brokers,
+      jwtSecret: JWT_SECRET,
+      publicHost: '127.0.0.1',
+      ports,
+      smtpUrl: mail.smtpUrl,
+      pushCaFile: push.caFile,
+      vapid: webpush.generateVAPIDKeys(),
+      subscriberLinkSecret: 'end-to-end-subscriber-link-secret',
+      mailDomain: 'newsroom.test',
+      nodeEnv: 'test',
+    });
     const started = await Promise.all(
       only.map(
         async (name) =>
           [
             name,
-            await startServiceProcess(
-              name,
-              { ...common, ...envOf[name], PORT: String(ports[name]), DATABASE_SCHEMA: SCHEMAS[name] },
-              { logDir, readyTimeoutMs: 90_000 },
-            ),
+            await startServiceProcess(name, environment[name], { logDir, readyTimeoutMs: 90_000 }),
           ] as const,
       ),
     );

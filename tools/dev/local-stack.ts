@@ -12,6 +12,7 @@ import {
   SERVICE_NAMES,
   WORKSPACE_ROOT,
   canConnect,
+  newsroomServiceEnvironment,
   ensureMachinePostgres,
   startEmbeddedPostgres,
   startLocalBroker,
@@ -36,13 +37,6 @@ export const LOCAL_PORTS = {
   push: 8443,
   pushWeb: 8026,
   services: { drafting: 3001, 'editorial-review': 3002, publishing: 3003, notifications: 3004 } as Record<ServiceName, number>,
-};
-
-const SCHEMAS: Record<ServiceName, string> = {
-  drafting: 'drafting',
-  'editorial-review': 'editorial_review',
-  publishing: 'publishing',
-  notifications: 'notifications',
 };
 
 export interface LocalStack {
@@ -84,39 +78,24 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     const push = await startPushInbox({ port: LOCAL_PORTS.push, webPort: LOCAL_PORTS.pushWeb, notificationsUrl: urls.notifications });
     stops.push(() => push.stop());
 
-    const vapid = loadOrCreateVapidKeys();
-    const common = {
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: broker.brokers.join(','),
-      JWT_SECRET: process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET,
-      LOG_LEVEL: process.env.LOG_LEVEL || 'info',
-      NODE_ENV: 'development',
-    };
-    const envOf: Record<ServiceName, Record<string, string>> = {
-      drafting: {},
-      'editorial-review': {},
-      publishing: { PUBLIC_BASE_URL: urls.publishing },
-      notifications: {
-        PUBLIC_BASE_URL: urls.notifications,
-        SMTP_URL: mail.smtpUrl,
-        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
-        VAPID_PUBLIC_KEY: vapid.publicKey,
-        VAPID_PRIVATE_KEY: vapid.privateKey,
-        VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
-        SUBSCRIBER_LINK_SECRET: 'newsroom-local-subscriber-link-secret',
-        // web-push speaks HTTPS only; trust the push inbox's self-signed certificate.
-        NODE_EXTRA_CA_CERTS: push.caFile,
-      },
-    };
+    const environment = newsroomServiceEnvironment({
+      databaseUrl,
+      brokers: broker.brokers,
+      jwtSecret: process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET,
+      publicHost: 'localhost',
+      ports: LOCAL_PORTS.services,
+      smtpUrl: mail.smtpUrl,
+      pushCaFile: push.caFile,
+      vapid: loadOrCreateVapidKeys(),
+      subscriberLinkSecret: 'newsroom-local-subscriber-link-secret',
+      mailDomain: 'newsroom.localhost',
+      logLevel: process.env.LOG_LEVEL || 'info',
+    });
 
     log('starting the four services…');
     const started = await Promise.all(
       SERVICE_NAMES.map(async (name) => {
-        const service = await startServiceProcess(
-          name,
-          { ...common, ...envOf[name], PORT: String(LOCAL_PORTS.services[name]), DATABASE_SCHEMA: SCHEMAS[name] },
-          { logDir, readyTimeoutMs: 90_000 },
-        );
+        const service = await startServiceProcess(name, environment[name], { logDir, readyTimeoutMs: 90_000 });
         stops.push(() => service.stop());
         return [name, service] as const;
       }),

@@ -5,3 +5,4 @@ export * from './outbox/outbox-message.entity';
 export * from './inbox/inbox-entry.entity';
 export * from './migrations/create-outbox-and-inbox.migration';
 export * from './persistence.module';
+export * from './migration-job';

@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './service-process';
 export * from './free-port';
 export * from './inboxes';
+export * from './service-environment';

@@ -1,0 +1,60 @@
+import type { ServiceName } from './service-process';
+
+export const SERVICE_SCHEMAS: Record<ServiceName, string> = {
+  drafting: 'drafting',
+  'editorial-review': 'editorial_review',
+  publishing: 'publishing',
+  notifications: 'notifications',
+};
+
+export interface NewsroomEnvironment {
+  databaseUrl: string;
+  brokers: string[];
+  jwtSecret: string;
+  /** Host in the public URLs the services print and link to (e.g. localhost). */
+  publicHost: string;
+  ports: Record<ServiceName, number>;
+  smtpUrl: string;
+  /** CA certificate file of the push service the notifications process must trust. */
+  pushCaFile: string;
+  vapid: { publicKey: string; privateKey: string };
+  subscriberLinkSecret: string;
+  mailDomain: string;
+  logLevel?: string;
+  nodeEnv?: string;
+}
+
+/**
+ * Every service's environment for running the newsroom on one machine, as
+ * `npm start` and the end-to-end tests do: exactly the variables each
+ * service's config class reads.
+ */
+export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<ServiceName, Record<string, string>> {
+  const common = (name: ServiceName) => ({
+    PORT: String(input.ports[name]),
+    DATABASE_URL: input.databaseUrl,
+    DATABASE_SCHEMA: SERVICE_SCHEMAS[name],
+    KAFKA_BROKERS: input.brokers.join(','),
+    JWT_SECRET: input.jwtSecret,
+    LOG_LEVEL: input.logLevel ?? 'info',
+    NODE_ENV: input.nodeEnv ?? 'development',
+  });
+  const publicUrl = (name: ServiceName) => `http://${input.publicHost}:${input.ports[name]}`;
+  return {
+    drafting: common('drafting'),
+    'editorial-review': common('editorial-review'),
+    publishing: { ...common('publishing'), PUBLIC_BASE_URL: publicUrl('publishing') },
+    notifications: {
+      ...common('notifications'),
+      PUBLIC_BASE_URL: publicUrl('notifications'),
+      SMTP_URL: input.smtpUrl,
+      MAIL_FROM: `Newsroom Alerts <alerts@${input.mailDomain}>`,
+      VAPID_PUBLIC_KEY: input.vapid.publicKey,
+      VAPID_PRIVATE_KEY: input.vapid.privateKey,
+      VAPID_SUBJECT: `mailto:alerts@${input.mailDomain}`,
+      SUBSCRIBER_LINK_SECRET: input.subscriberLinkSecret,
+      // web-push speaks HTTPS only; the local push inbox has a self-signed certificate.
+      NODE_EXTRA_CA_CERTS: input.pushCaFile,
+    },
+  };
+}
