@@ -64,7 +64,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
 
     log('starting the local Kafka-protocol broker…');
     const broker = await startLocalBroker({ port: LOCAL_PORTS.broker }).catch((error: unknown) => {
-      throw new Error(`cannot start the local broker on port ${LOCAL_PORTS.broker} (is another newsroom running?): ${String(error)}`);
+      throw new Error(`cannot start the local broker on port ${LOCAL_PORTS.broker}: ${error instanceof Error ? error.message : String(error)}`);
     });
     stops.push(() => broker.stop());
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+import { WORKSPACE_ROOT } from './workspace-root';
 const SOURCE = path.join(WORKSPACE_ROOT, 'tools/kafka-mock/kafka-mock.c');
 const BINARY = path.join(WORKSPACE_ROOT, 'tools/kafka-mock/kafka-mock');
 const HEADER = '/usr/include/librdkafka/rdkafka_mock.h';

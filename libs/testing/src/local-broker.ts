@@ -28,7 +28,10 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
   const binary = ensureBrokerBinary();
   const topics = (options.topics ?? allTopicSpecs()).map((t) => `${t.name}:${t.partitions}`);
   const args = ['--brokers', String(options.brokers ?? 3), ...(options.port ? ['--port', String(options.port)] : []), ...topics];
-  const child: ChildProcessWithoutNullStreams = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C must not stop the broker before the
+  // services using it have shut down. It still exits when its parent goes away
+  // (stdin closes), so it is never left behind.
+  const child: ChildProcessWithoutNullStreams = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const lines = createInterface({ input: child.stdout });
   const pending: ((line: string) => void)[] = [];
   let stderr = '';

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+import { WORKSPACE_ROOT } from './workspace-root';
+
+export { WORKSPACE_ROOT };
 export const SERVICE_NAMES = ['drafting', 'editorial-review', 'publishing', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
