@@ -53,6 +53,7 @@ async function main(): Promise<void> {
             return response.status === 200 ? response.body : undefined;
           },
           30_000,
+          5,
         );
         const response = await fetch(newsroom.url('publishing', `/articles/${article.slug}`));
         if (response.status !== 200 || !(await response.text()).includes(`Benchmark story ${i}:`)) throw new Error('page not served');
