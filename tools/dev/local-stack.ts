@@ -114,8 +114,9 @@ async function startPostgres(stops: (() => Promise<void>)[], log: (line: string)
     if (!(await canConnect(configured))) throw new Error(`cannot connect to NEWSROOM_DATABASE_ADMIN_URL (${configured})`);
     return configured;
   }
-  if (await ensureMachinePostgres(DEFAULT_ADMIN_URL, { install: false })) return DEFAULT_ADMIN_URL;
-  log(`no PostgreSQL on 127.0.0.1:5432; starting an embedded one on port ${LOCAL_PORTS.embeddedPostgres}…`);
+  const embeddedWanted = process.env.NEWSROOM_EMBEDDED_POSTGRES === '1';
+  if (!embeddedWanted && (await ensureMachinePostgres(DEFAULT_ADMIN_URL, { install: false }))) return DEFAULT_ADMIN_URL;
+  log(`${embeddedWanted ? 'as asked' : 'no PostgreSQL on 127.0.0.1:5432'}; starting an embedded one on port ${LOCAL_PORTS.embeddedPostgres}…`);
   const embedded = await startEmbeddedPostgres(path.join(STATE_DIR, 'postgres'), LOCAL_PORTS.embeddedPostgres);
   stops.push(() => embedded.stop());
   return embedded.url;
