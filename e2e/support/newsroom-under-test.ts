@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import webpush from 'web-push';
 import { issueToken, type Role } from '@newsroom/auth';
 import {
   SERVICE_NAMES,
+  WORKSPACE_ROOT,
   createTestDatabase,
   freePort,
   newsroomServiceEnvironment,
@@ -48,7 +48,9 @@ export class NewsroomUnderTest {
     const broker = await startLocalBroker();
     const mail = await startMailCatcher();
     const push = await startPushInbox();
-    const logDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-logs-'));
+    // Kept after the run (tmp/ is git-ignored) so a failure can be read afterwards.
+    mkdirSync(path.join(WORKSPACE_ROOT, 'tmp/e2e-logs'), { recursive: true });
+    const logDir = mkdtempSync(path.join(WORKSPACE_ROOT, 'tmp/e2e-logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-`));
     const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
       ServiceName,
       number
