@@ -20,9 +20,8 @@ export function loadEnv<T extends object>(
   defaults: Partial<Record<string, string>> = {},
 ): T {
   const raw: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...defaults, ...pickDefined(env) })) {
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
+  // An empty variable counts as unset, so the default still applies.
+  for (const [key, value] of Object.entries({ ...pickSet(defaults), ...pickSet(env) })) raw[key] = value;
   const instance = plainToInstance(cls, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(instance, { whitelist: true, validationError: { target: false, value: false } });
   if (errors.length > 0) {
@@ -31,8 +30,8 @@ export function loadEnv<T extends object>(
   return instance;
 }
 
-function pickDefined(env: NodeJS.ProcessEnv): Record<string, string> {
+function pickSet(env: Partial<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') out[key] = value;
   return out;
 }

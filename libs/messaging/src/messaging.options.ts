@@ -17,10 +17,11 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export function resolveMessagingOptions(options: MessagingOptions): Required<MessagingOptions> {
   return {
-    consumerGroup: options.serviceName,
-    maxAttempts: 5,
-    retryBaseDelayMs: 200,
-    relayPollIntervalMs: 1000,
-    ...options,
+    serviceName: options.serviceName,
+    brokers: options.brokers,
+    consumerGroup: options.consumerGroup ?? options.serviceName,
+    maxAttempts: options.maxAttempts ?? 5,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
+    relayPollIntervalMs: options.relayPollIntervalMs ?? 1000,
   };
 }

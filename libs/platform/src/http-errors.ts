@@ -61,11 +61,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status === 400 && /JSON/.test(exception.message)) {
+      if (status === 400 && isJsonSyntaxError(exception)) {
         return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
       }
       const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
-      const message = status === 404 ? 'No such resource' : exception.message;
+      const message = status === 404 ? 'No such resource' : status >= 500 ? 'Something went wrong on our side' : exception.message;
       return { status, body: { error: { code, message } } };
     }
     const bodyParserError = exception as { type?: string; status?: number };
@@ -77,6 +77,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
   }
+}
+
+/** body-parser's JSON errors reach the filter as a 400 HttpException carrying the SyntaxError. */
+function isJsonSyntaxError(exception: HttpException): boolean {
+  return exception.cause instanceof SyntaxError || /(in JSON at position|Unexpected (token|end of JSON)|is not valid JSON)/.test(exception.message);
 }
 
 /** Strict body validation: unknown fields are rejected, and every problem is listed. */

@@ -26,11 +26,11 @@ export class ParsePositiveIntPipe implements PipeTransform<string, number> {
  */
 export function parseIfMatchVersion(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;
-  const match = /^(?:W\/)?"?([1-9][0-9]{0,8})"?$/.exec(header.trim());
+  const match = /^(?:(?:W\/)?"([1-9][0-9]{0,8})"|([1-9][0-9]{0,8}))$/.exec(header.trim());
   if (!match) {
     throw new DomainError('REQUEST.INVALID_IF_MATCH', `If-Match must carry a version such as "3", got ${header}`, 'validation');
   }
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }
 
 /** An ETag for a version, in the form parseIfMatchVersion accepts back. */

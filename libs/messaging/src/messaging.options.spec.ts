@@ -1,0 +1,25 @@
+import { resolveMessagingOptions } from './messaging.options';
+
+describe(resolveMessagingOptions.name, () => {
+  it('fills in the defaults', () => {
+    expect(resolveMessagingOptions({ serviceName: 'drafting', brokers: ['k1:9092'] })).toEqual({
+      serviceName: 'drafting',
+      brokers: ['k1:9092'],
+      consumerGroup: 'drafting',
+      maxAttempts: 5,
+      retryBaseDelayMs: 200,
+      relayPollIntervalMs: 1000,
+    });
+  });
+
+  it('keeps what the service sets', () => {
+    const options = { serviceName: 'drafting', brokers: ['k1:9092'], consumerGroup: 'g', maxAttempts: 2, retryBaseDelayMs: 5, relayPollIntervalMs: 50 };
+    expect(resolveMessagingOptions(options)).toEqual(options);
+  });
+
+  it('does not change the options it was given', () => {
+    const options = { serviceName: 'drafting', brokers: ['k1:9092'] };
+    resolveMessagingOptions(options);
+    expect(options).toEqual({ serviceName: 'drafting', brokers: ['k1:9092'] });
+  });
+});

@@ -1,0 +1,196 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  Logger,
+  MethodNotAllowedException,
+  NotFoundException,
+  PayloadTooLargeException,
+  type ArgumentsHost,
+} from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsString, MinLength, ValidateNested } from 'class-validator';
+import { DomainError, type ErrorKind, type ValidationIssue } from '@newsroom/contracts';
+import { HttpErrorFilter, statusOf, strictValidationPipe } from './http-errors';
+
+class FakeResponse {
+  statusCode?: number;
+  body?: unknown;
+
+  status(code: number): this {
+    this.statusCode = code;
+    return this;
+  }
+
+  json(body: unknown): this {
+    this.body = body;
+    return this;
+  }
+}
+
+function httpHost(response: FakeResponse): ArgumentsHost {
+  return {
+    getType: () => 'http',
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({}), getNext: () => () => undefined }),
+  } as unknown as ArgumentsHost;
+}
+
+describe(HttpErrorFilter.name, () => {
+  const filter = new HttpErrorFilter();
+  let logged: jest.SpyInstance;
+
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  function respond(exception: unknown): FakeResponse {
+    const response = new FakeResponse();
+    filter.catch(exception, httpHost(response));
+    return response;
+  }
+
+  it.each<[ErrorKind, number]>([
+    ['validation', 400],
+    ['unauthorized', 401],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['conflict', 409],
+    ['precondition_failed', 412],
+    ['precondition_required', 428],
+    ['gone', 410],
+    ['unavailable', 503],
+  ])('answers a DomainError of kind %s with %i and its code', (kind, status) => {
+    const response = respond(new DomainError('SOME.CODE', 'what went wrong', kind));
+    expect(response.statusCode).toBe(status);
+    expect(response.body).toEqual({ error: { code: 'SOME.CODE', message: 'what went wrong' } });
+    expect(statusOf(kind)).toBe(status);
+  });
+
+  it('passes the details of a DomainError on', () => {
+    const details = [{ path: 'headline', message: 'headline is required' }];
+    const response = respond(new DomainError('REQUEST.VALIDATION_FAILED', 'headline is required', 'validation', details));
+    expect(response.body).toEqual({ error: { code: 'REQUEST.VALIDATION_FAILED', message: 'headline is required', details } });
+  });
+
+  it('does not log expected errors', () => {
+    respond(new DomainError('ARTICLE.NOT_FOUND', 'no such article', 'not_found'));
+    respond(new NotFoundException());
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers an unknown route with 404 ROUTE.NOT_FOUND and a message of its own', () => {
+    const response = respond(new NotFoundException('Cannot GET /admin/secret-path'));
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toEqual({ error: { code: 'ROUTE.NOT_FOUND', message: 'No such resource' } });
+  });
+
+  it.each([
+    [new MethodNotAllowedException(), 405, 'ROUTE.METHOD_NOT_ALLOWED'],
+    [new PayloadTooLargeException(), 413, 'REQUEST.TOO_LARGE'],
+    [new ForbiddenException(), 403, 'AUTH.FORBIDDEN'],
+    [new BadRequestException('Bad query'), 400, 'REQUEST.INVALID'],
+    [new HttpException('I am a teapot', 418), 418, 'REQUEST.FAILED'],
+  ])('maps %p to %i %s', (exception, status, code) => {
+    const response = respond(exception);
+    expect(response.statusCode).toBe(status);
+    expect(response.body).toEqual({ error: { code, message: expect.any(String) } });
+  });
+
+  it('answers a body that is not JSON (as Nest reports it) with REQUEST.MALFORMED_JSON', () => {
+    const response = respond(new BadRequestException('Unexpected token } in JSON at position 12'));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.MALFORMED_JSON', message: expect.stringMatching(/^The request body is not valid JSON/) } });
+  });
+
+  it('answers a body-parser parse failure with 400 REQUEST.MALFORMED_JSON', () => {
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 });
+    const response = respond(parseError);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+  });
+
+  it('answers a body-parser size failure with 413 REQUEST.TOO_LARGE', () => {
+    const response = respond(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 }));
+    expect(response.statusCode).toBe(413);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.TOO_LARGE', message: 'The request body is too large' } });
+  });
+
+  it('answers an unexpected error with 500 INTERNAL, logs it, and leaks nothing of it', () => {
+    const error = new Error('connection to postgres://admin:hunter2@db failed');
+    const response = respond(error);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
+    expect(JSON.stringify(response.body)).not.toContain('hunter2');
+    expect(logged).toHaveBeenCalledWith({ err: error }, 'unhandled error');
+  });
+
+  it.each([[null], [undefined], ['a thrown string'], [42]])('answers a thrown %p with 500 INTERNAL', (thrown) => {
+    const response = respond(thrown);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
+  });
+
+  it('rethrows outside HTTP, leaving the error to the transport', () => {
+    const error = new DomainError('X.Y', 'z', 'conflict');
+    const rpcHost = { getType: () => 'rpc' } as unknown as ArgumentsHost;
+    expect(() => filter.catch(error, rpcHost)).toThrow(error);
+  });
+});
+
+class AuthorDto {
+  @IsString()
+  name!: string;
+}
+
+class ArticleDto {
+  @IsString()
+  @MinLength(3)
+  headline!: string;
+
+  @ValidateNested()
+  @Type(() => AuthorDto)
+  author!: AuthorDto;
+}
+
+describe(strictValidationPipe.name, () => {
+  const pipe = strictValidationPipe();
+  const metadata = { type: 'body' as const, metatype: ArticleDto };
+
+  async function issuesOf(value: unknown): Promise<{ code: string; kind: string; details: ValidationIssue[] }> {
+    try {
+      await pipe.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof DomainError) return { code: error.code, kind: error.kind, details: error.details as ValidationIssue[] };
+      throw error;
+    }
+    throw new Error('expected the pipe to reject the value');
+  }
+
+  it('turns a valid body into an instance of the DTO', async () => {
+    const value = (await pipe.transform({ headline: 'Harbour reopens', author: { name: 'Alice' } }, metadata)) as unknown;
+    expect(value).toBeInstanceOf(ArticleDto);
+    expect((value as ArticleDto).author).toBeInstanceOf(AuthorDto);
+  });
+
+  it('rejects an unknown property with REQUEST.VALIDATION_FAILED and its path', async () => {
+    const result = await issuesOf({ headline: 'Harbour reopens', author: { name: 'Alice' }, isAdmin: true });
+    expect(result.code).toBe('REQUEST.VALIDATION_FAILED');
+    expect(result.kind).toBe('validation');
+    expect(result.details).toEqual([{ path: 'isAdmin', message: 'property isAdmin should not exist' }]);
+  });
+
+  it('gives the full path of a problem inside a nested object', async () => {
+    const result = await issuesOf({ headline: 'Harbour reopens', author: { name: 'Alice', role: 'x' } });
+    expect(result.details.map((issue) => issue.path)).toEqual(['author.role']);
+  });
+
+  it('lists every field at once, one message per field', async () => {
+    const result = await issuesOf({ headline: 7, author: { name: 1 } });
+    expect(result.details.map((issue) => issue.path).sort()).toEqual(['author.name', 'headline']);
+  });
+
+  it('joins the messages into the error message', async () => {
+    await expect(pipe.transform({ headline: 'ab', author: { name: 'Alice' } }, metadata)).rejects.toThrow('headline must be longer than or equal to 3 characters');
+  });
+});

@@ -1,0 +1,78 @@
+import { DomainError } from '@newsroom/contracts';
+import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from './http-params';
+
+function rejectionOf(fn: () => unknown): { code: string; kind: string } | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, kind: error.kind };
+    throw error;
+  }
+}
+
+describe(ParseArticleIdPipe.name, () => {
+  const pipe = new ParseArticleIdPipe();
+
+  it('accepts a UUID', () => {
+    expect(pipe.transform('5150485c-452c-4066-a93f-52483f84c08b')).toBe('5150485c-452c-4066-a93f-52483f84c08b');
+  });
+
+  it('lower-cases an upper-case UUID, so lookups match', () => {
+    expect(pipe.transform('5150485C-452C-4066-A93F-52483F84C08B')).toBe('5150485c-452c-4066-a93f-52483f84c08b');
+  });
+
+  it.each([
+    ['not-a-uuid'],
+    [''],
+    ['5150485c452c4066a93f52483f84c08b'],
+    ['5150485c-452c-4066-a93f-52483f84c08'],
+    [' 5150485c-452c-4066-a93f-52483f84c08b'],
+    ['5150485c-452c-0066-a93f-52483f84c08b'],
+    ['5150485c-452c-4066-c93f-52483f84c08b'],
+    ["5150485c-452c-4066-a93f-52483f84c08b' OR 1=1"],
+  ])('rejects %p with REQUEST.INVALID_ID', (value) => {
+    expect(rejectionOf(() => pipe.transform(value))).toEqual({ code: 'REQUEST.INVALID_ID', kind: 'validation' });
+  });
+});
+
+describe(ParsePositiveIntPipe.name, () => {
+  const pipe = new ParsePositiveIntPipe();
+
+  it.each([
+    ['1', 1],
+    ['42', 42],
+    ['999999999', 999_999_999],
+  ])('turns %p into %p', (value, expected) => {
+    expect(pipe.transform(value)).toBe(expected);
+  });
+
+  it.each([['0'], ['-1'], ['01'], ['1.5'], ['1e3'], ['abc'], [''], [' 2'], ['1000000000']])('rejects %p with REQUEST.INVALID_NUMBER', (value) => {
+    expect(rejectionOf(() => pipe.transform(value))).toEqual({ code: 'REQUEST.INVALID_NUMBER', kind: 'validation' });
+  });
+});
+
+describe(parseIfMatchVersion.name, () => {
+  it.each([
+    ['"3"', 3],
+    ['W/"3"', 3],
+    ['3', 3],
+    [' "17" ', 17],
+    ['"123456789"', 123_456_789],
+  ])('reads %p as version %p', (header, version) => {
+    expect(parseIfMatchVersion(header)).toBe(version);
+  });
+
+  it.each([[undefined], [''], ['   ']])('returns undefined for %p', (header) => {
+    expect(parseIfMatchVersion(header)).toBeUndefined();
+  });
+
+  it.each([['garbage'], ['"abc"'], ['"0"'], ['-1'], ['*'], ['"3", "4"'], ['w/"3"'], ['"1.5"'], ['"3'], ['W/3']])('rejects %p with REQUEST.INVALID_IF_MATCH', (header) => {
+    expect(rejectionOf(() => parseIfMatchVersion(header))).toEqual({ code: 'REQUEST.INVALID_IF_MATCH', kind: 'validation' });
+  });
+
+  it('reads back the ETag made by versionEtag', () => {
+    expect(versionEtag(7)).toBe('"7"');
+    expect(parseIfMatchVersion(versionEtag(7))).toBe(7);
+  });
+});
