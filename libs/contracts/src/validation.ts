@@ -6,6 +6,8 @@ export const STRICT_VALIDATION = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+  // One message per field: "subject must be a UUID" rather than every rule it breaks.
+  stopAtFirstError: true,
   validationError: { target: false, value: false },
 } as const;
 

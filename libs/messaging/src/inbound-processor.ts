@@ -61,7 +61,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     const parsed = parseValue(message.value);
     const validated = parsed.ok ? validateEvent(parsed.value) : parsed;
     if (!validated.ok) {
-      const reason = `invalid event: ${validated.issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`;
+      const reason = `invalid event: ${validated.issues.map((i) => i.message).join('; ')}`;
       this.logger.warn({ ...where, reason }, 'dead-lettering an invalid event');
       await this.deadLetters.publish(message, reason, 0);
       return 'dead-lettered';

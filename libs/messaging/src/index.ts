@@ -9,3 +9,4 @@ export * from './kafka-transport';
 export * from './kafka-health';
 export * from './trace-context';
 export * from './topic-provisioning';
+export * from './dead-letters';

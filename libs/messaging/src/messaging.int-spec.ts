@@ -11,6 +11,7 @@ import { DomainError, EVENT_TYPES, TOPICS, createEvent, deadLetterTopicOf, type 
 import { CreateOutboxAndInbox1764000000000, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
 import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
 import type { InboundMessage } from './inbound-message';
+import { readDeadLetters, replayDeadLetter } from './dead-letters';
 import { InboundEventProcessor } from './inbound-processor';
 import { MessagingModule } from './messaging.module';
 import { Outbox } from './outbox';
@@ -181,6 +182,19 @@ describe('messaging against the real database and broker', () => {
       expect(dead.every((m) => m.key?.toString() === key)).toBe(true);
       const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [[rejected.id, failing.id]]);
       expect(inbox[0].n).toBe(0);
+    });
+
+    it('lets an operator list dead letters and replay one to its source topic without the dead-letter headers', async () => {
+      const letters = await readDeadLetters(broker.brokers, TOPICS.review);
+      expect(letters.length).toBeGreaterThanOrEqual(4);
+      const exhausted = letters.find((letter) => letter.error.includes('still broken'));
+      expect(exhausted).toMatchObject({ consumer: 'messaging-test', sourceTopic: TOPICS.review, key: ARTICLES[4] });
+      const eventIdOf = (value: string) => (JSON.parse(value) as { id: string }).id;
+      await replayDeadLetter(broker.brokers, exhausted!);
+      const replayed = await consume(kafka, TOPICS.review, (seen) => seen.some((m) => eventId(m) === eventIdOf(exhausted!.value)), 30_000);
+      const copy = replayed.find((m) => eventId(m) === eventIdOf(exhausted!.value))!;
+      expect(copy.key?.toString()).toBe(ARTICLES[4]);
+      expect(Object.keys(copy.headers ?? {}).filter((name) => name.startsWith('x-dlq-'))).toEqual([]);
     });
   });
 });

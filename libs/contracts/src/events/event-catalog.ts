@@ -95,7 +95,7 @@ export class InvalidEventError extends Error {
     message: string,
     readonly issues: ValidationIssue[],
   ) {
-    super(`${message}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`);
+    super(`${message}: ${issues.map((i) => i.message).join('; ')}`);
     this.name = 'InvalidEventError';
   }
 }
@@ -115,7 +115,11 @@ export function validateEvent(raw: unknown): ParsedEvent {
   }
   const data = validatePlain(EVENT_CATALOG[type].dataClass as ClassConstructor<object>, envelope.value.data);
   if (!data.ok) {
-    return { ok: false, type, issues: data.issues.map((i) => ({ ...i, path: i.path ? `data.${i.path}` : 'data' })) };
+    const qualified = data.issues.map((i) => ({
+      path: i.path ? `data.${i.path}` : 'data',
+      message: i.path && i.message.startsWith(i.path) ? `data.${i.message}` : i.message,
+    }));
+    return { ok: false, type, issues: qualified };
   }
   const subjectMatches = (data.value as { articleId?: string }).articleId === envelope.value.subject;
   if (!subjectMatches) {

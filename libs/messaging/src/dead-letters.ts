@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type IHeaders } from 'kafkajs';
+import { DEAD_LETTER_SUFFIX, deadLetterTopicOf } from '@newsroom/contracts';
+import { DLQ_HEADERS } from './dead-letter.publisher';
+import { createKafka } from './kafka-client';
+
+export interface DeadLetter {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  error: string;
+  consumer: string;
+  sourceTopic: string;
+}
+
+/**
+ * Reads everything currently on `<topic>.dlq`, for an operator to look at.
+ * Uses a throwaway consumer group, so it never moves any service's offsets.
+ */
+export async function readDeadLetters(brokers: string[], topic: string): Promise<DeadLetter[]> {
+  const deadLetterTopic = topic.endsWith(DEAD_LETTER_SUFFIX) ? topic : deadLetterTopicOf(topic);
+  const kafka = createKafka('newsroom-dead-letter-reader', brokers);
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(deadLetterTopic);
+  await admin.disconnect();
+  const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
+  if (remaining.size === 0) return [];
+
+  const consumer = kafka.consumer({ groupId: `newsroom-dlq-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+  const letters: DeadLetter[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out reading ${deadLetterTopic}`)), 60_000);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          letters.push(toDeadLetter(partition, message.offset, message.key, message.value, message.headers ?? {}));
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return letters.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+}
+
+/**
+ * Sends a dead letter back to the topic it came from, unchanged, once the cause
+ * is fixed. Safe to repeat: consumers apply an event id at most once.
+ */
+export async function replayDeadLetter(brokers: string[], letter: DeadLetter): Promise<void> {
+  const producer = createKafka('newsroom-dead-letter-replay', brokers).producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  try {
+    const dlqHeaderNames = new Set<string>(Object.values(DLQ_HEADERS));
+    const headers = Object.fromEntries(Object.entries(letter.headers).filter(([name]) => !dlqHeaderNames.has(name)));
+    await producer.send({ topic: letter.sourceTopic, acks: -1, messages: [{ key: letter.key, value: letter.value, headers }] });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+function toDeadLetter(partition: number, offset: string, key: Buffer | null, value: Buffer | null, raw: IHeaders): DeadLetter {
+  const headers = Object.fromEntries(
+    Object.entries(raw).map(([name, header]) => [name, String(Array.isArray(header) ? header[0] : (header ?? ''))]),
+  );
+  return {
+    partition,
+    offset,
+    key: key?.toString() ?? null,
+    value: value?.toString() ?? '',
+    headers,
+    error: headers[DLQ_HEADERS.error] ?? '',
+    consumer: headers[DLQ_HEADERS.consumer] ?? '',
+    sourceTopic: headers[DLQ_HEADERS.sourceTopic] ?? '',
+  };
+}
