@@ -4,3 +4,4 @@ export * from './http-errors';
 export * from './logger';
 export * from './health.module';
 export * from './http-params';
+export * from './page-query';

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { ArticleContent } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
-import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
+import { PageQuery, ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
 import { DRAFT_STATUSES, type DraftStatus } from '../domain/draft-status';
 import { versionRequired } from '../domain/draft.errors';
 import { CreateDraftUseCase } from '../use-cases/create-draft/create-draft.use-case';
@@ -17,23 +16,11 @@ import { SubmitDraftUseCase } from '../use-cases/submit-draft/submit-draft.use-c
 /** Fields to change; omitted fields keep their value, `body` is replaced whole. */
 export class EditDraftRequest extends PartialType(ArticleContent) {}
 
-export class ListDraftsQuery {
+export class ListDraftsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DRAFT_STATUSES })
   @IsOptional()
   @IsIn(DRAFT_STATUSES)
   status?: DraftStatus;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 class DraftList {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@newsroom/contracts';
+import { PageQuery } from '@newsroom/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ListArticlesQuery {
+export class ListArticlesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'politics' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'section must be a slug such as politics' })
@@ -16,21 +17,6 @@ export class ListArticlesQuery {
   @Matches(SLUG_PATTERN, { message: 'tag must be a slug such as climate-change' })
   tag?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100_000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  offset = 0;
 }
 
 export class CorrectArticleRequest {
