@@ -73,6 +73,11 @@ describe('drafting service', () => {
     expect(invalid.body.error.code).toBe('REQUEST.VALIDATION_FAILED');
     expect(invalid.body.error.details.map((d) => d.path)).toEqual(expect.arrayContaining(['extra', 'body.0.colour']));
     expect((await call('GET', '/v1/drafts/not-a-uuid', alice)).status).toBe(400);
+    expect((await call('POST', '/v1/drafts', alice, '[1, 2]')).body).toMatchObject({ error: { code: 'REQUEST.BODY_NOT_OBJECT' } });
+    const notJson = await call('POST', '/v1/drafts', alice, 'headline=x', { 'content-type': 'text/plain' });
+    expect(notJson.status).toBe(415);
+    const missing = await call<{ error: { details: { message: string }[] } }>('POST', '/v1/drafts', alice, { body: [{ type: 'paragraph', text: 'x' }] });
+    expect(missing.body.error.details.map((d) => d.message)).toEqual(expect.arrayContaining(['headline is required', 'section is required']));
   });
 
   it('keeps drafts private to their reporter, with editors seeing all', async () => {

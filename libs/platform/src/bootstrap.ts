@@ -27,6 +27,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
+  app.use('/v1', requireJsonBodies);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   description.configure?.(app);
@@ -82,4 +83,13 @@ function closeGracefullyOnSignals(app: INestApplication, consumers?: INestMicros
     }
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (received) => void close(received));
+}
+
+/** The JSON APIs take JSON only; anything else is refused rather than read as an empty body. */
+function requireJsonBodies(request: Request, response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || request.is('application/json') || request.is('+json')) return next();
+  response.status(415).json({
+    error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' },
+  });
 }

@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Logger,
   ValidationPipe,
+  type ArgumentMetadata,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
@@ -79,6 +80,17 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/** A JSON body that is an array or a scalar is refused before field validation talks about "property 0". */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
+    if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new DomainError('REQUEST.BODY_NOT_OBJECT', 'The request body must be a JSON object', 'validation');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** body-parser's JSON errors reach the filter as a 400 HttpException carrying the SyntaxError. */
 function isJsonSyntaxError(exception: HttpException): boolean {
   return exception.cause instanceof SyntaxError || /(in JSON at position|Unexpected (token|end of JSON)|is not valid JSON)/.test(exception.message);
@@ -86,7 +98,7 @@ function isJsonSyntaxError(exception: HttpException): boolean {
 
 /** Strict body validation: unknown fields are rejected, and every problem is listed. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

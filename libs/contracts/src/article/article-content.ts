@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
   ValidateNested,
+  IsDefined,
 } from 'class-validator';
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
@@ -77,6 +78,7 @@ export class ArticleContent {
   @Trim()
   @IsString()
   @Length(ARTICLE_LIMITS.headline.minLength, ARTICLE_LIMITS.headline.maxLength)
+  @IsDefined({ message: '$property is required' })
   headline!: string;
 
   @ApiPropertyOptional({
@@ -100,6 +102,7 @@ export class ArticleContent {
   @IsString()
   @MaxLength(ARTICLE_LIMITS.section.maxLength)
   @Matches(SLUG_PATTERN, { message: `$property must be a slug: ${SLUG_RULE}` })
+  @IsDefined({ message: '$property is required' })
   section!: string;
 
   @ApiPropertyOptional({
@@ -127,11 +130,13 @@ export class ArticleContent {
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => Byline)
+  @IsDefined({ message: '$property is required' })
   bylines!: Byline[];
 
   @ApiProperty({ pattern: LANGUAGE_PATTERN.source, description: 'Language code with an optional region: en, uk, en-GB.', example: 'en' })
   @IsString()
   @Matches(LANGUAGE_PATTERN, { message: '$property must be a language code such as en, uk or en-GB' })
+  @IsDefined({ message: '$property is required' })
   language!: string;
 
   @ApiProperty({
