@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +10,10 @@ import { ReviewCommentEntity } from './review-comment.entity';
 import { ReviewDecisionEntity } from './review-decision.entity';
 import { ReviewItemEntity } from './review-item.entity';
 import { ReviewSubmissionEntity } from './review-submission.entity';
+
+/** A decision as the use cases state it; the id and the absent terms are filled in. */
+export type DecisionInput = Pick<ReviewDecisionEntity, 'articleId' | 'revision' | 'editorId' | 'kind' | 'decidedAt'> &
+  Partial<Pick<ReviewDecisionEntity, 'note' | 'publishAt' | 'embargoUntil' | 'priority'>>;
 
 /** Loads and stores review items with their submissions, comments and decisions. */
 @Injectable()
@@ -63,8 +68,16 @@ export class ReviewRepository {
     await manager.insert(ReviewCommentEntity, comment);
   }
 
-  async insertDecision(manager: EntityManager, decision: ReviewDecisionEntity): Promise<void> {
-    await manager.insert(ReviewDecisionEntity, decision);
+  /** Records an editor's decision; only an approval carries publishing terms. */
+  async insertDecision(manager: EntityManager, decision: DecisionInput): Promise<void> {
+    await manager.insert(ReviewDecisionEntity, {
+      id: randomUUID(),
+      note: null,
+      publishAt: null,
+      embargoUntil: null,
+      priority: null,
+      ...decision,
+    });
   }
 
   findItem(articleId: string): Promise<ReviewItemEntity | null> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES, type Priority } from '@newsroom/contracts';
 import type { AuthenticatedUser } from '@newsroom/auth';
@@ -35,12 +34,10 @@ export class ApproveArticleUseCase {
       review.approve(reviewerOf(user), runEditorialChecks(submission.article), now);
       await this.reviews.update(manager, review);
       await this.reviews.insertDecision(manager, {
-        id: randomUUID(),
         articleId,
         revision,
         editorId: user.id,
         kind: 'approved',
-        note: null,
         publishAt: terms.publishAt ?? null,
         embargoUntil: terms.embargoUntil ?? null,
         priority: terms.priority,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
 import type { AuthenticatedUser } from '@newsroom/auth';
@@ -22,15 +21,11 @@ export class RequestChangesUseCase {
       const revision = review.state.currentRevision;
       await this.reviews.update(manager, review);
       await this.reviews.insertDecision(manager, {
-        id: randomUUID(),
         articleId,
         revision,
         editorId: user.id,
         kind: 'changes_requested',
         note,
-        publishAt: null,
-        embargoUntil: null,
-        priority: null,
         decidedAt: now,
       });
       await this.outbox.add(
