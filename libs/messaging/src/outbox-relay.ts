@@ -7,6 +7,7 @@ import { OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } from './messaging.options';
 import { outboxChannel } from './outbox';
+import { WakeSignal } from './wake-signal';
 
 const BATCH_SIZE = 200;
 
@@ -28,9 +29,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private listener?: Client;
   private running = false;
   private isLeader = false;
-  private wakeUp?: () => void;
-  /** Set by a commit notification that arrives while a batch is being sent. */
-  private wakeRequested = false;
+  private readonly wakeSignal = new WakeSignal();
   private loop?: Promise<void>;
   private consecutiveFailures = 0;
 
@@ -55,7 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.wakeSignal.wake();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
@@ -95,10 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     await client.query(`LISTEN ${outboxChannel(schema)}`);
-    client.on('notification', () => {
-      this.wakeRequested = true;
-      this.wakeUp?.();
-    });
+    client.on('notification', () => this.wakeSignal.wake());
     client.on('end', () => {
       this.isLeader = false;
     });
@@ -119,7 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publishBatch(): Promise<number> {
-    this.wakeRequested = false;
+    this.wakeSignal.clear();
     const repository = this.dataSource.getRepository(OutboxMessageEntity);
     const rows = await repository.find({ where: { sentAt: IsNull() }, order: { seq: 'ASC' }, take: BATCH_SIZE });
     if (rows.length === 0 || !this.producer) return 0;
@@ -152,15 +148,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.wakeRequested || !this.running) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
+    return this.running ? this.wakeSignal.sleep(ms) : Promise.resolve();
   }
 }
 

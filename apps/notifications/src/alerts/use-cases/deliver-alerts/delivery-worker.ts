@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { WakeSignal } from '@newsroom/messaging';
 import { schemaOf, urlOf } from '@newsroom/persistence';
 import { deliveriesChannel } from '../../persistence/article-alert.repository';
 import { DeliveryRepository } from '../../persistence/delivery.repository';
@@ -30,8 +31,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private running = false;
   private loop?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
-  private wakeRequested = false;
-  private wakeUp?: () => void;
+  private readonly wakeSignal = new WakeSignal();
   private lastSweepAt = 0;
 
   constructor(
@@ -72,7 +72,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     let failures = 0;
     while (this.running) {
       // Cleared before claiming: a notification from here on wakes the next sleep.
-      this.wakeRequested = false;
+      this.wakeSignal.clear();
       try {
         if (!this.lease?.isHealthy) await this.lease?.connect();
         if (Date.now() - this.lastSweepAt >= SWEEP_INTERVAL_MS) await this.sweepAbandoned();
@@ -123,20 +123,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    this.wakeSignal.wake();
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.wakeRequested || !this.running) return resolve();
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    return this.running ? this.wakeSignal.sleep(ms) : Promise.resolve();
   }
 }
