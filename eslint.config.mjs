@@ -25,7 +25,12 @@ const boundaries = {
       onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging'],
     },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:auth', 'type:testing'] },
+    // The harness starts services and use cases for tests; only specs and e2e suites import it.
+    {
+      sourceTag: 'type:test-harness',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:testing'],
+    },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:auth', 'type:testing', 'type:test-harness'] },
     {
       sourceTag: 'type:app',
       onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform'],
@@ -72,7 +77,7 @@ export default [
         {
           ...boundaries,
           depConstraints: boundaries.depConstraints.map((c) =>
-            c.sourceTag.startsWith('type:') ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+            c.sourceTag.startsWith('type:') ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:test-harness'] } : c,
           ),
         },
       ],
@@ -80,11 +85,11 @@ export default [
   },
   {
     // Tests talk to the broker directly to inject and observe events.
-    files: ['libs/messaging/**/*.ts', 'e2e/**/*.ts', '**/*.int-spec.ts'],
+    files: ['libs/messaging/**/*.ts', 'libs/test-harness/**/*.ts', 'e2e/**/*.ts', '**/*.int-spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['apps/*/src/config/**/*.ts', 'apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'libs/platform/src/bootstrap.ts', 'libs/testing/**/*.ts', 'tools/**/*.ts', 'e2e/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts'],
+    files: ['apps/*/src/config/**/*.ts', 'apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'libs/platform/src/bootstrap.ts', 'libs/testing/**/*.ts', 'libs/test-harness/**/*.ts', 'tools/**/*.ts', 'e2e/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 ];

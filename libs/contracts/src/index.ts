@@ -4,3 +4,4 @@ export * from './envelope/cloud-event';
 export * from './article';
 export * from './events';
 export * from './errors';
+export * from './command';

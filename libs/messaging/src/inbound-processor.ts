@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   DomainError,
   TRACEPARENT_HEADER,
@@ -9,12 +8,17 @@ import {
   type EventType,
   type NewsroomEvent,
 } from '@newsroom/contracts';
+import { UnitOfWork } from '@newsroom/persistence';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import type { InboundMessage } from './inbound-message';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 import { runInTrace } from './trace-context';
 
-/** What a consumer does with each event type it cares about; other types are skipped. */
+/**
+ * What a consumer does with each event type it cares about; other types are
+ * skipped. A handler is a one-line adapter: it maps the event to a command and
+ * calls a use case, which joins the inbox's unit of work.
+ */
 export type EventHandlers = {
   [K in EventType]?: (event: EventOf<K>, manager: EntityManager) => Promise<void>;
 };
@@ -38,7 +42,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly deadLetters: DeadLetterPublisher,
   ) {
     this.options = resolveMessagingOptions(options);
@@ -59,7 +63,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   private async processInTrace(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
     const parsed = parseValue(message.value);
-    const validated = parsed.ok ? validateEvent(parsed.value) : parsed;
+    const validated = parsed.ok ? validateEvent(parsed.value, { topic: message.topic }) : parsed;
     if (!validated.ok) {
       const reason = `invalid event: ${validated.issues.map((i) => i.message).join('; ')}`;
       this.logger.warn({ ...where, reason }, 'dead-lettering an invalid event');
@@ -99,7 +103,8 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     event: NewsroomEvent,
     handler: (e: NewsroomEvent, m: EntityManager) => Promise<void>,
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.manager;
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id, event_type, topic, partition, "offset")
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -8,7 +8,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, EVENT_TYPES, TOPICS, createEvent, deadLetterTopicOf, type EventOf } from '@newsroom/contracts';
-import { CreateOutboxAndInbox1764000000000, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
+import { CreateOutboxAndInbox1764000000000, UnitOfWorkModule, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
 import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
 import type { InboundMessage } from './inbound-message';
 import { readDeadLetters, replayDeadLetter } from './dead-letters';
@@ -42,6 +42,7 @@ describe('messaging against the real database and broker', () => {
             migrations: [CreateOutboxAndInbox1764000000000],
           }),
         ),
+        UnitOfWorkModule,
         MessagingModule.forRootAsync({
           inject: [],
           useFactory: () => ({ serviceName: 'messaging-test', brokers: broker.brokers, maxAttempts: 3, retryBaseDelayMs: 20 }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TRACEPARENT_HEADER, topicOf, type NewsroomEvent } from '@newsroom/contracts';
-import { OutboxMessageEntity, schemaOf } from '@newsroom/persistence';
+import { OutboxMessageEntity, UnitOfWork, schemaOf } from '@newsroom/persistence';
 import { outgoingTraceparent } from './trace-context';
 
 /** Channel the relay LISTENs on; NOTIFY inside a transaction is delivered only on commit. */
@@ -10,11 +10,19 @@ export function outboxChannel(schema: string): string {
 }
 
 /**
- * Records events to publish, inside the caller's transaction. Call it with the
- * same EntityManager that writes the state change: both commit or neither does.
+ * Records events to publish, inside the open unit of work: the state change and
+ * its events commit together or not at all. Outside a unit it throws, since an
+ * event recorded on its own would be a dual write.
  */
 @Injectable()
 export class Outbox {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async record(...events: NewsroomEvent[]): Promise<void> {
+    await this.add(this.unitOfWork.requireActive('Outbox.record'), ...events);
+  }
+
+  /** @deprecated use record() inside UnitOfWork.run(). */
   async add(manager: EntityManager, ...events: NewsroomEvent[]): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map((event) => ({

@@ -6,3 +6,4 @@ export * from './inbox/inbox-entry.entity';
 export * from './migrations/create-outbox-and-inbox.migration';
 export * from './persistence.module';
 export * from './migration-job';
+export * from './unit-of-work';

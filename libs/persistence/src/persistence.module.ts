@@ -4,6 +4,7 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { buildDataSourceOptions, schemaOf } from './data-source';
 import { runMigrationsUnderLock } from './migration-runner';
+import { UnitOfWorkModule } from './unit-of-work';
 
 /** Runs the service's migrations before anything else touches the database. */
 @Injectable()
@@ -59,9 +60,10 @@ export class PersistenceModule {
               migrations: options.migrations,
             }),
         }),
+        UnitOfWorkModule,
       ],
       providers: [...(options.migrateOnStartup === false ? [] : [MigrateOnStartup]), DatabaseHealth],
-      exports: [TypeOrmModule, DatabaseHealth],
+      exports: [TypeOrmModule, DatabaseHealth, UnitOfWorkModule],
     };
   }
 }

@@ -105,13 +105,23 @@ export type ParsedEvent = { ok: true; event: NewsroomEvent } | { ok: false; issu
 /**
  * Validates an envelope and its data against the catalog. Unknown event types
  * are reported as such so consumers can tell "not for me" from "broken".
+ *
+ * With `arrivedOn`, the event must also belong to that topic: its `type` is one
+ * the catalog assigns to the topic and its `source` is the topic's producer. The
+ * broker's ACLs decide who may write a topic; this check makes sure a consumer
+ * acts only on what that producer could have said (a "review approved" event on
+ * the drafting topic, or one claiming another source, is forged or misrouted).
  */
-export function validateEvent(raw: unknown): ParsedEvent {
+export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): ParsedEvent {
   const envelope = validatePlain(CloudEventEnvelope, raw);
   if (!envelope.ok) return { ok: false, issues: envelope.issues };
   const type = envelope.value.type;
   if (!isEventType(type)) {
     return { ok: false, type, issues: [{ path: 'type', message: `unknown event type "${type}"` }] };
+  }
+  if (arrivedOn) {
+    const provenance = provenanceIssues(type, envelope.value.source, arrivedOn.topic);
+    if (provenance.length > 0) return { ok: false, type, issues: provenance };
   }
   const data = validatePlain(EVENT_CATALOG[type].dataClass as ClassConstructor<object>, envelope.value.data);
   if (!data.ok) {
@@ -127,4 +137,17 @@ export function validateEvent(raw: unknown): ParsedEvent {
   }
   const event = { ...(raw as CloudEvent), data: data.value } as NewsroomEvent;
   return { ok: true, event };
+}
+
+/** Why an event of `type` claiming `source` does not belong on `topic` (empty when it does). */
+export function provenanceIssues(type: EventType, source: string, topic: string): ValidationIssue[] {
+  const definition = EVENT_CATALOG[type];
+  const issues: ValidationIssue[] = [];
+  if (definition.topic !== topic) {
+    issues.push({ path: 'type', message: `event type "${type}" does not belong on topic "${topic}" (it is published on "${definition.topic}")` });
+  }
+  if (source !== definition.source) {
+    issues.push({ path: 'source', message: `source "${source}" is not the producer of "${type}" (expected "${definition.source}")` });
+  }
+  return issues;
 }

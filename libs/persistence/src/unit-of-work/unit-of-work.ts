@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+
+interface ActiveUnit {
+  readonly manager: EntityManager;
+  readonly afterCommit: (() => void)[];
+}
+
+/**
+ * One PostgreSQL transaction that repositories, the outbox and the inbox join
+ * without passing an EntityManager around. The transaction is bound to the
+ * async call chain (AsyncLocalStorage), so a use case calls `run()` and every
+ * repository method called inside it writes through the same connection; a
+ * nested `run()` joins the outer unit instead of opening a second transaction.
+ *
+ * Why a unit bound to the call chain: the use cases are called from HTTP, from
+ * Kafka consumers (inside the inbox transaction), from jobs and from tests, and
+ * each of those callers decides where the transaction starts. The use case
+ * only says "this must be atomic".
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly storage = new AsyncLocalStorage<ActiveUnit>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `work` inside one transaction, or inside the caller's if one is open.
+   * Rolls back on any thrown error. `afterCommit` callbacks run only once the
+   * outermost unit has committed.
+   */
+  async run<T>(work: () => Promise<T>, options: { isolation?: IsolationLevel } = {}): Promise<T> {
+    if (this.storage.getStore()) return work();
+    const afterCommit: (() => void)[] = [];
+    const result = await (options.isolation
+      ? this.dataSource.transaction(options.isolation, (manager) => this.storage.run({ manager, afterCommit }, work))
+      : this.dataSource.transaction((manager) => this.storage.run({ manager, afterCommit }, work)));
+    for (const callback of afterCommit) callback();
+    return result;
+  }
+
+  /** True inside `run()`. */
+  get active(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  /**
+   * The manager to read and write with: the open unit's, or outside a unit the
+   * data source's own (each statement then commits on its own — fine for reads).
+   */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /**
+   * The open unit's manager; throws outside one. For writes that are only
+   * correct together with others (the outbox, row locks).
+   */
+  requireActive(what: string): EntityManager {
+    const unit = this.storage.getStore();
+    if (!unit) throw new Error(`${what} must run inside UnitOfWork.run()`);
+    return unit.manager;
+  }
+
+  /** Runs `callback` after the outermost unit commits (never after a rollback). */
+  afterCommit(callback: () => void): void {
+    const unit = this.storage.getStore();
+    if (!unit) callback();
+    else unit.afterCommit.push(callback);
+  }
+
+}
+
+/** Provides the unit of work to every module; needs a TypeORM data source in the app. */
+@Global()
+@Module({ providers: [UnitOfWork], exports: [UnitOfWork] })
+export class UnitOfWorkModule {}

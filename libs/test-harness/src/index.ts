@@ -1,0 +1,5 @@
+export * from './eventually';
+export * from './http-client';
+export * from './event-bus';
+export * from './use-case-testbed';
+export * from './service-under-test';
