@@ -16,6 +16,8 @@ const boundaries = {
     { sourceTag: 'scope:publishing', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+    // The one home of HTML output; it depends on nothing.
+    { sourceTag: 'type:html', onlyDependOnLibsWithTags: [] },
     { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:contracts'] },
     { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
     { sourceTag: 'type:auth', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
@@ -24,7 +26,7 @@ const boundaries = {
       sourceTag: 'type:platform',
       onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging'],
     },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:html'] },
     // The harness starts services and use cases for tests; only specs and e2e suites import it.
     {
       sourceTag: 'type:test-harness',
@@ -33,7 +35,7 @@ const boundaries = {
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:auth', 'type:testing', 'type:test-harness'] },
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform'],
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:html'],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '@newsroom/html';
 import { renderInline } from './inline-html';
 import { formatDateline, formatRelativeTime, formatShortDate } from './time-format';
 

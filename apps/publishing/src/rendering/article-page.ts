@@ -2,7 +2,7 @@ import { articleUrl, sectionPath } from '../articles/domain/public-urls';
 import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
 import { renderArticleBody } from './article-body';
 import { articleDescription, articleHead } from './article-metadata';
-import { html, joinHtml, type SafeHtml } from './html';
+import { html, joinHtml, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
 import { renderPage, type SiteContext } from './layout';
 import { shareLinks } from './share-links';

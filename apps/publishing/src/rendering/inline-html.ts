@@ -1,5 +1,5 @@
 import { isHttpUrl, parseInline, type InlineNode } from '@newsroom/contracts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '@newsroom/html';
 
 /**
  * Paragraph and quote text with its inline markup as HTML. Text is escaped; only absolute

@@ -1,6 +1,6 @@
 import { sectionPath } from '../articles/domain/public-urls';
 import type { SectionSummary } from '../articles/use-cases/read-articles/read-articles.query';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
 
 /** What every page needs besides its own content. */

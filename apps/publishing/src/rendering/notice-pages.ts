@@ -1,4 +1,4 @@
-import { html } from './html';
+import { html } from '@newsroom/html';
 import { SITE_NAME } from './labels';
 import { renderPage, type SiteContext } from './layout';
 import { formatShortDate } from './time-format';

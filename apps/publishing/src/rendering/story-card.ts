@@ -1,6 +1,6 @@
 import { articlePath, sectionPath } from '../articles/domain/public-urls';
 import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';
 import { formatRelativeTime } from './time-format';

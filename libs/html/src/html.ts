@@ -1,4 +1,12 @@
 /**
+ * The one home of HTML output: pages, e-mails and the test inboxes all build
+ * markup with the `html` tagged template, which escapes every interpolated
+ * value. The only way to insert markup unescaped is `raw()` — grep for it to
+ * review every place that does. (A 60-line tagged template rather than a
+ * template engine: our pages are TypeScript functions over typed article
+ * blocks, and an engine would add a second language with its own escaping rules.)
+ */
+/**
  * HTML that is safe to insert as it is: produced by the `html` template (which escaped every
  * interpolation) or vouched for with `raw()`. Anything else interpolated into `html` is text.
  */
@@ -61,4 +69,19 @@ export function joinHtml(parts: readonly HtmlValue[], separator: string): SafeHt
 export function jsonForScript(data: unknown): SafeHtml {
   const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return new SafeHtml(json);
+}
+
+/**
+ * A URL that is safe in an href or src: absolute http(s) only. Anything else
+ * (javascript:, data:, relative tricks, garbage) gives undefined, so callers
+ * render text instead of a link.
+ */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
