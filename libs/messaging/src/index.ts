@@ -10,4 +10,3 @@ export * from './kafka-health';
 export * from './trace-context';
 export * from './topic-provisioning';
 export * from './dead-letters';
-export * from './wake-signal';

@@ -1,13 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Partitioners, type Producer } from 'kafkajs';
-import { Client } from 'pg';
 import { DataSource, IsNull } from 'typeorm';
-import { OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
+import { BackgroundLoop, OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } from './messaging.options';
 import { outboxChannel } from './outbox';
-import { WakeSignal } from './wake-signal';
 
 const BATCH_SIZE = 200;
 
@@ -23,15 +21,9 @@ const BATCH_SIZE = 200;
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
   private readonly options: Required<MessagingOptions>;
   private producer?: Producer;
-  private listener?: Client;
-  private running = false;
-  private isLeader = false;
-  private readonly wakeSignal = new WakeSignal();
-  private loop?: Promise<void>;
-  private consecutiveFailures = 0;
+  private loop?: BackgroundLoop;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -48,15 +40,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       maxInFlightRequests: 1,
     });
     await this.producer.connect();
-    this.running = true;
-    this.loop = this.run();
+    const schema = schemaOf(this.dataSource);
+    this.loop = new BackgroundLoop({
+      name: 'outbox-relay',
+      url: urlOf(this.dataSource),
+      schema,
+      lease: { kind: 'leader' },
+      channel: outboxChannel(schema),
+      pollIntervalMs: this.options.relayPollIntervalMs,
+      round: async () => ((await this.publishBatch()) === BATCH_SIZE ? 'more' : 'idle'),
+    });
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wakeSignal.wake();
-    await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.loop?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }
 
@@ -65,57 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.dataSource.getRepository(OutboxMessageEntity).countBy({ sentAt: IsNull() });
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if (!this.isLeader) await this.tryBecomeLeader();
-        const published = this.isLeader ? await this.publishBatch() : 0;
-        this.consecutiveFailures = 0;
-        if (published === BATCH_SIZE) continue;
-      } catch (error) {
-        this.consecutiveFailures += 1;
-        this.logger.warn({ err: error, failures: this.consecutiveFailures }, 'outbox relay could not publish; will retry');
-        await this.dropLeadershipIfConnectionBroken();
-      }
-      const delay = this.consecutiveFailures > 0 ? Math.min(5000, 100 * 2 ** this.consecutiveFailures) : this.options.relayPollIntervalMs;
-      await this.sleep(this.isLeader ? delay : Math.max(delay, 2000));
-    }
-  }
-
-  private async tryBecomeLeader(): Promise<void> {
-    const schema = schemaOf(this.dataSource);
-    const url = urlOf(this.dataSource);
-    const client = new Client({ connectionString: url, application_name: `${this.options.serviceName}-outbox-relay` });
-    client.on('error', (err) => this.logger.warn({ err }, 'outbox relay listener connection failed'));
-    await client.connect();
-    const [{ acquired }] = (await client.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS acquired`, [`newsroom:outbox-relay:${schema}`])).rows;
-    if (!acquired) {
-      await client.end();
-      return;
-    }
-    await client.query(`LISTEN ${outboxChannel(schema)}`);
-    client.on('notification', () => this.wakeSignal.wake());
-    client.on('end', () => {
-      this.isLeader = false;
-    });
-    this.listener = client;
-    this.isLeader = true;
-    this.logger.log('outbox relay is active for this service');
-  }
-
-  private async dropLeadershipIfConnectionBroken(): Promise<void> {
-    if (!this.listener) return;
-    try {
-      await this.listener.query('SELECT 1');
-    } catch {
-      this.isLeader = false;
-      await this.listener.end().catch(() => undefined);
-      this.listener = undefined;
-    }
-  }
-
   private async publishBatch(): Promise<number> {
-    this.wakeSignal.clear();
     const repository = this.dataSource.getRepository(OutboxMessageEntity);
     const rows = await repository.find({ where: { sentAt: IsNull() }, order: { seq: 'ASC' }, take: BATCH_SIZE });
     if (rows.length === 0 || !this.producer) return 0;
@@ -145,10 +93,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       throw error;
     }
     return rows.length;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return this.running ? this.wakeSignal.sleep(ms) : Promise.resolve();
   }
 }
 

@@ -7,3 +7,4 @@ export * from './migrations/create-outbox-and-inbox.migration';
 export * from './persistence.module';
 export * from './migration-job';
 export * from './unit-of-work';
+export * from './background';

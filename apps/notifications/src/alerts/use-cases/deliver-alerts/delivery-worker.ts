@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { WakeSignal } from '@newsroom/messaging';
+import { WakeSignal } from '@newsroom/persistence';
 import { schemaOf, urlOf } from '@newsroom/persistence';
 import { deliveriesChannel } from '../../persistence/article-alert.repository';
 import { DeliveryRepository } from '../../persistence/delivery.repository';
