@@ -1,0 +1,2 @@
+export * from './background-loop';
+export * from './wake-signal';
