@@ -1,17 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsISO8601, IsNotEmpty, IsObject, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsNotEmpty, IsObject, IsString, ValidateNested } from 'class-validator';
 import { ArticleContent } from '../article';
+import { ArticleRevisionRef } from './article-revision';
 
 /** A reporter submitted one revision of their draft for review. */
-export class ArticleSubmittedData {
-  @IsUUID()
-  articleId!: string;
-
-  /** The revision number in drafting; review and publishing refer to it. */
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+export class ArticleSubmittedData extends ArticleRevisionRef {
   @IsString()
   @IsNotEmpty()
   authorId!: string;

@@ -3,30 +3,21 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
-  IsUUID,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { ArticleRef, ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 /** An approved article is waiting for its publishAt / embargo time. */
-export class PublicationScheduledData {
-  @IsUUID()
-  articleId!: string;
-
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+export class PublicationScheduledData extends ArticleRevisionRef {
   @IsISO8601({ strict: true })
   publishAt!: string;
 }
@@ -39,14 +30,7 @@ export class PublishedBylineData {
 }
 
 /** What subscribers and other services need to know about a live article. */
-export class ArticlePublishedData {
-  @IsUUID()
-  articleId!: string;
-
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+export class ArticlePublishedData extends ArticleRevisionRef {
   @IsString()
   @IsNotEmpty()
   slug!: string;
@@ -100,10 +84,7 @@ export class ArticleCorrectedData extends ArticlePublishedData {
   correctedAt!: string;
 }
 
-export class ArticleUnpublishedData {
-  @IsUUID()
-  articleId!: string;
-
+export class ArticleUnpublishedData extends ArticleRef {
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

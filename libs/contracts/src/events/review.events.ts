@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
@@ -10,21 +9,14 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { ArticleContent } from '../article';
+import { ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
-abstract class ReviewEventBase {
-  @IsUUID()
-  articleId!: string;
-
-  /** The drafting revision the review decision is about. */
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+/** Every review event is about one drafting revision, decided or handled by one editor. */
+abstract class ReviewEventBase extends ArticleRevisionRef {
   @IsString()
   @IsNotEmpty()
   editorId!: string;

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '../topics';
+import { createEvent, validateEvent } from './event-catalog';
+import { EVENT_TYPES } from './event-types';
+
+const articleId = randomUUID();
+const claimed = () =>
+  createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision: 1, editorId: 'eve', claimedAt: new Date().toISOString() }, { subject: articleId });
+
+describe('validateEvent: where an event arrived', () => {
+  it('accepts an event on its own topic from its own producer', () => {
+    expect(validateEvent(claimed(), { topic: TOPICS.review })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['the drafting topic', TOPICS.drafting],
+    ['the publishing topic', TOPICS.publishing],
+    ['a topic the catalog does not know', 'newsroom.other.v1'],
+  ])('refuses a review event that arrived on %s', (_what, topic) => {
+    const result = validateEvent(claimed(), { topic });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues).toEqual([
+      { path: 'type', message: `event type "news.article.review-claimed.v1" does not belong on topic "${topic}" (it is published on "${TOPICS.review}")` },
+    ]);
+  });
+
+  it.each(['anything', 'newsroom.drafting', 'newsroom.publishing', ''])('refuses a review event whose source claims to be %j', (source) => {
+    const result = validateEvent({ ...claimed(), source }, { topic: TOPICS.review });
+    expect(result.ok).toBe(false);
+  });
+
+  it('names both problems when type and source are both wrong for the topic', () => {
+    const result = validateEvent({ ...claimed(), source: 'anything' }, { topic: TOPICS.publishing });
+    expect(!result.ok && result.issues.map((i) => i.path)).toEqual(['type', 'source']);
+  });
+
+  it('checks only the envelope and data when no topic is given (producers validating what they emit)', () => {
+    expect(validateEvent(claimed()).ok).toBe(true);
+  });
+});
