@@ -1,4 +1,4 @@
-import { DomainError } from '@newsroom/contracts';
+import { DomainError, type ValidationIssue } from '@newsroom/contracts';
 import type { DraftStatus } from './draft-status';
 
 export const draftNotFound = (id: string) => new DomainError('DRAFT.NOT_FOUND', `No draft with id ${id}`, 'not_found');
@@ -22,6 +22,10 @@ export const notSubmittable = (status: DraftStatus) =>
     `The draft is ${status.replace('_', ' ')}; only a draft or an article with requested changes can be submitted`,
     'conflict',
   );
+
+/** The article an edit would leave behind is invalid; `details` lists each problem with its path. */
+export const invalidContent = (issues: ValidationIssue[]) =>
+  new DomainError('REQUEST.VALIDATION_FAILED', issues.map((i) => i.message).join('; '), 'validation', issues);
 
 export const versionRequired = () =>
   new DomainError('DRAFT.VERSION_REQUIRED', 'Send the version you edited in an If-Match header (e.g. If-Match: "3")', 'precondition_required');

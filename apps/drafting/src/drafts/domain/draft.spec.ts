@@ -1,8 +1,10 @@
-import type { ArticleContent } from '@newsroom/contracts';
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '@newsroom/contracts';
-import { Draft } from './draft';
+import { article } from '../../../test/article.fixtures';
+import { Draft, mayReadDraft, requireEditedVersion, type ProgressReport } from './draft';
 
-const content = (headline: string) => ({ headline }) as unknown as ArticleContent;
+const at = new Date('2025-11-21T08:00:00Z');
+const report = (revision?: number, extra: Partial<ProgressReport> = {}): ProgressReport => ({ eventId: randomUUID(), revision, at, ...extra });
 
 function codeOf(action: () => void): string | undefined {
   try {
@@ -14,70 +16,152 @@ function codeOf(action: () => void): string | undefined {
   return undefined;
 }
 
+function newDraft(): Draft {
+  const draft = Draft.create('a', 'alice', article({ headline: 'First' }), at);
+  draft.takeChanges();
+  return draft;
+}
+
 describe(Draft.name, () => {
-  it('starts as an editable draft at version 1', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    expect(draft.state).toMatchObject({ status: 'draft', version: 1, authorId: 'alice' });
+  it('starts as an editable draft at version 1, with its first revision and a created entry', () => {
+    const draft = Draft.create('a', 'alice', article({ headline: 'First' }), at);
+    expect(draft.snapshot()).toMatchObject({ status: 'draft', version: 1, authorId: 'alice' });
     expect(draft.canBeEdited).toBe(true);
+    const changes = draft.takeChanges();
+    expect(changes).toMatchObject({ createdAt: at, revision: { number: 1, authorId: 'alice' } });
+    expect(changes.timeline).toEqual([{ kind: 'created', at, actorId: 'alice', revision: 1, note: null, eventId: null }]);
+    expect(draft.takeChanges()).toEqual({ createdAt: null, stateChanged: false, revision: null, timeline: [] });
   });
 
-  it('saves an edit made on the current version as a new version', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.edit('alice', 1, content('Second'));
-    expect(draft.state.version).toBe(2);
-    expect(draft.state.content.headline).toBe('Second');
+  it('saves an edit made on the current version as a new version, keeping fields it does not name', () => {
+    const draft = newDraft();
+    draft.edit('alice', 1, { headline: 'Second' }, at);
+    expect(draft.version).toBe(2);
+    expect(draft.content.headline).toBe('Second');
+    expect(draft.content.standfirst).toBe(article().standfirst);
+    const changes = draft.takeChanges();
+    expect(changes).toMatchObject({ stateChanged: true, revision: { number: 2 } });
+    expect(changes.timeline.map((e) => e.kind)).toEqual(['edited']);
   });
 
   it('refuses an edit made on a stale version and keeps the newer text', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.edit('alice', 1, content('Second'));
-    expect(codeOf(() => draft.edit('alice', 1, content('Lost update')))).toBe('DRAFT.VERSION_CONFLICT');
-    expect(draft.state.content.headline).toBe('Second');
+    const draft = newDraft();
+    draft.edit('alice', 1, { headline: 'Second' }, at);
+    expect(codeOf(() => draft.edit('alice', 1, { headline: 'Lost update' }, at))).toBe('DRAFT.VERSION_CONFLICT');
+    expect(draft.content.headline).toBe('Second');
+  });
+
+  it('refuses an edit that would leave an invalid article, listing each problem', () => {
+    const draft = newDraft();
+    expect(codeOf(() => draft.edit('alice', 1, { headline: '' }, at))).toBe('REQUEST.VALIDATION_FAILED');
+    expect(draft.version).toBe(1);
+  });
+
+  it('needs an edit to name the version it was made on', () => {
+    expect(codeOf(() => requireEditedVersion(undefined))).toBe('DRAFT.VERSION_REQUIRED');
+    expect(requireEditedVersion(3)).toBe(3);
   });
 
   it('lets only the author edit or submit', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    expect(codeOf(() => draft.edit('bob', 1, content('x')))).toBe('DRAFT.NOT_AUTHOR');
-    expect(codeOf(() => draft.submit('bob'))).toBe('DRAFT.NOT_AUTHOR');
+    const draft = newDraft();
+    expect(codeOf(() => draft.edit('bob', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_AUTHOR');
+    expect(codeOf(() => draft.submit('bob', undefined, at))).toBe('DRAFT.NOT_AUTHOR');
+  });
+
+  it('shows a draft to its author and to editors and admins only', () => {
+    const draft = newDraft();
+    expect(draft.isVisibleTo({ id: 'alice', roles: ['reporter'] })).toBe(true);
+    expect(draft.isVisibleTo({ id: 'bob', roles: ['reporter'] })).toBe(false);
+    expect(mayReadDraft({ id: 'eve', roles: ['editor'] }, 'alice')).toBe(true);
+    expect(mayReadDraft({ id: 'root', roles: ['admin'] }, 'alice')).toBe(true);
   });
 
   it('locks the text while it is under review', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.submit('alice');
-    expect(draft.state).toMatchObject({ status: 'submitted', submittedRevision: 1 });
-    expect(codeOf(() => draft.edit('alice', 1, content('x')))).toBe('DRAFT.NOT_EDITABLE');
-    expect(codeOf(() => draft.submit('alice'))).toBe('DRAFT.NOT_SUBMITTABLE');
-    draft.applyProgress('in_review', 1);
-    expect(codeOf(() => draft.edit('alice', 1, content('x')))).toBe('DRAFT.NOT_EDITABLE');
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 1 });
+    expect(codeOf(() => draft.edit('alice', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_EDITABLE');
+    expect(codeOf(() => draft.submit('alice', undefined, at))).toBe('DRAFT.NOT_SUBMITTABLE');
+    draft.recordReviewStatus('review_claimed', report(1));
+    expect(draft.status).toBe('in_review');
+    expect(codeOf(() => draft.edit('alice', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_EDITABLE');
+  });
+
+  it('refuses a submit that names a stale version', () => {
+    const draft = newDraft();
+    draft.edit('alice', 1, { headline: 'Second' }, at);
+    expect(codeOf(() => draft.submit('alice', 1, at))).toBe('DRAFT.VERSION_CONFLICT');
+    expect(draft.status).toBe('draft');
   });
 
   it('reopens for editing when changes are requested, and can be resubmitted', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.submit('alice');
-    draft.applyProgress('changes_requested', 1);
-    draft.edit('alice', 1, content('Revised'));
-    draft.submit('alice', 2);
-    expect(draft.state).toMatchObject({ status: 'submitted', submittedRevision: 2, statusRevision: 2 });
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('changes_requested', report(1, { note: 'Name the source' }));
+    draft.edit('alice', 1, { headline: 'Revised' }, at);
+    draft.submit('alice', 2, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 2, statusRevision: 2 });
   });
 
-  it('ignores a status report that is older than what it already knows', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.submit('alice');
-    expect(draft.applyProgress('published', 1)).toBe(true);
+  it('ignores a status report that is older than what it already knows, but keeps it on the timeline', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    expect(draft.recordPublication('https://example.org/a', report(1))).toBe(true);
+    draft.takeChanges();
     // "approved" arrives after "published" (different topics): the status stays published.
-    expect(draft.applyProgress('approved', 1)).toBe(false);
-    expect(draft.state.status).toBe('published');
-    expect(draft.applyProgress('withdrawn', 1)).toBe(true);
+    expect(draft.recordReviewStatus('approved', report(1))).toBe(false);
+    expect(draft.status).toBe('published');
+    const changes = draft.takeChanges();
+    expect(changes.stateChanged).toBe(false);
+    expect(changes.timeline.map((e) => e.kind)).toEqual(['approved']);
+    expect(draft.recordWithdrawal(report())).toBe(true);
+    expect(draft.status).toBe('withdrawn');
   });
 
   it('lets a newer revision move the status even to an earlier stage', () => {
-    const draft = Draft.create('a', 'alice', content('First'));
-    draft.submit('alice');
-    draft.applyProgress('changes_requested', 1);
-    draft.edit('alice', 1, content('Revised'));
-    draft.submit('alice');
-    expect(draft.applyProgress('in_review', 1)).toBe(false);
-    expect(draft.applyProgress('in_review', 2)).toBe(true);
-    expect(draft.state.status).toBe('in_review');
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('changes_requested', report(1));
+    draft.edit('alice', 1, { headline: 'Revised' }, at);
+    draft.submit('alice', undefined, at);
+    expect(draft.recordReviewStatus('review_claimed', report(1))).toBe(false);
+    expect(draft.recordReviewStatus('review_claimed', report(2))).toBe(true);
+    expect(draft.status).toBe('in_review');
+  });
+
+  it('keeps the schedule and the public URL only from reports that move the status', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    const publishAt = new Date('2025-11-22T06:00:00Z');
+    expect(draft.recordSchedule(publishAt, report(1))).toBe(true);
+    expect(draft.publishAt).toEqual(publishAt);
+    expect(draft.recordPublication('https://example.org/a', report(1))).toBe(true);
+    expect(draft.recordSchedule(new Date('2030-01-01T00:00:00Z'), report(1))).toBe(false);
+    expect(draft.publishAt).toEqual(publishAt);
+    expect(draft.publicUrl).toBe('https://example.org/a');
+  });
+
+  it('records notes and corrections without changing the status', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.takeChanges();
+    const eventId = randomUUID();
+    draft.recordEditorNote({ eventId, revision: 1, actorId: 'eve', note: 'Check the figures', at });
+    draft.recordCorrection(report(1, { note: 'Fixed a figure' }));
+    expect(draft.status).toBe('submitted');
+    const changes = draft.takeChanges();
+    expect(changes.stateChanged).toBe(false);
+    expect(changes.timeline).toEqual([
+      { kind: 'editor_note', at, actorId: 'eve', revision: 1, note: 'Check the figures', eventId },
+      expect.objectContaining({ kind: 'corrected', note: 'Fixed a figure', actorId: null }),
+    ]);
+  });
+
+  it('files a report without a revision under the revision its status refers to', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.takeChanges();
+    draft.recordWithdrawal(report(undefined, { note: 'Legal' }));
+    expect(draft.takeChanges().timeline[0]).toMatchObject({ kind: 'withdrawn', revision: 1 });
   });
 });

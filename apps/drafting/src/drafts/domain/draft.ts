@@ -1,8 +1,11 @@
-import type { ArticleContent } from '@newsroom/contracts';
+import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
+import { ArticleContent, validatePlain } from '@newsroom/contracts';
 import { EDITABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
-import { notEditable, notSubmittable, notTheAuthor, staleVersion } from './draft.errors';
+import { invalidContent, notEditable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
+import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
-export interface DraftState {
+/** Everything a draft knows, as stored; the repository's view of it. */
+export interface DraftSnapshot {
   id: string;
   authorId: string;
   status: DraftStatus;
@@ -16,15 +19,81 @@ export interface DraftState {
   publishAt: Date | null;
 }
 
+/** A saved version of the text, immutable once written. */
+export interface DraftRevision {
+  number: number;
+  content: ArticleContent;
+  authorId: string;
+  createdAt: Date;
+}
+
+/** What happened to a draft since it was created or loaded: what its repository has to write. */
+export interface DraftChanges {
+  /** Set when the draft is new (insert its row), to the moment it was created. */
+  createdAt: Date | null;
+  /** The draft's own fields changed (update its row). */
+  stateChanged: boolean;
+  /** A new revision to store. */
+  revision: DraftRevision | null;
+  /** New timeline entries, oldest first. */
+  timeline: TimelineEntry[];
+}
+
+/** A status or note reported by editorial review or publishing (one event). */
+export interface ProgressReport {
+  /** The event it came from; a timeline holds at most one entry per event. */
+  eventId: string;
+  /** The revision it is about; absent for reports about the article as a whole (a withdrawal). */
+  revision?: number;
+  actorId?: string;
+  note?: string;
+  at: Date;
+}
+
+/** Who reads every draft: editors (and admins). Everyone else reads only their own. */
+export function readsEveryDraft(reader: AuthenticatedUser): boolean {
+  return hasAnyRole(reader, ['editor']);
+}
+
+/**
+ * Someone else's draft is reported as missing, not forbidden, so its existence
+ * is not disclosed: callers answer DRAFT.NOT_FOUND when this is false.
+ */
+export function mayReadDraft(reader: AuthenticatedUser, authorId: string): boolean {
+  return reader.id === authorId || readsEveryDraft(reader);
+}
+
+/**
+ * An edit must name the version it was made on (optimistic concurrency, so two
+ * people never overwrite each other silently). Returns that version; throws
+ * DRAFT.VERSION_REQUIRED (428) when it is missing.
+ */
+export function requireEditedVersion(expectedVersion: number | undefined): number {
+  if (expectedVersion === undefined) throw versionRequired();
+  return expectedVersion;
+}
+
+const REVIEW_STATUS: Record<ReviewStatusMilestone, DraftStatus> = {
+  review_claimed: 'in_review',
+  changes_requested: 'changes_requested',
+  approved: 'approved',
+  rejected: 'rejected',
+};
+
 /**
  * The reporter's side of an article: who may edit it and when, and how review
- * and publishing outcomes move its status. Pure rules, no I/O.
+ * and publishing outcomes move its status. Pure rules, no I/O; its state is
+ * changed only through the intention-named methods below, each of which also
+ * adds the matching timeline entry.
  */
 export class Draft {
-  constructor(readonly state: DraftState) {}
+  private changes: DraftChanges = { createdAt: null, stateChanged: false, revision: null, timeline: [] };
 
-  static create(id: string, authorId: string, content: ArticleContent): Draft {
-    return new Draft({
+  private constructor(private readonly state: DraftSnapshot) {}
+
+  /** A new draft at version 1, written by `authorId`. */
+  static create(id: string, authorId: string, content: ArticleContent, at: Date): Draft {
+    const draft = new Draft({
       id,
       authorId,
       status: 'draft',
@@ -35,22 +104,90 @@ export class Draft {
       publicUrl: null,
       publishAt: null,
     });
+    draft.changes.createdAt = at;
+    draft.saveRevision(at);
+    draft.addEntry({ kind: 'created', at, actorId: authorId, revision: 1 });
+    return draft;
+  }
+
+  /** A draft as it was stored. */
+  static restore(snapshot: DraftSnapshot): Draft {
+    return new Draft({ ...snapshot });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get authorId(): string {
+    return this.state.authorId;
+  }
+  get status(): DraftStatus {
+    return this.state.status;
+  }
+  get version(): number {
+    return this.state.version;
+  }
+  get content(): Readonly<ArticleContent> {
+    return this.state.content;
+  }
+  get submittedRevision(): number | null {
+    return this.state.submittedRevision;
+  }
+  get statusRevision(): number | null {
+    return this.state.statusRevision;
+  }
+  get publicUrl(): string | null {
+    return this.state.publicUrl;
+  }
+  get publishAt(): Date | null {
+    return this.state.publishAt;
   }
 
   get canBeEdited(): boolean {
     return EDITABLE_STATUSES.includes(this.state.status);
   }
 
-  /** A new revision with `content`; the caller proved it edited `expectedVersion`. */
-  edit(editorId: string, expectedVersion: number, content: ArticleContent): void {
+  isVisibleTo(reader: AuthenticatedUser): boolean {
+    return mayReadDraft(reader, this.state.authorId);
+  }
+
+  /** A copy of the current state, for storing. */
+  snapshot(): DraftSnapshot {
+    return { ...this.state };
+  }
+
+  /** Hands over what changed since creation, loading or the last call, and forgets it. */
+  takeChanges(): DraftChanges {
+    const changes = this.changes;
+    this.changes = { createdAt: null, stateChanged: false, revision: null, timeline: [] };
+    return changes;
+  }
+
+  /**
+   * Saves `changes` as a new revision: omitted fields keep their value, `body`
+   * is replaced whole. The merged article must be valid (REQUEST.VALIDATION_FAILED),
+   * the editor must be the author (DRAFT.NOT_AUTHOR), the draft editable
+   * (DRAFT.NOT_EDITABLE) and `expectedVersion` current (DRAFT.VERSION_CONFLICT:
+   * nothing changes, so a stale edit never overwrites a newer text).
+   */
+  edit(editorId: string, expectedVersion: number, changes: Partial<ArticleContent>, at: Date): void {
+    const content = mergeContent(this.state.content, changes);
     this.assertAuthor(editorId);
     if (!this.canBeEdited) throw notEditable(this.state.status);
     if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
     this.state.content = content;
     this.state.version += 1;
+    this.changes.stateChanged = true;
+    this.saveRevision(at);
+    this.addEntry({ kind: 'edited', at, actorId: editorId, revision: this.state.version });
   }
 
-  submit(userId: string, expectedVersion?: number): void {
+  /**
+   * Sends the current revision to review. Only the author (DRAFT.NOT_AUTHOR),
+   * only from an editable status (DRAFT.NOT_SUBMITTABLE), and when
+   * `expectedVersion` is given it must be current (DRAFT.VERSION_CONFLICT).
+   */
+  submit(userId: string, expectedVersion: number | undefined, at: Date): void {
     this.assertAuthor(userId);
     if (!this.canBeEdited) throw notSubmittable(this.state.status);
     if (expectedVersion !== undefined && expectedVersion !== this.state.version) {
@@ -59,23 +196,97 @@ export class Draft {
     this.state.status = 'submitted';
     this.state.submittedRevision = this.state.version;
     this.state.statusRevision = this.state.version;
+    this.changes.stateChanged = true;
+    this.addEntry({ kind: 'submitted', at, actorId: userId, revision: this.state.version });
+  }
+
+  /** An editor claimed, asked for changes, approved or rejected. Returns whether the status moved. */
+  recordReviewStatus(milestone: ReviewStatusMilestone, report: ProgressReport): boolean {
+    return this.recordProgress(milestone, REVIEW_STATUS[milestone], report);
+  }
+
+  /** An editor left a note; it changes no status. */
+  recordEditorNote(report: ProgressReport): void {
+    this.recordProgress('editor_note', null, report);
+  }
+
+  /** Publishing scheduled the article for `publishAt`. Returns whether the status moved. */
+  recordSchedule(publishAt: Date, report: ProgressReport): boolean {
+    return this.recordProgress('scheduled', 'scheduled', report, () => {
+      this.state.publishAt = publishAt;
+    });
+  }
+
+  /** The article went live at `publicUrl`. Returns whether the status moved. */
+  recordPublication(publicUrl: string, report: ProgressReport): boolean {
+    return this.recordProgress('published', 'published', report, () => {
+      this.state.publicUrl = publicUrl;
+    });
+  }
+
+  /** Publishing corrected the live article; the status stays. */
+  recordCorrection(report: ProgressReport): void {
+    this.recordProgress('corrected', null, report);
+  }
+
+  /** Publishing took the article down. Returns whether the status moved. */
+  recordWithdrawal(report: ProgressReport): boolean {
+    return this.recordProgress('withdrawn', 'withdrawn', report);
   }
 
   /**
-   * Applies a status reported by review or publishing for `revision`. Returns
-   * false (and changes nothing) when the report is older than what we know.
+   * Review and publishing events arrive on two topics in no guaranteed order,
+   * so a reported status applies only when it is for a newer revision, or for
+   * the same revision and not behind the current one (a late `approved` never
+   * overwrites `published`). The timeline gets the entry either way.
    */
-  applyProgress(status: DraftStatus, revision: number): boolean {
+  private recordProgress(kind: ActivityKind, status: DraftStatus | null, report: ProgressReport, whenMoved?: () => void): boolean {
+    const revision = report.revision ?? this.state.statusRevision ?? this.state.version;
+    const moved = status !== null && this.moveStatus(status, revision);
+    if (moved) whenMoved?.();
+    this.addEntry({ kind, at: report.at, actorId: report.actorId, revision, note: report.note, eventId: report.eventId });
+    return moved;
+  }
+
+  private moveStatus(status: DraftStatus, revision: number): boolean {
     const current = this.state.statusRevision ?? 0;
     const newer = revision > current;
     const sameRevisionForward = revision === current && STATUS_PROGRESS[status] >= STATUS_PROGRESS[this.state.status];
     if (!newer && !sameRevisionForward) return false;
     this.state.status = status;
     this.state.statusRevision = revision;
+    this.changes.stateChanged = true;
     return true;
   }
 
   private assertAuthor(userId: string): void {
     if (userId !== this.state.authorId) throw notTheAuthor();
   }
+
+  private saveRevision(at: Date): void {
+    this.changes.revision = { number: this.state.version, content: this.state.content, authorId: this.state.authorId, createdAt: at };
+  }
+
+  private addEntry(entry: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind' | 'at'>): void {
+    this.changes.timeline.push({
+      kind: entry.kind,
+      at: entry.at,
+      actorId: entry.actorId ?? null,
+      revision: entry.revision ?? null,
+      note: entry.note ?? null,
+      eventId: entry.eventId ?? null,
+    });
+  }
+}
+
+/** The article with `changes` applied, validated as a whole. */
+function mergeContent(current: ArticleContent, changes: Partial<ArticleContent>): ArticleContent {
+  const merged = validatePlain(ArticleContent, { ...withoutUndefined(current), ...withoutUndefined(changes) });
+  if (!merged.ok) throw invalidContent(merged.issues);
+  return merged.value;
+}
+
+/** A plain copy without undefined fields, so an absent field never erases a stored one. */
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return JSON.parse(JSON.stringify(value)) as Partial<T>;
 }

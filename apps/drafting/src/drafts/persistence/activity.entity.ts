@@ -1,20 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const ACTIVITY_KINDS = [
-  'created',
-  'edited',
-  'submitted',
-  'review_claimed',
-  'editor_note',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'scheduled',
-  'published',
-  'corrected',
-  'withdrawn',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+import type { ActivityKind } from '../domain/draft-timeline';
 
 /** The reporter's timeline: every status change and every editor note. */
 @Entity({ name: 'draft_activity' })

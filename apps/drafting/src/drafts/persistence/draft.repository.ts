@@ -1,74 +1,68 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Draft } from '../domain/draft';
+import { UnitOfWork } from '@newsroom/persistence';
+import { Draft, type DraftSnapshot } from '../domain/draft';
 import type { DraftStatus } from '../domain/draft-status';
-import { ActivityEntity, type ActivityKind } from './activity.entity';
+import { ActivityEntity } from './activity.entity';
 import { DraftEntity } from './draft.entity';
 import { RevisionEntity } from './revision.entity';
 
-export interface ActivityInput {
-  kind: ActivityKind;
-  at: Date;
-  actorId?: string | null;
-  revision?: number | null;
-  note?: string | null;
-  eventId?: string | null;
-}
-
-/** Loads and stores drafts with their revisions and timeline. */
+/**
+ * Loads and stores drafts with their revisions and timeline, through the open
+ * unit of work (outside one, reads use the data source directly).
+ */
 @Injectable()
 export class DraftRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** Reads a draft and locks its row until the transaction ends. */
-  async findForUpdate(manager: EntityManager, id: string): Promise<Draft | null> {
+  /**
+   * Reads a draft and locks its row until the unit of work ends, so two
+   * changes to one draft apply one after the other. Null when there is none.
+   * Throws outside UnitOfWork.run(): a lock that ends at once protects nothing.
+   */
+  async findForUpdate(id: string): Promise<Draft | null> {
+    const manager = this.unitOfWork.requireActive('DraftRepository.findForUpdate');
     const row = await manager.findOne(DraftEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return row ? new Draft(toState(row)) : null;
+    return row ? Draft.restore(snapshotOf(row)) : null;
   }
 
-  async insert(manager: EntityManager, draft: Draft, at: Date): Promise<void> {
-    await manager.insert(DraftEntity, { ...draft.state, createdAt: at, updatedAt: at });
-    await this.insertRevision(manager, draft, at);
+  /**
+   * Writes what changed on `draft` since it was created or loaded: its row
+   * (inserted when new, updated when its state changed), a new revision, and
+   * new timeline entries. Throws outside UnitOfWork.run(), since these writes
+   * are correct only together.
+   */
+  async save(draft: Draft): Promise<void> {
+    const manager = this.unitOfWork.requireActive('DraftRepository.save');
+    const changes = draft.takeChanges();
+    const { id, content, ...fields } = draft.snapshot();
+    if (changes.createdAt) {
+      await manager.insert(DraftEntity, { id, ...fields, content: content as never, createdAt: changes.createdAt, updatedAt: changes.createdAt });
+    } else if (changes.stateChanged) {
+      await manager.update(DraftEntity, { id }, { ...fields, content: content as never });
+    }
+    if (changes.revision) {
+      await manager.insert(RevisionEntity, { draftId: id, ...changes.revision, content: changes.revision.content as never });
+    }
+    if (changes.timeline.length > 0) {
+      await manager.insert(
+        ActivityEntity,
+        changes.timeline.map((entry) => ({ draftId: id, ...entry })),
+      );
+    }
   }
 
-  async update(manager: EntityManager, draft: Draft): Promise<void> {
-    const { id, ...fields } = draft.state;
-    await manager.update(DraftEntity, { id }, { ...fields, content: fields.content as never });
-  }
-
-  async insertRevision(manager: EntityManager, draft: Draft, at: Date): Promise<void> {
-    await manager.insert(RevisionEntity, {
-      draftId: draft.state.id,
-      number: draft.state.version,
-      content: draft.state.content as never,
-      authorId: draft.state.authorId,
-      createdAt: at,
-    });
-  }
-
-  async addActivity(manager: EntityManager, draftId: string, activity: ActivityInput): Promise<void> {
-    await manager.insert(ActivityEntity, {
-      draftId,
-      kind: activity.kind,
-      at: activity.at,
-      actorId: activity.actorId ?? null,
-      revision: activity.revision ?? null,
-      note: activity.note ?? null,
-      eventId: activity.eventId ?? null,
-    });
+  /** True when the timeline already has the entry mirroring event `eventId`. */
+  async hasEntryFromEvent(eventId: string): Promise<boolean> {
+    return this.unitOfWork.manager.exists(ActivityEntity, { where: { eventId } });
   }
 
   findById(id: string): Promise<DraftEntity | null> {
-    return this.dataSource.getRepository(DraftEntity).findOneBy({ id });
+    return this.unitOfWork.manager.findOneBy(DraftEntity, { id });
   }
 
+  /** Newest change first; `authorId` narrows to one reporter's drafts. */
   list(filter: { authorId?: string; status?: DraftStatus; limit: number; offset: number }): Promise<[DraftEntity[], number]> {
-    return this.dataSource.getRepository(DraftEntity).findAndCount({
+    return this.unitOfWork.manager.findAndCount(DraftEntity, {
       where: { ...(filter.authorId ? { authorId: filter.authorId } : {}), ...(filter.status ? { status: filter.status } : {}) },
       order: { updatedAt: 'DESC', id: 'ASC' },
       take: filter.limit,
@@ -76,20 +70,21 @@ export class DraftRepository {
     });
   }
 
+  /** The draft's timeline, oldest first. */
   activity(draftId: string): Promise<ActivityEntity[]> {
-    return this.dataSource.getRepository(ActivityEntity).find({ where: { draftId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.unitOfWork.manager.find(ActivityEntity, { where: { draftId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   revisions(draftId: string): Promise<RevisionEntity[]> {
-    return this.dataSource.getRepository(RevisionEntity).find({ where: { draftId }, order: { number: 'ASC' } });
+    return this.unitOfWork.manager.find(RevisionEntity, { where: { draftId }, order: { number: 'ASC' } });
   }
 
   revision(draftId: string, number: number): Promise<RevisionEntity | null> {
-    return this.dataSource.getRepository(RevisionEntity).findOneBy({ draftId, number });
+    return this.unitOfWork.manager.findOneBy(RevisionEntity, { draftId, number });
   }
 }
 
-function toState(row: DraftEntity) {
+function snapshotOf(row: DraftEntity): DraftSnapshot {
   return {
     id: row.id,
     authorId: row.authorId,

@@ -6,11 +6,13 @@ import { ArticleContent } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { PageQuery, ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
 import { DRAFT_STATUSES, type DraftStatus } from '../domain/draft-status';
-import { versionRequired } from '../domain/draft.errors';
+import { CreateDraftCommand } from '../use-cases/create-draft/create-draft.command';
 import { CreateDraftUseCase } from '../use-cases/create-draft/create-draft.use-case';
+import { EditDraftCommand } from '../use-cases/edit-draft/edit-draft.command';
 import { EditDraftUseCase } from '../use-cases/edit-draft/edit-draft.use-case';
 import { DraftSummary, DraftView, RevisionView } from '../use-cases/read-drafts/draft.views';
 import { ReadDraftsQuery } from '../use-cases/read-drafts/read-drafts.query';
+import { SubmitDraftCommand } from '../use-cases/submit-draft/submit-draft.command';
 import { SubmitDraftUseCase } from '../use-cases/submit-draft/submit-draft.use-case';
 
 /** Fields to change; omitted fields keep their value, `body` is replaced whole. */
@@ -44,10 +46,9 @@ export class DraftsHttpController {
   @ApiOperation({ summary: 'Start a draft (reporters)' })
   @ApiResponse({ status: 201, type: DraftView })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() article: ArticleContent, @Res({ passthrough: true }) res: Response): Promise<DraftView> {
-    const id = await this.createDraft.execute(user, article);
-    const view = await this.read.get(user, id);
-    res.setHeader('Location', `/v1/drafts/${id}`).setHeader('ETag', versionEtag(view.version));
-    return view;
+    const { draftId } = await this.createDraft.execute(CreateDraftCommand.create({ authorId: user.id, article }));
+    res.setHeader('Location', `/v1/drafts/${draftId}`);
+    return this.viewWithEtag(user, draftId, res);
   }
 
   @Get()
@@ -65,9 +66,7 @@ export class DraftsHttpController {
     @Param('id', ParseArticleIdPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DraftView> {
-    const view = await this.read.get(user, id);
-    res.setHeader('ETag', versionEtag(view.version));
-    return view;
+    return this.viewWithEtag(user, id, res);
   }
 
   @Patch(':id')
@@ -84,12 +83,9 @@ export class DraftsHttpController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DraftView> {
-    const expected = parseIfMatchVersion(ifMatch);
-    if (expected === undefined) throw versionRequired();
-    await this.editDraft.execute(user, id, expected, onlySentFields(changes, req.body));
-    const view = await this.read.get(user, id);
-    res.setHeader('ETag', versionEtag(view.version));
-    return view;
+    const command = EditDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch), changes: onlySentFields(changes, req.body) });
+    await this.editDraft.execute(command);
+    return this.viewWithEtag(user, id, res);
   }
 
   @Get(':id/revisions')
@@ -119,8 +115,15 @@ export class DraftsHttpController {
     @Param('id', ParseArticleIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<DraftView> {
-    await this.submitDraft.execute(user, id, parseIfMatchVersion(ifMatch));
+    await this.submitDraft.execute(SubmitDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch) }));
     return this.read.get(user, id);
+  }
+
+  /** The draft as `user` sees it, with its version in the ETag header. */
+  private async viewWithEtag(user: AuthenticatedUser, id: string, res: Response): Promise<DraftView> {
+    const view = await this.read.get(user, id);
+    res.setHeader('ETag', versionEtag(view.version));
+    return view;
   }
 }
 

@@ -1,9 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { TOPICS } from '@newsroom/contracts';
-import { ConsumeTopic, Inbound, InboundEventProcessor, type InboundMessage } from '@newsroom/messaging';
+import { EVENT_TYPES, TOPICS, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
+import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
 import { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
 
-/** Review and publishing outcomes, mirrored onto the reporter's drafts. */
+/** What an event reports, in the command's terms; the article and event ids come from the envelope. */
+type Report = Omit<CommandInput<TrackReviewProgressCommand>, 'articleId' | 'eventId'>;
+
+/**
+ * Review and publishing outcomes, mirrored onto the reporter's drafts. Each
+ * event becomes one TrackReviewProgressCommand; InboundEventProcessor does the
+ * validation, inbox, retries and dead letters around it.
+ */
 @Controller()
 export class ReviewProgressConsumer {
   constructor(
@@ -11,13 +19,30 @@ export class ReviewProgressConsumer {
     private readonly progress: TrackReviewProgressUseCase,
   ) {}
 
+  private readonly handlers: EventHandlers = {
+    [EVENT_TYPES.reviewClaimed]: (e) => this.track(e, { milestone: 'review_claimed', revision: e.data.revision, actorId: e.data.editorId, at: e.data.claimedAt }),
+    [EVENT_TYPES.reviewCommentAdded]: (e) => this.track(e, { milestone: 'editor_note', revision: e.data.revision, actorId: e.data.editorId, note: e.data.body, at: e.data.createdAt }),
+    [EVENT_TYPES.changesRequested]: (e) => this.track(e, { milestone: 'changes_requested', revision: e.data.revision, actorId: e.data.editorId, note: e.data.note, at: e.data.requestedAt }),
+    [EVENT_TYPES.articleApproved]: (e) => this.track(e, { milestone: 'approved', revision: e.data.revision, actorId: e.data.editorId, at: e.data.approvedAt }),
+    [EVENT_TYPES.articleRejected]: (e) => this.track(e, { milestone: 'rejected', revision: e.data.revision, actorId: e.data.editorId, note: e.data.reason, at: e.data.rejectedAt }),
+    [EVENT_TYPES.publicationScheduled]: (e) => this.track(e, { milestone: 'scheduled', revision: e.data.revision, publishAt: e.data.publishAt, at: e.time }),
+    // event.time is when this revision went live; data.publishedAt stays the first publication.
+    [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time }),
+    [EVENT_TYPES.articleCorrected]: (e) => this.track(e, { milestone: 'corrected', revision: e.data.revision, note: e.data.correctionNote, at: e.data.correctedAt }),
+    [EVENT_TYPES.articleUnpublished]: (e) => this.track(e, { milestone: 'withdrawn', actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
+  };
+
   @ConsumeTopic(TOPICS.review)
   async onReviewEvent(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.progress.handlers);
+    await this.inbound.process(message, this.handlers);
   }
 
   @ConsumeTopic(TOPICS.publishing)
   async onPublishingEvent(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.progress.handlers);
+    await this.inbound.process(message, this.handlers);
+  }
+
+  private async track(event: NewsroomEvent, report: Report): Promise<void> {
+    await this.progress.execute(TrackReviewProgressCommand.create({ articleId: event.subject, eventId: event.id, ...report }));
   }
 }

@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ArticleContent } from '@newsroom/contracts';
-import type { AuthenticatedUser } from '@newsroom/auth';
+import { UnitOfWork } from '@newsroom/persistence';
 import { Draft } from '../../domain/draft';
 import { DraftRepository } from '../../persistence/draft.repository';
+import type { CreateDraftCommand } from './create-draft.command';
+
+export interface CreateDraftResult {
+  /** The article's id from now on, in every service. */
+  draftId: string;
+  version: number;
+}
 
 /** A reporter starts a story; the article id assigned here is used by every service. */
 @Injectable()
 export class CreateDraftUseCase {
-  constructor(private readonly drafts: DraftRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: DraftRepository,
+  ) {}
 
-  async execute(user: AuthenticatedUser, content: ArticleContent): Promise<string> {
-    const draft = Draft.create(randomUUID(), user.id, content);
-    const now = new Date();
-    await this.drafts.transaction(async (manager) => {
-      await this.drafts.insert(manager, draft, now);
-      await this.drafts.addActivity(manager, draft.state.id, { kind: 'created', at: now, actorId: user.id, revision: 1 });
-    });
-    return draft.state.id;
+  /** Stores the draft at version 1 with its first revision and a `created` timeline entry. */
+  async execute(command: CreateDraftCommand): Promise<CreateDraftResult> {
+    const draft = Draft.create(randomUUID(), command.authorId, command.article, new Date());
+    await this.unitOfWork.run(() => this.drafts.save(draft));
+    return { draftId: draft.id, version: draft.version };
   }
 }

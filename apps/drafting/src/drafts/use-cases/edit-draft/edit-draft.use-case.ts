@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ArticleContent, DomainError, validatePlain } from '@newsroom/contracts';
-import type { AuthenticatedUser } from '@newsroom/auth';
+import { UnitOfWork } from '@newsroom/persistence';
+import { requireEditedVersion } from '../../domain/draft';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
+import type { EditDraftCommand } from './edit-draft.command';
+
+export interface EditDraftResult {
+  /** The new current version (the revision just saved). */
+  version: number;
+}
 
 /**
  * Saves a reporter's edit as a new revision. Optimistic concurrency: the edit
@@ -11,28 +17,24 @@ import { DraftRepository } from '../../persistence/draft.repository';
  */
 @Injectable()
 export class EditDraftUseCase {
-  constructor(private readonly drafts: DraftRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: DraftRepository,
+  ) {}
 
-  async execute(user: AuthenticatedUser, id: string, expectedVersion: number, changes: Partial<ArticleContent>): Promise<number> {
-    return this.drafts.transaction(async (manager) => {
-      const draft = await this.drafts.findForUpdate(manager, id);
-      if (!draft || (draft.state.authorId !== user.id && !user.roles.includes('editor') && !user.roles.includes('admin'))) {
-        throw draftNotFound(id);
-      }
-      const merged = validatePlain(ArticleContent, { ...stripUndefined(draft.state.content), ...stripUndefined(changes) });
-      if (!merged.ok) {
-        throw new DomainError('REQUEST.VALIDATION_FAILED', merged.issues.map((i) => `${i.message}`).join('; '), 'validation', merged.issues);
-      }
-      draft.edit(user.id, expectedVersion, merged.value);
-      const now = new Date();
-      await this.drafts.update(manager, draft);
-      await this.drafts.insertRevision(manager, draft, now);
-      await this.drafts.addActivity(manager, id, { kind: 'edited', at: now, actorId: user.id, revision: draft.state.version });
-      return draft.state.version;
+  /**
+   * Errors: DRAFT.VERSION_REQUIRED, DRAFT.NOT_FOUND (also for a draft the actor
+   * may not read), REQUEST.VALIDATION_FAILED, DRAFT.NOT_AUTHOR, DRAFT.NOT_EDITABLE,
+   * DRAFT.VERSION_CONFLICT.
+   */
+  async execute(command: EditDraftCommand): Promise<EditDraftResult> {
+    const expectedVersion = requireEditedVersion(command.expectedVersion);
+    return this.unitOfWork.run(async () => {
+      const draft = await this.drafts.findForUpdate(command.draftId);
+      if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
+      draft.edit(command.actor.id, expectedVersion, command.changes, new Date());
+      await this.drafts.save(draft);
+      return { version: draft.version };
     });
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(value)) as object)) as Partial<T>;
 }

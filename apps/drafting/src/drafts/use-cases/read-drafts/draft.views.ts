@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleContent } from '@newsroom/contracts';
 import { DRAFT_STATUSES, EDITABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
-import { ACTIVITY_KINDS, type ActivityEntity, type ActivityKind } from '../../persistence/activity.entity';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/draft-timeline';
+import type { ActivityEntity } from '../../persistence/activity.entity';
 import type { DraftEntity } from '../../persistence/draft.entity';
 import type { RevisionEntity } from '../../persistence/revision.entity';
 

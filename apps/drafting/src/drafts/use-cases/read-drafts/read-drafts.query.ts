@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@newsroom/auth';
-import { hasAnyRole } from '@newsroom/auth';
+import { mayReadDraft, readsEveryDraft } from '../../domain/draft';
 import { draftNotFound, revisionNotFound } from '../../domain/draft.errors';
 import type { DraftStatus } from '../../domain/draft-status';
 import type { DraftEntity } from '../../persistence/draft.entity';
@@ -12,36 +12,38 @@ import { toActivityView, toDraftSummary, toDraftView, toRevisionView, type Draft
 export class ReadDraftsQuery {
   constructor(private readonly drafts: DraftRepository) {}
 
+  /** Newest change first; a reporter sees only their own drafts. */
   async list(
-    user: AuthenticatedUser,
+    reader: AuthenticatedUser,
     filter: { status?: DraftStatus; limit: number; offset: number },
   ): Promise<{ items: DraftSummary[]; total: number }> {
-    const authorId = hasAnyRole(user, ['editor']) ? undefined : user.id;
+    const authorId = readsEveryDraft(reader) ? undefined : reader.id;
     const [rows, total] = await this.drafts.list({ ...filter, authorId });
     return { items: rows.map(toDraftSummary), total };
   }
 
-  async get(user: AuthenticatedUser, id: string): Promise<DraftView> {
-    const row = await this.visible(user, id);
+  /** The draft with its timeline. DRAFT.NOT_FOUND when missing or not the reader's to see. */
+  async get(reader: AuthenticatedUser, id: string): Promise<DraftView> {
+    const row = await this.visible(reader, id);
     return toDraftView(row, (await this.drafts.activity(id)).map(toActivityView));
   }
 
-  async revisions(user: AuthenticatedUser, id: string): Promise<RevisionView[]> {
-    await this.visible(user, id);
+  async revisions(reader: AuthenticatedUser, id: string): Promise<RevisionView[]> {
+    await this.visible(reader, id);
     return (await this.drafts.revisions(id)).map(toRevisionView);
   }
 
-  async revision(user: AuthenticatedUser, id: string, number: number): Promise<RevisionView> {
-    await this.visible(user, id);
+  /** DRAFT.REVISION_NOT_FOUND when the draft has no revision `number`. */
+  async revision(reader: AuthenticatedUser, id: string, number: number): Promise<RevisionView> {
+    await this.visible(reader, id);
     const revision = await this.drafts.revision(id, number);
     if (!revision) throw revisionNotFound(id, number);
     return toRevisionView(revision);
   }
 
-  /** Someone else's draft is reported as missing, not forbidden: its existence is not shared. */
-  private async visible(user: AuthenticatedUser, id: string): Promise<DraftEntity> {
+  private async visible(reader: AuthenticatedUser, id: string): Promise<DraftEntity> {
     const row = await this.drafts.findById(id);
-    if (!row || (row.authorId !== user.id && !hasAnyRole(user, ['editor']))) throw draftNotFound(id);
+    if (!row || !mayReadDraft(reader, row.authorId)) throw draftNotFound(id);
     return row;
   }
 }

@@ -1,42 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
-import type { AuthenticatedUser } from '@newsroom/auth';
 import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
+import type { SubmitDraftCommand } from './submit-draft.command';
+
+export interface SubmitDraftResult {
+  /** The revision sent to review. */
+  revision: number;
+  /** Id of the `news.article.submitted.v1` event recorded for it. */
+  eventId: string;
+}
 
 /** Sends the current revision to the editors; the event carries that exact text. */
 @Injectable()
 export class SubmitDraftUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly drafts: DraftRepository,
     private readonly outbox: Outbox,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, expectedVersion?: number): Promise<void> {
-    await this.drafts.transaction(async (manager) => {
-      const draft = await this.drafts.findForUpdate(manager, id);
-      if (!draft || (draft.state.authorId !== user.id && !user.roles.includes('editor') && !user.roles.includes('admin'))) {
-        throw draftNotFound(id);
-      }
-      draft.submit(user.id, expectedVersion);
+  /**
+   * Marks the draft submitted and records `news.article.submitted.v1` in the
+   * same transaction. Errors: DRAFT.NOT_FOUND (also for a draft the actor may
+   * not read), DRAFT.NOT_AUTHOR, DRAFT.NOT_SUBMITTABLE, DRAFT.VERSION_CONFLICT.
+   */
+  async execute(command: SubmitDraftCommand): Promise<SubmitDraftResult> {
+    return this.unitOfWork.run(async () => {
+      const draft = await this.drafts.findForUpdate(command.draftId);
+      if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
       const now = new Date();
-      await this.drafts.update(manager, draft);
-      await this.drafts.addActivity(manager, id, { kind: 'submitted', at: now, actorId: user.id, revision: draft.state.version });
-      await this.outbox.add(
-        manager,
-        createEvent(
-          EVENT_TYPES.articleSubmitted,
-          {
-            articleId: id,
-            revision: draft.state.version,
-            authorId: draft.state.authorId,
-            submittedAt: now.toISOString(),
-            article: draft.state.content,
-          },
-          { subject: id, time: now },
-        ),
+      draft.submit(command.actor.id, command.expectedVersion, now);
+      await this.drafts.save(draft);
+      const submitted = createEvent(
+        EVENT_TYPES.articleSubmitted,
+        { articleId: draft.id, revision: draft.version, authorId: draft.authorId, submittedAt: now.toISOString(), article: draft.content },
+        { subject: draft.id, time: now },
       );
+      await this.outbox.record(submitted);
+      return { revision: draft.version, eventId: submitted.id };
     });
   }
 }

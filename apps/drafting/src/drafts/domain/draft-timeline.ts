@@ -1,0 +1,49 @@
+/**
+ * The reporter's timeline: every change they made and every status change or
+ * note that editorial review and publishing reported, oldest first.
+ */
+export const ACTIVITY_KINDS = [
+  'created',
+  'edited',
+  'submitted',
+  'review_claimed',
+  'editor_note',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'scheduled',
+  'published',
+  'corrected',
+  'withdrawn',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** What review and publishing report about an article, each one a timeline entry. */
+export const REVIEW_MILESTONES = [
+  'review_claimed',
+  'editor_note',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'scheduled',
+  'published',
+  'corrected',
+  'withdrawn',
+] as const satisfies readonly ActivityKind[];
+export type ReviewMilestone = (typeof REVIEW_MILESTONES)[number];
+
+/** Milestones of the review itself, each of which sets the status it names. */
+export type ReviewStatusMilestone = Extract<ReviewMilestone, 'review_claimed' | 'changes_requested' | 'approved' | 'rejected'>;
+
+export interface TimelineEntry {
+  kind: ActivityKind;
+  at: Date;
+  /** The reporter or editor who acted; null when a system acted (publishing). */
+  actorId: string | null;
+  /** The revision the entry is about. */
+  revision: number | null;
+  /** Editor note, change request, rejection reason, correction or withdrawal note. */
+  note: string | null;
+  /** The event the entry mirrors: a timeline never holds two entries from one event. */
+  eventId: string | null;
+}

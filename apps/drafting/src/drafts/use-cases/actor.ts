@@ -1,0 +1,22 @@
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, type AuthenticatedUser, type Role } from '@newsroom/auth';
+
+/**
+ * Who asks for a change, as a command carries it: the signed-in user the
+ * HTTP layer authenticated. Rules about who may do what live in the domain.
+ */
+export class Actor implements AuthenticatedUser {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  id!: string;
+
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+
+  @IsOptional()
+  @IsString()
+  name?: string;
+}

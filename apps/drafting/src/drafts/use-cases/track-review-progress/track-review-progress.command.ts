@@ -1,0 +1,52 @@
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Command, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
+
+/**
+ * One status or note that editorial review or publishing reported about an
+ * article (one event), to show its reporter on the draft.
+ */
+export class TrackReviewProgressCommand extends Command {
+  /** The article, i.e. the draft's id. */
+  @IsUUID()
+  articleId!: string;
+
+  /** The reporting event; the timeline keeps at most one entry per event. */
+  @IsUUID()
+  eventId!: string;
+
+  @IsIn(REVIEW_MILESTONES)
+  milestone!: ReviewMilestone;
+
+  /** The revision the report is about; absent when it concerns the article as a whole (a withdrawal). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+
+  /** The editor who acted, when one did. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  actorId?: string;
+
+  /** Editor note, change request, rejection reason, correction or withdrawal note. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note?: string;
+
+  /** When it happened (ISO 8601). */
+  @IsISO8601({ strict: true })
+  at!: string;
+
+  /** For `scheduled`: when the article is to go live (ISO 8601). */
+  @ValidateIf((command: TrackReviewProgressCommand) => command.milestone === 'scheduled' || command.publishAt !== undefined)
+  @IsISO8601({ strict: true })
+  publishAt?: string;
+
+  /** For `published`: the article's public URL. */
+  @ValidateIf((command: TrackReviewProgressCommand) => command.milestone === 'published' || command.publicUrl !== undefined)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  publicUrl?: string;
+}
