@@ -25,3 +25,37 @@ export function article(overrides: Record<string, unknown> = {}): ArticleContent
   if (!result.ok) throw new Error(`invalid test article: ${JSON.stringify(result.issues)}`);
   return result.value;
 }
+
+/**
+ * A first draft that breaks two blocking rules (a javascript: link in block 1,
+ * an unattributed quote in block 4) and draws one warning (no dateline).
+ */
+export function articleWithBlockingErrors(): ArticleContent {
+  return article({
+    dateline: undefined,
+    body: [
+      { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday. See [the memo](javascript:alert(1)).' },
+      { type: 'subheading', text: 'What happens next' },
+      { type: 'paragraph', text: 'Operators have until January to adapt.' },
+      { type: 'quote', text: 'We will adapt.' },
+    ],
+  });
+}
+
+/**
+ * The revision that fixes `articleWithBlockingErrors()`: it adds the dateline,
+ * and changes the headline, the tags and blocks 1, 3 and 4 (so a diff against
+ * it has three changed blocks).
+ */
+export function revisedArticle(): ArticleContent {
+  return article({
+    headline: 'Harbour council approves overnight crane ban',
+    tags: ['harbour', 'port'],
+    body: [
+      { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday. See [the memo](https://example.org/memo).' },
+      { type: 'subheading', text: 'What happens next' },
+      { type: 'paragraph', text: 'Operators have until March to adapt.' },
+      { type: 'quote', text: 'We will adapt.', attribution: 'Port operator spokesperson' },
+    ],
+  });
+}

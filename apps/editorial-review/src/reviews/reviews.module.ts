@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
 import { ReviewRepository } from './persistence/review.repository';
 import { ArticleSubmittedConsumer } from './transport/article-submitted.consumer';
 import { ReviewsHttpController } from './transport/reviews.http.controller';
@@ -9,18 +9,26 @@ import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from './use-cases/request-changes/request-changes.use-case';
+import { ReviewDecisionFlow } from './use-cases/review-decision.flow';
+
+/**
+ * The use cases, the query and what they inject, without any transport: the
+ * module wires them behind HTTP and Kafka, use-case specs run them directly.
+ */
+export const REVIEW_USE_CASES: Provider[] = [
+  ReviewRepository,
+  ReviewDecisionFlow,
+  ReceiveSubmissionUseCase,
+  ClaimReviewUseCase,
+  CommentOnReviewUseCase,
+  RequestChangesUseCase,
+  ApproveArticleUseCase,
+  RejectArticleUseCase,
+  ReadReviewsQuery,
+];
 
 @Module({
   controllers: [ReviewsHttpController, ArticleSubmittedConsumer],
-  providers: [
-    ReviewRepository,
-    ReceiveSubmissionUseCase,
-    ClaimReviewUseCase,
-    CommentOnReviewUseCase,
-    RequestChangesUseCase,
-    ApproveArticleUseCase,
-    RejectArticleUseCase,
-    ReadReviewsQuery,
-  ],
+  providers: REVIEW_USE_CASES,
 })
 export class ReviewsModule {}

@@ -1,6 +1,7 @@
 import { DomainError } from '@newsroom/contracts';
-import type { CheckResult } from './editorial-checks';
+import { article, articleWithBlockingErrors } from '../../../test/article.fixtures';
 import { Review, type Reviewer } from './review';
+import type { ApprovalTerms, SubmittedRevision } from './review-decision';
 import type { ReviewStatus } from './review-status';
 
 const AUTHOR = 'alice';
@@ -12,8 +13,11 @@ const authorAsAdmin: Reviewer = { id: AUTHOR, isAdmin: true };
 const at = new Date('2025-11-21T10:00:00Z');
 const later = new Date('2025-11-21T11:00:00Z');
 
-const blocking: CheckResult = { code: 'STANDFIRST_MISSING', severity: 'error', message: 'no standfirst', path: 'standfirst' };
-const warning: CheckResult = { code: 'DATELINE_MISSING', severity: 'warning', message: 'no dateline', path: 'dateline' };
+const terms: ApprovalTerms = { publishAt: null, embargoUntil: null, priority: 'normal' };
+/** Revision 1 as submitted: clean, or with an error-level check (blocks approval), or with warnings only. */
+const clean: SubmittedRevision = { revision: 1, article: article() };
+const blocking: SubmittedRevision = { revision: 1, article: articleWithBlockingErrors() };
+const warningsOnly: SubmittedRevision = { revision: 1, article: article({ dateline: undefined, headline: 'A'.repeat(120) }) };
 
 function pending(): Review {
   return Review.open('5f0c1c9e-54a4-4a43-a7a1-6a0e0c1a2b3c', AUTHOR, { revision: 1, submittedAt: at });
@@ -28,9 +32,9 @@ function claimedBy(reviewer: Reviewer = bob): Review {
 function inStatus(status: ReviewStatus): Review {
   const review = claimedBy(bob);
   if (status === 'pending') return pending();
-  if (status === 'changes_requested') review.requestChanges(bob, at);
-  if (status === 'approved') review.approve(bob, [], at);
-  if (status === 'rejected') review.reject(bob, at);
+  if (status === 'changes_requested') review.requestChanges(bob, 'Attribute the quote.', at);
+  if (status === 'approved') review.approve(bob, clean, terms, at);
+  if (status === 'rejected') review.reject(bob, 'Covered yesterday.', at);
   return review;
 }
 
@@ -46,7 +50,7 @@ function errorOf(action: () => unknown): DomainError {
 
 describe(Review.name, () => {
   it('opens in the queue with the submitted revision', () => {
-    expect(pending().state).toEqual({
+    expect(pending().snapshot()).toEqual({
       articleId: expect.any(String),
       authorId: AUTHOR,
       status: 'pending',
@@ -63,13 +67,13 @@ describe(Review.name, () => {
     it('moves a pending article to in_review, assigned to the editor', () => {
       const review = pending();
       expect(review.claim(bob, later)).toBe(true);
-      expect(review.state).toMatchObject({ status: 'in_review', assigneeId: 'bob', claimedAt: later });
+      expect(review.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'bob', claimedAt: later });
     });
 
     it('is idempotent for the editor who holds it', () => {
       const review = claimedBy(bob);
       expect(review.claim(bob, later)).toBe(false);
-      expect(review.state).toMatchObject({ status: 'in_review', assigneeId: 'bob', claimedAt: at });
+      expect(review.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'bob', claimedAt: at });
     });
 
     it('refuses a second editor with REVIEW.ALREADY_CLAIMED (409)', () => {
@@ -84,7 +88,7 @@ describe(Review.name, () => {
     it.each([authorAsEditor, authorAsAdmin])('refuses the author with ARTICLE.SELF_REVIEW (403)', (author) => {
       const review = pending();
       expect(errorOf(() => review.claim(author, at))).toMatchObject({ code: 'ARTICLE.SELF_REVIEW', kind: 'forbidden' });
-      expect(review.state.status).toBe('pending');
+      expect(review.status).toBe('pending');
     });
 
     it.each<ReviewStatus>(['changes_requested', 'approved', 'rejected'])('is an invalid transition from %s', (status) => {
@@ -94,121 +98,139 @@ describe(Review.name, () => {
   });
 
   describe('approve', () => {
-    it('approves an article in review for the assigned editor', () => {
+    it('approves an article in review for the assigned editor, carrying the submitted text and terms', () => {
       const review = claimedBy(bob);
-      review.approve(bob, [warning], later);
-      expect(review.state).toMatchObject({ status: 'approved', assigneeId: 'bob', reviewedRevision: 1, decidedAt: later });
+      const breaking: ApprovalTerms = { publishAt: later, embargoUntil: null, priority: 'breaking' };
+      expect(review.approve(bob, clean, breaking, later)).toEqual({
+        kind: 'approved',
+        articleId: review.articleId,
+        revision: 1,
+        editorId: 'bob',
+        authorId: AUTHOR,
+        decidedAt: later,
+        terms: breaking,
+        article: clean.article,
+      });
+      expect(review.snapshot()).toMatchObject({ status: 'approved', assigneeId: 'bob', reviewedRevision: 1, decidedAt: later });
     });
 
     it('lets an admin approve an article someone else claimed', () => {
       const review = claimedBy(bob);
-      review.approve(admin, [], later);
-      expect(review.state.status).toBe('approved');
+      expect(review.approve(admin, clean, terms, later)).toMatchObject({ kind: 'approved', editorId: 'root' });
+      expect(review.status).toBe('approved');
     });
 
     it('refuses an editor who did not claim it with REVIEW.NOT_ASSIGNED (403)', () => {
-      const error = errorOf(() => claimedBy(bob).approve(carol, [], later));
+      const error = errorOf(() => claimedBy(bob).approve(carol, clean, terms, later));
       expect(error).toMatchObject({ code: 'REVIEW.NOT_ASSIGNED', kind: 'forbidden', details: { assigneeId: 'bob' } });
     });
 
-    it('is blocked by failing checks with REVIEW.BLOCKING_CHECKS (409) listing them', () => {
+    it('runs the checks on the submitted text: an error blocks with REVIEW.BLOCKING_CHECKS (409) listing them', () => {
       const review = claimedBy(bob);
-      const error = errorOf(() => review.approve(bob, [warning, blocking], later));
-      expect(error).toMatchObject({ code: 'REVIEW.BLOCKING_CHECKS', kind: 'conflict', details: [blocking] });
-      expect(review.state.status).toBe('in_review');
+      const error = errorOf(() => review.approve(bob, blocking, terms, later));
+      expect(error).toMatchObject({ code: 'REVIEW.BLOCKING_CHECKS', kind: 'conflict' });
+      expect((error.details as { code: string; severity: string }[]).map((d) => [d.code, d.severity])).toEqual([
+        ['UNSAFE_LINK', 'error'],
+        ['QUOTE_WITHOUT_ATTRIBUTION', 'error'],
+      ]);
+      expect(review.status).toBe('in_review');
     });
 
     it('is not blocked by warnings alone', () => {
       const review = claimedBy(bob);
-      review.approve(bob, [warning, warning], later);
-      expect(review.state.status).toBe('approved');
+      review.approve(bob, warningsOnly, terms, later);
+      expect(review.status).toBe('approved');
+    });
+
+    it('refuses to approve any text but the revision under review', () => {
+      const review = claimedBy(bob);
+      expect(() => review.approve(bob, { ...clean, revision: 2 }, terms, later)).toThrow(/revision 1 is under review/);
+      expect(review.status).toBe('in_review');
     });
 
     it.each<ReviewStatus>(['pending', 'changes_requested', 'approved', 'rejected'])('is an invalid transition from %s', (status) => {
-      expect(errorOf(() => inStatus(status).approve(bob, [], later)).code).toBe('REVIEW.INVALID_TRANSITION');
+      expect(errorOf(() => inStatus(status).approve(bob, clean, terms, later)).code).toBe('REVIEW.INVALID_TRANSITION');
     });
 
     describe('by the author', () => {
       it.each<ReviewStatus>(['pending', 'in_review', 'changes_requested', 'approved', 'rejected'])(
         'is ARTICLE.SELF_APPROVAL (403) before any state check, from %s',
         (status) => {
-          const error = errorOf(() => inStatus(status).approve(authorAsEditor, [blocking], later));
+          const error = errorOf(() => inStatus(status).approve(authorAsEditor, blocking, terms, later));
           expect(error).toMatchObject({ code: 'ARTICLE.SELF_APPROVAL', kind: 'forbidden' });
         },
       );
 
       it('is refused for an admin who wrote it', () => {
         const review = claimedBy(bob);
-        expect(errorOf(() => review.approve(authorAsAdmin, [], later)).code).toBe('ARTICLE.SELF_APPROVAL');
-        expect(review.state.status).toBe('in_review');
+        expect(errorOf(() => review.approve(authorAsAdmin, clean, terms, later)).code).toBe('ARTICLE.SELF_APPROVAL');
+        expect(review.status).toBe('in_review');
       });
 
       it('wins over failing checks and the claim check', () => {
-        expect(errorOf(() => claimedBy(bob).approve(authorAsEditor, [blocking], later)).code).toBe('ARTICLE.SELF_APPROVAL');
+        expect(errorOf(() => claimedBy(bob).approve(authorAsEditor, blocking, terms, later)).code).toBe('ARTICLE.SELF_APPROVAL');
       });
     });
   });
 
-  describe('request changes', () => {
-    it('sends the article back to the reporter and remembers the reviewed revision', () => {
+  // Requesting changes and rejecting share the decision rules; only the outcome differs.
+  describe.each([
+    { action: 'request changes', status: 'changes_requested', decide: (r: Review, by: Reviewer) => r.requestChanges(by, 'Attribute the quote.', later) },
+    { action: 'reject', status: 'rejected', decide: (r: Review, by: Reviewer) => r.reject(by, 'Covered yesterday.', later) },
+  ] as const)('$action', ({ status, decide }) => {
+    it('decides on the revision under review and remembers it', () => {
       const review = claimedBy(bob);
-      review.requestChanges(bob, later);
-      expect(review.state).toMatchObject({ status: 'changes_requested', reviewedRevision: 1, decidedAt: later });
+      expect(decide(review, bob)).toMatchObject({ kind: status, articleId: review.articleId, revision: 1, editorId: 'bob', decidedAt: later });
+      expect(review.snapshot()).toMatchObject({ status, reviewedRevision: 1, decidedAt: later });
     });
 
-    it('is not blocked by failing checks (that is usually why it happens)', () => {
+    it('is not blocked by failing checks (they are usually why it happens)', () => {
       const review = claimedBy(bob);
-      review.requestChanges(bob, later);
-      expect(review.state.status).toBe('changes_requested');
+      decide(review, bob);
+      expect(review.status).toBe(status);
     });
 
-    it('is for the assigned editor or an admin', () => {
-      expect(errorOf(() => claimedBy(bob).requestChanges(carol, later)).code).toBe('REVIEW.NOT_ASSIGNED');
+    it('is for the assigned editor (else REVIEW.NOT_ASSIGNED) or an admin', () => {
+      expect(errorOf(() => decide(claimedBy(bob), carol)).code).toBe('REVIEW.NOT_ASSIGNED');
       const review = claimedBy(bob);
-      review.requestChanges(admin, later);
-      expect(review.state.status).toBe('changes_requested');
+      decide(review, admin);
+      expect(review.status).toBe(status);
     });
 
-    it('is refused to an admin who wrote the article', () => {
-      expect(errorOf(() => claimedBy(bob).requestChanges(authorAsAdmin, later)).code).toBe('ARTICLE.SELF_REVIEW');
+    it('is refused to an admin who wrote the article with ARTICLE.SELF_REVIEW', () => {
+      expect(errorOf(() => decide(claimedBy(bob), authorAsAdmin)).code).toBe('ARTICLE.SELF_REVIEW');
     });
 
-    it.each<ReviewStatus>(['pending', 'changes_requested', 'approved', 'rejected'])('is an invalid transition from %s', (status) => {
-      expect(errorOf(() => inStatus(status).requestChanges(bob, later)).code).toBe('REVIEW.INVALID_TRANSITION');
+    it.each<ReviewStatus>(['pending', 'changes_requested', 'approved', 'rejected'])('is an invalid transition from %s', (from) => {
+      expect(errorOf(() => decide(inStatus(from), bob)).code).toBe('REVIEW.INVALID_TRANSITION');
     });
   });
 
-  describe('reject', () => {
-    it('ends the review', () => {
-      const review = claimedBy(bob);
-      review.reject(bob, later);
-      expect(review.state).toMatchObject({ status: 'rejected', decidedAt: later, reviewedRevision: 1 });
-      expect(review.isFinal).toBe(true);
-    });
+  it('carries the note of a change request and the reason of a rejection', () => {
+    expect(claimedBy(bob).requestChanges(bob, 'Attribute the quote.', later)).toMatchObject({ kind: 'changes_requested', note: 'Attribute the quote.' });
+    expect(claimedBy(bob).reject(bob, 'Covered yesterday.', later)).toMatchObject({ kind: 'rejected', reason: 'Covered yesterday.' });
+  });
 
-    it('is for the assigned editor or an admin', () => {
-      expect(errorOf(() => claimedBy(bob).reject(carol, later)).code).toBe('REVIEW.NOT_ASSIGNED');
-      const review = claimedBy(bob);
-      review.reject(admin, later);
-      expect(review.state.status).toBe('rejected');
-    });
-
-    it('is refused to an admin who wrote the article', () => {
-      expect(errorOf(() => claimedBy(bob).reject(authorAsAdmin, later)).code).toBe('ARTICLE.SELF_REVIEW');
-    });
-
-    it.each<ReviewStatus>(['pending', 'changes_requested', 'approved', 'rejected'])('is an invalid transition from %s', (status) => {
-      expect(errorOf(() => inStatus(status).reject(bob, later)).code).toBe('REVIEW.INVALID_TRANSITION');
-    });
+  it('ends the review with a rejection or an approval, not with a change request', () => {
+    expect(inStatus('rejected').isFinal).toBe(true);
+    expect(inStatus('approved').isFinal).toBe(true);
+    expect(inStatus('changes_requested').isFinal).toBe(false);
   });
 
   describe('comments', () => {
-    it.each<ReviewStatus>(['pending', 'in_review', 'changes_requested'])('are allowed while %s', (status) => {
-      expect(() => inStatus(status).assertCanComment()).not.toThrow();
+    it.each<ReviewStatus>(['pending', 'in_review', 'changes_requested'])('are allowed while %s, about the revision under review', (status) => {
+      expect(inStatus(status).addComment('carol', 'Who said it?', later)).toEqual({
+        id: expect.any(String),
+        articleId: expect.any(String),
+        revision: 1,
+        editorId: 'carol',
+        body: 'Who said it?',
+        createdAt: later,
+      });
     });
 
     it.each<ReviewStatus>(['approved', 'rejected'])('are refused once %s with REVIEW.CLOSED (409)', (status) => {
-      expect(errorOf(() => inStatus(status).assertCanComment())).toMatchObject({ code: 'REVIEW.CLOSED', kind: 'conflict' });
+      expect(errorOf(() => inStatus(status).addComment('carol', 'Too late?', later))).toMatchObject({ code: 'REVIEW.CLOSED', kind: 'conflict' });
     });
   });
 
@@ -216,7 +238,7 @@ describe(Review.name, () => {
     it('accepts a resubmission after changes were requested: back to the queue, compared with the reviewed revision', () => {
       const review = inStatus('changes_requested');
       expect(review.receiveSubmission({ revision: 3, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: 1 });
-      expect(review.state).toMatchObject({
+      expect(review.snapshot()).toMatchObject({
         status: 'pending',
         assigneeId: null,
         claimedAt: null,
@@ -228,17 +250,17 @@ describe(Review.name, () => {
 
     it('ignores the revision it already has (a redelivery)', () => {
       const review = inStatus('changes_requested');
-      const before = structuredClone(review.state);
+      const before = review.snapshot();
       expect(review.receiveSubmission({ revision: 1, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'duplicate' });
-      expect(review.state).toEqual(before);
+      expect(review.snapshot()).toEqual(before);
     });
 
     it('ignores an older revision arriving late', () => {
       const review = inStatus('changes_requested');
       review.receiveSubmission({ revision: 3, submittedAt: later });
-      const before = structuredClone(review.state);
+      const before = review.snapshot();
       expect(review.receiveSubmission({ revision: 2, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'stale' });
-      expect(review.state).toEqual(before);
+      expect(review.snapshot()).toEqual(before);
     });
 
     it.each<ReviewStatus>(['approved', 'rejected'])('refuses a new revision once %s (non-retriable DomainError)', (status) => {
@@ -253,15 +275,15 @@ describe(Review.name, () => {
     it('puts an article being reviewed back in the queue when a newer revision replaces it', () => {
       const review = claimedBy(bob);
       expect(review.receiveSubmission({ revision: 2, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: null });
-      expect(review.state).toMatchObject({ status: 'pending', assigneeId: null, currentRevision: 2 });
-      expect(errorOf(() => review.approve(bob, [], later)).code).toBe('REVIEW.INVALID_TRANSITION');
+      expect(review.snapshot()).toMatchObject({ status: 'pending', assigneeId: null, currentRevision: 2 });
+      expect(errorOf(() => review.approve(bob, { ...clean, revision: 2 }, terms, later)).code).toBe('REVIEW.INVALID_TRANSITION');
     });
 
     it('keeps comparing with the last reviewed revision over several resubmissions', () => {
       const review = inStatus('changes_requested');
       review.receiveSubmission({ revision: 2, submittedAt: later });
       review.claim(carol, later);
-      review.requestChanges(carol, later);
+      review.requestChanges(carol, 'Tighten the standfirst.', later);
       expect(review.receiveSubmission({ revision: 4, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: 2 });
     });
   });

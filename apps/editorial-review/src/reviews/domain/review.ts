@@ -1,4 +1,6 @@
-import { blockingErrors, type CheckResult } from './editorial-checks';
+import { randomUUID } from 'node:crypto';
+import { blockingErrors, runEditorialChecks } from './editorial-checks';
+import type { ApprovalTerms, Decision, ReviewComment, SubmittedRevision } from './review-decision';
 import {
   alreadyClaimed,
   blockingChecks,
@@ -9,7 +11,7 @@ import {
   selfReview,
   submissionAfterDecision,
 } from './review.errors';
-import { FINAL_STATUSES, type ReviewStatus } from './review-status';
+import { FINAL_STATUSES, type DecisionKind, type ReviewStatus } from './review-status';
 
 /** Who is acting on a review. Every caller is an editor; admins may decide on any claimed article. */
 export interface Reviewer {
@@ -44,6 +46,13 @@ export type SubmissionOutcome =
   /** The revision is now the one under review; `diffAgainst` is the revision an editor last reviewed, if any. */
   | { kind: 'accepted'; diffAgainst: number | null };
 
+/** How a refused decision reads in its error message. */
+const DECISION_ACTIONS: Record<DecisionKind, string> = {
+  changes_requested: 'request changes',
+  approved: 'approve the article',
+  rejected: 'reject the article',
+};
+
 /**
  * One article's way through review:
  *
@@ -51,11 +60,14 @@ export type SubmissionOutcome =
  *                                --request-changes--> changes_requested --(resubmitted)--> pending
  *                                --reject--> rejected
  *
- * Pure rules, no I/O. Every refusal is a coded DomainError.
+ * Pure rules, no I/O. Every refusal is a coded DomainError. The state is the
+ * review's own: callers change it only through the intention-named methods
+ * and read it through the getters or a `snapshot()`.
  */
 export class Review {
-  constructor(readonly state: ReviewState) {}
+  private constructor(private readonly state: ReviewState) {}
 
+  /** A first submission puts the article in the queue. */
   static open(articleId: string, authorId: string, submission: Submission): Review {
     return new Review({
       articleId,
@@ -68,6 +80,36 @@ export class Review {
       claimedAt: null,
       decidedAt: null,
     });
+  }
+
+  /**
+   * A review as it was stored. `stored` may carry more (a table row); only the
+   * review's own fields are kept. The caller vouches that they came from a Review.
+   */
+  static restore(stored: ReviewState): Review {
+    const { articleId, authorId, status, assigneeId, currentRevision, reviewedRevision, submittedAt, claimedAt, decidedAt } = stored;
+    return new Review({ articleId, authorId, status, assigneeId, currentRevision, reviewedRevision, submittedAt, claimedAt, decidedAt });
+  }
+
+  /** A copy of the state, for storing it; changing the copy changes nothing. */
+  snapshot(): ReviewState {
+    return { ...this.state };
+  }
+
+  get articleId(): string {
+    return this.state.articleId;
+  }
+
+  get authorId(): string {
+    return this.state.authorId;
+  }
+
+  get status(): ReviewStatus {
+    return this.state.status;
+  }
+
+  get currentRevision(): number {
+    return this.state.currentRevision;
   }
 
   get isFinal(): boolean {
@@ -109,44 +151,55 @@ export class Review {
     return true;
   }
 
-  /** Any editor may leave a note until the review is decided. */
-  assertCanComment(): void {
+  /** Any editor may leave a note until the review is decided; it is about the revision under review. */
+  addComment(editorId: string, body: string, at: Date): ReviewComment {
     if (this.isFinal) throw reviewClosed(this.state.status);
+    return { id: randomUUID(), articleId: this.state.articleId, revision: this.state.currentRevision, editorId, body, createdAt: at };
   }
 
-  requestChanges(reviewer: Reviewer, at: Date): void {
-    this.assertMayDecide(reviewer, 'request changes');
-    this.decide('changes_requested', at);
+  /** Sends the article back to its reporter; failing checks are no obstacle (they are usually why). */
+  requestChanges(reviewer: Reviewer, note: string, at: Date): Decision {
+    return { ...this.decide(reviewer, 'changes_requested', at), kind: 'changes_requested', note };
   }
 
-  reject(reviewer: Reviewer, at: Date): void {
-    this.assertMayDecide(reviewer, 'reject the article');
-    this.decide('rejected', at);
+  /** Turns the article down for good. */
+  reject(reviewer: Reviewer, reason: string, at: Date): Decision {
+    return { ...this.decide(reviewer, 'rejected', at), kind: 'rejected', reason };
   }
 
   /**
    * Nobody approves an article they wrote, whatever their role or the state of
-   * the review: that is checked before anything else. `checks` are the results
-   * for the current revision; any error blocks approval.
+   * the review: that is checked before anything else. The automated checks
+   * run again on `submitted` (the revision under review, as submitted) rather
+   * than trusting results stored earlier, so rules added since apply too; any
+   * error blocks approval. The decision carries that text: it is what goes live.
    */
-  approve(reviewer: Reviewer, checks: readonly CheckResult[], at: Date): void {
+  approve(reviewer: Reviewer, submitted: SubmittedRevision, terms: ApprovalTerms, at: Date): Decision {
     if (this.isAuthor(reviewer)) throw selfApproval();
-    this.assertMayDecide(reviewer, 'approve the article');
-    const errors = blockingErrors(checks);
-    if (errors.length > 0) throw blockingChecks(errors);
-    this.decide('approved', at);
+    const facts = this.decide(reviewer, 'approved', at, () => {
+      if (submitted.revision !== this.state.currentRevision) {
+        throw new Error(`approving revision ${submitted.revision} of ${this.state.articleId}, but revision ${this.state.currentRevision} is under review`);
+      }
+      const errors = blockingErrors(runEditorialChecks(submitted.article));
+      if (errors.length > 0) throw blockingChecks(errors);
+    });
+    return { ...facts, kind: 'approved', authorId: this.state.authorId, terms, article: submitted.article };
   }
 
-  private assertMayDecide(reviewer: Reviewer, action: string): void {
+  /**
+   * The one path of every decision: the author never decides, only an article
+   * in review can be decided, and only by the editor who claimed it (or an
+   * admin); `precondition` adds a decision's own rule before anything changes.
+   */
+  private decide(reviewer: Reviewer, kind: DecisionKind, at: Date, precondition?: () => void) {
     if (this.isAuthor(reviewer)) throw selfReview();
-    if (this.state.status !== 'in_review') throw invalidTransition(action, this.state.status);
+    if (this.state.status !== 'in_review') throw invalidTransition(DECISION_ACTIONS[kind], this.state.status);
     if (this.state.assigneeId !== reviewer.id && !reviewer.isAdmin) throw notAssigned(this.state.assigneeId);
-  }
-
-  private decide(status: 'changes_requested' | 'approved' | 'rejected', at: Date): void {
-    this.state.status = status;
+    precondition?.();
+    this.state.status = kind;
     this.state.reviewedRevision = this.state.currentRevision;
     this.state.decidedAt = at;
+    return { articleId: this.state.articleId, revision: this.state.currentRevision, editorId: reviewer.id, decidedAt: at };
   }
 
   private isAuthor(reviewer: Reviewer): boolean {

@@ -1,23 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { Priority } from '@newsroom/contracts';
 import type { DecisionKind } from '../domain/review-status';
+import { EditorEntryColumns } from './editor-entry.columns';
 
 /** A change request, approval or rejection, with what the editor said and decided. */
 @Entity({ name: 'review_decisions' })
 @Index('review_decisions_article_idx', ['articleId', 'decidedAt'])
-export class ReviewDecisionEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  articleId!: string;
-
-  @Column({ type: 'int' })
-  revision!: number;
-
-  @Column({ type: 'text' })
-  editorId!: string;
-
+export class ReviewDecisionEntity extends EditorEntryColumns {
   @Column({ type: 'text' })
   kind!: DecisionKind;
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@newsroom/persistence';
 import { summarizeChecks } from '../domain/editorial-checks';
 import { Review, type ReviewState } from '../domain/review';
+import type { Decision, ReviewComment, SubmittedRevision } from '../domain/review-decision';
 import { reviewNotFound } from '../domain/review.errors';
 import type { ReviewStatus } from '../domain/review-status';
 import { ReviewCommentEntity } from './review-comment.entity';
@@ -11,82 +12,81 @@ import { ReviewDecisionEntity } from './review-decision.entity';
 import { ReviewItemEntity } from './review-item.entity';
 import { ReviewSubmissionEntity } from './review-submission.entity';
 
-/** A decision as the use cases state it; the id and the absent terms are filled in. */
-export type DecisionInput = Pick<ReviewDecisionEntity, 'articleId' | 'revision' | 'editorId' | 'kind' | 'decidedAt'> &
-  Partial<Pick<ReviewDecisionEntity, 'note' | 'publishAt' | 'embargoUntil' | 'priority'>>;
-
-/** Loads and stores review items with their submissions, comments and decisions. */
+/**
+ * Loads and stores review items with their submissions, comments and
+ * decisions, through the open unit of work. Writes and row locks must run
+ * inside `UnitOfWork.run()` (they throw outside one); reads run anywhere.
+ */
 @Injectable()
 export class ReviewRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /**
-   * Reads a review and locks its row (SELECT … FOR UPDATE) until the
-   * transaction ends, so two editors acting at once are serialised and the
-   * second sees the first one's outcome.
+   * Reads a review and locks its row (SELECT … FOR UPDATE) until the unit of
+   * work ends, so two editors acting at once are serialised and the second
+   * sees the first one's outcome. Null when no such article was submitted.
    */
-  async lock(manager: EntityManager, articleId: string): Promise<Review | null> {
-    const row = await manager.findOne(ReviewItemEntity, { where: { articleId }, lock: { mode: 'pessimistic_write' } });
-    return row ? new Review(toState(row)) : null;
+  async lock(articleId: string): Promise<Review | null> {
+    const row = await this.inUnit('ReviewRepository.lock').findOne(ReviewItemEntity, { where: { articleId }, lock: { mode: 'pessimistic_write' } });
+    return row ? Review.restore(row) : null;
   }
 
-  async lockExisting(manager: EntityManager, articleId: string): Promise<Review> {
-    const review = await this.lock(manager, articleId);
+  /** Like `lock`, but a missing review is REVIEW.NOT_FOUND (404). */
+  async lockExisting(articleId: string): Promise<Review> {
+    const review = await this.lock(articleId);
     if (!review) throw reviewNotFound(articleId);
     return review;
   }
 
   /** Stores a new review together with its first submission. */
-  async insert(manager: EntityManager, review: Review, submission: ReviewSubmissionEntity): Promise<void> {
-    await manager.insert(ReviewItemEntity, {
-      ...review.state,
-      firstSubmittedAt: review.state.submittedAt,
-      ...currentRevisionColumns(submission),
-    });
+  async insert(review: Review, submission: ReviewSubmissionEntity): Promise<void> {
+    const manager = this.inUnit('ReviewRepository.insert');
+    const state = review.snapshot();
+    await manager.insert(ReviewItemEntity, { ...state, firstSubmittedAt: state.submittedAt, ...currentRevisionColumns(submission) });
     await manager.insert(ReviewSubmissionEntity, submission as never);
   }
 
-  /** Makes `submission` the revision under review. */
-  async addSubmission(manager: EntityManager, review: Review, submission: ReviewSubmissionEntity): Promise<void> {
+  /** Stores `submission` and makes it the revision under review. */
+  async addSubmission(review: Review, submission: ReviewSubmissionEntity): Promise<void> {
+    const manager = this.inUnit('ReviewRepository.addSubmission');
     await manager.insert(ReviewSubmissionEntity, submission as never);
-    await manager.update(ReviewItemEntity, { articleId: review.state.articleId }, { ...stateColumns(review), ...currentRevisionColumns(submission) });
+    await manager.update(ReviewItemEntity, { articleId: review.articleId }, { ...stateColumns(review), ...currentRevisionColumns(submission) });
   }
 
-  async update(manager: EntityManager, review: Review): Promise<void> {
-    await manager.update(ReviewItemEntity, { articleId: review.state.articleId }, stateColumns(review));
+  /** Stores the review's state after a claim or a decision. */
+  async save(review: Review): Promise<void> {
+    await this.inUnit('ReviewRepository.save').update(ReviewItemEntity, { articleId: review.articleId }, stateColumns(review));
   }
 
-  submission(manager: EntityManager, articleId: string, revision: number): Promise<ReviewSubmissionEntity | null> {
-    return manager.findOneBy(ReviewSubmissionEntity, { articleId, revision });
+  submission(articleId: string, revision: number): Promise<ReviewSubmissionEntity | null> {
+    return this.unitOfWork.manager.findOneBy(ReviewSubmissionEntity, { articleId, revision });
   }
 
-  async insertComment(manager: EntityManager, comment: ReviewCommentEntity): Promise<void> {
-    await manager.insert(ReviewCommentEntity, comment);
+  /** The text of a stored revision; its absence means the tables disagree, which no caller can fix. */
+  async submittedRevision(articleId: string, revision: number): Promise<SubmittedRevision> {
+    const submission = await this.submission(articleId, revision);
+    if (!submission) throw new Error(`review ${articleId} has no stored submission for revision ${revision}`);
+    return { revision, article: submission.article };
   }
 
-  /** Records an editor's decision; only an approval carries publishing terms. */
-  async insertDecision(manager: EntityManager, decision: DecisionInput): Promise<void> {
-    await manager.insert(ReviewDecisionEntity, {
-      id: randomUUID(),
-      note: null,
-      publishAt: null,
-      embargoUntil: null,
-      priority: null,
-      ...decision,
-    });
+  async insertComment(comment: ReviewComment): Promise<void> {
+    await this.inUnit('ReviewRepository.insertComment').insert(ReviewCommentEntity, comment);
+  }
+
+  /** Appends a decision to the article's log; returns the id it was stored under. */
+  async insertDecision(decision: Decision): Promise<string> {
+    const id = randomUUID();
+    await this.inUnit('ReviewRepository.insertDecision').insert(ReviewDecisionEntity, { id, ...decisionColumns(decision) });
+    return id;
   }
 
   findItem(articleId: string): Promise<ReviewItemEntity | null> {
-    return this.dataSource.getRepository(ReviewItemEntity).findOneBy({ articleId });
+    return this.unitOfWork.manager.findOneBy(ReviewItemEntity, { articleId });
   }
 
-  /** The queue: oldest submission first. */
+  /** The queue: oldest submission first (article id breaks ties, so pages never overlap). */
   list(filter: { status?: ReviewStatus; limit: number; offset: number }): Promise<[ReviewItemEntity[], number]> {
-    return this.dataSource.getRepository(ReviewItemEntity).findAndCount({
+    return this.unitOfWork.manager.findAndCount(ReviewItemEntity, {
       where: filter.status ? { status: filter.status } : {},
       order: { submittedAt: 'ASC', articleId: 'ASC' },
       take: filter.limit,
@@ -95,23 +95,29 @@ export class ReviewRepository {
   }
 
   submissions(articleId: string): Promise<ReviewSubmissionEntity[]> {
-    return this.dataSource.getRepository(ReviewSubmissionEntity).find({ where: { articleId }, order: { revision: 'ASC' } });
+    return this.unitOfWork.manager.find(ReviewSubmissionEntity, { where: { articleId }, order: { revision: 'ASC' } });
   }
 
   comments(articleId: string): Promise<ReviewCommentEntity[]> {
-    return this.dataSource.getRepository(ReviewCommentEntity).find({ where: { articleId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.unitOfWork.manager.find(ReviewCommentEntity, { where: { articleId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   decisions(articleId: string): Promise<ReviewDecisionEntity[]> {
-    return this.dataSource.getRepository(ReviewDecisionEntity).find({ where: { articleId }, order: { decidedAt: 'ASC', id: 'ASC' } });
+    return this.unitOfWork.manager.find(ReviewDecisionEntity, { where: { articleId }, order: { decidedAt: 'ASC', id: 'ASC' } });
+  }
+
+  private inUnit(what: string): EntityManager {
+    return this.unitOfWork.requireActive(what);
   }
 }
 
+/** The columns a claim, a decision or a resubmission may change; who wrote which article never does. */
 function stateColumns(review: Review): Omit<ReviewState, 'articleId' | 'authorId'> {
-  const { articleId: _id, authorId: _author, ...columns } = review.state;
+  const { articleId: _id, authorId: _author, ...columns } = review.snapshot();
   return columns;
 }
 
+/** The current revision's headline, section and check counts, denormalised for the queue. */
 function currentRevisionColumns(submission: ReviewSubmissionEntity) {
   const summary = summarizeChecks(submission.checks);
   return {
@@ -122,16 +128,16 @@ function currentRevisionColumns(submission: ReviewSubmissionEntity) {
   };
 }
 
-function toState(row: ReviewItemEntity): ReviewState {
-  return {
-    articleId: row.articleId,
-    authorId: row.authorId,
-    status: row.status,
-    assigneeId: row.assigneeId,
-    currentRevision: row.currentRevision,
-    reviewedRevision: row.reviewedRevision,
-    submittedAt: row.submittedAt,
-    claimedAt: row.claimedAt,
-    decidedAt: row.decidedAt,
-  };
+/** One row per decision: a change request keeps its note, a rejection its reason, an approval its terms. */
+function decisionColumns(decision: Decision): Omit<ReviewDecisionEntity, 'id'> {
+  const { articleId, revision, editorId, kind, decidedAt } = decision;
+  const none = { note: null, publishAt: null, embargoUntil: null, priority: null };
+  switch (decision.kind) {
+    case 'changes_requested':
+      return { articleId, revision, editorId, kind, decidedAt, ...none, note: decision.note };
+    case 'rejected':
+      return { articleId, revision, editorId, kind, decidedAt, ...none, note: decision.reason };
+    case 'approved':
+      return { articleId, revision, editorId, kind, decidedAt, ...none, ...decision.terms };
+  }
 }

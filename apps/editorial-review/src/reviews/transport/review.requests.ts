@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
-
-const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value), { toClassOnly: true });
-const NOT_BLANK = /\S/;
+import { EditorNote } from '../use-cases/editor.command';
 
 function IsZonedTimestamp(): PropertyDecorator {
   return ValidateBy({
@@ -23,33 +20,23 @@ export class ListReviewsQuery extends PageQuery {
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
-
 }
 
 export class AddCommentRequest {
   @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'The note; the reporter sees it', example: 'Can we get a second source for the vote count?' })
-  @trim()
-  @IsString()
-  @MaxLength(NOTE_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  @EditorNote()
   body!: string;
 }
 
 export class RequestChangesRequest {
   @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'What the reporter should change', example: 'Attribute the second quote and add a standfirst.' })
-  @trim()
-  @IsString()
-  @MaxLength(NOTE_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  @EditorNote()
   note!: string;
 }
 
 export class RejectRequest {
   @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'Why the article will not run', example: 'We covered this yesterday.' })
-  @trim()
-  @IsString()
-  @MaxLength(NOTE_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: '$property must not be empty' })
+  @EditorNote()
   reason!: string;
 }
 

@@ -2,12 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe } from '@newsroom/platform';
+import { ApproveArticleCommand } from '../use-cases/approve-article/approve-article.command';
 import { ApproveArticleUseCase } from '../use-cases/approve-article/approve-article.use-case';
+import { ClaimReviewCommand } from '../use-cases/claim-review/claim-review.command';
 import { ClaimReviewUseCase } from '../use-cases/claim-review/claim-review.use-case';
+import { CommentOnReviewCommand } from '../use-cases/comment-on-review/comment-on-review.command';
 import { CommentOnReviewUseCase } from '../use-cases/comment-on-review/comment-on-review.use-case';
 import { ReadReviewsQuery } from '../use-cases/read-reviews/read-reviews.query';
 import { ReviewList, ReviewView } from '../use-cases/read-reviews/review.views';
+import { RejectArticleCommand } from '../use-cases/reject-article/reject-article.command';
 import { RejectArticleUseCase } from '../use-cases/reject-article/reject-article.use-case';
+import { RequestChangesCommand } from '../use-cases/request-changes/request-changes.command';
 import { RequestChangesUseCase } from '../use-cases/request-changes/request-changes.use-case';
 import { AddCommentRequest, ApproveRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
 
@@ -48,22 +53,20 @@ export class ReviewsHttpController {
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'ARTICLE.SELF_REVIEW: you wrote it' })
   @ApiResponse({ status: 409, description: 'REVIEW.ALREADY_CLAIMED, REVIEW.INVALID_TRANSITION' })
-  async claim(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<ReviewView> {
-    await this.claimReview.execute(user, articleId);
-    return this.read.get(articleId);
+  claim(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<ReviewView> {
+    return this.thenShow(articleId, () => this.claimReview.execute(ClaimReviewCommand.create({ articleId, ...actingReviewer(user) })));
   }
 
   @Post(':articleId/comments')
   @ApiOperation({ summary: 'Leave a note for the reporter and other editors (until the review is decided)' })
   @ApiResponse({ status: 201, type: ReviewView })
   @ApiResponse({ status: 409, description: 'REVIEW.CLOSED: the review is approved or rejected' })
-  async comment(
+  comment(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
     @Body() request: AddCommentRequest,
   ): Promise<ReviewView> {
-    await this.commentOnReview.execute(user, articleId, request.body);
-    return this.read.get(articleId);
+    return this.thenShow(articleId, () => this.commentOnReview.execute(CommentOnReviewCommand.create({ articleId, editorId: user.id, body: request.body })));
   }
 
   @Post(':articleId/request-changes')
@@ -72,13 +75,12 @@ export class ReviewsHttpController {
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'REVIEW.NOT_ASSIGNED, ARTICLE.SELF_REVIEW' })
   @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review' })
-  async requestChanges(
+  requestChanges(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
     @Body() request: RequestChangesRequest,
   ): Promise<ReviewView> {
-    await this.requestChangesOn.execute(user, articleId, request.note);
-    return this.read.get(articleId);
+    return this.thenShow(articleId, () => this.requestChangesOn.execute(RequestChangesCommand.create({ articleId, ...actingReviewer(user), note: request.note })));
   }
 
   @Post(':articleId/approve')
@@ -87,17 +89,15 @@ export class ReviewsHttpController {
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'ARTICLE.SELF_APPROVAL (checked first), REVIEW.NOT_ASSIGNED' })
   @ApiResponse({ status: 409, description: 'REVIEW.BLOCKING_CHECKS (details list the failing checks), REVIEW.INVALID_TRANSITION' })
-  async approve(
+  approve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
     @Body() request: ApproveRequest,
   ): Promise<ReviewView> {
-    await this.approveArticle.execute(user, articleId, {
-      publishAt: request.publishAt ? new Date(request.publishAt) : undefined,
-      embargoUntil: request.embargoUntil ? new Date(request.embargoUntil) : undefined,
-      priority: request.priority ?? 'normal',
-    });
-    return this.read.get(articleId);
+    const { publishAt, embargoUntil, priority = 'normal' } = request;
+    return this.thenShow(articleId, () =>
+      this.approveArticle.execute(ApproveArticleCommand.create({ articleId, ...actingReviewer(user), publishAt: dateOf(publishAt), embargoUntil: dateOf(embargoUntil), priority })),
+    );
   }
 
   @Post(':articleId/reject')
@@ -106,12 +106,27 @@ export class ReviewsHttpController {
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'REVIEW.NOT_ASSIGNED, ARTICLE.SELF_REVIEW' })
   @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review' })
-  async reject(
+  reject(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
     @Body() request: RejectRequest,
   ): Promise<ReviewView> {
-    await this.rejectArticle.execute(user, articleId, request.reason);
+    return this.thenShow(articleId, () => this.rejectArticle.execute(RejectArticleCommand.create({ articleId, ...actingReviewer(user), reason: request.reason })));
+  }
+
+  /** Every command answers with the review as it stands afterwards. */
+  private async thenShow(articleId: string, command: () => Promise<unknown>): Promise<ReviewView> {
+    await command();
     return this.read.get(articleId);
   }
+}
+
+/** The signed-in editor as the commands name them; admin rights come from the token's roles. */
+function actingReviewer(user: AuthenticatedUser): { editorId: string; isAdmin: boolean } {
+  return { editorId: user.id, isAdmin: user.roles.includes('admin') };
+}
+
+/** Request bodies carry zoned ISO-8601 timestamps (validated); commands carry instants. */
+function dateOf(timestamp: string | undefined): Date | undefined {
+  return timestamp === undefined ? undefined : new Date(timestamp);
 }

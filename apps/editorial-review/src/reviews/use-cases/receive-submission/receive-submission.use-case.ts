@@ -1,12 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { EVENT_TYPES, type EventOf } from '@newsroom/contracts';
-import type { EventHandlers } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import { runEditorialChecks } from '../../domain/editorial-checks';
 import { Review } from '../../domain/review';
 import { diffRevisions } from '../../domain/revision-diff';
 import type { ReviewSubmissionEntity } from '../../persistence/review-submission.entity';
 import { ReviewRepository } from '../../persistence/review.repository';
+import { ReceiveSubmissionCommand } from './receive-submission.command';
+
+export type SubmissionResult =
+  /** A new article entered the queue. */
+  | { outcome: 'queued'; revision: number }
+  /** A newer revision is back in the queue; `diffAgainst` is the revision its diff compares with, if any. */
+  | { outcome: 'requeued'; revision: number; diffAgainst: number | null }
+  /** The revision was known already (a redelivery) or is older than the one under review: nothing changed. */
+  | { outcome: 'duplicate' | 'stale'; revision: number };
 
 /**
  * A reporter submitted a revision: it enters the queue with the automated
@@ -17,49 +24,53 @@ import { ReviewRepository } from '../../persistence/review.repository';
 export class ReceiveSubmissionUseCase {
   private readonly logger = new Logger(ReceiveSubmissionUseCase.name);
 
-  constructor(private readonly reviews: ReviewRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly reviews: ReviewRepository,
+  ) {}
 
-  readonly handlers: EventHandlers = {
-    [EVENT_TYPES.articleSubmitted]: (event, manager) => this.receive(event, manager),
-  };
+  /**
+   * Errors: REVIEW.ALREADY_DECIDED for a new revision of an approved or
+   * rejected article (not retriable: a consumer dead-letters it).
+   */
+  execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
+    return this.unitOfWork.run(async () => {
+      const { articleId, revision, authorId, submittedAt } = command;
+      const review = await this.reviews.lock(articleId);
+      if (!review) {
+        const submission = this.submission(command, null);
+        await this.reviews.insert(Review.open(articleId, authorId, { revision, submittedAt }), submission);
+        this.logger.log({ articleId, revision, checks: submission.checks.length }, 'article entered the review queue');
+        return { outcome: 'queued', revision };
+      }
 
-  async receive(event: EventOf<'news.article.submitted.v1'>, manager: EntityManager): Promise<void> {
-    const { articleId, revision, authorId, article } = event.data;
-    const submittedAt = new Date(event.data.submittedAt);
-    const submission: ReviewSubmissionEntity = {
+      const outcome = review.receiveSubmission({ revision, submittedAt });
+      if (outcome.kind === 'ignored') {
+        this.logger.log({ articleId, revision, currentRevision: review.currentRevision, reason: outcome.reason }, 'submission ignored');
+        return { outcome: outcome.reason, revision };
+      }
+      const reviewed = outcome.diffAgainst === null ? null : await this.reviews.submission(articleId, outcome.diffAgainst);
+      const submission = this.submission(command, reviewed);
+      await this.reviews.addSubmission(review, submission);
+      this.logger.log({ articleId, revision, diffAgainst: submission.diffAgainst }, 'resubmitted article is back in the review queue');
+      return { outcome: 'requeued', revision, diffAgainst: submission.diffAgainst };
+    });
+  }
+
+  /** The revision as stored: with its check results and, for a resubmission, the diff against `reviewed`. */
+  private submission(command: ReceiveSubmissionCommand, reviewed: ReviewSubmissionEntity | null): ReviewSubmissionEntity {
+    const { articleId, revision, authorId, submittedAt, article, eventId } = command;
+    return {
       articleId,
       revision,
       authorId,
       submittedAt,
       article,
       checks: runEditorialChecks(article),
-      diffAgainst: null,
-      diff: null,
-      eventId: event.id,
+      diffAgainst: reviewed?.revision ?? null,
+      diff: reviewed ? diffRevisions({ revision: reviewed.revision, article: reviewed.article }, { revision, article }) : null,
+      eventId,
       receivedAt: new Date(),
     };
-
-    const review = await this.reviews.lock(manager, articleId);
-    if (!review) {
-      await this.reviews.insert(manager, Review.open(articleId, authorId, { revision, submittedAt }), submission);
-      this.logger.log({ articleId, revision, checks: submission.checks.length }, 'article entered the review queue');
-      return;
-    }
-
-    // Throws a non-retriable DomainError (→ dead-letter topic) once the review is decided.
-    const outcome = review.receiveSubmission({ revision, submittedAt });
-    if (outcome.kind === 'ignored') {
-      this.logger.log({ articleId, revision, currentRevision: review.state.currentRevision, reason: outcome.reason }, 'submission ignored');
-      return;
-    }
-    if (outcome.diffAgainst !== null) {
-      const reviewed = await this.reviews.submission(manager, articleId, outcome.diffAgainst);
-      if (reviewed) {
-        submission.diffAgainst = reviewed.revision;
-        submission.diff = diffRevisions({ revision: reviewed.revision, article: reviewed.article }, { revision, article });
-      }
-    }
-    await this.reviews.addSubmission(manager, review, submission);
-    this.logger.log({ articleId, revision, diffAgainst: submission.diffAgainst }, 'resubmitted article is back in the review queue');
   }
 }
