@@ -10,8 +10,8 @@ import { createTestDatabase, freePort, startLocalBroker, type LocalBroker, type 
 import { AppModule } from './app.module';
 import { loadPublishingConfig } from './config/publishing.config';
 import { publishingService } from './service';
-import { scriptRisks } from './testing/html-safety';
-import { testContent } from './testing/test-articles';
+import { scriptRisks } from '../test/html-safety';
+import { testContent } from '../test/test-articles';
 
 const SECRET = 'integration-test-secret-123';
 const PUBLIC_BASE_URL = 'https://news.example.test';

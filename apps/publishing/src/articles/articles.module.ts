@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './persistence/article.repository';
-import { ArticlesHttpController } from './transport/articles.http.controller';
 import { ReviewEventsConsumer } from './transport/review-events.consumer';
+import { Clock } from './use-cases/clock';
 import { CorrectArticleUseCase } from './use-cases/correct-article/correct-article.use-case';
-import { GoLive } from './use-cases/go-live/go-live';
+import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case';
 import { PublicationScheduler } from './use-cases/publish-due-articles/publication-scheduler';
 import { PublishDueArticlesUseCase } from './use-cases/publish-due-articles/publish-due-articles.use-case';
 import { PublishApprovedArticleUseCase } from './use-cases/publish-approved-article/publish-approved-article.use-case';
 import { ReadArticlesQuery } from './use-cases/read-articles/read-articles.query';
 import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish-article.use-case';
 
+/**
+ * The articles' write side and read model: approvals in, scheduling, going live, editors'
+ * corrections and withdrawals, and the query the public site reads through. It knows
+ * nothing of the site; the site depends on what it exports.
+ */
 @Module({
-  controllers: [ArticlesHttpController, ReviewEventsConsumer],
+  controllers: [ReviewEventsConsumer],
   providers: [
+    Clock,
     ArticleRepository,
-    GoLive,
+    GoLiveUseCase,
     PublishApprovedArticleUseCase,
     PublishDueArticlesUseCase,
     PublicationScheduler,
@@ -22,6 +28,6 @@ import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish
     UnpublishArticleUseCase,
     ReadArticlesQuery,
   ],
-  exports: [ReadArticlesQuery],
+  exports: [ReadArticlesQuery, CorrectArticleUseCase, UnpublishArticleUseCase],
 })
 export class ArticlesModule {}

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
+import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
 import { SiteContextFactory } from './transport/site-context';
 
-/** The public face: pages, feeds and sitemaps, all read from the articles read model. */
+/**
+ * Publishing's public face, in one place: HTML pages, feeds, sitemaps, the JSON API of the
+ * article resource, and their rendering. It reads through the articles module's exports and
+ * hands editors' changes to its use cases; the articles module never depends on it.
+ */
 @Module({
   imports: [ArticlesModule],
-  controllers: [PagesHttpController, FeedsHttpController],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController],
   providers: [SiteContextFactory],
 })
 export class SiteModule {}

@@ -20,3 +20,30 @@ export const invalidCorrection = (issues: ValidationIssue[]) =>
     'validation',
     issues,
   );
+
+/**
+ * An approval naming the article's author as the approving editor. Editorial review never
+ * emits one, so it is forged or broken; publishing it would bypass the newsroom's one rule
+ * that someone other than the writer signs a story off.
+ */
+export const selfApproval = (id: string, editorId: string) =>
+  new DomainError('ARTICLE.SELF_APPROVAL', `The approval of article ${id} names its author (${editorId}) as the approving editor`, 'forbidden', {
+    editorId,
+  });
+
+/**
+ * An approval of a revision that is not newer than one already accepted (live or waiting).
+ * One article's review events arrive in order and the inbox absorbs redeliveries, so such an
+ * approval is a replay under a new id or a forgery, never a decision to act on.
+ */
+export const staleRevision = (id: string, revision: number, latestRevision: number) =>
+  new DomainError(
+    'ARTICLE.STALE_REVISION',
+    `Revision ${revision} of article ${id} is not newer than revision ${latestRevision}, which was already approved`,
+    'conflict',
+    { revision, latestRevision },
+  );
+
+/** Nothing of this article is waiting to go live, or its time has not come. */
+export const nothingDue = (id: string) =>
+  new DomainError('ARTICLE.NOTHING_DUE', `Article ${id} has no approved revision due to go live`, 'conflict');

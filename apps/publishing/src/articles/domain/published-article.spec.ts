@@ -1,143 +1,211 @@
 import { DomainError } from '@newsroom/contracts';
-import { testContent } from '../../testing/test-articles';
+import { testContent } from '../../../test/test-articles';
 import { PublishedArticle, type Approval } from './published-article';
 
 const ID = '5150485c-452c-4066-a93f-52483f84c08b';
 const t = (iso: string) => new Date(`2025-11-21T${iso}Z`);
 
 function approval(revision: number, overrides: Partial<Approval> = {}): Approval {
-  return { revision, content: testContent({ headline: `Revision ${revision}` }), priority: 'normal', approvedAt: t('09:00:00'), dueAt: null, ...overrides };
+  return {
+    revision,
+    content: testContent({ headline: `Revision ${revision}` }),
+    priority: 'normal',
+    authorId: 'reporter-rob',
+    editorId: 'editor-eve',
+    approvedAt: t(`09:0${revision}:00`),
+    ...overrides,
+  };
+}
+
+function scheduledArticle(revision: number, publishAt: Date, now = t('10:00:00')): PublishedArticle {
+  return PublishedArticle.approved(ID, approval(revision, { publishAt: publishAt.toISOString() }), now).article;
 }
 
 function liveArticle(revision = 1, now = t('10:00:00')): PublishedArticle {
-  const article = PublishedArticle.fromApproval(ID, approval(revision), now);
+  const { article } = PublishedArticle.approved(ID, approval(revision), now);
   article.goLive(now, 'revision-1');
   return article;
 }
 
-function expectCode(action: () => void, code: string): void {
+function errorOf(action: () => unknown): DomainError {
   try {
     action();
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(code);
-    return;
+    return error as DomainError;
   }
-  throw new Error(`expected ${code}`);
+  throw new Error('expected a DomainError');
 }
 
 describe(PublishedArticle.name, () => {
   describe('a first approval', () => {
     it('without a time is due at once', () => {
       const now = t('10:00:00');
-      const article = PublishedArticle.fromApproval(ID, approval(1), now);
-      expect(article.state.status).toBe('scheduled');
+      const { article, outcome } = PublishedArticle.approved(ID, approval(1), now);
+      expect(outcome).toEqual({ kind: 'due' });
+      expect(article.status).toBe('scheduled');
       expect(article.isDue(now)).toBe(true);
       expect(article.needsSlug).toBe(true);
     });
 
     it('with a future time waits for it', () => {
-      const article = PublishedArticle.fromApproval(ID, approval(1, { dueAt: t('12:00:00') }), t('10:00:00'));
-      expect(article.state.status).toBe('scheduled');
-      expect(article.state.live).toBeNull();
+      const { article, outcome } = PublishedArticle.approved(ID, approval(1, { publishAt: t('12:00:00').toISOString() }), t('10:00:00'));
+      expect(outcome).toEqual({ kind: 'scheduled', dueAt: t('12:00:00') });
+      expect(article.snapshot().live).toBeNull();
       expect(article.isDue(t('11:59:59'))).toBe(false);
       expect(article.isDue(t('12:00:00'))).toBe(true);
+    });
+
+    it('waits for the later of schedule and embargo', () => {
+      const { outcome } = PublishedArticle.approved(
+        ID,
+        approval(1, { publishAt: t('12:00:00').toISOString(), embargoUntil: t('13:00:00').toISOString() }),
+        t('10:00:00'),
+      );
+      expect(outcome).toEqual({ kind: 'scheduled', dueAt: t('13:00:00') });
+    });
+
+    it('is refused when the approving editor is the author: ARTICLE.SELF_APPROVAL', () => {
+      const error = errorOf(() => PublishedArticle.approved(ID, approval(1, { editorId: 'reporter-rob' }), t('10:00:00')));
+      expect(error).toMatchObject({ code: 'ARTICLE.SELF_APPROVAL', kind: 'forbidden' });
     });
   });
 
   describe('going live', () => {
     it('publishes exactly the approved content, fixes the slug and the publication time', () => {
       const a = approval(2);
-      const article = PublishedArticle.fromApproval(ID, a, t('10:00:00'));
-      expect(article.goLive(t('10:00:00'), 'revision-2')).toBe('first-publication');
-      expect(article.state).toMatchObject({ status: 'published', slug: 'revision-2', pending: null, version: 1, publishedAt: t('10:00:00'), updatedAt: t('10:00:00') });
-      expect(article.state.live).toEqual({ revision: 2, content: a.content, priority: 'normal' });
+      const { article } = PublishedArticle.approved(ID, a, t('10:00:00'));
+      expect(article.goLive(t('10:00:00'), 'revision-2').kind).toBe('first-publication');
+      expect(article.snapshot()).toMatchObject({ status: 'published', slug: 'revision-2', pending: null, version: 1, publishedAt: t('10:00:00'), updatedAt: t('10:00:00') });
+      expect(article.snapshot().live).toEqual({ revision: 2, content: a.content, priority: 'normal' });
     });
 
     it('needs a slug the first time', () => {
-      const article = PublishedArticle.fromApproval(ID, approval(1), t('10:00:00'));
+      const { article } = PublishedArticle.approved(ID, approval(1), t('10:00:00'));
       expect(() => article.goLive(t('10:00:00'))).toThrow(/slug/);
     });
 
-    it('refuses when nothing is pending', () => {
-      expect(() => liveArticle().goLive(t('11:00:00'))).toThrow(/pending/);
+    it('is refused when nothing waits: ARTICLE.NOTHING_DUE', () => {
+      expect(errorOf(() => liveArticle().goLive(t('11:00:00'))).code).toBe('ARTICLE.NOTHING_DUE');
+    });
+
+    it('is refused before the time has come, so no schedule or embargo is broken', () => {
+      const article = scheduledArticle(1, t('12:00:00'));
+      expect(errorOf(() => article.goLive(t('11:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
+      expect(article.goLive(t('12:00:00'), 'slug').kind).toBe('first-publication');
     });
   });
 
   describe('a newer approval of a live article', () => {
     it('replaces the text at once and keeps the slug and first publication time', () => {
       const article = liveArticle(1);
-      expect(article.accept(approval(2, { approvedAt: t('10:30:00') }), t('11:00:00'))).toEqual({ kind: 'due' });
-      expect(article.goLive(t('11:00:00'), 'ignored-slug')).toBe('update');
-      expect(article.state).toMatchObject({ slug: 'revision-1', publishedAt: t('10:00:00'), updatedAt: t('11:00:00'), version: 2 });
-      expect(article.state.live?.content.headline).toBe('Revision 2');
+      expect(article.receiveApproval(approval(2), t('11:00:00'))).toEqual({ kind: 'due' });
+      expect(article.goLive(t('11:00:00'), 'ignored-slug').kind).toBe('update');
+      expect(article.snapshot()).toMatchObject({ slug: 'revision-1', publishedAt: t('10:00:00'), updatedAt: t('11:00:00'), version: 2 });
+      expect(article.snapshot().live?.content.headline).toBe('Revision 2');
     });
 
     it('with a future time keeps the old text live until then', () => {
       const article = liveArticle(1);
-      expect(article.accept(approval(2, { dueAt: t('15:00:00') }), t('11:00:00'))).toEqual({ kind: 'scheduled', dueAt: t('15:00:00') });
-      expect(article.state.status).toBe('published');
-      expect(article.state.live?.revision).toBe(1);
-      expect(article.state.pending?.revision).toBe(2);
+      expect(article.receiveApproval(approval(2, { publishAt: t('15:00:00').toISOString() }), t('11:00:00'))).toEqual({
+        kind: 'scheduled',
+        dueAt: t('15:00:00'),
+      });
+      const state = article.snapshot();
+      expect(state.status).toBe('published');
+      expect(state.live?.revision).toBe(1);
+      expect(state.pending?.revision).toBe(2);
       expect(article.isDue(t('14:59:00'))).toBe(false);
     });
 
     it('replaces a revision still waiting, even if the newer one is due later', () => {
       const article = liveArticle(1);
-      article.accept(approval(2, { dueAt: t('12:00:00') }), t('11:00:00'));
-      article.accept(approval(3, { dueAt: t('13:00:00') }), t('11:05:00'));
-      expect(article.state.pending).toMatchObject({ revision: 3, dueAt: t('13:00:00') });
+      article.receiveApproval(approval(2, { publishAt: t('12:00:00').toISOString() }), t('11:00:00'));
+      article.receiveApproval(approval(3, { publishAt: t('13:00:00').toISOString() }), t('11:05:00'));
+      expect(article.snapshot().pending).toMatchObject({ revision: 3, dueAt: t('13:00:00') });
     });
 
     it('going live at once drops an older revision still waiting', () => {
       const article = liveArticle(1);
-      article.accept(approval(2, { dueAt: t('12:00:00') }), t('11:00:00'));
-      article.accept(approval(3), t('11:05:00'));
+      article.receiveApproval(approval(2, { publishAt: t('12:00:00').toISOString() }), t('11:00:00'));
+      article.receiveApproval(approval(3), t('11:05:00'));
       article.goLive(t('11:05:00'));
-      expect(article.state.live?.revision).toBe(3);
-      expect(article.state.pending).toBeNull();
+      expect(article.snapshot().live?.revision).toBe(3);
+      expect(article.snapshot().pending).toBeNull();
+    });
+
+    it('is refused when the approving editor is the author, and nothing changes', () => {
+      const article = liveArticle(1);
+      const before = article.snapshot();
+      const error = errorOf(() => article.receiveApproval(approval(2, { authorId: 'editor-eve' }), t('11:00:00')));
+      expect(error.code).toBe('ARTICLE.SELF_APPROVAL');
+      expect(article.snapshot()).toEqual(before);
     });
   });
 
-  describe('stale and out-of-order approvals', () => {
-    it.each([1, 2])('ignores revision %i when revision 2 is live', (revision) => {
+  describe('approvals that do not move the revision forward', () => {
+    it.each([1, 2])('refuses revision %i when revision 2 is live: ARTICLE.STALE_REVISION, nothing changes', (revision) => {
       const article = liveArticle(2);
-      const before = structuredClone(article.state);
-      expect(article.accept(approval(revision), t('11:00:00'))).toEqual({ kind: 'ignored', reason: 'stale-revision' });
-      expect(article.state).toEqual(before);
+      const before = article.snapshot();
+      const error = errorOf(() => article.receiveApproval(approval(revision, { approvedAt: t('10:30:00') }), t('11:00:00')));
+      expect(error).toMatchObject({ code: 'ARTICLE.STALE_REVISION', kind: 'conflict', details: { revision, latestRevision: 2 } });
+      expect(article.snapshot()).toEqual(before);
     });
 
-    it('ignores an older revision than the one waiting', () => {
-      const article = PublishedArticle.fromApproval(ID, approval(3, { dueAt: t('12:00:00') }), t('10:00:00'));
-      expect(article.accept(approval(2), t('10:30:00'))).toEqual({ kind: 'ignored', reason: 'stale-revision' });
-      expect(article.state.pending?.revision).toBe(3);
+    it('refuses an older revision than the one waiting', () => {
+      const article = scheduledArticle(3, t('12:00:00'));
+      expect(errorOf(() => article.receiveApproval(approval(2), t('10:30:00'))).code).toBe('ARTICLE.STALE_REVISION');
+      expect(article.snapshot().pending?.revision).toBe(3);
+    });
+
+    it('takes the very approval already accepted, sent again, as changing nothing', () => {
+      const article = liveArticle(2);
+      const before = article.snapshot();
+      expect(article.receiveApproval(approval(2), t('11:00:00'))).toEqual({ kind: 'ignored', reason: 'already-accepted' });
+      expect(article.snapshot()).toEqual(before);
     });
   });
 
   describe('correcting', () => {
-    it('replaces the live text, keeps the revision, and records the time', () => {
+    const note = { note: 'Fixed the vote count.', editorId: 'editor-eve' };
+
+    it('replaces the live text, keeps the revision, and records the time and the changed fields', () => {
       const article = liveArticle(4);
-      const corrected = testContent({ headline: 'Corrected' });
-      article.correct(corrected, t('12:00:00'));
-      expect(article.state.live).toMatchObject({ revision: 4, content: corrected });
-      expect(article.state).toMatchObject({ correctedAt: t('12:00:00'), updatedAt: t('12:00:00'), version: 2, slug: 'revision-1' });
+      const record = article.correct({ ...note, changes: { headline: 'Corrected', standfirst: 'New standfirst.' } }, t('12:00:00'));
+      expect(record).toEqual({ ...note, correctedAt: t('12:00:00'), revision: 4, changedFields: ['headline', 'standfirst'] });
+      expect(article.snapshot().live).toMatchObject({ revision: 4, content: { headline: 'Corrected', standfirst: 'New standfirst.' } });
+      expect(article.snapshot()).toMatchObject({ correctedAt: t('12:00:00'), updatedAt: t('12:00:00'), version: 2, slug: 'revision-1' });
+    });
+
+    it('may only add a note', () => {
+      const article = liveArticle(1);
+      expect(article.correct({ ...note, changes: {} }, t('12:00:00')).changedFields).toEqual([]);
+    });
+
+    it('is refused when the merged article is invalid: ARTICLE.INVALID_CORRECTION with the paths', () => {
+      const article = liveArticle(1);
+      const before = article.snapshot();
+      const error = errorOf(() => article.correct({ ...note, changes: { headline: '', body: [{ type: 'video' }] } }, t('12:00:00')));
+      expect(error.code).toBe('ARTICLE.INVALID_CORRECTION');
+      expect((error.details as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
+      expect(article.snapshot()).toEqual(before);
     });
 
     it('is refused before publication and after withdrawal', () => {
-      const scheduled = PublishedArticle.fromApproval(ID, approval(1, { dueAt: t('12:00:00') }), t('10:00:00'));
-      expectCode(() => scheduled.correct(testContent(), t('11:00:00')), 'ARTICLE.NOT_PUBLISHED');
+      const scheduled = scheduledArticle(1, t('12:00:00'));
+      expect(errorOf(() => scheduled.correct({ ...note, changes: {} }, t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
       const withdrawn = liveArticle();
       withdrawn.unpublish('Legal', 'editor-1', t('11:00:00'));
-      expectCode(() => withdrawn.correct(testContent(), t('11:30:00')), 'ARTICLE.NOT_PUBLISHED');
+      expect(errorOf(() => withdrawn.correct({ ...note, changes: {} }, t('11:30:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
     });
   });
 
   describe('unpublishing', () => {
     it('withdraws the article and drops a revision still waiting', () => {
       const article = liveArticle(1);
-      article.accept(approval(2, { dueAt: t('15:00:00') }), t('11:00:00'));
-      article.unpublish('Legal hold', 'editor-9', t('12:00:00'));
-      expect(article.state).toMatchObject({
+      article.receiveApproval(approval(2, { publishAt: t('15:00:00').toISOString() }), t('11:00:00'));
+      expect(article.unpublish('Legal hold', 'editor-9', t('12:00:00'))).toEqual({ at: t('12:00:00'), reason: 'Legal hold', editorId: 'editor-9' });
+      expect(article.snapshot()).toMatchObject({
         status: 'withdrawn',
         pending: null,
         withdrawal: { at: t('12:00:00'), reason: 'Legal hold', editorId: 'editor-9' },
@@ -149,24 +217,35 @@ describe(PublishedArticle.name, () => {
     it('is refused twice and before publication', () => {
       const article = liveArticle();
       article.unpublish('x', 'e', t('11:00:00'));
-      expectCode(() => article.unpublish('x', 'e', t('11:01:00')), 'ARTICLE.NOT_PUBLISHED');
-      const scheduled = PublishedArticle.fromApproval(ID, approval(1, { dueAt: t('12:00:00') }), t('10:00:00'));
-      expectCode(() => scheduled.unpublish('x', 'e', t('11:00:00')), 'ARTICLE.NOT_PUBLISHED');
+      expect(errorOf(() => article.unpublish('x', 'e', t('11:01:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
+      const scheduled = scheduledArticle(1, t('12:00:00'));
+      expect(errorOf(() => scheduled.unpublish('x', 'e', t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
     });
 
-    it('ignores an approval given before the withdrawal, which arrived late', () => {
+    it('ignores a newer approval given before the withdrawal, which arrived late', () => {
       const article = liveArticle(1);
       article.unpublish('Legal hold', 'editor-9', t('12:00:00'));
-      expect(article.accept(approval(2, { approvedAt: t('11:00:00') }), t('12:05:00'))).toEqual({ kind: 'ignored', reason: 'withdrawn-later' });
-      expect(article.state.status).toBe('withdrawn');
+      expect(article.receiveApproval(approval(2, { approvedAt: t('11:00:00') }), t('12:05:00'))).toEqual({ kind: 'ignored', reason: 'withdrawn-later' });
+      expect(article.status).toBe('withdrawn');
     });
 
     it('republishes on a newer approval given after the withdrawal, at the same address', () => {
       const article = liveArticle(1);
       article.unpublish('Legal hold', 'editor-9', t('12:00:00'));
-      expect(article.accept(approval(2, { approvedAt: t('13:00:00') }), t('13:00:00'))).toEqual({ kind: 'due' });
-      expect(article.goLive(t('13:00:00'))).toBe('republication');
-      expect(article.state).toMatchObject({ status: 'published', slug: 'revision-1', withdrawal: null, publishedAt: t('10:00:00') });
+      expect(article.receiveApproval(approval(2, { approvedAt: t('13:00:00') }), t('13:00:00'))).toEqual({ kind: 'due' });
+      expect(article.goLive(t('13:00:00')).kind).toBe('republication');
+      expect(article.snapshot()).toMatchObject({ status: 'published', slug: 'revision-1', withdrawal: null, publishedAt: t('10:00:00') });
+    });
+  });
+
+  describe('its state', () => {
+    it('is a copy: changing a snapshot changes nothing in the article', () => {
+      const article = liveArticle(1);
+      const copy = article.snapshot();
+      copy.status = 'withdrawn';
+      copy.live!.content.headline = 'Tampered';
+      expect(article.status).toBe('published');
+      expect(article.snapshot().live?.content.headline).toBe('Revision 1');
     });
   });
 });

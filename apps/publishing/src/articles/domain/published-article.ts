@@ -1,6 +1,7 @@
-import type { ArticleContent, Priority } from '@newsroom/contracts';
-import { articleNotPublished } from './article.errors';
+import { ArticleContent, validatePlain, type Priority } from '@newsroom/contracts';
+import { articleNotPublished, invalidCorrection, nothingDue, selfApproval, staleRevision } from './article.errors';
 import type { PublicationStatus } from './publication-status';
+import { publicationDueAt, type PublicationRequest } from './publication-time';
 
 /** One approved revision of an article, exactly as the editor approved it. */
 export interface ArticleRevision {
@@ -14,10 +15,11 @@ export interface PendingRevision extends ArticleRevision {
   dueAt: Date;
 }
 
-export interface Approval extends ArticleRevision {
+/** An editor's approval of one revision, as editorial review announced it. */
+export interface Approval extends ArticleRevision, PublicationRequest {
+  authorId: string;
+  editorId: string;
   approvedAt: Date;
-  /** Null: it may go live at once. */
-  dueAt: Date | null;
 }
 
 export interface Withdrawal {
@@ -26,7 +28,27 @@ export interface Withdrawal {
   editorId: string;
 }
 
-export interface PublishedArticleState {
+/** An editor's correction of the live text. */
+export interface CorrectionRequest {
+  note: string;
+  editorId: string;
+  /** Top-level article fields to replace; `body` and `tags` are replaced whole. */
+  changes: Record<string, unknown>;
+}
+
+/** A correction as the public log keeps it. */
+export interface CorrectionRecord {
+  note: string;
+  editorId: string;
+  correctedAt: Date;
+  /** The approved revision the correction was applied to. */
+  revision: number;
+  /** Top-level fields whose value changed, sorted; empty for a note-only correction. */
+  changedFields: string[];
+}
+
+/** Everything storage keeps about an article; a copy, never the article's own state. */
+export interface PublishedArticleSnapshot {
   id: string;
   status: PublicationStatus;
   /** Fixed at first publication, never changed afterwards: links must keep working. */
@@ -47,28 +69,39 @@ export interface PublishedArticleState {
 }
 
 export type ApprovalOutcome =
-  /** An older (or the same) revision than one already accepted: redelivered or overtaken. */
-  | { kind: 'ignored'; reason: 'stale-revision' }
-  /** Approved before an editor withdrew the article: the withdrawal is the later decision. */
-  | { kind: 'ignored'; reason: 'withdrawn-later' }
   | { kind: 'due' }
-  | { kind: 'scheduled'; dueAt: Date };
+  | { kind: 'scheduled'; dueAt: Date }
+  /** The approval already accepted (same revision, same approval time) came again under another event id. */
+  | { kind: 'ignored'; reason: 'already-accepted' }
+  /** Approved before an editor withdrew the article: the withdrawal is the later decision. */
+  | { kind: 'ignored'; reason: 'withdrawn-later' };
 
 export type PublicationKind = 'first-publication' | 'update' | 'republication';
 
+/** What going live did: which revision readers now see, and under which address. */
+export interface Publication {
+  kind: PublicationKind;
+  revision: number;
+  slug: string;
+}
+
 /**
  * The public life of one article: which approved revision is live, which one waits for its
- * time, and what editors may still do to it. Pure rules, no I/O.
+ * time, and what editors may still do to it. Pure rules, no I/O; its state changes only
+ * through the methods below.
  *
- * Approvals arrive from editorial review; only a revision newer than every one already
- * accepted counts, so a redelivered or out-of-order approval never brings back older text.
+ * Approvals come from editorial review over Kafka, and publishing them cannot be undone
+ * (readers, feeds and alerts see them at once), so each one is checked again here: the
+ * author never approves their own article, and revision numbers only move forward. Either
+ * violation is refused with a coded error, which the consumer dead-letters.
  */
 export class PublishedArticle {
-  constructor(readonly state: PublishedArticleState) {}
+  private constructor(private readonly state: PublishedArticleSnapshot) {}
 
-  /** A first approval: the article exists here from now on, waiting to go live. */
-  static fromApproval(id: string, approval: Approval, now: Date): PublishedArticle {
-    return new PublishedArticle({
+  /** A first approval: the article exists here from now on, waiting to go live (at once if due). */
+  static approved(id: string, approval: Approval, now: Date): { article: PublishedArticle; outcome: ApprovalOutcome } {
+    checkApprover(id, approval);
+    const article = new PublishedArticle({
       id,
       status: 'scheduled',
       slug: null,
@@ -81,24 +114,45 @@ export class PublishedArticle {
       approvedAt: approval.approvedAt,
       withdrawal: null,
     });
+    return { article, outcome: article.pendingOutcome(now) };
+  }
+
+  /** The article as storage last saw it. */
+  static restore(snapshot: PublishedArticleSnapshot): PublishedArticle {
+    return new PublishedArticle(structuredClone(snapshot));
+  }
+
+  /** A copy of the whole state, for storage and for the events that announce it. */
+  snapshot(): PublishedArticleSnapshot {
+    return structuredClone(this.state);
   }
 
   get id(): string {
     return this.state.id;
   }
 
-  get isLive(): boolean {
-    return this.state.status === 'published';
+  get status(): PublicationStatus {
+    return this.state.status;
   }
 
-  /** The newest revision accepted, live or waiting. */
+  get slug(): string | null {
+    return this.state.slug;
+  }
+
+  /** The newest revision accepted, live or waiting; 0 before any. */
   get latestRevision(): number {
     return Math.max(this.state.live?.revision ?? 0, this.state.pending?.revision ?? 0);
   }
 
-  /** True when a slug must be chosen before the pending revision can go live. */
+  /** True when a slug must be chosen before the waiting revision can go live. */
   get needsSlug(): boolean {
     return this.state.slug === null;
+  }
+
+  /** The headline of the revision waiting to go live: the slug is made from it. */
+  get pendingHeadline(): string {
+    if (!this.state.pending) throw nothingDue(this.id);
+    return this.state.pending.content.headline;
   }
 
   isDue(now: Date): boolean {
@@ -106,27 +160,41 @@ export class PublishedArticle {
   }
 
   /**
-   * Takes a newer approved revision. It replaces any revision still waiting (the newer
-   * approval wins even if it is due later); the live revision stays until the new one is due.
+   * Takes a further approval. A newer revision replaces any revision still waiting (the
+   * newer approval wins even if it is due later); the live text stays until it is due.
+   *
+   * @throws ARTICLE.SELF_APPROVAL when the approving editor is the author.
+   * @throws ARTICLE.STALE_REVISION when the revision is not newer than the newest accepted,
+   *   unless it is the very approval already accepted (same revision and approval time),
+   *   which changes nothing.
    */
-  accept(approval: Approval, now: Date): ApprovalOutcome {
-    if (approval.revision <= this.latestRevision) return { kind: 'ignored', reason: 'stale-revision' };
+  receiveApproval(approval: Approval, now: Date): ApprovalOutcome {
+    checkApprover(this.id, approval);
+    const latest = this.latestRevision;
+    if (approval.revision === latest && approval.approvedAt.getTime() === this.state.approvedAt.getTime()) {
+      return { kind: 'ignored', reason: 'already-accepted' };
+    }
+    if (approval.revision <= latest) throw staleRevision(this.id, approval.revision, latest);
     const withdrawal = this.state.withdrawal;
     if (this.state.status === 'withdrawn' && withdrawal && withdrawal.at.getTime() >= approval.approvedAt.getTime()) {
       return { kind: 'ignored', reason: 'withdrawn-later' };
     }
     this.state.pending = toPending(approval, now);
     this.state.approvedAt = approval.approvedAt;
-    return approval.dueAt ? { kind: 'scheduled', dueAt: approval.dueAt } : { kind: 'due' };
+    return this.pendingOutcome(now);
   }
 
   /**
-   * Makes the pending revision public. The first publication fixes the slug and the
-   * publication time; later ones replace the text and keep both.
+   * Makes the waiting revision public once its time has come. The first publication fixes
+   * the slug and the publication time; later ones replace the text and keep both.
+   *
+   * @param slug required for the first publication (see `needsSlug`), ignored afterwards.
+   * @throws ARTICLE.NOTHING_DUE when nothing waits or its time has not come: a schedule or an
+   *   embargo is never broken.
    */
-  goLive(now: Date, slug?: string): PublicationKind {
+  goLive(now: Date, slug?: string): Publication {
     const pending = this.state.pending;
-    if (!pending) throw new Error(`article ${this.id} has no pending revision to publish`);
+    if (!pending || !this.isDue(now)) throw nothingDue(this.id);
     const kind: PublicationKind = this.state.live === null ? 'first-publication' : this.state.status === 'withdrawn' ? 'republication' : 'update';
     if (this.state.slug === null) {
       if (!slug) throw new Error(`article ${this.id} needs a slug for its first publication`);
@@ -137,26 +205,55 @@ export class PublishedArticle {
     this.state.status = 'published';
     this.state.withdrawal = null;
     this.state.publishedAt ??= now;
-    this.state.updatedAt = now;
-    this.state.version += 1;
-    return kind;
+    this.touch(now);
+    return { kind, revision: pending.revision, slug: this.state.slug };
   }
 
-  /** Replaces the live text with a corrected one; the revision number stays the approved one. */
-  correct(content: ArticleContent, now: Date): void {
+  /**
+   * Replaces fields of the live text. The merged article must be valid like any article; the
+   * approved revision number and the address stay.
+   *
+   * @throws ARTICLE.NOT_PUBLISHED when the article is not live (scheduled, or withdrawn).
+   * @throws ARTICLE.INVALID_CORRECTION with the paths (`changes.body.2.url`) of what is wrong.
+   */
+  correct(request: CorrectionRequest, now: Date): CorrectionRecord {
     const live = this.assertLive();
-    live.content = content;
+    const before = plain(live.content);
+    const merged = validatePlain(ArticleContent, { ...before, ...plain(request.changes) });
+    if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));
+    const after = plain(merged.value);
+    const changedFields = Object.keys({ ...before, ...after })
+      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      .sort();
+    live.content = merged.value;
     this.state.correctedAt = now;
-    this.state.updatedAt = now;
-    this.state.version += 1;
+    this.touch(now);
+    return { note: request.note, editorId: request.editorId, correctedAt: now, revision: live.revision, changedFields };
   }
 
-  /** Takes the article down. A revision still waiting is dropped: it must not bring it back. */
-  unpublish(reason: string, editorId: string, now: Date): void {
+  /**
+   * Takes the article down. A revision still waiting is dropped: it must not bring it back.
+   *
+   * @throws ARTICLE.NOT_PUBLISHED when the article is not live.
+   */
+  unpublish(reason: string, editorId: string, now: Date): Withdrawal {
     this.assertLive();
+    const withdrawal = { at: now, reason, editorId };
     this.state.status = 'withdrawn';
-    this.state.withdrawal = { at: now, reason, editorId };
+    this.state.withdrawal = withdrawal;
     this.state.pending = null;
+    this.touch(now);
+    return { ...withdrawal };
+  }
+
+  private pendingOutcome(now: Date): ApprovalOutcome {
+    const pending = this.state.pending;
+    if (!pending || this.isDue(now)) return { kind: 'due' };
+    return { kind: 'scheduled', dueAt: pending.dueAt };
+  }
+
+  /** Every change readers can see moves the version and the update time. */
+  private touch(now: Date): void {
     this.state.updatedAt = now;
     this.state.version += 1;
   }
@@ -167,6 +264,20 @@ export class PublishedArticle {
   }
 }
 
+function checkApprover(id: string, approval: Approval): void {
+  if (approval.editorId === approval.authorId) throw selfApproval(id, approval.editorId);
+}
+
 function toPending(approval: Approval, now: Date): PendingRevision {
-  return { revision: approval.revision, content: approval.content, priority: approval.priority, dueAt: approval.dueAt ?? now };
+  return {
+    revision: approval.revision,
+    content: approval.content,
+    priority: approval.priority,
+    dueAt: publicationDueAt(approval, now) ?? now,
+  };
+}
+
+/** A JSON copy: drops undefined fields and class prototypes, so comparisons see only data. */
+function plain(value: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }

@@ -1,40 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { PublishedArticle, type PublishedArticleState } from '../domain/published-article';
+import { schemaOf, UnitOfWork } from '@newsroom/persistence';
+import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
 import { slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
 import { CorrectionEntity } from './correction.entity';
 
-export interface NewCorrection {
-  articleId: string;
-  note: string;
-  editorId: string;
-  correctedAt: Date;
-  revision: number;
-  changedFields: string[];
+/**
+ * The channel the publication scheduler LISTENs on. A use case that puts a revision on the
+ * schedule notifies it inside its transaction; PostgreSQL delivers that only on commit, so
+ * the scheduler never looks before the row is visible.
+ */
+export function publicationScheduleChannel(schema: string): string {
+  return `newsroom_schedule_${schema}`;
 }
 
-/** Loads and stores articles for the write side: approvals, the scheduler and editors. */
+/**
+ * Loads and stores articles for the write side: approvals, the scheduler and editors. Every
+ * method runs in the caller's unit of work; the locking ones require one.
+ */
 @Injectable()
 export class ArticleRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** Reads an article and locks its row until the transaction ends. */
-  async findForUpdate(manager: EntityManager, id: string): Promise<PublishedArticle | null> {
+  /** Reads an article and locks its row until the unit of work ends; null when unknown. */
+  async findForUpdate(id: string): Promise<PublishedArticle | null> {
+    const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdate');
     const row = await manager.findOne(ArticleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return row ? new PublishedArticle(toState(row)) : null;
+    return row ? PublishedArticle.restore(toSnapshot(row)) : null;
   }
 
   /**
-   * Locks the article whose pending revision has been due the longest, skipping rows another
-   * replica (or the consumer) holds: several schedulers can run side by side and none waits.
+   * Claims the article whose waiting revision has been due the longest (`due_at <= now`),
+   * locking its row until the unit of work ends. Rows another transaction holds are skipped
+   * rather than waited for, so several schedulers (and the consumer) work side by side.
+   *
+   * @param skip article ids to pass over (those that failed earlier in the same round).
+   * @returns the article id, or null when nothing else is due.
    */
-  async lockNextDue(manager: EntityManager, now: Date, skip: ReadonlySet<string>): Promise<PublishedArticle | null> {
+  async claimNextDue(now: Date, skip: ReadonlySet<string>): Promise<string | null> {
+    const manager = this.unitOfWork.requireActive('ArticleRepository.claimNextDue');
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM articles
         WHERE due_at <= $1 AND NOT (id = ANY($2::uuid[]))
@@ -43,18 +47,28 @@ export class ArticleRepository {
         FOR UPDATE SKIP LOCKED`,
       [now, [...skip]],
     );
-    if (rows.length === 0) return null;
-    const row = await manager.findOneByOrFail(ArticleEntity, { id: rows[0].id });
-    return new PublishedArticle(toState(row));
+    return rows[0]?.id ?? null;
   }
 
-  async insert(manager: EntityManager, article: PublishedArticle): Promise<void> {
-    await manager.insert(ArticleEntity, toRow(article.state) as never);
+  /** The earliest time a waiting revision falls due after `now`; null when nothing waits. */
+  async nextDueAfter(now: Date): Promise<Date | null> {
+    const rows: { due_at: Date | null }[] = await this.unitOfWork.manager.query(`SELECT min(due_at) AS due_at FROM articles WHERE due_at > $1`, [now]);
+    return rows[0]?.due_at ?? null;
   }
 
-  async update(manager: EntityManager, article: PublishedArticle): Promise<void> {
-    const { id, ...fields } = toRow(article.state);
-    await manager.update(ArticleEntity, { id }, fields as never);
+  /** Tells the scheduler, on commit, that the schedule changed. */
+  async signalScheduleChange(): Promise<void> {
+    const manager = this.unitOfWork.requireActive('ArticleRepository.signalScheduleChange');
+    await manager.query(`SELECT pg_notify($1, '')`, [publicationScheduleChannel(schemaOf(manager.connection))]);
+  }
+
+  async add(article: PublishedArticle): Promise<void> {
+    await this.unitOfWork.manager.insert(ArticleEntity, toRow(article.snapshot()) as never);
+  }
+
+  async save(article: PublishedArticle): Promise<void> {
+    const { id, ...fields } = toRow(article.snapshot());
+    await this.unitOfWork.manager.update(ArticleEntity, { id }, fields as never);
   }
 
   /**
@@ -62,9 +76,9 @@ export class ArticleRepository {
    * headline published at the same instant may both pick the plain slug; the unique index
    * then fails one transaction, and its retry finds the slug taken and takes the next one.
    */
-  async allocateSlug(manager: EntityManager, articleId: string, headline: string): Promise<string> {
+  async allocateSlug(articleId: string, headline: string): Promise<string> {
     const candidates = slugCandidates(headline, articleId);
-    const taken: { slug: string }[] = await manager.query(`SELECT slug FROM articles WHERE slug = ANY($1::text[]) AND id <> $2`, [
+    const taken: { slug: string }[] = await this.unitOfWork.manager.query(`SELECT slug FROM articles WHERE slug = ANY($1::text[]) AND id <> $2`, [
       candidates,
       articleId,
     ]);
@@ -74,12 +88,13 @@ export class ArticleRepository {
     return free;
   }
 
-  async addCorrection(manager: EntityManager, correction: NewCorrection): Promise<void> {
-    await manager.insert(CorrectionEntity, correction);
+  /** Appends a correction to the public log. */
+  async addCorrection(articleId: string, correction: CorrectionRecord): Promise<void> {
+    await this.unitOfWork.manager.insert(CorrectionEntity, { articleId, ...correction });
   }
 }
 
-function toState(row: ArticleEntity): PublishedArticleState {
+function toSnapshot(row: ArticleEntity): PublishedArticleSnapshot {
   return {
     id: row.id,
     status: row.status,
@@ -101,7 +116,7 @@ function toState(row: ArticleEntity): PublishedArticleState {
   };
 }
 
-function toRow(state: PublishedArticleState): Omit<ArticleEntity, 'createdAt'> {
+function toRow(state: PublishedArticleSnapshot): Omit<ArticleEntity, 'createdAt'> {
   const { live, pending, withdrawal } = state;
   return {
     id: state.id,

@@ -1,11 +1,35 @@
 import { Controller } from '@nestjs/common';
-import { TOPICS } from '@newsroom/contracts';
-import { ConsumeTopic, Inbound, InboundEventProcessor, type InboundMessage } from '@newsroom/messaging';
+import { EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import { PublishApprovedArticleCommand } from '../use-cases/publish-approved-article/publish-approved-article.command';
 import { PublishApprovedArticleUseCase } from '../use-cases/publish-approved-article/publish-approved-article.use-case';
 
-/** Editorial review's decisions; only approvals concern publishing, the rest are skipped. */
+/**
+ * Editorial review's decisions; only approvals concern publishing, the rest are skipped.
+ * InboundEventProcessor validates each event (and that it belongs on this topic), records it
+ * in the inbox in the same transaction as the use case, retries, and dead-letters what the
+ * domain refuses (a self-approval, a stale revision) with the error code as the reason.
+ */
 @Controller()
 export class ReviewEventsConsumer {
+  private readonly handlers: EventHandlers = {
+    [EVENT_TYPES.articleApproved]: async ({ data }) => {
+      await this.publishApproved.execute(
+        PublishApprovedArticleCommand.create({
+          articleId: data.articleId,
+          revision: data.revision,
+          authorId: data.authorId,
+          editorId: data.editorId,
+          approvedAt: data.approvedAt,
+          publishAt: data.publishAt,
+          embargoUntil: data.embargoUntil,
+          priority: data.priority,
+          article: data.article,
+        }),
+      );
+    },
+  };
+
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly publishApproved: PublishApprovedArticleUseCase,
@@ -13,6 +37,6 @@ export class ReviewEventsConsumer {
 
   @ConsumeTopic(TOPICS.review)
   async onReviewEvent(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.publishApproved.handlers);
+    await this.inbound.process(message, this.handlers);
   }
 }

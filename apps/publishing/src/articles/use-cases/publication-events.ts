@@ -1,4 +1,4 @@
-import { createEvent, EVENT_TYPES, type ArticlePublishedData, type EventOf } from '@newsroom/contracts';
+import { createEvent, EVENT_TYPES, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import type { PublishedArticle } from '../domain/published-article';
 import { articleUrl } from '../domain/public-urls';
 
@@ -6,8 +6,8 @@ import { articleUrl } from '../domain/public-urls';
  * What subscribers learn about a live article. `publishedAt` is the first publication, the
  * date the article carries everywhere; the envelope's `time` says when this revision went live.
  */
-export function publishedData(article: PublishedArticle, publicBaseUrl: string): ArticlePublishedData {
-  const { live, slug, publishedAt } = article.state;
+function publishedData(article: PublishedArticle, publicBaseUrl: string): ArticlePublishedData {
+  const { live, slug, publishedAt } = article.snapshot();
   if (!live || !slug || !publishedAt) throw new Error(`article ${article.id} is not public`);
   const { content } = live;
   return {
@@ -27,12 +27,12 @@ export function publishedData(article: PublishedArticle, publicBaseUrl: string):
   };
 }
 
-export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): EventOf<'news.article.published.v1'> {
+export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
   return createEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
 }
 
-export function publicationScheduledEvent(article: PublishedArticle, now: Date): EventOf<'news.article.scheduled.v1'> {
-  const pending = article.state.pending;
+export function publicationScheduledEvent(article: PublishedArticle, now: Date): NewsroomEvent {
+  const { pending } = article.snapshot();
   if (!pending) throw new Error(`article ${article.id} has nothing scheduled`);
   return createEvent(
     EVENT_TYPES.publicationScheduled,
@@ -41,12 +41,7 @@ export function publicationScheduledEvent(article: PublishedArticle, now: Date):
   );
 }
 
-export function articleCorrectedEvent(
-  article: PublishedArticle,
-  publicBaseUrl: string,
-  note: string,
-  now: Date,
-): EventOf<'news.article.corrected.v1'> {
+export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: string, note: string, now: Date): NewsroomEvent {
   return createEvent(
     EVENT_TYPES.articleCorrected,
     { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString() },
@@ -54,8 +49,8 @@ export function articleCorrectedEvent(
   );
 }
 
-export function articleUnpublishedEvent(article: PublishedArticle, now: Date): EventOf<'news.article.unpublished.v1'> {
-  const withdrawal = article.state.withdrawal;
+export function articleUnpublishedEvent(article: PublishedArticle, now: Date): NewsroomEvent {
+  const { withdrawal } = article.snapshot();
   if (!withdrawal) throw new Error(`article ${article.id} is not withdrawn`);
   return createEvent(
     EVENT_TYPES.articleUnpublished,

@@ -1,6 +1,6 @@
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
-import { SITE_NAME } from '../../rendering/labels';
+import { SITE_NAME } from '../rendering/labels';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_MAX_URLS = 50_000;

@@ -1,5 +1,5 @@
 import { xml2js, type Element } from 'xml-js';
-import { testContent, testPublicArticle } from '../../testing/test-articles';
+import { testContent, testPublicArticle } from '../../../test/test-articles';
 import { renderFeed, sectionFeedScope, siteFeedScope, FEED_SIZE } from './syndication-feeds';
 
 const BASE = 'https://news.example.org';

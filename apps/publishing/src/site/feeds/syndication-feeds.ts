@@ -1,10 +1,10 @@
 import { Feed, type Item } from 'feed';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
-import { renderArticleBody } from '../../rendering/article-body';
-import { articleDescription } from '../../rendering/article-metadata';
+import { renderArticleBody } from '../rendering/article-body';
+import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
-import { humanize, joinNames, leadImage, SITE_NAME } from '../../rendering/labels';
+import { humanize, joinNames, leadImage, SITE_NAME } from '../rendering/labels';
 
 export const FEED_SIZE = 50;
 

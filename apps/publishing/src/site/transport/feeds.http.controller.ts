@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
-import { renderNotFoundPage } from '../../rendering/notice-pages';
+import { renderNotFoundPage } from '../rendering/notice-pages';
 import { renderNewsSitemap, renderSitemap, NEWS_SITEMAP_WINDOW_MS, SITEMAP_CONTENT_TYPE } from '../feeds/sitemaps';
 import { FEED_FORMATS, FEED_SIZE, renderFeed, sectionFeedScope, siteFeedScope, type FeedFormat, type FeedScope } from '../feeds/syndication-feeds';
 import { MISSING_CACHE } from './pages.http.controller';

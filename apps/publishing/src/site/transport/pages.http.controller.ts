@@ -4,10 +4,10 @@ import type { Response } from 'express';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
-import { renderArticlePage } from '../../rendering/article-page';
-import { renderCorrectionsPage } from '../../rendering/corrections-page';
-import { renderFrontPage, renderSectionPage } from '../../rendering/listing-pages';
-import { renderNotFoundPage, renderWithdrawnPage } from '../../rendering/notice-pages';
+import { renderArticlePage } from '../rendering/article-page';
+import { renderCorrectionsPage } from '../rendering/corrections-page';
+import { renderFrontPage, renderSectionPage } from '../rendering/listing-pages';
+import { renderNotFoundPage, renderWithdrawnPage } from '../rendering/notice-pages';
 import { SiteContextFactory } from './site-context';
 
 const FRONT_PAGE_SIZE = 30;

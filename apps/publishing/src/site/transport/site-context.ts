@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
-import type { SiteContext } from '../../rendering/layout';
+import type { SiteContext } from '../rendering/layout';
 
 /** Builds what every page needs: the navigation and the moment of rendering. */
 @Injectable()

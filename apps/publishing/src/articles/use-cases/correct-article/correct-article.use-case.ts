@@ -1,65 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { ArticleContent, validatePlain } from '@newsroom/contracts';
-import type { AuthenticatedUser } from '@newsroom/auth';
 import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
-import { articleNotFound, articleNotPublished, invalidCorrection } from '../../domain/article.errors';
+import { articleNotFound } from '../../domain/article.errors';
+import type { CorrectionRecord } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
+import { Clock } from '../clock';
 import { articleCorrectedEvent } from '../publication-events';
+import type { CorrectArticleCommand } from './correct-article.command';
 
-export interface CorrectionInput {
-  note: string;
-  /** Top-level article fields to replace; `body` and `tags` are replaced whole. */
-  changes?: Record<string, unknown>;
+export interface CorrectArticleResult extends CorrectionRecord {
+  articleId: string;
 }
 
 /**
- * An editor corrects a live article: the changed fields replace the live ones (the result
- * must still be a valid article), the note goes into the public corrections log, and
- * subscribers hear about it. The address and the approved revision number stay.
+ * An editor corrects a live article: the changed fields replace the live ones, the note goes
+ * into the public corrections log, and subscribers hear about it
+ * (`news.article.corrected.v1`). The address and the approved revision number stay.
+ *
+ * @throws ARTICLE.NOT_FOUND, ARTICLE.NOT_PUBLISHED (not live), ARTICLE.INVALID_CORRECTION.
  */
 @Injectable()
 export class CorrectArticleUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, input: CorrectionInput): Promise<void> {
-    await this.articles.transaction(async (manager) => {
-      const article = await this.articles.findForUpdate(manager, id);
-      if (!article) throw articleNotFound(id);
-      const live = article.state.live;
-      if (!article.isLive || !live) throw articleNotPublished(id, article.state.status);
-
-      const before = plain(live.content);
-      const changes = plain(input.changes ?? {});
-      const merged = validatePlain(ArticleContent, { ...before, ...changes });
-      if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));
-      const after = plain(merged.value);
-      const changedFields = Object.keys({ ...before, ...after })
-        .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-        .sort();
-
-      const now = new Date();
-      article.correct(merged.value, now);
-      await this.articles.update(manager, article);
-      await this.articles.addCorrection(manager, {
-        articleId: id,
-        note: input.note,
-        editorId: user.id,
-        correctedAt: now,
-        revision: live.revision,
-        changedFields,
-      });
-      await this.outbox.add(manager, articleCorrectedEvent(article, this.config.publicBaseUrl, input.note, now));
+  execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
+    return this.unitOfWork.run(async () => {
+      const article = await this.articles.findForUpdate(command.articleId);
+      if (!article) throw articleNotFound(command.articleId);
+      const now = this.clock.now();
+      const correction = article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, now);
+      await this.articles.save(article);
+      await this.articles.addCorrection(article.id, correction);
+      await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, now));
+      return { articleId: article.id, ...correction };
     });
   }
-}
-
-/** A JSON copy: drops undefined fields and class prototypes, so comparisons see only data. */
-function plain(value: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }

@@ -1,55 +1,76 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { EVENT_TYPES, type EventOf } from '@newsroom/contracts';
-import { Outbox, type EventHandlers } from '@newsroom/messaging';
-import { publicationDueAt } from '../../domain/publication-time';
+import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import { PublishedArticle, type Approval } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
-import { GoLive } from '../go-live/go-live';
+import { Clock } from '../clock';
+import { GoLiveCommand } from '../go-live/go-live.command';
+import { GoLiveUseCase } from '../go-live/go-live.use-case';
 import { publicationScheduledEvent } from '../publication-events';
+import type { PublishApprovedArticleCommand } from './publish-approved-article.command';
+
+export type PublishApprovedArticleResult =
+  | { outcome: 'published'; articleId: string; revision: number; slug: string }
+  | { outcome: 'scheduled'; articleId: string; revision: number; dueAt: Date }
+  | { outcome: 'ignored'; articleId: string; revision: number; reason: 'already-accepted' | 'withdrawn-later' };
 
 /**
  * Takes an approved revision from editorial review: exactly the approved text goes live at
  * once, or waits (durably, as a row with `due_at`) for the later of its schedule and embargo.
  * A newer revision of a live article replaces its text and keeps its address.
+ *
+ * @throws ARTICLE.SELF_APPROVAL (the author approved it) and ARTICLE.STALE_REVISION (not newer
+ *   than a revision already accepted); nothing is stored or announced then.
  */
 @Injectable()
 export class PublishApprovedArticleUseCase {
   private readonly logger = new Logger(PublishApprovedArticleUseCase.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
-    private readonly goLive: GoLive,
+    private readonly goLive: GoLiveUseCase,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
-  readonly handlers: EventHandlers = {
-    [EVENT_TYPES.articleApproved]: (event, manager) => this.execute(event, manager),
-  };
+  execute(command: PublishApprovedArticleCommand): Promise<PublishApprovedArticleResult> {
+    return this.unitOfWork.run(async () => {
+      const now = this.clock.now();
+      const { articleId, revision } = command;
+      const approval = toApproval(command);
+      const existing = await this.articles.findForUpdate(articleId);
+      const { article, outcome } = existing
+        ? { article: existing, outcome: existing.receiveApproval(approval, now) }
+        : PublishedArticle.approved(articleId, approval, now);
 
-  async execute(event: EventOf<'news.article.approved.v1'>, manager: EntityManager, now = new Date()): Promise<void> {
-    const { data } = event;
-    const approval: Approval = {
-      revision: data.revision,
-      content: data.article,
-      priority: data.priority,
-      approvedAt: new Date(data.approvedAt),
-      dueAt: publicationDueAt(data, now),
-    };
-    const existing = await this.articles.findForUpdate(manager, data.articleId);
-    const article = existing ?? PublishedArticle.fromApproval(data.articleId, approval, now);
-    if (existing) {
-      const outcome = existing.accept(approval, now);
       if (outcome.kind === 'ignored') {
-        this.logger.log({ articleId: data.articleId, revision: data.revision, reason: outcome.reason }, 'approval ignored');
-        return;
+        this.logger.log({ articleId, revision, reason: outcome.reason }, 'approval changes nothing');
+        return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
       }
-    }
+      if (existing) await this.articles.save(article);
+      else await this.articles.add(article);
 
-    if (article.isDue(now)) await this.goLive.apply(manager, article, now);
-    else await this.outbox.add(manager, publicationScheduledEvent(article, now));
-
-    if (existing) await this.articles.update(manager, article);
-    else await this.articles.insert(manager, article);
+      if (outcome.kind === 'due') {
+        const { slug } = await this.goLive.execute(GoLiveCommand.create({ articleId }));
+        return { outcome: 'published', articleId, revision, slug };
+      }
+      await this.outbox.record(publicationScheduledEvent(article, now));
+      await this.articles.signalScheduleChange();
+      return { outcome: 'scheduled', articleId, revision, dueAt: outcome.dueAt };
+    });
   }
+}
+
+function toApproval(command: PublishApprovedArticleCommand): Approval {
+  return {
+    revision: command.revision,
+    content: command.article,
+    priority: command.priority,
+    authorId: command.authorId,
+    editorId: command.editorId,
+    approvedAt: new Date(command.approvedAt),
+    publishAt: command.publishAt,
+    embargoUntil: command.embargoUntil,
+  };
 }

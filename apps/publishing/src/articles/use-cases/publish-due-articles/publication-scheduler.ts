@@ -1,66 +1,67 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import { ArticleRepository, publicationScheduleChannel } from '../../persistence/article.repository';
+import { PublishDueArticlesCommand } from './publish-due-articles.command';
 import { PublishDueArticlesUseCase } from './publish-due-articles.use-case';
 
-export const SCHEDULER_INTERVAL_MS = 500;
+/** Fallback when nothing wakes the loop: picks up failed articles and missed notifications. */
+export const SCHEDULER_POLL_INTERVAL_MS = 5000;
 /** Upper bound per round, so a huge backlog still lets shutdown in between rounds. */
 const MAX_PER_ROUND = 100;
 
 /**
- * Polls for scheduled articles whose time has come and publishes them. The schedule lives in
- * the database (`due_at`), so it survives restarts; rows are claimed with SKIP LOCKED, so
- * several replicas can poll at once and each article goes live exactly once.
+ * Publishes scheduled articles when their time comes. The schedule lives in the database
+ * (`due_at`), so it survives restarts. One scheduler is active per schema (a leader lease;
+ * other replicas stand by). It sleeps until the earliest `due_at`, and a use case that puts
+ * a revision on the schedule wakes it through NOTIFY on commit, so it can re-plan; the poll
+ * interval is only the fallback.
  */
 @Injectable()
-export class PublicationScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(PublicationScheduler.name);
-  private running = false;
-  private stopping = false;
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<void>;
+export class PublicationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private loop?: BackgroundLoop;
+  private alarm?: NodeJS.Timeout;
 
-  constructor(private readonly publishDue: PublishDueArticlesUseCase) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly articles: ArticleRepository,
+    private readonly publishDue: PublishDueArticlesUseCase,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.next(0);
+    const schema = schemaOf(this.dataSource);
+    this.loop = new BackgroundLoop({
+      name: 'publication-scheduler',
+      url: urlOf(this.dataSource),
+      schema,
+      lease: { kind: 'leader' },
+      channel: publicationScheduleChannel(schema),
+      pollIntervalMs: SCHEDULER_POLL_INTERVAL_MS,
+      round: () => this.round(),
+    });
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+  /** Before the database closes: the round in progress finishes, no new one starts. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearTimeout(this.alarm);
+    await this.loop?.stop();
   }
 
-  /** One pass over everything due now; exposed for tests. */
-  async runOnce(now = new Date()): Promise<number> {
-    const failed = new Set<string>();
-    let published = 0;
-    for (let i = 0; i < MAX_PER_ROUND && !this.stopping; i += 1) {
-      let outcome;
-      try {
-        outcome = await this.publishDue.publishNext(now, failed);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'could not look for scheduled articles; will retry');
-        break;
-      }
-      if (outcome.kind === 'none') break;
-      if (outcome.kind === 'failed') {
-        failed.add(outcome.articleId);
-        this.logger.error({ articleId: outcome.articleId, err: outcome.error }, 'could not publish a scheduled article; will retry');
-        continue;
-      }
-      published += 1;
-    }
-    return published;
+  private async round(): Promise<RoundOutcome> {
+    const { limitReached, published } = await this.publishDue.execute(PublishDueArticlesCommand.create({ limit: MAX_PER_ROUND }));
+    // A full round of failures must not spin: those articles wait for the next poll.
+    if (limitReached && published.length > 0) return 'more';
+    this.setAlarm(await this.articles.nextDueAfter(new Date()));
+    return 'idle';
   }
 
-  private next(delay: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.round = this.runOnce()
-        .then(() => undefined)
-        .finally(() => this.next(SCHEDULER_INTERVAL_MS));
-    }, delay);
+  /** Wakes the loop when the next article falls due, if that comes before the next poll. */
+  private setAlarm(dueAt: Date | null): void {
+    clearTimeout(this.alarm);
+    if (!dueAt) return;
+    const delay = Math.max(0, dueAt.getTime() - Date.now());
+    if (delay < SCHEDULER_POLL_INTERVAL_MS) this.alarm = setTimeout(() => this.loop?.wake(), delay);
   }
 }

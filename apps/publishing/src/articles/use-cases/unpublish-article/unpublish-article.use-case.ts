@@ -1,29 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@newsroom/auth';
 import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../../domain/article.errors';
+import type { Withdrawal } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
+import { Clock } from '../clock';
 import { articleUnpublishedEvent } from '../publication-events';
+import type { UnpublishArticleCommand } from './unpublish-article.command';
+
+export interface UnpublishArticleResult extends Withdrawal {
+  articleId: string;
+}
 
 /**
  * An editor takes a live article down. Its address then answers 410 Gone with a short
- * notice; the API still returns it, marked withdrawn and without its text.
+ * notice; the API still returns it, marked withdrawn and without its text. Subscribers hear
+ * about it (`news.article.unpublished.v1`).
+ *
+ * @throws ARTICLE.NOT_FOUND, ARTICLE.NOT_PUBLISHED (scheduled, or already withdrawn).
  */
 @Injectable()
 export class UnpublishArticleUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, reason: string): Promise<void> {
-    await this.articles.transaction(async (manager) => {
-      const article = await this.articles.findForUpdate(manager, id);
-      if (!article) throw articleNotFound(id);
-      const now = new Date();
-      article.unpublish(reason, user.id, now);
-      await this.articles.update(manager, article);
-      await this.outbox.add(manager, articleUnpublishedEvent(article, now));
+  execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
+    return this.unitOfWork.run(async () => {
+      const article = await this.articles.findForUpdate(command.articleId);
+      if (!article) throw articleNotFound(command.articleId);
+      const now = this.clock.now();
+      const withdrawal = article.unpublish(command.reason, command.editorId, now);
+      await this.articles.save(article);
+      await this.outbox.record(articleUnpublishedEvent(article, now));
+      return { articleId: article.id, ...withdrawal };
     });
   }
 }

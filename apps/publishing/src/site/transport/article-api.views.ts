@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleContent, PRIORITIES, type Priority } from '@newsroom/contracts';
-import { renderArticleBody } from '../../rendering/article-body';
-import { humanize, joinNames } from '../../rendering/labels';
-import { articleUrl } from '../domain/public-urls';
-import type { PublicArticle } from '../use-cases/read-articles/public-article';
+import { renderArticleBody } from '../rendering/article-body';
+import { humanize, joinNames } from '../rendering/labels';
+import { articleUrl } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 
 /** IPTC urgency: 1 is the most urgent. Breaking news is flash; everything else routine. */
 export const URGENCY = { breaking: 1, normal: 4 } as const satisfies Record<Priority, number>;

@@ -1,5 +1,5 @@
-import { scriptRisks } from '../testing/html-safety';
-import { testContent, testPublicArticle } from '../testing/test-articles';
+import { scriptRisks } from '../../../test/html-safety';
+import { testContent, testPublicArticle } from '../../../test/test-articles';
 import { renderArticlePage } from './article-page';
 import type { SiteContext } from './layout';
 

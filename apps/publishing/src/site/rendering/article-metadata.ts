@@ -1,6 +1,6 @@
 import { inlineToPlainText } from '@newsroom/contracts';
-import { articleUrl } from '../articles/domain/public-urls';
-import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import { articleUrl } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
 import { humanize, leadImage, SITE_NAME } from './labels';
 

@@ -1,4 +1,4 @@
-import { testContent, testPublicArticle } from '../../testing/test-articles';
+import { testContent, testPublicArticle } from '../../../test/test-articles';
 import { toArticleSummary, toArticleView } from './article-api.views';
 
 const BASE = 'https://news.example.org';

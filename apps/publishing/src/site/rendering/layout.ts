@@ -1,5 +1,5 @@
-import { sectionPath } from '../articles/domain/public-urls';
-import type { SectionSummary } from '../articles/use-cases/read-articles/read-articles.query';
+import { sectionPath } from '../../articles/domain/public-urls';
+import type { SectionSummary } from '../../articles/use-cases/read-articles/read-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
 

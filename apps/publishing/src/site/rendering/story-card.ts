@@ -1,5 +1,5 @@
-import { articlePath, sectionPath } from '../articles/domain/public-urls';
-import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import { articlePath, sectionPath } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';

@@ -1,5 +1,5 @@
-import { sectionPath } from '../articles/domain/public-urls';
-import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import { sectionPath } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
 import { renderPage, type SiteContext } from './layout';

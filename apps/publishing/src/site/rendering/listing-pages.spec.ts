@@ -1,5 +1,5 @@
-import { testContent, testPublicArticle } from '../testing/test-articles';
-import { scriptRisks } from '../testing/html-safety';
+import { testContent, testPublicArticle } from '../../../test/test-articles';
+import { scriptRisks } from '../../../test/html-safety';
 import { renderCorrectionsPage } from './corrections-page';
 import type { SiteContext } from './layout';
 import { renderFrontPage, renderSectionPage } from './listing-pages';

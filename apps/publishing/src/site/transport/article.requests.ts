@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
+import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
+import { WITHDRAWAL_REASON_MAX_LENGTH } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -16,15 +18,14 @@ export class ListArticlesQuery extends PageQuery {
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'tag must be a slug such as climate-change' })
   tag?: string;
-
 }
 
 export class CorrectArticleRequest {
-  @ApiProperty({ maxLength: 2000, description: 'Shown to readers under the article and on /corrections', example: 'An earlier version gave the wrong vote count.' })
+  @ApiProperty({ maxLength: CORRECTION_NOTE_MAX_LENGTH, description: 'Shown to readers under the article and on /corrections', example: 'An earlier version gave the wrong vote count.' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'note is required: say what was corrected' })
-  @MaxLength(2000)
+  @MaxLength(CORRECTION_NOTE_MAX_LENGTH)
   note!: string;
 
   @ApiPropertyOptional({
@@ -40,10 +41,10 @@ export class CorrectArticleRequest {
 }
 
 export class UnpublishArticleRequest {
-  @ApiProperty({ maxLength: 2000, description: 'Why the article is withdrawn; kept internal, shared with the newsroom in the event', example: 'Legal hold' })
+  @ApiProperty({ maxLength: WITHDRAWAL_REASON_MAX_LENGTH, description: 'Why the article is withdrawn; kept internal, shared with the newsroom in the event', example: 'Legal hold' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
-  @MaxLength(2000)
+  @MaxLength(WITHDRAWAL_REASON_MAX_LENGTH)
   reason!: string;
 }

@@ -1,5 +1,5 @@
-import { articleUrl, sectionPath } from '../articles/domain/public-urls';
-import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import { articleUrl, sectionPath } from '../../articles/domain/public-urls';
+import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { renderArticleBody } from './article-body';
 import { articleDescription, articleHead } from './article-metadata';
 import { html, joinHtml, type SafeHtml } from '@newsroom/html';

@@ -1,6 +1,6 @@
 import type { ArticleContent } from '@newsroom/contracts';
-import { testContent } from '../testing/test-articles';
-import { scriptRisks } from '../testing/html-safety';
+import { testContent } from '../../../test/test-articles';
+import { scriptRisks } from '../../../test/html-safety';
 import { renderArticleBody } from './article-body';
 
 const render = (content: ArticleContent, now?: Date) => renderArticleBody(content, { now }).value;

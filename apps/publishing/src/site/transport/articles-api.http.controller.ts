@@ -5,19 +5,26 @@ import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/au
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
-import { articleNotFound } from '../domain/article.errors';
-import { CorrectArticleUseCase } from '../use-cases/correct-article/correct-article.use-case';
-import { ReadArticlesQuery } from '../use-cases/read-articles/read-articles.query';
-import { UnpublishArticleUseCase } from '../use-cases/unpublish-article/unpublish-article.use-case';
+import { articleNotFound } from '../../articles/domain/article.errors';
+import { CorrectArticleCommand } from '../../articles/use-cases/correct-article/correct-article.command';
+import { CorrectArticleUseCase } from '../../articles/use-cases/correct-article/correct-article.use-case';
+import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
+import { UnpublishArticleCommand } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
+import { UnpublishArticleUseCase } from '../../articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { ArticleList, ArticleView, toArticleSummary, toArticleView } from './article-api.views';
 import { CorrectArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
 
 /** Public reads are cacheable for a short while; editors' changes show within that time. */
 const PUBLIC_CACHE = 'public, max-age=30';
 
+/**
+ * The JSON API of the article resource: public reads (ninjs) and editors' corrections and
+ * withdrawals, which answer with the same view. It lives with the site because its views
+ * render the article body as the pages do.
+ */
 @ApiTags('articles')
 @Controller('v1/articles')
-export class ArticlesHttpController {
+export class ArticlesApiHttpController {
   constructor(
     private readonly read: ReadArticlesQuery,
     private readonly correctArticle: CorrectArticleUseCase,
@@ -41,10 +48,9 @@ export class ArticlesHttpController {
   @ApiResponse({ status: 200, type: ArticleView })
   @ApiResponse({ status: 404, description: 'Unknown, or not published yet (ARTICLE.NOT_FOUND)' })
   async get(@Param('id', ParseArticleIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ArticleView> {
-    const article = await this.read.byId(id);
-    if (!article) throw articleNotFound(id);
+    const view = await this.current(id);
     res.setHeader('Cache-Control', PUBLIC_CACHE);
-    return toArticleView(article, this.config.publicBaseUrl);
+    return view;
   }
 
   @Post(':id/corrections')
@@ -60,7 +66,7 @@ export class ArticlesHttpController {
     @Body() request: CorrectArticleRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleView> {
-    await this.correctArticle.execute(user, id, { note: request.note, changes: request.changes });
+    await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes: request.changes }));
     res.setHeader('Cache-Control', 'no-store');
     return this.current(id);
   }
@@ -78,11 +84,12 @@ export class ArticlesHttpController {
     @Body() request: UnpublishArticleRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleView> {
-    await this.unpublishArticle.execute(user, id, request.reason);
+    await this.unpublishArticle.execute(UnpublishArticleCommand.create({ articleId: id, editorId: user.id, reason: request.reason }));
     res.setHeader('Cache-Control', 'no-store');
     return this.current(id);
   }
 
+  /** The article as the API shows it now; ARTICLE.NOT_FOUND when unknown or never public. */
   private async current(id: string): Promise<ArticleView> {
     const article = await this.read.byId(id);
     if (!article) throw articleNotFound(id);

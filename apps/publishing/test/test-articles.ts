@@ -1,5 +1,5 @@
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
-import type { PublicArticle } from '../articles/use-cases/read-articles/public-article';
+import type { PublicArticle } from '../src/articles/use-cases/read-articles/public-article';
 
 /** A complete, valid article with one block of every type, for tests. */
 export function testContent(overrides: Record<string, unknown> = {}): ArticleContent {

@@ -1,5 +1,5 @@
-import { articlePath } from '../articles/domain/public-urls';
-import type { CorrectionLogEntry } from '../articles/use-cases/read-articles/public-article';
+import { articlePath } from '../../articles/domain/public-urls';
+import type { CorrectionLogEntry } from '../../articles/use-cases/read-articles/public-article';
 import { html } from '@newsroom/html';
 import { SITE_NAME } from './labels';
 import { renderPage, type SiteContext } from './layout';

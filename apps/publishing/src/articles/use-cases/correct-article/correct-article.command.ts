@@ -1,0 +1,25 @@
+import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Command } from '@newsroom/contracts';
+
+export const CORRECTION_NOTE_MAX_LENGTH = 2000;
+
+/** An editor corrects a live article: a public note, and optionally article fields to replace. */
+export class CorrectArticleCommand extends Command {
+  @IsUUID()
+  articleId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  editorId!: string;
+
+  /** Shown to readers under the article and on /corrections. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CORRECTION_NOTE_MAX_LENGTH)
+  note!: string;
+
+  /** Top-level article fields to replace (`body` and `tags` whole); checked against the article model by the domain. */
+  @IsOptional()
+  @IsObject()
+  changes?: Record<string, unknown>;
+}
