@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { UseCaseTestbed } from '@newsroom/test-harness';
+import { article, articleWithBlockingErrors, revisedArticle } from '../../../../test/article.fixtures';
+import { AUTHOR, carol, commentBy, refusal, ReviewFixtures, reviewTestbed, submissionOf, thrownBy } from '../../../../test/review.fixtures';
+import { CommentOnReviewUseCase } from '../comment-on-review/comment-on-review.use-case';
+import { ReceiveSubmissionCommand } from './receive-submission.command';
+import { ReceiveSubmissionUseCase } from './receive-submission.use-case';
+
+describe(ReceiveSubmissionUseCase.name, () => {
+  let testbed: UseCaseTestbed;
+  let fixtures: ReviewFixtures;
+  let receive: ReceiveSubmissionUseCase;
+
+  beforeAll(async () => {
+    testbed = await UseCaseTestbed.start(reviewTestbed('receive_submission'));
+    fixtures = new ReviewFixtures(testbed);
+    receive = testbed.get(ReceiveSubmissionUseCase);
+  });
+  afterAll(() => testbed?.close());
+
+  it('puts a first submission in the queue, pending, with the text exactly as submitted', async () => {
+    const submittedAt = new Date('2025-11-21T09:00:00Z');
+    const command = submissionOf({ submittedAt });
+    expect(await receive.execute(command)).toEqual({ outcome: 'queued', revision: 1 });
+
+    expect(await fixtures.item(command.articleId)).toMatchObject({
+      author_id: AUTHOR,
+      status: 'pending',
+      assignee_id: null,
+      current_revision: 1,
+      reviewed_revision: null,
+      submitted_at: submittedAt,
+      first_submitted_at: submittedAt,
+      headline: article().headline,
+      section: 'politics',
+    });
+    expect(await fixtures.submissions(command.articleId)).toEqual([
+      expect.objectContaining({ revision: 1, author_id: AUTHOR, article: JSON.parse(JSON.stringify(article())), event_id: command.eventId, diff_against: null, diff: null }),
+    ]);
+  });
+
+  it('runs the automated checks on the submission and counts them for the queue', async () => {
+    const { articleId } = submissionOf();
+    await receive.execute(submissionOf({ articleId, article: articleWithBlockingErrors() }));
+
+    const [submission] = await fixtures.submissions(articleId);
+    expect((submission.checks as { code: string; severity: string }[]).map((c) => [c.code, c.severity])).toEqual([
+      ['DATELINE_MISSING', 'warning'],
+      ['UNSAFE_LINK', 'error'],
+      ['QUOTE_WITHOUT_ATTRIBUTION', 'error'],
+    ]);
+    expect(await fixtures.item(articleId)).toMatchObject({ check_errors: 2, check_warnings: 1 });
+  });
+
+  it('announces nothing: the reporter already knows they submitted', async () => {
+    const command = submissionOf();
+    await receive.execute(command);
+    expect(await testbed.recordedEvents(command.articleId)).toEqual([]);
+  });
+
+  it('ignores a revision it already has (a redelivery under a new event id)', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    expect(await receive.execute(submissionOf({ articleId, revision: 1 }))).toEqual({ outcome: 'duplicate', revision: 1 });
+    expect(await fixtures.submissions(articleId)).toHaveLength(1);
+    expect(await fixtures.item(articleId)).toMatchObject({ status: 'in_review', assignee_id: 'bob' });
+  });
+
+  it('ignores an older revision that arrives late', async () => {
+    const articleId = await fixtures.inStatus('changes_requested');
+    await fixtures.submit({ articleId, revision: 3 });
+    expect(await receive.execute(submissionOf({ articleId, revision: 2 }))).toEqual({ outcome: 'stale', revision: 2 });
+    expect(await fixtures.item(articleId)).toMatchObject({ current_revision: 3 });
+    expect((await fixtures.submissions(articleId)).map((s) => s.revision)).toEqual([1, 3]);
+  });
+
+  it('puts a resubmission back in the queue with a diff against the revision changes were requested on', async () => {
+    const articleId = await fixtures.inStatus('changes_requested', { article: articleWithBlockingErrors() });
+    expect(await receive.execute(submissionOf({ articleId, revision: 2, article: revisedArticle() }))).toEqual({ outcome: 'requeued', revision: 2, diffAgainst: 1 });
+
+    expect(await fixtures.item(articleId)).toMatchObject({
+      status: 'pending',
+      assignee_id: null,
+      claimed_at: null,
+      current_revision: 2,
+      reviewed_revision: 1,
+      headline: revisedArticle().headline,
+      check_errors: 0,
+      check_warnings: 0,
+    });
+    const [, resubmitted] = await fixtures.submissions(articleId);
+    expect(resubmitted).toMatchObject({ revision: 2, diff_against: 1 });
+    expect(resubmitted.diff).toMatchObject({
+      fromRevision: 1,
+      toRevision: 2,
+      fields: { headline: { before: article().headline, after: revisedArticle().headline }, tags: { added: ['port'], removed: ['noise'] } },
+      summary: { blocksChanged: 3, blocksAdded: 0, blocksRemoved: 0 },
+    });
+  });
+
+  it('keeps every earlier note and decision when a resubmission arrives', async () => {
+    const articleId = await fixtures.inStatus('changes_requested');
+    await testbed.get(CommentOnReviewUseCase).execute(commentBy(carol, articleId, 'Who said it?'));
+    await receive.execute(submissionOf({ articleId, revision: 2 }));
+    expect(await fixtures.decisions(articleId)).toEqual([expect.objectContaining({ kind: 'changes_requested', revision: 1 })]);
+    expect(await fixtures.comments(articleId)).toEqual([expect.objectContaining({ body: 'Who said it?', revision: 1 })]);
+  });
+
+  it('puts an article being reviewed back in the queue when a newer revision replaces the text, with nothing to diff against', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    expect(await receive.execute(submissionOf({ articleId, revision: 2, article: revisedArticle() }))).toEqual({ outcome: 'requeued', revision: 2, diffAgainst: null });
+    expect(await fixtures.item(articleId)).toMatchObject({ status: 'pending', assignee_id: null, current_revision: 2 });
+  });
+
+  it.each(['approved', 'rejected'] as const)('refuses a new revision once %s with REVIEW.ALREADY_DECIDED, storing nothing', async (status) => {
+    const articleId = await fixtures.inStatus(status);
+    expect(await refusal(receive.execute(submissionOf({ articleId, revision: 2 })))).toMatchObject({
+      code: 'REVIEW.ALREADY_DECIDED',
+      kind: 'conflict',
+      details: { status, revision: 2 },
+    });
+    expect(await fixtures.submissions(articleId)).toHaveLength(1);
+  });
+
+  it('refuses a submission whose article breaks the content model with COMMAND.INVALID', () => {
+    const error = thrownBy(() =>
+      ReceiveSubmissionCommand.create({
+        articleId: randomUUID(),
+        revision: 1,
+        authorId: AUTHOR,
+        submittedAt: new Date(),
+        article: { ...article(), headline: '' } as never,
+        eventId: randomUUID(),
+      }),
+    );
+    expect(error).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation', details: [expect.objectContaining({ path: 'article.headline' })] });
+  });
+});
