@@ -1,17 +1,6 @@
-import { bootstrapService } from '@newsroom/platform';
-import { AppModule } from './app.module';
-import { loadDraftingConfig } from './config/drafting.config';
+import { startDrafting } from './drafting.service';
 
-async function main(): Promise<void> {
-  const config = loadDraftingConfig(process.env);
-  await bootstrapService(AppModule.register(config), {
-    title: 'Newsroom drafting',
-    description: 'Reporters write, revise and submit articles; every status change and editor note shows up on the draft.',
-    consumesEvents: true,
-  });
-}
-
-main().catch((error: unknown) => {
+startDrafting(process.env).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

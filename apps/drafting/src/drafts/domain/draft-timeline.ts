@@ -1,23 +1,3 @@
-/**
- * The reporter's timeline: every change they made and every status change or
- * note that editorial review and publishing reported, oldest first.
- */
-export const ACTIVITY_KINDS = [
-  'created',
-  'edited',
-  'submitted',
-  'review_claimed',
-  'editor_note',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'scheduled',
-  'published',
-  'corrected',
-  'withdrawn',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
 /** What review and publishing report about an article, each one a timeline entry. */
 export const REVIEW_MILESTONES = [
   'review_claimed',
@@ -29,12 +9,20 @@ export const REVIEW_MILESTONES = [
   'published',
   'corrected',
   'withdrawn',
-] as const satisfies readonly ActivityKind[];
+] as const;
 export type ReviewMilestone = (typeof REVIEW_MILESTONES)[number];
+
+/** Every kind of timeline entry: the reporter's own steps, then what others reported. */
+export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', ...REVIEW_MILESTONES] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Milestones of the review itself, each of which sets the status it names. */
 export type ReviewStatusMilestone = Extract<ReviewMilestone, 'review_claimed' | 'changes_requested' | 'approved' | 'rejected'>;
 
+/**
+ * One entry on the reporter's timeline, which holds every change they made and
+ * every status change or note that editorial review and publishing reported.
+ */
 export interface TimelineEntry {
   kind: ActivityKind;
   at: Date;

@@ -1,24 +1,12 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsObject, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
-import { Command, type ArticleContent } from '@newsroom/contracts';
-import { Actor } from '../actor';
+import { IsDefined, IsObject } from 'class-validator';
+import type { ArticleContent } from '@newsroom/contracts';
+import { DraftChangeCommand } from '../draft-change.command';
 
-/** A change to a draft's text, made on the version the editor had in front of them. */
-export class EditDraftCommand extends Command {
-  @IsUUID()
-  draftId!: string;
-
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  /** The version the edit was made on (If-Match); absent → DRAFT.VERSION_REQUIRED. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  expectedVersion?: number;
-
+/**
+ * A change to a draft's text, made on the version the editor had in front of
+ * them (`expectedVersion`; absent → DRAFT.VERSION_REQUIRED).
+ */
+export class EditDraftCommand extends DraftChangeCommand {
   /**
    * The fields to change; omitted fields keep their value, `body` is replaced
    * whole. The merged article is validated as a whole by the draft.

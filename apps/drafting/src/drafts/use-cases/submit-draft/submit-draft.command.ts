@@ -1,21 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
-import { Command } from '@newsroom/contracts';
-import { Actor } from '../actor';
+import { DraftChangeCommand } from '../draft-change.command';
 
-/** The reporter sends the current revision to the editors. */
-export class SubmitDraftCommand extends Command {
-  @IsUUID()
-  draftId!: string;
-
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  /** When given (If-Match), the version the reporter saw must still be current. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  expectedVersion?: number;
-}
+/**
+ * The reporter sends the current revision to the editors. `expectedVersion`
+ * is optional here: when given (If-Match), it must still be current.
+ */
+export class SubmitDraftCommand extends DraftChangeCommand {}

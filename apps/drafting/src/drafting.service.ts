@@ -1,0 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { AppModule } from './app.module';
+import { loadDraftingConfig } from './config/drafting.config';
+
+export const DRAFTING_SERVICE: ServiceDescription = {
+  title: 'Newsroom drafting',
+  description: 'Reporters write, revise and submit articles; every status change and editor note shows up on the draft.',
+  consumesEvents: true,
+};
+
+/**
+ * Starts the drafting service from environment variables (PORT, DATABASE_URL,
+ * KAFKA_BROKERS, JWT_SECRET, ...; see DraftingEnv): migrates, serves HTTP and
+ * consumes review and publishing events. Rejects when the configuration is
+ * invalid or the database is unreachable.
+ */
+export function startDrafting(env: NodeJS.ProcessEnv): Promise<INestApplication> {
+  return bootstrapService(AppModule.register(loadDraftingConfig(env)), DRAFTING_SERVICE);
+}
