@@ -1,0 +1,253 @@
+// No workspace aliases here: jest's global setup loads this file without them.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { freePort } from '../free-port';
+import { classDataArchivePath, ensureKafkaDistribution, type KafkaDistribution } from './kafka-distribution';
+import { KafkaNode } from './kafka-node';
+
+export interface KafkaClusterOptions {
+  /**
+   * Number of JVMs, each a broker and a KRaft controller (default 1). With 3,
+   * the controller quorum has 3 voters and internal topics are replicated 3
+   * times with min.insync.replicas 2, as in production.
+   */
+  nodes?: number;
+  /**
+   * Fixed client port of node 1; node n listens on `port + n - 1` and its
+   * controller on `port + nodes + n - 1` (npm start: 9092 and 9093). Omit for
+   * free ports (tests).
+   */
+  port?: number;
+  /**
+   * Keep the data here and reuse it on the next start (npm start). Omit for a
+   * fresh temporary directory that `stop()` deletes.
+   */
+  dataDir?: string;
+  /** JVM heap per node in MiB (default 256). */
+  heapMb?: number;
+  /** Broker settings added to, or replacing, the defaults below. */
+  settings?: Record<string, string | number | boolean>;
+  /** Progress lines (jar fetch, version); default: silent. */
+  log?: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+/** A running Apache Kafka cluster on 127.0.0.1 in KRaft mode. */
+export interface KafkaCluster {
+  readonly kind: 'kafka';
+  /** The client addresses of every node, e.g. ['127.0.0.1:40001']. */
+  readonly brokers: string[];
+  readonly bootstrap: string;
+  /** What the broker reported in its log, e.g. '4.4.0'. */
+  readonly version: string;
+  readonly clusterId: string;
+  readonly nodes: KafkaNode[];
+  readonly dataDir: string;
+  /** The node with this id (1-based). */
+  node(id: number): KafkaNode;
+  /** Stops every node; a temporary data directory is deleted. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Apache Kafka (the jars fetched by ensureKafkaDistribution) as `nodes`
+ * JVMs, formats fresh log directories (a single node as a standalone
+ * controller, three nodes with an initial quorum of all three), and resolves
+ * once every node has started. No topic is created here: the caller
+ * provisions them through the admin API.
+ */
+export async function startKafkaCluster(options: KafkaClusterOptions = {}): Promise<KafkaCluster> {
+  const count = options.nodes ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new Error(`a Kafka cluster needs at least one node, not ${count}`);
+  const log = options.log ?? (() => undefined);
+  const distribution = await prepareApacheKafka(log);
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'newsroom-kafka-'));
+  mkdirSync(dataDir, { recursive: true });
+  const startedAt = Date.now();
+  const nodes: KafkaNode[] = [];
+  try {
+    const ports = await clusterPorts(count, options.port);
+    const voters = ports.map((p, i) => ({ id: i + 1, controllerPort: p.controllerPort, directoryId: kafkaUuid() }));
+    for (const [i, { port, controllerPort }] of ports.entries()) {
+      const nodeId = i + 1;
+      nodes.push(
+        new KafkaNode(distribution, {
+          nodeId,
+          port,
+          controllerPort,
+          dir: path.join(dataDir, `node-${nodeId}`),
+          heapMb: options.heapMb ?? 256,
+          properties: {
+            ...brokerSettings(nodeId, port, controllerPort, voters, count, path.join(dataDir, `node-${nodeId}`, 'data')),
+            ...options.settings,
+          },
+        }),
+      );
+    }
+    const clusterId = existingClusterId(nodes[0]) ?? kafkaUuid();
+    // One quorum from the first start on: all nodes format with the same initial voters.
+    const quorumArgs =
+      count === 1
+        ? ['--standalone']
+        : ['--initial-controllers', voters.map((v) => `${v.id}@127.0.0.1:${v.controllerPort}:${v.directoryId}`).join(',')];
+    await Promise.all(nodes.map((node) => node.format(clusterId, quorumArgs)));
+    // The nodes wait for each other's votes, so they start together.
+    await Promise.all(nodes.map((node) => node.start(options.startTimeoutMs)));
+    const version = nodes[0].reportedVersion() ?? 'unknown';
+    log(
+      `Apache Kafka ${version} (KRaft, ${count} node${count === 1 ? '' : 's'}) on ${nodes.map((n) => n.address).join(',')}, ` +
+        `started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    );
+    const brokers = nodes.map((node) => node.address);
+    let stopped: Promise<void> | undefined;
+    return {
+      kind: 'kafka',
+      brokers,
+      bootstrap: brokers.join(','),
+      version,
+      clusterId,
+      nodes,
+      dataDir,
+      node(id: number) {
+        const node = nodes[id - 1];
+        if (!node) throw new Error(`no Kafka node ${id} (the cluster has ${nodes.length})`);
+        return node;
+      },
+      stop() {
+        stopped ??= stopNodes(nodes, temporary).finally(() => {
+          if (temporary) rmSync(dataDir, { recursive: true, force: true });
+        });
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await stopNodes(nodes, true).catch(() => undefined);
+    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Everything the first broker start needs, done once per machine: Java
+ * checked, jars fetched (ensureKafkaDistribution), and a class-data archive
+ * recorded by one throwaway start, so later JVMs map the broker's classes
+ * instead of loading them (about 1 s instead of 2 per start on two cores).
+ */
+export async function prepareApacheKafka(log: (line: string) => void = () => undefined): Promise<KafkaDistribution> {
+  const distribution = await ensureKafkaDistribution(log);
+  if (distribution.classDataArchive) return distribution;
+  const archive = classDataArchivePath(distribution.javaVersion);
+  const recording = `${archive}.recording-${process.pid}`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-kafka-cds-'));
+  const startedAt = Date.now();
+  try {
+    const [port, controllerPort] = [await freePort(), await freePort()];
+    const voters = [{ id: 1, controllerPort }];
+    const node = new KafkaNode(distribution, {
+      nodeId: 1,
+      port,
+      controllerPort,
+      dir,
+      heapMb: 256,
+      properties: brokerSettings(1, port, controllerPort, voters, 1, path.join(dir, 'data')),
+    });
+    await node.format(kafkaUuid(), ['--standalone']);
+    // The JVM writes the archive when it exits normally, after the graceful stop.
+    await node.start(120_000, [`-XX:ArchiveClassesAtExit=${recording}`]);
+    await node.stop();
+    if (existsSync(recording)) {
+      renameSync(recording, archive);
+      log(`recorded the broker's class-data archive in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+      return { ...distribution, classDataArchive: archive };
+    }
+  } catch (error) {
+    log(`no class-data archive (the broker starts without it): ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    rmSync(recording, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return distribution;
+}
+
+/**
+ * A throwaway cluster's data is deleted anyway, so its JVMs are killed at once;
+ * a kept one (npm start) shuts down cleanly so the next start need not recover.
+ */
+async function stopNodes(nodes: KafkaNode[], throwaway: boolean): Promise<void> {
+  await Promise.all(nodes.map((node) => node.stop({ graceful: !throwaway })));
+}
+
+async function clusterPorts(count: number, first?: number): Promise<{ port: number; controllerPort: number }[]> {
+  if (first !== undefined) {
+    return Array.from({ length: count }, (_, i) => ({ port: first + i, controllerPort: first + count + i }));
+  }
+  const ports = new Set<number>();
+  while (ports.size < count * 2) ports.add(await freePort());
+  const list = [...ports];
+  return Array.from({ length: count }, (_, i) => ({ port: list[i], controllerPort: list[count + i] }));
+}
+
+/**
+ * The settings of one node. Internal topics are replicated as widely as the
+ * cluster allows (3 copies, 2 in sync on a three-node cluster); groups form
+ * without the initial rebalance delay; topics exist only when provisioned; and
+ * on a cluster a dead or frozen node is fenced after 3 s rather than 9.
+ */
+function brokerSettings(
+  nodeId: number,
+  port: number,
+  controllerPort: number,
+  voters: { id: number; controllerPort: number }[],
+  count: number,
+  logDir: string,
+): Record<string, string | number | boolean> {
+  const replication = Math.min(3, count);
+  const minInSync = Math.min(2, replication);
+  return {
+    'process.roles': 'broker,controller',
+    'node.id': nodeId,
+    'controller.quorum.bootstrap.servers': voters.map((v) => `127.0.0.1:${v.controllerPort}`).join(','),
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': logDir,
+    'auto.create.topics.enable': false,
+    'unclean.leader.election.enable': false,
+    'default.replication.factor': replication,
+    'min.insync.replicas': minInSync,
+    'offsets.topic.replication.factor': replication,
+    'offsets.topic.num.partitions': count === 1 ? 1 : 3,
+    'transaction.state.log.replication.factor': replication,
+    'transaction.state.log.min.isr': minInSync,
+    'transaction.state.log.num.partitions': 1,
+    'share.coordinator.state.topic.replication.factor': replication,
+    'share.coordinator.state.topic.min.isr': minInSync,
+    'group.initial.rebalance.delay.ms': 0,
+    // Two cores are shared by every process of a test run.
+    'num.network.threads': 2,
+    'num.io.threads': 2,
+    'background.threads': 2,
+    'num.replica.fetchers': 1,
+    'log.cleaner.threads': 1,
+    ...(count > 1 ? { 'broker.heartbeat.interval.ms': 500, 'broker.session.timeout.ms': 3000, 'replica.lag.time.max.ms': 5000 } : {}),
+  };
+}
+
+function existingClusterId(node: KafkaNode): string | undefined {
+  const meta = path.join(node.dataDir, 'meta.properties');
+  if (!existsSync(meta)) return undefined;
+  return /^cluster\.id=(.+)$/m.exec(readFileSync(meta, 'utf8'))?.[1]?.trim();
+}
+
+/** A random id in Kafka's text form (16 bytes, URL-safe base64 without padding). */
+function kafkaUuid(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export type { KafkaDistribution };

@@ -1,0 +1,3 @@
+export * from './kafka-distribution';
+export * from './kafka-node';
+export * from './apache-kafka';
