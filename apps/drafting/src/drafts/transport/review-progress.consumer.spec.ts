@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { NewsroomEvent } from '@newsroom/contracts';
+import type { EventHandlers, InboundEventProcessor } from '@newsroom/messaging';
+import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
+import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
+import type { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
+import { ReviewProgressConsumer } from './review-progress.consumer';
+
+/**
+ * The consumer's one job is mapping each event to a command; validation, the
+ * inbox and dead letters are InboundEventProcessor's (tested in libs/messaging)
+ * and the effect is the use case's (its own spec).
+ */
+describe(ReviewProgressConsumer.name, () => {
+  const id = randomUUID();
+  let handlers: EventHandlers;
+  const commands: TrackReviewProgressCommand[] = [];
+
+  beforeAll(async () => {
+    const inbound = {
+      process: async (_message: unknown, given: EventHandlers) => {
+        handlers = given;
+        return 'skipped' as const;
+      },
+    } as unknown as InboundEventProcessor;
+    const useCase = { execute: async (command: TrackReviewProgressCommand) => void commands.push(command) } as unknown as TrackReviewProgressUseCase;
+    await new ReviewProgressConsumer(inbound, useCase).onReviewEvent({} as never);
+  });
+
+  async function commandFor(event: NewsroomEvent): Promise<TrackReviewProgressCommand> {
+    commands.length = 0;
+    const handle = handlers[event.type] as ((e: NewsroomEvent) => Promise<void>) | undefined;
+    if (!handle) throw new Error(`no handler for ${event.type}`);
+    await handle(event);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toBeInstanceOf(TrackReviewProgressCommand);
+    return commands[0];
+  }
+
+  it('maps each review event to its milestone, with the editor, revision, note and time', async () => {
+    const claimed = reviewEvents.claimed(id, 2);
+    expect(await commandFor(claimed)).toEqual({ articleId: id, eventId: claimed.id, milestone: 'review_claimed', revision: 2, actorId: 'eve', at: claimed.data.claimedAt });
+    const comment = reviewEvents.commentAdded(id, 'Check the figures');
+    expect(await commandFor(comment)).toMatchObject({ milestone: 'editor_note', note: 'Check the figures', at: comment.data.createdAt, actorId: 'eve' });
+    const changes = reviewEvents.changesRequested(id, 'Name the source');
+    expect(await commandFor(changes)).toMatchObject({ milestone: 'changes_requested', note: 'Name the source', at: changes.data.requestedAt });
+    const approved = reviewEvents.approved(id);
+    expect(await commandFor(approved)).toMatchObject({ milestone: 'approved', revision: 1, actorId: 'eve', at: approved.data.approvedAt });
+    const rejected = reviewEvents.rejected(id, 'Not news');
+    expect(await commandFor(rejected)).toMatchObject({ milestone: 'rejected', note: 'Not news', at: rejected.data.rejectedAt });
+  });
+
+  it('maps each publishing event to its milestone, dating a publication by the event (when this revision went live)', async () => {
+    const scheduled = publishingEvents.scheduled(id, '2025-11-22T06:00:00.000Z');
+    expect(await commandFor(scheduled)).toMatchObject({ milestone: 'scheduled', publishAt: '2025-11-22T06:00:00.000Z', at: scheduled.time });
+    const published = publishingEvents.published(id, 'https://news.example.org/a', 3);
+    expect(await commandFor(published)).toEqual({ articleId: id, eventId: published.id, milestone: 'published', revision: 3, publicUrl: 'https://news.example.org/a', at: published.time });
+    const corrected = publishingEvents.corrected(id, 'Fixed a figure');
+    expect(await commandFor(corrected)).toMatchObject({ milestone: 'corrected', note: 'Fixed a figure', at: corrected.data.correctedAt });
+    const unpublished = publishingEvents.unpublished(id, 'Legal hold');
+    const withdrawn = await commandFor(unpublished);
+    expect(withdrawn).toMatchObject({ milestone: 'withdrawn', actorId: 'eve', note: 'Legal hold', at: unpublished.data.unpublishedAt });
+    expect(withdrawn.revision).toBeUndefined();
+  });
+
+  it('ignores drafting’s own events', () => {
+    expect(handlers['news.article.submitted.v1']).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, EVENT_TYPES, type EventOf } from '@newsroom/contracts';
+import { article } from './article.fixtures';
+
+const now = () => new Date().toISOString();
+
+/**
+ * Events as editorial review and publishing emit them about `articleId`
+ * (valid, with a fresh id), for specs that feed drafting's consumer.
+ */
+export const reviewEvents = {
+  claimed: (articleId: string, revision = 1, editorId = 'eve'): EventOf<'news.article.review-claimed.v1'> =>
+    createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision, editorId, claimedAt: now() }, { subject: articleId }),
+  commentAdded: (articleId: string, body: string, revision = 1, editorId = 'eve'): EventOf<'news.article.review-comment-added.v1'> =>
+    createEvent(EVENT_TYPES.reviewCommentAdded, { articleId, revision, editorId, commentId: randomUUID(), body, createdAt: now() }, { subject: articleId }),
+  changesRequested: (articleId: string, note: string, revision = 1, editorId = 'eve'): EventOf<'news.article.changes-requested.v1'> =>
+    createEvent(EVENT_TYPES.changesRequested, { articleId, revision, editorId, note, requestedAt: now() }, { subject: articleId }),
+  approved: (articleId: string, revision = 1, editorId = 'eve', authorId = 'alice'): EventOf<'news.article.approved.v1'> =>
+    createEvent(EVENT_TYPES.articleApproved, { articleId, revision, editorId, authorId, approvedAt: now(), priority: 'normal', article: article() }, { subject: articleId }),
+  rejected: (articleId: string, reason: string, revision = 1, editorId = 'eve'): EventOf<'news.article.rejected.v1'> =>
+    createEvent(EVENT_TYPES.articleRejected, { articleId, revision, editorId, reason, rejectedAt: now() }, { subject: articleId }),
+};
+
+/** The fields every published/corrected event carries about the live article. */
+function liveArticle(articleId: string, revision: number, url: string) {
+  return {
+    articleId, revision, slug: 'four-day-week', url, headline: 'Bakery chain moves to a four-day week', section: 'business',
+    tags: [], language: 'en', bylines: [{ name: 'Daniel Achebe' }], priority: 'normal' as const, publishedAt: now(),
+  };
+}
+
+export const publishingEvents = {
+  scheduled: (articleId: string, publishAt: string, revision = 1): EventOf<'news.article.scheduled.v1'> =>
+    createEvent(EVENT_TYPES.publicationScheduled, { articleId, revision, publishAt }, { subject: articleId }),
+  published: (articleId: string, url: string, revision = 1): EventOf<'news.article.published.v1'> =>
+    createEvent(EVENT_TYPES.articlePublished, liveArticle(articleId, revision, url), { subject: articleId }),
+  corrected: (articleId: string, correctionNote: string, revision = 1): EventOf<'news.article.corrected.v1'> =>
+    createEvent(EVENT_TYPES.articleCorrected, { ...liveArticle(articleId, revision, 'https://news.example.org/a'), correctionNote, correctedAt: now() }, { subject: articleId }),
+  unpublished: (articleId: string, reason: string, editorId = 'eve'): EventOf<'news.article.unpublished.v1'> =>
+    createEvent(EVENT_TYPES.articleUnpublished, { articleId, editorId, reason, unpublishedAt: now() }, { subject: articleId }),
+};
