@@ -19,6 +19,12 @@ const common = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
 };
+// Suites that start a broker: its topics are provisioned through libs/messaging.
+const withBroker = {
+  ...common,
+  setupFiles: [...common.setupFiles, '<rootDir>/libs/test-harness/src/jest/topic-provisioner.setup.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+};
 
 const config: Config = {
   projects: [
@@ -28,17 +34,15 @@ const config: Config = {
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
     },
     {
-      ...common,
+      ...withBroker,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       slowTestThreshold: 30,
     },
     {
-      ...common,
+      ...withBroker,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       slowTestThreshold: 120,
     },
   ],

@@ -1,29 +1,189 @@
-import { allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
+import { ConfigResourceTypes, type Admin, type ITopicMetadata } from 'kafkajs';
+import { DEAD_LETTER_SUFFIX, DomainError, allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
 import { createKafka } from './kafka-client';
 
+/** How every newsroom topic is set up on the cluster. */
+export interface TopicSettings {
+  /** Copies of each partition, on different brokers; at most the number of brokers. */
+  replicationFactor: number;
+  /**
+   * Copies that must hold a write before an acks=all producer (the outbox
+   * relay, the dead-letter publisher) gets its acknowledgement; at most
+   * replicationFactor. With 3 and 2, one broker can be lost without losing an
+   * acknowledged event or stopping writes.
+   */
+  minInsyncReplicas: number;
+  /** How long events stay on an article topic, in ms (-1: forever). */
+  retentionMs: number;
+  /** How long dead letters stay, in ms (-1: forever): long enough for an operator to look. */
+  deadLetterRetentionMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_RETENTION_MS = 7 * DAY_MS;
+export const DEFAULT_DEAD_LETTER_RETENTION_MS = 28 * DAY_MS;
+
 /**
- * Creates every topic of the contracts' topic list that does not exist yet, on
- * a real Kafka cluster (the compose init container and the Kubernetes Job run
- * this). Services never create topics at run time.
+ * The settings of the provisioning tool, from its environment:
+ * KAFKA_REPLICATION_FACTOR (default 1), KAFKA_MIN_INSYNC_REPLICAS (default:
+ * one less than the replication factor, at least 1), KAFKA_RETENTION_MS
+ * (default 7 days) and KAFKA_DEAD_LETTER_RETENTION_MS (default 28 days).
+ * Throws TOPICS.INVALID_SETTINGS listing every bad value.
  */
-export async function provisionTopics(
-  brokers: string[],
-  replicationFactor: number,
-  topics: TopicSpec[] = allTopicSpecs(),
-): Promise<string[]> {
-  const admin = createKafka('newsroom-topic-provisioner', brokers).admin();
+export function topicSettingsFromEnv(env: Record<string, string | undefined>): TopicSettings {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, minimum: number): number => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < minimum) {
+      problems.push(`${name} must be an integer of at least ${minimum}, not "${text}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const replicationFactor = integer('KAFKA_REPLICATION_FACTOR', 1, 1);
+  const settings: TopicSettings = {
+    replicationFactor,
+    minInsyncReplicas: integer('KAFKA_MIN_INSYNC_REPLICAS', Math.max(1, replicationFactor - 1), 1),
+    retentionMs: retention(integer('KAFKA_RETENTION_MS', DEFAULT_RETENTION_MS, -1), 'KAFKA_RETENTION_MS', problems),
+    deadLetterRetentionMs: retention(integer('KAFKA_DEAD_LETTER_RETENTION_MS', DEFAULT_DEAD_LETTER_RETENTION_MS, -1), 'KAFKA_DEAD_LETTER_RETENTION_MS', problems),
+  };
+  if (settings.minInsyncReplicas > settings.replicationFactor) {
+    problems.push(`KAFKA_MIN_INSYNC_REPLICAS (${settings.minInsyncReplicas}) cannot exceed KAFKA_REPLICATION_FACTOR (${settings.replicationFactor})`);
+  }
+  if (problems.length > 0) throw new DomainError('TOPICS.INVALID_SETTINGS', problems.join('; '), 'validation', { problems });
+  return settings;
+}
+
+function retention(value: number, name: string, problems: string[]): number {
+  if (value === 0) problems.push(`${name} must be -1 (forever) or a positive number of milliseconds, not 0`);
+  return value;
+}
+
+/** What provisioning did, topic by topic. */
+export interface ProvisioningReport {
+  created: string[];
+  /** Existing topics whose min.insync.replicas or retention was brought to the settings. */
+  reconfigured: string[];
+  unchanged: string[];
+  /** Differences provisioning cannot fix on its own (an existing topic's replication factor). */
+  warnings: string[];
+}
+
+export interface ProvisionTopicsOptions {
+  brokers: string[];
+  settings: TopicSettings;
+  /** Defaults to the contracts' topic list. */
+  topics?: TopicSpec[];
+}
+
+/**
+ * Makes the cluster hold every topic of the contracts' topic list, as the
+ * settings say: creates the missing ones, and brings an existing topic's
+ * min.insync.replicas and retention to the settings (its other per-topic
+ * overrides are kept). The one code path for `npm start`, the tests, the
+ * compose init container and the Kubernetes Job; services never create topics.
+ *
+ * Nothing is changed when a check fails: an existing topic with another
+ * partition count is an error (TOPICS.PARTITION_MISMATCH, since repartitioning
+ * would move articles between partitions and break their order), and so is a
+ * replication factor above the number of brokers (TOPICS.NOT_ENOUGH_BROKERS).
+ */
+export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
+  const topics = options.topics ?? allTopicSpecs();
+  const { settings } = options;
+  const admin = createKafka('newsroom-topic-provisioner', options.brokers).admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic.name));
+    const cluster = await admin.describeCluster();
+    if (settings.replicationFactor > cluster.brokers.length) {
+      throw new DomainError(
+        'TOPICS.NOT_ENOUGH_BROKERS',
+        `replication factor ${settings.replicationFactor} needs at least that many brokers; the cluster has ${cluster.brokers.length}`,
+        'unavailable',
+      );
+    }
+    const existingNames = new Set(await admin.listTopics());
+    const existing = topics.filter((topic) => existingNames.has(topic.name));
+    const missing = topics.filter((topic) => !existingNames.has(topic.name));
+    const metadata = existing.length > 0 ? (await admin.fetchTopicMetadata({ topics: existing.map((t) => t.name) })).topics : [];
+    const warnings = checkExisting(existing, metadata, settings);
+
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions, replicationFactor })),
+        topics: missing.map((topic) => ({
+          topic: topic.name,
+          numPartitions: topic.partitions,
+          replicationFactor: settings.replicationFactor,
+          configEntries: Object.entries(managedConfig(topic, settings)).map(([name, value]) => ({ name, value })),
+        })),
       });
     }
-    return missing.map((topic) => topic.name);
+    const reconfigured = await reconfigure(admin, existing, settings);
+    return {
+      created: missing.map((topic) => topic.name),
+      reconfigured,
+      unchanged: existing.map((topic) => topic.name).filter((name) => !reconfigured.includes(name)),
+      warnings,
+    };
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The per-topic settings provisioning owns. */
+function managedConfig(topic: TopicSpec, settings: TopicSettings): Record<string, string> {
+  return {
+    'min.insync.replicas': String(settings.minInsyncReplicas),
+    'retention.ms': String(topic.name.endsWith(DEAD_LETTER_SUFFIX) ? settings.deadLetterRetentionMs : settings.retentionMs),
+  };
+}
+
+function checkExisting(existing: TopicSpec[], metadata: ITopicMetadata[], settings: TopicSettings): string[] {
+  const mismatches: string[] = [];
+  const warnings: string[] = [];
+  for (const topic of existing) {
+    const partitions = metadata.find((m) => m.name === topic.name)?.partitions ?? [];
+    if (partitions.length !== topic.partitions) {
+      mismatches.push(`${topic.name} has ${partitions.length} partitions, the contracts say ${topic.partitions}`);
+    }
+    const replicas = Math.min(...partitions.map((p) => p.replicas.length));
+    if (partitions.length > 0 && replicas !== settings.replicationFactor) {
+      warnings.push(`${topic.name} has replication factor ${replicas}, the settings say ${settings.replicationFactor} (change it with a partition reassignment)`);
+    }
+  }
+  if (mismatches.length > 0) {
+    throw new DomainError('TOPICS.PARTITION_MISMATCH', `existing topics differ from the topic list: ${mismatches.join('; ')}`, 'conflict', { mismatches });
+  }
+  return warnings;
+}
+
+/** Kafka's ConfigSource for a value set on the topic itself. */
+const TOPIC_CONFIG_SOURCE = 1;
+
+/**
+ * AlterConfigs replaces a topic's whole set of overrides, so the overrides an
+ * operator set by hand are sent back unchanged along with the managed ones.
+ */
+async function reconfigure(admin: Admin, existing: TopicSpec[], settings: TopicSettings): Promise<string[]> {
+  if (existing.length === 0) return [];
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: existing.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name })),
+  });
+  const changes = existing.flatMap((topic) => {
+    const entries = described.resources.find((r) => r.resourceName === topic.name)?.configEntries ?? [];
+    const current = Object.fromEntries(entries.map((e) => [e.configName, e.configValue]));
+    const wanted = managedConfig(topic, settings);
+    if (Object.entries(wanted).every(([name, value]) => current[name] === value)) return [];
+    const overrides = Object.fromEntries(
+      entries.filter((e) => e.configSource === TOPIC_CONFIG_SOURCE && !e.isSensitive).map((e) => [e.configName, e.configValue]),
+    );
+    const configEntries = Object.entries({ ...overrides, ...wanted }).map(([name, value]) => ({ name, value }));
+    return [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries }];
+  });
+  if (changes.length > 0) await admin.alterConfigs({ validateOnly: false, resources: changes });
+  return changes.map((change) => change.name);
 }

@@ -1,5 +1,7 @@
 export * from './broker-binary';
 export * from './local-broker';
+export * from './mock-broker';
+export * from './kafka';
 export * from './postgres';
 export * from './embedded-postgres';
 export * from './service-process';

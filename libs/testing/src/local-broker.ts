@@ -1,79 +1,95 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
-import { ensureBrokerBinary } from './broker-binary';
+import { startKafkaCluster, type KafkaCluster } from './kafka/apache-kafka';
+import { startMockBroker, type MockBroker } from './mock-broker';
 
-export interface LocalBrokerOptions {
-  /** Number of brokers in the cluster (default 3, so leader moves and outages can be tested). */
-  brokers?: number;
-  /** First port; brokers take consecutive ports. Omit for free ports (tests). */
-  port?: number;
-  topics?: TopicSpec[];
+/** Which broker `startLocalBroker` runs. */
+export type BrokerKind = 'kafka' | 'mock';
+
+/**
+ * Apache Kafka unless NEWSROOM_BROKER=mock asks for librdkafka's mock cluster
+ * (a machine without Java). Anything else is refused rather than guessed.
+ */
+export function brokerKindFromEnv(env: Record<string, string | undefined> = process.env): BrokerKind {
+  const wanted = (env.NEWSROOM_BROKER ?? '').trim().toLowerCase();
+  if (wanted === '' || wanted === 'kafka') return 'kafka';
+  if (wanted === 'mock') return 'mock';
+  throw new Error(`NEWSROOM_BROKER must be "kafka" (the default) or "mock", not "${env.NEWSROOM_BROKER}"`);
 }
 
 /**
- * A running local Kafka-protocol cluster (librdkafka's mock brokers on
- * 127.0.0.1) with the newsroom's topics created.
+ * Creates topics on a freshly started broker through its admin API. The
+ * provisioning code lives in libs/messaging (the one code path for every
+ * environment), which this library may not import; the test set-up
+ * (libs/test-harness/src/jest/topic-provisioner.setup.ts) and `npm start`
+ * hand it in.
+ */
+export type TopicProvisioner = (brokers: string[], topics: TopicSpec[]) => Promise<void>;
+
+let registeredProvisioner: TopicProvisioner | undefined;
+
+/** Sets the provisioner that `startLocalBroker` uses when none is passed. */
+export function useTopicProvisioner(provisioner: TopicProvisioner): void {
+  registeredProvisioner = provisioner;
+}
+
+export interface LocalBrokerOptions {
+  /** Apache Kafka or the mock; defaults to brokerKindFromEnv(). */
+  kind?: BrokerKind;
+  /** Nodes of the cluster (default: 1 for Kafka, 3 for the mock). */
+  nodes?: number;
+  /** Fixed first port (npm start); omit for free ports. */
+  port?: number;
+  /** Kafka only: keep data here across runs (npm start); default a temporary directory. */
+  dataDir?: string;
+  /** Kafka only: JVM heap per node in MiB. */
+  heapMb?: number;
+  /** Defaults to the contracts' topic list. */
+  topics?: TopicSpec[];
+  /** Defaults to the one set with useTopicProvisioner. */
+  provisionTopics?: TopicProvisioner;
+  /** Progress lines: jar fetch on the first run, the broker's version. */
+  log?: (line: string) => void;
+}
+
+/**
+ * A running broker on 127.0.0.1 holding the newsroom's topics: Apache Kafka
+ * (see `kafka/apache-kafka.ts`), or librdkafka's mock with NEWSROOM_BROKER=mock.
  */
 export interface LocalBroker {
-  /** e.g. ['127.0.0.1:40001', '127.0.0.1:40002', ...] */
+  readonly kind: BrokerKind;
+  /** e.g. ['127.0.0.1:40001'] */
   readonly brokers: string[];
   readonly bootstrap: string;
-  /** Sends a control command (`down 1`, `up 1`, `leader <topic> <p> <broker>`, `rtt 1 500`, `errors <apiKey> <err> <n>`). */
-  command(line: string): Promise<string>;
+  /** The broker's version as it reported it, e.g. '4.4.0'. */
+  readonly version: string;
   stop(): Promise<void>;
 }
 
+/**
+ * Starts a broker for one test suite or for `npm start`, with the topics
+ * provisioned before it is handed out (services never create topics). A
+ * Kafka node starts in about 2 s; each suite gets its own, so no suite sees
+ * another's events or consumer offsets.
+ */
 export async function startLocalBroker(options: LocalBrokerOptions = {}): Promise<LocalBroker> {
-  const binary = ensureBrokerBinary();
-  const topics = (options.topics ?? allTopicSpecs()).map((t) => `${t.name}:${t.partitions}`);
-  const args = ['--brokers', String(options.brokers ?? 3), ...(options.port ? ['--port', String(options.port)] : []), ...topics];
-  // Its own process group: a terminal's Ctrl-C must not stop the broker before the
-  // services using it have shut down. It still exits when its parent goes away
-  // (stdin closes), so it is never left behind.
-  const child: ChildProcessWithoutNullStreams = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-  const lines = createInterface({ input: child.stdout });
-  const pending: ((line: string) => void)[] = [];
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-
-  const bootstrap = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local broker did not start in 10 s: ${stderr}`)), 10_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`local broker exited with code ${code}: ${stderr.trim()}`));
-    });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      if (line.startsWith('READY ')) resolve(line.slice('READY '.length).trim());
-      else reject(new Error(`unexpected output from local broker: ${line}`));
-    });
-  });
-  lines.on('line', (line) => pending.shift()?.(line));
-
-  let stopped: Promise<void> | undefined;
-  return {
-    brokers: bootstrap.split(','),
-    bootstrap,
-    command(line: string) {
-      return new Promise<string>((resolve, reject) => {
-        pending.push((reply) => (reply.startsWith('OK') ? resolve(reply) : reject(new Error(reply))));
-        child.stdin.write(`${line}\n`);
-      });
-    },
-    stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
-        child.once('exit', () => {
-          clearTimeout(kill);
-          resolve();
-        });
-        child.stdin.end('quit\n');
-      });
-      return stopped;
-    },
-  };
+  const topics = options.topics ?? allTopicSpecs();
+  if ((options.kind ?? brokerKindFromEnv()) === 'mock') {
+    return startMockBroker({ nodes: options.nodes, port: options.port, topics });
+  }
+  const provision = options.provisionTopics ?? registeredProvisioner;
+  if (!provision) {
+    throw new Error(
+      'startLocalBroker: no topic provisioner; pass provisionTopics, or load libs/test-harness/src/jest/topic-provisioner.setup.ts (jest setupFiles)',
+    );
+  }
+  const cluster = await startKafkaCluster({ nodes: options.nodes, port: options.port, dataDir: options.dataDir, heapMb: options.heapMb, log: options.log });
+  try {
+    await provision(cluster.brokers, topics);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
 }
+
+export type { KafkaCluster, MockBroker };
