@@ -44,10 +44,7 @@ export class DraftRepository {
       await manager.insert(RevisionEntity, { draftId: id, ...changes.revision, content: changes.revision.content as never });
     }
     if (changes.timeline.length > 0) {
-      await manager.insert(
-        ActivityEntity,
-        changes.timeline.map((entry) => ({ draftId: id, ...entry })),
-      );
+      await manager.insert(ActivityEntity, changes.timeline.map((entry) => ({ draftId: id, ...entry })));
     }
   }
 
