@@ -15,6 +15,6 @@ export const DRAFTING_SERVICE: ServiceDescription = {
  * consumes review and publishing events. Rejects when the configuration is
  * invalid or the database is unreachable.
  */
-export function startDrafting(env: NodeJS.ProcessEnv): Promise<INestApplication> {
+export async function startDrafting(env: NodeJS.ProcessEnv): Promise<INestApplication> {
   return bootstrapService(AppModule.register(loadDraftingConfig(env)), DRAFTING_SERVICE);
 }
