@@ -72,7 +72,7 @@ export default [
   },
   {
     // Tests may also use the test infrastructure library.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'apps/*/test/**/*.ts'],  // apps/<app>/test/: fixtures, never built
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
