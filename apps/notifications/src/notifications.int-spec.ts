@@ -153,6 +153,7 @@ describe('notifications service (PostgreSQL, local broker, SMTP server, HTTPS pu
       JWT_SECRET,
       LOG_LEVEL: 'warn',
       PUBLIC_BASE_URL: baseUrl,
+      PUBLIC_SITE_URL: 'https://news.example',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
       VAPID_PUBLIC_KEY: vapid.publicKey,

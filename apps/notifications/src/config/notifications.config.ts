@@ -8,6 +8,13 @@ export class NotificationsEnv extends CommonEnv {
   @IsUrl(HTTP_URL)
   PUBLIC_BASE_URL!: string;
 
+  /**
+   * The public site (publishing's PUBLIC_BASE_URL): alerts link only to pages
+   * under it; an event about any other URL is refused.
+   */
+  @IsUrl(HTTP_URL)
+  PUBLIC_SITE_URL!: string;
+
   /** smtp://user:pass@host:port or smtps://… */
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL!: string;
@@ -36,6 +43,8 @@ export class NotificationsEnv extends CommonEnv {
 export interface NotificationsConfig {
   runtime: ServiceRuntimeConfig;
   publicBaseUrl: string;
+  /** Base URL every alert's article URL must be under (no trailing slash). */
+  publicSiteUrl: string;
   smtpUrl: string;
   mailFrom: string;
   vapid: { publicKey: string; privateKey: string; subject: string };
@@ -46,6 +55,7 @@ export const NOTIFICATIONS_DEFAULTS = {
   PORT: '3004',
   DATABASE_SCHEMA: 'notifications',
   PUBLIC_BASE_URL: 'http://localhost:3004',
+  PUBLIC_SITE_URL: 'http://localhost:3003',
   MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
   VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
 };
@@ -55,6 +65,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
   return {
     runtime: toRuntimeConfig('notifications', parsed),
     publicBaseUrl: parsed.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    publicSiteUrl: parsed.PUBLIC_SITE_URL.replace(/\/+$/, ''),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },

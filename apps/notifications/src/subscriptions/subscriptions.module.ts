@@ -1,24 +1,34 @@
 import { Module } from '@nestjs/common';
 import { SubscriptionRepository } from './persistence/subscription.repository';
 import { PushHttpController } from './transport/push.http.controller';
+import { ConfirmLinkPipe, ManageLinkPipe } from './transport/signed-link.pipes';
 import { SubscriberPagesController } from './transport/subscriber-pages.controller';
 import { SubscribersHttpController } from './transport/subscribers.http.controller';
 import { ConfirmSubscriptionUseCase } from './use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesUseCase } from './use-cases/manage-preferences/manage-preferences.use-case';
+import { ReadRecipientQuery } from './use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailUseCase } from './use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscribePushUseCase } from './use-cases/subscribe-push/subscribe-push.use-case';
 import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case';
 
-/** Email subscribers (double opt-in), browser push subscriptions, and their signed-link pages. */
+/**
+ * Email subscribers (double opt-in), browser push subscriptions, and their
+ * signed-link pages. Exports the repository: the alerts end push
+ * subscriptions a push service says are gone.
+ */
 @Module({
   controllers: [SubscribersHttpController, PushHttpController, SubscriberPagesController],
   providers: [
     SubscriptionRepository,
+    ManageLinkPipe,
+    ConfirmLinkPipe,
     SignUpByEmailUseCase,
     ConfirmSubscriptionUseCase,
     SubscribePushUseCase,
     ManagePreferencesUseCase,
+    ReadRecipientQuery,
     UnsubscribeUseCase,
   ],
+  exports: [SubscriptionRepository],
 })
 export class SubscriptionsModule {}

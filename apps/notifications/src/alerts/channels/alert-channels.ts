@@ -5,11 +5,10 @@ import type { NotificationsConfig } from '../../config/notifications.config';
 import { Mailer } from '../../shared/mail/mailer';
 import { SubscriberLinks } from '../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
-import { classifyEmailError, classifyPushError, type SendFailure } from '../domain/send-failure';
-import { alertEmail, alertPushPayload, type AlertText } from './alert-messages';
+import type { AlertText } from '../domain/article-alert';
+import { classifyEmailError, classifyPushError, type SendResult } from '../domain/send-failure';
+import { alertEmail, alertPushPayload } from './alert-messages';
 import { PUSH_HTTPS_AGENT } from './push-https-agent.token';
-
-export type SendResult = { ok: true; responseCode: number | null } | { ok: false; failure: SendFailure };
 
 export interface EmailRecipient {
   subscriberId: string;

@@ -1,4 +1,5 @@
-import { alertEmail, alertPushPayload, alertTitle, type AlertText } from './alert-messages';
+import type { AlertText } from '../domain/article-alert';
+import { alertEmail, alertPushPayload, alertTitle } from './alert-messages';
 
 const alert: AlertText = {
   headline: 'Budget <b>passes</b> & "wins"',

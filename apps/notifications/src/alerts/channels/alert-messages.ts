@@ -1,8 +1,7 @@
+import { html, safeUrl } from '@newsroom/html';
+import { emailDocument, footnote } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
-import { escapeHtml, safeHref } from '../../shared/html/html';
-import type { AlertContent } from '../domain/article-alert';
-
-export type AlertText = Pick<AlertContent, 'headline' | 'standfirst' | 'url' | 'priority' | 'section'>;
+import type { AlertText } from '../domain/article-alert';
 
 /** Header values and notification titles are one line; a stray newline must not start a new header. */
 function oneLine(text: string): string {
@@ -16,7 +15,8 @@ export function alertTitle(alert: AlertText): string {
 /**
  * The alert email: the headline as subject, the standfirst, a link to the
  * article, and links to change preferences or unsubscribe, with the RFC 8058
- * one-click headers so mail clients can offer "Unsubscribe" themselves.
+ * one-click headers so mail clients can offer "Unsubscribe" themselves. Only
+ * http(s) URLs become links.
  */
 export function alertEmail(to: string, alert: AlertText, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
   const standfirst = alert.standfirst?.trim() ?? '';
@@ -33,22 +33,19 @@ export function alertEmail(to: string, alert: AlertText, links: { preferencesUrl
   ]
     .filter((line) => line !== undefined)
     .join('\n');
-  const html = `<!doctype html>
-<html><head><meta charset="utf-8"><title>${escapeHtml(alertTitle(alert))}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a;max-width:36rem">
-${breaking ? '<p style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>' : ''}
-<h1 style="font-size:22px"><a href="${safeHref(alert.url)}" style="color:#1a1a1a">${escapeHtml(alert.headline)}</a></h1>
-${standfirst ? `<p>${escapeHtml(standfirst)}</p>` : ''}
-<p><a href="${safeHref(alert.url)}">Read the story</a></p>
+  const storyUrl = safeUrl(alert.url);
+  const body = html`${breaking && html`<p style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>`}
+<h1 style="font-size:22px">${storyUrl ? html`<a href="${storyUrl}" style="color:#1a1a1a">${alert.headline}</a>` : alert.headline}</h1>
+${standfirst && html`<p>${standfirst}</p>`}
+${storyUrl && html`<p><a href="${storyUrl}">Read the story</a></p>`}
 <hr>
-<p style="color:#555;font-size:13px">You get this because you subscribed to Newsroom alerts.
-<a href="${safeHref(links.preferencesUrl)}">Change what you get</a> · <a href="${safeHref(links.unsubscribeUrl)}">Unsubscribe</a></p>
-</body></html>`;
+${footnote(html`You get this because you subscribed to Newsroom alerts.
+<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
   return {
     to,
     subject: alertTitle(alert),
     text,
-    html,
+    html: emailDocument(alertTitle(alert), body),
     headers: {
       'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -11,6 +11,9 @@ export interface SendFailure {
   recipientGone?: boolean;
 }
 
+/** How sending one alert went; channels report this and never throw. */
+export type SendResult = { ok: true; responseCode: number | null } | { ok: false; failure: SendFailure };
+
 const NETWORK_ERROR = /^(E[A-Z_]+|ERR_[A-Z_]+|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 
 /**

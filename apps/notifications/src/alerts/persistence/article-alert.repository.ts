@@ -1,50 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { schemaOf } from '@newsroom/persistence';
+import { UnitOfWork } from '@newsroom/persistence';
 import { ArticleAlert, type AlertContent } from '../domain/article-alert';
 import { ArticleAlertEntity } from './article-alert.entity';
-
-/** Channel the delivery worker LISTENs on; NOTIFY inside a transaction is delivered on commit. */
-export function deliveriesChannel(schema: string): string {
-  return `newsroom_deliveries_${schema}`;
-}
-
-/**
- * The subscriber-matching rule of matchesArticle(), in SQL over the recipient
- * table aliased `r`: $2 section, $3 tags, $4 priority.
- */
-const MATCHES_ARTICLE = `
-  (NOT r.breaking_only OR $4 = 'breaking')
-  AND (
-    r.sections @> ARRAY[$2::text]
-    OR r.tags && $3::text[]
-    OR (r.breaking_only AND cardinality(r.sections) = 0 AND cardinality(r.tags) = 0)
-  )`;
+import { articleParameters, EMAIL_RECIPIENTS, PUSH_RECIPIENTS } from './recipient-selection';
 
 export interface FanOutCounts {
   email: number;
   push: number;
 }
 
-/** Articles as the alerts know them, and the fan-out of one article to its recipients. */
+/**
+ * Articles as the alerts know them, and the fan-out of one article to its
+ * recipients, in the caller's unit of work.
+ */
 @Injectable()
 export class ArticleAlertRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  async findForUpdate(manager: EntityManager, articleId: string): Promise<ArticleAlert | null> {
-    const row = await manager.findOne(ArticleAlertEntity, { where: { articleId }, lock: { mode: 'pessimistic_write' } });
+  /** Locks the article's alert row until the unit ends (one event about an article at a time). */
+  async findForUpdate(articleId: string): Promise<ArticleAlert | null> {
+    const row = await this.unitOfWork.requireActive('findForUpdate').findOne(ArticleAlertEntity, { where: { articleId }, lock: { mode: 'pessimistic_write' } });
     return row ? toArticleAlert(row) : null;
   }
 
   findById(articleId: string): Promise<ArticleAlertEntity | null> {
-    return this.dataSource.getRepository(ArticleAlertEntity).findOneBy({ articleId });
+    return this.unitOfWork.manager.findOneBy(ArticleAlertEntity, { articleId });
   }
 
-  async save(manager: EntityManager, alert: ArticleAlert): Promise<void> {
-    const { state } = alert;
+  async save(alert: ArticleAlert): Promise<void> {
+    const state = alert.snapshot();
     const content = state.content;
-    await manager.upsert(
+    await this.unitOfWork.manager.upsert(
       ArticleAlertEntity,
       {
         articleId: state.articleId,
@@ -65,48 +51,37 @@ export class ArticleAlertRepository {
   }
 
   /**
-   * One pending delivery per matching recipient per channel: confirmed email
-   * subscribers and active push subscriptions. ON CONFLICT DO NOTHING against
-   * UNIQUE (article_id, recipient_id, channel) means running this again, for
-   * any reason, never creates a second alert for anyone.
+   * One pending delivery per matching recipient per channel (recipient-selection.ts).
+   * ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id, channel)
+   * means running this again, for any reason, never creates a second alert for
+   * anyone. Returns how many deliveries were created.
    */
-  async fanOut(manager: EntityManager, articleId: string, content: AlertContent): Promise<FanOutCounts> {
-    const params = [articleId, content.section.toLowerCase(), content.tags.map((tag) => tag.toLowerCase()), content.priority];
-    const [email] = (await manager.query(
-      `WITH inserted AS (
-         INSERT INTO deliveries (article_id, channel, subscriber_id)
-         SELECT $1, 'email', r.id FROM subscribers r
-         WHERE r.status = 'confirmed' AND ${MATCHES_ARTICLE}
-         ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
-         RETURNING 1
-       ) SELECT count(*)::int AS n FROM inserted`,
-      params,
-    )) as { n: number }[];
-    const [push] = (await manager.query(
-      `WITH inserted AS (
-         INSERT INTO deliveries (article_id, channel, push_subscription_id)
-         SELECT $1, 'push', r.id FROM push_subscriptions r
-         WHERE r.active AND (r.expiration_time IS NULL OR r.expiration_time > now()) AND ${MATCHES_ARTICLE}
-         ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
-         RETURNING 1
-       ) SELECT count(*)::int AS n FROM inserted`,
-      params,
-    )) as { n: number }[];
-    return { email: email.n, push: push.n };
+  async fanOut(articleId: string, content: AlertContent): Promise<FanOutCounts> {
+    const manager = this.unitOfWork.requireActive('fanOut');
+    const params = [articleId, ...articleParameters(content)];
+    const insert = async (channel: 'email' | 'push', column: string, recipients: string): Promise<number> => {
+      const [row] = (await manager.query(
+        `WITH inserted AS (
+           INSERT INTO deliveries (article_id, channel, ${column})
+           SELECT $1, '${channel}', matching.id FROM (${recipients}) matching
+           ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
+           RETURNING 1
+         ) SELECT count(*)::int AS n FROM inserted`,
+        params,
+      )) as { n: number }[];
+      return row.n;
+    };
+    return { email: await insert('email', 'subscriber_id', EMAIL_RECIPIENTS), push: await insert('push', 'push_subscription_id', PUSH_RECIPIENTS) };
   }
 
-  async cancelPending(manager: EntityManager, articleId: string, reason: string): Promise<number> {
-    const [, affected] = (await manager.query(
+  /** Cancels the article's deliveries still `pending`; ones already `sending` or done cannot be recalled. */
+  async cancelPending(articleId: string, reason: string): Promise<number> {
+    const [, affected] = (await this.unitOfWork.manager.query(
       `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now()
        WHERE article_id = $1 AND status = 'pending'`,
       [articleId, reason],
     )) as [unknown[], number];
     return affected;
-  }
-
-  /** Wakes the delivery worker when (and only if) the caller's transaction commits. */
-  async wakeWorkerOnCommit(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, '')`, [deliveriesChannel(schemaOf(manager.connection))]);
   }
 }
 
@@ -123,7 +98,7 @@ function toArticleAlert(row: ArticleAlertEntity): ArticleAlert {
           priority: row.priority,
         }
       : null;
-  return new ArticleAlert({
+  return ArticleAlert.restore({
     articleId: row.articleId,
     content,
     publishedAt: row.publishedAt,

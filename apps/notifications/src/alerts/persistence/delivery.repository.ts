@@ -1,27 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Priority } from '@newsroom/contracts';
-import type { AlertText } from '../channels/alert-messages';
+import { schemaOf, UnitOfWork } from '@newsroom/persistence';
+import type { ClaimedDelivery, DeliveryOutcome } from '../domain/delivery';
 import type { AttemptOutcome, Channel, DeliveryStatus } from '../domain/delivery-status';
 
-/** A delivery this worker marked `sending` (committed), with what it needs to send it. */
-export interface ClaimedDelivery {
-  id: string;
-  articleId: string;
-  channel: Channel;
-  /** The number of this attempt, 1 for the first. */
-  attempt: number;
-  claimedAt: Date;
-  alert: AlertText;
-  email: { subscriberId: string; email: string; confirmed: boolean } | null;
-  push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;
+/** Channel the delivery worker LISTENs on; NOTIFY inside a transaction is delivered on commit. */
+export function deliveriesChannel(schema: string): string {
+  return `newsroom_deliveries_${schema}`;
 }
-
-export type RecordedOutcome =
-  | { status: 'sent'; responseCode: number | null }
-  | { status: 'pending'; nextAttemptAt: Date; error: string; responseCode: number | null }
-  | { status: 'failed'; error: string; responseCode: number | null; deactivatePush?: string };
 
 export interface AbandonedDelivery {
   id: string;
@@ -51,18 +37,25 @@ interface ClaimedRow {
   push_active: boolean | null;
 }
 
-/** The delivery worker's queue: claim, record outcomes, recover after crashes. */
+/** The delivery worker's queue: claim, record outcomes, recover after crashes; and the delivery log. */
 @Injectable()
 export class DeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** Wakes the delivery workers when (and only if) the open unit commits. */
+  async wakeWorkersOnCommit(): Promise<void> {
+    const manager = this.unitOfWork.requireActive('wakeWorkersOnCommit');
+    await manager.query(`SELECT pg_notify($1, '')`, [deliveriesChannel(schemaOf(manager.connection))]);
+  }
 
   /**
-   * Marks up to `limit` due deliveries `sending` for `workerId`, in one statement
-   * that commits before anything is sent. SKIP LOCKED lets several workers claim
-   * side by side without ever claiming the same row.
+   * Marks up to `limit` due deliveries `sending` for `workerId`, oldest due
+   * first, in one statement; returns their ids. Call it outside a unit of work:
+   * the claim must be committed before anything is sent. SKIP LOCKED lets
+   * several workers claim side by side without ever claiming the same row.
    */
-  async claimDue(workerId: string, limit: number): Promise<ClaimedDelivery[]> {
-    const rows = (await this.dataSource.query(
+  async claimDue(workerId: string, limit: number): Promise<string[]> {
+    const rows = (await this.unitOfWork.manager.query(
       `WITH due AS (
          SELECT id FROM deliveries
          WHERE status = 'pending' AND next_attempt_at <= now()
@@ -73,60 +66,60 @@ export class DeliveryRepository {
          UPDATE deliveries d
          SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
          FROM due WHERE d.id = due.id
-         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id
+         RETURNING d.id
        )
-       SELECT c.*, a.headline, a.standfirst, a.url, a.section, a.priority,
+       SELECT id FROM claimed ORDER BY id`,
+      [workerId, limit],
+    )) as { id: string }[];
+    return rows.map((row) => String(row.id));
+  }
+
+  /** A delivery `workerId` holds in `sending`, with its alert text and recipient; null when it holds no such delivery. */
+  async findClaimed(deliveryId: string, workerId: string): Promise<ClaimedDelivery | null> {
+    const rows = (await this.unitOfWork.manager.query(
+      `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
+              a.headline, a.standfirst, a.url, a.section, a.priority,
               s.email, s.status AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
-       FROM claimed c
-       JOIN article_alerts a ON a.article_id = c.article_id
-       LEFT JOIN subscribers s ON s.id = c.subscriber_id
-       LEFT JOIN push_subscriptions p ON p.id = c.push_subscription_id
-       ORDER BY c.id`,
-      [workerId, limit],
+       FROM deliveries d
+       JOIN article_alerts a ON a.article_id = d.article_id
+       LEFT JOIN subscribers s ON s.id = d.subscriber_id
+       LEFT JOIN push_subscriptions p ON p.id = d.push_subscription_id
+       WHERE d.id = $1 AND d.claimed_by = $2 AND d.status = 'sending'`,
+      [deliveryId, workerId],
     )) as ClaimedRow[];
-    return rows.map(toClaimed);
+    return rows.length === 1 ? toClaimed(rows[0]) : null;
   }
 
-  /** Records how an attempt ended, and its attempt log row, in one transaction. */
-  async recordOutcome(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: RecordedOutcome): Promise<void> {
+  /**
+   * Records how an attempt ended and its attempt log row; inside a unit of
+   * work so both are stored or neither. A row another worker marked `unknown`
+   * while this one was still sending gets its true outcome back.
+   */
+  async recordOutcome(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
+    const manager = this.unitOfWork.requireActive('recordOutcome');
     const attemptOutcome: AttemptOutcome = outcome.status === 'pending' ? 'retry' : outcome.status;
     const error = outcome.status === 'sent' ? null : outcome.error;
-    await this.dataSource.transaction(async (manager) => {
-      // A row another worker marked `unknown` while this one was still sending gets its true outcome back.
-      await manager.query(
-        `UPDATE deliveries
-         SET status = $3, last_error = $4, last_response_code = $5,
-             next_attempt_at = COALESCE($6, next_attempt_at),
-             sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
-             claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE claimed_by END,
-             updated_at = now()
-         WHERE id = $1 AND claimed_by = $2 AND status IN ('sending', 'unknown')`,
-        [delivery.id, workerId, outcome.status, error, outcome.responseCode, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
-      );
-      await manager.query(
-        `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
-         VALUES ($1, $2, $3, now(), $4, $5, $6)`,
-        [delivery.id, delivery.attempt, startedAt, attemptOutcome, error, outcome.responseCode],
-      );
-      if (outcome.status === 'failed' && outcome.deactivatePush && delivery.push) {
-        await manager.query(
-          `UPDATE push_subscriptions SET active = false, deactivated_at = now(), deactivated_reason = $2, updated_at = now()
-           WHERE id = $1 AND active`,
-          [delivery.push.pushSubscriptionId, outcome.deactivatePush],
-        );
-        await manager.query(
-          `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now()
-           WHERE recipient_id = $1 AND status = 'pending'`,
-          [delivery.push.pushSubscriptionId, `push subscription ended: ${outcome.deactivatePush}`],
-        );
-      }
-    });
+    await manager.query(
+      `UPDATE deliveries
+       SET status = $3, last_error = $4, last_response_code = $5,
+           next_attempt_at = COALESCE($6, next_attempt_at),
+           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
+           claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE claimed_by END,
+           updated_at = now()
+       WHERE id = $1 AND claimed_by = $2 AND status IN ('sending', 'unknown')`,
+      [delivery.id, workerId, outcome.status, error, outcome.responseCode, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
+    );
+    await manager.query(
+      `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
+       VALUES ($1, $2, $3, now(), $4, $5, $6)`,
+      [delivery.id, delivery.attempt, startedAt, attemptOutcome, error, outcome.responseCode],
+    );
   }
 
-  /** The recipient left between fan-out and sending: nothing was attempted. */
+  /** The recipient left between fan-out and sending: nothing was attempted, so the attempt is not counted. */
   async cancelClaimed(delivery: ClaimedDelivery, workerId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
+    await this.unitOfWork.manager.query(
       `UPDATE deliveries SET status = 'cancelled', attempts = attempts - 1, last_error = $3, updated_at = now()
        WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
       [delivery.id, workerId, reason],
@@ -135,7 +128,7 @@ export class DeliveryRepository {
 
   /** Workers other than `self` that hold deliveries in `sending`. */
   async workersWithSendingDeliveries(self: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.unitOfWork.manager.query(
       `SELECT DISTINCT claimed_by FROM deliveries WHERE status = 'sending' AND claimed_by IS NOT NULL AND claimed_by <> $1`,
       [self],
     )) as { claimed_by: string }[];
@@ -143,11 +136,12 @@ export class DeliveryRepository {
   }
 
   /**
-   * Deliveries a stopped worker left in `sending` become `unknown`: the alert may
-   * or may not have gone out, and sending it again could alert someone twice.
+   * Deliveries a stopped worker left in `sending` become `unknown`, with an
+   * `unknown` attempt row: the alert may or may not have gone out, and sending
+   * it again could alert someone twice. One statement, so it is atomic alone.
    */
   async markAbandoned(workerId: string, note: string): Promise<AbandonedDelivery[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.unitOfWork.manager.query(
       `WITH abandoned AS (
          UPDATE deliveries SET status = 'unknown', last_error = $2, updated_at = now()
          WHERE status = 'sending' AND claimed_by = $1
@@ -159,11 +153,11 @@ export class DeliveryRepository {
        SELECT id, article_id, channel, claimed_by FROM abandoned`,
       [workerId, note],
     )) as { id: string; article_id: string; channel: Channel; claimed_by: string }[];
-    return rows.map((row) => ({ id: row.id, articleId: row.article_id, channel: row.channel, claimedBy: row.claimed_by }));
+    return rows.map((row) => ({ id: String(row.id), articleId: row.article_id, channel: row.channel, claimedBy: row.claimed_by }));
   }
 
   async statusCounts(articleId: string): Promise<Partial<Record<DeliveryStatus, number>>> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.unitOfWork.manager.query(
       `SELECT status, count(*)::int AS n FROM deliveries WHERE article_id = $1 GROUP BY status`,
       [articleId],
     )) as { status: DeliveryStatus; n: number }[];
@@ -171,7 +165,7 @@ export class DeliveryRepository {
   }
 
   async listForArticle(articleId: string, limit: number, offset: number): Promise<DeliveryLogRow[]> {
-    return (await this.dataSource.query(
+    return (await this.unitOfWork.manager.query(
       `SELECT d.id, d.channel, d.status, d.attempts, d.last_error, d.last_response_code, d.next_attempt_at,
               d.created_at, d.sent_at, s.email, p.endpoint
        FROM deliveries d
@@ -186,7 +180,7 @@ export class DeliveryRepository {
 
   async attemptsOf(deliveryIds: string[]): Promise<AttemptLogRow[]> {
     if (deliveryIds.length === 0) return [];
-    return (await this.dataSource.query(
+    return (await this.unitOfWork.manager.query(
       `SELECT delivery_id, attempt, started_at, finished_at, outcome, error, response_code
        FROM delivery_attempts WHERE delivery_id = ANY($1::bigint[]) ORDER BY delivery_id, id`,
       [deliveryIds],

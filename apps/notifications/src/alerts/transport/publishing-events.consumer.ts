@@ -1,18 +1,56 @@
 import { Controller } from '@nestjs/common';
-import { TOPICS } from '@newsroom/contracts';
-import { ConsumeTopic, Inbound, InboundEventProcessor, type InboundMessage } from '@newsroom/messaging';
+import { EVENT_TYPES, TOPICS, type ArticlePublishedData, type CommandInput } from '@newsroom/contracts';
+import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import type { AlertContentCommand } from '../use-cases/alert-content.command';
+import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
+import { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
+import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
 import { FanOutAlertsUseCase } from '../use-cases/fan-out-alerts/fan-out-alerts.use-case';
+import { WithdrawAlertsCommand } from '../use-cases/withdraw-alerts/withdraw-alerts.command';
+import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-alerts.use-case';
 
-/** Published, corrected and unpublished articles; other publishing events are skipped. */
+/**
+ * Published, corrected and unpublished articles; other publishing events are
+ * skipped. InboundEventProcessor validates each event (and that it belongs on
+ * this topic), applies it once inside the inbox's unit of work, retries, and
+ * dead-letters what a use case refuses.
+ */
 @Controller()
 export class PublishingEventsConsumer {
+  private readonly handlers: EventHandlers = {
+    [EVENT_TYPES.articlePublished]: (event) =>
+      this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })).then(done),
+    [EVENT_TYPES.articleCorrected]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))).then(done),
+    [EVENT_TYPES.articleUnpublished]: (event) =>
+      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt) })).then(done),
+  };
+
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly fanOut: FanOutAlertsUseCase,
+    private readonly correct: CorrectAlertTextUseCase,
+    private readonly withdraw: WithdrawAlertsUseCase,
   ) {}
 
   @ConsumeTopic(TOPICS.publishing)
   async onPublishingEvent(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.fanOut.handlers);
+    await this.inbound.process(message, this.handlers);
   }
+}
+
+/** A handler reports nothing back: the use cases' results are for their other callers and for tests. */
+function done(): void {}
+
+/** What a published or corrected event says about the article, as the alert commands take it. */
+function alertContentFields(data: ArticlePublishedData): CommandInput<AlertContentCommand> {
+  return {
+    articleId: data.articleId,
+    revision: data.revision,
+    headline: data.headline,
+    standfirst: data.standfirst ?? null,
+    url: data.url,
+    section: data.section,
+    tags: data.tags,
+    priority: data.priority,
+  };
 }

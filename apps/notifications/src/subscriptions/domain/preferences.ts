@@ -52,7 +52,9 @@ export interface AlertableArticle {
  * Whether a subscriber with `prefs` gets an alert for `article`: they follow its
  * section or one of its tags; breaking-only subscribers only for breaking news,
  * and a breaking-only subscriber who follows nothing in particular gets every
- * breaking story. The fan-out query in AlertRecipientsQuery is this rule in SQL.
+ * breaking story. This is the reference: the fan-out selects recipients with
+ * the same rule in SQL (alerts/persistence/recipient-selection.ts), and
+ * recipient-selection.int-spec.ts runs one table of cases through both.
  */
 export function matchesArticle(prefs: Preferences, article: AlertableArticle): boolean {
   const breaking = article.priority === 'breaking';

@@ -9,25 +9,25 @@ const sport = { sections: ['sport'], tags: [], breakingOnly: false };
 describe(Subscriber.name, () => {
   it('starts pending, with the confirmation email counted as sent', () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
-    expect(s.state.status).toBe('pending');
-    expect(s.state.linkSentAt).toEqual(t0);
+    expect(s.status).toBe('pending');
+    expect(s.linkSentAt).toEqual(t0);
     expect(s.receivesAlerts).toBe(false);
   });
 
   it('re-sends the confirmation to a pending address at most once a minute, taking the new preferences', () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
     expect(s.signUpAgain(sport, later(10_000))).toBe('none');
-    expect(s.state.preferences).toEqual(sport);
+    expect(s.preferences).toEqual(sport);
     expect(s.signUpAgain(sport, later(LINK_EMAIL_INTERVAL_MS))).toBe('confirmation');
-    expect(s.state.linkSentAt).toEqual(later(LINK_EMAIL_INTERVAL_MS));
+    expect(s.linkSentAt).toEqual(later(LINK_EMAIL_INTERVAL_MS));
   });
 
   it('changes nothing for a confirmed address and sends a manage link instead', () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
     s.confirm(later(1000));
     expect(s.signUpAgain(sport, later(LINK_EMAIL_INTERVAL_MS + 1000))).toBe('manage-link');
-    expect(s.state.preferences).toEqual(politics);
-    expect(s.state.status).toBe('confirmed');
+    expect(s.preferences).toEqual(politics);
+    expect(s.status).toBe('confirmed');
     expect(s.signUpAgain(sport, later(LINK_EMAIL_INTERVAL_MS + 2000))).toBe('none');
   });
 
@@ -36,16 +36,16 @@ describe(Subscriber.name, () => {
     s.confirm(later(1000));
     expect(s.unsubscribe(later(2000))).toBe(true);
     expect(s.signUpAgain(sport, later(LINK_EMAIL_INTERVAL_MS * 2))).toBe('confirmation');
-    expect(s.state.status).toBe('pending');
-    expect(s.state.unsubscribedAt).toBeNull();
-    expect(s.state.preferences).toEqual(sport);
+    expect(s.status).toBe('pending');
+    expect(s.snapshot().unsubscribedAt).toBeNull();
+    expect(s.preferences).toEqual(sport);
   });
 
   it('confirms once; a second click changes nothing', () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
     expect(s.confirm(later(1000))).toBe(true);
     expect(s.confirm(later(2000))).toBe(false);
-    expect(s.state.confirmedAt).toEqual(later(1000));
+    expect(s.snapshot().confirmedAt).toEqual(later(1000));
     expect(s.receivesAlerts).toBe(true);
   });
 
@@ -53,14 +53,14 @@ describe(Subscriber.name, () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
     s.unsubscribe(later(1000));
     expect(() => s.confirm(later(2000))).toThrow(DomainError);
-    expect(s.state.status).toBe('unsubscribed');
+    expect(s.status).toBe('unsubscribed');
   });
 
   it('unsubscribes idempotently and refuses preference changes afterwards', () => {
     const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
     expect(s.unsubscribe(later(1))).toBe(true);
     expect(s.unsubscribe(later(2))).toBe(false);
-    expect(s.state.unsubscribedAt).toEqual(later(1));
+    expect(s.snapshot().unsubscribedAt).toEqual(later(1));
     expect(() => s.changePreferences(sport)).toThrow(expect.objectContaining({ code: 'SUBSCRIBER.UNSUBSCRIBED' }));
   });
 });

@@ -1,4 +1,6 @@
+import { maskEmail } from './email-address';
 import type { Preferences } from './preferences';
+import { copyPreferences, type Recipient } from './recipient';
 import { alreadyUnsubscribed } from './subscription.errors';
 
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const;
@@ -7,7 +9,7 @@ export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 /** At most one confirmation or "manage your preferences" email per address per minute. */
 export const LINK_EMAIL_INTERVAL_MS = 60_000;
 
-export interface SubscriberState {
+export interface SubscriberSnapshot {
   id: string;
   email: string;
   status: SubscriberStatus;
@@ -22,13 +24,61 @@ export type SignupEmail = 'confirmation' | 'manage-link' | 'none';
 
 /**
  * An email subscriber: double opt-in, so nothing is sent to an address until
- * its owner followed the confirmation link. Pure rules, no I/O.
+ * its owner followed the confirmation link. Pure rules, no I/O; the state
+ * changes only through the methods below.
  */
-export class Subscriber {
-  constructor(readonly state: SubscriberState) {}
+export class Subscriber implements Recipient {
+  readonly kind = 'email' as const;
 
+  private constructor(private readonly state: SubscriberSnapshot) {}
+
+  /** A new address, pending until confirmed; its confirmation email counts as sent `now`. */
   static signUp(id: string, email: string, preferences: Preferences, now: Date): Subscriber {
-    return new Subscriber({ id, email, status: 'pending', preferences, linkSentAt: now, confirmedAt: null, unsubscribedAt: null });
+    return new Subscriber({ id, email, status: 'pending', preferences: copyPreferences(preferences), linkSentAt: now, confirmedAt: null, unsubscribedAt: null });
+  }
+
+  /** Rebuilds a subscriber from what the repository stored. */
+  static restore(snapshot: SubscriberSnapshot): Subscriber {
+    return new Subscriber({ ...snapshot, preferences: copyPreferences(snapshot.preferences) });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get email(): string {
+    return this.state.email;
+  }
+
+  get status(): SubscriberStatus {
+    return this.state.status;
+  }
+
+  get preferences(): Preferences {
+    return copyPreferences(this.state.preferences);
+  }
+
+  /** When the last link email was sent (null if never): the per-minute limit counts from here. */
+  get linkSentAt(): Date | null {
+    return this.state.linkSentAt;
+  }
+
+  get label(): string {
+    return maskEmail(this.state.email);
+  }
+
+  get subscribed(): boolean {
+    return this.state.status !== 'unsubscribed';
+  }
+
+  /** Only confirmed addresses get alerts. */
+  get receivesAlerts(): boolean {
+    return this.state.status === 'confirmed';
+  }
+
+  /** A copy of the state, for storing; changing it changes nothing here. */
+  snapshot(): SubscriberSnapshot {
+    return { ...this.state, preferences: copyPreferences(this.state.preferences) };
   }
 
   /**
@@ -40,7 +90,7 @@ export class Subscriber {
   signUpAgain(preferences: Preferences, now: Date): SignupEmail {
     const { status } = this.state;
     if (status !== 'confirmed') {
-      this.state.preferences = preferences;
+      this.state.preferences = copyPreferences(preferences);
       if (status === 'unsubscribed') {
         this.state.status = 'pending';
         this.state.unsubscribedAt = null;
@@ -62,19 +112,14 @@ export class Subscriber {
 
   changePreferences(preferences: Preferences): void {
     if (this.state.status === 'unsubscribed') throw alreadyUnsubscribed();
-    this.state.preferences = preferences;
+    this.state.preferences = copyPreferences(preferences);
   }
 
-  /** Returns false when it was unsubscribed already. */
   unsubscribe(now: Date): boolean {
     if (this.state.status === 'unsubscribed') return false;
     this.state.status = 'unsubscribed';
     this.state.unsubscribedAt = now;
     return true;
-  }
-
-  get receivesAlerts(): boolean {
-    return this.state.status === 'confirmed';
   }
 
   private mayEmailLink(now: Date): boolean {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PreferenceColumns } from './preference-columns';
 
 /** A browser's push subscription; active from the moment the browser granted permission. */
 @Entity({ name: 'push_subscriptions' })
@@ -18,14 +19,8 @@ export class PushSubscriptionEntity {
   @Column({ type: 'timestamptz', nullable: true })
   expirationTime!: Date | null;
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  sections!: string[];
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  tags!: string[];
-
-  @Column({ type: 'boolean', default: false })
-  breakingOnly!: boolean;
+  @Column(() => PreferenceColumns, { prefix: false })
+  preferences!: PreferenceColumns;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SubscriberStatus } from '../domain/subscriber';
+import { PreferenceColumns } from './preference-columns';
 
 /** An email subscriber; the address is unique ignoring case (index on lower(email)). */
 @Entity({ name: 'subscribers' })
@@ -13,14 +14,8 @@ export class SubscriberEntity {
   @Column({ type: 'text' })
   status!: SubscriberStatus;
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  sections!: string[];
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  tags!: string[];
-
-  @Column({ type: 'boolean', default: false })
-  breakingOnly!: boolean;
+  @Column(() => PreferenceColumns, { prefix: false })
+  preferences!: PreferenceColumns;
 
   /** When the last confirmation or manage-link email was sent (rate limit). */
   @Column({ type: 'timestamptz', nullable: true })

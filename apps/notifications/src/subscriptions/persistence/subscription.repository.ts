@@ -1,31 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Preferences } from '../domain/preferences';
+import { UnitOfWork } from '@newsroom/persistence';
+import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
+import { PushSubscription } from '../domain/push-subscription';
+import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
+import { toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
 
-export interface PushSubscriptionInput {
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-  expirationTime: Date | null;
-  preferences: Preferences;
-}
-
-/** Loads and stores email subscribers and push subscriptions. */
+/**
+ * Loads and stores email subscribers and push subscriptions, in the caller's
+ * unit of work. Methods that lock a row (`…ForUpdate`) or write several rows
+ * together must run inside `UnitOfWork.run()`.
+ */
 @Injectable()
 export class SubscriptionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** Locks the subscriber with this address (any capitalisation) until the transaction ends. */
-  async findByEmailForUpdate(manager: EntityManager, email: string): Promise<Subscriber | null> {
-    const row = await manager
+  /** Locks the subscriber with this address (any capitalisation) until the unit ends. */
+  async findByEmailForUpdate(email: string): Promise<Subscriber | null> {
+    const row = await this.unitOfWork
+      .requireActive('findByEmailForUpdate')
       .getRepository(SubscriberEntity)
       .createQueryBuilder('s')
       .where('lower(s.email) = lower(:email)', { email })
@@ -34,13 +29,13 @@ export class SubscriptionRepository {
     return row ? toSubscriber(row) : null;
   }
 
-  async findSubscriberForUpdate(manager: EntityManager, id: string): Promise<Subscriber | null> {
-    const row = await manager.findOne(SubscriberEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findSubscriberForUpdate(id: string): Promise<Subscriber | null> {
+    const row = await this.unitOfWork.requireActive('findSubscriberForUpdate').findOne(SubscriberEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return row ? toSubscriber(row) : null;
   }
 
   async findSubscriber(id: string): Promise<Subscriber | null> {
-    const row = await this.dataSource.getRepository(SubscriberEntity).findOneBy({ id });
+    const row = await this.unitOfWork.manager.findOneBy(SubscriberEntity, { id });
     return row ? toSubscriber(row) : null;
   }
 
@@ -48,9 +43,9 @@ export class SubscriptionRepository {
    * Inserts a new subscriber unless another request inserted the same address
    * first; returns false in that case (the caller retries as a repeat signup).
    */
-  async insertSubscriber(manager: EntityManager, subscriber: Subscriber): Promise<boolean> {
-    const { state } = subscriber;
-    const rows: unknown[] = await manager.query(
+  async insertSubscriber(subscriber: Subscriber): Promise<boolean> {
+    const state = subscriber.snapshot();
+    const rows: unknown[] = await this.unitOfWork.manager.query(
       `INSERT INTO subscribers (id, email, status, sections, tags, breaking_only, link_sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
@@ -59,16 +54,14 @@ export class SubscriptionRepository {
     return rows.length === 1;
   }
 
-  async saveSubscriber(manager: EntityManager, subscriber: Subscriber): Promise<void> {
-    const { state } = subscriber;
-    await manager.update(
+  async saveSubscriber(subscriber: Subscriber): Promise<void> {
+    const state = subscriber.snapshot();
+    await this.unitOfWork.manager.update(
       SubscriberEntity,
       { id: state.id },
       {
         status: state.status,
-        sections: state.preferences.sections,
-        tags: state.preferences.tags,
-        breakingOnly: state.preferences.breakingOnly,
+        preferences: toPreferenceColumns(state.preferences),
         linkSentAt: state.linkSentAt,
         confirmedAt: state.confirmedAt,
         unsubscribedAt: state.unsubscribedAt,
@@ -77,9 +70,12 @@ export class SubscriptionRepository {
     );
   }
 
-  /** Lets a link email be sent again at once after sending it failed. */
+  /**
+   * Puts link_sent_at back to `sentAt` if it is still `ifSentAt` (nobody sent a
+   * newer link meanwhile), so a link email that failed can be sent again at once.
+   */
   async restoreLinkSentAt(id: string, sentAt: Date | null, ifSentAt: Date): Promise<void> {
-    await this.dataSource
+    await this.unitOfWork.manager
       .createQueryBuilder()
       .update(SubscriberEntity)
       .set({ linkSentAt: sentAt })
@@ -88,11 +84,13 @@ export class SubscriptionRepository {
   }
 
   /**
-   * Creates the subscription, or updates the one with the same endpoint (the same
-   * browser subscribing again). Returns its id and whether it is new.
+   * Stores a registered subscription, or updates the one with the same endpoint
+   * (the same browser subscribing again: new keys and preferences, active again).
+   * Returns the stored id (the existing one on a repeat) and whether it is new.
    */
-  async upsertPushSubscription(manager: EntityManager, id: string, input: PushSubscriptionInput): Promise<{ id: string; created: boolean }> {
-    const rows: { id: string; created: boolean }[] = await manager.query(
+  async upsertPush(subscription: PushSubscription): Promise<{ id: string; created: boolean }> {
+    const state = subscription.snapshot();
+    const rows: { id: string; created: boolean }[] = await this.unitOfWork.manager.query(
       `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, expiration_time, sections, tags, breaking_only)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (endpoint) DO UPDATE SET
@@ -100,34 +98,58 @@ export class SubscriptionRepository {
          sections = EXCLUDED.sections, tags = EXCLUDED.tags, breaking_only = EXCLUDED.breaking_only,
          active = true, deactivated_at = NULL, deactivated_reason = NULL, updated_at = now()
        RETURNING id, (xmax = 0) AS created`,
-      [id, input.endpoint, input.p256dh, input.auth, input.expirationTime, input.preferences.sections, input.preferences.tags, input.preferences.breakingOnly],
+      [state.id, state.endpoint, state.p256dh, state.auth, state.expirationTime, state.preferences.sections, state.preferences.tags, state.preferences.breakingOnly],
     );
     return rows[0];
   }
 
-  async findPushForUpdate(manager: EntityManager, id: string): Promise<PushSubscriptionEntity | null> {
-    return manager.findOne(PushSubscriptionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findPushForUpdate(id: string): Promise<PushSubscription | null> {
+    const row = await this.unitOfWork.requireActive('findPushForUpdate').findOne(PushSubscriptionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toPushSubscription(row) : null;
   }
 
-  findPush(id: string): Promise<PushSubscriptionEntity | null> {
-    return this.dataSource.getRepository(PushSubscriptionEntity).findOneBy({ id });
+  async findPush(id: string): Promise<PushSubscription | null> {
+    const row = await this.unitOfWork.manager.findOneBy(PushSubscriptionEntity, { id });
+    return row ? toPushSubscription(row) : null;
   }
 
-  async savePushPreferences(manager: EntityManager, id: string, preferences: Preferences): Promise<void> {
-    await manager.update(
+  async savePush(subscription: PushSubscription): Promise<void> {
+    const state = subscription.snapshot();
+    await this.unitOfWork.manager.update(
       PushSubscriptionEntity,
-      { id },
-      { sections: preferences.sections, tags: preferences.tags, breakingOnly: preferences.breakingOnly, updatedAt: new Date() },
+      { id: state.id },
+      {
+        preferences: toPreferenceColumns(state.preferences),
+        active: state.active,
+        deactivatedAt: state.deactivatedAt,
+        deactivatedReason: state.deactivatedReason,
+        updatedAt: new Date(),
+      },
     );
   }
 
-  async deactivatePush(manager: EntityManager, id: string, reason: string): Promise<void> {
-    await manager.update(PushSubscriptionEntity, { id, active: true }, { active: false, deactivatedAt: new Date(), deactivatedReason: reason, updatedAt: new Date() });
+  /** The email subscriber or push subscription a signed link names. */
+  findRecipient(kind: RecipientKind, id: string): Promise<Recipient | null> {
+    return kind === 'email' ? this.findSubscriber(id) : this.findPush(id);
   }
 
-  /** Alerts not yet sent to a recipient who left are not sent at all. */
-  async cancelPendingDeliveries(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
-    const result: [unknown[], number] = await manager.query(
+  /** Like findRecipient, locked until the unit ends. */
+  findRecipientForUpdate(kind: RecipientKind, id: string): Promise<Recipient | null> {
+    return kind === 'email' ? this.findSubscriberForUpdate(id) : this.findPushForUpdate(id);
+  }
+
+  async saveRecipient(recipient: Recipient): Promise<void> {
+    if (recipient instanceof Subscriber) await this.saveSubscriber(recipient);
+    else if (recipient instanceof PushSubscription) await this.savePush(recipient);
+    else throw new Error(`cannot store a recipient of kind ${recipient.kind}`);
+  }
+
+  /**
+   * Alerts not yet sent to a recipient who left are not sent at all. Returns
+   * how many were cancelled. Deliveries already `sending` are not touched.
+   */
+  async cancelPendingAlertsOf(recipientId: string, reason: string): Promise<number> {
+    const result: [unknown[], number] = await this.unitOfWork.manager.query(
       `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now()
        WHERE recipient_id = $1 AND status = 'pending'`,
       [recipientId, reason],
@@ -136,14 +158,28 @@ export class SubscriptionRepository {
   }
 }
 
-export function toSubscriber(row: SubscriberEntity): Subscriber {
-  return new Subscriber({
+function toSubscriber(row: SubscriberEntity): Subscriber {
+  return Subscriber.restore({
     id: row.id,
     email: row.email,
     status: row.status,
-    preferences: { sections: row.sections, tags: row.tags, breakingOnly: row.breakingOnly },
+    preferences: row.preferences,
     linkSentAt: row.linkSentAt,
     confirmedAt: row.confirmedAt,
     unsubscribedAt: row.unsubscribedAt,
+  });
+}
+
+function toPushSubscription(row: PushSubscriptionEntity): PushSubscription {
+  return PushSubscription.restore({
+    id: row.id,
+    endpoint: row.endpoint,
+    p256dh: row.p256dh,
+    auth: row.auth,
+    expirationTime: row.expirationTime,
+    preferences: row.preferences,
+    active: row.active,
+    deactivatedAt: row.deactivatedAt,
+    deactivatedReason: row.deactivatedReason,
   });
 }

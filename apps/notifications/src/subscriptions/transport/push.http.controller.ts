@@ -4,8 +4,9 @@ import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import { SubscribePushCommand } from '../use-cases/subscribe-push/subscribe-push.command';
 import { SubscribePushUseCase } from '../use-cases/subscribe-push/subscribe-push.use-case';
-import { CreatePushSubscriptionRequest, PushSubscriptionCreated, VapidPublicKey } from './subscription.requests';
+import { CreatePushSubscriptionRequest, preferencesOf, PushSubscriptionCreated, VapidPublicKey } from './subscription.requests';
 
 @ApiTags('web push')
 @Controller('v1')
@@ -33,7 +34,16 @@ export class PushHttpController {
   @ApiResponse({ status: 200, type: PushSubscriptionCreated, description: 'Existing endpoint updated' })
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS' })
   async create(@Body() request: CreatePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionCreated> {
-    const result = await this.subscribePush.execute(request.subscription, request);
+    const { endpoint, expirationTime, keys } = request.subscription;
+    const result = await this.subscribePush.execute(
+      SubscribePushCommand.create({
+        endpoint,
+        p256dh: keys.p256dh,
+        auth: keys.auth,
+        expirationTime: typeof expirationTime === 'number' ? new Date(expirationTime) : null,
+        preferences: preferencesOf(request),
+      }),
+    );
     res.status(result.created ? 201 : 200).setHeader('Cache-Control', 'no-store');
     return { id: result.id, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
   }

@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
 import { statusOf } from '@newsroom/platform';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/html';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { LINK_ERROR_CODES } from '../../shared/links/link.errors';
 import { errorPage } from './subscriber-pages';
 

@@ -2,16 +2,21 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters }
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/html';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
 import { ManagePreferencesUseCase } from '../use-cases/manage-preferences/manage-preferences.use-case';
+import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
+import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command';
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
-import { formBreakingOnly, PreferencesForm } from './subscription.requests';
+import { ManageLinkPipe, type ManageLink } from './signed-link.pipes';
+import { preferencesOfForm, PreferencesForm } from './subscription.requests';
 import { SubscriberPageFilter } from './subscriber-page.filter';
 import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
 
 /**
  * The pages behind the links in every alert: plain HTML forms that work without
- * JavaScript. The signed token in the query string is the only credential.
+ * JavaScript. The signed token in the query string is the only credential
+ * (ManageLinkPipe checks it); the raw token goes back into the forms' actions.
  */
 @ApiTags('subscriber pages')
 @Public()
@@ -19,7 +24,8 @@ import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './sub
 @Controller()
 export class SubscriberPagesController {
   constructor(
-    private readonly preferences: ManagePreferencesUseCase,
+    private readonly recipients: ReadRecipientQuery,
+    private readonly managePreferences: ManagePreferencesUseCase,
     private readonly unsubscribe: UnsubscribeUseCase,
   ) {}
 
@@ -30,8 +36,8 @@ export class SubscriberPagesController {
   @ApiProduces('text/html')
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async showPreferences(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const view = await this.preferences.view(token);
+  async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
     return preferencesPage(view, token);
   }
@@ -46,12 +52,13 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async savePreferences(@Query('token') token: string, @Body() form: PreferencesForm, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const view = await this.preferences.update(token, {
-      sections: form.sections ?? [],
-      tags: form.tags ?? [],
-      breakingOnly: formBreakingOnly(form.breakingOnly),
-    });
+  async savePreferences(
+    @Query('token', ManageLinkPipe) link: ManageLink,
+    @Query('token') token: string,
+    @Body() form: PreferencesForm,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
     res.set(SUBSCRIBER_PAGE_HEADERS);
     return preferencesPage(view, token, 'Your preferences are saved.');
   }
@@ -61,8 +68,8 @@ export class SubscriberPagesController {
   @ApiOperation({ summary: 'Asks to confirm with a button: link scanners that follow GET links never unsubscribe anyone' })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/html')
-  async showUnsubscribe(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const view = await this.preferences.view(token);
+  async showUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
     return unsubscribeConfirmPage(view, token);
   }
@@ -80,8 +87,8 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 200, description: 'Unsubscribed (or already)' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async confirmUnsubscribe(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const { view, changed } = await this.unsubscribe.execute(token);
+  async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { view, changed } = await this.unsubscribe.execute(UnsubscribeCommand.create(link));
     res.set(SUBSCRIBER_PAGE_HEADERS);
     return unsubscribedPage(view, changed);
   }

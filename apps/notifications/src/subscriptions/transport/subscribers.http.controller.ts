@@ -3,10 +3,13 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nest
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import type { ErrorResponseBody } from '@newsroom/contracts';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/html';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
+import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
-import { CreateSubscriberRequest, SubscriberAccepted } from './subscription.requests';
+import { ConfirmLinkPipe } from './signed-link.pipes';
+import { CreateSubscriberRequest, preferencesOf, SubscriberAccepted } from './subscription.requests';
 import { SubscriberPageFilter } from './subscriber-page.filter';
 import { confirmedPage } from './subscriber-pages';
 
@@ -38,7 +41,7 @@ export class SubscribersHttpController {
   @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: the signup is saved but its email could not be sent; retry' })
   async create(@Body() request: CreateSubscriberRequest, @Res({ passthrough: true }) res: Response): Promise<SubscriberAccepted | ErrorResponseBody> {
     try {
-      await this.signUp.execute(request.email, request);
+      await this.signUp.execute(SignUpByEmailCommand.create({ email: request.email, preferences: preferencesOf(request) }));
     } catch (error) {
       if (!(error instanceof SignupEmailNotSentError)) throw error;
       res.status(503).setHeader('Retry-After', '60');
@@ -58,8 +61,8 @@ export class SubscribersHttpController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async confirmSignup(@Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const outcome = await this.confirm.execute(token);
+  async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
     res.set(SUBSCRIBER_PAGE_HEADERS);
     return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
   }

@@ -1,41 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PREFERENCE_LIMITS } from '../domain/preferences';
+import type { PreferenceChoice } from '../use-cases/preference-choice';
 
 const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change'] };
+
+/** An optional list of at most `max` short strings (the domain checks that they are slugs). */
+const ListOfSlugs = (max: number) =>
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(PREFERENCE_LIMITS.maxLength, { each: true }));
 
 /** Sections, tags and breakingOnly, shared by email and push signups. */
 export class PreferenceFields {
   @ApiPropertyOptional({ type: [String], maxItems: PREFERENCE_LIMITS.maxSections, example: SLUG_EXAMPLE.sections, description: 'Section slugs to follow' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PREFERENCE_LIMITS.maxSections)
-  @IsString({ each: true })
-  @MaxLength(PREFERENCE_LIMITS.maxLength, { each: true })
+  @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
   sections?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: PREFERENCE_LIMITS.maxTags, example: SLUG_EXAMPLE.tags, description: 'Tag slugs to follow' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PREFERENCE_LIMITS.maxTags)
-  @IsString({ each: true })
-  @MaxLength(PREFERENCE_LIMITS.maxLength, { each: true })
+  @ListOfSlugs(PREFERENCE_LIMITS.maxTags)
   tags?: string[];
 
   @ApiPropertyOptional({
@@ -45,6 +28,11 @@ export class PreferenceFields {
   @IsOptional()
   @IsBoolean()
   breakingOnly?: boolean;
+}
+
+/** The preference part of a request, as a command carries it. */
+export function preferencesOf(fields: PreferenceFields): PreferenceChoice {
+  return { sections: fields.sections, tags: fields.tags, breakingOnly: fields.breakingOnly };
 }
 
 export class CreateSubscriberRequest extends PreferenceFields {
@@ -120,20 +108,12 @@ const listFromForm = ({ value }: { value: unknown }) =>
 
 /** The preferences form: comma- or space-separated lists and a checkbox (JSON arrays work too). */
 export class PreferencesForm {
-  @IsOptional()
   @Transform(listFromForm)
-  @IsArray()
-  @ArrayMaxSize(PREFERENCE_LIMITS.maxSections)
-  @IsString({ each: true })
-  @MaxLength(PREFERENCE_LIMITS.maxLength, { each: true })
+  @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
   sections?: string[];
 
-  @IsOptional()
   @Transform(listFromForm)
-  @IsArray()
-  @ArrayMaxSize(PREFERENCE_LIMITS.maxTags)
-  @IsString({ each: true })
-  @MaxLength(PREFERENCE_LIMITS.maxLength, { each: true })
+  @ListOfSlugs(PREFERENCE_LIMITS.maxTags)
   tags?: string[];
 
   @IsOptional()
@@ -141,6 +121,8 @@ export class PreferencesForm {
   breakingOnly?: 'on' | 'true' | 'false' | boolean;
 }
 
-export function formBreakingOnly(value: PreferencesForm['breakingOnly']): boolean {
-  return value === 'on' || value === 'true' || value === true;
+/** The form's lists and checkbox as a command carries them (an unticked checkbox is absent: false). */
+export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
+  const breakingOnly = form.breakingOnly;
+  return { sections: form.sections ?? [], tags: form.tags ?? [], breakingOnly: breakingOnly === 'on' || breakingOnly === 'true' || breakingOnly === true };
 }

@@ -1,68 +1,51 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { EVENT_TYPES, type ArticlePublishedData, type EventOf } from '@newsroom/contracts';
-import type { EventHandlers } from '@newsroom/messaging';
-import { ArticleAlert, type AlertContent } from '../../domain/article-alert';
-import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
+import { UnitOfWork } from '@newsroom/persistence';
+import { ArticleAlert, type FanOutDecision } from '../../domain/article-alert';
+import { PublicSite } from '../../domain/public-site';
+import { ArticleAlertRepository, type FanOutCounts } from '../../persistence/article-alert.repository';
+import { DeliveryRepository } from '../../persistence/delivery.repository';
+import { alertContentOf } from '../alert-content.command';
+import type { FanOutAlertsCommand } from './fan-out-alerts.command';
+
+export type FanOutResult = ({ fannedOut: true } | { fannedOut: false; reason: Extract<FanOutDecision, { fanOut: false }>['reason'] }) & {
+  /** Deliveries created now (0 for recipients alerted before). */
+  queued: FanOutCounts;
+};
 
 /**
- * Turns publishing events into deliveries, inside the inbox transaction: the
- * deliveries, the article's alert text and the inbox row commit together, and
- * the delivery worker is woken by that commit.
+ * An article went live: one pending delivery per matching recipient per
+ * channel, in one transaction with the article's alert text (inside the
+ * consumer's inbox transaction when called from it); the delivery workers are
+ * woken by that commit. Nobody is alerted twice about an article (ArticleAlert
+ * decides; UNIQUE (article, recipient, channel) guarantees).
+ * Errors: ALERT.OFF_SITE_URL when the URL is not on the public site.
  */
 @Injectable()
 export class FanOutAlertsUseCase {
   private readonly logger = new Logger(FanOutAlertsUseCase.name);
 
-  constructor(private readonly alerts: ArticleAlertRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly alerts: ArticleAlertRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly site: PublicSite,
+  ) {}
 
-  readonly handlers: EventHandlers = {
-    [EVENT_TYPES.articlePublished]: (event, manager) => this.published(event, manager),
-    [EVENT_TYPES.articleCorrected]: (event, manager) => this.corrected(event, manager),
-    [EVENT_TYPES.articleUnpublished]: (event, manager) => this.unpublished(event, manager),
-  };
-
-  private async published(event: EventOf<'news.article.published.v1'>, manager: EntityManager): Promise<void> {
-    const articleId = event.data.articleId;
-    const alert = (await this.alerts.findForUpdate(manager, articleId)) ?? ArticleAlert.unknown(articleId);
-    const content = contentOf(event.data);
-    const decision = alert.published(content, new Date(event.data.publishedAt), new Date());
-    await this.alerts.save(manager, alert);
-    if (!decision.fanOut) {
-      this.logger.log({ articleId, eventId: event.id, reason: decision.reason }, 'published article alerts nobody');
-      return;
-    }
-    // Uses the stored content: a correction seen earlier (newer revision) wins over this event's text.
-    const counts = await this.alerts.fanOut(manager, articleId, alert.state.content ?? content);
-    if (counts.email + counts.push > 0) await this.alerts.wakeWorkerOnCommit(manager);
-    this.logger.log({ articleId, eventId: event.id, priority: content.priority, ...counts }, 'alerts queued');
+  async execute(command: FanOutAlertsCommand): Promise<FanOutResult> {
+    this.site.assertOwns(command.url);
+    const { articleId } = command;
+    return this.unitOfWork.run(async () => {
+      const alert = (await this.alerts.findForUpdate(articleId)) ?? ArticleAlert.unknown(articleId);
+      const decision = alert.recordPublication(alertContentOf(command), command.publishedAt, new Date());
+      await this.alerts.save(alert);
+      if (!decision.fanOut) {
+        this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
+        return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
+      }
+      const queued = await this.alerts.fanOut(articleId, decision.content);
+      if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
+      this.logger.log({ articleId, priority: decision.content.priority, ...queued }, 'alerts queued');
+      return { fannedOut: true, queued };
+    });
   }
-
-  /** One alert per article: a correction updates what unsent alerts say, and alerts nobody new. */
-  private async corrected(event: EventOf<'news.article.corrected.v1'>, manager: EntityManager): Promise<void> {
-    const alert = await this.alerts.findForUpdate(manager, event.data.articleId);
-    if (!alert) return;
-    if (alert.corrected(contentOf(event.data))) await this.alerts.save(manager, alert);
-  }
-
-  private async unpublished(event: EventOf<'news.article.unpublished.v1'>, manager: EntityManager): Promise<void> {
-    const articleId = event.data.articleId;
-    const alert = (await this.alerts.findForUpdate(manager, articleId)) ?? ArticleAlert.unknown(articleId);
-    alert.withdrawn(new Date(event.data.unpublishedAt));
-    await this.alerts.save(manager, alert);
-    const cancelled = await this.alerts.cancelPending(manager, articleId, 'article withdrawn before the alert was sent');
-    this.logger.log({ articleId, eventId: event.id, cancelled }, 'article withdrawn; pending alerts cancelled');
-  }
-}
-
-function contentOf(data: ArticlePublishedData): AlertContent {
-  return {
-    revision: data.revision,
-    headline: data.headline,
-    standfirst: data.standfirst ?? null,
-    url: data.url,
-    section: data.section,
-    tags: data.tags,
-    priority: data.priority,
-  };
 }

@@ -1,37 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
-import { linkInvalid } from '../../../shared/links/link.errors';
 import type { Preferences } from '../../domain/preferences';
 import { recipientNotFound } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
+import type { ConfirmSubscriptionCommand } from './confirm-subscription.command';
 
 export interface ConfirmationOutcome {
+  /** False on a second click: it was confirmed already and nothing changed. */
   newlyConfirmed: boolean;
   preferences: Preferences;
+  /** Where to change them (a signed manage link). */
   preferencesUrl: string;
 }
 
-/** The owner of the address followed the link in the confirmation email. */
+/**
+ * The owner of the address followed the link in the confirmation email.
+ * Errors: SUBSCRIBER.NOT_FOUND, SUBSCRIBER.UNSUBSCRIBED (an old confirmation
+ * link cannot undo an unsubscribe).
+ */
 @Injectable()
 export class ConfirmSubscriptionUseCase {
   private readonly logger = new Logger(ConfirmSubscriptionUseCase.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
   ) {}
 
-  async execute(token: unknown): Promise<ConfirmationOutcome> {
-    const claims = this.links.verify(token, 'confirm');
-    if (claims.kind !== 'email') throw linkInvalid();
-    const outcome = await this.subscriptions.transaction(async (manager) => {
-      const subscriber = await this.subscriptions.findSubscriberForUpdate(manager, claims.recipientId);
+  async execute(command: ConfirmSubscriptionCommand): Promise<ConfirmationOutcome> {
+    const outcome = await this.unitOfWork.run(async () => {
+      const subscriber = await this.subscriptions.findSubscriberForUpdate(command.subscriberId);
       if (!subscriber) throw recipientNotFound();
       const newlyConfirmed = subscriber.confirm(new Date());
-      if (newlyConfirmed) await this.subscriptions.saveSubscriber(manager, subscriber);
-      return { newlyConfirmed, preferences: subscriber.state.preferences };
+      if (newlyConfirmed) await this.subscriptions.saveSubscriber(subscriber);
+      return { newlyConfirmed, preferences: subscriber.preferences };
     });
-    if (outcome.newlyConfirmed) this.logger.log({ subscriberId: claims.recipientId }, 'subscriber confirmed');
-    return { ...outcome, preferencesUrl: this.links.management(claims.recipientId, 'email').preferencesUrl };
+    if (outcome.newlyConfirmed) this.logger.log({ subscriberId: command.subscriberId }, 'subscriber confirmed');
+    return { ...outcome, preferencesUrl: this.links.management(command.subscriberId, 'email').preferencesUrl };
   }
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
-import { Mailer } from '../../../shared/mail/mailer';
+import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
+import { Mailer, type OutgoingMail } from '../../../shared/mail/mailer';
 import { maskEmail, normalizeEmail } from '../../domain/email-address';
-import { normalizePreferences, type PreferencesInput } from '../../domain/preferences';
+import { normalizePreferences, type Preferences } from '../../domain/preferences';
 import { Subscriber, type SignupEmail } from '../../domain/subscriber';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
+import type { SignUpByEmailCommand } from './sign-up-by-email.command';
 import { confirmationEmail, manageLinkEmail } from './signup-emails';
 
 /** Raised when the signup is stored but its email could not be handed to the mail server. */
@@ -20,66 +22,73 @@ export class SignupEmailNotSentError extends DomainError {
   }
 }
 
+export interface SignUpResult {
+  subscriberId: string;
+  /** Which email went out; callers must not tell the person (the answer is the same for every address). */
+  email: SignupEmail;
+}
+
 /**
  * Email signup with double opt-in. The answer is the same whether or not the
  * address was known, so the endpoint cannot be used to find out who subscribes.
  * The email is sent after the signup is committed: a mail server outage never
- * loses a signup, and the per-minute limit is lifted again so a retry can send it.
+ * loses a signup, and the per-minute limit is lifted again so a retry can send
+ * it. Call it outside a unit of work, so the commit comes before the email.
+ *
+ * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES (validation),
+ * SUBSCRIBER.EMAIL_NOT_SENT (the signup is saved, the email was not sent).
  */
 @Injectable()
 export class SignUpByEmailUseCase {
   private readonly logger = new Logger(SignUpByEmailUseCase.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
     private readonly mailer: Mailer,
   ) {}
 
-  async execute(email: string, input: PreferencesInput): Promise<void> {
-    const address = normalizeEmail(email);
-    const preferences = normalizePreferences(input);
+  async execute(command: SignUpByEmailCommand): Promise<SignUpResult> {
+    const address = normalizeEmail(command.email);
+    const preferences = normalizePreferences(command.preferences);
     const now = new Date();
     const { subscriber, send, previousLinkSentAt } = await this.store(address, preferences, now);
+    const result = { subscriberId: subscriber.id, email: send };
     if (send === 'none') {
-      this.logger.log({ subscriberId: subscriber.state.id }, 'repeat signup within a minute; no email sent');
-      return;
+      this.logger.log({ subscriberId: subscriber.id }, 'repeat signup within a minute; no email sent');
+      return result;
     }
-    const { state } = subscriber;
-    const mail =
-      send === 'confirmation'
-        ? confirmationEmail(state.email, state.preferences, this.links.confirmUrl(state.id))
-        : (() => {
-            const links = this.links.management(state.id, 'email');
-            return manageLinkEmail(state.email, state.preferences, links.preferencesUrl, links.unsubscribeUrl);
-          })();
     try {
-      await this.mailer.send(mail);
-      this.logger.log({ subscriberId: state.id, email: send }, 'signup email sent');
+      await this.mailer.send(this.emailFor(subscriber, send));
+      this.logger.log({ subscriberId: subscriber.id, email: send }, 'signup email sent');
+      return result;
     } catch (error) {
-      this.logger.error({ subscriberId: state.id, to: maskEmail(state.email), err: error }, 'signup email could not be sent');
-      await this.subscriptions.restoreLinkSentAt(state.id, previousLinkSentAt, now).catch(() => undefined);
+      this.logger.error({ subscriberId: subscriber.id, to: maskEmail(subscriber.email), err: error }, 'signup email could not be sent');
+      await this.unitOfWork.run(() => this.subscriptions.restoreLinkSentAt(subscriber.id, previousLinkSentAt, now)).catch(() => undefined);
       throw new SignupEmailNotSentError();
     }
   }
 
-  private async store(
-    email: string,
-    preferences: ReturnType<typeof normalizePreferences>,
-    now: Date,
-  ): Promise<{ subscriber: Subscriber; send: SignupEmail; previousLinkSentAt: Date | null }> {
+  private emailFor(subscriber: Subscriber, send: Exclude<SignupEmail, 'none'>): OutgoingMail {
+    if (send === 'confirmation') return confirmationEmail(subscriber.email, subscriber.preferences, this.links.confirmUrl(subscriber.id));
+    const links = this.links.management(subscriber.id, 'email');
+    return manageLinkEmail(subscriber.email, subscriber.preferences, links.preferencesUrl, links.unsubscribeUrl);
+  }
+
+  private async store(email: string, preferences: Preferences, now: Date): Promise<{ subscriber: Subscriber; send: SignupEmail; previousLinkSentAt: Date | null }> {
     // Two signups for a new address can race; the loser sees the winner's row on the second pass.
     for (let pass = 0; ; pass += 1) {
-      const outcome = await this.subscriptions.transaction(async (manager) => {
-        const existing = await this.subscriptions.findByEmailForUpdate(manager, email);
+      const outcome = await this.unitOfWork.run(async () => {
+        const existing = await this.subscriptions.findByEmailForUpdate(email);
         if (!existing) {
           const subscriber = Subscriber.signUp(randomUUID(), email, preferences, now);
-          const inserted = await this.subscriptions.insertSubscriber(manager, subscriber);
+          const inserted = await this.subscriptions.insertSubscriber(subscriber);
           return inserted ? { subscriber, send: 'confirmation' as const, previousLinkSentAt: null } : undefined;
         }
-        const previousLinkSentAt = existing.state.linkSentAt;
+        const previousLinkSentAt = existing.linkSentAt;
         const send = existing.signUpAgain(preferences, now);
-        await this.subscriptions.saveSubscriber(manager, existing);
+        await this.subscriptions.saveSubscriber(existing);
         return { subscriber: existing, send, previousLinkSentAt };
       });
       if (outcome) return outcome;

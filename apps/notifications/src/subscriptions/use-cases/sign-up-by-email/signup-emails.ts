@@ -1,16 +1,14 @@
+import { html, safeUrl } from '@newsroom/html';
+import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
-import { escapeHtml, safeHref } from '../../../shared/html/html';
 import { describePreferences, type Preferences } from '../../domain/preferences';
-
-function layout(paragraphs: string[]): string {
-  return `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a;max-width:36rem">${paragraphs.join('')}</body></html>`;
-}
 
 export function confirmationEmail(to: string, preferences: Preferences, confirmUrl: string): OutgoingMail {
   const wants = describePreferences(preferences);
+  const subject = 'Confirm your Newsroom alerts';
   return {
     to,
-    subject: 'Confirm your Newsroom alerts',
+    subject,
     text: [
       'Please confirm that you want Newsroom alerts at this address.',
       `You asked for: ${wants}.`,
@@ -19,20 +17,22 @@ export function confirmationEmail(to: string, preferences: Preferences, confirmU
       '',
       'If you did not sign up, ignore this email: nothing will be sent to you.',
     ].join('\n'),
-    html: layout([
-      '<p>Please confirm that you want Newsroom alerts at this address.</p>',
-      `<p>You asked for: ${escapeHtml(wants)}.</p>`,
-      `<p><a href="${safeHref(confirmUrl)}">Confirm my subscription</a></p>`,
-      '<p style="color:#555">If you did not sign up, ignore this email: nothing will be sent to you.</p>',
-    ]),
+    html: emailDocument(
+      subject,
+      html`<p>Please confirm that you want Newsroom alerts at this address.</p>
+<p>You asked for: ${wants}.</p>
+<p><a href="${safeUrl(confirmUrl)}">Confirm my subscription</a></p>
+${footnote(html`If you did not sign up, ignore this email: nothing will be sent to you.`)}`,
+    ),
   };
 }
 
 export function manageLinkEmail(to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string): OutgoingMail {
   const wants = describePreferences(preferences);
+  const subject = 'Your Newsroom alert preferences';
   return {
     to,
-    subject: 'Your Newsroom alert preferences',
+    subject,
     text: [
       'Someone, probably you, signed up for Newsroom alerts with this address, which already gets them.',
       `You currently get: ${wants}.`,
@@ -42,11 +42,12 @@ export function manageLinkEmail(to: string, preferences: Preferences, preference
       '',
       'If that was not you, ignore this email: nothing has changed.',
     ].join('\n'),
-    html: layout([
-      '<p>Someone, probably you, signed up for Newsroom alerts with this address, which already gets them.</p>',
-      `<p>You currently get: ${escapeHtml(wants)}.</p>`,
-      `<p><a href="${safeHref(preferencesUrl)}">Change what you get</a> · <a href="${safeHref(unsubscribeUrl)}">Unsubscribe</a></p>`,
-      '<p style="color:#555">If that was not you, ignore this email: nothing has changed.</p>',
-    ]),
+    html: emailDocument(
+      subject,
+      html`<p>Someone, probably you, signed up for Newsroom alerts with this address, which already gets them.</p>
+<p>You currently get: ${wants}.</p>
+<p><a href="${safeUrl(preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(unsubscribeUrl)}">Unsubscribe</a></p>
+${footnote(html`If that was not you, ignore this email: nothing has changed.`)}`,
+    ),
   };
 }

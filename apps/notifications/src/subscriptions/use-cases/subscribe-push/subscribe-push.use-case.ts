@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
-import { normalizePreferences, type PreferencesInput } from '../../domain/preferences';
-import { assertUsablePushSubscription, endpointHost } from '../../domain/push-endpoint';
+import { endpointHost } from '../../domain/push-endpoint';
+import { PushSubscription } from '../../domain/push-subscription';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
-
-export interface BrowserPushSubscription {
-  endpoint: string;
-  expirationTime?: number | null;
-  keys: { p256dh: string; auth: string };
-}
+import type { SubscribePushCommand } from './subscribe-push.command';
 
 export interface PushSubscribed extends ManagementLinks {
   id: string;
+  /** False when the same endpoint (the same browser) was known: it was updated and reactivated. */
   created: boolean;
 }
 
@@ -20,30 +17,29 @@ export interface PushSubscribed extends ManagementLinks {
  * A browser subscribes to web push. The browser's permission prompt is the
  * opt-in, so the subscription is active at once. The same endpoint posted again
  * (same browser) updates keys and preferences and reactivates it.
+ * Errors: PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS,
+ * SUBSCRIBER.INVALID_PREFERENCES.
  */
 @Injectable()
 export class SubscribePushUseCase {
   private readonly logger = new Logger(SubscribePushUseCase.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
   ) {}
 
-  async execute(subscription: BrowserPushSubscription, input: PreferencesInput): Promise<PushSubscribed> {
-    assertUsablePushSubscription(subscription.endpoint, subscription.keys);
-    const preferences = normalizePreferences(input);
-    const expirationTime = typeof subscription.expirationTime === 'number' ? new Date(subscription.expirationTime) : null;
-    const { id, created } = await this.subscriptions.transaction((manager) =>
-      this.subscriptions.upsertPushSubscription(manager, randomUUID(), {
-        endpoint: subscription.endpoint,
-        p256dh: subscription.keys.p256dh.replace(/=+$/, ''),
-        auth: subscription.keys.auth.replace(/=+$/, ''),
-        expirationTime,
-        preferences,
-      }),
-    );
-    this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(subscription.endpoint), created }, 'push subscription stored');
+  async execute(command: SubscribePushCommand): Promise<PushSubscribed> {
+    const subscription = PushSubscription.register({
+      id: randomUUID(),
+      endpoint: command.endpoint,
+      keys: { p256dh: command.p256dh, auth: command.auth },
+      expirationTime: command.expirationTime ?? null,
+      preferences: command.preferences,
+    });
+    const { id, created } = await this.unitOfWork.run(() => this.subscriptions.upsertPush(subscription));
+    this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
     return { id, created, ...this.links.management(id, 'push') };
   }
 }

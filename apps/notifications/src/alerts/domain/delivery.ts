@@ -1,0 +1,54 @@
+import type { AlertText } from './article-alert';
+import type { Channel } from './delivery-status';
+import { afterFailure } from './retry-policy';
+import type { SendResult } from './send-failure';
+
+/** A delivery a worker marked `sending` (committed), with what it needs to send it. */
+export interface ClaimedDelivery {
+  id: string;
+  articleId: string;
+  channel: Channel;
+  /** The number of this attempt, 1 for the first. */
+  attempt: number;
+  claimedAt: Date;
+  alert: AlertText;
+  email: { subscriberId: string; email: string; confirmed: boolean } | null;
+  push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;
+}
+
+/** What an attempt leaves behind. `pushGone` asks to end the push subscription (the push service said it is gone). */
+export type DeliveryOutcome =
+  | { status: 'sent'; responseCode: number | null }
+  | { status: 'pending'; nextAttemptAt: Date; error: string; responseCode: number | null }
+  | { status: 'failed'; error: string; responseCode: number | null; pushGone?: string };
+
+/**
+ * Why a claimed delivery must not be sent after all: its recipient left
+ * between the fan-out and now. Undefined when it may be sent.
+ */
+export function whyNotSendable(delivery: ClaimedDelivery): string | undefined {
+  if (delivery.channel === 'email' && delivery.email && !delivery.email.confirmed) return 'the subscriber is no longer subscribed';
+  if (delivery.channel === 'push' && delivery.push && !delivery.push.active) return 'the push subscription is no longer active';
+  return undefined;
+}
+
+/**
+ * The outcome of an attempt from what the channel reported: sent; retried
+ * later (transient failures, by the retry policy); or failed for good. A push
+ * service answering 404/410 also ends the push subscription. `jitter` (0..1)
+ * spreads retries of deliveries that failed together.
+ */
+export function outcomeOf(delivery: ClaimedDelivery, result: SendResult, now: Date, jitter: number): DeliveryOutcome {
+  if (result.ok) return { status: 'sent', responseCode: result.responseCode };
+  const { failure } = result;
+  const next = afterFailure(delivery.attempt, failure.transient, now, failure.retryAfterMs, jitter);
+  if (next.status === 'pending') {
+    return { status: 'pending', nextAttemptAt: next.nextAttemptAt, error: failure.message, responseCode: failure.responseCode };
+  }
+  return {
+    status: 'failed',
+    error: failure.message,
+    responseCode: failure.responseCode,
+    ...(failure.recipientGone && delivery.channel === 'push' ? { pushGone: failure.message } : {}),
+  };
+}

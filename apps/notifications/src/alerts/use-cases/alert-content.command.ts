@@ -1,0 +1,53 @@
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min } from 'class-validator';
+import { ARTICLE_LIMITS, Command, PRIORITIES, type Priority } from '@newsroom/contracts';
+import type { AlertContent } from '../domain/article-alert';
+
+/**
+ * What a published or corrected article says, as the alert commands carry it.
+ * Whether its URL is ours is a domain rule (PublicSite), checked by the use case.
+ */
+export abstract class AlertContentCommand extends Command {
+  @IsUUID()
+  articleId!: string;
+
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  headline!: string;
+
+  @IsOptional()
+  @IsString()
+  standfirst?: string | null;
+
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(ARTICLE_LIMITS.url.maxLength)
+  url!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  section!: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+}
+
+/** The alert text and matching facts a command carries. */
+export function alertContentOf(command: AlertContentCommand): AlertContent {
+  return {
+    revision: command.revision,
+    headline: command.headline,
+    standfirst: command.standfirst ?? null,
+    url: command.url,
+    section: command.section,
+    tags: [...command.tags],
+    priority: command.priority,
+  };
+}

@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '@newsroom/persistence';
+import { SubscriptionRepository } from '../../../subscriptions/persistence/subscription.repository';
+import { AlertChannels } from '../../channels/alert-channels';
+import { outcomeOf, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
+import type { SendResult } from '../../domain/send-failure';
+import { DeliveryRepository } from '../../persistence/delivery.repository';
+import type { DeliverAlertCommand } from './deliver-alert.command';
+
+export type DeliverAlertResult =
+  | { status: DeliveryOutcome['status']; responseCode: number | null }
+  /** The recipient left after the fan-out; nothing was sent. */
+  | { status: 'cancelled'; reason: string }
+  /** The worker does not hold this delivery in `sending` (any more); nothing was sent. */
+  | { status: 'not-claimed' };
+
+/** Attempts to store an outcome before giving up on it (the row then stays `sending` and is marked `unknown` later). */
+const RECORD_ATTEMPTS = 5;
+
+/**
+ * Sends one claimed delivery and records the outcome. The row is already
+ * `sending` (committed) when this starts, so a crash from here on leaves it
+ * `sending`, never `pending`: it is not sent a second time. Channel failures
+ * are outcomes (retry later, or failed), never exceptions.
+ */
+@Injectable()
+export class DeliverAlertUseCase {
+  private readonly logger = new Logger(DeliverAlertUseCase.name);
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly deliveries: DeliveryRepository,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly channels: AlertChannels,
+  ) {}
+
+  async execute(command: DeliverAlertCommand): Promise<DeliverAlertResult> {
+    const { workerId } = command;
+    const delivery = await this.deliveries.findClaimed(command.deliveryId, workerId);
+    if (!delivery) {
+      this.logger.warn({ deliveryId: command.deliveryId, workerId }, 'delivery is not claimed by this worker; not sent');
+      return { status: 'not-claimed' };
+    }
+    const context = { deliveryId: delivery.id, articleId: delivery.articleId, channel: delivery.channel, attempt: delivery.attempt };
+    const ineligible = whyNotSendable(delivery);
+    if (ineligible) {
+      await this.unitOfWork.run(() => this.deliveries.cancelClaimed(delivery, workerId, ineligible));
+      this.logger.log({ ...context, reason: ineligible }, 'delivery cancelled before sending');
+      return { status: 'cancelled', reason: ineligible };
+    }
+    const startedAt = new Date();
+    const outcome = outcomeOf(delivery, await this.send(delivery), new Date(), Math.random());
+    await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    const logged = { ...context, status: outcome.status, responseCode: outcome.responseCode, ms: Date.now() - startedAt.getTime() };
+    if (outcome.status === 'sent') this.logger.log(logged, 'alert sent');
+    else this.logger.warn({ ...logged, error: outcome.error }, outcome.status === 'pending' ? 'alert not sent; will retry' : 'alert failed');
+    return { status: outcome.status, responseCode: outcome.responseCode };
+  }
+
+  private send(delivery: ClaimedDelivery): Promise<SendResult> {
+    if (delivery.channel === 'email' && delivery.email) {
+      return this.channels.email({ subscriberId: delivery.email.subscriberId, email: delivery.email.email }, delivery.alert);
+    }
+    if (delivery.channel === 'push' && delivery.push) {
+      return this.channels.push(delivery.push, delivery.articleId, delivery.alert);
+    }
+    return Promise.resolve({ ok: false, failure: { transient: false, responseCode: null, message: 'the recipient no longer exists' } });
+  }
+
+  /** The outcome, its attempt row and, for a push subscription that is gone, its end: all or nothing. */
+  private record(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
+    return this.unitOfWork.run(async () => {
+      await this.deliveries.recordOutcome(delivery, workerId, startedAt, outcome);
+      if (outcome.status !== 'failed' || !outcome.pushGone || !delivery.push) return;
+      const { pushSubscriptionId } = delivery.push;
+      const subscription = await this.subscriptions.findPushForUpdate(pushSubscriptionId);
+      if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
+      await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
+    });
+  }
+
+  /** The outcome must not be lost to a brief database hiccup: the row would stay `sending` for good. */
+  private async recordWithRetries(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.record(delivery, workerId, startedAt, outcome);
+        return;
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          this.logger.error({ deliveryId: delivery.id, outcome: outcome.status, err: error }, 'could not record a delivery outcome; it stays "sending" and will be marked unknown');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '@newsroom/persistence';
+import { ArticleAlert } from '../../domain/article-alert';
+import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
+import type { WithdrawAlertsCommand } from './withdraw-alerts.command';
+
+export interface WithdrawAlertsResult {
+  /** Pending deliveries cancelled; ones already sending or sent cannot be recalled. */
+  cancelled: number;
+}
+
+/**
+ * An article was withdrawn: its alerts not sent yet are cancelled, and the
+ * withdrawal is remembered (even for an article not seen yet), so a publication
+ * event it postdates, arriving late, stays quiet.
+ */
+@Injectable()
+export class WithdrawAlertsUseCase {
+  private readonly logger = new Logger(WithdrawAlertsUseCase.name);
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly alerts: ArticleAlertRepository,
+  ) {}
+
+  async execute(command: WithdrawAlertsCommand): Promise<WithdrawAlertsResult> {
+    const { articleId } = command;
+    const cancelled = await this.unitOfWork.run(async () => {
+      const alert = (await this.alerts.findForUpdate(articleId)) ?? ArticleAlert.unknown(articleId);
+      alert.recordWithdrawal(command.withdrawnAt);
+      await this.alerts.save(alert);
+      return this.alerts.cancelPending(articleId, 'article withdrawn before the alert was sent');
+    });
+    this.logger.log({ articleId, cancelled }, 'article withdrawn; pending alerts cancelled');
+    return { cancelled };
+  }
+}

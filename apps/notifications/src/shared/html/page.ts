@@ -1,0 +1,47 @@
+import { html, raw, type SafeHtml } from '@newsroom/html';
+
+// Our own stylesheet: a constant, nothing in it comes from a request.
+const STYLE = raw(`
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+h1{font-size:1.5rem}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
+input[type=text]{width:100%;padding:.4rem;font-size:1rem;box-sizing:border-box}
+button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
+.hint{color:#555;font-size:.9rem}.error{color:#a40000}.code{font-family:monospace;color:#555}
+`);
+
+/**
+ * A complete, self-contained HTML page for the subscriber pages. The body is
+ * SafeHtml, so it can only come from the `html` template, which escaped
+ * everything interpolated into it.
+ */
+export function htmlPage(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>
+`.toString();
+}
+
+/**
+ * Headers for pages reached through signed links: the token is in the URL, so it
+ * must not leak through Referer, caches or framing.
+ */
+export const SUBSCRIBER_PAGE_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
