@@ -9,7 +9,7 @@ import {
   type ArgumentsHost,
 } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsString, MinLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
 import { DomainError, type ErrorKind, type ValidationIssue } from '@newsroom/contracts';
 import { HttpErrorFilter, statusOf, strictValidationPipe } from './http-errors';
 
@@ -192,5 +192,24 @@ describe(strictValidationPipe.name, () => {
 
   it('joins the messages into the error message', async () => {
     await expect(pipe.transform({ headline: 'ab', author: { name: 'Alice' } }, metadata)).rejects.toThrow('headline must be longer than or equal to 3 characters');
+  });
+
+  it.each([[[1, 2]], ['text'], [null], [42]])('refuses a body that is not an object (%j) with REQUEST.BODY_NOT_OBJECT', async (value) => {
+    expect((await issuesOf(value)).code).toBe('REQUEST.BODY_NOT_OBJECT');
+  });
+
+  it('treats a request without any body as an empty object: required fields are named', async () => {
+    const result = await issuesOf(undefined);
+    expect(result.code).toBe('REQUEST.VALIDATION_FAILED');
+    expect(result.details.map((issue) => issue.path).sort()).toEqual(['headline']);
+  });
+
+  it('accepts a request without any body when every field is optional', async () => {
+    class ApproveDto {
+      @IsOptional()
+      @IsString()
+      note?: string;
+    }
+    await expect(pipe.transform(undefined, { type: 'body', metatype: ApproveDto })).resolves.toBeInstanceOf(ApproveDto);
   });
 });

@@ -80,9 +80,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-/** A JSON body that is an array or a scalar is refused before field validation talks about "property 0". */
+/**
+ * A JSON body that is an array or a scalar is refused before field validation talks about
+ * "property 0". A request with no body at all (no content-type: Express leaves the body
+ * undefined) counts as an empty object, so an endpoint whose fields are all optional
+ * (`POST …/approve`) works without one, and a required field is reported by name.
+ */
 class StrictValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override async transform(received: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const value = metadata.type === 'body' && received === undefined ? {} : received;
     const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainError('REQUEST.BODY_NOT_OBJECT', 'The request body must be a JSON object', 'validation');
