@@ -47,6 +47,8 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<S
     notifications: {
       ...common('notifications'),
       PUBLIC_BASE_URL: publicUrl('notifications'),
+      // Alerts link only to the site's own pages: publishing's public URL.
+      PUBLIC_SITE_URL: publicUrl('publishing'),
       SMTP_URL: input.smtpUrl,
       MAIL_FROM: `Newsroom Alerts <alerts@${input.mailDomain}>`,
       VAPID_PUBLIC_KEY: input.vapid.publicKey,
