@@ -177,6 +177,18 @@ describe(PublishedArticle.name, () => {
       expect(article.snapshot()).toMatchObject({ correctedAt: t('12:00:00'), updatedAt: t('12:00:00'), version: 2, slug: 'revision-1' });
     });
 
+    it('sees only real changes, whatever the key order of the stored text (jsonb keeps its own)', () => {
+      const stored = liveArticle(1).snapshot();
+      const reorder = (value: unknown): unknown =>
+        Array.isArray(value)
+          ? value.map(reorder)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reorder(inner)]))
+            : value;
+      const article = PublishedArticle.restore({ ...stored, live: { ...stored.live!, content: reorder(stored.live!.content) as never } });
+      expect(article.correct({ ...note, changes: { standfirst: 'New standfirst.' } }, t('12:00:00')).changedFields).toEqual(['standfirst']);
+    });
+
     it('may only add a note', () => {
       const article = liveArticle(1);
       expect(article.correct({ ...note, changes: {} }, t('12:00:00')).changedFields).toEqual([]);

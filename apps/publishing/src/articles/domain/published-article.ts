@@ -223,7 +223,7 @@ export class PublishedArticle {
     if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));
     const after = plain(merged.value);
     const changedFields = Object.keys({ ...before, ...after })
-      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      .filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]))
       .sort();
     live.content = merged.value;
     this.state.correctedAt = now;
@@ -280,4 +280,16 @@ function toPending(approval: Approval, now: Date): PendingRevision {
 /** A JSON copy: drops undefined fields and class prototypes, so comparisons see only data. */
 function plain(value: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/**
+ * JSON with object keys sorted: the live text comes back from a jsonb column, which orders
+ * keys its own way, so the same value must compare equal whatever its key order.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }
