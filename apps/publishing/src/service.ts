@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ServiceDescription } from '@newsroom/platform';
-import type { PublishingConfig } from './config/publishing.config';
+import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { AppModule } from './app.module';
+import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
 import { securityHeaders } from './site/security-headers';
 import { publicAssetsDir, STATIC_PREFIX } from './site/static-assets';
 
-/** How the publishing service starts: the same for `main.ts` and the integration tests. */
+/** How the publishing service presents itself and what it adds to the HTTP stack. */
 export function publishingService(config: PublishingConfig): ServiceDescription {
   return {
     title: 'Newsroom publishing',
@@ -17,4 +18,16 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
     },
   };
+}
+
+/**
+ * Starts the publishing service from environment variables (PORT, DATABASE_URL,
+ * KAFKA_BROKERS, JWT_SECRET, PUBLIC_BASE_URL, ...; see PublishingEnv): migrates, serves the
+ * site and the API, consumes review events and runs the publication scheduler. The same for
+ * `main.ts` and the integration tests. Rejects when the configuration is invalid or the
+ * database is unreachable.
+ */
+export function startPublishing(env: NodeJS.ProcessEnv): Promise<INestApplication> {
+  const config = loadPublishingConfig(env);
+  return bootstrapService(AppModule.register(config), publishingService(config));
 }
