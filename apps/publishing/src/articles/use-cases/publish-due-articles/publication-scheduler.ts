@@ -1,4 +1,4 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
@@ -8,6 +8,8 @@ import { PublishDueArticlesUseCase } from './publish-due-articles.use-case';
 
 /** Fallback when nothing wakes the loop: picks up failed articles and missed notifications. */
 export const SCHEDULER_POLL_INTERVAL_MS = 5000;
+/** Injection token overriding that interval (ms); specs use it to tell the wake-ups from the poll. */
+export const SCHEDULER_POLL_INTERVAL = Symbol('SCHEDULER_POLL_INTERVAL');
 /** Upper bound per round, so a huge backlog still lets shutdown in between rounds. */
 const MAX_PER_ROUND = 100;
 
@@ -27,6 +29,7 @@ export class PublicationScheduler implements OnApplicationBootstrap, BeforeAppli
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly articles: ArticleRepository,
     private readonly publishDue: PublishDueArticlesUseCase,
+    @Optional() @Inject(SCHEDULER_POLL_INTERVAL) private readonly pollIntervalMs: number = SCHEDULER_POLL_INTERVAL_MS,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,7 +40,7 @@ export class PublicationScheduler implements OnApplicationBootstrap, BeforeAppli
       schema,
       lease: { kind: 'leader' },
       channel: publicationScheduleChannel(schema),
-      pollIntervalMs: SCHEDULER_POLL_INTERVAL_MS,
+      pollIntervalMs: this.pollIntervalMs,
       round: () => this.round(),
     });
     this.loop.start();
@@ -62,6 +65,6 @@ export class PublicationScheduler implements OnApplicationBootstrap, BeforeAppli
     clearTimeout(this.alarm);
     if (!dueAt) return;
     const delay = Math.max(0, dueAt.getTime() - Date.now());
-    if (delay < SCHEDULER_POLL_INTERVAL_MS) this.alarm = setTimeout(() => this.loop?.wake(), delay);
+    if (delay < this.pollIntervalMs) this.alarm = setTimeout(() => this.loop?.wake(), delay);
   }
 }

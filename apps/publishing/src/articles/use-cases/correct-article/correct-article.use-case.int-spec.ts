@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { UseCaseTestbed } from '@newsroom/test-harness';
+import { EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { testContent } from '../../../../test/test-articles';
+import { CorrectArticleCommand } from './correct-article.command';
+import { CorrectArticleUseCase } from './correct-article.use-case';
+
+const HOUR = 3600_000;
+const NOTE = 'An earlier version gave the wrong vote count.';
+
+describe(CorrectArticleUseCase.name, () => {
+  let testbed: UseCaseTestbed;
+  let fixtures: PublishingFixtures;
+
+  beforeAll(async () => {
+    testbed = await UseCaseTestbed.start(publishingTestbed('correct_article'));
+    fixtures = new PublishingFixtures(testbed);
+  });
+  beforeEach(() => fixtures.clock.set(START));
+  afterAll(() => testbed?.close());
+
+  const corrections = (articleId: string) =>
+    testbed.query('SELECT note, editor_id, corrected_at, revision, changed_fields FROM corrections WHERE article_id = $1 ORDER BY id', [articleId]);
+
+  it('replaces the changed fields of the live text, keeping the address and the approved revision', async () => {
+    const articleId = await fixtures.live({ revision: 3 });
+    const { slug } = (await fixtures.row(articleId))!;
+    const correctedAt = fixtures.clock.advance(HOUR);
+
+    const result = await fixtures.correct(articleId, NOTE, { standfirst: 'The vote was 7 to 2, not 8 to 1.' });
+
+    expect(result).toEqual({ articleId, note: NOTE, editorId: EDITOR, correctedAt, revision: 3, changedFields: ['standfirst'] });
+    expect(await fixtures.row(articleId)).toMatchObject({
+      slug,
+      revision: 3,
+      content: { standfirst: 'The vote was 7 to 2, not 8 to 1.', headline: testContent().headline },
+      corrected_at: correctedAt,
+      updated_at: correctedAt,
+      published_at: START,
+      version: 2,
+    });
+  });
+
+  it('logs the note publicly with the editor, the revision and the fields that changed', async () => {
+    const articleId = await fixtures.live();
+    const correctedAt = fixtures.clock.advance(HOUR);
+    await fixtures.correct(articleId, NOTE, { headline: 'Council approves crane ban by 7 votes to 2', tags: ['ports'] });
+
+    expect(await corrections(articleId)).toEqual([{ note: NOTE, editor_id: EDITOR, corrected_at: correctedAt, revision: 1, changed_fields: ['headline', 'tags'] }]);
+  });
+
+  it('announces the correction with the corrected text and the note', async () => {
+    const articleId = await fixtures.live();
+    const correctedAt = fixtures.clock.advance(HOUR);
+    await fixtures.correct(articleId, NOTE, { standfirst: 'Corrected standfirst.' });
+
+    const corrected = (await testbed.recordedEvents(articleId)).at(-1);
+    expect(corrected).toMatchObject({ type: 'news.article.corrected.v1', time: correctedAt.toISOString() });
+    expect(corrected?.data).toMatchObject({
+      articleId,
+      revision: 1,
+      url: expect.stringMatching(`^${PUBLIC_BASE_URL}/articles/`),
+      standfirst: 'Corrected standfirst.',
+      publishedAt: START.toISOString(),
+      correctionNote: NOTE,
+      correctedAt: correctedAt.toISOString(),
+    });
+  });
+
+  it('may add a note without changing the text', async () => {
+    const articleId = await fixtures.live();
+    const result = await fixtures.correct(articleId, 'Clarified who spoke.');
+    expect(result.changedFields).toEqual([]);
+    expect(await corrections(articleId)).toEqual([expect.objectContaining({ note: 'Clarified who spoke.', changed_fields: [] })]);
+  });
+
+  it('is replaced, with the rest of the text, by a newer approved revision; the note stays in the log', async () => {
+    const articleId = await fixtures.live();
+    await fixtures.correct(articleId, NOTE, { standfirst: 'Corrected standfirst.' });
+    fixtures.clock.advance(HOUR);
+    await fixtures.approve({ articleId, revision: 2, article: testContent({ standfirst: 'The reporter’s new standfirst.' }) });
+
+    expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, content: { standfirst: 'The reporter’s new standfirst.' } });
+    expect(await corrections(articleId)).toHaveLength(1);
+  });
+
+  describe('refuses, changing nothing and announcing nothing,', () => {
+    it('a correction that would make the article invalid: ARTICLE.INVALID_CORRECTION with the paths', async () => {
+      const articleId = await fixtures.live();
+      const before = await fixtures.row(articleId);
+
+      const error = await refusal(fixtures.correct(articleId, NOTE, { headline: '', body: [{ type: 'video' }] }));
+
+      expect(error).toMatchObject({ code: 'ARTICLE.INVALID_CORRECTION', kind: 'validation' });
+      expect((error.details as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await corrections(articleId)).toEqual([]);
+      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+    });
+
+    it('a field the article does not have: ARTICLE.INVALID_CORRECTION', async () => {
+      const articleId = await fixtures.live();
+      expect((await refusal(fixtures.correct(articleId, NOTE, { html: '<b>' }))).code).toBe('ARTICLE.INVALID_CORRECTION');
+    });
+
+    it('an article still waiting for its time: ARTICLE.NOT_PUBLISHED (scheduled)', async () => {
+      const articleId = await fixtures.scheduled(HOUR);
+      const error = await refusal(fixtures.correct(articleId, NOTE));
+      expect(error).toMatchObject({ code: 'ARTICLE.NOT_PUBLISHED', kind: 'conflict', details: { status: 'scheduled' } });
+      expect(await corrections(articleId)).toEqual([]);
+    });
+
+    it('a withdrawn article: ARTICLE.NOT_PUBLISHED (withdrawn)', async () => {
+      const articleId = await fixtures.withdrawn();
+      expect(await refusal(fixtures.correct(articleId, NOTE))).toMatchObject({ code: 'ARTICLE.NOT_PUBLISHED', details: { status: 'withdrawn' } });
+    });
+
+    it('an unknown article: ARTICLE.NOT_FOUND', async () => {
+      expect((await refusal(fixtures.correct(randomUUID(), NOTE))).code).toBe('ARTICLE.NOT_FOUND');
+    });
+
+    it('a command without a note: COMMAND.INVALID', () => {
+      expect(() => CorrectArticleCommand.create({ articleId: randomUUID(), editorId: EDITOR, note: '' })).toThrow(
+        expect.objectContaining({ code: 'COMMAND.INVALID', kind: 'validation' }),
+      );
+    });
+  });
+});

@@ -1,0 +1,216 @@
+import { Client } from 'pg';
+import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
+import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { testContent } from '../../../../test/test-articles';
+import { publicationScheduleChannel } from '../../persistence/article.repository';
+import { PublishApprovedArticleCommand } from './publish-approved-article.command';
+import { PublishApprovedArticleUseCase } from './publish-approved-article.use-case';
+
+const HOUR = 3600_000;
+const at = (ms: number) => new Date(START.getTime() + ms);
+
+describe(PublishApprovedArticleUseCase.name, () => {
+  let testbed: UseCaseTestbed;
+  let fixtures: PublishingFixtures;
+
+  beforeAll(async () => {
+    testbed = await UseCaseTestbed.start(publishingTestbed('publish_approved'));
+    fixtures = new PublishingFixtures(testbed);
+  });
+  beforeEach(() => fixtures.clock.set(START));
+  afterAll(() => testbed?.close());
+
+  describe('a first approval', () => {
+    it('without a time publishes exactly the approved text at once, under a slug made from the headline', async () => {
+      const article = testContent({ headline: 'Harbour council approves night-time crane ban' });
+      const result = await fixtures.approve({ article, priority: 'breaking' });
+
+      expect(result).toEqual({ outcome: 'published', articleId: result.articleId, revision: 1, slug: 'harbour-council-approves-night-time-crane-ban' });
+      expect(await fixtures.row(result.articleId)).toMatchObject({
+        status: 'published',
+        slug: 'harbour-council-approves-night-time-crane-ban',
+        revision: 1,
+        content: JSON.parse(JSON.stringify(article)),
+        due_at: null,
+        version: 1,
+        published_at: START,
+      });
+    });
+
+    it('announces the publication with the public URL, the byline names only, and the first publication time', async () => {
+      const result = await fixtures.approve({ article: testContent({ headline: 'Ferry timetable changes' }), priority: 'breaking' });
+      const events = await testbed.recordedEvents(result.articleId);
+
+      expect(events.map((event) => event.type)).toEqual(['news.article.published.v1']);
+      expect(events[0]).toMatchObject({ source: 'newsroom/publishing', subject: result.articleId, time: START.toISOString() });
+      expect(events[0].data).toEqual({
+        articleId: result.articleId,
+        revision: 1,
+        slug: 'ferry-timetable-changes',
+        url: `${PUBLIC_BASE_URL}/articles/ferry-timetable-changes`,
+        headline: 'Ferry timetable changes',
+        standfirst: 'Residents won a two-year fight over noise; the port says costs will rise.',
+        section: 'politics',
+        tags: ['ports', 'noise-pollution'],
+        language: 'en',
+        bylines: [{ name: 'Olena Kravets' }, { name: 'Tom Reyes' }],
+        priority: 'breaking',
+        publishedAt: START.toISOString(),
+      });
+    });
+
+    it('with a schedule and an embargo waits for the later of the two, and announces that time', async () => {
+      const result = await fixtures.approve({ publishAt: at(HOUR).toISOString(), embargoUntil: at(2 * HOUR).toISOString() });
+
+      expect(result).toMatchObject({ outcome: 'scheduled', dueAt: at(2 * HOUR) });
+      expect(await fixtures.row(result.articleId)).toMatchObject({ status: 'scheduled', slug: null, revision: null, pending_revision: 1, due_at: at(2 * HOUR) });
+      const events = await testbed.recordedEvents(result.articleId);
+      expect(events.map((event) => [event.type, event.data])).toEqual([
+        ['news.article.scheduled.v1', { articleId: result.articleId, revision: 1, publishAt: at(2 * HOUR).toISOString() }],
+      ]);
+    });
+
+    it('with a time already past (the consumer lagged) publishes at once', async () => {
+      const result = await fixtures.approve({ publishAt: at(-HOUR).toISOString(), embargoUntil: at(-1).toISOString() });
+      expect(result.outcome).toBe('published');
+    });
+
+    it('wakes the scheduler when it commits a schedule', async () => {
+      const listener = new Client({ connectionString: testbed.db.url });
+      await listener.connect();
+      const notified: string[] = [];
+      listener.on('notification', (message) => notified.push(message.channel));
+      try {
+        await listener.query(`LISTEN "${publicationScheduleChannel('publishing')}"`);
+        await fixtures.scheduled(HOUR);
+        await eventually('a NOTIFY on the schedule channel', () => notified.length > 0);
+        expect(notified).toEqual([publicationScheduleChannel('publishing')]);
+      } finally {
+        await listener.end();
+      }
+    });
+  });
+
+  describe('a newer approval', () => {
+    it('replaces the live text at once and keeps the slug and the first publication time', async () => {
+      const articleId = await fixtures.live({ article: testContent({ headline: 'Bridge closes for repairs' }) });
+      const { slug } = (await fixtures.row(articleId))!;
+      fixtures.clock.advance(HOUR);
+
+      const result = await fixtures.approve({ articleId, revision: 2, article: testContent({ headline: 'Bridge closes for three weeks' }) });
+
+      expect(result).toEqual({ outcome: 'published', articleId, revision: 2, slug });
+      expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Bridge closes for three weeks' }, published_at: START, updated_at: at(HOUR), version: 2 });
+      const published = (await testbed.recordedEvents(articleId)).map((event) => event.data);
+      expect(published).toEqual([
+        expect.objectContaining({ revision: 1, publishedAt: START.toISOString() }),
+        expect.objectContaining({ revision: 2, slug, headline: 'Bridge closes for three weeks', publishedAt: START.toISOString() }),
+      ]);
+    });
+
+    it('with a future time keeps the old text live until then', async () => {
+      const articleId = await fixtures.live();
+      const result = await fixtures.approve({ articleId, revision: 2, publishAt: at(HOUR).toISOString(), article: testContent({ headline: 'Later text' }) });
+
+      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2, due_at: at(HOUR) });
+      expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.published.v1', 'news.article.scheduled.v1']);
+    });
+
+    it('given after a withdrawal republishes the article at the same address', async () => {
+      const articleId = await fixtures.withdrawn();
+      const { slug } = (await fixtures.row(articleId))!;
+      fixtures.clock.advance(HOUR);
+
+      const result = await fixtures.approve({ articleId, revision: 2 });
+
+      expect(result).toEqual({ outcome: 'published', articleId, revision: 2, slug });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 2, withdrawn_at: null });
+    });
+
+    it('given before a withdrawal that reached publishing first changes nothing', async () => {
+      const articleId = await fixtures.withdrawn();
+      const before = await fixtures.row(articleId);
+      const events = (await testbed.recordedEvents(articleId)).length;
+
+      const result = await testbed
+        .get(PublishApprovedArticleUseCase)
+        .execute(PublishApprovedArticleCommand.create({ ...approvalFields({}, at(-HOUR)), articleId, revision: 2 }));
+
+      expect(result).toEqual({ outcome: 'ignored', articleId, revision: 2, reason: 'withdrawn-later' });
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await testbed.recordedEvents(articleId)).toHaveLength(events);
+    });
+  });
+
+  describe('refuses, changing nothing and announcing nothing,', () => {
+    it('an approval by the article’s own author: ARTICLE.SELF_APPROVAL', async () => {
+      const command = PublishApprovedArticleCommand.create({ ...approvalFields({}, START), editorId: AUTHOR });
+      const error = await refusal(testbed.get(PublishApprovedArticleUseCase).execute(command));
+
+      expect(error).toMatchObject({ code: 'ARTICLE.SELF_APPROVAL', kind: 'forbidden' });
+      expect(await fixtures.row(command.articleId)).toBeUndefined();
+      expect(await testbed.recordedEvents(command.articleId)).toEqual([]);
+    });
+
+    it('a self-approval of a newer revision of a live article: ARTICLE.SELF_APPROVAL', async () => {
+      const articleId = await fixtures.live();
+      const before = await fixtures.row(articleId);
+
+      const error = await refusal(fixtures.approve({ articleId, revision: 2, authorId: EDITOR, article: testContent({ headline: 'Forged' }) }));
+
+      expect(error.code).toBe('ARTICLE.SELF_APPROVAL');
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+    });
+
+    it.each([
+      ['an older revision than the live one', 1],
+      ['the live revision with another approval', 2],
+    ])('%s: ARTICLE.STALE_REVISION', async (_case, revision) => {
+      const articleId = await fixtures.live({ revision: 2 });
+      const before = await fixtures.row(articleId);
+      fixtures.clock.advance(HOUR);
+
+      const error = await refusal(fixtures.approve({ articleId, revision, article: testContent({ headline: 'Replacement text' }) }));
+
+      expect(error).toMatchObject({ code: 'ARTICLE.STALE_REVISION', kind: 'conflict', details: { revision, latestRevision: 2 } });
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+    });
+
+    it('an older revision than one waiting for its time: ARTICLE.STALE_REVISION', async () => {
+      const articleId = await fixtures.scheduled(HOUR, { revision: 3 });
+      const error = await refusal(fixtures.approve({ articleId, revision: 2 }));
+      expect(error.code).toBe('ARTICLE.STALE_REVISION');
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 3, due_at: at(HOUR) });
+    });
+
+    it('a malformed command: COMMAND.INVALID', () => {
+      expect(() => PublishApprovedArticleCommand.create({ ...approvalFields({}, START), revision: 0, articleId: 'not-a-uuid' })).toThrow(
+        expect.objectContaining({ code: 'COMMAND.INVALID', kind: 'validation' }),
+      );
+    });
+  });
+
+  it('takes the approval it already accepted, sent again, as changing nothing', async () => {
+    const fields = approvalFields({}, START);
+    const publish = testbed.get(PublishApprovedArticleUseCase);
+    await publish.execute(PublishApprovedArticleCommand.create(fields));
+    const before = await fixtures.row(fields.articleId);
+    fixtures.clock.advance(HOUR);
+
+    const again = await publish.execute(PublishApprovedArticleCommand.create(fields));
+
+    expect(again).toEqual({ outcome: 'ignored', articleId: fields.articleId, revision: 1, reason: 'already-accepted' });
+    expect(await fixtures.row(fields.articleId)).toEqual(before);
+    expect(await testbed.recordedEvents(fields.articleId)).toHaveLength(1);
+  });
+
+  it('gives a second article with the same headline the slug with a piece of its id', async () => {
+    const article = testContent({ headline: 'Council budget passes' });
+    await fixtures.live({ article });
+    const twin = await fixtures.approve({ article });
+    expect(twin).toMatchObject({ outcome: 'published', slug: `council-budget-passes-${twin.articleId.replace(/-/g, '').slice(0, 8)}` });
+  });
+});
