@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
+import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
 import { slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
@@ -27,6 +28,13 @@ export class ArticleRepository {
     const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdate');
     const row = await manager.findOne(ArticleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return row ? PublishedArticle.restore(toSnapshot(row)) : null;
+  }
+
+  /** Like findForUpdate, for an article that must exist: ARTICLE.NOT_FOUND when it does not. */
+  async getForUpdate(id: string): Promise<PublishedArticle> {
+    const article = await this.findForUpdate(id);
+    if (!article) throw articleNotFound(id);
+    return article;
   }
 
   /**

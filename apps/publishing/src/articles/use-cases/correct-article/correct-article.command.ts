@@ -1,17 +1,10 @@
-import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Command } from '@newsroom/contracts';
+import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EditorActionCommand } from '../editor-action.command';
 
 export const CORRECTION_NOTE_MAX_LENGTH = 2000;
 
 /** An editor corrects a live article: a public note, and optionally article fields to replace. */
-export class CorrectArticleCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  editorId!: string;
-
+export class CorrectArticleCommand extends EditorActionCommand {
   /** Shown to readers under the article and on /corrections. */
   @IsString()
   @IsNotEmpty()

@@ -3,7 +3,6 @@ import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
-import { articleNotFound } from '../../domain/article.errors';
 import type { CorrectionRecord } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -33,8 +32,7 @@ export class CorrectArticleUseCase {
 
   execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.findForUpdate(command.articleId);
-      if (!article) throw articleNotFound(command.articleId);
+      const article = await this.articles.getForUpdate(command.articleId);
       const now = this.clock.now();
       const correction = article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, now);
       await this.articles.save(article);

@@ -3,7 +3,6 @@ import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
-import { articleNotFound } from '../../domain/article.errors';
 import type { Publication } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -36,8 +35,7 @@ export class GoLiveUseCase {
 
   execute(command: GoLiveCommand): Promise<GoLiveResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.findForUpdate(command.articleId);
-      if (!article) throw articleNotFound(command.articleId);
+      const article = await this.articles.getForUpdate(command.articleId);
       const now = this.clock.now();
       const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
       const publication = article.goLive(now, slug);

@@ -1,17 +1,10 @@
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Command } from '@newsroom/contracts';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { EditorActionCommand } from '../editor-action.command';
 
 export const WITHDRAWAL_REASON_MAX_LENGTH = 2000;
 
 /** An editor withdraws a live article. The reason stays internal (it travels in the event). */
-export class UnpublishArticleCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  editorId!: string;
-
+export class UnpublishArticleCommand extends EditorActionCommand {
   @IsString()
   @IsNotEmpty()
   @MaxLength(WITHDRAWAL_REASON_MAX_LENGTH)

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
-import { articleNotFound } from '../../domain/article.errors';
 import type { Withdrawal } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -30,8 +29,7 @@ export class UnpublishArticleUseCase {
 
   execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.findForUpdate(command.articleId);
-      if (!article) throw articleNotFound(command.articleId);
+      const article = await this.articles.getForUpdate(command.articleId);
       const now = this.clock.now();
       const withdrawal = article.unpublish(command.reason, command.editorId, now);
       await this.articles.save(article);
