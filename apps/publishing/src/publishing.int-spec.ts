@@ -1,474 +1,354 @@
+/**
+ * The publishing service end to end, in process, against the real PostgreSQL and the local
+ * broker: approvals in through the review-topic consumer (validation, provenance, inbox,
+ * dead letters for forged approvals), the public site and JSON API over HTTP, editors'
+ * corrections and withdrawals, the scheduler across a restart, and the publishing events out
+ * through the outbox. The rules behind each answer are covered one by one in the use-case
+ * specs; this suite checks that the wiring carries them.
+ */
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
-import { Client } from 'pg';
-import { xml2js, type Element } from 'xml-js';
-import { createEvent, EVENT_TYPES, TOPICS, type ArticleContent, type NewsroomEvent } from '@newsroom/contracts';
-import { issueToken } from '@newsroom/auth';
-import { bootstrapService } from '@newsroom/platform';
-import { createTestDatabase, freePort, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
-import { AppModule } from './app.module';
-import { loadPublishingConfig } from './config/publishing.config';
-import { publishingService } from './service';
+import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
+import { DLQ_HEADERS } from '@newsroom/messaging';
+import { eventually, ServiceUnderTest, sleep, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { scriptRisks } from '../test/html-safety';
+import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, type ApprovalFields } from '../test/publishing.fixtures';
 import { testContent } from '../test/test-articles';
-
-const SECRET = 'integration-test-secret-123';
-const PUBLIC_BASE_URL = 'https://news.example.test';
-const editor = issueToken({ id: 'editor-eve', roles: ['editor'] }, SECRET);
-const reporter = issueToken({ id: 'reporter-rob', roles: ['reporter'] }, SECRET);
+import { elementsNamed, parseXml, textOf } from '../test/xml';
+import { startPublishing } from './service';
 
 jest.setTimeout(120_000);
 
-let broker: LocalBroker;
-let db: TestDatabase;
-let sql: Client;
-let app: INestApplication | undefined;
-let baseUrl: string;
-let producer: Producer;
-let consumer: Consumer;
-const published: NewsroomEvent[] = [];
+const DEAD_LETTERS = deadLetterTopicOf(TOPICS.review);
 
-async function startApp(): Promise<void> {
-  const port = await freePort();
-  const config = loadPublishingConfig({
-    PORT: String(port),
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: broker.brokers.join(','),
-    JWT_SECRET: SECRET,
-    PUBLIC_BASE_URL,
-    LOG_LEVEL: 'error',
+interface ErrorBody {
+  error: { code: string; message: string; details?: { path: string }[] };
+}
+
+/** An approval as editorial review's outbox would publish it on the review topic. */
+function approved(fields: Partial<ApprovalFields>): NewsroomEvent {
+  const data = approvalFields(fields);
+  return createEvent(EVENT_TYPES.articleApproved, data, { subject: data.articleId });
+}
+
+describe('publishing service', () => {
+  let broker: LocalBroker;
+  let service: ServiceUnderTest;
+  let bus: TestEventBus;
+  let publishingTopic: ReceivedMessage[];
+  let deadLetters: ReceivedMessage[];
+  let site: HttpClient;
+  let editor: HttpClient;
+
+  beforeAll(async () => {
+    broker = await startLocalBroker();
+    service = await ServiceUnderTest.start({
+      name: 'publishing_service',
+      schema: 'publishing',
+      brokers: broker.brokers,
+      env: { PUBLIC_BASE_URL },
+      boot: startPublishing,
+    });
+    bus = new TestEventBus(broker.brokers);
+    [publishingTopic, deadLetters] = await Promise.all([bus.collect(TOPICS.publishing), bus.collect(DEAD_LETTERS)]);
+    site = service.anonymous;
+    editor = service.as('editor', EDITOR);
   });
-  app = await bootstrapService(AppModule.register(config), publishingService(config));
-  baseUrl = `http://127.0.0.1:${port}`;
-}
 
-async function stopApp(): Promise<void> {
-  await app?.close();
-  app = undefined;
-}
+  afterAll(async () => {
+    await bus?.close();
+    await service?.close();
+    await broker?.stop();
+  });
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  /** Produces an event on the review topic and waits until the service recorded it in its inbox. */
+  async function deliver(event: NewsroomEvent): Promise<void> {
+    await bus.produce(TOPICS.review, event);
+    await service.handled(event.id);
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
-async function produce(event: NewsroomEvent): Promise<void> {
-  await producer.send({ topic: TOPICS.review, acks: -1, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
-}
-
-function approvedEvent(articleId: string, revision: number, article: ArticleContent, extra: { publishAt?: string; embargoUntil?: string; priority?: 'normal' | 'breaking'; approvedAt?: string } = {}) {
-  return createEvent(
-    EVENT_TYPES.articleApproved,
-    {
-      articleId,
-      revision,
-      authorId: 'reporter-rob',
-      editorId: 'editor-eve',
-      approvedAt: extra.approvedAt ?? new Date().toISOString(),
-      priority: extra.priority ?? 'normal',
-      ...(extra.publishAt ? { publishAt: extra.publishAt } : {}),
-      ...(extra.embargoUntil ? { embargoUntil: extra.embargoUntil } : {}),
-      article,
-    },
-    { subject: articleId },
-  );
-}
-
-function emitted<T extends NewsroomEvent['type']>(type: T, articleId: string): Extract<NewsroomEvent, { type: T }>[] {
-  return published.filter((event): event is Extract<NewsroomEvent, { type: T }> => event.type === type && event.subject === articleId);
-}
-
-function waitForEmitted<T extends NewsroomEvent['type']>(type: T, articleId: string, count = 1): Promise<Extract<NewsroomEvent, { type: T }>> {
-  return eventually(`${count} × ${type} for ${articleId}`, async () => {
-    const events = emitted(type, articleId);
-    return events.length >= count ? events[count - 1] : undefined;
-  });
-}
-
-/** Waits until this service's inbox recorded the event: it was handled, whatever the outcome. */
-function waitForInbox(eventId: string): Promise<true> {
-  return eventually(`inbox entry for ${eventId}`, async () => (await sql.query('SELECT 1 FROM publishing.inbox WHERE event_id = $1', [eventId])).rowCount === 1);
-}
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, { headers });
-}
-
-function post(path: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-function parseXml(xml: string): Element {
-  return xml2js(xml, { compact: false }) as Element;
-}
-
-function findAll(element: Element, name: string): Element[] {
-  return [...(element.name === name ? [element] : []), ...(element.elements ?? []).flatMap((child) => findAll(child, name))];
-}
-
-function textOf(element: Element): string {
-  return (element.elements ?? []).map((child) => (child.type === 'text' || child.type === 'cdata' ? String(child.text ?? child.cdata) : textOf(child))).join('');
-}
-
-beforeAll(async () => {
-  [broker, db] = await Promise.all([startLocalBroker(), createTestDatabase('publishing_it')]);
-  sql = new Client({ connectionString: db.url });
-  await sql.connect();
-  const kafka = new Kafka({ clientId: 'publishing-int-test', brokers: broker.brokers, logLevel: logLevel.NOTHING });
-  producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
-  consumer = kafka.consumer({ groupId: `publishing-int-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await Promise.all([producer.connect(), consumer.connect()]);
-  await consumer.subscribe({ topic: TOPICS.publishing, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      if (message.value) published.push(JSON.parse(message.value.toString()) as NewsroomEvent);
-    },
-  });
-  await startApp();
-});
-
-afterAll(async () => {
-  await stopApp();
-  await Promise.allSettled([consumer?.disconnect(), producer?.disconnect()]);
-  await sql?.end();
-  await broker?.stop();
-  await db?.drop();
-});
-
-describe('publishing (real PostgreSQL and local broker)', () => {
-  const lead = randomUUID();
-  const leadHeadline = 'Harbour council approves <script>alert("x")</script> crane ban';
-  const leadContent = testContent({
-    headline: leadHeadline,
-    body: [
-      { type: 'paragraph', text: 'The council voted **7 to 2** "onerror=alert(1) and [see the order](javascript:alert(document.cookie)).' },
-      { type: 'paragraph', text: 'The approved second paragraph.' },
-    ],
-  });
-  let leadSlug = '';
-
-  it('publishes an approved article at once: the page, the API and the published event', async () => {
-    await produce(approvedEvent(lead, 2, leadContent, { priority: 'breaking' }));
-    const event = await waitForEmitted(EVENT_TYPES.articlePublished, lead);
-    leadSlug = event.data.slug;
-    expect(leadSlug).toBe('harbour-council-approves-script-alertx-script-crane-ban');
-    expect(event.data).toMatchObject({
-      articleId: lead,
-      revision: 2,
-      url: `${PUBLIC_BASE_URL}/articles/${leadSlug}`,
-      headline: leadHeadline,
-      section: 'politics',
-      tags: ['ports', 'noise-pollution'],
-      language: 'en',
-      bylines: [{ name: 'Olena Kravets' }, { name: 'Tom Reyes' }],
-      priority: 'breaking',
+  /** The publishing events about `articleId` once there are at least `count` of `type`. */
+  function emittedWhen<T extends NewsroomEvent['type']>(type: T, articleId: string, count = 1): Promise<Extract<NewsroomEvent, { type: T }>[]> {
+    return eventually(`${count} × ${type} for ${articleId}`, () => {
+      const events = emitted(articleId).filter((event): event is Extract<NewsroomEvent, { type: T }> => event.type === type);
+      return events.length >= count ? events : undefined;
     });
-    expect(event.source).toBe('newsroom/publishing');
+  }
 
-    const page = await get(`/articles/${leadSlug}`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    const html = await page.text();
-    expect(html).toContain('The approved second paragraph.');
-    expect(html).toContain('<h1 class="headline">Harbour council approves &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; crane ban</h1>');
-    expect(html).toContain('&quot;onerror=alert(1) and see the order.');
-    expect(html).toContain(`<link rel="canonical" href="${PUBLIC_BASE_URL}/articles/${leadSlug}">`);
-    expect(scriptRisks(html)).toEqual([]);
+  const emitted = (articleId: string) => publishingTopic.flatMap((message) => (message.event?.subject === articleId ? [message.event] : []));
 
-    const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.headers.get('cache-control')).toBe('public, max-age=60');
-    const etag = page.headers.get('etag');
-    expect(etag).toBeTruthy();
-    // fetch adds "Cache-Control: no-cache" to a conditional request unless told otherwise, and a server must not answer that with 304.
-    expect((await get(`/articles/${leadSlug}`, { 'if-none-match': etag as string, 'cache-control': 'max-age=0' })).status).toBe(304);
+  /** The dead letter of the event `eventId`, once it is there. */
+  const deadLetterOf = (eventId: string) =>
+    eventually(`the dead letter of ${eventId}`, () => deadLetters.find((message) => message.event?.id === eventId));
 
-    const api = await get(`/v1/articles/${lead}`);
-    expect(api.status).toBe(200);
-    const view = (await api.json()) as Record<string, unknown>;
-    expect(view).toMatchObject({
-      uri: `${PUBLIC_BASE_URL}/articles/${leadSlug}`,
-      type: 'text',
-      pubstatus: 'usable',
-      headline: leadHeadline,
-      urgency: 1,
-      slug: leadSlug,
-      revision: 2,
-      article: JSON.parse(JSON.stringify(leadContent)),
+  describe('an approved article', () => {
+    const lead = randomUUID();
+    const headline = 'Harbour council approves <script>alert("x")</script> crane ban';
+    const content = testContent({
+      headline,
+      body: [
+        { type: 'paragraph', text: 'The council voted **7 to 2** "onerror=alert(1) and [see the order](javascript:alert(document.cookie)).' },
+        { type: 'paragraph', text: 'The approved second paragraph.' },
+      ],
     });
-    expect(view.body_html).toContain('The approved second paragraph.');
-    expect(view.body_html).not.toContain('javascript:');
-  });
+    const slug = 'harbour-council-approves-script-alertx-script-crane-ban';
+    const url = `${PUBLIC_BASE_URL}/articles/${slug}`;
+    const approval = approved({ articleId: lead, revision: 2, article: content, priority: 'breaking' });
 
-  it('serves the stylesheet and sample images from /static', async () => {
-    const css = await get('/static/site.css');
-    expect(css.status).toBe(200);
-    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
-    const svg = await get('/static/samples/aurora-arc.svg');
-    expect(svg.status).toBe(200);
-    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
-  });
+    beforeAll(() => deliver(approval));
 
-  it('replaces the text on a newer revision, keeps the slug, and ignores an older one', async () => {
-    const revised = testContent({ ...JSON.parse(JSON.stringify(leadContent)), body: [{ type: 'paragraph', text: 'Revision three text.' }] });
-    await produce(approvedEvent(lead, 3, revised, { priority: 'breaking' }));
-    const update = await waitForEmitted(EVENT_TYPES.articlePublished, lead, 2);
-    expect(update.data).toMatchObject({ revision: 3, slug: leadSlug });
-    expect(update.data.publishedAt).toBe(emitted(EVENT_TYPES.articlePublished, lead)[0].data.publishedAt);
+    it('is announced once on the publishing topic, even when the approval is delivered twice', async () => {
+      const [published] = await emittedWhen(EVENT_TYPES.articlePublished, lead);
+      expect(published).toMatchObject({ source: 'newsroom/publishing', data: { articleId: lead, revision: 2, slug, url, headline, priority: 'breaking' } });
 
-    const stale = approvedEvent(lead, 1, testContent({ headline: 'Stale revision one', body: [{ type: 'paragraph', text: 'Stale text.' }] }));
-    await produce(stale);
-    await waitForInbox(stale.id);
-
-    const html = await (await get(`/articles/${leadSlug}`)).text();
-    expect(html).toContain('Revision three text.');
-    expect(html).not.toContain('The approved second paragraph.');
-    expect(html).not.toContain('Stale');
-    expect(emitted(EVENT_TYPES.articlePublished, lead)).toHaveLength(2);
-  });
-
-  it('gives a second article with the same headline its own slug', async () => {
-    const twin = randomUUID();
-    await produce(approvedEvent(twin, 1, testContent({ headline: leadHeadline })));
-    const event = await waitForEmitted(EVENT_TYPES.articlePublished, twin);
-    expect(event.data.slug).toBe(`${leadSlug}-${twin.replace(/-/g, '').slice(0, 8)}`);
-    expect((await get(`/articles/${event.data.slug}`)).status).toBe(200);
-  });
-
-  it('ignores review events other than approvals', async () => {
-    const other = randomUUID();
-    const claimed = createEvent(EVENT_TYPES.reviewClaimed, { articleId: other, revision: 1, editorId: 'editor-eve', claimedAt: new Date().toISOString() }, { subject: other });
-    await produce(claimed);
-    // Skipped events are not recorded in the inbox; an approval behind it on the same key proves it was passed over.
-    const marker = approvedEvent(other, 1, testContent({ headline: 'Marker after a claim' }));
-    await produce(marker);
-    await waitForEmitted(EVENT_TYPES.articlePublished, other);
-    expect(published.filter((event) => event.subject === other).map((event) => event.type)).toEqual([EVENT_TYPES.articlePublished]);
-  });
-
-  const scheduled = randomUUID();
-  const scheduledHeadline = 'Embargoed report on river flooding';
-
-  it('holds an article until max(publishAt, embargoUntil), durably across a restart', async () => {
-    const dueAt = new Date(Date.now() + 6000);
-    const event = approvedEvent(scheduled, 1, testContent({ headline: scheduledHeadline, section: 'climate' }), {
-      publishAt: new Date(Date.now() + 1000).toISOString(),
-      embargoUntil: dueAt.toISOString(),
+      const original = emitted(lead).length;
+      const marker = approved({ article: testContent({ headline: 'Marker after a redelivery' }) });
+      // The same event again, then another approval behind it in the same partition: once that one is handled, the duplicate was too.
+      await bus.produce(TOPICS.review, approval);
+      await bus.produce(TOPICS.review, marker, { key: lead });
+      await service.handled(marker.id);
+      await emittedWhen(EVENT_TYPES.articlePublished, marker.subject);
+      expect(emitted(lead)).toHaveLength(original);
     });
-    await produce(event);
-    const scheduledEvent = await waitForEmitted(EVENT_TYPES.publicationScheduled, scheduled);
-    expect(scheduledEvent.data).toEqual({ articleId: scheduled, revision: 1, publishAt: dueAt.toISOString() });
 
-    expect((await get(`/v1/articles/${scheduled}`)).status).toBe(404);
-    expect(await (await get('/feeds/feed.json')).text()).not.toContain(scheduledHeadline);
+    it('has a page with the approved text, escaped, behind the site’s security and cache headers', async () => {
+      const page = await site.get(`/articles/${slug}`);
 
-    await stopApp();
-    expect(Date.now()).toBeLessThan(dueAt.getTime());
-    const row = await sql.query('SELECT status, due_at FROM publishing.articles WHERE id = $1', [scheduled]);
-    expect(row.rows[0]).toEqual({ status: 'scheduled', due_at: dueAt });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.text).toContain('The approved second paragraph.');
+      expect(page.text).toContain('<h1 class="headline">Harbour council approves &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; crane ban</h1>');
+      expect(page.text).toContain('&quot;onerror=alert(1) and see the order.');
+      expect(page.text).toContain(`<link rel="canonical" href="${url}">`);
+      expect(scriptRisks(page.text)).toEqual([]);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(page.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+      // fetch sends "Cache-Control: no-cache" with a conditional request unless told otherwise, which a server must not answer with 304.
+      const etag = page.headers.get('etag') ?? '';
+      expect((await site.get(`/articles/${slug}`, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).toBe(304);
+    });
 
-    await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now() + 300));
-    expect(emitted(EVENT_TYPES.articlePublished, scheduled)).toHaveLength(0);
+    it('is in the JSON API in ninjs form with safe body HTML', async () => {
+      const { status, body } = await site.get<Record<string, unknown>>(`/v1/articles/${lead}`);
 
-    await startApp();
-    const live = await waitForEmitted(EVENT_TYPES.articlePublished, scheduled);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ uri: url, type: 'text', pubstatus: 'usable', headline, urgency: 1, slug, revision: 2, article: JSON.parse(JSON.stringify(content)) });
+      expect(body.body_html).toContain('The approved second paragraph.');
+      expect(body.body_html).not.toContain('javascript:');
+    });
+
+    it('is on the front page, in its section, the feeds and the sitemaps', async () => {
+      const front = await site.get('/');
+      expect(front.text).toContain(`href="/articles/${slug}"`);
+      expect(front.text).toContain('<span class="badge">Breaking</span>');
+      expect((await site.get('/sections/politics')).status).toBe(200);
+
+      for (const path of ['/feeds/rss.xml', '/sections/politics/feeds/rss.xml']) {
+        const rss = await site.get(path);
+        expect(rss.headers.get('content-type')).toContain('application/rss+xml');
+        expect(elementsNamed(parseXml(rss.text), 'item').map((item) => textOf(elementsNamed(item, 'link')[0]))).toContain(url);
+      }
+      for (const path of ['/feeds/atom.xml', '/sections/politics/feeds/atom.xml']) {
+        const atom = await site.get(path);
+        expect(atom.headers.get('content-type')).toContain('application/atom+xml');
+        expect(elementsNamed(parseXml(atom.text), 'entry').map((entry) => textOf(elementsNamed(entry, 'id')[0]))).toContain(url);
+      }
+      for (const path of ['/feeds/feed.json', '/sections/politics/feeds/feed.json']) {
+        const json = await site.get<{ items: { url: string }[] }>(path);
+        expect(json.headers.get('content-type')).toContain('application/feed+json');
+        expect(json.body.items.map((item) => item.url)).toContain(url);
+      }
+      expect((await site.get('/sections/no-such-section/feeds/rss.xml')).status).toBe(404);
+
+      const sitemap = await site.get('/sitemap.xml');
+      expect(sitemap.headers.get('content-type')).toContain('application/xml');
+      expect(elementsNamed(parseXml(sitemap.text), 'loc').map(textOf)).toContain(url);
+      const news = elementsNamed(parseXml((await site.get('/sitemaps/news.xml')).text), 'url').find((entry) => textOf(elementsNamed(entry, 'loc')[0]) === url);
+      expect(['news:name', 'news:language', 'news:title'].map((name) => textOf(elementsNamed(news!, name)[0]))).toEqual(['Newsroom', 'en', headline]);
+    });
+
+    it('takes a newer revision’s text at the same address', async () => {
+      await deliver(approved({ articleId: lead, revision: 3, article: testContent({ headline, body: [{ type: 'paragraph', text: 'Revision three text.' }] }), priority: 'breaking' }));
+      const [, update] = await emittedWhen(EVENT_TYPES.articlePublished, lead, 2);
+
+      expect(update.data).toMatchObject({ revision: 3, slug });
+      const page = await site.get(`/articles/${slug}`);
+      expect(page.text).toContain('Revision three text.');
+      expect(page.text).not.toContain('The approved second paragraph.');
+    });
+
+    it('is refused, dead-lettered with the reason and left unchanged, when a forged approval follows', async () => {
+      const before = await site.get<{ version: string }>(`/v1/articles/${lead}`);
+      const published = emitted(lead).length;
+      const forgeries = [
+        ['ARTICLE.STALE_REVISION', approved({ articleId: lead, revision: 2, article: testContent({ headline: 'Forged replacement' }) })],
+        ['ARTICLE.SELF_APPROVAL', approved({ articleId: lead, revision: 4, editorId: AUTHOR, article: testContent({ headline: 'Forged replacement' }) })],
+        ['invalid event', { ...approved({ articleId: lead, revision: 5, article: testContent({ headline: 'Forged replacement' }) }), source: 'newsroom/drafting' } as NewsroomEvent],
+      ] as const;
+
+      for (const [reason, forged] of forgeries) {
+        await bus.produce(TOPICS.review, forged);
+        const letter = await deadLetterOf(forged.id);
+        expect(letter.headers[DLQ_HEADERS.error]).toMatch(new RegExp(`^${reason}`));
+        expect(letter.headers[DLQ_HEADERS.sourceTopic]).toBe(TOPICS.review);
+      }
+
+      expect((await site.get<{ version: string }>(`/v1/articles/${lead}`)).body).toEqual(before.body);
+      expect((await site.get(`/articles/${slug}`)).text).not.toContain('Forged');
+      expect(emitted(lead)).toHaveLength(published);
+    });
+  });
+
+  it('never publishes a forged approval of a new article', async () => {
+    const forged = approved({ editorId: AUTHOR, article: testContent({ headline: 'Approved by its own author' }) });
+    await bus.produce(TOPICS.review, forged);
+
+    expect((await deadLetterOf(forged.id)).headers[DLQ_HEADERS.error]).toMatch(/^ARTICLE\.SELF_APPROVAL/);
+    expect((await site.get(`/v1/articles/${forged.subject}`)).status).toBe(404);
+    expect(await service.sql('SELECT 1 FROM articles WHERE id = $1', [forged.subject])).toEqual([]);
+    expect(emitted(forged.subject)).toEqual([]);
+  });
+
+  it('passes over review events other than approvals', async () => {
+    const articleId = randomUUID();
+    const claimed = createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision: 1, editorId: EDITOR, claimedAt: new Date().toISOString() }, { subject: articleId });
+    await bus.produce(TOPICS.review, claimed);
+    // Skipped events leave no inbox row; an approval behind it on the same key shows it was passed over.
+    await deliver(approved({ articleId, article: testContent({ headline: 'Published after a claim' }) }));
+
+    await emittedWhen(EVENT_TYPES.articlePublished, articleId);
+    expect(emitted(articleId).map((event) => event.type)).toEqual([EVENT_TYPES.articlePublished]);
+    expect(deadLetters.find((message) => message.event?.id === claimed.id)).toBeUndefined();
+  });
+
+  it('holds a scheduled article until its time, durably across a restart', async () => {
+    const articleId = randomUUID();
+    const dueAt = new Date(Date.now() + 3000);
+    await deliver(approved({ articleId, article: testContent({ headline: 'Embargoed flood report', section: 'climate' }), embargoUntil: dueAt.toISOString() }));
+
+    const [scheduled] = await emittedWhen(EVENT_TYPES.publicationScheduled, articleId);
+    expect(scheduled.data).toEqual({ articleId, revision: 1, publishAt: dueAt.toISOString() });
+    expect((await site.get(`/v1/articles/${articleId}`)).status).toBe(404);
+    expect((await site.get('/feeds/feed.json')).text).not.toContain('Embargoed flood report');
+
+    await service.stop();
+    await sleep(Math.max(0, dueAt.getTime() - Date.now()) + 200);
+    expect(emitted(articleId).map((event) => event.type)).toEqual([EVENT_TYPES.publicationScheduled]);
+    await service.boot();
+
+    const [live] = await emittedWhen(EVENT_TYPES.articlePublished, articleId);
     expect(new Date(live.time).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
-    const page = await get(`/articles/${live.data.slug}`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain(scheduledHeadline);
-  });
-
-  it('publishes a short schedule on time while running', async () => {
-    const soon = randomUUID();
-    const dueAt = new Date(Date.now() + 2000);
-    await produce(approvedEvent(soon, 1, testContent({ headline: 'Two seconds later' }), { publishAt: dueAt.toISOString() }));
-    await waitForEmitted(EVENT_TYPES.publicationScheduled, soon);
-    expect((await get(`/v1/articles/${soon}`)).status).toBe(404);
-    const live = await waitForEmitted(EVENT_TYPES.articlePublished, soon);
-    const late = new Date(live.time).getTime() - dueAt.getTime();
-    expect(late).toBeGreaterThanOrEqual(0);
-    expect(late).toBeLessThan(3000);
-  });
-
-  it('lists the article in the feeds and sitemaps', async () => {
-    const url = `${PUBLIC_BASE_URL}/articles/${leadSlug}`;
-    for (const [path, type] of [
-      ['/feeds/rss.xml', 'application/rss+xml'],
-      ['/sections/politics/feeds/rss.xml', 'application/rss+xml'],
-    ] as const) {
-      const response = await get(path);
-      expect(response.headers.get('content-type')).toContain(type);
-      const links = findAll(parseXml(await response.text()), 'item').map((item) => textOf(findAll(item, 'link')[0]));
-      expect(links).toContain(url);
-    }
-    for (const path of ['/feeds/atom.xml', '/sections/politics/feeds/atom.xml']) {
-      const response = await get(path);
-      expect(response.headers.get('content-type')).toContain('application/atom+xml');
-      const ids = findAll(parseXml(await response.text()), 'entry').map((entry) => textOf(findAll(entry, 'id')[0]));
-      expect(ids).toContain(url);
-    }
-    for (const path of ['/feeds/feed.json', '/sections/politics/feeds/feed.json']) {
-      const response = await get(path);
-      expect(response.headers.get('content-type')).toContain('application/feed+json');
-      const feed = (await response.json()) as { items: { url: string; title: string }[] };
-      expect(feed.items.map((item) => item.url)).toContain(url);
-    }
-    expect((await get('/sections/no-such-section/feeds/rss.xml')).status).toBe(404);
-
-    const sitemap = await get('/sitemap.xml');
-    expect(sitemap.headers.get('content-type')).toContain('application/xml');
-    const locs = findAll(parseXml(await sitemap.text()), 'loc').map(textOf);
-    expect(locs).toContain(url);
-
-    const news = parseXml(await (await get('/sitemaps/news.xml')).text());
-    const entry = findAll(news, 'url').find((u) => textOf(findAll(u, 'loc')[0]) === url);
-    expect(entry).toBeDefined();
-    expect(textOf(findAll(entry as Element, 'news:name')[0])).toBe('Newsroom');
-    expect(textOf(findAll(entry as Element, 'news:language')[0])).toBe('en');
-    expect(textOf(findAll(entry as Element, 'news:title')[0])).toBe(leadHeadline);
-
-    const front = await (await get('/')).text();
-    expect(front).toContain(`href="/articles/${leadSlug}"`);
-    expect(front).toContain('<span class="badge">Breaking</span>');
-    expect((await get('/sections/politics')).status).toBe(200);
+    expect((await site.get(`/articles/${live.data.slug}`)).text).toContain('Embargoed flood report');
   });
 
   describe('editors', () => {
-    const farFuture = randomUUID();
+    let live: string;
+    let slug: string;
+    let waiting: string;
 
     beforeAll(async () => {
-      await produce(approvedEvent(farFuture, 1, testContent({ headline: 'Not until next year' }), { publishAt: new Date(Date.now() + 365 * 86400_000).toISOString() }));
-      await waitForEmitted(EVENT_TYPES.publicationScheduled, farFuture);
+      live = randomUUID();
+      waiting = randomUUID();
+      await deliver(approved({ articleId: live, article: testContent({ headline: 'Port tolls rise in spring' }) }));
+      await deliver(approved({ articleId: waiting, publishAt: new Date(Date.now() + 365 * 86400_000).toISOString() }));
+      slug = (await emittedWhen(EVENT_TYPES.articlePublished, live))[0].data.slug;
     });
 
     it('need a token (401) and the editor role (403)', async () => {
-      const noToken = await post(`/v1/articles/${lead}/corrections`, { note: 'x' });
-      expect(noToken.status).toBe(401);
-      expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe('AUTH.REQUIRED');
-      const asReporter = await post(`/v1/articles/${lead}/unpublish`, { reason: 'x' }, reporter);
-      expect(asReporter.status).toBe(403);
-      expect(((await asReporter.json()) as { error: { code: string } }).error.code).toBe('AUTH.FORBIDDEN');
+      expect((await site.post<ErrorBody>(`/v1/articles/${live}/corrections`, { note: 'x' })).body.error.code).toBe('AUTH.REQUIRED');
+      const reporter = await service.as('reporter', AUTHOR).post<ErrorBody>(`/v1/articles/${live}/unpublish`, { reason: 'x' });
+      expect([reporter.status, reporter.body.error.code]).toEqual([403, 'AUTH.FORBIDDEN']);
     });
 
-    it('get 404 for an unknown article, 400 for a malformed id, 409 for one not live yet', async () => {
-      const unknown = await post(`/v1/articles/${randomUUID()}/corrections`, { note: 'x' }, editor);
-      expect(unknown.status).toBe(404);
-      expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('ARTICLE.NOT_FOUND');
-      expect((await post('/v1/articles/not-a-uuid/unpublish', { reason: 'x' }, editor)).status).toBe(400);
-      const early = await post(`/v1/articles/${farFuture}/corrections`, { note: 'x' }, editor);
-      expect(early.status).toBe(409);
-      expect(((await early.json()) as { error: { code: string } }).error.code).toBe('ARTICLE.NOT_PUBLISHED');
-      expect((await post(`/v1/articles/${farFuture}/unpublish`, { reason: 'x' }, editor)).status).toBe(409);
-      expect((await get(`/v1/articles/${farFuture}`)).status).toBe(404);
+    it('get coded errors for unknown, malformed, not yet live and invalid requests, and nothing changes', async () => {
+      const version = (await site.get<{ version: string }>(`/v1/articles/${live}`)).body.version;
+      const answers = await Promise.all([
+        editor.post<ErrorBody>(`/v1/articles/${randomUUID()}/corrections`, { note: 'x' }),
+        editor.post<ErrorBody>('/v1/articles/not-a-uuid/unpublish', { reason: 'x' }),
+        editor.post<ErrorBody>(`/v1/articles/${waiting}/corrections`, { note: 'x' }),
+        editor.post<ErrorBody>(`/v1/articles/${waiting}/unpublish`, { reason: 'x' }),
+        editor.post<ErrorBody>(`/v1/articles/${live}/corrections`, { changes: { standfirst: 'x' } }),
+        editor.post<ErrorBody>(`/v1/articles/${live}/corrections`, { note: 'Fix', changes: { headline: '', body: [{ type: 'video' }] } }),
+      ]);
+      expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [404, 'ARTICLE.NOT_FOUND'],
+        [400, 'REQUEST.INVALID_ID'],
+        [409, 'ARTICLE.NOT_PUBLISHED'],
+        [409, 'ARTICLE.NOT_PUBLISHED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'ARTICLE.INVALID_CORRECTION'],
+      ]);
+      expect(answers[5].body.error.details?.map((detail) => detail.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
+      expect((await site.get<{ version: string }>(`/v1/articles/${live}`)).body.version).toBe(version);
     });
 
-    it('cannot save an invalid correction, and nothing changes', async () => {
-      const before = (await (await get(`/v1/articles/${lead}`)).json()) as { version: string };
-      const noNote = await post(`/v1/articles/${lead}/corrections`, { changes: { standfirst: 'x' } }, editor);
-      expect(noNote.status).toBe(400);
-      const invalid = await post(`/v1/articles/${lead}/corrections`, { note: 'Fix', changes: { headline: '', body: [{ type: 'video' }] } }, editor);
-      expect(invalid.status).toBe(400);
-      const error = ((await invalid.json()) as { error: { code: string; details: { path: string }[] } }).error;
-      expect(error.code).toBe('ARTICLE.INVALID_CORRECTION');
-      expect(error.details.map((d) => d.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
-      const unknownField = await post(`/v1/articles/${lead}/corrections`, { note: 'Fix', changes: { html: '<b>' } }, editor);
-      expect(unknownField.status).toBe(400);
-      const after = (await (await get(`/v1/articles/${lead}`)).json()) as { version: string };
-      expect(after.version).toBe(before.version);
-    });
-
-    it('correct a live article: new text, a public note, the corrected event', async () => {
-      const response = await post(
-        `/v1/articles/${lead}/corrections`,
-        { note: 'An earlier version gave the wrong vote count.', changes: { standfirst: 'The vote was 7 to 2, not 8 to 1.' } },
-        editor,
-      );
-      expect(response.status).toBe(201);
-      const view = (await response.json()) as { description_text: string; corrections: { note: string }[]; slug: string };
-      expect(view.description_text).toBe('The vote was 7 to 2, not 8 to 1.');
-      expect(view.corrections).toEqual([expect.objectContaining({ note: 'An earlier version gave the wrong vote count.' })]);
-      expect(view.slug).toBe(leadSlug);
-
-      const event = await waitForEmitted(EVENT_TYPES.articleCorrected, lead);
-      expect(event.data).toMatchObject({
-        revision: 3,
-        slug: leadSlug,
-        standfirst: 'The vote was 7 to 2, not 8 to 1.',
-        correctionNote: 'An earlier version gave the wrong vote count.',
+    it('correct a live article: the new text, a public note on the page and in the log, the corrected event', async () => {
+      const note = 'An earlier version gave the wrong vote count.';
+      const response = await editor.post<{ description_text: string; corrections: { note: string }[]; slug: string }>(`/v1/articles/${live}/corrections`, {
+        note,
+        changes: { standfirst: 'The vote was 7 to 2, not 8 to 1.' },
       });
 
-      const html = await (await get(`/articles/${leadSlug}`)).text();
-      expect(html).toContain('The vote was 7 to 2, not 8 to 1.');
-      expect(html).toContain('class="corrections-notice"');
-      expect(html).toContain('An earlier version gave the wrong vote count.');
-      const log = await (await get('/corrections')).text();
-      expect(log).toContain('An earlier version gave the wrong vote count.');
-      expect(log).toContain(`href="/articles/${leadSlug}"`);
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ description_text: 'The vote was 7 to 2, not 8 to 1.', corrections: [expect.objectContaining({ note })], slug });
+      const [corrected] = await emittedWhen(EVENT_TYPES.articleCorrected, live);
+      expect(corrected.data).toMatchObject({ slug, standfirst: 'The vote was 7 to 2, not 8 to 1.', correctionNote: note });
+      const page = (await site.get(`/articles/${slug}`)).text;
+      expect(page).toContain('class="corrections-notice"');
+      expect(page).toContain(note);
+      const log = (await site.get('/corrections')).text;
+      expect(log).toContain(note);
+      expect(log).toContain(`href="/articles/${slug}"`);
     });
 
-    it('unpublish a live article: 410 page, withdrawn in the API, gone from feeds, the unpublished event', async () => {
-      const response = await post(`/v1/articles/${lead}/unpublish`, { reason: 'Legal hold' }, editor);
-      expect(response.status).toBe(200);
-      expect(((await response.json()) as { pubstatus: string }).pubstatus).toBe('withdrawn');
+    it('unpublish a live article: a 410 page, withdrawn in the API, gone from lists, feeds and sitemaps, the unpublished event', async () => {
+      const response = await editor.post<{ pubstatus: string }>(`/v1/articles/${live}/unpublish`, { reason: 'Legal hold' });
 
-      const event = await waitForEmitted(EVENT_TYPES.articleUnpublished, lead);
-      expect(event.data).toMatchObject({ articleId: lead, reason: 'Legal hold', editorId: 'editor-eve' });
-
-      const page = await get(`/articles/${leadSlug}`);
-      expect(page.status).toBe(410);
-      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(await page.text()).toContain('This article has been withdrawn');
-
-      const api = (await (await get(`/v1/articles/${lead}`)).json()) as Record<string, unknown>;
+      expect([response.status, response.body.pubstatus]).toEqual([200, 'withdrawn']);
+      const [unpublished] = await emittedWhen(EVENT_TYPES.articleUnpublished, live);
+      expect(unpublished.data).toMatchObject({ articleId: live, reason: 'Legal hold', editorId: EDITOR });
+      const page = await site.get(`/articles/${slug}`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([410, expect.stringMatching(/^text\/html/)]);
+      expect(page.text).toContain('This article has been withdrawn');
+      const api = (await site.get<Record<string, unknown>>(`/v1/articles/${live}`)).body;
       expect(api.pubstatus).toBe('withdrawn');
       expect(api).not.toHaveProperty('body_html');
       expect(api).not.toHaveProperty('article');
-
-      expect(await (await get('/feeds/feed.json')).text()).not.toContain(`/articles/${leadSlug}"`);
-      expect(await (await get('/sitemap.xml')).text()).not.toContain(`/articles/${leadSlug}<`);
-      const list = (await (await get('/v1/articles?section=politics&limit=100')).json()) as { items: { id: string }[] };
-      expect(list.items.map((item) => item.id)).not.toContain(lead);
-
-      expect((await post(`/v1/articles/${lead}/unpublish`, { reason: 'again' }, editor)).status).toBe(409);
-      expect((await post(`/v1/articles/${lead}/corrections`, { note: 'late' }, editor)).status).toBe(409);
+      expect((await site.get('/feeds/feed.json')).text).not.toContain(`/articles/${slug}"`);
+      expect((await site.get('/sitemap.xml')).text).not.toContain(`/articles/${slug}<`);
+      expect((await site.get<{ items: { id: string }[] }>('/v1/articles?limit=100')).body.items.map((item) => item.id)).not.toContain(live);
+      expect((await editor.post(`/v1/articles/${live}/unpublish`, { reason: 'again' })).status).toBe(409);
+      expect((await editor.post(`/v1/articles/${live}/corrections`, { note: 'late' })).status).toBe(409);
     });
   });
 
+  it('serves the stylesheet and sample images from /static', async () => {
+    const css = await site.get('/static/site.css');
+    expect([css.status, css.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/css/)]);
+    const svg = await site.get('/static/samples/aurora-arc.svg');
+    expect([svg.status, svg.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^image\/svg\+xml/)]);
+  });
+
   it('answers an unknown slug with a 404 page and an unknown id with ARTICLE.NOT_FOUND', async () => {
-    const page = await get('/articles/no-such-story');
-    expect(page.status).toBe(404);
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('Page not found');
-    const api = await get(`/v1/articles/${randomUUID()}`);
-    expect(api.status).toBe(404);
-    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('ARTICLE.NOT_FOUND');
+    const page = await site.get('/articles/no-such-story');
+    expect([page.status, page.headers.get('content-type')]).toEqual([404, expect.stringMatching(/^text\/html/)]);
+    expect(page.text).toContain('Page not found');
+    const api = await site.get<ErrorBody>(`/v1/articles/${randomUUID()}`);
+    expect([api.status, api.body.error.code]).toEqual([404, 'ARTICLE.NOT_FOUND']);
   });
 
   it('filters the article list by section and tag, and rejects bad parameters', async () => {
-    const bySection = (await (await get('/v1/articles?section=climate')).json()) as { items: { section: string }[]; total: number };
-    expect(bySection.total).toBeGreaterThan(0);
+    await deliver(approved({ article: testContent({ headline: 'Glacier retreat measured', section: 'climate' }) }));
+    await deliver(approved({ article: testContent({ headline: 'Ferry fares frozen' }) }));
+
+    const bySection = (await site.get<{ items: { section: string }[]; total: number }>('/v1/articles?section=climate')).body;
     expect(bySection.items.every((item) => item.section === 'climate')).toBe(true);
-    const byTag = (await (await get('/v1/articles?tag=ports&limit=1')).json()) as { items: unknown[]; total: number };
-    expect(byTag.items).toHaveLength(1);
-    expect(byTag.total).toBeGreaterThan(1);
-    expect((await get('/v1/articles?limit=0')).status).toBe(400);
-    expect((await get('/v1/articles?section=Not%20A%20Slug')).status).toBe(400);
+    const byTag = (await site.get<{ items: unknown[]; total: number }>('/v1/articles?tag=ports&limit=1')).body;
+    expect([byTag.items.length, byTag.total > 1]).toEqual([1, true]);
+    expect((await site.get('/v1/articles?limit=0')).status).toBe(400);
+    expect((await site.get('/v1/articles?section=Not%20A%20Slug')).status).toBe(400);
   });
 });
+

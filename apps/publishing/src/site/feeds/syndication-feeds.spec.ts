@@ -1,5 +1,5 @@
-import { xml2js, type Element } from 'xml-js';
 import { testContent, testPublicArticle } from '../../../test/test-articles';
+import { elementsNamed as find, parseXml, textOf as text } from '../../../test/xml';
 import { renderFeed, sectionFeedScope, siteFeedScope, FEED_SIZE } from './syndication-feeds';
 
 const BASE = 'https://news.example.org';
@@ -8,19 +8,6 @@ const hostile = testPublicArticle({
   content: testContent({ headline: 'Tolls & <b>tunnels</b> ]]> rise', standfirst: 'A "quoted" <i>standfirst</i> ]]> ]]>' }),
   updatedAt: new Date('2025-11-21T10:00:00Z'),
 });
-
-function parseXml(xml: string): Element {
-  return xml2js(xml, { compact: false }) as Element;
-}
-
-function find(element: Element, name: string): Element[] {
-  const own = element.name === name ? [element] : [];
-  return [...own, ...(element.elements ?? []).flatMap((child) => find(child, name))];
-}
-
-function text(element: Element): string {
-  return (element.elements ?? []).map((child) => (child.type === 'text' || child.type === 'cdata' ? String(child.text ?? child.cdata) : text(child))).join('');
-}
 
 describe('renderFeed', () => {
   it('writes RSS 2.0 that parses, with the canonical link and the escaped title', () => {
