@@ -1,0 +1,83 @@
+import { createECDH, randomBytes, randomUUID, type ECDH } from 'node:crypto';
+import type { Type } from '@nestjs/common';
+import type { CommandInput } from '@newsroom/contracts';
+import type { FanOutAlertsCommand } from '../src/alerts/use-cases/fan-out-alerts/fan-out-alerts.command';
+import type { Preferences } from '../src/subscriptions/domain/preferences';
+import { ConfirmSubscriptionCommand } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.command';
+import { ConfirmSubscriptionUseCase } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.use-case';
+import { SignUpByEmailCommand } from '../src/subscriptions/use-cases/sign-up-by-email/sign-up-by-email.command';
+import { SignUpByEmailUseCase } from '../src/subscriptions/use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { SubscribePushCommand } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.command';
+import { SubscribePushUseCase } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
+import { TEST_SITE_URL } from './notifications-testbed';
+
+/** What the fixtures need of a UseCaseTestbed (it is passed in; fixtures do not start one). */
+export interface Testbed {
+  get<T>(type: Type<T>): T;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+}
+
+/** A published article on the test site, as FanOutAlertsCommand.create() takes it. */
+export function publishedArticle(overrides: Partial<CommandInput<FanOutAlertsCommand>> = {}): CommandInput<FanOutAlertsCommand> {
+  const articleId = overrides.articleId ?? randomUUID();
+  return {
+    articleId,
+    revision: 1,
+    headline: 'Harbour council approves night-time crane ban',
+    standfirst: 'Cranes must stop at 11pm from January.',
+    url: `${TEST_SITE_URL}/articles/crane-ban-${articleId.slice(0, 8)}`,
+    section: 'politics',
+    tags: ['harbour'],
+    priority: 'normal',
+    publishedAt: new Date(),
+    ...overrides,
+  };
+}
+
+/** A browser's push keys: the public key and auth secret it sends, and the private key that decrypts. */
+export interface BrowserKeys {
+  ecdh: ECDH;
+  auth: Buffer;
+  p256dh: string;
+}
+
+export function browserKeys(): BrowserKeys {
+  const ecdh = createECDH('prime256v1');
+  return { ecdh, auth: randomBytes(16), p256dh: ecdh.generateKeys().toString('base64url') };
+}
+
+/** A browser's subscription as SubscribePushCommand.create() takes it. */
+export function browserSubscription(preferences: Partial<Preferences>, endpoint = `https://push.example.test/send/${randomUUID()}`): CommandInput<SubscribePushCommand> {
+  const keys = browserKeys();
+  return { endpoint, p256dh: keys.p256dh, auth: keys.auth.toString('base64url'), expirationTime: null, preferences };
+}
+
+/** An email subscriber signed up (and by default confirmed) through the use cases; returns its id. */
+export async function emailSubscriber(testbed: Testbed, email: string, preferences: Partial<Preferences>, { confirmed = true } = {}): Promise<string> {
+  const { subscriberId } = await testbed.get(SignUpByEmailUseCase).execute(SignUpByEmailCommand.create({ email, preferences }));
+  if (confirmed) await testbed.get(ConfirmSubscriptionUseCase).execute(ConfirmSubscriptionCommand.create({ subscriberId }));
+  return subscriberId;
+}
+
+/** A browser push subscription registered through the use case; returns its id. */
+export async function pushSubscriber(testbed: Testbed, preferences: Partial<Preferences>, endpoint?: string): Promise<string> {
+  const { id } = await testbed.get(SubscribePushUseCase).execute(SubscribePushCommand.create(browserSubscription(preferences, endpoint)));
+  return id;
+}
+
+/** The deliveries of an article as rows: channel, recipient id and status, oldest first. */
+export function deliveriesOf(testbed: Testbed, articleId: string): Promise<{ id: string; channel: string; recipient_id: string; status: string; attempts: number }[]> {
+  return testbed.query(`SELECT id::text, channel, recipient_id, status, attempts FROM deliveries WHERE article_id = $1 ORDER BY id`, [articleId]);
+}
+
+/** Runs `work` and returns the code of the DomainError it throws (undefined when it does not throw). */
+export async function errorCodeOf(work: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string') throw error;
+    return code;
+  }
+}

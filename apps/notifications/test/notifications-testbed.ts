@@ -1,0 +1,83 @@
+import type { Provider } from '@nestjs/common';
+import { NOTIFICATIONS_ENTITIES } from '../src/app.module';
+import { AlertChannels } from '../src/alerts/channels/alert-channels';
+import { publicSiteProvider } from '../src/alerts/alerts.module';
+import { ArticleAlertRepository } from '../src/alerts/persistence/article-alert.repository';
+import { DeliveryRepository } from '../src/alerts/persistence/delivery.repository';
+import { CorrectAlertTextUseCase } from '../src/alerts/use-cases/correct-alert-text/correct-alert-text.use-case';
+import { DeliverAlertUseCase } from '../src/alerts/use-cases/deliver-alert/deliver-alert.use-case';
+import { FanOutAlertsUseCase } from '../src/alerts/use-cases/fan-out-alerts/fan-out-alerts.use-case';
+import { ReadDeliveriesQuery } from '../src/alerts/use-cases/read-deliveries/read-deliveries.query';
+import { WithdrawAlertsUseCase } from '../src/alerts/use-cases/withdraw-alerts/withdraw-alerts.use-case';
+import { loadNotificationsConfig, type NotificationsConfig } from '../src/config/notifications.config';
+import { NOTIFICATIONS_MIGRATIONS } from '../src/migrations';
+import { SubscriberLinks } from '../src/shared/links/subscriber-links';
+import { Mailer } from '../src/shared/mail/mailer';
+import { NOTIFICATIONS_CONFIG } from '../src/shared/notifications-config.token';
+import { SubscriptionRepository } from '../src/subscriptions/persistence/subscription.repository';
+import { ConfirmSubscriptionUseCase } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.use-case';
+import { ManagePreferencesUseCase } from '../src/subscriptions/use-cases/manage-preferences/manage-preferences.use-case';
+import { ReadRecipientQuery } from '../src/subscriptions/use-cases/read-recipient/read-recipient.query';
+import { SignUpByEmailUseCase } from '../src/subscriptions/use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { SubscribePushUseCase } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
+import { UnsubscribeUseCase } from '../src/subscriptions/use-cases/unsubscribe/unsubscribe.use-case';
+import { RecordingMailer } from './recording-mailer';
+import { ScriptedAlertChannels } from './scripted-alert-channels';
+
+/** The public site the specs' articles live on; alerts about any other URL are refused. */
+export const TEST_SITE_URL = 'https://news.example.test';
+/** Where the specs' subscriber links point. */
+export const TEST_PUBLIC_BASE_URL = 'https://alerts.example.test';
+export const TEST_LINK_SECRET = 'use-case-spec-subscriber-link-secret';
+
+/** The service's configuration as the specs run it (SMTP and VAPID are never used: the channels are scripted). */
+export function testNotificationsConfig(): NotificationsConfig {
+  return loadNotificationsConfig({
+    DATABASE_URL: 'postgres://unused',
+    KAFKA_BROKERS: '127.0.0.1:1',
+    JWT_SECRET: 'unused-in-use-case-specs',
+    PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
+    PUBLIC_SITE_URL: TEST_SITE_URL,
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    VAPID_PUBLIC_KEY: 'unused',
+    VAPID_PRIVATE_KEY: 'unused',
+    SUBSCRIBER_LINK_SECRET: TEST_LINK_SECRET,
+  });
+}
+
+/**
+ * Options for UseCaseTestbed.start(): every notifications use case, query and
+ * repository on a fresh database migrated with the service's migrations. The
+ * SMTP transport is a RecordingMailer and the alert channels are
+ * ScriptedAlertChannels (`testbed.get(Mailer)`, `testbed.get(AlertChannels)`).
+ */
+export function notificationsTestbed(name: string, extraProviders: Provider[] = []) {
+  return {
+    name,
+    schema: 'notifications',
+    entities: NOTIFICATIONS_ENTITIES,
+    migrations: NOTIFICATIONS_MIGRATIONS,
+    providers: [
+      { provide: NOTIFICATIONS_CONFIG, useValue: testNotificationsConfig() },
+      { provide: Mailer, useClass: RecordingMailer },
+      { provide: AlertChannels, useClass: ScriptedAlertChannels },
+      publicSiteProvider,
+      SubscriberLinks,
+      SubscriptionRepository,
+      ArticleAlertRepository,
+      DeliveryRepository,
+      SignUpByEmailUseCase,
+      ConfirmSubscriptionUseCase,
+      ManagePreferencesUseCase,
+      SubscribePushUseCase,
+      UnsubscribeUseCase,
+      ReadRecipientQuery,
+      FanOutAlertsUseCase,
+      CorrectAlertTextUseCase,
+      WithdrawAlertsUseCase,
+      DeliverAlertUseCase,
+      ReadDeliveriesQuery,
+      ...extraProviders,
+    ],
+  };
+}
