@@ -1,0 +1,45 @@
+import { DomainError } from '@newsroom/contracts';
+import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, topicSettingsFromEnv } from './topic-provisioning';
+
+describe(topicSettingsFromEnv.name, () => {
+  it('defaults to one copy, 7 days for events and 28 for dead letters', () => {
+    expect(topicSettingsFromEnv({})).toEqual({
+      replicationFactor: 1,
+      minInsyncReplicas: 1,
+      retentionMs: DEFAULT_RETENTION_MS,
+      deadLetterRetentionMs: DEFAULT_DEAD_LETTER_RETENTION_MS,
+    });
+    expect(DEFAULT_RETENTION_MS).toBe(604_800_000);
+  });
+
+  it('keeps one copy in reserve by default: replication 3 means 2 in sync', () => {
+    expect(topicSettingsFromEnv({ KAFKA_REPLICATION_FACTOR: '3' })).toMatchObject({ replicationFactor: 3, minInsyncReplicas: 2 });
+  });
+
+  it('takes every setting from the environment', () => {
+    const env = { KAFKA_REPLICATION_FACTOR: '5', KAFKA_MIN_INSYNC_REPLICAS: '3', KAFKA_RETENTION_MS: '-1', KAFKA_DEAD_LETTER_RETENTION_MS: '86400000' };
+    expect(topicSettingsFromEnv(env)).toEqual({ replicationFactor: 5, minInsyncReplicas: 3, retentionMs: -1, deadLetterRetentionMs: 86_400_000 });
+  });
+
+  it('refuses bad values with one coded error that lists each of them', () => {
+    const env = { KAFKA_REPLICATION_FACTOR: 'three', KAFKA_RETENTION_MS: '0', KAFKA_DEAD_LETTER_RETENTION_MS: '1.5' };
+    let caught: unknown;
+    try {
+      topicSettingsFromEnv(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect(caught).toMatchObject({ code: 'TOPICS.INVALID_SETTINGS', kind: 'validation' });
+    const message = (caught as DomainError).message;
+    expect(message).toContain('KAFKA_REPLICATION_FACTOR must be an integer of at least 1, not "three"');
+    expect(message).toContain('KAFKA_RETENTION_MS must be -1 (forever) or a positive number of milliseconds, not 0');
+    expect(message).toContain('KAFKA_DEAD_LETTER_RETENTION_MS must be an integer of at least -1, not "1.5"');
+  });
+
+  it('refuses more replicas in sync than there are copies', () => {
+    expect(() => topicSettingsFromEnv({ KAFKA_REPLICATION_FACTOR: '2', KAFKA_MIN_INSYNC_REPLICAS: '3' })).toThrow(
+      'KAFKA_MIN_INSYNC_REPLICAS (3) cannot exceed KAFKA_REPLICATION_FACTOR (2)',
+    );
+  });
+});
