@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { UseCaseTestbed } from '@newsroom/test-harness';
+import { notificationsTestbed } from '../../../test/notifications-testbed';
+import { DeliveryRepository } from './delivery.repository';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+
+describe(DeliveryRepository.name, () => {
+  let testbed: UseCaseTestbed;
+  let deliveries: DeliveryRepository;
+
+  /** `count` email deliveries of one article, pending and due `dueInMs` from now (negative: overdue); returns their ids. */
+  async function pending(count: number, dueInMs = -1000): Promise<string[]> {
+    const articleId = randomUUID();
+    await testbed.query(`INSERT INTO article_alerts (article_id, revision, headline, url, section, priority) VALUES ($1, 1, 'h', 'https://news.example.test/a', 'politics', 'normal')`, [
+      articleId,
+    ]);
+    const rows = await testbed.query<{ id: string }>(
+      `WITH s AS (
+         INSERT INTO subscribers (id, email, status) SELECT gen_random_uuid(), gen_random_uuid() || '@example.com', 'confirmed' FROM generate_series(1, $2) RETURNING id
+       )
+       INSERT INTO deliveries (article_id, channel, subscriber_id, next_attempt_at)
+       SELECT $1, 'email', s.id, now() + ($3 || ' milliseconds')::interval FROM s RETURNING id::text`,
+      [articleId, count, dueInMs],
+    );
+    return rows.map((row) => row.id).sort((a, b) => Number(a) - Number(b));
+  }
+  const statuses = async (ids: string[]) =>
+    (await testbed.query<{ id: string; status: string; claimed_by: string | null; attempts: number }>(`SELECT id::text, status, claimed_by, attempts FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]));
+
+  beforeAll(async () => {
+    testbed = await UseCaseTestbed.start(notificationsTestbed('notif_delivery_repo'));
+    deliveries = testbed.get(DeliveryRepository);
+  }, 60_000);
+  afterAll(() => testbed?.close());
+  beforeEach(() => testbed.reset());
+
+  describe('claimDue', () => {
+    it('marks due pending deliveries sending for the worker, oldest due first, up to the limit', async () => {
+      const older = await pending(2, -60_000);
+      const newer = await pending(2, -1_000);
+      const notYet = await pending(1, 60_000);
+
+      const claimed = await deliveries.claimDue(A, 3);
+
+      expect(claimed).toEqual([...older, newer[0]]);
+      expect(await statuses(claimed)).toEqual(claimed.map((id) => ({ id, status: 'sending', claimed_by: A, attempts: 1 })));
+      expect(await statuses([newer[1], ...notYet])).toEqual([
+        { id: newer[1], status: 'pending', claimed_by: null, attempts: 0 },
+        { id: notYet[0], status: 'pending', claimed_by: null, attempts: 0 },
+      ]);
+    });
+
+    it('never hands the same delivery to two workers claiming at once', async () => {
+      const ids = await pending(40);
+      const [byA, byB] = await Promise.all([deliveries.claimDue(A, 25), deliveries.claimDue(B, 25)]);
+      expect(byA.filter((id) => byB.includes(id))).toEqual([]);
+      expect([...byA, ...byB].sort((a, b) => Number(a) - Number(b))).toEqual(ids);
+    });
+
+    it('skips a delivery another transaction holds locked instead of waiting for it', async () => {
+      const [locked, free] = await pending(2);
+      const other = new Client({ connectionString: testbed.db.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`SELECT 1 FROM notifications.deliveries WHERE id = $1 FOR UPDATE`, [locked]);
+        expect(await deliveries.claimDue(A, 5)).toEqual([free]);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+      expect(await deliveries.claimDue(A, 5)).toEqual([locked]);
+    });
+
+    it('never claims a delivery in any other status', async () => {
+      const ids = await pending(4);
+      await testbed.query(`UPDATE deliveries SET status = s.status FROM (SELECT unnest($1::bigint[]) AS id, unnest(ARRAY['sent', 'failed', 'cancelled', 'unknown']) AS status) s WHERE deliveries.id = s.id`, [ids]);
+      expect(await deliveries.claimDue(A, 10)).toEqual([]);
+    });
+  });
+
+  describe('markAbandoned', () => {
+    it("turns a gone worker's sending deliveries unknown, with an unknown attempt, and nothing else", async () => {
+      const ids = await pending(3);
+      const byA = await deliveries.claimDue(A, 2);
+      const byB = await deliveries.claimDue(B, 1);
+
+      const abandoned = await deliveries.markAbandoned(A, 'worker gone');
+
+      expect(abandoned.map((d) => d.id).sort()).toEqual([...byA].sort());
+      expect((await statuses(ids)).map((row) => row.status)).toEqual(['unknown', 'unknown', 'sending']);
+      expect(byB).toEqual([ids[2]]);
+      expect(await testbed.query(`SELECT delivery_id::text, attempt, outcome, error FROM delivery_attempts ORDER BY delivery_id`)).toEqual(
+        byA.map((id) => ({ delivery_id: id, attempt: 1, outcome: 'unknown', error: 'worker gone' })),
+      );
+    });
+
+    it('lists the workers holding sending deliveries, other than the one asking', async () => {
+      await pending(2);
+      await deliveries.claimDue(A, 1);
+      await deliveries.claimDue(B, 1);
+      expect(await deliveries.workersWithSendingDeliveries(A)).toEqual([B]);
+    });
+  });
+
+  it('records an outcome only inside a unit of work (the attempt row must go with it)', async () => {
+    const [id] = await pending(1);
+    await deliveries.claimDue(A, 1);
+    const claimed = await deliveries.findClaimed(id, A);
+    expect(claimed).not.toBeNull();
+    await expect(deliveries.recordOutcome(claimed!, A, new Date(), { status: 'sent', responseCode: 250 })).rejects.toThrow(/UnitOfWork/);
+    expect((await statuses([id]))[0].status).toBe('sending');
+  });
+});

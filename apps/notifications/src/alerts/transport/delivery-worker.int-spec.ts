@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BackgroundLoop, schemaOf, urlOf } from '@newsroom/persistence';
+import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
+import { deliveriesOf, emailSubscriber, publishedArticle } from '../../../test/fixtures';
+import { notificationsTestbed } from '../../../test/notifications-testbed';
+import type { ScriptedAlertChannels } from '../../../test/scripted-alert-channels';
+import { AlertChannels } from '../channels/alert-channels';
+import { DeliveryRepository } from '../persistence/delivery.repository';
+import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
+import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
+import { FanOutAlertsUseCase } from '../use-cases/fan-out-alerts/fan-out-alerts.use-case';
+import { DELIVERY_CONCURRENCY, DeliveryWorker } from './delivery-worker';
+
+describe(DeliveryWorker.name, () => {
+  let testbed: UseCaseTestbed;
+  let channels: ScriptedAlertChannels;
+  const workers: DeliveryWorker[] = [];
+
+  /** A worker as a replica starts one: its own id and lease, a sweep in its first round. */
+  function startWorker(): DeliveryWorker {
+    const worker = new DeliveryWorker(testbed.get(DataSource), testbed.get(DeliveryRepository), testbed.get(DeliverAlertUseCase));
+    worker.onApplicationBootstrap();
+    workers.push(worker);
+    return worker;
+  }
+  const publish = async () => {
+    const article = publishedArticle();
+    await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(article));
+    return article.articleId;
+  };
+  const statusesOf = async (articleId: string) => (await deliveriesOf(testbed, articleId)).map((row) => row.status);
+
+  beforeAll(async () => {
+    testbed = await UseCaseTestbed.start(notificationsTestbed('notif_worker'));
+    channels = testbed.get(AlertChannels) as unknown as ScriptedAlertChannels;
+  }, 60_000);
+  afterAll(() => testbed?.close());
+  beforeEach(async () => {
+    await testbed.reset();
+    channels.clear();
+  });
+  afterEach(async () => {
+    channels.whileSending = undefined;
+    await Promise.all(workers.splice(0).map((worker) => worker.beforeApplicationShutdown()));
+  });
+
+  it('sends what a fan-out queued', async () => {
+    startWorker();
+    await emailSubscriber(testbed, 'a@example.com', { sections: ['politics'] });
+    await emailSubscriber(testbed, 'b@example.com', { sections: ['politics'] });
+    const articleId = await publish();
+
+    await eventually('both alerts sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+    expect(channels.sent.map((sent) => sent.to).sort()).toEqual(['a@example.com', 'b@example.com']);
+  });
+
+  it('marks unknown, and never resends, what a worker that is gone left sending; leaves a live worker\'s alone', async () => {
+    await emailSubscriber(testbed, 'gone@example.com', { sections: ['politics'] });
+    await emailSubscriber(testbed, 'live@example.com', { sections: ['politics'] });
+    const articleId = await publish();
+    const [goneDelivery, liveDelivery] = (await deliveriesOf(testbed, articleId)).map((row) => row.id);
+    const goneWorker = randomUUID();
+    const liveWorker = randomUUID();
+    await testbed.query(`UPDATE deliveries SET status = 'sending', attempts = 1, claimed_by = $2, claimed_at = now() WHERE id = $1`, [goneDelivery, goneWorker]);
+    await testbed.query(`UPDATE deliveries SET status = 'sending', attempts = 1, claimed_by = $2, claimed_at = now() WHERE id = $1`, [liveDelivery, liveWorker]);
+    const dataSource = testbed.get(DataSource);
+    const liveLease = new BackgroundLoop({
+      name: 'delivery-worker',
+      url: urlOf(dataSource),
+      schema: schemaOf(dataSource),
+      lease: { kind: 'member', id: liveWorker },
+      pollIntervalMs: 60_000,
+      round: () => Promise.resolve('idle'),
+    });
+    liveLease.start();
+    try {
+      await eventually('the live worker to hold its lease', () => liveLease.isActive);
+      startWorker();
+
+      await eventually('the gone worker\'s delivery marked unknown', async () => (await statusesOf(articleId))[0] === 'unknown' || undefined);
+      expect(await statusesOf(articleId)).toEqual(['unknown', 'sending']);
+      expect(channels.sent).toEqual([]);
+      expect(await testbed.query(`SELECT outcome FROM delivery_attempts WHERE delivery_id = $1`, [goneDelivery])).toEqual([{ outcome: 'unknown' }]);
+    } finally {
+      await liveLease.stop();
+    }
+  });
+
+  it(`has at most ${DELIVERY_CONCURRENCY} alerts in flight, and sends the rest as they finish`, async () => {
+    const recipients = DELIVERY_CONCURRENCY + 3;
+    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `r${i}@example.com`, { sections: ['politics'] });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = 0;
+    channels.whileSending = async () => {
+      entered += 1;
+      await gate;
+    };
+    startWorker();
+    const articleId = await publish();
+
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => entered === DELIVERY_CONCURRENCY);
+    const statuses = await statusesOf(articleId);
+    expect(statuses.filter((status) => status === 'sending')).toHaveLength(DELIVERY_CONCURRENCY);
+    expect(statuses.filter((status) => status === 'pending')).toHaveLength(3);
+
+    release();
+    await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+    expect(channels.sent).toHaveLength(recipients);
+  });
+
+  it('lets sends in flight finish and be recorded when it stops', async () => {
+    await emailSubscriber(testbed, 'a@example.com', { sections: ['politics'] });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    channels.whileSending = async () => {
+      started = true;
+      await gate;
+    };
+    const worker = startWorker();
+    const articleId = await publish();
+    await eventually('the send to start', () => started);
+
+    const stopped = worker.beforeApplicationShutdown();
+    release();
+    await stopped;
+
+    expect(await statusesOf(articleId)).toEqual(['sent']);
+  });
+
+  it('sends each alert once when two workers run side by side', async () => {
+    for (let i = 0; i < 12; i += 1) await emailSubscriber(testbed, `r${i}@example.com`, { sections: ['politics'] });
+    startWorker();
+    startWorker();
+    const articleId = await publish();
+
+    await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+    const addresses = channels.sent.map((sent) => sent.to);
+    expect(addresses).toHaveLength(12);
+    expect(new Set(addresses).size).toBe(12);
+  });
+});
