@@ -1,16 +1,10 @@
 import { bootstrapService } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadNotificationsConfig } from './config/notifications.config';
+import { NOTIFICATIONS_SERVICE } from './notifications.service';
 
 async function main(): Promise<void> {
-  const config = loadNotificationsConfig(process.env);
-  await bootstrapService(AppModule.register(config), {
-    title: 'Newsroom notifications',
-    description:
-      'Email (double opt-in) and web-push alerts for published articles, once per subscriber per channel; ' +
-      'preference and one-click unsubscribe pages behind signed links; the delivery log for editors.',
-    consumesEvents: true,
-  });
+  await bootstrapService(AppModule.register(loadNotificationsConfig(process.env)), NOTIFICATIONS_SERVICE);
 }
 
 main().catch((error: unknown) => {

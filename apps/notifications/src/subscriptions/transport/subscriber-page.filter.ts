@@ -21,7 +21,11 @@ export class SubscriberPageFilter implements ExceptionFilter {
     const { status, code, message, details } = describe(exception);
     if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');
     if (request.accepts(['html', 'json']) === 'json') {
-      response.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+      // The route's @Header already said text/html before the error; this answer is JSON.
+      response
+        .status(status)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
       return;
     }
     response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, code, message));
