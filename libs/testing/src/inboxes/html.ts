@@ -1,29 +1,11 @@
-/** Escapes text for HTML element content and for quoted attribute values alike. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** Only http(s) links are rendered as links; anything else (javascript:, data:) stays text. */
-export function safeHref(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { html, raw, type SafeHtml } from '@newsroom/html';
 
 export function formatTime(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
-const STYLE = `
+// Our own stylesheet: a constant, nothing in it comes from a request.
+const STYLE = raw(`
   :root { color-scheme: light; --ink: #1d2330; --muted: #667085; --line: #e4e7ec; --accent: #b42318; }
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #f6f7f9; }
@@ -50,7 +32,7 @@ const STYLE = `
   input[type=text] { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; }
   button { font: inherit; padding: 8px 14px; border: 0; border-radius: 6px; background: var(--ink); color: #fff; cursor: pointer; justify-self: start; }
   .error { color: var(--accent); }
-`;
+`);
 
 export interface PageOptions {
   title: string;
@@ -59,24 +41,22 @@ export interface PageOptions {
   refreshSeconds?: number;
 }
 
-/** A complete HTML document; `body` must already be escaped. */
-export function page(options: PageOptions, body: string): string {
-  const refresh = options.refreshSeconds ? `<meta http-equiv="refresh" content="${options.refreshSeconds}">` : '';
-  const nav = options.nav.map((item) => `<a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a>`).join('');
-  return `<!doctype html>
+/** A complete HTML document around `body`, which the `html` template built (so it is escaped). */
+export function page(options: PageOptions, body: SafeHtml): string {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${refresh}
-<title>${escapeHtml(options.title)}</title>
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : null}
+<title>${options.title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(options.title)}</h1>${nav}</header>
+<header><h1>${options.title}</h1>${options.nav.map((item) => html`<a href="${item.href}">${item.label}</a>`)}</header>
 <main>
 ${body}
 </main>
 </body>
-</html>`;
+</html>`.toString();
 }

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { html } from '@newsroom/html';
 import { sendHtml, sendJson, sendText } from './http';
-import { escapeHtml, formatTime, page } from './html';
+import { formatTime, page } from './html';
 import { type CaughtMail } from './mail-catcher';
 
 const NAV = [
@@ -23,37 +24,33 @@ export function handleMailPage(req: IncomingMessage, res: ServerResponse, messag
 
 function listPage(mails: readonly CaughtMail[]): string {
   const options = { title: 'Local mail', nav: NAV, refreshSeconds: 5 };
-  if (mails.length === 0) return page(options, '<p class="empty">No mail yet. Anything sent to this SMTP server shows up here.</p>');
-  const rows = mails
-    .map(
-      (mail) => `<tr>
-  <td class="muted">${escapeHtml(formatTime(mail.receivedAt))}</td>
-  <td>${escapeHtml(mail.to.join(', '))}</td>
-  <td><a href="/messages/${encodeURIComponent(mail.id)}">${escapeHtml(mail.subject || '(no subject)')}</a></td>
-</tr>`,
-    )
-    .join('\n');
-  return page(options, `<table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>`);
+  if (mails.length === 0) return page(options, html`<p class="empty">No mail yet. Anything sent to this SMTP server shows up here.</p>`);
+  const rows = mails.map(
+    (mail) => html`<tr>
+  <td class="muted">${formatTime(mail.receivedAt)}</td>
+  <td>${mail.to.join(', ')}</td>
+  <td><a href="/messages/${encodeURIComponent(mail.id)}">${mail.subject || '(no subject)'}</a></td>
+</tr>
+`,
+  );
+  return page(options, html`<table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>`);
 }
 
 function messagePage(mail: CaughtMail): string {
-  const headers = Object.entries(mail.headers)
-    .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`)
-    .join('\n');
+  const headers = Object.entries(mail.headers).map(([name, value]) => html`<tr><th>${name}</th><td>${value}</td></tr>
+`);
   // The mail's HTML goes into srcdoc of an iframe with an empty sandbox: no script,
   // no forms, no same-origin access. The attribute escaping keeps it inside srcdoc.
-  const html =
-    mail.html === null
-      ? '<p class="muted">No HTML part.</p>'
-      : `<iframe sandbox srcdoc="${escapeHtml(mail.html)}" title="HTML part"></iframe>`;
+  const htmlPart =
+    mail.html === null ? html`<p class="muted">No HTML part.</p>` : html`<iframe sandbox srcdoc="${mail.html}" title="HTML part"></iframe>`;
   return page(
     { title: 'Local mail', nav: NAV },
-    `<h2>${escapeHtml(mail.subject || '(no subject)')}</h2>
-<p class="muted">From ${escapeHtml(mail.from)} to ${escapeHtml(mail.to.join(', '))} at ${escapeHtml(formatTime(mail.receivedAt))}</p>
+    html`<h2>${mail.subject || '(no subject)'}</h2>
+<p class="muted">From ${mail.from} to ${mail.to.join(', ')} at ${formatTime(mail.receivedAt)}</p>
 <h3>HTML part</h3>
-${html}
+${htmlPart}
 <h3>Text part</h3>
-<pre>${escapeHtml(mail.text)}</pre>
+<pre>${mail.text}</pre>
 <h3>Headers</h3>
 <table>${headers}</table>`,
   );

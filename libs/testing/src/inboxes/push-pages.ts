@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { html, safeUrl, type SafeHtml } from '@newsroom/html';
 import { readBody, sendHtml, sendJson, sendText } from './http';
-import { escapeHtml, formatTime, page, safeHref } from './html';
+import { formatTime, page } from './html';
 import { type PushPreferences, type PushRegistration, type ReceivedPush, type RejectedPush } from './push-inbox';
 
 export interface PushPageState {
@@ -53,53 +54,45 @@ function asNotification(push: ReceivedPush): { title: string; body: string; url?
 function listPage(pushes: readonly ReceivedPush[], state: PushPageState): string {
   const options = { title: TITLE, nav: NAV, refreshSeconds: 5 };
   const rejectedCount = state.rejected().length;
-  const rejectedNote = rejectedCount
-    ? `<p class="error">${rejectedCount} push request(s) were refused; see <a href="/api/rejected">/api/rejected</a>.</p>`
-    : '';
+  const rejectedNote =
+    rejectedCount > 0 ? html`<p class="error">${rejectedCount} push request(s) were refused; see <a href="/api/rejected">/api/rejected</a>.</p>` : null;
   if (pushes.length === 0) {
-    return page(options, `${rejectedNote}<p class="empty">No notifications yet. <a href="/subscribe">Subscribe this inbox</a>, then publish an article.</p>`);
+    return page(options, html`${rejectedNote}<p class="empty">No notifications yet. <a href="/subscribe">Subscribe this inbox</a>, then publish an article.</p>`);
   }
-  const cards = pushes
-    .map((push) => {
-      const note = asNotification(push);
-      const href = safeHref(note.url);
-      const link = href ? `<p><a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(note.url)}</a></p>` : '';
-      const tag = note.tag ? `<span class="tag">${escapeHtml(note.tag)}</span>` : '';
-      const label = push.label ? `<span class="tag">${escapeHtml(push.label)}</span>` : '';
-      return `<article class="card">
-  <h2>${escapeHtml(note.title)}</h2>
-  <p>${escapeHtml(note.body)}</p>
-  ${link}
-  <p class="muted">${tag}${label}${escapeHtml(formatTime(push.receivedAt))} · urgency ${escapeHtml(push.urgency)} · from ${escapeHtml(push.vapidSubject ?? 'unknown sender')}</p>
-</article>`;
-    })
-    .join('\n');
-  return page(options, rejectedNote + cards);
+  const cards = pushes.map((push) => {
+    const note = asNotification(push);
+    const href = safeUrl(note.url);
+    return html`<article class="card">
+  <h2>${note.title}</h2>
+  <p>${note.body}</p>
+  ${href && html`<p><a href="${href}" rel="noopener noreferrer">${note.url}</a></p>`}
+  <p class="muted">${note.tag && html`<span class="tag">${note.tag}</span>`}${push.label && html`<span class="tag">${push.label}</span>`}${formatTime(push.receivedAt)} · urgency ${push.urgency} · from ${push.vapidSubject ?? 'unknown sender'}</p>
+</article>
+`;
+  });
+  return page(options, html`${rejectedNote}${cards}`);
 }
 
-function subscribePage(state: PushPageState, result = ''): string {
+function subscribePage(state: PushPageState, result: SafeHtml | null = null): string {
   if (!state.notificationsUrl) {
     return page(
       { title: TITLE, nav: NAV },
-      '<p class="empty">Start the inbox with a <code>notificationsUrl</code> to register subscriptions from here.</p>',
+      html`<p class="empty">Start the inbox with a <code>notificationsUrl</code> to register subscriptions from here.</p>`,
     );
   }
-  const subscriptions = state
-    .subscriptions()
-    .map((s) => `<li>${escapeHtml(s.label ?? '(no label)')} <span class="muted">${escapeHtml(s.endpoint)}</span></li>`)
-    .join('');
+  const subscriptions = state.subscriptions().map((s) => html`<li>${s.label ?? '(no label)'} <span class="muted">${s.endpoint}</span></li>`);
   return page(
     { title: TITLE, nav: NAV },
-    `${result}
+    html`${result}
 <form method="post" action="/subscribe">
   <label>Sections (comma separated, empty for all)<input type="text" name="sections" placeholder="politics, world"></label>
   <label>Tags (comma separated)<input type="text" name="tags" placeholder="ukraine"></label>
   <label class="inline"><input type="checkbox" name="breakingOnly"> Breaking news only</label>
   <label>Label (only shown here)<input type="text" name="label" placeholder="my laptop"></label>
   <button type="submit">Subscribe this inbox</button>
-  <p class="muted">Registers with ${escapeHtml(state.notificationsUrl)}/v1/push-subscriptions</p>
+  <p class="muted">Registers with ${state.notificationsUrl}/v1/push-subscriptions</p>
 </form>
-${subscriptions ? `<h3>Subscriptions</h3><ul>${subscriptions}</ul>` : ''}`,
+${subscriptions.length > 0 && html`<h3>Subscriptions</h3><ul>${subscriptions}</ul>`}`,
   );
 }
 
@@ -118,16 +111,16 @@ async function subscribe(req: IncomingMessage, res: ServerResponse, state: PushP
     breakingOnly: form.get('breakingOnly') !== null,
     label: form.get('label')?.trim() || undefined,
   };
-  let result: string;
+  let result: SafeHtml;
   try {
     const registration = await state.register(prefs);
     const ok = registration.status >= 200 && registration.status < 300;
-    result = `<p class="${ok ? '' : 'error'}">${escapeHtml(state.notificationsUrl)} answered ${registration.status}${
-      ok ? `; this inbox now receives at ${escapeHtml(registration.subscription.endpoint)}` : ''
+    result = html`<p class="${ok ? '' : 'error'}">${state.notificationsUrl} answered ${registration.status}${
+      ok && html`; this inbox now receives at ${registration.subscription.endpoint}`
     }</p>
-<pre>${escapeHtml(JSON.stringify(registration.response, null, 2))}</pre>`;
+<pre>${JSON.stringify(registration.response, null, 2)}</pre>`;
   } catch (error) {
-    result = `<p class="error">Could not reach ${escapeHtml(state.notificationsUrl)}: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
+    result = html`<p class="error">Could not reach ${state.notificationsUrl}: ${error instanceof Error ? error.message : String(error)}</p>`;
   }
   sendHtml(res, 200, subscribePage(state, result));
 }
