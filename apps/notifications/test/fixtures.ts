@@ -1,5 +1,4 @@
 import { createECDH, randomBytes, randomUUID, type ECDH } from 'node:crypto';
-import type { Type } from '@nestjs/common';
 import type { CommandInput } from '@newsroom/contracts';
 import type { FanOutAlertsCommand } from '../src/alerts/use-cases/fan-out-alerts/fan-out-alerts.command';
 import type { Preferences } from '../src/subscriptions/domain/preferences';
@@ -9,13 +8,7 @@ import { SignUpByEmailCommand } from '../src/subscriptions/use-cases/sign-up-by-
 import { SignUpByEmailUseCase } from '../src/subscriptions/use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscribePushCommand } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.command';
 import { SubscribePushUseCase } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
-import { TEST_SITE_URL } from './notifications-testbed';
-
-/** What the fixtures need of a UseCaseTestbed (it is passed in; fixtures do not start one). */
-export interface Testbed {
-  get<T>(type: Type<T>): T;
-  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-}
+import { TEST_SITE_URL, type Testbed } from './notifications-testbed';
 
 /** A published article on the test site, as FanOutAlertsCommand.create() takes it. */
 export function publishedArticle(overrides: Partial<CommandInput<FanOutAlertsCommand>> = {}): CommandInput<FanOutAlertsCommand> {

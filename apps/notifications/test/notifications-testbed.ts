@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
 import { NOTIFICATIONS_ENTITIES } from '../src/app.module';
 import { AlertChannels } from '../src/alerts/channels/alert-channels';
 import { publicSiteProvider } from '../src/alerts/alerts.module';
@@ -80,4 +80,24 @@ export function notificationsTestbed(name: string, extraProviders: Provider[] = 
       ...extraProviders,
     ],
   };
+}
+
+/** What the fixtures need of a UseCaseTestbed (specs pass theirs in; nothing here starts one). */
+export interface Testbed {
+  get<T>(type: Type<T>): T;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  reset(): Promise<void>;
+}
+
+/** The stand-ins for SMTP and the push services in a testbed built from notificationsTestbed(). */
+export function fakesOf(testbed: Testbed): { mailer: RecordingMailer; channels: ScriptedAlertChannels } {
+  return { mailer: testbed.get(Mailer) as unknown as RecordingMailer, channels: testbed.get(AlertChannels) as unknown as ScriptedAlertChannels };
+}
+
+/** Before each test: empty tables, and stand-ins that remember nothing and answer as scripted by default. */
+export async function resetNotifications(testbed: Testbed): Promise<void> {
+  await testbed.reset();
+  const { mailer, channels } = fakesOf(testbed);
+  mailer.clear();
+  channels.clear();
 }

@@ -3,9 +3,8 @@ import { DataSource } from 'typeorm';
 import { BackgroundLoop, schemaOf, urlOf } from '@newsroom/persistence';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
 import { deliveriesOf, emailSubscriber, publishedArticle } from '../../../test/fixtures';
-import { notificationsTestbed } from '../../../test/notifications-testbed';
+import { fakesOf, notificationsTestbed, resetNotifications } from '../../../test/notifications-testbed';
 import type { ScriptedAlertChannels } from '../../../test/scripted-alert-channels';
-import { AlertChannels } from '../channels/alert-channels';
 import { DeliveryRepository } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
@@ -33,17 +32,12 @@ describe(DeliveryWorker.name, () => {
 
   beforeAll(async () => {
     testbed = await UseCaseTestbed.start(notificationsTestbed('notif_worker'));
-    channels = testbed.get(AlertChannels) as unknown as ScriptedAlertChannels;
+    channels = fakesOf(testbed).channels;
   }, 60_000);
   afterAll(() => testbed?.close());
-  beforeEach(async () => {
-    await testbed.reset();
-    channels.clear();
-  });
-  afterEach(async () => {
-    channels.whileSending = undefined;
-    await Promise.all(workers.splice(0).map((worker) => worker.beforeApplicationShutdown()));
-  });
+  beforeEach(() => resetNotifications(testbed));
+  // Stopped before the next reset: a worker must not send while the tables are emptied.
+  afterEach(() => Promise.all(workers.splice(0).map((worker) => worker.beforeApplicationShutdown())));
 
   it('sends what a fan-out queued', async () => {
     startWorker();

@@ -1,8 +1,7 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { deliveriesOf, emailSubscriber, errorCodeOf, publishedArticle, pushSubscriber } from '../../../../test/fixtures';
-import { notificationsTestbed } from '../../../../test/notifications-testbed';
+import { fakesOf, notificationsTestbed, resetNotifications } from '../../../../test/notifications-testbed';
 import { failure, type ScriptedAlertChannels } from '../../../../test/scripted-alert-channels';
-import { AlertChannels } from '../../channels/alert-channels';
 import { MAX_DELIVERY_ATTEMPTS } from '../../domain/retry-policy';
 import { DeliveryRepository } from '../../persistence/delivery.repository';
 import { FanOutAlertsCommand } from '../fan-out-alerts/fan-out-alerts.command';
@@ -31,13 +30,10 @@ describe(DeliverAlertUseCase.name, () => {
   beforeAll(async () => {
     testbed = await UseCaseTestbed.start(notificationsTestbed('notif_deliver'));
     deliver = testbed.get(DeliverAlertUseCase);
-    channels = testbed.get(AlertChannels) as unknown as ScriptedAlertChannels;
+    channels = fakesOf(testbed).channels;
   }, 60_000);
   afterAll(() => testbed?.close());
-  beforeEach(async () => {
-    await testbed.reset();
-    channels.clear();
-  });
+  beforeEach(() => resetNotifications(testbed));
 
   it('sends an email alert and records it as sent, with its attempt', async () => {
     await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });

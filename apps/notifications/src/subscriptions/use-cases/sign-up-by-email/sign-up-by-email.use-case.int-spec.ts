@@ -1,8 +1,7 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { emailSubscriber, errorCodeOf } from '../../../../test/fixtures';
-import { notificationsTestbed, TEST_PUBLIC_BASE_URL } from '../../../../test/notifications-testbed';
+import { fakesOf, notificationsTestbed, resetNotifications, TEST_PUBLIC_BASE_URL } from '../../../../test/notifications-testbed';
 import type { RecordingMailer } from '../../../../test/recording-mailer';
-import { Mailer } from '../../../shared/mail/mailer';
 import { SignUpByEmailCommand } from './sign-up-by-email.command';
 import { SignUpByEmailUseCase } from './sign-up-by-email.use-case';
 
@@ -19,13 +18,10 @@ describe(SignUpByEmailUseCase.name, () => {
   beforeAll(async () => {
     testbed = await UseCaseTestbed.start(notificationsTestbed('notif_sign_up'));
     signUp = testbed.get(SignUpByEmailUseCase);
-    mailer = testbed.get(Mailer) as unknown as RecordingMailer;
+    mailer = fakesOf(testbed).mailer;
   }, 60_000);
   afterAll(() => testbed?.close());
-  beforeEach(async () => {
-    await testbed.reset();
-    mailer.clear();
-  });
+  beforeEach(() => resetNotifications(testbed));
 
   it('stores a new address as pending, with normalised preferences, and sends it a confirmation link', async () => {
     const result = await run('Reader@Example.com', { sections: ['Politics', 'politics'], tags: ['Ukraine'] });
