@@ -1,7 +1,7 @@
 import type { Agent } from 'node:https';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NotificationsConfig } from '../config/notifications.config';
-import { PUSH_HTTPS_AGENT } from '../alerts/channels/push-https-agent.token';
+import { PUSH_HTTPS_AGENT } from './push-https-agent.token';
 import { SubscriberLinks } from './links/subscriber-links';
 import { Mailer } from './mail/mailer';
 import { NOTIFICATIONS_CONFIG } from './notifications-config.token';

@@ -2,11 +2,36 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
 import { readBody, sendHtml, sendJson, sendText } from './http';
 import { formatTime, page } from './html';
-import { type PushPreferences, type PushRegistration, type ReceivedPush, type RejectedPush } from './push-inbox';
+
+/*
+ * What the pages need of the push inbox, declared here so that the inbox and
+ * its pages do not import each other; the inbox's own types have these fields.
+ */
+interface ReceivedPush {
+  label?: string;
+  receivedAt: string;
+  urgency: string;
+  vapidSubject?: string;
+  text: string;
+  payload: unknown;
+}
+
+interface PushPreferences {
+  sections?: string[];
+  tags?: string[];
+  breakingOnly?: boolean;
+  label?: string;
+}
+
+interface PushRegistration {
+  subscription: { endpoint: string };
+  status: number;
+  response: unknown;
+}
 
 export interface PushPageState {
   received(): readonly ReceivedPush[];
-  rejected(): readonly RejectedPush[];
+  rejected(): readonly unknown[];
   subscriptions(): Array<{ id: string; label?: string; endpoint: string }>;
   notificationsUrl?: string;
   register(prefs: PushPreferences): Promise<PushRegistration>;

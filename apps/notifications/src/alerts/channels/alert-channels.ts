@@ -8,7 +8,7 @@ import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import type { AlertText } from '../domain/article-alert';
 import { classifyEmailError, classifyPushError, type SendResult } from '../domain/send-failure';
 import { alertEmail, alertPushPayload } from './alert-messages';
-import { PUSH_HTTPS_AGENT } from './push-https-agent.token';
+import { PUSH_HTTPS_AGENT } from '../../shared/push-https-agent.token';
 
 export interface EmailRecipient {
   subscriberId: string;
