@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   DomainError,
   TRACEPARENT_HEADER,
@@ -20,7 +19,7 @@ import { runInTrace } from './trace-context';
  * calls a use case, which joins the inbox's unit of work.
  */
 export type EventHandlers = {
-  [K in EventType]?: (event: EventOf<K>, manager: EntityManager) => Promise<void>;
+  [K in EventType]?: (event: EventOf<K>) => Promise<unknown>;
 };
 
 export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
@@ -71,7 +70,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
       return 'dead-lettered';
     }
     const event = validated.event;
-    const handler = handlers[event.type] as ((e: NewsroomEvent, m: EntityManager) => Promise<void>) | undefined;
+    const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
     if (!handler) return 'skipped';
 
     const context = { ...where, eventId: event.id, eventType: event.type, articleId: event.subject };
@@ -101,17 +100,16 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   private async applyOnce(
     message: InboundMessage,
     event: NewsroomEvent,
-    handler: (e: NewsroomEvent, m: EntityManager) => Promise<void>,
+    handler: (e: NewsroomEvent) => Promise<unknown>,
   ): Promise<boolean> {
     return this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.manager;
-      const inserted: unknown[] = await manager.query(
+      const inserted: unknown[] = await this.unitOfWork.manager.query(
         `INSERT INTO inbox (consumer, event_id, event_type, topic, partition, "offset")
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.options.consumerGroup, event.id, event.type, message.topic, message.partition, message.offset],
       );
       if (inserted.length === 0) return false;
-      await handler(event, manager);
+      await handler(event);
       return true;
     });
   }

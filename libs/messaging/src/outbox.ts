@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { TRACEPARENT_HEADER, topicOf, type NewsroomEvent } from '@newsroom/contracts';
 import { OutboxMessageEntity, UnitOfWork, schemaOf } from '@newsroom/persistence';
 import { outgoingTraceparent } from './trace-context';
@@ -18,12 +17,9 @@ export function outboxChannel(schema: string): string {
 export class Outbox {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
+  /** Adds `events` to the outbox in the open unit; they are sent once it commits. */
   async record(...events: NewsroomEvent[]): Promise<void> {
-    await this.add(this.unitOfWork.requireActive('Outbox.record'), ...events);
-  }
-
-  /** @deprecated use record() inside UnitOfWork.run(). */
-  async add(manager: EntityManager, ...events: NewsroomEvent[]): Promise<void> {
+    const manager = this.unitOfWork.requireActive('Outbox.record');
     if (events.length === 0) return;
     const rows = events.map((event) => ({
         eventId: event.id,

@@ -19,10 +19,10 @@ import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-ale
 export class PublishingEventsConsumer {
   private readonly handlers: EventHandlers = {
     [EVENT_TYPES.articlePublished]: (event) =>
-      this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })).then(done),
-    [EVENT_TYPES.articleCorrected]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))).then(done),
+      this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })),
+    [EVENT_TYPES.articleCorrected]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
     [EVENT_TYPES.articleUnpublished]: (event) =>
-      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt) })).then(done),
+      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt) })),
   };
 
   constructor(
@@ -37,9 +37,6 @@ export class PublishingEventsConsumer {
     await this.inbound.process(message, this.handlers);
   }
 }
-
-/** A handler reports nothing back: the use cases' results are for their other callers and for tests. */
-function done(): void {}
 
 /** What a published or corrected event says about the article, as the alert commands take it. */
 function alertContentFields(data: ArticlePublishedData): CommandInput<AlertContentCommand> {
