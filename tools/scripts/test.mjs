@@ -12,11 +12,13 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit` runs only that st
 
 ensureDependencies();
 if (only.length === 0 || only.includes('lint')) {
-  step('Lint (module boundaries, floating promises, exhaustive switches)');
+  step('Lint (module boundaries, folder rules, floating promises, exhaustive switches)');
   // The module-boundary rule reads Nx's project graph; compute it first.
   const nxEnv = { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: ['ignore', 'ignore', 'inherit'] };
   mustRun('project graph', bin('nx'), ['show', 'projects'], nxEnv);
   mustRun('lint', bin('eslint'), ['.', '--max-warnings=0']);
+  // Folder rules inside each project: no cycles, layers point one way (.dependency-cruiser.cjs).
+  mustRun('folder rules', bin('depcruise'), ['apps', 'libs', 'tools', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
 }
 if (only.length === 0 || only.includes('typecheck')) {
   step('Type-check (sources and tests)');
