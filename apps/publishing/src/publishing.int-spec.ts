@@ -12,6 +12,8 @@ import { DLQ_HEADERS } from '@newsroom/messaging';
 import { eventually, ServiceUnderTest, sleep, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { scriptRisks } from '../test/html-safety';
+import { jsonFeedProblems } from '../test/json-feed';
+import { sitemapFiles, sitemapUrls } from '../test/public-surfaces';
 import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, type ApprovalFields } from '../test/publishing.fixtures';
 import { testContent } from '../test/test-articles';
 import { elementsNamed, parseXml, textOf } from '../test/xml';
@@ -155,16 +157,24 @@ describe('publishing service', () => {
         expect(atom.headers.get('content-type')).toContain('application/atom+xml');
         expect(elementsNamed(parseXml(atom.text), 'entry').map((entry) => textOf(elementsNamed(entry, 'id')[0]))).toContain(url);
       }
-      for (const path of ['/feeds/feed.json', '/sections/politics/feeds/feed.json']) {
+      for (const path of ['/feeds/feed.json', '/sections/politics/feeds/feed.json', '/tags/ports/feeds/feed.json', '/authors/olena-kravets/feeds/feed.json']) {
         const json = await site.get<{ items: { url: string }[] }>(path);
         expect(json.headers.get('content-type')).toContain('application/feed+json');
+        expect(jsonFeedProblems(json.body)).toEqual([]);
         expect(json.body.items.map((item) => item.url)).toContain(url);
       }
       expect((await site.get('/sections/no-such-section/feeds/rss.xml')).status).toBe(404);
 
-      const sitemap = await site.get('/sitemap.xml');
-      expect(sitemap.headers.get('content-type')).toContain('application/xml');
-      expect(elementsNamed(parseXml(sitemap.text), 'loc').map(textOf)).toContain(url);
+      const sitemaps = await sitemapFiles(site);
+      expect(sitemaps.map((file) => [file.path, file.status])).toEqual([
+        ['/sitemap.xml', 200],
+        ['/sitemaps/pages.xml', 200],
+        ['/sitemaps/articles-1.xml', 200],
+        ['/sitemaps/news.xml', 200],
+      ]);
+      expect((await site.get('/sitemap.xml')).headers.get('content-type')).toContain('application/xml');
+      const listed = await sitemapUrls(site);
+      expect(listed).toEqual(expect.arrayContaining([url, `${PUBLIC_BASE_URL}/sections/politics`, `${PUBLIC_BASE_URL}/tags/ports`, `${PUBLIC_BASE_URL}/authors/olena-kravets`]));
       const news = elementsNamed(parseXml((await site.get('/sitemaps/news.xml')).text), 'url').find((entry) => textOf(elementsNamed(entry, 'loc')[0]) === url);
       expect(['news:name', 'news:language', 'news:title'].map((name) => textOf(elementsNamed(news!, name)[0]))).toEqual(['Newsroom', 'en', headline]);
     });
@@ -317,7 +327,7 @@ describe('publishing service', () => {
       expect(api).not.toHaveProperty('body_html');
       expect(api).not.toHaveProperty('article');
       expect((await site.get('/feeds/feed.json')).text).not.toContain(`/articles/${slug}"`);
-      expect((await site.get('/sitemap.xml')).text).not.toContain(`/articles/${slug}<`);
+      expect(await sitemapUrls(site)).not.toContain(`${PUBLIC_BASE_URL}/articles/${slug}`);
       expect((await site.get<{ items: { id: string }[] }>('/v1/articles?limit=100')).body.items.map((item) => item.id)).not.toContain(live);
       expect((await editor.post(`/v1/articles/${live}/unpublish`, { reason: 'again' })).status).toBe(409);
       expect((await editor.post(`/v1/articles/${live}/corrections`, { note: 'late' })).status).toBe(409);
@@ -349,6 +359,147 @@ describe('publishing service', () => {
     expect([byTag.items.length, byTag.total > 1]).toEqual([1, true]);
     expect((await site.get('/v1/articles?limit=0')).status).toBe(400);
     expect((await site.get('/v1/articles?section=Not%20A%20Slug')).status).toBe(400);
+  });
+
+  describe('finding stories', () => {
+    const english = randomUUID();
+    const ukrainian = randomUUID();
+    const ARCHIVE_TAG = 'archive-paging';
+
+    beforeAll(async () => {
+      await deliver(
+        approved({
+          articleId: english,
+          article: testContent({
+            headline: 'Lighthouse keepers return',
+            tags: ['lighthouses'],
+            bylines: [{ name: 'Marta Søndergaard' }],
+            body: [{ type: 'paragraph', text: 'The keepers restored the **beacon** & <its> old lens.' }],
+          }),
+        }),
+      );
+      await deliver(
+        approved({
+          articleId: ukrainian,
+          article: testContent({
+            headline: 'Маяк знову світить',
+            language: 'uk',
+            tags: ['lighthouses'],
+            body: [{ type: 'paragraph', text: 'Доглядачі відновили стару лінзу маяка.' }],
+          }),
+        }),
+      );
+      // One more than a page holds, all with one tag, produced at once and then awaited.
+      const archive = Array.from({ length: 31 }, (_, n) => approved({ article: testContent({ headline: `Archive story ${n + 1}`, tags: [ARCHIVE_TAG] }) }));
+      for (const event of archive) await bus.produce(TOPICS.review, event);
+      await Promise.all(archive.map((event) => service.handled(event.id)));
+    });
+
+    it('finds a story by a word of its body, in English and in Ukrainian, on the search page and in the API', async () => {
+      const page = await site.get('/search?q=restoring%20beacons');
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/html/)]);
+      expect(page.text).toContain('Lighthouse keepers return');
+      expect(page.text).toContain('<mark>restored</mark> the <mark>beacon</mark> &amp; &lt;its&gt; old lens');
+      expect(page.text).toContain('<meta name="robots" content="noindex">');
+      expect(scriptRisks(page.text)).toEqual([]);
+
+      const api = await site.get<{ total: number; items: { id: string; highlight: { snippet: string; snippet_html: string } }[] }>('/v1/search?q=%D0%BB%D1%96%D0%BD%D0%B7%D1%83');
+      expect(api.status).toBe(200);
+      expect(api.body.items.map((item) => item.id)).toEqual([ukrainian]);
+      expect(api.body.items[0].highlight.snippet_html).toContain('Доглядачі відновили стару <mark>лінзу</mark> маяка');
+      expect(api.body.items[0].highlight.snippet).toContain('Доглядачі відновили стару лінзу маяка');
+      expect((await site.get('/search?q=%D0%BB%D1%96%D0%BD%D0%B7%D1%83')).text).toContain('Маяк знову світить');
+    });
+
+    it('answers a bad search with a coded 400', async () => {
+      const answers = await Promise.all([site.get<ErrorBody>('/v1/search'), site.get<ErrorBody>(`/v1/search?q=${'x'.repeat(201)}`), site.get<ErrorBody>('/v1/search?q=a&sort=new')]);
+      expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+      ]);
+      expect((await site.get('/search?q=a&q=b')).status).toBe(400);
+    });
+
+    it('has a page and feeds for a tag and for an author; 404 for one without stories', async () => {
+      const tag = await site.get('/tags/lighthouses');
+      expect(tag.status).toBe(200);
+      expect(tag.text).toContain('<h1 class="section-title">Lighthouses</h1>');
+      expect(tag.text).toContain('Lighthouse keepers return');
+      expect(tag.text).toContain('Маяк знову світить');
+      const author = await site.get('/authors/marta-sondergaard');
+      expect(author.status).toBe(200);
+      expect(author.text).toContain('<h1 class="section-title">Marta Søndergaard</h1>');
+      expect(author.text).not.toContain('Маяк знову світить');
+
+      const rss = await site.get('/authors/marta-sondergaard/feeds/rss.xml');
+      expect(elementsNamed(parseXml(rss.text), 'item').map((item) => textOf(elementsNamed(item, 'title')[0]))).toEqual(['Lighthouse keepers return']);
+      const atom = await site.get('/tags/lighthouses/feeds/atom.xml');
+      expect(elementsNamed(parseXml(atom.text), 'entry')).toHaveLength(2);
+      expect((await site.get('/tags/no-such-tag')).status).toBe(404);
+      expect((await site.get('/authors/nobody/feeds/feed.json')).status).toBe(404);
+      expect((await site.get('/tags/lighthouses/feeds/other.xml')).status).toBe(404);
+    });
+
+    it('pages every list with ?page=N and rel=prev/next; past the last page is a 404, a bad page a 400', async () => {
+      const first = await site.get(`/tags/${ARCHIVE_TAG}`);
+      const second = await site.get(`/tags/${ARCHIVE_TAG}?page=2`);
+      const storiesOn = (text: string) => [...text.matchAll(/>Archive story (\d+)</g)].map((match) => Number(match[1]));
+
+      expect(storiesOn(first.text)).toHaveLength(30);
+      expect(storiesOn(second.text)).toEqual([1]);
+      expect(storiesOn(first.text)).not.toContain(1);
+      expect(first.text).toContain(`<link rel="next" href="/tags/${ARCHIVE_TAG}?page=2">`);
+      expect(first.text).not.toContain('rel="prev"');
+      expect(second.text).toContain(`<link rel="prev" href="/tags/${ARCHIVE_TAG}">`);
+      expect(second.text).not.toContain('rel="next"');
+      expect((await site.get(`/tags/${ARCHIVE_TAG}?page=3`)).status).toBe(404);
+
+      const front = [await site.get('/'), await site.get('/?page=2')];
+      expect(front.map((page) => page.status)).toEqual([200, 200]);
+      expect(front[1].text).toContain('<link rel="prev" href="/">');
+      expect(storiesOn(front[1].text).some((n) => storiesOn(front[0].text).includes(n))).toBe(false);
+
+      for (const bad of ['0', 'abc', '02', '1.5', '99999999']) {
+        const answer = await site.get(`/tags/${ARCHIVE_TAG}?page=${bad}`);
+        expect([bad, answer.status, answer.headers.get('content-type')]).toEqual([bad, 400, expect.stringMatching(/^text\/html/)]);
+        expect(answer.text).toContain('REQUEST.INVALID_PAGE');
+      }
+    });
+
+    it('answers errors with an HTML page for browsers and JSON for API clients, on every route', async () => {
+      const browser = { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } };
+      const json = { headers: { accept: 'application/json' } };
+      const answers = {
+        apiForBrowser: await site.get(`/v1/articles/${randomUUID()}`, browser),
+        apiForClient: await site.get<ErrorBody>(`/v1/articles/${randomUUID()}`),
+        badIdForBrowser: await site.get('/v1/articles/not-a-uuid', browser),
+        unknownRoute: await site.get('/no/such/page'),
+        unknownRouteAsJson: await site.get<ErrorBody>('/no/such/page', json),
+        unknownApiRoute: await site.get<ErrorBody>('/v1/nothing-here'),
+        missingStatic: await site.get('/static/missing.css', browser),
+      };
+      const html = (answer: { status: number; headers: Headers }) => [answer.status, answer.headers.get('content-type')?.split(';')[0]];
+
+      expect(html(answers.apiForBrowser)).toEqual([404, 'text/html']);
+      expect(answers.apiForBrowser.text).toContain('Page not found');
+      expect([answers.apiForClient.status, answers.apiForClient.body.error.code]).toEqual([404, 'ARTICLE.NOT_FOUND']);
+      expect(html(answers.badIdForBrowser)).toEqual([400, 'text/html']);
+      expect(answers.badIdForBrowser.text).toContain('REQUEST.INVALID_ID');
+      expect(html(answers.unknownRoute)).toEqual([404, 'text/html']);
+      expect(answers.unknownRoute.headers.get('cache-control')).toBe('public, max-age=10');
+      expect([answers.unknownRouteAsJson.status, answers.unknownRouteAsJson.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
+      expect([answers.unknownApiRoute.status, answers.unknownApiRoute.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
+      expect(html(answers.missingStatic)).toEqual([404, 'text/html']);
+      for (const page of [answers.apiForBrowser, answers.badIdForBrowser, answers.unknownRoute]) expect(scriptRisks(page.text)).toEqual([]);
+    });
+
+    it('serves robots.txt pointing to the sitemap index', async () => {
+      const robots = await site.get('/robots.txt');
+      expect([robots.status, robots.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/plain/)]);
+      expect(robots.text).toContain(`Sitemap: ${PUBLIC_BASE_URL}/sitemap.xml`);
+      expect(robots.text).toContain('Disallow: /search');
+    });
   });
 });
 

@@ -4,6 +4,8 @@ import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
 import { securityHeaders } from './site/security-headers';
+import { SiteErrorFilter } from './site/transport/site-error.filter';
+import { SiteContextFactory } from './site/transport/site-context';
 import { publicAssetsDir, STATIC_PREFIX } from './site/static-assets';
 
 /** How the publishing service presents itself and what it adds to the HTTP stack. */
@@ -16,6 +18,8 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     configure: (app: INestApplication) => {
       app.use(securityHeaders(config.publicBaseUrl));
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
+      // Registered after the platform's JSON filter, so it is asked first: browsers get HTML error pages.
+      app.useGlobalFilters(new SiteErrorFilter(app.get(SiteContextFactory)));
     },
   };
 }

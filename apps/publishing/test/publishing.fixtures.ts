@@ -13,6 +13,8 @@ import {
   type PublishApprovedArticleResult,
 } from '../src/articles/use-cases/publish-approved-article/publish-approved-article.use-case';
 import { PublishDueArticlesUseCase } from '../src/articles/use-cases/publish-due-articles/publish-due-articles.use-case';
+import { ReadArticlesQuery } from '../src/articles/use-cases/read-articles/read-articles.query';
+import { SearchArticlesQuery } from '../src/articles/use-cases/search-articles/search-articles.query';
 import { UnpublishArticleCommand } from '../src/articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../src/articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { PublishingConfigModule } from '../src/config/publishing-config.module';
@@ -80,6 +82,8 @@ export function publishingTestbed(name: string, options: { clock?: 'test' | 'sys
       PublishDueArticlesUseCase,
       CorrectArticleUseCase,
       UnpublishArticleUseCase,
+      ReadArticlesQuery,
+      SearchArticlesQuery,
       ...(options.providers ?? []),
     ],
   };

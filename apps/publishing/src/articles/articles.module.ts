@@ -8,6 +8,7 @@ import { PublicationScheduler } from './use-cases/publish-due-articles/publicati
 import { PublishDueArticlesUseCase } from './use-cases/publish-due-articles/publish-due-articles.use-case';
 import { PublishApprovedArticleUseCase } from './use-cases/publish-approved-article/publish-approved-article.use-case';
 import { ReadArticlesQuery } from './use-cases/read-articles/read-articles.query';
+import { SearchArticlesQuery } from './use-cases/search-articles/search-articles.query';
 import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish-article.use-case';
 
 /**
@@ -27,7 +28,8 @@ import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish
     CorrectArticleUseCase,
     UnpublishArticleUseCase,
     ReadArticlesQuery,
+    SearchArticlesQuery,
   ],
-  exports: [ReadArticlesQuery, CorrectArticleUseCase, UnpublishArticleUseCase],
+  exports: [ReadArticlesQuery, SearchArticlesQuery, CorrectArticleUseCase, UnpublishArticleUseCase],
 })
 export class ArticlesModule {}

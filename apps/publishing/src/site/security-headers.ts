@@ -14,7 +14,8 @@ export function siteContentSecurityPolicy(publicBaseUrl: string): Record<string,
     'img-src': ["'self'", publicOrigin, 'https:'],
     'font-src': ["'self'"],
     'base-uri': ["'none'"],
-    'form-action': ["'none'"],
+    // The search box submits to /search on this origin; no other form exists.
+    'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
   };
 }

@@ -3,16 +3,18 @@ import { ArticlesModule } from '../articles/articles.module';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
+import { SearchApiHttpController } from './transport/search-api.http.controller';
 import { SiteContextFactory } from './transport/site-context';
 
 /**
- * Publishing's public face, in one place: HTML pages, feeds, sitemaps, the JSON API of the
- * article resource, and their rendering. It reads through the articles module's exports and
- * hands editors' changes to its use cases; the articles module never depends on it.
+ * Publishing's public face, in one place: HTML pages, feeds, sitemaps, search, the JSON API
+ * of the article resource, and their rendering. It reads through the articles module's
+ * exports and hands editors' changes to its use cases; the articles module never depends on it.
  */
 @Module({
   imports: [ArticlesModule],
-  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController],
   providers: [SiteContextFactory],
+  exports: [SiteContextFactory],
 })
 export class SiteModule {}

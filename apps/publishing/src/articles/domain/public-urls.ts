@@ -1,6 +1,8 @@
-/** Where readers find things. Slugs and sections are URL-safe by construction. */
+/** Where readers find things. Slugs, sections and tags are URL-safe by construction. */
 export const articlePath = (slug: string): string => `/articles/${slug}`;
 export const sectionPath = (section: string): string => `/sections/${section}`;
+export const tagPath = (tag: string): string => `/tags/${tag}`;
+export const authorPath = (slug: string): string => `/authors/${slug}`;
 
 /** The canonical address of an article, announced in events, feeds, sitemaps and the page itself. */
 export const articleUrl = (publicBaseUrl: string, slug: string): string => `${publicBaseUrl}${articlePath(slug)}`;

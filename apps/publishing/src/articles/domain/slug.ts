@@ -40,3 +40,11 @@ export function slugCandidates(headline: string, articleId: string): string[] {
     `${slugFromHeadline(headline, SLUG_MAX_LENGTH - id.length - 1)}-${id}`,
   ];
 }
+
+/**
+ * The address of a byline's author page: their name as a slug ("Olena Kravets" →
+ * "olena-kravets"). Two people with the same name share a page, as they share a byline.
+ */
+export function authorSlug(name: string): string {
+  return slugFromHeadline(name);
+}

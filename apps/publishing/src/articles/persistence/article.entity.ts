@@ -35,6 +35,25 @@ export class ArticleEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
 
+  /** The live text's language, copied out with the section. */
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  /** Slugs of the live text's bylines, for author pages. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  authorSlugs!: string[];
+
+  /**
+   * The PostgreSQL text search configuration of the live text's language, and the text
+   * search reads besides the headline. A trigger builds `search_document` from them while
+   * the article is live; both are null otherwise.
+   */
+  @Column({ type: 'text', nullable: true })
+  searchConfig!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  searchText!: string | null;
+
   @Column({ type: 'int', nullable: true })
   pendingRevision!: number | null;
 

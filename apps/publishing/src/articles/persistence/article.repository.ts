@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
-import { slugCandidates } from '../domain/slug';
+import { searchableText, textSearchConfigFor } from '../domain/search-document';
+import { authorSlug, slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
 import { CorrectionEntity } from './correction.entity';
 
@@ -135,6 +136,10 @@ function toRow(state: PublishedArticleSnapshot): Omit<ArticleEntity, 'createdAt'
     priority: live?.priority ?? null,
     section: live?.content.section ?? null,
     tags: live?.content.tags ?? [],
+    language: live?.content.language ?? null,
+    authorSlugs: live?.content.bylines.map((byline) => authorSlug(byline.name)) ?? [],
+    searchConfig: live ? textSearchConfigFor(live.content.language) : null,
+    searchText: live ? searchableText(live.content) : null,
     pendingRevision: pending?.revision ?? null,
     pendingContent: pending?.content ?? null,
     pendingPriority: pending?.priority ?? null,

@@ -1,42 +1,84 @@
+import type { Readable } from 'node:stream';
+import { streamToPromise } from 'sitemap';
 import { xml2js, type Element } from 'xml-js';
 import { testContent, testPublicArticle } from '../../../test/test-articles';
-import { newsLanguage, renderNewsSitemap, renderSitemap } from './sitemaps';
+import { renderRobotsTxt } from './robots';
+import { articleSitemap, listingSitemap, newsLanguage, newsSitemap, sitemapIndex } from './sitemaps';
 
 const BASE = 'https://news.example.org';
 const now = new Date('2025-11-22T09:00:00Z');
 
-function urls(xml: string): Element[] {
-  const doc = xml2js(xml, { compact: false }) as Element;
-  const urlset = doc.elements?.find((element) => element.name === 'urlset');
-  return (urlset?.elements ?? []).filter((element) => element.name === 'url');
+async function parse(stream: Readable): Promise<Element> {
+  return xml2js((await streamToPromise(stream)).toString('utf8'), { compact: false }) as Element;
+}
+
+function entries(doc: Element, root: string, entry: string): Element[] {
+  const set = doc.elements?.find((element) => element.name === root);
+  return (set?.elements ?? []).filter((element) => element.name === entry);
 }
 
 function child(element: Element, path: string[]): Element | undefined {
   return path.reduce<Element | undefined>((current, name) => current?.elements?.find((e) => e.name === name), element);
 }
 
-describe('renderSitemap', () => {
-  it('lists every article with its canonical URL and last change', () => {
-    const xml = renderSitemap([testPublicArticle({ slug: 'a-and-b', updatedAt: new Date('2025-11-21T10:00:00Z') })], BASE);
-    const [url] = urls(xml);
-    expect(child(url, ['loc'])?.elements?.[0].text).toBe(`${BASE}/articles/a-and-b`);
-    expect(child(url, ['lastmod'])?.elements?.[0].text).toBe('2025-11-21T10:00:00.000Z');
+const text = (element: Element | undefined) => element?.elements?.[0].text;
+
+describe('sitemapIndex', () => {
+  it('lists the pages sitemap, one file per chunk of articles with its last change, and the news sitemap', async () => {
+    const doc = await parse(
+      sitemapIndex(BASE, [{ chunk: 1, lastModified: new Date('2025-11-20T10:00:00Z') }, { chunk: 2, lastModified: new Date('2025-11-21T10:00:00Z') }], now),
+    );
+    const sitemaps = entries(doc, 'sitemapindex', 'sitemap');
+    expect(sitemaps.map((sitemap) => text(child(sitemap, ['loc'])))).toEqual([
+      `${BASE}/sitemaps/pages.xml`,
+      `${BASE}/sitemaps/articles-1.xml`,
+      `${BASE}/sitemaps/articles-2.xml`,
+      `${BASE}/sitemaps/news.xml`,
+    ]);
+    expect(text(child(sitemaps[2], ['lastmod']))).toBe('2025-11-21T10:00:00.000Z');
   });
 });
 
-describe('renderNewsSitemap', () => {
-  it('has articles from the last two days with publication name, language and escaped title', () => {
+describe('articleSitemap', () => {
+  it('streams every article it is given with its canonical URL and last change', async () => {
+    async function* refs() {
+      yield { slug: 'a-and-b', updatedAt: new Date('2025-11-21T10:00:00Z') };
+      yield { slug: 'c', updatedAt: new Date('2025-11-21T11:00:00Z') };
+    }
+    const urls = entries(await parse(articleSitemap(refs(), BASE)), 'urlset', 'url');
+    expect(urls.map((url) => text(child(url, ['loc'])))).toEqual([`${BASE}/articles/a-and-b`, `${BASE}/articles/c`]);
+    expect(text(child(urls[0], ['lastmod']))).toBe('2025-11-21T10:00:00.000Z');
+  });
+});
+
+describe('listingSitemap', () => {
+  it('lists the front page and the section, tag and author pages', async () => {
+    const at = new Date('2025-11-21T10:00:00Z');
+    const doc = await parse(
+      listingSitemap(BASE, { sections: [{ slug: 'politics', lastModified: at }], tags: [{ slug: 'ports', lastModified: at }], authors: [{ slug: 'olena-kravets', lastModified: at }] }, at),
+    );
+    expect(entries(doc, 'urlset', 'url').map((url) => text(child(url, ['loc'])))).toEqual([
+      `${BASE}/`,
+      `${BASE}/sections/politics`,
+      `${BASE}/tags/ports`,
+      `${BASE}/authors/olena-kravets`,
+    ]);
+  });
+});
+
+describe('newsSitemap', () => {
+  it('has articles from the last two days with publication name, language and escaped title', async () => {
     const recent = testPublicArticle({ slug: 'recent', content: testContent({ headline: 'Fish & <chips>', language: 'en-GB' }) });
     const old = testPublicArticle({ slug: 'old', publishedAt: new Date('2025-11-19T08:00:00Z') });
-    const xml = renderNewsSitemap([recent, old], BASE, now);
-    expect(xml).toContain('<news:title>Fish &amp; &lt;chips&gt;</news:title>');
-    const found = urls(xml);
+    const xml = (await streamToPromise(newsSitemap([recent, old], BASE, now))).toString('utf8');
+    expect(xml).toContain('Fish &amp; &lt;chips&gt;');
+    const found = entries(xml2js(xml, { compact: false }) as Element, 'urlset', 'url');
     expect(found).toHaveLength(1);
     const news = child(found[0], ['news:news']) as Element;
-    expect(child(news, ['news:publication', 'news:name'])?.elements?.[0].text).toBe('Newsroom');
-    expect(child(news, ['news:publication', 'news:language'])?.elements?.[0].text).toBe('en');
-    expect(child(news, ['news:publication_date'])?.elements?.[0].text).toBe('2025-11-21T08:30:00.000Z');
-    expect(child(news, ['news:title'])?.elements?.[0].text).toBe('Fish & <chips>');
+    expect(text(child(news, ['news:publication', 'news:name']))).toBe('Newsroom');
+    expect(text(child(news, ['news:publication', 'news:language']))).toBe('en');
+    expect(text(child(news, ['news:publication_date']))).toBe('2025-11-21T08:30:00.000Z');
+    expect(text(child(news, ['news:title']))).toBe('Fish & <chips>');
   });
 
   it.each([
@@ -47,5 +89,12 @@ describe('renderNewsSitemap', () => {
     ['zh', 'zh-cn'],
   ])('writes the language %s as %s', (language, expected) => {
     expect(newsLanguage(language)).toBe(expected);
+  });
+});
+
+describe('renderRobotsTxt', () => {
+  it('keeps crawlers out of search and the API and points to the sitemap index', () => {
+    const robots = renderRobotsTxt(BASE);
+    expect(robots.split('\n')).toEqual(expect.arrayContaining(['User-agent: *', 'Disallow: /search', 'Disallow: /v1/', `Sitemap: ${BASE}/sitemap.xml`]));
   });
 });

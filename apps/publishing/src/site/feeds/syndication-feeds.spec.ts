@@ -39,7 +39,7 @@ describe('renderFeed', () => {
       feed_url: string;
       items: { id: string; url: string; title: string; summary: string; content_html: string; date_published: string; tags: string[] }[];
     };
-    expect(feed.version).toBe('https://jsonfeed.org/version/1');
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.feed_url).toBe(`${BASE}/feeds/feed.json`);
     expect(feed.items[0]).toMatchObject({
       url: `${BASE}/articles/harbour-council-approves-night-time-crane-ban`,

@@ -5,6 +5,8 @@ import { renderArticleBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
 import { humanize, joinNames, leadImage, SITE_NAME } from '../rendering/labels';
+import { storyListPath, type StoryList } from '../rendering/listing-pages';
+import { renderJsonFeed } from './json-feed';
 
 export const FEED_SIZE = 50;
 
@@ -29,14 +31,21 @@ export function siteFeedScope(): FeedScope {
   return { title: SITE_NAME, description: `The latest news from ${SITE_NAME}.`, pagePath: '/', feedPath: '/feeds' };
 }
 
+/** The feeds of a section, a tag or an author, beside their page: `/tags/ports/feeds/rss.xml`. */
+export function storyListFeedScope(list: StoryList): FeedScope {
+  const name = list.kind === 'section' ? humanize(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+  const path = storyListPath(list);
+  const description =
+    list.kind === 'section'
+      ? `The latest ${name} news from ${SITE_NAME}.`
+      : list.kind === 'tag'
+        ? `The latest stories about ${name} from ${SITE_NAME}.`
+        : `The latest stories by ${name} at ${SITE_NAME}.`;
+  return { title: `${SITE_NAME}: ${name}`, description, pagePath: path, feedPath: `${path}/feeds` };
+}
+
 export function sectionFeedScope(section: string): FeedScope {
-  const name = humanize(section);
-  return {
-    title: `${SITE_NAME}: ${name}`,
-    description: `The latest ${name} news from ${SITE_NAME}.`,
-    pagePath: `/sections/${section}`,
-    feedPath: `/sections/${section}/feeds`,
-  };
+  return storyListFeedScope({ kind: 'section', section });
 }
 
 /**
@@ -67,7 +76,10 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
     case 'atom':
       return feed.atom1();
     case 'json':
-      return feed.json1();
+      return renderJsonFeed(
+        { title: scope.title, description: scope.description, homePageUrl: pageUrl, feedUrl: links.json, publicBaseUrl, siteName: SITE_NAME, language: 'en' },
+        articles.slice(0, FEED_SIZE),
+      );
   }
 }
 

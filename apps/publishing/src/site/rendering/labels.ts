@@ -18,3 +18,40 @@ export function joinNames(names: readonly string[]): string {
 export function leadImage(content: ArticleContent): ImageBlock | undefined {
   return content.body.find((block): block is ImageBlock => block.type === 'image' && isHttpUrl(block.url));
 }
+
+/** The words of the site's interface that are not an article's own. */
+export interface InterfaceLabels {
+  search: string;
+  searchPlaceholder: string;
+  searchResultsFor: (query: string) => string;
+  searchResultCount: (count: number) => string;
+  searchNothingFound: (query: string) => string;
+  searchPrompt: string;
+  newer: string;
+  older: string;
+  previousResults: string;
+  moreResults: string;
+  pageOf: (page: number, of: number) => string;
+  tag: string;
+  author: string;
+  storiesBy: (name: string) => string;
+  storiesTagged: (tag: string) => string;
+}
+
+export const ENGLISH_LABELS: InterfaceLabels = {
+  search: 'Search',
+  searchPlaceholder: 'Search stories',
+  searchResultsFor: (query) => `Results for “${query}”`,
+  searchResultCount: (count) => (count === 1 ? '1 story' : `${count} stories`),
+  searchNothingFound: (query) => `No stories match “${query}”. Try other words, or fewer of them.`,
+  searchPrompt: 'Search every story we have published.',
+  newer: '← Newer stories',
+  older: 'Older stories →',
+  previousResults: '← Previous results',
+  moreResults: 'More results →',
+  pageOf: (page, of) => `Page ${page} of ${of}`,
+  tag: 'Topic',
+  author: 'Author',
+  storiesBy: (name) => `Stories by ${name}`,
+  storiesTagged: (tag) => `Stories about ${tag}`,
+};

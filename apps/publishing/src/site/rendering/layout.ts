@@ -1,7 +1,7 @@
 import { sectionPath } from '../../articles/domain/public-urls';
 import type { SectionSummary } from '../../articles/use-cases/read-articles/read-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
-import { humanize, SITE_NAME } from './labels';
+import { ENGLISH_LABELS, humanize, SITE_NAME, type InterfaceLabels } from './labels';
 
 /** What every page needs besides its own content. */
 export interface SiteContext {
@@ -10,6 +10,15 @@ export interface SiteContext {
   sections: SectionSummary[];
   /** The moment of rendering: relative times are computed against it. */
   now: Date;
+  /** The interface's words; English unless said. */
+  labels?: InterfaceLabels;
+  /** What the reader searched for, kept in the masthead's search box. */
+  searchText?: string;
+}
+
+/** The site's interface words for this context. */
+export function labelsOf(site: SiteContext): InterfaceLabels {
+  return site.labels ?? ENGLISH_LABELS;
 }
 
 export interface PageOptions {
@@ -24,11 +33,15 @@ export interface PageOptions {
   robots?: string;
   /** A class on <body> for page-specific styles. */
   bodyClass?: string;
+  /** Site paths of the neighbouring pages of a paged list. */
+  prev?: string;
+  next?: string;
 }
 
 const NAV_LIMIT = 8;
 
 export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml): string {
+  const labels = labelsOf(site);
   const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(site.now);
   const document = html`<!doctype html>
 <html lang="en">
@@ -39,6 +52,8 @@ export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml)
 ${page.description && html`<meta name="description" content="${page.description}">`}
 ${page.canonical && html`<link rel="canonical" href="${page.canonical}">`}
 ${page.robots && html`<meta name="robots" content="${page.robots}">`}
+${page.prev && html`<link rel="prev" href="${page.prev}">`}
+${page.next && html`<link rel="next" href="${page.next}">`}
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${SITE_NAME}" href="/feeds/rss.xml">
@@ -52,6 +67,11 @@ ${page.head}
     <p class="masthead-date">${today}</p>
     <a class="brand" href="/">${SITE_NAME}</a>
     <p class="masthead-links"><a href="/corrections">Corrections</a> <a href="/feeds/rss.xml">RSS</a></p>
+    <form class="search-form" role="search" action="/search" method="get">
+      <label class="visually-hidden" for="search-q">${labels.search}</label>
+      <input id="search-q" type="search" name="q" maxlength="200" placeholder="${labels.searchPlaceholder}" value="${site.searchText ?? ''}">
+      <button type="submit">${labels.search}</button>
+    </form>
   </div>
   <nav class="section-nav" aria-label="Sections">
     <ul class="wrap">

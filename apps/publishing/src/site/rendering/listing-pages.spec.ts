@@ -2,11 +2,14 @@ import { testContent, testPublicArticle } from '../../../test/test-articles';
 import { scriptRisks } from '../../../test/html-safety';
 import { renderCorrectionsPage } from './corrections-page';
 import type { SiteContext } from './layout';
-import { renderFrontPage, renderSectionPage } from './listing-pages';
+import { renderFrontPage, renderStoryListPage } from './listing-pages';
+import type { Paging } from './pagination';
 import { renderNotFoundPage, renderWithdrawnPage } from './notice-pages';
 
 const now = new Date('2025-11-22T09:00:00Z');
 const site: SiteContext = { publicBaseUrl: 'https://news.example.org', sections: [{ section: 'politics', articles: 2 }], now };
+
+const first = (total: number, path = '/'): Paging => ({ page: 1, pageSize: 30, total, path });
 
 function story(n: number, overrides: Parameters<typeof testPublicArticle>[0] = {}) {
   return testPublicArticle({
@@ -21,7 +24,7 @@ function story(n: number, overrides: Parameters<typeof testPublicArticle>[0] = {
 describe('renderFrontPage', () => {
   it('leads with a recent breaking story and flags it', () => {
     const articles = [story(1), story(2, { priority: 'breaking' }), story(3)];
-    const page = renderFrontPage(articles, site);
+    const page = renderFrontPage(articles, site, first(articles.length));
     const lead = /<article class="card card-lead card-breaking">[\s\S]*?<\/article>/.exec(page)?.[0] ?? '';
     expect(lead).toContain('<span class="badge">Breaking</span>');
     expect(lead).toContain('Story 2 &lt;b&gt;');
@@ -30,29 +33,66 @@ describe('renderFrontPage', () => {
   });
 
   it('leads with the newest story when breaking news is more than a day old', () => {
-    const page = renderFrontPage([story(1), story(30, { priority: 'breaking' })], site);
+    const page = renderFrontPage([story(1), story(30, { priority: 'breaking' })], site, first(2));
     expect(/<article class="card card-lead">[\s\S]*?<\/article>/.exec(page)?.[0]).toContain('Story 1');
     expect(page).toContain('card-breaking');
   });
 
   it('lists every story it is given, in sections of the page', () => {
     const articles = Array.from({ length: 9 }, (_, i) => story(i + 1));
-    const page = renderFrontPage(articles, site);
+    const page = renderFrontPage(articles, site, first(articles.length));
     for (let i = 1; i <= 9; i += 1) expect(page).toContain(`href="/articles/story-${i}"`);
     expect(page).toContain('<h2 id="latest-heading" class="rule-heading">Latest</h2>');
   });
 
   it('says so when nothing is published', () => {
-    expect(renderFrontPage([], site)).toContain('Nothing has been published yet.');
+    expect(renderFrontPage([], site, first(0))).toContain('Nothing has been published yet.');
   });
 });
 
-describe('renderSectionPage', () => {
-  it('titles the page with the section and links its feeds', () => {
-    const page = renderSectionPage('politics', [story(1), story(3)], site);
+describe('renderFrontPage, further pages', () => {
+  it('lists older stories in a grid and links the neighbouring pages with rel=prev/next', () => {
+    const page = renderFrontPage([story(31), story(32)], site, { page: 2, pageSize: 30, total: 95, path: '/' });
+    expect(page).not.toContain('card-lead');
+    expect(page).toContain('<link rel="prev" href="/">');
+    expect(page).toContain('<link rel="next" href="/?page=3">');
+    expect(page).toContain('<a class="pagination-prev" rel="prev" href="/">');
+    expect(page).toContain('<a class="pagination-next" rel="next" href="/?page=3">');
+    expect(page).toContain('Page 2 of 4');
+    expect(page).toContain('<link rel="canonical" href="https://news.example.org/?page=2">');
+  });
+
+  it('has no pagination when everything fits on one page', () => {
+    const page = renderFrontPage([story(1)], site, first(1));
+    expect(page).not.toContain('rel="next"');
+    expect(page).not.toContain('rel="prev"');
+  });
+});
+
+describe('renderStoryListPage', () => {
+  it('titles a section page with the section and links its feeds', () => {
+    const page = renderStoryListPage({ kind: 'section', section: 'politics' }, [story(1), story(3)], site, first(2, '/sections/politics'));
     expect(page).toContain('<h1 class="section-title">Politics</h1>');
     expect(page).toContain('href="/sections/politics/feeds/rss.xml"');
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Newsroom: Politics" href="/sections/politics/feeds/atom.xml">');
     expect(page).toContain('<link rel="canonical" href="https://news.example.org/sections/politics">');
+  });
+
+  it('names a tag page after the tag and an author page after the author, with their feeds', () => {
+    const tag = renderStoryListPage({ kind: 'tag', tag: 'noise-pollution' }, [story(1)], site, first(1, '/tags/noise-pollution'));
+    expect(tag).toContain('<h1 class="section-title">Noise pollution</h1>');
+    expect(tag).toContain('href="/tags/noise-pollution/feeds/feed.json"');
+    const author = renderStoryListPage({ kind: 'author', slug: 'olena-kravets', name: 'Olena <Kravets>' }, [story(1)], site, first(1, '/authors/olena-kravets'));
+    expect(author).toContain('<h1 class="section-title">Olena &lt;Kravets&gt;</h1>');
+    expect(author).toContain('href="/authors/olena-kravets/feeds/rss.xml"');
+    expect(scriptRisks(author)).toEqual([]);
+  });
+
+  it('keeps page 3 of a tag at its own address', () => {
+    const page = renderStoryListPage({ kind: 'tag', tag: 'ports' }, [story(61)], site, { page: 3, pageSize: 30, total: 61, path: '/tags/ports' });
+    expect(page).toContain('<link rel="canonical" href="https://news.example.org/tags/ports?page=3">');
+    expect(page).toContain('<link rel="prev" href="/tags/ports?page=2">');
+    expect(page).not.toContain('rel="next"');
   });
 });
 

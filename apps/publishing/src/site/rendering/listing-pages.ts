@@ -1,22 +1,43 @@
-import { sectionPath } from '../../articles/domain/public-urls';
+import { authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
-import { renderPage, type SiteContext } from './layout';
+import { labelsOf, renderPage, type SiteContext } from './layout';
+import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
 import { storyCard } from './story-card';
 
 /** Breaking news leads the front page for this long; after that the newest story does. */
 const BREAKING_LEAD_MS = 24 * 3600 * 1000;
 
-/** The front page: the lead story, then the latest from every section. */
-export function renderFrontPage(articles: PublicArticle[], site: SiteContext): string {
+/**
+ * The front page. Its first page leads with the top story, then the latest from every
+ * section; further pages (`?page=2`) list older stories in a plain grid.
+ */
+export function renderFrontPage(articles: PublicArticle[], site: SiteContext, paging: Paging): string {
+  const main = paging.page === 1 ? frontPageTop(articles, site) : html`<h1 class="visually-hidden">${SITE_NAME}: latest news</h1>${storyGrid(articles, site, true)}`;
+  return renderPage(
+    site,
+    {
+      title: paging.page === 1 ? `${SITE_NAME}: latest news` : `${SITE_NAME}: latest news (${labelsOf(site).pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})`,
+      description: `The latest news from ${SITE_NAME}.`,
+      canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
+      head: feedLinks('/feeds', SITE_NAME, true),
+      current: 'home',
+      bodyClass: 'page-front',
+      ...neighbours(paging),
+    },
+    html`${main}${pagination(paging, site)}`,
+  );
+}
+
+function frontPageTop(articles: PublicArticle[], site: SiteContext): SafeHtml {
   const lead = pickLead(articles, site.now);
+  if (!lead) return emptyState('Nothing has been published yet.');
   const rest = articles.filter((article) => article !== lead);
   const secondary = rest.slice(0, 2);
   const briefs = rest.slice(2, 6);
   const latest = rest.slice(6);
-  const main = lead
-    ? html`<h1 class="visually-hidden">${SITE_NAME}: latest news</h1>
+  return html`<h1 class="visually-hidden">${SITE_NAME}: latest news</h1>
 <section class="front-top">
 <div class="front-main">
 ${storyCard(lead, site.now, 'lead')}
@@ -27,44 +48,68 @@ ${briefs.length > 0 && html`<div class="top-list">${briefs.map((article) => stor
 ${latest.length > 0 && html`<section class="latest" aria-labelledby="latest-heading">
 <h2 id="latest-heading" class="rule-heading">Latest</h2>
 <div class="card-grid">${latest.map((article) => storyCard(article, site.now))}</div>
-</section>`}`
-    : emptyState('Nothing has been published yet.');
+</section>`}`;
+}
+
+/** What a list of stories is about: a section, a tag or an author. */
+export type StoryList = { kind: 'section'; section: string } | { kind: 'tag'; tag: string } | { kind: 'author'; slug: string; name: string };
+
+/** The site path of a story list (its first page). */
+export function storyListPath(list: StoryList): string {
+  switch (list.kind) {
+    case 'section':
+      return sectionPath(list.section);
+    case 'tag':
+      return tagPath(list.tag);
+    case 'author':
+      return authorPath(list.slug);
+  }
+}
+
+/** A section's, tag's or author's stories, newest first, one page of them, with its own feeds. */
+export function renderStoryListPage(list: StoryList, articles: PublicArticle[], site: SiteContext, paging: Paging): string {
+  const labels = labelsOf(site);
+  const path = storyListPath(list);
+  const name = list.kind === 'section' ? humanize(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+  const kicker = list.kind === 'tag' ? labels.tag : list.kind === 'author' ? labels.author : null;
+  const [first, ...rest] = articles;
+  const showSection = list.kind !== 'section';
+  const stories =
+    paging.page === 1 && first
+      ? html`${storyCard(first, site.now, 'lead', { showSection })}
+${rest.length > 0 && html`<div class="card-grid">${rest.map((article) => storyCard(article, site.now, 'standard', { showSection }))}</div>`}`
+      : storyGrid(articles, site, showSection);
+  const main = html`<header class="section-header">
+${kicker && html`<p class="kicker list-kind">${kicker}</p>`}
+<h1 class="section-title">${name}</h1>
+<p class="section-feeds"><a href="${path}/feeds/rss.xml">RSS</a> <a href="${path}/feeds/atom.xml">Atom</a> <a href="${path}/feeds/feed.json">JSON Feed</a></p>
+</header>
+${articles.length > 0 ? stories : emptyState('No stories here yet.')}
+${pagination(paging, site)}`;
+  const description =
+    list.kind === 'section' ? `The latest ${name} news from ${SITE_NAME}.` : list.kind === 'tag' ? `${labels.storiesTagged(name)} from ${SITE_NAME}.` : `${labels.storiesBy(name)} at ${SITE_NAME}.`;
   return renderPage(
     site,
     {
-      title: `${SITE_NAME}: latest news`,
-      description: `The latest news from ${SITE_NAME}.`,
-      canonical: `${site.publicBaseUrl}/`,
-      head: feedLinks('/feeds', SITE_NAME),
-      current: 'home',
-      bodyClass: 'page-front',
+      title: `${name}${paging.page > 1 ? ` (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})` : ''} | ${SITE_NAME}`,
+      description,
+      canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
+      head: feedLinks(`${path}/feeds`, `${SITE_NAME}: ${name}`),
+      current: list.kind === 'section' ? list.section : undefined,
+      bodyClass: 'page-section',
+      ...neighbours(paging),
     },
     main,
   );
 }
 
-/** One section's latest stories. */
-export function renderSectionPage(section: string, articles: PublicArticle[], site: SiteContext): string {
-  const name = humanize(section);
-  const [first, ...rest] = articles;
-  const main = html`<header class="section-header">
-<h1 class="section-title">${name}</h1>
-<p class="section-feeds"><a href="${sectionPath(section)}/feeds/rss.xml">RSS</a> <a href="${sectionPath(section)}/feeds/atom.xml">Atom</a></p>
-</header>
-${first ? html`${storyCard(first, site.now, 'lead', { showSection: false })}
-${rest.length > 0 && html`<div class="card-grid">${rest.map((article) => storyCard(article, site.now, 'standard', { showSection: false }))}</div>`}` : emptyState('No stories in this section yet.')}`;
-  return renderPage(
-    site,
-    {
-      title: `${name} | ${SITE_NAME}`,
-      description: `The latest ${name} news from ${SITE_NAME}.`,
-      canonical: `${site.publicBaseUrl}${sectionPath(section)}`,
-      head: feedLinks(`${sectionPath(section)}/feeds`, `${SITE_NAME}: ${name}`),
-      current: section,
-      bodyClass: 'page-section',
-    },
-    main,
-  );
+function storyGrid(articles: PublicArticle[], site: SiteContext, showSection: boolean): SafeHtml {
+  return html`<div class="card-grid">${articles.map((article) => storyCard(article, site.now, 'standard', { showSection }))}</div>`;
+}
+
+function pagination(paging: Paging, site: SiteContext): SafeHtml | null {
+  const labels = labelsOf(site);
+  return renderPagination(paging, { prev: labels.newer, next: labels.older, pageOf: labels.pageOf });
 }
 
 function pickLead(articles: PublicArticle[], now: Date): PublicArticle | undefined {
@@ -72,8 +117,14 @@ function pickLead(articles: PublicArticle[], now: Date): PublicArticle | undefin
   return breaking ?? articles[0];
 }
 
-function feedLinks(base: string, title: string): SafeHtml {
-  return html`<link rel="alternate" type="application/feed+json" title="${title}" href="${base}/feed.json">`;
+/** The list's own feeds; the layout already links the site-wide RSS and Atom feeds. */
+function feedLinks(base: string, title: string, siteWide = false): SafeHtml {
+  return html`<link rel="alternate" type="application/feed+json" title="${title}" href="${base}/feed.json">${
+    !siteWide &&
+    html`
+<link rel="alternate" type="application/rss+xml" title="${title}" href="${base}/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="${title}" href="${base}/atom.xml">`
+  }`;
 }
 
 function emptyState(message: string): SafeHtml {

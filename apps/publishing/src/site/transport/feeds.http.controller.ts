@@ -1,18 +1,30 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pipeline, type Readable } from 'node:stream';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
+import { authorSlug } from '../../articles/domain/slug';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
-import { renderNotFoundPage } from '../rendering/notice-pages';
-import { renderNewsSitemap, renderSitemap, NEWS_SITEMAP_WINDOW_MS, SITEMAP_CONTENT_TYPE } from '../feeds/sitemaps';
-import { FEED_FORMATS, FEED_SIZE, renderFeed, sectionFeedScope, siteFeedScope, type FeedFormat, type FeedScope } from '../feeds/syndication-feeds';
-import { MISSING_CACHE } from './pages.http.controller';
+import { renderRobotsTxt } from '../feeds/robots';
+import {
+  ARTICLES_PER_SITEMAP,
+  articleSitemap,
+  listingSitemap,
+  newsSitemap,
+  NEWS_SITEMAP_WINDOW_MS,
+  SITEMAP_CONTENT_TYPE,
+  sitemapIndex,
+} from '../feeds/sitemaps';
+import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope, type FeedFormat } from '../feeds/syndication-feeds';
+import type { StoryList } from '../rendering/listing-pages';
+import { FEED_CACHE } from './http-caching';
+import { pageNotFound, storyListFilter } from './pages.http.controller';
 import { SiteContextFactory } from './site-context';
 
-const FEED_CACHE = 'public, max-age=120';
+const FEED_FILES: Record<string, FeedFormat> = { 'rss.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
 
-/** RSS, Atom and JSON Feed for the site and each section, and the sitemaps. */
+/** RSS, Atom and JSON Feed for the site and each section, tag and author; robots.txt and the sitemaps. */
 @ApiTags('site')
 @Public()
 @Controller()
@@ -22,54 +34,68 @@ export class FeedsHttpController {
     private readonly site: SiteContextFactory,
   ) {}
 
-  @Get('feeds/rss.xml')
-  @ApiOperation({ summary: 'RSS 2.0 feed of the latest 50 stories' })
-  @ApiProduces(FEED_FORMATS.rss.contentType)
-  rss(@Res() res: Response): Promise<void> {
-    return this.feed(res, 'rss', siteFeedScope());
+  @Get('feeds/:file')
+  @ApiOperation({ summary: 'The latest 50 stories: rss.xml (RSS 2.0), atom.xml (Atom), feed.json (JSON Feed 1.1)' })
+  @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
+  async siteFeed(@Param('file') file: string, @Res() res: Response): Promise<void> {
+    const format = feedFormat(file);
+    const { items } = await this.read.list({ limit: FEED_SIZE, offset: 0 });
+    sendFeed(res, format, renderFeed(format, siteFeedScope(), items, this.site.publicBaseUrl, new Date()));
   }
 
-  @Get('feeds/atom.xml')
-  @ApiOperation({ summary: 'Atom feed of the latest 50 stories' })
-  @ApiProduces(FEED_FORMATS.atom.contentType)
-  atom(@Res() res: Response): Promise<void> {
-    return this.feed(res, 'atom', siteFeedScope());
+  @Get('sections/:section/feeds/:file')
+  @ApiOperation({ summary: "A section's latest 50 stories as rss.xml, atom.xml or feed.json; 404 for a section without live stories" })
+  @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
+  sectionFeed(@Param('section') section: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(res, file, { kind: 'section', section });
   }
 
-  @Get('feeds/feed.json')
-  @ApiOperation({ summary: 'JSON Feed of the latest 50 stories' })
-  @ApiProduces(FEED_FORMATS.json.contentType)
-  json(@Res() res: Response): Promise<void> {
-    return this.feed(res, 'json', siteFeedScope());
+  @Get('tags/:tag/feeds/:file')
+  @ApiOperation({ summary: "A tag's latest 50 stories as rss.xml, atom.xml or feed.json; 404 for a tag without live stories" })
+  @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
+  tagFeed(@Param('tag') tag: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(res, file, { kind: 'tag', tag });
   }
 
-  @Get('sections/:section/feeds/rss.xml')
-  @ApiOperation({ summary: "RSS 2.0 feed of one section's latest 50 stories" })
-  @ApiProduces(FEED_FORMATS.rss.contentType)
-  sectionRss(@Param('section') section: string, @Res() res: Response): Promise<void> {
-    return this.sectionFeed(res, 'rss', section);
+  @Get('authors/:slug/feeds/:file')
+  @ApiOperation({ summary: "An author's latest 50 stories as rss.xml, atom.xml or feed.json; 404 when there are none" })
+  @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
+  authorFeed(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(res, file, { kind: 'author', slug, name: slug });
   }
 
-  @Get('sections/:section/feeds/atom.xml')
-  @ApiOperation({ summary: "Atom feed of one section's latest 50 stories" })
-  @ApiProduces(FEED_FORMATS.atom.contentType)
-  sectionAtom(@Param('section') section: string, @Res() res: Response): Promise<void> {
-    return this.sectionFeed(res, 'atom', section);
-  }
-
-  @Get('sections/:section/feeds/feed.json')
-  @ApiOperation({ summary: "JSON Feed of one section's latest 50 stories" })
-  @ApiProduces(FEED_FORMATS.json.contentType)
-  sectionJson(@Param('section') section: string, @Res() res: Response): Promise<void> {
-    return this.sectionFeed(res, 'json', section);
+  @Get('robots.txt')
+  @ApiOperation({ summary: 'robots.txt: everything but search and the API may be crawled; points to the sitemap index' })
+  @ApiProduces('text/plain')
+  robots(@Res() res: Response): void {
+    res.status(200).setHeader('Cache-Control', 'public, max-age=3600');
+    res.type('text/plain').send(renderRobotsTxt(this.site.publicBaseUrl));
   }
 
   @Get('sitemap.xml')
-  @ApiOperation({ summary: 'Sitemap of every live article' })
+  @ApiOperation({ summary: 'Sitemap index: the listing pages, the live articles (one file per 10,000) and the news sitemap' })
   @ApiProduces(SITEMAP_CONTENT_TYPE)
   async sitemap(@Res() res: Response): Promise<void> {
-    const articles = await this.read.allLive();
-    send(res, SITEMAP_CONTENT_TYPE, renderSitemap(articles, this.site.publicBaseUrl));
+    const chunks = await this.read.refChunks(ARTICLES_PER_SITEMAP);
+    sendStream(res, sitemapIndex(this.site.publicBaseUrl, chunks, newestOf(chunks)));
+  }
+
+  @Get('sitemaps/pages.xml')
+  @ApiOperation({ summary: 'Sitemap of the front page and every section, tag and author page with live stories' })
+  @ApiProduces(SITEMAP_CONTENT_TYPE)
+  async pagesSitemap(@Res() res: Response): Promise<void> {
+    const [sections, tags, authors, chunks] = await Promise.all([this.read.sectionRefs(), this.read.tags(), this.read.authors(), this.read.refChunks(ARTICLES_PER_SITEMAP)]);
+    sendStream(res, listingSitemap(this.site.publicBaseUrl, { sections, tags, authors }, newestOf(chunks)));
+  }
+
+  @Get('sitemaps/articles-:chunk.xml')
+  @ApiOperation({ summary: 'One file of the articles sitemap: live articles in publication order, 10,000 a file; 404 past the last' })
+  @ApiProduces(SITEMAP_CONTENT_TYPE)
+  async articlesSitemap(@Param('chunk') rawChunk: string, @Res() res: Response): Promise<void> {
+    const chunk = /^[1-9][0-9]{0,5}$/.test(rawChunk) ? Number(rawChunk) : 0;
+    const chunks = await this.read.refChunks(ARTICLES_PER_SITEMAP);
+    if (!chunks.some((known) => known.chunk === chunk)) throw pageNotFound();
+    sendStream(res, articleSitemap(this.read.refs(chunk, ARTICLES_PER_SITEMAP), this.site.publicBaseUrl));
   }
 
   @Get('sitemaps/news.xml')
@@ -78,27 +104,39 @@ export class FeedsHttpController {
   async newsSitemap(@Res() res: Response): Promise<void> {
     const now = new Date();
     const articles = await this.read.publishedSince(new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS));
-    send(res, SITEMAP_CONTENT_TYPE, renderNewsSitemap(articles, this.site.publicBaseUrl, now));
+    sendStream(res, newsSitemap(articles, this.site.publicBaseUrl, now));
   }
 
-  private async sectionFeed(res: Response, format: FeedFormat, section: string): Promise<void> {
-    const articles = SLUG_PATTERN.test(section) ? (await this.read.list({ section, limit: FEED_SIZE, offset: 0 })).items : [];
-    if (articles.length === 0) {
-      res.status(404).setHeader('Cache-Control', MISSING_CACHE);
-      res.type('html').send(renderNotFoundPage(await this.site.create()));
-      return;
-    }
-    send(res, FEED_FORMATS[format].contentType, renderFeed(format, sectionFeedScope(section), articles, this.site.publicBaseUrl, new Date()));
-  }
-
-  private async feed(res: Response, format: FeedFormat, scope: FeedScope): Promise<void> {
-    const { items } = await this.read.list({ limit: FEED_SIZE, offset: 0 });
-    send(res, FEED_FORMATS[format].contentType, renderFeed(format, scope, items, this.site.publicBaseUrl, new Date()));
+  private async storyListFeed(res: Response, file: string, list: StoryList): Promise<void> {
+    const format = feedFormat(file);
+    const filter = storyListFilter(list);
+    if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
+    const { items } = await this.read.list({ ...filter, limit: FEED_SIZE, offset: 0 });
+    if (items.length === 0) throw pageNotFound();
+    const named = list.kind === 'author' ? { ...list, name: items[0].content.bylines.find((b) => authorSlug(b.name) === list.slug)?.name ?? list.slug } : list;
+    sendFeed(res, format, renderFeed(format, storyListFeedScope(named), items, this.site.publicBaseUrl, new Date()));
   }
 }
 
-function send(res: Response, contentType: string, body: string): void {
+function feedFormat(file: string): FeedFormat {
+  const format = FEED_FILES[file];
+  if (!format) throw pageNotFound();
+  return format;
+}
+
+function newestOf(chunks: { lastModified: Date }[]): Date | undefined {
+  return chunks.reduce<Date | undefined>((newest, chunk) => (!newest || chunk.lastModified > newest ? chunk.lastModified : newest), undefined);
+}
+
+function sendFeed(res: Response, format: FeedFormat, body: string): void {
   res.status(200).setHeader('Cache-Control', FEED_CACHE);
-  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Type', FEED_FORMATS[format].contentType);
   res.send(body);
+}
+
+/** Streams a sitemap out as it is written; a failure half-way ends the response, which a crawler retries. */
+function sendStream(res: Response, body: Readable): void {
+  res.status(200).setHeader('Cache-Control', FEED_CACHE);
+  res.setHeader('Content-Type', SITEMAP_CONTENT_TYPE);
+  pipeline(body, res, () => undefined);
 }

@@ -1,24 +1,29 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { SLUG_PATTERN } from '@newsroom/contracts';
+import { DomainError, SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
-import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
+import { authorSlug } from '../../articles/domain/slug';
+import { ReadArticlesQuery, type ArticleFilter } from '../../articles/use-cases/read-articles/read-articles.query';
+import { SearchArticlesCommand } from '../../articles/use-cases/search-articles/search-articles.command';
+import { SearchArticlesQuery } from '../../articles/use-cases/search-articles/search-articles.query';
 import { renderArticlePage } from '../rendering/article-page';
 import { renderCorrectionsPage } from '../rendering/corrections-page';
-import { renderFrontPage, renderSectionPage } from '../rendering/listing-pages';
-import { renderNotFoundPage, renderWithdrawnPage } from '../rendering/notice-pages';
+import { renderFrontPage, renderStoryListPage, storyListPath, type StoryList } from '../rendering/listing-pages';
+import { renderWithdrawnPage } from '../rendering/notice-pages';
+import { lastPage, type Paging } from '../rendering/pagination';
+import { renderSearchPage } from '../rendering/search-page';
+import { PAGE_CACHE, SEARCH_CACHE } from './http-caching';
+import { pageNumber, searchText } from './listing-request';
 import { SiteContextFactory } from './site-context';
 
-const FRONT_PAGE_SIZE = 30;
-const SECTION_PAGE_SIZE = 30;
+export const LIST_PAGE_SIZE = 30;
+export const SEARCH_PAGE_SIZE = 20;
 const MORE_STORIES = 4;
 const CORRECTIONS_PAGE_SIZE = 200;
 
-/** Pages change when articles do; a minute of caching spares the database without hiding news for long. */
-export const PAGE_CACHE = 'public, max-age=60';
-/** A missing page may be an article about to go live: cache that answer only briefly. */
-export const MISSING_CACHE = 'public, max-age=10';
+/** Nothing public at this address: the error filter answers with the 404 page (or JSON, if asked). */
+export const pageNotFound = () => new DomainError('PAGE.NOT_FOUND', 'No such page', 'not_found');
 
 /** The public website: server-rendered HTML, no client-side scripts. */
 @ApiTags('site')
@@ -27,25 +32,63 @@ export const MISSING_CACHE = 'public, max-age=10';
 export class PagesHttpController {
   constructor(
     private readonly read: ReadArticlesQuery,
+    private readonly search: SearchArticlesQuery,
     private readonly site: SiteContextFactory,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Front page: the latest stories, breaking news first' })
+  @ApiOperation({ summary: 'Front page: the latest stories, breaking news first; `?page=2` and on for older ones' })
+  @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  async front(@Res() res: Response): Promise<void> {
-    const [{ items }, site] = await Promise.all([this.read.list({ limit: FRONT_PAGE_SIZE, offset: 0 }), this.site.create()]);
-    sendHtml(res, 200, renderFrontPage(items, site), PAGE_CACHE);
+  async front(@Query('page') rawPage: unknown, @Res() res: Response): Promise<void> {
+    const page = pageNumber(rawPage);
+    const [{ items, total }, site] = await Promise.all([this.read.list(slice({}, page)), this.site.create()]);
+    const paging: Paging = { page, pageSize: LIST_PAGE_SIZE, total, path: '/' };
+    if (page > lastPage(paging)) throw pageNotFound();
+    sendHtml(res, 200, renderFrontPage(items, site, paging), PAGE_CACHE);
   }
 
   @Get('sections/:section')
-  @ApiOperation({ summary: "One section's latest stories; 404 for a section without live stories" })
+  @ApiOperation({ summary: "One section's stories, newest first; 404 for a section without live stories" })
+  @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  async section(@Param('section') section: string, @Res() res: Response): Promise<void> {
-    const site = await this.site.create();
-    const items = SLUG_PATTERN.test(section) ? (await this.read.list({ section, limit: SECTION_PAGE_SIZE, offset: 0 })).items : [];
-    if (items.length === 0) return sendHtml(res, 404, renderNotFoundPage(site), MISSING_CACHE);
-    sendHtml(res, 200, renderSectionPage(section, items, site), PAGE_CACHE);
+  section(@Param('section') section: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
+    return this.storyList(res, { kind: 'section', section }, page);
+  }
+
+  @Get('tags/:tag')
+  @ApiOperation({ summary: 'Stories with one tag, newest first; 404 for a tag without live stories' })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiProduces('text/html')
+  tag(@Param('tag') tag: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
+    return this.storyList(res, { kind: 'tag', tag }, page);
+  }
+
+  @Get('authors/:slug')
+  @ApiOperation({ summary: 'Stories by one author (their byline name as a slug), newest first; 404 when there are none' })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiProduces('text/html')
+  author(@Param('slug') slug: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
+    return this.storyList(res, { kind: 'author', slug, name: slug }, page);
+  }
+
+  @Get('search')
+  @ApiOperation({ summary: 'Search results for `q`, best match first, with highlighted passages; the search box alone without `q`' })
+  @ApiQuery({ name: 'q', required: false, type: String })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiProduces('text/html')
+  async searchPage(@Query('q') rawQuery: unknown, @Query('page') rawPage: unknown, @Res() res: Response): Promise<void> {
+    const text = searchText(rawQuery);
+    const page = pageNumber(rawPage);
+    const [results, site] = await Promise.all([
+      text === ''
+        ? { items: [], total: 0 }
+        : this.search.execute(SearchArticlesCommand.create({ text, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })),
+      this.site.create(),
+    ]);
+    const paging: Paging = { page, pageSize: SEARCH_PAGE_SIZE, total: results.total, path: '/search', params: text ? { q: text } : {} };
+    if (page > lastPage(paging)) throw pageNotFound();
+    sendHtml(res, 200, renderSearchPage(text, results.items, site, paging), SEARCH_CACHE);
   }
 
   @Get('articles/:slug')
@@ -53,7 +96,7 @@ export class PagesHttpController {
   @ApiProduces('text/html')
   async article(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const [article, site] = await Promise.all([SLUG_PATTERN.test(slug) ? this.read.bySlug(slug) : null, this.site.create()]);
-    if (!article) return sendHtml(res, 404, renderNotFoundPage(site), MISSING_CACHE);
+    if (!article) throw pageNotFound();
     if (article.status === 'withdrawn') return sendHtml(res, 410, renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt), PAGE_CACHE);
     const { items } = await this.read.list({ section: article.content.section, limit: MORE_STORIES + 1, offset: 0 });
     const more = items.filter((other) => other.id !== article.id).slice(0, MORE_STORIES);
@@ -67,6 +110,39 @@ export class PagesHttpController {
     const [entries, site] = await Promise.all([this.read.corrections(CORRECTIONS_PAGE_SIZE), this.site.create()]);
     sendHtml(res, 200, renderCorrectionsPage(entries, site), PAGE_CACHE);
   }
+
+  /** A section's, tag's or author's page `rawPage`; 404 when it has no live stories or the page is past the last. */
+  private async storyList(res: Response, list: StoryList, rawPage: unknown): Promise<void> {
+    const page = pageNumber(rawPage);
+    const filter = storyListFilter(list);
+    if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
+    const [{ items, total }, site] = await Promise.all([this.read.list(slice(filter, page)), this.site.create()]);
+    const paging: Paging = { page, pageSize: LIST_PAGE_SIZE, total, path: storyListPath(list) };
+    if (total === 0 || page > lastPage(paging)) throw pageNotFound();
+    const named = list.kind === 'author' ? { ...list, name: authorName(items[0]?.content.bylines ?? [], list.slug) } : list;
+    sendHtml(res, 200, renderStoryListPage(named, items, site, paging), PAGE_CACHE);
+  }
+}
+
+/** The one slug a story list filters by. */
+export function storyListFilter(list: StoryList): { section: string } | { tag: string } | { author: string } {
+  switch (list.kind) {
+    case 'section':
+      return { section: list.section };
+    case 'tag':
+      return { tag: list.tag };
+    case 'author':
+      return { author: list.slug };
+  }
+}
+
+function slice(filter: Omit<ArticleFilter, 'limit' | 'offset'>, page: number): ArticleFilter {
+  return { ...filter, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE };
+}
+
+/** The byline name behind an author slug, as one of their stories spells it. */
+function authorName(bylines: { name: string }[], slug: string): string {
+  return bylines.find((byline) => authorSlug(byline.name) === slug)?.name ?? slug;
 }
 
 function sendHtml(res: Response, status: number, body: string, cacheControl: string): void {

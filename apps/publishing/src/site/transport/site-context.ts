@@ -13,7 +13,12 @@ export class SiteContextFactory {
   ) {}
 
   async create(now = new Date()): Promise<SiteContext> {
-    return { publicBaseUrl: this.config.publicBaseUrl, sections: await this.read.sections(), now };
+    return { ...this.bare(now), sections: await this.read.sections() };
+  }
+
+  /** Without the navigation, which needs the database: for error pages when it is down. */
+  bare(now = new Date()): SiteContext {
+    return { publicBaseUrl: this.config.publicBaseUrl, sections: [], now };
   }
 
   get publicBaseUrl(): string {

@@ -8,6 +8,8 @@ import { toPublicArticle, type CorrectionLogEntry, type PublicArticle } from './
 export interface ArticleFilter {
   section?: string;
   tag?: string;
+  /** An author slug (see authorSlug): articles with a byline of that name. */
+  author?: string;
   limit: number;
   offset: number;
 }
@@ -15,6 +17,25 @@ export interface ArticleFilter {
 export interface SectionSummary {
   section: string;
   articles: number;
+}
+
+/** What a sitemap needs of a live article: its address and its last change. */
+export interface ArticleRef {
+  slug: string;
+  updatedAt: Date;
+}
+
+/** A slice of the live articles in publication order, as one sitemap file lists them. */
+export interface ArticleRefChunk {
+  /** 1-based. */
+  chunk: number;
+  lastModified: Date;
+}
+
+/** A section, tag or author slug with live articles, and the last change among them. */
+export interface ListingRef {
+  slug: string;
+  lastModified: Date;
 }
 
 /** What the public sees: live articles (and withdrawn ones, which answer with a notice). */
@@ -36,6 +57,7 @@ export class ReadArticlesQuery {
     const query = this.articles().createQueryBuilder('a').where(`a.status = 'published'`);
     if (filter.section) query.andWhere('a.section = :section', { section: filter.section });
     if (filter.tag) query.andWhere(':tag = ANY(a.tags)', { tag: filter.tag });
+    if (filter.author) query.andWhere(':author = ANY(a.authorSlugs)', { author: filter.author });
     const [rows, total] = await query
       .orderBy('a.publishedAt', 'DESC')
       .addOrderBy('a.id', 'ASC')
@@ -53,10 +75,56 @@ export class ReadArticlesQuery {
     return rows;
   }
 
-  /** Every live article, newest change first, for the sitemap. */
-  async allLive(): Promise<PublicArticle[]> {
-    const rows = await this.articles().find({ where: { status: 'published' }, order: { updatedAt: 'DESC', id: 'ASC' } });
-    return publicOnly(rows);
+  /**
+   * The live articles in publication order (oldest first, so a new article joins the last
+   * chunk and the others keep their place), cut into chunks of `size`: the sitemap files.
+   */
+  async refChunks(size: number): Promise<ArticleRefChunk[]> {
+    const rows: { chunk: number; last_modified: Date }[] = await this.dataSource.query(
+      `SELECT chunk + 1 AS chunk, max(updated_at) AS last_modified
+         FROM (SELECT (row_number() OVER (ORDER BY published_at, id) - 1) / $1 AS chunk, updated_at FROM articles WHERE status = 'published') live
+        GROUP BY chunk ORDER BY chunk`,
+      [size],
+    );
+    return rows.map((row) => ({ chunk: Number(row.chunk), lastModified: row.last_modified }));
+  }
+
+  /**
+   * The addresses in chunk `chunk` (1-based) of `size`, read from the database `batch` rows at
+   * a time, so a sitemap of 50,000 addresses streams out without being held in memory.
+   */
+  async *refs(chunk: number, size: number, batch = 1000): AsyncGenerator<ArticleRef> {
+    const first = (chunk - 1) * size;
+    for (let offset = 0; offset < size; offset += batch) {
+      const rows: { slug: string; updated_at: Date }[] = await this.dataSource.query(
+        `SELECT slug, updated_at FROM articles WHERE status = 'published' ORDER BY published_at, id OFFSET $1 LIMIT $2`,
+        [first + offset, Math.min(batch, size - offset)],
+      );
+      for (const row of rows) yield { slug: row.slug, updatedAt: row.updated_at };
+      if (rows.length < batch) return;
+    }
+  }
+
+  /** Tags with live articles, most recently changed first. */
+  async tags(): Promise<ListingRef[]> {
+    return this.listingRefs(`SELECT tag AS slug, max(updated_at) AS last_modified FROM articles, unnest(tags) AS tag WHERE status = 'published' GROUP BY tag`);
+  }
+
+  /** Author slugs with live articles, most recently changed first. */
+  async authors(): Promise<ListingRef[]> {
+    return this.listingRefs(
+      `SELECT author AS slug, max(updated_at) AS last_modified FROM articles, unnest(author_slugs) AS author WHERE status = 'published' GROUP BY author`,
+    );
+  }
+
+  /** Sections with live articles and their last change. */
+  async sectionRefs(): Promise<ListingRef[]> {
+    return this.listingRefs(`SELECT section AS slug, max(updated_at) AS last_modified FROM articles WHERE status = 'published' GROUP BY section`);
+  }
+
+  private async listingRefs(sql: string): Promise<ListingRef[]> {
+    const rows: { slug: string; last_modified: Date }[] = await this.dataSource.query(`${sql} ORDER BY last_modified DESC, slug`);
+    return rows.map((row) => ({ slug: row.slug, lastModified: row.last_modified }));
   }
 
   /** Live articles first published since `since`, for the news sitemap. */

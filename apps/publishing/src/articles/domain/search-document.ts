@@ -1,0 +1,105 @@
+import { inlineToPlainText, type ArticleContent } from '@newsroom/contracts';
+
+/**
+ * PostgreSQL's text search configurations (PostgreSQL 15, the oldest we support) by the ISO
+ * 639-1 code of the language they stem. A language without one (Ukrainian, Polish, …) is
+ * indexed with 'simple': words are lowercased but not stemmed, so a reader finds the exact
+ * word form. Keep this list to configurations that ship with PostgreSQL: an unknown name
+ * would make every write of such an article fail.
+ */
+export const TEXT_SEARCH_CONFIGS: Readonly<Record<string, string>> = {
+  ar: 'arabic',
+  da: 'danish',
+  de: 'german',
+  el: 'greek',
+  en: 'english',
+  es: 'spanish',
+  fi: 'finnish',
+  fr: 'french',
+  ga: 'irish',
+  hu: 'hungarian',
+  id: 'indonesian',
+  it: 'italian',
+  lt: 'lithuanian',
+  nb: 'norwegian',
+  ne: 'nepali',
+  nl: 'dutch',
+  nn: 'norwegian',
+  no: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sr: 'serbian',
+  sv: 'swedish',
+  ta: 'tamil',
+  tr: 'turkish',
+};
+
+export const FALLBACK_TEXT_SEARCH_CONFIG = 'simple';
+
+/** Every configuration an article can be indexed with: a search asks each of them. */
+export const ALL_TEXT_SEARCH_CONFIGS: readonly string[] = [...new Set([...Object.values(TEXT_SEARCH_CONFIGS), FALLBACK_TEXT_SEARCH_CONFIG])].sort();
+
+/** The text search configuration for an article language such as `en`, `en-GB` or `uk`. */
+export function textSearchConfigFor(language: string): string {
+  return TEXT_SEARCH_CONFIGS[language.toLowerCase().split('-')[0]] ?? FALLBACK_TEXT_SEARCH_CONFIG;
+}
+
+/**
+ * Private-use characters that mark the highlighted words of a search snippet. They never
+ * reach a reader: searchable text is stripped of them, so an article cannot forge a mark,
+ * and the site turns them into escaped `<mark>` elements.
+ */
+export const SNIPPET_MARK_START = '\uE000';
+export const SNIPPET_MARK_END = '\uE001';
+/**
+ * Stand-ins for `<` and `>` in searchable text. PostgreSQL's text search parser reads
+ * `<word>` as an XML tag: it would neither index the word nor show it in a snippet. The
+ * stand-ins separate words like spaces do; `fromSearchText` turns them back.
+ */
+export const ANGLE_OPEN = '\uE002';
+export const ANGLE_CLOSE = '\uE003';
+const PRIVATE_MARKS = /[\uE000-\uE003]/g;
+
+/** Text as search stores it: private marks dropped, angle brackets replaced by their stand-ins. */
+export function toSearchText(text: string): string {
+  return text.replace(PRIVATE_MARKS, '').replace(/</g, ANGLE_OPEN).replace(/>/g, ANGLE_CLOSE);
+}
+
+/** Back to the reader's text: the stand-ins become angle brackets again (highlight marks stay). */
+export function fromSearchText(text: string): string {
+  return text.split(ANGLE_OPEN).join('<').split(ANGLE_CLOSE).join('>');
+}
+
+/**
+ * What search reads of an article besides its headline (which it weighs more): the
+ * standfirst, then the body's words in order (paragraphs, subheadings, quotes with their
+ * attribution, image captions and credits, teasers), as `toSearchText` stores it. Inline
+ * markup is reduced to its text; URLs are left out.
+ */
+export function searchableText(content: ArticleContent): string {
+  const parts: (string | undefined)[] = [content.standfirst];
+  for (const block of content.body) {
+    switch (block.type) {
+      case 'paragraph':
+        parts.push(inlineToPlainText(block.text));
+        break;
+      case 'subheading':
+        parts.push(block.text);
+        break;
+      case 'quote':
+        parts.push(inlineToPlainText(block.text), block.attribution);
+        break;
+      case 'image':
+        parts.push(block.caption, block.credit);
+        break;
+      case 'embed':
+        parts.push(block.title);
+        break;
+      case 'related':
+        parts.push(block.headline, block.teaser);
+        break;
+    }
+  }
+  return toSearchText(parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n'));
+}

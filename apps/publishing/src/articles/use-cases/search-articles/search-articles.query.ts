@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { ALL_TEXT_SEARCH_CONFIGS, ANGLE_CLOSE, ANGLE_OPEN, fromSearchText, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../domain/search-document';
+import { ArticleEntity } from '../../persistence/article.entity';
+import { toPublicArticle, type PublicArticle } from '../read-articles/public-article';
+import type { SearchArticlesCommand } from './search-articles.command';
+
+/** One search result: the article, and where the reader's words occur in it. */
+export interface SearchHit {
+  article: PublicArticle;
+  /**
+   * The headline and a short passage of the text (standfirst and body, fragments joined by
+   * " … "), plain text in which the matched words are wrapped in SNIPPET_MARK_START and
+   * SNIPPET_MARK_END. The text itself never contains those characters; whoever renders the
+   * snippet escapes the text and turns the marks into markup.
+   */
+  headline: string;
+  snippet: string;
+  /** PostgreSQL's cover density rank: higher is better; only comparable within one search. */
+  rank: number;
+}
+
+export interface SearchResults {
+  items: SearchHit[];
+  /** Every live article that matches, beyond this page too. */
+  total: number;
+}
+
+const HEADLINE_OPTIONS = `HighlightAll=true, StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}"`;
+const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * Full-text search over live articles. Each article is indexed in its own language's text
+ * search configuration ('english' stems "voted" to "vote"; Ukrainian, which PostgreSQL has
+ * no dictionary for, is indexed 'simple'), so the reader's words are parsed once per
+ * configuration and each article is matched against the parse of its own language. Results
+ * are ranked by cover density (headline words weigh more than body words), then newest first.
+ */
+@Injectable()
+export class SearchArticlesQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute(command: SearchArticlesCommand): Promise<SearchResults> {
+    const rows: { id: string; rank: number; headline: string; snippet: string; total: string }[] = await this.dataSource.query(
+      `WITH queries AS (
+         SELECT config, websearch_to_tsquery(config::regconfig, $1) AS query FROM unnest($2::text[]) AS config
+       )
+       SELECT a.id,
+              ts_rank_cd(a.search_document, q.query) AS rank,
+              ts_headline(a.search_config::regconfig, translate(a.content->>'headline', '<>', $7), q.query, $3) AS headline,
+              ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet,
+              count(*) OVER () AS total
+         FROM articles a JOIN queries q ON a.search_config = q.config
+        WHERE a.status = 'published' AND a.search_document @@ q.query
+        ORDER BY rank DESC, a.published_at DESC, a.id
+        LIMIT $5 OFFSET $6`,
+      [command.text, ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE],
+    );
+    if (rows.length === 0) return { items: [], total: command.offset === 0 ? 0 : await this.count(command) };
+    const entities = await this.dataSource.getRepository(ArticleEntity).findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(entities.map((entity) => [entity.id, toPublicArticle(entity)]));
+    const items = rows.flatMap((row) => {
+      const article = byId.get(row.id);
+      return article && article.status === 'published' ? [{ article, headline: fromSearchText(row.headline), snippet: fromSearchText(row.snippet), rank: Number(row.rank) }] : [];
+    });
+    return { items, total: Number(rows[0].total) };
+  }
+
+  /** A page past the last result has no rows to carry the total; count the matches alone. */
+  private async count(command: SearchArticlesCommand): Promise<number> {
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total
+         FROM articles a JOIN unnest($2::text[]) AS config ON a.search_config = config
+        WHERE a.status = 'published' AND a.search_document @@ websearch_to_tsquery(config::regconfig, $1)`,
+      [command.text, ALL_TEXT_SEARCH_CONFIGS],
+    );
+    return Number(total);
+  }
+}

@@ -1,0 +1,70 @@
+import { articlePath, sectionPath } from '../../articles/domain/public-urls';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../articles/domain/search-document';
+import type { SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
+import { html, type SafeHtml } from '@newsroom/html';
+import { humanize, joinNames, SITE_NAME } from './labels';
+import { labelsOf, renderPage, type SiteContext } from './layout';
+import { neighbours, renderPagination, type Paging } from './pagination';
+import { formatRelativeTime } from './time-format';
+
+/**
+ * A search snippet as HTML: the text escaped, the matched words in `<mark>`. The marks come
+ * from PostgreSQL's ts_headline as two private-use characters that searchable text never
+ * contains, so no text of the article can open or close an element.
+ */
+export function highlightSnippet(snippet: string): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let rest = snippet;
+  for (;;) {
+    const start = rest.indexOf(SNIPPET_MARK_START);
+    if (start === -1) break;
+    const end = rest.indexOf(SNIPPET_MARK_END, start + 1);
+    if (end === -1) break;
+    parts.push(html`${rest.slice(0, start)}<mark>${rest.slice(start + 1, end)}</mark>`);
+    rest = rest.slice(end + 1);
+  }
+  parts.push(html`${stripMarks(rest)}`);
+  return html`${parts}`;
+}
+
+/** The snippet as plain text, marks removed. */
+export function stripMarks(snippet: string): string {
+  return snippet.split(SNIPPET_MARK_START).join('').split(SNIPPET_MARK_END).join('');
+}
+
+/**
+ * `/search?q=`: the results, best match first, each with its headline and a passage where
+ * the words occur, highlighted. Without a query it shows the search box alone. Not indexed
+ * by search engines (robots.txt and a robots meta tag).
+ */
+export function renderSearchPage(query: string, hits: SearchHit[], site: SiteContext, paging: Paging): string {
+  const labels = labelsOf(site);
+  const results =
+    query === ''
+      ? html`<p class="section-intro">${labels.searchPrompt}</p>`
+      : hits.length === 0
+        ? html`<p class="empty-state">${labels.searchNothingFound(query)}</p>`
+        : html`<p class="search-count">${labels.searchResultCount(paging.total)}</p>
+<ol class="search-results" start="${(paging.page - 1) * paging.pageSize + 1}">${hits.map((hit) => searchResult(hit, site.now))}</ol>`;
+  const main = html`<header class="section-header">
+<h1 class="section-title">${query === '' ? labels.search : labels.searchResultsFor(query)}</h1>
+</header>
+${results}
+${renderPagination(paging, { prev: labels.previousResults, next: labels.moreResults, pageOf: labels.pageOf })}`;
+  return renderPage(
+    { ...site, searchText: query },
+    { title: `${query === '' ? labels.search : labels.searchResultsFor(query)} | ${SITE_NAME}`, robots: 'noindex', bodyClass: 'page-search', ...neighbours(paging) },
+    main,
+  );
+}
+
+function searchResult(hit: SearchHit, now: Date): SafeHtml {
+  const { article } = hit;
+  const { content } = article;
+  return html`<li class="search-result" lang="${content.language}">
+<p class="kicker"><a href="${sectionPath(content.section)}">${humanize(content.section)}</a></p>
+<h2 class="card-headline"><a href="${articlePath(article.slug)}">${highlightSnippet(hit.headline)}</a></h2>
+<p class="search-snippet">${highlightSnippet(hit.snippet)}</p>
+<p class="card-meta"><span class="card-byline">${joinNames(content.bylines.map((b) => b.name))}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, now)}</time></p>
+</li>`;
+}

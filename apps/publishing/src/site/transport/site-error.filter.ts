@@ -1,0 +1,66 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '@newsroom/contracts';
+import { HttpErrorFilter, statusOf } from '@newsroom/platform';
+import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
+import { MISSING_CACHE } from './http-caching';
+import type { SiteContextFactory } from './site-context';
+
+/** Paths of the machine-readable API: JSON errors unless the client asks for HTML. */
+const API_PATH = /^\/(v1|docs|docs-json|health)(\/|$)/;
+
+/**
+ * Errors as the client wants them: a browser (Accept: text/html) gets an HTML error page on
+ * every route, an API client the coded JSON error of every newsroom service. The site's own
+ * addresses answer HTML unless JSON is preferred; the API answers JSON unless HTML is
+ * preferred, so curl and fetch (Accept: * / *) get JSON from /v1 and pages from the site.
+ */
+@Catch()
+export class SiteErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(SiteErrorFilter.name);
+  private readonly json = new HttpErrorFilter();
+
+  constructor(private readonly site: SiteContextFactory) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return this.json.catch(exception, host);
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    if (!wantsHtml(request) || response.headersSent) return this.json.catch(exception, host);
+    void this.renderPage(exception, response);
+  }
+
+  private async renderPage(exception: unknown, response: Response): Promise<void> {
+    const { status, code, message } = describe(exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    // The error may be the database itself: then the page goes out without the navigation.
+    const site = await this.site.create().catch(() => this.site.bare());
+    const body = status === 404 ? renderNotFoundPage(site) : renderErrorPage(site, status, { code, message });
+    response
+      .status(status)
+      .setHeader('Cache-Control', status === 404 ? MISSING_CACHE : 'no-store')
+      .type('html')
+      .send(body);
+  }
+}
+
+/** Whether the client is a browser (or anyone who prefers HTML to JSON for this path). */
+export function wantsHtml(request: Request): boolean {
+  const preferred = API_PATH.test(request.path) ? request.accepts(['json', 'html']) : request.accepts(['html', 'json']);
+  return preferred === 'html';
+}
+
+function describe(exception: unknown): { status: number; code: string; message: string } {
+  if (exception instanceof DomainError) return { status: statusOf(exception.kind), code: exception.code, message: exception.message };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) return { status, code: 'ROUTE.NOT_FOUND', message: 'No such page' };
+    if (status >= 500) return { status, code: 'INTERNAL', message: 'Something went wrong on our side' };
+    return { status, code: 'REQUEST.FAILED', message: exception.message };
+  }
+  const bodyParser = exception as { status?: number; type?: string };
+  if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
+    return { status: bodyParser.status, code: 'REQUEST.INVALID', message: 'The request could not be read' };
+  }
+  return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side' };
+}
