@@ -3,30 +3,28 @@
  * same time migrate exactly once, and every migration can be reverted.
  */
 import { Client } from 'pg';
-import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@newsroom/testing';
 import { buildDataSourceOptions } from './data-source';
 import { revertAllMigrations, runMigrationsUnderLock } from './migration-runner';
 import { CreateOutboxAndInbox1764000000000 } from './migrations/create-outbox-and-inbox.migration';
+import { SqlMigration } from './migrations/sql-migration';
 
 jest.setTimeout(60_000);
 
 const SCHEMA = 'migration_runner_test';
 
 /** Records each run in a table outside the service schema, and is slow enough for a second replica to arrive. */
-class CountMigrationRuns1764000000001 implements MigrationInterface {
+class CountMigrationRuns1764000000001 extends SqlMigration {
   name = 'CountMigrationRuns1764000000001';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`INSERT INTO public.migration_runs (direction) VALUES ('up')`);
-    await queryRunner.query(`SELECT pg_sleep(0.3)`);
-    await queryRunner.query(`CREATE TABLE counted (id int PRIMARY KEY)`);
-  }
+  protected readonly upStatements = [
+    `INSERT INTO public.migration_runs (direction) VALUES ('up')`,
+    `SELECT pg_sleep(0.3)`,
+    `CREATE TABLE counted (id int PRIMARY KEY)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE counted`);
-    await queryRunner.query(`INSERT INTO public.migration_runs (direction) VALUES ('down')`);
-  }
+  protected readonly downStatements = [`DROP TABLE counted`, `INSERT INTO public.migration_runs (direction) VALUES ('down')`];
 }
 
 const MIGRATIONS = [CreateOutboxAndInbox1764000000000, CountMigrationRuns1764000000001];

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@newsroom/persistence';
 
-export class CreateDrafts1764000100000 implements MigrationInterface {
+export class CreateDrafts1764000100000 extends SqlMigration {
   name = 'CreateDrafts1764000100000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+  protected readonly upStatements = [
+    `
       CREATE TABLE drafts (
         id uuid PRIMARY KEY,
         author_id text NOT NULL,
@@ -17,9 +17,9 @@ export class CreateDrafts1764000100000 implements MigrationInterface {
         publish_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX drafts_author_updated_idx ON drafts (author_id, updated_at)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX drafts_author_updated_idx ON drafts (author_id, updated_at)`,
+    `
       CREATE TABLE draft_revisions (
         draft_id uuid NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
         number int NOT NULL,
@@ -27,8 +27,8 @@ export class CreateDrafts1764000100000 implements MigrationInterface {
         author_id text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (draft_id, number)
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE draft_activity (
         id bigserial PRIMARY KEY,
         draft_id uuid NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
@@ -38,13 +38,13 @@ export class CreateDrafts1764000100000 implements MigrationInterface {
         revision int,
         note text,
         event_id uuid UNIQUE
-      )`);
-    await queryRunner.query(`CREATE INDEX draft_activity_draft_idx ON draft_activity (draft_id, at)`);
-  }
+      )`,
+    `CREATE INDEX draft_activity_draft_idx ON draft_activity (draft_id, at)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE draft_activity`);
-    await queryRunner.query(`DROP TABLE draft_revisions`);
-    await queryRunner.query(`DROP TABLE drafts`);
-  }
+  protected readonly downStatements = [
+    `DROP TABLE draft_activity`,
+    `DROP TABLE draft_revisions`,
+    `DROP TABLE drafts`,
+  ];
 }

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@newsroom/persistence';
 
-export class CreateReviews1764000200000 implements MigrationInterface {
+export class CreateReviews1764000200000 extends SqlMigration {
   name = 'CreateReviews1764000200000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+  protected readonly upStatements = [
+    `
       CREATE TABLE review_items (
         article_id uuid PRIMARY KEY,
         author_id text NOT NULL,
@@ -22,10 +22,10 @@ export class CreateReviews1764000200000 implements MigrationInterface {
         check_warnings int NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX review_items_queue_idx ON review_items (status, submitted_at, article_id)`);
-    await queryRunner.query(`CREATE INDEX review_items_submitted_idx ON review_items (submitted_at, article_id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX review_items_queue_idx ON review_items (status, submitted_at, article_id)`,
+    `CREATE INDEX review_items_submitted_idx ON review_items (submitted_at, article_id)`,
+    `
       CREATE TABLE review_submissions (
         article_id uuid NOT NULL REFERENCES review_items(article_id) ON DELETE CASCADE,
         revision int NOT NULL CHECK (revision >= 1),
@@ -38,8 +38,8 @@ export class CreateReviews1764000200000 implements MigrationInterface {
         event_id uuid NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (article_id, revision)
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE review_comments (
         id uuid PRIMARY KEY,
         article_id uuid NOT NULL REFERENCES review_items(article_id) ON DELETE CASCADE,
@@ -47,9 +47,9 @@ export class CreateReviews1764000200000 implements MigrationInterface {
         editor_id text NOT NULL,
         body text NOT NULL,
         created_at timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX review_comments_article_idx ON review_comments (article_id, created_at)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX review_comments_article_idx ON review_comments (article_id, created_at)`,
+    `
       CREATE TABLE review_decisions (
         id uuid PRIMARY KEY,
         article_id uuid NOT NULL REFERENCES review_items(article_id) ON DELETE CASCADE,
@@ -61,14 +61,14 @@ export class CreateReviews1764000200000 implements MigrationInterface {
         embargo_until timestamptz,
         priority text CHECK (priority IN ('normal', 'breaking')),
         decided_at timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX review_decisions_article_idx ON review_decisions (article_id, decided_at)`);
-  }
+      )`,
+    `CREATE INDEX review_decisions_article_idx ON review_decisions (article_id, decided_at)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE review_decisions`);
-    await queryRunner.query(`DROP TABLE review_comments`);
-    await queryRunner.query(`DROP TABLE review_submissions`);
-    await queryRunner.query(`DROP TABLE review_items`);
-  }
+  protected readonly downStatements = [
+    `DROP TABLE review_decisions`,
+    `DROP TABLE review_comments`,
+    `DROP TABLE review_submissions`,
+    `DROP TABLE review_items`,
+  ];
 }

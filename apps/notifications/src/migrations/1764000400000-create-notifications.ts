@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@newsroom/persistence';
 
-export class CreateNotifications1764000400000 implements MigrationInterface {
+export class CreateNotifications1764000400000 extends SqlMigration {
   name = 'CreateNotifications1764000400000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+  protected readonly upStatements = [
+    `
       CREATE TABLE subscribers (
         id uuid PRIMARY KEY,
         email text NOT NULL,
@@ -17,13 +17,13 @@ export class CreateNotifications1764000400000 implements MigrationInterface {
         unsubscribed_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // One subscriber per mailbox however the address is capitalised.
-    await queryRunner.query(`CREATE UNIQUE INDEX subscribers_email_key ON subscribers (lower(email))`);
-    await queryRunner.query(`CREATE INDEX subscribers_sections_idx ON subscribers USING gin (sections) WHERE status = 'confirmed'`);
-    await queryRunner.query(`CREATE INDEX subscribers_tags_idx ON subscribers USING gin (tags) WHERE status = 'confirmed'`);
+    `CREATE UNIQUE INDEX subscribers_email_key ON subscribers (lower(email))`,
+    `CREATE INDEX subscribers_sections_idx ON subscribers USING gin (sections) WHERE status = 'confirmed'`,
+    `CREATE INDEX subscribers_tags_idx ON subscribers USING gin (tags) WHERE status = 'confirmed'`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE push_subscriptions (
         id uuid PRIMARY KEY,
         endpoint text NOT NULL UNIQUE,
@@ -38,12 +38,12 @@ export class CreateNotifications1764000400000 implements MigrationInterface {
         deactivated_reason text,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX push_subscriptions_sections_idx ON push_subscriptions USING gin (sections) WHERE active`);
-    await queryRunner.query(`CREATE INDEX push_subscriptions_tags_idx ON push_subscriptions USING gin (tags) WHERE active`);
+      )`,
+    `CREATE INDEX push_subscriptions_sections_idx ON push_subscriptions USING gin (sections) WHERE active`,
+    `CREATE INDEX push_subscriptions_tags_idx ON push_subscriptions USING gin (tags) WHERE active`,
 
     // What an alert says, once per article; every delivery of that article points here.
-    await queryRunner.query(`
+    `
       CREATE TABLE article_alerts (
         article_id uuid PRIMARY KEY,
         revision int,
@@ -57,11 +57,11 @@ export class CreateNotifications1764000400000 implements MigrationInterface {
         withdrawn_at timestamptz,
         fanned_out_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
 
     // recipient_id is the subscriber for email and the push subscription for push, so the
     // once-per-recipient rule is one UNIQUE constraint for both channels.
-    await queryRunner.query(`
+    `
       CREATE TABLE deliveries (
         id bigserial PRIMARY KEY,
         article_id uuid NOT NULL REFERENCES article_alerts (article_id),
@@ -84,12 +84,12 @@ export class CreateNotifications1764000400000 implements MigrationInterface {
           OR (channel = 'push' AND push_subscription_id IS NOT NULL AND subscriber_id IS NULL)
         ),
         CONSTRAINT deliveries_once_per_recipient UNIQUE (article_id, recipient_id, channel)
-      )`);
-    await queryRunner.query(`CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at, id) WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX deliveries_sending_idx ON deliveries (claimed_by) WHERE status = 'sending'`);
-    await queryRunner.query(`CREATE INDEX deliveries_pending_recipient_idx ON deliveries (recipient_id) WHERE status = 'pending'`);
+      )`,
+    `CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at, id) WHERE status = 'pending'`,
+    `CREATE INDEX deliveries_sending_idx ON deliveries (claimed_by) WHERE status = 'sending'`,
+    `CREATE INDEX deliveries_pending_recipient_idx ON deliveries (recipient_id) WHERE status = 'pending'`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE delivery_attempts (
         id bigserial PRIMARY KEY,
         delivery_id bigint NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
@@ -99,15 +99,15 @@ export class CreateNotifications1764000400000 implements MigrationInterface {
         outcome text NOT NULL CHECK (outcome IN ('sent', 'retry', 'failed', 'unknown')),
         error text,
         response_code int
-      )`);
-    await queryRunner.query(`CREATE INDEX delivery_attempts_delivery_idx ON delivery_attempts (delivery_id, id)`);
-  }
+      )`,
+    `CREATE INDEX delivery_attempts_delivery_idx ON delivery_attempts (delivery_id, id)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE delivery_attempts`);
-    await queryRunner.query(`DROP TABLE deliveries`);
-    await queryRunner.query(`DROP TABLE article_alerts`);
-    await queryRunner.query(`DROP TABLE push_subscriptions`);
-    await queryRunner.query(`DROP TABLE subscribers`);
-  }
+  protected readonly downStatements = [
+    `DROP TABLE delivery_attempts`,
+    `DROP TABLE deliveries`,
+    `DROP TABLE article_alerts`,
+    `DROP TABLE push_subscriptions`,
+    `DROP TABLE subscribers`,
+  ];
 }

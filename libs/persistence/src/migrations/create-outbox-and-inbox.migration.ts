@@ -1,14 +1,14 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from './sql-migration';
 
 /**
  * The outbox and inbox tables every service needs. Each app lists this class in
  * its own migrations, so the tables land in that service's schema.
  */
-export class CreateOutboxAndInbox1764000000000 implements MigrationInterface {
+export class CreateOutboxAndInbox1764000000000 extends SqlMigration {
   name = 'CreateOutboxAndInbox1764000000000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+  protected readonly upStatements = [
+    `
       CREATE TABLE outbox (
         seq bigserial PRIMARY KEY,
         event_id uuid NOT NULL UNIQUE,
@@ -21,9 +21,9 @@ export class CreateOutboxAndInbox1764000000000 implements MigrationInterface {
         sent_at timestamptz,
         attempts int NOT NULL DEFAULT 0,
         last_error text
-      )`);
-    await queryRunner.query(`CREATE INDEX outbox_unsent_idx ON outbox (seq) WHERE sent_at IS NULL`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX outbox_unsent_idx ON outbox (seq) WHERE sent_at IS NULL`,
+    `
       CREATE TABLE inbox (
         consumer text NOT NULL,
         event_id uuid NOT NULL,
@@ -33,11 +33,11 @@ export class CreateOutboxAndInbox1764000000000 implements MigrationInterface {
         "offset" bigint NOT NULL,
         processed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer, event_id)
-      )`);
-  }
+      )`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE inbox`);
-    await queryRunner.query(`DROP TABLE outbox`);
-  }
+  protected readonly downStatements = [
+    `DROP TABLE inbox`,
+    `DROP TABLE outbox`,
+  ];
 }
