@@ -13,7 +13,7 @@ import { eventually, ServiceUnderTest, sleep, TestEventBus, type HttpClient, typ
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
-import { sitemapFiles, sitemapUrls } from '../test/public-surfaces';
+import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
 import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, type ApprovalFields } from '../test/publishing.fixtures';
 import { testContent } from '../test/test-articles';
 import { elementsNamed, parseXml, textOf } from '../test/xml';
@@ -251,6 +251,95 @@ describe('publishing service', () => {
     const [live] = await emittedWhen(EVENT_TYPES.articlePublished, articleId);
     expect(new Date(live.time).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     expect((await site.get(`/articles/${live.data.slug}`)).text).toContain('Embargoed flood report');
+  });
+
+  describe('an embargoed story', () => {
+    const EMBARGO_MS = 8000;
+    const fresh: SurfaceProbe = {
+      articleId: randomUUID(),
+      slug: 'zephyrine-tidal-barrage-approved',
+      section: 'embargoed-desk',
+      tag: 'zephyrine-barrage',
+      author: 'quillon-vasquez',
+      words: ['Zephyrine', 'barrage', 'Quillon', 'tides'],
+    };
+    const update: SurfaceProbe = { articleId: randomUUID(), section: 'politics', tag: 'harbourmasters', author: 'olena-kravets', words: ['xylocarp', 'inquiry'] };
+    /** What only the story says: search pages echo the reader's words, so these are never searched for as such. */
+    const freshSecrets = ['Zephyrine tidal', 'Quillon Vasquez', 'quillon-vasquez', 'embargoed-desk', 'spring tides'];
+    const updateSecrets = ['xylocarp inquiry', 'inquiry closed'];
+    const searchTotals = (surfaces: { path: string; text: string }[]) =>
+      surfaces.filter((surface) => surface.path.startsWith('/v1/search')).map((surface) => (JSON.parse(surface.text) as { total: number }).total);
+    let embargoUntil: Date;
+
+    beforeAll(async () => {
+      await deliver(approved({ articleId: update.articleId, article: testContent({ headline: 'Harbourmaster retires', tags: ['harbourmasters'] }) }));
+      embargoUntil = new Date(Date.now() + EMBARGO_MS);
+      await deliver(
+        approved({
+          articleId: fresh.articleId,
+          publishAt: new Date().toISOString(),
+          embargoUntil: embargoUntil.toISOString(),
+          article: testContent({
+            headline: 'Zephyrine tidal barrage approved',
+            section: 'embargoed-desk',
+            tags: ['zephyrine-barrage'],
+            bylines: [{ name: 'Quillon Vasquez' }],
+            body: [{ type: 'paragraph', text: 'The Zephyrine barrage will hold back spring tides.' }],
+          }),
+        }),
+      );
+      await deliver(
+        approved({
+          articleId: update.articleId,
+          revision: 2,
+          embargoUntil: embargoUntil.toISOString(),
+          article: testContent({ headline: 'Harbourmaster retires after xylocarp inquiry', tags: ['harbourmasters'], body: [{ type: 'paragraph', text: 'The xylocarp inquiry closed.' }] }),
+        }),
+      );
+    });
+
+    it('leaks nowhere before its time: page, API, lists, tag and author pages, feeds, sitemaps, search', async () => {
+      const [freshSurfaces, updateSurfaces] = await Promise.all([publicSurfaces(site, fresh), publicSurfaces(site, update)]);
+      // The check means something only if it was made while the embargo held.
+      expect(Date.now()).toBeLessThan(embargoUntil.getTime());
+
+      for (const secret of freshSecrets) expect([secret, surfacesMentioning(freshSurfaces, secret)]).toEqual([secret, []]);
+      for (const secret of updateSecrets) expect([secret, surfacesMentioning(updateSurfaces, secret)]).toEqual([secret, []]);
+      expect(searchTotals(freshSurfaces)).toEqual([0, 0, 0, 0]);
+      expect(searchTotals(updateSurfaces)).toEqual([0, 0]);
+      const elsewhere = freshSurfaces.filter((surface) => surface.path !== `/v1/articles/${fresh.articleId}`);
+      expect(surfacesMentioning(elsewhere, fresh.articleId)).toEqual([]);
+      // The API answers exactly as for an id it has never seen.
+      const unknownId = randomUUID();
+      const unknown = await site.get(`/v1/articles/${unknownId}`);
+      expect(freshSurfaces.find((surface) => surface.path === `/v1/articles/${fresh.articleId}`)?.text.replace(fresh.articleId, unknownId)).toBe(unknown.text);
+      const answers = Object.fromEntries(freshSurfaces.map((surface) => [surface.path, surface.status]));
+      expect([answers[`/articles/${fresh.slug}`], answers[`/v1/articles/${fresh.articleId}`], answers['/tags/zephyrine-barrage'], answers['/authors/quillon-vasquez']]).toEqual([
+        404, 404, 404, 404,
+      ]);
+      // The live text of the updated story stays public meanwhile.
+      expect(surfacesMentioning(updateSurfaces, 'Harbourmaster retires').length).toBeGreaterThan(5);
+    });
+
+    it('is everywhere once its time has come', async () => {
+      const [live] = await emittedWhen(EVENT_TYPES.articlePublished, fresh.articleId);
+      expect(new Date(live.time).getTime()).toBeGreaterThanOrEqual(embargoUntil.getTime());
+      await emittedWhen(EVENT_TYPES.articlePublished, update.articleId, 2);
+
+      const surfaces = await publicSurfaces(site, { ...fresh, slug: live.data.slug });
+      const statuses = Object.fromEntries(surfaces.map((surface) => [surface.path, surface.status]));
+      expect(surfaces.every((surface) => surface.status === 200)).toBe(true);
+      expect(statuses[`/articles/${live.data.slug}`]).toBe(200);
+      const mentioning = surfacesMentioning(surfaces, 'Zephyrine tidal barrage approved');
+      expect(mentioning).toEqual(
+        expect.arrayContaining(['/ (200)', '/sections/embargoed-desk (200)', '/tags/zephyrine-barrage (200)', '/authors/quillon-vasquez (200)', '/feeds/feed.json (200)', '/tags/zephyrine-barrage/feeds/rss.xml (200)']),
+      );
+      expect(searchTotals(surfaces)).toEqual([1, 1, 1, 1]);
+      expect(await sitemapUrls(site)).toContain(live.data.url);
+      const updated = await publicSurfaces(site, update);
+      expect(surfacesMentioning(updated, 'xylocarp inquiry')).toEqual(expect.arrayContaining([`/v1/articles/${update.articleId} (200)`, '/tags/harbourmasters (200)']));
+      expect(searchTotals(updated)).toEqual([1, 1]);
+    });
   });
 
   describe('editors', () => {

@@ -123,6 +123,8 @@ export interface ArticleRow extends Record<string, unknown> {
   revision: number | null;
   content: ArticleContent | null;
   pending_revision: number | null;
+  pending_publish_at: Date | null;
+  pending_embargo_until: Date | null;
   due_at: Date | null;
   version: number;
   published_at: Date | null;

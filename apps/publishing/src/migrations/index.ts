@@ -1,6 +1,12 @@
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
+import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
 
 /** In order of their timestamps. */
-export const PUBLISHING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateArticles1764000300000, SearchTagsAuthors1764000400000];
+export const PUBLISHING_MIGRATIONS = [
+  CreateOutboxAndInbox1764000000000,
+  CreateArticles1764000300000,
+  SearchTagsAuthors1764000400000,
+  EmbargoApartFromSchedule1764000500000,
+];

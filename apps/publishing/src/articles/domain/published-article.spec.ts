@@ -143,6 +143,46 @@ describe(PublishedArticle.name, () => {
     });
   });
 
+  describe('an embargo, apart from the schedule', () => {
+    it('keeps the schedule and the embargo of the revision waiting, due at the later of them', () => {
+      const { article } = PublishedArticle.approved(
+        ID,
+        approval(1, { publishAt: t('12:00:00').toISOString(), embargoUntil: t('13:00:00').toISOString() }),
+        t('10:00:00'),
+      );
+      expect(article.snapshot().pending).toMatchObject({ publishAt: t('12:00:00'), embargoUntil: t('13:00:00'), dueAt: t('13:00:00') });
+      expect(article.embargoInForce(t('12:59:59'))).toEqual(t('13:00:00'));
+      expect(article.embargoInForce(t('13:00:00'))).toBeNull();
+    });
+
+    it('holds the story: a newer approval without an embargo still waits for the one in force', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { embargoUntil: t('13:00:00').toISOString() }), t('10:00:00'));
+      expect(article.receiveApproval(approval(2), t('11:00:00'))).toEqual({ kind: 'scheduled', dueAt: t('13:00:00') });
+      expect(article.snapshot().pending).toMatchObject({ revision: 2, publishAt: null, embargoUntil: t('13:00:00') });
+      expect(errorOf(() => article.goLive(t('12:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
+    });
+
+    it('is extended, never shortened, by a newer approval with an embargo of its own', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { embargoUntil: t('13:00:00').toISOString() }), t('10:00:00'));
+      article.receiveApproval(approval(2, { embargoUntil: t('12:00:00').toISOString() }), t('11:00:00'));
+      expect(article.snapshot().pending?.embargoUntil).toEqual(t('13:00:00'));
+      article.receiveApproval(approval(3, { embargoUntil: t('14:00:00').toISOString() }), t('11:05:00'));
+      expect(article.snapshot().pending?.embargoUntil).toEqual(t('14:00:00'));
+    });
+
+    it('no longer holds once its time has passed', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { embargoUntil: t('10:30:00').toISOString() }), t('10:00:00'));
+      expect(article.receiveApproval(approval(2), t('11:00:00'))).toEqual({ kind: 'due' });
+      expect(article.snapshot().pending).toMatchObject({ embargoUntil: null, dueAt: t('11:00:00') });
+    });
+
+    it('on a newer revision of a live article holds only the new text; the live one stays', () => {
+      const article = liveArticle(1);
+      article.receiveApproval(approval(2, { embargoUntil: t('15:00:00').toISOString() }), t('11:00:00'));
+      expect(article.snapshot()).toMatchObject({ status: 'published', live: { revision: 1 }, pending: { revision: 2, embargoUntil: t('15:00:00') } });
+    });
+  });
+
   describe('approvals that do not move the revision forward', () => {
     it.each([1, 2])('refuses revision %i when revision 2 is live: ARTICLE.STALE_REVISION, nothing changes', (revision) => {
       const article = liveArticle(2);

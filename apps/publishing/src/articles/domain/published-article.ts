@@ -10,9 +10,16 @@ export interface ArticleRevision {
   priority: Priority;
 }
 
-/** An approved revision waiting for its time; `dueAt` may already have passed. */
+/**
+ * An approved revision waiting for its time; `dueAt` may already have passed. The schedule
+ * (`publishAt`) and the embargo (`embargoUntil`) are kept apart: an editor may move the
+ * schedule, but nothing about the story may appear before the embargo, whatever is approved
+ * or rescheduled later. `dueAt` is the later of the two (or the approval time).
+ */
 export interface PendingRevision extends ArticleRevision {
   dueAt: Date;
+  publishAt: Date | null;
+  embargoUntil: Date | null;
 }
 
 /** An editor's approval of one revision, as editorial review announced it. */
@@ -155,6 +162,12 @@ export class PublishedArticle {
     return this.state.pending.content.headline;
   }
 
+  /** The embargo of the revision waiting, while it still holds; null otherwise. */
+  embargoInForce(now: Date): Date | null {
+    const until = this.state.pending?.embargoUntil ?? null;
+    return until && until.getTime() > now.getTime() ? until : null;
+  }
+
   isDue(now: Date): boolean {
     return this.state.pending !== null && this.state.pending.dueAt.getTime() <= now.getTime();
   }
@@ -179,7 +192,8 @@ export class PublishedArticle {
     if (this.state.status === 'withdrawn' && withdrawal && withdrawal.at.getTime() >= approval.approvedAt.getTime()) {
       return { kind: 'ignored', reason: 'withdrawn-later' };
     }
-    this.state.pending = toPending(approval, now);
+    // An embargo holds the story, not one revision of it: a newer approval cannot lift it early.
+    this.state.pending = toPending(approval, now, this.embargoInForce(now));
     this.state.approvedAt = approval.approvedAt;
     return this.pendingOutcome(now);
   }
@@ -268,13 +282,29 @@ function checkApprover(id: string, approval: Approval): void {
   if (approval.editorId === approval.authorId) throw selfApproval(id, approval.editorId);
 }
 
-function toPending(approval: Approval, now: Date): PendingRevision {
+/** The approval as a waiting revision; `heldUntil` is an embargo already on the story that still holds. */
+function toPending(approval: Approval, now: Date, heldUntil: Date | null = null): PendingRevision {
+  const publishAt = instant(approval.publishAt);
+  const embargoUntil = later(instant(approval.embargoUntil), heldUntil);
   return {
     revision: approval.revision,
     content: approval.content,
     priority: approval.priority,
-    dueAt: publicationDueAt(approval, now) ?? now,
+    publishAt,
+    embargoUntil,
+    dueAt: publicationDueAt({ publishAt: publishAt?.toISOString(), embargoUntil: embargoUntil?.toISOString() }, now) ?? now,
   };
+}
+
+function instant(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function later(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 /** A JSON copy: drops undefined fields and class prototypes, so comparisons see only data. */

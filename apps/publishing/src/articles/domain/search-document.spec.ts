@@ -20,7 +20,7 @@ describe(textSearchConfigFor.name, () => {
 });
 
 describe(searchableText.name, () => {
-  it('reads the standfirst and the words of the body, without markup or URLs', () => {
+  it('reads the standfirst, the words of the body and the byline names, without markup or URLs', () => {
     const text = searchableText(testContent());
     expect(text).toContain('Residents won a two-year fight over noise');
     expect(text).toContain('The council voted 7 to 2 on Thursday to approve the revised plan.');
@@ -28,10 +28,11 @@ describe(searchableText.name, () => {
     expect(text).toContain('The eastern quay.');
     expect(text).not.toContain('**');
     expect(text).not.toContain('https://');
+    expect(text.endsWith('Olena Kravets\nTom Reyes')).toBe(true);
   });
 
   it('drops the characters that mark highlighted words, so an article cannot forge a mark', () => {
-    expect(searchableText(testContent({ standfirst: 'a \uE000b\uE001 c', body: [{ type: 'paragraph', text: 'x' }] }))).toBe('a b c\nx');
+    expect(searchableText(testContent({ standfirst: 'a \uE000b\uE001 c', body: [{ type: 'paragraph', text: 'x' }], bylines: [{ name: 'Ann \uE001Lee' }] }))).toBe('a b c\nx\nAnn Lee');
   });
 });
 

@@ -74,7 +74,7 @@ export function fromSearchText(text: string): string {
 /**
  * What search reads of an article besides its headline (which it weighs more): the
  * standfirst, then the body's words in order (paragraphs, subheadings, quotes with their
- * attribution, image captions and credits, teasers), as `toSearchText` stores it. Inline
+ * attribution, image captions and credits, teasers), then the byline names, as `toSearchText` stores it. Inline
  * markup is reduced to its text; URLs are left out.
  */
 export function searchableText(content: ArticleContent): string {
@@ -101,5 +101,6 @@ export function searchableText(content: ArticleContent): string {
         break;
     }
   }
+  parts.push(...content.bylines.map((byline) => byline.name));
   return toSearchText(parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n'));
 }

@@ -63,6 +63,13 @@ export class ArticleEntity {
   @Column({ type: 'text', nullable: true })
   pendingPriority!: Priority | null;
 
+  /** The pending revision's own schedule and embargo; `due_at` is the later of them. */
+  @Column({ type: 'timestamptz', nullable: true })
+  pendingPublishAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pendingEmbargoUntil!: Date | null;
+
   /** When the pending revision goes live; the scheduler polls this. */
   @Column({ type: 'timestamptz', nullable: true })
   dueAt!: Date | null;

@@ -111,7 +111,14 @@ function toSnapshot(row: ArticleEntity): PublishedArticleSnapshot {
     live: row.content && row.revision !== null && row.priority ? { revision: row.revision, content: row.content, priority: row.priority } : null,
     pending:
       row.pendingContent && row.pendingRevision !== null && row.pendingPriority && row.dueAt
-        ? { revision: row.pendingRevision, content: row.pendingContent, priority: row.pendingPriority, dueAt: row.dueAt }
+        ? {
+            revision: row.pendingRevision,
+            content: row.pendingContent,
+            priority: row.pendingPriority,
+            dueAt: row.dueAt,
+            publishAt: row.pendingPublishAt,
+            embargoUntil: row.pendingEmbargoUntil,
+          }
         : null,
     version: row.version,
     publishedAt: row.publishedAt,
@@ -144,6 +151,8 @@ function toRow(state: PublishedArticleSnapshot): Omit<ArticleEntity, 'createdAt'
     pendingContent: pending?.content ?? null,
     pendingPriority: pending?.priority ?? null,
     dueAt: pending?.dueAt ?? null,
+    pendingPublishAt: pending?.publishAt ?? null,
+    pendingEmbargoUntil: pending?.embargoUntil ?? null,
     version: state.version,
     publishedAt: state.publishedAt,
     updatedAt: state.updatedAt,

@@ -63,7 +63,15 @@ describe(PublishApprovedArticleUseCase.name, () => {
       const result = await fixtures.approve({ publishAt: at(HOUR).toISOString(), embargoUntil: at(2 * HOUR).toISOString() });
 
       expect(result).toMatchObject({ outcome: 'scheduled', dueAt: at(2 * HOUR) });
-      expect(await fixtures.row(result.articleId)).toMatchObject({ status: 'scheduled', slug: null, revision: null, pending_revision: 1, due_at: at(2 * HOUR) });
+      expect(await fixtures.row(result.articleId)).toMatchObject({
+        status: 'scheduled',
+        slug: null,
+        revision: null,
+        pending_revision: 1,
+        pending_publish_at: at(HOUR),
+        pending_embargo_until: at(2 * HOUR),
+        due_at: at(2 * HOUR),
+      });
       const events = await testbed.recordedEvents(result.articleId);
       expect(events.map((event) => [event.type, event.data])).toEqual([
         ['news.article.scheduled.v1', { articleId: result.articleId, revision: 1, publishAt: at(2 * HOUR).toISOString() }],
@@ -115,6 +123,16 @@ describe(PublishApprovedArticleUseCase.name, () => {
       expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(HOUR) });
       expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2, due_at: at(HOUR) });
       expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.published.v1', 'news.article.scheduled.v1']);
+    });
+
+    it('cannot lift an embargo still in force: it waits for it, even approved without one', async () => {
+      const articleId = await fixtures.scheduled(0, { embargoUntil: at(2 * HOUR).toISOString() });
+      fixtures.clock.advance(HOUR);
+
+      const result = await fixtures.approve({ articleId, revision: 2, article: testContent({ headline: 'Second take, no embargo given' }) });
+
+      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(2 * HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 2, pending_publish_at: null, pending_embargo_until: at(2 * HOUR) });
     });
 
     it('given after a withdrawal republishes the article at the same address', async () => {
