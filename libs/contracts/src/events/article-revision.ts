@@ -1,18 +1,10 @@
-import { IsInt, IsUUID, Min } from 'class-validator';
+import { withArticleId, withArticleRevision } from '../article-refs';
+
+/** What every event's data is: plain validated fields, no behaviour. */
+abstract class EventData {}
 
 /** Which article an event is about (also the event's `subject` and Kafka key). */
-export abstract class ArticleRef {
-  @IsUUID()
-  articleId!: string;
-}
+export abstract class ArticleRef extends withArticleId(EventData) {}
 
-/**
- * Which revision of which article an event is about. Revision numbers are
- * drafting's (1, 2, …); review and publishing refer to the same numbers, and
- * consumers rely on them moving forward.
- */
-export abstract class ArticleRevisionRef extends ArticleRef {
-  @IsInt()
-  @Min(1)
-  revision!: number;
-}
+/** Which revision of which article an event is about (see `withArticleRevision`). */
+export abstract class ArticleRevisionRef extends withArticleRevision(EventData) {}

@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsNotEmpty, IsObject, IsString, ValidateNested } from 'class-validator';
-import { ArticleContent } from '../article';
+import { IsISO8601, IsNotEmpty, IsString } from 'class-validator';
+import { ArticleContent, IsArticleContent } from '../article';
 import { ArticleRevisionRef } from './article-revision';
 
 /** A reporter submitted one revision of their draft for review. */
@@ -12,9 +11,6 @@ export class ArticleSubmittedData extends ArticleRevisionRef {
   @IsISO8601({ strict: true })
   submittedAt!: string;
 
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArticleContent)
+  @IsArticleContent()
   article!: ArticleContent;
 }

@@ -7,9 +7,12 @@ import { ArticleSubmittedData } from './article-submitted.event';
 import { EVENT_SOURCES, EVENT_TYPES, type EventType } from './event-types';
 import {
   ArticleCorrectedData,
+  ArticleKilledData,
   ArticlePublishedData,
   ArticleUnpublishedData,
+  ArticleUpdatedData,
   PublicationScheduledData,
+  ScheduleCancelledData,
 } from './publishing.events';
 import {
   ArticleApprovedData,
@@ -31,6 +34,9 @@ export interface EventDataMap {
   'news.article.published.v1': ArticlePublishedData;
   'news.article.corrected.v1': ArticleCorrectedData;
   'news.article.unpublished.v1': ArticleUnpublishedData;
+  'news.article.updated.v1': ArticleUpdatedData;
+  'news.article.killed.v1': ArticleKilledData;
+  'news.article.schedule-cancelled.v1': ScheduleCancelledData;
 }
 
 export type NewsroomEvent = { [K in EventType]: CloudEvent<K, EventDataMap[K]> }[EventType];
@@ -53,6 +59,9 @@ export const EVENT_CATALOG: { [K in EventType]: EventDefinition<K> } = {
   [EVENT_TYPES.articlePublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticlePublishedData },
   [EVENT_TYPES.articleCorrected]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleCorrectedData },
   [EVENT_TYPES.articleUnpublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleUnpublishedData },
+  [EVENT_TYPES.articleUpdated]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleUpdatedData },
+  [EVENT_TYPES.articleKilled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleKilledData },
+  [EVENT_TYPES.scheduleCancelled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ScheduleCancelledData },
 };
 
 export function isEventType(type: string): type is EventType {

@@ -10,6 +10,9 @@ export const EVENT_TYPES = {
   articlePublished: 'news.article.published.v1',
   articleCorrected: 'news.article.corrected.v1',
   articleUnpublished: 'news.article.unpublished.v1',
+  articleUpdated: 'news.article.updated.v1',
+  articleKilled: 'news.article.killed.v1',
+  scheduleCancelled: 'news.article.schedule-cancelled.v1',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -97,3 +97,36 @@ export class ArticleUnpublishedData extends ArticleRef {
   @IsISO8601({ strict: true })
   unpublishedAt!: string;
 }
+
+/**
+ * A newer approved revision replaced the live text of a published article (same address).
+ * `publishedAt` stays the first publication; `updatedAt` is when this revision went live.
+ */
+export class ArticleUpdatedData extends ArticlePublishedData {
+  @IsISO8601({ strict: true })
+  updatedAt!: string;
+}
+
+/**
+ * An editor killed an article: a legal removal. Its address answers 410 and nothing of it is
+ * served anywhere any more; consumers should drop what they hold of it (a pushed alert, a
+ * cached page). The reason stays with publishing: the event says only who and when.
+ */
+export class ArticleKilledData extends ArticleRef {
+  @IsString()
+  @IsNotEmpty()
+  editorId!: string;
+
+  @IsISO8601({ strict: true })
+  killedAt!: string;
+}
+
+/** An editor cancelled a revision that was waiting for its time; it will not go live. */
+export class ScheduleCancelledData extends ArticleRevisionRef {
+  @IsString()
+  @IsNotEmpty()
+  editorId!: string;
+
+  @IsISO8601({ strict: true })
+  cancelledAt!: string;
+}

@@ -1,17 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { ArticleContent } from '../article';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArticleContent, IsArticleContent } from '../article';
 import { ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
@@ -90,9 +78,6 @@ export class ArticleApprovedData extends ReviewEventBase {
   @IsIn(PRIORITIES)
   priority!: Priority;
 
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArticleContent)
+  @IsArticleContent()
   article!: ArticleContent;
 }
