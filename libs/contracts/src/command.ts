@@ -1,4 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
+import { withArticleId, withArticleRevision } from './article-refs';
 import { DomainError } from './errors';
 import { validatePlain } from './validation';
 
@@ -29,3 +30,9 @@ export abstract class Command {
 
 /** The plain fields of a command class (its own data, no methods). */
 export type CommandInput<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+/** A command about one article: `articleId` validated as every event's is. */
+export abstract class ArticleCommand extends withArticleId(Command) {}
+
+/** A command about one revision of an article: `articleId` and `revision` validated as every event's are. */
+export abstract class ArticleRevisionCommand extends withArticleRevision(Command) {}

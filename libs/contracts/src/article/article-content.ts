@@ -149,3 +149,13 @@ export class ArticleContent {
   @IsArticleBody()
   body!: ArticleBlock[];
 }
+
+/**
+ * The article's complete content as an event or a command carries it: required,
+ * an object, and validated in depth as ArticleContent (issues at `article.body.2.text`).
+ */
+export function IsArticleContent(): PropertyDecorator {
+  // Applied last to first, as the same decorators stacked on a field would be.
+  const decorators = [IsDefined(), IsObject(), ValidateNested(), Type(() => ArticleContent)].reverse();
+  return (target, propertyKey) => decorators.forEach((decorate) => decorate(target, propertyKey));
+}
