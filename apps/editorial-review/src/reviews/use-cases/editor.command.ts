@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Command, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import type { Reviewer } from '../domain/review';
 
 const NOT_BLANK = /\S/;
@@ -21,10 +21,7 @@ export function EditorNote(): PropertyDecorator {
 }
 
 /** An editor acting on one article under review. */
-export abstract class EditorCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
+export abstract class EditorCommand extends ArticleCommand {
   /** The acting editor's user id. */
   @IsString()
   @IsNotEmpty()

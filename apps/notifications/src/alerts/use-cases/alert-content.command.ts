@@ -1,19 +1,12 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min } from 'class-validator';
-import { ARTICLE_LIMITS, Command, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ARTICLE_LIMITS, ArticleRevisionCommand, PRIORITIES, type Priority } from '@newsroom/contracts';
 import type { AlertContent } from '../domain/article-alert';
 
 /**
  * What a published or corrected article says, as the alert commands carry it.
  * Whether its URL is ours is a domain rule (PublicSite), checked by the use case.
  */
-export abstract class AlertContentCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+export abstract class AlertContentCommand extends ArticleRevisionCommand {
   @IsString()
   @IsNotEmpty()
   headline!: string;

@@ -1,16 +1,13 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
-import { Command, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
 
 /**
  * One status or note that editorial review or publishing reported about an
- * article (one event), to show its reporter on the draft.
+ * article (one event), to show its reporter on the draft. The article's id is
+ * the draft's id.
  */
-export class TrackReviewProgressCommand extends Command {
-  /** The article, i.e. the draft's id. */
-  @IsUUID()
-  articleId!: string;
-
+export class TrackReviewProgressCommand extends ArticleCommand {
   /** The reporting event; the timeline keeps at most one entry per event. */
   @IsUUID()
   eventId!: string;

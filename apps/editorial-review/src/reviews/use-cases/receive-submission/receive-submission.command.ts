@@ -1,17 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsDefined, IsInt, IsNotEmpty, IsObject, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
-import { ArticleContent, Command } from '@newsroom/contracts';
+import { IsDate, IsNotEmpty, IsString, IsUUID } from 'class-validator';
+import { ArticleContent, ArticleRevisionCommand, IsArticleContent } from '@newsroom/contracts';
 
-/** A reporter submitted one revision of their article for review. */
-export class ReceiveSubmissionCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
-  /** Drafting's revision number; newer revisions have higher numbers. */
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
+/**
+ * A reporter submitted one revision of their article for review. `revision` is
+ * drafting's number; newer revisions have higher numbers.
+ */
+export class ReceiveSubmissionCommand extends ArticleRevisionCommand {
   @IsString()
   @IsNotEmpty()
   authorId!: string;
@@ -20,10 +14,7 @@ export class ReceiveSubmissionCommand extends Command {
   submittedAt!: Date;
 
   /** The revision's full text, exactly as submitted. */
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArticleContent)
+  @IsArticleContent()
   article!: ArticleContent;
 
   /** The id of the event that brought the submission, kept with it to trace where it came from. */
