@@ -11,7 +11,8 @@ export interface FanOutCounts {
 
 /**
  * Articles as the alerts know them, and the fan-out of one article to its
- * recipients, in the caller's unit of work.
+ * recipients, in the caller's unit of work (`update…` open one of their own
+ * when the caller has none).
  */
 @Injectable()
 export class ArticleAlertRepository {
@@ -21,6 +22,33 @@ export class ArticleAlertRepository {
   async findForUpdate(articleId: string): Promise<ArticleAlert | null> {
     const row = await this.unitOfWork.requireActive('findForUpdate').findOne(ArticleAlertEntity, { where: { articleId }, lock: { mode: 'pessimistic_write' } });
     return row ? toArticleAlert(row) : null;
+  }
+
+  /**
+   * One event about an article: locks its alert (an unknown one when no event about
+   * the article was seen yet), applies `change` and stores the alert, in one unit of
+   * work (the caller's, or its own). Returns what `change` returned.
+   */
+  update<T>(articleId: string, change: (alert: ArticleAlert) => T): Promise<T> {
+    return this.unitOfWork.run(async () => {
+      const alert = (await this.findForUpdate(articleId)) ?? ArticleAlert.unknown(articleId);
+      const result = change(alert);
+      await this.save(alert);
+      return result;
+    });
+  }
+
+  /**
+   * Like `update`, for an article an event was seen about: stores the alert only when
+   * `change` says it changed. False, and nothing stored, for an unknown article.
+   */
+  updateKnown(articleId: string, change: (alert: ArticleAlert) => boolean): Promise<boolean> {
+    return this.unitOfWork.run(async () => {
+      const alert = await this.findForUpdate(articleId);
+      if (!alert || !change(alert)) return false;
+      await this.save(alert);
+      return true;
+    });
   }
 
   findById(articleId: string): Promise<ArticleAlertEntity | null> {

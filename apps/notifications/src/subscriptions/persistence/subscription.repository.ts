@@ -4,14 +4,22 @@ import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
 import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
+import { recipientNotFound } from '../domain/subscription.errors';
 import { toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
 
+/** What a change to a recipient did: the recipient as it is now, and whether it changed (and was stored). */
+export interface RecipientChange<T extends Recipient> {
+  recipient: T;
+  changed: boolean;
+}
+
 /**
  * Loads and stores email subscribers and push subscriptions, in the caller's
  * unit of work. Methods that lock a row (`…ForUpdate`) or write several rows
- * together must run inside `UnitOfWork.run()`.
+ * together must run inside `UnitOfWork.run()`; `update…` open one of their own
+ * when the caller has none.
  */
 @Injectable()
 export class SubscriptionRepository {
@@ -145,6 +153,21 @@ export class SubscriptionRepository {
   }
 
   /**
+   * A request that changes one recipient (a signed link's page, an unsubscribe):
+   * locks it, lets `change` apply the request and say whether anything changed,
+   * and stores it if so, in one unit of work (the caller's, or its own).
+   * Errors: SUBSCRIBER.NOT_FOUND, and whatever `change` throws (nothing is stored then).
+   */
+  updateRecipient(kind: RecipientKind, id: string, change: (recipient: Recipient) => boolean): Promise<RecipientChange<Recipient>> {
+    return this.lockChangeStore(() => this.findRecipientForUpdate(kind, id), change, (recipient) => this.saveRecipient(recipient));
+  }
+
+  /** `updateRecipient` for an email subscriber, with its subscriber-only methods. */
+  updateSubscriber(id: string, change: (subscriber: Subscriber) => boolean): Promise<RecipientChange<Subscriber>> {
+    return this.lockChangeStore(() => this.findSubscriberForUpdate(id), change, (subscriber) => this.saveSubscriber(subscriber));
+  }
+
+  /**
    * Alerts not yet sent to a recipient who left are not sent at all. Returns
    * how many were cancelled. Deliveries already `sending` are not touched.
    */
@@ -155,6 +178,20 @@ export class SubscriptionRepository {
       [recipientId, reason],
     );
     return result[1];
+  }
+
+  private lockChangeStore<T extends Recipient>(
+    lock: () => Promise<T | null>,
+    change: (recipient: T) => boolean,
+    store: (recipient: T) => Promise<void>,
+  ): Promise<RecipientChange<T>> {
+    return this.unitOfWork.run(async () => {
+      const recipient = await lock();
+      if (!recipient) throw recipientNotFound();
+      const changed = change(recipient);
+      if (changed) await store(recipient);
+      return { recipient, changed };
+    });
   }
 }
 

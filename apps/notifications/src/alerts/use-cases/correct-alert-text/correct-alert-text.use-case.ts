@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
 import { PublicSite } from '../../domain/public-site';
 import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
 import { alertContentOf } from '../alert-content.command';
@@ -20,19 +19,13 @@ export class CorrectAlertTextUseCase {
   private readonly logger = new Logger(CorrectAlertTextUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly alerts: ArticleAlertRepository,
     private readonly site: PublicSite,
   ) {}
 
   async execute(command: CorrectAlertTextCommand): Promise<CorrectAlertTextResult> {
     this.site.assertOwns(command.url);
-    const updated = await this.unitOfWork.run(async () => {
-      const alert = await this.alerts.findForUpdate(command.articleId);
-      if (!alert || !alert.applyCorrection(alertContentOf(command))) return false;
-      await this.alerts.save(alert);
-      return true;
-    });
+    const updated = await this.alerts.updateKnown(command.articleId, (alert) => alert.applyCorrection(alertContentOf(command)));
     if (updated) this.logger.log({ articleId: command.articleId, revision: command.revision }, 'alert text corrected');
     return { updated };
   }

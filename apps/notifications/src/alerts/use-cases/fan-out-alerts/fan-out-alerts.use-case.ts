@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
-import { ArticleAlert, type FanOutDecision } from '../../domain/article-alert';
+import type { FanOutDecision } from '../../domain/article-alert';
 import { PublicSite } from '../../domain/public-site';
 import { ArticleAlertRepository, type FanOutCounts } from '../../persistence/article-alert.repository';
 import { DeliveryRepository } from '../../persistence/delivery.repository';
@@ -35,9 +35,7 @@ export class FanOutAlertsUseCase {
     this.site.assertOwns(command.url);
     const { articleId } = command;
     return this.unitOfWork.run(async () => {
-      const alert = (await this.alerts.findForUpdate(articleId)) ?? ArticleAlert.unknown(articleId);
-      const decision = alert.recordPublication(alertContentOf(command), command.publishedAt, new Date());
-      await this.alerts.save(alert);
+      const decision = await this.alerts.update(articleId, (alert) => alert.recordPublication(alertContentOf(command), command.publishedAt, new Date()));
       if (!decision.fanOut) {
         this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
         return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };

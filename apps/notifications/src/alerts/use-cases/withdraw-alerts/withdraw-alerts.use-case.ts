@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
-import { ArticleAlert } from '../../domain/article-alert';
 import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
 import type { WithdrawAlertsCommand } from './withdraw-alerts.command';
 
@@ -26,9 +25,7 @@ export class WithdrawAlertsUseCase {
   async execute(command: WithdrawAlertsCommand): Promise<WithdrawAlertsResult> {
     const { articleId } = command;
     const cancelled = await this.unitOfWork.run(async () => {
-      const alert = (await this.alerts.findForUpdate(articleId)) ?? ArticleAlert.unknown(articleId);
-      alert.recordWithdrawal(command.withdrawnAt);
-      await this.alerts.save(alert);
+      await this.alerts.update(articleId, (alert) => alert.recordWithdrawal(command.withdrawnAt));
       return this.alerts.cancelPending(articleId, 'article withdrawn before the alert was sent');
     });
     this.logger.log({ articleId, cancelled }, 'article withdrawn; pending alerts cancelled');

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import type { Preferences } from '../../domain/preferences';
-import { recipientNotFound } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { ConfirmSubscriptionCommand } from './confirm-subscription.command';
 
@@ -24,20 +22,17 @@ export class ConfirmSubscriptionUseCase {
   private readonly logger = new Logger(ConfirmSubscriptionUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
   ) {}
 
   async execute(command: ConfirmSubscriptionCommand): Promise<ConfirmationOutcome> {
-    const outcome = await this.unitOfWork.run(async () => {
-      const subscriber = await this.subscriptions.findSubscriberForUpdate(command.subscriberId);
-      if (!subscriber) throw recipientNotFound();
-      const newlyConfirmed = subscriber.confirm(new Date());
-      if (newlyConfirmed) await this.subscriptions.saveSubscriber(subscriber);
-      return { newlyConfirmed, preferences: subscriber.preferences };
-    });
-    if (outcome.newlyConfirmed) this.logger.log({ subscriberId: command.subscriberId }, 'subscriber confirmed');
-    return { ...outcome, preferencesUrl: this.links.management(command.subscriberId, 'email').preferencesUrl };
+    const { recipient, changed } = await this.subscriptions.updateSubscriber(command.subscriberId, (subscriber) => subscriber.confirm(new Date()));
+    if (changed) this.logger.log({ subscriberId: command.subscriberId }, 'subscriber confirmed');
+    return {
+      newlyConfirmed: changed,
+      preferences: recipient.preferences,
+      preferencesUrl: this.links.management(command.subscriberId, 'email').preferencesUrl,
+    };
   }
 }

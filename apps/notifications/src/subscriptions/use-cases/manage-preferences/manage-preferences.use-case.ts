@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
 import { normalizePreferences } from '../../domain/preferences';
 import { viewOf, type RecipientView } from '../../domain/recipient';
-import { recipientNotFound } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { ManagePreferencesCommand } from './manage-preferences.command';
 
@@ -16,21 +14,15 @@ import type { ManagePreferencesCommand } from './manage-preferences.command';
 export class ManagePreferencesUseCase {
   private readonly logger = new Logger(ManagePreferencesUseCase.name);
 
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly subscriptions: SubscriptionRepository,
-  ) {}
+  constructor(private readonly subscriptions: SubscriptionRepository) {}
 
   async execute(command: ManagePreferencesCommand): Promise<RecipientView> {
     const preferences = normalizePreferences(command.preferences);
-    const view = await this.unitOfWork.run(async () => {
-      const recipient = await this.subscriptions.findRecipientForUpdate(command.kind, command.recipientId);
-      if (!recipient) throw recipientNotFound();
-      recipient.changePreferences(preferences);
-      await this.subscriptions.saveRecipient(recipient);
-      return viewOf(recipient);
+    const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
+      found.changePreferences(preferences);
+      return true;
     });
     this.logger.log({ recipientId: command.recipientId, kind: command.kind }, 'preferences changed');
-    return view;
+    return viewOf(recipient);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
 import { viewOf, type RecipientView } from '../../domain/recipient';
-import { recipientNotFound } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { UnsubscribeCommand } from './unsubscribe.command';
 
@@ -27,13 +26,8 @@ export class UnsubscribeUseCase {
 
   async execute(command: UnsubscribeCommand): Promise<UnsubscribeResult> {
     const outcome = await this.unitOfWork.run(async () => {
-      const recipient = await this.subscriptions.findRecipientForUpdate(command.kind, command.recipientId);
-      if (!recipient) throw recipientNotFound();
-      const changed = recipient.unsubscribe(new Date());
-      if (changed) {
-        await this.subscriptions.saveRecipient(recipient);
-        await this.subscriptions.cancelPendingAlertsOf(recipient.id, 'unsubscribed before it was sent');
-      }
+      const { recipient, changed } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => found.unsubscribe(new Date()));
+      if (changed) await this.subscriptions.cancelPendingAlertsOf(recipient.id, 'unsubscribed before it was sent');
       return { view: viewOf(recipient), changed };
     });
     if (outcome.changed) this.logger.log({ recipientId: command.recipientId, kind: command.kind }, 'unsubscribed');
