@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '../topics';
-import { createEvent, validateEvent } from './event-catalog';
-import { EVENT_TYPES } from './event-types';
+import { ArticleSubmittedData } from './article-submitted.event';
+import { createEvent, EVENT_CATALOG, validateEvent } from './event-catalog';
+import { EVENT_SOURCES, EVENT_TYPES } from './event-types';
+import { ArticleKilledData } from './publishing.events';
+import { ArticleApprovedData } from './review.events';
 
 const articleId = randomUUID();
 const claimed = () =>
@@ -36,5 +39,23 @@ describe('validateEvent: where an event arrived', () => {
 
   it('checks only the envelope and data when no topic is given (producers validating what they emit)', () => {
     expect(validateEvent(claimed()).ok).toBe(true);
+  });
+});
+
+describe('EVENT_CATALOG', () => {
+  it('has every event type, each on its producer\'s topic with that producer as its source', () => {
+    expect(Object.keys(EVENT_CATALOG).sort()).toEqual(Object.values(EVENT_TYPES).sort());
+    const producers = Object.keys(TOPICS) as (keyof typeof TOPICS)[];
+    for (const { topic, source } of Object.values(EVENT_CATALOG)) {
+      expect(producers.map((producer) => [TOPICS[producer], EVENT_SOURCES[producer]])).toContainEqual([topic, source]);
+    }
+  });
+
+  it.each([
+    [EVENT_TYPES.articleSubmitted, TOPICS.drafting, EVENT_SOURCES.drafting, ArticleSubmittedData],
+    [EVENT_TYPES.articleApproved, TOPICS.review, EVENT_SOURCES.review, ArticleApprovedData],
+    [EVENT_TYPES.articleKilled, TOPICS.publishing, EVENT_SOURCES.publishing, ArticleKilledData],
+  ])('places %s on %s from %s', (type, topic, source, dataClass) => {
+    expect(EVENT_CATALOG[type]).toEqual({ topic, source, dataClass });
   });
 });

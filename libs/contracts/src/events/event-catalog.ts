@@ -48,21 +48,54 @@ interface EventDefinition<K extends EventType> {
   dataClass: ClassConstructor<EventDataMap[K]>;
 }
 
-export const EVENT_CATALOG: { [K in EventType]: EventDefinition<K> } = {
-  [EVENT_TYPES.articleSubmitted]: { topic: TOPICS.drafting, source: EVENT_SOURCES.drafting, dataClass: ArticleSubmittedData },
-  [EVENT_TYPES.reviewClaimed]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ReviewClaimedData },
-  [EVENT_TYPES.reviewCommentAdded]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ReviewCommentAddedData },
-  [EVENT_TYPES.changesRequested]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ChangesRequestedData },
-  [EVENT_TYPES.articleApproved]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ArticleApprovedData },
-  [EVENT_TYPES.articleRejected]: { topic: TOPICS.review, source: EVENT_SOURCES.review, dataClass: ArticleRejectedData },
-  [EVENT_TYPES.publicationScheduled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: PublicationScheduledData },
-  [EVENT_TYPES.articlePublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticlePublishedData },
-  [EVENT_TYPES.articleCorrected]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleCorrectedData },
-  [EVENT_TYPES.articleUnpublished]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleUnpublishedData },
-  [EVENT_TYPES.articleUpdated]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleUpdatedData },
-  [EVENT_TYPES.articleKilled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ArticleKilledData },
-  [EVENT_TYPES.scheduleCancelled]: { topic: TOPICS.publishing, source: EVENT_SOURCES.publishing, dataClass: ScheduleCancelledData },
-};
+/** A producing service: it owns one topic and is the only `source` of the events on it. */
+type Producer = keyof typeof TOPICS & keyof typeof EVENT_SOURCES;
+
+type DataClasses = { [K in EventType]?: ClassConstructor<EventDataMap[K]> };
+
+/**
+ * The event types each producer emits on its own topic, with their data classes. An
+ * event's topic and source follow from its producer, so they are said once per producer.
+ */
+const EMITTED_BY = {
+  drafting: {
+    [EVENT_TYPES.articleSubmitted]: ArticleSubmittedData,
+  },
+  review: {
+    [EVENT_TYPES.reviewClaimed]: ReviewClaimedData,
+    [EVENT_TYPES.reviewCommentAdded]: ReviewCommentAddedData,
+    [EVENT_TYPES.changesRequested]: ChangesRequestedData,
+    [EVENT_TYPES.articleApproved]: ArticleApprovedData,
+    [EVENT_TYPES.articleRejected]: ArticleRejectedData,
+  },
+  publishing: {
+    [EVENT_TYPES.publicationScheduled]: PublicationScheduledData,
+    [EVENT_TYPES.articlePublished]: ArticlePublishedData,
+    [EVENT_TYPES.articleCorrected]: ArticleCorrectedData,
+    [EVENT_TYPES.articleUnpublished]: ArticleUnpublishedData,
+    [EVENT_TYPES.articleUpdated]: ArticleUpdatedData,
+    [EVENT_TYPES.articleKilled]: ArticleKilledData,
+    [EVENT_TYPES.scheduleCancelled]: ScheduleCancelledData,
+  },
+} satisfies Record<Producer, DataClasses>;
+
+/** Event types no producer emits: a type added to EVENT_TYPES must be given one above. */
+type Unproduced = Exclude<EventType, { [P in Producer]: keyof (typeof EMITTED_BY)[P] }[Producer]>;
+
+/** Every event type's topic, source and data class. */
+export const EVENT_CATALOG: { [K in EventType]: EventDefinition<K> } = catalogOf(EMITTED_BY);
+
+function catalogOf(emittedBy: Record<Producer, DataClasses> & ([Unproduced] extends [never] ? unknown : { unproduced: Unproduced })) {
+  const catalog: Record<string, EventDefinition<EventType>> = {};
+  for (const producer of Object.keys(TOPICS) as Producer[]) {
+    for (const [type, dataClass] of Object.entries(emittedBy[producer])) {
+      // Two producers claiming one type would make its provenance check accept either.
+      if (catalog[type]) throw new Error(`event type ${type} has two producers`);
+      catalog[type] = { topic: TOPICS[producer], source: EVENT_SOURCES[producer], dataClass: dataClass as ClassConstructor<EventDataMap[EventType]> };
+    }
+  }
+  return catalog as { [K in EventType]: EventDefinition<K> };
+}
 
 export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_CATALOG, type);
