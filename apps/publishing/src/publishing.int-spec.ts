@@ -179,14 +179,18 @@ describe('publishing service', () => {
       expect(['news:name', 'news:language', 'news:title'].map((name) => textOf(elementsNamed(news!, name)[0]))).toEqual(['Newsroom', 'en', headline]);
     });
 
-    it('takes a newer revision’s text at the same address', async () => {
+    it('takes a newer revision’s text at the same address, says "Updated" and announces the update', async () => {
       await deliver(approved({ articleId: lead, revision: 3, article: testContent({ headline, body: [{ type: 'paragraph', text: 'Revision three text.' }] }), priority: 'breaking' }));
-      const [, update] = await emittedWhen(EVENT_TYPES.articlePublished, lead, 2);
+      const [update] = await emittedWhen(EVENT_TYPES.articleUpdated, lead);
 
-      expect(update.data).toMatchObject({ revision: 3, slug });
+      expect(update.data).toMatchObject({ revision: 3, slug, updatedAt: update.time });
+      expect(emitted(lead).filter((event) => event.type === EVENT_TYPES.articlePublished)).toHaveLength(1);
       const page = await site.get(`/articles/${slug}`);
       expect(page.text).toContain('Revision three text.');
       expect(page.text).not.toContain('The approved second paragraph.');
+      expect(page.text).toContain(`<span class="updated">Updated <time datetime="${update.time}">`);
+      const searched = await site.get<{ items: { id: string }[] }>('/v1/search?q=revision%20three');
+      expect(searched.body.items.map((item) => item.id)).toContain(lead);
     });
 
     it('is refused, dead-lettered with the reason and left unchanged, when a forged approval follows', async () => {
@@ -324,7 +328,7 @@ describe('publishing service', () => {
     it('is everywhere once its time has come', async () => {
       const [live] = await emittedWhen(EVENT_TYPES.articlePublished, fresh.articleId);
       expect(new Date(live.time).getTime()).toBeGreaterThanOrEqual(embargoUntil.getTime());
-      await emittedWhen(EVENT_TYPES.articlePublished, update.articleId, 2);
+      await emittedWhen(EVENT_TYPES.articleUpdated, update.articleId);
 
       const surfaces = await publicSurfaces(site, { ...fresh, slug: live.data.slug });
       const statuses = Object.fromEntries(surfaces.map((surface) => [surface.path, surface.status]));
@@ -420,6 +424,78 @@ describe('publishing service', () => {
       expect((await site.get<{ items: { id: string }[] }>('/v1/articles?limit=100')).body.items.map((item) => item.id)).not.toContain(live);
       expect((await editor.post(`/v1/articles/${live}/unpublish`, { reason: 'again' })).status).toBe(409);
       expect((await editor.post(`/v1/articles/${live}/corrections`, { note: 'late' })).status).toBe(409);
+    });
+  });
+
+  describe('a story’s life after publication', () => {
+    it('kill: a 410 that says nothing, nothing left on any surface, API included, and the killed event', async () => {
+      const articleId = randomUUID();
+      await deliver(
+        approved({
+          articleId,
+          article: testContent({ headline: 'Quarrymaster Okonkwo named in tender', tags: ['quarry-tender'], bylines: [{ name: 'Ilse Brandvold' }], section: 'business' }),
+        }),
+      );
+      const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, articleId))[0].data;
+      await editor.post(`/v1/articles/${articleId}/corrections`, { note: 'Quarrymaster’s title corrected.' });
+      const probe: SurfaceProbe = { articleId, slug, section: 'business', tag: 'quarry-tender', author: 'ilse-brandvold', words: ['Okonkwo', 'tender'] };
+      expect(surfacesMentioning(await publicSurfaces(site, probe), 'Quarrymaster Okonkwo').length).toBeGreaterThan(5);
+
+      const reporter = await service.as('reporter', AUTHOR).post<ErrorBody>(`/v1/articles/${articleId}/kill`, { reason: 'x' });
+      expect([reporter.status, reporter.body.error.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+      const killed = await editor.post<{ id: string; status: string }>(`/v1/articles/${articleId}/kill`, { reason: 'Court order 2025/118' });
+      expect([killed.status, killed.body.status]).toEqual([200, 'killed']);
+      const [event] = await emittedWhen(EVENT_TYPES.articleKilled, articleId);
+      expect(event.data).toEqual({ articleId, editorId: EDITOR, killedAt: event.time });
+
+      const surfaces = await publicSurfaces(site, probe);
+      for (const secret of ['Quarrymaster', 'Okonkwo named', 'Ilse Brandvold', 'ilse-brandvold', 'quarry-tender', 'title corrected', 'Court order', slug]) {
+        expect([secret, surfacesMentioning(surfaces.filter((surface) => !surface.path.includes(secret)), secret)]).toEqual([secret, []]);
+      }
+      const page = surfaces.find((surface) => surface.path === `/articles/${slug}`)!;
+      expect(page.status).toBe(410);
+      expect(page.text).toContain('This page has been removed');
+      const api = await site.get<ErrorBody>(`/v1/articles/${articleId}`);
+      expect([api.status, api.body]).toEqual([410, { error: { code: 'ARTICLE.GONE', message: 'This article has been removed' } }]);
+      expect((await editor.post<ErrorBody>(`/v1/articles/${articleId}/kill`, { reason: 'again' })).body.error.code).toBe('ARTICLE.KILLED');
+      expect((await editor.post<ErrorBody>(`/v1/articles/${articleId}/corrections`, { note: 'late' })).status).toBe(409);
+    });
+
+    it('editors list, reschedule and cancel stories waiting for their time', async () => {
+      const soon = randomUUID();
+      const other = randomUUID();
+      const inAYear = new Date(Date.now() + 365 * 86400_000);
+      await deliver(approved({ articleId: soon, publishAt: inAYear.toISOString(), article: testContent({ headline: 'Observatory reopens next year' }) }));
+      await deliver(approved({ articleId: other, embargoUntil: inAYear.toISOString(), article: testContent({ headline: 'Embargoed census results' }) }));
+
+      expect((await service.as('reporter', AUTHOR).get<ErrorBody>('/v1/scheduled')).status).toBe(403);
+      const list = await editor.get<{ items: { articleId: string; headline: string; publishAt: string | null; embargoUntil: string | null; dueAt: string }[] }>('/v1/scheduled');
+      expect(list.status).toBe(200);
+      expect(list.body.items.find((item) => item.articleId === other)).toMatchObject({ headline: 'Embargoed census results', publishAt: null, embargoUntil: inAYear.toISOString() });
+
+      const moved = new Date(Date.now() + 30 * 86400_000);
+      const rescheduled = await editor.post<{ outcome: string; dueAt: string }>(`/v1/articles/${soon}/reschedule`, { publishAt: moved.toISOString() });
+      expect([rescheduled.status, rescheduled.body.outcome, rescheduled.body.dueAt]).toEqual([200, 'scheduled', moved.toISOString()]);
+      expect((await emittedWhen(EVENT_TYPES.publicationScheduled, soon, 2))[1].data.publishAt).toBe(moved.toISOString());
+      const early = await editor.post<{ outcome: string; dueAt: string }>(`/v1/articles/${other}/reschedule`, { publishAt: new Date(Date.now() - 1000).toISOString() });
+      expect([early.body.outcome, early.body.dueAt]).toEqual(['scheduled', inAYear.toISOString()]);
+
+      const cancelled = await editor.post<{ status: string; revision: number }>(`/v1/articles/${soon}/cancel-schedule`);
+      expect([cancelled.status, cancelled.body]).toEqual([200, expect.objectContaining({ status: 'cancelled', revision: 1 })]);
+      await emittedWhen(EVENT_TYPES.scheduleCancelled, soon);
+      expect((await editor.get<{ items: { articleId: string }[] }>('/v1/scheduled')).body.items.map((item) => item.articleId)).not.toContain(soon);
+      expect((await site.get(`/v1/articles/${soon}`)).status).toBe(404);
+
+      const errors = await Promise.all([
+        editor.post<ErrorBody>(`/v1/articles/${soon}/cancel-schedule`),
+        editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: 'next tuesday' }),
+        editor.post<ErrorBody>(`/v1/articles/${randomUUID()}/reschedule`, { publishAt: moved.toISOString() }),
+      ]);
+      expect(errors.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [409, 'ARTICLE.NOTHING_SCHEDULED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [404, 'ARTICLE.NOT_FOUND'],
+      ]);
     });
   });
 

@@ -13,7 +13,12 @@ import {
   type PublishApprovedArticleResult,
 } from '../src/articles/use-cases/publish-approved-article/publish-approved-article.use-case';
 import { PublishDueArticlesUseCase } from '../src/articles/use-cases/publish-due-articles/publish-due-articles.use-case';
+import { CancelScheduleUseCase } from '../src/articles/use-cases/cancel-schedule/cancel-schedule.use-case';
+import { KillArticleCommand } from '../src/articles/use-cases/kill-article/kill-article.command';
+import { KillArticleUseCase } from '../src/articles/use-cases/kill-article/kill-article.use-case';
+import { ListScheduledQuery } from '../src/articles/use-cases/list-scheduled/list-scheduled.query';
 import { ReadArticlesQuery } from '../src/articles/use-cases/read-articles/read-articles.query';
+import { RescheduleArticleUseCase } from '../src/articles/use-cases/reschedule-article/reschedule-article.use-case';
 import { SearchArticlesQuery } from '../src/articles/use-cases/search-articles/search-articles.query';
 import { UnpublishArticleCommand } from '../src/articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../src/articles/use-cases/unpublish-article/unpublish-article.use-case';
@@ -82,6 +87,10 @@ export function publishingTestbed(name: string, options: { clock?: 'test' | 'sys
       PublishDueArticlesUseCase,
       CorrectArticleUseCase,
       UnpublishArticleUseCase,
+      KillArticleUseCase,
+      RescheduleArticleUseCase,
+      CancelScheduleUseCase,
+      ListScheduledQuery,
       ReadArticlesQuery,
       SearchArticlesQuery,
       ...(options.providers ?? []),
@@ -129,10 +138,17 @@ export interface ArticleRow extends Record<string, unknown> {
   version: number;
   published_at: Date | null;
   updated_at: Date | null;
+  revised_at: Date | null;
   corrected_at: Date | null;
   withdrawn_at: Date | null;
   withdrawal_reason: string | null;
   withdrawn_by: string | null;
+  killed_at: Date | null;
+  killed_by: string | null;
+  kill_reason: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  cancelled_revision: number | null;
 }
 
 /**
@@ -173,6 +189,11 @@ export class PublishingFixtures {
     const articleId = await this.live();
     await this.testbed.get(UnpublishArticleUseCase).execute(UnpublishArticleCommand.create({ articleId, editorId: EDITOR, reason }));
     return articleId;
+  }
+
+  /** An editor's kill of article `articleId`. */
+  kill(articleId: string, reason = 'Court order') {
+    return this.testbed.get(KillArticleUseCase).execute(KillArticleCommand.create({ articleId, editorId: EDITOR, reason }));
   }
 
   /** An editor's correction of article `articleId`. */

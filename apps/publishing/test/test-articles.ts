@@ -46,6 +46,7 @@ export function testPublicArticle(overrides: Partial<PublicArticle> = {}): Publi
     priority: 'normal',
     publishedAt: new Date('2025-11-21T08:30:00Z'),
     updatedAt: new Date('2025-11-21T08:30:00Z'),
+    revisedAt: null,
     correctedAt: null,
     withdrawal: null,
     corrections: [],

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './persistence/article.repository';
 import { ReviewEventsConsumer } from './transport/review-events.consumer';
+import { CancelScheduleUseCase } from './use-cases/cancel-schedule/cancel-schedule.use-case';
 import { Clock } from './use-cases/clock';
+import { KillArticleUseCase } from './use-cases/kill-article/kill-article.use-case';
+import { ListScheduledQuery } from './use-cases/list-scheduled/list-scheduled.query';
+import { RescheduleArticleUseCase } from './use-cases/reschedule-article/reschedule-article.use-case';
 import { CorrectArticleUseCase } from './use-cases/correct-article/correct-article.use-case';
 import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case';
 import { PublicationScheduler } from './use-cases/publish-due-articles/publication-scheduler';
@@ -27,9 +31,22 @@ import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish
     PublicationScheduler,
     CorrectArticleUseCase,
     UnpublishArticleUseCase,
+    KillArticleUseCase,
+    RescheduleArticleUseCase,
+    CancelScheduleUseCase,
+    ListScheduledQuery,
     ReadArticlesQuery,
     SearchArticlesQuery,
   ],
-  exports: [ReadArticlesQuery, SearchArticlesQuery, CorrectArticleUseCase, UnpublishArticleUseCase],
+  exports: [
+    ReadArticlesQuery,
+    SearchArticlesQuery,
+    CorrectArticleUseCase,
+    UnpublishArticleUseCase,
+    KillArticleUseCase,
+    RescheduleArticleUseCase,
+    CancelScheduleUseCase,
+    ListScheduledQuery,
+  ],
 })
 export class ArticlesModule {}

@@ -2,6 +2,7 @@ import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
 import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
+import { LifeAfterPublication1764000600000 } from './1764000600000-life-after-publication';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const PUBLISHING_MIGRATIONS = [
   CreateArticles1764000300000,
   SearchTagsAuthors1764000400000,
   EmbargoApartFromSchedule1764000500000,
+  LifeAfterPublication1764000600000,
 ];

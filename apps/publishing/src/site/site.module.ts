@@ -3,6 +3,7 @@ import { ArticlesModule } from '../articles/articles.module';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
+import { ScheduleApiHttpController } from './transport/schedule-api.http.controller';
 import { SearchApiHttpController } from './transport/search-api.http.controller';
 import { SiteContextFactory } from './transport/site-context';
 
@@ -13,7 +14,7 @@ import { SiteContextFactory } from './transport/site-context';
  */
 @Module({
   imports: [ArticlesModule],
-  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController],
   providers: [SiteContextFactory],
   exports: [SiteContextFactory],
 })

@@ -3,15 +3,31 @@ import type { PublicationStatus } from './publication-status';
 
 export const articleNotFound = (id: string) => new DomainError('ARTICLE.NOT_FOUND', `No published article with id ${id}`, 'not_found');
 
+const NOT_LIVE: Record<Exclude<PublicationStatus, 'published'>, string> = {
+  scheduled: 'is scheduled and not live yet',
+  withdrawn: 'has been withdrawn',
+  cancelled: 'was cancelled before it went live',
+  killed: 'has been killed',
+};
+
 export const articleNotPublished = (id: string, status: PublicationStatus) =>
   new DomainError(
     'ARTICLE.NOT_PUBLISHED',
-    status === 'scheduled'
-      ? `Article ${id} is scheduled and not live yet; only a live article can be corrected or unpublished`
-      : `Article ${id} has been withdrawn; only a live article can be corrected or unpublished`,
+    `Article ${id} ${status === 'published' ? 'is not live' : NOT_LIVE[status]}; only a live article can be corrected or unpublished`,
     'conflict',
     { status },
   );
+
+/** A killed article stays killed: no approval, correction or schedule brings any of it back. */
+export const articleKilled = (id: string) =>
+  new DomainError('ARTICLE.KILLED', `Article ${id} has been killed; nothing more can be done to it`, 'conflict', { status: 'killed' });
+
+/** Rescheduling or cancelling needs a revision waiting for its time. */
+export const nothingScheduled = (id: string) =>
+  new DomainError('ARTICLE.NOTHING_SCHEDULED', `Article ${id} has no approved revision waiting for its time`, 'conflict');
+
+/** The public answer for a killed article: gone, and nothing more. */
+export const articleGone = () => new DomainError('ARTICLE.GONE', 'This article has been removed', 'gone');
 
 export const invalidCorrection = (issues: ValidationIssue[]) =>
   new DomainError(

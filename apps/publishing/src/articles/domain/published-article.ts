@@ -1,5 +1,5 @@
 import { ArticleContent, validatePlain, type Priority } from '@newsroom/contracts';
-import { articleNotPublished, invalidCorrection, nothingDue, selfApproval, staleRevision } from './article.errors';
+import { articleKilled, articleNotPublished, invalidCorrection, nothingDue, nothingScheduled, selfApproval, staleRevision } from './article.errors';
 import type { PublicationStatus } from './publication-status';
 import { publicationDueAt, type PublicationRequest } from './publication-time';
 
@@ -33,6 +33,21 @@ export interface Withdrawal {
   at: Date;
   reason: string;
   editorId: string;
+}
+
+/** A legal removal: who, when and why stay here; nothing else of the article does. */
+export interface Kill {
+  at: Date;
+  reason: string;
+  editorId: string;
+}
+
+/** An editor dropped the revision that was waiting for its time. */
+export interface Cancellation {
+  at: Date;
+  editorId: string;
+  /** The revision dropped: it and anything older can never be accepted again. */
+  revision: number;
 }
 
 /** An editor's correction of the live text. */
@@ -69,10 +84,14 @@ export interface PublishedArticleSnapshot {
   publishedAt: Date | null;
   /** Last change readers can see. */
   updatedAt: Date | null;
+  /** When a newer approved revision last replaced the live text ("Updated …" on the page). */
+  revisedAt: Date | null;
   correctedAt: Date | null;
   /** When the newest accepted approval was given. */
   approvedAt: Date;
   withdrawal: Withdrawal | null;
+  kill: Kill | null;
+  cancellation: Cancellation | null;
 }
 
 export type ApprovalOutcome =
@@ -82,6 +101,9 @@ export type ApprovalOutcome =
   | { kind: 'ignored'; reason: 'already-accepted' }
   /** Approved before an editor withdrew the article: the withdrawal is the later decision. */
   | { kind: 'ignored'; reason: 'withdrawn-later' };
+
+/** What a reschedule did: the revision waits for its new time, or that time has already come. */
+export type RescheduleOutcome = { kind: 'due' } | { kind: 'scheduled'; dueAt: Date };
 
 export type PublicationKind = 'first-publication' | 'update' | 'republication';
 
@@ -117,9 +139,12 @@ export class PublishedArticle {
       version: 0,
       publishedAt: null,
       updatedAt: null,
+      revisedAt: null,
       correctedAt: null,
       approvedAt: approval.approvedAt,
       withdrawal: null,
+      kill: null,
+      cancellation: null,
     });
     return { article, outcome: article.pendingOutcome(now) };
   }
@@ -146,9 +171,14 @@ export class PublishedArticle {
     return this.state.slug;
   }
 
-  /** The newest revision accepted, live or waiting; 0 before any. */
+  /** The newest revision accepted (live, waiting, or waiting and then cancelled); 0 before any. */
   get latestRevision(): number {
-    return Math.max(this.state.live?.revision ?? 0, this.state.pending?.revision ?? 0);
+    return Math.max(this.state.live?.revision ?? 0, this.state.pending?.revision ?? 0, this.state.cancellation?.revision ?? 0);
+  }
+
+  /** The revision waiting for its time, if any. */
+  get pending(): PendingRevision | null {
+    return this.state.pending ? { ...this.state.pending } : null;
   }
 
   /** True when a slug must be chosen before the waiting revision can go live. */
@@ -180,8 +210,10 @@ export class PublishedArticle {
    * @throws ARTICLE.STALE_REVISION when the revision is not newer than the newest accepted,
    *   unless it is the very approval already accepted (same revision and approval time),
    *   which changes nothing.
+   * @throws ARTICLE.KILLED when the article was killed: nothing brings it back.
    */
   receiveApproval(approval: Approval, now: Date): ApprovalOutcome {
+    if (this.state.status === 'killed') throw articleKilled(this.id);
     checkApprover(this.id, approval);
     const latest = this.latestRevision;
     if (approval.revision === latest && approval.approvedAt.getTime() === this.state.approvedAt.getTime()) {
@@ -195,6 +227,7 @@ export class PublishedArticle {
     // An embargo holds the story, not one revision of it: a newer approval cannot lift it early.
     this.state.pending = toPending(approval, now, this.embargoInForce(now));
     this.state.approvedAt = approval.approvedAt;
+    if (this.state.status === 'cancelled') this.state.status = 'scheduled';
     return this.pendingOutcome(now);
   }
 
@@ -219,6 +252,7 @@ export class PublishedArticle {
     this.state.status = 'published';
     this.state.withdrawal = null;
     this.state.publishedAt ??= now;
+    this.state.revisedAt = kind === 'update' ? now : this.state.revisedAt;
     this.touch(now);
     return { kind, revision: pending.revision, slug: this.state.slug };
   }
@@ -258,6 +292,58 @@ export class PublishedArticle {
     this.state.pending = null;
     this.touch(now);
     return { ...withdrawal };
+  }
+
+  /**
+   * Moves the schedule of the revision waiting. Its embargo stays: the new time counts only
+   * once the embargo has passed. A time already past makes it due at once.
+   *
+   * @throws ARTICLE.NOTHING_SCHEDULED when nothing waits; ARTICLE.KILLED.
+   */
+  reschedule(publishAt: Date, now: Date): RescheduleOutcome {
+    if (this.state.status === 'killed') throw articleKilled(this.id);
+    const pending = this.state.pending;
+    if (!pending) throw nothingScheduled(this.id);
+    pending.publishAt = publishAt;
+    pending.dueAt = publicationDueAt({ publishAt: publishAt.toISOString(), embargoUntil: pending.embargoUntil?.toISOString() }, now) ?? now;
+    return this.isDue(now) ? { kind: 'due' } : { kind: 'scheduled', dueAt: pending.dueAt };
+  }
+
+  /**
+   * Drops the revision waiting for its time. A live article keeps its live text; one that
+   * never went live is cancelled, until a newer approval schedules it again. Neither the
+   * dropped revision nor an older one can be approved back in.
+   *
+   * @throws ARTICLE.NOTHING_SCHEDULED when nothing waits; ARTICLE.KILLED.
+   */
+  cancelSchedule(editorId: string, now: Date): Cancellation {
+    if (this.state.status === 'killed') throw articleKilled(this.id);
+    const pending = this.state.pending;
+    if (!pending) throw nothingScheduled(this.id);
+    const cancellation = { at: now, editorId, revision: pending.revision };
+    this.state.cancellation = cancellation;
+    this.state.pending = null;
+    if (this.state.status === 'scheduled') this.state.status = 'cancelled';
+    return { ...cancellation };
+  }
+
+  /**
+   * A legal removal. The text, the waiting revision and every public field go; the address
+   * stays reserved (it answers 410) and so do the dates the newsroom needs for its records.
+   * Works in every state but killed, so a story can also be stopped before it ever goes live.
+   *
+   * @throws ARTICLE.KILLED when it is already killed.
+   */
+  killArticle(reason: string, editorId: string, now: Date): Kill {
+    if (this.state.status === 'killed') throw articleKilled(this.id);
+    const kill = { at: now, reason, editorId };
+    this.state.status = 'killed';
+    this.state.kill = kill;
+    this.state.live = null;
+    this.state.pending = null;
+    this.state.withdrawal = null;
+    this.touch(now);
+    return { ...kill };
   }
 
   private pendingOutcome(now: Date): ApprovalOutcome {

@@ -83,6 +83,10 @@ export class ArticleEntity {
   @Column({ type: 'timestamptz', nullable: true })
   updatedAt!: Date | null;
 
+  /** When an update last replaced the live text. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revisedAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   correctedAt!: Date | null;
 
@@ -97,6 +101,26 @@ export class ArticleEntity {
 
   @Column({ type: 'text', nullable: true })
   withdrawnBy!: string | null;
+
+  /** A kill (legal removal): internal, never served. */
+  @Column({ type: 'timestamptz', nullable: true })
+  killedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  killedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  killReason!: string | null;
+
+  /** The last cancellation of a waiting revision. */
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancelledBy!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  cancelledRevision!: number | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, Not } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
@@ -97,6 +98,20 @@ export class ArticleRepository {
     return free;
   }
 
+  /** Removes an article's corrections from the public log: a killed article leaves no note behind. */
+  async deleteCorrections(articleId: string): Promise<void> {
+    await this.unitOfWork.manager.delete(CorrectionEntity, { articleId });
+  }
+
+  /**
+   * Articles with a revision waiting for its time, soonest first, for editors. The waiting
+   * text itself is loaded: editors see what will go live.
+   */
+  async scheduled(limit: number): Promise<PublishedArticle[]> {
+    const rows = await this.unitOfWork.manager.find(ArticleEntity, { where: { dueAt: Not(IsNull()) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+    return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
+  }
+
   /** Appends a correction to the public log. */
   async addCorrection(articleId: string, correction: CorrectionRecord): Promise<void> {
     await this.unitOfWork.manager.insert(CorrectionEntity, { articleId, ...correction });
@@ -123,17 +138,23 @@ function toSnapshot(row: ArticleEntity): PublishedArticleSnapshot {
     version: row.version,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
+    revisedAt: row.revisedAt,
     correctedAt: row.correctedAt,
     approvedAt: row.approvedAt,
     withdrawal:
       row.withdrawnAt && row.withdrawalReason !== null && row.withdrawnBy !== null
         ? { at: row.withdrawnAt, reason: row.withdrawalReason, editorId: row.withdrawnBy }
         : null,
+    kill: row.killedAt && row.killReason !== null && row.killedBy !== null ? { at: row.killedAt, reason: row.killReason, editorId: row.killedBy } : null,
+    cancellation:
+      row.cancelledAt && row.cancelledBy !== null && row.cancelledRevision !== null
+        ? { at: row.cancelledAt, editorId: row.cancelledBy, revision: row.cancelledRevision }
+        : null,
   };
 }
 
 function toRow(state: PublishedArticleSnapshot): Omit<ArticleEntity, 'createdAt'> {
-  const { live, pending, withdrawal } = state;
+  const { live, pending, withdrawal, kill, cancellation } = state;
   return {
     id: state.id,
     slug: state.slug,
@@ -156,10 +177,17 @@ function toRow(state: PublishedArticleSnapshot): Omit<ArticleEntity, 'createdAt'
     version: state.version,
     publishedAt: state.publishedAt,
     updatedAt: state.updatedAt,
+    revisedAt: state.revisedAt,
     correctedAt: state.correctedAt,
     approvedAt: state.approvedAt,
     withdrawnAt: withdrawal?.at ?? null,
     withdrawalReason: withdrawal?.reason ?? null,
     withdrawnBy: withdrawal?.editorId ?? null,
+    killedAt: kill?.at ?? null,
+    killedBy: kill?.editorId ?? null,
+    killReason: kill?.reason ?? null,
+    cancelledAt: cancellation?.at ?? null,
+    cancelledBy: cancellation?.editorId ?? null,
+    cancelledRevision: cancellation?.revision ?? null,
   };
 }

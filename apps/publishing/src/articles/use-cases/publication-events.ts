@@ -1,5 +1,5 @@
 import { createEvent, EVENT_TYPES, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
-import type { PublishedArticle } from '../domain/published-article';
+import type { Cancellation, PublishedArticle } from '../domain/published-article';
 import { articleUrl } from '../domain/public-urls';
 
 /**
@@ -29,6 +29,26 @@ function publishedData(article: PublishedArticle, publicBaseUrl: string): Articl
 
 export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
   return createEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
+}
+
+/** A newer approved revision replaced the live text: everything published says, plus when. */
+export function articleUpdatedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
+  return createEvent(EVENT_TYPES.articleUpdated, { ...publishedData(article, publicBaseUrl), updatedAt: now.toISOString() }, { subject: article.id, time: now });
+}
+
+/** A legal removal: who and when; the reason stays in publishing's own table. */
+export function articleKilledEvent(article: PublishedArticle, now: Date): NewsroomEvent {
+  const { kill } = article.snapshot();
+  if (!kill) throw new Error(`article ${article.id} is not killed`);
+  return createEvent(EVENT_TYPES.articleKilled, { articleId: article.id, editorId: kill.editorId, killedAt: kill.at.toISOString() }, { subject: article.id, time: now });
+}
+
+export function scheduleCancelledEvent(articleId: string, cancellation: Cancellation, now: Date): NewsroomEvent {
+  return createEvent(
+    EVENT_TYPES.scheduleCancelled,
+    { articleId, revision: cancellation.revision, editorId: cancellation.editorId, cancelledAt: cancellation.at.toISOString() },
+    { subject: articleId, time: now },
+  );
 }
 
 export function publicationScheduledEvent(article: PublishedArticle, now: Date): NewsroomEvent {

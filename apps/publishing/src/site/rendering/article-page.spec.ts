@@ -166,7 +166,18 @@ describe('renderArticlePage', () => {
   });
 
   it('says "Updated" when a newer revision replaced the text', () => {
-    const page = renderArticlePage(testPublicArticle({ updatedAt: new Date('2025-11-21T15:00:00Z') }), site);
-    expect(page).toContain('<span class="updated">Updated <time datetime="2025-11-21T15:00:00.000Z">');
+    const at = new Date('2025-11-21T15:00:00Z');
+    const page = renderArticlePage(testPublicArticle({ updatedAt: at, revisedAt: at }), site);
+    expect(page).toContain('<span class="updated">Updated <time datetime="2025-11-21T15:00:00.000Z">21 November 2025, 15:00 UTC</time></span>');
+    expect(page).not.toContain('Corrected');
+  });
+
+  it('says both when an update was later corrected, and neither for a correction-free first text', () => {
+    const both = renderArticlePage(
+      testPublicArticle({ revisedAt: new Date('2025-11-21T15:00:00Z'), correctedAt: new Date('2025-11-21T16:00:00Z'), updatedAt: new Date('2025-11-21T16:00:00Z') }),
+      site,
+    );
+    expect(both).toMatch(/Updated <time datetime="2025-11-21T15:00:00.000Z">[^<]*<\/time><\/span><span class="updated">Corrected <time datetime="2025-11-21T16:00:00.000Z">/);
+    expect(renderArticlePage(testPublicArticle(), site)).not.toContain('class="updated"');
   });
 });

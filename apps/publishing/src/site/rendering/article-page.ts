@@ -9,9 +9,6 @@ import { shareLinks } from './share-links';
 import { storyCard } from './story-card';
 import { formatAbsoluteTime, formatRelativeTime } from './time-format';
 
-/** An update within this long of the first publication is not worth an "Updated" line. */
-const UPDATE_NOTICE_AFTER_MS = 60_000;
-
 /** The article as readers see it on the site. `more`: other recent stories from its section. */
 export function renderArticlePage(article: PublicArticle, site: SiteContext, more: PublicArticle[] = []): string {
   const { content } = article;
@@ -61,17 +58,18 @@ function bylineHtml(names: string[]): SafeHtml {
   return html`${joinHtml(authors.slice(0, -1), ', ')} and ${authors[authors.length - 1]}`;
 }
 
+/**
+ * The first publication, absolute and relative; then "Updated …" when a newer approved
+ * revision replaced the text, and "Corrected …" when an editor corrected it (both when both).
+ */
 function timestamps(article: PublicArticle, now: Date): SafeHtml {
   const published = article.publishedAt;
-  const updated = article.updatedAt;
-  const showUpdated = updated.getTime() - published.getTime() > UPDATE_NOTICE_AFTER_MS;
+  const stamp = (label: string, at: Date) =>
+    html`<span class="updated">${label} <time datetime="${at.toISOString()}">${formatAbsoluteTime(at)}</time></span>`;
   return html`<p class="timestamps"><time datetime="${published.toISOString()}">${formatAbsoluteTime(published)}</time> <span class="relative-time">${formatRelativeTime(
     published,
     now,
-  )}</span>${
-    showUpdated &&
-    html`<span class="updated">${article.correctedAt ? 'Corrected' : 'Updated'} <time datetime="${updated.toISOString()}">${formatAbsoluteTime(updated)}</time></span>`
-  }</p>`;
+  )}</span>${article.revisedAt && stamp('Updated', article.revisedAt)}${article.correctedAt && stamp('Corrected', article.correctedAt)}</p>`;
 }
 
 function correctionsNotice(article: PublicArticle): SafeHtml | null {

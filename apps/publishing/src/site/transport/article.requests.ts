@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
+import { KILL_REASON_MAX_LENGTH } from '../../articles/use-cases/kill-article/kill-article.command';
 import { WITHDRAWAL_REASON_MAX_LENGTH } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -47,4 +48,19 @@ export class UnpublishArticleRequest {
   @IsNotEmpty({ message: 'reason is required' })
   @MaxLength(WITHDRAWAL_REASON_MAX_LENGTH)
   reason!: string;
+}
+
+export class KillArticleRequest {
+  @ApiProperty({ maxLength: KILL_REASON_MAX_LENGTH, description: 'Why the article is killed; kept in publishing only, never served or sent in an event', example: 'Court order 2025/118' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required' })
+  @MaxLength(KILL_REASON_MAX_LENGTH)
+  reason!: string;
+}
+
+export class RescheduleArticleRequest {
+  @ApiProperty({ format: 'date-time', description: 'The new time to go live (ISO 8601 with a zone). An embargo still holds; a time already past publishes now.', example: '2025-11-21T18:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'publishAt must be an ISO 8601 date-time such as 2025-11-21T18:00:00Z' })
+  publishAt!: string;
 }

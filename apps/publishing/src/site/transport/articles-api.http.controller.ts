@@ -1,18 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
-import { articleNotFound } from '../../articles/domain/article.errors';
+import { articleGone, articleNotFound } from '../../articles/domain/article.errors';
+import { KillArticleCommand } from '../../articles/use-cases/kill-article/kill-article.command';
+import { KillArticleUseCase } from '../../articles/use-cases/kill-article/kill-article.use-case';
 import { CorrectArticleCommand } from '../../articles/use-cases/correct-article/correct-article.command';
 import { CorrectArticleUseCase } from '../../articles/use-cases/correct-article/correct-article.use-case';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
 import { UnpublishArticleCommand } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../../articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { ArticleList, ArticleView, toArticleSummary, toArticleView } from './article-api.views';
-import { CorrectArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
+import { CorrectArticleRequest, KillArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
+
+/** What an editor gets back from a kill: which article, and that it is gone. */
+export class KilledArticleView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['killed'] }) status!: 'killed';
+  @ApiProperty({ format: 'date-time' }) killedAt!: string;
+}
 
 /** Public reads are cacheable for a short while; editors' changes show within that time. */
 const PUBLIC_CACHE = 'public, max-age=30';
@@ -29,6 +38,7 @@ export class ArticlesApiHttpController {
     private readonly read: ReadArticlesQuery,
     private readonly correctArticle: CorrectArticleUseCase,
     private readonly unpublishArticle: UnpublishArticleUseCase,
+    private readonly killArticle: KillArticleUseCase,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
@@ -47,6 +57,7 @@ export class ArticlesApiHttpController {
   @ApiOperation({ summary: 'One article in ninjs form (public); a withdrawn article has pubstatus "withdrawn" and no body' })
   @ApiResponse({ status: 200, type: ArticleView })
   @ApiResponse({ status: 404, description: 'Unknown, or not published yet (ARTICLE.NOT_FOUND)' })
+  @ApiResponse({ status: 410, description: 'Killed: nothing more is said (ARTICLE.GONE)' })
   async get(@Param('id', ParseArticleIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ArticleView> {
     const view = await this.current(id);
     res.setHeader('Cache-Control', PUBLIC_CACHE);
@@ -89,10 +100,30 @@ export class ArticlesApiHttpController {
     return this.current(id);
   }
 
-  /** The article as the API shows it now; ARTICLE.NOT_FOUND when unknown or never public. */
+  @Post(':id/kill')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Kill an article (editors): a legal removal. Its text and metadata leave every output; its page and API answer 410 with nothing more',
+  })
+  @ApiResponse({ status: 200, type: KilledArticleView })
+  @ApiResponse({ status: 409, description: 'Already killed (ARTICLE.KILLED)' })
+  async kill(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Body() request: KillArticleRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KilledArticleView> {
+    const result = await this.killArticle.execute(KillArticleCommand.create({ articleId: id, editorId: user.id, reason: request.reason }));
+    res.setHeader('Cache-Control', 'no-store');
+    return { id: result.articleId, status: 'killed', killedAt: result.at.toISOString() };
+  }
+
+  /** The article as the API shows it now; ARTICLE.NOT_FOUND when unknown or never public, ARTICLE.GONE when killed. */
   private async current(id: string): Promise<ArticleView> {
     const article = await this.read.byId(id);
-    if (!article) throw articleNotFound(id);
+    if (!article) throw (await this.read.isKilled({ id })) ? articleGone() : articleNotFound(id);
     return toArticleView(article, this.config.publicBaseUrl);
   }
 }

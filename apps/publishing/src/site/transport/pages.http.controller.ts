@@ -10,7 +10,7 @@ import { SearchArticlesQuery } from '../../articles/use-cases/search-articles/se
 import { renderArticlePage } from '../rendering/article-page';
 import { renderCorrectionsPage } from '../rendering/corrections-page';
 import { renderFrontPage, renderStoryListPage, storyListPath, type StoryList } from '../rendering/listing-pages';
-import { renderWithdrawnPage } from '../rendering/notice-pages';
+import { renderGonePage, renderWithdrawnPage } from '../rendering/notice-pages';
 import { lastPage, type Paging } from '../rendering/pagination';
 import { renderSearchPage } from '../rendering/search-page';
 import { PAGE_CACHE, SEARCH_CACHE } from './http-caching';
@@ -92,11 +92,14 @@ export class PagesHttpController {
   }
 
   @Get('articles/:slug')
-  @ApiOperation({ summary: 'An article page; 410 with a notice when withdrawn, 404 when unknown or not live yet' })
+  @ApiOperation({ summary: 'An article page; 410 with a notice when withdrawn, 410 saying nothing when killed, 404 when unknown or not live yet' })
   @ApiProduces('text/html')
   async article(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const [article, site] = await Promise.all([SLUG_PATTERN.test(slug) ? this.read.bySlug(slug) : null, this.site.create()]);
-    if (!article) throw pageNotFound();
+    if (!article) {
+      if (SLUG_PATTERN.test(slug) && (await this.read.isKilled({ slug }))) return sendHtml(res, 410, renderGonePage(site), PAGE_CACHE);
+      throw pageNotFound();
+    }
     if (article.status === 'withdrawn') return sendHtml(res, 410, renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt), PAGE_CACHE);
     const { items } = await this.read.list({ section: article.content.section, limit: MORE_STORIES + 1, offset: 0 });
     const more = items.filter((other) => other.id !== article.id).slice(0, MORE_STORIES);

@@ -51,8 +51,10 @@ describe(GoLiveUseCase.name, () => {
     const result = await goLive.execute(GoLiveCommand.create({ articleId }));
 
     expect(result).toEqual({ articleId, kind: 'update', revision: 2, slug });
-    expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Revised' }, published_at: START, updated_at: dueAt, version: 2 });
-    expect((await testbed.recordedEvents(articleId)).at(-1)?.data).toMatchObject({ revision: 2, slug, publishedAt: START.toISOString() });
+    expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Revised' }, published_at: START, updated_at: dueAt, revised_at: dueAt, version: 2 });
+    const updated = (await testbed.recordedEvents(articleId)).at(-1);
+    expect(updated).toMatchObject({ type: 'news.article.updated.v1', time: dueAt.toISOString() });
+    expect(updated?.data).toMatchObject({ revision: 2, slug, headline: 'Revised', publishedAt: START.toISOString(), updatedAt: dueAt.toISOString() });
   });
 
   it('refuses before the time has come, so no schedule or embargo is broken: ARTICLE.NOTHING_DUE', async () => {

@@ -6,7 +6,7 @@ import type { PublishingConfig } from '../../../config/publishing.config';
 import type { Publication } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
-import { articlePublishedEvent } from '../publication-events';
+import { articlePublishedEvent, articleUpdatedEvent } from '../publication-events';
 import type { GoLiveCommand } from './go-live.command';
 
 export interface GoLiveResult extends Publication {
@@ -14,7 +14,8 @@ export interface GoLiveResult extends Publication {
 }
 
 /**
- * Makes an article's waiting revision public and announces it (`news.article.published.v1`).
+ * Makes an article's waiting revision public and announces it: `news.article.updated.v1` when
+ * it replaces a live text, `news.article.published.v1` otherwise.
  * Runs inside the caller's unit of work when there is one: an approval that is due at once,
  * or the scheduler when a time arrives; on its own otherwise.
  *
@@ -40,7 +41,10 @@ export class GoLiveUseCase {
       const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
       const publication = article.goLive(now, slug);
       await this.articles.save(article);
-      await this.outbox.record(articlePublishedEvent(article, this.config.publicBaseUrl, now));
+      // An update has its own event; a first publication and a republication announce a publication.
+      await this.outbox.record(
+        publication.kind === 'update' ? articleUpdatedEvent(article, this.config.publicBaseUrl, now) : articlePublishedEvent(article, this.config.publicBaseUrl, now),
+      );
       this.logger.log({ articleId: article.id, ...publication }, 'article is live');
       return { articleId: article.id, ...publication };
     });

@@ -109,10 +109,13 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(result).toEqual({ outcome: 'published', articleId, revision: 2, slug });
       expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Bridge closes for three weeks' }, published_at: START, updated_at: at(HOUR), version: 2 });
-      const published = (await testbed.recordedEvents(articleId)).map((event) => event.data);
-      expect(published).toEqual([
-        expect.objectContaining({ revision: 1, publishedAt: START.toISOString() }),
-        expect.objectContaining({ revision: 2, slug, headline: 'Bridge closes for three weeks', publishedAt: START.toISOString() }),
+      const events = await testbed.recordedEvents(articleId);
+      expect(events.map((event) => [event.type, event.data])).toEqual([
+        ['news.article.published.v1', expect.objectContaining({ revision: 1, publishedAt: START.toISOString() })],
+        [
+          'news.article.updated.v1',
+          expect.objectContaining({ revision: 2, slug, headline: 'Bridge closes for three weeks', publishedAt: START.toISOString(), updatedAt: at(HOUR).toISOString() }),
+        ],
       ]);
     });
 

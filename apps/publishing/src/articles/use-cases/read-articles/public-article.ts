@@ -27,15 +27,17 @@ export interface PublicArticle {
   priority: Priority;
   publishedAt: Date;
   updatedAt: Date;
+  /** When a newer approved revision last replaced the text; null when it is the first one. */
+  revisedAt: Date | null;
   correctedAt: Date | null;
   withdrawal: { at: Date; reason: string } | null;
   /** Oldest first. Empty in lists, which do not load them. */
   corrections: PublicCorrection[];
 }
 
-/** Null for an article that was never public (still scheduled). */
+/** Null for an article that is not public: never live (scheduled, cancelled) or killed. */
 export function toPublicArticle(row: ArticleEntity, corrections: CorrectionEntity[] = []): PublicArticle | null {
-  if (row.status === 'scheduled' || !row.slug || !row.content || row.revision === null || !row.priority || !row.publishedAt) return null;
+  if ((row.status !== 'published' && row.status !== 'withdrawn') || !row.slug || !row.content || row.revision === null || !row.priority || !row.publishedAt) return null;
   return {
     id: row.id,
     slug: row.slug,
@@ -46,6 +48,7 @@ export function toPublicArticle(row: ArticleEntity, corrections: CorrectionEntit
     priority: row.priority,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt ?? row.publishedAt,
+    revisedAt: row.revisedAt,
     correctedAt: row.correctedAt,
     withdrawal: row.status === 'withdrawn' && row.withdrawnAt ? { at: row.withdrawnAt, reason: row.withdrawalReason ?? '' } : null,
     corrections: corrections.map((c) => ({ note: c.note, correctedAt: c.correctedAt })),

@@ -52,6 +52,14 @@ export class ReadArticlesQuery {
     return this.withCorrections(await this.articles().findOneBy({ slug }));
   }
 
+  /**
+   * Whether the article at this address or with this id was killed: its answer is 410 and
+   * nothing else, not even that it ever had a headline.
+   */
+  async isKilled(where: { slug: string } | { id: string }): Promise<boolean> {
+    return (await this.articles().countBy({ ...where, status: 'killed' })) > 0;
+  }
+
   /** Live articles, newest first by first publication. */
   async list(filter: ArticleFilter): Promise<{ items: PublicArticle[]; total: number }> {
     const query = this.articles().createQueryBuilder('a').where(`a.status = 'published'`);

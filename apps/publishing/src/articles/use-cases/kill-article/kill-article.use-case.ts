@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
+import type { Kill } from '../../domain/published-article';
+import { ArticleRepository } from '../../persistence/article.repository';
+import { Clock } from '../clock';
+import { articleKilledEvent } from '../publication-events';
+import type { KillArticleCommand } from './kill-article.command';
+
+export interface KillArticleResult extends Omit<Kill, 'reason'> {
+  articleId: string;
+}
+
+/**
+ * An editor kills an article for legal reasons. Its text, the revision waiting, its public
+ * fields (search document included) and its corrections are removed in one transaction; the
+ * address answers 410 and nothing else from then on, in every output and the API. Consumers
+ * hear `news.article.killed.v1` so they can drop what they hold. Works on a story that never
+ * went live too, so it never will.
+ *
+ * @throws ARTICLE.NOT_FOUND; ARTICLE.KILLED when it already is.
+ */
+@Injectable()
+export class KillArticleUseCase {
+  private readonly logger = new Logger(KillArticleUseCase.name);
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly articles: ArticleRepository,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: KillArticleCommand): Promise<KillArticleResult> {
+    return this.unitOfWork.run(async () => {
+      const article = await this.articles.getForUpdate(command.articleId);
+      const now = this.clock.now();
+      const kill = article.killArticle(command.reason, command.editorId, now);
+      await this.articles.save(article);
+      await this.articles.deleteCorrections(article.id);
+      await this.outbox.record(articleKilledEvent(article, now));
+      this.logger.log({ articleId: article.id, editorId: command.editorId }, 'article killed');
+      return { articleId: article.id, at: kill.at, editorId: kill.editorId };
+    });
+  }
+}

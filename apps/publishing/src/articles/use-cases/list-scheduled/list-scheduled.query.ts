@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { ArticleContent } from '@newsroom/contracts';
+import { ArticleRepository } from '../../persistence/article.repository';
+import type { ListScheduledCommand } from './list-scheduled.command';
+
+/** One revision waiting for its time, as editors see it. */
+export interface ScheduledItem {
+  articleId: string;
+  revision: number;
+  headline: string;
+  section: string;
+  /** When it goes live: the later of the schedule and the embargo. */
+  dueAt: Date;
+  /** The schedule an editor may move, when one was given. */
+  publishAt: Date | null;
+  /** The embargo, which holds whatever the schedule says. */
+  embargoUntil: Date | null;
+  /** True when it will replace the text of a live story (an update). */
+  updatesLive: boolean;
+  /** The live address, for an update. */
+  slug: string | null;
+  content: ArticleContent;
+}
+
+/** Editors' view of the schedule: every revision waiting for its time, soonest first. */
+@Injectable()
+export class ListScheduledQuery {
+  constructor(private readonly articles: ArticleRepository) {}
+
+  async execute(command: ListScheduledCommand): Promise<ScheduledItem[]> {
+    const waiting = await this.articles.scheduled(command.limit);
+    return waiting.flatMap((article) => {
+      const { pending, status, slug } = article.snapshot();
+      if (!pending) return [];
+      return [
+        {
+          articleId: article.id,
+          revision: pending.revision,
+          headline: pending.content.headline,
+          section: pending.content.section,
+          dueAt: pending.dueAt,
+          publishAt: pending.publishAt,
+          embargoUntil: pending.embargoUntil,
+          updatesLive: status === 'published',
+          slug,
+          content: pending.content,
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
+import { ParseArticleIdPipe } from '@newsroom/platform';
+import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/cancel-schedule.command';
+import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
+import { ListScheduledCommand } from '../../articles/use-cases/list-scheduled/list-scheduled.command';
+import { ListScheduledQuery, type ScheduledItem } from '../../articles/use-cases/list-scheduled/list-scheduled.query';
+import { RescheduleArticleCommand } from '../../articles/use-cases/reschedule-article/reschedule-article.command';
+import { RescheduleArticleUseCase } from '../../articles/use-cases/reschedule-article/reschedule-article.use-case';
+import { RescheduleArticleRequest } from './article.requests';
+
+export class ListScheduledRequest {
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 100;
+}
+
+export class ScheduledItemView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() headline!: string;
+  @ApiProperty() section!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it goes live: the later of publishAt and embargoUntil' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'The schedule, which editors may move' }) publishAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'The embargo, which holds whatever the schedule says' }) embargoUntil!: string | null;
+  @ApiProperty({ description: 'True for a newer revision of a live story' }) updatesLive!: boolean;
+  @ApiProperty({ nullable: true, description: 'The live address of a story being updated' }) slug!: string | null;
+}
+
+export class ScheduledListView {
+  @ApiProperty({ type: [ScheduledItemView], description: 'Soonest first' }) items!: ScheduledItemView[];
+}
+
+export class RescheduleResultView {
+  @ApiProperty({ enum: ['scheduled', 'published'] }) outcome!: 'scheduled' | 'published';
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty() revision!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) dueAt?: string;
+  @ApiPropertyOptional() slug?: string;
+}
+
+export class CancelScheduleResultView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty({ description: 'The revision that will not go live' }) revision!: number;
+  @ApiProperty({ enum: ['published', 'cancelled'], description: '`published`: the live text stays; `cancelled`: the story never went live' }) status!: string;
+  @ApiProperty({ format: 'date-time' }) cancelledAt!: string;
+}
+
+/** Editors' view of the schedule: what waits to go live, and moving or cancelling it. */
+@ApiTags('schedule')
+@ApiBearerAuth()
+@Roles('editor')
+@Controller('v1')
+export class ScheduleApiHttpController {
+  constructor(
+    private readonly listScheduled: ListScheduledQuery,
+    private readonly rescheduleArticle: RescheduleArticleUseCase,
+    private readonly cancelSchedule: CancelScheduleUseCase,
+  ) {}
+
+  @Get('scheduled')
+  @ApiOperation({ summary: 'Revisions waiting for their time, soonest first (editors): new stories and updates of live ones' })
+  @ApiResponse({ status: 200, type: ScheduledListView })
+  async list(@Query() request: ListScheduledRequest, @Res({ passthrough: true }) res: Response): Promise<ScheduledListView> {
+    const items = await this.listScheduled.execute(ListScheduledCommand.create({ limit: request.limit }));
+    res.setHeader('Cache-Control', 'no-store');
+    return { items: items.map(toView) };
+  }
+
+  @Post('articles/:id/reschedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the time a waiting revision goes live (editors); an embargo still holds, a time already past publishes now' })
+  @ApiResponse({ status: 200, type: RescheduleResultView })
+  @ApiResponse({ status: 409, description: 'Nothing is waiting (ARTICLE.NOTHING_SCHEDULED), or the article was killed (ARTICLE.KILLED)' })
+  async reschedule(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Body() request: RescheduleArticleRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RescheduleResultView> {
+    const result = await this.rescheduleArticle.execute(RescheduleArticleCommand.create({ articleId: id, editorId: user.id, publishAt: request.publishAt }));
+    res.setHeader('Cache-Control', 'no-store');
+    return result.outcome === 'scheduled'
+      ? { outcome: 'scheduled', articleId: result.articleId, revision: result.revision, dueAt: result.dueAt.toISOString() }
+      : { outcome: 'published', articleId: result.articleId, revision: result.revision, slug: result.slug };
+  }
+
+  @Post('articles/:id/cancel-schedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel the revision waiting to go live (editors); a live story keeps its live text' })
+  @ApiResponse({ status: 200, type: CancelScheduleResultView })
+  @ApiResponse({ status: 409, description: 'Nothing is waiting (ARTICLE.NOTHING_SCHEDULED), or the article was killed (ARTICLE.KILLED)' })
+  async cancel(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CancelScheduleResultView> {
+    const result = await this.cancelSchedule.execute(CancelScheduleCommand.create({ articleId: id, editorId: user.id }));
+    res.setHeader('Cache-Control', 'no-store');
+    return { articleId: result.articleId, revision: result.revision, status: result.status, cancelledAt: result.at.toISOString() };
+  }
+}
+
+function toView(item: ScheduledItem): ScheduledItemView {
+  return {
+    articleId: item.articleId,
+    revision: item.revision,
+    headline: item.headline,
+    section: item.section,
+    dueAt: item.dueAt.toISOString(),
+    publishAt: item.publishAt?.toISOString() ?? null,
+    embargoUntil: item.embargoUntil?.toISOString() ?? null,
+    updatesLive: item.updatesLive,
+    slug: item.slug,
+  };
+}
