@@ -9,7 +9,7 @@ import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from './use-cases/request-changes/request-changes.use-case';
-import { ReviewDecisionFlow } from './use-cases/review-decision.flow';
+import { ReviewActionFlow } from './use-cases/review-action.flow';
 
 /**
  * The use cases, the query and what they inject, without any transport: the
@@ -17,7 +17,7 @@ import { ReviewDecisionFlow } from './use-cases/review-decision.flow';
  */
 export const REVIEW_USE_CASES: Provider[] = [
   ReviewRepository,
-  ReviewDecisionFlow,
+  ReviewActionFlow,
   ReceiveSubmissionUseCase,
   ClaimReviewUseCase,
   CommentOnReviewUseCase,

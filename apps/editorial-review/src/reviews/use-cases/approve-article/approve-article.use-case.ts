@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReviewRepository } from '../../persistence/review.repository';
 import { reviewerOf } from '../editor.command';
-import { ReviewDecisionFlow, type DecisionResult } from '../review-decision.flow';
+import { ReviewActionFlow, type DecisionResult } from '../review-action.flow';
 import { ApproveArticleCommand } from './approve-article.command';
 
 /**
@@ -11,7 +11,7 @@ import { ApproveArticleCommand } from './approve-article.command';
 @Injectable()
 export class ApproveArticleUseCase {
   constructor(
-    private readonly decisions: ReviewDecisionFlow,
+    private readonly decisions: ReviewActionFlow,
     private readonly reviews: ReviewRepository,
   ) {}
 

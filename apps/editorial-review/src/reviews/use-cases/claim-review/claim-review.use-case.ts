@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
-import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
 import { ReviewRepository } from '../../persistence/review.repository';
 import { reviewerOf } from '../editor.command';
+import { ReviewActionFlow } from '../review-action.flow';
 import { ClaimReviewCommand } from './claim-review.command';
 
 export interface ClaimResult {
@@ -18,9 +17,8 @@ export interface ClaimResult {
 @Injectable()
 export class ClaimReviewUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly actions: ReviewActionFlow,
     private readonly reviews: ReviewRepository,
-    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -29,17 +27,15 @@ export class ClaimReviewUseCase {
    * ARTICLE.SELF_REVIEW, REVIEW.INVALID_TRANSITION.
    */
   execute(command: ClaimReviewCommand): Promise<ClaimResult> {
-    return this.unitOfWork.run(async () => {
-      const { articleId, editorId } = command;
-      const review = await this.reviews.lockExisting(articleId);
-      const at = new Date();
+    const { articleId, editorId } = command;
+    return this.actions.act<ClaimResult>(articleId, async (review, at) => {
       const revision = review.currentRevision;
-      if (!review.claim(reviewerOf(command), at)) return { articleId, revision, claimed: false };
+      if (!review.claim(reviewerOf(command), at)) return { result: { articleId, revision, claimed: false } };
       await this.reviews.save(review);
-      await this.outbox.record(
-        createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision, editorId, claimedAt: at.toISOString() }, { subject: articleId, time: at }),
-      );
-      return { articleId, revision, claimed: true };
+      return {
+        result: { articleId, revision, claimed: true },
+        announce: createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision, editorId, claimedAt: at.toISOString() }, { subject: articleId, time: at }),
+      };
     });
   }
 }

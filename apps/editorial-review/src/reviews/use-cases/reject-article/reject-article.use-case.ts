@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { reviewerOf } from '../editor.command';
-import { ReviewDecisionFlow, type DecisionResult } from '../review-decision.flow';
+import { ReviewActionFlow, type DecisionResult } from '../review-action.flow';
 import { RejectArticleCommand } from './reject-article.command';
 
 /** The reviewing editor turns the article down for good, saying why. */
 @Injectable()
 export class RejectArticleUseCase {
-  constructor(private readonly decisions: ReviewDecisionFlow) {}
+  constructor(private readonly decisions: ReviewActionFlow) {}
 
   /** Errors: REVIEW.NOT_FOUND, ARTICLE.SELF_REVIEW, REVIEW.INVALID_TRANSITION, REVIEW.NOT_ASSIGNED. */
   execute(command: RejectArticleCommand): Promise<DecisionResult> {

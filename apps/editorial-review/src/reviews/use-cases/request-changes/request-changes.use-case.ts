@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { reviewerOf } from '../editor.command';
-import { ReviewDecisionFlow, type DecisionResult } from '../review-decision.flow';
+import { ReviewActionFlow, type DecisionResult } from '../review-action.flow';
 import { RequestChangesCommand } from './request-changes.command';
 
 /** The reviewing editor sends the article back to its reporter with a note. */
 @Injectable()
 export class RequestChangesUseCase {
-  constructor(private readonly decisions: ReviewDecisionFlow) {}
+  constructor(private readonly decisions: ReviewActionFlow) {}
 
   /** Errors: REVIEW.NOT_FOUND, ARTICLE.SELF_REVIEW, REVIEW.INVALID_TRANSITION, REVIEW.NOT_ASSIGNED. */
   execute(command: RequestChangesCommand): Promise<DecisionResult> {

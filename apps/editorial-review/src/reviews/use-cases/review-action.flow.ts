@@ -17,31 +17,55 @@ export interface DecisionResult {
   decisionId: string;
 }
 
+/** What an editor's action on a review comes to: the use case's result, and the event announcing it (none when nothing changed). */
+export interface ReviewActionOutcome<T> {
+  result: T;
+  announce?: NewsroomEvent;
+}
+
 /**
- * The one flow behind request-changes, reject and approve: lock the review's
- * row, let the review decide (`decide` calls one of its decision methods),
- * store the review and the decision, and record the decision's event, all in
- * one unit of work. A decision is never stored without being announced, and
- * two editors deciding at once are serialised on the row: the second sees
- * the first one's outcome and is refused by the review's rules.
+ * The one flow behind every editor action on a review (claim, comment, and the
+ * decisions): lock the review's row, let the action apply itself and store what
+ * it changed, and record the event that announces it, all in one unit of work.
+ * Nothing is stored without being announced, and two editors acting at once are
+ * serialised on the row: the second sees the first one's outcome and is refused
+ * by the review's rules if it no longer applies.
  */
 @Injectable()
-export class ReviewDecisionFlow {
+export class ReviewActionFlow {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly reviews: ReviewRepository,
     private readonly outbox: Outbox,
   ) {}
 
-  /** Throws REVIEW.NOT_FOUND for an unknown article, and whatever coded error the review's rules raise. */
-  decide(articleId: string, decide: (review: Review, at: Date) => Decision | Promise<Decision>): Promise<DecisionResult> {
+  /**
+   * `act` gets the locked review and the action's time. Throws REVIEW.NOT_FOUND for
+   * an unknown article, and whatever coded error `act` (the review's rules) raises.
+   */
+  act<T>(articleId: string, act: (review: Review, at: Date) => Promise<ReviewActionOutcome<T>>): Promise<T> {
     return this.unitOfWork.run(async () => {
       const review = await this.reviews.lockExisting(articleId);
-      const decision = await decide(review, new Date());
+      const { result, announce } = await act(review, new Date());
+      if (announce) await this.outbox.record(announce);
+      return result;
+    });
+  }
+
+  /**
+   * A decision (request-changes, reject, approve): `decide` calls one of the
+   * review's decision methods; the review and the decision are stored, and the
+   * decision's event announces it.
+   */
+  decide(articleId: string, decide: (review: Review, at: Date) => Decision | Promise<Decision>): Promise<DecisionResult> {
+    return this.act(articleId, async (review, at) => {
+      const decision = await decide(review, at);
       await this.reviews.save(review);
       const decisionId = await this.reviews.insertDecision(decision);
-      await this.outbox.record(decisionEvent(decision));
-      return { articleId, revision: decision.revision, decision: decision.kind, decisionId };
+      return {
+        result: { articleId, revision: decision.revision, decision: decision.kind, decisionId },
+        announce: decisionEvent(decision),
+      };
     });
   }
 }
