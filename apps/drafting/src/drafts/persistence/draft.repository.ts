@@ -81,16 +81,8 @@ export class DraftRepository {
   }
 }
 
+/** The draft's own state in a row: every column but the row's bookkeeping (the mirror of `save`). */
 function snapshotOf(row: DraftEntity): DraftSnapshot {
-  return {
-    id: row.id,
-    authorId: row.authorId,
-    status: row.status,
-    version: row.version,
-    content: row.content,
-    statusRevision: row.statusRevision,
-    submittedRevision: row.submittedRevision,
-    publicUrl: row.publicUrl,
-    publishAt: row.publishAt,
-  };
+  const { createdAt: _created, updatedAt: _updated, ...snapshot } = row;
+  return snapshot;
 }
