@@ -427,6 +427,39 @@ describe('publishing service', () => {
     });
   });
 
+  it('sets an Arabic story right to left on every output: page, lists, feeds, API and search', async () => {
+    const articleId = randomUUID();
+    await deliver(
+      approved({
+        articleId,
+        article: testContent({
+          headline: 'افتتاح خط حافلات ليلي في المدينة',
+          standfirst: 'يربط الخط (ن1) المحطة بالمستشفى كل 20 دقيقة.',
+          dateline: { place: 'القاهرة', date: '2025-11-21' },
+          language: 'ar',
+          section: 'cities',
+          tags: ['night-buses'],
+          body: [{ type: 'paragraph', text: 'تعمل الحافلات من منتصف الليل حتى الخامسة صباحاً.' }],
+        }),
+      }),
+    );
+    const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, articleId))[0].data;
+
+    const page = await site.get(`/articles/${slug}`);
+    expect(page.text).toContain('<article class="article" lang="ar" dir="rtl">');
+    expect((await site.get('/tags/night-buses')).text).toMatch(/<article class="card card-lead" lang="ar" dir="rtl">/);
+    const rss = await site.get('/tags/night-buses/feeds/rss.xml');
+    expect(textOf(elementsNamed(parseXml(rss.text), 'content:encoded')[0])).toMatch(/^<div lang="ar" dir="rtl">/);
+    const atom = await site.get('/tags/night-buses/feeds/atom.xml');
+    expect(textOf(elementsNamed(parseXml(atom.text), 'content')[0])).toMatch(/^<div lang="ar" dir="rtl">/);
+    const json = await site.get<{ items: { language: string; content_html: string }[] }>('/tags/night-buses/feeds/feed.json');
+    expect(json.body.items[0]).toMatchObject({ language: 'ar', content_html: expect.stringMatching(/^<div lang="ar" dir="rtl">/) });
+    expect((await site.get<{ direction: string; language: string }>(`/v1/articles/${articleId}`)).body).toMatchObject({ language: 'ar', direction: 'rtl' });
+    const search = await site.get<{ items: { id: string }[] }>(`/v1/search?q=${encodeURIComponent('الحافلات')}`);
+    expect(search.body.items.map((item) => item.id)).toContain(articleId);
+    expect((await site.get(`/search?q=${encodeURIComponent('الحافلات')}`)).text).toMatch(/<li class="search-result" lang="ar" dir="rtl">/);
+  });
+
   describe('a story’s life after publication', () => {
     it('kill: a 410 that says nothing, nothing left on any surface, API included, and the killed event', async () => {
       const articleId = randomUUID();

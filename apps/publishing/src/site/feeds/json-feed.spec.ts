@@ -45,5 +45,13 @@ describe(renderJsonFeed.name, () => {
       image: 'https://images.example.org/cranes.jpg',
     });
     expect(item.content_html).toContain('<strong>7 to 2</strong>');
+    expect(item.content_html).toMatch(/^<div lang="uk" dir="ltr">/);
+  });
+
+  it('keeps an Arabic story right to left in the reader’s app', () => {
+    const arabic = testPublicArticle({ content: testContent({ headline: 'خبر', language: 'ar' }) });
+    const [item] = (JSON.parse(renderJsonFeed(head, [arabic])) as JsonFeed).items;
+    expect(item.language).toBe('ar');
+    expect(item.content_html).toMatch(/^<div lang="ar" dir="rtl">/);
   });
 });

@@ -1,6 +1,6 @@
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
-import { renderArticleBody } from '../rendering/article-body';
+import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { humanize, leadImage } from '../rendering/labels';
 
@@ -75,7 +75,7 @@ function jsonFeedItem(article: PublicArticle, publicBaseUrl: string): JsonFeedIt
     id: url,
     url,
     title: content.headline,
-    content_html: renderArticleBody(content).value,
+    content_html: renderDirectedBody(content).value,
     summary: articleDescription(article),
     ...(image ? { image: image.url } : {}),
     date_published: article.publishedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Feed, type Item } from 'feed';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
-import { renderArticleBody } from '../rendering/article-body';
+import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
 import { humanize, joinNames, leadImage, SITE_NAME } from '../rendering/labels';
@@ -96,7 +96,7 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     date: article.updatedAt,
     published: article.publishedAt,
     description: text(articleDescription(article)),
-    content: renderArticleBody(content).value,
+    content: renderDirectedBody(content).value,
     author: names.map((name) => ({ name })),
     category: [content.section, ...content.tags].map((slug) => ({ name: humanize(slug), term: slug })),
     ...(imageUrl ? { image: imageUrl } : {}),

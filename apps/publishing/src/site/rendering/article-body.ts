@@ -1,5 +1,6 @@
 import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
 import { html, type SafeHtml } from '@newsroom/html';
+import { textDirection } from './direction';
 import { renderInline } from './inline-html';
 import { formatDateline, formatRelativeTime, formatShortDate } from './time-format';
 
@@ -20,6 +21,14 @@ export function renderArticleBody(content: ArticleContent, options: BodyOptions 
   const dateline = content.dateline ? html`<span class="dateline">${formatDateline(content.dateline, content.language)}</span> ` : null;
   const standalone = dateline && firstParagraph === -1 ? html`<p>${dateline}</p>` : null;
   return html`${standalone}${content.body.map((block, index) => renderBlock(block, index === firstParagraph ? dateline : null, options))}`;
+}
+
+/**
+ * The body wrapped in an element that says its language and direction, for outputs read
+ * outside the page (feeds): an Arabic story stays right to left in a reader's feed app.
+ */
+export function renderDirectedBody(content: ArticleContent, options: BodyOptions = {}): SafeHtml {
+  return html`<div lang="${content.language}" dir="${textDirection(content.language)}">${renderArticleBody(content, options)}</div>`;
 }
 
 function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOptions): SafeHtml | null {

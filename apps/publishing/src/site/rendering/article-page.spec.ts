@@ -180,4 +180,26 @@ describe('renderArticlePage', () => {
     expect(both).toMatch(/Updated <time datetime="2025-11-21T15:00:00.000Z">[^<]*<\/time><\/span><span class="updated">Corrected <time datetime="2025-11-21T16:00:00.000Z">/);
     expect(renderArticlePage(testPublicArticle(), site)).not.toContain('class="updated"');
   });
+
+  describe('an Arabic article', () => {
+    const page = renderArticlePage(
+      testPublicArticle({
+        content: testContent({
+          headline: 'المجلس يوافق على حظر الرافعات ليلاً (7 مقابل 2)',
+          standfirst: 'فاز السكان بمعركة استمرت عامين.',
+          dateline: { place: 'القاهرة', date: '2025-11-21' },
+          language: 'ar',
+        }),
+      }),
+      site,
+    );
+
+    it('is set right to left with its language, inside the site’s left-to-right frame', () => {
+      expect(page).toContain('<html lang="en" dir="ltr">');
+      expect(page).toContain('<article class="article" lang="ar" dir="rtl">');
+      expect(page).toContain('<span class="dateline">القاهرة, 21 نوفمبر –</span>');
+      expect(scriptRisks(page)).toEqual([]);
+    });
+  });
 });
+

@@ -1,6 +1,7 @@
 import { articleUrl, sectionPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { renderArticleBody } from './article-body';
+import { textDirection } from './direction';
 import { articleDescription, articleHead } from './article-metadata';
 import { html, joinHtml, type SafeHtml } from '@newsroom/html';
 import { humanize, SITE_NAME } from './labels';
@@ -13,7 +14,7 @@ import { formatAbsoluteTime, formatRelativeTime } from './time-format';
 export function renderArticlePage(article: PublicArticle, site: SiteContext, more: PublicArticle[] = []): string {
   const { content } = article;
   const url = articleUrl(site.publicBaseUrl, article.slug);
-  const main = html`<article class="article" lang="${content.language}">
+  const main = html`<article class="article" lang="${content.language}" dir="${textDirection(content.language)}">
 <header class="article-header">
 <p class="kicker">${article.priority === 'breaking' && html`<span class="badge">Breaking</span> `}<a href="${sectionPath(content.section)}">${humanize(
     content.section,

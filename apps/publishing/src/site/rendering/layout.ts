@@ -1,6 +1,7 @@
 import { sectionPath } from '../../articles/domain/public-urls';
 import type { SectionSummary } from '../../articles/use-cases/read-articles/read-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
+import { textDirection } from './direction';
 import { ENGLISH_LABELS, humanize, SITE_NAME, type InterfaceLabels } from './labels';
 
 /** What every page needs besides its own content. */
@@ -14,6 +15,8 @@ export interface SiteContext {
   labels?: InterfaceLabels;
   /** What the reader searched for, kept in the masthead's search box. */
   searchText?: string;
+  /** The language of the site's interface (`en` unless said); articles carry their own. */
+  language?: string;
 }
 
 /** The site's interface words for this context. */
@@ -42,9 +45,10 @@ const NAV_LIMIT = 8;
 
 export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml): string {
   const labels = labelsOf(site);
+  const interfaceLanguage = site.language ?? 'en';
   const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(site.now);
   const document = html`<!doctype html>
-<html lang="en">
+<html lang="${interfaceLanguage}" dir="${textDirection(interfaceLanguage)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

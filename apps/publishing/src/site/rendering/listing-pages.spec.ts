@@ -25,7 +25,7 @@ describe('renderFrontPage', () => {
   it('leads with a recent breaking story and flags it', () => {
     const articles = [story(1), story(2, { priority: 'breaking' }), story(3)];
     const page = renderFrontPage(articles, site, first(articles.length));
-    const lead = /<article class="card card-lead card-breaking">[\s\S]*?<\/article>/.exec(page)?.[0] ?? '';
+    const lead = /<article class="card card-lead card-breaking"[^>]*>[\s\S]*?<\/article>/.exec(page)?.[0] ?? '';
     expect(lead).toContain('<span class="badge">Breaking</span>');
     expect(lead).toContain('Story 2 &lt;b&gt;');
     expect(page).toContain('<time datetime="2025-11-22T08:00:00.000Z">1 hour ago</time>');
@@ -34,7 +34,7 @@ describe('renderFrontPage', () => {
 
   it('leads with the newest story when breaking news is more than a day old', () => {
     const page = renderFrontPage([story(1), story(30, { priority: 'breaking' })], site, first(2));
-    expect(/<article class="card card-lead">[\s\S]*?<\/article>/.exec(page)?.[0]).toContain('Story 1');
+    expect(/<article class="card card-lead"[^>]*>[\s\S]*?<\/article>/.exec(page)?.[0]).toContain('Story 1');
     expect(page).toContain('card-breaking');
   });
 
@@ -118,5 +118,15 @@ describe('notice pages', () => {
     const withdrawn = renderWithdrawnPage(site, new Date('2025-11-21T10:00:00Z'));
     expect(withdrawn).toContain('This article has been withdrawn');
     expect(withdrawn).toContain('21 November 2025');
+  });
+});
+
+describe('right-to-left stories in a list', () => {
+  it('give each card the direction of its own language, inside a page in the interface language', () => {
+    const arabic = story(1, { content: testContent({ headline: 'افتتاح خط حافلات ليلي', language: 'ar' }) });
+    const page = renderFrontPage([arabic, story(2)], site, first(2));
+    expect(page).toContain('<html lang="en" dir="ltr">');
+    expect(page).toMatch(/<article class="card card-lead" lang="ar" dir="rtl">[\s\S]*?افتتاح خط حافلات ليلي/);
+    expect(page).toMatch(/<article class="card card-standard" lang="en" dir="ltr">/);
   });
 });

@@ -2,6 +2,7 @@ import { articlePath, sectionPath } from '../../articles/domain/public-urls';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../articles/domain/search-document';
 import type { SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
+import { textDirection } from './direction';
 import { humanize, joinNames, SITE_NAME } from './labels';
 import { labelsOf, renderPage, type SiteContext } from './layout';
 import { neighbours, renderPagination, type Paging } from './pagination';
@@ -61,7 +62,7 @@ ${renderPagination(paging, { prev: labels.previousResults, next: labels.moreResu
 function searchResult(hit: SearchHit, now: Date): SafeHtml {
   const { article } = hit;
   const { content } = article;
-  return html`<li class="search-result" lang="${content.language}">
+  return html`<li class="search-result" lang="${content.language}" dir="${textDirection(content.language)}">
 <p class="kicker"><a href="${sectionPath(content.section)}">${humanize(content.section)}</a></p>
 <h2 class="card-headline"><a href="${articlePath(article.slug)}">${highlightSnippet(hit.headline)}</a></h2>
 <p class="search-snippet">${highlightSnippet(hit.snippet)}</p>

@@ -3,6 +3,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { html, type SafeHtml } from '@newsroom/html';
 import { humanize, joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';
+import { textDirection } from './direction';
 import { formatRelativeTime } from './time-format';
 
 export type CardSize = 'lead' | 'standard' | 'compact';
@@ -14,7 +15,7 @@ export function storyCard(article: PublicArticle, now: Date, size: CardSize = 's
   const href = articlePath(article.slug);
   const breaking = article.priority === 'breaking';
   const heading = size === 'lead' ? html`<h2 class="card-headline"><a href="${href}">${content.headline}</a></h2>` : html`<h3 class="card-headline"><a href="${href}">${content.headline}</a></h3>`;
-  return html`<article class="card card-${size}${breaking ? ' card-breaking' : ''}">
+  return html`<article class="card card-${size}${breaking ? ' card-breaking' : ''}" lang="${content.language}" dir="${textDirection(content.language)}">
 ${image && html`<a class="card-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.url}" alt="" loading="lazy" decoding="async"></a>`}
 <div class="card-text">
 <p class="kicker">${breaking && html`<span class="badge">Breaking</span> `}${

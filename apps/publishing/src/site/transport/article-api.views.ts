@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleContent, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { renderArticleBody } from '../rendering/article-body';
+import { textDirection } from '../rendering/direction';
 import { humanize, joinNames } from '../rendering/labels';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
@@ -29,6 +30,7 @@ export class ArticleSummaryView {
   @ApiProperty() headline!: string;
   @ApiPropertyOptional({ description: 'The standfirst' }) description_text?: string;
   @ApiProperty({ example: 'en' }) language!: string;
+  @ApiProperty({ enum: ['ltr', 'rtl'], description: 'Writing direction of the language: how to set `dir` when showing the text' }) direction!: 'ltr' | 'rtl';
   @ApiProperty({ example: 'Olena Kravets and Tom Reyes' }) byline!: string;
   @ApiPropertyOptional({ description: 'The dateline place' }) located?: string;
   @ApiProperty({ type: [NinjsSubject] }) subject!: NinjsSubject[];
@@ -64,6 +66,7 @@ export function toArticleSummary(article: PublicArticle, publicBaseUrl: string):
     headline: content.headline,
     ...(content.standfirst ? { description_text: content.standfirst } : {}),
     language: content.language,
+    direction: textDirection(content.language),
     byline: joinNames(content.bylines.map((byline) => byline.name)),
     ...(content.dateline ? { located: content.dateline.place } : {}),
     subject: [
