@@ -86,13 +86,3 @@ export class DraftFixtures {
 export function reviewReport(articleId: string, report: ProgressInput): TrackReviewProgressCommand {
   return TrackReviewProgressCommand.create({ articleId, eventId: randomUUID(), at: new Date().toISOString(), ...report });
 }
-
-/** The error `action` throws (fails the test when it throws none). */
-export function thrownBy(action: () => unknown): { code?: string; kind?: string; details?: unknown } {
-  try {
-    action();
-  } catch (error) {
-    return error as { code?: string; kind?: string; details?: unknown };
-  }
-  throw new Error('expected an error, but none was thrown');
-}

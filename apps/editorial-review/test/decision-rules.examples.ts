@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewStatus } from '../src/reviews/domain/review-status';
-import { authorAsAdmin, authorAsEditor, bob, carol, refusal, root, type Acting, type ReviewFixtures } from './review.fixtures';
+import { refusal } from '@newsroom/testing';
+import { authorAsAdmin, authorAsEditor, bob, carol, root, type Acting, type ReviewFixtures } from './review.fixtures';
 
 export interface DecisionUnderTest {
   /** The fixtures of the spec's testbed (read once the testbed has started). */

@@ -152,23 +152,3 @@ export class ReviewFixtures {
     return (await this.testbed.recordedEvents(articleId)).map((event) => event.type);
   }
 }
-
-/** The coded error `work` rejects with (fails the test when it resolves). */
-export async function refusal(work: Promise<unknown>): Promise<{ code?: string; kind?: string; details?: unknown; message?: string }> {
-  try {
-    await work;
-  } catch (error) {
-    return error as { code?: string; kind?: string; details?: unknown };
-  }
-  throw new Error('expected the use case to refuse, but it succeeded');
-}
-
-/** The error `action` throws synchronously, e.g. a command refused by its validation. */
-export function thrownBy(action: () => unknown): { code?: string; kind?: string; details?: unknown } {
-  try {
-    action();
-  } catch (error) {
-    return error as { code?: string; kind?: string; details?: unknown };
-  }
-  throw new Error('expected an error, but none was thrown');
-}

@@ -1,15 +1,5 @@
-import { DomainError } from '@newsroom/contracts';
+import { thrownBy } from '@newsroom/testing';
 import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from './http-params';
-
-function rejectionOf(fn: () => unknown): { code: string; kind: string } | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, kind: error.kind };
-    throw error;
-  }
-}
 
 describe(ParseArticleIdPipe.name, () => {
   const pipe = new ParseArticleIdPipe();
@@ -32,7 +22,7 @@ describe(ParseArticleIdPipe.name, () => {
     ['5150485c-452c-4066-c93f-52483f84c08b'],
     ["5150485c-452c-4066-a93f-52483f84c08b' OR 1=1"],
   ])('rejects %p with REQUEST.INVALID_ID', (value) => {
-    expect(rejectionOf(() => pipe.transform(value))).toEqual({ code: 'REQUEST.INVALID_ID', kind: 'validation' });
+    expect(thrownBy(() => pipe.transform(value))).toMatchObject({ code: 'REQUEST.INVALID_ID', kind: 'validation' });
   });
 });
 
@@ -48,7 +38,7 @@ describe(ParsePositiveIntPipe.name, () => {
   });
 
   it.each([['0'], ['-1'], ['01'], ['1.5'], ['1e3'], ['abc'], [''], [' 2'], ['1000000000']])('rejects %p with REQUEST.INVALID_NUMBER', (value) => {
-    expect(rejectionOf(() => pipe.transform(value))).toEqual({ code: 'REQUEST.INVALID_NUMBER', kind: 'validation' });
+    expect(thrownBy(() => pipe.transform(value))).toMatchObject({ code: 'REQUEST.INVALID_NUMBER', kind: 'validation' });
   });
 });
 
@@ -68,7 +58,7 @@ describe(parseIfMatchVersion.name, () => {
   });
 
   it.each([['garbage'], ['"abc"'], ['"0"'], ['-1'], ['*'], ['"3", "4"'], ['w/"3"'], ['"1.5"'], ['"3'], ['W/3']])('rejects %p with REQUEST.INVALID_IF_MATCH', (header) => {
-    expect(rejectionOf(() => parseIfMatchVersion(header))).toEqual({ code: 'REQUEST.INVALID_IF_MATCH', kind: 'validation' });
+    expect(thrownBy(() => parseIfMatchVersion(header))).toMatchObject({ code: 'REQUEST.INVALID_IF_MATCH', kind: 'validation' });
   });
 
   it('reads back the ETag made by versionEtag', () => {

@@ -8,3 +8,4 @@ export * from './service-process';
 export * from './free-port';
 export * from './inboxes';
 export * from './service-environment';
+export * from './coded-errors';

@@ -1,6 +1,7 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { article, sampleArticle } from '../../../../test/article.fixtures';
-import { alice, bob, draftingTestbed, thrownBy } from '../../../../test/drafting.fixtures';
+import { thrownBy } from '@newsroom/testing';
+import { alice, bob, draftingTestbed } from '../../../../test/drafting.fixtures';
 import { ReadDraftsQuery } from '../read-drafts/read-drafts.query';
 import { CreateDraftCommand } from './create-draft.command';
 import { CreateDraftUseCase } from './create-draft.use-case';

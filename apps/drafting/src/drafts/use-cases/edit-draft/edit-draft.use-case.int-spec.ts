@@ -1,6 +1,7 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { sampleArticle } from '../../../../test/article.fixtures';
-import { alice, bob, DraftFixtures, draftingTestbed, eve, thrownBy } from '../../../../test/drafting.fixtures';
+import { thrownBy } from '@newsroom/testing';
+import { alice, bob, DraftFixtures, draftingTestbed, eve } from '../../../../test/drafting.fixtures';
 import type { AuthenticatedUser } from '@newsroom/auth';
 import { ReadDraftsQuery } from '../read-drafts/read-drafts.query';
 import { EditDraftCommand } from './edit-draft.command';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { alice, DraftFixtures, draftingTestbed, eve, reviewReport, thrownBy } from '../../../../test/drafting.fixtures';
+import { thrownBy } from '@newsroom/testing';
+import { alice, DraftFixtures, draftingTestbed, eve, reviewReport } from '../../../../test/drafting.fixtures';
 import { ReadDraftsQuery } from '../read-drafts/read-drafts.query';
 import { TrackReviewProgressUseCase } from './track-review-progress.use-case';
 

@@ -1,20 +1,8 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { article, articleWithBlockingErrors, revisedArticle } from '../../../../test/article.fixtures';
 import { itFollowsTheDecisionRules } from '../../../../test/decision-rules.examples';
-import {
-  approvalBy,
-  AUTHOR,
-  authorAsAdmin,
-  bob,
-  changeRequestBy,
-  claimBy,
-  refusal,
-  rejectionBy,
-  ReviewFixtures,
-  reviewTestbed,
-  root,
-  thrownBy,
-} from '../../../../test/review.fixtures';
+import { refusal, thrownBy } from '@newsroom/testing';
+import { approvalBy, AUTHOR, authorAsAdmin, bob, changeRequestBy, claimBy, rejectionBy, ReviewFixtures, reviewTestbed, root,  } from '../../../../test/review.fixtures';
 import { ClaimReviewUseCase } from '../claim-review/claim-review.use-case';
 import { RejectArticleUseCase } from '../reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from '../request-changes/request-changes.use-case';

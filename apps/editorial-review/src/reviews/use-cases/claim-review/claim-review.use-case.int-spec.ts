@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import type { ReviewStatus } from '../../domain/review-status';
-import { authorAsAdmin, authorAsEditor, bob, carol, claimBy, refusal, ReviewFixtures, reviewTestbed, root } from '../../../../test/review.fixtures';
+import { refusal } from '@newsroom/testing';
+import { authorAsAdmin, authorAsEditor, bob, carol, claimBy, ReviewFixtures, reviewTestbed, root } from '../../../../test/review.fixtures';
 import { ClaimReviewUseCase } from './claim-review.use-case';
 
 describe(ClaimReviewUseCase.name, () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import type { ReviewStatus } from '../../domain/review-status';
-import { carol, commentBy, refusal, ReviewFixtures, reviewTestbed, thrownBy } from '../../../../test/review.fixtures';
+import { refusal, thrownBy } from '@newsroom/testing';
+import { carol, commentBy, ReviewFixtures, reviewTestbed } from '../../../../test/review.fixtures';
 import { CommentOnReviewCommand } from './comment-on-review.command';
 import { CommentOnReviewUseCase } from './comment-on-review.use-case';
 

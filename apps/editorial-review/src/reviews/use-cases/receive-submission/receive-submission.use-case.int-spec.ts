@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { article, articleWithBlockingErrors, revisedArticle } from '../../../../test/article.fixtures';
-import { AUTHOR, carol, commentBy, refusal, ReviewFixtures, reviewTestbed, submissionOf, thrownBy } from '../../../../test/review.fixtures';
+import { refusal, thrownBy } from '@newsroom/testing';
+import { AUTHOR, carol, commentBy, ReviewFixtures, reviewTestbed, submissionOf } from '../../../../test/review.fixtures';
 import { CommentOnReviewUseCase } from '../comment-on-review/comment-on-review.use-case';
 import { ReceiveSubmissionCommand } from './receive-submission.command';
 import { ReceiveSubmissionUseCase } from './receive-submission.use-case';

@@ -1,6 +1,7 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { itFollowsTheDecisionRules } from '../../../../test/decision-rules.examples';
-import { bob, refusal, rejectionBy, ReviewFixtures, reviewTestbed, thrownBy } from '../../../../test/review.fixtures';
+import { refusal, thrownBy } from '@newsroom/testing';
+import { bob, rejectionBy, ReviewFixtures, reviewTestbed } from '../../../../test/review.fixtures';
 import { RejectArticleCommand } from './reject-article.command';
 import { RejectArticleUseCase } from './reject-article.use-case';
 

@@ -1,7 +1,8 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { articleWithBlockingErrors } from '../../../../test/article.fixtures';
 import { itFollowsTheDecisionRules } from '../../../../test/decision-rules.examples';
-import { bob, changeRequestBy, ReviewFixtures, reviewTestbed, thrownBy } from '../../../../test/review.fixtures';
+import { thrownBy } from '@newsroom/testing';
+import { bob, changeRequestBy, ReviewFixtures, reviewTestbed } from '../../../../test/review.fixtures';
 import { RequestChangesCommand } from './request-changes.command';
 import { RequestChangesUseCase } from './request-changes.use-case';
 
