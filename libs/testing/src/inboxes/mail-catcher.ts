@@ -2,23 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { simpleParser, type HeaderLines } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { CaughtMail } from './caught-mail';
 import { close, listen, urlHost } from './http';
 import { handleMailPage } from './mail-pages';
 import { appendBounded, Waiters } from './waiters';
 
-export interface CaughtMail {
-  id: string;
-  receivedAt: string;
-  /** The From header as written (display name and address). */
-  from: string;
-  /** Envelope recipients (RCPT TO), so Bcc recipients are included. */
-  to: string[];
-  subject: string;
-  text: string;
-  html: string | null;
-  /** Raw header values keyed by lowercase name; repeated headers are joined with a newline. */
-  headers: Record<string, string>;
-}
+export type { CaughtMail } from './caught-mail';
 
 export interface MailCatcher {
   smtpUrl: string;

@@ -1,19 +1,8 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { html } from '@newsroom/html';
+import type { CaughtMail } from './caught-mail';
 import { sendHtml, sendJson, sendText } from './http';
 import { formatTime, page } from './html';
-
-/** What the pages show of a caught mail (the catcher's CaughtMail; declared here so the two files do not import each other). */
-interface CaughtMail {
-  id: string;
-  receivedAt: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string | null;
-  headers: Record<string, string>;
-}
 
 const NAV = [
   { href: '/', label: 'Messages' },
