@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from '@newsroom/html';
+import { html, htmlDocument, raw, type SafeHtml } from '@newsroom/html';
 
 export function formatTime(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
@@ -43,20 +43,13 @@ export interface PageOptions {
 
 /** A complete HTML document around `body`, which the `html` template built (so it is escaped). */
 export function page(options: PageOptions, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : null}
-<title>${options.title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><h1>${options.title}</h1>${options.nav.map((item) => html`<a href="${item.href}">${item.label}</a>`)}</header>
+  return htmlDocument({
+    title: options.title,
+    head: html`${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : null}
+<style>${STYLE}</style>`,
+    body: html`<header><h1>${options.title}</h1>${options.nav.map((item) => html`<a href="${item.href}">${item.label}</a>`)}</header>
 <main>
 ${body}
-</main>
-</body>
-</html>`.toString();
+</main>`,
+  }).toString();
 }

@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from '@newsroom/html';
+import { html, htmlDocument, raw, type SafeHtml } from '@newsroom/html';
 
 // Our own stylesheet: a constant, nothing in it comes from a request.
 const STYLE = raw(`
@@ -15,23 +15,15 @@ button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
  * everything interpolated into it.
  */
 export function htmlPage(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  return htmlDocument({
+    title,
+    head: html`<meta name="robots" content="noindex">
+<style>${STYLE}</style>`,
+    body: html`<main>
 <h1>${title}</h1>
 ${body}
-</main>
-</body>
-</html>
-`.toString();
+</main>`,
+  }).toString();
 }
 
 /**
