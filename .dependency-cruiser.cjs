@@ -6,6 +6,11 @@
  */
 const SOURCES = '^(apps|libs)/[^/]+/src/';
 
+/** A rule that layers point one way: modules whose path matches `from` never import ones matching `to`. */
+function layer(name, comment, from, to) {
+  return { name, comment, severity: 'error', from: { path: from }, to: { path: to } };
+}
+
 module.exports = {
   forbidden: [
     {
@@ -22,33 +27,30 @@ module.exports = {
       from: { path: SOURCES },
       to: { circular: true },
     },
-    {
-      name: 'use-cases-never-import-transport',
-      comment: 'Transport adapts HTTP and Kafka to use cases, never the other way round.',
-      severity: 'error',
-      from: { path: '/use-cases/' },
-      to: { path: '/transport/' },
-    },
-    {
-      name: 'domain-imports-no-persistence',
-      comment: 'Domain objects hold the rules; how they are stored is persistence’s concern.',
-      severity: 'error',
-      from: { path: '/domain/' },
-      to: { path: '/(persistence|transport|use-cases)/' },
-    },
-    {
-      name: 'persistence-never-imports-use-cases-or-transport',
-      severity: 'error',
-      from: { path: '/persistence/' },
-      to: { path: '/(transport|use-cases)/' },
-    },
-    {
-      name: 'publishing-articles-never-import-the-site',
-      comment: 'The public site reads articles; the articles module knows nothing of pages and feeds.',
-      severity: 'error',
-      from: { path: '^apps/publishing/src/articles/' },
-      to: { path: '^apps/publishing/src/site/' },
-    },
+    layer(
+      'use-cases-never-import-transport',
+      'Transport adapts HTTP and Kafka to use cases, never the other way round.',
+      '/use-cases/',
+      '/transport/',
+    ),
+    layer(
+      'domain-imports-no-persistence',
+      'Domain objects hold the rules; how they are stored is persistence’s concern.',
+      '/domain/',
+      '/(persistence|transport|use-cases)/',
+    ),
+    layer(
+      'persistence-never-imports-use-cases-or-transport',
+      'Persistence stores what the domain decided; it never calls up into use cases or transport.',
+      '/persistence/',
+      '/(transport|use-cases)/',
+    ),
+    layer(
+      'publishing-articles-never-import-the-site',
+      'The public site reads articles; the articles module knows nothing of pages and feeds.',
+      '^apps/publishing/src/articles/',
+      '^apps/publishing/src/site/',
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
