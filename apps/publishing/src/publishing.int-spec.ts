@@ -126,7 +126,7 @@ describe('publishing service', () => {
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(page.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(page.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
       // fetch sends "Cache-Control: no-cache" with a conditional request unless told otherwise, which a server must not answer with 304.
       const etag = page.headers.get('etag') ?? '';
       expect((await site.get(`/articles/${slug}`, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).toBe(304);
@@ -532,6 +532,32 @@ describe('publishing service', () => {
     });
   });
 
+  it('lets caches revalidate pages, feeds and the API: ETag and Last-Modified, 304 until something changes', async () => {
+    const articleId = randomUUID();
+    await deliver(approved({ articleId, article: testContent({ headline: 'Tram depot opens', tags: ['trams'] }) }));
+    const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, articleId))[0].data;
+    // fetch sends "Cache-Control: no-cache" with conditional requests unless told otherwise; a server must not answer that with 304.
+    const revalidate = (validator: Record<string, string>) => ({ headers: { ...validator, 'cache-control': 'max-age=0' } });
+    const paths = [`/articles/${slug}`, '/tags/trams', '/feeds/atom.xml', '/sitemaps/pages.xml', `/v1/articles/${articleId}`, '/v1/search?q=tram'];
+
+    const first = await Promise.all(paths.map((path) => site.get(path)));
+    for (const [index, answer] of first.entries()) {
+      expect([paths[index], answer.status, answer.headers.get('etag')]).toEqual([paths[index], 200, expect.stringMatching(/^W\/"/)]);
+      expect(answer.headers.get('cache-control')).toContain('stale-while-revalidate=');
+      expect(new Date(answer.headers.get('last-modified')!).getTime()).toBeGreaterThan(0);
+    }
+    const unchanged = await Promise.all(paths.map((path, index) => site.get(path, revalidate({ 'if-none-match': first[index].headers.get('etag')! }))));
+    expect(unchanged.map((answer) => [answer.status, answer.text])).toEqual(paths.map(() => [304, '']));
+    const since = await site.get(`/articles/${slug}`, revalidate({ 'if-modified-since': first[0].headers.get('last-modified')! }));
+    expect(since.status).toBe(304);
+    expect((await site.get(`/articles/${slug}`, { headers: { 'if-none-match': first[0].headers.get('etag')!, 'cache-control': 'no-cache' } })).status).toBe(200);
+
+    await editor.post(`/v1/articles/${articleId}/corrections`, { note: 'The depot opens on Monday.' });
+    const changed = await Promise.all(paths.map((path, index) => site.get(path, revalidate({ 'if-none-match': first[index].headers.get('etag')! }))));
+    expect(changed.map((answer) => answer.status)).toEqual(paths.map(() => 200));
+    expect(changed[0].text).toContain('The depot opens on Monday.');
+  });
+
   it('serves the stylesheet and sample images from /static', async () => {
     const css = await site.get('/static/site.css');
     expect([css.status, css.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/css/)]);
@@ -685,7 +711,7 @@ describe('publishing service', () => {
       expect(html(answers.badIdForBrowser)).toEqual([400, 'text/html']);
       expect(answers.badIdForBrowser.text).toContain('REQUEST.INVALID_ID');
       expect(html(answers.unknownRoute)).toEqual([404, 'text/html']);
-      expect(answers.unknownRoute.headers.get('cache-control')).toBe('public, max-age=10');
+      expect(answers.unknownRoute.headers.get('cache-control')).toBe('public, max-age=10, stale-while-revalidate=30');
       expect([answers.unknownRouteAsJson.status, answers.unknownRouteAsJson.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
       expect([answers.unknownApiRoute.status, answers.unknownApiRoute.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
       expect(html(answers.missingStatic)).toEqual([404, 'text/html']);

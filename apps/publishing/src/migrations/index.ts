@@ -3,6 +3,7 @@ import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
 import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
 import { LifeAfterPublication1764000600000 } from './1764000600000-life-after-publication';
+import { SiteRevisionIndex1764000700000 } from './1764000700000-site-revision-index';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const PUBLISHING_MIGRATIONS = [
   SearchTagsAuthors1764000400000,
   EmbargoApartFromSchedule1764000500000,
   LifeAfterPublication1764000600000,
+  SiteRevisionIndex1764000700000,
 ];

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
@@ -14,6 +14,7 @@ import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-a
 import { UnpublishArticleCommand } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../../articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { ArticleList, ArticleView, toArticleSummary, toArticleView } from './article-api.views';
+import { answerIfUnchanged, API_CACHE } from './http-caching';
 import { CorrectArticleRequest, KillArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
 
 /** What an editor gets back from a kill: which article, and that it is gone. */
@@ -23,8 +24,6 @@ export class KilledArticleView {
   @ApiProperty({ format: 'date-time' }) killedAt!: string;
 }
 
-/** Public reads are cacheable for a short while; editors' changes show within that time. */
-const PUBLIC_CACHE = 'public, max-age=30';
 
 /**
  * The JSON API of the article resource: public reads (ninjs) and editors' corrections and
@@ -46,10 +45,11 @@ export class ArticlesApiHttpController {
   @Public()
   @ApiOperation({ summary: 'Live articles, newest first (public)' })
   @ApiResponse({ status: 200, type: ArticleList })
-  async list(@Query() query: ListArticlesQuery, @Res({ passthrough: true }) res: Response): Promise<ArticleList> {
+  async list(@Query() query: ListArticlesQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
     const { items, total } = await this.read.list(query);
-    res.setHeader('Cache-Control', PUBLIC_CACHE);
-    return { items: items.map((article) => toArticleSummary(article, this.config.publicBaseUrl)), total };
+    const body: ArticleList = { items: items.map((article) => toArticleSummary(article, this.config.publicBaseUrl)), total };
+    res.json(body);
   }
 
   @Get(':id')
@@ -58,10 +58,9 @@ export class ArticlesApiHttpController {
   @ApiResponse({ status: 200, type: ArticleView })
   @ApiResponse({ status: 404, description: 'Unknown, or not published yet (ARTICLE.NOT_FOUND)' })
   @ApiResponse({ status: 410, description: 'Killed: nothing more is said (ARTICLE.GONE)' })
-  async get(@Param('id', ParseArticleIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ArticleView> {
-    const view = await this.current(id);
-    res.setHeader('Cache-Control', PUBLIC_CACHE);
-    return view;
+  async get(@Param('id', ParseArticleIdPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
+    res.json(await this.current(id));
   }
 
   @Post(':id/corrections')
@@ -118,6 +117,11 @@ export class ArticlesApiHttpController {
     const result = await this.killArticle.execute(KillArticleCommand.create({ articleId: id, editorId: user.id, reason: request.reason }));
     res.setHeader('Cache-Control', 'no-store');
     return { id: result.articleId, status: 'killed', killedAt: result.at.toISOString() };
+  }
+
+  /** Answers 304 when the client's copy is current (see answerIfUnchanged); sets the validators otherwise. */
+  private async unchanged(req: Request, res: Response): Promise<boolean> {
+    return answerIfUnchanged(req, res, { variant: this.config.publicBaseUrl, revision: await this.read.siteRevision(), cacheControl: API_CACHE, now: new Date() });
   }
 
   /** The article as the API shows it now; ARTICLE.NOT_FOUND when unknown or never public, ARTICLE.GONE when killed. */

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { pipeline, type Readable } from 'node:stream';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
@@ -18,7 +18,7 @@ import {
 } from '../feeds/sitemaps';
 import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope, type FeedFormat } from '../feeds/syndication-feeds';
 import type { StoryList } from '../rendering/listing-pages';
-import { FEED_CACHE } from './http-caching';
+import { answerIfUnchanged, FEED_CACHE } from './http-caching';
 import { pageNotFound, storyListFilter } from './pages.http.controller';
 import { SiteContextFactory } from './site-context';
 
@@ -37,8 +37,9 @@ export class FeedsHttpController {
   @Get('feeds/:file')
   @ApiOperation({ summary: 'The latest 50 stories: rss.xml (RSS 2.0), atom.xml (Atom), feed.json (JSON Feed 1.1)' })
   @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
-  async siteFeed(@Param('file') file: string, @Res() res: Response): Promise<void> {
+  async siteFeed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const format = feedFormat(file);
+    if (await this.unchanged(req, res)) return;
     const { items } = await this.read.list({ limit: FEED_SIZE, offset: 0 });
     sendFeed(res, format, renderFeed(format, siteFeedScope(), items, this.site.publicBaseUrl, new Date()));
   }
@@ -46,22 +47,22 @@ export class FeedsHttpController {
   @Get('sections/:section/feeds/:file')
   @ApiOperation({ summary: "A section's latest 50 stories as rss.xml, atom.xml or feed.json; 404 for a section without live stories" })
   @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
-  sectionFeed(@Param('section') section: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
-    return this.storyListFeed(res, file, { kind: 'section', section });
+  sectionFeed(@Param('section') section: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(req, res, file, { kind: 'section', section });
   }
 
   @Get('tags/:tag/feeds/:file')
   @ApiOperation({ summary: "A tag's latest 50 stories as rss.xml, atom.xml or feed.json; 404 for a tag without live stories" })
   @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
-  tagFeed(@Param('tag') tag: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
-    return this.storyListFeed(res, file, { kind: 'tag', tag });
+  tagFeed(@Param('tag') tag: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(req, res, file, { kind: 'tag', tag });
   }
 
   @Get('authors/:slug/feeds/:file')
   @ApiOperation({ summary: "An author's latest 50 stories as rss.xml, atom.xml or feed.json; 404 when there are none" })
   @ApiProduces(FEED_FORMATS.rss.contentType, FEED_FORMATS.atom.contentType, FEED_FORMATS.json.contentType)
-  authorFeed(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
-    return this.storyListFeed(res, file, { kind: 'author', slug, name: slug });
+  authorFeed(@Param('slug') slug: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyListFeed(req, res, file, { kind: 'author', slug, name: slug });
   }
 
   @Get('robots.txt')
@@ -75,7 +76,8 @@ export class FeedsHttpController {
   @Get('sitemap.xml')
   @ApiOperation({ summary: 'Sitemap index: the listing pages, the live articles (one file per 10,000) and the news sitemap' })
   @ApiProduces(SITEMAP_CONTENT_TYPE)
-  async sitemap(@Res() res: Response): Promise<void> {
+  async sitemap(@Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
     const chunks = await this.read.refChunks(ARTICLES_PER_SITEMAP);
     sendStream(res, sitemapIndex(this.site.publicBaseUrl, chunks, newestOf(chunks)));
   }
@@ -83,7 +85,8 @@ export class FeedsHttpController {
   @Get('sitemaps/pages.xml')
   @ApiOperation({ summary: 'Sitemap of the front page and every section, tag and author page with live stories' })
   @ApiProduces(SITEMAP_CONTENT_TYPE)
-  async pagesSitemap(@Res() res: Response): Promise<void> {
+  async pagesSitemap(@Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
     const [sections, tags, authors, chunks] = await Promise.all([this.read.sectionRefs(), this.read.tags(), this.read.authors(), this.read.refChunks(ARTICLES_PER_SITEMAP)]);
     sendStream(res, listingSitemap(this.site.publicBaseUrl, { sections, tags, authors }, newestOf(chunks)));
   }
@@ -91,7 +94,8 @@ export class FeedsHttpController {
   @Get('sitemaps/articles-:chunk.xml')
   @ApiOperation({ summary: 'One file of the articles sitemap: live articles in publication order, 10,000 a file; 404 past the last' })
   @ApiProduces(SITEMAP_CONTENT_TYPE)
-  async articlesSitemap(@Param('chunk') rawChunk: string, @Res() res: Response): Promise<void> {
+  async articlesSitemap(@Param('chunk') rawChunk: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
     const chunk = /^[1-9][0-9]{0,5}$/.test(rawChunk) ? Number(rawChunk) : 0;
     const chunks = await this.read.refChunks(ARTICLES_PER_SITEMAP);
     if (!chunks.some((known) => known.chunk === chunk)) throw pageNotFound();
@@ -101,14 +105,21 @@ export class FeedsHttpController {
   @Get('sitemaps/news.xml')
   @ApiOperation({ summary: 'Google News sitemap: stories first published in the last two days' })
   @ApiProduces(SITEMAP_CONTENT_TYPE)
-  async newsSitemap(@Res() res: Response): Promise<void> {
+  async newsSitemap(@Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res)) return;
     const now = new Date();
     const articles = await this.read.publishedSince(new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS));
     sendStream(res, newsSitemap(articles, this.site.publicBaseUrl, now));
   }
 
-  private async storyListFeed(res: Response, file: string, list: StoryList): Promise<void> {
+  /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */
+  private async unchanged(req: Request, res: Response): Promise<boolean> {
+    return answerIfUnchanged(req, res, { variant: this.site.variant, revision: await this.read.siteRevision(), cacheControl: FEED_CACHE, now: new Date() });
+  }
+
+  private async storyListFeed(req: Request, res: Response, file: string, list: StoryList): Promise<void> {
     const format = feedFormat(file);
+    if (await this.unchanged(req, res)) return;
     const filter = storyListFilter(list);
     if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
     const { items } = await this.read.list({ ...filter, limit: FEED_SIZE, offset: 0 });

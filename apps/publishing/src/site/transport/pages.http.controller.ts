@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { authorSlug } from '../../articles/domain/slug';
@@ -13,7 +13,7 @@ import { renderFrontPage, renderStoryListPage, storyListPath, type StoryList } f
 import { renderGonePage, renderWithdrawnPage } from '../rendering/notice-pages';
 import { lastPage, type Paging } from '../rendering/pagination';
 import { renderSearchPage } from '../rendering/search-page';
-import { PAGE_CACHE, SEARCH_CACHE } from './http-caching';
+import { answerIfUnchanged, PAGE_CACHE, RELATIVE_TIME_STEP_MS, SEARCH_CACHE } from './http-caching';
 import { pageNumber, searchText } from './listing-request';
 import { SiteContextFactory } from './site-context';
 
@@ -40,8 +40,9 @@ export class PagesHttpController {
   @ApiOperation({ summary: 'Front page: the latest stories, breaking news first; `?page=2` and on for older ones' })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  async front(@Query('page') rawPage: unknown, @Res() res: Response): Promise<void> {
+  async front(@Query('page') rawPage: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const page = pageNumber(rawPage);
+    if (await this.unchanged(req, res, PAGE_CACHE)) return;
     const [{ items, total }, site] = await Promise.all([this.read.list(slice({}, page)), this.site.create()]);
     const paging: Paging = { page, pageSize: LIST_PAGE_SIZE, total, path: '/' };
     if (page > lastPage(paging)) throw pageNotFound();
@@ -52,24 +53,24 @@ export class PagesHttpController {
   @ApiOperation({ summary: "One section's stories, newest first; 404 for a section without live stories" })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  section(@Param('section') section: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
-    return this.storyList(res, { kind: 'section', section }, page);
+  section(@Param('section') section: string, @Query('page') page: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyList(req, res, { kind: 'section', section }, page);
   }
 
   @Get('tags/:tag')
   @ApiOperation({ summary: 'Stories with one tag, newest first; 404 for a tag without live stories' })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  tag(@Param('tag') tag: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
-    return this.storyList(res, { kind: 'tag', tag }, page);
+  tag(@Param('tag') tag: string, @Query('page') page: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyList(req, res, { kind: 'tag', tag }, page);
   }
 
   @Get('authors/:slug')
   @ApiOperation({ summary: 'Stories by one author (their byline name as a slug), newest first; 404 when there are none' })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  author(@Param('slug') slug: string, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
-    return this.storyList(res, { kind: 'author', slug, name: slug }, page);
+  author(@Param('slug') slug: string, @Query('page') page: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.storyList(req, res, { kind: 'author', slug, name: slug }, page);
   }
 
   @Get('search')
@@ -77,9 +78,10 @@ export class PagesHttpController {
   @ApiQuery({ name: 'q', required: false, type: String })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  async searchPage(@Query('q') rawQuery: unknown, @Query('page') rawPage: unknown, @Res() res: Response): Promise<void> {
+  async searchPage(@Query('q') rawQuery: unknown, @Query('page') rawPage: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const text = searchText(rawQuery);
     const page = pageNumber(rawPage);
+    if (await this.unchanged(req, res, SEARCH_CACHE)) return;
     const [results, site] = await Promise.all([
       text === ''
         ? { items: [], total: 0 }
@@ -94,7 +96,8 @@ export class PagesHttpController {
   @Get('articles/:slug')
   @ApiOperation({ summary: 'An article page; 410 with a notice when withdrawn, 410 saying nothing when killed, 404 when unknown or not live yet' })
   @ApiProduces('text/html')
-  async article(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+  async article(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res, PAGE_CACHE)) return;
     const [article, site] = await Promise.all([SLUG_PATTERN.test(slug) ? this.read.bySlug(slug) : null, this.site.create()]);
     if (!article) {
       if (SLUG_PATTERN.test(slug) && (await this.read.isKilled({ slug }))) return sendHtml(res, 410, renderGonePage(site), PAGE_CACHE);
@@ -109,14 +112,22 @@ export class PagesHttpController {
   @Get('corrections')
   @ApiOperation({ summary: 'Every published correction, newest first' })
   @ApiProduces('text/html')
-  async corrections(@Res() res: Response): Promise<void> {
+  async corrections(@Req() req: Request, @Res() res: Response): Promise<void> {
+    if (await this.unchanged(req, res, PAGE_CACHE)) return;
     const [entries, site] = await Promise.all([this.read.corrections(CORRECTIONS_PAGE_SIZE), this.site.create()]);
     sendHtml(res, 200, renderCorrectionsPage(entries, site), PAGE_CACHE);
   }
 
   /** A section's, tag's or author's page `rawPage`; 404 when it has no live stories or the page is past the last. */
-  private async storyList(res: Response, list: StoryList, rawPage: unknown): Promise<void> {
+  /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */
+  private async unchanged(req: Request, res: Response, cacheControl: string): Promise<boolean> {
+    const revision = await this.read.siteRevision();
+    return answerIfUnchanged(req, res, { variant: this.site.variant, revision, cacheControl, now: new Date(), timeStepMs: RELATIVE_TIME_STEP_MS });
+  }
+
+  private async storyList(req: Request, res: Response, list: StoryList, rawPage: unknown): Promise<void> {
     const page = pageNumber(rawPage);
+    if (await this.unchanged(req, res, PAGE_CACHE)) return;
     const filter = storyListFilter(list);
     if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
     const [{ items, total }, site] = await Promise.all([this.read.list(slice(filter, page)), this.site.create()]);

@@ -1,15 +1,16 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { PageQuery } from '@newsroom/platform';
 import { SearchArticlesCommand, SEARCH_TEXT_MAX_LENGTH } from '../../articles/use-cases/search-articles/search-articles.command';
 import { SearchArticlesQuery, type SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
 import { highlightSnippet, stripMarks } from '../rendering/search-page';
 import { ArticleSummaryView, toArticleSummary } from './article-api.views';
-import { SEARCH_CACHE } from './http-caching';
+import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
+import { answerIfUnchanged, SEARCH_CACHE } from './http-caching';
 import { SiteContextFactory } from './site-context';
 
 export class SearchRequest extends PageQuery {
@@ -47,6 +48,7 @@ export class SearchResultsView {
 export class SearchApiHttpController {
   constructor(
     private readonly search: SearchArticlesQuery,
+    private readonly read: ReadArticlesQuery,
     private readonly site: SiteContextFactory,
   ) {}
 
@@ -57,10 +59,12 @@ export class SearchApiHttpController {
   })
   @ApiResponse({ status: 200, type: SearchResultsView })
   @ApiResponse({ status: 400, description: 'No q, q over 200 characters, bad limit/offset, unknown parameters (REQUEST.VALIDATION_FAILED)' })
-  async find(@Query() request: SearchRequest, @Res({ passthrough: true }) res: Response): Promise<SearchResultsView> {
+  async find(@Query() request: SearchRequest, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const revision = await this.read.siteRevision();
+    if (answerIfUnchanged(req, res, { variant: this.site.variant, revision, cacheControl: SEARCH_CACHE, now: new Date() })) return;
     const { items, total } = await this.search.execute(SearchArticlesCommand.create({ text: request.q, limit: request.limit, offset: request.offset }));
-    res.setHeader('Cache-Control', SEARCH_CACHE);
-    return { q: request.q, items: items.map((hit) => this.toView(hit)), total, limit: request.limit, offset: request.offset };
+    const body: SearchResultsView = { q: request.q, items: items.map((hit) => this.toView(hit)), total, limit: request.limit, offset: request.offset };
+    res.json(body);
   }
 
   private toView(hit: SearchHit): SearchHitView {

@@ -24,4 +24,9 @@ export class SiteContextFactory {
   get publicBaseUrl(): string {
     return this.config.publicBaseUrl;
   }
+
+  /** What pages depend on besides the articles: the site's settings, part of every validator. */
+  get variant(): string {
+    return this.config.publicBaseUrl;
+  }
 }

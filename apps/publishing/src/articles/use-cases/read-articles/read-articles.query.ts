@@ -19,6 +19,16 @@ export interface SectionSummary {
   articles: number;
 }
 
+/**
+ * The last visible change to any article (publication, update, correction, withdrawal, kill)
+ * and how many are live: every public page and feed depends on nothing else, so caches can
+ * revalidate against it without the page being read or rendered.
+ */
+export interface SiteRevision {
+  changedAt: Date | null;
+  live: number;
+}
+
 /** What a sitemap needs of a live article: its address and its last change. */
 export interface ArticleRef {
   slug: string;
@@ -73,6 +83,14 @@ export class ReadArticlesQuery {
       .skip(filter.offset)
       .getManyAndCount();
     return { items: publicOnly(rows), total };
+  }
+
+  /** See SiteRevision: one indexed max() and one count over the live index. */
+  async siteRevision(): Promise<SiteRevision> {
+    const [row]: { changed_at: Date | null; live: number }[] = await this.dataSource.query(
+      `SELECT (SELECT max(updated_at) FROM articles) AS changed_at, (SELECT count(*)::int FROM articles WHERE status = 'published') AS live`,
+    );
+    return { changedAt: row.changed_at, live: row.live };
   }
 
   /** Sections that have live articles, busiest first: the site navigation. */
