@@ -5,7 +5,7 @@
  * it mirrors through its consumer. The rules behind each answer are covered
  * one by one in the use-case specs; this suite checks that the wiring carries them.
  */
-import { deadLetterTopicOf, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { deadLetterTopicOf, EVENT_TYPES, exampleArticle, TOPICS } from '@newsroom/contracts';
 import { eventually, ServiceUnderTest, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { sampleArticle } from '../test/article.fixtures';
@@ -71,6 +71,13 @@ describe('drafting service', () => {
     expect((await alice.post('/v1/drafts', undefined, { raw: 'headline=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     const missing = await alice.post<ErrorBody>('/v1/drafts', { body: [{ type: 'paragraph', text: 'x' }] });
     expect(missing.body.error.details?.map((d) => d.message)).toEqual(expect.arrayContaining(['headline is required', 'section is required']));
+  });
+
+  it('shows the example article as the body of a new draft in its OpenAPI, and accepts it', async () => {
+    type Docs = { paths: Record<string, { post?: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }> };
+    const docs = await service.anonymous.get<Docs>('/docs-json');
+    expect(docs.body.paths['/v1/drafts'].post?.requestBody.content['application/json'].examples.article.value).toEqual(exampleArticle());
+    expect((await alice.post<DraftView>('/v1/drafts', exampleArticle())).status).toBe(201);
   });
 
   it('keeps drafts private to their reporter, with editors seeing all', async () => {

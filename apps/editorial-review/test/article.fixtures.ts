@@ -1,15 +1,15 @@
-import { ArticleContent, validatePlain } from '@newsroom/contracts';
+import { ArticleContent, exampleArticle, validatePlain } from '@newsroom/contracts';
 
-/** A complete article that passes every editorial check. */
+/**
+ * The example article by alice, with a body that passes every editorial check
+ * (and that the revisions below change block by block).
+ */
 export function cleanArticle(): Record<string, unknown> {
   return {
-    headline: 'Harbour council approves night-time crane ban',
-    standfirst: 'Cranes at the container terminal must stop at 11pm from January, after two years of complaints.',
+    ...exampleArticle(),
     dateline: { place: 'Harwick', date: '2025-11-21' },
-    section: 'politics',
     tags: ['harbour', 'noise'],
     bylines: [{ name: 'Olena Kravets', id: 'alice' }],
-    language: 'en',
     body: [
       { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday. The [order](https://example.org/order) is online.' },
       { type: 'subheading', text: 'What happens next' },

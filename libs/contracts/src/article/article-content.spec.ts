@@ -4,32 +4,13 @@ import { IsObject, ValidateNested } from 'class-validator';
 import { validatePlain, type ValidationIssue } from '../validation';
 import { ImageBlock, ParagraphBlock, QuoteBlock, RelatedArticleBlock, SubheadingBlock, EmbedBlock } from './article-blocks';
 import { ArticleContent, Byline, Dateline } from './article-content';
+import { exampleArticle } from './example-article';
 import { ARTICLE_LIMITS, BLOCK_TYPES } from './article-limits';
 
 type Plain = Record<string, unknown>;
 
-function validArticle(): Plain {
-  return {
-    headline: 'Harbour council approves night-time crane ban',
-    standfirst: 'Residents won a two-year fight over noise; the port says costs will rise.',
-    dateline: { place: 'Gdańsk', date: '2025-11-21' },
-    section: 'politics',
-    tags: ['ports', 'noise-pollution'],
-    bylines: [{ name: 'Olena Kravets', id: 'user-42' }, { name: 'Tom Reyes' }],
-    language: 'en',
-    body: [
-      { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday.' },
-      { type: 'subheading', text: 'What changes' },
-      { type: 'quote', text: 'We can finally sleep.', attribution: 'A resident of Nowy Port' },
-      { type: 'image', url: 'https://images.example.org/cranes.jpg', alt: 'Cranes at dusk', caption: 'The eastern quay.', credit: 'Port archive' },
-      { type: 'embed', url: 'https://video.example.org/watch/4821', provider: 'ExampleVideo', title: 'The vote' },
-      { type: 'related', url: 'https://example.org/news/port-expansion', headline: 'Port expansion approved', teaser: 'Earlier this year.', publishedAt: '2025-11-20T17:05:00Z' },
-    ],
-  };
-}
-
 function withBlock(index: number, patch: Plain): Plain {
-  const article = validArticle();
+  const article = exampleArticle();
   const body = article.body as Plain[];
   body[index] = { ...body[index], ...patch };
   return article;
@@ -47,19 +28,24 @@ function pathsOf(plain: unknown): string[] {
 
 describe(ArticleContent.name, () => {
   describe('a valid article', () => {
+    it('is what the example article is: complete, with one block of every type', () => {
+      expect(((exampleArticle().body as Plain[]).map((block) => block.type) as string[]).sort()).toEqual([...BLOCK_TYPES].sort());
+      expect(validatePlain(ArticleContent, exampleArticle()).ok).toBe(true);
+    });
+
     it('is accepted and keeps its content', () => {
-      const result = validatePlain(ArticleContent, validArticle());
+      const result = validatePlain(ArticleContent, exampleArticle());
 
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
       expect(result.value).toBeInstanceOf(ArticleContent);
       expect(result.value.dateline).toBeInstanceOf(Dateline);
       expect(result.value.bylines[0]).toBeInstanceOf(Byline);
-      expect(JSON.parse(JSON.stringify(result.value))).toEqual(validArticle());
+      expect(JSON.parse(JSON.stringify(result.value))).toEqual(exampleArticle());
     });
 
     it('turns every body element into an instance of its block class', () => {
-      const result = validatePlain(ArticleContent, validArticle());
+      const result = validatePlain(ArticleContent, exampleArticle());
 
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
       const classes = [ParagraphBlock, SubheadingBlock, QuoteBlock, ImageBlock, EmbedBlock, RelatedArticleBlock];
@@ -83,7 +69,7 @@ describe(ArticleContent.name, () => {
     });
 
     it('treats null optional fields as absent and null tags as none', () => {
-      const article: Plain = { ...validArticle(), standfirst: null, dateline: null, tags: null };
+      const article: Plain = { ...exampleArticle(), standfirst: null, dateline: null, tags: null };
       (article.body as Plain[])[2] = { type: 'quote', text: 'Yes.', attribution: null };
 
       const result = validatePlain(ArticleContent, article);
@@ -97,7 +83,7 @@ describe(ArticleContent.name, () => {
     });
 
     it('trims single-line fields', () => {
-      const article = { ...validArticle(), headline: '  Cranes fall silent \n', dateline: { place: ' Gdańsk ', date: '2025-11-21' } };
+      const article = { ...exampleArticle(), headline: '  Cranes fall silent \n', dateline: { place: ' Gdańsk ', date: '2025-11-21' } };
 
       const result = validatePlain(ArticleContent, article);
 
@@ -115,7 +101,7 @@ describe(ArticleContent.name, () => {
 
     it('accepts values exactly at the limits', () => {
       const article = {
-        ...validArticle(),
+        ...exampleArticle(),
         headline: 'h'.repeat(ARTICLE_LIMITS.headline.maxLength),
         tags: Array.from({ length: ARTICLE_LIMITS.tags.maxItems }, (_, i) => `tag-${i}`),
         body: Array.from({ length: ARTICLE_LIMITS.body.maxItems }, () => ({ type: 'paragraph', text: 'p'.repeat(100) })),
@@ -127,39 +113,39 @@ describe(ArticleContent.name, () => {
 
   describe('field violations', () => {
     const cases: Array<{ name: string; build: () => unknown; path: string | string[] }> = [
-      { name: 'missing headline', build: () => ({ ...validArticle(), headline: undefined }), path: 'headline' },
-      { name: 'blank headline', build: () => ({ ...validArticle(), headline: '   ' }), path: 'headline' },
-      { name: 'headline over 300', build: () => ({ ...validArticle(), headline: 'h'.repeat(301) }), path: 'headline' },
-      { name: 'headline not a string', build: () => ({ ...validArticle(), headline: 42 }), path: 'headline' },
-      { name: 'standfirst over 600', build: () => ({ ...validArticle(), standfirst: 's'.repeat(601) }), path: 'standfirst' },
-      { name: 'dateline without place', build: () => ({ ...validArticle(), dateline: { date: '2025-11-21' } }), path: 'dateline.place' },
-      { name: 'dateline place over 100', build: () => ({ ...validArticle(), dateline: { place: 'p'.repeat(101), date: '2025-11-21' } }), path: 'dateline.place' },
-      { name: 'dateline date not a real day', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '2025-02-30' } }), path: 'dateline.date' },
-      { name: 'dateline date in another format', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '21/11/2025' } }), path: 'dateline.date' },
-      { name: 'dateline date with a time', build: () => ({ ...validArticle(), dateline: { place: 'Kyiv', date: '2025-11-21T10:00:00Z' } }), path: 'dateline.date' },
-      { name: 'dateline as an array', build: () => ({ ...validArticle(), dateline: [{ place: 'Kyiv', date: '2025-11-21' }] }), path: 'dateline' },
-      { name: 'missing section', build: () => ({ ...validArticle(), section: undefined }), path: 'section' },
-      { name: 'section with capitals', build: () => ({ ...validArticle(), section: 'Politics' }), path: 'section' },
-      { name: 'section with a double hyphen', build: () => ({ ...validArticle(), section: 'world--news' }), path: 'section' },
-      { name: 'section over 40', build: () => ({ ...validArticle(), section: 'a'.repeat(41) }), path: 'section' },
-      { name: 'too many tags', build: () => ({ ...validArticle(), tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), path: 'tags' },
-      { name: 'duplicate tags', build: () => ({ ...validArticle(), tags: ['ports', 'ports'] }), path: 'tags' },
-      { name: 'tag that is not a slug', build: () => ({ ...validArticle(), tags: ['Port Noise'] }), path: 'tags' },
-      { name: 'tags not an array', build: () => ({ ...validArticle(), tags: 'ports' }), path: 'tags' },
-      { name: 'missing bylines', build: () => ({ ...validArticle(), bylines: undefined }), path: 'bylines' },
-      { name: 'no bylines', build: () => ({ ...validArticle(), bylines: [] }), path: 'bylines' },
-      { name: 'eleven bylines', build: () => ({ ...validArticle(), bylines: Array.from({ length: 11 }, (_, i) => ({ name: `Writer ${i}` })) }), path: 'bylines' },
-      { name: 'byline as a string', build: () => ({ ...validArticle(), bylines: ['Olena Kravets'] }), path: 'bylines' },
-      { name: 'byline as a nested array', build: () => ({ ...validArticle(), bylines: [[{ name: 'Olena Kravets' }]] }), path: 'bylines' },
-      { name: 'blank byline name', build: () => ({ ...validArticle(), bylines: [{ name: ' ' }] }), path: 'bylines.0.name' },
-      { name: 'byline id over 100', build: () => ({ ...validArticle(), bylines: [{ name: 'A', id: 'i'.repeat(101) }] }), path: 'bylines.0.id' },
-      { name: 'missing language', build: () => ({ ...validArticle(), language: undefined }), path: 'language' },
-      { name: 'language as a name', build: () => ({ ...validArticle(), language: 'english' }), path: 'language' },
-      { name: 'language with a lowercase region', build: () => ({ ...validArticle(), language: 'en-gb' }), path: 'language' },
-      { name: 'missing body', build: () => ({ ...validArticle(), body: undefined }), path: 'body' },
-      { name: 'empty body', build: () => ({ ...validArticle(), body: [] }), path: 'body' },
-      { name: 'body not an array', build: () => ({ ...validArticle(), body: { type: 'paragraph', text: 'x' } }), path: 'body' },
-      { name: 'body over 500 blocks', build: () => ({ ...validArticle(), body: Array.from({ length: 501 }, () => ({ type: 'paragraph', text: 'x' })) }), path: 'body' },
+      { name: 'missing headline', build: () => ({ ...exampleArticle(), headline: undefined }), path: 'headline' },
+      { name: 'blank headline', build: () => ({ ...exampleArticle(), headline: '   ' }), path: 'headline' },
+      { name: 'headline over 300', build: () => ({ ...exampleArticle(), headline: 'h'.repeat(301) }), path: 'headline' },
+      { name: 'headline not a string', build: () => ({ ...exampleArticle(), headline: 42 }), path: 'headline' },
+      { name: 'standfirst over 600', build: () => ({ ...exampleArticle(), standfirst: 's'.repeat(601) }), path: 'standfirst' },
+      { name: 'dateline without place', build: () => ({ ...exampleArticle(), dateline: { date: '2025-11-21' } }), path: 'dateline.place' },
+      { name: 'dateline place over 100', build: () => ({ ...exampleArticle(), dateline: { place: 'p'.repeat(101), date: '2025-11-21' } }), path: 'dateline.place' },
+      { name: 'dateline date not a real day', build: () => ({ ...exampleArticle(), dateline: { place: 'Kyiv', date: '2025-02-30' } }), path: 'dateline.date' },
+      { name: 'dateline date in another format', build: () => ({ ...exampleArticle(), dateline: { place: 'Kyiv', date: '21/11/2025' } }), path: 'dateline.date' },
+      { name: 'dateline date with a time', build: () => ({ ...exampleArticle(), dateline: { place: 'Kyiv', date: '2025-11-21T10:00:00Z' } }), path: 'dateline.date' },
+      { name: 'dateline as an array', build: () => ({ ...exampleArticle(), dateline: [{ place: 'Kyiv', date: '2025-11-21' }] }), path: 'dateline' },
+      { name: 'missing section', build: () => ({ ...exampleArticle(), section: undefined }), path: 'section' },
+      { name: 'section with capitals', build: () => ({ ...exampleArticle(), section: 'Politics' }), path: 'section' },
+      { name: 'section with a double hyphen', build: () => ({ ...exampleArticle(), section: 'world--news' }), path: 'section' },
+      { name: 'section over 40', build: () => ({ ...exampleArticle(), section: 'a'.repeat(41) }), path: 'section' },
+      { name: 'too many tags', build: () => ({ ...exampleArticle(), tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), path: 'tags' },
+      { name: 'duplicate tags', build: () => ({ ...exampleArticle(), tags: ['ports', 'ports'] }), path: 'tags' },
+      { name: 'tag that is not a slug', build: () => ({ ...exampleArticle(), tags: ['Port Noise'] }), path: 'tags' },
+      { name: 'tags not an array', build: () => ({ ...exampleArticle(), tags: 'ports' }), path: 'tags' },
+      { name: 'missing bylines', build: () => ({ ...exampleArticle(), bylines: undefined }), path: 'bylines' },
+      { name: 'no bylines', build: () => ({ ...exampleArticle(), bylines: [] }), path: 'bylines' },
+      { name: 'eleven bylines', build: () => ({ ...exampleArticle(), bylines: Array.from({ length: 11 }, (_, i) => ({ name: `Writer ${i}` })) }), path: 'bylines' },
+      { name: 'byline as a string', build: () => ({ ...exampleArticle(), bylines: ['Olena Kravets'] }), path: 'bylines' },
+      { name: 'byline as a nested array', build: () => ({ ...exampleArticle(), bylines: [[{ name: 'Olena Kravets' }]] }), path: 'bylines' },
+      { name: 'blank byline name', build: () => ({ ...exampleArticle(), bylines: [{ name: ' ' }] }), path: 'bylines.0.name' },
+      { name: 'byline id over 100', build: () => ({ ...exampleArticle(), bylines: [{ name: 'A', id: 'i'.repeat(101) }] }), path: 'bylines.0.id' },
+      { name: 'missing language', build: () => ({ ...exampleArticle(), language: undefined }), path: 'language' },
+      { name: 'language as a name', build: () => ({ ...exampleArticle(), language: 'english' }), path: 'language' },
+      { name: 'language with a lowercase region', build: () => ({ ...exampleArticle(), language: 'en-gb' }), path: 'language' },
+      { name: 'missing body', build: () => ({ ...exampleArticle(), body: undefined }), path: 'body' },
+      { name: 'empty body', build: () => ({ ...exampleArticle(), body: [] }), path: 'body' },
+      { name: 'body not an array', build: () => ({ ...exampleArticle(), body: { type: 'paragraph', text: 'x' } }), path: 'body' },
+      { name: 'body over 500 blocks', build: () => ({ ...exampleArticle(), body: Array.from({ length: 501 }, () => ({ type: 'paragraph', text: 'x' })) }), path: 'body' },
       { name: 'empty paragraph', build: () => withBlock(0, { text: '' }), path: 'body.0.text' },
       { name: 'blank paragraph', build: () => withBlock(0, { text: ' \n ' }), path: 'body.0.text' },
       { name: 'paragraph over 10000', build: () => withBlock(0, { text: 'p'.repeat(10_001) }), path: 'body.0.text' },
@@ -195,8 +181,8 @@ describe(ArticleContent.name, () => {
     });
 
     it('reports the body size with one clear message', () => {
-      expect(issuesOf({ ...validArticle(), body: [] })).toEqual([{ path: 'body', message: 'body must contain at least 1 block' }]);
-      expect(issuesOf({ ...validArticle(), body: 'text' })).toEqual([{ path: 'body', message: 'body must be an array of 1 to 500 blocks' }]);
+      expect(issuesOf({ ...exampleArticle(), body: [] })).toEqual([{ path: 'body', message: 'body must contain at least 1 block' }]);
+      expect(issuesOf({ ...exampleArticle(), body: 'text' })).toEqual([{ path: 'body', message: 'body must be an array of 1 to 500 blocks' }]);
     });
 
     it('reports several problems at once', () => {
@@ -213,7 +199,7 @@ describe(ArticleContent.name, () => {
 
   describe('unknown fields', () => {
     it('rejects an unknown top-level field', () => {
-      expect(issuesOf({ ...validArticle(), author: 'someone' })).toEqual([{ path: 'author', message: 'property author should not exist' }]);
+      expect(issuesOf({ ...exampleArticle(), author: 'someone' })).toEqual([{ path: 'author', message: 'property author should not exist' }]);
     });
 
     it('rejects an unknown field inside a block', () => {
@@ -225,7 +211,7 @@ describe(ArticleContent.name, () => {
     });
 
     it('rejects unknown fields in the dateline and bylines', () => {
-      const article = { ...validArticle(), dateline: { place: 'Kyiv', date: '2025-11-21', time: '10:00' }, bylines: [{ name: 'A', role: 'x' }] };
+      const article = { ...exampleArticle(), dateline: { place: 'Kyiv', date: '2025-11-21', time: '10:00' }, bylines: [{ name: 'A', role: 'x' }] };
 
       expect(pathsOf(article).sort()).toEqual(['bylines.0.role', 'dateline.time']);
     });
@@ -241,7 +227,7 @@ describe(ArticleContent.name, () => {
     });
 
     it('rejects a block without a type', () => {
-      const article = validArticle();
+      const article = exampleArticle();
       (article.body as Plain[])[0] = { text: 'No type' };
 
       expect(issuesOf(article)).toEqual([
@@ -250,7 +236,7 @@ describe(ArticleContent.name, () => {
     });
 
     it.each([['a string'], [null], [42], [[{ type: 'paragraph', text: 'nested' }]]])('rejects a block that is %p instead of an object', (element) => {
-      const article = validArticle();
+      const article = exampleArticle();
       (article.body as unknown[])[4] = element;
 
       const issues = issuesOf(article);
@@ -288,7 +274,7 @@ describe(ArticleContent.name, () => {
     const labelled = rejected.map((url) => [url.length > 60 ? `${url.slice(0, 40)}… (${url.length} characters)` : JSON.stringify(url), url]);
 
     it.each(labelled)('rejects %s in image, embed and related blocks', (_label, url) => {
-      const article = validArticle();
+      const article = exampleArticle();
       for (const index of [3, 4, 5]) Object.assign((article.body as Plain[])[index], { url });
 
       expect(pathsOf(article)).toEqual(['body.3.url', 'body.4.url', 'body.5.url']);
@@ -311,7 +297,7 @@ describe(ArticleContent.name, () => {
     }
 
     it('validates the body by block type and reports the nested path', () => {
-      const accepted = validatePlain(Envelope, { article: validArticle() });
+      const accepted = validatePlain(Envelope, { article: exampleArticle() });
       const rejected = validatePlain(Envelope, { article: withBlock(2, { attribution: 'a'.repeat(201) }) });
 
       expect(accepted.ok && accepted.value.article.body[0]).toBeInstanceOf(ParagraphBlock);

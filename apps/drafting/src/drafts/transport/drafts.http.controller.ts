@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
-import { ArticleContent } from '@newsroom/contracts';
+import { ArticleContent, exampleArticle } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { PageQuery, ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
 import { DRAFT_STATUSES, type DraftStatus } from '../domain/draft-status';
@@ -44,6 +44,7 @@ export class DraftsHttpController {
   @Post()
   @Roles('reporter')
   @ApiOperation({ summary: 'Start a draft (reporters)' })
+  @ApiBody({ type: ArticleContent, examples: { article: { summary: 'A complete article, one block of every type', value: exampleArticle() } } })
   @ApiResponse({ status: 201, type: DraftView })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() article: ArticleContent, @Res({ passthrough: true }) res: Response): Promise<DraftView> {
     const { draftId } = await this.createDraft.execute(CreateDraftCommand.create({ authorId: user.id, article }));
