@@ -20,6 +20,7 @@ describe(toRuntimeConfig.name, () => {
       databaseUrl: 'postgres://postgres@db:5432/newsroom',
       databaseSchema: 'editorial_review',
       kafkaBrokers: ['kafka-1:9092'],
+      kafkaSecurity: { protocol: 'PLAINTEXT' },
       jwtSecret: 'a-secret-of-sufficient-length',
       logLevel: 'warn',
     });

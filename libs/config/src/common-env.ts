@@ -1,10 +1,14 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { KafkaConnectionEnv, kafkaConnectionOf, type KafkaSecurity } from './kafka-connection-env';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Variables every service reads. Apps extend this with their own. */
-export class CommonEnv {
+/**
+ * Variables every service reads. Apps extend this with their own. The Kafka
+ * connection (KAFKA_BROKERS, TLS and SASL) comes from KafkaConnectionEnv.
+ */
+export class CommonEnv extends KafkaConnectionEnv {
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -16,10 +20,6 @@ export class CommonEnv {
 
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lowercase identifier' })
   DATABASE_SCHEMA!: string;
-
-  @IsString()
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated host:port list' })
-  KAFKA_BROKERS!: string;
 
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
@@ -41,19 +41,24 @@ export interface ServiceRuntimeConfig {
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
+  /** TLS and SASL towards the brokers; absent means PLAINTEXT (the local setup). */
+  kafkaSecurity?: KafkaSecurity;
   jwtSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
 export const SERVICE_RUNTIME_CONFIG = Symbol('SERVICE_RUNTIME_CONFIG');
 
+/** Throws a ConfigError when the Kafka security settings are incomplete or name unreadable files. */
 export function toRuntimeConfig(serviceName: string, env: CommonEnv): ServiceRuntimeConfig {
+  const kafka = kafkaConnectionOf(env);
   return {
     serviceName,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
-    kafkaBrokers: env.KAFKA_BROKERS.split(','),
+    kafkaBrokers: kafka.brokers,
+    kafkaSecurity: kafka.security,
     jwtSecret: env.JWT_SECRET,
     logLevel: env.LOG_LEVEL,
   };

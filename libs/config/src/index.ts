@@ -1,2 +1,3 @@
 export * from './load-env';
 export * from './common-env';
+export * from './kafka-connection-env';
