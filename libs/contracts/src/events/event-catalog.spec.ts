@@ -4,6 +4,7 @@ import { ArticleSubmittedData } from './article-submitted.event';
 import { createEvent, EVENT_CATALOG, validateEvent } from './event-catalog';
 import { EVENT_SOURCES, EVENT_TYPES } from './event-types';
 import { ArticleKilledData } from './publishing.events';
+import { exampleArticle } from '../article';
 import { ArticleApprovedData } from './review.events';
 
 const articleId = randomUUID();
@@ -57,5 +58,34 @@ describe('EVENT_CATALOG', () => {
     [EVENT_TYPES.articleKilled, TOPICS.publishing, EVENT_SOURCES.publishing, ArticleKilledData],
   ])('places %s on %s from %s', (type, topic, source, dataClass) => {
     expect(EVENT_CATALOG[type]).toEqual({ topic, source, dataClass });
+  });
+});
+
+describe('validateEvent: the approved event carries a complete approval', () => {
+  const approved = (data: Record<string, unknown>) => ({
+    specversion: '1.0',
+    id: randomUUID(),
+    source: EVENT_SOURCES.review,
+    type: EVENT_TYPES.articleApproved,
+    time: '2025-11-21T12:00:00.000Z',
+    subject: articleId,
+    datacontenttype: 'application/json',
+    data: { articleId, revision: 2, editorId: 'eve', authorId: 'alice', approvedAt: '2025-11-21T12:00:00.000Z', priority: 'normal', article: exampleArticle(), ...data },
+  });
+
+  it('accepts the approval with its terms and text', () => {
+    expect(validateEvent(approved({ publishAt: '2025-11-22T06:00:00Z' }), { topic: TOPICS.review })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['without the article text', { article: undefined }, 'data.article'],
+    ['with an invalid article text', { article: { ...exampleArticle(), body: [] } }, 'data.article.body'],
+    ['without the author', { authorId: '' }, 'data.authorId'],
+    ['with a schedule in words', { publishAt: 'tomorrow' }, 'data.publishAt'],
+    ['with an unknown priority', { priority: 'urgent' }, 'data.priority'],
+    ['with revision 0', { revision: 0 }, 'data.revision'],
+  ])('refuses one %s', (_what, data, path) => {
+    const result = validateEvent(approved(data));
+    expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([path]);
   });
 });

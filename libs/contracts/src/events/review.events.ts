@@ -1,4 +1,5 @@
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { AbstractClass } from '../article-refs';
 import { ArticleContent, IsArticleContent } from '../article';
 import { ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
@@ -54,30 +55,41 @@ export class ArticleRejectedData extends ReviewEventBase {
 }
 
 /**
+ * What an approval says besides who approved it: the author, when, the
+ * publishing terms (ISO 8601 instants) and the approved text. The approved
+ * event's data is built on it, and so can a command that publishes an approval,
+ * without its use case taking the event type.
+ */
+export function withApproval<TBase extends AbstractClass>(Base: TBase) {
+  abstract class Approval extends Base {
+    @IsString()
+    @IsNotEmpty()
+    authorId!: string;
+
+    @IsISO8601({ strict: true })
+    approvedAt!: string;
+
+    /** Publish no earlier than this instant (a schedule). */
+    @IsOptional()
+    @IsISO8601({ strict: true })
+    publishAt?: string;
+
+    /** Must not be public before this instant (an embargo); publishing honours the later of the two. */
+    @IsOptional()
+    @IsISO8601({ strict: true })
+    embargoUntil?: string;
+
+    @IsIn(PRIORITIES)
+    priority!: Priority;
+
+    @IsArticleContent()
+    article!: ArticleContent;
+  }
+  return Approval;
+}
+
+/**
  * The approved revision, complete: publishing publishes exactly this content,
  * never a later edit made in drafting.
  */
-export class ArticleApprovedData extends ReviewEventBase {
-  @IsString()
-  @IsNotEmpty()
-  authorId!: string;
-
-  @IsISO8601({ strict: true })
-  approvedAt!: string;
-
-  /** Publish no earlier than this instant (a schedule). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  publishAt?: string;
-
-  /** Must not be public before this instant (an embargo); publishing honours the later of the two. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  embargoUntil?: string;
-
-  @IsIn(PRIORITIES)
-  priority!: Priority;
-
-  @IsArticleContent()
-  article!: ArticleContent;
-}
+export class ArticleApprovedData extends withApproval(ReviewEventBase) {}
