@@ -245,9 +245,16 @@ function existingClusterId(node: KafkaNode): string | undefined {
   return /^cluster\.id=(.+)$/m.exec(readFileSync(meta, 'utf8'))?.[1]?.trim();
 }
 
-/** A random id in Kafka's text form (16 bytes, URL-safe base64 without padding). */
+/**
+ * A random id in Kafka's text form (16 bytes, URL-safe base64 without
+ * padding). Like Kafka's own, never one starting with '-', which the storage
+ * tool's command line would take for an option.
+ */
 function kafkaUuid(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 export type { KafkaDistribution };
