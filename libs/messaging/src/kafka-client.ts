@@ -1,4 +1,19 @@
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type ICustomPartitioner,
+  type KafkaConfig,
+  type LogEntry,
+  type Message,
+  type PartitionMetadata,
+  type Producer,
+  type ProducerBatch,
+  type ProducerConfig,
+  type ProducerRecord,
+  type RecordMetadata,
+} from 'kafkajs';
 import { Logger } from '@nestjs/common';
 
 /**
@@ -18,8 +33,90 @@ export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaCon
   };
 }
 
+/**
+ * How old (ms) a client's view of partition leaders may get before it asks
+ * again. kafkajs refreshes it after some failures but not when a consumer's
+ * fetch finds its leader's port closed (a broker that died): its consumer then
+ * retries the dead broker until the view expires, which by default is after 5
+ * minutes. With a few seconds it moves to the new leader once the cluster has
+ * fenced the dead one; the price is one small metadata request per interval.
+ */
+export const METADATA_MAX_AGE_MS = 5000;
+
 export function createKafka(clientId: string, brokers: string[]): Kafka {
-  return new Kafka(kafkaClientConfig(clientId, brokers));
+  return new PartitionSafeKafka(kafkaClientConfig(clientId, brokers));
+}
+
+/**
+ * A kafkajs client whose producers never drop messages on a leader change.
+ *
+ * kafkajs 2.2.4 tracks one send()'s requests per broker. When a request fails
+ * (its leader died, or answered NOT_LEADER), it retries only towards brokers
+ * that have not answered yet; a partition whose leadership moved to a broker
+ * that already answered for other partitions is skipped, and send() resolves
+ * as if every message had been written. The three-node SIGKILL test caught it:
+ * one relay batch's events for the killed leader's partition were marked sent
+ * and never reached the topic. So producers made here send each partition's
+ * messages as a request of their own (the partitions in parallel, each one's
+ * messages in order); a retry then always goes to that partition's new leader.
+ */
+class PartitionSafeKafka extends Kafka {
+  override producer(config: ProducerConfig = {}): Producer {
+    return onePartitionPerRequest(this, super.producer(config), config.createPartitioner ?? Partitioners.DefaultPartitioner);
+  }
+}
+
+function onePartitionPerRequest(kafka: Kafka, producer: Producer, createPartitioner: ICustomPartitioner): Producer {
+  const partitioner = createPartitioner();
+  const partitionsByTopic = new Map<string, Promise<PartitionMetadata[]>>();
+  let admin: { client: Admin; connected: Promise<void> } | undefined;
+
+  // Partition counts never change (provisioning refuses a topic with another
+  // count), so each topic's metadata is read once; only the count and the key
+  // decide a keyed message's partition.
+  const partitionsOf = (topic: string): Promise<PartitionMetadata[]> => {
+    let partitions = partitionsByTopic.get(topic);
+    if (!partitions) {
+      partitions = (async () => {
+        if (!admin) {
+          const client = kafka.admin();
+          admin = { client, connected: client.connect() };
+        }
+        await admin.connected;
+        const { topics } = await admin.client.fetchTopicMetadata({ topics: [topic] });
+        return topics[0].partitions;
+      })();
+      partitionsByTopic.set(topic, partitions);
+      // A failed look-up (broker down) is tried again on the next send.
+      void partitions.catch(() => partitionsByTopic.delete(topic));
+    }
+    return partitions;
+  };
+
+  const send = async (record: ProducerRecord): Promise<RecordMetadata[]> => {
+    const partitionMetadata = await partitionsOf(record.topic);
+    const byPartition = new Map<number, Message[]>();
+    for (const message of record.messages) {
+      const partition = message.partition ?? partitioner({ topic: record.topic, partitionMetadata, message });
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), { ...message, partition }]);
+    }
+    const results = await Promise.all([...byPartition.values()].map((messages) => producer.send({ ...record, messages })));
+    return results.flat();
+  };
+
+  return {
+    ...producer,
+    send,
+    async sendBatch({ topicMessages = [], ...options }: ProducerBatch): Promise<RecordMetadata[]> {
+      const results: RecordMetadata[] = [];
+      for (const { topic, messages } of topicMessages) results.push(...(await send({ ...options, topic, messages })));
+      return results;
+    },
+    async disconnect(): Promise<void> {
+      await admin?.client.disconnect().catch(() => undefined);
+      await producer.disconnect();
+    },
+  };
 }
 
 function kafkaLogCreator() {
