@@ -1,6 +1,6 @@
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
-import { kafkaClientConfig } from './kafka-client';
+import { METADATA_MAX_AGE_MS, kafkaClientConfig } from './kafka-client';
 import { resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 
 /**
@@ -25,7 +25,11 @@ export function kafkaConsumerTransport(options: MessagingOptions): MicroserviceO
         sessionTimeout: 10000,
         rebalanceTimeout: 10000,
         heartbeatInterval: 3000,
-        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10000 },
+        metadataMaxAge: METADATA_MAX_AGE_MS,
+        // About 10 s of retries, then kafkajs restarts the consumer (it always does after
+        // retries run out). Unbounded retries kept a consumer whose group coordinator
+        // had died heartbeating the dead broker forever: only a restart looks it up again.
+        retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 10000 },
       },
       // The transport's own producer is unused (events go out through the outbox) but is created anyway.
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
