@@ -19,6 +19,8 @@ const common = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
 };
+/** Integration suites named `*-faults.int-spec.ts` kill, freeze and restart brokers. */
+const FAULT_SUITES = '-faults\\.int-spec\\.ts$';
 // Suites that start a broker: its topics are provisioned through libs/messaging.
 const withBroker = {
   ...common,
@@ -37,7 +39,15 @@ const config: Config = {
       ...withBroker,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
+      testPathIgnorePatterns: [FAULT_SUITES, '/node_modules/'],
       slowTestThreshold: 30,
+    },
+    {
+      // Real broker faults on a three-node Kafka cluster: their own stage (`npm test -- faults`).
+      ...withBroker,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/apps/**/*-faults.int-spec.ts', '<rootDir>/libs/**/*-faults.int-spec.ts'],
+      slowTestThreshold: 120,
     },
     {
       ...withBroker,
