@@ -64,6 +64,7 @@ const TEST_CONFIG: PublishingConfig = {
     logLevel: 'error',
   },
   publicBaseUrl: PUBLIC_BASE_URL,
+  site: { name: 'Newsroom', language: 'en', timeZone: 'UTC', sections: [{ slug: 'politics', label: 'Politics' }] },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
 import type { PublicArticle } from '../src/articles/use-cases/read-articles/public-article';
+import type { SiteContext } from '../src/site/rendering/layout';
 
 /** A complete, valid article with one block of every type, for tests. */
 export function testContent(overrides: Record<string, unknown> = {}): ArticleContent {
@@ -50,6 +51,19 @@ export function testPublicArticle(overrides: Partial<PublicArticle> = {}): Publi
     correctedAt: null,
     withdrawal: null,
     corrections: [],
+    ...overrides,
+  };
+}
+
+/** A site's settings for rendering specs: Newsroom, English, UTC, one section in the navigation. */
+export function testSite(overrides: Partial<SiteContext> = {}): SiteContext {
+  return {
+    publicBaseUrl: 'https://news.example.org',
+    name: 'Newsroom',
+    language: 'en',
+    timeZone: 'UTC',
+    sections: [{ slug: 'politics', label: 'Politics' }],
+    now: new Date('2025-11-22T09:00:00Z'),
     ...overrides,
   };
 }

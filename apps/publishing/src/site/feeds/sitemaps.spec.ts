@@ -70,7 +70,7 @@ describe('newsSitemap', () => {
   it('has articles from the last two days with publication name, language and escaped title', async () => {
     const recent = testPublicArticle({ slug: 'recent', content: testContent({ headline: 'Fish & <chips>', language: 'en-GB' }) });
     const old = testPublicArticle({ slug: 'old', publishedAt: new Date('2025-11-19T08:00:00Z') });
-    const xml = (await streamToPromise(newsSitemap([recent, old], BASE, now))).toString('utf8');
+    const xml = (await streamToPromise(newsSitemap([recent, old], BASE, now, 'Newsroom'))).toString('utf8');
     expect(xml).toContain('Fish &amp; &lt;chips&gt;');
     const found = entries(xml2js(xml, { compact: false }) as Element, 'urlset', 'url');
     expect(found).toHaveLength(1);

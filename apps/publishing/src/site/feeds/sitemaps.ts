@@ -3,7 +3,6 @@ import { ErrorLevel, SitemapIndexStream, SitemapStream, type IndexItem, type Sit
 import { articleUrl, authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import type { ArticleRef, ArticleRefChunk, ListingRef } from '../../articles/use-cases/read-articles/read-articles.query';
-import { SITE_NAME } from '../rendering/labels';
 
 /**
  * Addresses per article sitemap file. The protocol allows 50,000 (and 50 MB); smaller files
@@ -58,8 +57,8 @@ export function listingSitemap(publicBaseUrl: string, lists: { sections: Listing
   return urlSet(Readable.from(items), { news: false });
 }
 
-/** A Google News sitemap: articles first published within the last two days. */
-export function newsSitemap(articles: PublicArticle[], publicBaseUrl: string, now: Date): Readable {
+/** A Google News sitemap: articles first published within the last two days, under the publication's name. */
+export function newsSitemap(articles: PublicArticle[], publicBaseUrl: string, now: Date, siteName: string): Readable {
   const since = now.getTime() - NEWS_SITEMAP_WINDOW_MS;
   const items: SitemapItemLoose[] = articles
     .filter((article) => article.publishedAt.getTime() >= since)
@@ -67,7 +66,7 @@ export function newsSitemap(articles: PublicArticle[], publicBaseUrl: string, no
     .map((article) => ({
       url: articleUrl(publicBaseUrl, article.slug),
       news: {
-        publication: { name: SITE_NAME, language: newsLanguage(article.content.language) },
+        publication: { name: siteName, language: newsLanguage(article.content.language) },
         publication_date: article.publishedAt.toISOString(),
         title: article.content.headline,
       },

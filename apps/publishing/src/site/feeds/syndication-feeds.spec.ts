@@ -3,6 +3,7 @@ import { elementsNamed as find, parseXml, textOf as text } from '../../../test/x
 import { renderFeed, sectionFeedScope, siteFeedScope, FEED_SIZE } from './syndication-feeds';
 
 const BASE = 'https://news.example.org';
+const SITE = { name: 'Newsroom', language: 'en', sectionLabel: (slug: string) => (slug === 'politics' ? 'Politics' : slug) };
 const now = new Date('2025-11-22T09:00:00Z');
 const hostile = testPublicArticle({
   content: testContent({ headline: 'Tolls & <b>tunnels</b> ]]> rise', standfirst: 'A "quoted" <i>standfirst</i> ]]> ]]>' }),
@@ -11,7 +12,7 @@ const hostile = testPublicArticle({
 
 describe('renderFeed', () => {
   it('writes RSS 2.0 that parses, with the canonical link and the escaped title', () => {
-    const doc = parseXml(renderFeed('rss', siteFeedScope(), [hostile], BASE, now));
+    const doc = parseXml(renderFeed('rss', siteFeedScope(SITE), [hostile], BASE, now));
     const [item] = find(doc, 'item');
     expect(text(find(item, 'link')[0])).toBe(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
     expect(text(find(item, 'title')[0])).toBe('Tolls &amp; &lt;b&gt;tunnels&lt;/b&gt; ]]&gt; rise');
@@ -23,7 +24,7 @@ describe('renderFeed', () => {
   });
 
   it('writes Atom that parses, with published and updated times', () => {
-    const doc = parseXml(renderFeed('atom', sectionFeedScope('politics'), [hostile], BASE, now));
+    const doc = parseXml(renderFeed('atom', sectionFeedScope('politics', SITE), [hostile], BASE, now));
     const [entry] = find(doc, 'entry');
     expect(text(find(entry, 'id')[0])).toBe(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
     expect(text(find(entry, 'published')[0])).toBe('2025-11-21T08:30:00.000Z');
@@ -34,7 +35,7 @@ describe('renderFeed', () => {
   });
 
   it('writes JSON Feed with plain-text titles and HTML content', () => {
-    const feed = JSON.parse(renderFeed('json', siteFeedScope(), [hostile], BASE, now)) as {
+    const feed = JSON.parse(renderFeed('json', siteFeedScope(SITE), [hostile], BASE, now)) as {
       version: string;
       feed_url: string;
       items: { id: string; url: string; title: string; summary: string; content_html: string; date_published: string; tags: string[] }[];
@@ -52,11 +53,11 @@ describe('renderFeed', () => {
 
   it(`carries at most ${FEED_SIZE} stories`, () => {
     const many = Array.from({ length: FEED_SIZE + 5 }, (_, i) => testPublicArticle({ id: `id-${i}`, slug: `story-${i}` }));
-    const feed = JSON.parse(renderFeed('json', siteFeedScope(), many, BASE, now)) as { items: unknown[] };
+    const feed = JSON.parse(renderFeed('json', siteFeedScope(SITE), many, BASE, now)) as { items: unknown[] };
     expect(feed.items).toHaveLength(FEED_SIZE);
   });
 
   it('is still a valid document when empty', () => {
-    expect(find(parseXml(renderFeed('rss', siteFeedScope(), [], BASE, now)), 'channel')).toHaveLength(1);
+    expect(find(parseXml(renderFeed('rss', siteFeedScope(SITE), [], BASE, now)), 'channel')).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
-import { humanize, joinNames, leadImage, SITE_NAME } from '../rendering/labels';
+import { humanize, joinNames, leadImage } from '../rendering/labels';
 import { storyListPath, type StoryList } from '../rendering/listing-pages';
 import { renderJsonFeed } from './json-feed';
 
@@ -17,8 +17,16 @@ export const FEED_FORMATS = {
 } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
 
-/** Which stories a feed carries: the whole site or one section. */
+/** What feeds say about the site: its name, interface language and section names. */
+export interface FeedSite {
+  name: string;
+  language: string;
+  sectionLabel(slug: string): string;
+}
+
+/** Which stories a feed carries: the whole site, or one section, tag or author. */
 export interface FeedScope {
+  site: FeedSite;
   title: string;
   description: string;
   /** Site path of the matching HTML page: `/` or `/sections/politics`. */
@@ -27,25 +35,25 @@ export interface FeedScope {
   feedPath: string;
 }
 
-export function siteFeedScope(): FeedScope {
-  return { title: SITE_NAME, description: `The latest news from ${SITE_NAME}.`, pagePath: '/', feedPath: '/feeds' };
+export function siteFeedScope(site: FeedSite): FeedScope {
+  return { site, title: site.name, description: `The latest news from ${site.name}.`, pagePath: '/', feedPath: '/feeds' };
 }
 
 /** The feeds of a section, a tag or an author, beside their page: `/tags/ports/feeds/rss.xml`. */
-export function storyListFeedScope(list: StoryList): FeedScope {
-  const name = list.kind === 'section' ? humanize(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+export function storyListFeedScope(list: StoryList, site: FeedSite): FeedScope {
+  const name = list.kind === 'section' ? site.sectionLabel(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
   const path = storyListPath(list);
   const description =
     list.kind === 'section'
-      ? `The latest ${name} news from ${SITE_NAME}.`
+      ? `The latest ${name} news from ${site.name}.`
       : list.kind === 'tag'
-        ? `The latest stories about ${name} from ${SITE_NAME}.`
-        : `The latest stories by ${name} at ${SITE_NAME}.`;
-  return { title: `${SITE_NAME}: ${name}`, description, pagePath: path, feedPath: `${path}/feeds` };
+        ? `The latest stories about ${name} from ${site.name}.`
+        : `The latest stories by ${name} at ${site.name}.`;
+  return { site, title: `${site.name}: ${name}`, description, pagePath: path, feedPath: `${path}/feeds` };
 }
 
-export function sectionFeedScope(section: string): FeedScope {
-  return storyListFeedScope({ kind: 'section', section });
+export function sectionFeedScope(section: string, site: FeedSite): FeedScope {
+  return storyListFeedScope({ kind: 'section', section }, site);
 }
 
 /**
@@ -61,12 +69,12 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
     title: scope.title,
     description: scope.description,
     link: pageUrl,
-    language: 'en',
+    language: scope.site.language,
     updated: newest ?? now,
-    generator: SITE_NAME,
+    generator: scope.site.name,
     feedLinks: links,
     favicon: `${publicBaseUrl}/static/favicon.svg`,
-    copyright: `© ${now.getUTCFullYear()} ${SITE_NAME}`,
+    copyright: `© ${now.getUTCFullYear()} ${scope.site.name}`,
   });
   const text = format === 'json' ? (value: string) => value : escapeHtml;
   for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl));
@@ -77,7 +85,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
       return feed.atom1();
     case 'json':
       return renderJsonFeed(
-        { title: scope.title, description: scope.description, homePageUrl: pageUrl, feedUrl: links.json, publicBaseUrl, siteName: SITE_NAME, language: 'en' },
+        { title: scope.title, description: scope.description, homePageUrl: pageUrl, feedUrl: links.json, publicBaseUrl, siteName: scope.site.name, language: scope.site.language },
         articles.slice(0, FEED_SIZE),
       );
   }

@@ -2,7 +2,7 @@ import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/con
 import { html, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
 import { renderInline } from './inline-html';
-import { formatDateline, formatRelativeTime, formatShortDate } from './time-format';
+import { formatDateline, formatRelativeTime, formatShortDate, type TimeLocale } from './time-format';
 
 export interface BodyOptions {
   /**
@@ -10,6 +10,8 @@ export interface BodyOptions {
    * feeds, which are read long after they are produced) teasers show the date.
    */
   now?: Date;
+  /** The site's language and zone for those times; English and UTC unless said. */
+  locale?: TimeLocale;
 }
 
 /**
@@ -63,6 +65,6 @@ function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOp
 
 function relatedTime(at: Date, options: BodyOptions): SafeHtml | null {
   if (Number.isNaN(at.getTime())) return null;
-  const label = options.now ? formatRelativeTime(at, options.now) : formatShortDate(at);
+  const label = options.now ? formatRelativeTime(at, options.now, options.locale?.language) : formatShortDate(at, options.locale);
   return html`<time datetime="${at.toISOString()}">${label}</time>`;
 }

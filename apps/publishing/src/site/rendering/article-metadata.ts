@@ -2,7 +2,7 @@ import { inlineToPlainText } from '@newsroom/contracts';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
-import { humanize, leadImage, SITE_NAME } from './labels';
+import { humanize, leadImage } from './labels';
 
 const DESCRIPTION_LENGTH = 200;
 
@@ -16,7 +16,7 @@ export function articleDescription(article: PublicArticle): string {
 }
 
 /** Link-preview tags (OpenGraph, Twitter cards) and schema.org NewsArticle data for one article. */
-export function articleHead(article: PublicArticle, publicBaseUrl: string): SafeHtml {
+export function articleHead(article: PublicArticle, publicBaseUrl: string, siteName: string): SafeHtml {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const description = articleDescription(article);
@@ -24,7 +24,7 @@ export function articleHead(article: PublicArticle, publicBaseUrl: string): Safe
   const published = article.publishedAt.toISOString();
   const modified = article.updatedAt.toISOString();
   return html`<meta property="og:type" content="article">
-<meta property="og:site_name" content="${SITE_NAME}">
+<meta property="og:site_name" content="${siteName}">
 <meta property="og:title" content="${content.headline}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
@@ -38,11 +38,11 @@ ${content.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\
 <meta name="twitter:title" content="${content.headline}">
 <meta name="twitter:description" content="${description}">
 ${image && html`<meta name="twitter:image" content="${image.url}">`}
-<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(article, publicBaseUrl))}</script>`;
+<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(article, publicBaseUrl, siteName))}</script>`;
 }
 
 /** schema.org NewsArticle, as search engines read it. */
-export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string): Record<string, unknown> {
+export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string, siteName: string): Record<string, unknown> {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const images = content.body.flatMap((block) => (block.type === 'image' ? [block.url] : []));
@@ -57,7 +57,7 @@ export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string)
     datePublished: article.publishedAt.toISOString(),
     dateModified: article.updatedAt.toISOString(),
     author: content.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
-    publisher: { '@type': 'Organization', name: SITE_NAME, url: publicBaseUrl },
+    publisher: { '@type': 'Organization', name: siteName, url: publicBaseUrl },
     articleSection: humanize(content.section),
     ...(content.tags.length > 0 ? { keywords: content.tags.join(', ') } : {}),
     inLanguage: content.language,

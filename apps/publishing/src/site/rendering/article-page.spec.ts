@@ -1,17 +1,14 @@
 import { scriptRisks } from '../../../test/html-safety';
-import { testContent, testPublicArticle } from '../../../test/test-articles';
+import { testContent, testPublicArticle, testSite } from '../../../test/test-articles';
 import { renderArticlePage } from './article-page';
-import type { SiteContext } from './layout';
 
 const BASE = 'https://news.example.org';
-const site: SiteContext = {
-  publicBaseUrl: BASE,
+const site = testSite({
   sections: [
-    { section: 'politics', articles: 3 },
-    { section: 'climate-change', articles: 1 },
+    { slug: 'politics', label: 'Politics' },
+    { slug: 'climate-change', label: 'Climate change' },
   ],
-  now: new Date('2025-11-22T09:00:00Z'),
-};
+});
 
 /** Every way the page could run script or leak markup out of the article's text. */
 function expectInert(page: string): void {
@@ -83,7 +80,7 @@ describe('renderArticlePage', () => {
       expect(page).toMatch(/<p class="kicker"><span class="badge">Breaking<\/span> <a href="\/sections\/politics">Politics<\/a><\/p>/);
       expect(page).toContain('<h1 class="headline">Harbour council approves night-time crane ban</h1>');
       expect(page).toContain('<p class="standfirst">Residents won a two-year fight over noise; the port says costs will rise.</p>');
-      expect(page).toContain('By <span class="author">Olena Kravets</span> and <span class="author">Tom Reyes</span>');
+      expect(page).toContain('By <a class="author" href="/authors/olena-kravets">Olena Kravets</a> and <a class="author" href="/authors/tom-reyes">Tom Reyes</a>');
     });
 
     it('leads the first paragraph with the dateline', () => {
@@ -199,6 +196,26 @@ describe('renderArticlePage', () => {
       expect(page).toContain('<article class="article" lang="ar" dir="rtl">');
       expect(page).toContain('<span class="dateline">القاهرة, 21 نوفمبر –</span>');
       expect(scriptRisks(page)).toEqual([]);
+    });
+  });
+
+  describe('on a Kyiv newsroom’s site (Ukrainian interface, Europe/Kyiv)', () => {
+    const kyiv = testSite({ name: 'Київські новини', language: 'uk', timeZone: 'Europe/Kyiv', sections: [{ slug: 'politics', label: 'Політика' }] });
+    const page = renderArticlePage(
+      testPublicArticle({ revisedAt: new Date('2025-11-21T10:15:00Z'), updatedAt: new Date('2025-11-21T10:15:00Z') }),
+      kyiv,
+    );
+
+    it('labels the interface in Ukrainian, shows local times with their zone and relative times in Ukrainian', () => {
+      expect(page).toContain('<html lang="uk" dir="ltr">');
+      expect(page).toContain('<a class="brand" href="/">Київські новини</a>');
+      expect(page).toContain('<a href="/sections/politics">Політика</a>');
+      expect(page).toContain('<time datetime="2025-11-21T08:30:00.000Z">21 листопада 2025 р., 10:30 EET</time>');
+      expect(page).toContain('<span class="relative-time">1 день тому</span>');
+      expect(page).toContain('Оновлено <time datetime="2025-11-21T10:15:00.000Z">21 листопада 2025 р., 12:15 EET</time>');
+      expect(page).toContain('Автор: <a class="author" href="/authors/olena-kravets">Olena Kravets</a> і');
+      expect(page).toContain('Час указано за часовим поясом Europe/Kyiv.');
+      expect(page).toContain('<p class="masthead-date">субота, 22 листопада 2025 р.</p>');
     });
   });
 });

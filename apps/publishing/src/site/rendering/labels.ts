@@ -1,17 +1,15 @@
 import { isHttpUrl, type ArticleContent, type ImageBlock } from '@newsroom/contracts';
 
-export const SITE_NAME = 'Newsroom';
-
 /** "climate-change" → "Climate change": section and tag slugs as readers see them. */
 export function humanize(slug: string): string {
   const words = slug.split('-').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
+/** "A", "A and B", "A, B and C" (with the interface's word for "and"). */
+export function joinNames(names: readonly string[], and = 'and'): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }
 
 /** The first image of the body, used as the article's picture in lists, feeds and link previews. */
@@ -19,8 +17,43 @@ export function leadImage(content: ArticleContent): ImageBlock | undefined {
   return content.body.find((block): block is ImageBlock => block.type === 'image' && isHttpUrl(block.url));
 }
 
-/** The words of the site's interface that are not an article's own. */
+/** The words of the site's interface that are not an article's own, in one language. */
 export interface InterfaceLabels {
+  skipToContent: string;
+  home: string;
+  sections: string;
+  corrections: string;
+  latest: string;
+  breaking: string;
+  by: string;
+  and: string;
+  share: string;
+  topics: string;
+  moreIn: (section: string) => string;
+  updated: string;
+  corrected: string;
+  correction: string;
+  correctionsHeading: string;
+  timesShownIn: (zone: string) => string;
+  latestNewsFrom: (site: string) => string;
+  nothingPublished: string;
+  noStoriesHere: string;
+  correctionsIntro: string;
+  noCorrections: string;
+  withdrawnLabel: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  goToFront: string;
+  orSearch: string;
+  withdrawnTitle: string;
+  withdrawnText: (site: string, date: string) => string;
+  readCorrections: string;
+  goneTitle: string;
+  goneText: string;
+  serverErrorTitle: string;
+  badAddressTitle: string;
+  unavailableTitle: string;
+  tryAgain: string;
   search: string;
   searchPlaceholder: string;
   searchResultsFor: (query: string) => string;
@@ -39,6 +72,41 @@ export interface InterfaceLabels {
 }
 
 export const ENGLISH_LABELS: InterfaceLabels = {
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  sections: 'Sections',
+  corrections: 'Corrections',
+  latest: 'Latest',
+  breaking: 'Breaking',
+  by: 'By',
+  and: 'and',
+  share: 'Share',
+  topics: 'Topics',
+  moreIn: (section) => `More in ${section}`,
+  updated: 'Updated',
+  corrected: 'Corrected',
+  correction: 'Correction',
+  correctionsHeading: 'Corrections',
+  timesShownIn: (zone) => `Times are shown in ${zone}.`,
+  latestNewsFrom: (site) => `The latest news from ${site}.`,
+  nothingPublished: 'Nothing has been published yet.',
+  noStoriesHere: 'No stories here yet.',
+  correctionsIntro: 'When we get something wrong, we correct it and say so here and on the article itself.',
+  noCorrections: 'No corrections have been published.',
+  withdrawnLabel: '(withdrawn)',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'We could not find the page you were looking for. It may have moved, or the address may be mistyped.',
+  goToFront: 'Go to the front page',
+  orSearch: 'search our stories',
+  withdrawnTitle: 'This article has been withdrawn',
+  withdrawnText: (site, date) => `It was removed from ${site} on ${date} and is no longer available.`,
+  readCorrections: 'Read our corrections',
+  goneTitle: 'This page has been removed',
+  goneText: 'The page that was here is no longer available.',
+  serverErrorTitle: 'Something went wrong on our side',
+  badAddressTitle: 'This address is not quite right',
+  unavailableTitle: 'This page is not available',
+  tryAgain: 'Please try again in a moment.',
   search: 'Search',
   searchPlaceholder: 'Search stories',
   searchResultsFor: (query) => `Results for “${query}”`,
@@ -55,3 +123,67 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   storiesBy: (name) => `Stories by ${name}`,
   storiesTagged: (tag) => `Stories about ${tag}`,
 };
+
+/** Ukrainian plural of a count: 1 історія, 2 історії, 5 історій. */
+function ukrainianStories(count: number): string {
+  const tens = count % 100;
+  const ones = count % 10;
+  if (ones === 1 && tens !== 11) return `${count} історія`;
+  if (ones >= 2 && ones <= 4 && (tens < 12 || tens > 14)) return `${count} історії`;
+  return `${count} історій`;
+}
+
+export const UKRAINIAN_LABELS: InterfaceLabels = {
+  skipToContent: 'Перейти до змісту',
+  home: 'Головна',
+  sections: 'Розділи',
+  corrections: 'Виправлення',
+  latest: 'Останнє',
+  breaking: 'Терміново',
+  by: 'Автор:',
+  and: 'і',
+  share: 'Поширити',
+  topics: 'Теми',
+  moreIn: (section) => `Більше в розділі «${section}»`,
+  updated: 'Оновлено',
+  corrected: 'Виправлено',
+  correction: 'Виправлення',
+  correctionsHeading: 'Виправлення',
+  timesShownIn: (zone) => `Час указано за часовим поясом ${zone}.`,
+  latestNewsFrom: (site) => `Останні новини від «${site}».`,
+  nothingPublished: 'Ще нічого не опубліковано.',
+  noStoriesHere: 'Тут поки немає матеріалів.',
+  correctionsIntro: 'Коли ми помиляємося, ми це виправляємо і повідомляємо тут і в самому матеріалі.',
+  noCorrections: 'Виправлень ще не було.',
+  withdrawnLabel: '(знято з публікації)',
+  notFoundTitle: 'Сторінку не знайдено',
+  notFoundText: 'Ми не змогли знайти сторінку, яку ви шукали. Можливо, її перенесено або адресу введено з помилкою.',
+  goToFront: 'Перейти на головну',
+  orSearch: 'пошукати матеріали',
+  withdrawnTitle: 'Цей матеріал знято з публікації',
+  withdrawnText: (site, date) => `Його видалено з «${site}» ${date}, і він більше не доступний.`,
+  readCorrections: 'Наші виправлення',
+  goneTitle: 'Цю сторінку видалено',
+  goneText: 'Сторінка, що була тут, більше не доступна.',
+  serverErrorTitle: 'Щось пішло не так з нашого боку',
+  badAddressTitle: 'Ця адреса не зовсім правильна',
+  unavailableTitle: 'Ця сторінка недоступна',
+  tryAgain: 'Спробуйте ще раз за мить.',
+  search: 'Пошук',
+  searchPlaceholder: 'Шукати матеріали',
+  searchResultsFor: (query) => `Результати для «${query}»`,
+  searchResultCount: ukrainianStories,
+  searchNothingFound: (query) => `Немає матеріалів для «${query}». Спробуйте інші слова або менше слів.`,
+  searchPrompt: 'Шукайте серед усіх наших публікацій.',
+  newer: '← Новіші',
+  older: 'Старіші →',
+  previousResults: '← Попередні результати',
+  moreResults: 'Більше результатів →',
+  pageOf: (page, of) => `Сторінка ${page} з ${of}`,
+  tag: 'Тема',
+  author: 'Автор',
+  storiesBy: (name) => `Матеріали автора ${name}`,
+  storiesTagged: (tag) => `Матеріали на тему «${tag}»`,
+};
+
+export const INTERFACE_LABELS: Record<string, InterfaceLabels> = { en: ENGLISH_LABELS, uk: UKRAINIAN_LABELS };

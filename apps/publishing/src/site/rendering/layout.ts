@@ -1,27 +1,45 @@
 import { sectionPath } from '../../articles/domain/public-urls';
-import type { SectionSummary } from '../../articles/use-cases/read-articles/read-articles.query';
+import type { NavSection } from '../../config/site-settings';
 import { html, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
-import { ENGLISH_LABELS, humanize, SITE_NAME, type InterfaceLabels } from './labels';
+import { ENGLISH_LABELS, INTERFACE_LABELS, type InterfaceLabels } from './labels';
+import { formatLongDate, type TimeLocale } from './time-format';
 
-/** What every page needs besides its own content. */
+/** What every page needs besides its own content: the site's settings and the moment of rendering. */
 export interface SiteContext {
   publicBaseUrl: string;
-  /** Sections with live articles, for the navigation. */
-  sections: SectionSummary[];
+  /** The publication's name. */
+  name: string;
+  /** The interface language (`en`, `uk`); articles carry their own. */
+  language: string;
+  /** The IANA zone readers are shown times in. */
+  timeZone: string;
+  /** The navigation: the managed section list, in its order. */
+  sections: NavSection[];
   /** The moment of rendering: relative times are computed against it. */
   now: Date;
-  /** The interface's words; English unless said. */
-  labels?: InterfaceLabels;
   /** What the reader searched for, kept in the masthead's search box. */
   searchText?: string;
-  /** The language of the site's interface (`en` unless said); articles carry their own. */
-  language?: string;
 }
 
-/** The site's interface words for this context. */
+/** The site's interface words. */
 export function labelsOf(site: SiteContext): InterfaceLabels {
-  return site.labels ?? ENGLISH_LABELS;
+  return INTERFACE_LABELS[site.language] ?? ENGLISH_LABELS;
+}
+
+/** The language and zone times are shown in. */
+export function timeLocaleOf(site: SiteContext): TimeLocale {
+  return { language: site.language, timeZone: site.timeZone };
+}
+
+/** A section's name as the navigation gives it, else the slug humanized. */
+export function sectionLabel(site: SiteContext, slug: string): string {
+  return site.sections.find((section) => section.slug === slug)?.label ?? humanizeSlug(slug);
+}
+
+function humanizeSlug(slug: string): string {
+  const words = slug.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export interface PageOptions {
@@ -41,14 +59,10 @@ export interface PageOptions {
   next?: string;
 }
 
-const NAV_LIMIT = 8;
-
 export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml): string {
   const labels = labelsOf(site);
-  const interfaceLanguage = site.language ?? 'en';
-  const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(site.now);
   const document = html`<!doctype html>
-<html lang="${interfaceLanguage}" dir="${textDirection(interfaceLanguage)}">
+<html lang="${site.language}" dir="${textDirection(site.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -58,31 +72,31 @@ ${page.canonical && html`<link rel="canonical" href="${page.canonical}">`}
 ${page.robots && html`<meta name="robots" content="${page.robots}">`}
 ${page.prev && html`<link rel="prev" href="${page.prev}">`}
 ${page.next && html`<link rel="next" href="${page.next}">`}
+<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/rss+xml" title="${SITE_NAME}" href="/feeds/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="${SITE_NAME}" href="/feeds/atom.xml">
+<link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
 ${page.head}
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : null}>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${labels.skipToContent}</a>
 <header class="masthead">
   <div class="wrap masthead-inner">
-    <p class="masthead-date">${today}</p>
-    <a class="brand" href="/">${SITE_NAME}</a>
-    <p class="masthead-links"><a href="/corrections">Corrections</a> <a href="/feeds/rss.xml">RSS</a></p>
+    <p class="masthead-date">${formatLongDate(site.now, timeLocaleOf(site))}</p>
+    <a class="brand" href="/">${site.name}</a>
+    <p class="masthead-links"><a href="/corrections">${labels.corrections}</a> <a href="/feeds/rss.xml">RSS</a></p>
     <form class="search-form" role="search" action="/search" method="get">
       <label class="visually-hidden" for="search-q">${labels.search}</label>
       <input id="search-q" type="search" name="q" maxlength="200" placeholder="${labels.searchPlaceholder}" value="${site.searchText ?? ''}">
       <button type="submit">${labels.search}</button>
     </form>
   </div>
-  <nav class="section-nav" aria-label="Sections">
+  <nav class="section-nav" aria-label="${labels.sections}">
     <ul class="wrap">
-      <li><a href="/"${page.current === 'home' ? html` aria-current="page"` : null}>Home</a></li>
-      ${site.sections.slice(0, NAV_LIMIT).map(
-        ({ section }) =>
-          html`<li><a href="${sectionPath(section)}"${page.current === section ? html` aria-current="page"` : null}>${humanize(section)}</a></li>`,
+      <li><a href="/"${page.current === 'home' ? html` aria-current="page"` : null}>${labels.home}</a></li>
+      ${site.sections.map(
+        ({ slug, label }) => html`<li><a href="${sectionPath(slug)}"${page.current === slug ? html` aria-current="page"` : null}>${label}</a></li>`,
       )}
     </ul>
   </nav>
@@ -92,15 +106,15 @@ ${main}
 </main>
 <footer class="site-footer">
   <div class="wrap footer-inner">
-    <p class="footer-brand">${SITE_NAME}</p>
+    <p class="footer-brand">${site.name}</p>
     <ul class="footer-links">
-      <li><a href="/corrections">Corrections</a></li>
+      <li><a href="/corrections">${labels.corrections}</a></li>
       <li><a href="/feeds/rss.xml">RSS</a></li>
       <li><a href="/feeds/atom.xml">Atom</a></li>
       <li><a href="/feeds/feed.json">JSON Feed</a></li>
       <li><a href="/sitemap.xml">Sitemap</a></li>
     </ul>
-    <p class="footer-note">Times are shown in UTC.</p>
+    <p class="footer-note">${labels.timesShownIn(site.timeZone)}</p>
   </div>
 </footer>
 </body>

@@ -1,4 +1,4 @@
-import { testContent, testPublicArticle } from '../../../test/test-articles';
+import { testContent, testPublicArticle, testSite } from '../../../test/test-articles';
 import { scriptRisks } from '../../../test/html-safety';
 import { renderCorrectionsPage } from './corrections-page';
 import type { SiteContext } from './layout';
@@ -7,7 +7,7 @@ import type { Paging } from './pagination';
 import { renderNotFoundPage, renderWithdrawnPage } from './notice-pages';
 
 const now = new Date('2025-11-22T09:00:00Z');
-const site: SiteContext = { publicBaseUrl: 'https://news.example.org', sections: [{ section: 'politics', articles: 2 }], now };
+const site: SiteContext = testSite({ now });
 
 const first = (total: number, path = '/'): Paging => ({ page: 1, pageSize: 30, total, path });
 
@@ -128,5 +128,19 @@ describe('right-to-left stories in a list', () => {
     expect(page).toContain('<html lang="en" dir="ltr">');
     expect(page).toMatch(/<article class="card card-lead" lang="ar" dir="rtl">[\s\S]*?افتتاح خط حافلات ليلي/);
     expect(page).toMatch(/<article class="card card-standard" lang="en" dir="ltr">/);
+  });
+});
+
+describe('the navigation', () => {
+  it('lists the managed sections in their order with their names, and no other section', () => {
+    const managed = testSite({ now, sections: [{ slug: 'world', label: 'World' }, { slug: 'politics', label: 'Politics & power' }] });
+    const page = renderFrontPage([story(1), story(2)], managed, first(2));
+    const nav = /<nav class="section-nav"[\s\S]*?<\/nav>/.exec(page)?.[0] ?? '';
+    expect([...nav.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['/', 'Home'],
+      ['/sections/world', 'World'],
+      ['/sections/politics', 'Politics &amp; power'],
+    ]);
+    expect(nav).not.toContain('climate');
   });
 });

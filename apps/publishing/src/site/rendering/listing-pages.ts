@@ -1,8 +1,8 @@
 import { authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
-import { humanize, SITE_NAME } from './labels';
-import { labelsOf, renderPage, type SiteContext } from './layout';
+import { humanize } from './labels';
+import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
 import { storyCard } from './story-card';
 
@@ -14,14 +14,15 @@ const BREAKING_LEAD_MS = 24 * 3600 * 1000;
  * section; further pages (`?page=2`) list older stories in a plain grid.
  */
 export function renderFrontPage(articles: PublicArticle[], site: SiteContext, paging: Paging): string {
-  const main = paging.page === 1 ? frontPageTop(articles, site) : html`<h1 class="visually-hidden">${SITE_NAME}: latest news</h1>${storyGrid(articles, site, true)}`;
+  const labels = labelsOf(site);
+  const main = paging.page === 1 ? frontPageTop(articles, site) : html`<h1 class="visually-hidden">${site.name}</h1>${storyGrid(articles, site, true)}`;
   return renderPage(
     site,
     {
-      title: paging.page === 1 ? `${SITE_NAME}: latest news` : `${SITE_NAME}: latest news (${labelsOf(site).pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})`,
-      description: `The latest news from ${SITE_NAME}.`,
+      title: paging.page === 1 ? site.name : `${site.name} (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})`,
+      description: labels.latestNewsFrom(site.name),
       canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
-      head: feedLinks('/feeds', SITE_NAME, true),
+      head: feedLinks('/feeds', site.name, true),
       current: 'home',
       bodyClass: 'page-front',
       ...neighbours(paging),
@@ -31,23 +32,24 @@ export function renderFrontPage(articles: PublicArticle[], site: SiteContext, pa
 }
 
 function frontPageTop(articles: PublicArticle[], site: SiteContext): SafeHtml {
+  const labels = labelsOf(site);
   const lead = pickLead(articles, site.now);
-  if (!lead) return emptyState('Nothing has been published yet.');
+  if (!lead) return emptyState(labels.nothingPublished);
   const rest = articles.filter((article) => article !== lead);
   const secondary = rest.slice(0, 2);
   const briefs = rest.slice(2, 6);
   const latest = rest.slice(6);
-  return html`<h1 class="visually-hidden">${SITE_NAME}: latest news</h1>
+  return html`<h1 class="visually-hidden">${site.name}</h1>
 <section class="front-top">
 <div class="front-main">
-${storyCard(lead, site.now, 'lead')}
-${secondary.length > 0 && html`<div class="secondary">${secondary.map((article) => storyCard(article, site.now))}</div>`}
+${storyCard(lead, site, 'lead')}
+${secondary.length > 0 && html`<div class="secondary">${secondary.map((article) => storyCard(article, site))}</div>`}
 </div>
-${briefs.length > 0 && html`<div class="top-list">${briefs.map((article) => storyCard(article, site.now, 'compact'))}</div>`}
+${briefs.length > 0 && html`<div class="top-list">${briefs.map((article) => storyCard(article, site, 'compact'))}</div>`}
 </section>
 ${latest.length > 0 && html`<section class="latest" aria-labelledby="latest-heading">
-<h2 id="latest-heading" class="rule-heading">Latest</h2>
-<div class="card-grid">${latest.map((article) => storyCard(article, site.now))}</div>
+<h2 id="latest-heading" class="rule-heading">${labels.latest}</h2>
+<div class="card-grid">${latest.map((article) => storyCard(article, site))}</div>
 </section>`}`;
 }
 
@@ -70,31 +72,30 @@ export function storyListPath(list: StoryList): string {
 export function renderStoryListPage(list: StoryList, articles: PublicArticle[], site: SiteContext, paging: Paging): string {
   const labels = labelsOf(site);
   const path = storyListPath(list);
-  const name = list.kind === 'section' ? humanize(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+  const name = list.kind === 'section' ? sectionLabel(site, list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
   const kicker = list.kind === 'tag' ? labels.tag : list.kind === 'author' ? labels.author : null;
   const [first, ...rest] = articles;
   const showSection = list.kind !== 'section';
   const stories =
     paging.page === 1 && first
-      ? html`${storyCard(first, site.now, 'lead', { showSection })}
-${rest.length > 0 && html`<div class="card-grid">${rest.map((article) => storyCard(article, site.now, 'standard', { showSection }))}</div>`}`
+      ? html`${storyCard(first, site, 'lead', { showSection })}
+${rest.length > 0 && html`<div class="card-grid">${rest.map((article) => storyCard(article, site, 'standard', { showSection }))}</div>`}`
       : storyGrid(articles, site, showSection);
   const main = html`<header class="section-header">
 ${kicker && html`<p class="kicker list-kind">${kicker}</p>`}
 <h1 class="section-title">${name}</h1>
 <p class="section-feeds"><a href="${path}/feeds/rss.xml">RSS</a> <a href="${path}/feeds/atom.xml">Atom</a> <a href="${path}/feeds/feed.json">JSON Feed</a></p>
 </header>
-${articles.length > 0 ? stories : emptyState('No stories here yet.')}
+${articles.length > 0 ? stories : emptyState(labels.noStoriesHere)}
 ${pagination(paging, site)}`;
-  const description =
-    list.kind === 'section' ? `The latest ${name} news from ${SITE_NAME}.` : list.kind === 'tag' ? `${labels.storiesTagged(name)} from ${SITE_NAME}.` : `${labels.storiesBy(name)} at ${SITE_NAME}.`;
+  const description = list.kind === 'section' ? `${name} | ${labels.latestNewsFrom(site.name)}` : list.kind === 'tag' ? labels.storiesTagged(name) : labels.storiesBy(name);
   return renderPage(
     site,
     {
-      title: `${name}${paging.page > 1 ? ` (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})` : ''} | ${SITE_NAME}`,
+      title: `${name}${paging.page > 1 ? ` (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})` : ''} | ${site.name}`,
       description,
       canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
-      head: feedLinks(`${path}/feeds`, `${SITE_NAME}: ${name}`),
+      head: feedLinks(`${path}/feeds`, `${site.name}: ${name}`),
       current: list.kind === 'section' ? list.section : undefined,
       bodyClass: 'page-section',
       ...neighbours(paging),
@@ -104,7 +105,7 @@ ${pagination(paging, site)}`;
 }
 
 function storyGrid(articles: PublicArticle[], site: SiteContext, showSection: boolean): SafeHtml {
-  return html`<div class="card-grid">${articles.map((article) => storyCard(article, site.now, 'standard', { showSection }))}</div>`;
+  return html`<div class="card-grid">${articles.map((article) => storyCard(article, site, 'standard', { showSection }))}</div>`;
 }
 
 function pagination(paging: Paging, site: SiteContext): SafeHtml | null {

@@ -1,10 +1,10 @@
 import { SNIPPET_MARK_END as END, SNIPPET_MARK_START as START } from '../../articles/domain/search-document';
 import { scriptRisks } from '../../../test/html-safety';
-import { testPublicArticle } from '../../../test/test-articles';
+import { testPublicArticle, testSite } from '../../../test/test-articles';
 import type { SiteContext } from './layout';
 import { highlightSnippet, renderSearchPage, stripMarks } from './search-page';
 
-const site: SiteContext = { publicBaseUrl: 'https://news.example.org', sections: [], now: new Date('2025-11-22T09:00:00Z') };
+const site: SiteContext = testSite();
 
 describe(highlightSnippet.name, () => {
   it('wraps the marked words in <mark> and escapes all text, marked or not', () => {

@@ -3,8 +3,8 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../articles/domain/sear
 import type { SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
-import { humanize, joinNames, SITE_NAME } from './labels';
-import { labelsOf, renderPage, type SiteContext } from './layout';
+import { joinNames } from './labels';
+import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, renderPagination, type Paging } from './pagination';
 import { formatRelativeTime } from './time-format';
 
@@ -46,7 +46,7 @@ export function renderSearchPage(query: string, hits: SearchHit[], site: SiteCon
       : hits.length === 0
         ? html`<p class="empty-state">${labels.searchNothingFound(query)}</p>`
         : html`<p class="search-count">${labels.searchResultCount(paging.total)}</p>
-<ol class="search-results" start="${(paging.page - 1) * paging.pageSize + 1}">${hits.map((hit) => searchResult(hit, site.now))}</ol>`;
+<ol class="search-results" start="${(paging.page - 1) * paging.pageSize + 1}">${hits.map((hit) => searchResult(hit, site))}</ol>`;
   const main = html`<header class="section-header">
 <h1 class="section-title">${query === '' ? labels.search : labels.searchResultsFor(query)}</h1>
 </header>
@@ -54,18 +54,19 @@ ${results}
 ${renderPagination(paging, { prev: labels.previousResults, next: labels.moreResults, pageOf: labels.pageOf })}`;
   return renderPage(
     { ...site, searchText: query },
-    { title: `${query === '' ? labels.search : labels.searchResultsFor(query)} | ${SITE_NAME}`, robots: 'noindex', bodyClass: 'page-search', ...neighbours(paging) },
+    { title: `${query === '' ? labels.search : labels.searchResultsFor(query)} | ${site.name}`, robots: 'noindex', bodyClass: 'page-search', ...neighbours(paging) },
     main,
   );
 }
 
-function searchResult(hit: SearchHit, now: Date): SafeHtml {
+function searchResult(hit: SearchHit, site: SiteContext): SafeHtml {
   const { article } = hit;
   const { content } = article;
+  const labels = labelsOf(site);
   return html`<li class="search-result" lang="${content.language}" dir="${textDirection(content.language)}">
-<p class="kicker"><a href="${sectionPath(content.section)}">${humanize(content.section)}</a></p>
+<p class="kicker"><a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a></p>
 <h2 class="card-headline"><a href="${articlePath(article.slug)}">${highlightSnippet(hit.headline)}</a></h2>
 <p class="search-snippet">${highlightSnippet(hit.snippet)}</p>
-<p class="card-meta"><span class="card-byline">${joinNames(content.bylines.map((b) => b.name))}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, now)}</time></p>
+<p class="card-meta"><span class="card-byline">${joinNames(content.bylines.map((b) => b.name), labels.and)}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
 </li>`;
 }

@@ -1,16 +1,18 @@
 import { articlePath, sectionPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
-import { humanize, joinNames, leadImage } from './labels';
+import { joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';
 import { textDirection } from './direction';
+import { labelsOf, sectionLabel, type SiteContext } from './layout';
 import { formatRelativeTime } from './time-format';
 
 export type CardSize = 'lead' | 'standard' | 'compact';
 
 /** A teaser for one article in a list: section, headline, standfirst, byline and age. */
-export function storyCard(article: PublicArticle, now: Date, size: CardSize = 'standard', options: { showSection?: boolean } = {}): SafeHtml {
+export function storyCard(article: PublicArticle, site: SiteContext, size: CardSize = 'standard', options: { showSection?: boolean } = {}): SafeHtml {
   const { content } = article;
+  const labels = labelsOf(site);
   const image = leadImage(content);
   const href = articlePath(article.slug);
   const breaking = article.priority === 'breaking';
@@ -18,12 +20,12 @@ export function storyCard(article: PublicArticle, now: Date, size: CardSize = 's
   return html`<article class="card card-${size}${breaking ? ' card-breaking' : ''}" lang="${content.language}" dir="${textDirection(content.language)}">
 ${image && html`<a class="card-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.url}" alt="" loading="lazy" decoding="async"></a>`}
 <div class="card-text">
-<p class="kicker">${breaking && html`<span class="badge">Breaking</span> `}${
-    options.showSection !== false && html`<a href="${sectionPath(content.section)}">${humanize(content.section)}</a>`
+<p class="kicker">${breaking && html`<span class="badge">${labels.breaking}</span> `}${
+    options.showSection !== false && html`<a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a>`
   }</p>
 ${heading}
 ${size !== 'compact' && html`<p class="card-standfirst">${articleDescription(article)}</p>`}
-<p class="card-meta">${size !== 'compact' && html`<span class="card-byline">${joinNames(content.bylines.map((b) => b.name))}</span> `}<time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, now)}</time></p>
+<p class="card-meta">${size !== 'compact' && html`<span class="card-byline">${joinNames(content.bylines.map((b) => b.name), labels.and)}</span> `}<time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
 </div>
 </article>`;
 }

@@ -61,3 +61,23 @@ describe('formatAbsoluteTime', () => {
     expect(formatShortDate(new Date('2025-11-21T23:59:00Z'))).toBe('21 November 2025');
   });
 });
+
+describe('times in the site’s language and zone', () => {
+  const kyiv = { language: 'uk', timeZone: 'Europe/Kyiv' };
+
+  it('shows a Kyiv newsroom’s readers local time with the zone of that date (EET in winter, EEST in summer)', () => {
+    expect(formatAbsoluteTime(new Date('2025-11-21T08:30:00Z'), kyiv)).toBe('21 листопада 2025 р., 10:30 EET');
+    expect(formatAbsoluteTime(new Date('2025-07-21T08:30:00Z'), { language: 'en', timeZone: 'Europe/Kyiv' })).toBe('21 July 2025, 11:30 EEST');
+  });
+
+  it('puts the date on the local calendar day', () => {
+    expect(formatShortDate(new Date('2025-11-21T23:30:00Z'), { language: 'en', timeZone: 'Europe/Kyiv' })).toBe('22 November 2025');
+  });
+
+  it('says relative times in Ukrainian', () => {
+    const now = new Date('2025-11-22T12:00:00Z');
+    expect(formatRelativeTime(new Date(now.getTime() - 3 * 3600_000), now, 'uk')).toBe('3 години тому');
+    expect(formatRelativeTime(new Date(now.getTime() - 5 * 60_000), now, 'uk')).toBe('5 хвилин тому');
+    expect(formatRelativeTime(now, now, 'uk')).toBe('щойно');
+  });
+});

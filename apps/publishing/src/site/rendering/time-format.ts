@@ -31,28 +31,61 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** The language and time zone readers are shown times in: the site's settings. */
+export interface TimeLocale {
+  language: string;
+  timeZone: string;
+}
+
+export const DEFAULT_TIME_LOCALE: TimeLocale = { language: UI_LOCALE, timeZone: 'UTC' };
+
+/** The date formats of each interface language: British-style English, Ukrainian. */
+const DATE_LOCALES: Record<string, string> = { en: 'en-GB', uk: 'uk' };
+
 /**
- * "3 hours ago", "1 day ago", "in 5 minutes": the largest whole unit, rounded down, so a
- * story is never described as older than it is. Under a minute either way reads "just now".
+ * "3 hours ago", "1 day ago", "in 5 minutes" — "3 години тому" in Ukrainian: the largest whole
+ * unit, rounded down, so a story is never described as older than it is, in the interface
+ * language (Intl.RelativeTimeFormat). Under a minute either way reads "just now" ("щойно").
  */
-export function formatRelativeTime(at: Date, now: Date): string {
+export function formatRelativeTime(at: Date, now: Date, language = UI_LOCALE): string {
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
   const magnitude = Math.abs(seconds);
-  const format = new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
   for (const [unit, size] of UNITS) {
     if (magnitude >= size) return format.format(Math.sign(seconds) * Math.floor(magnitude / size), unit);
   }
-  return 'just now';
+  return JUST_NOW[language] ?? JUST_NOW[UI_LOCALE];
 }
 
-/** "21 November 2025, 08:30 UTC": pages state the zone rather than guess the reader's. */
-export function formatAbsoluteTime(at: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(at);
-  return `${date}, ${time} UTC`;
+const JUST_NOW: Record<string, string> = { en: 'just now', uk: 'щойно' };
+
+/**
+ * "21 November 2025, 08:30 UTC"; in a Kyiv newsroom "21 листопада 2025 р., 10:30 EET": the
+ * date and time in the site's zone and language, with the zone's name, so a reader never has
+ * to guess which clock is meant.
+ */
+export function formatAbsoluteTime(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
+  const language = DATE_LOCALES[locale.language] ?? locale.language;
+  const date = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: locale.timeZone }).format(at);
+  return `${date}, ${time} ${zoneName(at, locale)}`;
 }
 
-/** "21 November 2025", for teasers where the time of day adds nothing. */
-export function formatShortDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+/** "21 November 2025" in the site's zone, for teasers where the time of day adds nothing. */
+export function formatShortDate(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
+  const language = DATE_LOCALES[locale.language] ?? locale.language;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+}
+
+/** "Monday, 21 November 2025" in the site's zone and language, for the masthead. */
+export function formatLongDate(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
+  const language = DATE_LOCALES[locale.language] ?? locale.language;
+  return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+}
+
+/** The zone as readers know it at that instant: "UTC", "EET"/"EEST" for Kyiv, else "GMT+2". */
+function zoneName(at: Date, locale: TimeLocale): string {
+  if (locale.timeZone === 'UTC' || locale.timeZone === 'Etc/UTC') return 'UTC';
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: locale.timeZone, timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? locale.timeZone;
 }

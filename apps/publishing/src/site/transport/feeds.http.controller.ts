@@ -16,7 +16,8 @@ import {
   SITEMAP_CONTENT_TYPE,
   sitemapIndex,
 } from '../feeds/sitemaps';
-import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope, type FeedFormat } from '../feeds/syndication-feeds';
+import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope, type FeedFormat, type FeedSite } from '../feeds/syndication-feeds';
+import { sectionLabel } from '../rendering/layout';
 import type { StoryList } from '../rendering/listing-pages';
 import { answerIfUnchanged, FEED_CACHE } from './http-caching';
 import { pageNotFound, storyListFilter } from './pages.http.controller';
@@ -41,7 +42,7 @@ export class FeedsHttpController {
     const format = feedFormat(file);
     if (await this.unchanged(req, res)) return;
     const { items } = await this.read.list({ limit: FEED_SIZE, offset: 0 });
-    sendFeed(res, format, renderFeed(format, siteFeedScope(), items, this.site.publicBaseUrl, new Date()));
+    sendFeed(res, format, renderFeed(format, siteFeedScope(this.feedSite()), items, this.site.publicBaseUrl, new Date()));
   }
 
   @Get('sections/:section/feeds/:file')
@@ -109,7 +110,12 @@ export class FeedsHttpController {
     if (await this.unchanged(req, res)) return;
     const now = new Date();
     const articles = await this.read.publishedSince(new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS));
-    sendStream(res, newsSitemap(articles, this.site.publicBaseUrl, now));
+    sendStream(res, newsSitemap(articles, this.site.publicBaseUrl, now, this.site.siteName));
+  }
+
+  private feedSite(): FeedSite {
+    const context = this.site.bare();
+    return { name: context.name, language: context.language, sectionLabel: (slug) => sectionLabel(context, slug) };
   }
 
   /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */
@@ -125,7 +131,7 @@ export class FeedsHttpController {
     const { items } = await this.read.list({ ...filter, limit: FEED_SIZE, offset: 0 });
     if (items.length === 0) throw pageNotFound();
     const named = list.kind === 'author' ? { ...list, name: items[0].content.bylines.find((b) => authorSlug(b.name) === list.slug)?.name ?? list.slug } : list;
-    sendFeed(res, format, renderFeed(format, storyListFeedScope(named), items, this.site.publicBaseUrl, new Date()));
+    sendFeed(res, format, renderFeed(format, storyListFeedScope(named, this.feedSite()), items, this.site.publicBaseUrl, new Date()));
   }
 }
 

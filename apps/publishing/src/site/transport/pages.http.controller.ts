@@ -132,7 +132,9 @@ export class PagesHttpController {
     if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
     const [{ items, total }, site] = await Promise.all([this.read.list(slice(filter, page)), this.site.create()]);
     const paging: Paging = { page, pageSize: LIST_PAGE_SIZE, total, path: storyListPath(list) };
-    if (total === 0 || page > lastPage(paging)) throw pageNotFound();
+    // A section on the managed list has its page (in the navigation) before it has stories; other lists exist through their stories.
+    const listed = list.kind === 'section' && this.site.isListedSection(list.section);
+    if ((total === 0 && !listed) || page > lastPage(paging)) throw pageNotFound();
     const named = list.kind === 'author' ? { ...list, name: authorName(items[0]?.content.bylines ?? [], list.slug) } : list;
     sendHtml(res, 200, renderStoryListPage(named, items, site, paging), PAGE_CACHE);
   }

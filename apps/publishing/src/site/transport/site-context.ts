@@ -1,32 +1,48 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
-import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
 import type { SiteContext } from '../rendering/layout';
 
-/** Builds what every page needs: the navigation and the moment of rendering. */
+/**
+ * Builds what every page needs from the site's settings: its name, interface language, time
+ * zone and the managed section list of the navigation (only those sections enter it, in that
+ * order, whatever sections articles carry), with the moment of rendering.
+ */
 @Injectable()
 export class SiteContextFactory {
-  constructor(
-    private readonly read: ReadArticlesQuery,
-    @InjectPublishingConfig() private readonly config: PublishingConfig,
-  ) {}
+  private readonly fingerprint: string;
 
-  async create(now = new Date()): Promise<SiteContext> {
-    return { ...this.bare(now), sections: await this.read.sections() };
+  constructor(@InjectPublishingConfig() private readonly config: PublishingConfig) {
+    this.fingerprint = createHash('sha256').update(JSON.stringify([config.publicBaseUrl, config.site])).digest('base64url').slice(0, 16);
   }
 
-  /** Without the navigation, which needs the database: for error pages when it is down. */
+  /** Async for callers that once read the navigation from the database; it now needs nothing. */
+  create(now = new Date()): Promise<SiteContext> {
+    return Promise.resolve(this.bare(now));
+  }
+
+  /** The same, synchronously: for error pages, which must render even when the database is down. */
   bare(now = new Date()): SiteContext {
-    return { publicBaseUrl: this.config.publicBaseUrl, sections: [], now };
+    const { site } = this.config;
+    return { publicBaseUrl: this.config.publicBaseUrl, name: site.name, language: site.language, timeZone: site.timeZone, sections: site.sections, now };
   }
 
   get publicBaseUrl(): string {
     return this.config.publicBaseUrl;
   }
 
+  get siteName(): string {
+    return this.config.site.name;
+  }
+
+  /** Whether a section is on the managed list (its page exists even before it has stories). */
+  isListedSection(slug: string): boolean {
+    return this.config.site.sections.some((section) => section.slug === slug);
+  }
+
   /** What pages depend on besides the articles: the site's settings, part of every validator. */
   get variant(): string {
-    return this.config.publicBaseUrl;
+    return this.fingerprint;
   }
 }

@@ -1,0 +1,47 @@
+import { loadPublishingConfig } from './publishing.config';
+import { parseSectionList } from './site-settings';
+
+const BASE = { DATABASE_URL: 'postgres://localhost/newsroom', KAFKA_BROKERS: '127.0.0.1:9092', JWT_SECRET: 'a-secret-of-enough-length' };
+
+describe(loadPublishingConfig.name, () => {
+  it('has a site named Newsroom in English, in UTC, with the default sections, unless told otherwise', () => {
+    expect(loadPublishingConfig(BASE).site).toEqual({
+      name: 'Newsroom',
+      language: 'en',
+      timeZone: 'UTC',
+      sections: ['politics', 'world', 'business', 'climate', 'science', 'culture'].map((slug) => ({ slug, label: slug.charAt(0).toUpperCase() + slug.slice(1) })),
+    });
+  });
+
+  it('reads a Kyiv newsroom: name, Ukrainian interface, its time zone and its own section list', () => {
+    const { site } = loadPublishingConfig({ ...BASE, SITE_NAME: 'Київські новини', SITE_LANGUAGE: 'uk', SITE_TIME_ZONE: 'Europe/Kyiv', SITE_SECTIONS: 'politics=Політика, world=Світ,culture' });
+    expect(site).toEqual({
+      name: 'Київські новини',
+      language: 'uk',
+      timeZone: 'Europe/Kyiv',
+      sections: [
+        { slug: 'politics', label: 'Політика' },
+        { slug: 'world', label: 'Світ' },
+        { slug: 'culture', label: 'Culture' },
+      ],
+    });
+  });
+
+  it.each([
+    ['SITE_LANGUAGE', 'de', /SITE_LANGUAGE must be one of en, uk/],
+    ['SITE_TIME_ZONE', 'Mars/Olympus', /SITE_TIME_ZONE must be an IANA time zone/],
+    ['SITE_SECTIONS', 'Politics,,', /SITE_SECTIONS must be section slugs/],
+    ['SITE_NAME', 'N'.repeat(81), /SITE_NAME/],
+  ])('refuses %s=%p with a readable message', (name, value, message) => {
+    expect(() => loadPublishingConfig({ ...BASE, [name]: value })).toThrow(message);
+  });
+});
+
+describe(parseSectionList.name, () => {
+  it('keeps the order, humanizes slugs without a label and counts a repeated slug once', () => {
+    expect(parseSectionList('climate-change,politics=Politics & power,climate-change=Again')).toEqual([
+      { slug: 'climate-change', label: 'Climate change' },
+      { slug: 'politics', label: 'Politics & power' },
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** Interface languages the site's labels exist in. */
+export const INTERFACE_LANGUAGES = ['en', 'uk'] as const;
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
+
+/** One entry of the navigation: a section slug and the name readers see. */
+export interface NavSection {
+  slug: string;
+  label: string;
+}
+
+/** How the site presents itself; from the SITE_* variables. */
+export interface SiteSettings {
+  name: string;
+  /** The language of the interface's labels and of relative times ("3 години тому"). */
+  language: InterfaceLanguage;
+  /** IANA zone in which readers are shown times ("Europe/Kyiv"). */
+  timeZone: string;
+  /** The navigation, in this order; only these sections enter it. */
+  sections: NavSection[];
+}
+
+/** `slug` or `slug=Label`, comma-separated: `politics=Політика,world,business`. */
+export const SECTION_LIST_PATTERN = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*(?:,\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*)*$/;
+
+/**
+ * Reads SITE_SECTIONS: each entry a section slug with an optional label; without one the slug
+ * is shown humanized ("climate-change" → "Climate change"). A slug listed twice counts once.
+ */
+export function parseSectionList(value: string): NavSection[] {
+  const seen = new Set<string>();
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const [slug, label] = entry.split('=').map((part) => part.trim());
+      if (seen.has(slug)) return [];
+      seen.add(slug);
+      return [{ slug, label: label || humanizeSlug(slug) }];
+    });
+}
+
+function humanizeSlug(slug: string): string {
+  const words = slug.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Whether the runtime knows `zone` as an IANA time zone. */
+export function isTimeZone(zone: unknown): boolean {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Class-validator rule: an IANA time zone such as Europe/Kyiv or UTC. */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an IANA time zone such as Europe/Kyiv or UTC', ...options },
+      validator: { validate: isTimeZone },
+    });
+}
