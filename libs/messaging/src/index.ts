@@ -10,3 +10,4 @@ export * from './kafka-health';
 export * from './trace-context';
 export * from './topic-provisioning';
 export * from './dead-letters';
+export * from './security';

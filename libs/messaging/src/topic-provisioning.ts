@@ -1,6 +1,9 @@
-import { ConfigResourceTypes, type Admin, type ITopicMetadata } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, type Admin, type ITopicMetadata } from 'kafkajs';
+import type { KafkaSecurity } from '@newsroom/config';
 import { DEAD_LETTER_SUFFIX, DomainError, allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
-import { createKafka } from './kafka-client';
+import { kafkaClientConfig } from './kafka-client';
+import { kafkajsSecurity } from './security/kafka-security';
+import { provisionAcls, type AccessSettings, type AclReport } from './security/topic-access';
 
 /** How every newsroom topic is set up on the cluster. */
 export interface TopicSettings {
@@ -69,6 +72,8 @@ export interface ProvisioningReport {
   unchanged: string[];
   /** Differences provisioning cannot fix on its own (an existing topic's replication factor). */
   warnings: string[];
+  /** What happened to the ACLs, when `access` asked for them. */
+  acls?: AclReport;
 }
 
 export interface ProvisionTopicsOptions {
@@ -76,6 +81,13 @@ export interface ProvisionTopicsOptions {
   settings: TopicSettings;
   /** Defaults to the contracts' topic list. */
   topics?: TopicSpec[];
+  /** How to connect; on a secured cluster, as a super user (it creates topics and ACLs). */
+  security?: KafkaSecurity;
+  /**
+   * Also bring the ACLs to the access table (TOPIC_ACCESS) for these
+   * principals. Only for a cluster with an authorizer; omit on a plaintext one.
+   */
+  access?: AccessSettings;
 }
 
 /**
@@ -89,11 +101,13 @@ export interface ProvisionTopicsOptions {
  * partition count is an error (TOPICS.PARTITION_MISMATCH, since repartitioning
  * would move articles between partitions and break their order), and so is a
  * replication factor above the number of brokers (TOPICS.NOT_ENOUGH_BROKERS).
+ * With `access`, the ACLs follow the topics (provisionAcls), so a topic never
+ * exists on a secured cluster without its owners' rights.
  */
 export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
   const topics = options.topics ?? allTopicSpecs();
   const { settings } = options;
-  const admin = createKafka('newsroom-topic-provisioner', options.brokers).admin();
+  const admin = new Kafka({ ...kafkaClientConfig('newsroom-topic-provisioner', options.brokers), ...kafkajsSecurity(options.security) }).admin();
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();
@@ -122,7 +136,9 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
       });
     }
     const reconfigured = await reconfigure(admin, existing, settings);
+    const acls = options.access ? await provisionAcls(admin, options.access) : undefined;
     return {
+      ...(acls ? { acls } : {}),
       created: missing.map((topic) => topic.name),
       reconfigured,
       unchanged: existing.map((topic) => topic.name).filter((name) => !reconfigured.includes(name)),

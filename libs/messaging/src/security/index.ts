@@ -1,0 +1,2 @@
+export * from './kafka-security';
+export * from './topic-access';
