@@ -1,0 +1,41 @@
+// No workspace aliases here: jest's global setup may load this file without them.
+import { generate } from 'selfsigned';
+
+/** PEM texts of a test's own certificate authority and one broker certificate it signed. */
+export interface ThrowawayCertificates {
+  /** The CA certificate: what clients trust (KAFKA_SSL_CA_FILE). */
+  caCert: string;
+  /** The broker's certificate, valid for 127.0.0.1 and localhost. */
+  brokerCert: string;
+  brokerKey: string;
+}
+
+/**
+ * A CA made for one test run and a broker certificate signed by it, valid for
+ * a day. Nothing outside the run trusts this CA, so a leaked key is harmless.
+ */
+export async function throwawayCertificates(): Promise<ThrowawayCertificates> {
+  const notAfterDate = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const ca = await generate([{ name: 'commonName', value: 'Newsroom test CA' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    ],
+  });
+  const broker = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate,
+    ca: { key: ca.private, cert: ca.cert },
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    ],
+  });
+  return { caCert: ca.cert, brokerCert: broker.cert, brokerKey: broker.private };
+}
