@@ -31,7 +31,7 @@ export class DeadLetterPublisher implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.producer = createKafka(`${this.options.serviceName}-dlq`, this.options.brokers).producer({
+    this.producer = createKafka(`${this.options.serviceName}-dlq`, this.options.brokers, this.options.security).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: false,

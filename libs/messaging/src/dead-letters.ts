@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type IHeaders } from 'kafkajs';
+import type { KafkaSecurity } from '@newsroom/config';
 import { DEAD_LETTER_SUFFIX, deadLetterTopicOf } from '@newsroom/contracts';
 import { DLQ_HEADERS } from './dead-letter.publisher';
 import { createKafka } from './kafka-client';
@@ -17,11 +18,13 @@ export interface DeadLetter {
 
 /**
  * Reads everything currently on `<topic>.dlq`, for an operator to look at.
- * Uses a throwaway consumer group, so it never moves any service's offsets.
+ * Uses a throwaway consumer group, so it never moves any service's offsets;
+ * on a secured cluster that takes an operator's login (a super user, or one
+ * granted READ on the dead-letter topics and `newsroom-dlq-reader-*` groups).
  */
-export async function readDeadLetters(brokers: string[], topic: string): Promise<DeadLetter[]> {
+export async function readDeadLetters(brokers: string[], topic: string, security?: KafkaSecurity): Promise<DeadLetter[]> {
   const deadLetterTopic = topic.endsWith(DEAD_LETTER_SUFFIX) ? topic : deadLetterTopicOf(topic);
-  const kafka = createKafka('newsroom-dead-letter-reader', brokers);
+  const kafka = createKafka('newsroom-dead-letter-reader', brokers, security);
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(deadLetterTopic);
@@ -57,8 +60,8 @@ export async function readDeadLetters(brokers: string[], topic: string): Promise
  * Sends a dead letter back to the topic it came from, unchanged, once the cause
  * is fixed. Safe to repeat: consumers apply an event id at most once.
  */
-export async function replayDeadLetter(brokers: string[], letter: DeadLetter): Promise<void> {
-  const producer = createKafka('newsroom-dead-letter-replay', brokers).producer({
+export async function replayDeadLetter(brokers: string[], letter: DeadLetter, security?: KafkaSecurity): Promise<void> {
+  const producer = createKafka('newsroom-dead-letter-replay', brokers, security).producer({
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
   });

@@ -15,16 +15,20 @@ import {
   type RecordMetadata,
 } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import type { KafkaSecurity } from '@newsroom/config';
+import { kafkajsSecurity } from './security/kafka-security';
 
 /**
  * kafkajs client settings shared by the relay, the dead-letter producer and the
  * consumer transport. Fails fast enough for health checks to notice a broker
- * outage, and retries long enough to ride out a leader change.
+ * outage, and retries long enough to ride out a leader change. `security`
+ * adds TLS and the SASL login (none: plaintext, as in the local setup).
  */
-export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
+export function kafkaClientConfig(clientId: string, brokers: string[], security?: KafkaSecurity): KafkaConfig {
   return {
     clientId,
     brokers,
+    ...kafkajsSecurity(security),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
@@ -43,8 +47,8 @@ export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaCon
  */
 export const METADATA_MAX_AGE_MS = 5000;
 
-export function createKafka(clientId: string, brokers: string[]): Kafka {
-  return new PartitionSafeKafka(kafkaClientConfig(clientId, brokers));
+export function createKafka(clientId: string, brokers: string[], security?: KafkaSecurity): Kafka {
+  return new PartitionSafeKafka(kafkaClientConfig(clientId, brokers, security));
 }
 
 /**

@@ -16,7 +16,7 @@ export class KafkaHealth implements OnApplicationShutdown {
   async check(timeoutMs = 2000): Promise<{ up: boolean; detail?: string }> {
     try {
       if (!this.admin) {
-        this.admin = createKafka(`${this.options.serviceName}-health`, this.options.brokers).admin({ retry: { retries: 0 } });
+        this.admin = createKafka(`${this.options.serviceName}-health`, this.options.brokers, this.options.security).admin({ retry: { retries: 0 } });
         await withTimeout(this.admin.connect(), timeoutMs);
       }
       const cluster = await withTimeout(this.admin.describeCluster(), timeoutMs);

@@ -17,7 +17,7 @@ export function kafkaConsumerTransport(options: MessagingOptions): MicroserviceO
   return {
     transport: Transport.KAFKA,
     options: {
-      client: kafkaClientConfig(`${resolved.serviceName}-consumer`, resolved.brokers),
+      client: kafkaClientConfig(`${resolved.serviceName}-consumer`, resolved.brokers, resolved.security),
       consumer: {
         groupId: resolved.consumerGroup,
         allowAutoTopicCreation: false,

@@ -5,6 +5,7 @@ describe(resolveMessagingOptions.name, () => {
     expect(resolveMessagingOptions({ serviceName: 'drafting', brokers: ['k1:9092'] })).toEqual({
       serviceName: 'drafting',
       brokers: ['k1:9092'],
+      security: { protocol: 'PLAINTEXT' },
       consumerGroup: 'drafting',
       maxAttempts: 5,
       retryBaseDelayMs: 200,
@@ -13,7 +14,15 @@ describe(resolveMessagingOptions.name, () => {
   });
 
   it('keeps what the service sets', () => {
-    const options = { serviceName: 'drafting', brokers: ['k1:9092'], consumerGroup: 'g', maxAttempts: 2, retryBaseDelayMs: 5, relayPollIntervalMs: 50 };
+    const options = {
+      serviceName: 'drafting',
+      brokers: ['k1:9092'],
+      security: { protocol: 'SSL' as const, tls: { ca: 'CA PEM' } },
+      consumerGroup: 'g',
+      maxAttempts: 2,
+      retryBaseDelayMs: 5,
+      relayPollIntervalMs: 50,
+    };
     expect(resolveMessagingOptions(options)).toEqual(options);
   });
 

@@ -1,8 +1,12 @@
+import { PLAINTEXT_KAFKA, type KafkaSecurity } from '@newsroom/config';
+
 /** What an app tells the messaging module about itself. */
 export interface MessagingOptions {
   /** Service name, used as the Kafka client id and in logs. */
   serviceName: string;
   brokers: string[];
+  /** TLS and the SASL login of this service's principal; defaults to plaintext without a login. */
+  security?: KafkaSecurity;
   /** Consumer group; defaults to the service name. One group per service. */
   consumerGroup?: string;
   /** Attempts before an event that keeps failing goes to the dead-letter topic. */
@@ -19,6 +23,7 @@ export function resolveMessagingOptions(options: MessagingOptions): Required<Mes
   return {
     serviceName: options.serviceName,
     brokers: options.brokers,
+    security: options.security ?? PLAINTEXT_KAFKA,
     consumerGroup: options.consumerGroup ?? options.serviceName,
     maxAttempts: options.maxAttempts ?? 5,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 200,

@@ -33,7 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.producer = createKafka(`${this.options.serviceName}-relay`, this.options.brokers).producer({
+    this.producer = createKafka(`${this.options.serviceName}-relay`, this.options.brokers, this.options.security).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: false,

@@ -1,8 +1,7 @@
-import { ConfigResourceTypes, Kafka, type Admin, type ITopicMetadata } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type ITopicMetadata } from 'kafkajs';
 import type { KafkaSecurity } from '@newsroom/config';
 import { DEAD_LETTER_SUFFIX, DomainError, allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
-import { kafkaClientConfig } from './kafka-client';
-import { kafkajsSecurity } from './security/kafka-security';
+import { createKafka } from './kafka-client';
 import { provisionAcls, type AccessSettings, type AclReport } from './security/topic-access';
 
 /** How every newsroom topic is set up on the cluster. */
@@ -107,7 +106,7 @@ export interface ProvisionTopicsOptions {
 export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
   const topics = options.topics ?? allTopicSpecs();
   const { settings } = options;
-  const admin = new Kafka({ ...kafkaClientConfig('newsroom-topic-provisioner', options.brokers), ...kafkajsSecurity(options.security) }).admin();
+  const admin = createKafka('newsroom-topic-provisioner', options.brokers, options.security).admin();
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();

@@ -23,7 +23,7 @@ export class PlatformModule {
         LoggerModule.forRoot(loggerParams(runtime.serviceName, runtime.logLevel)),
         MessagingModule.forRootAsync({
           inject: [],
-          useFactory: () => ({ serviceName: runtime.serviceName, brokers: runtime.kafkaBrokers }),
+          useFactory: () => ({ serviceName: runtime.serviceName, brokers: runtime.kafkaBrokers, security: runtime.kafkaSecurity }),
         }),
         HealthModule,
       ],

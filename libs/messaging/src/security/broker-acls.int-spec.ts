@@ -4,11 +4,14 @@
  * provisioning derives from TOPIC_ACCESS let each service's principal do
  * exactly what it needs, and nothing else.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
 import { saslCredentials, type KafkaSaslMechanism, type KafkaSecurity } from '@newsroom/config';
 import { TOPICS, allTopicSpecs, deadLetterTopicOf } from '@newsroom/contracts';
-import { startSecuredKafka, type KafkaUser, type SecuredKafka } from '@newsroom/testing';
+import { WORKSPACE_ROOT, startSecuredKafka, type KafkaUser, type SecuredKafka } from '@newsroom/testing';
 import { provisionTopics } from '../topic-provisioning';
 import { kafkajsSecurity } from './kafka-security';
 import { NEWSROOM_SERVICES, TOPIC_ACCESS, defaultAccessSettings, newsroomAcls, type NewsroomService } from './topic-access';
@@ -130,6 +133,37 @@ describe('broker ACLs from the access table', () => {
     // the broker's authorizer log says why.
     expect(error.name).toBe('KafkaJSGroupCoordinatorNotFound');
     expect(readFileSync(broker.node.serverLog, 'utf8')).toMatch(/Principal = User:notifications is Denied operation = \w+ from host = \S+ on resource = Group:LITERAL:publishing/);
+  });
+
+  it('is provisioned the same way by the one-shot tool, logging in from mounted secret files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acl-tool-'));
+    const passwordFile = path.join(dir, 'password');
+    writeFileSync(passwordFile, `${broker.admin.password}\n`);
+    const result = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join(WORKSPACE_ROOT, 'tools/kafka/provision-topics.ts')],
+      {
+        cwd: WORKSPACE_ROOT,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          TS_NODE_PROJECT: path.join(WORKSPACE_ROOT, 'tsconfig.json'),
+          KAFKAJS_NO_PARTITIONER_WARNING: '1',
+          KAFKA_BROKERS: broker.brokers.join(','),
+          KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+          KAFKA_SASL_MECHANISM: 'SCRAM-SHA-256',
+          KAFKA_SASL_USERNAME: broker.admin.name,
+          KAFKA_SASL_PASSWORD_FILE: passwordFile,
+          KAFKA_SSL_CA_FILE: broker.caFile,
+          KAFKA_MANAGE_ACLS: 'true',
+        },
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain(broker.admin.password);
+    const report = JSON.parse(result.stdout.trim().split('\n').pop()!);
+    expect(report).toMatchObject({ connection: `SASL_SSL SCRAM-SHA-256 as ${broker.admin.name}, own CA`, created: [], acls: { granted: [], revoked: [] } });
   });
 
   it('logs in with PLAIN and SCRAM-SHA-256 as well as SCRAM-SHA-512', async () => {
