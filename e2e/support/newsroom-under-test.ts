@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import webpush from 'web-push';
 import { issueToken, type Role } from '@newsroom/auth';
+import { startSecuredNewsroomBroker, type SecuredNewsroomBroker } from '@newsroom/test-harness';
 import {
   SERVICE_NAMES,
   WORKSPACE_ROOT,
@@ -42,10 +43,15 @@ export class NewsroomUnderTest {
     readonly logDir: string,
   ) {}
 
-  /** Starts all four services, or only those named. */
-  static async start(only: readonly ServiceName[] = SERVICE_NAMES): Promise<NewsroomUnderTest> {
+  /**
+   * Starts all four services, or only those named. With `securedKafka`, the
+   * broker is a SASL_SSL one with the access table's ACLs, and each service
+   * logs in as its own principal with the CA file (`securedBroker`).
+   */
+  static async start(only: readonly ServiceName[] = SERVICE_NAMES, options: { securedKafka?: boolean } = {}): Promise<NewsroomUnderTest> {
     const db = await createTestDatabase('newsroom_e2e');
-    const broker = await startLocalBroker();
+    const secured = options.securedKafka ? await startSecuredNewsroomBroker() : undefined;
+    const broker: LocalBroker = secured ?? (await startLocalBroker());
     const mail = await startMailCatcher();
     const push = await startPushInbox();
     // Kept after the run (tmp/ is git-ignored) so a failure can be read afterwards.
@@ -73,12 +79,18 @@ export class NewsroomUnderTest {
         async (name) =>
           [
             name,
-            await startServiceProcess(name, environment[name], { logDir, readyTimeoutMs: 90_000 }),
+            await startServiceProcess(name, { ...environment[name], ...secured?.envOf(name) }, { logDir, readyTimeoutMs: 90_000 }),
           ] as const,
       ),
     );
     const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
     return new NewsroomUnderTest(db, broker, mail, push, services, logDir);
+  }
+
+  /** The secured broker, when started with `securedKafka`. */
+  get securedBroker(): SecuredNewsroomBroker {
+    if (!('envOf' in this.broker)) throw new Error('this newsroom runs on a plaintext broker; start it with { securedKafka: true }');
+    return this.broker as SecuredNewsroomBroker;
   }
 
   url(service: ServiceName, pathname = ''): string {

@@ -1,5 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import type { KafkaSecurity } from '@newsroom/config';
 import type { NewsroomEvent } from '@newsroom/contracts';
+import { kafkajsSecurity } from '@newsroom/messaging';
 
 export interface ReceivedMessage {
   topic: string;
@@ -21,8 +23,9 @@ export class TestEventBus {
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
 
-  constructor(brokers: string[]) {
-    this.kafka = new Kafka({ clientId: 'newsroom-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+  /** `security`: the login to use on a secured broker (a super user to see every topic, or a service's own to act as it). */
+  constructor(brokers: string[], security?: KafkaSecurity) {
+    this.kafka = new Kafka({ clientId: 'newsroom-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 }, ...kafkajsSecurity(security) });
   }
 
   /** Produces `value` (an event, or any raw string) keyed by the event's subject unless `key` is given. */
