@@ -22,7 +22,7 @@ export function renderArticleBody(content: ArticleContent, options: BodyOptions 
   const firstParagraph = content.body.findIndex((block) => block.type === 'paragraph');
   const dateline = content.dateline ? html`<span class="dateline">${formatDateline(content.dateline, content.language)}</span> ` : null;
   const standalone = dateline && firstParagraph === -1 ? html`<p>${dateline}</p>` : null;
-  return html`${standalone}${content.body.map((block, index) => renderBlock(block, index === firstParagraph ? dateline : null, options))}`;
+  return html`${standalone}${content.body.map((block, index) => renderBlock(block, index === firstParagraph ? dateline : null, options, content.language))}`;
 }
 
 /**
@@ -33,7 +33,23 @@ export function renderDirectedBody(content: ArticleContent, options: BodyOptions
   return html`<div lang="${content.language}" dir="${textDirection(content.language)}">${renderArticleBody(content, options)}</div>`;
 }
 
-function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOptions): SafeHtml | null {
+/** Quotation marks as the article's language writes them: “English”, «українською», «بالعربية», „Deutsch“. */
+const QUOTE_MARKS: Record<string, [string, string]> = {
+  ar: ['«', '»'],
+  fa: ['«', '»'],
+  uk: ['«', '»'],
+  ru: ['«', '»'],
+  fr: ['« ', ' »'],
+  de: ['„', '“'],
+  pl: ['„', '”'],
+  he: ['"', '"'],
+};
+
+function quoteMarks(language: string): [string, string] {
+  return QUOTE_MARKS[language.toLowerCase().split('-')[0]] ?? ['“', '”'];
+}
+
+function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOptions, language: string): SafeHtml | null {
   switch (block.type) {
     case 'paragraph':
       return html`<p>${lead}${renderInline(block.text)}</p>\n`;
@@ -41,7 +57,7 @@ function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOp
       // An empty subheading is a draft artefact; it has nothing to show.
       return block.text.trim() ? html`<h2>${block.text}</h2>\n` : null;
     case 'quote':
-      return html`<blockquote class="quote"><p>“${renderInline(block.text)}”</p>${
+      return html`<blockquote class="quote"><p>${quoteMarks(language)[0]}${renderInline(block.text)}${quoteMarks(language)[1]}</p>${
         block.attribution && html`<footer>— <cite>${block.attribution}</cite></footer>`
       }</blockquote>\n`;
     case 'image':

@@ -17,13 +17,16 @@ export function renderArticlePage(article: PublicArticle, site: SiteContext, mor
   const labels = labelsOf(site);
   const url = articleUrl(site.publicBaseUrl, article.slug);
   const section = sectionLabel(site, content.section);
+  // The interface's words inside the article keep their own language and direction, isolated,
+  // so "30 November 2026, 12:47 UTC" stays in order inside an Arabic article.
+  const ui = (text: string | SafeHtml) => html`<span lang="${site.language}" dir="${textDirection(site.language)}">${text}</span>`;
   const main = html`<article class="article" lang="${content.language}" dir="${textDirection(content.language)}">
 <header class="article-header">
-<p class="kicker">${article.priority === 'breaking' && html`<span class="badge">${labels.breaking}</span> `}<a href="${sectionPath(content.section)}">${section}</a></p>
+<p class="kicker">${article.priority === 'breaking' && html`<span class="badge">${ui(labels.breaking)}</span> `}<a href="${sectionPath(content.section)}">${ui(section)}</a></p>
 <h1 class="headline">${content.headline}</h1>
 ${content.standfirst && html`<p class="standfirst">${content.standfirst}</p>`}
 <div class="article-meta">
-<p class="byline">${labels.by} ${bylineHtml(content.bylines.map((byline) => byline.name), labels.and)}</p>
+<p class="byline">${ui(labels.by)} ${bylineHtml(content.bylines.map((byline) => byline.name), labels.and)}</p>
 ${timestamps(article, site)}
 </div>
 </header>
@@ -33,7 +36,7 @@ ${renderArticleBody(content, { now: site.now, locale: timeLocaleOf(site) })}
 ${correctionsNotice(article, site)}
 <footer class="article-footer">
 ${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}">${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${humanize(tag)}</a></li>`)}</ul>`}
-${shareBlock(url, content.headline, labels.share)}
+<div lang="${site.language}" dir="${textDirection(site.language)}">${shareBlock(url, content.headline, labels.share)}</div>
 </footer>
 </article>
 ${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-heading">
@@ -70,12 +73,13 @@ function timestamps(article: PublicArticle, site: SiteContext): SafeHtml {
   const labels = labelsOf(site);
   const locale = timeLocaleOf(site);
   const published = article.publishedAt;
-  const stamp = (label: string, at: Date) => html`<span class="updated">${label} <time datetime="${at.toISOString()}">${formatAbsoluteTime(at, locale)}</time></span>`;
-  return html`<p class="timestamps"><time datetime="${published.toISOString()}">${formatAbsoluteTime(published, locale)}</time> <span class="relative-time">${formatRelativeTime(
+  const dir = textDirection(site.language);
+  const stamp = (label: string, at: Date) =>
+    html`<span class="updated" lang="${site.language}" dir="${dir}">${label} <time datetime="${at.toISOString()}">${formatAbsoluteTime(at, locale)}</time></span>`;
+  return html`<p class="timestamps"><time datetime="${published.toISOString()}" lang="${site.language}" dir="${dir}">${formatAbsoluteTime(
     published,
-    site.now,
-    site.language,
-  )}</span>${article.revisedAt && stamp(labels.updated, article.revisedAt)}${article.correctedAt && stamp(labels.corrected, article.correctedAt)}</p>`;
+    locale,
+  )}</time> <span class="relative-time" lang="${site.language}" dir="${dir}">${formatRelativeTime(published, site.now, site.language)}</span>${article.revisedAt && stamp(labels.updated, article.revisedAt)}${article.correctedAt && stamp(labels.corrected, article.correctedAt)}</p>`;
 }
 
 function correctionsNotice(article: PublicArticle, site: SiteContext): SafeHtml | null {

@@ -10,7 +10,14 @@ const UI_LOCALE = 'en';
 export function formatDateline(dateline: Dateline, language = UI_LOCALE): string {
   const [year, month, day] = dateline.date.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return `${dateline.place}, ${monthAndDay(date, language)} –`;
+  return `${dateline.place}${commaOf(language)} ${monthAndDay(date, language)} –`;
+}
+
+/** Arabic-script languages write the Arabic comma; the others here the Latin one. */
+const COMMAS: Record<string, string> = { ar: '،', fa: '،', ur: '،', ps: '،', ckb: '،' };
+
+function commaOf(language: string): string {
+  return COMMAS[language.toLowerCase().split('-')[0]] ?? ',';
 }
 
 function monthAndDay(date: Date, language: string): string {
