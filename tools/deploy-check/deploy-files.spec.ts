@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -16,7 +17,8 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import { Secret, type ISecret } from 'kubernetes-models/v1/Secret';
 import { Service, type IService } from 'kubernetes-models/v1/Service';
-import { loadEnv, type CommonEnv } from '@newsroom/config';
+import { loadEnv, kafkaConnectionOf, type CommonEnv, type KafkaConnectionEnv } from '@newsroom/config';
+import { NEWSROOM_SERVICES, defaultAccessSettings } from '@newsroom/messaging';
 import { DRAFTING_DEFAULTS, DraftingEnv } from '../../apps/drafting/src/config/drafting.config';
 import { EDITORIAL_REVIEW_DEFAULTS, EditorialReviewEnv } from '../../apps/editorial-review/src/config/editorial-review.config';
 import { NOTIFICATIONS_DEFAULTS, NotificationsEnv } from '../../apps/notifications/src/config/notifications.config';
@@ -49,10 +51,27 @@ const migrateEntry = (app: string): string => `dist/apps/${app}/src/migrate.js`;
 const SECRET_VARS = ['DATABASE_URL', 'JWT_SECRET', 'SMTP_URL', 'SUBSCRIBER_LINK_SECRET', 'VAPID_PRIVATE_KEY'];
 const NAMESPACE = 'newsroom';
 
+/**
+ * Variables of CommonEnv a deployment may leave out: alternatives (a password
+ * or its file) and mutual TLS, which the newsroom's own set-ups do not use.
+ */
+const OPTIONAL_VARS = ['KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE'];
+/** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
+const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
+/** The super user kafka-init and the topic Job log in as; never a service's principal. */
+const KAFKA_ADMIN_USER = 'newsroom-admin';
+
 /** The variable names an env class validates (its own and CommonEnv's). */
 function envVarsOf(envClass: typeof CommonEnv): string[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(envClass, '', true, false);
   return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+}
+
+/** `names` are variables of the app's env class: all it needs, and of the optional ones only some. */
+function expectEnvContract(app: string, names: string[]): void {
+  const declared = envVarsOf(APPS[app].envClass);
+  expect(sorted(names.filter((name) => !declared.includes(name)))).toEqual([]);
+  expect(sorted(declared.filter((name) => !OPTIONAL_VARS.includes(name) && !names.includes(name)))).toEqual([]);
 }
 
 function expectAcceptedBy(app: string, env: Record<string, string>): void {
@@ -228,6 +247,17 @@ function resolveEnv(container: IContainer, manifests: K8sManifest[], owner: stri
   return env;
 }
 
+const kafkaSecretName = (user: string): string => (user === KAFKA_ADMIN_USER ? 'newsroom-kafka-admin' : `newsroom-kafka-${user}`);
+
+/** The Secret whose `password` key is mounted where KAFKA_SASL_PASSWORD_FILE points; undefined when none is. */
+function kafkaPasswordSecretOf(owner: IDeployment | IJob, container: IContainer, env: Record<string, string>): string | undefined {
+  const file = env.KAFKA_SASL_PASSWORD_FILE;
+  if (!file || env.KAFKA_SASL_PASSWORD !== undefined) return undefined;
+  const mount = (container.volumeMounts ?? []).find((m) => file === `${m.mountPath}/password`);
+  const volume = owner.spec?.template.spec?.volumes?.find((v) => v.name === mount?.name);
+  return volume?.secret?.secretName;
+}
+
 function expectHardenedPod(template: IPodTemplateSpec | undefined, container: IContainer): void {
   const podSecurity = template?.spec?.securityContext;
   expect(container.securityContext?.runAsNonRoot ?? podSecurity?.runAsNonRoot).toBe(true);
@@ -323,7 +353,7 @@ describe('deployment files', () => {
 
     it.each(APP_NAMES)('gives %s exactly the variables of its env class, with values it accepts', (app) => {
       const env = composeEnv(services[app]);
-      expect(sorted(Object.keys(env))).toEqual(envVarsOf(APPS[app].envClass));
+      expectEnvContract(app, Object.keys(env));
       expect(env.PORT).toBe(APPS[app].defaults.PORT);
       expect(env.DATABASE_SCHEMA).toBe(APPS[app].defaults.DATABASE_SCHEMA);
       // Compose would interpolate a `$`; the values must reach the service as written.
@@ -351,21 +381,94 @@ describe('deployment files', () => {
       expect(entryOf(composeCommand(init))).toBe(PROVISION_TOPICS_ENTRY);
       expect(init.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
       expect(dependsOn(init)).toEqual({ kafka: 'service_healthy' });
-      expect(composeEnv(init)).toEqual({ KAFKA_BROKERS: composeEnv(services.drafting).KAFKA_BROKERS, KAFKA_REPLICATION_FACTOR: '1' });
+      const drafting = composeEnv(services.drafting);
+      expect(composeEnv(init)).toEqual({
+        KAFKA_BROKERS: drafting.KAFKA_BROKERS,
+        KAFKA_REPLICATION_FACTOR: '1',
+        KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_SASL_MECHANISM: drafting.KAFKA_SASL_MECHANISM,
+        KAFKA_SASL_USERNAME: KAFKA_ADMIN_USER,
+        KAFKA_SASL_PASSWORD: composeEnv(services.kafka).NEWSROOM_DEV_KAFKA_PASSWORD_NEWSROOM_ADMIN,
+        KAFKA_SSL_CA_FILE: drafting.KAFKA_SSL_CA_FILE,
+        KAFKA_MANAGE_ACLS: 'true',
+      });
+      expect(init.volumes).toContain(`./deploy/kafka/dev-tls/ca.pem:${drafting.KAFKA_SSL_CA_FILE}:ro`);
     });
 
-    it('runs a single-node KRaft Kafka with a healthcheck that the services reach', () => {
+    const brokerProperties = (): Record<string, string> =>
+      Object.fromEntries(
+        read('deploy/kafka/server.properties')
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+
+    it('runs a single-node KRaft Kafka with a healthcheck that the services reach over SASL_SSL only', () => {
       const kafka = services.kafka;
-      const env = composeEnv(kafka);
+      const properties = brokerProperties();
       expect(kafka.image).toBe('apache/kafka:3.9.1');
-      expect(sorted(env.KAFKA_PROCESS_ROLES.split(','))).toEqual(['broker', 'controller']);
-      expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+      expect(kafka.volumes).toEqual(
+        expect.arrayContaining([
+          './deploy/kafka/server.properties:/etc/newsroom-kafka/server.properties:ro',
+          './deploy/kafka/start.sh:/etc/newsroom-kafka/start.sh:ro',
+          './deploy/kafka/dev-tls:/etc/newsroom-kafka/tls:ro',
+        ]),
+      );
+      expect(sorted(properties['process.roles'].split(','))).toEqual(['broker', 'controller']);
+      expect(properties['auto.create.topics.enable']).toBe('false');
       expect(kafka.healthcheck?.test).toBeDefined();
+      const protocolOf = Object.fromEntries(properties['listener.security.protocol.map'].split(',').map((entry) => entry.split(':')));
+      const advertised = properties['advertised.listeners'].split(',').map((listener) => /^(\w+):\/\/(.+)$/.exec(listener)!.slice(1));
       for (const app of APP_NAMES) {
         for (const broker of composeEnv(services[app]).KAFKA_BROKERS.split(',')) {
-          expect(env.KAFKA_ADVERTISED_LISTENERS.split(',')).toContainEqual(expect.stringMatching(new RegExp(`^\\w+://${broker}$`)));
+          const listener = advertised.find(([, address]) => address === broker);
+          expect({ broker, protocol: listener && protocolOf[listener[0]] }).toEqual({ broker, protocol: 'SASL_SSL' });
         }
       }
+      // Every listener another container or the host can reach asks for a login over TLS.
+      const reachable = properties.listeners.split(',').filter((listener) => !/^\w+:\/\/127\.0\.0\.1:/.test(listener) && !listener.startsWith('CONTROLLER:'));
+      expect(reachable.map((listener) => protocolOf[listener.split(':')[0]])).toEqual(reachable.map(() => 'SASL_SSL'));
+    });
+
+    it('lets nobody do anything without an ACL, except the admin', () => {
+      const properties = brokerProperties();
+      expect(properties['authorizer.class.name']).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+      expect(properties['allow.everyone.if.no.acl.found']).toBe('false');
+      const superUsers = properties['super.users'].split(';');
+      expect(superUsers).toContain(`User:${KAFKA_ADMIN_USER}`);
+      for (const principal of Object.values(defaultAccessSettings().principals)) expect(superUsers).not.toContain(principal);
+    });
+
+    it('gives each service its own Kafka principal and password, the ones start.sh creates', () => {
+      const startScript = read('deploy/kafka/start.sh');
+      const created = /for user in ([^;]+);/.exec(startScript)?.[1].trim().split(/\s+/);
+      expect(sorted(created ?? [])).toEqual(sorted([KAFKA_ADMIN_USER, ...NEWSROOM_SERVICES]));
+      const kafkaEnv = composeEnv(services.kafka);
+      const passwords = new Set<string>();
+      for (const app of APP_NAMES) {
+        const env = composeEnv(services[app]);
+        expect({ app, protocol: env.KAFKA_SECURITY_PROTOCOL, user: env.KAFKA_SASL_USERNAME }).toEqual({ app, protocol: 'SASL_SSL', user: app });
+        expect(defaultAccessSettings().principals[app as (typeof NEWSROOM_SERVICES)[number]]).toBe(`User:${env.KAFKA_SASL_USERNAME}`);
+        expect(env.KAFKA_SASL_PASSWORD).toBe(kafkaEnv[`NEWSROOM_DEV_KAFKA_PASSWORD_${app.toUpperCase().replace(/-/g, '_')}`]);
+        passwords.add(env.KAFKA_SASL_PASSWORD);
+        expect(services[app].volumes).toContain(`./deploy/kafka/dev-tls/ca.pem:${env.KAFKA_SSL_CA_FILE}:ro`);
+        // The connection settings hold together (the CA read from the repository's copy).
+        const connection = kafkaConnectionOf({ ...env, KAFKA_SSL_CA_FILE: join(ROOT, 'deploy/kafka/dev-tls/ca.pem') } as unknown as KafkaConnectionEnv);
+        expect(connection.security.sasl?.username).toBe(app);
+      }
+      expect(passwords.size).toBe(APP_NAMES.length);
+    });
+
+    it('serves a development broker certificate for kafka and localhost, signed by the CA the services trust', () => {
+      const ca = new X509Certificate(read('deploy/kafka/dev-tls/ca.pem'));
+      const keystore = read('deploy/kafka/dev-tls/broker-keystore.pem');
+      expect(keystore).toMatch(/-----BEGIN PRIVATE KEY-----/);
+      const broker = new X509Certificate(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/.exec(keystore)![0]);
+      expect(broker.verify(ca.publicKey)).toBe(true);
+      expect(broker.subjectAltName).toContain('DNS:kafka');
+      expect(broker.subjectAltName).toContain('DNS:localhost');
+      // Renew with tools/kafka/dev-certificates.ts before this fails.
+      expect(new Date(broker.validTo).getTime()).toBeGreaterThan(Date.now() + 30 * 24 * 60 * 60 * 1000);
     });
 
     it('creates every service schema in the PostgreSQL the services connect to', () => {
@@ -452,7 +555,7 @@ describe('deployment files', () => {
     it.each(APP_NAMES)('%s: Deployment gets exactly the variables of its env class, secrets from the Secret', (app) => {
       const container = onlyContainer(deploymentOf(app).spec?.template, app);
       expect(container.envFrom).toBeUndefined();
-      expect(sorted((container.env ?? []).map((v) => v.name))).toEqual(envVarsOf(APPS[app].envClass));
+      expectEnvContract(app, (container.env ?? []).map((v) => v.name));
       const env = resolveEnv(container, manifests, `Deployment ${app}`);
       expect(env.PORT).toBe(APPS[app].defaults.PORT);
       expect(env.DATABASE_SCHEMA).toBe(APPS[app].defaults.DATABASE_SCHEMA);
@@ -488,7 +591,9 @@ describe('deployment files', () => {
       expect(containerArgs(container)).toEqual([migrateEntry(app)]);
       expect(['Never', 'OnFailure']).toContain(job.spec?.template.spec?.restartPolicy);
       expect(container.envFrom).toBeUndefined();
-      expect(sorted((container.env ?? []).map((v) => v.name))).toEqual(envVarsOf(APPS[app].envClass));
+      // Migrations never talk to Kafka, so the Job carries no Kafka login.
+      expectEnvContract(app, [...(container.env ?? []).map((v) => v.name), ...KAFKA_LOGIN_VARS.filter((name) => name !== 'KAFKA_SASL_PASSWORD_FILE')]);
+      expect((container.env ?? []).filter((v) => v.name.startsWith('KAFKA_') && v.name !== 'KAFKA_BROKERS').map((v) => v.name)).toEqual([]);
       const env = resolveEnv(container, manifests, `Job ${job.metadata?.name}`);
       expect(env.DATABASE_SCHEMA).toBe(APPS[app].defaults.DATABASE_SCHEMA);
       expectSecretsFromSecret(container);
@@ -503,7 +608,11 @@ describe('deployment files', () => {
       const container = onlyContainer(provisioning[0].spec?.template, 'topic Job');
       expect(containerArgs(container)).toEqual([PROVISION_TOPICS_ENTRY]);
       const env = resolveEnv(container, manifests, 'topic Job');
-      expect(sorted(Object.keys(env))).toEqual(['KAFKA_BROKERS', 'KAFKA_REPLICATION_FACTOR']);
+      expect(sorted(Object.keys(env))).toEqual(
+        sorted(['KAFKA_BROKERS', 'KAFKA_REPLICATION_FACTOR', 'KAFKA_MANAGE_ACLS', 'KAFKA_SASL_PASSWORD_FILE', ...KAFKA_LOGIN_VARS]),
+      );
+      expect(env).toMatchObject({ KAFKA_SASL_USERNAME: KAFKA_ADMIN_USER, KAFKA_MANAGE_ACLS: 'true', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' });
+      expect(kafkaPasswordSecretOf(provisioning[0], container, env)).toBe('newsroom-kafka-admin');
       expect(env.KAFKA_REPLICATION_FACTOR).toBe('3');
       expect(env.KAFKA_BROKERS).toMatch(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/);
       expect(env.KAFKA_BROKERS).toBe(resolveEnv(onlyContainer(deploymentOf('drafting').spec?.template, 'drafting'), manifests, 'drafting').KAFKA_BROKERS);
@@ -511,10 +620,30 @@ describe('deployment files', () => {
       expect(jobs).toHaveLength(APP_NAMES.length + 1);
     });
 
-    it('keeps the secret variables in one Secret', () => {
+    it('keeps the secret variables in one Secret, and each Kafka password in a Secret of its own', () => {
       const secrets = ofKind<ISecret>(manifests, 'Secret');
-      expect(secrets).toHaveLength(1);
-      expect(sorted(Object.keys({ ...secrets[0].stringData, ...secrets[0].data }))).toEqual(SECRET_VARS);
+      const shared = secrets.filter((secret) => secret.metadata?.name === 'newsroom-secrets');
+      expect(shared).toHaveLength(1);
+      expect(sorted(Object.keys({ ...shared[0].stringData, ...shared[0].data }))).toEqual(SECRET_VARS);
+      const kafka = secrets.filter((secret) => secret !== shared[0]);
+      expect(sorted(kafka.map((secret) => secret.metadata?.name ?? ''))).toEqual(sorted([KAFKA_ADMIN_USER, ...NEWSROOM_SERVICES].map((user) => kafkaSecretName(user))));
+      for (const secret of kafka) expect(Object.keys({ ...secret.stringData, ...secret.data })).toEqual(['password']);
+    });
+
+    it.each(APP_NAMES)("%s: logs in to Kafka over TLS as its own principal, with only its own password mounted", (app) => {
+      const deployment = deploymentOf(app);
+      const container = onlyContainer(deployment.spec?.template, app);
+      const env = resolveEnv(container, manifests, `Deployment ${app}`);
+      expect(env).toMatchObject({ KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', KAFKA_SASL_USERNAME: app });
+      expect(defaultAccessSettings().principals[app as (typeof NEWSROOM_SERVICES)[number]]).toBe(`User:${env.KAFKA_SASL_USERNAME}`);
+      expect(kafkaPasswordSecretOf(deployment, container, env)).toBe(kafkaSecretName(app));
+      const mountedSecrets = (deployment.spec?.template.spec?.volumes ?? []).flatMap((volume) => (volume.secret ? [volume.secret.secretName] : []));
+      expect(mountedSecrets).toEqual([kafkaSecretName(app)]);
+      const caMount = (container.volumeMounts ?? []).find((mount) => env.KAFKA_SSL_CA_FILE.startsWith(`${mount.mountPath}/`));
+      const caVolume = deployment.spec?.template.spec?.volumes?.find((volume) => volume.name === caMount?.name);
+      expect(caVolume?.configMap?.name).toBe('newsroom-kafka-ca');
+      const caKeys = Object.keys(ofKind<IConfigMap>(manifests, 'ConfigMap').find((c) => c.metadata?.name === 'newsroom-kafka-ca')?.data ?? {});
+      expect(caKeys).toContain(env.KAFKA_SSL_CA_FILE.slice((caMount?.mountPath.length ?? 0) + 1));
     });
 
     const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });

@@ -10,12 +10,20 @@ export interface ThrowawayCertificates {
   brokerKey: string;
 }
 
+export interface ThrowawayCertificateOptions {
+  /** Host names the broker certificate is valid for, besides 127.0.0.1 (default: localhost). */
+  hosts?: string[];
+  /** Validity in days (default 1). */
+  days?: number;
+}
+
 /**
  * A CA made for one test run and a broker certificate signed by it, valid for
  * a day. Nothing outside the run trusts this CA, so a leaked key is harmless.
  */
-export async function throwawayCertificates(): Promise<ThrowawayCertificates> {
-  const notAfterDate = new Date(Date.now() + 24 * 60 * 60 * 1000);
+export async function throwawayCertificates(options: ThrowawayCertificateOptions = {}): Promise<ThrowawayCertificates> {
+  const hosts = options.hosts ?? ['localhost'];
+  const notAfterDate = new Date(Date.now() + (options.days ?? 1) * 24 * 60 * 60 * 1000);
   const ca = await generate([{ name: 'commonName', value: 'Newsroom test CA' }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -25,7 +33,7 @@ export async function throwawayCertificates(): Promise<ThrowawayCertificates> {
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     ],
   });
-  const broker = await generate([{ name: 'commonName', value: 'localhost' }], {
+  const broker = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notAfterDate,
@@ -34,7 +42,7 @@ export async function throwawayCertificates(): Promise<ThrowawayCertificates> {
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, ...hosts.map((host) => ({ type: 2 as const, value: host }))] },
     ],
   });
   return { caCert: ca.cert, brokerCert: broker.cert, brokerKey: broker.private };
