@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@newsroom/persistence';
 
-export class CreateArticles1764000300000 implements MigrationInterface {
+export class CreateArticles1764000300000 extends SqlMigration {
   name = 'CreateArticles1764000300000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+  protected readonly upStatements = [
+    `
       CREATE TABLE articles (
         id uuid PRIMARY KEY,
         slug text UNIQUE,
@@ -30,12 +30,12 @@ export class CreateArticles1764000300000 implements MigrationInterface {
         CHECK ((status = 'scheduled') = (content IS NULL)),
         CHECK (status = 'scheduled' OR slug IS NOT NULL),
         CHECK ((due_at IS NULL) = (pending_content IS NULL))
-      )`);
-    await queryRunner.query(`CREATE INDEX articles_live_idx ON articles (status, published_at)`);
-    await queryRunner.query(`CREATE INDEX articles_section_idx ON articles (section, published_at) WHERE status = 'published'`);
-    await queryRunner.query(`CREATE INDEX articles_tags_idx ON articles USING gin (tags)`);
-    await queryRunner.query(`CREATE INDEX articles_due_idx ON articles (due_at) WHERE due_at IS NOT NULL`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX articles_live_idx ON articles (status, published_at)`,
+    `CREATE INDEX articles_section_idx ON articles (section, published_at) WHERE status = 'published'`,
+    `CREATE INDEX articles_tags_idx ON articles USING gin (tags)`,
+    `CREATE INDEX articles_due_idx ON articles (due_at) WHERE due_at IS NOT NULL`,
+    `
       CREATE TABLE corrections (
         id bigserial PRIMARY KEY,
         article_id uuid NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -44,13 +44,13 @@ export class CreateArticles1764000300000 implements MigrationInterface {
         corrected_at timestamptz NOT NULL,
         revision int NOT NULL,
         changed_fields text[] NOT NULL DEFAULT '{}'
-      )`);
-    await queryRunner.query(`CREATE INDEX corrections_article_idx ON corrections (article_id, corrected_at)`);
-    await queryRunner.query(`CREATE INDEX corrections_recent_idx ON corrections (corrected_at)`);
-  }
+      )`,
+    `CREATE INDEX corrections_article_idx ON corrections (article_id, corrected_at)`,
+    `CREATE INDEX corrections_recent_idx ON corrections (corrected_at)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE corrections`);
-    await queryRunner.query(`DROP TABLE articles`);
-  }
+  protected readonly downStatements = [
+    `DROP TABLE corrections`,
+    `DROP TABLE articles`,
+  ];
 }

@@ -1,14 +1,14 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@newsroom/persistence';
 
 /** The site's last visible change (max(updated_at)) is asked on every public read: an index answers it at once. */
-export class SiteRevisionIndex1764000700000 implements MigrationInterface {
+export class SiteRevisionIndex1764000700000 extends SqlMigration {
   name = 'SiteRevisionIndex1764000700000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX articles_updated_idx ON articles (updated_at)`);
-  }
+  protected readonly upStatements = [
+    `CREATE INDEX articles_updated_idx ON articles (updated_at)`,
+  ];
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX articles_updated_idx`);
-  }
+  protected readonly downStatements = [
+    `DROP INDEX articles_updated_idx`,
+  ];
 }
