@@ -38,4 +38,10 @@ export const publishingEvents = {
     createEvent(EVENT_TYPES.articleCorrected, { ...liveArticle(articleId, revision, 'https://news.example.org/a'), correctionNote, correctedAt: now() }, { subject: articleId }),
   unpublished: (articleId: string, reason: string, editorId = 'eve'): EventOf<'news.article.unpublished.v1'> =>
     createEvent(EVENT_TYPES.articleUnpublished, { articleId, editorId, reason, unpublishedAt: now() }, { subject: articleId }),
+  updated: (articleId: string, url: string, revision = 2): EventOf<'news.article.updated.v1'> =>
+    createEvent(EVENT_TYPES.articleUpdated, { ...liveArticle(articleId, revision, url), updatedAt: now() }, { subject: articleId }),
+  killed: (articleId: string, editorId = 'eve'): EventOf<'news.article.killed.v1'> =>
+    createEvent(EVENT_TYPES.articleKilled, { articleId, editorId, killedAt: now() }, { subject: articleId }),
+  scheduleCancelled: (articleId: string, revision = 1, editorId = 'eve'): EventOf<'news.article.schedule-cancelled.v1'> =>
+    createEvent(EVENT_TYPES.scheduleCancelled, { articleId, revision, editorId, cancelledAt: now() }, { subject: articleId }),
 };

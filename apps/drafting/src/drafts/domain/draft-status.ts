@@ -10,13 +10,21 @@ export const DRAFT_STATUSES = [
   'approved',
   'rejected',
   'scheduled',
+  'cancelled',
   'published',
   'withdrawn',
+  'killed',
 ] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** Statuses in which the reporter may edit the text. */
 export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested'];
+
+/**
+ * Statuses nothing moves on from: a killed story (legal removal) stays killed,
+ * whatever review or publishing report about it later, newer revisions included.
+ */
+export const FINAL_STATUSES: readonly DraftStatus[] = ['killed'];
 
 /**
  * How far along one submitted revision is. Review and publishing events arrive
@@ -31,6 +39,10 @@ export const STATUS_PROGRESS: Record<DraftStatus, number> = {
   approved: 3,
   rejected: 3,
   scheduled: 4,
+  // An editor cancelled the waiting revision: it will never go live, so nothing of that revision
+  // comes after it but a kill (a newer revision moves the status as any newer revision does).
+  cancelled: 5,
   published: 5,
   withdrawn: 6,
+  killed: 7,
 };

@@ -6,9 +6,12 @@ export const REVIEW_MILESTONES = [
   'approved',
   'rejected',
   'scheduled',
+  'schedule_cancelled',
   'published',
+  'updated',
   'corrected',
   'withdrawn',
+  'killed',
 ] as const;
 export type ReviewMilestone = (typeof REVIEW_MILESTONES)[number];
 

@@ -164,4 +164,73 @@ describe(Draft.name, () => {
     draft.recordWithdrawal(report(undefined, { note: 'Legal' }));
     expect(draft.takeChanges().timeline[0]).toMatchObject({ kind: 'withdrawn', revision: 1 });
   });
+
+  it('shows an update as the newer revision published at its URL', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordPublication('https://example.org/a', report(1));
+    draft.takeChanges();
+    expect(draft.recordUpdate('https://example.org/a', report(2))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'published', statusRevision: 2, publicUrl: 'https://example.org/a' });
+    expect(draft.takeChanges().timeline.map((e) => [e.kind, e.revision])).toEqual([['updated', 2]]);
+  });
+
+  it('never lets an update of an older revision overtake a newer one', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordSchedule(new Date('2025-11-22T06:00:00Z'), report(3));
+    expect(draft.recordUpdate('https://example.org/old', report(2))).toBe(false);
+    expect(draft.snapshot()).toMatchObject({ status: 'scheduled', statusRevision: 3, publicUrl: null });
+  });
+
+  it('shows a cancelled schedule as cancelled, with nothing waiting, and keeps a live text’s URL', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordPublication('https://example.org/a', report(1));
+    draft.recordSchedule(new Date('2025-11-22T06:00:00Z'), report(2));
+    expect(draft.recordScheduleCancellation(report(2, { actorId: 'eve' }))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'cancelled', statusRevision: 2, publishAt: null, publicUrl: 'https://example.org/a' });
+    expect(draft.canBeEdited).toBe(false);
+  });
+
+  it('never takes a cancelled revision back to approved or scheduled; a newer revision moves on', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordSchedule(new Date('2025-11-22T06:00:00Z'), report(1));
+    draft.recordScheduleCancellation(report(1));
+    // The approval travels on another topic and may arrive after the cancellation.
+    expect(draft.recordReviewStatus('approved', report(1))).toBe(false);
+    expect(draft.recordSchedule(new Date('2025-11-23T06:00:00Z'), report(1))).toBe(false);
+    expect(draft.status).toBe('cancelled');
+    expect(draft.recordReviewStatus('approved', report(2))).toBe(true);
+    expect(draft.status).toBe('approved');
+  });
+
+  it('shows a kill as final: no URL, no schedule, and no later report moves it, newer revisions included', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordPublication('https://example.org/a', report(1));
+    draft.recordSchedule(new Date('2025-11-22T06:00:00Z'), report(2));
+    draft.takeChanges();
+    expect(draft.recordKill(report(undefined, { actorId: 'eve' }))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'killed', statusRevision: 2, publicUrl: null, publishAt: null });
+    expect(draft.takeChanges().timeline).toEqual([expect.objectContaining({ kind: 'killed', revision: 2, actorId: 'eve', note: null })]);
+
+    expect(draft.recordUpdate('https://example.org/a', report(3))).toBe(false);
+    expect(draft.recordPublication('https://example.org/a', report(3))).toBe(false);
+    expect(draft.recordReviewStatus('approved', report(4))).toBe(false);
+    expect(draft.recordWithdrawal(report())).toBe(false);
+    expect(draft.snapshot()).toMatchObject({ status: 'killed', publicUrl: null });
+    expect(draft.takeChanges().timeline.map((e) => e.kind)).toEqual(['updated', 'published', 'approved', 'withdrawn']);
+  });
+
+  it('keeps a killed draft readable by its author and editors, and locked', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordKill(report());
+    expect(draft.isVisibleTo({ id: 'alice', roles: ['reporter'] })).toBe(true);
+    expect(draft.isVisibleTo({ id: 'eve', roles: ['editor'] })).toBe(true);
+    expect(codeOf(() => draft.edit('alice', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_EDITABLE');
+    expect(codeOf(() => draft.submit('alice', undefined, at))).toBe('DRAFT.NOT_SUBMITTABLE');
+  });
 });

@@ -1,6 +1,6 @@
 import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
-import { EDITABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
+import { EDITABLE_STATUSES, FINAL_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
 import { invalidContent, notEditable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
 import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
@@ -43,7 +43,7 @@ export interface DraftChanges {
 export interface ProgressReport {
   /** The event it came from; a timeline holds at most one entry per event. */
   eventId: string;
-  /** The revision it is about; absent for reports about the article as a whole (a withdrawal). */
+  /** The revision it is about; absent for reports about the article as a whole (a withdrawal, a kill). */
   revision?: number;
   actorId?: string;
   note?: string;
@@ -224,6 +224,39 @@ export class Draft {
     });
   }
 
+  /**
+   * A newer approved revision replaced the live text at `publicUrl` (the same address, normally).
+   * The draft shows it as that revision published. Returns whether the status moved.
+   */
+  recordUpdate(publicUrl: string, report: ProgressReport): boolean {
+    return this.recordProgress('updated', 'published', report, () => {
+      this.state.publicUrl = publicUrl;
+    });
+  }
+
+  /**
+   * An editor cancelled the revision that was waiting for its time: it will never go live, and
+   * nothing waits any more. A text that was live before stays live, so `publicUrl` is kept.
+   * Returns whether the status moved.
+   */
+  recordScheduleCancellation(report: ProgressReport): boolean {
+    return this.recordProgress('schedule_cancelled', 'cancelled', report, () => {
+      this.state.publishAt = null;
+    });
+  }
+
+  /**
+   * Publishing killed the article (legal removal): nothing of it is served anywhere, so the
+   * public URL and any schedule are dropped. The draft itself stays, readable by its author and
+   * editors. Final: no later report moves the status again. Returns whether the status moved.
+   */
+  recordKill(report: ProgressReport): boolean {
+    return this.recordProgress('killed', 'killed', report, () => {
+      this.state.publicUrl = null;
+      this.state.publishAt = null;
+    });
+  }
+
   /** Publishing corrected the live article; the status stays. */
   recordCorrection(report: ProgressReport): void {
     this.recordProgress('corrected', null, report);
@@ -238,7 +271,8 @@ export class Draft {
    * Review and publishing events arrive on two topics in no guaranteed order,
    * so a reported status applies only when it is for a newer revision, or for
    * the same revision and not behind the current one (a late `approved` never
-   * overwrites `published`). The timeline gets the entry either way.
+   * overwrites `published`), and never once the status is final (killed). The timeline gets the
+   * entry either way.
    */
   private recordProgress(kind: ActivityKind, status: DraftStatus | null, report: ProgressReport, whenMoved?: () => void): boolean {
     const revision = report.revision ?? this.state.statusRevision ?? this.state.version;
@@ -249,6 +283,7 @@ export class Draft {
   }
 
   private moveStatus(status: DraftStatus, revision: number): boolean {
+    if (FINAL_STATUSES.includes(this.state.status)) return false;
     const current = this.state.statusRevision ?? 0;
     const newer = revision > current;
     const sameRevisionForward = revision === current && STATUS_PROGRESS[status] >= STATUS_PROGRESS[this.state.status];

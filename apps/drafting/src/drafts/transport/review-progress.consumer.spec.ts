@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewsroomEvent } from '@newsroom/contracts';
+import { EVENT_CATALOG, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import type { EventHandlers, InboundEventProcessor } from '@newsroom/messaging';
 import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
@@ -61,6 +61,32 @@ describe(ReviewProgressConsumer.name, () => {
     const withdrawn = await commandFor(unpublished);
     expect(withdrawn).toMatchObject({ milestone: 'withdrawn', actorId: 'eve', note: 'Legal hold', at: unpublished.data.unpublishedAt });
     expect(withdrawn.revision).toBeUndefined();
+  });
+
+  it('maps an update to the newer revision live at its URL, dated when it went live', async () => {
+    const updated = publishingEvents.updated(id, 'https://news.example.org/articles/four-day-week', 2);
+    expect(await commandFor(updated)).toEqual({
+      articleId: id, eventId: updated.id, milestone: 'updated', revision: 2, publicUrl: 'https://news.example.org/articles/four-day-week', at: updated.data.updatedAt,
+    });
+  });
+
+  it('maps a cancelled schedule to its revision and the editor who cancelled it', async () => {
+    const cancelled = publishingEvents.scheduleCancelled(id, 3);
+    expect(await commandFor(cancelled)).toEqual({ articleId: id, eventId: cancelled.id, milestone: 'schedule_cancelled', revision: 3, actorId: 'eve', at: cancelled.data.cancelledAt });
+  });
+
+  it('maps a kill to the article as a whole, with who killed it and when but no reason', async () => {
+    const killed = publishingEvents.killed(id);
+    const command = await commandFor(killed);
+    expect(command).toEqual({ articleId: id, eventId: killed.id, milestone: 'killed', actorId: 'eve', at: killed.data.killedAt });
+    expect(command.revision).toBeUndefined();
+    expect(command.note).toBeUndefined();
+  });
+
+  it('handles every event type publishing emits', () => {
+    for (const type of Object.keys(EVENT_CATALOG) as (keyof typeof EVENT_CATALOG)[]) {
+      if (EVENT_CATALOG[type].topic === TOPICS.publishing) expect([type, typeof handlers[type]]).toEqual([type, 'function']);
+    }
   });
 
   it('ignores drafting’s own events', () => {

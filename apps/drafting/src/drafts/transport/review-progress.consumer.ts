@@ -30,6 +30,10 @@ export class ReviewProgressConsumer {
     [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time }),
     [EVENT_TYPES.articleCorrected]: (e) => this.track(e, { milestone: 'corrected', revision: e.data.revision, note: e.data.correctionNote, at: e.data.correctedAt }),
     [EVENT_TYPES.articleUnpublished]: (e) => this.track(e, { milestone: 'withdrawn', actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
+    [EVENT_TYPES.articleUpdated]: (e) => this.track(e, { milestone: 'updated', revision: e.data.revision, publicUrl: e.data.url, at: e.data.updatedAt }),
+    [EVENT_TYPES.scheduleCancelled]: (e) => this.track(e, { milestone: 'schedule_cancelled', revision: e.data.revision, actorId: e.data.editorId, at: e.data.cancelledAt }),
+    // A kill is about the article as a whole; its reason stays with publishing.
+    [EVENT_TYPES.articleKilled]: (e) => this.track(e, { milestone: 'killed', actorId: e.data.editorId, at: e.data.killedAt }),
   };
 
   @ConsumeTopic(TOPICS.review)

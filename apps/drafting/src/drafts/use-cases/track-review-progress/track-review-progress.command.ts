@@ -2,6 +2,9 @@ import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID
 import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
 
+/** Milestones that put a revision live, so they say where. */
+const LIVE_MILESTONES: readonly ReviewMilestone[] = ['published', 'updated'];
+
 /**
  * One status or note that editorial review or publishing reported about an
  * article (one event), to show its reporter on the draft. The article's id is
@@ -15,7 +18,7 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @IsIn(REVIEW_MILESTONES)
   milestone!: ReviewMilestone;
 
-  /** The revision the report is about; absent when it concerns the article as a whole (a withdrawal). */
+  /** The revision the report is about; absent when it concerns the article as a whole (a withdrawal, a kill). */
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -42,8 +45,8 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @IsISO8601({ strict: true })
   publishAt?: string;
 
-  /** For `published`: the article's public URL. */
-  @ValidateIf((command: TrackReviewProgressCommand) => command.milestone === 'published' || command.publicUrl !== undefined)
+  /** For `published` and `updated`: the article's public URL. */
+  @ValidateIf((command: TrackReviewProgressCommand) => LIVE_MILESTONES.includes(command.milestone) || command.publicUrl !== undefined)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   publicUrl?: string;
 }

@@ -83,6 +83,61 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect(await lastEntry(id)).toMatchObject({ kind: 'withdrawn', revision: 1, note: 'Legal hold.' });
   });
 
+  it('shows an update as the newer revision published, at its public URL', async () => {
+    const id = await given.submitted();
+    await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/articles/four-day-week' });
+    await given.progress(id, { milestone: 'approved', revision: 2, actorId: eve.id });
+
+    const result = await given.progress(id, { milestone: 'updated', revision: 2, publicUrl: 'https://news.example.org/articles/four-day-week' });
+
+    expect(result).toEqual({ outcome: 'recorded', status: 'published', statusMoved: true });
+    expect(await read(id)).toMatchObject({ status: 'published', publicUrl: 'https://news.example.org/articles/four-day-week' });
+    expect(await lastEntry(id)).toMatchObject({ kind: 'updated', revision: 2, actorId: null });
+  });
+
+  it('shows a cancelled schedule as cancelled, with nothing waiting, and who cancelled it', async () => {
+    const id = await given.submitted();
+    await given.progress(id, { milestone: 'approved', revision: 1, actorId: eve.id });
+    await given.progress(id, { milestone: 'scheduled', revision: 1, publishAt: '2025-11-22T06:00:00.000Z' });
+
+    const result = await given.progress(id, { milestone: 'schedule_cancelled', revision: 1, actorId: eve.id });
+
+    expect(result).toEqual({ outcome: 'recorded', status: 'cancelled', statusMoved: true });
+    expect(await read(id)).toMatchObject({ status: 'cancelled', publishAt: null, publicUrl: null, editable: false });
+    expect(await lastEntry(id)).toMatchObject({ kind: 'schedule_cancelled', revision: 1, actorId: 'eve' });
+  });
+
+  it('keeps a live text’s URL when a newer revision’s schedule is cancelled', async () => {
+    const id = await given.submitted();
+    await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/a' });
+    await given.progress(id, { milestone: 'scheduled', revision: 2, publishAt: '2025-11-22T06:00:00.000Z' });
+    await given.progress(id, { milestone: 'schedule_cancelled', revision: 2, actorId: eve.id });
+    expect(await read(id)).toMatchObject({ status: 'cancelled', publicUrl: 'https://news.example.org/a', publishAt: null });
+  });
+
+  it('shows a kill: status killed, no public URL, and the draft still readable by its author and editors', async () => {
+    const id = await given.submitted();
+    await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/a' });
+
+    const result = await given.progress(id, { milestone: 'killed', actorId: eve.id });
+
+    expect(result).toEqual({ outcome: 'recorded', status: 'killed', statusMoved: true });
+    expect(await read(id)).toMatchObject({ status: 'killed', publicUrl: null, editable: false });
+    expect((await testbed.get(ReadDraftsQuery).get(eve, id)).status).toBe('killed');
+    expect(await lastEntry(id)).toEqual({ kind: 'killed', at: expect.any(String), actorId: 'eve', revision: 1, note: null });
+  });
+
+  it('keeps a killed article killed whatever arrives later, and still puts it on the timeline', async () => {
+    const id = await given.submitted();
+    await given.progress(id, { milestone: 'killed', actorId: eve.id });
+
+    const late = await given.progress(id, { milestone: 'updated', revision: 2, publicUrl: 'https://news.example.org/a' });
+
+    expect(late).toEqual({ outcome: 'recorded', status: 'killed', statusMoved: false });
+    expect(await read(id)).toMatchObject({ status: 'killed', publicUrl: null });
+    expect(await lastEntry(id)).toMatchObject({ kind: 'updated', revision: 2 });
+  });
+
   it('never moves a status backwards for the same revision: a late approval leaves it published', async () => {
     const id = await given.submitted();
     await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/a' });
@@ -139,10 +194,11 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect((await testbed.recordedEvents(id)).map((e) => e.type)).toEqual(['news.article.submitted.v1']);
   });
 
-  it('refuses a schedule without a time and a publication without a URL: COMMAND.INVALID', () => {
+  it('refuses a schedule without a time and a publication or update without a URL: COMMAND.INVALID', () => {
     const id = randomUUID();
     expect(thrownBy(() => reviewReport(id, { milestone: 'scheduled', revision: 1 }))).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
     expect(thrownBy(() => reviewReport(id, { milestone: 'published', revision: 1, publicUrl: 'javascript:alert(1)' }))).toMatchObject({ code: 'COMMAND.INVALID' });
+    expect(thrownBy(() => reviewReport(id, { milestone: 'updated', revision: 2 }))).toMatchObject({ code: 'COMMAND.INVALID' });
     expect(thrownBy(() => reviewReport(id, { milestone: 'archived' as never }))).toMatchObject({ code: 'COMMAND.INVALID' });
   });
 });

@@ -46,7 +46,7 @@ function record(draft: Draft, command: TrackReviewProgressCommand): boolean {
     note: command.note,
     at: new Date(command.at),
   };
-  // The command's validation makes publishAt and publicUrl present for their milestones.
+  // The command's validation makes publishAt and publicUrl present for the milestones that need them.
   switch (command.milestone) {
     case 'review_claimed':
     case 'changes_requested':
@@ -60,6 +60,12 @@ function record(draft: Draft, command: TrackReviewProgressCommand): boolean {
       return draft.recordSchedule(new Date(command.publishAt as string), report);
     case 'published':
       return draft.recordPublication(command.publicUrl as string, report);
+    case 'updated':
+      return draft.recordUpdate(command.publicUrl as string, report);
+    case 'schedule_cancelled':
+      return draft.recordScheduleCancellation(report);
+    case 'killed':
+      return draft.recordKill(report);
     case 'corrected':
       draft.recordCorrection(report);
       return false;
