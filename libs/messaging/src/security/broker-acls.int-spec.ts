@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, Partitioners, ResourcePatternTypes, type Consumer } from 'kafkajs';
 import { saslCredentials, type KafkaSaslMechanism, type KafkaSecurity } from '@newsroom/config';
 import { TOPICS, allTopicSpecs, deadLetterTopicOf } from '@newsroom/contracts';
 import { WORKSPACE_ROOT, startSecuredKafka, type KafkaUser, type SecuredKafka } from '@newsroom/testing';
@@ -164,6 +164,34 @@ describe('broker ACLs from the access table', () => {
     expect(result.stdout).not.toContain(broker.admin.password);
     const report = JSON.parse(result.stdout.trim().split('\n').pop()!);
     expect(report).toMatchObject({ connection: `SASL_SSL SCRAM-SHA-256 as ${broker.admin.name}, own CA`, created: [], acls: { granted: [], revoked: [] } });
+  });
+
+  it('revokes a grant of a newsroom principal that the table does not hold, and keeps others', async () => {
+    const admin = kafkaAs(security(broker.admin)).admin();
+    clients.push(admin);
+    await admin.connect();
+    const extra = (principal: string) => ({
+      principal,
+      host: '*',
+      operation: AclOperationTypes.READ,
+      permissionType: AclPermissionTypes.ALLOW,
+      resourceType: AclResourceTypes.TOPIC,
+      resourceName: TOPICS.review,
+      resourcePatternType: ResourcePatternTypes.LITERAL,
+    });
+    // Someone let notifications read approvals; an operator's own principal also got a grant.
+    await admin.createAcls({ acl: [extra('User:notifications'), extra('User:auditor')] });
+    const report = await provisionTopics({ brokers: broker.brokers, settings: SETTINGS, security: security(broker.admin), access: defaultAccessSettings() });
+    expect(report.acls).toEqual({ granted: [], revoked: [`User:notifications READ TOPIC:${TOPICS.review}`] });
+    const left = await admin.describeAcls({
+      resourceType: AclResourceTypes.TOPIC,
+      resourceName: TOPICS.review,
+      resourcePatternType: ResourcePatternTypes.LITERAL,
+      operation: AclOperationTypes.READ,
+      permissionType: AclPermissionTypes.ALLOW,
+    });
+    expect(left.resources.flatMap((resource) => resource.acls.map((acl) => acl.principal)).sort()).toEqual(['User:auditor', 'User:drafting', 'User:publishing']);
+    await admin.disconnect();
   });
 
   it('logs in with PLAIN and SCRAM-SHA-256 as well as SCRAM-SHA-512', async () => {
