@@ -1,46 +1,16 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
-import { ArticleContent, Command, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { IsNotEmpty, IsString } from 'class-validator';
+import { ArticleRevisionCommand, withApproval } from '@newsroom/contracts';
 
 /**
  * Publish a revision an editor approved: exactly this content, at once or at the later of
- * `publishAt` and `embargoUntil` (ISO 8601 instants). The author and editor ids are checked
- * against each other before anything goes live.
+ * `publishAt` and `embargoUntil` (ISO 8601 instants). `revision` is drafting's number; only
+ * a newer one than any accepted counts. The approval's fields are the approved event's own
+ * (`withApproval`), so the command and the event cannot drift apart; the author and editor
+ * ids are checked against each other before anything goes live.
  */
-export class PublishApprovedArticleCommand extends Command {
-  @IsUUID()
-  articleId!: string;
-
-  /** Drafting's revision number; only a newer one than any accepted counts. */
-  @IsInt()
-  @Min(1)
-  revision!: number;
-
-  @IsString()
-  @IsNotEmpty()
-  authorId!: string;
-
+export class PublishApprovedArticleCommand extends withApproval(ArticleRevisionCommand) {
+  /** The approving editor's user id. */
   @IsString()
   @IsNotEmpty()
   editorId!: string;
-
-  @IsISO8601({ strict: true })
-  approvedAt!: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  publishAt?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  embargoUntil?: string;
-
-  @IsIn(PRIORITIES)
-  priority!: Priority;
-
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArticleContent)
-  article!: ArticleContent;
 }
