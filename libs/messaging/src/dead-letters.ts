@@ -32,13 +32,23 @@ export async function readDeadLetters(brokers: string[], topic: string, security
   const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
   if (remaining.size === 0) return [];
 
-  const consumer = kafka.consumer({ groupId: `newsroom-dlq-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  // A one-shot reader: a crash (a refused group on a secured cluster) ends the read with its error
+  // instead of restarting until the timeout.
+  const consumer = kafka.consumer({
+    groupId: `newsroom-dlq-reader-${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+    retry: { retries: 3, restartOnFailure: async () => false },
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
   const letters: DeadLetter[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out reading ${deadLetterTopic}`)), 60_000);
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        clearTimeout(timer);
+        reject(payload.error);
+      });
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
           letters.push(toDeadLetter(partition, message.offset, message.key, message.value, message.headers ?? {}));
