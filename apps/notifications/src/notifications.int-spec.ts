@@ -333,6 +333,45 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect(smtp.mailsTo(alice, /Second story/)).toHaveLength(0);
   });
 
+  it('cancels the alerts not sent yet when the story is killed, and stays quiet when its publication comes again', async () => {
+    smtp.defer(dave);
+    const story = randomUUID();
+    const published = publishedEvent(story, { section: 'business', tags: ['economy'], priority: 'normal', headline: 'Mill to close' });
+    await produce(published);
+    await eventually('the deferred delivery to be rescheduled', async () => {
+      const [row] = await service.sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM deliveries WHERE article_id = $1`, [story]);
+      return row?.attempts === 1 && row.status === 'pending' ? row : undefined;
+    });
+
+    const killed = createEvent(EVENT_TYPES.articleKilled, { articleId: story, editorId: 'editor-1', killedAt: new Date().toISOString() }, { subject: story });
+    await produce(killed);
+    await service.handled(killed.id);
+    expect(await service.sql(`SELECT status, last_error FROM deliveries WHERE article_id = $1`, [story])).toEqual([
+      { status: 'cancelled', last_error: 'article killed before the alert was sent' },
+    ]);
+
+    // The same publication under a new event id (a replay from the dead-letter tool): nothing new is queued.
+    const replayed = { ...published, id: randomUUID() };
+    await produce(replayed);
+    await service.handled(replayed.id);
+    expect((await deliveryLog(story)).body.counts).toMatchObject({ total: 1, cancelled: 1, pending: 0 });
+    smtp.allow(dave);
+  });
+
+  it('dead-letters an updated event whose URL is off the site, before any effect', async () => {
+    const story = randomUUID();
+    const forged = createEvent(
+      EVENT_TYPES.articleUpdated,
+      { ...publishedEvent(story, { url: 'https://evil.example/login', headline: 'Your account is locked' }).data, revision: 2, updatedAt: new Date().toISOString() },
+      { subject: story },
+    );
+    await produce(forged);
+
+    const dead = await eventually('the forged update on the dead-letter topic', () => deadLetters.find((message) => message.event?.id === forged.id));
+    expect(dead.headers[DLQ_HEADERS.error]).toMatch(/^ALERT\.OFF_SITE_URL: .*https:\/\/evil\.example\/login/);
+    expect(await service.sql(`SELECT 1 FROM inbox WHERE event_id = $1`, [forged.id])).toEqual([]);
+  });
+
   it('dead-letters a published event whose URL is off the site, and alerts nobody', async () => {
     const forgedArticle = randomUUID();
     const forged = publishedEvent(forgedArticle, { url: 'https://evil.example/login', headline: 'Your account is locked', priority: 'breaking' });

@@ -10,8 +10,10 @@ import { WithdrawAlertsCommand } from '../use-cases/withdraw-alerts/withdraw-ale
 import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-alerts.use-case';
 
 /**
- * Published, corrected and unpublished articles; other publishing events are
- * skipped. InboundEventProcessor validates each event (and that it belongs on
+ * Published, corrected, updated, unpublished and killed articles. Scheduled and
+ * schedule-cancelled are skipped: nothing is alerted before a story goes live, so
+ * a revision that never went live has no alert to change, and a live text whose
+ * newer revision was cancelled stays live with the alerts it had. InboundEventProcessor validates each event (and that it belongs on
  * this topic), applies it once inside the inbox's unit of work, retries, and
  * dead-letters what a use case refuses.
  */
@@ -21,8 +23,12 @@ export class PublishingEventsConsumer {
     [EVENT_TYPES.articlePublished]: (event) =>
       this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })),
     [EVENT_TYPES.articleCorrected]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
+    // An update is a newer text at the same address: like a correction, unsent alerts say it and nobody new is alerted.
+    [EVENT_TYPES.articleUpdated]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
     [EVENT_TYPES.articleUnpublished]: (event) =>
-      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt) })),
+      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt), removal: 'unpublished' })),
+    [EVENT_TYPES.articleKilled]: (event) =>
+      this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.killedAt), removal: 'killed' })),
   };
 
   constructor(
@@ -38,7 +44,7 @@ export class PublishingEventsConsumer {
   }
 }
 
-/** What a published or corrected event says about the article, as the alert commands take it. */
+/** What a published, corrected or updated event says about the article, as the alert commands take it. */
 function alertContentFields(data: ArticlePublishedData): CommandInput<AlertContentCommand> {
   return {
     articleId: data.articleId,

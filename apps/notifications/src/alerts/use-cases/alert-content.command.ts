@@ -3,7 +3,7 @@ import { ARTICLE_LIMITS, ArticleRevisionCommand, PRIORITIES, type Priority } fro
 import type { AlertContent } from '../domain/article-alert';
 
 /**
- * What a published or corrected article says, as the alert commands carry it.
+ * What a published, corrected or updated article says, as the alert commands carry it.
  * Whether its URL is ours is a domain rule (PublicSite), checked by the use case.
  */
 export abstract class AlertContentCommand extends ArticleRevisionCommand {

@@ -37,6 +37,18 @@ describe(CorrectAlertTextUseCase.name, () => {
     expect(await deliveriesOf(testbed, article.articleId)).toHaveLength(1);
   });
 
+  it('makes alerts not sent yet carry an update’s newer text, alerting nobody new', async () => {
+    await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });
+    const article = await published();
+    await emailSubscriber(testbed, 'newcomer@example.com', { sections: ['politics'] });
+
+    const update = CorrectAlertTextCommand.create({ ...article, revision: 4, headline: 'Council bans night-time cranes from January', standfirst: 'The vote was 7 to 2.' });
+    expect(await correct.execute(update)).toEqual({ updated: true });
+
+    expect(await storedText(article.articleId)).toMatchObject({ revision: 4, headline: 'Council bans night-time cranes from January' });
+    expect((await deliveriesOf(testbed, article.articleId)).map((row) => row.status)).toEqual(['pending']);
+  });
+
   it('never goes back to an older revision', async () => {
     const article = await published();
     expect(await correct.execute(CorrectAlertTextCommand.create({ ...article, revision: 1, headline: 'Stale' }))).toEqual({ updated: false });

@@ -10,8 +10,9 @@ export interface CorrectAlertTextResult {
 }
 
 /**
- * One alert per article: a correction updates what alerts not sent yet will
- * say (newer revision wins), and alerts nobody new.
+ * One alert per article: a correction or an update (a newer revision gone live)
+ * changes what alerts not sent yet will say (newer revision wins), and alerts
+ * nobody new.
  * Errors: ALERT.OFF_SITE_URL when the URL is not on the public site.
  */
 @Injectable()

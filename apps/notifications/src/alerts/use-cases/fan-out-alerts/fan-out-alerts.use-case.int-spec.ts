@@ -68,7 +68,7 @@ describe(FanOutAlertsUseCase.name, () => {
   it('stays quiet for a publication that a withdrawal seen earlier postdates', async () => {
     await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });
     const article = publishedArticle({ publishedAt: new Date(Date.now() - 60_000) });
-    await testbed.get(WithdrawAlertsUseCase).execute(WithdrawAlertsCommand.create({ articleId: article.articleId, withdrawnAt: new Date() }));
+    await testbed.get(WithdrawAlertsUseCase).execute(WithdrawAlertsCommand.create({ articleId: article.articleId, withdrawnAt: new Date(), removal: 'unpublished' }));
     expect(await fanOut.execute(FanOutAlertsCommand.create(article))).toMatchObject({ fannedOut: false, reason: 'withdrawn' });
     expect(await deliveriesOf(testbed, article.articleId)).toHaveLength(0);
   });
@@ -77,7 +77,7 @@ describe(FanOutAlertsUseCase.name, () => {
     await emailSubscriber(testbed, 'early@example.com', { sections: ['politics'] });
     const article = publishedArticle({ publishedAt: new Date(Date.now() - 60_000) });
     await fanOut.execute(FanOutAlertsCommand.create(article));
-    await testbed.get(WithdrawAlertsUseCase).execute(WithdrawAlertsCommand.create({ articleId: article.articleId, withdrawnAt: new Date(Date.now() - 30_000) }));
+    await testbed.get(WithdrawAlertsUseCase).execute(WithdrawAlertsCommand.create({ articleId: article.articleId, withdrawnAt: new Date(Date.now() - 30_000), removal: 'unpublished' }));
     await emailSubscriber(testbed, 'late@example.com', { sections: ['politics'] });
 
     const again = await fanOut.execute(FanOutAlertsCommand.create({ ...article, revision: 2, publishedAt: new Date() }));
