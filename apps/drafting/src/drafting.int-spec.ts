@@ -166,6 +166,35 @@ describe('drafting service', () => {
     expect(final.activity.map((a) => a.kind)).toEqual(['created', 'submitted', 'changes_requested', 'editor_note', 'published', 'approved']);
   });
 
+  it('follows a story after it went live: a cancelled schedule, an update, then a kill', async () => {
+    const id = await newDraft();
+    await alice.post(`/v1/drafts/${id}/submit`);
+    const url = 'http://localhost:3003/articles/four-day-week';
+    await bus.produce(TOPICS.publishing, publishingEvents.published(id, url, 1));
+    await bus.produce(TOPICS.publishing, publishingEvents.scheduled(id, '2030-01-01T06:00:00.000Z', 2));
+    const cancelled = publishingEvents.scheduleCancelled(id, 2);
+    await bus.produce(TOPICS.publishing, cancelled);
+    await service.handled(cancelled.id);
+    expect(await draftWhen(id, 'the schedule cancelled', (d) => d.status === 'cancelled')).toMatchObject({ publicUrl: url, publishAt: null });
+
+    const updated = publishingEvents.updated(id, url, 3);
+    await bus.produce(TOPICS.publishing, updated);
+    await service.handled(updated.id);
+    expect(await draftWhen(id, 'the update live', (d) => d.status === 'published')).toMatchObject({ publicUrl: url });
+
+    const killed = publishingEvents.killed(id);
+    await bus.produce(TOPICS.publishing, killed);
+    await service.handled(killed.id);
+    const gone = await draftWhen(id, 'the story killed', (d) => d.status === 'killed');
+    expect(gone).toMatchObject({ publicUrl: null, editable: false });
+    expect(gone.activity.map((a) => [a.kind, a.revision])).toEqual([
+      ['created', 1], ['submitted', 1], ['published', 1], ['scheduled', 2], ['schedule_cancelled', 2], ['updated', 3], ['killed', 3],
+    ]);
+    // The reporter's own copy stays readable to them and to editors.
+    expect((await editor.get<DraftView>(`/v1/drafts/${id}`)).body.status).toBe('killed');
+    expect((await alice.get(`/v1/drafts/${id}/revisions/1`)).status).toBe(200);
+  });
+
   it('dead-letters an event that arrived on a topic it does not belong to, and changes nothing', async () => {
     const deadLetters: ReceivedMessage[] = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
     const id = await newDraft();
