@@ -39,8 +39,9 @@ export const STATUS_PROGRESS: Record<DraftStatus, number> = {
   approved: 3,
   rejected: 3,
   scheduled: 4,
-  // An editor cancelled the waiting revision: it will never go live, so nothing of that revision
-  // comes after it but a kill (a newer revision moves the status as any newer revision does).
+  // An editor cancelled the waiting revision: past `scheduled` (a late approval or schedule of it
+  // never revives it) and level with `published`, which publishing never reports for a cancelled
+  // revision. A newer revision moves on from it as from any status.
   cancelled: 5,
   published: 5,
   withdrawn: 6,
