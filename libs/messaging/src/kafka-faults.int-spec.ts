@@ -192,12 +192,14 @@ describe('delivery through real broker faults (three-node Apache Kafka cluster)'
     await expectEveryEventAppliedOnceInOrder(recorded, ids);
   });
 
-  it('rides out a broker frozen (SIGSTOP) for longer than the consumer session timeout, then continued', async () => {
+  it("rides out the consumer group's coordinator frozen (SIGSTOP) for longer than the session timeout, then continued", async () => {
     const ids = articles();
     let frozen: KafkaNode | undefined;
     const recorded = await flow(ids, 100, {
       15: async () => {
-        frozen = cluster.node(await leaderOf(admin, TOPIC, ids[0]));
+        // The coordinator holds the group's session and offsets: while it hangs, the
+        // consumer can neither heartbeat nor commit, so events already applied come again.
+        frozen = cluster.node(await coordinatorOf(admin, consumerGroup));
         frozen.pause();
       },
     });
@@ -227,6 +229,18 @@ async function leaderOf(admin: Admin, topic: string, articleId: string): Promise
   const partitionMetadata: PartitionMetadata[] = metadata.partitions;
   const partition = Partitioners.DefaultPartitioner()({ topic, partitionMetadata, message: { key: articleId, value: null } });
   return partitionMetadata.find((p) => p.partitionId === partition)!.leader;
+}
+
+/**
+ * The node coordinating `groupId`: the leader of its partition of
+ * __consumer_offsets, which Kafka picks by the group id's Java hashCode.
+ */
+async function coordinatorOf(admin: Admin, groupId: string): Promise<number> {
+  let hash = 0;
+  for (const char of groupId) hash = (Math.imul(31, hash) + char.charCodeAt(0)) | 0;
+  const [offsets] = (await admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] })).topics;
+  const partition = (hash & 0x7fffffff) % offsets.partitions.length;
+  return offsets.partitions.find((p) => p.partitionId === partition)!.leader;
 }
 
 /** Waits until every partition of the article topic and of the group offsets has a leader and all three replicas in sync. */
