@@ -1,34 +1,20 @@
-import { ArticleContent, validatePlain } from '@newsroom/contracts';
+import { ArticleContent, exampleArticle, validatePlain } from '@newsroom/contracts';
 import type { PublicArticle } from '../src/articles/use-cases/read-articles/public-article';
 import type { SiteContext } from '../src/site/rendering/layout';
 
-/** A complete, valid article with one block of every type, for tests. */
+/**
+ * A closing paragraph with the inline markup the pages render (emphasis and a link), which
+ * the contracts' example article does not need.
+ */
+const CLOSING_PARAGRAPH = { type: 'paragraph', text: 'The ban starts in _March_. Read [the order](https://example.org/order).' };
+
+/**
+ * The contracts' example article (one block of every type) with publishing's closing
+ * paragraph, as validated content; `overrides` replace whole top-level fields.
+ */
 export function testContent(overrides: Record<string, unknown> = {}): ArticleContent {
-  const plain = {
-    headline: 'Harbour council approves night-time crane ban',
-    standfirst: 'Residents won a two-year fight over noise; the port says costs will rise.',
-    dateline: { place: 'Kyiv', date: '2025-11-21' },
-    section: 'politics',
-    tags: ['ports', 'noise-pollution'],
-    bylines: [{ name: 'Olena Kravets', id: 'user-42' }, { name: 'Tom Reyes' }],
-    language: 'en',
-    body: [
-      { type: 'paragraph', text: 'The council voted **7 to 2** on Thursday to approve the _revised_ plan.' },
-      { type: 'subheading', text: 'What changes' },
-      { type: 'quote', text: 'We can finally sleep.', attribution: 'A resident of Nowy Port' },
-      { type: 'image', url: 'https://images.example.org/cranes.jpg', alt: 'Cranes at dusk', caption: 'The eastern quay.', credit: 'Port archive' },
-      { type: 'embed', url: 'https://video.example.org/watch/4821', provider: 'ExampleVideo', title: 'The vote' },
-      {
-        type: 'related',
-        url: 'https://example.org/news/port-expansion',
-        headline: 'Port expansion approved',
-        teaser: 'Earlier this year.',
-        publishedAt: '2025-11-20T17:05:00Z',
-      },
-      { type: 'paragraph', text: 'The ban starts in March. Read [the order](https://example.org/order).' },
-    ],
-    ...overrides,
-  };
+  const example = exampleArticle();
+  const plain = { ...example, body: [...(example.body as unknown[]), CLOSING_PARAGRAPH], ...overrides };
   const result = validatePlain(ArticleContent, plain);
   if (!result.ok) throw new Error(`invalid test article: ${JSON.stringify(result.issues)}`);
   return result.value;

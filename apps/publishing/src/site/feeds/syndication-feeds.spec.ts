@@ -17,7 +17,7 @@ describe('renderFeed', () => {
     expect(text(find(item, 'link')[0])).toBe(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
     expect(text(find(item, 'title')[0])).toBe('Tolls &amp; &lt;b&gt;tunnels&lt;/b&gt; ]]&gt; rise');
     expect(text(find(item, 'description')[0])).toBe('A &quot;quoted&quot; &lt;i&gt;standfirst&lt;/i&gt; ]]&gt; ]]&gt;');
-    expect(text(find(item, 'content:encoded')[0])).toContain('<span class="dateline">Kyiv, November 21 –</span>');
+    expect(text(find(item, 'content:encoded')[0])).toContain('<span class="dateline">Gdańsk, November 21 –</span>');
     expect(text(find(item, 'dc:creator')[0])).toBe('Olena Kravets and Tom Reyes');
     expect(text(find(item, 'pubDate')[0])).toBe('Fri, 21 Nov 2025 08:30:00 GMT');
     expect(find(doc, 'atom:link')[0].attributes?.href).toBe(`${BASE}/feeds/rss.xml`);

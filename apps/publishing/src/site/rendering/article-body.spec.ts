@@ -16,13 +16,13 @@ describe('renderArticleBody', () => {
         ],
       }),
     );
-    expect(out).toContain('<p><span class="dateline">Kyiv, November 21 –</span> First.</p>');
+    expect(out).toContain('<p><span class="dateline">Gdańsk, November 21 –</span> First.</p>');
     expect(out).toContain('<p>Second.</p>');
   });
 
   it('shows the dateline on its own when the body has no paragraph', () => {
     const out = render(testContent({ body: [{ type: 'quote', text: 'Only a quote.' }] }));
-    expect(out.startsWith('<p><span class="dateline">Kyiv, November 21 –</span> </p>')).toBe(true);
+    expect(out.startsWith('<p><span class="dateline">Gdańsk, November 21 –</span> </p>')).toBe(true);
   });
 
   it('has no dateline when the article has none', () => {
@@ -65,7 +65,7 @@ describe('renderArticleBody', () => {
       ],
     } as unknown as ArticleContent;
     const out = render(unsafe);
-    expect(out).toBe('<p><span class="dateline">Kyiv, November 21 –</span> Safe.</p>\n');
+    expect(out).toBe('<p><span class="dateline">Gdańsk, November 21 –</span> Safe.</p>\n');
     expect(scriptRisks(out)).toEqual([]);
   });
 });

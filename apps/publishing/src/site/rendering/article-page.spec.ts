@@ -84,7 +84,7 @@ describe('renderArticlePage', () => {
     });
 
     it('leads the first paragraph with the dateline', () => {
-      expect(page).toContain('<p><span class="dateline">Kyiv, November 21 –</span> The council voted <strong>7 to 2</strong> on Thursday');
+      expect(page).toContain('<p><span class="dateline">Gdańsk, November 21 –</span> The council voted <strong>7 to 2</strong> on Thursday');
       expect(page.match(/class="dateline"/g)).toHaveLength(1);
     });
 
@@ -102,7 +102,7 @@ describe('renderArticlePage', () => {
       );
       expect(page).toContain('<a href="https://video.example.org/watch/4821" rel="noopener">The vote</a>');
       expect(page).toMatch(/<aside class="related">.*<a href="https:\/\/example.org\/news\/port-expansion" rel="noopener">Port expansion approved<\/a><p>Earlier this year.<\/p><time datetime="2025-11-20T17:05:00.000Z">1 day ago<\/time><\/aside>/);
-      expect(page).toContain('Read <a href="https://example.org/order" rel="noopener">the order</a>.');
+      expect(page).toContain('<p>The ban starts in <em>March</em>. Read <a href="https://example.org/order" rel="noopener">the order</a>.</p>');
     });
 
     it('has share links for email, X, Facebook, LinkedIn and WhatsApp', () => {

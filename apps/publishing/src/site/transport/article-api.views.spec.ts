@@ -18,7 +18,7 @@ describe('toArticleView', () => {
       description_text: 'Residents won a two-year fight over noise; the port says costs will rise.',
       language: 'en',
       byline: 'Olena Kravets and Tom Reyes',
-      located: 'Kyiv',
+      located: 'Gdańsk',
       subject: [
         { name: 'Politics', code: 'section:politics' },
         { name: 'Ports', code: 'tag:ports' },
@@ -32,13 +32,13 @@ describe('toArticleView', () => {
       priority: 'breaking',
       corrections: [],
     });
-    expect(view.body_html).toContain('<p><span class="dateline">Kyiv, November 21 –</span> The council voted <strong>7 to 2</strong>');
+    expect(view.body_html).toContain('<p><span class="dateline">Gdańsk, November 21 –</span> The council voted <strong>7 to 2</strong>');
     expect(view.article).toEqual(article.content);
   });
 
   it('escapes the body HTML like the page does', () => {
     const view = toArticleView(testPublicArticle({ content: testContent({ body: [{ type: 'paragraph', text: '<script>x</script> [a](javascript:x)' }] }) }), BASE);
-    expect(view.body_html).toBe('<p><span class="dateline">Kyiv, November 21 –</span> &lt;script&gt;x&lt;/script&gt; a</p>\n');
+    expect(view.body_html).toBe('<p><span class="dateline">Gdańsk, November 21 –</span> &lt;script&gt;x&lt;/script&gt; a</p>\n');
   });
 
   it('returns a withdrawn article marked withdrawn, without its body', () => {
