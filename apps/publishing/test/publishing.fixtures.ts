@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type Provider, type Type } from '@nestjs/common';
-import { DomainError, type ArticleContent, type CommandInput } from '@newsroom/contracts';
+import type { ArticleContent, CommandInput } from '@newsroom/contracts';
 import { PUBLISHING_ENTITIES } from '../src/app.module';
 import { ArticleRepository } from '../src/articles/persistence/article.repository';
 import { Clock } from '../src/articles/use-cases/clock';
@@ -205,14 +205,4 @@ export class PublishingFixtures {
   async row(articleId: string): Promise<ArticleRow | undefined> {
     return (await this.testbed.query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [articleId]))[0];
   }
-}
-
-/** The DomainError `work` rejects with; fails the test when it resolves or throws anything else. */
-export async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${error === undefined ? 'success' : String(error)}`);
-  return error;
 }

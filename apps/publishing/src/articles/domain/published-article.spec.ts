@@ -1,4 +1,4 @@
-import { DomainError } from '@newsroom/contracts';
+import { thrownBy } from '@newsroom/testing';
 import { testContent } from '../../../test/test-articles';
 import { PublishedArticle, type Approval } from './published-article';
 
@@ -25,16 +25,6 @@ function liveArticle(revision = 1, now = t('10:00:00')): PublishedArticle {
   const { article } = PublishedArticle.approved(ID, approval(revision), now);
   article.goLive(now, 'revision-1');
   return article;
-}
-
-function errorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe(PublishedArticle.name, () => {
@@ -66,7 +56,7 @@ describe(PublishedArticle.name, () => {
     });
 
     it('is refused when the approving editor is the author: ARTICLE.SELF_APPROVAL', () => {
-      const error = errorOf(() => PublishedArticle.approved(ID, approval(1, { editorId: 'reporter-rob' }), t('10:00:00')));
+      const error = thrownBy(() => PublishedArticle.approved(ID, approval(1, { editorId: 'reporter-rob' }), t('10:00:00')));
       expect(error).toMatchObject({ code: 'ARTICLE.SELF_APPROVAL', kind: 'forbidden' });
     });
   });
@@ -86,12 +76,12 @@ describe(PublishedArticle.name, () => {
     });
 
     it('is refused when nothing waits: ARTICLE.NOTHING_DUE', () => {
-      expect(errorOf(() => liveArticle().goLive(t('11:00:00'))).code).toBe('ARTICLE.NOTHING_DUE');
+      expect(thrownBy(() => liveArticle().goLive(t('11:00:00'))).code).toBe('ARTICLE.NOTHING_DUE');
     });
 
     it('is refused before the time has come, so no schedule or embargo is broken', () => {
       const article = scheduledArticle(1, t('12:00:00'));
-      expect(errorOf(() => article.goLive(t('11:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
+      expect(thrownBy(() => article.goLive(t('11:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
       expect(article.goLive(t('12:00:00'), 'slug').kind).toBe('first-publication');
     });
   });
@@ -137,7 +127,7 @@ describe(PublishedArticle.name, () => {
     it('is refused when the approving editor is the author, and nothing changes', () => {
       const article = liveArticle(1);
       const before = article.snapshot();
-      const error = errorOf(() => article.receiveApproval(approval(2, { authorId: 'editor-eve' }), t('11:00:00')));
+      const error = thrownBy(() => article.receiveApproval(approval(2, { authorId: 'editor-eve' }), t('11:00:00')));
       expect(error.code).toBe('ARTICLE.SELF_APPROVAL');
       expect(article.snapshot()).toEqual(before);
     });
@@ -159,7 +149,7 @@ describe(PublishedArticle.name, () => {
       const { article } = PublishedArticle.approved(ID, approval(1, { embargoUntil: t('13:00:00').toISOString() }), t('10:00:00'));
       expect(article.receiveApproval(approval(2), t('11:00:00'))).toEqual({ kind: 'scheduled', dueAt: t('13:00:00') });
       expect(article.snapshot().pending).toMatchObject({ revision: 2, publishAt: null, embargoUntil: t('13:00:00') });
-      expect(errorOf(() => article.goLive(t('12:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
+      expect(thrownBy(() => article.goLive(t('12:59:59'), 'slug')).code).toBe('ARTICLE.NOTHING_DUE');
     });
 
     it('is extended, never shortened, by a newer approval with an embargo of its own', () => {
@@ -187,14 +177,14 @@ describe(PublishedArticle.name, () => {
     it.each([1, 2])('refuses revision %i when revision 2 is live: ARTICLE.STALE_REVISION, nothing changes', (revision) => {
       const article = liveArticle(2);
       const before = article.snapshot();
-      const error = errorOf(() => article.receiveApproval(approval(revision, { approvedAt: t('10:30:00') }), t('11:00:00')));
+      const error = thrownBy(() => article.receiveApproval(approval(revision, { approvedAt: t('10:30:00') }), t('11:00:00')));
       expect(error).toMatchObject({ code: 'ARTICLE.STALE_REVISION', kind: 'conflict', details: { revision, latestRevision: 2 } });
       expect(article.snapshot()).toEqual(before);
     });
 
     it('refuses an older revision than the one waiting', () => {
       const article = scheduledArticle(3, t('12:00:00'));
-      expect(errorOf(() => article.receiveApproval(approval(2), t('10:30:00'))).code).toBe('ARTICLE.STALE_REVISION');
+      expect(thrownBy(() => article.receiveApproval(approval(2), t('10:30:00'))).code).toBe('ARTICLE.STALE_REVISION');
       expect(article.snapshot().pending?.revision).toBe(3);
     });
 
@@ -237,7 +227,7 @@ describe(PublishedArticle.name, () => {
     it('is refused when the merged article is invalid: ARTICLE.INVALID_CORRECTION with the paths', () => {
       const article = liveArticle(1);
       const before = article.snapshot();
-      const error = errorOf(() => article.correct({ ...note, changes: { headline: '', body: [{ type: 'video' }] } }, t('12:00:00')));
+      const error = thrownBy(() => article.correct({ ...note, changes: { headline: '', body: [{ type: 'video' }] } }, t('12:00:00')));
       expect(error.code).toBe('ARTICLE.INVALID_CORRECTION');
       expect((error.details as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
       expect(article.snapshot()).toEqual(before);
@@ -245,10 +235,10 @@ describe(PublishedArticle.name, () => {
 
     it('is refused before publication and after withdrawal', () => {
       const scheduled = scheduledArticle(1, t('12:00:00'));
-      expect(errorOf(() => scheduled.correct({ ...note, changes: {} }, t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
+      expect(thrownBy(() => scheduled.correct({ ...note, changes: {} }, t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
       const withdrawn = liveArticle();
       withdrawn.unpublish('Legal', 'editor-1', t('11:00:00'));
-      expect(errorOf(() => withdrawn.correct({ ...note, changes: {} }, t('11:30:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
+      expect(thrownBy(() => withdrawn.correct({ ...note, changes: {} }, t('11:30:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
     });
   });
 
@@ -269,9 +259,9 @@ describe(PublishedArticle.name, () => {
     it('is refused twice and before publication', () => {
       const article = liveArticle();
       article.unpublish('x', 'e', t('11:00:00'));
-      expect(errorOf(() => article.unpublish('x', 'e', t('11:01:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
+      expect(thrownBy(() => article.unpublish('x', 'e', t('11:01:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
       const scheduled = scheduledArticle(1, t('12:00:00'));
-      expect(errorOf(() => scheduled.unpublish('x', 'e', t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
+      expect(thrownBy(() => scheduled.unpublish('x', 'e', t('11:00:00'))).code).toBe('ARTICLE.NOT_PUBLISHED');
     });
 
     it('ignores a newer approval given before the withdrawal, which arrived late', () => {

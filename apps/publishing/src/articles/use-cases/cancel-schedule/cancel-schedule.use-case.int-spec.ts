@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { EDITOR, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { refusal } from '@newsroom/testing';
+import { EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { CancelScheduleCommand } from './cancel-schedule.command';
 import { CancelScheduleUseCase } from './cancel-schedule.use-case';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { refusal } from '@newsroom/testing';
+import { EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { CorrectArticleCommand } from './correct-article.command';
 import { CorrectArticleUseCase } from './correct-article.use-case';

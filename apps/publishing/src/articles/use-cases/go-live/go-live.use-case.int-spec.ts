@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { refusal } from '@newsroom/testing';
+import { PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { GoLiveCommand } from './go-live.command';
 import { GoLiveUseCase } from './go-live.use-case';

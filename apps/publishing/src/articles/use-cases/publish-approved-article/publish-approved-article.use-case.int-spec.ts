@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
-import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, refusal, START } from '../../../../test/publishing.fixtures';
+import { refusal } from '@newsroom/testing';
+import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { publicationScheduleChannel } from '../../persistence/article.repository';
 import { PublishApprovedArticleCommand } from './publish-approved-article.command';
