@@ -2,24 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, type Provider, type Type } from '@nestjs/common';
 import type { ArticleContent, CommandInput } from '@newsroom/contracts';
 import { PUBLISHING_ENTITIES } from '../src/app.module';
-import { ArticleRepository } from '../src/articles/persistence/article.repository';
+import { ARTICLES_USE_CASES } from '../src/articles/articles.module';
 import { Clock } from '../src/articles/use-cases/clock';
 import { CorrectArticleCommand } from '../src/articles/use-cases/correct-article/correct-article.command';
 import { CorrectArticleUseCase } from '../src/articles/use-cases/correct-article/correct-article.use-case';
-import { GoLiveUseCase } from '../src/articles/use-cases/go-live/go-live.use-case';
 import { PublishApprovedArticleCommand } from '../src/articles/use-cases/publish-approved-article/publish-approved-article.command';
 import {
   PublishApprovedArticleUseCase,
   type PublishApprovedArticleResult,
 } from '../src/articles/use-cases/publish-approved-article/publish-approved-article.use-case';
-import { PublishDueArticlesUseCase } from '../src/articles/use-cases/publish-due-articles/publish-due-articles.use-case';
-import { CancelScheduleUseCase } from '../src/articles/use-cases/cancel-schedule/cancel-schedule.use-case';
 import { KillArticleCommand } from '../src/articles/use-cases/kill-article/kill-article.command';
 import { KillArticleUseCase } from '../src/articles/use-cases/kill-article/kill-article.use-case';
-import { ListScheduledQuery } from '../src/articles/use-cases/list-scheduled/list-scheduled.query';
-import { ReadArticlesQuery } from '../src/articles/use-cases/read-articles/read-articles.query';
-import { RescheduleArticleUseCase } from '../src/articles/use-cases/reschedule-article/reschedule-article.use-case';
-import { SearchArticlesQuery } from '../src/articles/use-cases/search-articles/search-articles.query';
 import { UnpublishArticleCommand } from '../src/articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../src/articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { PublishingConfigModule } from '../src/config/publishing-config.module';
@@ -80,22 +73,7 @@ export function publishingTestbed(name: string, options: { clock?: 'test' | 'sys
     entities: PUBLISHING_ENTITIES,
     migrations: PUBLISHING_MIGRATIONS,
     imports: [PublishingConfigModule.register(TEST_CONFIG)],
-    providers: [
-      ...clock,
-      ArticleRepository,
-      GoLiveUseCase,
-      PublishApprovedArticleUseCase,
-      PublishDueArticlesUseCase,
-      CorrectArticleUseCase,
-      UnpublishArticleUseCase,
-      KillArticleUseCase,
-      RescheduleArticleUseCase,
-      CancelScheduleUseCase,
-      ListScheduledQuery,
-      ReadArticlesQuery,
-      SearchArticlesQuery,
-      ...(options.providers ?? []),
-    ],
+    providers: [...clock, ...ARTICLES_USE_CASES, ...(options.providers ?? [])],
   };
 }
 

@@ -15,6 +15,25 @@ import { ReadArticlesQuery } from './use-cases/read-articles/read-articles.query
 import { SearchArticlesQuery } from './use-cases/search-articles/search-articles.query';
 import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish-article.use-case';
 
+/** What the rest of the service calls: editors' actions on articles and the public site's queries. */
+const ARTICLES_EXPORTS = [
+  ReadArticlesQuery,
+  SearchArticlesQuery,
+  CorrectArticleUseCase,
+  UnpublishArticleUseCase,
+  KillArticleUseCase,
+  RescheduleArticleUseCase,
+  CancelScheduleUseCase,
+  ListScheduledQuery,
+];
+
+/**
+ * Every use case and query of the articles, with the repository they share. The clock and
+ * the scheduler's loop are left to whoever assembles them (the module here; a spec's testbed
+ * brings its own clock and starts the scheduler only where it is about it).
+ */
+export const ARTICLES_USE_CASES = [ArticleRepository, GoLiveUseCase, PublishApprovedArticleUseCase, PublishDueArticlesUseCase, ...ARTICLES_EXPORTS];
+
 /**
  * The articles' write side and read model: approvals in, scheduling, going live, editors'
  * corrections and withdrawals, and the query the public site reads through. It knows
@@ -22,31 +41,7 @@ import { UnpublishArticleUseCase } from './use-cases/unpublish-article/unpublish
  */
 @Module({
   controllers: [ReviewEventsConsumer],
-  providers: [
-    Clock,
-    ArticleRepository,
-    GoLiveUseCase,
-    PublishApprovedArticleUseCase,
-    PublishDueArticlesUseCase,
-    PublicationScheduler,
-    CorrectArticleUseCase,
-    UnpublishArticleUseCase,
-    KillArticleUseCase,
-    RescheduleArticleUseCase,
-    CancelScheduleUseCase,
-    ListScheduledQuery,
-    ReadArticlesQuery,
-    SearchArticlesQuery,
-  ],
-  exports: [
-    ReadArticlesQuery,
-    SearchArticlesQuery,
-    CorrectArticleUseCase,
-    UnpublishArticleUseCase,
-    KillArticleUseCase,
-    RescheduleArticleUseCase,
-    CancelScheduleUseCase,
-    ListScheduledQuery,
-  ],
+  providers: [Clock, PublicationScheduler, ...ARTICLES_USE_CASES],
+  exports: ARTICLES_EXPORTS,
 })
 export class ArticlesModule {}
