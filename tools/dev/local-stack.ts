@@ -1,17 +1,22 @@
 /**
- * The whole newsroom on one machine: the local Kafka-protocol broker,
- * PostgreSQL (the machine's, or an embedded one), a mail catcher, a push
- * inbox, and the four services as separate processes. Used by `npm start`.
+ * The whole newsroom on one machine: Apache Kafka (or, without Java 17, the
+ * librdkafka mock broker), PostgreSQL (the machine's, or an embedded one), a
+ * mail catcher, a push inbox, and the four services as separate processes.
+ * Used by `npm start`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import webpush from 'web-push';
+import { provisionTopics, topicSettingsFromEnv } from '@newsroom/messaging';
 import {
   DEFAULT_ADMIN_URL,
   SERVICE_NAMES,
+  KafkaUnavailableError,
   WORKSPACE_ROOT,
+  brokerKindFromEnv,
   canConnect,
+  findJava,
   newsroomServiceEnvironment,
   ensureMachinePostgres,
   startEmbeddedPostgres,
@@ -62,9 +67,8 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     const adminUrl = await startPostgres(stops, log);
     const databaseUrl = await ensureDatabase(adminUrl, 'newsroom');
 
-    log('starting the local Kafka-protocol broker…');
-    const broker = await startLocalBroker({ port: LOCAL_PORTS.broker }).catch((error: unknown) => {
-      throw new Error(`cannot start the local broker on port ${LOCAL_PORTS.broker}: ${error instanceof Error ? error.message : String(error)}`);
+    const broker = await startBroker(log).catch((error: unknown) => {
+      throw new Error(`cannot start the broker on port ${LOCAL_PORTS.broker}: ${error instanceof Error ? error.message : String(error)}`);
     });
     stops.push(() => broker.stop());
 
@@ -106,6 +110,40 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * Apache Kafka on 127.0.0.1:9092 (its controller on 9093), its data in
+ * .newsroom/kafka so topics and consumer offsets survive a restart; the jars
+ * are fetched on the first run. Without Java 17 (or the jars, or Maven to fetch
+ * them) it says so and runs the librdkafka mock on 9092-9094 instead, unless
+ * NEWSROOM_BROKER=kafka insists; NEWSROOM_BROKER=mock asks for the mock.
+ */
+async function startBroker(log: (line: string) => void): Promise<LocalBroker> {
+  const wanted = brokerKindFromEnv();
+  if (wanted === 'kafka') {
+    try {
+      findJava();
+      log('starting Apache Kafka…');
+      return await startLocalBroker({
+        kind: 'kafka',
+        port: LOCAL_PORTS.broker,
+        dataDir: path.join(STATE_DIR, 'kafka'),
+        heapMb: 512,
+        // One node: one copy of each partition, the default retention.
+        provisionTopics: async (brokers, topics) => {
+          await provisionTopics({ brokers, topics, settings: topicSettingsFromEnv({}) });
+        },
+        log: (line) => log(`kafka: ${line}`),
+      });
+    } catch (error) {
+      if (!(error instanceof KafkaUnavailableError) || process.env.NEWSROOM_BROKER) throw error;
+      log(`${error.message}`);
+      log('using the librdkafka mock broker instead (no admin API, ACLs, SASL or TLS; see README)');
+    }
+  }
+  log('starting the librdkafka mock broker…');
+  return startLocalBroker({ kind: 'mock', port: LOCAL_PORTS.broker });
 }
 
 async function startPostgres(stops: (() => Promise<void>)[], log: (line: string) => void): Promise<string> {

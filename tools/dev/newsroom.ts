@@ -50,7 +50,7 @@ function printBanner(stack: LocalStack, seconds: number, jwtSecret: string): voi
   Mail catcher       ${stack.mail.webUrl}   (confirmed demo subscriber: ${DEMO_EMAIL})
   Push inbox         ${stack.push.webUrl}
 
-  Broker             ${stack.broker.bootstrap}
+  Broker             ${stack.broker.bootstrap}   (${stack.broker.kind === 'kafka' ? `Apache Kafka ${stack.broker.version}` : stack.broker.version})
   Database           ${stack.databaseUrl}
   Service logs       ${stack.logDir}
 
