@@ -17,6 +17,12 @@ export function publicationScheduleChannel(schema: string): string {
   return `newsroom_schedule_${schema}`;
 }
 
+/** What `ArticleRepository.update` did: the article as stored, and what the change returned. */
+export interface ArticleUpdate<T> {
+  article: PublishedArticle;
+  result: T;
+}
+
 /**
  * Loads and stores articles for the write side: approvals, the scheduler and editors. Every
  * method runs in the caller's unit of work; the locking ones require one.
@@ -37,6 +43,22 @@ export class ArticleRepository {
     const article = await this.findForUpdate(id);
     if (!article) throw articleNotFound(id);
     return article;
+  }
+
+  /**
+   * An action on an article that must exist: locks it until the unit of work ends, applies
+   * `change` and stores the article, in one unit of work (the caller's, or its own). Returns
+   * the changed article and what `change` returned; nothing is stored when `change` throws.
+   *
+   * @throws ARTICLE.NOT_FOUND for an unknown article; whatever `change` throws (the domain's refusals).
+   */
+  update<T>(id: string, change: (article: PublishedArticle) => T | Promise<T>): Promise<ArticleUpdate<T>> {
+    return this.unitOfWork.run(async () => {
+      const article = await this.getForUpdate(id);
+      const result = await change(article);
+      await this.save(article);
+      return { article, result };
+    });
   }
 
   /**

@@ -32,11 +32,8 @@ export class CancelScheduleUseCase {
 
   execute(command: CancelScheduleCommand): Promise<CancelScheduleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const cancellation = article.cancelSchedule(command.editorId, now);
-      await this.articles.save(article);
-      await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, now));
+      const { article, result: cancellation } = await this.articles.update(command.articleId, (article) => article.cancelSchedule(command.editorId, this.clock.now()));
+      await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, cancellation.at));
       await this.articles.signalScheduleChange();
       return { articleId: article.id, status: article.status, ...cancellation };
     });

@@ -32,12 +32,11 @@ export class CorrectArticleUseCase {
 
   execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const correction = article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, now);
-      await this.articles.save(article);
+      const { article, result: correction } = await this.articles.update(command.articleId, (article) =>
+        article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, this.clock.now()),
+      );
       await this.articles.addCorrection(article.id, correction);
-      await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, now));
+      await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, correction.correctedAt));
       return { articleId: article.id, ...correction };
     });
   }

@@ -36,11 +36,14 @@ export class GoLiveUseCase {
 
   execute(command: GoLiveCommand): Promise<GoLiveResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
-      const publication = article.goLive(now, slug);
-      await this.articles.save(article);
+      const {
+        article,
+        result: { now, publication },
+      } = await this.articles.update(command.articleId, async (article) => {
+        const now = this.clock.now();
+        const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
+        return { now, publication: article.goLive(now, slug) };
+      });
       // An update has its own event; a first publication and a republication announce a publication.
       await this.outbox.record(
         publication.kind === 'update' ? articleUpdatedEvent(article, this.config.publicBaseUrl, now) : articlePublishedEvent(article, this.config.publicBaseUrl, now),

@@ -33,12 +33,11 @@ export class KillArticleUseCase {
 
   execute(command: KillArticleCommand): Promise<KillArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const kill = article.killArticle(command.reason, command.editorId, now);
-      await this.articles.save(article);
+      const { article, result: kill } = await this.articles.update(command.articleId, (article) =>
+        article.killArticle(command.reason, command.editorId, this.clock.now()),
+      );
       await this.articles.deleteCorrections(article.id);
-      await this.outbox.record(articleKilledEvent(article, now));
+      await this.outbox.record(articleKilledEvent(article, kill.at));
       this.logger.log({ articleId: article.id, editorId: command.editorId }, 'article killed');
       return { articleId: article.id, at: kill.at, editorId: kill.editorId };
     });

@@ -32,11 +32,14 @@ export class RescheduleArticleUseCase {
 
   execute(command: RescheduleArticleCommand): Promise<RescheduleArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const outcome = article.reschedule(new Date(command.publishAt), now);
+      const {
+        article,
+        result: { now, outcome },
+      } = await this.articles.update(command.articleId, (article) => {
+        const now = this.clock.now();
+        return { now, outcome: article.reschedule(new Date(command.publishAt), now) };
+      });
       const revision = article.pending!.revision;
-      await this.articles.save(article);
       if (outcome.kind === 'due') {
         const { slug } = await this.goLive.execute(GoLiveCommand.create({ articleId: article.id }));
         return { outcome: 'published', articleId: article.id, revision, slug };

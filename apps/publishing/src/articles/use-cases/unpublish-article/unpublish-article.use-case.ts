@@ -29,11 +29,10 @@ export class UnpublishArticleUseCase {
 
   execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
     return this.unitOfWork.run(async () => {
-      const article = await this.articles.getForUpdate(command.articleId);
-      const now = this.clock.now();
-      const withdrawal = article.unpublish(command.reason, command.editorId, now);
-      await this.articles.save(article);
-      await this.outbox.record(articleUnpublishedEvent(article, now));
+      const { article, result: withdrawal } = await this.articles.update(command.articleId, (article) =>
+        article.unpublish(command.reason, command.editorId, this.clock.now()),
+      );
+      await this.outbox.record(articleUnpublishedEvent(article, withdrawal.at));
       return { articleId: article.id, ...withdrawal };
     });
   }
