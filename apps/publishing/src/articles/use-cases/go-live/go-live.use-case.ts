@@ -3,15 +3,21 @@ import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
-import type { Publication } from '../../domain/published-article';
+import type { Publication, PublishedArticle } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
-import { articlePublishedEvent, articleUpdatedEvent } from '../publication-events';
-import type { GoLiveCommand } from './go-live.command';
+import { articlePublishedEvent, articleUpdatedEvent, publicationScheduledEvent } from '../publication-events';
+import { GoLiveCommand } from './go-live.command';
 
 export interface GoLiveResult extends Publication {
   articleId: string;
 }
+
+/** When an accepted revision goes live: at once, or at `dueAt` (the later of its schedule and embargo). */
+export type RevisionTiming = { kind: 'due' } | { kind: 'scheduled'; dueAt: Date };
+
+/** What `publishOrAnnounce` did: the revision is live under `slug`, or waits until `dueAt`. */
+export type PublishOrAnnounceResult = { outcome: 'published'; slug: string } | { outcome: 'scheduled'; dueAt: Date };
 
 /**
  * Makes an article's waiting revision public and announces it: `news.article.updated.v1` when
@@ -51,5 +57,23 @@ export class GoLiveUseCase {
       this.logger.log({ articleId: article.id, ...publication }, 'article is live');
       return { articleId: article.id, ...publication };
     });
+  }
+
+  /**
+   * What follows a revision accepted for publication (an approval, or a moved schedule), in
+   * the caller's unit of work, once the article is stored: a revision due now goes live at
+   * once (see execute); one that waits is announced (`news.article.scheduled.v1` with its
+   * effective time) and the scheduler re-plans on commit.
+   *
+   * @param now the instant the caller decided the timing at (the event's time).
+   */
+  async publishOrAnnounce(article: PublishedArticle, timing: RevisionTiming, now: Date): Promise<PublishOrAnnounceResult> {
+    if (timing.kind === 'due') {
+      const { slug } = await this.execute(GoLiveCommand.create({ articleId: article.id }));
+      return { outcome: 'published', slug };
+    }
+    await this.outbox.record(publicationScheduledEvent(article, now));
+    await this.articles.signalScheduleChange();
+    return { outcome: 'scheduled', dueAt: timing.dueAt };
   }
 }

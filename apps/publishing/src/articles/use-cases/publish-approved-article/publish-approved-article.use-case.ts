@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { PublishedArticle, type Approval } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
-import { GoLiveCommand } from '../go-live/go-live.command';
 import { GoLiveUseCase } from '../go-live/go-live.use-case';
-import { publicationScheduledEvent } from '../publication-events';
 import type { PublishApprovedArticleCommand } from './publish-approved-article.command';
 
 export type PublishApprovedArticleResult =
@@ -30,7 +27,6 @@ export class PublishApprovedArticleUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly goLive: GoLiveUseCase,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -50,14 +46,7 @@ export class PublishApprovedArticleUseCase {
       }
       if (existing) await this.articles.save(article);
       else await this.articles.add(article);
-
-      if (outcome.kind === 'due') {
-        const { slug } = await this.goLive.execute(GoLiveCommand.create({ articleId }));
-        return { outcome: 'published', articleId, revision, slug };
-      }
-      await this.outbox.record(publicationScheduledEvent(article, now));
-      await this.articles.signalScheduleChange();
-      return { outcome: 'scheduled', articleId, revision, dueAt: outcome.dueAt };
+      return { articleId, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
     });
   }
 }

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
-import { GoLiveCommand } from '../go-live/go-live.command';
 import { GoLiveUseCase } from '../go-live/go-live.use-case';
-import { publicationScheduledEvent } from '../publication-events';
 import type { RescheduleArticleCommand } from './reschedule-article.command';
 
 export type RescheduleArticleResult =
@@ -26,7 +23,6 @@ export class RescheduleArticleUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly goLive: GoLiveUseCase,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -40,13 +36,7 @@ export class RescheduleArticleUseCase {
         return { now, outcome: article.reschedule(new Date(command.publishAt), now) };
       });
       const revision = article.pending!.revision;
-      if (outcome.kind === 'due') {
-        const { slug } = await this.goLive.execute(GoLiveCommand.create({ articleId: article.id }));
-        return { outcome: 'published', articleId: article.id, revision, slug };
-      }
-      await this.outbox.record(publicationScheduledEvent(article, now));
-      await this.articles.signalScheduleChange();
-      return { outcome: 'scheduled', articleId: article.id, revision, dueAt: outcome.dueAt };
+      return { articleId: article.id, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
     });
   }
 }
