@@ -27,6 +27,11 @@ export const EDITOR = 'editor-eve';
 /** The instant a TestClock starts at. */
 export const START = new Date('2025-11-21T10:00:00.000Z');
 
+/** The instant `ms` milliseconds after START (before it, for a negative `ms`). */
+export function afterStart(ms: number): Date {
+  return new Date(START.getTime() + ms);
+}
+
 /** A clock the spec moves by hand: every use case acts at exactly the time it says. */
 @Injectable()
 export class TestClock extends Clock {

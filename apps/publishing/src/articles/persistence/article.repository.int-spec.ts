@@ -1,11 +1,10 @@
 import { UnitOfWork } from '@newsroom/persistence';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
-import { PublishingFixtures, publishingTestbed, START } from '../../../test/publishing.fixtures';
+import { afterStart, PublishingFixtures, publishingTestbed, START } from '../../../test/publishing.fixtures';
 import { testContent } from '../../../test/test-articles';
 import { ArticleRepository } from './article.repository';
 
 const MINUTE = 60_000;
-const at = (ms: number) => new Date(START.getTime() + ms);
 
 /**
  * A promise with its resolver: lets a spec hold a transaction open (and its row locks) until
@@ -77,10 +76,10 @@ describe(ArticleRepository.name, () => {
       const first = await fixtures.scheduled(1 * MINUTE);
       await fixtures.scheduled(10 * MINUTE);
 
-      expect(await unitOfWork.run(() => articles.claimNextDue(at(5 * MINUTE), new Set()))).toBe(first);
-      expect(await unitOfWork.run(() => articles.claimNextDue(at(5 * MINUTE), new Set([first])))).toBe(second);
-      expect(await unitOfWork.run(() => articles.claimNextDue(at(5 * MINUTE), new Set([first, second])))).toBeNull();
-      expect(await unitOfWork.run(() => articles.claimNextDue(at(0), new Set()))).toBeNull();
+      expect(await unitOfWork.run(() => articles.claimNextDue(afterStart(5 * MINUTE), new Set()))).toBe(first);
+      expect(await unitOfWork.run(() => articles.claimNextDue(afterStart(5 * MINUTE), new Set([first])))).toBe(second);
+      expect(await unitOfWork.run(() => articles.claimNextDue(afterStart(5 * MINUTE), new Set([first, second])))).toBeNull();
+      expect(await unitOfWork.run(() => articles.claimNextDue(afterStart(0), new Set()))).toBeNull();
     });
 
     it('skips a row another transaction holds instead of waiting for it', async () => {
@@ -90,13 +89,13 @@ describe(ArticleRepository.name, () => {
       const claimed = gate();
 
       const holder = unitOfWork.run(async () => {
-        const id = await articles.claimNextDue(at(5 * MINUTE), new Set());
+        const id = await articles.claimNextDue(afterStart(5 * MINUTE), new Set());
         claimed.open();
         await release.opened;
         return id;
       });
       await claimed.opened;
-      const other = await unitOfWork.run(() => articles.claimNextDue(at(5 * MINUTE), new Set()));
+      const other = await unitOfWork.run(() => articles.claimNextDue(afterStart(5 * MINUTE), new Set()));
       release.open();
 
       expect([await holder, other]).toEqual([first, second]);
@@ -112,9 +111,9 @@ describe(ArticleRepository.name, () => {
       expect(await articles.nextDueAfter(START)).toBeNull();
       await fixtures.scheduled(3 * MINUTE);
       await fixtures.scheduled(1 * MINUTE);
-      expect(await articles.nextDueAfter(START)).toEqual(at(MINUTE));
-      expect(await articles.nextDueAfter(at(MINUTE))).toEqual(at(3 * MINUTE));
-      expect(await articles.nextDueAfter(at(3 * MINUTE))).toBeNull();
+      expect(await articles.nextDueAfter(START)).toEqual(afterStart(MINUTE));
+      expect(await articles.nextDueAfter(afterStart(MINUTE))).toEqual(afterStart(3 * MINUTE));
+      expect(await articles.nextDueAfter(afterStart(3 * MINUTE))).toBeNull();
     });
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { CancelScheduleCommand } from './cancel-schedule.command';
 import { CancelScheduleUseCase } from './cancel-schedule.use-case';
@@ -35,7 +35,7 @@ describe(CancelScheduleUseCase.name, () => {
 
   it('drops a waiting update of a live story and keeps the live text', async () => {
     const articleId = await fixtures.live({ article: testContent({ headline: 'Live text' }) });
-    await fixtures.approve({ articleId, revision: 2, publishAt: new Date(START.getTime() + HOUR).toISOString(), article: testContent({ headline: 'Update' }) });
+    await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(HOUR).toISOString(), article: testContent({ headline: 'Update' }) });
 
     expect(await cancel(articleId)).toMatchObject({ status: 'published', revision: 2 });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, content: { headline: 'Live text' }, pending_revision: null });
@@ -47,7 +47,7 @@ describe(CancelScheduleUseCase.name, () => {
 
     fixtures.clock.advance(60_000);
     expect((await refusal(fixtures.approve({ articleId, revision: 1 }))).code).toBe('ARTICLE.STALE_REVISION');
-    const again = await fixtures.approve({ articleId, revision: 2, publishAt: new Date(START.getTime() + 2 * HOUR).toISOString() });
+    const again = await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(2 * HOUR).toISOString() });
     expect(again).toMatchObject({ outcome: 'scheduled', revision: 2 });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 2 });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { GoLiveCommand } from './go-live.command';
 import { GoLiveUseCase } from './go-live.use-case';
@@ -46,7 +46,7 @@ describe(GoLiveUseCase.name, () => {
   it('replaces a live article’s text with the revision that waited, keeping its address and first publication time', async () => {
     const articleId = await fixtures.live();
     const { slug } = (await fixtures.row(articleId))!;
-    await fixtures.approve({ articleId, revision: 2, publishAt: new Date(START.getTime() + HOUR).toISOString(), article: testContent({ headline: 'Revised' }) });
+    await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(HOUR).toISOString(), article: testContent({ headline: 'Revised' }) });
     const dueAt = fixtures.clock.advance(HOUR);
 
     const result = await goLive.execute(GoLiveCommand.create({ articleId }));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { ReadArticlesQuery } from '../read-articles/read-articles.query';
 import { SearchArticlesCommand } from '../search-articles/search-articles.command';
@@ -30,7 +30,7 @@ describe(KillArticleUseCase.name, () => {
 
     const result = await fixtures.kill(articleId, 'Court order 2025/118');
 
-    expect(result).toEqual({ articleId, at: new Date(START.getTime() + HOUR), editorId: EDITOR });
+    expect(result).toEqual({ articleId, at: afterStart(HOUR), editorId: EDITOR });
     const [row] = await testbed.query(
       `SELECT status, slug, content, pending_content, section, tags, language, author_slugs, search_text, search_document, kill_reason, killed_by FROM articles WHERE id = $1`,
       [articleId],

@@ -1,11 +1,10 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { ListScheduledCommand } from './list-scheduled.command';
 import { ListScheduledQuery } from './list-scheduled.query';
 
 const HOUR = 3600_000;
-const at = (ms: number) => new Date(START.getTime() + ms);
 
 describe(ListScheduledQuery.name, () => {
   let testbed: UseCaseTestbed;
@@ -23,16 +22,16 @@ describe(ListScheduledQuery.name, () => {
 
   it('lists what waits, soonest first, with its schedule and embargo apart; not live or cancelled stories', async () => {
     const later = await fixtures.scheduled(3 * HOUR, { article: testContent({ headline: 'Later story' }) });
-    const embargoed = await fixtures.scheduled(HOUR, { embargoUntil: at(2 * HOUR).toISOString(), article: testContent({ headline: 'Embargoed story' }) });
+    const embargoed = await fixtures.scheduled(HOUR, { embargoUntil: afterStart(2 * HOUR).toISOString(), article: testContent({ headline: 'Embargoed story' }) });
     const live = await fixtures.live();
-    await fixtures.approve({ articleId: live, revision: 2, publishAt: at(4 * HOUR).toISOString(), article: testContent({ headline: 'Waiting update' }) });
+    await fixtures.approve({ articleId: live, revision: 2, publishAt: afterStart(4 * HOUR).toISOString(), article: testContent({ headline: 'Waiting update' }) });
     await fixtures.live();
 
     const items = await testbed.get(ListScheduledQuery).execute(ListScheduledCommand.create({ limit: 10 }));
 
     expect(items.map(({ content: _content, ...item }) => item)).toEqual([
-      { articleId: embargoed, revision: 1, headline: 'Embargoed story', section: 'politics', dueAt: at(2 * HOUR), publishAt: at(HOUR), embargoUntil: at(2 * HOUR), updatesLive: false, slug: null },
-      { articleId: later, revision: 1, headline: 'Later story', section: 'politics', dueAt: at(3 * HOUR), publishAt: at(3 * HOUR), embargoUntil: null, updatesLive: false, slug: null },
+      { articleId: embargoed, revision: 1, headline: 'Embargoed story', section: 'politics', dueAt: afterStart(2 * HOUR), publishAt: afterStart(HOUR), embargoUntil: afterStart(2 * HOUR), updatesLive: false, slug: null },
+      { articleId: later, revision: 1, headline: 'Later story', section: 'politics', dueAt: afterStart(3 * HOUR), publishAt: afterStart(3 * HOUR), embargoUntil: null, updatesLive: false, slug: null },
       expect.objectContaining({ articleId: live, revision: 2, headline: 'Waiting update', updatesLive: true, slug: expect.any(String) }),
     ]);
   });

@@ -1,14 +1,13 @@
 import { Client } from 'pg';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { publicationScheduleChannel } from '../../persistence/article.repository';
 import { PublishApprovedArticleCommand } from './publish-approved-article.command';
 import { PublishApprovedArticleUseCase } from './publish-approved-article.use-case';
 
 const HOUR = 3600_000;
-const at = (ms: number) => new Date(START.getTime() + ms);
 
 describe(PublishApprovedArticleUseCase.name, () => {
   let testbed: UseCaseTestbed;
@@ -61,26 +60,26 @@ describe(PublishApprovedArticleUseCase.name, () => {
     });
 
     it('with a schedule and an embargo waits for the later of the two, and announces that time', async () => {
-      const result = await fixtures.approve({ publishAt: at(HOUR).toISOString(), embargoUntil: at(2 * HOUR).toISOString() });
+      const result = await fixtures.approve({ publishAt: afterStart(HOUR).toISOString(), embargoUntil: afterStart(2 * HOUR).toISOString() });
 
-      expect(result).toMatchObject({ outcome: 'scheduled', dueAt: at(2 * HOUR) });
+      expect(result).toMatchObject({ outcome: 'scheduled', dueAt: afterStart(2 * HOUR) });
       expect(await fixtures.row(result.articleId)).toMatchObject({
         status: 'scheduled',
         slug: null,
         revision: null,
         pending_revision: 1,
-        pending_publish_at: at(HOUR),
-        pending_embargo_until: at(2 * HOUR),
-        due_at: at(2 * HOUR),
+        pending_publish_at: afterStart(HOUR),
+        pending_embargo_until: afterStart(2 * HOUR),
+        due_at: afterStart(2 * HOUR),
       });
       const events = await testbed.recordedEvents(result.articleId);
       expect(events.map((event) => [event.type, event.data])).toEqual([
-        ['news.article.scheduled.v1', { articleId: result.articleId, revision: 1, publishAt: at(2 * HOUR).toISOString() }],
+        ['news.article.scheduled.v1', { articleId: result.articleId, revision: 1, publishAt: afterStart(2 * HOUR).toISOString() }],
       ]);
     });
 
     it('with a time already past (the consumer lagged) publishes at once', async () => {
-      const result = await fixtures.approve({ publishAt: at(-HOUR).toISOString(), embargoUntil: at(-1).toISOString() });
+      const result = await fixtures.approve({ publishAt: afterStart(-HOUR).toISOString(), embargoUntil: afterStart(-1).toISOString() });
       expect(result.outcome).toBe('published');
     });
 
@@ -109,34 +108,34 @@ describe(PublishApprovedArticleUseCase.name, () => {
       const result = await fixtures.approve({ articleId, revision: 2, article: testContent({ headline: 'Bridge closes for three weeks' }) });
 
       expect(result).toEqual({ outcome: 'published', articleId, revision: 2, slug });
-      expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Bridge closes for three weeks' }, published_at: START, updated_at: at(HOUR), version: 2 });
+      expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Bridge closes for three weeks' }, published_at: START, updated_at: afterStart(HOUR), version: 2 });
       const events = await testbed.recordedEvents(articleId);
       expect(events.map((event) => [event.type, event.data])).toEqual([
         ['news.article.published.v1', expect.objectContaining({ revision: 1, publishedAt: START.toISOString() })],
         [
           'news.article.updated.v1',
-          expect.objectContaining({ revision: 2, slug, headline: 'Bridge closes for three weeks', publishedAt: START.toISOString(), updatedAt: at(HOUR).toISOString() }),
+          expect.objectContaining({ revision: 2, slug, headline: 'Bridge closes for three weeks', publishedAt: START.toISOString(), updatedAt: afterStart(HOUR).toISOString() }),
         ],
       ]);
     });
 
     it('with a future time keeps the old text live until then', async () => {
       const articleId = await fixtures.live();
-      const result = await fixtures.approve({ articleId, revision: 2, publishAt: at(HOUR).toISOString(), article: testContent({ headline: 'Later text' }) });
+      const result = await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(HOUR).toISOString(), article: testContent({ headline: 'Later text' }) });
 
-      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(HOUR) });
-      expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2, due_at: at(HOUR) });
+      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: afterStart(HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2, due_at: afterStart(HOUR) });
       expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.published.v1', 'news.article.scheduled.v1']);
     });
 
     it('cannot lift an embargo still in force: it waits for it, even approved without one', async () => {
-      const articleId = await fixtures.scheduled(0, { embargoUntil: at(2 * HOUR).toISOString() });
+      const articleId = await fixtures.scheduled(0, { embargoUntil: afterStart(2 * HOUR).toISOString() });
       fixtures.clock.advance(HOUR);
 
       const result = await fixtures.approve({ articleId, revision: 2, article: testContent({ headline: 'Second take, no embargo given' }) });
 
-      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(2 * HOUR) });
-      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 2, pending_publish_at: null, pending_embargo_until: at(2 * HOUR) });
+      expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: afterStart(2 * HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 2, pending_publish_at: null, pending_embargo_until: afterStart(2 * HOUR) });
     });
 
     it('given after a withdrawal republishes the article at the same address', async () => {
@@ -157,7 +156,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       const result = await testbed
         .get(PublishApprovedArticleUseCase)
-        .execute(PublishApprovedArticleCommand.create({ ...approvalFields({}, at(-HOUR)), articleId, revision: 2 }));
+        .execute(PublishApprovedArticleCommand.create({ ...approvalFields({}, afterStart(-HOUR)), articleId, revision: 2 }));
 
       expect(result).toEqual({ outcome: 'ignored', articleId, revision: 2, reason: 'withdrawn-later' });
       expect(await fixtures.row(articleId)).toEqual(before);
@@ -205,7 +204,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
       const articleId = await fixtures.scheduled(HOUR, { revision: 3 });
       const error = await refusal(fixtures.approve({ articleId, revision: 2 }));
       expect(error.code).toBe('ARTICLE.STALE_REVISION');
-      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 3, due_at: at(HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_revision: 3, due_at: afterStart(HOUR) });
     });
 
     it('a malformed command: COMMAND.INVALID', () => {

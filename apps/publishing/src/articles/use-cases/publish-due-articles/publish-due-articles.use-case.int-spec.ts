@@ -1,6 +1,6 @@
 import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { PublishDueArticlesCommand } from './publish-due-articles.command';
 import { PublishDueArticlesUseCase } from './publish-due-articles.use-case';
@@ -33,7 +33,7 @@ describe(PublishDueArticlesUseCase.name, () => {
     expect(await run()).toEqual({ published: [first, second], failed: [], limitReached: false });
     expect(await fixtures.row(first)).toMatchObject({ status: 'published', due_at: null });
     expect(await fixtures.row(second)).toMatchObject({ status: 'published', due_at: null });
-    expect(await fixtures.row(later)).toMatchObject({ status: 'scheduled', due_at: new Date(START.getTime() + 10 * MINUTE) });
+    expect(await fixtures.row(later)).toMatchObject({ status: 'scheduled', due_at: afterStart(10 * MINUTE) });
     expect((await testbed.recordedEvents(later)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
   });
 

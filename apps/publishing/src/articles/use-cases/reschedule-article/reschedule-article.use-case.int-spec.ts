@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { RescheduleArticleCommand } from './reschedule-article.command';
 import { RescheduleArticleUseCase } from './reschedule-article.use-case';
 
 const HOUR = 3600_000;
-const at = (ms: number) => new Date(START.getTime() + ms);
 
 describe(RescheduleArticleUseCase.name, () => {
   let testbed: UseCaseTestbed;
@@ -25,23 +24,23 @@ describe(RescheduleArticleUseCase.name, () => {
   it('moves the time and announces the new one', async () => {
     const articleId = await fixtures.scheduled(HOUR);
 
-    expect(await reschedule(articleId, at(3 * HOUR))).toEqual({ outcome: 'scheduled', articleId, revision: 1, dueAt: at(3 * HOUR) });
-    expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_publish_at: at(3 * HOUR), due_at: at(3 * HOUR) });
+    expect(await reschedule(articleId, afterStart(3 * HOUR))).toEqual({ outcome: 'scheduled', articleId, revision: 1, dueAt: afterStart(3 * HOUR) });
+    expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_publish_at: afterStart(3 * HOUR), due_at: afterStart(3 * HOUR) });
     const events = await testbed.recordedEvents(articleId);
-    expect(events.at(-1)).toMatchObject({ type: 'news.article.scheduled.v1', data: { articleId, revision: 1, publishAt: at(3 * HOUR).toISOString() } });
+    expect(events.at(-1)).toMatchObject({ type: 'news.article.scheduled.v1', data: { articleId, revision: 1, publishAt: afterStart(3 * HOUR).toISOString() } });
   });
 
   it('never before the embargo: an earlier time waits for it', async () => {
-    const articleId = await fixtures.scheduled(3 * HOUR, { embargoUntil: at(2 * HOUR).toISOString() });
+    const articleId = await fixtures.scheduled(3 * HOUR, { embargoUntil: afterStart(2 * HOUR).toISOString() });
 
-    expect(await reschedule(articleId, at(HOUR))).toMatchObject({ outcome: 'scheduled', dueAt: at(2 * HOUR) });
-    expect(await fixtures.row(articleId)).toMatchObject({ pending_publish_at: at(HOUR), pending_embargo_until: at(2 * HOUR), due_at: at(2 * HOUR) });
+    expect(await reschedule(articleId, afterStart(HOUR))).toMatchObject({ outcome: 'scheduled', dueAt: afterStart(2 * HOUR) });
+    expect(await fixtures.row(articleId)).toMatchObject({ pending_publish_at: afterStart(HOUR), pending_embargo_until: afterStart(2 * HOUR), due_at: afterStart(2 * HOUR) });
   });
 
   it('publishes at once when the new time has come and no embargo holds', async () => {
     const articleId = await fixtures.scheduled(HOUR);
 
-    const result = await reschedule(articleId, at(-1));
+    const result = await reschedule(articleId, afterStart(-1));
 
     expect(result).toMatchObject({ outcome: 'published', articleId, revision: 1 });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', published_at: START, due_at: null });
@@ -50,9 +49,9 @@ describe(RescheduleArticleUseCase.name, () => {
 
   it('moves a waiting update of a live story; the live text stays', async () => {
     const articleId = await fixtures.live();
-    await fixtures.approve({ articleId, revision: 2, publishAt: at(HOUR).toISOString() });
+    await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(HOUR).toISOString() });
 
-    expect(await reschedule(articleId, at(2 * HOUR))).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: at(2 * HOUR) });
+    expect(await reschedule(articleId, afterStart(2 * HOUR))).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: afterStart(2 * HOUR) });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2 });
   });
 
@@ -61,9 +60,9 @@ describe(RescheduleArticleUseCase.name, () => {
     const killed = await fixtures.scheduled(HOUR);
     await fixtures.kill(killed);
 
-    expect((await refusal(reschedule(live, at(HOUR)))).code).toBe('ARTICLE.NOTHING_SCHEDULED');
-    expect((await refusal(reschedule(killed, at(HOUR)))).code).toBe('ARTICLE.KILLED');
-    expect((await refusal(reschedule(randomUUID(), at(HOUR)))).code).toBe('ARTICLE.NOT_FOUND');
+    expect((await refusal(reschedule(live, afterStart(HOUR)))).code).toBe('ARTICLE.NOTHING_SCHEDULED');
+    expect((await refusal(reschedule(killed, afterStart(HOUR)))).code).toBe('ARTICLE.KILLED');
+    expect((await refusal(reschedule(randomUUID(), afterStart(HOUR)))).code).toBe('ARTICLE.NOT_FOUND');
     expect(() => RescheduleArticleCommand.create({ articleId: live, editorId: EDITOR, publishAt: 'tomorrow' })).toThrow(expect.objectContaining({ code: 'COMMAND.INVALID' }));
   });
 });

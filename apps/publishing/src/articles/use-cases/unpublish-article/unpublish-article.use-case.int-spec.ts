@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { PublishDueArticlesCommand } from '../publish-due-articles/publish-due-articles.command';
 import { PublishDueArticlesUseCase } from '../publish-due-articles/publish-due-articles.use-case';
 import { UnpublishArticleCommand } from './unpublish-article.command';
@@ -51,7 +51,7 @@ describe(UnpublishArticleUseCase.name, () => {
 
   it('drops a newer revision still waiting for its time, so the scheduler cannot bring the article back', async () => {
     const articleId = await fixtures.live();
-    await fixtures.approve({ articleId, revision: 2, publishAt: new Date(START.getTime() + HOUR).toISOString() });
+    await fixtures.approve({ articleId, revision: 2, publishAt: afterStart(HOUR).toISOString() });
     await unpublish(articleId);
     fixtures.clock.advance(2 * HOUR);
 
@@ -73,7 +73,7 @@ describe(UnpublishArticleUseCase.name, () => {
     it('an article that never went live: ARTICLE.NOT_PUBLISHED (scheduled)', async () => {
       const articleId = await fixtures.scheduled(HOUR);
       expect(await refusal(unpublish(articleId))).toMatchObject({ code: 'ARTICLE.NOT_PUBLISHED', details: { status: 'scheduled' } });
-      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', due_at: new Date(START.getTime() + HOUR) });
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', due_at: afterStart(HOUR) });
     });
 
     it('an unknown article: ARTICLE.NOT_FOUND', async () => {
