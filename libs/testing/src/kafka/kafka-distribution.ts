@@ -120,7 +120,7 @@ async function fetchJars(log: (line: string) => void): Promise<void> {
   const onLine = (line: string) => {
     tail.push(line);
     if (tail.length > 30) tail.shift();
-    if (line.startsWith('Downloaded from')) {
+    if (line.includes('Downloaded from')) {
       downloaded += 1;
       if (Date.now() - lastReport > 2000) {
         lastReport = Date.now();
