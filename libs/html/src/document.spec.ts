@@ -28,6 +28,11 @@ describe(htmlDocument.name, () => {
     expect(page).not.toContain('<script>');
   });
 
+  it('puts a page class on the body when one is given, escaped', () => {
+    expect(htmlDocument({ title: 'x', bodyClass: 'page-article', body: html`` }).toString()).toContain('<body class="page-article">');
+    expect(htmlDocument({ title: 'x', bodyClass: '"><script>', body: html`` }).toString()).toContain('<body class="&quot;&gt;&lt;script&gt;">');
+  });
+
   it('states the direction of a right-to-left page', () => {
     expect(htmlDocument({ lang: 'ar', dir: 'rtl', title: 'خبر', body: html`` }).toString()).toContain('<html lang="ar" dir="rtl">');
   });

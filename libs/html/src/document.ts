@@ -9,6 +9,8 @@ export interface HtmlDocumentParts {
   title: string;
   /** More of <head> after the title (meta tags, stylesheets), built with `html`. */
   head?: HtmlValue;
+  /** A class on <body>, for page-specific styles; none unless said. */
+  bodyClass?: string;
   /** The content of <body>, built with `html`. */
   body: SafeHtml;
 }
@@ -27,7 +29,7 @@ export function htmlDocument(parts: HtmlDocumentParts): SafeHtml {
 <title>${parts.title}</title>
 ${parts.head}
 </head>
-<body>
+<body${parts.bodyClass ? html` class="${parts.bodyClass}"` : null}>
 ${parts.body}
 </body>
 </html>
