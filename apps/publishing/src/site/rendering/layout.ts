@@ -1,6 +1,6 @@
 import { sectionPath } from '../../articles/domain/public-urls';
 import type { NavSection } from '../../config/site-settings';
-import { html, type SafeHtml } from '@newsroom/html';
+import { html, htmlDocument, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
 import { ENGLISH_LABELS, INTERFACE_LABELS, type InterfaceLabels } from './labels';
 import { formatLongDate, type TimeLocale } from './time-format';
@@ -59,15 +59,14 @@ export interface PageOptions {
   next?: string;
 }
 
+/**
+ * A complete page of the site in the shared document shell (`htmlDocument`): the interface's
+ * language and direction, the page's head elements after the site's stylesheet and feeds,
+ * then the masthead, `main` and the footer.
+ */
 export function renderPage(site: SiteContext, page: PageOptions, main: SafeHtml): string {
   const labels = labelsOf(site);
-  const document = html`<!doctype html>
-<html lang="${site.language}" dir="${textDirection(site.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title}</title>
-${page.description && html`<meta name="description" content="${page.description}">`}
+  const head = html`${page.description && html`<meta name="description" content="${page.description}">`}
 ${page.canonical && html`<link rel="canonical" href="${page.canonical}">`}
 ${page.robots && html`<meta name="robots" content="${page.robots}">`}
 ${page.prev && html`<link rel="prev" href="${page.prev}">`}
@@ -77,10 +76,8 @@ ${page.next && html`<link rel="next" href="${page.next}">`}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
-${page.head}
-</head>
-<body${page.bodyClass ? html` class="${page.bodyClass}"` : null}>
-<a class="skip-link" href="#main">${labels.skipToContent}</a>
+${page.head}`;
+  const body = html`<a class="skip-link" href="#main">${labels.skipToContent}</a>
 <header class="masthead">
   <div class="wrap masthead-inner">
     <p class="masthead-date">${formatLongDate(site.now, timeLocaleOf(site))}</p>
@@ -116,9 +113,6 @@ ${main}
     </ul>
     <p class="footer-note">${labels.timesShownIn(site.timeZone)}</p>
   </div>
-</footer>
-</body>
-</html>
-`;
-  return document.value;
+</footer>`;
+  return htmlDocument({ lang: site.language, dir: textDirection(site.language), title: page.title, head, bodyClass: page.bodyClass, body }).value;
 }
