@@ -1,5 +1,6 @@
 import { ensureBrokerBinary } from '../broker-binary';
 import { prepareApacheKafka } from '../kafka/apache-kafka';
+import { KAFKA_VERSION, kafkaCacheDir } from '../kafka/kafka-distribution';
 import { DEFAULT_ADMIN_URL, ensureMachinePostgres } from '../postgres';
 
 /**
@@ -20,5 +21,6 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   if (broker !== '' && broker !== 'kafka') throw new Error(`NEWSROOM_BROKER must be "kafka" (the default) or "mock", not "${process.env.NEWSROOM_BROKER}"`);
-  await prepareApacheKafka((line) => console.log(`[kafka] ${line}`));
+  const distribution = await prepareApacheKafka((line) => console.log(`[kafka] ${line}`));
+  console.log(`[kafka] the suites run Apache Kafka ${KAFKA_VERSION} on Java ${distribution.javaVersion} (jars in ${kafkaCacheDir()})`);
 }
