@@ -81,6 +81,7 @@ export async function startKafkaCluster(options: KafkaClusterOptions = {}): Prom
           controllerPort,
           dir: path.join(dataDir, `node-${nodeId}`),
           heapMb: options.heapMb ?? 256,
+          throwawayDir: temporary ? dataDir : undefined,
           properties: {
             ...brokerSettings(nodeId, port, controllerPort, voters, count, path.join(dataDir, `node-${nodeId}`, 'data')),
             ...options.settings,
@@ -153,6 +154,7 @@ export async function prepareApacheKafka(log: (line: string) => void = () => und
       controllerPort,
       dir,
       heapMb: 256,
+      throwawayDir: dir,
       properties: brokerSettings(1, port, controllerPort, voters, 1, path.join(dir, 'data')),
     });
     await node.format(kafkaUuid(), ['--standalone']);

@@ -12,14 +12,19 @@ import type { KafkaDistribution } from './kafka-distribution';
  * when the launcher goes away for any reason (Ctrl-C, a crash, SIGKILL, jest
  * exiting) the pipe closes and the reader stops the JVM — first politely, then
  * for good. A stopped (SIGSTOP) JVM is continued first so it can act on it.
+ * If the launcher itself is gone ($PPID), the reader also deletes the
+ * throwaway data directory it was given, which the launcher can no longer do.
  */
 const WATCH_PARENT = [
   'exec 3<&0',
   '(',
   '  cat <&3 >/dev/null',
-  '  kill -CONT $$ 2>/dev/null; kill -TERM $$ 2>/dev/null || exit 0',
-  '  i=0; while [ $i -lt 40 ] && kill -0 $$ 2>/dev/null; do sleep 0.5; i=$((i+1)); done',
-  '  kill -KILL $$ 2>/dev/null',
+  '  if kill -0 $$ 2>/dev/null; then',
+  '    kill -CONT $$ 2>/dev/null; kill -TERM $$ 2>/dev/null',
+  '    i=0; while [ $i -lt 40 ] && kill -0 $$ 2>/dev/null; do sleep 0.5; i=$((i+1)); done',
+  '    kill -KILL $$ 2>/dev/null',
+  '  fi',
+  '  if [ -n "$NEWSROOM_KAFKA_THROWAWAY_DIR" ] && ! kill -0 $PPID 2>/dev/null; then rm -rf "$NEWSROOM_KAFKA_THROWAWAY_DIR"; fi',
   ') &',
   'exec "$@" 3<&- </dev/null',
 ].join('\n');
@@ -36,6 +41,11 @@ export interface KafkaNodeConfig {
   properties: Record<string, string | number | boolean>;
   /** JVM heap limit in MiB. */
   heapMb: number;
+  /**
+   * A temporary directory holding this node's data, deleted if the launcher
+   * dies without stopping the node (its normal stop deletes it itself).
+   */
+  throwawayDir?: string;
 }
 
 /**
@@ -130,6 +140,7 @@ export class KafkaNode {
     const child = spawn('sh', ['-c', WATCH_PARENT, 'newsroom-kafka', this.distribution.java, ...args], {
       detached: true,
       stdio: ['pipe', stdoutLog, stdoutLog],
+      env: { ...process.env, NEWSROOM_KAFKA_THROWAWAY_DIR: this.config.throwawayDir ?? '' },
     });
     closeSync(stdoutLog);
     // Never keeps the launcher alive on its own; when the launcher exits, the pipe closes and the JVM stops.
