@@ -95,8 +95,11 @@ describe('the newsroom over SASL_SSL with per-service principals and ACLs', () =
       await attacker.close();
     }
 
-    const letter = await eventually('the forged approval in the dead-letter topic', async () => reviewDeadLetters.find((message) => message.event?.id === forged.id));
-    expect(letter.headers['x-dlq-consumer']).toBe('publishing');
+    // Drafting reads the review topic too and refuses the same event on its own; wait for
+    // publishing's dead letter, the consumer the forgery was aimed at.
+    const letter = await eventually('publishing dead-lettering the forged approval', async () =>
+      reviewDeadLetters.find((message) => message.event?.id === forged.id && message.headers['x-dlq-consumer'] === 'publishing'),
+    );
     expect(letter.headers['x-dlq-error']).toMatch(/source/);
     expect(letter.headers['x-dlq-error']).toContain('anything');
     expect((await newsroom.call('publishing', 'GET', `/v1/articles/${forgedArticleId}`, null)).status).toBe(404);
