@@ -30,8 +30,16 @@ export async function startServiceProcess(
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
-    ['-r', path.join(WORKSPACE_ROOT, 'tools/scripts/register-paths.cjs'), path.join(WORKSPACE_ROOT, `dist/apps/${name}/src/main.js`)],
-    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '-r',
+      path.join(WORKSPACE_ROOT, 'tools/scripts/register-paths.cjs'),
+      '-r',
+      path.join(WORKSPACE_ROOT, 'tools/scripts/exit-with-parent.cjs'),
+      path.join(WORKSPACE_ROOT, `dist/apps/${name}/src/main.js`),
+    ],
+    // stdin is a pipe the service watches: when this process dies, however it dies, the
+    // pipe closes and the service shuts down gracefully rather than outliving it.
+    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env, NEWSROOM_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
