@@ -52,8 +52,7 @@ async function main(): Promise<void> {
             const response = await newsroom.call<{ slug: string }>('publishing', 'GET', `/v1/articles/${id}`, null);
             return response.status === 200 ? response.body : undefined;
           },
-          30_000,
-          5,
+          { timeoutMs: 30_000, intervalMs: 5 },
         );
         const response = await fetch(newsroom.url('publishing', `/articles/${article.slug}`));
         if (response.status !== 200 || !(await response.text()).includes(`Benchmark story ${i}:`)) throw new Error('page not served');

@@ -136,23 +136,5 @@ export class NewsroomUnderTest {
   }
 }
 
-/** Polls until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(
-  description: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(`timed out waiting for ${description}${lastError ? `: ${String(lastError)}` : ''}`);
-}
+/** The one polling helper of the test harness, re-exported for the suites' convenience. */
+export { eventually } from '@newsroom/test-harness';
