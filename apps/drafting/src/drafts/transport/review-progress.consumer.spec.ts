@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_CATALOG, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
-import type { EventHandlers, InboundEventProcessor } from '@newsroom/messaging';
+import type { EventHandlers } from '@newsroom/messaging';
+import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
 import type { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
@@ -17,21 +18,13 @@ describe(ReviewProgressConsumer.name, () => {
   const commands: TrackReviewProgressCommand[] = [];
 
   beforeAll(async () => {
-    const inbound = {
-      process: async (_message: unknown, given: EventHandlers) => {
-        handlers = given;
-        return 'skipped' as const;
-      },
-    } as unknown as InboundEventProcessor;
     const useCase = { execute: async (command: TrackReviewProgressCommand) => void commands.push(command) } as unknown as TrackReviewProgressUseCase;
-    await new ReviewProgressConsumer(inbound, useCase).onReviewEvent({} as never);
+    handlers = await capturedHandlers((inbound) => new ReviewProgressConsumer(inbound, useCase).onReviewEvent({} as never));
   });
 
   async function commandFor(event: NewsroomEvent): Promise<TrackReviewProgressCommand> {
     commands.length = 0;
-    const handle = handlers[event.type] as ((e: NewsroomEvent) => Promise<void>) | undefined;
-    if (!handle) throw new Error(`no handler for ${event.type}`);
-    await handle(event);
+    await dispatch(handlers, event);
     expect(commands).toHaveLength(1);
     expect(commands[0]).toBeInstanceOf(TrackReviewProgressCommand);
     return commands[0];

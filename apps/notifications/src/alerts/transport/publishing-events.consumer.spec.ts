@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, type EventOf, type NewsroomEvent } from '@newsroom/contracts';
-import type { EventHandlers, InboundEventProcessor } from '@newsroom/messaging';
+import type { EventHandlers } from '@newsroom/messaging';
+import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
 import type { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
 import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
@@ -48,26 +49,19 @@ describe(PublishingEventsConsumer.name, () => {
   const recording = (useCase: string) => ({ execute: async (command: unknown) => void executed.push({ useCase, command }) });
 
   beforeAll(async () => {
-    const inbound = {
-      process: async (_message: unknown, given: EventHandlers) => {
-        handlers = given;
-        return 'skipped' as const;
-      },
-    } as unknown as InboundEventProcessor;
-    const consumer = new PublishingEventsConsumer(
-      inbound,
-      recording('fan-out') as unknown as FanOutAlertsUseCase,
-      recording('correct') as unknown as CorrectAlertTextUseCase,
-      recording('withdraw') as unknown as WithdrawAlertsUseCase,
+    handlers = await capturedHandlers((inbound) =>
+      new PublishingEventsConsumer(
+        inbound,
+        recording('fan-out') as unknown as FanOutAlertsUseCase,
+        recording('correct') as unknown as CorrectAlertTextUseCase,
+        recording('withdraw') as unknown as WithdrawAlertsUseCase,
+      ).onPublishingEvent({} as never),
     );
-    await consumer.onPublishingEvent({} as never);
   });
 
   async function handled(event: NewsroomEvent): Promise<{ useCase: string; command: unknown }> {
     executed.length = 0;
-    const handle = handlers[event.type] as ((e: NewsroomEvent) => Promise<void>) | undefined;
-    if (!handle) throw new Error(`no handler for ${event.type}`);
-    await handle(event);
+    await dispatch(handlers, event);
     expect(executed).toHaveLength(1);
     return executed[0];
   }
