@@ -1,18 +1,16 @@
-import { IsEmail, IsNotEmpty, IsString, IsUrl, Matches, MinLength } from 'class-validator';
-import { CommonEnv, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
-
-const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+import { IsEmail, IsNotEmpty, IsString, Matches, MinLength } from 'class-validator';
+import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
 
 export class NotificationsEnv extends CommonEnv {
   /** Where subscribers reach this service: confirmation, preference and unsubscribe links. */
-  @IsUrl(HTTP_URL)
+  @IsBaseUrl()
   PUBLIC_BASE_URL!: string;
 
   /**
    * The public site (publishing's PUBLIC_BASE_URL): alerts link only to pages
    * under it; an event about any other URL is refused.
    */
-  @IsUrl(HTTP_URL)
+  @IsBaseUrl()
   PUBLIC_SITE_URL!: string;
 
   /** smtp://user:pass@host:port or smtps://… */
@@ -64,8 +62,8 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
   const parsed = loadEnv(NotificationsEnv, env, NOTIFICATIONS_DEFAULTS);
   return {
     runtime: toRuntimeConfig('notifications', parsed),
-    publicBaseUrl: parsed.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-    publicSiteUrl: parsed.PUBLIC_SITE_URL.replace(/\/+$/, ''),
+    publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
+    publicSiteUrl: baseUrl(parsed.PUBLIC_SITE_URL),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },

@@ -1,10 +1,10 @@
-import { IsIn, IsString, IsUrl, Length, Matches } from 'class-validator';
-import { CommonEnv, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
 import { INTERFACE_LANGUAGES, IsTimeZone, parseSectionList, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
 
 export class PublishingEnv extends CommonEnv {
   /** Where readers reach the site; canonical URLs, feeds and sitemaps use it. */
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @IsBaseUrl()
   PUBLIC_BASE_URL!: string;
 
   /** The publication's name: masthead, titles, feeds, the news sitemap, structured data. */
@@ -45,7 +45,7 @@ export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
   const parsed = loadEnv(PublishingEnv, env, PUBLISHING_DEFAULTS);
   return {
     runtime: toRuntimeConfig('publishing', parsed),
-    publicBaseUrl: parsed.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
     site: { name: parsed.SITE_NAME.trim(), language: parsed.SITE_LANGUAGE, timeZone: parsed.SITE_TIME_ZONE, sections: parseSectionList(parsed.SITE_SECTIONS) },
   };
 }
