@@ -102,7 +102,9 @@ function onePartitionPerRequest(kafka: Kafka, producer: Producer, createPartitio
     const byPartition = new Map<number, Message[]>();
     for (const message of record.messages) {
       const partition = message.partition ?? partitioner({ topic: record.topic, partitionMetadata, message });
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), { ...message, partition }]);
+      const messages = byPartition.get(partition) ?? [];
+      messages.push({ ...message, partition });
+      byPartition.set(partition, messages);
     }
     const results = await Promise.all([...byPartition.values()].map((messages) => producer.send({ ...record, messages })));
     return results.flat();
