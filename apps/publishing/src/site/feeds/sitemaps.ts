@@ -23,10 +23,6 @@ export const SITEMAP_PATHS = {
   articles: (chunk: number) => `/sitemaps/articles-${chunk}.xml`,
 } as const;
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char);
-}
-
 /**
  * The sitemap index at /sitemap.xml: the listing pages, one file per chunk of live articles
  * (each with the last change inside it) and the news sitemap.
