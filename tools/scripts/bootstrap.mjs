@@ -11,8 +11,16 @@ export function step(title) {
   console.log(`\n▶ ${title}`);
 }
 
+/**
+ * Runs a command in the foreground; its exit code (124 when `options.timeout`
+ * in ms ran out and the command was killed, as coreutils' timeout reports it).
+ */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.error?.code === 'ETIMEDOUT') {
+    console.error(`\n✖ ${path.basename(command)} was still running after ${Math.round(options.timeout / 1000)} s and was stopped`);
+    return 124;
+  }
   if (result.error) throw result.error;
   return result.status ?? 1;
 }

@@ -31,12 +31,18 @@ build();
 const resultsDir = path.join(ROOT, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
+// Suites with servers run with --forceExit: a suite whose set-up fails half-way
+// can leave a listener open, and a test run must end with its report rather
+// than wait for it. Each stage also has a ceiling well above its usual time
+// (integration about 2 min) so a stuck stage fails instead of stalling CI.
+const MINUTES = 60_000;
+const withServers = ['--runInBand', '--forceExit'];
 const stages = [
-  { name: 'unit', args: ['--selectProjects', 'unit'] },
-  { name: 'integration', args: ['--selectProjects', 'integration', '--runInBand'] },
-  { name: 'e2e', args: ['--selectProjects', 'e2e', '--runInBand'] },
+  { name: 'unit', args: ['--selectProjects', 'unit'], timeout: 10 * MINUTES },
+  { name: 'integration', args: ['--selectProjects', 'integration', ...withServers], timeout: 20 * MINUTES },
+  { name: 'e2e', args: ['--selectProjects', 'e2e', ...withServers], timeout: 10 * MINUTES },
   // Real broker faults on a three-node Kafka cluster (about 70 s; skipped, and counted so, on the mock).
-  { name: 'faults', args: ['--selectProjects', 'faults', '--runInBand'] },
+  { name: 'faults', args: ['--selectProjects', 'faults', ...withServers], timeout: 10 * MINUTES },
 ].filter((stage) => only.length === 0 || only.includes(stage.name));
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -46,6 +52,8 @@ for (const stage of stages) {
   const outputFile = path.join(resultsDir, `${stage.name}.json`);
   const code = run(bin('jest'), [...stage.args, '--ci', '--json', `--outputFile=${outputFile}`], {
     env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    timeout: stage.timeout,
+    killSignal: 'SIGKILL',
   });
   try {
     const result = JSON.parse(readFileSync(outputFile, 'utf8'));

@@ -36,7 +36,12 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
   let deadLetters: ReceivedMessage[];
 
   beforeAll(async () => {
-    [broker, smtp, push] = await Promise.all([startLocalBroker(), FakeSmtpServer.start(), FakePushService.start()]);
+    // Each is kept as soon as it runs, so afterAll stops it even if another failed to start.
+    await Promise.all([
+      startLocalBroker().then((started) => (broker = started)),
+      FakeSmtpServer.start().then((started) => (smtp = started)),
+      FakePushService.start().then((started) => (push = started)),
+    ]);
     service = await ServiceUnderTest.start({
       name: 'notifications_it',
       schema: 'notifications',

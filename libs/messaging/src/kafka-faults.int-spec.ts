@@ -81,7 +81,11 @@ describeOnKafka('delivery through real broker faults (three-node Apache Kafka cl
   const consumerGroup = `${SERVICE}-${Date.now()}`;
 
   beforeAll(async () => {
-    [cluster, db] = await Promise.all([startKafkaCluster({ nodes: 3 }), createTestDatabase('newsroom_faults')]);
+    // Each is kept as soon as it runs, so afterAll stops it even if the other failed.
+    await Promise.all([
+      startKafkaCluster({ nodes: 3 }).then((started) => (cluster = started)),
+      createTestDatabase('newsroom_faults').then((created) => (db = created)),
+    ]);
     await provisionTopics({
       brokers: cluster.brokers,
       settings: { replicationFactor: 3, minInsyncReplicas: 2, retentionMs: -1, deadLetterRetentionMs: -1 },

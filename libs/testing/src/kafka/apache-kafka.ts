@@ -33,6 +33,11 @@ export interface KafkaClusterOptions {
   /** Progress lines (jar fetch, version); default: silent. */
   log?: (line: string) => void;
   startTimeoutMs?: number;
+  /**
+   * Where free ports come from when `port` is not given (default: freePort).
+   * Tests hand out a taken port here to exercise the restart on a clash.
+   */
+  freePort?: () => Promise<number>;
 }
 
 /** A running Apache Kafka cluster on 127.0.0.1 in KRaft mode. */
@@ -60,6 +65,28 @@ export interface KafkaCluster {
  * provisions them through the admin API.
  */
 export async function startKafkaCluster(options: KafkaClusterOptions = {}): Promise<KafkaCluster> {
+  // A free port is only free until someone binds it: another suite's server
+  // can take it between freePort() and the JVM's bind. With ports of our own
+  // choosing and a throwaway directory, start again on fresh ports.
+  const mayRetry = options.port === undefined && options.dataDir === undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startKafkaClusterOnce(options);
+    } catch (error) {
+      if (!mayRetry || attempt >= PORT_CLASH_ATTEMPTS || !isPortClash(error)) throw error;
+      options.log?.(`a Kafka port was taken while the node started (attempt ${attempt}); starting again on other ports`);
+    }
+  }
+}
+
+const PORT_CLASH_ATTEMPTS = 4;
+
+/** The node's start failure was a bind to a port that was taken meanwhile. */
+export function isPortClash(error: unknown): boolean {
+  return error instanceof Error && /Address already in use|failed to bind/i.test(error.message);
+}
+
+async function startKafkaClusterOnce(options: KafkaClusterOptions): Promise<KafkaCluster> {
   const count = options.nodes ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new Error(`a Kafka cluster needs at least one node, not ${count}`);
   const log = options.log ?? (() => undefined);
@@ -70,7 +97,7 @@ export async function startKafkaCluster(options: KafkaClusterOptions = {}): Prom
   const startedAt = Date.now();
   const nodes: KafkaNode[] = [];
   try {
-    const ports = await clusterPorts(count, options.port);
+    const ports = await clusterPorts(count, options.port, options.freePort ?? freePort);
     const voters = ports.map((p, i) => ({ id: i + 1, controllerPort: p.controllerPort, directoryId: kafkaUuid() }));
     for (const [i, { port, controllerPort }] of ports.entries()) {
       const nodeId = i + 1;
@@ -183,7 +210,7 @@ async function stopNodes(nodes: KafkaNode[], throwaway: boolean): Promise<void> 
   await Promise.all(nodes.map((node) => node.stop({ graceful: !throwaway })));
 }
 
-async function clusterPorts(count: number, first?: number): Promise<{ port: number; controllerPort: number }[]> {
+async function clusterPorts(count: number, first: number | undefined, freePort: () => Promise<number>): Promise<{ port: number; controllerPort: number }[]> {
   if (first !== undefined) {
     return Array.from({ length: count }, (_, i) => ({ port: first + i, controllerPort: first + count + i }));
   }
