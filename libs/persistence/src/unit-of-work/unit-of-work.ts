@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
@@ -71,10 +71,4 @@ export class UnitOfWork {
     if (!unit) callback();
     else unit.afterCommit.push(callback);
   }
-
 }
-
-/** Provides the unit of work to every module; needs a TypeORM data source in the app. */
-@Global()
-@Module({ providers: [UnitOfWork], exports: [UnitOfWork] })
-export class UnitOfWorkModule {}
