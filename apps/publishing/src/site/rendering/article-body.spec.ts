@@ -44,13 +44,13 @@ describe('renderArticleBody', () => {
 
   it('shows related teasers with a relative time on pages and the date elsewhere', () => {
     const content = testContent();
-    expect(render(content, new Date('2025-11-23T18:00:00Z'))).toContain('<time datetime="2025-11-20T17:05:00.000Z">3 days ago</time>');
-    expect(render(content)).toContain('<time datetime="2025-11-20T17:05:00.000Z">20 November 2025</time>');
+    expect(render(content, new Date('2025-11-23T18:00:00Z'))).toContain('<time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">3 days ago</time>');
+    expect(render(content)).toContain('<time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">20 November 2025</time>');
   });
 
   it('falls back to the URL for an embed without a title, and names the provider', () => {
     const out = render(testContent({ body: [{ type: 'embed', url: 'https://maps.example.org/m/1', provider: 'ExampleMaps' }] }));
-    expect(out).toContain('<span class="embed-label">Watch on ExampleMaps</span> <a href="https://maps.example.org/m/1" rel="noopener">https://maps.example.org/m/1</a>');
+    expect(out).toContain('<span class="embed-label" lang="en" dir="ltr">Watch on ExampleMaps</span> <a href="https://maps.example.org/m/1" rel="noopener">https://maps.example.org/m/1</a>');
   });
 
   it('drops blocks whose URL is not http(s), should one ever get past validation', () => {

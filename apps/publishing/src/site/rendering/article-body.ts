@@ -68,12 +68,12 @@ function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOp
       }</figure>\n`;
     case 'embed':
       if (!isHttpUrl(block.url)) return null;
-      return html`<aside class="embed"><span class="embed-label">${block.provider ? `Watch on ${block.provider}` : 'External content'}</span> <a href="${
+      return html`<aside class="embed"><span class="embed-label" lang="en" dir="ltr">${block.provider ? `Watch on ${block.provider}` : 'External content'}</span> <a href="${
         block.url
       }" rel="noopener">${block.title || block.url}</a></aside>\n`;
     case 'related':
       if (!isHttpUrl(block.url)) return null;
-      return html`<aside class="related"><span class="related-label">Related</span> <a href="${block.url}" rel="noopener">${block.headline}</a>${
+      return html`<aside class="related"><span class="related-label" lang="en" dir="ltr">Related</span> <a href="${block.url}" rel="noopener">${block.headline}</a>${
         block.teaser && html`<p>${block.teaser}</p>`
       }${block.publishedAt && relatedTime(new Date(block.publishedAt), options)}</aside>\n`;
   }
@@ -82,5 +82,7 @@ function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOp
 function relatedTime(at: Date, options: BodyOptions): SafeHtml | null {
   if (Number.isNaN(at.getTime())) return null;
   const label = options.now ? formatRelativeTime(at, options.now, options.locale?.language) : formatShortDate(at, options.locale);
-  return html`<time datetime="${at.toISOString()}">${label}</time>`;
+  // The time is in the interface's words, not the article's: its own language and direction.
+  const language = options.locale?.language ?? 'en';
+  return html`<time datetime="${at.toISOString()}" lang="${language}" dir="${textDirection(language)}">${label}</time>`;
 }

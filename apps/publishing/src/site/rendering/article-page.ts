@@ -4,6 +4,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { renderArticleBody } from './article-body';
 import { textDirection } from './direction';
 import { articleDescription, articleHead } from './article-metadata';
+import { chromeOf, type Chrome } from './chrome';
 import { html, joinHtml, type SafeHtml } from '@newsroom/html';
 import { humanize } from './labels';
 import { labelsOf, renderPage, sectionLabel, timeLocaleOf, type SiteContext } from './layout';
@@ -17,26 +18,26 @@ export function renderArticlePage(article: PublicArticle, site: SiteContext, mor
   const labels = labelsOf(site);
   const url = articleUrl(site.publicBaseUrl, article.slug);
   const section = sectionLabel(site, content.section);
-  // The interface's words inside the article keep their own language and direction, isolated,
-  // so "30 November 2026, 12:47 UTC" stays in order inside an Arabic article.
-  const ui = (text: string | SafeHtml) => html`<span lang="${site.language}" dir="${textDirection(site.language)}">${text}</span>`;
+  // Interface chrome inside the article keeps the interface's language and direction, its
+  // values (names, times) isolated, so "By Layla Haddad" stays in order inside an Arabic article.
+  const chrome = chromeOf(site);
   const main = html`<article class="article" lang="${content.language}" dir="${textDirection(content.language)}">
 <header class="article-header">
-<p class="kicker">${article.priority === 'breaking' && html`<span class="badge">${ui(labels.breaking)}</span> `}<a href="${sectionPath(content.section)}">${ui(section)}</a></p>
+<p class="kicker"${chrome.attrs}>${article.priority === 'breaking' && html`<span class="badge">${labels.breaking}</span> `}<a href="${sectionPath(content.section)}">${section}</a></p>
 <h1 class="headline">${content.headline}</h1>
 ${content.standfirst && html`<p class="standfirst">${content.standfirst}</p>`}
-<div class="article-meta">
-<p class="byline">${ui(labels.by)} ${bylineHtml(content.bylines.map((byline) => byline.name), labels.and)}</p>
+<div class="article-meta"${chrome.attrs}>
+<p class="byline">${labels.by} ${bylineHtml(content.bylines.map((byline) => byline.name), labels.and, chrome, content.language)}</p>
 ${timestamps(article, site)}
 </div>
 </header>
 <div class="article-body">
 ${renderArticleBody(content, { now: site.now, locale: timeLocaleOf(site) })}
 </div>
-${correctionsNotice(article, site)}
+${correctionsNotice(article, site, chrome)}
 <footer class="article-footer">
-${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}">${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${humanize(tag)}</a></li>`)}</ul>`}
-<div lang="${site.language}" dir="${textDirection(site.language)}">${shareBlock(url, content.headline, labels.share)}</div>
+${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}"${chrome.attrs}>${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${chrome.value(humanize(tag))}</a></li>`)}</ul>`}
+<div${chrome.attrs}>${shareBlock(url, content.headline, labels.share)}</div>
 </footer>
 </article>
 ${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-heading">
@@ -57,9 +58,9 @@ ${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-he
   );
 }
 
-/** Each byline links to the author's page. */
-function bylineHtml(names: string[], and: string): SafeHtml {
-  const authors = names.map((name) => html`<a class="author" href="${authorPath(authorSlug(name))}">${name}</a>`);
+/** Each byline links to the author's page; each name isolated in the article's language. */
+function bylineHtml(names: string[], and: string, chrome: Chrome, language: string): SafeHtml {
+  const authors = names.map((name) => html`<a class="author" href="${authorPath(authorSlug(name))}">${chrome.value(name, language)}</a>`);
   if (authors.length <= 1) return html`${authors}`;
   return html`${joinHtml(authors.slice(0, -1), ', ')} ${and} ${authors[authors.length - 1]}`;
 }
@@ -73,23 +74,23 @@ function timestamps(article: PublicArticle, site: SiteContext): SafeHtml {
   const labels = labelsOf(site);
   const locale = timeLocaleOf(site);
   const published = article.publishedAt;
-  const dir = textDirection(site.language);
-  const stamp = (label: string, at: Date) =>
-    html`<span class="updated" lang="${site.language}" dir="${dir}">${label} <time datetime="${at.toISOString()}">${formatAbsoluteTime(at, locale)}</time></span>`;
-  return html`<p class="timestamps"><time datetime="${published.toISOString()}" lang="${site.language}" dir="${dir}">${formatAbsoluteTime(
+  const stamp = (label: string, at: Date) => html`<span class="updated">${label} <time datetime="${at.toISOString()}">${formatAbsoluteTime(at, locale)}</time></span>`;
+  return html`<p class="timestamps"><time datetime="${published.toISOString()}">${formatAbsoluteTime(published, locale)}</time> <span class="relative-time">${formatRelativeTime(
     published,
-    locale,
-  )}</time> <span class="relative-time" lang="${site.language}" dir="${dir}">${formatRelativeTime(published, site.now, site.language)}</span>${article.revisedAt && stamp(labels.updated, article.revisedAt)}${article.correctedAt && stamp(labels.corrected, article.correctedAt)}</p>`;
+    site.now,
+    site.language,
+  )}</span>${article.revisedAt && stamp(labels.updated, article.revisedAt)}${article.correctedAt && stamp(labels.corrected, article.correctedAt)}</p>`;
 }
 
-function correctionsNotice(article: PublicArticle, site: SiteContext): SafeHtml | null {
+/** The correction notes are the newsroom's words about the article, isolated in its language. */
+function correctionsNotice(article: PublicArticle, site: SiteContext, chrome: Chrome): SafeHtml | null {
   if (article.corrections.length === 0) return null;
   const labels = labelsOf(site);
-  return html`<aside class="corrections-notice" aria-labelledby="corrections-heading">
+  return html`<aside class="corrections-notice" aria-labelledby="corrections-heading"${chrome.attrs}>
 <h2 id="corrections-heading">${article.corrections.length === 1 ? labels.correction : labels.correctionsHeading}</h2>
 <ul>${article.corrections.map(
     (correction) =>
-      html`<li><time datetime="${correction.correctedAt.toISOString()}">${formatAbsoluteTime(correction.correctedAt, timeLocaleOf(site))}</time> ${correction.note}</li>`,
+      html`<li><time datetime="${correction.correctedAt.toISOString()}">${formatAbsoluteTime(correction.correctedAt, timeLocaleOf(site))}</time> ${chrome.value(correction.note, article.content.language)}</li>`,
   )}</ul>
 </aside>`;
 }

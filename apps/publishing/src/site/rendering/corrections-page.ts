@@ -1,12 +1,15 @@
 import { articlePath } from '../../articles/domain/public-urls';
 import type { CorrectionLogEntry } from '../../articles/use-cases/read-articles/public-article';
 import { html } from '@newsroom/html';
+import { chromeOf } from './chrome';
 import { labelsOf, renderPage, timeLocaleOf, type SiteContext } from './layout';
 import { formatAbsoluteTime } from './time-format';
 
 /** The public corrections log, newest first. */
 export function renderCorrectionsPage(entries: CorrectionLogEntry[], site: SiteContext): string {
   const labels = labelsOf(site);
+  // Headlines and notes are in their articles' languages; isolated, they cannot reorder the log.
+  const chrome = chromeOf(site);
   const main = html`<header class="section-header">
 <h1 class="section-title">${labels.corrections}</h1>
 <p class="section-intro">${labels.correctionsIntro}</p>
@@ -18,10 +21,10 @@ ${
         (entry) => html`<li>
 <p class="correction-article">${
           entry.withdrawn
-            ? html`${entry.headline} <span class="withdrawn-label">${labels.withdrawnLabel}</span>`
-            : html`<a href="${articlePath(entry.slug)}">${entry.headline}</a>`
+            ? html`${chrome.value(entry.headline)} <span class="withdrawn-label">${labels.withdrawnLabel}</span>`
+            : html`<a href="${articlePath(entry.slug)}">${chrome.value(entry.headline)}</a>`
         }</p>
-<p class="correction-note">${entry.note}</p>
+<p class="correction-note">${chrome.value(entry.note)}</p>
 <p class="correction-time"><time datetime="${entry.correctedAt.toISOString()}">${formatAbsoluteTime(entry.correctedAt, timeLocaleOf(site))}</time></p>
 </li>`,
       )}</ol>`

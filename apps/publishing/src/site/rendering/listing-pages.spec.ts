@@ -80,10 +80,10 @@ describe('renderStoryListPage', () => {
 
   it('names a tag page after the tag and an author page after the author, with their feeds', () => {
     const tag = renderStoryListPage({ kind: 'tag', tag: 'noise-pollution' }, [story(1)], site, first(1, '/tags/noise-pollution'));
-    expect(tag).toContain('<h1 class="section-title">Noise pollution</h1>');
+    expect(tag).toContain('<h1 class="section-title"><bdi>Noise pollution</bdi></h1>');
     expect(tag).toContain('href="/tags/noise-pollution/feeds/feed.json"');
     const author = renderStoryListPage({ kind: 'author', slug: 'olena-kravets', name: 'Olena <Kravets>' }, [story(1)], site, first(1, '/authors/olena-kravets'));
-    expect(author).toContain('<h1 class="section-title">Olena &lt;Kravets&gt;</h1>');
+    expect(author).toContain('<h1 class="section-title"><bdi>Olena &lt;Kravets&gt;</bdi></h1>');
     expect(author).toContain('href="/authors/olena-kravets/feeds/rss.xml"');
     expect(scriptRisks(author)).toEqual([]);
   });
@@ -105,10 +105,10 @@ describe('renderCorrectionsPage', () => {
       ],
       site,
     );
-    expect(page).toContain('<a href="/articles/live-story">Live &lt;story&gt;</a>');
+    expect(page).toContain('<a href="/articles/live-story"><bdi>Live &lt;story&gt;</bdi></a>');
     expect(page).toContain('Fixed a &lt;name&gt;.');
     expect(page).not.toContain('href="/articles/gone"');
-    expect(page).toContain('Gone <span class="withdrawn-label">(withdrawn)</span>');
+    expect(page).toContain('<bdi>Gone</bdi> <span class="withdrawn-label">(withdrawn)</span>');
   });
 });
 

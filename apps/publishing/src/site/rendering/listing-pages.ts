@@ -1,6 +1,7 @@
 import { authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
+import { chromeOf } from './chrome';
 import { humanize } from './labels';
 import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
@@ -83,7 +84,7 @@ ${rest.length > 0 && html`<div class="card-grid">${rest.map((article) => storyCa
       : storyGrid(articles, site, showSection);
   const main = html`<header class="section-header">
 ${kicker && html`<p class="kicker list-kind">${kicker}</p>`}
-<h1 class="section-title">${name}</h1>
+<h1 class="section-title">${list.kind === 'section' ? name : chromeOf(site).value(name)}</h1>
 <p class="section-feeds"><a href="${path}/feeds/rss.xml">RSS</a> <a href="${path}/feeds/atom.xml">Atom</a> <a href="${path}/feeds/feed.json">JSON Feed</a></p>
 </header>
 ${articles.length > 0 ? stories : emptyState(labels.noStoriesHere)}

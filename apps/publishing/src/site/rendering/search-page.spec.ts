@@ -36,7 +36,7 @@ describe(renderSearchPage.name, () => {
   });
 
   it('says when nothing matches, and shows only the box without a query', () => {
-    expect(renderSearchPage('zzz', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' })).toContain('No stories match “zzz”');
+    expect(renderSearchPage('zzz', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' })).toContain('No stories match “<bdi>zzz</bdi>”');
     expect(renderSearchPage('', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' })).toContain('Search every story we have published.');
   });
 

@@ -2,6 +2,7 @@ import { articlePath, sectionPath } from '../../articles/domain/public-urls';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../articles/domain/search-document';
 import type { SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
+import { chromeOf } from './chrome';
 import { textDirection } from './direction';
 import { joinNames } from './labels';
 import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
@@ -40,15 +41,16 @@ export function stripMarks(snippet: string): string {
  */
 export function renderSearchPage(query: string, hits: SearchHit[], site: SiteContext, paging: Paging): string {
   const labels = labelsOf(site);
+  const chrome = chromeOf(site);
   const results =
     query === ''
       ? html`<p class="section-intro">${labels.searchPrompt}</p>`
       : hits.length === 0
-        ? html`<p class="empty-state">${labels.searchNothingFound(query)}</p>`
+        ? html`<p class="empty-state">${chrome.fill(labels.searchNothingFound, query)}</p>`
         : html`<p class="search-count">${labels.searchResultCount(paging.total)}</p>
 <ol class="search-results" start="${(paging.page - 1) * paging.pageSize + 1}">${hits.map((hit) => searchResult(hit, site))}</ol>`;
   const main = html`<header class="section-header">
-<h1 class="section-title">${query === '' ? labels.search : labels.searchResultsFor(query)}</h1>
+<h1 class="section-title">${query === '' ? labels.search : chrome.fill(labels.searchResultsFor, query)}</h1>
 </header>
 ${results}
 ${renderPagination(paging, { prev: labels.previousResults, next: labels.moreResults, pageOf: labels.pageOf })}`;
@@ -63,10 +65,11 @@ function searchResult(hit: SearchHit, site: SiteContext): SafeHtml {
   const { article } = hit;
   const { content } = article;
   const labels = labelsOf(site);
+  const chrome = chromeOf(site);
   return html`<li class="search-result" lang="${content.language}" dir="${textDirection(content.language)}">
-<p class="kicker"><a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a></p>
+<p class="kicker"${chrome.attrs}><a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a></p>
 <h2 class="card-headline"><a href="${articlePath(article.slug)}">${highlightSnippet(hit.headline)}</a></h2>
 <p class="search-snippet">${highlightSnippet(hit.snippet)}</p>
-<p class="card-meta"><span class="card-byline">${joinNames(content.bylines.map((b) => b.name), labels.and)}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
+<p class="card-meta"${chrome.attrs}><span class="card-byline">${chrome.value(joinNames(content.bylines.map((b) => b.name), labels.and), content.language)}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
 </li>`;
 }

@@ -3,6 +3,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { html, type SafeHtml } from '@newsroom/html';
 import { joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';
+import { chromeOf } from './chrome';
 import { textDirection } from './direction';
 import { labelsOf, sectionLabel, type SiteContext } from './layout';
 import { formatRelativeTime } from './time-format';
@@ -16,16 +17,18 @@ export function storyCard(article: PublicArticle, site: SiteContext, size: CardS
   const image = leadImage(content);
   const href = articlePath(article.slug);
   const breaking = article.priority === 'breaking';
+  // The kicker and the meta line are interface chrome: its language and direction, not the story's.
+  const chrome = chromeOf(site);
   const heading = size === 'lead' ? html`<h2 class="card-headline"><a href="${href}">${content.headline}</a></h2>` : html`<h3 class="card-headline"><a href="${href}">${content.headline}</a></h3>`;
   return html`<article class="card card-${size}${breaking ? ' card-breaking' : ''}" lang="${content.language}" dir="${textDirection(content.language)}">
 ${image && html`<a class="card-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.url}" alt="" loading="lazy" decoding="async"></a>`}
 <div class="card-text">
-<p class="kicker">${breaking && html`<span class="badge">${labels.breaking}</span> `}${
+<p class="kicker"${chrome.attrs}>${breaking && html`<span class="badge">${labels.breaking}</span> `}${
     options.showSection !== false && html`<a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a>`
   }</p>
 ${heading}
 ${size !== 'compact' && html`<p class="card-standfirst">${articleDescription(article)}</p>`}
-<p class="card-meta">${size !== 'compact' && html`<span class="card-byline">${joinNames(content.bylines.map((b) => b.name), labels.and)}</span> `}<time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
+<p class="card-meta"${chrome.attrs}>${size !== 'compact' && html`<span class="card-byline">${chrome.value(joinNames(content.bylines.map((b) => b.name), labels.and), content.language)}</span> `}<time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
 </div>
 </article>`;
 }
