@@ -21,6 +21,8 @@ const common = {
 };
 /** Integration suites named `*-faults.int-spec.ts` kill, freeze and restart brokers. */
 const FAULT_SUITES = '-faults\\.int-spec\\.ts$';
+/** End-to-end suites in e2e/faults kill, stop and restart the services' processes and PostgreSQL. */
+const PROCESS_FAULT_SUITES = '/e2e/faults/';
 // Suites that start a broker: its topics are provisioned through libs/messaging.
 const withBroker = {
   ...common,
@@ -46,13 +48,18 @@ const config: Config = {
       // Real broker faults on a three-node Kafka cluster: their own stage (`npm test -- faults`).
       ...withBroker,
       displayName: 'faults',
-      testMatch: ['<rootDir>/apps/**/*-faults.int-spec.ts', '<rootDir>/libs/**/*-faults.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/**/*-faults.int-spec.ts',
+        '<rootDir>/libs/**/*-faults.int-spec.ts',
+        '<rootDir>/e2e/faults/**/*-faults.e2e-spec.ts',
+      ],
       slowTestThreshold: 120,
     },
     {
       ...withBroker,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: [PROCESS_FAULT_SUITES, '/node_modules/'],
       slowTestThreshold: 120,
     },
   ],

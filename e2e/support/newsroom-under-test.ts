@@ -41,15 +41,21 @@ export class NewsroomUnderTest {
     readonly push: PushInbox,
     readonly services: Record<ServiceName, ServiceProcess>,
     readonly logDir: string,
+    /** Each service's environment, so a fault test can start it again as it was. */
+    private readonly environment: Record<ServiceName, Record<string, string>>,
   ) {}
 
   /**
    * Starts all four services, or only those named. With `securedKafka`, the
    * broker is a SASL_SSL one with the access table's ACLs, and each service
-   * logs in as its own principal with the CA file (`securedBroker`).
+   * logs in as its own principal with the CA file (`securedBroker`). `adminUrl`
+   * puts the database on another PostgreSQL than the machine's.
    */
-  static async start(only: readonly ServiceName[] = SERVICE_NAMES, options: { securedKafka?: boolean } = {}): Promise<NewsroomUnderTest> {
-    const db = await createTestDatabase('newsroom_e2e');
+  static async start(
+    only: readonly ServiceName[] = SERVICE_NAMES,
+    options: { securedKafka?: boolean; adminUrl?: string } = {},
+  ): Promise<NewsroomUnderTest> {
+    const db = await createTestDatabase('newsroom_e2e', options.adminUrl);
     const secured = options.securedKafka ? await startSecuredNewsroomBroker() : undefined;
     const broker: LocalBroker = secured ?? (await startLocalBroker());
     const mail = await startMailCatcher();
@@ -69,22 +75,41 @@ export class NewsroomUnderTest {
       ports,
       smtpUrl: mail.smtpUrl,
       pushCaFile: push.caFile,
+      pushOrigin: push.origin,
       vapid: webpush.generateVAPIDKeys(),
       subscriberLinkSecret: 'end-to-end-subscriber-link-secret',
       mailDomain: 'newsroom.test',
       nodeEnv: 'test',
     });
+    const envOf = Object.fromEntries(SERVICE_NAMES.map((name) => [name, { ...environment[name], ...secured?.envOf(name) }])) as Record<
+      ServiceName,
+      Record<string, string>
+    >;
     const started = await Promise.all(
-      only.map(
-        async (name) =>
-          [
-            name,
-            await startServiceProcess(name, { ...environment[name], ...secured?.envOf(name) }, { logDir, readyTimeoutMs: 90_000 }),
-          ] as const,
-      ),
+      only.map(async (name) => [name, await startServiceProcess(name, envOf[name], { logDir, readyTimeoutMs: 90_000 })] as const),
     );
     const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
-    return new NewsroomUnderTest(db, broker, mail, push, services, logDir);
+    return new NewsroomUnderTest(db, broker, mail, push, services, logDir, envOf);
+  }
+
+  /** The variables `service` runs with (its port, URLs, database and broker). */
+  env(service: ServiceName): Readonly<Record<string, string>> {
+    return this.environment[service];
+  }
+
+  /** Sends `signal` to a service's process and waits until it has exited. */
+  async kill(service: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.services[service].process;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Starts a service again (after `kill`) with the same environment, port and log file, and waits until it is ready. */
+  async restart(service: ServiceName): Promise<void> {
+    await this.kill(service, 'SIGTERM');
+    this.services[service] = await startServiceProcess(service, this.environment[service], { logDir: this.logDir, readyTimeoutMs: 90_000 });
   }
 
   /** The secured broker, when started with `securedKafka`. */
