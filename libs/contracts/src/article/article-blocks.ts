@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, Equals, IsArray, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ARTICLE_LIMITS, type ArticleBlockType } from './article-limits';
 import { IsHttpUrl, IsNotBlank, IsTimestamp, OptionalField, Trim } from './field-rules';
 
@@ -69,6 +70,28 @@ export class QuoteBlock {
   attribution?: string;
 }
 
+const PIXELS = LIMITS.image.pixels;
+
+/** One more size of an image block's picture: its URL and how wide it is. */
+export class ImageRendition {
+  @ApiProperty({ format: 'uri', maxLength: URL_MAX, description: URL_DESCRIPTION, example: 'https://images.example.org/harbour-640.jpg' })
+  @IsHttpUrl()
+  url!: string;
+
+  @ApiProperty({ minimum: PIXELS.min, maximum: PIXELS.max, description: 'Width of this rendition in pixels (its `srcset` descriptor).', example: 640 })
+  @IsInt()
+  @Min(PIXELS.min)
+  @Max(PIXELS.max)
+  width!: number;
+
+  @ApiPropertyOptional({ minimum: PIXELS.min, maximum: PIXELS.max, description: 'Height in pixels; the block\'s aspect ratio when absent.', example: 427 })
+  @OptionalField()
+  @IsInt()
+  @Min(PIXELS.min)
+  @Max(PIXELS.max)
+  height?: number;
+}
+
 export class ImageBlock {
   @ApiProperty({ enum: ['image'], example: 'image' })
   @Equals('image')
@@ -102,6 +125,38 @@ export class ImageBlock {
   @IsString()
   @MaxLength(LIMITS.image.credit.maxLength)
   credit?: string;
+
+  @ApiPropertyOptional({
+    minimum: PIXELS.min,
+    maximum: PIXELS.max,
+    description: 'Intrinsic width of the image at `url`, in pixels. With `height`, pages reserve its space before it loads.',
+    example: 1600,
+  })
+  @OptionalField()
+  @IsInt()
+  @Min(PIXELS.min)
+  @Max(PIXELS.max)
+  width?: number;
+
+  @ApiPropertyOptional({ minimum: PIXELS.min, maximum: PIXELS.max, description: 'Intrinsic height of the image at `url`, in pixels.', example: 1067 })
+  @OptionalField()
+  @IsInt()
+  @Min(PIXELS.min)
+  @Max(PIXELS.max)
+  height?: number;
+
+  @ApiPropertyOptional({
+    type: () => [ImageRendition],
+    maxItems: LIMITS.image.renditions.maxItems,
+    description: 'The same picture in other widths (smaller or larger), offered to browsers as `srcset`.',
+  })
+  @OptionalField()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.image.renditions.maxItems)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ImageRendition)
+  renditions?: ImageRendition[];
 }
 
 export class EmbedBlock {

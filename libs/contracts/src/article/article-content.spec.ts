@@ -288,6 +288,33 @@ describe(ArticleContent.name, () => {
     );
   });
 
+  describe('image sizes and renditions', () => {
+    const IMAGE = (exampleArticle().body as Plain[]).findIndex((block) => block.type === 'image');
+    const sized = { width: 1600, height: 1067, renditions: [{ url: 'https://images.example.org/cranes-640.jpg', width: 640 }, { url: 'https://images.example.org/cranes-1024.jpg', width: 1024, height: 683 }] };
+
+    it('are optional: an image block without them stays valid, and with them keeps them', () => {
+      const result = validatePlain(ArticleContent, withBlock(IMAGE, sized));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const image = result.value.body[IMAGE] as ImageBlock;
+      expect({ width: image.width, height: image.height, renditions: image.renditions }).toEqual(sized);
+      expect(validatePlain(ArticleContent, withBlock(IMAGE, { width: null, height: null, renditions: null })).ok).toBe(true);
+    });
+
+    it('reject sizes that are not whole pixels in range, bad rendition URLs and unknown rendition fields', () => {
+      expect(pathsOf(withBlock(IMAGE, { width: 0, height: 10.5 }))).toEqual([`body.${IMAGE}.width`, `body.${IMAGE}.height`]);
+      expect(pathsOf(withBlock(IMAGE, { width: ARTICLE_LIMITS.blocks.image.pixels.max + 1 }))).toEqual([`body.${IMAGE}.width`]);
+      expect(pathsOf(withBlock(IMAGE, { renditions: [{ url: 'javascript:alert(1)', width: 640 }] }))).toEqual([`body.${IMAGE}.renditions.0.url`]);
+      expect(pathsOf(withBlock(IMAGE, { renditions: [{ url: 'https://images.example.org/a.jpg' }] }))).toEqual([`body.${IMAGE}.renditions.0.width`]);
+      expect(pathsOf(withBlock(IMAGE, { renditions: [{ url: 'https://images.example.org/a.jpg', width: 640, format: 'webp' }] }))).toEqual([
+        `body.${IMAGE}.renditions.0.format`,
+      ]);
+      expect(pathsOf(withBlock(IMAGE, { renditions: 'https://images.example.org/a.jpg' }))).toEqual([`body.${IMAGE}.renditions`]);
+      const many = Array.from({ length: ARTICLE_LIMITS.blocks.image.renditions.maxItems + 1 }, (_, i) => ({ url: `https://images.example.org/${i}.jpg`, width: 100 + i }));
+      expect(pathsOf(withBlock(IMAGE, { renditions: many }))).toEqual([`body.${IMAGE}.renditions`]);
+    });
+  });
+
   describe('inside another contract', () => {
     class Envelope {
       @IsObject()

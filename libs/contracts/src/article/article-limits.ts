@@ -1,3 +1,5 @@
+import { MESSAGE_LIMITS } from '../limits';
+
 /** The body block types, in the order the API documentation lists them. */
 export const BLOCK_TYPES = ['paragraph', 'subheading', 'quote', 'image', 'embed', 'related'] as const;
 
@@ -15,13 +17,24 @@ export const ARTICLE_LIMITS = {
   section: { maxLength: 40 },
   tags: { maxItems: 20, maxLength: 40 },
   bylines: { minItems: 1, maxItems: 10, name: { minLength: 1, maxLength: 120 }, id: { minLength: 1, maxLength: 100 } },
-  body: { minItems: 1, maxItems: 500 },
+  /**
+   * `maxJsonBytes` bounds the whole body as JSON in UTF-8, so that an article fits in one event
+   * on the broker (MESSAGE_LIMITS): 500 blocks of the largest kind would not.
+   */
+  body: { minItems: 1, maxItems: 500, maxJsonBytes: MESSAGE_LIMITS.articleJsonBytes },
   url: { maxLength: 2048 },
   blocks: {
     paragraph: { text: { minLength: 1, maxLength: 10_000 } },
     subheading: { text: { minLength: 0, maxLength: 300 } },
     quote: { text: { minLength: 1, maxLength: 2_000 }, attribution: { maxLength: 200 } },
-    image: { alt: { minLength: 1, maxLength: 500 }, caption: { maxLength: 1_000 }, credit: { maxLength: 200 } },
+    image: {
+      alt: { minLength: 1, maxLength: 500 },
+      caption: { maxLength: 1_000 },
+      credit: { maxLength: 200 },
+      /** Intrinsic sizes in CSS pixels, for `width`/`height` and `srcset` descriptors. */
+      pixels: { min: 1, max: 20_000 },
+      renditions: { maxItems: 12 },
+    },
     embed: { provider: { maxLength: 50 }, title: { maxLength: 300 } },
     related: { headline: { minLength: 1, maxLength: 300 }, teaser: { maxLength: 600 } },
   },

@@ -2,6 +2,7 @@ import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
+import { largestImage } from '../rendering/images';
 import { humanize, leadImage } from '../rendering/labels';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -77,7 +78,8 @@ function jsonFeedItem(article: PublicArticle, publicBaseUrl: string): JsonFeedIt
     title: content.headline,
     content_html: renderDirectedBody(content).value,
     summary: articleDescription(article),
-    ...(image ? { image: image.url } : {}),
+    // JSON Feed 1.1 `image`: the main picture; its widest rendition when the block has several.
+    ...(image ? { image: largestImage(image).url } : {}),
     date_published: article.publishedAt.toISOString(),
     date_modified: article.updatedAt.toISOString(),
     authors: content.bylines.map((byline) => ({ name: byline.name })),

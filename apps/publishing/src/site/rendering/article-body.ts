@@ -1,6 +1,7 @@
 import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
 import { html, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
+import { ARTICLE_IMAGE_SIZES, responsiveImg } from './images';
 import { renderInline } from './inline-html';
 import { formatDateline, formatRelativeTime, formatShortDate, type TimeLocale } from './time-format';
 
@@ -22,7 +23,12 @@ export function renderArticleBody(content: ArticleContent, options: BodyOptions 
   const firstParagraph = content.body.findIndex((block) => block.type === 'paragraph');
   const dateline = content.dateline ? html`<span class="dateline">${formatDateline(content.dateline, content.language)}</span> ` : null;
   const standalone = dateline && firstParagraph === -1 ? html`<p>${dateline}</p>` : null;
-  return html`${standalone}${content.body.map((block, index) => renderBlock(block, index === firstParagraph ? dateline : null, options, content.language))}`;
+  // An image among the first two blocks is in view when the page opens; it loads at once.
+  const leadImage = content.body.findIndex((block) => block.type === 'image');
+  const eagerImage = leadImage !== -1 && leadImage < 2 ? leadImage : -1;
+  return html`${standalone}${content.body.map((block, index) =>
+    renderBlock(block, { lead: index === firstParagraph ? dateline : null, eager: index === eagerImage }, options, content.language),
+  )}`;
 }
 
 /**
@@ -49,7 +55,9 @@ function quoteMarks(language: string): [string, string] {
   return QUOTE_MARKS[language.toLowerCase().split('-')[0]] ?? ['“', '”'];
 }
 
-function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOptions, language: string): SafeHtml | null {
+/** `lead`: the dateline, for the first paragraph; `eager`: the image is above the fold. */
+function renderBlock(block: ArticleBlock, place: { lead: SafeHtml | null; eager: boolean }, options: BodyOptions, language: string): SafeHtml | null {
+  const { lead } = place;
   switch (block.type) {
     case 'paragraph':
       return html`<p>${lead}${renderInline(block.text)}</p>\n`;
@@ -62,7 +70,7 @@ function renderBlock(block: ArticleBlock, lead: SafeHtml | null, options: BodyOp
       }</blockquote>\n`;
     case 'image':
       if (!isHttpUrl(block.url)) return null;
-      return html`<figure class="figure"><img src="${block.url}" alt="${block.alt}" loading="lazy" decoding="async">${
+      return html`<figure class="figure">${responsiveImg(block, { alt: block.alt, sizes: ARTICLE_IMAGE_SIZES, eager: place.eager })}${
         (block.caption || block.credit) &&
         html`<figcaption>${block.caption}${block.credit && html` <span class="credit">${block.credit}</span>`}</figcaption>`
       }</figure>\n`;

@@ -2,6 +2,7 @@ import { inlineToPlainText } from '@newsroom/contracts';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
+import { largestImage } from './images';
 import { humanize, leadImage } from './labels';
 
 const DESCRIPTION_LENGTH = 200;
@@ -20,7 +21,9 @@ export function articleHead(article: PublicArticle, publicBaseUrl: string, siteN
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const description = articleDescription(article);
-  const image = leadImage(content);
+  const lead = leadImage(content);
+  // Link previews get the widest size of the lead picture, with its size when known.
+  const image = lead && { ...largestImage(lead), alt: lead.alt };
   const published = article.publishedAt.toISOString();
   const modified = article.updatedAt.toISOString();
   return html`<meta property="og:type" content="article">
@@ -30,6 +33,8 @@ export function articleHead(article: PublicArticle, publicBaseUrl: string, siteN
 <meta property="og:url" content="${url}">
 <meta property="og:locale" content="${content.language.replace('-', '_')}">
 ${image && html`<meta property="og:image" content="${image.url}">\n<meta property="og:image:alt" content="${image.alt}">`}
+${image?.width && html`<meta property="og:image:width" content="${image.width}">`}
+${image?.height && html`<meta property="og:image:height" content="${image.height}">`}
 <meta property="article:published_time" content="${published}">
 <meta property="article:modified_time" content="${modified}">
 <meta property="article:section" content="${humanize(content.section)}">
@@ -45,7 +50,7 @@ ${image && html`<meta name="twitter:image" content="${image.url}">`}
 export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string, siteName: string): Record<string, unknown> {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
-  const images = content.body.flatMap((block) => (block.type === 'image' ? [block.url] : []));
+  const images = content.body.flatMap((block) => (block.type === 'image' ? [largestImage(block).url] : []));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

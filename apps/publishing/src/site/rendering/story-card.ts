@@ -6,7 +6,15 @@ import { articleDescription } from './article-metadata';
 import { chromeOf } from './chrome';
 import { textDirection } from './direction';
 import { labelsOf, sectionLabel, type SiteContext } from './layout';
+import { responsiveImg } from './images';
 import { formatRelativeTime } from './time-format';
+
+/** How wide a card's picture is drawn (the grid's columns above 860 px, the full width below). */
+const CARD_IMAGE_SIZES: Record<CardSize, string> = {
+  lead: '(min-width: 861px) 60vw, 100vw',
+  standard: '(min-width: 861px) 30vw, 100vw',
+  compact: '(min-width: 861px) 20vw, 100vw',
+};
 
 export type CardSize = 'lead' | 'standard' | 'compact';
 
@@ -21,7 +29,7 @@ export function storyCard(article: PublicArticle, site: SiteContext, size: CardS
   const chrome = chromeOf(site);
   const heading = size === 'lead' ? html`<h2 class="card-headline"><a href="${href}">${content.headline}</a></h2>` : html`<h3 class="card-headline"><a href="${href}">${content.headline}</a></h3>`;
   return html`<article class="card card-${size}${breaking ? ' card-breaking' : ''}" lang="${content.language}" dir="${textDirection(content.language)}">
-${image && html`<a class="card-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.url}" alt="" loading="lazy" decoding="async"></a>`}
+${image && html`<a class="card-image" href="${href}" tabindex="-1" aria-hidden="true">${responsiveImg(image, { alt: '', sizes: CARD_IMAGE_SIZES[size], eager: size === 'lead' })}</a>`}
 <div class="card-text">
 <p class="kicker"${chrome.attrs}>${breaking && html`<span class="badge">${labels.breaking}</span> `}${
     options.showSection !== false && html`<a href="${sectionPath(content.section)}">${sectionLabel(site, content.section)}</a>`

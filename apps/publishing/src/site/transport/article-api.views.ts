@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArticleContent, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ArticleContent, isHttpUrl, PRIORITIES, type ImageBlock, type Priority } from '@newsroom/contracts';
 import { renderArticleBody } from '../rendering/article-body';
 import { textDirection } from '../rendering/direction';
+import { imageSources } from '../rendering/images';
 import { humanize, joinNames } from '../rendering/labels';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
@@ -12,6 +13,29 @@ export const URGENCY = { breaking: 1, normal: 4 } as const satisfies Record<Prio
 export class NinjsSubject {
   @ApiProperty({ example: 'Politics' }) name!: string;
   @ApiProperty({ description: '`section:<slug>` or `tag:<slug>`', example: 'section:politics' }) code!: string;
+}
+
+/** One size of a picture (ninjs rendition). */
+export class NinjsRendition {
+  @ApiProperty({ format: 'uri' }) href!: string;
+  @ApiPropertyOptional({ description: 'Pixels' }) width?: number;
+  @ApiPropertyOptional({ description: 'Pixels' }) height?: number;
+}
+
+/** A picture of the article (ninjs association of type `picture`). */
+@ApiExtraModels(NinjsRendition)
+export class NinjsPicture {
+  @ApiProperty({ enum: ['picture'] }) type!: 'picture';
+  @ApiProperty({ format: 'uri', description: 'The picture as the article gives it' }) uri!: string;
+  @ApiProperty({ description: 'The text alternative (alt)' }) description_text!: string;
+  @ApiPropertyOptional({ description: 'The caption' }) body_text?: string;
+  @ApiPropertyOptional({ description: 'The credit: photographer or agency' }) byline?: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(NinjsRendition) },
+    description: '`original` (the block\'s own URL) and `w<width>` for each rendition of known width',
+  })
+  renditions!: Record<string, NinjsRendition>;
 }
 
 export class CorrectionView {
@@ -43,9 +67,16 @@ export class ArticleSummaryView {
   @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
 }
 
+@ApiExtraModels(NinjsPicture)
 export class ArticleView extends ArticleSummaryView {
   @ApiPropertyOptional({ description: 'The body as safe HTML (absent when withdrawn)' }) body_html?: string;
   @ApiPropertyOptional({ type: () => ArticleContent, description: 'The structured article (absent when withdrawn)' }) article?: ArticleContent;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(NinjsPicture) },
+    description: 'The article\'s pictures in body order, named `image1`, `image2`… (ninjs associations; absent when withdrawn or without pictures)',
+  })
+  associations?: Record<string, NinjsPicture>;
   @ApiProperty({ type: [CorrectionView], description: 'Oldest first' }) corrections!: CorrectionView[];
 }
 
@@ -87,7 +118,30 @@ export function toArticleView(article: PublicArticle, publicBaseUrl: string): Ar
   const live = article.status === 'published';
   return {
     ...toArticleSummary(article, publicBaseUrl),
-    ...(live ? { body_html: renderArticleBody(article.content).value, article: article.content } : {}),
+    ...(live ? { body_html: renderArticleBody(article.content).value, article: article.content, ...pictures(article.content.body) } : {}),
     corrections: article.corrections.map((c) => ({ note: c.note, correctedAt: c.correctedAt.toISOString() })),
+  };
+}
+
+/** The body's pictures as ninjs associations, each with its renditions (ninjs 1.x `renditions` object). */
+function pictures(body: ArticleContent['body']): { associations?: Record<string, NinjsPicture> } {
+  const images = body.filter((block): block is ImageBlock => block.type === 'image' && isHttpUrl(block.url));
+  if (images.length === 0) return {};
+  return { associations: Object.fromEntries(images.map((image, index) => [`image${index + 1}`, picture(image)])) };
+}
+
+function picture(image: ImageBlock): NinjsPicture {
+  const original: NinjsRendition = { href: image.url, ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}) };
+  const others = imageSources(image).filter((source) => source.url !== image.url);
+  return {
+    type: 'picture',
+    uri: image.url,
+    description_text: image.alt,
+    ...(image.caption ? { body_text: image.caption } : {}),
+    ...(image.credit ? { byline: image.credit } : {}),
+    renditions: {
+      original,
+      ...Object.fromEntries(others.map((source) => [`w${source.width}`, { href: source.url, width: source.width, ...(source.height ? { height: source.height } : {}) }])),
+    },
   };
 }
