@@ -13,7 +13,9 @@ export type ErrorKind =
   /** The thing existed and is gone for good (an expired link, a withdrawn article). */
   | 'gone'
   /** A dependency is down; the client may retry later. */
-  | 'unavailable';
+  | 'unavailable'
+  /** Over a documented size limit (HTTP 413): the same input will never fit. */
+  | 'too_large';
 
 export class DomainError extends Error {
   constructor(

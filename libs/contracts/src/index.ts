@@ -5,3 +5,6 @@ export * from './article';
 export * from './events';
 export * from './errors';
 export * from './command';
+export * from './text';
+export * from './limits';
+export * from './query-params';

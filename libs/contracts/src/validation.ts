@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { describeUnsupportedText, findUnsupportedText } from './text/unsupported-characters';
 
 /** Options used at every edge: unknown fields are errors, never silently dropped. */
 export const STRICT_VALIDATION = {
@@ -19,11 +20,17 @@ export interface ValidationIssue {
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-/** Transforms a plain value into `cls` and validates it strictly. */
+/**
+ * Transforms a plain value into `cls` and validates it strictly. Every string in it is first
+ * held to the newsroom's character rule (UNSUPPORTED_CHARACTER) and its nesting to
+ * MAX_INPUT_DEPTH, so no command or consumed event carries text an output cannot.
+ */
 export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): ValidationResult<T> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
   }
+  const unsupported = findUnsupportedText(plain);
+  if (unsupported) return { ok: false, issues: [{ path: unsupported.path, message: describeUnsupportedText(unsupported) }] };
   const instance = plainToInstance(cls, plain);
   const errors = validateSync(instance, STRICT_VALIDATION);
   if (errors.length > 0) return { ok: false, issues: flattenValidationErrors(errors) };

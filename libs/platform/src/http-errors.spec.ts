@@ -60,6 +60,7 @@ describe(HttpErrorFilter.name, () => {
     ['precondition_required', 428],
     ['gone', 410],
     ['unavailable', 503],
+    ['too_large', 413],
   ])('answers a DomainError of kind %s with %i and its code', (kind, status) => {
     const response = respond(new DomainError('SOME.CODE', 'what went wrong', kind));
     expect(response.statusCode).toBe(status);
@@ -114,6 +115,35 @@ describe(HttpErrorFilter.name, () => {
     const response = respond(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 }));
     expect(response.statusCode).toBe(413);
     expect(response.body).toEqual({ error: { code: 'REQUEST.TOO_LARGE', message: 'The request body is too large' } });
+  });
+
+  it('names the route limit when body-parser says which it was', () => {
+    const response = respond(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, limit: 102400 }));
+    expect(response.statusCode).toBe(413);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.TOO_LARGE', message: "The request body is over this route's limit of 102400 bytes" } });
+  });
+
+  it.each([['charset.unsupported'], ['encoding.unsupported']])('answers a body-parser %s failure with 415', (type) => {
+    const response = respond(Object.assign(new Error('unsupported'), { type, status: 415 }));
+    expect(response.statusCode).toBe(415);
+    expect(response.body).toMatchObject({ error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
+  it('answers any other client error of body-parser with its own status, not 500', () => {
+    const response = respond(Object.assign(new Error('request aborted'), { type: 'request.aborted', status: 400 }));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.INVALID', message: 'The request body could not be read' } });
+  });
+
+  it.each([
+    ['a number out of range', '22003'],
+    ['an untranslatable character', '22P05'],
+    ['a NUL in text', '22021'],
+  ])('answers a PostgreSQL data exception (%s) with 400, not 500', (_, code) => {
+    const response = respond(Object.assign(new Error('query failed'), { driverError: { code } }));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'REQUEST.INVALID_VALUE' } });
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it('answers an unexpected error with 500 INTERNAL, logs it, and leaks nothing of it', () => {

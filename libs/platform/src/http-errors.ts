@@ -22,6 +22,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   precondition_required: 428,
   gone: HttpStatus.GONE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -74,10 +75,33 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
     }
     if (bodyParserError?.type === 'entity.too.large') {
-      return { status: 413, body: { error: { code: 'REQUEST.TOO_LARGE', message: 'The request body is too large' } } };
+      const limit = (exception as { limit?: number }).limit;
+      const message = typeof limit === 'number' ? `The request body is over this route's limit of ${limit} bytes` : 'The request body is too large';
+      return { status: 413, body: { error: { code: 'REQUEST.TOO_LARGE', message } } };
+    }
+    if (bodyParserError?.type === 'charset.unsupported' || bodyParserError?.type === 'encoding.unsupported') {
+      return { status: 415, body: { error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as UTF-8, without content encoding' } } };
+    }
+    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
+      // Any other error body-parser raises (an aborted upload, a wrong length) is the client's.
+      return { status: bodyParserError.status, body: { error: { code: CODE_OF_STATUS[bodyParserError.status] ?? 'REQUEST.INVALID', message: 'The request body could not be read' } } };
+    }
+    if (isDataException(exception)) {
+      return { status: 400, body: { error: { code: 'REQUEST.INVALID_VALUE', message: 'A value in the request is out of range or cannot be stored' } } };
     }
     return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
   }
+}
+
+/**
+ * PostgreSQL's class 22 "data exception" (a number out of range, a character it cannot store, a
+ * string too long for its column) is caused by a value, not by the service: when one gets past
+ * validation it is still the client's 400, never a 500. Validation is meant to catch these
+ * first; this is the net under it.
+ */
+function isDataException(exception: unknown): boolean {
+  const driverError = (exception as { driverError?: { code?: unknown } } | null)?.driverError;
+  return typeof driverError?.code === 'string' && driverError.code.startsWith('22');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
+import { jsonByteLength } from '../limits';
 import { ARTICLE_LIMITS, BLOCK_TYPES, type ArticleBlockType } from './article-limits';
 
 const ALLOWED_TYPES = BLOCK_TYPES.join(', ');
@@ -66,29 +67,34 @@ function toArticleBlocks(plain: unknown): Array<ArticleBlock | UnrecognizedBlock
 }
 
 function bodyShapeMessage(value: unknown): string {
-  const { minItems, maxItems } = ARTICLE_LIMITS.body;
+  const { minItems, maxItems, maxJsonBytes } = ARTICLE_LIMITS.body;
   if (!Array.isArray(value)) return `$property must be an array of ${minItems} to ${maxItems} blocks`;
   if (value.length < minItems) return `$property must contain at least ${minItems} block`;
-  return `$property must contain at most ${maxItems} blocks`;
+  if (value.length > maxItems) return `$property must contain at most ${maxItems} blocks`;
+  return `$property must be at most ${maxJsonBytes} bytes as JSON (UTF-8), not ${jsonByteLength(value)}`;
+}
+
+function isBodyOfAllowedSize(value: unknown): boolean {
+  const { minItems, maxItems, maxJsonBytes } = ARTICLE_LIMITS.body;
+  return Array.isArray(value) && value.length >= minItems && value.length <= maxItems && jsonByteLength(value) <= maxJsonBytes;
 }
 
 /**
- * Validates an article body: an array of 1..500 blocks, each checked strictly by the class of
- * its `type`, with errors reported at `body.N.field`.
+ * Validates an article body: an array of 1..500 blocks of at most 512 KiB as JSON, each checked
+ * strictly by the class of its `type`, with errors reported at `body.N.field`.
  *
  * class-transformer's own discriminator support cannot reject unknown types with a useful
  * message, so the body is transformed here instead and every element becomes a class instance
  * that nested validation understands.
  */
 export function IsArticleBody(): PropertyDecorator {
-  const { minItems, maxItems } = ARTICLE_LIMITS.body;
   const decorators: PropertyDecorator[] = [
     // `obj` is the untouched source object; `value` would already be a lossy copy.
     Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => toArticleBlocks(obj[key]), { toClassOnly: true }),
     ValidateBy({
       name: 'isArticleBody',
       validator: {
-        validate: (value) => Array.isArray(value) && value.length >= minItems && value.length <= maxItems,
+        validate: isBodyOfAllowedSize,
         defaultMessage: (args?: ValidationArguments) => bodyShapeMessage(args?.value),
       },
     }),

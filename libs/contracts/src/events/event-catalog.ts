@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ClassConstructor } from 'class-transformer';
 import { CloudEventEnvelope, type CloudEvent } from '../envelope/cloud-event';
+import { DomainError } from '../errors';
+import { MESSAGE_LIMITS, jsonByteLength } from '../limits';
 import { TOPICS, type Topic } from '../topics';
 import { validatePlain, type ValidationIssue } from '../validation';
 import { ArticleSubmittedData } from './article-submitted.event';
@@ -107,7 +109,9 @@ export function topicOf(type: EventType): Topic {
 
 /**
  * Builds a valid envelope for `data`. Producers validate what they emit, so a
- * bug in a producer fails at its source rather than in every consumer.
+ * bug in a producer fails at its source rather than in every consumer. An event
+ * larger than MESSAGE_LIMITS.eventBytes as JSON throws EVENT.TOO_LARGE (413) before
+ * it reaches an outbox, where the broker would refuse it forever.
  */
 export function createEvent<K extends EventType>(
   type: K,
@@ -128,6 +132,13 @@ export function createEvent<K extends EventType>(
   const problem = validateEvent(event);
   if (!problem.ok) {
     throw new InvalidEventError(`refusing to emit an invalid ${type} event`, problem.issues);
+  }
+  const bytes = jsonByteLength(event);
+  if (bytes > MESSAGE_LIMITS.eventBytes) {
+    throw new DomainError('EVENT.TOO_LARGE', `A ${type} event of ${bytes} bytes is over the limit of ${MESSAGE_LIMITS.eventBytes} bytes`, 'too_large', {
+      bytes,
+      limit: MESSAGE_LIMITS.eventBytes,
+    });
   }
   return event as EventOf<K>;
 }

@@ -1,0 +1,39 @@
+/**
+ * The size limits an article meets on its way from a reporter's request to a reader, decided
+ * together so that whatever one step accepts, every later step can carry (docs/article-format.md,
+ * "Limits"). Each number is in bytes of UTF-8, the unit HTTP bodies, Kafka records and
+ * PostgreSQL rows are measured in.
+ *
+ *   HTTP body (article routes)  1 MiB    twice the largest article: room for the other fields and for \u escapes
+ *   article JSON                512 KiB  the content model's own maximum (ARTICLE_LIMITS.body.maxJsonBytes)
+ *   event (envelope + data)     768 KiB  an article plus the envelope and the other fields of `approved`
+ *   topic record                1 MiB    max.message.bytes of each article topic (provisioning sets it)
+ *   dead-letter record          2 MiB    the largest topic record plus the x-dlq-* headers
+ *
+ * A request over its body limit gets 413 (REQUEST.TOO_LARGE); an article over its JSON maximum
+ * 400 (REQUEST.VALIDATION_FAILED, at `body`); an event over its maximum is refused where it is
+ * made (EVENT.TOO_LARGE, 413), so nothing too large for the broker ever reaches an outbox.
+ */
+export const MESSAGE_LIMITS = {
+  /** Request bodies of routes that take an article (drafting's drafts). */
+  articleRequestBodyBytes: 1024 * 1024,
+  /** Request bodies of every other route: notes, comments, corrections, subscribers. */
+  requestBodyBytes: 100 * 1024,
+  /** Url-encoded form bodies (subscriber pages). */
+  formBodyBytes: 16 * 1024,
+  /** An article's content serialised as JSON. */
+  articleJsonBytes: 512 * 1024,
+  /** A whole event as the outbox stores it and the relay sends it. */
+  eventBytes: 768 * 1024,
+  /** `max.message.bytes` of every article topic: one event, its key and headers, and record overhead. */
+  topicMessageBytes: 1024 * 1024,
+  /** `max.message.bytes` of every dead-letter topic: a topic record plus the reason headers. */
+  deadLetterMessageBytes: 2 * 1024 * 1024,
+  /** The reason header of a dead letter (`x-dlq-error`). */
+  deadLetterReasonBytes: 4000,
+} as const;
+
+/** The size of `value` as JSON in UTF-8, as it travels in a request, an event or a row. */
+export function jsonByteLength(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+}

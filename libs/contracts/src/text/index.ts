@@ -1,0 +1,3 @@
+export * from './unsupported-characters';
+export * from './truncate';
+export * from './xml-text';
