@@ -8,6 +8,29 @@ describe(runEditorialChecks.name, () => {
     expect(runEditorialChecks(article())).toEqual([]);
   });
 
+  describe('section', () => {
+    const sections = ['politics', 'world', 'climate-change'];
+
+    it('warns about a section outside the site’s managed list, naming the list', () => {
+      const results = runEditorialChecks(article({ section: 'politcs' }), { sections });
+      expect(results).toEqual([
+        {
+          code: CHECK_CODES.sectionUnknown,
+          severity: 'warning',
+          message: 'The section "politcs" is not in the site\'s section list (politics, world, climate-change); the story would not be reachable from the navigation',
+          path: 'section',
+        },
+      ]);
+      expect(blockingErrors(results)).toEqual([]);
+    });
+
+    it('accepts a listed section, and checks nothing without a list', () => {
+      expect(runEditorialChecks(article({ section: 'climate-change' }), { sections })).toEqual([]);
+      expect(runEditorialChecks(article({ section: 'politcs' }))).toEqual([]);
+      expect(runEditorialChecks(article({ section: 'politcs' }), { sections: [] })).toEqual([]);
+    });
+  });
+
   describe('standfirst', () => {
     it.each([
       ['absent', undefined],

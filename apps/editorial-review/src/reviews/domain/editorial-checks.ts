@@ -20,6 +20,7 @@ export const CHECK_CODES = {
   quoteWithoutAttribution: 'QUOTE_WITHOUT_ATTRIBUTION',
   emptySubheadingSection: 'EMPTY_SUBHEADING_SECTION',
   unsafeLink: 'UNSAFE_LINK',
+  sectionUnknown: 'SECTION_UNKNOWN',
 } as const;
 export type CheckCode = (typeof CHECK_CODES)[keyof typeof CHECK_CODES];
 
@@ -36,16 +37,26 @@ export interface CheckSummary {
   warnings: number;
 }
 
+/** What the checks know about the site beyond the article itself. */
+export interface CheckContext {
+  /**
+   * The site's managed section list (slugs, from SITE_SECTIONS). An article filed under any
+   * other section is flagged; without a list, sections are not checked.
+   */
+  sections?: readonly string[];
+}
+
 /**
  * The automated editorial checks run on every submitted revision. Errors block
  * approval; warnings are shown to the editor and left to their judgement.
  * Results come in article order: top-level fields first, then the body.
  */
-export function runEditorialChecks(article: ArticleContent): CheckResult[] {
+export function runEditorialChecks(article: ArticleContent, context: CheckContext = {}): CheckResult[] {
   return [
     ...checkHeadline(article),
     ...checkStandfirst(article),
     ...checkDateline(article),
+    ...checkSection(article, context.sections),
     ...article.body.flatMap((block, index) => checkBlock(article.body, block, index)),
   ];
 }
@@ -94,6 +105,23 @@ function checkDateline(article: ArticleContent): CheckResult[] {
       severity: 'warning',
       message: 'The article has no dateline (where and when it was reported)',
       path: 'dateline',
+    },
+  ];
+}
+
+/**
+ * A section outside the managed list is usually a typo ("politcs") or a desk that does not
+ * exist yet: the story would have a page of its own but no place in the navigation. A warning:
+ * the editor may mean it, and publishing shows such a section all the same.
+ */
+function checkSection(article: ArticleContent, sections: readonly string[] | undefined): CheckResult[] {
+  if (!sections || sections.length === 0 || sections.includes(article.section)) return [];
+  return [
+    {
+      code: CHECK_CODES.sectionUnknown,
+      severity: 'warning',
+      message: `The section "${article.section}" is not in the site's section list (${sections.join(', ')}); the story would not be reachable from the navigation`,
+      path: 'section',
     },
   ];
 }
