@@ -34,10 +34,10 @@ export interface TransactionalOptions {
  * transaction mechanism beside `UnitOfWork` would be two answers to one question.
  */
 export function Transactional(options: TransactionalOptions = {}) {
-  return function <T>(prototype: object, method: string | symbol, descriptor: TypedPropertyDescriptor<(...args: never[]) => Promise<T>>): void {
+  return function <M extends (...args: never[]) => Promise<unknown>>(prototype: object, method: string | symbol, descriptor: TypedPropertyDescriptor<M>): void {
     const body = descriptor.value;
     if (typeof body !== 'function') throw new Error(`@Transactional() goes on a method; ${String(method)} is not one`);
-    const boundary = function (this: object, ...args: never[]): Promise<T> {
+    const boundary = function (this: object, ...args: Parameters<M>): Promise<unknown> {
       const unitOfWork = boundUnits.get(this);
       if (!unitOfWork) {
         return Promise.reject(
@@ -50,7 +50,7 @@ export function Transactional(options: TransactionalOptions = {}) {
       return unitOfWork.run(() => body.apply(this, args), options);
     };
     Object.defineProperty(boundary, 'name', { value: body.name });
-    descriptor.value = boundary;
+    descriptor.value = boundary as M;
     Object.defineProperty(prototype, HAS_TRANSACTIONAL_METHODS, { value: true, enumerable: false });
   };
 }
