@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { Cancellation } from '../../domain/published-article';
 import type { PublicationStatus } from '../../domain/publication-status';
 import { ArticleRepository } from '../../persistence/article.repository';
@@ -24,18 +24,16 @@ export interface CancelScheduleResult extends Cancellation {
 @Injectable()
 export class CancelScheduleUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: CancelScheduleCommand): Promise<CancelScheduleResult> {
-    return this.unitOfWork.run(async () => {
-      const { article, result: cancellation } = await this.articles.update(command.articleId, (article) => article.cancelSchedule(command.editorId, this.clock.now()));
-      await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, cancellation.at));
-      await this.articles.signalScheduleChange();
-      return { articleId: article.id, status: article.status, ...cancellation };
-    });
+  @Transactional()
+  async execute(command: CancelScheduleCommand): Promise<CancelScheduleResult> {
+    const { article, result: cancellation } = await this.articles.update(command.articleId, (article) => article.cancelSchedule(command.editorId, this.clock.now()));
+    await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, cancellation.at));
+    await this.articles.signalScheduleChange();
+    return { articleId: article.id, status: article.status, ...cancellation };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
 import type { CorrectionRecord } from '../../domain/published-article';
@@ -23,21 +23,19 @@ export interface CorrectArticleResult extends CorrectionRecord {
 @Injectable()
 export class CorrectArticleUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
-  execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
-    return this.unitOfWork.run(async () => {
-      const { article, result: correction } = await this.articles.update(command.articleId, (article) =>
-        article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, this.clock.now()),
-      );
-      await this.articles.addCorrection(article.id, correction);
-      await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, correction.correctedAt));
-      return { articleId: article.id, ...correction };
-    });
+  @Transactional()
+  async execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
+    const { article, result: correction } = await this.articles.update(command.articleId, (article) =>
+      article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, this.clock.now()),
+    );
+    await this.articles.addCorrection(article.id, correction);
+    await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, correction.correctedAt));
+    return { articleId: article.id, ...correction };
   }
 }

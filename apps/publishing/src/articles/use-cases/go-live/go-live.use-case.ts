@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../../config/publishing-config.module';
 import type { PublishingConfig } from '../../../config/publishing.config';
 import type { Publication, PublishedArticle } from '../../domain/published-article';
@@ -33,30 +33,28 @@ export class GoLiveUseCase {
   private readonly logger = new Logger(GoLiveUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
-  execute(command: GoLiveCommand): Promise<GoLiveResult> {
-    return this.unitOfWork.run(async () => {
-      const {
-        article,
-        result: { now, publication },
-      } = await this.articles.update(command.articleId, async (article) => {
-        const now = this.clock.now();
-        const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
-        return { now, publication: article.goLive(now, slug) };
-      });
-      // An update has its own event; a first publication and a republication announce a publication.
-      await this.outbox.record(
-        publication.kind === 'update' ? articleUpdatedEvent(article, this.config.publicBaseUrl, now) : articlePublishedEvent(article, this.config.publicBaseUrl, now),
-      );
-      this.logger.log({ articleId: article.id, ...publication }, 'article is live');
-      return { articleId: article.id, ...publication };
+  @Transactional()
+  async execute(command: GoLiveCommand): Promise<GoLiveResult> {
+    const {
+      article,
+      result: { now, publication },
+    } = await this.articles.update(command.articleId, async (article) => {
+      const now = this.clock.now();
+      const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
+      return { now, publication: article.goLive(now, slug) };
     });
+    // An update has its own event; a first publication and a republication announce a publication.
+    await this.outbox.record(
+      publication.kind === 'update' ? articleUpdatedEvent(article, this.config.publicBaseUrl, now) : articlePublishedEvent(article, this.config.publicBaseUrl, now),
+    );
+    this.logger.log({ articleId: article.id, ...publication }, 'article is live');
+    return { articleId: article.id, ...publication };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { Kill } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -25,21 +25,19 @@ export class KillArticleUseCase {
   private readonly logger = new Logger(KillArticleUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: KillArticleCommand): Promise<KillArticleResult> {
-    return this.unitOfWork.run(async () => {
-      const { article, result: kill } = await this.articles.update(command.articleId, (article) =>
-        article.killArticle(command.reason, command.editorId, this.clock.now()),
-      );
-      await this.articles.deleteCorrections(article.id);
-      await this.outbox.record(articleKilledEvent(article, kill.at));
-      this.logger.log({ articleId: article.id, editorId: command.editorId }, 'article killed');
-      return { articleId: article.id, at: kill.at, editorId: kill.editorId };
-    });
+  @Transactional()
+  async execute(command: KillArticleCommand): Promise<KillArticleResult> {
+    const { article, result: kill } = await this.articles.update(command.articleId, (article) =>
+      article.killArticle(command.reason, command.editorId, this.clock.now()),
+    );
+    await this.articles.deleteCorrections(article.id);
+    await this.outbox.record(articleKilledEvent(article, kill.at));
+    this.logger.log({ articleId: article.id, editorId: command.editorId }, 'article killed');
+    return { articleId: article.id, at: kill.at, editorId: kill.editorId };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { PublishedArticle, type Approval } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -24,30 +24,28 @@ export class PublishApprovedArticleUseCase {
   private readonly logger = new Logger(PublishApprovedArticleUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly goLive: GoLiveUseCase,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: PublishApprovedArticleCommand): Promise<PublishApprovedArticleResult> {
-    return this.unitOfWork.run(async () => {
-      const now = this.clock.now();
-      const { articleId, revision } = command;
-      const approval = toApproval(command);
-      const existing = await this.articles.findForUpdate(articleId);
-      const { article, outcome } = existing
-        ? { article: existing, outcome: existing.receiveApproval(approval, now) }
-        : PublishedArticle.approved(articleId, approval, now);
+  @Transactional()
+  async execute(command: PublishApprovedArticleCommand): Promise<PublishApprovedArticleResult> {
+    const now = this.clock.now();
+    const { articleId, revision } = command;
+    const approval = toApproval(command);
+    const existing = await this.articles.findForUpdate(articleId);
+    const { article, outcome } = existing
+      ? { article: existing, outcome: existing.receiveApproval(approval, now) }
+      : PublishedArticle.approved(articleId, approval, now);
 
-      if (outcome.kind === 'ignored') {
-        this.logger.log({ articleId, revision, reason: outcome.reason }, 'approval changes nothing');
-        return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
-      }
-      if (existing) await this.articles.save(article);
-      else await this.articles.add(article);
-      return { articleId, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
-    });
+    if (outcome.kind === 'ignored') {
+      this.logger.log({ articleId, revision, reason: outcome.reason }, 'approval changes nothing');
+      return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
+    }
+    if (existing) await this.articles.save(article);
+    else await this.articles.add(article);
+    return { articleId, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
   }
 }
 

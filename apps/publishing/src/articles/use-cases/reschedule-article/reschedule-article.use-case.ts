@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
 import { GoLiveUseCase } from '../go-live/go-live.use-case';
@@ -20,23 +20,21 @@ export type RescheduleArticleResult =
 @Injectable()
 export class RescheduleArticleUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly goLive: GoLiveUseCase,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: RescheduleArticleCommand): Promise<RescheduleArticleResult> {
-    return this.unitOfWork.run(async () => {
-      const {
-        article,
-        result: { now, outcome },
-      } = await this.articles.update(command.articleId, (article) => {
-        const now = this.clock.now();
-        return { now, outcome: article.reschedule(new Date(command.publishAt), now) };
-      });
-      const revision = article.pending!.revision;
-      return { articleId: article.id, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
+  @Transactional()
+  async execute(command: RescheduleArticleCommand): Promise<RescheduleArticleResult> {
+    const {
+      article,
+      result: { now, outcome },
+    } = await this.articles.update(command.articleId, (article) => {
+      const now = this.clock.now();
+      return { now, outcome: article.reschedule(new Date(command.publishAt), now) };
     });
+    const revision = article.pending!.revision;
+    return { articleId: article.id, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { Withdrawal } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
@@ -21,19 +21,17 @@ export interface UnpublishArticleResult extends Withdrawal {
 @Injectable()
 export class UnpublishArticleUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
-    return this.unitOfWork.run(async () => {
-      const { article, result: withdrawal } = await this.articles.update(command.articleId, (article) =>
-        article.unpublish(command.reason, command.editorId, this.clock.now()),
-      );
-      await this.outbox.record(articleUnpublishedEvent(article, withdrawal.at));
-      return { articleId: article.id, ...withdrawal };
-    });
+  @Transactional()
+  async execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
+    const { article, result: withdrawal } = await this.articles.update(command.articleId, (article) =>
+      article.unpublish(command.reason, command.editorId, this.clock.now()),
+    );
+    await this.outbox.record(articleUnpublishedEvent(article, withdrawal.at));
+    return { articleId: article.id, ...withdrawal };
   }
 }
