@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES, type NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { Review } from '../domain/review';
 import type { Decision } from '../domain/review-decision';
 import type { DecisionKind } from '../domain/review-status';
@@ -34,7 +34,6 @@ export interface ReviewActionOutcome<T> {
 @Injectable()
 export class ReviewActionFlow {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly reviews: ReviewRepository,
     private readonly outbox: Outbox,
   ) {}
@@ -43,13 +42,12 @@ export class ReviewActionFlow {
    * `act` gets the locked review and the action's time. Throws REVIEW.NOT_FOUND for
    * an unknown article, and whatever coded error `act` (the review's rules) raises.
    */
-  act<T>(articleId: string, act: (review: Review, at: Date) => Promise<ReviewActionOutcome<T>>): Promise<T> {
-    return this.unitOfWork.run(async () => {
-      const review = await this.reviews.lockExisting(articleId);
-      const { result, announce } = await act(review, new Date());
-      if (announce) await this.outbox.record(announce);
-      return result;
-    });
+  @Transactional()
+  async act<T>(articleId: string, act: (review: Review, at: Date) => Promise<ReviewActionOutcome<T>>): Promise<T> {
+    const review = await this.reviews.lockExisting(articleId);
+    const { result, announce } = await act(review, new Date());
+    if (announce) await this.outbox.record(announce);
+    return result;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { Draft } from '../../domain/draft';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { CreateDraftCommand } from './create-draft.command';
@@ -14,15 +14,13 @@ export interface CreateDraftResult {
 /** A reporter starts a story; the article id assigned here is used by every service. */
 @Injectable()
 export class CreateDraftUseCase {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly drafts: DraftRepository,
-  ) {}
+  constructor(private readonly drafts: DraftRepository) {}
 
   /** Stores the draft at version 1 with its first revision and a `created` timeline entry. */
+  @Transactional()
   async execute(command: CreateDraftCommand): Promise<CreateDraftResult> {
     const draft = Draft.create(randomUUID(), command.authorId, command.article, new Date());
-    await this.unitOfWork.run(() => this.drafts.save(draft));
+    await this.drafts.save(draft);
     return { draftId: draft.id, version: draft.version };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { requireEditedVersion } from '../../domain/draft';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
@@ -17,24 +17,20 @@ export interface EditDraftResult {
  */
 @Injectable()
 export class EditDraftUseCase {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly drafts: DraftRepository,
-  ) {}
+  constructor(private readonly drafts: DraftRepository) {}
 
   /**
    * Errors: DRAFT.VERSION_REQUIRED, DRAFT.NOT_FOUND (also for a draft the actor
    * may not read), REQUEST.VALIDATION_FAILED, DRAFT.NOT_AUTHOR, DRAFT.NOT_EDITABLE,
    * DRAFT.VERSION_CONFLICT.
    */
+  @Transactional()
   async execute(command: EditDraftCommand): Promise<EditDraftResult> {
     const expectedVersion = requireEditedVersion(command.expectedVersion);
-    return this.unitOfWork.run(async () => {
-      const draft = await this.drafts.findForUpdate(command.draftId);
-      if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
-      draft.edit(command.actor.id, expectedVersion, command.changes, new Date());
-      await this.drafts.save(draft);
-      return { version: draft.version };
-    });
+    const draft = await this.drafts.findForUpdate(command.draftId);
+    if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
+    draft.edit(command.actor.id, expectedVersion, command.changes, new Date());
+    await this.drafts.save(draft);
+    return { version: draft.version };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { SubmitDraftCommand } from './submit-draft.command';
@@ -17,7 +17,6 @@ export interface SubmitDraftResult {
 @Injectable()
 export class SubmitDraftUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly drafts: DraftRepository,
     private readonly outbox: Outbox,
   ) {}
@@ -27,20 +26,19 @@ export class SubmitDraftUseCase {
    * same transaction. Errors: DRAFT.NOT_FOUND (also for a draft the actor may
    * not read), DRAFT.NOT_AUTHOR, DRAFT.NOT_SUBMITTABLE, DRAFT.VERSION_CONFLICT.
    */
+  @Transactional()
   async execute(command: SubmitDraftCommand): Promise<SubmitDraftResult> {
-    return this.unitOfWork.run(async () => {
-      const draft = await this.drafts.findForUpdate(command.draftId);
-      if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
-      const now = new Date();
-      draft.submit(command.actor.id, command.expectedVersion, now);
-      await this.drafts.save(draft);
-      const submitted = createEvent(
-        EVENT_TYPES.articleSubmitted,
-        { articleId: draft.id, revision: draft.version, authorId: draft.authorId, submittedAt: now.toISOString(), article: draft.content },
-        { subject: draft.id, time: now },
-      );
-      await this.outbox.record(submitted);
-      return { revision: draft.version, eventId: submitted.id };
-    });
+    const draft = await this.drafts.findForUpdate(command.draftId);
+    if (!draft?.isVisibleTo(command.actor)) throw draftNotFound(command.draftId);
+    const now = new Date();
+    draft.submit(command.actor.id, command.expectedVersion, now);
+    await this.drafts.save(draft);
+    const submitted = createEvent(
+      EVENT_TYPES.articleSubmitted,
+      { articleId: draft.id, revision: draft.version, authorId: draft.authorId, submittedAt: now.toISOString(), article: draft.content },
+      { subject: draft.id, time: now },
+    );
+    await this.outbox.record(submitted);
+    return { revision: draft.version, eventId: submitted.id };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { Draft, ProgressReport } from '../../domain/draft';
 import type { DraftStatus } from '../../domain/draft-status';
 import { DraftRepository } from '../../persistence/draft.repository';
@@ -19,21 +19,17 @@ export type TrackReviewProgressResult =
  */
 @Injectable()
 export class TrackReviewProgressUseCase {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly drafts: DraftRepository,
-  ) {}
+  constructor(private readonly drafts: DraftRepository) {}
 
+  @Transactional()
   async execute(command: TrackReviewProgressCommand): Promise<TrackReviewProgressResult> {
-    return this.unitOfWork.run(async () => {
-      const draft = await this.drafts.findForUpdate(command.articleId);
-      if (!draft) return { outcome: 'unknown_article' };
-      // Checked under the draft's row lock, so a report delivered twice at once is still recorded once.
-      if (await this.drafts.hasEntryFromEvent(command.eventId)) return { outcome: 'duplicate' };
-      const statusMoved = record(draft, command);
-      await this.drafts.save(draft);
-      return { outcome: 'recorded', status: draft.status, statusMoved };
-    });
+    const draft = await this.drafts.findForUpdate(command.articleId);
+    if (!draft) return { outcome: 'unknown_article' };
+    // Checked under the draft's row lock, so a report delivered twice at once is still recorded once.
+    if (await this.drafts.hasEntryFromEvent(command.eventId)) return { outcome: 'duplicate' };
+    const statusMoved = record(draft, command);
+    await this.drafts.save(draft);
+    return { outcome: 'recorded', status: draft.status, statusMoved };
   }
 }
 

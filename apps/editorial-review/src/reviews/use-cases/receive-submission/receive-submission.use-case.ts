@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { runEditorialChecks } from '../../domain/editorial-checks';
 import { Review } from '../../domain/review';
 import { diffRevisions } from '../../domain/revision-diff';
@@ -24,37 +24,33 @@ export type SubmissionResult =
 export class ReceiveSubmissionUseCase {
   private readonly logger = new Logger(ReceiveSubmissionUseCase.name);
 
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly reviews: ReviewRepository,
-  ) {}
+  constructor(private readonly reviews: ReviewRepository) {}
 
   /**
    * Errors: REVIEW.ALREADY_DECIDED for a new revision of an approved or
    * rejected article (not retriable: a consumer dead-letters it).
    */
-  execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
-    return this.unitOfWork.run(async () => {
-      const { articleId, revision, authorId, submittedAt } = command;
-      const review = await this.reviews.lock(articleId);
-      if (!review) {
-        const submission = this.submission(command, null);
-        await this.reviews.insert(Review.open(articleId, authorId, { revision, submittedAt }), submission);
-        this.logger.log({ articleId, revision, checks: submission.checks.length }, 'article entered the review queue');
-        return { outcome: 'queued', revision };
-      }
+  @Transactional()
+  async execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
+    const { articleId, revision, authorId, submittedAt } = command;
+    const review = await this.reviews.lock(articleId);
+    if (!review) {
+      const submission = this.submission(command, null);
+      await this.reviews.insert(Review.open(articleId, authorId, { revision, submittedAt }), submission);
+      this.logger.log({ articleId, revision, checks: submission.checks.length }, 'article entered the review queue');
+      return { outcome: 'queued', revision };
+    }
 
-      const outcome = review.receiveSubmission({ revision, submittedAt });
-      if (outcome.kind === 'ignored') {
-        this.logger.log({ articleId, revision, currentRevision: review.currentRevision, reason: outcome.reason }, 'submission ignored');
-        return { outcome: outcome.reason, revision };
-      }
-      const reviewed = outcome.diffAgainst === null ? null : await this.reviews.submission(articleId, outcome.diffAgainst);
-      const submission = this.submission(command, reviewed);
-      await this.reviews.addSubmission(review, submission);
-      this.logger.log({ articleId, revision, diffAgainst: submission.diffAgainst }, 'resubmitted article is back in the review queue');
-      return { outcome: 'requeued', revision, diffAgainst: submission.diffAgainst };
-    });
+    const outcome = review.receiveSubmission({ revision, submittedAt });
+    if (outcome.kind === 'ignored') {
+      this.logger.log({ articleId, revision, currentRevision: review.currentRevision, reason: outcome.reason }, 'submission ignored');
+      return { outcome: outcome.reason, revision };
+    }
+    const reviewed = outcome.diffAgainst === null ? null : await this.reviews.submission(articleId, outcome.diffAgainst);
+    const submission = this.submission(command, reviewed);
+    await this.reviews.addSubmission(review, submission);
+    this.logger.log({ articleId, revision, diffAgainst: submission.diffAgainst }, 'resubmitted article is back in the review queue');
+    return { outcome: 'requeued', revision, diffAgainst: submission.diffAgainst };
   }
 
   /** The revision as stored: with its check results and, for a resubmission, the diff against `reviewed`. */

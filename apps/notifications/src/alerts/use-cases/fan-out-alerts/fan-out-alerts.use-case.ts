@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { FanOutDecision } from '../../domain/article-alert';
 import { PublicSite } from '../../domain/public-site';
 import { ArticleAlertRepository, type FanOutCounts } from '../../persistence/article-alert.repository';
@@ -25,25 +25,23 @@ export class FanOutAlertsUseCase {
   private readonly logger = new Logger(FanOutAlertsUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly alerts: ArticleAlertRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly site: PublicSite,
   ) {}
 
+  @Transactional()
   async execute(command: FanOutAlertsCommand): Promise<FanOutResult> {
     this.site.assertOwns(command.url);
     const { articleId } = command;
-    return this.unitOfWork.run(async () => {
-      const decision = await this.alerts.update(articleId, (alert) => alert.recordPublication(alertContentOf(command), command.publishedAt, new Date()));
-      if (!decision.fanOut) {
-        this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
-        return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
-      }
-      const queued = await this.alerts.fanOut(articleId, decision.content);
-      if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
-      this.logger.log({ articleId, priority: decision.content.priority, ...queued }, 'alerts queued');
-      return { fannedOut: true, queued };
-    });
+    const decision = await this.alerts.update(articleId, (alert) => alert.recordPublication(alertContentOf(command), command.publishedAt, new Date()));
+    if (!decision.fanOut) {
+      this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
+      return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
+    }
+    const queued = await this.alerts.fanOut(articleId, decision.content);
+    if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
+    this.logger.log({ articleId, priority: decision.content.priority, ...queued }, 'alerts queued');
+    return { fannedOut: true, queued };
   }
 }

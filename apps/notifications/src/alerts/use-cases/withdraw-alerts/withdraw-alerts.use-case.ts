@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
 import type { Removal, WithdrawAlertsCommand } from './withdraw-alerts.command';
 
@@ -26,17 +26,13 @@ export interface WithdrawAlertsResult {
 export class WithdrawAlertsUseCase {
   private readonly logger = new Logger(WithdrawAlertsUseCase.name);
 
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly alerts: ArticleAlertRepository,
-  ) {}
+  constructor(private readonly alerts: ArticleAlertRepository) {}
 
+  @Transactional()
   async execute(command: WithdrawAlertsCommand): Promise<WithdrawAlertsResult> {
     const { articleId } = command;
-    const cancelled = await this.unitOfWork.run(async () => {
-      await this.alerts.update(articleId, (alert) => alert.recordWithdrawal(command.withdrawnAt));
-      return this.alerts.cancelPending(articleId, CANCELLED_BECAUSE[command.removal]);
-    });
+    await this.alerts.update(articleId, (alert) => alert.recordWithdrawal(command.withdrawnAt));
+    const cancelled = await this.alerts.cancelPending(articleId, CANCELLED_BECAUSE[command.removal]);
     this.logger.log({ articleId, removal: command.removal, cancelled }, 'article withdrawn; pending alerts cancelled');
     return { cancelled };
   }

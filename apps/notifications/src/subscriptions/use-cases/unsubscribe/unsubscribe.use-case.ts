@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import { viewOf, type RecipientView } from '../../domain/recipient';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { UnsubscribeCommand } from './unsubscribe.command';
@@ -19,18 +19,15 @@ export interface UnsubscribeResult {
 export class UnsubscribeUseCase {
   private readonly logger = new Logger(UnsubscribeUseCase.name);
 
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly subscriptions: SubscriptionRepository,
-  ) {}
+  constructor(private readonly subscriptions: SubscriptionRepository) {}
 
+  @Transactional()
   async execute(command: UnsubscribeCommand): Promise<UnsubscribeResult> {
-    const outcome = await this.unitOfWork.run(async () => {
-      const { recipient, changed } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => found.unsubscribe(new Date()));
-      if (changed) await this.subscriptions.cancelPendingAlertsOf(recipient.id, 'unsubscribed before it was sent');
-      return { view: viewOf(recipient), changed };
-    });
-    if (outcome.changed) this.logger.log({ recipientId: command.recipientId, kind: command.kind }, 'unsubscribed');
-    return outcome;
+    const { recipient, changed } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => found.unsubscribe(new Date()));
+    if (changed) {
+      await this.subscriptions.cancelPendingAlertsOf(recipient.id, 'unsubscribed before it was sent');
+      this.logger.log({ recipientId: command.recipientId, kind: command.kind }, 'unsubscribed');
+    }
+    return { view: viewOf(recipient), changed };
   }
 }
