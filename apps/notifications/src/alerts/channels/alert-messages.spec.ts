@@ -1,5 +1,5 @@
 import type { AlertText } from '../domain/article-alert';
-import { alertEmail, alertPushPayload, alertTitle } from './alert-messages';
+import { alertEmail, alertPushPayload, alertTitle, storyDirection } from './alert-messages';
 
 const alert: AlertText = {
   headline: 'Budget <b>passes</b> & "wins"',
@@ -65,5 +65,33 @@ describe('alertPushPayload', () => {
 
   it('titles are single lines', () => {
     expect(alertTitle({ ...alert, headline: 'A\nB' })).toBe('A B');
+  });
+});
+
+describe('alert emails for right-to-left stories', () => {
+  const arabic: AlertText = { ...alert, headline: 'المجلس يوافق على حظر الرافعات (7 مقابل 2)', standfirst: 'فاز السكان بمعركة استمرت عامين.' };
+
+  it('set the headline and standfirst right to left, with the article’s language when known', () => {
+    const mail = alertEmail('reader@example.org', { ...arabic, language: 'ar' }, links);
+    expect(mail.html).toMatch(/<div lang="ar" dir="rtl" style="text-align:right">\s*<h1[^>]*><a [^>]*>المجلس يوافق/);
+    expect(mail.html).toContain('<p>فاز السكان بمعركة استمرت عامين.</p>\n</div>');
+  });
+
+  it('find the direction from the text when the alert does not name the language', () => {
+    expect(alertEmail('reader@example.org', arabic, links).html).toContain('<div dir="rtl" style="text-align:right">');
+    expect(alertEmail('reader@example.org', alert, links).html).toContain('<div dir="ltr" style="text-align:left">');
+  });
+
+  it('keep the alert’s own English words left to right', () => {
+    const mail = alertEmail('reader@example.org', { ...arabic, priority: 'breaking', language: 'ar' }, links);
+    expect(mail.html).toContain('<p lang="en" dir="ltr" style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>');
+    expect(mail.html).toMatch(/<p lang="en" dir="ltr"><a href="[^"]+">Read the story<\/a><\/p>/);
+  });
+
+  it('take the first strong letter as UAX #9 does: digits and punctuation decide nothing', () => {
+    expect(storyDirection('2025: «שלום»')).toBe('rtl');
+    expect(storyDirection('(7) Budget — المجلس')).toBe('ltr');
+    expect(storyDirection('', null, '123 …')).toBe('ltr');
+    expect(storyDirection(undefined, 'نص')).toBe('rtl');
   });
 });

@@ -8,6 +8,28 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Letters of the scripts written right to left (Unicode Bidi_Class R and AL). */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The direction of a story's text as the Unicode bidirectional algorithm finds a paragraph's
+ * (UAX #9, rules P2–P3: the first strong letter decides), for alerts that do not carry the
+ * article's language. Mail clients do not all honour `dir="auto"`, so it is spelled out.
+ */
+export function storyDirection(...texts: Array<string | null | undefined>): 'ltr' | 'rtl' {
+  for (const text of texts) {
+    for (const char of text ?? '') {
+      if (RTL_LETTER.test(char)) return 'rtl';
+      if (LETTER.test(char)) return 'ltr';
+    }
+  }
+  return 'ltr';
+}
+
+/** The language of the alert's own words (Breaking news, Read the story, the footnote). */
+const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
+
 export function alertTitle(alert: AlertText): string {
   return `${alert.priority === 'breaking' ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
 }
@@ -16,9 +38,11 @@ export function alertTitle(alert: AlertText): string {
  * The alert email: the headline as subject, the standfirst, a link to the
  * article, and links to change preferences or unsubscribe, with the RFC 8058
  * one-click headers so mail clients can offer "Unsubscribe" themselves. Only
- * http(s) URLs become links.
+ * http(s) URLs become links. The headline and standfirst carry the story's
+ * direction (`dir="rtl"` for an Arabic or Hebrew story) and, when `language` (a
+ * BCP 47 tag) is given, its `lang`; without it the direction comes from the text.
  */
-export function alertEmail(to: string, alert: AlertText, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
+export function alertEmail(to: string, alert: AlertText & { language?: string }, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
   const standfirst = alert.standfirst?.trim() ?? '';
   const breaking = alert.priority === 'breaking';
   const text = [
@@ -34,10 +58,17 @@ export function alertEmail(to: string, alert: AlertText, links: { preferencesUrl
     .filter((line) => line !== undefined)
     .join('\n');
   const storyUrl = safeUrl(alert.url);
-  const body = html`${breaking && html`<p style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>`}
+  // The story's headline and standfirst in their own direction (right to left for Arabic or
+  // Hebrew, aligned right), with the article's language when the alert knows it; the alert's
+  // own words stay English, left to right.
+  const dir = alert.language ? textDirectionOf(alert.language) : storyDirection(alert.headline, standfirst);
+  const align = dir === 'rtl' ? 'right' : 'left';
+  const body = html`${breaking && html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>`}
+<div${alert.language ? html` lang="${alert.language}"` : null} dir="${dir}" style="text-align:${align}">
 <h1 style="font-size:22px">${storyUrl ? html`<a href="${storyUrl}" style="color:#1a1a1a">${alert.headline}</a>` : alert.headline}</h1>
 ${standfirst && html`<p>${standfirst}</p>`}
-${storyUrl && html`<p><a href="${storyUrl}">Read the story</a></p>`}
+</div>
+${storyUrl && html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}"><a href="${storyUrl}">Read the story</a></p>`}
 <hr>
 ${footnote(html`You get this because you subscribed to Newsroom alerts.
 <a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
@@ -68,4 +99,11 @@ export function alertPushPayload(articleId: string, alert: AlertText): PushPaylo
     url: alert.url,
     tag: articleId,
   };
+}
+
+/** Tags of languages written right to left, for an alert that names its article's language. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+function textDirectionOf(language: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(language.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
 }
