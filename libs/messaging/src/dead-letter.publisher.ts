@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
-import { deadLetterTopicOf } from '@newsroom/contracts';
+import { MESSAGE_LIMITS, deadLetterTopicOf, truncateUtf8 } from '@newsroom/contracts';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 import type { InboundMessage } from './inbound-message';
@@ -48,7 +48,8 @@ export class DeadLetterPublisher implements OnApplicationBootstrap, OnApplicatio
     if (!this.producer) throw new Error('dead-letter producer is not connected');
     const headers: IHeaders = {
       ...message.headers,
-      [DLQ_HEADERS.error]: reason.slice(0, 4000),
+      // The reason may quote the event's own text: cut between characters, within the header's budget.
+      [DLQ_HEADERS.error]: truncateUtf8(reason, MESSAGE_LIMITS.deadLetterReasonBytes),
       [DLQ_HEADERS.consumer]: this.options.consumerGroup,
       [DLQ_HEADERS.sourceTopic]: message.topic,
       [DLQ_HEADERS.sourcePartition]: String(message.partition),

@@ -16,6 +16,7 @@ import {
 } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import type { KafkaSecurity } from '@newsroom/config';
+import { MESSAGE_LIMITS } from '@newsroom/contracts';
 import { kafkajsSecurity } from './security/kafka-security';
 
 /**
@@ -106,7 +107,14 @@ function onePartitionPerRequest(kafka: Kafka, producer: Producer, createPartitio
       messages.push({ ...message, partition });
       byPartition.set(partition, messages);
     }
-    const results = await Promise.all([...byPartition.values()].map((messages) => producer.send({ ...record, messages })));
+    const results = await Promise.all(
+      [...byPartition.values()].map(async (messages) => {
+        // A partition's requests go one after another, so its messages keep their order.
+        const written: RecordMetadata[] = [];
+        for (const request of requestsWithin(messages, MESSAGE_LIMITS.eventBytes)) written.push(...(await producer.send({ ...record, messages: request })));
+        return written;
+      }),
+    );
     return results.flat();
   };
 
@@ -123,6 +131,38 @@ function onePartitionPerRequest(kafka: Kafka, producer: Producer, createPartitio
       await producer.disconnect();
     },
   };
+}
+
+/**
+ * Splits one partition's messages, in order, into requests of at most `budgetBytes` (values,
+ * keys and headers); a message larger than the budget goes alone. kafkajs writes a request's
+ * messages for one partition as one record batch, and the broker refuses a batch over the
+ * topic's max.message.bytes (MESSAGE_TOO_LARGE, for ever): a relay round of 200 large events
+ * would otherwise never be sent. With the budget at MESSAGE_LIMITS.eventBytes a batch stays
+ * under MESSAGE_LIMITS.topicMessageBytes.
+ */
+export function requestsWithin(messages: Message[], budgetBytes: number): Message[][] {
+  const requests: Message[][] = [];
+  let current: Message[] = [];
+  let used = 0;
+  for (const message of messages) {
+    const size = messageBytes(message);
+    if (current.length > 0 && used + size > budgetBytes) {
+      requests.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(message);
+    used += size;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
+
+function messageBytes(message: Message): number {
+  const size = (value: unknown): number => (value === null || value === undefined ? 0 : Buffer.isBuffer(value) ? value.length : Buffer.byteLength(String(value)));
+  const headers = Object.entries(message.headers ?? {}).reduce((sum, [name, value]) => sum + size(name) + (Array.isArray(value) ? value.reduce((n: number, v) => n + size(v), 0) : size(value)), 0);
+  return size(message.value) + size(message.key) + headers;
 }
 
 function kafkaLogCreator() {

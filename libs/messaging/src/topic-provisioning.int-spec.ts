@@ -47,8 +47,8 @@ describeOnKafka(provisionTopics.name, () => {
       expect({ name: topic.name, partitions: topic.partitions.length }).toEqual({ name: spec.name, partitions: spec.partitions });
       expect(topic.partitions.every((p) => p.replicas.length === 1)).toBe(true);
     }
-    expect(await topicConfig(TOPICS.review)).toMatchObject({ 'min.insync.replicas': '1', 'retention.ms': '3600000' });
-    expect(await topicConfig(deadLetterTopicOf(TOPICS.review))).toMatchObject({ 'retention.ms': '7200000' });
+    expect(await topicConfig(TOPICS.review)).toMatchObject({ 'min.insync.replicas': '1', 'retention.ms': '3600000', 'max.message.bytes': '1048576' });
+    expect(await topicConfig(deadLetterTopicOf(TOPICS.review))).toMatchObject({ 'retention.ms': '7200000', 'max.message.bytes': '2097152' });
   });
 
   it('changes nothing when run again', async () => {
@@ -65,7 +65,8 @@ describeOnKafka(provisionTopics.name, () => {
           name: TOPICS.drafting,
           configEntries: [
             { name: 'retention.ms', value: '60000' },
-            { name: 'max.message.bytes', value: '2000000' },
+            { name: 'max.message.bytes', value: '100000' },
+            { name: 'segment.ms', value: '3600000' },
           ],
         },
       ],
@@ -73,7 +74,7 @@ describeOnKafka(provisionTopics.name, () => {
     const report = await provisionTopics({ brokers: cluster.brokers, settings: { ...SETTINGS, retentionMs: 5_400_000 } });
 
     expect(report.reconfigured.sort()).toEqual([TOPICS.drafting, TOPICS.publishing, TOPICS.review].sort());
-    expect(await topicConfig(TOPICS.drafting)).toMatchObject({ 'retention.ms': '5400000', 'max.message.bytes': '2000000' });
+    expect(await topicConfig(TOPICS.drafting)).toMatchObject({ 'retention.ms': '5400000', 'max.message.bytes': '1048576', 'segment.ms': '3600000' });
     expect(await topicConfig(deadLetterTopicOf(TOPICS.drafting))).toMatchObject({ 'retention.ms': '7200000' });
   });
 

@@ -1,5 +1,5 @@
-import { DomainError } from '@newsroom/contracts';
-import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, topicSettingsFromEnv } from './topic-provisioning';
+import { DomainError, MESSAGE_LIMITS, TOPICS, deadLetterTopicOf } from '@newsroom/contracts';
+import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, managedConfig, topicSettingsFromEnv } from './topic-provisioning';
 
 describe(topicSettingsFromEnv.name, () => {
   it('defaults to one copy, 7 days for events and 28 for dead letters', () => {
@@ -41,5 +41,15 @@ describe(topicSettingsFromEnv.name, () => {
     expect(() => topicSettingsFromEnv({ KAFKA_REPLICATION_FACTOR: '2', KAFKA_MIN_INSYNC_REPLICAS: '3' })).toThrow(
       'KAFKA_MIN_INSYNC_REPLICAS (3) cannot exceed KAFKA_REPLICATION_FACTOR (2)',
     );
+  });
+});
+
+describe(managedConfig.name, () => {
+  const settings = topicSettingsFromEnv({});
+
+  it('gives article topics room for the largest event and dead-letter topics room for that plus its reason', () => {
+    expect(managedConfig({ name: TOPICS.review, partitions: 3 }, settings)['max.message.bytes']).toBe(String(MESSAGE_LIMITS.topicMessageBytes));
+    expect(managedConfig({ name: deadLetterTopicOf(TOPICS.review), partitions: 1 }, settings)['max.message.bytes']).toBe(String(MESSAGE_LIMITS.deadLetterMessageBytes));
+    expect(MESSAGE_LIMITS.topicMessageBytes).toBeGreaterThan(MESSAGE_LIMITS.eventBytes);
   });
 });

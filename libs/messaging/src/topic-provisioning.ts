@@ -1,6 +1,6 @@
 import { ConfigResourceTypes, type Admin, type ITopicMetadata } from 'kafkajs';
 import type { KafkaSecurity } from '@newsroom/config';
-import { DEAD_LETTER_SUFFIX, DomainError, allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
+import { DEAD_LETTER_SUFFIX, DomainError, MESSAGE_LIMITS, allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
 import { createKafka } from './kafka-client';
 import { provisionAcls, type AccessSettings, type AclReport } from './security/topic-access';
 
@@ -92,7 +92,7 @@ export interface ProvisionTopicsOptions {
 /**
  * Makes the cluster hold every topic of the contracts' topic list, as the
  * settings say: creates the missing ones, and brings an existing topic's
- * min.insync.replicas and retention to the settings (its other per-topic
+ * min.insync.replicas, retention and max.message.bytes to the settings (its other per-topic
  * overrides are kept). The one code path for `npm start`, the tests, the
  * compose init container and the Kubernetes Job; services never create topics.
  *
@@ -148,11 +148,17 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
   }
 }
 
-/** The per-topic settings provisioning owns. */
-function managedConfig(topic: TopicSpec, settings: TopicSettings): Record<string, string> {
+/**
+ * The per-topic settings provisioning owns. `max.message.bytes` is not a setting but part of the
+ * newsroom's size limits (MESSAGE_LIMITS): an article topic takes the largest event the producers
+ * may make, and a dead-letter topic that plus the reason headers, whatever the broker's default.
+ */
+export function managedConfig(topic: TopicSpec, settings: TopicSettings): Record<string, string> {
+  const deadLetter = topic.name.endsWith(DEAD_LETTER_SUFFIX);
   return {
     'min.insync.replicas': String(settings.minInsyncReplicas),
-    'retention.ms': String(topic.name.endsWith(DEAD_LETTER_SUFFIX) ? settings.deadLetterRetentionMs : settings.retentionMs),
+    'retention.ms': String(deadLetter ? settings.deadLetterRetentionMs : settings.retentionMs),
+    'max.message.bytes': String(deadLetter ? MESSAGE_LIMITS.deadLetterMessageBytes : MESSAGE_LIMITS.topicMessageBytes),
   };
 }
 
