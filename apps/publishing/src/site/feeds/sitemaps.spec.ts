@@ -98,3 +98,14 @@ describe('renderRobotsTxt', () => {
     expect(robots.split('\n')).toEqual(expect.arrayContaining(['User-agent: *', 'Disallow: /search', 'Disallow: /v1/', `Sitemap: ${BASE}/sitemap.xml`]));
   });
 });
+
+describe('newsSitemap with characters XML 1.0 cannot carry (stored before inputs refused them)', () => {
+  it('leaves them out of the titles, so the sitemap stays well-formed', async () => {
+    const stored = testPublicArticle({ publishedAt: new Date('2025-11-22T08:00:00Z'), content: testContent() });
+    Object.assign(stored.content, { headline: 'Crane\u0000 ban\u001D starts\uFFFE' });
+    const xml = (await streamToPromise(newsSitemap([stored], BASE, now, 'News\u000Broom'))).toString('utf8');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    expect(xml).toContain('<news:title>Crane ban starts</news:title>');
+    expect(xml).toContain('<news:name>Newsroom</news:name>');
+  });
+});

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { ErrorLevel, SitemapIndexStream, SitemapStream, type IndexItem, type SitemapItemLoose } from 'sitemap';
+import { xmlSafeText } from '@newsroom/contracts';
 import { articleUrl, authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import type { ArticleRef, ArticleRefChunk, ListingRef } from '../../articles/use-cases/read-articles/read-articles.query';
@@ -62,9 +63,10 @@ export function newsSitemap(articles: PublicArticle[], publicBaseUrl: string, no
     .map((article) => ({
       url: articleUrl(publicBaseUrl, article.slug),
       news: {
-        publication: { name: siteName, language: newsLanguage(article.content.language) },
+        // The library escapes markup but not characters XML 1.0 cannot carry at all.
+        publication: { name: xmlSafeText(siteName), language: newsLanguage(article.content.language) },
         publication_date: article.publishedAt.toISOString(),
-        title: article.content.headline,
+        title: xmlSafeText(article.content.headline),
       },
     }));
   return urlSet(Readable.from(items), { news: true });

@@ -61,3 +61,23 @@ describe('renderFeed', () => {
     expect(find(parseXml(renderFeed('rss', siteFeedScope(SITE), [], BASE, now)), 'channel')).toHaveLength(1);
   });
 });
+
+describe('renderFeed with characters XML 1.0 cannot carry (stored before inputs refused them)', () => {
+  /** Every character of the document is one XML 1.0 allows (its Char production). */
+  const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  const stored = testPublicArticle({ content: testContent() });
+  Object.assign(stored.content, { headline: 'Crane ban\u001D starts', standfirst: 'Summary\u000B here' });
+  (stored.content.body[0] as { text: string }).text = 'Backspace\u0008 and\uFFFE more';
+
+  it.each([['rss' as const], ['atom' as const]])('still writes well-formed %s, keeping the rest of the text', (format) => {
+    const document = renderFeed(format, siteFeedScope(SITE), [stored], BASE, now);
+    expect(document).not.toMatch(NOT_XML);
+    expect(document).toContain('Crane ban starts');
+    expect(document).toContain('Summary here');
+    expect(() => parseXml(document)).not.toThrow();
+  });
+
+  it('writes a section feed the same way', () => {
+    expect(renderFeed('rss', sectionFeedScope('politics', SITE), [stored], BASE, now)).not.toMatch(NOT_XML);
+  });
+});

@@ -4,6 +4,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
+import { xmlSafeText } from '@newsroom/contracts';
 import { humanize, joinNames, leadImage } from '../rendering/labels';
 import { storyListPath, type StoryList } from '../rendering/listing-pages';
 import { renderJsonFeed } from './json-feed';
@@ -78,11 +79,13 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
   });
   const text = format === 'json' ? (value: string) => value : escapeHtml;
   for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl));
+  // The whole document goes through xmlSafeText: a character XML 1.0 cannot carry, in any field
+  // of any story stored before inputs refused them, must not make the feed unreadable for everyone.
   switch (format) {
     case 'rss':
-      return feed.rss2();
+      return xmlSafeText(feed.rss2());
     case 'atom':
-      return feed.atom1();
+      return xmlSafeText(feed.atom1());
     case 'json':
       return renderJsonFeed(
         { title: scope.title, description: scope.description, homePageUrl: pageUrl, feedUrl: links.json, publicBaseUrl, siteName: scope.site.name, language: scope.site.language },

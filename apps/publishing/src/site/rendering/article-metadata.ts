@@ -1,4 +1,4 @@
-import { inlineToPlainText } from '@newsroom/contracts';
+import { inlineToPlainText, truncateText } from '@newsroom/contracts';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
@@ -13,7 +13,7 @@ export function articleDescription(article: PublicArticle): string {
   if (content.standfirst) return content.standfirst;
   const first = content.body.find((block) => block.type === 'paragraph');
   const text = first && first.type === 'paragraph' ? inlineToPlainText(first.text).trim() : '';
-  return text.length > DESCRIPTION_LENGTH ? `${text.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…` : text;
+  return truncateText(text, DESCRIPTION_LENGTH);
 }
 
 /** Link-preview tags (OpenGraph, Twitter cards) and schema.org NewsArticle data for one article. */
