@@ -90,6 +90,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       ports: LOCAL_PORTS.services,
       smtpUrl: mail.smtpUrl,
       pushCaFile: push.caFile,
+      pushOrigin: push.origin,
       vapid: loadOrCreateVapidKeys(),
       subscriberLinkSecret: 'newsroom-local-subscriber-link-secret',
       mailDomain: 'newsroom.localhost',

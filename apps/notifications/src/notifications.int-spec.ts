@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
 import { bootstrapService } from '@newsroom/platform';
@@ -55,6 +56,8 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
         VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
         VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
         SUBSCRIBER_LINK_SECRET: 'integration-subscriber-link-secret',
+        // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
+        PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
       },
       boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env), { pushHttpsAgent: push.agent }), NOTIFICATIONS_SERVICE),
     });
@@ -390,5 +393,69 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect(await service.sql(`SELECT 1 FROM deliveries WHERE article_id = $1`, [forgedArticle])).toEqual([]);
     expect(await service.sql(`SELECT 1 FROM inbox WHERE event_id = $1`, [forged.id])).toEqual([]);
     expect(smtp.mails.filter((m) => /locked/.test(m.parsed.subject ?? ''))).toEqual([]);
+  });
+
+  // Endpoints seen to make the service connect to this machine's own ports, and more of the same kind.
+  it.each([
+    'https://127.0.0.1:19443/',
+    'https://localhost/push',
+    'https://[::1]/push',
+    'https://127.1/push',
+    'https://0x7f000001/push',
+    'https://2130706433/push',
+    'https://0177.0.0.1/push',
+    'https://[::ffff:127.0.0.1]/push',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://127.0.0.1:5432/',
+    'https://10.0.0.7/push',
+    'https://100.64.0.1/push',
+    'https://[fd00:ec2::254]/push',
+    'https://fcm.googleapis.com:5432/fcm/send/x',
+    'https://fcm.googleapis.com.attacker.example/fcm/send/x',
+  ])('refuses a push endpoint off the allowed push services: %s', async (endpoint) => {
+    const keys = browserKeys();
+    const refused = await service.anonymous.post<{ error: { code: string } }>('/v1/push-subscriptions', {
+      subscription: { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth.toString('base64url') } },
+      sections: ['politics'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(await service.sql(`SELECT 1 FROM push_subscriptions WHERE endpoint = $1`, [endpoint])).toEqual([]);
+  });
+
+  it('never connects to an endpoint stored before the check, and logs only a code for it', async () => {
+    // A listener standing for any internal port: it counts connections and answers with a banner.
+    let connections = 0;
+    const internal: TcpServer = createTcpServer((socket) => {
+      connections += 1;
+      socket.end('SSH-2.0-OpenSSH_9.6 internal\r\n');
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    const stored = [`https://127.0.0.1:${(internal.address() as { port: number }).port}/`, 'https://localhost/push', 'https://169.254.169.254/latest/'];
+    try {
+      const keys = browserKeys();
+      for (const endpoint of stored) {
+        await service.sql(`INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, sections) VALUES ($1, $2, $3, $4, '{harbour}')`, [
+          randomUUID(),
+          endpoint,
+          keys.p256dh,
+          keys.auth.toString('base64url'),
+        ]);
+      }
+      const story = randomUUID();
+      await produce(publishedEvent(story, { section: 'harbour', tags: [], headline: 'Ferry times change', priority: 'normal' }));
+
+      const log = await settled(story);
+      expect(log.counts).toMatchObject({ total: 3, failed: 3 });
+      expect(log.deliveries.flatMap((d) => d.attemptLog.map((a) => [a.outcome, a.responseCode, a.error]))).toEqual([
+        ['failed', null, 'PUSH.SERVICE_NOT_ALLOWED'],
+        ['failed', null, 'PUSH.SERVICE_NOT_ALLOWED'],
+        ['failed', null, 'PUSH.SERVICE_NOT_ALLOWED'],
+      ]);
+      expect(JSON.stringify(log)).not.toContain('SSH-2.0');
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    }
   });
 });

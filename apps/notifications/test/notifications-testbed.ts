@@ -29,6 +29,8 @@ export const TEST_SITE_URL = 'https://news.example.test';
 /** Where the specs' subscriber links point. */
 export const TEST_PUBLIC_BASE_URL = 'https://alerts.example.test';
 export const TEST_LINK_SECRET = 'use-case-spec-subscriber-link-secret';
+/** The push service the fixtures' browsers use; the only one besides FCM the specs allow. */
+export const TEST_PUSH_SERVICE = 'push.example.test';
 
 /** The service's configuration as the specs run it (SMTP and VAPID are never used: the channels are scripted). */
 export function testNotificationsConfig(): NotificationsConfig {
@@ -42,6 +44,8 @@ export function testNotificationsConfig(): NotificationsConfig {
     VAPID_PUBLIC_KEY: 'unused',
     VAPID_PRIVATE_KEY: 'unused',
     SUBSCRIBER_LINK_SECRET: TEST_LINK_SECRET,
+    // The fixtures' browsers subscribe on push.example.test (browserSubscription()).
+    PUSH_SERVICE_HOSTS: `${TEST_PUSH_SERVICE},fcm.googleapis.com`,
   });
 }
 

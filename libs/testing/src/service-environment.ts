@@ -17,6 +17,8 @@ export interface NewsroomEnvironment {
   smtpUrl: string;
   /** CA certificate file of the push service the notifications process must trust. */
   pushCaFile: string;
+  /** https://host:port of the local push service: the one push service notifications may send to. */
+  pushOrigin: string;
   vapid: { publicKey: string; privateKey: string };
   subscriberLinkSecret: string;
   mailDomain: string;
@@ -57,6 +59,8 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<S
       SUBSCRIBER_LINK_SECRET: input.subscriberLinkSecret,
       // web-push speaks HTTPS only; the local push inbox has a self-signed certificate.
       NODE_EXTRA_CA_CERTS: input.pushCaFile,
+      // The push inbox listens on loopback, which notifications refuses unless it is listed by address and port.
+      PUSH_SERVICE_HOSTS: new URL(input.pushOrigin).host,
     },
   };
 }

@@ -1,5 +1,6 @@
-import { IsEmail, IsNotEmpty, IsString, Matches, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
 
 export class NotificationsEnv extends CommonEnv {
   /** Where subscribers reach this service: confirmation, preference and unsubscribe links. */
@@ -36,6 +37,29 @@ export class NotificationsEnv extends CommonEnv {
   @IsString()
   @MinLength(16, { message: 'SUBSCRIBER_LINK_SECRET must be at least 16 characters' })
   SUBSCRIBER_LINK_SECRET!: string;
+
+  /**
+   * The push services subscriptions may point at: comma-separated `host[:port]`,
+   * `*.domain` for every name under a domain, port 443 unless written. An IP
+   * address is allowed only when listed here (a local push inbox in development).
+   */
+  @ValidateBy({
+    name: 'isPushServiceList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && problemOf(value) === undefined,
+      defaultMessage: (args) => `PUSH_SERVICE_HOSTS: ${typeof args?.value === 'string' ? problemOf(args.value) : 'must be a list'} (e.g. ${DEFAULT_PUSH_SERVICE_HOSTS})`,
+    },
+  })
+  PUSH_SERVICE_HOSTS!: string;
+}
+
+function problemOf(list: string): string | undefined {
+  try {
+    PushServiceAllowList.parse(list);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 export interface NotificationsConfig {
@@ -47,6 +71,8 @@ export interface NotificationsConfig {
   mailFrom: string;
   vapid: { publicKey: string; privateKey: string; subject: string };
   subscriberLinkSecret: string;
+  /** Where push endpoints may point; checked at subscribe time and again before each send. */
+  pushServices: PushServiceAllowList;
 }
 
 export const NOTIFICATIONS_DEFAULTS = {
@@ -56,6 +82,7 @@ export const NOTIFICATIONS_DEFAULTS = {
   PUBLIC_SITE_URL: 'http://localhost:3003',
   MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
   VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
+  PUSH_SERVICE_HOSTS: DEFAULT_PUSH_SERVICE_HOSTS,
 };
 
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
@@ -68,5 +95,6 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
     subscriberLinkSecret: parsed.SUBSCRIBER_LINK_SECRET,
+    pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
   };
 }

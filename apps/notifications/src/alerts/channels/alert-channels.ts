@@ -9,6 +9,8 @@ import type { AlertText } from '../domain/article-alert';
 import { classifyEmailError, classifyPushError, type SendResult } from '../domain/send-failure';
 import { alertEmail, alertPushPayload } from './alert-messages';
 import { PUSH_HTTPS_AGENT } from '../../shared/push-https-agent.token';
+import type { PushServiceAllowList } from '../../shared/push-services/push-services';
+import { assertPushTarget, pushServiceAgent } from './push-connection';
 
 export interface EmailRecipient {
   subscriberId: string;
@@ -26,14 +28,19 @@ export interface PushRecipient {
 @Injectable()
 export class AlertChannels {
   private readonly vapid: NotificationsConfig['vapid'];
+  private readonly pushServices: PushServiceAllowList;
+  private readonly pushAgent: Agent;
 
   constructor(
     private readonly mailer: Mailer,
     private readonly links: SubscriberLinks,
     @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
-    @Optional() @Inject(PUSH_HTTPS_AGENT) private readonly pushAgent: Agent | null = null,
+    @Optional() @Inject(PUSH_HTTPS_AGENT) trustedBy: Agent | null = null,
   ) {
     this.vapid = config.vapid;
+    this.pushServices = config.pushServices;
+    // A test's agent only lends its CA: every push goes through the agent that checks addresses.
+    this.pushAgent = pushServiceAgent(trustedBy?.options.ca ? { ca: trustedBy.options.ca } : {});
   }
 
   async email(recipient: EmailRecipient, alert: AlertText): Promise<SendResult> {
@@ -46,8 +53,14 @@ export class AlertChannels {
     }
   }
 
+  /**
+   * Sends to the subscription's push service, after checking again that the
+   * endpoint is on an allowed service and resolves to a public address (an
+   * endpoint stored before a rule changed, or a name whose DNS answer changed).
+   */
   async push(recipient: PushRecipient, articleId: string, alert: AlertText): Promise<SendResult> {
     try {
+      assertPushTarget(recipient.endpoint, this.pushServices);
       const result = await webpush.sendNotification(
         { endpoint: recipient.endpoint, keys: { p256dh: recipient.p256dh, auth: recipient.auth } },
         JSON.stringify(alertPushPayload(articleId, alert)),
@@ -56,7 +69,7 @@ export class AlertChannels {
           urgency: alert.priority === 'breaking' ? 'high' : 'normal',
           vapidDetails: this.vapid,
           timeout: 15_000,
-          ...(this.pushAgent ? { agent: this.pushAgent } : {}),
+          agent: this.pushAgent,
         },
       );
       return { ok: true, responseCode: result.statusCode };

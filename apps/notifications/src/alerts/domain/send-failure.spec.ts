@@ -56,4 +56,16 @@ describe('classifyPushError', () => {
   it('gives up on errors raised before any request', () => {
     expect(classifyPushError(new Error("The subscription p256dh value should be 65 bytes long."), now).transient).toBe(false);
   });
+
+  it('keeps the status and a code, never what the endpoint answered or where it failed', () => {
+    const answered = classifyPushError(Object.assign(pushError(400), { body: 'SSH-2.0-OpenSSH_9.6 internal banner' }), now);
+    expect(answered.message).toBe('push service answered 400');
+    const refused = classifyPushError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' }), now);
+    expect(refused.message).toBe('network error ECONNREFUSED');
+  });
+
+  it('gives up on a target refused before connecting, with its code as the reason', () => {
+    const refused = classifyPushError(Object.assign(new Error('push service host resolves to a non-public address'), { code: 'PUSH.ADDRESS_REFUSED' }), now);
+    expect(refused).toEqual({ transient: false, responseCode: null, message: 'PUSH.ADDRESS_REFUSED' });
+  });
 });

@@ -35,28 +35,32 @@ export function classifyEmailError(error: unknown): SendFailure {
  * web-push errors: 429 and 5xx are temporary (honouring Retry-After); 404 and 410
  * mean the browser unsubscribed or the subscription expired; any other 4xx is a
  * request the push service will never accept. Network errors are retried; an
- * error before any request (bad keys) is final.
+ * error before any request (bad keys) is final, and so is a target refused before
+ * connecting (PUSH.SERVICE_NOT_ALLOWED, PUSH.ADDRESS_REFUSED).
+ *
+ * Only the status and a short code are kept, never the response body nor the
+ * network error's text: what an endpoint answers, or how a connection to it
+ * fails, must not reach the delivery log that editors read.
  */
 export function classifyPushError(error: unknown, now: Date): SendFailure {
-  const { statusCode, headers, body, code, message } = error as {
+  const { statusCode, headers, code, message } = error as {
     statusCode?: unknown;
     headers?: Record<string, unknown>;
-    body?: unknown;
     code?: unknown;
     message?: unknown;
   };
   if (typeof statusCode === 'number') {
-    const detail = truncate(`push service answered ${statusCode}${typeof body === 'string' && body ? `: ${body}` : ''}`);
+    const detail = `push service answered ${statusCode}`;
     if (statusCode === 404 || statusCode === 410) return { transient: false, responseCode: statusCode, message: detail, recipientGone: true };
     if (statusCode === 429 || statusCode >= 500) {
       return { transient: true, responseCode: statusCode, message: detail, retryAfterMs: parseRetryAfter(headers?.['retry-after'], now) };
     }
     return { transient: false, responseCode: statusCode, message: detail };
   }
-  const text = truncate(String(message ?? error));
-  if (typeof code === 'string' && NETWORK_ERROR.test(code)) return { transient: true, responseCode: null, message: `${code}: ${text}` };
-  if (/timeout/i.test(text)) return { transient: true, responseCode: null, message: text };
-  return { transient: false, responseCode: null, message: text };
+  if (typeof code === 'string' && /^PUSH\.[A-Z_]+$/.test(code)) return { transient: false, responseCode: null, message: code };
+  if (typeof code === 'string' && NETWORK_ERROR.test(code)) return { transient: true, responseCode: null, message: `network error ${code}` };
+  if (/timeout/i.test(String(message ?? ''))) return { transient: true, responseCode: null, message: 'network error timeout' };
+  return { transient: false, responseCode: null, message: truncate(String(message ?? error)) };
 }
 
 function truncate(text: string): string {

@@ -1,5 +1,6 @@
 import { normalizePreferences, type Preferences, type PreferencesInput } from './preferences';
 import { assertUsablePushSubscription, endpointHost } from './push-endpoint';
+import type { PushServiceAllowList } from '../../shared/push-services/push-services';
 import { copyPreferences, type Recipient } from './recipient';
 import { alreadyUnsubscribed } from './subscription.errors';
 
@@ -30,9 +31,9 @@ export class PushSubscription implements Recipient {
   private constructor(private readonly state: PushSubscriptionSnapshot) {}
 
   /**
-   * What a browser's PushSubscription.toJSON() says, checked: an https push
-   * service endpoint and keys that can encrypt a payload (PUSH.INVALID_ENDPOINT,
-   * PUSH.INVALID_KEYS), then the preferences (SUBSCRIBER.NO_INTERESTS,
+   * What a browser's PushSubscription.toJSON() says, checked: an https endpoint
+   * on one of `services` and keys that can encrypt a payload (PUSH.INVALID_ENDPOINT,
+   * PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS), then the preferences (SUBSCRIBER.NO_INTERESTS,
    * SUBSCRIBER.INVALID_PREFERENCES). Keys are kept without base64 padding.
    */
   static register(input: {
@@ -41,8 +42,9 @@ export class PushSubscription implements Recipient {
     keys: { p256dh: string; auth: string };
     expirationTime: Date | null;
     preferences: PreferencesInput;
+    services: PushServiceAllowList;
   }): PushSubscription {
-    assertUsablePushSubscription(input.endpoint, input.keys);
+    assertUsablePushSubscription(input.endpoint, input.keys, input.services);
     const preferences = normalizePreferences(input.preferences);
     return new PushSubscription({
       id: input.id,

@@ -13,6 +13,9 @@ export const invalidPushKeys = (message: string) => new DomainError('PUSH.INVALI
 
 export const invalidPushEndpoint = (message: string) => new DomainError('PUSH.INVALID_ENDPOINT', message, 'validation');
 
+export const pushServiceNotAllowed = (allowed: string) =>
+  new DomainError('PUSH.SERVICE_NOT_ALLOWED', `subscription.endpoint must be an https URL on a known push service: ${allowed}`, 'validation');
+
 /** The link was genuine but what it points to no longer exists. */
 export const recipientNotFound = () =>
   new DomainError('SUBSCRIBER.NOT_FOUND', 'This subscription no longer exists. Sign up again to get alerts', 'not_found');

@@ -65,6 +65,15 @@ describe(SubscribePushUseCase.name, () => {
     expect(await testbed.query(`SELECT 1 FROM push_subscriptions`)).toHaveLength(0);
   });
 
+  it.each(['https://127.0.0.1:19443/', 'https://push.example.test:5432/x', 'https://0x7f000001/x', 'https://updates.push.services.mozilla.com/wpush/v2/x'])(
+    'refuses an endpoint off the configured push services (%s): PUSH.SERVICE_NOT_ALLOWED',
+    async (endpoint) => {
+      const elsewhere = browserSubscription({ sections: ['politics'] }, endpoint);
+      expect(await errorCodeOf(() => subscribe.execute(SubscribePushCommand.create(elsewhere)))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+      expect(await testbed.query(`SELECT 1 FROM push_subscriptions`)).toHaveLength(0);
+    },
+  );
+
   it('refuses keys that cannot encrypt a payload: PUSH.INVALID_KEYS', async () => {
     const broken = { ...browserSubscription({ sections: ['politics'] }), p256dh: Buffer.alloc(65, 7).toString('base64url') };
     expect(await errorCodeOf(() => subscribe.execute(SubscribePushCommand.create(broken)))).toBe('PUSH.INVALID_KEYS');

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
+import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { endpointHost } from '../../domain/push-endpoint';
 import { PushSubscription } from '../../domain/push-subscription';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
@@ -17,7 +19,7 @@ export interface PushSubscribed extends ManagementLinks {
  * A browser subscribes to web push. The browser's permission prompt is the
  * opt-in, so the subscription is active at once. The same endpoint posted again
  * (same browser) updates keys and preferences and reactivates it.
- * Errors: PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS,
+ * Errors: PUSH.INVALID_ENDPOINT, PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS,
  * SUBSCRIBER.INVALID_PREFERENCES.
  */
 @Injectable()
@@ -28,6 +30,7 @@ export class SubscribePushUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async execute(command: SubscribePushCommand): Promise<PushSubscribed> {
@@ -37,6 +40,7 @@ export class SubscribePushUseCase {
       keys: { p256dh: command.p256dh, auth: command.auth },
       expirationTime: command.expirationTime ?? null,
       preferences: command.preferences,
+      services: this.config.pushServices,
     });
     const { id, created } = await this.unitOfWork.run(() => this.subscriptions.upsertPush(subscription));
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
