@@ -19,7 +19,8 @@ interface ActiveUnit {
  * Why a unit bound to the call chain: the use cases are called from HTTP, from
  * Kafka consumers (inside the inbox transaction), from jobs and from tests, and
  * each of those callers decides where the transaction starts. The use case
- * only says "this must be atomic".
+ * only says "this must be atomic": with `@Transactional()` on its method
+ * (transactional.ts), or with `run()` where it needs more than one transaction.
  */
 @Injectable()
 export class UnitOfWork {
