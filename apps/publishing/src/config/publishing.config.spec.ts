@@ -37,6 +37,21 @@ describe(loadPublishingConfig.name, () => {
   });
 });
 
+describe('SITE_LOGO_URL', () => {
+  it('is optional, takes an https URL as it is and a site path against the public base URL', () => {
+    expect(loadPublishingConfig(BASE).site.logoUrl).toBeUndefined();
+    expect(loadPublishingConfig({ ...BASE, SITE_LOGO_URL: 'https://cdn.example.org/logo.png' }).site.logoUrl).toBe('https://cdn.example.org/logo.png');
+    expect(loadPublishingConfig({ ...BASE, PUBLIC_BASE_URL: 'https://news.example.org', SITE_LOGO_URL: '/static/logo.svg' }).site.logoUrl).toBe('https://news.example.org/static/logo.svg');
+  });
+
+  it.each(['http://cdn.example.org/logo.png', 'javascript:alert(1)', '//evil.example/logo.png', 'logo.png', '/static/my logo.svg', 'https://user:pw@cdn.example.org/l.png'])(
+    'refuses %p with a readable message',
+    (value) => {
+      expect(() => loadPublishingConfig({ ...BASE, SITE_LOGO_URL: value })).toThrow(/SITE_LOGO_URL must be an https:\/\/ URL or a path on this site/);
+    },
+  );
+});
+
 describe(parseSectionList.name, () => {
   it('keeps the order, humanizes slugs without a label and counts a repeated slug once', () => {
     expect(parseSectionList('climate-change,politics=Politics & power,climate-change=Again')).toEqual([

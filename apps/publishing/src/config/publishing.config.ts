@@ -1,6 +1,6 @@
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
-import { INTERFACE_LANGUAGES, IsTimeZone, parseSectionList, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
+import { INTERFACE_LANGUAGES, IsLogoUrl, IsTimeZone, parseSectionList, resolveLogoUrl, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
 
 export class PublishingEnv extends CommonEnv {
   /** Where readers reach the site; canonical URLs, feeds and sitemaps use it. */
@@ -23,6 +23,11 @@ export class PublishingEnv extends CommonEnv {
   /** The navigation's sections in order: `politics,world` or with labels `politics=Політика,world=Світ`. */
   @Matches(SECTION_LIST_PATTERN, { message: 'SITE_SECTIONS must be section slugs separated by commas, each optionally =Label (politics=Politics,world)' })
   SITE_SECTIONS!: string;
+
+  /** Optional: the publisher's logo, an https:// URL or a site path (`/static/logo.svg`). */
+  @IsOptional()
+  @IsLogoUrl()
+  SITE_LOGO_URL?: string;
 }
 
 export interface PublishingConfig {
@@ -43,9 +48,17 @@ export const PUBLISHING_DEFAULTS = {
 
 export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
   const parsed = loadEnv(PublishingEnv, env, PUBLISHING_DEFAULTS);
+  const publicBaseUrl = baseUrl(parsed.PUBLIC_BASE_URL);
+  const logoUrl = resolveLogoUrl(parsed.SITE_LOGO_URL?.trim() || undefined, publicBaseUrl);
   return {
     runtime: toRuntimeConfig('publishing', parsed),
-    publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
-    site: { name: parsed.SITE_NAME.trim(), language: parsed.SITE_LANGUAGE, timeZone: parsed.SITE_TIME_ZONE, sections: parseSectionList(parsed.SITE_SECTIONS) },
+    publicBaseUrl,
+    site: {
+      name: parsed.SITE_NAME.trim(),
+      language: parsed.SITE_LANGUAGE,
+      timeZone: parsed.SITE_TIME_ZONE,
+      sections: parseSectionList(parsed.SITE_SECTIONS),
+      ...(logoUrl ? { logoUrl } : {}),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { isHttpUrl } from '@newsroom/contracts';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** Interface languages the site's labels exist in. */
@@ -19,6 +20,37 @@ export interface SiteSettings {
   timeZone: string;
   /** The navigation, in this order; only these sections enter it. */
   sections: NavSection[];
+  /** The publisher's logo, absolute: masthead, NewsArticle `publisher.logo`, feed logos. */
+  logoUrl?: string;
+}
+
+/**
+ * SITE_LOGO_URL: an `https://` URL, or a path on this site (`/static/logo.svg`). Other schemes
+ * and plain `http://` elsewhere are refused: the site's Content-Security-Policy loads images
+ * only from itself and over https, and feed readers fetch the logo from anywhere.
+ */
+export function isLogoUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (value.startsWith('/')) return /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 2048;
+  return isHttpUrl(value) && value.toLowerCase().startsWith('https://');
+}
+
+/** The logo's absolute URL: a site path is taken against the public base URL. */
+export function resolveLogoUrl(value: string | undefined, publicBaseUrl: string): string | undefined {
+  if (!value) return undefined;
+  return value.startsWith('/') ? `${publicBaseUrl}${value}` : value;
+}
+
+/** Class-validator rule for SITE_LOGO_URL. */
+export function IsLogoUrl(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLogoUrl',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an https:// URL or a path on this site such as /static/logo.svg', ...options },
+      validator: { validate: isLogoUrl },
+    });
 }
 
 /** `slug` or `slug=Label`, comma-separated: `politics=Політика,world,business`. */

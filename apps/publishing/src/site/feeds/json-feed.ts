@@ -45,6 +45,8 @@ export interface JsonFeedHead {
   siteName: string;
   /** The interface language of the site; each item says its own. */
   language: string;
+  /** The publisher's logo (absolute URL): the feed's `icon`. */
+  logoUrl?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function renderJsonFeed(head: JsonFeedHead, articles: PublicArticle[]): s
     home_page_url: head.homePageUrl,
     feed_url: head.feedUrl,
     description: head.description,
+    ...(head.logoUrl ? { icon: head.logoUrl } : {}),
     favicon: `${head.publicBaseUrl}/static/favicon.svg`,
     language: head.language,
     authors: [{ name: head.siteName, url: `${head.publicBaseUrl}/` }],

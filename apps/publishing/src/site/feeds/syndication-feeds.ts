@@ -21,6 +21,8 @@ export type FeedFormat = keyof typeof FEED_FORMATS;
 /** What feeds say about the site: its name, interface language and section names. */
 export interface FeedSite {
   name: string;
+  /** The publisher's logo (absolute URL): RSS `<image>`, Atom `<logo>`, JSON Feed `icon`. */
+  logoUrl?: string;
   language: string;
   sectionLabel(slug: string): string;
 }
@@ -75,6 +77,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
     generator: scope.site.name,
     feedLinks: links,
     favicon: `${publicBaseUrl}/static/favicon.svg`,
+    ...(scope.site.logoUrl ? { image: scope.site.logoUrl } : {}),
     copyright: `© ${now.getUTCFullYear()} ${scope.site.name}`,
   });
   const text = format === 'json' ? (value: string) => value : escapeHtml;
@@ -88,7 +91,16 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
       return xmlSafeText(feed.atom1());
     case 'json':
       return renderJsonFeed(
-        { title: scope.title, description: scope.description, homePageUrl: pageUrl, feedUrl: links.json, publicBaseUrl, siteName: scope.site.name, language: scope.site.language },
+        {
+          title: scope.title,
+          description: scope.description,
+          homePageUrl: pageUrl,
+          feedUrl: links.json,
+          publicBaseUrl,
+          siteName: scope.site.name,
+          language: scope.site.language,
+          ...(scope.site.logoUrl ? { logoUrl: scope.site.logoUrl } : {}),
+        },
         articles.slice(0, FEED_SIZE),
       );
   }

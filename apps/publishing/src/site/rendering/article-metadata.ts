@@ -17,7 +17,7 @@ export function articleDescription(article: PublicArticle): string {
 }
 
 /** Link-preview tags (OpenGraph, Twitter cards) and schema.org NewsArticle data for one article. */
-export function articleHead(article: PublicArticle, publicBaseUrl: string, siteName: string): SafeHtml {
+export function articleHead(article: PublicArticle, publicBaseUrl: string, siteName: string, logoUrl?: string): SafeHtml {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const description = articleDescription(article);
@@ -43,11 +43,11 @@ ${content.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\
 <meta name="twitter:title" content="${content.headline}">
 <meta name="twitter:description" content="${description}">
 ${image && html`<meta name="twitter:image" content="${image.url}">`}
-<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(article, publicBaseUrl, siteName))}</script>`;
+<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(article, publicBaseUrl, siteName, logoUrl))}</script>`;
 }
 
-/** schema.org NewsArticle, as search engines read it. */
-export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string, siteName: string): Record<string, unknown> {
+/** schema.org NewsArticle, as search engines read it; `logoUrl` becomes the publisher's `logo` (an ImageObject). */
+export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string, siteName: string, logoUrl?: string): Record<string, unknown> {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const images = content.body.flatMap((block) => (block.type === 'image' ? [largestImage(block).url] : []));
@@ -62,7 +62,7 @@ export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string,
     datePublished: article.publishedAt.toISOString(),
     dateModified: article.updatedAt.toISOString(),
     author: content.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
-    publisher: { '@type': 'Organization', name: siteName, url: publicBaseUrl },
+    publisher: { '@type': 'Organization', name: siteName, url: publicBaseUrl, ...(logoUrl ? { logo: { '@type': 'ImageObject', url: logoUrl } } : {}) },
     articleSection: humanize(content.section),
     ...(content.tags.length > 0 ? { keywords: content.tags.join(', ') } : {}),
     inLanguage: content.language,

@@ -50,7 +50,7 @@ ${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-he
       title: `${content.headline} | ${site.name}`,
       description: articleDescription(article),
       canonical: url,
-      head: articleHead(article, site.publicBaseUrl, site.name),
+      head: articleHead(article, site.publicBaseUrl, site.name, site.logoUrl),
       current: content.section,
       bodyClass: 'page-article',
     },

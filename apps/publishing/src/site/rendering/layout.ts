@@ -18,6 +18,8 @@ export interface SiteContext {
   sections: NavSection[];
   /** The moment of rendering: relative times are computed against it. */
   now: Date;
+  /** The publisher's logo (absolute URL), shown in the masthead instead of the name in type. */
+  logoUrl?: string;
   /** What the reader searched for, kept in the masthead's search box. */
   searchText?: string;
 }
@@ -81,7 +83,7 @@ ${page.head}`;
 <header class="masthead">
   <div class="wrap masthead-inner">
     <p class="masthead-date">${formatLongDate(site.now, timeLocaleOf(site))}</p>
-    <a class="brand" href="/">${site.name}</a>
+    <a class="brand" href="/">${site.logoUrl ? html`<img class="brand-logo" src="${site.logoUrl}" alt="${site.name}">` : site.name}</a>
     <p class="masthead-links"><a href="/corrections">${labels.corrections}</a> <a href="/feeds/rss.xml">RSS</a></p>
     <form class="search-form" role="search" action="/search" method="get">
       <label class="visually-hidden" for="search-q">${labels.search}</label>

@@ -25,7 +25,15 @@ export class SiteContextFactory {
   /** The same, synchronously: for error pages, which must render even when the database is down. */
   bare(now = new Date()): SiteContext {
     const { site } = this.config;
-    return { publicBaseUrl: this.config.publicBaseUrl, name: site.name, language: site.language, timeZone: site.timeZone, sections: site.sections, now };
+    return {
+      publicBaseUrl: this.config.publicBaseUrl,
+      name: site.name,
+      language: site.language,
+      timeZone: site.timeZone,
+      sections: site.sections,
+      ...(site.logoUrl ? { logoUrl: site.logoUrl } : {}),
+      now,
+    };
   }
 
   get publicBaseUrl(): string {
