@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { Transactional } from '@newsroom/persistence';
 import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
@@ -27,12 +27,12 @@ export class SubscribePushUseCase {
   private readonly logger = new Logger(SubscribePushUseCase.name);
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
+  @Transactional()
   async execute(command: SubscribePushCommand): Promise<PushSubscribed> {
     const subscription = PushSubscription.register({
       id: randomUUID(),
@@ -42,7 +42,7 @@ export class SubscribePushUseCase {
       preferences: command.preferences,
       services: this.config.pushServices,
     });
-    const { id, created } = await this.unitOfWork.run(() => this.subscriptions.upsertPush(subscription));
+    const { id, created } = await this.subscriptions.upsertPush(subscription);
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
     return { id, created, ...this.links.management(id, 'push') };
   }
