@@ -74,13 +74,24 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     if (!handler) return 'skipped';
 
     const context = { ...where, eventId: event.id, eventType: event.type, articleId: event.subject };
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1, outageTries = 0; ; attempt += 1) {
       try {
         const applied = await this.applyOnce(message, event, handler);
         this.logger.log({ ...context, attempt }, applied ? 'event applied' : 'duplicate event ignored');
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
         if (this.stopping) throw new Error(`service is shutting down; event ${event.id} will be processed after restart`);
+        if (isDatabaseUnavailable(error)) {
+          // Not this event's fault: no event can be applied until the database is back, and a dead
+          // letter would lose this one. Wait for it without spending attempts, heartbeating meanwhile.
+          outageTries += 1;
+          attempt -= 1;
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn({ ...context, outageTries, reason }, 'database unavailable; the event waits for it');
+          await sleep(Math.min(this.options.retryBaseDelayMs * 2 ** (outageTries - 1), MAX_OUTAGE_RETRY_DELAY_MS));
+          await message.heartbeat().catch(() => undefined);
+          continue;
+        }
         const retriable = !(error instanceof DomainError);
         const reason =
           error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -132,6 +143,26 @@ function headerValue(value: unknown): string | undefined {
   if (Array.isArray(value)) return headerValue(value[0]);
   return undefined;
 }
+
+/** Retry interval cap while the database is unreachable. */
+const MAX_OUTAGE_RETRY_DELAY_MS = 5000;
+
+/**
+ * True when `error` says the database cannot be reached (refused or dropped
+ * connection, server shutting down or starting: SQLSTATE class 08, 57P01–57P03),
+ * as opposed to a failure of this event. TypeORM wraps driver errors in `driverError`.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (/^08/.test(code) || /^57P0[123]$/.test(code) || NETWORK_ERRORS.has(code))) return true;
+    if (/Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(current.message)) return true;
+    current = (current as { driverError?: unknown }).driverError ?? current.cause;
+  }
+  return false;
+}
+
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
