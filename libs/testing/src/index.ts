@@ -4,6 +4,7 @@ export * from './mock-broker';
 export * from './kafka';
 export * from './postgres';
 export * from './embedded-postgres';
+export * from './private-postgres';
 export * from './service-process';
 export * from './free-port';
 export * from './inboxes';
