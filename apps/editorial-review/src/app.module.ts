@@ -19,7 +19,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config.runtime),
         PersistenceModule.forService({ entities: EDITORIAL_REVIEW_ENTITIES, migrations: EDITORIAL_REVIEW_MIGRATIONS }),
-        ReviewsModule,
+        ReviewsModule.register(config.checks),
       ],
     };
   }

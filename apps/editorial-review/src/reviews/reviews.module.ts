@@ -1,4 +1,5 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type { CheckContext } from './domain/editorial-checks';
 import { ReviewRepository } from './persistence/review.repository';
 import { ArticleSubmittedConsumer } from './transport/article-submitted.consumer';
 import { ReviewsHttpController } from './transport/reviews.http.controller';
@@ -9,6 +10,7 @@ import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from './use-cases/request-changes/request-changes.use-case';
+import { editorialCheckSettings } from './use-cases/editorial-check-settings';
 import { ReviewActionFlow } from './use-cases/review-action.flow';
 
 /**
@@ -27,8 +29,14 @@ export const REVIEW_USE_CASES: Provider[] = [
   ReadReviewsQuery,
 ];
 
-@Module({
-  controllers: [ReviewsHttpController, ArticleSubmittedConsumer],
-  providers: REVIEW_USE_CASES,
-})
-export class ReviewsModule {}
+@Module({})
+export class ReviewsModule {
+  /** `checks`: what the automated checks know about the site (its section list). */
+  static register(checks: CheckContext): DynamicModule {
+    return {
+      module: ReviewsModule,
+      controllers: [ReviewsHttpController, ArticleSubmittedConsumer],
+      providers: [...REVIEW_USE_CASES, editorialCheckSettings(checks)],
+    };
+  }
+}

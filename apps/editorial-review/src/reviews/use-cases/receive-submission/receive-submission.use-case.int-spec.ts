@@ -3,6 +3,8 @@ import { UseCaseTestbed } from '@newsroom/test-harness';
 import { article, articleWithBlockingErrors, revisedArticle } from '../../../../test/article.fixtures';
 import { refusal, thrownBy } from '@newsroom/testing';
 import { AUTHOR, carol, commentBy, ReviewFixtures, reviewTestbed, submissionOf } from '../../../../test/review.fixtures';
+import { REVIEW_USE_CASES } from '../../reviews.module';
+import { editorialCheckSettings } from '../editorial-check-settings';
 import { CommentOnReviewUseCase } from '../comment-on-review/comment-on-review.use-case';
 import { ReceiveSubmissionCommand } from './receive-submission.command';
 import { ReceiveSubmissionUseCase } from './receive-submission.use-case';
@@ -13,7 +15,8 @@ describe(ReceiveSubmissionUseCase.name, () => {
   let receive: ReceiveSubmissionUseCase;
 
   beforeAll(async () => {
-    testbed = await UseCaseTestbed.start(reviewTestbed('receive_submission'));
+    // The site's section list as editorial review is configured with it (SITE_SECTIONS).
+    testbed = await UseCaseTestbed.start({ ...reviewTestbed('receive_submission'), providers: [...REVIEW_USE_CASES, editorialCheckSettings({ sections: ['politics', 'world'] })] });
     fixtures = new ReviewFixtures(testbed);
     receive = testbed.get(ReceiveSubmissionUseCase);
   });
@@ -51,6 +54,15 @@ describe(ReceiveSubmissionUseCase.name, () => {
       ['QUOTE_WITHOUT_ATTRIBUTION', 'error'],
     ]);
     expect(await fixtures.item(articleId)).toMatchObject({ check_errors: 2, check_warnings: 1 });
+  });
+
+  it('warns the editor about a section that is not on the site’s section list', async () => {
+    const command = submissionOf({ article: article({ section: 'politcs' }) });
+    await receive.execute(command);
+
+    const [submission] = await fixtures.submissions(command.articleId);
+    expect(submission.checks).toEqual([expect.objectContaining({ code: 'SECTION_UNKNOWN', severity: 'warning', path: 'section' })]);
+    expect(await fixtures.item(command.articleId)).toMatchObject({ check_errors: 0, check_warnings: 1 });
   });
 
   it('announces nothing: the reporter already knows they submitted', async () => {

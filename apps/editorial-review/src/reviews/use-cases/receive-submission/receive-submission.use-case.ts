@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
-import { runEditorialChecks } from '../../domain/editorial-checks';
+import { runEditorialChecks, type CheckContext } from '../../domain/editorial-checks';
 import { Review } from '../../domain/review';
 import { diffRevisions } from '../../domain/revision-diff';
 import type { ReviewSubmissionEntity } from '../../persistence/review-submission.entity';
 import { ReviewRepository } from '../../persistence/review.repository';
+import { InjectEditorialCheckSettings } from '../editorial-check-settings';
 import { ReceiveSubmissionCommand } from './receive-submission.command';
 
 export type SubmissionResult =
@@ -24,7 +25,10 @@ export type SubmissionResult =
 export class ReceiveSubmissionUseCase {
   private readonly logger = new Logger(ReceiveSubmissionUseCase.name);
 
-  constructor(private readonly reviews: ReviewRepository) {}
+  constructor(
+    private readonly reviews: ReviewRepository,
+    @Optional() @InjectEditorialCheckSettings() private readonly checks: CheckContext = {},
+  ) {}
 
   /**
    * Errors: REVIEW.ALREADY_DECIDED for a new revision of an approved or
@@ -62,7 +66,7 @@ export class ReceiveSubmissionUseCase {
       authorId,
       submittedAt,
       article,
-      checks: runEditorialChecks(article),
+      checks: runEditorialChecks(article, this.checks),
       diffAgainst: reviewed?.revision ?? null,
       diff: reviewed ? diffRevisions({ revision: reviewed.revision, article: reviewed.article }, { revision, article }) : null,
       eventId,
