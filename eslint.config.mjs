@@ -22,20 +22,22 @@ const boundaries = {
     { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
     { sourceTag: 'type:auth', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
     { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence'] },
+    // Metrics and traces: reads the pipeline (outbox, relay, consumers), serves /metrics.
+    { sourceTag: 'type:observability', onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging'] },
     {
       sourceTag: 'type:platform',
-      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging'],
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:observability'],
     },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:html'] },
     // The harness starts services and use cases for tests; only specs and e2e suites import it.
     {
       sourceTag: 'type:test-harness',
-      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:testing'],
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:observability', 'type:testing'],
     },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:auth', 'type:testing', 'type:test-harness'] },
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:html'],
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:observability', 'type:html'],
     },
   ],
 };

@@ -55,7 +55,15 @@ const NAMESPACE = 'newsroom';
  * Variables of CommonEnv a deployment may leave out: alternatives (a password
  * or its file) and mutual TLS, which the newsroom's own set-ups do not use.
  */
-const OPTIONAL_VARS = ['KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE'];
+const OPTIONAL_VARS = [
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SASL_PASSWORD_FILE',
+  'KAFKA_SSL_CERT_FILE',
+  'KAFKA_SSL_KEY_FILE',
+  // Readiness limits of the outbox (docs/operations.md); their defaults suit every set-up here.
+  'OUTBOX_MAX_AGE_SECONDS',
+  'RELAY_STUCK_SECONDS',
+];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
 /** The super user kafka-init and the topic Job log in as; never a service's principal. */

@@ -1,6 +1,12 @@
-import { startEditorialReview } from './editorial-review.service';
+// Tracing starts first: its instrumentations patch http, express, pg and kafkajs as they
+// are loaded, so the service is loaded only afterwards.
+import { startTracing } from '@newsroom/observability/tracing';
 
-startEditorialReview(process.env).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+startTracing('editorial-review', process.env);
+
+import('./editorial-review.service')
+  .then(({ startEditorialReview }) => startEditorialReview(process.env))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PersistenceModule } from '@newsroom/persistence';
 import { PlatformModule } from '@newsroom/platform';
+import { DeliveryQueueMetrics } from './alerts/alert-metrics';
 import { AlertsModule } from './alerts/alerts.module';
 import { ArticleAlertEntity } from './alerts/persistence/article-alert.entity';
 import { DeliveryAttemptEntity } from './alerts/persistence/delivery-attempt.entity';
@@ -27,6 +28,7 @@ export class AppModule {
         SubscriptionsModule,
         AlertsModule,
       ],
+      providers: [DeliveryQueueMetrics],
     };
   }
 }

@@ -1,13 +1,12 @@
-import { bootstrapService } from '@newsroom/platform';
-import { AppModule } from './app.module';
-import { loadNotificationsConfig } from './config/notifications.config';
-import { NOTIFICATIONS_SERVICE } from './notifications.service';
+// Tracing starts first: its instrumentations patch http, express, pg and kafkajs as they
+// are loaded, so the service is loaded only afterwards.
+import { startTracing } from '@newsroom/observability/tracing';
 
-async function main(): Promise<void> {
-  await bootstrapService(AppModule.register(loadNotificationsConfig(process.env)), NOTIFICATIONS_SERVICE);
-}
+startTracing('notifications', process.env);
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+import('./notifications.service')
+  .then(({ startNotifications }) => startNotifications(process.env))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

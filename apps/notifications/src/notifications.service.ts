@@ -1,4 +1,7 @@
-import type { ServiceDescription } from '@newsroom/platform';
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { AppModule } from './app.module';
+import { loadNotificationsConfig } from './config/notifications.config';
 
 /** How the notifications service presents itself (OpenAPI) and starts; shared by main.ts and the in-process tests. */
 export const NOTIFICATIONS_SERVICE: ServiceDescription = {
@@ -8,3 +11,8 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
     'preference and one-click unsubscribe pages behind signed links; the delivery log for editors.',
   consumesEvents: true,
 };
+
+/** Starts the notifications service from environment variables (see NotificationsEnv); rejects when they are invalid. */
+export async function startNotifications(env: NodeJS.ProcessEnv): Promise<INestApplication> {
+  return bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE);
+}

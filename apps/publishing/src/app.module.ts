@@ -4,6 +4,7 @@ import { PlatformModule } from '@newsroom/platform';
 import { ArticlesModule } from './articles/articles.module';
 import { ArticleEntity } from './articles/persistence/article.entity';
 import { CorrectionEntity } from './articles/persistence/correction.entity';
+import { ScheduleMetrics } from './articles/use-cases/publish-due-articles/schedule-metrics';
 import { PublishingConfigModule } from './config/publishing-config.module';
 import type { PublishingConfig } from './config/publishing.config';
 import { PUBLISHING_MIGRATIONS } from './migrations';
@@ -23,6 +24,7 @@ export class AppModule {
         ArticlesModule,
         SiteModule,
       ],
+      providers: [ScheduleMetrics],
     };
   }
 }

@@ -1,6 +1,12 @@
-import { startPublishing } from './service';
+// Tracing starts first: its instrumentations patch http, express, pg and kafkajs as they
+// are loaded, so the service is loaded only afterwards.
+import { startTracing } from '@newsroom/observability/tracing';
 
-startPublishing(process.env).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+startTracing('publishing', process.env);
+
+import('./service')
+  .then(({ startPublishing }) => startPublishing(process.env))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -23,6 +23,7 @@ describe(toRuntimeConfig.name, () => {
       kafkaSecurity: { protocol: 'PLAINTEXT' },
       jwtSecret: 'a-secret-of-sufficient-length',
       logLevel: 'warn',
+      outbox: { maxAgeSeconds: 120, relayStuckSeconds: 30 },
     });
   });
 

@@ -32,6 +32,16 @@ export class CommonEnv extends KafkaConnectionEnv {
   @IsNotEmpty()
   @Transform(({ value }) => (typeof value === 'string' ? value : String(value)))
   NODE_ENV = 'development';
+
+  /** Readiness fails once the outbox's oldest unsent event is older than this many seconds. */
+  @IsInt()
+  @Min(1)
+  OUTBOX_MAX_AGE_SECONDS = 120;
+
+  /** Readiness fails once the relay has failed every send for this many seconds. */
+  @IsInt()
+  @Min(1)
+  RELAY_STUCK_SECONDS = 30;
 }
 
 /** The runtime settings the shared libraries need, derived from CommonEnv. */
@@ -45,6 +55,8 @@ export interface ServiceRuntimeConfig {
   kafkaSecurity?: KafkaSecurity;
   jwtSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Readiness limits for the outbox and its relay, in seconds (docs/operations.md). */
+  outbox?: { maxAgeSeconds: number; relayStuckSeconds: number };
 }
 
 export const SERVICE_RUNTIME_CONFIG = Symbol('SERVICE_RUNTIME_CONFIG');
@@ -61,6 +73,7 @@ export function toRuntimeConfig(serviceName: string, env: CommonEnv): ServiceRun
     kafkaSecurity: kafka.security,
     jwtSecret: env.JWT_SECRET,
     logLevel: env.LOG_LEVEL,
+    outbox: { maxAgeSeconds: env.OUTBOX_MAX_AGE_SECONDS, relayStuckSeconds: env.RELAY_STUCK_SECONDS },
   };
 }
 

@@ -24,6 +24,28 @@ export type EventHandlers = {
 
 export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
 
+/** One consumed event as metrics see it; `eventTime` is the envelope's `time` (absent when invalid). */
+export interface ProcessedEvent {
+  topic: string;
+  eventType: string;
+  outcome: ProcessingOutcome;
+  eventTime?: Date;
+  finishedAt: Date;
+}
+
+/** Listeners told of every consumed event once it is handled (libs/observability counts them). */
+export class ConsumerActivity {
+  private readonly listeners: ((event: ProcessedEvent) => void)[] = [];
+
+  onProcessed(listener: (event: ProcessedEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  record(event: ProcessedEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
 /**
  * The one path every consumed event takes: parse and validate, then apply the
  * handler and record the event id in the inbox in one transaction. A
@@ -38,6 +60,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InboundEventProcessor.name);
   private readonly options: Required<MessagingOptions>;
   private stopping = false;
+  readonly activity = new ConsumerActivity();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -56,10 +79,16 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   }
 
   process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
-    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), () => this.processInTrace(message, handlers));
+    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), async () => {
+      const seen: { type?: string; time?: string } = {};
+      const outcome = await this.processInTrace(message, handlers, seen);
+      const eventTime = seen.time ? new Date(seen.time) : undefined;
+      this.activity.record({ topic: message.topic, eventType: seen.type ?? 'invalid', outcome, eventTime, finishedAt: new Date() });
+      return outcome;
+    });
   }
 
-  private async processInTrace(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
+  private async processInTrace(message: InboundMessage, handlers: EventHandlers, seen: { type?: string; time?: string }): Promise<ProcessingOutcome> {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
     const parsed = parseValue(message.value);
     const validated = parsed.ok ? validateEvent(parsed.value, { topic: message.topic }) : parsed;
@@ -70,6 +99,8 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
       return 'dead-lettered';
     }
     const event = validated.event;
+    seen.type = event.type;
+    seen.time = event.time;
     const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
     if (!handler) return 'skipped';
 

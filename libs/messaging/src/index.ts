@@ -7,6 +7,7 @@ export * from './inbound-processor';
 export * from './dead-letter.publisher';
 export * from './kafka-transport';
 export * from './kafka-health';
+export * from './broker-offsets';
 export * from './trace-context';
 export * from './topic-provisioning';
 export * from './dead-letters';

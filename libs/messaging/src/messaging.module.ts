@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BrokerOffsets } from './broker-offsets';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboundEventProcessor } from './inbound-processor';
 import { KafkaHealth } from './kafka-health';
@@ -28,8 +29,9 @@ export class MessagingModule {
         DeadLetterPublisher,
         InboundEventProcessor,
         KafkaHealth,
+        BrokerOffsets,
       ],
-      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelay, InboundEventProcessor, KafkaHealth],
+      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelay, InboundEventProcessor, KafkaHealth, BrokerOffsets],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Partitioners, type Producer } from 'kafkajs';
+import { ROOT_CONTEXT, context, propagation } from '@opentelemetry/api';
+import { Partitioners, type Message, type Producer } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
 import { BackgroundLoop, OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
 import { createKafka } from './kafka-client';
@@ -8,6 +9,31 @@ import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } fro
 import { outboxChannel } from './outbox';
 
 const BATCH_SIZE = 200;
+
+/**
+ * What the relay has done since the process started, for metrics and the readiness
+ * probe (libs/observability reads it; the relay knows nothing of Prometheus).
+ */
+export class RelayActivity {
+  /** Events the broker acknowledged, by topic. */
+  readonly sentByTopic = new Map<string, number>();
+  /** Send attempts that failed (each is retried, in order, by the next round). */
+  failures = 0;
+  /** Since when every attempt has failed; undefined once one succeeds. */
+  failingSince?: Date;
+  lastError?: string;
+
+  recordSent(topic: string, count: number): void {
+    this.sentByTopic.set(topic, (this.sentByTopic.get(topic) ?? 0) + count);
+    this.failingSince = undefined;
+  }
+
+  recordFailure(error: unknown, at = new Date()): void {
+    this.failures += 1;
+    this.failingSince ??= at;
+    this.lastError = error instanceof Error ? error.message : String(error);
+  }
+}
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent.
@@ -24,6 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly options: Required<MessagingOptions>;
   private producer?: Producer;
   private loop?: BackgroundLoop;
+  readonly activity = new RelayActivity();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -58,6 +85,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.producer?.disconnect().catch(() => undefined);
   }
 
+  /** True while this replica holds the relay's lease (one relay per service sends). */
+  get isLeader(): boolean {
+    return this.loop?.isActive ?? false;
+  }
+
   /** Number of rows not yet published; exposed for health and tests. */
   async backlog(): Promise<number> {
     return this.dataSource.getRepository(OutboxMessageEntity).countBy({ sentAt: IsNull() });
@@ -70,19 +102,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       // One topic at a time, in seq order: a batch never reorders an article's events.
       for (const run of consecutiveRunsByTopic(rows)) {
-        await this.producer.send({
-          topic: run[0].topic,
-          acks: -1,
-          messages: run.map((row) => ({ key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers })),
-        });
+        await this.send(run[0].topic, run);
         await repository
           .createQueryBuilder()
           .update()
           .set({ sentAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null })
           .whereInIds(run.map((row) => row.seq))
           .execute();
+        this.activity.recordSent(run[0].topic, run.length);
       }
     } catch (error) {
+      this.activity.recordFailure(error);
       await repository
         .createQueryBuilder()
         .update()
@@ -94,13 +124,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     return rows.length;
   }
+
+  /**
+   * One request per run; with tracing on, one per stretch of rows from the same trace, sent
+   * inside that trace's context so the kafkajs instrumentation's send span (and the
+   * traceparent it writes on each message) hangs under the span that recorded the event,
+   * not under the relay's loop. Still in seq order, one request at a time.
+   */
+  private async send(topic: string, rows: OutboxMessageEntity[]): Promise<void> {
+    const producer = this.producer as Producer;
+    const toMessage = (row: OutboxMessageEntity): Message => ({ key: row.messageKey, value: JSON.stringify(row.payload), headers: { ...row.headers } });
+    if (propagation.fields().length === 0) {
+      await producer.send({ topic, acks: -1, messages: rows.map(toMessage) });
+      return;
+    }
+    for (const stretch of consecutiveRunsBy(rows, (row) => row.headers.traceparent ?? '')) {
+      const parent = propagation.extract(ROOT_CONTEXT, stretch[0].headers);
+      await context.with(parent, () => producer.send({ topic, acks: -1, messages: stretch.map(toMessage) }));
+    }
+  }
 }
 
 function consecutiveRunsByTopic(rows: OutboxMessageEntity[]): OutboxMessageEntity[][] {
-  const runs: OutboxMessageEntity[][] = [];
+  return consecutiveRunsBy(rows, (row) => row.topic);
+}
+
+function consecutiveRunsBy<T>(rows: T[], keyOf: (row: T) => string): T[][] {
+  const runs: T[][] = [];
   for (const row of rows) {
     const last = runs[runs.length - 1];
-    if (last && last[0].topic === row.topic) last.push(row);
+    if (last && keyOf(last[0]) === keyOf(row)) last.push(row);
     else runs.push([row]);
   }
   return runs;

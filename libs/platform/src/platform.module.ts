@@ -4,12 +4,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from '@newsroom/auth';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { MessagingModule } from '@newsroom/messaging';
+import { ObservabilityModule } from '@newsroom/observability';
 import { HealthModule } from './health.module';
 import { loggerParams } from './logger';
 
+const DEFAULT_OUTBOX_LIMITS = { maxAgeSeconds: 120, relayStuckSeconds: 30 };
+
 /**
  * What every newsroom service has: runtime config, JSON logging, the auth
- * guard, messaging (outbox, relay, consumers) and health endpoints.
+ * guard, messaging (outbox, relay, consumers), metrics at /metrics and health endpoints.
  * The app adds its own PersistenceModule.forService(...) for its entities.
  */
 @Module({})
@@ -25,6 +28,7 @@ export class PlatformModule {
           inject: [],
           useFactory: () => ({ serviceName: runtime.serviceName, brokers: runtime.kafkaBrokers, security: runtime.kafkaSecurity }),
         }),
+        ObservabilityModule.forService({ serviceName: runtime.serviceName, outbox: runtime.outbox ?? DEFAULT_OUTBOX_LIMITS }),
         HealthModule,
       ],
       providers: [runtimeProvider, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -9,6 +9,7 @@ const email = (overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({
   channel: 'email',
   attempt: 1,
   claimedAt: now,
+  publishedAt: now,
   alert,
   email: { subscriberId: 's', email: 'a@example.com', confirmed: true },
   push: null,

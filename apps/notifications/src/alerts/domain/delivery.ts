@@ -11,6 +11,8 @@ export interface ClaimedDelivery {
   /** The number of this attempt, 1 for the first. */
   attempt: number;
   claimedAt: Date;
+  /** When the article went live (null for an alert queued before it was recorded); the delivery-speed metric starts here. */
+  publishedAt: Date | null;
   alert: AlertText;
   email: { subscriberId: string; email: string; confirmed: boolean } | null;
   push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;

@@ -22,6 +22,7 @@ interface ClaimedRow {
   channel: Channel;
   attempts: number;
   claimed_at: Date;
+  published_at: Date | null;
   subscriber_id: string | null;
   push_subscription_id: string | null;
   headline: string;
@@ -78,7 +79,7 @@ export class DeliveryRepository {
   async findClaimed(deliveryId: string, workerId: string): Promise<ClaimedDelivery | null> {
     const rows = (await this.unitOfWork.manager.query(
       `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
-              a.headline, a.standfirst, a.url, a.section, a.priority,
+              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
               s.email, s.status AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
        FROM deliveries d
@@ -219,6 +220,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     channel: row.channel,
     attempt: row.attempts,
     claimedAt: row.claimed_at,
+    publishedAt: row.published_at,
     alert: { headline: row.headline, standfirst: row.standfirst, url: row.url, section: row.section, priority: row.priority },
     email:
       row.subscriber_id && row.email !== null

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriptionRepository } from '../../../subscriptions/persistence/subscription.repository';
+import { recordAlertAttempt } from '../../alert-metrics';
 import { AlertChannels } from '../../channels/alert-channels';
 import { outcomeOf, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
 import type { SendResult } from '../../domain/send-failure';
@@ -45,12 +46,14 @@ export class DeliverAlertUseCase {
     const ineligible = whyNotSendable(delivery);
     if (ineligible) {
       await this.unitOfWork.run(() => this.deliveries.cancelClaimed(delivery, workerId, ineligible));
+      recordAlertAttempt(delivery.channel, 'cancelled', null);
       this.logger.log({ ...context, reason: ineligible }, 'delivery cancelled before sending');
       return { status: 'cancelled', reason: ineligible };
     }
     const startedAt = new Date();
     const outcome = outcomeOf(delivery, await this.send(delivery), new Date(), Math.random());
     await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    recordAlertAttempt(delivery.channel, outcome.status, delivery.publishedAt);
     const logged = { ...context, status: outcome.status, responseCode: outcome.responseCode, ms: Date.now() - startedAt.getTime() };
     if (outcome.status === 'sent') this.logger.log(logged, 'alert sent');
     else this.logger.warn({ ...logged, error: outcome.error }, outcome.status === 'pending' ? 'alert not sent; will retry' : 'alert failed');
