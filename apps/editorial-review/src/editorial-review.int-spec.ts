@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type ArticleContent, createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { eventually, ServiceUnderTest, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { article, articleWithBlockingErrors, revisedArticle } from '../test/article.fixtures';
+import { article, articleWithBlockingErrors, proseParagraphs, revisedArticle } from '../test/article.fixtures';
 import { startEditorialReview } from './editorial-review.service';
 import type { ReviewList, ReviewView } from './reviews/use-cases/read-reviews/review.views';
 
@@ -280,5 +280,36 @@ describe('editorial-review service', () => {
     expect(rejected).toMatchObject({ status: 200, body: { status: 'rejected', decisions: [expect.objectContaining({ kind: 'rejected', note: 'Covered yesterday.' })] } });
     const [, rejection] = await reviewEventsWhen(articleId, 'the rejection', (events) => events.length === 2);
     expect(rejection).toMatchObject({ type: EVENT_TYPES.articleRejected, data: { articleId, revision: 1, editorId: 'carol', reason: 'Covered yesterday.' } });
+  });
+
+  it('keeps answering its liveness probe while it diffs a 100 kB resubmission rewritten throughout', async () => {
+    const articleId = randomUUID();
+    await deliver(submitted(articleId, 1, article({ body: proseParagraphs(10, 10_000, 11) })));
+    await bob.post(`/v1/reviews/${articleId}/claim`);
+    expect((await bob.post(`/v1/reviews/${articleId}/request-changes`, { note: 'Rewrite it.' })).status).toBe(200);
+
+    // Probe /health/live back to back while the resubmission is received and diffed.
+    const probes: { status: number; ms: number }[] = [];
+    let diffed = false;
+    const probing = (async () => {
+      while (!diffed) {
+        const started = performance.now();
+        const { status } = await service.anonymous.get('/health/live');
+        probes.push({ status, ms: performance.now() - started });
+      }
+    })();
+    const resubmission = submitted(articleId, 2, article({ body: proseParagraphs(10, 10_000, 12) }));
+    await bus.produce(TOPICS.drafting, resubmission);
+    const review = await reviewWhen(articleId, 'the 100 kB resubmission diffed', (r) => r.diff !== null);
+    diffed = true;
+    await probing;
+    // Reported, not asserted: timings depend on the machine.
+    const slowest = Math.max(...probes.map((probe) => probe.ms));
+    process.stdout.write(`[diff] /health/live answered ${probes.length} probes while a 100 kB resubmission was diffed; slowest ${slowest.toFixed(1)} ms\n`);
+
+    expect(review.diff?.summary).toMatchObject({ blocksChanged: 10, coarseTexts: expect.any(Number) });
+    expect(review.diff!.summary.coarseTexts).toBeGreaterThan(0);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.every((probe) => probe.status === 200)).toBe(true);
   });
 });

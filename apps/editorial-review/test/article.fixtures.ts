@@ -59,3 +59,21 @@ export function revisedArticle(): ArticleContent {
     ],
   });
 }
+
+/**
+ * `count` paragraphs of about `chars` characters each, of plain words drawn
+ * from `seed`: two seeds give texts that differ almost everywhere, the worst
+ * case for a word diff.
+ */
+export function proseParagraphs(count: number, chars: number, seed: number): { type: 'paragraph'; text: string }[] {
+  let state = seed;
+  const word = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return `w${state % 4_999}`;
+  };
+  return Array.from({ length: count }, () => {
+    const words: string[] = [];
+    for (let length = 0; length < chars - 8; length += words[words.length - 1].length + 1) words.push(word());
+    return { type: 'paragraph' as const, text: `${words.join(' ')}.` };
+  });
+}

@@ -1,5 +1,5 @@
-import { article, cleanArticle } from '../../../test/article.fixtures';
-import { canonicalJson, diffRevisions, diffText, type TextChange } from './revision-diff';
+import { article, cleanArticle, proseParagraphs } from '../../../test/article.fixtures';
+import { canonicalJson, DIFF_LIMITS, DiffBudget, diffRevisions, diffText, type TextChange, type TextFieldDiff } from './revision-diff';
 
 const base = cleanArticle();
 const baseBody = base.body as Record<string, unknown>[];
@@ -20,7 +20,7 @@ describe(diffRevisions.name, () => {
       toRevision: 3,
       fields: {},
       body: [],
-      summary: { fieldsChanged: [], blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, blocksMoved: 0 },
+      summary: { fieldsChanged: [], blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, blocksMoved: 0, coarseTexts: 0 },
     });
   });
 
@@ -150,6 +150,64 @@ describe(diffText.name, () => {
     const { changes } = diffText(before, after);
     expect(changes.filter((c) => c.op !== 'added').map((c) => c.text).join('')).toBe(before);
     expect(changes.filter((c) => c.op !== 'removed').map((c) => c.text).join('')).toBe(after);
+  });
+});
+
+describe('diff limits', () => {
+  /** Every text diff, wherever it is in the revision diff. */
+  const textDiffs = (result: ReturnType<typeof diffRevisions>): TextFieldDiff[] => [
+    ...[result.fields.headline, result.fields.standfirst].filter((text): text is TextFieldDiff => text !== undefined),
+    ...result.body.flatMap((change) => (change.change === 'changed' ? change.fields : [])),
+  ];
+  const rebuilds = (text: TextFieldDiff) =>
+    text.changes.filter((c) => c.op !== 'added').map((c) => c.text).join('') === (text.before ?? '') &&
+    text.changes.filter((c) => c.op !== 'removed').map((c) => c.text).join('') === (text.after ?? '');
+
+  it('bounds the work of a 100 kB article rewritten throughout, and still says what changed', () => {
+    const before = article({ body: proseParagraphs(10, 10_000, 1) });
+    const after = article({ body: proseParagraphs(10, 10_000, 2) });
+    const budget = new DiffBudget();
+
+    const result = diffRevisions({ revision: 1, article: before }, { revision: 2, article: after }, budget);
+
+    expect(budget.spent).toBeGreaterThan(0);
+    expect(budget.spent).toBeLessThanOrEqual(DIFF_LIMITS.workBudget);
+    expect(result.summary).toMatchObject({ blocksChanged: 10, coarseTexts: 10 });
+    expect(textDiffs(result).every(rebuilds)).toBe(true);
+  });
+
+  it('charges the same for the same revisions: the bound does not depend on timing', () => {
+    const run = () => {
+      const budget = new DiffBudget();
+      diffRevisions({ revision: 1, article: article({ body: proseParagraphs(3, 10_000, 5) }) }, { revision: 2, article: article({ body: proseParagraphs(3, 10_000, 6) }) }, budget);
+      return budget.spent;
+    };
+    expect(run()).toBe(run());
+  });
+
+  it('still diffs word by word a long article with a few edits', () => {
+    const body = proseParagraphs(10, 10_000, 3);
+    const edited = body.map((block, i) => (i % 3 === 0 ? { ...block, text: block.text.replace(/^w\d+ w\d+/, 'Harbour council') } : block));
+
+    const result = diffRevisions({ revision: 1, article: article({ body }) }, { revision: 2, article: article({ body: edited }) });
+
+    expect(result.summary).toMatchObject({ blocksChanged: 4, coarseTexts: 0 });
+    expect(textDiffs(result).every(rebuilds)).toBe(true);
+    expect(textDiffs(result)[0].changes.filter((c) => c.op === 'added').map((c) => c.text.trim())).toEqual(['Harbour council']);
+  });
+
+  it('shows a text replaced as a whole once the budget is spent', () => {
+    const spent = new DiffBudget(0);
+    expect(diffText('Council approves ban', 'Council rejects ban', spent)).toEqual({
+      before: 'Council approves ban',
+      after: 'Council rejects ban',
+      changes: [
+        { op: 'removed', text: 'Council approves ban' },
+        { op: 'added', text: 'Council rejects ban' },
+      ],
+      coarse: true,
+    });
+    expect(spent.spent).toBe(0);
   });
 });
 

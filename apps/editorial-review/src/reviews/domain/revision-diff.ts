@@ -11,6 +11,12 @@ export interface TextFieldDiff {
   before: string | null;
   after: string | null;
   changes: TextChange[];
+  /**
+   * True when the word diff was not worked out because it would cost more than
+   * DIFF_LIMITS allow (long texts rewritten throughout): `changes` is then the
+   * whole old text removed and the whole new text added.
+   */
+  coarse?: true;
 }
 
 export interface ValueDiff<T> {
@@ -49,7 +55,54 @@ export interface RevisionDiff {
   toRevision: number;
   fields: FieldsDiff;
   body: BlockChange[];
-  summary: { fieldsChanged: string[]; blocksAdded: number; blocksRemoved: number; blocksChanged: number; blocksMoved: number };
+  summary: {
+    fieldsChanged: string[];
+    blocksAdded: number;
+    blocksRemoved: number;
+    blocksChanged: number;
+    blocksMoved: number;
+    /** Texts shown replaced as a whole because a word diff was over DIFF_LIMITS (see TextFieldDiff.coarse). */
+    coarseTexts: number;
+  };
+}
+
+/**
+ * How much word diffing one revision diff may do. Diffing runs on the event
+ * loop of the consumer that receives a submission, so it has to stay short
+ * whatever reporters write: a word diff costs about (tokens of both texts) ×
+ * (edits searched for) steps (Myers' O(ND)), and the whole diff gets a fixed
+ * number of such steps. Measured on a 2-core machine, the full budget is spent
+ * in about 20 ms; an unbounded diff of three rewritten 10 kB paragraphs took 8 s.
+ */
+export const DIFF_LIMITS = {
+  /** The most word edits looked for in one text; a text changed more than this is shown replaced. */
+  maxEditsPerText: 1_000,
+  /** Steps (tokens × edits) for all the word diffs of one revision diff together. */
+  workBudget: 1_000_000,
+} as const;
+
+/**
+ * The steps left for one revision diff. Charged for what each word diff could
+ * have cost, so the total is bounded by the inputs alone, not by timing.
+ */
+export class DiffBudget {
+  private spentSteps = 0;
+
+  constructor(readonly limit: number = DIFF_LIMITS.workBudget) {}
+
+  get spent(): number {
+    return this.spentSteps;
+  }
+
+  /** The most edits a diff of `tokens` tokens may look for now (0: none, show the text replaced). */
+  editsAffordable(tokens: number): number {
+    const remaining = this.limit - this.spentSteps;
+    return Math.max(0, Math.min(DIFF_LIMITS.maxEditsPerText, Math.floor(remaining / Math.max(tokens, 1))));
+  }
+
+  charge(steps: number): void {
+    this.spentSteps += steps;
+  }
 }
 
 /**
@@ -61,9 +114,13 @@ export interface RevisionDiff {
  * added block of the same type between the same unchanged neighbours are
  * reported as one changed block, which is how an edit reads to a person.
  */
-export function diffRevisions(from: { revision: number; article: ArticleContent }, to: { revision: number; article: ArticleContent }): RevisionDiff {
-  const fields = diffFields(from.article, to.article);
-  const body = diffBody(from.article.body, to.article.body);
+export function diffRevisions(
+  from: { revision: number; article: ArticleContent },
+  to: { revision: number; article: ArticleContent },
+  budget: DiffBudget = new DiffBudget(),
+): RevisionDiff {
+  const fields = diffFields(from.article, to.article, budget);
+  const body = diffBody(from.article.body, to.article.body, budget);
   return {
     fromRevision: from.revision,
     toRevision: to.revision,
@@ -75,23 +132,51 @@ export function diffRevisions(from: { revision: number; article: ArticleContent 
       blocksRemoved: body.filter((c) => c.change === 'removed').length,
       blocksChanged: body.filter((c) => c.change === 'changed').length,
       blocksMoved: countMoved(body),
+      coarseTexts: countCoarse(fields, body),
     },
   };
 }
 
-export function diffText(before: string | null | undefined, after: string | null | undefined): TextFieldDiff {
+/**
+ * A word diff of two texts within `budget`; past it (or past
+ * DIFF_LIMITS.maxEditsPerText edits) the old text is shown removed and the new
+ * one added, marked `coarse`.
+ */
+export function diffText(before: string | null | undefined, after: string | null | undefined, budget: DiffBudget = new DiffBudget()): TextFieldDiff {
   const old = before ?? '';
   const updated = after ?? '';
-  const changes = diffWords(old, updated).map(
-    (part): TextChange => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value }),
-  );
+  const tokens = tokenCount(old) + tokenCount(updated);
+  const maxEditLength = budget.editsAffordable(tokens);
+  const parts = maxEditLength > 0 ? diffWords(old, updated, { maxEditLength }) : undefined;
+  if (!parts) {
+    budget.charge(tokens * maxEditLength);
+    const changes: TextChange[] = [
+      ...(old ? [{ op: 'removed' as const, text: old }] : []),
+      ...(updated ? [{ op: 'added' as const, text: updated }] : []),
+    ];
+    return { before: before ?? null, after: after ?? null, changes, coarse: true };
+  }
+  const changes = parts.map((part): TextChange => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value }));
+  // Myers' search stops at the number of edit steps it needed: one per token added or removed.
+  const edits = parts.reduce((sum, part) => sum + (part.added || part.removed ? tokenCount(part.value) : 0), 0);
+  budget.charge(tokens * Math.min(edits + 1, maxEditLength));
   return { before: before ?? null, after: after ?? null, changes };
 }
 
-function diffFields(from: ArticleContent, to: ArticleContent): FieldsDiff {
+/** Words, runs of spaces and punctuation marks: about what the word diff compares. */
+function tokenCount(text: string): number {
+  return text.match(/[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu)?.length ?? 0;
+}
+
+function countCoarse(fields: FieldsDiff, body: BlockChange[]): number {
+  const texts = [fields.headline, fields.standfirst, ...body.flatMap((change) => (change.change === 'changed' ? change.fields : []))];
+  return texts.filter((text) => text?.coarse).length;
+}
+
+function diffFields(from: ArticleContent, to: ArticleContent, budget: DiffBudget): FieldsDiff {
   const fields: FieldsDiff = {};
-  if (from.headline !== to.headline) fields.headline = diffText(from.headline, to.headline);
-  if (normalized(from.standfirst) !== normalized(to.standfirst)) fields.standfirst = diffText(from.standfirst, to.standfirst);
+  if (from.headline !== to.headline) fields.headline = diffText(from.headline, to.headline, budget);
+  if (normalized(from.standfirst) !== normalized(to.standfirst)) fields.standfirst = diffText(from.standfirst, to.standfirst, budget);
   if (!sameJson(from.dateline ?? null, to.dateline ?? null)) fields.dateline = { before: from.dateline ?? null, after: to.dateline ?? null };
   if (from.section !== to.section) fields.section = { before: from.section, after: to.section };
   const tags = diffTags(from.tags ?? [], to.tags ?? []);
@@ -105,7 +190,7 @@ function diffTags(from: string[], to: string[]): TagsDiff {
   return { added: to.filter((tag) => !from.includes(tag)), removed: from.filter((tag) => !to.includes(tag)) };
 }
 
-function diffBody(from: ArticleBlock[], to: ArticleBlock[]): BlockChange[] {
+function diffBody(from: ArticleBlock[], to: ArticleBlock[], budget: DiffBudget): BlockChange[] {
   const fromKeys = from.map(blockKey);
   const toKeys = to.map(blockKey);
   const changes: BlockChange[] = [];
@@ -114,7 +199,7 @@ function diffBody(from: ArticleBlock[], to: ArticleBlock[]): BlockChange[] {
   let removedRun: number[] = [];
   let addedRun: number[] = [];
   const flush = () => {
-    changes.push(...pairRun(from, to, removedRun, addedRun));
+    changes.push(...pairRun(from, to, removedRun, addedRun, budget));
     removedRun = [];
     addedRun = [];
   };
@@ -140,7 +225,7 @@ function diffBody(from: ArticleBlock[], to: ArticleBlock[]): BlockChange[] {
  * paired in order (a longest common subsequence on the type) and reported as
  * changed; the rest stay removed or added.
  */
-function pairRun(from: ArticleBlock[], to: ArticleBlock[], removed: number[], added: number[]): BlockChange[] {
+function pairRun(from: ArticleBlock[], to: ArticleBlock[], removed: number[], added: number[], budget: DiffBudget): BlockChange[] {
   if (removed.length === 0 && added.length === 0) return [];
   const changes: BlockChange[] = [];
   let r = 0;
@@ -157,20 +242,20 @@ function pairRun(from: ArticleBlock[], to: ArticleBlock[], removed: number[], ad
       } else {
         const fromIndex = removed[r++];
         const toIndex = added[a++];
-        changes.push({ change: 'changed', fromIndex, toIndex, type: to[toIndex].type, fields: diffBlockFields(from[fromIndex], to[toIndex]) });
+        changes.push({ change: 'changed', fromIndex, toIndex, type: to[toIndex].type, fields: diffBlockFields(from[fromIndex], to[toIndex], budget) });
       }
     }
   }
   return changes;
 }
 
-function diffBlockFields(from: ArticleBlock, to: ArticleBlock): BlockFieldDiff[] {
+function diffBlockFields(from: ArticleBlock, to: ArticleBlock, budget: DiffBudget): BlockFieldDiff[] {
   const before = from as unknown as Record<string, unknown>;
   const after = to as unknown as Record<string, unknown>;
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => name !== 'type');
   return names
     .filter((name) => before[name] !== after[name])
-    .map((name) => ({ field: name, ...diffText(asText(before[name]), asText(after[name])) }));
+    .map((name) => ({ field: name, ...diffText(asText(before[name]), asText(after[name]), budget) }));
 }
 
 /** A block removed in one place and added unchanged in another was moved. */

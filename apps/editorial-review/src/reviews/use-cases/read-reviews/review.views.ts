@@ -68,6 +68,7 @@ export class RevisionDiffSummaryView {
   @ApiProperty() blocksRemoved!: number;
   @ApiProperty() blocksChanged!: number;
   @ApiProperty({ description: 'Blocks that appear both removed and added unchanged elsewhere' }) blocksMoved!: number;
+  @ApiProperty({ description: 'Texts shown as replaced whole (coarse: true) because a word diff would exceed the diff limits' }) coarseTexts!: number;
 }
 
 export class RevisionDiffView implements RevisionDiff {
@@ -87,7 +88,8 @@ export class RevisionDiffView implements RevisionDiff {
     items: { type: 'object', additionalProperties: true },
     description:
       'Body changes in reading order: {change: added, toIndex, block}, {change: removed, fromIndex, block}, or ' +
-      '{change: changed, fromIndex, toIndex, type, fields: [{field, before, after, changes}]} with a word diff per changed field.',
+      '{change: changed, fromIndex, toIndex, type, fields: [{field, before, after, changes, coarse?}]} with a word diff per changed field ' +
+      '(coarse: true when the texts differ too much to diff word by word within the limits: the old text removed, the new added).',
   })
   body!: BlockChange[];
   @ApiProperty({ type: RevisionDiffSummaryView }) summary!: RevisionDiffSummaryView;
