@@ -109,3 +109,11 @@ describe('newsSitemap with characters XML 1.0 cannot carry (stored before inputs
     expect(xml).toContain('<news:name>Newsroom</news:name>');
   });
 });
+
+describe('newsSitemap without recent stories', () => {
+  it('writes an empty urlset rather than failing the stream', async () => {
+    const xml = (await streamToPromise(newsSitemap([], BASE, now, 'Newsroom'))).toString('utf8');
+    expect(entries(xml2js(xml, { compact: false }) as Element, 'urlset', 'url')).toEqual([]);
+    expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+  });
+});

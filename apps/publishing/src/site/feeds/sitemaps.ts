@@ -69,8 +69,13 @@ export function newsSitemap(articles: PublicArticle[], publicBaseUrl: string, no
         title: xmlSafeText(article.content.headline),
       },
     }));
+  // Two quiet days are normal; the library refuses to write a sitemap without entries, which cut the connection.
+  if (items.length === 0) return Readable.from([EMPTY_NEWS_URLSET]);
   return urlSet(Readable.from(items), { news: true });
 }
+
+const EMPTY_NEWS_URLSET =
+  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
 /** Google News wants the ISO 639 code alone, except zh-cn and zh-tw. */
 export function newsLanguage(language: string): string {
