@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
+import { RelatedArticlesQuery } from '../articles/use-cases/related-articles/related-articles.query';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
@@ -15,7 +16,7 @@ import { SiteContextFactory } from './transport/site-context';
 @Module({
   imports: [ArticlesModule],
   controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController],
-  providers: [SiteContextFactory],
+  providers: [SiteContextFactory, RelatedArticlesQuery],
   exports: [SiteContextFactory],
 })
 export class SiteModule {}

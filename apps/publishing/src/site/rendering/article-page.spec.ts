@@ -136,8 +136,8 @@ describe('renderArticlePage', () => {
       expect(page).toContain('<a href="/sections/climate-change">Climate change</a>');
     });
 
-    it('lists other stories from the section', () => {
-      expect(page).toContain('More in Politics');
+    it('lists its related stories', () => {
+      expect(page).toContain('<h2 id="related-heading" class="rule-heading">Related stories</h2>');
       expect(page).toContain('<a href="/articles/another-story">Another story</a>');
     });
 

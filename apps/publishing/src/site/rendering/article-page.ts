@@ -12,8 +12,8 @@ import { shareLinks } from './share-links';
 import { storyCard } from './story-card';
 import { formatAbsoluteTime, formatRelativeTime } from './time-format';
 
-/** The article as readers see it on the site. `more`: other recent stories from its section. */
-export function renderArticlePage(article: PublicArticle, site: SiteContext, more: PublicArticle[] = []): string {
+/** The article as readers see it on the site. `related`: its related stories (RelatedArticlesQuery). */
+export function renderArticlePage(article: PublicArticle, site: SiteContext, related: PublicArticle[] = []): string {
   const { content } = article;
   const labels = labelsOf(site);
   const url = articleUrl(site.publicBaseUrl, article.slug);
@@ -40,9 +40,9 @@ ${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}"
 <div${chrome.attrs}>${shareBlock(url, content.headline, labels.share)}</div>
 </footer>
 </article>
-${more.length > 0 && html`<section class="more-stories" aria-labelledby="more-heading">
-<h2 id="more-heading" class="rule-heading">${labels.moreIn(section)}</h2>
-<div class="card-row">${more.map((other) => storyCard(other, site, 'standard', { showSection: false }))}</div>
+${related.length > 0 && html`<section class="more-stories related-stories" aria-labelledby="related-heading">
+<h2 id="related-heading" class="rule-heading">${labels.relatedStories}</h2>
+<div class="card-row">${related.map((other) => storyCard(other, site, 'standard'))}</div>
 </section>`}`;
   return renderPage(
     site,

@@ -33,7 +33,7 @@ export function chromeOf(site: Pick<SiteContext, 'language'>): Chrome {
 const PLACEHOLDER = '\u0000';
 
 /**
- * A label that is a sentence around a value (`More in ${section}`, `Results for “${query}”`)
+ * A label that is a sentence around a value (`Results for “${query}”`, `Stories by ${name}`)
  * with the value set in as HTML: the label's words are escaped, the value inserted as given.
  */
 export function fillLabel(template: (placeholder: string) => string, value: SafeHtml): SafeHtml {

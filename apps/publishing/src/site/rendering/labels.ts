@@ -29,7 +29,7 @@ export interface InterfaceLabels {
   and: string;
   share: string;
   topics: string;
-  moreIn: (section: string) => string;
+  relatedStories: string;
   updated: string;
   corrected: string;
   correction: string;
@@ -82,7 +82,7 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   and: 'and',
   share: 'Share',
   topics: 'Topics',
-  moreIn: (section) => `More in ${section}`,
+  relatedStories: 'Related stories',
   updated: 'Updated',
   corrected: 'Corrected',
   correction: 'Correction',
@@ -144,7 +144,7 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
   and: 'і',
   share: 'Поширити',
   topics: 'Теми',
-  moreIn: (section) => `Більше в розділі «${section}»`,
+  relatedStories: 'Схожі матеріали',
   updated: 'Оновлено',
   corrected: 'Виправлено',
   correction: 'Виправлення',

@@ -5,6 +5,7 @@ import { DomainError, SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { authorSlug } from '../../articles/domain/slug';
 import { ReadArticlesQuery, type ArticleFilter } from '../../articles/use-cases/read-articles/read-articles.query';
+import { RelatedArticlesQuery } from '../../articles/use-cases/related-articles/related-articles.query';
 import { SearchArticlesCommand } from '../../articles/use-cases/search-articles/search-articles.command';
 import { SearchArticlesQuery } from '../../articles/use-cases/search-articles/search-articles.query';
 import { renderArticlePage } from '../rendering/article-page';
@@ -19,7 +20,6 @@ import { SiteContextFactory } from './site-context';
 
 export const LIST_PAGE_SIZE = 30;
 export const SEARCH_PAGE_SIZE = 20;
-const MORE_STORIES = 4;
 const CORRECTIONS_PAGE_SIZE = 200;
 
 /** Nothing public at this address: the error filter answers with the 404 page (or JSON, if asked). */
@@ -32,6 +32,7 @@ export const pageNotFound = () => new DomainError('PAGE.NOT_FOUND', 'No such pag
 export class PagesHttpController {
   constructor(
     private readonly read: ReadArticlesQuery,
+    private readonly related: RelatedArticlesQuery,
     private readonly search: SearchArticlesQuery,
     private readonly site: SiteContextFactory,
   ) {}
@@ -104,9 +105,7 @@ export class PagesHttpController {
       throw pageNotFound();
     }
     if (article.status === 'withdrawn') return sendHtml(res, 410, renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt), PAGE_CACHE);
-    const { items } = await this.read.list({ section: article.content.section, limit: MORE_STORIES + 1, offset: 0 });
-    const more = items.filter((other) => other.id !== article.id).slice(0, MORE_STORIES);
-    sendHtml(res, 200, renderArticlePage(article, site, more), PAGE_CACHE);
+    sendHtml(res, 200, renderArticlePage(article, site, await this.related.execute(article, site.publicBaseUrl)), PAGE_CACHE);
   }
 
   @Get('corrections')
