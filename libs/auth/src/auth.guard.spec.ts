@@ -158,6 +158,17 @@ describe(AuthGuard.name, () => {
     expect(guard.canActivate(httpContext(AdminController, AdminController.prototype.reindex, request))).toBe(true);
   });
 
+  it('checks tokens against the issuer and audience of its configuration', () => {
+    const deskGuard = new AuthGuard(new Reflector(), { ...CONFIG, jwtIssuer: 'https://desk.example.org', jwtAudience: 'example-newsroom' });
+    const open = (token: string) => httpContext(ArticlesController, proto.open, { headers: { authorization: `Bearer ${token}` } });
+    const user = { id: 'alice', roles: ['reporter' as const] };
+    expect(deskGuard.canActivate(open(issueToken(user, SECRET, 60, { issuer: 'https://desk.example.org', audience: 'example-newsroom' })))).toBe(true);
+    expect(codeOf(() => deskGuard.canActivate(open(issueToken(user, SECRET))))).toBe('AUTH.INVALID_TOKEN');
+    expect(codeOf(() => deskGuard.canActivate(open(issueToken(user, SECRET, 60, { issuer: 'https://desk.example.org', audience: 'other' }))))).toBe(
+      'AUTH.INVALID_TOKEN',
+    );
+  });
+
   it('does not guard non-HTTP contexts such as Kafka consumers', () => {
     const rpc = { getType: () => 'rpc' } as unknown as ExecutionContext;
     expect(guard.canActivate(rpc)).toBe(true);

@@ -11,7 +11,7 @@ import type { Request } from 'express';
 import { DomainError } from '@newsroom/contracts';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { hasAnyRole, type AuthenticatedUser, type Role } from './roles';
-import { verifyToken } from './tokens';
+import { DEFAULT_TOKEN_EXPECTATIONS, verifyToken } from './tokens';
 
 const PUBLIC_KEY = 'newsroom:public';
 const ROLES_KEY = 'newsroom:roles';
@@ -48,7 +48,10 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('AUTH.REQUIRED', 'A bearer token is required (Authorization: Bearer <token>)', 'unauthorized');
-    const user = verifyToken(match[1], this.config.jwtSecret);
+    const user = verifyToken(match[1], this.config.jwtSecret, {
+      issuer: this.config.jwtIssuer ?? DEFAULT_TOKEN_EXPECTATIONS.issuer,
+      audience: this.config.jwtAudience ?? DEFAULT_TOKEN_EXPECTATIONS.audience,
+    });
     request.user = user;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required && !hasAnyRole(user, required)) {

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { WORKSPACE_ROOT } from '@newsroom/testing';
+import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
 import { verifyToken } from './tokens';
 
 const SECRET = 'a-secret-for-the-dev-token-command';
@@ -31,6 +32,13 @@ describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
     const result = runTokenCommand(['admin', 'root']);
     expect(result.status).toBe(0);
     expect(verifyToken(result.stdout.trim(), SECRET)).toEqual({ id: 'root', roles: ['admin'] });
+  });
+
+  it('signs for the issuer and audience the services expect by default, or for JWT_ISSUER and JWT_AUDIENCE', () => {
+    expect(verifyToken(runTokenCommand(['reporter', 'carol']).stdout.trim(), SECRET, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE }).id).toBe('carol');
+    const custom = { issuer: 'https://desk.example.org', audience: 'example-newsroom' };
+    const result = runTokenCommand(['reporter', 'carol'], { JWT_SECRET: SECRET, JWT_ISSUER: custom.issuer, JWT_AUDIENCE: custom.audience });
+    expect(verifyToken(result.stdout.trim(), SECRET, custom).id).toBe('carol');
   });
 
   it('signs with JWT_SECRET, not with some other secret', () => {

@@ -22,9 +22,16 @@ describe(toRuntimeConfig.name, () => {
       kafkaBrokers: ['kafka-1:9092'],
       kafkaSecurity: { protocol: 'PLAINTEXT' },
       jwtSecret: 'a-secret-of-sufficient-length',
+      jwtIssuer: 'newsroom',
+      jwtAudience: 'newsroom-api',
       logLevel: 'warn',
       outbox: { maxAgeSeconds: 120, relayStuckSeconds: 30 },
     });
+  });
+
+  it('takes the token issuer and audience from JWT_ISSUER and JWT_AUDIENCE', () => {
+    const config = toRuntimeConfig('drafting', commonEnv({ JWT_ISSUER: 'https://desk.example.org', JWT_AUDIENCE: 'example-newsroom' }));
+    expect(config).toMatchObject({ jwtIssuer: 'https://desk.example.org', jwtAudience: 'example-newsroom' });
   });
 
   it('splits the broker list', () => {

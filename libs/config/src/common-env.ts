@@ -2,6 +2,10 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { KafkaConnectionEnv, kafkaConnectionOf, type KafkaSecurity } from './kafka-connection-env';
 
+/** The issuer and audience of development tokens (`npm run token`, libs/auth issueToken). */
+export const DEV_TOKEN_ISSUER = 'newsroom';
+export const DEV_TOKEN_AUDIENCE = 'newsroom-api';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -24,6 +28,16 @@ export class CommonEnv extends KafkaConnectionEnv {
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET!: string;
+
+  /** The `iss` every bearer token must carry (the desk's or the newsroom's identity provider). */
+  @IsString()
+  @IsNotEmpty()
+  JWT_ISSUER = DEV_TOKEN_ISSUER;
+
+  /** The `aud` every bearer token must carry: the newsroom's APIs. */
+  @IsString()
+  @IsNotEmpty()
+  JWT_AUDIENCE = DEV_TOKEN_AUDIENCE;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -54,6 +68,9 @@ export interface ServiceRuntimeConfig {
   /** TLS and SASL towards the brokers; absent means PLAINTEXT (the local setup). */
   kafkaSecurity?: KafkaSecurity;
   jwtSecret: string;
+  /** The `iss` and `aud` bearer tokens must carry; absent, the development ones (DEV_TOKEN_*). */
+  jwtIssuer?: string;
+  jwtAudience?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Readiness limits for the outbox and its relay, in seconds (docs/operations.md). */
   outbox?: { maxAgeSeconds: number; relayStuckSeconds: number };
@@ -72,6 +89,8 @@ export function toRuntimeConfig(serviceName: string, env: CommonEnv): ServiceRun
     kafkaBrokers: kafka.brokers,
     kafkaSecurity: kafka.security,
     jwtSecret: env.JWT_SECRET,
+    jwtIssuer: env.JWT_ISSUER,
+    jwtAudience: env.JWT_AUDIENCE,
     logLevel: env.LOG_LEVEL,
     outbox: { maxAgeSeconds: env.OUTBOX_MAX_AGE_SECONDS, relayStuckSeconds: env.RELAY_STUCK_SECONDS },
   };
