@@ -63,6 +63,9 @@ const OPTIONAL_VARS = [
   // Readiness limits of the outbox (docs/operations.md); their defaults suit every set-up here.
   'OUTBOX_MAX_AGE_SECONDS',
   'RELAY_STUCK_SECONDS',
+  // Set only on a replica that rebuilds a read model (docs/runbooks/rebuild-read-model.md).
+  'KAFKA_CONSUMER_GROUP',
+  'OUTBOX_RELAY',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];

@@ -7,6 +7,8 @@ export const DRAFTING_SERVICE: ServiceDescription = {
   title: 'Newsroom drafting',
   description: 'Reporters write, revise and submit articles; every status change and editor note shows up on the draft.',
   consumesEvents: true,
+  // POST and PATCH carry a whole article (up to 512 KiB as JSON).
+  largeBodyPaths: ['/v1/drafts'],
 };
 
 /**

@@ -26,6 +26,7 @@ describe(toRuntimeConfig.name, () => {
       jwtAudience: 'newsroom-api',
       logLevel: 'warn',
       outbox: { maxAgeSeconds: 120, relayStuckSeconds: 30 },
+      relay: true,
     });
   });
 

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { KafkaConnectionEnv, kafkaConnectionOf, type KafkaSecurity } from './kafka-connection-env';
 
 /** The issuer and audience of development tokens (`npm run token`, libs/auth issueToken). */
@@ -56,6 +56,15 @@ export class CommonEnv extends KafkaConnectionEnv {
   @IsInt()
   @Min(1)
   RELAY_STUCK_SECONDS = 30;
+
+  /** The consumer group; the service name when unset. A rebuild replica takes a fresh one (docs/runbooks/rebuild-read-model.md). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 200 letters, digits, dots, dashes or underscores' })
+  KAFKA_CONSUMER_GROUP?: string;
+
+  /** `off` on a rebuild replica: its outbox is never published, the live service has published those events already. */
+  @IsIn(['on', 'off'])
+  OUTBOX_RELAY: 'on' | 'off' = 'on';
 }
 
 /** The runtime settings the shared libraries need, derived from CommonEnv. */
@@ -74,6 +83,10 @@ export interface ServiceRuntimeConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Readiness limits for the outbox and its relay, in seconds (docs/operations.md). */
   outbox?: { maxAgeSeconds: number; relayStuckSeconds: number };
+  /** The consumer group when not the service name (a rebuild replica). */
+  consumerGroup?: string;
+  /** False when this instance must never publish its outbox (a rebuild replica). */
+  relay?: boolean;
 }
 
 export const SERVICE_RUNTIME_CONFIG = Symbol('SERVICE_RUNTIME_CONFIG');
@@ -93,6 +106,8 @@ export function toRuntimeConfig(serviceName: string, env: CommonEnv): ServiceRun
     jwtAudience: env.JWT_AUDIENCE,
     logLevel: env.LOG_LEVEL,
     outbox: { maxAgeSeconds: env.OUTBOX_MAX_AGE_SECONDS, relayStuckSeconds: env.RELAY_STUCK_SECONDS },
+    consumerGroup: env.KAFKA_CONSUMER_GROUP,
+    relay: env.OUTBOX_RELAY !== 'off',
   };
 }
 

@@ -59,7 +59,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.options = resolveMessagingOptions(options);
   }
 
+  /** False on a rebuild replica (MessagingOptions.relay): its outbox is never published. */
+  get enabled(): boolean {
+    return this.options.relay;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.relay) return;
     this.producer = createKafka(`${this.options.serviceName}-relay`, this.options.brokers, this.options.security).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,

@@ -44,7 +44,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   const consumers = description.consumesEvents
-    ? app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity }), {
+    ? app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity, consumerGroup: config.consumerGroup }), {
         inheritAppConfig: true,
       })
     : undefined;

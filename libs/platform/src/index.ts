@@ -5,3 +5,5 @@ export * from './logger';
 export * from './health.module';
 export * from './http-params';
 export * from './page-query';
+export * from './http-input';
+export * from './security-headers';

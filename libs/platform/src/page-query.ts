@@ -1,22 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIntegerParam } from '@newsroom/contracts';
+
+/** The largest `offset` a list accepts: deep enough for any editor's list, small enough for SQL. */
+export const MAX_PAGE_OFFSET = 100_000;
 
 /** `?limit=&offset=` for every list endpoint: at most 100 items a page. */
 export class PageQuery {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsIntegerParam({ min: 1, max: 100 })
   limit = 20;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100_000, default: 0 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IsIntegerParam({ min: 0, max: MAX_PAGE_OFFSET })
   offset = 0;
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Roles } from '@newsroom/auth';
+import { IsIntegerParam } from '@newsroom/contracts';
+import { MAX_PAGE_OFFSET } from '@newsroom/platform';
 import { ArticleDeliveries } from '../use-cases/read-deliveries/delivery.views';
 import { ReadDeliveriesQuery } from '../use-cases/read-deliveries/read-deliveries.query';
 
@@ -13,17 +14,12 @@ export class DeliveriesQuery {
 
   @ApiPropertyOptional({ default: 1000, minimum: 1, maximum: 5000 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @IsIntegerParam({ min: 1, max: 5000 })
   limit = 1000;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_PAGE_OFFSET })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsIntegerParam({ min: 0, max: MAX_PAGE_OFFSET })
   offset = 0;
 }
 

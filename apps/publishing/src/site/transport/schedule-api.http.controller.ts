@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
+import { IsIntegerParam } from '@newsroom/contracts';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/cancel-schedule.command';
 import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
@@ -16,10 +16,7 @@ import { RescheduleArticleRequest } from './article.requests';
 export class ListScheduledRequest {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsIntegerParam({ min: 1, max: 500 })
   limit = 100;
 }
 

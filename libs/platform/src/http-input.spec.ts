@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DomainError, MESSAGE_LIMITS } from '@newsroom/contracts';
+import { refuseUnsupportedInput } from './http-input';
+
+/** An Express app with the platform's JSON reading and check, answering with what reached the route or the coded error. */
+async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express();
+  app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes }));
+  app.use(express.urlencoded({ extended: true }));
+  app.use(refuseUnsupportedInput);
+  app.all('/{*rest}', (request: Request, response: Response) => {
+    response.json({ body: request.body ?? null, query: request.query });
+  });
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    if (error instanceof DomainError) response.status(400).json({ error: { code: error.code, message: error.message, details: error.details } });
+    else response.status(500).json({ error: String(error) });
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe(refuseUnsupportedInput.name, () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    server = await serve();
+  });
+  afterAll(() => server.close());
+
+  const postJson = (path: string, text: string) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+
+  it.each([
+    ['U+001D in a headline', '{"headline":"Crane ban\\u001d"}', 'headline', 'U+001D'],
+    ['U+000B in a standfirst', '{"standfirst":"Summary\\u000b"}', 'standfirst', 'U+000B'],
+    ['U+0008 in a paragraph', '{"body":[{"type":"paragraph","text":"a\\u0008"}]}', 'body.0.text', 'U+0008'],
+    ['U+FFFE in a paragraph', '{"body":[{"type":"paragraph","text":"a\\ufffe"}]}', 'body.0.text', 'U+FFFE'],
+    ['NUL in a headline', '{"headline":"a\\u0000b"}', 'headline', 'U+0000'],
+    ['a lone surrogate in a correction note', '{"note":"broken \\ud83d emoji"}', 'note', 'U+D83D'],
+    ['a raw C1 control in an e-mail address', '{"email":"reader\u0085@example.com"}', 'email', 'U+0085'],
+    ['NUL in a push endpoint', '{"endpoint":"https://push.example.org/\\u0000"}', 'endpoint', 'U+0000'],
+  ])('refuses %s with 400 INPUT.UNSUPPORTED_CHARACTER naming the field', async (_, body, path, codePoint) => {
+    const response = await postJson('/v1/anything', body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'INPUT.UNSUPPORTED_CHARACTER', message: expect.stringContaining(`${path} contains ${codePoint}`), details: { in: 'body', path, codePoint } },
+    });
+  });
+
+  it('refuses a control character in the query', async () => {
+    const response = await fetch(`${server.url}/search?q=crane%00ban`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { in: 'query', path: 'q', codePoint: 'U+0000' } } });
+  });
+
+  it('refuses a control character in the path', async () => {
+    const response = await fetch(`${server.url}/tags/ports%1D`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { in: 'path', codePoint: 'U+001D' } } });
+  });
+
+  it('refuses a control character in a url-encoded form', async () => {
+    const response = await fetch(`${server.url}/v1/subscribers/preferences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'sections=politics%0B',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { details: { in: 'body', path: 'sections' } } });
+  });
+
+  it('refuses JSON nested 10,000 deep with 400 REQUEST.TOO_DEEP', async () => {
+    const response = await postJson('/v1/drafts', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.TOO_DEEP' } });
+  });
+
+  it('lets ordinary text through unchanged, tabs, line breaks, emoji and all', async () => {
+    const body = { headline: 'Київ:\tcrane ban 👩‍👩‍👧', body: [{ type: 'paragraph', text: 'Line one\r\nLine two' }] };
+    const response = await postJson('/v1/drafts?limit=5', JSON.stringify(body));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ body, query: { limit: '5' } });
+  });
+});
