@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
+import { readRequestInput } from './http-input';
+import { useSecurityHeaders } from './security-headers';
 
 export interface ServiceDescription {
   title: string;
@@ -15,19 +17,29 @@ export interface ServiceDescription {
   consumesEvents: boolean;
   /** Extra set-up on the Nest app before it listens (static files, views...). */
   configure?: (app: INestApplication) => void;
+  /**
+   * Path prefixes of routes whose JSON bodies carry a whole article (drafting's `/v1/drafts`):
+   * they are read up to MESSAGE_LIMITS.articleRequestBodyBytes, every other route up to
+   * MESSAGE_LIMITS.requestBodyBytes.
+   */
+  largeBodyPaths?: readonly string[];
 }
 
 /**
- * Starts one newsroom service: JSON logs, strict validation, coded errors,
- * OpenAPI at /docs, the Kafka consumers, and graceful shutdown on SIGTERM/SIGINT.
+ * Starts one newsroom service: security headers, JSON logs, request bodies read with the
+ * newsroom's size limits and character rule, strict validation, coded errors, OpenAPI at
+ * /docs, the Kafka consumers, and graceful shutdown on SIGTERM/SIGINT.
  */
 export async function bootstrapService(module: Type<unknown> | DynamicModule, description: ServiceDescription): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  // Bodies are read by readRequestInput, with limits that agree with the article's and the broker's.
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
   const config = app.get<ServiceRuntimeConfig>(SERVICE_RUNTIME_CONFIG);
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  useSecurityHeaders(app);
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
   app.use('/v1', requireJsonBodies);
+  readRequestInput(app, description.largeBodyPaths);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   description.configure?.(app);
