@@ -1,0 +1,263 @@
+/**
+ * What the four services do with input no client should send: every route listed by each
+ * service's OpenAPI document is swept with out-of-range numbers, characters no output can carry,
+ * malformed, deeply nested, oversized and wrongly typed bodies — each must be a 4xx with a coded
+ * error, never a 500. Then the reported cases one by one, the article size limits end to end
+ * through the broker, and the security headers of every service.
+ */
+import { exampleArticle } from '@newsroom/contracts';
+import { SERVICE_NAMES, type ServiceName } from '@newsroom/testing';
+import { NewsroomUnderTest, eventually } from './support/newsroom-under-test';
+
+jest.setTimeout(240_000);
+
+interface Operation {
+  service: ServiceName;
+  method: string;
+  /** The OpenAPI path template: `/v1/drafts/{id}`. */
+  template: string;
+  numericQuery: string[];
+  pathParams: string[];
+}
+
+interface Outcome {
+  status: number;
+  code?: string;
+  contentType: string;
+}
+
+const ARTICLE_ID = '0b6f3c52-7a1e-4c1f-9d36-3f8a2e5b7c10';
+const admin = { role: 'admin' as const, user: 'root.admin' };
+
+describe('input no client should send, on every route of every service', () => {
+  let newsroom: NewsroomUnderTest;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    newsroom = await NewsroomUnderTest.start();
+    operations = (await Promise.all(SERVICE_NAMES.map((service) => operationsOf(service)))).flat();
+  });
+
+  afterAll(async () => {
+    await newsroom?.stop();
+  });
+
+  async function operationsOf(service: ServiceName): Promise<Operation[]> {
+    const document = (await (await fetch(newsroom.url(service, '/docs-json'))).json()) as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema?: { type?: string } }> }>>;
+    };
+    return Object.entries(document.paths).flatMap(([template, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        service,
+        method: method.toUpperCase(),
+        template,
+        // Paging parameters by name too: a DTO's initialised field may be documented without a type.
+        numericQuery: (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && (['integer', 'number'].includes(p.schema?.type ?? '') || ['limit', 'offset', 'page'].includes(p.name)))
+          .map((p) => p.name),
+        pathParams: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+      })),
+    );
+  }
+
+  /** A concrete path: ids become a well-formed id, revisions a number, slugs a slug. */
+  function pathOf(operation: Operation, override?: string): string {
+    return operation.template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (override !== undefined) return override;
+      if (/id$/i.test(name)) return ARTICLE_ID;
+      if (/^(n|revision|number)$/.test(name)) return '1';
+      return 'politics';
+    });
+  }
+
+  async function send(operation: Operation, path: string, init: { body?: string; contentType?: string } = {}): Promise<Outcome> {
+    const response = await fetch(newsroom.url(operation.service, path), {
+      method: operation.method,
+      headers: {
+        authorization: `Bearer ${newsroom.token(admin.role, admin.user)}`,
+        accept: 'application/json',
+        ...(init.contentType ? { 'content-type': init.contentType } : {}),
+      },
+      body: init.body,
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    let code: string | undefined;
+    if (contentType.includes('json')) code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+    return { status: response.status, code, contentType };
+  }
+
+  /** Runs `cases` on `targets`, and lists every answer that is not a 4xx with a coded error (or `expected`). */
+  async function sweep(targets: Operation[], cases: (operation: Operation) => Array<[string, Promise<Outcome>]>, expected?: { status?: number; code?: string }) {
+    const failures: string[] = [];
+    for (const operation of targets) {
+      for (const [label, pending] of cases(operation)) {
+        const outcome = await pending;
+        const coded = outcome.code !== undefined || outcome.contentType.includes('html');
+        const ok =
+          outcome.status >= 400 &&
+          outcome.status < 500 &&
+          coded &&
+          (expected?.status === undefined || outcome.status === expected.status) &&
+          (expected?.code === undefined || outcome.code === expected.code);
+        if (!ok) failures.push(`${operation.service} ${operation.method} ${operation.template} ${label}: ${outcome.status} ${outcome.code ?? outcome.contentType}`);
+      }
+    }
+    return failures;
+  }
+
+  const withBody = (operation: Operation) => ['POST', 'PUT', 'PATCH'].includes(operation.method);
+
+  it('finds the routes of all four services in their OpenAPI documents', () => {
+    for (const service of SERVICE_NAMES) expect(operations.filter((o) => o.service === service).length).toBeGreaterThan(2);
+  });
+
+  it('refuses out-of-range, fractional, negative and non-numeric values of every numeric query parameter with a coded 4xx', async () => {
+    const targets = operations.filter((operation) => operation.numericQuery.length > 0);
+    expect(targets.map((o) => `${o.service} ${o.template}`)).toEqual(expect.arrayContaining(['notifications /v1/deliveries', 'drafting /v1/drafts']));
+    const failures = await sweep(targets, (operation) =>
+      operation.numericQuery.flatMap((name) =>
+        ['1e20', '-1', '1.5', '99999999999999999999', 'ten', '0x10'].map(
+          (value) => [`?${name}=${value}`, send(operation, `${pathOf(operation)}?articleId=${ARTICLE_ID}&${name}=${encodeURIComponent(value)}`)] as [string, Promise<Outcome>],
+        ),
+      ),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('never answers 500 to huge numbers in the usual paging parameters, on any GET route', async () => {
+    const failures: string[] = [];
+    for (const operation of operations.filter((o) => o.method === 'GET')) {
+      const outcome = await send(operation, `${pathOf(operation)}?limit=1e20&offset=1e20&page=1e20`);
+      if (outcome.status >= 500) failures.push(`${operation.service} ${operation.template}: ${outcome.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a NUL in the query of every route with 400 INPUT.UNSUPPORTED_CHARACTER', async () => {
+    const failures = await sweep(operations, (operation) => [['?q=%00', send(operation, `${pathOf(operation)}?q=crane%00ban`)]], {
+      status: 400,
+      code: 'INPUT.UNSUPPORTED_CHARACTER',
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a control character in every path parameter with 400 INPUT.UNSUPPORTED_CHARACTER', async () => {
+    const targets = operations.filter((operation) => operation.pathParams.length > 0);
+    const failures = await sweep(targets, (operation) => [['path %1D', send(operation, pathOf(operation, 'ports%1D'))]], { status: 400, code: 'INPUT.UNSUPPORTED_CHARACTER' });
+    expect(failures).toEqual([]);
+  });
+
+  it('answers malformed, 10,000-deep, oversized, wrongly typed and unwritable bodies on every route that takes one with a coded 4xx', async () => {
+    const targets = operations.filter(withBody);
+    expect(targets.length).toBeGreaterThan(10);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const oversized = JSON.stringify({ note: 'x'.repeat(1_100_000) });
+    const failures = await sweep(targets, (operation) => [
+      ['malformed JSON', send(operation, pathOf(operation), { body: '{"note": "unfinished', contentType: 'application/json' })],
+      ['JSON 10,000 deep', send(operation, pathOf(operation), { body: deep, contentType: 'application/json' })],
+      ['1.1 MB body', send(operation, pathOf(operation), { body: oversized, contentType: 'application/json' })],
+      ['text/plain body', send(operation, pathOf(operation), { body: 'note=hello', contentType: 'text/plain' })],
+      ['NUL in a field', send(operation, pathOf(operation), { body: '{"note":"a\\u0000b","headline":"c\\u0000d"}', contentType: 'application/json' })],
+      ['lone surrogate in a field', send(operation, pathOf(operation), { body: '{"note":"broken \\ud83d"}', contentType: 'application/json' })],
+      ['a JSON array', send(operation, pathOf(operation), { body: '[1,2,3]', contentType: 'application/json' })],
+    ]);
+    expect(failures).toEqual([]);
+  });
+
+  describe('the reported cases', () => {
+    const reporter = { role: 'reporter' as const, user: 'rhea.reporter' };
+    const editor = { role: 'editor' as const, user: 'eddie.editor' };
+
+    it.each([
+      ['U+001D in a headline', { headline: 'Crane ban\u001D' }, 'headline', 'U+001D'],
+      ['U+000B in a standfirst', { standfirst: 'Residents won\u000B' }, 'standfirst', 'U+000B'],
+      ['U+0008 in a paragraph', { body: [{ type: 'paragraph', text: 'Backspace\u0008' }] }, 'body.0.text', 'U+0008'],
+      ['U+FFFE in a paragraph', { body: [{ type: 'paragraph', text: 'Noncharacter\uFFFE' }] }, 'body.0.text', 'U+FFFE'],
+      ['NUL in a headline', { headline: 'Crane\u0000ban' }, 'headline', 'U+0000'],
+      ['a lone surrogate in a headline', { headline: 'Crane \ud83d ban' }, 'headline', 'U+D83D'],
+    ])('refuses a draft with %s: 400 naming the field, nothing stored', async (_, change, path, codePoint) => {
+      const response = await newsroom.call('drafting', 'POST', '/v1/drafts', reporter, { ...exampleArticle(), ...change });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { in: 'body', path, codePoint } } });
+    });
+
+    it.each([
+      ['a correction note with NUL', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/corrections`, { note: 'Corrected\u0000' }, 'note'],
+      ['a correction note with a lone surrogate', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/corrections`, { note: 'Corrected \ud83d' }, 'note'],
+      ['an editor note with U+001D', 'editorial-review' as const, `/v1/reviews/${ARTICLE_ID}/request-changes`, { note: 'Please\u001D' }, 'note'],
+      ['a review comment with U+0085', 'editorial-review' as const, `/v1/reviews/${ARTICLE_ID}/comments`, { body: 'Check\u0085' }, 'body'],
+      ['a subscriber e-mail with U+000B', 'notifications' as const, '/v1/subscribers', { email: 'reader\u000B@example.com', sections: ['politics'] }, 'email'],
+      ['a push endpoint with NUL', 'notifications' as const, '/v1/push-subscriptions', { endpoint: 'https://push.example.org/\u0000', keys: { p256dh: 'x', auth: 'y' } }, 'endpoint'],
+    ])('refuses %s with 400 INPUT.UNSUPPORTED_CHARACTER, not 500', async (_, service, path, body, field) => {
+      const response = await newsroom.call(service, 'POST', path, editor, body);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { path: field } } });
+    });
+
+    it('answers GET /v1/deliveries?offset=1e20 with 400 naming the range', async () => {
+      const response = await newsroom.call('notifications', 'GET', `/v1/deliveries?articleId=${ARTICLE_ID}&offset=1e20`, editor);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'REQUEST.VALIDATION_FAILED', message: expect.stringContaining('offset must be a whole number from 0 to 100000') } });
+    });
+  });
+
+  describe('article size limits, end to end through the broker', () => {
+    const reporter = { role: 'reporter' as const, user: 'lena.longform' };
+    const editor = { role: 'editor' as const, user: 'erin.editor' };
+    const paragraphs = (count: number, length: number) => Array.from({ length: count }, (_, i) => ({ type: 'paragraph', text: `${i} ${'a'.repeat(length - 2 - String(i).length)}.` }));
+
+    it('accepts a 120 KB article of 15 paragraphs of 8,000 characters', async () => {
+      const response = await newsroom.call<{ id: string }>('drafting', 'POST', '/v1/drafts', reporter, { ...exampleArticle(), body: paragraphs(15, 8_000) });
+      expect(response.status).toBe(201);
+    });
+
+    it('publishes an article just under the body limit: drafting → review → publishing', async () => {
+      const article = { ...exampleArticle(), headline: 'The longest story the desk can file', body: paragraphs(52, 10_000) };
+      expect(JSON.stringify(article.body).length).toBeGreaterThan(500_000);
+      const created = await newsroom.call<{ id: string }>('drafting', 'POST', '/v1/drafts', reporter, article);
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+      await eventually('the review item', async () => ((await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, editor)).status === 200) || undefined, { timeoutMs: 30_000 });
+      expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, editor)).status).toBe(200);
+      expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, editor, {})).status).toBe(200);
+      const published = await eventually(
+        'the published article',
+        async () => {
+          const response = await newsroom.call<{ body?: unknown[] }>('publishing', 'GET', `/v1/articles/${id}`, null);
+          return response.status === 200 ? response.body : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(JSON.stringify(published)).toContain('The longest story the desk can file');
+    });
+
+    it('refuses an article just over the body limit with 400 at body, before anything is stored', async () => {
+      const response = await newsroom.call('drafting', 'POST', '/v1/drafts', reporter, { ...exampleArticle(), body: paragraphs(53, 10_000) });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('bytes as JSON');
+    });
+
+    it('refuses a request body over the route limit with 413 REQUEST.TOO_LARGE', async () => {
+      const draft = await newsroom.call('drafting', 'POST', '/v1/drafts', reporter, { ...exampleArticle(), body: paragraphs(110, 10_000) });
+      expect(draft).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
+      const note = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${ARTICLE_ID}/comments`, editor, { body: 'x'.repeat(120_000) });
+      expect(note).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
+    });
+  });
+
+  describe('security headers', () => {
+    it.each(SERVICE_NAMES.map((service) => [service]))('%s sends them on its API, its errors and its docs, and never X-Powered-By', async (service) => {
+      for (const path of ['/health/live', '/v1/no-such-route', '/docs', '/docs-json']) {
+        const response = await fetch(newsroom.url(service, path));
+        const where = `${service} ${path}`;
+        expect({ where, poweredBy: response.headers.get('x-powered-by') }).toEqual({ where, poweredBy: null });
+        expect({ where, nosniff: response.headers.get('x-content-type-options') }).toEqual({ where, nosniff: 'nosniff' });
+        expect({ where, csp: response.headers.get('content-security-policy') }).toEqual({ where, csp: expect.stringContaining("frame-ancestors 'none'") });
+        expect({ where, frame: response.headers.get('x-frame-options') }).toEqual({ where, frame: expect.stringMatching(/^(DENY|SAMEORIGIN)$/) });
+        expect({ where, hsts: response.headers.get('strict-transport-security') }).toEqual({ where, hsts: expect.stringContaining('max-age=') });
+      }
+    });
+  });
+});
