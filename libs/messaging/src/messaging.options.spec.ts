@@ -10,6 +10,7 @@ describe(resolveMessagingOptions.name, () => {
       maxAttempts: 5,
       retryBaseDelayMs: 200,
       relayPollIntervalMs: 1000,
+      relay: true,
     });
   });
 
@@ -22,6 +23,7 @@ describe(resolveMessagingOptions.name, () => {
       maxAttempts: 2,
       retryBaseDelayMs: 5,
       relayPollIntervalMs: 50,
+      relay: false,
     };
     expect(resolveMessagingOptions(options)).toEqual(options);
   });

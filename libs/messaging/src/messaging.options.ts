@@ -15,6 +15,12 @@ export interface MessagingOptions {
   retryBaseDelayMs?: number;
   /** Fallback poll interval of the outbox relay (commits also wake it at once). */
   relayPollIntervalMs?: number;
+  /**
+   * False: this instance never publishes its outbox. For a replica that rebuilds a read
+   * model from the log (docs/runbooks/rebuild-read-model.md): the events its use cases
+   * record were published long ago by the live service and must not go out twice.
+   */
+  relay?: boolean;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -28,5 +34,6 @@ export function resolveMessagingOptions(options: MessagingOptions): Required<Mes
     maxAttempts: options.maxAttempts ?? 5,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
     relayPollIntervalMs: options.relayPollIntervalMs ?? 1000,
+    relay: options.relay ?? true,
   };
 }

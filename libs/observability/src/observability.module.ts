@@ -1,4 +1,6 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DeadLetterDesk } from './dead-letters/dead-letter-desk';
+import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { OUTBOX_LIMITS, OutboxHealth, type OutboxLimits } from './health/outbox-status';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MessagingMetrics } from './metrics/messaging-metrics';
@@ -11,8 +13,9 @@ export interface ObservabilityOptions {
 }
 
 /**
- * `/metrics` and the pipeline's metrics for one service, and the outbox check the
- * readiness probe uses. Needs the messaging module and TypeORM (PlatformModule has both).
+ * `/metrics` and the pipeline's metrics for one service, the outbox check the readiness
+ * probe uses, and the dead-letter desk at `/v1/dead-letters` (its table: every app lists
+ * CreateDeadLetterAudit in its migrations). Needs the messaging module and TypeORM (PlatformModule has both).
  */
 @Module({})
 export class ObservabilityModule implements NestModule {
@@ -21,8 +24,8 @@ export class ObservabilityModule implements NestModule {
     return {
       module: ObservabilityModule,
       global: true,
-      controllers: [MetricsController],
-      providers: [{ provide: OUTBOX_LIMITS, useValue: options.outbox }, OutboxHealth, MessagingMetrics],
+      controllers: [MetricsController, DeadLettersHttpController],
+      providers: [{ provide: OUTBOX_LIMITS, useValue: options.outbox }, OutboxHealth, MessagingMetrics, DeadLetterDesk],
       exports: [OutboxHealth],
     };
   }

@@ -26,7 +26,13 @@ export class PlatformModule {
         LoggerModule.forRoot(loggerParams(runtime.serviceName, runtime.logLevel)),
         MessagingModule.forRootAsync({
           inject: [],
-          useFactory: () => ({ serviceName: runtime.serviceName, brokers: runtime.kafkaBrokers, security: runtime.kafkaSecurity }),
+          useFactory: () => ({
+            serviceName: runtime.serviceName,
+            brokers: runtime.kafkaBrokers,
+            security: runtime.kafkaSecurity,
+            consumerGroup: runtime.consumerGroup,
+            relay: runtime.relay,
+          }),
         }),
         ObservabilityModule.forService({ serviceName: runtime.serviceName, outbox: runtime.outbox ?? DEFAULT_OUTBOX_LIMITS }),
         HealthModule,

@@ -1,5 +1,6 @@
+import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateReviews1764000200000 } from './1764000200000-create-reviews';
 
 /** In order of their timestamps. */
-export const EDITORIAL_REVIEW_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateReviews1764000200000];
+export const EDITORIAL_REVIEW_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateReviews1764000200000, CreateDeadLetterAudit1764100000000];

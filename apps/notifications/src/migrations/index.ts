@@ -1,5 +1,6 @@
+import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateNotifications1764000400000 } from './1764000400000-create-notifications';
 
 /** In order of their timestamps. */
-export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000, CreateDeadLetterAudit1764100000000];

@@ -1,3 +1,4 @@
+import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
@@ -13,4 +14,5 @@ export const PUBLISHING_MIGRATIONS = [
   EmbargoApartFromSchedule1764000500000,
   LifeAfterPublication1764000600000,
   SiteRevisionIndex1764000700000,
+  CreateDeadLetterAudit1764100000000,
 ];

@@ -53,6 +53,7 @@ export class OutboxHealth {
    * send for `relayStuckSeconds` (the broker refuses it, or its topic is gone).
    */
   async check(now = new Date()): Promise<OutboxReadiness> {
+    if (!this.relay.enabled) return { up: true, detail: 'relay off on this instance (a rebuild replica): its outbox is never sent' };
     const failingSince = this.relay.activity.failingSince;
     if (failingSince && now.getTime() - failingSince.getTime() > this.limits.relayStuckSeconds * 1000) {
       return { up: false, detail: `relay stuck: every send has failed since ${failingSince.toISOString()} (${this.relay.activity.lastError ?? 'unknown error'})` };

@@ -36,8 +36,9 @@ export class MessagingMetrics implements OnModuleInit {
   onModuleInit(): void {
     const { relay, processor, offsets, outbox, logger } = this;
     let outboxRead: Promise<{ backlog: number; oldestUnsentSeconds: number } | undefined> | undefined;
-    // Both outbox gauges come from one query per scrape.
+    // Both outbox gauges come from one query per scrape; none on a rebuild replica, whose outbox is never sent.
     const readOutbox = () => {
+      if (!relay.enabled) return Promise.resolve(undefined);
       outboxRead ??= outbox.status().catch((error: unknown) => {
         logger.warn({ err: error }, 'could not read the outbox for metrics');
         return undefined;
