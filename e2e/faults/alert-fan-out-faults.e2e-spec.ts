@@ -14,11 +14,10 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_TYPES, TOPICS, createEvent } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { brokerKindFromEnv } from '@newsroom/testing';
 import type { Admin } from 'kafkajs';
 import type { Client } from 'pg';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
-import { connect, groupCaughtUp, kafkaAdmin, tableDigest } from './support/process-faults';
+import { connect, describeOnKafka, groupCaughtUp, kafkaAdmin, tableDigest } from './support/process-faults';
 
 jest.setTimeout(180_000);
 
@@ -27,8 +26,6 @@ const SUBSCRIBERS = 200;
 const IN_FLIGHT = 5;
 const SECTION = 'harbour';
 const NOTIFICATIONS_TABLES = ['subscribers', 'push_subscriptions', 'article_alerts', 'deliveries', 'delivery_attempts', 'inbox'] as const;
-
-const describeOnKafka = brokerKindFromEnv() === 'mock' ? describe.skip : describe;
 
 describeOnKafka('process faults in the alert fan-out (notifications)', () => {
   let newsroom: NewsroomUnderTest;

@@ -8,18 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { brokerKindFromEnv, startPrivatePostgres, type PrivatePostgres, type ServiceName } from '@newsroom/testing';
+import { startPrivatePostgres, type PrivatePostgres, type ServiceName } from '@newsroom/testing';
 import type { Client } from 'pg';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
-import { connect, countLogged, createDraft, editor, reporter, sessionsBlockedBy, submitNewDraft } from './support/process-faults';
+import { connect, countLogged, createDraft, describeOnKafka, editor, reporter, sessionsBlockedBy, submitNewDraft } from './support/process-faults';
 
 jest.setTimeout(180_000);
 
 const SERVICES: ServiceName[] = ['drafting', 'editorial-review'];
 /** Submissions held mid-transaction at the crash; well under the services' pool of 10 connections. */
 const IN_FLIGHT_SUBMISSIONS = 5;
-
-const describeOnKafka = brokerKindFromEnv() === 'mock' ? describe.skip : describe;
 
 describeOnKafka('PostgreSQL restarted under the services', () => {
   let postgres: PrivatePostgres;

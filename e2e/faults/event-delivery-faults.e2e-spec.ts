@@ -16,11 +16,11 @@ import { TOPICS } from '@newsroom/contracts';
 import { TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
 import type { Admin } from 'kafkajs';
 import type { Client } from 'pg';
-import { brokerKindFromEnv } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 import {
   connect,
   countLogged,
+  describeOnKafka,
   editor,
   groupCaughtUp,
   holdLease,
@@ -34,9 +34,6 @@ jest.setTimeout(180_000);
 
 const REVIEW_GROUP = 'editorial-review';
 const REVIEW_TABLES = ['review_items', 'review_submissions', 'review_comments', 'review_decisions', 'inbox', 'outbox'] as const;
-
-// The mock broker (NEWSROOM_BROKER=mock) has no admin API for group offsets: reported as skipped there.
-const describeOnKafka = brokerKindFromEnv() === 'mock' ? describe.skip : describe;
 
 describeOnKafka('process faults between producer and consumer (drafting → editorial review)', () => {
   let newsroom: NewsroomUnderTest;
