@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { jsonByteLength } from '../limits';
+import { truncateText } from '../text/truncate';
 import { ARTICLE_LIMITS, BLOCK_TYPES, type ArticleBlockType } from './article-limits';
 
 const ALLOWED_TYPES = BLOCK_TYPES.join(', ');
@@ -38,7 +39,7 @@ function truncatedJson(value: unknown): string {
   } catch {
     json = typeof value;
   }
-  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+  return truncateText(json, 40);
 }
 
 function isBlockType(type: unknown): type is ArticleBlockType {

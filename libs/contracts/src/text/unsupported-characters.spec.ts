@@ -1,7 +1,11 @@
 import { validatePlain } from '../validation';
 import { ArticleContent } from '../article/article-content';
 import { exampleArticle } from '../article/example-article';
-import { MAX_INPUT_DEPTH, findUnsupportedCharacter, findUnsupportedText, hasUnsupportedCharacter } from './unsupported-characters';
+import { randomUUID } from 'node:crypto';
+import { createEvent, validateEvent } from '../events/event-catalog';
+import { EVENT_TYPES } from '../events/event-types';
+import { TOPICS } from '../topics';
+import { MAX_INPUT_DEPTH, findUnsupportedCharacter, findUnsupportedText, hasUnsupportedCharacter, replaceUnsupportedCharacters } from './unsupported-characters';
 
 describe(findUnsupportedCharacter.name, () => {
   it.each([
@@ -85,5 +89,43 @@ describe(`${validatePlain.name} with the character rule`, () => {
 
   it('still accepts the example article', () => {
     expect(validatePlain(ArticleContent, exampleArticle()).ok).toBe(true);
+  });
+});
+
+describe(`${validateEvent.name} with the character rule`, () => {
+  /** A valid approved event, then changed as a broken or hostile producer might. */
+  function approvedEvent(headline: string, note?: unknown): Record<string, unknown> {
+    const articleId = randomUUID();
+    const data = { articleId, revision: 1, editorId: 'eve', authorId: 'alice', approvedAt: new Date().toISOString(), priority: 'normal' as const, article: exampleArticle() };
+    const event = JSON.parse(JSON.stringify(createEvent(EVENT_TYPES.articleApproved, data as never, { subject: articleId }))) as {
+      data: { article: { headline: string }; note?: unknown };
+    };
+    event.data.article.headline = headline;
+    if (note !== undefined) event.data.note = note;
+    return event;
+  }
+
+  it('refuses an event whose article carries a NUL, so consumers dead-letter it before any effect', () => {
+    expect(validateEvent(approvedEvent('Crane\u0000ban'), { topic: TOPICS.review })).toEqual({
+      ok: false,
+      issues: [{ path: 'data.article.headline', message: expect.stringContaining('U+0000') }],
+    });
+  });
+
+  it('refuses an event nested 10,000 deep', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i += 1) deep = { a: deep };
+    const result = validateEvent(approvedEvent('Fine', deep), { topic: TOPICS.review });
+    expect(result).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining('deeper than 32') }] });
+  });
+
+  it('accepts the same event with ordinary text', () => {
+    expect(validateEvent(approvedEvent('Crane ban 👍🏽'), { topic: TOPICS.review }).ok).toBe(true);
+  });
+});
+
+describe(replaceUnsupportedCharacters.name, () => {
+  it('replaces each refused character with U+FFFD and keeps the rest', () => {
+    expect(replaceUnsupportedCharacters('a\u0000b\ud83dc\u001Dd 😀\tе')).toBe('a\uFFFDb\uFFFDc\uFFFDd 😀\tе');
   });
 });

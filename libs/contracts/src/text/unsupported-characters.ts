@@ -41,6 +41,15 @@ export function hasUnsupportedCharacter(text: string): boolean {
   return UNSUPPORTED_CHARACTER.test(text);
 }
 
+/**
+ * `text` with every character the rule refuses replaced by U+FFFD (the replacement character),
+ * for text the newsroom does not choose but must store or pass on: a push service's or an SMTP
+ * server's answer, an error message. Input is refused instead; this is for what is not input.
+ */
+export function replaceUnsupportedCharacters(text: string): string {
+  return text.replace(UNSUPPORTED_GLOBAL, '\uFFFD');
+}
+
 /** `U+000B`, `U+1FFFE`. */
 export function codePointName(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,4 +1,4 @@
-import { findInlineLinks, isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
+import { findInlineLinks, isHttpUrl, truncateText, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
 
 /**
  * Headlines longer than this are cut off in search results, social cards and
@@ -201,5 +201,5 @@ function isBlank(value: string | undefined | null): boolean {
 }
 
 function preview(href: string): string {
-  return href.length > HREF_PREVIEW_LENGTH ? `${href.slice(0, HREF_PREVIEW_LENGTH - 1)}…` : href;
+  return truncateText(href, HREF_PREVIEW_LENGTH);
 }

@@ -1,5 +1,5 @@
 import type { AlertText } from '../domain/article-alert';
-import { alertEmail, alertPushPayload, alertTitle, storyDirection } from './alert-messages';
+import { PUSH_TEXT_LIMITS, alertEmail, alertPushPayload, alertTitle, storyDirection } from './alert-messages';
 
 const alert: AlertText = {
   headline: 'Budget <b>passes</b> & "wins"',
@@ -65,6 +65,21 @@ describe('alertPushPayload', () => {
 
   it('titles are single lines', () => {
     expect(alertTitle({ ...alert, headline: 'A\nB' })).toBe('A B');
+  });
+
+  it('fits the largest headline and standfirst in one push record, cutting between characters', () => {
+    const family = '👩‍👩‍👧';
+    const payload = alertPushPayload('id-1', {
+      ...alert,
+      priority: 'breaking',
+      headline: `${'東'.repeat(108)}${family}${'東'.repeat(200)}`,
+      standfirst: 'Київ '.repeat(120),
+      url: `https://news.example/${'a'.repeat(2000)}`,
+    });
+    expect(payload.title).toBe(`Breaking: ${'東'.repeat(108)}…`);
+    expect(payload.body.length).toBeLessThanOrEqual(PUSH_TEXT_LIMITS.body);
+    expect(payload.body.endsWith('Київ…')).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(4096 - 200);
   });
 });
 

@@ -1,3 +1,4 @@
+import { truncateText } from '@newsroom/contracts';
 import { html, safeUrl } from '@newsroom/html';
 import { emailDocument, footnote } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
@@ -92,10 +93,16 @@ export interface PushPayload {
   tag: string;
 }
 
+/**
+ * A push message is one encrypted record of at most 4096 bytes (RFC 8291), the URL alone may take
+ * 2048; the title and body are cut (between characters) to what a notification shows anyway.
+ */
+export const PUSH_TEXT_LIMITS = { title: 120, body: 240 } as const;
+
 export function alertPushPayload(articleId: string, alert: AlertText): PushPayload {
   return {
-    title: alertTitle(alert),
-    body: oneLine(alert.standfirst ?? ''),
+    title: truncateText(alertTitle(alert), PUSH_TEXT_LIMITS.title),
+    body: truncateText(oneLine(alert.standfirst ?? ''), PUSH_TEXT_LIMITS.body),
     url: alert.url,
     tag: articleId,
   };

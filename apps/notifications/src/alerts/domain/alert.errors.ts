@@ -1,4 +1,4 @@
-import { DomainError } from '@newsroom/contracts';
+import { DomainError, truncateText } from '@newsroom/contracts';
 
 export const ALERT_ERROR_CODES = { offSiteUrl: 'ALERT.OFF_SITE_URL' } as const;
 
@@ -9,6 +9,6 @@ export const ALERT_ERROR_CODES = { offSiteUrl: 'ALERT.OFF_SITE_URL' } as const;
 export const offSiteAlertUrl = (url: string, siteBaseUrl: string) =>
   new DomainError(
     ALERT_ERROR_CODES.offSiteUrl,
-    `refusing to alert about ${JSON.stringify(url.slice(0, 300))}: alert URLs must be on the public site ${siteBaseUrl}`,
+    `refusing to alert about ${JSON.stringify(truncateText(url, 300))}: alert URLs must be on the public site ${siteBaseUrl}`,
     'validation',
   );

@@ -26,6 +26,15 @@ describe('classifyEmailError', () => {
   it('gives up on a message that could not be built', () => {
     expect(classifyEmailError(smtpError({ code: 'EMESSAGE' })).transient).toBe(false);
   });
+
+  it('keeps an SMTP server answer storable: no NUL or lone surrogate, cut between characters', () => {
+    const answer = `bad\u0000 \ud83d ${'x'.repeat(980)}👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧`;
+    const failure = classifyEmailError(smtpError({ responseCode: 550, response: answer }));
+    expect(failure.message).not.toMatch(/[\u0000\ud800-\udfff](?<![\ud800-\udbff][\udc00-\udfff])/u);
+    expect(failure.message).toContain('bad\uFFFD \uFFFD');
+    expect(failure.message.length).toBeLessThanOrEqual(1001);
+    expect(failure.message.endsWith('👩‍👩‍👧…')).toBe(true);
+  });
 });
 
 describe('classifyPushError', () => {

@@ -1,3 +1,4 @@
+import { replaceUnsupportedCharacters, truncateText } from '@newsroom/contracts';
 import { parseRetryAfter } from './retry-policy';
 
 /** Why an attempt failed, and whether trying again later can help. */
@@ -63,6 +64,7 @@ export function classifyPushError(error: unknown, now: Date): SendFailure {
   return { transient: false, responseCode: null, message: truncate(String(message ?? error)) };
 }
 
+/** A third party's words, made storable (no NUL for PostgreSQL) and cut between characters. */
 function truncate(text: string): string {
-  return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
+  return truncateText(replaceUnsupportedCharacters(text), 1001);
 }
