@@ -195,6 +195,37 @@ describe('drafting service', () => {
     expect((await alice.get(`/v1/drafts/${id}/revisions/1`)).status).toBe(200);
   });
 
+  it('starts a newer revision of a published story over HTTP, which is submitted again and shows as published once the update is live', async () => {
+    const submittedEvents = await bus.collect(TOPICS.drafting);
+    const id = await newDraft();
+    const notLive = await alice.post<ErrorBody>(`/v1/drafts/${id}/revisions`);
+    expect([notLive.status, notLive.body.error.code]).toEqual([409, 'DRAFT.NOT_REVISABLE']);
+    await alice.post(`/v1/drafts/${id}/submit`);
+    const url = 'http://localhost:3003/articles/four-day-week';
+    await bus.produce(TOPICS.review, reviewEvents.approved(id, 1));
+    const live = publishingEvents.published(id, url, 1);
+    await bus.produce(TOPICS.publishing, live);
+    await service.handled(live.id);
+    await draftWhen(id, 'published', (d) => d.status === 'published');
+
+    expect((await bob.post(`/v1/drafts/${id}/revisions`)).status).toBe(404);
+    expect((await alice.post(`/v1/drafts/${id}/revisions`, undefined, { headers: { 'if-match': '"7"' } })).status).toBe(412);
+    const started = await alice.post<DraftView>(`/v1/drafts/${id}/revisions`, undefined, { headers: { 'if-match': '"1"' } });
+    expect(started).toMatchObject({ status: 201, body: { status: 'draft', version: 2, editable: true, publicUrl: url } });
+    expect(started.headers.get('location')).toBe(`/v1/drafts/${id}/revisions/2`);
+    expect(started.headers.get('etag')).toBe('"2"');
+    expect((await alice.patch(`/v1/drafts/${id}`, { headline: 'Bakery chain moves to a four-day week, staff vote next' }, { headers: { 'if-match': '"2"' } })).status).toBe(200);
+    expect((await alice.post<DraftView>(`/v1/drafts/${id}/submit`)).body).toMatchObject({ status: 'submitted', submittedRevision: 3 });
+    const resubmitted = await eventually('revision 3 on the drafting topic', () => submittedEvents.find((m) => m.key === id && (m.event?.data as { revision?: number }).revision === 3));
+    expect(resubmitted.event?.data).toMatchObject({ article: { headline: 'Bakery chain moves to a four-day week, staff vote next' } });
+
+    await bus.produce(TOPICS.review, reviewEvents.approved(id, 3));
+    const updated = publishingEvents.updated(id, url, 3);
+    await bus.produce(TOPICS.publishing, updated);
+    await service.handled(updated.id);
+    expect(await draftWhen(id, 'the update live', (d) => d.status === 'published' && d.version === 3)).toMatchObject({ publicUrl: url, editable: false });
+  });
+
   it('dead-letters an event that arrived on a topic it does not belong to, and changes nothing', async () => {
     const deadLetters: ReceivedMessage[] = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
     const id = await newDraft();

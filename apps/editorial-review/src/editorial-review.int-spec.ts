@@ -251,12 +251,12 @@ describe('editorial-review service', () => {
     });
   });
 
-  it('dead-letters a new revision of an article already decided, and ignores a late redelivery of the decided one', async () => {
+  it('dead-letters a new revision of a rejected article, and ignores a late redelivery of the decided one', async () => {
     const articleId = randomUUID();
     const first = submitted(articleId, 1);
     await deliver(first);
     await bob.post(`/v1/reviews/${articleId}/claim`);
-    expect((await bob.post(`/v1/reviews/${articleId}/approve`, {})).status).toBe(200);
+    expect((await bob.post(`/v1/reviews/${articleId}/reject`, { reason: 'Covered yesterday.' })).status).toBe(200);
 
     const lateRedelivery = submitted(articleId, 1);
     const second = submitted(articleId, 2, revisedArticle());
@@ -264,11 +264,28 @@ describe('editorial-review service', () => {
     await bus.produce(TOPICS.drafting, second);
 
     const dead = await eventually('revision 2 on the dead-letter topic', () => deadLetters.find((letter) => letter.event?.id === second.id));
-    expect(dead.headers['x-dlq-error']).toMatch(/REVIEW\.ALREADY_DECIDED: .*already approved/);
+    expect(dead.headers['x-dlq-error']).toMatch(/REVIEW\.ALREADY_DECIDED: .*already rejected/);
     expect(dead.headers['x-dlq-attempts']).toBe('1');
     expect(deadLetters.some((letter) => letter.event?.id === lateRedelivery.id)).toBe(false);
     expect(await count('review_submissions', articleId)).toBe(1);
-    expect((await bob.get<ReviewView>(`/v1/reviews/${articleId}`)).body).toMatchObject({ status: 'approved', revision: 1 });
+    expect((await bob.get<ReviewView>(`/v1/reviews/${articleId}`)).body).toMatchObject({ status: 'rejected', revision: 1 });
+  });
+
+  it('reviews a newer revision of an approved (live) story again, against the approved text, and approves it as that revision', async () => {
+    const articleId = randomUUID();
+    await deliver(submitted(articleId, 1));
+    await bob.post(`/v1/reviews/${articleId}/claim`);
+    expect((await bob.post(`/v1/reviews/${articleId}/approve`, {})).status).toBe(200);
+
+    await deliver(submitted(articleId, 2, revisedArticle()));
+    const requeued = await reviewWhen(articleId, 'the update back in the queue', (review) => review.status === 'pending' && review.revision === 2);
+    expect(JSON.stringify(requeued)).toContain(revisedArticle().headline);
+    await bob.post(`/v1/reviews/${articleId}/claim`);
+    expect((await bob.post(`/v1/reviews/${articleId}/approve`, {})).status).toBe(200);
+    const approvals = (await reviewEventsWhen(articleId, 'two approvals', (events) => events.filter((event) => event.type === EVENT_TYPES.articleApproved).length === 2)).filter(
+      (event) => event.type === EVENT_TYPES.articleApproved,
+    );
+    expect(approvals.map((event) => (event.data as { revision: number }).revision)).toEqual([1, 2]);
   });
 
   it('turns an article down over HTTP and announces the rejection', async () => {

@@ -21,6 +21,13 @@ export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested'];
 
 /**
+ * Statuses from which the reporter may start a newer revision of the text: a live story
+ * (published, corrected or updated). It goes through review again and, once approved,
+ * replaces the live text at the same address.
+ */
+export const REVISABLE_STATUSES: readonly DraftStatus[] = ['published'];
+
+/**
  * Statuses nothing moves on from: a killed story (legal removal) stays killed,
  * whatever review or publishing report about it later, newer revisions included.
  */

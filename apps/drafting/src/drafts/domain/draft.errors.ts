@@ -23,6 +23,13 @@ export const notSubmittable = (status: DraftStatus) =>
     'conflict',
   );
 
+export const notRevisable = (status: DraftStatus) =>
+  new DomainError(
+    'DRAFT.NOT_REVISABLE',
+    `The draft is ${status.replace('_', ' ')}; a new revision can be started only from a published story (edit a draft or a story with requested changes directly)`,
+    'conflict',
+  );
+
 /** The article an edit would leave behind is invalid; `details` lists each problem with its path. */
 export const invalidContent = (issues: ValidationIssue[]) =>
   new DomainError('REQUEST.VALIDATION_FAILED', issues.map((i) => i.message).join('; '), 'validation', issues);

@@ -234,3 +234,56 @@ describe(Draft.name, () => {
     expect(codeOf(() => draft.submit('alice', undefined, at))).toBe('DRAFT.NOT_SUBMITTABLE');
   });
 });
+
+describe('a newer revision of a live story', () => {
+  /** A draft whose revision 1 was submitted, approved and published. */
+  function liveDraft(): Draft {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('approved', report(1));
+    draft.recordPublication('https://news.example.org/articles/first', report(1));
+    draft.takeChanges();
+    return draft;
+  }
+
+  it('copies the live text into a new revision, editable, keeping the public address', () => {
+    const draft = liveDraft();
+    draft.startRevision('alice', 1, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'draft', version: 2, statusRevision: 2, publicUrl: 'https://news.example.org/articles/first' });
+    expect(draft.canBeEdited).toBe(true);
+    const changes = draft.takeChanges();
+    expect(changes).toMatchObject({ stateChanged: true, revision: { number: 2, content: { headline: 'First' } } });
+    expect(changes.timeline).toEqual([expect.objectContaining({ kind: 'revision_started', actorId: 'alice', revision: 2 })]);
+  });
+
+  it('goes through review again and shows the update as published once it goes live', () => {
+    const draft = liveDraft();
+    draft.startRevision('alice', undefined, at);
+    draft.edit('alice', 2, { headline: 'First, updated' }, at);
+    draft.submit('alice', 3, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 3 });
+    draft.recordReviewStatus('approved', report(3));
+    expect(draft.recordUpdate('https://news.example.org/articles/first', report(3))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'published', statusRevision: 3 });
+  });
+
+  it('is not put back to published by a late report about the live revision', () => {
+    const draft = liveDraft();
+    draft.startRevision('alice', undefined, at);
+    expect(draft.recordPublication('https://news.example.org/articles/first', report(1))).toBe(false);
+    expect(draft.recordReviewStatus('approved', report(1))).toBe(false);
+    expect(draft.status).toBe('draft');
+  });
+
+  it('starts only from a published story, only by its author, on the current version', () => {
+    expect(codeOf(() => newDraft().startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
+    const submitted = newDraft();
+    submitted.submit('alice', undefined, at);
+    expect(codeOf(() => submitted.startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
+    expect(codeOf(() => liveDraft().startRevision('bob', undefined, at))).toBe('DRAFT.NOT_AUTHOR');
+    expect(codeOf(() => liveDraft().startRevision('alice', 7, at))).toBe('DRAFT.VERSION_CONFLICT');
+    const killed = liveDraft();
+    killed.recordKill(report());
+    expect(codeOf(() => killed.startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
+  });
+});

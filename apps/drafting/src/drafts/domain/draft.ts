@@ -1,7 +1,7 @@
 import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
-import { EDITABLE_STATUSES, FINAL_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
-import { invalidContent, notEditable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
+import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
+import { invalidContent, notEditable, notRevisable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
 import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
 /** Everything a draft knows, as stored; the repository's view of it. */
@@ -198,6 +198,29 @@ export class Draft {
     this.state.statusRevision = this.state.version;
     this.changes.stateChanged = true;
     this.addEntry({ kind: 'submitted', at, actorId: userId, revision: this.state.version });
+  }
+
+  /**
+   * Starts a newer revision of a live story: the live text is copied into a new revision, the
+   * draft becomes editable (`draft`) and can be edited and submitted as usual; approved, it
+   * publishes as an update at the same address (`publicUrl` is kept meanwhile). Reports about
+   * the live revision that arrive late no longer move the status: they are about an older
+   * revision. Only the author (DRAFT.NOT_AUTHOR), only from a published story
+   * (DRAFT.NOT_REVISABLE), and `expectedVersion`, when given, must be current
+   * (DRAFT.VERSION_CONFLICT).
+   */
+  startRevision(userId: string, expectedVersion: number | undefined, at: Date): void {
+    this.assertAuthor(userId);
+    if (!REVISABLE_STATUSES.includes(this.state.status)) throw notRevisable(this.state.status);
+    if (expectedVersion !== undefined && expectedVersion !== this.state.version) {
+      throw staleVersion(expectedVersion, this.state.version);
+    }
+    this.state.version += 1;
+    this.state.status = 'draft';
+    this.state.statusRevision = this.state.version;
+    this.changes.stateChanged = true;
+    this.saveRevision(at);
+    this.addEntry({ kind: 'revision_started', at, actorId: userId, revision: this.state.version });
   }
 
   /** An editor claimed, asked for changes, approved or rejected. Returns whether the status moved. */

@@ -12,6 +12,8 @@ import { EditDraftCommand } from '../use-cases/edit-draft/edit-draft.command';
 import { EditDraftUseCase } from '../use-cases/edit-draft/edit-draft.use-case';
 import { DraftSummary, DraftView, RevisionView } from '../use-cases/read-drafts/draft.views';
 import { ReadDraftsQuery } from '../use-cases/read-drafts/read-drafts.query';
+import { StartRevisionCommand } from '../use-cases/start-revision/start-revision.command';
+import { StartRevisionUseCase } from '../use-cases/start-revision/start-revision.use-case';
 import { SubmitDraftCommand } from '../use-cases/submit-draft/submit-draft.command';
 import { SubmitDraftUseCase } from '../use-cases/submit-draft/submit-draft.use-case';
 
@@ -38,6 +40,7 @@ export class DraftsHttpController {
     private readonly createDraft: CreateDraftUseCase,
     private readonly editDraft: EditDraftUseCase,
     private readonly submitDraft: SubmitDraftUseCase,
+    private readonly startRevision: StartRevisionUseCase,
     private readonly read: ReadDraftsQuery,
   ) {}
 
@@ -118,6 +121,31 @@ export class DraftsHttpController {
   ): Promise<DraftView> {
     await this.submitDraft.execute(SubmitDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch) }));
     return this.read.get(user, id);
+  }
+
+  /**
+   * A newer revision of a published story: the live text copied into a new revision the
+   * reporter edits (PATCH with If-Match) and submits as usual; approved, it replaces the live
+   * text at the same address. 201 with the draft at its new version (ETag) and Location of the
+   * revision. 409 DRAFT.NOT_REVISABLE unless the story is published, 403 DRAFT.NOT_AUTHOR,
+   * 404 DRAFT.NOT_FOUND, 412 DRAFT.VERSION_CONFLICT for a stale If-Match (optional).
+   */
+  @Post(':id/revisions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Start a newer revision of a published story (its reporter); If-Match optional' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version seen, e.g. "3"' })
+  @ApiResponse({ status: 201, type: DraftView })
+  @ApiResponse({ status: 409, description: 'The story is not published (DRAFT.NOT_REVISABLE)' })
+  @ApiResponse({ status: 412, description: 'The draft changed since that version (DRAFT.VERSION_CONFLICT)' })
+  async newRevision(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DraftView> {
+    const { revision } = await this.startRevision.execute(StartRevisionCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch) }));
+    res.setHeader('Location', `/v1/drafts/${id}/revisions/${revision}`);
+    return this.viewWithEtag(user, id, res);
   }
 
   /** The draft as `user` sees it, with its version in the ETag header. */

@@ -263,9 +263,15 @@ describe(Review.name, () => {
       expect(review.snapshot()).toEqual(before);
     });
 
-    it.each<ReviewStatus>(['approved', 'rejected'])('refuses a new revision once %s (non-retriable DomainError)', (status) => {
-      const error = errorOf(() => inStatus(status).receiveSubmission({ revision: 2, submittedAt: later }));
-      expect(error).toMatchObject({ code: 'REVIEW.ALREADY_DECIDED', kind: 'conflict', details: { status, revision: 2 } });
+    it('refuses a new revision once rejected (non-retriable DomainError)', () => {
+      const error = errorOf(() => inStatus('rejected').receiveSubmission({ revision: 2, submittedAt: later }));
+      expect(error).toMatchObject({ code: 'REVIEW.ALREADY_DECIDED', kind: 'conflict', details: { status: 'rejected', revision: 2 } });
+    });
+
+    it('puts a newer revision of an approved article (an update of a live story) back in the queue, compared with the approved text', () => {
+      const review = inStatus('approved');
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: 1 });
+      expect(review.snapshot()).toMatchObject({ status: 'pending', assigneeId: null, currentRevision: 2, reviewedRevision: 1 });
     });
 
     it.each<ReviewStatus>(['approved', 'rejected'])('still ignores a redelivered revision once %s', (status) => {

@@ -56,7 +56,7 @@ const DECISION_ACTIONS: Record<DecisionKind, string> = {
 /**
  * One article's way through review:
  *
- *   pending --claim--> in_review --approve--> approved
+ *   pending --claim--> in_review --approve--> approved --(a newer revision)--> pending
  *                                --request-changes--> changes_requested --(resubmitted)--> pending
  *                                --reject--> rejected
  *
@@ -120,13 +120,15 @@ export class Review {
    * A revision arrived from drafting. Normally that is a resubmission after a
    * change request. A newer revision while the article is still pending or
    * being reviewed replaces the text under review and puts it back in the
-   * queue, so nobody approves words they have not been shown.
+   * queue, so nobody approves words they have not been shown. A newer revision of an
+   * approved article (a reporter updating a live story) goes through review again, compared
+   * with the approved text; a rejected article takes no new revision.
    */
   receiveSubmission(submission: Submission): SubmissionOutcome {
     const { currentRevision } = this.state;
     if (submission.revision === currentRevision) return { kind: 'ignored', reason: 'duplicate' };
     if (submission.revision < currentRevision) return { kind: 'ignored', reason: 'stale' };
-    if (this.isFinal) throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
+    if (this.state.status === 'rejected') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
     Object.assign(this.state, {
       status: 'pending',
       assigneeId: null,

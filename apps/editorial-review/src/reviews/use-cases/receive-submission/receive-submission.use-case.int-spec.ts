@@ -124,14 +124,22 @@ describe(ReceiveSubmissionUseCase.name, () => {
     expect(await fixtures.item(articleId)).toMatchObject({ status: 'pending', assignee_id: null, current_revision: 2 });
   });
 
-  it.each(['approved', 'rejected'] as const)('refuses a new revision once %s with REVIEW.ALREADY_DECIDED, storing nothing', async (status) => {
-    const articleId = await fixtures.inStatus(status);
+  it('refuses a new revision once rejected with REVIEW.ALREADY_DECIDED, storing nothing', async () => {
+    const articleId = await fixtures.inStatus('rejected');
     expect(await refusal(receive.execute(submissionOf({ articleId, revision: 2 })))).toMatchObject({
       code: 'REVIEW.ALREADY_DECIDED',
       kind: 'conflict',
-      details: { status, revision: 2 },
+      details: { status: 'rejected', revision: 2 },
     });
     expect(await fixtures.submissions(articleId)).toHaveLength(1);
+  });
+
+  it('puts a newer revision of an approved (live) article back in the queue with a diff against the approved text', async () => {
+    const articleId = await fixtures.inStatus('approved');
+    expect(await receive.execute(submissionOf({ articleId, revision: 2, article: revisedArticle() }))).toEqual({ outcome: 'requeued', revision: 2, diffAgainst: 1 });
+    expect(await fixtures.item(articleId)).toMatchObject({ status: 'pending', assignee_id: null, current_revision: 2, reviewed_revision: 1 });
+    const [, update] = await fixtures.submissions(articleId);
+    expect(update).toMatchObject({ revision: 2, diff_against: 1, diff: expect.anything() });
   });
 
   it('refuses a submission whose article breaks the content model with COMMAND.INVALID', () => {

@@ -31,8 +31,9 @@ export class ReceiveSubmissionUseCase {
   ) {}
 
   /**
-   * Errors: REVIEW.ALREADY_DECIDED for a new revision of an approved or
-   * rejected article (not retriable: a consumer dead-letters it).
+   * Errors: REVIEW.ALREADY_DECIDED for a new revision of a rejected article
+   * (not retriable: a consumer dead-letters it). A newer revision of an approved
+   * article is an update of a live story: back in the queue, like a resubmission.
    */
   @Transactional()
   async execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
