@@ -5,7 +5,9 @@
  * error, never a 500. Then the reported cases one by one, the article size limits end to end
  * through the broker, and the security headers of every service.
  */
-import { exampleArticle } from '@newsroom/contracts';
+import { randomUUID } from 'node:crypto';
+import { EVENT_TYPES, TOPICS, createEvent, deadLetterTopicOf, exampleArticle, validatePlain, ArticleContent } from '@newsroom/contracts';
+import { TestEventBus } from '@newsroom/test-harness';
 import { SERVICE_NAMES, type ServiceName } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from './support/newsroom-under-test';
 
@@ -193,6 +195,41 @@ describe('input no client should send, on every route of every service', () => {
       const response = await newsroom.call(service, 'POST', path, editor, body);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { path: field } } });
+    });
+
+    it('dead-letters a consumed event carrying NUL or a lone surrogate, and keeps consuming', async () => {
+      const bus = new TestEventBus(newsroom.broker.brokers);
+      try {
+        const deadLetters = await bus.collect(deadLetterTopicOf(TOPICS.review));
+        const content = validatePlain(ArticleContent, exampleArticle());
+        if (!content.ok) throw new Error('the example article is invalid');
+        const forged = (headline: string) => {
+          const articleId = randomUUID();
+          const event = createEvent(
+            EVENT_TYPES.articleApproved,
+            { articleId, revision: 1, editorId: 'eve', authorId: 'alice', approvedAt: new Date().toISOString(), priority: 'normal', article: content.value },
+            { subject: articleId },
+          );
+          // Written as a broken producer would: the escape survives JSON.stringify as \u0000 or \ud83d.
+          return { articleId, raw: JSON.stringify(event).replace('"headline":"', `"headline":"${headline}`) };
+        };
+        const withNul = forged('\\u0000');
+        const withSurrogate = forged('\\ud83d');
+        await bus.produce(TOPICS.review, withNul.raw, { key: withNul.articleId });
+        await bus.produce(TOPICS.review, withSurrogate.raw, { key: withSurrogate.articleId });
+        const reasons = await eventually(
+          'both dead letters',
+          async () => {
+            const found = [withNul, withSurrogate].map(({ articleId }) => deadLetters.find((m) => m.key === articleId)?.headers['x-dlq-error']);
+            return found.every(Boolean) ? found : undefined;
+          },
+          { timeoutMs: 30_000 },
+        );
+        expect(reasons).toEqual([expect.stringContaining('U+0000'), expect.stringContaining('U+D83D')]);
+        expect((await newsroom.call('publishing', 'GET', `/v1/articles/${withNul.articleId}`, null)).status).toBe(404);
+      } finally {
+        await bus.close();
+      }
     });
 
     it('answers GET /v1/deliveries?offset=1e20 with 400 naming the range', async () => {
