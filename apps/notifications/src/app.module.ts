@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PersistenceModule } from '@newsroom/persistence';
-import { PlatformModule } from '@newsroom/platform';
+import { PlatformModule, RateLimitModule } from '@newsroom/platform';
 import { DeliveryQueueMetrics } from './alerts/alert-metrics';
 import { AlertsModule } from './alerts/alerts.module';
 import { ArticleAlertEntity } from './alerts/persistence/article-alert.entity';
@@ -23,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config.runtime),
+        RateLimitModule.forService(config.rateLimits),
         PersistenceModule.forService({ entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }),
         SharedModule.forRoot(config, overrides),
         SubscriptionsModule,

@@ -58,6 +58,8 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
         SUBSCRIBER_LINK_SECRET: 'integration-subscriber-link-secret',
         // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
         PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
+        // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).
+        RATE_LIMITS: 'push-subscribe:client=100/1h',
       },
       boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env), { pushHttpsAgent: push.agent }), NOTIFICATIONS_SERVICE),
     });

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PersistenceModule } from '@newsroom/persistence';
-import { PlatformModule } from '@newsroom/platform';
+import { PlatformModule, RateLimitModule } from '@newsroom/platform';
 import { ArticlesModule } from './articles/articles.module';
 import { ArticleEntity } from './articles/persistence/article.entity';
 import { CorrectionEntity } from './articles/persistence/correction.entity';
@@ -19,6 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config.runtime),
+        RateLimitModule.forService(config.rateLimits),
         PersistenceModule.forService({ entities: PUBLISHING_ENTITIES, migrations: PUBLISHING_MIGRATIONS }),
         PublishingConfigModule.register(config),
         ArticlesModule,

@@ -48,7 +48,8 @@ describe('publishing service', () => {
       name: 'publishing_service',
       schema: 'publishing',
       brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL },
+      // Every request here comes from one address; the readers' limit has its own spec (config/rate-limits.int-spec.ts).
+      env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m' },
       boot: startPublishing,
     });
     bus = new TestEventBus(broker.brokers);

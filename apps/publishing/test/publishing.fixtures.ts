@@ -63,6 +63,8 @@ const TEST_CONFIG: PublishingConfig = {
   },
   publicBaseUrl: PUBLIC_BASE_URL,
   site: { name: 'Newsroom', language: 'en', timeZone: 'UTC', sections: [{ slug: 'politics', label: 'Politics' }] },
+  // Use cases are called directly here, never through HTTP: nothing to limit.
+  rateLimits: { limits: {}, routes: [], trustedProxies: 0 },
 };
 
 /**

@@ -15,7 +15,9 @@ export type ErrorKind =
   /** A dependency is down; the client may retry later. */
   | 'unavailable'
   /** Over a documented size limit (HTTP 413): the same input will never fit. */
-  | 'too_large';
+  | 'too_large'
+  /** Too many requests from one client or for one address (HTTP 429 with Retry-After): later it will work. */
+  | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(

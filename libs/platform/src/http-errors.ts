@@ -23,6 +23,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   gone: HttpStatus.GONE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {

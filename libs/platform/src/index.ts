@@ -7,3 +7,4 @@ export * from './http-params';
 export * from './page-query';
 export * from './http-input';
 export * from './security-headers';
+export * from './rate-limit';

@@ -1,5 +1,8 @@
-import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { IsRateLimits, parseRateLimits, type RateLimitOptions } from '@newsroom/platform';
+import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
 
 export class NotificationsEnv extends CommonEnv {
@@ -51,6 +54,17 @@ export class NotificationsEnv extends CommonEnv {
     },
   })
   PUSH_SERVICE_HOSTS!: string;
+
+  /** Overrides of the login-free routes' limits: `signup:client=10/1h,…` (docs/deployment.md, "Rate limits"). */
+  @IsRateLimits(NOTIFICATIONS_RATE_LIMITS)
+  RATE_LIMITS = '';
+
+  /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
 }
 
 function problemOf(list: string): string | undefined {
@@ -73,6 +87,8 @@ export interface NotificationsConfig {
   subscriberLinkSecret: string;
   /** Where push endpoints may point; checked at subscribe time and again before each send. */
   pushServices: PushServiceAllowList;
+  /** Limits of the login-free routes, counted per client and per target. */
+  rateLimits: RateLimitOptions;
 }
 
 export const NOTIFICATIONS_DEFAULTS = {
@@ -96,5 +112,10 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
     subscriberLinkSecret: parsed.SUBSCRIBER_LINK_SECRET,
     pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
+    rateLimits: {
+      limits: parseRateLimits(parsed.RATE_LIMITS, NOTIFICATIONS_RATE_LIMITS),
+      routes: NOTIFICATIONS_LIMITED_ROUTES,
+      trustedProxies: parsed.TRUST_PROXY,
+    },
   };
 }

@@ -1,5 +1,8 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { IsRateLimits, parseRateLimits, type RateLimitOptions } from '@newsroom/platform';
+import { PUBLISHING_LIMITED_ROUTES, PUBLISHING_RATE_LIMITS } from './rate-limits';
 import { INTERFACE_LANGUAGES, IsLogoUrl, IsTimeZone, parseSectionList, resolveLogoUrl, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
 
 export class PublishingEnv extends CommonEnv {
@@ -28,12 +31,25 @@ export class PublishingEnv extends CommonEnv {
   @IsOptional()
   @IsLogoUrl()
   SITE_LOGO_URL?: string;
+
+  /** Overrides of the readers' limit: `pages:client=300/1m` (docs/deployment.md, "Rate limits"). */
+  @IsRateLimits(PUBLISHING_RATE_LIMITS)
+  RATE_LIMITS = '';
+
+  /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
 }
 
 export interface PublishingConfig {
   runtime: ServiceRuntimeConfig;
   publicBaseUrl: string;
   site: SiteSettings;
+  /** Readers' requests counted per client. */
+  rateLimits: RateLimitOptions;
 }
 
 export const PUBLISHING_DEFAULTS = {
@@ -60,5 +76,6 @@ export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
       sections: parseSectionList(parsed.SITE_SECTIONS),
       ...(logoUrl ? { logoUrl } : {}),
     },
+    rateLimits: { limits: parseRateLimits(parsed.RATE_LIMITS, PUBLISHING_RATE_LIMITS), routes: PUBLISHING_LIMITED_ROUTES, trustedProxies: parsed.TRUST_PROXY },
   };
 }

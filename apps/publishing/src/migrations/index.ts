@@ -1,5 +1,6 @@
 import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
+import { CreateRateLimits1764200000000 } from '@newsroom/platform';
 import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
 import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
@@ -15,4 +16,5 @@ export const PUBLISHING_MIGRATIONS = [
   LifeAfterPublication1764000600000,
   SiteRevisionIndex1764000700000,
   CreateDeadLetterAudit1764100000000,
+  CreateRateLimits1764200000000,
 ];

@@ -1,0 +1,34 @@
+import type { LimitedRoute, RateLimits } from '@newsroom/platform';
+
+/**
+ * Limits of the routes anyone can call without logging in. Per client: enough
+ * for a household behind one address; per target: a few e-mails to one address
+ * an hour, a few uses of one link, a few registrations of one browser. Each can
+ * be changed with RATE_LIMITS (docs/deployment.md, "Rate limits").
+ */
+export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
+  'signup:client': { points: 10, durationSeconds: 3600 },
+  'signup:target': { points: 3, durationSeconds: 3600 },
+  'confirm:client': { points: 30, durationSeconds: 600 },
+  'confirm:target': { points: 10, durationSeconds: 600 },
+  'preferences:client': { points: 60, durationSeconds: 600 },
+  'preferences:target': { points: 30, durationSeconds: 600 },
+  'unsubscribe:client': { points: 30, durationSeconds: 600 },
+  'unsubscribe:target': { points: 10, durationSeconds: 600 },
+  'push-subscribe:client': { points: 10, durationSeconds: 3600 },
+  'push-subscribe:target': { points: 5, durationSeconds: 3600 },
+};
+
+const field = (value: unknown, ...path: string[]): string | undefined => {
+  const found = path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
+  return typeof found === 'string' && found.trim() !== '' ? found.trim() : undefined;
+};
+
+/** The login-free routes and what each is about: the address signing up, the signed link, the browser's endpoint. */
+export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
+  { name: 'signup', methods: ['POST'], path: /^\/v1\/subscribers\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
+  { name: 'confirm', methods: ['GET'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'unsubscribe', methods: ['GET', 'POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },
+];

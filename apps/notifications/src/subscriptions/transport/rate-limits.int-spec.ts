@@ -1,0 +1,121 @@
+import { createECDH, randomBytes } from 'node:crypto';
+import { bootstrapService } from '@newsroom/platform';
+import { eventually, ServiceUnderTest } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
+import { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { AppModule } from '../../app.module';
+import { loadNotificationsConfig } from '../../config/notifications.config';
+import { NOTIFICATIONS_SERVICE } from '../../notifications.service';
+
+/**
+ * The login-free routes of the running service, with low limits, behind one
+ * trusted proxy: each test is its own client (X-Forwarded-For), so counts do not
+ * leak between tests.
+ */
+describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
+  jest.setTimeout(60_000);
+
+  let broker: LocalBroker;
+  let smtp: FakeSmtpServer;
+  let service: ServiceUnderTest;
+
+  beforeAll(async () => {
+    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
+    service = await ServiceUnderTest.start({
+      name: 'notifications_limits',
+      schema: 'notifications',
+      brokers: broker.brokers,
+      env: {
+        PUBLIC_BASE_URL: 'https://alerts.example.test',
+        PUBLIC_SITE_URL: 'https://news.example.test',
+        SMTP_URL: smtp.url,
+        VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
+        VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
+        SUBSCRIBER_LINK_SECRET: 'rate-limit-spec-subscriber-link-secret',
+        TRUST_PROXY: '1',
+        RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
+      },
+      boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await smtp?.stop();
+    await broker?.stop();
+  }, 60_000);
+
+  /** A request as the proxy passes it on: the client wrote `spoofed`, the proxy appended `client`. */
+  const from = (client: string, spoofed?: string) => ({ headers: { 'x-forwarded-for': spoofed ? `${spoofed}, ${client}` : client } });
+  const signUp = (client: string, email: string, spoofed?: string) =>
+    service.anonymous.post<{ error?: { code: string } }>('/v1/subscribers', { email, sections: ['politics'] }, from(client, spoofed));
+  const confirmationsSent = () => smtp.mails.filter((mail) => /Confirm/.test(mail.parsed.subject ?? '')).length;
+
+  it('lets one client sign up 3 addresses an hour: 30 signups at once send 3 confirmation e-mails', async () => {
+    const before = confirmationsSent();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signUp('203.0.113.10', `reader${i}@example.com`)));
+
+    expect(answers.filter((answer) => answer.status === 202)).toHaveLength(3);
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(refused).toHaveLength(27);
+    expect(refused[0].body.error?.code).toBe('REQUEST.RATE_LIMITED');
+    expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThan(3000);
+    await eventually('the 3 confirmation e-mails', () => (confirmationsSent() - before === 3 ? true : undefined));
+    expect(await service.sql(`SELECT count(*)::int AS n FROM subscribers WHERE email LIKE 'reader%@example.com'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('limits the signups for one address whoever sends them', async () => {
+    const answers = [];
+    for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) answers.push((await signUp(client, 'Target@Example.com')).status);
+    answers.push((await signUp('198.51.100.4', 'target@example.com')).status);
+    expect(answers).toEqual([202, 202, 429, 429]);
+  });
+
+  it('counts the client the trusted proxy saw, whatever the client wrote in X-Forwarded-For', async () => {
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push((await signUp('192.0.2.77', `spoof${i}@example.com`, `10.9.9.${i}`)).status);
+    expect(answers).toEqual([202, 202, 202, 429]);
+    // Another client behind the same proxy is not affected.
+    expect((await signUp('192.0.2.78', 'neighbour@example.com')).status).toBe(202);
+  });
+
+  it('limits push subscriptions per client and per browser endpoint', async () => {
+    const subscribe = (client: string, endpoint: string) =>
+      service.anonymous.post('/v1/push-subscriptions', {
+        subscription: { endpoint, keys: { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
+        sections: ['politics'],
+      }, from(client));
+    const perClient = [];
+    for (let i = 0; i < 4; i += 1) perClient.push((await subscribe('203.0.113.40', `https://fcm.googleapis.com/fcm/send/client-${i}`)).status);
+    expect(perClient).toEqual([201, 201, 201, 429]);
+
+    const sameBrowser = [];
+    for (const client of ['203.0.113.41', '203.0.113.42', '203.0.113.43']) sameBrowser.push((await subscribe(client, 'https://fcm.googleapis.com/fcm/send/one-browser')).status);
+    expect(sameBrowser).toEqual([201, 200, 429]);
+  });
+
+  it('answers a limited link page with an HTML page for browsers and coded JSON for API clients', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await service.anonymous.get('/unsubscribe?token=v1.not.valid', from('203.0.113.60'))).status).toBe(400);
+
+    const page = await service.anonymous.get('/unsubscribe?token=v1.not.valid', { headers: { ...from('203.0.113.60').headers, accept: 'text/html' } });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(page.text).toContain('REQUEST.RATE_LIMITED');
+
+    const json = await service.anonymous.get<{ error: { code: string } }>('/unsubscribe?token=v1.not.valid', {
+      headers: { ...from('203.0.113.60').headers, accept: 'application/json' },
+    });
+    expect(json.status).toBe(429);
+    expect(json.body.error.code).toBe('REQUEST.RATE_LIMITED');
+  });
+
+  it('keeps the counts in PostgreSQL, shared by every replica: a restarted process still refuses', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await service.anonymous.get('/v1/subscribers/confirm?token=x', from('203.0.113.80'))).status).toBe(400);
+    await service.restart();
+    expect((await service.anonymous.get('/v1/subscribers/confirm?token=x', from('203.0.113.80'))).status).toBe(429);
+    expect(await service.sql(`SELECT count(*)::int AS n FROM rate_limits WHERE key LIKE 'confirm:client:%'`)).toEqual([{ n: 1 }]);
+    // Stored hashed: no client address in the table.
+    expect(JSON.stringify(await service.sql(`SELECT key FROM rate_limits`))).not.toContain('203.0.113');
+  });
+});

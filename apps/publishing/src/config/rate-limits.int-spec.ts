@@ -1,0 +1,59 @@
+import { ServiceUnderTest } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
+import { PUBLIC_BASE_URL } from '../../test/publishing.fixtures';
+import { startPublishing } from '../service';
+
+/**
+ * The readers' limit on the running site: a low limit, behind one trusted
+ * proxy, so that each test is its own client (X-Forwarded-For).
+ */
+describe('publishing rate limits (PostgreSQL, broker)', () => {
+  jest.setTimeout(60_000);
+
+  let broker: LocalBroker;
+  let service: ServiceUnderTest;
+
+  beforeAll(async () => {
+    broker = await startLocalBroker();
+    service = await ServiceUnderTest.start({
+      name: 'publishing_limits',
+      schema: 'publishing',
+      brokers: broker.brokers,
+      env: { PUBLIC_BASE_URL, TRUST_PROXY: '1', RATE_LIMITS: 'pages:client=5/1m' },
+      boot: startPublishing,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await broker?.stop();
+  }, 60_000);
+
+  const as = (client: string, accept = 'application/json') => ({ headers: { 'x-forwarded-for': client, accept } });
+
+  it('answers a client over the limit 429 with Retry-After: a coded JSON error for the API, an HTML page for browsers', async () => {
+    const allowed = [];
+    for (let i = 0; i < 5; i += 1) allowed.push((await service.anonymous.get('/robots.txt', as('203.0.113.5'))).status);
+    expect(allowed).toEqual([200, 200, 200, 200, 200]);
+
+    const api = await service.anonymous.get<{ error: { code: string } }>('/v1/articles', as('203.0.113.5'));
+    expect(api.status).toBe(429);
+    expect(api.body.error.code).toBe('REQUEST.RATE_LIMITED');
+    const retryAfter = Number(api.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+
+    const page = await service.anonymous.get('/', as('203.0.113.5', 'text/html'));
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(page.text).toContain('REQUEST.RATE_LIMITED');
+  });
+
+  it('counts each client on its own, and never limits the health probes', async () => {
+    for (let i = 0; i < 6; i += 1) await service.anonymous.get('/robots.txt', as('203.0.113.6'));
+    expect((await service.anonymous.get('/robots.txt', as('203.0.113.6'))).status).toBe(429);
+    expect((await service.anonymous.get('/robots.txt', as('203.0.113.7'))).status).toBe(200);
+    for (let i = 0; i < 8; i += 1) expect((await service.anonymous.get('/health/live', as('203.0.113.6'))).status).toBe(200);
+  });
+});

@@ -1,0 +1,14 @@
+import type { LimitedRoute, RateLimits } from '@newsroom/platform';
+
+/**
+ * Readers' requests per client: five a second on average, well above what a
+ * person reading pages (or a feed reader) sends, and low enough that one client
+ * cannot keep the site busy. Static files (/static) are served before this
+ * count and are not limited. RATE_LIMITS changes it (docs/deployment.md).
+ */
+export const PUBLISHING_RATE_LIMITS: RateLimits = {
+  'pages:client': { points: 300, durationSeconds: 60 },
+};
+
+/** Every page, feed, sitemap and API read; the probes are left out. */
+export const PUBLISHING_LIMITED_ROUTES: readonly LimitedRoute[] = [{ name: 'pages', methods: ['GET', 'HEAD'], path: /^\/(?!health(\/|$))/ }];

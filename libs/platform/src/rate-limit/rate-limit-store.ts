@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
+import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options';
+
+/** The table every replica of a service counts in (migration CreateRateLimits). */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+
+export type Consumed = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts requests per limit and key in PostgreSQL (rate-limiter-flexible's
+ * RateLimiterPostgres: one atomic upsert per request), so that every replica of
+ * a service shares the same counts. Keys are stored hashed: the table holds no
+ * addresses. A key over its limit is also remembered in memory until its
+ * window ends, so a flood costs the database nothing more.
+ */
+@Injectable()
+export class RateLimitStore {
+  private readonly logger = new Logger(RateLimitStore.name);
+  private readonly limiters = new Map<string, RateLimiterPostgres>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SERVICE_RUNTIME_CONFIG) private readonly runtime: ServiceRuntimeConfig,
+    @Inject(RATE_LIMIT_OPTIONS) private readonly options: RateLimitOptions,
+  ) {}
+
+  /**
+   * Counts one request under `limit` for `key`. A limit that is not configured
+   * (or has 0 points) allows everything. When the database cannot be reached the
+   * request is allowed and a warning logged: the limits protect the service, an
+   * outage of their store should not take it down.
+   */
+  async consume(limit: string, key: string): Promise<Consumed> {
+    const limiter = this.limiterFor(limit);
+    if (!limiter) return { allowed: true };
+    try {
+      await limiter.consume(hashed(key));
+      return { allowed: true };
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+      this.logger.warn({ err: error, limit }, 'rate limit store unavailable; request allowed');
+      return { allowed: true };
+    }
+  }
+
+  private limiterFor(limit: string): RateLimiterPostgres | undefined {
+    const rule = this.options.limits[limit];
+    if (!rule || rule.points <= 0) return undefined;
+    let limiter = this.limiters.get(limit);
+    if (!limiter) {
+      limiter = new RateLimiterPostgres({
+        storeClient: this.dataSource,
+        storeType: 'typeorm',
+        schemaName: this.runtime.databaseSchema,
+        tableName: RATE_LIMIT_TABLE,
+        // Created by the service's migrations, not by the library at run time.
+        tableCreated: true,
+        // One limiter per service deletes expired rows (every 5 minutes, rows expired an hour ago).
+        clearExpiredByTimeout: this.limiters.size === 0,
+        keyPrefix: limit,
+        points: rule.points,
+        duration: rule.durationSeconds,
+        inMemoryBlockOnConsumed: rule.points + 1,
+      });
+      this.limiters.set(limit, limiter);
+    }
+    return limiter;
+  }
+}
+
+function hashed(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 32);
+}

@@ -1,0 +1,21 @@
+import type { RateLimits } from './rate-limits';
+
+/** One kind of request that is limited: which limits count it, and what it is about. */
+export interface LimitedRoute {
+  /** Names its limits: `<name>:client` and `<name>:target` (either may be absent from the limits). */
+  name: string;
+  methods: readonly string[];
+  /** Matched against the request's path (no query string). */
+  path: RegExp;
+  /** What the request is about (a normalised e-mail address, a link token); undefined counts nothing per target. */
+  target?: (request: { body?: unknown; query?: unknown }) => string | undefined;
+}
+
+export interface RateLimitOptions {
+  limits: RateLimits;
+  routes: readonly LimitedRoute[];
+  /** How many proxies in front of the service append to X-Forwarded-For (TRUST_PROXY); 0 ignores the header. */
+  trustedProxies: number;
+}
+
+export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
