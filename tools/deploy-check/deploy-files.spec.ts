@@ -66,6 +66,10 @@ const OPTIONAL_VARS = [
   // Set only on a replica that rebuilds a read model (docs/runbooks/rebuild-read-model.md).
   'KAFKA_CONSUMER_GROUP',
   'OUTBOX_RELAY',
+  // What bearer tokens must carry as iss and aud; set with a newsroom's own identity provider
+  // (docs/architecture.md, HTTP conventions), the defaults match the development tokens.
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
