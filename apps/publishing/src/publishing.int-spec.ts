@@ -586,6 +586,49 @@ describe('publishing service', () => {
     expect((await site.get('/v1/articles?section=Not%20A%20Slug')).status).toBe(400);
   });
 
+  describe('sharing', () => {
+    const shared = randomUUID();
+    let slug = '';
+
+    beforeAll(async () => {
+      await deliver(approved({ articleId: shared, article: testContent({ headline: 'Ferry timetable doubles in summer', tags: [] }) }));
+      slug = (await emittedWhen(EVENT_TYPES.articlePublished, shared))[0].data.slug;
+    });
+
+    it('counts shares per network through the JSON API, and answers bad input with coded 4xx errors', async () => {
+      const first = await site.post<{ id: string; total: number; byNetwork: Record<string, number> }>(`/v1/articles/${shared}/shares`, { network: 'x' });
+      expect(first).toMatchObject({ status: 200, body: { id: shared, total: 1, byNetwork: { x: 1, email: 0 } } });
+
+      const errors = await Promise.all([
+        site.post<ErrorBody>(`/v1/articles/${shared}/shares`, { network: 'myspace' }),
+        site.post<ErrorBody>(`/v1/articles/${shared}/shares`, { network: 'x', reader: 'someone@example.org' }),
+        site.post<ErrorBody>(`/v1/articles/${shared}/shares`, {}),
+        site.post<ErrorBody>('/v1/articles/not-a-uuid/shares', { network: 'x' }),
+        site.post<ErrorBody>(`/v1/articles/${randomUUID()}/shares`, { network: 'x' }),
+      ]);
+      expect(errors.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.INVALID_ID'],
+        [404, 'ARTICLE.NOT_FOUND'],
+      ]);
+    });
+
+    it('counts a share button press and sends the reader on to the network, then shows the count on the page', async () => {
+      const pressed = await site.post(`/articles/${slug}/share/facebook`);
+      expect(pressed.status).toBe(303);
+      expect(pressed.headers.get('location')).toBe(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${PUBLIC_BASE_URL}/articles/${slug}`)}`);
+      expect((await site.post(`/articles/${slug}/share/myspace`)).status).toBe(400);
+      expect((await site.post('/articles/no-such-story/share/x')).status).toBe(404);
+
+      const page = await site.get(`/articles/${slug}`);
+      expect(page.text).toContain('<span class="share-count">Shared 2 times</span>');
+      expect(page.text).toContain(`<form class="share-form" method="post" action="/articles/${slug}/share/whatsapp">`);
+      expect(page.headers.get('content-security-policy')).toContain("form-action 'self' mailto: https://x.com https://www.facebook.com https://www.linkedin.com https://wa.me");
+    });
+  });
+
   describe('finding stories', () => {
     const english = randomUUID();
     const ukrainian = randomUUID();

@@ -15,6 +15,8 @@ export function scriptRisks(document: string): string[] {
   withoutTags = withoutTags.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
   // The site's own search box: a GET form to /search on this origin, closed where it opens.
   withoutTags = withoutTags.replace(/<form class="search-form" role="search" action="\/search" method="get">((?:(?!<\/?form\b)[\s\S])*)<\/form>/g, '$1');
+  // The share buttons: a POST form to this origin's share route, holding one plain button.
+  withoutTags = withoutTags.replace(/<form class="share-form" method="post" action="\/articles\/[a-z0-9-]+\/share\/[a-z]+">(<button type="submit" class="share-[a-z]+">[^<]*<\/button>)<\/form>/g, '$1');
   for (const match of withoutTags.matchAll(TAG)) {
     const [tag, rawName, attributes] = match;
     const name = rawName.toLowerCase();

@@ -6,6 +6,7 @@ import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-auth
 import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
 import { LifeAfterPublication1764000600000 } from './1764000600000-life-after-publication';
 import { SiteRevisionIndex1764000700000 } from './1764000700000-site-revision-index';
+import { ArticleShares1764000800000 } from './1764000800000-article-shares';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -15,6 +16,7 @@ export const PUBLISHING_MIGRATIONS = [
   EmbargoApartFromSchedule1764000500000,
   LifeAfterPublication1764000600000,
   SiteRevisionIndex1764000700000,
+  ArticleShares1764000800000,
   CreateDeadLetterAudit1764100000000,
   CreateRateLimits1764200000000,
 ];

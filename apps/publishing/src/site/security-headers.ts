@@ -1,6 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
+/** Where a share button's redirect leads (site/rendering/share-links.ts). */
+const SHARE_TARGETS = ['mailto:', 'https://x.com', 'https://www.facebook.com', 'https://www.linkedin.com', 'https://wa.me'];
+
 /**
  * The Content-Security-Policy of the site: no scripts at all, styles and fonts only from this
  * origin, images from here or any https host (article images live on image servers).
@@ -14,8 +17,9 @@ export function siteContentSecurityPolicy(publicBaseUrl: string): Record<string,
     'img-src': ["'self'", publicOrigin, 'https:'],
     'font-src': ["'self'"],
     'base-uri': ["'none'"],
-    // The search box submits to /search on this origin; no other form exists.
-    'form-action': ["'self'"],
+    // The search box submits to /search on this origin. The share buttons post here too and are
+    // redirected to the networks' share pages, which browsers check against form-action as well.
+    'form-action': ["'self'", ...SHARE_TARGETS],
     'frame-ancestors': ["'none'"],
   };
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
+import { RecordShareUseCase } from '../articles/use-cases/record-share/record-share.use-case';
+import { ShareCountsQuery } from '../articles/use-cases/record-share/share-counts.query';
 import { RelatedArticlesQuery } from '../articles/use-cases/related-articles/related-articles.query';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
@@ -16,7 +18,7 @@ import { SiteContextFactory } from './transport/site-context';
 @Module({
   imports: [ArticlesModule],
   controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController],
-  providers: [SiteContextFactory, RelatedArticlesQuery],
+  providers: [SiteContextFactory, RelatedArticlesQuery, ShareCountsQuery, RecordShareUseCase],
   exports: [SiteContextFactory],
 })
 export class SiteModule {}

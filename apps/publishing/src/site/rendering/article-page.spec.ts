@@ -104,13 +104,20 @@ describe('renderArticlePage', () => {
       expect(page).toContain('<p>The ban starts in <em>March</em>. Read <a href="https://example.org/order" rel="noopener">the order</a>.</p>');
     });
 
-    it('has share links for email, X, Facebook, LinkedIn and WhatsApp', () => {
-      const url = encodeURIComponent(`${BASE}/articles/harbour-council-approves-night-time-crane-ban`);
-      expect(page).toContain(`href="https://www.facebook.com/sharer/sharer.php?u=${url}"`);
-      expect(page).toContain(`href="https://x.com/intent/post?url=${url}&amp;text=`);
-      expect(page).toContain(`href="https://www.linkedin.com/sharing/share-offsite/?url=${url}"`);
-      expect(page).toContain('href="https://wa.me/?text=');
-      expect(page).toContain('href="mailto:?subject=');
+    it('has share buttons for email, X, Facebook, LinkedIn and WhatsApp that post to this site, and no count before a share', () => {
+      const forms = [...page.matchAll(/<form class="share-form" method="post" action="([^"]+)"><button type="submit" class="share-(\w+)">/g)].map((match) => [match[1], match[2]]);
+      expect(forms).toEqual(
+        ['email', 'x', 'facebook', 'linkedin', 'whatsapp'].map((network) => [`/articles/harbour-council-approves-night-time-crane-ban/share/${network}`, network]),
+      );
+      expect(page).not.toContain('share-count');
+    });
+
+    it('shows how often the story was shared', () => {
+      expect(renderArticlePage(article, site, [], 12)).toContain('<span class="share-count">Shared 12 times</span>');
+      expect(renderArticlePage(article, site, [], 1)).toContain('Shared once');
+      const kyiv = testSite({ language: 'uk' });
+      expect(renderArticlePage(article, kyiv, [], 3)).toContain('Поширено 3 рази');
+      expect(renderArticlePage(article, kyiv, [], 11)).toContain('Поширено 11 разів');
     });
 
     it('has the canonical link, link previews and NewsArticle data', () => {

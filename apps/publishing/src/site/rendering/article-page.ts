@@ -1,4 +1,4 @@
-import { articleUrl, authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
+import { articlePath, articleUrl, authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import { authorSlug } from '../../articles/domain/slug';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { renderArticleBody } from './article-body';
@@ -12,8 +12,11 @@ import { shareLinks } from './share-links';
 import { storyCard } from './story-card';
 import { formatAbsoluteTime, formatRelativeTime } from './time-format';
 
-/** The article as readers see it on the site. `related`: its related stories (RelatedArticlesQuery). */
-export function renderArticlePage(article: PublicArticle, site: SiteContext, related: PublicArticle[] = []): string {
+/**
+ * The article as readers see it on the site. `related`: its related stories
+ * (RelatedArticlesQuery); `shares`: how often it was shared from its page or the API.
+ */
+export function renderArticlePage(article: PublicArticle, site: SiteContext, related: PublicArticle[] = [], shares = 0): string {
   const { content } = article;
   const labels = labelsOf(site);
   const url = articleUrl(site.publicBaseUrl, article.slug);
@@ -37,7 +40,7 @@ ${renderArticleBody(content, { now: site.now, locale: timeLocaleOf(site) })}
 ${correctionsNotice(article, site, chrome)}
 <footer class="article-footer">
 ${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}"${chrome.attrs}>${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${chrome.value(humanize(tag))}</a></li>`)}</ul>`}
-<div${chrome.attrs}>${shareBlock(url, content.headline, labels.share)}</div>
+<div${chrome.attrs}>${shareBlock(article, url, shares, site)}</div>
 </footer>
 </article>
 ${related.length > 0 && html`<section class="more-stories related-stories" aria-labelledby="related-heading">
@@ -95,8 +98,15 @@ function correctionsNotice(article: PublicArticle, site: SiteContext, chrome: Ch
 </aside>`;
 }
 
-function shareBlock(url: string, headline: string, share: string): SafeHtml {
-  return html`<nav class="share" aria-label="${share}"><span class="share-label">${share}</span><ul>${shareLinks(url, headline).map(
-    (link) => html`<li><a class="share-${link.network}" href="${link.href}" rel="noopener noreferrer">${link.label}</a></li>`,
-  )}</ul></nav>`;
+/**
+ * Share buttons: each a form posting to this site (`/articles/:slug/share/:network`), which
+ * counts the share and redirects to the network's share page. No script, nothing from the
+ * networks loads until a reader presses one. The count shows once the story has been shared.
+ */
+function shareBlock(article: PublicArticle, url: string, shares: number, site: SiteContext): SafeHtml {
+  const labels = labelsOf(site);
+  return html`<nav class="share" aria-label="${labels.share}"><span class="share-label">${labels.share}</span><ul>${shareLinks(url, article.content.headline).map(
+    (link) =>
+      html`<li><form class="share-form" method="post" action="${articlePath(article.slug)}/share/${link.network}"><button type="submit" class="share-${link.network}">${link.label}</button></form></li>`,
+  )}</ul>${shares > 0 && html`<span class="share-count">${labels.sharedTimes(shares)}</span>`}</nav>`;
 }

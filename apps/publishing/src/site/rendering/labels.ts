@@ -30,6 +30,8 @@ export interface InterfaceLabels {
   share: string;
   topics: string;
   relatedStories: string;
+  /** How often the story was shared (a count above 0). */
+  sharedTimes: (count: number) => string;
   updated: string;
   corrected: string;
   correction: string;
@@ -83,6 +85,7 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   share: 'Share',
   topics: 'Topics',
   relatedStories: 'Related stories',
+  sharedTimes: (count) => (count === 1 ? 'Shared once' : `Shared ${count} times`),
   updated: 'Updated',
   corrected: 'Corrected',
   correction: 'Correction',
@@ -133,6 +136,14 @@ function ukrainianStories(count: number): string {
   return `${count} історій`;
 }
 
+/** Ukrainian plural of a share count: поширено 1 раз, 2 рази, 5 разів. */
+function ukrainianTimes(count: number): string {
+  const tens = count % 100;
+  const ones = count % 10;
+  const word = ones === 1 && tens !== 11 ? 'раз' : ones >= 2 && ones <= 4 && (tens < 12 || tens > 14) ? 'рази' : 'разів';
+  return `Поширено ${count} ${word}`;
+}
+
 export const UKRAINIAN_LABELS: InterfaceLabels = {
   skipToContent: 'Перейти до змісту',
   home: 'Головна',
@@ -145,6 +156,7 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
   share: 'Поширити',
   topics: 'Теми',
   relatedStories: 'Схожі матеріали',
+  sharedTimes: ukrainianTimes,
   updated: 'Оновлено',
   corrected: 'Виправлено',
   correction: 'Виправлення',

@@ -1,5 +1,7 @@
+import type { ShareNetwork } from '../../articles/domain/share-networks';
+
 export interface ShareLink {
-  network: string;
+  network: ShareNetwork;
   label: string;
   href: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
+import { SHARE_NETWORKS, type ShareNetwork } from '../../articles/domain/share-networks';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
 import { KILL_REASON_MAX_LENGTH } from '../../articles/use-cases/kill-article/kill-article.command';
 import { WITHDRAWAL_REASON_MAX_LENGTH } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
@@ -63,4 +64,10 @@ export class RescheduleArticleRequest {
   @ApiProperty({ format: 'date-time', description: 'The new time to go live (ISO 8601 with a zone). An embargo still holds; a time already past publishes now.', example: '2025-11-21T18:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'publishAt must be an ISO 8601 date-time such as 2025-11-21T18:00:00Z' })
   publishAt!: string;
+}
+
+export class ShareRequest {
+  @ApiProperty({ enum: SHARE_NETWORKS, description: 'Where the reader shared the story', example: 'x' })
+  @IsIn(SHARE_NETWORKS, { message: `network must be one of ${SHARE_NETWORKS.join(', ')}` })
+  network!: ShareNetwork;
 }

@@ -11,11 +11,13 @@ import { KillArticleUseCase } from '../../articles/use-cases/kill-article/kill-a
 import { CorrectArticleCommand } from '../../articles/use-cases/correct-article/correct-article.command';
 import { CorrectArticleUseCase } from '../../articles/use-cases/correct-article/correct-article.use-case';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
+import { RecordShareCommand } from '../../articles/use-cases/record-share/record-share.command';
+import { RecordShareUseCase } from '../../articles/use-cases/record-share/record-share.use-case';
 import { UnpublishArticleCommand } from '../../articles/use-cases/unpublish-article/unpublish-article.command';
 import { UnpublishArticleUseCase } from '../../articles/use-cases/unpublish-article/unpublish-article.use-case';
 import { ArticleList, ArticleView, toArticleSummary, toArticleView } from './article-api.views';
 import { answerIfUnchanged, API_CACHE } from './http-caching';
-import { CorrectArticleRequest, KillArticleRequest, ListArticlesQuery, UnpublishArticleRequest } from './article.requests';
+import { CorrectArticleRequest, KillArticleRequest, ListArticlesQuery, ShareRequest, UnpublishArticleRequest } from './article.requests';
 
 /** What an editor gets back from a kill: which article, and that it is gone. */
 export class KilledArticleView {
@@ -24,6 +26,13 @@ export class KilledArticleView {
   @ApiProperty({ format: 'date-time' }) killedAt!: string;
 }
 
+/** An article's share counts after a share was counted. */
+export class ShareCountsView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Shares on every network together' }) total!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Shares per network, every network listed', example: { email: 0, x: 3 } })
+  byNetwork!: Record<string, number>;
+}
 
 /**
  * The JSON API of the article resource: public reads (ninjs) and editors' corrections and
@@ -38,6 +47,7 @@ export class ArticlesApiHttpController {
     private readonly correctArticle: CorrectArticleUseCase,
     private readonly unpublishArticle: UnpublishArticleUseCase,
     private readonly killArticle: KillArticleUseCase,
+    private readonly recordShare: RecordShareUseCase,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
@@ -61,6 +71,24 @@ export class ArticlesApiHttpController {
   async get(@Param('id', ParseArticleIdPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (await this.unchanged(req, res)) return;
     res.json(await this.current(id));
+  }
+
+  /**
+   * Counts one share of a live article (the site's share buttons post here through
+   * `/articles/:slug/share/:network`; apps call it directly). Public, no personal data kept.
+   * 400 REQUEST.VALIDATION_FAILED for an unknown network or unknown fields, 404
+   * ARTICLE.NOT_FOUND for an article that is not live.
+   */
+  @Post(':id/shares')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Count a share of a live article on a network (public; only counters are kept)' })
+  @ApiResponse({ status: 200, type: ShareCountsView })
+  @ApiResponse({ status: 400, description: 'Unknown network or field (REQUEST.VALIDATION_FAILED)' })
+  @ApiResponse({ status: 404, description: 'Unknown or not live (ARTICLE.NOT_FOUND)' })
+  async share(@Param('id', ParseArticleIdPipe) id: string, @Body() request: ShareRequest): Promise<ShareCountsView> {
+    const counts = await this.recordShare.execute(RecordShareCommand.create({ articleId: id, network: request.network }));
+    return { id, ...counts };
   }
 
   @Post(':id/corrections')

@@ -1,9 +1,14 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
+import { articleUrl } from '../../articles/domain/public-urls';
+import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
 import { authorSlug } from '../../articles/domain/slug';
+import { RecordShareCommand } from '../../articles/use-cases/record-share/record-share.command';
+import { RecordShareUseCase } from '../../articles/use-cases/record-share/record-share.use-case';
+import { ShareCountsQuery } from '../../articles/use-cases/record-share/share-counts.query';
 import { ReadArticlesQuery, type ArticleFilter } from '../../articles/use-cases/read-articles/read-articles.query';
 import { RelatedArticlesQuery } from '../../articles/use-cases/related-articles/related-articles.query';
 import { SearchArticlesCommand } from '../../articles/use-cases/search-articles/search-articles.command';
@@ -14,6 +19,7 @@ import { renderFrontPage, renderStoryListPage, storyListPath, type StoryList } f
 import { renderGonePage, renderWithdrawnPage } from '../rendering/notice-pages';
 import { lastPage, type Paging } from '../rendering/pagination';
 import { renderSearchPage } from '../rendering/search-page';
+import { shareLinks } from '../rendering/share-links';
 import { answerIfUnchanged, PAGE_CACHE, RELATIVE_TIME_STEP_MS, SEARCH_CACHE } from './http-caching';
 import { pageNumber, searchText } from './listing-request';
 import { SiteContextFactory } from './site-context';
@@ -25,6 +31,9 @@ const CORRECTIONS_PAGE_SIZE = 200;
 /** Nothing public at this address: the error filter answers with the 404 page (or JSON, if asked). */
 export const pageNotFound = () => new DomainError('PAGE.NOT_FOUND', 'No such page', 'not_found');
 
+const unknownNetwork = (network: string) =>
+  new DomainError('REQUEST.INVALID_NETWORK', `Cannot share on "${network.slice(0, 40)}"; networks: ${SHARE_NETWORKS.join(', ')}`, 'validation');
+
 /** The public website: server-rendered HTML, no client-side scripts. */
 @ApiTags('site')
 @Public()
@@ -33,6 +42,8 @@ export class PagesHttpController {
   constructor(
     private readonly read: ReadArticlesQuery,
     private readonly related: RelatedArticlesQuery,
+    private readonly shares: ShareCountsQuery,
+    private readonly recordShare: RecordShareUseCase,
     private readonly search: SearchArticlesQuery,
     private readonly site: SiteContextFactory,
   ) {}
@@ -105,7 +116,27 @@ export class PagesHttpController {
       throw pageNotFound();
     }
     if (article.status === 'withdrawn') return sendHtml(res, 410, renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt), PAGE_CACHE);
-    sendHtml(res, 200, renderArticlePage(article, site, await this.related.execute(article, site.publicBaseUrl)), PAGE_CACHE);
+    const [related, shares] = await Promise.all([this.related.execute(article, site.publicBaseUrl), this.shares.execute(article.id)]);
+    sendHtml(res, 200, renderArticlePage(article, site, related, shares.total), PAGE_CACHE);
+  }
+
+  /**
+   * A share button of the article page (a form, so no script is needed and no crawler's GET
+   * counts): counts the share (POST /v1/articles/:id/shares) and sends the reader on to the
+   * network's own share page with 303. 400 REQUEST.INVALID_NETWORK for an unknown network,
+   * the 404 page for an article that is not live.
+   */
+  @Post('articles/:slug/share/:network')
+  @ApiOperation({ summary: "A share button: counts the share and redirects (303) to the network's share page" })
+  async share(@Param('slug') slug: string, @Param('network') network: string, @Res() res: Response): Promise<void> {
+    if (!isShareNetwork(network)) throw unknownNetwork(network);
+    const article = SLUG_PATTERN.test(slug) ? await this.read.bySlug(slug) : null;
+    if (article?.status !== 'published') throw pageNotFound();
+    await this.recordShare.execute(RecordShareCommand.create({ articleId: article.id, network }));
+    const target = shareLinks(articleUrl(this.site.publicBaseUrl, article.slug), article.content.headline).find((link) => link.network === network);
+    res.status(303).setHeader('Cache-Control', 'no-store');
+    res.setHeader('Location', target?.href ?? articleUrl(this.site.publicBaseUrl, article.slug));
+    res.end();
   }
 
   @Get('corrections')
