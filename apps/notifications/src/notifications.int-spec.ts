@@ -7,7 +7,7 @@ import { eventually, ServiceUnderTest, TestEventBus, type ReceivedMessage } from
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakePushService, decryptPush } from '../test/fake-push-service';
 import { FakeSmtpServer, headerOf } from '../test/fake-smtp-server';
-import { browserKeys, type BrowserKeys } from '../test/fixtures';
+import { browserKeys, LOCAL_NETWORK_ENDPOINTS, type BrowserKeys } from '../test/fixtures';
 import { AppModule } from './app.module';
 import { loadNotificationsConfig } from './config/notifications.config';
 import { NOTIFICATIONS_SERVICE } from './notifications.service';
@@ -397,24 +397,7 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect(smtp.mails.filter((m) => /locked/.test(m.parsed.subject ?? ''))).toEqual([]);
   });
 
-  // Endpoints seen to make the service connect to this machine's own ports, and more of the same kind.
-  it.each([
-    'https://127.0.0.1:19443/',
-    'https://localhost/push',
-    'https://[::1]/push',
-    'https://127.1/push',
-    'https://0x7f000001/push',
-    'https://2130706433/push',
-    'https://0177.0.0.1/push',
-    'https://[::ffff:127.0.0.1]/push',
-    'https://169.254.169.254/latest/meta-data/',
-    'https://127.0.0.1:5432/',
-    'https://10.0.0.7/push',
-    'https://100.64.0.1/push',
-    'https://[fd00:ec2::254]/push',
-    'https://fcm.googleapis.com:5432/fcm/send/x',
-    'https://fcm.googleapis.com.attacker.example/fcm/send/x',
-  ])('refuses a push endpoint off the allowed push services: %s', async (endpoint) => {
+  it.each(LOCAL_NETWORK_ENDPOINTS)('refuses a push endpoint off the allowed push services: %s', async (endpoint) => {
     const keys = browserKeys();
     const refused = await service.anonymous.post<{ error: { code: string } }>('/v1/push-subscriptions', {
       subscription: { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth.toString('base64url') } },

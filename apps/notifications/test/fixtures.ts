@@ -64,6 +64,41 @@ export function deliveriesOf(testbed: Testbed, articleId: string): Promise<{ id:
 }
 
 /** Runs `work` and returns the code of the DomainError it throws (undefined when it does not throw). */
+/** The code of the coded error `work` throws, or undefined when it throws none. */
+export function thrownCodeOf(work: () => unknown): string | undefined {
+  try {
+    work();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+/**
+ * Push endpoints that made the service connect to this machine's own ports or
+ * its network (each seen to work before endpoints were checked), and more of
+ * the same kinds: loopback written every way the URL parser accepts, the cloud
+ * metadata address, private, CGNAT and unique-local addresses, a push
+ * service's name on another port or inside a longer name.
+ */
+export const LOCAL_NETWORK_ENDPOINTS = [
+  'https://127.0.0.1:19443/',
+  'https://localhost/push',
+  'https://[::1]/push',
+  'https://127.1/push',
+  'https://0x7f000001/push',
+  'https://2130706433/push',
+  'https://0177.0.0.1/push',
+  'https://[::ffff:127.0.0.1]/push',
+  'https://169.254.169.254/latest/meta-data/',
+  'https://127.0.0.1:5432/',
+  'https://10.0.0.7/push',
+  'https://100.64.0.1/push',
+  'https://[fd00:ec2::254]/push',
+  'https://fcm.googleapis.com:5432/fcm/send/x',
+  'https://fcm.googleapis.com.attacker.example/fcm/send/x',
+] as const;
+
 export async function errorCodeOf(work: () => Promise<unknown>): Promise<string | undefined> {
   try {
     await work();

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
-import { IsRateLimits, parseRateLimits, type RateLimitOptions } from '@newsroom/platform';
+import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
 
@@ -60,10 +59,7 @@ export class NotificationsEnv extends CommonEnv {
   RATE_LIMITS = '';
 
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IsTrustProxy()
   TRUST_PROXY = 0;
 }
 
@@ -112,10 +108,6 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
     subscriberLinkSecret: parsed.SUBSCRIBER_LINK_SECRET,
     pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
-    rateLimits: {
-      limits: parseRateLimits(parsed.RATE_LIMITS, NOTIFICATIONS_RATE_LIMITS),
-      routes: NOTIFICATIONS_LIMITED_ROUTES,
-      trustedProxies: parsed.TRUST_PROXY,
-    },
+    rateLimits: rateLimitOptions(parsed, NOTIFICATIONS_RATE_LIMITS, NOTIFICATIONS_LIMITED_ROUTES),
   };
 }

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
-import { IsRateLimits, parseRateLimits, type RateLimitOptions } from '@newsroom/platform';
+import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { PUBLISHING_LIMITED_ROUTES, PUBLISHING_RATE_LIMITS } from './rate-limits';
 import { INTERFACE_LANGUAGES, IsLogoUrl, IsTimeZone, parseSectionList, resolveLogoUrl, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
 
@@ -37,10 +36,7 @@ export class PublishingEnv extends CommonEnv {
   RATE_LIMITS = '';
 
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IsTrustProxy()
   TRUST_PROXY = 0;
 }
 
@@ -76,6 +72,6 @@ export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
       sections: parseSectionList(parsed.SITE_SECTIONS),
       ...(logoUrl ? { logoUrl } : {}),
     },
-    rateLimits: { limits: parseRateLimits(parsed.RATE_LIMITS, PUBLISHING_RATE_LIMITS), routes: PUBLISHING_LIMITED_ROUTES, trustedProxies: parsed.TRUST_PROXY },
+    rateLimits: rateLimitOptions(parsed, PUBLISHING_RATE_LIMITS, PUBLISHING_LIMITED_ROUTES),
   };
 }

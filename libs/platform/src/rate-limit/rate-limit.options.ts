@@ -1,4 +1,4 @@
-import type { RateLimits } from './rate-limits';
+import { parseRateLimits, type RateLimits } from './rate-limits';
 
 /** One kind of request that is limited: which limits count it, and what it is about. */
 export interface LimitedRoute {
@@ -19,3 +19,12 @@ export interface RateLimitOptions {
 }
 
 export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+
+/** What RateLimitModule needs, from a service's validated RATE_LIMITS and TRUST_PROXY. */
+export function rateLimitOptions(
+  env: { RATE_LIMITS: string; TRUST_PROXY: number },
+  defaults: RateLimits,
+  routes: readonly LimitedRoute[],
+): RateLimitOptions {
+  return { limits: parseRateLimits(env.RATE_LIMITS, defaults), routes, trustedProxies: env.TRUST_PROXY };
+}

@@ -1,4 +1,6 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** At most `points` requests per `durationSeconds`, counted in a fixed window that starts with the first. */
 export interface RateLimit {
@@ -58,4 +60,12 @@ export function IsRateLimits(defaults: RateLimits, options?: ValidationOptions):
     },
     options,
   );
+}
+
+/**
+ * Validates TRUST_PROXY: how many proxies in front of the service append to
+ * X-Forwarded-For, 0 to 10 (see clientAddressOf).
+ */
+export function IsTrustProxy(): PropertyDecorator {
+  return applyDecorators(Type(() => Number), IsInt(), Min(0), Max(10));
 }

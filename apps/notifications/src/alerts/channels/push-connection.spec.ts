@@ -1,17 +1,9 @@
 import type { LookupAddress } from 'node:dns';
-import { createServer, type Server } from 'node:net';
 import { request } from 'node:https';
+import { createServer, type Server } from 'node:net';
+import { thrownCodeOf } from '../../../test/fixtures';
 import { PushServiceAllowList } from '../../shared/push-services/push-services';
 import { assertPushTarget, checkedLookup, isPublicAddress, pushServiceAgent, type Resolver } from './push-connection';
-
-const codeOf = (fn: () => void) => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('isPublicAddress', () => {
   it.each(['8.8.8.8', '151.101.1.69', '2606:4700::1111', '2a00:1450:4001:80b::200a'])('allows the public address %s', (address) => {
@@ -49,8 +41,8 @@ describe('assertPushTarget', () => {
   const services = PushServiceAllowList.parse('fcm.googleapis.com,*.notify.windows.com,127.0.0.1:19443');
 
   it('lets an allowed push service through, and an address the operator listed', () => {
-    expect(codeOf(() => assertPushTarget('https://fcm.googleapis.com/fcm/send/abc', services))).toBeUndefined();
-    expect(codeOf(() => assertPushTarget('https://127.0.0.1:19443/push/abc', services))).toBeUndefined();
+    expect(thrownCodeOf(() => assertPushTarget('https://fcm.googleapis.com/fcm/send/abc', services))).toBeUndefined();
+    expect(thrownCodeOf(() => assertPushTarget('https://127.0.0.1:19443/push/abc', services))).toBeUndefined();
   });
 
   // Stored before the subscribe-time check existed, or after the list changed: refused before any connection.
@@ -63,14 +55,14 @@ describe('assertPushTarget', () => {
     'https://updates.push.services.mozilla.com/wpush/v2/abc',
     'not a url',
   ])('refuses %s: PUSH.SERVICE_NOT_ALLOWED', (endpoint) => {
-    expect(codeOf(() => assertPushTarget(endpoint, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(thrownCodeOf(() => assertPushTarget(endpoint, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
   });
 
   it('lets a non-public address through only as the operator listed it, port included', () => {
     const listed = PushServiceAllowList.parse('[::ffff:a00:7]');
-    expect(codeOf(() => assertPushTarget('https://[::ffff:10.0.0.7]/push/abc', listed))).toBeUndefined();
-    expect(codeOf(() => assertPushTarget('https://[::ffff:10.0.0.7]:8443/push/abc', listed))).toBe('PUSH.SERVICE_NOT_ALLOWED');
-    expect(codeOf(() => assertPushTarget('https://10.0.0.7/push/abc', listed))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(thrownCodeOf(() => assertPushTarget('https://[::ffff:10.0.0.7]/push/abc', listed))).toBeUndefined();
+    expect(thrownCodeOf(() => assertPushTarget('https://[::ffff:10.0.0.7]:8443/push/abc', listed))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(thrownCodeOf(() => assertPushTarget('https://10.0.0.7/push/abc', listed))).toBe('PUSH.SERVICE_NOT_ALLOWED');
   });
 });
 

@@ -1,19 +1,12 @@
 import { createECDH, randomBytes } from 'node:crypto';
-import { assertUsablePushSubscription, endpointHost } from './push-endpoint';
-import { maskEmail } from './email-address';
+import { thrownCodeOf } from '../../../test/fixtures';
 import { PushServiceAllowList } from '../../shared/push-services/push-services';
+import { maskEmail } from './email-address';
+import { assertUsablePushSubscription, endpointHost } from './push-endpoint';
 
 const p256dh = createECDH('prime256v1').generateKeys().toString('base64url');
 const auth = randomBytes(16).toString('base64url');
 const services = PushServiceAllowList.parse('fcm.googleapis.com,push.example,p.example');
-const codeOf = (fn: () => void) => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('assertUsablePushSubscription', () => {
   it('accepts what a browser sends', () => {
@@ -25,21 +18,21 @@ describe('assertUsablePushSubscription', () => {
   });
 
   it('refuses anything but an https endpoint', () => {
-    expect(codeOf(() => assertUsablePushSubscription('http://push.example/x', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
-    expect(codeOf(() => assertUsablePushSubscription('javascript:alert(1)', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
-    expect(codeOf(() => assertUsablePushSubscription('https://user:pw@push.example/x', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
-    expect(codeOf(() => assertUsablePushSubscription('not a url', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('http://push.example/x', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('javascript:alert(1)', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://user:pw@push.example/x', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('not a url', { p256dh, auth }, services))).toBe('PUSH.INVALID_ENDPOINT');
   });
 
   it('refuses an https endpoint that is not on an allowed push service', () => {
-    expect(codeOf(() => assertUsablePushSubscription('https://127.0.0.1:19443/', { p256dh, auth }, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
-    expect(codeOf(() => assertUsablePushSubscription('https://fcm.googleapis.com:8443/x', { p256dh, auth }, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://127.0.0.1:19443/', { p256dh, auth }, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://fcm.googleapis.com:8443/x', { p256dh, auth }, services))).toBe('PUSH.SERVICE_NOT_ALLOWED');
   });
 
   it('refuses keys that cannot encrypt a payload', () => {
-    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: Buffer.alloc(65, 7).toString('base64url'), auth }, services))).toBe('PUSH.INVALID_KEYS');
-    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: 'not base64!', auth }, services))).toBe('PUSH.INVALID_KEYS');
-    expect(codeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh, auth: randomBytes(8).toString('base64url') }, services))).toBe('PUSH.INVALID_KEYS');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: Buffer.alloc(65, 7).toString('base64url'), auth }, services))).toBe('PUSH.INVALID_KEYS');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh: 'not base64!', auth }, services))).toBe('PUSH.INVALID_KEYS');
+    expect(thrownCodeOf(() => assertUsablePushSubscription('https://p.example/x', { p256dh, auth: randomBytes(8).toString('base64url') }, services))).toBe('PUSH.INVALID_KEYS');
   });
 });
 
