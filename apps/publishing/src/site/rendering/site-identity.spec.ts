@@ -1,19 +1,12 @@
 import { testPublicArticle, testSite } from '../../../test/test-articles';
-import { renderJsonFeed, type JsonFeed } from '../feeds/json-feed';
+import type { JsonFeed } from '../feeds/json-feed';
 import { renderFeed, siteFeedScope } from '../feeds/syndication-feeds';
 import { renderArticlePage } from './article-page';
 import { renderFrontPage } from './listing-pages';
 
 const LOGO = 'https://cdn.example.org/newsroom-logo.png';
-const head = {
-  title: 'Newsroom',
-  description: 'The latest news.',
-  homePageUrl: 'https://news.example.org/',
-  feedUrl: 'https://news.example.org/feeds/feed.json',
-  publicBaseUrl: 'https://news.example.org',
-  siteName: 'Newsroom',
-  language: 'en',
-};
+const feedSite = { name: 'Newsroom', language: 'en', sectionLabel: (slug: string) => slug };
+const now = new Date('2025-11-22T09:00:00Z');
 
 describe('the publisher’s logo (SITE_LOGO_URL)', () => {
   it('stands in the masthead for the name, which becomes its text alternative', () => {
@@ -26,8 +19,10 @@ describe('the publisher’s logo (SITE_LOGO_URL)', () => {
   });
 
   it('is the JSON Feed’s icon, and absent without one', () => {
-    expect((JSON.parse(renderJsonFeed({ ...head, logoUrl: LOGO }, [testPublicArticle()])) as JsonFeed).icon).toBe(LOGO);
-    expect(JSON.parse(renderJsonFeed(head, [testPublicArticle()]))).not.toHaveProperty('icon');
+    const feed = (logoUrl?: string) =>
+      JSON.parse(renderFeed('json', siteFeedScope({ ...feedSite, logoUrl }), [testPublicArticle()], 'https://news.example.org', now)) as JsonFeed;
+    expect(feed(LOGO).icon).toBe(LOGO);
+    expect(feed()).not.toHaveProperty('icon');
   });
 
   it('is the NewsArticle publisher’s logo', () => {
@@ -37,8 +32,7 @@ describe('the publisher’s logo (SITE_LOGO_URL)', () => {
   });
 
   it('is the RSS image and the Atom logo', () => {
-    const site = { name: 'Newsroom', language: 'en', logoUrl: LOGO, sectionLabel: (slug: string) => slug };
-    const now = new Date('2025-11-22T09:00:00Z');
+    const site = { ...feedSite, logoUrl: LOGO };
     const rss = renderFeed('rss', siteFeedScope(site), [testPublicArticle()], 'https://news.example.org', now);
     expect(rss).toMatch(new RegExp(`<image>\\s*<title>Newsroom</title>\\s*<url>${LOGO}</url>`));
     expect(renderFeed('atom', siteFeedScope(site), [testPublicArticle()], 'https://news.example.org', now)).toContain(`<logo>${LOGO}</logo>`);
