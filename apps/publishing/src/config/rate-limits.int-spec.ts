@@ -19,7 +19,7 @@ describe('publishing rate limits (PostgreSQL, broker)', () => {
       name: 'publishing_limits',
       schema: 'publishing',
       brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL, TRUST_PROXY: '1', RATE_LIMITS: 'pages:client=5/1m' },
+      env: { PUBLIC_BASE_URL, TRUST_PROXY: '1', RATE_LIMITS: 'pages:client=5/1m,shares:client=2/1m' },
       boot: startPublishing,
     });
   }, 120_000);
@@ -55,5 +55,13 @@ describe('publishing rate limits (PostgreSQL, broker)', () => {
     expect((await service.anonymous.get('/robots.txt', as('203.0.113.6'))).status).toBe(429);
     expect((await service.anonymous.get('/robots.txt', as('203.0.113.7'))).status).toBe(200);
     for (let i = 0; i < 8; i += 1) expect((await service.anonymous.get('/health/live', as('203.0.113.6'))).status).toBe(200);
+  });
+
+  it('limits the share counters anyone can post to, per client', async () => {
+    const unknownArticle = '/v1/articles/5f0c5a8e-0000-4000-8000-000000000000/shares';
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) answers.push((await service.anonymous.post(unknownArticle, { network: 'email' }, as('203.0.113.8'))).status);
+    expect(answers).toEqual([404, 404, 429]);
+    expect((await service.anonymous.post('/articles/some-story/share/email', undefined, as('203.0.113.8', 'text/html'))).status).toBe(429);
   });
 });

@@ -8,7 +8,12 @@ import type { LimitedRoute, RateLimits } from '@newsroom/platform';
  */
 export const PUBLISHING_RATE_LIMITS: RateLimits = {
   'pages:client': { points: 300, durationSeconds: 60 },
+  // A reader shares a story now and then; more is someone inflating the counts.
+  'shares:client': { points: 20, durationSeconds: 600 },
 };
 
-/** Every page, feed, sitemap and API read; the probes are left out. */
-export const PUBLISHING_LIMITED_ROUTES: readonly LimitedRoute[] = [{ name: 'pages', methods: ['GET', 'HEAD'], path: /^\/(?!health(\/|$))/ }];
+/** Every page, feed, sitemap and API read (the probes left out), and the share counters anyone can post to. */
+export const PUBLISHING_LIMITED_ROUTES: readonly LimitedRoute[] = [
+  { name: 'pages', methods: ['GET', 'HEAD'], path: /^\/(?!health(\/|$))/ },
+  { name: 'shares', methods: ['POST'], path: /^\/(v1\/articles\/[^/]+\/shares|articles\/[^/]+\/share\/[^/]+)\/?$/ },
+];
