@@ -10,3 +10,4 @@ export * from './free-port';
 export * from './inboxes';
 export * from './service-environment';
 export * from './coded-errors';
+export * from './browser/chromium';
