@@ -40,7 +40,8 @@ function textRuns(page: string): TextRun[] {
     stack.push({
       tag: name.toLowerCase(),
       lang: / lang="([^"]*)"/.exec(attrs)?.[1] ?? top.lang,
-      dir: / dir="([^"]*)"/.exec(attrs)?.[1] ?? top.dir,
+      // <bdi> without dir is dir=auto: its own first strong letter decides.
+      dir: / dir="([^"]*)"/.exec(attrs)?.[1] ?? (name.toLowerCase() === 'bdi' ? 'auto' : top.dir),
       isolated: top.isolated || name.toLowerCase() === 'bdi',
     });
   }
@@ -75,13 +76,13 @@ describe('interface chrome in a right-to-left story on a left-to-right site', ()
   const runs = textRuns(page);
 
   it('keeps the byline in the interface’s order: "By" first, each name isolated in the article’s language', () => {
-    expect(page).toMatch(/<div class="article-meta" lang="en" dir="ltr">\s*<p class="byline">By <a class="author" href="[^"]+"><bdi lang="ar" dir="rtl">ليلى حداد<\/bdi><\/a> and <a/);
+    expect(page).toMatch(/<div class="article-meta" lang="en" dir="ltr">\s*<p class="byline">By <a class="author" href="[^"]+"><bdi lang="ar">ليلى حداد<\/bdi><\/a> and <a/);
     const byline = runs.filter((run) => ['By', 'and', 'ليلى حداد', 'Layla Haddad'].includes(run.text));
     expect(byline.map(({ text, dir, isolated }) => [text, dir, isolated])).toEqual([
       ['By', 'ltr', false],
-      ['ليلى حداد', 'rtl', true],
+      ['ليلى حداد', 'auto', true],
       ['and', 'ltr', false],
-      ['Layla Haddad', 'rtl', true],
+      ['Layla Haddad', 'auto', true],
     ]);
   });
 
@@ -93,9 +94,11 @@ describe('interface chrome in a right-to-left story on a left-to-right site', ()
   });
 
   it('leaves the article’s own words in its language and direction', () => {
-    for (const text of ['المجلس يوافق على حظر الرافعات ليلاً', 'فاز السكان بمعركة استمرت عامين.', 'صُحّح عدد الأصوات.']) {
+    for (const text of ['المجلس يوافق على حظر الرافعات ليلاً', 'فاز السكان بمعركة استمرت عامين.']) {
       expect(runs.find((run) => run.text === text)).toMatchObject({ lang: 'ar', dir: 'rtl' });
     }
+    // The correction note, inside the interface's notice, is isolated in the article's language.
+    expect(runs.find((run) => run.text === 'صُحّح عدد الأصوات.')).toMatchObject({ lang: 'ar', dir: 'auto', isolated: true });
   });
 
   it('does the same on cards of the front page and search results', () => {
@@ -105,7 +108,7 @@ describe('interface chrome in a right-to-left story on a left-to-right site', ()
     );
     for (const runs of [front, search]) {
       expect(chromeRuns(runs).filter((run) => run.lang !== 'en' || run.dir !== 'ltr')).toEqual([]);
-      expect(runs.find((run) => run.text.includes('ليلى حداد'))).toMatchObject({ lang: 'ar', dir: 'rtl', isolated: true });
+      expect(runs.find((run) => run.text.includes('ليلى حداد'))).toMatchObject({ lang: 'ar', dir: 'auto', isolated: true });
     }
     expect(search.find((run) => run.text === 'حظر' && run.isolated)).toBeDefined();
   });
@@ -114,7 +117,7 @@ describe('interface chrome in a right-to-left story on a left-to-right site', ()
 describe(chromeOf.name, () => {
   it('sets a value into a sentence label, escaping the words and keeping the value as given', () => {
     expect(fillLabel((q) => `Results for “${q}” <b>`, html`<bdi>x</bdi>`).value).toBe('Results for “<bdi>x</bdi>” &lt;b&gt;');
-    expect(chromeOf({ language: 'ar' }).fill((q) => `نتائج ${q}`, '<i>', 'en').value).toBe('نتائج <bdi lang="en" dir="ltr">&lt;i&gt;</bdi>');
+    expect(chromeOf({ language: 'ar' }).fill((q) => `نتائج ${q}`, '<i>', 'en').value).toBe('نتائج <bdi lang="en">&lt;i&gt;</bdi>');
     expect(chromeOf({ language: 'ar' }).attrs.value).toBe(' lang="ar" dir="rtl"');
   });
 });

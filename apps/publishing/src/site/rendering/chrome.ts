@@ -12,7 +12,11 @@ import type { SiteContext } from './layout';
 export interface Chrome {
   /** ` lang="…" dir="…"` of the interface language, for the element that holds chrome. */
   attrs: SafeHtml;
-  /** A value the chrome labels, isolated; `language` when it is known (an article's names). */
+  /**
+   * A value the chrome labels, isolated; `language` when it is known (an article's names). Its
+   * direction is left to `<bdi>` (auto: its first strong letter), since a Latin-script name may
+   * stand in an Arabic story and the reverse.
+   */
   value: (text: HtmlValue, language?: string) => SafeHtml;
   /** `label` in the interface language with `value` set into it where the label says (see `fill`). */
   fill: (template: (placeholder: string) => string, value: HtmlValue, language?: string) => SafeHtml;
@@ -21,7 +25,7 @@ export interface Chrome {
 /** The chrome helpers for a site. */
 export function chromeOf(site: Pick<SiteContext, 'language'>): Chrome {
   const value = (text: HtmlValue, language?: string): SafeHtml =>
-    language ? html`<bdi lang="${language}" dir="${textDirection(language)}">${text}</bdi>` : html`<bdi>${text}</bdi>`;
+    language ? html`<bdi lang="${language}">${text}</bdi>` : html`<bdi>${text}</bdi>`;
   return {
     attrs: html` lang="${site.language}" dir="${textDirection(site.language)}"`,
     value,
