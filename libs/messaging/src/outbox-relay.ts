@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOT_CONTEXT, context, propagation } from '@opentelemetry/api';
 import { Partitioners, type Message, type Producer } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
+import { replaceUnsupportedCharacters, truncateText } from '@newsroom/contracts';
 import { BackgroundLoop, OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } from './messaging.options';
 import { outboxChannel } from './outbox';
 
 const BATCH_SIZE = 200;
+/** How much of a failed send's error the outbox row keeps, in UTF-16 code units. */
+export const LAST_ERROR_MAX_LENGTH = 2000;
 
 /**
  * What the relay has done since the process started, for metrics and the readiness
@@ -122,7 +125,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await repository
         .createQueryBuilder()
         .update()
-        .set({ attempts: () => 'attempts + 1', lastError: String(error instanceof Error ? error.message : error).slice(0, 2000) })
+        .set({ attempts: () => 'attempts + 1', lastError: storableError(error) })
         .where('seq = :seq', { seq: rows[0].seq })
         .execute()
         .catch(() => undefined);
@@ -149,6 +152,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await context.with(parent, () => producer.send({ topic, acks: -1, messages: stretch.map(toMessage) }));
     }
   }
+}
+
+/**
+ * A failed send's message as the outbox row keeps it. The message may quote the broker or an
+ * event's own text: it is cut between characters (no lone surrogate) and characters PostgreSQL
+ * refuses (NUL) are replaced, so recording the failure cannot itself fail.
+ */
+export function storableError(error: unknown): string {
+  return truncateText(replaceUnsupportedCharacters(String(error instanceof Error ? error.message : error)), LAST_ERROR_MAX_LENGTH);
 }
 
 function consecutiveRunsByTopic(rows: OutboxMessageEntity[]): OutboxMessageEntity[][] {

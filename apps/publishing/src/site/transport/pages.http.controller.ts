@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, SLUG_PATTERN } from '@newsroom/contracts';
+import { DomainError, SLUG_PATTERN, truncateText } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { articleUrl } from '../../articles/domain/public-urls';
 import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
@@ -32,7 +32,7 @@ const CORRECTIONS_PAGE_SIZE = 200;
 export const pageNotFound = () => new DomainError('PAGE.NOT_FOUND', 'No such page', 'not_found');
 
 const unknownNetwork = (network: string) =>
-  new DomainError('REQUEST.INVALID_NETWORK', `Cannot share on "${network.slice(0, 40)}"; networks: ${SHARE_NETWORKS.join(', ')}`, 'validation');
+  new DomainError('REQUEST.INVALID_NETWORK', `Cannot share on ${JSON.stringify(truncateText(network, 40))}; networks: ${SHARE_NETWORKS.join(', ')}`, 'validation');
 
 /** The public website: server-rendered HTML, no client-side scripts. */
 @ApiTags('site')
