@@ -23,13 +23,13 @@ describe(SignUpByEmailUseCase.name, () => {
   afterAll(() => testbed?.close());
   beforeEach(() => resetNotifications(testbed));
 
-  it('stores a new address as pending, with normalised preferences, and sends it a confirmation link', async () => {
+  it('stores a new address as pending (its domain lower-cased), with normalised preferences, and sends it a confirmation link', async () => {
     const result = await run('Reader@Example.com', { sections: ['Politics', 'politics'], tags: ['Ukraine'] });
 
     expect(result).toEqual({ subscriberId: expect.any(String), email: 'confirmation' });
-    expect(await subscriberRow('reader@example.com')).toMatchObject({ email: 'Reader@Example.com', status: 'pending', sections: ['politics'], tags: ['ukraine'] });
+    expect(await subscriberRow('reader@example.com')).toMatchObject({ email: 'Reader@example.com', status: 'pending', sections: ['politics'], tags: ['ukraine'] });
     const [mail] = mailer.sent;
-    expect(mail).toMatchObject({ to: 'Reader@Example.com', subject: 'Confirm your Newsroom alerts' });
+    expect(mail).toMatchObject({ to: 'Reader@example.com', subject: 'Confirm your Newsroom alerts' });
     expect(mail.text).toContain(`Confirm: ${TEST_PUBLIC_BASE_URL}/v1/subscribers/confirm?token=v1.`);
     expect(mail.html).toContain('You asked for: sections: politics; tags: ukraine.');
   });
@@ -78,6 +78,19 @@ describe(SignUpByEmailUseCase.name, () => {
     expect(new Set(results.map((r) => r.subscriberId)).size).toBe(1);
     expect(await testbed.query(`SELECT 1 FROM subscribers`)).toHaveLength(1);
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('makes one subscriber of one mailbox however its domain is written (IDNA, NFC, case): one confirmation email', async () => {
+    const first = await run('x@bücher.example', { sections: ['politics'] });
+    await aMinuteLater('x@xn--bcher-kva.example');
+    const again = [await run('x@xn--bcher-kva.example', { sections: ['politics'] }), await run('x@BU\u0308CHER.example', { sections: ['politics'] })];
+
+    expect(again.map((r) => r.subscriberId)).toEqual([first.subscriberId, first.subscriberId]);
+    expect(await testbed.query(`SELECT email FROM subscribers`)).toEqual([{ email: 'x@xn--bcher-kva.example' }]);
+    expect(mailer.sent.map((mail) => [mail.to, mail.subject])).toEqual([
+      ['x@xn--bcher-kva.example', 'Confirm your Newsroom alerts'],
+      ['x@xn--bcher-kva.example', 'Confirm your Newsroom alerts'],
+    ]);
   });
 
   it('needs something to follow: SUBSCRIBER.NO_INTERESTS', async () => {
