@@ -5,6 +5,7 @@ import { issueToken, type Role } from '@newsroom/auth';
 import { startSecuredNewsroomBroker, type SecuredNewsroomBroker } from '@newsroom/test-harness';
 import {
   SERVICE_NAMES,
+  TEST_SIGNING_JWK,
   WORKSPACE_ROOT,
   createTestDatabase,
   freePort,
@@ -13,6 +14,7 @@ import {
   startMailCatcher,
   startPushInbox,
   startServiceProcess,
+  testJwksFile,
   type LocalBroker,
   type MailCatcher,
   type PushInbox,
@@ -20,8 +22,6 @@ import {
   type ServiceProcess,
   type TestDatabase,
 } from '@newsroom/testing';
-
-export const JWT_SECRET = 'end-to-end-test-secret-0123456789';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -70,7 +70,7 @@ export class NewsroomUnderTest {
     const environment = newsroomServiceEnvironment({
       databaseUrl: db.url,
       brokers: broker.brokers,
-      jwtSecret: JWT_SECRET,
+      jwksFile: testJwksFile(),
       publicHost: '127.0.0.1',
       ports,
       smtpUrl: mail.smtpUrl,
@@ -123,7 +123,7 @@ export class NewsroomUnderTest {
   }
 
   token(role: Role | Role[], userId: string): string {
-    return issueToken({ id: userId, roles: Array.isArray(role) ? role : [role] }, JWT_SECRET);
+    return issueToken({ id: userId, roles: Array.isArray(role) ? role : [role] }, TEST_SIGNING_JWK);
   }
 
   /** A JSON request as `userId` with `role` (or anonymous when role is null). */

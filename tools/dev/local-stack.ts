@@ -4,10 +4,12 @@
  * mail catcher, a push inbox, and the four services as separate processes.
  * Used by `npm start`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import webpush from 'web-push';
+import type { SigningJwk } from '@newsroom/auth';
 import { provisionTopics, topicSettingsFromEnv } from '@newsroom/messaging';
 import {
   DEFAULT_ADMIN_URL,
@@ -31,8 +33,11 @@ import {
   type ServiceProcess,
 } from '@newsroom/testing';
 
-export const LOCAL_DEV_JWT_SECRET = 'newsroom-local-development-secret';
 const STATE_DIR = path.join(WORKSPACE_ROOT, '.newsroom');
+/** The desk's private signing key; `npm run token` signs with it too (tools/scripts/token.mjs). */
+export const LOCAL_SIGNING_KEY_FILE = path.join(STATE_DIR, 'keys/desk-signing.jwk');
+/** Its public half as a JWKS: the services' JWT_JWKS_FILE under `npm start`. */
+export const LOCAL_JWKS_FILE = path.join(STATE_DIR, 'keys/jwks.json');
 
 export const LOCAL_PORTS = {
   broker: 9092,
@@ -85,7 +90,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
     const environment = newsroomServiceEnvironment({
       databaseUrl,
       brokers: broker.brokers,
-      jwtSecret: process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET,
+      jwksFile: writeLocalJwks(loadOrCreateSigningKey()),
       publicHost: 'localhost',
       ports: LOCAL_PORTS.services,
       smtpUrl: mail.smtpUrl,
@@ -173,6 +178,28 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * The desk's signing key, kept across runs so tokens stay valid; created like the dev token
+ * command creates it (a P-256 private JWK, mode 0600) when neither has yet.
+ */
+export function loadOrCreateSigningKey(file = process.env.DESK_SIGNING_KEY_FILE || LOCAL_SIGNING_KEY_FILE): SigningJwk {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SigningJwk;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `desk-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}` } as SigningJwk;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(jwk)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return jwk;
+}
+
+/** Writes the public JWKS of `key` for the services and returns its path. */
+function writeLocalJwks(key: SigningJwk): string {
+  const { kty, crv, x, y, kid } = key;
+  mkdirSync(path.dirname(LOCAL_JWKS_FILE), { recursive: true });
+  writeFileSync(LOCAL_JWKS_FILE, JSON.stringify({ keys: [{ kty, crv, x, y, kid, use: 'sig', alg: 'ES256' }] }, null, 2));
+  return LOCAL_JWKS_FILE;
 }
 
 /** Kept across runs so push subscriptions made earlier stay valid. */

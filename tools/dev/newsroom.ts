@@ -2,8 +2,8 @@
  * `npm start`: the whole newsroom on this machine, seeded, with its URLs
  * printed. Ctrl-C stops everything it started.
  */
-import { issueToken } from '@newsroom/auth';
-import { LOCAL_DEV_JWT_SECRET, startLocalStack, type LocalStack } from './local-stack';
+import { issueToken, type SigningJwk } from '@newsroom/auth';
+import { loadOrCreateSigningKey, startLocalStack, type LocalStack } from './local-stack';
 import { DEMO_EMAIL, seedLocalNewsroom } from './seed';
 
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -28,17 +28,17 @@ async function main(): Promise<void> {
     });
   }
 
-  const jwtSecret = process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET;
+  const signingKey = loadOrCreateSigningKey();
   try {
-    await seedLocalNewsroom({ urls: stack.urls, jwtSecret, mail: stack.mail, push: stack.push, log });
+    await seedLocalNewsroom({ urls: stack.urls, signingKey, mail: stack.mail, push: stack.push, log });
   } catch (error) {
     log(`seeding failed (the services keep running): ${error instanceof Error ? error.message : String(error)}`);
   }
-  printBanner(stack, (Date.now() - startedAt) / 1000, jwtSecret);
+  printBanner(stack, (Date.now() - startedAt) / 1000, signingKey);
 }
 
-function printBanner(stack: LocalStack, seconds: number, jwtSecret: string): void {
-  const example = issueToken({ id: 'alice', roles: ['reporter'] }, jwtSecret);
+function printBanner(stack: LocalStack, seconds: number, signingKey: SigningJwk): void {
+  const example = issueToken({ id: 'alice', roles: ['reporter'] }, signingKey);
   console.log(`
   Newsroom is running (ready in ${seconds.toFixed(1)} s)
 

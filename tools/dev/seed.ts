@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { issueToken, type Role } from '@newsroom/auth';
+import { issueToken, type Role, type SigningJwk } from '@newsroom/auth';
 import { WORKSPACE_ROOT, type MailCatcher, type PushInbox, type ServiceName } from '@newsroom/testing';
 
 const SAMPLES_DIR = path.join(WORKSPACE_ROOT, 'tools/seed/articles');
@@ -14,7 +14,8 @@ export const DEMO_EMAIL = 'reader@example.com';
 
 export interface SeedContext {
   urls: Record<ServiceName, string>;
-  jwtSecret: string;
+  /** The desk's signing key: the seed acts as reporters and editors with tokens it signs. */
+  signingKey: SigningJwk;
   mail: MailCatcher;
   push: PushInbox;
   log: (line: string) => void;
@@ -95,7 +96,7 @@ async function api<T = unknown>(
   userId: string,
   body?: unknown,
 ): Promise<T> {
-  const token = issueToken({ id: userId, roles: [role] }, context.jwtSecret);
+  const token = issueToken({ id: userId, roles: [role] }, context.signingKey);
   const response = await fetch(`${context.urls[service]}${pathname}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -1,33 +1,64 @@
 #!/usr/bin/env node
 // Prints a bearer token for local use: npm run -s token -- <role>[,<role>] <user-id> [display name]
-// Signed with JWT_SECRET, or with the local development secret that `npm start` uses; issuer and
-// audience are JWT_ISSUER and JWT_AUDIENCE, or the development defaults the services expect.
-import { createRequire } from 'node:module';
+// An ES256 JWT signed with the desk's local signing key, .newsroom/keys/desk-signing.jwk (or the
+// private JWK file DESK_SIGNING_KEY_FILE names), created here when missing — the key `npm start`
+// gives the desk and whose public half the services trust. Issuer and audience are JWT_ISSUER and
+// JWT_AUDIENCE, or the development defaults the services expect. Only node:crypto is used, so it
+// works from a fresh clone before `npm install`.
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const jwt = require('jsonwebtoken');
-
-export const LOCAL_DEV_JWT_SECRET = 'newsroom-local-development-secret';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const LOCAL_SIGNING_KEY_FILE = path.join(ROOT, '.newsroom/keys/desk-signing.jwk');
 // The defaults of libs/config (DEV_TOKEN_ISSUER, DEV_TOKEN_AUDIENCE); dev-token-command.spec.ts keeps them equal.
 const DEV_TOKEN_ISSUER = 'newsroom';
 const DEV_TOKEN_AUDIENCE = 'newsroom-api';
 const ROLES = ['reporter', 'editor', 'admin'];
 
-const [roleList = '', userId, ...nameParts] = process.argv.slice(2);
-const roles = roleList.split(',').filter(Boolean);
-if (roles.length === 0 || !roles.every((role) => ROLES.includes(role)) || !userId) {
-  console.error('usage: npm run -s token -- <role>[,<role>] <user-id> [display name]');
-  console.error(`roles: ${ROLES.join(', ')}; example: npm run -s token -- reporter alice`);
-  process.exit(2);
+/** The private JWK in `file`, or a new P-256 key written there (mode 0600) when there is none. */
+export function loadOrCreateSigningKey(file) {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `desk-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}` };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(jwk)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return jwk;
 }
-const secret = process.env.JWT_SECRET || LOCAL_DEV_JWT_SECRET;
-const name = nameParts.join(' ');
-// Same claims as libs/auth issueToken(): sub, roles, optional name, iss, aud, exp.
-const token = jwt.sign({ roles, ...(name ? { name } : {}) }, secret, {
-  algorithm: 'HS256',
-  subject: userId,
-  issuer: process.env.JWT_ISSUER || DEV_TOKEN_ISSUER,
-  audience: process.env.JWT_AUDIENCE || DEV_TOKEN_AUDIENCE,
-  expiresIn: 12 * 3600,
-});
-process.stdout.write(`${token}\n`);
+
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Same header and claims as libs/auth issueToken(): alg ES256 + kid; sub, roles, optional name, iss, aud, iat, exp, jti. */
+export function signToken(jwk, { userId, roles, name, issuer, audience, expiresInSeconds }) {
+  const now = Math.floor(Date.now() / 1000);
+  const header = { alg: 'ES256', typ: 'JWT', kid: jwk.kid };
+  const payload = { sub: userId, roles, ...(name ? { name } : {}), iss: issuer, aud: audience, iat: now, exp: now + expiresInSeconds, jti: randomUUID() };
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  const { kty, crv, x, y, d } = jwk;
+  const key = createPrivateKey({ key: { kty, crv, x, y, d }, format: 'jwk' });
+  // JWS (RFC 7518 §3.4) wants r||s, not node's default DER encoding.
+  const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [roleList = '', userId, ...nameParts] = process.argv.slice(2);
+  const roles = roleList.split(',').filter(Boolean);
+  if (roles.length === 0 || !roles.every((role) => ROLES.includes(role)) || !userId) {
+    console.error('usage: npm run -s token -- <role>[,<role>] <user-id> [display name]');
+    console.error(`roles: ${ROLES.join(', ')}; example: npm run -s token -- reporter alice`);
+    process.exit(2);
+  }
+  const jwk = loadOrCreateSigningKey(process.env.DESK_SIGNING_KEY_FILE || LOCAL_SIGNING_KEY_FILE);
+  const token = signToken(jwk, {
+    userId,
+    roles,
+    name: nameParts.join(' '),
+    issuer: process.env.JWT_ISSUER || DEV_TOKEN_ISSUER,
+    audience: process.env.JWT_AUDIENCE || DEV_TOKEN_AUDIENCE,
+    expiresInSeconds: 12 * 3600,
+  });
+  process.stdout.write(`${token}\n`);
+}

@@ -37,7 +37,7 @@ export function testNotificationsConfig(): NotificationsConfig {
   return loadNotificationsConfig({
     DATABASE_URL: 'postgres://unused',
     KAFKA_BROKERS: '127.0.0.1:1',
-    JWT_SECRET: 'unused-in-use-case-specs',
+    JWT_JWKS_FILE: 'unused-in-use-case-specs.json',
     PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
     PUBLIC_SITE_URL: TEST_SITE_URL,
     SMTP_URL: 'smtp://127.0.0.1:1',

@@ -58,7 +58,6 @@ const TEST_CONFIG: PublishingConfig = {
     databaseUrl: 'unused: the testbed makes its own database',
     databaseSchema: 'publishing',
     kafkaBrokers: [],
-    jwtSecret: 'unused-in-use-case-tests',
     logLevel: 'error',
   },
   publicBaseUrl: PUBLIC_BASE_URL,

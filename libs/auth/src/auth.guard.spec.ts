@@ -5,16 +5,16 @@ import { DomainError } from '@newsroom/contracts';
 import type { ServiceRuntimeConfig } from '@newsroom/config';
 import { AuthGuard, CurrentUser, Public, Roles } from './auth.guard';
 import type { AuthenticatedUser } from './roles';
-import { issueToken } from './tokens';
+import { TEST_NEXT_SIGNING_JWK, TEST_SIGNING_JWK, testJwksFile } from '@newsroom/testing';
+import { issueToken, type SigningJwk } from './tokens';
 
-const SECRET = 'a-jwt-secret-for-the-guard-tests';
 const CONFIG: ServiceRuntimeConfig = {
   serviceName: 'test',
   port: 3000,
   databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
   databaseSchema: 'test',
   kafkaBrokers: ['127.0.0.1:9092'],
-  jwtSecret: SECRET,
+  jwtJwksFile: testJwksFile(),
   logLevel: 'silent',
 };
 
@@ -64,13 +64,13 @@ function httpContext(controller: new () => object, handler: Handler, request: Fa
   } as unknown as ExecutionContext;
 }
 
-function bearer(user: AuthenticatedUser, secret = SECRET): Record<string, string> {
-  return { authorization: `Bearer ${issueToken(user, secret)}` };
+function bearer(user: AuthenticatedUser, key: SigningJwk = TEST_SIGNING_JWK): Record<string, string> {
+  return { authorization: `Bearer ${issueToken(user, key)}` };
 }
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
     return undefined;
   } catch (error) {
     if (error instanceof DomainError) return error.code;
@@ -82,96 +82,96 @@ describe(AuthGuard.name, () => {
   const guard = new AuthGuard(new Reflector(), CONFIG);
   const proto = ArticlesController.prototype;
 
-  it('lets a @Public() route through without a token', () => {
-    expect(guard.canActivate(httpContext(ArticlesController, proto.list, { headers: {} }))).toBe(true);
+  it('lets a @Public() route through without a token', async () => {
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.list, { headers: {} }))).toBe(true);
   });
 
-  it('lets every route of a @Public() controller through without a token', () => {
-    expect(guard.canActivate(httpContext(HealthController, HealthController.prototype.check, { headers: {} }))).toBe(true);
+  it('lets every route of a @Public() controller through without a token', async () => {
+    expect(await guard.canActivate(httpContext(HealthController, HealthController.prototype.check, { headers: {} }))).toBe(true);
   });
 
-  it('asks for a token when the header is missing', () => {
-    expect(codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, { headers: {} })))).toBe('AUTH.REQUIRED');
+  it('asks for a token when the header is missing', async () => {
+    expect(await codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, { headers: {} })))).toBe('AUTH.REQUIRED');
   });
 
-  it.each([['Basic dXNlcjpwYXNz'], ['Bearer'], ['Bearer '], ['Bearer a b'], ['Token abc']])('asks for a token when the header is %p', (header) => {
+  it.each([['Basic dXNlcjpwYXNz'], ['Bearer'], ['Bearer '], ['Bearer a b'], ['Token abc']])('asks for a token when the header is %p', async (header) => {
     const request = { headers: { authorization: header } };
-    expect(codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.REQUIRED');
+    expect(await codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.REQUIRED');
   });
 
-  it('refuses a token that does not verify', () => {
-    const request = { headers: bearer({ id: 'alice', roles: ['editor'] }, 'another-secret-of-enough-length') };
-    expect(codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.INVALID_TOKEN');
+  it('refuses a token that does not verify', async () => {
+    const request = { headers: bearer({ id: 'alice', roles: ['editor'] }, TEST_NEXT_SIGNING_JWK) };
+    expect(await codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.INVALID_TOKEN');
   });
 
-  it('refuses a token that is not a JWT', () => {
+  it('refuses a token that is not a JWT', async () => {
     const request = { headers: { authorization: 'Bearer garbage' } };
-    expect(codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.INVALID_TOKEN');
+    expect(await codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.open, request)))).toBe('AUTH.INVALID_TOKEN');
   });
 
-  it('lets any signed-in user through a route without @Roles() and sets request.user', () => {
+  it('lets any signed-in user through a route without @Roles() and sets request.user', async () => {
     const request: FakeRequest = { headers: bearer({ id: 'alice', roles: ['reporter'], name: 'Alice' }) };
-    expect(guard.canActivate(httpContext(ArticlesController, proto.open, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.open, request))).toBe(true);
     expect(request.user).toEqual({ id: 'alice', roles: ['reporter'], name: 'Alice' });
   });
 
-  it('accepts the scheme in any case', () => {
-    const token = issueToken({ id: 'alice', roles: ['reporter'] }, SECRET);
+  it('accepts the scheme in any case', async () => {
+    const token = issueToken({ id: 'alice', roles: ['reporter'] }, TEST_SIGNING_JWK);
     const request = { headers: { authorization: `bearer ${token}` } };
-    expect(guard.canActivate(httpContext(ArticlesController, proto.open, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.open, request))).toBe(true);
   });
 
-  it('lets a user with the required role through', () => {
+  it('lets a user with the required role through', async () => {
     const request = { headers: bearer({ id: 'erin', roles: ['editor'] }) };
-    expect(guard.canActivate(httpContext(ArticlesController, proto.approve, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.approve, request))).toBe(true);
   });
 
-  it('lets a user with any one of the required roles through', () => {
+  it('lets a user with any one of the required roles through', async () => {
     const request = { headers: bearer({ id: 'alice', roles: ['reporter'] }) };
-    expect(guard.canActivate(httpContext(ArticlesController, proto.comment, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.comment, request))).toBe(true);
   });
 
-  it('forbids a user without the required role', () => {
+  it('forbids a user without the required role', async () => {
     const request = { headers: bearer({ id: 'alice', roles: ['reporter'] }) };
-    expect(codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.approve, request)))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(() => guard.canActivate(httpContext(ArticlesController, proto.approve, request)))).toBe('AUTH.FORBIDDEN');
   });
 
-  it('names the missing role in the error', () => {
+  it('names the missing role in the error', async () => {
     const request = { headers: bearer({ id: 'alice', roles: ['reporter'] }) };
-    expect(() => guard.canActivate(httpContext(ArticlesController, proto.approve, request))).toThrow(
+    await expect(guard.canActivate(httpContext(ArticlesController, proto.approve, request))).rejects.toThrow(
       expect.objectContaining({ kind: 'forbidden', message: 'This action needs the role editor' }),
     );
   });
 
-  it('lets an admin through every role check', () => {
+  it('lets an admin through every role check', async () => {
     const request = { headers: bearer({ id: 'root', roles: ['admin'] }) };
-    expect(guard.canActivate(httpContext(ArticlesController, proto.approve, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(ArticlesController, proto.approve, request))).toBe(true);
   });
 
-  it('applies a controller-level @Roles() to its routes', () => {
+  it('applies a controller-level @Roles() to its routes', async () => {
     const request = { headers: bearer({ id: 'erin', roles: ['editor'] }) };
-    expect(codeOf(() => guard.canActivate(httpContext(AdminController, AdminController.prototype.purge, request)))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(() => guard.canActivate(httpContext(AdminController, AdminController.prototype.purge, request)))).toBe('AUTH.FORBIDDEN');
   });
 
-  it('lets a route-level @Roles() override the controller-level one', () => {
+  it('lets a route-level @Roles() override the controller-level one', async () => {
     const request = { headers: bearer({ id: 'erin', roles: ['editor'] }) };
-    expect(guard.canActivate(httpContext(AdminController, AdminController.prototype.reindex, request))).toBe(true);
+    expect(await guard.canActivate(httpContext(AdminController, AdminController.prototype.reindex, request))).toBe(true);
   });
 
-  it('checks tokens against the issuer and audience of its configuration', () => {
+  it('checks tokens against the issuer and audience of its configuration', async () => {
     const deskGuard = new AuthGuard(new Reflector(), { ...CONFIG, jwtIssuer: 'https://desk.example.org', jwtAudience: 'example-newsroom' });
     const open = (token: string) => httpContext(ArticlesController, proto.open, { headers: { authorization: `Bearer ${token}` } });
     const user = { id: 'alice', roles: ['reporter' as const] };
-    expect(deskGuard.canActivate(open(issueToken(user, SECRET, 60, { issuer: 'https://desk.example.org', audience: 'example-newsroom' })))).toBe(true);
-    expect(codeOf(() => deskGuard.canActivate(open(issueToken(user, SECRET))))).toBe('AUTH.INVALID_TOKEN');
-    expect(codeOf(() => deskGuard.canActivate(open(issueToken(user, SECRET, 60, { issuer: 'https://desk.example.org', audience: 'other' }))))).toBe(
+    expect(await deskGuard.canActivate(open(issueToken(user, TEST_SIGNING_JWK, 60, { issuer: 'https://desk.example.org', audience: 'example-newsroom' })))).toBe(true);
+    expect(await codeOf(() => deskGuard.canActivate(open(issueToken(user, TEST_SIGNING_JWK))))).toBe('AUTH.INVALID_TOKEN');
+    expect(await codeOf(() => deskGuard.canActivate(open(issueToken(user, TEST_SIGNING_JWK, 60, { issuer: 'https://desk.example.org', audience: 'other' }))))).toBe(
       'AUTH.INVALID_TOKEN',
     );
   });
 
-  it('does not guard non-HTTP contexts such as Kafka consumers', () => {
+  it('does not guard non-HTTP contexts such as Kafka consumers', async () => {
     const rpc = { getType: () => 'rpc' } as unknown as ExecutionContext;
-    expect(guard.canActivate(rpc)).toBe(true);
+    expect(await guard.canActivate(rpc)).toBe(true);
   });
 });
 
@@ -184,14 +184,14 @@ describe('CurrentUser', () => {
     return Object.values(args)[0].factory;
   }
 
-  it('gives the user the guard put on the request', () => {
+  it('gives the user the guard put on the request', async () => {
     const user = { id: 'alice', roles: ['reporter' as const] };
     const context = httpContext(ArticlesController, ArticlesController.prototype.open, { headers: {}, user });
     expect(factoryOf(CurrentUser)(undefined, context)).toBe(user);
   });
 
-  it('asks for a token when there is no user (a @Public() route)', () => {
+  it('asks for a token when there is no user (a @Public() route)', async () => {
     const context = httpContext(ArticlesController, ArticlesController.prototype.list, { headers: {} });
-    expect(codeOf(() => factoryOf(CurrentUser)(undefined, context))).toBe('AUTH.REQUIRED');
+    expect(await codeOf(() => factoryOf(CurrentUser)(undefined, context))).toBe('AUTH.REQUIRED');
   });
 });

@@ -11,6 +11,8 @@ import type { Request } from 'express';
 import { DomainError } from '@newsroom/contracts';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { hasAnyRole, type AuthenticatedUser, type Role } from './roles';
+import type { JWTVerifyGetKey } from 'jose';
+import { keySetFrom } from './key-set';
 import { DEFAULT_TOKEN_EXPECTATIONS, verifyToken } from './tokens';
 
 const PUBLIC_KEY = 'newsroom:public';
@@ -30,8 +32,9 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless marked
- * @Public(), and the roles named by @Roles(). Non-HTTP contexts (Kafka
- * consumers) are not guarded here.
+ * @Public(), and the roles named by @Roles(). Tokens are ES256 JWTs verified
+ * against the configured JWKS (JWT_JWKS_URL or JWT_JWKS_FILE); no service holds a
+ * signing key. Non-HTTP contexts (Kafka consumers) are not guarded here.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -40,7 +43,9 @@ export class AuthGuard implements CanActivate {
     @Inject(SERVICE_RUNTIME_CONFIG) private readonly config: ServiceRuntimeConfig,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  private keys?: JWTVerifyGetKey;
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
@@ -48,7 +53,8 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('AUTH.REQUIRED', 'A bearer token is required (Authorization: Bearer <token>)', 'unauthorized');
-    const user = verifyToken(match[1], this.config.jwtSecret, {
+    this.keys ??= keySetFrom({ jwksUrl: this.config.jwtJwksUrl, jwksFile: this.config.jwtJwksFile });
+    const user = await verifyToken(match[1], this.keys, {
       issuer: this.config.jwtIssuer ?? DEFAULT_TOKEN_EXPECTATIONS.issuer,
       audience: this.config.jwtAudience ?? DEFAULT_TOKEN_EXPECTATIONS.audience,
     });

@@ -1,18 +1,28 @@
 /**
- * `npm run token` (tools/scripts/token.mjs) signs tokens without importing this
- * library; these tests keep the two from drifting apart.
+ * `npm run token` (tools/scripts/token.mjs) signs tokens without importing this library (it must
+ * work before `npm install`); these tests keep the two from drifting apart.
  */
 import { spawnSync } from 'node:child_process';
-import { WORKSPACE_ROOT } from '@newsroom/testing';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { TEST_SIGNING_JWK, WORKSPACE_ROOT, publicJwkOf, refusal, type TestSigningJwk } from '@newsroom/testing';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
 import { verifyToken } from './tokens';
 
-const SECRET = 'a-secret-for-the-dev-token-command';
+const TEST_KEYS = createLocalJWKSet({ keys: [publicJwkOf(TEST_SIGNING_JWK)] } as JSONWebKeySet);
 
-function runTokenCommand(args: string[], env: NodeJS.ProcessEnv = { JWT_SECRET: SECRET }) {
-  const result = spawnSync(process.execPath, ['tools/scripts/token.mjs', ...args], {
-    cwd: WORKSPACE_ROOT,
-    env: { PATH: process.env.PATH, ...env },
+function keyFileWith(jwk: TestSigningJwk): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-token-')), 'desk-signing.jwk');
+  writeFileSync(file, JSON.stringify(jwk));
+  return file;
+}
+
+function runTokenCommand(args: string[], env: NodeJS.ProcessEnv = {}, script = path.join(WORKSPACE_ROOT, 'tools/scripts/token.mjs')) {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: path.dirname(script),
+    env: { PATH: process.env.PATH, DESK_SIGNING_KEY_FILE: keyFileWith(TEST_SIGNING_JWK), ...env },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -21,29 +31,49 @@ function runTokenCommand(args: string[], env: NodeJS.ProcessEnv = { JWT_SECRET: 
 }
 
 describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
-  it('prints a token that verifyToken accepts, with the roles, id and name', () => {
+  it('prints an ES256 token, naming its key, that verifyToken accepts with the roles, id and name', async () => {
     const result = runTokenCommand(['reporter,editor', 'carol', 'Carol Q']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
-    expect(verifyToken(result.stdout.trim(), SECRET)).toEqual({ id: 'carol', roles: ['reporter', 'editor'], name: 'Carol Q' });
+    expect(decodeProtectedHeader(result.stdout.trim())).toMatchObject({ alg: 'ES256', kid: TEST_SIGNING_JWK.kid });
+    await expect(verifyToken(result.stdout.trim(), TEST_KEYS)).resolves.toEqual({ id: 'carol', roles: ['reporter', 'editor'], name: 'Carol Q' });
   });
 
-  it('prints a token without a name when none is given', () => {
+  it('prints a token without a name when none is given', async () => {
     const result = runTokenCommand(['admin', 'root']);
     expect(result.status).toBe(0);
-    expect(verifyToken(result.stdout.trim(), SECRET)).toEqual({ id: 'root', roles: ['admin'] });
+    await expect(verifyToken(result.stdout.trim(), TEST_KEYS)).resolves.toEqual({ id: 'root', roles: ['admin'] });
   });
 
-  it('signs for the issuer and audience the services expect by default, or for JWT_ISSUER and JWT_AUDIENCE', () => {
-    expect(verifyToken(runTokenCommand(['reporter', 'carol']).stdout.trim(), SECRET, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE }).id).toBe('carol');
+  it('signs for the issuer and audience the services expect by default, or for JWT_ISSUER and JWT_AUDIENCE', async () => {
+    const byDefault = runTokenCommand(['reporter', 'carol']).stdout.trim();
+    expect((await verifyToken(byDefault, TEST_KEYS, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE })).id).toBe('carol');
     const custom = { issuer: 'https://desk.example.org', audience: 'example-newsroom' };
-    const result = runTokenCommand(['reporter', 'carol'], { JWT_SECRET: SECRET, JWT_ISSUER: custom.issuer, JWT_AUDIENCE: custom.audience });
-    expect(verifyToken(result.stdout.trim(), SECRET, custom).id).toBe('carol');
+    const result = runTokenCommand(['reporter', 'carol'], { JWT_ISSUER: custom.issuer, JWT_AUDIENCE: custom.audience });
+    expect((await verifyToken(result.stdout.trim(), TEST_KEYS, custom)).id).toBe('carol');
   });
 
-  it('signs with JWT_SECRET, not with some other secret', () => {
-    const result = runTokenCommand(['reporter', 'carol']);
-    expect(() => verifyToken(result.stdout.trim(), 'a-different-secret-of-enough-length')).toThrow('not valid');
+  it('creates a private signing key (mode 0600) when there is none, and signs with it from then on', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-token-')), 'keys/desk-signing.jwk');
+    const first = runTokenCommand(['reporter', 'carol'], { DESK_SIGNING_KEY_FILE: file });
+    expect(first.status).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const created = JSON.parse(readFileSync(file, 'utf8')) as TestSigningJwk;
+    expect(created).toMatchObject({ kty: 'EC', crv: 'P-256', d: expect.any(String), kid: expect.any(String) });
+    const keys = createLocalJWKSet({ keys: [publicJwkOf(created)] } as JSONWebKeySet);
+    expect((await verifyToken(first.stdout.trim(), keys)).id).toBe('carol');
+    const second = runTokenCommand(['editor', 'eve'], { DESK_SIGNING_KEY_FILE: file });
+    expect((await verifyToken(second.stdout.trim(), keys)).id).toBe('eve');
+    expect((await refusal(verifyToken(second.stdout.trim(), TEST_KEYS))).code).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('runs from a directory without node_modules (a fresh clone before npm install)', async () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'newsroom-fresh-clone-'));
+    const script = path.join(bare, 'token.mjs');
+    copyFileSync(path.join(WORKSPACE_ROOT, 'tools/scripts/token.mjs'), script);
+    const result = runTokenCommand(['reporter', 'carol'], {}, script);
+    expect(result.stderr).toBe('');
+    expect((await verifyToken(result.stdout.trim(), TEST_KEYS)).id).toBe('carol');
   });
 
   it.each([

@@ -1,17 +1,20 @@
-import jwt from 'jsonwebtoken';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
 import { DomainError, hasUnsupportedCharacter } from '@newsroom/contracts';
 import { ROLES, type AuthenticatedUser, type Role } from './roles';
 
 /**
- * Tokens are HS256 JWTs (RFC 7519): `sub` is the user id, `roles` the newsroom roles, `iss` who
- * issued it, `aud` who it is for, `exp` when it stops working. These are the development
- * defaults, which `npm run token` signs with too; a deployment may set others with JWT_ISSUER
- * and JWT_AUDIENCE.
+ * Access tokens are ES256 JWTs (RFC 7519, RFC 7518 §3.4): `sub` is the user id, `roles` the
+ * newsroom roles, `iss` who issued it (the desk), `aud` who it is for, `exp` when it stops
+ * working, and the header's `kid` names the key in the issuer's JWKS. These are the development
+ * issuer and audience, which `npm run token` signs for too; a deployment may set others with
+ * JWT_ISSUER and JWT_AUDIENCE.
  */
 export const TOKEN_ISSUER = DEV_TOKEN_ISSUER;
 export const TOKEN_AUDIENCE = DEV_TOKEN_AUDIENCE;
-const ALGORITHM = 'HS256';
+/** The one algorithm accepted: HS256 (a shared secret) and `none` are refused. */
+export const TOKEN_ALGORITHM = 'ES256';
 
 /** The longest user id a token may carry (a byline's `id` holds it). */
 export const MAX_SUBJECT_LENGTH = 100;
@@ -24,41 +27,73 @@ export interface TokenExpectations {
 
 export const DEFAULT_TOKEN_EXPECTATIONS: TokenExpectations = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
 
+/** A private EC P-256 key as a JWK (RFC 7517) with its key id. */
+export interface SigningJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+  d: string;
+  kid: string;
+}
+
+/**
+ * Signs an ES256 access token for `user` with `key`, valid `expiresInSeconds` from now.
+ * Synchronous (node:crypto), so test clients can sign where they are built; the desk and the
+ * dev token command (tools/scripts/token.mjs, kept equal by dev-token-command.spec.ts) make
+ * the same claims.
+ */
 export function issueToken(
   user: AuthenticatedUser,
-  secret: string,
+  key: SigningJwk,
   expiresInSeconds = 12 * 3600,
   claims: TokenExpectations = DEFAULT_TOKEN_EXPECTATIONS,
 ): string {
-  return jwt.sign({ roles: user.roles, ...(user.name ? { name: user.name } : {}) }, secret, {
-    algorithm: ALGORITHM,
-    subject: user.id,
-    issuer: claims.issuer,
-    audience: claims.audience,
-    expiresIn: expiresInSeconds,
-  });
+  const now = Math.floor(Date.now() / 1000);
+  const header = { alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid };
+  const payload = {
+    sub: user.id,
+    roles: user.roles,
+    ...(user.name ? { name: user.name } : {}),
+    iss: claims.issuer,
+    aud: claims.audience,
+    iat: now,
+    exp: now + expiresInSeconds,
+    jti: randomUUID(),
+  };
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  const privateKey = createPrivateKey({ key: { kty: key.kty, crv: key.crv, x: key.x, y: key.y, d: key.d }, format: 'jwk' });
+  // JWS wants the raw r||s pair (IEEE P1363), not node's default DER signature.
+  const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 /**
  * The user a bearer token speaks for. Refused with 401 (`AUTH.TOKEN_EXPIRED` once `exp` has
- * passed, `AUTH.INVALID_TOKEN` otherwise, the message saying why) unless the token is an
- * HS256 JWT signed with `secret` whose `iss` and `aud` are the expected ones, that has an
- * `exp`, a `sub` that is a non-empty string of at most MAX_SUBJECT_LENGTH characters, and at
- * least one newsroom role.
+ * passed, `AUTH.INVALID_TOKEN` otherwise, the message saying why) unless the token is an ES256
+ * JWT signed by a key of `keys` (a JWKS, chosen by `kid`) whose `iss` and `aud` are the expected
+ * ones, that has an `exp`, a `sub` that is a non-empty string of at most MAX_SUBJECT_LENGTH
+ * characters, and at least one newsroom role. When the key set cannot be fetched the answer is
+ * 503 `AUTH.KEYS_UNAVAILABLE`: the token may well be good.
  */
-export function verifyToken(token: string, secret: string, expected: TokenExpectations = DEFAULT_TOKEN_EXPECTATIONS): AuthenticatedUser {
-  let claims: jwt.JwtPayload;
+export async function verifyToken(token: string, keys: JWTVerifyGetKey, expected: TokenExpectations = DEFAULT_TOKEN_EXPECTATIONS): Promise<AuthenticatedUser> {
+  let claims: Record<string, unknown>;
   try {
-    const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: expected.issuer, audience: expected.audience });
-    if (typeof decoded === 'string') throw new Error('unexpected string payload');
-    claims = decoded;
+    const verified = await jwtVerify(token, keys, {
+      algorithms: [TOKEN_ALGORITHM],
+      issuer: expected.issuer,
+      audience: expected.audience,
+      requiredClaims: ['exp', 'sub'],
+    });
+    claims = verified.payload;
   } catch (error) {
-    if (error instanceof jwt.TokenExpiredError) throw new DomainError('AUTH.TOKEN_EXPIRED', 'The bearer token has expired', 'unauthorized');
-    throw invalid(reasonOf(error));
+    throw refusal(error);
   }
-  // jsonwebtoken checks `exp` only when it is there; a token without one would never expire.
-  if (typeof claims.exp !== 'number') throw invalid('it has no expiry (exp)');
-  const subject: unknown = claims.sub;
+  const subject = claims.sub;
   if (typeof subject !== 'string' || subject.trim() === '' || subject.length > MAX_SUBJECT_LENGTH || hasUnsupportedCharacter(subject)) {
     throw invalid(`its subject (sub) must be a user id: a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`);
   }
@@ -71,12 +106,29 @@ function invalid(reason: string): DomainError {
   return new DomainError('AUTH.INVALID_TOKEN', `The bearer token is not valid: ${reason}`, 'unauthorized');
 }
 
-/** Why jsonwebtoken refused a token, in words safe to tell the caller (nothing from the token). */
-function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  if (message.startsWith('jwt audience invalid')) return 'it is not meant for this service (aud)';
-  if (message.startsWith('jwt issuer invalid')) return 'it comes from another issuer (iss)';
-  if (message.startsWith('jwt not active')) return 'it is not valid yet (nbf)';
-  if (error instanceof jwt.JsonWebTokenError && /signature|algorithm/.test(message)) return 'its signature does not verify';
-  return 'it is not a signed JWT';
+/** Why jose refused a token, in words safe to tell the caller (nothing from the token). */
+function refusal(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new DomainError('AUTH.TOKEN_EXPIRED', 'The bearer token has expired', 'unauthorized');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return invalid('it is not meant for this service (aud)');
+    if (error.claim === 'iss') return invalid('it comes from another issuer (iss)');
+    if (error.claim === 'nbf') return invalid('it is not valid yet (nbf)');
+    if (error.claim === 'exp') return invalid('it has no expiry (exp)');
+    if (error.claim === 'sub') return invalid(`its subject (sub) must be a user id: a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`);
+    return invalid(`its ${error.claim} claim is not acceptable`);
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return invalid(`it is not signed with ${TOKEN_ALGORITHM}`);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return invalid('its signature does not verify');
+  if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) {
+    return invalid('it is signed with a key the issuer does not publish (kid)');
+  }
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || isFetchFailure(error)) {
+    return new DomainError('AUTH.KEYS_UNAVAILABLE', 'The token signing keys cannot be loaded; try again shortly', 'unavailable');
+  }
+  return invalid('it is not a signed JWT');
+}
+
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError && /fetch/i.test(error.message);
 }

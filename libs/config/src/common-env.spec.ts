@@ -7,7 +7,7 @@ function commonEnv(overrides: Record<string, string> = {}): CommonEnv {
     DATABASE_URL: 'postgres://postgres@db:5432/newsroom',
     DATABASE_SCHEMA: 'editorial_review',
     KAFKA_BROKERS: 'kafka-1:9092',
-    JWT_SECRET: 'a-secret-of-sufficient-length',
+    JWT_JWKS_URL: 'https://desk.example.org/.well-known/jwks.json',
     ...overrides,
   });
 }
@@ -21,7 +21,8 @@ describe(toRuntimeConfig.name, () => {
       databaseSchema: 'editorial_review',
       kafkaBrokers: ['kafka-1:9092'],
       kafkaSecurity: { protocol: 'PLAINTEXT' },
-      jwtSecret: 'a-secret-of-sufficient-length',
+      jwtJwksUrl: 'https://desk.example.org/.well-known/jwks.json',
+      jwtJwksFile: undefined,
       jwtIssuer: 'newsroom',
       jwtAudience: 'newsroom-api',
       logLevel: 'warn',

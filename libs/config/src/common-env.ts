@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { KafkaConnectionEnv, kafkaConnectionOf, type KafkaSecurity } from './kafka-connection-env';
 
 /** The issuer and audience of development tokens (`npm run token`, libs/auth issueToken). */
@@ -25,9 +25,19 @@ export class CommonEnv extends KafkaConnectionEnv {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lowercase identifier' })
   DATABASE_SCHEMA!: string;
 
+  /**
+   * Where bearer tokens' public keys are published (the desk's `/.well-known/jwks.json`).
+   * One of JWT_JWKS_URL and JWT_JWKS_FILE is required; no service holds a signing key.
+   */
+  @ValidateIf((env: CommonEnv) => !env.JWT_JWKS_FILE || env.JWT_JWKS_URL !== undefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'JWT_JWKS_URL must be an http(s) URL (or set JWT_JWKS_FILE)' })
+  JWT_JWKS_URL?: string;
+
+  /** A local public JWKS file instead of JWT_JWKS_URL (`npm start`, the tests). */
+  @IsOptional()
   @IsString()
-  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET!: string;
+  @IsNotEmpty()
+  JWT_JWKS_FILE?: string;
 
   /** The `iss` every bearer token must carry (the desk's or the newsroom's identity provider). */
   @IsString()
@@ -76,7 +86,9 @@ export interface ServiceRuntimeConfig {
   kafkaBrokers: string[];
   /** TLS and SASL towards the brokers; absent means PLAINTEXT (the local setup). */
   kafkaSecurity?: KafkaSecurity;
-  jwtSecret: string;
+  /** Where the public keys of bearer tokens are: a JWKS URL or a local JWKS file (one of them). */
+  jwtJwksUrl?: string;
+  jwtJwksFile?: string;
   /** The `iss` and `aud` bearer tokens must carry; absent, the development ones (DEV_TOKEN_*). */
   jwtIssuer?: string;
   jwtAudience?: string;
@@ -101,7 +113,8 @@ export function toRuntimeConfig(serviceName: string, env: CommonEnv): ServiceRun
     databaseSchema: env.DATABASE_SCHEMA,
     kafkaBrokers: kafka.brokers,
     kafkaSecurity: kafka.security,
-    jwtSecret: env.JWT_SECRET,
+    jwtJwksUrl: env.JWT_JWKS_URL,
+    jwtJwksFile: env.JWT_JWKS_FILE,
     jwtIssuer: env.JWT_ISSUER,
     jwtAudience: env.JWT_AUDIENCE,
     logLevel: env.LOG_LEVEL,

@@ -7,7 +7,7 @@ const VALID = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/newsroom',
   DATABASE_SCHEMA: 'drafting',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  JWT_SECRET: 'a-secret-of-sufficient-length',
+  JWT_JWKS_FILE: '/etc/newsroom/jwks.json',
 };
 
 class SmallEnv {
@@ -109,27 +109,27 @@ describe(`${CommonEnv.name} through ${loadEnv.name}`, () => {
 
   it('lists every problem at once', () => {
     const problems = problemsOf(() =>
-      loadEnv(CommonEnv, { ...VALID, DATABASE_URL: 'mysql://db/newsroom', JWT_SECRET: 'short', KAFKA_BROKERS: 'broker-without-port' }),
+      loadEnv(CommonEnv, { ...VALID, DATABASE_URL: 'mysql://db/newsroom', JWT_JWKS_URL: 'not a url', KAFKA_BROKERS: 'broker-without-port' }),
     );
     expect(problems).toHaveLength(3);
     expect(problems).toEqual(
       expect.arrayContaining([
         'DATABASE_URL must be a postgres:// URL',
-        'JWT_SECRET must be at least 16 characters',
+        'JWT_JWKS_URL must be an http(s) URL (or set JWT_JWKS_FILE)',
         'KAFKA_BROKERS must be a comma-separated host:port list',
       ]),
     );
   });
 
   it('puts every problem in the error message', () => {
-    const load = () => loadEnv(CommonEnv, { ...VALID, DATABASE_URL: 'mysql://db', JWT_SECRET: 'short' });
+    const load = () => loadEnv(CommonEnv, { ...VALID, DATABASE_URL: 'mysql://db', JWT_JWKS_URL: 'ftp://desk/jwks.json' });
     expect(load).toThrow('  - DATABASE_URL must be a postgres:// URL');
-    expect(load).toThrow('  - JWT_SECRET must be at least 16 characters');
+    expect(load).toThrow('  - JWT_JWKS_URL must be an http(s) URL (or set JWT_JWKS_FILE)');
   });
 
   it('reports each missing required variable', () => {
     const problems = problemsOf(() => loadEnv(CommonEnv, {}));
-    for (const name of ['PORT', 'DATABASE_URL', 'DATABASE_SCHEMA', 'KAFKA_BROKERS', 'JWT_SECRET']) {
+    for (const name of ['PORT', 'DATABASE_URL', 'DATABASE_SCHEMA', 'KAFKA_BROKERS', 'JWT_JWKS_URL']) {
       expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
     }
   });

@@ -1,7 +1,13 @@
 import { issueToken, type Role } from '@newsroom/auth';
+import { TEST_SIGNING_JWK, testJwksFile } from '@newsroom/testing';
 
-/** The secret the harness signs tokens with; services under test are started with it. */
-export const TEST_JWT_SECRET = 'integration-test-secret-123';
+/**
+ * The JWKS file services under test verify tokens with (JWT_JWKS_FILE): the public half of the
+ * test key the harness signs with.
+ */
+export function testJwtJwksFile(): string {
+  return testJwksFile();
+}
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -27,8 +33,8 @@ export class HttpClient {
     private readonly token?: string,
   ) {}
 
-  static signedIn(baseUrl: string, roles: Role | Role[], userId: string, secret = TEST_JWT_SECRET): HttpClient {
-    return new HttpClient(baseUrl, issueToken({ id: userId, roles: Array.isArray(roles) ? roles : [roles] }, secret));
+  static signedIn(baseUrl: string, roles: Role | Role[], userId: string, key = TEST_SIGNING_JWK): HttpClient {
+    return new HttpClient(baseUrl, issueToken({ id: userId, roles: Array.isArray(roles) ? roles : [roles] }, key));
   }
 
   get<T = unknown>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {

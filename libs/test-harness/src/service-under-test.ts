@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Role } from '@newsroom/auth';
 import { createTestDatabase, freePort, type TestDatabase } from '@newsroom/testing';
 import { eventually } from './eventually';
-import { HttpClient, TEST_JWT_SECRET } from './http-client';
+import { HttpClient, testJwtJwksFile } from './http-client';
 
 export interface ServiceUnderTestOptions {
   /** Prefix of the test database's name. */
@@ -17,7 +17,7 @@ export interface ServiceUnderTestOptions {
    * `(env) => bootstrapService(AppModule.register(loadXConfig(env)), xService(config))`.
    */
   boot(env: Record<string, string>): Promise<INestApplication>;
-  /** Extra variables on top of PORT, DATABASE_URL, KAFKA_BROKERS, JWT_SECRET and LOG_LEVEL. */
+  /** Extra variables on top of PORT, DATABASE_URL, KAFKA_BROKERS, JWT_JWKS_FILE and LOG_LEVEL. */
   env?: Record<string, string>;
 }
 
@@ -52,7 +52,7 @@ export class ServiceUnderTest {
       PORT: String(this.port),
       DATABASE_URL: this.db.url,
       KAFKA_BROKERS: this.options.brokers.join(','),
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS_FILE: testJwtJwksFile(),
       LOG_LEVEL: 'error',
       ...this.options.env,
     };

@@ -44,7 +44,6 @@ export class UseCaseTestbed {
       databaseUrl: db.url,
       databaseSchema: options.schema,
       kafkaBrokers: ['127.0.0.1:1'],
-      jwtSecret: 'unused-in-use-case-tests',
       logLevel: 'error',
     };
     const moduleRef = await Test.createTestingModule({

@@ -11,3 +11,4 @@ export * from './inboxes';
 export * from './service-environment';
 export * from './coded-errors';
 export * from './browser/chromium';
+export * from './test-signing-keys';

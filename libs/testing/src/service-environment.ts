@@ -10,7 +10,8 @@ export const SERVICE_SCHEMAS: Record<ServiceName, string> = {
 export interface NewsroomEnvironment {
   databaseUrl: string;
   brokers: string[];
-  jwtSecret: string;
+  /** The public JWKS file the services verify bearer tokens with (JWT_JWKS_FILE). */
+  jwksFile: string;
   /** Host in the public URLs the services print and link to (e.g. localhost). */
   publicHost: string;
   ports: Record<ServiceName, number>;
@@ -37,7 +38,7 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<S
     DATABASE_URL: input.databaseUrl,
     DATABASE_SCHEMA: SERVICE_SCHEMAS[name],
     KAFKA_BROKERS: input.brokers.join(','),
-    JWT_SECRET: input.jwtSecret,
+    JWT_JWKS_FILE: input.jwksFile,
     LOG_LEVEL: input.logLevel ?? 'info',
     NODE_ENV: input.nodeEnv ?? 'development',
   });

@@ -1,6 +1,6 @@
 import { loadEditorialReviewConfig, sectionSlugs } from './editorial-review.config';
 
-const BASE = { DATABASE_URL: 'postgres://localhost/newsroom', KAFKA_BROKERS: '127.0.0.1:9092', JWT_SECRET: 'a-secret-of-enough-length' };
+const BASE = { DATABASE_URL: 'postgres://localhost/newsroom', KAFKA_BROKERS: '127.0.0.1:9092', JWT_JWKS_FILE: 'jwks.json' };
 
 describe(loadEditorialReviewConfig.name, () => {
   it('reads the site’s section list for the checks, labels ignored, publishing’s default list without one', () => {

@@ -1,7 +1,7 @@
 import { loadPublishingConfig } from './publishing.config';
 import { parseSectionList } from './site-settings';
 
-const BASE = { DATABASE_URL: 'postgres://localhost/newsroom', KAFKA_BROKERS: '127.0.0.1:9092', JWT_SECRET: 'a-secret-of-enough-length' };
+const BASE = { DATABASE_URL: 'postgres://localhost/newsroom', KAFKA_BROKERS: '127.0.0.1:9092', JWT_JWKS_FILE: 'jwks.json' };
 
 describe(loadPublishingConfig.name, () => {
   it('has a site named Newsroom in English, in UTC, with the default sections, unless told otherwise', () => {
