@@ -56,6 +56,7 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
         VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
         VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
         SUBSCRIBER_LINK_SECRET: 'integration-subscriber-link-secret',
+        SITE_SECTIONS: 'politics,business,culture,sport',
         // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
         PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
         // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).

@@ -28,6 +28,8 @@ import { ScriptedAlertChannels } from './scripted-alert-channels';
 export const TEST_SITE_URL = 'https://news.example.test';
 /** Where the specs' subscriber links point. */
 export const TEST_PUBLIC_BASE_URL = 'https://alerts.example.test';
+/** SITE_SECTIONS as the specs configure it. */
+export const TEST_SITE_SECTIONS = ['politics', 'business', 'climate', 'culture', 'sport'];
 export const TEST_LINK_SECRET = 'use-case-spec-subscriber-link-secret';
 /** The push service the fixtures' browsers use; the only one besides FCM the specs allow. */
 export const TEST_PUSH_SERVICE = 'push.example.test';
@@ -44,6 +46,8 @@ export function testNotificationsConfig(): NotificationsConfig {
     VAPID_PUBLIC_KEY: 'unused',
     VAPID_PRIVATE_KEY: 'unused',
     SUBSCRIBER_LINK_SECRET: TEST_LINK_SECRET,
+    // The specs' readers follow these (and only these) sections.
+    SITE_SECTIONS: TEST_SITE_SECTIONS.join(','),
     // The fixtures' browsers subscribe on push.example.test (browserSubscription()).
     PUSH_SERVICE_HOSTS: `${TEST_PUSH_SERVICE},fcm.googleapis.com`,
   });

@@ -2,3 +2,4 @@ export * from './load-env';
 export * from './common-env';
 export * from './kafka-connection-env';
 export * from './base-url';
+export * from './site-sections';

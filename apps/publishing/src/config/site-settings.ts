@@ -53,31 +53,8 @@ export function IsLogoUrl(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** `slug` or `slug=Label`, comma-separated: `politics=Політика,world,business`. */
-export const SECTION_LIST_PATTERN = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*(?:,\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*)*$/;
-
-/**
- * Reads SITE_SECTIONS: each entry a section slug with an optional label; without one the slug
- * is shown humanized ("climate-change" → "Climate change"). A slug listed twice counts once.
- */
-export function parseSectionList(value: string): NavSection[] {
-  const seen = new Set<string>();
-  return value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .flatMap((entry) => {
-      const [slug, label] = entry.split('=').map((part) => part.trim());
-      if (seen.has(slug)) return [];
-      seen.add(slug);
-      return [{ slug, label: label || humanizeSlug(slug) }];
-    });
-}
-
-function humanizeSlug(slug: string): string {
-  const words = slug.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// The section list is read the same way by every service that takes SITE_SECTIONS.
+export { parseSectionList, SECTION_LIST_PATTERN } from '@newsroom/config';
 
 /** Whether the runtime knows `zone` as an IANA time zone. */
 export function isTimeZone(zone: unknown): boolean {

@@ -1,6 +1,8 @@
 import { DomainError } from '@newsroom/contracts';
 import { describePreferences, matchesArticle, normalizePreferences, type Preferences } from './preferences';
 
+/** The site's sections (SITE_SECTIONS) as the specs configure them. */
+const SITE = ['politics', 'business', 'climate'];
 const prefs = (p: Partial<Preferences>): Preferences => ({ sections: [], tags: [], breakingOnly: false, ...p });
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
@@ -13,7 +15,7 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 describe('normalizePreferences', () => {
   it('lower-cases, trims, de-duplicates and sorts', () => {
-    expect(normalizePreferences({ sections: [' Politics', 'business', 'politics'], tags: ['Ukraine', 'ukraine '] })).toEqual({
+    expect(normalizePreferences({ sections: [' Politics', 'business', 'politics'], tags: ['Ukraine', 'ukraine '] }, SITE)).toEqual({
       sections: ['business', 'politics'],
       tags: ['ukraine'],
       breakingOnly: false,
@@ -21,18 +23,24 @@ describe('normalizePreferences', () => {
   });
 
   it('needs a section or a tag unless breakingOnly', () => {
-    expect(codeOf(() => normalizePreferences({}))).toBe('SUBSCRIBER.NO_INTERESTS');
-    expect(codeOf(() => normalizePreferences({ sections: [' '], tags: [] }))).toBe('SUBSCRIBER.NO_INTERESTS');
-    expect(normalizePreferences({ breakingOnly: true })).toEqual({ sections: [], tags: [], breakingOnly: true });
-    expect(normalizePreferences({ tags: ['cop-30'] }).tags).toEqual(['cop-30']);
+    expect(codeOf(() => normalizePreferences({}, SITE))).toBe('SUBSCRIBER.NO_INTERESTS');
+    expect(codeOf(() => normalizePreferences({ sections: [' '], tags: [] }, SITE))).toBe('SUBSCRIBER.NO_INTERESTS');
+    expect(normalizePreferences({ breakingOnly: true }, SITE)).toEqual({ sections: [], tags: [], breakingOnly: true });
+    expect(normalizePreferences({ tags: ['cop-30'] }, SITE).tags).toEqual(['cop-30']);
   });
 
   it('refuses values that are not slugs, and too many of them', () => {
-    expect(codeOf(() => normalizePreferences({ sections: ['<script>'] }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
-    expect(codeOf(() => normalizePreferences({ tags: ['climate change'] }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
-    expect(codeOf(() => normalizePreferences({ tags: ['a--b'] }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
-    expect(codeOf(() => normalizePreferences({ tags: ['x'.repeat(41)] }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
-    expect(codeOf(() => normalizePreferences({ sections: Array.from({ length: 51 }, (_, i) => `s${i}`) }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ sections: ['<script>'] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['climate change'] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['a--b'] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['x'.repeat(41)] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ sections: Array.from({ length: 51 }, (_, i) => `s${i}`) }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+  });
+
+  it('takes only the site\'s sections (a typo would follow nothing), but any tag: SUBSCRIBER.UNKNOWN_SECTION', () => {
+    expect(codeOf(() => normalizePreferences({ sections: ['politcs'] }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
+    expect(codeOf(() => normalizePreferences({ sections: ['Climate', 'sport'], breakingOnly: true }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
+    expect(normalizePreferences({ sections: ['Climate'], tags: ['politcs'] }, SITE)).toEqual({ sections: ['climate'], tags: ['politcs'], breakingOnly: false });
   });
 });
 

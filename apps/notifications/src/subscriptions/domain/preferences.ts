@@ -1,5 +1,5 @@
 import { SLUG_PATTERN, type Priority } from '@newsroom/contracts';
-import { invalidPreferences, noInterests } from './subscription.errors';
+import { invalidPreferences, noInterests, unknownSections } from './subscription.errors';
 
 /** What a subscriber wants alerts about. Sections and tags are slugs, as in articles. */
 export interface Preferences {
@@ -20,11 +20,18 @@ export interface PreferencesInput {
 /**
  * Lower-cases, trims, de-duplicates and sorts, then checks the rule that makes a
  * subscription meaningful: at least one section or tag, unless breakingOnly (which
- * alone means "every breaking story").
+ * alone means "every breaking story"). Sections must be among `siteSections`, the
+ * site's managed list (SITE_SECTIONS): a typo such as "politcs" would otherwise be
+ * a subscription that never alerts. Tags are open (any slug): newsrooms coin them daily.
+ *
+ * Errors: SUBSCRIBER.INVALID_PREFERENCES (not slugs, too many), SUBSCRIBER.UNKNOWN_SECTION,
+ * SUBSCRIBER.NO_INTERESTS.
  */
-export function normalizePreferences(input: PreferencesInput): Preferences {
+export function normalizePreferences(input: PreferencesInput, siteSections: readonly string[]): Preferences {
   const sections = normalizeList(input.sections ?? [], 'sections', PREFERENCE_LIMITS.maxSections);
   const tags = normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags);
+  const unknown = sections.filter((section) => !siteSections.includes(section));
+  if (unknown.length > 0) throw unknownSections(unknown, siteSections);
   const breakingOnly = input.breakingOnly === true;
   if (sections.length === 0 && tags.length === 0 && !breakingOnly) throw noInterests();
   return { sections, tags, breakingOnly };

@@ -7,7 +7,7 @@ const auth = randomBytes(16).toString('base64url');
 const t0 = new Date('2025-11-21T08:00:00Z');
 const politics = { sections: ['politics'], tags: [], breakingOnly: false };
 const register = (overrides: Partial<Parameters<typeof PushSubscription.register>[0]> = {}) =>
-  PushSubscription.register({ id: 'p1', endpoint: 'https://push.example/x', keys: { p256dh: `${p256dh}=`, auth: `${auth}==` }, expirationTime: null, preferences: politics, services: PushServiceAllowList.parse('push.example,updates.push.services.mozilla.com'), ...overrides });
+  PushSubscription.register({ id: 'p1', endpoint: 'https://push.example/x', keys: { p256dh: `${p256dh}=`, auth: `${auth}==` }, expirationTime: null, preferences: politics, services: PushServiceAllowList.parse('push.example,updates.push.services.mozilla.com'), siteSections: ['politics', 'business'], ...overrides });
 
 describe(PushSubscription.name, () => {
   it('is active from the start, with its keys stored without padding', () => {

@@ -9,6 +9,15 @@ export const noInterests = () =>
 
 export const invalidPreferences = (message: string) => new DomainError('SUBSCRIBER.INVALID_PREFERENCES', message, 'validation');
 
+/** A section the site does not have (SITE_SECTIONS); the message lists the ones it has. */
+export const unknownSections = (unknown: readonly string[], siteSections: readonly string[]) =>
+  new DomainError(
+    'SUBSCRIBER.UNKNOWN_SECTION',
+    `No such section: ${unknown.slice(0, 5).map((section) => JSON.stringify(section)).join(', ')}. The sections are: ${siteSections.join(', ')}`,
+    'validation',
+    { unknown: [...unknown], sections: [...siteSections] },
+  );
+
 export const invalidPushKeys = (message: string) => new DomainError('PUSH.INVALID_KEYS', message, 'validation');
 
 export const invalidPushEndpoint = (message: string) => new DomainError('PUSH.INVALID_ENDPOINT', message, 'validation');

@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NotificationsConfig } from '../../../config/notifications.config';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { normalizePreferences } from '../../domain/preferences';
 import { viewOf, type RecipientView } from '../../domain/recipient';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
@@ -8,16 +10,22 @@ import type { ManagePreferencesCommand } from './manage-preferences.command';
  * A recipient (email subscriber or push subscription) replaces what they get
  * alerts about, from the preferences page. Returns the page's new view.
  * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES,
- * SUBSCRIBER.NOT_FOUND, SUBSCRIBER.UNSUBSCRIBED.
+ * SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.NOT_FOUND, SUBSCRIBER.UNSUBSCRIBED.
  */
 @Injectable()
 export class ManagePreferencesUseCase {
   private readonly logger = new Logger(ManagePreferencesUseCase.name);
 
-  constructor(private readonly subscriptions: SubscriptionRepository) {}
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
 
   async execute(command: ManagePreferencesCommand): Promise<RecipientView> {
-    const preferences = normalizePreferences(command.preferences);
+    const preferences = normalizePreferences(
+      command.preferences,
+      this.config.siteSections.map((section) => section.slug),
+    );
     const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
       found.changePreferences(preferences);
       return true;

@@ -102,6 +102,12 @@ describe(SignUpByEmailUseCase.name, () => {
     expect(await errorCodeOf(() => run('reader@example.com', { tags: ['climate change'] }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
   });
 
+  it('takes only the site\'s sections, so a typo is refused rather than stored: SUBSCRIBER.UNKNOWN_SECTION', async () => {
+    expect(await errorCodeOf(() => run('reader@example.com', { sections: ['politcs'] }))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
+    expect(await testbed.query(`SELECT 1 FROM subscribers`)).toHaveLength(0);
+    expect(mailer.sent).toHaveLength(0);
+  });
+
   it('refuses what is not an address: COMMAND.INVALID', async () => {
     expect(await errorCodeOf(() => run('not an address', { sections: ['politics'] }))).toBe('COMMAND.INVALID');
   });

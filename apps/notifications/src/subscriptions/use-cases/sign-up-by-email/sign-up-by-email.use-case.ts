@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
+import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import { Mailer, type OutgoingMail } from '../../../shared/mail/mailer';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { maskEmail, normalizeEmail } from '../../domain/email-address';
 import { normalizePreferences, type Preferences } from '../../domain/preferences';
 import { Subscriber, type SignupEmail } from '../../domain/subscriber';
@@ -35,7 +37,7 @@ export interface SignUpResult {
  * loses a signup, and the per-minute limit is lifted again so a retry can send
  * it. Call it outside a unit of work, so the commit comes before the email.
  *
- * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES (validation),
+ * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION (validation),
  * SUBSCRIBER.EMAIL_NOT_SENT (the signup is saved, the email was not sent).
  */
 @Injectable()
@@ -47,11 +49,15 @@ export class SignUpByEmailUseCase {
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
     private readonly mailer: Mailer,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async execute(command: SignUpByEmailCommand): Promise<SignUpResult> {
     const address = normalizeEmail(command.email);
-    const preferences = normalizePreferences(command.preferences);
+    const preferences = normalizePreferences(
+      command.preferences,
+      this.config.siteSections.map((section) => section.slug),
+    );
     const now = new Date();
     const { subscriber, send, previousLinkSentAt } = await this.store(address, preferences, now);
     const result = { subscriberId: subscriber.id, email: send };

@@ -20,7 +20,7 @@ export interface PushSubscribed extends ManagementLinks {
  * opt-in, so the subscription is active at once. The same endpoint posted again
  * (same browser) updates keys and preferences and reactivates it.
  * Errors: PUSH.INVALID_ENDPOINT, PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS,
- * SUBSCRIBER.INVALID_PREFERENCES.
+ * SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION.
  */
 @Injectable()
 export class SubscribePushUseCase {
@@ -41,6 +41,7 @@ export class SubscribePushUseCase {
       expirationTime: command.expirationTime ?? null,
       preferences: command.preferences,
       services: this.config.pushServices,
+      siteSections: this.config.siteSections.map((section) => section.slug),
     });
     const { id, created } = await this.subscriptions.upsertPush(subscription);
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
