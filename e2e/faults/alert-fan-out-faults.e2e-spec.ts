@@ -8,8 +8,8 @@
  *
  * What the service promises (docs/reliability.md): never two alerts to one
  * recipient on one channel; after a SIGTERM, nobody skipped; after a SIGKILL,
- * the sends that were in flight at that moment (at most DELIVERY_CONCURRENCY)
- * are `unknown` — sent or not, nobody can tell — and are never sent again.
+ * the sends that were in flight at that moment (at most DELIVERY_CONCURRENCY
+ * per channel) are `unknown` — sent or not, nobody can tell — and are never sent again.
  */
 import { randomUUID } from 'node:crypto';
 import { EVENT_TYPES, TOPICS, createEvent } from '@newsroom/contracts';
@@ -22,8 +22,14 @@ import { connect, describeOnKafka, groupCaughtUp, kafkaAdmin, tableDigest } from
 jest.setTimeout(180_000);
 
 const SUBSCRIBERS = 200;
-/** Sends in flight at once in one notifications process (DELIVERY_CONCURRENCY in the service). */
-const IN_FLIGHT = 5;
+/**
+ * Sends in flight per channel in the process under test, kept small so a kill
+ * cuts off few and the bound below says something; the service process
+ * inherits it (DELIVERY_CONCURRENCY).
+ */
+const PER_CHANNEL = 5;
+/** Sends in flight at once in one notifications process: both channels' lanes. */
+const IN_FLIGHT = 2 * PER_CHANNEL;
 const SECTION = 'harbour';
 const NOTIFICATIONS_TABLES = ['subscribers', 'push_subscriptions', 'article_alerts', 'deliveries', 'delivery_attempts', 'inbox'] as const;
 
@@ -36,6 +42,7 @@ describeOnKafka('process faults in the alert fan-out (notifications)', () => {
   const pushIds: string[] = [];
 
   beforeAll(async () => {
+    process.env.DELIVERY_CONCURRENCY = `email=${PER_CHANNEL},push=${PER_CHANNEL}`;
     newsroom = await NewsroomUnderTest.start(['notifications']);
     db = await connect(newsroom.db.url);
     admin = kafkaAdmin(newsroom);
@@ -65,6 +72,7 @@ describeOnKafka('process faults in the alert fan-out (notifications)', () => {
     await admin?.disconnect();
     await db?.end();
     await newsroom?.stop();
+    delete process.env.DELIVERY_CONCURRENCY;
   });
 
   /** Puts publishing's `published` event for a new article on the topic; returns the article id. */

@@ -1,5 +1,5 @@
 import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
-import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
+import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
@@ -15,13 +15,6 @@ export class NotificationsEnv extends CommonEnv {
    */
   @IsBaseUrl()
   PUBLIC_SITE_URL!: string;
-
-  /**
-   * The site's managed sections, the same value publishing's navigation takes (`politics,world` or
-   * `politics=Політика,world=Світ`): readers choose among these, and any other section is refused.
-   */
-  @IsSectionList()
-  SITE_SECTIONS!: string;
 
   /** smtp://user:pass@host:port or smtps://… */
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -68,6 +61,30 @@ export class NotificationsEnv extends CommonEnv {
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
   @IsTrustProxy()
   TRUST_PROXY = 0;
+
+  /** Alert sends in flight at once per channel and process: `email=50,push=50` (each 1–1000; a channel left out keeps its default). */
+  @Matches(/^\s*((email|push)=\d{1,4}\s*(,\s*|$))*$/, { message: 'DELIVERY_CONCURRENCY must read like email=50,push=50' })
+  @ValidateBy({
+    name: 'isDeliveryConcurrency',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && Object.values(deliveryConcurrency(value)).every((n) => n >= 1 && n <= 1000),
+      defaultMessage: () => 'DELIVERY_CONCURRENCY: each channel between 1 and 1000 (e.g. email=50,push=50)',
+    },
+  })
+  DELIVERY_CONCURRENCY = '';
+}
+
+/** Default sends in flight per channel: what one SMTP relay with a 50-connection pool and one push service comfortably take. */
+export const DEFAULT_DELIVERY_CONCURRENCY = { email: 50, push: 50 } as const;
+
+/** `email=50,push=50` → { email: 50, push: 50 }; channels not named keep DEFAULT_DELIVERY_CONCURRENCY. */
+export function deliveryConcurrency(value: string): { email: number; push: number } {
+  const result: { email: number; push: number } = { ...DEFAULT_DELIVERY_CONCURRENCY };
+  for (const part of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const [channel, count] = part.split('=');
+    if (channel === 'email' || channel === 'push') result[channel] = Number(count);
+  }
+  return result;
 }
 
 function problemOf(list: string): string | undefined {
@@ -84,8 +101,6 @@ export interface NotificationsConfig {
   publicBaseUrl: string;
   /** Base URL every alert's article URL must be under (no trailing slash). */
   publicSiteUrl: string;
-  /** The sections readers may follow, in the site's order, with the labels readers see. */
-  siteSections: SiteSection[];
   smtpUrl: string;
   mailFrom: string;
   vapid: { publicKey: string; privateKey: string; subject: string };
@@ -94,6 +109,8 @@ export interface NotificationsConfig {
   pushServices: PushServiceAllowList;
   /** Limits of the login-free routes, counted per client and per target. */
   rateLimits: RateLimitOptions;
+  /** Alert sends in flight at once per channel in one process (the delivery worker's lanes). */
+  deliveryConcurrency: { email: number; push: number };
 }
 
 export const NOTIFICATIONS_DEFAULTS = {
@@ -104,7 +121,6 @@ export const NOTIFICATIONS_DEFAULTS = {
   MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
   VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
   PUSH_SERVICE_HOSTS: DEFAULT_PUSH_SERVICE_HOSTS,
-  SITE_SECTIONS: DEFAULT_SITE_SECTIONS,
 };
 
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
@@ -113,12 +129,12 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     runtime: toRuntimeConfig('notifications', parsed),
     publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
     publicSiteUrl: baseUrl(parsed.PUBLIC_SITE_URL),
-    siteSections: parseSectionList(parsed.SITE_SECTIONS),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
     subscriberLinkSecret: parsed.SUBSCRIBER_LINK_SECRET,
     pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
     rateLimits: rateLimitOptions(parsed, NOTIFICATIONS_RATE_LIMITS, NOTIFICATIONS_LIMITED_ROUTES),
+    deliveryConcurrency: deliveryConcurrency(parsed.DELIVERY_CONCURRENCY),
   };
 }

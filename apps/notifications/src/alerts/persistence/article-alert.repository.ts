@@ -90,8 +90,8 @@ export class ArticleAlertRepository {
     const insert = async (channel: 'email' | 'push', column: string, recipients: string): Promise<number> => {
       const [row] = (await manager.query(
         `WITH inserted AS (
-           INSERT INTO deliveries (article_id, channel, ${column})
-           SELECT $1, '${channel}', matching.id FROM (${recipients}) matching
+           INSERT INTO deliveries (article_id, channel, ${column}, urgency)
+           SELECT $1, '${channel}', matching.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END FROM (${recipients}) matching
            ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
            RETURNING 1
          ) SELECT count(*)::int AS n FROM inserted`,

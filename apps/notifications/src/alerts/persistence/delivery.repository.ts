@@ -75,6 +75,91 @@ export class DeliveryRepository {
     return rows.map((row) => String(row.id));
   }
 
+  /**
+   * One channel's lane: marks up to `limit` due deliveries of `channel`
+   * `sending` for `workerId` — breaking alerts first, then oldest due — and
+   * returns them with their alert text and recipient, in one statement (one
+   * round trip per batch, no reload per delivery). Call it outside a unit of
+   * work: the claim must be committed before anything is sent. SKIP LOCKED
+   * lets workers in several processes claim side by side without ever
+   * claiming the same row.
+   */
+  async claimLane(workerId: string, channel: Channel, limit: number): Promise<ClaimedDelivery[]> {
+    const rows = (await this.unitOfWork.manager.query(
+      `WITH due AS (
+         SELECT id FROM deliveries
+         WHERE status = 'pending' AND channel = $3 AND next_attempt_at <= now()
+         ORDER BY channel, urgency, next_attempt_at, id
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
+         FROM due WHERE d.id = due.id
+         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at
+       )
+       SELECT c.id, c.article_id, c.channel, c.attempts, c.claimed_at, c.subscriber_id, c.push_subscription_id,
+              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
+              s.email, s.status AS subscriber_status,
+              p.endpoint, p.p256dh, p.auth, p.active AS push_active
+       FROM claimed c
+       JOIN article_alerts a ON a.article_id = c.article_id
+       LEFT JOIN subscribers s ON s.id = c.subscriber_id
+       LEFT JOIN push_subscriptions p ON p.id = c.push_subscription_id
+       ORDER BY c.urgency, c.next_attempt_at, c.id`,
+      [workerId, limit, channel],
+    )) as ClaimedRow[];
+    return rows.map(toClaimed);
+  }
+
+  /**
+   * Records many attempts' outcomes at once — the deliveries and their attempt
+   * rows in two statements — inside the caller's unit of work, as
+   * recordOutcome does for one, in the caller's unit of work or one of its own.
+   * Rows `workerId` no longer holds are left alone.
+   */
+  recordOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return Promise.resolve();
+    return this.unitOfWork.run(() => this.storeOutcomes(workerId, outcomes));
+  }
+
+  private async storeOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
+    const manager = this.unitOfWork.requireActive('recordOutcomes');
+    const column = <T>(pick: (entry: RecordedOutcome) => T) => outcomes.map(pick);
+    const errorOf = (entry: RecordedOutcome) => (entry.outcome.status === 'sent' ? null : entry.outcome.error);
+    await manager.query(
+      `UPDATE deliveries d
+       SET status = o.status, last_error = o.error, last_response_code = o.code,
+           next_attempt_at = COALESCE(o.next_at, d.next_attempt_at),
+           sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+           claimed_by = CASE WHEN o.status = 'pending' THEN NULL ELSE d.claimed_by END,
+           updated_at = now()
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) AS o(id, status, error, code, next_at)
+       WHERE d.id = o.id AND d.claimed_by = $1 AND d.status IN ('sending', 'unknown')`,
+      [
+        workerId,
+        column((entry) => entry.delivery.id),
+        column((entry) => entry.outcome.status),
+        column(errorOf),
+        column((entry) => entry.outcome.responseCode),
+        column((entry) => (entry.outcome.status === 'pending' ? entry.outcome.nextAttemptAt : null)),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[])`,
+      [
+        column((entry) => entry.delivery.id),
+        column((entry) => entry.delivery.attempt),
+        column((entry) => entry.startedAt),
+        column((entry) => entry.finishedAt),
+        column((entry): AttemptOutcome => (entry.outcome.status === 'pending' ? 'retry' : entry.outcome.status)),
+        column(errorOf),
+        column((entry) => entry.outcome.responseCode),
+      ],
+    );
+  }
+
   /** A delivery `workerId` holds in `sending`, with its alert text and recipient; null when it holds no such delivery. */
   async findClaimed(deliveryId: string, workerId: string): Promise<ClaimedDelivery | null> {
     const rows = (await this.unitOfWork.manager.query(
@@ -187,6 +272,14 @@ export class DeliveryRepository {
       [deliveryIds],
     )) as AttemptLogRow[];
   }
+}
+
+/** One attempt's end, as the delivery worker hands it over for batched recording. */
+export interface RecordedOutcome {
+  delivery: Pick<ClaimedDelivery, 'id' | 'attempt'>;
+  startedAt: Date;
+  finishedAt: Date;
+  outcome: DeliveryOutcome;
 }
 
 export interface DeliveryLogRow {

@@ -1,33 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import type { NotificationsConfig } from '../../config/notifications.config';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import type { ClaimedDelivery } from '../domain/delivery';
+import type { Channel } from '../domain/delivery-status';
 import { deliveriesChannel, DeliveryRepository } from '../persistence/delivery.repository';
-import { DeliverAlertCommand } from '../use-cases/deliver-alert/deliver-alert.command';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
+import { OutcomeBatch } from './outcome-batch';
 
-/** Alerts in flight at once; small, so one slow SMTP server or push service cannot swamp us. */
+/** Sends in flight at once per channel when the configuration does not say (DELIVERY_CONCURRENCY). */
 export const DELIVERY_CONCURRENCY = 5;
+const CHANNELS: readonly Channel[] = ['email', 'push'];
 /** Fallback when no notification arrives: picks up retries that come due. */
 const POLL_INTERVAL_MS = 1000;
 /** Back-off cap when claiming keeps failing (the database is away). */
 const MAX_BACKOFF_MS = 10_000;
 /** How often other workers' abandoned deliveries are looked for (always in the first round). */
 const SWEEP_INTERVAL_MS = 30_000;
+/** How often a worker that is sending logs its progress. */
+const PROGRESS_INTERVAL_MS = 5_000;
 const ABANDONED_NOTE = 'interrupted while sending (worker stopped); not retried so that no one gets the alert twice';
 
+/** A channel's own queue in this worker: its sends in flight and what they came to since the last progress line. */
+interface Lane {
+  channel: Channel;
+  concurrency: number;
+  inFlight: Set<Promise<void>>;
+  done: Record<string, number>;
+}
+
 /**
- * Sends pending deliveries, up to DELIVERY_CONCURRENCY at a time, as rounds of
- * a BackgroundLoop. Every replica runs one, each holding a member lease named
- * after its id, so a worker can tell a live one from one that crashed. Started
- * on application bootstrap (after migrations), stopped before the database
- * connections close. The fan-out's NOTIFY wakes it on commit, so an alert
- * leaves within milliseconds of the published event being applied.
+ * Sends pending deliveries as rounds of a BackgroundLoop, each channel in its
+ * own lane with its own concurrency (DELIVERY_CONCURRENCY, e.g. `email=50,push=50`),
+ * so pushes never wait behind e-mails; within a lane, breaking alerts go first.
+ * A round claims as many deliveries per lane as it has free slots, with their
+ * text and recipient, in one statement per lane; outcomes are stored in
+ * batches (OutcomeBatch), a slot freed only once its outcome is committed.
+ * Every replica runs one, each holding a member lease named after its id, so a
+ * worker can tell a live one from one that crashed; SKIP LOCKED lets workers in
+ * several processes share the queue. Started on application bootstrap (after
+ * migrations), stopped before the database connections close. The fan-out's
+ * NOTIFY wakes it on commit.
  *
  * Never two alerts, at the price of possibly none: a delivery is `sending`
  * (committed) before it is sent; one left `sending` by a worker whose lease is
- * gone is marked `unknown` and never resent.
+ * gone is marked `unknown` and never resent. After a crash, at most the sum
+ * of the lanes' concurrency is `unknown`.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,14 +59,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private claiming = false;
   /** The round running now, so shutdown can wait for what it is claiming. */
   private currentRound: Promise<unknown> = Promise.resolve();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly lanes: Lane[];
+  private readonly outcomes: OutcomeBatch;
   private lastSweepAt = 0;
+  private lastProgressAt = Date.now();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
     private readonly deliver: DeliverAlertUseCase,
-  ) {}
+    @Optional() @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig | null = null,
+  ) {
+    const concurrency = config?.deliveryConcurrency ?? { email: DELIVERY_CONCURRENCY, push: DELIVERY_CONCURRENCY };
+    this.lanes = CHANNELS.map((channel) => ({ channel, concurrency: concurrency[channel], inFlight: new Set(), done: {} }));
+    this.outcomes = new OutcomeBatch(deliveries, this.workerId);
+  }
 
   onApplicationBootstrap(): void {
     const schema = schemaOf(this.dataSource);
@@ -65,7 +93,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     });
     this.claiming = true;
     this.loop.start();
-    this.logger.log({ workerId: this.workerId, concurrency: DELIVERY_CONCURRENCY }, 'delivery worker started');
+    const concurrency = Object.fromEntries(this.lanes.map((lane) => [lane.channel, lane.concurrency]));
+    this.logger.log({ workerId: this.workerId, concurrency }, 'delivery worker started');
   }
 
   /** Sends already started finish and are recorded, with the lease still held; nothing new is claimed. */
@@ -73,32 +102,60 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (!this.loop || !this.claiming) return;
     this.claiming = false;
     await this.currentRound;
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    const inFlight = () => this.lanes.flatMap((lane) => [...lane.inFlight]);
+    while (inFlight().length > 0) await Promise.allSettled(inFlight());
+    await this.outcomes.drain();
     await this.loop.stop();
+    this.logProgress(true);
     this.logger.log({ workerId: this.workerId }, 'delivery worker stopped');
   }
 
   private async round(): Promise<RoundOutcome> {
     if (!this.claiming) return 'idle';
     if (Date.now() - this.lastSweepAt >= SWEEP_INTERVAL_MS) await this.sweepAbandoned();
-    const free = DELIVERY_CONCURRENCY - this.inFlight.size;
-    if (free <= 0) return 'idle';
-    const claimed = await this.deliveries.claimDue(this.workerId, free);
-    for (const deliveryId of claimed) {
-      this.track(this.deliver.execute(DeliverAlertCommand.create({ deliveryId, workerId: this.workerId })));
-    }
-    return claimed.length === free ? 'more' : 'idle';
+    this.logProgress(false);
+    const filled = await Promise.all(this.lanes.map((lane) => this.fill(lane)));
+    return filled.some(Boolean) ? 'more' : 'idle';
   }
 
-  private track(work: Promise<unknown>): void {
-    const tracked: Promise<void> = work
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ err: error }, 'unexpected error while delivering an alert'))
+  /** Claims as many of the lane's deliveries as it has free slots and starts them; true when every slot was filled. */
+  private async fill(lane: Lane): Promise<boolean> {
+    const free = lane.concurrency - lane.inFlight.size;
+    if (free <= 0) return false;
+    const claimed = await this.deliveries.claimLane(this.workerId, lane.channel, free);
+    for (const delivery of claimed) this.start(lane, delivery);
+    return claimed.length === free;
+  }
+
+  private start(lane: Lane, delivery: ClaimedDelivery): void {
+    const tracked: Promise<void> = this.deliver
+      .deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add(entry))
+      .then((result) => {
+        lane.done[result.status] = (lane.done[result.status] ?? 0) + 1;
+      })
+      .catch((error: unknown) => this.logger.error({ err: error, deliveryId: delivery.id }, 'unexpected error while delivering an alert'))
       .finally(() => {
-        this.inFlight.delete(tracked);
+        lane.inFlight.delete(tracked);
         this.loop?.wake();
       });
-    this.inFlight.add(tracked);
+    lane.inFlight.add(tracked);
+  }
+
+  /** A line every few seconds while alerts go out: per channel, what the attempts came to, the send rate and what is in flight. */
+  private logProgress(force: boolean): void {
+    const elapsedMs = Date.now() - this.lastProgressAt;
+    if (!force && elapsedMs < PROGRESS_INTERVAL_MS) return;
+    this.lastProgressAt = Date.now();
+    let active = false;
+    const channels = Object.fromEntries(
+      this.lanes.map((lane) => {
+        const done = lane.done;
+        lane.done = {};
+        active ||= Object.keys(done).length > 0 || lane.inFlight.size > 0;
+        return [lane.channel, { ...done, inFlight: lane.inFlight.size, sentPerSecond: Math.round(((done.sent ?? 0) * 1000) / Math.max(elapsedMs, 1)) }];
+      }),
+    );
+    if (active) this.logger.log({ workerId: this.workerId, ...channels }, 'delivery progress');
   }
 
   /**

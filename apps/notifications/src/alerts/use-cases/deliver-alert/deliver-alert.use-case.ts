@@ -5,7 +5,7 @@ import { recordAlertAttempt } from '../../alert-metrics';
 import { AlertChannels } from '../../channels/alert-channels';
 import { outcomeOf, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
 import type { SendResult } from '../../domain/send-failure';
-import { DeliveryRepository } from '../../persistence/delivery.repository';
+import { DeliveryRepository, type RecordedOutcome } from '../../persistence/delivery.repository';
 import type { DeliverAlertCommand } from './deliver-alert.command';
 
 export type DeliverAlertResult =
@@ -42,6 +42,17 @@ export class DeliverAlertUseCase {
       this.logger.warn({ deliveryId: command.deliveryId, workerId }, 'delivery is not claimed by this worker; not sent');
       return { status: 'not-claimed' };
     }
+    return this.deliverClaimed(delivery, workerId, (entry) => this.recordWithRetries(delivery, workerId, entry.startedAt, entry.outcome));
+  }
+
+  /**
+   * Sends a delivery the caller already holds in `sending` (claimed with its
+   * text and recipient by DeliveryRepository.claimLane) and hands the outcome to
+   * `record` — the delivery worker's batch — resolving once it is stored. An
+   * outcome that ends a push subscription, and a delivery cancelled before
+   * sending, are recorded here on their own: they touch other rows.
+   */
+  async deliverClaimed(delivery: ClaimedDelivery, workerId: string, record: (entry: RecordedOutcome) => Promise<void>): Promise<DeliverAlertResult> {
     const context = { deliveryId: delivery.id, articleId: delivery.articleId, channel: delivery.channel, attempt: delivery.attempt };
     const ineligible = whyNotSendable(delivery);
     if (ineligible) {
@@ -52,10 +63,12 @@ export class DeliverAlertUseCase {
     }
     const startedAt = new Date();
     const outcome = outcomeOf(delivery, await this.send(delivery), new Date(), Math.random());
-    await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    if (outcome.status === 'failed' && outcome.pushGone) await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    else await record({ delivery, startedAt, finishedAt: new Date(), outcome });
     recordAlertAttempt(delivery.channel, outcome.status, delivery.publishedAt);
     const logged = { ...context, status: outcome.status, responseCode: outcome.responseCode, ms: Date.now() - startedAt.getTime() };
-    if (outcome.status === 'sent') this.logger.log(logged, 'alert sent');
+    // One line per sent alert would cost more than the send at audience scale: sends are debug, failures stay visible.
+    if (outcome.status === 'sent') this.logger.debug(logged, 'alert sent');
     else this.logger.warn({ ...logged, error: outcome.error }, outcome.status === 'pending' ? 'alert not sent; will retry' : 'alert failed');
     return { status: outcome.status, responseCode: outcome.responseCode };
   }
