@@ -1,5 +1,5 @@
 import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
-import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
@@ -15,6 +15,13 @@ export class NotificationsEnv extends CommonEnv {
    */
   @IsBaseUrl()
   PUBLIC_SITE_URL!: string;
+
+  /**
+   * The site's managed sections, the same value publishing's navigation takes (`politics,world` or
+   * `politics=Політика,world=Світ`): readers choose among these, and any other section is refused.
+   */
+  @IsSectionList()
+  SITE_SECTIONS!: string;
 
   /** smtp://user:pass@host:port or smtps://… */
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -101,6 +108,8 @@ export interface NotificationsConfig {
   publicBaseUrl: string;
   /** Base URL every alert's article URL must be under (no trailing slash). */
   publicSiteUrl: string;
+  /** The sections readers may follow, in the site's order, with the labels readers see. */
+  siteSections: SiteSection[];
   smtpUrl: string;
   mailFrom: string;
   vapid: { publicKey: string; privateKey: string; subject: string };
@@ -121,6 +130,7 @@ export const NOTIFICATIONS_DEFAULTS = {
   MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.localhost>',
   VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
   PUSH_SERVICE_HOSTS: DEFAULT_PUSH_SERVICE_HOSTS,
+  SITE_SECTIONS: DEFAULT_SITE_SECTIONS,
 };
 
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
@@ -129,6 +139,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     runtime: toRuntimeConfig('notifications', parsed),
     publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
     publicSiteUrl: baseUrl(parsed.PUBLIC_SITE_URL),
+    siteSections: parseSectionList(parsed.SITE_SECTIONS),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },
