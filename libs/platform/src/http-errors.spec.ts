@@ -11,11 +11,18 @@ import {
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
 import { DomainError, type ErrorKind, type ValidationIssue } from '@newsroom/contracts';
-import { HttpErrorFilter, statusOf, strictValidationPipe } from './http-errors';
+import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, HttpErrorFilter, statusOf, strictValidationPipe } from './http-errors';
 
 class FakeResponse {
   statusCode?: number;
   body?: unknown;
+  readonly headers: Record<string, string> = {};
+
+  setHeader(name: string, value: string): this {
+    this.headers[name.toLowerCase()] = value;
+    return this;
+  }
 
   status(code: number): this {
     this.statusCode = code;
@@ -153,6 +160,39 @@ describe(HttpErrorFilter.name, () => {
     expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
     expect(logged).toHaveBeenCalledWith({ err: error }, 'unhandled error');
+  });
+
+  /** What node-postgres and TypeORM throw when the database goes away, as they build it. */
+  const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+  const connectionFailures: [string, unknown][] = [
+    ['a refused connection (ECONNREFUSED)', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    ['a refusal among several addresses (AggregateError)', Object.assign(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], ''), { code: 'ECONNREFUSED' })],
+    ['an administrator shutdown (57P01) in a failed query', new QueryFailedError('SELECT 1', [], withCode('terminating connection due to administrator command', '57P01'))],
+    ['a crash shutdown (57P02)', withCode('terminating connection because of crash of another server process', '57P02')],
+    ['a server still starting (57P03)', withCode('the database system is starting up', '57P03')],
+    ['a connection exception (08006)', new QueryFailedError('INSERT …', [], withCode('connection failure', '08006'))],
+    ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
+    ['a lost connection as a cause', new Error('commit failed', { cause: new Error('Connection terminated') })],
+  ];
+
+  it.each(connectionFailures)('answers %s with 503 SERVICE.UNAVAILABLE and Retry-After, not 500', (_name, error) => {
+    const response = respond(error);
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toMatchObject({ error: { code: 'SERVICE.UNAVAILABLE' } });
+    expect(response.headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('keeps a query that fails for another reason a 500', () => {
+    const response = respond(new QueryFailedError('SELECT', [], withCode('deadlock detected', '40P01')));
+    expect(response.statusCode).toBe(500);
+    expect(response.headers['retry-after']).toBeUndefined();
+  });
+
+  it('sends the Retry-After a coded error asks for', () => {
+    const response = respond(new DomainError('REQUEST.RATE_LIMITED', 'slow down', 'rate_limited', { retryAfterSeconds: 7 }));
+    expect(response.statusCode).toBe(429);
+    expect(response.headers['retry-after']).toBe('7');
   });
 
   it.each([[null], [undefined], ['a thrown string'], [42]])('answers a thrown %p with 500 INTERNAL', (thrown) => {

@@ -42,7 +42,8 @@ export function statusOf(kind: ErrorKind): number {
 
 /**
  * The one place that turns errors into HTTP responses: `{ error: { code, message } }`
- * with the status that fits. Unexpected errors are logged and answered with a
+ * with the status that fits. A database that cannot be reached is 503 SERVICE.UNAVAILABLE with
+ * Retry-After (see recogniseError); other unexpected errors are logged and answered with a
  * generic 500 that leaks nothing.
  */
 @Catch()
@@ -52,8 +53,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    const error = recogniseError(exception);
+    const { status, body } = this.toResponse(error);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn({ err: exception }, 'answered 503: a backing service is unreachable');
+    else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    const retryAfter = retryAfterSecondsOf(error);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
 
@@ -92,6 +97,61 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
   }
+}
+
+/** Retry-After (seconds) on a 503 for an unreachable database: about a restart's or a fail-over's time. */
+export const DATABASE_RETRY_AFTER_SECONDS = 10;
+
+/**
+ * An error that is neither the request's fault nor a bug in the service, as the DomainError the
+ * client is answered with; any other error is returned as it is. Today that is a database (or
+ * another backing service) that cannot be reached: a request cut off by a crash, a restart or a
+ * fail-over is worth repeating in a moment, so it is 503 SERVICE.UNAVAILABLE with Retry-After
+ * (RFC 9110 §15.6.4, §10.2.3), not a 500. Shared by every error filter (publishing's HTML pages too).
+ */
+export function recogniseError(exception: unknown): unknown {
+  if (!isConnectionFailure(exception)) return exception;
+  return new DomainError('SERVICE.UNAVAILABLE', 'The service cannot reach its database just now; try again shortly', 'unavailable', {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+}
+
+/** The Retry-After a DomainError asks for (`details.retryAfterSeconds`: 429 and 503), if any. */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** Socket errors of a connection that could not be made or was lost (Node's `code`). */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * PostgreSQL SQLSTATEs of a server that is going or not there yet: class 08 (connection
+ * exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+/** node-postgres and its pool say a lost or never-made connection only in words. */
+const CONNECTION_LOST_MESSAGE = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether the error, or one it wraps (TypeORM's `driverError`, a `cause`, the `errors` of an
+ * AggregateError such as Node's connect to several addresses), says a connection failed.
+ */
+function isConnectionFailure(exception: unknown, depth = 0): boolean {
+  if (exception === null || typeof exception !== 'object' || depth > 4) return false;
+  const { code, message, driverError, cause, errors, status } = exception as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    status?: unknown;
+  };
+  // body-parser's errors carry their own 4xx: a client that hung up mid-body is not an outage.
+  if (typeof status === 'number') return false;
+  if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  if (typeof message === 'string' && CONNECTION_LOST_MESSAGE.test(message)) return true;
+  return [driverError, cause, ...(Array.isArray(errors) ? errors : [])].some((inner) => isConnectionFailure(inner, depth + 1));
 }
 
 /**

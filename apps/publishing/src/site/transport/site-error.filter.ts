@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
 import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
 import { MISSING_CACHE } from './http-caching';
 import type { SiteContextFactory } from './site-context';
@@ -31,8 +31,11 @@ export class SiteErrorFilter implements ExceptionFilter {
   }
 
   private async renderPage(exception: unknown, response: Response): Promise<void> {
-    const { status, code, message } = describe(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    const error = recogniseError(exception);
+    const { status, code, message } = describe(error);
+    if (status >= 500 && status !== 503) this.logger.error({ err: exception }, 'unhandled error');
+    const retryAfter = retryAfterSecondsOf(error);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     // The error may be the database itself: then the page goes out without the navigation.
     const site = await this.site.create().catch(() => this.site.bare());
     const body = status === 404 ? renderNotFoundPage(site) : renderErrorPage(site, status, { code, message });
