@@ -127,6 +127,7 @@ describe('publishing service', () => {
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(page.headers.get('content-security-policy')).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
       expect(page.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
       // fetch sends "Cache-Control: no-cache" with a conditional request unless told otherwise, which a server must not answer with 304.
       const etag = page.headers.get('etag') ?? '';

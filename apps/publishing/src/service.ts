@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
-import { securityHeaders } from './site/security-headers';
+import { siteContentSecurityPolicy } from './site/security-headers';
 import { SiteErrorFilter } from './site/transport/site-error.filter';
 import { SiteContextFactory } from './site/transport/site-context';
 import { publicAssetsDir, STATIC_PREFIX } from './site/static-assets';
@@ -15,8 +15,8 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     description:
       'The public face of the newsroom: publishes approved articles (at once or on schedule), serves the pages, feeds, sitemaps and the ninjs API, and lets editors correct or withdraw live articles.',
     consumesEvents: true,
+    contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl),
     configure: (app: INestApplication) => {
-      app.use(securityHeaders(config.publicBaseUrl));
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
       // Registered after the platform's JSON filter, so it is asked first: browsers get HTML error pages.
       app.useGlobalFilters(new SiteErrorFilter(app.get(SiteContextFactory)));

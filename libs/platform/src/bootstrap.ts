@@ -8,7 +8,7 @@ import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/con
 import { kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
-import { useSecurityHeaders } from './security-headers';
+import { useSecurityHeaders, type ContentSecurityPolicy } from './security-headers';
 
 export interface ServiceDescription {
   title: string;
@@ -23,6 +23,11 @@ export interface ServiceDescription {
    * MESSAGE_LIMITS.requestBodyBytes.
    */
   largeBodyPaths?: readonly string[];
+  /**
+   * The Content-Security-Policy of a service with pages of its own (publishing's public site);
+   * the platform's default otherwise. Every other security header is the platform's.
+   */
+  contentSecurityPolicy?: ContentSecurityPolicy;
 }
 
 /**
@@ -36,7 +41,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   const config = app.get<ServiceRuntimeConfig>(SERVICE_RUNTIME_CONFIG);
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  useSecurityHeaders(app);
+  useSecurityHeaders(app, description.contentSecurityPolicy);
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
   app.use('/v1', requireJsonBodies);
   readRequestInput(app, description.largeBodyPaths);
