@@ -47,6 +47,8 @@ export function ensureDependencies() {
 export function build() {
   step('Compiling TypeScript');
   mustRun('build', process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  // The desk's browser app (apps/desk/web), bundled by Vite into dist/apps/desk/web.
+  mustRun('desk web build', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/desk/web/vite.config.mts', '--logLevel', 'warn']);
 }
 
 export function hasCommand(command) {

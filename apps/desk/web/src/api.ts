@@ -1,0 +1,137 @@
+/**
+ * The desk server's API as the browser uses it: the session endpoints and the
+ * backend-for-frontend proxy (`/api/<service>/…` → that service, with an access token the
+ * browser never sees). The session cookie is httpOnly and goes along by itself; every
+ * request that is not a GET carries the `X-CSRF-Token` the session endpoints returned.
+ */
+
+export type Role = 'reporter' | 'editor' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+/** A coded error as every service answers it: `{error: {code, message, details?}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiResponse<T> {
+  body: T;
+  /** The `ETag` header (drafts carry their version in it: `"3"`). */
+  etag: string | null;
+}
+
+export type Service = 'drafting' | 'editorial-review' | 'publishing' | 'notifications';
+
+let csrfToken: string | undefined;
+
+export function rememberSession(session: Session): Session {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export function forgetSession(): void {
+  csrfToken = undefined;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  ifMatch?: string;
+  query?: Record<string, string | number | undefined>;
+}
+
+/** One JSON request to the desk; throws ApiError for any answer that is not 2xx. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
+  const url = query.length > 0 ? `${path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK.UNREACHABLE', 'The desk cannot be reached. Check the connection; nothing was lost in this window.');
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text !== '') {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? response.statusText ?? 'Request failed', error?.details);
+  }
+  return { body: parsed as T, etag: response.headers.get('etag') };
+}
+
+/** A request to one of the four services through the desk's proxy. */
+export function service<T>(name: Service, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  return request<T>(method, `/api/${name}${path}`, options);
+}
+
+export async function currentSession(): Promise<Session | undefined> {
+  try {
+    return rememberSession((await request<Session>('GET', '/api/session')).body);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return undefined;
+    throw error;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Session> {
+  return rememberSession((await request<Session>('POST', '/api/session', { body: { email, password } })).body);
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await request('DELETE', '/api/session');
+  } finally {
+    forgetSession();
+  }
+}
+
+export async function acceptInvitation(token: string, password: string, name?: string): Promise<Session> {
+  const body = name ? { name, password } : { password };
+  return rememberSession((await request<Session>('POST', `/api/invitations/${encodeURIComponent(token)}`, { body })).body);
+}
+
+/** The message to show for a failed request, with the validation problems the server listed. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const problems = Array.isArray(error.details)
+    ? error.details
+        .map((d: unknown) => {
+          const detail = d as { path?: string; message?: string; property?: string };
+          return [detail.path ?? detail.property, detail.message].filter(Boolean).join(': ');
+        })
+        .filter(Boolean)
+    : [];
+  return `${error.message} (${error.code})${problems.length > 0 ? ` — ${problems.join('; ')}` : ''}`;
+}

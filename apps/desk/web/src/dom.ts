@@ -1,0 +1,89 @@
+/**
+ * The few DOM helpers the screens share. No framework: each screen builds its elements with
+ * `h()` and replaces its own region when data changes. Text always goes in as text nodes,
+ * never as markup, so nothing a user or a service sends can become HTML.
+ */
+
+type Child = Node | string | number | false | null | undefined | Child[];
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key === 'value' && 'value' in element) (element as HTMLInputElement).value = String(value);
+    else if (key === 'checked' && element instanceof HTMLInputElement) element.checked = Boolean(value);
+    else element.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces what `parent` shows. */
+export function show(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+let uniqueIds = 0;
+/** An id for pairing a label with its control. */
+export function uid(prefix: string): string {
+  uniqueIds += 1;
+  return `${prefix}-${uniqueIds}`;
+}
+
+/** A labelled form control: `<label for>` plus the control, with an optional hint tied by aria-describedby. */
+export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string): HTMLElement {
+  control.id ||= uid('field');
+  const hintId = hint ? `${control.id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
+}
+
+export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
+}
+
+/** A message region announced to screen readers (role=status, or alert for errors). */
+export function notice(kind: 'info' | 'error' | 'success', text: string): HTMLElement {
+  return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** Date and time in the reader's locale, from an ISO timestamp; an em dash for none. */
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** `<input type=datetime-local>` value for an ISO timestamp, in local time. */
+export function toLocalInput(iso: string | Date): string {
+  const date = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** ISO-8601 with a zone (what the services require) from a datetime-local value; undefined when empty. */
+export function fromLocalInput(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** A human label for a status slug: `changes_requested` → `changes requested`. */
+export function statusLabel(status: string): string {
+  return status.replace(/_/g, ' ');
+}
+
+export function statusBadge(status: string): HTMLElement {
+  return h('span', { class: `badge badge-${status}` }, statusLabel(status));
+}

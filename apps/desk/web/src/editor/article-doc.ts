@@ -1,0 +1,249 @@
+import type { ArticleBlock, ImageRendition } from '@newsroom/contracts';
+import { escapeInline, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
+
+/**
+ * The article body (libs/contracts' block model) as a TipTap/ProseMirror document, and back.
+ * Pure data in, pure data out: no DOM, no editor, so both directions are unit-tested and the
+ * editor only ever sees documents made here.
+ *
+ *   paragraph {text}                  ↔ paragraph, inline markup as bold/italic/link marks
+ *   subheading {text}                 ↔ heading level 2, plain text
+ *   quote {text, attribution?}        ↔ quote > quoteText (marks) + quoteAttribution (plain)
+ *   image {url, alt, caption?, …}     ↔ image (atom; every field an attribute)
+ *   embed {url, provider?, title?}    ↔ embed (atom)
+ *   related {url, headline, …}        ↔ related (atom)
+ *
+ * Optional fields that are absent become `null` attributes and come back absent, so
+ * `docToBlocks(blocksToDoc(body))` gives `body` again for text in canonical markup (the
+ * example article's is). Text that is not canonical (`snake_case` written without escapes,
+ * say) comes back with the same meaning in canonical form.
+ */
+
+/** A ProseMirror document node as JSON; the shape of TipTap's `JSONContent`. */
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  marks?: DocMark[];
+  text?: string;
+}
+
+export interface DocMark {
+  type: 'bold' | 'italic' | 'link';
+  attrs?: Record<string, unknown>;
+}
+
+/** The node names of the schema (schema.ts defines them; this module only names them). */
+export const NODE = {
+  paragraph: 'paragraph',
+  subheading: 'heading',
+  quote: 'quote',
+  quoteText: 'quoteText',
+  quoteAttribution: 'quoteAttribution',
+  image: 'image',
+  embed: 'embed',
+  related: 'related',
+} as const;
+
+/** The level the subheading uses among TipTap's headings: the headline is the page's h1. */
+export const SUBHEADING_LEVEL = 2;
+
+export function blocksToDoc(body: readonly ArticleBlock[]): DocNode {
+  const content = body.map(blockToNode);
+  return { type: 'doc', content: content.length > 0 ? content : [{ type: NODE.paragraph }] };
+}
+
+export function docToBlocks(doc: DocNode): ArticleBlock[] {
+  return (doc.content ?? []).flatMap((node) => nodeToBlocks(node));
+}
+
+function blockToNode(block: ArticleBlock): DocNode {
+  switch (block.type) {
+    case 'paragraph':
+      return withContent({ type: NODE.paragraph }, inlineToDoc(block.text));
+    case 'subheading':
+      return withContent({ type: NODE.subheading, attrs: { level: SUBHEADING_LEVEL } }, plainText(block.text));
+    case 'quote':
+      return {
+        type: NODE.quote,
+        content: [withContent({ type: NODE.quoteText }, inlineToDoc(block.text)), withContent({ type: NODE.quoteAttribution }, plainText(block.attribution ?? ''))],
+      };
+    case 'image':
+      return {
+        type: NODE.image,
+        attrs: {
+          url: block.url,
+          alt: block.alt,
+          caption: block.caption ?? null,
+          credit: block.credit ?? null,
+          width: block.width ?? null,
+          height: block.height ?? null,
+          renditions: block.renditions ? block.renditions.map((r) => ({ ...r })) : null,
+        },
+      };
+    case 'embed':
+      return { type: NODE.embed, attrs: { url: block.url, provider: block.provider ?? null, title: block.title ?? null } };
+    case 'related':
+      return {
+        type: NODE.related,
+        attrs: { url: block.url, headline: block.headline, teaser: block.teaser ?? null, publishedAt: block.publishedAt ?? null },
+      };
+  }
+}
+
+function nodeToBlocks(node: DocNode): ArticleBlock[] {
+  const attrs = node.attrs ?? {};
+  switch (node.type) {
+    case NODE.paragraph: {
+      const text = docToInline(node.content ?? []);
+      // ProseMirror keeps an empty paragraph where the cursor can rest (after an image, at
+      // the end); the block model has no empty paragraphs, so they are not blocks.
+      return text.trim() === '' ? [] : [{ type: 'paragraph', text }];
+    }
+    case NODE.subheading:
+      return [{ type: 'subheading', text: textOf(node.content ?? []) }];
+    case NODE.quote: {
+      const parts = node.content ?? [];
+      const text = docToInline(parts.find((part) => part.type === NODE.quoteText)?.content ?? []);
+      const attribution = textOf(parts.find((part) => part.type === NODE.quoteAttribution)?.content ?? []);
+      return [attribution.trim() === '' ? { type: 'quote', text } : { type: 'quote', text, attribution }];
+    }
+    case NODE.image:
+      return [
+        compact({
+          type: 'image' as const,
+          url: String(attrs.url ?? ''),
+          alt: String(attrs.alt ?? ''),
+          caption: optionalString(attrs.caption),
+          credit: optionalString(attrs.credit),
+          width: optionalNumber(attrs.width),
+          height: optionalNumber(attrs.height),
+          renditions: Array.isArray(attrs.renditions) ? (attrs.renditions as ImageRendition[]).map((r) => ({ ...r })) : undefined,
+        }),
+      ];
+    case NODE.embed:
+      return [compact({ type: 'embed' as const, url: String(attrs.url ?? ''), provider: optionalString(attrs.provider), title: optionalString(attrs.title) })];
+    case NODE.related:
+      return [
+        compact({
+          type: 'related' as const,
+          url: String(attrs.url ?? ''),
+          headline: String(attrs.headline ?? ''),
+          teaser: optionalString(attrs.teaser),
+          publishedAt: optionalString(attrs.publishedAt),
+        }),
+      ];
+    default:
+      // A node the block model has no place for (pasted content the schema let through):
+      // its text is kept as a paragraph rather than dropped.
+      return nodeToBlocks({ type: NODE.paragraph, content: [{ type: 'text', text: textOf(node.content ?? []) }] });
+  }
+}
+
+// ---- inline markup ↔ text nodes with marks ----
+
+/** Paragraph or quote markup as ProseMirror text nodes, one per run of equal marks. */
+export function inlineToDoc(markup: string): DocNode[] {
+  const out: DocNode[] = [];
+  const walk = (nodes: InlineNode[], marks: DocMark[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') out.push(marks.length > 0 ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text });
+      else if (node.type === 'link') walk(node.children, [...marks, { type: 'link', attrs: { href: node.href } }]);
+      else walk(node.children, [...marks, { type: node.type }]);
+    }
+  };
+  walk(parseInline(markup), []);
+  return out;
+}
+
+interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  href: string | undefined;
+}
+
+/**
+ * Text nodes as the contracts' inline markup. Links are written outermost (a label may hold
+ * bold and italic, not the other way round); within a stretch, the emphasis that runs longest
+ * from its start opens first, so `_x **y**_` and `**a _b_**` both come back as written.
+ */
+export function docToInline(nodes: readonly DocNode[]): string {
+  const runs: Run[] = nodes
+    .filter((node) => node.type === 'text' && node.text)
+    .map((node) => ({
+      text: node.text ?? '',
+      bold: hasMark(node, 'bold'),
+      italic: hasMark(node, 'italic'),
+      href: node.marks?.find((mark) => mark.type === 'link')?.attrs?.href as string | undefined,
+    }));
+  let out = '';
+  for (let i = 0; i < runs.length; ) {
+    const href = runs[i].href;
+    let j = i + 1;
+    while (j < runs.length && runs[j].href === href) j += 1;
+    const inner = emphasis(runs.slice(i, j));
+    out += href === undefined ? inner : `[${inner}](${href.replace(/[\\()[\]]/g, '\\$&')})`;
+    i = j;
+  }
+  return out;
+}
+
+function emphasis(runs: Run[]): string {
+  let out = '';
+  for (let i = 0; i < runs.length; ) {
+    const run = runs[i];
+    if (!run.bold && !run.italic) {
+      out += escapeInline(run.text);
+      i += 1;
+      continue;
+    }
+    const span = (mark: 'bold' | 'italic'): number => {
+      let j = i;
+      while (j < runs.length && runs[j][mark]) j += 1;
+      return j;
+    };
+    const mark: 'bold' | 'italic' = run.bold && (!run.italic || span('bold') >= span('italic')) ? 'bold' : 'italic';
+    const end = span(mark);
+    const inner = emphasis(runs.slice(i, end).map((r) => ({ ...r, [mark]: false })));
+    out += wrap(inner, mark === 'bold' ? '**' : '_');
+    i = end;
+  }
+  return out;
+}
+
+/** Markers must touch non-space characters to count, so surrounding spaces go outside them. */
+function wrap(inner: string, marker: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
+  const [, lead, core, trail] = match ?? ['', '', inner, ''];
+  return core === '' ? inner : `${lead}${marker}${core}${marker}${trail}`;
+}
+
+function hasMark(node: DocNode, type: DocMark['type']): boolean {
+  return node.marks?.some((mark) => mark.type === type) ?? false;
+}
+
+function plainText(text: string): DocNode[] {
+  return text === '' ? [] : [{ type: 'text', text }];
+}
+
+function textOf(nodes: readonly DocNode[]): string {
+  return nodes.map((node) => node.text ?? textOf(node.content ?? [])).join('');
+}
+
+function withContent(node: DocNode, content: DocNode[]): DocNode {
+  return content.length > 0 ? { ...node, content } : node;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Drops the keys whose value is undefined, so absent optional fields stay absent. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,152 @@
+import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { NODE, SUBHEADING_LEVEL } from './article-doc';
+
+/**
+ * The editor's schema: exactly the article block model (article-doc.ts maps it), nothing
+ * more. StarterKit gives paragraphs, bold, italic, links and undo; every other StarterKit
+ * node and mark is switched off because the block model has no place for it (a pasted list
+ * or code block arrives as paragraphs).
+ */
+
+/** Subheading: an h2 of plain text (no marks: the model keeps subheadings plain). */
+const Subheading = Node.create({
+  name: NODE.subheading,
+  group: 'block',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  addAttributes() {
+    return { level: { default: SUBHEADING_LEVEL, rendered: false } };
+  },
+  parseHTML() {
+    return [{ tag: 'h2' }, { tag: 'h3' }, { tag: 'h4' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['h2', mergeAttributes(HTMLAttributes, { class: 'subheading' }), 0];
+  },
+  addKeyboardShortcuts() {
+    return { 'Mod-Alt-2': () => this.editor.commands.setNode(NODE.subheading) };
+  },
+});
+
+/** Quote: the quoted words (with marks) and who said them (plain), both typed in place. */
+const Quote = Node.create({
+  name: NODE.quote,
+  group: 'block',
+  content: `${NODE.quoteText} ${NODE.quoteAttribution}`,
+  defining: true,
+  isolating: true,
+  parseHTML() {
+    return [{ tag: 'figure.quote' }, { tag: 'blockquote', getContent: undefined }];
+  },
+  renderHTML() {
+    return ['figure', { class: 'quote' }, 0];
+  },
+  addKeyboardShortcuts() {
+    return {
+      // Enter in the words moves on to the attribution; Enter there leaves the quote.
+      Enter: () => {
+        const { $from } = this.editor.state.selection;
+        const parent = $from.parent.type.name;
+        if (parent === NODE.quoteText) return this.editor.commands.setTextSelection($from.after() + 1);
+        if (parent === NODE.quoteAttribution) {
+          const after = $from.after($from.depth - 1);
+          return this.editor.chain().insertContentAt(after, { type: NODE.paragraph }).setTextSelection(after + 1).run();
+        }
+        return false;
+      },
+    };
+  },
+});
+
+const QuoteText = Node.create({
+  name: NODE.quoteText,
+  content: 'text*',
+  marks: 'bold italic link',
+  parseHTML() {
+    return [{ tag: 'blockquote' }];
+  },
+  renderHTML() {
+    return ['blockquote', { class: 'quote-text', 'data-placeholder': 'Quoted words' }, 0];
+  },
+});
+
+const QuoteAttribution = Node.create({
+  name: NODE.quoteAttribution,
+  content: 'text*',
+  marks: '',
+  parseHTML() {
+    return [{ tag: 'figcaption' }];
+  },
+  renderHTML() {
+    return ['figcaption', { class: 'quote-attribution', 'data-placeholder': 'Who said it' }, 0];
+  },
+});
+
+/** An atom block whose fields are edited in a form beside the text (block-form.ts). */
+function atomBlock(name: string, attributes: string[], label: (attrs: Record<string, unknown>) => string[]) {
+  return Node.create({
+    name,
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: false,
+    addAttributes() {
+      return Object.fromEntries(attributes.map((attribute) => [attribute, { default: null, rendered: false }]));
+    },
+    parseHTML() {
+      return [{ tag: `div[data-block="${name}"]` }];
+    },
+    renderHTML({ node }) {
+      const [title, ...lines] = label(node.attrs);
+      return ['div', { 'data-block': name, class: `block-card block-${name}` }, ['strong', {}, title], ...lines.map((line) => ['span', {}, line])];
+    },
+  });
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export const Image = atomBlock(NODE.image, ['url', 'alt', 'caption', 'credit', 'width', 'height', 'renditions'], (a) => [
+  'Image',
+  `Alt text: ${text(a.alt) || '(missing)'}`,
+  text(a.caption) && `Caption: ${text(a.caption)}`,
+  text(a.credit) && `Credit: ${text(a.credit)}`,
+  text(a.url),
+].filter(Boolean));
+
+export const Embed = atomBlock(NODE.embed, ['url', 'provider', 'title'], (a) => ['Embed', text(a.title) || text(a.url), text(a.provider)].filter(Boolean));
+
+export const Related = atomBlock(NODE.related, ['url', 'headline', 'teaser', 'publishedAt'], (a) => [
+  'Related story',
+  text(a.headline),
+  text(a.teaser),
+  text(a.url),
+].filter(Boolean));
+
+export function articleExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      blockquote: false,
+      bulletList: false,
+      orderedList: false,
+      listItem: false,
+      listKeymap: false,
+      code: false,
+      codeBlock: false,
+      heading: false,
+      horizontalRule: false,
+      hardBreak: false,
+      strike: false,
+      underline: false,
+      link: { openOnClick: false, autolink: false, linkOnPaste: true, protocols: ['http', 'https'], defaultProtocol: 'https' },
+    }),
+    Subheading,
+    Quote,
+    QuoteText,
+    QuoteAttribution,
+    Image,
+    Embed,
+    Related,
+  ];
+}

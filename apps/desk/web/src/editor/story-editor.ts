@@ -1,0 +1,188 @@
+import { Editor } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
+import type { ArticleBlock } from '@newsroom/contracts';
+import { button, field, h, show } from '../dom';
+import { NODE, blocksToDoc, docToBlocks, type DocNode } from './article-doc';
+import { articleExtensions } from './schema';
+
+/** The body editor: a toolbar, the TipTap editor, and a form for the fields of image, embed and related blocks. */
+export interface StoryEditor {
+  element: HTMLElement;
+  body(): ArticleBlock[];
+  setBody(body: readonly ArticleBlock[]): void;
+  setEditable(editable: boolean): void;
+  destroy(): void;
+}
+
+type AtomKind = typeof NODE.image | typeof NODE.embed | typeof NODE.related;
+
+/** The fields of each atom block, in form order: [attribute, label, required, hint]. */
+const ATOM_FIELDS: Record<AtomKind, [string, string, boolean, string?][]> = {
+  image: [
+    ['url', 'Image URL', true, 'https:// address of the picture'],
+    ['alt', 'Alt text', true, 'What the picture shows, for readers who cannot see it'],
+    ['caption', 'Caption', false],
+    ['credit', 'Credit', false, 'Photographer or agency'],
+  ],
+  embed: [
+    ['url', 'Embed URL', true],
+    ['provider', 'Provider', false],
+    ['title', 'Title', false],
+  ],
+  related: [
+    ['url', 'Story URL', true],
+    ['headline', 'Headline', true],
+    ['teaser', 'Teaser', false],
+  ],
+};
+const ATOM_LABEL: Record<AtomKind, string> = { image: 'Image', embed: 'Embed', related: 'Related story' };
+
+export function createStoryEditor(initial: readonly ArticleBlock[], onChange: () => void): StoryEditor {
+  const surface = h('div', { class: 'editor-surface' });
+  const blockForm = h('div', { class: 'block-form-region' });
+  const linkForm = h('div', { class: 'link-form-region' });
+  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Text formatting and blocks' });
+
+  const editor = new Editor({
+    element: surface,
+    extensions: articleExtensions(),
+    content: blocksToDoc(initial),
+    editorProps: {
+      attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body', id: 'story-body' },
+    },
+    onUpdate: () => onChange(),
+    onSelectionUpdate: () => refreshToolbar(),
+    onTransaction: () => refreshToolbar(),
+  });
+
+  const tool = (label: string, shortcut: string | undefined, run: () => void, active?: () => boolean): HTMLButtonElement => {
+    const control = button(label, () => {
+      run();
+      refreshToolbar();
+    }, { 'aria-keyshortcuts': shortcut, title: shortcut ? `${label} (${shortcut})` : label, class: 'tool' });
+    if (active) control.dataset.toggle = 'true';
+    tools.push([control, active]);
+    return control;
+  };
+  const tools: [HTMLButtonElement, (() => boolean) | undefined][] = [];
+
+  toolbar.append(
+    tool('Bold', 'Control+B', () => editor.chain().focus().toggleBold().run(), () => editor.isActive('bold')),
+    tool('Italic', 'Control+I', () => editor.chain().focus().toggleItalic().run(), () => editor.isActive('italic')),
+    tool('Link', undefined, () => openLinkForm(), () => editor.isActive('link')),
+    tool('Paragraph', undefined, () => editor.chain().focus().setNode(NODE.paragraph).run(), () => editor.isActive(NODE.paragraph)),
+    tool('Subheading', 'Control+Alt+2', () => editor.chain().focus().setNode(NODE.subheading).run(), () => editor.isActive(NODE.subheading)),
+    tool('Quote', undefined, () => insertQuote()),
+    tool('Image', undefined, () => openBlockForm(NODE.image)),
+    tool('Embed', undefined, () => openBlockForm(NODE.embed)),
+    tool('Related story', undefined, () => openBlockForm(NODE.related)),
+    tool('Edit block', undefined, () => editSelectedBlock()),
+  );
+
+  function refreshToolbar(): void {
+    for (const [control, active] of tools) {
+      if (active) control.setAttribute('aria-pressed', String(active()));
+      control.disabled = !editor.isEditable;
+    }
+    const editBlock = tools[tools.length - 1][0];
+    editBlock.hidden = selectedAtom() === undefined;
+  }
+
+  function insertQuote(): void {
+    const { $from } = editor.state.selection;
+    const selected = $from.parent.textContent;
+    editor
+      .chain()
+      .focus()
+      .insertContent({
+        type: NODE.quote,
+        content: [{ type: NODE.quoteText, content: selected ? [{ type: 'text', text: selected }] : undefined }, { type: NODE.quoteAttribution }],
+      } satisfies DocNode)
+      .run();
+  }
+
+  function selectedAtom(): { kind: AtomKind; attrs: Record<string, unknown> } | undefined {
+    const selection = editor.state.selection;
+    if (!(selection instanceof NodeSelection)) return undefined;
+    const name = selection.node.type.name;
+    return name in ATOM_FIELDS ? { kind: name as AtomKind, attrs: selection.node.attrs } : undefined;
+  }
+
+  function editSelectedBlock(): void {
+    const atom = selectedAtom();
+    if (atom) openBlockForm(atom.kind, atom.attrs);
+  }
+
+  function openBlockForm(kind: AtomKind, existing?: Record<string, unknown>): void {
+    const inputs = ATOM_FIELDS[kind].map(([name, label, required, hint]) => {
+      const input = h('input', { type: name === 'url' ? 'url' : 'text', name, required, value: typeof existing?.[name] === 'string' ? (existing[name] as string) : '' });
+      return { name, input, element: field(label + (required ? ' (required)' : ''), input, hint) };
+    });
+    const close = (): void => {
+      show(blockForm);
+      editor.commands.focus();
+    };
+    const form = h(
+      'form',
+      { class: 'block-form', 'aria-label': `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind]}` },
+      h('h3', {}, `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind].toLowerCase()}`),
+      inputs.map((i) => i.element),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const attrs: Record<string, unknown> = { ...existing };
+      for (const { name, input } of inputs) attrs[name] = input.value.trim() === '' ? null : input.value.trim();
+      if (existing) editor.chain().focus().updateAttributes(kind, attrs).run();
+      else editor.chain().focus().insertContent({ type: kind, attrs }).run();
+      close();
+      onChange();
+    });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close();
+    });
+    show(blockForm, form);
+    inputs[0].input.focus();
+  }
+
+  function openLinkForm(): void {
+    const current = editor.getAttributes('link').href as string | undefined;
+    const input = h('input', { type: 'url', name: 'href', value: current ?? '', placeholder: 'https://' });
+    const close = (): void => {
+      show(linkForm);
+      editor.commands.focus();
+    };
+    const form = h(
+      'form',
+      { class: 'link-form', 'aria-label': 'Link' },
+      field('Link address', input, 'Leave empty to remove the link'),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply link'), button('Cancel', close)),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const href = input.value.trim();
+      const chain = editor.chain().focus().extendMarkRange('link');
+      (href === '' ? chain.unsetLink() : chain.setLink({ href })).run();
+      close();
+    });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close();
+    });
+    show(linkForm, form);
+    input.focus();
+  }
+
+  const element = h('div', { class: 'story-editor' }, h('label', { class: 'field-label', for: 'story-body' }, 'Body'), toolbar, linkForm, blockForm, surface);
+  refreshToolbar();
+
+  return {
+    element,
+    body: () => docToBlocks(editor.getJSON() as DocNode),
+    setBody: (body) => editor.commands.setContent(blocksToDoc(body), { emitUpdate: false }),
+    setEditable: (editable) => {
+      editor.setEditable(editable, false);
+      refreshToolbar();
+    },
+    destroy: () => editor.destroy(),
+  };
+}

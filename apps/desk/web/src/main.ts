@@ -1,0 +1,154 @@
+import './styles.css';
+import { currentSession, describeError, signOut, type Session } from './api';
+import { hasRole, route, type Route, type ScreenContext } from './app';
+import { button, h, notice, show } from './dom';
+
+/**
+ * The desk in the browser: one page, history-API routes (the desk server answers every deep
+ * link with this page), one screen at a time. Screens are loaded on demand so the sign-in
+ * page does not carry the editor.
+ */
+const routes: Route[] = [
+  route('/sign-in', 'Sign in', [], async () => (await import('./screens/sign-in')).signInScreen),
+  route('/invitations/:token', 'Accept invitation', [], async () => (await import('./screens/sign-in')).invitationScreen),
+  route('/stories', 'My stories', ['reporter'], async () => (await import('./screens/stories')).storiesScreen),
+  route('/stories/new', 'New story', ['reporter'], async () => (await import('./screens/story')).storyScreen),
+  route('/stories/:id', 'Story', ['reporter'], async () => (await import('./screens/story')).storyScreen),
+  route('/queue', 'Review queue', ['editor'], async () => (await import('./screens/review')).queueScreen),
+  route('/reviews/:id', 'Review', ['editor'], async () => (await import('./screens/review')).reviewScreen),
+  route('/schedule', 'Schedule', ['editor'], async () => (await import('./screens/live')).scheduleScreen),
+  route('/live', 'Live stories', ['editor'], async () => (await import('./screens/live')).liveScreen),
+  route('/live/:id', 'Live story', ['editor'], async () => (await import('./screens/live')).liveStoryScreen),
+  route('/accounts', 'Accounts', ['admin'], async () => (await import('./screens/accounts')).accountsScreen),
+];
+
+const PUBLIC_PATHS = /^\/(sign-in|invitations\/)/;
+
+const root = document.getElementById('app') as HTMLElement;
+const liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+let session: Session | undefined;
+let leaving: (() => void)[] = [];
+
+function landing(current: Session | undefined): string {
+  if (!current) return '/sign-in';
+  if (hasRole(current, ['admin'])) return '/accounts';
+  if (current.user.roles.includes('editor')) return '/queue';
+  return '/stories';
+}
+
+function navigate(path: string, replace = false): void {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  void render();
+}
+
+function header(): HTMLElement {
+  const links: [string, string, Parameters<typeof hasRole>[1]][] = [
+    ['/stories', 'My stories', ['reporter']],
+    ['/queue', 'Review queue', ['editor']],
+    ['/schedule', 'Schedule', ['editor']],
+    ['/live', 'Live stories', ['editor']],
+    ['/accounts', 'Accounts', ['admin']],
+  ];
+  const here = location.pathname;
+  return h(
+    'header',
+    { class: 'site-header' },
+    h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+    h('span', { class: 'brand' }, 'Newsroom desk'),
+    session
+      ? h(
+          'nav',
+          { 'aria-label': 'Desk' },
+          h(
+            'ul',
+            {},
+            links
+              .filter(([, , roles]) => hasRole(session, roles))
+              .map(([href, label]) => h('li', {}, h('a', { href, 'aria-current': here.startsWith(href) ? 'page' : undefined }, label))),
+          ),
+        )
+      : null,
+    session
+      ? h(
+          'div',
+          { class: 'who' },
+          h('span', {}, `${session.user.name} (${session.user.roles.join(', ')})`),
+          button('Sign out', () => {
+            void signOut().finally(() => {
+              session = undefined;
+              navigate('/sign-in');
+            });
+          }),
+        )
+      : null,
+  );
+}
+
+async function render(): Promise<void> {
+  for (const cleanup of leaving) cleanup();
+  leaving = [];
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return navigate(landing(session), true);
+  if (!session && !PUBLIC_PATHS.test(path)) return navigate(`/sign-in?next=${encodeURIComponent(path)}`, true);
+
+  const match = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find(({ m }) => m);
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  show(root, header(), main, liveRegion);
+  if (!match?.m) {
+    document.title = 'Not found · Newsroom desk';
+    show(main, h('h1', {}, 'Not found'), h('p', {}, 'No desk screen has this address. '), h('a', { href: landing(session) }, 'Go to your start page'));
+    return;
+  }
+  document.title = `${match.r.title} · Newsroom desk`;
+  if (match.r.roles.length > 0 && !hasRole(session, match.r.roles)) {
+    show(main, h('h1', {}, match.r.title), notice('error', 'Your account does not have the role this screen needs.'), h('a', { href: landing(session) }, 'Go to your start page'));
+    return;
+  }
+  const params = Object.fromEntries(match.r.keys.map((key, i) => [key, decodeURIComponent(match.m?.[i + 1] ?? '')]));
+  const context: ScreenContext = {
+    session: session as Session,
+    params,
+    navigate: (to) => navigate(to),
+    onLeave: (cleanup) => leaving.push(cleanup),
+    announce: (text) => {
+      liveRegion.textContent = text;
+    },
+    signedIn: (next) => {
+      session = next;
+      const wanted = new URLSearchParams(location.search).get('next');
+      // Only a path on this site: `next` comes from the address bar.
+      navigate(wanted && /^\/(?!\/)/.test(wanted) ? wanted : landing(next), true);
+    },
+  };
+  show(main, h('p', { class: 'loading' }, 'Loading…'));
+  try {
+    const screen = await match.r.screen();
+    show(main, await screen(context));
+  } catch (error) {
+    show(main, h('h1', {}, match.r.title), notice('error', describeError(error)));
+  }
+  // Focus moves to the new screen's content, so keyboard and screen-reader users start there.
+  main.focus({ preventScroll: false });
+}
+
+// Same-origin links move between screens without reloading the page.
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest?.('a');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || link.target) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.hash) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search);
+});
+window.addEventListener('popstate', () => void render());
+
+void (async () => {
+  try {
+    session = await currentSession();
+  } catch (error) {
+    show(root, h('main', { id: 'main' }, h('h1', {}, 'Newsroom desk'), notice('error', describeError(error))));
+    return;
+  }
+  await render();
+})();

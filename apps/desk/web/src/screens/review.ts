@@ -1,0 +1,206 @@
+import { describeError, service } from '../api';
+import { poll, type ScreenContext } from '../app';
+import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
+import { renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
+
+interface ReviewSummary {
+  articleId: string;
+  status: string;
+  headline: string;
+  section: string;
+  authorId: string;
+  revision: number;
+  submittedAt: string;
+  assigneeId: string | null;
+  checkSummary: { errors: number; warnings: number };
+}
+
+interface ReviewView extends ReviewSummary {
+  reviewedRevision: number | null;
+  article: Article;
+  checks: CheckResult[];
+  comments: { id: string; revision: number; editorId: string; body: string; createdAt: string }[];
+  decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; decidedAt: string }[];
+  diff: Parameters<typeof renderDiff>[0];
+}
+
+/** The review queue with each story's check results (GET editorial-review /v1/reviews). */
+export async function queueScreen(context: ScreenContext): Promise<HTMLElement> {
+  const region = h('div', {});
+  const load = async (): Promise<void> => {
+    try {
+      const [pending, inReview] = await Promise.all(
+        ['pending', 'in_review'].map((status) => service<{ items: ReviewSummary[] }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: 100 } })),
+      );
+      const items = [...inReview.body.items, ...pending.body.items];
+      show(
+        region,
+        items.length === 0
+          ? h('p', {}, 'The queue is empty.')
+          : h(
+              'table',
+              { class: 'list' },
+              h('caption', { class: 'visually-hidden' }, 'Stories waiting for review'),
+              h('thead', {}, h('tr', {}, ['Headline', 'Status', 'Checks', 'Section', 'Submitted', 'Editor'].map((t) => h('th', { scope: 'col' }, t)))),
+              h(
+                'tbody',
+                {},
+                items.map((item) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', {}, h('a', { href: `/reviews/${item.articleId}` }, item.headline)),
+                    h('td', {}, statusBadge(item.status)),
+                    h('td', {}, checkSummary(item.checkSummary)),
+                    h('td', {}, item.section),
+                    h('td', {}, when(item.submittedAt)),
+                    h('td', {}, item.assigneeId === context.session.user.id ? 'you' : (item.assigneeId ?? '—')),
+                  ),
+                ),
+              ),
+            ),
+      );
+    } catch (error) {
+      show(region, notice('error', describeError(error)));
+    }
+  };
+  await load();
+  poll(context, load);
+  return h('div', { class: 'screen' }, h('h1', {}, 'Review queue'), region);
+}
+
+function checkSummary(summary: { errors: number; warnings: number }): string {
+  if (summary.errors === 0 && summary.warnings === 0) return 'all pass';
+  return [summary.errors ? `${summary.errors} error${summary.errors > 1 ? 's' : ''}` : '', summary.warnings ? `${summary.warnings} warning${summary.warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * One review: checks, the article, the diff against the revision reviewed last, comments,
+ * and the decisions (claim, request changes with a note, approve with publishAt, embargo and
+ * priority, reject). Each action answers with the review as it stands, which is shown again.
+ */
+export async function reviewScreen(context: ScreenContext): Promise<HTMLElement> {
+  const id = context.params.id;
+  const path = `/v1/reviews/${id}`;
+  const body = h('div', {});
+  const message = h('div', {});
+  let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+
+  const act = async (label: string, action: string, payload?: unknown): Promise<void> => {
+    try {
+      review = (await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body;
+      show(message, notice('success', label));
+      context.announce(label);
+      render();
+    } catch (error) {
+      show(message, notice('error', describeError(error)));
+    }
+  };
+
+  function decisionForms(): HTMLElement | null {
+    if (!['pending', 'in_review'].includes(review.status)) return null;
+    const mine = review.assigneeId === context.session.user.id;
+    if (review.status === 'pending' || !mine) {
+      return h(
+        'section',
+        { 'aria-labelledby': 'decide-title' },
+        h('h2', { id: 'decide-title' }, 'Decide'),
+        review.assigneeId && !mine ? h('p', {}, `Claimed by ${review.assigneeId}.`) : null,
+        button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' }),
+      );
+    }
+    const note = h('textarea', { name: 'note', rows: 3, required: true });
+    const requestChanges = h('form', { class: 'card', 'aria-labelledby': 'changes-title' }, h('h3', { id: 'changes-title' }, 'Request changes'), field('Note to the reporter', note), h('button', { type: 'submit' }, 'Request changes'));
+    requestChanges.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void act('Changes requested; the reporter sees your note.', 'request-changes', { note: note.value.trim() });
+    });
+
+    const publishAt = h('input', { type: 'datetime-local', name: 'publishAt', value: toLocalInput(new Date(Date.now() + 60_000)) });
+    const embargo = h('input', { type: 'datetime-local', name: 'embargoUntil' });
+    const priority = h('select', { name: 'priority' }, h('option', { value: 'normal' }, 'Normal'), h('option', { value: 'breaking' }, 'Breaking (alerts go out first)'));
+    const now = h('input', { type: 'checkbox', name: 'now' });
+    const approve = h(
+      'form',
+      { class: 'card', 'aria-labelledby': 'approve-title' },
+      h('h3', { id: 'approve-title' }, 'Approve'),
+      h('div', { class: 'checkbox' }, now, h('label', { for: (now.id = 'approve-now') }, 'Publish as soon as approved')),
+      field('Publish at', publishAt, 'Your local time'),
+      field('Embargo until (optional)', embargo, 'Never goes live before this, whatever the schedule says'),
+      field('Priority', priority),
+      h('button', { type: 'submit', class: 'primary' }, 'Approve'),
+    );
+    now.addEventListener('change', () => {
+      publishAt.disabled = now.checked;
+    });
+    approve.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const payload: Record<string, string> = { priority: priority.value };
+      const at = now.checked ? undefined : fromLocalInput(publishAt.value);
+      const until = fromLocalInput(embargo.value);
+      if (at) payload.publishAt = at;
+      if (until) payload.embargoUntil = until;
+      void act('Approved; publishing schedules it.', 'approve', payload);
+    });
+
+    const reason = h('textarea', { name: 'reason', rows: 2, required: true });
+    const reject = h('form', { class: 'card', 'aria-labelledby': 'reject-title' }, h('h3', { id: 'reject-title' }, 'Reject'), field('Reason', reason), h('button', { type: 'submit', class: 'danger' }, 'Reject for good'));
+    reject.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (confirm('Reject this story for good? The reporter cannot resubmit it.')) void act('Rejected.', 'reject', { reason: reason.value.trim() });
+    });
+    return h('section', { 'aria-labelledby': 'decide-title' }, h('h2', { id: 'decide-title' }, 'Decide'), h('div', { class: 'decisions' }, requestChanges, approve, reject));
+  }
+
+  function commentForm(): HTMLElement | null {
+    if (!['pending', 'in_review', 'changes_requested'].includes(review.status)) return null;
+    const text = h('textarea', { name: 'comment', rows: 2, required: true });
+    const form = h('form', {}, field('Add a comment', text, 'Seen by the reporter and other editors'), h('button', { type: 'submit' }, 'Add comment'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void act('Comment added.', 'comments', { body: text.value.trim() });
+    });
+    return form;
+  }
+
+  function render(): void {
+    show(
+      body,
+      h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${review.authorId}`),
+      message,
+      decisionForms(),
+      h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Automated checks'), renderChecks(review.checks)),
+      h(
+        'section',
+        { 'aria-labelledby': 'diff-title' },
+        h('h2', { id: 'diff-title' }, review.reviewedRevision ? `Changes since revision ${review.reviewedRevision}` : 'Changes'),
+        renderDiff(review.diff),
+      ),
+      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`)),
+      h(
+        'section',
+        { 'aria-labelledby': 'comments-title' },
+        h('h2', { id: 'comments-title' }, 'Comments and decisions'),
+        h(
+          'ul',
+          { class: 'timeline' },
+          review.comments.map((c) => h('li', {}, `${c.editorId} on revision ${c.revision} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body))),
+          review.decisions.map((d) => h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${d.editorId}, revision ${d.revision} · ${when(d.decidedAt)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null)),
+        ),
+        commentForm(),
+      ),
+    );
+  }
+
+  render();
+  // Another editor may claim or decide meanwhile; refresh unless a form is being filled in.
+  poll(context, async () => {
+    if (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select')) return;
+    const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+    if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) {
+      review = fresh;
+      render();
+    }
+  });
+  return h('div', { class: 'screen' }, h('h1', {}, review.headline), body);
+}

@@ -1,0 +1,47 @@
+import { describeError, service } from '../api';
+import { poll, type ScreenContext } from '../app';
+import { h, notice, show, statusBadge, when } from '../dom';
+
+export interface DraftSummary {
+  id: string;
+  authorId: string;
+  status: string;
+  version: number;
+  headline: string;
+  section: string;
+  editable: boolean;
+  updatedAt: string;
+}
+
+/** A reporter's stories with their status (GET drafting /v1/drafts: a reporter sees their own). */
+export async function storiesScreen(context: ScreenContext): Promise<HTMLElement> {
+  const region = h('div', { 'aria-live': 'polite' });
+  const load = async (): Promise<void> => {
+    try {
+      const { body } = await service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: 100 } });
+      show(region, storyTable(body.items, (id) => `/stories/${id}`, 'You have no stories yet.'));
+    } catch (error) {
+      show(region, notice('error', describeError(error)));
+    }
+  };
+  await load();
+  poll(context, load);
+  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region);
+}
+
+export function storyTable(items: readonly DraftSummary[], link: (id: string) => string, empty: string): HTMLElement {
+  if (items.length === 0) return h('p', {}, empty);
+  return h(
+    'table',
+    { class: 'list' },
+    h('caption', { class: 'visually-hidden' }, 'Stories'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Headline'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Section'), h('th', { scope: 'col' }, 'Updated'))),
+    h(
+      'tbody',
+      {},
+      items.map((item) =>
+        h('tr', {}, h('td', {}, h('a', { href: link(item.id) }, item.headline || '(no headline)')), h('td', {}, statusBadge(item.status)), h('td', {}, item.section), h('td', {}, when(item.updatedAt))),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,347 @@
+import { ApiError, describeError, request, service } from '../api';
+import { poll, type ScreenContext } from '../app';
+import { button, field, h, notice, show, statusBadge, when } from '../dom';
+import { createStoryEditor } from '../editor/story-editor';
+import { preflight } from '../preflight';
+import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article } from '../views';
+
+interface DraftView {
+  id: string;
+  status: string;
+  version: number;
+  editable: boolean;
+  article: Article;
+  publicUrl: string | null;
+  publishAt: string | null;
+  submittedRevision: number | null;
+  activity: ActivityEntry[];
+}
+
+interface RevisionView {
+  number: number;
+  createdAt: string;
+  article: Article;
+}
+
+/** How long typing must pause before the story is saved. */
+const AUTOSAVE_MS = 1500;
+
+/** The managed sections (GET /api/sections), as slugs with labels. */
+export async function loadSections(): Promise<{ slug: string; label: string }[]> {
+  try {
+    const { body } = await request<unknown>('GET', '/api/sections');
+    const list = Array.isArray(body) ? body : ((body as { sections?: unknown[]; items?: unknown[] }).sections ?? (body as { items?: unknown[] }).items ?? []);
+    return list.map((entry) => {
+      if (typeof entry === 'string') return { slug: entry, label: entry };
+      const e = entry as { slug?: string; id?: string; name?: string; label?: string; title?: string };
+      const slug = e.slug ?? e.id ?? '';
+      return { slug, label: e.name ?? e.label ?? e.title ?? slug };
+    });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The reporter's story: metadata fields, the body editor, autosave (PATCH with If-Match; a
+ * 412 shows both versions and keeps the reporter's text), checks, submit, the timeline with
+ * editor notes, revisions, and the public link once live. The status and notes refresh by polling.
+ */
+export async function storyScreen(context: ScreenContext): Promise<HTMLElement> {
+  const { user } = context.session;
+  let id: string | undefined = context.params.id;
+  let draft: DraftView | undefined;
+  let etag: string | undefined;
+  const sections = await loadSections();
+  if (id) {
+    const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
+    draft = answer.body;
+    etag = answer.etag ?? `"${draft.version}"`;
+  }
+  const article: Article = draft?.article ?? {
+    headline: '',
+    section: sections[0]?.slug ?? '',
+    bylines: [{ name: user.name, id: user.id }],
+    language: 'en',
+    body: [],
+  };
+
+  // ---- the form ----
+  const headline = h('input', { type: 'text', name: 'headline', required: true, value: article.headline });
+  const standfirst = h('textarea', { name: 'standfirst', rows: 2 });
+  standfirst.value = article.standfirst ?? '';
+  const place = h('input', { type: 'text', name: 'dateline-place', value: article.dateline?.place ?? '' });
+  const date = h('input', { type: 'date', name: 'dateline-date', value: article.dateline?.date ?? new Date().toISOString().slice(0, 10) });
+  const section = h(
+    'select',
+    { name: 'section' },
+    sections.map((s) => h('option', { value: s.slug }, s.label)),
+    sections.some((s) => s.slug === article.section) || !article.section ? null : h('option', { value: article.section }, article.section),
+  );
+  section.value = article.section;
+  const tags = h('input', { type: 'text', name: 'tags', value: (article.tags ?? []).join(', ') });
+  const bylines = h('input', { type: 'text', name: 'bylines', value: article.bylines.map((b) => b.name).join(', ') });
+  const language = h('input', { type: 'text', name: 'language', value: article.language, size: 6 });
+  const editor = createStoryEditor(article.body, () => changed());
+  context.onLeave(() => editor.destroy());
+
+  const saveState = h('p', { class: 'save-state', role: 'status' }, draft ? `Saved (version ${draft.version})` : 'Not saved yet');
+  const conflictRegion = h('div', {});
+  const checksRegion = h('div', {});
+  const statusRegion = h('div', {});
+  const timelineRegion = h('div', {});
+  const revisionsRegion = h('div', {});
+  const submitMessage = h('div', {});
+  const submit = h('button', { type: 'button', class: 'primary' }, 'Submit for review');
+
+  const current = (): Article => {
+    const byIds = new Map((draft?.article.bylines ?? article.bylines).map((b) => [b.name, b.id]));
+    const content: Article = {
+      headline: headline.value.trim(),
+      section: section.value,
+      bylines: bylines.value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((name) => (byIds.get(name) ? { name, id: byIds.get(name) } : { name })),
+      language: language.value.trim() || 'en',
+      body: editor.body(),
+    };
+    if (standfirst.value.trim()) content.standfirst = standfirst.value.trim();
+    if (place.value.trim() && date.value) content.dateline = { place: place.value.trim(), date: date.value };
+    const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (tagList.length > 0) content.tags = tagList;
+    return content;
+  };
+
+  // ---- autosave ----
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  let saving: Promise<void> | undefined;
+  let conflict = false;
+  context.onLeave(() => clearTimeout(timer));
+
+  function changed(): void {
+    dirty = true;
+    saveState.textContent = 'Unsaved changes';
+    refreshChecks();
+    clearTimeout(timer);
+    if (!conflict) timer = setTimeout(() => void save(), AUTOSAVE_MS);
+  }
+
+  async function save(): Promise<void> {
+    if (saving) await saving;
+    if (!dirty || conflict) return;
+    const content = current();
+    if (!id && (content.headline === '' || content.body.length === 0 || !content.section)) {
+      saveState.textContent = 'Give the story a headline, a section and some text to save its first version.';
+      return;
+    }
+    dirty = false;
+    saveState.textContent = 'Saving…';
+    saving = (async () => {
+      try {
+        const answer = id
+          ? await service<DraftView>('drafting', 'PATCH', `/v1/drafts/${id}`, { body: content, ifMatch: etag })
+          : await service<DraftView>('drafting', 'POST', '/v1/drafts', { body: content });
+        draft = answer.body;
+        etag = answer.etag ?? `"${draft.version}"`;
+        if (!id) {
+          id = draft.id;
+          history.replaceState(null, '', `/stories/${id}`);
+        }
+        saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
+        renderSide();
+      } catch (error) {
+        dirty = true;
+        if (error instanceof ApiError && error.status === 412) await showConflict(content);
+        else saveState.textContent = `Not saved: ${describeError(error)}`;
+      }
+    })();
+    await saving;
+    saving = undefined;
+  }
+
+  /** Someone saved a newer version: show theirs beside ours; the reporter's text stays in the editor. */
+  async function showConflict(mine: Article): Promise<void> {
+    conflict = true;
+    saveState.textContent = 'Not saved: the story changed elsewhere';
+    const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
+    const theirs = answer.body;
+    show(
+      conflictRegion,
+      h(
+        'section',
+        { class: 'conflict', 'aria-labelledby': 'conflict-title' },
+        h('h2', { id: 'conflict-title' }, 'This story was changed elsewhere'),
+        h('p', {}, `Version ${theirs.version} was saved while you were editing (in another window, or by someone else). Your text is still in the editor and has not been saved. Choose which version to keep.`),
+        h('div', { class: 'side-by-side' }, h('div', {}, h('h3', {}, 'Your version (not saved)'), renderArticle(mine, 'Your version')), h('div', {}, h('h3', {}, `Saved version ${theirs.version}`), renderArticle(theirs.article, 'Saved version'))),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Keep my version', () => {
+            etag = answer.etag ?? `"${theirs.version}"`;
+            conflict = false;
+            dirty = true;
+            show(conflictRegion);
+            void save();
+          }, { class: 'primary' }),
+          button('Use the saved version', () => {
+            draft = theirs;
+            etag = answer.etag ?? `"${theirs.version}"`;
+            conflict = false;
+            dirty = false;
+            fill(theirs.article);
+            show(conflictRegion);
+            saveState.textContent = `Showing version ${theirs.version}`;
+          }),
+        ),
+      ),
+    );
+    (conflictRegion.querySelector('h2') as HTMLElement).setAttribute('tabindex', '-1');
+    (conflictRegion.querySelector('h2') as HTMLElement).focus();
+  }
+
+  function fill(content: Article): void {
+    headline.value = content.headline;
+    standfirst.value = content.standfirst ?? '';
+    place.value = content.dateline?.place ?? '';
+    date.value = content.dateline?.date ?? '';
+    section.value = content.section;
+    tags.value = (content.tags ?? []).join(', ');
+    bylines.value = content.bylines.map((b) => b.name).join(', ');
+    language.value = content.language;
+    editor.setBody(content.body);
+    refreshChecks();
+  }
+
+  for (const control of [headline, standfirst, place, date, tags, bylines, language]) control.addEventListener('input', changed);
+  section.addEventListener('change', changed);
+
+  // ---- checks, submit, status, timeline, revisions ----
+  function refreshChecks(): void {
+    const findings = preflight(current(), sections.map((s) => s.slug));
+    show(checksRegion, renderChecks(findings, 'All checks pass: ready to submit.'));
+    submit.disabled = !draft?.editable || findings.some((f) => f.severity === 'error');
+  }
+
+  submit.addEventListener('click', () => {
+    void (async () => {
+      clearTimeout(timer);
+      await save();
+      if (dirty || !id) return;
+      try {
+        const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/submit`, { ifMatch: etag });
+        draft = answer.body;
+        show(submitMessage, notice('success', 'Submitted. Editors see it in their queue now.'));
+        context.announce('Story submitted for review');
+        renderSide();
+      } catch (error) {
+        show(submitMessage, notice('error', describeError(error)));
+      }
+    })();
+  });
+
+  function setEditable(editable: boolean): void {
+    for (const control of [headline, standfirst, place, date, section, tags, bylines, language]) control.disabled = !editable;
+    editor.setEditable(editable);
+  }
+
+  function renderSide(): void {
+    if (!draft) {
+      show(statusRegion, h('p', {}, 'New story, not saved yet.'));
+      refreshChecks();
+      return;
+    }
+    const live = draft.publicUrl && ['published', 'corrected', 'updated'].includes(draft.status);
+    show(
+      statusRegion,
+      h('p', {}, 'Status: ', statusBadge(draft.status), ` · version ${draft.version}`),
+      draft.publishAt && draft.status === 'scheduled' ? h('p', {}, `Goes live ${when(draft.publishAt)}`) : null,
+      live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
+      draft.status === 'published'
+        ? button('Start a new revision', () => {
+            void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
+              .then((answer) => {
+                draft = answer.body;
+                etag = answer.etag ?? `"${draft.version}"`;
+                renderSide();
+              })
+              .catch((error: unknown) => show(submitMessage, notice('error', describeError(error))));
+          })
+        : null,
+      draft.editable ? null : h('p', { class: 'hint' }, 'The text cannot be edited while the story is with the editors or after it is decided.'),
+    );
+    show(timelineRegion, renderActivity(draft.activity));
+    setEditable(draft.editable);
+    refreshChecks();
+  }
+
+  async function loadRevisions(): Promise<void> {
+    if (!id) return;
+    const { body } = await service<RevisionView[]>('drafting', 'GET', `/v1/drafts/${id}/revisions`);
+    show(
+      revisionsRegion,
+      body.length === 0
+        ? h('p', {}, 'No revisions yet.')
+        : h(
+            'ul',
+            { class: 'revisions' },
+            body
+              .slice()
+              .reverse()
+              .map((revision) => h('li', {}, h('details', {}, h('summary', {}, `Revision ${revision.number} · ${when(revision.createdAt)}`), renderArticle(revision.article, `Revision ${revision.number}`)))),
+          ),
+    );
+  }
+
+  // Status and notes come from editors and publishing: refresh them; the text only when untouched.
+  poll(context, async () => {
+    if (!id || saving) return;
+    const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
+    const fresh = answer.body;
+    const newer = !draft || fresh.version !== draft.version || fresh.status !== draft.status || fresh.activity.length !== draft.activity.length;
+    if (!newer) return;
+    if (!dirty && !conflict && draft && fresh.version !== draft.version) {
+      fill(fresh.article);
+      etag = answer.etag ?? `"${fresh.version}"`;
+    }
+    if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
+    draft = { ...fresh, version: dirty ? draft?.version ?? fresh.version : fresh.version };
+    renderSide();
+    await loadRevisions();
+  });
+
+  renderSide();
+  await loadRevisions().catch(() => undefined);
+
+  return h(
+    'div',
+    { class: 'screen story-screen' },
+    h('div', { class: 'title-row' }, h('h1', {}, draft ? 'Edit story' : 'New story'), saveState),
+    conflictRegion,
+    h(
+      'div',
+      { class: 'two-columns' },
+      h(
+        'form',
+        { class: 'story-form', 'aria-label': 'Story', onsubmit: (event: Event) => event.preventDefault() },
+        field('Headline', headline),
+        field('Standfirst', standfirst, 'One or two sentences under the headline'),
+        h('fieldset', { class: 'inline-fields' }, h('legend', {}, 'Dateline'), field('Place', place), field('Date', date)),
+        h('div', { class: 'inline-fields' }, field('Section', section), field('Language', language, 'e.g. en')),
+        field('Tags', tags, 'Comma-separated'),
+        field('Bylines', bylines, 'Comma-separated names'),
+        editor.element,
+      ),
+      h(
+        'aside',
+        { class: 'side', 'aria-label': 'Status, checks and notes' },
+        h('section', { 'aria-labelledby': 'status-title' }, h('h2', { id: 'status-title' }, 'Status'), statusRegion),
+        h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Checks before submitting'), checksRegion, submit, submitMessage),
+        h('section', { 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Editor notes and history'), timelineRegion),
+        h('section', { 'aria-labelledby': 'revisions-title' }, h('h2', { id: 'revisions-title' }, 'Revisions'), revisionsRegion),
+      ),
+    ),
+  );
+}

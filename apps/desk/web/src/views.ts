@@ -1,0 +1,176 @@
+import type { ArticleBlock } from '@newsroom/contracts';
+import { parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
+import { h, when } from './dom';
+
+/** An article as the services send it (ArticleContent, plain JSON). */
+export interface Article {
+  headline: string;
+  standfirst?: string;
+  dateline?: { place: string; date: string };
+  section: string;
+  tags?: string[];
+  bylines: { name: string; id?: string }[];
+  language: string;
+  body: ArticleBlock[];
+}
+
+export interface CheckResult {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  path?: string;
+}
+
+/** The article read-only, built from text nodes (links only when http(s)). */
+export function renderArticle(article: Article, label: string): HTMLElement {
+  return h(
+    'article',
+    { class: 'article-view', 'aria-label': label, lang: article.language || undefined },
+    h('h3', { class: 'headline' }, article.headline),
+    article.standfirst ? h('p', { class: 'standfirst' }, article.standfirst) : null,
+    h(
+      'p',
+      { class: 'meta' },
+      [article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null, article.section, article.bylines.map((b) => b.name).join(', ')].filter(Boolean).join(' · '),
+    ),
+    article.body.map(renderBlock),
+  );
+}
+
+function renderBlock(block: ArticleBlock): HTMLElement {
+  switch (block.type) {
+    case 'paragraph':
+      return h('p', {}, inline(parseInline(block.text)));
+    case 'subheading':
+      return h('h4', {}, block.text);
+    case 'quote':
+      return h('figure', { class: 'quote' }, h('blockquote', {}, inline(parseInline(block.text))), block.attribution ? h('figcaption', {}, `— ${block.attribution}`) : null);
+    case 'image':
+      return h('p', { class: 'block-card' }, h('strong', {}, 'Image: '), block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
+    case 'embed':
+      return h('p', { class: 'block-card' }, h('strong', {}, 'Embed: '), block.title ?? block.url);
+    case 'related':
+      return h('p', { class: 'block-card' }, h('strong', {}, 'Related: '), block.headline);
+  }
+}
+
+function inline(nodes: InlineNode[]): (Node | string)[] {
+  return nodes.map((node) => {
+    switch (node.type) {
+      case 'text':
+        return node.text;
+      case 'bold':
+        return h('strong', {}, inline(node.children));
+      case 'italic':
+        return h('em', {}, inline(node.children));
+      case 'link':
+        return /^https?:\/\//i.test(node.href) ? h('a', { href: node.href, rel: 'noopener noreferrer', target: '_blank' }, inline(node.children)) : h('span', {}, inline(node.children));
+    }
+  });
+}
+
+export function renderChecks(checks: readonly CheckResult[], emptyText = 'All automated checks pass.'): HTMLElement {
+  if (checks.length === 0) return h('p', { class: 'checks-ok' }, emptyText);
+  return h(
+    'ul',
+    { class: 'checks' },
+    checks.map((check) => h('li', { class: `check check-${check.severity}` }, h('span', { class: 'severity' }, check.severity === 'error' ? 'Error' : 'Warning'), ' ', check.message, ' ', h('code', {}, check.code))),
+  );
+}
+
+export interface ActivityEntry {
+  kind: string;
+  at: string;
+  actorId: string | null;
+  revision: number | null;
+  note: string | null;
+}
+
+const ACTIVITY_WORDS: Record<string, string> = {
+  created: 'Draft started',
+  edited: 'Edited',
+  submitted: 'Submitted for review',
+  revision_started: 'New revision started',
+  review_claimed: 'An editor took the story',
+  editor_note: 'Editor note',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+/** The reporter's timeline, newest first; editor notes stand out. */
+export function renderActivity(activity: readonly ActivityEntry[]): HTMLElement {
+  const entries = activity.filter((entry) => entry.kind !== 'edited' || entry.note).slice().reverse();
+  if (entries.length === 0) return h('p', {}, 'Nothing yet.');
+  return h(
+    'ol',
+    { class: 'timeline' },
+    entries.map((entry) =>
+      h(
+        'li',
+        { class: entry.note ? 'has-note' : undefined },
+        h('span', { class: 'what' }, ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ')),
+        entry.revision ? ` (revision ${entry.revision})` : '',
+        ' · ',
+        h('time', { datetime: entry.at }, when(entry.at)),
+        entry.note ? h('blockquote', { class: 'note' }, entry.note) : null,
+      ),
+    ),
+  );
+}
+
+interface WordChange {
+  op: 'equal' | 'added' | 'removed';
+  text: string;
+}
+
+/** A word diff as text with <ins> and <del>, so it reads in order and not by colour alone. */
+function words(changes: readonly WordChange[] | undefined, before?: unknown, after?: unknown): HTMLElement {
+  if (!changes) return h('span', {}, h('del', {}, String(before ?? '')), ' ', h('ins', {}, String(after ?? '')));
+  return h('span', {}, changes.map((c) => (c.op === 'equal' ? c.text : h(c.op === 'added' ? 'ins' : 'del', {}, c.text))));
+}
+
+/** editorial-review's diff of a resubmission against the revision an editor reviewed last. */
+export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null): HTMLElement {
+  if (!diff) return h('p', {}, 'First submission: nothing to compare with yet.');
+  const rows: HTMLElement[] = [];
+  for (const [name, value] of Object.entries(diff.fields ?? {})) {
+    const change = value as { before?: unknown; after?: unknown; changes?: WordChange[]; added?: string[]; removed?: string[] };
+    if (change.added || change.removed) {
+      rows.push(h('li', {}, h('strong', {}, `${name}: `), (change.removed ?? []).map((t) => h('del', {}, t)), ' ', (change.added ?? []).map((t) => h('ins', {}, t))));
+    } else {
+      rows.push(h('li', {}, h('strong', {}, `${name}: `), words(change.changes, JSON.stringify(change.before), JSON.stringify(change.after))));
+    }
+  }
+  for (const entry of diff.body ?? []) {
+    const change = entry as { change: string; fromIndex?: number; toIndex?: number; type?: string; block?: ArticleBlock; fields?: { field: string; before?: unknown; after?: unknown; changes?: WordChange[] }[] };
+    if (change.change === 'added' && change.block) rows.push(h('li', { class: 'diff-added' }, h('strong', {}, `Block ${(change.toIndex ?? 0) + 1} added (${change.block.type}): `), h('ins', {}, blockText(change.block))));
+    else if (change.change === 'removed' && change.block) rows.push(h('li', { class: 'diff-removed' }, h('strong', {}, `Block ${(change.fromIndex ?? 0) + 1} removed (${change.block.type}): `), h('del', {}, blockText(change.block))));
+    else
+      for (const f of change.fields ?? []) {
+        rows.push(h('li', {}, h('strong', {}, `Block ${(change.toIndex ?? 0) + 1} ${change.type ?? ''} ${f.field}: `), words(f.changes, f.before, f.after)));
+      }
+  }
+  return h(
+    'div',
+    { class: 'diff' },
+    h('p', {}, diff.fromRevision && diff.toRevision ? `Revision ${diff.toRevision} against revision ${diff.fromRevision}, the one reviewed last. ` : '', 'Inserted words are underlined, removed words struck through.'),
+    rows.length > 0 ? h('ul', {}, rows) : h('p', {}, 'No changes.'),
+  );
+}
+
+function blockText(block: ArticleBlock): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'subheading':
+      return block.text;
+    case 'quote':
+      return block.attribution ? `${block.text} — ${block.attribution}` : block.text;
+    case 'image':
+      return block.alt;
+    case 'embed':
+      return block.title ?? block.url;
+    case 'related':
+      return block.headline;
+  }
+}

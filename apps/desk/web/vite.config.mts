@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The desk web app: built into dist/apps/desk/web (`npm run build`), served by the desk
+ * server at `/` with a fallback to index.html for deep links. Assets carry content hashes, so
+ * the server may cache them for good. The contracts' inline-markup module is the one piece of
+ * libs the browser takes (the rest of libs/contracts is server-side: decorators, validation).
+ */
+const root = fileURLToPath(new URL('.', import.meta.url));
+const workspace = fileURLToPath(new URL('../../..', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  resolve: {
+    alias: { '@newsroom/contracts/inline-markup': `${workspace}libs/contracts/src/article/inline-markup.ts` },
+  },
+  build: {
+    outDir: `${workspace}dist/apps/desk/web`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    reportCompressedSize: true,
+  },
+  server: {
+    port: 5173,
+    // `npx vite apps/desk/web` during development: the desk server answers /api and /.well-known.
+    proxy: { '/api': 'http://127.0.0.1:3005', '/.well-known': 'http://127.0.0.1:3005' },
+  },
+});
