@@ -6,9 +6,12 @@ import { DraftsModule } from './drafts/drafts.module';
 import { ActivityEntity } from './drafts/persistence/activity.entity';
 import { DraftEntity } from './drafts/persistence/draft.entity';
 import { RevisionEntity } from './drafts/persistence/revision.entity';
+import { ImagesModule } from './images/images.module';
+import { ImageFileEntity } from './images/persistence/image-file.entity';
+import { ImageEntity } from './images/persistence/image.entity';
 import { DRAFTING_MIGRATIONS } from './migrations';
 
-export const DRAFTING_ENTITIES = [DraftEntity, RevisionEntity, ActivityEntity];
+export const DRAFTING_ENTITIES = [DraftEntity, RevisionEntity, ActivityEntity, ImageEntity, ImageFileEntity];
 
 @Module({})
 export class AppModule {
@@ -19,6 +22,7 @@ export class AppModule {
         PlatformModule.forService(config.runtime),
         PersistenceModule.forService({ entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS }),
         DraftsModule,
+        ImagesModule.register(config.images),
       ],
     };
   }

@@ -9,6 +9,8 @@ export const DRAFTING_SERVICE: ServiceDescription = {
   consumesEvents: true,
   // POST and PATCH carry a whole article (up to 512 KiB as JSON).
   largeBodyPaths: ['/v1/drafts'],
+  // The image upload reads its own body: an image or a multipart form, up to 15 MB.
+  uploadPaths: ['/v1/images'],
 };
 
 /**

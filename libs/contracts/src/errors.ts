@@ -16,6 +16,8 @@ export type ErrorKind =
   | 'unavailable'
   /** Over a documented size limit (HTTP 413): the same input will never fit. */
   | 'too_large'
+  /** A body in a media type the route does not take (HTTP 415): an image upload that is not one of its formats. */
+  | 'unsupported_media_type'
   /** Too many requests from one client or for one address (HTTP 429 with Retry-After): later it will work. */
   | 'rate_limited';
 

@@ -28,6 +28,12 @@ export interface ServiceDescription {
    * the platform's default otherwise. Every other security header is the platform's.
    */
   contentSecurityPolicy?: ContentSecurityPolicy;
+  /**
+   * Paths of routes that read a body of their own kind (drafting's `/v1/images`: an image or a
+   * multipart form): the JSON-only rule of `/v1` does not apply to them, and the route reads and
+   * limits its body itself.
+   */
+  uploadPaths?: readonly string[];
 }
 
 /**
@@ -43,7 +49,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   app.flushLogs();
   useSecurityHeaders(app, description.contentSecurityPolicy);
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
-  app.use('/v1', requireJsonBodies);
+  app.use('/v1', requireJsonBodies(description.uploadPaths ?? []));
   readRequestInput(app, description.largeBodyPaths);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -103,10 +109,13 @@ function closeGracefullyOnSignals(app: INestApplication, consumers?: INestMicros
 }
 
 /** The JSON APIs take JSON only; anything else is refused rather than read as an empty body. */
-function requireJsonBodies(request: Request, response: Response, next: NextFunction): void {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || request.is('application/json') || request.is('+json')) return next();
-  response.status(415).json({
-    error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' },
-  });
+function requireJsonBodies(uploadPaths: readonly string[]) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    const path = request.baseUrl + request.path;
+    if (!hasBody || request.is('application/json') || request.is('+json') || uploadPaths.includes(path)) return next();
+    response.status(415).json({
+      error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' },
+    });
+  };
 }

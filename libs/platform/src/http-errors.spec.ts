@@ -67,6 +67,7 @@ describe(HttpErrorFilter.name, () => {
     ['precondition_required', 428],
     ['gone', 410],
     ['unavailable', 503],
+    ['unsupported_media_type', 415],
     ['too_large', 413],
   ])('answers a DomainError of kind %s with %i and its code', (kind, status) => {
     const response = respond(new DomainError('SOME.CODE', 'what went wrong', kind));

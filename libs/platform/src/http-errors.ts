@@ -23,6 +23,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   gone: HttpStatus.GONE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 

@@ -1,0 +1,82 @@
+import { BadRequestException, HttpException, HttpStatus, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import { catchError, type Observable } from 'rxjs';
+import { formatOfContentType, IMAGE_LIMITS, type ImageFormat } from '../domain/image-formats';
+import { emptyImage, imageTooLarge, multipartInvalid, unsupportedImageType } from '../domain/image.errors';
+
+/** The multipart form an upload may come in: one file in the field `file`, nothing else. */
+export const UPLOAD_FORM = { field: 'file', limits: { fileSize: IMAGE_LIMITS.maxBytes, files: 1, fields: 0, parts: 1 } } as const;
+
+/** A file part as Nest's FileInterceptor (multer, in memory) hands it over. */
+export interface UploadedPart {
+  buffer: Buffer;
+  mimetype: string;
+}
+
+/** The upload's bytes and the format it was declared as (none for a form part of a generic type). */
+export interface UploadBody {
+  bytes: Buffer;
+  declared?: ImageFormat;
+}
+
+/**
+ * The form parser's refusals as the upload's own coded errors: over the size limit is
+ * IMAGE.TOO_LARGE (413), anything else wrong with the form IMAGE.FORM_INVALID (400). Bound
+ * before FileInterceptor, so it sees what that throws.
+ */
+export class UploadFormErrors implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof HttpException && error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) throw imageTooLarge();
+        if (error instanceof BadRequestException) throw multipartInvalid(error.message);
+        throw error;
+      }),
+    );
+  }
+}
+
+/** Form parts of these types are told apart by their bytes (a browser may not know `.avif`). */
+const GENERIC_TYPES = ['application/octet-stream', ''];
+
+/**
+ * The upload in either shape: a multipart form's `file` part (already read by FileInterceptor)
+ * or the raw body with the image's own Content-Type, read here up to IMAGE_LIMITS.maxBytes.
+ * IMAGE.UNSUPPORTED_TYPE (415) for any other content type, IMAGE.TOO_LARGE (413) over the
+ * limit (at once when Content-Length says so), IMAGE.EMPTY (400) without bytes.
+ */
+export async function readUploadBody(request: Request, part: UploadedPart | undefined): Promise<UploadBody> {
+  if (request.is('multipart/form-data')) {
+    if (!part) throw multipartInvalid('the form has no "file" field');
+    const declared = formatOfContentType(part.mimetype);
+    if (!declared && !GENERIC_TYPES.includes(part.mimetype.toLowerCase())) throw unsupportedImageType(part.mimetype);
+    return { bytes: part.buffer, ...(declared ? { declared } : {}) };
+  }
+  const declared = formatOfContentType(request.headers['content-type']);
+  if (!declared) throw unsupportedImageType(request.headers['content-type']);
+  if (Number(request.headers['content-length'] ?? 0) > IMAGE_LIMITS.maxBytes) throw imageTooLarge();
+  const bytes = await readAtMost(request, IMAGE_LIMITS.maxBytes);
+  if (bytes.length === 0) throw emptyImage();
+  return { bytes, declared };
+}
+
+/**
+ * The request's body, refused as soon as it passes `limit` bytes. The rest is drained, not
+ * kept, and the connection closes after the answer, so the client can read its 413.
+ */
+function readAtMost(request: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length <= limit) return void chunks.push(chunk);
+      request.off('data', onData).off('end', onEnd);
+      request.res?.setHeader('Connection', 'close');
+      request.resume();
+      reject(imageTooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, length));
+    request.on('data', onData).on('end', onEnd).once('error', reject);
+  });
+}
