@@ -193,7 +193,19 @@ describe('editorial-review service', () => {
     expect([notMine.status, notMine.body.error.code]).toEqual([403, 'REVIEW.NOT_ASSIGNED']);
     const changes = await bob.post<ReviewView>(`/v1/reviews/${articleId}/request-changes`, { note: 'Attribute the quote; fix the link.' });
     expect(changes).toMatchObject({ status: 200, body: { status: 'changes_requested', reviewedRevision: 1 } });
-    expect(changes.body.decisions).toEqual([expect.objectContaining({ kind: 'changes_requested', editorId: 'bob', note: 'Attribute the quote; fix the link.' })]);
+    expect(changes.body.decisions).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'changes_requested',
+        revision: 1,
+        editorId: 'bob',
+        note: 'Attribute the quote; fix the link.',
+        publishAt: null,
+        embargoUntil: null,
+        priority: null,
+        decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      },
+    ]);
     const early = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/approve`, {});
     expect([early.status, early.body.error.code]).toEqual([409, 'REVIEW.INVALID_TRANSITION']);
 

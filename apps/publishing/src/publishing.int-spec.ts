@@ -506,7 +506,18 @@ describe('publishing service', () => {
       expect((await service.as('reporter', AUTHOR).get<ErrorBody>('/v1/scheduled')).status).toBe(403);
       const list = await editor.get<{ items: { articleId: string; headline: string; publishAt: string | null; embargoUntil: string | null; dueAt: string }[] }>('/v1/scheduled');
       expect(list.status).toBe(200);
-      expect(list.body.items.find((item) => item.articleId === other)).toMatchObject({ headline: 'Embargoed census results', publishAt: null, embargoUntil: inAYear.toISOString() });
+      // The whole item: its times as ISO strings, and the waiting text not in the list.
+      expect(list.body.items.find((item) => item.articleId === other)).toEqual({
+        articleId: other,
+        revision: expect.any(Number),
+        headline: 'Embargoed census results',
+        section: expect.any(String),
+        dueAt: inAYear.toISOString(),
+        publishAt: null,
+        embargoUntil: inAYear.toISOString(),
+        updatesLive: false,
+        slug: null,
+      });
 
       const moved = new Date(Date.now() + 30 * 86400_000);
       const rescheduled = await editor.post<{ outcome: string; dueAt: string }>(`/v1/articles/${soon}/reschedule`, { publishAt: moved.toISOString() });

@@ -8,3 +8,4 @@ export * from './command';
 export * from './text';
 export * from './limits';
 export * from './query-params';
+export * from './json-view';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiRespo
 import { IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
-import { IsIntegerParam } from '@newsroom/contracts';
+import { IsIntegerParam, withIsoDates } from '@newsroom/contracts';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/cancel-schedule.command';
 import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
@@ -106,16 +106,8 @@ export class ScheduleApiHttpController {
   }
 }
 
+/** A waiting revision as the query gives it, its times written out; the text stays out of the list. */
 function toView(item: ScheduledItem): ScheduledItemView {
-  return {
-    articleId: item.articleId,
-    revision: item.revision,
-    headline: item.headline,
-    section: item.section,
-    dueAt: item.dueAt.toISOString(),
-    publishAt: item.publishAt?.toISOString() ?? null,
-    embargoUntil: item.embargoUntil?.toISOString() ?? null,
-    updatesLive: item.updatesLive,
-    slug: item.slug,
-  };
+  const { content: _content, ...fields } = item;
+  return withIsoDates(fields);
 }

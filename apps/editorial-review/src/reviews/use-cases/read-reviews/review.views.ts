@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArticleContent, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ArticleContent, PRIORITIES, withIsoDates, type Priority } from '@newsroom/contracts';
 import { CHECK_CODES, CHECK_SEVERITIES, summarizeChecks, type CheckCode, type CheckResult, type CheckSeverity } from '../../domain/editorial-checks';
 import type { BlockChange, FieldsDiff, RevisionDiff } from '../../domain/revision-diff';
 import { DECISION_KINDS, REVIEW_STATUSES, type DecisionKind, type ReviewStatus } from '../../domain/review-status';
@@ -167,18 +167,10 @@ function toCommentView(row: ReviewCommentEntity): CommentView {
   return { id: row.id, revision: row.revision, editorId: row.editorId, body: row.body, createdAt: row.createdAt.toISOString() };
 }
 
+/** A decision as stored, its times written out; the article id is the review's already. */
 function toDecisionView(row: ReviewDecisionEntity): DecisionView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    revision: row.revision,
-    editorId: row.editorId,
-    note: row.note,
-    publishAt: iso(row.publishAt),
-    embargoUntil: iso(row.embargoUntil),
-    priority: row.priority,
-    decidedAt: row.decidedAt.toISOString(),
-  };
+  const { articleId: _articleId, ...decision } = row;
+  return withIsoDates(decision);
 }
 
 function iso(date: Date | null): string | null {
