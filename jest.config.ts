@@ -62,6 +62,13 @@ const config: Config = {
       testPathIgnorePatterns: [PROCESS_FAULT_SUITES, '/node_modules/'],
       slowTestThreshold: 120,
     },
+    {
+      // The desk web app in Debian's chromium, driven by playwright-core (`npm test -- browser`).
+      ...withBroker,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/e2e/browser/**/*.browser-spec.ts'],
+      slowTestThreshold: 180,
+    },
   ],
 };
 

@@ -25,6 +25,7 @@ if (only.length === 0 || only.includes('lint')) {
 if (only.length === 0 || only.includes('typecheck')) {
   step('Type-check (sources and tests)');
   mustRun('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  mustRun('type-check (desk web app)', bin('tsc'), ['-p', 'apps/desk/web/tsconfig.json']);
 }
 build();
 
@@ -41,6 +42,8 @@ const stages = [
   { name: 'unit', args: ['--selectProjects', 'unit'], timeout: 10 * MINUTES },
   { name: 'integration', args: ['--selectProjects', 'integration', ...withServers], timeout: 20 * MINUTES },
   { name: 'e2e', args: ['--selectProjects', 'e2e', ...withServers], timeout: 10 * MINUTES },
+  // The desk in Debian's chromium (playwright-core): the whole lifecycle through the browser app.
+  { name: 'browser', args: ['--selectProjects', 'browser', ...withServers], timeout: 8 * MINUTES },
   // Real broker faults on a three-node Kafka cluster (about 70 s; skipped, and counted so, on the mock).
   { name: 'faults', args: ['--selectProjects', 'faults', ...withServers], timeout: 10 * MINUTES },
 ].filter((stage) => only.length === 0 || only.includes(stage.name));

@@ -48,7 +48,7 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     extensions: articleExtensions(),
     content: blocksToDoc(initial),
     editorProps: {
-      attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body', id: 'story-body' },
+      attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
     },
     onUpdate: () => onChange(),
     onSelectionUpdate: () => refreshToolbar(),
@@ -88,17 +88,16 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     editBlock.hidden = selectedAtom() === undefined;
   }
 
+  /** A quote after the current block (or in place of an empty paragraph), the cursor in its words. */
   function insertQuote(): void {
     const { $from } = editor.state.selection;
-    const selected = $from.parent.textContent;
-    editor
-      .chain()
-      .focus()
-      .insertContent({
-        type: NODE.quote,
-        content: [{ type: NODE.quoteText, content: selected ? [{ type: 'text', text: selected }] : undefined }, { type: NODE.quoteAttribution }],
-      } satisfies DocNode)
-      .run();
+    const quote = { type: NODE.quote, content: [{ type: NODE.quoteText }, { type: NODE.quoteAttribution }] } satisfies DocNode;
+    const emptyParagraph = $from.depth >= 1 && $from.parent.type.name === NODE.paragraph && $from.parent.content.size === 0;
+    const at = $from.depth === 0 ? $from.pos : emptyParagraph ? $from.before(1) : $from.after(1);
+    const chain = editor.chain().focus();
+    if (emptyParagraph) chain.deleteRange({ from: at, to: $from.after(1) });
+    // quote opens at `at`, its quoteText at `at + 1`: the words start at `at + 2`.
+    chain.insertContentAt(at, quote).setTextSelection(at + 2).run();
   }
 
   function selectedAtom(): { kind: AtomKind; attrs: Record<string, unknown> } | undefined {
@@ -172,7 +171,7 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     input.focus();
   }
 
-  const element = h('div', { class: 'story-editor' }, h('label', { class: 'field-label', for: 'story-body' }, 'Body'), toolbar, linkForm, blockForm, surface);
+  const element = h('div', { class: 'story-editor' }, h('span', { class: 'field-label', id: 'story-body-label' }, 'Body'), toolbar, linkForm, blockForm, surface);
   refreshToolbar();
 
   return {

@@ -1,0 +1,219 @@
+/**
+ * The whole lifecycle through the desk only, in Debian's chromium driven by playwright-core:
+ * an admin invites a reporter and two editors; the reporter accepts the invitation, writes a
+ * story with a subheading and an attributed quote, and submits it; one editor reads the
+ * checks and requests changes; the reporter reads the note, edits and resubmits; the other
+ * editor reads the diff and approves it for a minute or two ahead, then moves it to now from
+ * the schedule (so the test does not wait); the story goes live and its delivery log fills.
+ *
+ * Every screen is checked with axe-core (no serious or critical violation) and photographed
+ * at desktop width and at 390 px into tmp/desk-screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+
+jest.setTimeout(300_000);
+
+const SHOTS = path.join(WORKSPACE_ROOT, 'tmp/desk-screenshots');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'correct horse battery staple';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('the desk in a browser', () => {
+  let newsroom: NewsroomUnderTest;
+  let browser: Browser;
+  let desk: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const executablePath = ensureChromium();
+    [newsroom, browser] = await Promise.all([NewsroomUnderTest.start(), chromium.launch({ executablePath, args: ['--no-sandbox'] })]);
+    desk = newsroom.url('desk');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await newsroom?.stop();
+  });
+
+  /** A browser profile of its own (cookies apart) for one person. */
+  async function person(): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  /**
+   * The screen as it is: no serious or critical axe-core violation, at desktop width and at
+   * 390 px, and a full-page screenshot of each.
+   */
+  async function checkScreen(page: Page, name: string): Promise<void> {
+    for (const [label, viewport] of [['desktop', DESKTOP], ['390', PHONE]] as const) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true });
+      if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
+      const grave = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${name} at ${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(grave).toEqual([]);
+    }
+    await page.setViewportSize(DESKTOP);
+  }
+
+  /** The admin invites someone; the link comes back in the admin's answer (and by e-mail). */
+  async function invite(admin: Page, email: string, name: string, roles: string[]): Promise<string> {
+    await admin.getByLabel('E-mail').fill(email);
+    await admin.getByLabel('Name', { exact: true }).fill(name);
+    for (const role of ['reporter', 'editor', 'admin']) await admin.locator(`#invite-${role}`).setChecked(roles.includes(role));
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    const link = admin.locator(`a[data-invitation="${email}"]`);
+    await link.waitFor();
+    return new URL((await link.getAttribute('href')) as string, desk).toString();
+  }
+
+  async function acceptInvitation(page: Page, link: string): Promise<void> {
+    await page.goto(link);
+    await page.getByLabel('New password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+  }
+
+  it('takes a story from invitation to live page and alerts, through the desk only', async () => {
+    // A reader follows politics, so the live story has deliveries to log.
+    const signup = await newsroom.call('notifications', 'POST', '/v1/subscribers', null, { email: 'desk.reader@example.com', sections: ['politics'] });
+    expect(signup.status).toBe(202);
+    const confirmation = await newsroom.mail.waitFor((mail) => mail.to.includes('desk.reader@example.com'), 15_000);
+    expect((await fetch(/https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0] as string)).status).toBe(200);
+
+    // ---- the admin signs in with the keyboard only and invites three people ----
+    const admin = await person();
+    await admin.goto(`${desk}/sign-in`);
+    await checkScreen(admin, 'sign-in');
+    await admin.keyboard.press('Tab'); // skip link
+    for (let i = 0; i < 10 && (await admin.evaluate('document.activeElement && document.activeElement.name')) !== 'email'; i += 1) await admin.keyboard.press('Tab');
+    await admin.keyboard.type(newsroom.env('desk').DESK_INITIAL_ADMIN_EMAIL);
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.type(newsroom.env('desk').DESK_INITIAL_ADMIN_PASSWORD);
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    const reporterLink = await invite(admin, 'rhea@newsroom.test', 'Rhea Reporter', ['reporter']);
+    const firstEditorLink = await invite(admin, 'eddie@newsroom.test', 'Eddie Editor', ['editor']);
+    const secondEditorLink = await invite(admin, 'erin@newsroom.test', 'Erin Editor', ['editor']);
+    await admin.getByRole('cell', { name: 'erin@newsroom.test' }).waitFor();
+    await checkScreen(admin, 'accounts');
+
+    // ---- the reporter accepts the invitation and writes the story ----
+    const reporter = await person();
+    await reporter.goto(reporterLink);
+    await checkScreen(reporter, 'invitation');
+    await acceptInvitation(reporter, reporterLink);
+    await reporter.getByRole('heading', { name: 'My stories' }).waitFor();
+    await checkScreen(reporter, 'my-stories-empty');
+    await reporter.getByRole('link', { name: 'New story' }).click();
+    const headline = 'Harwick opens its first night bus line';
+    await reporter.getByLabel('Headline').fill(headline);
+    await reporter.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
+    await reporter.getByLabel('Place').fill('Harwick');
+    await reporter.getByLabel('Section').selectOption('politics');
+    await reporter.getByLabel('Tags').fill('transport');
+    const body = reporter.getByRole('textbox', { name: 'Story body' });
+    await body.click();
+    await reporter.keyboard.type('The N1 runs from midnight to 5am.');
+    await reporter.keyboard.press('Enter');
+    await reporter.getByRole('button', { name: 'Subheading' }).click();
+    await reporter.keyboard.type('Who asked for it');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('Hospital staff on night shifts.');
+    await reporter.keyboard.press('Enter');
+    await reporter.getByRole('button', { name: 'Quote' }).click();
+    await reporter.keyboard.type('Night workers asked for this for years.');
+    await reporter.keyboard.press('Enter'); // on to the attribution
+    await reporter.keyboard.type('Transport committee chair');
+    await reporter.getByText(/^Saved \(version/).waitFor();
+    await reporter.getByText('All checks pass: ready to submit.').waitFor();
+    await checkScreen(reporter, 'story-editor');
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
+
+    // ---- the first editor reads the checks and requests changes ----
+    const firstEditor = await person();
+    await acceptInvitation(firstEditor, firstEditorLink);
+    await firstEditor.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await firstEditor.getByRole('link', { name: headline }).waitFor(); // the queue polls
+    await checkScreen(firstEditor, 'review-queue');
+    await firstEditor.getByRole('link', { name: headline }).click();
+    await firstEditor.getByRole('heading', { name: 'Automated checks' }).waitFor();
+    await firstEditor.getByRole('button', { name: 'Claim this story' }).click();
+    await firstEditor.getByLabel('Note to the reporter').waitFor();
+    await checkScreen(firstEditor, 'review');
+    const note = 'Say which hospital, and when the first bus runs.';
+    await firstEditor.getByLabel('Note to the reporter').fill(note);
+    await firstEditor.getByRole('button', { name: 'Request changes' }).click();
+    await firstEditor.getByText('Changes requested; the reporter sees your note.').waitFor();
+
+    // ---- the reporter sees the note, edits and resubmits ----
+    await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls
+    await eventually(async () => expect(await body.getAttribute('contenteditable')).toBe('true'), { timeoutMs: 15_000 });
+    await checkScreen(reporter, 'story-changes-requested');
+    await body.getByText('The N1 runs from midnight to 5am.').click();
+    await reporter.keyboard.press('End');
+    await reporter.keyboard.type(' The first bus leaves Harwick General at 00:10.');
+    await reporter.getByText(/^Saved \(version/).waitFor();
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
+
+    // ---- the second editor reads the diff and approves for a minute or two ahead ----
+    const secondEditor = await person();
+    await acceptInvitation(secondEditor, secondEditorLink);
+    await secondEditor.getByRole('link', { name: headline }).click();
+    await secondEditor.getByRole('button', { name: 'Claim this story' }).click();
+    await secondEditor.getByRole('heading', { name: /Changes since revision/ }).waitFor();
+    await expect(secondEditor.locator('.diff ins').filter({ hasText: 'Harwick' }).count()).resolves.toBeGreaterThan(0);
+    await checkScreen(secondEditor, 'review-diff');
+    const ahead = new Date(Date.now() + 120_000);
+    const local = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    await secondEditor.getByLabel('Publish at', { exact: true }).fill(local(ahead));
+    await secondEditor.getByRole('button', { name: 'Approve', exact: true }).click();
+    await secondEditor.getByText('Approved; publishing schedules it.').waitFor();
+
+    // ---- the schedule: moved to now, so it goes live at once ----
+    await secondEditor.getByRole('link', { name: 'Schedule' }).click();
+    await secondEditor.getByRole('heading', { name: headline }).waitFor({ timeout: 30_000 });
+    await checkScreen(secondEditor, 'schedule');
+    await secondEditor.getByLabel(`New time for “${headline}”`).fill(local(new Date()));
+    await secondEditor.getByRole('button', { name: 'Reschedule' }).click();
+    await secondEditor.getByText(`Rescheduled “${headline}”.`).waitFor();
+
+    // ---- live: the reporter's link to the public page, the page itself, the delivery log ----
+    const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
+    await publicLink.waitFor({ timeout: 30_000 });
+    const page = await (await fetch((await publicLink.getAttribute('href')) as string)).text();
+    expect(page).toContain(headline);
+    expect(page).toContain('Transport committee chair');
+    expect(page).toContain('Harwick General');
+    await checkScreen(reporter, 'story-live');
+
+    await secondEditor.getByRole('link', { name: 'Live stories' }).click();
+    await secondEditor.getByRole('link', { name: headline }).click();
+    await secondEditor.getByRole('heading', { name: 'Delivery log' }).waitFor();
+    await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
+    await checkScreen(secondEditor, 'live-story');
+    await secondEditor.getByRole('link', { name: 'Live stories' }).click();
+    await secondEditor.getByRole('link', { name: headline }).waitFor();
+    await checkScreen(secondEditor, 'live-stories');
+  });
+});
