@@ -8,9 +8,11 @@ import { ArticleAlertRepository } from './persistence/article-alert.repository';
 import { DeliveryRepository } from './persistence/delivery.repository';
 import { DeliveriesHttpController } from './transport/deliveries.http.controller';
 import { DeliveryWorker } from './transport/delivery-worker';
+import { FanOutExpander } from './transport/fan-out-expander';
 import { PublishingEventsConsumer } from './transport/publishing-events.consumer';
 import { CorrectAlertTextUseCase } from './use-cases/correct-alert-text/correct-alert-text.use-case';
 import { DeliverAlertUseCase } from './use-cases/deliver-alert/deliver-alert.use-case';
+import { ExpandFanOutUseCase } from './use-cases/expand-fan-out/expand-fan-out.use-case';
 import { FanOutAlertsUseCase } from './use-cases/fan-out-alerts/fan-out-alerts.use-case';
 import { ReadDeliveriesQuery } from './use-cases/read-deliveries/read-deliveries.query';
 import { WithdrawAlertsUseCase } from './use-cases/withdraw-alerts/withdraw-alerts.use-case';
@@ -36,6 +38,8 @@ export const publicSiteProvider = {
     WithdrawAlertsUseCase,
     DeliverAlertUseCase,
     DeliveryWorker,
+    ExpandFanOutUseCase,
+    FanOutExpander,
     ReadDeliveriesQuery,
   ],
 })

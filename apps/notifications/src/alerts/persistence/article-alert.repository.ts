@@ -1,12 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@newsroom/persistence';
+import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { ArticleAlert, type AlertContent } from '../domain/article-alert';
+import type { Channel } from '../domain/delivery-status';
 import { ArticleAlertEntity } from './article-alert.entity';
 import { articleParameters, EMAIL_RECIPIENTS, PUSH_RECIPIENTS } from './recipient-selection';
 
 export interface FanOutCounts {
   email: number;
   push: number;
+}
+
+/** Where a background fan-out job stands after one batch. */
+export interface FanOutProgress {
+  articleId: string;
+  channel: Channel;
+  /** Deliveries queued by this job so far (the first batch included). */
+  queued: number;
+  /** Queued by this batch. */
+  batch: number;
+  /** Every recipient is expanded, or the article was withdrawn. */
+  done: boolean;
+  withdrawn: boolean;
+}
+
+const CHANNELS: readonly Channel[] = ['email', 'push'];
+
+/** Channel the fan-out expanders LISTEN on; NOTIFY inside a transaction is delivered on commit. */
+export function fanOutsChannel(schema: string): string {
+  return `newsroom_fan_outs_${schema}`;
 }
 
 /**
@@ -79,27 +100,110 @@ export class ArticleAlertRepository {
   }
 
   /**
-   * One pending delivery per matching recipient per channel (recipient-selection.ts).
-   * ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id, channel)
-   * means running this again, for any reason, never creates a second alert for
-   * anyone. Returns how many deliveries were created.
+   * One pending delivery per matching recipient per channel (recipient-selection.ts),
+   * for at most `firstBatch` recipients per channel now; a channel with more
+   * gets a fan-out job (fan_outs) that `expandNextFanOut` continues in the
+   * background from where this stopped. Both commit with the caller's unit of
+   * work. ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id,
+   * channel) means running this again, for any reason, never creates a second
+   * alert for anyone. Returns how many deliveries were created now and which
+   * channels continue in the background.
    */
-  async fanOut(articleId: string, content: AlertContent): Promise<FanOutCounts> {
+  async fanOut(articleId: string, content: AlertContent, firstBatch = Number.MAX_SAFE_INTEGER): Promise<FanOutCounts & { continuing: Channel[] }> {
     const manager = this.unitOfWork.requireActive('fanOut');
-    const params = [articleId, ...articleParameters(content)];
-    const insert = async (channel: 'email' | 'push', column: string, recipients: string): Promise<number> => {
-      const [row] = (await manager.query(
-        `WITH inserted AS (
-           INSERT INTO deliveries (article_id, channel, ${column}, urgency)
-           SELECT $1, '${channel}', matching.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END FROM (${recipients}) matching
-           ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
-           RETURNING 1
-         ) SELECT count(*)::int AS n FROM inserted`,
-        params,
-      )) as { n: number }[];
-      return row.n;
-    };
-    return { email: await insert('email', 'subscriber_id', EMAIL_RECIPIENTS), push: await insert('push', 'push_subscription_id', PUSH_RECIPIENTS) };
+    const counts: FanOutCounts = { email: 0, push: 0 };
+    const continuing: Channel[] = [];
+    for (const channel of CHANNELS) {
+      const batch = await this.expandBatch(articleId, content, channel, null, firstBatch);
+      counts[channel] = batch.queued;
+      if (batch.last === null) continue;
+      continuing.push(channel);
+      await manager.query(
+        `INSERT INTO fan_outs (article_id, channel, after_recipient, queued) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (article_id, channel) DO NOTHING`,
+        [articleId, channel, batch.last, batch.queued],
+      );
+    }
+    return { ...counts, continuing };
+  }
+
+  /**
+   * Continues the oldest open fan-out job no other worker holds (breaking
+   * alerts first) by one keyset batch of `limit` recipients, in one unit of
+   * work: the deliveries, the job's cursor and count, and a wake-up for the
+   * delivery workers commit together, so a crash repeats at most one batch,
+   * which the UNIQUE constraint absorbs. A job whose article was withdrawn
+   * meanwhile is closed without expanding (the article's alert row is locked
+   * for share, so a withdrawal either sees this batch and cancels it, or is
+   * seen here). Null when no job is open.
+   */
+  expandNextFanOut(limit: number): Promise<FanOutProgress | null> {
+    return this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.requireActive('expandNextFanOut');
+      const [job] = (await manager.query(
+        `SELECT f.article_id, f.channel, f.after_recipient, f.queued FROM fan_outs f
+         JOIN article_alerts a ON a.article_id = f.article_id
+         WHERE f.done_at IS NULL
+         ORDER BY (a.priority = 'breaking') DESC, f.created_at
+         LIMIT 1
+         FOR UPDATE OF f SKIP LOCKED`,
+      )) as { article_id: string; channel: Channel; after_recipient: string | null; queued: number }[];
+      if (!job) return null;
+      const [alert] = (await manager.query(`SELECT article_id FROM article_alerts WHERE article_id = $1 FOR SHARE`, [job.article_id])) as unknown[];
+      const current = alert ? await this.findById(job.article_id) : null;
+      const content = current ? contentOf(current) : null;
+      const withdrawn = !current || current.withdrawnAt !== null || content === null;
+      const batch = withdrawn ? { queued: 0, last: null } : await this.expandBatch(job.article_id, content, job.channel, job.after_recipient, limit);
+      await manager.query(
+        `UPDATE fan_outs SET after_recipient = COALESCE($3, after_recipient), queued = queued + $4, updated_at = now(),
+           done_at = CASE WHEN $3::uuid IS NULL THEN now() END
+         WHERE article_id = $1 AND channel = $2`,
+        [job.article_id, job.channel, batch.last, batch.queued],
+      );
+      return { articleId: job.article_id, channel: job.channel, queued: job.queued + batch.queued, batch: batch.queued, done: batch.last === null, withdrawn };
+    });
+  }
+
+  /** Wakes the fan-out expanders when (and only if) the open unit commits. */
+  async wakeExpandersOnCommit(): Promise<void> {
+    const manager = this.unitOfWork.requireActive('wakeExpandersOnCommit');
+    await manager.query(`SELECT pg_notify($1, '')`, [fanOutsChannel(schemaOf(manager.connection))]);
+  }
+
+  /** The article's fan-out jobs, for the delivery log. */
+  async fanOutsOf(articleId: string): Promise<{ channel: Channel; queued: number; done: boolean }[]> {
+    const rows = (await this.unitOfWork.manager.query(`SELECT channel, queued, done_at FROM fan_outs WHERE article_id = $1 ORDER BY channel`, [
+      articleId,
+    ])) as { channel: Channel; queued: number; done_at: Date | null }[];
+    return rows.map((row) => ({ channel: row.channel, queued: row.queued, done: row.done_at !== null }));
+  }
+
+  /**
+   * Inserts the deliveries of up to `limit` matching recipients with ids after
+   * `after` (all from the start when null), in id order, with one INSERT …
+   * SELECT. `last` is the last recipient id looked at when the batch was full
+   * (more may follow), null when the channel is exhausted.
+   */
+  private async expandBatch(articleId: string, content: AlertContent, channel: Channel, after: string | null, limit: number): Promise<{ queued: number; last: string | null }> {
+    const column = channel === 'email' ? 'subscriber_id' : 'push_subscription_id';
+    const recipients = channel === 'email' ? EMAIL_RECIPIENTS : PUSH_RECIPIENTS;
+    const [row] = (await this.unitOfWork.requireActive('expandBatch').query(
+      `WITH batch AS (
+         SELECT matching.id FROM (${recipients}) matching
+         WHERE $5::uuid IS NULL OR matching.id > $5::uuid
+         ORDER BY matching.id
+         LIMIT $6
+       ), inserted AS (
+         INSERT INTO deliveries (article_id, channel, ${column}, urgency)
+         SELECT $1, '${channel}', batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END FROM batch
+         ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM inserted)::int AS queued, (SELECT count(*) FROM batch)::int AS selected,
+              (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last`,
+      [articleId, ...articleParameters(content), after, Math.min(limit, 2_147_483_647)],
+    )) as { queued: number; selected: number; last: string | null }[];
+    return { queued: row.queued, last: row.selected >= limit ? row.last : null };
   }
 
   /** Cancels the article's deliveries still `pending`; ones already `sending` or done cannot be recalled. */
@@ -114,8 +218,17 @@ export class ArticleAlertRepository {
 }
 
 function toArticleAlert(row: ArticleAlertEntity): ArticleAlert {
-  const content =
-    row.revision !== null && row.headline !== null && row.url !== null && row.section !== null && row.priority !== null
+  return ArticleAlert.restore({
+    articleId: row.articleId,
+    content: contentOf(row),
+    publishedAt: row.publishedAt,
+    withdrawnAt: row.withdrawnAt,
+    fannedOutAt: row.fannedOutAt,
+  });
+}
+
+function contentOf(row: ArticleAlertEntity): AlertContent | null {
+  return row.revision !== null && row.headline !== null && row.url !== null && row.section !== null && row.priority !== null
       ? {
           revision: row.revision,
           headline: row.headline,
@@ -126,11 +239,4 @@ function toArticleAlert(row: ArticleAlertEntity): ArticleAlert {
           priority: row.priority,
         }
       : null;
-  return ArticleAlert.restore({
-    articleId: row.articleId,
-    content,
-    publishedAt: row.publishedAt,
-    withdrawnAt: row.withdrawnAt,
-    fannedOutAt: row.fannedOutAt,
-  });
 }

@@ -8,15 +8,24 @@ import { alertContentOf } from '../alert-content.command';
 import type { FanOutAlertsCommand } from './fan-out-alerts.command';
 
 export type FanOutResult = ({ fannedOut: true } | { fannedOut: false; reason: Extract<FanOutDecision, { fanOut: false }>['reason'] }) & {
-  /** Deliveries created now (0 for recipients alerted before). */
+  /** Deliveries created now (0 for recipients alerted before); the rest of a large audience follows in the background. */
   queued: FanOutCounts;
 };
 
 /**
+ * Recipients per channel expanded inside the consumer's transaction (about
+ * 17 µs each, so well under a second): small audiences are queued at once,
+ * and a larger one continues as a fan-out job (ExpandFanOutUseCase) so the
+ * Kafka handler returns within its session timeout at any audience size.
+ */
+export const FIRST_BATCH = 2_000;
+
+/**
  * An article went live: one pending delivery per matching recipient per
- * channel, in one transaction with the article's alert text (inside the
- * consumer's inbox transaction when called from it); the delivery workers are
- * woken by that commit. Nobody is alerted twice about an article (ArticleAlert
+ * channel — the first FIRST_BATCH per channel in one transaction with the
+ * article's alert text (inside the consumer's inbox transaction when called
+ * from it), the rest recorded there as a fan-out job and expanded in the
+ * background; the delivery workers are woken by that commit. Nobody is alerted twice about an article (ArticleAlert
  * decides; UNIQUE (article, recipient, channel) guarantees).
  * Errors: ALERT.OFF_SITE_URL when the URL is not on the public site.
  */
@@ -39,9 +48,10 @@ export class FanOutAlertsUseCase {
       this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
       return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
     }
-    const queued = await this.alerts.fanOut(articleId, decision.content);
+    const { continuing, ...queued } = await this.alerts.fanOut(articleId, decision.content, FIRST_BATCH);
     if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
-    this.logger.log({ articleId, priority: decision.content.priority, ...queued }, 'alerts queued');
+    if (continuing.length > 0) await this.alerts.wakeExpandersOnCommit();
+    this.logger.log({ articleId, priority: decision.content.priority, ...queued, continuing }, 'alerts queued');
     return { fannedOut: true, queued };
   }
 }

@@ -42,11 +42,19 @@ export class AlertArticleView {
   @ApiPropertyOptional({ nullable: true, description: 'When subscribers were matched and deliveries queued' }) fannedOutAt!: string | null;
 }
 
+export class FanOutView {
+  @ApiProperty({ enum: ['email', 'push'] }) channel!: string;
+  @ApiProperty({ description: 'Deliveries queued so far by this fan-out' }) queued!: number;
+  @ApiProperty({ description: 'False while recipients are still being matched in the background' }) done!: boolean;
+}
+
 export class ArticleDeliveries {
   @ApiProperty({ format: 'uuid' }) articleId!: string;
   @ApiPropertyOptional({ type: AlertArticleView, nullable: true, description: 'Null when no event about this article was seen' })
   article!: AlertArticleView | null;
   @ApiProperty({ type: DeliveryCounts, description: 'Over all deliveries of the article, not just this page' }) counts!: DeliveryCounts;
+  @ApiProperty({ type: [FanOutView], description: 'Background fan-outs of a large audience, per channel (empty when every recipient was queued at once)' })
+  fanOuts!: FanOutView[];
   @ApiProperty({ type: [DeliveryView] }) deliveries!: DeliveryView[];
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

@@ -15,8 +15,9 @@ export class ReadDeliveriesQuery {
   ) {}
 
   async forArticle(articleId: string, limit: number, offset: number): Promise<ArticleDeliveries> {
-    const [article, counts, rows] = await Promise.all([
+    const [article, fanOuts, counts, rows] = await Promise.all([
       this.alerts.findById(articleId),
+      this.alerts.fanOutsOf(articleId),
       this.deliveries.statusCounts(articleId),
       this.deliveries.listForArticle(articleId, limit, offset),
     ]);
@@ -39,6 +40,7 @@ export class ReadDeliveriesQuery {
           }
         : null,
       counts: { total: Object.values(totals).reduce((sum, n) => sum + n, 0), ...totals },
+      fanOuts,
       deliveries: rows.map((row) => toDeliveryView(row, byDelivery.get(String(row.id)) ?? [])),
       limit,
       offset,
