@@ -26,7 +26,8 @@ const field = (value: unknown, ...path: string[]): string | undefined => {
 
 /** The login-free routes and what each is about: the address signing up, the signed link, the browser's endpoint. */
 export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
-  { name: 'signup', methods: ['POST'], path: /^\/v1\/subscribers\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
+  // The JSON API and the site's form (notifications' /subscribe) share one budget per client and address.
+  { name: 'signup', methods: ['POST'], path: /^\/(?:v1\/subscribers|subscribe)\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
   { name: 'confirm', methods: ['GET'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'unsubscribe', methods: ['GET', 'POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },

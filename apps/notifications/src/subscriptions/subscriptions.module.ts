@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SubscriptionRepository } from './persistence/subscription.repository';
 import { PushHttpController } from './transport/push.http.controller';
 import { ConfirmLinkPipe, ManageLinkPipe } from './transport/signed-link.pipes';
+import { SubscribeFormController } from './transport/subscribe-form.controller';
 import { SubscriberPagesController } from './transport/subscriber-pages.controller';
 import { SubscribersHttpController } from './transport/subscribers.http.controller';
 import { ConfirmSubscriptionUseCase } from './use-cases/confirm-subscription/confirm-subscription.use-case';
@@ -17,7 +18,7 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
  * subscriptions a push service says are gone.
  */
 @Module({
-  controllers: [SubscribersHttpController, PushHttpController, SubscriberPagesController],
+  controllers: [SubscribersHttpController, SubscribeFormController, PushHttpController, SubscriberPagesController],
   providers: [
     SubscriptionRepository,
     ManageLinkPipe,

@@ -4,7 +4,8 @@ import { html, htmlDocument, raw, type SafeHtml } from '@newsroom/html';
 const STYLE = raw(`
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.5rem}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
-input[type=text]{width:100%;padding:.4rem;font-size:1rem;box-sizing:border-box}
+input[type=text],input[type=email]{width:100%;padding:.4rem;font-size:1rem;box-sizing:border-box}
+fieldset{border:0;padding:0;margin:.75rem 0}legend{font-weight:600;margin-bottom:.25rem}label.choice{display:inline-block;font-weight:400;margin:.2rem 1rem .2rem 0}
 button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
 .hint{color:#555;font-size:.9rem}.error{color:#a40000}.code{font-family:monospace;color:#555}
 `);

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
+import type { NotificationsConfig } from '../../config/notifications.config';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
 import { ManagePreferencesUseCase } from '../use-cases/manage-preferences/manage-preferences.use-case';
 import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
@@ -27,6 +29,7 @@ export class SubscriberPagesController {
     private readonly recipients: ReadRecipientQuery,
     private readonly managePreferences: ManagePreferencesUseCase,
     private readonly unsubscribe: UnsubscribeUseCase,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   @Get('preferences')
@@ -39,17 +42,17 @@ export class SubscriberPagesController {
   async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return preferencesPage(view, token);
+    return preferencesPage(view, token, this.config.siteSections);
   }
 
   @Post('preferences')
   @HttpCode(200)
   @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({ summary: 'Save preferences (form-encoded: sections, tags as comma-separated lists; breakingOnly=on)' })
+  @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated; breakingOnly=on)' })
   @ApiQuery({ name: 'token', required: true })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiProduces('text/html')
-  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
   async savePreferences(
@@ -60,7 +63,7 @@ export class SubscriberPagesController {
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return preferencesPage(view, token, 'Your preferences are saved.');
+    return preferencesPage(view, token, this.config.siteSections, 'Your preferences are saved.');
   }
 
   @Get('unsubscribe')

@@ -1,5 +1,10 @@
 import type { RecipientView } from '../domain/recipient';
-import { confirmedPage, errorPage, preferencesPage, unsubscribeConfirmPage } from './subscriber-pages';
+import { checkYourInboxPage, confirmedPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage } from './subscriber-pages';
+
+const SITE = [
+  { slug: 'politics', label: 'Politics' },
+  { slug: 'world', label: 'Світ <&>' },
+];
 
 const view = (overrides: Partial<RecipientView> = {}): RecipientView => ({
   kind: 'email',
@@ -12,7 +17,7 @@ const view = (overrides: Partial<RecipientView> = {}): RecipientView => ({
 
 describe('subscriber pages', () => {
   it('escape everything that came from a request or the database', () => {
-    const page = preferencesPage(view(), 'v1.token"&x=<y>', 'Saved <now>');
+    const page = preferencesPage(view(), 'v1.token"&x=<y>', SITE, 'Saved <now>');
     expect(page).not.toContain('<script>');
     expect(page).not.toContain('<b>');
     expect(page).toContain('a•••@&quot;evil&quot;&lt;b&gt;.example');
@@ -24,12 +29,29 @@ describe('subscriber pages', () => {
   });
 
   it('tick the breaking-news box only when it is chosen', () => {
-    expect(preferencesPage(view(), 't')).toContain('value="on" checked>');
-    expect(preferencesPage(view({ preferences: { sections: ['politics'], tags: [], breakingOnly: false } }), 't')).toContain('value="on">');
+    expect(preferencesPage(view(), 't', SITE)).toContain('value="on" checked>');
+    expect(preferencesPage(view({ preferences: { sections: ['politics'], tags: [], breakingOnly: false } }), 't', SITE)).toContain('value="on">');
+  });
+
+  it('offer the site\'s sections as checkboxes, ticked where followed, and say which followed ones the site dropped', () => {
+    const page = preferencesPage(view({ preferences: { sections: ['politics', 'sport'], tags: [], breakingOnly: false } }), 't', SITE);
+    expect(page).toContain('<input type="checkbox" name="sections" value="politics" checked> Politics</label>');
+    expect(page).toContain('<input type="checkbox" name="sections" value="world"> Світ &lt;&amp;&gt;</label>');
+    expect(page).not.toContain('value="sport"');
+    expect(page).toContain('No longer on the site: sport.');
+  });
+
+  it('give the signup form every section unticked, posting to /subscribe, and the same answer for every address', () => {
+    const form = subscribePage(SITE, 'https://news.example');
+    expect(form).toContain('<form method="post" action="/subscribe">');
+    expect(form).toContain('<input type="email" id="email" name="email" required');
+    expect(form.match(/name="sections"/g)).toHaveLength(2);
+    expect(form).not.toContain(' checked');
+    expect(checkYourInboxPage('https://news.example')).toContain('If this address can get alerts, an email is on its way');
   });
 
   it('offer no form to a recipient who left', () => {
-    expect(preferencesPage(view({ subscribed: false }), 't')).not.toContain('<form');
+    expect(preferencesPage(view({ subscribed: false }), 't', SITE)).not.toContain('<form');
     expect(unsubscribeConfirmPage(view({ subscribed: false }), 't')).not.toContain('<form');
   });
 

@@ -1,3 +1,4 @@
+import type { SiteSection } from '@newsroom/config';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
 import { htmlPage } from '../../shared/html/page';
 import { describePreferences, type Preferences } from '../domain/preferences';
@@ -25,27 +26,71 @@ export function confirmedPage(newlyConfirmed: boolean, preferences: Preferences,
   );
 }
 
-export function preferencesPage(view: RecipientView, token: string, notice?: string): string {
+/**
+ * One checkbox per section of the site (SITE_SECTIONS, in its order), ticked where `chosen`.
+ * A form posts every ticked box as `sections=politics&sections=world`.
+ */
+export function sectionChoices(siteSections: readonly SiteSection[], chosen: readonly string[]): SafeHtml {
+  return html`<fieldset class="sections"><legend>Sections</legend>
+${siteSections.map(
+  ({ slug, label }) => html`<label class="choice"><input type="checkbox" name="sections" value="${slug}"${chosen.includes(slug) ? html` checked` : null}> ${label}</label>`,
+)}
+</fieldset>`;
+}
+
+/** Tags and the breaking-news box, the same on the signup and preference forms. */
+function tagAndBreakingFields(tags: readonly string[], breakingOnly: boolean): SafeHtml {
+  return html`<label for="tags">Tags</label>
+<input type="text" id="tags" name="tags" value="${tags.join(', ')}" autocomplete="off">
+<p class="hint">Topics separated by commas, e.g. ukraine, climate-change</p>
+<label class="choice"><input type="checkbox" name="breakingOnly" value="on"${breakingOnly ? html` checked` : null}> Breaking news only</label>
+<p class="hint">With no sections or tags, you get every breaking story.</p>`;
+}
+
+export function preferencesPage(view: RecipientView, token: string, siteSections: readonly SiteSection[], notice?: string): string {
   if (!view.subscribed) {
     return htmlPage('Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
   }
   const { sections, tags, breakingOnly } = view.preferences;
+  // A section the site no longer has cannot be chosen again; saving the form drops it.
+  const retired = sections.filter((section) => !siteSections.some((site) => site.slug === section));
   return htmlPage(
     'Alert preferences',
     html`${notice && html`<p role="status"><strong>${notice}</strong></p>`}
 <p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences)}.</p>
 <form method="post" action="${actionUrl('/preferences', token)}">
-<label for="sections">Sections</label>
-<input type="text" id="sections" name="sections" value="${sections.join(', ')}" autocomplete="off">
-<p class="hint">Section names separated by commas, e.g. politics, business</p>
-<label for="tags">Tags</label>
-<input type="text" id="tags" name="tags" value="${tags.join(', ')}" autocomplete="off">
-<p class="hint">Topics separated by commas, e.g. ukraine, climate-change</p>
-<label><input type="checkbox" name="breakingOnly" value="on"${breakingOnly && html` checked`}> Breaking news only</label>
-<p class="hint">With no sections or tags, you get every breaking story.</p>
+${sectionChoices(siteSections, sections)}
+${retired.length > 0 && html`<p class="hint">No longer on the site: ${retired.join(', ')}. Saving removes them.</p>`}
+${tagAndBreakingFields(tags, breakingOnly)}
 <button type="submit">Save preferences</button>
 </form>
 ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
+  );
+}
+
+/** The signup form notifications serves itself (`GET /subscribe`); the site's pages carry the same fields. */
+export function subscribePage(siteSections: readonly SiteSection[], siteUrl: string): string {
+  return htmlPage(
+    'Get Newsroom alerts by email',
+    html`<form method="post" action="/subscribe">
+<label for="email">Email address</label>
+<input type="email" id="email" name="email" required maxlength="254" autocomplete="email">
+${sectionChoices(siteSections, [])}
+${tagAndBreakingFields([], false)}
+<button type="submit">Subscribe</button>
+</form>
+<p class="hint">We send a link to confirm first. Every email has a link to change what you get or to stop.</p>
+<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
+  );
+}
+
+/** The answer to every signup, known address or not: nothing here tells who subscribes. */
+export function checkYourInboxPage(siteUrl: string): string {
+  return htmlPage(
+    'Check your inbox',
+    html`<p role="status">Thanks. If this address can get alerts, an email is on its way: follow its link to confirm.</p>
+<p class="hint">Nothing arrives? Look in the spam folder, or sign up again in a few minutes.</p>
+<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
   );
 }
 

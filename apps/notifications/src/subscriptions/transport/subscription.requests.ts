@@ -106,7 +106,10 @@ export class VapidPublicKey {
 const listFromForm = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : value;
 
-/** The preferences form: comma- or space-separated lists and a checkbox (JSON arrays work too). */
+/**
+ * The preferences form: lists comma- or space-separated, or one field per ticked box
+ * (`sections=politics&sections=world`), and a checkbox (JSON arrays work too).
+ */
 export class PreferencesForm {
   @Transform(listFromForm)
   @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
@@ -125,4 +128,11 @@ export class PreferencesForm {
 export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
   const breakingOnly = form.breakingOnly;
   return { sections: form.sections ?? [], tags: form.tags ?? [], breakingOnly: breakingOnly === 'on' || breakingOnly === 'true' || breakingOnly === true };
+}
+
+/** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */
+export class SubscribeForm extends PreferencesForm {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
 }

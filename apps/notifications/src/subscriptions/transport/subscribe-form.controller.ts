@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@newsroom/auth';
+import type { NotificationsConfig } from '../../config/notifications.config';
+import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
+import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { SubscriberPageFilter } from './subscriber-page.filter';
+import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
+import { preferencesOfForm, SubscribeForm } from './subscription.requests';
+
+/**
+ * Email signup for browsers, without JavaScript: the form on the site's article, section and
+ * front pages posts here (`application/x-www-form-urlencoded`), and the answer is an HTML page.
+ * The same use case, rules and rate limit (`signup`) as `POST /v1/subscribers`, and the same
+ * answer for every address, known or not. Errors are HTML pages with the code
+ * (SubscriberPageFilter), or JSON for clients that ask for it.
+ */
+@ApiTags('subscriber pages')
+@Public()
+@UseFilters(SubscriberPageFilter)
+@Controller('subscribe')
+export class SubscribeFormController {
+  constructor(
+    private readonly signUp: SignUpByEmailUseCase,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: 'The signup form as a page of its own (the site embeds the same fields)' })
+  @ApiProduces('text/html')
+  show(@Res({ passthrough: true }) res: Response): string {
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return subscribePage(this.config.siteSections, this.config.publicSiteUrl);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({
+    summary: 'Sign up for email alerts from an HTML form (double opt-in)',
+    description:
+      'Form fields: `email`, `sections` (once per ticked section), `tags` (comma-separated), `breakingOnly=on`. ' +
+      'Always the same "check your inbox" page; the confirmation link arrives by email.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'Check your inbox (whether or not the address was known)' })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION' })
+  @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED' })
+  @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: saved, but the email could not be sent; try again' })
+  async submit(@Body() form: SubscribeForm, @Res({ passthrough: true }) res: Response): Promise<string> {
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    try {
+      await this.signUp.execute(SignUpByEmailCommand.create({ email: form.email, preferences: preferencesOfForm(form) }));
+    } catch (error) {
+      if (!(error instanceof SignupEmailNotSentError)) throw error;
+      res.status(503).setHeader('Retry-After', '60');
+      return errorPage(503, error.code, error.message);
+    }
+    return checkYourInboxPage(this.config.publicSiteUrl);
+  }
+}

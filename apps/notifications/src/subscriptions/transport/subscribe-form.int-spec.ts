@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { bootstrapService } from '@newsroom/platform';
+import { eventually, ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
+import { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { AppModule } from '../../app.module';
+import { loadNotificationsConfig } from '../../config/notifications.config';
+import { NOTIFICATIONS_SERVICE } from '../../notifications.service';
+
+/**
+ * Subscribing from the site without JavaScript, end to end in this process: the site's form
+ * posts urlencoded to /subscribe, the reader gets HTML pages and a confirmation email through
+ * a real SMTP server, and only then alerts (from a published event on the broker).
+ */
+const SITE = 'https://news.example.test';
+const PUBLIC_BASE_URL = 'https://alerts.example.test';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+
+describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', () => {
+  jest.setTimeout(90_000);
+
+  let broker: LocalBroker;
+  let smtp: FakeSmtpServer;
+  let service: ServiceUnderTest;
+  let bus: TestEventBus;
+
+  beforeAll(async () => {
+    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
+    service = await ServiceUnderTest.start({
+      name: 'notifications_subscribe_form',
+      schema: 'notifications',
+      brokers: broker.brokers,
+      env: {
+        PUBLIC_BASE_URL,
+        PUBLIC_SITE_URL: SITE,
+        SMTP_URL: smtp.url,
+        VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
+        VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
+        SUBSCRIBER_LINK_SECRET: 'subscribe-form-link-secret',
+        SITE_SECTIONS: 'politics=Politics,world=World,climate',
+      },
+      boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE),
+    });
+    bus = new TestEventBus(broker.brokers);
+  }, 120_000);
+
+  afterAll(async () => {
+    await bus?.close();
+    await service?.close();
+    await smtp?.stop();
+    await broker?.stop();
+  }, 60_000);
+
+  const submit = (form: string) => service.anonymous.post('/subscribe', undefined, { raw: form, headers: FORM });
+  const pathOf = (text: string | undefined, path: string) => new RegExp(`${PUBLIC_BASE_URL}(${path.replace('?', '\\?')}\\?token=[\\w.-]+)`).exec(text ?? '')?.[1];
+
+  it('serves the form with the site\'s sections as checkboxes', async () => {
+    const page = await service.anonymous.get('/subscribe', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="world"> World</label>');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="climate"> Climate</label>');
+  });
+
+  it('subscribes from a urlencoded form post: pending until the emailed link is followed, then confirmed', async () => {
+    const answer = await submit('email=form.reader%40example.com&sections=politics&sections=climate&tags=Harbour%2C+budget');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('<title>Check your inbox</title>');
+    expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await service.sql(`SELECT status, sections, tags FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([
+      { status: 'pending', sections: ['climate', 'politics'], tags: ['budget', 'harbour'] },
+    ]);
+
+    const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
+    const confirmed = await service.anonymous.get(pathOf(mail.parsed.text, '/v1/subscribers/confirm')!);
+    expect(confirmed.text).toContain('Subscription confirmed');
+    expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'confirmed' }]);
+  });
+
+  it('gives the same page to an address that is subscribed already, and changes nothing', async () => {
+    const answer = await submit('email=FORM.READER%40example.com&sections=world');
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('<title>Check your inbox</title>');
+    expect(await service.sql(`SELECT sections FROM subscribers WHERE lower(email) = 'form.reader@example.com'`)).toEqual([{ sections: ['climate', 'politics'] }]);
+  });
+
+  it('refuses a section the site does not have with a 400 page (and the API with coded JSON)', async () => {
+    const page = await submit('email=typo%40example.com&sections=politcs');
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('Error code: SUBSCRIBER.UNKNOWN_SECTION');
+
+    const api = await service.anonymous.post<{ error: { code: string } }>('/v1/subscribers', { email: 'typo@example.com', sections: ['politcs'] });
+    expect(api.status).toBe(400);
+    expect(api.body.error.code).toBe('SUBSCRIBER.UNKNOWN_SECTION');
+    expect(await service.sql(`SELECT 1 FROM subscribers WHERE email = 'typo@example.com'`)).toEqual([]);
+  });
+
+  it('makes one subscriber of x@bücher.example and x@xn--bcher-kva.example, who gets one alert', async () => {
+    expect((await submit('email=x%40b%C3%BCcher.example&sections=politics')).status).toBe(200);
+    // The SMTP server hands recipients over with the Unicode form of the domain (smtp-server decodes IDNA).
+    const mailbox = 'x@bücher.example';
+    const mail = await eventually('the confirmation email', () => smtp.mailsTo(mailbox, /Confirm/)[0]);
+    await service.anonymous.get(pathOf(mail.parsed.text, '/v1/subscribers/confirm')!);
+    expect((await service.anonymous.post('/v1/subscribers', { email: 'x@xn--bcher-kva.example', sections: ['politics'] })).status).toBe(202);
+    expect(await service.sql(`SELECT email, status FROM subscribers WHERE email LIKE 'x@%'`)).toEqual([{ email: 'x@xn--bcher-kva.example', status: 'confirmed' }]);
+
+    const articleId = randomUUID();
+    const event = createEvent(
+      EVENT_TYPES.articlePublished,
+      {
+        articleId,
+        revision: 1,
+        slug: 'harbour-vote',
+        url: `${SITE}/articles/harbour-vote`,
+        headline: 'Harbour vote passes',
+        standfirst: 'Cranes stop at 11pm.',
+        section: 'politics',
+        tags: [],
+        language: 'en',
+        bylines: [{ name: 'Ann Reporter' }],
+        priority: 'normal',
+        publishedAt: new Date().toISOString(),
+      },
+      { subject: articleId },
+    );
+    await bus.produce(TOPICS.publishing, event);
+    await eventually('the alert to the merged mailbox', () => smtp.mailsTo(mailbox, /Harbour vote/)[0]);
+    await eventually('every alert handed over', async () => (await service.sql(`SELECT 1 FROM deliveries WHERE status IN ('pending', 'sending')`)).length === 0 || undefined);
+    expect(smtp.mails.filter((received) => /Harbour vote/.test(received.parsed.subject ?? '')).map((received) => received.rcpt).sort()).toEqual([
+      'form.reader@example.com',
+      mailbox,
+    ]);
+    expect(smtp.mailsTo(mailbox, /Confirm/)).toHaveLength(1);
+  });
+
+  it('keeps the signup rate limit on the form: a fourth signup for one address within the hour is 429', async () => {
+    for (let n = 0; n < 3; n += 1) expect((await submit('email=busy%40example.com&sections=world')).status).toBe(200);
+    const limited = await submit('email=busy%40example.com&sections=world');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
