@@ -62,7 +62,16 @@ export class ImagesHttpController {
     res.setHeader('Cache-Control', IMAGE_FILE_CACHE);
     res.setHeader('ETag', file.etag);
     res.setHeader('Content-Type', file.contentType);
-    if (req.fresh) return void res.status(304).end();
+    if (matches(req.headers['if-none-match'], file.etag)) return void res.status(304).end();
     res.status(200).send(file.bytes);
   }
+}
+
+/** Whether If-None-Match names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks for GET. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 }
