@@ -15,7 +15,9 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     description:
       'The public face of the newsroom: publishes approved articles (at once or on schedule), serves the pages, feeds, sitemaps and the ninjs API, and lets editors correct or withdraw live articles.',
     consumesEvents: true,
-    contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl),
+    // A preview carries a whole article (up to 512 KiB as JSON), as drafting's drafts do.
+    largeBodyPaths: ['/v1/preview'],
+    contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins),
     configure: (app: INestApplication) => {
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
       // Registered after the platform's JSON filter, so it is asked first: browsers get HTML error pages.

@@ -4,6 +4,9 @@ import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } f
 import { PUBLISHING_LIMITED_ROUTES, PUBLISHING_RATE_LIMITS } from './rate-limits';
 import { INTERFACE_LANGUAGES, IsLogoUrl, IsTimeZone, parseSectionList, resolveLogoUrl, SECTION_LIST_PATTERN, type InterfaceLanguage, type SiteSettings } from './site-settings';
 
+/** One or more http(s) origins (no path) separated by commas. */
+const ORIGIN_LIST_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?(\s*,\s*https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?)*$/;
+
 export class PublishingEnv extends CommonEnv {
   /** Where readers reach the site; canonical URLs, feeds and sitemaps use it. */
   @IsBaseUrl()
@@ -35,6 +38,15 @@ export class PublishingEnv extends CommonEnv {
   @IsRateLimits(PUBLISHING_RATE_LIMITS)
   RATE_LIMITS = '';
 
+  /**
+   * Origins besides the site's own that article images load from, separated by commas: drafting's
+   * IMAGES_PUBLIC_BASE_URL (its uploads) or a CDN. The site's Content-Security-Policy allows
+   * images from these and from any https:// host; an http:// origin (local development) must be
+   * listed to load at all.
+   */
+  @Matches(ORIGIN_LIST_PATTERN, { message: 'IMAGE_ORIGINS must be http(s) origins separated by commas (https://media.example.org,http://localhost:3001)' })
+  IMAGE_ORIGINS!: string;
+
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
   @IsTrustProxy()
   TRUST_PROXY = 0;
@@ -43,6 +55,8 @@ export class PublishingEnv extends CommonEnv {
 export interface PublishingConfig {
   runtime: ServiceRuntimeConfig;
   publicBaseUrl: string;
+  /** IMAGE_ORIGINS as origins (`scheme://host[:port]`); none when absent. */
+  imageOrigins?: string[];
   site: SiteSettings;
   /** Readers' requests counted per client. */
   rateLimits: RateLimitOptions;
@@ -56,7 +70,10 @@ export const PUBLISHING_DEFAULTS = {
   SITE_LANGUAGE: 'en',
   SITE_TIME_ZONE: 'UTC',
   SITE_SECTIONS: 'politics,world,business,climate,science,culture',
+  // Drafting's default IMAGES_PUBLIC_BASE_URL: uploads show on the local site.
+  IMAGE_ORIGINS: 'http://localhost:3001',
 };
+
 
 export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
   const parsed = loadEnv(PublishingEnv, env, PUBLISHING_DEFAULTS);
@@ -65,6 +82,7 @@ export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
   return {
     runtime: toRuntimeConfig('publishing', parsed),
     publicBaseUrl,
+    imageOrigins: parsed.IMAGE_ORIGINS.split(',').map((origin) => new URL(origin.trim()).origin),
     site: {
       name: parsed.SITE_NAME.trim(),
       language: parsed.SITE_LANGUAGE,

@@ -5,16 +5,17 @@ const SHARE_TARGETS = ['mailto:', 'https://x.com', 'https://www.facebook.com', '
 
 /**
  * The Content-Security-Policy of the site: no scripts at all, styles and fonts only from this
- * origin, images from here or any https host (article images live on image servers).
+ * origin, images from here, the configured image origins (IMAGE_ORIGINS: drafting's uploads,
+ * a CDN; an http:// one in local development) or any https host (image servers).
  * JSON-LD blocks are data, not scripts, and are unaffected. The other security headers, and
  * `frame-ancestors 'none'`, come with it from libs/platform's `securityHeaders`.
  */
-export function siteContentSecurityPolicy(publicBaseUrl: string): ContentSecurityPolicy {
+export function siteContentSecurityPolicy(publicBaseUrl: string, imageOrigins: readonly string[] = []): ContentSecurityPolicy {
   const publicOrigin = new URL(publicBaseUrl).origin;
   return {
     'default-src': ["'none'"],
     'style-src': ["'self'"],
-    'img-src': ["'self'", publicOrigin, 'https:'],
+    'img-src': [...new Set(["'self'", publicOrigin, ...imageOrigins, 'https:'])],
     'font-src': ["'self'"],
     'base-uri': ["'none'"],
     // The search box submits to /search on this origin. The share buttons post here too and are

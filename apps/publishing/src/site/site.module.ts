@@ -6,6 +6,7 @@ import { RelatedArticlesQuery } from '../articles/use-cases/related-articles/rel
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
+import { PreviewHttpController } from './transport/preview.http.controller';
 import { ScheduleApiHttpController } from './transport/schedule-api.http.controller';
 import { SearchApiHttpController } from './transport/search-api.http.controller';
 import { SiteContextFactory } from './transport/site-context';
@@ -17,7 +18,7 @@ import { SiteContextFactory } from './transport/site-context';
  */
 @Module({
   imports: [ArticlesModule],
-  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController, PreviewHttpController],
   providers: [SiteContextFactory, RelatedArticlesQuery, ShareCountsQuery, RecordShareUseCase],
   exports: [SiteContextFactory],
 })

@@ -12,11 +12,18 @@ import { shareLinks } from './share-links';
 import { storyCard } from './story-card';
 import { formatAbsoluteTime, formatRelativeTime } from './time-format';
 
+/** What a page that is not the public one adds: the editors' preview (`robots` noindex, a banner). */
+export interface ArticlePageOptions {
+  robots?: string;
+  /** Shown above the article. */
+  notice?: SafeHtml;
+}
+
 /**
  * The article as readers see it on the site. `related`: its related stories
  * (RelatedArticlesQuery); `shares`: how often it was shared from its page or the API.
  */
-export function renderArticlePage(article: PublicArticle, site: SiteContext, related: PublicArticle[] = [], shares = 0): string {
+export function renderArticlePage(article: PublicArticle, site: SiteContext, related: PublicArticle[] = [], shares = 0, options: ArticlePageOptions = {}): string {
   const { content } = article;
   const labels = labelsOf(site);
   const url = articleUrl(site.publicBaseUrl, article.slug);
@@ -24,7 +31,7 @@ export function renderArticlePage(article: PublicArticle, site: SiteContext, rel
   // Interface chrome inside the article keeps the interface's language and direction, its
   // values (names, times) isolated, so "By Layla Haddad" stays in order inside an Arabic article.
   const chrome = chromeOf(site);
-  const main = html`<article class="article" lang="${content.language}" dir="${textDirection(content.language)}">
+  const main = html`${options.notice}<article class="article" lang="${content.language}" dir="${textDirection(content.language)}">
 <header class="article-header">
 <p class="kicker"${chrome.attrs}>${article.priority === 'breaking' && html`<span class="badge">${labels.breaking}</span> `}<a href="${sectionPath(content.section)}">${section}</a></p>
 <h1 class="headline">${content.headline}</h1>
@@ -56,6 +63,7 @@ ${related.length > 0 && html`<section class="more-stories related-stories" aria-
       head: articleHead(article, site.publicBaseUrl, site.name, site.logoUrl),
       current: content.section,
       bodyClass: 'page-article',
+      ...(options.robots ? { robots: options.robots } : {}),
     },
     main,
   );
