@@ -73,6 +73,12 @@ describe('drafting images over HTTP', () => {
     expect(((await response.json()) as UploadedImageView).id).toBe(raw.id);
   });
 
+  it('documents both routes in the OpenAPI document', async () => {
+    const docs = await service.anonymous.get<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> }>('/docs-json');
+    expect(Object.keys(docs.body.paths['/v1/images/{id}/{width}.{ext}'])).toEqual(['get']);
+    expect(Object.keys(docs.body.paths['/v1/images'].post.requestBody?.content ?? {})).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'multipart/form-data']);
+  });
+
   it('answers anything else with a coded 4xx', async () => {
     const png = await testPicture(100, 100, 'png');
     const codeOf = async (response: Response) => [response.status, ((await response.json()) as ErrorBody).error.code];
