@@ -7,8 +7,6 @@ export interface ScreenContext {
   navigate(path: string): void;
   /** Runs when the user leaves the screen: stop polls, destroy editors. */
   onLeave(cleanup: () => void): void;
-  /** Announces a result in the page's live region. */
-  announce(text: string): void;
   /** After sign-in or an accepted invitation: the new session, then the page asked for or the start page. */
   signedIn(session: Session): void;
 }

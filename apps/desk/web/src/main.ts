@@ -25,7 +25,6 @@ const routes: Route[] = [
 const PUBLIC_PATHS = /^\/(sign-in|invitations\/)/;
 
 const root = document.getElementById('app') as HTMLElement;
-const liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 let session: Session | undefined;
 let leaving: (() => void)[] = [];
 
@@ -94,7 +93,7 @@ async function render(): Promise<void> {
 
   const match = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find(({ m }) => m);
   const main = h('main', { id: 'main', tabindex: '-1' });
-  show(root, header(), main, liveRegion);
+  show(root, header(), main);
   if (!match?.m) {
     document.title = 'Not found · Newsroom desk';
     show(main, h('h1', {}, 'Not found'), h('p', {}, 'No desk screen has this address. '), h('a', { href: landing(session) }, 'Go to your start page'));
@@ -111,9 +110,6 @@ async function render(): Promise<void> {
     params,
     navigate: (to) => navigate(to),
     onLeave: (cleanup) => leaving.push(cleanup),
-    announce: (text) => {
-      liveRegion.textContent = text;
-    },
     signedIn: (next) => {
       session = next;
       const wanted = new URLSearchParams(location.search).get('next');

@@ -124,38 +124,49 @@ interface WordChange {
   text: string;
 }
 
-/** A word diff as text with <ins> and <del>, so it reads in order and not by colour alone. */
-function words(changes: readonly WordChange[] | undefined, before?: unknown, after?: unknown): HTMLElement {
-  if (!changes) return h('span', {}, h('del', {}, String(before ?? '')), ' ', h('ins', {}, String(after ?? '')));
-  return h('span', {}, changes.map((c) => (c.op === 'equal' ? c.text : h(c.op === 'added' ? 'ins' : 'del', {}, c.text))));
+/**
+ * One side of a word diff: the earlier text with its removed words in <del>, or the later one
+ * with its added words in <ins>, so each side reads in order and not by colour alone.
+ */
+function side(which: 'before' | 'after', changes: readonly WordChange[] | undefined, value: unknown): HTMLElement {
+  if (!changes) return h('span', {}, h(which === 'before' ? 'del' : 'ins', {}, typeof value === 'string' ? value : JSON.stringify(value ?? '')));
+  const shown = changes.filter((c) => c.op === 'equal' || c.op === (which === 'before' ? 'removed' : 'added'));
+  return h('span', {}, shown.map((c) => (c.op === 'equal' ? c.text : h(c.op === 'added' ? 'ins' : 'del', {}, c.text))));
 }
 
-/** editorial-review's diff of a resubmission against the revision an editor reviewed last. */
+/**
+ * editorial-review's diff of a resubmission against the revision an editor reviewed last,
+ * side by side: what changed, the earlier text, the resubmitted text.
+ */
 export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null): HTMLElement {
   if (!diff) return h('p', {}, 'First submission: nothing to compare with yet.');
-  const rows: HTMLElement[] = [];
+  const before = `Revision ${diff.fromRevision ?? '?'}`;
+  const after = `Revision ${diff.toRevision ?? '?'}`;
+  const rows: [string, HTMLElement | string, HTMLElement | string][] = [];
   for (const [name, value] of Object.entries(diff.fields ?? {})) {
     const change = value as { before?: unknown; after?: unknown; changes?: WordChange[]; added?: string[]; removed?: string[] };
-    if (change.added || change.removed) {
-      rows.push(h('li', {}, h('strong', {}, `${name}: `), (change.removed ?? []).map((t) => h('del', {}, t)), ' ', (change.added ?? []).map((t) => h('ins', {}, t))));
-    } else {
-      rows.push(h('li', {}, h('strong', {}, `${name}: `), words(change.changes, JSON.stringify(change.before), JSON.stringify(change.after))));
-    }
+    if (change.added || change.removed) rows.push([name, h('del', {}, (change.removed ?? []).join(', ')), h('ins', {}, (change.added ?? []).join(', '))]);
+    else rows.push([name, side('before', change.changes, change.before), side('after', change.changes, change.after)]);
   }
   for (const entry of diff.body ?? []) {
     const change = entry as { change: string; fromIndex?: number; toIndex?: number; type?: string; block?: ArticleBlock; fields?: { field: string; before?: unknown; after?: unknown; changes?: WordChange[] }[] };
-    if (change.change === 'added' && change.block) rows.push(h('li', { class: 'diff-added' }, h('strong', {}, `Block ${(change.toIndex ?? 0) + 1} added (${change.block.type}): `), h('ins', {}, blockText(change.block))));
-    else if (change.change === 'removed' && change.block) rows.push(h('li', { class: 'diff-removed' }, h('strong', {}, `Block ${(change.fromIndex ?? 0) + 1} removed (${change.block.type}): `), h('del', {}, blockText(change.block))));
-    else
-      for (const f of change.fields ?? []) {
-        rows.push(h('li', {}, h('strong', {}, `Block ${(change.toIndex ?? 0) + 1} ${change.type ?? ''} ${f.field}: `), words(f.changes, f.before, f.after)));
-      }
+    if (change.change === 'added' && change.block) rows.push([`Block ${(change.toIndex ?? 0) + 1} added (${change.block.type})`, '', h('ins', {}, blockText(change.block))]);
+    else if (change.change === 'removed' && change.block) rows.push([`Block ${(change.fromIndex ?? 0) + 1} removed (${change.block.type})`, h('del', {}, blockText(change.block)), '']);
+    else for (const f of change.fields ?? []) rows.push([`Block ${(change.toIndex ?? 0) + 1}, ${change.type ?? ''} ${f.field}`, side('before', f.changes, f.before), side('after', f.changes, f.after)]);
   }
   return h(
     'div',
     { class: 'diff' },
-    h('p', {}, diff.fromRevision && diff.toRevision ? `Revision ${diff.toRevision} against revision ${diff.fromRevision}, the one reviewed last. ` : '', 'Inserted words are underlined, removed words struck through.'),
-    rows.length > 0 ? h('ul', {}, rows) : h('p', {}, 'No changes.'),
+    h('p', {}, `${after} against ${before}, the one reviewed last. Removed words are struck through, added words underlined.`),
+    rows.length === 0
+      ? h('p', {}, 'No changes.')
+      : h(
+          'table',
+          { class: 'list diff-table' },
+          h('caption', { class: 'visually-hidden' }, `Changes from ${before} to ${after}`),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, before), h('th', { scope: 'col' }, after))),
+          h('tbody', {}, rows.map(([what, left, right]) => h('tr', {}, h('th', { scope: 'row' }, what), h('td', { 'data-side': before }, left), h('td', { 'data-side': after }, right)))),
+        ),
   );
 }
 

@@ -16,7 +16,7 @@ interface Account {
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
 
 /** Admin: accounts and roles (GET/POST/PATCH /api/accounts); inviting shows the one-time link. */
-export async function accountsScreen(context: ScreenContext): Promise<HTMLElement> {
+export async function accountsScreen(_context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
   const message = h('div', {});
   const load = async (): Promise<void> => {
@@ -37,7 +37,6 @@ export async function accountsScreen(context: ScreenContext): Promise<HTMLElemen
     void request('PATCH', `/api/accounts/${encodeURIComponent(account.id)}`, { body: changes })
       .then(() => {
         show(message, notice('success', done));
-        context.announce(done);
       })
       .then(load)
       .catch((error: unknown) => show(message, notice('error', describeError(error))));

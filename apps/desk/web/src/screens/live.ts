@@ -120,7 +120,6 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { [fieldName]: text.value.trim() } })
         .then(() => {
           show(message, notice('success', `${title}: done.`));
-          context.announce(`${title}: done`);
         })
         .then(loadStatus)
         .catch((error: unknown) => show(message, notice('error', describeError(error))));

@@ -90,7 +90,6 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     try {
       review = (await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body;
       show(message, notice('success', label));
-      context.announce(label);
       render();
     } catch (error) {
       show(message, notice('error', describeError(error)));

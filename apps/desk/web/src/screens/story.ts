@@ -234,7 +234,6 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/submit`, { ifMatch: etag });
         draft = answer.body;
         show(submitMessage, notice('success', 'Submitted. Editors see it in their queue now.'));
-        context.announce('Story submitted for review');
         renderSide();
       } catch (error) {
         show(submitMessage, notice('error', describeError(error)));
