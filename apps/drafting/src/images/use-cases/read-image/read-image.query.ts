@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatOfExtension, IMAGE_ID_PATTERN } from '../../domain/image-formats';
+import { formatOfExtension, IMAGE_FORMATS, IMAGE_ID_PATTERN } from '../../domain/image-formats';
 import { imageNotFound } from '../../domain/image.errors';
 import { ImageStore, type ImageFile } from '../../domain/image-store';
 
@@ -15,6 +15,6 @@ export class ReadImageQuery {
     if (!IMAGE_ID_PATTERN.test(id) || !format || pixels === undefined) throw imageNotFound();
     const file = await this.store.file(id, pixels, format);
     if (!file) throw imageNotFound();
-    return { ...file, contentType: `image/${format}` };
+    return { ...file, contentType: IMAGE_FORMATS[format].contentType };
   }
 }
