@@ -146,6 +146,11 @@ describe('the desk in a browser', () => {
     await reporter.getByText(/^Saved \(version/).waitFor();
     await reporter.getByText('All checks pass: ready to submit.').waitFor();
     await checkScreen(reporter, 'story-editor');
+    // publishing's renderer shows the page as it would go live
+    await reporter.getByRole('button', { name: 'Preview', exact: true }).click();
+    await reporter.frameLocator('iframe.preview-frame').getByRole('heading', { name: headline }).waitFor();
+    await checkScreen(reporter, 'story-preview');
+    await reporter.getByRole('button', { name: 'Close preview' }).click();
     await reporter.getByRole('button', { name: 'Submit for review' }).click();
     await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
 

@@ -70,6 +70,7 @@ describe('inline markup ↔ marks', () => {
     'The council voted **7 to 2** on Thursday.',
     '**a _b_**',
     '_x **y**_',
+    '_**x** y_',
     'See [the **full** report](https://example.org/r?a=1) today.',
     'Costs rose by \\*10\\* and file\\_name stays.',
     'A link [with parens](https://example.org/a\\(b\\)) inside.',

@@ -93,6 +93,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const revisionsRegion = h('div', {});
   const submitMessage = h('div', {});
   const submit = h('button', { type: 'button', class: 'primary' }, 'Submit for review');
+  const previewRegion = h('div', {});
 
   const current = (): Article => {
     const byIds = new Map((draft?.article.bylines ?? article.bylines).map((b) => [b.name, b.id]));
@@ -241,6 +242,29 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     })();
   });
 
+  /**
+   * The story as its public page would look, rendered by publishing (POST /v1/preview) and
+   * shown in a sandboxed frame: no scripts run in it, and a <base> of the public site's address
+   * (read from the page's canonical link) lets its stylesheet load.
+   */
+  async function showPreview(): Promise<void> {
+    try {
+      const { body } = await service<string>('publishing', 'POST', '/v1/preview', { body: current() });
+      const page = new DOMParser().parseFromString(String(body), 'text/html');
+      const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      if (canonical && /^https?:/i.test(canonical)) page.head.prepend(Object.assign(page.createElement('base'), { href: new URL('/', canonical).toString() }));
+      const frame = h('iframe', { class: 'preview-frame', title: 'Preview of the public page', sandbox: '' });
+      frame.srcdoc = `<!doctype html>${page.documentElement.outerHTML}`;
+      show(
+        previewRegion,
+        h('section', { class: 'preview', 'aria-labelledby': 'preview-title' }, h('div', { class: 'title-row' }, h('h2', { id: 'preview-title', tabindex: '-1' }, 'Preview'), button('Close preview', () => show(previewRegion))), frame),
+      );
+      (previewRegion.querySelector('h2') as HTMLElement).focus();
+    } catch (error) {
+      show(previewRegion, notice('error', `No preview: ${describeError(error)}`));
+    }
+  }
+
   function setEditable(editable: boolean): void {
     for (const control of [headline, standfirst, place, date, section, tags, bylines, language]) control.disabled = !editable;
     editor.setEditable(editable);
@@ -258,6 +282,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       h('p', {}, 'Status: ', statusBadge(draft.status), ` · version ${draft.version}`),
       draft.publishAt && draft.status === 'scheduled' ? h('p', {}, `Goes live ${when(draft.publishAt)}`) : null,
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
+      button('Preview', () => void showPreview()),
       draft.status === 'published'
         ? button('Start a new revision', () => {
             void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
@@ -319,6 +344,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     { class: 'screen story-screen' },
     h('div', { class: 'title-row' }, h('h1', {}, draft ? 'Edit story' : 'New story'), saveState),
     conflictRegion,
+    previewRegion,
     h(
       'div',
       { class: 'two-columns' },
