@@ -36,7 +36,7 @@ describe('drafting images over HTTP', () => {
     await broker?.stop();
   });
 
-  function upload(body: BodyInit, contentType?: string, auth = true): Promise<Response> {
+  function upload(body: Buffer | string | FormData, contentType?: string, auth = true): Promise<Response> {
     return fetch(`${service.baseUrl}/v1/images`, {
       method: 'POST',
       headers: { ...(auth ? { authorization: `Bearer ${token}` } : {}), ...(contentType ? { 'content-type': contentType } : {}) },
