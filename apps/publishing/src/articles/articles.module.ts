@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './persistence/article.repository';
+import { ArticleChanges } from './use-cases/article-changes';
 import { ReviewEventsConsumer } from './transport/review-events.consumer';
 import { CancelScheduleUseCase } from './use-cases/cancel-schedule/cancel-schedule.use-case';
 import { Clock } from './use-cases/clock';
@@ -32,7 +33,7 @@ const ARTICLES_EXPORTS = [
  * the scheduler's loop are left to whoever assembles them (the module here; a spec's testbed
  * brings its own clock and starts the scheduler only where it is about it).
  */
-export const ARTICLES_USE_CASES = [ArticleRepository, GoLiveUseCase, PublishApprovedArticleUseCase, PublishDueArticlesUseCase, ...ARTICLES_EXPORTS];
+export const ARTICLES_USE_CASES = [ArticleRepository, ArticleChanges, GoLiveUseCase, PublishApprovedArticleUseCase, PublishDueArticlesUseCase, ...ARTICLES_EXPORTS];
 
 /**
  * The articles' write side and read model: approvals in, scheduling, going live, editors'

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox } from '@newsroom/messaging';
-import { Transactional } from '@newsroom/persistence';
-import { InjectPublishingConfig } from '../../../config/publishing-config.module';
-import type { PublishingConfig } from '../../../config/publishing.config';
-import type { CorrectionRecord } from '../../domain/published-article';
+import type { CorrectionRecord, PublishedArticle } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
-import { Clock } from '../clock';
+import { ArticleChanges } from '../article-changes';
 import { articleCorrectedEvent } from '../publication-events';
 import type { CorrectArticleCommand } from './correct-article.command';
 
@@ -23,19 +19,21 @@ export interface CorrectArticleResult extends CorrectionRecord {
 @Injectable()
 export class CorrectArticleUseCase {
   constructor(
+    private readonly changes: ArticleChanges,
     private readonly articles: ArticleRepository,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
-    @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
-  @Transactional()
-  async execute(command: CorrectArticleCommand): Promise<CorrectArticleResult> {
-    const { article, result: correction } = await this.articles.update(command.articleId, (article) =>
-      article.correct({ note: command.note, editorId: command.editorId, changes: command.changes ?? {} }, this.clock.now()),
+  /** Runs in the unit of work of `ArticleChanges.apply`: the article, its log entry and the event together. */
+  async execute({ articleId, note, editorId, changes }: CorrectArticleCommand): Promise<CorrectArticleResult> {
+    const correct = async (article: PublishedArticle, now: Date) => {
+      const correction = article.correct({ note, editorId, changes: changes ?? {} }, now);
+      // The public corrections log is a table of its own, written in the same unit of work.
+      await this.articles.addCorrection(articleId, correction);
+      return correction;
+    };
+    const { result } = await this.changes.apply(articleId, correct, ({ article, result }, publicBaseUrl) =>
+      articleCorrectedEvent(article, publicBaseUrl, note, result.correctedAt),
     );
-    await this.articles.addCorrection(article.id, correction);
-    await this.outbox.record(articleCorrectedEvent(article, this.config.publicBaseUrl, command.note, correction.correctedAt));
-    return { articleId: article.id, ...correction };
+    return { articleId, ...result };
   }
 }

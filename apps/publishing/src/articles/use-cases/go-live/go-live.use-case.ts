@@ -1,11 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
-import { Transactional } from '@newsroom/persistence';
-import { InjectPublishingConfig } from '../../../config/publishing-config.module';
-import type { PublishingConfig } from '../../../config/publishing.config';
 import type { Publication, PublishedArticle } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
-import { Clock } from '../clock';
+import { ArticleChanges } from '../article-changes';
 import { articlePublishedEvent, articleUpdatedEvent, publicationScheduledEvent } from '../publication-events';
 import { GoLiveCommand } from './go-live.command';
 
@@ -33,25 +30,22 @@ export class GoLiveUseCase {
   private readonly logger = new Logger(GoLiveUseCase.name);
 
   constructor(
+    private readonly changes: ArticleChanges,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
-    private readonly clock: Clock,
-    @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
-  @Transactional()
+  /** One `ArticleChanges.apply`: its unit of work is this use case's. */
   async execute(command: GoLiveCommand): Promise<GoLiveResult> {
-    const {
-      article,
-      result: { now, publication },
-    } = await this.articles.update(command.articleId, async (article) => {
-      const now = this.clock.now();
-      const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
-      return { now, publication: article.goLive(now, slug) };
-    });
-    // An update has its own event; a first publication and a republication announce a publication.
-    await this.outbox.record(
-      publication.kind === 'update' ? articleUpdatedEvent(article, this.config.publicBaseUrl, now) : articlePublishedEvent(article, this.config.publicBaseUrl, now),
+    const { article, result: publication } = await this.changes.apply(
+      command.articleId,
+      async (article, now) => {
+        const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
+        return article.goLive(now, slug);
+      },
+      // An update has its own event; a first publication and a republication announce a publication.
+      ({ article, result, now }, publicBaseUrl) =>
+        result.kind === 'update' ? articleUpdatedEvent(article, publicBaseUrl, now) : articlePublishedEvent(article, publicBaseUrl, now),
     );
     this.logger.log({ articleId: article.id, ...publication }, 'article is live');
     return { articleId: article.id, ...publication };

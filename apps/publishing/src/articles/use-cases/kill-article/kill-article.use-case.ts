@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Outbox } from '@newsroom/messaging';
-import { Transactional } from '@newsroom/persistence';
-import type { Kill } from '../../domain/published-article';
+import type { Kill, PublishedArticle } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
-import { Clock } from '../clock';
+import { ArticleChanges } from '../article-changes';
 import { articleKilledEvent } from '../publication-events';
 import type { KillArticleCommand } from './kill-article.command';
 
@@ -25,19 +23,20 @@ export class KillArticleUseCase {
   private readonly logger = new Logger(KillArticleUseCase.name);
 
   constructor(
+    private readonly changes: ArticleChanges,
     private readonly articles: ArticleRepository,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
   ) {}
 
-  @Transactional()
-  async execute(command: KillArticleCommand): Promise<KillArticleResult> {
-    const { article, result: kill } = await this.articles.update(command.articleId, (article) =>
-      article.killArticle(command.reason, command.editorId, this.clock.now()),
-    );
-    await this.articles.deleteCorrections(article.id);
-    await this.outbox.record(articleKilledEvent(article, kill.at));
-    this.logger.log({ articleId: article.id, editorId: command.editorId }, 'article killed');
-    return { articleId: article.id, at: kill.at, editorId: kill.editorId };
+  /** Runs in the unit of work of `ArticleChanges.apply`: the article, its corrections and the event together. */
+  async execute({ articleId, reason, editorId }: KillArticleCommand): Promise<KillArticleResult> {
+    const kill = async (article: PublishedArticle, now: Date) => {
+      const killed = article.killArticle(reason, editorId, now);
+      // Corrections quote the removed text: they go with it.
+      await this.articles.deleteCorrections(articleId);
+      return killed;
+    };
+    const { result } = await this.changes.apply(articleId, kill, ({ article, result }) => articleKilledEvent(article, result.at));
+    this.logger.log({ articleId, editorId }, 'article killed');
+    return { articleId, at: result.at, editorId: result.editorId };
   }
 }

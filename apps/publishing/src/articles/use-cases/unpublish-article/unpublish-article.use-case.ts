@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox } from '@newsroom/messaging';
-import { Transactional } from '@newsroom/persistence';
 import type { Withdrawal } from '../../domain/published-article';
-import { ArticleRepository } from '../../persistence/article.repository';
-import { Clock } from '../clock';
+import { ArticleChanges } from '../article-changes';
 import { articleUnpublishedEvent } from '../publication-events';
 import type { UnpublishArticleCommand } from './unpublish-article.command';
 
@@ -20,18 +17,15 @@ export interface UnpublishArticleResult extends Withdrawal {
  */
 @Injectable()
 export class UnpublishArticleUseCase {
-  constructor(
-    private readonly articles: ArticleRepository,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly changes: ArticleChanges) {}
 
-  @Transactional()
+  /** One `ArticleChanges.apply`: its unit of work is this use case's. */
   async execute(command: UnpublishArticleCommand): Promise<UnpublishArticleResult> {
-    const { article, result: withdrawal } = await this.articles.update(command.articleId, (article) =>
-      article.unpublish(command.reason, command.editorId, this.clock.now()),
+    const { article, result: withdrawal } = await this.changes.apply(
+      command.articleId,
+      (article, now) => article.unpublish(command.reason, command.editorId, now),
+      ({ article, result }) => articleUnpublishedEvent(article, result.at),
     );
-    await this.outbox.record(articleUnpublishedEvent(article, withdrawal.at));
     return { articleId: article.id, ...withdrawal };
   }
 }

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { NewsroomEvent } from '@newsroom/contracts';
+import { Outbox } from '@newsroom/messaging';
+import { Transactional } from '@newsroom/persistence';
+import { InjectPublishingConfig } from '../../config/publishing-config.module';
+import type { PublishingConfig } from '../../config/publishing.config';
+import type { PublishedArticle } from '../domain/published-article';
+import { ArticleRepository } from '../persistence/article.repository';
+import { Clock } from './clock';
+
+/** A change as it was applied: the stored article, what its domain method returned, and when. */
+export interface AppliedChange<T> {
+  article: PublishedArticle;
+  result: T;
+  /** The clock's instant the change was made at (the event's time unless it says otherwise). */
+  now: Date;
+}
+
+/** Builds the event that announces an applied change; `publicBaseUrl` is the site's, for events that carry the article's address. */
+export type Announcement<T> = (applied: AppliedChange<T>, publicBaseUrl: string) => NewsroomEvent;
+
+/**
+ * A change to a published article and the event that announces it, always together: the
+ * article is locked, changed by one domain method at the clock's instant, stored, and the event
+ * recorded in the outbox, in one unit of work (the caller's, or its own). So no editor's action
+ * or publication is stored unannounced, or announced unstored, and the use cases need neither
+ * the clock's nor the site's address of their own.
+ */
+@Injectable()
+export class ArticleChanges {
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @InjectPublishingConfig() private readonly config: PublishingConfig,
+  ) {}
+
+  /**
+   * @throws ARTICLE.NOT_FOUND for an unknown article; whatever `change` throws (the domain's
+   *   refusals), in which case nothing is stored or announced.
+   */
+  @Transactional()
+  async apply<T>(articleId: string, change: (article: PublishedArticle, now: Date) => T | Promise<T>, announce: Announcement<T>): Promise<AppliedChange<T>> {
+    // The instant is read once the row is locked: a change waiting for the lock acts when it gets it.
+    let now = this.clock.now();
+    const { article, result } = await this.articles.update(articleId, (article) => {
+      now = this.clock.now();
+      return change(article, now);
+    });
+    const applied = { article, result, now };
+    await this.outbox.record(announce(applied, this.config.publicBaseUrl));
+    return applied;
+  }
+}
