@@ -172,7 +172,7 @@ describe('the desk in a browser', () => {
 
     // ---- the reporter sees the note, edits and resubmits ----
     await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls
-    await eventually(async () => expect(await body.getAttribute('contenteditable')).toBe('true'), { timeoutMs: 15_000 });
+    await eventually('the story to be editable again', async () => (await body.getAttribute('contenteditable')) === 'true', { timeoutMs: 15_000 });
     await checkScreen(reporter, 'story-changes-requested');
     await body.getByText('The N1 runs from midnight to 5am.').click();
     await reporter.keyboard.press('End');
