@@ -4,6 +4,7 @@ import webpush from 'web-push';
 import { issueToken, type Role } from '@newsroom/auth';
 import { startSecuredNewsroomBroker, type SecuredNewsroomBroker } from '@newsroom/test-harness';
 import {
+  DESK,
   SERVICE_NAMES,
   TEST_SIGNING_JWK,
   WORKSPACE_ROOT,
@@ -15,9 +16,11 @@ import {
   startPushInbox,
   startServiceProcess,
   testJwksFile,
+  testSigningKeyFile,
   type LocalBroker,
   type MailCatcher,
   type PushInbox,
+  type ProcessName,
   type ServiceName,
   type ServiceProcess,
   type TestDatabase,
@@ -29,9 +32,13 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
+/** The desk's first admin in the end-to-end newsroom (DESK_INITIAL_ADMIN_*). */
+export const E2E_DESK_ADMIN = { email: 'admin@newsroom.test', password: 'end-to-end admin password' };
+
 /**
  * The four services as separate processes, built from dist/, on a fresh
- * database and a fresh local broker, with a real SMTP catcher and a push inbox.
+ * database and a fresh local broker, with a real SMTP catcher and a push inbox;
+ * with all four, the desk too (signing with the test key the services trust).
  */
 export class NewsroomUnderTest {
   private constructor(
@@ -39,22 +46,24 @@ export class NewsroomUnderTest {
     readonly broker: LocalBroker,
     readonly mail: MailCatcher,
     readonly push: PushInbox,
-    readonly services: Record<ServiceName, ServiceProcess>,
+    readonly services: Record<ServiceName, ServiceProcess> & { desk?: ServiceProcess },
     readonly logDir: string,
     /** Each service's environment, so a fault test can start it again as it was. */
-    private readonly environment: Record<ServiceName, Record<string, string>>,
+    private readonly environment: Record<ProcessName, Record<string, string>>,
   ) {}
 
   /**
    * Starts all four services, or only those named. With `securedKafka`, the
    * broker is a SASL_SSL one with the access table's ACLs, and each service
    * logs in as its own principal with the CA file (`securedBroker`). `adminUrl`
-   * puts the database on another PostgreSQL than the machine's.
+   * puts the database on another PostgreSQL than the machine's. The desk starts
+   * with all four services unless `desk` is false.
    */
   static async start(
     only: readonly ServiceName[] = SERVICE_NAMES,
-    options: { securedKafka?: boolean; adminUrl?: string } = {},
+    options: { securedKafka?: boolean; adminUrl?: string; desk?: boolean } = {},
   ): Promise<NewsroomUnderTest> {
+    const withDesk = options.desk ?? SERVICE_NAMES.every((name) => only.includes(name));
     const db = await createTestDatabase('newsroom_e2e', options.adminUrl);
     const secured = options.securedKafka ? await startSecuredNewsroomBroker() : undefined;
     const broker: LocalBroker = secured ?? (await startLocalBroker());
@@ -67,10 +76,12 @@ export class NewsroomUnderTest {
       ServiceName,
       number
     >;
+    const desk = withDesk ? { port: await freePort(), signingKeyFile: testSigningKeyFile(), initialAdmin: E2E_DESK_ADMIN } : undefined;
     const environment = newsroomServiceEnvironment({
       databaseUrl: db.url,
       brokers: broker.brokers,
       jwksFile: testJwksFile(),
+      desk,
       publicHost: '127.0.0.1',
       ports,
       smtpUrl: mail.smtpUrl,
@@ -82,18 +93,20 @@ export class NewsroomUnderTest {
       nodeEnv: 'test',
     });
     const envOf = Object.fromEntries(SERVICE_NAMES.map((name) => [name, { ...environment[name], ...secured?.envOf(name) }])) as Record<
-      ServiceName,
+      ProcessName,
       Record<string, string>
     >;
+    if (environment.desk) envOf.desk = environment.desk;
+    const names: ProcessName[] = withDesk ? [...only, DESK] : [...only];
     const started = await Promise.all(
-      only.map(async (name) => [name, await startServiceProcess(name, envOf[name], { logDir, readyTimeoutMs: 90_000 })] as const),
+      names.map(async (name) => [name, await startServiceProcess(name, envOf[name], { logDir, readyTimeoutMs: 90_000 })] as const),
     );
-    const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
+    const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess> & { desk?: ServiceProcess };
     return new NewsroomUnderTest(db, broker, mail, push, services, logDir, envOf);
   }
 
   /** The variables `service` runs with (its port, URLs, database and broker). */
-  env(service: ServiceName): Readonly<Record<string, string>> {
+  env(service: ProcessName): Readonly<Record<string, string>> {
     return this.environment[service];
   }
 
@@ -118,8 +131,10 @@ export class NewsroomUnderTest {
     return this.broker as SecuredNewsroomBroker;
   }
 
-  url(service: ServiceName, pathname = ''): string {
-    return `${this.services[service].baseUrl}${pathname}`;
+  url(service: ProcessName, pathname = ''): string {
+    const process = this.services[service];
+    if (!process) throw new Error(`${service} is not running in this newsroom`);
+    return `${process.baseUrl}${pathname}`;
   }
 
   token(role: Role | Role[], userId: string): string {

@@ -13,6 +13,7 @@ import type { SigningJwk } from '@newsroom/auth';
 import { provisionTopics, topicSettingsFromEnv } from '@newsroom/messaging';
 import {
   DEFAULT_ADMIN_URL,
+  DESK,
   SERVICE_NAMES,
   KafkaUnavailableError,
   WORKSPACE_ROOT,
@@ -47,7 +48,11 @@ export const LOCAL_PORTS = {
   push: 8443,
   pushWeb: 8026,
   services: { drafting: 3001, 'editorial-review': 3002, publishing: 3003, notifications: 3004 } as Record<ServiceName, number>,
+  desk: Number(process.env.DESK_PORT) || 3005,
 };
+
+/** The desk's first admin under `npm start` (a development password, printed in the banner). */
+export const LOCAL_DESK_ADMIN = { email: 'admin@newsroom.localhost', password: 'newsroom-admin-dev' };
 
 export interface LocalStack {
   databaseUrl: string;
@@ -56,6 +61,8 @@ export interface LocalStack {
   push: PushInbox;
   services: Record<ServiceName, ServiceProcess>;
   urls: Record<ServiceName, string>;
+  desk: ServiceProcess;
+  deskUrl: string;
   logDir: string;
   stop(): Promise<void>;
 }
@@ -100,6 +107,7 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       subscriberLinkSecret: 'newsroom-local-subscriber-link-secret',
       mailDomain: 'newsroom.localhost',
       logLevel: process.env.LOG_LEVEL || 'info',
+      desk: { port: LOCAL_PORTS.desk, signingKeyFile: process.env.DESK_SIGNING_KEY_FILE || LOCAL_SIGNING_KEY_FILE, initialAdmin: LOCAL_DESK_ADMIN },
     });
 
     log('starting the four services…');
@@ -111,7 +119,12 @@ export async function startLocalStack(log: (line: string) => void): Promise<Loca
       }),
     );
     const services = Object.fromEntries(started) as Record<ServiceName, ServiceProcess>;
-    return { databaseUrl, broker, mail, push, services, urls, logDir, stop: stopAll };
+
+    // After the four: the desk's proxy and the services' JWKS file are in place by then.
+    log('starting the desk…');
+    const desk = await startServiceProcess(DESK, environment.desk!, { logDir, readyTimeoutMs: 90_000 });
+    stops.push(() => desk.stop());
+    return { databaseUrl, broker, mail, push, services, urls, desk, deskUrl: `http://localhost:${LOCAL_PORTS.desk}`, logDir, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

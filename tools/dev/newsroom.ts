@@ -3,7 +3,8 @@
  * printed. Ctrl-C stops everything it started.
  */
 import { issueToken, type SigningJwk } from '@newsroom/auth';
-import { loadOrCreateSigningKey, startLocalStack, type LocalStack } from './local-stack';
+import { LOCAL_DESK_ADMIN, loadOrCreateSigningKey, startLocalStack, type LocalStack } from './local-stack';
+import { DESK_DEV_ACCOUNTS, seedDeskAccounts } from './seed-desk';
 import { DEMO_EMAIL, seedLocalNewsroom } from './seed';
 
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
   } catch (error) {
     log(`seeding failed (the services keep running): ${error instanceof Error ? error.message : String(error)}`);
   }
+  try {
+    await seedDeskAccounts(stack.deskUrl, LOCAL_DESK_ADMIN, log);
+  } catch (error) {
+    log(`seeding the desk's accounts failed (the desk keeps running): ${error instanceof Error ? error.message : String(error)}`);
+  }
   printBanner(stack, (Date.now() - startedAt) / 1000, signingKey);
 }
 
@@ -42,6 +48,7 @@ function printBanner(stack: LocalStack, seconds: number, signingKey: SigningJwk)
   console.log(`
   Newsroom is running (ready in ${seconds.toFixed(1)} s)
 
+  Desk               ${stack.deskUrl}/   (sign in with an account below)
   Public site        ${stack.urls.publishing}/
   Drafting API       ${stack.urls.drafting}/docs
   Review API         ${stack.urls['editorial-review']}/docs
@@ -53,6 +60,9 @@ function printBanner(stack: LocalStack, seconds: number, signingKey: SigningJwk)
   Broker             ${stack.broker.bootstrap}   (${stack.broker.kind === 'kafka' ? `Apache Kafka ${stack.broker.version}` : stack.broker.version})
   Database           ${stack.databaseUrl}
   Service logs       ${stack.logDir}
+
+  Desk accounts (development passwords):
+${[{ ...LOCAL_DESK_ADMIN, roles: ['admin'] }, ...DESK_DEV_ACCOUNTS].map((a) => `    ${a.email.padEnd(28)} ${a.password.padEnd(22)} ${a.roles.join(',')}`).join('\n')}
 
   Tokens: npm run -s token -- <reporter|editor|admin> <user-id>
   e.g. a reporter token for "alice": ${example.slice(0, 24)}…

@@ -25,14 +25,18 @@ export interface NewsroomEnvironment {
   mailDomain: string;
   logLevel?: string;
   nodeEnv?: string;
+  /** The desk, when it runs too: its port, its private signing key (whose public half is in `jwksFile`) and the first admin. */
+  desk?: { port: number; signingKeyFile: string; initialAdmin: { email: string; password: string } };
 }
+
+export type NewsroomEnvironments = Record<ServiceName, Record<string, string>> & { desk?: Record<string, string> };
 
 /**
  * Every service's environment for running the newsroom on one machine, as
  * `npm start` and the end-to-end tests do: exactly the variables each
  * service's config class reads.
  */
-export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<ServiceName, Record<string, string>> {
+export function newsroomServiceEnvironment(input: NewsroomEnvironment): NewsroomEnvironments {
   const common = (name: ServiceName) => ({
     PORT: String(input.ports[name]),
     DATABASE_URL: input.databaseUrl,
@@ -43,7 +47,26 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Record<S
     NODE_ENV: input.nodeEnv ?? 'development',
   });
   const publicUrl = (name: ServiceName) => `http://${input.publicHost}:${input.ports[name]}`;
+  const desk = input.desk && {
+    PORT: String(input.desk.port),
+    DATABASE_URL: input.databaseUrl,
+    DATABASE_SCHEMA: 'desk',
+    KAFKA_BROKERS: input.brokers.join(','),
+    LOG_LEVEL: input.logLevel ?? 'info',
+    NODE_ENV: input.nodeEnv ?? 'development',
+    DESK_PUBLIC_URL: `http://${input.publicHost}:${input.desk.port}`,
+    DESK_SIGNING_KEY_FILE: input.desk.signingKeyFile,
+    DRAFTING_URL: `http://127.0.0.1:${input.ports.drafting}`,
+    EDITORIAL_REVIEW_URL: `http://127.0.0.1:${input.ports['editorial-review']}`,
+    PUBLISHING_URL: `http://127.0.0.1:${input.ports.publishing}`,
+    NOTIFICATIONS_URL: `http://127.0.0.1:${input.ports.notifications}`,
+    SMTP_URL: input.smtpUrl,
+    MAIL_FROM: `Newsroom Desk <desk@${input.mailDomain}>`,
+    DESK_INITIAL_ADMIN_EMAIL: input.desk.initialAdmin.email,
+    DESK_INITIAL_ADMIN_PASSWORD: input.desk.initialAdmin.password,
+  };
   return {
+    ...(desk ? { desk } : {}),
     drafting: common('drafting'),
     'editorial-review': common('editorial-review'),
     publishing: {

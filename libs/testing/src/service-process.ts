@@ -7,6 +7,9 @@ import { WORKSPACE_ROOT } from './workspace-root';
 export { WORKSPACE_ROOT };
 export const SERVICE_NAMES = ['drafting', 'editorial-review', 'publishing', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** The desk (accounts, sign-in, the web app) runs as a process like the four services. */
+export const DESK = 'desk';
+export type ProcessName = ServiceName | typeof DESK;
 
 export interface ServiceProcess {
   name: string;
@@ -21,7 +24,7 @@ export interface ServiceProcess {
  * its JSON logs in `logFile`, and waits until /health/ready answers 200.
  */
 export async function startServiceProcess(
-  name: ServiceName,
+  name: ProcessName,
   env: Record<string, string>,
   options: { logDir: string; readyTimeoutMs?: number; echo?: boolean },
 ): Promise<ServiceProcess> {

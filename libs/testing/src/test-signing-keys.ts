@@ -56,3 +56,14 @@ export function testJwksFile(keys: TestSigningJwk[] = [TEST_SIGNING_JWK]): strin
   if (isDefault) written = file;
   return file;
 }
+
+let privateWritten: string | undefined;
+
+/** The private test key as a file (mode 0600): the DESK_SIGNING_KEY_FILE of a desk under test. */
+export function testSigningKeyFile(): string {
+  if (privateWritten) return privateWritten;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-signing-')), 'desk-signing.jwk');
+  writeFileSync(file, JSON.stringify(TEST_SIGNING_JWK), { mode: 0o600 });
+  privateWritten = file;
+  return file;
+}

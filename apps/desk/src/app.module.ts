@@ -1,0 +1,66 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersistenceModule } from '@newsroom/persistence';
+import { PlatformModule, RateLimitModule } from '@newsroom/platform';
+import { PasswordHasher } from './accounts/domain/password-hasher';
+import { AccountsRepository } from './accounts/persistence/accounts.repository';
+import { AuditLog } from './accounts/persistence/audit-log';
+import { InvitationsRepository } from './accounts/persistence/invitations.repository';
+import { SessionsRepository } from './accounts/persistence/sessions.repository';
+import { AccountsController } from './accounts/transport/accounts.http.controller';
+import { SectionsController } from './accounts/transport/sections.http.controller';
+import { SessionController } from './accounts/transport/session.http.controller';
+import { SessionGuard } from './accounts/transport/session.guard';
+import { AcceptInvitationUseCase } from './accounts/use-cases/accept-invitation/accept-invitation.use-case';
+import { InviteAccountUseCase } from './accounts/use-cases/invite-account/invite-account.use-case';
+import { ListAccountsUseCase } from './accounts/use-cases/list-accounts/list-accounts.use-case';
+import { SessionOpener } from './accounts/use-cases/open-session';
+import { ResolveSessionUseCase } from './accounts/use-cases/resolve-session/resolve-session.use-case';
+import { SeedInitialAdminUseCase } from './accounts/use-cases/seed-initial-admin/seed-initial-admin.use-case';
+import { SignInUseCase } from './accounts/use-cases/sign-in/sign-in.use-case';
+import { SignOutUseCase } from './accounts/use-cases/sign-out/sign-out.use-case';
+import { UpdateAccountUseCase } from './accounts/use-cases/update-account/update-account.use-case';
+import type { DeskConfig } from './config/desk.config';
+import { DESK_MIGRATIONS } from './migrations';
+import { ApiProxyController } from './proxy/api-proxy.http.controller';
+import { DESK_CONFIG } from './shared/desk-config.token';
+import { InvitationMailer } from './shared/invitation-mailer';
+import { AccessTokens } from './tokens/access-tokens';
+import { JwksController } from './tokens/jwks.http.controller';
+import { SigningKeys } from './tokens/signing-keys';
+
+/** The desk keeps its rows with plain SQL through the unit of work: no TypeORM entities. */
+export const DESK_ENTITIES = [];
+
+/** Everything the desk's use cases inject, for the service and for use-case specs. */
+export const DESK_PROVIDERS = [
+  PasswordHasher,
+  AccountsRepository,
+  SessionsRepository,
+  InvitationsRepository,
+  AuditLog,
+  SessionOpener,
+  SignInUseCase,
+  SignOutUseCase,
+  InviteAccountUseCase,
+  AcceptInvitationUseCase,
+  UpdateAccountUseCase,
+  ListAccountsUseCase,
+  ResolveSessionUseCase,
+  InvitationMailer,
+];
+
+@Module({})
+export class AppModule {
+  static register(config: DeskConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService(config.runtime),
+        RateLimitModule.forService(config.rateLimits),
+        PersistenceModule.forService({ entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }),
+      ],
+      controllers: [JwksController, SessionController, AccountsController, SectionsController, ApiProxyController],
+      providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SeedInitialAdminUseCase, SigningKeys, AccessTokens, SessionGuard],
+    };
+  }
+}

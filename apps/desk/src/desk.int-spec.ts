@@ -1,0 +1,305 @@
+/**
+ * The desk in process against the real PostgreSQL, the local broker and the real mail catcher,
+ * with the real drafting service as a process (from dist/: `npm run build` first): sign-in, the
+ * rate limit, CSRF, sign-out, disabling, the invitation flow, the JWKS, and the API proxy whose
+ * ES256 token drafting accepts. A small recording server stands in for editorial review, to
+ * see exactly what the proxy sends.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { verifyToken } from '@newsroom/auth';
+import { exampleArticle } from '@newsroom/contracts';
+import { ServiceUnderTest } from '@newsroom/test-harness';
+import {
+  TEST_SIGNING_JWK,
+  createTestDatabase,
+  freePort,
+  startLocalBroker,
+  startMailCatcher,
+  startServiceProcess,
+  testJwksFile,
+  testSigningKeyFile,
+  type LocalBroker,
+  type MailCatcher,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@newsroom/testing';
+import { startDesk } from './desk.service';
+
+jest.setTimeout(120_000);
+
+const ADMIN = { email: 'admin@desk.test', password: 'a long admin password' };
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+interface SessionBody {
+  user: { id: string; email: string; name: string; roles: string[] };
+  csrfToken: string;
+}
+
+/** One browser: it keeps the session cookie and sends the CSRF token it was given. */
+class Browser {
+  cookie?: string;
+  csrfToken?: string;
+
+  constructor(private readonly baseUrl: string) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    const parsed = text && (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (undefined as T);
+    if (parsed && typeof (parsed as { csrfToken?: unknown }).csrfToken === 'string') this.csrfToken = (parsed as unknown as { csrfToken: string }).csrfToken;
+    return { status: response.status, body: parsed, headers: response.headers, text };
+  }
+
+  signIn(email: string, password: string) {
+    return this.request<SessionBody & ErrorBody>('POST', '/api/session', { email, password });
+  }
+}
+
+describe('desk service', () => {
+  let broker: LocalBroker;
+  let mail: MailCatcher;
+  let draftingDb: TestDatabase;
+  let drafting: ServiceProcess;
+  let desk: ServiceUnderTest;
+  let admin: Browser;
+  /** What the stand-in for editorial review received: one entry per request. */
+  const received: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+  let reviewStandIn: Server;
+
+  /** Invites someone as the admin and accepts the invitation from the caught e-mail; the new person's browser. */
+  async function invited(email: string, roles: string[], password = 'a long enough password'): Promise<Browser> {
+    const created = await admin.request<{ account: { id: string }; invitationUrl: string }>('POST', '/api/accounts', { email, name: `Name of ${email}`, roles });
+    expect(created.status).toBe(201);
+    const caught = await mail.waitFor((m) => m.to.includes(email));
+    const link = /https?:\/\/\S+\/invitations\/([\w-]+)/.exec(caught.text);
+    expect(link?.[0]).toBe(created.body.invitationUrl);
+    const person = new Browser(desk.baseUrl);
+    const accepted = await person.request<SessionBody>('POST', `/api/invitations/${link![1]}`, { password });
+    expect(accepted.status).toBe(200);
+    return person;
+  }
+
+  beforeAll(async () => {
+    [broker, mail, draftingDb] = await Promise.all([startLocalBroker(), startMailCatcher(), createTestDatabase('desk_drafting')]);
+    reviewStandIn = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+        response.writeHead(207, { 'content-type': 'application/json', etag: '"7"', 'set-cookie': 'leak=1', 'x-internal': 'no' });
+        response.end(JSON.stringify({ echoed: true }));
+      });
+    });
+    await new Promise<void>((resolve) => reviewStandIn.listen(0, '127.0.0.1', resolve));
+    drafting = await startServiceProcess(
+      'drafting',
+      {
+        PORT: String(await freePort()),
+        DATABASE_URL: draftingDb.url,
+        DATABASE_SCHEMA: 'drafting',
+        KAFKA_BROKERS: broker.brokers.join(','),
+        JWT_JWKS_FILE: testJwksFile(),
+        LOG_LEVEL: 'error',
+      },
+      { logDir: 'tmp/desk-int-spec-logs', readyTimeoutMs: 90_000 },
+    );
+    desk = await ServiceUnderTest.start({
+      name: 'desk_service',
+      schema: 'desk',
+      brokers: broker.brokers,
+      boot: startDesk,
+      env: {
+        DESK_PUBLIC_URL: 'http://desk.test',
+        DESK_SIGNING_KEY_FILE: testSigningKeyFile(),
+        DRAFTING_URL: drafting.baseUrl,
+        EDITORIAL_REVIEW_URL: `http://127.0.0.1:${(reviewStandIn.address() as AddressInfo).port}`,
+        PUBLISHING_URL: 'http://127.0.0.1:9',
+        NOTIFICATIONS_URL: 'http://127.0.0.1:9',
+        SMTP_URL: mail.smtpUrl,
+        SITE_SECTIONS: 'politics=Politics,climate',
+        DESK_INITIAL_ADMIN_EMAIL: ADMIN.email,
+        DESK_INITIAL_ADMIN_PASSWORD: ADMIN.password,
+        RATE_LIMITS: 'sign-in:target=5/10m',
+      },
+    });
+    admin = new Browser(desk.baseUrl);
+    expect((await admin.signIn(ADMIN.email, ADMIN.password)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await desk?.close();
+    await drafting?.stop();
+    await draftingDb?.drop();
+    await new Promise((resolve) => reviewStandIn?.close(resolve));
+    await mail?.stop();
+    await broker?.stop();
+  });
+
+  it('signs in with the right password: the user, a CSRF token and an httpOnly, SameSite=Strict session cookie', async () => {
+    const browser = new Browser(desk.baseUrl);
+    const response = await browser.signIn(ADMIN.email.toUpperCase(), ADMIN.password);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ user: { id: expect.any(String), email: ADMIN.email, name: 'Desk admin', roles: ['admin'] }, csrfToken: expect.any(String) });
+    expect(response.headers.get('set-cookie')).toMatch(/^newsroom_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect((await browser.request<SessionBody>('GET', '/api/session')).body).toEqual(response.body);
+    expect(await desk.sql(`SELECT action FROM audit_log WHERE action = 'sign-in' AND email = $1`, [ADMIN.email])).not.toHaveLength(0);
+  });
+
+  it('refuses a wrong password and an unknown address alike, with AUTH.BAD_CREDENTIALS, and records both', async () => {
+    const wrong = await new Browser(desk.baseUrl).signIn(ADMIN.email, 'not the password at all');
+    const unknown = await new Browser(desk.baseUrl).signIn('nobody@desk.test', 'not the password at all');
+    for (const response of [wrong, unknown]) {
+      expect([response.status, response.body.error.code]).toEqual([401, 'AUTH.BAD_CREDENTIALS']);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    const refused = await desk.sql<{ details: { reason: string } }>(`SELECT details FROM audit_log WHERE action = 'sign-in-refused' ORDER BY id`);
+    expect(refused.map((row) => row.details.reason)).toEqual(expect.arrayContaining(['wrong-password', 'unknown-email']));
+  });
+
+  it('answers 429 with Retry-After once one address has had too many attempts', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await new Browser(desk.baseUrl).signIn('target@desk.test', 'wrong password here')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const limited = await new Browser(desk.baseUrl).signIn('Target@desk.test', 'wrong password here');
+    expect([limited.status, (limited.body as ErrorBody).error.code]).toEqual([429, 'REQUEST.RATE_LIMITED']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('asks for a session (AUTH.NO_SESSION) and, on changes, for the CSRF token (AUTH.CSRF_REJECTED)', async () => {
+    const anonymous = await new Browser(desk.baseUrl).request<ErrorBody>('GET', '/api/session');
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'AUTH.NO_SESSION']);
+    const withoutHeader = await admin.request<ErrorBody>('POST', '/api/accounts', { email: 'csrf@desk.test', name: 'C', roles: ['reporter'] }, { csrf: false });
+    expect([withoutHeader.status, withoutHeader.body.error.code]).toEqual([403, 'AUTH.CSRF_REJECTED']);
+    const wrongHeader = await admin.request<ErrorBody>('DELETE', '/api/session', undefined, { csrf: false, headers: { 'x-csrf-token': 'not-the-token' } });
+    expect([wrongHeader.status, wrongHeader.body.error.code]).toEqual([403, 'AUTH.CSRF_REJECTED']);
+    expect(await desk.sql(`SELECT 1 FROM accounts WHERE email = 'csrf@desk.test'`)).toHaveLength(0);
+    expect((await admin.request('GET', '/api/session')).status).toBe(200);
+  });
+
+  it('signs out by revoking the session server-side: the same cookie no longer works', async () => {
+    const browser = new Browser(desk.baseUrl);
+    await browser.signIn(ADMIN.email, ADMIN.password);
+    const cookie = browser.cookie;
+    expect((await browser.request('DELETE', '/api/session')).status).toBe(204);
+    const replayed = new Browser(desk.baseUrl);
+    replayed.cookie = cookie;
+    expect((await replayed.request<ErrorBody>('GET', '/api/session')).body.error.code).toBe('AUTH.NO_SESSION');
+  });
+
+  it('invites by e-mail with a one-time link that sets the password and signs in; the link works once', async () => {
+    const created = await admin.request<{ account: { email: string; roles: string[]; active: boolean }; invitationUrl: string }>('POST', '/api/accounts', {
+      email: 'rosa@desk.test',
+      name: 'Rosa Reporter',
+      roles: ['reporter'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.account).toMatchObject({ email: 'rosa@desk.test', roles: ['reporter'], active: false });
+    expect(created.body.invitationUrl).toMatch(/^http:\/\/desk\.test\/invitations\/[\w-]{40,}$/);
+    const caught = await mail.waitFor((m) => m.to.includes('rosa@desk.test'));
+    expect(caught.subject).toBe('You are invited to the Newsroom desk');
+    expect(caught.text).toContain(created.body.invitationUrl);
+
+    const token = created.body.invitationUrl.split('/').pop();
+    const rosa = new Browser(desk.baseUrl);
+    const tooShort = await rosa.request<ErrorBody>('POST', `/api/invitations/${token}`, { password: 'short' });
+    expect([tooShort.status, tooShort.body.error.code]).toEqual([400, 'COMMAND.INVALID']);
+    const accepted = await rosa.request<SessionBody>('POST', `/api/invitations/${token}`, { password: 'rosa has a long password', name: 'Rosa R.' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user).toMatchObject({ email: 'rosa@desk.test', name: 'Rosa R.', roles: ['reporter'] });
+    expect((await rosa.request('GET', '/api/session')).status).toBe(200);
+    const again = await new Browser(desk.baseUrl).request<ErrorBody>('POST', `/api/invitations/${token}`, { password: 'another long password' });
+    expect([again.status, again.body.error.code]).toEqual([410, 'INVITATION.GONE']);
+    expect((await new Browser(desk.baseUrl).signIn('rosa@desk.test', 'rosa has a long password')).status).toBe(200);
+    const taken = await admin.request<ErrorBody>('POST', '/api/accounts', { email: 'ROSA@desk.test', name: 'Rosa again', roles: ['editor'] });
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'ACCOUNT.EMAIL_TAKEN']);
+    const stored = await desk.sql<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE email = 'rosa@desk.test'`);
+    expect(stored[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('keeps account management to admins', async () => {
+    const reporter = await invited('rita@desk.test', ['reporter']);
+    const listed = await reporter.request<ErrorBody>('GET', '/api/accounts');
+    expect([listed.status, listed.body.error.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    const all = await admin.request<{ items: { email: string }[] }>('GET', '/api/accounts');
+    expect(all.body.items.map((a) => a.email)).toEqual(expect.arrayContaining([ADMIN.email, 'rita@desk.test']));
+  });
+
+  it('refuses a disabled account at once: its live session stops working and it cannot sign in', async () => {
+    const dora = await invited('dora@desk.test', ['reporter'], 'dora has a long password');
+    expect((await dora.request('GET', '/api/drafting/v1/drafts')).status).toBe(200);
+    const id = (await dora.request<SessionBody>('GET', '/api/session')).body.user.id;
+
+    const disabled = await admin.request<{ disabled: boolean }>('PATCH', `/api/accounts/${id}`, { disabled: true });
+    expect([disabled.status, disabled.body.disabled]).toEqual([200, true]);
+    expect((await dora.request<ErrorBody>('GET', '/api/session')).body.error.code).toBe('AUTH.NO_SESSION');
+    expect((await dora.request<ErrorBody>('GET', '/api/drafting/v1/drafts')).status).toBe(401);
+    expect((await new Browser(desk.baseUrl).signIn('dora@desk.test', 'dora has a long password')).body.error.code).toBe('AUTH.BAD_CREDENTIALS');
+    expect(await desk.sql(`SELECT action FROM audit_log WHERE account_id = $1 AND action = 'account-disabled'`, [id])).toHaveLength(1);
+
+    await admin.request('PATCH', `/api/accounts/${id}`, { disabled: false });
+    expect((await new Browser(desk.baseUrl).signIn('dora@desk.test', 'dora has a long password')).status).toBe(200);
+  });
+
+  it('forwards to drafting with an ES256 token drafting accepts, for the session account, never showing the token', async () => {
+    const reporter = await invited('ruth@desk.test', ['reporter']);
+    const me = (await reporter.request<SessionBody>('GET', '/api/session')).body.user;
+    const created = await reporter.request<{ id: string; version: number }>('POST', '/api/drafting/v1/drafts', exampleArticle());
+    expect(created.status).toBe(201);
+    expect(created.text).not.toMatch(/eyJ/);
+    const read = await reporter.request<{ id: string; authorId: string }>('GET', `/api/drafting/v1/drafts/${created.body.id}?view=full`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: created.body.id, authorId: me.id });
+    expect(read.headers.get('etag')).toBeTruthy();
+    const stale = await reporter.request<ErrorBody>('PATCH', `/api/drafting/v1/drafts/${created.body.id}`, { headline: 'A new headline' }, { headers: { 'if-match': '"999"' } });
+    expect(stale.status).toBe(412);
+    const anonymous = await new Browser(desk.baseUrl).request<ErrorBody>('GET', '/api/drafting/v1/drafts');
+    expect(anonymous.body.error.code).toBe('AUTH.NO_SESSION');
+  });
+
+  it('forwards method, path, query, body and If-Match with a bearer token it mints (ES256, 5 minutes, cached), and passes back only safe headers', async () => {
+    const editor = await invited('edna@desk.test', ['editor']);
+    const me = (await editor.request<SessionBody>('GET', '/api/session')).body.user;
+    received.length = 0;
+    const answer = await editor.request('POST', '/api/editorial-review/v1/reviews/abc/approve?dry=1&x=%2F', { priority: 'breaking' }, { headers: { 'if-match': '"3"' } });
+    await editor.request('GET', '/api/editorial-review/v1/reviews?status=pending');
+
+    expect(answer.status).toBe(207);
+    expect(answer.body).toEqual({ echoed: true });
+    expect(answer.headers.get('etag')).toBe('"7"');
+    expect(answer.headers.get('x-internal')).toBeNull();
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    const [approve, list] = received;
+    expect(approve).toMatchObject({ method: 'POST', url: '/v1/reviews/abc/approve?dry=1&x=%2F', body: '{"priority":"breaking"}' });
+    expect(approve.headers['if-match']).toBe('"3"');
+    expect(approve.headers.cookie).toBeUndefined();
+    expect(approve.headers['x-csrf-token']).toBeUndefined();
+    const token = /^Bearer (\S+)$/.exec(approve.headers.authorization ?? '')?.[1] ?? '';
+    expect(list.headers.authorization).toBe(`Bearer ${token}`);
+    expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'ES256', kid: TEST_SIGNING_JWK.kid });
+
+    const jwks = await admin.request<JSONWebKeySet>('GET', '/.well-known/jwks.json');
+    expect(jwks.body.keys).toEqual([{ kty: 'EC', crv: 'P-256', x: TEST_SIGNING_JWK.x, y: TEST_SIGNING_JWK.y, kid: TEST_SIGNING_JWK.kid, use: 'sig', alg: 'ES256' }]);
+    expect(JSON.stringify(jwks.body)).not.toContain(TEST_SIGNING_JWK.d);
+    await expect(verifyToken(token, createLocalJWKSet(jwks.body))).resolves.toEqual({ id: me.id, roles: ['editor'], name: me.name });
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    expect(claims.exp - claims.iat).toBe(300);
+  });
+
+  it('lists the managed sections', async () => {
+    const sections = await admin.request<{ items: { slug: string; label: string }[] }>('GET', '/api/sections');
+    expect(sections.body.items).toEqual([
+      { slug: 'politics', label: 'Politics' },
+      { slug: 'climate', label: 'Climate' },
+    ]);
+  });
+});

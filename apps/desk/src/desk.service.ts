@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { AppModule } from './app.module';
+import { loadDeskConfig, type DeskConfig } from './config/desk.config';
+import { serveWebApp } from './web/web-app';
+
+export function deskService(config: DeskConfig): ServiceDescription {
+  return {
+    title: 'Newsroom desk',
+    description: 'Accounts, sign-in and sessions of the newsroom desk, its web app, the API proxy to the four services, and the JWKS of their access tokens.',
+    consumesEvents: false,
+    // A draft forwarded through the proxy carries a whole article.
+    largeBodyPaths: ['/api/drafting/v1/drafts'],
+    configure: (app) => serveWebApp(app, config.webDir),
+  };
+}
+
+/**
+ * Starts the desk from environment variables (PORT or DESK_PORT, DATABASE_URL, KAFKA_BROKERS,
+ * DESK_SIGNING_KEY_FILE, DESK_PUBLIC_URL, the four services' URLs, SMTP_URL, ...; see DeskEnv):
+ * migrates, seeds the first admin if asked, serves the API and the web app. Rejects when the
+ * configuration is invalid, the signing key unreadable or the database unreachable.
+ */
+export async function startDesk(env: NodeJS.ProcessEnv): Promise<INestApplication> {
+  const config = loadDeskConfig(env);
+  return bootstrapService(AppModule.register(config), deskService(config));
+}

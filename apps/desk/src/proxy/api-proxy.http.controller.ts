@@ -1,0 +1,81 @@
+import { Readable } from 'node:stream';
+import { All, Controller, Inject, Logger, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '@newsroom/auth';
+import { DomainError } from '@newsroom/contracts';
+import { CurrentSession, SessionGuard } from '../accounts/transport/session.guard';
+import type { ActiveSession } from '../accounts/use-cases/resolve-session/resolve-session.use-case';
+import { PROXIED_SERVICES, type DeskConfig, type ProxiedService } from '../config/desk.config';
+import { DESK_CONFIG } from '../shared/desk-config.token';
+import { AccessTokens } from '../tokens/access-tokens';
+
+/** Request headers passed on to the service; everything else (cookies above all) stays here. */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-match', 'if-none-match', 'traceparent'];
+/** Response headers passed back to the browser. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'cache-control', 'retry-after', 'content-disposition', 'last-modified'];
+/** How long a service may take to answer before the desk gives up (ms). */
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/**
+ * The backend-for-frontend: `/api/<service>/<path>?<query>` is forwarded to that service's base
+ * URL as `<path>?<query>`, with the method, the body and the If-Match/ETag headers, and
+ * `Authorization: Bearer <access token>` minted for the session's account (ES256, 5 minutes,
+ * cached per session). The browser never sees the token. Needs a session, and X-CSRF-Token on
+ * changes; the service's status, body and headers come back as they are. 503 PROXY.UNAVAILABLE
+ * when the service does not answer.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(SessionGuard)
+@Controller('api')
+export class ApiProxyController {
+  private readonly logger = new Logger(ApiProxyController.name);
+
+  constructor(
+    private readonly tokens: AccessTokens,
+    @Inject(DESK_CONFIG) private readonly config: DeskConfig,
+  ) {}
+
+  @All(['drafting/*path', 'editorial-review/*path', 'publishing/*path', 'notifications/*path'])
+  async forward(@Req() request: Request, @Res() response: Response, @CurrentSession() session: ActiveSession): Promise<void> {
+    const match = /^\/api\/([a-z-]+)(\/[^?]*)(\?.*)?$/.exec(request.originalUrl);
+    const service = match?.[1] as ProxiedService | undefined;
+    if (!match || !service || !PROXIED_SERVICES.includes(service)) throw new DomainError('PROXY.NOT_FOUND', 'No such service behind the desk', 'not_found');
+    const target = `${this.config.services[service]}${match[2]}${match[3] ?? ''}`;
+    const headers: Record<string, string> = { authorization: `Bearer ${this.tokens.forSession(session.sessionId, session.user)}` };
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    let upstream: globalThis.Response;
+    try {
+      upstream = await fetch(target, {
+        method: request.method,
+        headers,
+        body: bodyOf(request),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        // A streamed (non-JSON) body, such as an image upload, is sent as it arrives.
+        duplex: 'half',
+      } as RequestInit);
+    } catch (error) {
+      this.logger.warn({ err: error, service }, 'service behind the desk did not answer');
+      throw new DomainError('PROXY.UNAVAILABLE', `The ${service} service did not answer; try again shortly`, 'unavailable');
+    }
+    response.status(upstream.status);
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value !== null) response.setHeader(name, value);
+    }
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  }
+}
+
+/** JSON (already parsed by the platform's body reader) is sent again as JSON; another body is streamed. */
+function bodyOf(request: Request): RequestInit['body'] {
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  if (request.is('application/json') || request.is('+json')) return request.body === undefined ? undefined : JSON.stringify(request.body);
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  return hasBody ? (Readable.toWeb(request) as unknown as RequestInit['body']) : undefined;
+}

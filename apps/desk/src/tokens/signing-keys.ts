@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SigningJwk } from '@newsroom/auth';
+import type { DeskConfig } from '../config/desk.config';
+import { DESK_CONFIG } from '../shared/desk-config.token';
+
+/** One entry of the published JWKS (RFC 7517): a public P-256 key for ES256 signatures. */
+export interface PublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+  kid: string;
+  use: 'sig';
+  alg: 'ES256';
+}
+
+/**
+ * The key the desk signs access tokens with (DESK_SIGNING_KEY_FILE, a private P-256 JWK with a
+ * `kid`) and the JWKS it publishes: that key's public half plus any in
+ * DESK_EXTRA_PUBLIC_KEYS_FILE (the next key before a rotation, the previous one after it).
+ * Read once at start-up; a rotation is a restart.
+ */
+@Injectable()
+export class SigningKeys {
+  readonly signing: SigningJwk;
+  readonly jwks: { keys: PublicJwk[] };
+
+  constructor(@Inject(DESK_CONFIG) config: DeskConfig) {
+    this.signing = readSigningKey(config.signingKeyFile);
+    const extra = config.extraPublicKeysFile ? readExtraKeys(config.extraPublicKeysFile) : [];
+    this.jwks = { keys: [publicOf(this.signing), ...extra.filter((key) => key.kid !== this.signing.kid).map(publicOf)] };
+  }
+}
+
+function readSigningKey(file: string): SigningJwk {
+  const jwk = JSON.parse(readFileSync(file, 'utf8')) as Partial<SigningJwk>;
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.x || !jwk.y || !jwk.kid) {
+    throw new Error(`DESK_SIGNING_KEY_FILE (${file}) must hold a private P-256 JWK with a kid`);
+  }
+  return jwk as SigningJwk;
+}
+
+function readExtraKeys(file: string): Omit<PublicJwk, 'use' | 'alg'>[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys?: Omit<PublicJwk, 'use' | 'alg'>[] };
+  if (!Array.isArray(parsed.keys) || !parsed.keys.every((key) => key.kty === 'EC' && key.crv === 'P-256' && key.kid)) {
+    throw new Error(`DESK_EXTRA_PUBLIC_KEYS_FILE (${file}) must be a JWKS of P-256 keys with a kid each`);
+  }
+  return parsed.keys;
+}
+
+/** The public half: `d` is never published. */
+function publicOf(key: Omit<PublicJwk, 'use' | 'alg'>): PublicJwk {
+  return { kty: key.kty, crv: key.crv, x: key.x, y: key.y, kid: key.kid, use: 'sig', alg: 'ES256' };
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+/** Paths that belong to the server, never to the web app's router. */
+const SERVER_PATHS = /^\/(api|health|docs|docs-json|metrics|v1|\.well-known)(\/|$)/;
+
+/**
+ * Serves the built web app (Vite's output in `webDir`): files under `assets/` carry a content
+ * hash in their names and are cached for a year (immutable); everything else, index.html above
+ * all, is revalidated on each load. Any other GET that accepts HTML and is not a server path gets
+ * index.html, so deep links (/stories/…, /invitations/<token>) open the app.
+ */
+export function serveWebApp(app: INestApplication, webDir: string): void {
+  const root = path.resolve(webDir);
+  const index = path.join(root, 'index.html');
+  app.use(
+    express.static(root, {
+      index: false,
+      setHeaders: (response, file) => {
+        const hashed = file.startsWith(path.join(root, 'assets') + path.sep);
+        response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path) || !request.accepts('html')) return next();
+    if (!existsSync(index)) {
+      response.status(503).type('text/plain').send('The desk web app is not built yet: npm run build');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}
