@@ -3,6 +3,8 @@ import { ArticlesModule } from '../articles/articles.module';
 import { RecordShareUseCase } from '../articles/use-cases/record-share/record-share.use-case';
 import { ShareCountsQuery } from '../articles/use-cases/record-share/share-counts.query';
 import { RelatedArticlesQuery } from '../articles/use-cases/related-articles/related-articles.query';
+import { PageCacheModule } from './page-cache/page-cache.module';
+import { SiteAlertsHttpController } from './alerts/alerts.http.controller';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
@@ -17,8 +19,8 @@ import { SiteContextFactory } from './transport/site-context';
  * exports and hands editors' changes to its use cases; the articles module never depends on it.
  */
 @Module({
-  imports: [ArticlesModule],
-  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController, PreviewHttpController],
+  imports: [ArticlesModule, PageCacheModule],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController, PreviewHttpController, SiteAlertsHttpController],
   providers: [SiteContextFactory, RelatedArticlesQuery, ShareCountsQuery, RecordShareUseCase],
   exports: [SiteContextFactory],
 })

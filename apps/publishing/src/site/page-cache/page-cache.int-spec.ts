@@ -1,0 +1,87 @@
+/**
+ * The page cache in the running publishing service: pages are served from memory (a row
+ * changed behind the service's back does not show), and every change made the service's own
+ * way — an editor's correction over HTTP, an approval over Kafka, a share — shows at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { eventually, ServiceUnderTest, TestEventBus, type HttpClient } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
+import { approvalFields, EDITOR, PUBLIC_BASE_URL } from '../../../test/publishing.fixtures';
+import { testContent } from '../../../test/test-articles';
+import { startPublishing } from '../../service';
+
+jest.setTimeout(120_000);
+
+describe('page cache (publishing service)', () => {
+  let broker: LocalBroker;
+  let service: ServiceUnderTest;
+  let bus: TestEventBus;
+  let site: HttpClient;
+
+  beforeAll(async () => {
+    broker = await startLocalBroker();
+    service = await ServiceUnderTest.start({
+      name: 'publishing_page_cache',
+      schema: 'publishing',
+      brokers: broker.brokers,
+      env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m' },
+      boot: startPublishing,
+    });
+    bus = new TestEventBus(broker.brokers);
+    site = service.anonymous;
+  });
+
+  afterAll(async () => {
+    await bus?.close();
+    await service?.close();
+    await broker?.stop();
+  });
+
+  /** Approves a new article over Kafka and returns its id and slug once its page is up. */
+  async function publish(headline: string): Promise<{ id: string; slug: string }> {
+    const data = approvalFields({ articleId: randomUUID(), article: testContent({ headline, tags: ['cache'] }) });
+    const event = createEvent(EVENT_TYPES.articleApproved, data, { subject: data.articleId });
+    await bus.produce(TOPICS.review, event);
+    await service.handled(event.id);
+    const [row] = await service.sql<{ slug: string }>('SELECT slug FROM articles WHERE id = $1', [data.articleId]);
+    return { id: data.articleId, slug: row.slug };
+  }
+
+  /** Changes an article's stored headline with SQL, as no part of the service ever would: no event, no request. */
+  const rewriteBehindTheCache = (id: string, headline: string) =>
+    service.sql(`UPDATE articles SET content = jsonb_set(content, '{headline}', to_jsonb($2::text)) WHERE id = $1`, [id, headline]);
+
+  it('serves a page from memory, with its validators, until the service changes something', async () => {
+    const { id, slug } = await publish('Ferry timetable doubles');
+    const first = await site.get(`/articles/${slug}`);
+    expect(first.status).toBe(200);
+    await rewriteBehindTheCache(id, 'Rewritten behind the cache');
+
+    const again = await site.get(`/articles/${slug}`);
+    expect([again.status, again.text, again.headers.get('etag')]).toEqual([200, first.text, first.headers.get('etag')]);
+    expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    const revalidated = await site.get(`/articles/${slug}`, { headers: { 'if-none-match': first.headers.get('etag')!, 'cache-control': 'max-age=0' } });
+    expect(revalidated.status).toBe(304);
+    // Any other parameter than `page` is not cached: this one reads the database.
+    expect((await site.get(`/articles/${slug}?utm_source=test`)).text).toContain('Rewritten behind the cache');
+
+    await service.as('editor', EDITOR).post(`/v1/articles/${id}/corrections`, { note: 'The timetable starts in May.' });
+    const corrected = await site.get(`/articles/${slug}`);
+    expect(corrected.text).toContain('The timetable starts in May.');
+    expect(corrected.text).toContain('Rewritten behind the cache');
+  });
+
+  it('shows a story approved over Kafka on the front page once it is live', async () => {
+    expect((await site.get('/')).status).toBe(200);
+    const { slug } = await publish('Night market returns to the quay');
+    await eventually('the front page to list the new story', async () => ((await site.get('/')).text.includes(`/articles/${slug}`) ? true : undefined));
+  });
+
+  it('counts a share on the article page at once', async () => {
+    const { slug } = await publish('Lighthouse reopens to visitors');
+    expect((await site.get(`/articles/${slug}`)).text).not.toContain('share-count');
+    expect((await site.post(`/articles/${slug}/share/facebook`)).status).toBe(303);
+    expect((await site.get(`/articles/${slug}`)).text).toContain('<span class="share-count">Shared once</span>');
+  });
+});

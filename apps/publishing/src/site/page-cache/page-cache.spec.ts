@@ -1,0 +1,47 @@
+import { PageCache } from './page-cache';
+
+const page = (body: string) => ({ status: 200, body, headers: { 'content-type': 'text/html; charset=utf-8', etag: 'W/"x"' } });
+const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
+
+describe(PageCache.name, () => {
+  const cache = (overrides: Partial<ConstructorParameters<typeof PageCache>[0]> = {}) =>
+    new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000, stepMs: 300_000, ...overrides });
+
+  it('serves what it stored until its time is up', () => {
+    const pages = cache();
+    expect(pages.store('/a', pages.generation, page('one'), T0)).toBe(true);
+    expect(pages.get('/a', T0 + 59_999)?.body).toBe('one');
+    expect(pages.get('/a', T0 + 60_000)).toBeUndefined();
+    expect([pages.hits, pages.misses]).toEqual([1, 1]);
+  });
+
+  it('ends a copy at the next time step even when its time to live runs on', () => {
+    const pages = cache();
+    const beforeStep = T0 + 300_000 - 1_000;
+    pages.store('/a', pages.generation, page('one'), beforeStep);
+    expect(pages.get('/a', beforeStep + 999)?.body).toBe('one');
+    expect(pages.get('/a', beforeStep + 1_000)).toBeUndefined();
+  });
+
+  it('forgets everything on a change, and refuses a render that began before it', () => {
+    const pages = cache();
+    pages.store('/a', pages.generation, page('one'), T0);
+    const begun = pages.generation;
+    pages.invalidate();
+    expect(pages.get('/a', T0)).toBeUndefined();
+    expect(pages.store('/b', begun, page('stale'), T0)).toBe(false);
+    expect(pages.get('/b', T0)).toBeUndefined();
+    expect(pages.store('/b', pages.generation, page('fresh'), T0)).toBe(true);
+  });
+
+  it('drops the least recently used beyond its size, and never keeps one page that would fill much of it', () => {
+    // Room for eight pages of 20 characters (40 bytes each); one page may take an eighth.
+    const pages = cache({ maxBytes: 8 * 40 });
+    for (let n = 0; n < 8; n += 1) pages.store(`/${n}`, 0, page(String(n).repeat(20)), T0);
+    pages.get('/0', T0);
+    pages.store('/8', 0, page('8'.repeat(20)), T0);
+    expect(['/0', '/1', '/2', '/8'].map((key) => pages.get(key, T0) !== undefined)).toEqual([true, false, true, true]);
+    expect(pages.size).toBe(8);
+    expect(pages.store('/big', 0, page('x'.repeat(21)), T0)).toBe(false);
+  });
+});

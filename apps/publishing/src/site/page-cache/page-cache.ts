@@ -1,0 +1,93 @@
+/** A rendered public page as it was sent: status, body and the headers that describe it. */
+export interface CachedPage {
+  status: number;
+  body: string;
+  /** Content-Type, Cache-Control, ETag, Last-Modified… as the controller set them (never per-client headers). */
+  headers: Record<string, string>;
+  /** Milliseconds since the epoch after which the copy is not served. */
+  expiresAt: number;
+  bytes: number;
+}
+
+export interface PageCacheOptions {
+  /** Upper bound of the bodies kept, in bytes (UTF-16 length × 2, what V8 holds); least recently used go first. */
+  maxBytes: number;
+  /** The longest a copy is served without a change being seen, in ms (a missed notification, a share count). */
+  ttlMs: number;
+  /** Copies also end at each multiple of this (the pages' relative times and validators move then), in ms. */
+  stepMs: number;
+}
+
+/**
+ * Rendered pages in memory, least recently used dropped first beyond `maxBytes`. Any change
+ * to what pages show calls `invalidate()`, which empties it and moves the generation on: a
+ * render that began before the change (it may have read the old rows) must not be stored
+ * after it, so `store` takes the generation its render began in and refuses a stale one.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+  private currentGeneration = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: PageCacheOptions) {}
+
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page || page.expiresAt <= now) {
+      if (page) this.remove(key, page);
+      this.misses += 1;
+      return undefined;
+    }
+    // Most recently used last: Map keeps insertion order.
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    this.hits += 1;
+    return page;
+  }
+
+  /** Keeps a page rendered in `generation`; false (and nothing kept) when a change came since, or it is too large. */
+  store(key: string, generation: number, page: Omit<CachedPage, 'expiresAt' | 'bytes'>, now = Date.now()): boolean {
+    if (generation !== this.currentGeneration) return false;
+    const bytes = page.body.length * 2;
+    if (bytes > this.options.maxBytes / 8) return false;
+    const nextStep = (Math.floor(now / this.options.stepMs) + 1) * this.options.stepMs;
+    const previous = this.pages.get(key);
+    if (previous) this.remove(key, previous);
+    this.pages.set(key, { ...page, bytes, expiresAt: Math.min(now + this.options.ttlMs, nextStep) });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.pages) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.remove(oldest, entry);
+    }
+    return true;
+  }
+
+  /**
+   * Something pages show changed: forget every copy (or those whose key starts with
+   * `prefix`), and refuse renders begun before now.
+   */
+  invalidate(prefix?: string): void {
+    this.currentGeneration += 1;
+    if (prefix === undefined) {
+      this.pages.clear();
+      this.bytes = 0;
+      return;
+    }
+    for (const [key, page] of this.pages) if (key.startsWith(prefix)) this.remove(key, page);
+  }
+
+  private remove(key: string, page: CachedPage): void {
+    this.pages.delete(key);
+    this.bytes -= page.bytes;
+  }
+}
