@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersistenceModule } from '@newsroom/persistence';
 import { PlatformModule } from '@newsroom/platform';
 import type { DraftingConfig } from './config/drafting.config';
 import { DraftsModule } from './drafts/drafts.module';
@@ -19,8 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService(config.runtime),
-        PersistenceModule.forService({ entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS }),
+        PlatformModule.forService(config.runtime, { persistence: { entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS } }),
         DraftsModule,
         ImagesModule.register(config.images),
       ],

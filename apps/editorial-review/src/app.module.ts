@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersistenceModule } from '@newsroom/persistence';
 import { PlatformModule } from '@newsroom/platform';
 import type { EditorialReviewConfig } from './config/editorial-review.config';
 import { EDITORIAL_REVIEW_MIGRATIONS } from './migrations';
@@ -17,8 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService(config.runtime),
-        PersistenceModule.forService({ entities: EDITORIAL_REVIEW_ENTITIES, migrations: EDITORIAL_REVIEW_MIGRATIONS }),
+        PlatformModule.forService(config.runtime, { persistence: { entities: EDITORIAL_REVIEW_ENTITIES, migrations: EDITORIAL_REVIEW_MIGRATIONS } }),
         ReviewsModule.register(config.checks),
       ],
     };

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersistenceModule } from '@newsroom/persistence';
-import { PlatformModule, RateLimitModule } from '@newsroom/platform';
+import { PlatformModule } from '@newsroom/platform';
 import { DeliveryQueueMetrics } from './alerts/alert-metrics';
 import { AlertsModule } from './alerts/alerts.module';
 import { ArticleAlertEntity } from './alerts/persistence/article-alert.entity';
@@ -22,9 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService(config.runtime),
-        RateLimitModule.forService(config.rateLimits),
-        PersistenceModule.forService({ entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }),
+        PlatformModule.forService(config.runtime, { persistence: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }, rateLimits: config.rateLimits }),
         SharedModule.forRoot(config, overrides),
         SubscriptionsModule,
         AlertsModule,

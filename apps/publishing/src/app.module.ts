@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersistenceModule } from '@newsroom/persistence';
-import { PlatformModule, RateLimitModule } from '@newsroom/platform';
+import { PlatformModule } from '@newsroom/platform';
 import { ArticlesModule } from './articles/articles.module';
 import { ArticleEntity } from './articles/persistence/article.entity';
 import { CorrectionEntity } from './articles/persistence/correction.entity';
@@ -18,9 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService(config.runtime),
-        RateLimitModule.forService(config.rateLimits),
-        PersistenceModule.forService({ entities: PUBLISHING_ENTITIES, migrations: PUBLISHING_MIGRATIONS }),
+        PlatformModule.forService(config.runtime, { persistence: { entities: PUBLISHING_ENTITIES, migrations: PUBLISHING_MIGRATIONS }, rateLimits: config.rateLimits }),
         PublishingConfigModule.register(config),
         ArticlesModule,
         SiteModule,
