@@ -1,5 +1,7 @@
 import { createPrivateKey, sign as signBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import jwt from 'jsonwebtoken';
 import { TEST_NEXT_SIGNING_JWK, TEST_SIGNING_JWK, publicJwkOf, refusal, testJwksFile } from '@newsroom/testing';
@@ -176,6 +178,23 @@ describe(keySetFrom.name, () => {
     writeFileSync(file, JSON.stringify({ keys: [publicJwkOf(TEST_NEXT_SIGNING_JWK)] }));
     expect((await refusal(verifyToken(byOld, keys))).message).toContain('(kid)');
     expect((await verifyToken(byNew, keys)).id).toBe('bob');
+  });
+
+  it('verifies with the JWKS an issuer publishes at a URL, and answers 503 AUTH.KEYS_UNAVAILABLE while it cannot be fetched', async () => {
+    let served = { keys: [publicJwkOf(TEST_SIGNING_JWK)] };
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(served)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+    try {
+      const token = issueToken({ id: 'bob', roles: ['editor'] }, TEST_SIGNING_JWK);
+      expect((await verifyToken(token, keySetFrom({ jwksUrl: url }))).id).toBe('bob');
+      served = { keys: [publicJwkOf(TEST_NEXT_SIGNING_JWK)] };
+      expect((await refusal(verifyToken(token, keySetFrom({ jwksUrl: url })))).message).toContain('(kid)');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const unreachable = await refusal(verifyToken(issueToken({ id: 'bob', roles: ['editor'] }, TEST_SIGNING_JWK), keySetFrom({ jwksUrl: url })));
+    expect(unreachable).toMatchObject({ code: 'AUTH.KEYS_UNAVAILABLE', kind: 'unavailable' });
   });
 
   it('needs a URL or a file', () => {

@@ -129,6 +129,11 @@ function refusal(error: unknown): DomainError {
   return invalid('it is not a signed JWT');
 }
 
+/** The key set's URL did not answer (jose's node build fetches with node:http, whose errors carry a system code). */
 function isFetchFailure(error: unknown): boolean {
-  return error instanceof TypeError && /fetch/i.test(error.message);
+  if (error instanceof TypeError && /fetch/i.test(error.message)) return true;
+  // A JWKS URL answering other than 200 OK.
+  if (error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message)) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && !code.startsWith('ERR_');
 }
