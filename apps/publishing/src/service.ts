@@ -17,7 +17,7 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     consumesEvents: true,
     // A preview carries a whole article (up to 512 KiB as JSON), as drafting's drafts do.
     largeBodyPaths: ['/v1/preview'],
-    contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins),
+    contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins, config.notificationsUrl),
     configure: (app: INestApplication) => {
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
       // Registered after the platform's JSON filter, so it is asked first: browsers get HTML error pages.

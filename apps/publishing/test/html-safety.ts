@@ -17,6 +17,9 @@ export function scriptRisks(document: string): string[] {
   withoutTags = withoutTags.replace(/<form class="search-form" role="search" action="\/search" method="get">((?:(?!<\/?form\b)[\s\S])*)<\/form>/g, '$1');
   // The share buttons: a POST form to this origin's share route, holding one plain button.
   withoutTags = withoutTags.replace(/<form class="share-form" method="post" action="\/articles\/[a-z0-9-]+\/share\/[a-z]+">(<button type="submit" class="share-[a-z]+">[^<]*<\/button>)<\/form>/g, '$1');
+  // The signup box: the site's own first-party script, and a POST form to the notifications service's /subscribe.
+  withoutTags = withoutTags.replace(/<script src="\/alerts\.js" defer><\/script>/g, '');
+  withoutTags = withoutTags.replace(/<form class="subscribe-form" method="post" action="https?:\/\/[^"<>]+\/subscribe">((?:(?!<\/?form\b)[\s\S])*)<\/form>/g, '$1');
   for (const match of withoutTags.matchAll(TAG)) {
     const [tag, rawName, attributes] = match;
     const name = rawName.toLowerCase();

@@ -62,6 +62,7 @@ const TEST_CONFIG: PublishingConfig = {
   },
   publicBaseUrl: PUBLIC_BASE_URL,
   site: { name: 'Newsroom', language: 'en', timeZone: 'UTC', sections: [{ slug: 'politics', label: 'Politics' }] },
+  notificationsUrl: 'https://alerts.example.test',
   // Use cases are called directly here, never through HTTP: nothing to limit.
   rateLimits: { limits: {}, routes: [], trustedProxies: 0 },
 };

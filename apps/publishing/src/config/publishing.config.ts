@@ -47,6 +47,14 @@ export class PublishingEnv extends CommonEnv {
   @Matches(ORIGIN_LIST_PATTERN, { message: 'IMAGE_ORIGINS must be http(s) origins separated by commas (https://media.example.org,http://localhost:3001)' })
   IMAGE_ORIGINS!: string;
 
+  /**
+   * Where readers reach the notifications service (its PUBLIC_BASE_URL): the site's signup form
+   * posts to its `/subscribe`, and the "Get alerts" button registers the browser's push
+   * subscription there. The site's Content-Security-Policy allows exactly these targets.
+   */
+  @IsBaseUrl()
+  NOTIFICATIONS_PUBLIC_URL!: string;
+
   /** Proxies in front of the service that append to X-Forwarded-For; 0 (default) ignores the header. */
   @IsTrustProxy()
   TRUST_PROXY = 0;
@@ -58,6 +66,8 @@ export interface PublishingConfig {
   /** IMAGE_ORIGINS as origins (`scheme://host[:port]`); none when absent. */
   imageOrigins?: string[];
   site: SiteSettings;
+  /** Reader alerts: the notifications service's public base URL (NOTIFICATIONS_PUBLIC_URL, no trailing slash). */
+  notificationsUrl: string;
   /** Readers' requests counted per client. */
   rateLimits: RateLimitOptions;
 }
@@ -72,6 +82,7 @@ export const PUBLISHING_DEFAULTS = {
   SITE_SECTIONS: 'politics,world,business,climate,science,culture',
   // Drafting's default IMAGES_PUBLIC_BASE_URL: uploads show on the local site.
   IMAGE_ORIGINS: 'http://localhost:3001',
+  NOTIFICATIONS_PUBLIC_URL: 'http://localhost:3004',
 };
 
 
@@ -90,6 +101,7 @@ export function loadPublishingConfig(env: NodeJS.ProcessEnv): PublishingConfig {
       sections: parseSectionList(parsed.SITE_SECTIONS),
       ...(logoUrl ? { logoUrl } : {}),
     },
+    notificationsUrl: baseUrl(parsed.NOTIFICATIONS_PUBLIC_URL),
     rateLimits: rateLimitOptions(parsed, PUBLISHING_RATE_LIMITS, PUBLISHING_LIMITED_ROUTES),
   };
 }

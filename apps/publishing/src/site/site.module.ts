@@ -4,6 +4,7 @@ import { RecordShareUseCase } from '../articles/use-cases/record-share/record-sh
 import { ShareCountsQuery } from '../articles/use-cases/record-share/share-counts.query';
 import { RelatedArticlesQuery } from '../articles/use-cases/related-articles/related-articles.query';
 import { PageCacheModule } from './page-cache/page-cache.module';
+import { SiteAlertsHttpController } from './alerts/alerts.http.controller';
 import { ArticlesApiHttpController } from './transport/articles-api.http.controller';
 import { FeedsHttpController } from './transport/feeds.http.controller';
 import { PagesHttpController } from './transport/pages.http.controller';
@@ -19,7 +20,7 @@ import { SiteContextFactory } from './transport/site-context';
  */
 @Module({
   imports: [ArticlesModule, PageCacheModule],
-  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController, PreviewHttpController],
+  controllers: [PagesHttpController, FeedsHttpController, ArticlesApiHttpController, SearchApiHttpController, ScheduleApiHttpController, PreviewHttpController, SiteAlertsHttpController],
   providers: [SiteContextFactory, RelatedArticlesQuery, ShareCountsQuery, RecordShareUseCase],
   exports: [SiteContextFactory],
 })

@@ -63,6 +63,8 @@ ${related.length > 0 && html`<section class="more-stories related-stories" aria-
       head: articleHead(article, site.publicBaseUrl, site.name, site.logoUrl),
       current: content.section,
       bodyClass: 'page-article',
+      // Not on an editor's preview: readers sign up on the published page.
+      ...(options.robots ? {} : { subscribe: { section: content.section } }),
       ...(options.robots ? { robots: options.robots } : {}),
     },
     main,

@@ -2,6 +2,7 @@ import { sectionPath } from '../../articles/domain/public-urls';
 import type { NavSection } from '../../config/site-settings';
 import { html, htmlDocument, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
+import { subscribeBox } from './subscribe-box';
 import { ENGLISH_LABELS, INTERFACE_LABELS, type InterfaceLabels } from './labels';
 import { formatLongDate, type TimeLocale } from './time-format';
 
@@ -22,6 +23,8 @@ export interface SiteContext {
   logoUrl?: string;
   /** What the reader searched for, kept in the masthead's search box. */
   searchText?: string;
+  /** The notifications service's public base URL: where the signup box posts and the push button subscribes. */
+  alertsUrl?: string;
 }
 
 /** The site's interface words. */
@@ -59,6 +62,8 @@ export interface PageOptions {
   /** Site paths of the neighbouring pages of a paged list. */
   prev?: string;
   next?: string;
+  /** Offer the signup box (article, section and front pages), with this section ticked. */
+  subscribe?: { section?: string };
 }
 
 /**
@@ -78,6 +83,7 @@ ${page.next && html`<link rel="next" href="${page.next}">`}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
+${page.subscribe && site.alertsUrl && html`<script src="/alerts.js" defer></script>`}
 ${page.head}`;
   const body = html`<a class="skip-link" href="#main">${labels.skipToContent}</a>
 <header class="masthead">
@@ -102,6 +108,7 @@ ${page.head}`;
 </header>
 <main id="main" class="wrap">
 ${main}
+${page.subscribe && site.alertsUrl && subscribeBox(site, site.alertsUrl, page.subscribe.section)}
 </main>
 <footer class="site-footer">
   <div class="wrap footer-inner">

@@ -32,6 +32,7 @@ export class SiteContextFactory {
       timeZone: site.timeZone,
       sections: site.sections,
       ...(site.logoUrl ? { logoUrl: site.logoUrl } : {}),
+      alertsUrl: this.config.notificationsUrl,
       now,
     };
   }
