@@ -48,7 +48,7 @@ const PROVISION_TOPICS_ENTRY = 'dist/tools/kafka/provision-topics.js';
 const mainEntry = (app: string): string => `dist/apps/${app}/src/main.js`;
 const migrateEntry = (app: string): string => `dist/apps/${app}/src/migrate.js`;
 /** Variables that must come from the k8s Secret, never from a ConfigMap or a literal. */
-const SECRET_VARS = ['DATABASE_URL', 'JWT_SECRET', 'SMTP_URL', 'SUBSCRIBER_LINK_SECRET', 'VAPID_PRIVATE_KEY'];
+const SECRET_VARS = ['DATABASE_URL', 'SMTP_URL', 'SUBSCRIBER_LINK_SECRET', 'VAPID_PRIVATE_KEY'];
 const NAMESPACE = 'newsroom';
 
 /**
@@ -70,6 +70,8 @@ const OPTIONAL_VARS = [
   // (docs/architecture.md, HTTP conventions), the defaults match the development tokens.
   'JWT_ISSUER',
   'JWT_AUDIENCE',
+  // The token keys come from JWT_JWKS_URL (the desk's JWKS) in a deployment; the file is for local runs.
+  'JWT_JWKS_FILE',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
