@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { SubscriptionRepository } from './persistence/subscription.repository';
 import { PushHttpController } from './transport/push.http.controller';
 import { ConfirmLinkPipe, ManageLinkPipe } from './transport/signed-link.pipes';
+import { SITE_SCRIPT_ROUTES, SiteCorsMiddleware } from './transport/site-cors.middleware';
 import { SubscribeFormController } from './transport/subscribe-form.controller';
 import { SubscriberPagesController } from './transport/subscriber-pages.controller';
 import { SubscribersHttpController } from './transport/subscribers.http.controller';
@@ -32,4 +33,8 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
   ],
   exports: [SubscriptionRepository],
 })
-export class SubscriptionsModule {}
+export class SubscriptionsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SiteCorsMiddleware).forRoutes(...SITE_SCRIPT_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })));
+  }
+}

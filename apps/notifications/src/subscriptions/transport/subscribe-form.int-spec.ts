@@ -135,6 +135,23 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(smtp.mailsTo(mailbox, /Confirm/)).toHaveLength(1);
   });
 
+  it('lets the site\'s pages, and no other, call the push routes from a browser (CORS)', async () => {
+    const preflight = await service.anonymous.request('OPTIONS', '/v1/push-subscriptions', undefined, {
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('Content-Type');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+
+    const key = await service.anonymous.get('/v1/push/vapid-public-key', { headers: { origin: SITE } });
+    expect(key.headers.get('access-control-allow-origin')).toBe(SITE);
+    const elsewhere = await service.anonymous.get('/v1/push/vapid-public-key', { headers: { origin: 'https://evil.example' } });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    const signup = await service.anonymous.post('/v1/subscribers', { email: 'cors@example.com', sections: ['world'] }, { headers: { origin: SITE } });
+    expect(signup.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('keeps the signup rate limit on the form: a fourth signup for one address within the hour is 429', async () => {
     for (let n = 0; n < 3; n += 1) expect((await submit('email=busy%40example.com&sections=world')).status).toBe(200);
     const limited = await submit('email=busy%40example.com&sections=world');
