@@ -208,7 +208,14 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
 
     // The push: VAPID-signed, urgent, encrypted (aes128gcm) for this browser only.
     const [pushed] = push.pushesTo('/push/good');
-    expect(pushed.headers).toMatchObject({ 'content-encoding': 'aes128gcm', urgency: 'high', ttl: '3600', authorization: expect.stringMatching(/^vapid t=.+, k=.+/) });
+    expect(pushed.headers).toMatchObject({
+      'content-encoding': 'aes128gcm',
+      urgency: 'high',
+      ttl: '3600',
+      // RFC 8030 §5.4: one topic per story (its id's 16 bytes in base64url), so a newer message about it replaces a queued one.
+      topic: Buffer.from(articleId.replace(/-/g, ''), 'hex').toString('base64url'),
+      authorization: expect.stringMatching(/^vapid t=.+, k=.+/),
+    });
     expect(decryptPush(pushed, goodBrowser)).toEqual({
       title: 'Breaking: Budget <b>passes</b> & "wins"',
       body: 'The vote was <script>close</script>: 226 to 224.',

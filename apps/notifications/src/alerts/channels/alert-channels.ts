@@ -7,10 +7,11 @@ import { SubscriberLinks } from '../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import type { AlertText } from '../domain/article-alert';
 import { classifyEmailError, classifyPushError, type SendResult } from '../domain/send-failure';
-import { alertEmail, alertPushPayload } from './alert-messages';
+import { alertEmail } from './alert-messages';
 import { PUSH_HTTPS_AGENT } from '../../shared/push-https-agent.token';
 import type { PushServiceAllowList } from '../../shared/push-services/push-services';
 import { assertPushTarget, pushServiceAgent } from './push-connection';
+import { encodePushPayload, pushDeliveryHeaders } from './push-message';
 
 export interface EmailRecipient {
   subscriberId: string;
@@ -57,16 +58,17 @@ export class AlertChannels {
    * Sends to the subscription's push service, after checking again that the
    * endpoint is on an allowed service and resolves to a public address (an
    * endpoint stored before a rule changed, or a name whose DNS answer changed).
+   * The payload's size is checked first (PUSH.PAYLOAD_TOO_LARGE, final); `TTL`, `Urgency`
+   * and the story's `Topic` go with it (push-message.ts).
    */
   async push(recipient: PushRecipient, articleId: string, alert: AlertText): Promise<SendResult> {
     try {
       assertPushTarget(recipient.endpoint, this.pushServices);
       const result = await webpush.sendNotification(
         { endpoint: recipient.endpoint, keys: { p256dh: recipient.p256dh, auth: recipient.auth } },
-        JSON.stringify(alertPushPayload(articleId, alert)),
+        encodePushPayload(articleId, alert),
         {
-          TTL: 3600,
-          urgency: alert.priority === 'breaking' ? 'high' : 'normal',
+          ...pushDeliveryHeaders(articleId, alert),
           vapidDetails: this.vapid,
           timeout: 15_000,
           agent: this.pushAgent,
