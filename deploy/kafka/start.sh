@@ -9,7 +9,7 @@ set -euo pipefail
 CONFIG=/etc/newsroom-kafka/server.properties
 if [ ! -f /var/lib/kafka/data/meta.properties ]; then
   scram=()
-  for user in newsroom-admin drafting editorial-review publishing notifications; do
+  for user in newsroom-admin drafting editorial-review publishing notifications desk; do
     variable="NEWSROOM_DEV_KAFKA_PASSWORD_$(echo "$user" | tr 'a-z-' 'A-Z_')"
     scram+=(--add-scram "SCRAM-SHA-512=[name=${user},password=${!variable:?$variable is not set}]")
   done

@@ -23,6 +23,7 @@ import { DRAFTING_DEFAULTS, DraftingEnv } from '../../apps/drafting/src/config/d
 import { EDITORIAL_REVIEW_DEFAULTS, EditorialReviewEnv } from '../../apps/editorial-review/src/config/editorial-review.config';
 import { NOTIFICATIONS_DEFAULTS, NotificationsEnv } from '../../apps/notifications/src/config/notifications.config';
 import { PUBLISHING_DEFAULTS, PublishingEnv } from '../../apps/publishing/src/config/publishing.config';
+import { DESK_DEFAULTS, DeskEnv } from '../../apps/desk/src/config/desk.config';
 
 /*
  * Static checks of the deployment files (Dockerfile, docker-compose.yml, k8s/)
@@ -39,6 +40,7 @@ const APPS: Record<string, { envClass: typeof CommonEnv; defaults: { PORT: strin
   'editorial-review': { envClass: EditorialReviewEnv, defaults: EDITORIAL_REVIEW_DEFAULTS },
   publishing: { envClass: PublishingEnv, defaults: PUBLISHING_DEFAULTS },
   notifications: { envClass: NotificationsEnv, defaults: NOTIFICATIONS_DEFAULTS },
+  desk: { envClass: DeskEnv, defaults: DESK_DEFAULTS },
 };
 const APP_NAMES = Object.keys(APPS).sort();
 
@@ -48,7 +50,7 @@ const PROVISION_TOPICS_ENTRY = 'dist/tools/kafka/provision-topics.js';
 const mainEntry = (app: string): string => `dist/apps/${app}/src/main.js`;
 const migrateEntry = (app: string): string => `dist/apps/${app}/src/migrate.js`;
 /** Variables that must come from the k8s Secret, never from a ConfigMap or a literal. */
-const SECRET_VARS = ['DATABASE_URL', 'SMTP_URL', 'SUBSCRIBER_LINK_SECRET', 'VAPID_PRIVATE_KEY'];
+const SECRET_VARS = ['DATABASE_URL', 'DESK_INITIAL_ADMIN_PASSWORD', 'DESK_SIGNING_KEY', 'SMTP_URL', 'SUBSCRIBER_LINK_SECRET', 'VAPID_PRIVATE_KEY'];
 const NAMESPACE = 'newsroom';
 
 /**
@@ -72,6 +74,11 @@ const OPTIONAL_VARS = [
   'JWT_AUDIENCE',
   // The token keys come from JWT_JWKS_URL (the desk's JWKS) in a deployment; the file is for local runs.
   'JWT_JWKS_FILE',
+  // The desk's signing key comes as a file (compose) or as the JWK itself (the Kubernetes Secret);
+  // extra published keys only during a rotation (docs/desk.md).
+  'DESK_SIGNING_KEY_FILE',
+  'DESK_SIGNING_KEY',
+  'DESK_EXTRA_PUBLIC_KEYS_FILE',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];

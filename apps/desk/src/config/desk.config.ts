@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   baseUrl,
   CommonEnv,
@@ -23,10 +23,17 @@ export class DeskEnv extends CommonEnv {
   @IsBaseUrl()
   DESK_PUBLIC_URL!: string;
 
-  /** The private ES256 signing key, a P-256 JWK with a `kid` (mode 0600; `npm start` keeps .newsroom/keys/desk-signing.jwk). */
+  /** The private ES256 signing key, a P-256 JWK with a `kid`, in a file (mode 0600; `npm start` keeps .newsroom/keys/desk-signing.jwk)… */
+  @ValidateIf((env: DeskEnv) => env.DESK_SIGNING_KEY === undefined)
+  @IsString({ message: 'DESK_SIGNING_KEY_FILE (or DESK_SIGNING_KEY) must name the private signing JWK' })
+  @IsNotEmpty()
+  DESK_SIGNING_KEY_FILE?: string;
+
+  /** …or the JWK itself, as JSON (from a secret store: the Kubernetes Secret). */
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
-  DESK_SIGNING_KEY_FILE!: string;
+  DESK_SIGNING_KEY?: string;
 
   /**
    * More public keys to publish in the JWKS besides the signing key's: the next key before a
@@ -65,13 +72,13 @@ export class DeskEnv extends CommonEnv {
   @IsInt()
   @Min(1)
   @Max(24 * 30)
-  SESSION_IDLE_HOURS = 12;
+  SESSION_IDLE_HOURS: number = 12;
 
   /** How long an invitation link works, in hours. */
   @IsInt()
   @Min(1)
   @Max(24 * 30)
-  INVITATION_HOURS = 72;
+  INVITATION_HOURS: number = 72;
 
   /** The first admin, created at start-up when no admin account exists (with DESK_INITIAL_ADMIN_PASSWORD). */
   @IsOptional()
@@ -104,7 +111,8 @@ export class DeskEnv extends CommonEnv {
 export interface DeskConfig {
   runtime: ServiceRuntimeConfig;
   publicUrl: string;
-  signingKeyFile: string;
+  /** Where the private signing JWK comes from. */
+  signingKey: { file: string } | { json: string };
   extraPublicKeysFile?: string;
   /** The `iss` and `aud` of the access tokens the desk mints. */
   issuer: string;
@@ -133,7 +141,7 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv): DeskConfig {
   return {
     runtime: toRuntimeConfig('desk', parsed),
     publicUrl,
-    signingKeyFile: parsed.DESK_SIGNING_KEY_FILE,
+    signingKey: parsed.DESK_SIGNING_KEY !== undefined ? { json: parsed.DESK_SIGNING_KEY } : { file: parsed.DESK_SIGNING_KEY_FILE ?? '' },
     extraPublicKeysFile: parsed.DESK_EXTRA_PUBLIC_KEYS_FILE,
     issuer: parsed.JWT_ISSUER,
     audience: parsed.JWT_AUDIENCE,

@@ -27,16 +27,22 @@ export class SigningKeys {
   readonly jwks: { keys: PublicJwk[] };
 
   constructor(@Inject(DESK_CONFIG) config: DeskConfig) {
-    this.signing = readSigningKey(config.signingKeyFile);
+    this.signing = readSigningKey(config.signingKey);
     const extra = config.extraPublicKeysFile ? readExtraKeys(config.extraPublicKeysFile) : [];
     this.jwks = { keys: [publicOf(this.signing), ...extra.filter((key) => key.kid !== this.signing.kid).map(publicOf)] };
   }
 }
 
-function readSigningKey(file: string): SigningJwk {
-  const jwk = JSON.parse(readFileSync(file, 'utf8')) as Partial<SigningJwk>;
+function readSigningKey(source: DeskConfig['signingKey']): SigningJwk {
+  const where = 'file' in source ? `DESK_SIGNING_KEY_FILE (${source.file})` : 'DESK_SIGNING_KEY';
+  let jwk: Partial<SigningJwk>;
+  try {
+    jwk = JSON.parse('file' in source ? readFileSync(source.file, 'utf8') : source.json) as Partial<SigningJwk>;
+  } catch (error) {
+    throw new Error(`${where} cannot be read as a JWK: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.x || !jwk.y || !jwk.kid) {
-    throw new Error(`DESK_SIGNING_KEY_FILE (${file}) must hold a private P-256 JWK with a kid`);
+    throw new Error(`${where} must hold a private P-256 JWK with a kid`);
   }
   return jwk as SigningJwk;
 }

@@ -9,7 +9,7 @@ import {
 import { TOPICS, deadLetterTopicOf, type Topic } from '@newsroom/contracts';
 
 /** The services that talk to the brokers, each as its own principal. */
-export const NEWSROOM_SERVICES = ['drafting', 'editorial-review', 'publishing', 'notifications'] as const;
+export const NEWSROOM_SERVICES = ['drafting', 'editorial-review', 'publishing', 'notifications', 'desk'] as const;
 export type NewsroomService = (typeof NEWSROOM_SERVICES)[number];
 
 /**
@@ -26,6 +26,8 @@ export const TOPIC_ACCESS: Record<NewsroomService, { produces?: Topic; consumes:
   'editorial-review': { produces: TOPICS.review, consumes: [TOPICS.drafting] },
   publishing: { produces: TOPICS.publishing, consumes: [TOPICS.review] },
   notifications: { consumes: [TOPICS.publishing] },
+  // The desk has the platform's outbox and logs in, but publishes and reads no topic yet: no ACL.
+  desk: { consumes: [] },
 };
 
 /** Whom the ACLs name. By default each service logs in as a user of its own name. */
