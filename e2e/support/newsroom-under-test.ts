@@ -96,7 +96,7 @@ export class NewsroomUnderTest {
       ProcessName,
       Record<string, string>
     >;
-    if (environment.desk) envOf.desk = environment.desk;
+    if (environment.desk) envOf.desk = { ...environment.desk, ...secured?.envOf(DESK) };
     const names: ProcessName[] = withDesk ? [...only, DESK] : [...only];
     const started = await Promise.all(
       names.map(async (name) => [name, await startServiceProcess(name, envOf[name], { logDir, readyTimeoutMs: 90_000 })] as const),
