@@ -57,6 +57,8 @@ describe('drafting images over HTTP', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/webp');
     expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Publishing's pages are another origin: they may embed it.
+    expect(file.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     const etag = file.headers.get('etag') ?? '';
     expect(etag).toMatch(/^"[\w-]{32}"$/);
     expect((await service.anonymous.get(pathOf(image.block.renditions[1].url), { headers: { 'if-none-match': etag } })).status).toBe(304);
