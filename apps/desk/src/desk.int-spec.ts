@@ -212,7 +212,7 @@ describe('desk service', () => {
     const token = created.body.invitationUrl.split('/').pop();
     const rosa = new Browser(desk.baseUrl);
     const tooShort = await rosa.request<ErrorBody>('POST', `/api/invitations/${token}`, { password: 'short' });
-    expect([tooShort.status, tooShort.body.error.code]).toEqual([400, 'COMMAND.INVALID']);
+    expect([tooShort.status, tooShort.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
     const accepted = await rosa.request<SessionBody>('POST', `/api/invitations/${token}`, { password: 'rosa has a long password', name: 'Rosa R.' });
     expect(accepted.status).toBe(200);
     expect(accepted.body.user).toMatchObject({ email: 'rosa@desk.test', name: 'Rosa R.', roles: ['reporter'] });

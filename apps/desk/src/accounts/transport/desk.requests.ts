@@ -1,66 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '@newsroom/auth';
+import { PickType } from '@nestjs/swagger';
+import { AcceptInvitationCommand } from '../use-cases/accept-invitation/accept-invitation.command';
+import { InviteAccountCommand } from '../use-cases/invite-account/invite-account.command';
+import { SignInCommand } from '../use-cases/sign-in/sign-in.command';
+import { UpdateAccountCommand } from '../use-cases/update-account/update-account.command';
 
-/** POST /api/session. The e-mail address is checked by the use case's command. */
-export class SignInRequest {
-  @ApiProperty({ example: 'alice@newsroom.localhost' })
-  @IsString()
-  @MaxLength(254)
-  email!: string;
+// The request bodies are the commands' own fields with their rules: one place says what is valid.
 
-  @ApiProperty()
-  @IsString()
-  @MaxLength(256)
-  password!: string;
-}
+/** POST /api/session {email, password} */
+export class SignInRequest extends PickType(SignInCommand, ['email', 'password'] as const) {}
 
-/** POST /api/accounts */
-export class InviteAccountRequest {
-  @ApiProperty({ example: 'rosa@example.org' })
-  @IsString()
-  @MaxLength(254)
-  email!: string;
+/** POST /api/accounts {email, name, roles} */
+export class InviteAccountRequest extends PickType(InviteAccountCommand, ['email', 'name', 'roles'] as const) {}
 
-  @ApiProperty({ example: 'Rosa Reporter' })
-  @IsString()
-  @MaxLength(200)
-  name!: string;
+/** PATCH /api/accounts/:id {roles?, disabled?} */
+export class UpdateAccountRequest extends PickType(UpdateAccountCommand, ['roles', 'disabled'] as const) {}
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['reporter'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(3)
-  @IsIn(ROLES, { each: true })
-  roles!: Role[];
-}
-
-/** PATCH /api/accounts/:id */
-export class UpdateAccountRequest {
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(3)
-  @IsIn(ROLES, { each: true })
-  roles?: Role[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  disabled?: boolean;
-}
-
-/** POST /api/invitations/:token */
-export class AcceptInvitationRequest {
-  @ApiPropertyOptional({ example: 'Rosa Reporter' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiProperty({ description: 'At least 12 characters' })
-  @IsString()
-  @MaxLength(256)
-  password!: string;
-}
+/** POST /api/invitations/:token {password, name?}: the password at least 12 characters. */
+export class AcceptInvitationRequest extends PickType(AcceptInvitationCommand, ['password', 'name'] as const) {}
