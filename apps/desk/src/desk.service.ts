@@ -1,8 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
-import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { bootstrapService, type ContentSecurityPolicy, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadDeskConfig, type DeskConfig } from './config/desk.config';
 import { serveWebApp } from './web/web-app';
+
+/**
+ * The web app's policy: scripts, styles and API calls from the desk's own origin only, nothing
+ * inline (the app injects no <style> or <script>). The story preview shows publishing's page in
+ * an iframe `srcdoc`, which inherits this policy, so its stylesheet, images and <base> may come
+ * from any http(s) origin (the public site's, wherever it is deployed); scripts never do.
+ */
+export const DESK_CONTENT_SECURITY_POLICY: ContentSecurityPolicy = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", 'https:', 'http:'],
+  'img-src': ["'self'", 'data:', 'https:', 'http:'],
+  'connect-src': ["'self'"],
+  'base-uri': ["'self'", 'https:', 'http:'],
+  'form-action': ["'self'"],
+  'object-src': ["'none'"],
+};
 
 export function deskService(config: DeskConfig): ServiceDescription {
   return {
@@ -11,6 +28,7 @@ export function deskService(config: DeskConfig): ServiceDescription {
     consumesEvents: false,
     // A draft forwarded through the proxy carries a whole article.
     largeBodyPaths: ['/api/drafting/v1/drafts'],
+    contentSecurityPolicy: DESK_CONTENT_SECURITY_POLICY,
     configure: (app) => serveWebApp(app, config.webDir),
   };
 }

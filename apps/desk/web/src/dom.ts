@@ -13,7 +13,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key === 'value' && 'value' in element) (element as HTMLInputElement).value = String(value);
-    else if (key === 'checked' && element instanceof HTMLInputElement) element.checked = Boolean(value);
+    else if (key === 'checked' && element instanceof HTMLInputElement) element.checked = element.defaultChecked = Boolean(value);
     else element.setAttribute(key, value === true ? '' : String(value));
   }
   append(element, children);

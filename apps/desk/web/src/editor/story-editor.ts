@@ -47,6 +47,8 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     element: surface,
     extensions: articleExtensions(),
     content: blocksToDoc(initial),
+    // Its rules are in styles.css: an injected <style> element would need 'unsafe-inline' in the CSP.
+    injectCSS: false,
     editorProps: {
       attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
     },
@@ -57,6 +59,9 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
 
   const tool = (label: string, shortcut: string | undefined, run: () => void, active?: () => boolean): HTMLButtonElement => {
     const control = button(label, () => {
+      // Focus first and synchronously: TipTap's focus() waits a frame, and a key typed in that
+      // frame would land on the button instead of the text.
+      editor.view.focus();
       run();
       refreshToolbar();
     }, { 'aria-keyshortcuts': shortcut, title: shortcut ? `${label} (${shortcut})` : label, class: 'tool' });

@@ -1,16 +1,22 @@
 import { describeError, request, type Role } from '../api';
 import type { ScreenContext } from '../app';
-import { field, h, notice, show, when } from '../dom';
+import { field, h, notice, show } from '../dom';
 
 interface Account {
   id: string;
   email: string;
   name: string;
   roles: Role[];
-  disabled?: boolean;
-  status?: string;
-  createdAt?: string;
-  invitationUrl?: string;
+  disabled: boolean;
+  /** False until the invitation has been accepted. */
+  active?: boolean;
+}
+
+/** POST /api/accounts: the new account, its one-time link, and whether the e-mail went out. */
+interface Invited {
+  account: Account;
+  invitationUrl: string;
+  mailed: boolean;
 }
 
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
@@ -50,11 +56,11 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
       });
       return h('span', { class: 'checkbox' }, box, h('label', { for: box.id }, role));
     });
-    const disabled = account.disabled ?? account.status === 'disabled';
+    const disabled = account.disabled;
     return h(
       'tr',
       {},
-      h('td', {}, account.name || '(invited)'),
+      h('td', {}, account.name, account.active === false ? h('span', { class: 'hint' }, ' (invitation not accepted yet)') : null),
       h('td', {}, account.email),
       h('td', {}, h('fieldset', { class: 'roles' }, h('legend', { class: 'visually-hidden' }, `Roles of ${account.email}`), boxes)),
       h(
@@ -70,7 +76,6 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
           },
           disabled ? 'Enable' : 'Disable',
         ),
-        account.createdAt ? h('span', { class: 'hint' }, ` since ${when(account.createdAt)}`) : null,
       ),
     );
   };
@@ -90,12 +95,15 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
   invite.addEventListener('submit', (event) => {
     event.preventDefault();
     const roles = roleBoxes.filter((b) => b.checked).map((b) => b.value as Role);
-    void request<Account>('POST', '/api/accounts', { body: { email: email.value.trim(), name: name.value.trim(), roles } })
+    void request<Invited>('POST', '/api/accounts', { body: { email: email.value.trim(), name: name.value.trim(), roles } })
       .then(({ body }) => {
+        const { account, invitationUrl, mailed } = body;
         show(
           message,
-          notice('success', `Invitation sent to ${body.email}.`),
-          body.invitationUrl ? h('p', { class: 'invitation-link' }, 'One-time link: ', h('a', { href: body.invitationUrl, 'data-invitation': body.email }, body.invitationUrl)) : null,
+          mailed
+            ? notice('success', `Invitation e-mailed to ${account.email}.`)
+            : notice('error', `The invitation e-mail to ${account.email} could not be sent; pass the link on another way.`),
+          h('p', { class: 'invitation-link' }, 'One-time link: ', h('a', { href: invitationUrl, 'data-invitation': account.email }, invitationUrl)),
         );
         invite.reset();
         return load();

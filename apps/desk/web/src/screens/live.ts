@@ -94,7 +94,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     const c = body.counts;
     show(
       log,
-      h('p', { class: 'delivery-counts' }, `${c.total} alerts: ${c.sent} sent, ${c.pending + c.sending} waiting, ${c.failed} failed, ${c.cancelled} cancelled`),
+      h('p', { class: 'delivery-counts' }, `${c.total} alert${c.total === 1 ? '' : 's'}: ${c.sent} sent, ${c.pending + c.sending} waiting, ${c.failed} failed, ${c.cancelled} cancelled`),
       body.deliveries.length === 0
         ? h('p', {}, body.article?.fannedOutAt ? 'No subscriber follows this story\'s section.' : 'No alerts yet: they are queued once the story is live.')
         : h(
