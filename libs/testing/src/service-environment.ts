@@ -72,6 +72,8 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Newsroom
     publishing: {
       ...common('publishing'),
       PUBLIC_BASE_URL: publicUrl('publishing'),
+      // The signup box posts to notifications' /subscribe; the push button calls its API.
+      NOTIFICATIONS_PUBLIC_URL: publicUrl('notifications'),
       // Every reader here is 127.0.0.1, and the suites and the benchmark poll pages every 50 ms.
       RATE_LIMITS: 'pages:client=6000/1m',
     },

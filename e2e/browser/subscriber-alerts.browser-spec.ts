@@ -1,0 +1,135 @@
+/**
+ * Reader alerts in Debian's chromium (playwright-core), against publishing and notifications
+ * running as processes on a real broker, PostgreSQL and SMTP catcher:
+ *
+ * - with JavaScript off, a reader subscribes with the form on a story's page (a urlencoded POST
+ *   to notifications' /subscribe), follows the confirmation link and reaches the preference page;
+ * - with JavaScript on, the story's page registers the service worker (/sw.js, scope `/`), and a
+ *   push message delivered through the DevTools protocol (`ServiceWorker.deliverPushMessage`)
+ *   shows a notification with the story's title and standfirst.
+ *
+ * Screenshots of the form, the preference page and the confirmation email go into
+ * tmp/subscriber-screenshots/.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createEvent, EVENT_TYPES, exampleArticle, TOPICS, type ArticleApprovedData } from '@newsroom/contracts';
+import { TestEventBus } from '@newsroom/test-harness';
+import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+
+jest.setTimeout(240_000);
+
+const SHOTS = path.join(WORKSPACE_ROOT, 'tmp/subscriber-screenshots');
+const VIEWPORT = { width: 1100, height: 900 };
+
+describe('reader alerts in a browser', () => {
+  let newsroom: NewsroomUnderTest;
+  let browser: Browser;
+  let storyUrl: string;
+  const headline = 'Harbour cranes return after the storm';
+  const standfirst = 'The first crane was back by noon.';
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const executablePath = ensureChromium();
+    [newsroom, browser] = await Promise.all([
+      NewsroomUnderTest.start(['publishing', 'notifications'], { desk: false }),
+      chromium.launch({ executablePath, args: ['--no-sandbox'] }),
+    ]);
+    // A story goes live as editorial review's approval would make it.
+    const articleId = randomUUID();
+    const bus = new TestEventBus(newsroom.broker.brokers);
+    try {
+      const data = {
+        articleId,
+        revision: 1,
+        authorId: 'reporter-1',
+        editorId: 'editor-1',
+        approvedAt: new Date().toISOString(),
+        priority: 'normal' as const,
+        article: { ...exampleArticle(), headline, standfirst, section: 'politics' },
+      } as unknown as ArticleApprovedData;
+      await bus.produce(TOPICS.review, createEvent(EVENT_TYPES.articleApproved, data, { subject: articleId }));
+    } finally {
+      await bus.close();
+    }
+    const live = await eventually('the story to go live', async () => {
+      const response = await newsroom.call<{ uri?: string }>('publishing', 'GET', `/v1/articles/${articleId}`, null);
+      return response.status === 200 ? response.body : undefined;
+    });
+    storyUrl = live.uri!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await newsroom?.stop();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('subscribes with the story page\'s form without JavaScript, confirms by email and reaches the preference page', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(storyUrl);
+    const box = page.locator('.subscribe-box');
+    await box.scrollIntoViewIfNeeded();
+    await box.screenshot({ path: path.join(SHOTS, 'form.png') });
+    // The story's section is ticked already; the reader adds another.
+    expect(await page.isChecked('.subscribe-form input[value="politics"]')).toBe(true);
+    await page.fill('#subscribe-email', 'browser.reader@example.com');
+    await page.check('.subscribe-form input[value="world"]');
+    await Promise.all([page.waitForURL(`${newsroom.url('notifications')}/subscribe`), page.click('.subscribe-form button[type=submit]')]);
+    expect(await page.title()).toBe('Check your inbox');
+
+    const mail = await newsroom.mail.waitFor((caught) => caught.to.includes('browser.reader@example.com') && /Confirm/.test(caught.subject));
+    const confirmUrl = /(http:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+)/.exec(mail.text)![1];
+    const letter = await context.newPage();
+    await letter.setContent(mail.html ?? '');
+    await shot(letter, 'confirmation-email');
+
+    await page.goto(confirmUrl);
+    expect(await page.title()).toBe('Subscription confirmed');
+    await Promise.all([page.waitForURL(/\/preferences\?token=/), page.click('a[href*="/preferences?token="]')]);
+    expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
+    expect(await page.isChecked('input[name=sections][value="world"]')).toBe(true);
+    expect(await page.isChecked('input[name=sections][value="business"]')).toBe(false);
+    await shot(page, 'preferences');
+    await context.close();
+  });
+
+  it('registers the service worker on the story page, and a push shows the story as a notification', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const site = new URL(storyUrl).origin;
+    await context.grantPermissions(['notifications'], { origin: site });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const registrations = new Map<string, string>();
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }) => {
+      for (const registration of updated) registrations.set(registration.scopeURL, registration.registrationId);
+    });
+
+    await page.goto(storyUrl);
+    // Strings: the page's globals are the browser's, not this process's.
+    const scope = await page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.scope)');
+    expect(scope).toBe(`${site}/`);
+    // Shown to a browser that can take push; the prompt waits for a click.
+    expect(await page.isVisible('.get-alerts')).toBe(true);
+
+    const registrationId = await eventually('the service worker registration', async () => registrations.get(`${site}/`));
+    const alert = { title: headline, body: standfirst, url: storyUrl, tag: randomUUID() };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: site, registrationId, data: JSON.stringify(alert) });
+
+    const shown = await eventually('the notification', async () => {
+      const notifications = (await page.evaluate(
+        'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((all) => all.map((n) => ({ title: n.title, body: n.body, tag: n.tag })))',
+      )) as { title: string; body: string; tag: string }[];
+      return notifications.length > 0 ? notifications : undefined;
+    });
+    expect(shown).toEqual([{ title: headline, body: standfirst, tag: alert.tag }]);
+    await context.close();
+  });
+});
