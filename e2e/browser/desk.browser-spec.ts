@@ -118,6 +118,8 @@ describe('the desk in a browser', () => {
     await checkScreen(admin, 'sign-in');
     await admin.keyboard.press('Tab'); // skip link
     for (let i = 0; i < 10 && (await admin.evaluate('document.activeElement && document.activeElement.name')) !== 'email'; i += 1) await admin.keyboard.press('Tab');
+    // the focused field shows it (the focus ring is an outline)
+    expect(await admin.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
     await admin.keyboard.type(newsroom.env('desk').DESK_INITIAL_ADMIN_EMAIL);
     await admin.keyboard.press('Tab');
     await admin.keyboard.type(newsroom.env('desk').DESK_INITIAL_ADMIN_PASSWORD);

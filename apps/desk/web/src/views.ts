@@ -96,6 +96,13 @@ const ACTIVITY_WORDS: Record<string, string> = {
   changes_requested: 'Changes requested',
   approved: 'Approved',
   rejected: 'Rejected',
+  scheduled: 'Scheduled',
+  schedule_cancelled: 'Publication cancelled',
+  published: 'Published',
+  updated: 'Live text updated',
+  corrected: 'Corrected',
+  withdrawn: 'Unpublished',
+  killed: 'Killed',
 };
 
 /** The reporter's timeline, newest first; editor notes stand out. */

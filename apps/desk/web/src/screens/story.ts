@@ -85,6 +85,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const editor = createStoryEditor(article.body, () => changed());
   context.onLeave(() => editor.destroy());
 
+  const title = h('h1', {}, draft ? 'Edit story' : 'New story');
   const saveState = h('p', { class: 'save-state', role: 'status' }, draft ? `Saved (version ${draft.version})` : 'Not saved yet');
   const conflictRegion = h('div', {});
   const checksRegion = h('div', {});
@@ -150,6 +151,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         if (!id) {
           id = draft.id;
           history.replaceState(null, '', `/stories/${id}`);
+          title.textContent = 'Edit story';
         }
         saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
         renderSide();
@@ -282,18 +284,22 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       h('p', {}, 'Status: ', statusBadge(draft.status), ` · version ${draft.version}`),
       draft.publishAt && draft.status === 'scheduled' ? h('p', {}, `Goes live ${when(draft.publishAt)}`) : null,
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
-      button('Preview', () => void showPreview()),
-      draft.status === 'published'
-        ? button('Start a new revision', () => {
-            void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
-              .then((answer) => {
-                draft = answer.body;
-                etag = answer.etag ?? `"${draft.version}"`;
-                renderSide();
-              })
-              .catch((error: unknown) => show(submitMessage, notice('error', describeError(error))));
-          })
-        : null,
+      h(
+        'div',
+        { class: 'actions' },
+        button('Preview', () => void showPreview()),
+        draft.status === 'published'
+          ? button('Start a new revision', () => {
+              void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
+                .then((answer) => {
+                  draft = answer.body;
+                  etag = answer.etag ?? `"${draft.version}"`;
+                  renderSide();
+                })
+                .catch((error: unknown) => show(submitMessage, notice('error', describeError(error))));
+            })
+          : null,
+      ),
       draft.editable ? null : h('p', { class: 'hint' }, 'The text cannot be edited while the story is with the editors or after it is decided.'),
     );
     show(timelineRegion, renderActivity(draft.activity));
@@ -331,6 +337,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       etag = answer.etag ?? `"${fresh.version}"`;
     }
     if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
+    if (fresh.status !== draft?.status) show(submitMessage);
     draft = { ...fresh, version: dirty ? draft?.version ?? fresh.version : fresh.version };
     renderSide();
     await loadRevisions();
@@ -342,7 +349,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   return h(
     'div',
     { class: 'screen story-screen' },
-    h('div', { class: 'title-row' }, h('h1', {}, draft ? 'Edit story' : 'New story'), saveState),
+    h('div', { class: 'title-row' }, title, saveState),
     conflictRegion,
     previewRegion,
     h(
