@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@newsroom/platform';
 import { DeliveryQueueMetrics } from './alerts/alert-metrics';
+import { AlertClicksModule } from './alert-clicks/alert-clicks.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ArticleAlertEntity } from './alerts/persistence/article-alert.entity';
 import { DeliveryAttemptEntity } from './alerts/persistence/delivery-attempt.entity';
@@ -25,6 +26,7 @@ export class AppModule {
         SharedModule.forRoot(config, overrides),
         SubscriptionsModule,
         AlertsModule,
+        AlertClicksModule,
       ],
       providers: [DeliveryQueueMetrics],
     };

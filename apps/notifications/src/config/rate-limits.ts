@@ -17,6 +17,7 @@ export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
   'unsubscribe:target': { points: 10, durationSeconds: 600 },
   'push-subscribe:client': { points: 10, durationSeconds: 3600 },
   'push-subscribe:target': { points: 5, durationSeconds: 3600 },
+  'alert-click:client': { points: 120, durationSeconds: 600 },
 };
 
 const field = (value: unknown, ...path: string[]): string | undefined => {
@@ -31,5 +32,6 @@ export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   { name: 'confirm', methods: ['GET'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'unsubscribe', methods: ['GET', 'POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'alert-click', methods: ['POST'], path: /^\/v1\/alert-clicks\/?$/ },
   { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },
 ];

@@ -135,6 +135,16 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(smtp.mailsTo(mailbox, /Confirm/)).toHaveLength(1);
   });
 
+  it('counts a click-through the site\'s service worker reports for that alert, and shows editors the count', async () => {
+    const [{ article_id: articleId }] = await service.sql<{ article_id: string }>(`SELECT article_id FROM article_alerts WHERE headline = 'Harbour vote passes'`);
+    const preflight = await service.anonymous.request('OPTIONS', '/v1/alert-clicks', undefined, { headers: { origin: SITE, 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
+    const clicked = await service.anonymous.post('/v1/alert-clicks', { articleId, channel: 'push' }, { headers: { origin: SITE } });
+    expect(clicked.status).toBe(204);
+    expect((await service.as('editor', 'editor-1').get(`/v1/alert-clicks?articleId=${articleId}`)).body).toEqual({ articleId, clicks: { push: 1, email: 0 } });
+    expect((await service.anonymous.get(`/v1/alert-clicks?articleId=${articleId}`)).status).toBe(401);
+  });
+
   it('lets the site\'s pages, and no other, call the push routes from a browser (CORS)', async () => {
     const preflight = await service.anonymous.request('OPTIONS', '/v1/push-subscriptions', undefined, {
       headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
