@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BackgroundLoop, schemaOf, urlOf } from '@newsroom/persistence';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
-import { deliveriesOf, emailSubscriber, publishedArticle } from '../../../test/fixtures';
+import { deliveriesOf, emailSubscriber, publishedArticle, pushSubscriber } from '../../../test/fixtures';
 import { fakesOf, notificationsTestbed, resetNotifications } from '../../../test/notifications-testbed';
 import type { ScriptedAlertChannels } from '../../../test/scripted-alert-channels';
 import { DeliveryRepository } from '../persistence/delivery.repository';
@@ -102,6 +102,43 @@ describe(DeliveryWorker.name, () => {
     release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
     expect(channels.sent).toHaveLength(recipients);
+  });
+
+  it('gives e-mail and push their own slots: pushes go out while e-mails fill theirs', async () => {
+    for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await emailSubscriber(testbed, `e${i}@example.com`, { sections: ['politics'] });
+    for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await pushSubscriber(testbed, { sections: ['politics'] });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = 0;
+    channels.whileSending = async () => {
+      entered += 1;
+      await gate;
+    };
+    startWorker();
+    const articleId = await publish();
+
+    await eventually('both lanes full', () => entered === 2 * DELIVERY_CONCURRENCY);
+    const rows = await deliveriesOf(testbed, articleId);
+    const sending = (channel: string) => rows.filter((row) => row.channel === channel && row.status === 'sending').length;
+    expect([sending('email'), sending('push')]).toEqual([DELIVERY_CONCURRENCY, DELIVERY_CONCURRENCY]);
+
+    release();
+    await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+  });
+
+  it('claims breaking alerts before others queued earlier, with their text and recipient', async () => {
+    await emailSubscriber(testbed, 'reader@example.com', { sections: ['politics'] });
+    const normal = publishedArticle({ headline: 'Budget hearing moves to Tuesday' });
+    const breaking = publishedArticle({ headline: 'Bridge closed after ship strike', priority: 'breaking' });
+    await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(normal));
+    await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(breaking));
+
+    const claimed = await testbed.get(DeliveryRepository).claimLane(randomUUID(), 'email', 2);
+
+    expect(claimed.map((delivery) => [delivery.alert.headline, delivery.email?.email, delivery.attempt])).toEqual([
+      ['Bridge closed after ship strike', 'reader@example.com', 1],
+      ['Budget hearing moves to Tuesday', 'reader@example.com', 1],
+    ]);
   });
 
   it('lets sends in flight finish and be recorded when it stops', async () => {
