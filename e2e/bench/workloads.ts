@@ -1,0 +1,433 @@
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { TestEventBus } from '@newsroom/test-harness';
+import { WORKSPACE_ROOT } from '@newsroom/testing';
+import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { httpLoad, round, type LoadResult } from './http-load';
+import type { RawJob } from './raw-senders';
+
+export type Progress = (line: string) => void;
+
+/** Sends in flight per channel, for the service (DELIVERY_CONCURRENCY) and its raw ceiling alike. */
+export const CONCURRENCY = 50;
+const SECTION = 'harbour';
+
+/** The sample article the seed uses, with the site's address filled in. */
+function sampleArticle(publicBaseUrl: string, headline: string): Record<string, unknown> {
+  const text = readFileSync(path.join(WORKSPACE_ROOT, 'tools/seed/articles/01-harwick-night-freight-ban.json'), 'utf8');
+  return { ...(JSON.parse(text.replaceAll('{{PUBLIC_BASE_URL}}', publicBaseUrl)) as Record<string, unknown>), headline };
+}
+
+/** An approval as editorial review sends it: revision 1 of a new article, approved now for publication at once. */
+function approval(publicBaseUrl: string, headline: string) {
+  const articleId = randomUUID();
+  const data = { articleId, revision: 1, authorId: 'bench-reporter', editorId: 'bench-editor', approvedAt: new Date().toISOString(), priority: 'normal', article: sampleArticle(publicBaseUrl, headline) };
+  return createEvent(EVENT_TYPES.articleApproved, data as never, { subject: articleId });
+}
+
+export interface FanOutSample {
+  /** Seconds since the `published` event was produced. */
+  t: number;
+  email: number;
+  push: number;
+  rssMb: number;
+}
+
+export interface FanOutFigures {
+  subscribers: number;
+  email: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
+  push: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
+  rssMb: { min: number; max: number; last: number };
+  oneMillionSeconds: number;
+  oneMillionBasis: 'extrapolated' | 'measured';
+  samples: FanOutSample[];
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)\s+kB/m);
+    return line ? round(Number(line[1]) / 1024, 1) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One `published` event to `subscribers` confirmed e-mail subscribers and as many push
+ * subscriptions (endpoints on the push inbox), all following one section, sent by the
+ * notifications service as a process; then the same messages through the raw senders.
+ */
+export async function fanOutWorkload(subscribers: number, progress: Progress): Promise<FanOutFigures> {
+  process.env.DELIVERY_CONCURRENCY = `email=${CONCURRENCY},push=${CONCURRENCY}`;
+  const newsroom = await NewsroomUnderTest.start(['notifications']);
+  const db = new Client({ connectionString: newsroom.db.url });
+  await db.connect();
+  const bus = new TestEventBus(newsroom.broker.brokers);
+  try {
+    const emails = Array.from({ length: subscribers }, (_, i) => `reader-${i}@bench.example`);
+    const pushes = Array.from({ length: subscribers }, (_, i) => newsroom.push.createSubscription(`bench ${i}`));
+    await db.query(
+      `INSERT INTO notifications.subscribers (id, email, status, sections, confirmed_at)
+       SELECT gen_random_uuid(), email, 'confirmed', ARRAY[$2], now() FROM unnest($1::text[]) AS email`,
+      [emails, SECTION],
+    );
+    await db.query(
+      `INSERT INTO notifications.push_subscriptions (id, endpoint, p256dh, auth, sections)
+       SELECT gen_random_uuid(), s.endpoint, s.p256dh, s.auth, ARRAY[$4] FROM unnest($1::text[], $2::text[], $3::text[]) AS s(endpoint, p256dh, auth)`,
+      [pushes.map((p) => p.endpoint), pushes.map((p) => p.keys.p256dh), pushes.map((p) => p.keys.auth), SECTION],
+    );
+    progress(`fan-out: ${subscribers} e-mail subscribers and ${subscribers} push subscriptions stored`);
+
+    const articleId = randomUUID();
+    const alert = {
+      headline: `Bench fan-out ${articleId.slice(0, 8)}: harbour crane ban takes effect`,
+      standfirst: 'Cranes must stop at 11pm from January.',
+      url: `${newsroom.env('notifications').PUBLIC_SITE_URL}/articles/bench-${articleId.slice(0, 8)}`,
+      section: SECTION,
+      priority: 'normal' as const,
+    };
+    const event = createEvent(
+      EVENT_TYPES.articlePublished,
+      { articleId, revision: 1, slug: `bench-${articleId.slice(0, 8)}`, ...alert, tags: [], language: 'en', bylines: [{ name: 'Bench Desk' }], publishedAt: new Date().toISOString() },
+      { subject: articleId },
+    );
+    const pid = newsroom.services.notifications.process.pid;
+    const samples: FanOutSample[] = [];
+    const startedAt = performance.now();
+    await bus.produce(TOPICS.publishing, event);
+    const doneAt: { email?: number; push?: number } = {};
+    let lastLine = 0;
+    for (;;) {
+      const { rows } = await db.query<{ channel: 'email' | 'push'; n: number }>(
+        `SELECT channel, count(*)::int AS n FROM notifications.deliveries WHERE article_id = $1 AND status IN ('sent', 'failed', 'unknown') GROUP BY channel`,
+        [articleId],
+      );
+      const done = { email: rows.find((r) => r.channel === 'email')?.n ?? 0, push: rows.find((r) => r.channel === 'push')?.n ?? 0 };
+      const t = (performance.now() - startedAt) / 1000;
+      samples.push({ t: round(t, 2), ...done, rssMb: rssMb(pid) });
+      for (const channel of ['email', 'push'] as const) if (done[channel] >= subscribers && doneAt[channel] === undefined) doneAt[channel] = t;
+      if (t - lastLine >= 2) {
+        lastLine = t;
+        progress(`fan-out: ${round(t, 1)} s, e-mail ${done.email}/${subscribers}, push ${done.push}/${subscribers}, notifications RSS ${samples.at(-1)?.rssMb} MB`);
+      }
+      if (doneAt.email !== undefined && doneAt.push !== undefined) break;
+      if (t > 1800) throw new Error('fan-out did not finish in 30 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const { rows: failures } = await db.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM notifications.deliveries WHERE article_id = $1 AND status <> 'sent' GROUP BY status`,
+      [articleId],
+    );
+    if (failures.length > 0) progress(`fan-out: not sent: ${JSON.stringify(failures)}`);
+
+    progress('fan-out: raw senders (same pool, same loop, same sinks, the bytes the service sent)…');
+    // The sinks keep the last few hundred messages: the raw senders send those again, cycled over every recipient.
+    const sentMails = newsroom.mail.messages().filter((mail) => mail.subject.includes(alert.headline));
+    const sentPushes = newsroom.push.received().filter((received) => received.text.includes(alert.headline));
+    if (sentMails.length === 0 || sentPushes.length === 0) throw new Error('the sinks kept no alert to send again');
+    const notificationsEnv = newsroom.env('notifications');
+    const job: RawJob = {
+      smtpUrl: newsroom.mail.smtpUrl,
+      from: sentMails[0].from,
+      concurrency: CONCURRENCY,
+      emails: emails.map((to, i) => {
+        const mail = sentMails[i % sentMails.length];
+        const headers = Object.fromEntries(Object.entries(mail.headers).filter(([name]) => name.startsWith('list-')));
+        return { to, subject: mail.subject, text: mail.text, html: mail.html ?? '', headers };
+      }),
+      pushes: pushes.map((p, i) => ({ endpoint: p.endpoint, keys: { p256dh: p.keys.p256dh, auth: p.keys.auth }, payload: JSON.stringify(sentPushes[i % sentPushes.length].payload) })),
+      vapid: { subject: notificationsEnv.VAPID_SUBJECT ?? 'mailto:alerts@newsroom.test', publicKey: notificationsEnv.VAPID_PUBLIC_KEY, privateKey: notificationsEnv.VAPID_PRIVATE_KEY },
+      ca: newsroom.push.ca,
+    };
+    const jobFile = path.join(WORKSPACE_ROOT, 'tmp', `bench-raw-${articleId}.json`);
+    writeFileSync(jobFile, JSON.stringify(job));
+    const raw = await inChild<{ emailPerSecond: number; pushPerSecond: number }>(path.join(__dirname, 'raw-senders.ts'), [jobFile]);
+
+    const email = { perSecond: round(subscribers / doneAt.email!), rawPerSecond: round(raw.emailPerSecond), seconds: round(doneAt.email!, 1) };
+    const push = { perSecond: round(subscribers / doneAt.push!), rawPerSecond: round(raw.pushPerSecond), seconds: round(doneAt.push!, 1) };
+    const rss = samples.map((s) => s.rssMb).filter((v) => v > 0);
+    const slowest = Math.max(doneAt.email!, doneAt.push!);
+    return {
+      subscribers,
+      email: { ...email, ratio: round(email.perSecond / email.rawPerSecond, 3) },
+      push: { ...push, ratio: round(push.perSecond / push.rawPerSecond, 3) },
+      rssMb: { min: Math.min(...rss), max: Math.max(...rss), last: rss.at(-1) ?? 0 },
+      oneMillionSeconds: round((slowest * 1_000_000) / subscribers),
+      oneMillionBasis: subscribers >= 1_000_000 ? 'measured' : 'extrapolated',
+      samples,
+    };
+  } finally {
+    delete process.env.DELIVERY_CONCURRENCY;
+    await bus.close();
+    await db.end();
+    await newsroom.stop();
+  }
+}
+
+/** Runs a TypeScript file in its own Node process (as the services run in theirs) and returns the first message it sends. */
+function inChild<T>(file: string, args: string[], message?: unknown): Promise<T & { kill: () => void }> {
+  const child = fork(file, args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  if (message !== undefined) child.send(message as object);
+  return new Promise((resolve, reject) => {
+    child.once('message', (answer) => resolve({ ...(answer as T), kill: () => child.kill() }));
+    child.once('exit', (code) => reject(new Error(`${path.basename(file)} exited with ${code}`)));
+    child.once('error', reject);
+  });
+}
+
+export interface PageFigures {
+  perSecond200: number;
+  rawPerSecond200: number;
+  ratio200: number;
+  perSecond304: number;
+  rawPerSecond304: number;
+  ratio304: number;
+  bytes: number;
+  connections: number;
+  seconds: number;
+  runs: Record<string, LoadResult>;
+}
+
+/** The article page of the publishing service (a process, page rate limit off) against a bare Node server with the same bytes. */
+export async function pageWorkload(seconds: number, connections: number, progress: Progress): Promise<PageFigures> {
+  process.env.RATE_LIMITS = 'pages:client=0/1m';
+  const newsroom = await NewsroomUnderTest.start(['publishing']);
+  const bus = new TestEventBus(newsroom.broker.brokers);
+  try {
+    const approved = approval(newsroom.url('publishing'), 'Harbour council approves night-time crane ban');
+    await bus.produce(TOPICS.review, approved);
+    const article = await eventually(
+      'the article in the API',
+      async () => {
+        const response = await newsroom.call<{ slug: string }>('publishing', 'GET', `/v1/articles/${approved.subject}`, null);
+        return response.status === 200 ? response.body : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const url = newsroom.url('publishing', `/articles/${article.slug}`);
+    const first = await fetch(url);
+    const body = await first.text();
+    const headers: Record<string, string> = {};
+    first.headers.forEach((value, name) => {
+      if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id'].includes(name)) headers[name] = value;
+    });
+    const etag = headers.etag;
+    const bare = await inChild<{ port: number }>(path.join(__dirname, 'bare-server.ts'), [], { headers, body });
+    const bareUrl = `http://127.0.0.1:${bare.port}/articles/${article.slug}`;
+    const runs: Record<string, LoadResult> = {};
+    const run = async (name: string, target: string, status: number, extra: Record<string, string> = {}) => {
+      runs[name] = await httpLoad(target, { connections, seconds, expectStatus: status, headers: extra });
+      progress(`page: ${name} ${runs[name].perSecond} req/s (p50 ${runs[name].p50Ms} ms, answers ${JSON.stringify(runs[name].statuses)})`);
+    };
+    const revalidate = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    await run('warm-up', url, 200);
+    await run('service 200', url, 200);
+    await run('bare 200', bareUrl, 200);
+    await run('service 304', url, 304, revalidate);
+    await run('bare 304', bareUrl, 304, revalidate);
+    bare.kill();
+    const s200 = runs['service 200'].perSecond;
+    const b200 = runs['bare 200'].perSecond;
+    const s304 = runs['service 304'].perSecond;
+    const b304 = runs['bare 304'].perSecond;
+    return {
+      perSecond200: s200,
+      rawPerSecond200: b200,
+      ratio200: round(s200 / b200, 3),
+      perSecond304: s304,
+      rawPerSecond304: b304,
+      ratio304: round(s304 / b304, 3),
+      bytes: Buffer.byteLength(body),
+      connections,
+      seconds,
+      runs,
+    };
+  } finally {
+    delete process.env.RATE_LIMITS;
+    await bus.close();
+    await newsroom.stop();
+  }
+}
+
+export interface LatencyFigures {
+  articles: number;
+  pageP50Ms: number;
+  emailP50Ms: number;
+  pushP50Ms: number;
+  oneHopP50Ms: number;
+  twoHopP50Ms: number;
+  pageP50OverFloor: number;
+  emailP50OverFloor: number;
+  pushP50OverFloor: number;
+  pipeline: { events: number; perSecond: number; rawPerSecond: number; ratio: number };
+}
+
+/**
+ * The four services as processes: approve → page, e-mail and push per article (p50), against
+ * the floor of raw kafkajs hops on the same broker (approve → page crosses one topic, approve →
+ * alert two); then `events` approvals at once through publishing against a raw kafkajs
+ * consume-and-forward of the same bytes.
+ */
+export async function latencyWorkload(articles: number, events: number, progress: Progress): Promise<LatencyFigures> {
+  const newsroom = await NewsroomUnderTest.start();
+  const kafka = new Kafka({ clientId: 'bench', brokers: newsroom.broker.brokers, logLevel: logLevel.NOTHING });
+  try {
+    const editor = { role: 'editor' as const, user: 'bench-editor' };
+    const reporter = { role: 'reporter' as const, user: 'bench-reporter' };
+    const base = sampleArticle(newsroom.url('publishing'), '');
+    await newsroom.call('notifications', 'POST', '/v1/subscribers', null, { email: 'bench@example.com', sections: ['politics'] });
+    const confirmation = await newsroom.mail.waitFor((mail) => mail.to.includes('bench@example.com'), 15_000);
+    const link = /https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0];
+    if (!link) throw new Error('no confirmation link');
+    await fetch(link, { method: 'POST' }).then((response) => (response.status >= 400 ? fetch(link) : response));
+    const push = await newsroom.push.subscribeTo(newsroom.url('notifications'), { sections: ['politics'], tags: [], breakingOnly: false });
+    const pushId = new URL(push.subscription.endpoint).pathname.split('/').pop();
+
+    const page: number[] = [];
+    const email: number[] = [];
+    const webPush: number[] = [];
+    for (let i = 1; i <= articles; i += 1) {
+      const headline = `Benchmark story ${i}: council publishes its budget ${Date.now()}`;
+      const draft = await newsroom.call<{ id: string }>('drafting', 'POST', '/v1/drafts', reporter, { ...base, headline });
+      const id = draft.body.id;
+      await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter);
+      await eventually('review item', async () => ((await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, editor)).status === 200 ? true : undefined));
+      await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, editor);
+      const approvedAt = performance.now();
+      const approve = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, editor, { priority: 'normal' });
+      if (approve.status >= 300) throw new Error(`approve failed: ${approve.status} ${JSON.stringify(approve.body)}`);
+      const pageDone = eventually(
+        'article in the API',
+        async () => ((await newsroom.call('publishing', 'GET', `/v1/articles/${id}`, null)).status === 200 ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 5 },
+      ).then(() => page.push(performance.now() - approvedAt));
+      const emailDone = newsroom.mail.waitFor((mail) => mail.subject.includes(`Benchmark story ${i}:`), 30_000).then(() => email.push(performance.now() - approvedAt));
+      const pushDone = newsroom.push
+        .waitFor((received) => received.subscriptionId === pushId && (received.payload as { tag?: string })?.tag === id, 30_000)
+        .then(() => webPush.push(performance.now() - approvedAt));
+      await Promise.all([pageDone, emailDone, pushDone]);
+      progress(`latency: article ${i}/${articles}: page ${round(page.at(-1)!)} ms, e-mail ${round(email.at(-1)!)} ms, push ${round(webPush.at(-1)!)} ms`);
+    }
+    const oneHop = await rawHops(kafka, 1, articles);
+    const twoHop = await rawHops(kafka, 2, articles);
+    progress(`latency: raw kafkajs floor p50: one hop ${round(median(oneHop), 1)} ms, two hops ${round(median(twoHop), 1)} ms`);
+
+    const pipeline = await pipelineRun(newsroom, kafka, events, progress);
+    return {
+      articles,
+      pageP50Ms: round(median(page)),
+      emailP50Ms: round(median(email)),
+      pushP50Ms: round(median(webPush)),
+      oneHopP50Ms: round(median(oneHop), 1),
+      twoHopP50Ms: round(median(twoHop), 1),
+      pageP50OverFloor: round(median(page) / median(oneHop), 2),
+      emailP50OverFloor: round(median(email) / median(twoHop), 2),
+      pushP50OverFloor: round(median(webPush) / median(twoHop), 2),
+      pipeline,
+    };
+  } finally {
+    await newsroom.stop();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+}
+
+/** Topics bench.hop.0 … bench.hop.<hops>, and a consumer per hop forwarding each message to the next. */
+async function hopChain(kafka: Kafka, hops: number, tag: string): Promise<{ producer: Producer; consumers: Consumer[]; last: Consumer; topics: string[] }> {
+  const topics = Array.from({ length: hops + 1 }, (_, i) => `bench.${tag}.${i}`);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const consumers: Consumer[] = [];
+  for (let i = 0; i < hops; i += 1) {
+    const consumer = kafka.consumer({ groupId: `bench-${tag}-${i}`, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: topics[i], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void (await producer.send({ topic: topics[i + 1], acks: -1, messages: [{ key: message.key, value: message.value }] })) });
+    consumers.push(consumer);
+  }
+  const last = kafka.consumer({ groupId: `bench-${tag}-end`, maxWaitTimeInMs: 100 });
+  await last.connect();
+  await last.subscribe({ topic: topics[hops], fromBeginning: true });
+  return { producer, consumers, last, topics };
+}
+
+/** One message at a time through `hops` raw consume-and-forward hops (acks=all, as our producers): each one's time end to end. */
+async function rawHops(kafka: Kafka, hops: number, count: number): Promise<number[]> {
+  const chain = await hopChain(kafka, hops, `latency${hops}-${randomUUID().slice(0, 6)}`);
+  const waiting = new Map<string, (at: number) => void>();
+  await chain.last.run({ eachMessage: async ({ message }) => waiting.get(String(message.key))?.(performance.now()) });
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // the groups settle
+  const times: number[] = [];
+  for (let i = 0; i < count + 3; i += 1) {
+    const key = randomUUID();
+    const arrived = new Promise<number>((resolve) => waiting.set(key, resolve));
+    const sentAt = performance.now();
+    await chain.producer.send({ topic: chain.topics[0], acks: -1, messages: [{ key, value: 'x'.repeat(2048) }] });
+    const at = await Promise.race([arrived, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('raw hop timed out')), 30_000))]);
+    if (i >= 3) times.push(at - sentAt);
+  }
+  await Promise.all([...chain.consumers, chain.last].map((consumer) => consumer.disconnect()));
+  await chain.producer.disconnect();
+  return times;
+}
+
+/** `events` approvals produced at once onto the review topic until as many `published` events are out, against the same bytes through one raw kafkajs hop. */
+async function pipelineRun(newsroom: NewsroomUnderTest, kafka: Kafka, events: number, progress: Progress): Promise<LatencyFigures['pipeline']> {
+  const approvals = Array.from({ length: events }, (_, i) => approval(newsroom.url('publishing'), `Pipeline story ${i} ${randomUUID().slice(0, 8)}`));
+  const ids = new Set(approvals.map((event) => event.subject));
+  const seen = new Set<string>();
+  let allSeen!: () => void;
+  const finished = new Promise<void>((resolve) => (allSeen = resolve));
+  const watcher = kafka.consumer({ groupId: `bench-pipeline-${randomUUID().slice(0, 6)}`, maxWaitTimeInMs: 100 });
+  await watcher.connect();
+  await watcher.subscribe({ topic: TOPICS.publishing, fromBeginning: false });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      const event = JSON.parse(String(message.value)) as { type: string; subject: string };
+      if (event.type === EVENT_TYPES.articlePublished && ids.has(event.subject)) seen.add(event.subject);
+      if (seen.size === ids.size) allSeen();
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const producer = kafka.producer();
+  await producer.connect();
+  const messages = approvals.map((event) => ({ key: event.subject, value: JSON.stringify(event) }));
+  const startedAt = performance.now();
+  for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: TOPICS.review, acks: -1, messages: messages.slice(i, i + 500) });
+  await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`pipeline: ${seen.size}/${events} published after 5 minutes`)), 300_000))]);
+  const pipelineSeconds = (performance.now() - startedAt) / 1000;
+  await watcher.disconnect();
+  progress(`pipeline: ${events} approvals published in ${round(pipelineSeconds, 1)} s`);
+
+  const chain = await hopChain(kafka, 1, `pipeline-${randomUUID().slice(0, 6)}`);
+  let received = 0;
+  let rawDone!: () => void;
+  const rawFinished = new Promise<void>((resolve) => (rawDone = resolve));
+  await chain.last.run({ eachMessage: async () => void (++received === events && rawDone()) });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const rawStartedAt = performance.now();
+  for (let i = 0; i < messages.length; i += 500) await chain.producer.send({ topic: chain.topics[0], acks: -1, messages: messages.slice(i, i + 500) });
+  await rawFinished;
+  const rawSeconds = (performance.now() - rawStartedAt) / 1000;
+  await Promise.all([...chain.consumers, chain.last].map((consumer) => consumer.disconnect()));
+  await chain.producer.disconnect();
+  await producer.disconnect();
+  progress(`pipeline: raw kafkajs consume-and-forward of the same ${events} messages in ${round(rawSeconds, 1)} s`);
+  const perSecond = round(events / pipelineSeconds);
+  const rawPerSecond = round(events / rawSeconds);
+  return { events, perSecond, rawPerSecond, ratio: round(perSecond / rawPerSecond, 3) };
+}
