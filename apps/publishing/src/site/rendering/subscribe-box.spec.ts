@@ -4,19 +4,15 @@ import { renderPage, type SiteContext } from './layout';
 import { subscribeBox } from './subscribe-box';
 import { html } from '@newsroom/html';
 
-const site = (overrides: Partial<SiteContext> = {}): SiteContext => ({
-  publicBaseUrl: 'https://news.example',
-  name: 'Newsroom',
-  language: 'en',
-  timeZone: 'UTC',
-  sections: [
-    { slug: 'politics', label: 'Politics' },
-    { slug: 'world', label: 'World & "more"' },
-  ],
-  now: new Date('2026-11-30T08:00:00Z'),
-  alertsUrl: 'https://alerts.example',
-  ...overrides,
-});
+const site = (overrides: Partial<SiteContext> = {}): SiteContext =>
+  testSite({
+    sections: [
+      { slug: 'politics', label: 'Politics' },
+      { slug: 'world', label: 'World & "more"' },
+    ],
+    alertsUrl: 'https://alerts.example',
+    ...overrides,
+  });
 
 describe(subscribeBox.name, () => {
   it('is a plain form posting to the notifications service, every site section a checkbox, the page\'s own ticked', () => {
@@ -54,7 +50,7 @@ describe('the signup box in the page shell', () => {
 
 describe('the signup box on an article page', () => {
   const article = testPublicArticle({ content: testContent({ section: 'politics' }) });
-  const articleSite = testSite({ sections: [{ slug: 'politics', label: 'Politics' }, { slug: 'world', label: 'World' }], alertsUrl: 'https://alerts.example' });
+  const articleSite = site({ sections: [{ slug: 'politics', label: 'Politics' }, { slug: 'world', label: 'World' }] });
 
   it('ticks the story\'s section, and loads only the site\'s own script besides the structured data', () => {
     const page = renderArticlePage(article, articleSite);
