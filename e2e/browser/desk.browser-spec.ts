@@ -105,6 +105,14 @@ describe('the desk in a browser', () => {
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
   }
 
+  /** A disabled account cannot sign in again. */
+  async function signInAgainFails(page: Page, email: string): Promise<void> {
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That e-mail and password do not match an active account.').waitFor();
+  }
+
   it('takes a story from invitation to live page and alerts, through the desk only', async () => {
     // A reader follows politics, so the live story has deliveries to log.
     const signup = await newsroom.call('notifications', 'POST', '/v1/subscribers', null, { email: 'desk.reader@example.com', sections: ['politics'] });
@@ -236,5 +244,11 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
     await secondEditor.getByRole('link', { name: headline }).waitFor();
     await checkScreen(secondEditor, 'live-stories');
+
+    // ---- the admin disables an account: its open desk stops at once (the review page polls) ----
+    await admin.getByRole('button', { name: 'Disable eddie@newsroom.test' }).click();
+    await admin.getByText('eddie@newsroom.test disabled: signed out everywhere.').waitFor();
+    await firstEditor.getByText('Your session ended. Sign in again to go on.').waitFor({ timeout: 15_000 });
+    await signInAgainFails(firstEditor, 'eddie@newsroom.test');
   });
 });

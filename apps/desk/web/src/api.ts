@@ -41,6 +41,9 @@ export type Service = 'drafting' | 'editorial-review' | 'publishing' | 'notifica
 
 let csrfToken: string | undefined;
 
+/** Dispatched on `window` when a request is refused for want of a session. */
+export const SESSION_ENDED = 'newsroom-desk:session-ended';
+
 export function rememberSession(session: Session): Session {
   csrfToken = session.csrfToken;
   return session;
@@ -83,6 +86,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     } catch {
       parsed = text;
     }
+  }
+  if (response.status === 401 && path !== '/api/session' && !path.startsWith('/api/invitations/')) {
+    // The session ended (signed out elsewhere, expired, or the account was disabled): the app
+    // goes back to the sign-in page instead of showing the same refusal on every request.
+    forgetSession();
+    window.dispatchEvent(new CustomEvent(SESSION_ENDED));
   }
   if (!response.ok) {
     const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;

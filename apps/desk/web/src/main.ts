@@ -1,5 +1,5 @@
 import './styles.css';
-import { currentSession, describeError, signOut, type Session } from './api';
+import { SESSION_ENDED, currentSession, describeError, signOut, type Session } from './api';
 import { hasRole, route, type Route, type ScreenContext } from './app';
 import { button, h, notice, show } from './dom';
 
@@ -138,6 +138,11 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search);
 });
 window.addEventListener('popstate', () => void render());
+window.addEventListener(SESSION_ENDED, () => {
+  if (!session) return;
+  session = undefined;
+  navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}&ended=1`, true);
+});
 
 void (async () => {
   try {

@@ -6,7 +6,8 @@ import { field, h, notice, show } from '../dom';
 export function signInScreen(context: ScreenContext): HTMLElement {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const message = h('div', { class: 'message' });
+  const ended = new URLSearchParams(location.search).has('ended');
+  const message = h('div', { class: 'message' }, ended ? notice('info', 'Your session ended. Sign in again to go on.') : null);
   const submit = h('button', { type: 'submit' }, 'Sign in');
   const form = h('form', { class: 'card narrow', 'aria-labelledby': 'sign-in-title' }, field('E-mail', email), field('Password', password), message, submit);
   form.addEventListener('submit', (event) => {
