@@ -46,6 +46,7 @@ export const DESK_PROVIDERS = [
   UpdateAccountUseCase,
   ListAccountsUseCase,
   ResolveSessionUseCase,
+  SeedInitialAdminUseCase,
   InvitationMailer,
 ];
 
@@ -60,7 +61,7 @@ export class AppModule {
         PersistenceModule.forService({ entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }),
       ],
       controllers: [JwksController, SessionController, AccountsController, SectionsController, ApiProxyController],
-      providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SeedInitialAdminUseCase, SigningKeys, AccessTokens, SessionGuard],
+      providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SigningKeys, AccessTokens, SessionGuard],
     };
   }
 }
