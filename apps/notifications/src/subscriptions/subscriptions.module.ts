@@ -4,9 +4,12 @@ import { PushHttpController } from './transport/push.http.controller';
 import { ConfirmLinkPipe, ManageLinkPipe } from './transport/signed-link.pipes';
 import { SITE_SCRIPT_ROUTES, SiteCorsMiddleware } from './transport/site-cors.middleware';
 import { SubscribeFormController } from './transport/subscribe-form.controller';
+import { SubscriberAdminHttpController } from './transport/subscriber-admin.http.controller';
 import { SubscriberPagesController } from './transport/subscriber-pages.controller';
 import { SubscribersHttpController } from './transport/subscribers.http.controller';
 import { ConfirmSubscriptionUseCase } from './use-cases/confirm-subscription/confirm-subscription.use-case';
+import { EraseSubscriberUseCase } from './use-cases/erase-subscriber/erase-subscriber.use-case';
+import { SearchSubscribersQuery } from './use-cases/search-subscribers/search-subscribers.query';
 import { ManagePreferencesUseCase } from './use-cases/manage-preferences/manage-preferences.use-case';
 import { ReadRecipientQuery } from './use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailUseCase } from './use-cases/sign-up-by-email/sign-up-by-email.use-case';
@@ -19,7 +22,7 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
  * subscriptions a push service says are gone.
  */
 @Module({
-  controllers: [SubscribersHttpController, SubscribeFormController, PushHttpController, SubscriberPagesController],
+  controllers: [SubscribersHttpController, SubscriberAdminHttpController, SubscribeFormController, PushHttpController, SubscriberPagesController],
   providers: [
     SubscriptionRepository,
     ManageLinkPipe,
@@ -30,6 +33,8 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
     ManagePreferencesUseCase,
     ReadRecipientQuery,
     UnsubscribeUseCase,
+    SearchSubscribersQuery,
+    EraseSubscriberUseCase,
   ],
   exports: [SubscriptionRepository],
 })

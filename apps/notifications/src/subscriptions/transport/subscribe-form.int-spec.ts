@@ -162,6 +162,26 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(signup.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('lets editors find a reader, export the list as CSV and erase a reader\'s data; nobody else', async () => {
+    const editor = service.as('editor', 'editor-1');
+    const found = await editor.get<{ total: number; subscribers: { id: string; email: string; status: string }[] }>('/v1/subscribers?q=FORM.reader');
+    expect(found.status).toBe(200);
+    expect(found.body.subscribers).toEqual([expect.objectContaining({ email: 'form.reader@example.com', status: 'confirmed' })]);
+    expect((await service.anonymous.get('/v1/subscribers?q=form')).status).toBe(401);
+    expect((await service.as('reporter', 'reporter-1').get('/v1/subscribers?q=form')).status).toBe(403);
+
+    const csv = await editor.get('/v1/subscribers/export.csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.text.split('\r\n')[0]).toBe('id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at');
+    expect(csv.text).toContain(',form.reader@example.com,confirmed,climate politics,budget harbour,false,');
+
+    const id = found.body.subscribers[0].id;
+    expect((await editor.delete(`/v1/subscribers/${id}`)).status).toBe(204);
+    expect((await editor.get<{ total: number }>('/v1/subscribers?q=form.reader')).body.total).toBe(0);
+    expect((await editor.get('/v1/subscribers/export.csv')).text).not.toContain('form.reader@');
+    expect((await editor.delete(`/v1/subscribers/${randomUUID()}`)).status).toBe(404);
+  });
+
   it('keeps the signup rate limit on the form: a fourth signup for one address within the hour is 429', async () => {
     for (let n = 0; n < 3; n += 1) expect((await submit('email=busy%40example.com&sections=world')).status).toBe(200);
     const limited = await submit('email=busy%40example.com&sections=world');

@@ -1,0 +1,31 @@
+import type { SubscriberRecord } from '../use-cases/search-subscribers/search-subscribers.query';
+
+export const SUBSCRIBER_CSV_HEADER = 'id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at\r\n';
+
+/**
+ * One RFC 4180 line (CRLF, fields quoted where needed, quotes doubled). A field a spreadsheet
+ * would take for a formula (`=`, `+`, `-`, `@`, tab, CR first: CSV injection, OWASP) starts
+ * with an apostrophe; an address can legally start with any of them.
+ */
+export function subscriberCsvLine(record: SubscriberRecord): string {
+  return (
+    [
+      record.id,
+      record.email,
+      record.status,
+      record.sections.join(' '),
+      record.tags.join(' '),
+      String(record.breakingOnly),
+      record.createdAt.toISOString(),
+      record.confirmedAt?.toISOString() ?? '',
+      record.unsubscribedAt?.toISOString() ?? '',
+    ]
+      .map(csvField)
+      .join(',') + '\r\n'
+  );
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
