@@ -195,9 +195,12 @@ export interface PageFigures {
   runs: Record<string, LoadResult>;
 }
 
-/** The article page of the publishing service (a process, page rate limit off) against a bare Node server with the same bytes. */
+/**
+ * The article page of the publishing service (a process, with the per-client page limit the
+ * test environment sets, each connection its own client) against a bare Node server with the
+ * same bytes.
+ */
 export async function pageWorkload(seconds: number, connections: number, progress: Progress): Promise<PageFigures> {
-  process.env.RATE_LIMITS = 'pages:client=0/1m';
   const newsroom = await NewsroomUnderTest.start(['publishing']);
   const bus = new TestEventBus(newsroom.broker.brokers);
   try {
@@ -250,7 +253,6 @@ export async function pageWorkload(seconds: number, connections: number, progres
       runs,
     };
   } finally {
-    delete process.env.RATE_LIMITS;
     await bus.close();
     await newsroom.stop();
   }
