@@ -229,7 +229,8 @@ describe('the desk in a browser', () => {
     // ---- live: the reporter's link to the public page, the page itself, the delivery log ----
     const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
     await publicLink.waitFor({ timeout: 30_000 });
-    const page = await (await fetch((await publicLink.getAttribute('href')) as string)).text();
+    const publicUrl = (await publicLink.getAttribute('href')) as string;
+    const page = await (await fetch(publicUrl)).text();
     expect(page).toContain(headline);
     expect(page).toContain('Who asked for it');
     expect(page).toContain('Transport committee chair');
@@ -241,6 +242,12 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('heading', { name: 'Delivery log' }).waitFor();
     await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
     await checkScreen(secondEditor, 'live-story');
+    // a correction: a public note and a sharper standfirst
+    await secondEditor.getByLabel('Correction note (shown to readers)').fill('The standfirst now names the hospital.');
+    await secondEditor.getByLabel('Standfirst').fill('Route N1 links the station with Harwick General every 20 minutes.');
+    await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
+    await secondEditor.getByText('Correction published.').waitFor();
+    await eventually('the corrected page', async () => (await (await fetch(publicUrl)).text()).includes('Route N1 links the station with Harwick General'), { timeoutMs: 15_000 });
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
     await secondEditor.getByRole('link', { name: headline }).waitFor();
     await checkScreen(secondEditor, 'live-stories');

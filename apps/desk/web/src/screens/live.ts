@@ -79,10 +79,12 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const statusRegion = h('div', {});
   const log = h('div', { 'aria-live': 'polite' });
   let headline = '';
+  let live: { headline: string; standfirst?: string } = { headline: '' };
 
   const loadStatus = async (): Promise<void> => {
-    const { body } = await service<{ status: string; publicUrl: string | null; article: { headline: string } }>('drafting', 'GET', `/v1/drafts/${id}`);
+    const { body } = await service<{ status: string; publicUrl: string | null; article: { headline: string; standfirst?: string } }>('drafting', 'GET', `/v1/drafts/${id}`);
     headline = body.article.headline;
+    live = body.article;
     show(
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(body.status)),
@@ -111,16 +113,48 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     );
   };
 
-  const action = (title: string, verb: string, fieldName: 'note' | 'reason', label: string, danger: string | undefined, path: string): HTMLElement => {
-    const text = h('textarea', { name: fieldName, rows: 2, required: true });
-    const form = h('form', { class: 'card', 'aria-label': title }, h('h3', {}, title), field(label, text), h('button', { type: 'submit', class: danger ? 'danger' : undefined }, verb));
+  const removal = (title: string, verb: string, label: string, danger: string, path: string): HTMLElement => {
+    const text = h('textarea', { name: 'reason', rows: 2, required: true });
+    const form = h('form', { class: 'card', 'aria-label': title }, h('h3', {}, title), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (danger && !confirm(danger)) return;
-      void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { [fieldName]: text.value.trim() } })
+      if (!confirm(danger)) return;
+      void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { reason: text.value.trim() } })
         .then(() => {
           show(message, notice('success', `${title}: done.`));
         })
+        .then(loadStatus)
+        .catch((error: unknown) => show(message, notice('error', describeError(error))));
+    });
+    return form;
+  };
+
+  /**
+   * A correction: the public note, and the headline or standfirst as they should read (only
+   * what differs from the live text is sent). Body text is corrected through a new revision.
+   */
+  const correction = (): HTMLElement => {
+    const note = h('textarea', { name: 'note', rows: 2, required: true });
+    const newHeadline = h('input', { type: 'text', name: 'headline', value: live.headline });
+    const newStandfirst = h('textarea', { name: 'standfirst', rows: 2 });
+    newStandfirst.value = live.standfirst ?? '';
+    const form = h(
+      'form',
+      { class: 'card', 'aria-label': 'Correction' },
+      h('h3', {}, 'Correction'),
+      field('Correction note (shown to readers)', note),
+      field('Headline', newHeadline),
+      field('Standfirst', newStandfirst),
+      h('button', { type: 'submit' }, 'Publish correction'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const changes: Record<string, string> = {};
+      if (newHeadline.value.trim() && newHeadline.value.trim() !== live.headline) changes.headline = newHeadline.value.trim();
+      if (newStandfirst.value.trim() && newStandfirst.value.trim() !== (live.standfirst ?? '')) changes.standfirst = newStandfirst.value.trim();
+      const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
+      void service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload })
+        .then(() => show(message, notice('success', 'Correction published.')))
         .then(loadStatus)
         .catch((error: unknown) => show(message, notice('error', describeError(error))));
     });
@@ -143,11 +177,11 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       { 'aria-labelledby': 'actions-title' },
       h('h2', { id: 'actions-title' }, 'Corrections and removal'),
       h('div', { class: 'decisions' },
-        action('Correction', 'Publish correction note', 'note', 'Correction note (shown to readers)', undefined, 'corrections'),
-        action('Unpublish', 'Unpublish', 'reason', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
-        action('Kill', 'Kill story', 'reason', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
+        correction(),
+        removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
+        removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
       ),
-      h('p', { class: 'hint' }, 'To change the text itself, the reporter starts a new revision; it is reviewed again and replaces the live text.'),
+      h('p', { class: 'hint' }, 'To change the body, the reporter starts a new revision; it is reviewed again and replaces the live text.'),
     ),
     h('section', { 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Delivery log'), log),
   );
