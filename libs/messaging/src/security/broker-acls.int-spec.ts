@@ -117,7 +117,9 @@ describe('broker ACLs from the access table', () => {
     expect(error.type).toBe('TOPIC_AUTHORIZATION_FAILED');
   });
 
-  it.each<[NewsroomService]>(NEWSROOM_SERVICES.map((service) => [service]))('lets %s read what it consumes in its own group', async (service) => {
+  // The desk consumes nothing (yet): it has no group to read in.
+  const consumers = NEWSROOM_SERVICES.filter((service) => TOPIC_ACCESS[service].consumes.length > 0);
+  it.each<[NewsroomService]>(consumers.map((service) => [service]))('lets %s read what it consumes in its own group', async (service) => {
     const { consumes } = TOPIC_ACCESS[service];
     expect(await consumeAs(security(broker.user(service)), service, consumes)).toEqual([...consumes].sort());
   });
