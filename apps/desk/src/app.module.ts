@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersistenceModule } from '@newsroom/persistence';
-import { PlatformModule, RateLimitModule } from '@newsroom/platform';
+import { PlatformModule } from '@newsroom/platform';
 import { PasswordHasher } from './accounts/domain/password-hasher';
 import { AccountsRepository } from './accounts/persistence/accounts.repository';
 import { AuditLog } from './accounts/persistence/audit-log';
@@ -56,9 +55,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService(config.runtime),
-        RateLimitModule.forService(config.rateLimits),
-        PersistenceModule.forService({ entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }),
+        PlatformModule.forService(config.runtime, { persistence: { entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }, rateLimits: config.rateLimits }),
       ],
       controllers: [JwksController, SessionController, AccountsController, SectionsController, ApiProxyController],
       providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SigningKeys, AccessTokens, SessionGuard],
