@@ -38,6 +38,18 @@ interface ClaimedRow {
   push_active: boolean | null;
 }
 
+/** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them. */
+function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
+  return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
+              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
+              s.email, s.status AS subscriber_status,
+              p.endpoint, p.p256dh, p.auth, p.active AS push_active
+       FROM ${source} d
+       JOIN article_alerts a ON a.article_id = d.article_id
+       LEFT JOIN subscribers s ON s.id = d.subscriber_id
+       LEFT JOIN push_subscriptions p ON p.id = d.push_subscription_id`;
+}
+
 /** The delivery worker's queue: claim, record outcomes, recover after crashes; and the delivery log. */
 @Injectable()
 export class DeliveryRepository {
@@ -98,15 +110,8 @@ export class DeliveryRepository {
          FROM due WHERE d.id = due.id
          RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at
        )
-       SELECT c.id, c.article_id, c.channel, c.attempts, c.claimed_at, c.subscriber_id, c.push_subscription_id,
-              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
-              s.email, s.status AS subscriber_status,
-              p.endpoint, p.p256dh, p.auth, p.active AS push_active
-       FROM claimed c
-       JOIN article_alerts a ON a.article_id = c.article_id
-       LEFT JOIN subscribers s ON s.id = c.subscriber_id
-       LEFT JOIN push_subscriptions p ON p.id = c.push_subscription_id
-       ORDER BY c.urgency, c.next_attempt_at, c.id`,
+       ${withTextAndRecipient('claimed')}
+       ORDER BY d.urgency, d.next_attempt_at, d.id`,
       [workerId, limit, channel],
     )) as ClaimedRow[];
     return rows.map(toClaimed);
@@ -163,14 +168,7 @@ export class DeliveryRepository {
   /** A delivery `workerId` holds in `sending`, with its alert text and recipient; null when it holds no such delivery. */
   async findClaimed(deliveryId: string, workerId: string): Promise<ClaimedDelivery | null> {
     const rows = (await this.unitOfWork.manager.query(
-      `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
-              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
-              s.email, s.status AS subscriber_status,
-              p.endpoint, p.p256dh, p.auth, p.active AS push_active
-       FROM deliveries d
-       JOIN article_alerts a ON a.article_id = d.article_id
-       LEFT JOIN subscribers s ON s.id = d.subscriber_id
-       LEFT JOIN push_subscriptions p ON p.id = d.push_subscription_id
+      `${withTextAndRecipient('deliveries')}
        WHERE d.id = $1 AND d.claimed_by = $2 AND d.status = 'sending'`,
       [deliveryId, workerId],
     )) as ClaimedRow[];
