@@ -235,7 +235,10 @@ describe('publishing service', () => {
     await deliver(approved({ articleId, article: testContent({ headline: 'Published after a claim' }) }));
 
     await emittedWhen(EVENT_TYPES.articlePublished, articleId);
-    expect(emitted(articleId).map((event) => event.type)).toEqual([EVENT_TYPES.articlePublished]);
+    // The publication, then the cache purge it causes (same transaction, same key, in order).
+    const [purge] = await emittedWhen(EVENT_TYPES.sitePurged, articleId);
+    expect(purge.data).toMatchObject({ articleId, reason: 'published', urls: expect.arrayContaining([`${PUBLIC_BASE_URL}/`, `${PUBLIC_BASE_URL}/articles/published-after-a-claim`]) });
+    expect(emitted(articleId).map((event) => event.type)).toEqual([EVENT_TYPES.articlePublished, EVENT_TYPES.sitePurged]);
     expect(deadLetters.find((message) => message.event?.id === claimed.id)).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type Provider, type Type } from '@nestjs/common';
-import type { ArticleContent, CommandInput } from '@newsroom/contracts';
+import { EVENT_TYPES, type ArticleContent, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
 import { PUBLISHING_ENTITIES } from '../src/app.module';
 import { ARTICLES_USE_CASES } from '../src/articles/articles.module';
 import { Clock } from '../src/articles/use-cases/clock';
@@ -82,6 +82,15 @@ export function publishingTestbed(name: string, options: { clock?: 'test' | 'sys
     imports: [PublishingConfigModule.register(TEST_CONFIG)],
     providers: [...clock, ...ARTICLES_USE_CASES, ...(options.providers ?? [])],
   };
+}
+
+/**
+ * The events recorded about `articleId` (every one without it), oldest first, except the site's
+ * cache purges (`news.site.purged.v1`), which follow every change to public pages and have
+ * their own spec (articles/use-cases/site-purge.int-spec.ts).
+ */
+export async function announcements(testbed: { recordedEvents(articleId?: string): Promise<NewsroomEvent[]> }, articleId?: string): Promise<NewsroomEvent[]> {
+  return (await testbed.recordedEvents(articleId)).filter((event) => event.type !== EVENT_TYPES.sitePurged);
 }
 
 /** What the fixtures need of a use-case testbed. */

@@ -23,6 +23,7 @@ import {
   ReviewClaimedData,
   ReviewCommentAddedData,
 } from './review.events';
+import { SitePurgedData } from './site-purged/site-purged.event';
 
 /** The data class of every event type: the one place that pairs them. */
 export interface EventDataMap {
@@ -39,6 +40,7 @@ export interface EventDataMap {
   'news.article.updated.v1': ArticleUpdatedData;
   'news.article.killed.v1': ArticleKilledData;
   'news.article.schedule-cancelled.v1': ScheduleCancelledData;
+  'news.site.purged.v1': SitePurgedData;
 }
 
 export type NewsroomEvent = { [K in EventType]: CloudEvent<K, EventDataMap[K]> }[EventType];
@@ -78,6 +80,7 @@ const EMITTED_BY = {
     [EVENT_TYPES.articleUpdated]: ArticleUpdatedData,
     [EVENT_TYPES.articleKilled]: ArticleKilledData,
     [EVENT_TYPES.scheduleCancelled]: ScheduleCancelledData,
+    [EVENT_TYPES.sitePurged]: SitePurgedData,
   },
 } satisfies Record<Producer, DataClasses>;
 

@@ -13,6 +13,7 @@ export const EVENT_TYPES = {
   articleUpdated: 'news.article.updated.v1',
   articleKilled: 'news.article.killed.v1',
   scheduleCancelled: 'news.article.schedule-cancelled.v1',
+  sitePurged: 'news.site.purged.v1',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

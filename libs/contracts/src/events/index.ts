@@ -3,3 +3,4 @@ export * from './event-catalog';
 export * from './article-submitted.event';
 export * from './review.events';
 export * from './publishing.events';
+export * from './site-purged/site-purged.event';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_CATALOG, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
+import { EVENT_CATALOG, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import type { EventHandlers } from '@newsroom/messaging';
 import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
@@ -76,10 +76,11 @@ describe(ReviewProgressConsumer.name, () => {
     expect(command.note).toBeUndefined();
   });
 
-  it('handles every event type publishing emits', () => {
+  it('handles every event publishing emits about an article, and leaves the site-wide cache purges alone', () => {
     for (const type of Object.keys(EVENT_CATALOG) as (keyof typeof EVENT_CATALOG)[]) {
-      if (EVENT_CATALOG[type].topic === TOPICS.publishing) expect([type, typeof handlers[type]]).toEqual([type, 'function']);
+      if (EVENT_CATALOG[type].topic === TOPICS.publishing && type.startsWith('news.article.')) expect([type, typeof handlers[type]]).toEqual([type, 'function']);
     }
+    expect(handlers[EVENT_TYPES.sitePurged]).toBeUndefined();
   });
 
   it('ignores drafting’s own events', () => {

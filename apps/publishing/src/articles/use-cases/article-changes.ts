@@ -5,8 +5,10 @@ import { Transactional } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
 import type { PublishedArticle } from '../domain/published-article';
+import { footprintOf, type PublicFootprint } from '../domain/site-pages';
 import { ArticleRepository } from '../persistence/article.repository';
 import { Clock } from './clock';
+import { sitePurgedEvent } from './site-purge';
 
 /** A change as it was applied: the stored article, what its domain method returned, and when. */
 export interface AppliedChange<T> {
@@ -24,7 +26,9 @@ export type Announcement<T> = (applied: AppliedChange<T>, publicBaseUrl: string)
  * article is locked, changed by one domain method at the clock's instant, stored, and the event
  * recorded in the outbox, in one unit of work (the caller's, or its own). So no editor's action
  * or publication is stored unannounced, or announced unstored, and the use cases need neither
- * the clock's nor the site's address of their own.
+ * the clock's nor the site's address of their own. A change that alters public pages (go-live,
+ * update, correction, withdrawal, kill) is followed by `news.site.purged.v1`, listing the URLs
+ * it touched for a CDN purger, in the same unit of work.
  */
 @Injectable()
 export class ArticleChanges {
@@ -43,12 +47,18 @@ export class ArticleChanges {
   async apply<T>(articleId: string, change: (article: PublishedArticle, now: Date) => T | Promise<T>, announce: Announcement<T>): Promise<AppliedChange<T>> {
     // The instant is read once the row is locked: a change waiting for the lock acts when it gets it.
     let now = this.clock.now();
+    let before: PublicFootprint = { slug: null, listed: null };
     const { article, result } = await this.articles.update(articleId, (article) => {
       now = this.clock.now();
+      // What readers saw until now: the lists a story leaves change as much as those it joins.
+      before = footprintOf(article);
       return change(article, now);
     });
     const applied = { article, result, now };
-    await this.outbox.record(announce(applied, this.config.publicBaseUrl));
+    const announced = announce(applied, this.config.publicBaseUrl);
+    await this.outbox.record(announced);
+    const purge = sitePurgedEvent(announced, before, footprintOf(article), this.config.publicBaseUrl);
+    if (purge) await this.outbox.record(purge);
     return applied;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { CancelScheduleCommand } from './cancel-schedule.command';
 import { CancelScheduleUseCase } from './cancel-schedule.use-case';
@@ -27,7 +27,7 @@ describe(CancelScheduleUseCase.name, () => {
 
     expect(await cancel(articleId)).toEqual({ articleId, status: 'cancelled', at: START, editorId: EDITOR, revision: 1 });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'cancelled', pending_revision: null, due_at: null, cancelled_revision: 1, cancelled_by: EDITOR });
-    expect((await testbed.recordedEvents(articleId)).at(-1)).toMatchObject({
+    expect((await announcements(testbed, articleId)).at(-1)).toMatchObject({
       type: 'news.article.schedule-cancelled.v1',
       data: { articleId, revision: 1, editorId: EDITOR, cancelledAt: START.toISOString() },
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { CorrectArticleCommand } from './correct-article.command';
 import { CorrectArticleUseCase } from './correct-article.use-case';
@@ -55,7 +55,7 @@ describe(CorrectArticleUseCase.name, () => {
     const correctedAt = fixtures.clock.advance(HOUR);
     await fixtures.correct(articleId, NOTE, { standfirst: 'Corrected standfirst.' });
 
-    const corrected = (await testbed.recordedEvents(articleId)).at(-1);
+    const corrected = (await announcements(testbed, articleId)).at(-1);
     expect(corrected).toMatchObject({ type: 'news.article.corrected.v1', time: correctedAt.toISOString() });
     expect(corrected?.data).toMatchObject({
       articleId,
@@ -96,7 +96,7 @@ describe(CorrectArticleUseCase.name, () => {
       expect((error.details as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
       expect(await fixtures.row(articleId)).toEqual(before);
       expect(await corrections(articleId)).toEqual([]);
-      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+      expect(await announcements(testbed, articleId)).toHaveLength(1);
     });
 
     it('a field the article does not have: ARTICLE.INVALID_CORRECTION', async () => {

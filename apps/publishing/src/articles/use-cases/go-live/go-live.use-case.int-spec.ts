@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { GoLiveCommand } from './go-live.command';
 import { GoLiveUseCase } from './go-live.use-case';
@@ -38,7 +38,7 @@ describe(GoLiveUseCase.name, () => {
       published_at: dueAt,
       version: 1,
     });
-    const published = (await testbed.recordedEvents(articleId)).at(-1);
+    const published = (await announcements(testbed, articleId)).at(-1);
     expect(published).toMatchObject({ type: 'news.article.published.v1', time: dueAt.toISOString() });
     expect(published?.data).toMatchObject({ url: `${PUBLIC_BASE_URL}/articles/night-buses-start-in-march`, publishedAt: dueAt.toISOString() });
   });
@@ -53,7 +53,7 @@ describe(GoLiveUseCase.name, () => {
 
     expect(result).toEqual({ articleId, kind: 'update', revision: 2, slug });
     expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Revised' }, published_at: START, updated_at: dueAt, revised_at: dueAt, version: 2 });
-    const updated = (await testbed.recordedEvents(articleId)).at(-1);
+    const updated = (await announcements(testbed, articleId)).at(-1);
     expect(updated).toMatchObject({ type: 'news.article.updated.v1', time: dueAt.toISOString() });
     expect(updated?.data).toMatchObject({ revision: 2, slug, headline: 'Revised', publishedAt: START.toISOString(), updatedAt: dueAt.toISOString() });
   });
@@ -67,7 +67,7 @@ describe(GoLiveUseCase.name, () => {
 
     expect(error).toMatchObject({ code: 'ARTICLE.NOTHING_DUE', kind: 'conflict' });
     expect(await fixtures.row(articleId)).toEqual(before);
-    expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
+    expect((await announcements(testbed, articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
   });
 
   it('refuses when nothing waits: ARTICLE.NOTHING_DUE', async () => {
@@ -91,7 +91,7 @@ describe(GoLiveUseCase.name, () => {
 
     await expect(failing).rejects.toThrow('the caller fails after going live');
     expect(await fixtures.row(articleId)).toEqual(before);
-    expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
+    expect((await announcements(testbed, articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
   });
 
   it('refuses a malformed command: COMMAND.INVALID', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { ReadArticlesQuery } from '../read-articles/read-articles.query';
 import { SearchArticlesCommand } from '../search-articles/search-articles.command';
@@ -72,7 +72,7 @@ describe(KillArticleUseCase.name, () => {
     const articleId = await fixtures.live();
     await fixtures.kill(articleId, 'Confidential legal reason');
 
-    const killed = (await testbed.recordedEvents(articleId)).at(-1);
+    const killed = (await announcements(testbed, articleId)).at(-1);
     expect(killed).toMatchObject({ type: 'news.article.killed.v1', data: { articleId, editorId: EDITOR, killedAt: START.toISOString() } });
     expect(JSON.stringify(killed)).not.toContain('Confidential');
   });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { publicationScheduleChannel } from '../../persistence/article.repository';
 import { PublishApprovedArticleCommand } from './publish-approved-article.command';
@@ -39,7 +39,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
     it('announces the publication with the public URL, the byline names only, and the first publication time', async () => {
       const result = await fixtures.approve({ article: testContent({ headline: 'Ferry timetable changes' }), priority: 'breaking' });
-      const events = await testbed.recordedEvents(result.articleId);
+      const events = await announcements(testbed, result.articleId);
 
       expect(events.map((event) => event.type)).toEqual(['news.article.published.v1']);
       expect(events[0]).toMatchObject({ source: 'newsroom/publishing', subject: result.articleId, time: START.toISOString() });
@@ -72,7 +72,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
         pending_embargo_until: afterStart(2 * HOUR),
         due_at: afterStart(2 * HOUR),
       });
-      const events = await testbed.recordedEvents(result.articleId);
+      const events = await announcements(testbed, result.articleId);
       expect(events.map((event) => [event.type, event.data])).toEqual([
         ['news.article.scheduled.v1', { articleId: result.articleId, revision: 1, publishAt: afterStart(2 * HOUR).toISOString() }],
       ]);
@@ -109,7 +109,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(result).toEqual({ outcome: 'published', articleId, revision: 2, slug });
       expect(await fixtures.row(articleId)).toMatchObject({ slug, revision: 2, content: { headline: 'Bridge closes for three weeks' }, published_at: START, updated_at: afterStart(HOUR), version: 2 });
-      const events = await testbed.recordedEvents(articleId);
+      const events = await announcements(testbed, articleId);
       expect(events.map((event) => [event.type, event.data])).toEqual([
         ['news.article.published.v1', expect.objectContaining({ revision: 1, publishedAt: START.toISOString() })],
         [
@@ -125,7 +125,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(result).toMatchObject({ outcome: 'scheduled', revision: 2, dueAt: afterStart(HOUR) });
       expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', revision: 1, pending_revision: 2, due_at: afterStart(HOUR) });
-      expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.published.v1', 'news.article.scheduled.v1']);
+      expect((await announcements(testbed, articleId)).map((event) => event.type)).toEqual(['news.article.published.v1', 'news.article.scheduled.v1']);
     });
 
     it('cannot lift an embargo still in force: it waits for it, even approved without one', async () => {
@@ -152,7 +152,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
     it('given before a withdrawal that reached publishing first changes nothing', async () => {
       const articleId = await fixtures.withdrawn();
       const before = await fixtures.row(articleId);
-      const events = (await testbed.recordedEvents(articleId)).length;
+      const events = (await announcements(testbed, articleId)).length;
 
       const result = await testbed
         .get(PublishApprovedArticleUseCase)
@@ -160,7 +160,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(result).toEqual({ outcome: 'ignored', articleId, revision: 2, reason: 'withdrawn-later' });
       expect(await fixtures.row(articleId)).toEqual(before);
-      expect(await testbed.recordedEvents(articleId)).toHaveLength(events);
+      expect(await announcements(testbed, articleId)).toHaveLength(events);
     });
   });
 
@@ -171,7 +171,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(error).toMatchObject({ code: 'ARTICLE.SELF_APPROVAL', kind: 'forbidden' });
       expect(await fixtures.row(command.articleId)).toBeUndefined();
-      expect(await testbed.recordedEvents(command.articleId)).toEqual([]);
+      expect(await announcements(testbed, command.articleId)).toEqual([]);
     });
 
     it('a self-approval of a newer revision of a live article: ARTICLE.SELF_APPROVAL', async () => {
@@ -182,7 +182,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(error.code).toBe('ARTICLE.SELF_APPROVAL');
       expect(await fixtures.row(articleId)).toEqual(before);
-      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+      expect(await announcements(testbed, articleId)).toHaveLength(1);
     });
 
     it.each([
@@ -197,7 +197,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
       expect(error).toMatchObject({ code: 'ARTICLE.STALE_REVISION', kind: 'conflict', details: { revision, latestRevision: 2 } });
       expect(await fixtures.row(articleId)).toEqual(before);
-      expect(await testbed.recordedEvents(articleId)).toHaveLength(1);
+      expect(await announcements(testbed, articleId)).toHaveLength(1);
     });
 
     it('an older revision than one waiting for its time: ARTICLE.STALE_REVISION', async () => {
@@ -225,7 +225,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
 
     expect(again).toEqual({ outcome: 'ignored', articleId: fields.articleId, revision: 1, reason: 'already-accepted' });
     expect(await fixtures.row(fields.articleId)).toEqual(before);
-    expect(await testbed.recordedEvents(fields.articleId)).toHaveLength(1);
+    expect(await announcements(testbed, fields.articleId)).toHaveLength(1);
   });
 
   it('gives a second article with the same headline the slug with a piece of its id', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
-import { PublishingFixtures, publishingTestbed } from '../../../../test/publishing.fixtures';
+import { announcements, PublishingFixtures, publishingTestbed } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { PublicationScheduler, SCHEDULER_POLL_INTERVAL } from './publication-scheduler';
 
@@ -38,7 +38,7 @@ describe(PublicationScheduler.name, () => {
       const row = await eventually('the scheduled story to go live', liveRow(fixtures, articleId));
 
       expect(row.published_at!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
-      const published = (await testbed.recordedEvents(articleId)).filter((event) => event.type === 'news.article.published.v1');
+      const published = (await announcements(testbed, articleId)).filter((event) => event.type === 'news.article.published.v1');
       expect(published).toHaveLength(1);
       expect(new Date(published[0].time).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     });
@@ -74,7 +74,7 @@ describe(PublicationScheduler.name, () => {
 
       await eventually('the overdue story to go live', liveRow(fixtures, articleId));
 
-      expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.published.v1']);
+      expect((await announcements(testbed, articleId)).map((event) => event.type)).toEqual(['news.article.published.v1']);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { afterStart, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
 import { PublishDueArticlesCommand } from './publish-due-articles.command';
 import { PublishDueArticlesUseCase } from './publish-due-articles.use-case';
@@ -34,7 +34,7 @@ describe(PublishDueArticlesUseCase.name, () => {
     expect(await fixtures.row(first)).toMatchObject({ status: 'published', due_at: null });
     expect(await fixtures.row(second)).toMatchObject({ status: 'published', due_at: null });
     expect(await fixtures.row(later)).toMatchObject({ status: 'scheduled', due_at: afterStart(10 * MINUTE) });
-    expect((await testbed.recordedEvents(later)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
+    expect((await announcements(testbed, later)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
   });
 
   it('finds nothing to do before any time has come', async () => {
@@ -63,7 +63,7 @@ describe(PublishDueArticlesUseCase.name, () => {
       const result = await run();
       expect(result).toEqual({ published: [fine], failed: [{ articleId: failing, reason: expect.stringContaining('refused for the test') }], limitReached: false });
       expect(await fixtures.row(failing)).toMatchObject({ status: 'scheduled', pending_revision: 1 });
-      expect((await testbed.recordedEvents(failing)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
+      expect((await announcements(testbed, failing)).map((event) => event.type)).toEqual(['news.article.scheduled.v1']);
     } finally {
       await testbed.query('DROP TRIGGER refuse_update ON articles');
       await testbed.query('DROP FUNCTION refuse_update()');

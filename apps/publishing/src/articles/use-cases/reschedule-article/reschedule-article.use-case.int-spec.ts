@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { RescheduleArticleCommand } from './reschedule-article.command';
 import { RescheduleArticleUseCase } from './reschedule-article.use-case';
 
@@ -26,7 +26,7 @@ describe(RescheduleArticleUseCase.name, () => {
 
     expect(await reschedule(articleId, afterStart(3 * HOUR))).toEqual({ outcome: 'scheduled', articleId, revision: 1, dueAt: afterStart(3 * HOUR) });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'scheduled', pending_publish_at: afterStart(3 * HOUR), due_at: afterStart(3 * HOUR) });
-    const events = await testbed.recordedEvents(articleId);
+    const events = await announcements(testbed, articleId);
     expect(events.at(-1)).toMatchObject({ type: 'news.article.scheduled.v1', data: { articleId, revision: 1, publishAt: afterStart(3 * HOUR).toISOString() } });
   });
 
@@ -44,7 +44,7 @@ describe(RescheduleArticleUseCase.name, () => {
 
     expect(result).toMatchObject({ outcome: 'published', articleId, revision: 1 });
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', published_at: START, due_at: null });
-    expect((await testbed.recordedEvents(articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1', 'news.article.published.v1']);
+    expect((await announcements(testbed, articleId)).map((event) => event.type)).toEqual(['news.article.scheduled.v1', 'news.article.published.v1']);
   });
 
   it('moves a waiting update of a live story; the live text stays', async () => {

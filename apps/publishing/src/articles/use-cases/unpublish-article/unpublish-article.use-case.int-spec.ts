@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
-import { afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
+import { announcements, afterStart, EDITOR, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { PublishDueArticlesCommand } from '../publish-due-articles/publish-due-articles.command';
 import { PublishDueArticlesUseCase } from '../publish-due-articles/publish-due-articles.use-case';
 import { UnpublishArticleCommand } from './unpublish-article.command';
@@ -44,7 +44,7 @@ describe(UnpublishArticleUseCase.name, () => {
     const at = fixtures.clock.advance(HOUR);
     await unpublish(articleId, 'Court order');
 
-    const unpublished = (await testbed.recordedEvents(articleId)).at(-1);
+    const unpublished = (await announcements(testbed, articleId)).at(-1);
     expect(unpublished).toMatchObject({ type: 'news.article.unpublished.v1', time: at.toISOString() });
     expect(unpublished?.data).toEqual({ articleId, reason: 'Court order', editorId: EDITOR, unpublishedAt: at.toISOString() });
   });
@@ -63,11 +63,11 @@ describe(UnpublishArticleUseCase.name, () => {
     it('an article already withdrawn: ARTICLE.NOT_PUBLISHED (withdrawn)', async () => {
       const articleId = await fixtures.withdrawn();
       const before = await fixtures.row(articleId);
-      const events = await testbed.recordedEvents(articleId);
+      const events = await announcements(testbed, articleId);
 
       expect(await refusal(unpublish(articleId))).toMatchObject({ code: 'ARTICLE.NOT_PUBLISHED', kind: 'conflict', details: { status: 'withdrawn' } });
       expect(await fixtures.row(articleId)).toEqual(before);
-      expect(await testbed.recordedEvents(articleId)).toEqual(events);
+      expect(await announcements(testbed, articleId)).toEqual(events);
     });
 
     it('an article that never went live: ARTICLE.NOT_PUBLISHED (scheduled)', async () => {
