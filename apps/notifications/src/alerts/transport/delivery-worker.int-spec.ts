@@ -28,6 +28,17 @@ describe(DeliveryWorker.name, () => {
     await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(article));
     return article.articleId;
   };
+  /** Holds every send in the middle until `release()`; `entered` counts the sends held. */
+  const holdSends = () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = { entered: 0, release: () => release() };
+    channels.whileSending = async () => {
+      held.entered += 1;
+      await gate;
+    };
+    return held;
+  };
   const statusesOf = async (articleId: string) => (await deliveriesOf(testbed, articleId)).map((row) => row.status);
 
   beforeAll(async () => {
@@ -84,22 +95,16 @@ describe(DeliveryWorker.name, () => {
   it(`has at most ${DELIVERY_CONCURRENCY} alerts in flight, and sends the rest as they finish`, async () => {
     const recipients = DELIVERY_CONCURRENCY + 3;
     for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `r${i}@example.com`, { sections: ['politics'] });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered = 0;
-    channels.whileSending = async () => {
-      entered += 1;
-      await gate;
-    };
+    const held = holdSends();
     startWorker();
     const articleId = await publish();
 
-    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => entered === DELIVERY_CONCURRENCY);
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => held.entered === DELIVERY_CONCURRENCY);
     const statuses = await statusesOf(articleId);
     expect(statuses.filter((status) => status === 'sending')).toHaveLength(DELIVERY_CONCURRENCY);
     expect(statuses.filter((status) => status === 'pending')).toHaveLength(3);
 
-    release();
+    held.release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
     expect(channels.sent).toHaveLength(recipients);
   });
@@ -107,22 +112,16 @@ describe(DeliveryWorker.name, () => {
   it('gives e-mail and push their own slots: pushes go out while e-mails fill theirs', async () => {
     for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await emailSubscriber(testbed, `e${i}@example.com`, { sections: ['politics'] });
     for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await pushSubscriber(testbed, { sections: ['politics'] });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered = 0;
-    channels.whileSending = async () => {
-      entered += 1;
-      await gate;
-    };
+    const held = holdSends();
     startWorker();
     const articleId = await publish();
 
-    await eventually('both lanes full', () => entered === 2 * DELIVERY_CONCURRENCY);
+    await eventually('both lanes full', () => held.entered === 2 * DELIVERY_CONCURRENCY);
     const rows = await deliveriesOf(testbed, articleId);
     const sending = (channel: string) => rows.filter((row) => row.channel === channel && row.status === 'sending').length;
     expect([sending('email'), sending('push')]).toEqual([DELIVERY_CONCURRENCY, DELIVERY_CONCURRENCY]);
 
-    release();
+    held.release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
   });
 
