@@ -1,6 +1,6 @@
 /**
- * npm run bench -- [--subscribers 10000] [--only fanout,page,latency] [--seconds 5]
- *                  [--connections 32] [--articles 15] [--events 1000]
+ * npm run bench -- [--subscribers 10000] [--processes 1] [--only fanout,page,latency] [--seconds 5]
+ *                  [--connections 32] [--articles 15] [--events 1000] [--out latest]
  *
  * Starts the real infrastructure (Kafka node, PostgreSQL, the services as processes, an SMTP
  * catcher and a push inbox) and runs each workload with its raw ceiling in the same run:
@@ -21,6 +21,9 @@ import { CONCURRENCY, fanOutWorkload, latencyWorkload, pageWorkload, type FanOut
 
 interface Options {
   subscribers: number;
+  processes: number;
+  /** Results go to bench/results/<out>.json (and <out>-fan-out.svg unless `latest`). */
+  out: string;
   only: string[];
   seconds: number;
   connections: number;
@@ -40,6 +43,8 @@ function options(argv: string[]): Options {
   };
   return {
     subscribers: number('subscribers', 10_000),
+    processes: number('processes', 1),
+    out: /^[\w-]+$/.test(value('out', 'latest')) ? value('out', 'latest') : 'latest',
     only: value('only', 'fanout,page,latency').split(','),
     seconds: number('seconds', 5),
     connections: number('connections', 32),
@@ -54,7 +59,7 @@ async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const startedAt = new Date();
   progress(`options ${JSON.stringify(opts)}`);
-  const fanout: FanOutFigures | undefined = opts.only.includes('fanout') ? await fanOutWorkload(opts.subscribers, progress) : undefined;
+  const fanout: FanOutFigures | undefined = opts.only.includes('fanout') ? await fanOutWorkload(opts.subscribers, opts.processes, progress) : undefined;
   const page: PageFigures | undefined = opts.only.includes('page') ? await pageWorkload(opts.seconds, opts.connections, progress) : undefined;
   const latency: LatencyFigures | undefined = opts.only.includes('latency') ? await latencyWorkload(opts.articles, opts.events, progress) : undefined;
 
@@ -65,6 +70,7 @@ async function main(): Promise<void> {
     settings: { ...opts, deliveryConcurrencyPerChannel: CONCURRENCY, rawConcurrencyPerChannel: CONCURRENCY },
     fanout: fanout && {
       subscribers: fanout.subscribers,
+      processes: fanout.processes,
       email: fanout.email,
       push: fanout.push,
       rssMb: fanout.rssMb,
@@ -88,9 +94,10 @@ async function main(): Promise<void> {
   };
   const dir = path.join(WORKSPACE_ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  if (fanout) writeFileSync(path.join(dir, 'fan-out.svg'), fanOutSvg(fanout));
-  progress(`wrote bench/results/latest.json${fanout ? ' and bench/results/fan-out.svg' : ''}`);
+  const svg = opts.out === 'latest' ? 'fan-out.svg' : `${opts.out}-fan-out.svg`;
+  writeFileSync(path.join(dir, `${opts.out}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  if (fanout) writeFileSync(path.join(dir, svg), fanOutSvg(fanout));
+  progress(`wrote bench/results/${opts.out}.json${fanout ? ` and bench/results/${svg}` : ''}`);
   console.table(
     Object.fromEntries(
       [

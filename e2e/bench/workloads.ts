@@ -6,7 +6,7 @@ import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT } from '@newsroom/testing';
+import { freePort, startServiceProcess, WORKSPACE_ROOT, type ServiceProcess } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 import { httpLoad, round, type LoadResult } from './http-load';
 import type { RawJob } from './raw-senders';
@@ -40,6 +40,8 @@ export interface FanOutSample {
 
 export interface FanOutFigures {
   subscribers: number;
+  /** Notifications processes sharing the work (their workers claim with SKIP LOCKED). */
+  processes: number;
   email: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
   push: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
   rssMb: { min: number; max: number; last: number };
@@ -64,9 +66,14 @@ function rssMb(pid: number | undefined): number {
  * subscriptions (endpoints on the push inbox), all following one section, sent by the
  * notifications service as a process; then the same messages through the raw senders.
  */
-export async function fanOutWorkload(subscribers: number, progress: Progress): Promise<FanOutFigures> {
+export async function fanOutWorkload(subscribers: number, processes: number, progress: Progress): Promise<FanOutFigures> {
   process.env.DELIVERY_CONCURRENCY = `email=${CONCURRENCY},push=${CONCURRENCY}`;
   const newsroom = await NewsroomUnderTest.start(['notifications']);
+  const extra: ServiceProcess[] = [];
+  for (let i = 1; i < processes; i += 1) {
+    const env = { ...newsroom.env('notifications'), PORT: String(await freePort()) };
+    extra.push(await startServiceProcess('notifications', env, { logDir: newsroom.logDir, readyTimeoutMs: 90_000 }));
+  }
   const db = new Client({ connectionString: newsroom.db.url });
   await db.connect();
   const bus = new TestEventBus(newsroom.broker.brokers);
@@ -98,7 +105,7 @@ export async function fanOutWorkload(subscribers: number, progress: Progress): P
       { articleId, revision: 1, slug: `bench-${articleId.slice(0, 8)}`, ...alert, tags: [], language: 'en', bylines: [{ name: 'Bench Desk' }], publishedAt: new Date().toISOString() },
       { subject: articleId },
     );
-    const pid = newsroom.services.notifications.process.pid;
+    const pids = [newsroom.services.notifications.process.pid, ...extra.map((service) => service.process.pid)];
     const samples: FanOutSample[] = [];
     const startedAt = performance.now();
     await bus.produce(TOPICS.publishing, event);
@@ -111,11 +118,11 @@ export async function fanOutWorkload(subscribers: number, progress: Progress): P
       );
       const done = { email: rows.find((r) => r.channel === 'email')?.n ?? 0, push: rows.find((r) => r.channel === 'push')?.n ?? 0 };
       const t = (performance.now() - startedAt) / 1000;
-      samples.push({ t: round(t, 2), ...done, rssMb: rssMb(pid) });
+      samples.push({ t: round(t, 2), ...done, rssMb: round(pids.reduce<number>((sum, pid) => sum + rssMb(pid), 0), 1) });
       for (const channel of ['email', 'push'] as const) if (done[channel] >= subscribers && doneAt[channel] === undefined) doneAt[channel] = t;
       if (t - lastLine >= 2) {
         lastLine = t;
-        progress(`fan-out: ${round(t, 1)} s, e-mail ${done.email}/${subscribers}, push ${done.push}/${subscribers}, notifications RSS ${samples.at(-1)?.rssMb} MB`);
+        progress(`fan-out: ${round(t, 1)} s, e-mail ${done.email}/${subscribers}, push ${done.push}/${subscribers}, notifications RSS ${samples.at(-1)?.rssMb} MB (${processes} process${processes > 1 ? 'es' : ''})`);
       }
       if (doneAt.email !== undefined && doneAt.push !== undefined) break;
       if (t > 1800) throw new Error('fan-out did not finish in 30 minutes');
@@ -156,6 +163,7 @@ export async function fanOutWorkload(subscribers: number, progress: Progress): P
     const slowest = Math.max(doneAt.email!, doneAt.push!);
     return {
       subscribers,
+      processes,
       email: { ...email, ratio: round(email.perSecond / email.rawPerSecond, 3) },
       push: { ...push, ratio: round(push.perSecond / push.rawPerSecond, 3) },
       rssMb: { min: Math.min(...rss), max: Math.max(...rss), last: rss.at(-1) ?? 0 },
@@ -165,6 +173,7 @@ export async function fanOutWorkload(subscribers: number, progress: Progress): P
     };
   } finally {
     delete process.env.DELIVERY_CONCURRENCY;
+    await Promise.all(extra.map((service) => service.stop()));
     await bus.close();
     await db.end();
     await newsroom.stop();
