@@ -79,6 +79,11 @@ const OPTIONAL_VARS = [
   'DESK_SIGNING_KEY_FILE',
   'DESK_SIGNING_KEY',
   'DESK_EXTRA_PUBLIC_KEYS_FILE',
+  // Tuning with defaults that suit every set-up here (docs/deployment.md, docs/notifications.md):
+  // rate limits per route, delivery lanes, a site logo.
+  'RATE_LIMITS',
+  'DELIVERY_CONCURRENCY',
+  'SITE_LOGO_URL',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
