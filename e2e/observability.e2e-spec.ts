@@ -123,7 +123,11 @@ describe('observability: metrics and traces under real traffic', () => {
         const traceIds = new Set(collector.spans().filter((span) => span.attributes['messaging.kafka.message.key'] === id).map((span) => span.traceId));
         for (const traceId of traceIds) {
           const spans = collector.spans().filter((span) => span.traceId === traceId);
-          if (SERVICE_NAMES.every((service) => spans.some((span) => span.service === service))) return spans;
+          // Spans are exported as they end: a parent (a request, a consumer's handling) often
+          // ends after the child that sent the next event, so wait until every parent is in.
+          const ids = new Set(spans.map((span) => span.spanId));
+          const complete = spans.filter((span) => !span.parentSpanId || !ids.has(span.parentSpanId)).length === 1;
+          if (complete && SERVICE_NAMES.every((service) => spans.some((span) => span.service === service))) return spans;
         }
         return undefined;
       },
