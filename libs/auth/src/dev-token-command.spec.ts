@@ -7,13 +7,13 @@ import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
-import { TEST_SIGNING_JWK, WORKSPACE_ROOT, publicJwkOf, refusal, type TestSigningJwk } from '@newsroom/testing';
+import { TEST_SIGNING_JWK, WORKSPACE_ROOT, publicJwkOf, refusal } from '@newsroom/testing';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
-import { verifyToken } from './tokens';
+import { verifyToken, type SigningJwk } from './tokens';
 
 const TEST_KEYS = createLocalJWKSet({ keys: [publicJwkOf(TEST_SIGNING_JWK)] } as JSONWebKeySet);
 
-function keyFileWith(jwk: TestSigningJwk): string {
+function keyFileWith(jwk: SigningJwk): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-token-')), 'desk-signing.jwk');
   writeFileSync(file, JSON.stringify(jwk));
   return file;
@@ -58,7 +58,7 @@ describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
     const first = runTokenCommand(['reporter', 'carol'], { DESK_SIGNING_KEY_FILE: file });
     expect(first.status).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const created = JSON.parse(readFileSync(file, 'utf8')) as TestSigningJwk;
+    const created = JSON.parse(readFileSync(file, 'utf8')) as SigningJwk;
     expect(created).toMatchObject({ kty: 'EC', crv: 'P-256', d: expect.any(String), kid: expect.any(String) });
     const keys = createLocalJWKSet({ keys: [publicJwkOf(created)] } as JSONWebKeySet);
     expect((await verifyToken(first.stdout.trim(), keys)).id).toBe('carol');

@@ -1,7 +1,7 @@
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
-import { DomainError, hasUnsupportedCharacter } from '@newsroom/contracts';
+import { DomainError, hasUnsupportedCharacter, type SigningJwk } from '@newsroom/contracts';
 import { ROLES, type AuthenticatedUser, type Role } from './roles';
 
 /**
@@ -27,15 +27,8 @@ export interface TokenExpectations {
 
 export const DEFAULT_TOKEN_EXPECTATIONS: TokenExpectations = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
 
-/** A private EC P-256 key as a JWK (RFC 7517) with its key id. */
-export interface SigningJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  d: string;
-  kid: string;
-}
+// Declared in contracts so the test keys share it; re-exported for the token code's callers.
+export type { SigningJwk };
 
 /**
  * Signs an ES256 access token for `user` with `key`, valid `expiresInSeconds` from now.

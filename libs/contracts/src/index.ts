@@ -9,3 +9,4 @@ export * from './text';
 export * from './limits';
 export * from './query-params';
 export * from './json-view';
+export * from './signing-jwk';

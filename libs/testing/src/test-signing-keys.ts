@@ -1,23 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SigningJwk } from '@newsroom/contracts';
 
-/** A private EC P-256 JWK with its key id: what the desk signs access tokens with (ES256). */
-export interface TestSigningJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  d: string;
-  kid: string;
-}
 
 /**
  * The key pair every spec, the end-to-end suites and the benchmark sign tokens with. Published
  * in a repository, so it is for tests only: services under test trust it through
  * `testJwksFile()`, a real deployment never does.
  */
-export const TEST_SIGNING_JWK: TestSigningJwk = {
+export const TEST_SIGNING_JWK: SigningJwk = {
   kty: 'EC',
   crv: 'P-256',
   kid: 'newsroom-test-1',
@@ -27,7 +19,7 @@ export const TEST_SIGNING_JWK: TestSigningJwk = {
 };
 
 /** A second test key, for rotation specs (a JWKS holding both, tokens signed by either). */
-export const TEST_NEXT_SIGNING_JWK: TestSigningJwk = {
+export const TEST_NEXT_SIGNING_JWK: SigningJwk = {
   kty: 'EC',
   crv: 'P-256',
   kid: 'newsroom-test-2',
@@ -37,7 +29,7 @@ export const TEST_NEXT_SIGNING_JWK: TestSigningJwk = {
 };
 
 /** The public half of a signing JWK as a JWKS entry (RFC 7517): `d` left out. */
-export function publicJwkOf(jwk: TestSigningJwk): Omit<TestSigningJwk, 'd'> & { use: 'sig'; alg: 'ES256' } {
+export function publicJwkOf(jwk: SigningJwk): Omit<SigningJwk, 'd'> & { use: 'sig'; alg: 'ES256' } {
   const { kty, crv, x, y, kid } = jwk;
   return { kty, crv, x, y, kid, use: 'sig', alg: 'ES256' };
 }
@@ -48,7 +40,7 @@ let written: string | undefined;
  * A JWKS file (RFC 7517 `{"keys": [...]}`) with the public test key(s), written once per
  * process to a temporary directory: the `JWT_JWKS_FILE` of services under test.
  */
-export function testJwksFile(keys: TestSigningJwk[] = [TEST_SIGNING_JWK]): string {
+export function testJwksFile(keys: SigningJwk[] = [TEST_SIGNING_JWK]): string {
   const isDefault = keys.length === 1 && keys[0] === TEST_SIGNING_JWK;
   if (isDefault && written) return written;
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsroom-jwks-')), 'jwks.json');
