@@ -8,6 +8,7 @@ import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
 import { freePort, startServiceProcess, WORKSPACE_ROOT, type ServiceProcess } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { storeSectionReaders } from '../support/subscribers';
 import { httpLoad, round, type LoadResult } from './http-load';
 import type { RawJob } from './raw-senders';
 
@@ -80,16 +81,7 @@ export async function fanOutWorkload(subscribers: number, processes: number, pro
   try {
     const emails = Array.from({ length: subscribers }, (_, i) => `reader-${i}@bench.example`);
     const pushes = Array.from({ length: subscribers }, (_, i) => newsroom.push.createSubscription(`bench ${i}`));
-    await db.query(
-      `INSERT INTO notifications.subscribers (id, email, status, sections, confirmed_at)
-       SELECT gen_random_uuid(), email, 'confirmed', ARRAY[$2], now() FROM unnest($1::text[]) AS email`,
-      [emails, SECTION],
-    );
-    await db.query(
-      `INSERT INTO notifications.push_subscriptions (id, endpoint, p256dh, auth, sections)
-       SELECT gen_random_uuid(), s.endpoint, s.p256dh, s.auth, ARRAY[$4] FROM unnest($1::text[], $2::text[], $3::text[]) AS s(endpoint, p256dh, auth)`,
-      [pushes.map((p) => p.endpoint), pushes.map((p) => p.keys.p256dh), pushes.map((p) => p.keys.auth), SECTION],
-    );
+    await storeSectionReaders(db, SECTION, { emails, pushes });
     progress(`fan-out: ${subscribers} e-mail subscribers and ${subscribers} push subscriptions stored`);
 
     const articleId = randomUUID();

@@ -17,6 +17,7 @@ import { TestEventBus } from '@newsroom/test-harness';
 import type { Admin } from 'kafkajs';
 import type { Client } from 'pg';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { storeSectionReaders } from '../support/subscribers';
 import { connect, describeOnKafka, groupCaughtUp, kafkaAdmin, tableDigest } from './support/process-faults';
 
 jest.setTimeout(180_000);
@@ -55,16 +56,7 @@ describeOnKafka('process faults in the alert fan-out (notifications)', () => {
       emails.push(`reader-${i}@faults.example`);
       return subscription;
     });
-    await db.query(
-      `INSERT INTO notifications.subscribers (id, email, status, sections, confirmed_at)
-       SELECT gen_random_uuid(), email, 'confirmed', ARRAY[$2], now() FROM unnest($1::text[]) AS email`,
-      [emails, SECTION],
-    );
-    await db.query(
-      `INSERT INTO notifications.push_subscriptions (id, endpoint, p256dh, auth, sections)
-       SELECT gen_random_uuid(), s.endpoint, s.p256dh, s.auth, ARRAY[$4] FROM unnest($1::text[], $2::text[], $3::text[]) AS s(endpoint, p256dh, auth)`,
-      [rows.map((r) => r.endpoint), rows.map((r) => r.keys.p256dh), rows.map((r) => r.keys.auth), SECTION],
-    );
+    await storeSectionReaders(db, SECTION, { emails, pushes: rows });
   });
 
   afterAll(async () => {
