@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Attributes, type Link } from '@opentelemetry/api';
+import { getRPCMetadata } from '@opentelemetry/core';
 
 /** W3C trace context (https://www.w3.org/TR/trace-context/) carried across HTTP and Kafka. */
 export interface TraceContext {
@@ -57,4 +58,62 @@ export function currentTrace(): TraceContext | undefined {
  */
 export function outgoingTraceparent(): string {
   return formatTraceparent(recordingSpan() ?? childOf(currentTrace()));
+}
+
+/** What a step of a story may add to its span once it knows more (the decision taken, the outcome). */
+export interface StorySpan {
+  setAttributes(attributes: Attributes): unknown;
+}
+
+export interface StoryStep {
+  /** The span's name, e.g. `review decision`, `send push`. */
+  name: string;
+  /** OpenTelemetry span kind; INTERNAL unless the step calls out (CLIENT for a send). */
+  kind?: SpanKind;
+  /** Ids only (article, delivery, channel): never an address, a name or a text. */
+  attributes?: Attributes;
+}
+
+const NO_SPAN: StorySpan = { setAttributes: () => undefined };
+
+/**
+ * Runs `fn` as a later step of a story whose trace context was stored with the story's
+ * row (`storyTraceparent`, as `outgoingTraceparent()` gave it when the row was written):
+ * in a span whose parent is that context, so the step, its SQL and the events it records
+ * hang under the story's trace rather than under whatever request or loop runs it.
+ *
+ * A request that runs a step stays its own trace, rooted at its HTTP server span; the two
+ * traces are linked both ways (OpenTelemetry span links,
+ * https://opentelemetry.io/docs/specs/otel/overview/#links-between-spans): the step's span
+ * links to the span active here, and the request's HTTP server span gets a link to the
+ * step's span. Without a stored (valid) context the step is an ordinary child of the
+ * current span. With tracing off only the logs follow: they carry the story's trace id.
+ * Errors thrown by `fn` are recorded on the span and rethrown unchanged.
+ */
+export function inStoryTrace<T>(storyTraceparent: string | null | undefined, step: StoryStep, fn: (span: StorySpan) => Promise<T>): Promise<T> {
+  if (propagation.fields().length === 0) return storyTraceparent ? runInTrace(storyTraceparent, () => fn(NO_SPAN)) : fn(NO_SPAN);
+  const here = context.active();
+  const stored = storyTraceparent ? trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent: storyTraceparent })) : undefined;
+  const story = stored && trace.isSpanContextValid(stored) ? stored : undefined;
+  const caller = trace.getSpan(here);
+  const elsewhere = story && caller && caller.spanContext().traceId !== story.traceId ? caller : undefined;
+  const links: Link[] = elsewhere ? [{ context: elsewhere.spanContext(), attributes: { 'newsroom.link': 'request' } }] : [];
+  const parent = story ? trace.setSpanContext(here, story) : here;
+  return tracer().startActiveSpan(step.name, { kind: step.kind ?? SpanKind.INTERNAL, attributes: step.attributes, links }, parent, async (span) => {
+    // The request's server span (not the framework's handler span under it) is what a trace view lists the request by.
+    if (elsewhere) (getRPCMetadata(here)?.span ?? elsewhere).addLink({ context: span.spanContext(), attributes: { 'newsroom.link': 'story' } });
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+function tracer() {
+  return trace.getTracer('@newsroom/messaging');
 }
