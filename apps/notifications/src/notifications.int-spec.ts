@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
-import { bootstrapService } from '@newsroom/platform';
 import { eventually, ServiceUnderTest, TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakePushService, decryptPush } from '../test/fake-push-service';
 import { FakeSmtpServer, headerOf } from '../test/fake-smtp-server';
 import { browserKeys, LOCAL_NETWORK_ENDPOINTS, type BrowserKeys } from '../test/fixtures';
-import { AppModule } from './app.module';
-import { loadNotificationsConfig } from './config/notifications.config';
-import { NOTIFICATIONS_SERVICE } from './notifications.service';
+import { notificationsTestEnv, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../test/service-env';
+import { startNotifications } from './notifications.service';
 
 /**
  * The notifications service end to end, in this process: HTTP in, events from
@@ -18,8 +16,6 @@ import { NOTIFICATIONS_SERVICE } from './notifications.service';
  * state in PostgreSQL. The use cases' own specs cover each rule in detail;
  * this covers the paths between them.
  */
-const SITE = 'https://news.example.test';
-const PUBLIC_BASE_URL = 'https://alerts.example.test';
 
 interface DeliveriesBody {
   counts: Record<string, number>;
@@ -47,22 +43,16 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
       name: 'notifications_it',
       schema: 'notifications',
       brokers: broker.brokers,
-      env: {
-        PUBLIC_BASE_URL,
-        PUBLIC_SITE_URL: SITE,
-        SMTP_URL: smtp.url,
+      env: notificationsTestEnv(smtp.url, 'integration-subscriber-link-secret', {
         MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
-        VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
-        VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
         VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
-        SUBSCRIBER_LINK_SECRET: 'integration-subscriber-link-secret',
         SITE_SECTIONS: 'politics,business,culture,sport',
         // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
         PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
         // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).
         RATE_LIMITS: 'push-subscribe:client=100/1h',
-      },
-      boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env), { pushHttpsAgent: push.agent }), NOTIFICATIONS_SERVICE),
+      }),
+      boot: (env) => startNotifications(env, { pushHttpsAgent: push.agent }),
     });
     bus = new TestEventBus(broker.brokers);
     deadLetters = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
@@ -268,7 +258,7 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     smtp.allow(dave);
   });
 
-  it('after a restart sends nothing twice, and never resends a delivery interrupted mid-send', async () => {
+  it('after a restart sends nothing twice, and re-sends a delivery interrupted mid-send with its own stable Message-ID', async () => {
     // A delivery a crashed worker left in `sending`: whether it went out is unknown.
     const interrupted = randomUUID();
     await service.sql(`INSERT INTO article_alerts (article_id, revision, headline, url, section, priority, published_at) VALUES ($1, 1, 'Crash', $2, 'politics', 'normal', now())`, [
@@ -284,11 +274,16 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
 
     await service.restart();
 
-    const crashLog = await eventually('the interrupted delivery to be marked unknown', async () => {
+    const crashLog = await eventually('the interrupted delivery to be re-sent', async () => {
       const { body } = await deliveryLog(interrupted);
-      return body.counts.unknown === 1 ? body : undefined;
+      return body.counts.sent === 1 ? body : undefined;
     });
-    expect(crashLog.deliveries[0].attemptLog).toEqual([expect.objectContaining({ outcome: 'unknown' })]);
+    expect(crashLog.deliveries[0].attemptLog).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'unknown', error: expect.stringContaining('re-sent') }),
+      expect.objectContaining({ attempt: 2, outcome: 'sent' }),
+    ]);
+    const [crashMail] = smtp.mailsTo(alice, /Crash/);
+    expect(crashMail.parsed.messageId).toMatch(new RegExp(`^<delivery-${crashLog.deliveries[0].id}@[a-z0-9.-]+>$`));
 
     // The same event redelivered, and a second publication event of the same article.
     const republished = publishedEvent(articleId, { revision: 2 });
@@ -296,7 +291,7 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     await service.handled(republished.id);
     expect((await settled(articleId)).counts.total).toBe(3);
     expect(smtp.mailsTo(alice, /Budget/)).toHaveLength(1);
-    expect(smtp.mailsTo(alice, /Crash/)).toHaveLength(0);
+    expect(smtp.mailsTo(alice, /Crash/)).toHaveLength(1);
     expect(push.pushesTo('/push/good')).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadNotificationsConfig } from './config/notifications.config';
+import type { NotificationsOverrides } from './shared/shared.module';
 
 /** How the notifications service presents itself (OpenAPI) and starts; shared by main.ts and the in-process tests. */
 export const NOTIFICATIONS_SERVICE: ServiceDescription = {
@@ -12,7 +13,11 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
   consumesEvents: true,
 };
 
-/** Starts the notifications service from environment variables (see NotificationsEnv); rejects when they are invalid. */
-export async function startNotifications(env: NodeJS.ProcessEnv): Promise<INestApplication> {
-  return bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE);
+/**
+ * Starts the notifications service from environment variables (see NotificationsEnv); rejects
+ * when they are invalid. `overrides` replace parts for in-process tests (a push agent that
+ * trusts a test CA); main.ts passes none.
+ */
+export async function startNotifications(env: NodeJS.ProcessEnv, overrides: NotificationsOverrides = {}): Promise<INestApplication> {
+  return bootstrapService(AppModule.register(loadNotificationsConfig(env), overrides), NOTIFICATIONS_SERVICE);
 }

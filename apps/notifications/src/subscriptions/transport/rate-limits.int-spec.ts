@@ -1,11 +1,9 @@
 import { createECDH, randomBytes } from 'node:crypto';
-import { bootstrapService } from '@newsroom/platform';
 import { eventually, ServiceUnderTest } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { AppModule } from '../../app.module';
-import { loadNotificationsConfig } from '../../config/notifications.config';
-import { NOTIFICATIONS_SERVICE } from '../../notifications.service';
+import { notificationsTestEnv } from '../../../test/service-env';
+import { startNotifications } from '../../notifications.service';
 
 /**
  * The login-free routes of the running service, with low limits, behind one
@@ -25,17 +23,11 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
       name: 'notifications_limits',
       schema: 'notifications',
       brokers: broker.brokers,
-      env: {
-        PUBLIC_BASE_URL: 'https://alerts.example.test',
-        PUBLIC_SITE_URL: 'https://news.example.test',
-        SMTP_URL: smtp.url,
-        VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
-        VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
-        SUBSCRIBER_LINK_SECRET: 'rate-limit-spec-subscriber-link-secret',
+      env: notificationsTestEnv(smtp.url, 'rate-limit-spec-subscriber-link-secret', {
         TRUST_PROXY: '1',
         RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
-      },
-      boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE),
+      }),
+      boot: startNotifications,
     });
   }, 120_000);
 

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { bootstrapService } from '@newsroom/platform';
 import { eventually, ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { AppModule } from '../../app.module';
-import { loadNotificationsConfig } from '../../config/notifications.config';
-import { NOTIFICATIONS_SERVICE } from '../../notifications.service';
+import { notificationsTestEnv, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/service-env';
+import { startNotifications } from '../../notifications.service';
 
 /**
  * Subscribing from the site without JavaScript, end to end in this process: the site's form
  * posts urlencoded to /subscribe, the reader gets HTML pages and a confirmation email through
  * a real SMTP server, and only then alerts (from a published event on the broker).
  */
-const SITE = 'https://news.example.test';
-const PUBLIC_BASE_URL = 'https://alerts.example.test';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 
 describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', () => {
@@ -31,16 +27,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
       name: 'notifications_subscribe_form',
       schema: 'notifications',
       brokers: broker.brokers,
-      env: {
-        PUBLIC_BASE_URL,
-        PUBLIC_SITE_URL: SITE,
-        SMTP_URL: smtp.url,
-        VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
-        VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
-        SUBSCRIBER_LINK_SECRET: 'subscribe-form-link-secret',
-        SITE_SECTIONS: 'politics=Politics,world=World,climate',
-      },
-      boot: (env) => bootstrapService(AppModule.register(loadNotificationsConfig(env)), NOTIFICATIONS_SERVICE),
+      env: notificationsTestEnv(smtp.url, 'subscribe-form-link-secret', { SITE_SECTIONS: 'politics=Politics,world=World,climate' }),
+      boot: startNotifications,
     });
     bus = new TestEventBus(broker.brokers);
   }, 120_000);
