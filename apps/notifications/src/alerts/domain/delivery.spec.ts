@@ -13,6 +13,7 @@ const email = (overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({
   alert,
   email: { subscriberId: 's', email: 'a@example.com', confirmed: true },
   push: null,
+  traceparent: null,
   ...overrides,
 });
 const push = (overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery =>

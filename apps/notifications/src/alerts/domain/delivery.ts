@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
   alert: AlertText;
   email: { subscriberId: string; email: string; confirmed: boolean } | null;
   push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;
+  /** W3C traceparent of the article's fan-out, so the send joins the story's trace; null for alerts fanned out before it was kept. */
+  traceparent: string | null;
 }
 
 /** What an attempt leaves behind. `pushGone` asks to end the push subscription (the push service said it is gone). */

@@ -37,6 +37,10 @@ export class ArticleAlertEntity {
   @Column({ type: 'timestamptz', nullable: true })
   fannedOutAt!: Date | null;
 
+  /** W3C traceparent of the fan-out: the delivery worker sends each alert in a span under it. */
+  @Column({ type: 'text', nullable: true })
+  fanOutTraceparent!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }

@@ -164,6 +164,14 @@ export class ArticleAlertRepository {
     });
   }
 
+  /**
+   * Keeps the fan-out's trace context (a W3C traceparent) with the alert, so every delivery of
+   * the article, sent later by a worker loop, is traced under the story (DeliveryWorker).
+   */
+  async keepFanOutTrace(articleId: string, traceparent: string): Promise<void> {
+    await this.unitOfWork.requireActive('keepFanOutTrace').update(ArticleAlertEntity, { articleId }, { fanOutTraceparent: traceparent });
+  }
+
   /** Wakes the fan-out expanders when (and only if) the open unit commits. */
   async wakeExpandersOnCommit(): Promise<void> {
     const manager = this.unitOfWork.requireActive('wakeExpandersOnCommit');

@@ -36,12 +36,13 @@ interface ClaimedRow {
   p256dh: string | null;
   auth: string | null;
   push_active: boolean | null;
+  fan_out_traceparent: string | null;
 }
 
 /** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them. */
 function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
   return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
-              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at,
+              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at, a.fan_out_traceparent,
               s.email, s.status AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
        FROM ${source} d
@@ -321,5 +322,6 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
       row.push_subscription_id && row.endpoint !== null && row.p256dh !== null && row.auth !== null
         ? { pushSubscriptionId: row.push_subscription_id, endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth, active: row.push_active === true }
         : null,
+    traceparent: row.fan_out_traceparent,
   };
 }

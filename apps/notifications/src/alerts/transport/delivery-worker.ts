@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { SpanKind } from '@opentelemetry/api';
+import { inStoryTrace } from '@newsroom/messaging';
 import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
 import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
@@ -132,8 +134,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private start(lane: Lane, delivery: ClaimedDelivery): void {
-    const tracked: Promise<void> = this.deliver
-      .deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add(entry))
+    const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add(entry)))
       .then((result) => {
         lane.done[result.status] = (lane.done[result.status] ?? 0) + 1;
       })
@@ -143,6 +144,19 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         this.loop?.wake();
       });
     lane.inFlight.add(tracked);
+  }
+
+  /**
+   * The send as a CLIENT span under the article's fan-out (its stored traceparent), so each alert
+   * hangs under the story's trace instead of this loop's. Ids only: no address or endpoint.
+   */
+  private inFanOutTrace<T extends { status: string }>(delivery: ClaimedDelivery, send: () => Promise<T>): Promise<T> {
+    const attributes = { 'newsroom.alert.channel': delivery.channel, 'newsroom.article.id': delivery.articleId, 'newsroom.delivery.id': delivery.id, 'newsroom.delivery.attempt': delivery.attempt };
+    return inStoryTrace(delivery.traceparent, { name: `send ${delivery.channel}`, kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const result = await send();
+      span.setAttributes({ 'newsroom.delivery.outcome': result.status });
+      return result;
+    });
   }
 
   /** A line every few seconds while alerts go out: per channel, what the attempts came to, the send rate and what is in flight. */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { outgoingTraceparent } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import type { FanOutDecision } from '../../domain/article-alert';
 import { PublicSite } from '../../domain/public-site';
@@ -49,6 +50,7 @@ export class FanOutAlertsUseCase {
       return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
     }
     const { continuing, ...queued } = await this.alerts.fanOut(articleId, decision.content, FIRST_BATCH);
+    await this.alerts.keepFanOutTrace(articleId, outgoingTraceparent());
     if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
     if (continuing.length > 0) await this.alerts.wakeExpandersOnCommit();
     this.logger.log({ articleId, priority: decision.content.priority, ...queued, continuing }, 'alerts queued');
