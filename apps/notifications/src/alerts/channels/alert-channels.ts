@@ -44,10 +44,18 @@ export class AlertChannels {
     this.pushAgent = pushServiceAgent(trustedBy?.options.ca ? { ca: trustedBy.options.ca } : {});
   }
 
-  async email(recipient: EmailRecipient, alert: AlertText): Promise<SendResult> {
+  /**
+   * Sends the alert e-mail of delivery `deliveryId` with the `Message-ID`
+   * `<delivery-<id>@<MAIL_FROM's domain>>`: every attempt of one delivery —
+   * a retry, or a re-send after a crash left its outcome unknown — carries the
+   * same id, so a copy that did arrive before is collapsed by the mail client
+   * or mailbox provider instead of shown twice.
+   */
+  async email(recipient: EmailRecipient, alert: AlertText, deliveryId: string): Promise<SendResult> {
     const links = this.links.management(recipient.subscriberId, 'email');
     try {
-      const receipt = await this.mailer.send(alertEmail(recipient.email, alert, links));
+      const mail = { ...alertEmail(recipient.email, alert, links), messageId: this.mailer.messageId(`delivery-${deliveryId}`) };
+      const receipt = await this.mailer.send(mail);
       return { ok: true, responseCode: receipt.responseCode };
     } catch (error) {
       return { ok: false, failure: classifyEmailError(error) };
@@ -59,7 +67,8 @@ export class AlertChannels {
    * endpoint is on an allowed service and resolves to a public address (an
    * endpoint stored before a rule changed, or a name whose DNS answer changed).
    * The payload's size is checked first (PUSH.PAYLOAD_TOO_LARGE, final); `TTL`, `Urgency`
-   * and the story's `Topic` go with it (push-message.ts).
+   * and the story's `Topic` go with it (push-message.ts): the Topic is the same for every
+   * attempt, so a re-sent push replaces one the push service still holds (RFC 8030 §5.4).
    */
   async push(recipient: PushRecipient, articleId: string, alert: AlertText): Promise<SendResult> {
     try {

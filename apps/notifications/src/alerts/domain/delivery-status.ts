@@ -3,8 +3,10 @@ export type Channel = (typeof CHANNELS)[number];
 
 /**
  * pending → sending → sent | failed | pending (retry later); pending → cancelled.
- * `unknown`: the worker stopped while sending, so whether the alert arrived is not
- * known; it is never sent again (two alerts are worse than none).
+ * A delivery whose worker stopped while sending goes back to `pending` and is
+ * re-sent with the same Message-ID / Topic, so a copy that did arrive is
+ * collapsed (its attempt is logged `unknown`); `unknown` is where it ends when
+ * the re-sends (MAX_RESENDS_AFTER_UNKNOWN) or attempts are used up.
  */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

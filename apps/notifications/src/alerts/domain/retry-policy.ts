@@ -2,6 +2,14 @@
 export const MAX_DELIVERY_ATTEMPTS = 5;
 export const RETRY_BASE_DELAY_MS = 30_000;
 export const RETRY_MAX_DELAY_MS = 30 * 60_000;
+/**
+ * Re-sends of one delivery after an attempt whose outcome is unknown (its
+ * worker died while sending). Each carries the delivery's own Message-ID / the
+ * story's Topic, so a copy that did arrive is collapsed; the bound stops an
+ * alert that itself crashes the worker from being tried forever. Re-sends also
+ * count towards MAX_DELIVERY_ATTEMPTS.
+ */
+export const MAX_RESENDS_AFTER_UNKNOWN = 3;
 /** A push service's Retry-After is honoured up to this. */
 export const RETRY_AFTER_CAP_MS = 60 * 60_000;
 

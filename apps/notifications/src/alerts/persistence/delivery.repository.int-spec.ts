@@ -83,19 +83,41 @@ describe(DeliveryRepository.name, () => {
   });
 
   describe('markAbandoned', () => {
-    it("turns a gone worker's sending deliveries unknown, with an unknown attempt, and nothing else", async () => {
+    const LIMITS = { maxResends: 2, maxAttempts: 5 };
+    const NOTES = { resent: 'worker gone; re-sent', givenUp: 'worker gone; given up' };
+
+    it("queues a gone worker's sending deliveries to be re-sent, logging an unknown attempt, and touches nothing else", async () => {
       const ids = await pending(3);
       const byA = await deliveries.claimDue(A, 2);
       const byB = await deliveries.claimDue(B, 1);
 
-      const abandoned = await deliveries.markAbandoned(A, 'worker gone');
+      const abandoned = await deliveries.markAbandoned(A, LIMITS, NOTES);
 
-      expect(abandoned.map((d) => d.id).sort()).toEqual([...byA].sort());
-      expect((await statuses(ids)).map((row) => row.status)).toEqual(['unknown', 'unknown', 'sending']);
+      expect(abandoned.map((d) => [d.id, d.resent, d.attempt]).sort()).toEqual(byA.map((id) => [id, true, 1]).sort());
+      expect((await statuses(ids)).map((row) => row.status)).toEqual(['pending', 'pending', 'sending']);
       expect(byB).toEqual([ids[2]]);
       expect(await testbed.query(`SELECT delivery_id::text, attempt, outcome, error FROM delivery_attempts ORDER BY delivery_id`)).toEqual(
-        byA.map((id) => ({ delivery_id: id, attempt: 1, outcome: 'unknown', error: 'worker gone' })),
+        byA.map((id) => ({ delivery_id: id, attempt: 1, outcome: 'unknown', error: 'worker gone; re-sent' })),
       );
+      // Due again at once, and claimed again as the next attempt.
+      expect((await deliveries.claimDue(B, 5)).sort()).toEqual([...byA].sort());
+    });
+
+    it('ends a delivery unknown once its re-sends after unknown outcomes are used up', async () => {
+      const [id] = await pending(1);
+      const outcomes: boolean[] = [];
+      for (let crash = 0; crash <= LIMITS.maxResends; crash += 1) {
+        expect(await deliveries.claimDue(A, 1)).toEqual([id]);
+        outcomes.push(...(await deliveries.markAbandoned(A, LIMITS, NOTES)).map((d) => d.resent));
+      }
+      expect(outcomes).toEqual([true, true, false]);
+      expect((await statuses([id]))[0].status).toBe('unknown');
+      expect(await testbed.query(`SELECT attempt, error FROM delivery_attempts ORDER BY id`)).toEqual([
+        { attempt: 1, error: NOTES.resent },
+        { attempt: 2, error: NOTES.resent },
+        { attempt: 3, error: NOTES.givenUp },
+      ]);
+      expect(await deliveries.claimDue(A, 1)).toEqual([]);
     });
 
     it('lists the workers holding sending deliveries, other than the one asking', async () => {

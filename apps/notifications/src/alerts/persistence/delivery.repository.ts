@@ -14,6 +14,10 @@ export interface AbandonedDelivery {
   articleId: string;
   channel: Channel;
   claimedBy: string;
+  /** The attempt that was cut off. */
+  attempt: number;
+  /** Back to `pending` to be re-sent; false when it ended `unknown`. */
+  resent: boolean;
 }
 
 interface ClaimedRow {
@@ -141,7 +145,7 @@ export class DeliveryRepository {
            claimed_by = CASE WHEN o.status = 'pending' THEN NULL ELSE d.claimed_by END,
            updated_at = now()
        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) AS o(id, status, error, code, next_at)
-       WHERE d.id = o.id AND d.claimed_by = $1 AND d.status IN ('sending', 'unknown')`,
+       WHERE d.id = o.id AND d.claimed_by = $1 AND d.status IN ('sending', 'unknown', 'pending')`,
       [
         workerId,
         column((entry) => entry.delivery.id),
@@ -179,7 +183,9 @@ export class DeliveryRepository {
   /**
    * Records how an attempt ended and its attempt log row; inside a unit of
    * work so both are stored or neither. A row another worker marked `unknown`
-   * while this one was still sending gets its true outcome back.
+   * (or queued to re-send, still naming this worker) while this one was still
+   * sending gets its true outcome back; once re-claimed it names another worker
+   * and is left alone.
    */
   async recordOutcome(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
     const manager = this.unitOfWork.requireActive('recordOutcome');
@@ -192,7 +198,7 @@ export class DeliveryRepository {
            sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
            claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE claimed_by END,
            updated_at = now()
-       WHERE id = $1 AND claimed_by = $2 AND status IN ('sending', 'unknown')`,
+       WHERE id = $1 AND claimed_by = $2 AND status IN ('sending', 'unknown', 'pending')`,
       [delivery.id, workerId, outcome.status, error, outcome.responseCode, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
     );
     await manager.query(
@@ -221,24 +227,52 @@ export class DeliveryRepository {
   }
 
   /**
-   * Deliveries a stopped worker left in `sending` become `unknown`, with an
-   * `unknown` attempt row: the alert may or may not have gone out, and sending
-   * it again could alert someone twice. One statement, so it is atomic alone.
+   * Deliveries a stopped worker left in `sending`: whether the alert went out
+   * is unknown, so each gets an `unknown` attempt row and goes back to
+   * `pending`, due now, to be re-sent with its same Message-ID / Topic
+   * (`resentNote` in the log) — unless it already had `maxResends` unknown
+   * attempts or `maxAttempts` attempts, then it ends `unknown` (`givenUpNote`).
+   * A re-queued row keeps naming the worker until it is claimed again, so
+   * that worker's late outcome, if it was alive after all, still lands
+   * (recordOutcome). One statement, so it is atomic alone; a concurrent sweep
+   * of the same worker finds nothing left in `sending`.
    */
-  async markAbandoned(workerId: string, note: string): Promise<AbandonedDelivery[]> {
+  async markAbandoned(
+    workerId: string,
+    limits: { maxResends: number; maxAttempts: number },
+    notes: { resent: string; givenUp: string },
+  ): Promise<AbandonedDelivery[]> {
     const rows = (await this.unitOfWork.manager.query(
       `WITH abandoned AS (
-         UPDATE deliveries SET status = 'unknown', last_error = $2, updated_at = now()
-         WHERE status = 'sending' AND claimed_by = $1
-         RETURNING id, article_id, channel, attempts, claimed_at, claimed_by
+         SELECT d.id, d.attempts < $3 AND
+                (SELECT count(*) FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.outcome = 'unknown') < $4 AS resend
+         FROM deliveries d
+         WHERE d.status = 'sending' AND d.claimed_by = $1
+         FOR UPDATE
+       ), settled AS (
+         UPDATE deliveries d
+         SET status = CASE WHEN ab.resend THEN 'pending' ELSE 'unknown' END,
+             next_attempt_at = CASE WHEN ab.resend THEN now() ELSE d.next_attempt_at END,
+             last_error = CASE WHEN ab.resend THEN $5 ELSE $2 END,
+             updated_at = now()
+         FROM abandoned ab
+         WHERE d.id = ab.id AND d.status = 'sending' AND d.claimed_by = $1
+         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, ab.resend
        ), logged AS (
          INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error)
-         SELECT id, attempts, COALESCE(claimed_at, now()), now(), 'unknown', $2 FROM abandoned
+         SELECT id, attempts, COALESCE(claimed_at, now()), now(), 'unknown', CASE WHEN resend THEN $5 ELSE $2 END FROM settled
        )
-       SELECT id, article_id, channel, claimed_by FROM abandoned`,
-      [workerId, note],
-    )) as { id: string; article_id: string; channel: Channel; claimed_by: string }[];
-    return rows.map((row) => ({ id: String(row.id), articleId: row.article_id, channel: row.channel, claimedBy: row.claimed_by }));
+       SELECT id, article_id, channel, attempts, resend FROM settled`,
+      [workerId, notes.givenUp, limits.maxAttempts, limits.maxResends, notes.resent],
+    )) as { id: string; article_id: string; channel: Channel; attempts: number; resend: boolean }[];
+    return rows.map((row) => ({
+      id: String(row.id),
+      articleId: row.article_id,
+      channel: row.channel,
+      claimedBy: workerId,
+      attempt: row.attempts,
+      resent: row.resend,
+    }));
   }
 
   async statusCounts(articleId: string): Promise<Partial<Record<DeliveryStatus, number>>> {

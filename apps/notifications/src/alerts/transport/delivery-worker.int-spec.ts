@@ -60,7 +60,7 @@ describe(DeliveryWorker.name, () => {
     expect(channels.sent.map((sent) => sent.to).sort()).toEqual(['a@example.com', 'b@example.com']);
   });
 
-  it('marks unknown, and never resends, what a worker that is gone left sending; leaves a live worker\'s alone', async () => {
+  it('re-sends, logging the unknown attempt, what a worker that is gone left sending; leaves a live worker\'s alone', async () => {
     await emailSubscriber(testbed, 'gone@example.com', { sections: ['politics'] });
     await emailSubscriber(testbed, 'live@example.com', { sections: ['politics'] });
     const articleId = await publish();
@@ -83,10 +83,14 @@ describe(DeliveryWorker.name, () => {
       await eventually('the live worker to hold its lease', () => liveLease.isActive);
       startWorker();
 
-      await eventually('the gone worker\'s delivery marked unknown', async () => (await statusesOf(articleId))[0] === 'unknown' || undefined);
-      expect(await statusesOf(articleId)).toEqual(['unknown', 'sending']);
-      expect(channels.sent).toEqual([]);
-      expect(await testbed.query(`SELECT outcome FROM delivery_attempts WHERE delivery_id = $1`, [goneDelivery])).toEqual([{ outcome: 'unknown' }]);
+      await eventually('the gone worker\'s delivery re-sent', async () => (await statusesOf(articleId))[0] === 'sent' || undefined);
+      expect(await statusesOf(articleId)).toEqual(['sent', 'sending']);
+      const [goneRecipient] = await testbed.query<{ email: string }>(`SELECT s.email FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE d.id = $1`, [goneDelivery]);
+      expect(channels.sent.map((sent) => sent.to)).toEqual([goneRecipient.email]);
+      expect(await testbed.query(`SELECT attempt, outcome, error LIKE '%re-sent%' AS resent FROM delivery_attempts WHERE delivery_id = $1 ORDER BY id`, [goneDelivery])).toEqual([
+        { attempt: 1, outcome: 'unknown', resent: true },
+        { attempt: 2, outcome: 'sent', resent: null },
+      ]);
     } finally {
       await liveLease.stop();
     }

@@ -9,6 +9,7 @@ import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import type { ClaimedDelivery } from '../domain/delivery';
 import type { Channel } from '../domain/delivery-status';
+import { MAX_DELIVERY_ATTEMPTS, MAX_RESENDS_AFTER_UNKNOWN } from '../domain/retry-policy';
 import { deliveriesChannel, DeliveryRepository } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { OutcomeBatch } from './outcome-batch';
@@ -24,7 +25,9 @@ const MAX_BACKOFF_MS = 10_000;
 const SWEEP_INTERVAL_MS = 30_000;
 /** How often a worker that is sending logs its progress. */
 const PROGRESS_INTERVAL_MS = 5_000;
-const ABANDONED_NOTE = 'interrupted while sending (worker stopped); not retried so that no one gets the alert twice';
+/** The delivery log's words for an attempt cut off by a worker that stopped, re-sent or not. */
+const RESENT_NOTE = 'outcome unknown: interrupted while sending (worker stopped); re-sent with the same Message-ID / Topic';
+const GIVEN_UP_NOTE = 'outcome unknown: interrupted while sending (worker stopped); not re-sent, its re-sends or attempts are used up';
 
 /** A channel's own queue in this worker: its sends in flight and what they came to since the last progress line. */
 interface Lane {
@@ -47,10 +50,12 @@ interface Lane {
  * migrations), stopped before the database connections close. The fan-out's
  * NOTIFY wakes it on commit.
  *
- * Never two alerts, at the price of possibly none: a delivery is `sending`
- * (committed) before it is sent; one left `sending` by a worker whose lease is
- * gone is marked `unknown` and never resent. After a crash, at most the sum
- * of the lanes' concurrency is `unknown`.
+ * Exactly one alert in effect: a delivery is `sending` (committed) before it
+ * is sent; one left `sending` by a worker whose lease is gone had an unknown
+ * outcome (the SMTP server may have taken it just before the crash), so it is
+ * re-sent — a bounded number of times — with the same Message-ID / Topic, which
+ * mail clients and push services collapse into the copy that may have arrived.
+ * After a crash, at most the sum of the lanes' concurrency is re-sent.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -178,7 +183,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Deliveries left `sending` by a worker that no longer runs (this process
-   * before a crash, or another replica) are marked `unknown` and logged, never resent.
+   * before a crash, or another replica) are logged `unknown` and queued to be
+   * re-sent with their same Message-ID / Topic, within MAX_RESENDS_AFTER_UNKNOWN.
    */
   private async sweepAbandoned(): Promise<void> {
     this.lastSweepAt = Date.now();
@@ -186,10 +192,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (!loop) return;
     for (const workerId of await this.deliveries.workersWithSendingDeliveries(this.workerId)) {
       if (!(await loop.isMemberGone(workerId))) continue;
-      for (const delivery of await this.deliveries.markAbandoned(workerId, ABANDONED_NOTE)) {
+      const limits = { maxResends: MAX_RESENDS_AFTER_UNKNOWN, maxAttempts: MAX_DELIVERY_ATTEMPTS };
+      for (const delivery of await this.deliveries.markAbandoned(workerId, limits, { resent: RESENT_NOTE, givenUp: GIVEN_UP_NOTE })) {
         this.logger.warn(
-          { deliveryId: delivery.id, articleId: delivery.articleId, channel: delivery.channel, previousWorker: workerId },
-          'delivery was interrupted while sending; marked unknown and not resent',
+          { deliveryId: delivery.id, articleId: delivery.articleId, channel: delivery.channel, attempt: delivery.attempt, previousWorker: workerId },
+          delivery.resent
+            ? 'delivery was interrupted while sending; re-sending it with the same Message-ID / Topic'
+            : 'delivery was interrupted while sending; re-sends used up, marked unknown',
         );
       }
     }

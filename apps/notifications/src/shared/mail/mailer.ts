@@ -5,6 +5,7 @@ import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../notifications-config.token';
+import { messageIdFor } from './message-id';
 
 export interface OutgoingMail {
   to: string;
@@ -12,6 +13,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A stable `Message-ID` (messageIdFor); without it nodemailer makes a random one per send. */
+  messageId?: string;
 }
 
 export interface MailReceipt {
@@ -82,6 +85,11 @@ export class Mailer implements OnApplicationShutdown {
     };
     this.transport = nodemailer.createTransport(options);
     this.from = config.mailFrom;
+  }
+
+  /** `<localPart@domain of MAIL_FROM>`: the same for every send of one message, so copies collapse. */
+  messageId(localPart: string): string {
+    return messageIdFor(localPart, this.from);
   }
 
   async send(mail: OutgoingMail): Promise<MailReceipt> {

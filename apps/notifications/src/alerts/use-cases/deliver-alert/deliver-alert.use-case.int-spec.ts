@@ -105,11 +105,11 @@ describe(DeliverAlertUseCase.name, () => {
     expect(await delivery(ids[0])).toMatchObject({ status: 'sending', claimed_by: WORKER });
   });
 
-  it('records the true outcome of a send that another worker marked unknown meanwhile', async () => {
+  it('records the true outcome of a send that another worker queued to re-send meanwhile (its worker looked gone)', async () => {
     await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });
     const { ids } = await claimedDeliveries();
     channels.whileSending = async () => {
-      await testbed.get(DeliveryRepository).markAbandoned(WORKER, 'looked gone');
+      await testbed.get(DeliveryRepository).markAbandoned(WORKER, { maxResends: 3, maxAttempts: 5 }, { resent: 'looked gone', givenUp: 'looked gone' });
     };
 
     expect(await run(ids[0])).toMatchObject({ status: 'sent' });

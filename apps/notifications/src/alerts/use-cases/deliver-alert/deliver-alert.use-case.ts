@@ -75,7 +75,7 @@ export class DeliverAlertUseCase {
 
   private send(delivery: ClaimedDelivery): Promise<SendResult> {
     if (delivery.channel === 'email' && delivery.email) {
-      return this.channels.email({ subscriberId: delivery.email.subscriberId, email: delivery.email.email }, delivery.alert);
+      return this.channels.email({ subscriberId: delivery.email.subscriberId, email: delivery.email.email }, delivery.alert, delivery.id);
     }
     if (delivery.channel === 'push' && delivery.push) {
       return this.channels.push(delivery.push, delivery.articleId, delivery.alert);
