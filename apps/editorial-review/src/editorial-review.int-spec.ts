@@ -185,7 +185,11 @@ describe('editorial-review service', () => {
     expect([taken.status, taken.body.error.code]).toEqual([409, 'REVIEW.ALREADY_CLAIMED']);
     const note = await carol.post<ReviewView>(`/v1/reviews/${articleId}/comments`, { body: '  Who is the spokesperson?  ' });
     expect(note.status).toBe(201);
-    expect(note.body.comments).toEqual([expect.objectContaining({ editorId: 'carol', body: 'Who is the spokesperson?', revision: 1 })]);
+    expect(note.body.comments).toEqual([expect.objectContaining({ editorId: 'carol', body: 'Who is the spokesperson?', revision: 1, blockIndex: null })]);
+    const anchored = await carol.post<ReviewView>(`/v1/reviews/${articleId}/comments`, { body: 'Which port?', blockIndex: 0 });
+    expect(anchored.body.comments?.at(-1)).toMatchObject({ body: 'Which port?', blockIndex: 0 });
+    const badAnchor = await carol.post<ErrorBody>(`/v1/reviews/${articleId}/comments`, { body: 'Here?', blockIndex: -1 });
+    expect(badAnchor.status).toBe(400);
     const blocked = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/approve`, {});
     expect([blocked.status, blocked.body.error.code]).toEqual([409, 'REVIEW.BLOCKING_CHECKS']);
     expect(blocked.body.error.details?.map((check) => check.code)).toEqual(['UNSAFE_LINK', 'QUOTE_WITHOUT_ATTRIBUTION']);
@@ -216,7 +220,7 @@ describe('editorial-review service', () => {
       [1, null],
       [2, 1],
     ]);
-    expect([resubmitted.comments.length, resubmitted.decisions.length]).toEqual([1, 1]);
+    expect([resubmitted.comments.length, resubmitted.decisions.length]).toEqual([2, 1]);
     expect(resubmitted.diff).toMatchObject({
       fromRevision: 1,
       toRevision: 2,
@@ -245,12 +249,13 @@ describe('editorial-review service', () => {
     expect(events.map((e) => [e.type, (e.data as { revision: number }).revision])).toEqual([
       [EVENT_TYPES.reviewClaimed, 1],
       [EVENT_TYPES.reviewCommentAdded, 1],
+      [EVENT_TYPES.reviewCommentAdded, 1],
       [EVENT_TYPES.changesRequested, 1],
       [EVENT_TYPES.reviewClaimed, 2],
       [EVENT_TYPES.articleApproved, 2],
     ]);
     expect(events.every((e) => e.source === 'newsroom/editorial-review')).toBe(true);
-    expect(events[4].data).toEqual({
+    expect(events[5].data).toEqual({
       articleId,
       revision: 2,
       editorId: 'bob',

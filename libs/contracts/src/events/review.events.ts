@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import type { AbstractClass } from '../article-refs';
 import { ArticleContent, IsArticleContent } from '../article';
 import { ArticleRevisionRef } from './article-revision';
@@ -28,6 +28,12 @@ export class ReviewCommentAddedData extends ReviewEventBase {
   @IsNotEmpty()
   @MaxLength(NOTE_MAX_LENGTH)
   body!: string;
+
+  /** The block of the revision's body the note is about (0-based index); absent for the whole story. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  blockIndex?: number;
 
   @IsISO8601({ strict: true })
   createdAt!: string;

@@ -39,5 +39,7 @@ export interface ReviewComment {
   revision: number;
   editorId: string;
   body: string;
+  /** The block of the revision's body the note is about (0-based); null for the whole story. */
+  blockIndex: number | null;
   createdAt: Date;
 }

@@ -30,6 +30,9 @@ export const selfReview = () =>
 export const reviewClosed = (status: ReviewStatus) =>
   new DomainError('REVIEW.CLOSED', `The review is ${readable(status)}; nothing more can be added to it`, 'conflict', { status });
 
+export const blockNotFound = (blockIndex: number, blocks: number) =>
+  new DomainError('REVIEW.BLOCK_NOT_FOUND', `The revision under review has ${blocks} block(s); there is no block ${blockIndex} to comment on`, 'validation', { blockIndex, blocks });
+
 export const blockingChecks = (errors: CheckResult[]) =>
   new DomainError(
     'REVIEW.BLOCKING_CHECKS',

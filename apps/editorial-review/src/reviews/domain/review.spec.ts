@@ -225,6 +225,7 @@ describe(Review.name, () => {
         revision: 1,
         editorId: 'carol',
         body: 'Who said it?',
+        blockIndex: null,
         createdAt: later,
       });
     });

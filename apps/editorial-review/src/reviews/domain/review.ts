@@ -4,6 +4,7 @@ import type { ApprovalTerms, Decision, ReviewComment, SubmittedRevision } from '
 import {
   alreadyClaimed,
   blockingChecks,
+  blockNotFound,
   invalidTransition,
   notAssigned,
   reviewClosed,
@@ -153,10 +154,16 @@ export class Review {
     return true;
   }
 
-  /** Any editor may leave a note until the review is decided; it is about the revision under review. */
-  addComment(editorId: string, body: string, at: Date): ReviewComment {
+  /**
+   * Any editor may leave a note until the review is decided; it is about the revision under
+   * review (`submitted`), or about one block of its body when `blockIndex` names one.
+   */
+  addComment(editorId: string, body: string, at: Date, anchor?: { blockIndex: number; submitted: SubmittedRevision }): ReviewComment {
     if (this.isFinal) throw reviewClosed(this.state.status);
-    return { id: randomUUID(), articleId: this.state.articleId, revision: this.state.currentRevision, editorId, body, createdAt: at };
+    const blocks = anchor?.submitted.article.body.length ?? 0;
+    if (anchor && anchor.blockIndex >= blocks) throw blockNotFound(anchor.blockIndex, blocks);
+    const { articleId, currentRevision: revision } = this.state;
+    return { id: randomUUID(), articleId, revision, editorId, body, blockIndex: anchor?.blockIndex ?? null, createdAt: at };
   }
 
   /** Sends the article back to its reporter; failing checks are no obstacle (they are usually why). */

@@ -8,6 +8,10 @@ export class ReviewCommentEntity extends EditorEntryColumns {
   @Column({ type: 'text' })
   body!: string;
 
+  /** The block of the revision's body the note is about (0-based); null for the whole story. */
+  @Column({ type: 'int', nullable: true })
+  blockIndex!: number | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
+import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
 import { EditorNote } from '../use-cases/editor.command';
 
 function IsZonedTimestamp(): PropertyDecorator {
@@ -26,6 +27,10 @@ export class AddCommentRequest {
   @ApiProperty({ maxLength: NOTE_MAX_LENGTH, description: 'The note; the reporter sees it', example: 'Can we get a second source for the vote count?' })
   @EditorNote()
   body!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 499, description: 'The block of the revision under review the note is about: its 0-based index in the body. Absent for the whole story' })
+  @BlockAnchor()
+  blockIndex?: number;
 }
 
 export class RequestChangesRequest {

@@ -60,13 +60,14 @@ export class ReviewsHttpController {
   @Post(':articleId/comments')
   @ApiOperation({ summary: 'Leave a note for the reporter and other editors (until the review is decided)' })
   @ApiResponse({ status: 201, type: ReviewView })
+  @ApiResponse({ status: 400, description: 'COMMAND.INVALID / REQUEST.INVALID; REVIEW.BLOCK_NOT_FOUND: blockIndex names no block of the revision under review' })
   @ApiResponse({ status: 409, description: 'REVIEW.CLOSED: the review is approved or rejected' })
   comment(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
     @Body() request: AddCommentRequest,
   ): Promise<ReviewView> {
-    return this.thenShow(articleId, () => this.commentOnReview.execute(CommentOnReviewCommand.create({ articleId, editorId: user.id, body: request.body })));
+    return this.thenShow(articleId, () => this.commentOnReview.execute(CommentOnReviewCommand.create({ articleId, editorId: user.id, body: request.body, blockIndex: request.blockIndex })));
   }
 
   @Post(':articleId/request-changes')

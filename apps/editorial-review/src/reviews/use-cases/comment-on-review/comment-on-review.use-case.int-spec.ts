@@ -24,7 +24,7 @@ describe(CommentOnReviewUseCase.name, () => {
 
     expect(result).toEqual({ commentId: expect.any(String), revision: 1 });
     expect(await fixtures.comments(articleId)).toEqual([
-      { id: result.commentId, article_id: articleId, revision: 1, editor_id: 'carol', body: 'Who is the spokesperson?', created_at: expect.any(Date) },
+      { id: result.commentId, article_id: articleId, revision: 1, editor_id: 'carol', body: 'Who is the spokesperson?', block_index: null, created_at: expect.any(Date) },
     ]);
   });
 
@@ -35,6 +35,32 @@ describe(CommentOnReviewUseCase.name, () => {
     const added = (await testbed.recordedEvents(articleId)).at(-1);
     expect(added).toMatchObject({ type: 'news.article.review-comment-added.v1', subject: articleId });
     expect(added?.data).toEqual({ articleId, revision: 1, editorId: 'carol', commentId, body: 'Who is the spokesperson?', createdAt: added?.time });
+  });
+
+  it('anchors a note to a block of the revision under review, and says so in the event', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    const { commentId } = await comment.execute(CommentOnReviewCommand.create({ articleId, editorId: 'carol', body: 'Second source?', blockIndex: 1 }));
+
+    expect(await fixtures.comments(articleId)).toEqual([expect.objectContaining({ id: commentId, body: 'Second source?', block_index: 1 })]);
+    expect((await testbed.recordedEvents(articleId)).at(-1)?.data).toMatchObject({ commentId, blockIndex: 1 });
+  });
+
+  it('refuses an anchor past the end of the body with REVIEW.BLOCK_NOT_FOUND, storing nothing', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    const blocks = (await testbed.query<{ n: number }>('SELECT jsonb_array_length(article->\'body\') AS n FROM review_submissions WHERE article_id = $1', [articleId]))[0].n;
+    const eventsBefore = await fixtures.eventTypes(articleId);
+
+    const refused = await refusal(comment.execute(CommentOnReviewCommand.create({ articleId, editorId: 'carol', body: 'Here?', blockIndex: blocks })));
+
+    expect(refused).toMatchObject({ code: 'REVIEW.BLOCK_NOT_FOUND', kind: 'validation', details: { blockIndex: blocks, blocks } });
+    expect(await fixtures.comments(articleId)).toEqual([]);
+    expect(await fixtures.eventTypes(articleId)).toEqual(eventsBefore);
+  });
+
+  it.each([-1, 1.5, 500, '2'])('refuses the block anchor %p with COMMAND.INVALID', (blockIndex) => {
+    expect(thrownBy(() => CommentOnReviewCommand.create({ articleId: randomUUID(), editorId: 'carol', body: 'Here?', blockIndex: blockIndex as number }))).toMatchObject({
+      code: 'COMMAND.INVALID',
+    });
   });
 
   it.each<ReviewStatus>(['pending', 'changes_requested'])('takes notes from any editor while the review is %s', async (status) => {

@@ -18,18 +18,23 @@ export class CommentOnReviewUseCase {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  /** Errors: REVIEW.NOT_FOUND, REVIEW.CLOSED (the review is approved or rejected). */
+  /**
+   * Errors: REVIEW.NOT_FOUND, REVIEW.CLOSED (the review is approved or rejected),
+   * REVIEW.BLOCK_NOT_FOUND (`blockIndex` is past the end of the revision's body).
+   */
   execute(command: CommentOnReviewCommand): Promise<CommentResult> {
     // The lock orders the note against a decision being made at the same moment.
     return this.actions.act(command.articleId, async (review, at) => {
-      const comment = review.addComment(command.editorId, command.body, at);
+      const { blockIndex } = command;
+      const anchor = blockIndex === undefined ? undefined : { blockIndex, submitted: await this.reviews.submittedRevision(review.articleId, review.currentRevision) };
+      const comment = review.addComment(command.editorId, command.body, at, anchor);
       await this.reviews.insertComment(comment);
       const { id: commentId, articleId, revision, editorId, body, createdAt } = comment;
       return {
         result: { commentId, revision },
         announce: createEvent(
           EVENT_TYPES.reviewCommentAdded,
-          { articleId, revision, editorId, commentId, body, createdAt: createdAt.toISOString() },
+          { articleId, revision, editorId, commentId, body, ...(comment.blockIndex === null ? {} : { blockIndex: comment.blockIndex }), createdAt: createdAt.toISOString() },
           { subject: articleId, time: createdAt },
         ),
       };

@@ -47,6 +47,8 @@ export class CommentView {
   @ApiProperty({ description: 'The revision under review when the note was written' }) revision!: number;
   @ApiProperty() editorId!: string;
   @ApiProperty() body!: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "The block of that revision's body the note is about (0-based index); null for the whole story" })
+  blockIndex!: number | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -164,7 +166,7 @@ function toSubmissionView(row: ReviewSubmissionEntity): SubmissionView {
 }
 
 function toCommentView(row: ReviewCommentEntity): CommentView {
-  return { id: row.id, revision: row.revision, editorId: row.editorId, body: row.body, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, revision: row.revision, editorId: row.editorId, body: row.body, blockIndex: row.blockIndex, createdAt: row.createdAt.toISOString() };
 }
 
 /** A decision as stored, its times written out; the article id is the review's already. */
