@@ -1,7 +1,8 @@
 import { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import type { ArticleBlock } from '@newsroom/contracts';
-import { button, field, h, show } from '../dom';
+import { describeError, uploadImage } from '../api';
+import { button, field, h, notice, show } from '../dom';
 import { NODE, blocksToDoc, docToBlocks, type DocNode } from './article-doc';
 import { articleExtensions } from './schema';
 
@@ -19,7 +20,7 @@ type AtomKind = typeof NODE.image | typeof NODE.embed | typeof NODE.related;
 /** The fields of each atom block, in form order: [attribute, label, required, hint]. */
 const ATOM_FIELDS: Record<AtomKind, [string, string, boolean, string?][]> = {
   image: [
-    ['url', 'Image URL', true, 'https:// address of the picture'],
+    ['url', 'Image URL', true, 'https:// address of the picture, filled in by an upload'],
     ['alt', 'Alt text', true, 'What the picture shows, for readers who cannot see it'],
     ['caption', 'Caption', false],
     ['credit', 'Credit', false, 'Photographer or agency'],
@@ -126,10 +127,12 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       show(blockForm);
       editor.commands.focus();
     };
+    const upload = kind === NODE.image ? imageUpload(inputs.find((i) => i.name === 'url')?.input as HTMLInputElement) : undefined;
     const form = h(
       'form',
       { class: 'block-form', 'aria-label': `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind]}` },
       h('h3', {}, `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind].toLowerCase()}`),
+      upload?.element,
       inputs.map((i) => i.element),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
     );
@@ -137,6 +140,7 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       event.preventDefault();
       const attrs: Record<string, unknown> = { ...existing };
       for (const { name, input } of inputs) attrs[name] = input.value.trim() === '' ? null : input.value.trim();
+      if (upload) Object.assign(attrs, upload.sizes(String(attrs.url ?? ''), existing?.url));
       if (existing) editor.chain().focus().updateAttributes(kind, attrs).run();
       else editor.chain().focus().insertContent({ type: kind, attrs }).run();
       close();
@@ -147,6 +151,38 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     });
     show(blockForm, form);
     inputs[0].input.focus();
+  }
+
+  /**
+   * The upload control of the image form: the chosen file goes to drafting (`POST /v1/images`
+   * through the desk), and the answer fills in the URL and, kept aside, the size and the
+   * WebP renditions the public page's srcset is made of. A URL typed over it drops them.
+   */
+  function imageUpload(urlInput: HTMLInputElement): { element: HTMLElement; sizes(url: string, previousUrl: unknown): Record<string, unknown> } {
+    let uploaded: Awaited<ReturnType<typeof uploadImage>>['block'] | undefined;
+    const status = h('div', { class: 'upload-status', 'aria-live': 'polite' });
+    const file = h('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,image/webp,image/avif' });
+    file.addEventListener('change', () => {
+      const chosen = file.files?.[0];
+      if (!chosen) return;
+      show(status, notice('info', `Uploading ${chosen.name}…`));
+      uploadImage(chosen).then(
+        ({ block }) => {
+          uploaded = block;
+          urlInput.value = block.url;
+          show(status, notice('success', `Uploaded: ${block.width ?? '?'} × ${block.height ?? '?'} pixels, ${block.renditions?.length ?? 0} sizes for screens.`));
+        },
+        (error: unknown) => show(status, notice('error', `The picture was not uploaded: ${describeError(error)}`)),
+      );
+    });
+    return {
+      element: h('div', { class: 'image-upload' }, field('Upload a picture', file, 'JPEG, PNG, WebP or AVIF, at most 15 MB'), status),
+      sizes: (url, previousUrl) => {
+        if (uploaded && uploaded.url === url) return { width: uploaded.width ?? null, height: uploaded.height ?? null, renditions: uploaded.renditions ?? null };
+        // Another picture by its address: the old one's sizes no longer describe it.
+        return url === previousUrl ? {} : { width: null, height: null, renditions: null };
+      },
+    };
   }
 
   function openLinkForm(): void {
