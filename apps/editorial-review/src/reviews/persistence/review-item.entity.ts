@@ -48,6 +48,14 @@ export class ReviewItemEntity {
   @Column({ type: 'int' })
   checkWarnings!: number;
 
+  /**
+   * W3C traceparent of the span that stored the current submission (the consumer of drafting's
+   * event): an editor's decision runs in a span under it, so the story's trace continues from
+   * the reporter's submit. Null for reviews submitted before it was kept.
+   */
+  @Column({ type: 'text', nullable: true })
+  submissionTraceparent!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

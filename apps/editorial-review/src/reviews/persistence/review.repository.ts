@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { outgoingTraceparent } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { summarizeChecks } from '../domain/editorial-checks';
 import { Review, type ReviewState } from '../domain/review';
@@ -42,7 +43,7 @@ export class ReviewRepository {
   async insert(review: Review, submission: ReviewSubmissionEntity): Promise<void> {
     const manager = this.inUnit('ReviewRepository.insert');
     const state = review.snapshot();
-    await manager.insert(ReviewItemEntity, { ...state, firstSubmittedAt: state.submittedAt, ...currentRevisionColumns(submission) });
+    await manager.insert(ReviewItemEntity, { ...state, firstSubmittedAt: state.submittedAt, ...currentRevisionColumns(submission), submissionTraceparent: outgoingTraceparent() });
     await manager.insert(ReviewSubmissionEntity, submission as never);
   }
 
@@ -50,7 +51,11 @@ export class ReviewRepository {
   async addSubmission(review: Review, submission: ReviewSubmissionEntity): Promise<void> {
     const manager = this.inUnit('ReviewRepository.addSubmission');
     await manager.insert(ReviewSubmissionEntity, submission as never);
-    await manager.update(ReviewItemEntity, { articleId: review.articleId }, { ...stateColumns(review), ...currentRevisionColumns(submission) });
+    await manager.update(
+      ReviewItemEntity,
+      { articleId: review.articleId },
+      { ...stateColumns(review), ...currentRevisionColumns(submission), submissionTraceparent: outgoingTraceparent() },
+    );
   }
 
   /** Stores the review's state after a claim or a decision. */
@@ -78,6 +83,12 @@ export class ReviewRepository {
     const id = randomUUID();
     await this.inUnit('ReviewRepository.insertDecision').insert(ReviewDecisionEntity, { id, ...decisionColumns(decision) });
     return id;
+  }
+
+  /** The trace context the current submission was stored in (see ReviewItemEntity); null when none was kept. */
+  async submissionTrace(articleId: string): Promise<string | null> {
+    const row = await this.unitOfWork.manager.findOne(ReviewItemEntity, { select: { submissionTraceparent: true }, where: { articleId } });
+    return row?.submissionTraceparent ?? null;
   }
 
   findItem(articleId: string): Promise<ReviewItemEntity | null> {

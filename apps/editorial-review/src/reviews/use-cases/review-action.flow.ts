@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES, type NewsroomEvent } from '@newsroom/contracts';
-import { Outbox } from '@newsroom/messaging';
+import { inStoryTrace, Outbox } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import type { Review } from '../domain/review';
 import type { Decision } from '../domain/review-decision';
@@ -54,16 +54,26 @@ export class ReviewActionFlow {
    * A decision (request-changes, reject, approve): `decide` calls one of the
    * review's decision methods; the review and the decision are stored, and the
    * decision's event announces it.
+   *
+   * The decision continues the story's trace: it runs in a span under the trace context stored
+   * with the submission (inStoryTrace), so its SQL, its event and everything downstream share
+   * the trace that began with the reporter's submit; the editor's request stays its own trace,
+   * linked to it (docs/operations.md, Traces).
    */
-  decide(articleId: string, decide: (review: Review, at: Date) => Decision | Promise<Decision>): Promise<DecisionResult> {
-    return this.act(articleId, async (review, at) => {
-      const decision = await decide(review, at);
-      await this.reviews.save(review);
-      const decisionId = await this.reviews.insertDecision(decision);
-      return {
-        result: { articleId, revision: decision.revision, decision: decision.kind, decisionId },
-        announce: decisionEvent(decision),
-      };
+  async decide(articleId: string, decide: (review: Review, at: Date) => Decision | Promise<Decision>): Promise<DecisionResult> {
+    const story = await this.reviews.submissionTrace(articleId);
+    return inStoryTrace(story, { name: 'review decision', attributes: { 'newsroom.article.id': articleId } }, async (span) => {
+      const outcome = await this.act(articleId, async (review, at) => {
+        const decision = await decide(review, at);
+        await this.reviews.save(review);
+        const decisionId = await this.reviews.insertDecision(decision);
+        return {
+          result: { articleId, revision: decision.revision, decision: decision.kind, decisionId },
+          announce: decisionEvent(decision),
+        };
+      });
+      span.setAttributes({ 'newsroom.review.decision': outcome.decision, 'newsroom.article.revision': outcome.revision });
+      return outcome;
     });
   }
 }
