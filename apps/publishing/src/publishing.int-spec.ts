@@ -9,15 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
-import { eventually, ServiceUnderTest, sleep, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
+import { eventually, sleep, type HttpClient, type ReceivedMessage, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
-import { approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, type ApprovalFields } from '../test/publishing.fixtures';
+import { AUTHOR, EDITOR, PUBLIC_BASE_URL } from '../test/publishing.fixtures';
+import { approvalEvent as approved, PublishingUnderTest } from '../test/publishing-under-test';
 import { testContent } from '../test/test-articles';
 import { elementsNamed, parseXml, textOf } from '../test/xml';
-import { startPublishing } from './service';
 
 jest.setTimeout(120_000);
 
@@ -27,14 +26,8 @@ interface ErrorBody {
   error: { code: string; message: string; details?: { path: string }[] };
 }
 
-/** An approval as editorial review's outbox would publish it on the review topic. */
-function approved(fields: Partial<ApprovalFields>): NewsroomEvent {
-  const data = approvalFields(fields);
-  return createEvent(EVENT_TYPES.articleApproved, data, { subject: data.articleId });
-}
-
 describe('publishing service', () => {
-  let broker: LocalBroker;
+  let publishing: PublishingUnderTest;
   let service: ServiceUnderTest;
   let bus: TestEventBus;
   let publishingTopic: ReceivedMessage[];
@@ -43,32 +36,16 @@ describe('publishing service', () => {
   let editor: HttpClient;
 
   beforeAll(async () => {
-    broker = await startLocalBroker();
-    service = await ServiceUnderTest.start({
-      name: 'publishing_service',
-      schema: 'publishing',
-      brokers: broker.brokers,
-      // Every request here comes from one address; the readers' limit has its own spec (config/rate-limits.int-spec.ts).
-      env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m' },
-      boot: startPublishing,
-    });
-    bus = new TestEventBus(broker.brokers);
+    publishing = await PublishingUnderTest.start('publishing_service');
+    ({ service, bus } = publishing);
     [publishingTopic, deadLetters] = await Promise.all([bus.collect(TOPICS.publishing), bus.collect(DEAD_LETTERS)]);
     site = service.anonymous;
     editor = service.as('editor', EDITOR);
   });
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await broker?.stop();
-  });
+  afterAll(() => publishing?.stop());
 
-  /** Produces an event on the review topic and waits until the service recorded it in its inbox. */
-  async function deliver(event: NewsroomEvent): Promise<void> {
-    await bus.produce(TOPICS.review, event);
-    await service.handled(event.id);
-  }
+  const deliver = (event: NewsroomEvent) => publishing.deliver(event);
 
   /** The publishing events about `articleId` once there are at least `count` of `type`. */
   function emittedWhen<T extends NewsroomEvent['type']>(type: T, articleId: string, count = 1): Promise<Extract<NewsroomEvent, { type: T }>[]> {

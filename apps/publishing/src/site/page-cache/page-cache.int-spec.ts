@@ -4,48 +4,32 @@
  * way — an editor's correction over HTTP, an approval over Kafka, a share — shows at once.
  */
 import { randomUUID } from 'node:crypto';
-import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { eventually, ServiceUnderTest, TestEventBus, type HttpClient } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { approvalFields, EDITOR, PUBLIC_BASE_URL } from '../../../test/publishing.fixtures';
+import { eventually, type HttpClient, type ServiceUnderTest } from '@newsroom/test-harness';
+import { EDITOR } from '../../../test/publishing.fixtures';
+import { approvalEvent, PublishingUnderTest } from '../../../test/publishing-under-test';
 import { testContent } from '../../../test/test-articles';
-import { startPublishing } from '../../service';
 
 jest.setTimeout(120_000);
 
 describe('page cache (publishing service)', () => {
-  let broker: LocalBroker;
+  let publishing: PublishingUnderTest;
   let service: ServiceUnderTest;
-  let bus: TestEventBus;
   let site: HttpClient;
 
   beforeAll(async () => {
-    broker = await startLocalBroker();
-    service = await ServiceUnderTest.start({
-      name: 'publishing_page_cache',
-      schema: 'publishing',
-      brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m' },
-      boot: startPublishing,
-    });
-    bus = new TestEventBus(broker.brokers);
+    publishing = await PublishingUnderTest.start('publishing_page_cache');
+    service = publishing.service;
     site = service.anonymous;
   });
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await broker?.stop();
-  });
+  afterAll(() => publishing?.stop());
 
   /** Approves a new article over Kafka and returns its id and slug once its page is up. */
   async function publish(headline: string): Promise<{ id: string; slug: string }> {
-    const data = approvalFields({ articleId: randomUUID(), article: testContent({ headline, tags: ['cache'] }) });
-    const event = createEvent(EVENT_TYPES.articleApproved, data, { subject: data.articleId });
-    await bus.produce(TOPICS.review, event);
-    await service.handled(event.id);
-    const [row] = await service.sql<{ slug: string }>('SELECT slug FROM articles WHERE id = $1', [data.articleId]);
-    return { id: data.articleId, slug: row.slug };
+    const id = randomUUID();
+    await publishing.deliver(approvalEvent({ articleId: id, article: testContent({ headline, tags: ['cache'] }) }));
+    const [row] = await service.sql<{ slug: string }>('SELECT slug FROM articles WHERE id = $1', [id]);
+    return { id, slug: row.slug };
   }
 
   /** Changes an article's stored headline with SQL, as no part of the service ever would: no event, no request. */
