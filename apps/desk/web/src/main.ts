@@ -19,6 +19,8 @@ const routes: Route[] = [
   route('/schedule', 'Schedule', ['editor'], async () => (await import('./screens/live')).scheduleScreen),
   route('/live', 'Live stories', ['editor'], async () => (await import('./screens/live')).liveScreen),
   route('/live/:id', 'Live story', ['editor'], async () => (await import('./screens/live')).liveStoryScreen),
+  route('/dead-letters', 'Dead letters', ['editor'], async () => (await import('./screens/dead-letters')).deadLettersScreen),
+  route('/dead-letters/:service/:topic/:partition/:offset', 'Dead letter', ['editor'], async () => (await import('./screens/dead-letters')).deadLetterScreen),
   route('/accounts', 'Accounts', ['admin'], async () => (await import('./screens/accounts')).accountsScreen),
 ];
 
@@ -47,6 +49,7 @@ function header(): HTMLElement {
     ['/queue', 'Review queue', ['editor']],
     ['/schedule', 'Schedule', ['editor']],
     ['/live', 'Live stories', ['editor']],
+    ['/dead-letters', 'Dead letters', ['editor']],
     ['/accounts', 'Accounts', ['admin']],
   ];
   const here = location.pathname;

@@ -21,8 +21,11 @@ export interface CheckResult {
   path?: string;
 }
 
-/** The article read-only, built from text nodes (links only when http(s)). */
-export function renderArticle(article: Article, label: string): HTMLElement {
+/**
+ * The article read-only, built from text nodes (links only when http(s)). `beside(index)`, when
+ * given, adds something next to each body block (the review's comments on that block).
+ */
+export function renderArticle(article: Article, label: string, beside?: (index: number) => Node | null): HTMLElement {
   return h(
     'article',
     { class: 'article-view', 'aria-label': label, lang: article.language || undefined },
@@ -33,7 +36,7 @@ export function renderArticle(article: Article, label: string): HTMLElement {
       { class: 'meta' },
       [article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null, article.section, article.bylines.map((b) => b.name).join(', ')].filter(Boolean).join(' · '),
     ),
-    article.body.map(renderBlock),
+    beside ? article.body.map((block, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, renderBlock(block)), beside(index))) : article.body.map(renderBlock),
   );
 }
 

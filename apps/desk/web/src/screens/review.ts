@@ -19,7 +19,8 @@ interface ReviewView extends ReviewSummary {
   reviewedRevision: number | null;
   article: Article;
   checks: CheckResult[];
-  comments: { id: string; revision: number; editorId: string; body: string; createdAt: string }[];
+  /** `blockIndex`: the block of that revision's body the note is about (0-based), null for the whole story. */
+  comments: { id: string; revision: number; editorId: string; body: string; blockIndex?: number | null; createdAt: string }[];
   decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; decidedAt: string }[];
   diff: Parameters<typeof renderDiff>[0];
 }
@@ -152,7 +153,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   }
 
   function commentForm(): HTMLElement | null {
-    if (!['pending', 'in_review', 'changes_requested'].includes(review.status)) return null;
+    if (!commentable()) return null;
     const text = h('textarea', { name: 'comment', rows: 2, required: true });
     const form = h('form', {}, field('Add a comment', text, 'Seen by the reporter and other editors'), h('button', { type: 'submit' }, 'Add comment'));
     form.addEventListener('submit', (event) => {
@@ -160,6 +161,38 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       void act('Comment added.', 'comments', { body: text.value.trim() });
     });
     return form;
+  }
+
+  const commentable = (): boolean => ['pending', 'in_review', 'changes_requested'].includes(review.status);
+
+  /**
+   * Beside each block of the revision under review: the notes anchored to it and a control to
+   * add one (POST …/comments with `blockIndex`). The form opens in place and closes with Escape.
+   */
+  function blockComments(index: number): HTMLElement {
+    const notes = review.comments.filter((c) => c.revision === review.revision && c.blockIndex === index);
+    const formRegion = h('div', {});
+    const label = `block ${index + 1}`;
+    const open = (): void => {
+      const text = h('textarea', { name: 'block-comment', rows: 2, required: true });
+      const form = h('form', { class: 'block-comment-form', 'aria-label': `Comment on ${label}` }, field(`Comment on ${label}`, text), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add comment'), button('Cancel', () => show(formRegion))));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void act(`Comment added to ${label}.`, 'comments', { body: text.value.trim(), blockIndex: index });
+      });
+      form.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') show(formRegion);
+      });
+      show(formRegion, form);
+      text.focus();
+    };
+    return h(
+      'aside',
+      { class: 'block-comments', 'aria-label': `Comments on ${label}` },
+      notes.length > 0 ? h('ul', {}, notes.map((c) => h('li', {}, h('span', { class: 'meta' }, `${c.editorId} · ${when(c.createdAt)}`), h('p', { class: 'note' }, c.body)))) : null,
+      commentable() ? button(`Comment on ${label}`, open, { class: 'link-button' }) : null,
+      formRegion,
+    );
   }
 
   function render(): void {
@@ -175,7 +208,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         h('h2', { id: 'diff-title' }, review.reviewedRevision ? `Changes since revision ${review.reviewedRevision}` : 'Changes'),
         renderDiff(review.diff),
       ),
-      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`)),
+      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, blockComments)),
       h(
         'section',
         { 'aria-labelledby': 'comments-title' },
@@ -183,7 +216,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         h(
           'ul',
           { class: 'timeline' },
-          review.comments.map((c) => h('li', {}, `${c.editorId} on revision ${c.revision} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body))),
+          review.comments.map((c) =>
+            h('li', {}, `${c.editorId} on revision ${c.revision}${typeof c.blockIndex === 'number' ? `, block ${c.blockIndex + 1}` : ''} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body)),
+          ),
           review.decisions.map((d) => h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${d.editorId}, revision ${d.revision} · ${when(d.decidedAt)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null)),
         ),
         commentForm(),
