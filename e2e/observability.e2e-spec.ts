@@ -3,13 +3,13 @@
  * service's /metrics moves (HTTP by route template, outbox and relay, consumer outcomes,
  * lag, dead letters, the schedule, the alert fan-out and its delivery speed), and one
  * OpenTelemetry trace, received over OTLP/HTTP by a collector stand-in in this process,
- * holds spans from all four services for that story.
+ * follows that story from the reporter's submit through all four services to the push send.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from './support/newsroom-under-test';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
 import { parseMetrics, sumOf, type Sample } from './support/prometheus-text';
 
 jest.setTimeout(180_000);
@@ -51,7 +51,7 @@ describe('observability: metrics and traces under real traffic', () => {
     return Object.fromEntries(entries) as Record<ServiceName, Sample[]>;
   }
 
-  it('shows a story in every service’s metrics and in one trace across all four', async () => {
+  it('shows a story in every service’s metrics and in one trace from the submit to the alert', async () => {
     const before = await scrape();
     const push = await newsroom.push.subscribeTo(newsroom.url('notifications'), { sections: ['politics'], tags: [], breakingOnly: false });
     const pushSubscriptionId = new URL(push.subscription.endpoint).pathname.split('/').pop();
@@ -116,11 +116,14 @@ describe('observability: metrics and traces under real traffic', () => {
     expect(grew('notifications', 'newsroom_alert_delivery_seconds_count', { channel: 'push' })).toBe(1);
     expect(grew('notifications', 'newsroom_alert_delivery_seconds_bucket', { channel: 'push', le: '120' })).toBe(1);
 
-    // One trace: the editor's approval, publishing's page, drafting's timeline, notifications' fan-out.
+    // One trace follows the story from the reporter's submit: drafting, editorial review (the
+    // editor's decision continues the submission's stored context), publishing, notifications,
+    // and the alert's send (under the fan-out's stored context).
+    const isPushSend = (span: ReceivedSpan) => span.name === 'send push' && span.attributes['newsroom.article.id'] === id;
     const trace = await eventually(
-      'one trace with spans from every service for the story',
+      'one trace from the submit to the push send',
       async () => {
-        const traceIds = new Set(collector.spans().filter((span) => span.attributes['messaging.kafka.message.key'] === id).map((span) => span.traceId));
+        const traceIds = new Set(collector.spans().filter(isPushSend).map((span) => span.traceId));
         for (const traceId of traceIds) {
           const spans = collector.spans().filter((span) => span.traceId === traceId);
           // Spans are exported as they end: a parent (a request, a consumer's handling) often
@@ -133,14 +136,30 @@ describe('observability: metrics and traces under real traffic', () => {
       },
       { timeoutMs: 20_000 },
     );
-    // Linked, not merely sharing an id: one root (the approve request), every other span's parent is in the trace.
+    // Linked, not merely sharing an id: one root (the submit request), every other span's parent is in the trace.
     const spanIds = new Set(trace.map((span) => span.spanId));
     const roots = trace.filter((span) => !span.parentSpanId || !spanIds.has(span.parentSpanId));
     expect(roots).toHaveLength(1);
-    expect(roots[0]).toMatchObject({ service: 'editorial-review', kind: 2 });
+    expect(roots[0]).toMatchObject({ service: 'drafting', kind: 2 });
+    expect(`${roots[0].name} ${roots[0].attributes['http.route'] ?? ''}`).toContain('/submit');
+    const decision = trace.find((span) => span.service === 'editorial-review' && span.name === 'review decision');
+    expect(decision?.attributes).toMatchObject({ 'newsroom.article.id': id, 'newsroom.review.decision': 'approved' });
+    expect(trace.some((span) => span.service === 'editorial-review' && span.name.startsWith('process newsroom.drafting.article.v1'))).toBe(true);
     expect(trace.some((span) => span.service === 'publishing' && span.name.startsWith('process newsroom.review.article.v1'))).toBe(true);
     expect(trace.some((span) => span.service === 'notifications' && span.name.startsWith('process newsroom.publishing.article.v1'))).toBe(true);
     expect(trace.some((span) => span.service === 'publishing' && span.attributes['db.system.name'] === 'postgresql')).toBe(true);
+    const send = trace.find(isPushSend);
+    expect(send).toMatchObject({ service: 'notifications', kind: 3, attributes: { 'newsroom.alert.channel': 'push', 'newsroom.delivery.outcome': 'sent' } });
+    expect(send?.attributes['newsroom.delivery.id']).toMatch(/^\d+$/);
+    expect(JSON.stringify(send?.attributes)).not.toContain(push.subscription.endpoint);
+
+    // The editor's approve request is a trace of its own, linked to the story's decision span and back.
+    const approveRequest = collector
+      .spans()
+      .find((span) => span.service === 'editorial-review' && span.kind === 2 && span.links.some((link) => link.spanId === decision?.spanId));
+    expect(approveRequest).toBeDefined();
+    expect(approveRequest?.traceId).not.toBe(trace[0].traceId);
+    expect(decision?.links.map((link) => link.traceId)).toContain(approveRequest?.traceId);
 
     // Logs carry the same trace id.
     expect(readFileSync(newsroom.services.publishing.logFile, 'utf8')).toContain(`"traceId":"${trace[0].traceId}"`);
