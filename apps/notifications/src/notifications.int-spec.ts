@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
-import { eventually, ServiceUnderTest, TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
+import { eventually, type ServiceUnderTest, TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakePushService, decryptPush } from '../test/fake-push-service';
 import { FakeSmtpServer, headerOf } from '../test/fake-smtp-server';
 import { browserKeys, LOCAL_NETWORK_ENDPOINTS, type BrowserKeys } from '../test/fixtures';
-import { notificationsTestEnv, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../test/service-env';
-import { startNotifications } from './notifications.service';
+import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../test/notifications-under-test';
 
 /**
  * The notifications service end to end, in this process: HTTP in, events from
@@ -39,11 +38,11 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
       FakeSmtpServer.start().then((started) => (smtp = started)),
       FakePushService.start().then((started) => (push = started)),
     ]);
-    service = await ServiceUnderTest.start({
+    service = await startNotificationsUnderTest({
       name: 'notifications_it',
-      schema: 'notifications',
       brokers: broker.brokers,
-      env: notificationsTestEnv(smtp.url, 'integration-subscriber-link-secret', {
+      smtpUrl: smtp.url,
+      env: {
         MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
         VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
         SITE_SECTIONS: 'politics,business,culture,sport',
@@ -51,8 +50,8 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
         PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
         // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).
         RATE_LIMITS: 'push-subscribe:client=100/1h',
-      }),
-      boot: (env) => startNotifications(env, { pushHttpsAgent: push.agent }),
+      },
+      pushHttpsAgent: push.agent,
     });
     bus = new TestEventBus(broker.brokers);
     deadLetters = await bus.collect(deadLetterTopicOf(TOPICS.publishing));

@@ -1,9 +1,8 @@
 import { createECDH, randomBytes } from 'node:crypto';
-import { eventually, ServiceUnderTest } from '@newsroom/test-harness';
+import { eventually, type ServiceUnderTest } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { notificationsTestEnv } from '../../../test/service-env';
-import { startNotifications } from '../../notifications.service';
+import { startNotificationsUnderTest } from '../../../test/notifications-under-test';
 
 /**
  * The login-free routes of the running service, with low limits, behind one
@@ -19,15 +18,14 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
 
   beforeAll(async () => {
     await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await ServiceUnderTest.start({
+    service = await startNotificationsUnderTest({
       name: 'notifications_limits',
-      schema: 'notifications',
       brokers: broker.brokers,
-      env: notificationsTestEnv(smtp.url, 'rate-limit-spec-subscriber-link-secret', {
+      smtpUrl: smtp.url,
+      env: {
         TRUST_PROXY: '1',
         RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
-      }),
-      boot: startNotifications,
+      },
     });
   }, 120_000);
 

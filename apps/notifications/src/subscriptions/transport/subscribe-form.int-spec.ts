@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { eventually, ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
+import { eventually, type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { notificationsTestEnv, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/service-env';
-import { startNotifications } from '../../notifications.service';
+import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/notifications-under-test';
 
 /**
  * Subscribing from the site without JavaScript, end to end in this process: the site's form
@@ -23,12 +22,11 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
 
   beforeAll(async () => {
     await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await ServiceUnderTest.start({
+    service = await startNotificationsUnderTest({
       name: 'notifications_subscribe_form',
-      schema: 'notifications',
       brokers: broker.brokers,
-      env: notificationsTestEnv(smtp.url, 'subscribe-form-link-secret', { SITE_SECTIONS: 'politics=Politics,world=World,climate' }),
-      boot: startNotifications,
+      smtpUrl: smtp.url,
+      env: { SITE_SECTIONS: 'politics=Politics,world=World,climate' },
     });
     bus = new TestEventBus(broker.brokers);
   }, 120_000);

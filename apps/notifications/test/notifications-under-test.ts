@@ -1,0 +1,43 @@
+import type { Agent } from 'node:https';
+import { ServiceUnderTest } from '@newsroom/test-harness';
+import { startNotifications } from '../src/notifications.service';
+
+/** The site the readers subscribe from, and the service's own public origin (its links in alerts). */
+export const TEST_SITE = 'https://news.example.test';
+export const TEST_PUBLIC_BASE_URL = 'https://alerts.example.test';
+
+export interface NotificationsUnderTestOptions {
+  /** The service's database name; also makes the suite's own link secret, so one suite's signed links never open another's. */
+  name: string;
+  brokers: string[];
+  /** Where the service sends mail (a FakeSmtpServer's url). */
+  smtpUrl: string;
+  /** Variables added to or replacing the defaults (sections, limits, proxies, push hosts). */
+  env?: Record<string, string>;
+  /** The agent web pushes go through, for a fake push service with a test CA. */
+  pushHttpsAgent?: Agent;
+}
+
+/**
+ * Starts the notifications service in the spec's process (ServiceUnderTest) with the two
+ * public origins above, mail through `smtpUrl` and a fixed VAPID key pair (RFC 8292; for tests
+ * only). Rejects as the service does when a variable is invalid.
+ */
+export function startNotificationsUnderTest(options: NotificationsUnderTestOptions): Promise<ServiceUnderTest> {
+  const { name, brokers, smtpUrl, env = {}, pushHttpsAgent } = options;
+  return ServiceUnderTest.start({
+    name,
+    schema: 'notifications',
+    brokers,
+    env: {
+      PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
+      PUBLIC_SITE_URL: TEST_SITE,
+      SMTP_URL: smtpUrl,
+      VAPID_PUBLIC_KEY: 'BG6j09tp-1QGepKlSTIVV7XmeR_PVcVumLjNH32uFL1DtmiQcL-Emg82UYX2hvin21VJjVsbKxwElupXTvKqhN8',
+      VAPID_PRIVATE_KEY: 'egvFAYkDn7HLilhKO7BV2np_0P_NhHL00IZnjPIQVgY',
+      SUBSCRIBER_LINK_SECRET: `${name}-subscriber-link-secret`,
+      ...env,
+    },
+    boot: (variables) => startNotifications(variables, pushHttpsAgent ? { pushHttpsAgent } : {}),
+  });
+}
