@@ -4,7 +4,6 @@ import { UnitOfWork } from '@newsroom/persistence';
 import { PasswordHasher } from '../../domain/password-hasher';
 import { tokenHash } from '../../domain/secrets';
 import { AccountsRepository } from '../../persistence/accounts.repository';
-import { AuditLog } from '../../persistence/audit-log';
 import { InvitationsRepository } from '../../persistence/invitations.repository';
 import { SessionOpener } from '../open-session';
 import type { NewSession } from '../session-result';
@@ -22,7 +21,6 @@ export class AcceptInvitationUseCase {
     private readonly invitations: InvitationsRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionOpener,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: AcceptInvitationCommand): Promise<NewSession> {
@@ -33,8 +31,7 @@ export class AcceptInvitationUseCase {
       if (!account) throw new DomainError('INVITATION.GONE', 'This invitation link is unknown, used or expired; ask an admin for a new one', 'gone');
       account.activate(passwordHash, command.name);
       await this.accounts.update(account);
-      await this.audit.record({ action: 'invitation-accepted', actorId: account.id, accountId: account.id, email: account.email, clientAddress: command.clientAddress });
-      return this.sessions.open(account);
+      return this.sessions.open(account, { action: 'invitation-accepted', clientAddress: command.clientAddress });
     });
   }
 }

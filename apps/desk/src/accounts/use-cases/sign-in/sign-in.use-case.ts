@@ -34,8 +34,7 @@ export class SignInUseCase {
         await this.audit.record({ action: 'sign-in-refused', accountId: account?.id, email: command.email, clientAddress: command.clientAddress, details: { reason } });
         return undefined;
       }
-      await this.audit.record({ action: 'sign-in', actorId: account.id, accountId: account.id, email: account.email, clientAddress: command.clientAddress });
-      return this.sessions.open(account);
+      return this.sessions.open(account, { action: 'sign-in', clientAddress: command.clientAddress });
     }).then((session) => {
       if (!session) throw new DomainError('AUTH.BAD_CREDENTIALS', 'The e-mail address or the password is wrong', 'unauthorized');
       return session;
