@@ -5,7 +5,7 @@ import type { DeliveryRepository, RecordedOutcome } from '../persistence/deliver
 export const OUTCOME_BATCH_SIZE = 200;
 /** How long an outcome waits for others to share its transaction (ms). */
 const OUTCOME_BATCH_DELAY_MS = 5;
-/** Attempts to store a batch before giving up (its rows then stay `sending` and are marked `unknown` later). */
+/** Attempts to store a batch before giving up (its rows then stay `sending`; once their worker is gone they are re-sent, same Message-ID / Topic). */
 const RECORD_ATTEMPTS = 5;
 
 interface Waiting {
@@ -18,7 +18,7 @@ interface Waiting {
  * transaction of two statements per batch instead of one transaction of two
  * statements per alert. `add` resolves once the outcome is committed (or given
  * up on), so the worker frees a send slot only then and a crash loses at most
- * what was in flight — which the sweep marks `unknown`, never resends.
+ * what was in flight — which the sweep logs `unknown` and re-sends with the same Message-ID / Topic.
  */
 export class OutcomeBatch {
   private readonly logger = new Logger(OutcomeBatch.name);
@@ -65,7 +65,7 @@ export class OutcomeBatch {
         if (attempt >= RECORD_ATTEMPTS) {
           this.logger.error(
             { deliveryIds: entries.map((entry) => entry.delivery.id), err: error },
-            'could not record delivery outcomes; they stay "sending" and will be marked unknown',
+            'could not record delivery outcomes; they stay "sending" and are re-sent once this worker is gone',
           );
           break;
         }

@@ -15,13 +15,15 @@ export type DeliverAlertResult =
   /** The worker does not hold this delivery in `sending` (any more); nothing was sent. */
   | { status: 'not-claimed' };
 
-/** Attempts to store an outcome before giving up on it (the row then stays `sending` and is marked `unknown` later). */
+/** Attempts to store an outcome before giving up on it (the row then stays `sending` and is re-sent once its worker is gone). */
 const RECORD_ATTEMPTS = 5;
 
 /**
  * Sends one claimed delivery and records the outcome. The row is already
  * `sending` (committed) when this starts, so a crash from here on leaves it
- * `sending`, never `pending`: it is not sent a second time. Channel failures
+ * `sending`: the sweep then re-sends it with the same Message-ID / Topic
+ * (DeliveryRepository.markAbandoned), which collapses with a copy that did
+ * arrive. Channel failures
  * are outcomes (retry later, or failed), never exceptions.
  */
 @Injectable()
@@ -103,7 +105,7 @@ export class DeliverAlertUseCase {
         return;
       } catch (error) {
         if (attempt >= RECORD_ATTEMPTS) {
-          this.logger.error({ deliveryId: delivery.id, outcome: outcome.status, err: error }, 'could not record a delivery outcome; it stays "sending" and will be marked unknown');
+          this.logger.error({ deliveryId: delivery.id, outcome: outcome.status, err: error }, 'could not record a delivery outcome; it stays "sending" and is re-sent once this worker is gone');
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
