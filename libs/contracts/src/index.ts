@@ -10,3 +10,4 @@ export * from './limits';
 export * from './query-params';
 export * from './json-view';
 export * from './signing-jwk';
+export * from './dead-letters';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError, deadLetterTopicOf } from '@newsroom/contracts';
+import { DomainError, deadLetterTopicOf, type DeadLetterDetail, type DeadLetterList, type DeadLetterReplay, type DeadLetterSummary } from '@newsroom/contracts';
 import {
   DLQ_HEADERS,
   MESSAGING_OPTIONS,
@@ -14,39 +14,8 @@ import {
   type NewsroomService,
 } from '@newsroom/messaging';
 
-/** One replay of a dead letter, from the audit table. */
-export interface Replay {
-  at: string;
-  actor: string;
-}
-
-/** A dead letter as the desk lists it: where it came from, why it failed, and its replays. */
-export interface DeadLetterSummary {
-  /** `partition:offset` on the dead-letter topic; the letter's id in the URLs. */
-  id: string;
-  deadLetterTopic: string;
-  partition: number;
-  offset: string;
-  sourceTopic: string;
-  sourcePartition: number | null;
-  sourceOffset: string | null;
-  consumer: string;
-  error: string;
-  attempts: number | null;
-  failedAt: string | null;
-  eventId: string | null;
-  eventType: string | null;
-  articleId: string | null;
-  replays: Replay[];
-}
-
-/** The whole letter: its key, every header and the original value (parsed when it is JSON). */
-export interface DeadLetterDetail extends DeadLetterSummary {
-  key: string | null;
-  headers: Record<string, string>;
-  value: string;
-  event: unknown;
-}
+// The API's JSON shapes live in contracts, where the desk's screen reads them too.
+export type { DeadLetterDetail, DeadLetterList, DeadLetterSummary };
 
 /**
  * Dead letters of this service's consumer group, for editors and admins over HTTP:
@@ -72,7 +41,7 @@ export class DeadLetterDesk {
     return TOPIC_ACCESS[this.options.serviceName as NewsroomService]?.consumes ?? [];
   }
 
-  async list(): Promise<{ consumer: string; topics: { topic: string; deadLetterTopic: string; letters: DeadLetterSummary[] }[] }> {
+  async list(): Promise<DeadLetterList> {
     const topics = await Promise.all(
       this.topics.map(async (topic) => ({ topic, deadLetterTopic: deadLetterTopicOf(topic), letters: (await this.lettersOf(topic)).map(({ summary }) => summary) })),
     );
@@ -138,7 +107,7 @@ export class DeadLetterDesk {
   }
 }
 
-function summaryOf(deadLetterTopic: string, letter: DeadLetter, replays: Replay[]): DeadLetterSummary {
+function summaryOf(deadLetterTopic: string, letter: DeadLetter, replays: DeadLetterReplay[]): DeadLetterSummary {
   const event = parseJson(letter.value) as { id?: unknown; type?: unknown; subject?: unknown } | null;
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   const number = (value: string | undefined): number | null => (value !== undefined && /^\d+$/.test(value) ? Number(value) : null);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiRespo
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { IsIntegerParam } from '@newsroom/contracts';
-import { DeadLetterDesk, type DeadLetterDetail, type DeadLetterSummary } from './dead-letter-desk';
+import { DeadLetterDesk, type DeadLetterDetail, type DeadLetterList, type DeadLetterSummary } from './dead-letter-desk';
 
 export class DeadLetterTopicParams {
   @ApiProperty({ example: 'newsroom.review.article.v1', description: 'The topic the event was consumed from (not the .dlq twin)' })
@@ -46,7 +46,7 @@ export class DeadLettersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Dead letters of this service, by consumed topic: reason, source offset, event id and type, replays' })
-  list(): Promise<{ consumer: string; topics: { topic: string; deadLetterTopic: string; letters: DeadLetterSummary[] }[] }> {
+  list(): Promise<DeadLetterList> {
     return this.desk.list();
   }
 

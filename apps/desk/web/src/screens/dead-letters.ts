@@ -1,3 +1,4 @@
+import type { DeadLetterDetail, DeadLetterList, DeadLetterReplay, DeadLetterSummary } from '@newsroom/contracts';
 import { ApiError, describeError, service, type Service } from '../api';
 import type { ScreenContext } from '../app';
 import { button, h, notice, show, when } from '../dom';
@@ -13,45 +14,10 @@ import { button, h, notice, show, when } from '../dom';
 /** The services behind the desk; each one that consumes events has dead letters of its own. */
 const SERVICES: Service[] = ['drafting', 'editorial-review', 'publishing', 'notifications'];
 
-interface Replay {
-  at: string;
-  actor: string;
-}
-
-interface DeadLetterSummary {
-  /** `partition:offset` on the dead-letter topic. */
-  id: string;
-  deadLetterTopic: string;
-  partition: number;
-  offset: string;
-  sourceTopic: string;
-  sourcePartition: number | null;
-  sourceOffset: string | null;
-  consumer: string;
-  error: string;
-  attempts: number | null;
-  failedAt: string | null;
-  eventId: string | null;
-  eventType: string | null;
-  articleId: string | null;
-  replays: Replay[];
-}
-
-interface DeadLetterDetail extends DeadLetterSummary {
-  key: string | null;
-  headers: Record<string, string>;
-  value: string;
-}
-
-interface DeadLetterList {
-  consumer: string;
-  topics: { topic: string; deadLetterTopic: string; letters: DeadLetterSummary[] }[];
-}
-
 const letterPath = (topic: string, partition: number, offset: string): string => `/v1/dead-letters/${encodeURIComponent(topic)}/${partition}/${offset}`;
 const deskPath = (name: Service, letter: DeadLetterSummary): string => `/dead-letters/${name}/${encodeURIComponent(letter.sourceTopic)}/${letter.partition}/${letter.offset}`;
 
-function replaysText(replays: readonly Replay[]): string {
+function replaysText(replays: readonly DeadLetterReplay[]): string {
   return replays.length === 0 ? 'never' : `${replays.length}× (last ${when(replays[replays.length - 1].at)} by ${replays[replays.length - 1].actor})`;
 }
 
