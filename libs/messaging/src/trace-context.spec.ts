@@ -1,4 +1,4 @@
-import { childOf, currentTrace, formatTraceparent, outgoingTraceparent, parseTraceparent, runInTrace, type TraceContext } from './trace-context';
+import { childOf, currentTrace, formatTraceparent, inStoryTrace, outgoingTraceparent, parseTraceparent, runInTrace, type TraceContext } from './trace-context';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';
@@ -134,5 +134,18 @@ describe(outgoingTraceparent.name, () => {
     const second = outgoingTraceparent();
     expect(first).toMatch(FORMAT);
     expect(parseTraceparent(first)?.traceId).not.toBe(parseTraceparent(second)?.traceId);
+  });
+});
+
+describe(`${inStoryTrace.name} with tracing off`, () => {
+  it('gives the step’s logs the stored story’s trace id, whatever trace runs it', async () => {
+    const seen = await runInTrace(`00-${'a'.repeat(32)}-${SPAN_ID}-01`, () => inStoryTrace(TRACEPARENT, { name: 'review decision' }, () => Promise.resolve(currentTrace())));
+    expect(seen?.traceId).toBe(TRACE_ID);
+    expect(seen?.spanId).not.toBe(SPAN_ID);
+  });
+
+  it('stays in the current trace without a stored context', async () => {
+    const seen = await runInTrace(TRACEPARENT, () => inStoryTrace(null, { name: 'send email' }, () => Promise.resolve(currentTrace())));
+    expect(seen?.traceId).toBe(TRACE_ID);
   });
 });
