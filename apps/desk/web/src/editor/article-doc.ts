@@ -69,25 +69,9 @@ function blockToNode(block: ArticleBlock): DocNode {
         content: [withContent({ type: NODE.quoteText }, inlineToDoc(block.text)), withContent({ type: NODE.quoteAttribution }, plainText(block.attribution ?? ''))],
       };
     case 'image':
-      return {
-        type: NODE.image,
-        attrs: {
-          url: block.url,
-          alt: block.alt,
-          caption: block.caption ?? null,
-          credit: block.credit ?? null,
-          width: block.width ?? null,
-          height: block.height ?? null,
-          renditions: block.renditions ? block.renditions.map((r) => ({ ...r })) : null,
-        },
-      };
     case 'embed':
-      return { type: NODE.embed, attrs: { url: block.url, provider: block.provider ?? null, title: block.title ?? null } };
     case 'related':
-      return {
-        type: NODE.related,
-        attrs: { url: block.url, headline: block.headline, teaser: block.teaser ?? null, publishedAt: block.publishedAt ?? null },
-      };
+      return atomToNode(block);
   }
 }
 
@@ -109,30 +93,9 @@ function nodeToBlocks(node: DocNode): ArticleBlock[] {
       return [attribution.trim() === '' ? { type: 'quote', text } : { type: 'quote', text, attribution }];
     }
     case NODE.image:
-      return [
-        compact({
-          type: 'image' as const,
-          url: String(attrs.url ?? ''),
-          alt: String(attrs.alt ?? ''),
-          caption: optionalString(attrs.caption),
-          credit: optionalString(attrs.credit),
-          width: optionalNumber(attrs.width),
-          height: optionalNumber(attrs.height),
-          renditions: Array.isArray(attrs.renditions) ? (attrs.renditions as ImageRendition[]).map((r) => ({ ...r })) : undefined,
-        }),
-      ];
     case NODE.embed:
-      return [compact({ type: 'embed' as const, url: String(attrs.url ?? ''), provider: optionalString(attrs.provider), title: optionalString(attrs.title) })];
     case NODE.related:
-      return [
-        compact({
-          type: 'related' as const,
-          url: String(attrs.url ?? ''),
-          headline: String(attrs.headline ?? ''),
-          teaser: optionalString(attrs.teaser),
-          publishedAt: optionalString(attrs.publishedAt),
-        }),
-      ];
+      return [nodeToAtom(node.type, attrs)];
     default:
       // A node the block model has no place for (pasted content the schema let through):
       // its text is kept as a paragraph rather than dropped.
@@ -233,6 +196,53 @@ function textOf(nodes: readonly DocNode[]): string {
 
 function withContent(node: DocNode, content: DocNode[]): DocNode {
   return content.length > 0 ? { ...node, content } : node;
+}
+
+// ---- atom blocks ↔ atom nodes: every field an attribute ----
+
+type AtomBlock = Extract<ArticleBlock, { type: 'image' | 'embed' | 'related' }>;
+
+/** How a field is kept in an attribute: required text, optional text or number, or the image's renditions. */
+type FieldKind = 'text' | 'optionalText' | 'optionalNumber' | 'renditions';
+
+/**
+ * The fields of each atom block, read the same way in both directions: a field added to a
+ * block in libs/contracts is added here once. An absent optional field is a `null` attribute.
+ */
+const ATOM_FIELDS: { [T in AtomBlock['type']]: Record<Exclude<keyof Extract<AtomBlock, { type: T }>, 'type'>, FieldKind> } = {
+  image: { url: 'text', alt: 'text', caption: 'optionalText', credit: 'optionalText', width: 'optionalNumber', height: 'optionalNumber', renditions: 'renditions' },
+  embed: { url: 'text', provider: 'optionalText', title: 'optionalText' },
+  related: { url: 'text', headline: 'text', teaser: 'optionalText', publishedAt: 'optionalText' },
+};
+
+/** The node of an atom block: the block types and node names are the same. */
+function atomToNode(block: AtomBlock): DocNode {
+  const fields = block as unknown as Record<string, unknown>;
+  const attrs = Object.fromEntries(
+    Object.entries(ATOM_FIELDS[block.type]).map(([field, kind]) => {
+      const value = fields[field];
+      return [field, kind === 'renditions' && Array.isArray(value) ? (value as ImageRendition[]).map((r) => ({ ...r })) : (value ?? null)];
+    }),
+  );
+  return { type: NODE[block.type], attrs };
+}
+
+/** The block of an atom node; attributes a pasted node lacks become empty text or absent fields. */
+function nodeToAtom(type: AtomBlock['type'], attrs: Record<string, unknown>): AtomBlock {
+  const read = (kind: FieldKind, value: unknown): unknown => {
+    switch (kind) {
+      case 'text':
+        return String(value ?? '');
+      case 'optionalText':
+        return optionalString(value);
+      case 'optionalNumber':
+        return optionalNumber(value);
+      case 'renditions':
+        return Array.isArray(value) ? (value as ImageRendition[]).map((r) => ({ ...r })) : undefined;
+    }
+  };
+  const fields = Object.entries(ATOM_FIELDS[type]).map(([field, kind]) => [field, read(kind, attrs[field])]);
+  return compact({ type, ...Object.fromEntries(fields) }) as AtomBlock;
 }
 
 function optionalString(value: unknown): string | undefined {
