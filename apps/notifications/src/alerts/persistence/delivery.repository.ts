@@ -55,6 +55,27 @@ function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
        LEFT JOIN push_subscriptions p ON p.id = d.push_subscription_id`;
 }
 
+/**
+ * The claim every worker makes, as a `claimed` CTE (aliased rows `d`, columns `returning`): up
+ * to $2 pending deliveries due now and matching `filter`, taken in `order`, marked `sending`
+ * for worker $1 with one more attempt. SKIP LOCKED lets workers in several processes claim side
+ * by side without ever claiming the same row.
+ */
+function claimStatement(filter: string, order: string, returning: string): string {
+  return `WITH due AS (
+         SELECT id FROM deliveries
+         WHERE status = 'pending' AND next_attempt_at <= now() ${filter}
+         ORDER BY ${order}
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
+         FROM due WHERE d.id = due.id
+         RETURNING ${returning}
+       )`;
+}
+
 /** The delivery worker's queue: claim, record outcomes, recover after crashes; and the delivery log. */
 @Injectable()
 export class DeliveryRepository {
@@ -69,23 +90,11 @@ export class DeliveryRepository {
   /**
    * Marks up to `limit` due deliveries `sending` for `workerId`, oldest due
    * first, in one statement; returns their ids. Call it outside a unit of work:
-   * the claim must be committed before anything is sent. SKIP LOCKED lets
-   * several workers claim side by side without ever claiming the same row.
+   * the claim must be committed before anything is sent (see claimStatement).
    */
   async claimDue(workerId: string, limit: number): Promise<string[]> {
     const rows = (await this.unitOfWork.manager.query(
-      `WITH due AS (
-         SELECT id FROM deliveries
-         WHERE status = 'pending' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at, id
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE deliveries d
-         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
-         FROM due WHERE d.id = due.id
-         RETURNING d.id
-       )
+      `${claimStatement('', 'next_attempt_at, id', 'd.id')}
        SELECT id FROM claimed ORDER BY id`,
       [workerId, limit],
     )) as { id: string }[];
@@ -97,24 +106,16 @@ export class DeliveryRepository {
    * `sending` for `workerId` — breaking alerts first, then oldest due — and
    * returns them with their alert text and recipient, in one statement (one
    * round trip per batch, no reload per delivery). Call it outside a unit of
-   * work: the claim must be committed before anything is sent. SKIP LOCKED
-   * lets workers in several processes claim side by side without ever
-   * claiming the same row.
+   * work: the claim must be committed before anything is sent (see
+   * claimStatement).
    */
   async claimLane(workerId: string, channel: Channel, limit: number): Promise<ClaimedDelivery[]> {
     const rows = (await this.unitOfWork.manager.query(
-      `WITH due AS (
-         SELECT id FROM deliveries
-         WHERE status = 'pending' AND channel = $3 AND next_attempt_at <= now()
-         ORDER BY channel, urgency, next_attempt_at, id
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE deliveries d
-         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
-         FROM due WHERE d.id = due.id
-         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at
-       )
+      `${claimStatement(
+        'AND channel = $3',
+        'channel, urgency, next_attempt_at, id',
+        'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at',
+      )}
        ${withTextAndRecipient('claimed')}
        ORDER BY d.urgency, d.next_attempt_at, d.id`,
       [workerId, limit, channel],
