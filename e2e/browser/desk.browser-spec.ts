@@ -6,12 +6,20 @@
  * editor reads the diff and approves it for a minute or two ahead, then moves it to now from
  * the schedule (so the test does not wait); the story goes live and its delivery log fills.
  *
+ * The second test writes a story like the README's seed through the editor only (Kyiv
+ * dateline, two subheadings, attributed quotes, an uploaded picture, a related teaser), an
+ * editor comments on one block and approves it, and the public page shows all of it; then an
+ * admin inspects and replays a dead letter from the desk.
+ *
  * Every screen is checked with axe-core (no serious or critical violation) and photographed
  * at desktop width and at 390 px into tmp/desk-screenshots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { TOPICS } from '@newsroom/contracts';
+import { TestEventBus } from '@newsroom/test-harness';
 import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 
@@ -97,6 +105,17 @@ describe('the desk in a browser', () => {
     const link = admin.locator(`a[data-invitation="${email}"]`);
     await link.waitFor();
     return new URL((await link.getAttribute('href')) as string, desk).toString();
+  }
+
+  /** The first admin signs in (from the settings the desk started with). */
+  async function adminSignsIn(): Promise<Page> {
+    const admin = await person();
+    await admin.goto(`${desk}/sign-in`);
+    await admin.getByLabel('E-mail').fill(newsroom.env('desk').DESK_INITIAL_ADMIN_EMAIL);
+    await admin.getByLabel('Password').fill(newsroom.env('desk').DESK_INITIAL_ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    return admin;
   }
 
   async function acceptInvitation(page: Page, link: string): Promise<void> {
@@ -257,5 +276,127 @@ describe('the desk in a browser', () => {
     await admin.getByText('eddie@newsroom.test disabled: signed out everywhere.').waitFor();
     await firstEditor.getByText('Your session ended. Sign in again to go on.').waitFor({ timeout: 15_000 });
     await signInAgainFails(firstEditor, 'eddie@newsroom.test');
+  });
+
+  it('takes a seed-like story with an uploaded picture from the editor to the public page, and replays a dead letter', async () => {
+    const admin = await adminSignsIn();
+    const reporterLink = await invite(admin, 'olena@newsroom.test', 'Olena Kravets', ['reporter']);
+    const editorLink = await invite(admin, 'ivan@newsroom.test', 'Ivan Editor', ['editor']);
+
+    // ---- the reporter writes the story in the editor only ----
+    const reporter = await person();
+    await acceptInvitation(reporter, reporterLink);
+    await reporter.getByRole('link', { name: 'New story' }).click();
+    const headline = 'Kyiv reopens its river tram after the winter repairs';
+    await reporter.getByLabel('Headline').fill(headline);
+    await reporter.getByLabel('Standfirst').fill('The line along the Dnipro runs every ten minutes again.');
+    await reporter.getByLabel('Place').fill('Kyiv');
+    await reporter.getByLabel('Section').selectOption('politics');
+    const body = reporter.getByRole('textbox', { name: 'Story body' });
+    await body.click();
+    await reporter.keyboard.type('The first tram left Poshtova Square at 6am on Monday.');
+    await reporter.keyboard.press('Enter');
+    await reporter.getByRole('button', { name: 'Subheading' }).click();
+    await reporter.keyboard.type('What was repaired');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('Crews replaced two kilometres of track.');
+    await reporter.keyboard.press('Enter');
+    await reporter.getByRole('button', { name: 'Quote' }).click();
+    await reporter.keyboard.type('The track is good for another thirty years.');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('City transport engineer');
+    await reporter.keyboard.press('Enter'); // out of the quote, into a new paragraph
+    await reporter.getByRole('button', { name: 'Subheading' }).click();
+    await reporter.keyboard.type('Who rides it');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('Commuters from Podil, mostly.');
+    await reporter.keyboard.press('Enter');
+    await reporter.getByRole('button', { name: 'Quote' }).click();
+    await reporter.keyboard.type('It is quicker than the metro for me.');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('A commuter from Podil');
+    await reporter.keyboard.press('Enter');
+    // a picture, uploaded through the desk to drafting, made here: 1200 × 800 pixels
+    const picture = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer();
+    await reporter.getByRole('button', { name: 'Image' }).click();
+    await reporter.getByLabel('Upload a picture').setInputFiles({ name: 'tram.png', mimeType: 'image/png', buffer: picture });
+    await reporter.getByText(/^Uploaded: 1200 × 800 pixels/).waitFor();
+    await checkScreen(reporter, 'story-image-upload');
+    await reporter.getByLabel('Alt text (required)').fill('A blue river tram at Poshtova Square');
+    await reporter.getByLabel('Caption').fill('The first tram of the season.');
+    await reporter.getByLabel('Credit').fill('Olena Kravets');
+    await reporter.getByRole('button', { name: 'Insert block' }).click();
+    await reporter.getByRole('button', { name: 'Related story' }).click();
+    await reporter.getByLabel('Story URL (required)').fill('https://example.org/news/kyiv-tram-repairs');
+    await reporter.getByLabel('Headline (required)').fill('River tram closes for winter repairs');
+    await reporter.getByLabel('Teaser').fill('The works were due to take three months.');
+    await reporter.getByRole('button', { name: 'Insert block' }).click();
+    await reporter.getByText(/^Saved \(version/).waitFor();
+    await reporter.getByText('All checks pass: ready to submit.').waitFor();
+    await reporter.getByRole('button', { name: 'Preview', exact: true }).click();
+    await reporter.frameLocator('iframe.preview-frame').getByRole('img', { name: 'A blue river tram at Poshtova Square' }).waitFor();
+    await reporter.getByRole('button', { name: 'Close preview' }).click();
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
+
+    // ---- the editor comments on a block, sees the comment beside it, and approves ----
+    const editor = await person();
+    await acceptInvitation(editor, editorLink);
+    await editor.getByRole('link', { name: headline }).click();
+    await editor.getByRole('button', { name: 'Claim this story' }).click();
+    await editor.getByText('You claimed the story.').waitFor();
+    await editor.getByRole('button', { name: 'Comment on block 3' }).click();
+    await editor.getByRole('textbox', { name: 'Comment on block 3' }).fill('Which contractor did the work?');
+    await editor.getByRole('form', { name: 'Comment on block 3' }).getByRole('button', { name: 'Add comment' }).click();
+    await editor.getByText('Comment added to block 3.').waitFor();
+    await editor.getByRole('complementary', { name: 'Comments on block 3' }).getByText('Which contractor did the work?').waitFor();
+    await checkScreen(editor, 'review-block-comments');
+    await editor.getByLabel('Publish as soon as approved').check();
+    await editor.getByRole('button', { name: 'Approve', exact: true }).click();
+    await editor.getByText('Approved; publishing schedules it.').waitFor();
+
+    // ---- the public page: dateline, subheadings, quotes with attribution, the teaser, the picture's srcset ----
+    const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
+    await publicLink.waitFor({ timeout: 30_000 });
+    const page = await (await fetch((await publicLink.getAttribute('href')) as string)).text();
+    for (const text of ['Kyiv', 'What was repaired', 'Who rides it', 'The track is good for another thirty years.', 'City transport engineer', 'A commuter from Podil', 'River tram closes for winter repairs', 'The works were due to take three months.', 'The first tram of the season.']) {
+      expect(page).toContain(text);
+    }
+    const image = /<img[^>]*alt="A blue river tram at Poshtova Square"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(image).toMatch(/srcset="[^"]*\/320\.webp 320w, [^"]*\/640\.webp 640w, [^"]*\/1024\.webp 1024w, [^"]* 1200w"/);
+    const src = /src="([^"]+)"/.exec(image)?.[1] as string;
+    expect((await fetch(src)).headers.get('content-type')).toBe('image/png'); // drafting serves it to readers
+
+    // ---- dead letters: a broken event on the review topic, inspected and replayed from the desk ----
+    const bus = new TestEventBus(newsroom.broker.brokers);
+    try {
+      await bus.produce(TOPICS.review, 'not an event', { key: 'desk-dead-letter' });
+    } finally {
+      await bus.close();
+    }
+    await admin.getByRole('link', { name: 'Dead letters' }).click();
+    const inspect = admin.getByRole('link', { name: /^Inspect dead letter .* of publishing$/ }).first();
+    await eventually('the dead letter on the desk', async () => {
+      await admin.reload();
+      await admin.getByRole('heading', { name: 'publishing', exact: true }).waitFor();
+      return (await inspect.count()) > 0;
+    }, { timeoutMs: 30_000 });
+    await checkScreen(admin, 'dead-letters');
+    await inspect.click();
+    await admin.getByRole('heading', { name: 'Value as received' }).waitFor();
+    await admin.getByText('not an event', { exact: true }).waitFor();
+    await admin.getByText('Never replayed.').waitFor();
+    await checkScreen(admin, 'dead-letter');
+    await admin.getByRole('button', { name: 'Replay this letter' }).click();
+    await admin.getByText('Replayed: the event went back to its topic unchanged.').waitFor();
+    // the audit entry: who replayed it
+    await admin.getByRole('region', { name: 'Replays (audit)' }).getByText(/ by [0-9a-f-]{36}$/).waitFor();
+    await admin.getByRole('link', { name: 'All dead letters' }).click();
+    await admin.getByRole('button', { name: /^Replay all not replayed before: publishing,/ }).first().click();
+    await admin.getByText(/^publishing, newsroom\.[a-z.]+\.v1: \d+ sent back/).waitFor();
+
+    // editors only: the reporter has no dead letters screen
+    await reporter.goto(`${desk}/dead-letters`);
+    await reporter.getByText('Your account does not have the role this screen needs.').waitFor();
   });
 });

@@ -67,11 +67,13 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Newsroom
   };
   return {
     ...(desk ? { desk } : {}),
-    drafting: common('drafting'),
+    // Uploaded images are served by drafting at its own address here, and the site may load them.
+    drafting: { ...common('drafting'), IMAGES_PUBLIC_BASE_URL: publicUrl('drafting') },
     'editorial-review': common('editorial-review'),
     publishing: {
       ...common('publishing'),
       PUBLIC_BASE_URL: publicUrl('publishing'),
+      IMAGE_ORIGINS: publicUrl('drafting'),
       // The signup box posts to notifications' /subscribe; the push button calls its API.
       NOTIFICATIONS_PUBLIC_URL: publicUrl('notifications'),
       // Every reader here is 127.0.0.1, and the suites and the benchmark poll pages every 50 ms.

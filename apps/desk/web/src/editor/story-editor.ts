@@ -142,7 +142,10 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       for (const { name, input } of inputs) attrs[name] = input.value.trim() === '' ? null : input.value.trim();
       if (upload) Object.assign(attrs, upload.sizes(String(attrs.url ?? ''), existing?.url));
       if (existing) editor.chain().focus().updateAttributes(kind, attrs).run();
-      else editor.chain().focus().insertContent({ type: kind, attrs }).run();
+      else if (editor.state.selection instanceof NodeSelection) {
+        // A block is selected (the one just inserted, say): the new one goes after it, not over it.
+        editor.chain().focus().insertContentAt(editor.state.selection.to, { type: kind, attrs }).run();
+      } else editor.chain().focus().insertContent({ type: kind, attrs }).run();
       close();
       onChange();
     });

@@ -98,7 +98,8 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
               ),
             ),
             button('Replay all not replayed before', () => void replay(name, `/v1/dead-letters/${encodeURIComponent(t.topic)}/replay`, {}, `${name}, ${t.topic}`), {
-              'aria-label': `Replay all of ${name}'s dead letters from ${t.topic} not replayed before`,
+              // The visible words first: speech input users say what they see.
+              'aria-label': `Replay all not replayed before: ${name}, ${t.topic}`,
             }),
           ),
         ),
