@@ -8,6 +8,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import sharp from 'sharp';
 import { verifyToken } from '@newsroom/auth';
 import { exampleArticle } from '@newsroom/contracts';
 import { ServiceUnderTest } from '@newsroom/test-harness';
@@ -46,12 +47,14 @@ class Browser {
 
   constructor(private readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+  /** `options.raw`: bytes sent as they are with `options.headers['content-type']`, instead of a JSON body. */
+  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string>; raw?: Buffer } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
+    const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual' });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
@@ -264,6 +267,25 @@ describe('desk service', () => {
     expect(stale.status).toBe(412);
     const anonymous = await new Browser(desk.baseUrl).request<ErrorBody>('GET', '/api/drafting/v1/drafts');
     expect(anonymous.body.error.code).toBe('AUTH.NO_SESSION');
+  });
+
+  it('streams an image upload to drafting byte for byte with its content type, and passes its refusals back', async () => {
+    const reporter = await invited('paz@desk.test', ['reporter']);
+    const png = await sharp({ create: { width: 700, height: 350, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
+    const upload = await reporter.request<{ block: { url: string; width: number; height: number; renditions: { width: number }[] } }>('POST', '/api/drafting/v1/images', undefined, {
+      raw: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(upload.status).toBe(201);
+    // drafting decoded the very picture: its size, and renditions no wider than it
+    expect(upload.body.block).toMatchObject({ width: 700, height: 350, url: expect.stringMatching(/\/700\.png$/) });
+    expect(upload.body.block.renditions.map((r) => r.width)).toEqual([320, 640, 700]);
+    // another picture (the same bytes again would answer the stored image), said to be a JPEG
+    const otherPng = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
+    const mislabelled = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: otherPng, headers: { 'content-type': 'image/jpeg' } });
+    expect([mislabelled.status, mislabelled.body.error.code]).toEqual([400, 'IMAGE.TYPE_MISMATCH']);
+    const gif = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: Buffer.from('GIF89a'), headers: { 'content-type': 'image/gif' } });
+    expect([gif.status, gif.body.error.code]).toEqual([415, 'IMAGE.UNSUPPORTED_TYPE']);
   });
 
   it('forwards method, path, query, body and If-Match with a bearer token it mints (ES256, 5 minutes, cached), and passes back only safe headers', async () => {
