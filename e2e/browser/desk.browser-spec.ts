@@ -345,6 +345,12 @@ describe('the desk in a browser', () => {
     await editor.getByRole('link', { name: headline }).click();
     await editor.getByRole('button', { name: 'Claim this story' }).click();
     await editor.getByText('You claimed the story.').waitFor();
+    // by keyboard: Enter opens the block's form, Escape closes it and gives the focus back
+    await editor.getByRole('button', { name: 'Comment on block 1' }).focus();
+    await editor.keyboard.press('Enter');
+    await editor.getByRole('textbox', { name: 'Comment on block 1' }).waitFor();
+    await editor.keyboard.press('Escape');
+    expect(await editor.evaluate('document.activeElement.textContent')).toBe('Comment on block 1');
     await editor.getByRole('button', { name: 'Comment on block 3' }).click();
     await editor.getByRole('textbox', { name: 'Comment on block 3' }).fill('Which contractor did the work?');
     await editor.getByRole('form', { name: 'Comment on block 3' }).getByRole('button', { name: 'Add comment' }).click();

@@ -173,24 +173,30 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const notes = review.comments.filter((c) => c.revision === review.revision && c.blockIndex === index);
     const formRegion = h('div', {});
     const label = `block ${index + 1}`;
+    // Closing the form (Cancel, Escape) puts the focus back on the control that opened it.
+    const close = (): void => {
+      show(formRegion);
+      opener?.focus();
+    };
     const open = (): void => {
       const text = h('textarea', { name: 'block-comment', rows: 2, required: true });
-      const form = h('form', { class: 'block-comment-form', 'aria-label': `Comment on ${label}` }, field(`Comment on ${label}`, text), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add comment'), button('Cancel', () => show(formRegion))));
+      const form = h('form', { class: 'block-comment-form', 'aria-label': `Comment on ${label}` }, field(`Comment on ${label}`, text), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add comment'), button('Cancel', close)));
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         void act(`Comment added to ${label}.`, 'comments', { body: text.value.trim(), blockIndex: index });
       });
       form.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') show(formRegion);
+        if (event.key === 'Escape') close();
       });
       show(formRegion, form);
       text.focus();
     };
+    const opener = commentable() ? button(`Comment on ${label}`, open, { class: 'link-button' }) : undefined;
     return h(
       'aside',
       { class: 'block-comments', 'aria-label': `Comments on ${label}` },
       notes.length > 0 ? h('ul', {}, notes.map((c) => h('li', {}, h('span', { class: 'meta' }, `${c.editorId} · ${when(c.createdAt)}`), h('p', { class: 'note' }, c.body)))) : null,
-      commentable() ? button(`Comment on ${label}`, open, { class: 'link-button' }) : null,
+      opener,
       formRegion,
     );
   }
