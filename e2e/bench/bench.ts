@@ -139,7 +139,13 @@ function machine(): Record<string, unknown> {
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Every workload stops what it started, but a client's idle socket or timer (an SDK's
+// keep-alive agent, a reconnect timer) may still hold the event loop: the results are
+// written, so end the run rather than leave the terminal waiting.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
