@@ -8,12 +8,21 @@ describe('classifyEmailError', () => {
     expect(classifyEmailError(smtpError({ responseCode: 451, response: '451 4.3.0 try later', code: 'EENVELOPE' }))).toEqual({
       transient: true,
       responseCode: 451,
-      message: '451 4.3.0 try later',
+      message: 'SMTP 451 4.3.0',
     });
   });
 
-  it('gives up on SMTP 5xx replies', () => {
-    expect(classifyEmailError(smtpError({ responseCode: 550, response: '550 no such user', code: 'EENVELOPE' })).transient).toBe(false);
+  it('treats a 5xx reply to RCPT TO or DATA as a hard bounce of the address, keeping only the codes', () => {
+    const rcpt = classifyEmailError(smtpError({ responseCode: 550, response: '550 5.1.1 <ann@example.com>: no such user', code: 'EENVELOPE', command: 'RCPT TO' }));
+    expect(rcpt).toEqual({ transient: false, responseCode: 550, message: 'SMTP 550 5.1.1', recipientGone: true });
+    expect(classifyEmailError(smtpError({ responseCode: 554, response: '554 rejected', code: 'EMESSAGE', command: 'DATA' }))).toMatchObject({ message: 'SMTP 554', recipientGone: true });
+  });
+
+  it('gives up on other SMTP 5xx replies without blaming the address', () => {
+    const sender = classifyEmailError(smtpError({ responseCode: 553, response: '553 5.7.1 sender not allowed', code: 'EENVELOPE', command: 'MAIL FROM' }));
+    expect(sender).toMatchObject({ transient: false, responseCode: 553 });
+    expect(sender.recipientGone).toBeUndefined();
+    expect(classifyEmailError(smtpError({ responseCode: 451, code: 'EENVELOPE', command: 'RCPT TO' })).recipientGone).toBeUndefined();
   });
 
   it('retries network failures', () => {
@@ -27,9 +36,9 @@ describe('classifyEmailError', () => {
     expect(classifyEmailError(smtpError({ code: 'EMESSAGE' })).transient).toBe(false);
   });
 
-  it('keeps an SMTP server answer storable: no NUL or lone surrogate, cut between characters', () => {
+  it('keeps an error text without a reply code storable: no NUL or lone surrogate, cut between characters', () => {
     const answer = `bad\u0000 \ud83d ${'x'.repeat(980)}👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧`;
-    const failure = classifyEmailError(smtpError({ responseCode: 550, response: answer }));
+    const failure = classifyEmailError(smtpError({ response: answer }));
     expect(failure.message).not.toMatch(/[\u0000\ud800-\udfff](?<![\ud800-\udbff][\udc00-\udfff])/u);
     expect(failure.message).toContain('bad\uFFFD \uFFFD');
     expect(failure.message.length).toBeLessThanOrEqual(1001);

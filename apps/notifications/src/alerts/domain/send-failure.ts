@@ -8,7 +8,11 @@ export interface SendFailure {
   responseCode: number | null;
   message: string;
   retryAfterMs?: number;
-  /** The push service says the subscription is gone (404/410): deactivate it. */
+  /**
+   * The recipient will never take this channel's messages: the push service says the
+   * subscription is gone (404/410: deactivate it), or the mail server refused the address
+   * itself (a 5xx reply to RCPT TO or DATA: a hard bounce, so mark the address bounced).
+   */
   recipientGone?: boolean;
 }
 
@@ -17,17 +21,36 @@ export type SendResult = { ok: true; responseCode: number | null } | { ok: false
 
 const NETWORK_ERROR = /^(E[A-Z_]+|ERR_[A-Z_]+|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 
+/** Commands whose 5xx reply is about the recipient; a 5xx to MAIL FROM or AUTH is about us, not the address. */
+const RECIPIENT_COMMANDS = new Set(['RCPT TO', 'DATA']);
+
+/** An RFC 3463 enhanced status code at the start of an SMTP reply's text, e.g. `5.1.1`. */
+const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
+
 /**
- * Nodemailer errors: an SMTP 4xx reply is temporary by definition, 5xx is final.
+ * Nodemailer errors: an SMTP 4xx reply is temporary by definition, 5xx is final
+ * (RFC 5321 §4.2.1), and a 5xx reply to RCPT TO or DATA is a hard bounce of that
+ * address (`recipientGone`). Only the reply code and its enhanced status code
+ * are kept (`SMTP 550 5.1.1`), never the server's text: it may quote the address
+ * or anything else, and the delivery log is read by editors.
  * With no reply at all (connection refused, timeout, TLS, DNS) the server may be
  * back soon, so it is retried; a message nodemailer refused to build is final.
  */
 export function classifyEmailError(error: unknown): SendFailure {
-  const { responseCode, code, message, response } = error as { responseCode?: unknown; code?: unknown; message?: unknown; response?: unknown };
-  const text = truncate(typeof response === 'string' && response ? response : String(message ?? error));
+  const { responseCode, code, message, response, command } = error as {
+    responseCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+    response?: unknown;
+    command?: unknown;
+  };
   if (typeof responseCode === 'number') {
-    return { transient: responseCode >= 400 && responseCode < 500, responseCode, message: text };
+    const enhanced = typeof response === 'string' ? ENHANCED_STATUS.exec(response)?.[1] : undefined;
+    const failure: SendFailure = { transient: responseCode >= 400 && responseCode < 500, responseCode, message: enhanced ? `SMTP ${responseCode} ${enhanced}` : `SMTP ${responseCode}` };
+    if (responseCode >= 500 && responseCode < 600 && typeof command === 'string' && RECIPIENT_COMMANDS.has(command)) failure.recipientGone = true;
+    return failure;
   }
+  const text = truncate(typeof response === 'string' && response ? response : String(message ?? error));
   const final = code === 'EENVELOPE' || code === 'EMESSAGE';
   return { transient: !final, responseCode: null, message: typeof code === 'string' ? `${code}: ${text}` : text };
 }
