@@ -41,11 +41,12 @@ interface ClaimedRow {
   auth: string | null;
   push_active: boolean | null;
   fan_out_traceparent: string | null;
+  correction_note: string | null;
 }
 
 /** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them. */
 function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
-  return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id,
+  return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.correction_note,
               a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at, a.fan_out_traceparent,
               s.email, s.status AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
@@ -88,6 +89,29 @@ export class DeliveryRepository {
   }
 
   /**
+   * Queues a delivery of kind `correction` of article `articleId` for every
+   * recipient its alert was sent to (status `sent`), on the same channel — due
+   * now, with the alert's urgency — and returns how many were queued. Recipients
+   * it was never sent to (pending, failed, cancelled, unknown) get none: a pending
+   * alert already says the corrected text. The unique index on (article_id,
+   * recipient_id, channel, corrected_at) makes the same correction, seen again,
+   * queue nothing. Inside the caller's unit of work.
+   */
+  async queueCorrections(articleId: string, correction: { note: string; correctedAt: Date }): Promise<number> {
+    const manager = this.unitOfWork.requireActive('queueCorrections');
+    const rows = (await manager.query(
+      `INSERT INTO deliveries (article_id, channel, subscriber_id, push_subscription_id, urgency, kind, corrected_at, correction_note)
+       SELECT article_id, channel, subscriber_id, push_subscription_id, urgency, 'correction', $2, $3
+       FROM deliveries
+       WHERE article_id = $1 AND kind = 'alert' AND status = 'sent'
+       ON CONFLICT (article_id, recipient_id, channel, corrected_at) WHERE kind = 'correction' DO NOTHING
+       RETURNING 1`,
+      [articleId, correction.correctedAt, correction.note],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  /**
    * Marks up to `limit` due deliveries `sending` for `workerId`, oldest due
    * first, in one statement; returns their ids. Call it outside a unit of work:
    * the claim must be committed before anything is sent (see claimStatement).
@@ -114,7 +138,7 @@ export class DeliveryRepository {
       `${claimStatement(
         'AND channel = $3',
         'channel, urgency, next_attempt_at, id',
-        'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at',
+        'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note',
       )}
        ${withTextAndRecipient('claimed')}
        ORDER BY d.urgency, d.next_attempt_at, d.id`,
@@ -284,6 +308,38 @@ export class DeliveryRepository {
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
+  /**
+   * Delivery speed of an article's alert per channel, all in one statement: seconds from the
+   * article going live (`article_alerts.published_at`, approval for a story published at once)
+   * to the hand-off to the SMTP server or push service (`sent_at`), as continuous percentiles
+   * over the deliveries sent, and how many of all its deliveries (pending, failed and cancelled
+   * included) were handed off within `withinSeconds`. Percentiles are null with nothing sent.
+   */
+  async speedByChannel(articleId: string, withinSeconds: number): Promise<DeliverySpeedRow[]> {
+    // CASE rather than greatest(0, …): greatest ignores NULL and would count an unsent
+    // delivery as handed off in 0 s.
+    return (await this.unitOfWork.manager.query(
+      `SELECT channel,
+              count(*)::int AS total,
+              count(seconds)::int AS sent,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS p50,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY seconds) AS p99,
+              count(*) FILTER (WHERE seconds <= $2)::int AS within
+       FROM (
+         SELECT d.channel,
+                CASE WHEN d.sent_at IS NOT NULL AND a.published_at IS NOT NULL
+                     THEN greatest(0, extract(epoch FROM d.sent_at - a.published_at))::float8 END AS seconds
+         FROM deliveries d
+         LEFT JOIN article_alerts a ON a.article_id = d.article_id
+         WHERE d.article_id = $1
+       ) timed
+       GROUP BY channel
+       ORDER BY channel`,
+      [articleId, withinSeconds],
+    )) as DeliverySpeedRow[];
+  }
+
   async listForArticle(articleId: string, limit: number, offset: number): Promise<DeliveryLogRow[]> {
     return (await this.unitOfWork.manager.query(
       `SELECT d.id, d.channel, d.status, d.attempts, d.last_error, d.last_response_code, d.next_attempt_at,
@@ -330,6 +386,17 @@ export interface DeliveryLogRow {
   endpoint: string | null;
 }
 
+/** One channel's delivery speed for an article; seconds as float8, null when nothing was sent. */
+export interface DeliverySpeedRow {
+  channel: Channel;
+  total: number;
+  sent: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  within: number;
+}
+
 export interface AttemptLogRow {
   delivery_id: string;
   attempt: number;
@@ -349,6 +416,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     claimedAt: row.claimed_at,
     publishedAt: row.published_at,
     alert: { headline: row.headline, standfirst: row.standfirst, url: row.url, section: row.section, priority: row.priority },
+    correction: row.correction_note === null ? null : { note: row.correction_note },
     email:
       row.subscriber_id && row.email !== null
         ? { subscriberId: row.subscriber_id, email: row.email, confirmed: row.subscriber_status === 'confirmed' }

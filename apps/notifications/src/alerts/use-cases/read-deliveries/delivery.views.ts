@@ -48,6 +48,21 @@ export class FanOutView {
   @ApiProperty({ description: 'False while recipients are still being matched in the background' }) done!: boolean;
 }
 
+/**
+ * How fast one channel's alerts reached their recipients: seconds from the article going live
+ * (approval, for a story published at once) to the hand-off to the SMTP server or push service.
+ */
+export class DeliverySpeedView {
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ description: 'All deliveries of the article on this channel, whatever their status' }) deliveries!: number;
+  @ApiProperty({ description: 'Deliveries handed off so far (the percentiles are over these)' }) sent!: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Median seconds to hand-off (continuous percentile); null when none was sent' }) p50Seconds!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '90th percentile, seconds' }) p90Seconds!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '99th percentile, seconds' }) p99Seconds!: number | null;
+  @ApiProperty({ description: 'Deliveries handed off within 2 minutes (120 s) of publication' }) withinTwoMinutes!: number;
+  @ApiProperty({ description: 'withinTwoMinutes / deliveries, 0–1: the delivery SLO; those not sent yet count against it' }) shareWithinTwoMinutes!: number;
+}
+
 export class ArticleDeliveries {
   @ApiProperty({ format: 'uuid' }) articleId!: string;
   @ApiPropertyOptional({ type: AlertArticleView, nullable: true, description: 'Null when no event about this article was seen' })
@@ -55,6 +70,8 @@ export class ArticleDeliveries {
   @ApiProperty({ type: DeliveryCounts, description: 'Over all deliveries of the article, not just this page' }) counts!: DeliveryCounts;
   @ApiProperty({ type: [FanOutView], description: 'Background fan-outs of a large audience, per channel (empty when every recipient was queued at once)' })
   fanOuts!: FanOutView[];
+  @ApiProperty({ type: [DeliverySpeedView], description: 'Delivery speed per channel over all deliveries of the article, not just this page' })
+  speed!: DeliverySpeedView[];
   @ApiProperty({ type: [DeliveryView] }) deliveries!: DeliveryView[];
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

@@ -3,8 +3,11 @@ import { maskEmail } from '../../../subscriptions/domain/email-address';
 import { endpointHost } from '../../../subscriptions/domain/push-endpoint';
 import { DELIVERY_STATUSES } from '../../domain/delivery-status';
 import { ArticleAlertRepository } from '../../persistence/article-alert.repository';
-import { DeliveryRepository, type AttemptLogRow, type DeliveryLogRow } from '../../persistence/delivery.repository';
-import type { ArticleDeliveries, AttemptView, DeliveryCounts, DeliveryView } from './delivery.views';
+import { DeliveryRepository, type AttemptLogRow, type DeliveryLogRow, type DeliverySpeedRow } from '../../persistence/delivery.repository';
+import type { ArticleDeliveries, AttemptView, DeliveryCounts, DeliverySpeedView, DeliveryView } from './delivery.views';
+
+/** The delivery SLO's bound, as the `newsroom_alert_delivery_seconds` histogram has a bucket edge at it. */
+const TWO_MINUTES_IN_SECONDS = 120;
 
 /** The delivery log editors read: who got an article's alert, how, and every attempt. */
 @Injectable()
@@ -15,10 +18,11 @@ export class ReadDeliveriesQuery {
   ) {}
 
   async forArticle(articleId: string, limit: number, offset: number): Promise<ArticleDeliveries> {
-    const [article, fanOuts, counts, rows] = await Promise.all([
+    const [article, fanOuts, counts, speed, rows] = await Promise.all([
       this.alerts.findById(articleId),
       this.alerts.fanOutsOf(articleId),
       this.deliveries.statusCounts(articleId),
+      this.deliveries.speedByChannel(articleId, TWO_MINUTES_IN_SECONDS),
       this.deliveries.listForArticle(articleId, limit, offset),
     ]);
     const attempts = await this.deliveries.attemptsOf(rows.map((row) => String(row.id)));
@@ -41,6 +45,7 @@ export class ReadDeliveriesQuery {
         : null,
       counts: { total: Object.values(totals).reduce((sum, n) => sum + n, 0), ...totals },
       fanOuts,
+      speed: speed.map(toSpeedView),
       deliveries: rows.map((row) => toDeliveryView(row, byDelivery.get(String(row.id)) ?? [])),
       limit,
       offset,
@@ -62,6 +67,19 @@ function toDeliveryView(row: DeliveryLogRow, attemptLog: AttemptView[]): Deliver
     createdAt: row.created_at.toISOString(),
     sentAt: row.sent_at?.toISOString() ?? null,
     attemptLog,
+  };
+}
+
+function toSpeedView(row: DeliverySpeedRow): DeliverySpeedView {
+  return {
+    channel: row.channel,
+    deliveries: row.total,
+    sent: row.sent,
+    p50Seconds: row.p50,
+    p90Seconds: row.p90,
+    p99Seconds: row.p99,
+    withinTwoMinutes: row.within,
+    shareWithinTwoMinutes: row.total === 0 ? 0 : row.within / row.total,
   };
 }
 
