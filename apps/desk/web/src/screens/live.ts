@@ -70,6 +70,54 @@ interface Deliveries {
   article: { headline: string | null; publishedAt: string | null; fannedOutAt: string | null } | null;
   counts: { total: number; pending: number; sending: number; sent: number; failed: number; cancelled: number };
   deliveries: { id: string; channel: string; recipient: string; status: string; attempts: number; lastError: string | null; sentAt: string | null }[];
+  speed: DeliverySpeed[];
+}
+
+/** One channel's delivery speed (seconds from publication to hand-off), as notifications reports it. */
+interface DeliverySpeed {
+  channel: string;
+  deliveries: number;
+  sent: number;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+  p99Seconds: number | null;
+  withinTwoMinutes: number;
+  shareWithinTwoMinutes: number;
+}
+
+/** Seconds as the desk reads them: "4.2 s" under a minute, "3 min 05 s" above; "—" for none. */
+function duration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+}
+
+/** Per channel: how fast the alert reached people, and the share reached within the 2-minute SLO. */
+function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
+  if (speed.length === 0) return null;
+  return h(
+    'table',
+    { class: 'list delivery-speed' },
+    h('caption', {}, 'Delivery speed (publication to hand-off)'),
+    h('thead', {}, h('tr', {}, ['Channel', 'Sent', 'p50', 'p90', 'p99', 'Within 2 min'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'tbody',
+      {},
+      speed.map((s) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, s.channel),
+          h('td', {}, `${s.sent} of ${s.deliveries}`),
+          h('td', {}, duration(s.p50Seconds)),
+          h('td', {}, duration(s.p90Seconds)),
+          h('td', {}, duration(s.p99Seconds)),
+          h('td', {}, `${Math.round(s.shareWithinTwoMinutes * 100)} % (${s.withinTwoMinutes} of ${s.deliveries})`),
+        ),
+      ),
+    ),
+  );
 }
 
 /** One live story: the public page, corrections, unpublish, kill, and its delivery log. */
@@ -97,6 +145,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     show(
       log,
       h('p', { class: 'delivery-counts' }, `${c.total} alert${c.total === 1 ? '' : 's'}: ${c.sent} sent, ${c.pending + c.sending} waiting, ${c.failed} failed, ${c.cancelled} cancelled`),
+      speedTable(body.speed),
       body.deliveries.length === 0
         ? h('p', {}, body.article?.fannedOutAt ? 'No subscriber follows this story\'s section.' : 'No alerts yet: they are queued once the story is live.')
         : h(
