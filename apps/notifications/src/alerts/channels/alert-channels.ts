@@ -7,7 +7,7 @@ import { SubscriberLinks } from '../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import type { AlertText } from '../domain/article-alert';
 import { classifyEmailError, classifyPushError, type SendResult } from '../domain/send-failure';
-import { alertEmail } from './alert-messages';
+import { alertEmail, correctionEmail } from './alert-messages';
 import { PUSH_HTTPS_AGENT } from '../../shared/push-https-agent.token';
 import type { PushServiceAllowList } from '../../shared/push-services/push-services';
 import { assertPushTarget, pushServiceAgent } from './push-connection';
@@ -49,12 +49,14 @@ export class AlertChannels {
    * `<delivery-<id>@<MAIL_FROM's domain>>`: every attempt of one delivery —
    * a retry, or a re-send after a crash left its outcome unknown — carries the
    * same id, so a copy that did arrive before is collapsed by the mail client
-   * or mailbox provider instead of shown twice.
+   * or mailbox provider instead of shown twice. With `correction` (a delivery of
+   * kind `correction`) it is the short correction e-mail instead.
    */
-  async email(recipient: EmailRecipient, alert: AlertText, deliveryId: string): Promise<SendResult> {
+  async email(recipient: EmailRecipient, alert: AlertText, deliveryId: string, correction: { note: string } | null = null): Promise<SendResult> {
     const links = this.links.management(recipient.subscriberId, 'email');
     try {
-      const mail = { ...alertEmail(recipient.email, alert, links), messageId: this.mailer.messageId(`delivery-${deliveryId}`) };
+      const message = correction ? correctionEmail(recipient.email, alert, correction.note, links) : alertEmail(recipient.email, alert, links);
+      const mail = { ...message, messageId: this.mailer.messageId(`delivery-${deliveryId}`) };
       const receipt = await this.mailer.send(mail);
       return { ok: true, responseCode: receipt.responseCode };
     } catch (error) {

@@ -85,6 +85,47 @@ ${footnote(html`You get this because you subscribed to Newsroom alerts.
   };
 }
 
+/**
+ * The correction e-mail, sent once to each subscriber the story's alert reached when an editor
+ * corrects the story: subject "Correction: <headline>" (the corrected headline), the editor's
+ * correction note as plain text, a link to the story, and the same preference and RFC 8058
+ * one-click unsubscribe links and headers as the alert e-mail.
+ */
+export function correctionEmail(to: string, alert: AlertText, note: string, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
+  const subject = `Correction: ${oneLine(alert.headline)}`;
+  const correctionText = note.trim();
+  const text = [
+    subject,
+    `\n${correctionText}`,
+    `\nRead the story: ${alert.url}`,
+    '\n--',
+    'You get this because a Newsroom alert you received was about this story.',
+    `Change what you get: ${links.preferencesUrl}`,
+    `Unsubscribe: ${links.unsubscribeUrl}`,
+  ].join('\n');
+  const storyUrl = safeUrl(alert.url);
+  const dir = storyDirection(alert.headline, correctionText);
+  const body = html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="font-weight:bold">Correction</p>
+<div dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'}">
+<h1 style="font-size:20px">${storyUrl ? html`<a href="${storyUrl}" style="color:#1a1a1a">${alert.headline}</a>` : alert.headline}</h1>
+<p style="white-space:pre-line">${correctionText}</p>
+</div>
+${storyUrl && html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}"><a href="${storyUrl}">Read the story</a></p>`}
+<hr>
+${footnote(html`You get this because a Newsroom alert you received was about this story.
+<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
+  return {
+    to,
+    subject,
+    text,
+    html: emailDocument(subject, body),
+    headers: {
+      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
+}
+
 export interface PushPayload {
   title: string;
   body: string;

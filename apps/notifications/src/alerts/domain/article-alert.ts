@@ -84,6 +84,14 @@ export class ArticleAlert {
     return this.takeContentIfNewer(content);
   }
 
+  /**
+   * Whether a correction is sent to the recipients the alert already reached: only while
+   * the story is live (a withdrawn story's alerts are over, whether or not they went out).
+   */
+  get correctionsReachRecipients(): boolean {
+    return this.state.fannedOutAt !== null && this.state.withdrawnAt === null;
+  }
+
   /** The article was withdrawn at `at`: alerts not sent yet must not be sent. The latest withdrawal wins. */
   recordWithdrawal(at: Date): void {
     if (!this.state.withdrawnAt || this.state.withdrawnAt.getTime() < at.getTime()) this.state.withdrawnAt = at;

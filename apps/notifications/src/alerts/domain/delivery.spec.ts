@@ -11,6 +11,7 @@ const email = (overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({
   claimedAt: now,
   publishedAt: now,
   alert,
+  correction: null,
   email: { subscriberId: 's', email: 'a@example.com', confirmed: true },
   push: null,
   traceparent: null,

@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   /** When the article went live (null for an alert queued before it was recorded); the delivery-speed metric starts here. */
   publishedAt: Date | null;
   alert: AlertText;
+  /** For a delivery of kind `correction`: the editor's note saying what was corrected; null for the alert itself. */
+  correction: { note: string } | null;
   email: { subscriberId: string; email: string; confirmed: boolean } | null;
   push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;
   /** W3C traceparent of the article's fan-out, so the send joins the story's trace; null for alerts fanned out before it was kept. */

@@ -204,7 +204,7 @@ export class ArticleAlertRepository {
        ), inserted AS (
          INSERT INTO deliveries (article_id, channel, ${column}, urgency)
          SELECT $1, '${channel}', batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END FROM batch
-         ON CONFLICT (article_id, recipient_id, channel) DO NOTHING
+         ON CONFLICT (article_id, recipient_id, channel) WHERE kind = 'alert' DO NOTHING
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM inserted)::int AS queued, (SELECT count(*) FROM batch)::int AS selected,

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel, DeliveryStatus } from '../domain/delivery-status';
+import type { Channel, DeliveryKind, DeliveryStatus } from '../domain/delivery-status';
 
 /**
- * One alert to one recipient on one channel. UNIQUE (article_id, recipient_id,
- * channel) makes "at most once" a database guarantee; recipient_id is generated
- * from subscriber_id (email) or push_subscription_id (push).
+ * One alert (or one correction of it) to one recipient on one channel. Unique
+ * indexes on (article_id, recipient_id, channel) for kind `alert`, and with
+ * corrected_at for kind `correction`, make "at most once" a database guarantee;
+ * recipient_id is generated from subscriber_id (email) or push_subscription_id (push).
  */
 @Entity({ name: 'deliveries' })
 export class DeliveryEntity {
@@ -25,6 +26,16 @@ export class DeliveryEntity {
 
   @Column({ type: 'uuid', insert: false, update: false })
   recipientId!: string;
+
+  @Column({ type: 'text' })
+  kind!: DeliveryKind;
+
+  /** Which correction a `correction` delivery is for (the correction event's time); null for an alert. */
+  @Column({ type: 'timestamptz', nullable: true })
+  correctedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  correctionNote!: string | null;
 
   @Column({ type: 'text' })
   status!: DeliveryStatus;

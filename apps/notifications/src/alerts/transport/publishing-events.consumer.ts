@@ -22,8 +22,12 @@ export class PublishingEventsConsumer {
   private readonly handlers: EventHandlers = {
     [EVENT_TYPES.articlePublished]: (event) =>
       this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })),
-    [EVENT_TYPES.articleCorrected]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
-    // An update is a newer text at the same address: like a correction, unsent alerts say it and nobody new is alerted.
+    // A correction also follows the alerts already sent (the push again, one correction e-mail).
+    [EVENT_TYPES.articleCorrected]: (event) =>
+      this.correct.execute(
+        CorrectAlertTextCommand.create({ ...alertContentFields(event.data), correction: { note: event.data.correctionNote, correctedAt: new Date(event.data.correctedAt) } }),
+      ),
+    // An update is a newer text at the same address: unsent alerts say it; nobody new is alerted, and nobody again.
     [EVENT_TYPES.articleUpdated]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
     [EVENT_TYPES.articleUnpublished]: (event) =>
       this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt), removal: 'unpublished' })),

@@ -77,7 +77,7 @@ export class DeliverAlertUseCase {
 
   private send(delivery: ClaimedDelivery): Promise<SendResult> {
     if (delivery.channel === 'email' && delivery.email) {
-      return this.channels.email({ subscriberId: delivery.email.subscriberId, email: delivery.email.email }, delivery.alert, delivery.id);
+      return this.channels.email({ subscriberId: delivery.email.subscriberId, email: delivery.email.email }, delivery.alert, delivery.id, delivery.correction);
     }
     if (delivery.channel === 'push' && delivery.push) {
       return this.channels.push(delivery.push, delivery.articleId, delivery.alert);
