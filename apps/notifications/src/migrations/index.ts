@@ -8,6 +8,7 @@ import { FanOutJobs1764300500000 } from './1764300500000-fan-out-jobs';
 import { AlertClicks1764300600000 } from './1764300600000-alert-clicks';
 import { FanOutTrace1764300700000 } from './1764300700000-fan-out-trace';
 import { CorrectionDeliveries1764300800000 } from './1764300800000-correction-deliveries';
+import { SubscriberBounces1764300900000 } from './1764300900000-subscriber-bounces';
 
 /** In order of their timestamps. */
-export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000, CreateDeadLetterAudit1764100000000, CreateRateLimits1764200000000, DeliveryLanes1764300000000, MergeSameMailboxSubscribers1764300400000, FanOutJobs1764300500000, AlertClicks1764300600000, FanOutTrace1764300700000, CorrectionDeliveries1764300800000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000, CreateDeadLetterAudit1764100000000, CreateRateLimits1764200000000, DeliveryLanes1764300000000, MergeSameMailboxSubscribers1764300400000, FanOutJobs1764300500000, AlertClicks1764300600000, FanOutTrace1764300700000, CorrectionDeliveries1764300800000, SubscriberBounces1764300900000];

@@ -40,10 +40,11 @@ const MATCHING_CASES: [string, Preferences, AlertableArticle, boolean][] = [
 ];
 
 const now = new Date();
-const EMAIL_STATUS_CASES: [SubscriberStatus, boolean][] = [
-  ['confirmed', true],
-  ['pending', false],
-  ['unsubscribed', false],
+const EMAIL_STATUS_CASES: [string, SubscriberStatus, boolean, boolean][] = [
+  ['confirmed ones get alerts', 'confirmed', false, true],
+  ['confirmed but bounced ones get none', 'confirmed', true, false],
+  ['pending ones get none', 'pending', false, false],
+  ['unsubscribed ones get none', 'unsubscribed', false, false],
 ];
 const PUSH_STATE_CASES: [string, { active: boolean; expirationTime: Date | null }, boolean][] = [
   ['active, no expiry', { active: true, expirationTime: null }, true],
@@ -104,10 +105,12 @@ describe('recipient selection: the fan-out SQL agrees with the domain rules', ()
     expect(inSql.push.includes(push)).toBe(expected);
   });
 
-  it.each(EMAIL_STATUS_CASES)('email subscribers: %s ones get alerts: %s', async (status, expected) => {
+  it.each(EMAIL_STATUS_CASES)('email subscribers: %s', async (_name, status, bounced, expected) => {
     const interested = prefs({ sections: ['politics'] });
     const subscriber = await addSubscriber(interested, status);
-    const domain = Subscriber.restore({ id: subscriber, email: 'a@example.com', status, preferences: interested, linkSentAt: null, confirmedAt: null, unsubscribedAt: null });
+    const bounce = bounced ? { at: now, code: 550 } : null;
+    if (bounce) await testbed.query(`UPDATE subscribers SET bounced_at = $2, bounce_code = $3 WHERE id = $1`, [subscriber, bounce.at, bounce.code]);
+    const domain = Subscriber.restore({ id: subscriber, email: 'a@example.com', status, preferences: interested, linkSentAt: null, confirmedAt: null, unsubscribedAt: null, bounce });
 
     expect(domain.receivesAlerts).toBe(expected);
     expect((await selected(politics)).email.includes(subscriber)).toBe(expected);

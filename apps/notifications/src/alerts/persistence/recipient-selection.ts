@@ -23,8 +23,8 @@ const MATCHES_ARTICLE = `
     OR (r.breaking_only AND cardinality(r.sections) = 0 AND cardinality(r.tags) = 0)
   )`;
 
-/** Email subscribers who get the alert: confirmed, and interested. */
-export const EMAIL_RECIPIENTS = `SELECT r.id FROM subscribers r WHERE r.status = 'confirmed' AND ${MATCHES_ARTICLE}`;
+/** Email subscribers who get the alert: confirmed, not bounced, and interested. */
+export const EMAIL_RECIPIENTS = `SELECT r.id FROM subscribers r WHERE r.status = 'confirmed' AND r.bounced_at IS NULL AND ${MATCHES_ARTICLE}`;
 
 /** Push subscriptions that get the alert: active, not expired, and interested. */
 export const PUSH_RECIPIENTS = `SELECT r.id FROM push_subscriptions r

@@ -63,4 +63,24 @@ describe(Subscriber.name, () => {
     expect(s.snapshot().unsubscribedAt).toEqual(later(1));
     expect(() => s.changePreferences(sport)).toThrow(expect.objectContaining({ code: 'SUBSCRIBER.UNSUBSCRIBED' }));
   });
+
+  it('stops alerts to a bounced address until its owner signs up and confirms again', () => {
+    const s = Subscriber.signUp('id', 'a@example.com', politics, t0);
+    s.confirm(later(1000));
+    expect(s.markBounced(550, later(2000))).toBe(true);
+    expect(s.markBounced(551, later(3000))).toBe(false);
+    expect(s.snapshot().bounce).toEqual({ at: later(2000), code: 550 });
+    expect(s.receivesAlerts).toBe(false);
+    // An old confirmation link is a second click, not an opt-in: still bounced.
+    expect(s.confirm(later(4000))).toBe(false);
+    expect(s.bounced).toBe(true);
+
+    expect(s.signUpAgain(sport, later(LINK_EMAIL_INTERVAL_MS * 2))).toBe('confirmation');
+    expect(s.status).toBe('pending');
+    expect(s.preferences).toEqual(sport);
+    expect(s.receivesAlerts).toBe(false);
+    expect(s.confirm(later(LINK_EMAIL_INTERVAL_MS * 3))).toBe(true);
+    expect(s.bounced).toBe(false);
+    expect(s.receivesAlerts).toBe(true);
+  });
 });

@@ -17,6 +17,8 @@ export interface SubscriberSnapshot {
   linkSentAt: Date | null;
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
+  /** The address hard-bounced: when, and the SMTP reply code. Null if it never did, or its owner opted in again since. */
+  bounce: { at: Date; code: number | null } | null;
 }
 
 /** The email a signup causes, if any. The HTTP answer is the same whichever it is. */
@@ -34,12 +36,12 @@ export class Subscriber implements Recipient {
 
   /** A new address, pending until confirmed; its confirmation email counts as sent `now`. */
   static signUp(id: string, email: string, preferences: Preferences, now: Date): Subscriber {
-    return new Subscriber({ id, email, status: 'pending', preferences: copyPreferences(preferences), linkSentAt: now, confirmedAt: null, unsubscribedAt: null });
+    return new Subscriber({ id, email, status: 'pending', preferences: copyPreferences(preferences), linkSentAt: now, confirmedAt: null, unsubscribedAt: null, bounce: null });
   }
 
   /** Rebuilds a subscriber from what the repository stored. */
   static restore(snapshot: SubscriberSnapshot): Subscriber {
-    return new Subscriber({ ...snapshot, preferences: copyPreferences(snapshot.preferences) });
+    return new Subscriber({ ...snapshot, preferences: copyPreferences(snapshot.preferences), bounce: snapshot.bounce && { ...snapshot.bounce } });
   }
 
   get id(): string {
@@ -71,23 +73,29 @@ export class Subscriber implements Recipient {
     return this.state.status !== 'unsubscribed';
   }
 
-  /** Only confirmed addresses get alerts. */
+  get bounced(): boolean {
+    return this.state.bounce !== null;
+  }
+
+  /** Only confirmed addresses that have not bounced get alerts. */
   get receivesAlerts(): boolean {
-    return this.state.status === 'confirmed';
+    return this.state.status === 'confirmed' && this.state.bounce === null;
   }
 
   /** A copy of the state, for storing; changing it changes nothing here. */
   snapshot(): SubscriberSnapshot {
-    return { ...this.state, preferences: copyPreferences(this.state.preferences) };
+    return { ...this.state, preferences: copyPreferences(this.state.preferences), bounce: this.state.bounce && { ...this.state.bounce } };
   }
 
   /**
    * Someone signed up again with this address. A pending or unsubscribed address
    * takes the new preferences and gets a (new) confirmation link. A confirmed
    * address changes nothing, since anyone can type anyone's address; its owner
-   * is emailed a link to manage the preferences instead.
+   * is emailed a link to manage the preferences instead. A bounced address opts
+   * in again like an unsubscribed one: pending, and confirming clears the bounce.
    */
   signUpAgain(preferences: Preferences, now: Date): SignupEmail {
+    if (this.state.status === 'confirmed' && this.state.bounce) this.state.status = 'pending';
     const { status } = this.state;
     if (status !== 'confirmed') {
       this.state.preferences = copyPreferences(preferences);
@@ -107,6 +115,18 @@ export class Subscriber implements Recipient {
     if (this.state.status === 'confirmed') return false;
     this.state.status = 'confirmed';
     this.state.confirmedAt = now;
+    this.state.bounce = null;
+    return true;
+  }
+
+  /**
+   * The mail server refused this address for good (SMTP 5xx to RCPT TO or DATA).
+   * Returns false when it was marked bounced already. Only double opt-in (sign up
+   * again, then confirm) clears it.
+   */
+  markBounced(code: number | null, now: Date): boolean {
+    if (this.state.bounce) return false;
+    this.state.bounce = { at: now, code };
     return true;
   }
 

@@ -27,6 +27,14 @@ export class SubscriberEntity {
   @Column({ type: 'timestamptz', nullable: true })
   unsubscribedAt!: Date | null;
 
+  /** When the address hard-bounced (SMTP 5xx to RCPT TO / DATA); null if it never did or its owner opted in again since. */
+  @Column({ type: 'timestamptz', nullable: true })
+  bouncedAt!: Date | null;
+
+  /** The SMTP reply code of that bounce, e.g. 550. */
+  @Column({ type: 'smallint', nullable: true })
+  bounceCode!: number | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

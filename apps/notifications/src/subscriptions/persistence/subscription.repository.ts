@@ -73,6 +73,8 @@ export class SubscriptionRepository {
         linkSentAt: state.linkSentAt,
         confirmedAt: state.confirmedAt,
         unsubscribedAt: state.unsubscribedAt,
+        bouncedAt: state.bounce?.at ?? null,
+        bounceCode: state.bounce?.code ?? null,
         updatedAt: new Date(),
       },
     );
@@ -204,6 +206,7 @@ function toSubscriber(row: SubscriberEntity): Subscriber {
     linkSentAt: row.linkSentAt,
     confirmedAt: row.confirmedAt,
     unsubscribedAt: row.unsubscribedAt,
+    bounce: row.bouncedAt ? { at: row.bouncedAt, code: row.bounceCode } : null,
   });
 }
 

@@ -10,6 +10,9 @@ const record = {
   createdAt: new Date('2026-11-30T08:00:00Z'),
   confirmedAt: new Date('2026-11-30T08:05:00Z'),
   unsubscribedAt: null,
+  bounced: false,
+  bouncedAt: null,
+  bounceCode: null,
 };
 
 describe(subscriberCsvLine.name, () => {

@@ -13,6 +13,11 @@ export interface SubscriberRecord {
   createdAt: Date;
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
+  /** True when the address hard-bounced and gets no mail until its owner opts in again. */
+  bounced: boolean;
+  bouncedAt: Date | null;
+  /** The SMTP reply code of the bounce, e.g. 550. */
+  bounceCode: number | null;
 }
 
 interface SubscriberRow {
@@ -25,6 +30,8 @@ interface SubscriberRow {
   created_at: Date;
   confirmed_at: Date | null;
   unsubscribed_at: Date | null;
+  bounced_at: Date | null;
+  bounce_code: number | null;
 }
 
 /** Erased subscribers keep a row (their deliveries stay counted) under this address form; no search lists them. */
@@ -70,5 +77,8 @@ function toRecord(row: SubscriberRow): SubscriberRecord {
     createdAt: row.created_at,
     confirmedAt: row.confirmed_at,
     unsubscribedAt: row.unsubscribed_at,
+    bounced: row.bounced_at !== null,
+    bouncedAt: row.bounced_at,
+    bounceCode: row.bounce_code,
   };
 }
