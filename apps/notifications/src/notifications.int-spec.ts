@@ -171,10 +171,10 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
 
   it('alerts each matching recipient exactly once per channel, even when the event arrives twice', async () => {
     const event = publishedEvent(articleId);
-    // The same event twice, then a correction of the article: the same key, so it is applied after both copies.
-    const correction = createEvent(EVENT_TYPES.articleCorrected, { ...event.data, correctionNote: 'Spelling', correctedAt: new Date().toISOString() }, { subject: articleId });
-    await produce(event, event, correction);
-    await service.handled(correction.id);
+    // The same event twice, then an update of the article: the same key, so it is applied after both copies.
+    const update = createEvent(EVENT_TYPES.articleUpdated, { ...event.data, updatedAt: new Date().toISOString() }, { subject: articleId });
+    await produce(event, event, update);
+    await service.handled(update.id);
     await settled(articleId);
 
     expect(smtp.mailsTo(alice, /Budget/)).toHaveLength(1);
@@ -215,6 +215,52 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     // 410 Gone from the push service ends that subscription.
     expect(await service.sql(`SELECT active, deactivated_reason FROM push_subscriptions WHERE endpoint = $1`, [`${push.baseUrl}/gone/1`])).toEqual([
       { active: false, deactivated_reason: expect.stringMatching(/410/) },
+    ]);
+  });
+
+  it('follows a sent alert with its correction — the push again under the same Topic, one correction e-mail — and an update with nothing', async () => {
+    const [erin, frank] = ['erin@example.com', 'frank@example.com'];
+    const cultureBrowser = browserKeys();
+    await subscribeAndConfirm(erin, { sections: ['culture'] });
+    expect((await subscribePush('/push/culture', cultureBrowser, { sections: ['culture'] })).status).toBe(201);
+    const story = randomUUID();
+    const storyTopic = Buffer.from(story.replace(/-/g, ''), 'hex').toString('base64url');
+    const published = publishedEvent(story, { section: 'culture', tags: ['harbour'], headline: 'Harbour toll scrapped' });
+    await produce(published);
+    await service.handled(published.id);
+    await settled(story);
+    expect(smtp.mailsTo(erin, /Harbour toll/)).toHaveLength(1);
+    // Followed the section after the alert went out: the correction is not theirs either.
+    await subscribeAndConfirm(frank, { sections: ['culture'] });
+
+    const note = 'An earlier version said the toll was scrapped; it was halved.';
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const update = createEvent(EVENT_TYPES.articleUpdated, { ...published.data, revision: 2, headline: 'Harbour toll scrapped from May', updatedAt: later(1) }, { subject: story });
+    const correction = createEvent(
+      EVENT_TYPES.articleCorrected,
+      { ...published.data, revision: 2, headline: 'Harbour toll halved', correctionNote: note, correctedAt: later(2) },
+      { subject: story },
+    );
+    await produce(update, correction);
+    await service.handled(correction.id);
+    await settled(story);
+
+    // E-mail: the alert, then one correction; nothing for the update, nothing for whom the alert never reached.
+    const mails = smtp.mailsTo(erin, /Harbour toll/);
+    expect(mails.map((mail) => mail.parsed.subject)).toEqual(['Breaking: Harbour toll scrapped', 'Correction: Harbour toll halved']);
+    const correctionMail = mails[1];
+    expect(correctionMail.parsed.text).toContain(note);
+    expect(String(correctionMail.parsed.html)).toContain(`href="${SITE}/articles/${story}"`);
+    expect(headerOf(correctionMail, 'list-unsubscribe')).toMatch(new RegExp(`^<${PUBLIC_BASE_URL}/unsubscribe\\?token=[\\w.-]+>$`));
+    expect(headerOf(correctionMail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(smtp.mailsTo(frank, /Harbour/)).toHaveLength(0);
+
+    // Push: the story's one Topic twice, the second with the corrected title, so it replaces the first.
+    const pushes = push.pushesTo('/push/culture');
+    expect(pushes.map((pushed) => pushed.headers.topic)).toEqual([storyTopic, storyTopic]);
+    expect(pushes.map((pushed) => decryptPush(pushed, cultureBrowser))).toEqual([
+      expect.objectContaining({ title: 'Breaking: Harbour toll scrapped', tag: story }),
+      expect.objectContaining({ title: 'Breaking: Harbour toll halved', tag: story }),
     ]);
   });
 

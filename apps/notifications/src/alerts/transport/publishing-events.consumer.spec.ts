@@ -78,11 +78,11 @@ describe(PublishingEventsConsumer.name, () => {
     expect(command).toEqual({ ...content(1, 'Harbour council approves night-time crane ban'), publishedAt: new Date('2026-11-21T08:00:00.000Z') });
   });
 
-  it('gives a correction’s text to the alerts not sent yet', async () => {
+  it('gives a correction’s text to the alerts not sent yet, and its note and time to follow the ones sent', async () => {
     const { useCase, command } = await handled(events.corrected(id));
     expect(useCase).toBe('correct');
     expect(command).toBeInstanceOf(CorrectAlertTextCommand);
-    expect(command).toEqual(content(1, 'Harbour council approves night-time crane ban'));
+    expect(command).toEqual({ ...content(1, 'Harbour council approves night-time crane ban'), correction: { note: 'Fixed the date', correctedAt: new Date('2026-11-21T09:00:00.000Z') } });
   });
 
   it('gives an update’s newer text to the alerts not sent yet, through the same use case: nobody new is alerted', async () => {
