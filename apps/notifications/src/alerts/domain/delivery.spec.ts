@@ -59,4 +59,11 @@ describe('outcomeOf', () => {
     expect(outcomeOf(push(), gone, now, 0)).toEqual({ status: 'failed', error: 'push service answered 410', responseCode: 410, pushGone: 'push service answered 410' });
     expect(outcomeOf(email(), gone, now, 0)).not.toHaveProperty('pushGone');
   });
+
+  it('bounces an email address the mail server refused for good, never a push subscription', () => {
+    const refused = failure(false, { responseCode: 550, message: 'SMTP 550 5.1.1', recipientGone: true });
+    expect(outcomeOf(email(), refused, now, 0)).toEqual({ status: 'failed', error: 'SMTP 550 5.1.1', responseCode: 550, bounced: 'SMTP 550 5.1.1' });
+    expect(outcomeOf(push(), refused, now, 0)).not.toHaveProperty('bounced');
+    expect(outcomeOf(email(), failure(false, { responseCode: 553, message: 'SMTP 553' }), now, 0)).not.toHaveProperty('bounced');
+  });
 });

@@ -22,11 +22,15 @@ export interface ClaimedDelivery {
   traceparent: string | null;
 }
 
-/** What an attempt leaves behind. `pushGone` asks to end the push subscription (the push service said it is gone). */
+/**
+ * What an attempt leaves behind. `pushGone` asks to end the push subscription (the push
+ * service said it is gone); `bounced` asks to mark the subscriber's address bounced (the
+ * mail server refused it for good), with the SMTP reply code.
+ */
 export type DeliveryOutcome =
   | { status: 'sent'; responseCode: number | null }
   | { status: 'pending'; nextAttemptAt: Date; error: string; responseCode: number | null }
-  | { status: 'failed'; error: string; responseCode: number | null; pushGone?: string };
+  | { status: 'failed'; error: string; responseCode: number | null; pushGone?: string; bounced?: string };
 
 /**
  * Why a claimed delivery must not be sent after all: its recipient left
@@ -41,7 +45,8 @@ export function whyNotSendable(delivery: ClaimedDelivery): string | undefined {
 /**
  * The outcome of an attempt from what the channel reported: sent; retried
  * later (transient failures, by the retry policy); or failed for good. A push
- * service answering 404/410 also ends the push subscription. `jitter` (0..1)
+ * service answering 404/410 also ends the push subscription; a mail server's 5xx
+ * to RCPT TO or DATA marks the address bounced. `jitter` (0..1)
  * spreads retries of deliveries that failed together.
  */
 export function outcomeOf(delivery: ClaimedDelivery, result: SendResult, now: Date, jitter: number): DeliveryOutcome {
@@ -56,5 +61,6 @@ export function outcomeOf(delivery: ClaimedDelivery, result: SendResult, now: Da
     error: failure.message,
     responseCode: failure.responseCode,
     ...(failure.recipientGone && delivery.channel === 'push' ? { pushGone: failure.message } : {}),
+    ...(failure.recipientGone && delivery.channel === 'email' ? { bounced: failure.message } : {}),
   };
 }

@@ -86,6 +86,24 @@ describe(DeliverAlertUseCase.name, () => {
     expect(await deliveriesOf(testbed, waiting.articleId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
   });
 
+  it('marks an address the mail server refused for good bounced, and cancels its other pending alerts', async () => {
+    const subscriber = await emailSubscriber(testbed, 'gone@example.com', { sections: ['politics'] });
+    const bounced = await claimedDeliveries();
+    const waiting = publishedArticle();
+    await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(waiting));
+    channels.answerNext(failure(false, 550, 'SMTP 550 5.1.1', { recipientGone: true }));
+
+    expect(await run(bounced.ids[0])).toEqual({ status: 'failed', responseCode: 550 });
+
+    expect(await testbed.query(`SELECT status, bounce_code, bounced_at IS NOT NULL AS bounced FROM subscribers WHERE id = $1`, [subscriber])).toEqual([
+      { status: 'confirmed', bounce_code: 550, bounced: true },
+    ]);
+    expect(await attempts(bounced.ids[0])).toEqual([{ attempt: 1, outcome: 'failed', error: 'SMTP 550 5.1.1', response_code: 550 }]);
+    expect(await testbed.query(`SELECT status, last_error FROM deliveries WHERE article_id = $1`, [waiting.articleId])).toEqual([
+      { status: 'cancelled', last_error: 'address bounced: SMTP 550 5.1.1' },
+    ]);
+  });
+
   it('sends nothing to a subscriber who left after the fan-out, and does not count an attempt', async () => {
     const subscriber = await emailSubscriber(testbed, 'leaver@example.com', { sections: ['politics'] });
     const { ids } = await claimedDeliveries();

@@ -51,8 +51,8 @@ export class DeliverAlertUseCase {
    * Sends a delivery the caller already holds in `sending` (claimed with its
    * text and recipient by DeliveryRepository.claimLane) and hands the outcome to
    * `record` — the delivery worker's batch — resolving once it is stored. An
-   * outcome that ends a push subscription, and a delivery cancelled before
-   * sending, are recorded here on their own: they touch other rows.
+   * outcome that ends a push subscription or bounces an address, and a delivery
+   * cancelled before sending, are recorded here on their own: they touch other rows.
    */
   async deliverClaimed(delivery: ClaimedDelivery, workerId: string, record: (entry: RecordedOutcome) => Promise<void>): Promise<DeliverAlertResult> {
     const context = { deliveryId: delivery.id, articleId: delivery.articleId, channel: delivery.channel, attempt: delivery.attempt };
@@ -65,7 +65,7 @@ export class DeliverAlertUseCase {
     }
     const startedAt = new Date();
     const outcome = outcomeOf(delivery, await this.send(delivery), new Date(), Math.random());
-    if (outcome.status === 'failed' && outcome.pushGone) await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    if (outcome.status === 'failed' && (outcome.pushGone || outcome.bounced)) await this.recordWithRetries(delivery, workerId, startedAt, outcome);
     else await record({ delivery, startedAt, finishedAt: new Date(), outcome });
     recordAlertAttempt(delivery.channel, outcome.status, delivery.publishedAt);
     const logged = { ...context, status: outcome.status, responseCode: outcome.responseCode, ms: Date.now() - startedAt.getTime() };
@@ -85,15 +85,24 @@ export class DeliverAlertUseCase {
     return Promise.resolve({ ok: false, failure: { transient: false, responseCode: null, message: 'the recipient no longer exists' } });
   }
 
-  /** The outcome, its attempt row and, for a push subscription that is gone, its end: all or nothing. */
+  /** The outcome, its attempt row and, for a push subscription that is gone or an address that bounced, its end: all or nothing. */
   private record(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
     return this.unitOfWork.run(async () => {
       await this.deliveries.recordOutcome(delivery, workerId, startedAt, outcome);
-      if (outcome.status !== 'failed' || !outcome.pushGone || !delivery.push) return;
-      const { pushSubscriptionId } = delivery.push;
-      const subscription = await this.subscriptions.findPushForUpdate(pushSubscriptionId);
-      if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
-      await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
+      if (outcome.status !== 'failed') return;
+      if (outcome.pushGone && delivery.push) {
+        const { pushSubscriptionId } = delivery.push;
+        const subscription = await this.subscriptions.findPushForUpdate(pushSubscriptionId);
+        if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
+        await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
+      }
+      if (outcome.bounced && delivery.email) {
+        // A hard bounce is about the mailbox, not this alert: every e-mail still queued for it would bounce too.
+        const { subscriberId } = delivery.email;
+        const subscriber = await this.subscriptions.findSubscriberForUpdate(subscriberId);
+        if (subscriber?.markBounced(outcome.responseCode, new Date())) await this.subscriptions.saveSubscriber(subscriber);
+        await this.subscriptions.cancelPendingAlertsOf(subscriberId, `address bounced: ${outcome.bounced}`);
+      }
     });
   }
 
