@@ -1,5 +1,5 @@
 import type { AlertText } from '../domain/article-alert';
-import { PUSH_TEXT_LIMITS, alertEmail, alertPushPayload, alertTitle, storyDirection } from './alert-messages';
+import { PUSH_TEXT_LIMITS, alertEmail, alertPushPayload, alertTitle, correctionEmail, storyDirection } from './alert-messages';
 
 const alert: AlertText = {
   headline: 'Budget <b>passes</b> & "wins"',
@@ -108,5 +108,28 @@ describe('alert emails for right-to-left stories', () => {
     expect(storyDirection('(7) Budget — المجلس')).toBe('ltr');
     expect(storyDirection('', null, '123 …')).toBe('ltr');
     expect(storyDirection(undefined, 'نص')).toBe('rtl');
+  });
+});
+
+describe('correctionEmail', () => {
+  const note = 'An earlier version gave the vote as <b>226</b> to 224; it was 226 to 223.';
+  const mail = correctionEmail('a@example.com', { ...alert, priority: 'breaking' }, note, links);
+
+  it('says "Correction:" and the corrected headline on one line as subject, never "Breaking"', () => {
+    expect(mail.subject).toBe('Correction: Budget <b>passes</b> & "wins"');
+    expect(correctionEmail('a@example.com', { ...alert, headline: 'One\r\nBcc: victim@example.com' }, note, links).subject).toBe('Correction: One Bcc: victim@example.com');
+  });
+
+  it('carries the note and the story link in both parts, escaped in the HTML one', () => {
+    expect(mail.text).toContain(note);
+    expect(mail.text).toContain(`Read the story: ${alert.url}`);
+    expect(mail.html).toContain('An earlier version gave the vote as &lt;b&gt;226&lt;/b&gt; to 224');
+    expect(mail.html).toContain('href="https://news.example/articles/budget?a=1&amp;b=2"');
+    expect(mail.html).not.toContain('<b>226');
+  });
+
+  it('offers the same unsubscribe link and one-click headers as the alert e-mail', () => {
+    expect(mail.text).toContain(`Unsubscribe: ${links.unsubscribeUrl}`);
+    expect(mail.headers).toEqual(alertEmail('a@example.com', alert, links).headers);
   });
 });
