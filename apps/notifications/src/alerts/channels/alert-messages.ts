@@ -31,6 +31,11 @@ export function storyDirection(...texts: Array<string | null | undefined>): 'ltr
 /** The language of the alert's own words (Breaking news, Read the story, the footnote). */
 const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
 
+/** RFC 2369 `List-Unsubscribe` with RFC 8058 one-click, so mail clients can offer "Unsubscribe" themselves. */
+function oneClickUnsubscribe(unsubscribeUrl: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
 export function alertTitle(alert: AlertText): string {
   return `${alert.priority === 'breaking' ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
 }
@@ -78,10 +83,7 @@ ${footnote(html`You get this because you subscribed to Newsroom alerts.
     subject: alertTitle(alert),
     text,
     html: emailDocument(alertTitle(alert), body),
-    headers: {
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    headers: oneClickUnsubscribe(links.unsubscribeUrl),
   };
 }
 
@@ -119,10 +121,7 @@ ${footnote(html`You get this because a Newsroom alert you received was about thi
     subject,
     text,
     html: emailDocument(subject, body),
-    headers: {
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    headers: oneClickUnsubscribe(links.unsubscribeUrl),
   };
 }
 
