@@ -9,8 +9,9 @@ export interface ReceivedMail {
 }
 
 /**
- * An SMTP server for the service under test: keeps every message, and answers
- * 451 (try again later) for recipients the test defers.
+ * An SMTP server for the service under test: keeps every message, answers
+ * 451 (try again later) for recipients the test defers, and 550 (mailbox
+ * unavailable, for good) for recipients it refuses.
  */
 export class FakeSmtpServer {
   private constructor(
@@ -19,11 +20,13 @@ export class FakeSmtpServer {
     /** Every message received, once per envelope recipient, in order. */
     readonly mails: ReceivedMail[],
     private readonly deferred: Set<string>,
+    private readonly refused: Set<string>,
   ) {}
 
   static async start(): Promise<FakeSmtpServer> {
     const mails: ReceivedMail[] = [];
     const deferred = new Set<string>();
+    const refused = new Set<string>();
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -31,6 +34,9 @@ export class FakeSmtpServer {
       logger: false,
       closeTimeout: 1000,
       onRcptTo(address, _session, callback) {
+        if (refused.has(address.address.toLowerCase())) {
+          return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+        }
         if (deferred.has(address.address.toLowerCase())) {
           return callback(Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 }));
         }
@@ -48,7 +54,7 @@ export class FakeSmtpServer {
     server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as AddressInfo;
-    return new FakeSmtpServer(server, `smtp://127.0.0.1:${port}`, mails, deferred);
+    return new FakeSmtpServer(server, `smtp://127.0.0.1:${port}`, mails, deferred, refused);
   }
 
   /** Messages to `address`, optionally only those whose subject matches. */
@@ -61,8 +67,14 @@ export class FakeSmtpServer {
     this.deferred.add(address.toLowerCase());
   }
 
+  /** Answers 550 to `address` (a hard bounce) until allowed again. */
+  refuse(address: string): void {
+    this.refused.add(address.toLowerCase());
+  }
+
   allow(address: string): void {
     this.deferred.delete(address.toLowerCase());
+    this.refused.delete(address.toLowerCase());
   }
 
   stop(): Promise<void> {
