@@ -1,6 +1,8 @@
 import type { Agent } from 'node:https';
-import { ServiceUnderTest } from '@newsroom/test-harness';
+import { ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
+import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { startNotifications } from '../src/notifications.service';
+import { FakeSmtpServer } from './fake-smtp-server';
 
 /** The site the readers subscribe from, and the service's own public origin (its links in alerts). */
 export const TEST_SITE = 'https://news.example.test';
@@ -40,4 +42,37 @@ export function startNotificationsUnderTest(options: NotificationsUnderTestOptio
     },
     boot: (variables) => startNotifications(variables, pushHttpsAgent ? { pushHttpsAgent } : {}),
   });
+}
+
+/** A suite's own broker, SMTP server, service and event bus; `close()` stops whichever started. */
+export interface NotificationsWithMail {
+  broker: LocalBroker;
+  smtp: FakeSmtpServer;
+  service: ServiceUnderTest;
+  bus: TestEventBus;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a broker and an SMTP server side by side, then the service on them (env as for
+ * startNotificationsUnderTest) and an event bus. If a start fails, what did start is stopped.
+ */
+export async function startNotificationsWithMail(name: string, env?: Record<string, string>): Promise<NotificationsWithMail> {
+  const started: Partial<NotificationsWithMail> = {};
+  const close = async () => {
+    await started.bus?.close();
+    await started.service?.close();
+    await started.smtp?.stop();
+    await started.broker?.stop();
+  };
+  try {
+    await Promise.all([startLocalBroker().then((broker) => (started.broker = broker)), FakeSmtpServer.start().then((smtp) => (started.smtp = smtp))]);
+    const broker = started.broker!;
+    started.service = await startNotificationsUnderTest({ name, brokers: broker.brokers, smtpUrl: started.smtp!.url, env });
+    started.bus = new TestEventBus(broker.brokers);
+    return { broker, smtp: started.smtp!, service: started.service, bus: started.bus, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { eventually, type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/notifications-under-test';
+import { eventually, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
+import type { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { startNotificationsWithMail, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE, type NotificationsWithMail } from '../../../test/notifications-under-test';
 
 interface DeliveriesBody {
   counts: Record<string, number>;
@@ -21,23 +20,17 @@ interface SearchBody {
 describe('notifications e-mail bounces (PostgreSQL, broker, SMTP server)', () => {
   jest.setTimeout(90_000);
 
-  let broker: LocalBroker;
+  let suite: NotificationsWithMail;
   let smtp: FakeSmtpServer;
   let service: ServiceUnderTest;
   let bus: TestEventBus;
 
   beforeAll(async () => {
-    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await startNotificationsUnderTest({ name: 'notifications_bounces', brokers: broker.brokers, smtpUrl: smtp.url });
-    bus = new TestEventBus(broker.brokers);
+    suite = await startNotificationsWithMail('notifications_bounces');
+    ({ smtp, service, bus } = suite);
   }, 120_000);
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await smtp?.stop();
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   const gone = 'gone@example.com';
   const busy = 'busy@example.com';
