@@ -48,7 +48,8 @@ interface ClaimedRow {
 function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
   return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.correction_note,
               a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at, a.fan_out_traceparent,
-              s.email, s.status AS subscriber_status,
+              -- A bounced address reads as not subscribed: what was queued for it before the bounce (a retry, a correction) is cancelled, not sent.
+              s.email, CASE WHEN s.bounced_at IS NULL THEN s.status END AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
        FROM ${source} d
        JOIN article_alerts a ON a.article_id = d.article_id

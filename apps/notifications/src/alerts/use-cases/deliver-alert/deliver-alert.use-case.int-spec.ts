@@ -115,6 +115,15 @@ describe(DeliverAlertUseCase.name, () => {
     expect(await delivery(ids[0])).toMatchObject({ status: 'cancelled', attempts: 0 });
   });
 
+  it('sends nothing to an address that bounced after the fan-out', async () => {
+    const subscriber = await emailSubscriber(testbed, 'bounced-later@example.com', { sections: ['politics'] });
+    const { ids } = await claimedDeliveries();
+    await testbed.query(`UPDATE subscribers SET bounced_at = now(), bounce_code = 550 WHERE id = $1`, [subscriber]);
+
+    expect(await run(ids[0])).toEqual({ status: 'cancelled', reason: 'the subscriber is no longer subscribed' });
+    expect(channels.sent).toEqual([]);
+  });
+
   it('sends nothing for a delivery this worker does not hold', async () => {
     await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });
     const { ids } = await claimedDeliveries();
