@@ -318,7 +318,8 @@ export class DeliveryRepository {
    */
   async speedByChannel(articleId: string, withinSeconds: number): Promise<DeliverySpeedRow[]> {
     // CASE rather than greatest(0, …): greatest ignores NULL and would count an unsent
-    // delivery as handed off in 0 s.
+    // delivery as handed off in 0 s. Corrections are later sends of the same story, timed
+    // from the original publication; they would skew the alert's speed, so only alerts count.
     return (await this.unitOfWork.manager.query(
       `SELECT channel,
               count(*)::int AS total,
@@ -333,7 +334,7 @@ export class DeliveryRepository {
                      THEN greatest(0, extract(epoch FROM d.sent_at - a.published_at))::float8 END AS seconds
          FROM deliveries d
          LEFT JOIN article_alerts a ON a.article_id = d.article_id
-         WHERE d.article_id = $1
+         WHERE d.article_id = $1 AND d.kind = 'alert'
        ) timed
        GROUP BY channel
        ORDER BY channel`,
