@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOT_CONTEXT, context, propagation } from '@opentelemetry/api';
 import { Partitioners, type Message, type Producer } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
-import { replaceUnsupportedCharacters, truncateText } from '@newsroom/contracts';
+import { storableText } from '@newsroom/contracts';
 import { BackgroundLoop, OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } from './messaging.options';
@@ -160,7 +160,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
  * refuses (NUL) are replaced, so recording the failure cannot itself fail.
  */
 export function storableError(error: unknown): string {
-  return truncateText(replaceUnsupportedCharacters(String(error instanceof Error ? error.message : error)), LAST_ERROR_MAX_LENGTH);
+  return storableText(String(error instanceof Error ? error.message : error), LAST_ERROR_MAX_LENGTH);
 }
 
 function consecutiveRunsByTopic(rows: OutboxMessageEntity[]): OutboxMessageEntity[][] {

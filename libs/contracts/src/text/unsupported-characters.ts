@@ -1,3 +1,5 @@
+import { truncateText } from './truncate';
+
 /**
  * The characters no newsroom input may contain, in any text field of any request, command or
  * event: one rule, so that everything accepted can be carried by every output — XML 1.0 (RSS,
@@ -48,6 +50,15 @@ export function hasUnsupportedCharacter(text: string): boolean {
  */
 export function replaceUnsupportedCharacters(text: string): string {
   return text.replace(UNSUPPORTED_GLOBAL, '\uFFFD');
+}
+
+/**
+ * Words the newsroom did not write but keeps — a push service's or SMTP server's answer, a
+ * broker's error: refused characters replaced (replaceUnsupportedCharacters) and the text cut
+ * between characters to at most `maxLength` code units (truncateText), so storing it cannot fail.
+ */
+export function storableText(text: string, maxLength: number): string {
+  return truncateText(replaceUnsupportedCharacters(text), maxLength);
 }
 
 /** `U+000B`, `U+1FFFE`. */

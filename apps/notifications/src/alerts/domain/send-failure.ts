@@ -1,4 +1,4 @@
-import { replaceUnsupportedCharacters, truncateText } from '@newsroom/contracts';
+import { storableText } from '@newsroom/contracts';
 import { parseRetryAfter } from './retry-policy';
 
 /** Why an attempt failed, and whether trying again later can help. */
@@ -50,7 +50,7 @@ export function classifyEmailError(error: unknown): SendFailure {
     if (responseCode >= 500 && responseCode < 600 && typeof command === 'string' && RECIPIENT_COMMANDS.has(command)) failure.recipientGone = true;
     return failure;
   }
-  const text = truncate(typeof response === 'string' && response ? response : String(message ?? error));
+  const text = storableText(typeof response === 'string' && response ? response : String(message ?? error), 1001);
   const final = code === 'EENVELOPE' || code === 'EMESSAGE';
   return { transient: !final, responseCode: null, message: typeof code === 'string' ? `${code}: ${text}` : text };
 }
@@ -84,10 +84,5 @@ export function classifyPushError(error: unknown, now: Date): SendFailure {
   if (typeof code === 'string' && /^PUSH\.[A-Z_]+$/.test(code)) return { transient: false, responseCode: null, message: code };
   if (typeof code === 'string' && NETWORK_ERROR.test(code)) return { transient: true, responseCode: null, message: `network error ${code}` };
   if (/timeout/i.test(String(message ?? ''))) return { transient: true, responseCode: null, message: 'network error timeout' };
-  return { transient: false, responseCode: null, message: truncate(String(message ?? error)) };
-}
-
-/** A third party's words, made storable (no NUL for PostgreSQL) and cut between characters. */
-function truncate(text: string): string {
-  return truncateText(replaceUnsupportedCharacters(text), 1001);
+  return { transient: false, responseCode: null, message: storableText(String(message ?? error), 1001) };
 }
