@@ -1,4 +1,4 @@
-import { Equals, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Equals, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** A CloudEvents 1.0 JSON envelope; the Kafka message value of every newsroom event. */
 export interface CloudEvent<TType extends string = string, TData = unknown> {
@@ -7,7 +7,7 @@ export interface CloudEvent<TType extends string = string, TData = unknown> {
   source: string;
   type: TType;
   time: string;
-  /** The article id: every newsroom event is about one article. */
+  /** The article id; for an event about the whole site, its data class's constant (`site:sections`). */
   subject: string;
   datacontenttype: 'application/json';
   data: TData;
@@ -32,7 +32,10 @@ export class CloudEventEnvelope {
   @IsISO8601({ strict: true })
   time!: string;
 
-  @IsUUID()
+  // A UUID for an article's events, a constant for the site's: validateEvent checks which.
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   subject!: string;
 
   @IsOptional()

@@ -24,6 +24,7 @@ import {
   ReviewCommentAddedData,
 } from './review.events';
 import { SitePurgedData } from './site-purged/site-purged.event';
+import { SiteSectionsChangedData } from './site-sections-changed/site-sections-changed.event';
 
 /** The data class of every event type: the one place that pairs them. */
 export interface EventDataMap {
@@ -41,6 +42,7 @@ export interface EventDataMap {
   'news.article.killed.v1': ArticleKilledData;
   'news.article.schedule-cancelled.v1': ScheduleCancelledData;
   'news.site.purged.v1': SitePurgedData;
+  'news.site.sections-changed.v1': SiteSectionsChangedData;
 }
 
 export type NewsroomEvent = { [K in EventType]: CloudEvent<K, EventDataMap[K]> }[EventType];
@@ -81,6 +83,7 @@ const EMITTED_BY = {
     [EVENT_TYPES.articleKilled]: ArticleKilledData,
     [EVENT_TYPES.scheduleCancelled]: ScheduleCancelledData,
     [EVENT_TYPES.sitePurged]: SitePurgedData,
+    [EVENT_TYPES.siteSectionsChanged]: SiteSectionsChangedData,
   },
 } satisfies Record<Producer, DataClasses>;
 
@@ -187,12 +190,21 @@ export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): Pars
     }));
     return { ok: false, type, issues: qualified };
   }
-  const subjectMatches = (data.value as { articleId?: string }).articleId === envelope.value.subject;
-  if (!subjectMatches) {
-    return { ok: false, type, issues: [{ path: 'subject', message: 'subject must equal data.articleId' }] };
-  }
+  const subjectIssue = subjectIssueOf(EVENT_CATALOG[type].dataClass, data.value, envelope.value.subject);
+  if (subjectIssue) return { ok: false, type, issues: [subjectIssue] };
   const event = { ...(raw as CloudEvent), data: data.value } as NewsroomEvent;
   return { ok: true, event };
+}
+
+/**
+ * An article's event has the article's id as its subject (and Kafka key). An event about the
+ * site as a whole has the constant subject its data class declares (`static subject`), so all
+ * events of that kind share a partition and stay in order.
+ */
+function subjectIssueOf(dataClass: ClassConstructor<unknown>, data: unknown, subject: string): ValidationIssue | undefined {
+  const fixed = (dataClass as { subject?: unknown }).subject;
+  if (typeof fixed === 'string') return subject === fixed ? undefined : { path: 'subject', message: `subject must be "${fixed}"` };
+  return (data as { articleId?: string }).articleId === subject ? undefined : { path: 'subject', message: 'subject must equal data.articleId' };
 }
 
 /** Why an event of `type` claiming `source` does not belong on `topic` (empty when it does). */

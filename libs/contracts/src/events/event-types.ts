@@ -14,6 +14,7 @@ export const EVENT_TYPES = {
   articleKilled: 'news.article.killed.v1',
   scheduleCancelled: 'news.article.schedule-cancelled.v1',
   sitePurged: 'news.site.purged.v1',
+  siteSectionsChanged: 'news.site.sections-changed.v1',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
