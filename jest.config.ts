@@ -1,12 +1,15 @@
 import type { Config } from 'jest';
 import { compilerOptions } from './tsconfig.base.json';
 
+/** ES-module-only packages: feed, and the OpenID Connect client and provider of the desk (with the jose 6 they nest). */
+const ESM_ONLY = '(feed|openid-client|oauth4webapi|oidc-provider)';
+const NESTING_ESM = '(openid-client|oidc-provider)';
 // Type-checking happens once in `npm run typecheck`; tests only transpile.
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  // ES-module-only packages (feed) are turned into CommonJS for Jest's module registry;
+  // ES-module-only packages are turned into CommonJS for Jest's module registry;
   // Node itself loads them natively at run time.
-  '^.+/node_modules/feed/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+  [`^.+/node_modules/(${ESM_ONLY}|${NESTING_ESM}/node_modules/jose)/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
 };
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
@@ -15,7 +18,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!feed/)'],
+  transformIgnorePatterns: [`(?<!/${NESTING_ESM})/node_modules/(?!${ESM_ONLY}/)`],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
 };
