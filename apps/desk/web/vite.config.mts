@@ -4,8 +4,9 @@ import { defineConfig } from 'vite';
 /**
  * The desk web app: built into dist/apps/desk/web (`npm run build`), served by the desk
  * server at `/` with a fallback to index.html for deep links. Assets carry content hashes, so
- * the server may cache them for good. The contracts' inline-markup module is the one piece of
- * libs the browser takes (the rest of libs/contracts is server-side: decorators, validation).
+ * the server may cache them for good. The contracts' inline-markup and editorial-checks modules
+ * are the pieces of libs the browser takes (the rest of libs/contracts is server-side:
+ * decorators, validation); each is mapped here as in tsconfig.base.json's paths.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../../..', import.meta.url));
@@ -14,7 +15,10 @@ export default defineConfig({
   root,
   base: '/',
   resolve: {
-    alias: { '@newsroom/contracts/inline-markup': `${workspace}libs/contracts/src/article/inline-markup.ts` },
+    alias: {
+      '@newsroom/contracts/inline-markup': `${workspace}libs/contracts/src/article/inline-markup.ts`,
+      '@newsroom/contracts/editorial-checks': `${workspace}libs/contracts/src/article/editorial-checks.ts`,
+    },
   },
   build: {
     outDir: `${workspace}dist/apps/desk/web`,

@@ -1,6 +1,6 @@
 import { Matches } from 'class-validator';
+import type { CheckContext } from '@newsroom/contracts';
 import { CommonEnv, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
-import type { CheckContext } from '../reviews/domain/editorial-checks';
 
 /** `slug` or `slug=Label`, comma-separated: the same value publishing's SITE_SECTIONS takes. */
 const SECTION_LIST_PATTERN = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*(?:,\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*)*$/;

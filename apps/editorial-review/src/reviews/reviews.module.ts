@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { CheckContext } from './domain/editorial-checks';
+import type { CheckContext } from '@newsroom/contracts';
 import { ReviewRepository } from './persistence/review.repository';
 import { ArticleSubmittedConsumer } from './transport/article-submitted.consumer';
 import { ReviewsHttpController } from './transport/reviews.http.controller';

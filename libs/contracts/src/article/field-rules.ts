@@ -1,24 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
-
-/**
- * True for an absolute `http:` or `https:` URL with a host, no credentials, no whitespace
- * and no backslashes. Relative URLs and every other scheme (`javascript:`, `data:`, `mailto:`…)
- * are refused: block URLs end up in `href`/`src` attributes of published pages.
- */
-export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > ARTICLE_LIMITS.url.maxLength) return false;
-  // Browsers repair `http:example.com` and `http:\\example.com`; a contract should not.
-  if (!/^https?:\/\/[^/?#]/i.test(value) || /[\s\\\u0000-\u001f\u007f]/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
-}
+import { isHttpUrl } from './http-url';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {

@@ -3,5 +3,7 @@ export * from './article-blocks';
 export * from './article-content';
 export * from './example-article';
 export { IsArticleBody } from './article-body';
-export { isHttpUrl, isCalendarDate, isTimestamp } from './field-rules';
+export { isCalendarDate, isTimestamp } from './field-rules';
+export { isHttpUrl } from './http-url';
 export * from './inline-markup';
+export * from './editorial-checks';

@@ -1,8 +1,8 @@
 import { ApiError, describeError, request, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
+import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
 import { createStoryEditor } from '../editor/story-editor';
-import { preflight } from '../preflight';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article } from '../views';
 
 interface DraftView {
@@ -222,10 +222,14 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   section.addEventListener('change', changed);
 
   // ---- checks, submit, status, timeline, revisions ----
+  /**
+   * The editorial checks themselves (the ones editorial-review runs on the submitted revision),
+   * run here on the text as it is typed: an error holds the Submit button back.
+   */
   function refreshChecks(): void {
-    const findings = preflight(current(), sections.map((s) => s.slug));
+    const findings = runEditorialChecks(current(), { sections: sections.map((s) => s.slug) });
     show(checksRegion, renderChecks(findings, 'All checks pass: ready to submit.'));
-    submit.disabled = !draft?.editable || findings.some((f) => f.severity === 'error');
+    submit.disabled = !draft?.editable || blockingErrors(findings).length > 0;
   }
 
   submit.addEventListener('click', () => {
@@ -370,7 +374,15 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'aside',
         { class: 'side', 'aria-label': 'Status, checks and notes' },
         h('section', { 'aria-labelledby': 'status-title' }, h('h2', { id: 'status-title' }, 'Status'), statusRegion),
-        h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Checks before submitting'), checksRegion, submit, submitMessage),
+        h(
+          'section',
+          { 'aria-labelledby': 'checks-title' },
+          h('h2', { id: 'checks-title' }, 'Checks before submitting'),
+          h('p', { class: 'hint' }, 'The same checks run again when the story is submitted; the editors see their results.'),
+          checksRegion,
+          submit,
+          submitMessage,
+        ),
         h('section', { 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Editor notes and history'), timelineRegion),
         h('section', { 'aria-labelledby': 'revisions-title' }, h('h2', { id: 'revisions-title' }, 'Revisions'), revisionsRegion),
       ),

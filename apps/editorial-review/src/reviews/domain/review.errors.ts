@@ -1,5 +1,4 @@
-import { DomainError } from '@newsroom/contracts';
-import type { CheckResult } from './editorial-checks';
+import { DomainError, type CheckResult } from '@newsroom/contracts';
 import type { ReviewStatus } from './review-status';
 
 const readable = (status: ReviewStatus) => status.replace('_', ' ');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { blockingErrors, runEditorialChecks } from './editorial-checks';
+import { blockingErrors, runEditorialChecks } from '@newsroom/contracts';
 import type { ApprovalTerms, Decision, ReviewComment, SubmittedRevision } from './review-decision';
 import {
   alreadyClaimed,

@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ArticleContent } from '@newsroom/contracts';
-import type { CheckResult } from '../domain/editorial-checks';
+import type { ArticleContent, CheckResult } from '@newsroom/contracts';
 import type { RevisionDiff } from '../domain/revision-diff';
 
 /** A submitted revision exactly as drafting sent it, with its check results; immutable once written. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { summarizeChecks } from '@newsroom/contracts';
 import { outgoingTraceparent } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
-import { summarizeChecks } from '../domain/editorial-checks';
 import { Review, type ReviewState } from '../domain/review';
 import type { Decision, ReviewComment, SubmittedRevision } from '../domain/review-decision';
 import { reviewNotFound } from '../domain/review.errors';

@@ -1,5 +1,5 @@
 import { Inject, type Provider } from '@nestjs/common';
-import type { CheckContext } from '../domain/editorial-checks';
+import type { CheckContext } from '@newsroom/contracts';
 
 const EDITORIAL_CHECK_SETTINGS = Symbol('EDITORIAL_CHECK_SETTINGS');
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArticleContent, PRIORITIES, withIsoDates, type Priority } from '@newsroom/contracts';
-import { CHECK_CODES, CHECK_SEVERITIES, summarizeChecks, type CheckCode, type CheckResult, type CheckSeverity } from '../../domain/editorial-checks';
+import {
+  ArticleContent,
+  CHECK_CODES,
+  CHECK_SEVERITIES,
+  PRIORITIES,
+  summarizeChecks,
+  withIsoDates,
+  type CheckCode,
+  type CheckResult,
+  type CheckSeverity,
+  type Priority,
+} from '@newsroom/contracts';
 import type { BlockChange, FieldsDiff, RevisionDiff } from '../../domain/revision-diff';
 import { DECISION_KINDS, REVIEW_STATUSES, type DecisionKind, type ReviewStatus } from '../../domain/review-status';
 import type { ReviewCommentEntity } from '../../persistence/review-comment.entity';

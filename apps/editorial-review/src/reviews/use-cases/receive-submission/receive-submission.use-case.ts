@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
+import { runEditorialChecks, type CheckContext } from '@newsroom/contracts';
 import { Transactional } from '@newsroom/persistence';
-import { runEditorialChecks, type CheckContext } from '../../domain/editorial-checks';
 import { Review } from '../../domain/review';
 import { diffRevisions } from '../../domain/revision-diff';
 import type { ReviewSubmissionEntity } from '../../persistence/review-submission.entity';

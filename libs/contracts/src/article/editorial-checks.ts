@@ -1,4 +1,17 @@
-import { findInlineLinks, isHttpUrl, truncateText, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
+import { truncateText } from '../text/truncate';
+import type { ArticleBlock } from './article-blocks';
+import type { ArticleContent } from './article-content';
+import { ARTICLE_LIMITS } from './article-limits';
+import { isHttpUrl } from './http-url';
+import { findInlineLinks } from './inline-markup';
+
+/*
+ * The automated editorial checks: the one home of the rules a story must meet to be submitted
+ * and approved. Editorial-review runs them on every submitted revision and again at approval,
+ * drafting serves them for a draft (GET /v1/drafts/:id/checks), and the desk runs them in the
+ * browser as the reporter types. This module imports no decorators or validation library, so
+ * the browser bundle takes it through the `@newsroom/contracts/editorial-checks` subpath.
+ */
 
 /**
  * Headlines longer than this are cut off in search results, social cards and
@@ -14,11 +27,14 @@ export const CHECK_SEVERITIES = ['error', 'warning'] as const;
 export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
 
 export const CHECK_CODES = {
+  headlineMissing: 'HEADLINE_MISSING',
   standfirstMissing: 'STANDFIRST_MISSING',
   headlineTooLong: 'HEADLINE_TOO_LONG',
   datelineMissing: 'DATELINE_MISSING',
+  bodyEmpty: 'BODY_EMPTY',
   quoteWithoutAttribution: 'QUOTE_WITHOUT_ATTRIBUTION',
   emptySubheadingSection: 'EMPTY_SUBHEADING_SECTION',
+  imageAltMissing: 'IMAGE_ALT_MISSING',
   unsafeLink: 'UNSAFE_LINK',
   sectionUnknown: 'SECTION_UNKNOWN',
 } as const;
@@ -47,16 +63,32 @@ export interface CheckContext {
 }
 
 /**
- * The automated editorial checks run on every submitted revision. Errors block
- * approval; warnings are shown to the editor and left to their judgement.
- * Results come in article order: top-level fields first, then the body.
+ * What the checks read of an article: a validated `ArticleContent`, or the text a reporter is
+ * still writing (the desk checks it before it could be saved), where the headline or the body
+ * may still be empty and an optional field may be `null`.
  */
-export function runEditorialChecks(article: ArticleContent, context: CheckContext = {}): CheckResult[] {
+export type CheckedArticle = Pick<ArticleContent, 'headline' | 'section' | 'body'> & {
+  standfirst?: string | null;
+  dateline?: { place: string; date: string } | null;
+};
+
+/**
+ * The automated editorial checks run on every submitted revision. Errors block
+ * approval (and, in the desk, submission); warnings are shown to the editor and left
+ * to their judgement. Results come in article order: top-level fields first, then the body.
+ *
+ * HEADLINE_MISSING, BODY_EMPTY and IMAGE_ALT_MISSING restate what the article format
+ * (ArticleContent, ARTICLE_LIMITS) already requires of every saved draft and every event, so
+ * they never fire on a stored article; they are here for text still being written, which may
+ * be incomplete while a submission may not.
+ */
+export function runEditorialChecks(article: CheckedArticle, context: CheckContext = {}): CheckResult[] {
   return [
     ...checkHeadline(article),
     ...checkStandfirst(article),
     ...checkDateline(article),
     ...checkSection(article, context.sections),
+    ...checkBodyLength(article.body),
     ...article.body.flatMap((block, index) => checkBlock(article.body, block, index)),
   ];
 }
@@ -70,7 +102,10 @@ export function summarizeChecks(results: readonly CheckResult[]): CheckSummary {
   return { errors, warnings: results.length - errors };
 }
 
-function checkHeadline(article: ArticleContent): CheckResult[] {
+function checkHeadline(article: CheckedArticle): CheckResult[] {
+  if (isShorterThan(article.headline, ARTICLE_LIMITS.headline.minLength)) {
+    return [{ code: CHECK_CODES.headlineMissing, severity: 'error', message: 'The article has no headline', path: 'headline' }];
+  }
   const length = article.headline.length;
   if (length <= HEADLINE_RECOMMENDED_MAX_LENGTH) return [];
   return [
@@ -83,7 +118,7 @@ function checkHeadline(article: ArticleContent): CheckResult[] {
   ];
 }
 
-function checkStandfirst(article: ArticleContent): CheckResult[] {
+function checkStandfirst(article: CheckedArticle): CheckResult[] {
   if (isBlank(article.standfirst)) {
     return [
       {
@@ -97,7 +132,7 @@ function checkStandfirst(article: ArticleContent): CheckResult[] {
   return [];
 }
 
-function checkDateline(article: ArticleContent): CheckResult[] {
+function checkDateline(article: CheckedArticle): CheckResult[] {
   if (article.dateline) return [];
   return [
     {
@@ -114,7 +149,7 @@ function checkDateline(article: ArticleContent): CheckResult[] {
  * exist yet: the story would have a page of its own but no place in the navigation. A warning:
  * the editor may mean it, and publishing shows such a section all the same.
  */
-function checkSection(article: ArticleContent, sections: readonly string[] | undefined): CheckResult[] {
+function checkSection(article: CheckedArticle, sections: readonly string[] | undefined): CheckResult[] {
   if (!sections || sections.length === 0 || sections.includes(article.section)) return [];
   return [
     {
@@ -126,6 +161,11 @@ function checkSection(article: ArticleContent, sections: readonly string[] | und
   ];
 }
 
+function checkBodyLength(body: readonly ArticleBlock[]): CheckResult[] {
+  if (body.length >= ARTICLE_LIMITS.body.minItems) return [];
+  return [{ code: CHECK_CODES.bodyEmpty, severity: 'error', message: 'The article has no text yet', path: 'body' }];
+}
+
 function checkBlock(body: readonly ArticleBlock[], block: ArticleBlock, index: number): CheckResult[] {
   switch (block.type) {
     case 'paragraph':
@@ -135,6 +175,7 @@ function checkBlock(body: readonly ArticleBlock[], block: ArticleBlock, index: n
     case 'subheading':
       return checkSubheading(body, block.text, index);
     case 'image':
+      return checkAlt(block.alt, index);
     case 'embed':
     case 'related':
       // Their URLs are checked to be http(s) by the article format itself.
@@ -150,6 +191,19 @@ function checkAttribution(attribution: string | undefined, index: number): Check
       severity: 'error',
       message: `The quote in block ${index + 1} does not say who said it`,
       path: `body.${index}.attribution`,
+    },
+  ];
+}
+
+/** Readers who cannot see the picture get its alt text instead; the desk asks for it at upload. */
+function checkAlt(alt: string | undefined, index: number): CheckResult[] {
+  if (!isShorterThan(alt, ARTICLE_LIMITS.blocks.image.alt.minLength)) return [];
+  return [
+    {
+      code: CHECK_CODES.imageAltMissing,
+      severity: 'error',
+      message: `The image in block ${index + 1} has no alt text (what it shows, for readers who cannot see it)`,
+      path: `body.${index}.alt`,
     },
   ];
 }
@@ -198,6 +252,11 @@ function checkLinks(text: string, index: number): CheckResult[] {
 
 function isBlank(value: string | undefined | null): boolean {
   return value === undefined || value === null || value.trim() === '';
+}
+
+/** Shorter than a minimum length once trimmed, as the article format trims before it measures. */
+function isShorterThan(value: string | undefined | null, minLength: number): boolean {
+  return (value ?? '').trim().length < minLength;
 }
 
 function preview(href: string): string {

@@ -1,11 +1,27 @@
-import { article } from '../../../test/article.fixtures';
-import { blockingErrors, CHECK_CODES, HEADLINE_RECOMMENDED_MAX_LENGTH, runEditorialChecks, summarizeChecks } from './editorial-checks';
+import { validatePlain } from '../validation';
+import type { ArticleBlock } from './article-blocks';
+import { ArticleContent } from './article-content';
+import { blockingErrors, CHECK_CODES, HEADLINE_RECOMMENDED_MAX_LENGTH, runEditorialChecks, summarizeChecks, type CheckedArticle } from './editorial-checks';
+import { exampleArticle } from './example-article';
+
+/** The example article with `overrides`, validated as every submitted article is. */
+function article(overrides: Record<string, unknown> = {}): ArticleContent {
+  const result = validatePlain(ArticleContent, { ...exampleArticle(), ...overrides });
+  if (!result.ok) throw new Error(`invalid test article: ${JSON.stringify(result.issues)}`);
+  return result.value;
+}
+
+/** The example article as a reporter may still be writing it: not valid yet, so not validated. */
+function unfinished(overrides: Partial<CheckedArticle>): CheckedArticle {
+  return { ...(exampleArticle() as unknown as CheckedArticle), ...overrides };
+}
 
 const codesOf = (overrides: Record<string, unknown>) => runEditorialChecks(article(overrides)).map((r) => r.code);
 
 describe(runEditorialChecks.name, () => {
   it('finds nothing wrong with a complete article', () => {
     expect(runEditorialChecks(article())).toEqual([]);
+    expect(runEditorialChecks(article(), { sections: ['politics', 'world'] })).toEqual([]);
   });
 
   describe('section', () => {
@@ -184,6 +200,71 @@ describe(runEditorialChecks.name, () => {
     it('shortens very long targets in the message', () => {
       const [result] = withText('paragraph', `[x](javascript:${'a'.repeat(500)})`);
       expect(result.message.length).toBeLessThan(250);
+    });
+  });
+
+  describe('completeness of text still being written', () => {
+    it.each([
+      ['empty', ''],
+      ['blank', '  '],
+    ])('holds back a headline that is %s', (_label, headline) => {
+      expect(runEditorialChecks(unfinished({ headline }))).toEqual([
+        { code: CHECK_CODES.headlineMissing, severity: 'error', message: 'The article has no headline', path: 'headline' },
+      ]);
+    });
+
+    it('holds back a story without a single block', () => {
+      expect(runEditorialChecks(unfinished({ body: [] }))).toEqual([
+        { code: CHECK_CODES.bodyEmpty, severity: 'error', message: expect.stringContaining('no text'), path: 'body' },
+      ]);
+    });
+
+    it.each([
+      ['empty', ''],
+      ['blank', ' '],
+    ])('holds back an image whose alt text is %s, at the image', (_label, alt) => {
+      const body = [
+        { type: 'paragraph', text: 'Intro.' },
+        { type: 'image', url: 'https://img.example.org/a.jpg', alt },
+      ] as ArticleBlock[];
+      expect(runEditorialChecks(unfinished({ body }))).toEqual([
+        { code: CHECK_CODES.imageAltMissing, severity: 'error', message: expect.stringContaining('block 2'), path: 'body.1.alt' },
+      ]);
+    });
+
+    it('finds none of these in a valid article: the article format already requires them', () => {
+      expect(() => article({ headline: ' ' })).toThrow(/headline/);
+      expect(() => article({ body: [] })).toThrow(/body/);
+      expect(() => article({ body: [{ type: 'image', url: 'https://img.example.org/a.jpg', alt: ' ' }] })).toThrow(/alt/);
+    });
+
+    it('checks an unfinished story like a submitted one, in article order', () => {
+      const body = [
+        { type: 'paragraph', text: 'See [this](javascript:alert(1)).' },
+        { type: 'quote', text: 'Unsourced.' },
+        { type: 'image', url: 'https://img.example.org/a.jpg', alt: '' },
+      ] as ArticleBlock[];
+      const results = runEditorialChecks(unfinished({ headline: '', standfirst: undefined, body }), { sections: ['politics', 'world'] });
+      expect(blockingErrors(results).map((r) => r.code)).toEqual([
+        CHECK_CODES.headlineMissing,
+        CHECK_CODES.standfirstMissing,
+        CHECK_CODES.unsafeLink,
+        CHECK_CODES.quoteWithoutAttribution,
+        CHECK_CODES.imageAltMissing,
+      ]);
+    });
+
+    it('warns about an unknown section, a missing dateline and a subheading with nothing under it, in that order', () => {
+      const body = [
+        { type: 'paragraph', text: 'Text.' },
+        { type: 'subheading', text: 'Dangling' },
+      ] as ArticleBlock[];
+      const results = runEditorialChecks(unfinished({ section: 'sport', dateline: undefined, body }), { sections: ['politics', 'world'] });
+      expect(results.map((r) => [r.severity, r.code])).toEqual([
+        ['warning', CHECK_CODES.datelineMissing],
+        ['warning', CHECK_CODES.sectionUnknown],
+        ['warning', CHECK_CODES.emptySubheadingSection],
+      ]);
     });
   });
 
