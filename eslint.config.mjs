@@ -22,6 +22,8 @@ const boundaries = {
     { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
     { sourceTag: 'type:auth', onlyDependOnLibsWithTags: ['type:contracts', 'type:config'] },
     { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence'] },
+    // The site's section list as each service keeps it (table, follower, cached reader).
+    { sourceTag: 'type:site-sections', onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence'] },
     // Metrics and traces: reads the pipeline (outbox, relay, consumers), serves /metrics.
     { sourceTag: 'type:observability', onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging'] },
     {
@@ -37,7 +39,7 @@ const boundaries = {
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:auth', 'type:testing', 'type:test-harness'] },
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:observability', 'type:html'],
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:config', 'type:persistence', 'type:auth', 'type:messaging', 'type:platform', 'type:observability', 'type:html', 'type:site-sections'],
     },
   ],
 };

@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { SiteSection } from '@newsroom/config';
+import { readSiteSections, type SiteSectionSnapshot } from './site-section-store';
+
+/** The service's own SITE_SECTIONS, parsed: the list until the table holds one. */
+export const INITIAL_SITE_SECTIONS = Symbol('INITIAL_SITE_SECTIONS');
+
+/** How to run a SiteSectionList; tests pass a clock. */
+export interface SiteSectionListOptions {
+  /** How long a read of the table is used before the next call reads it again (ms). */
+  ttlMs: number;
+  now?: () => number;
+}
+export const SITE_SECTION_LIST_OPTIONS = Symbol('SITE_SECTION_LIST_OPTIONS');
+
+/** Long enough that pages and checks do not query per call, short enough that a change shows within seconds. */
+export const SITE_SECTIONS_TTL_MS = 5_000;
+
+/**
+ * The site's section list as this service should use it now, read synchronously (a page's
+ * navigation, a subscriber's section check, an editorial check, an error page rendered while
+ * the database is down).
+ *
+ * It reads the `site_sections` table, not only what this process applied: a service runs as
+ * several replicas, and only one of them consumes the publishing topic's partition that carries
+ * the changes (in publishing, only the replica that served the admin's PUT made it). So every
+ * replica re-reads the table once its copy is older than `ttlMs`; the read happens in the
+ * background and the call answers with the copy it has, so no call waits on, or fails with, the
+ * database. Until the table holds a list (a follower before the first event reaches it), the
+ * service's own SITE_SECTIONS stands in, so existing deployments keep their list.
+ */
+@Injectable()
+export class SiteSectionList implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SiteSectionList.name);
+  private snapshot: SiteSectionSnapshot | null = null;
+  private readAt = Number.NEGATIVE_INFINITY;
+  private reading?: Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(INITIAL_SITE_SECTIONS) private readonly initial: readonly SiteSection[],
+    @Inject(SITE_SECTION_LIST_OPTIONS) private readonly options: SiteSectionListOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** After the migrations (they run in onModuleInit), so the first request already has the stored list. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+  }
+
+  /** The sections in navigation order: `[{slug, label}]`. */
+  current(): SiteSection[] {
+    if (this.now() - this.readAt >= this.options.ttlMs) void this.refresh();
+    return (this.snapshot?.sections ?? this.initial).map((section) => ({ ...section }));
+  }
+
+  /** The slugs of `current()`, in order. */
+  slugs(): string[] {
+    return this.current().map((section) => section.slug);
+  }
+
+  /** The version of `current()`; 0 while SITE_SECTIONS stands in. */
+  version(): number {
+    return this.snapshot?.version ?? 0;
+  }
+
+  /**
+   * Reads the table now (one read at a time: concurrent callers share it). A failed read keeps
+   * the copy there is and is tried again on a later call; it is logged, never thrown.
+   */
+  refresh(): Promise<void> {
+    this.reading ??= this.read().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  /** A list this process has just stored (after its transaction committed): no need to wait for the next read. */
+  accept(snapshot: SiteSectionSnapshot): void {
+    if (this.snapshot && this.snapshot.version >= snapshot.version) return;
+    this.snapshot = snapshot;
+  }
+
+  private async read(): Promise<void> {
+    const startedAt = this.now();
+    try {
+      const stored = await readSiteSections(this.dataSource);
+      this.readAt = startedAt;
+      if (stored) this.accept(stored);
+    } catch (error) {
+      // Not marking the read done: the next call tries again.
+      this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not read the site section list; keeping the copy there is');
+    }
+  }
+}
