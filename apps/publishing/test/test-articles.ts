@@ -1,4 +1,4 @@
-import { ArticleContent, exampleArticle, validatePlain } from '@newsroom/contracts';
+import { ArticleContent, exampleArticle, validatePlain, type ArticleBlockType } from '@newsroom/contracts';
 import type { PublicArticle } from '../src/articles/use-cases/read-articles/public-article';
 import type { SiteContext } from '../src/site/rendering/layout';
 
@@ -18,6 +18,16 @@ export function testContent(overrides: Record<string, unknown> = {}): ArticleCon
   const result = validatePlain(ArticleContent, plain);
   if (!result.ok) throw new Error(`invalid test article: ${JSON.stringify(result.issues)}`);
   return result.value;
+}
+
+/**
+ * The example article's body (one block of every type, in its order) with some fields of
+ * each block replaced, for content such as `testContent({ body: exampleBodyWith(…) })`. A
+ * replacement is due for every block type, so a type the example gains is not silently left
+ * out of a spec about all of them.
+ */
+export function exampleBodyWith(replacements: Record<ArticleBlockType, Record<string, unknown>>): Record<string, unknown>[] {
+  return (exampleArticle().body as { type: ArticleBlockType }[]).map((block) => ({ ...block, ...replacements[block.type] }));
 }
 
 export const TEST_ARTICLE_ID = '2f0c7d3e-5b1a-4c6f-9e8d-7a6b5c4d3e2f';

@@ -1,5 +1,6 @@
 import { scriptRisks } from '../../../test/html-safety';
-import { testContent, testPublicArticle, testSite } from '../../../test/test-articles';
+import { expectFragments } from '../../../test/page-fragments';
+import { exampleBodyWith, testContent, testPublicArticle, testSite } from '../../../test/test-articles';
 import { renderArticlePage } from './article-page';
 
 const BASE = 'https://news.example.org';
@@ -39,13 +40,14 @@ describe('renderArticlePage', () => {
         standfirst: '"onerror="alert(1)" <b>',
         dateline: { place: '<i onmouseover=alert(1)>Kyiv</i>', date: '2025-11-21' },
         bylines: [{ name: '<svg onload=alert(1)>' }],
-        body: [
-          { type: 'paragraph', text: 'Hello <img src=x onerror=alert(1)> and [click me](javascript:alert(1)) and **"onerror=x**' },
-          { type: 'subheading', text: '</h2><script>alert(2)</script>' },
-          { type: 'quote', text: '[quote link](JAVASCRIPT:alert(3))', attribution: '<b onclick=alert(4)>Someone</b>' },
-          { type: 'image', url: 'https://images.example.org/a.jpg', alt: '" onerror="alert(5)', caption: '<script>alert(6)</script>', credit: '"><img src=x>' },
-          { type: 'related', url: 'https://example.org/r', headline: '</script><script>alert(7)</script>', teaser: '<iframe src=x>' },
-        ],
+        body: exampleBodyWith({
+          paragraph: { text: 'Hello <img src=x onerror=alert(1)> and [click me](javascript:alert(1)) and **"onerror=x**' },
+          subheading: { text: '</h2><script>alert(2)</script>' },
+          quote: { text: '[quote link](JAVASCRIPT:alert(3))', attribution: '<b onclick=alert(4)>Someone</b>' },
+          image: { alt: '" onerror="alert(5)', caption: '<script>alert(6)</script>', credit: '"><img src=x>' },
+          embed: { title: '<script>alert(9)</script>' },
+          related: { headline: '</script><script>alert(7)</script>', teaser: '<iframe src=x>' },
+        }),
       }),
       corrections: [{ note: '<script>alert(8)</script>', correctedAt: new Date('2025-11-21T10:00:00Z') }],
     });
@@ -58,11 +60,14 @@ describe('renderArticlePage', () => {
     });
 
     it('shows the hostile text as text', () => {
-      expect(page).toContain('<h1 class="headline">&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt;</h1>');
-      expect(page).toContain('Hello &lt;img src=x onerror=alert(1)&gt; and click me and <strong>&quot;onerror=x</strong>');
-      expect(page).toContain('<title>&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt; | Newsroom</title>');
-      expect(page).toContain('alt="&quot; onerror=&quot;alert(5)"');
-      expect(page).toContain('<span class="dateline">&lt;i onmouseover=alert(1)&gt;Kyiv&lt;/i&gt;, November 21 –</span>');
+      expectFragments(page, [
+        '<h1 class="headline">&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt;</h1>',
+        'Hello &lt;img src=x onerror=alert(1)&gt; and click me and <strong>&quot;onerror=x</strong>',
+        '<title>&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt; | Newsroom</title>',
+        'alt="&quot; onerror=&quot;alert(5)"',
+        'rel="noopener">&lt;script&gt;alert(9)&lt;/script&gt;</a>',
+        '<span class="dateline">&lt;i onmouseover=alert(1)&gt;Kyiv&lt;/i&gt;, November 21 –</span>',
+      ]);
     });
 
     it('keeps the structured data intact and unable to close its script element', () => {
@@ -198,13 +203,15 @@ describe('renderArticlePage', () => {
     );
 
     it('is set right to left with its language, inside the site’s left-to-right frame', () => {
-      expect(page).toContain('<html lang="en" dir="ltr">');
-      expect(page).toContain('<article class="article" lang="ar" dir="rtl">');
-      // The interface's English date keeps its order inside the right-to-left article.
-      expect(page).toContain('<div class="article-meta" lang="en" dir="ltr">');
-      expect(page).toContain('<time datetime="2025-11-21T08:30:00.000Z">21 November 2025, 08:30 UTC</time>');
-      expect(page).toContain('<blockquote class="quote"><p>«');
-      expect(page).toContain('<span class="dateline">القاهرة، 21 نوفمبر –</span>');
+      expectFragments(page, [
+        '<html lang="en" dir="ltr">',
+        '<article class="article" lang="ar" dir="rtl">',
+        // The interface's English date keeps its order inside the right-to-left article.
+        '<div class="article-meta" lang="en" dir="ltr">',
+        '<time datetime="2025-11-21T08:30:00.000Z">21 November 2025, 08:30 UTC</time>',
+        '<blockquote class="quote"><p>«',
+        '<span class="dateline">القاهرة، 21 نوفمبر –</span>',
+      ]);
       expect(scriptRisks(page)).toEqual([]);
     });
   });
@@ -217,14 +224,16 @@ describe('renderArticlePage', () => {
     );
 
     it('labels the interface in Ukrainian, shows local times with their zone and relative times in Ukrainian', () => {
-      expect(page).toContain('<html lang="uk" dir="ltr">');
-      expect(page).toContain('<a class="brand" href="/">Київські новини</a>');
-      expect(page).toContain('<li><a href="/sections/politics" aria-current="page">Політика</a></li>');
-      expect(page).toContain('<time datetime="2025-11-21T08:30:00.000Z">21 листопада 2025 р., 10:30 EET</time> <span class="relative-time">1 день тому</span>');
-      expect(page).toContain('Оновлено <time datetime="2025-11-21T10:15:00.000Z">21 листопада 2025 р., 12:15 EET</time>');
-      expect(page).toContain('<p class="byline">Автор: <a class="author" href="/authors/olena-kravets"><bdi lang="en">Olena Kravets</bdi></a> і');
-      expect(page).toContain('Час указано за часовим поясом Europe/Kyiv.');
-      expect(page).toContain('<p class="masthead-date">субота, 22 листопада 2025 р.</p>');
+      expectFragments(page, [
+        '<html lang="uk" dir="ltr">',
+        '<a class="brand" href="/">Київські новини</a>',
+        '<li><a href="/sections/politics" aria-current="page">Політика</a></li>',
+        '<time datetime="2025-11-21T08:30:00.000Z">21 листопада 2025 р., 10:30 EET</time> <span class="relative-time">1 день тому</span>',
+        'Оновлено <time datetime="2025-11-21T10:15:00.000Z">21 листопада 2025 р., 12:15 EET</time>',
+        '<p class="byline">Автор: <a class="author" href="/authors/olena-kravets"><bdi lang="en">Olena Kravets</bdi></a> і',
+        'Час указано за часовим поясом Europe/Kyiv.',
+        '<p class="masthead-date">субота, 22 листопада 2025 р.</p>',
+      ]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { testContent, testPublicArticle, testSite } from '../../../test/test-articles';
 import { scriptRisks } from '../../../test/html-safety';
+import { expectFragments } from '../../../test/page-fragments';
 import { renderCorrectionsPage } from './corrections-page';
 import type { SiteContext } from './layout';
 import { renderFrontPage, renderStoryListPage } from './listing-pages';
@@ -54,12 +55,14 @@ describe('renderFrontPage, further pages', () => {
   it('lists older stories in a grid and links the neighbouring pages with rel=prev/next', () => {
     const page = renderFrontPage([story(31), story(32)], site, { page: 2, pageSize: 30, total: 95, path: '/' });
     expect(page).not.toContain('card-lead');
-    expect(page).toContain('<link rel="prev" href="/">');
-    expect(page).toContain('<link rel="next" href="/?page=3">');
-    expect(page).toContain('<a class="pagination-prev" rel="prev" href="/">');
-    expect(page).toContain('<a class="pagination-next" rel="next" href="/?page=3">');
-    expect(page).toContain('Page 2 of 4');
-    expect(page).toContain('<link rel="canonical" href="https://news.example.org/?page=2">');
+    expectFragments(page, [
+      '<link rel="prev" href="/">',
+      '<link rel="next" href="/?page=3">',
+      '<a class="pagination-prev" rel="prev" href="/">',
+      '<a class="pagination-next" rel="next" href="/?page=3">',
+      'Page 2 of 4',
+      '<link rel="canonical" href="https://news.example.org/?page=2">',
+    ]);
   });
 
   it('has no pagination when everything fits on one page', () => {
