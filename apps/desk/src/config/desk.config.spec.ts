@@ -45,4 +45,48 @@ describe(loadDeskConfig.name, () => {
     expect(loadDeskConfig({ ...BASE, RATE_LIMITS: 'sign-in:target=3/1m' }).rateLimits.limits['sign-in:target']).toEqual({ points: 3, durationSeconds: 60 });
     expect(() => loadDeskConfig({ ...BASE, RATE_LIMITS: 'signup:client=3/1m' })).toThrow('not a rate limit of this service');
   });
+
+  describe('OpenID Connect sign-in', () => {
+    const OIDC = { OIDC_ISSUER: 'https://id.example.org/realms/newsroom', OIDC_CLIENT_ID: 'desk', OIDC_CLIENT_SECRET: 'client secret', OIDC_DISPLAY_NAME: 'Example ID' };
+
+    it('is off when no OIDC_* setting is given', () => {
+      expect(loadDeskConfig(BASE).oidc).toBeUndefined();
+    });
+
+    it('reads the issuer, client and name, with openid, email and profile as the scopes, and keeps the secret out of logs', () => {
+      const { oidc } = loadDeskConfig({ ...BASE, ...OIDC });
+      expect(oidc).toEqual({ issuer: 'https://id.example.org/realms/newsroom', clientId: 'desk', displayName: 'Example ID', scopes: ['openid', 'email', 'profile'] });
+      expect(oidc?.clientSecret).toBe('client secret');
+      expect(JSON.stringify(oidc)).not.toContain('client secret');
+    });
+
+    it('takes a public client (no secret) and other scopes that still ask for openid and email', () => {
+      const { OIDC_CLIENT_SECRET: _secret, ...publicClient } = OIDC;
+      const { oidc } = loadDeskConfig({ ...BASE, ...publicClient, OIDC_SCOPES: 'openid,email groups' });
+      expect(oidc?.clientSecret).toBeUndefined();
+      expect(oidc?.scopes).toEqual(['openid', 'email', 'groups']);
+      expect(() => loadDeskConfig({ ...BASE, ...OIDC, OIDC_SCOPES: 'openid profile' })).toThrow('OIDC_SCOPES must include openid and email');
+    });
+
+    it.each([
+      ['only a client id and secret', { OIDC_CLIENT_ID: 'desk', OIDC_CLIENT_SECRET: 'secret' }, 'OIDC_ISSUER, OIDC_DISPLAY_NAME missing'],
+      ['an issuer without a client id', { OIDC_ISSUER: OIDC.OIDC_ISSUER, OIDC_DISPLAY_NAME: 'Example ID' }, 'OIDC_CLIENT_ID missing'],
+      ['no name for the button', { OIDC_ISSUER: OIDC.OIDC_ISSUER, OIDC_CLIENT_ID: 'desk' }, 'OIDC_DISPLAY_NAME missing'],
+    ])('refuses to start with %s, in one line naming what is missing', (_, settings, missing) => {
+      let message = '';
+      try {
+        loadDeskConfig({ ...BASE, ...settings });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      const problems = message.split('\n').slice(1);
+      expect(problems).toEqual([`  - OpenID Connect sign-in is half configured: ${missing} (set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_DISPLAY_NAME together, or none of them)`]);
+    });
+
+    it('wants https for the issuer, plain http only on a loopback address', () => {
+      expect(() => loadDeskConfig({ ...BASE, ...OIDC, OIDC_ISSUER: 'http://id.example.org' })).toThrow('OIDC_ISSUER must be an https URL');
+      expect(() => loadDeskConfig({ ...BASE, ...OIDC, OIDC_ISSUER: 'https://id.example.org/?tenant=1' })).toThrow('OIDC_ISSUER must be an https URL');
+      expect(loadDeskConfig({ ...BASE, ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:4444' }).oidc?.issuer).toBe('http://127.0.0.1:4444');
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   baseUrl,
   CommonEnv,
@@ -12,6 +12,7 @@ import {
   type SiteSection,
 } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
+import { IsCompleteOidcSettings, IsOidcIssuer, oidcSettingsOf, oidcWanted, type OidcSettings } from './oidc-settings';
 import { DESK_LIMITED_ROUTES, DESK_RATE_LIMITS } from './rate-limits';
 
 /** The services the desk's API proxy forwards to, by their prefix under `/api/`. */
@@ -106,6 +107,34 @@ export class DeskEnv extends CommonEnv {
   /** `auto`: Secure cookies when DESK_PUBLIC_URL is https. */
   @IsIn(['auto', 'always', 'never'])
   SECURE_COOKIES: 'auto' | 'always' | 'never' = 'auto';
+
+  /**
+   * OpenID Connect sign-in with the newsroom's identity provider (docs/desk.md): its issuer
+   * (https; discovery at `/.well-known/openid-configuration`), the desk's client id, the client
+   * secret (none for a public client: PKCE alone), the name on the button and the scopes.
+   * All unset: passwords only. Some set: all of issuer, client id and display name are needed.
+   */
+  @ValidateIf((env: DeskEnv) => oidcWanted(env))
+  @IsCompleteOidcSettings()
+  @IsOidcIssuer()
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_DISPLAY_NAME?: string;
+
+  /** Space- or comma-separated; `openid` and `email` are needed (the address finds the account). */
+  @IsOptional()
+  @Matches(/^(?=(.*[\s,])?openid([\s,]|$))(?=(.*[\s,])?email([\s,]|$))/, { message: 'OIDC_SCOPES must include openid and email' })
+  OIDC_SCOPES?: string;
 }
 
 export interface DeskConfig {
@@ -127,6 +156,8 @@ export interface DeskConfig {
   webDir: string;
   secureCookies: boolean;
   rateLimits: RateLimitOptions;
+  /** OpenID Connect sign-in; undefined when it is off. */
+  oidc?: OidcSettings;
 }
 
 export const DESK_DEFAULTS = { PORT: '3005', DATABASE_SCHEMA: 'desk' };
@@ -163,6 +194,7 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv): DeskConfig {
     webDir: parsed.DESK_WEB_DIR,
     secureCookies: parsed.SECURE_COOKIES === 'always' || (parsed.SECURE_COOKIES === 'auto' && publicUrl.startsWith('https:')),
     rateLimits: rateLimitOptions(parsed, DESK_RATE_LIMITS, DESK_LIMITED_ROUTES),
+    oidc: oidcSettingsOf(parsed),
   };
 }
 
