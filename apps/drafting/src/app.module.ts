@@ -19,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS } }),
-        DraftsModule,
+        DraftsModule.register({ sections: config.sections }),
         ImagesModule.register(config.images),
       ],
     };

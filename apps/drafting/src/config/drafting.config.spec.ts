@@ -12,4 +12,13 @@ describe(loadDraftingConfig.name, () => {
   it.each(['media.example.org', 'ftp://media.example.org', 'https://'])('refuses IMAGES_PUBLIC_BASE_URL=%s at start-up', (value) => {
     expect(() => loadDraftingConfig({ ...BASE, IMAGES_PUBLIC_BASE_URL: value })).toThrow(ConfigError);
   });
+
+  it('checks drafts against the default section list unless SITE_SECTIONS names one (labels ignored)', () => {
+    expect(loadDraftingConfig(BASE).sections).toEqual(['politics', 'world', 'business', 'climate', 'science', 'culture']);
+    expect(loadDraftingConfig({ ...BASE, SITE_SECTIONS: 'politics=Politics, climate-change ,politics' }).sections).toEqual(['politics', 'climate-change']);
+  });
+
+  it.each(['Politics', 'world,,sport', 'a b'])('refuses SITE_SECTIONS=%s at start-up', (value) => {
+    expect(() => loadDraftingConfig({ ...BASE, SITE_SECTIONS: value })).toThrow(ConfigError);
+  });
 });

@@ -1,4 +1,4 @@
-import { baseUrl, CommonEnv, IsBaseUrl, loadEnv, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
 
 export class DraftingEnv extends CommonEnv {
   /**
@@ -8,11 +8,21 @@ export class DraftingEnv extends CommonEnv {
    */
   @IsBaseUrl()
   IMAGES_PUBLIC_BASE_URL!: string;
+
+  /**
+   * The site's managed sections, as publishing reads them (`politics,world` or
+   * `politics=Politics,world`; labels are ignored here). A draft's checks warn about a story
+   * filed under any other section (SECTION_UNKNOWN), as editorial-review's do.
+   */
+  @IsSectionList()
+  SITE_SECTIONS = DEFAULT_SITE_SECTIONS;
 }
 
 export interface DraftingConfig {
   runtime: ServiceRuntimeConfig;
   images: ImagesConfig;
+  /** The section slugs of SITE_SECTIONS, in order, each once. */
+  sections: string[];
 }
 
 export interface ImagesConfig {
@@ -24,7 +34,11 @@ export const DRAFTING_DEFAULTS = { PORT: '3001', DATABASE_SCHEMA: 'drafting', IM
 
 export function loadDraftingConfig(env: NodeJS.ProcessEnv): DraftingConfig {
   const parsed = loadEnv(DraftingEnv, env, DRAFTING_DEFAULTS);
-  return { runtime: toRuntimeConfig('drafting', parsed), images: { publicBaseUrl: baseUrl(parsed.IMAGES_PUBLIC_BASE_URL) } };
+  return {
+    runtime: toRuntimeConfig('drafting', parsed),
+    images: { publicBaseUrl: baseUrl(parsed.IMAGES_PUBLIC_BASE_URL) },
+    sections: parseSectionList(parsed.SITE_SECTIONS).map((section) => section.slug),
+  };
 }
 
 /** Injection token of ImagesConfig (ImagesModule.register provides it). */

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { FixedSectionList, SectionList } from './domain/section-list';
 import { DraftRepository } from './persistence/draft.repository';
 import { DraftsHttpController } from './transport/drafts.http.controller';
 import { ReviewProgressConsumer } from './transport/review-progress.consumer';
+import { CheckDraftQuery } from './use-cases/check-draft/check-draft.query';
 import { CreateDraftUseCase } from './use-cases/create-draft/create-draft.use-case';
 import { EditDraftUseCase } from './use-cases/edit-draft/edit-draft.use-case';
 import { ReadDraftsQuery } from './use-cases/read-drafts/read-drafts.query';
@@ -9,8 +11,25 @@ import { StartRevisionUseCase } from './use-cases/start-revision/start-revision.
 import { SubmitDraftUseCase } from './use-cases/submit-draft/submit-draft.use-case';
 import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/track-review-progress.use-case';
 
-@Module({
-  controllers: [DraftsHttpController, ReviewProgressConsumer],
-  providers: [DraftRepository, CreateDraftUseCase, EditDraftUseCase, SubmitDraftUseCase, StartRevisionUseCase, TrackReviewProgressUseCase, ReadDraftsQuery],
-})
-export class DraftsModule {}
+@Module({})
+export class DraftsModule {
+  /** `sections`: the slugs of SITE_SECTIONS, the list the draft checks use. */
+  static register(config: { sections: readonly string[] }): DynamicModule {
+    return {
+      module: DraftsModule,
+      controllers: [DraftsHttpController, ReviewProgressConsumer],
+      providers: [
+        DraftRepository,
+        CreateDraftUseCase,
+        EditDraftUseCase,
+        SubmitDraftUseCase,
+        StartRevisionUseCase,
+        TrackReviewProgressUseCase,
+        ReadDraftsQuery,
+        CheckDraftQuery,
+        // The one place that chooses where the section list comes from (see SectionList).
+        { provide: SectionList, useValue: new FixedSectionList(config.sections) },
+      ],
+    };
+  }
+}

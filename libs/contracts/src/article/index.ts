@@ -7,3 +7,4 @@ export { isCalendarDate, isTimestamp } from './field-rules';
 export { isHttpUrl } from './http-url';
 export * from './inline-markup';
 export * from './editorial-checks';
+export * from './editorial-checks.views';

@@ -6,6 +6,8 @@ import { ArticleContent, exampleArticle } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { PageQuery, ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from '@newsroom/platform';
 import { DRAFT_STATUSES, type DraftStatus } from '../domain/draft-status';
+import { CheckDraftQuery } from '../use-cases/check-draft/check-draft.query';
+import { DraftChecksView } from '../use-cases/check-draft/draft-checks.view';
 import { CreateDraftCommand } from '../use-cases/create-draft/create-draft.command';
 import { CreateDraftUseCase } from '../use-cases/create-draft/create-draft.use-case';
 import { EditDraftCommand } from '../use-cases/edit-draft/edit-draft.command';
@@ -42,6 +44,7 @@ export class DraftsHttpController {
     private readonly submitDraft: SubmitDraftUseCase,
     private readonly startRevision: StartRevisionUseCase,
     private readonly read: ReadDraftsQuery,
+    private readonly check: CheckDraftQuery,
   ) {}
 
   @Post()
@@ -71,6 +74,21 @@ export class DraftsHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<DraftView> {
     return this.viewWithEtag(user, id, res);
+  }
+
+  /**
+   * The editorial checks of the draft's current text (`runEditorialChecks` from contracts, the
+   * ones editorial-review runs on submission) against the site's section list (SITE_SECTIONS):
+   * `{items: CheckResult[], summary: {errors, warnings}}`, items in article order. Readable by
+   * whoever may read the draft; 404 DRAFT.NOT_FOUND for an unknown draft or someone else's
+   * (to a reporter), 400 REQUEST.INVALID_ID for a malformed id.
+   */
+  @Get(':id/checks')
+  @ApiOperation({ summary: 'The editorial checks of the draft as it stands: errors hold back approval, warnings are for the editor' })
+  @ApiResponse({ status: 200, type: DraftChecksView })
+  @ApiResponse({ status: 404, description: 'No such draft, or not the reader’s to see (DRAFT.NOT_FOUND)' })
+  checks(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseArticleIdPipe) id: string): Promise<DraftChecksView> {
+    return this.check.checks(user, id);
   }
 
   @Patch(':id')

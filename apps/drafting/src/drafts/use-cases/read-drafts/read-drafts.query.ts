@@ -41,7 +41,8 @@ export class ReadDraftsQuery {
     return toRevisionView(revision);
   }
 
-  private async visible(reader: AuthenticatedUser, id: string): Promise<DraftEntity> {
+  /** The draft's row when `reader` may see it: its author, or any editor. DRAFT.NOT_FOUND otherwise. */
+  async visible(reader: AuthenticatedUser, id: string): Promise<DraftEntity> {
     const row = await this.drafts.findById(id);
     if (!row || !mayReadDraft(reader, row.authorId)) throw draftNotFound(id);
     return row;

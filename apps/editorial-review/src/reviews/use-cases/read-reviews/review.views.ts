@@ -1,34 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArticleContent,
-  CHECK_CODES,
-  CHECK_SEVERITIES,
-  PRIORITIES,
-  summarizeChecks,
-  withIsoDates,
-  type CheckCode,
-  type CheckResult,
-  type CheckSeverity,
-  type Priority,
-} from '@newsroom/contracts';
+import { ArticleContent, CheckResultView, CheckSummaryView, PRIORITIES, summarizeChecks, withIsoDates, type Priority } from '@newsroom/contracts';
 import type { BlockChange, FieldsDiff, RevisionDiff } from '../../domain/revision-diff';
 import { DECISION_KINDS, REVIEW_STATUSES, type DecisionKind, type ReviewStatus } from '../../domain/review-status';
 import type { ReviewCommentEntity } from '../../persistence/review-comment.entity';
 import type { ReviewDecisionEntity } from '../../persistence/review-decision.entity';
 import type { ReviewItemEntity } from '../../persistence/review-item.entity';
 import type { ReviewSubmissionEntity } from '../../persistence/review-submission.entity';
-
-export class CheckResultView implements CheckResult {
-  @ApiProperty({ enum: Object.values(CHECK_CODES) }) code!: CheckCode;
-  @ApiProperty({ enum: CHECK_SEVERITIES, description: 'Errors block approval; warnings are for the editor to judge' }) severity!: CheckSeverity;
-  @ApiProperty() message!: string;
-  @ApiProperty({ description: 'Where in the article, e.g. body.3.attribution', example: 'body.3.attribution' }) path!: string;
-}
-
-export class CheckSummaryView {
-  @ApiProperty() errors!: number;
-  @ApiProperty() warnings!: number;
-}
 
 export class ReviewSummary {
   @ApiProperty({ format: 'uuid' }) articleId!: string;
