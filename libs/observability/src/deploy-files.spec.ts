@@ -29,17 +29,31 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name).slice(ROOT.length + 1));
 }
 
-/** Every metric the code creates through libs/observability's counter/gauge/histogram helpers. */
+/**
+ * Every metric the code creates through libs/observability's counter/gauge/histogram helpers,
+ * and the counter and histogram of each countedAndTimed call, in that order.
+ */
 function registeredMetrics(): Map<string, RegisteredMetric> {
   const metrics = new Map<string, RegisteredMetric>();
   const call = /\b(counter|gauge|histogram)\(\{\s*name:\s*'([a-z_:][a-z0-9_:]*)'([\s\S]*?)\n\s*\}\)/g;
+  const pair = /\bcountedAndTimed\(\s*\{\s*name:\s*'([a-z_:][a-z0-9_:]*)'([\s\S]*?)\},\s*\{\s*name:\s*'([a-z_:][a-z0-9_:]*)'([\s\S]*?)\}\s*,?\s*\)/g;
   for (const file of [...sourceFiles('apps'), ...sourceFiles('libs')]) {
-    for (const [, kind, name, rest] of read(file).matchAll(call)) {
-      const labels = /labelNames:\s*\[([^\]]*)\]/.exec(rest)?.[1].match(/'([^']+)'/g)?.map((label) => label.slice(1, -1)) ?? [];
-      metrics.set(name, { name, kind: kind as RegisteredMetric['kind'], labels, file });
+    const source = read(file);
+    const add = (kind: RegisteredMetric['kind'], name: string, rest: string) => metrics.set(name, { name, kind, labels: labelNamesIn(rest, source), file });
+    for (const [, kind, name, rest] of source.matchAll(call)) add(kind as RegisteredMetric['kind'], name, rest);
+    for (const [, total, totalRest, timed, timedRest] of source.matchAll(pair)) {
+      add('counter', total, totalRest);
+      add('histogram', timed, timedRest);
     }
   }
   return metrics;
+}
+
+/** A metric's `labelNames`: a literal list, or a constant list declared in the same file. */
+function labelNamesIn(config: string, source: string): string[] {
+  const [, literal, constant] = /labelNames:\s*(?:\[([^\]]*)\]|([A-Za-z_]\w*))/.exec(config) ?? [];
+  const list = literal ?? (constant ? new RegExp(`const ${constant} = \\[([^\\]]*)\\]`).exec(source)?.[1] : undefined);
+  return list?.match(/'([^']+)'/g)?.map((label) => label.slice(1, -1)) ?? [];
 }
 
 const METRICS = registeredMetrics();
@@ -102,6 +116,9 @@ describe('monitoring files', () => {
       expect(METRICS.has(name)).toBe(true);
     }
     expect(METRICS.get('newsroom_alert_delivery_seconds')).toMatchObject({ kind: 'histogram', labels: ['channel'] });
+    expect(METRICS.get('http_request_duration_seconds')).toMatchObject({ kind: 'histogram', labels: ['method', 'route', 'status'] });
+    expect(METRICS.get('newsroom_events_consumed_total')).toMatchObject({ kind: 'counter', labels: ['topic', 'type', 'outcome'] });
+    expect(METRICS.get('newsroom_event_age_seconds')).toMatchObject({ kind: 'histogram', labels: ['type'] });
   });
 
   it('tells a wrong expression from a right one', () => {

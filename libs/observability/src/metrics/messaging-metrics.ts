@@ -9,7 +9,7 @@ import {
   type NewsroomService,
 } from '@newsroom/messaging';
 import { OutboxHealth } from '../health/outbox-status';
-import { counter, gauge, histogram, setCounterTotal } from './registry';
+import { countedAndTimed, counter, gauge, secondsBetween, setCounterTotal } from './registry';
 
 /** Seconds from an event's `time` to its effect in a consumer: 10 ms to 5 min. */
 const EVENT_AGE_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
@@ -86,22 +86,23 @@ export class MessagingMetrics implements OnModuleInit {
       },
     });
 
-    const consumed = counter({
-      name: 'newsroom_events_consumed_total',
-      help: 'Consumed events by topic, event type and outcome (applied, duplicate, skipped, dead-lettered).',
-      labelNames: ['topic', 'type', 'outcome'],
-    });
-    const eventAge = histogram({
-      name: 'newsroom_event_age_seconds',
-      help: "Seconds from an event's time (when its producer recorded it) until this consumer applied it, by event type.",
-      labelNames: ['type'],
-      buckets: EVENT_AGE_BUCKETS,
-    });
+    // Only an applied event is timed: a duplicate's or a skipped event's age says nothing about delay.
+    const recordConsumed = countedAndTimed(
+      {
+        name: 'newsroom_events_consumed_total',
+        help: 'Consumed events by topic, event type and outcome (applied, duplicate, skipped, dead-lettered).',
+        labelNames: ['topic', 'type', 'outcome'],
+      },
+      {
+        name: 'newsroom_event_age_seconds',
+        help: "Seconds from an event's time (when its producer recorded it) until this consumer applied it, by event type.",
+        labelNames: ['type'],
+        buckets: EVENT_AGE_BUCKETS,
+      },
+    );
     processor.activity.onProcessed((event) => {
-      consumed.inc({ topic: event.topic, type: event.eventType, outcome: event.outcome });
-      if (event.outcome === 'applied' && event.eventTime) {
-        eventAge.observe({ type: event.eventType }, Math.max(0, (event.finishedAt.getTime() - event.eventTime.getTime()) / 1000));
-      }
+      const age = event.outcome === 'applied' && event.eventTime ? secondsBetween(event.eventTime, event.finishedAt) : undefined;
+      recordConsumed({ topic: event.topic, type: event.eventType, outcome: event.outcome }, age);
     });
 
     const consumes = TOPIC_ACCESS[this.options.serviceName as NewsroomService]?.consumes ?? [];

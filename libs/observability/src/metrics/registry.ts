@@ -31,6 +31,31 @@ export function histogram<L extends string>(config: Omit<HistogramConfiguration<
   return (metricsRegistry.getSingleMetric(config.name) as Histogram<L> | undefined) ?? new Histogram({ ...config, registers: [metricsRegistry] });
 }
 
+/**
+ * Counts every occurrence of one kind of work and times the ones whose duration is known: a
+ * counter labelled by `counted.labelNames` and a histogram of seconds labelled by
+ * `timed.labelNames`, which must be some of the counter's (a histogram per outcome would
+ * multiply its series for little use). Returns the recorder: `labels` are the counter's,
+ * `seconds` (when given) goes into the histogram under the labels it shares.
+ */
+export function countedAndTimed<L extends string, T extends L>(
+  counted: Omit<CounterConfiguration<L>, 'registers'>,
+  timed: Omit<HistogramConfiguration<T>, 'registers'> & { labelNames: readonly T[] },
+): (labels: Record<L, string>, seconds?: number) => void {
+  const total = counter(counted);
+  const duration = histogram(timed);
+  return (labels, seconds) => {
+    total.inc(labels);
+    if (seconds === undefined) return;
+    duration.observe(Object.fromEntries(timed.labelNames.map((name) => [name, labels[name]])) as Record<T, string>, seconds);
+  };
+}
+
+/** Seconds from `from` to `to`, never below 0: the clocks of two hosts may disagree a little. */
+export function secondsBetween(from: Date, to: Date): number {
+  return Math.max(0, (to.getTime() - from.getTime()) / 1000);
+}
+
 const countedTotals = new WeakMap<Counter<string>, Map<string, number>>();
 
 /**
