@@ -1,6 +1,7 @@
 import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateRateLimits1764200000000 } from '@newsroom/platform';
+import { CreateSiteSections1764600000000 } from '@newsroom/site-sections';
 import { CreateArticles1764000300000 } from './1764000300000-create-articles';
 import { SearchTagsAuthors1764000400000 } from './1764000400000-search-tags-authors';
 import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-apart-from-schedule';
@@ -19,4 +20,5 @@ export const PUBLISHING_MIGRATIONS = [
   ArticleShares1764000800000,
   CreateDeadLetterAudit1764100000000,
   CreateRateLimits1764200000000,
+  CreateSiteSections1764600000000,
 ];

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { outboxChannel } from '@newsroom/messaging';
 import { BackgroundLoop, schemaOf, urlOf } from '@newsroom/persistence';
+import { SiteSectionList } from '@newsroom/site-sections';
 import { PageCache } from './page-cache';
 
 /** Without any notification (a lost LISTEN session), copies are still forgotten this often. */
@@ -15,7 +16,9 @@ const POLL_INTERVAL_MS = 60_000;
  * with its event in the outbox, whose insert NOTIFYs on commit. Listening there (every
  * replica, each its own member lease) catches changes made by any replica and by the Kafka
  * consumer, without a query per page request. A lost session is re-established by the loop,
- * whose first round empties the cache again.
+ * whose first round empties the cache again. A change to the section list is recorded the same
+ * way; the list is read again before the cache is emptied, so no page is rendered and kept anew
+ * with the navigation of before.
  */
 @Injectable()
 export class PageCacheInvalidator implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,6 +27,7 @@ export class PageCacheInvalidator implements OnApplicationBootstrap, BeforeAppli
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PageCache) private readonly cache: PageCache,
+    private readonly sections: SiteSectionList,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,9 +39,10 @@ export class PageCacheInvalidator implements OnApplicationBootstrap, BeforeAppli
       lease: { kind: 'member', id: randomUUID() },
       channel: outboxChannel(schema),
       pollIntervalMs: POLL_INTERVAL_MS,
-      round: () => {
+      round: async () => {
+        await this.sections.refresh();
         this.cache.invalidate();
-        return Promise.resolve('idle');
+        return 'idle';
       },
     });
     this.loop.start();
