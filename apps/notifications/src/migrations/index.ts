@@ -1,6 +1,7 @@
 import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateRateLimits1764200000000 } from '@newsroom/platform';
+import { CreateSiteSections1764600000000 } from '@newsroom/site-sections';
 import { CreateNotifications1764000400000 } from './1764000400000-create-notifications';
 import { MergeSameMailboxSubscribers1764300400000 } from './1764300400000-merge-same-mailbox-subscribers';
 import { DeliveryLanes1764300000000 } from './1764300000000-delivery-lanes';
@@ -11,4 +12,4 @@ import { CorrectionDeliveries1764300800000 } from './1764300800000-correction-de
 import { SubscriberBounces1764300900000 } from './1764300900000-subscriber-bounces';
 
 /** In order of their timestamps. */
-export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000, CreateDeadLetterAudit1764100000000, CreateRateLimits1764200000000, DeliveryLanes1764300000000, MergeSameMailboxSubscribers1764300400000, FanOutJobs1764300500000, AlertClicks1764300600000, FanOutTrace1764300700000, CorrectionDeliveries1764300800000, SubscriberBounces1764300900000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateNotifications1764000400000, CreateDeadLetterAudit1764100000000, CreateRateLimits1764200000000, DeliveryLanes1764300000000, MergeSameMailboxSubscribers1764300400000, FanOutJobs1764300500000, AlertClicks1764300600000, FanOutTrace1764300700000, CorrectionDeliveries1764300800000, SubscriberBounces1764300900000, CreateSiteSections1764600000000];

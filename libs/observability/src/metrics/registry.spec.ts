@@ -1,4 +1,5 @@
 import express from 'express';
+import type { Histogram } from 'prom-client';
 import request from 'supertest';
 import { countedAndTimed, counter, metricsRegistry, secondsBetween, setCounterTotal } from './registry';
 import { HttpMetricsMiddleware, UNMATCHED_ROUTE, routeTemplateOf } from './http-metrics.middleware';
@@ -39,7 +40,7 @@ describe(countedAndTimed.name, () => {
       [{ queue: 'email', outcome: 'sent' }, 2],
       [{ queue: 'email', outcome: 'failed' }, 1],
     ]);
-    const timed = (await metricsRegistry.getSingleMetric('test_job_seconds')!.get()).values.filter(({ metricName }) => metricName !== 'test_job_seconds_bucket');
+    const timed = (await (metricsRegistry.getSingleMetric('test_job_seconds') as Histogram).get()).values.filter(({ metricName }) => metricName !== 'test_job_seconds_bucket');
     expect(timed.map(({ metricName, labels, value }) => [metricName, labels, value])).toEqual([
       ['test_job_seconds_sum', { queue: 'email' }, 4.5],
       ['test_job_seconds_count', { queue: 'email' }, 2],
@@ -78,7 +79,7 @@ describe(HttpMetricsMiddleware.name, () => {
     const labels = { method: 'GET', route: '/v1/drafts/:id', status: '201' };
     const answered = (await metricsRegistry.getSingleMetric('http_requests_total')!.get()).values;
     expect(answered).toContainEqual(expect.objectContaining({ labels, value: 2 }));
-    const timed = (await metricsRegistry.getSingleMetric('http_request_duration_seconds')!.get()).values;
+    const timed = (await (metricsRegistry.getSingleMetric('http_request_duration_seconds') as Histogram).get()).values;
     expect(timed).toContainEqual(expect.objectContaining({ metricName: 'http_request_duration_seconds_count', labels, value: 2 }));
   });
 });
