@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@newsroom/platform';
+import { SiteSectionsModule } from '@newsroom/site-sections';
 import { DeliveryQueueMetrics } from './alerts/alert-metrics';
 import { AlertClicksModule } from './alert-clicks/alert-clicks.module';
 import { AlertsModule } from './alerts/alerts.module';
@@ -24,6 +25,8 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS }, rateLimits: config.rateLimits }),
         SharedModule.forRoot(config, overrides),
+        // SITE_SECTIONS until publishing's list arrives on the publishing topic.
+        SiteSectionsModule.forService(config.siteSections),
         SubscriptionsModule,
         AlertsModule,
         AlertClicksModule,

@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { SiteSectionsModule } from '@newsroom/site-sections';
 import { NOTIFICATIONS_ENTITIES } from '../src/app.module';
 import { AlertChannels } from '../src/alerts/channels/alert-channels';
 import { publicSiteProvider } from '../src/alerts/alerts.module';
@@ -65,6 +66,8 @@ export function notificationsTestbed(name: string, extraProviders: Provider[] = 
     schema: 'notifications',
     entities: NOTIFICATIONS_ENTITIES,
     migrations: NOTIFICATIONS_MIGRATIONS,
+    // SiteSectionList answers with TEST_SITE_SECTIONS until a spec stores a list.
+    imports: [SiteSectionsModule.forService(testNotificationsConfig().siteSections)],
     providers: [
       { provide: NOTIFICATIONS_CONFIG, useValue: testNotificationsConfig() },
       { provide: Mailer, useClass: RecordingMailer },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, type EventOf, type NewsroomEvent } from '@newsroom/contracts';
 import type { EventHandlers } from '@newsroom/messaging';
+import type { SiteSectionFollower } from '@newsroom/site-sections';
 import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
 import type { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
@@ -35,6 +36,8 @@ const events = {
     createEvent(EVENT_TYPES.publicationScheduled, { articleId: id, revision: 2, publishAt: '2026-11-22T06:00:00.000Z' }, { subject: id }),
   scheduleCancelled: (id: string): EventOf<'news.article.schedule-cancelled.v1'> =>
     createEvent(EVENT_TYPES.scheduleCancelled, { articleId: id, revision: 2, editorId: 'eve', cancelledAt: '2026-11-21T13:00:00.000Z' }, { subject: id }),
+  sectionsChanged: (): EventOf<'news.site.sections-changed.v1'> =>
+    createEvent(EVENT_TYPES.siteSectionsChanged, { version: 4, sections: [{ slug: 'sport', label: 'Sport' }], changedAt: '2026-11-21T14:00:00.000Z' }, { subject: 'site:sections' }),
 };
 
 /**
@@ -55,6 +58,7 @@ describe(PublishingEventsConsumer.name, () => {
         recording('fan-out') as unknown as FanOutAlertsUseCase,
         recording('correct') as unknown as CorrectAlertTextUseCase,
         recording('withdraw') as unknown as WithdrawAlertsUseCase,
+        { apply: async (data: unknown) => void executed.push({ useCase: 'sections', command: data }) } as unknown as SiteSectionFollower,
       ).onPublishingEvent({} as never),
     );
   });
@@ -101,6 +105,12 @@ describe(PublishingEventsConsumer.name, () => {
     const killed = await handled(events.killed(id));
     expect(killed.useCase).toBe('withdraw');
     expect(killed.command).toEqual({ articleId: id, withdrawnAt: new Date('2026-11-21T12:00:00.000Z'), removal: 'killed' });
+  });
+
+  it('hands the site\'s new section list to the follower that keeps the newest version', async () => {
+    const { useCase, command } = await handled(events.sectionsChanged());
+    expect(useCase).toBe('sections');
+    expect(command).toEqual({ version: 4, sections: [{ slug: 'sport', label: 'Sport' }], changedAt: '2026-11-21T14:00:00.000Z' });
   });
 
   it('skips a schedule and a cancelled schedule: nothing is alerted before a story goes live', () => {

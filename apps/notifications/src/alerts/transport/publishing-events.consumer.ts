@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type ArticlePublishedData, type CommandInput } from '@newsroom/contracts';
 import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import { SiteSectionFollower } from '@newsroom/site-sections';
 import type { AlertContentCommand } from '../use-cases/alert-content.command';
 import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
 import { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
@@ -10,7 +11,8 @@ import { WithdrawAlertsCommand } from '../use-cases/withdraw-alerts/withdraw-ale
 import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-alerts.use-case';
 
 /**
- * Published, corrected, updated, unpublished and killed articles. Scheduled and
+ * Published, corrected, updated, unpublished and killed articles, and the site's section list
+ * (kept by SiteSectionFollower, newest version wins). Scheduled and
  * schedule-cancelled are skipped: nothing is alerted before a story goes live, so
  * a revision that never went live has no alert to change, and a live text whose
  * newer revision was cancelled stays live with the alerts it had. InboundEventProcessor validates each event (and that it belongs on
@@ -33,6 +35,8 @@ export class PublishingEventsConsumer {
       this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt), removal: 'unpublished' })),
     [EVENT_TYPES.articleKilled]: (event) =>
       this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.killedAt), removal: 'killed' })),
+    // The site's sections: what signups and preferences may choose from.
+    [EVENT_TYPES.siteSectionsChanged]: (event) => this.sections.apply(event.data),
   };
 
   constructor(
@@ -40,6 +44,7 @@ export class PublishingEventsConsumer {
     private readonly fanOut: FanOutAlertsUseCase,
     private readonly correct: CorrectAlertTextUseCase,
     private readonly withdraw: WithdrawAlertsUseCase,
+    private readonly sections: SiteSectionFollower,
   ) {}
 
   @ConsumeTopic(TOPICS.publishing)

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Res, UseFilters 
 import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
+import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../config/notifications.config';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
@@ -25,6 +26,7 @@ import { preferencesOfForm, SubscribeForm } from './subscription.requests';
 export class SubscribeFormController {
   constructor(
     private readonly signUp: SignUpByEmailUseCase,
+    private readonly sections: SiteSectionList,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -34,7 +36,7 @@ export class SubscribeFormController {
   @ApiProduces('text/html')
   show(@Res({ passthrough: true }) res: Response): string {
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return subscribePage(this.config.siteSections, this.config.publicSiteUrl);
+    return subscribePage(this.sections.current(), this.config.publicSiteUrl);
   }
 
   @Post()

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
-import type { NotificationsConfig } from '../../config/notifications.config';
+import { SiteSectionList } from '@newsroom/site-sections';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
-import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
 import { ManagePreferencesUseCase } from '../use-cases/manage-preferences/manage-preferences.use-case';
 import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
@@ -29,7 +28,7 @@ export class SubscriberPagesController {
     private readonly recipients: ReadRecipientQuery,
     private readonly managePreferences: ManagePreferencesUseCase,
     private readonly unsubscribe: UnsubscribeUseCase,
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly sections: SiteSectionList,
   ) {}
 
   @Get('preferences')
@@ -42,7 +41,7 @@ export class SubscriberPagesController {
   async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return preferencesPage(view, token, this.config.siteSections);
+    return preferencesPage(view, token, this.sections.current());
   }
 
   @Post('preferences')
@@ -63,7 +62,7 @@ export class SubscriberPagesController {
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return preferencesPage(view, token, this.config.siteSections, 'Your preferences are saved.');
+    return preferencesPage(view, token, this.sections.current(), 'Your preferences are saved.');
   }
 
   @Get('unsubscribe')

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
-import type { NotificationsConfig } from '../../../config/notifications.config';
+import { SiteSectionList } from '@newsroom/site-sections';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import { Mailer, type OutgoingMail } from '../../../shared/mail/mailer';
-import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { maskEmail, normalizeEmail } from '../../domain/email-address';
 import { normalizePreferences, type Preferences } from '../../domain/preferences';
 import { Subscriber, type SignupEmail } from '../../domain/subscriber';
@@ -49,15 +48,12 @@ export class SignUpByEmailUseCase {
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
     private readonly mailer: Mailer,
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly sections: SiteSectionList,
   ) {}
 
   async execute(command: SignUpByEmailCommand): Promise<SignUpResult> {
     const address = normalizeEmail(command.email);
-    const preferences = normalizePreferences(
-      command.preferences,
-      this.config.siteSections.map((section) => section.slug),
-    );
+    const preferences = normalizePreferences(command.preferences, this.sections.slugs());
     const now = new Date();
     const { subscriber, send, previousLinkSentAt } = await this.store(address, preferences, now);
     const result = { subscriberId: subscriber.id, email: send };

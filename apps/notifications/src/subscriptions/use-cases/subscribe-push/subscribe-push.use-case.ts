@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
+import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
@@ -29,6 +30,7 @@ export class SubscribePushUseCase {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly links: SubscriberLinks,
+    private readonly sections: SiteSectionList,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -41,7 +43,7 @@ export class SubscribePushUseCase {
       expirationTime: command.expirationTime ?? null,
       preferences: command.preferences,
       services: this.config.pushServices,
-      siteSections: this.config.siteSections.map((section) => section.slug),
+      siteSections: this.sections.slugs(),
     });
     const { id, created } = await this.subscriptions.upsertPush(subscription);
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
