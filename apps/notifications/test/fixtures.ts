@@ -10,6 +10,12 @@ import { SubscribePushCommand } from '../src/subscriptions/use-cases/subscribe-p
 import { SubscribePushUseCase } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
 import { TEST_SITE_URL, type Testbed } from './notifications-testbed';
 
+/** Whole preferences from the fields a spec cares about: every story, UTC, no quiet hours unless given. */
+export function preferences(fields: Partial<Preferences>): Preferences {
+  const frequency = fields.frequency ?? (fields.breakingOnly ? 'breaking-only' : 'every-story');
+  return { sections: [], tags: [], timeZone: 'UTC', quietHours: null, ...fields, frequency, breakingOnly: frequency === 'breaking-only' };
+}
+
 /** A published article on the test site, as FanOutAlertsCommand.create() takes it. */
 export function publishedArticle(overrides: Partial<CommandInput<FanOutAlertsCommand>> = {}): CommandInput<FanOutAlertsCommand> {
   const articleId = overrides.articleId ?? randomUUID();

@@ -101,7 +101,7 @@ export class ArticleAlertRepository {
 
   /**
    * One pending delivery per matching recipient per channel (recipient-selection.ts),
-   * for at most `firstBatch` recipients per channel now; a channel with more
+   * due now, or when the recipient's quiet hours end for a non-breaking story, for at most `firstBatch` recipients per channel now; a channel with more
    * gets a fan-out job (fan_outs) that `expandNextFanOut` continues in the
    * background from where this stopped. Both commit with the caller's unit of
    * work. ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id,
@@ -197,13 +197,13 @@ export class ArticleAlertRepository {
     const recipients = channel === 'email' ? EMAIL_RECIPIENTS : PUSH_RECIPIENTS;
     const [row] = (await this.unitOfWork.requireActive('expandBatch').query(
       `WITH batch AS (
-         SELECT matching.id FROM (${recipients}) matching
+         SELECT matching.id, matching.held_until FROM (${recipients}) matching
          WHERE $5::uuid IS NULL OR matching.id > $5::uuid
          ORDER BY matching.id
          LIMIT $6
        ), inserted AS (
-         INSERT INTO deliveries (article_id, channel, ${column}, urgency)
-         SELECT $1, '${channel}', batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END FROM batch
+         INSERT INTO deliveries (article_id, channel, ${column}, urgency, next_attempt_at)
+         SELECT $1, '${channel}', batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END, COALESCE(batch.held_until, now()) FROM batch
          ON CONFLICT (article_id, recipient_id, channel) WHERE kind = 'alert' DO NOTHING
          RETURNING 1
        )

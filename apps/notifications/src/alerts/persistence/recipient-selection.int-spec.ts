@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Priority } from '@newsroom/contracts';
 import { UseCaseTestbed } from '@newsroom/test-harness';
+import { preferences } from '../../../test/fixtures';
 import { notificationsTestbed } from '../../../test/notifications-testbed';
 import { matchesArticle, type AlertableArticle, type Preferences } from '../../subscriptions/domain/preferences';
 import { PushSubscription } from '../../subscriptions/domain/push-subscription';
 import { Subscriber, type SubscriberStatus } from '../../subscriptions/domain/subscriber';
+import { QUIET_HOURS_CASES } from '../../../test/quiet-hours-cases';
+import { holdUntil } from '../../subscriptions/domain/quiet-hours';
+import { PREFERENCE_COLUMN_NAMES, preferenceColumnValues } from '../../subscriptions/persistence/preference-columns';
 import { ArticleAlertRepository } from './article-alert.repository';
+import { heldUntilSql } from './recipient-selection';
+
 
 /**
  * The fan-out selects recipients in SQL (recipient-selection.ts); the rules
@@ -13,7 +19,7 @@ import { ArticleAlertRepository } from './article-alert.repository';
  * receivesAlerts on one side, the real fan-out query against PostgreSQL on the
  * other — and both must give the expected answer.
  */
-const prefs = (p: Partial<Preferences>): Preferences => ({ sections: [], tags: [], breakingOnly: false, ...p });
+const prefs = preferences;
 const article = (section: string, tags: string[], priority: Priority = 'normal'): AlertableArticle => ({ section, tags, priority });
 const politics = article('politics', ['ukraine', 'budget']);
 const breakingPolitics = article('politics', ['ukraine', 'budget'], 'breaking');
@@ -37,6 +43,8 @@ const MATCHING_CASES: [string, Preferences, AlertableArticle, boolean][] = [
   ['follows the section, breaking story', prefs({ sections: ['politics'] }), breakingPolitics, true],
   ['follows nothing and not breaking only (never stored, still no match)', prefs({}), breakingPolitics, false],
   ['story without tags, follows tags', prefs({ tags: ['ukraine'] }), article('politics', []), false],
+  ['daily digest, follows the section: the story waits for the digest', prefs({ sections: ['politics'], frequency: 'daily-digest' }), politics, false],
+  ['daily digest, follows the section, breaking story: the digest too', prefs({ sections: ['politics'], frequency: 'daily-digest' }), breakingPolitics, false],
 ];
 
 const now = new Date();
@@ -64,22 +72,22 @@ describe('recipient selection: the fan-out SQL agrees with the domain rules', ()
 
   async function addSubscriber(preferences: Preferences, status: SubscriberStatus = 'confirmed'): Promise<string> {
     const id = randomUUID();
-    await testbed.query(`INSERT INTO subscribers (id, email, status, sections, tags, breaking_only) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      id,
-      `${id}@example.com`,
-      status,
-      preferences.sections,
-      preferences.tags,
-      preferences.breakingOnly,
-    ]);
+    await testbed.query(
+      `INSERT INTO subscribers (id, email, status, ${PREFERENCE_COLUMN_NAMES})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [id, `${id}@example.com`, status, ...preferenceColumnValues(preferences)],
+    );
     return id;
   }
 
   async function addPush(preferences: Preferences, state = { active: true, expirationTime: null as Date | null }): Promise<string> {
     const id = randomUUID();
+    // A browser takes no digest (a CHECK says so); the rule is the same on both tables, so the push row follows every story.
+    const frequency = preferences.frequency === 'daily-digest' ? 'every-story' : preferences.frequency;
     await testbed.query(
-      `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, sections, tags, breaking_only, active, expiration_time) VALUES ($1, $2, 'k', 'a', $3, $4, $5, $6, $7)`,
-      [id, `https://push.example.test/${id}`, preferences.sections, preferences.tags, preferences.breakingOnly, state.active, state.expirationTime],
+      `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, active, expiration_time, ${PREFERENCE_COLUMN_NAMES})
+       VALUES ($1, $2, 'k', 'a', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [id, `https://push.example.test/${id}`, state.active, state.expirationTime, ...preferenceColumnValues({ ...preferences, frequency })],
     );
     return id;
   }
@@ -102,7 +110,49 @@ describe('recipient selection: the fan-out SQL agrees with the domain rules', ()
 
     expect(matchesArticle(preferences, subject)).toBe(expected);
     expect(inSql.email.includes(subscriber)).toBe(expected);
-    expect(inSql.push.includes(push)).toBe(expected);
+    expect(inSql.push.includes(push)).toBe(preferences.frequency === 'daily-digest' ? true : expected);
+  });
+
+  describe('quiet hours: the hold in SQL agrees with holdUntil()', () => {
+    it.each(QUIET_HOURS_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const subscriber = await addSubscriber(prefs({ sections: ['politics'], timeZone: c.timeZone, quietHours: c.quietHours }));
+      const [row] = await testbed.query<{ held_until: Date | null }>(`SELECT ${heldUntilSql('$2::timestamptz', '$3')} AS held_until FROM subscribers r WHERE r.id = $1`, [
+        subscriber,
+        c.at,
+        c.priority,
+      ]);
+      const expected = c.expected && new Date(c.expected).toISOString();
+
+      expect(holdUntil(c.priority, new Date(c.at), c.timeZone, c.quietHours)?.toISOString() ?? null).toBe(expected);
+      expect(row.held_until?.toISOString() ?? null).toBe(expected);
+    });
+
+    it('the fan-out queues a delivery inside quiet hours for when they end, on both channels, and a breaking one for now', async () => {
+      // Quiet hours around the present moment, in a zone with DST, so the fan-out's now() is inside them.
+      const timeZone = 'America/New_York';
+      const clock = (offsetMs: number) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + offsetMs));
+      const quietHours = { start: clock(-3_600_000), end: clock(3_600_000) };
+      const quiet = prefs({ sections: ['politics'], timeZone, quietHours });
+      const subscriber = await addSubscriber(quiet);
+      const push = await addPush(quiet);
+      const before = new Date();
+
+      const normalId = randomUUID();
+      await testbed.query(`INSERT INTO article_alerts (article_id) VALUES ($1)`, [normalId]);
+      await testbed.unitOfWork.run(() => testbed.get(ArticleAlertRepository).fanOut(normalId, { revision: 1, headline: 'h', standfirst: null, url: 'https://news.example.test/a', ...politics, tags: [...politics.tags] }));
+      const held = await testbed.query<{ recipient_id: string; next_attempt_at: Date }>(`SELECT recipient_id, next_attempt_at FROM deliveries WHERE article_id = $1`, [normalId]);
+      const expected = holdUntil('normal', before, timeZone, quietHours)!;
+
+      expect(held.map((row) => row.recipient_id).sort()).toEqual([subscriber, push].sort());
+      for (const row of held) expect(row.next_attempt_at.toISOString()).toBe(expected.toISOString());
+      expect(expected.getTime()).toBeGreaterThan(before.getTime());
+
+      const breakingId = randomUUID();
+      await testbed.query(`INSERT INTO article_alerts (article_id) VALUES ($1)`, [breakingId]);
+      await testbed.unitOfWork.run(() => testbed.get(ArticleAlertRepository).fanOut(breakingId, { revision: 1, headline: 'h', standfirst: null, url: 'https://news.example.test/b', ...breakingPolitics, tags: [...breakingPolitics.tags] }));
+      const now = await testbed.query<{ due: boolean }>(`SELECT next_attempt_at <= now() AS due FROM deliveries WHERE article_id = $1`, [breakingId]);
+      expect(now).toEqual([{ due: true }, { due: true }]);
+    });
   });
 
   it.each(EMAIL_STATUS_CASES)('email subscribers: %s', async (_name, status, bounced, expected) => {

@@ -1,9 +1,10 @@
 import { DomainError } from '@newsroom/contracts';
-import { describePreferences, matchesArticle, normalizePreferences, type Preferences } from './preferences';
+import { preferences } from '../../../test/fixtures';
+import { describePreferences, followsStory, matchesArticle, normalizePreferences } from './preferences';
 
 /** The site's sections (SITE_SECTIONS) as the specs configure them. */
 const SITE = ['politics', 'business', 'climate'];
-const prefs = (p: Partial<Preferences>): Preferences => ({ sections: [], tags: [], breakingOnly: false, ...p });
+const prefs = preferences;
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
     fn();
@@ -15,17 +16,15 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 describe('normalizePreferences', () => {
   it('lower-cases, trims, de-duplicates and sorts', () => {
-    expect(normalizePreferences({ sections: [' Politics', 'business', 'politics'], tags: ['Ukraine', 'ukraine '] }, SITE)).toEqual({
-      sections: ['business', 'politics'],
-      tags: ['ukraine'],
-      breakingOnly: false,
-    });
+    expect(normalizePreferences({ sections: [' Politics', 'business', 'politics'], tags: ['Ukraine', 'ukraine '] }, SITE)).toEqual(
+      prefs({ sections: ['business', 'politics'], tags: ['ukraine'] }),
+    );
   });
 
   it('needs a section or a tag unless breakingOnly', () => {
     expect(codeOf(() => normalizePreferences({}, SITE))).toBe('SUBSCRIBER.NO_INTERESTS');
     expect(codeOf(() => normalizePreferences({ sections: [' '], tags: [] }, SITE))).toBe('SUBSCRIBER.NO_INTERESTS');
-    expect(normalizePreferences({ breakingOnly: true }, SITE)).toEqual({ sections: [], tags: [], breakingOnly: true });
+    expect(normalizePreferences({ breakingOnly: true }, SITE)).toEqual(prefs({ frequency: 'breaking-only' }));
     expect(normalizePreferences({ tags: ['cop-30'] }, SITE).tags).toEqual(['cop-30']);
   });
 
@@ -40,11 +39,45 @@ describe('normalizePreferences', () => {
   it('takes only the site\'s sections (a typo would follow nothing), but any tag: SUBSCRIBER.UNKNOWN_SECTION', () => {
     expect(codeOf(() => normalizePreferences({ sections: ['politcs'] }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
     expect(codeOf(() => normalizePreferences({ sections: ['Climate', 'sport'], breakingOnly: true }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
-    expect(normalizePreferences({ sections: ['Climate'], tags: ['politcs'] }, SITE)).toEqual({ sections: ['climate'], tags: ['politcs'], breakingOnly: false });
+    expect(normalizePreferences({ sections: ['Climate'], tags: ['politcs'] }, SITE)).toEqual(prefs({ sections: ['climate'], tags: ['politcs'] }));
+  });
+
+  it('takes a frequency, and maps the older breakingOnly to one', () => {
+    expect(normalizePreferences({ tags: ['budget'] }, SITE).frequency).toBe('every-story');
+    expect(normalizePreferences({ tags: ['budget'], frequency: 'daily-digest' }, SITE)).toEqual(prefs({ tags: ['budget'], frequency: 'daily-digest' }));
+    expect(normalizePreferences({ tags: ['budget'], breakingOnly: true }, SITE)).toEqual(prefs({ tags: ['budget'], frequency: 'breaking-only' }));
+    expect(normalizePreferences({ frequency: 'breaking-only', breakingOnly: true }, SITE).breakingOnly).toBe(true);
+    expect(normalizePreferences({ tags: ['budget'], frequency: 'daily-digest', breakingOnly: false }, SITE).frequency).toBe('daily-digest');
+  });
+
+  it('refuses an unknown frequency, one that contradicts breakingOnly, and a digest for a browser: SUBSCRIBER.INVALID_PREFERENCES', () => {
+    expect(codeOf(() => normalizePreferences({ tags: ['budget'], frequency: 'hourly' }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['budget'], frequency: 'every-story', breakingOnly: true }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['budget'], frequency: 'daily-digest' }, SITE, 'push'))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(normalizePreferences({ tags: ['budget'], frequency: 'breaking-only' }, SITE, 'push').breakingOnly).toBe(true);
+  });
+
+  it('needs a section or a tag for a digest, as for every story', () => {
+    expect(codeOf(() => normalizePreferences({ frequency: 'daily-digest' }, SITE))).toBe('SUBSCRIBER.NO_INTERESTS');
+  });
+
+  it('takes a time zone and quiet hours, UTC and none when absent', () => {
+    expect(normalizePreferences({ tags: ['budget'], timeZone: 'America/New_York', quietHours: { start: '22:00', end: '07:00' } }, SITE)).toEqual(
+      prefs({ tags: ['budget'], timeZone: 'America/New_York', quietHours: { start: '22:00', end: '07:00' } }),
+    );
+    expect(normalizePreferences({ tags: ['budget'], timeZone: null, quietHours: null }, SITE)).toEqual(prefs({ tags: ['budget'] }));
+    expect(codeOf(() => normalizePreferences({ tags: ['budget'], timeZone: 'Atlantis/Capital' }, SITE))).toBe('SUBSCRIBER.UNKNOWN_TIME_ZONE');
+    expect(codeOf(() => normalizePreferences({ tags: ['budget'], quietHours: { start: '22:00' } }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
   });
 });
 
 describe('matchesArticle', () => {
+  it('gives a digest reader no alert of its own, though the story is one they follow', () => {
+    const story = { section: 'politics', tags: [], priority: 'breaking' as const };
+    expect(matchesArticle(prefs({ sections: ['politics'], frequency: 'daily-digest' }), story)).toBe(false);
+    expect(followsStory(prefs({ sections: ['politics'], frequency: 'daily-digest' }), story)).toBe(true);
+  });
+
   const article = { section: 'politics', tags: ['ukraine', 'budget'], priority: 'normal' as const };
   const breaking = { ...article, priority: 'breaking' as const };
 
@@ -85,5 +118,8 @@ describe('describePreferences', () => {
     expect(describePreferences(prefs({ sections: ['politics'], tags: ['ukraine'] }))).toBe('sections: politics; tags: ukraine');
     expect(describePreferences(prefs({ breakingOnly: true }))).toBe('all breaking news');
     expect(describePreferences(prefs({ tags: ['ukraine'], breakingOnly: true }))).toBe('breaking news only, in tags: ukraine');
+    expect(describePreferences(prefs({ tags: ['ukraine'], frequency: 'daily-digest', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }))).toBe(
+      'tags: ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
+    );
   });
 });

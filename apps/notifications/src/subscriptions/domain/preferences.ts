@@ -1,12 +1,39 @@
 import { SLUG_PATTERN, type Priority } from '@newsroom/contracts';
+import { canonicalTimeZone, checkedQuietHours, DEFAULT_TIME_ZONE, type QuietHours } from './quiet-hours';
 import { invalidPreferences, noInterests, unknownSections } from './subscription.errors';
 
-/** What a subscriber wants alerts about. Sections and tags are slugs, as in articles. */
+/**
+ * How often a recipient hears from us: an alert for `every-story` they follow, alerts for
+ * `breaking-only` stories among those (or every breaking story when they follow nothing),
+ * or one `daily-digest` e-mail listing the day's stories (e-mail only; no alert per story).
+ */
+export const FREQUENCIES = ['every-story', 'daily-digest', 'breaking-only'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** Recipients of this kind take these frequencies: a browser notification cannot be a digest. */
+export const CHANNEL_FREQUENCIES: Record<'email' | 'push', readonly Frequency[]> = {
+  email: FREQUENCIES,
+  push: ['every-story', 'breaking-only'],
+};
+
+/**
+ * What a recipient wants alerts about, how often, and when not. Sections and tags are
+ * slugs, as in articles. Each channel's subscription (an e-mail address, a browser) has its own.
+ */
 export interface Preferences {
   sections: string[];
   tags: string[];
-  /** Only articles published with priority "breaking". */
+  frequency: Frequency;
+  /**
+   * `frequency === 'breaking-only'`, kept as its own field because the API spoke of it
+   * before frequencies existed and the stored column (`breaking_only`) is what the
+   * fan-out's SQL matches on. normalizePreferences() keeps the two in step.
+   */
   breakingOnly: boolean;
+  /** IANA zone the quiet hours and the digest hour are read in; UTC when the recipient never said. */
+  timeZone: string;
+  /** No alerts for non-breaking stories in this span of the recipient's day (they wait until it ends). */
+  quietHours: QuietHours | null;
 }
 
 export const PREFERENCE_LIMITS = { maxSections: 50, maxTags: 50, maxLength: 40 } as const;
@@ -14,27 +41,53 @@ export const PREFERENCE_LIMITS = { maxSections: 50, maxTags: 50, maxLength: 40 }
 export interface PreferencesInput {
   sections?: readonly string[];
   tags?: readonly string[];
+  frequency?: string;
+  /** The older spelling of `frequency: 'breaking-only'`, still accepted. */
   breakingOnly?: boolean;
+  timeZone?: string | null;
+  quietHours?: { start?: unknown; end?: unknown } | null;
 }
 
 /**
  * Lower-cases, trims, de-duplicates and sorts, then checks the rule that makes a
- * subscription meaningful: at least one section or tag, unless breakingOnly (which
+ * subscription meaningful: at least one section or tag, unless breaking-only (which
  * alone means "every breaking story"). Sections must be among `siteSections`, the
  * site's managed list (SITE_SECTIONS): a typo such as "politcs" would otherwise be
  * a subscription that never alerts. Tags are open (any slug): newsrooms coin them daily.
  *
- * Errors: SUBSCRIBER.INVALID_PREFERENCES (not slugs, too many), SUBSCRIBER.UNKNOWN_SECTION,
+ * The frequency is `frequency` when given, else `breaking-only` for `breakingOnly: true`
+ * (the older field), else `every-story`; both given must agree. A `channel` takes only its
+ * CHANNEL_FREQUENCIES. `timeZone` is an IANA name (UTC when absent); `quietHours` HH:MM to HH:MM.
+ *
+ * Errors: SUBSCRIBER.INVALID_PREFERENCES (not slugs, too many, an unknown or conflicting
+ * frequency, malformed quiet hours), SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE,
  * SUBSCRIBER.NO_INTERESTS.
  */
-export function normalizePreferences(input: PreferencesInput, siteSections: readonly string[]): Preferences {
+export function normalizePreferences(input: PreferencesInput, siteSections: readonly string[], channel: 'email' | 'push' = 'email'): Preferences {
   const sections = normalizeList(input.sections ?? [], 'sections', PREFERENCE_LIMITS.maxSections);
   const tags = normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags);
   const unknown = sections.filter((section) => !siteSections.includes(section));
   if (unknown.length > 0) throw unknownSections(unknown, siteSections);
-  const breakingOnly = input.breakingOnly === true;
+  const frequency = frequencyOf(input, channel);
+  const breakingOnly = frequency === 'breaking-only';
   if (sections.length === 0 && tags.length === 0 && !breakingOnly) throw noInterests();
-  return { sections, tags, breakingOnly };
+  const timeZone = input.timeZone === undefined || input.timeZone === null || input.timeZone === '' ? DEFAULT_TIME_ZONE : canonicalTimeZone(input.timeZone);
+  const quietHours = input.quietHours ? checkedQuietHours(input.quietHours) : null;
+  return { sections, tags, frequency, breakingOnly, timeZone, quietHours };
+}
+
+function frequencyOf(input: PreferencesInput, channel: 'email' | 'push'): Frequency {
+  const allowed = CHANNEL_FREQUENCIES[channel];
+  if (input.frequency === undefined) return input.breakingOnly === true ? 'breaking-only' : 'every-story';
+  const frequency = allowed.find((known) => known === input.frequency);
+  if (!frequency) {
+    const what = channel === 'push' && input.frequency === 'daily-digest' ? 'a daily digest comes by e-mail only; ' : '';
+    throw invalidPreferences(`${what}frequency must be one of: ${allowed.join(', ')}`);
+  }
+  if (input.breakingOnly !== undefined && input.breakingOnly !== (frequency === 'breaking-only')) {
+    throw invalidPreferences(`breakingOnly: ${String(input.breakingOnly)} contradicts frequency "${frequency}"; send frequency alone`);
+  }
+  return frequency;
 }
 
 function normalizeList(values: readonly string[], field: 'sections' | 'tags', max: number): string[] {
@@ -56,14 +109,22 @@ export interface AlertableArticle {
 }
 
 /**
- * Whether a subscriber with `prefs` gets an alert for `article`: they follow its
- * section or one of its tags; breaking-only subscribers only for breaking news,
- * and a breaking-only subscriber who follows nothing in particular gets every
- * breaking story. This is the reference: the fan-out selects recipients with
- * the same rule in SQL (alerts/persistence/recipient-selection.ts), and
- * recipient-selection.int-spec.ts runs one table of cases through both.
+ * Whether a subscriber with `prefs` gets an alert of its own for `article`: not a
+ * daily-digest reader (their stories wait for the digest), and followsStory(). This is
+ * the reference: the fan-out selects recipients with the same rule in SQL
+ * (alerts/persistence/recipient-selection.ts), and recipient-selection.int-spec.ts runs
+ * one table of cases through both.
  */
 export function matchesArticle(prefs: Preferences, article: AlertableArticle): boolean {
+  return prefs.frequency !== 'daily-digest' && followsStory(prefs, article);
+}
+
+/**
+ * Whether `article` is one `prefs` asked for: they follow its section or one of its tags;
+ * breaking-only subscribers only breaking news, and a breaking-only subscriber who follows
+ * nothing in particular every breaking story. A digest lists the stories this holds for.
+ */
+export function followsStory(prefs: Pick<Preferences, 'sections' | 'tags' | 'breakingOnly'>, article: AlertableArticle): boolean {
   const breaking = article.priority === 'breaking';
   if (prefs.breakingOnly && !breaking) return false;
   const followsNothing = prefs.sections.length === 0 && prefs.tags.length === 0;
@@ -78,6 +139,8 @@ export function describePreferences(prefs: Preferences): string {
     ...(prefs.sections.length > 0 ? [`sections: ${prefs.sections.join(', ')}`] : []),
     ...(prefs.tags.length > 0 ? [`tags: ${prefs.tags.join(', ')}`] : []),
   ];
-  if (prefs.breakingOnly) return followed.length > 0 ? `breaking news only, in ${followed.join('; ')}` : 'all breaking news';
-  return followed.join('; ');
+  const what = prefs.breakingOnly ? (followed.length > 0 ? `breaking news only, in ${followed.join('; ')}` : 'all breaking news') : followed.join('; ');
+  const how = prefs.frequency === 'daily-digest' ? ', in one daily digest' : '';
+  const quiet = prefs.quietHours ? `; quiet hours ${prefs.quietHours.start}–${prefs.quietHours.end} (${prefs.timeZone}), except breaking news` : '';
+  return `${what}${how}${quiet}`;
 }

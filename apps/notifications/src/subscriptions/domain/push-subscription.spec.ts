@@ -1,11 +1,12 @@
 import { createECDH, randomBytes } from 'node:crypto';
+import { preferences } from '../../../test/fixtures';
 import { PushSubscription } from './push-subscription';
 import { PushServiceAllowList } from '../../shared/push-services/push-services';
 
 const p256dh = createECDH('prime256v1').generateKeys().toString('base64url');
 const auth = randomBytes(16).toString('base64url');
 const t0 = new Date('2025-11-21T08:00:00Z');
-const politics = { sections: ['politics'], tags: [], breakingOnly: false };
+const politics = preferences({ sections: ['politics'] });
 const register = (overrides: Partial<Parameters<typeof PushSubscription.register>[0]> = {}) =>
   PushSubscription.register({ id: 'p1', endpoint: 'https://push.example/x', keys: { p256dh: `${p256dh}=`, auth: `${auth}==` }, expirationTime: null, preferences: politics, services: PushServiceAllowList.parse('push.example,updates.push.services.mozilla.com'), siteSections: ['politics', 'business'], ...overrides });
 

@@ -34,7 +34,7 @@ export class PushSubscription implements Recipient {
    * What a browser's PushSubscription.toJSON() says, checked: an https endpoint
    * on one of `services` and keys that can encrypt a payload (PUSH.INVALID_ENDPOINT,
    * PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS), then the preferences (SUBSCRIBER.NO_INTERESTS,
-   * SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION). Keys are kept without base64 padding.
+   * SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE). Keys are kept without base64 padding.
    */
   static register(input: {
     id: string;
@@ -47,7 +47,7 @@ export class PushSubscription implements Recipient {
     siteSections: readonly string[];
   }): PushSubscription {
     assertUsablePushSubscription(input.endpoint, input.keys, input.services);
-    const preferences = normalizePreferences(input.preferences, input.siteSections);
+    const preferences = normalizePreferences(input.preferences, input.siteSections, 'push');
     return new PushSubscription({
       id: input.id,
       endpoint: input.endpoint,

@@ -40,5 +40,5 @@ export function viewOf(recipient: Recipient): RecipientView {
 }
 
 export function copyPreferences(preferences: Preferences): Preferences {
-  return { sections: [...preferences.sections], tags: [...preferences.tags], breakingOnly: preferences.breakingOnly };
+  return { ...preferences, sections: [...preferences.sections], tags: [...preferences.tags], quietHours: preferences.quietHours && { ...preferences.quietHours } };
 }

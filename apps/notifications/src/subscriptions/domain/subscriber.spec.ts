@@ -1,10 +1,11 @@
 import { DomainError } from '@newsroom/contracts';
+import { preferences } from '../../../test/fixtures';
 import { LINK_EMAIL_INTERVAL_MS, Subscriber } from './subscriber';
 
 const t0 = new Date('2025-11-21T08:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
-const politics = { sections: ['politics'], tags: [], breakingOnly: false };
-const sport = { sections: ['sport'], tags: [], breakingOnly: false };
+const politics = preferences({ sections: ['politics'] });
+const sport = preferences({ sections: ['sport'] });
 
 describe(Subscriber.name, () => {
   it('starts pending, with the confirmation email counted as sent', () => {

@@ -31,3 +31,11 @@ export const recipientNotFound = () =>
 
 export const alreadyUnsubscribed = () =>
   new DomainError('SUBSCRIBER.UNSUBSCRIBED', 'This subscription was cancelled. Sign up again to get alerts', 'conflict');
+
+/** Not an IANA time zone name the service knows (the browser's Intl.DateTimeFormat().resolvedOptions().timeZone is one). */
+export const unknownTimeZone = (zone: string) =>
+  new DomainError(
+    'SUBSCRIBER.UNKNOWN_TIME_ZONE',
+    `timeZone must be an IANA time zone name such as "Europe/Kyiv" or "America/New_York": ${JSON.stringify(zone.slice(0, 64))}`,
+    'validation',
+  );

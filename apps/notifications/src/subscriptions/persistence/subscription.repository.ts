@@ -5,7 +5,7 @@ import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
 import { recipientNotFound } from '../domain/subscription.errors';
-import { toPreferenceColumns } from './preference-columns';
+import { fromPreferenceColumns, PREFERENCE_COLUMN_NAMES, preferenceColumnValues, toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
 
@@ -54,10 +54,10 @@ export class SubscriptionRepository {
   async insertSubscriber(subscriber: Subscriber): Promise<boolean> {
     const state = subscriber.snapshot();
     const rows: unknown[] = await this.unitOfWork.manager.query(
-      `INSERT INTO subscribers (id, email, status, sections, tags, breaking_only, link_sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO subscribers (id, email, status, ${PREFERENCE_COLUMN_NAMES}, link_sent_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-      [state.id, state.email, state.status, state.preferences.sections, state.preferences.tags, state.preferences.breakingOnly, state.linkSentAt],
+      [state.id, state.email, state.status, ...preferenceColumnValues(state.preferences), state.linkSentAt],
     );
     return rows.length === 1;
   }
@@ -101,14 +101,15 @@ export class SubscriptionRepository {
   async upsertPush(subscription: PushSubscription): Promise<{ id: string; created: boolean }> {
     const state = subscription.snapshot();
     const rows: { id: string; created: boolean }[] = await this.unitOfWork.manager.query(
-      `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, expiration_time, sections, tags, breaking_only)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, expiration_time, ${PREFERENCE_COLUMN_NAMES})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (endpoint) DO UPDATE SET
          p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, expiration_time = EXCLUDED.expiration_time,
-         sections = EXCLUDED.sections, tags = EXCLUDED.tags, breaking_only = EXCLUDED.breaking_only,
+         sections = EXCLUDED.sections, tags = EXCLUDED.tags, frequency = EXCLUDED.frequency, breaking_only = EXCLUDED.breaking_only,
+         time_zone = EXCLUDED.time_zone, quiet_hours_start = EXCLUDED.quiet_hours_start, quiet_hours_end = EXCLUDED.quiet_hours_end,
          active = true, deactivated_at = NULL, deactivated_reason = NULL, updated_at = now()
        RETURNING id, (xmax = 0) AS created`,
-      [state.id, state.endpoint, state.p256dh, state.auth, state.expirationTime, state.preferences.sections, state.preferences.tags, state.preferences.breakingOnly],
+      [state.id, state.endpoint, state.p256dh, state.auth, state.expirationTime, ...preferenceColumnValues(state.preferences)],
     );
     return rows[0];
   }
@@ -202,7 +203,7 @@ function toSubscriber(row: SubscriberEntity): Subscriber {
     id: row.id,
     email: row.email,
     status: row.status,
-    preferences: row.preferences,
+    preferences: fromPreferenceColumns(row.preferences),
     linkSentAt: row.linkSentAt,
     confirmedAt: row.confirmedAt,
     unsubscribedAt: row.unsubscribedAt,
@@ -217,7 +218,7 @@ function toPushSubscription(row: PushSubscriptionEntity): PushSubscription {
     p256dh: row.p256dh,
     auth: row.auth,
     expirationTime: row.expirationTime,
-    preferences: row.preferences,
+    preferences: fromPreferenceColumns(row.preferences),
     active: row.active,
     deactivatedAt: row.deactivatedAt,
     deactivatedReason: row.deactivatedReason,

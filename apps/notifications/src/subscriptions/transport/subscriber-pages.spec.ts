@@ -1,3 +1,4 @@
+import { preferences } from '../../../test/fixtures';
 import type { RecipientView } from '../domain/recipient';
 import { checkYourInboxPage, confirmedPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage } from './subscriber-pages';
 
@@ -11,7 +12,7 @@ const view = (overrides: Partial<RecipientView> = {}): RecipientView => ({
   id: '6f1c1a2e-9d4b-4c1e-8f3a-2b7d9e0c5a11',
   label: 'a•••@"evil"<b>.example',
   subscribed: true,
-  preferences: { sections: ['politics'], tags: ['a"><script>x</script>'], breakingOnly: true },
+  preferences: preferences({ sections: ['politics'], tags: ['a"><script>x</script>'], breakingOnly: true }),
   ...overrides,
 });
 
@@ -28,13 +29,28 @@ describe('subscriber pages', () => {
     expect(page).toContain('action="/unsubscribe?token=v1.token%22%26x%3D%3Cy%3E"');
   });
 
-  it('tick the breaking-news box only when it is chosen', () => {
-    expect(preferencesPage(view(), 't', SITE)).toContain('value="on" checked>');
-    expect(preferencesPage(view({ preferences: { sections: ['politics'], tags: [], breakingOnly: false } }), 't', SITE)).toContain('value="on">');
+  it('check the radio button of the chosen frequency, and offer a browser no digest', () => {
+    expect(preferencesPage(view(), 't', SITE)).toContain('name="frequency" value="breaking-only" checked>');
+    const digest = preferencesPage(view({ preferences: preferences({ sections: ['politics'], frequency: 'daily-digest' }) }), 't', SITE);
+    expect(digest).toContain('name="frequency" value="daily-digest" checked>');
+    expect(digest).toContain('name="frequency" value="every-story">');
+    const browser = preferencesPage(view({ kind: 'push', preferences: preferences({ sections: ['politics'] }) }), 't', SITE);
+    expect(browser).toContain('name="frequency" value="every-story" checked>');
+    expect(browser).not.toContain('value="daily-digest"');
+    expect(browser).toContain('for this browser only');
+  });
+
+  it('show the quiet hours and time zone, empty when there are none', () => {
+    const quiet = preferencesPage(view({ preferences: preferences({ sections: ['politics'], timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }) }), 't', SITE);
+    expect(quiet).toContain('name="quietHoursStart" value="22:00"');
+    expect(quiet).toContain('name="quietHoursEnd" value="07:00"');
+    expect(quiet).toContain('name="timeZone" value="Europe/Kyiv"');
+    expect(quiet).toContain('quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news');
+    expect(preferencesPage(view(), 't', SITE)).toContain('name="quietHoursStart" value=""');
   });
 
   it('offer the site\'s sections as checkboxes, ticked where followed, and say which followed ones the site dropped', () => {
-    const page = preferencesPage(view({ preferences: { sections: ['politics', 'sport'], tags: [], breakingOnly: false } }), 't', SITE);
+    const page = preferencesPage(view({ preferences: preferences({ sections: ['politics', 'sport'] }) }), 't', SITE);
     expect(page).toContain('<input type="checkbox" name="sections" value="politics" checked> Politics</label>');
     expect(page).toContain('<input type="checkbox" name="sections" value="world"> Світ &lt;&amp;&gt;</label>');
     expect(page).not.toContain('value="sport"');
@@ -46,7 +62,8 @@ describe('subscriber pages', () => {
     expect(form).toContain('<form method="post" action="/subscribe">');
     expect(form).toContain('<input type="email" id="email" name="email" required');
     expect(form.match(/name="sections"/g)).toHaveLength(2);
-    expect(form).not.toContain(' checked');
+    expect(form).not.toContain('type="checkbox" name="sections" value="politics" checked');
+    expect(form).toContain('name="frequency" value="every-story" checked>');
     expect(checkYourInboxPage('https://news.example')).toContain('If this address can get alerts, an email is on its way');
   });
 

@@ -1,7 +1,8 @@
 import type { SiteSection } from '@newsroom/config';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
 import { htmlPage } from '../../shared/html/page';
-import { describePreferences, type Preferences } from '../domain/preferences';
+import { CHANNEL_FREQUENCIES, describePreferences, type Frequency, type Preferences } from '../domain/preferences';
+import { DEFAULT_TIME_ZONE } from '../domain/quiet-hours';
 import type { RecipientView } from '../domain/recipient';
 
 /** Forms post back to the same path with the same token; relative, so it works behind any proxy. */
@@ -38,30 +39,59 @@ ${siteSections.map(
 </fieldset>`;
 }
 
-/** Tags and the breaking-news box, the same on the signup and preference forms. */
-function tagAndBreakingFields(tags: readonly string[], breakingOnly: boolean): SafeHtml {
+const FREQUENCY_LABELS: Record<Frequency, string> = {
+  'every-story': 'An alert for every story I follow',
+  'breaking-only': 'Breaking news only (with no sections or tags: every breaking story)',
+  'daily-digest': 'One e-mail a day listing the stories I follow',
+};
+
+/** The frequency radio buttons a channel offers (CHANNEL_FREQUENCIES): a browser gets no digest. */
+function frequencyChoices(kind: 'email' | 'push', chosen: Frequency): SafeHtml {
+  return html`<fieldset class="frequency"><legend>How often</legend>
+${CHANNEL_FREQUENCIES[kind].map(
+  (frequency) => html`<label class="choice"><input type="radio" name="frequency" value="${frequency}"${frequency === chosen ? html` checked` : null}> ${FREQUENCY_LABELS[frequency]}</label>`,
+)}
+</fieldset>`;
+}
+
+/** The time zone and quiet hours fields; empty times mean no quiet hours. */
+function quietHoursFields(preferences: Pick<Preferences, 'timeZone' | 'quietHours'>): SafeHtml {
+  return html`<fieldset class="quiet-hours"><legend>Quiet hours</legend>
+<label for="quietHoursStart">From</label>
+<input type="time" id="quietHoursStart" name="quietHoursStart" value="${preferences.quietHours?.start ?? ''}">
+<label for="quietHoursEnd">until</label>
+<input type="time" id="quietHoursEnd" name="quietHoursEnd" value="${preferences.quietHours?.end ?? ''}">
+<label for="timeZone">Time zone</label>
+<input type="text" id="timeZone" name="timeZone" value="${preferences.timeZone}" autocomplete="off">
+<p class="hint">Alerts due in these hours wait until they end; breaking news comes at once. Leave the times empty for none. The time zone also sets when a daily digest arrives, e.g. Europe/Kyiv or America/New_York.</p>
+</fieldset>`;
+}
+
+/** Tags, how often and quiet hours, the same on the signup and preference forms. */
+function tagAndScheduleFields(kind: 'email' | 'push', preferences: Pick<Preferences, 'tags' | 'frequency' | 'timeZone' | 'quietHours'>): SafeHtml {
   return html`<label for="tags">Tags</label>
-<input type="text" id="tags" name="tags" value="${tags.join(', ')}" autocomplete="off">
+<input type="text" id="tags" name="tags" value="${preferences.tags.join(', ')}" autocomplete="off">
 <p class="hint">Topics separated by commas, e.g. ukraine, climate-change</p>
-<label class="choice"><input type="checkbox" name="breakingOnly" value="on"${breakingOnly ? html` checked` : null}> Breaking news only</label>
-<p class="hint">With no sections or tags, you get every breaking story.</p>`;
+${frequencyChoices(kind, preferences.frequency)}
+${quietHoursFields(preferences)}`;
 }
 
 export function preferencesPage(view: RecipientView, token: string, siteSections: readonly SiteSection[], notice?: string): string {
   if (!view.subscribed) {
     return htmlPage('Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
   }
-  const { sections, tags, breakingOnly } = view.preferences;
+  const { sections } = view.preferences;
   // A section the site no longer has cannot be chosen again; saving the form drops it.
   const retired = sections.filter((section) => !siteSections.some((site) => site.slug === section));
   return htmlPage(
     'Alert preferences',
     html`${notice && html`<p role="status"><strong>${notice}</strong></p>`}
 <p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences)}.</p>
+<p class="hint">These choices are for ${view.kind === 'email' ? 'this e-mail address' : 'this browser'} only: your e-mail alerts and the notifications in each browser each keep their own.</p>
 <form method="post" action="${actionUrl('/preferences', token)}">
 ${sectionChoices(siteSections, sections)}
 ${retired.length > 0 && html`<p class="hint">No longer on the site: ${retired.join(', ')}. Saving removes them.</p>`}
-${tagAndBreakingFields(tags, breakingOnly)}
+${tagAndScheduleFields(view.kind, view.preferences)}
 <button type="submit">Save preferences</button>
 </form>
 ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
@@ -76,7 +106,7 @@ export function subscribePage(siteSections: readonly SiteSection[], siteUrl: str
 <label for="email">Email address</label>
 <input type="email" id="email" name="email" required maxlength="254" autocomplete="email">
 ${sectionChoices(siteSections, [])}
-${tagAndBreakingFields([], false)}
+${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: DEFAULT_TIME_ZONE, quietHours: null })}
 <button type="submit">Subscribe</button>
 </form>
 <p class="hint">We send a link to confirm first. Every email has a link to change what you get or to stop.</p>

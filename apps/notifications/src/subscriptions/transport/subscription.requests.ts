@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PREFERENCE_LIMITS } from '../domain/preferences';
+import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
 const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change'] };
@@ -11,7 +11,20 @@ const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change
 const ListOfSlugs = (max: number) =>
   applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(PREFERENCE_LIMITS.maxLength, { each: true }));
 
-/** Sections, tags and breakingOnly, shared by email and push signups. */
+/** Quiet hours in the recipient's time zone, 24-hour `HH:MM`; `start` after `end` crosses midnight. */
+export class QuietHoursFields {
+  @ApiProperty({ example: '22:00', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
+  @IsString()
+  @MaxLength(5)
+  start!: string;
+
+  @ApiProperty({ example: '07:00', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
+  @IsString()
+  @MaxLength(5)
+  end!: string;
+}
+
+/** Sections, tags, frequency, time zone and quiet hours, shared by email and push signups. */
 export class PreferenceFields {
   @ApiPropertyOptional({ type: [String], maxItems: PREFERENCE_LIMITS.maxSections, example: SLUG_EXAMPLE.sections, description: 'Section slugs to follow' })
   @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
@@ -22,17 +35,43 @@ export class PreferenceFields {
   tags?: string[];
 
   @ApiPropertyOptional({
-    description: 'Only breaking news. With no sections or tags: every breaking story; with them: breaking stories among those',
+    enum: FREQUENCIES,
+    default: 'every-story',
+    description:
+      'every-story: an alert per story followed; breaking-only: breaking stories only (every breaking story with no sections or tags); ' +
+      'daily-digest: one e-mail a day listing the stories followed (e-mail only, SUBSCRIBER.INVALID_PREFERENCES for push)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  frequency?: string;
+
+  @ApiPropertyOptional({
+    description: 'The older spelling of frequency "breaking-only" (true); still accepted. Given with frequency, the two must agree',
     default: false,
   })
   @IsOptional()
   @IsBoolean()
   breakingOnly?: boolean;
+
+  @ApiPropertyOptional({ example: 'Europe/Kyiv', default: 'UTC', description: "IANA time zone of the quiet hours and the digest hour (a browser's Intl.DateTimeFormat().resolvedOptions().timeZone); SUBSCRIBER.UNKNOWN_TIME_ZONE otherwise" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @ApiPropertyOptional({ type: QuietHoursFields, nullable: true, description: 'Non-breaking alerts due in this span wait until it ends; null or absent for none' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => QuietHoursFields)
+  quietHours?: QuietHoursFields | null;
 }
 
 /** The preference part of a request, as a command carries it. */
 export function preferencesOf(fields: PreferenceFields): PreferenceChoice {
-  return { sections: fields.sections, tags: fields.tags, breakingOnly: fields.breakingOnly };
+  const { sections, tags, frequency, breakingOnly, timeZone, quietHours } = fields;
+  return { sections, tags, frequency, breakingOnly, timeZone, quietHours: quietHours && { start: quietHours.start, end: quietHours.end } };
 }
 
 export class CreateSubscriberRequest extends PreferenceFields {
@@ -106,9 +145,14 @@ export class VapidPublicKey {
 const listFromForm = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : value;
 
+/** A form field left empty is a field not given. */
+const emptyAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 /**
  * The preferences form: lists comma- or space-separated, or one field per ticked box
- * (`sections=politics&sections=world`), and a checkbox (JSON arrays work too).
+ * (`sections=politics&sections=world`), the `frequency` radio buttons (or the older
+ * `breakingOnly` checkbox), `timeZone`, and `quietHoursStart`/`quietHoursEnd` (`HH:MM`,
+ * both empty for none). JSON works too.
  */
 export class PreferencesForm {
   @Transform(listFromForm)
@@ -122,12 +166,48 @@ export class PreferencesForm {
   @IsOptional()
   @IsIn(['on', 'true', 'false', true, false])
   breakingOnly?: 'on' | 'true' | 'false' | boolean;
+
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  frequency?: string;
+
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  quietHoursStart?: string;
+
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  quietHoursEnd?: string;
 }
 
-/** The form's lists and checkbox as a command carries them (an unticked checkbox is absent: false). */
+/**
+ * The form's fields as a command carries them. An unticked checkbox is absent, and so
+ * false unless a frequency says otherwise; quiet hours with one time missing go to the
+ * domain as they are, which says what is wrong.
+ */
 export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
-  const breakingOnly = form.breakingOnly;
-  return { sections: form.sections ?? [], tags: form.tags ?? [], breakingOnly: breakingOnly === 'on' || breakingOnly === 'true' || breakingOnly === true };
+  const { breakingOnly, frequency, timeZone, quietHoursStart, quietHoursEnd } = form;
+  const ticked = breakingOnly === 'on' || breakingOnly === 'true' || breakingOnly === true;
+  return {
+    sections: form.sections ?? [],
+    tags: form.tags ?? [],
+    frequency,
+    breakingOnly: frequency === undefined ? ticked : breakingOnly === undefined ? undefined : ticked,
+    timeZone,
+    quietHours: quietHoursStart === undefined && quietHoursEnd === undefined ? null : { start: quietHoursStart ?? '', end: quietHoursEnd ?? '' },
+  };
 }
 
 /** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */

@@ -1,9 +1,20 @@
-import { IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsOptional, IsString, ValidateNested } from 'class-validator';
+
+/** Quiet hours as chosen: `HH:MM` strings, checked by the domain (checkedQuietHours). */
+export class QuietHoursChoice {
+  @IsString()
+  start!: string;
+
+  @IsString()
+  end!: string;
+}
 
 /**
  * The preferences a command carries, as the person chose them: the domain
- * (normalizePreferences) folds case, removes duplicates and applies the slug
- * and count rules with their own error codes, so only the shape is checked here.
+ * (normalizePreferences) folds case, removes duplicates and applies the slug,
+ * count, frequency, time zone and quiet-hours rules with their own error codes,
+ * so only the shape is checked here.
  */
 export class PreferenceChoice {
   @IsOptional()
@@ -17,6 +28,19 @@ export class PreferenceChoice {
   tags?: string[];
 
   @IsOptional()
+  @IsString()
+  frequency?: string;
+
+  @IsOptional()
   @IsBoolean()
   breakingOnly?: boolean;
+
+  @IsOptional()
+  @IsString()
+  timeZone?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuietHoursChoice)
+  quietHours?: QuietHoursChoice | null;
 }

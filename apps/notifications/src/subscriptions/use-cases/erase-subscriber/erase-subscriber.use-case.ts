@@ -26,6 +26,7 @@ export class EraseSubscriberUseCase {
     if (found.length === 0) throw recipientNotFound();
     await manager.query(
       `UPDATE subscribers SET email = $2, status = 'unsubscribed', sections = '{}', tags = '{}', breaking_only = false,
+              frequency = 'every-story', time_zone = 'UTC', quiet_hours_start = NULL, quiet_hours_end = NULL,
               link_sent_at = NULL, confirmed_at = NULL, unsubscribed_at = COALESCE(unsubscribed_at, now()), updated_at = now()
        WHERE id = $1`,
       [id, `${ERASED_ADDRESS_PREFIX}${id}`],

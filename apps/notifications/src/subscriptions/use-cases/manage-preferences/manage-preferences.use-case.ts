@@ -10,7 +10,7 @@ import type { ManagePreferencesCommand } from './manage-preferences.command';
  * A recipient (email subscriber or push subscription) replaces what they get
  * alerts about, from the preferences page. Returns the page's new view.
  * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES,
- * SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.NOT_FOUND, SUBSCRIBER.UNSUBSCRIBED.
+ * SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE, SUBSCRIBER.NOT_FOUND, SUBSCRIBER.UNSUBSCRIBED.
  */
 @Injectable()
 export class ManagePreferencesUseCase {
@@ -25,6 +25,7 @@ export class ManagePreferencesUseCase {
     const preferences = normalizePreferences(
       command.preferences,
       this.config.siteSections.map((section) => section.slug),
+      command.kind,
     );
     const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
       found.changePreferences(preferences);
