@@ -21,4 +21,6 @@ export const DESK_LIMITED_ROUTES: readonly LimitedRoute[] = [
   },
   // Setting a password through an invitation link is a guess at a token: counted per client.
   { name: 'sign-in', methods: ['POST'], path: /^\/api\/invitations\/[^/]+$/ },
+  // Each sign-in through the identity provider keeps a row until it is answered: counted per client.
+  { name: 'sign-in', methods: ['GET'], path: /^\/auth\/oidc\/start$/ },
 ];

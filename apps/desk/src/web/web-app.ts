@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths that belong to the server, never to the web app's router. */
-const SERVER_PATHS = /^\/(api|health|docs|docs-json|metrics|v1|\.well-known)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|health|docs|docs-json|metrics|v1|\.well-known)(\/|$)/;
 
 /**
  * Serves the built web app (Vite's output in `webDir`): files under `assets/` carry a content

@@ -8,7 +8,7 @@ export interface AccountView {
   name: string;
   roles: Role[];
   disabled: boolean;
-  /** False until the invitation has been accepted (no password yet). */
+  /** False until the invitation has been accepted or the person signed in through the identity provider. */
   active: boolean;
 }
 
@@ -19,6 +19,8 @@ export interface AccountState {
   roles: Role[];
   passwordHash: string | null;
   disabled: boolean;
+  /** Whether an identity at the newsroom's OpenID Connect provider is linked (account_identities). */
+  linkedToProvider: boolean;
 }
 
 /** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for 12). */
@@ -34,7 +36,7 @@ export class Account {
   private constructor(private state: AccountState) {}
 
   static invite(input: { id: string; email: string; name: string; roles: Role[] }): Account {
-    return new Account({ ...input, roles: checkedRoles(input.roles), passwordHash: null, disabled: false });
+    return new Account({ ...input, roles: checkedRoles(input.roles), passwordHash: null, disabled: false, linkedToProvider: false });
   }
 
   static restore(state: AccountState): Account {
@@ -57,15 +59,28 @@ export class Account {
     return this.state.passwordHash;
   }
 
-  /** Whether this account may sign in at all (it has a password and is not disabled). */
+  /** Whether this account may sign in at all: activated (a password, or an identity at the provider) and not disabled. */
   get canSignIn(): boolean {
-    return this.state.passwordHash !== null && !this.state.disabled;
+    return this.isActive && !this.state.disabled;
+  }
+
+  private get isActive(): boolean {
+    return this.state.passwordHash !== null || this.state.linkedToProvider;
   }
 
   /** Accepting the invitation: the password (already hashed) and optionally another display name. */
   activate(passwordHash: string, name?: string): void {
     if (this.state.disabled) throw new DomainError('INVITATION.GONE', 'This invitation is no longer valid', 'gone');
     this.state = { ...this.state, passwordHash, name: name?.trim() || this.state.name };
+  }
+
+  /**
+   * The first sign-in through the identity provider links the person's identity there. It also
+   * activates an account still invited: the provider has just vouched for the invited address.
+   */
+  linkProviderIdentity(): void {
+    if (this.state.disabled) throw new DomainError('ACCOUNT.DISABLED', 'A disabled account cannot be linked', 'forbidden');
+    this.state = { ...this.state, linkedToProvider: true };
   }
 
   changeRoles(roles: Role[]): void {
@@ -90,8 +105,8 @@ export class Account {
   }
 
   view(): AccountView {
-    const { id, email, name, roles, disabled, passwordHash } = this.state;
-    return { id, email, name, roles: [...roles], disabled, active: passwordHash !== null };
+    const { id, email, name, roles, disabled } = this.state;
+    return { id, email, name, roles: [...roles], disabled, active: this.isActive };
   }
 
   snapshot(): AccountState {

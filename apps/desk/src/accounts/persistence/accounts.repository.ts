@@ -10,9 +10,10 @@ interface AccountRow {
   roles: Role[];
   password_hash: string | null;
   disabled: boolean;
+  linked_to_provider: boolean;
 }
 
-const COLUMNS = 'id, email, name, roles, password_hash, disabled';
+const COLUMNS = 'id, email, name, roles, password_hash, disabled, EXISTS (SELECT 1 FROM account_identities i WHERE i.account_id = accounts.id) AS linked_to_provider';
 
 /** Accounts in the desk schema; reads and writes join the open unit of work. */
 @Injectable()
@@ -63,5 +64,13 @@ export class AccountsRepository {
 }
 
 function restore(row: AccountRow): Account {
-  return Account.restore({ id: row.id, email: row.email, name: row.name, roles: row.roles, passwordHash: row.password_hash, disabled: row.disabled });
+  return Account.restore({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    passwordHash: row.password_hash,
+    disabled: row.disabled,
+    linkedToProvider: row.linked_to_provider,
+  });
 }

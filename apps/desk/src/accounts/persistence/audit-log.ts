@@ -11,7 +11,8 @@ export type AuditAction =
   | 'account-roles-changed'
   | 'account-disabled'
   | 'account-enabled'
-  | 'account-seeded';
+  | 'account-seeded'
+  | 'identity-linked';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { hasAnyRole, type Role } from '@newsroom/auth';
 import { DomainError } from '@newsroom/contracts';
+import { sameSecret } from '../domain/secrets';
 import { ResolveSessionUseCase, type ActiveSession } from '../use-cases/resolve-session/resolve-session.use-case';
 import { sessionCookieOf } from './session-cookie';
 
@@ -54,7 +54,7 @@ export class SessionGuard implements CanActivate {
     const cookie = sessionCookieOf(request);
     const session = cookie ? await this.resolve.execute(cookie) : undefined;
     if (!session) throw noSession();
-    if (changes && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
+    if (changes && !sameSecret(request.headers[CSRF_HEADER], session.csrfToken)) {
       throw new DomainError('AUTH.CSRF_REJECTED', 'This request needs the header X-CSRF-Token with the csrfToken of GET /api/session', 'forbidden');
     }
     request.deskSession = session;
@@ -68,11 +68,4 @@ export class SessionGuard implements CanActivate {
 
 function noSession(): DomainError {
   return new DomainError('AUTH.NO_SESSION', 'Sign in first (POST /api/session)', 'unauthorized');
-}
-
-function sameToken(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

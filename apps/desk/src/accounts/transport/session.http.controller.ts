@@ -24,6 +24,14 @@ export interface SessionBody {
   csrfToken: string;
 }
 
+/** The answer of GET /api/session/options. */
+export interface SignInOptions {
+  oidc: { displayName: string; startUrl: string } | null;
+}
+
+/** Where a browser starts signing in through the identity provider (OidcSignInController). */
+const OIDC_START_PATH = '/auth/oidc/start';
+
 /** Sessions of the desk's web app: a cookie (newsroom_session) plus a CSRF token (docs/desk.md). */
 @ApiTags('session')
 @Public()
@@ -52,6 +60,19 @@ export class SessionController {
       SignInCommand.create({ email: body.email, password: body.password, clientAddress: clientAddressOf(request, this.config.rateLimits.trustedProxies) }),
     );
     return this.started(session, response);
+  }
+
+  /**
+   * How one can sign in to this desk, for the sign-in screen: 200 {oidc: {displayName, startUrl}
+   * | null}. `oidc` is null when the desk has no identity provider (passwords only); otherwise a
+   * link to `startUrl` (`?next=<desk path>` optional) signs in through it.
+   */
+  @Get('session/options')
+  @WithoutSession()
+  @ApiOperation({ summary: 'The ways to sign in' })
+  options(): SignInOptions {
+    const oidc = this.config.oidc;
+    return { oidc: oidc ? { displayName: oidc.displayName, startUrl: OIDC_START_PATH } : null };
   }
 
   /** The signed-in person and the CSRF token: 200, or 401 AUTH.NO_SESSION. */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
-import { UnitOfWork } from '@newsroom/persistence';
 import { PasswordHasher } from '../../domain/password-hasher';
 import { tokenHash } from '../../domain/secrets';
 import { AccountsRepository } from '../../persistence/accounts.repository';
@@ -16,7 +15,6 @@ import { AcceptInvitationCommand } from './accept-invitation.command';
 @Injectable()
 export class AcceptInvitationUseCase {
   constructor(
-    private readonly unit: UnitOfWork,
     private readonly accounts: AccountsRepository,
     private readonly invitations: InvitationsRepository,
     private readonly hasher: PasswordHasher,
@@ -25,13 +23,13 @@ export class AcceptInvitationUseCase {
 
   async execute(command: AcceptInvitationCommand): Promise<NewSession> {
     const passwordHash = await this.hasher.hash(command.password);
-    return this.unit.run(async () => {
+    return this.sessions.openIfProven({ action: 'invitation-accepted', method: 'password', clientAddress: command.clientAddress }, async () => {
       const accountId = await this.invitations.consume(tokenHash(command.token));
       const account = accountId && (await this.accounts.byId(accountId, { forUpdate: true }));
       if (!account) throw new DomainError('INVITATION.GONE', 'This invitation link is unknown, used or expired; ask an admin for a new one', 'gone');
       account.activate(passwordHash, command.name);
       await this.accounts.update(account);
-      return this.sessions.open(account, { action: 'invitation-accepted', clientAddress: command.clientAddress });
+      return account;
     });
   }
 }

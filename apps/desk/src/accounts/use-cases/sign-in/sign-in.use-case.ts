@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
-import { UnitOfWork } from '@newsroom/persistence';
 import { PasswordHasher } from '../../domain/password-hasher';
 import { AccountsRepository } from '../../persistence/accounts.repository';
-import { AuditLog } from '../../persistence/audit-log';
 import { SessionOpener } from '../open-session';
 import type { NewSession } from '../session-result';
 import { SignInCommand } from './sign-in.command';
@@ -17,27 +15,19 @@ import { SignInCommand } from './sign-in.command';
 @Injectable()
 export class SignInUseCase {
   constructor(
-    private readonly unit: UnitOfWork,
     private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionOpener,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: SignInCommand): Promise<NewSession> {
     const account = await this.accounts.byEmail(command.email);
     // The hash is checked outside the transaction: it takes tens of milliseconds of CPU.
     const matches = await this.hasher.verify(account?.passwordHash ?? null, command.password);
-    return this.unit.run(async () => {
-      if (!account || !matches || !account.canSignIn) {
-        const reason = !account ? 'unknown-email' : account.isDisabled ? 'disabled' : !account.passwordHash ? 'not-activated' : 'wrong-password';
-        await this.audit.record({ action: 'sign-in-refused', accountId: account?.id, email: command.email, clientAddress: command.clientAddress, details: { reason } });
-        return undefined;
-      }
-      return this.sessions.open(account, { action: 'sign-in', clientAddress: command.clientAddress });
-    }).then((session) => {
-      if (!session) throw new DomainError('AUTH.BAD_CREDENTIALS', 'The e-mail address or the password is wrong', 'unauthorized');
-      return session;
+    return this.sessions.openIfProven({ action: 'sign-in', method: 'password', clientAddress: command.clientAddress }, async () => {
+      if (account && matches && account.canSignIn) return account;
+      const reason = !account ? 'unknown-email' : account.isDisabled ? 'disabled' : !account.passwordHash ? 'not-activated' : 'wrong-password';
+      return { reason, account, email: command.email, error: new DomainError('AUTH.BAD_CREDENTIALS', 'The e-mail address or the password is wrong', 'unauthorized') };
     });
   }
 }
