@@ -49,15 +49,11 @@ export class PublishApprovedArticleUseCase {
   }
 }
 
-function toApproval(command: PublishApprovedArticleCommand): Approval {
-  return {
-    revision: command.revision,
-    content: command.article,
-    priority: command.priority,
-    authorId: command.authorId,
-    editorId: command.editorId,
-    approvedAt: new Date(command.approvedAt),
-    publishAt: command.publishAt,
-    embargoUntil: command.embargoUntil,
-  };
+/**
+ * The approval the domain takes: the command's approval fields as they are (their one list
+ * is contracts' `withApproval`), less the article id, with the article as `content` and the
+ * approval instant as a Date.
+ */
+function toApproval({ articleId: _articleId, article, approvedAt, ...terms }: PublishApprovedArticleCommand): Approval {
+  return { ...terms, content: article, approvedAt: new Date(approvedAt) };
 }
