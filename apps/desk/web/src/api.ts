@@ -131,6 +131,15 @@ export async function currentSession(): Promise<Session | undefined> {
   }
 }
 
+/** How one can sign in (GET /api/session/options): `oidc` when the desk has an identity provider, else null. */
+export interface SignInOptions {
+  oidc: { displayName: string; startUrl: string } | null;
+}
+
+export async function signInOptions(): Promise<SignInOptions> {
+  return (await request<SignInOptions>('GET', '/api/session/options')).body;
+}
+
 export async function signIn(email: string, password: string): Promise<Session> {
   return rememberSession((await request<Session>('POST', '/api/session', { body: { email, password } })).body);
 }

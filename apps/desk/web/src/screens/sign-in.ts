@@ -1,8 +1,11 @@
-import { acceptInvitation, ApiError, describeError, signIn } from '../api';
+import { acceptInvitation, ApiError, describeError, signIn, signInOptions, type SignInOptions } from '../api';
 import type { ScreenContext } from '../app';
 import { field, h, notice, show } from '../dom';
 
-/** Sign-in: e-mail and password → POST /api/session. 401 and 429 get their own words. */
+/**
+ * Sign-in: e-mail and password → POST /api/session. 401 and 429 get their own words. When the
+ * desk has an identity provider, a "Sign in with …" link too (GET /api/session/options).
+ */
 export function signInScreen(context: ScreenContext): HTMLElement {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
@@ -29,7 +32,26 @@ export function signInScreen(context: ScreenContext): HTMLElement {
         submit.disabled = false;
       });
   });
-  return h('div', { class: 'screen' }, h('h1', { id: 'sign-in-title' }, 'Sign in to the desk'), form);
+  const provider = h('div', {});
+  signInOptions()
+    .then((options) => show(provider, providerSignIn(options)))
+    .catch(() => undefined); // The password form works without it.
+  return h('div', { class: 'screen' }, h('h1', { id: 'sign-in-title' }, 'Sign in to the desk'), form, provider);
+}
+
+/**
+ * The link to the newsroom's identity provider, carrying `next` on to come back to the page
+ * asked for. The desk server answers it with a redirect to the provider, then back here signed
+ * in, or with a page saying why not.
+ */
+function providerSignIn(options: SignInOptions): HTMLElement | null {
+  if (!options.oidc) return null;
+  const next = new URLSearchParams(location.search).get('next');
+  const href = next && /^\/(?!\/)/.test(next) ? `${options.oidc.startUrl}?next=${encodeURIComponent(next)}` : options.oidc.startUrl;
+  const link = h('a', { class: 'button primary', href }, `Sign in with ${options.oidc.displayName}`);
+  // A full page load, not a screen of this app: the app's router must not take the link.
+  link.addEventListener('click', (event) => event.stopPropagation());
+  return h('div', { class: 'card narrow' }, h('p', {}, 'Or with your newsroom account:'), link);
 }
 
 /** The one-time invitation link: choose a password (and the name to show) → signed in. */
