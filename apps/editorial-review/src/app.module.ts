@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@newsroom/platform';
+import { SiteSectionsModule } from '@newsroom/site-sections';
 import type { EditorialReviewConfig } from './config/editorial-review.config';
 import { EDITORIAL_REVIEW_MIGRATIONS } from './migrations';
 import { ReviewCommentEntity } from './reviews/persistence/review-comment.entity';
@@ -17,7 +18,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: EDITORIAL_REVIEW_ENTITIES, migrations: EDITORIAL_REVIEW_MIGRATIONS } }),
-        ReviewsModule.register(config.checks),
+        // SITE_SECTIONS until publishing's managed list arrives on the publishing topic.
+        SiteSectionsModule.forService(config.siteSections),
+        ReviewsModule,
       ],
     };
   }

@@ -1,8 +1,8 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { CheckContext } from '@newsroom/contracts';
+import { Module, type Provider } from '@nestjs/common';
 import { ReviewRepository } from './persistence/review.repository';
 import { ArticleSubmittedConsumer } from './transport/article-submitted.consumer';
 import { ReviewsHttpController } from './transport/reviews.http.controller';
+import { SiteSectionsConsumer } from './transport/site-sections.consumer';
 import { ApproveArticleUseCase } from './use-cases/approve-article/approve-article.use-case';
 import { ClaimReviewUseCase } from './use-cases/claim-review/claim-review.use-case';
 import { CommentOnReviewUseCase } from './use-cases/comment-on-review/comment-on-review.use-case';
@@ -10,7 +10,7 @@ import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from './use-cases/request-changes/request-changes.use-case';
-import { editorialCheckSettings } from './use-cases/editorial-check-settings';
+import { siteEditorialCheckSettings } from './use-cases/editorial-check-settings';
 import { ReviewActionFlow } from './use-cases/review-action.flow';
 
 /**
@@ -29,14 +29,9 @@ export const REVIEW_USE_CASES: Provider[] = [
   ReadReviewsQuery,
 ];
 
-@Module({})
-export class ReviewsModule {
-  /** `checks`: what the automated checks know about the site (its section list). */
-  static register(checks: CheckContext): DynamicModule {
-    return {
-      module: ReviewsModule,
-      controllers: [ReviewsHttpController, ArticleSubmittedConsumer],
-      providers: [...REVIEW_USE_CASES, editorialCheckSettings(checks)],
-    };
-  }
-}
+/** The checks know the site's section list through SiteSectionList (SiteSectionsModule, app.module). */
+@Module({
+  controllers: [ReviewsHttpController, ArticleSubmittedConsumer, SiteSectionsConsumer],
+  providers: [...REVIEW_USE_CASES, siteEditorialCheckSettings()],
+})
+export class ReviewsModule {}

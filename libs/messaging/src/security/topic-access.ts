@@ -23,7 +23,8 @@ export type NewsroomService = (typeof NEWSROOM_SERVICES)[number];
  */
 export const TOPIC_ACCESS: Record<NewsroomService, { produces?: Topic; consumes: Topic[] }> = {
   drafting: { produces: TOPICS.drafting, consumes: [TOPICS.review, TOPICS.publishing] },
-  'editorial-review': { produces: TOPICS.review, consumes: [TOPICS.drafting] },
+  // The publishing topic only for the site's section list (the SECTION_UNKNOWN check).
+  'editorial-review': { produces: TOPICS.review, consumes: [TOPICS.drafting, TOPICS.publishing] },
   publishing: { produces: TOPICS.publishing, consumes: [TOPICS.review] },
   notifications: { consumes: [TOPICS.publishing] },
   // The desk has the platform's outbox and logs in, but publishes and reads no topic yet: no ACL.
