@@ -84,6 +84,12 @@ const OPTIONAL_VARS = [
   'RATE_LIMITS',
   'DELIVERY_CONCURRENCY',
   'SITE_LOGO_URL',
+  // The desk's sign-in through a newsroom's OpenID Connect provider: off unless set (docs/desk.md).
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_DISPLAY_NAME',
+  'OIDC_SCOPES',
 ];
 /** The Kafka login every service's pod must carry: TLS plus a SASL login of its own. */
 const KAFKA_LOGIN_VARS = ['KAFKA_SECURITY_PROTOCOL', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SSL_CA_FILE'];
