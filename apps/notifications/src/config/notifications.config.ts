@@ -4,6 +4,9 @@ import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } f
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
 
+/** Daily digests arrive with breakfast. */
+export const DEFAULT_DIGEST_LOCAL_TIME = '07:00';
+
 export class NotificationsEnv extends CommonEnv {
   /** Where subscribers reach this service: confirmation, preference and unsubscribe links. */
   @IsBaseUrl()
@@ -79,6 +82,13 @@ export class NotificationsEnv extends CommonEnv {
     },
   })
   DELIVERY_CONCURRENCY = '';
+
+  /**
+   * When daily digests go out, on each subscriber's own wall clock (their time zone): `HH:MM`,
+   * 24-hour. A digest is sent in the first round of the digest job at or after this time.
+   */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_LOCAL_TIME must be HH:MM on the 24-hour clock, e.g. 07:00' })
+  DIGEST_LOCAL_TIME = DEFAULT_DIGEST_LOCAL_TIME;
 }
 
 /** Default sends in flight per channel: what one SMTP relay with a 50-connection pool and one push service comfortably take. */
@@ -120,6 +130,8 @@ export interface NotificationsConfig {
   rateLimits: RateLimitOptions;
   /** Alert sends in flight at once per channel in one process (the delivery worker's lanes). */
   deliveryConcurrency: { email: number; push: number };
+  /** `HH:MM` on each digest subscriber's wall clock from which their daily digest is due. */
+  digestLocalTime: string;
 }
 
 export const NOTIFICATIONS_DEFAULTS = {
@@ -147,5 +159,6 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
     rateLimits: rateLimitOptions(parsed, NOTIFICATIONS_RATE_LIMITS, NOTIFICATIONS_LIMITED_ROUTES),
     deliveryConcurrency: deliveryConcurrency(parsed.DELIVERY_CONCURRENCY),
+    digestLocalTime: parsed.DIGEST_LOCAL_TIME,
   };
 }

@@ -5,7 +5,7 @@ import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { AlertText } from '../domain/article-alert';
 
 /** Header values and notification titles are one line; a stray newline must not start a new header. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -29,10 +29,10 @@ export function storyDirection(...texts: Array<string | null | undefined>): 'ltr
 }
 
 /** The language of the alert's own words (Breaking news, Read the story, the footnote). */
-const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
+export const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
 
 /** RFC 2369 `List-Unsubscribe` with RFC 8058 one-click, so mail clients can offer "Unsubscribe" themselves. */
-function oneClickUnsubscribe(unsubscribeUrl: string): Record<string, string> {
+export function oneClickUnsubscribe(unsubscribeUrl: string): Record<string, string> {
   return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 

@@ -1,0 +1,36 @@
+import { digestEmail } from './digest-email';
+
+const links = { preferencesUrl: 'https://alerts.example/preferences?token=t', unsubscribeUrl: 'https://alerts.example/unsubscribe?token=t' };
+const story = (headline: string, fields: Partial<{ standfirst: string | null; url: string; priority: 'normal' | 'breaking' }> = {}) => ({
+  headline,
+  standfirst: 'In a line.',
+  url: 'https://news.example/a',
+  priority: 'normal' as const,
+  ...fields,
+});
+
+describe(digestEmail.name, () => {
+  it('names the date and counts the stories in the subject', () => {
+    expect(digestEmail('a@example.com', '2026-11-30', [story('One')], links).subject).toBe('Your Newsroom digest for 30 November 2026: 1 story');
+    expect(digestEmail('a@example.com', '2026-03-01', [story('One'), story('Two')], links).subject).toBe('Your Newsroom digest for 1 March 2026: 2 stories');
+  });
+
+  it('lists every story with its link, marks breaking ones, and escapes what the newsroom wrote', () => {
+    const mail = digestEmail('a@example.com', '2026-11-30', [story('Budget <b>passes</b>', { priority: 'breaking' }), story('Quiet day', { url: 'javascript:alert(1)' })], links);
+    expect(mail.html).toContain('Budget &lt;b&gt;passes&lt;/b&gt;</a>');
+    expect(mail.html).toContain('Breaking: </span>');
+    expect(mail.html).not.toContain('javascript:');
+    expect(mail.text).toContain('BREAKING: Budget <b>passes</b>\nIn a line.\nhttps://news.example/a');
+  });
+
+  it('carries the one-click unsubscribe headers and links of the alert e-mail', () => {
+    const mail = digestEmail('a@example.com', '2026-11-30', [story('One')], links);
+    expect(mail.headers).toEqual({ 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mail.text).toContain(`Unsubscribe: ${links.unsubscribeUrl}`);
+    expect(mail.html).toContain('href="https://alerts.example/preferences?token=t"');
+  });
+
+  it('sets a right-to-left story in its own direction', () => {
+    expect(digestEmail('a@example.com', '2026-11-30', [story('الميزانية تمر')], links).html).toContain('dir="rtl"');
+  });
+});
