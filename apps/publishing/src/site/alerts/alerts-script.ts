@@ -7,7 +7,9 @@
  * penalise prompts on load, and readers rightly dislike them). Then it subscribes with the
  * notifications service's VAPID public key (`GET {alerts}/v1/push/vapid-public-key`) and registers
  * the subscription with the sections ticked in the form (`POST {alerts}/v1/push-subscriptions`;
- * none ticked: breaking news only). Both calls are cross-origin: the notifications service
+ * none ticked: breaking news only), with the browser's IANA time zone
+ * (`Intl.DateTimeFormat().resolvedOptions().timeZone`), in which the reader's quiet hours are
+ * read. Both calls are cross-origin: the notifications service
  * allows the site's origin (CORS), and the site's CSP allows that origin in `connect-src`.
  *
  * Messages come from the button's data attributes, in the interface's language.
@@ -32,6 +34,15 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     for (var i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
     return bytes;
   }
+  // The zone quiet hours are read in; left out (UTC) where the browser cannot say.
+  function browserTimeZone() {
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return typeof zone === 'string' && zone !== '' ? zone : undefined;
+    } catch (error) {
+      return undefined;
+    }
+  }
   button.hidden = false;
   button.addEventListener('click', function () {
     button.disabled = true;
@@ -50,10 +61,21 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
         });
       })
       .then(function (subscription) {
-        return fetch(alertsUrl + '/v1/push-subscriptions', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly }),
+        function register(timeZone) {
+          return fetch(alertsUrl + '/v1/push-subscriptions', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone }),
+          });
+        }
+        var timeZone = browserTimeZone();
+        // A zone newer than the service's tz database is refused; alerts in UTC beat no alerts.
+        return register(timeZone).then(function (response) {
+          if (response.status !== 400 || !timeZone) return response;
+          return response.clone().json().then(
+            function (body) { return body && body.error && body.error.code === 'SUBSCRIBER.UNKNOWN_TIME_ZONE' ? register(undefined) : response; },
+            function () { return response; }
+          );
         });
       })
       .then(function (response) {
