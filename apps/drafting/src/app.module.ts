@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@newsroom/platform';
+import { SiteSectionsModule } from '@newsroom/site-sections';
 import type { DraftingConfig } from './config/drafting.config';
 import { DraftsModule } from './drafts/drafts.module';
 import { ActivityEntity } from './drafts/persistence/activity.entity';
@@ -19,7 +20,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: DRAFTING_ENTITIES, migrations: DRAFTING_MIGRATIONS } }),
-        DraftsModule.register({ sections: config.sections }),
+        // SITE_SECTIONS until publishing's managed list arrives on the publishing topic.
+        SiteSectionsModule.forService(config.siteSections),
+        DraftsModule,
         ImagesModule.register(config.images),
       ],
     };

@@ -14,8 +14,11 @@ describe(loadDraftingConfig.name, () => {
   });
 
   it('checks drafts against the default section list unless SITE_SECTIONS names one (labels ignored)', () => {
-    expect(loadDraftingConfig(BASE).sections).toEqual(['politics', 'world', 'business', 'climate', 'science', 'culture']);
-    expect(loadDraftingConfig({ ...BASE, SITE_SECTIONS: 'politics=Politics, climate-change ,politics' }).sections).toEqual(['politics', 'climate-change']);
+    expect(loadDraftingConfig(BASE).siteSections.map((section) => section.slug)).toEqual(['politics', 'world', 'business', 'climate', 'science', 'culture']);
+    expect(loadDraftingConfig({ ...BASE, SITE_SECTIONS: 'politics=Politics, climate-change ,politics' }).siteSections).toEqual([
+      { slug: 'politics', label: 'Politics' },
+      { slug: 'climate-change', label: 'Climate change' },
+    ]);
   });
 
   it.each(['Politics', 'world,,sport', 'a b'])('refuses SITE_SECTIONS=%s at start-up', (value) => {

@@ -1,4 +1,4 @@
-import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig } from '@newsroom/config';
+import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
 
 export class DraftingEnv extends CommonEnv {
   /**
@@ -10,8 +10,8 @@ export class DraftingEnv extends CommonEnv {
   IMAGES_PUBLIC_BASE_URL!: string;
 
   /**
-   * The site's managed sections, as publishing reads them (`politics,world` or
-   * `politics=Politics,world`; labels are ignored here). A draft's checks warn about a story
+   * The site's initial sections (`politics,world` or `politics=Politics,world`): the list until
+   * publishing's managed one arrives on the publishing topic. A draft's checks warn about a story
    * filed under any other section (SECTION_UNKNOWN), as editorial-review's do.
    */
   @IsSectionList()
@@ -21,8 +21,8 @@ export class DraftingEnv extends CommonEnv {
 export interface DraftingConfig {
   runtime: ServiceRuntimeConfig;
   images: ImagesConfig;
-  /** The section slugs of SITE_SECTIONS, in order, each once. */
-  sections: string[];
+  /** SITE_SECTIONS, parsed: the section list until publishing's arrives (SiteSectionList). */
+  siteSections: SiteSection[];
 }
 
 export interface ImagesConfig {
@@ -37,7 +37,7 @@ export function loadDraftingConfig(env: NodeJS.ProcessEnv): DraftingConfig {
   return {
     runtime: toRuntimeConfig('drafting', parsed),
     images: { publicBaseUrl: baseUrl(parsed.IMAGES_PUBLIC_BASE_URL) },
-    sections: parseSectionList(parsed.SITE_SECTIONS).map((section) => section.slug),
+    siteSections: parseSectionList(parsed.SITE_SECTIONS),
   };
 }
 

@@ -1,5 +1,6 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { FixedSectionList, SectionList } from './domain/section-list';
+import { Module } from '@nestjs/common';
+import { SiteSectionList } from '@newsroom/site-sections';
+import { SectionList } from './domain/section-list';
 import { DraftRepository } from './persistence/draft.repository';
 import { DraftsHttpController } from './transport/drafts.http.controller';
 import { ReviewProgressConsumer } from './transport/review-progress.consumer';
@@ -11,25 +12,20 @@ import { StartRevisionUseCase } from './use-cases/start-revision/start-revision.
 import { SubmitDraftUseCase } from './use-cases/submit-draft/submit-draft.use-case';
 import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/track-review-progress.use-case';
 
-@Module({})
-export class DraftsModule {
-  /** `sections`: the slugs of SITE_SECTIONS, the list the draft checks use. */
-  static register(config: { sections: readonly string[] }): DynamicModule {
-    return {
-      module: DraftsModule,
-      controllers: [DraftsHttpController, ReviewProgressConsumer],
-      providers: [
-        DraftRepository,
-        CreateDraftUseCase,
-        EditDraftUseCase,
-        SubmitDraftUseCase,
-        StartRevisionUseCase,
-        TrackReviewProgressUseCase,
-        ReadDraftsQuery,
-        CheckDraftQuery,
-        // The one place that chooses where the section list comes from (see SectionList).
-        { provide: SectionList, useValue: new FixedSectionList(config.sections) },
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [DraftsHttpController, ReviewProgressConsumer],
+  providers: [
+    DraftRepository,
+    CreateDraftUseCase,
+    EditDraftUseCase,
+    SubmitDraftUseCase,
+    StartRevisionUseCase,
+    TrackReviewProgressUseCase,
+    ReadDraftsQuery,
+    CheckDraftQuery,
+    // The one place that chooses where the section list comes from (see SectionList): the list
+    // publishing manages, kept by the consumer (SiteSectionsModule, app.module).
+    { provide: SectionList, useExisting: SiteSectionList },
+  ],
+})
+export class DraftsModule {}

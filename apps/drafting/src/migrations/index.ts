@@ -1,7 +1,8 @@
 import { CreateDeadLetterAudit1764100000000 } from '@newsroom/observability';
 import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
+import { CreateSiteSections1764600000000 } from '@newsroom/site-sections';
 import { CreateDrafts1764000100000 } from './1764000100000-create-drafts';
 import { CreateImages1764400000000 } from './1764400000000-create-images';
 
 /** In order of their timestamps. */
-export const DRAFTING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateDrafts1764000100000, CreateDeadLetterAudit1764100000000, CreateImages1764400000000];
+export const DRAFTING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateDrafts1764000100000, CreateDeadLetterAudit1764100000000, CreateImages1764400000000, CreateSiteSections1764600000000];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_CATALOG, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
+import { createEvent, EVENT_CATALOG, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import type { EventHandlers } from '@newsroom/messaging';
+import type { SiteSectionFollower } from '@newsroom/site-sections';
 import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
@@ -16,10 +17,12 @@ describe(ReviewProgressConsumer.name, () => {
   const id = randomUUID();
   let handlers: EventHandlers;
   const commands: TrackReviewProgressCommand[] = [];
+  const sectionLists: unknown[] = [];
 
   beforeAll(async () => {
     const useCase = { execute: async (command: TrackReviewProgressCommand) => void commands.push(command) } as unknown as TrackReviewProgressUseCase;
-    handlers = await capturedHandlers((inbound) => new ReviewProgressConsumer(inbound, useCase).onReviewEvent({} as never));
+    const follower = { apply: async (data: unknown) => void sectionLists.push(data) } as unknown as SiteSectionFollower;
+    handlers = await capturedHandlers((inbound) => new ReviewProgressConsumer(inbound, useCase, follower).onReviewEvent({} as never));
   });
 
   async function commandFor(event: NewsroomEvent): Promise<TrackReviewProgressCommand> {
@@ -81,6 +84,14 @@ describe(ReviewProgressConsumer.name, () => {
       if (EVENT_CATALOG[type].topic === TOPICS.publishing && type.startsWith('news.article.')) expect([type, typeof handlers[type]]).toEqual([type, 'function']);
     }
     expect(handlers[EVENT_TYPES.sitePurged]).toBeUndefined();
+  });
+
+  it('keeps the site\'s section list for the draft checks, and tracks no milestone for it', async () => {
+    commands.length = 0;
+    const changed = createEvent(EVENT_TYPES.siteSectionsChanged, { version: 2, sections: [{ slug: 'sport', label: 'Sport' }], changedAt: '2026-11-21T14:00:00.000Z' }, { subject: 'site:sections' });
+    await dispatch(handlers, changed);
+    expect(sectionLists).toEqual([changed.data]);
+    expect(commands).toHaveLength(0);
   });
 
   it('ignores drafting’s own events', () => {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
 import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import { SiteSectionFollower } from '@newsroom/site-sections';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
 import { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
 
@@ -10,13 +11,16 @@ type Report = Omit<CommandInput<TrackReviewProgressCommand>, 'articleId' | 'even
 /**
  * Review and publishing outcomes, mirrored onto the reporter's drafts. Each
  * event becomes one TrackReviewProgressCommand; InboundEventProcessor does the
- * validation, inbox, retries and dead letters around it.
+ * validation, inbox, retries and dead letters around it. The site's section list
+ * (for the draft checks) arrives on the publishing topic too and is kept by
+ * SiteSectionFollower: one consumer per topic, since both would share one inbox.
  */
 @Controller()
 export class ReviewProgressConsumer {
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly progress: TrackReviewProgressUseCase,
+    private readonly sections: SiteSectionFollower,
   ) {}
 
   private readonly handlers: EventHandlers = {
@@ -34,6 +38,7 @@ export class ReviewProgressConsumer {
     [EVENT_TYPES.scheduleCancelled]: (e) => this.track(e, { milestone: 'schedule_cancelled', revision: e.data.revision, actorId: e.data.editorId, at: e.data.cancelledAt }),
     // A kill is about the article as a whole; its reason stays with publishing.
     [EVENT_TYPES.articleKilled]: (e) => this.track(e, { milestone: 'killed', actorId: e.data.editorId, at: e.data.killedAt }),
+    [EVENT_TYPES.siteSectionsChanged]: (e) => this.sections.apply(e.data),
   };
 
   @ConsumeTopic(TOPICS.review)
