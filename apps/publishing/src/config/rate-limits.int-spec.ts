@@ -57,6 +57,22 @@ describe('publishing rate limits (PostgreSQL, broker)', () => {
     for (let i = 0; i < 8; i += 1) expect((await service.anonymous.get('/health/live', as('203.0.113.6'))).status).toBe(200);
   });
 
+  it('limits a burst of cached pages too: counted in memory, answered 429 with the site\'s error page', async () => {
+    const pages = [];
+    // The first front page is rendered and kept; the next four are answered from the page cache.
+    for (let i = 0; i < 5; i += 1) pages.push((await service.anonymous.get('/', as('203.0.113.9', 'text/html'))).status);
+    expect(pages).toEqual([200, 200, 200, 200, 200]);
+    const over = await service.anonymous.get('/', as('203.0.113.9', 'text/html'));
+    expect(over.status).toBe(429);
+    expect(over.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.text).toContain('REQUEST.RATE_LIMITED');
+    // Pages are counted per process, in memory: nothing of them is in the shared table.
+    const [row] = await service.sql<{ n: number }>(`SELECT count(*)::int AS n FROM rate_limits WHERE key LIKE 'pages:client%'`);
+    expect(row.n).toBe(0);
+    expect((await service.anonymous.get('/', as('203.0.113.10', 'text/html'))).status).toBe(200);
+  });
+
   it('limits the share counters anyone can post to, per client', async () => {
     const unknownArticle = '/v1/articles/5f0c5a8e-0000-4000-8000-000000000000/shares';
     const answers = [];

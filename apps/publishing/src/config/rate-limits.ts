@@ -7,7 +7,9 @@ import type { LimitedRoute, RateLimits } from '@newsroom/platform';
  * count and are not limited. RATE_LIMITS changes it (docs/deployment.md).
  */
 export const PUBLISHING_RATE_LIMITS: RateLimits = {
-  'pages:client': { points: 300, durationSeconds: 60 },
+  // Counted in each process's memory: a page served from the page cache costs no database
+  // round trip. Each replica counts on its own (RateLimitStore says why that is sound here).
+  'pages:client': { points: 300, durationSeconds: 60, perProcess: true },
   // A reader shares a story now and then; more is someone inflating the counts.
   'shares:client': { points: 20, durationSeconds: 600 },
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options';
@@ -17,11 +17,21 @@ export type Consumed = { allowed: true } | { allowed: false; retryAfterSeconds: 
  * a service shares the same counts. Keys are stored hashed: the table holds no
  * addresses. A key over its limit is also remembered in memory until its
  * window ends, so a flood costs the database nothing more.
+ *
+ * A limit marked `perProcess` (publishing's pages) is counted in this process's
+ * memory instead (RateLimiterMemory): no database round trip, so a page served
+ * from memory stays a memory-only answer. The trade-off: each replica counts on
+ * its own, so behind a load balancer that spreads one client over R replicas the
+ * client gets up to R times the allowance, and a restart forgets the counts. That
+ * is sound for a limit that keeps one client from hogging a process's capacity to
+ * answer reads; a limit that guards a shared resource across replicas — sign-up
+ * and sign-in attempts, e-mails to one address, share counts, any write — stays
+ * in the shared table.
  */
 @Injectable()
 export class RateLimitStore {
   private readonly logger = new Logger(RateLimitStore.name);
-  private readonly limiters = new Map<string, RateLimiterPostgres>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,7 +49,7 @@ export class RateLimitStore {
     const limiter = this.limiterFor(limit);
     if (!limiter) return { allowed: true };
     try {
-      await limiter.consume(hashed(key));
+      await limiter.consume(limiter instanceof RateLimiterMemory ? key : hashed(key));
       return { allowed: true };
     } catch (error) {
       if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
@@ -48,10 +58,14 @@ export class RateLimitStore {
     }
   }
 
-  private limiterFor(limit: string): RateLimiterPostgres | undefined {
+  private limiterFor(limit: string): RateLimiterAbstract | undefined {
     const rule = this.options.limits[limit];
     if (!rule || rule.points <= 0) return undefined;
     let limiter = this.limiters.get(limit);
+    if (!limiter && rule.perProcess) {
+      limiter = new RateLimiterMemory({ keyPrefix: limit, points: rule.points, duration: rule.durationSeconds });
+      this.limiters.set(limit, limiter);
+    }
     if (!limiter) {
       limiter = new RateLimiterPostgres({
         storeClient: this.dataSource,
@@ -61,7 +75,7 @@ export class RateLimitStore {
         // Created by the service's migrations, not by the library at run time.
         tableCreated: true,
         // One limiter per service deletes expired rows (every 5 minutes, rows expired an hour ago).
-        clearExpiredByTimeout: this.limiters.size === 0,
+        clearExpiredByTimeout: ![...this.limiters.values()].some((other) => other instanceof RateLimiterPostgres),
         keyPrefix: limit,
         points: rule.points,
         duration: rule.durationSeconds,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitStore } from './rate-limit-store';
+import { RequestLimits } from './request-limits';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options';
 
 /**
@@ -14,7 +15,8 @@ export class RateLimitModule {
   static forService(options: RateLimitOptions): DynamicModule {
     return {
       module: RateLimitModule,
-      providers: [{ provide: RATE_LIMIT_OPTIONS, useValue: options }, RateLimitStore, { provide: APP_GUARD, useClass: RateLimitGuard }],
+      providers: [{ provide: RATE_LIMIT_OPTIONS, useValue: options }, RateLimitStore, RequestLimits, { provide: APP_GUARD, useClass: RateLimitGuard }],
+      exports: [RequestLimits],
     };
   }
 }

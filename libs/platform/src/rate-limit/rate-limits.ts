@@ -6,6 +6,12 @@ import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-valid
 export interface RateLimit {
   points: number;
   durationSeconds: number;
+  /**
+   * Counted in each process's memory instead of the service's shared PostgreSQL table (see
+   * RateLimitStore): no database round trip per request, but each replica counts on its own.
+   * For limits on cheap, high-volume reads (publishing's pages), never for sign-up, sign-in or writes.
+   */
+  perProcess?: boolean;
 }
 
 /**
@@ -34,7 +40,7 @@ export function parseRateLimits(setting: string, defaults: RateLimits): RateLimi
     if (!(name in defaults)) throw new Error(`"${name}" is not a rate limit of this service (it has ${Object.keys(defaults).join(', ')})`);
     const durationSeconds = Number(amount) * SECONDS[unit];
     if (durationSeconds < 1) throw new Error(`"${item}": the duration must be at least 1 second`);
-    limits[name] = { points: Number(points), durationSeconds };
+    limits[name] = { ...defaults[name], points: Number(points), durationSeconds };
   }
   return limits;
 }

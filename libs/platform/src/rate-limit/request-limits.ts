@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { clientAddressOf, type ClientRequest } from './client-address';
+import { RateLimitStore, type Consumed } from './rate-limit-store';
+import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options';
+
+/**
+ * Counts one request against the limits of the route it matches (RateLimitOptions.routes), per
+ * client and per target. The client's count comes first, so a client already over its limit
+ * does not use up a target's allowance. A request is counted once however often it is asked
+ * about: a handler in front of the framework (publishing's page cache) and RateLimitGuard may
+ * both check it, and the second check answers what the first one counted.
+ */
+/** What counting needs of a request: an Express request, or a bare Node one with its path given apart. */
+export type LimitedRequest = ClientRequest & { method?: string; path?: string; body?: unknown; query?: unknown };
+
+@Injectable()
+export class RequestLimits {
+  private readonly counted = new WeakMap<object, Promise<Consumed>>();
+
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(RATE_LIMIT_OPTIONS) private readonly options: RateLimitOptions,
+  ) {}
+
+  /**
+   * Allowed, or over a limit with the seconds to wait (Retry-After); a route without limits is
+   * always allowed. `path` is the request's path without the query (Express's `request.path` by default).
+   */
+  check(request: LimitedRequest, path = request.path ?? ''): Promise<Consumed> {
+    let result = this.counted.get(request);
+    if (!result) {
+      result = this.count(request, path);
+      this.counted.set(request, result);
+    }
+    return result;
+  }
+
+  private async count(request: LimitedRequest, path: string): Promise<Consumed> {
+    const method = request.method ?? 'GET';
+    const route = this.options.routes.find((candidate) => candidate.methods.includes(method) && candidate.path.test(path));
+    if (!route) return { allowed: true };
+    const target = route.target?.(request);
+    const counts: [string, string | undefined][] = [
+      [`${route.name}:client`, clientAddressOf(request, this.options.trustedProxies)],
+      [`${route.name}:target`, target],
+    ];
+    for (const [limit, key] of counts) {
+      if (key === undefined) continue;
+      const result = await this.store.consume(limit, key);
+      if (!result.allowed) return result;
+    }
+    return { allowed: true };
+  }
+}
