@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
+import { bootstrapService, RequestLimits, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
+import { PageCache } from './site/page-cache/page-cache';
+import { answerCachedPagesFirst } from './site/page-cache/page-cache.front';
+import { noteServiceHeaders } from './site/page-cache/page-cache.http';
 import { siteContentSecurityPolicy } from './site/security-headers';
 import { SiteErrorFilter } from './site/transport/site-error.filter';
 import { SiteContextFactory } from './site/transport/site-context';
@@ -20,6 +23,9 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins, config.notificationsUrl),
     configure: (app: INestApplication) => {
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
+      // A cached page is answered from memory ahead of the framework, with the headers noted here.
+      app.use(noteServiceHeaders());
+      answerCachedPagesFirst(app.getHttpServer(), app.get(PageCache), app.get(RequestLimits));
       // Registered after the platform's JSON filter, so it is asked first: browsers get HTML error pages.
       app.useGlobalFilters(new SiteErrorFilter(app.get(SiteContextFactory)));
     },

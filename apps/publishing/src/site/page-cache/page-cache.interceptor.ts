@@ -2,23 +2,26 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Request, Response } from 'express';
 import { of, type Observable } from 'rxjs';
 import { PageCache } from './page-cache';
+import { cacheKeyOf, sendCachedPage, serviceHeadersOf } from './page-cache.http';
 
-/** The public pages kept: front, section, tag, author, article and corrections pages (not search: its keys are endless). */
-const CACHED_PATH = /^\/(?:|sections\/[^/]+|tags\/[^/]+|authors\/[^/]+|articles\/[^/]+|corrections)$/;
-/** What a page's representation is described by; per-client headers (rate limits, request ids, security nonces) are never kept. */
+/**
+ * What a page's representation is described by; per-client headers (rate limits, request ids,
+ * security nonces) are never kept. The service's own headers (noteServiceHeaders) are kept too.
+ */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'etag', 'last-modified', 'content-language', 'link', 'vary'];
 /** Requests that change only an article's share count: they forget article pages, not the lists. */
 const SHARE_REQUEST = /^\/(?:articles\/[^/]+\/share\/[^/]+|v1\/articles\/[^/]+\/shares)$/;
 
 /**
- * Serves the public pages from PageCache: a hit answers 304 to a matching validator, or the
- * stored bytes, without a query or a render; a miss renders as always and keeps the answer
- * (200 and 410 only) if nothing changed meanwhile. A page is keyed by its path and `page`
- * parameter; a request with any other parameter is not cached. Guards (rate limits) still run
- * first. Any other request that may change what pages show (every non-GET on this service:
- * editors' actions, shares) empties the cache when it starts and again as its answer is
- * written, so the editor who changed a page sees the change at once; changes arriving over
- * Kafka empty it through PageCacheInvalidator.
+ * Keeps the public pages in PageCache: a miss renders as always and keeps the answer (200 and
+ * 410 only) if nothing changed meanwhile; hits are answered before the router by
+ * pageCacheFront (304 to a matching validator, or the stored bytes, without a query or a
+ * render). A page is keyed by its path and `page` parameter; a request with any other
+ * parameter is not cached. The per-client page limit counts hits and misses alike. Any other
+ * request that may change what pages show (every non-GET on this service: editors' actions,
+ * shares) empties the cache when it starts and again as its answer is written, so the editor
+ * who changed a page sees the change at once; changes arriving over Kafka empty it through
+ * PageCacheInvalidator.
  */
 @Injectable()
 export class PageCacheInterceptor implements NestInterceptor {
@@ -33,14 +36,12 @@ export class PageCacheInterceptor implements NestInterceptor {
       this.invalidateAround(req, res);
       return next.handle();
     }
-    const key = cacheKey(req);
+    const key = cacheKeyOf(req.originalUrl);
     if (key === null) return next.handle();
-    const hit = this.cache.get(key);
+    // Hits are answered ahead of the framework (answerCachedPagesFirst); one kept since it looked is served here.
+    const hit = this.cache.has(key) ? this.cache.get(key) : undefined;
     if (hit) {
-      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-      res.status(hit.status);
-      if (hit.status === 200 && req.fresh) res.status(304).end();
-      else res.send(hit.body);
+      sendCachedPage(req, res, hit);
       return of(undefined);
     }
     this.keepWhatIsSent(key, res);
@@ -55,7 +56,7 @@ export class PageCacheInterceptor implements NestInterceptor {
       res.send = send;
       if ((res.statusCode === 200 || res.statusCode === 410) && typeof body === 'string') {
         const headers: Record<string, string> = {};
-        for (const name of KEPT_HEADERS) {
+        for (const name of [...serviceHeadersOf(res), ...KEPT_HEADERS]) {
           const value = res.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
         }
@@ -75,14 +76,4 @@ export class PageCacheInterceptor implements NestInterceptor {
       return (end as (...rest: unknown[]) => Response).apply(this, args);
     } as Response['end'];
   }
-}
-
-/** The page's key: its path, with `?page=N` when asked; null for a page not kept or a request with other parameters. */
-export function cacheKey(req: Pick<Request, 'path' | 'query'>): string | null {
-  if (!CACHED_PATH.test(req.path)) return null;
-  const names = Object.keys(req.query);
-  if (names.some((name) => name !== 'page')) return null;
-  const page = req.query.page;
-  if (page === undefined) return req.path;
-  return typeof page === 'string' ? `${req.path}?page=${page}` : null;
 }

@@ -7,6 +7,8 @@ export interface CachedPage {
   /** Milliseconds since the epoch after which the copy is not served. */
   expiresAt: number;
   bytes: number;
+  /** The body as UTF-8, made on first send and kept with the copy. */
+  encoded?: Buffer;
 }
 
 export interface PageCacheOptions {
@@ -39,6 +41,11 @@ export class PageCache {
 
   get size(): number {
     return this.pages.size;
+  }
+
+  /** Whether a copy is kept for `key` (it may have expired: `get` decides); counts neither a hit nor a miss. */
+  has(key: string): boolean {
+    return this.pages.has(key);
   }
 
   get(key: string, now = Date.now()): CachedPage | undefined {
