@@ -79,7 +79,7 @@ describe('the desk when a story changed elsewhere', () => {
       const json = (status: number, body: unknown): Promise<void> =>
         route.fulfill({ status, contentType: 'application/json', headers: { etag: `"${version}"` }, body: JSON.stringify(body) });
       if (pathname === '/api/session') return json(200, { user, csrfToken: 'csrf-1' });
-      if (pathname === '/api/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
       if (pathname === '/api/drafting/v1/drafts/d1/revisions') return json(200, []);
       if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'GET') {
         // what the other window saved: a new standfirst

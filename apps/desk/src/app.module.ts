@@ -9,7 +9,6 @@ import { OidcFlowsRepository } from './accounts/persistence/oidc-flows.repositor
 import { SessionsRepository } from './accounts/persistence/sessions.repository';
 import { AccountsController } from './accounts/transport/accounts.http.controller';
 import { OidcSignInController } from './accounts/transport/oidc-sign-in.http.controller';
-import { SectionsController } from './accounts/transport/sections.http.controller';
 import { SessionController } from './accounts/transport/session.http.controller';
 import { SessionGuard } from './accounts/transport/session.guard';
 import { AcceptInvitationUseCase } from './accounts/use-cases/accept-invitation/accept-invitation.use-case';
@@ -68,7 +67,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }, rateLimits: config.rateLimits }),
       ],
-      controllers: [JwksController, SessionController, OidcSignInController, AccountsController, SectionsController, ApiProxyController],
+      controllers: [JwksController, SessionController, OidcSignInController, AccountsController, ApiProxyController],
       providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SigningKeys, AccessTokens, SessionGuard],
     };
   }

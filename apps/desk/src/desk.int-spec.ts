@@ -129,7 +129,6 @@ describe('desk service', () => {
         PUBLISHING_URL: 'http://127.0.0.1:9',
         NOTIFICATIONS_URL: 'http://127.0.0.1:9',
         SMTP_URL: mail.smtpUrl,
-        SITE_SECTIONS: 'politics=Politics,climate',
         DESK_INITIAL_ADMIN_EMAIL: ADMIN.email,
         DESK_INITIAL_ADMIN_PASSWORD: ADMIN.password,
         RATE_LIMITS: 'sign-in:target=5/10m',
@@ -315,13 +314,5 @@ describe('desk service', () => {
     await expect(verifyToken(token, createLocalJWKSet(jwks.body))).resolves.toEqual({ id: me.id, roles: ['editor'], name: me.name });
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
     expect(claims.exp - claims.iat).toBe(300);
-  });
-
-  it('lists the managed sections', async () => {
-    const sections = await admin.request<{ items: { slug: string; label: string }[] }>('GET', '/api/sections');
-    expect(sections.body.items).toEqual([
-      { slug: 'politics', label: 'Politics' },
-      { slug: 'climate', label: 'Climate' },
-    ]);
   });
 });

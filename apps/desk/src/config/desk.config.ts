@@ -2,14 +2,10 @@ import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, M
 import {
   baseUrl,
   CommonEnv,
-  DEFAULT_SITE_SECTIONS,
   IsBaseUrl,
-  IsSectionList,
   loadEnv,
-  parseSectionList,
   toRuntimeConfig,
   type ServiceRuntimeConfig,
-  type SiteSection,
 } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { IsCompleteOidcSettings, IsOidcIssuer, oidcSettingsOf, oidcWanted, type OidcSettings } from './oidc-settings';
@@ -64,10 +60,6 @@ export class DeskEnv extends CommonEnv {
   @IsString()
   @IsNotEmpty()
   MAIL_FROM = 'Newsroom Desk <desk@newsroom.localhost>';
-
-  /** The managed section list, as publishing reads it. */
-  @IsSectionList()
-  SITE_SECTIONS = DEFAULT_SITE_SECTIONS;
 
   /** How long a session lasts without use, in hours. */
   @IsInt()
@@ -149,7 +141,6 @@ export interface DeskConfig {
   services: Record<ProxiedService, string>;
   smtpUrl: string;
   mailFrom: string;
-  sections: SiteSection[];
   sessionIdleSeconds: number;
   invitationSeconds: number;
   initialAdmin?: { email: string; password: string };
@@ -184,7 +175,6 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv): DeskConfig {
     },
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
-    sections: parseSectionList(parsed.SITE_SECTIONS),
     sessionIdleSeconds: parsed.SESSION_IDLE_HOURS * 3600,
     invitationSeconds: parsed.INVITATION_HOURS * 3600,
     initialAdmin:

@@ -22,6 +22,7 @@ const routes: Route[] = [
   route('/dead-letters', 'Dead letters', ['editor'], async () => (await import('./screens/dead-letters')).deadLettersScreen),
   route('/dead-letters/:service/:topic/:partition/:offset', 'Dead letter', ['editor'], async () => (await import('./screens/dead-letters')).deadLetterScreen),
   route('/accounts', 'Accounts', ['admin'], async () => (await import('./screens/accounts')).accountsScreen),
+  route('/sections', 'Sections', ['admin'], async () => (await import('./screens/sections')).sectionsScreen),
 ];
 
 const PUBLIC_PATHS = /^\/(sign-in|invitations\/)/;
@@ -51,6 +52,7 @@ function header(): HTMLElement {
     ['/live', 'Live stories', ['editor']],
     ['/dead-letters', 'Dead letters', ['editor']],
     ['/accounts', 'Accounts', ['admin']],
+    ['/sections', 'Sections', ['admin']],
   ];
   const here = location.pathname;
   return h(

@@ -1,4 +1,4 @@
-import { ApiError, describeError, request, service } from '../api';
+import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
@@ -26,10 +26,10 @@ interface RevisionView {
 /** How long typing must pause before the story is saved. */
 const AUTOSAVE_MS = 1500;
 
-/** The managed sections (GET /api/sections), as slugs with labels. */
+/** The site's sections as publishing manages them (GET /v1/site/sections through the proxy), as slugs with labels. */
 export async function loadSections(): Promise<{ slug: string; label: string }[]> {
   try {
-    const { body } = await request<unknown>('GET', '/api/sections');
+    const { body } = await service<unknown>('publishing', 'GET', '/v1/site/sections');
     const list = Array.isArray(body) ? body : ((body as { sections?: unknown[]; items?: unknown[] }).sections ?? (body as { items?: unknown[] }).items ?? []);
     return list.map((entry) => {
       if (typeof entry === 'string') return { slug: entry, label: entry };

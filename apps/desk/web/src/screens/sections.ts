@@ -1,0 +1,172 @@
+import { ApiError, describeError, service } from '../api';
+import type { ScreenContext } from '../app';
+import { button, field, h, notice, show } from '../dom';
+
+interface Section {
+  slug: string;
+  label: string;
+}
+
+/** GET/PUT /v1/site/sections on publishing: the list in navigation order and its version (also the ETag). */
+interface SectionList {
+  items: Section[];
+  version: number;
+}
+
+const PATH = '/v1/site/sections';
+
+/**
+ * Admin: the site's sections, which publishing owns and every service follows — the public
+ * navigation, the subscribe choices, the editorial section check. Sections are added, renamed,
+ * moved up or down and removed here, then saved together (PUT with If-Match on the version the
+ * admin loaded). A removed section is retired: its stories keep their section and their pages,
+ * it leaves the navigation. When another admin saved first, publishing answers 412 and the
+ * screen says so, keeping this admin's list until they reload.
+ */
+export async function sectionsScreen(_context: ScreenContext): Promise<HTMLElement> {
+  let sections: Section[] = [];
+  let etag: string | null = null;
+  let version = 0;
+  let changed = false;
+  const region = h('div', {});
+  const message = h('div', {});
+
+  const load = async (): Promise<void> => {
+    const answer = await service<SectionList>('publishing', 'GET', PATH);
+    sections = answer.body.items.map(({ slug, label }) => ({ slug, label }));
+    etag = answer.etag;
+    version = answer.body.version;
+    changed = false;
+    render();
+  };
+
+  const edited = (text: string): void => {
+    changed = true;
+    render();
+    show(message, notice('info', `${text} Not saved yet.`));
+  };
+
+  /** Moves the section at `index` by `step` and keeps the keyboard on the same button of the moved row. */
+  const move = (index: number, step: -1 | 1, focus: 'up' | 'down'): void => {
+    const target = index + step;
+    [sections[index], sections[target]] = [sections[target], sections[index]];
+    const moved = sections[target];
+    edited(`${moved.label} moved ${step < 0 ? 'up' : 'down'} to position ${target + 1}.`);
+    const again = region.querySelector<HTMLButtonElement>(`[data-move="${focus}"][data-slug="${moved.slug}"]`);
+    (again && !again.disabled ? again : region.querySelector<HTMLButtonElement>(`[data-slug="${moved.slug}"] input`))?.focus();
+  };
+
+  const row = (section: Section, index: number): HTMLElement => {
+    const label = h('input', { type: 'text', value: section.label, required: true, autocomplete: 'off' });
+    label.addEventListener('change', () => {
+      section.label = label.value;
+      changed = true;
+      show(message, notice('info', `${section.slug} renamed to “${label.value.trim()}”. Not saved yet.`));
+      saveButton.disabled = false;
+    });
+    const first = index === 0;
+    const last = index === sections.length - 1;
+    return h(
+      'li',
+      { class: 'section-row', 'data-slug': section.slug },
+      field(`Label of ${section.slug}`, label, `Slug: ${section.slug}`),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', 'data-move': 'up', 'data-slug': section.slug, disabled: first, 'aria-label': `Move ${section.label} up`, onclick: () => move(index, -1, 'up') }, 'Move up'),
+        h('button', { type: 'button', 'data-move': 'down', 'data-slug': section.slug, disabled: last, 'aria-label': `Move ${section.label} down`, onclick: () => move(index, 1, 'down') }, 'Move down'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'aria-label': `Remove ${section.label}`,
+            onclick: () => {
+              sections.splice(index, 1);
+              edited(`${section.label} removed: its stories stay, it leaves the navigation once saved.`);
+              region.querySelector<HTMLElement>('li button, li input')?.focus();
+            },
+          },
+          'Remove',
+        ),
+      ),
+    );
+  };
+
+  const saveButton = h('button', { type: 'button', class: 'primary', disabled: true }, 'Save sections');
+  const render = (): void => {
+    show(
+      region,
+      h('p', { class: 'hint' }, `Version ${version}. ${sections.length} section${sections.length === 1 ? '' : 's'}, in navigation order.`),
+      h('ol', { class: 'section-list', 'aria-label': 'Sections in navigation order' }, sections.map(row)),
+    );
+    saveButton.disabled = !changed;
+  };
+
+  saveButton.addEventListener('click', () => {
+    saveButton.disabled = true;
+    const items = sections.map(({ slug, label }) => ({ slug, label: label.trim() }));
+    void service<SectionList>('publishing', 'PUT', PATH, { body: { items }, ifMatch: etag ?? `"${version}"` })
+      .then(async ({ body }) => {
+        await load();
+        show(message, notice('success', `Sections saved (version ${body.version}). Every service follows the new list within moments.`));
+      })
+      .catch((error: unknown) => {
+        saveButton.disabled = false;
+        if (error instanceof ApiError && error.status === 412) {
+          const current = (error.details as { currentVersion?: number } | undefined)?.currentVersion;
+          show(
+            message,
+            notice(
+              'error',
+              `Someone else saved the sections since you opened them (now version ${current ?? 'newer'}). Your changes are not saved. ` +
+                'Reload to see their list, then make your changes again.',
+            ),
+            button('Reload the current list', () => {
+              void load()
+                .then(() => show(message, notice('info', 'The current list is loaded; your unsaved changes were discarded.')))
+                .catch((reloadError: unknown) => show(message, notice('error', describeError(reloadError))));
+            }),
+          );
+          return;
+        }
+        show(message, notice('error', describeError(error)));
+      });
+  });
+
+  const slug = h('input', { type: 'text', name: 'slug', required: true, autocomplete: 'off', spellcheck: 'false' });
+  const label = h('input', { type: 'text', name: 'label', required: true, autocomplete: 'off' });
+  const add = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'add-section-title' },
+    h('h2', { id: 'add-section-title' }, 'Add a section'),
+    field('Slug', slug, 'As stories carry it: lowercase letters and digits, words joined by hyphens (climate-change).'),
+    field('Label', label, 'The name readers see in the navigation.'),
+    h('button', { type: 'submit' }, 'Add to the end'),
+  );
+  add.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const newSlug = slug.value.trim();
+    if (sections.some((section) => section.slug === newSlug)) {
+      show(message, notice('error', `${newSlug} is already on the list.`));
+      slug.focus();
+      return;
+    }
+    sections.push({ slug: newSlug, label: label.value.trim() });
+    add.reset();
+    edited(`${newSlug} added at position ${sections.length}.`);
+    slug.focus();
+  });
+
+  await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
+  return h(
+    'div',
+    { class: 'screen' },
+    h('h1', {}, 'Sections'),
+    h('p', {}, 'The site’s sections in navigation order. A removed section is retired: its stories stay where they are, it leaves the navigation and the subscribe choices.'),
+    message,
+    region,
+    h('div', { class: 'actions' }, saveButton, button('Discard changes', () => void load().then(() => show(message, notice('info', 'Changes discarded.'))))),
+    add,
+  );
+}
