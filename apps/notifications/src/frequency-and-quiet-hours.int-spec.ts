@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, EVENT_TYPES, TOPICS, type ArticlePublishedData } from '@newsroom/contracts';
-import { eventually, type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakePushService } from '../test/fake-push-service';
-import { FakeSmtpServer, headerOf } from '../test/fake-smtp-server';
-import { browserKeys } from '../test/fixtures';
-import { startNotificationsUnderTest, TEST_SITE as SITE } from '../test/notifications-under-test';
+import { TOPICS, type ArticlePublishedData } from '@newsroom/contracts';
+import { eventually, type ServiceUnderTest } from '@newsroom/test-harness';
+import type { FakePushService } from '../test/fake-push-service';
+import { headerOf, type FakeSmtpServer } from '../test/fake-smtp-server';
+import { articlePublishedEvent, browserKeys } from '../test/fixtures';
+import { startNotificationsWithMailAndPush, TEST_SITE as SITE, type NotificationsWithMailAndPush } from '../test/notifications-under-test';
 import { SubscriberLinkSigner } from './shared/links/subscriber-link-signer';
 import { holdUntil } from './subscriptions/domain/quiet-hours';
 
@@ -19,41 +18,23 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
 
   const NAME = 'notif_schedules_it';
   const LINK_SECRET = `${NAME}-subscriber-link-secret`;
-  let broker: LocalBroker;
+  let suite: NotificationsWithMailAndPush;
   let smtp: FakeSmtpServer;
   let push: FakePushService;
   let service: ServiceUnderTest;
-  let bus: TestEventBus;
 
   beforeAll(async () => {
-    await Promise.all([
-      startLocalBroker().then((started) => (broker = started)),
-      FakeSmtpServer.start().then((started) => (smtp = started)),
-      FakePushService.start().then((started) => (push = started)),
-    ]);
-    service = await startNotificationsUnderTest({
-      name: NAME,
-      brokers: broker.brokers,
-      smtpUrl: smtp.url,
-      env: {
-        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
-        SITE_SECTIONS: 'politics,business,sport',
-        PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
-        RATE_LIMITS: 'push-subscribe:client=100/1h,signup:client=100/1h,signup:target=100/1h,preferences:client=100/10m,preferences:target=100/10m',
-        // Every subscriber's digest is due whatever the time of day, so the spec needs no clock.
-        DIGEST_LOCAL_TIME: '00:00',
-      },
-      pushHttpsAgent: push.agent,
+    suite = await startNotificationsWithMailAndPush(NAME, {
+      MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
+      SITE_SECTIONS: 'politics,business,sport',
+      RATE_LIMITS: 'push-subscribe:client=100/1h,signup:client=100/1h,signup:target=100/1h,preferences:client=100/10m,preferences:target=100/10m',
+      // Every subscriber's digest is due whatever the time of day, so the spec needs no clock.
+      DIGEST_LOCAL_TIME: '00:00',
     });
-    bus = new TestEventBus(broker.brokers);
+    ({ smtp, push, service } = suite);
   }, 180_000);
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await Promise.all([smtp?.stop(), push?.stop()]);
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   const manageToken = (id: string, kind: 'email' | 'push' = 'email') => new SubscriberLinkSigner(LINK_SECRET).sign(id, kind, 'manage');
   const form = (token: string, body: string) =>
@@ -75,29 +56,10 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
   }
 
   async function publish(headline: string, overrides: Partial<ArticlePublishedData> = {}): Promise<string> {
-    const articleId = randomUUID();
-    const event = createEvent(
-      EVENT_TYPES.articlePublished,
-      {
-        articleId,
-        revision: 1,
-        slug: `story-${articleId.slice(0, 8)}`,
-        url: `${SITE}/articles/${articleId}`,
-        headline,
-        standfirst: 'What happened, in a line.',
-        section: 'politics',
-        tags: [],
-        language: 'en',
-        bylines: [{ name: 'Ann Reporter' }],
-        priority: 'normal',
-        publishedAt: new Date().toISOString(),
-        ...overrides,
-      },
-      { subject: articleId },
-    );
-    await bus.produce(TOPICS.publishing, event);
+    const event = articlePublishedEvent({ headline, standfirst: 'What happened, in a line.', ...overrides });
+    await suite.bus.produce(TOPICS.publishing, event);
     await service.handled(event.id);
-    return articleId;
+    return event.data.articleId;
   }
 
   describe('frequency and quiet hours through the API and the form', () => {

@@ -1,5 +1,5 @@
 import { createECDH, randomBytes, randomUUID, type ECDH } from 'node:crypto';
-import type { CommandInput } from '@newsroom/contracts';
+import { createEvent, EVENT_TYPES, type ArticlePublishedData, type CommandInput } from '@newsroom/contracts';
 import type { FanOutAlertsCommand } from '../src/alerts/use-cases/fan-out-alerts/fan-out-alerts.command';
 import type { Preferences } from '../src/subscriptions/domain/preferences';
 import { ConfirmSubscriptionCommand } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.command';
@@ -31,6 +31,30 @@ export function publishedArticle(overrides: Partial<CommandInput<FanOutAlertsCom
     publishedAt: new Date(),
     ...overrides,
   };
+}
+
+/** An `article.published` event about a story on the test site, as publishing emits it; its articleId is new unless given. */
+export function articlePublishedEvent(overrides: Partial<ArticlePublishedData> = {}) {
+  const articleId = overrides.articleId ?? randomUUID();
+  return createEvent(
+    EVENT_TYPES.articlePublished,
+    {
+      articleId,
+      revision: 1,
+      slug: `story-${articleId.slice(0, 8)}`,
+      url: `${TEST_SITE_URL}/articles/${articleId}`,
+      headline: 'Harbour council approves night-time crane ban',
+      standfirst: 'Cranes must stop at 11pm from January.',
+      section: 'politics',
+      tags: [],
+      language: 'en',
+      bylines: [{ name: 'Ann Reporter' }],
+      priority: 'normal',
+      publishedAt: new Date().toISOString(),
+      ...overrides,
+    },
+    { subject: articleId },
+  );
 }
 
 /** A browser's push keys: the public key and auth secret it sends, and the private key that decrypts. */

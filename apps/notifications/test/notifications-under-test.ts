@@ -2,6 +2,7 @@ import type { Agent } from 'node:https';
 import { ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { startNotifications } from '../src/notifications.service';
+import { FakePushService } from './fake-push-service';
 import { FakeSmtpServer } from './fake-smtp-server';
 
 /** The site the readers subscribe from, and the service's own public origin (its links in alerts). */
@@ -53,24 +54,49 @@ export interface NotificationsWithMail {
   close(): Promise<void>;
 }
 
+/** The same with a push service of its own, which the service may send to (PUSH_SERVICE_HOSTS). */
+export interface NotificationsWithMailAndPush extends NotificationsWithMail {
+  push: FakePushService;
+}
+
 /**
  * Starts a broker and an SMTP server side by side, then the service on them (env as for
  * startNotificationsUnderTest) and an event bus. If a start fails, what did start is stopped.
  */
 export async function startNotificationsWithMail(name: string, env?: Record<string, string>): Promise<NotificationsWithMail> {
-  const started: Partial<NotificationsWithMail> = {};
+  return startSuite(name, env, false);
+}
+
+/** startNotificationsWithMail, with a FakePushService started beside the SMTP server and allowed by the service. */
+export function startNotificationsWithMailAndPush(name: string, env?: Record<string, string>): Promise<NotificationsWithMailAndPush> {
+  return startSuite(name, env, true) as Promise<NotificationsWithMailAndPush>;
+}
+
+async function startSuite(name: string, env: Record<string, string> = {}, withPush: boolean): Promise<NotificationsWithMail & { push?: FakePushService }> {
+  const started: Partial<NotificationsWithMailAndPush> = {};
   const close = async () => {
     await started.bus?.close();
     await started.service?.close();
-    await started.smtp?.stop();
+    await Promise.all([started.smtp?.stop(), started.push?.stop()]);
     await started.broker?.stop();
   };
   try {
-    await Promise.all([startLocalBroker().then((broker) => (started.broker = broker)), FakeSmtpServer.start().then((smtp) => (started.smtp = smtp))]);
-    const broker = started.broker!;
-    started.service = await startNotificationsUnderTest({ name, brokers: broker.brokers, smtpUrl: started.smtp!.url, env });
+    await Promise.all([
+      startLocalBroker().then((broker) => (started.broker = broker)),
+      FakeSmtpServer.start().then((smtp) => (started.smtp = smtp)),
+      withPush ? FakePushService.start().then((push) => (started.push = push)) : undefined,
+    ]);
+    const { broker, smtp, push } = started as NotificationsWithMailAndPush;
+    started.service = await startNotificationsUnderTest({
+      name,
+      brokers: broker.brokers,
+      smtpUrl: smtp.url,
+      // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
+      env: push ? { PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`, ...env } : env,
+      pushHttpsAgent: push?.agent,
+    });
     started.bus = new TestEventBus(broker.brokers);
-    return { broker, smtp: started.smtp!, service: started.service, bus: started.bus, close };
+    return { broker, smtp, push, service: started.service, bus: started.bus, close };
   } catch (error) {
     await close();
     throw error;

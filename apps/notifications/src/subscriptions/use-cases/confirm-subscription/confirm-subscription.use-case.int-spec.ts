@@ -1,5 +1,5 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { emailSubscriber, errorCodeOf } from '../../../../test/fixtures';
+import { emailSubscriber, errorCodeOf, preferences } from '../../../../test/fixtures';
 import { notificationsTestbed, TEST_PUBLIC_BASE_URL } from '../../../../test/notifications-testbed';
 import { ConfirmSubscriptionCommand } from './confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from './confirm-subscription.use-case';
@@ -22,7 +22,7 @@ describe(ConfirmSubscriptionUseCase.name, () => {
     const outcome = await run(id);
     expect(outcome).toEqual({
       newlyConfirmed: true,
-      preferences: { sections: ['politics'], tags: [], breakingOnly: false },
+      preferences: preferences({ sections: ['politics'] }),
       preferencesUrl: expect.stringMatching(new RegExp(`^${TEST_PUBLIC_BASE_URL}/preferences\\?token=v1\\.`)),
     });
     expect(await status(id)).toMatchObject({ status: 'confirmed', confirmed_at: expect.any(Date) });

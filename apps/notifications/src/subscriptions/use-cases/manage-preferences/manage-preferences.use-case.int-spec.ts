@@ -1,5 +1,5 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { emailSubscriber, errorCodeOf, pushSubscriber } from '../../../../test/fixtures';
+import { emailSubscriber, errorCodeOf, preferences, pushSubscriber } from '../../../../test/fixtures';
 import { notificationsTestbed } from '../../../../test/notifications-testbed';
 import { UnsubscribeCommand } from '../unsubscribe/unsubscribe.command';
 import { UnsubscribeUseCase } from '../unsubscribe/unsubscribe.use-case';
@@ -29,7 +29,7 @@ describe(ManagePreferencesUseCase.name, () => {
       id,
       label: 'r•••@example.com',
       subscribed: true,
-      preferences: { sections: ['business'], tags: ['harbour'], breakingOnly: true },
+      preferences: preferences({ sections: ['business'], tags: ['harbour'], frequency: 'breaking-only' }),
     });
     expect(await stored('subscribers', id)).toEqual({ sections: ['business'], tags: ['harbour'], breaking_only: true });
   });
@@ -39,6 +39,18 @@ describe(ManagePreferencesUseCase.name, () => {
     const view = await run('push', id, { breakingOnly: true });
     expect(view).toMatchObject({ kind: 'push', label: 'notifications in a browser (via push.example.test)', preferences: { sections: [], tags: [], breakingOnly: true } });
     expect(await stored('push_subscriptions', id)).toEqual({ sections: [], tags: [], breaking_only: true });
+  });
+
+  it('keeps a frequency, time zone and quiet hours per channel; a browser takes no digest', async () => {
+    const email = await emailSubscriber(testbed, 'reader@example.com', { sections: ['politics'] });
+    const push = await pushSubscriber(testbed, { sections: ['politics'] });
+    const view = await run('email', email, { sections: ['politics'], frequency: 'daily-digest', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } });
+    expect(view.preferences).toEqual(preferences({ sections: ['politics'], frequency: 'daily-digest', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }));
+
+    expect(await errorCodeOf(() => run('push', push, { sections: ['politics'], frequency: 'daily-digest' }))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(await errorCodeOf(() => run('push', push, { sections: ['politics'], timeZone: 'Europe/Nowhere' }))).toBe('SUBSCRIBER.UNKNOWN_TIME_ZONE');
+    // The browser's own choices are untouched by the e-mail's and by the refused changes.
+    expect((await testbed.query(`SELECT frequency, time_zone, quiet_hours_start FROM push_subscriptions WHERE id = $1`, [push]))[0]).toEqual({ frequency: 'every-story', time_zone: 'UTC', quiet_hours_start: null });
   });
 
   it('refuses changes for a recipient who unsubscribed: SUBSCRIBER.UNSUBSCRIBED', async () => {
