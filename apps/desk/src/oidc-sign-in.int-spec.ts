@@ -5,8 +5,7 @@
  * the provider and back as a browser would.
  */
 import { ServiceUnderTest } from '@newsroom/test-harness';
-import { startLocalBroker, testSigningKeyFile, type LocalBroker } from '@newsroom/testing';
-import { TestIdentityProvider, type ProviderAnswer } from '../test/oidc-test-provider';
+import { TestIdentityProvider, startLocalBroker, testSigningKeyFile, type LocalBroker, type ProviderAnswer } from '@newsroom/testing';
 import { startDesk } from './desk.service';
 
 jest.setTimeout(120_000);

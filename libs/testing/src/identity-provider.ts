@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type InteractionResult } from 'oidc-provider';
+import type { InteractionResult } from 'oidc-provider';
 
 /** Someone with an account at the test provider, and the claims it vouches for. */
 export interface ProviderPerson {
@@ -19,7 +19,8 @@ export type ProviderAnswer = { person: ProviderPerson } | { error: string; descr
  * first request to it finishes the interaction with `next`, so the tests drive the whole
  * authorization code flow with plain HTTP. Consent is granted for the desk's scopes at once.
  * The e-mail claims come from userinfo (oidc-provider keeps scope claims out of the ID token
- * when it issues an access token), so the desk's fallback to userinfo is exercised too.
+ * when it issues an access token), so a client's fallback to userinfo is exercised too.
+ * oidc-provider is loaded only when a provider starts: the other suites never load it.
  */
 export class TestIdentityProvider {
   next: ProviderAnswer = { error: 'access_denied', description: 'nobody chosen to sign in' };
@@ -35,6 +36,7 @@ export class TestIdentityProvider {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const testProvider = new TestIdentityProvider(server, issuer);
+    const { default: Provider } = await import('oidc-provider');
     const provider = new Provider(issuer, {
       clients: [
         {

@@ -12,3 +12,4 @@ export * from './service-environment';
 export * from './coded-errors';
 export * from './browser/chromium';
 export * from './test-signing-keys';
+export * from './identity-provider';

@@ -1,4 +1,4 @@
-// The few parts of oidc-provider (which ships no types) that the desk's tests use.
+// The few parts of oidc-provider (which ships no types) that TestIdentityProvider uses.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
