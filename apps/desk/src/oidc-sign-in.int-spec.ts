@@ -5,7 +5,7 @@
  * the provider and back as a browser would.
  */
 import { ServiceUnderTest } from '@newsroom/test-harness';
-import { TestIdentityProvider, startLocalBroker, testSigningKeyFile, type LocalBroker, type ProviderAnswer } from '@newsroom/testing';
+import { TestIdentityProvider, standaloneDeskEnvironment, startLocalBroker, type LocalBroker, type ProviderAnswer } from '@newsroom/testing';
 import { startDesk } from './desk.service';
 
 jest.setTimeout(120_000);
@@ -107,21 +107,9 @@ describe('sign-in through the identity provider', () => {
       brokers: broker.brokers,
       boot: startDesk,
       env: {
-        DESK_PUBLIC_URL: PUBLIC_URL,
-        DESK_SIGNING_KEY_FILE: testSigningKeyFile(),
-        DRAFTING_URL: 'http://127.0.0.1:9',
-        EDITORIAL_REVIEW_URL: 'http://127.0.0.1:9',
-        PUBLISHING_URL: 'http://127.0.0.1:9',
-        NOTIFICATIONS_URL: 'http://127.0.0.1:9',
-        // Nothing listens there: invitations answer `mailed: false` with their link.
-        SMTP_URL: 'smtp://127.0.0.1:9',
-        DESK_INITIAL_ADMIN_EMAIL: ADMIN.email,
-        DESK_INITIAL_ADMIN_PASSWORD: ADMIN.password,
+        ...standaloneDeskEnvironment(PUBLIC_URL, ADMIN),
         RATE_LIMITS: 'sign-in:client=1000/10m',
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: CLIENT.clientId,
-        OIDC_CLIENT_SECRET: CLIENT.clientSecret,
-        OIDC_DISPLAY_NAME: 'Newsroom ID',
+        ...provider.deskSettings('Newsroom ID'),
       },
     });
   });

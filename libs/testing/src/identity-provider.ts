@@ -29,13 +29,14 @@ export class TestIdentityProvider {
   private constructor(
     private readonly server: Server,
     readonly issuer: string,
+    private readonly client: { clientId: string; clientSecret: string },
   ) {}
 
   static async start(client: { clientId: string; clientSecret: string; redirectUri: string }): Promise<TestIdentityProvider> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const testProvider = new TestIdentityProvider(server, issuer);
+    const testProvider = new TestIdentityProvider(server, issuer, client);
     const { default: Provider } = await import('oidc-provider');
     const provider = new Provider(issuer, {
       clients: [
@@ -74,6 +75,11 @@ export class TestIdentityProvider {
       });
     });
     return testProvider;
+  }
+
+  /** The desk's settings for signing in through this provider, its button saying "Sign in with `displayName`". */
+  deskSettings(displayName: string): Record<string, string> {
+    return { OIDC_ISSUER: this.issuer, OIDC_CLIENT_ID: this.client.clientId, OIDC_CLIENT_SECRET: this.client.clientSecret, OIDC_DISPLAY_NAME: displayName };
   }
 
   close(): Promise<void> {

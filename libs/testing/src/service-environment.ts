@@ -1,4 +1,5 @@
 import type { ServiceName } from './service-process';
+import { testSigningKeyFile } from './test-signing-keys';
 
 export const SERVICE_SCHEMAS: Record<ServiceName, string> = {
   drafting: 'drafting',
@@ -95,5 +96,25 @@ export function newsroomServiceEnvironment(input: NewsroomEnvironment): Newsroom
       // The push inbox listens on loopback, which notifications refuses unless it is listed by address and port.
       PUSH_SERVICE_HOSTS: new URL(input.pushOrigin).host,
     },
+  };
+}
+
+/**
+ * The desk on its own, as its sign-in suites run it: the test signing key, the first admin, and
+ * the four services and the SMTP server at a closed port (a proxied call answers 503, an
+ * invitation `mailed: false` with its link).
+ */
+export function standaloneDeskEnvironment(publicUrl: string, admin: { email: string; password: string }): Record<string, string> {
+  const closed = 'http://127.0.0.1:9';
+  return {
+    DESK_PUBLIC_URL: publicUrl,
+    DESK_SIGNING_KEY_FILE: testSigningKeyFile(),
+    DRAFTING_URL: closed,
+    EDITORIAL_REVIEW_URL: closed,
+    PUBLISHING_URL: closed,
+    NOTIFICATIONS_URL: closed,
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    DESK_INITIAL_ADMIN_EMAIL: admin.email,
+    DESK_INITIAL_ADMIN_PASSWORD: admin.password,
   };
 }
