@@ -5,7 +5,7 @@ import type { PageCache } from './page-cache';
 import { cacheKeyOf, sendCachedPage } from './page-cache.http';
 
 const answered = counter({
-  name: 'publishing_page_cache_answers_total',
+  name: 'newsroom_page_cache_answers_total',
   help: 'Public pages answered from the page cache ahead of the framework (not in http_requests_total), by status code.',
   labelNames: ['status'],
 });
@@ -20,7 +20,7 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
  * the framework unchanged: a miss (rendered and kept by PageCacheInterceptor), a page with
  * other query parameters, a reader over the limit (RateLimitGuard answers the 429 with the
  * site's error page, from the count made here: a request is counted once). Such answers are
- * not in the request log or `http_requests_total`; `publishing_page_cache_answers_total`
+ * not in the request log or `http_requests_total`; `newsroom_page_cache_answers_total`
  * counts them.
  *
  * Call once the app is created and before it listens: it wraps the server's request listener.
