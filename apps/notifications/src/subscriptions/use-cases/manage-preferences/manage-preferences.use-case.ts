@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { NotificationsConfig } from '../../../config/notifications.config';
-import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
+import { Injectable, Logger } from '@nestjs/common';
+import { SiteSectionList } from '@newsroom/site-sections';
 import { normalizePreferences } from '../../domain/preferences';
 import { viewOf, type RecipientView } from '../../domain/recipient';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
@@ -18,15 +17,11 @@ export class ManagePreferencesUseCase {
 
   constructor(
     private readonly subscriptions: SubscriptionRepository,
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly sections: SiteSectionList,
   ) {}
 
   async execute(command: ManagePreferencesCommand): Promise<RecipientView> {
-    const preferences = normalizePreferences(
-      command.preferences,
-      this.config.siteSections.map((section) => section.slug),
-      command.kind,
-    );
+    const preferences = normalizePreferences(command.preferences, this.sections.slugs(), command.kind);
     const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
       found.changePreferences(preferences);
       return true;
