@@ -1,8 +1,5 @@
 import { createEvent, EVENT_TYPES, SITE_SECTIONS_SUBJECT, TOPICS } from '@newsroom/contracts';
-import { type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { startNotificationsUnderTest } from '../../../test/notifications-under-test';
+import { startNotificationsWithMail, type NotificationsWithMail } from '../../../test/notifications-under-test';
 
 /**
  * The sections a reader may follow are publishing's managed list, as it arrives on the publishing
@@ -12,37 +9,22 @@ import { startNotificationsUnderTest } from '../../../test/notifications-under-t
 describe('the sections readers may follow (publishing\'s list over the broker)', () => {
   jest.setTimeout(90_000);
 
-  let broker: LocalBroker;
-  let smtp: FakeSmtpServer;
-  let service: ServiceUnderTest;
-  let bus: TestEventBus;
+  let suite: NotificationsWithMail;
 
   beforeAll(async () => {
-    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await startNotificationsUnderTest({
-      name: 'notifications_site_sections',
-      brokers: broker.brokers,
-      smtpUrl: smtp.url,
-      env: { SITE_SECTIONS: 'politics=Politics,world=World' },
-    });
-    bus = new TestEventBus(broker.brokers);
+    suite = await startNotificationsWithMail('notifications_site_sections', { SITE_SECTIONS: 'politics=Politics,world=World' });
   }, 120_000);
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await smtp?.stop();
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   /** The list as publishing's outbox publishes it, delivered and applied. */
   async function publishList(version: number, sections: { slug: string; label: string }[]): Promise<void> {
     const event = createEvent(EVENT_TYPES.siteSectionsChanged, { version, sections, changedAt: new Date().toISOString() }, { subject: SITE_SECTIONS_SUBJECT });
-    await bus.produce(TOPICS.publishing, event);
-    await service.handled(event.id);
+    await suite.bus.produce(TOPICS.publishing, event);
+    await suite.service.handled(event.id);
   }
-  const signUp = (email: string, sections: string[]) => service.anonymous.post<{ error?: { code: string } }>('/v1/subscribers', { email, sections });
-  const form = () => service.anonymous.get('/subscribe', { headers: { accept: 'text/html' } });
+  const signUp = (email: string, sections: string[]) => suite.service.anonymous.post<{ error?: { code: string } }>('/v1/subscribers', { email, sections });
+  const form = () => suite.service.anonymous.get('/subscribe', { headers: { accept: 'text/html' } });
 
   it('takes a new section from the next list, refuses a retired one, and ignores an older list arriving late', async () => {
     const before = await signUp('early@readers.test', ['sport']);
@@ -62,7 +44,7 @@ describe('the sections readers may follow (publishing\'s list over the broker)',
 
     // A replayed version 1 (World, no Sport) changes nothing.
     await publishList(1, [{ slug: 'world', label: 'World' }]);
-    expect((await service.sql('SELECT version FROM site_sections'))[0]).toEqual({ version: 2 });
+    expect((await suite.service.sql('SELECT version FROM site_sections'))[0]).toEqual({ version: 2 });
     expect((await signUp('again@readers.test', ['sport'])).status).toBe(202);
   });
 });
