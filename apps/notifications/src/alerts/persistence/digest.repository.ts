@@ -47,7 +47,7 @@ export class DigestRepository {
    * Returns how many were claimed.
    */
   async claimDue(localTime: string, limit: number): Promise<number> {
-    const [, claimed] = (await this.unitOfWork.manager.query(
+    const claimed = (await this.unitOfWork.manager.query(
       `INSERT INTO digests (subscriber_id, local_date, stories_since, stories_until)
        SELECT r.id, (now() AT TIME ZONE r.time_zone)::date,
               COALESCE((SELECT max(d.stories_until) FROM digests d WHERE d.subscriber_id = r.id), now() - interval '24 hours'), now()
@@ -57,10 +57,11 @@ export class DigestRepository {
          AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.subscriber_id = r.id AND d.local_date = (now() AT TIME ZONE r.time_zone)::date)
        ORDER BY r.id
        LIMIT $2
-       ON CONFLICT (subscriber_id, local_date) DO NOTHING`,
+       ON CONFLICT (subscriber_id, local_date) DO NOTHING
+       RETURNING subscriber_id`,
       [localTime, limit],
-    )) as [unknown[], number];
-    return claimed;
+    )) as unknown[];
+    return claimed.length;
   }
 
   /** The oldest digest claimed, not settled and not waiting to be tried again, with its subscriber; null when none is due. */

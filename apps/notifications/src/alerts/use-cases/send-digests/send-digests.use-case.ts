@@ -4,6 +4,7 @@ import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import { Mailer } from '../../../shared/mail/mailer';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
+import { SubscriptionRepository } from '../../../subscriptions/persistence/subscription.repository';
 import { digestEmail } from '../../channels/digest-email';
 import { classifyEmailError } from '../../domain/send-failure';
 import { DigestRepository, type ClaimedDigest, type DigestOutcome } from '../../persistence/digest.repository';
@@ -27,7 +28,8 @@ export interface DigestRound {
  * and settles the row in a transaction of its own. No stories: settled `empty`, nothing sent.
  * A crash after the send and before the settle re-sends that one message with the same
  * Message-ID, which mail clients collapse; the primary key means no second digest for a date.
- * A deferred send is tried again after DIGEST_RETRY_DELAY_MS, a refused one settles `failed`.
+ * A deferred send is tried again after DIGEST_RETRY_DELAY_MS, a refused one settles `failed`
+ * (and a mailbox refused at RCPT TO or DATA is marked bounced, as an alert's would be).
  */
 @Injectable()
 export class SendDigestsUseCase {
@@ -36,6 +38,7 @@ export class SendDigestsUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly digests: DigestRepository,
+    private readonly subscriptions: SubscriptionRepository,
     private readonly mailer: Mailer,
     private readonly links: SubscriberLinks,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -71,7 +74,11 @@ export class SendDigestsUseCase {
         await this.unitOfWork.run(() => this.digests.postpone(key, new Date(Date.now() + DIGEST_RETRY_DELAY_MS), failure.message));
         return undefined;
       }
-      await this.unitOfWork.run(() => this.digests.settle(key, 'failed', stories.length, failure.message));
+      await this.unitOfWork.run(async () => {
+        await this.digests.settle(key, 'failed', stories.length, failure.message);
+        // Refused at RCPT TO or DATA: the mailbox is gone, as for an alert (docs/notifications.md, "Bounces").
+        if (failure.recipientGone) await this.subscriptions.updateSubscriber(digest.subscriberId, (subscriber) => subscriber.markBounced(failure.responseCode, new Date()));
+      });
       return 'failed';
     }
     await this.unitOfWork.run(() => this.digests.settle(key, 'sent', stories.length));
