@@ -11,6 +11,8 @@ export interface InboundMessage {
   /** The raw value: consumers parse and validate it themselves. */
   value: Buffer | null;
   headers: IHeaders;
+  /** When the producer created the message, ms since the epoch (Kafka's CreateTime), as kafkajs gives it. */
+  timestamp?: string;
   heartbeat(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export const Inbound = createParamDecorator((_: unknown, context: ExecutionConte
     key: message.key ?? null,
     value: toBuffer(message.value),
     headers: message.headers ?? {},
+    timestamp: message.timestamp,
     heartbeat: () => kafka.getHeartbeat()(),
   };
 });

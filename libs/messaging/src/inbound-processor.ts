@@ -105,10 +105,13 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     if (!handler) return 'skipped';
 
     const context = { ...where, eventId: event.id, eventType: event.type, articleId: event.subject };
+    const receivedAt = Date.now();
     for (let attempt = 1, outageTries = 0; ; attempt += 1) {
       try {
         const applied = await this.applyOnce(message, event, handler);
-        this.logger.log({ ...context, attempt }, applied ? 'event applied' : 'duplicate event ignored');
+        // Where an event's time goes: on its way here (from the producer's send) and in its transaction.
+        const timing = { inTransitMs: message.timestamp ? receivedAt - Number(message.timestamp) : undefined, handledMs: Date.now() - receivedAt };
+        this.logger.log({ ...context, attempt, ...timing }, applied ? 'event applied' : 'duplicate event ignored');
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
         if (this.stopping) throw new Error(`service is shutting down; event ${event.id} will be processed after restart`);
