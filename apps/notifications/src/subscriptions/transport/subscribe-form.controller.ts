@@ -45,7 +45,8 @@ export class SubscribeFormController {
   @ApiOperation({
     summary: 'Sign up for email alerts from an HTML form (double opt-in)',
     description:
-      'Form fields: `email`, `sections` (once per ticked section), `tags` (comma-separated), `breakingOnly=on`. ' +
+      'Form fields: `email`, `sections` (once per ticked section), `tags` (comma-separated), `frequency` (every-story, breaking-only, daily-digest; ' +
+      'or the older `breakingOnly=on`), `timeZone`, `quietHoursStart` and `quietHoursEnd` (HH:MM, both empty for none). ' +
       'Always the same "check your inbox" page; the confirmation link arrives by email.',
   })
   @ApiConsumes('application/x-www-form-urlencoded')

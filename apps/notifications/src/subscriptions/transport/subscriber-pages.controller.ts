@@ -47,11 +47,11 @@ export class SubscriberPagesController {
   @Post('preferences')
   @HttpCode(200)
   @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated; breakingOnly=on)' })
+  @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated, frequency, timeZone, quietHoursStart/quietHoursEnd HH:MM)' })
   @ApiQuery({ name: 'token', required: true })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiProduces('text/html')
-  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
   async savePreferences(
