@@ -11,6 +11,9 @@
  * editor comments on one block and approves it, and the public page shows all of it; then an
  * admin inspects and replays a dead letter from the desk.
  *
+ * The third has an admin rename and move a section on the Sections screen, after a conflict
+ * with another admin's save, and the public navigation follow.
+ *
  * Every screen is checked with axe-core (no serious or critical violation) and photographed
  * at desktop width and at 390 px into tmp/desk-screenshots/.
  */
@@ -404,5 +407,43 @@ describe('the desk in a browser', () => {
     // editors only: the reporter has no dead letters screen
     await reporter.goto(`${desk}/dead-letters`);
     await reporter.getByText('Your account does not have the role this screen needs.').waitFor();
+  });
+
+  it('lets an admin rename and reorder the site\'s sections, says so when another admin saved first, and the public navigation follows', async () => {
+    const admin = await adminSignsIn();
+    await admin.getByRole('link', { name: 'Sections' }).click();
+    await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
+    await checkScreen(admin, 'sections');
+
+    // Another admin saves first (through the API): this admin's save is refused with 412 and said so.
+    const current = await newsroom.call<{ items: { slug: string; label: string }[] }>('publishing', 'GET', '/v1/site/sections', null);
+    const other = await newsroom.call('publishing', 'PUT', '/v1/site/sections', { role: 'admin', user: 'other-admin' }, { items: [...current.body.items, { slug: 'sport', label: 'Sport' }] }, { 'if-match': current.headers.get('etag') ?? '' });
+    expect(other.status).toBe(200);
+    await admin.getByLabel('Label of world').fill('The World');
+    await admin.getByLabel('Label of world').press('Tab');
+    await admin.getByRole('button', { name: 'Save sections' }).click();
+    await admin.getByText(/^Someone else saved the sections since you opened them/).waitFor();
+    await admin.getByRole('button', { name: 'Reload the current list' }).click();
+    await admin.getByLabel('Label of sport').waitFor();
+
+    // Renamed, moved to the top with the keyboard, saved.
+    await admin.getByLabel('Label of world').fill('The World');
+    await admin.getByLabel('Label of world').press('Tab');
+    const up = admin.getByRole('button', { name: 'Move up: The World' });
+    await up.focus();
+    await admin.keyboard.press('Enter');
+    // The moved section is first now: its Move up is disabled and the keyboard stays on its row.
+    await expect(admin.getByRole('button', { name: 'Move up: The World' }).isDisabled()).resolves.toBe(true);
+    expect(await admin.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-slug'))).toBe('world');
+    await admin.getByRole('button', { name: 'Save sections' }).click();
+    await admin.getByText(/^Sections saved \(version \d+\)/).waitFor();
+    await checkScreen(admin, 'sections-saved');
+
+    const navigation = await eventually('the public navigation with the renamed section first', async () => {
+      const front = await (await fetch(newsroom.url('publishing', '/'), { headers: { accept: 'text/html' } })).text();
+      const links = [...front.matchAll(/<li><a href="\/sections\/([a-z0-9-]+)">([^<]+)<\/a><\/li>/g)].map((match) => `${match[1]}=${match[2]}`);
+      return links[0] === 'world=The World' ? links : undefined;
+    });
+    expect(navigation).toContain('sport=Sport');
   });
 });

@@ -58,39 +58,36 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
 
   const row = (section: Section, index: number): HTMLElement => {
     const label = h('input', { type: 'text', value: section.label, required: true, autocomplete: 'off' });
+    const up = h('button', { type: 'button', 'data-move': 'up', 'data-slug': section.slug, disabled: index === 0, onclick: () => move(index, -1, 'up') }, 'Move up');
+    const down = h('button', { type: 'button', 'data-move': 'down', 'data-slug': section.slug, disabled: index === sections.length - 1, onclick: () => move(index, 1, 'down') }, 'Move down');
+    const remove = h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        onclick: () => {
+          sections.splice(index, 1);
+          edited(`${section.label} removed: its stories stay, it leaves the navigation once saved.`);
+          region.querySelector<HTMLElement>('li button, li input')?.focus();
+        },
+      },
+      'Remove',
+    );
+    // Named after the label as it stands (a renamed section's too), the visible word first (WCAG 2.5.3).
+    const name = (): void => {
+      up.setAttribute('aria-label', `Move up: ${section.label}`);
+      down.setAttribute('aria-label', `Move down: ${section.label}`);
+      remove.setAttribute('aria-label', `Remove: ${section.label}`);
+    };
+    name();
     label.addEventListener('change', () => {
-      section.label = label.value;
+      section.label = label.value.trim();
       changed = true;
-      show(message, notice('info', `${section.slug} renamed to “${label.value.trim()}”. Not saved yet.`));
+      name();
+      show(message, notice('info', `${section.slug} renamed to “${section.label}”. Not saved yet.`));
       saveButton.disabled = false;
     });
-    const first = index === 0;
-    const last = index === sections.length - 1;
-    return h(
-      'li',
-      { class: 'section-row', 'data-slug': section.slug },
-      field(`Label of ${section.slug}`, label, `Slug: ${section.slug}`),
-      h(
-        'div',
-        { class: 'actions' },
-        h('button', { type: 'button', 'data-move': 'up', 'data-slug': section.slug, disabled: first, 'aria-label': `Move ${section.label} up`, onclick: () => move(index, -1, 'up') }, 'Move up'),
-        h('button', { type: 'button', 'data-move': 'down', 'data-slug': section.slug, disabled: last, 'aria-label': `Move ${section.label} down`, onclick: () => move(index, 1, 'down') }, 'Move down'),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'danger',
-            'aria-label': `Remove ${section.label}`,
-            onclick: () => {
-              sections.splice(index, 1);
-              edited(`${section.label} removed: its stories stay, it leaves the navigation once saved.`);
-              region.querySelector<HTMLElement>('li button, li input')?.focus();
-            },
-          },
-          'Remove',
-        ),
-      ),
-    );
+    return h('li', { class: 'section-row', 'data-slug': section.slug }, field(`Label of ${section.slug}`, label, `Slug: ${section.slug}`), h('div', { class: 'actions' }, up, down, remove));
   };
 
   const saveButton = h('button', { type: 'button', class: 'primary', disabled: true }, 'Save sections');
