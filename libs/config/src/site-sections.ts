@@ -9,7 +9,10 @@ export interface SiteSection {
 /** `slug` or `slug=Label`, comma-separated: `politics=Політика,world,business`. */
 export const SECTION_LIST_PATTERN = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*(?:,\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:=[^,=]+)?\s*)*$/;
 
-/** SITE_SECTIONS when unset: every service that reads it agrees unless they are configured apart. */
+/**
+ * SITE_SECTIONS when unset. It is each service's initial list only: publishing stores it as the
+ * managed list on its first start, and every service follows publishing's list from then on.
+ */
 export const DEFAULT_SITE_SECTIONS = 'politics,world,business,climate,science,culture';
 
 /** Class-validator rule for SITE_SECTIONS. */

@@ -25,7 +25,11 @@ export class PublishingEnv extends CommonEnv {
   @IsTimeZone()
   SITE_TIME_ZONE!: string;
 
-  /** The navigation's sections in order: `politics,world` or with labels `politics=Політика,world=Світ`. */
+  /**
+   * The initial section list in navigation order: `politics,world` or with labels
+   * `politics=Політика,world=Світ`. Stored once, on the first start; admins change the list from
+   * then on (`PUT /v1/site/sections`), and this value is no longer read.
+   */
   @Matches(SECTION_LIST_PATTERN, { message: 'SITE_SECTIONS must be section slugs separated by commas, each optionally =Label (politics=Politics,world)' })
   SITE_SECTIONS!: string;
 

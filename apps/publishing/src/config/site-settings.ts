@@ -18,7 +18,7 @@ export interface SiteSettings {
   language: InterfaceLanguage;
   /** IANA zone in which readers are shown times ("Europe/Kyiv"). */
   timeZone: string;
-  /** The navigation, in this order; only these sections enter it. */
+  /** SITE_SECTIONS: the list seeded into the managed one on the first start (pages read SiteSectionList). */
   sections: NavSection[];
   /** The publisher's logo, absolute: masthead, NewsArticle `publisher.logo`, feed logos. */
   logoUrl?: string;
