@@ -20,8 +20,8 @@ export class NotificationsEnv extends CommonEnv {
   PUBLIC_SITE_URL!: string;
 
   /**
-   * The site's managed sections, the same value publishing's navigation takes (`politics,world` or
-   * `politics=Політика,world=Світ`): readers choose among these, and any other section is refused.
+   * The site's initial sections (`politics,world` or `politics=Політика,world=Світ`): readers choose
+   * among these until publishing's managed list arrives on the publishing topic (SiteSectionList).
    */
   @IsSectionList()
   SITE_SECTIONS!: string;
