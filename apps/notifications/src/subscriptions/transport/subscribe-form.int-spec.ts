@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
+import { TOPICS } from '@newsroom/contracts';
 import { eventually, type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { articlePublishedEvent } from '../../../test/fixtures';
 import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/notifications-under-test';
 
 /**
@@ -92,25 +93,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect((await service.anonymous.post('/v1/subscribers', { email: 'x@xn--bcher-kva.example', sections: ['politics'] })).status).toBe(202);
     expect(await service.sql(`SELECT email, status FROM subscribers WHERE email LIKE 'x@%'`)).toEqual([{ email: 'x@xn--bcher-kva.example', status: 'confirmed' }]);
 
-    const articleId = randomUUID();
-    const event = createEvent(
-      EVENT_TYPES.articlePublished,
-      {
-        articleId,
-        revision: 1,
-        slug: 'harbour-vote',
-        url: `${SITE}/articles/harbour-vote`,
-        headline: 'Harbour vote passes',
-        standfirst: 'Cranes stop at 11pm.',
-        section: 'politics',
-        tags: [],
-        language: 'en',
-        bylines: [{ name: 'Ann Reporter' }],
-        priority: 'normal',
-        publishedAt: new Date().toISOString(),
-      },
-      { subject: articleId },
-    );
+    const event = articlePublishedEvent({ headline: 'Harbour vote passes', standfirst: 'Cranes stop at 11pm.' });
     await bus.produce(TOPICS.publishing, event);
     await eventually('the alert to the merged mailbox', () => smtp.mailsTo(mailbox, /Harbour vote/)[0]);
     await eventually('every alert handed over', async () => (await service.sql(`SELECT 1 FROM deliveries WHERE status IN ('pending', 'sending')`)).length === 0 || undefined);
