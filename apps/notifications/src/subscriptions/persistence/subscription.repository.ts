@@ -4,7 +4,7 @@ import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
 import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
-import { recipientNotFound } from '../domain/subscription.errors';
+import { recipientNotFound, unknownTimeZone } from '../domain/subscription.errors';
 import { fromPreferenceColumns, PREFERENCE_COLUMN_NAMES, preferenceColumnValues, toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
@@ -53,18 +53,18 @@ export class SubscriptionRepository {
    */
   async insertSubscriber(subscriber: Subscriber): Promise<boolean> {
     const state = subscriber.snapshot();
-    const rows: unknown[] = await this.unitOfWork.manager.query(
+    const rows: unknown[] = await zoneChecked(state.preferences.timeZone, () => this.unitOfWork.manager.query(
       `INSERT INTO subscribers (id, email, status, ${PREFERENCE_COLUMN_NAMES}, link_sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
       [state.id, state.email, state.status, ...preferenceColumnValues(state.preferences), state.linkSentAt],
-    );
+    ));
     return rows.length === 1;
   }
 
   async saveSubscriber(subscriber: Subscriber): Promise<void> {
     const state = subscriber.snapshot();
-    await this.unitOfWork.manager.update(
+    await zoneChecked(state.preferences.timeZone, () => this.unitOfWork.manager.update(
       SubscriberEntity,
       { id: state.id },
       {
@@ -77,7 +77,7 @@ export class SubscriptionRepository {
         bounceCode: state.bounce?.code ?? null,
         updatedAt: new Date(),
       },
-    );
+    ));
   }
 
   /**
@@ -100,7 +100,7 @@ export class SubscriptionRepository {
    */
   async upsertPush(subscription: PushSubscription): Promise<{ id: string; created: boolean }> {
     const state = subscription.snapshot();
-    const rows: { id: string; created: boolean }[] = await this.unitOfWork.manager.query(
+    const rows: { id: string; created: boolean }[] = await zoneChecked(state.preferences.timeZone, () => this.unitOfWork.manager.query(
       `INSERT INTO push_subscriptions (id, endpoint, p256dh, auth, expiration_time, ${PREFERENCE_COLUMN_NAMES})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (endpoint) DO UPDATE SET
@@ -110,7 +110,7 @@ export class SubscriptionRepository {
          active = true, deactivated_at = NULL, deactivated_reason = NULL, updated_at = now()
        RETURNING id, (xmax = 0) AS created`,
       [state.id, state.endpoint, state.p256dh, state.auth, state.expirationTime, ...preferenceColumnValues(state.preferences)],
-    );
+    ));
     return rows[0];
   }
 
@@ -126,7 +126,7 @@ export class SubscriptionRepository {
 
   async savePush(subscription: PushSubscription): Promise<void> {
     const state = subscription.snapshot();
-    await this.unitOfWork.manager.update(
+    await zoneChecked(state.preferences.timeZone, () => this.unitOfWork.manager.update(
       PushSubscriptionEntity,
       { id: state.id },
       {
@@ -136,7 +136,7 @@ export class SubscriptionRepository {
         deactivatedReason: state.deactivatedReason,
         updatedAt: new Date(),
       },
-    );
+    ));
   }
 
   /** The email subscriber or push subscription a signed link names. */
@@ -223,4 +223,20 @@ function toPushSubscription(row: PushSubscriptionEntity): PushSubscription {
     deactivatedAt: row.deactivatedAt,
     deactivatedReason: row.deactivatedReason,
   });
+}
+
+/**
+ * Runs a write of a recipient's preferences, turning PostgreSQL's "time zone not recognized"
+ * (SQLSTATE 22023, raised by the column's CHECK that keeps the fan-out's AT TIME ZONE working)
+ * into SUBSCRIBER.UNKNOWN_TIME_ZONE. The domain already checks the zone with Intl; this covers a
+ * zone Node's ICU knows and the database's tz data does not (they are updated apart).
+ */
+async function zoneChecked<T>(zone: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const driverError = (error as { driverError?: { code?: string; message?: string } }).driverError;
+    if (driverError?.code === '22023' && /time zone/i.test(driverError.message ?? '')) throw unknownTimeZone(zone);
+    throw error;
+  }
 }
