@@ -135,13 +135,13 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     const editor = service.as('editor', 'editor-1');
     const found = await editor.get<{ total: number; subscribers: { id: string; email: string; status: string }[] }>('/v1/subscribers?q=FORM.reader');
     expect(found.status).toBe(200);
-    expect(found.body.subscribers).toEqual([expect.objectContaining({ email: 'form.reader@example.com', status: 'confirmed' })]);
+    expect(found.body.subscribers).toEqual([expect.objectContaining({ email: 'form.reader@example.com', status: 'confirmed', frequency: 'every-story', timeZone: 'UTC', quietHours: null })]);
     expect((await service.anonymous.get('/v1/subscribers?q=form')).status).toBe(401);
     expect((await service.as('reporter', 'reporter-1').get('/v1/subscribers?q=form')).status).toBe(403);
 
     const csv = await editor.get('/v1/subscribers/export.csv');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.text.split('\r\n')[0]).toBe('id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at');
+    expect(csv.text.split('\r\n')[0]).toBe('id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at,frequency,time_zone,quiet_hours');
     expect(csv.text).toContain(',form.reader@example.com,confirmed,climate politics,budget harbour,false,');
 
     const id = found.body.subscribers[0].id;

@@ -46,7 +46,7 @@ export class SubscriberAdminHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Email subscribers whose address contains `q`, newest first (erased ones never)' })
-  @ApiResponse({ status: 200, description: '{ total, subscribers: [{ id, email, status, sections, tags, breakingOnly, createdAt, confirmedAt, unsubscribedAt, bounced, bouncedAt, bounceCode }], limit, offset }; `bounced` is true for an address the mail server refused for good (SMTP 5xx), which gets no mail until its owner signs up and confirms again' })
+  @ApiResponse({ status: 200, description: '{ total, subscribers: [{ id, email, status, sections, tags, frequency, breakingOnly, timeZone, quietHours: {start, end} | null, createdAt, confirmedAt, unsubscribedAt, bounced, bouncedAt, bounceCode }], limit, offset }; `bounced` is true for an address the mail server refused for good (SMTP 5xx), which gets no mail until its owner signs up and confirms again' })
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED' })
   async search(@Query() request: SubscriberSearchRequest): Promise<{ total: number; subscribers: SubscriberRecord[]; limit: number; offset: number }> {
     return { ...(await this.subscribers.search(request.q, request.limit, request.offset)), limit: request.limit, offset: request.offset };

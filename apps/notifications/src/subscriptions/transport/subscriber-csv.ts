@@ -1,8 +1,11 @@
 import type { SubscriberRecord } from '../use-cases/search-subscribers/search-subscribers.query';
 
-export const SUBSCRIBER_CSV_HEADER = 'id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at\r\n';
+export const SUBSCRIBER_CSV_HEADER = 'id,email,status,sections,tags,breaking_only,created_at,confirmed_at,unsubscribed_at,frequency,time_zone,quiet_hours\r\n';
 
 /**
+ * Columns added later go at the end, so spreadsheets and scripts reading the older ones by
+ * position keep working.
+ *
  * One RFC 4180 line (CRLF, fields quoted where needed, quotes doubled). A field a spreadsheet
  * would take for a formula (`=`, `+`, `-`, `@`, tab, CR first: CSV injection, OWASP) starts
  * with an apostrophe; an address can legally start with any of them.
@@ -19,6 +22,9 @@ export function subscriberCsvLine(record: SubscriberRecord): string {
       record.createdAt.toISOString(),
       record.confirmedAt?.toISOString() ?? '',
       record.unsubscribedAt?.toISOString() ?? '',
+      record.frequency,
+      record.timeZone,
+      record.quietHours ? `${record.quietHours.start}-${record.quietHours.end}` : '',
     ]
       .map(csvField)
       .join(',') + '\r\n'

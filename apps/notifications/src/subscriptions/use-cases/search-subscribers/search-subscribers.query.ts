@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
+import type { Preferences } from '../../domain/preferences';
 import type { SubscriberStatus } from '../../domain/subscriber';
+import { fromPreferenceColumns } from '../../persistence/preference-columns';
 
-/** An email subscriber as the administration pages and the CSV export show it. */
-export interface SubscriberRecord {
+/**
+ * An email subscriber as the administration pages and the CSV export show it: their preferences
+ * (sections, tags, frequency, breakingOnly, timeZone, quietHours) spread at the top level.
+ */
+export interface SubscriberRecord extends Preferences {
   id: string;
   email: string;
   status: SubscriberStatus;
-  sections: string[];
-  tags: string[];
-  breakingOnly: boolean;
   createdAt: Date;
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
@@ -26,7 +28,11 @@ interface SubscriberRow {
   status: SubscriberStatus;
   sections: string[];
   tags: string[];
+  frequency: Preferences['frequency'];
   breaking_only: boolean;
+  time_zone: string;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
   created_at: Date;
   confirmed_at: Date | null;
   unsubscribed_at: Date | null;
@@ -71,9 +77,15 @@ function toRecord(row: SubscriberRow): SubscriberRecord {
     id: row.id,
     email: row.email,
     status: row.status,
-    sections: row.sections,
-    tags: row.tags,
-    breakingOnly: row.breaking_only,
+    ...fromPreferenceColumns({
+      sections: row.sections,
+      tags: row.tags,
+      frequency: row.frequency,
+      breakingOnly: row.breaking_only,
+      timeZone: row.time_zone,
+      quietHoursStart: row.quiet_hours_start,
+      quietHoursEnd: row.quiet_hours_end,
+    }),
     createdAt: row.created_at,
     confirmedAt: row.confirmed_at,
     unsubscribedAt: row.unsubscribed_at,
