@@ -1,7 +1,7 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import { BackgroundLoopService, type BackgroundLoopSettings, type RoundOutcome } from '@newsroom/persistence';
 import { SendDigestsCommand } from '../use-cases/send-digests/send-digests.command';
 import { SendDigestsUseCase } from '../use-cases/send-digests/send-digests.use-case';
 
@@ -20,32 +20,21 @@ const POLL_INTERVAL_MS = 60_000;
  * stopped or crashed process had claimed and not settled.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DigestScheduler extends BackgroundLoopService {
   private readonly logger = new Logger(DigestScheduler.name);
-  private loop?: BackgroundLoop;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly sendDigests: SendDigestsUseCase,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = new BackgroundLoop({
-      name: 'digest-scheduler',
-      url: urlOf(this.dataSource),
-      schema: schemaOf(this.dataSource),
-      lease: { kind: 'leader' },
-      pollIntervalMs: POLL_INTERVAL_MS,
-      round: () => this.round(),
-    });
-    this.loop.start();
+  ) {
+    super(dataSource);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop?.stop();
+  protected loopSettings(): BackgroundLoopSettings {
+    return { name: 'digest-scheduler', lease: { kind: 'leader' }, pollIntervalMs: POLL_INTERVAL_MS };
   }
 
-  private async round(): Promise<RoundOutcome> {
+  protected async round(): Promise<RoundOutcome> {
     const round = await this.sendDigests.execute(SendDigestsCommand.create({ batchSize: DIGEST_BATCH }));
     if (round.claimed > 0 || round.settled.sent + round.settled.empty + round.settled.failed > 0) this.logger.log({ claimed: round.claimed, ...round.settled }, 'digest round');
     return round.more ? 'more' : 'idle';

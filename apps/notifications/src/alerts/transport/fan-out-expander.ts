@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import { BackgroundLoopService, type BackgroundLoopSettings, type RoundOutcome } from '@newsroom/persistence';
 import { fanOutsChannel } from '../persistence/article-alert.repository';
 import { ExpandFanOutCommand } from '../use-cases/expand-fan-out/expand-fan-out.command';
 import { ExpandFanOutUseCase } from '../use-cases/expand-fan-out/expand-fan-out.use-case';
@@ -22,36 +22,23 @@ const PROGRESS_INTERVAL_MS = 5_000;
  * seconds; the delivery log (`GET /v1/deliveries`) shows it too.
  */
 @Injectable()
-export class FanOutExpander implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class FanOutExpander extends BackgroundLoopService {
   private readonly logger = new Logger(FanOutExpander.name);
   private readonly id = randomUUID();
-  private loop?: BackgroundLoop;
   private lastProgressAt = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly expand: ExpandFanOutUseCase,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const schema = schemaOf(this.dataSource);
-    this.loop = new BackgroundLoop({
-      name: 'fan-out-expander',
-      url: urlOf(this.dataSource),
-      schema,
-      lease: { kind: 'member', id: this.id },
-      channel: fanOutsChannel(schema),
-      pollIntervalMs: POLL_INTERVAL_MS,
-      round: () => this.round(),
-    });
-    this.loop.start();
+  ) {
+    super(dataSource);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop?.stop();
+  protected loopSettings(schema: string): BackgroundLoopSettings {
+    return { name: 'fan-out-expander', lease: { kind: 'member', id: this.id }, channel: fanOutsChannel(schema), pollIntervalMs: POLL_INTERVAL_MS };
   }
 
-  private async round(): Promise<RoundOutcome> {
+  protected async round(): Promise<RoundOutcome> {
     const progress = await this.expand.execute(ExpandFanOutCommand.create({ batchSize: FAN_OUT_BATCH }));
     if (!progress) return 'idle';
     if (!progress.done && Date.now() - this.lastProgressAt >= PROGRESS_INTERVAL_MS) {

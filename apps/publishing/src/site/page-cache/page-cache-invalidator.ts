@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { outboxChannel } from '@newsroom/messaging';
-import { BackgroundLoop, schemaOf, urlOf } from '@newsroom/persistence';
+import { BackgroundLoopService, type BackgroundLoopSettings, type RoundOutcome } from '@newsroom/persistence';
 import { SiteSectionList } from '@newsroom/site-sections';
 import { PageCache } from './page-cache';
 
@@ -21,34 +21,24 @@ const POLL_INTERVAL_MS = 60_000;
  * with the navigation of before.
  */
 @Injectable()
-export class PageCacheInvalidator implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private loop?: BackgroundLoop;
+export class PageCacheInvalidator extends BackgroundLoopService {
+  private readonly id = randomUUID();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @Inject(PageCache) private readonly cache: PageCache,
     private readonly sections: SiteSectionList,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const schema = schemaOf(this.dataSource);
-    this.loop = new BackgroundLoop({
-      name: 'page-cache',
-      url: urlOf(this.dataSource),
-      schema,
-      lease: { kind: 'member', id: randomUUID() },
-      channel: outboxChannel(schema),
-      pollIntervalMs: POLL_INTERVAL_MS,
-      round: async () => {
-        await this.sections.refresh();
-        this.cache.invalidate();
-        return 'idle';
-      },
-    });
-    this.loop.start();
+  ) {
+    super(dataSource);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop?.stop();
+  protected loopSettings(schema: string): BackgroundLoopSettings {
+    return { name: 'page-cache', lease: { kind: 'member', id: this.id }, channel: outboxChannel(schema), pollIntervalMs: POLL_INTERVAL_MS };
+  }
+
+  protected async round(): Promise<RoundOutcome> {
+    await this.sections.refresh();
+    this.cache.invalidate();
+    return 'idle';
   }
 }

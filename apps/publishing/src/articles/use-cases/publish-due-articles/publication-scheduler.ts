@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import { BackgroundLoopService, type BackgroundLoopSettings, type RoundOutcome } from '@newsroom/persistence';
 import { ArticleRepository, publicationScheduleChannel } from '../../persistence/article.repository';
 import { PublishDueArticlesCommand } from './publish-due-articles.command';
 import { PublishDueArticlesUseCase } from './publish-due-articles.use-case';
@@ -21,38 +21,29 @@ const MAX_PER_ROUND = 100;
  * interval is only the fallback.
  */
 @Injectable()
-export class PublicationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private loop?: BackgroundLoop;
+export class PublicationScheduler extends BackgroundLoopService {
   private alarm?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly articles: ArticleRepository,
     private readonly publishDue: PublishDueArticlesUseCase,
     @Optional() @Inject(SCHEDULER_POLL_INTERVAL) private readonly pollIntervalMs: number = SCHEDULER_POLL_INTERVAL_MS,
-  ) {}
+  ) {
+    super(dataSource);
+  }
 
-  onApplicationBootstrap(): void {
-    const schema = schemaOf(this.dataSource);
-    this.loop = new BackgroundLoop({
-      name: 'publication-scheduler',
-      url: urlOf(this.dataSource),
-      schema,
-      lease: { kind: 'leader' },
-      channel: publicationScheduleChannel(schema),
-      pollIntervalMs: this.pollIntervalMs,
-      round: () => this.round(),
-    });
-    this.loop.start();
+  protected loopSettings(schema: string): BackgroundLoopSettings {
+    return { name: 'publication-scheduler', lease: { kind: 'leader' }, channel: publicationScheduleChannel(schema), pollIntervalMs: this.pollIntervalMs };
   }
 
   /** Before the database closes: the round in progress finishes, no new one starts. */
-  async beforeApplicationShutdown(): Promise<void> {
+  override async beforeApplicationShutdown(): Promise<void> {
     clearTimeout(this.alarm);
-    await this.loop?.stop();
+    await super.beforeApplicationShutdown();
   }
 
-  private async round(): Promise<RoundOutcome> {
+  protected async round(): Promise<RoundOutcome> {
     const { limitReached, published } = await this.publishDue.execute(PublishDueArticlesCommand.create({ limit: MAX_PER_ROUND }));
     // A full round of failures must not spin: those articles wait for the next poll.
     if (limitReached && published.length > 0) return 'more';
