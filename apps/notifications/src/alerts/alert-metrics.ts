@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { counter, gauge, histogram } from '@newsroom/observability';
+import { countedAndTimed, gauge, secondsBetween } from '@newsroom/observability';
 import type { Channel } from './domain/delivery-status';
 
 /**
@@ -11,23 +11,23 @@ import type { Channel } from './domain/delivery-status';
  */
 const DELIVERY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];
 
-const handedOff = counter({
-  name: 'newsroom_alerts_handed_off_total',
-  help: 'Alert attempts by channel and outcome: sent (accepted by the SMTP server or push service), pending (will retry), failed, cancelled.',
-  labelNames: ['channel', 'outcome'],
-});
-
-const deliverySeconds = histogram({
-  name: 'newsroom_alert_delivery_seconds',
-  help: 'Seconds from the article going live (approval, for a story published at once) to its alert being accepted by the SMTP server or push service, by channel.',
-  labelNames: ['channel'],
-  buckets: DELIVERY_BUCKETS,
-});
+const recordHandOff = countedAndTimed(
+  {
+    name: 'newsroom_alerts_handed_off_total',
+    help: 'Alert attempts by channel and outcome: sent (accepted by the SMTP server or push service), pending (will retry), failed, cancelled.',
+    labelNames: ['channel', 'outcome'],
+  },
+  {
+    name: 'newsroom_alert_delivery_seconds',
+    help: 'Seconds from the article going live (approval, for a story published at once) to its alert being accepted by the SMTP server or push service, by channel.',
+    labelNames: ['channel'],
+    buckets: DELIVERY_BUCKETS,
+  },
+);
 
 /** Records one delivery attempt; `publishedAt` (when known) times a successful hand-off. */
 export function recordAlertAttempt(channel: Channel, outcome: string, publishedAt: Date | null, at = new Date()): void {
-  handedOff.inc({ channel, outcome });
-  if (outcome === 'sent' && publishedAt) deliverySeconds.observe({ channel }, Math.max(0, (at.getTime() - publishedAt.getTime()) / 1000));
+  recordHandOff({ channel, outcome }, outcome === 'sent' && publishedAt ? secondsBetween(publishedAt, at) : undefined);
 }
 
 /**
