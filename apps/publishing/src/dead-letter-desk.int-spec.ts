@@ -19,6 +19,7 @@ interface Letter {
   sourceTopic: string;
   error: string;
   eventId: string | null;
+  subject: string | null;
   replays: { at: string; actor: string }[];
 }
 
@@ -55,7 +56,7 @@ describe('dead-letter desk', () => {
     expect(listed.body.consumer).toBe('publishing');
     expect(listed.body.topics).toHaveLength(1);
     const [letter] = listed.body.topics[0].letters;
-    expect(letter).toMatchObject({ sourceTopic: TOPICS.review, eventId: forged.id, replays: [] });
+    expect(letter).toMatchObject({ sourceTopic: TOPICS.review, eventId: forged.id, subject: data.articleId, replays: [] });
     expect(letter.error).toContain('ARTICLE.SELF_APPROVAL');
 
     const path = `/v1/dead-letters/${TOPICS.review}/${letter.partition}/${letter.offset}`;

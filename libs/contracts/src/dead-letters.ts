@@ -26,7 +26,8 @@ export interface DeadLetterSummary {
   failedAt: string | null;
   eventId: string | null;
   eventType: string | null;
-  articleId: string | null;
+  /** What the event is about (its CloudEvents `subject`): an article id, or `site:sections`. */
+  subject: string | null;
   replays: DeadLetterReplay[];
 }
 

@@ -104,7 +104,8 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
     if (!handler) return 'skipped';
 
-    const context = { ...where, eventId: event.id, eventType: event.type, articleId: event.subject };
+    // `subject` names what the event is about: an article id, or a site-wide subject such as site:sections.
+    const context = { ...where, eventId: event.id, eventType: event.type, subject: event.subject };
     const receivedAt = Date.now();
     for (let attempt = 1, outageTries = 0; ; attempt += 1) {
       try {

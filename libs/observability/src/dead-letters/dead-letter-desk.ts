@@ -125,7 +125,7 @@ function summaryOf(deadLetterTopic: string, letter: DeadLetter, replays: DeadLet
     failedAt: letter.headers[DLQ_HEADERS.failedAt] ?? null,
     eventId: text(event?.id),
     eventType: text(event?.type),
-    articleId: text(event?.subject),
+    subject: text(event?.subject),
     replays,
   };
 }

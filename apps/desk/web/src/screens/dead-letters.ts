@@ -82,7 +82,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
                     'tr',
                     {},
                     h('td', {}, h('a', { href: deskPath(name, letter), 'aria-label': `Inspect dead letter ${letter.id} of ${name}` }, letter.id)),
-                    h('td', {}, letter.eventType ?? '(unreadable)', letter.articleId ? h('div', { class: 'meta' }, letter.articleId) : null),
+                    h('td', {}, letter.eventType ?? '(unreadable)', letter.subject ? h('div', { class: 'meta' }, letter.subject) : null),
                     h('td', { class: 'wrap' }, letter.error),
                     h('td', {}, when(letter.failedAt)),
                     h('td', {}, replaysText(letter.replays)),
@@ -138,7 +138,7 @@ export async function deadLetterScreen(context: ScreenContext): Promise<HTMLElem
       ['Attempts', letter.attempts === null ? '—' : String(letter.attempts)],
       ['Failed', when(letter.failedAt)],
       ['Event', `${letter.eventType ?? '(unreadable)'}${letter.eventId ? ` ${letter.eventId}` : ''}`],
-      ['Article', letter.articleId ?? '—'],
+      ['About', letter.subject ?? '—'],
       ['Key', letter.key ?? '—'],
     ];
     show(
