@@ -16,8 +16,6 @@ const SCHEMA = 'migration_runner_test';
 
 /** Records each run in a table outside the service schema, and is slow enough for a second replica to arrive. */
 class CountMigrationRuns1764000000001 extends SqlMigration {
-  name = 'CountMigrationRuns1764000000001';
-
   protected readonly upStatements = [
     `INSERT INTO public.migration_runs (direction) VALUES ('up')`,
     `SELECT pg_sleep(0.3)`,

@@ -8,8 +8,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * atomic statement. Registered by each service in its own migrations list.
  */
 export class CreateSiteSections1764600000000 extends SqlMigration {
-  name = 'CreateSiteSections1764600000000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE site_sections (

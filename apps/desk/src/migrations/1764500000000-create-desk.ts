@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * regardless of case.
  */
 export class CreateDesk1764500000000 extends SqlMigration {
-  name = 'CreateDesk1764500000000';
-
   protected readonly upStatements = [
     `CREATE TABLE accounts (
        id uuid PRIMARY KEY,

@@ -7,8 +7,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * provider and its answer, keyed by the SHA-256 of the browser's flow cookie and used once.
  */
 export class CreateOidcSignIn1764600000000 extends SqlMigration {
-  name = 'CreateOidcSignIn1764600000000';
-
   protected readonly upStatements = [
     `CREATE TABLE account_identities (
        issuer text NOT NULL,

@@ -1,8 +1,6 @@
 import { SqlMigration } from '@newsroom/persistence';
 
 export class CreateDrafts1764000100000 extends SqlMigration {
-  name = 'CreateDrafts1764000100000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE drafts (

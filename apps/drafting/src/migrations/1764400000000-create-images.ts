@@ -2,8 +2,6 @@ import { SqlMigration } from '@newsroom/persistence';
 
 /** Uploaded images and their files (see PostgresImageStore for why the bytes live here). */
 export class CreateImages1764400000000 extends SqlMigration {
-  name = 'CreateImages1764400000000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE images (

@@ -1,8 +1,6 @@
 import { SqlMigration } from '@newsroom/persistence';
 
 export class CreateReviews1764000200000 extends SqlMigration {
-  name = 'CreateReviews1764000200000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE review_items (

@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * reporter's submit. Null for items submitted before (their decisions trace as before).
  */
 export class ReviewSubmissionTrace1764400000000 extends SqlMigration {
-  name = 'ReviewSubmissionTrace1764400000000';
-
   protected readonly upStatements = [`ALTER TABLE review_items ADD COLUMN submission_traceparent text`];
 
   protected readonly downStatements = [`ALTER TABLE review_items DROP COLUMN submission_traceparent`];

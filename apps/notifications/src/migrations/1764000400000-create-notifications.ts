@@ -1,8 +1,6 @@
 import { SqlMigration } from '@newsroom/persistence';
 
 export class CreateNotifications1764000400000 extends SqlMigration {
-  name = 'CreateNotifications1764000400000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE subscribers (

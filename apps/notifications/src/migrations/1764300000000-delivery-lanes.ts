@@ -7,8 +7,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * one partial index in order instead of joining and sorting every pending row.
  */
 export class DeliveryLanes1764300000000 extends SqlMigration {
-  name = 'DeliveryLanes1764300000000';
-
   protected readonly upStatements = [
     `ALTER TABLE deliveries ADD COLUMN urgency smallint NOT NULL DEFAULT 1`,
     `UPDATE deliveries d SET urgency = 0 FROM article_alerts a WHERE a.article_id = d.article_id AND a.priority = 'breaking' AND d.status = 'pending'`,

@@ -9,8 +9,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * fan-out's record.
  */
 export class FanOutJobs1764300500000 extends SqlMigration {
-  name = 'FanOutJobs1764300500000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE fan_outs (

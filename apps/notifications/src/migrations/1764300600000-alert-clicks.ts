@@ -2,8 +2,6 @@ import { SqlMigration } from '@newsroom/persistence';
 
 /** Click-throughs counted per alert (article) and channel; no reader, address or endpoint is kept. */
 export class AlertClicks1764300600000 extends SqlMigration {
-  name = 'AlertClicks1764300600000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE alert_clicks (

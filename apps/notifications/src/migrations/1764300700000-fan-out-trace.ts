@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * out before (their sends start traces of their own).
  */
 export class FanOutTrace1764300700000 extends SqlMigration {
-  name = 'FanOutTrace1764300700000';
-
   protected readonly upStatements = [`ALTER TABLE article_alerts ADD COLUMN fan_out_traceparent text`];
 
   protected readonly downStatements = [`ALTER TABLE article_alerts DROP COLUMN fan_out_traceparent`];

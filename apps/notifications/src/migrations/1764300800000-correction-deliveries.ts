@@ -10,8 +10,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * is known by its `corrected_at`, as publishing keeps the revision number — for kind `correction`.
  */
 export class CorrectionDeliveries1764300800000 extends SqlMigration {
-  name = 'CorrectionDeliveries1764300800000';
-
   protected readonly upStatements = [
     `ALTER TABLE deliveries
        ADD COLUMN kind text NOT NULL DEFAULT 'alert' CHECK (kind IN ('alert', 'correction')),

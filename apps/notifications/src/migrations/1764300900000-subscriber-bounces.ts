@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * again and confirms (double opt-in clears both). Null for addresses that never bounced.
  */
 export class SubscriberBounces1764300900000 extends SqlMigration {
-  name = 'SubscriberBounces1764300900000';
-
   protected readonly upStatements = [`ALTER TABLE subscribers ADD COLUMN bounced_at timestamptz, ADD COLUMN bounce_code smallint`];
 
   protected readonly downStatements = [`ALTER TABLE subscribers DROP COLUMN bounced_at, DROP COLUMN bounce_code`];

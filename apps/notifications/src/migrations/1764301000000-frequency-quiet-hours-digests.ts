@@ -12,8 +12,6 @@ const RECIPIENT_TABLES = ['subscribers', 'push_subscriptions'] as const;
  * daily digest go out once (alerts/persistence/digest.repository.ts).
  */
 export class FrequencyQuietHoursDigests1764301000000 extends SqlMigration {
-  name = 'FrequencyQuietHoursDigests1764301000000';
-
   protected readonly upStatements = [
     ...RECIPIENT_TABLES.flatMap((table) => [
       `ALTER TABLE ${table}

@@ -1,8 +1,6 @@
 import { SqlMigration } from '@newsroom/persistence';
 
 export class CreateArticles1764000300000 extends SqlMigration {
-  name = 'CreateArticles1764000300000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE articles (

@@ -12,8 +12,6 @@ import { authorSlug } from '../articles/domain/slug';
  * headline are read as the stand-ins `search_text` uses (see toSearchText).
  */
 export class SearchTagsAuthors1764000400000 extends SqlMigration {
-  name = 'SearchTagsAuthors1764000400000';
-
   protected readonly upStatements = [
     `
       ALTER TABLE articles

@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * an embargo early. Rows waiting from before keep their due time as their schedule.
  */
 export class EmbargoApartFromSchedule1764000500000 extends SqlMigration {
-  name = 'EmbargoApartFromSchedule1764000500000';
-
   protected readonly upStatements = [
     `ALTER TABLE articles ADD COLUMN pending_publish_at timestamptz, ADD COLUMN pending_embargo_until timestamptz`,
     `UPDATE articles SET pending_publish_at = due_at WHERE due_at IS NOT NULL`,

@@ -6,8 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * stays reserved for the 410) and the cancellation of a revision waiting for its time.
  */
 export class LifeAfterPublication1764000600000 extends SqlMigration {
-  name = 'LifeAfterPublication1764000600000';
-
   protected readonly upStatements = [
     `
       ALTER TABLE articles

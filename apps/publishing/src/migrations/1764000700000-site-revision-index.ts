@@ -2,8 +2,6 @@ import { SqlMigration } from '@newsroom/persistence';
 
 /** The site's last visible change (max(updated_at)) is asked on every public read: an index answers it at once. */
 export class SiteRevisionIndex1764000700000 extends SqlMigration {
-  name = 'SiteRevisionIndex1764000700000';
-
   protected readonly upStatements = [
     `CREATE INDEX articles_updated_idx ON articles (updated_at)`,
   ];

@@ -5,8 +5,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * stored (no address, no agent, no time of the share), so there is no personal data to keep.
  */
 export class ArticleShares1764000800000 extends SqlMigration {
-  name = 'ArticleShares1764000800000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE article_shares (

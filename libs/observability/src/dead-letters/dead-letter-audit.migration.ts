@@ -5,8 +5,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * service's schema. Each app lists this class in its migrations.
  */
 export class CreateDeadLetterAudit1764100000000 extends SqlMigration {
-  name = 'CreateDeadLetterAudit1764100000000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE dead_letter_audit (

@@ -5,8 +5,6 @@ import { SqlMigration } from './sql-migration';
  * its own migrations, so the tables land in that service's schema.
  */
 export class CreateOutboxAndInbox1764000000000 extends SqlMigration {
-  name = 'CreateOutboxAndInbox1764000000000';
-
   protected readonly upStatements = [
     `
       CREATE TABLE outbox (

@@ -6,7 +6,6 @@ import { SqlMigration } from '@newsroom/persistence';
  * used in the current window, and when the window ends (ms since the epoch).
  */
 export class CreateRateLimits1764200000000 extends SqlMigration {
-  name = 'CreateRateLimits1764200000000';
   protected readonly upStatements = [
     `CREATE TABLE rate_limits (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
     `CREATE INDEX rate_limits_expire_idx ON rate_limits (expire)`,
