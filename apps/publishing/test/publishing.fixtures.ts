@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type Provider, type Type } from '@nestjs/common';
 import { EVENT_TYPES, type ArticleContent, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
+import { INITIAL_SITE_SECTIONS, SITE_SECTION_LIST_OPTIONS, SITE_SECTIONS_TTL_MS, SiteSectionList } from '@newsroom/site-sections';
 import { PUBLISHING_ENTITIES } from '../src/app.module';
 import { ARTICLES_USE_CASES } from '../src/articles/articles.module';
 import { Clock } from '../src/articles/use-cases/clock';
@@ -83,6 +84,16 @@ export function publishingTestbed(name: string, options: { clock?: 'test' | 'sys
     providers: [...clock, ...ARTICLES_USE_CASES, ...(options.providers ?? [])],
   };
 }
+
+/**
+ * The site's SiteSectionList without its follower (no broker here), for the section use cases'
+ * specs: SITE_SECTIONS of the test configuration stands in until the table holds a list.
+ */
+export const SECTION_LIST_PROVIDERS: Provider[] = [
+  { provide: INITIAL_SITE_SECTIONS, useValue: TEST_CONFIG.site.sections },
+  { provide: SITE_SECTION_LIST_OPTIONS, useValue: { ttlMs: SITE_SECTIONS_TTL_MS } },
+  SiteSectionList,
+];
 
 /**
  * The events recorded about `articleId` (every one without it), oldest first, except the site's
