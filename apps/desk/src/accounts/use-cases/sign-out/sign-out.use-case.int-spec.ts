@@ -17,9 +17,9 @@ describe(SignOutUseCase.name, () => {
   afterAll(() => testbed?.close());
   beforeEach(async () => {
     await testbed.reset();
-    let session;
-    ({ adminId, session } = await signedInAdmin(testbed));
-    sessionToken = session.sessionToken;
+    const signedIn = await signedInAdmin(testbed);
+    adminId = signedIn.adminId;
+    sessionToken = signedIn.session.sessionToken;
     [{ id: sessionId }] = await testbed.query<{ id: string }>(`SELECT id FROM sessions`);
   });
 
