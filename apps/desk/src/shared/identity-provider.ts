@@ -136,12 +136,26 @@ function providerError(error: unknown): unknown {
 
 /** A network failure, a timeout, or a provider answering 5xx. */
 function unreachable(error: unknown): boolean {
-  if (error instanceof TypeError) return true;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return true;
+  if (networkFailure(error)) return true;
   if (error instanceof oidc.ResponseBodyError) return error.status >= 500;
   return error instanceof oidc.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' && statusOf(error.cause) >= 500;
 }
 
 function statusOf(response: unknown): number {
   return response instanceof Response ? response.status : 0;
+}
+
+/**
+ * fetch() rejects with a TypeError ("fetch failed") when nothing answers, and a TimeoutError or
+ * AbortError when the answer is too slow; openid-client may pass it on as the cause of its own
+ * error. Told by name, not instanceof: the error may come from another realm (a test sandbox).
+ */
+function networkFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && typeof current === 'object' && current !== null; depth += 1) {
+    const name = (current as { name?: unknown }).name;
+    if (name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { refusal, type TestIdentityProvider } from '@newsroom/testing';
+import { freePort, refusal, type TestIdentityProvider } from '@newsroom/testing';
 import { deskTestbed, RecordingInvitationMailer } from '../../../../test/desk-testbed';
 import { startDeskIdentityProvider } from '../../../../test/oidc-round-trip';
 import { tokenHash } from '../../domain/secrets';
@@ -13,12 +13,15 @@ describe(StartOidcSignInUseCase.name, () => {
   let testbed: UseCaseTestbed;
   let down: Server;
   let unavailableIssuer: string;
+  /** A loopback port nothing listens on: the connection is refused. */
+  let closedIssuer: string;
   const start = (on: UseCaseTestbed, returnTo?: string) => on.get(StartOidcSignInUseCase).execute(StartOidcSignInCommand.create({ returnTo }));
 
   beforeAll(async () => {
     const started = await startDeskIdentityProvider();
     provider = started.provider;
     ({ server: down, issuer: unavailableIssuer } = await providerAnswering503());
+    closedIssuer = `http://127.0.0.1:${await freePort()}`;
     testbed = await UseCaseTestbed.start(deskTestbed('desk_start_oidc', new RecordingInvitationMailer(), started.env));
   }, 60_000);
   afterAll(async () => {
@@ -58,6 +61,12 @@ describe(StartOidcSignInUseCase.name, () => {
     [
       'cannot read its provider’s discovery document',
       () => ({ OIDC_ISSUER: unavailableIssuer, OIDC_CLIENT_ID: 'newsroom-desk', OIDC_CLIENT_SECRET: 'a secret', OIDC_DISPLAY_NAME: 'Newsroom ID' }),
+      'OIDC.PROVIDER_UNAVAILABLE',
+      'unavailable',
+    ],
+    [
+      'cannot reach its provider at all',
+      () => ({ OIDC_ISSUER: closedIssuer, OIDC_CLIENT_ID: 'newsroom-desk', OIDC_CLIENT_SECRET: 'a secret', OIDC_DISPLAY_NAME: 'Newsroom ID' }),
       'OIDC.PROVIDER_UNAVAILABLE',
       'unavailable',
     ],
