@@ -3,3 +3,4 @@ export * from './common-env';
 export * from './kafka-connection-env';
 export * from './base-url';
 export * from './site-sections';
+export * from './time-zone';

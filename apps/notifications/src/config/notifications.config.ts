@@ -1,5 +1,5 @@
 import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
-import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
+import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, IsTimeZone, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
@@ -25,6 +25,13 @@ export class NotificationsEnv extends CommonEnv {
    */
   @IsSectionList()
   SITE_SECTIONS!: string;
+
+  /**
+   * The site's IANA time zone (publishing's SITE_TIME_ZONE): quiet hours and the digest hour of a
+   * reader who does not say theirs (the no-JavaScript form cannot tell) are read on this clock.
+   */
+  @IsTimeZone()
+  SITE_TIME_ZONE!: string;
 
   /** smtp://user:pass@host:port or smtps://… */
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -120,6 +127,8 @@ export interface NotificationsConfig {
   publicSiteUrl: string;
   /** The sections readers may follow, in the site's order, with the labels readers see. */
   siteSections: SiteSection[];
+  /** The time zone of readers who do not give theirs. */
+  siteTimeZone: string;
   smtpUrl: string;
   mailFrom: string;
   vapid: { publicKey: string; privateKey: string; subject: string };
@@ -143,6 +152,7 @@ export const NOTIFICATIONS_DEFAULTS = {
   VAPID_SUBJECT: 'mailto:alerts@newsroom.localhost',
   PUSH_SERVICE_HOSTS: DEFAULT_PUSH_SERVICE_HOSTS,
   SITE_SECTIONS: DEFAULT_SITE_SECTIONS,
+  SITE_TIME_ZONE: 'UTC',
 };
 
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
@@ -152,6 +162,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     publicBaseUrl: baseUrl(parsed.PUBLIC_BASE_URL),
     publicSiteUrl: baseUrl(parsed.PUBLIC_SITE_URL),
     siteSections: parseSectionList(parsed.SITE_SECTIONS),
+    siteTimeZone: parsed.SITE_TIME_ZONE,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },

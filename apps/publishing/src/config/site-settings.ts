@@ -56,25 +56,5 @@ export function IsLogoUrl(options?: ValidationOptions): PropertyDecorator {
 // The section list is read the same way by every service that takes SITE_SECTIONS.
 export { parseSectionList, SECTION_LIST_PATTERN } from '@newsroom/config';
 
-/** Whether the runtime knows `zone` as an IANA time zone. */
-export function isTimeZone(zone: unknown): boolean {
-  if (typeof zone !== 'string' || zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Class-validator rule: an IANA time zone such as Europe/Kyiv or UTC. */
-export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be an IANA time zone such as Europe/Kyiv or UTC', ...options },
-      validator: { validate: isTimeZone },
-    });
-}
+// Every service that shows or schedules by the site's time zone checks it the same way.
+export { isTimeZone, IsTimeZone } from '@newsroom/config';

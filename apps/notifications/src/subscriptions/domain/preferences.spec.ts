@@ -67,6 +67,9 @@ describe('normalizePreferences', () => {
     );
     expect(normalizePreferences({ tags: ['budget'], timeZone: null, quietHours: null }, SITE)).toEqual(prefs({ tags: ['budget'] }));
     expect(codeOf(() => normalizePreferences({ tags: ['budget'], timeZone: 'Atlantis/Capital' }, SITE))).toBe('SUBSCRIBER.UNKNOWN_TIME_ZONE');
+    // A reader who does not say (the no-JavaScript form) is on the site's clock.
+    expect(normalizePreferences({ tags: ['budget'], timeZone: '' }, SITE, 'email', 'Europe/Kyiv').timeZone).toBe('Europe/Kyiv');
+    expect(normalizePreferences({ tags: ['budget'], timeZone: 'America/New_York' }, SITE, 'push', 'Europe/Kyiv').timeZone).toBe('America/New_York');
     expect(codeOf(() => normalizePreferences({ tags: ['budget'], quietHours: { start: '22:00' } }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
   });
 });

@@ -57,13 +57,19 @@ export interface PreferencesInput {
  *
  * The frequency is `frequency` when given, else `breaking-only` for `breakingOnly: true`
  * (the older field), else `every-story`; both given must agree. A `channel` takes only its
- * CHANNEL_FREQUENCIES. `timeZone` is an IANA name (UTC when absent); `quietHours` HH:MM to HH:MM.
+ * CHANNEL_FREQUENCIES. `timeZone` is an IANA name (`defaultTimeZone`, the site's, when absent);
+ * `quietHours` HH:MM to HH:MM.
  *
  * Errors: SUBSCRIBER.INVALID_PREFERENCES (not slugs, too many, an unknown or conflicting
  * frequency, malformed quiet hours), SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE,
  * SUBSCRIBER.NO_INTERESTS.
  */
-export function normalizePreferences(input: PreferencesInput, siteSections: readonly string[], channel: 'email' | 'push' = 'email'): Preferences {
+export function normalizePreferences(
+  input: PreferencesInput,
+  siteSections: readonly string[],
+  channel: 'email' | 'push' = 'email',
+  defaultTimeZone: string = DEFAULT_TIME_ZONE,
+): Preferences {
   const sections = normalizeList(input.sections ?? [], 'sections', PREFERENCE_LIMITS.maxSections);
   const tags = normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags);
   const unknown = sections.filter((section) => !siteSections.includes(section));
@@ -71,7 +77,7 @@ export function normalizePreferences(input: PreferencesInput, siteSections: read
   const frequency = frequencyOf(input, channel);
   const breakingOnly = frequency === 'breaking-only';
   if (sections.length === 0 && tags.length === 0 && !breakingOnly) throw noInterests();
-  const timeZone = input.timeZone === undefined || input.timeZone === null || input.timeZone === '' ? DEFAULT_TIME_ZONE : canonicalTimeZone(input.timeZone);
+  const timeZone = input.timeZone === undefined || input.timeZone === null || input.timeZone === '' ? defaultTimeZone : canonicalTimeZone(input.timeZone);
   const quietHours = input.quietHours ? checkedQuietHours(input.quietHours) : null;
   return { sections, tags, frequency, breakingOnly, timeZone, quietHours };
 }

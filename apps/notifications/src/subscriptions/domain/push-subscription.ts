@@ -45,9 +45,11 @@ export class PushSubscription implements Recipient {
     services: PushServiceAllowList;
     /** The site's section slugs (SITE_SECTIONS). */
     siteSections: readonly string[];
+    /** The time zone of a browser that does not say its own (SITE_TIME_ZONE). */
+    siteTimeZone?: string;
   }): PushSubscription {
     assertUsablePushSubscription(input.endpoint, input.keys, input.services);
-    const preferences = normalizePreferences(input.preferences, input.siteSections, 'push');
+    const preferences = normalizePreferences(input.preferences, input.siteSections, 'push', input.siteTimeZone);
     return new PushSubscription({
       id: input.id,
       endpoint: input.endpoint,

@@ -36,7 +36,7 @@ export class SubscribeFormController {
   @ApiProduces('text/html')
   show(@Res({ passthrough: true }) res: Response): string {
     res.set(SUBSCRIBER_PAGE_HEADERS);
-    return subscribePage(this.sections.current(), this.config.publicSiteUrl);
+    return subscribePage(this.sections.current(), this.config.publicSiteUrl, this.config.siteTimeZone);
   }
 
   @Post()

@@ -64,6 +64,8 @@ describe('subscriber pages', () => {
     expect(form.match(/name="sections"/g)).toHaveLength(2);
     expect(form).not.toContain('type="checkbox" name="sections" value="politics" checked');
     expect(form).toContain('name="frequency" value="every-story" checked>');
+    expect(form).toContain('value="UTC"');
+    expect(subscribePage(SITE, 'https://news.example', 'Europe/Kyiv')).toContain('value="Europe/Kyiv"');
     expect(checkYourInboxPage('https://news.example')).toContain('If this address can get alerts, an email is on its way');
   });
 

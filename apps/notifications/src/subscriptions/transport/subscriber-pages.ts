@@ -98,15 +98,18 @@ ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
   );
 }
 
-/** The signup form notifications serves itself (`GET /subscribe`); the site's pages carry the same fields. */
-export function subscribePage(siteSections: readonly SiteSection[], siteUrl: string): string {
+/**
+ * The signup form notifications serves itself (`GET /subscribe`); the site's pages carry the same
+ * fields. The time zone field starts at the site's (`siteTimeZone`).
+ */
+export function subscribePage(siteSections: readonly SiteSection[], siteUrl: string, siteTimeZone: string = DEFAULT_TIME_ZONE): string {
   return htmlPage(
     'Get Newsroom alerts by email',
     html`<form method="post" action="/subscribe">
 <label for="email">Email address</label>
 <input type="email" id="email" name="email" required maxlength="254" autocomplete="email">
 ${sectionChoices(siteSections, [])}
-${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: DEFAULT_TIME_ZONE, quietHours: null })}
+${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: siteTimeZone, quietHours: null })}
 <button type="submit">Subscribe</button>
 </form>
 <p class="hint">We send a link to confirm first. Every email has a link to change what you get or to stop.</p>

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SiteSectionList } from '@newsroom/site-sections';
+import type { NotificationsConfig } from '../../../config/notifications.config';
 import { normalizePreferences } from '../../domain/preferences';
 import { viewOf, type RecipientView } from '../../domain/recipient';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import type { ManagePreferencesCommand } from './manage-preferences.command';
 
 /**
@@ -18,10 +20,11 @@ export class ManagePreferencesUseCase {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly sections: SiteSectionList,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async execute(command: ManagePreferencesCommand): Promise<RecipientView> {
-    const preferences = normalizePreferences(command.preferences, this.sections.slugs(), command.kind);
+    const preferences = normalizePreferences(command.preferences, this.sections.slugs(), command.kind, this.config.siteTimeZone);
     const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
       found.changePreferences(preferences);
       return true;

@@ -1,7 +1,8 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { emailSubscriber, errorCodeOf } from '../../../../test/fixtures';
-import { fakesOf, notificationsTestbed, resetNotifications, TEST_PUBLIC_BASE_URL } from '../../../../test/notifications-testbed';
+import { fakesOf, notificationsTestbed, resetNotifications, testNotificationsConfig, TEST_PUBLIC_BASE_URL } from '../../../../test/notifications-testbed';
 import type { RecordingMailer } from '../../../../test/recording-mailer';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from './sign-up-by-email.command';
 import { SignUpByEmailUseCase } from './sign-up-by-email.use-case';
 
@@ -110,5 +111,22 @@ describe(SignUpByEmailUseCase.name, () => {
 
   it('refuses what is not an address: COMMAND.INVALID', async () => {
     expect(await errorCodeOf(() => run('not an address', { sections: ['politics'] }))).toBe('COMMAND.INVALID');
+  });
+
+  it("puts a reader who gives no time zone on the site's clock (SITE_TIME_ZONE), one who does on theirs", async () => {
+    const kyiv = await UseCaseTestbed.start(
+      notificationsTestbed('notif_sign_up_kyiv', [{ provide: NOTIFICATIONS_CONFIG, useValue: { ...testNotificationsConfig(), siteTimeZone: 'Europe/Kyiv' } }]),
+    );
+    try {
+      const signUpInKyiv = kyiv.get(SignUpByEmailUseCase);
+      await signUpInKyiv.execute(SignUpByEmailCommand.create({ email: 'form@example.com', preferences: { sections: ['politics'] } }));
+      await signUpInKyiv.execute(SignUpByEmailCommand.create({ email: 'abroad@example.com', preferences: { sections: ['politics'], timeZone: 'America/New_York' } }));
+      expect(await kyiv.query(`SELECT email, time_zone FROM subscribers ORDER BY email`)).toEqual([
+        { email: 'abroad@example.com', time_zone: 'America/New_York' },
+        { email: 'form@example.com', time_zone: 'Europe/Kyiv' },
+      ]);
+    } finally {
+      await kyiv.close();
+    }
   });
 });

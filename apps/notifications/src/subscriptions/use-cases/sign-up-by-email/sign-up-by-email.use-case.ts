@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import { SiteSectionList } from '@newsroom/site-sections';
+import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import { Mailer, type OutgoingMail } from '../../../shared/mail/mailer';
+import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { maskEmail, normalizeEmail } from '../../domain/email-address';
 import { normalizePreferences, type Preferences } from '../../domain/preferences';
 import { Subscriber, type SignupEmail } from '../../domain/subscriber';
@@ -49,11 +51,12 @@ export class SignUpByEmailUseCase {
     private readonly links: SubscriberLinks,
     private readonly mailer: Mailer,
     private readonly sections: SiteSectionList,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async execute(command: SignUpByEmailCommand): Promise<SignUpResult> {
     const address = normalizeEmail(command.email);
-    const preferences = normalizePreferences(command.preferences, this.sections.slugs());
+    const preferences = normalizePreferences(command.preferences, this.sections.slugs(), 'email', this.config.siteTimeZone);
     const now = new Date();
     const { subscriber, send, previousLinkSentAt } = await this.store(address, preferences, now);
     const result = { subscriberId: subscriber.id, email: send };

@@ -44,6 +44,7 @@ export class SubscribePushUseCase {
       preferences: command.preferences,
       services: this.config.pushServices,
       siteSections: this.sections.slugs(),
+      siteTimeZone: this.config.siteTimeZone,
     });
     const { id, created } = await this.subscriptions.upsertPush(subscription);
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');

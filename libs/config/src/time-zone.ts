@@ -1,0 +1,24 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** Whether the runtime knows `zone` as an IANA time zone. */
+export function isTimeZone(zone: unknown): boolean {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Class-validator rule: an IANA time zone such as Europe/Kyiv or UTC (SITE_TIME_ZONE). */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an IANA time zone such as Europe/Kyiv or UTC', ...options },
+      validator: { validate: isTimeZone },
+    });
+}
