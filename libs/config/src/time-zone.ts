@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { settingRule } from './setting-rule';
 
 /** Whether the runtime knows `zone` as an IANA time zone. */
 export function isTimeZone(zone: unknown): boolean {
@@ -12,13 +12,4 @@ export function isTimeZone(zone: unknown): boolean {
 }
 
 /** Class-validator rule: an IANA time zone such as Europe/Kyiv or UTC (SITE_TIME_ZONE). */
-export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be an IANA time zone such as Europe/Kyiv or UTC', ...options },
-      validator: { validate: isTimeZone },
-    });
-}
+export const IsTimeZone = settingRule('isTimeZone', '$property must be an IANA time zone such as Europe/Kyiv or UTC', isTimeZone);

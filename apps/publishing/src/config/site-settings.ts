@@ -1,5 +1,5 @@
 import { isHttpUrl } from '@newsroom/contracts';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { settingRule } from '@newsroom/config';
 
 /** Interface languages the site's labels exist in. */
 export const INTERFACE_LANGUAGES = ['en', 'uk'] as const;
@@ -42,16 +42,7 @@ export function resolveLogoUrl(value: string | undefined, publicBaseUrl: string)
 }
 
 /** Class-validator rule for SITE_LOGO_URL. */
-export function IsLogoUrl(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isLogoUrl',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be an https:// URL or a path on this site such as /static/logo.svg', ...options },
-      validator: { validate: isLogoUrl },
-    });
-}
+export const IsLogoUrl = settingRule('isLogoUrl', '$property must be an https:// URL or a path on this site such as /static/logo.svg', isLogoUrl);
 
 // The section list is read the same way by every service that takes SITE_SECTIONS.
 export { parseSectionList, SECTION_LIST_PATTERN } from '@newsroom/config';
