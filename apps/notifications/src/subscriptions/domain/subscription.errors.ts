@@ -9,7 +9,7 @@ export const noInterests = () =>
 
 export const invalidPreferences = (message: string) => new DomainError('SUBSCRIBER.INVALID_PREFERENCES', message, 'validation');
 
-/** A section the site does not have (SITE_SECTIONS); the message lists the ones it has. */
+/** A section not on the site's managed list (SiteSectionList); the message lists the ones it has. */
 export const unknownSections = (unknown: readonly string[], siteSections: readonly string[]) =>
   new DomainError(
     'SUBSCRIBER.UNKNOWN_SECTION',

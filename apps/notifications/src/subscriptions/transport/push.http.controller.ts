@@ -32,7 +32,7 @@ export class PushHttpController {
   })
   @ApiResponse({ status: 201, type: PushSubscriptionCreated })
   @ApiResponse({ status: 200, type: PushSubscriptionCreated, description: 'Existing endpoint updated' })
-  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES (a daily digest is e-mail only), SUBSCRIBER.UNKNOWN_TIME_ZONE' })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, PUSH.SERVICE_NOT_ALLOWED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.INVALID_PREFERENCES (a daily digest is e-mail only), SUBSCRIBER.UNKNOWN_TIME_ZONE' })
   async create(@Body() request: CreatePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionCreated> {
     const { endpoint, expirationTime, keys } = request.subscription;
     const result = await this.subscribePush.execute(

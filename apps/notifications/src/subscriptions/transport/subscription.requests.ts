@@ -54,7 +54,7 @@ export class PreferenceFields {
   @IsBoolean()
   breakingOnly?: boolean;
 
-  @ApiPropertyOptional({ example: 'Europe/Kyiv', default: 'UTC', description: "IANA time zone of the quiet hours and the digest hour (a browser's Intl.DateTimeFormat().resolvedOptions().timeZone); SUBSCRIBER.UNKNOWN_TIME_ZONE otherwise" })
+  @ApiPropertyOptional({ example: 'Europe/Kyiv', description: "IANA time zone of the quiet hours and the digest hour (a browser's Intl.DateTimeFormat().resolvedOptions().timeZone); the site's (SITE_TIME_ZONE) when absent; SUBSCRIBER.UNKNOWN_TIME_ZONE otherwise" })
   @IsOptional()
   @IsString()
   @MaxLength(64)

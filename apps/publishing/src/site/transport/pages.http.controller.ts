@@ -62,7 +62,7 @@ export class PagesHttpController {
   }
 
   @Get('sections/:section')
-  @ApiOperation({ summary: "One section's stories, newest first; 404 for a section without live stories" })
+  @ApiOperation({ summary: "One section's stories, newest first; a section on the managed list has its page before it has stories, any other section without live stories is a 404" })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
   section(@Param('section') section: string, @Query('page') page: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -148,13 +148,16 @@ export class PagesHttpController {
     sendHtml(res, 200, renderCorrectionsPage(entries, site), PAGE_CACHE);
   }
 
-  /** A section's, tag's or author's page `rawPage`; 404 when it has no live stories or the page is past the last. */
   /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */
   private async unchanged(req: Request, res: Response, cacheControl: string): Promise<boolean> {
     const revision = await this.read.siteRevision();
     return answerIfUnchanged(req, res, { variant: this.site.variant, revision, cacheControl, now: new Date(), timeStepMs: RELATIVE_TIME_STEP_MS });
   }
 
+  /**
+   * A section's, tag's or author's page `rawPage`; 404 when the page is past the last, or when the
+   * list has no live stories and is not a section on the managed list.
+   */
   private async storyList(req: Request, res: Response, list: StoryList, rawPage: unknown): Promise<void> {
     const page = pageNumber(rawPage);
     if (await this.unchanged(req, res, PAGE_CACHE)) return;
