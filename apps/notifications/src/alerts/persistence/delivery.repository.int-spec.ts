@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { UnitOfWork } from '@newsroom/persistence';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { notificationsTestbed } from '../../../test/notifications-testbed';
+import { holdUntil, type QuietHours } from '../../subscriptions/domain/quiet-hours';
 import { DeliveryRepository } from './delivery.repository';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -135,5 +137,52 @@ describe(DeliveryRepository.name, () => {
     expect(claimed).not.toBeNull();
     await expect(deliveries.recordOutcome(claimed!, A, new Date(), { status: 'sent', responseCode: 250 })).rejects.toThrow(/UnitOfWork/);
     expect((await statuses([id]))[0].status).toBe('sending');
+  });
+
+  describe('a retry and its recipient\'s quiet hours', () => {
+    /** HH:MM on the UTC clock, `minutes` from `at`. */
+    const clock = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString().slice(11, 16);
+    const retryAt = new Date(Date.now() + 10 * 60_000);
+    const quiet: QuietHours = { start: clock(retryAt, -60), end: clock(retryAt, 60) };
+
+    /** Claims `ids` for worker A after giving their recipients `quietHours` (UTC) and the deliveries `urgency`. */
+    async function claimedWith(ids: string[], quietHours: QuietHours | null, urgency: number): Promise<void> {
+      await testbed.query(
+        `UPDATE subscribers s SET time_zone = 'UTC', quiet_hours_start = $2::time, quiet_hours_end = $3::time
+         FROM deliveries d WHERE d.subscriber_id = s.id AND d.id = ANY($1::bigint[])`,
+        [ids, quietHours?.start ?? null, quietHours?.end ?? null],
+      );
+      await testbed.query(`UPDATE deliveries SET urgency = $2 WHERE id = ANY($1::bigint[])`, [ids, urgency]);
+      expect((await deliveries.claimDue(A, ids.length)).sort()).toEqual([...ids].sort());
+    }
+    const nextAttempts = async (ids: string[]) =>
+      (await testbed.query<{ next_attempt_at: Date }>(`SELECT next_attempt_at FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids])).map((row) =>
+        row.next_attempt_at.toISOString(),
+      );
+    const retry = { status: 'pending' as const, nextAttemptAt: retryAt, error: '421 try later', responseCode: 421 };
+
+    it('waits for the end of quiet hours, as the first attempt did (holdUntil is the reference)', async () => {
+      const ids = await pending(2);
+      await claimedWith(ids, quiet, 1);
+      const expected = holdUntil('normal', retryAt, 'UTC', quiet);
+      expect(expected).not.toBeNull();
+      await deliveries.recordOutcomes(A, [{ delivery: { id: ids[0], attempt: 1 }, startedAt: new Date(), finishedAt: new Date(), outcome: retry }]);
+      const claimed = await deliveries.findClaimed(ids[1], A);
+      await testbed.get(UnitOfWork).run(() => deliveries.recordOutcome(claimed!, A, new Date(), retry));
+      expect(await nextAttempts(ids)).toEqual([expected!.toISOString(), expected!.toISOString()]);
+    });
+
+    it('goes when the retry policy says for a breaking alert, or a recipient without quiet hours', async () => {
+      const breaking = await pending(1);
+      await claimedWith(breaking, quiet, 0);
+      const ordinary = await pending(1);
+      await claimedWith(ordinary, null, 1);
+      const ids = [...breaking, ...ordinary];
+      await deliveries.recordOutcomes(
+        A,
+        ids.map((id) => ({ delivery: { id, attempt: 1 }, startedAt: new Date(), finishedAt: new Date(), outcome: retry })),
+      );
+      expect(await nextAttempts(ids)).toEqual([retryAt.toISOString(), retryAt.toISOString()]);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { Priority } from '@newsroom/contracts';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import type { ClaimedDelivery, DeliveryOutcome } from '../domain/delivery';
 import type { AttemptOutcome, Channel, DeliveryStatus } from '../domain/delivery-status';
+import { retryDueSql } from './recipient-selection';
 
 /** Channel the delivery worker LISTENs on; NOTIFY inside a transaction is delivered on commit. */
 export function deliveriesChannel(schema: string): string {
@@ -152,7 +153,8 @@ export class DeliveryRepository {
    * Records many attempts' outcomes at once — the deliveries and their attempt
    * rows in two statements — inside the caller's unit of work, as
    * recordOutcome does for one, in the caller's unit of work or one of its own.
-   * Rows `workerId` no longer holds are left alone.
+   * Rows `workerId` no longer holds are left alone. A retry due inside its
+   * recipient's quiet hours waits for their end, as the first attempt did.
    */
   recordOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
     if (outcomes.length === 0) return Promise.resolve();
@@ -166,7 +168,7 @@ export class DeliveryRepository {
     await manager.query(
       `UPDATE deliveries d
        SET status = o.status, last_error = o.error, last_response_code = o.code,
-           next_attempt_at = COALESCE(o.next_at, d.next_attempt_at),
+           next_attempt_at = CASE WHEN o.next_at IS NULL THEN d.next_attempt_at ELSE ${retryDueSql('o.next_at')} END,
            sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
            claimed_by = CASE WHEN o.status = 'pending' THEN NULL ELSE d.claimed_by END,
            updated_at = now()
@@ -218,13 +220,13 @@ export class DeliveryRepository {
     const attemptOutcome: AttemptOutcome = outcome.status === 'pending' ? 'retry' : outcome.status;
     const error = outcome.status === 'sent' ? null : outcome.error;
     await manager.query(
-      `UPDATE deliveries
+      `UPDATE deliveries d
        SET status = $3, last_error = $4, last_response_code = $5,
-           next_attempt_at = COALESCE($6, next_attempt_at),
-           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
-           claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE claimed_by END,
+           next_attempt_at = CASE WHEN $6::timestamptz IS NULL THEN d.next_attempt_at ELSE ${retryDueSql('$6::timestamptz')} END,
+           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE d.sent_at END,
+           claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE d.claimed_by END,
            updated_at = now()
-       WHERE id = $1 AND claimed_by = $2 AND status IN ('sending', 'unknown', 'pending')`,
+       WHERE d.id = $1 AND d.claimed_by = $2 AND d.status IN ('sending', 'unknown', 'pending')`,
       [delivery.id, workerId, outcome.status, error, outcome.responseCode, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
     );
     await manager.query(

@@ -55,6 +55,17 @@ export function heldUntilSql(at: string, priority: string): string {
     END`;
 }
 
+/**
+ * When a retry of delivery `d` (aliased so) may go, given the retry policy's `at` (an SQL
+ * timestamptz): `at`, or the end of its recipient's quiet hours when `at` falls inside them —
+ * holdUntil() again, for the retry's own time. Breaking alerts (urgency 0) are never held.
+ */
+export function retryDueSql(at: string): string {
+  const priority = `CASE WHEN d.urgency = 0 THEN 'breaking' ELSE 'normal' END`;
+  const heldBy = (table: string, column: string) => `(SELECT ${heldUntilSql(at, priority)} FROM ${table} r WHERE r.id = d.${column})`;
+  return `COALESCE(${heldBy('subscribers', 'subscriber_id')}, ${heldBy('push_subscriptions', 'push_subscription_id')}, ${at})`;
+}
+
 /** The columns every recipient query gives: its id, and when its delivery may be sent (null: at once). */
 const RECIPIENT_COLUMNS = `r.id, ${heldUntilSql('now()', '$4')} AS held_until`;
 
