@@ -56,9 +56,9 @@ export class ArticleChanges {
     });
     const applied = { article, result, now };
     const announced = announce(applied, this.config.publicBaseUrl);
-    await this.outbox.record(announced);
     const purge = sitePurgedEvent(announced, before, footprintOf(article), this.config.publicBaseUrl);
-    if (purge) await this.outbox.record(purge);
+    // One record call: both rows and the relay's wake-up in a single statement.
+    await this.outbox.record(announced, ...(purge ? [purge] : []));
     return applied;
   }
 }
