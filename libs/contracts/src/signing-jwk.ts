@@ -11,3 +11,12 @@ export interface SigningJwk {
   d: string;
   kid: string;
 }
+
+/** One entry of a published JWK Set (RFC 7517): a public P-256 key for ES256 signatures. */
+export type PublicJwk = Omit<SigningJwk, 'd'> & { use: 'sig'; alg: 'ES256' };
+
+/** The public half of a signing key as a JWKS entry: `d` is never published. */
+export function publicJwkOf(key: Omit<SigningJwk, 'd'>): PublicJwk {
+  const { kty, crv, x, y, kid } = key;
+  return { kty, crv, x, y, kid, use: 'sig', alg: 'ES256' };
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SigningJwk } from '@newsroom/contracts';
+import { publicJwkOf, type SigningJwk } from '@newsroom/contracts';
 
 
 /**
@@ -28,11 +28,8 @@ export const TEST_NEXT_SIGNING_JWK: SigningJwk = {
   d: 'lvDMyhxWv9cUSHFpoZIAIuyphVCY5O-WgbFEqmblwHk',
 };
 
-/** The public half of a signing JWK as a JWKS entry (RFC 7517): `d` left out. */
-export function publicJwkOf(jwk: SigningJwk): Omit<SigningJwk, 'd'> & { use: 'sig'; alg: 'ES256' } {
-  const { kty, crv, x, y, kid } = jwk;
-  return { kty, crv, x, y, kid, use: 'sig', alg: 'ES256' };
-}
+// Specs import the public half from here, next to the test keys it is taken of.
+export { publicJwkOf };
 
 let written: string | undefined;
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@newsroom/auth';
-import { SigningKeys, type PublicJwk } from './signing-keys';
+import type { PublicJwk } from '@newsroom/contracts';
+import { SigningKeys } from './signing-keys';
 
 @ApiTags('identity')
 @Public()

@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SigningJwk } from '@newsroom/auth';
+import { publicJwkOf, type PublicJwk, type SigningJwk } from '@newsroom/contracts';
 import type { DeskConfig } from '../config/desk.config';
 import { DESK_CONFIG } from '../shared/desk-config.token';
-
-/** One entry of the published JWKS (RFC 7517): a public P-256 key for ES256 signatures. */
-export interface PublicJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  kid: string;
-  use: 'sig';
-  alg: 'ES256';
-}
 
 /**
  * The key the desk signs access tokens with (DESK_SIGNING_KEY_FILE, a private P-256 JWK with a
@@ -29,7 +18,7 @@ export class SigningKeys {
   constructor(@Inject(DESK_CONFIG) config: DeskConfig) {
     this.signing = readSigningKey(config.signingKey);
     const extra = config.extraPublicKeysFile ? readExtraKeys(config.extraPublicKeysFile) : [];
-    this.jwks = { keys: [publicOf(this.signing), ...extra.filter((key) => key.kid !== this.signing.kid).map(publicOf)] };
+    this.jwks = { keys: [publicJwkOf(this.signing), ...extra.filter((key) => key.kid !== this.signing.kid).map(publicJwkOf)] };
   }
 }
 
@@ -47,15 +36,10 @@ function readSigningKey(source: DeskConfig['signingKey']): SigningJwk {
   return jwk as SigningJwk;
 }
 
-function readExtraKeys(file: string): Omit<PublicJwk, 'use' | 'alg'>[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys?: Omit<PublicJwk, 'use' | 'alg'>[] };
+function readExtraKeys(file: string): Omit<SigningJwk, 'd'>[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys?: Omit<SigningJwk, 'd'>[] };
   if (!Array.isArray(parsed.keys) || !parsed.keys.every((key) => key.kty === 'EC' && key.crv === 'P-256' && key.kid)) {
     throw new Error(`DESK_EXTRA_PUBLIC_KEYS_FILE (${file}) must be a JWKS of P-256 keys with a kid each`);
   }
   return parsed.keys;
-}
-
-/** The public half: `d` is never published. */
-function publicOf(key: Omit<PublicJwk, 'use' | 'alg'>): PublicJwk {
-  return { kty: key.kty, crv: key.crv, x: key.x, y: key.y, kid: key.kid, use: 'sig', alg: 'ES256' };
 }
