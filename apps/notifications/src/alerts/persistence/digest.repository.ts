@@ -3,7 +3,7 @@ import type { Priority } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { DigestStory } from '../channels/digest-email';
-import { followsStorySql } from './recipient-selection';
+import { followsStorySql, TAKES_DIGEST } from './recipient-selection';
 
 export type DigestKey = Pick<ClaimedDigest, 'subscriberId' | 'localDate'>;
 
@@ -52,7 +52,7 @@ export class DigestRepository {
        SELECT r.id, (now() AT TIME ZONE r.time_zone)::date,
               COALESCE((SELECT max(d.stories_until) FROM digests d WHERE d.subscriber_id = r.id), now() - interval '24 hours'), now()
        FROM subscribers r
-       WHERE r.frequency = 'daily-digest' AND r.status = 'confirmed' AND r.bounced_at IS NULL
+       WHERE ${TAKES_DIGEST}
          AND (now() AT TIME ZONE r.time_zone)::time >= $1::time
          AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.subscriber_id = r.id AND d.local_date = (now() AT TIME ZONE r.time_zone)::date)
        ORDER BY r.id
@@ -68,7 +68,7 @@ export class DigestRepository {
   async nextClaimed(): Promise<ClaimedDigest | null> {
     const [row] = (await this.unitOfWork.manager.query(
       `SELECT d.subscriber_id, to_char(d.local_date, 'YYYY-MM-DD') AS local_date, d.stories_since, d.stories_until, r.email,
-              (r.frequency = 'daily-digest' AND r.status = 'confirmed' AND r.bounced_at IS NULL) AS wanted
+              (${TAKES_DIGEST}) AS wanted
        FROM digests d JOIN subscribers r ON r.id = d.subscriber_id
        WHERE d.status = 'claimed' AND d.attempt_after <= now()
        ORDER BY d.claimed_at, d.subscriber_id

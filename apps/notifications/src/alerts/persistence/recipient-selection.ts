@@ -69,8 +69,14 @@ export function retryDueSql(at: string): string {
 /** The columns every recipient query gives: its id, and when its delivery may be sent (null: at once). */
 const RECIPIENT_COLUMNS = `r.id, ${heldUntilSql('now()', '$4')} AS held_until`;
 
+/** Subscriber.receivesAlerts over the subscriber table aliased `r`: confirmed and not bounced. */
+const RECEIVES_EMAIL = `r.status = 'confirmed' AND r.bounced_at IS NULL`;
+
+/** A subscriber `r` who takes the daily digest now (the predicate of index subscribers_digest_idx). */
+export const TAKES_DIGEST = `r.frequency = 'daily-digest' AND ${RECEIVES_EMAIL}`;
+
 /** Email subscribers who get the alert: confirmed, not bounced, and interested. */
-export const EMAIL_RECIPIENTS = `SELECT ${RECIPIENT_COLUMNS} FROM subscribers r WHERE r.status = 'confirmed' AND r.bounced_at IS NULL AND ${MATCHES_ARTICLE}`;
+export const EMAIL_RECIPIENTS = `SELECT ${RECIPIENT_COLUMNS} FROM subscribers r WHERE ${RECEIVES_EMAIL} AND ${MATCHES_ARTICLE}`;
 
 /** Push subscriptions that get the alert: active, not expired, and interested. */
 export const PUSH_RECIPIENTS = `SELECT ${RECIPIENT_COLUMNS} FROM push_subscriptions r
