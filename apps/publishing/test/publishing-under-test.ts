@@ -25,16 +25,18 @@ export class PublishingUnderTest {
   /**
    * Starts the broker, the service and the bus. Every request in a spec comes from one
    * address, so the per-client page limit is off; the limits have their own spec
-   * (config/rate-limits.int-spec.ts). Stops what it started when the service fails to start.
+   * (config/rate-limits.int-spec.ts). `env` adds to or replaces those settings (a site
+   * address, SITE_SECTIONS, NOTIFICATIONS_PUBLIC_URL…). Stops what it started when the
+   * service fails to start.
    */
-  static async start(name: string): Promise<PublishingUnderTest> {
+  static async start(name: string, env: Record<string, string> = {}): Promise<PublishingUnderTest> {
     const broker = await startLocalBroker();
     try {
       const service = await ServiceUnderTest.start({
         name,
         schema: 'publishing',
         brokers: broker.brokers,
-        env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m' },
+        env: { PUBLIC_BASE_URL, RATE_LIMITS: 'pages:client=0/1m', ...env },
         boot: startPublishing,
       });
       return new PublishingUnderTest(broker, service, new TestEventBus(broker.brokers));

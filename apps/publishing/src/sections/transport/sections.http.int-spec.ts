@@ -4,9 +4,8 @@
  * recorded in the outbox with it, and the navigation following it.
  */
 import { EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { ServiceUnderTest } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { startPublishing } from '../../service';
+import type { ServiceUnderTest } from '@newsroom/test-harness';
+import { PublishingUnderTest } from '../../../test/publishing-under-test';
 
 jest.setTimeout(120_000);
 
@@ -24,24 +23,15 @@ interface OutboxRow {
 }
 
 describe('the site section list (publishing owns it)', () => {
-  let broker: LocalBroker;
+  let publishing: PublishingUnderTest;
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    broker = await startLocalBroker();
-    service = await ServiceUnderTest.start({
-      name: 'publishing_site_sections',
-      schema: 'publishing',
-      brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL: 'https://news.example.org', SITE_SECTIONS: 'politics=Politics,world=World,climate', RATE_LIMITS: 'pages:client=0/1m' },
-      boot: startPublishing,
-    });
+    publishing = await PublishingUnderTest.start('publishing_site_sections', { PUBLIC_BASE_URL: 'https://news.example.org', SITE_SECTIONS: 'politics=Politics,world=World,climate' });
+    service = publishing.service;
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await broker?.stop();
-  });
+  afterAll(() => publishing?.stop());
 
   const admin = () => service.as('admin', 'ada');
   const put = (items: unknown, ifMatch?: string, client = admin()) =>

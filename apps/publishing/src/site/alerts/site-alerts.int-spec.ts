@@ -3,32 +3,22 @@
  * broker): the signup box on the front and section pages, the Content-Security-Policy that lets
  * exactly its target and the first-party scripts through, and the service worker's headers.
  */
-import { ServiceUnderTest } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { startPublishing } from '../../service';
+import type { ServiceUnderTest } from '@newsroom/test-harness';
+import { PublishingUnderTest } from '../../../test/publishing-under-test';
 
 jest.setTimeout(120_000);
 
 describe('reader alerts on the site', () => {
-  let broker: LocalBroker;
+  let publishing: PublishingUnderTest;
   let service: ServiceUnderTest;
   const ALERTS = 'https://alerts.example.org';
 
   beforeAll(async () => {
-    broker = await startLocalBroker();
-    service = await ServiceUnderTest.start({
-      name: 'publishing_site_alerts',
-      schema: 'publishing',
-      brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL: 'https://news.example.org', NOTIFICATIONS_PUBLIC_URL: ALERTS, SITE_SECTIONS: 'politics=Politics,world=World' },
-      boot: startPublishing,
-    });
+    publishing = await PublishingUnderTest.start('publishing_site_alerts', { PUBLIC_BASE_URL: 'https://news.example.org', NOTIFICATIONS_PUBLIC_URL: ALERTS, SITE_SECTIONS: 'politics=Politics,world=World' });
+    service = publishing.service;
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await broker?.stop();
-  });
+  afterAll(() => publishing?.stop());
 
   const page = (path: string) => service.anonymous.get(path, { headers: { accept: 'text/html' } });
 

@@ -3,31 +3,21 @@
  * the public page's HTML for an article that is not published, marked and kept as a preview.
  */
 import { exampleArticle } from '@newsroom/contracts';
-import { ServiceUnderTest } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { startPublishing } from '../../service';
+import type { ServiceUnderTest } from '@newsroom/test-harness';
+import { PublishingUnderTest } from '../../../test/publishing-under-test';
 
 jest.setTimeout(120_000);
 
 describe('article preview', () => {
-  let broker: LocalBroker;
+  let publishing: PublishingUnderTest;
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    broker = await startLocalBroker();
-    service = await ServiceUnderTest.start({
-      name: 'publishing_preview',
-      schema: 'publishing',
-      brokers: broker.brokers,
-      env: { PUBLIC_BASE_URL: 'https://news.example.org', IMAGE_ORIGINS: 'http://localhost:3001,https://media.example.org' },
-      boot: startPublishing,
-    });
+    publishing = await PublishingUnderTest.start('publishing_preview', { PUBLIC_BASE_URL: 'https://news.example.org', IMAGE_ORIGINS: 'http://localhost:3001,https://media.example.org' });
+    service = publishing.service;
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await broker?.stop();
-  });
+  afterAll(() => publishing?.stop());
 
   const withUpload = () => ({
     ...exampleArticle(),
