@@ -38,23 +38,20 @@ export type NewsroomEnvironments = Record<ServiceName, Record<string, string>> &
  * service's config class reads.
  */
 export function newsroomServiceEnvironment(input: NewsroomEnvironment): NewsroomEnvironments {
-  const common = (name: ServiceName) => ({
-    PORT: String(input.ports[name]),
+  // What every process reads, the desk included.
+  const basics = (port: number, schema: string) => ({
+    PORT: String(port),
     DATABASE_URL: input.databaseUrl,
-    DATABASE_SCHEMA: SERVICE_SCHEMAS[name],
+    DATABASE_SCHEMA: schema,
     KAFKA_BROKERS: input.brokers.join(','),
-    JWT_JWKS_FILE: input.jwksFile,
     LOG_LEVEL: input.logLevel ?? 'info',
     NODE_ENV: input.nodeEnv ?? 'development',
   });
+  // The four services verify the desk's tokens; the desk signs them and reads no JWKS.
+  const common = (name: ServiceName) => ({ ...basics(input.ports[name], SERVICE_SCHEMAS[name]), JWT_JWKS_FILE: input.jwksFile });
   const publicUrl = (name: ServiceName) => `http://${input.publicHost}:${input.ports[name]}`;
   const desk = input.desk && {
-    PORT: String(input.desk.port),
-    DATABASE_URL: input.databaseUrl,
-    DATABASE_SCHEMA: 'desk',
-    KAFKA_BROKERS: input.brokers.join(','),
-    LOG_LEVEL: input.logLevel ?? 'info',
-    NODE_ENV: input.nodeEnv ?? 'development',
+    ...basics(input.desk.port, 'desk'),
     DESK_PUBLIC_URL: `http://${input.publicHost}:${input.desk.port}`,
     DESK_SIGNING_KEY_FILE: input.desk.signingKeyFile,
     DRAFTING_URL: `http://127.0.0.1:${input.ports.drafting}`,
