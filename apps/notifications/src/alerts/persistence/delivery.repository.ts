@@ -151,8 +151,8 @@ export class DeliveryRepository {
 
   /**
    * Records many attempts' outcomes at once — the deliveries and their attempt
-   * rows in two statements — inside the caller's unit of work, as
-   * recordOutcome does for one, in the caller's unit of work or one of its own.
+   * rows in two statements, the ones recordOutcome uses for one — in the
+   * caller's unit of work or one of its own.
    * Rows `workerId` no longer holds are left alone. A retry due inside its
    * recipient's quiet hours waits for their end, as the first attempt did.
    */
@@ -161,6 +161,7 @@ export class DeliveryRepository {
     return this.unitOfWork.run(() => this.storeOutcomes(workerId, outcomes));
   }
 
+  /** recordOutcome and recordOutcomes: one UPDATE of the deliveries, one INSERT of their attempt rows. */
   private async storeOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
     const manager = this.unitOfWork.requireActive('recordOutcomes');
     const column = <T>(pick: (entry: RecordedOutcome) => T) => outcomes.map(pick);
@@ -216,24 +217,8 @@ export class DeliveryRepository {
    * and is left alone.
    */
   async recordOutcome(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
-    const manager = this.unitOfWork.requireActive('recordOutcome');
-    const attemptOutcome: AttemptOutcome = outcome.status === 'pending' ? 'retry' : outcome.status;
-    const error = outcome.status === 'sent' ? null : outcome.error;
-    await manager.query(
-      `UPDATE deliveries d
-       SET status = $3, last_error = $4, last_response_code = $5,
-           next_attempt_at = CASE WHEN $6::timestamptz IS NULL THEN d.next_attempt_at ELSE ${retryDueSql('$6::timestamptz')} END,
-           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE d.sent_at END,
-           claimed_by = CASE WHEN $3 = 'pending' THEN NULL ELSE d.claimed_by END,
-           updated_at = now()
-       WHERE d.id = $1 AND d.claimed_by = $2 AND d.status IN ('sending', 'unknown', 'pending')`,
-      [delivery.id, workerId, outcome.status, error, outcome.responseCode, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
-    );
-    await manager.query(
-      `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
-       VALUES ($1, $2, $3, now(), $4, $5, $6)`,
-      [delivery.id, delivery.attempt, startedAt, attemptOutcome, error, outcome.responseCode],
-    );
+    this.unitOfWork.requireActive('recordOutcome');
+    await this.storeOutcomes(workerId, [{ delivery, startedAt, finishedAt: new Date(), outcome }]);
   }
 
   /** The recipient left between fan-out and sending: nothing was attempted, so the attempt is not counted. */
