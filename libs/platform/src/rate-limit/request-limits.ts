@@ -3,6 +3,9 @@ import { clientAddressOf, type ClientRequest } from './client-address';
 import { RateLimitStore, type Consumed } from './rate-limit-store';
 import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options';
 
+/** What counting needs of a request: an Express request, or a bare Node one with its path given apart. */
+export type LimitedRequest = ClientRequest & { method?: string; path?: string; body?: unknown; query?: unknown };
+
 /**
  * Counts one request against the limits of the route it matches (RateLimitOptions.routes), per
  * client and per target. The client's count comes first, so a client already over its limit
@@ -10,9 +13,6 @@ import { RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit.options'
  * about: a handler in front of the framework (publishing's page cache) and RateLimitGuard may
  * both check it, and the second check answers what the first one counted.
  */
-/** What counting needs of a request: an Express request, or a bare Node one with its path given apart. */
-export type LimitedRequest = ClientRequest & { method?: string; path?: string; body?: unknown; query?: unknown };
-
 @Injectable()
 export class RequestLimits {
   private readonly counted = new WeakMap<object, Promise<Consumed>>();
