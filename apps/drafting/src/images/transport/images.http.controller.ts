@@ -68,6 +68,8 @@ export class ImagesHttpController {
 }
 
 /** Whether If-None-Match names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks for GET. */
+// Not req.fresh (`fresh`): it calls every request with Cache-Control: no-cache stale, and fetch()
+// sends that header along with any If-None-Match it is given; a file under an immutable URL never is.
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((candidate) => {
