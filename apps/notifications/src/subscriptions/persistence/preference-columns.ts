@@ -63,3 +63,8 @@ export function preferenceColumnValues(preferences: Preferences): unknown[] {
 
 /** The preference columns as SQL names them, in the order of preferenceColumnValues(). */
 export const PREFERENCE_COLUMN_NAMES = 'sections, tags, frequency, breaking_only, time_zone, quiet_hours_start, quiet_hours_end';
+
+/** An upsert's SET of every preference column to the row it tried to insert (`col = EXCLUDED.col, …`). */
+export const PREFERENCE_COLUMNS_FROM_EXCLUDED = PREFERENCE_COLUMN_NAMES.split(', ')
+  .map((name) => `${name} = EXCLUDED.${name}`)
+  .join(', ');

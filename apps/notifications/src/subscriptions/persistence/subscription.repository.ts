@@ -5,7 +5,7 @@ import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
 import { recipientNotFound, unknownTimeZone } from '../domain/subscription.errors';
-import { fromPreferenceColumns, PREFERENCE_COLUMN_NAMES, preferenceColumnValues, toPreferenceColumns } from './preference-columns';
+import { fromPreferenceColumns, PREFERENCE_COLUMN_NAMES, PREFERENCE_COLUMNS_FROM_EXCLUDED, preferenceColumnValues, toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
 
@@ -105,8 +105,7 @@ export class SubscriptionRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (endpoint) DO UPDATE SET
          p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, expiration_time = EXCLUDED.expiration_time,
-         sections = EXCLUDED.sections, tags = EXCLUDED.tags, frequency = EXCLUDED.frequency, breaking_only = EXCLUDED.breaking_only,
-         time_zone = EXCLUDED.time_zone, quiet_hours_start = EXCLUDED.quiet_hours_start, quiet_hours_end = EXCLUDED.quiet_hours_end,
+         ${PREFERENCE_COLUMNS_FROM_EXCLUDED},
          active = true, deactivated_at = NULL, deactivated_reason = NULL, updated_at = now()
        RETURNING id, (xmax = 0) AS created`,
       [state.id, state.endpoint, state.p256dh, state.auth, state.expirationTime, ...preferenceColumnValues(state.preferences)],
