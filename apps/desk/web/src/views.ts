@@ -1,4 +1,5 @@
 import type { ArticleBlock } from '@newsroom/contracts';
+import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
 import { h, when } from './dom';
 
@@ -14,12 +15,8 @@ export interface Article {
   body: ArticleBlock[];
 }
 
-export interface CheckResult {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  path?: string;
-}
+/** The checks' findings as editorial-review and drafting answer them and the editor computes them: one type, the contracts'. */
+export type { CheckResult };
 
 /**
  * The article read-only, built from text nodes (links only when http(s)). `beside(index)`, when
