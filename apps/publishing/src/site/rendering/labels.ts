@@ -71,6 +71,22 @@ export interface InterfaceLabels {
   author: string;
   storiesBy: (name: string) => string;
   storiesTagged: (tag: string) => string;
+  /** The signup box (subscribe-box.ts). */
+  subscribe: SubscribeLabels;
+}
+
+/** The signup box's words: the e-mail form and the "Get alerts" button with its outcomes. */
+export interface SubscribeLabels {
+  heading: string;
+  email: string;
+  sections: string;
+  breakingOnly: string;
+  subscribe: string;
+  confirmFirst: string;
+  getAlerts: string;
+  alertsOn: string;
+  alertsBlocked: string;
+  alertsFailed: string;
 }
 
 export const ENGLISH_LABELS: InterfaceLabels = {
@@ -125,6 +141,18 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   author: 'Author',
   storiesBy: (name) => `Stories by ${name}`,
   storiesTagged: (tag) => `Stories about ${tag}`,
+  subscribe: {
+    heading: 'Get the news by email',
+    email: 'Email address',
+    sections: 'Sections',
+    breakingOnly: 'Breaking news only',
+    subscribe: 'Subscribe',
+    confirmFirst: 'We email you a link to confirm first. Every email has a link to change what you get or to stop.',
+    getAlerts: 'Get alerts in this browser',
+    alertsOn: 'Alerts are on in this browser.',
+    alertsBlocked: 'This browser blocks notifications from this site; allow them in its settings to get alerts.',
+    alertsFailed: 'Alerts could not be switched on just now. Please try again later.',
+  },
 };
 
 /** Ukrainian plural of a count: 1 історія, 2 історії, 5 історій. */
@@ -196,6 +224,23 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
   author: 'Автор',
   storiesBy: (name) => `Матеріали автора ${name}`,
   storiesTagged: (tag) => `Матеріали на тему «${tag}»`,
+  subscribe: {
+    heading: 'Новини електронною поштою',
+    email: 'Адреса електронної пошти',
+    sections: 'Розділи',
+    breakingOnly: 'Лише термінові новини',
+    subscribe: 'Підписатися',
+    confirmFirst: 'Спершу ми надішлемо посилання для підтвердження. У кожному листі є посилання, щоб змінити підписку або відмовитися.',
+    getAlerts: 'Отримувати сповіщення в браузері',
+    alertsOn: 'Сповіщення в цьому браузері увімкнено.',
+    alertsBlocked: 'Цей браузер блокує сповіщення від сайту; дозвольте їх у налаштуваннях.',
+    alertsFailed: 'Не вдалося ввімкнути сповіщення. Спробуйте пізніше.',
+  },
 };
 
 export const INTERFACE_LABELS: Record<string, InterfaceLabels> = { en: ENGLISH_LABELS, uk: UKRAINIAN_LABELS };
+
+/** The site's interface words in its interface language (English for one without labels). */
+export function labelsOf(site: { language: string }): InterfaceLabels {
+  return INTERFACE_LABELS[site.language] ?? ENGLISH_LABELS;
+}

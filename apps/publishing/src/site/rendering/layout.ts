@@ -3,7 +3,7 @@ import type { NavSection } from '../../config/site-settings';
 import { html, htmlDocument, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
 import { subscribeBox } from './subscribe-box';
-import { ENGLISH_LABELS, INTERFACE_LABELS, type InterfaceLabels } from './labels';
+import { labelsOf } from './labels';
 import { formatLongDate, type TimeLocale } from './time-format';
 
 /** What every page needs besides its own content: the site's settings and the moment of rendering. */
@@ -27,10 +27,8 @@ export interface SiteContext {
   alertsUrl?: string;
 }
 
-/** The site's interface words. */
-export function labelsOf(site: SiteContext): InterfaceLabels {
-  return INTERFACE_LABELS[site.language] ?? ENGLISH_LABELS;
-}
+// The site's interface words, as pages import them with the rest of the page shell.
+export { labelsOf };
 
 /** The language and zone times are shown in. */
 export function timeLocaleOf(site: SiteContext): TimeLocale {
