@@ -37,7 +37,9 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-export type Service = 'drafting' | 'editorial-review' | 'publishing' | 'notifications';
+/** The services behind the desk's proxy (`/api/<service>/…`). */
+export const SERVICES = ['drafting', 'editorial-review', 'publishing', 'notifications'] as const;
+export type Service = (typeof SERVICES)[number];
 
 let csrfToken: string | undefined;
 

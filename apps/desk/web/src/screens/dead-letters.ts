@@ -1,5 +1,5 @@
 import type { DeadLetterDetail, DeadLetterList, DeadLetterReplay, DeadLetterSummary } from '@newsroom/contracts';
-import { ApiError, describeError, service, type Service } from '../api';
+import { ApiError, describeError, service, SERVICES, type Service } from '../api';
 import type { ScreenContext } from '../app';
 import { button, h, notice, show, when } from '../dom';
 
@@ -10,9 +10,6 @@ import { button, h, notice, show, when } from '../dom';
  * unchanged; the service records who replayed it and when (`dead_letter_audit`), shown here as
  * each letter's replays.
  */
-
-/** The services behind the desk; each one that consumes events has dead letters of its own. */
-const SERVICES: Service[] = ['drafting', 'editorial-review', 'publishing', 'notifications'];
 
 const letterPath = (topic: string, partition: number, offset: string): string => `/v1/dead-letters/${encodeURIComponent(topic)}/${partition}/${offset}`;
 const deskPath = (name: Service, letter: DeadLetterSummary): string => `/dead-letters/${name}/${encodeURIComponent(letter.sourceTopic)}/${letter.partition}/${letter.offset}`;
@@ -27,6 +24,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
   const region = h('div', {});
 
   const load = async (): Promise<void> => {
+    // Each service behind the desk that consumes events has dead letters of its own.
     const lists = await Promise.all(
       SERVICES.map(async (name) => {
         try {
