@@ -170,6 +170,19 @@ export class SubscriptionRepository {
   }
 
   /**
+   * A mailbox refused for good (a 5xx reply to RCPT TO or DATA; docs/notifications.md,
+   * "Bounces"): the subscriber is marked bounced with the reply `code`, and every e-mail still
+   * queued for it is cancelled with `reason`, for it would bounce too. A subscriber erased
+   * meanwhile is left alone. Inside the caller's unit of work.
+   */
+  async markAddressBounced(subscriberId: string, code: number | null, reason: string): Promise<void> {
+    this.unitOfWork.requireActive('markAddressBounced');
+    const subscriber = await this.findSubscriberForUpdate(subscriberId);
+    if (subscriber?.markBounced(code, new Date())) await this.saveSubscriber(subscriber);
+    await this.cancelPendingAlertsOf(subscriberId, `address bounced: ${reason}`);
+  }
+
+  /**
    * Alerts not yet sent to a recipient who left are not sent at all. Returns
    * how many were cancelled. Deliveries already `sending` are not touched.
    */

@@ -97,11 +97,8 @@ export class DeliverAlertUseCase {
         await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
       }
       if (outcome.bounced && delivery.email) {
-        // A hard bounce is about the mailbox, not this alert: every e-mail still queued for it would bounce too.
-        const { subscriberId } = delivery.email;
-        const subscriber = await this.subscriptions.findSubscriberForUpdate(subscriberId);
-        if (subscriber?.markBounced(outcome.responseCode, new Date())) await this.subscriptions.saveSubscriber(subscriber);
-        await this.subscriptions.cancelPendingAlertsOf(subscriberId, `address bounced: ${outcome.bounced}`);
+        // A hard bounce is about the mailbox, not this alert.
+        await this.subscriptions.markAddressBounced(delivery.email.subscriberId, outcome.responseCode, outcome.bounced);
       }
     });
   }

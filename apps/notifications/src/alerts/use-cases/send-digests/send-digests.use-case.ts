@@ -76,8 +76,8 @@ export class SendDigestsUseCase {
       }
       await this.unitOfWork.run(async () => {
         await this.digests.settle(key, 'failed', stories.length, failure.message);
-        // Refused at RCPT TO or DATA: the mailbox is gone, as for an alert (docs/notifications.md, "Bounces").
-        if (failure.recipientGone) await this.subscriptions.updateSubscriber(digest.subscriberId, (subscriber) => subscriber.markBounced(failure.responseCode, new Date()));
+        // Refused at RCPT TO or DATA: the mailbox is gone, as for an alert.
+        if (failure.recipientGone) await this.subscriptions.markAddressBounced(digest.subscriberId, failure.responseCode, failure.message);
       });
       return 'failed';
     }
