@@ -110,6 +110,18 @@ export function service<T>(name: Service, method: string, path: string, options:
   return request<T>(method, `/api/${name}${path}`, options);
 }
 
+/** One of the site's sections as publishing lists them: the slug stories carry and the name readers see. */
+export interface SiteSection {
+  slug: string;
+  label: string;
+}
+
+/** GET/PUT /v1/site/sections on publishing: the list in navigation order and its version (also the ETag). */
+export interface SiteSectionList {
+  items: SiteSection[];
+  version: number;
+}
+
 /** The image block drafting answers for an upload (`POST /v1/images`): everything but alt, caption and credit. */
 export interface UploadedImage {
   id: string;

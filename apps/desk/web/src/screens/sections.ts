@@ -1,17 +1,6 @@
-import { ApiError, describeError, service } from '../api';
+import { ApiError, describeError, service, type SiteSection, type SiteSectionList } from '../api';
 import type { ScreenContext } from '../app';
 import { button, field, h, notice, show } from '../dom';
-
-interface Section {
-  slug: string;
-  label: string;
-}
-
-/** GET/PUT /v1/site/sections on publishing: the list in navigation order and its version (also the ETag). */
-interface SectionList {
-  items: Section[];
-  version: number;
-}
 
 const PATH = '/v1/site/sections';
 
@@ -24,7 +13,7 @@ const PATH = '/v1/site/sections';
  * screen says so, keeping this admin's list until they reload.
  */
 export async function sectionsScreen(_context: ScreenContext): Promise<HTMLElement> {
-  let sections: Section[] = [];
+  let sections: SiteSection[] = [];
   let etag: string | null = null;
   let version = 0;
   let changed = false;
@@ -32,7 +21,7 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
   const message = h('div', {});
 
   const load = async (): Promise<void> => {
-    const answer = await service<SectionList>('publishing', 'GET', PATH);
+    const answer = await service<SiteSectionList>('publishing', 'GET', PATH);
     sections = answer.body.items.map(({ slug, label }) => ({ slug, label }));
     etag = answer.etag;
     version = answer.body.version;
@@ -56,7 +45,7 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
     (again && !again.disabled ? again : region.querySelector<HTMLButtonElement>(`[data-slug="${moved.slug}"] input`))?.focus();
   };
 
-  const row = (section: Section, index: number): HTMLElement => {
+  const row = (section: SiteSection, index: number): HTMLElement => {
     const label = h('input', { type: 'text', value: section.label, required: true, autocomplete: 'off' });
     const up = h('button', { type: 'button', 'data-move': 'up', 'data-slug': section.slug, disabled: index === 0, onclick: () => move(index, -1, 'up') }, 'Move up');
     const down = h('button', { type: 'button', 'data-move': 'down', 'data-slug': section.slug, disabled: index === sections.length - 1, onclick: () => move(index, 1, 'down') }, 'Move down');
@@ -103,7 +92,7 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
   saveButton.addEventListener('click', () => {
     saveButton.disabled = true;
     const items = sections.map(({ slug, label }) => ({ slug, label: label.trim() }));
-    void service<SectionList>('publishing', 'PUT', PATH, { body: { items }, ifMatch: etag ?? `"${version}"` })
+    void service<SiteSectionList>('publishing', 'PUT', PATH, { body: { items }, ifMatch: etag ?? `"${version}"` })
       .then(async ({ body }) => {
         await load();
         show(message, notice('success', `Sections saved (version ${body.version}). Every service follows the new list within moments.`));

@@ -1,4 +1,4 @@
-import { ApiError, describeError, service } from '../api';
+import { ApiError, describeError, service, type SiteSection, type SiteSectionList } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
@@ -27,16 +27,10 @@ interface RevisionView {
 const AUTOSAVE_MS = 1500;
 
 /** The site's sections as publishing manages them (GET /v1/site/sections through the proxy), as slugs with labels. */
-export async function loadSections(): Promise<{ slug: string; label: string }[]> {
+export async function loadSections(): Promise<SiteSection[]> {
   try {
-    const { body } = await service<unknown>('publishing', 'GET', '/v1/site/sections');
-    const list = Array.isArray(body) ? body : ((body as { sections?: unknown[]; items?: unknown[] }).sections ?? (body as { items?: unknown[] }).items ?? []);
-    return list.map((entry) => {
-      if (typeof entry === 'string') return { slug: entry, label: entry };
-      const e = entry as { slug?: string; id?: string; name?: string; label?: string; title?: string };
-      const slug = e.slug ?? e.id ?? '';
-      return { slug, label: e.name ?? e.label ?? e.title ?? slug };
-    });
+    const { body } = await service<SiteSectionList>('publishing', 'GET', '/v1/site/sections');
+    return body.items.map(({ slug, label }) => ({ slug, label }));
   } catch {
     return [];
   }
