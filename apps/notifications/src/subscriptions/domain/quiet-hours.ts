@@ -1,3 +1,4 @@
+import { isTimeZone } from '@newsroom/config';
 import type { Priority } from '@newsroom/contracts';
 import { invalidPreferences, unknownTimeZone } from './subscription.errors';
 
@@ -29,12 +30,7 @@ const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export function canonicalTimeZone(zone: string): string {
   const trimmed = zone.trim();
   // Intl accepts offsets such as "+02:00", which have no DST rules and are not IANA names.
-  if (trimmed === '' || trimmed.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(trimmed)) throw unknownTimeZone(zone);
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: trimmed });
-  } catch {
-    throw unknownTimeZone(zone);
-  }
+  if (trimmed.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(trimmed) || !isTimeZone(trimmed)) throw unknownTimeZone(zone);
   return zoneList().get(trimmed.toLowerCase()) ?? trimmed;
 }
 
