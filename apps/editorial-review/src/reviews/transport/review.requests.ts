@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
-import { isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ARTICLE_LIMITS, isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
 import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
@@ -28,7 +28,7 @@ export class AddCommentRequest {
   @EditorNote()
   body!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 499, description: 'The block of the revision under review the note is about: its 0-based index in the body. Absent for the whole story' })
+  @ApiPropertyOptional({ minimum: 0, maximum: ARTICLE_LIMITS.body.maxItems - 1, description: 'The block of the revision under review the note is about: its 0-based index in the body. Absent for the whole story' })
   @BlockAnchor()
   blockIndex?: number;
 }
