@@ -16,7 +16,8 @@ export interface QuietHours {
 /** The zone of a recipient who never said: UTC, so nothing shifts with anyone's DST. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
-const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** A wall-clock time `HH:MM` on the 24-hour clock: quiet hours, the digest hour. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
  * An IANA time zone name as the recipient's browser reports it

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
+import { CLOCK_TIME } from '../domain/quiet-hours';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
 const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change'] };
@@ -13,12 +14,12 @@ const ListOfSlugs = (max: number) =>
 
 /** Quiet hours in the recipient's time zone, 24-hour `HH:MM`; `start` after `end` crosses midnight. */
 export class QuietHoursFields {
-  @ApiProperty({ example: '22:00', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
+  @ApiProperty({ example: '22:00', pattern: CLOCK_TIME.source })
   @IsString()
   @MaxLength(5)
   start!: string;
 
-  @ApiProperty({ example: '07:00', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
+  @ApiProperty({ example: '07:00', pattern: CLOCK_TIME.source })
   @IsString()
   @MaxLength(5)
   end!: string;
