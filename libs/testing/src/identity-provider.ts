@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InteractionResult } from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 
 /** Someone with an account at the test provider, and the claims it vouches for. */
 export interface ProviderPerson {
@@ -87,7 +87,7 @@ export class TestIdentityProvider {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(): InteractionResult {
+  private answer(): InteractionResults {
     const next = this.next;
     if ('error' in next) return { error: next.error, error_description: next.description };
     this.people.set(next.person.sub, next.person);
