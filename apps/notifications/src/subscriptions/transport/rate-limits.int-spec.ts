@@ -1,8 +1,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { eventually, type ServiceUnderTest } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakeSmtpServer } from '../../../test/fake-smtp-server';
-import { startNotificationsUnderTest } from '../../../test/notifications-under-test';
+import type { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { startNotificationsWithMail, type NotificationsWithMail } from '../../../test/notifications-under-test';
 
 /**
  * The login-free routes of the running service, with low limits, behind one
@@ -12,28 +11,19 @@ import { startNotificationsUnderTest } from '../../../test/notifications-under-t
 describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
   jest.setTimeout(60_000);
 
-  let broker: LocalBroker;
+  let suite: NotificationsWithMail;
   let smtp: FakeSmtpServer;
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await startNotificationsUnderTest({
-      name: 'notifications_limits',
-      brokers: broker.brokers,
-      smtpUrl: smtp.url,
-      env: {
-        TRUST_PROXY: '1',
-        RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
-      },
+    suite = await startNotificationsWithMail('notifications_limits', {
+      TRUST_PROXY: '1',
+      RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
     });
+    ({ smtp, service } = suite);
   }, 120_000);
 
-  afterAll(async () => {
-    await service?.close();
-    await smtp?.stop();
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   /** A request as the proxy passes it on: the client wrote `spoofed`, the proxy appended `client`. */
   const from = (client: string, spoofed?: string) => ({ headers: { 'x-forwarded-for': spoofed ? `${spoofed}, ${client}` : client } });

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@newsroom/contracts';
-import { eventually, type ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakeSmtpServer } from '../../../test/fake-smtp-server';
+import { eventually, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
+import type { FakeSmtpServer } from '../../../test/fake-smtp-server';
 import { articlePublishedEvent } from '../../../test/fixtures';
-import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../../../test/notifications-under-test';
+import { startNotificationsWithMail, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE, type NotificationsWithMail } from '../../../test/notifications-under-test';
 
 /**
  * Subscribing from the site without JavaScript, end to end in this process: the site's form
@@ -16,28 +15,17 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'tex
 describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', () => {
   jest.setTimeout(90_000);
 
-  let broker: LocalBroker;
+  let suite: NotificationsWithMail;
   let smtp: FakeSmtpServer;
   let service: ServiceUnderTest;
   let bus: TestEventBus;
 
   beforeAll(async () => {
-    await Promise.all([startLocalBroker().then((started) => (broker = started)), FakeSmtpServer.start().then((started) => (smtp = started))]);
-    service = await startNotificationsUnderTest({
-      name: 'notifications_subscribe_form',
-      brokers: broker.brokers,
-      smtpUrl: smtp.url,
-      env: { SITE_SECTIONS: 'politics=Politics,world=World,climate' },
-    });
-    bus = new TestEventBus(broker.brokers);
+    suite = await startNotificationsWithMail('notifications_subscribe_form', { SITE_SECTIONS: 'politics=Politics,world=World,climate' });
+    ({ smtp, service, bus } = suite);
   }, 120_000);
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await smtp?.stop();
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   const submit = (form: string) => service.anonymous.post('/subscribe', undefined, { raw: form, headers: FORM });
   const pathOf = (text: string | undefined, path: string) => new RegExp(`${PUBLIC_BASE_URL}(${path.replace('?', '\\?')}\\?token=[\\w.-]+)`).exec(text ?? '')?.[1];
