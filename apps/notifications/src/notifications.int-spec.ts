@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
-import { eventually, type ServiceUnderTest, TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
-import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { FakePushService, decryptPush } from '../test/fake-push-service';
-import { FakeSmtpServer, headerOf } from '../test/fake-smtp-server';
+import { eventually, type ServiceUnderTest, type TestEventBus, type ReceivedMessage } from '@newsroom/test-harness';
+import { decryptPush, type FakePushService } from '../test/fake-push-service';
+import { headerOf, type FakeSmtpServer } from '../test/fake-smtp-server';
 import { browserKeys, LOCAL_NETWORK_ENDPOINTS, type BrowserKeys } from '../test/fixtures';
-import { startNotificationsUnderTest, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE } from '../test/notifications-under-test';
+import { startNotificationsWithMailAndPush, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE, type NotificationsWithMailAndPush } from '../test/notifications-under-test';
 
 /**
  * The notifications service end to end, in this process: HTTP in, events from
@@ -24,7 +23,7 @@ interface DeliveriesBody {
 describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push service)', () => {
   jest.setTimeout(90_000);
 
-  let broker: LocalBroker;
+  let suite: NotificationsWithMailAndPush;
   let smtp: FakeSmtpServer;
   let push: FakePushService;
   let service: ServiceUnderTest;
@@ -32,37 +31,18 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
   let deadLetters: ReceivedMessage[];
 
   beforeAll(async () => {
-    // Each is kept as soon as it runs, so afterAll stops it even if another failed to start.
-    await Promise.all([
-      startLocalBroker().then((started) => (broker = started)),
-      FakeSmtpServer.start().then((started) => (smtp = started)),
-      FakePushService.start().then((started) => (push = started)),
-    ]);
-    service = await startNotificationsUnderTest({
-      name: 'notifications_it',
-      brokers: broker.brokers,
-      smtpUrl: smtp.url,
-      env: {
-        MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
-        VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
-        SITE_SECTIONS: 'politics,business,culture,sport',
-        // The fake push service listens on loopback: allowed by its exact address and port, nothing else local.
-        PUSH_SERVICE_HOSTS: `fcm.googleapis.com,${new URL(push.baseUrl).host}`,
-        // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).
-        RATE_LIMITS: 'push-subscribe:client=100/1h',
-      },
-      pushHttpsAgent: push.agent,
+    suite = await startNotificationsWithMailAndPush('notifications_it', {
+      MAIL_FROM: 'Newsroom Alerts <alerts@newsroom.test>',
+      VAPID_SUBJECT: 'mailto:alerts@newsroom.test',
+      SITE_SECTIONS: 'politics,business,culture,sport',
+      // Every request here comes from one address; the limits have their own spec (rate-limits.int-spec.ts).
+      RATE_LIMITS: 'push-subscribe:client=100/1h',
     });
-    bus = new TestEventBus(broker.brokers);
+    ({ smtp, push, service, bus } = suite);
     deadLetters = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
   }, 120_000);
 
-  afterAll(async () => {
-    await bus?.close();
-    await service?.close();
-    await Promise.all([smtp?.stop(), push?.stop()]);
-    await broker?.stop();
-  }, 60_000);
+  afterAll(() => suite?.close(), 60_000);
 
   /** A link we sent, as a path on the service under test (links carry PUBLIC_BASE_URL). */
   const pathOf = (link: string) => {
