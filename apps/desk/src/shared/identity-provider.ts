@@ -5,8 +5,12 @@ import type { DeskConfig } from '../config/desk.config';
 import type { OidcSettings } from '../config/oidc-settings';
 import { DESK_CONFIG } from './desk-config.token';
 
+/** Where the desk's OpenID Connect routes live (OidcSignInController); the flow cookie is scoped to it. */
+export const OIDC_ROUTES = '/auth/oidc';
+/** Where a browser starts signing in through the provider. */
+export const OIDC_START_PATH = `${OIDC_ROUTES}/start`;
 /** Where the provider sends the browser back to, under DESK_PUBLIC_URL; register it with the provider. */
-export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+export const OIDC_CALLBACK_PATH = `${OIDC_ROUTES}/callback`;
 
 /** The secrets of one sign-in, kept by the desk between the redirect and the provider's answer. */
 export interface OidcChecks {

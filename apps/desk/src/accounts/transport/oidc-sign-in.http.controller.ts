@@ -5,6 +5,7 @@ import { Public } from '@newsroom/auth';
 import { clientAddressOf } from '@newsroom/platform';
 import type { DeskConfig } from '../../config/desk.config';
 import { DESK_CONFIG } from '../../shared/desk-config.token';
+import { OIDC_ROUTES } from '../../shared/identity-provider';
 import { SignInWithOidcCommand } from '../use-cases/sign-in-with-oidc/sign-in-with-oidc.command';
 import { SignInWithOidcUseCase } from '../use-cases/sign-in-with-oidc/sign-in-with-oidc.use-case';
 import { StartOidcSignInCommand } from '../use-cases/start-oidc-sign-in/start-oidc-sign-in.command';
@@ -21,7 +22,7 @@ import { SignInPageFilter } from './sign-in-page.filter';
 @ApiExcludeController()
 @Public()
 @UseFilters(SignInPageFilter)
-@Controller('auth/oidc')
+@Controller(OIDC_ROUTES)
 export class OidcSignInController {
   constructor(
     private readonly start: StartOidcSignInUseCase,

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { OIDC_ROUTES } from '../../shared/identity-provider';
 
 /** The session cookie's name (the desk contract). */
 export const SESSION_COOKIE = 'newsroom_session';
@@ -9,7 +10,6 @@ export const SESSION_COOKIE = 'newsroom_session';
  * site, which Lax cookies go along with and Strict ones do not. Only sent to /auth/oidc.
  */
 export const OIDC_FLOW_COOKIE = 'newsroom_oidc_flow';
-const OIDC_FLOW_COOKIE_PATH = '/auth/oidc';
 
 /** The session cookie's value on a request, if any. */
 export function sessionCookieOf(request: Request): string | undefined {
@@ -42,7 +42,7 @@ export function clearSessionCookie(response: Response, secure: boolean): void {
 
 /** The flow cookie for `maxAgeSeconds`: HttpOnly, SameSite=Lax, Path=/auth/oidc, Secure as the session's. */
 export function setOidcFlowCookie(response: Response, value: string, maxAgeSeconds: number, secure: boolean): void {
-  response.append('Set-Cookie', `${OIDC_FLOW_COOKIE}=${value}; Path=${OIDC_FLOW_COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`);
+  response.append('Set-Cookie', `${OIDC_FLOW_COOKIE}=${value}; Path=${OIDC_ROUTES}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`);
 }
 
 /** Ends the flow cookie: each flow is answered once. */

@@ -5,6 +5,7 @@ import { Public, type AuthenticatedUser } from '@newsroom/auth';
 import { clientAddressOf } from '@newsroom/platform';
 import type { DeskConfig } from '../../config/desk.config';
 import { DESK_CONFIG } from '../../shared/desk-config.token';
+import { OIDC_START_PATH } from '../../shared/identity-provider';
 import { AccessTokens } from '../../tokens/access-tokens';
 import { AcceptInvitationCommand } from '../use-cases/accept-invitation/accept-invitation.command';
 import { AcceptInvitationUseCase } from '../use-cases/accept-invitation/accept-invitation.use-case';
@@ -28,9 +29,6 @@ export interface SessionBody {
 export interface SignInOptions {
   oidc: { displayName: string; startUrl: string } | null;
 }
-
-/** Where a browser starts signing in through the identity provider (OidcSignInController). */
-const OIDC_START_PATH = '/auth/oidc/start';
 
 /** Sessions of the desk's web app: a cookie (newsroom_session) plus a CSRF token (docs/desk.md). */
 @ApiTags('session')
