@@ -1,5 +1,5 @@
 import { truncateText } from '@newsroom/contracts';
-import { html, safeUrl } from '@newsroom/html';
+import { html, safeUrl, type SafeHtml } from '@newsroom/html';
 import { emailDocument, footnote } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { AlertText } from '../domain/article-alert';
@@ -36,6 +36,25 @@ export function oneClickUnsubscribe(unsubscribeUrl: string): Record<string, stri
   return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
+/** A subscriber's own links, signed for them: change what they get, and stop. */
+export interface SubscriberMailLinks {
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+}
+
+/**
+ * The close of every e-mail to a subscriber, in its plain-text lines and its HTML: why they get
+ * it (`reason`), and links to change what they get or to unsubscribe (only http(s) URLs become links).
+ */
+export function subscriberFooter(reason: string, links: SubscriberMailLinks): { text: string[]; html: SafeHtml } {
+  return {
+    text: ['\n--', reason, `Change what you get: ${links.preferencesUrl}`, `Unsubscribe: ${links.unsubscribeUrl}`],
+    html: html`<hr>
+${footnote(html`${reason}
+<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`,
+  };
+}
+
 export function alertTitle(alert: AlertText): string {
   return `${alert.priority === 'breaking' ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
 }
@@ -48,7 +67,8 @@ export function alertTitle(alert: AlertText): string {
  * direction (`dir="rtl"` for an Arabic or Hebrew story) and, when `language` (a
  * BCP 47 tag) is given, its `lang`; without it the direction comes from the text.
  */
-export function alertEmail(to: string, alert: AlertText & { language?: string }, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
+export function alertEmail(to: string, alert: AlertText & { language?: string }, links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter('You get this because you subscribed to Newsroom alerts.', links);
   const standfirst = alert.standfirst?.trim() ?? '';
   const breaking = alert.priority === 'breaking';
   const text = [
@@ -56,10 +76,7 @@ export function alertEmail(to: string, alert: AlertText & { language?: string },
     oneLine(alert.headline),
     standfirst ? `\n${standfirst}` : undefined,
     `\nRead the story: ${alert.url}`,
-    '\n--',
-    'You get this because you subscribed to Newsroom alerts.',
-    `Change what you get: ${links.preferencesUrl}`,
-    `Unsubscribe: ${links.unsubscribeUrl}`,
+    ...footer.text,
   ]
     .filter((line) => line !== undefined)
     .join('\n');
@@ -75,9 +92,7 @@ export function alertEmail(to: string, alert: AlertText & { language?: string },
 ${standfirst && html`<p>${standfirst}</p>`}
 </div>
 ${storyUrl && html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}"><a href="${storyUrl}">Read the story</a></p>`}
-<hr>
-${footnote(html`You get this because you subscribed to Newsroom alerts.
-<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
+${footer.html}`;
   return {
     to,
     subject: alertTitle(alert),
@@ -93,17 +108,15 @@ ${footnote(html`You get this because you subscribed to Newsroom alerts.
  * correction note as plain text, a link to the story, and the same preference and RFC 8058
  * one-click unsubscribe links and headers as the alert e-mail.
  */
-export function correctionEmail(to: string, alert: AlertText, note: string, links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
+export function correctionEmail(to: string, alert: AlertText, note: string, links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter('You get this because a Newsroom alert you received was about this story.', links);
   const subject = `Correction: ${oneLine(alert.headline)}`;
   const correctionText = note.trim();
   const text = [
     subject,
     `\n${correctionText}`,
     `\nRead the story: ${alert.url}`,
-    '\n--',
-    'You get this because a Newsroom alert you received was about this story.',
-    `Change what you get: ${links.preferencesUrl}`,
-    `Unsubscribe: ${links.unsubscribeUrl}`,
+    ...footer.text,
   ].join('\n');
   const storyUrl = safeUrl(alert.url);
   const dir = storyDirection(alert.headline, correctionText);
@@ -113,9 +126,7 @@ export function correctionEmail(to: string, alert: AlertText, note: string, link
 <p style="white-space:pre-line">${correctionText}</p>
 </div>
 ${storyUrl && html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}"><a href="${storyUrl}">Read the story</a></p>`}
-<hr>
-${footnote(html`You get this because a Newsroom alert you received was about this story.
-<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
+${footer.html}`;
   return {
     to,
     subject,

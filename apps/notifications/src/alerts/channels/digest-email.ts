@@ -1,9 +1,9 @@
 import { html, safeUrl } from '@newsroom/html';
-import { emailDocument, footnote } from '../../shared/mail/email-document';
+import { emailDocument } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { AlertText } from '../domain/article-alert';
-import { INTERFACE, oneClickUnsubscribe, oneLine, storyDirection } from './alert-messages';
+import { INTERFACE, oneClickUnsubscribe, oneLine, storyDirection, subscriberFooter, type SubscriberMailLinks } from './alert-messages';
 
 /** One story as a digest lists it. */
 export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority'>;
@@ -19,16 +19,14 @@ function spelledDate(date: LocalDate): string {
  * direction, then the same preference and RFC 8058 one-click unsubscribe links and headers
  * as the alert e-mail.
  */
-export function digestEmail(to: string, date: LocalDate, stories: readonly DigestStory[], links: { preferencesUrl: string; unsubscribeUrl: string }): OutgoingMail {
+export function digestEmail(to: string, date: LocalDate, stories: readonly DigestStory[], links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter('You get this because you asked for a daily digest of Newsroom alerts.', links);
   const count = `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const subject = `Your Newsroom digest for ${spelledDate(date)}: ${count}`;
   const text = [
     subject,
     ...stories.map((story) => [`\n${story.priority === 'breaking' ? 'BREAKING: ' : ''}${oneLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
-    '\n--',
-    'You get this because you asked for a daily digest of Newsroom alerts.',
-    `Change what you get: ${links.preferencesUrl}`,
-    `Unsubscribe: ${links.unsubscribeUrl}`,
+    ...footer.text,
   ].join('\n');
   const body = html`<h1 lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="font-size:20px">${subject}</h1>
 ${stories.map((story) => {
@@ -40,8 +38,6 @@ ${stories.map((story) => {
 ${standfirst && html`<p style="margin-top:0">${standfirst}</p>`}
 </div>`;
 })}
-<hr>
-${footnote(html`You get this because you asked for a daily digest of Newsroom alerts.
-<a href="${safeUrl(links.preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(links.unsubscribeUrl)}">Unsubscribe</a>`)}`;
+${footer.html}`;
   return { to, subject, text, html: emailDocument(subject, body), headers: oneClickUnsubscribe(links.unsubscribeUrl) };
 }
