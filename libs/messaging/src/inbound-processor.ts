@@ -1,3 +1,4 @@
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   DomainError,
@@ -6,6 +7,7 @@ import {
   type EventOf,
   type EventType,
   type NewsroomEvent,
+  type ParsedEvent,
 } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -46,6 +48,11 @@ export class ConsumerActivity {
   }
 }
 
+/** A chunk of events being applied in one transaction: the first failure, which rolls it back. */
+interface SharedTransaction {
+  failure?: unknown;
+}
+
 /**
  * The one path every consumed event takes: parse and validate, then apply the
  * handler and record the event id in the inbox in one transaction. A
@@ -54,12 +61,22 @@ export class ConsumerActivity {
  * error, or an event that exhausts its attempts goes to the dead-letter topic.
  * This method returns only once the event is handled or dead-lettered, so the
  * offset is never committed before that.
+ *
+ * Under load, consecutive events of a partition share one transaction
+ * (`applyTogether`, fed by BatchedKafkaServer): each keeps its own inbox row
+ * and handler call, the commit and its WAL flush are paid once. Any failure in
+ * such a chunk — an invalid event, a handler error, the database — rolls the
+ * whole chunk back and its events are applied again one at a time by the path
+ * above, which retries and dead-letters each on its own. So sharing never
+ * changes what is applied, only how many commits it takes.
  */
 @Injectable()
 export class InboundEventProcessor implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InboundEventProcessor.name);
   private readonly options: Required<MessagingOptions>;
   private stopping = false;
+  /** Set while `applyTogether` runs a chunk of events in one transaction. */
+  private readonly sharedTransactions = new AsyncLocalStorage<SharedTransaction>();
   readonly activity = new ConsumerActivity();
 
   constructor(
@@ -78,7 +95,48 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
+  /**
+   * Applies `messages` (consecutive, of one partition, in order) by calling `handle` for each —
+   * the transport's route to a `@ConsumeTopic` method, which ends in `process()` — and
+   * `settled` for each once it is committed or dead-lettered, in order. Several messages
+   * share one transaction; if any of them fails, that transaction is rolled back and each
+   * message is handled again on its own (retries, dead letters), so nothing is skipped and
+   * nothing applied twice. `where` names the partition in logs.
+   */
+  async applyTogether<M>(
+    messages: readonly M[],
+    handle: (message: M) => Promise<unknown>,
+    settled: (message: M) => void,
+    where: { topic: string; partition: number },
+  ): Promise<void> {
+    if (messages.length > 1) {
+      const shared: SharedTransaction = {};
+      try {
+        await this.unitOfWork.run(() =>
+          this.sharedTransactions.run(shared, async () => {
+            for (const message of messages) {
+              await handle(message);
+              if (shared.failure !== undefined) throw shared.failure;
+            }
+          }),
+        );
+        for (const message of messages) settled(message);
+        return;
+      } catch (error) {
+        if (this.stopping) throw error;
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        this.logger.warn({ ...where, events: messages.length, reason }, 'events sharing a transaction failed; applying them one at a time');
+      }
+    }
+    for (const message of messages) {
+      await handle(message);
+      settled(message);
+    }
+  }
+
   process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
+    const shared = this.sharedTransactions.getStore();
+    if (shared) return this.processInSharedTransaction(message, handlers, shared);
     return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), async () => {
       const seen: { type?: string; time?: string } = {};
       const outcome = await this.processInTrace(message, handlers, seen);
@@ -90,8 +148,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
 
   private async processInTrace(message: InboundMessage, handlers: EventHandlers, seen: { type?: string; time?: string }): Promise<ProcessingOutcome> {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
-    const parsed = parseValue(message.value);
-    const validated = parsed.ok ? validateEvent(parsed.value, { topic: message.topic }) : parsed;
+    const validated = decode(message);
     if (!validated.ok) {
       const reason = `invalid event: ${validated.issues.map((i) => i.message).join('; ')}`;
       this.logger.warn({ ...where, reason }, 'dead-lettering an invalid event');
@@ -142,6 +199,49 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * `process()` for an event in a chunk sharing one transaction (see `applyTogether`): the
+   * event is applied in that transaction, its log line and metrics wait for the commit, and
+   * anything but success — an invalid event, a handler's error — is left in `shared.failure`
+   * for `applyTogether` to roll the chunk back and apply it alone, where it is retried or
+   * dead-lettered. It is left there rather than thrown so Nest's exception filter does not
+   * log an error for what is only a fallback.
+   */
+  private processInSharedTransaction(message: InboundMessage, handlers: EventHandlers, shared: SharedTransaction): Promise<ProcessingOutcome> {
+    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), async () => {
+      const validated = decode(message);
+      if (!validated.ok) {
+        shared.failure = new Error(`invalid event at offset ${message.offset}`);
+        return 'skipped';
+      }
+      const event = validated.event;
+      const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
+      const receivedAt = Date.now();
+      let outcome: ProcessingOutcome = 'skipped';
+      if (handler) {
+        try {
+          outcome = (await this.applyOnce(message, event, handler)) ? 'applied' : 'duplicate';
+        } catch (error) {
+          shared.failure = error;
+          return 'skipped';
+        }
+      }
+      const handledMs = Date.now() - receivedAt;
+      // Bound to this event's trace: the callback runs after the commit, outside it.
+      this.unitOfWork.afterCommit(
+        AsyncResource.bind(() => {
+          if (outcome !== 'skipped') {
+            const context = { topic: message.topic, partition: message.partition, offset: message.offset, eventId: event.id, eventType: event.type, subject: event.subject };
+            const inTransitMs = message.timestamp ? receivedAt - Number(message.timestamp) : undefined;
+            this.logger.log({ ...context, attempt: 1, inTransitMs, handledMs, sharedTransaction: true }, outcome === 'applied' ? 'event applied' : 'duplicate event ignored');
+          }
+          this.activity.record({ topic: message.topic, eventType: event.type, outcome, eventTime: new Date(event.time), finishedAt: new Date() });
+        }),
+      );
+      return outcome;
+    });
+  }
+
   /** Returns false when the inbox already holds the event. */
   private async applyOnce(
     message: InboundMessage,
@@ -162,6 +262,12 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };
+
+/** The message's value as a valid event of its topic, or what is wrong with it. */
+function decode(message: InboundMessage): ParsedEvent | Extract<Parsed, { ok: false }> {
+  const parsed = parseValue(message.value);
+  return parsed.ok ? validateEvent(parsed.value, { topic: message.topic }) : parsed;
+}
 
 function parseValue(value: Buffer | null): Parsed {
   if (!value || value.length === 0) return { ok: false, issues: [{ path: '', message: 'message has no value' }] };

@@ -6,6 +6,7 @@ export * from './inbound-message';
 export * from './inbound-processor';
 export * from './dead-letter.publisher';
 export * from './kafka-transport';
+export * from './batched-kafka-server';
 export * from './kafka-health';
 export * from './broker-offsets';
 export * from './trace-context';

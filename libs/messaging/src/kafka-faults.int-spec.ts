@@ -108,7 +108,7 @@ describeOnKafka('delivery through real broker faults (three-node Apache Kafka cl
     await runMigrationsUnderLock(dataSource, SCHEMA);
     await dataSource.query(CREATE_EFFECTS);
     app = moduleRef.createNestApplication({ logger: ['error'] });
-    app.connectMicroservice(kafkaConsumerTransport(messaging));
+    app.connectMicroservice(kafkaConsumerTransport(messaging, moduleRef.get(InboundEventProcessor)));
     await app.init();
     await app.startAllMicroservices();
   });

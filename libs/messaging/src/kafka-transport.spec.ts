@@ -1,18 +1,15 @@
-import { Transport, type KafkaOptions } from '@nestjs/microservices';
-import { kafkaConsumerTransport } from './kafka-transport';
-
-function optionsOf(transport: ReturnType<typeof kafkaConsumerTransport>): NonNullable<KafkaOptions['options']> {
-  const kafka = transport as KafkaOptions;
-  if (!kafka.options) throw new Error('the transport has no options');
-  return kafka.options;
-}
+import { ServerKafka } from '@nestjs/microservices';
+import { BatchedKafkaServer } from './batched-kafka-server';
+import type { InboundEventProcessor } from './inbound-processor';
+import { kafkaConsumerOptions, kafkaConsumerTransport } from './kafka-transport';
 
 describe(kafkaConsumerTransport.name, () => {
-  const transport = kafkaConsumerTransport({ serviceName: 'publishing', brokers: ['k1:9092', 'k2:9092'] });
-  const options = optionsOf(transport);
+  const options = kafkaConsumerOptions({ serviceName: 'publishing', brokers: ['k1:9092', 'k2:9092'] });
 
-  it('uses the Kafka transport', () => {
-    expect((transport as KafkaOptions).transport).toBe(Transport.KAFKA);
+  it("is Nest's Kafka server, fed a batch per partition", () => {
+    const { strategy } = kafkaConsumerTransport({ serviceName: 'publishing', brokers: ['k1:9092'] }, {} as InboundEventProcessor);
+    expect(strategy).toBeInstanceOf(BatchedKafkaServer);
+    expect(strategy).toBeInstanceOf(ServerKafka);
   });
 
   it('joins the consumer group named after the service by default', () => {
@@ -20,7 +17,7 @@ describe(kafkaConsumerTransport.name, () => {
   });
 
   it('joins the configured consumer group', () => {
-    const custom = optionsOf(kafkaConsumerTransport({ serviceName: 'publishing', brokers: ['k1:9092'], consumerGroup: 'publishing-v2' }));
+    const custom = kafkaConsumerOptions({ serviceName: 'publishing', brokers: ['k1:9092'], consumerGroup: 'publishing-v2' });
     expect(custom.consumer?.groupId).toBe('publishing-v2');
   });
 

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
-import { kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
+import { InboundEventProcessor, kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
 import { useSecurityHeaders, type ContentSecurityPolicy } from './security-headers';
@@ -67,9 +67,13 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   const consumers = description.consumesEvents
-    ? app.connectMicroservice(kafkaConsumerTransport({ serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity, consumerGroup: config.consumerGroup }), {
-        inheritAppConfig: true,
-      })
+    ? app.connectMicroservice(
+        kafkaConsumerTransport(
+          { serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity, consumerGroup: config.consumerGroup },
+          app.get(InboundEventProcessor),
+        ),
+        { inheritAppConfig: true },
+      )
     : undefined;
   closeGracefullyOnSignals(app, consumers);
   // listen() runs the migrations (module init) before serving; consumers start

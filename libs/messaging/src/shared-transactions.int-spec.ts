@@ -1,0 +1,229 @@
+/**
+ * Consecutive events of a partition applied in one transaction (InboundEventProcessor.applyTogether,
+ * fed by BatchedKafkaServer), against the real PostgreSQL and a real broker: what is applied never
+ * changes — every event once, in order per article, failures retried or dead-lettered one by one —
+ * only how many commits it takes.
+ */
+import { Controller, type INestApplication } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { EVENT_TYPES, TOPICS, createEvent, type EventOf } from '@newsroom/contracts';
+import { CreateOutboxAndInbox1764000000000, UnitOfWork, UnitOfWorkModule, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
+import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
+import { ConsumeTopic, Inbound, type InboundMessage } from './inbound-message';
+import { InboundEventProcessor, type EventHandlers, type ProcessedEvent } from './inbound-processor';
+import { kafkaConsumerTransport } from './kafka-transport';
+import { MessagingModule } from './messaging.module';
+import { provisionTopics } from './topic-provisioning';
+
+jest.setTimeout(120_000);
+
+const SCHEMA = 'shared_transactions';
+const SERVICE = 'shared-transactions-test';
+const ARTICLES = Array.from({ length: 6 }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
+
+type Claimed = EventOf<'news.article.review-claimed.v1'>;
+
+/** Each applied event's effect with the id of the transaction that stored it; no unique key, so a second effect would show. */
+const CREATE_EFFECTS = `CREATE TABLE effects (
+  seq bigserial PRIMARY KEY, event_id uuid NOT NULL, article_id uuid NOT NULL, revision int NOT NULL, tx bigint NOT NULL DEFAULT txid_current())`;
+
+function claimed(articleId: string, revision: number): Claimed {
+  return createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision, editorId: 'editor', claimedAt: new Date().toISOString() }, { subject: articleId });
+}
+
+/** Events that fail on their first attempt(s), by event id: how many attempts are left to fail. */
+const failuresLeft = new Map<string, number>();
+
+@Controller()
+class ClaimedEventsConsumer {
+  constructor(
+    private readonly inbound: InboundEventProcessor,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  readonly handlers: EventHandlers = {
+    [EVENT_TYPES.reviewClaimed]: async (event: Claimed) => {
+      await this.unitOfWork.manager.query(`INSERT INTO effects (event_id, article_id, revision) VALUES ($1, $2, $3)`, [
+        event.id,
+        event.data.articleId,
+        event.data.revision,
+      ]);
+      const left = failuresLeft.get(event.id) ?? 0;
+      if (left > 0) {
+        failuresLeft.set(event.id, left - 1);
+        throw new Error(`lock timeout applying revision ${event.data.revision}`);
+      }
+    },
+  };
+
+  @ConsumeTopic(TOPICS.review)
+  async onClaimed(@Inbound() message: InboundMessage): Promise<void> {
+    await this.inbound.process(message, this.handlers);
+  }
+}
+
+describe('events sharing a transaction', () => {
+  let db: TestDatabase;
+  let broker: LocalBroker;
+  let moduleRef: TestingModule;
+  let dataSource: DataSource;
+  let processor: InboundEventProcessor;
+  let consumer: ClaimedEventsConsumer;
+  let app: INestApplication;
+  const processed: ProcessedEvent[] = [];
+
+  beforeAll(async () => {
+    [db, broker] = await Promise.all([createTestDatabase('newsroom_shared_tx'), startLocalBroker()]);
+    await provisionTopics({ brokers: broker.brokers, settings: { replicationFactor: 1, minInsyncReplicas: 1, retentionMs: -1, deadLetterRetentionMs: -1 } });
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        TypeOrmModule.forRoot(
+          buildDataSourceOptions({ url: db.url, schema: SCHEMA, applicationName: SERVICE, entities: [], migrations: [CreateOutboxAndInbox1764000000000] }),
+        ),
+        UnitOfWorkModule,
+        MessagingModule.forRootAsync({
+          inject: [],
+          useFactory: () => ({ serviceName: SERVICE, brokers: broker.brokers, maxAttempts: 3, retryBaseDelayMs: 20 }),
+        }),
+      ],
+      controllers: [ClaimedEventsConsumer],
+    }).compile();
+    dataSource = moduleRef.get<DataSource>(getDataSourceToken());
+    await runMigrationsUnderLock(dataSource, SCHEMA);
+    await dataSource.query(CREATE_EFFECTS);
+    processor = moduleRef.get(InboundEventProcessor);
+    consumer = moduleRef.get(ClaimedEventsConsumer);
+    processor.activity.onProcessed((event) => processed.push(event));
+    // The consumer is connected now and started only by the test that reads from the broker.
+    app = moduleRef.createNestApplication({ logger: ['error'] });
+    app.connectMicroservice(kafkaConsumerTransport({ serviceName: SERVICE, brokers: broker.brokers, consumerGroup: `${SERVICE}-${Date.now()}` }, processor));
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await broker?.stop();
+    await db?.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE effects, inbox');
+    processed.length = 0;
+    failuresLeft.clear();
+  });
+
+  let offset = 0;
+  const message = (value: unknown): InboundMessage => ({
+    topic: TOPICS.review,
+    partition: 0,
+    offset: String((offset += 1)),
+    key: ARTICLES[0],
+    value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+    headers: {},
+    heartbeat: async () => undefined,
+  });
+  const where = { topic: TOPICS.review, partition: 0 };
+
+  /** Applies `messages` together as the transport does; returns the offsets settled, in order. */
+  async function applyTogether(messages: InboundMessage[]): Promise<string[]> {
+    const settled: string[] = [];
+    await processor.applyTogether(messages, (m) => consumer.onClaimed(m), (m) => settled.push(m.offset), where);
+    return settled;
+  }
+
+  const effects = (): Promise<{ event_id: string; revision: number; tx: string }[]> => dataSource.query('SELECT event_id, revision, tx FROM effects ORDER BY seq');
+
+  it('applies consecutive events in one transaction, each with its own inbox row, and settles them in order after the commit', async () => {
+    const events = [1, 2, 3, 4, 5].map((revision) => claimed(ARTICLES[0], revision));
+    const messages = events.map(message);
+
+    const settled = await applyTogether(messages);
+
+    expect(settled).toEqual(messages.map((m) => m.offset));
+    const stored = await effects();
+    expect(stored.map((row) => row.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(stored.map((row) => row.tx)).size).toBe(1);
+    const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [events.map((e) => e.id)]);
+    expect(inbox[0].n).toBe(5);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+  });
+
+  it('applies an event delivered twice in the same chunk once', async () => {
+    const event = claimed(ARTICLES[1], 1);
+    const settled = await applyTogether([message(event), message(claimed(ARTICLES[1], 2)), message(event)]);
+
+    expect(settled).toHaveLength(3);
+    expect((await effects()).map((row) => row.revision)).toEqual([1, 2]);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'duplicate']);
+  });
+
+  it('rolls the whole chunk back when one event fails, then applies each on its own: every effect once, the failing one retried', async () => {
+    const events = [1, 2, 3, 4].map((revision) => claimed(ARTICLES[2], revision));
+    failuresLeft.set(events[2].id, 2); // fails in the chunk, then once more on its own, then succeeds
+
+    const settled = await applyTogether(events.map(message));
+
+    expect(settled).toHaveLength(4);
+    const stored = await effects();
+    expect(stored.map((row) => row.revision)).toEqual([1, 2, 3, 4]);
+    // Nothing of the rolled-back chunk survived: each effect is from its own transaction.
+    expect(new Set(stored.map((row) => row.tx)).size).toBe(4);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+  });
+
+  it('dead-letters an invalid event in a chunk once, on its own, and applies the others', async () => {
+    const before = claimed(ARTICLES[3], 1);
+    const after = claimed(ARTICLES[3], 2);
+    const invalid = { ...claimed(ARTICLES[3], 3), data: { articleId: ARTICLES[3], revision: 0 } };
+
+    const settled = await applyTogether([message(before), message(invalid), message(after)]);
+
+    expect(settled).toHaveLength(3);
+    expect((await effects()).map((row) => row.revision)).toEqual([1, 2]);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'dead-lettered', 'applied']);
+  });
+
+  it('takes the one-event path for a chunk of one', async () => {
+    const settled = await applyTogether([message(claimed(ARTICLES[4], 1))]);
+    expect(settled).toHaveLength(1);
+    expect((await effects()).map((row) => row.revision)).toEqual([1]);
+  });
+
+  describe('through the real broker (BatchedKafkaServer)', () => {
+    it('applies a backlog in fewer transactions than events: every event once, in order per article, a failing one retried', async () => {
+      const perArticle = 50;
+      const events = Array.from({ length: perArticle }, (_, i) => ARTICLES.map((article) => claimed(article, i + 1))).flat();
+      failuresLeft.set(events[77].id, 1);
+      const producer = new Kafka({ clientId: 'shared-tx-producer', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      await producer.send({ topic: TOPICS.review, acks: -1, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+      await producer.disconnect();
+
+      // The backlog waits on the topic before the consumer starts, so fetches bring many events at once.
+      await app.startAllMicroservices();
+
+      const deadline = Date.now() + 60_000;
+      let stored = await effects();
+      while (new Set(stored.map((row) => row.event_id)).size < events.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        stored = await effects();
+      }
+
+      expect(stored).toHaveLength(events.length);
+      expect(new Set(stored.map((row) => row.event_id)).size).toBe(events.length);
+      for (const article of ARTICLES) {
+        const revisions = (await dataSource.query('SELECT revision FROM effects WHERE article_id = $1 ORDER BY seq', [article])).map(
+          (row: { revision: number }) => row.revision,
+        );
+        expect(revisions).toEqual(Array.from({ length: perArticle }, (_, i) => i + 1));
+      }
+      const transactions = new Set(stored.map((row) => row.tx)).size;
+      expect(transactions).toBeLessThan(events.length / 4);
+    });
+  });
+});
