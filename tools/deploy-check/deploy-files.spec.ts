@@ -80,9 +80,10 @@ const OPTIONAL_VARS = [
   'DESK_SIGNING_KEY',
   'DESK_EXTRA_PUBLIC_KEYS_FILE',
   // Tuning with defaults that suit every set-up here (docs/deployment.md, docs/notifications.md):
-  // rate limits per route, delivery lanes, a site logo.
+  // rate limits per route, delivery lanes and per-destination send rates (off unless set), a site logo.
   'RATE_LIMITS',
   'DELIVERY_CONCURRENCY',
+  'DELIVERY_RATE_LIMITS',
   'SITE_LOGO_URL',
   // The desk's sign-in through a newsroom's OpenID Connect provider: off unless set (docs/desk.md).
   'OIDC_ISSUER',

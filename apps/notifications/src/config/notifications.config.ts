@@ -3,6 +3,7 @@ import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, Is
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
+import { DELIVERY_RATE_LIMITS_EXAMPLE, deliveryRateLimitsProblem, parseDeliveryRateLimits, type DeliveryRateLimits } from './delivery-rate-limits';
 
 /** Daily digests arrive with breakfast. */
 export const DEFAULT_DIGEST_LOCAL_TIME = '07:00';
@@ -91,6 +92,19 @@ export class NotificationsEnv extends CommonEnv {
   DELIVERY_CONCURRENCY = '';
 
   /**
+   * How fast alerts may leave per destination, across every process and replica:
+   * `email=200/s,fcm.googleapis.com=1000/s,*=500/s` (delivery-rate-limits.ts). Empty: no limit.
+   */
+  @ValidateBy({
+    name: 'isDeliveryRateLimits',
+    validator: {
+      validate: (value: unknown) => deliveryRateLimitsProblem(value) === undefined,
+      defaultMessage: (args) => `DELIVERY_RATE_LIMITS: ${deliveryRateLimitsProblem(args?.value) ?? 'unreadable'} (e.g. ${DELIVERY_RATE_LIMITS_EXAMPLE})`,
+    },
+  })
+  DELIVERY_RATE_LIMITS = '';
+
+  /**
    * When daily digests go out, on each subscriber's own wall clock (their time zone): `HH:MM`,
    * 24-hour. A digest is sent in the first round of the digest job at or after this time.
    */
@@ -139,6 +153,8 @@ export interface NotificationsConfig {
   rateLimits: RateLimitOptions;
   /** Alert sends in flight at once per channel in one process (the delivery worker's lanes). */
   deliveryConcurrency: { email: number; push: number };
+  /** Sends per window allowed per destination (SMTP relay, push host), shared by all workers; none by default. */
+  deliveryRateLimits: DeliveryRateLimits;
   /** `HH:MM` on each digest subscriber's wall clock from which their daily digest is due. */
   digestLocalTime: string;
 }
@@ -170,6 +186,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     pushServices: PushServiceAllowList.parse(parsed.PUSH_SERVICE_HOSTS),
     rateLimits: rateLimitOptions(parsed, NOTIFICATIONS_RATE_LIMITS, NOTIFICATIONS_LIMITED_ROUTES),
     deliveryConcurrency: deliveryConcurrency(parsed.DELIVERY_CONCURRENCY),
+    deliveryRateLimits: parseDeliveryRateLimits(parsed.DELIVERY_RATE_LIMITS),
     digestLocalTime: parsed.DIGEST_LOCAL_TIME,
   };
 }
