@@ -3,6 +3,7 @@ import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { ArticleAlert, type AlertContent } from '../domain/article-alert';
 import type { Channel } from '../domain/delivery-status';
 import { ArticleAlertEntity } from './article-alert.entity';
+import { deliveriesChannel } from './delivery.repository';
 import { articleParameters, EMAIL_RECIPIENTS, PUSH_RECIPIENTS } from './recipient-selection';
 
 export interface FanOutCounts {
@@ -101,30 +102,53 @@ export class ArticleAlertRepository {
 
   /**
    * One pending delivery per matching recipient per channel (recipient-selection.ts),
-   * due now, or when the recipient's quiet hours end for a non-breaking story, for at most `firstBatch` recipients per channel now; a channel with more
-   * gets a fan-out job (fan_outs) that `expandNextFanOut` continues in the
-   * background from where this stopped. Both commit with the caller's unit of
-   * work. ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id,
-   * channel) means running this again, for any reason, never creates a second
-   * alert for anyone. Returns how many deliveries were created now and which
-   * channels continue in the background.
+   * due now, or when the recipient's quiet hours end for a non-breaking story, for at
+   * most `firstBatch` recipients per channel now; a channel with more gets a fan-out job
+   * (fan_outs) that `expandNextFanOut` continues in the background from where this
+   * stopped. In the same statement the alert keeps `traceparent` (W3C, so every delivery
+   * of the article, sent later by a worker loop, is traced under the story:
+   * DeliveryWorker), the delivery workers are woken if anything was queued and the
+   * expanders if a job was recorded — each NOTIFY delivered only when the caller's unit
+   * of work commits. One round trip for all of it: this runs inside the Kafka handler on
+   * the way to every alert, where each statement is a round trip to the database. ON CONFLICT DO NOTHING against UNIQUE (article_id, recipient_id,
+   * channel) means running this again, for any reason, never creates a second alert for
+   * anyone. Returns how many deliveries were created now and which channels continue in
+   * the background.
    */
-  async fanOut(articleId: string, content: AlertContent, firstBatch = Number.MAX_SAFE_INTEGER): Promise<FanOutCounts & { continuing: Channel[] }> {
+  async fanOut(
+    articleId: string,
+    content: AlertContent,
+    options: { firstBatch?: number; traceparent?: string } = {},
+  ): Promise<FanOutCounts & { continuing: Channel[] }> {
     const manager = this.unitOfWork.requireActive('fanOut');
+    const schema = schemaOf(manager.connection);
+    const limit = Math.min(options.firstBatch ?? Number.MAX_SAFE_INTEGER, MAX_BATCH);
+    // $1 article, $2–$4 articleParameters(), $5 no cursor, $6 the batch, $7 traceparent, $8/$9 the wake-up channels.
+    const rows = (await manager.query(
+      `WITH ${CHANNELS.map((channel) => batchSql(channel, `${channel}_`)).join(',\n')},
+       counts AS (
+         ${CHANNELS.map(
+           (channel) =>
+             `SELECT '${channel}'::text AS channel, (SELECT count(*) FROM ${channel}_inserted)::int AS queued,
+                     (SELECT count(*) FROM ${channel}_batch)::int AS selected, (SELECT id FROM ${channel}_batch ORDER BY id DESC LIMIT 1) AS last`,
+         ).join('\n UNION ALL ')}
+       ), jobs AS (
+         INSERT INTO fan_outs (article_id, channel, after_recipient, queued)
+         SELECT $1, channel, last, queued FROM counts WHERE selected >= $6
+         ON CONFLICT (article_id, channel) DO NOTHING
+       ), traced AS (
+         UPDATE article_alerts SET fan_out_traceparent = $7 WHERE article_id = $1 AND $7::text IS NOT NULL
+       )
+       -- Uncorrelated subqueries run once for the statement (init plans), whatever the rows.
+       SELECT channel, queued, selected >= $6 AS continuing,
+              (SELECT count(*) FROM (SELECT pg_notify($8, '') WHERE (SELECT sum(queued) FROM counts) > 0) wake)::int AS workers_woken,
+              (SELECT count(*) FROM (SELECT pg_notify($9, '') WHERE EXISTS (SELECT 1 FROM counts WHERE selected >= $6)) wake)::int AS expanders_woken
+       FROM counts`,
+      [articleId, ...articleParameters(content), null, limit, options.traceparent ?? null, deliveriesChannel(schema), fanOutsChannel(schema)],
+    )) as { channel: Channel; queued: number; continuing: boolean }[];
     const counts: FanOutCounts = { email: 0, push: 0 };
-    const continuing: Channel[] = [];
-    for (const channel of CHANNELS) {
-      const batch = await this.expandBatch(articleId, content, channel, null, firstBatch);
-      counts[channel] = batch.queued;
-      if (batch.last === null) continue;
-      continuing.push(channel);
-      await manager.query(
-        `INSERT INTO fan_outs (article_id, channel, after_recipient, queued) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (article_id, channel) DO NOTHING`,
-        [articleId, channel, batch.last, batch.queued],
-      );
-    }
-    return { ...counts, continuing };
+    for (const row of rows) counts[row.channel] = row.queued;
+    return { ...counts, continuing: rows.filter((row) => row.continuing).map((row) => row.channel) };
   }
 
   /**
@@ -164,20 +188,6 @@ export class ArticleAlertRepository {
     });
   }
 
-  /**
-   * Keeps the fan-out's trace context (a W3C traceparent) with the alert, so every delivery of
-   * the article, sent later by a worker loop, is traced under the story (DeliveryWorker).
-   */
-  async keepFanOutTrace(articleId: string, traceparent: string): Promise<void> {
-    await this.unitOfWork.requireActive('keepFanOutTrace').update(ArticleAlertEntity, { articleId }, { fanOutTraceparent: traceparent });
-  }
-
-  /** Wakes the fan-out expanders when (and only if) the open unit commits. */
-  async wakeExpandersOnCommit(): Promise<void> {
-    const manager = this.unitOfWork.requireActive('wakeExpandersOnCommit');
-    await manager.query(`SELECT pg_notify($1, '')`, [fanOutsChannel(schemaOf(manager.connection))]);
-  }
-
   /** The article's fan-out jobs, for the delivery log. */
   async fanOutsOf(articleId: string): Promise<{ channel: Channel; queued: number; done: boolean }[]> {
     const rows = (await this.unitOfWork.manager.query(`SELECT channel, queued, done_at FROM fan_outs WHERE article_id = $1 ORDER BY channel`, [
@@ -193,23 +203,11 @@ export class ArticleAlertRepository {
    * (more may follow), null when the channel is exhausted.
    */
   private async expandBatch(articleId: string, content: AlertContent, channel: Channel, after: string | null, limit: number): Promise<{ queued: number; last: string | null }> {
-    const column = channel === 'email' ? 'subscriber_id' : 'push_subscription_id';
-    const recipients = channel === 'email' ? EMAIL_RECIPIENTS : PUSH_RECIPIENTS;
     const [row] = (await this.unitOfWork.requireActive('expandBatch').query(
-      `WITH batch AS (
-         SELECT matching.id, matching.held_until FROM (${recipients}) matching
-         WHERE $5::uuid IS NULL OR matching.id > $5::uuid
-         ORDER BY matching.id
-         LIMIT $6
-       ), inserted AS (
-         INSERT INTO deliveries (article_id, channel, ${column}, urgency, next_attempt_at)
-         SELECT $1, '${channel}', batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END, COALESCE(batch.held_until, now()) FROM batch
-         ON CONFLICT (article_id, recipient_id, channel) WHERE kind = 'alert' DO NOTHING
-         RETURNING 1
-       )
+      `WITH ${batchSql(channel, '')}
        SELECT (SELECT count(*) FROM inserted)::int AS queued, (SELECT count(*) FROM batch)::int AS selected,
               (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last`,
-      [articleId, ...articleParameters(content), after, Math.min(limit, 2_147_483_647)],
+      [articleId, ...articleParameters(content), after, Math.min(limit, MAX_BATCH)],
     )) as { queued: number; selected: number; last: string | null }[];
     return { queued: row.queued, last: row.selected >= limit ? row.last : null };
   }
@@ -247,4 +245,29 @@ function contentOf(row: ArticleAlertEntity): AlertContent | null {
           priority: row.priority,
         }
       : null;
+}
+
+/** The largest LIMIT PostgreSQL takes as an int parameter: "no bound" for a batch. */
+const MAX_BATCH = 2_147_483_647;
+
+/**
+ * Two CTEs, `<prefix>batch` (the next matching recipients of `channel` in id order after
+ * cursor $5, at most $6) and `<prefix>inserted` (a pending delivery for each of them, none
+ * twice), over $1 the article and $2–$4 its articleParameters(). `batch` is read more than
+ * once, so PostgreSQL materialises it: the count, the cursor and the inserts see one list.
+ */
+function batchSql(channel: Channel, prefix: string): string {
+  const column = channel === 'email' ? 'subscriber_id' : 'push_subscription_id';
+  const recipients = channel === 'email' ? EMAIL_RECIPIENTS : PUSH_RECIPIENTS;
+  return `${prefix}batch AS (
+         SELECT matching.id, matching.held_until FROM (${recipients}) matching
+         WHERE $5::uuid IS NULL OR matching.id > $5::uuid
+         ORDER BY matching.id
+         LIMIT $6
+       ), ${prefix}inserted AS (
+         INSERT INTO deliveries (article_id, channel, ${column}, urgency, next_attempt_at)
+         SELECT $1, '${channel}', ${prefix}batch.id, CASE WHEN $4 = 'breaking' THEN 0 ELSE 1 END, COALESCE(${prefix}batch.held_until, now()) FROM ${prefix}batch
+         ON CONFLICT (article_id, recipient_id, channel) WHERE kind = 'alert' DO NOTHING
+         RETURNING 1
+       )`;
 }

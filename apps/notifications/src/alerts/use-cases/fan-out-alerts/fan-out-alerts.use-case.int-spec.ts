@@ -1,11 +1,43 @@
+import { Client } from 'pg';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { deliveriesOf, emailSubscriber, errorCodeOf, publishedArticle, pushSubscriber } from '../../../../test/fixtures';
 import { notificationsTestbed } from '../../../../test/notifications-testbed';
 import { MAX_ALERT_AGE_MS } from '../../domain/article-alert';
+import { fanOutsChannel } from '../../persistence/article-alert.repository';
+import { deliveriesChannel } from '../../persistence/delivery.repository';
+import { ExpandFanOutCommand } from '../expand-fan-out/expand-fan-out.command';
+import { ExpandFanOutUseCase } from '../expand-fan-out/expand-fan-out.use-case';
 import { WithdrawAlertsCommand } from '../withdraw-alerts/withdraw-alerts.command';
 import { WithdrawAlertsUseCase } from '../withdraw-alerts/withdraw-alerts.use-case';
 import { FanOutAlertsCommand } from './fan-out-alerts.command';
-import { FanOutAlertsUseCase } from './fan-out-alerts.use-case';
+import { FanOutAlertsUseCase, FIRST_BATCH } from './fan-out-alerts.use-case';
+
+/**
+ * A session LISTENing on the workers' and the expanders' channels. `heard()` returns
+ * the wake-ups delivered so far, after a NOTIFY of its own has come back: notifications
+ * arrive in commit order, so everything committed before the call is in.
+ */
+async function wakeUps(url: string, schema: string): Promise<{ heard: () => Promise<string[]>; close: () => Promise<void> }> {
+  const listener = new Client({ connectionString: url });
+  await listener.connect();
+  const names = new Map([
+    [deliveriesChannel(schema), 'workers'],
+    [fanOutsChannel(schema), 'expanders'],
+  ]);
+  const heard: string[] = [];
+  let marker: (() => void) | undefined;
+  listener.on('notification', (message) => (message.channel === 'spec_marker' ? marker?.() : heard.push(names.get(message.channel) ?? message.channel)));
+  for (const channel of [...names.keys(), 'spec_marker']) await listener.query(`LISTEN "${channel}"`);
+  return {
+    heard: async () => {
+      const back = new Promise<void>((resolve) => (marker = resolve));
+      await listener.query(`NOTIFY spec_marker`);
+      await back;
+      return heard.splice(0);
+    },
+    close: () => listener.end(),
+  };
+}
 
 describe(FanOutAlertsUseCase.name, () => {
   let testbed: UseCaseTestbed;
@@ -13,7 +45,7 @@ describe(FanOutAlertsUseCase.name, () => {
   const publish = (overrides: Parameters<typeof publishedArticle>[0] = {}) => fanOut.execute(FanOutAlertsCommand.create(publishedArticle(overrides)));
 
   beforeAll(async () => {
-    testbed = await UseCaseTestbed.start(notificationsTestbed('notif_fan_out'));
+    testbed = await UseCaseTestbed.start(notificationsTestbed('notif_fan_out', [ExpandFanOutUseCase]));
     fanOut = testbed.get(FanOutAlertsUseCase);
   }, 60_000);
   afterAll(() => testbed?.close());
@@ -111,5 +143,104 @@ describe(FanOutAlertsUseCase.name, () => {
     await emailSubscriber(testbed, 'follower@example.com', { sections: ['politics'] });
     await publish();
     expect(await testbed.recordedEvents()).toEqual([]);
+  });
+
+  describe('a small audience in the consumer\'s transaction, a larger one through the job', () => {
+    /** `count` confirmed followers of politics, inserted with SQL: the sign-up path is not what is tested here. */
+    const followers = (count: number) =>
+      testbed.query(
+        `INSERT INTO subscribers (id, email, status, sections, confirmed_at)
+         SELECT gen_random_uuid(), 'reader-' || n || '@example.com', 'confirmed', ARRAY['politics'], now() FROM generate_series(1, $1) AS n`,
+        [count],
+      );
+    const expandAll = async () => {
+      while (await testbed.get(ExpandFanOutUseCase).execute(ExpandFanOutCommand.create({ batchSize: 500 })));
+    };
+    const perRecipient = async (articleId: string) =>
+      (
+        await testbed.query<{ n: number; recipients: number }>(
+          `SELECT count(*)::int AS n, count(DISTINCT (channel, recipient_id))::int AS recipients FROM deliveries WHERE article_id = $1`,
+          [articleId],
+        )
+      )[0];
+    let listener: Awaited<ReturnType<typeof wakeUps>>;
+
+    beforeEach(async () => {
+      listener = await wakeUps(testbed.db.url, testbed.schema);
+    });
+    afterEach(() => listener.close());
+
+    it('queues a small audience at once, records no job and wakes only the workers, once, on commit', async () => {
+      await followers(3);
+      await pushSubscriber(testbed, { sections: ['politics'] });
+      const article = publishedArticle();
+
+      expect(await fanOut.execute(FanOutAlertsCommand.create(article))).toEqual({ fannedOut: true, queued: { email: 3, push: 1 } });
+
+      expect(await listener.heard()).toEqual(['workers']);
+      expect(await testbed.query(`SELECT 1 FROM fan_outs`)).toHaveLength(0);
+      expect(await perRecipient(article.articleId)).toEqual({ n: 4, recipients: 4 });
+      const [trace] = await testbed.query<{ fan_out_traceparent: string | null }>(`SELECT fan_out_traceparent FROM article_alerts WHERE article_id = $1`, [article.articleId]);
+      expect(trace.fan_out_traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    });
+
+    it('wakes nobody when nobody follows the story', async () => {
+      expect(await publish()).toEqual({ fannedOut: true, queued: { email: 0, push: 0 } });
+      expect(await listener.heard()).toEqual([]);
+    });
+
+    it('sends an audience one over the first batch through the job: the first batch at once, the last follower by the expander, each once', async () => {
+      await followers(FIRST_BATCH + 1);
+      const article = publishedArticle();
+
+      expect(await fanOut.execute(FanOutAlertsCommand.create(article))).toEqual({ fannedOut: true, queued: { email: FIRST_BATCH, push: 0 } });
+
+      expect((await listener.heard()).sort()).toEqual(['expanders', 'workers']);
+      expect(await testbed.query(`SELECT channel, queued, done_at IS NULL AS open FROM fan_outs WHERE article_id = $1`, [article.articleId])).toEqual([
+        { channel: 'email', queued: FIRST_BATCH, open: true },
+      ]);
+      await expandAll();
+      expect(await perRecipient(article.articleId)).toEqual({ n: FIRST_BATCH + 1, recipients: FIRST_BATCH + 1 });
+    });
+
+    it('leaves nothing behind when the transaction fails after the first batch, and the redelivered event alerts each follower once', async () => {
+      await followers(FIRST_BATCH + 1);
+      const article = publishedArticle();
+      const crash = new Error('the process stopped before the commit');
+
+      // The consumer's inbox transaction around the use case, failing after it as a crash would.
+      await expect(
+        testbed.unitOfWork.run(async () => {
+          await fanOut.execute(FanOutAlertsCommand.create(article));
+          throw crash;
+        }),
+      ).rejects.toBe(crash);
+
+      expect(await listener.heard()).toEqual([]);
+      expect(await deliveriesOf(testbed, article.articleId)).toHaveLength(0);
+      expect(await testbed.query(`SELECT 1 FROM fan_outs`)).toHaveLength(0);
+
+      expect(await fanOut.execute(FanOutAlertsCommand.create(article))).toMatchObject({ fannedOut: true, queued: { email: FIRST_BATCH } });
+      await expandAll();
+      expect(await perRecipient(article.articleId)).toEqual({ n: FIRST_BATCH + 1, recipients: FIRST_BATCH + 1 });
+    });
+
+    it('alerts each follower once when the expander stops mid-batch and the job is taken up again', async () => {
+      await followers(FIRST_BATCH + 700);
+      const article = publishedArticle();
+      await fanOut.execute(FanOutAlertsCommand.create(article));
+      const crash = new Error('the expander stopped before the commit');
+
+      await expect(
+        testbed.unitOfWork.run(async () => {
+          await testbed.get(ExpandFanOutUseCase).execute(ExpandFanOutCommand.create({ batchSize: 500 }));
+          throw crash;
+        }),
+      ).rejects.toBe(crash);
+      expect(await testbed.query(`SELECT queued FROM fan_outs WHERE article_id = $1`, [article.articleId])).toEqual([{ queued: FIRST_BATCH }]);
+
+      await expandAll();
+      expect(await perRecipient(article.articleId)).toEqual({ n: FIRST_BATCH + 700, recipients: FIRST_BATCH + 700 });
+    });
   });
 });

@@ -4,7 +4,6 @@ import { Transactional } from '@newsroom/persistence';
 import type { FanOutDecision } from '../../domain/article-alert';
 import { PublicSite } from '../../domain/public-site';
 import { ArticleAlertRepository, type FanOutCounts } from '../../persistence/article-alert.repository';
-import { DeliveryRepository } from '../../persistence/delivery.repository';
 import { alertContentOf } from '../alert-content.command';
 import type { FanOutAlertsCommand } from './fan-out-alerts.command';
 
@@ -26,8 +25,13 @@ export const FIRST_BATCH = 2_000;
  * channel — the first FIRST_BATCH per channel in one transaction with the
  * article's alert text (inside the consumer's inbox transaction when called
  * from it), the rest recorded there as a fan-out job and expanded in the
- * background; the delivery workers are woken by that commit. Nobody is alerted twice about an article (ArticleAlert
- * decides; UNIQUE (article, recipient, channel) guarantees).
+ * background. The delivery workers (and, for a job, the expanders) are woken
+ * by that commit, so a small audience's alerts are claimed by the workers
+ * straight away: one wake-up between the event and the sends. Three
+ * statements after the consumer's inbox row: lock the alert, store it, and
+ * one that queues, records any job, keeps the trace and wakes. Nobody is
+ * alerted twice about an article (ArticleAlert decides; UNIQUE (article,
+ * recipient, channel) guarantees).
  * Errors: ALERT.OFF_SITE_URL when the URL is not on the public site.
  */
 @Injectable()
@@ -36,7 +40,6 @@ export class FanOutAlertsUseCase {
 
   constructor(
     private readonly alerts: ArticleAlertRepository,
-    private readonly deliveries: DeliveryRepository,
     private readonly site: PublicSite,
   ) {}
 
@@ -49,10 +52,7 @@ export class FanOutAlertsUseCase {
       this.logger.log({ articleId, reason: decision.reason }, 'published article alerts nobody');
       return { fannedOut: false, reason: decision.reason, queued: { email: 0, push: 0 } };
     }
-    const { continuing, ...queued } = await this.alerts.fanOut(articleId, decision.content, FIRST_BATCH);
-    await this.alerts.keepFanOutTrace(articleId, outgoingTraceparent());
-    if (queued.email + queued.push > 0) await this.deliveries.wakeWorkersOnCommit();
-    if (continuing.length > 0) await this.alerts.wakeExpandersOnCommit();
+    const { continuing, ...queued } = await this.alerts.fanOut(articleId, decision.content, { firstBatch: FIRST_BATCH, traceparent: outgoingTraceparent() });
     this.logger.log({ articleId, priority: decision.content.priority, ...queued, continuing }, 'alerts queued');
     return { fannedOut: true, queued };
   }
