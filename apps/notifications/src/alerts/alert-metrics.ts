@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { countedAndTimed, gauge, secondsBetween } from '@newsroom/observability';
+import { countedAndTimed, counter, gauge, secondsBetween } from '@newsroom/observability';
 import type { Channel } from './domain/delivery-status';
 
 /**
@@ -28,6 +28,28 @@ const recordHandOff = countedAndTimed(
 /** Records one delivery attempt; `publishedAt` (when known) times a successful hand-off. */
 export function recordAlertAttempt(channel: Channel, outcome: string, publishedAt: Date | null, at = new Date()): void {
   recordHandOff({ channel, outcome }, outcome === 'sent' && publishedAt ? secondsBetween(publishedAt, at) : undefined);
+}
+
+const deferred = counter({
+  name: 'newsroom_alerts_deferred_total',
+  help: 'Due alerts a claim round left pending because their destination (email = the SMTP relay, a push host or *.domain) had no room in its DELIVERY_RATE_LIMITS window or was paused; no attempt is spent. One alert held over several rounds counts each time.',
+  labelNames: ['channel', 'destination'],
+});
+
+const paused = counter({
+  name: 'newsroom_alert_destination_pauses_total',
+  help: 'Times a destination was paused for every worker because it asked to slow down (push 429, or 503 with Retry-After; SMTP 421/451).',
+  labelNames: ['channel', 'destination'],
+});
+
+/** Counts `count` due alerts of `channel` held back by `destination`'s limit in one claim round. */
+export function recordAlertsDeferred(channel: Channel, destination: string, count: number): void {
+  deferred.inc({ channel, destination }, count);
+}
+
+/** Counts one pause of `destination` after it asked to slow down. */
+export function recordDestinationPaused(channel: Channel, destination: string): void {
+  paused.inc({ channel, destination });
 }
 
 /**

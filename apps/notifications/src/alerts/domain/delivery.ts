@@ -20,6 +20,8 @@ export interface ClaimedDelivery {
   push: { pushSubscriptionId: string; endpoint: string; p256dh: string; auth: string; active: boolean } | null;
   /** W3C traceparent of the article's fan-out, so the send joins the story's trace; null for alerts fanned out before it was kept. */
   traceparent: string | null;
+  /** The rate-limited destination it was counted against (`email`, a push host or `*.domain`); only set when DELIVERY_RATE_LIMITS is. */
+  destination?: string;
 }
 
 /**

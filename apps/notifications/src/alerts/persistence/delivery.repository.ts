@@ -45,9 +45,9 @@ interface ClaimedRow {
   correction_note: string | null;
 }
 
-/** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them. */
-function withTextAndRecipient(source: 'deliveries' | 'claimed'): string {
-  return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.correction_note,
+/** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them; `extra` adds columns of `d`. */
+function withTextAndRecipient(source: 'deliveries' | 'claimed', extra = ''): string {
+  return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.correction_note,${extra}
               a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at, a.fan_out_traceparent,
               -- A bounced address reads as not subscribed: what was queued for it before the bounce (a retry, a correction) is cancelled, not sent.
               s.email, CASE WHEN s.bounced_at IS NULL THEN s.status END AS subscriber_status,
@@ -147,6 +147,121 @@ export class DeliveryRepository {
       [workerId, limit, channel],
     )) as ClaimedRow[];
     return rows.map(toClaimed);
+  }
+
+  /**
+   * claimLane under per-destination rate limits (DELIVERY_RATE_LIMITS), still one statement
+   * for the whole round: it looks at up to `limit` due deliveries of `channel` (breaking first,
+   * then oldest due; destinations in `held` skipped), takes from each destination's allowance in
+   * `delivery_destinations` as many as the current window has room for (none while it is
+   * paused), and claims those — the first ones of each destination in the lane's order. The
+   * others are not touched: still `pending`, no attempt counted, first in line when the
+   * destination has room again. Returns the claimed deliveries (with their `destination`) and,
+   * for each destination that held some back, how many and when it has room (`roomAt`).
+   *
+   * A delivery's destination: `email` for e-mail; for push, the endpoint's host, or the
+   * `*.domain` rule it falls under (one allowance for the group). A host under no rule, or
+   * under `*`, is a destination of its own; with no rule it is not limited, only paused when it
+   * asked to be. Allowance rows are upserted in destination order, so concurrent claims lock
+   * them in one order; the window is read from the clock once per statement, and a claim whose
+   * clock reading is older than the row's window counts in the row's window (never more).
+   * Call it outside a unit of work, like claimLane.
+   */
+  async claimLaneWithin(workerId: string, channel: Channel, limit: number, rules: readonly LaneRateRule[], held: readonly string[]): Promise<LimitedClaim> {
+    const host =
+      channel === 'email'
+        ? `'email'::text`
+        : `lower(substring((SELECT p.endpoint FROM push_subscriptions p WHERE p.id = d.push_subscription_id) from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)'))`;
+    const rows = (await this.unitOfWork.manager.query(
+      `WITH due AS (
+         SELECT d.id, d.urgency, d.next_attempt_at, k.destination, rule.allowance, rule.period
+         FROM deliveries d
+         CROSS JOIN LATERAL (SELECT ${host} AS host) h
+         LEFT JOIN LATERAL (
+           SELECT r.pattern, r.allowance, r.period
+           FROM unnest($4::text[], $5::int[], $6::int[]) AS r(pattern, allowance, period)
+           WHERE r.pattern = h.host OR r.pattern = '*'
+              OR (left(r.pattern, 2) = '*.' AND right(h.host, length(r.pattern) - 1) = substr(r.pattern, 2))
+           -- the host itself, then the narrowest *.domain, then *
+           ORDER BY r.pattern = h.host DESC, r.pattern = '*', length(r.pattern) DESC
+           LIMIT 1
+         ) rule ON true
+         CROSS JOIN LATERAL (SELECT CASE WHEN left(rule.pattern, 2) = '*.' THEN rule.pattern ELSE h.host END AS destination) k
+         WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND d.channel = $3
+           AND (k.destination IS NULL OR k.destination <> ALL($7::text[]))
+         ORDER BY d.channel, d.urgency, d.next_attempt_at, d.id
+         LIMIT $2
+         FOR UPDATE OF d SKIP LOCKED
+       ), asked AS (
+         SELECT destination, count(*)::int AS asked, max(allowance) AS allowance, max(period) AS period,
+                to_timestamp(floor(extract(epoch FROM clock_timestamp()) / max(period)) * max(period)) AS window_start
+         FROM due WHERE destination IS NOT NULL
+         GROUP BY destination
+       ), taken AS (
+         INSERT INTO delivery_destinations AS w (destination, allowance, period_seconds, window_start, used, asked, granted, updated_at)
+         SELECT destination, allowance, period, window_start, CASE WHEN allowance IS NULL THEN 0 ELSE least(asked, allowance) END, asked, least(asked, coalesce(allowance, asked)), now()
+         FROM asked
+         ORDER BY destination
+         ON CONFLICT (destination) DO UPDATE SET
+           granted = CASE
+             WHEN w.paused_until > clock_timestamp() THEN 0
+             WHEN EXCLUDED.allowance IS NULL THEN EXCLUDED.asked
+             WHEN w.window_start >= EXCLUDED.window_start AND w.period_seconds = EXCLUDED.period_seconds
+               THEN greatest(0, least(EXCLUDED.asked, EXCLUDED.allowance - w.used))
+             ELSE least(EXCLUDED.asked, EXCLUDED.allowance) END,
+           used = CASE
+             WHEN w.paused_until > clock_timestamp() THEN w.used
+             WHEN EXCLUDED.allowance IS NULL THEN 0
+             WHEN w.window_start >= EXCLUDED.window_start AND w.period_seconds = EXCLUDED.period_seconds
+               THEN w.used + greatest(0, least(EXCLUDED.asked, EXCLUDED.allowance - w.used))
+             ELSE least(EXCLUDED.asked, EXCLUDED.allowance) END,
+           window_start = CASE
+             WHEN w.paused_until > clock_timestamp() THEN w.window_start
+             WHEN EXCLUDED.allowance IS NULL THEN NULL
+             WHEN w.window_start >= EXCLUDED.window_start AND w.period_seconds = EXCLUDED.period_seconds THEN w.window_start
+             ELSE EXCLUDED.window_start END,
+           allowance = EXCLUDED.allowance,
+           period_seconds = EXCLUDED.period_seconds,
+           asked = EXCLUDED.asked,
+           updated_at = now()
+         RETURNING w.destination, w.granted, w.asked, w.window_start, w.period_seconds, w.paused_until
+       ), chosen AS (
+         SELECT ranked.id, ranked.destination, t.window_start
+         FROM (SELECT due.*, row_number() OVER (PARTITION BY destination ORDER BY urgency, next_attempt_at, id) AS place FROM due) ranked
+         LEFT JOIN taken t ON t.destination = ranked.destination
+         WHERE t.destination IS NULL OR ranked.place <= t.granted
+       ), claimed AS (
+         UPDATE deliveries d
+         -- claimed_at falls inside the window the send was counted in.
+         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = greatest(now(), c.window_start), updated_at = now()
+         FROM chosen c WHERE d.id = c.id
+         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note, c.destination
+       ), held AS (
+         SELECT destination, asked - granted AS held,
+                greatest(paused_until, window_start + period_seconds * interval '1 second') AS room_at
+         FROM taken WHERE granted < asked
+       )
+       SELECT (SELECT coalesce(json_agg(json_build_object('destination', destination, 'held', held, 'roomAt', room_at)), '[]') FROM held) AS held_back, c.*
+       FROM (SELECT 1) one
+       LEFT JOIN (${withTextAndRecipient('claimed', ' d.destination, d.urgency, d.next_attempt_at,')}) c ON true
+       ORDER BY c.urgency, c.next_attempt_at, c.id`,
+      [workerId, limit, channel, rules.map((rule) => rule.pattern), rules.map((rule) => rule.count), rules.map((rule) => rule.periodSeconds), held],
+    )) as (ClaimedRow & { held_back: { destination: string; held: number; roomAt: string }[]; destination: string | null })[];
+    const heldBack = (rows[0]?.held_back ?? []).map((entry) => ({ destination: entry.destination, held: entry.held, roomAt: new Date(entry.roomAt) }));
+    const claimed = rows.filter((row) => row.id !== null).map((row) => ({ ...toClaimed(row), destination: row.destination ?? undefined }));
+    return { claimed, heldBack };
+  }
+
+  /**
+   * Pauses `destination` for every worker until `until` (a later pause already recorded
+   * stands): its deliveries not yet claimed wait, untouched, until then. One statement.
+   */
+  async pauseDestination(destination: string, until: Date): Promise<void> {
+    await this.unitOfWork.manager.query(
+      `INSERT INTO delivery_destinations AS w (destination, paused_until, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (destination) DO UPDATE SET paused_until = greatest(w.paused_until, EXCLUDED.paused_until), updated_at = now()`,
+      [destination, until],
+    );
   }
 
   /**
@@ -351,6 +466,19 @@ export class DeliveryRepository {
       [deliveryIds],
     )) as AttemptLogRow[];
   }
+}
+
+/** A rate rule as a lane's claim applies it: `email`, a host, `*.domain` or `*`; `count` sends per `periodSeconds`. */
+export interface LaneRateRule {
+  pattern: string;
+  count: number;
+  periodSeconds: number;
+}
+
+/** What claimLaneWithin came to: the deliveries claimed, and per destination how many it held back until when. */
+export interface LimitedClaim {
+  claimed: ClaimedDelivery[];
+  heldBack: { destination: string; held: number; roomAt: Date }[];
 }
 
 /** One attempt's end, as the delivery worker hands it over for batched recording. */

@@ -5,12 +5,14 @@ import type { DataSource } from 'typeorm';
 import { SpanKind } from '@opentelemetry/api';
 import { inStoryTrace } from '@newsroom/messaging';
 import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
+import type { DeliveryRateLimits } from '../../config/delivery-rate-limits';
 import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import { recordAlertsDeferred, recordDestinationPaused } from '../alert-metrics';
 import type { ClaimedDelivery } from '../domain/delivery';
 import type { Channel } from '../domain/delivery-status';
 import { MAX_DELIVERY_ATTEMPTS, MAX_RESENDS_AFTER_UNKNOWN } from '../domain/retry-policy';
-import { deliveriesChannel, DeliveryRepository } from '../persistence/delivery.repository';
+import { deliveriesChannel, DeliveryRepository, type LaneRateRule } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { OutcomeBatch } from './outcome-batch';
 
@@ -25,6 +27,12 @@ const MAX_BACKOFF_MS = 10_000;
 const SWEEP_INTERVAL_MS = 30_000;
 /** How often a worker that is sending logs its progress. */
 const PROGRESS_INTERVAL_MS = 5_000;
+/**
+ * The least a lane waits before asking again for a destination with no room, in ms: the
+ * database's clock decides when a window ends, and one a little behind ours must not make the
+ * lane ask again and again in the meantime.
+ */
+const MIN_HOLD_MS = 20;
 /** The delivery log's words for an attempt cut off by a worker that stopped, re-sent or not. */
 const RESENT_NOTE = 'outcome unknown: interrupted while sending (worker stopped); re-sent with the same Message-ID / Topic';
 const GIVEN_UP_NOTE = 'outcome unknown: interrupted while sending (worker stopped); not re-sent, its re-sends or attempts are used up';
@@ -35,6 +43,22 @@ interface Lane {
   concurrency: number;
   inFlight: Set<Promise<void>>;
   done: Record<string, number>;
+  /** The lane's DELIVERY_RATE_LIMITS rules; null when none applies, and then it claims as it always did. */
+  rules: LaneRateRule[] | null;
+  /** Destinations with no room now, and when (epoch ms) they have room again: not asked for until then. */
+  held: Map<string, number>;
+  /** Deliveries held back per destination since the last progress line. */
+  deferred: Record<string, number>;
+  /** The wake-up set for the earliest `held` destination to have room again. */
+  wakeTimer?: NodeJS.Timeout;
+  wakeAt?: number;
+}
+
+/** A lane's rate rules, as claimLaneWithin applies them; null when the lane has none. */
+function laneRules(channel: Channel, limits: DeliveryRateLimits | undefined): LaneRateRule[] | null {
+  if (!limits) return null;
+  if (channel === 'email') return limits.email ? [{ pattern: 'email', ...limits.email }] : null;
+  return limits.push.length > 0 ? limits.push.map((rule) => ({ pattern: rule.pattern, ...rule.rate })) : null;
 }
 
 /**
@@ -70,6 +94,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly outcomes: OutcomeBatch;
   private lastSweepAt = 0;
   private lastProgressAt = Date.now();
+  /** Pauses being recorded, awaited at shutdown before the database closes. */
+  private readonly pauses = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,7 +104,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Optional() @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig | null = null,
   ) {
     const concurrency = config?.deliveryConcurrency ?? { email: DELIVERY_CONCURRENCY, push: DELIVERY_CONCURRENCY };
-    this.lanes = CHANNELS.map((channel) => ({ channel, concurrency: concurrency[channel], inFlight: new Set(), done: {} }));
+    const limits = config?.deliveryRateLimits;
+    this.lanes = CHANNELS.map((channel) => ({ channel, concurrency: concurrency[channel], inFlight: new Set(), done: {}, rules: laneRules(channel, limits), held: new Map(), deferred: {} }));
     this.outcomes = new OutcomeBatch(deliveries, this.workerId);
   }
 
@@ -101,7 +128,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.claiming = true;
     this.loop.start();
     const concurrency = Object.fromEntries(this.lanes.map((lane) => [lane.channel, lane.concurrency]));
-    this.logger.log({ workerId: this.workerId, concurrency }, 'delivery worker started');
+    const rateLimits = Object.fromEntries(this.lanes.filter((lane) => lane.rules).map((lane) => [lane.channel, lane.rules]));
+    this.logger.log({ workerId: this.workerId, concurrency, ...(Object.keys(rateLimits).length > 0 ? { rateLimits } : {}) }, 'delivery worker started');
   }
 
   /** Sends already started finish and are recorded, with the lease still held; nothing new is claimed. */
@@ -111,6 +139,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await this.currentRound;
     const inFlight = () => this.lanes.flatMap((lane) => [...lane.inFlight]);
     while (inFlight().length > 0) await Promise.allSettled(inFlight());
+    for (const lane of this.lanes) clearTimeout(lane.wakeTimer);
+    while (this.pauses.size > 0) await Promise.allSettled([...this.pauses]);
     await this.outcomes.drain();
     await this.loop.stop();
     this.logProgress(true);
@@ -133,15 +163,79 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async fill(lane: Lane): Promise<boolean> {
     const free = lane.concurrency - lane.inFlight.size;
     if (free <= 0 || (lane.inFlight.size > 0 && free < Math.ceil(lane.concurrency / 4))) return false;
+    if (lane.rules) return this.fillWithin(lane, lane.rules, free);
     const claimed = await this.deliveries.claimLane(this.workerId, lane.channel, free);
     for (const delivery of claimed) this.start(lane, delivery);
     return claimed.length === free;
+  }
+
+  /**
+   * fill() under DELIVERY_RATE_LIMITS: one claim statement that also takes the round's
+   * allowance per destination. Destinations that held deliveries back are not asked for again
+   * until they have room (a timer wakes the loop then); the e-mail lane has one destination, so
+   * it does not claim at all meanwhile. True when the claim may have left more due deliveries
+   * of other destinations behind the ones held back, or filled every slot.
+   */
+  private async fillWithin(lane: Lane, rules: LaneRateRule[], free: number): Promise<boolean> {
+    const now = Date.now();
+    for (const [destination, roomAt] of lane.held) if (roomAt <= now) lane.held.delete(destination);
+    if (lane.channel === 'email' && lane.held.size > 0) return false;
+    const { claimed, heldBack } = await this.deliveries.claimLaneWithin(this.workerId, lane.channel, free, rules, [...lane.held.keys()]);
+    for (const delivery of claimed) this.start(lane, delivery);
+    let held = 0;
+    for (const entry of heldBack) {
+      held += entry.held;
+      this.hold(lane, entry.destination, entry.roomAt.getTime());
+      lane.deferred[entry.destination] = (lane.deferred[entry.destination] ?? 0) + entry.held;
+      recordAlertsDeferred(lane.channel, entry.destination, entry.held);
+    }
+    return claimed.length === free || (lane.channel === 'push' && held > 0 && claimed.length + held === free);
+  }
+
+  /** Asks no more of `destination` in this lane until `roomAt` (epoch ms), and wakes the loop then. */
+  private hold(lane: Lane, destination: string, roomAt: number): void {
+    lane.held.set(destination, Math.max(roomAt, Date.now() + MIN_HOLD_MS, lane.held.get(destination) ?? 0));
+    this.armWake(lane);
+  }
+
+  /** One timer per lane, set for the earliest held destination still to come; it re-arms itself for the next. */
+  private armWake(lane: Lane): void {
+    const now = Date.now();
+    const next = Math.min(...[...lane.held.values()].filter((at) => at > now));
+    if (!Number.isFinite(next) || lane.wakeAt === next) return;
+    clearTimeout(lane.wakeTimer);
+    lane.wakeAt = next;
+    lane.wakeTimer = setTimeout(() => {
+      lane.wakeAt = undefined;
+      this.loop?.wake();
+      this.armWake(lane);
+    }, next - now);
+    lane.wakeTimer.unref();
+  }
+
+  /**
+   * The destination answered "slow down" (push 429, SMTP 421/451): held back in this lane at
+   * once and paused for every worker through `delivery_destinations`. Sends already in flight
+   * may answer the same; a pause this lane already holds is not written again.
+   */
+  private pause(lane: Lane, destination: string, pauseMs: number): void {
+    const until = Date.now() + pauseMs;
+    if ((lane.held.get(destination) ?? 0) >= until - 1000) return;
+    this.hold(lane, destination, until);
+    recordDestinationPaused(lane.channel, destination);
+    this.logger.warn({ workerId: this.workerId, channel: lane.channel, destination, pauseMs, until: new Date(until).toISOString() }, 'destination asked to slow down; paused for every worker');
+    const writing: Promise<void> = this.deliveries
+      .pauseDestination(destination, new Date(until))
+      .catch((error: unknown) => this.logger.warn({ err: error, destination }, 'could not record a destination pause; other workers will meet it themselves'))
+      .finally(() => this.pauses.delete(writing));
+    this.pauses.add(writing);
   }
 
   private start(lane: Lane, delivery: ClaimedDelivery): void {
     const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add(entry)))
       .then((result) => {
         lane.done[result.status] = (lane.done[result.status] ?? 0) + 1;
+        if (lane.rules && delivery.destination && 'pauseMs' in result && result.pauseMs !== undefined) this.pause(lane, delivery.destination, result.pauseMs);
       })
       .catch((error: unknown) => this.logger.error({ err: error, deliveryId: delivery.id }, 'unexpected error while delivering an alert'))
       .finally(() => {
@@ -174,11 +268,30 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.lanes.map((lane) => {
         const done = lane.done;
         lane.done = {};
-        active ||= Object.keys(done).length > 0 || lane.inFlight.size > 0;
-        return [lane.channel, { ...done, inFlight: lane.inFlight.size, sentPerSecond: Math.round(((done.sent ?? 0) * 1000) / Math.max(elapsedMs, 1)) }];
+        const heldBack = this.heldBack(lane);
+        active ||= Object.keys(done).length > 0 || lane.inFlight.size > 0 || heldBack !== undefined;
+        return [lane.channel, { ...done, inFlight: lane.inFlight.size, sentPerSecond: Math.round(((done.sent ?? 0) * 1000) / Math.max(elapsedMs, 1)), ...(heldBack ? { heldBack } : {}) }];
       }),
     );
     if (active) this.logger.log({ workerId: this.workerId, ...channels }, 'delivery progress');
+  }
+
+  /**
+   * For the progress line: each destination of the lane holding deliveries back now or since the
+   * last line — how many it deferred and until when it has no room; undefined when none.
+   */
+  private heldBack(lane: Lane): Record<string, { deferred: number; until?: string }> | undefined {
+    const now = Date.now();
+    const destinations = new Set([...Object.keys(lane.deferred), ...[...lane.held].filter(([, at]) => at > now).map(([destination]) => destination)]);
+    if (destinations.size === 0) return undefined;
+    const heldBack = Object.fromEntries(
+      [...destinations].map((destination) => {
+        const until = lane.held.get(destination);
+        return [destination, { deferred: lane.deferred[destination] ?? 0, ...(until !== undefined && until > now ? { until: new Date(until).toISOString() } : {}) }];
+      }),
+    );
+    lane.deferred = {};
+    return heldBack;
   }
 
   /**

@@ -2,6 +2,7 @@ import { UseCaseTestbed } from '@newsroom/test-harness';
 import { deliveriesOf, emailSubscriber, errorCodeOf, publishedArticle, pushSubscriber } from '../../../../test/fixtures';
 import { fakesOf, notificationsTestbed, resetNotifications } from '../../../../test/notifications-testbed';
 import { failure, type ScriptedAlertChannels } from '../../../../test/scripted-alert-channels';
+import { DEFAULT_DESTINATION_PAUSE_MS } from '../../domain/destination-limits';
 import { MAX_DELIVERY_ATTEMPTS } from '../../domain/retry-policy';
 import { DeliveryRepository } from '../../persistence/delivery.repository';
 import { FanOutAlertsCommand } from '../fan-out-alerts/fan-out-alerts.command';
@@ -52,7 +53,8 @@ describe(DeliverAlertUseCase.name, () => {
     channels.answerNext(failure(true, 451, '451 mailbox busy'));
     const before = Date.now();
 
-    expect(await run(ids[0])).toEqual({ status: 'pending', responseCode: 451 });
+    // 451 is also the relay's "slow down": the worker pauses e-mail when DELIVERY_RATE_LIMITS limits it.
+    expect(await run(ids[0])).toEqual({ status: 'pending', responseCode: 451, pauseMs: DEFAULT_DESTINATION_PAUSE_MS });
 
     const row = await delivery(ids[0]);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, claimed_by: null, last_error: '451 mailbox busy' });
@@ -69,7 +71,7 @@ describe(DeliverAlertUseCase.name, () => {
     const last = await claimedDeliveries();
     await testbed.query(`UPDATE deliveries SET attempts = $2 WHERE id = $1`, [last.ids[0], MAX_DELIVERY_ATTEMPTS]);
     channels.answerNext(failure(true, 451, '451 still busy'));
-    expect(await run(last.ids[0])).toEqual({ status: 'failed', responseCode: 451 });
+    expect(await run(last.ids[0])).toEqual({ status: 'failed', responseCode: 451, pauseMs: DEFAULT_DESTINATION_PAUSE_MS });
   });
 
   it('ends a push subscription the push service says is gone, and cancels its other pending alerts', async () => {

@@ -4,12 +4,14 @@ import { SubscriptionRepository } from '../../../subscriptions/persistence/subsc
 import { recordAlertAttempt } from '../../alert-metrics';
 import { AlertChannels } from '../../channels/alert-channels';
 import { outcomeOf, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
+import { pauseAfter } from '../../domain/destination-limits';
 import type { SendResult } from '../../domain/send-failure';
 import { DeliveryRepository, type RecordedOutcome } from '../../persistence/delivery.repository';
 import type { DeliverAlertCommand } from './deliver-alert.command';
 
 export type DeliverAlertResult =
-  | { status: DeliveryOutcome['status']; responseCode: number | null }
+  /** `pauseMs`: the destination asked us to slow down (push 429, SMTP 421/451): hold it back this long. */
+  | { status: DeliveryOutcome['status']; responseCode: number | null; pauseMs?: number }
   /** The recipient left after the fan-out; nothing was sent. */
   | { status: 'cancelled'; reason: string }
   /** The worker does not hold this delivery in `sending` (any more); nothing was sent. */
@@ -64,7 +66,8 @@ export class DeliverAlertUseCase {
       return { status: 'cancelled', reason: ineligible };
     }
     const startedAt = new Date();
-    const outcome = outcomeOf(delivery, await this.send(delivery), new Date(), Math.random());
+    const result = await this.send(delivery);
+    const outcome = outcomeOf(delivery, result, new Date(), Math.random());
     if (outcome.status === 'failed' && (outcome.pushGone || outcome.bounced)) await this.recordWithRetries(delivery, workerId, startedAt, outcome);
     else await record({ delivery, startedAt, finishedAt: new Date(), outcome });
     recordAlertAttempt(delivery.channel, outcome.status, delivery.publishedAt);
@@ -72,7 +75,8 @@ export class DeliverAlertUseCase {
     // One line per sent alert would cost more than the send at audience scale: sends are debug, failures stay visible.
     if (outcome.status === 'sent') this.logger.debug(logged, 'alert sent');
     else this.logger.warn({ ...logged, error: outcome.error }, outcome.status === 'pending' ? 'alert not sent; will retry' : 'alert failed');
-    return { status: outcome.status, responseCode: outcome.responseCode };
+    const pauseMs = result.ok ? undefined : pauseAfter(delivery.channel, result.failure);
+    return pauseMs === undefined ? { status: outcome.status, responseCode: outcome.responseCode } : { status: outcome.status, responseCode: outcome.responseCode, pauseMs };
   }
 
   private send(delivery: ClaimedDelivery): Promise<SendResult> {
