@@ -1,8 +1,8 @@
 /**
  * The fan-out workload's raw ceiling, in its own process like the service: the same
  * nodemailer pool (50 connections, TCP_NODELAY) and the same web-push loop (keep-alive agent,
- * 50 in flight) sending the same messages to the same sinks, without the framework, the
- * database or any bookkeeping. Both channels at once, as the service sends them. Started with
+ * 50 in flight, one VAPID token per push service as the service signs it) sending the same
+ * messages to the same sinks, without the framework, the database or any bookkeeping. Both channels at once, as the service sends them. Started with
  * fork(); reads the job from the JSON file named in argv[2]; answers with per-channel rates.
  */
 import { readFileSync } from 'node:fs';
@@ -49,10 +49,27 @@ async function main(): Promise<void> {
     },
   } as Parameters<typeof nodemailer.createTransport>[0]);
   const agent = new Agent({ keepAlive: true, ca: job.ca });
+  const authorizations = new Map<string, string>();
+  const authorization = (endpoint: string): string => {
+    const origin = new URL(endpoint).origin;
+    let header = authorizations.get(origin);
+    if (!header) {
+      const { subject, publicKey, privateKey } = job.vapid;
+      header = webpush.getVapidHeaders(origin, subject, publicKey, privateKey, 'aes128gcm', Math.floor(Date.now() / 1000) + 12 * 3600).Authorization;
+      authorizations.set(origin, header);
+    }
+    return header;
+  };
   const [emailMs, pushMs] = await Promise.all([
     pool(job.emails, job.concurrency, (mail) => transport.sendMail({ from: job.from, ...mail })),
     pool(job.pushes, job.concurrency, (push) =>
-      webpush.sendNotification({ endpoint: push.endpoint, keys: push.keys }, push.payload, { TTL: 3600, urgency: 'normal', vapidDetails: job.vapid, timeout: 15_000, agent }),
+      webpush.sendNotification({ endpoint: push.endpoint, keys: push.keys }, push.payload, {
+        TTL: 3600,
+        urgency: 'normal',
+        headers: { Authorization: authorization(push.endpoint) },
+        timeout: 15_000,
+        agent,
+      }),
     ),
   ]);
   transport.close();

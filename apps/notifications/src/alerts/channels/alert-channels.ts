@@ -12,6 +12,7 @@ import { PUSH_HTTPS_AGENT } from '../../shared/push-https-agent.token';
 import type { PushServiceAllowList } from '../../shared/push-services/push-services';
 import { assertPushTarget, pushServiceAgent } from './push-connection';
 import { encodePushPayload, pushDeliveryHeaders } from './push-message';
+import { VapidAuthorizations } from './vapid-authorization';
 
 export interface EmailRecipient {
   subscriberId: string;
@@ -28,7 +29,7 @@ export interface PushRecipient {
 /** Sends one alert through SMTP or web push and says how it went; never throws. */
 @Injectable()
 export class AlertChannels {
-  private readonly vapid: NotificationsConfig['vapid'];
+  private readonly vapid: VapidAuthorizations;
   private readonly pushServices: PushServiceAllowList;
   private readonly pushAgent: Agent;
 
@@ -38,7 +39,7 @@ export class AlertChannels {
     @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
     @Optional() @Inject(PUSH_HTTPS_AGENT) trustedBy: Agent | null = null,
   ) {
-    this.vapid = config.vapid;
+    this.vapid = new VapidAuthorizations(config.vapid);
     this.pushServices = config.pushServices;
     // A test's agent only lends its CA: every push goes through the agent that checks addresses.
     this.pushAgent = pushServiceAgent(trustedBy?.options.ca ? { ca: trustedBy.options.ca } : {});
@@ -80,7 +81,8 @@ export class AlertChannels {
         encodePushPayload(articleId, alert),
         {
           ...pushDeliveryHeaders(articleId, alert),
-          vapidDetails: this.vapid,
+          // Signed once per push service and reused, not per push (vapid-authorization.ts).
+          headers: { Authorization: this.vapid.headerFor(recipient.endpoint) },
           timeout: 15_000,
           agent: this.pushAgent,
         },
