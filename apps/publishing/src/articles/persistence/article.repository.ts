@@ -24,6 +24,16 @@ export interface ArticleUpdate<T> {
 }
 
 /**
+ * An article a unit of work holds: `stored` when it was read with `findForUpdate` (its row is
+ * locked until the unit of work ends), not `stored` when a first approval made it and it has
+ * no row yet. Changes made to it since are written by `store`.
+ */
+export interface HeldArticle {
+  article: PublishedArticle;
+  stored: boolean;
+}
+
+/**
  * Loads and stores articles for the write side: approvals, the scheduler and editors. Every
  * method runs in the caller's unit of work; the locking ones require one.
  */
@@ -92,6 +102,12 @@ export class ArticleRepository {
   async signalScheduleChange(): Promise<void> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.signalScheduleChange');
     await manager.query(`SELECT pg_notify($1, '')`, [publicationScheduleChannel(schemaOf(manager.connection))]);
+  }
+
+  /** Writes a held article as it is now, with one statement: an INSERT when it has no row yet, an UPDATE otherwise. */
+  async store({ article, stored }: HeldArticle): Promise<void> {
+    if (stored) await this.save(article);
+    else await this.add(article);
   }
 
   async add(article: PublishedArticle): Promise<void> {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
-import { Transactional } from '@newsroom/persistence';
+import { Transactional, UnitOfWork } from '@newsroom/persistence';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
 import type { PublishedArticle } from '../domain/published-article';
-import { footprintOf, type PublicFootprint } from '../domain/site-pages';
-import { ArticleRepository } from '../persistence/article.repository';
+import { footprintOf } from '../domain/site-pages';
+import { ArticleRepository, type HeldArticle } from '../persistence/article.repository';
 import { Clock } from './clock';
 import { sitePurgedEvent } from './site-purge';
 
@@ -20,6 +20,9 @@ export interface AppliedChange<T> {
 
 /** Builds the event that announces an applied change; `publicBaseUrl` is the site's, for events that carry the article's address. */
 export type Announcement<T> = (applied: AppliedChange<T>, publicBaseUrl: string) => NewsroomEvent;
+
+/** A domain method to apply: it changes the article at the clock's instant `now` and says what it did. */
+export type ArticleChange<T> = (article: PublishedArticle, now: Date) => T | Promise<T>;
 
 /**
  * A change to a published article and the event that announces it, always together: the
@@ -36,24 +39,41 @@ export class ArticleChanges {
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
   /**
+   * Locks the article, then as `applyTo`.
+   *
    * @throws ARTICLE.NOT_FOUND for an unknown article; whatever `change` throws (the domain's
    *   refusals), in which case nothing is stored or announced.
    */
   @Transactional()
-  async apply<T>(articleId: string, change: (article: PublishedArticle, now: Date) => T | Promise<T>, announce: Announcement<T>): Promise<AppliedChange<T>> {
+  async apply<T>(articleId: string, change: ArticleChange<T>, announce: Announcement<T>): Promise<AppliedChange<T>> {
+    return this.applyTo({ article: await this.articles.getForUpdate(articleId), stored: true }, change, announce);
+  }
+
+  /**
+   * Applies `change` to an article the caller's unit of work already holds (locked, or new
+   * and not stored yet; it may carry changes the caller made since), stores it with
+   * one statement (an INSERT for a new article, already in its changed state; an UPDATE
+   * otherwise) and records the announcement, with the purge when pages changed, in one more.
+   * For a caller that had to read the article anyway (an approval tells a new article from a
+   * known one by reading it): no second read, and no write of the state in between.
+   *
+   * @throws whatever `change` throws, in which case nothing is stored or announced by it (the
+   *   caller's unit of work decides about what it changed before).
+   */
+  async applyTo<T>(held: HeldArticle, change: ArticleChange<T>, announce: Announcement<T>): Promise<AppliedChange<T>> {
+    this.unitOfWork.requireActive('ArticleChanges.applyTo');
+    const { article } = held;
     // The instant is read once the row is locked: a change waiting for the lock acts when it gets it.
-    let now = this.clock.now();
-    let before: PublicFootprint = { slug: null, listed: null };
-    const { article, result } = await this.articles.update(articleId, (article) => {
-      now = this.clock.now();
-      // What readers saw until now: the lists a story leaves change as much as those it joins.
-      before = footprintOf(article);
-      return change(article, now);
-    });
+    const now = this.clock.now();
+    // What readers saw until now: the lists a story leaves change as much as those it joins.
+    const before = footprintOf(article);
+    const result = await change(article, now);
+    await this.articles.store(held);
     const applied = { article, result, now };
     const announced = announce(applied, this.config.publicBaseUrl);
     const purge = sitePurgedEvent(announced, before, footprintOf(article), this.config.publicBaseUrl);

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
 import type { Publication, PublishedArticle } from '../../domain/published-article';
-import { ArticleRepository } from '../../persistence/article.repository';
-import { ArticleChanges } from '../article-changes';
+import { ArticleRepository, type HeldArticle } from '../../persistence/article.repository';
+import { ArticleChanges, type AppliedChange } from '../article-changes';
 import { articlePublishedEvent, articleUpdatedEvent, publicationScheduledEvent } from '../publication-events';
 import { GoLiveCommand } from './go-live.command';
 
@@ -37,35 +38,42 @@ export class GoLiveUseCase {
 
   /** One `ArticleChanges.apply`: its unit of work is this use case's. */
   async execute(command: GoLiveCommand): Promise<GoLiveResult> {
-    const { article, result: publication } = await this.changes.apply(
-      command.articleId,
-      async (article, now) => {
-        const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
-        return article.goLive(now, slug);
-      },
-      // An update has its own event; a first publication and a republication announce a publication.
-      ({ article, result, now }, publicBaseUrl) =>
-        result.kind === 'update' ? articleUpdatedEvent(article, publicBaseUrl, now) : articlePublishedEvent(article, publicBaseUrl, now),
-    );
-    this.logger.log({ articleId: article.id, ...publication }, 'article is live');
-    return { articleId: article.id, ...publication };
+    return this.announced(await this.changes.apply(command.articleId, this.goLive, announceGoLive));
   }
 
   /**
    * What follows a revision accepted for publication (an approval, or a moved schedule), in
-   * the caller's unit of work, once the article is stored: a revision due now goes live at
-   * once (see execute); one that waits is announced (`news.article.scheduled.v1` with its
-   * effective time) and the scheduler re-plans on commit.
+   * the caller's unit of work, which holds the article with its new revision taken in but
+   * not yet stored: a revision due now goes live at once, stored once in its live state (as
+   * execute, without reading the article again); one that waits is stored and announced
+   * (`news.article.scheduled.v1` with its effective time) and the scheduler re-plans on commit.
    *
    * @param now the instant the caller decided the timing at (the event's time).
    */
-  async publishOrAnnounce(article: PublishedArticle, timing: RevisionTiming, now: Date): Promise<PublishOrAnnounceResult> {
+  async publishOrAnnounce(held: HeldArticle, timing: RevisionTiming, now: Date): Promise<PublishOrAnnounceResult> {
     if (timing.kind === 'due') {
-      const { slug } = await this.execute(GoLiveCommand.create({ articleId: article.id }));
+      const { slug } = this.announced(await this.changes.applyTo(held, this.goLive, announceGoLive));
       return { outcome: 'published', slug };
     }
-    await this.outbox.record(publicationScheduledEvent(article, now));
+    await this.articles.store(held);
+    await this.outbox.record(publicationScheduledEvent(held.article, now));
     await this.articles.signalScheduleChange();
     return { outcome: 'scheduled', dueAt: timing.dueAt };
   }
+
+  /** The change itself: the first publication takes the first free slug made from the waiting headline. */
+  private readonly goLive = async (article: PublishedArticle, now: Date): Promise<Publication> => {
+    const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
+    return article.goLive(now, slug);
+  };
+
+  private announced({ article, result: publication }: AppliedChange<Publication>): GoLiveResult {
+    this.logger.log({ articleId: article.id, ...publication }, 'article is live');
+    return { articleId: article.id, ...publication };
+  }
+}
+
+/** An update has its own event; a first publication and a republication announce a publication. */
+function announceGoLive({ article, result, now }: AppliedChange<Publication>, publicBaseUrl: string): NewsroomEvent {
+  return result.kind === 'update' ? articleUpdatedEvent(article, publicBaseUrl, now) : articlePublishedEvent(article, publicBaseUrl, now);
 }

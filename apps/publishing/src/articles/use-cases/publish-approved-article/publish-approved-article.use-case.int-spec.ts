@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
 import { announcements, afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
@@ -226,6 +227,37 @@ describe(PublishApprovedArticleUseCase.name, () => {
     expect(again).toEqual({ outcome: 'ignored', articleId: fields.articleId, revision: 1, reason: 'already-accepted' });
     expect(await fixtures.row(fields.articleId)).toEqual(before);
     expect(await announcements(testbed, fields.articleId)).toHaveLength(1);
+  });
+
+  describe('due at once, reads the article once and writes it once', () => {
+    /** The statements on the articles table that `work` sends, in order, by kind. */
+    async function articleStatements(work: () => Promise<unknown>): Promise<string[]> {
+      const sent = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        await work();
+        return sent.mock.calls
+          .map(([sql]) => sql.replace(/\s+/g, ' ').trim())
+          .filter((sql) => /\barticles\b/.test(sql))
+          .map((sql) => (/^SELECT .* FOR UPDATE$/.test(sql) ? 'lock' : /^SELECT slug /.test(sql) ? 'slug check' : /^(INSERT|UPDATE)\b/.exec(sql)?.[1] ?? sql));
+      } finally {
+        sent.mockRestore();
+      }
+    }
+
+    it('a first approval: the locking read that finds none, the slug check, and one INSERT already live', async () => {
+      let articleId = '';
+      const statements = await articleStatements(async () => (articleId = (await fixtures.approve({})).articleId));
+      expect(statements).toEqual(['lock', 'slug check', 'INSERT']);
+      expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', version: 1, pending_revision: null });
+    });
+
+    it('a newer revision of a live article: the locking read and one UPDATE, no slug check', async () => {
+      const articleId = await fixtures.live();
+      fixtures.clock.advance(HOUR);
+      const statements = await articleStatements(() => fixtures.approve({ articleId, revision: 2 }));
+      expect(statements).toEqual(['lock', 'UPDATE']);
+      expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, version: 2, pending_revision: null });
+    });
   });
 
   it('gives a second article with the same headline the slug with a piece of its id', async () => {

@@ -34,18 +34,17 @@ export class PublishApprovedArticleUseCase {
     const now = this.clock.now();
     const { articleId, revision } = command;
     const approval = toApproval(command);
+    // The one read: it tells a new article from a known one, and locks a known one's row.
     const existing = await this.articles.findForUpdate(articleId);
     const { article, outcome } = existing
       ? { article: existing, outcome: existing.receiveApproval(approval, now) }
       : PublishedArticle.approved(articleId, approval, now);
-
     if (outcome.kind === 'ignored') {
       this.logger.log({ articleId, revision, reason: outcome.reason }, 'approval changes nothing');
       return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
     }
-    if (existing) await this.articles.save(article);
-    else await this.articles.add(article);
-    return { articleId, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
+    // Stored once, by publishOrAnnounce: a revision due now is written already live.
+    return { articleId, revision, ...(await this.goLive.publishOrAnnounce({ article, stored: existing !== null }, outcome, now)) };
   }
 }
 

@@ -27,14 +27,10 @@ export class RescheduleArticleUseCase {
 
   @Transactional()
   async execute(command: RescheduleArticleCommand): Promise<RescheduleArticleResult> {
-    const {
-      article,
-      result: { now, outcome },
-    } = await this.articles.update(command.articleId, (article) => {
-      const now = this.clock.now();
-      return { now, outcome: article.reschedule(new Date(command.publishAt), now) };
-    });
+    const article = await this.articles.getForUpdate(command.articleId);
+    const now = this.clock.now();
+    const outcome = article.reschedule(new Date(command.publishAt), now);
     const revision = article.pending!.revision;
-    return { articleId: article.id, revision, ...(await this.goLive.publishOrAnnounce(article, outcome, now)) };
+    return { articleId: article.id, revision, ...(await this.goLive.publishOrAnnounce({ article, stored: true }, outcome, now)) };
   }
 }
