@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { SiteSection } from '@newsroom/config';
@@ -32,11 +32,15 @@ export const SITE_SECTIONS_TTL_MS = 5_000;
  * service's own SITE_SECTIONS stands in, so existing deployments keep their list.
  */
 @Injectable()
-export class SiteSectionList implements OnApplicationBootstrap {
+export class SiteSectionList implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SiteSectionList.name);
   private snapshot: SiteSectionSnapshot | null = null;
   private readAt = Number.NEGATIVE_INFINITY;
   private reading?: Promise<void>;
+  /** A read asked for by `requestRefresh` that has not started yet. */
+  private readWanted = false;
+  private readTimer?: NodeJS.Timeout;
+  private readonly listeners = new Set<(snapshot: SiteSectionSnapshot) => void>();
   private readonly now: () => number;
 
   constructor(
@@ -50,6 +54,12 @@ export class SiteSectionList implements OnApplicationBootstrap {
   /** After the migrations (they run in onModuleInit), so the first request already has the stored list. */
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
+  }
+
+  onModuleDestroy(): void {
+    clearTimeout(this.readTimer);
+    this.readTimer = undefined;
+    this.readWanted = false;
   }
 
   /** The sections in navigation order: `[{slug, label}]`. */
@@ -69,12 +79,36 @@ export class SiteSectionList implements OnApplicationBootstrap {
   }
 
   /**
+   * Calls `listener` with every newer list this copy takes, read from the table or accepted,
+   * after it has taken it (so `current()` already answers with it). For what is derived from
+   * the list and kept, such as rendered pages. Returns the function that stops the calls.
+   */
+  onChange(listener: (snapshot: SiteSectionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * For a caller told the list may have changed elsewhere (publishing's page cache hears of
+   * every event any replica records): a read of the table that starts after this call, at
+   * once when the copy is older than `ttlMs`, otherwise when it becomes so. However often it
+   * is called, the table is read at most once per `ttlMs`, and a change stored before the call
+   * reaches the copy (and `onChange`) within `ttlMs`. Does not wait for the read.
+   */
+  requestRefresh(): void {
+    this.readWanted = true;
+    this.startWantedRead();
+  }
+
+  /**
    * Reads the table now (one read at a time: concurrent callers share it). A failed read keeps
    * the copy there is and is tried again on a later call; it is logged, never thrown.
    */
   refresh(): Promise<void> {
     this.reading ??= this.read().finally(() => {
       this.reading = undefined;
+      // A refresh asked for while this read was under way may have come after what it saw.
+      this.startWantedRead();
     });
     return this.reading;
   }
@@ -83,6 +117,30 @@ export class SiteSectionList implements OnApplicationBootstrap {
   accept(snapshot: SiteSectionSnapshot): void {
     if (this.snapshot && this.snapshot.version >= snapshot.version) return;
     this.snapshot = snapshot;
+    for (const listener of this.listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'a section list listener failed');
+      }
+    }
+  }
+
+  /** Starts the read `requestRefresh` asked for once the copy is `ttlMs` old and no read is under way; at most one timer waits. */
+  private startWantedRead(): void {
+    if (!this.readWanted || this.reading || this.readTimer) return;
+    const wait = this.readAt + this.options.ttlMs - this.now();
+    if (wait > 0) {
+      this.readTimer = setTimeout(() => {
+        this.readTimer = undefined;
+        this.startWantedRead();
+      }, wait);
+      this.readTimer.unref();
+      return;
+    }
+    // Cleared as the read starts: a request from now on needs a read that starts later.
+    this.readWanted = false;
+    void this.refresh();
   }
 
   private async read(): Promise<void> {

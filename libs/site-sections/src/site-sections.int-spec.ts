@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { SiteSectionsChangedData } from '@newsroom/contracts';
 import { buildDataSourceOptions, runMigrationsUnderLock, UnitOfWork } from '@newsroom/persistence';
+import { eventually } from '@newsroom/test-harness';
 import { createTestDatabase, type TestDatabase } from '@newsroom/testing';
 import { CreateSiteSections1764600000000 } from './create-site-sections.migration';
 import { SiteSectionFollower } from './site-section-follower';
@@ -102,6 +103,44 @@ describe('the site section list a service keeps', () => {
       await other.refresh();
       expect(other.slugs()).toEqual(['business']);
       expect(other.version()).toBe(5);
+    });
+
+    it('on requestRefresh reads the table at most once per TTL, and still sees a change stored after its last read', async () => {
+      const ttlMs = 200;
+      const list = new SiteSectionList(dataSource, INITIAL, { ttlMs, now: () => clock });
+      const seen: number[] = [];
+      list.onChange((snapshot) => seen.push(snapshot.version));
+      await list.refresh();
+      const reads = jest.spyOn(dataSource, 'query');
+      try {
+        await seedSiteSections(dataSource, INITIAL, new Date());
+        reads.mockClear();
+        clock += ttlMs / 2;
+        // As publishing's page cache does for every event recorded: the copy is fresh, so the read waits.
+        for (let event = 0; event < 20; event += 1) list.requestRefresh();
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(reads).not.toHaveBeenCalled();
+        clock += ttlMs;
+        await eventually('the stored list, read once the copy is a TTL old', () => list.version() === 1);
+        expect(seen).toEqual([1]);
+        expect(reads).toHaveBeenCalledTimes(1);
+      } finally {
+        reads.mockRestore();
+        list.onModuleDestroy();
+      }
+    });
+
+    it('tells its listeners of a newer list it accepts, once', () => {
+      const list = listOn(dataSource);
+      const seen: number[] = [];
+      const stop = list.onChange((snapshot) => seen.push(snapshot.version));
+      const snapshot = (version: number) => ({ version, sections: INITIAL, changedAt: new Date() });
+      list.accept(snapshot(2));
+      list.accept(snapshot(2));
+      list.accept(snapshot(1));
+      stop();
+      list.accept(snapshot(3));
+      expect(seen).toEqual([2]);
     });
 
     it('keeps the copy it has when the table cannot be read', async () => {

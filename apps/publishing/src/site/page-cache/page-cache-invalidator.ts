@@ -17,8 +17,9 @@ const POLL_INTERVAL_MS = 60_000;
  * replica, each its own member lease) catches changes made by any replica and by the Kafka
  * consumer, without a query per page request. A lost session is re-established by the loop,
  * whose first round empties the cache again. A change to the section list is recorded the same
- * way; the list is read again before the cache is emptied, so no page is rendered and kept anew
- * with the navigation of before.
+ * way, but an event does not say what it was: each one asks the list for a read of its table
+ * (at most one per SITE_SECTIONS_TTL_MS, however many events), and the cache is emptied again
+ * whenever the list moves to a newer version, so no page keeps the navigation of before.
  */
 @Injectable()
 export class PageCacheInvalidator extends BackgroundLoopService {
@@ -30,6 +31,7 @@ export class PageCacheInvalidator extends BackgroundLoopService {
     private readonly sections: SiteSectionList,
   ) {
     super(dataSource);
+    sections.onChange(() => this.cache.invalidate());
   }
 
   protected loopSettings(schema: string): BackgroundLoopSettings {
@@ -37,7 +39,7 @@ export class PageCacheInvalidator extends BackgroundLoopService {
   }
 
   protected async round(): Promise<RoundOutcome> {
-    await this.sections.refresh();
+    this.sections.requestRefresh();
     this.cache.invalidate();
     return 'idle';
   }
