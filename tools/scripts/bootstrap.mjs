@@ -1,7 +1,7 @@
 // Shared steps of `npm start` and `npm test` that must run before any
 // TypeScript is compiled: dependencies and the build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,11 +35,20 @@ export function mustRun(title, command, args, options) {
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** Installs dependencies when node_modules is missing or older than the lock file. */
+/**
+ * Installs dependencies when node_modules is missing or older than the lock file. A
+ * node_modules that is a symbolic link (a second checkout borrowing another's install) is
+ * left alone: `npm ci` empties the directory it points to, under the other checkout's feet.
+ */
 export function ensureDependencies() {
-  const marker = path.join(ROOT, 'node_modules/.package-lock.json');
+  const modules = path.join(ROOT, 'node_modules');
+  const marker = path.join(modules, '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    console.log('node_modules is a link to another install and older than package-lock.json; not reinstalling it (run npm ci where it lives)');
+    return;
+  }
   step('Installing dependencies (npm ci)');
   mustRun('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
