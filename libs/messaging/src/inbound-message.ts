@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { EventPattern, type KafkaContext } from '@nestjs/microservices';
 import type { IHeaders } from 'kafkajs';
+import { TRACEPARENT_HEADER } from '@newsroom/contracts';
 
 /** A consumed Kafka message, as the messaging library hands it to consumers. */
 export interface InboundMessage {
@@ -39,4 +40,16 @@ function toBuffer(value: unknown): Buffer | null {
   if (value === null || value === undefined) return null;
   if (Buffer.isBuffer(value)) return value;
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** The W3C `traceparent` a producer sent in a message's headers (kafkajs gives Buffers), if any. */
+export function traceparentOf(headers: IHeaders | undefined): string | undefined {
+  return headerText(headers?.[TRACEPARENT_HEADER]);
+}
+
+function headerText(value: unknown): string | undefined {
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return headerText(value[0]);
+  return undefined;
 }

@@ -2,7 +2,6 @@ import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   DomainError,
-  TRACEPARENT_HEADER,
   validateEvent,
   type EventOf,
   type EventType,
@@ -11,7 +10,7 @@ import {
 } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import type { InboundMessage } from './inbound-message';
+import { traceparentOf, type InboundMessage } from './inbound-message';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 import { runInTrace } from './trace-context';
 
@@ -135,9 +134,9 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   }
 
   process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
-    const shared = this.sharedTransactions.getStore();
-    if (shared) return this.processInSharedTransaction(message, handlers, shared);
-    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), async () => {
+    return runInTrace(traceparentOf(message.headers), async () => {
+      const shared = this.sharedTransactions.getStore();
+      if (shared) return this.processInSharedTransaction(message, handlers, shared);
       const seen: { type?: string; time?: string } = {};
       const outcome = await this.processInTrace(message, handlers, seen);
       const eventTime = seen.time ? new Date(seen.time) : undefined;
@@ -161,15 +160,12 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
     if (!handler) return 'skipped';
 
-    // `subject` names what the event is about: an article id, or a site-wide subject such as site:sections.
-    const context = { ...where, eventId: event.id, eventType: event.type, subject: event.subject };
+    const context = eventContext(message, event);
     const receivedAt = Date.now();
     for (let attempt = 1, outageTries = 0; ; attempt += 1) {
       try {
         const applied = await this.applyOnce(message, event, handler);
-        // Where an event's time goes: on its way here (from the producer's send) and in its transaction.
-        const timing = { inTransitMs: message.timestamp ? receivedAt - Number(message.timestamp) : undefined, handledMs: Date.now() - receivedAt };
-        this.logger.log({ ...context, attempt, ...timing }, applied ? 'event applied' : 'duplicate event ignored');
+        this.logApplied(message, event, applied, { attempt, receivedAt, handledMs: Date.now() - receivedAt });
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
         if (this.stopping) throw new Error(`service is shutting down; event ${event.id} will be processed after restart`);
@@ -207,39 +203,47 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
    * dead-lettered. It is left there rather than thrown so Nest's exception filter does not
    * log an error for what is only a fallback.
    */
-  private processInSharedTransaction(message: InboundMessage, handlers: EventHandlers, shared: SharedTransaction): Promise<ProcessingOutcome> {
-    return runInTrace(headerValue(message.headers[TRACEPARENT_HEADER]), async () => {
-      const validated = decode(message);
-      if (!validated.ok) {
-        shared.failure = new Error(`invalid event at offset ${message.offset}`);
+  private async processInSharedTransaction(message: InboundMessage, handlers: EventHandlers, shared: SharedTransaction): Promise<ProcessingOutcome> {
+    const validated = decode(message);
+    if (!validated.ok) {
+      shared.failure = new Error(`invalid event at offset ${message.offset}`);
+      return 'skipped';
+    }
+    const event = validated.event;
+    const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
+    const receivedAt = Date.now();
+    let outcome: ProcessingOutcome = 'skipped';
+    if (handler) {
+      try {
+        outcome = (await this.applyOnce(message, event, handler)) ? 'applied' : 'duplicate';
+      } catch (error) {
+        shared.failure = error;
         return 'skipped';
       }
-      const event = validated.event;
-      const handler = handlers[event.type] as ((e: NewsroomEvent) => Promise<unknown>) | undefined;
-      const receivedAt = Date.now();
-      let outcome: ProcessingOutcome = 'skipped';
-      if (handler) {
-        try {
-          outcome = (await this.applyOnce(message, event, handler)) ? 'applied' : 'duplicate';
-        } catch (error) {
-          shared.failure = error;
-          return 'skipped';
-        }
-      }
-      const handledMs = Date.now() - receivedAt;
-      // Bound to this event's trace: the callback runs after the commit, outside it.
-      this.unitOfWork.afterCommit(
-        AsyncResource.bind(() => {
-          if (outcome !== 'skipped') {
-            const context = { topic: message.topic, partition: message.partition, offset: message.offset, eventId: event.id, eventType: event.type, subject: event.subject };
-            const inTransitMs = message.timestamp ? receivedAt - Number(message.timestamp) : undefined;
-            this.logger.log({ ...context, attempt: 1, inTransitMs, handledMs, sharedTransaction: true }, outcome === 'applied' ? 'event applied' : 'duplicate event ignored');
-          }
-          this.activity.record({ topic: message.topic, eventType: event.type, outcome, eventTime: new Date(event.time), finishedAt: new Date() });
-        }),
-      );
-      return outcome;
-    });
+    }
+    const handledMs = Date.now() - receivedAt;
+    // Bound to this event's trace: the callback runs after the commit, outside it.
+    this.unitOfWork.afterCommit(
+      AsyncResource.bind(() => {
+        if (outcome !== 'skipped') this.logApplied(message, event, outcome === 'applied', { attempt: 1, receivedAt, handledMs, sharedTransaction: true });
+        this.activity.record({ topic: message.topic, eventType: event.type, outcome, eventTime: new Date(event.time), finishedAt: new Date() });
+      }),
+    );
+    return outcome;
+  }
+
+  /**
+   * The line every applied (or duplicate) event leaves, with where its time went: on its way
+   * here (from the producer's send, `inTransitMs`) and in its transaction (`handledMs`).
+   */
+  private logApplied(
+    message: InboundMessage,
+    event: NewsroomEvent,
+    applied: boolean,
+    { receivedAt, ...details }: { attempt: number; receivedAt: number; handledMs: number; sharedTransaction?: true },
+  ): void {
+    const inTransitMs = message.timestamp ? receivedAt - Number(message.timestamp) : undefined;
+    this.logger.log({ ...eventContext(message, event), ...details, inTransitMs }, applied ? 'event applied' : 'duplicate event ignored');
   }
 
   /** Returns false when the inbox already holds the event. */
@@ -263,6 +267,14 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };
 
+/**
+ * Where an event is and what it is about, for its log lines: `subject` is an article id, or
+ * a site-wide subject such as site:sections.
+ */
+function eventContext(message: InboundMessage, event: NewsroomEvent) {
+  return { topic: message.topic, partition: message.partition, offset: message.offset, eventId: event.id, eventType: event.type, subject: event.subject };
+}
+
 /** The message's value as a valid event of its topic, or what is wrong with it. */
 function decode(message: InboundMessage): ParsedEvent | Extract<Parsed, { ok: false }> {
   const parsed = parseValue(message.value);
@@ -278,12 +290,6 @@ function parseValue(value: Buffer | null): Parsed {
   }
 }
 
-function headerValue(value: unknown): string | undefined {
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return headerValue(value[0]);
-  return undefined;
-}
 
 /** Retry interval cap while the database is unreachable. */
 const MAX_OUTAGE_RETRY_DELAY_MS = 5000;
