@@ -1,7 +1,9 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type TextMapGetter } from '@opentelemetry/api';
-import type { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
+import { SpanKind } from '@opentelemetry/api';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { traceparentOf } from './inbound-message';
 import type { InboundEventProcessor } from './inbound-processor';
+import { inStoryTrace, type StoryStep } from './trace-context';
 
 /** Events of one partition applied in one transaction at most; a longer fetch is applied in chunks of this size. */
 export const DEFAULT_MAX_EVENTS_PER_TRANSACTION = 50;
@@ -19,9 +21,10 @@ export const DEFAULT_MAX_EVENTS_PER_TRANSACTION = 50;
  * pipeline (`handleMessage`: the parser, the `@ConsumeTopic` route, `@Inbound`).
  *
  * Each message is handled in a `process <topic>` span continuing the trace its producer sent in
- * the message's headers, as OpenTelemetry's kafkajs instrumentation does for `eachMessage`: for
- * `eachBatch` it opens one new trace per fetch and only links each message to its producer,
- * which would cut every story's trace at each consumer.
+ * the message's headers (`inStoryTrace`), as OpenTelemetry's kafkajs instrumentation does for
+ * `eachMessage`: for `eachBatch` it opens one new trace per fetch and only links each message
+ * to its producer, which would cut every story's trace at each consumer. The fetch's trace and
+ * the story's are linked both ways.
  *
  * Offsets are resolved only for events applied (committed) or dead-lettered, after their
  * transaction; kafkajs commits resolved offsets (autoCommit). A rebalance (`isStale`) or a
@@ -49,8 +52,9 @@ export class BatchedKafkaServer extends ServerKafka {
 
   private async applyBatch({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
+    // A CONSUMER span under the producer's `traceparent`, as the instrumentation makes for eachMessage.
     const handle = (message: KafkaMessage) =>
-      inItsProducersTrace(topic, partition, message, () => this.handleMessage({ topic, partition, message, heartbeat, pause }));
+      inStoryTrace(traceparentOf(message.headers), processStep(topic, partition, message), () => this.handleMessage({ topic, partition, message, heartbeat, pause }));
     for (let from = 0; from < batch.messages.length; from += this.maxEventsPerTransaction) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(from, from + this.maxEventsPerTransaction);
@@ -60,48 +64,18 @@ export class BatchedKafkaServer extends ServerKafka {
   }
 }
 
-const tracer = trace.getTracer('@newsroom/messaging');
-
-/** Kafka header values are Buffers (or arrays of them); W3C propagation reads strings. */
-const kafkaHeaders: TextMapGetter<IHeaders> = {
-  keys: (carrier) => Object.keys(carrier),
-  get: (carrier, key) => {
-    const value = carrier[key];
-    if (Array.isArray(value)) return value.map((item) => item.toString());
-    return value === undefined ? undefined : value.toString();
-  },
-};
-
-/**
- * Runs `work` in a CONSUMER span named `process <topic>`, a child of the span that produced the
- * message (its `traceparent` header), with OpenTelemetry's messaging attributes. Without the
- * tracing SDK the API is a no-op and this only runs `work`.
- */
-function inItsProducersTrace<T>(topic: string, partition: number, message: KafkaMessage, work: () => Promise<T>): Promise<T> {
-  const parent = propagation.extract(ROOT_CONTEXT, message.headers ?? {}, kafkaHeaders);
-  const span = tracer.startSpan(
-    `process ${topic}`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': topic,
-        'messaging.destination.partition.id': String(partition),
-        'messaging.kafka.offset': message.offset,
-        ...(message.key ? { 'messaging.kafka.message.key': message.key.toString() } : {}),
-      },
+/** The `process <topic>` span of one message, with OpenTelemetry's messaging attributes. */
+function processStep(topic: string, partition: number, message: KafkaMessage): StoryStep {
+  return {
+    name: `process ${topic}`,
+    kind: SpanKind.CONSUMER,
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': topic,
+      'messaging.destination.partition.id': String(partition),
+      'messaging.kafka.offset': message.offset,
+      ...(message.key ? { 'messaging.kafka.message.key': message.key.toString() } : {}),
     },
-    parent,
-  );
-  return context.with(trace.setSpan(parent, span), async () => {
-    try {
-      return await work();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  };
 }
