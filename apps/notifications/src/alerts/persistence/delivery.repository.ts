@@ -58,6 +58,9 @@ function withTextAndRecipient(source: 'deliveries' | 'claimed', extra = ''): str
        LEFT JOIN push_subscriptions p ON p.id = d.push_subscription_id`;
 }
 
+/** What a lane's claim returns of each delivery it marked `sending` (read by withTextAndRecipient and toClaimed). */
+const CLAIMED_COLUMNS = 'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note';
+
 /**
  * The claim every worker makes, as a `claimed` CTE (aliased rows `d`, columns `returning`): up
  * to $2 pending deliveries due now and matching `filter`, taken in `order`, marked `sending`
@@ -140,7 +143,7 @@ export class DeliveryRepository {
       `${claimStatement(
         'AND channel = $3',
         'channel, urgency, next_attempt_at, id',
-        'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note',
+        CLAIMED_COLUMNS,
       )}
        ${withTextAndRecipient('claimed')}
        ORDER BY d.urgency, d.next_attempt_at, d.id`,
@@ -235,7 +238,7 @@ export class DeliveryRepository {
          -- claimed_at falls inside the window the send was counted in.
          SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = greatest(now(), c.window_start), updated_at = now()
          FROM chosen c WHERE d.id = c.id
-         RETURNING d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note, c.destination
+         RETURNING ${CLAIMED_COLUMNS}, c.destination
        ), held AS (
          SELECT destination, asked - granted AS held,
                 greatest(paused_until, window_start + period_seconds * interval '1 second') AS room_at
