@@ -9,9 +9,22 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
 import { startPrivatePostgres, type PrivatePostgres, type ServiceName } from '@newsroom/testing';
+import type { Admin } from 'kafkajs';
 import type { Client } from 'pg';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
-import { connect, countLogged, createDraft, describeOnKafka, editor, reporter, sessionsBlockedBy, submitNewDraft } from './support/process-faults';
+import {
+  connect,
+  countLogged,
+  createDraft,
+  describeOnKafka,
+  editor,
+  groupCaughtUp,
+  kafkaAdmin,
+  reporter,
+  serviceLog,
+  sessionsBlockedBy,
+  submitNewDraft,
+} from './support/process-faults';
 
 jest.setTimeout(180_000);
 
@@ -24,16 +37,20 @@ describeOnKafka('PostgreSQL restarted under the services', () => {
   let newsroom: NewsroomUnderTest;
   let db: Client;
   let bus: TestEventBus;
+  let admin: Admin;
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
     newsroom = await NewsroomUnderTest.start(SERVICES, { adminUrl: postgres.url });
     db = await connect(newsroom.db.url);
     bus = new TestEventBus(newsroom.broker.brokers);
+    admin = kafkaAdmin(newsroom);
+    await admin.connect();
   });
 
   afterAll(async () => {
     await bus?.close();
+    await admin?.disconnect();
     await db?.end().catch(() => undefined);
     await newsroom?.stop();
     await postgres?.stop();
@@ -53,6 +70,10 @@ describeOnKafka('PostgreSQL restarted under the services', () => {
     });
     const drafts = await Promise.all(Array.from({ length: IN_FLIGHT_SUBMISSIONS }, (_, i) => createDraft(newsroom, `Submitted as the database died ${i}`)));
     const arriving = await createDraft(newsroom, 'Its event arrives while the database is down');
+    // Review's consumer is in its group and has read what was sent before the crash: the event
+    // sent during the outage is then the next thing it reads, not waiting on a rebalance (the
+    // broker cluster of this stage has just had brokers killed by the suites before this one).
+    await eventually('editorial review to have read the topic', () => groupCaughtUp(admin, 'editorial-review', TOPICS.drafting), { timeoutMs: 60_000 });
 
     // Hold every submission mid-transaction: the outbox insert waits for the test's table lock.
     const locker = await connect(newsroom.db.url);
@@ -76,7 +97,14 @@ describeOnKafka('PostgreSQL restarted under the services', () => {
       countLogged(newsroom, 'editorial-review', 'database unavailable; the event waits for it', event.id);
     const deadLettered = () => countLogged(newsroom, 'editorial-review', 'dead-lettering an event that cannot be processed', event.id);
     // Down for longer than all of a failing event's retries (5 attempts) take.
-    await eventually('the event to be tried and retried', () => failed() >= 5 || deadLettered() > 0, { timeoutMs: 30_000 });
+    await eventually('the event to be tried and retried', () => failed() >= 5 || deadLettered() > 0, { timeoutMs: 30_000 }).catch((error: Error) => {
+      // Say what review's consumer was doing instead: its warnings and errors since the crash.
+      const lines = serviceLog(newsroom, 'editorial-review')
+        .filter((line) => typeof line.level === 'string' && ['warn', 'error'].includes(line.level))
+        .slice(-15)
+        .map((line) => JSON.stringify(line));
+      throw new Error(`${error.message}; editorial review's last warnings:\n${lines.join('\n')}`);
+    });
 
     await postgres.start();
     for (const service of SERVICES) {
