@@ -3,6 +3,7 @@ import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, Is
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
+import { CLOCK_TIME } from '../subscriptions/domain/quiet-hours';
 import { DELIVERY_RATE_LIMITS_EXAMPLE, deliveryRateLimitsProblem, parseDeliveryRateLimits, type DeliveryRateLimits } from './delivery-rate-limits';
 
 /** Daily digests arrive with breakfast. */
@@ -108,7 +109,7 @@ export class NotificationsEnv extends CommonEnv {
    * When daily digests go out, on each subscriber's own wall clock (their time zone): `HH:MM`,
    * 24-hour. A digest is sent in the first round of the digest job at or after this time.
    */
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_LOCAL_TIME must be HH:MM on the 24-hour clock, e.g. 07:00' })
+  @Matches(CLOCK_TIME, { message: 'DIGEST_LOCAL_TIME must be HH:MM on the 24-hour clock, e.g. 07:00' })
   DIGEST_LOCAL_TIME = DEFAULT_DIGEST_LOCAL_TIME;
 }
 
