@@ -30,6 +30,8 @@ describe(loadPublishingConfig.name, () => {
   it.each([
     ['SITE_LANGUAGE', 'de', /SITE_LANGUAGE must be one of en, uk/],
     ['SITE_TIME_ZONE', 'Mars/Olympus', /SITE_TIME_ZONE must be an IANA time zone/],
+    ['SITE_TIME_ZONE', '+02:00', /SITE_TIME_ZONE must be an IANA time zone/],
+    ['SITE_TIME_ZONE', '-0500', /SITE_TIME_ZONE must be an IANA time zone/],
     ['SITE_SECTIONS', 'Politics,,', /SITE_SECTIONS must be section slugs/],
     ['SITE_NAME', 'N'.repeat(81), /SITE_NAME/],
   ])('refuses %s=%p with a readable message', (name, value, message) => {
