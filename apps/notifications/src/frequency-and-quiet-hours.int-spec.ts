@@ -91,6 +91,35 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
       expect([digestBrowser.status, digestBrowser.body.error?.code]).toEqual([400, 'SUBSCRIBER.INVALID_PREFERENCES']);
     });
 
+    it('updates the frequency, time zone and quiet hours of a browser that subscribes again, on the same subscription', async () => {
+      const first = await subscribePush('/push/again', { sections: ['politics'], frequency: 'breaking-only', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } });
+      expect(first.status).toBe(201);
+      const columns = `SELECT count(*)::int AS rows, min(id::text) AS id, min(frequency) AS frequency, bool_and(breaking_only) AS breaking_only, min(time_zone) AS time_zone,
+                              min(quiet_hours_start::text) AS quiet_start, min(quiet_hours_end::text) AS quiet_end
+                       FROM push_subscriptions WHERE endpoint = $1`;
+      const endpoint = `${push.baseUrl}/push/again`;
+
+      // The same endpoint again (new keys, as a browser re-subscribing after a reset sends): new preferences, same row.
+      const again = await subscribePush('/push/again', { sections: ['politics'], frequency: 'every-story', timeZone: 'America/New_York', quietHours: { start: '23:30', end: '06:15' } });
+      expect([again.status, again.body.id]).toEqual([200, first.body.id]);
+      expect(await service.sql(columns, [endpoint])).toEqual([
+        { rows: 1, id: first.body.id, frequency: 'every-story', breaking_only: false, time_zone: 'America/New_York', quiet_start: '23:30:00', quiet_end: '06:15:00' },
+      ]);
+
+      // Without a time zone or quiet hours, it takes the defaults: the site's zone and no quiet hours.
+      expect((await subscribePush('/push/again', { sections: ['politics'] })).status).toBe(200);
+      expect(await service.sql(columns, [endpoint])).toEqual([
+        { rows: 1, id: first.body.id, frequency: 'every-story', breaking_only: false, time_zone: 'UTC', quiet_start: null, quiet_end: null },
+      ]);
+
+      // A refused repeat changes nothing.
+      const refused = await subscribePush('/push/again', { sections: ['politics'], frequency: 'breaking-only', timeZone: 'Mars/Olympus_Mons' });
+      expect([refused.status, refused.body.error?.code]).toEqual([400, 'SUBSCRIBER.UNKNOWN_TIME_ZONE']);
+      expect(await service.sql(columns, [endpoint])).toEqual([
+        { rows: 1, id: first.body.id, frequency: 'every-story', breaking_only: false, time_zone: 'UTC', quiet_start: null, quiet_end: null },
+      ]);
+    });
+
     it('saves the frequency radio buttons and quiet hours from the preference form, and answers bad values with an HTML error page', async () => {
       const id = await confirmedSubscriber('form@example.com', { sections: ['politics'] });
       const token = manageToken(id);
