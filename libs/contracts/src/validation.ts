@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { describeUnsupportedText, findUnsupportedText } from './text/unsupported-characters';
+import { markValidated, type Validated } from './validated';
 
 /** Options used at every edge: unknown fields are errors, never silently dropped. */
 export const STRICT_VALIDATION = {
@@ -18,12 +19,14 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+export type ValidationResult<T> = { ok: true; value: Validated<T> } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Transforms a plain value into `cls` and validates it strictly. Every string in it is first
  * held to the newsroom's character rule (UNSUPPORTED_CHARACTER) and its nesting to
- * MAX_INPUT_DEPTH, so no command or consumed event carries text an output cannot.
+ * MAX_INPUT_DEPTH, so no command or consumed event carries text an output cannot. The value
+ * returned is registered as `Validated` (validated.ts): what is built from it in this hop need
+ * not be validated again.
  */
 export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): ValidationResult<T> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
@@ -34,7 +37,7 @@ export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain:
   const instance = plainToInstance(cls, plain);
   const errors = validateSync(instance, STRICT_VALIDATION);
   if (errors.length > 0) return { ok: false, issues: flattenValidationErrors(errors) };
-  return { ok: true, value: instance };
+  return { ok: true, value: markValidated(instance) };
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ValidationIssue[] {

@@ -3,10 +3,10 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import {
   DomainError,
   validateEvent,
-  type EventOf,
   type EventType,
   type NewsroomEvent,
   type ParsedEvent,
+  type ValidatedEventOf,
 } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -17,10 +17,11 @@ import { runInTrace } from './trace-context';
 /**
  * What a consumer does with each event type it cares about; other types are
  * skipped. A handler is a one-line adapter: it maps the event to a command and
- * calls a use case, which joins the inbox's unit of work.
+ * calls a use case, which joins the inbox's unit of work. The event is as `validateEvent`
+ * returned it, its data `Validated`: a command is built from it with `fromValidated`.
  */
 export type EventHandlers = {
-  [K in EventType]?: (event: EventOf<K>) => Promise<unknown>;
+  [K in EventType]?: (event: ValidatedEventOf<K>) => Promise<unknown>;
 };
 
 export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';

@@ -4,6 +4,7 @@ import { CloudEventEnvelope, type CloudEvent } from '../envelope/cloud-event';
 import { DomainError } from '../errors';
 import { MESSAGE_LIMITS, jsonByteLength } from '../limits';
 import { TOPICS, type Topic } from '../topics';
+import type { Validated } from '../validated';
 import { validatePlain, type ValidationIssue } from '../validation';
 import { ArticleSubmittedData } from './article-submitted.event';
 import { EVENT_SOURCES, EVENT_TYPES, type EventType } from './event-types';
@@ -47,6 +48,9 @@ export interface EventDataMap {
 
 export type NewsroomEvent = { [K in EventType]: CloudEvent<K, EventDataMap[K]> }[EventType];
 export type EventOf<K extends EventType> = CloudEvent<K, EventDataMap[K]>;
+/** An event as `validateEvent` returns it: its data is `Validated`, so a command may be built from it without validating again. */
+export type ValidatedEventOf<K extends EventType> = CloudEvent<K, Validated<EventDataMap[K]>>;
+export type ValidatedEvent = { [K in EventType]: ValidatedEventOf<K> }[EventType];
 
 interface EventDefinition<K extends EventType> {
   topic: Topic;
@@ -118,35 +122,62 @@ export function topicOf(type: EventType): Topic {
  * bug in a producer fails at its source rather than in every consumer. An event
  * larger than MESSAGE_LIMITS.eventBytes as JSON throws EVENT.TOO_LARGE (413) before
  * it reaches an outbox, where the broker would refuse it forever.
+ *
+ * @throws InvalidEventError when `data` breaks its class's rules; EVENT.TOO_LARGE.
  */
-export function createEvent<K extends EventType>(
-  type: K,
-  data: EventDataMap[K],
-  options: { subject: string; id?: string; time?: Date } ,
-): EventOf<K> {
-  const definition = EVENT_CATALOG[type];
-  const event = {
-    specversion: '1.0' as const,
-    id: options.id ?? randomUUID(),
-    source: definition.source,
-    type,
-    time: (options.time ?? new Date()).toISOString(),
-    subject: options.subject,
-    datacontenttype: 'application/json' as const,
-    data: JSON.parse(JSON.stringify(data)) as EventDataMap[K],
-  };
+export function createEvent<K extends EventType>(type: K, data: EventDataMap[K], options: EventOptions): EventOf<K> {
+  const event = envelopeOf(type, data, options);
   const problem = validateEvent(event);
   if (!problem.ok) {
     throw new InvalidEventError(`refusing to emit an invalid ${type} event`, problem.issues);
   }
+  return withinSizeLimit(event);
+}
+
+/**
+ * The envelope for data a producer assembles from state it already holds validated — an
+ * article whose content came in through `validateEvent` or `Command.create`, with the ids,
+ * slugs, URLs and instants the producer derives from it — without class-validator's pass
+ * over it again (the rule and why: validated.ts). The producer's specs must hold every event
+ * its assemblers emit to `validateEvent`; data carrying input no boundary validated (an HTTP
+ * body's note, a header) goes through `createEvent`. The size limit is enforced as there.
+ *
+ * @throws EVENT.TOO_LARGE when the event is larger than MESSAGE_LIMITS.eventBytes as JSON.
+ */
+export function assembleEvent<K extends EventType>(type: K, data: EventDataMap[K], options: EventOptions): EventOf<K> {
+  return withinSizeLimit(envelopeOf(type, data, options));
+}
+
+/** `subject` is the article id (or the site-wide subject); `id` defaults to a new UUID, `time` to now. */
+export interface EventOptions {
+  subject: string;
+  id?: string;
+  time?: Date;
+}
+
+function envelopeOf<K extends EventType>(type: K, data: EventDataMap[K], options: EventOptions): EventOf<K> {
+  return {
+    specversion: '1.0' as const,
+    id: options.id ?? randomUUID(),
+    source: EVENT_CATALOG[type].source,
+    type,
+    time: (options.time ?? new Date()).toISOString(),
+    subject: options.subject,
+    datacontenttype: 'application/json' as const,
+    // Plain JSON data: no class instances, no undefined fields, nothing the wire would change.
+    data: JSON.parse(JSON.stringify(data)) as EventDataMap[K],
+  } as EventOf<K>;
+}
+
+function withinSizeLimit<E extends { type: string }>(event: E): E {
   const bytes = jsonByteLength(event);
   if (bytes > MESSAGE_LIMITS.eventBytes) {
-    throw new DomainError('EVENT.TOO_LARGE', `A ${type} event of ${bytes} bytes is over the limit of ${MESSAGE_LIMITS.eventBytes} bytes`, 'too_large', {
+    throw new DomainError('EVENT.TOO_LARGE', `A ${event.type} event of ${bytes} bytes is over the limit of ${MESSAGE_LIMITS.eventBytes} bytes`, 'too_large', {
       bytes,
       limit: MESSAGE_LIMITS.eventBytes,
     });
   }
-  return event as EventOf<K>;
+  return event;
 }
 
 export class InvalidEventError extends Error {
@@ -159,7 +190,7 @@ export class InvalidEventError extends Error {
   }
 }
 
-export type ParsedEvent = { ok: true; event: NewsroomEvent } | { ok: false; issues: ValidationIssue[]; type?: string };
+export type ParsedEvent = { ok: true; event: ValidatedEvent } | { ok: false; issues: ValidationIssue[]; type?: string };
 
 /**
  * Validates an envelope and its data against the catalog. Unknown event types
@@ -192,7 +223,8 @@ export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): Pars
   }
   const subjectIssue = subjectIssueOf(EVENT_CATALOG[type].dataClass, data.value, envelope.value.subject);
   if (subjectIssue) return { ok: false, type, issues: [subjectIssue] };
-  const event = { ...(raw as CloudEvent), data: data.value } as NewsroomEvent;
+  // The data is the validated instance (registered as Validated): built upon, it is not validated again.
+  const event = { ...(raw as CloudEvent), data: data.value } as ValidatedEvent;
   return { ok: true, event };
 }
 
