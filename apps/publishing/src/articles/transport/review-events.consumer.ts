@@ -13,20 +13,9 @@ import { PublishApprovedArticleUseCase } from '../use-cases/publish-approved-art
 @Controller()
 export class ReviewEventsConsumer {
   private readonly handlers: EventHandlers = {
+    // The event's data passed validateEvent; the command takes its fields without a second pass.
     [EVENT_TYPES.articleApproved]: async ({ data }) => {
-      await this.publishApproved.execute(
-        PublishApprovedArticleCommand.create({
-          articleId: data.articleId,
-          revision: data.revision,
-          authorId: data.authorId,
-          editorId: data.editorId,
-          approvedAt: data.approvedAt,
-          publishAt: data.publishAt,
-          embargoUntil: data.embargoUntil,
-          priority: data.priority,
-          article: data.article,
-        }),
-      );
+      await this.publishApproved.execute(PublishApprovedArticleCommand.fromValidated(data));
     },
   };
 
