@@ -52,7 +52,6 @@ export function sendCachedPage(req: IncomingMessage, res: ServerResponse, hit: C
     res.end();
     return;
   }
-  hit.encoded ??= Buffer.from(hit.body);
-  res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.encoded.length) });
-  res.end(req.method === 'HEAD' ? undefined : hit.encoded);
+  res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.body.length) });
+  res.end(req.method === 'HEAD' ? undefined : hit.body);
 }

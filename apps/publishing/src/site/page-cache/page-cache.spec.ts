@@ -10,7 +10,7 @@ describe(PageCache.name, () => {
   it('serves what it stored until its time is up', () => {
     const pages = cache();
     expect(pages.store('/a', pages.generation, page('one'), T0)).toBe(true);
-    expect(pages.get('/a', T0 + 59_999)?.body).toBe('one');
+    expect(pages.get('/a', T0 + 59_999)?.body.toString()).toBe('one');
     expect(pages.get('/a', T0 + 60_000)).toBeUndefined();
     expect([pages.hits, pages.misses]).toEqual([1, 1]);
   });
@@ -19,7 +19,7 @@ describe(PageCache.name, () => {
     const pages = cache();
     const beforeStep = T0 + 300_000 - 1_000;
     pages.store('/a', pages.generation, page('one'), beforeStep);
-    expect(pages.get('/a', beforeStep + 999)?.body).toBe('one');
+    expect(pages.get('/a', beforeStep + 999)?.body.toString()).toBe('one');
     expect(pages.get('/a', beforeStep + 1_000)).toBeUndefined();
   });
 
@@ -35,13 +35,26 @@ describe(PageCache.name, () => {
   });
 
   it('drops the least recently used beyond its size, and never keeps one page that would fill much of it', () => {
-    // Room for eight pages of 20 characters (40 bytes each); one page may take an eighth.
-    const pages = cache({ maxBytes: 8 * 40 });
+    // Room for eight pages of 20 ASCII characters (20 bytes of UTF-8 each); one page may take an eighth.
+    const pages = cache({ maxBytes: 8 * 20 });
     for (let n = 0; n < 8; n += 1) pages.store(`/${n}`, 0, page(String(n).repeat(20)), T0);
     pages.get('/0', T0);
     pages.store('/8', 0, page('8'.repeat(20)), T0);
     expect(['/0', '/1', '/2', '/8'].map((key) => pages.get(key, T0) !== undefined)).toEqual([true, false, true, true]);
     expect(pages.size).toBe(8);
     expect(pages.store('/big', 0, page('x'.repeat(21)), T0)).toBe(false);
+  });
+
+  it('counts a page by the UTF-8 bytes it keeps and sends, so Cyrillic pages take twice their characters', () => {
+    const pages = cache({ maxBytes: 8 * 20 });
+    // Ten Cyrillic letters are 20 bytes of UTF-8: an eighth of the cache, as twenty ASCII letters are.
+    expect(pages.store('/uk', 0, page('Київ'.repeat(2) + 'ще'), T0)).toBe(true);
+    expect(pages.get('/uk', T0)?.body).toEqual(Buffer.from('КиївКиївще', 'utf8'));
+    expect(pages.store('/uk-long', 0, page('Київ'.repeat(2) + 'щей'), T0)).toBe(false);
+    // Eight such pages fill it; a ninth pushes out the least recently used.
+    for (let n = 1; n < 8; n += 1) pages.store(`/uk${n}`, 0, page('Київ'.repeat(2) + 'ще'), T0);
+    expect(pages.size).toBe(8);
+    pages.store('/uk8', 0, page('Київ'.repeat(2) + 'ще'), T0);
+    expect([pages.size, pages.get('/uk', T0)]).toEqual([8, undefined]);
   });
 });

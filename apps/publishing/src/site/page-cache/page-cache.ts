@@ -1,18 +1,27 @@
 /** A rendered public page as it was sent: status, body and the headers that describe it. */
 export interface CachedPage {
   status: number;
-  body: string;
+  /**
+   * The body as UTF-8, the bytes every hit sends. Only these are kept, not the rendered string
+   * as well: a Cyrillic page's UTF-16 string and its UTF-8 copy together would hold about three
+   * times its bytes, beyond what `maxBytes` counts.
+   */
+  body: Buffer;
   /** Content-Type, Cache-Control, ETag, Last-Modified… as the controller set them (never per-client headers). */
   headers: Record<string, string>;
   /** Milliseconds since the epoch after which the copy is not served. */
   expiresAt: number;
-  bytes: number;
-  /** The body as UTF-8, made on first send and kept with the copy. */
-  encoded?: Buffer;
+}
+
+/** A page as a controller rendered it, to keep. */
+export interface RenderedPage {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
 }
 
 export interface PageCacheOptions {
-  /** Upper bound of the bodies kept, in bytes (UTF-16 length × 2, what V8 holds); least recently used go first. */
+  /** Upper bound of the bodies kept, in bytes of UTF-8; least recently used go first. */
   maxBytes: number;
   /** The longest a copy is served without a change being seen, in ms (a missed notification, a share count). */
   ttlMs: number;
@@ -63,15 +72,17 @@ export class PageCache {
   }
 
   /** Keeps a page rendered in `generation`; false (and nothing kept) when a change came since, or it is too large. */
-  store(key: string, generation: number, page: Omit<CachedPage, 'expiresAt' | 'bytes'>, now = Date.now()): boolean {
+  store(key: string, generation: number, page: RenderedPage, now = Date.now()): boolean {
     if (generation !== this.currentGeneration) return false;
-    const bytes = page.body.length * 2;
-    if (bytes > this.options.maxBytes / 8) return false;
+    // A UTF-8 length is at most three bytes per UTF-16 unit: a page too large by that bound is not encoded at all.
+    if (page.body.length > this.options.maxBytes / 8) return false;
+    const body = Buffer.from(page.body, 'utf8');
+    if (body.length > this.options.maxBytes / 8) return false;
     const nextStep = (Math.floor(now / this.options.stepMs) + 1) * this.options.stepMs;
     const previous = this.pages.get(key);
     if (previous) this.remove(key, previous);
-    this.pages.set(key, { ...page, bytes, expiresAt: Math.min(now + this.options.ttlMs, nextStep) });
-    this.bytes += bytes;
+    this.pages.set(key, { status: page.status, body, headers: page.headers, expiresAt: Math.min(now + this.options.ttlMs, nextStep) });
+    this.bytes += body.length;
     for (const [oldest, entry] of this.pages) {
       if (this.bytes <= this.options.maxBytes) break;
       this.remove(oldest, entry);
@@ -95,6 +106,6 @@ export class PageCache {
 
   private remove(key: string, page: CachedPage): void {
     this.pages.delete(key);
-    this.bytes -= page.bytes;
+    this.bytes -= page.body.length;
   }
 }
