@@ -1,4 +1,4 @@
-import { createEvent, EVENT_TYPES, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
+import { assembleEvent, createEvent, EVENT_TYPES, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import type { Cancellation, PublishedArticle } from '../domain/published-article';
 import { articleUrl } from '../domain/public-urls';
 
@@ -27,13 +27,20 @@ function publishedData(article: PublishedArticle, publicBaseUrl: string): Articl
   };
 }
 
+/*
+ * The published, updated and scheduled events are assembled from the article's state, whose
+ * content came in validated (an approval's event or an editor's command) and whose slug, URL
+ * and instants publishing derives itself: they are not validated again on the way out
+ * (contracts' validated.ts). publish-approved-article.use-case.int-spec.ts holds each of them,
+ * as a real approval records it, to validateEvent.
+ */
 export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
-  return createEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
+  return assembleEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
 }
 
 /** A newer approved revision replaced the live text: everything published says, plus when. */
 export function articleUpdatedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
-  return createEvent(EVENT_TYPES.articleUpdated, { ...publishedData(article, publicBaseUrl), updatedAt: now.toISOString() }, { subject: article.id, time: now });
+  return assembleEvent(EVENT_TYPES.articleUpdated, { ...publishedData(article, publicBaseUrl), updatedAt: now.toISOString() }, { subject: article.id, time: now });
 }
 
 /** A legal removal: who and when; the reason stays in publishing's own table. */
@@ -54,7 +61,7 @@ export function scheduleCancelledEvent(articleId: string, cancellation: Cancella
 export function publicationScheduledEvent(article: PublishedArticle, now: Date): NewsroomEvent {
   const { pending } = article.snapshot();
   if (!pending) throw new Error(`article ${article.id} has nothing scheduled`);
-  return createEvent(
+  return assembleEvent(
     EVENT_TYPES.publicationScheduled,
     { articleId: article.id, revision: pending.revision, publishAt: pending.dueAt.toISOString() },
     { subject: article.id, time: now },

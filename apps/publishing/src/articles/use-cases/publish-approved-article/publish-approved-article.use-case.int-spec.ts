@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { createEvent, EVENT_TYPES, TOPICS, validateEvent } from '@newsroom/contracts';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
 import { announcements, afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
@@ -257,6 +258,52 @@ describe(PublishApprovedArticleUseCase.name, () => {
       const statements = await articleStatements(() => fixtures.approve({ articleId, revision: 2 }));
       expect(statements).toEqual(['lock', 'UPDATE']);
       expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, version: 2, pending_revision: null });
+    });
+  });
+
+  /*
+   * The events an approval emits are assembled without class-validator at run time (contracts'
+   * validated.ts): here each one a real approval records is held to validateEvent, as a consumer
+   * of the publishing topic will hold it.
+   */
+  describe('emits only events a consumer accepts', () => {
+    /** The approval as the review consumer takes it: an approved event, validated, made a command with fromValidated. */
+    async function approveThroughEvent(overrides: Parameters<typeof approvalFields>[0] = {}) {
+      const fields = approvalFields(overrides, fixtures.clock.now());
+      const sent = createEvent(EVENT_TYPES.articleApproved, fields, { subject: fields.articleId });
+      const received = validateEvent(JSON.parse(JSON.stringify(sent)), { topic: TOPICS.review });
+      if (!received.ok || received.event.type !== EVENT_TYPES.articleApproved) throw new Error('the approved event is invalid');
+      return testbed.get(PublishApprovedArticleUseCase).execute(PublishApprovedArticleCommand.fromValidated(received.event.data));
+    }
+
+    async function consumed(articleId: string) {
+      return (await testbed.recordedEvents(articleId)).map((event) => {
+        const result = validateEvent(JSON.parse(JSON.stringify(event)), { topic: TOPICS.publishing });
+        return [event.type, result.ok ? 'valid' : result.issues];
+      });
+    }
+
+    it('a first publication: the published event and the site purge', async () => {
+      const { articleId } = await approveThroughEvent({ article: testContent({ headline: 'Tram line reopens after storm damage' }) });
+      expect(await consumed(articleId)).toEqual([
+        ['news.article.published.v1', 'valid'],
+        ['news.site.purged.v1', 'valid'],
+      ]);
+    });
+
+    it('a newer revision: the updated event and the site purge', async () => {
+      const articleId = await fixtures.live();
+      fixtures.clock.advance(HOUR);
+      await approveThroughEvent({ articleId, revision: 2, article: testContent({ headline: 'A new headline', standfirst: undefined }) });
+      expect((await consumed(articleId)).slice(2)).toEqual([
+        ['news.article.updated.v1', 'valid'],
+        ['news.site.purged.v1', 'valid'],
+      ]);
+    });
+
+    it('a scheduled approval: the scheduled event', async () => {
+      const { articleId } = await approveThroughEvent({ publishAt: afterStart(HOUR).toISOString() });
+      expect(await consumed(articleId)).toEqual([['news.article.scheduled.v1', 'valid']]);
     });
   });
 
