@@ -154,9 +154,29 @@ export class PublishedArticle {
     return new PublishedArticle(structuredClone(snapshot));
   }
 
-  /** A copy of the whole state, for storage and for the events that announce it. */
+  /** A copy of the whole state, article texts included, for a caller that keeps or changes it. */
   snapshot(): PublishedArticleSnapshot {
     return structuredClone(this.state);
+  }
+
+  /**
+   * The state as it is now, to read at once — the row to store, the events that announce a
+   * change, the pages it touched — without copying the article texts: the records are copies,
+   * the texts (and instants) are shared. No method changes a text in place (a correction or a
+   * new revision replaces it), and an approval reads its article's state four times, so
+   * copying a long text each time was CPU spent on nothing. The caller must not change what
+   * it returns (`snapshot` is for that).
+   */
+  view(): Readonly<PublishedArticleSnapshot> {
+    const { live, pending, withdrawal, kill, cancellation } = this.state;
+    return {
+      ...this.state,
+      live: live && { ...live },
+      pending: pending && { ...pending },
+      withdrawal: withdrawal && { ...withdrawal },
+      kill: kill && { ...kill },
+      cancellation: cancellation && { ...cancellation },
+    };
   }
 
   get id(): string {

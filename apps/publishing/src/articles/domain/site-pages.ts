@@ -12,7 +12,7 @@ export interface PublicFootprint {
 
 /** An article's footprint now: call it before and after a change to learn what the change touched. */
 export function footprintOf(article: PublishedArticle): PublicFootprint {
-  const { status, slug, live } = article.snapshot();
+  const { status, slug, live } = article.view();
   return { slug, listed: status === 'published' && live ? live.content : null };
 }
 

@@ -7,7 +7,7 @@ import { articleUrl } from '../domain/public-urls';
  * date the article carries everywhere; the envelope's `time` says when this revision went live.
  */
 function publishedData(article: PublishedArticle, publicBaseUrl: string): ArticlePublishedData {
-  const { live, slug, publishedAt } = article.snapshot();
+  const { live, slug, publishedAt } = article.view();
   if (!live || !slug || !publishedAt) throw new Error(`article ${article.id} is not public`);
   const { content } = live;
   return {
@@ -59,7 +59,7 @@ export function scheduleCancelledEvent(articleId: string, cancellation: Cancella
 }
 
 export function publicationScheduledEvent(article: PublishedArticle, now: Date): NewsroomEvent {
-  const { pending } = article.snapshot();
+  const { pending } = article.view();
   if (!pending) throw new Error(`article ${article.id} has nothing scheduled`);
   return assembleEvent(
     EVENT_TYPES.publicationScheduled,
