@@ -185,4 +185,68 @@ describe(DeliveryRepository.name, () => {
       expect(await nextAttempts(ids)).toEqual([retryAt.toISOString(), retryAt.toISOString()]);
     });
   });
+
+  describe('recordOutcomesAndClaim', () => {
+    const sent = { status: 'sent' as const, responseCode: 250 };
+    const outcome = (id: string) => ({ delivery: { id, attempt: 1 }, startedAt: new Date(), finishedAt: new Date(), outcome: sent });
+    const attemptRows = async (ids: string[]) =>
+      (await testbed.query<{ delivery_id: string; outcome: string }>(`SELECT delivery_id::text, outcome FROM delivery_attempts WHERE delivery_id = ANY($1::bigint[]) ORDER BY delivery_id`, [ids]));
+
+    it('records the outcomes and claims as many due deliveries of the lane as asked, in one commit', async () => {
+      const ids = await pending(6);
+      const finished = await deliveries.claimDue(A, 2);
+
+      const claimed = await deliveries.recordOutcomesAndClaim(A, finished.map(outcome), { email: 2 });
+
+      expect(claimed.map((delivery) => delivery.id)).toEqual(ids.slice(2, 4));
+      expect(claimed.every((delivery) => delivery.channel === 'email' && delivery.attempt === 1 && delivery.email !== null && delivery.alert.headline === 'h')).toBe(true);
+      expect(await statuses(ids)).toEqual([
+        ...finished.map((id) => ({ id, status: 'sent', claimed_by: A, attempts: 1 })),
+        ...ids.slice(2, 4).map((id) => ({ id, status: 'sending', claimed_by: A, attempts: 1 })),
+        ...ids.slice(4).map((id) => ({ id, status: 'pending', claimed_by: null, attempts: 0 })),
+      ]);
+      expect(await attemptRows(ids)).toEqual(finished.map((id) => ({ delivery_id: id, outcome: 'sent' })));
+    });
+
+    it('claims nothing when asked for none, or for another lane with nothing due', async () => {
+      const ids = await pending(3);
+      const finished = await deliveries.claimDue(A, 1);
+
+      expect(await deliveries.recordOutcomesAndClaim(A, finished.map(outcome), {})).toEqual([]);
+      expect(await deliveries.recordOutcomesAndClaim(A, [outcome(ids[1])], { push: 5 })).toEqual([]);
+
+      expect(await statuses(ids)).toEqual([
+        { id: ids[0], status: 'sent', claimed_by: A, attempts: 1 },
+        ...ids.slice(1).map((id) => ({ id, status: 'pending', claimed_by: null, attempts: 0 })),
+      ]);
+    });
+
+    it('gives a delivery queued again by a sweep its late outcome instead of claiming it', async () => {
+      const ids = await pending(2);
+      await deliveries.claimDue(A, 1);
+      // As markAbandoned leaves a re-queued row: pending, due at once, still naming the worker it was taken from.
+      await testbed.query(`UPDATE deliveries SET status = 'pending', next_attempt_at = now() - interval '1 second' WHERE id = $1`, [ids[0]]);
+
+      const claimed = await deliveries.recordOutcomesAndClaim(A, [outcome(ids[0])], { email: 2 });
+
+      expect(claimed.map((delivery) => delivery.id)).toEqual([ids[1]]);
+      expect(await statuses(ids)).toEqual([
+        { id: ids[0], status: 'sent', claimed_by: A, attempts: 1 },
+        { id: ids[1], status: 'sending', claimed_by: A, attempts: 1 },
+      ]);
+    });
+
+    it('never hands the same delivery to two workers refilling at once', async () => {
+      const ids = await pending(30);
+      const [finishedA, finishedB] = [await deliveries.claimDue(A, 2), await deliveries.claimDue(B, 2)];
+      const [byA, byB] = await Promise.all([
+        deliveries.recordOutcomesAndClaim(A, finishedA.map(outcome), { email: 13 }),
+        deliveries.recordOutcomesAndClaim(B, finishedB.map(outcome), { email: 13 }),
+      ]);
+      const claimedIds = [...byA, ...byB].map((delivery) => delivery.id);
+      expect(new Set(claimedIds).size).toBe(26);
+      expect(claimedIds.filter((id) => [...finishedA, ...finishedB].includes(id))).toEqual([]);
+      expect((await statuses(ids)).filter((row) => row.status === 'sending')).toHaveLength(26);
+    });
+  });
 });

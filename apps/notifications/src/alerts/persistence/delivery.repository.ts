@@ -269,52 +269,95 @@ export class DeliveryRepository {
 
   /**
    * Records many attempts' outcomes at once — the deliveries and their attempt
-   * rows in two statements, the ones recordOutcome uses for one — in the
-   * caller's unit of work or one of its own.
-   * Rows `workerId` no longer holds are left alone. A retry due inside its
-   * recipient's quiet hours waits for their end, as the first attempt did.
+   * rows — in one statement (atomic on its own: data-modifying CTEs), so a batch
+   * costs one round trip, inside the caller's unit of work or without one.
+   * Rows `workerId` no longer holds are left alone (their attempt rows are still
+   * written: the attempt happened). A retry due inside its recipient's quiet
+   * hours waits for their end, as the first attempt did.
    */
-  recordOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return Promise.resolve();
-    return this.unitOfWork.run(() => this.storeOutcomes(workerId, outcomes));
+  async recordOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.storeOutcomes(workerId, outcomes, {});
   }
 
-  /** recordOutcome and recordOutcomes: one UPDATE of the deliveries, one INSERT of their attempt rows. */
-  private async storeOutcomes(workerId: string, outcomes: readonly RecordedOutcome[]): Promise<void> {
-    const manager = this.unitOfWork.requireActive('recordOutcomes');
+  /**
+   * recordOutcomes, and in the same statement the claim that refills the slots those outcomes
+   * free: up to `refill[channel]` due deliveries of each channel marked `sending` for
+   * `workerId` (breaking first, then oldest due, SKIP LOCKED, as claimLane), returned with
+   * their alert text and recipient. The finished deliveries stop being `sending` and their
+   * replacements start being `sending` in one commit, so a worker never holds more than its
+   * lanes' concurrency in `sending`, and a lane is refilled without a claim round trip of its
+   * own. Deliveries being recorded are never among those claimed (one `pending` again and still
+   * naming this worker, queued by a sweep, gets its outcome instead). Call it outside a unit of
+   * work: the claim must be committed before anything is sent. An empty list when nothing was
+   * due or `refill` asks for none.
+   */
+  async recordOutcomesAndClaim(workerId: string, outcomes: readonly RecordedOutcome[], refill: Partial<Record<Channel, number>>): Promise<ClaimedDelivery[]> {
+    if (outcomes.length === 0) return [];
+    return this.storeOutcomes(workerId, outcomes, refill);
+  }
+
+  /** recordOutcome(s) and recordOutcomesAndClaim: one statement, an UPDATE of the deliveries, an INSERT of their attempt rows, and the refill's claim. */
+  private async storeOutcomes(workerId: string, outcomes: readonly RecordedOutcome[], refill: Partial<Record<Channel, number>>): Promise<ClaimedDelivery[]> {
     const column = <T>(pick: (entry: RecordedOutcome) => T) => outcomes.map(pick);
     const errorOf = (entry: RecordedOutcome) => (entry.outcome.status === 'sent' ? null : entry.outcome.error);
-    await manager.query(
-      `UPDATE deliveries d
-       SET status = o.status, last_error = o.error, last_response_code = o.code,
-           next_attempt_at = CASE WHEN o.next_at IS NULL THEN d.next_attempt_at ELSE ${retryDueSql('o.next_at')} END,
-           sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
-           claimed_by = CASE WHEN o.status = 'pending' THEN NULL ELSE d.claimed_by END,
-           updated_at = now()
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) AS o(id, status, error, code, next_at)
-       WHERE d.id = o.id AND d.claimed_by = $1 AND d.status IN ('sending', 'unknown', 'pending')`,
-      [
-        workerId,
-        column((entry) => entry.delivery.id),
-        column((entry) => entry.outcome.status),
-        column(errorOf),
-        column((entry) => entry.outcome.responseCode),
-        column((entry) => (entry.outcome.status === 'pending' ? entry.outcome.nextAttemptAt : null)),
-      ],
-    );
-    await manager.query(
-      `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
-       SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[])`,
-      [
-        column((entry) => entry.delivery.id),
-        column((entry) => entry.delivery.attempt),
-        column((entry) => entry.startedAt),
-        column((entry) => entry.finishedAt),
-        column((entry): AttemptOutcome => (entry.outcome.status === 'pending' ? 'retry' : entry.outcome.status)),
-        column(errorOf),
-        column((entry) => entry.outcome.responseCode),
-      ],
-    );
+    const parameters: unknown[] = [
+      workerId,
+      column((entry) => entry.delivery.id),
+      column((entry) => entry.delivery.attempt),
+      column((entry) => entry.startedAt),
+      column((entry) => entry.finishedAt),
+      column((entry) => entry.outcome.status),
+      column(errorOf),
+      column((entry) => entry.outcome.responseCode),
+      column((entry) => (entry.outcome.status === 'pending' ? entry.outcome.nextAttemptAt : null)),
+    ];
+    const record = `WITH o AS (
+         SELECT * FROM unnest($2::bigint[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::timestamptz[])
+           AS o(id, attempt, started_at, finished_at, status, error, code, next_at)
+       ), updated AS (
+         UPDATE deliveries d
+         SET status = o.status, last_error = o.error, last_response_code = o.code,
+             next_attempt_at = CASE WHEN o.next_at IS NULL THEN d.next_attempt_at ELSE ${retryDueSql('o.next_at')} END,
+             sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+             claimed_by = CASE WHEN o.status = 'pending' THEN NULL ELSE d.claimed_by END,
+             updated_at = now()
+         FROM o
+         WHERE d.id = o.id AND d.claimed_by = $1 AND d.status IN ('sending', 'unknown', 'pending')
+       ), attempts AS (
+         INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, error, response_code)
+         SELECT id, attempt, started_at, finished_at, CASE WHEN status = 'pending' THEN 'retry' ELSE status END, error, code FROM o
+       )`;
+    const lanes = (Object.entries(refill) as [Channel, number][]).filter(([, limit]) => limit > 0);
+    if (lanes.length === 0) {
+      await this.unitOfWork.manager.query(`${record} SELECT 1`, parameters);
+      return [];
+    }
+    // One SKIP LOCKED pick per lane, each with its own limit, in the lane's order (claimLane's).
+    const picks = lanes.map(([channel, limit], lane) => {
+      parameters.push(channel, limit);
+      return `due_${lane} AS (
+         SELECT id FROM deliveries
+         WHERE status = 'pending' AND next_attempt_at <= now() AND channel = $${parameters.length - 1} AND id <> ALL($2::bigint[])
+         ORDER BY channel, urgency, next_attempt_at, id
+         LIMIT $${parameters.length}
+         FOR UPDATE SKIP LOCKED
+       )`;
+    });
+    const rows = (await this.unitOfWork.manager.query(
+      `${record}, ${picks.join(', ')}, due AS (
+         ${lanes.map((_, lane) => `SELECT id FROM due_${lane}`).join(' UNION ALL ')}
+       ), claimed AS (
+         UPDATE deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
+         FROM due WHERE d.id = due.id
+         RETURNING ${CLAIMED_COLUMNS}
+       )
+       ${withTextAndRecipient('claimed')}
+       ORDER BY d.urgency, d.next_attempt_at, d.id`,
+      parameters,
+    )) as ClaimedRow[];
+    return rows.map(toClaimed);
   }
 
   /** A delivery `workerId` holds in `sending`, with its alert text and recipient; null when it holds no such delivery. */
@@ -336,7 +379,7 @@ export class DeliveryRepository {
    */
   async recordOutcome(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
     this.unitOfWork.requireActive('recordOutcome');
-    await this.storeOutcomes(workerId, [{ delivery, startedAt, finishedAt: new Date(), outcome }]);
+    await this.storeOutcomes(workerId, [{ delivery, startedAt, finishedAt: new Date(), outcome }], {});
   }
 
   /** The recipient left between fan-out and sending: nothing was attempted, so the attempt is not counted. */
