@@ -113,6 +113,29 @@ describe(DeliveryWorker.name, () => {
     expect(channels.sent).toHaveLength(recipients);
   });
 
+  it('refills a slot as its outcome is stored, one for one, never holding more than its slots in sending', async () => {
+    const recipients = 2 * DELIVERY_CONCURRENCY + 1;
+    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `q${i}@example.com`, { sections: ['politics'] });
+    // Each send waits for a release of its own.
+    const releases: (() => void)[] = [];
+    channels.whileSending = () => new Promise<void>((resolve) => releases.push(resolve));
+    startWorker();
+    const articleId = await publish();
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
+
+    // One slot freed at a time is fewer than a claim round waits for: the outcome's own statement refills it.
+    for (let released = 1; released <= recipients - DELIVERY_CONCURRENCY; released += 1) {
+      releases[released - 1]();
+      await eventually(`send ${DELIVERY_CONCURRENCY + released} to start`, () => releases.length === DELIVERY_CONCURRENCY + released);
+      const statuses = await statusesOf(articleId);
+      expect(statuses.filter((status) => status === 'sending').length).toBeLessThanOrEqual(DELIVERY_CONCURRENCY);
+      expect(statuses.filter((status) => status === 'sent')).toHaveLength(released);
+    }
+    for (const release of releases) release();
+    await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+    expect(channels.sent).toHaveLength(recipients);
+  });
+
   it('gives e-mail and push their own slots: pushes go out while e-mails fill theirs', async () => {
     for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await emailSubscriber(testbed, `e${i}@example.com`, { sections: ['politics'] });
     for (let i = 0; i < DELIVERY_CONCURRENCY + 2; i += 1) await pushSubscriber(testbed, { sections: ['politics'] });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SpanKind } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, context } from '@opentelemetry/api';
 import { inStoryTrace } from '@newsroom/messaging';
 import { BackgroundLoop, schemaOf, urlOf, type RoundOutcome } from '@newsroom/persistence';
 import type { DeliveryRateLimits } from '../../config/delivery-rate-limits';
@@ -67,7 +67,9 @@ function laneRules(channel: Channel, limits: DeliveryRateLimits | undefined): La
  * so pushes never wait behind e-mails; within a lane, breaking alerts go first.
  * A round claims as many deliveries per lane as it has free slots, with their
  * text and recipient, in one statement per lane; outcomes are stored in
- * batches (OutcomeBatch), a slot freed only once its outcome is committed.
+ * batches (OutcomeBatch), a slot freed only once its outcome is committed, and
+ * the batch's statement claims the replacements of a busy lane's freed slots
+ * (lanes without rate rules), so a full lane needs no claims of its own.
  * Every replica runs one, each holding a member lease named after its id, so a
  * worker can tell a live one from one that crashed; SKIP LOCKED lets workers in
  * several processes share the queue. Started on application bootstrap (after
@@ -106,7 +108,20 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const concurrency = config?.deliveryConcurrency ?? { email: DELIVERY_CONCURRENCY, push: DELIVERY_CONCURRENCY };
     const limits = config?.deliveryRateLimits;
     this.lanes = CHANNELS.map((channel) => ({ channel, concurrency: concurrency[channel], inFlight: new Set(), done: {}, rules: laneRules(channel, limits), held: new Map(), deferred: {} }));
-    this.outcomes = new OutcomeBatch(deliveries, this.workerId);
+    // A batch of outcomes also claims replacements for the slots it frees (lanes without rate rules, while claiming).
+    this.outcomes = new OutcomeBatch(deliveries, this.workerId, {
+      wanted: (channel, finishing) => (this.claiming && !this.laneOf(channel).rules ? finishing : 0),
+      claimed: (deliveries) => {
+        // Under no span of the batch's: each send joins its own story's trace (inFanOutTrace).
+        context.with(ROOT_CONTEXT, () => {
+          for (const delivery of deliveries) this.start(this.laneOf(delivery.channel), delivery);
+        });
+      },
+    });
+  }
+
+  private laneOf(channel: Channel): Lane {
+    return this.lanes.find((lane) => lane.channel === channel) ?? this.lanes[0];
   }
 
   onApplicationBootstrap(): void {
@@ -232,7 +247,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private start(lane: Lane, delivery: ClaimedDelivery): void {
-    const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add(entry)))
+    const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add({ ...entry, channel: delivery.channel })))
       .then((result) => {
         lane.done[result.status] = (lane.done[result.status] ?? 0) + 1;
         if (lane.rules && delivery.destination && 'pauseMs' in result && result.pauseMs !== undefined) this.pause(lane, delivery.destination, result.pauseMs);
