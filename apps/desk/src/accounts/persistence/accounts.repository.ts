@@ -3,7 +3,7 @@ import type { Role } from '@newsroom/auth';
 import { UnitOfWork } from '@newsroom/persistence';
 import { Account } from '../domain/account';
 
-interface AccountRow {
+export interface AccountRow {
   id: string;
   email: string;
   name: string;
@@ -13,7 +13,13 @@ interface AccountRow {
   linked_to_provider: boolean;
 }
 
-const COLUMNS = 'id, email, name, roles, password_hash, disabled, EXISTS (SELECT 1 FROM account_identities i WHERE i.account_id = accounts.id) AS linked_to_provider';
+/** An account's columns as `restoreAccount` reads them, from the `accounts` table under `alias`. */
+export function accountColumns(alias = 'accounts'): string {
+  return `${alias}.id, ${alias}.email, ${alias}.name, ${alias}.roles, ${alias}.password_hash, ${alias}.disabled,
+          EXISTS (SELECT 1 FROM account_identities i WHERE i.account_id = ${alias}.id) AS linked_to_provider`;
+}
+
+const COLUMNS = accountColumns();
 
 /** Accounts in the desk schema; reads and writes join the open unit of work. */
 @Injectable()
@@ -22,17 +28,17 @@ export class AccountsRepository {
 
   async byId(id: string, options: { forUpdate?: boolean } = {}): Promise<Account | undefined> {
     const rows = (await this.unit.manager.query(`SELECT ${COLUMNS} FROM accounts WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id])) as AccountRow[];
-    return rows[0] && restore(rows[0]);
+    return rows[0] && restoreAccount(rows[0]);
   }
 
   async byEmail(email: string): Promise<Account | undefined> {
     const rows = (await this.unit.manager.query(`SELECT ${COLUMNS} FROM accounts WHERE lower(email) = lower($1)`, [email])) as AccountRow[];
-    return rows[0] && restore(rows[0]);
+    return rows[0] && restoreAccount(rows[0]);
   }
 
   async list(): Promise<Account[]> {
     const rows = (await this.unit.manager.query(`SELECT ${COLUMNS} FROM accounts ORDER BY lower(email)`)) as AccountRow[];
-    return rows.map(restore);
+    return rows.map(restoreAccount);
   }
 
   async hasAdmin(): Promise<boolean> {
@@ -63,7 +69,7 @@ export class AccountsRepository {
   }
 }
 
-function restore(row: AccountRow): Account {
+export function restoreAccount(row: AccountRow): Account {
   return Account.restore({
     id: row.id,
     email: row.email,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
+import type { Account } from '../domain/account';
+import { accountColumns, restoreAccount, type AccountRow } from './accounts.repository';
 
 /** A live session as the session guard sees it. */
 export interface SessionRecord {
@@ -20,20 +22,22 @@ export class SessionsRepository {
   }
 
   /**
-   * The session whose token hashes to `tokenHash`, if it is neither revoked nor expired and its
-   * account is not disabled; its idle expiry moves on by `idleSeconds` (sliding sessions).
+   * The session whose token hashes to `tokenHash`, with its account, if it is neither revoked
+   * nor expired and its account is not disabled; its idle expiry moves on by `idleSeconds`
+   * (sliding sessions). One statement, so it needs no transaction of its own: every request
+   * the desk serves resolves its session here.
    */
-  async touch(tokenHash: string, idleSeconds: number): Promise<SessionRecord | undefined> {
+  async touch(tokenHash: string, idleSeconds: number): Promise<{ session: SessionRecord; account: Account } | undefined> {
     // TypeORM answers an UPDATE with [rows, affected count].
     const [rows] = (await this.unit.manager.query(
       `UPDATE sessions s SET last_seen_at = now(), expires_at = now() + make_interval(secs => $2)
          FROM accounts a
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.id = s.account_id AND NOT a.disabled
-        RETURNING s.id, s.account_id, s.csrf_token`,
+        RETURNING s.id AS session_id, s.csrf_token, ${accountColumns('a')}`,
       [tokenHash, idleSeconds],
-    )) as [{ id: string; account_id: string; csrf_token: string }[], number];
+    )) as [(AccountRow & { session_id: string; csrf_token: string })[], number];
     const row = rows[0];
-    return row && { id: row.id, accountId: row.account_id, csrfToken: row.csrf_token };
+    return row && { session: { id: row.session_id, accountId: row.id, csrfToken: row.csrf_token }, account: restoreAccount(row) };
   }
 
   /** Revokes one session; true when it was live. */
