@@ -85,7 +85,26 @@ describe('broker ACLs from the access table', () => {
     expect(report.acls?.granted).toHaveLength(newsroomAcls().length);
     // One event on each article topic, for the consumers to read.
     for (const topic of Object.values(TOPICS)) await produceAs(security(broker.admin), topic);
+    await groupCoordinatorLoaded();
   });
+
+  /**
+   * Resolves once the admin has joined a group of its own. A fresh broker loads its group
+   * coordinator on the first join, and until then answers joins with "the coordinator is
+   * loading"; consumeAs does not retry (a refusal must show at once), so on a busy machine its
+   * first consumer could fail on that instead of on what it checks.
+   */
+  async function groupCoordinatorLoaded(): Promise<void> {
+    const consumer = kafkaAs(security(broker.admin), 'acl-test-warm-up').consumer({ groupId: 'acl-test-warm-up', maxWaitTimeInMs: 100, retry: { retries: 10, initialRetryTime: 200 } });
+    clients.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [TOPICS.drafting], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      consumer.run({ eachMessage: async () => undefined }).catch(reject);
+    });
+    await consumer.disconnect();
+  }
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((client) => client.disconnect()));
