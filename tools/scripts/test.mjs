@@ -35,12 +35,18 @@ mkdirSync(resultsDir, { recursive: true });
 // Suites with servers run with --forceExit: a suite whose set-up fails half-way
 // can leave a listener open, and a test run must end with its report rather
 // than wait for it. Each stage also has a ceiling well above its usual time
-// (integration about 2 min) so a stuck stage fails instead of stalling CI.
+// so a stuck stage fails instead of stalling CI.
 const MINUTES = 60_000;
 const withServers = ['--runInBand', '--forceExit'];
+// Integration suites are isolated from each other (a database and a Kafka node
+// of their own, on free ports) and spend much of their time waiting on the
+// broker, PostgreSQL and the clock rather than computing, so two run at once
+// (Jest's default on two cores is one). End-to-end, browser and fault suites
+// run several processes each, or time their faults, and stay one at a time.
+const twoAtOnce = ['--maxWorkers=2', '--forceExit'];
 const stages = [
   { name: 'unit', args: ['--selectProjects', 'unit'], timeout: 10 * MINUTES },
-  { name: 'integration', args: ['--selectProjects', 'integration', ...withServers], timeout: 20 * MINUTES },
+  { name: 'integration', args: ['--selectProjects', 'integration', ...twoAtOnce], timeout: 20 * MINUTES },
   { name: 'e2e', args: ['--selectProjects', 'e2e', ...withServers], timeout: 10 * MINUTES },
   // The desk in Debian's chromium (playwright-core): the whole lifecycle through the browser app.
   { name: 'browser', args: ['--selectProjects', 'browser', ...withServers], timeout: 8 * MINUTES },
@@ -53,6 +59,7 @@ let failedStage;
 for (const stage of stages) {
   step(`Tests: ${stage.name}`);
   const outputFile = path.join(resultsDir, `${stage.name}.json`);
+  const stageStartedAt = Date.now();
   const code = run(bin('jest'), [...stage.args, '--ci', '--json', `--outputFile=${outputFile}`], {
     env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     timeout: stage.timeout,
@@ -71,6 +78,8 @@ for (const stage of stages) {
     failedStage ??= stage.name;
   }
   if (code !== 0) failedStage ??= stage.name;
+  // Each stage's wall time, so a slower run shows where it slowed down.
+  console.log(`${code === 0 ? '✔' : '✖'} ${stage.name} tests (${((Date.now() - stageStartedAt) / 1000).toFixed(1)} s)`);
 }
 
 console.log(`\nnpm test finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s${failedStage ? ` — ${failedStage} failed` : ''}`);
