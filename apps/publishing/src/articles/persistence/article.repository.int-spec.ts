@@ -70,6 +70,42 @@ describe(ArticleRepository.name, () => {
     });
   });
 
+  describe('findForUpdateWithSlugs', () => {
+    it('locks the row as findForUpdate does, and says which candidates other articles hold', async () => {
+      const articleId = await fixtures.live({ article: testContent({ headline: 'Bridge reopens' }) });
+      const other = await fixtures.live({ article: testContent({ headline: 'Harbour closes' }) });
+      const release = gate();
+      const locked = gate();
+
+      const first = unitOfWork.run(async () => {
+        const read = await articles.findForUpdateWithSlugs(articleId, ['bridge-reopens', 'harbour-closes', 'nobody-has-this']);
+        locked.open();
+        await release.opened;
+        return read;
+      });
+      await locked.opened;
+      const second = unitOfWork.run(async () => (await articles.findForUpdateWithSlugs(articleId, []))?.article?.status);
+
+      await eventually('the second unit of work to wait for the lock', async () => (await lockWaits()) === 1);
+      release.open();
+      const { article, slugs } = await first;
+      expect(article?.id).toBe(articleId);
+      expect(article?.slug).toBe('bridge-reopens');
+      // Its own slug is not taken from it; the other article's is.
+      expect([...slugs.taken]).toEqual(['harbour-closes']);
+      expect(slugs.candidates).toEqual(['bridge-reopens', 'harbour-closes', 'nobody-has-this']);
+      expect(await second).toBe('published');
+      expect(other).not.toBe(articleId);
+    });
+
+    it('is null for an unknown article, still with the slugs in use', async () => {
+      await fixtures.live({ article: testContent({ headline: 'Harbour closes' }) });
+      const read = await unitOfWork.run(() => articles.findForUpdateWithSlugs('5150485c-452c-4066-a93f-52483f84c08b', ['harbour-closes', 'free-slug']));
+      expect(read.article).toBeNull();
+      expect([...read.slugs.taken]).toEqual(['harbour-closes']);
+    });
+  });
+
   describe('claimNextDue', () => {
     it('claims the article due the longest, and nothing that is not due yet', async () => {
       const second = await fixtures.scheduled(2 * MINUTE);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
 import type { Publication, PublishedArticle } from '../../domain/published-article';
-import { ArticleRepository, type HeldArticle } from '../../persistence/article.repository';
+import { ArticleRepository, type HeldArticle, type SlugsInUse } from '../../persistence/article.repository';
 import { ArticleChanges, type AppliedChange } from '../article-changes';
 import { articlePublishedEvent, articleUpdatedEvent, publicationScheduledEvent } from '../publication-events';
 import { GoLiveCommand } from './go-live.command';
@@ -52,7 +52,7 @@ export class GoLiveUseCase {
    */
   async publishOrAnnounce(held: HeldArticle, timing: RevisionTiming, now: Date): Promise<PublishOrAnnounceResult> {
     if (timing.kind === 'due') {
-      const { slug } = this.announced(await this.changes.applyTo(held, this.goLive, announceGoLive));
+      const { slug } = this.announced(await this.changes.applyTo(held, this.goLiveKnowing(held.slugs), announceGoLive));
       return { outcome: 'published', slug };
     }
     await this.articles.store(held);
@@ -62,10 +62,15 @@ export class GoLiveUseCase {
   }
 
   /** The change itself: the first publication takes the first free slug made from the waiting headline. */
-  private readonly goLive = async (article: PublishedArticle, now: Date): Promise<Publication> => {
-    const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline) : undefined;
-    return article.goLive(now, slug);
-  };
+  private readonly goLive = this.goLiveKnowing(undefined);
+
+  /** `goLive`, with the slugs in use already read with the article's lock (for its headline), if they were. */
+  private goLiveKnowing(slugs: SlugsInUse | undefined): (article: PublishedArticle, now: Date) => Promise<Publication> {
+    return async (article, now) => {
+      const slug = article.needsSlug ? await this.articles.allocateSlug(article.id, article.pendingHeadline, slugs) : undefined;
+      return article.goLive(now, slug);
+    };
+  }
 
   private announced({ article, result: publication }: AppliedChange<Publication>): GoLiveResult {
     this.logger.log({ articleId: article.id, ...publication }, 'article is live');

@@ -239,24 +239,32 @@ describe(PublishApprovedArticleUseCase.name, () => {
         return sent.mock.calls
           .map(([sql]) => sql.replace(/\s+/g, ' ').trim())
           .filter((sql) => /\barticles\b/.test(sql))
-          .map((sql) => (/^SELECT .* FOR UPDATE$/.test(sql) ? 'lock' : /^SELECT slug /.test(sql) ? 'slug check' : /^(INSERT|UPDATE)\b/.exec(sql)?.[1] ?? sql));
+          .map((sql) =>
+            /^WITH locked AS \(SELECT .* FOR UPDATE\) SELECT .* AS taken_slugs /.test(sql)
+              ? 'lock and slug check'
+              : /^SELECT .* FOR UPDATE$/.test(sql)
+                ? 'lock'
+                : /^SELECT slug /.test(sql)
+                  ? 'slug check'
+                  : (/^(INSERT|UPDATE)\b/.exec(sql)?.[1] ?? sql),
+          );
       } finally {
         sent.mockRestore();
       }
     }
 
-    it('a first approval: the locking read that finds none, the slug check, and one INSERT already live', async () => {
+    it('a first approval: the locking read that finds none and checks the slugs, and one INSERT already live', async () => {
       let articleId = '';
       const statements = await articleStatements(async () => (articleId = (await fixtures.approve({})).articleId));
-      expect(statements).toEqual(['lock', 'slug check', 'INSERT']);
+      expect(statements).toEqual(['lock and slug check', 'INSERT']);
       expect(await fixtures.row(articleId)).toMatchObject({ status: 'published', version: 1, pending_revision: null });
     });
 
-    it('a newer revision of a live article: the locking read and one UPDATE, no slug check', async () => {
+    it('a newer revision of a live article: the locking read and one UPDATE, no second slug check', async () => {
       const articleId = await fixtures.live();
       fixtures.clock.advance(HOUR);
       const statements = await articleStatements(() => fixtures.approve({ articleId, revision: 2 }));
-      expect(statements).toEqual(['lock', 'UPDATE']);
+      expect(statements).toEqual(['lock and slug check', 'UPDATE']);
       expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, version: 2, pending_revision: null });
     });
   });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
 import { PublishedArticle, type Approval } from '../../domain/published-article';
+import { slugCandidates } from '../../domain/slug';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
 import { GoLiveUseCase } from '../go-live/go-live.use-case';
@@ -34,8 +35,9 @@ export class PublishApprovedArticleUseCase {
     const now = this.clock.now();
     const { articleId, revision } = command;
     const approval = toApproval(command);
-    // The one read: it tells a new article from a known one, and locks a known one's row.
-    const existing = await this.articles.findForUpdate(articleId);
+    // The one read: it tells a new article from a known one, locks a known one's row, and
+    // says which of the headline's slugs are taken, should a first publication need one.
+    const { article: existing, slugs } = await this.articles.findForUpdateWithSlugs(articleId, slugCandidates(approval.content.headline, articleId));
     const { article, outcome } = existing
       ? { article: existing, outcome: existing.receiveApproval(approval, now) }
       : PublishedArticle.approved(articleId, approval, now);
@@ -44,7 +46,7 @@ export class PublishApprovedArticleUseCase {
       return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
     }
     // Stored once, by publishOrAnnounce: a revision due now is written already live.
-    return { articleId, revision, ...(await this.goLive.publishOrAnnounce({ article, stored: existing !== null }, outcome, now)) };
+    return { articleId, revision, ...(await this.goLive.publishOrAnnounce({ article, stored: existing !== null, slugs }, outcome, now)) };
   }
 }
 
