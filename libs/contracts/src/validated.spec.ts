@@ -113,3 +113,32 @@ describe('assembleEvent: an event from state already validated', () => {
     expect(() => assembleEvent(EVENT_TYPES.articleKilled, huge, { subject: articleId })).toThrow(expect.objectContaining({ code: 'EVENT.TOO_LARGE' }));
   });
 });
+
+describe('validatePlain: remembered rule lookups', () => {
+  class Base {
+    @IsString()
+    name!: string;
+  }
+
+  it('applies a rule defined after the class was first validated', () => {
+    expect(validatePlain(Base, { name: 'x' }).ok).toBe(true);
+    // A subclass defined now, after Base's rules were looked up and remembered.
+    class Later extends Base {
+      @IsInt()
+      revision!: number;
+    }
+    expect(validatePlain(Later, { name: 'x', revision: 1 }).ok).toBe(true);
+    expect(validatePlain(Later, { name: 'x', revision: 'one' })).toMatchObject({ ok: false, issues: [{ path: 'revision' }] });
+    // A rule added to Base itself now counts too.
+    Min(1)(Base.prototype, 'name');
+    IsInt()(Base.prototype, 'name');
+    expect(validatePlain(Base, { name: 'x' })).toMatchObject({ ok: false, issues: [{ path: 'name' }] });
+  });
+
+  it('still refuses what the remembered rules refuse, every time', () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect(validatePlain(RenameCommand, { name: '', revision: 1 })).toMatchObject({ ok: false, issues: [{ path: 'name' }] });
+      expect(validatePlain(RenameCommand, { name: 'a', revision: 2 }).ok).toBe(true);
+    }
+  });
+});

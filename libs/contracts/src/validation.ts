@@ -1,7 +1,39 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { describeUnsupportedText, findUnsupportedText } from './text/unsupported-characters';
 import { markValidated, type Validated } from './validated';
+
+/**
+ * class-validator looks a class's rules up afresh for every object it validates, and that
+ * lookup (0.14) walks every decorated class of the process testing `instanceof` for inherited
+ * rules: for an approved article, a few hundred nested objects, each scanning every command,
+ * event and block class — more CPU than the rules themselves. Rules are fixed once their
+ * classes are defined, so the lookup is remembered per class and options; defining a rule
+ * (a class loaded after the first validation) forgets everything remembered.
+ */
+function rememberRuleLookups(): void {
+  type Lookup = (target: object, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
+  const storage = getMetadataStorage() as unknown as { getTargetValidationMetadatas: Lookup; addValidationMetadata: (metadata: unknown) => void } & Record<symbol, true>;
+  const installed = Symbol.for('newsroom.contracts.rememberedRuleLookups');
+  if (storage[installed]) return; // one storage per process, whichever copy of this module runs
+  storage[installed] = true;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let remembered = new WeakMap<object, Map<string, unknown[]>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
+    let byOptions = remembered.get(target);
+    if (!byOptions) remembered.set(target, (byOptions = new Map()));
+    let rules = byOptions.get(key);
+    if (!rules) byOptions.set(key, (rules = lookup(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+  storage.addValidationMetadata = (metadata) => {
+    remembered = new WeakMap();
+    add(metadata);
+  };
+}
+rememberRuleLookups();
 
 /** Options used at every edge: unknown fields are errors, never silently dropped. */
 export const STRICT_VALIDATION = {
