@@ -1,6 +1,8 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import type { NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
+import { UnitOfWork } from '@newsroom/persistence';
 import type { Publication, PublishedArticle } from '../../domain/published-article';
 import { ArticleRepository, type HeldArticle, type SlugsInUse } from '../../persistence/article.repository';
 import { ArticleChanges, type AppliedChange } from '../article-changes';
@@ -34,6 +36,7 @@ export class GoLiveUseCase {
     private readonly changes: ArticleChanges,
     private readonly articles: ArticleRepository,
     private readonly outbox: Outbox,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** One `ArticleChanges.apply`: its unit of work is this use case's. */
@@ -73,7 +76,10 @@ export class GoLiveUseCase {
   }
 
   private announced({ article, result: publication }: AppliedChange<Publication>): GoLiveResult {
-    this.logger.log({ articleId: article.id, ...publication }, 'article is live');
+    // Once committed: a consumer's transaction may be shared by a batch of events and rolled
+    // back to apply them one by one, and a line written before would say so twice. Bound to
+    // this event's trace, which a shared transaction's commit runs outside of.
+    this.unitOfWork.afterCommit(AsyncResource.bind(() => this.logger.log({ articleId: article.id, ...publication }, 'article is live')));
     return { articleId: article.id, ...publication };
   }
 }
