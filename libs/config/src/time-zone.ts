@@ -22,3 +22,6 @@ const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
 
 /** Class-validator rule: an IANA time zone such as Europe/Kyiv or UTC (SITE_TIME_ZONE). */
 export const IsTimeZone = settingRule('isTimeZone', '$property must be an IANA time zone such as Europe/Kyiv or UTC', isTimeZone);
+
+/** A wall-clock time `HH:MM` on the 24-hour clock (`07:00`, `23:59`): quiet hours, the digest hour. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;

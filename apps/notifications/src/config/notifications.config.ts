@@ -1,9 +1,8 @@
 import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
-import { baseUrl, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, IsTimeZone, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
+import { baseUrl, CLOCK_TIME, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, IsTimeZone, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
 import { DEFAULT_PUSH_SERVICE_HOSTS, PushServiceAllowList } from '../shared/push-services/push-services';
-import { CLOCK_TIME } from '../subscriptions/domain/quiet-hours';
 import { DELIVERY_RATE_LIMITS_EXAMPLE, deliveryRateLimitsProblem, parseDeliveryRateLimits, type DeliveryRateLimits } from './delivery-rate-limits';
 
 /** Daily digests arrive with breakfast. */

@@ -1,4 +1,4 @@
-import { isTimeZone } from '@newsroom/config';
+import { CLOCK_TIME, isTimeZone } from '@newsroom/config';
 import type { Priority } from '@newsroom/contracts';
 import { invalidPreferences, unknownTimeZone } from './subscription.errors';
 
@@ -16,8 +16,6 @@ export interface QuietHours {
 /** The zone of a recipient who never said: UTC, so nothing shifts with anyone's DST. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
-/** A wall-clock time `HH:MM` on the 24-hour clock: quiet hours, the digest hour. */
-export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
  * An IANA time zone name as the recipient's browser reports it

@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CLOCK_TIME } from '@newsroom/config';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
-import { CLOCK_TIME } from '../domain/quiet-hours';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
 const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change'] };
