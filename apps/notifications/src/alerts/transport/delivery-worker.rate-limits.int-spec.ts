@@ -134,11 +134,16 @@ describe(`${DeliveryWorker.name} under DELIVERY_RATE_LIMITS`, () => {
       { pattern: '*', count: 2, periodSeconds: 60 },
     ];
     const repository = testbed.get(DeliveryRepository);
+    // Windows are whole minutes of the clock: the claims below must fall in one of them, or the
+    // second would find a fresh allowance. Start clear of a minute's end.
+    const untilNextWindow = 60_000 - (Date.now() % 60_000);
+    if (untilNextWindow < 15_000) await new Promise((resolve) => setTimeout(resolve, untilNextWindow + 50));
+    const claimedAt = Date.now();
 
     const { claimed, heldBack } = await repository.claimLaneWithin(randomUUID(), 'push', 100, rules, []);
 
     const count = (destination: string, articleId?: string) => claimed.filter((d) => d.destination === destination && (!articleId || d.articleId === articleId)).length;
-    expect([count('fcm.googleapis.com'), count('push.example.test')]).toEqual([takeAllowance(null, 8, { count: 3, periodSeconds: 60 }, Date.now()).granted, 2]);
+    expect([count('fcm.googleapis.com'), count('push.example.test')]).toEqual([takeAllowance(null, 8, { count: 3, periodSeconds: 60 }, claimedAt).granted, 2]);
     // Breaking first within each destination's allowance.
     expect([count('fcm.googleapis.com', breaking), count('push.example.test', breaking)]).toEqual([3, 2]);
     expect(count('fcm.googleapis.com', normal) + count('push.example.test', normal)).toBe(0);
@@ -146,7 +151,8 @@ describe(`${DeliveryWorker.name} under DELIVERY_RATE_LIMITS`, () => {
       { destination: 'fcm.googleapis.com', held: 5 },
       { destination: 'push.example.test', held: 4 },
     ]);
-    for (const entry of heldBack) expect(entry.roomAt.getTime()).toBeGreaterThan(Date.now());
+    // Room again when the claim's window ends: the next whole minute after the claim.
+    for (const entry of heldBack) expect(entry.roomAt.getTime()).toBe(claimedAt - (claimedAt % 60_000) + 60_000);
     // Held back means untouched: still pending, no attempt counted.
     const pending = await testbed.query<{ attempts: number; claimed_by: string | null }>(`SELECT attempts, claimed_by FROM deliveries WHERE status = 'pending'`);
     expect(pending).toHaveLength(9);
