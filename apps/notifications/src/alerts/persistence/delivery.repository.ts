@@ -61,24 +61,42 @@ function withTextAndRecipient(source: 'deliveries' | 'claimed', extra = ''): str
 /** What a lane's claim returns of each delivery it marked `sending` (read by withTextAndRecipient and toClaimed). */
 const CLAIMED_COLUMNS = 'd.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.urgency, d.next_attempt_at, d.correction_note';
 
+/** A lane's order: breaking alerts first (urgency), then oldest due; `channel` leads so one partial index serves it. */
+const LANE_ORDER = 'channel, urgency, next_attempt_at, id';
+/** The same order for claimed rows `d`, as a lane's claims return them. */
+const CLAIMED_ORDER = 'ORDER BY d.urgency, d.next_attempt_at, d.id';
+
+/**
+ * The pick of a claim, as a CTE body: up to `limit` (a parameter) pending deliveries due now
+ * and matching `filter`, in `order`. SKIP LOCKED lets workers in several processes claim side
+ * by side without ever claiming the same row.
+ */
+function dueDeliveries(filter: string, order: string, limit: string): string {
+  return `SELECT id FROM deliveries
+         WHERE status = 'pending' AND next_attempt_at <= now() ${filter}
+         ORDER BY ${order}
+         LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED`;
+}
+
+/** The claim itself, as a CTE body: the rows of CTE `due` marked `sending` for worker $1 with one more attempt, aliased `d`. */
+function markClaimed(returning: string): string {
+  return `UPDATE deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
+         FROM due WHERE d.id = due.id
+         RETURNING ${returning}`;
+}
+
 /**
  * The claim every worker makes, as a `claimed` CTE (aliased rows `d`, columns `returning`): up
  * to $2 pending deliveries due now and matching `filter`, taken in `order`, marked `sending`
- * for worker $1 with one more attempt. SKIP LOCKED lets workers in several processes claim side
- * by side without ever claiming the same row.
+ * for worker $1 with one more attempt.
  */
 function claimStatement(filter: string, order: string, returning: string): string {
   return `WITH due AS (
-         SELECT id FROM deliveries
-         WHERE status = 'pending' AND next_attempt_at <= now() ${filter}
-         ORDER BY ${order}
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
+         ${dueDeliveries(filter, order, '$2')}
        ), claimed AS (
-         UPDATE deliveries d
-         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
-         FROM due WHERE d.id = due.id
-         RETURNING ${returning}
+         ${markClaimed(returning)}
        )`;
 }
 
@@ -140,13 +158,9 @@ export class DeliveryRepository {
    */
   async claimLane(workerId: string, channel: Channel, limit: number): Promise<ClaimedDelivery[]> {
     const rows = (await this.unitOfWork.manager.query(
-      `${claimStatement(
-        'AND channel = $3',
-        'channel, urgency, next_attempt_at, id',
-        CLAIMED_COLUMNS,
-      )}
+      `${claimStatement('AND channel = $3', LANE_ORDER, CLAIMED_COLUMNS)}
        ${withTextAndRecipient('claimed')}
-       ORDER BY d.urgency, d.next_attempt_at, d.id`,
+       ${CLAIMED_ORDER}`,
       [workerId, limit, channel],
     )) as ClaimedRow[];
     return rows.map(toClaimed);
@@ -337,24 +351,17 @@ export class DeliveryRepository {
     const picks = lanes.map(([channel, limit], lane) => {
       parameters.push(channel, limit);
       return `due_${lane} AS (
-         SELECT id FROM deliveries
-         WHERE status = 'pending' AND next_attempt_at <= now() AND channel = $${parameters.length - 1} AND id <> ALL($2::bigint[])
-         ORDER BY channel, urgency, next_attempt_at, id
-         LIMIT $${parameters.length}
-         FOR UPDATE SKIP LOCKED
+         ${dueDeliveries(`AND channel = $${parameters.length - 1} AND id <> ALL($2::bigint[])`, LANE_ORDER, `$${parameters.length}`)}
        )`;
     });
     const rows = (await this.unitOfWork.manager.query(
       `${record}, ${picks.join(', ')}, due AS (
          ${lanes.map((_, lane) => `SELECT id FROM due_${lane}`).join(' UNION ALL ')}
        ), claimed AS (
-         UPDATE deliveries d
-         SET status = 'sending', attempts = d.attempts + 1, claimed_by = $1, claimed_at = now(), updated_at = now()
-         FROM due WHERE d.id = due.id
-         RETURNING ${CLAIMED_COLUMNS}
+         ${markClaimed(CLAIMED_COLUMNS)}
        )
        ${withTextAndRecipient('claimed')}
-       ORDER BY d.urgency, d.next_attempt_at, d.id`,
+       ${CLAIMED_ORDER}`,
       parameters,
     )) as ClaimedRow[];
     return rows.map(toClaimed);
