@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
@@ -62,8 +62,9 @@ export class ArticleRepository {
    */
   async findForUpdate(id: string): Promise<PublishedArticle | null> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdate');
-    const rows: ArticleRow[] = await manager.query(SELECT_FOR_UPDATE, [id]);
-    return rows[0] ? PublishedArticle.restore(toSnapshot(fromRow(rows[0]))) : null;
+    const sql = statementsFor(manager);
+    const rows: ArticleRow[] = await manager.query(sql.selectForUpdate, [id]);
+    return rows[0] ? PublishedArticle.restore(toSnapshot(fromRow(sql, rows[0]))) : null;
   }
 
   /**
@@ -74,8 +75,9 @@ export class ArticleRepository {
    */
   async findForUpdateWithSlugs(id: string, slugs: readonly string[]): Promise<{ article: PublishedArticle | null; slugs: SlugsInUse }> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdateWithSlugs');
-    const [row]: (ArticleRow & { taken_slugs: string[] })[] = await manager.query(SELECT_FOR_UPDATE_WITH_SLUGS, [id, [...slugs]]);
-    const article = row.id === null ? null : PublishedArticle.restore(toSnapshot(fromRow(row)));
+    const sql = statementsFor(manager);
+    const [row]: (ArticleRow & { taken_slugs: string[] })[] = await manager.query(sql.selectForUpdateWithSlugs, [id, [...slugs]]);
+    const article = row.id === null ? null : PublishedArticle.restore(toSnapshot(fromRow(sql, row)));
     return { article, slugs: { candidates: [...slugs], taken: new Set(row.taken_slugs) } };
   }
 
@@ -143,12 +145,14 @@ export class ArticleRepository {
 
   /** Inserts a new article's row (one parameterised INSERT of every column but `created_at`). */
   async add(article: PublishedArticle): Promise<void> {
-    await this.unitOfWork.manager.query(INSERT_ARTICLE, parametersOf(toRow(article.view())));
+    const sql = statementsFor(this.unitOfWork.manager);
+    await this.unitOfWork.manager.query(sql.insert, parametersOf(sql, toRow(article.view())));
   }
 
   /** Writes every column of a stored article's row (one parameterised UPDATE by id). */
   async save(article: PublishedArticle): Promise<void> {
-    await this.unitOfWork.manager.query(UPDATE_ARTICLE, parametersOf(toRow(article.view())));
+    const sql = statementsFor(this.unitOfWork.manager);
+    await this.unitOfWork.manager.query(sql.update, parametersOf(sql, toRow(article.view())));
   }
 
   /**
@@ -191,71 +195,63 @@ export class ArticleRepository {
 
 type StoredFields = Omit<ArticleEntity, 'createdAt'>;
 
+/** A row as the driver returns it, by column name: jsonb parsed, timestamptz as Date, text[] as arrays. */
+type ArticleRow = Record<string, unknown>;
+
 /**
- * The columns the write side reads and writes, as ArticleEntity's fields and their column names
- * (the naming strategy's snake_case); `id` first, the key of the UPDATE. `created_at` is the
+ * The write side's plain statements, built once from ArticleEntity's columns as TypeORM maps
+ * them (field, column name, type), so a column added to the entity is read and written without
+ * a second list to keep in step. `id` comes first, the key of the UPDATE; `created_at` is the
  * database's own.
  */
-const COLUMNS = [
-  ['id', 'id'],
-  ['slug', 'slug'],
-  ['status', 'status'],
-  ['revision', 'revision'],
-  ['content', 'content'],
-  ['priority', 'priority'],
-  ['section', 'section'],
-  ['tags', 'tags'],
-  ['language', 'language'],
-  ['authorSlugs', 'author_slugs'],
-  ['searchConfig', 'search_config'],
-  ['searchText', 'search_text'],
-  ['pendingRevision', 'pending_revision'],
-  ['pendingContent', 'pending_content'],
-  ['pendingPriority', 'pending_priority'],
-  ['dueAt', 'due_at'],
-  ['pendingPublishAt', 'pending_publish_at'],
-  ['pendingEmbargoUntil', 'pending_embargo_until'],
-  ['version', 'version'],
-  ['publishedAt', 'published_at'],
-  ['updatedAt', 'updated_at'],
-  ['revisedAt', 'revised_at'],
-  ['correctedAt', 'corrected_at'],
-  ['approvedAt', 'approved_at'],
-  ['withdrawnAt', 'withdrawn_at'],
-  ['withdrawalReason', 'withdrawal_reason'],
-  ['withdrawnBy', 'withdrawn_by'],
-  ['killedAt', 'killed_at'],
-  ['killedBy', 'killed_by'],
-  ['killReason', 'kill_reason'],
-  ['cancelledAt', 'cancelled_at'],
-  ['cancelledBy', 'cancelled_by'],
-  ['cancelledRevision', 'cancelled_revision'],
-] as const satisfies readonly (readonly [keyof StoredFields, string])[];
-
-/** A row as the driver returns it: jsonb parsed, timestamptz as Date, text[] as arrays. */
-type ArticleRow = Record<(typeof COLUMNS)[number][1], unknown>;
-
-/** jsonb columns: sent as JSON text, so an array-valued field could never be taken for a PostgreSQL array. */
-const JSON_FIELDS: ReadonlySet<keyof StoredFields> = new Set(['content', 'pendingContent']);
-
-const SELECT_FOR_UPDATE = `SELECT ${COLUMNS.map(([, column]) => column).join(', ')} FROM articles WHERE id = $1 FOR UPDATE`;
-// One row always (the join from a single row): the article's columns are null when it is unknown.
-const SELECT_FOR_UPDATE_WITH_SLUGS = `WITH locked AS (${SELECT_FOR_UPDATE})
-  SELECT locked.*, ARRAY(SELECT slug FROM articles WHERE slug = ANY($2::text[]) AND id <> $1) AS taken_slugs
-    FROM (SELECT 1) AS one LEFT JOIN locked ON true`;
-const INSERT_ARTICLE = `INSERT INTO articles (${COLUMNS.map(([, column]) => column).join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
-const UPDATE_ARTICLE = `UPDATE articles SET ${COLUMNS.slice(1)
-  .map(([, column], i) => `${column} = $${i + 2}`)
-  .join(', ')} WHERE id = $1`;
-
-/** The row's values in COLUMNS' order. */
-function parametersOf(fields: StoredFields): unknown[] {
-  return COLUMNS.map(([field]) => (JSON_FIELDS.has(field) && fields[field] !== null ? JSON.stringify(fields[field]) : fields[field]));
+interface ArticleStatements {
+  columns: readonly { field: keyof StoredFields; column: string; json: boolean }[];
+  selectForUpdate: string;
+  /** One row always (the join from a single row): the article's columns are null when it is unknown. */
+  selectForUpdateWithSlugs: string;
+  insert: string;
+  update: string;
 }
 
-function fromRow(row: ArticleRow): StoredFields {
+let statements: ArticleStatements | undefined;
+
+function statementsFor(manager: EntityManager): ArticleStatements {
+  if (statements) return statements;
+  const columns = manager.connection
+    .getMetadata(ArticleEntity)
+    .columns.filter((column) => column.propertyName !== 'createdAt')
+    .map((column) => ({
+      field: column.propertyName as keyof StoredFields,
+      column: column.databaseName,
+      // jsonb is sent as JSON text, so an array-valued field could never be taken for a PostgreSQL array.
+      json: column.type === 'jsonb',
+    }))
+    .sort((a, b) => Number(b.field === 'id') - Number(a.field === 'id'));
+  const names = columns.map(({ column }) => column).join(', ');
+  const selectForUpdate = `SELECT ${names} FROM articles WHERE id = $1 FOR UPDATE`;
+  statements = {
+    columns,
+    selectForUpdate,
+    selectForUpdateWithSlugs: `WITH locked AS (${selectForUpdate})
+      SELECT locked.*, ARRAY(SELECT slug FROM articles WHERE slug = ANY($2::text[]) AND id <> $1) AS taken_slugs
+        FROM (SELECT 1) AS one LEFT JOIN locked ON true`,
+    insert: `INSERT INTO articles (${names}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    update: `UPDATE articles SET ${columns
+      .slice(1)
+      .map(({ column }, i) => `${column} = $${i + 2}`)
+      .join(', ')} WHERE id = $1`,
+  };
+  return statements;
+}
+
+/** The row's values in the statements' column order. */
+function parametersOf({ columns }: ArticleStatements, fields: StoredFields): unknown[] {
+  return columns.map(({ field, json }) => (json && fields[field] !== null ? JSON.stringify(fields[field]) : fields[field]));
+}
+
+function fromRow({ columns }: ArticleStatements, row: ArticleRow): StoredFields {
   const fields: Record<string, unknown> = {};
-  for (const [field, column] of COLUMNS) fields[field] = row[column];
+  for (const { field, column } of columns) fields[field] = row[column];
   return fields as unknown as StoredFields;
 }
 
