@@ -81,3 +81,25 @@ describe('times in the site’s language and zone', () => {
     expect(formatRelativeTime(now, now, 'uk')).toBe('щойно');
   });
 });
+
+describe('formatters kept between calls', () => {
+  const at = new Date('2025-11-21T23:30:00Z');
+
+  it('keeps each language and zone apart when calls alternate', () => {
+    for (let round = 0; round < 3; round += 1) {
+      expect(formatShortDate(at, { language: 'en', timeZone: 'Europe/Kyiv' })).toBe('22 November 2025');
+      expect(formatShortDate(at, { language: 'en', timeZone: 'America/New_York' })).toBe('21 November 2025');
+      expect(formatShortDate(at, { language: 'uk', timeZone: 'UTC' })).toBe('21 листопада 2025 р.');
+      expect(formatAbsoluteTime(at, { language: 'en', timeZone: 'Europe/Kyiv' })).toBe('22 November 2025, 01:30 EET');
+      expect(formatRelativeTime(new Date(at.getTime() - 120_000), at, round % 2 ? 'uk' : 'en')).toBe(round % 2 ? '2 хвилини тому' : '2 minutes ago');
+    }
+  });
+
+  it('formats in English, every time, for a language tag Intl refuses', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(formatDateline({ place: 'Somewhere', date: '2025-11-21' }, 'not a tag!')).toBe('Somewhere, November 21 –');
+      expect(formatShortDate(at, { language: 'not a tag!', timeZone: 'UTC' })).toBe('November 21, 2025');
+      expect(formatRelativeTime(new Date(at.getTime() - 120_000), at, 'not a tag!')).toBe('2 minutes ago');
+    }
+  });
+});

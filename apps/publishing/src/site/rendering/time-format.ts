@@ -21,12 +21,36 @@ function commaOf(language: string): string {
 }
 
 function monthAndDay(date: Date, language: string): string {
-  const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return dateFormat('month-day', language, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * Building an `Intl` formatter costs far more than formatting with one (it loads the locale's
+ * data), and every page and API view formats several dates: formatters are kept per kind,
+ * language and zone. The languages are the articles' and the site's, so the set is small; it
+ * is emptied if it ever grows past `MAX_FORMATTERS` rather than grow without bound. A language
+ * `Intl` refuses (RangeError) is formatted in the interface language, remembered as such.
+ */
+const MAX_FORMATTERS = 256;
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function remembered<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, build: (language: string) => F, language: string): F {
+  const known = formatters.get(key);
+  if (known) return known as F;
+  let made: F;
   try {
-    return new Intl.DateTimeFormat(language, options).format(date);
+    made = build(language);
   } catch {
-    return new Intl.DateTimeFormat(UI_LOCALE, options).format(date);
+    made = build(UI_LOCALE);
   }
+  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+  formatters.set(key, made);
+  return made;
+}
+
+/** The `Intl.DateTimeFormat` of `kind` (one fixed set of `options` per kind) for a language and the zone in `options`. */
+function dateFormat(kind: string, language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return remembered(`${kind}|${language}|${options.timeZone ?? ''}`, (lang) => new Intl.DateTimeFormat(lang, options), language);
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -57,7 +81,7 @@ const DATE_LOCALES: Record<string, string> = { en: 'en-GB', uk: 'uk' };
 export function formatRelativeTime(at: Date, now: Date, language = UI_LOCALE): string {
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
   const magnitude = Math.abs(seconds);
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
+  const format = remembered(`relative|${language}`, (lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'always' }), language);
   for (const [unit, size] of UNITS) {
     if (magnitude >= size) return format.format(Math.sign(seconds) * Math.floor(magnitude / size), unit);
   }
@@ -73,26 +97,26 @@ const JUST_NOW: Record<string, string> = { en: 'just now', uk: 'щойно' };
  */
 export function formatAbsoluteTime(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
   const language = DATE_LOCALES[locale.language] ?? locale.language;
-  const date = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
-  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: locale.timeZone }).format(at);
+  const date = dateFormat('date', language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+  const time = dateFormat('time', language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: locale.timeZone }).format(at);
   return `${date}, ${time} ${zoneName(at, locale)}`;
 }
 
 /** "21 November 2025" in the site's zone, for teasers where the time of day adds nothing. */
 export function formatShortDate(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
   const language = DATE_LOCALES[locale.language] ?? locale.language;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+  return dateFormat('date', language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
 }
 
 /** "Monday, 21 November 2025" in the site's zone and language, for the masthead. */
 export function formatLongDate(at: Date, locale: TimeLocale = DEFAULT_TIME_LOCALE): string {
   const language = DATE_LOCALES[locale.language] ?? locale.language;
-  return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
+  return dateFormat('long-date', language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: locale.timeZone }).format(at);
 }
 
 /** The zone as readers know it at that instant: "UTC", "EET"/"EEST" for Kyiv, else "GMT+2". */
 function zoneName(at: Date, locale: TimeLocale): string {
   if (locale.timeZone === 'UTC' || locale.timeZone === 'Etc/UTC') return 'UTC';
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: locale.timeZone, timeZoneName: 'short' }).formatToParts(at);
+  const parts = dateFormat('zone-name', 'en-GB', { timeZone: locale.timeZone, timeZoneName: 'short' }).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? locale.timeZone;
 }
