@@ -80,6 +80,64 @@ describe(UnitOfWork.name, () => {
     expect(calls).toEqual(['committed']);
   });
 
+  it('runs before-commit steps in the transaction, after the work and in the order added, including steps they add', async () => {
+    const seen: string[] = [];
+    await unit.run(async () => {
+      unit.beforeCommit(async () => {
+        await insert('first step');
+        unit.beforeCommit(async () => void (await insert('added by the first step')));
+      });
+      unit.beforeCommit(async () => {
+        // Still the unit's transaction: it sees the work's uncommitted row, which other connections do not.
+        seen.push(...(await unit.manager.query<{ text: string }[]>('SELECT text FROM notes ORDER BY id')).map((r) => r.text));
+        await insert('second step');
+      });
+      await insert('work');
+      expect(await texts()).toEqual([]);
+    });
+    expect(seen).toEqual(['work', 'first step']);
+    expect(await texts()).toEqual(['work', 'first step', 'second step', 'added by the first step']);
+  });
+
+  it('joins before-commit steps added in a nested run() to the outermost unit', async () => {
+    await unit.run(async () => {
+      await unit.run(async () => unit.beforeCommit(async () => void (await insert('nested step'))));
+      await insert('after the nested run');
+    });
+    expect(await texts()).toEqual(['after the nested run', 'nested step']);
+  });
+
+  it('rolls back everything, runs no after-commit callback and rejects with its error when a before-commit step throws', async () => {
+    const calls: string[] = [];
+    await expect(
+      unit.run(async () => {
+        await insert('work');
+        unit.beforeCommit(async () => {
+          await insert('step');
+          throw new Error('step fails');
+        });
+        unit.afterCommit(() => calls.push('committed'));
+      }),
+    ).rejects.toThrow('step fails');
+    expect(await texts()).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('runs no before-commit step when the work throws', async () => {
+    let ran = false;
+    await expect(
+      unit.run(async () => {
+        unit.beforeCommit(async () => void (ran = true));
+        throw new Error('work fails');
+      }),
+    ).rejects.toThrow('work fails');
+    expect(ran).toBe(false);
+  });
+
+  it('refuses a before-commit step outside a unit', () => {
+    expect(() => unit.beforeCommit(async () => undefined)).toThrow('UnitOfWork.beforeCommit must run inside UnitOfWork.run()');
+  });
+
   it('refuses writes that need a unit outside one', () => {
     expect(() => unit.requireActive('Outbox.record')).toThrow('Outbox.record must run inside UnitOfWork.run()');
   });

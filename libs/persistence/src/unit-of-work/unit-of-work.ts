@@ -6,6 +6,7 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 interface ActiveUnit {
   readonly manager: EntityManager;
+  readonly beforeCommit: (() => Promise<void>)[];
   readonly afterCommit: (() => void)[];
 }
 
@@ -30,15 +31,22 @@ export class UnitOfWork {
 
   /**
    * Runs `work` inside one transaction, or inside the caller's if one is open.
-   * Rolls back on any thrown error. `afterCommit` callbacks run only once the
-   * outermost unit has committed.
+   * Rolls back on any thrown error. Once `work` resolves, the outermost unit runs
+   * its `beforeCommit` steps, then commits; `afterCommit` callbacks run only once
+   * it has committed.
    */
   async run<T>(work: () => Promise<T>, options: { isolation?: IsolationLevel } = {}): Promise<T> {
     if (this.storage.getStore()) return work();
     const afterCommit: (() => void)[] = [];
-    const result = await (options.isolation
-      ? this.dataSource.transaction(options.isolation, (manager) => this.storage.run({ manager, afterCommit }, work))
-      : this.dataSource.transaction((manager) => this.storage.run({ manager, afterCommit }, work)));
+    const inTransaction = (manager: EntityManager) => {
+      const unit: ActiveUnit = { manager, beforeCommit: [], afterCommit };
+      return this.storage.run(unit, async () => {
+        const result = await work();
+        await runBeforeCommit(unit);
+        return result;
+      });
+    };
+    const result = await (options.isolation ? this.dataSource.transaction(options.isolation, inTransaction) : this.dataSource.transaction(inTransaction));
     for (const callback of afterCommit) callback();
     return result;
   }
@@ -66,10 +74,32 @@ export class UnitOfWork {
     return unit.manager;
   }
 
+  /**
+   * Adds `step` to the work of the open unit, to run inside its transaction once the
+   * outermost unit's work has resolved and just before it commits: for writes that are
+   * cheaper gathered and made once than made as they come (the outbox's rows of events
+   * applied together). Steps run one at a time in the order they were added, in the unit
+   * (they read and write through `manager`); a step may add further steps, which run
+   * after it. A step that throws rolls the unit back, and `run()` rejects with its error,
+   * as if the work itself had thrown. Nothing runs if the work throws.
+   *
+   * @throws outside `run()`, where no transaction is waiting to commit.
+   */
+  beforeCommit(step: () => Promise<void>): void {
+    const unit = this.storage.getStore();
+    if (!unit) throw new Error('UnitOfWork.beforeCommit must run inside UnitOfWork.run()');
+    unit.beforeCommit.push(step);
+  }
+
   /** Runs `callback` after the outermost unit commits (never after a rollback). */
   afterCommit(callback: () => void): void {
     const unit = this.storage.getStore();
     if (!unit) callback();
     else unit.afterCommit.push(callback);
   }
+}
+
+/** Runs the unit's before-commit steps in order, including those the steps themselves add. */
+async function runBeforeCommit(unit: ActiveUnit): Promise<void> {
+  for (let step = unit.beforeCommit.shift(); step; step = unit.beforeCommit.shift()) await step();
 }
