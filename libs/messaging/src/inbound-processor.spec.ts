@@ -5,6 +5,7 @@ import type { UnitOfWork } from '@newsroom/persistence';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import type { InboundMessage } from './inbound-message';
 import { InboundEventProcessor } from './inbound-processor';
+import { Outbox } from './outbox';
 
 /** The processor with a unit of work that fails `failures` times with `error`, then applies. */
 function processorFailing(failures: number, error: () => Error) {
@@ -22,6 +23,7 @@ function processorFailing(failures: number, error: () => Error) {
     { serviceName: 'spec', brokers: ['127.0.0.1:9'], maxAttempts: 3, retryBaseDelayMs: 1 },
     unitOfWork,
     deadLetters as unknown as DeadLetterPublisher,
+    new Outbox(unitOfWork),
   );
   return { processor, deadLetters, calls: () => calls };
 }

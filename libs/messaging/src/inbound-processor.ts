@@ -12,6 +12,7 @@ import { UnitOfWork } from '@newsroom/persistence';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { traceparentOf, type InboundMessage } from './inbound-message';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+import { Outbox } from './outbox';
 import { runInTrace } from './trace-context';
 
 /**
@@ -64,11 +65,13 @@ interface SharedTransaction {
  *
  * Under load, consecutive events of a partition share one transaction
  * (`applyTogether`, fed by BatchedKafkaServer): each keeps its own inbox row
- * and handler call, the commit and its WAL flush are paid once. Any failure in
- * such a chunk — an invalid event, a handler error, the database — rolls the
- * whole chunk back and its events are applied again one at a time by the path
- * above, which retries and dead-letters each on its own. So sharing never
- * changes what is applied, only how many commits it takes.
+ * and handler call, the events its handlers record go to the outbox in one
+ * statement before the commit (Outbox.gatherUntilCommit), and the commit and
+ * its WAL flush are paid once. Any failure in such a chunk — an invalid event,
+ * a handler error, the database — rolls the whole chunk back and its events are
+ * applied again one at a time by the path above, which retries and
+ * dead-letters each on its own. So sharing never changes what is applied, only
+ * how many round trips and commits it takes.
  */
 @Injectable()
 export class InboundEventProcessor implements BeforeApplicationShutdown {
@@ -83,6 +86,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
     private readonly unitOfWork: UnitOfWork,
     private readonly deadLetters: DeadLetterPublisher,
+    private readonly outbox: Outbox,
   ) {
     this.options = resolveMessagingOptions(options);
   }
@@ -101,7 +105,8 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
    * `settled` for each once it is committed or dead-lettered, in order. Several messages
    * share one transaction; if any of them fails, that transaction is rolled back and each
    * message is handled again on its own (retries, dead letters), so nothing is skipped and
-   * nothing applied twice. `where` names the partition in logs.
+   * nothing applied twice. The outbox rows the handlers record are written together before
+   * the commit. `where` names the partition in logs.
    */
   async applyTogether<M>(
     messages: readonly M[],
@@ -113,12 +118,14 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
       const shared: SharedTransaction = {};
       try {
         await this.unitOfWork.run(() =>
-          this.sharedTransactions.run(shared, async () => {
-            for (const message of messages) {
-              await handle(message);
-              if (shared.failure !== undefined) throw shared.failure;
-            }
-          }),
+          this.outbox.gatherUntilCommit(() =>
+            this.sharedTransactions.run(shared, async () => {
+              for (const message of messages) {
+                await handle(message);
+                if (shared.failure !== undefined) throw shared.failure;
+              }
+            }),
+          ),
         );
         for (const message of messages) settled(message);
         return;

@@ -8,7 +8,8 @@ import { Controller, type INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import type { DataSource, Logger as QueryLogger } from 'typeorm';
 import { EVENT_TYPES, TOPICS, createEvent, type EventOf } from '@newsroom/contracts';
 import { CreateOutboxAndInbox1764000000000, UnitOfWork, UnitOfWorkModule, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
 import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
@@ -16,6 +17,7 @@ import { ConsumeTopic, Inbound, type InboundMessage } from './inbound-message';
 import { InboundEventProcessor, type EventHandlers, type ProcessedEvent } from './inbound-processor';
 import { kafkaConsumerTransport } from './kafka-transport';
 import { MessagingModule } from './messaging.module';
+import { Outbox, outboxChannel } from './outbox';
 import { provisionTopics } from './topic-provisioning';
 
 jest.setTimeout(120_000);
@@ -37,11 +39,32 @@ function claimed(articleId: string, revision: number): Claimed {
 /** Events that fail on their first attempt(s), by event id: how many attempts are left to fail. */
 const failuresLeft = new Map<string, number>();
 
+/** The event a handler records in the outbox for `event`: same article and revision, another editor. */
+function announced(event: Claimed): Claimed {
+  return createEvent(EVENT_TYPES.reviewClaimed, { ...event.data, editorId: `echo of ${event.id}` }, { subject: event.subject });
+}
+
+/** For each event handled, whether the row it recorded in the outbox was there for the handler's next statement. */
+const outboxRowSeenAtOnce = new Map<string, boolean>();
+
+/** The SQL statements the service's data source ran, in order (TypeORM calls `logQuery` for each). */
+const statements: string[] = [];
+const statementLog: QueryLogger = {
+  logQuery: (query) => void statements.push(query),
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
+const statementsWriting = (table: 'inbox' | 'outbox') => statements.filter((sql) => new RegExp(`INSERT INTO ${table}\\b`).test(sql)).length;
+
 @Controller()
 class ClaimedEventsConsumer {
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
   ) {}
 
   readonly handlers: EventHandlers = {
@@ -51,6 +74,10 @@ class ClaimedEventsConsumer {
         event.data.articleId,
         event.data.revision,
       ]);
+      const echo = announced(event);
+      await this.outbox.record(echo);
+      const [{ n }] = await this.unitOfWork.manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox WHERE event_id = $1', [echo.id]);
+      outboxRowSeenAtOnce.set(event.id, n === 1);
       const left = failuresLeft.get(event.id) ?? 0;
       if (left > 0) {
         failuresLeft.set(event.id, left - 1);
@@ -80,13 +107,15 @@ describe('events sharing a transaction', () => {
     await provisionTopics({ brokers: broker.brokers, settings: { replicationFactor: 1, minInsyncReplicas: 1, retentionMs: -1, deadLetterRetentionMs: -1 } });
     moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot(
-          buildDataSourceOptions({ url: db.url, schema: SCHEMA, applicationName: SERVICE, entities: [], migrations: [CreateOutboxAndInbox1764000000000] }),
-        ),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions({ url: db.url, schema: SCHEMA, applicationName: SERVICE, entities: [], migrations: [CreateOutboxAndInbox1764000000000] }),
+          logger: statementLog,
+        }),
         UnitOfWorkModule,
         MessagingModule.forRootAsync({
           inject: [],
-          useFactory: () => ({ serviceName: SERVICE, brokers: broker.brokers, maxAttempts: 3, retryBaseDelayMs: 20 }),
+          // No relay: the events the handlers record stay in the outbox for the tests to read.
+          useFactory: () => ({ serviceName: SERVICE, brokers: broker.brokers, maxAttempts: 3, retryBaseDelayMs: 20, relay: false }),
         }),
       ],
       controllers: [ClaimedEventsConsumer],
@@ -110,9 +139,11 @@ describe('events sharing a transaction', () => {
   });
 
   beforeEach(async () => {
-    await dataSource.query('TRUNCATE effects, inbox');
+    await dataSource.query('TRUNCATE effects, inbox, outbox');
     processed.length = 0;
     failuresLeft.clear();
+    outboxRowSeenAtOnce.clear();
+    statements.length = 0;
   });
 
   let offset = 0;
@@ -149,6 +180,48 @@ describe('events sharing a transaction', () => {
     const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [events.map((e) => e.id)]);
     expect(inbox[0].n).toBe(5);
     expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+    // The chunk's outbox rows in one statement.
+    expect(statementsWriting('outbox')).toBe(1);
+  });
+
+  it('records the outbox rows of a chunk with one statement before the commit, in the order recorded, and wakes the relay once', async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const notifications: string[] = [];
+    listener.on('notification', (notification) => notifications.push(notification.channel));
+    await listener.query(`LISTEN "${outboxChannel(SCHEMA)}"`);
+    try {
+      const events = [claimed(ARTICLES[0], 1), claimed(ARTICLES[1], 1), claimed(ARTICLES[0], 2), claimed(ARTICLES[2], 1), claimed(ARTICLES[1], 2)];
+
+      await applyTogether(events.map(message));
+
+      const rows = await dataSource.query<{ payload: Claimed; message_key: string }[]>('SELECT payload, message_key FROM outbox ORDER BY seq');
+      expect(rows.map((row) => row.payload.data.editorId)).toEqual(events.map((event) => `echo of ${event.id}`));
+      expect(rows.map((row) => row.message_key)).toEqual(events.map((event) => event.subject));
+      expect(statementsWriting('outbox')).toBe(1);
+      // Gathered, not written as recorded: no handler saw its own row.
+      expect([...outboxRowSeenAtOnce.values()]).toEqual(events.map(() => false));
+      for (let tries = 0; notifications.length === 0 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      await listener.query('SELECT 1'); // a round trip after the commit's notification: any second one would be in by now
+      expect(notifications).toEqual([outboxChannel(SCHEMA)]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('writes an event recorded outside a shared chunk at once: alone from the broker, and in a unit of work of its own', async () => {
+    const alone = claimed(ARTICLES[4], 2);
+    await applyTogether([message(alone)]);
+    expect(outboxRowSeenAtOnce.get(alone.id)).toBe(true);
+
+    const unitOfWork = moduleRef.get(UnitOfWork);
+    const outbox = moduleRef.get(Outbox);
+    const event = claimed(ARTICLES[4], 3);
+    const seen = await unitOfWork.run(async () => {
+      await outbox.record(event);
+      return unitOfWork.manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox WHERE event_id = $1', [event.id]);
+    });
+    expect(seen[0].n).toBe(1);
   });
 
   it('applies an event delivered twice in the same chunk once', async () => {
@@ -172,6 +245,10 @@ describe('events sharing a transaction', () => {
     // Nothing of the rolled-back chunk survived: each effect is from its own transaction.
     expect(new Set(stored.map((row) => row.tx)).size).toBe(4);
     expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    // One outbox row per event, from the one-at-a-time path, which writes it at once.
+    const recorded = await dataSource.query<{ payload: Claimed }[]>('SELECT payload FROM outbox ORDER BY seq');
+    expect(recorded.map((row) => row.payload.data.editorId)).toEqual(events.map((event) => `echo of ${event.id}`));
+    expect(events.map((event) => outboxRowSeenAtOnce.get(event.id))).toEqual([true, true, true, true]);
   });
 
   it('dead-letters an invalid event in a chunk once, on its own, and applies the others', async () => {
@@ -190,6 +267,7 @@ describe('events sharing a transaction', () => {
     const settled = await applyTogether([message(claimed(ARTICLES[4], 1))]);
     expect(settled).toHaveLength(1);
     expect((await effects()).map((row) => row.revision)).toEqual([1]);
+    expect([...outboxRowSeenAtOnce.values()]).toEqual([true]);
   });
 
   describe('through the real broker (BatchedKafkaServer)', () => {
