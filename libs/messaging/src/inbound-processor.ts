@@ -49,9 +49,35 @@ export class ConsumerActivity {
   }
 }
 
-/** A chunk of events being applied in one transaction: the first failure, which rolls it back. */
+/** What `applyTogether` needs of a message: kafkajs's and InboundMessage both fit. */
+export interface ChunkMessage {
+  offset: string;
+  value: Buffer | null;
+}
+
+/** Consecutive messages of one partition handed to `applyTogether`, each decoded once. */
+interface Chunk {
+  topic: string;
+  partition: number;
+  /** Each message's event (or what is wrong with it), by offset, in the messages' order. */
+  decoded: Map<string, Decoded>;
+  /** Set while the chunk's events share one transaction; absent when they are applied one at a time. */
+  shared?: SharedTransaction;
+}
+
+/** A chunk of events being applied in one transaction. */
 interface SharedTransaction {
+  /** The first failure, which rolls the chunk back. */
   failure?: unknown;
+  /** The chunk's inbox rows, written in one statement when the first event with a handler comes. */
+  claims?: InboxClaims;
+}
+
+interface InboxClaims {
+  /** The consumer's handlers the rows were chosen by: an event has a row only if its type has a handler. */
+  handlers: EventHandlers;
+  /** Offsets of the events new to the inbox (their row was inserted) whose handler has not run yet. */
+  unapplied: Set<string>;
 }
 
 /**
@@ -65,21 +91,22 @@ interface SharedTransaction {
  *
  * Under load, consecutive events of a partition share one transaction
  * (`applyTogether`, fed by BatchedKafkaServer): each keeps its own inbox row
- * and handler call, the events its handlers record go to the outbox in one
- * statement before the commit (Outbox.gatherUntilCommit), and the commit and
- * its WAL flush are paid once. Any failure in such a chunk — an invalid event,
- * a handler error, the database — rolls the whole chunk back and its events are
- * applied again one at a time by the path above, which retries and
- * dead-letters each on its own. So sharing never changes what is applied, only
- * how many round trips and commits it takes.
+ * and handler call, but the chunk's inbox rows are written by one statement
+ * before the first handler runs, the events its handlers record go to the
+ * outbox in one statement before the commit (Outbox.gatherUntilCommit), and the
+ * commit and its WAL flush are paid once. Any failure in such a chunk — an
+ * invalid event, a handler error, the database — rolls the whole chunk back and
+ * its events are applied again one at a time by the path above, which retries
+ * and dead-letters each on its own. So sharing never changes what is applied,
+ * only how many round trips and commits it takes.
  */
 @Injectable()
 export class InboundEventProcessor implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InboundEventProcessor.name);
   private readonly options: Required<MessagingOptions>;
   private stopping = false;
-  /** Set while `applyTogether` runs a chunk of events in one transaction. */
-  private readonly sharedTransactions = new AsyncLocalStorage<SharedTransaction>();
+  /** Set while `applyTogether` hands a chunk's messages to the consumer. */
+  private readonly chunks = new AsyncLocalStorage<Chunk>();
   readonly activity = new ConsumerActivity();
 
   constructor(
@@ -100,62 +127,91 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
   }
 
   /**
-   * Applies `messages` (consecutive, of one partition, in order) by calling `handle` for each —
-   * the transport's route to a `@ConsumeTopic` method, which ends in `process()` — and
-   * `settled` for each once it is committed or dead-lettered, in order. Several messages
-   * share one transaction; if any of them fails, that transaction is rolled back and each
-   * message is handled again on its own (retries, dead letters), so nothing is skipped and
-   * nothing applied twice. The outbox rows the handlers record are written together before
-   * the commit. `where` names the partition in logs.
+   * Applies `messages` (consecutive, of one partition `where`, in order) by calling `handle`
+   * for each — the transport's route to a `@ConsumeTopic` method, which ends in `process()` —
+   * and `settled` for each once it is committed or dead-lettered, in order. Each message is
+   * decoded once, here, and `process()` takes that result.
+   *
+   * Several valid messages share one transaction: the first `process()` with a handler writes
+   * the inbox rows of all of them whose type has a handler in one statement, and each event
+   * then knows from its result whether it is new or a duplicate; the outbox rows their handlers
+   * record are written together before the commit. If any message is invalid, or any fails,
+   * nothing of the chunk is committed and each message is handled again on its own (retries,
+   * dead letters), so nothing is skipped and nothing applied twice. `where` also names the
+   * partition in logs.
    */
-  async applyTogether<M>(
+  async applyTogether<M extends ChunkMessage>(
     messages: readonly M[],
     handle: (message: M) => Promise<unknown>,
     settled: (message: M) => void,
     where: { topic: string; partition: number },
   ): Promise<void> {
+    const chunk: Chunk = { ...where, decoded: new Map(messages.map((message) => [message.offset, decode(where.topic, message.value)])) };
     if (messages.length > 1) {
-      const shared: SharedTransaction = {};
-      try {
-        await this.unitOfWork.run(() =>
-          this.outbox.gatherUntilCommit(() =>
-            this.sharedTransactions.run(shared, async () => {
-              for (const message of messages) {
-                await handle(message);
-                if (shared.failure !== undefined) throw shared.failure;
-              }
-            }),
-          ),
-        );
+      const invalid = messages.find((message) => !chunk.decoded.get(message.offset)?.ok);
+      if (invalid) {
+        // Nothing of the chunk was written yet: the invalid event is dead-lettered on the path below.
+        this.logger.warn({ ...where, events: messages.length, reason: `invalid event at offset ${invalid.offset}` }, 'events sharing a transaction failed; applying them one at a time');
+      } else if (await this.applyInOneTransaction(messages, handle, { ...chunk, shared: {} }, where)) {
         for (const message of messages) settled(message);
         return;
-      } catch (error) {
-        if (this.stopping) throw error;
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        this.logger.warn({ ...where, events: messages.length, reason }, 'events sharing a transaction failed; applying them one at a time');
       }
     }
-    for (const message of messages) {
-      await handle(message);
-      settled(message);
+    await this.chunks.run(chunk, async () => {
+      for (const message of messages) {
+        await handle(message);
+        settled(message);
+      }
+    });
+  }
+
+  /** `applyTogether`'s shared transaction: true once it committed, false when it rolled back (logged). */
+  private async applyInOneTransaction<M extends ChunkMessage>(
+    messages: readonly M[],
+    handle: (message: M) => Promise<unknown>,
+    chunk: Chunk & { shared: SharedTransaction },
+    where: { topic: string; partition: number },
+  ): Promise<boolean> {
+    const { shared } = chunk;
+    try {
+      await this.unitOfWork.run(() =>
+        this.outbox.gatherUntilCommit(() =>
+          this.chunks.run(chunk, async () => {
+            for (const message of messages) {
+              await handle(message);
+              if (shared.failure !== undefined) throw shared.failure;
+            }
+            // A row says "applied": one whose event never reached its handler would lose that event.
+            const unapplied = [...(shared.claims?.unapplied ?? [])];
+            if (unapplied.length > 0) throw new Error(`events at offsets ${unapplied.join(', ')} were recorded in the inbox but not handled`);
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (this.stopping) throw error;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.logger.warn({ ...where, events: messages.length, reason }, 'events sharing a transaction failed; applying them one at a time');
+      return false;
     }
   }
 
   process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
     return runInTrace(traceparentOf(message.headers), async () => {
-      const shared = this.sharedTransactions.getStore();
-      if (shared) return this.processInSharedTransaction(message, handlers, shared);
+      const chunk = this.chunks.getStore();
+      const ofChunk = chunk && chunk.topic === message.topic && chunk.partition === message.partition ? chunk : undefined;
+      const decoded = ofChunk?.decoded.get(message.offset) ?? decode(message.topic, message.value);
+      if (ofChunk?.shared) return this.processInSharedTransaction(message, handlers, decoded, { ...ofChunk, shared: ofChunk.shared });
       const seen: { type?: string; time?: string } = {};
-      const outcome = await this.processInTrace(message, handlers, seen);
+      const outcome = await this.processInTrace(message, handlers, decoded, seen);
       const eventTime = seen.time ? new Date(seen.time) : undefined;
       this.activity.record({ topic: message.topic, eventType: seen.type ?? 'invalid', outcome, eventTime, finishedAt: new Date() });
       return outcome;
     });
   }
 
-  private async processInTrace(message: InboundMessage, handlers: EventHandlers, seen: { type?: string; time?: string }): Promise<ProcessingOutcome> {
+  private async processInTrace(message: InboundMessage, handlers: EventHandlers, validated: Decoded, seen: { type?: string; time?: string }): Promise<ProcessingOutcome> {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
-    const validated = decode(message);
     if (!validated.ok) {
       const reason = `invalid event: ${validated.issues.map((i) => i.message).join('; ')}`;
       this.logger.warn({ ...where, reason }, 'dead-lettering an invalid event');
@@ -211,8 +267,13 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
    * dead-lettered. It is left there rather than thrown so Nest's exception filter does not
    * log an error for what is only a fallback.
    */
-  private async processInSharedTransaction(message: InboundMessage, handlers: EventHandlers, shared: SharedTransaction): Promise<ProcessingOutcome> {
-    const validated = decode(message);
+  private async processInSharedTransaction(
+    message: InboundMessage,
+    handlers: EventHandlers,
+    validated: Decoded,
+    chunk: Chunk & { shared: SharedTransaction },
+  ): Promise<ProcessingOutcome> {
+    const { shared } = chunk;
     if (!validated.ok) {
       shared.failure = new Error(`invalid event at offset ${message.offset}`);
       return 'skipped';
@@ -223,7 +284,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     let outcome: ProcessingOutcome = 'skipped';
     if (handler) {
       try {
-        outcome = (await this.applyOnce(message, event, handler)) ? 'applied' : 'duplicate';
+        outcome = (await this.applyClaimed(message, event, handler, handlers, chunk)) ? 'applied' : 'duplicate';
       } catch (error) {
         shared.failure = error;
         return 'skipped';
@@ -254,6 +315,53 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     this.logger.log({ ...eventContext(message, event), ...details, inTransitMs }, applied ? 'event applied' : 'duplicate event ignored');
   }
 
+  /**
+   * Applies an event of a shared chunk whose inbox row the chunk's one statement wrote (or
+   * found there already): false, and nothing done, when the event is a duplicate — already in
+   * the inbox, or earlier in the chunk. The first event with a handler writes those rows. A
+   * message that is not one of the chunk's writes its own row.
+   *
+   * @throws when the chunk's events come with different handlers (their rows were chosen by
+   *   the first's), and whatever the handler or the database throws; the chunk then rolls back.
+   */
+  private async applyClaimed(
+    message: InboundMessage,
+    event: NewsroomEvent,
+    handler: (e: NewsroomEvent) => Promise<unknown>,
+    handlers: EventHandlers,
+    chunk: Chunk & { shared: SharedTransaction },
+  ): Promise<boolean> {
+    if (!chunk.decoded.has(message.offset)) return this.applyOnce(message, event, handler);
+    const claims = (chunk.shared.claims ??= await this.claimChunk(chunk, handlers));
+    if (claims.handlers !== handlers) throw new Error('events sharing a transaction were handed different handlers; applying them one at a time');
+    if (!claims.unapplied.delete(message.offset)) return false;
+    await handler(event);
+    return true;
+  }
+
+  /**
+   * Writes the inbox rows of the chunk's events whose type has a handler in `handlers`, in one
+   * statement, in the chunk's order. `ON CONFLICT DO NOTHING` skips an event already in the inbox
+   * and a second delivery of one earlier in the chunk; RETURNING gives the offsets of the rows
+   * written (offsets are unique within a partition, event ids may differ in letter case).
+   */
+  private async claimChunk(chunk: Chunk, handlers: EventHandlers): Promise<InboxClaims> {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const [offset, decoded] of chunk.decoded) {
+      if (!decoded.ok || !handlers[decoded.event.type]) continue;
+      const at = values.length;
+      values.push(this.options.consumerGroup, decoded.event.id, decoded.event.type, chunk.topic, chunk.partition, offset);
+      tuples.push(`($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`);
+    }
+    const inserted: { offset: string }[] = await this.unitOfWork.manager.query(
+      `INSERT INTO inbox (consumer, event_id, event_type, topic, partition, "offset")
+       VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING RETURNING "offset"`,
+      values,
+    );
+    return { handlers, unapplied: new Set(inserted.map((row) => String(row.offset))) };
+  }
+
   /** Returns false when the inbox already holds the event. */
   private async applyOnce(
     message: InboundMessage,
@@ -275,6 +383,9 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };
 
+/** A message's value as a valid event of its topic, or what is wrong with it. */
+type Decoded = ParsedEvent | Extract<Parsed, { ok: false }>;
+
 /**
  * Where an event is and what it is about, for its log lines: `subject` is an article id, or
  * a site-wide subject such as site:sections.
@@ -283,10 +394,10 @@ function eventContext(message: InboundMessage, event: NewsroomEvent) {
   return { topic: message.topic, partition: message.partition, offset: message.offset, eventId: event.id, eventType: event.type, subject: event.subject };
 }
 
-/** The message's value as a valid event of its topic, or what is wrong with it. */
-function decode(message: InboundMessage): ParsedEvent | Extract<Parsed, { ok: false }> {
-  const parsed = parseValue(message.value);
-  return parsed.ok ? validateEvent(parsed.value, { topic: message.topic }) : parsed;
+/** A message's value, consumed from `topic`, as a valid event of that topic, or what is wrong with it. */
+function decode(topic: string, value: Buffer | null): Decoded {
+  const parsed = parseValue(value);
+  return parsed.ok ? validateEvent(parsed.value, { topic }) : parsed;
 }
 
 function parseValue(value: Buffer | null): Parsed {

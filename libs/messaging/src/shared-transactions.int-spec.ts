@@ -13,6 +13,7 @@ import type { DataSource, Logger as QueryLogger } from 'typeorm';
 import { EVENT_TYPES, TOPICS, createEvent, type EventOf } from '@newsroom/contracts';
 import { CreateOutboxAndInbox1764000000000, UnitOfWork, UnitOfWorkModule, buildDataSourceOptions, runMigrationsUnderLock } from '@newsroom/persistence';
 import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
+import { readDeadLetters, type DeadLetter } from './dead-letters';
 import { ConsumeTopic, Inbound, type InboundMessage } from './inbound-message';
 import { InboundEventProcessor, type EventHandlers, type ProcessedEvent } from './inbound-processor';
 import { kafkaConsumerTransport } from './kafka-transport';
@@ -165,6 +166,21 @@ describe('events sharing a transaction', () => {
     return settled;
   }
 
+  /**
+   * Everything on the review topic's dead-letter topic. The reader does not retry, and the first
+   * group on a fresh broker may meet its coordinator still loading: that is asked again.
+   */
+  async function deadLetters(): Promise<DeadLetter[]> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await readDeadLetters(broker.brokers, TOPICS.review);
+      } catch (error) {
+        if (tries >= 10 || !/coordinator/i.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
   const effects = (): Promise<{ event_id: string; revision: number; tx: string }[]> => dataSource.query('SELECT event_id, revision, tx FROM effects ORDER BY seq');
 
   it('applies consecutive events in one transaction, each with its own inbox row, and settles them in order after the commit', async () => {
@@ -180,8 +196,29 @@ describe('events sharing a transaction', () => {
     const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [events.map((e) => e.id)]);
     expect(inbox[0].n).toBe(5);
     expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-    // The chunk's outbox rows in one statement.
+    // The chunk's inbox rows in one statement, its outbox rows in another.
+    expect(statementsWriting('inbox')).toBe(1);
     expect(statementsWriting('outbox')).toBe(1);
+  });
+
+  it('applies the others of a chunk and not an event already in the inbox, from the one statement that writes their inbox rows', async () => {
+    const earlier = claimed(ARTICLES[5], 1);
+    await applyTogether([message(earlier)]);
+    processed.length = 0;
+    statements.length = 0;
+
+    // The earlier event comes again, at a later offset, as a redelivery does.
+    const settled = await applyTogether([message(claimed(ARTICLES[5], 2)), message(earlier), message(claimed(ARTICLES[5], 3))]);
+
+    expect(settled).toHaveLength(3);
+    const stored = await effects();
+    expect(stored.map((row) => row.revision)).toEqual([1, 2, 3]);
+    // The chunk did not fall back: both new events were applied in its one transaction.
+    expect(new Set(stored.slice(1).map((row) => row.tx)).size).toBe(1);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'duplicate', 'applied']);
+    expect(statementsWriting('inbox')).toBe(1);
+    const recorded = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'editorId' = $1`, [`echo of ${earlier.id}`]);
+    expect(recorded[0].n).toBe(1);
   });
 
   it('records the outbox rows of a chunk with one statement before the commit, in the order recorded, and wakes the relay once', async () => {
@@ -259,8 +296,14 @@ describe('events sharing a transaction', () => {
     const settled = await applyTogether([message(before), message(invalid), message(after)]);
 
     expect(settled).toHaveLength(3);
-    expect((await effects()).map((row) => row.revision)).toEqual([1, 2]);
+    const stored = await effects();
+    expect(stored.map((row) => row.revision)).toEqual([1, 2]);
+    expect(new Set(stored.map((row) => row.tx)).size).toBe(2);
     expect(processed.map((p) => p.outcome)).toEqual(['applied', 'dead-lettered', 'applied']);
+    const inbox = await dataSource.query<{ event_id: string }[]>('SELECT event_id FROM inbox ORDER BY "offset"');
+    expect(inbox.map((row) => row.event_id)).toEqual([before.id, after.id]);
+    const letters = (await deadLetters()).filter((letter) => [before.id, invalid.id, after.id].some((id) => letter.value.includes(id)));
+    expect(letters.map((letter) => (JSON.parse(letter.value) as { id: string }).id)).toEqual([invalid.id]);
   });
 
   it('takes the one-event path for a chunk of one', async () => {
