@@ -1,6 +1,9 @@
 import type { FanOutFigures } from './workloads';
 
-/** An SVG line plot of the fan-out: alerts done per second over time, per channel, and the service's resident memory. */
+/**
+ * An SVG line plot of the fan-out: alerts done per second over time, per channel, and the service's memory on
+ * one MB scale: resident (RSS) and the V8 heap in use (live and not yet collected garbage; the scrapes' samples only).
+ */
 export function fanOutSvg(figures: FanOutFigures): string {
   const width = 720;
   const height = 320;
@@ -15,7 +18,8 @@ export function fanOutSvg(figures: FanOutFigures): string {
   const push = smooth(rates('push'));
   const maxT = Math.max(...samples.map((s) => s.t), 1);
   const maxRate = Math.max(...email.map((p) => p.rate), ...push.map((p) => p.rate), figures.email.rawPerSecond, figures.push.rawPerSecond, 1);
-  const maxRss = Math.max(...samples.map((s) => s.rssMb), 1);
+  const maxRss = Math.max(...samples.map((s) => Math.max(s.rssMb, s.heapUsedMb ?? 0)), 1);
+  const heapSamples = samples.filter((s) => s.heapUsedMb !== undefined);
   const x = (t: number) => left + ((width - left - right) * t) / maxT;
   const y = (value: number, max: number) => height - bottom - ((height - top - bottom) * value) / max;
   const line = (points: { t: number; v: number }[], max: number) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)},${y(p.v, max).toFixed(1)}`).join(' ');
@@ -37,9 +41,11 @@ ${ceiling(figures.push.rawPerSecond, '#d62728', 'raw push')}
 <path d="${line(email.map((p) => ({ t: p.t, v: p.rate })), maxRate)}" fill="none" stroke="#1f77b4" stroke-width="2"/>
 <path d="${line(push.map((p) => ({ t: p.t, v: p.rate })), maxRate)}" fill="none" stroke="#d62728" stroke-width="2"/>
 <path d="${line(samples.map((s) => ({ t: s.t, v: s.rssMb })), maxRss)}" fill="none" stroke="#888" stroke-width="1"/>
+${heapSamples.length > 0 ? `<path d="${line(heapSamples.map((s) => ({ t: s.t, v: s.heapUsedMb! })), maxRss)}" fill="none" stroke="#2ca02c" stroke-width="1"/>` : ''}
 <text x="${left + 8}" y="${height - 8}" fill="#1f77b4">e-mail</text>
 <text x="${left + 68}" y="${height - 8}" fill="#d62728">push</text>
-<text x="${left + 118}" y="${height - 8}" fill="#888">notifications RSS (right scale)</text>
+<text x="${left + 118}" y="${height - 8}" fill="#888">notifications RSS</text>
+<text x="${left + 248}" y="${height - 8}" fill="#2ca02c">heap used (both right scale, MB)</text>
 </svg>
 `;
 }

@@ -37,6 +37,30 @@ export interface FanOutSample {
   email: number;
   push: number;
   rssMb: number;
+  /**
+   * The notifications processes' V8 heap at the latest /metrics scrape (summed over processes,
+   * MB): heapUsed counts garbage not yet collected too; oldSpaceMb is what survived scavenges,
+   * the part that retention would grow; newSpaceMb is the young generation's reserved size.
+   * Absent until the first scrape answers.
+   */
+  heapUsedMb?: number;
+  heapTotalMb?: number;
+  externalMb?: number;
+  oldSpaceMb?: number;
+  newSpaceMb?: number;
+}
+
+/**
+ * A memory series over the run (MB): its range, and its low, mean and peak over each half of the
+ * run's time, to judge "flat". For the heap, a half's `min` is its lowest point after a collection:
+ * what was still live then; the peaks are garbage waiting for the next one.
+ */
+export interface MemoryFigures {
+  min: number;
+  max: number;
+  last: number;
+  firstHalf: { min: number; mean: number; max: number };
+  secondHalf: { min: number; mean: number; max: number };
 }
 
 export interface FanOutFigures {
@@ -45,7 +69,10 @@ export interface FanOutFigures {
   processes: number;
   email: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
   push: { perSecond: number; rawPerSecond: number; ratio: number; seconds: number };
-  rssMb: { min: number; max: number; last: number };
+  rssMb: MemoryFigures;
+  /** The V8 heap in use (live and not yet collected), and what of it sits in the old generation. */
+  heapUsedMb: MemoryFigures;
+  oldSpaceMb: MemoryFigures;
   oneMillionSeconds: number;
   oneMillionBasis: 'extrapolated' | 'measured';
   samples: FanOutSample[];
@@ -60,6 +87,64 @@ function rssMb(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** A sample's heap figures, as one scrape of /metrics gives them. */
+type HeapFigures = Pick<FanOutSample, 'heapUsedMb' | 'heapTotalMb' | 'externalMb' | 'oldSpaceMb' | 'newSpaceMb'>;
+
+/** The V8 heap figures (MB) in a service's /metrics (prom-client's default metrics), or none when it does not answer. */
+async function heapMb(baseUrl: string): Promise<HeapFigures | undefined> {
+  try {
+    const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return undefined;
+    const text = await response.text();
+    const lines = text.split('\n');
+    // `name{labels} value`: the service adds labels of its own (e.g. service=...), so a series is matched by name and the label it needs.
+    const value = (name: string, label = '') => {
+      const line = lines.find((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(label));
+      return line ? round(Number(line.slice(line.lastIndexOf(' ') + 1)) / 1024 / 1024, 1) : undefined;
+    };
+    return {
+      heapUsedMb: value('nodejs_heap_size_used_bytes'),
+      heapTotalMb: value('nodejs_heap_size_total_bytes'),
+      externalMb: value('nodejs_external_memory_bytes'),
+      oldSpaceMb: value('nodejs_heap_space_size_used_bytes', 'space="old"'),
+      newSpaceMb: value('nodejs_heap_space_size_total_bytes', 'space="new"'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The heap figures of several processes added up; a figure missing from any of them is left out. */
+function summedHeap(figures: (HeapFigures | undefined)[]): HeapFigures | undefined {
+  if (figures.some((f) => f === undefined)) return undefined;
+  const keys = ['heapUsedMb', 'heapTotalMb', 'externalMb', 'oldSpaceMb', 'newSpaceMb'] as const;
+  return Object.fromEntries(
+    keys.flatMap((key) => {
+      const values = figures.map((f) => f![key]);
+      return values.every((v) => v !== undefined) ? [[key, round(values.reduce<number>((sum, v) => sum + v!, 0), 1)]] : [];
+    }),
+  );
+}
+
+/** `series` over the run: range, last value, and mean and peak of the samples taken in each half of the run's time. */
+function memoryFigures(samples: FanOutSample[], series: (sample: FanOutSample) => number | undefined): MemoryFigures {
+  const points = samples.map((s) => ({ t: s.t, v: series(s) })).filter((p): p is { t: number; v: number } => p.v !== undefined && p.v > 0);
+  if (points.length === 0) return { min: 0, max: 0, last: 0, firstHalf: { min: 0, mean: 0, max: 0 }, secondHalf: { min: 0, mean: 0, max: 0 } };
+  const middle = (points[0].t + points.at(-1)!.t) / 2;
+  const half = (part: { v: number }[]) =>
+    part.length === 0
+      ? { min: 0, mean: 0, max: 0 }
+      : { min: Math.min(...part.map((p) => p.v)), mean: round(part.reduce((sum, p) => sum + p.v, 0) / part.length, 1), max: Math.max(...part.map((p) => p.v)) };
+  const values = points.map((p) => p.v);
+  return {
+    min: Math.min(...values),
+    max: Math.max(...values),
+    last: values.at(-1)!,
+    firstHalf: half(points.filter((p) => p.t < middle)),
+    secondHalf: half(points.filter((p) => p.t >= middle)),
+  };
 }
 
 /**
@@ -97,8 +182,21 @@ export async function fanOutWorkload(subscribers: number, processes: number, pro
       { articleId, revision: 1, slug: `bench-${articleId.slice(0, 8)}`, ...alert, tags: [], language: 'en', bylines: [{ name: 'Bench Desk' }], publishedAt: new Date().toISOString() },
       { subject: articleId },
     );
-    const pids = [newsroom.services.notifications.process.pid, ...extra.map((service) => service.process.pid)];
+    const services = [newsroom.services.notifications, ...extra];
+    const pids = services.map((service) => service.process.pid);
     const samples: FanOutSample[] = [];
+    // The heap is scraped from /metrics once a second, beside the polling rather than in it, one scrape at a time.
+    let heap: HeapFigures | undefined;
+    let scraping = false;
+    const scrape = () => {
+      if (scraping) return;
+      scraping = true;
+      void Promise.all(services.map((service) => heapMb(service.baseUrl)))
+        .then((figures) => (heap = summedHeap(figures)))
+        .finally(() => (scraping = false));
+    };
+    const scraper = setInterval(scrape, 1000);
+    scrape();
     const startedAt = performance.now();
     await bus.produce(TOPICS.publishing, event);
     const doneAt: { email?: number; push?: number } = {};
@@ -110,16 +208,18 @@ export async function fanOutWorkload(subscribers: number, processes: number, pro
       );
       const done = { email: rows.find((r) => r.channel === 'email')?.n ?? 0, push: rows.find((r) => r.channel === 'push')?.n ?? 0 };
       const t = (performance.now() - startedAt) / 1000;
-      samples.push({ t: round(t, 2), ...done, rssMb: round(pids.reduce<number>((sum, pid) => sum + rssMb(pid), 0), 1) });
+      samples.push({ t: round(t, 2), ...done, rssMb: round(pids.reduce<number>((sum, pid) => sum + rssMb(pid), 0), 1), ...heap });
       for (const channel of ['email', 'push'] as const) if (done[channel] >= subscribers && doneAt[channel] === undefined) doneAt[channel] = t;
       if (t - lastLine >= 2) {
         lastLine = t;
-        progress(`fan-out: ${round(t, 1)} s, e-mail ${done.email}/${subscribers}, push ${done.push}/${subscribers}, notifications RSS ${samples.at(-1)?.rssMb} MB (${processes} process${processes > 1 ? 'es' : ''})`);
+        const heapNow = heap ? `, heap used ${heap.heapUsedMb} MB (old ${heap.oldSpaceMb} MB) of ${heap.heapTotalMb} MB` : '';
+        progress(`fan-out: ${round(t, 1)} s, e-mail ${done.email}/${subscribers}, push ${done.push}/${subscribers}, notifications RSS ${samples.at(-1)?.rssMb} MB${heapNow} (${processes} process${processes > 1 ? 'es' : ''})`);
       }
       if (doneAt.email !== undefined && doneAt.push !== undefined) break;
       if (t > 1800) throw new Error('fan-out did not finish in 30 minutes');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    clearInterval(scraper);
     const { rows: failures } = await db.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM notifications.deliveries WHERE article_id = $1 AND status <> 'sent' GROUP BY status`,
       [articleId],
@@ -151,14 +251,17 @@ export async function fanOutWorkload(subscribers: number, processes: number, pro
 
     const email = { perSecond: round(subscribers / doneAt.email!), rawPerSecond: round(raw.emailPerSecond), seconds: round(doneAt.email!, 1) };
     const push = { perSecond: round(subscribers / doneAt.push!), rawPerSecond: round(raw.pushPerSecond), seconds: round(doneAt.push!, 1) };
-    const rss = samples.map((s) => s.rssMb).filter((v) => v > 0);
+    const memory = { rssMb: memoryFigures(samples, (s) => s.rssMb), heapUsedMb: memoryFigures(samples, (s) => s.heapUsedMb), oldSpaceMb: memoryFigures(samples, (s) => s.oldSpaceMb) };
+    const halves = (figures: MemoryFigures) =>
+      `first half ${figures.firstHalf.min}/${figures.firstHalf.mean}/${figures.firstHalf.max}, second half ${figures.secondHalf.min}/${figures.secondHalf.mean}/${figures.secondHalf.max} MB (min/mean/max), last ${figures.last}`;
+    progress(`fan-out memory: RSS ${halves(memory.rssMb)}; heap used ${halves(memory.heapUsedMb)}; old space ${halves(memory.oldSpaceMb)}`);
     const slowest = Math.max(doneAt.email!, doneAt.push!);
     return {
       subscribers,
       processes,
       email: { ...email, ratio: round(email.perSecond / email.rawPerSecond, 3) },
       push: { ...push, ratio: round(push.perSecond / push.rawPerSecond, 3) },
-      rssMb: { min: Math.min(...rss), max: Math.max(...rss), last: rss.at(-1) ?? 0 },
+      ...memory,
       oneMillionSeconds: round((slowest * 1_000_000) / subscribers),
       oneMillionBasis: subscribers >= 1_000_000 ? 'measured' : 'extrapolated',
       samples,
