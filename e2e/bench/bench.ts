@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       email: fanout.email,
       push: fanout.push,
       rssMb: fanout.rssMb,
+      heapUsedMb: fanout.heapUsedMb,
+      oldSpaceMb: fanout.oldSpaceMb,
       oneMillionSeconds: fanout.oneMillionSeconds,
       oneMillionBasis: fanout.oneMillionBasis,
     },
