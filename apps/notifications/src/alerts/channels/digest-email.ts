@@ -8,9 +8,12 @@ import { INTERFACE, oneClickUnsubscribe, oneLine, storyDirection, subscriberFoot
 /** One story as a digest lists it. */
 export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority'>;
 
+/** Built once: a formatter costs far more to build than to use, and a morning's digests are one per reader. */
+const DIGEST_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** `2026-11-30` → `30 November 2026`, the date the digest is for on the reader's calendar. */
 function spelledDate(date: LocalDate): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return DIGEST_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
 /**
