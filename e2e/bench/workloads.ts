@@ -8,6 +8,7 @@ import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
 import { outboxChannel, TestEventBus } from '@newsroom/test-harness';
 import { freePort, startServiceProcess, WORKSPACE_ROOT, type ServiceProcess } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { parseMetrics, sumOf } from '../support/prometheus-text';
 import { storeSectionReaders } from '../support/subscribers';
 import { httpLoad, round, type LoadResult } from './http-load';
 import type { RawJob } from './raw-senders';
@@ -100,19 +101,15 @@ async function heapMb(baseUrl: string): Promise<HeapFigures | undefined> {
   try {
     const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) return undefined;
-    const text = await response.text();
-    const lines = text.split('\n');
-    // `name{labels} value`: the service adds labels of its own (e.g. service=...), so a series is matched by name and the label it needs.
-    const value = (name: string, label = '') => {
-      const line = lines.find((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(label));
-      return line ? round(Number(line.slice(line.lastIndexOf(' ') + 1)) / 1024 / 1024, 1) : undefined;
-    };
+    const samples = parseMetrics(await response.text());
+    const mb = (name: string, labels: Record<string, string> = {}) =>
+      samples.some((sample) => sample.name === name) ? round(sumOf(samples, name, labels) / 1024 / 1024, 1) : undefined;
     return {
-      heapUsedMb: value('nodejs_heap_size_used_bytes'),
-      heapTotalMb: value('nodejs_heap_size_total_bytes'),
-      externalMb: value('nodejs_external_memory_bytes'),
-      oldSpaceMb: value('nodejs_heap_space_size_used_bytes', 'space="old"'),
-      newSpaceMb: value('nodejs_heap_space_size_total_bytes', 'space="new"'),
+      heapUsedMb: mb('nodejs_heap_size_used_bytes'),
+      heapTotalMb: mb('nodejs_heap_size_total_bytes'),
+      externalMb: mb('nodejs_external_memory_bytes'),
+      oldSpaceMb: mb('nodejs_heap_space_size_used_bytes', { space: 'old' }),
+      newSpaceMb: mb('nodejs_heap_space_size_total_bytes', { space: 'new' }),
     };
   } catch {
     return undefined;
