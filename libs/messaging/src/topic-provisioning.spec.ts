@@ -1,5 +1,6 @@
 import { DomainError, MESSAGE_LIMITS, TOPICS, deadLetterTopicOf } from '@newsroom/contracts';
-import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, managedConfig, topicSettingsFromEnv } from './topic-provisioning';
+import { KafkaJSProtocolError, type Admin } from 'kafkajs';
+import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, awaitLeaders, managedConfig, topicSettingsFromEnv } from './topic-provisioning';
 
 describe(topicSettingsFromEnv.name, () => {
   it('defaults to one copy, 7 days for events and 28 for dead letters', () => {
@@ -51,5 +52,63 @@ describe(managedConfig.name, () => {
     expect(managedConfig({ name: TOPICS.review, partitions: 3 }, settings)['max.message.bytes']).toBe(String(MESSAGE_LIMITS.topicMessageBytes));
     expect(managedConfig({ name: deadLetterTopicOf(TOPICS.review), partitions: 1 }, settings)['max.message.bytes']).toBe(String(MESSAGE_LIMITS.deadLetterMessageBytes));
     expect(MESSAGE_LIMITS.topicMessageBytes).toBeGreaterThan(MESSAGE_LIMITS.eventBytes);
+  });
+});
+
+describe(awaitLeaders.name, () => {
+  type Metadata = Awaited<ReturnType<Admin['fetchTopicMetadata']>>;
+  const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ type, code, retriable: true, message: `broker answered ${type}` });
+  const withLeaders = (name: string, leaders: number[]): Metadata['topics'][number] => ({
+    name,
+    partitions: leaders.map((leader, partitionId) => ({ partitionId, leader, replicas: [0], isr: [0], offlineReplicas: [], partitionErrorCode: 0 })),
+  });
+  /** An admin whose metadata answers are played in order; the last one repeats. */
+  function scripted(...answers: (Metadata | Error)[]) {
+    let calls = 0;
+    const admin = {
+      fetchTopicMetadata: async (): Promise<Metadata> => {
+        const answer = answers[Math.min(calls, answers.length - 1)];
+        calls += 1;
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    };
+    return { admin, calls: () => calls };
+  }
+
+  it('waits through the answers a broker gives before a new topic reaches it: unknown topic, then no leader', async () => {
+    const { admin, calls } = scripted(
+      protocolError('UNKNOWN_TOPIC_OR_PARTITION', 3),
+      protocolError('LEADER_NOT_AVAILABLE', 5),
+      { topics: [withLeaders('news.article.review.v1', [1, -1, 2])] },
+      { topics: [withLeaders('news.article.review.v1', [1, 0, 2])] },
+    );
+    await expect(awaitLeaders(admin, ['news.article.review.v1'], 5_000)).resolves.toBeUndefined();
+    expect(calls()).toBe(4);
+  });
+
+  it('counts a topic missing from the answer, or without partitions, as not ready', async () => {
+    const { admin, calls } = scripted(
+      { topics: [withLeaders('a', [0])] },
+      { topics: [withLeaders('a', [0]), withLeaders('b', [])] },
+      { topics: [withLeaders('a', [0]), withLeaders('b', [1])] },
+    );
+    await awaitLeaders(admin, ['a', 'b'], 5_000);
+    expect(calls()).toBe(3);
+  });
+
+  it('gives up with TOPICS.NO_LEADER naming the topics still without a leader', async () => {
+    const { admin } = scripted({ topics: [withLeaders('a', [0]), withLeaders('b', [-1])] });
+    await expect(awaitLeaders(admin, ['a', 'b'], 250)).rejects.toMatchObject({
+      code: 'TOPICS.NO_LEADER',
+      kind: 'unavailable',
+      message: expect.stringContaining('no leader for every partition of b within 250 ms'),
+    });
+  });
+
+  it('throws any other error at once', async () => {
+    const { admin, calls } = scripted(protocolError('TOPIC_AUTHORIZATION_FAILED', 29));
+    await expect(awaitLeaders(admin, ['a'], 5_000)).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
+    expect(calls()).toBe(1);
   });
 });

@@ -87,7 +87,17 @@ export interface ProvisionTopicsOptions {
    * principals. Only for a cluster with an authorizer; omit on a plaintext one.
    */
   access?: AccessSettings;
+  /** How long new topics may take to have a leader for every partition, in ms (default 30 s). */
+  leaderWaitMs?: number;
 }
+
+const DEFAULT_LEADER_WAIT_MS = 30_000;
+const LEADER_POLL_MS = 100;
+/**
+ * Errors a broker answers while a new topic's metadata is still on its way to it (KRaft
+ * brokers learn of topics from the controller's metadata log, a moment after creation).
+ */
+const NOT_YET_KNOWN = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
 
 /**
  * Makes the cluster hold every topic of the contracts' topic list, as the
@@ -124,8 +134,10 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
     const warnings = checkExisting(existing, metadata, settings);
 
     if (missing.length > 0) {
+      // kafkajs's own wait for leaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft
+      // broker answers until the controller's new metadata reaches it: wait here instead.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic: topic.name,
           numPartitions: topic.partitions,
@@ -134,6 +146,7 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
         })),
       });
     }
+    if (missing.length > 0) await awaitLeaders(admin, missing.map((topic) => topic.name), options.leaderWaitMs ?? DEFAULT_LEADER_WAIT_MS);
     const reconfigured = await reconfigure(admin, existing, settings);
     const acls = options.access ? await provisionAcls(admin, options.access) : undefined;
     return {
@@ -145,6 +158,36 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
     };
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Resolves once every partition of `names` has a leader, as the cluster's metadata says;
+ * until then a broker may still answer UNKNOWN_TOPIC_OR_PARTITION or LEADER_NOT_AVAILABLE
+ * for a topic just created, and producers and consumers started now would meet the same.
+ * Throws TOPICS.NO_LEADER (unavailable) naming the topics still without one after
+ * `timeoutMs`; any other error is thrown as it comes.
+ */
+export async function awaitLeaders(admin: Pick<Admin, 'fetchTopicMetadata'>, names: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waitingFor = names;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      waitingFor = names.filter((name) => {
+        const partitions = topics.find((topic) => topic.name === name)?.partitions ?? [];
+        return partitions.length === 0 || partitions.some((partition) => partition.leader < 0);
+      });
+      if (waitingFor.length === 0) return;
+    } catch (error) {
+      if (!NOT_YET_KNOWN.has((error as { type?: string }).type ?? '')) throw error;
+    }
+    if (Date.now() >= deadline) {
+      throw new DomainError('TOPICS.NO_LEADER', `no leader for every partition of ${waitingFor.join(', ')} within ${timeoutMs} ms of creating them`, 'unavailable', {
+        topics: waitingFor,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, LEADER_POLL_MS));
   }
 }
 
