@@ -34,6 +34,11 @@ const withBroker = {
 };
 
 const config: Config = {
+  // Jest's 5 s default also bounds beforeAll, where an integration suite creates and migrates its
+  // database and boots Nest: on a busy two-core machine running two suites at once that can take
+  // longer. Jest reads this option only here, not per project. Suites with a broker set their own,
+  // longer timeouts.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
@@ -46,10 +51,6 @@ const config: Config = {
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
       testPathIgnorePatterns: [FAULT_SUITES, '/node_modules/'],
       slowTestThreshold: 30,
-      // Jest's 5 s default also bounds beforeAll, where a suite creates and migrates its database
-      // and boots Nest: on a busy two-core machine running two suites at once that can take
-      // longer. Suites with a broker set their own, longer timeouts.
-      testTimeout: 30_000,
     },
     {
       // Real broker faults on a three-node Kafka cluster: their own stage (`npm test -- faults`).

@@ -162,5 +162,6 @@ describe(`${DeliveryWorker.name} under DELIVERY_RATE_LIMITS`, () => {
     expect((await repository.claimLaneWithin(randomUUID(), 'push', 100, rules, [])).claimed).toEqual([]);
     const skipping = await repository.claimLaneWithin(randomUUID(), 'push', 100, rules, ['fcm.googleapis.com', 'push.example.test']);
     expect(skipping).toEqual({ claimed: [], heldBack: [] });
-  });
+    // It may wait up to 15 s for a fresh window before it starts.
+  }, 45_000);
 });
