@@ -57,7 +57,9 @@ describe(managedConfig.name, () => {
 
 describe(awaitLeaders.name, () => {
   type Metadata = Awaited<ReturnType<Admin['fetchTopicMetadata']>>;
-  const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ type, code, retriable: true, message: `broker answered ${type}` });
+  // As kafkajs's createErrorFromCode builds it from the broker's error code.
+  const protocolError = (type: string, code: number) =>
+    new KafkaJSProtocolError(Object.assign(new Error(`broker answered ${type}`), { type, code, retriable: true }));
   const withLeaders = (name: string, leaders: number[]): Metadata['topics'][number] => ({
     name,
     partitions: leaders.map((leader, partitionId) => ({ partitionId, leader, replicas: [0], isr: [0], offlineReplicas: [], partitionErrorCode: 0 })),
