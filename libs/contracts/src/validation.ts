@@ -53,6 +53,11 @@ export interface ValidationIssue {
 
 export type ValidationResult<T> = { ok: true; value: Validated<T> } | { ok: false; issues: ValidationIssue[] };
 
+/** True for what JSON calls an object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Transforms a plain value into `cls` and validates it strictly. Every string in it is first
  * held to the newsroom's character rule (UNSUPPORTED_CHARACTER) and its nesting to
@@ -61,11 +66,26 @@ export type ValidationResult<T> = { ok: true; value: Validated<T> } | { ok: fals
  * not be validated again.
  */
 export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown): ValidationResult<T> {
-  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+  if (!isJsonObject(plain)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
   }
+  const unsupported = unsupportedTextIssues(plain);
+  if (unsupported.length > 0) return { ok: false, issues: unsupported };
+  return validateTextChecked(cls, plain);
+}
+
+/** What `validatePlain` says of `plain`'s text (empty when every string and the nesting are acceptable). */
+export function unsupportedTextIssues(plain: unknown): ValidationIssue[] {
   const unsupported = findUnsupportedText(plain);
-  if (unsupported) return { ok: false, issues: [{ path: unsupported.path, message: describeUnsupportedText(unsupported) }] };
+  return unsupported ? [{ path: unsupported.path, message: describeUnsupportedText(unsupported) }] : [];
+}
+
+/**
+ * `validatePlain` for a part of a larger input whose text `findUnsupportedText` has already
+ * checked as a whole (an event's data, after its envelope): the same rules and result, without
+ * walking the same strings a second time. `plain` must be a JSON object.
+ */
+export function validateTextChecked<T extends object>(cls: ClassConstructor<T>, plain: object): ValidationResult<T> {
   const instance = plainToInstance(cls, plain);
   const errors = validateSync(instance, STRICT_VALIDATION);
   if (errors.length > 0) return { ok: false, issues: flattenValidationErrors(errors) };

@@ -4,6 +4,7 @@ import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { jsonByteLength } from '../limits';
 import { truncateText } from '../text/truncate';
 import { ARTICLE_LIMITS, BLOCK_TYPES, type ArticleBlockType } from './article-limits';
+import { isJsonObject } from '../validation';
 
 const ALLOWED_TYPES = BLOCK_TYPES.join(', ');
 
@@ -46,10 +47,6 @@ function isBlockType(type: unknown): type is ArticleBlockType {
   return typeof type === 'string' && (BLOCK_TYPES as readonly string[]).includes(type);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Turns each plain body element into an instance of its block class, chosen by `type`.
  * A non-array body becomes `undefined`, so the shape check reports one clear message.
@@ -57,7 +54,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function toArticleBlocks(plain: unknown): Array<ArticleBlock | UnrecognizedBlock> | undefined {
   if (!Array.isArray(plain)) return undefined;
   return plain.map((element: unknown) => {
-    if (!isPlainObject(element)) {
+    if (!isJsonObject(element)) {
       const block = new UnrecognizedBlock();
       notAnObject.add(block);
       return block;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import * as classTransformer from 'class-transformer';
+import * as unsupportedCharacters from '../text/unsupported-characters';
 import { TOPICS } from '../topics';
 import { ArticleSubmittedData } from './article-submitted.event';
 import { createEvent, EVENT_CATALOG, validateEvent } from './event-catalog';
@@ -87,5 +89,51 @@ describe('validateEvent: the approved event carries a complete approval', () => 
   ])('refuses one %s', (_what, data, path) => {
     const result = validateEvent(approved(data));
     expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([path]);
+  });
+});
+
+describe('validateEvent: each part of an event is read once', () => {
+  const approval = () => {
+    const id = randomUUID();
+    const data = { articleId: id, revision: 1, authorId: 'ana', editorId: 'eve', approvedAt: new Date().toISOString(), priority: 'normal', article: exampleArticle() };
+    return JSON.parse(JSON.stringify(createEvent(EVENT_TYPES.articleApproved, data as never, { subject: id }))) as Record<string, unknown>;
+  };
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it("walks the event's text once, data included, and builds the data class from the data once", () => {
+    const raw = approval();
+    const text = jest.spyOn(unsupportedCharacters, 'findUnsupportedText');
+    const transform = jest.spyOn(classTransformer, 'plainToInstance');
+
+    const result = validateEvent(raw, { topic: TOPICS.review });
+
+    expect(result.ok).toBe(true);
+    expect(text).toHaveBeenCalledTimes(1);
+    expect(text.mock.calls[0][0]).toBe(raw);
+    // The envelope is built without its data: only the data class receives the article.
+    const given = transform.mock.calls.map(([, plain]) => plain as { article?: unknown; data?: unknown });
+    expect(given.filter((plain) => plain.article !== undefined)).toHaveLength(1);
+    expect(given.find((plain) => 'data' in plain)?.data).toEqual({});
+    expect(result.ok && result.event.data).toBeInstanceOf(ArticleApprovedData);
+  });
+
+  it.each([
+    ['a string', 'approved'],
+    ['an array', [1, 2]],
+    ['null', null],
+  ])('still refuses data that is %s as the envelope rule says', (_what, data) => {
+    const result = validateEvent({ ...approval(), data }, { topic: TOPICS.review });
+    expect(result).toMatchObject({ ok: false, issues: [{ path: 'data', message: 'data must be an object' }] });
+  });
+
+  it("still names where in the data a character it refuses sits, and refuses a JSON value that is not an object", () => {
+    const raw = approval();
+    (raw.data as { article: { standfirst: string } }).article.standfirst = 'Tide\u0007 tables';
+    expect(validateEvent(raw, { topic: TOPICS.review })).toEqual({
+      ok: false,
+      issues: [{ path: 'data.article.standfirst', message: expect.stringContaining('U+0007') }],
+    });
+    expect(validateEvent('an event', { topic: TOPICS.review })).toEqual({ ok: false, issues: [{ path: '', message: 'must be a JSON object' }] });
   });
 });

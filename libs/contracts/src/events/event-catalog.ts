@@ -5,7 +5,7 @@ import { DomainError } from '../errors';
 import { MESSAGE_LIMITS, jsonByteLength } from '../limits';
 import { TOPICS, type Topic } from '../topics';
 import type { Validated } from '../validated';
-import { validatePlain, type ValidationIssue } from '../validation';
+import { isJsonObject, unsupportedTextIssues, validatePlain, validateTextChecked, type ValidationIssue, type ValidationResult } from '../validation';
 import { ArticleSubmittedData } from './article-submitted.event';
 import { EVENT_SOURCES, EVENT_TYPES, type EventType } from './event-types';
 import {
@@ -203,7 +203,7 @@ export type ParsedEvent = { ok: true; event: ValidatedEvent } | { ok: false; iss
  * the drafting topic, or one claiming another source, is forged or misrouted).
  */
 export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): ParsedEvent {
-  const envelope = validatePlain(CloudEventEnvelope, raw);
+  const envelope = isJsonObject(raw) ? checkedEnvelope(raw) : validatePlain(CloudEventEnvelope, raw);
   if (!envelope.ok) return { ok: false, issues: envelope.issues };
   const type = envelope.value.type;
   if (!isEventType(type)) {
@@ -213,7 +213,8 @@ export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): Pars
     const provenance = provenanceIssues(type, envelope.value.source, arrivedOn.topic);
     if (provenance.length > 0) return { ok: false, type, issues: provenance };
   }
-  const data = validatePlain(EVENT_CATALOG[type].dataClass as ClassConstructor<object>, envelope.value.data);
+  // An object, as the envelope's `@IsObject` has just said; its text is checked already.
+  const data = validateTextChecked(EVENT_CATALOG[type].dataClass as ClassConstructor<object>, (raw as { data: object }).data);
   if (!data.ok) {
     const qualified = data.issues.map((i) => ({
       path: i.path ? `data.${i.path}` : 'data',
@@ -226,6 +227,18 @@ export function validateEvent(raw: unknown, arrivedOn?: { topic: string }): Pars
   // The data is the validated instance (registered as Validated): built upon, it is not validated again.
   const event = { ...(raw as CloudEvent), data: data.value } as ValidatedEvent;
   return { ok: true, event };
+}
+
+/**
+ * The envelope of an event that is a JSON object. The text of the whole event, data included, is
+ * checked once, here; then the envelope's fields without its data, since class-transformer would
+ * copy the whole article only for `@IsObject` to look at it, and the data class copies and checks
+ * the data next.
+ */
+function checkedEnvelope(raw: Record<string, unknown>): ValidationResult<CloudEventEnvelope> {
+  const unsupported = unsupportedTextIssues(raw);
+  if (unsupported.length > 0) return { ok: false, issues: unsupported };
+  return validateTextChecked(CloudEventEnvelope, isJsonObject(raw.data) ? { ...raw, data: {} } : raw);
 }
 
 /**
