@@ -145,8 +145,8 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
           configEntries: Object.entries(managedConfig(topic, settings)).map(([name, value]) => ({ name, value })),
         })),
       });
+      await awaitLeaders(admin, missing.map((topic) => topic.name), options.leaderWaitMs ?? DEFAULT_LEADER_WAIT_MS);
     }
-    if (missing.length > 0) await awaitLeaders(admin, missing.map((topic) => topic.name), options.leaderWaitMs ?? DEFAULT_LEADER_WAIT_MS);
     const reconfigured = await reconfigure(admin, existing, settings);
     const acls = options.access ? await provisionAcls(admin, options.access) : undefined;
     return {
