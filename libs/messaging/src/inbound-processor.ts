@@ -1,4 +1,4 @@
-import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   DomainError,
@@ -291,15 +291,11 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
       }
     }
     const handledMs = Date.now() - receivedAt;
-    // Bound to this event's trace: the callback runs after the commit, outside it. (Not
-    // AsyncResource.bind, which on Node 20 builds a deprecation wrapper on every call.)
-    const trace = new AsyncResource('newsroom.applied-event');
-    this.unitOfWork.afterCommit(() =>
-      trace.runInAsyncScope(() => {
-        if (outcome !== 'skipped') this.logApplied(message, event, outcome === 'applied', { attempt: 1, receivedAt, handledMs, sharedTransaction: true });
-        this.activity.record({ topic: message.topic, eventType: event.type, outcome, eventTime: new Date(event.time), finishedAt: new Date() });
-      }),
-    );
+    // After the commit, still in this event's trace (UnitOfWork.afterCommit keeps it).
+    this.unitOfWork.afterCommit(() => {
+      if (outcome !== 'skipped') this.logApplied(message, event, outcome === 'applied', { attempt: 1, receivedAt, handledMs, sharedTransaction: true });
+      this.activity.record({ topic: message.topic, eventType: event.type, outcome, eventTime: new Date(event.time), finishedAt: new Date() });
+    });
     return outcome;
   }
 

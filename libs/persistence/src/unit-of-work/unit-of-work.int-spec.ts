@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@newsroom/testing';
 import { buildDataSourceOptions } from '../data-source';
@@ -78,6 +79,19 @@ describe(UnitOfWork.name, () => {
       })
       .catch(() => undefined);
     expect(calls).toEqual(['committed']);
+  });
+
+  it('runs each after-commit callback in the async context it was added from, no longer in the unit', async () => {
+    // As a consumer's events sharing one transaction each keep their own trace.
+    const trace = new AsyncLocalStorage<string>();
+    const seen: [string | undefined, boolean][] = [];
+    await unit.run(async () => {
+      for (const event of ['event 1', 'event 2']) await trace.run(event, async () => unit.afterCommit(() => seen.push([trace.getStore(), unit.active])));
+    });
+    expect(seen).toEqual([
+      ['event 1', false],
+      ['event 2', false],
+    ]);
   });
 
   it('runs before-commit steps in the transaction, after the work and in the order added, including steps they add', async () => {

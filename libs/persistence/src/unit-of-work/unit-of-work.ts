@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -91,11 +91,19 @@ export class UnitOfWork {
     unit.beforeCommit.push(step);
   }
 
-  /** Runs `callback` after the outermost unit commits (never after a rollback). */
+  /**
+   * Runs `callback` after the outermost unit commits (never after a rollback), in the async
+   * context it was added from — the event's or request's trace and log context, which a
+   * commit shared by several events runs outside of — but no longer in the unit: the
+   * transaction is over, and `manager` there is the data source's again.
+   */
   afterCommit(callback: () => void): void {
     const unit = this.storage.getStore();
-    if (!unit) callback();
-    else unit.afterCommit.push(callback);
+    if (!unit) return callback();
+    // An AsyncResource rather than AsyncResource.bind, which on Node 20 builds a deprecation
+    // wrapper on every call; this runs for every event a consumer applies.
+    const addedIn = new AsyncResource('UnitOfWork.afterCommit');
+    unit.afterCommit.push(() => addedIn.runInAsyncScope(() => this.storage.exit(callback)));
   }
 }
 

@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import type { NewsroomEvent } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
@@ -77,9 +76,9 @@ export class GoLiveUseCase {
 
   private announced({ article, result: publication }: AppliedChange<Publication>): GoLiveResult {
     // Once committed: a consumer's transaction may be shared by a batch of events and rolled
-    // back to apply them one by one, and a line written before would say so twice. Bound to
-    // this event's trace, which a shared transaction's commit runs outside of.
-    this.unitOfWork.afterCommit(AsyncResource.bind(() => this.logger.log({ articleId: article.id, ...publication }, 'article is live')));
+    // back to apply them one by one, and a line written before would say so twice. It still
+    // carries this event's trace (UnitOfWork.afterCommit runs it in the context it was added in).
+    this.unitOfWork.afterCommit(() => this.logger.log({ articleId: article.id, ...publication }, 'article is live'));
     return { articleId: article.id, ...publication };
   }
 }
