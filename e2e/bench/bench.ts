@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const page: PageFigures | undefined = opts.only.includes('page') ? await pageWorkload(opts.seconds, opts.connections, progress) : undefined;
   const latency: LatencyFigures | undefined = opts.only.includes('latency') ? await latencyWorkload(opts.articles, opts.events, progress) : undefined;
   const alone = opts.only.includes('pipeline') ? await pipelineWorkload(opts.events, progress) : undefined;
-  const pipeline = alone || latency ? { ...alone, ...(latency ? { wholeNewsroom: latency.pipeline } : {}) } : undefined;
+  // Without the latency workload `wholeNewsroom` is undefined and left out of latest.json.
+  const pipeline = alone || latency ? { ...alone, wholeNewsroom: latency?.pipeline } : undefined;
 
   const results = {
     startedAt: startedAt.toISOString(),
