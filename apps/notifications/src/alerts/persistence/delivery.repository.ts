@@ -299,9 +299,9 @@ export class DeliveryRepository {
    * free: up to `refill[channel]` due deliveries of each channel marked `sending` for
    * `workerId` (breaking first, then oldest due, SKIP LOCKED, as claimLane), returned with
    * their alert text and recipient. The finished deliveries stop being `sending` and their
-   * replacements start being `sending` in one commit, so a worker never holds more than its
-   * lanes' concurrency in `sending`, and a lane is refilled without a claim round trip of its
-   * own. Deliveries being recorded are never among those claimed (one `pending` again and still
+   * replacements start being `sending` in one commit, so a worker never holds more in `sending`
+   * than its lanes may hold (DeliveryWorker), and a lane is refilled without a claim round trip
+   * of its own. Deliveries being recorded are never among those claimed (one `pending` again and still
    * naming this worker, queued by a sweep, gets its outcome instead). Call it outside a unit of
    * work: the claim must be committed before anything is sent. An empty list when nothing was
    * due or `refill` asks for none.

@@ -9,7 +9,10 @@ import { DeliveryRepository } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
 import { FanOutAlertsUseCase } from '../use-cases/fan-out-alerts/fan-out-alerts.use-case';
-import { DELIVERY_CONCURRENCY, DeliveryWorker } from './delivery-worker';
+import { DELIVERY_CONCURRENCY, DeliveryWorker, readAheadOf } from './delivery-worker';
+
+/** What a lane without rate rules holds claimed at most: its sends at once and as many ready. */
+const HELD = DELIVERY_CONCURRENCY + readAheadOf(DELIVERY_CONCURRENCY, false);
 
 describe(DeliveryWorker.name, () => {
   let testbed: UseCaseTestbed;
@@ -96,25 +99,27 @@ describe(DeliveryWorker.name, () => {
     }
   });
 
-  it(`has at most ${DELIVERY_CONCURRENCY} alerts in flight, and sends the rest as they finish`, async () => {
-    const recipients = DELIVERY_CONCURRENCY + 3;
+  it(`sends at most ${DELIVERY_CONCURRENCY} alerts at once, holds as many more claimed ready, and sends the rest as they finish`, async () => {
+    const recipients = HELD + 3;
     for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `r${i}@example.com`, { sections: ['politics'] });
     const held = holdSends();
     startWorker();
     const articleId = await publish();
 
     await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => held.entered === DELIVERY_CONCURRENCY);
+    await eventually(`${HELD} deliveries claimed`, async () => (await statusesOf(articleId)).filter((status) => status === 'sending').length === HELD || undefined);
     const statuses = await statusesOf(articleId);
-    expect(statuses.filter((status) => status === 'sending')).toHaveLength(DELIVERY_CONCURRENCY);
     expect(statuses.filter((status) => status === 'pending')).toHaveLength(3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(held.entered).toBe(DELIVERY_CONCURRENCY);
 
     held.release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
     expect(channels.sent).toHaveLength(recipients);
   });
 
-  it('refills a slot as its outcome is stored, one for one, never holding more than its slots in sending', async () => {
-    const recipients = 2 * DELIVERY_CONCURRENCY + 1;
+  it('starts the next claimed delivery as a send finishes, and refills what it holds as outcomes are stored, never holding more', async () => {
+    const recipients = 2 * HELD + 1;
     for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `q${i}@example.com`, { sections: ['politics'] });
     // Each send waits for a release of its own.
     const releases: (() => void)[] = [];
@@ -123,13 +128,40 @@ describe(DeliveryWorker.name, () => {
     const articleId = await publish();
     await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
 
-    // One slot freed at a time is fewer than a claim round waits for: the outcome's own statement refills it.
+    // One slot freed at a time: the next send starts from what the lane holds, and the outcome's own statement claims one more.
     for (let released = 1; released <= recipients - DELIVERY_CONCURRENCY; released += 1) {
       releases[released - 1]();
       await eventually(`send ${DELIVERY_CONCURRENCY + released} to start`, () => releases.length === DELIVERY_CONCURRENCY + released);
+      await eventually(`${released} sent`, async () => (await statusesOf(articleId)).filter((status) => status === 'sent').length === released || undefined);
       const statuses = await statusesOf(articleId);
-      expect(statuses.filter((status) => status === 'sending').length).toBeLessThanOrEqual(DELIVERY_CONCURRENCY);
-      expect(statuses.filter((status) => status === 'sent')).toHaveLength(released);
+      expect(statuses.filter((status) => status === 'sending').length).toBe(Math.min(HELD, recipients - released));
+    }
+    for (const release of releases) release();
+    await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
+    expect(channels.sent).toHaveLength(recipients);
+  });
+
+  it('does not hold a freed slot while the outcome waits to be stored', async () => {
+    const recipients = DELIVERY_CONCURRENCY + 1;
+    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `w${i}@example.com`, { sections: ['politics'] });
+    const releases: (() => void)[] = [];
+    channels.whileSending = () => new Promise<void>((resolve) => releases.push(resolve));
+    startWorker();
+    const articleId = await publish();
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
+
+    // Another transaction holds every claimed row, so no outcome can be stored until it ends.
+    const blocker = testbed.get(DataSource).createQueryRunner();
+    await blocker.connect();
+    try {
+      await blocker.startTransaction();
+      await blocker.query(`SELECT id FROM deliveries WHERE status = 'sending' FOR UPDATE`);
+      releases[0]();
+      await eventually('the claimed delivery to start while the first outcome waits', () => releases.length === recipients);
+      expect(await statusesOf(articleId)).not.toContain('sent');
+    } finally {
+      await blocker.commitTransaction().catch(() => undefined);
+      await blocker.release();
     }
     for (const release of releases) release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
@@ -143,10 +175,11 @@ describe(DeliveryWorker.name, () => {
     startWorker();
     const articleId = await publish();
 
+    // Either lane alone sends at most DELIVERY_CONCURRENCY at once.
     await eventually('both lanes full', () => held.entered === 2 * DELIVERY_CONCURRENCY);
     const rows = await deliveriesOf(testbed, articleId);
     const sending = (channel: string) => rows.filter((row) => row.channel === channel && row.status === 'sending').length;
-    expect([sending('email'), sending('push')]).toEqual([DELIVERY_CONCURRENCY, DELIVERY_CONCURRENCY]);
+    expect([sending('email'), sending('push')]).toEqual([DELIVERY_CONCURRENCY + 2, DELIVERY_CONCURRENCY + 2]);
 
     held.release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
@@ -167,24 +200,22 @@ describe(DeliveryWorker.name, () => {
     ]);
   });
 
-  it('lets sends in flight finish and be recorded when it stops', async () => {
-    await emailSubscriber(testbed, 'a@example.com', { sections: ['politics'] });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = false;
-    channels.whileSending = async () => {
-      started = true;
-      await gate;
-    };
+  it('lets sends in flight, and the deliveries claimed ready for them, finish and be recorded when it stops; claims nothing more', async () => {
+    const recipients = HELD + 2;
+    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `s${i}@example.com`, { sections: ['politics'] });
+    const held = holdSends();
     const worker = startWorker();
     const articleId = await publish();
-    await eventually('the send to start', () => started);
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => held.entered === DELIVERY_CONCURRENCY);
+    await eventually(`${HELD} deliveries claimed`, async () => (await statusesOf(articleId)).filter((status) => status === 'sending').length === HELD || undefined);
 
     const stopped = worker.beforeApplicationShutdown();
-    release();
+    held.release();
     await stopped;
 
-    expect(await statusesOf(articleId)).toEqual(['sent']);
+    const statuses = await statusesOf(articleId);
+    expect(statuses.filter((status) => status === 'sent')).toHaveLength(HELD);
+    expect(statuses.filter((status) => status === 'pending')).toHaveLength(2);
   });
 
   it('sends each alert once when two workers run side by side', async () => {

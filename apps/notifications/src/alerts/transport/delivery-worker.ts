@@ -12,7 +12,7 @@ import { recordAlertsDeferred, recordDestinationPaused } from '../alert-metrics'
 import type { ClaimedDelivery } from '../domain/delivery';
 import type { Channel } from '../domain/delivery-status';
 import { MAX_DELIVERY_ATTEMPTS, MAX_RESENDS_AFTER_UNKNOWN } from '../domain/retry-policy';
-import { deliveriesChannel, DeliveryRepository, type LaneRateRule } from '../persistence/delivery.repository';
+import { deliveriesChannel, DeliveryRepository, type LaneRateRule, type RecordedOutcome } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { OutcomeBatch } from './outcome-batch';
 
@@ -37,10 +37,32 @@ const MIN_HOLD_MS = 20;
 const RESENT_NOTE = 'outcome unknown: interrupted while sending (worker stopped); re-sent with the same Message-ID / Topic';
 const GIVEN_UP_NOTE = 'outcome unknown: interrupted while sending (worker stopped); not re-sent, its re-sends or attempts are used up';
 
-/** A channel's own queue in this worker: its sends in flight and what they came to since the last progress line. */
+/**
+ * How many deliveries beyond its concurrency a lane holds claimed: as many again, when it has no
+ * rate rules (those claim per free slot, within the destination's allowance). They are the next
+ * sends, in hand when a send finishes, so its slot does not wait for the statement that stores
+ * outcomes and claims replacements (one batch is written at a time, about 10 ms each under load;
+ * a lane of 50 sending 1,000 a second left about a quarter of its slots idle waiting for it). It
+ * is also how many more `sending` rows than its concurrency a crash can leave.
+ */
+export function readAheadOf(concurrency: number, rateLimited: boolean): number {
+  return rateLimited ? 0 : concurrency;
+}
+
+/** A channel's own queue in this worker: its sends, the deliveries claimed for it, and what they came to since the last progress line. */
 interface Lane {
   channel: Channel;
+  /** Sends at once, at most. */
   concurrency: number;
+  /** Deliveries held claimed beyond the concurrency (readAheadOf). */
+  readAhead: number;
+  /** Claimed, not yet started: started as sends finish. */
+  ready: ClaimedDelivery[];
+  /** Sends under way now (at most `concurrency`). */
+  sending: number;
+  /** Deliveries asked for by claims still running, counted as held until they answer. */
+  asking: number;
+  /** Every started delivery until its outcome is stored: the sends under way and the outcomes waiting to be stored. */
   inFlight: Set<Promise<void>>;
   done: Record<string, number>;
   /** The lane's DELIVERY_RATE_LIMITS rules; null when none applies, and then it claims as it always did. */
@@ -65,11 +87,13 @@ function laneRules(channel: Channel, limits: DeliveryRateLimits | undefined): La
  * Sends pending deliveries as rounds of a BackgroundLoop, each channel in its
  * own lane with its own concurrency (DELIVERY_CONCURRENCY, e.g. `email=50,push=50`),
  * so pushes never wait behind e-mails; within a lane, breaking alerts go first.
- * A round claims as many deliveries per lane as it has free slots, with their
- * text and recipient, in one statement per lane; outcomes are stored in
- * batches (OutcomeBatch), a slot freed only once its outcome is committed, and
- * the batch's statement claims the replacements of a busy lane's freed slots
- * (lanes without rate rules), so a full lane needs no claims of its own.
+ * A lane holds claimed at most its concurrency and its read-ahead (readAheadOf):
+ * the sends under way, the next ones ready to start, and the sent ones whose
+ * outcomes are not stored yet. A round claims what a lane has room for, with
+ * text and recipient, in one statement per lane; a finished send's slot takes
+ * the next ready delivery at once, and its outcome is stored in a batch
+ * (OutcomeBatch) whose statement also claims what brings a busy lane (without
+ * rate rules) back to what it may hold, so a full lane needs no claims of its own.
  * Every replica runs one, each holding a member lease named after its id, so a
  * worker can tell a live one from one that crashed; SKIP LOCKED lets workers in
  * several processes share the queue. Started on application bootstrap (after
@@ -81,7 +105,9 @@ function laneRules(channel: Channel, limits: DeliveryRateLimits | undefined): La
  * outcome (the SMTP server may have taken it just before the crash), so it is
  * re-sent — a bounded number of times — with the same Message-ID / Topic, which
  * mail clients and push services collapse into the copy that may have arrived.
- * After a crash, at most the sum of the lanes' concurrency is re-sent.
+ * After a crash, at most what the lanes hold is re-sent: their concurrency and
+ * read-ahead, of which only the sends under way or not yet recorded may have
+ * gone out before.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -107,14 +133,24 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   ) {
     const concurrency = config?.deliveryConcurrency ?? { email: DELIVERY_CONCURRENCY, push: DELIVERY_CONCURRENCY };
     const limits = config?.deliveryRateLimits;
-    this.lanes = CHANNELS.map((channel) => ({ channel, concurrency: concurrency[channel], inFlight: new Set(), done: {}, rules: laneRules(channel, limits), held: new Map(), deferred: {} }));
-    // A batch of outcomes also claims replacements for the slots it frees (lanes without rate rules, while claiming).
+    this.lanes = CHANNELS.map((channel) => {
+      const rules = laneRules(channel, limits);
+      return { channel, concurrency: concurrency[channel], readAhead: readAheadOf(concurrency[channel], rules !== null), ready: [], sending: 0, asking: 0, inFlight: new Set(), done: {}, rules, held: new Map(), deferred: {} };
+    });
+    // A batch of outcomes also claims, for lanes without rate rules, what brings them back to what they may hold.
     this.outcomes = new OutcomeBatch(deliveries, this.workerId, {
-      wanted: (channel, finishing) => (this.claiming && !this.laneOf(channel).rules ? finishing : 0),
-      claimed: (deliveries) => {
+      wanted: (channel, finishing) => {
+        const lane = this.laneOf(channel);
+        if (!this.claiming || lane.rules) return 0;
+        const wanted = Math.max(0, this.room(lane) + finishing);
+        lane.asking += wanted;
+        return wanted;
+      },
+      claimed: (deliveries, asked) => {
+        for (const lane of this.lanes) lane.asking -= asked[lane.channel] ?? 0;
         // Under no span of the batch's: each send joins its own story's trace (inFanOutTrace).
         context.with(ROOT_CONTEXT, () => {
-          for (const delivery of deliveries) this.start(this.laneOf(delivery.channel), delivery);
+          for (const lane of this.lanes) this.enqueue(lane, deliveries.filter((delivery) => delivery.channel === lane.channel));
         });
       },
     });
@@ -147,7 +183,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.logger.log({ workerId: this.workerId, concurrency, ...(Object.keys(rateLimits).length > 0 ? { rateLimits } : {}) }, 'delivery worker started');
   }
 
-  /** Sends already started finish and are recorded, with the lease still held; nothing new is claimed. */
+  /** Sends already started, and the deliveries claimed ready for them, finish and are recorded, with the lease still held; nothing new is claimed. */
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.loop || !this.claiming) return;
     this.claiming = false;
@@ -171,17 +207,31 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * Claims as many of the lane's deliveries as it has free slots and starts them; true when
-   * every slot was filled. A busy lane waits until a quarter of its slots are free, so one
-   * claim serves many sends instead of one claim per finished send.
+   * How many more deliveries the lane may claim: its concurrency and read-ahead, less what it
+   * holds (claimed and not started, sending, or waiting for its outcome to be stored) and what
+   * claims still running asked for.
+   */
+  private room(lane: Lane): number {
+    return lane.concurrency + lane.readAhead - lane.ready.length - lane.inFlight.size - lane.asking;
+  }
+
+  /**
+   * Claims as many of the lane's deliveries as it has room for and starts them as slots allow;
+   * true when it got all it asked. A busy lane waits until it has room for a quarter of its
+   * concurrency, so one claim serves many sends instead of one claim per finished send.
    */
   private async fill(lane: Lane): Promise<boolean> {
-    const free = lane.concurrency - lane.inFlight.size;
+    const free = this.room(lane);
     if (free <= 0 || (lane.inFlight.size > 0 && free < Math.ceil(lane.concurrency / 4))) return false;
-    if (lane.rules) return this.fillWithin(lane, lane.rules, free);
-    const claimed = await this.deliveries.claimLane(this.workerId, lane.channel, free);
-    for (const delivery of claimed) this.start(lane, delivery);
-    return claimed.length === free;
+    lane.asking += free;
+    try {
+      if (lane.rules) return await this.fillWithin(lane, lane.rules, free);
+      const claimed = await this.deliveries.claimLane(this.workerId, lane.channel, free);
+      this.enqueue(lane, claimed);
+      return claimed.length === free;
+    } finally {
+      lane.asking -= free;
+    }
   }
 
   /**
@@ -196,7 +246,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     for (const [destination, roomAt] of lane.held) if (roomAt <= now) lane.held.delete(destination);
     if (lane.channel === 'email' && lane.held.size > 0) return false;
     const { claimed, heldBack } = await this.deliveries.claimLaneWithin(this.workerId, lane.channel, free, rules, [...lane.held.keys()]);
-    for (const delivery of claimed) this.start(lane, delivery);
+    this.enqueue(lane, claimed);
     let held = 0;
     for (const entry of heldBack) {
       held += entry.held;
@@ -246,14 +296,42 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.pauses.add(writing);
   }
 
+  /** Claimed deliveries join the lane's ready queue, and as many start as it has free slots. */
+  private enqueue(lane: Lane, claimed: readonly ClaimedDelivery[]): void {
+    lane.ready.push(...claimed);
+    this.startReady(lane);
+  }
+
+  private startReady(lane: Lane): void {
+    while (lane.sending < lane.concurrency && lane.ready.length > 0) this.start(lane, lane.ready.shift()!);
+  }
+
+  /**
+   * Sends one delivery in a slot of the lane. The slot is free again once the send has an
+   * outcome, and the next ready delivery starts in it at once; the delivery stays in flight
+   * (its row `sending`) until the outcome is stored.
+   */
   private start(lane: Lane, delivery: ClaimedDelivery): void {
-    const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, (entry) => this.outcomes.add({ ...entry, channel: delivery.channel })))
+    lane.sending += 1;
+    let slotFreed = false;
+    const freeSlot = () => {
+      if (slotFreed) return;
+      slotFreed = true;
+      lane.sending -= 1;
+      this.startReady(lane);
+    };
+    const record = (entry: RecordedOutcome) => {
+      freeSlot();
+      return this.outcomes.add({ ...entry, channel: delivery.channel });
+    };
+    const tracked: Promise<void> = this.inFanOutTrace(delivery, () => this.deliver.deliverClaimed(delivery, this.workerId, record))
       .then((result) => {
         lane.done[result.status] = (lane.done[result.status] ?? 0) + 1;
         if (lane.rules && delivery.destination && 'pauseMs' in result && result.pauseMs !== undefined) this.pause(lane, delivery.destination, result.pauseMs);
       })
       .catch((error: unknown) => this.logger.error({ err: error, deliveryId: delivery.id }, 'unexpected error while delivering an alert'))
       .finally(() => {
+        freeSlot();
         lane.inFlight.delete(tracked);
         this.loop?.wake();
       });
@@ -284,8 +362,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         const done = lane.done;
         lane.done = {};
         const heldBack = this.heldBack(lane);
-        active ||= Object.keys(done).length > 0 || lane.inFlight.size > 0 || heldBack !== undefined;
-        return [lane.channel, { ...done, inFlight: lane.inFlight.size, sentPerSecond: Math.round(((done.sent ?? 0) * 1000) / Math.max(elapsedMs, 1)), ...(heldBack ? { heldBack } : {}) }];
+        active ||= Object.keys(done).length > 0 || lane.inFlight.size > 0 || lane.ready.length > 0 || heldBack !== undefined;
+        return [lane.channel, { ...done, inFlight: lane.sending, claimedAhead: lane.ready.length, sentPerSecond: Math.round(((done.sent ?? 0) * 1000) / Math.max(elapsedMs, 1)), ...(heldBack ? { heldBack } : {}) }];
       }),
     );
     if (active) this.logger.log({ workerId: this.workerId, ...channels }, 'delivery progress');

@@ -21,6 +21,12 @@ const outcome = (id: string, channel: Channel): LaneOutcome => ({
 });
 const claimed = (id: string, channel: Channel) => ({ id, channel }) as ClaimedDelivery;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const eventuallyTrue = async (check: () => boolean) => {
+  for (let waited = 0; !check(); waited += 10) {
+    if (waited > 2000) throw new Error('timed out');
+    await settle();
+  }
+};
 
 describe(OutcomeBatch.name, () => {
   it('writes one batch at a time: what finishes meanwhile is the next batch, written once the first is stored', async () => {
@@ -65,6 +71,31 @@ describe(OutcomeBatch.name, () => {
     repository.writes[0].finish([claimed('7', 'email'), claimed('8', 'email')]);
     await done;
     expect(events).toEqual(['started 7,8', 'stored 1', 'stored 2', 'stored 3']);
+  });
+
+  it('tells the refill what each try asked for, an empty claim when the try failed, so none stays counted as claiming', async () => {
+    const repository = new HeldRepository();
+    const told: { ids: string[]; asked: Partial<Record<Channel, number>> }[] = [];
+    let stored = false;
+    const batch = new OutcomeBatch(repository as unknown as DeliveryRepository, 'worker', {
+      wanted: (_channel, finishing) => finishing + 1,
+      claimed: (deliveries, asked) => told.push({ ids: deliveries.map((delivery) => delivery.id), asked }),
+    });
+    const adding = batch.add(outcome('1', 'email')).then(() => (stored = true));
+    await settle();
+
+    repository.writes[0].fail(new Error('connection reset'));
+    await settle();
+    expect(told).toEqual([{ ids: [], asked: { email: 2 } }]);
+    expect(stored).toBe(false);
+
+    await eventuallyTrue(() => repository.writes.length === 2);
+    repository.writes[1].finish([claimed('9', 'email')]);
+    await adding;
+    expect(told).toEqual([
+      { ids: [], asked: { email: 2 } },
+      { ids: ['9'], asked: { email: 2 } },
+    ]);
   });
 
   it('drains every outcome added, including those added while a batch is being written', async () => {

@@ -16,14 +16,15 @@ export interface LaneOutcome extends RecordedOutcome {
 }
 
 /**
- * How the worker refills the slots a batch frees, in the batch's own statement.
+ * How the worker refills its lanes in the batch's own statement.
  * `wanted` is asked before each try of the write: how many deliveries of `channel` to claim
- * when `finishing` of its slots are about to be freed (0: none, e.g. while stopping or for a
- * rate-limited lane). `claimed` receives what was claimed, before the finished slots are freed.
+ * when `finishing` of its rows are about to stop being `sending` (0: none, e.g. while stopping
+ * or for a rate-limited lane). `claimed` is told after each try what it brought, with what was
+ * asked (an empty list when the try failed), before the finished outcomes count as stored.
  */
 export interface Refill {
   wanted(channel: Channel, finishing: number): number;
-  claimed(deliveries: ClaimedDelivery[]): void;
+  claimed(deliveries: ClaimedDelivery[], asked: Partial<Record<Channel, number>>): void;
 }
 
 interface Waiting {
@@ -88,28 +89,29 @@ export class OutcomeBatch {
     const entries = batch.map((waiting) => waiting.entry);
     const finishing: Partial<Record<Channel, number>> = {};
     for (const entry of entries) finishing[entry.channel] = (finishing[entry.channel] ?? 0) + 1;
-    let claimed: ClaimedDelivery[] = [];
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const refill = Object.fromEntries(
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const asked = Object.fromEntries(
           (Object.entries(finishing) as [Channel, number][]).map(([channel, count]) => [channel, this.refill?.wanted(channel, count) ?? 0]),
         ) as Partial<Record<Channel, number>>;
-        claimed = await this.deliveries.recordOutcomesAndClaim(this.workerId, entries, refill);
-        break;
-      } catch (error) {
-        if (attempt >= RECORD_ATTEMPTS) {
-          this.logger.error(
-            { deliveryIds: entries.map((entry) => entry.delivery.id), err: error },
-            'could not record delivery outcomes; they stay "sending" and are re-sent once this worker is gone',
-          );
-          break;
+        let claimed: ClaimedDelivery[] = [];
+        try {
+          claimed = await this.deliveries.recordOutcomesAndClaim(this.workerId, entries, asked);
+          return;
+        } catch (error) {
+          if (attempt >= RECORD_ATTEMPTS) {
+            this.logger.error(
+              { deliveryIds: entries.map((entry) => entry.delivery.id), err: error },
+              'could not record delivery outcomes; they stay "sending" and are re-sent once this worker is gone',
+            );
+            return;
+          }
+        } finally {
+          // The replacements are in hand before the finished outcomes count as stored, so a lane never looks empty in between.
+          this.refill?.claimed(claimed, asked);
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
       }
-    }
-    // The replacements are in hand before the finished slots are freed, so a lane never looks empty in between.
-    try {
-      if (claimed.length > 0) this.refill?.claimed(claimed);
     } finally {
       for (const waiting of batch) waiting.stored();
     }
