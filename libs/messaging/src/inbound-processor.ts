@@ -6,6 +6,7 @@ import {
   type EventType,
   type NewsroomEvent,
   type ParsedEvent,
+  type ValidatedEvent,
   type ValidatedEventOf,
 } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
@@ -24,6 +25,15 @@ import { runInTrace } from './trace-context';
 export type EventHandlers = {
   [K in EventType]?: (event: ValidatedEventOf<K>) => Promise<unknown>;
 };
+
+/**
+ * Work a consumer does once for a chunk of events sharing one transaction (see
+ * `applyTogether`), before the first of them is handled: given the chunk's events that will be
+ * handled (new, with a handler), in order — say, to read and lock in one statement the rows
+ * their handlers would each read. It runs in the chunk's unit of work; a throw rolls the chunk
+ * back and its events are applied one at a time, without it.
+ */
+export type PrepareChunk = (events: readonly ValidatedEvent[]) => Promise<void>;
 
 export type ProcessingOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
 
@@ -196,12 +206,17 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     }
   }
 
-  process(message: InboundMessage, handlers: EventHandlers): Promise<ProcessingOutcome> {
+  /**
+   * Applies one event with `handlers`; `prepare`, if given, runs once for a chunk of events
+   * sharing a transaction, before the first is handled (PrepareChunk), and never for an event
+   * applied on its own.
+   */
+  process(message: InboundMessage, handlers: EventHandlers, prepare?: PrepareChunk): Promise<ProcessingOutcome> {
     return runInTrace(traceparentOf(message.headers), async () => {
       const chunk = this.chunks.getStore();
       const ofChunk = chunk && chunk.topic === message.topic && chunk.partition === message.partition ? chunk : undefined;
       const decoded = ofChunk?.decoded.get(message.offset) ?? decode(message.topic, message.value);
-      if (ofChunk?.shared) return this.processInSharedTransaction(message, handlers, decoded, { ...ofChunk, shared: ofChunk.shared });
+      if (ofChunk?.shared) return this.processInSharedTransaction(message, handlers, decoded, { ...ofChunk, shared: ofChunk.shared }, prepare);
       const seen: { type?: string; time?: string } = {};
       const outcome = await this.processInTrace(message, handlers, decoded, seen);
       const eventTime = seen.time ? new Date(seen.time) : undefined;
@@ -272,6 +287,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     handlers: EventHandlers,
     validated: Decoded,
     chunk: Chunk & { shared: SharedTransaction },
+    prepare: PrepareChunk | undefined,
   ): Promise<ProcessingOutcome> {
     const { shared } = chunk;
     if (!validated.ok) {
@@ -284,7 +300,7 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     let outcome: ProcessingOutcome = 'skipped';
     if (handler) {
       try {
-        outcome = (await this.applyClaimed(message, event, handler, handlers, chunk)) ? 'applied' : 'duplicate';
+        outcome = (await this.applyClaimed(message, event, handler, handlers, chunk, prepare)) ? 'applied' : 'duplicate';
       } catch (error) {
         shared.failure = error;
         return 'skipped';
@@ -320,7 +336,8 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
    * message that is not one of the chunk's writes its own row.
    *
    * @throws when the chunk's events come with different handlers (their rows were chosen by
-   *   the first's), and whatever the handler or the database throws; the chunk then rolls back.
+   *   the first's), and whatever the handler, `prepare` or the database throws; the chunk then
+   *   rolls back.
    */
   private async applyClaimed(
     message: InboundMessage,
@@ -328,9 +345,14 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
     handler: (e: NewsroomEvent) => Promise<unknown>,
     handlers: EventHandlers,
     chunk: Chunk & { shared: SharedTransaction },
+    prepare: PrepareChunk | undefined,
   ): Promise<boolean> {
     if (!chunk.decoded.has(message.offset)) return this.applyOnce(message, event, handler);
-    const claims = (chunk.shared.claims ??= await this.claimChunk(chunk, handlers));
+    let claims = chunk.shared.claims;
+    if (!claims) {
+      claims = chunk.shared.claims = await this.claimChunk(chunk, handlers);
+      if (prepare) await prepare(eventsToApply(chunk, claims));
+    }
     if (claims.handlers !== handlers) throw new Error('events sharing a transaction were handed different handlers; applying them one at a time');
     if (!claims.unapplied.delete(message.offset)) return false;
     await handler(event);
@@ -377,6 +399,13 @@ export class InboundEventProcessor implements BeforeApplicationShutdown {
       return true;
     });
   }
+}
+
+/** The chunk's events its inbox statement wrote rows for (new, with a handler), in the chunk's order. */
+function eventsToApply(chunk: Chunk, claims: InboxClaims): ValidatedEvent[] {
+  const events: ValidatedEvent[] = [];
+  for (const [offset, decoded] of chunk.decoded) if (decoded.ok && claims.unapplied.has(offset)) events.push(decoded.event);
+  return events;
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: { path: string; message: string }[] };

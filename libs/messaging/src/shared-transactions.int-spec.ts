@@ -15,7 +15,7 @@ import { CreateOutboxAndInbox1764000000000, UnitOfWork, UnitOfWorkModule, buildD
 import { createTestDatabase, startLocalBroker, type LocalBroker, type TestDatabase } from '@newsroom/testing';
 import { readDeadLetters, type DeadLetter } from './dead-letters';
 import { ConsumeTopic, Inbound, type InboundMessage } from './inbound-message';
-import { InboundEventProcessor, type EventHandlers, type ProcessedEvent } from './inbound-processor';
+import { InboundEventProcessor, type EventHandlers, type PrepareChunk, type ProcessedEvent } from './inbound-processor';
 import { kafkaConsumerTransport } from './kafka-transport';
 import { MessagingModule } from './messaging.module';
 import { Outbox, outboxChannel } from './outbox';
@@ -87,9 +87,19 @@ class ClaimedEventsConsumer {
     },
   };
 
+  /** Each chunk preparation: the events it was given, its transaction, and how many effects were stored when it ran. */
+  readonly preparations: { eventIds: string[]; tx: string; effectsSeen: number }[] = [];
+  failPreparation = false;
+
+  readonly prepare: PrepareChunk = async (events) => {
+    const [{ tx, n }] = await this.unitOfWork.manager.query<{ tx: string; n: number }[]>('SELECT txid_current()::text AS tx, (SELECT count(*)::int FROM effects) AS n');
+    this.preparations.push({ eventIds: events.map((event) => event.id), tx, effectsSeen: n });
+    if (this.failPreparation) throw new Error('could not lock the chunk\'s rows');
+  };
+
   @ConsumeTopic(TOPICS.review)
   async onClaimed(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.handlers);
+    await this.inbound.process(message, this.handlers, this.prepare);
   }
 }
 
@@ -145,6 +155,8 @@ describe('events sharing a transaction', () => {
     failuresLeft.clear();
     outboxRowSeenAtOnce.clear();
     statements.length = 0;
+    consumer.preparations.length = 0;
+    consumer.failPreparation = false;
   });
 
   let offset = 0;
@@ -311,6 +323,34 @@ describe('events sharing a transaction', () => {
     expect(settled).toHaveLength(1);
     expect((await effects()).map((row) => row.revision)).toEqual([1]);
     expect([...outboxRowSeenAtOnce.values()]).toEqual([true]);
+    // A chunk preparation is for events sharing a transaction only.
+    expect(consumer.preparations).toEqual([]);
+  });
+
+  it('prepares a shared chunk once, in its transaction and before its first handler, with the events it applies and not one already in the inbox', async () => {
+    const earlier = claimed(ARTICLES[5], 1);
+    await applyTogether([message(earlier)]);
+    const fresh = [claimed(ARTICLES[5], 2), claimed(ARTICLES[4], 1)];
+
+    await applyTogether([message(fresh[0]), message(earlier), message(fresh[1])]);
+
+    const stored = await effects();
+    expect(consumer.preparations).toEqual([{ eventIds: fresh.map((event) => event.id), tx: stored[1].tx, effectsSeen: 1 }]);
+    expect(stored.map((row) => row.event_id)).toEqual([earlier.id, ...fresh.map((event) => event.id)]);
+  });
+
+  it('rolls a chunk back when its preparation fails, and applies each event on its own, unprepared', async () => {
+    consumer.failPreparation = true;
+    const events = [1, 2, 3].map((revision) => claimed(ARTICLES[0], revision));
+
+    const settled = await applyTogether(events.map(message));
+
+    expect(settled).toHaveLength(3);
+    const stored = await effects();
+    expect(stored.map((row) => row.revision)).toEqual([1, 2, 3]);
+    expect(new Set(stored.map((row) => row.tx)).size).toBe(3);
+    expect(consumer.preparations).toHaveLength(1);
+    expect(processed.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied']);
   });
 
   describe('through the real broker (BatchedKafkaServer)', () => {

@@ -41,6 +41,29 @@ export interface SlugsInUse {
   taken: ReadonlySet<string>;
 }
 
+/** An article to lock with others (`lockTogether`), with its headline's slug candidates (`slugCandidates`, in order). */
+export interface ArticleToLock {
+  id: string;
+  slugs: readonly string[];
+}
+
+/**
+ * The articles a unit of work locked together and what it wrote of them since, until it
+ * commits (see `lockTogether`): the unit's own view of those rows, ahead of the database's.
+ */
+interface HeldTogether {
+  /** Each locked article as its row was read (null: no row yet) until the unit asks for it. */
+  rows: Map<string, ArticleRow | null>;
+  /** The slug candidates read with each locked article. */
+  candidates: Map<string, readonly string[]>;
+  /** Articles handed out or stored in this unit: a second look gets the same object, as changed. */
+  held: Map<string, PublishedArticle>;
+  /** Who holds each slug read (among the candidates) or given in this unit. */
+  slugOwners: Map<string, string>;
+  /** Articles stored in this unit and not yet written: written before the commit, in two statements at most. */
+  unwritten: Set<string>;
+}
+
 function firstFree(articleId: string, candidates: readonly string[], taken: ReadonlySet<string>): string {
   const free = candidates.find((slug) => !taken.has(slug));
   if (!free) throw new Error(`no free slug for article ${articleId}`);
@@ -53,7 +76,74 @@ function firstFree(articleId: string, candidates: readonly string[], taken: Read
  */
 @Injectable()
 export class ArticleRepository {
+  /** Per unit of work (its manager), the articles it locked together; see `lockTogether`. */
+  private readonly together = new WeakMap<EntityManager, HeldTogether>();
+
   constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /**
+   * Locks, in one statement and in id order, the rows of articles a unit of work is about to
+   * change one after another (the approvals of a chunk of events sharing a transaction), and
+   * reads in one more which of their slug candidates other articles hold. Until the unit
+   * commits, `findForUpdateWithSlugs` answers for these articles from what was read and what
+   * the unit has changed since (the same object for a second look, slugs given in the unit
+   * counted as taken), and `store` defers their writes to one INSERT of the new and one UPDATE
+   * of the known, made just before the commit. Every other method writes what was deferred
+   * first and then works on the database as usual, so nothing ever reads a row this unit has
+   * changed without its change.
+   */
+  async lockTogether(articles: readonly ArticleToLock[]): Promise<void> {
+    const manager = this.unitOfWork.requireActive('ArticleRepository.lockTogether');
+    await this.settle(manager);
+    const sql = statementsFor(manager);
+    const ids = [...new Set(articles.map((article) => article.id))];
+    const rows: ArticleRow[] = await manager.query(sql.selectManyForUpdate, [ids]);
+    const owners: { id: string; slug: string }[] = await manager.query(`SELECT slug, id FROM articles WHERE slug = ANY($1::text[])`, [
+      [...new Set(articles.flatMap((article) => article.slugs))],
+    ]);
+    const state: HeldTogether = {
+      rows: new Map(ids.map((id) => [id, null])),
+      candidates: new Map(articles.map((article) => [article.id, [...article.slugs]])),
+      held: new Map(),
+      slugOwners: new Map(owners.map((owner) => [owner.slug, owner.id])),
+      unwritten: new Set(),
+    };
+    for (const row of rows) state.rows.set(row.id as string, row);
+    this.together.set(manager, state);
+    this.unitOfWork.beforeCommit(() => this.settle(manager));
+  }
+
+  /** Writes what this unit deferred (`lockTogether`) and stops answering from its own view. */
+  private async settle(manager: EntityManager): Promise<void> {
+    const state = this.together.get(manager);
+    if (!state) return;
+    this.together.delete(manager);
+    const sql = statementsFor(manager);
+    const added: Record<string, unknown>[] = [];
+    const saved: Record<string, unknown>[] = [];
+    for (const id of state.unwritten) {
+      const fields = toRow(state.held.get(id)!.view());
+      const record = Object.fromEntries(sql.columns.map(({ field, column }) => [column, fields[field]]));
+      (state.rows.get(id) ? saved : added).push(record);
+    }
+    if (added.length > 0) await manager.query(sql.insertMany, [JSON.stringify(added)]);
+    if (saved.length > 0) await manager.query(sql.updateMany, [JSON.stringify(saved)]);
+  }
+
+  /** The unit's own answer for an article it locked together with the same candidates; undefined when it has none. */
+  private heldTogether(manager: EntityManager, id: string, slugs: readonly string[]): { article: PublishedArticle | null; slugs: SlugsInUse } | undefined {
+    const state = this.together.get(manager);
+    const read = state?.candidates.get(id);
+    if (!state || !read || read.length !== slugs.length || !read.every((slug, i) => slug === slugs[i])) return undefined;
+    let article = state.held.get(id) ?? null;
+    const row = state.rows.get(id);
+    if (!article && row) {
+      article = PublishedArticle.restore(toSnapshot(fromRow(statementsFor(manager), row)));
+      state.held.set(id, article);
+    }
+    const taken = new Set(slugs.filter((slug) => state.slugOwners.has(slug) && state.slugOwners.get(slug) !== id));
+    return { article, slugs: { candidates: [...slugs], taken } };
+  }
 
   /**
    * Reads an article and locks its row until the unit of work ends; null when unknown. Plain
@@ -62,6 +152,7 @@ export class ArticleRepository {
    */
   async findForUpdate(id: string): Promise<PublishedArticle | null> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdate');
+    await this.settle(manager);
     const sql = statementsFor(manager);
     const rows: ArticleRow[] = await manager.query(sql.selectForUpdate, [id]);
     return rows[0] ? PublishedArticle.restore(toSnapshot(fromRow(sql, rows[0]))) : null;
@@ -75,6 +166,9 @@ export class ArticleRepository {
    */
   async findForUpdateWithSlugs(id: string, slugs: readonly string[]): Promise<{ article: PublishedArticle | null; slugs: SlugsInUse }> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.findForUpdateWithSlugs');
+    const together = this.heldTogether(manager, id, slugs);
+    if (together) return together;
+    await this.settle(manager);
     const sql = statementsFor(manager);
     const [row]: (ArticleRow & { taken_slugs: string[] })[] = await manager.query(sql.selectForUpdateWithSlugs, [id, [...slugs]]);
     const article = row.id === null ? null : PublishedArticle.restore(toSnapshot(fromRow(sql, row)));
@@ -114,6 +208,7 @@ export class ArticleRepository {
    */
   async claimNextDue(now: Date, skip: ReadonlySet<string>): Promise<string | null> {
     const manager = this.unitOfWork.requireActive('ArticleRepository.claimNextDue');
+    await this.settle(manager);
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM articles
         WHERE due_at <= $1 AND NOT (id = ANY($2::uuid[]))
@@ -127,6 +222,7 @@ export class ArticleRepository {
 
   /** The earliest time a waiting revision falls due after `now`; null when nothing waits. */
   async nextDueAfter(now: Date): Promise<Date | null> {
+    await this.settle(this.unitOfWork.manager);
     const rows: { due_at: Date | null }[] = await this.unitOfWork.manager.query(`SELECT min(due_at) AS due_at FROM articles WHERE due_at > $1`, [now]);
     return rows[0]?.due_at ?? null;
   }
@@ -137,20 +233,33 @@ export class ArticleRepository {
     await manager.query(`SELECT pg_notify($1, '')`, [publicationScheduleChannel(schemaOf(manager.connection))]);
   }
 
-  /** Writes a held article as it is now, with one statement: an INSERT when it has no row yet, an UPDATE otherwise. */
+  /**
+   * Writes a held article as it is now, with one statement: an INSERT when it has no row yet,
+   * an UPDATE otherwise; for an article the unit locked together with others
+   * (`lockTogether`), at the unit's commit, with theirs.
+   */
   async store({ article, stored }: HeldArticle): Promise<void> {
+    const state = this.together.get(this.unitOfWork.manager);
+    if (state?.rows.has(article.id)) {
+      state.held.set(article.id, article);
+      if (article.slug !== null) state.slugOwners.set(article.slug, article.id);
+      state.unwritten.add(article.id);
+      return;
+    }
     if (stored) await this.save(article);
     else await this.add(article);
   }
 
   /** Inserts a new article's row (one parameterised INSERT of every column but `created_at`). */
   async add(article: PublishedArticle): Promise<void> {
+    await this.settle(this.unitOfWork.manager);
     const sql = statementsFor(this.unitOfWork.manager);
     await this.unitOfWork.manager.query(sql.insert, parametersOf(sql, toRow(article.view())));
   }
 
   /** Writes every column of a stored article's row (one parameterised UPDATE by id). */
   async save(article: PublishedArticle): Promise<void> {
+    await this.settle(this.unitOfWork.manager);
     const sql = statementsFor(this.unitOfWork.manager);
     await this.unitOfWork.manager.query(sql.update, parametersOf(sql, toRow(article.view())));
   }
@@ -166,6 +275,7 @@ export class ArticleRepository {
     if (known && known.candidates.length === candidates.length && known.candidates.every((slug, i) => slug === candidates[i])) {
       return firstFree(articleId, candidates, known.taken);
     }
+    await this.settle(this.unitOfWork.manager);
     const taken: { slug: string }[] = await this.unitOfWork.manager.query(`SELECT slug FROM articles WHERE slug = ANY($1::text[]) AND id <> $2`, [
       candidates,
       articleId,
@@ -175,6 +285,7 @@ export class ArticleRepository {
 
   /** Removes an article's corrections from the public log: a killed article leaves no note behind. */
   async deleteCorrections(articleId: string): Promise<void> {
+    await this.settle(this.unitOfWork.manager);
     await this.unitOfWork.manager.delete(CorrectionEntity, { articleId });
   }
 
@@ -183,12 +294,14 @@ export class ArticleRepository {
    * text itself is loaded: editors see what will go live.
    */
   async scheduled(limit: number): Promise<PublishedArticle[]> {
+    await this.settle(this.unitOfWork.manager);
     const rows = await this.unitOfWork.manager.find(ArticleEntity, { where: { dueAt: Not(IsNull()) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
     return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
   }
 
   /** Appends a correction to the public log. */
   async addCorrection(articleId: string, correction: CorrectionRecord): Promise<void> {
+    await this.settle(this.unitOfWork.manager);
     await this.unitOfWork.manager.insert(CorrectionEntity, { articleId, ...correction });
   }
 }
@@ -211,6 +324,12 @@ interface ArticleStatements {
   selectForUpdateWithSlugs: string;
   insert: string;
   update: string;
+  /** Locks and reads the rows of the ids in $1 (uuid[]), in id order. */
+  selectManyForUpdate: string;
+  /** Inserts the rows in $1, a JSON array of objects keyed by column name. */
+  insertMany: string;
+  /** Updates by id the rows in $1, a JSON array of objects keyed by column name. */
+  updateMany: string;
 }
 
 let statements: ArticleStatements | undefined;
@@ -240,6 +359,13 @@ function statementsFor(manager: EntityManager): ArticleStatements {
       .slice(1)
       .map(({ column }, i) => `${column} = $${i + 2}`)
       .join(', ')} WHERE id = $1`,
+    selectManyForUpdate: `SELECT ${names} FROM articles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    // json_populate_recordset reads each object by the table's own column types: jsonb, text[], timestamptz.
+    insertMany: `INSERT INTO articles (${names}) SELECT ${names} FROM json_populate_recordset(NULL::articles, $1::json)`,
+    updateMany: `UPDATE articles SET ${columns
+      .slice(1)
+      .map(({ column }) => `${column} = r.${column}`)
+      .join(', ')} FROM json_populate_recordset(NULL::articles, $1::json) AS r WHERE articles.id = r.id`,
   };
   return statements;
 }

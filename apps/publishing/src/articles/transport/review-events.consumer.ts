@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS } from '@newsroom/contracts';
-import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
+import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage, type PrepareChunk } from '@newsroom/messaging';
 import { PublishApprovedArticleCommand } from '../use-cases/publish-approved-article/publish-approved-article.command';
 import { PublishApprovedArticleUseCase } from '../use-cases/publish-approved-article/publish-approved-article.use-case';
 
@@ -19,6 +19,12 @@ export class ReviewEventsConsumer {
     },
   };
 
+  /** Approvals sharing a transaction lock and read their articles together, once. */
+  private readonly prepare: PrepareChunk = (events) =>
+    this.publishApproved.prepareTogether(
+      events.flatMap((event) => (event.type === EVENT_TYPES.articleApproved ? [{ articleId: event.data.articleId, headline: event.data.article.headline }] : [])),
+    );
+
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly publishApproved: PublishApprovedArticleUseCase,
@@ -26,6 +32,6 @@ export class ReviewEventsConsumer {
 
   @ConsumeTopic(TOPICS.review)
   async onReviewEvent(@Inbound() message: InboundMessage): Promise<void> {
-    await this.inbound.process(message, this.handlers);
+    await this.inbound.process(message, this.handlers, this.prepare);
   }
 }

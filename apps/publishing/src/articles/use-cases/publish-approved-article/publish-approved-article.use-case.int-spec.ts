@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createEvent, EVENT_TYPES, TOPICS, validateEvent } from '@newsroom/contracts';
 import { eventually, UseCaseTestbed } from '@newsroom/test-harness';
+import { UnitOfWork } from '@newsroom/persistence';
 import { refusal } from '@newsroom/testing';
 import { announcements, afterStart, approvalFields, AUTHOR, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
-import { publicationScheduleChannel } from '../../persistence/article.repository';
+import { ArticleRepository, publicationScheduleChannel } from '../../persistence/article.repository';
 import { PublishApprovedArticleCommand } from './publish-approved-article.command';
 import { PublishApprovedArticleUseCase } from './publish-approved-article.use-case';
 
@@ -21,6 +23,17 @@ describe(PublishApprovedArticleUseCase.name, () => {
   });
   beforeEach(() => fixtures.clock.set(START));
   afterAll(() => testbed?.close());
+
+  /** The approvals of a chunk in the caller's unit of work, as the review consumer applies them: prepared together, then each executed. */
+  async function approveInUnit(chunk: ReturnType<typeof approvalFields>[]) {
+    const publish = testbed.get(PublishApprovedArticleUseCase);
+    await publish.prepareTogether(chunk.map((fields) => ({ articleId: fields.articleId, headline: fields.article.headline })));
+    const results = [];
+    for (const fields of chunk) results.push(await publish.execute(PublishApprovedArticleCommand.create(fields)));
+    return results;
+  }
+  /** approveInUnit in a unit of work of its own, committed. */
+  const approveTogether = (chunk: ReturnType<typeof approvalFields>[]) => testbed.get(UnitOfWork).run(() => approveInUnit(chunk));
 
   describe('a first approval', () => {
     it('without a time publishes exactly the approved text at once, under a slug made from the headline', async () => {
@@ -244,7 +257,7 @@ describe(PublishApprovedArticleUseCase.name, () => {
               ? 'lock and slug check'
               : /^SELECT .* FOR UPDATE$/.test(sql)
                 ? 'lock'
-                : /^SELECT slug /.test(sql)
+                : /^SELECT slug\b/.test(sql)
                   ? 'slug check'
                   : (/^(INSERT|UPDATE)\b/.exec(sql)?.[1] ?? sql),
           );
@@ -266,6 +279,91 @@ describe(PublishApprovedArticleUseCase.name, () => {
       const statements = await articleStatements(() => fixtures.approve({ articleId, revision: 2 }));
       expect(statements).toEqual(['lock and slug check', 'UPDATE']);
       expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, version: 2, pending_revision: null });
+    });
+
+    it('approvals prepared together (a chunk of events): one lock, one slug check, and one INSERT and one UPDATE before the commit', async () => {
+      const known = await fixtures.live();
+      fixtures.clock.advance(HOUR);
+      const chunk = [
+        approvalFields({ article: testContent({ headline: 'Dockers vote to strike' }) }, fixtures.clock.now()),
+        approvalFields({ articleId: known, revision: 2 }, fixtures.clock.now()),
+        approvalFields({ article: testContent({ headline: 'Lighthouse keeper retires' }) }, fixtures.clock.now()),
+      ];
+      let results: Awaited<ReturnType<typeof approveTogether>> = [];
+      const statements = await articleStatements(async () => (results = await approveTogether(chunk)));
+      expect(statements).toEqual(['lock', 'slug check', 'INSERT', 'UPDATE']);
+      expect(results.map((result) => result.outcome)).toEqual(['published', 'published', 'published']);
+      expect(await fixtures.row(chunk[0].articleId)).toMatchObject({ status: 'published', slug: 'dockers-vote-to-strike', revision: 1, version: 1 });
+      expect(await fixtures.row(known)).toMatchObject({ revision: 2, version: 2, pending_revision: null });
+      expect(await fixtures.row(chunk[2].articleId)).toMatchObject({ status: 'published', slug: 'lighthouse-keeper-retires', revision: 1 });
+      expect((await announcements(testbed, chunk[0].articleId)).map((event) => event.type)).toEqual(['news.article.published.v1']);
+    });
+  });
+
+  describe('approvals prepared together (a chunk of events sharing a transaction)', () => {
+    it('stores what the same approvals store one at a time: a first and a newer revision of one article in one chunk', async () => {
+      const article = testContent({ headline: 'Flood barrier tested at spring tide' });
+      const together = { articleId: randomUUID(), article };
+      const apart = { articleId: randomUUID(), article };
+      const revisions = (ids: { articleId: string }) => [
+        approvalFields({ ...ids, revision: 1, article }, fixtures.clock.now()),
+        approvalFields({ ...ids, revision: 2, article: { ...article, standfirst: 'The barrier held; two gates are to be replaced.' } }, afterStart(1000)),
+      ];
+
+      const results = await approveTogether(revisions(together));
+      const publish = testbed.get(PublishApprovedArticleUseCase);
+      for (const fields of revisions(apart)) await publish.execute(PublishApprovedArticleCommand.create(fields));
+
+      expect(results.map((result) => [result.outcome, result.revision])).toEqual([
+        ['published', 1],
+        ['published', 2],
+      ]);
+      const { id: _a, slug: slugTogether, created_at: _c, ...rowTogether } = (await fixtures.row(together.articleId))!;
+      const { id: _b, slug: slugApart, created_at: _d, ...rowApart } = (await fixtures.row(apart.articleId))!;
+      expect(rowTogether).toEqual(rowApart);
+      expect(rowTogether).toMatchObject({ revision: 2, version: 2 });
+      expect([slugTogether, slugApart]).toEqual(['flood-barrier-tested-at-spring-tide', `flood-barrier-tested-at-spring-tide-${apart.articleId.replace(/-/g, '').slice(0, 8)}`]);
+      expect((await announcements(testbed, together.articleId)).map((event) => event.type)).toEqual((await announcements(testbed, apart.articleId)).map((event) => event.type));
+    });
+
+    it('gives two new articles with the same headline in one chunk different slugs', async () => {
+      const article = testContent({ headline: 'Night buses return to the harbour route' });
+      const chunk = [approvalFields({ article }, fixtures.clock.now()), approvalFields({ article }, fixtures.clock.now())];
+
+      const results = await approveTogether(chunk);
+
+      expect(results.map((result) => result.outcome === 'published' && result.slug)).toEqual([
+        'night-buses-return-to-the-harbour-route',
+        `night-buses-return-to-the-harbour-route-${chunk[1].articleId.replace(/-/g, '').slice(0, 8)}`,
+      ]);
+    });
+
+    it('counts a slug taken by an article outside the chunk, and writes nothing when the chunk rolls back', async () => {
+      const article = testContent({ headline: 'Ferry strike called off' });
+      await fixtures.live({ article });
+      const fields = approvalFields({ article }, fixtures.clock.now());
+
+      await expect(
+        testbed.get(UnitOfWork).run(async () => {
+          const [result] = await approveInUnit([fields]);
+          expect(result).toMatchObject({ outcome: 'published', slug: `ferry-strike-called-off-${fields.articleId.replace(/-/g, '').slice(0, 8)}` });
+          throw new Error('a later event of the chunk failed');
+        }),
+      ).rejects.toThrow('a later event of the chunk failed');
+
+      expect(await fixtures.row(fields.articleId)).toBeUndefined();
+      expect(await announcements(testbed, fields.articleId)).toEqual([]);
+    });
+
+    it('writes what it deferred before any other read of the articles in the same unit', async () => {
+      const fields = approvalFields({ article: testContent({ headline: 'Harbour wall repairs begin' }) }, fixtures.clock.now());
+      const seen = await testbed.get(UnitOfWork).run(async () => {
+        await approveInUnit([fields]);
+        const locked = await testbed.get(ArticleRepository).findForUpdate(fields.articleId);
+        const [row] = await testbed.get(UnitOfWork).manager.query<{ slug: string }[]>('SELECT slug FROM articles WHERE id = $1', [fields.articleId]);
+        return { status: locked?.status, slug: row?.slug };
+      });
+      expect(seen).toEqual({ status: 'published', slug: 'harbour-wall-repairs-begin' });
     });
   });
 

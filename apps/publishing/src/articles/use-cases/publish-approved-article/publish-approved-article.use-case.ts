@@ -30,6 +30,16 @@ export class PublishApprovedArticleUseCase {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Before a chunk of approvals applied in one unit of work (the caller's): locks their
+   * articles and reads the slugs their headlines could take, all in two statements, so each
+   * `execute` then reads nothing and the articles are written together before the commit
+   * (ArticleRepository.lockTogether).
+   */
+  async prepareTogether(approvals: readonly { articleId: string; headline: string }[]): Promise<void> {
+    await this.articles.lockTogether(approvals.map(({ articleId, headline }) => ({ id: articleId, slugs: slugCandidates(headline, articleId) })));
+  }
+
   @Transactional()
   async execute(command: PublishApprovedArticleCommand): Promise<PublishApprovedArticleResult> {
     const now = this.clock.now();
