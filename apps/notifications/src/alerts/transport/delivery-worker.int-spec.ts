@@ -42,6 +42,20 @@ describe(DeliveryWorker.name, () => {
     };
     return held;
   };
+  /**
+   * `recipients` e-mail subscribers, a worker and a published article whose sends each wait for
+   * a release of their own (`releases`, in the order the sends started); resolves once the
+   * first DELIVERY_CONCURRENCY are under way.
+   */
+  const sendsReleasedOneByOne = async (recipients: number, prefix: string) => {
+    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `${prefix}${i}@example.com`, { sections: ['politics'] });
+    const releases: (() => void)[] = [];
+    channels.whileSending = () => new Promise<void>((resolve) => releases.push(resolve));
+    startWorker();
+    const articleId = await publish();
+    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
+    return { articleId, releases };
+  };
   const statusesOf = async (articleId: string) => (await deliveriesOf(testbed, articleId)).map((row) => row.status);
 
   beforeAll(async () => {
@@ -120,13 +134,7 @@ describe(DeliveryWorker.name, () => {
 
   it('starts the next claimed delivery as a send finishes, and refills what it holds as outcomes are stored, never holding more', async () => {
     const recipients = 2 * HELD + 1;
-    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `q${i}@example.com`, { sections: ['politics'] });
-    // Each send waits for a release of its own.
-    const releases: (() => void)[] = [];
-    channels.whileSending = () => new Promise<void>((resolve) => releases.push(resolve));
-    startWorker();
-    const articleId = await publish();
-    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
+    const { articleId, releases } = await sendsReleasedOneByOne(recipients, 'q');
 
     // One slot freed at a time: the next send starts from what the lane holds, and the outcome's own statement claims one more.
     for (let released = 1; released <= recipients - DELIVERY_CONCURRENCY; released += 1) {
@@ -143,12 +151,7 @@ describe(DeliveryWorker.name, () => {
 
   it('does not hold a freed slot while the outcome waits to be stored', async () => {
     const recipients = DELIVERY_CONCURRENCY + 1;
-    for (let i = 0; i < recipients; i += 1) await emailSubscriber(testbed, `w${i}@example.com`, { sections: ['politics'] });
-    const releases: (() => void)[] = [];
-    channels.whileSending = () => new Promise<void>((resolve) => releases.push(resolve));
-    startWorker();
-    const articleId = await publish();
-    await eventually(`${DELIVERY_CONCURRENCY} sends in flight`, () => releases.length === DELIVERY_CONCURRENCY);
+    const { articleId, releases } = await sendsReleasedOneByOne(recipients, 'w');
 
     // Another transaction holds every claimed row, so no outcome can be stored until it ends.
     const blocker = testbed.get(DataSource).createQueryRunner();
