@@ -64,6 +64,11 @@ interface HeldTogether {
   unwritten: Set<string>;
 }
 
+/** True when two lists of slug candidates are the same, in the same order (those read are those a lookup needs). */
+function sameCandidates(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((slug, i) => slug === b[i]);
+}
+
 function firstFree(articleId: string, candidates: readonly string[], taken: ReadonlySet<string>): string {
   const free = candidates.find((slug) => !taken.has(slug));
   if (!free) throw new Error(`no free slug for article ${articleId}`);
@@ -130,11 +135,18 @@ export class ArticleRepository {
     if (saved.length > 0) await manager.query(sql.updateMany, [JSON.stringify(saved)]);
   }
 
+  /** The unit's manager (the data source's outside one), with what the unit deferred (`lockTogether`) written. */
+  private async settled(): Promise<EntityManager> {
+    const manager = this.unitOfWork.manager;
+    await this.settle(manager);
+    return manager;
+  }
+
   /** The unit's own answer for an article it locked together with the same candidates; undefined when it has none. */
   private heldTogether(manager: EntityManager, id: string, slugs: readonly string[]): { article: PublishedArticle | null; slugs: SlugsInUse } | undefined {
     const state = this.together.get(manager);
     const read = state?.candidates.get(id);
-    if (!state || !read || read.length !== slugs.length || !read.every((slug, i) => slug === slugs[i])) return undefined;
+    if (!state || !read || !sameCandidates(read, slugs)) return undefined;
     let article = state.held.get(id) ?? null;
     const row = state.rows.get(id);
     if (!article && row) {
@@ -222,8 +234,8 @@ export class ArticleRepository {
 
   /** The earliest time a waiting revision falls due after `now`; null when nothing waits. */
   async nextDueAfter(now: Date): Promise<Date | null> {
-    await this.settle(this.unitOfWork.manager);
-    const rows: { due_at: Date | null }[] = await this.unitOfWork.manager.query(`SELECT min(due_at) AS due_at FROM articles WHERE due_at > $1`, [now]);
+    const manager = await this.settled();
+    const rows: { due_at: Date | null }[] = await manager.query(`SELECT min(due_at) AS due_at FROM articles WHERE due_at > $1`, [now]);
     return rows[0]?.due_at ?? null;
   }
 
@@ -252,16 +264,16 @@ export class ArticleRepository {
 
   /** Inserts a new article's row (one parameterised INSERT of every column but `created_at`). */
   async add(article: PublishedArticle): Promise<void> {
-    await this.settle(this.unitOfWork.manager);
-    const sql = statementsFor(this.unitOfWork.manager);
-    await this.unitOfWork.manager.query(sql.insert, parametersOf(sql, toRow(article.view())));
+    const manager = await this.settled();
+    const sql = statementsFor(manager);
+    await manager.query(sql.insert, parametersOf(sql, toRow(article.view())));
   }
 
   /** Writes every column of a stored article's row (one parameterised UPDATE by id). */
   async save(article: PublishedArticle): Promise<void> {
-    await this.settle(this.unitOfWork.manager);
-    const sql = statementsFor(this.unitOfWork.manager);
-    await this.unitOfWork.manager.query(sql.update, parametersOf(sql, toRow(article.view())));
+    const manager = await this.settled();
+    const sql = statementsFor(manager);
+    await manager.query(sql.update, parametersOf(sql, toRow(article.view())));
   }
 
   /**
@@ -272,11 +284,9 @@ export class ArticleRepository {
   async allocateSlug(articleId: string, headline: string, known?: SlugsInUse): Promise<string> {
     const candidates = slugCandidates(headline, articleId);
     // Read with the article's lock in this unit of work, for the same headline: no second look.
-    if (known && known.candidates.length === candidates.length && known.candidates.every((slug, i) => slug === candidates[i])) {
-      return firstFree(articleId, candidates, known.taken);
-    }
-    await this.settle(this.unitOfWork.manager);
-    const taken: { slug: string }[] = await this.unitOfWork.manager.query(`SELECT slug FROM articles WHERE slug = ANY($1::text[]) AND id <> $2`, [
+    if (known && sameCandidates(known.candidates, candidates)) return firstFree(articleId, candidates, known.taken);
+    const manager = await this.settled();
+    const taken: { slug: string }[] = await manager.query(`SELECT slug FROM articles WHERE slug = ANY($1::text[]) AND id <> $2`, [
       candidates,
       articleId,
     ]);
@@ -285,8 +295,7 @@ export class ArticleRepository {
 
   /** Removes an article's corrections from the public log: a killed article leaves no note behind. */
   async deleteCorrections(articleId: string): Promise<void> {
-    await this.settle(this.unitOfWork.manager);
-    await this.unitOfWork.manager.delete(CorrectionEntity, { articleId });
+    await (await this.settled()).delete(CorrectionEntity, { articleId });
   }
 
   /**
@@ -294,15 +303,13 @@ export class ArticleRepository {
    * text itself is loaded: editors see what will go live.
    */
   async scheduled(limit: number): Promise<PublishedArticle[]> {
-    await this.settle(this.unitOfWork.manager);
-    const rows = await this.unitOfWork.manager.find(ArticleEntity, { where: { dueAt: Not(IsNull()) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+    const rows = await (await this.settled()).find(ArticleEntity, { where: { dueAt: Not(IsNull()) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
     return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
   }
 
   /** Appends a correction to the public log. */
   async addCorrection(articleId: string, correction: CorrectionRecord): Promise<void> {
-    await this.settle(this.unitOfWork.manager);
-    await this.unitOfWork.manager.insert(CorrectionEntity, { articleId, ...correction });
+    await (await this.settled()).insert(CorrectionEntity, { articleId, ...correction });
   }
 }
 
