@@ -124,7 +124,7 @@ describeOnKafka('process faults between producer and consumer (drafting → edit
 
       await eventually('the first delivery to be applied by editorial review', () => reviewExists(articleId));
       const waitingToMark = await eventually('the relay to wait to mark the row sent', async () => {
-        const pids = await sessionsBlockedBy(rowLock);
+        const pids = (await sessionsBlockedBy(rowLock)).map((session) => session.pid);
         return pids.length > 0 ? pids : undefined;
       });
       await newsroom.kill('drafting');

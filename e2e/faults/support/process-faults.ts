@@ -111,9 +111,19 @@ export async function holdLease(db: Client, loop: string, schema: string): Promi
 }
 
 /** Server process ids of sessions waiting for a lock that `db`'s session holds. */
-export async function sessionsBlockedBy(db: Client): Promise<number[]> {
-  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`);
-  return rows.map((row) => row.pid);
+/**
+ * The sessions waiting for a lock `db`'s session holds: their process ids, and the statement each waits in.
+ *
+ * PostgreSQL reads pg_stat_activity once per transaction and answers from that snapshot until it
+ * ends; the lock holder is inside one, so the snapshot is dropped first or every poll would see
+ * the sessions of the first one.
+ */
+export async function sessionsBlockedBy(db: Client): Promise<Array<{ pid: number; query: string }>> {
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query<{ pid: number; query: string }>(
+    `SELECT pid, query FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
+  );
+  return rows;
 }
 
 export async function connect(url: string): Promise<Client> {
