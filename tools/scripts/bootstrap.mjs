@@ -1,6 +1,6 @@
 // Shared steps of `npm start` and `npm test` that must run before any
 // TypeScript is compiled: dependencies and the build.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,44 @@ export function mustRun(title, command, args, options) {
     process.exit(code);
   }
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * Runs several lines of checks at once (each line's commands one after another), for checks
+ * that each leave a core of a small machine idle. A command's output is held and printed
+ * whole when it ends, so two never interleave; a line stops at its first failure, and the
+ * process exits with that code once every line has ended.
+ *
+ * @param {Array<Array<{ title: string, command: string, args: string[], env?: Record<string, string>, quiet?: boolean }>>} lines
+ *   `quiet` drops the command's standard output (its errors are still shown).
+ */
+export async function mustRunTogether(lines) {
+  const runLine = async (commands) => {
+    for (const { title, command, args, env, quiet } of commands) {
+      const started = Date.now();
+      const child = spawn(command, args, { cwd: ROOT, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = [];
+      if (!quiet) child.stdout.on('data', (chunk) => output.push(chunk));
+      else child.stdout.resume();
+      child.stderr.on('data', (chunk) => output.push(chunk));
+      const code = await new Promise((resolve) => {
+        child.once('error', (error) => {
+          output.push(Buffer.from(`${error.message}\n`));
+          resolve(127);
+        });
+        child.once('close', (status) => resolve(status ?? 1));
+      });
+      process.stdout.write(Buffer.concat(output));
+      if (code !== 0) {
+        console.error(`\n✖ ${title} failed (exit code ${code})`);
+        return code;
+      }
+      console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    return 0;
+  };
+  const failed = (await Promise.all(lines.map(runLine))).find((code) => code !== 0);
+  if (failed !== undefined) process.exit(failed);
 }
 
 /**
