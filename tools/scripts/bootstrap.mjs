@@ -36,31 +36,55 @@ export function mustRun(title, command, args, options) {
 }
 
 /**
+ * Runs a command with its output held rather than shown, for commands that run beside others:
+ * the caller prints `output` whole when it ends, so two outputs never interleave. `quiet` drops
+ * standard output (errors are still kept). After `timeout` ms the command is killed (SIGKILL)
+ * and the code is 124, as coreutils' timeout reports it.
+ *
+ * @returns {Promise<{ code: number, output: Buffer }>}
+ */
+export function runHeld(command, args, { env = process.env, quiet = false, timeout } = {}) {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  if (quiet) child.stdout.resume();
+  else child.stdout.on('data', (chunk) => output.push(chunk));
+  child.stderr.on('data', (chunk) => output.push(chunk));
+  let timedOut = false;
+  let notStarted = false;
+  const timer =
+    timeout === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeout);
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      notStarted = true;
+      output.push(Buffer.from(`${error.message}\n`));
+    });
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      if (timedOut) output.push(Buffer.from(`\n✖ ${path.basename(command)} was still running after ${Math.round(timeout / 1000)} s and was stopped\n`));
+      resolve({ code: timedOut ? 124 : notStarted ? 127 : (status ?? 1), output: Buffer.concat(output) });
+    });
+  });
+}
+
+/**
  * Runs several lines of checks at once (each line's commands one after another), for checks
- * that each leave a core of a small machine idle. A command's output is held and printed
- * whole when it ends, so two never interleave; a line stops at its first failure, and the
- * process exits with that code once every line has ended.
+ * that each leave a core of a small machine idle. Each command's output is printed whole when
+ * it ends (runHeld); a line stops at its first failure, and the process exits with that code
+ * once every line has ended.
  *
  * @param {Array<Array<{ title: string, command: string, args: string[], env?: Record<string, string>, quiet?: boolean }>>} lines
- *   `quiet` drops the command's standard output (its errors are still shown).
  */
 export async function mustRunTogether(lines) {
   const runLine = async (commands) => {
     for (const { title, command, args, env, quiet } of commands) {
       const started = Date.now();
-      const child = spawn(command, args, { cwd: ROOT, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      const output = [];
-      if (!quiet) child.stdout.on('data', (chunk) => output.push(chunk));
-      else child.stdout.resume();
-      child.stderr.on('data', (chunk) => output.push(chunk));
-      const code = await new Promise((resolve) => {
-        child.once('error', (error) => {
-          output.push(Buffer.from(`${error.message}\n`));
-          resolve(127);
-        });
-        child.once('close', (status) => resolve(status ?? 1));
-      });
-      process.stdout.write(Buffer.concat(output));
+      const { code, output } = await runHeld(command, args, { env, quiet });
+      process.stdout.write(output);
       if (code !== 0) {
         console.error(`\n✖ ${title} failed (exit code ${code})`);
         return code;

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { ROOT, build, ensureDependencies, mustRunTogether, run, step } from './bootstrap.mjs';
+import { ROOT, build, ensureDependencies, mustRunTogether, run, runHeld, step } from './bootstrap.mjs';
 
 const startedAt = Date.now();
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
@@ -46,32 +46,34 @@ const withServers = ['--runInBand', '--forceExit'];
 // of their own, on free ports) and spend much of their time waiting on the
 // broker, PostgreSQL and the clock rather than computing, so two run at once
 // (Jest's default on two cores is one). End-to-end, browser and fault suites
-// run several processes each, or time their faults, and stay one at a time.
+// run several processes each, or time their faults, and run one at a time
+// within their stage.
 const twoAtOnce = ['--maxWorkers=2', '--forceExit'];
-const stages = [
-  // Unit tests only compute: one worker per core (Jest's default leaves one core idle, half of two).
-  { name: 'unit', args: ['--selectProjects', 'unit', `--maxWorkers=${Math.max(2, availableParallelism() - 1)}`], timeout: 10 * MINUTES },
-  { name: 'integration', args: ['--selectProjects', 'integration', ...twoAtOnce], timeout: 20 * MINUTES },
-  { name: 'e2e', args: ['--selectProjects', 'e2e', ...withServers], timeout: 10 * MINUTES },
-  // The desk in Debian's chromium (playwright-core): the whole lifecycle through the browser app.
-  { name: 'browser', args: ['--selectProjects', 'browser', ...withServers], timeout: 8 * MINUTES },
-  // Real broker faults on a three-node Kafka cluster (about 70 s; skipped, and counted so, on the mock).
-  { name: 'faults', args: ['--selectProjects', 'faults', ...withServers], timeout: 10 * MINUTES },
-].filter((stage) => only.length === 0 || only.includes(stage.name));
+// Unit tests only compute: one worker per core (Jest's default leaves one core idle, half of two).
+const unit = { name: 'unit', args: ['--selectProjects', 'unit', `--maxWorkers=${Math.max(2, availableParallelism() - 1)}`], timeout: 10 * MINUTES };
+const integration = { name: 'integration', args: ['--selectProjects', 'integration', ...twoAtOnce], timeout: 20 * MINUTES };
+const e2e = { name: 'e2e', args: ['--selectProjects', 'e2e', ...withServers], timeout: 10 * MINUTES };
+// The desk in Debian's chromium (playwright-core): the whole lifecycle through the browser app.
+const browser = { name: 'browser', args: ['--selectProjects', 'browser', ...withServers], timeout: 8 * MINUTES };
+// Real broker faults on a three-node Kafka cluster, and killed service processes and PostgreSQL
+// (skipped, and counted so, on the mock).
+const faults = { name: 'faults', args: ['--selectProjects', 'faults', ...withServers], timeout: 10 * MINUTES };
+// Stages run one after another, except the last two: the browser suites and the fault suites
+// each keep about one core busy (a browser; processes waiting out the faults they cause), so
+// they run side by side, each report printed whole when its stage ends.
+const groups = [[unit], [integration], [e2e], [browser, faults]]
+  .map((group) => group.filter((stage) => only.length === 0 || only.includes(stage.name)))
+  .filter((group) => group.length > 0);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedStage;
-for (const stage of stages) {
-  step(`Tests: ${stage.name}`);
-  const outputFile = path.join(resultsDir, `${stage.name}.json`);
-  const stageStartedAt = Date.now();
-  const code = run(bin('jest'), [...stage.args, '--ci', '--json', `--outputFile=${outputFile}`], {
-    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
-    timeout: stage.timeout,
-    killSignal: 'SIGKILL',
-  });
+const jestArgs = (stage) => [...stage.args, '--ci', '--json', `--outputFile=${path.join(resultsDir, `${stage.name}.json`)}`];
+const jestEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+
+/** Adds a finished stage's counts (from Jest's JSON report) to the totals and prints its wall time. */
+function recordStage(stage, code, startedAt) {
   try {
-    const result = JSON.parse(readFileSync(outputFile, 'utf8'));
+    const result = JSON.parse(readFileSync(path.join(resultsDir, `${stage.name}.json`), 'utf8'));
     totals.passed += result.numPassedTests;
     totals.failed += result.numFailedTests;
     totals.skipped += result.numPendingTests + result.numTodoTests;
@@ -84,7 +86,27 @@ for (const stage of stages) {
   }
   if (code !== 0) failedStage ??= stage.name;
   // Each stage's wall time, so a slower run shows where it slowed down.
-  console.log(`${code === 0 ? '✔' : '✖'} ${stage.name} tests (${((Date.now() - stageStartedAt) / 1000).toFixed(1)} s)`);
+  console.log(`${code === 0 ? '✔' : '✖'} ${stage.name} tests (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+}
+
+for (const group of groups) {
+  if (group.length === 1) {
+    const [stage] = group;
+    step(`Tests: ${stage.name}`);
+    const startedAt = Date.now();
+    recordStage(stage, run(bin('jest'), jestArgs(stage), { env: jestEnv, timeout: stage.timeout, killSignal: 'SIGKILL' }), startedAt);
+    continue;
+  }
+  step(`Tests: ${group.map((stage) => stage.name).join(' and ')}, side by side (each report follows when its stage ends)`);
+  const startedAt = Date.now();
+  await Promise.all(
+    group.map(async (stage) => {
+      const { code, output } = await runHeld(bin('jest'), jestArgs(stage), { env: jestEnv, timeout: stage.timeout });
+      step(`Tests: ${stage.name}`);
+      process.stdout.write(output);
+      recordStage(stage, code, startedAt);
+    }),
+  );
 }
 
 console.log(`\nnpm test finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s${failedStage ? ` — ${failedStage} failed` : ''}`);
