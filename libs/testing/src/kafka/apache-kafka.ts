@@ -1,11 +1,11 @@
 // No workspace aliases here: jest's global setup loads this file without them.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { freePort } from '../free-port';
-import { classDataArchivePath, ensureKafkaDistribution, type KafkaDistribution } from './kafka-distribution';
+import { classDataArchivePath, ensureKafkaDistribution, kafkaCacheDir, type KafkaDistribution } from './kafka-distribution';
 import { KafkaNode } from './kafka-node';
 
 export interface KafkaClusterOptions {
@@ -96,6 +96,11 @@ async function startKafkaClusterOnce(options: KafkaClusterOptions): Promise<Kafk
   mkdirSync(dataDir, { recursive: true });
   const startedAt = Date.now();
   const nodes: KafkaNode[] = [];
+  // A throwaway single node (every suite but the fault suites' clusters) copies a store formatted
+  // once per machine instead of running the storage tool's JVM of its own: about 1.5 s of CPU per
+  // broker, and a test run starts about fifty. Its quorum is static (controller.quorum.voters),
+  // so nothing in the store names a port. Kept stores (npm start) and clusters format as before.
+  const copiesStore = temporary && count === 1;
   try {
     const ports = await clusterPorts(count, options.port, options.freePort ?? freePort);
     const voters = ports.map((p, i) => ({ id: i + 1, controllerPort: p.controllerPort, directoryId: kafkaUuid() }));
@@ -110,12 +115,13 @@ async function startKafkaClusterOnce(options: KafkaClusterOptions): Promise<Kafk
           heapMb: options.heapMb ?? 256,
           throwawayDir: temporary ? dataDir : undefined,
           properties: {
-            ...brokerSettings(nodeId, port, controllerPort, voters, count, path.join(dataDir, `node-${nodeId}`, 'data')),
+            ...brokerSettings(nodeId, port, controllerPort, voters, count, path.join(dataDir, `node-${nodeId}`, 'data'), copiesStore ? 'static' : 'dynamic'),
             ...options.settings,
           },
         }),
       );
     }
+    if (copiesStore) cpSync(await singleNodeStore(distribution), nodes[0].dataDir, { recursive: true });
     const clusterId = existingClusterId(nodes[0]) ?? kafkaUuid();
     // One quorum from the first start on: all nodes format with the same initial voters.
     const quorumArgs =
@@ -226,6 +232,46 @@ async function clusterPorts(count: number, first: number | undefined, freePort: 
  * without the initial rebalance delay; topics exist only when provisioned; and
  * on a cluster a dead or frozen node is fenced after 3 s rather than 9.
  */
+/**
+ * The store of a throwaway single node, formatted once per machine and Kafka version for a
+ * static quorum of node 1: meta.properties (a cluster id, node 1, a directory id) and the
+ * bootstrap checkpoint of feature levels, no port and no path, so every such node starts from a
+ * copy. Formatted aside and renamed into place, so suites starting at once never copy half a store.
+ */
+async function singleNodeStore(distribution: KafkaDistribution): Promise<string> {
+  const store = path.join(kafkaCacheDir(), 'single-node-store');
+  if (existsSync(path.join(store, 'meta.properties'))) return store;
+  mkdirSync(kafkaCacheDir(), { recursive: true });
+  const dir = mkdtempSync(path.join(kafkaCacheDir(), '.single-node-store-'));
+  try {
+    // Written into the properties the storage tool reads, never bound.
+    const [port, controllerPort] = [await freePort(), await freePort()];
+    const node = new KafkaNode(distribution, {
+      nodeId: 1,
+      port,
+      controllerPort,
+      dir,
+      heapMb: 256,
+      properties: brokerSettings(1, port, controllerPort, [{ id: 1, controllerPort }], 1, path.join(dir, 'data'), 'static'),
+    });
+    await node.format(kafkaUuid(), []);
+    try {
+      renameSync(node.dataDir, store);
+    } catch (error) {
+      // Another suite put its store in place first; theirs is as good.
+      if (!existsSync(path.join(store, 'meta.properties'))) throw error;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return store;
+}
+
+/**
+ * A node's settings. `quorum` is how the controllers find each other: 'dynamic' (KRaft's
+ * voter set, formatted with --standalone or --initial-controllers) or 'static'
+ * (controller.quorum.voters, for a single node whose store is a copy; see singleNodeStore).
+ */
 function brokerSettings(
   nodeId: number,
   port: number,
@@ -233,13 +279,16 @@ function brokerSettings(
   voters: { id: number; controllerPort: number }[],
   count: number,
   logDir: string,
+  quorum: 'static' | 'dynamic' = 'dynamic',
 ): Record<string, string | number | boolean> {
   const replication = Math.min(3, count);
   const minInSync = Math.min(2, replication);
   return {
     'process.roles': 'broker,controller',
     'node.id': nodeId,
-    'controller.quorum.bootstrap.servers': voters.map((v) => `127.0.0.1:${v.controllerPort}`).join(','),
+    ...(quorum === 'static'
+      ? { 'controller.quorum.voters': voters.map((v) => `${v.id}@127.0.0.1:${v.controllerPort}`).join(',') }
+      : { 'controller.quorum.bootstrap.servers': voters.map((v) => `127.0.0.1:${v.controllerPort}`).join(',') }),
     listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
     'advertised.listeners': `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
     'controller.listener.names': 'CONTROLLER',
