@@ -4,7 +4,7 @@
  * editorial review consumes it, records it in its inbox and creates the review
  * item. A redelivered event changes nothing; an invalid one is dead-lettered.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { Client } from 'pg';
@@ -29,6 +29,15 @@ describe('event plumbing between services', () => {
   afterAll(async () => {
     await db?.end();
     await newsroom?.stop();
+  });
+
+  it("has each service write its log file itself, so a line is there before the service's next effect", () => {
+    for (const service of ['drafting', 'editorial-review'] as const) {
+      const { process: child, logFile } = newsroom.services[service];
+      for (const fd of [1, 2]) expect(readlinkSync(`/proc/${child.pid}/fd/${fd}`)).toBe(path.resolve(logFile));
+    }
+    // Started and ready: its start-up lines are there already.
+    expect(readFileSync(newsroom.services.drafting.logFile, 'utf8')).toContain('"service":"drafting"');
   });
 
   function sampleArticle(): Record<string, unknown> {

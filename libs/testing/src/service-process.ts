@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 import { WORKSPACE_ROOT } from './workspace-root';
@@ -22,15 +22,20 @@ export interface ServiceProcess {
 /**
  * Runs one compiled service (`npm run build` first) as its own process, with
  * its JSON logs in `logFile`, and waits until /health/ready answers 200.
+ *
+ * The service writes its standard output and error to the log file itself (pino writes each
+ * line synchronously), not through a pipe this process copies when it gets round to it: a
+ * line the service logged is in the file before anything the service does next, so a test
+ * that has seen an effect (a row, a committed offset) finds the lines logged before it.
  */
 export async function startServiceProcess(
   name: ProcessName,
   env: Record<string, string>,
-  options: { logDir: string; readyTimeoutMs?: number; echo?: boolean },
+  options: { logDir: string; readyTimeoutMs?: number },
 ): Promise<ServiceProcess> {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
+  const log = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
     [
@@ -42,13 +47,9 @@ export async function startServiceProcess(
     ],
     // stdin is a pipe the service watches: when this process dies, however it dies, the
     // pipe closes and the service shuts down gracefully rather than outliving it.
-    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env, NEWSROOM_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env, NEWSROOM_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', log, log] },
   );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  if (options.echo) {
-    child.stderr?.pipe(process.stderr);
-  }
+  closeSync(log); // the child holds its own copy
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await waitForReady(baseUrl, options.readyTimeoutMs ?? 60_000, exited, name, logFile);
