@@ -179,17 +179,7 @@ export async function prepareApacheKafka(log: (line: string) => void = () => und
   const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-kafka-cds-'));
   const startedAt = Date.now();
   try {
-    const [port, controllerPort] = [await freePort(), await freePort()];
-    const voters = [{ id: 1, controllerPort }];
-    const node = new KafkaNode(distribution, {
-      nodeId: 1,
-      port,
-      controllerPort,
-      dir,
-      heapMb: 256,
-      throwawayDir: dir,
-      properties: brokerSettings(1, port, controllerPort, voters, 1, path.join(dir, 'data')),
-    });
+    const node = await oneOffNode(distribution, dir, 'dynamic');
     await node.format(kafkaUuid(), ['--standalone']);
     // The JVM writes the archive when it exits normally, after the graceful stop.
     await node.start(120_000, [`-XX:ArchiveClassesAtExit=${recording}`]);
@@ -232,6 +222,20 @@ async function clusterPorts(count: number, first: number | undefined, freePort: 
  * without the initial rebalance delay; topics exist only when provisioned; and
  * on a cluster a dead or frozen node is fenced after 3 s rather than 9.
  */
+/** A single node in `dir` on free ports, for a one-off job on this machine (recording the class-data archive, formatting the shared store). */
+async function oneOffNode(distribution: KafkaDistribution, dir: string, quorum: 'static' | 'dynamic'): Promise<KafkaNode> {
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  return new KafkaNode(distribution, {
+    nodeId: 1,
+    port,
+    controllerPort,
+    dir,
+    heapMb: 256,
+    throwawayDir: dir,
+    properties: brokerSettings(1, port, controllerPort, [{ id: 1, controllerPort }], 1, path.join(dir, 'data'), quorum),
+  });
+}
+
 /**
  * The store of a throwaway single node, formatted once per machine and Kafka version for a
  * static quorum of node 1: meta.properties (a cluster id, node 1, a directory id) and the
@@ -244,16 +248,7 @@ async function singleNodeStore(distribution: KafkaDistribution): Promise<string>
   mkdirSync(kafkaCacheDir(), { recursive: true });
   const dir = mkdtempSync(path.join(kafkaCacheDir(), '.single-node-store-'));
   try {
-    // Written into the properties the storage tool reads, never bound.
-    const [port, controllerPort] = [await freePort(), await freePort()];
-    const node = new KafkaNode(distribution, {
-      nodeId: 1,
-      port,
-      controllerPort,
-      dir,
-      heapMb: 256,
-      properties: brokerSettings(1, port, controllerPort, [{ id: 1, controllerPort }], 1, path.join(dir, 'data'), 'static'),
-    });
+    const node = await oneOffNode(distribution, dir, 'static');
     await node.format(kafkaUuid(), []);
     try {
       renameSync(node.dataDir, store);
