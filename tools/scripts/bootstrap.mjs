@@ -11,6 +11,11 @@ export function step(title) {
   console.log(`\n▶ ${title}`);
 }
 
+/** What a command stopped at its ceiling (`timeout` ms) leaves in the output. */
+function stoppedLine(command, timeout) {
+  return `\n✖ ${path.basename(command)} was still running after ${Math.round(timeout / 1000)} s and was stopped`;
+}
+
 /**
  * Runs a command in the foreground; its exit code (124 when `options.timeout`
  * in ms ran out and the command was killed, as coreutils' timeout reports it).
@@ -18,7 +23,7 @@ export function step(title) {
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
   if (result.error?.code === 'ETIMEDOUT') {
-    console.error(`\n✖ ${path.basename(command)} was still running after ${Math.round(options.timeout / 1000)} s and was stopped`);
+    console.error(stoppedLine(command, options.timeout));
     return 124;
   }
   if (result.error) throw result.error;
@@ -65,7 +70,7 @@ export function runHeld(command, args, { env = process.env, quiet = false, timeo
     });
     child.once('close', (status) => {
       clearTimeout(timer);
-      if (timedOut) output.push(Buffer.from(`\n✖ ${path.basename(command)} was still running after ${Math.round(timeout / 1000)} s and was stopped\n`));
+      if (timedOut) output.push(Buffer.from(`${stoppedLine(command, timeout)}\n`));
       resolve({ code: timedOut ? 124 : notStarted ? 127 : (status ?? 1), output: Buffer.concat(output) });
     });
   });

@@ -216,12 +216,6 @@ async function clusterPorts(count: number, first: number | undefined, freePort: 
   return Array.from({ length: count }, (_, i) => ({ port: list[i], controllerPort: list[count + i] }));
 }
 
-/**
- * The settings of one node. Internal topics are replicated as widely as the
- * cluster allows (3 copies, 2 in sync on a three-node cluster); groups form
- * without the initial rebalance delay; topics exist only when provisioned; and
- * on a cluster a dead or frozen node is fenced after 3 s rather than 9.
- */
 /** A single node in `dir` on free ports, for a one-off job on this machine (recording the class-data archive, formatting the shared store). */
 async function oneOffNode(distribution: KafkaDistribution, dir: string, quorum: 'static' | 'dynamic'): Promise<KafkaNode> {
   const [port, controllerPort] = [await freePort(), await freePort()];
@@ -263,8 +257,12 @@ async function singleNodeStore(distribution: KafkaDistribution): Promise<string>
 }
 
 /**
- * A node's settings. `quorum` is how the controllers find each other: 'dynamic' (KRaft's
- * voter set, formatted with --standalone or --initial-controllers) or 'static'
+ * The settings of one node. Internal topics are replicated as widely as the
+ * cluster allows (3 copies, 2 in sync on a three-node cluster); groups form
+ * without the initial rebalance delay; topics exist only when provisioned; and
+ * on a cluster a dead or frozen node is fenced after 3 s rather than 9.
+ * `quorum` is how the controllers find each other: 'dynamic' (KRaft's voter set,
+ * formatted with --standalone or --initial-controllers) or 'static'
  * (controller.quorum.voters, for a single node whose store is a copy; see singleNodeStore).
  */
 function brokerSettings(
