@@ -72,7 +72,7 @@ describe('input no client should send, on every route of every service', () => {
     });
   }
 
-  async function send(operation: Operation, path: string, init: { body?: string; contentType?: string } = {}): Promise<Outcome> {
+  async function send(operation: Operation, path: string, init: { body?: string | Uint8Array; contentType?: string } = {}): Promise<Outcome> {
     const response = await fetch(newsroom.url(operation.service, path), {
       method: operation.method,
       headers: {
@@ -142,6 +142,16 @@ describe('input no client should send, on every route of every service', () => {
       code: 'INPUT.UNSUPPORTED_CHARACTER',
     });
     expect(failures).toEqual([]);
+  });
+
+  it('refuses bytes that are not UTF-8, in the query of every route and the body of every route that takes one, with 400 REQUEST.INVALID_UTF8', async () => {
+    const latin1 = Buffer.concat([Buffer.from('{"note":"caf'), Buffer.from([0xe9]), Buffer.from('","headline":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const inQuery = await sweep(operations, (operation) => [['?q=caf%E9', send(operation, `${pathOf(operation)}?q=caf%E9`)]], { status: 400, code: 'REQUEST.INVALID_UTF8' });
+    const inBody = await sweep(operations.filter(withBody), (operation) => [['a Latin-1 byte in the body', send(operation, pathOf(operation), { body: latin1, contentType: 'application/json' })]], {
+      status: 400,
+      code: 'REQUEST.INVALID_UTF8',
+    });
+    expect([...inQuery, ...inBody]).toEqual([]);
   });
 
   it('refuses a control character in every path parameter with 400 INPUT.UNSUPPORTED_CHARACTER', async () => {

@@ -18,7 +18,9 @@ import { validatePlain } from './validation';
  *   useCase.execute(ApproveArticleCommand.create({ articleId, ... }));
  *
  * Invalid input throws `COMMAND.INVALID` (kind `validation`, HTTP 400; a
- * consumer dead-letters it) with every problem in `details`.
+ * consumer dead-letters it) with every problem in `details`. Its message lists the problems
+ * in the words of the input ("token must be …"): it reaches people through the API and the
+ * desk, to whom the class's name means nothing.
  *
  * A consumer whose event `validateEvent` already validated builds its command with
  * `fromValidated` instead: the same rules are not run over the same article twice in one hop
@@ -29,7 +31,7 @@ export abstract class Command {
   static create<T extends Command>(this: ClassConstructor<T>, input: CommandInput<T>): Validated<T> {
     const result = validatePlain(this, input);
     if (!result.ok) {
-      throw new DomainError('COMMAND.INVALID', `${this.name}: ${result.issues.map((i) => i.message).join('; ')}`, 'validation', result.issues);
+      throw new DomainError('COMMAND.INVALID', result.issues.map((i) => i.message).join('; '), 'validation', result.issues);
     }
     return result.value;
   }

@@ -35,14 +35,18 @@ function rememberRuleLookups(): void {
 }
 rememberRuleLookups();
 
-/** Options used at every edge: unknown fields are errors, never silently dropped. */
+/**
+ * Options used at every edge: unknown fields are errors, never silently dropped. Every rule of
+ * a failing field runs (class-validator would stop at the last-declared rule, which for
+ * `@IsString() @MaxLength(2000) note` is the length), and `flattenValidationErrors` keeps the
+ * one message that says most: missing, then the wrong type, then the rest. The value is kept on
+ * the error for that choice only; no message repeats it.
+ */
 export const STRICT_VALIDATION = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
-  // One message per field: "subject must be a UUID" rather than every rule it breaks.
-  stopAtFirstError: true,
-  validationError: { target: false, value: false },
+  validationError: { target: false, value: true },
 } as const;
 
 export interface ValidationIssue {
@@ -92,15 +96,56 @@ export function validateTextChecked<T extends object>(cls: ClassConstructor<T>, 
   return { ok: true, value: markValidated(instance) };
 }
 
+/**
+ * One issue per failing field, with its whole dotted path. Of the rules a field breaks, the
+ * message kept is the one a person fixes first: a missing field is "required" (a rule's own
+ * message saying so wins, e.g. "note is required: say what was corrected"), a value of the wrong
+ * type says which type, and only then the field's other rules (length, format, range). A field
+ * whose own rules failed is not looked into further: "bylines must be an array", not also
+ * what its first character lacks.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ValidationIssue[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message: qualify(message, path, error.property) }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+    const message = mainMessage(error);
+    if (message !== undefined) return [{ path, message: readable(qualify(message, path, error.property), path) }];
+    return flattenValidationErrors(error.children ?? [], path);
   });
+}
+
+/** class-validator's names of the rules that say what a value is, before any rule about its content. */
+const TYPE_RULES = new Set([
+  'isString', 'isBoolean', 'isInt', 'isNumber', 'isNumberString', 'isArray', 'isObject', 'isDate', 'isDateString',
+  'isISO8601', 'isEnum', 'isIn', 'isUUID', 'isEmail', 'isUrl', 'isLocale', 'isTimeZone', 'nestedValidation', 'whitelistValidation', 'unknownValue',
+]);
+/** class-validator's own rules about a value's content; a rule not named here or above is the newsroom's own and says what it means. */
+const CONTENT_RULES = new Set([
+  'isLength', 'minLength', 'maxLength', 'isNotEmpty', 'arrayNotEmpty', 'arrayMinSize', 'arrayMaxSize', 'arrayUnique', 'matches', 'min', 'max',
+  'isPositive', 'isNotIn', 'equals', 'notEquals', 'isFQDN', 'isHexColor', 'isAlphanumeric', 'isAscii', 'isLowercase',
+]);
+
+function mainMessage(error: ValidationError): string | undefined {
+  const rules = Object.entries(error.constraints ?? {});
+  if (rules.length === 0) return undefined;
+  // Only errors made with `validationError.value` carry the value; without it nothing is known missing.
+  if (Object.hasOwn(error, 'value') && error.value === undefined) {
+    const saysRequired = rules.find(([name, message]) => name === 'isDefined' || /\b(required|missing)\b/.test(message));
+    if (saysRequired) return saysRequired[1];
+    const ownRule = rules.find(([name]) => !TYPE_RULES.has(name) && !CONTENT_RULES.has(name));
+    return ownRule ? ownRule[1] : `${error.property} is required`;
+  }
+  return (rules.find(([name]) => TYPE_RULES.has(name)) ?? rules[0])[1];
 }
 
 /** class-validator names only the last property; readers need the whole path. */
 function qualify(message: string, path: string, property: string): string {
   return message.startsWith(`${property} `) ? `${path} ${message.slice(property.length + 1)}` : message;
+}
+
+/** class-validator's wording for lists, in plain English ("All tags's elements must be unique", "at least 1 elements"). */
+function readable(message: string, path: string): string {
+  return message
+    .replace(/^All \S+'s elements must be unique$/, `${path} must not list the same item twice`)
+    .replace(/\b(at least|at most|more than|less than) 1 elements\b/, '$1 one item')
+    .replace(/\b(\d+) elements\b/, '$1 items');
 }

@@ -251,6 +251,19 @@ describe(strictValidationPipe.name, () => {
     expect(result.details).toEqual([{ path: 'isAdmin', message: 'property isAdmin should not exist' }]);
   });
 
+  it('refuses __proto__ and constructor keys at any depth as unknown fields, though class-transformer never maps them', async () => {
+    const body = JSON.parse(
+      '{"headline":"Harbour reopens","author":{"name":"Alice","__proto__":{"isAdmin":true}},"constructor":{},"extra":{"items":[{"constructor":1}]}}',
+    ) as unknown;
+    const result = await issuesOf(body);
+    expect(result.code).toBe('REQUEST.VALIDATION_FAILED');
+    expect(result.details.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'author.__proto__', message: 'property __proto__ should not exist' },
+      { path: 'constructor', message: 'property constructor should not exist' },
+      { path: 'extra.items.0.constructor', message: 'property constructor should not exist' },
+    ]);
+  });
+
   it('gives the full path of a problem inside a nested object', async () => {
     const result = await issuesOf({ headline: 'Harbour reopens', author: { name: 'Alice', role: 'x' } });
     expect(result.details.map((issue) => issue.path)).toEqual(['author.role']);

@@ -9,8 +9,9 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
-import { DomainError, flattenValidationErrors, type ErrorKind, type ErrorResponseBody } from '@newsroom/contracts';
+import type { Request, Response } from 'express';
+import { DomainError, STRICT_VALIDATION, flattenValidationErrors, type ErrorKind, type ErrorResponseBody, type ValidationIssue } from '@newsroom/contracts';
+import { asMethodNotAllowed } from './method-not-allowed';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -54,7 +55,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    const error = recogniseError(exception);
+    const error = recogniseError(asMethodNotAllowed(exception, host.switchToHttp().getRequest<Request>(), response));
     const { status, body } = this.toResponse(error);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn({ err: exception }, 'answered 503: a backing service is unreachable');
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
@@ -179,8 +180,41 @@ class StrictValidationPipe extends ValidationPipe {
     if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainError('REQUEST.BODY_NOT_OBJECT', 'The request body must be a JSON object', 'validation');
     }
+    if (metadata.type === 'body') {
+      const unmapped = unmappedKeys(value);
+      if (unmapped.length > 0) throw validationFailed(unmapped);
+    }
     return super.transform(value, metadata);
   }
+}
+
+/**
+ * Keys class-transformer skips when it builds a DTO from JSON (it guards prototypes this way).
+ * Skipped, they never reach the whitelist, so an unknown `__proto__` or `constructor` field
+ * would be ignored where every other unknown field is refused; a `constructor` inside a
+ * free-form object even throws inside class-transformer. No DTO can declare either.
+ */
+const KEYS_NEVER_MAPPED = new Set(['__proto__', 'constructor']);
+
+/** Every own key of `body`, at any depth, that class-transformer would drop, as whitelist issues. */
+function unmappedKeys(body: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  // A stack, not recursion: the nesting of a JSON body is the client's to choose.
+  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, inner] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (KEYS_NEVER_MAPPED.has(key)) issues.push({ path: at, message: `property ${key} should not exist` });
+      else stack.push({ value: inner, path: at });
+    }
+  }
+  return issues;
+}
+
+function validationFailed(issues: ValidationIssue[]): DomainError {
+  return new DomainError('REQUEST.VALIDATION_FAILED', issues.map((issue) => issue.message).join('; ') || 'The request is not valid', 'validation', issues);
 }
 
 /** body-parser's JSON errors reach the filter as a 400 HttpException carrying the SyntaxError. */
@@ -194,19 +228,11 @@ export function strictValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    // One message per field: "section is required" rather than every rule it breaks.
-    stopAtFirstError: true,
+    // Every rule of a failing field runs; flattenValidationErrors keeps one message per field,
+    // "section is required" rather than every rule it breaks or the last-declared one.
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const issues = flattenValidationErrors(errors);
-      return new DomainError(
-        'REQUEST.VALIDATION_FAILED',
-        issues.map((issue) => issue.message).join('; ') || 'The request is not valid',
-        'validation',
-        issues,
-      );
-    },
+    validationError: { ...STRICT_VALIDATION.validationError },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }
 

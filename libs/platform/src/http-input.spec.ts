@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { DomainError, MESSAGE_LIMITS } from '@newsroom/contracts';
-import { refuseUnsupportedInput } from './http-input';
+import { DomainError } from '@newsroom/contracts';
+import type { INestApplication } from '@nestjs/common';
+import { readRequestInput, refuseUnsupportedInput } from './http-input';
 
 /** An Express app with the platform's JSON reading and check, answering with what reached the route or the coded error. */
 async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
-  app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes }));
-  app.use(express.urlencoded({ extended: true }));
-  app.use(refuseUnsupportedInput);
+  // The platform's own wiring: its parsers and checks on an Express app (all of the Nest application it uses).
+  readRequestInput(app as unknown as INestApplication);
   app.all('/{*rest}', (request: Request, response: Response) => {
     response.json({ body: request.body ?? null, query: request.query });
   });
@@ -50,6 +50,35 @@ describe(refuseUnsupportedInput.name, () => {
     expect(await response.json()).toEqual({
       error: { code: 'INPUT.UNSUPPORTED_CHARACTER', message: expect.stringContaining(`${path} contains ${codePoint}`), details: { in: 'body', path, codePoint } },
     });
+  });
+
+  it.each([
+    ['a headline with the bytes FF FE', Buffer.concat([Buffer.from('{"headline":"Bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' utf"}')]), 'application/json'],
+    ['a truncated three-byte sequence', Buffer.concat([Buffer.from('{"headline":"Caf'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]), 'application/json'],
+    ['an encoded surrogate (CESU-8)', Buffer.concat([Buffer.from('{"headline":"'), Buffer.from([0xed, 0xa0, 0xbd]), Buffer.from('"}')]), 'application/json'],
+    ['a form with a Latin-1 e-mail address', Buffer.concat([Buffer.from('email=j'), Buffer.from([0xe9]), Buffer.from('@example.com')]), 'application/x-www-form-urlencoded'],
+  ])('refuses %s with 400 REQUEST.INVALID_UTF8 instead of storing U+FFFD', async (_, body, type) => {
+    const response = await fetch(`${server.url}/v1/anything`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'REQUEST.INVALID_UTF8', message: 'The request body is not valid UTF-8', details: { in: 'body' } } });
+  });
+
+  it.each([['%ff'], ['%C3%28'], ['caf%E9'], ['%ed%a0%bd']])('refuses the query q=%s with 400 REQUEST.INVALID_UTF8', async (q) => {
+    const response = await fetch(`${server.url}/search?q=${q}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8', details: { in: 'query' } } });
+  });
+
+  it('reads well-formed escapes, plus signs and a lone percent sign in the query as before', async () => {
+    const response = await fetch(`${server.url}/search?q=caf%C3%A9+au+lait&share=100%&tag=%F0%9F%90%B3`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { query: unknown }).query).toEqual({ q: 'café au lait', share: '100%', tag: '🐳' });
+  });
+
+  it('reads UTF-8 bodies of every script as they are', async () => {
+    const response = await postJson('/v1/anything', JSON.stringify({ headline: 'Київ · القدس · 東京 · 🐳' }));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { body: unknown }).body).toEqual({ headline: 'Київ · القدس · 東京 · 🐳' });
   });
 
   it('refuses a control character in the query', async () => {

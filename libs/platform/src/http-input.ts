@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError, MESSAGE_LIMITS, describeUnsupportedText, findUnsupportedText, type UnsupportedTextIssue } from '@newsroom/contracts';
@@ -15,21 +17,54 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   MESSAGE_LIMITS.articleRequestBodyBytes; every other route up to requestBodyBytes.
  *   Over the limit: 413 REQUEST.TOO_LARGE.
  * - Url-encoded forms (subscriber pages) up to formBodyBytes.
+ * - A body that is not valid UTF-8, or a query string whose percent-escapes do not decode as
+ *   UTF-8 (`?q=%ff`): 400 REQUEST.INVALID_UTF8. The parsers would otherwise put U+FFFD in place
+ *   of each bad byte, and a headline would be stored with replacement characters in it.
  * - A refused character anywhere: 400 INPUT.UNSUPPORTED_CHARACTER, naming where
  *   (`details: { in: 'body' | 'query' | 'path', path, codePoint }`).
  * - Objects or arrays nested deeper than MAX_INPUT_DEPTH: 400 REQUEST.TOO_DEEP, before field
  *   validation recurses into them.
  */
 export function readRequestInput(app: INestApplication, largeBodyPaths: readonly string[] = []): void {
-  for (const path of largeBodyPaths) app.use(path, express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES }));
+  for (const path of largeBodyPaths) app.use(path, express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 }));
   // body-parser skips a request whose body an earlier parser already read.
-  app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES }));
-  app.use(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes }));
+  app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 }));
+  app.use(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 }));
   app.use(refuseUnsupportedInput);
+}
+
+/**
+ * body-parser's `verify`: the raw body must be UTF-8 when read as UTF-8 (the only charset the
+ * parsers accept). What it throws is answered as thrown (the error filter reads DomainError first).
+ */
+export function refuseInvalidUtf8(_request: IncomingMessage, _response: unknown, body: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) {
+    throw new DomainError('REQUEST.INVALID_UTF8', 'The request body is not valid UTF-8', 'validation', { in: 'body' });
+  }
+}
+
+/**
+ * True when every run of percent-escapes in the raw query string decodes as UTF-8 (`%ff` alone
+ * does not). A `%` that starts no escape (`?q=100%`) is the parsers' to keep as it is.
+ */
+function queryDecodes(url: string): boolean {
+  const start = url.indexOf('?');
+  if (start === -1) return true;
+  for (const [escapes] of url.slice(start + 1).matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
+    try {
+      decodeURIComponent(escapes);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Express middleware: the check described above, on the parsed body, the query and the path. */
 export function refuseUnsupportedInput(request: Request, _response: Response, next: NextFunction): void {
+  if (!queryDecodes(request.originalUrl)) {
+    return next(new DomainError('REQUEST.INVALID_UTF8', 'The query string has a percent-escape that is not UTF-8 (such as %ff)', 'validation', { in: 'query' }));
+  }
   const problem = unsupportedInputOf(request);
   if (!problem) return next();
   const { location, issue } = problem;

@@ -8,3 +8,4 @@ export * from './page-query';
 export * from './http-input';
 export * from './security-headers';
 export * from './rate-limit';
+export * from './method-not-allowed';

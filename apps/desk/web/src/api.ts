@@ -171,11 +171,18 @@ export async function acceptInvitation(token: string, password: string, name?: s
   return rememberSession((await request<Session>('POST', `/api/invitations/${encodeURIComponent(token)}`, { body })).body);
 }
 
-/** The message to show for a failed request, with the validation problems the server listed. */
+/**
+ * The message to show for a failed request, with the validation problems the server listed that
+ * its message does not already say (a validation error's message is made of its problems).
+ */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const problems = Array.isArray(error.details)
     ? error.details
+        .filter((d: unknown) => {
+          const message = (d as { message?: string }).message;
+          return !message || !error.message.includes(message);
+        })
         .map((d: unknown) => {
           const detail = d as { path?: string; message?: string; property?: string };
           return [detail.path ?? detail.property, detail.message].filter(Boolean).join(': ');

@@ -16,7 +16,7 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, OptionalField, Trim } from './field-rules';
+import { IsCalendarDate, IsNotBlank, OptionalField, Trim } from './field-rules';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
 
@@ -72,12 +72,13 @@ export class ArticleContent {
   @ApiProperty({
     minLength: ARTICLE_LIMITS.headline.minLength,
     maxLength: ARTICLE_LIMITS.headline.maxLength,
-    description: 'Plain text, trimmed; must not be empty after trimming.',
+    description: 'Plain text, trimmed; must show some text: not empty after trimming, nor made only of invisible characters.',
     example: 'Harbour council approves night-time crane ban',
   })
   @Trim()
   @IsString()
   @Length(ARTICLE_LIMITS.headline.minLength, ARTICLE_LIMITS.headline.maxLength)
+  @IsNotBlank()
   @IsDefined({ message: '$property is required' })
   headline!: string;
 

@@ -1,4 +1,5 @@
 import { truncateText } from '../text/truncate';
+import { hasVisibleText } from '../text/visible-text';
 import type { ArticleBlock } from './article-blocks';
 import type { ArticleContent } from './article-content';
 import { ARTICLE_LIMITS } from './article-limits';
@@ -250,8 +251,9 @@ function checkLinks(text: string, index: number): CheckResult[] {
     }));
 }
 
+/** Empty to a reader: nothing, only whitespace, or only invisible characters. */
 function isBlank(value: string | undefined | null): boolean {
-  return value === undefined || value === null || value.trim() === '';
+  return !hasVisibleText(value);
 }
 
 /** Shorter than a minimum length once trimmed, as the article format trims before it measures. */

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
+import { hasVisibleText } from '../text/visible-text';
 import { isHttpUrl } from './http-url';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
@@ -62,14 +63,18 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Rejects strings made only of whitespace where a length minimum alone would let them through. */
+/**
+ * Rejects strings a reader would see as empty, where a length minimum alone would let them
+ * through: only whitespace, or only invisible characters (zero-width spaces, bidirectional
+ * controls, Hangul fillers — hasVisibleText).
+ */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isNotBlank',
       validator: {
-        validate: (value) => typeof value === 'string' && /\S/.test(value),
-        defaultMessage: () => '$property must contain some non-whitespace text',
+        validate: (value) => hasVisibleText(value as string),
+        defaultMessage: () => '$property must contain visible text, not only spaces or invisible characters',
       },
     },
     options,

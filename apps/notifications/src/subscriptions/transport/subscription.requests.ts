@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
+import { IsMailAddress } from '@newsroom/contracts';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
@@ -77,7 +78,7 @@ export function preferencesOf(fields: PreferenceFields): PreferenceChoice {
 
 export class CreateSubscriberRequest extends PreferenceFields {
   @ApiProperty({ example: 'reader@example.com', maxLength: 254 })
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email!: string;
 }
@@ -213,7 +214,8 @@ export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
 
 /** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */
 export class SubscribeForm extends PreferencesForm {
-  @IsEmail()
+  @ApiProperty({ example: 'reader@example.com', maxLength: 254 })
+  @IsMailAddress()
   @MaxLength(254)
   email!: string;
 }

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, asMethodNotAllowed, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
 import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
 import { MISSING_CACHE } from './http-caching';
 import type { SiteContextFactory } from './site-context';
@@ -22,10 +22,11 @@ export class SiteErrorFilter implements ExceptionFilter {
 
   constructor(private readonly site: SiteContextFactory) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') return this.json.catch(exception, host);
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return this.json.catch(thrown, host);
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
+    const exception = asMethodNotAllowed(thrown, request, response);
     if (!wantsHtml(request) || response.headersSent) return this.json.catch(exception, host);
     void this.renderPage(exception, response);
   }
@@ -58,6 +59,7 @@ function describe(exception: unknown): { status: number; code: string; message: 
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 404) return { status, code: 'ROUTE.NOT_FOUND', message: 'No such page' };
+    if (status === 405) return { status, code: 'ROUTE.METHOD_NOT_ALLOWED', message: exception.message };
     if (status >= 500) return { status, code: 'INTERNAL', message: 'Something went wrong on our side' };
     return { status, code: 'REQUEST.FAILED', message: exception.message };
   }

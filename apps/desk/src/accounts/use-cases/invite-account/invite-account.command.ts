@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@newsroom/auth';
-import { Command } from '@newsroom/contracts';
+import { Command, IsMailAddress } from '@newsroom/contracts';
 
 /** An admin creates an account for someone and sends them an invitation link. */
 export class InviteAccountCommand extends Command {
@@ -11,7 +11,7 @@ export class InviteAccountCommand extends Command {
   @MaxLength(200)
   adminName!: string;
 
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email!: string;
 

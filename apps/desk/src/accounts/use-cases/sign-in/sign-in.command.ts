@@ -1,10 +1,10 @@
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Command } from '@newsroom/contracts';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Command, IsMailAddress } from '@newsroom/contracts';
 import { MAX_PASSWORD_LENGTH } from '../../domain/account';
 
 /** Someone signs in to the desk with their e-mail address and password. */
 export class SignInCommand extends Command {
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email!: string;
 

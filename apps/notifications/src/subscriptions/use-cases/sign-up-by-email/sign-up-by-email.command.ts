@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, MaxLength, ValidateNested } from 'class-validator';
-import { Command } from '@newsroom/contracts';
+import { IsDefined, MaxLength, ValidateNested } from 'class-validator';
+import { Command, IsMailAddress } from '@newsroom/contracts';
 import { PreferenceChoice } from '../preference-choice';
 
 /** Someone asks for email alerts at `email`. */
 export class SignUpByEmailCommand extends Command {
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email!: string;
 

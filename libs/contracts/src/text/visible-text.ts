@@ -1,0 +1,40 @@
+import { IsEmail, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/**
+ * A character a reader can see: not whitespace, not a format character (Unicode Cf: zero-width
+ * space and joiners, bidirectional controls) and not default-ignorable (Hangul fillers, variation
+ * selectors). Such characters are accepted inside text (an emoji's joiner, a right-to-left mark
+ * in a dateline), but text made only of them shows nothing: an empty headline, a link with no words.
+ */
+const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE_CHARACTER = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** True when `text` has at least one character a reader can see. */
+export function hasVisibleText(text: string | null | undefined): boolean {
+  return typeof text === 'string' && VISIBLE_CHARACTER.test(text);
+}
+
+/**
+ * An e-mail address as the newsroom sends to it: class-validator's `IsEmail` (RFC 5322's
+ * addr-spec as mail servers accept it), and no whitespace or invisible character anywhere.
+ * `a\u200b@example.com` looks like `a@example.com` on screen, passes `IsEmail`, and every SMTP
+ * server refuses it: it must be refused when typed (400), not stored and retried for ever.
+ */
+export function IsMailAddress(options?: ValidationOptions): PropertyDecorator {
+  const format = IsEmail({}, options);
+  const visible = ValidateBy(
+    {
+      name: 'isMailAddressVisible',
+      validator: {
+        // A value that is not a string at all is IsEmail's to refuse.
+        validate: (value) => typeof value !== 'string' || !INVISIBLE_CHARACTER.test(value),
+        defaultMessage: () => '$property must not contain spaces or invisible characters (such as a zero-width space)',
+      },
+    },
+    options,
+  );
+  return (target, propertyKey) => {
+    visible(target, propertyKey);
+    format(target, propertyKey);
+  };
+}

@@ -1,0 +1,44 @@
+import { MethodNotAllowedException, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** What this code reads of Express 5's router: its layers, each a route (with its methods) or a middleware. */
+interface RouterLayer {
+  route?: { path?: unknown; methods: Record<string, boolean | undefined> };
+  match(path: string): boolean;
+}
+
+/** Nest's answer when no route matched the method and path: `Cannot DELETE /v1/drafts/…`. */
+const ROUTER_MISS = /^Cannot [A-Z]+ /;
+
+/**
+ * The methods the application's routes serve at `request.path`, upper case, HEAD with GET
+ * (Express answers HEAD from a GET route). Read from the router only when a request missed, so
+ * the routes that match cost nothing.
+ */
+export function methodsServedAt(request: Request): string[] {
+  // Read defensively: this runs inside the error filter, which must answer whatever it is given.
+  const stack = (request.app as unknown as { router?: { stack?: RouterLayer[] } } | undefined)?.router?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    // A wildcard route is middleware bound to methods (the HTTP metrics, on `/{*path}` for each
+    // method), not an address that serves anything.
+    if (!layer.route || String(layer.route.path).includes('*') || typeof layer.match !== 'function' || !layer.match(request.path)) continue;
+    for (const [method, served] of Object.entries(layer.route.methods)) if (served && method !== '_all') methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/**
+ * `exception` as it is, unless it is the router's miss on a path that other methods serve
+ * (`DELETE /v1/drafts/<id>`, `PUT /v1/drafts`): then 405 Method Not Allowed with `Allow` set on
+ * `response` (RFC 9110 §15.5.6), rather than a 404 saying the resource does not exist.
+ */
+export function asMethodNotAllowed(exception: unknown, request: Request, response: Response): unknown {
+  if (!(exception instanceof NotFoundException) || !ROUTER_MISS.test(exception.message)) return exception;
+  const allowed = methodsServedAt(request);
+  // A route of this very method that still missed (it passed the request on) is a 404 after all.
+  if (allowed.length === 0 || allowed.includes(request.method)) return exception;
+  response.setHeader('Allow', allowed.join(', '));
+  return new MethodNotAllowedException(`${request.method} is not served at ${request.path}; it answers ${allowed.join(', ')}`);
+}
