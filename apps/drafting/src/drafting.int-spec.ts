@@ -226,6 +226,38 @@ describe('drafting service', () => {
     expect(await draftWhen(id, 'the update live', (d) => d.status === 'published' && d.version === 3)).toMatchObject({ publicUrl: url, editable: false });
   });
 
+  it('takes a published correction into the draft, so a new revision starts from the corrected text', async () => {
+    const submittedEvents = await bus.collect(TOPICS.drafting);
+    const id = await newDraft();
+    await alice.post(`/v1/drafts/${id}/submit`);
+    const url = 'http://localhost:3003/articles/four-day-week';
+    const live = publishingEvents.published(id, url, 1);
+    await bus.produce(TOPICS.publishing, live);
+    await service.handled(live.id);
+
+    const corrected = publishingEvents.corrected(id, 'An earlier version misnamed the bakery chain.', 1, { headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week' });
+    await bus.produce(TOPICS.publishing, corrected);
+    await bus.produce(TOPICS.publishing, corrected);
+    const later = publishingEvents.corrected(id, 'The standfirst misstated the turnover.', 1, { headline: corrected.data.headline, standfirst: 'Turnover fell by a quarter.' });
+    await bus.produce(TOPICS.publishing, later);
+    await service.handled(later.id);
+
+    const draft = await draftWhen(id, 'both corrections in the draft', (d) => d.activity.filter((a) => a.kind === 'corrected').length === 2);
+    expect(draft).toMatchObject({ status: 'published', version: 3, publicUrl: url });
+    expect(draft.article).toMatchObject({ headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week', standfirst: 'Turnover fell by a quarter.' });
+    expect(draft.activity.filter((a) => a.kind === 'corrected').map((a) => a.note)).toEqual(['An earlier version misnamed the bakery chain.', 'The standfirst misstated the turnover.']);
+    expect((await alice.get<{ article: { headline: string } }>(`/v1/drafts/${id}/revisions/1`)).body.article.headline).toBe(article.headline);
+
+    const started = await alice.post<DraftView>(`/v1/drafts/${id}/revisions`, undefined, { headers: { 'if-match': '"3"' } });
+    expect(started).toMatchObject({ status: 201, body: { version: 4, article: { headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week' } } });
+    const revision = await alice.get<{ article: { headline: string; standfirst: string } }>(`/v1/drafts/${id}/revisions/4`);
+    expect(revision.body.article).toMatchObject({ headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week', standfirst: 'Turnover fell by a quarter.' });
+    expect((await alice.patch(`/v1/drafts/${id}`, { tags: ['work', 'retail'] }, { headers: { 'if-match': '"4"' } })).status).toBe(200);
+    await alice.post(`/v1/drafts/${id}/submit`);
+    const resubmitted = await eventually('revision 5 on the drafting topic', () => submittedEvents.find((m) => m.key === id && (m.event?.data as { revision?: number }).revision === 5));
+    expect(resubmitted.event?.data).toMatchObject({ article: { headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week' } });
+  });
+
   it('dead-letters an event that arrived on a topic it does not belong to, and changes nothing', async () => {
     const deadLetters: ReceivedMessage[] = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
     const id = await newDraft();

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@newsroom/auth';
 import type { CommandInput } from '@newsroom/contracts';
 import { DRAFTING_ENTITIES } from '../src/app.module';
 import { DraftRepository } from '../src/drafts/persistence/draft.repository';
+import { ApplyCorrectionUseCase } from '../src/drafts/use-cases/apply-correction/apply-correction.use-case';
 import { CreateDraftCommand } from '../src/drafts/use-cases/create-draft/create-draft.command';
 import { CreateDraftUseCase } from '../src/drafts/use-cases/create-draft/create-draft.use-case';
 import { EditDraftCommand } from '../src/drafts/use-cases/edit-draft/edit-draft.command';
@@ -27,7 +28,7 @@ export function draftingTestbed(name: string) {
     schema: 'drafting',
     entities: DRAFTING_ENTITIES,
     migrations: DRAFTING_MIGRATIONS,
-    providers: [DraftRepository, CreateDraftUseCase, EditDraftUseCase, SubmitDraftUseCase, TrackReviewProgressUseCase, ReadDraftsQuery],
+    providers: [DraftRepository, CreateDraftUseCase, EditDraftUseCase, SubmitDraftUseCase, TrackReviewProgressUseCase, ApplyCorrectionUseCase, ReadDraftsQuery],
   };
 }
 

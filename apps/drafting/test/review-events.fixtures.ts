@@ -21,21 +21,26 @@ export const reviewEvents = {
     createEvent(EVENT_TYPES.articleRejected, { articleId, revision, editorId, reason, rejectedAt: now() }, { subject: articleId }),
 };
 
-/** The fields every published/corrected event carries about the live article. */
+/** The fields every published/corrected event carries about the live article: the sample article's, as drafts start from it. */
 function liveArticle(articleId: string, revision: number, url: string) {
+  const { headline, standfirst, section, tags, language, bylines } = article();
   return {
-    articleId, revision, slug: 'four-day-week', url, headline: 'Bakery chain moves to a four-day week', section: 'business',
-    tags: [], language: 'en', bylines: [{ name: 'Daniel Achebe' }], priority: 'normal' as const, publishedAt: now(),
+    articleId, revision, slug: 'four-day-week', url, headline, standfirst, section,
+    tags, language, bylines: bylines.map(({ name }) => ({ name })), priority: 'normal' as const, publishedAt: now(),
   };
 }
+
+/** What a correction may change of the live article, as its event carries it. */
+type LiveFields = Partial<Pick<ReturnType<typeof liveArticle>, 'headline' | 'standfirst' | 'section' | 'tags' | 'language' | 'bylines'>>;
 
 export const publishingEvents = {
   scheduled: (articleId: string, publishAt: string, revision = 1): EventOf<'news.article.scheduled.v1'> =>
     createEvent(EVENT_TYPES.publicationScheduled, { articleId, revision, publishAt }, { subject: articleId }),
   published: (articleId: string, url: string, revision = 1): EventOf<'news.article.published.v1'> =>
     createEvent(EVENT_TYPES.articlePublished, liveArticle(articleId, revision, url), { subject: articleId }),
-  corrected: (articleId: string, correctionNote: string, revision = 1): EventOf<'news.article.corrected.v1'> =>
-    createEvent(EVENT_TYPES.articleCorrected, { ...liveArticle(articleId, revision, 'https://news.example.org/a'), correctionNote, correctedAt: now() }, { subject: articleId }),
+  /** A correction of live revision `revision`; `corrected` are the fields it changed, with their new values. */
+  corrected: (articleId: string, correctionNote: string, revision = 1, corrected: LiveFields = {}): EventOf<'news.article.corrected.v1'> =>
+    createEvent(EVENT_TYPES.articleCorrected, { ...liveArticle(articleId, revision, 'https://news.example.org/a'), ...corrected, correctionNote, correctedAt: now() }, { subject: articleId }),
   unpublished: (articleId: string, reason: string, editorId = 'eve'): EventOf<'news.article.unpublished.v1'> =>
     createEvent(EVENT_TYPES.articleUnpublished, { articleId, editorId, reason, unpublishedAt: now() }, { subject: articleId }),
   updated: (articleId: string, url: string, revision = 2): EventOf<'news.article.updated.v1'> =>

@@ -371,6 +371,46 @@ describe('publishing service', () => {
       expect((await site.get<{ version: string }>(`/v1/articles/${live}`)).body.version).toBe(version);
     });
 
+    it('cannot put in by a correction what approval refuses, nor send unknown or unchanged fields; nothing is stored or announced', async () => {
+      const liveContent = testContent({ headline: 'Port tolls rise in spring' });
+      const version = (await site.get<{ version: string }>(`/v1/articles/${live}`)).body.version;
+      const withBlock = (block: Record<string, unknown>) => ({ note: 'n', changes: { body: [...liveContent.body, block] } });
+      const path = `/v1/articles/${live}/corrections`;
+      const answers = await Promise.all([
+        editor.post<ErrorBody>(path, withBlock({ type: 'paragraph', text: '[x](javascript:alert(1))' })),
+        editor.post<ErrorBody>(path, withBlock({ type: 'quote', text: 'See [the letter](javascript:alert(1)).', attribution: 'A resident' })),
+        editor.post<ErrorBody>(path, undefined, { raw: '{"note":"n","changes":{"__proto__":{"x":1}}}' }),
+        editor.post<ErrorBody>(path, undefined, { raw: '{"note":"n","changes":{"constructor":{"x":1}}}' }),
+        editor.post<ErrorBody>(path, { note: 'n', changes: { html: '<b>bold</b>' } }),
+        editor.post<ErrorBody>(path, { note: 'n', changes: {} }),
+        editor.post<ErrorBody>(path, { note: 'n', changes: { headline: liveContent.headline, standfirst: liveContent.standfirst } }),
+      ]);
+
+      expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [409, 'ARTICLE.BLOCKING_CHECKS'],
+        [409, 'ARTICLE.BLOCKING_CHECKS'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'ARTICLE.NOTHING_CORRECTED'],
+        [400, 'ARTICLE.NOTHING_CORRECTED'],
+      ]);
+      const unsafeLink = { code: 'UNSAFE_LINK', severity: 'error', path: `body.${liveContent.body.length}.text` };
+      expect(answers[0].body.error.details).toEqual([expect.objectContaining(unsafeLink)]);
+      expect(answers[1].body.error.details).toEqual([expect.objectContaining(unsafeLink)]);
+      expect(answers.slice(2, 5).map((answer) => answer.body.error.details?.map((detail) => detail.path))).toEqual([
+        ['changes.__proto__'],
+        ['changes.constructor'],
+        ['changes.html'],
+      ]);
+      const api = await site.get<{ version: string }>(`/v1/articles/${live}`, { headers: { 'cache-control': 'no-cache' } });
+      expect(api.body.version).toBe(version);
+      expect(api.text).not.toContain('javascript:');
+      expect(await service.sql('SELECT 1 FROM corrections WHERE article_id = $1', [live])).toEqual([]);
+      const recorded = await service.sql<{ type: string }>(`SELECT payload->>'type' AS type FROM outbox WHERE message_key = $1`, [live]);
+      expect(recorded.map((event) => event.type)).not.toContain(EVENT_TYPES.articleCorrected);
+    });
+
     it('correct a live article: the new text, a public note on the page and in the log, the corrected event', async () => {
       const note = 'An earlier version gave the wrong vote count.';
       const response = await editor.post<{ description_text: string; corrections: { note: string }[]; slug: string }>(`/v1/articles/${live}/corrections`, {

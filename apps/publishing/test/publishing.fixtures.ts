@@ -202,8 +202,8 @@ export class PublishingFixtures {
     return this.testbed.get(KillArticleUseCase).execute(KillArticleCommand.create({ articleId, editorId: EDITOR, reason }));
   }
 
-  /** An editor's correction of article `articleId`. */
-  correct(articleId: string, note: string, changes: Record<string, unknown> = {}) {
+  /** An editor's correction of article `articleId`; without `changes`, a note-only correction. */
+  correct(articleId: string, note: string, changes?: Record<string, unknown>) {
     return this.testbed.get(CorrectArticleUseCase).execute(CorrectArticleCommand.create({ articleId, editorId: EDITOR, note, changes }));
   }
 

@@ -4,6 +4,7 @@ import { SectionList } from './domain/section-list';
 import { DraftRepository } from './persistence/draft.repository';
 import { DraftsHttpController } from './transport/drafts.http.controller';
 import { ReviewProgressConsumer } from './transport/review-progress.consumer';
+import { ApplyCorrectionUseCase } from './use-cases/apply-correction/apply-correction.use-case';
 import { CheckDraftQuery } from './use-cases/check-draft/check-draft.query';
 import { CreateDraftUseCase } from './use-cases/create-draft/create-draft.use-case';
 import { EditDraftUseCase } from './use-cases/edit-draft/edit-draft.use-case';
@@ -21,6 +22,7 @@ import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/tr
     SubmitDraftUseCase,
     StartRevisionUseCase,
     TrackReviewProgressUseCase,
+    ApplyCorrectionUseCase,
     ReadDraftsQuery,
     CheckDraftQuery,
     // The one place that chooses where the section list comes from (see SectionList): the list

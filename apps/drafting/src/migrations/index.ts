@@ -3,6 +3,7 @@ import { CreateOutboxAndInbox1764000000000 } from '@newsroom/persistence';
 import { CreateSiteSections1764600000000 } from '@newsroom/site-sections';
 import { CreateDrafts1764000100000 } from './1764000100000-create-drafts';
 import { CreateImages1764400000000 } from './1764400000000-create-images';
+import { DraftCorrectedText1764700000000 } from './1764700000000-draft-corrected-text';
 
 /** In order of their timestamps. */
-export const DRAFTING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateDrafts1764000100000, CreateDeadLetterAudit1764100000000, CreateImages1764400000000, CreateSiteSections1764600000000];
+export const DRAFTING_MIGRATIONS = [CreateOutboxAndInbox1764000000000, CreateDrafts1764000100000, CreateDeadLetterAudit1764100000000, CreateImages1764400000000, CreateSiteSections1764600000000, DraftCorrectedText1764700000000];

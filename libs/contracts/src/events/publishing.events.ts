@@ -5,12 +5,14 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ArticleContent } from '../article';
 import { ArticleRef, ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
@@ -82,6 +84,18 @@ export class ArticleCorrectedData extends ArticlePublishedData {
 
   @IsISO8601({ strict: true })
   correctedAt!: string;
+
+  /**
+   * The live text as the correction left it, whole, bylines by name as above: what drafting
+   * takes a correction of the body or the dateline from, so that the story's next revision
+   * starts from the corrected text. Absent from events written before it was carried; a
+   * consumer then has the summary fields above only.
+   */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArticleContent)
+  article?: ArticleContent;
 }
 
 export class ArticleUnpublishedData extends ArticleRef {

@@ -147,7 +147,9 @@ describe(Draft.name, () => {
     draft.takeChanges();
     const eventId = randomUUID();
     draft.recordEditorNote({ eventId, revision: 1, actorId: 'eve', note: 'Check the figures', at });
-    draft.recordCorrection(report(1, { note: 'Fixed a figure' }));
+    // A correction whose replaced text is unknown changes no text either.
+    const text = { headline: 'First', section: 'business', tags: [], language: 'en', bylineNames: ['Daniel Achebe'] };
+    expect(draft.applyCorrection({ ...report(1), revision: 1, note: 'Fixed a figure', text }, null)).toEqual({ applied: [], kept: [] });
     expect(draft.status).toBe('submitted');
     const changes = draft.takeChanges();
     expect(changes.stateChanged).toBe(false);

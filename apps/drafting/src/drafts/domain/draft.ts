@@ -2,6 +2,7 @@ import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
 import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
 import { invalidContent, notEditable, notRevisable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
+import { mergeCorrection, type CorrectableField, type CorrectedText } from './draft-correction';
 import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
 /** Everything a draft knows, as stored; the repository's view of it. */
@@ -17,6 +18,10 @@ export interface DraftSnapshot {
   submittedRevision: number | null;
   publicUrl: string | null;
   publishAt: Date | null;
+  /** The live revision the last published correction was about; null before any correction. */
+  correctedRevision: number | null;
+  /** That revision's live text as the correction left it: what the next correction of it replaces. */
+  correctedContent: ArticleContent | null;
 }
 
 /** A saved version of the text, immutable once written. */
@@ -48,6 +53,24 @@ export interface ProgressReport {
   actorId?: string;
   note?: string;
   at: Date;
+}
+
+/** A correction publishing made to the live text (one event). */
+export interface PublishedCorrection extends ProgressReport {
+  /** The live revision that was corrected; publishing keeps its number. */
+  revision: number;
+  /** The correction note readers see. */
+  note: string;
+  /** The corrected live values of the fields a correction reports. */
+  text: CorrectedText;
+}
+
+/** What a correction did to the working copy. */
+export interface CorrectionOutcome {
+  /** Fields replaced in the working copy (a new revision holds them). */
+  applied: CorrectableField[];
+  /** Fields the correction changed but the reporter had changed too: the reporter's text stays. */
+  kept: CorrectableField[];
 }
 
 /** Who reads every draft: editors (and admins). Everyone else reads only their own. */
@@ -103,6 +126,8 @@ export class Draft {
       submittedRevision: null,
       publicUrl: null,
       publishAt: null,
+      correctedRevision: null,
+      correctedContent: null,
     });
     draft.changes.createdAt = at;
     draft.saveRevision(at);
@@ -280,9 +305,54 @@ export class Draft {
     });
   }
 
-  /** Publishing corrected the live article; the status stays. */
-  recordCorrection(report: ProgressReport): void {
-    this.recordProgress('corrected', null, report);
+  /**
+   * The live text of `revision` as the last correction of it left it, when this draft took one
+   * in; null otherwise, when that revision's own saved text is the live text.
+   */
+  correctedLiveText(revision: number): ArticleContent | null {
+    return this.state.correctedRevision === revision ? this.state.correctedContent : null;
+  }
+
+  /**
+   * Publishing corrected the live article (`replaced` is the live text it replaced, null when
+   * unknown); the status stays and the timeline gets the correction either way.
+   *
+   * The working copy is what the reporter sees and what a new revision starts from, so it takes
+   * the correction; otherwise a later update would silently put the uncorrected text live again.
+   * Only where it may, though:
+   * - a published story with no revision in progress: its working copy is the live text, so it
+   *   takes every corrected field (a correction of an older revision than the one live is out
+   *   of date and changes nothing);
+   * - a revision in progress that the reporter is editing (`draft`, `changes_requested`): the
+   *   reporter's unsubmitted edits are theirs, so a field takes the correction only where it
+   *   still holds the replaced text (mergeCorrection); a field the reporter changed keeps their
+   *   text, and the timeline entry tells them what the correction said;
+   * - a revision under review, approved or scheduled, or any other status: its text is locked
+   *   and is what the editors review and publishing puts live, so it is not changed here;
+   * - a killed story: nothing moves any more.
+   * A working copy that changes gets a new revision and version, like an edit, so a PATCH
+   * made on the version before the correction is refused (DRAFT.VERSION_CONFLICT) instead of
+   * writing the uncorrected text back. The live text as corrected is kept as the base of the
+   * next correction, so one delivered again (`replaced` is then its own result) changes nothing.
+   */
+  applyCorrection(correction: PublishedCorrection, replaced: ArticleContent | null): CorrectionOutcome {
+    let outcome: CorrectionOutcome = { applied: [], kept: [] };
+    if (replaced && !FINAL_STATUSES.includes(this.state.status)) {
+      const merge = mergeCorrection(this.state.content, replaced, correction.text);
+      this.state.correctedRevision = correction.revision;
+      this.state.correctedContent = merge.live;
+      this.changes.stateChanged = true;
+      if (this.takesCorrectionOf(correction.revision)) {
+        outcome = { applied: merge.applied, kept: merge.kept };
+        if (merge.applied.length > 0) {
+          this.state.content = merge.working;
+          this.state.version += 1;
+          this.saveRevision(correction.at);
+        }
+      }
+    }
+    this.recordProgress('corrected', null, correction);
+    return outcome;
   }
 
   /** Publishing took the article down. Returns whether the status moved. */
@@ -315,6 +385,15 @@ export class Draft {
     this.state.statusRevision = revision;
     this.changes.stateChanged = true;
     return true;
+  }
+
+  /**
+   * Whether the working copy may take a correction of live revision `revision`: it is that live
+   * text itself, or a revision the reporter is editing.
+   */
+  private takesCorrectionOf(revision: number): boolean {
+    if (this.state.status === 'published') return this.state.statusRevision === revision;
+    return this.canBeEdited;
   }
 
   private assertAuthor(userId: string): void {

@@ -33,6 +33,14 @@ export class DraftEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishAt!: Date | null;
 
+  /** The live revision the last published correction was about; null before any correction. */
+  @Column({ type: 'int', nullable: true })
+  correctedRevision!: number | null;
+
+  /** That revision's live text as the correction left it: the text the next correction replaces. */
+  @Column({ type: 'jsonb', nullable: true })
+  correctedContent!: ArticleContent | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

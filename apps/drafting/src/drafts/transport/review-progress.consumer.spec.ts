@@ -4,6 +4,8 @@ import type { EventHandlers } from '@newsroom/messaging';
 import type { SiteSectionFollower } from '@newsroom/site-sections';
 import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { publishingEvents, reviewEvents } from '../../../test/review-events.fixtures';
+import { ApplyCorrectionCommand } from '../use-cases/apply-correction/apply-correction.command';
+import type { ApplyCorrectionUseCase } from '../use-cases/apply-correction/apply-correction.use-case';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
 import type { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
 import { ReviewProgressConsumer } from './review-progress.consumer';
@@ -17,12 +19,14 @@ describe(ReviewProgressConsumer.name, () => {
   const id = randomUUID();
   let handlers: EventHandlers;
   const commands: TrackReviewProgressCommand[] = [];
+  const corrections: ApplyCorrectionCommand[] = [];
   const sectionLists: unknown[] = [];
 
   beforeAll(async () => {
     const useCase = { execute: async (command: TrackReviewProgressCommand) => void commands.push(command) } as unknown as TrackReviewProgressUseCase;
+    const correct = { execute: async (command: ApplyCorrectionCommand) => void corrections.push(command) } as unknown as ApplyCorrectionUseCase;
     const follower = { apply: async (data: unknown) => void sectionLists.push(data) } as unknown as SiteSectionFollower;
-    handlers = await capturedHandlers((inbound) => new ReviewProgressConsumer(inbound, useCase, follower).onReviewEvent({} as never));
+    handlers = await capturedHandlers((inbound) => new ReviewProgressConsumer(inbound, useCase, correct, follower).onReviewEvent({} as never));
   });
 
   async function commandFor(event: NewsroomEvent): Promise<TrackReviewProgressCommand> {
@@ -51,12 +55,24 @@ describe(ReviewProgressConsumer.name, () => {
     expect(await commandFor(scheduled)).toMatchObject({ milestone: 'scheduled', publishAt: '2025-11-22T06:00:00.000Z', at: scheduled.time });
     const published = publishingEvents.published(id, 'https://news.example.org/a', 3);
     expect(await commandFor(published)).toEqual({ articleId: id, eventId: published.id, milestone: 'published', revision: 3, publicUrl: 'https://news.example.org/a', at: published.time });
-    const corrected = publishingEvents.corrected(id, 'Fixed a figure');
-    expect(await commandFor(corrected)).toMatchObject({ milestone: 'corrected', note: 'Fixed a figure', at: corrected.data.correctedAt });
     const unpublished = publishingEvents.unpublished(id, 'Legal hold');
     const withdrawn = await commandFor(unpublished);
     expect(withdrawn).toMatchObject({ milestone: 'withdrawn', actorId: 'eve', note: 'Legal hold', at: unpublished.data.unpublishedAt });
     expect(withdrawn.revision).toBeUndefined();
+  });
+
+  it('maps a correction to the corrected live fields, with its note and time, and tracks no milestone for it', async () => {
+    commands.length = 0;
+    const corrected = publishingEvents.corrected(id, 'The mayor is named Smyth, not Smith.', 2, { headline: 'Mayor Smyth resigns', bylines: [{ name: 'Daniel Achebe' }, { name: 'Olena Kravets' }] });
+    await dispatch(handlers, corrected);
+    expect(commands).toHaveLength(0);
+    expect(corrections).toHaveLength(1);
+    expect(corrections[0]).toBeInstanceOf(ApplyCorrectionCommand);
+    expect(corrections[0]).toEqual({
+      articleId: id, eventId: corrected.id, revision: 2, note: 'The mayor is named Smyth, not Smith.', at: corrected.data.correctedAt,
+      headline: 'Mayor Smyth resigns', standfirst: corrected.data.standfirst, section: corrected.data.section, tags: corrected.data.tags,
+      language: corrected.data.language, bylineNames: ['Daniel Achebe', 'Olena Kravets'],
+    });
   });
 
   it('maps an update to the newer revision live at its URL, dated when it went live', async () => {

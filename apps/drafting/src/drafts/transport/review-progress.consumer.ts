@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { EVENT_TYPES, TOPICS, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
+import { EVENT_TYPES, TOPICS, type ArticleCorrectedData, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
 import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
 import { SiteSectionFollower } from '@newsroom/site-sections';
+import { ApplyCorrectionCommand } from '../use-cases/apply-correction/apply-correction.command';
+import { ApplyCorrectionUseCase } from '../use-cases/apply-correction/apply-correction.use-case';
 import { TrackReviewProgressCommand } from '../use-cases/track-review-progress/track-review-progress.command';
 import { TrackReviewProgressUseCase } from '../use-cases/track-review-progress/track-review-progress.use-case';
 
@@ -10,7 +12,8 @@ type Report = Omit<CommandInput<TrackReviewProgressCommand>, 'articleId' | 'even
 
 /**
  * Review and publishing outcomes, mirrored onto the reporter's drafts. Each
- * event becomes one TrackReviewProgressCommand; InboundEventProcessor does the
+ * event becomes one TrackReviewProgressCommand, but a correction, which changes the
+ * text too, an ApplyCorrectionCommand; InboundEventProcessor does the
  * validation, inbox, retries and dead letters around it. The site's section list
  * (for the draft checks) arrives on the publishing topic too and is kept by
  * SiteSectionFollower: one consumer per topic, since both would share one inbox.
@@ -20,6 +23,7 @@ export class ReviewProgressConsumer {
   constructor(
     private readonly inbound: InboundEventProcessor,
     private readonly progress: TrackReviewProgressUseCase,
+    private readonly corrections: ApplyCorrectionUseCase,
     private readonly sections: SiteSectionFollower,
   ) {}
 
@@ -32,7 +36,7 @@ export class ReviewProgressConsumer {
     [EVENT_TYPES.publicationScheduled]: (e) => this.track(e, { milestone: 'scheduled', revision: e.data.revision, publishAt: e.data.publishAt, at: e.time }),
     // event.time is when this revision went live; data.publishedAt stays the first publication.
     [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time }),
-    [EVENT_TYPES.articleCorrected]: (e) => this.track(e, { milestone: 'corrected', revision: e.data.revision, note: e.data.correctionNote, at: e.data.correctedAt }),
+    [EVENT_TYPES.articleCorrected]: (e) => this.correct(e, e.data),
     [EVENT_TYPES.articleUnpublished]: (e) => this.track(e, { milestone: 'withdrawn', actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
     [EVENT_TYPES.articleUpdated]: (e) => this.track(e, { milestone: 'updated', revision: e.data.revision, publicUrl: e.data.url, at: e.data.updatedAt }),
     [EVENT_TYPES.scheduleCancelled]: (e) => this.track(e, { milestone: 'schedule_cancelled', revision: e.data.revision, actorId: e.data.editorId, at: e.data.cancelledAt }),
@@ -53,5 +57,25 @@ export class ReviewProgressConsumer {
 
   private async track(event: NewsroomEvent, report: Report): Promise<void> {
     await this.progress.execute(TrackReviewProgressCommand.create({ articleId: event.subject, eventId: event.id, ...report }));
+  }
+
+  /** The corrected event carries the live values of the fields a correction may change, whole. */
+  private async correct(event: NewsroomEvent, data: ArticleCorrectedData): Promise<void> {
+    await this.corrections.execute(
+      ApplyCorrectionCommand.create({
+        articleId: event.subject,
+        eventId: event.id,
+        revision: data.revision,
+        note: data.correctionNote,
+        at: data.correctedAt,
+        headline: data.headline,
+        standfirst: data.standfirst,
+        section: data.section,
+        tags: data.tags,
+        language: data.language,
+        bylineNames: data.bylines.map((byline) => byline.name),
+        ...(data.article ? { article: data.article } : {}),
+      }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ValidationIssue } from '@newsroom/contracts';
+import { DomainError, type CheckResult, type ValidationIssue } from '@newsroom/contracts';
 import type { PublicationStatus } from './publication-status';
 
 export const articleNotFound = (id: string) => new DomainError('ARTICLE.NOT_FOUND', `No published article with id ${id}`, 'not_found');
@@ -35,6 +35,28 @@ export const invalidCorrection = (issues: ValidationIssue[]) =>
     `The corrected article would not be valid: ${issues.map((issue) => issue.message).join('; ')}`,
     'validation',
     issues,
+  );
+
+/** `changes` that leave every field of the live text as it is: no text was corrected. */
+export const nothingCorrected = (id: string) =>
+  new DomainError(
+    'ARTICLE.NOTHING_CORRECTED',
+    `The changes leave article ${id} as it is live; change at least one field, or send the note alone (without changes) for a note-only correction`,
+    'validation',
+  );
+
+/**
+ * The corrected article fails an automated check that blocks approval (an unsafe link, a quote
+ * without attribution…): the same refusal, for the same reasons, as editorial review's
+ * REVIEW.BLOCKING_CHECKS. `details` are the failing checks, their paths pointing into the
+ * corrected article.
+ */
+export const correctionBlocked = (errors: CheckResult[]) =>
+  new DomainError(
+    'ARTICLE.BLOCKING_CHECKS',
+    `The corrected article cannot go live while ${errors.length} check(s) fail: ${errors.map((e) => e.message).join('; ')}`,
+    'conflict',
+    errors,
   );
 
 /**

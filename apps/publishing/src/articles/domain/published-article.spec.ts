@@ -219,9 +219,67 @@ describe(PublishedArticle.name, () => {
       expect(article.correct({ ...note, changes: { standfirst: 'New standfirst.' } }, t('12:00:00')).changedFields).toEqual(['standfirst']);
     });
 
-    it('may only add a note', () => {
+    it('may only add a note, when it gives no changes at all', () => {
       const article = liveArticle(1);
-      expect(article.correct({ ...note, changes: {} }, t('12:00:00')).changedFields).toEqual([]);
+      expect(article.correct(note, t('12:00:00')).changedFields).toEqual([]);
+      expect(article.snapshot()).toMatchObject({ correctedAt: t('12:00:00'), version: 2 });
+    });
+
+    it.each([
+      ['empty', {}],
+      ['equal to the live text', { headline: 'Revision 1', tags: testContent().tags, dateline: testContent().dateline }],
+      ['equal once trimmed', { standfirst: ` ${testContent().standfirst} ` }],
+    ])('is refused when its changes are %s: ARTICLE.NOTHING_CORRECTED, and nothing changes', (_label, changes) => {
+      const article = liveArticle(1);
+      const before = article.snapshot();
+      const error = thrownBy(() => article.correct({ ...note, changes }, t('12:00:00')));
+      expect(error).toMatchObject({ code: 'ARTICLE.NOTHING_CORRECTED', kind: 'validation' });
+      expect(article.snapshot()).toEqual(before);
+    });
+
+    describe('is refused when the corrected article fails a check that blocks approval: ARTICLE.BLOCKING_CHECKS (409), and nothing changes', () => {
+      const withBlock = (block: Record<string, unknown>) => [...(testContent().body as unknown[]), block];
+
+      it.each([
+        ['a paragraph', { type: 'paragraph', text: 'Read [x](javascript:alert(1)).' }],
+        ['a quote', { type: 'quote', text: 'See [the letter](javascript:alert(1)).', attribution: 'A resident' }],
+        ['a paragraph, as a data: URL', { type: 'paragraph', text: '[x](data:text/html;base64,PHNjcmlwdD4=)' }],
+      ])('an unsafe link in %s: UNSAFE_LINK at its block', (_label, block) => {
+        const article = liveArticle(1);
+        const before = article.snapshot();
+        const body = withBlock(block);
+        const error = thrownBy(() => article.correct({ ...note, changes: { body } }, t('12:00:00')));
+        expect(error).toMatchObject({ code: 'ARTICLE.BLOCKING_CHECKS', kind: 'conflict' });
+        expect(error.details).toEqual([expect.objectContaining({ code: 'UNSAFE_LINK', severity: 'error', path: `body.${body.length - 1}.text` })]);
+        expect(article.snapshot()).toEqual(before);
+      });
+
+      it('a quote without attribution', () => {
+        const article = liveArticle(1);
+        const error = thrownBy(() => article.correct({ ...note, changes: { body: withBlock({ type: 'quote', text: 'Unattributed.' }) } }, t('12:00:00')));
+        expect(error.code).toBe('ARTICLE.BLOCKING_CHECKS');
+        expect((error.details as { code: string }[]).map((check) => check.code)).toEqual(['QUOTE_WITHOUT_ATTRIBUTION']);
+      });
+
+      it('a standfirst taken away', () => {
+        const article = liveArticle(1);
+        const error = thrownBy(() => article.correct({ ...note, changes: { standfirst: null } }, t('12:00:00')));
+        expect(error.code).toBe('ARTICLE.BLOCKING_CHECKS');
+        expect((error.details as { code: string }[]).map((check) => check.code)).toEqual(['STANDFIRST_MISSING']);
+      });
+
+      it('a note alone on a live text that fails one (the link must go in the same correction)', () => {
+        const { article } = PublishedArticle.approved(ID, approval(1, { content: testContent({ body: withBlock({ type: 'paragraph', text: '[x](javascript:alert(1))' }) }) }), t('10:00:00'));
+        article.goLive(t('10:00:00'), 'revision-1');
+        expect(thrownBy(() => article.correct(note, t('12:00:00'))).code).toBe('ARTICLE.BLOCKING_CHECKS');
+        const fixed = article.correct({ ...note, changes: { body: testContent().body } }, t('12:00:00'));
+        expect(fixed.changedFields).toEqual(['body']);
+      });
+
+      it('but not for a warning: a headline over the recommended length still goes through', () => {
+        const article = liveArticle(1);
+        expect(article.correct({ ...note, changes: { headline: 'A '.repeat(70).trim() } }, t('12:00:00')).changedFields).toEqual(['headline']);
+      });
     });
 
     it('is refused when the merged article is invalid: ARTICLE.INVALID_CORRECTION with the paths', () => {

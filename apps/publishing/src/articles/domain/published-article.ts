@@ -1,5 +1,15 @@
-import { ArticleContent, validatePlain, type Priority } from '@newsroom/contracts';
-import { articleKilled, articleNotPublished, invalidCorrection, nothingDue, nothingScheduled, selfApproval, staleRevision } from './article.errors';
+import { ArticleContent, blockingErrors, runEditorialChecks, validatePlain, type Priority } from '@newsroom/contracts';
+import {
+  articleKilled,
+  articleNotPublished,
+  correctionBlocked,
+  invalidCorrection,
+  nothingCorrected,
+  nothingDue,
+  nothingScheduled,
+  selfApproval,
+  staleRevision,
+} from './article.errors';
 import type { PublicationStatus } from './publication-status';
 import { publicationDueAt, type PublicationRequest } from './publication-time';
 
@@ -54,8 +64,11 @@ export interface Cancellation {
 export interface CorrectionRequest {
   note: string;
   editorId: string;
-  /** Top-level article fields to replace; `body` and `tags` are replaced whole. */
-  changes: Record<string, unknown>;
+  /**
+   * Top-level article fields to replace; `body` and `tags` are replaced whole. Absent for a
+   * note-only correction; when present, at least one field must change.
+   */
+  changes?: Record<string, unknown>;
 }
 
 /** A correction as the public log keeps it. */
@@ -278,21 +291,31 @@ export class PublishedArticle {
   }
 
   /**
-   * Replaces fields of the live text. The merged article must be valid like any article; the
-   * approved revision number and the address stay.
+   * Replaces fields of the live text. The merged article must be valid like any article and
+   * pass the automated checks that block an approval (`runEditorialChecks`, the rules
+   * editorial review applies): a correction goes live without a second editor, so it must
+   * not put on the site what approval would have refused. The approved revision number and
+   * the address stay.
    *
    * @throws ARTICLE.NOT_PUBLISHED when the article is not live (scheduled, or withdrawn).
    * @throws ARTICLE.INVALID_CORRECTION with the paths (`changes.body.2.url`) of what is wrong.
+   * @throws ARTICLE.NOTHING_CORRECTED when `changes` is given but leaves the text as it is.
+   * @throws ARTICLE.BLOCKING_CHECKS with the failing checks of the corrected article.
    */
   correct(request: CorrectionRequest, now: Date): CorrectionRecord {
     const live = this.assertLive();
     const before = plain(live.content);
-    const merged = validatePlain(ArticleContent, { ...before, ...plain(request.changes) });
+    const merged = validatePlain(ArticleContent, { ...before, ...plain(request.changes ?? {}) });
     if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));
     const after = plain(merged.value);
     const changedFields = Object.keys({ ...before, ...after })
       .filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]))
       .sort();
+    // A note alone is a correction (it says what was wrong); `changes` that change nothing
+    // would tell readers and subscribers the text was corrected when it was not.
+    if (request.changes !== undefined && changedFields.length === 0) throw nothingCorrected(this.id);
+    const failing = blockingErrors(runEditorialChecks(merged.value));
+    if (failing.length > 0) throw correctionBlocked(failing);
     live.content = merged.value;
     this.state.correctedAt = now;
     this.touch(now);

@@ -68,10 +68,18 @@ export function publicationScheduledEvent(article: PublishedArticle, now: Date):
   );
 }
 
+/**
+ * A correction of the live text: everything published says, the note, and the corrected text
+ * whole (bylines by name, as everywhere in these events), so that drafting can carry a
+ * corrected body or dateline into the story's next revision.
+ */
 export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: string, note: string, now: Date): NewsroomEvent {
+  const { live } = article.view();
+  if (!live) throw new Error(`article ${article.id} is not public`);
+  const corrected = { ...live.content, bylines: live.content.bylines.map((byline) => ({ name: byline.name })) };
   return createEvent(
     EVENT_TYPES.articleCorrected,
-    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString() },
+    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString(), article: corrected },
     { subject: article.id, time: now },
   );
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { SLUG_PATTERN } from '@newsroom/contracts';
+import { Transform, Type } from 'class-transformer';
+import { Allow, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Byline, Dateline, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { SHARE_NETWORKS, type ShareNetwork } from '../../articles/domain/share-networks';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
@@ -22,6 +22,48 @@ export class ListArticlesQuery extends PageQuery {
   tag?: string;
 }
 
+/**
+ * The article fields a correction may replace, each named so that the validation pipe's
+ * whitelist sees them: any other key is refused as an unknown field, as in every other body.
+ * The values are left to the domain, which validates the live text merged with them as an
+ * article (ARTICLE.INVALID_CORRECTION with `changes.…` paths) — one check of the whole result
+ * rather than a second, partial one of the pieces here. Implementing the article's fields
+ * keeps this list complete when the article model gains one.
+ */
+export class CorrectionChangesRequest implements Record<keyof ArticleContent, unknown> {
+  @ApiPropertyOptional({ type: String, description: 'The headline as it should read' })
+  @Allow()
+  headline!: unknown;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The standfirst as it should read' })
+  @Allow()
+  standfirst!: unknown;
+
+  @ApiPropertyOptional({ type: () => Dateline, nullable: true })
+  @Allow()
+  dateline!: unknown;
+
+  @ApiPropertyOptional({ type: String, pattern: SLUG_PATTERN.source })
+  @Allow()
+  section!: unknown;
+
+  @ApiPropertyOptional({ type: [String], description: 'Replaced whole' })
+  @Allow()
+  tags!: unknown;
+
+  @ApiPropertyOptional({ type: () => Byline, isArray: true, description: 'Replaced whole' })
+  @Allow()
+  bylines!: unknown;
+
+  @ApiPropertyOptional({ type: String })
+  @Allow()
+  language!: unknown;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Replaced whole: every block, as in the article format' })
+  @Allow()
+  body!: unknown;
+}
+
 export class CorrectArticleRequest {
   @ApiProperty({ maxLength: CORRECTION_NOTE_MAX_LENGTH, description: 'Shown to readers under the article and on /corrections', example: 'An earlier version gave the wrong vote count.' })
   @Transform(trim)
@@ -31,15 +73,16 @@ export class CorrectArticleRequest {
   note!: string;
 
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
+    type: () => CorrectionChangesRequest,
     description:
-      'Article fields to replace (any of the ArticleContent fields; body and tags are replaced whole). The corrected article is validated like any article.',
+      'Article fields to replace (body and tags are replaced whole); at least one must differ from the live text. Leave it out for a note-only correction. The corrected article is validated like any article and must pass the automated checks that block an approval.',
     example: { body: [{ type: 'paragraph', text: 'The council voted **7 to 2** on Thursday.' }] },
   })
   @IsOptional()
   @IsObject()
-  changes?: Record<string, unknown>;
+  @ValidateNested()
+  @Type(() => CorrectionChangesRequest)
+  changes?: CorrectionChangesRequest;
 }
 
 export class UnpublishArticleRequest {

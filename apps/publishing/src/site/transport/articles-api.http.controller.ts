@@ -96,15 +96,24 @@ export class ArticlesApiHttpController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Correct a live article (editors): replaces the given fields and logs the note publicly' })
   @ApiResponse({ status: 201, type: ArticleView })
-  @ApiResponse({ status: 400, description: 'No note, or the corrected article is invalid (ARTICLE.INVALID_CORRECTION)' })
-  @ApiResponse({ status: 409, description: 'The article is not live (ARTICLE.NOT_PUBLISHED)' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'No note, an unknown field in changes (REQUEST.VALIDATION_FAILED); the corrected article is invalid (ARTICLE.INVALID_CORRECTION); changes given but none differs from the live text (ARTICLE.NOTHING_CORRECTED)',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The article is not live (ARTICLE.NOT_PUBLISHED); the corrected article fails an automated check that blocks approval, such as UNSAFE_LINK (ARTICLE.BLOCKING_CHECKS, details list the failing checks)',
+  })
   async correct(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseArticleIdPipe) id: string,
     @Body() request: CorrectArticleRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleView> {
-    await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes: request.changes }));
+    const changes = request.changes && { ...request.changes };
+    await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes }));
     res.setHeader('Cache-Control', 'no-store');
     return this.current(id);
   }

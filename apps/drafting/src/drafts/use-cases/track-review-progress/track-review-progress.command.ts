@@ -2,8 +2,12 @@ import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID
 import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
 
+/** What this command reports: every milestone but a correction, which changes the text too (ApplyCorrectionCommand). */
+export type ProgressMilestone = Exclude<ReviewMilestone, 'corrected'>;
+const PROGRESS_MILESTONES = REVIEW_MILESTONES.filter((milestone): milestone is ProgressMilestone => milestone !== 'corrected');
+
 /** Milestones that put a revision live, so they say where. */
-const LIVE_MILESTONES: readonly ReviewMilestone[] = ['published', 'updated'];
+const LIVE_MILESTONES: readonly ProgressMilestone[] = ['published', 'updated'];
 
 /**
  * One status or note that editorial review or publishing reported about an
@@ -15,8 +19,8 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @IsUUID()
   eventId!: string;
 
-  @IsIn(REVIEW_MILESTONES)
-  milestone!: ReviewMilestone;
+  @IsIn(PROGRESS_MILESTONES)
+  milestone!: ProgressMilestone;
 
   /** The revision the report is about; absent when it concerns the article as a whole (a withdrawal, a kill). */
   @IsOptional()
@@ -30,7 +34,7 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @IsNotEmpty()
   actorId?: string;
 
-  /** Editor note, change request, rejection reason, correction or withdrawal note. */
+  /** Editor note, change request, rejection reason or withdrawal note. */
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)

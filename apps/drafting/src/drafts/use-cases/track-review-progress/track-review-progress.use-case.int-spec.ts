@@ -67,14 +67,6 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect((await read(id)).activity.map((a) => a.kind)).toEqual(['created', 'submitted', 'approved', 'scheduled', 'published']);
   });
 
-  it('records a correction on the timeline; the article stays published', async () => {
-    const id = await given.submitted();
-    await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/a' });
-    const result = await given.progress(id, { milestone: 'corrected', revision: 1, note: 'An earlier version misstated the turnover.' });
-    expect(result).toMatchObject({ status: 'published', statusMoved: false });
-    expect(await lastEntry(id)).toMatchObject({ kind: 'corrected', note: 'An earlier version misstated the turnover.', actorId: null });
-  });
-
   it('shows a withdrawal, filed under the revision that was live', async () => {
     const id = await given.submitted();
     await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/a' });
@@ -200,5 +192,7 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect(thrownBy(() => reviewReport(id, { milestone: 'published', revision: 1, publicUrl: 'javascript:alert(1)' }))).toMatchObject({ code: 'COMMAND.INVALID' });
     expect(thrownBy(() => reviewReport(id, { milestone: 'updated', revision: 2 }))).toMatchObject({ code: 'COMMAND.INVALID' });
     expect(thrownBy(() => reviewReport(id, { milestone: 'archived' as never }))).toMatchObject({ code: 'COMMAND.INVALID' });
+    // A correction changes the text too: ApplyCorrectionCommand takes it in.
+    expect(thrownBy(() => reviewReport(id, { milestone: 'corrected' as never, revision: 1 }))).toMatchObject({ code: 'COMMAND.INVALID' });
   });
 });

@@ -62,9 +62,6 @@ function record(draft: Draft, command: TrackReviewProgressCommand): boolean {
       return draft.recordScheduleCancellation(report);
     case 'killed':
       return draft.recordKill(report);
-    case 'corrected':
-      draft.recordCorrection(report);
-      return false;
     case 'withdrawn':
       return draft.recordWithdrawal(report);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { validateEvent, type ArticleContent } from '@newsroom/contracts';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
 import { announcements, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
@@ -68,6 +69,19 @@ describe(CorrectArticleUseCase.name, () => {
     });
   });
 
+  it('carries the corrected text whole, bylines by name, as a valid event: what drafting takes a corrected body from', async () => {
+    const articleId = await fixtures.live();
+    const body = [{ type: 'paragraph', text: 'The council voted 7 to 2, not 8 to 1.' }, ...(testContent().body as unknown[]).slice(1)];
+    await fixtures.correct(articleId, NOTE, { body });
+
+    const corrected = (await announcements(testbed, articleId)).at(-1)!;
+    expect(validateEvent(JSON.parse(JSON.stringify(corrected)))).toMatchObject({ ok: true });
+    const data = corrected.data as { article: ArticleContent };
+    expect(data.article.body).toEqual(body);
+    expect(data.article.headline).toBe(testContent().headline);
+    expect(data.article.bylines).toEqual(testContent().bylines.map((byline) => ({ name: byline.name })));
+  });
+
   it('may add a note without changing the text', async () => {
     const articleId = await fixtures.live();
     const result = await fixtures.correct(articleId, 'Clarified who spoke.');
@@ -94,6 +108,36 @@ describe(CorrectArticleUseCase.name, () => {
 
       expect(error).toMatchObject({ code: 'ARTICLE.INVALID_CORRECTION', kind: 'validation' });
       expect((error.details as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['changes.body.0.type', 'changes.headline']);
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await corrections(articleId)).toEqual([]);
+      expect(await announcements(testbed, articleId)).toHaveLength(1);
+    });
+
+    it.each([
+      ['a body paragraph', { type: 'paragraph', text: '[x](javascript:alert(1))' }],
+      ['a quote', { type: 'quote', text: 'Read [the letter](javascript:alert(1)).', attribution: 'A resident' }],
+    ])('a javascript: link in %s: ARTICLE.BLOCKING_CHECKS listing UNSAFE_LINK', async (_label, block) => {
+      const articleId = await fixtures.live();
+      const before = await fixtures.row(articleId);
+      const body = [...testContent().body, block];
+
+      const error = await refusal(fixtures.correct(articleId, NOTE, { body }));
+
+      expect(error).toMatchObject({ code: 'ARTICLE.BLOCKING_CHECKS', kind: 'conflict' });
+      expect(error.details).toEqual([expect.objectContaining({ code: 'UNSAFE_LINK', path: `body.${body.length - 1}.text` })]);
+      expect(await fixtures.row(articleId)).toEqual(before);
+      expect(await corrections(articleId)).toEqual([]);
+      expect(await announcements(testbed, articleId)).toHaveLength(1);
+    });
+
+    it.each([
+      ['empty', {}],
+      ['equal to the live text', { headline: testContent().headline, standfirst: testContent().standfirst }],
+    ])('changes that are %s: ARTICLE.NOTHING_CORRECTED', async (_label, changes) => {
+      const articleId = await fixtures.live();
+      const before = await fixtures.row(articleId);
+
+      expect(await refusal(fixtures.correct(articleId, NOTE, changes))).toMatchObject({ code: 'ARTICLE.NOTHING_CORRECTED', kind: 'validation' });
       expect(await fixtures.row(articleId)).toEqual(before);
       expect(await corrections(articleId)).toEqual([]);
       expect(await announcements(testbed, articleId)).toHaveLength(1);

@@ -14,7 +14,8 @@ export interface CorrectArticleResult extends CorrectionRecord {
  * into the public corrections log, and subscribers hear about it
  * (`news.article.corrected.v1`). The address and the approved revision number stay.
  *
- * @throws ARTICLE.NOT_FOUND, ARTICLE.NOT_PUBLISHED (not live), ARTICLE.INVALID_CORRECTION.
+ * @throws ARTICLE.NOT_FOUND, ARTICLE.NOT_PUBLISHED (not live), ARTICLE.INVALID_CORRECTION,
+ *   ARTICLE.NOTHING_CORRECTED, ARTICLE.BLOCKING_CHECKS: a refused correction stores and emits nothing.
  */
 @Injectable()
 export class CorrectArticleUseCase {
@@ -26,7 +27,7 @@ export class CorrectArticleUseCase {
   /** Runs in the unit of work of `ArticleChanges.apply`: the article, its log entry and the event together. */
   async execute({ articleId, note, editorId, changes }: CorrectArticleCommand): Promise<CorrectArticleResult> {
     const correct = async (article: PublishedArticle, now: Date) => {
-      const correction = article.correct({ note, editorId, changes: changes ?? {} }, now);
+      const correction = article.correct({ note, editorId, changes }, now);
       // The public corrections log is a table of its own, written in the same unit of work.
       await this.articles.addCorrection(articleId, correction);
       return correction;

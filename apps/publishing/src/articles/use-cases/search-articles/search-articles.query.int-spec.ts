@@ -71,7 +71,8 @@ describe(SearchArticlesQuery.name, () => {
   });
 
   it('follows a correction: the new words are found and the old ones no longer', async () => {
-    const articleId = await fixtures.live({ article: testContent({ headline: 'Mayor opens bridge', standfirst: undefined, body: paragraph('The bridge cost 40 million.') }) });
+    // With its standfirst: a correction must leave the article passing approval's checks.
+    const articleId = await fixtures.live({ article: testContent({ headline: 'Mayor opens bridge', standfirst: 'The bridge is open.', body: paragraph('The bridge cost 40 million.') }) });
     await fixtures.correct(articleId, 'The cost was wrong.', { body: paragraph('The viaduct cost 30 million.') });
 
     expect(await headlines('viaduct')).toEqual(['Mayor opens bridge']);
