@@ -16,6 +16,8 @@ export const LOCAL_SIGNING_KEY_FILE = path.join(ROOT, '.newsroom/keys/desk-signi
 const DEV_TOKEN_ISSUER = 'newsroom';
 const DEV_TOKEN_AUDIENCE = 'newsroom-api';
 const ROLES = ['reporter', 'editor', 'admin'];
+// libs/auth MAX_SUBJECT_LENGTH: the services refuse a longer `sub` (dev-token-command.spec.ts keeps them equal).
+const MAX_USER_ID_LENGTH = 100;
 
 /** The private JWK in `file`, or a new P-256 key written there (mode 0600) when there is none. */
 export function loadOrCreateSigningKey(file) {
@@ -43,18 +45,37 @@ export function signToken(jwk, { userId, roles, name, issuer, audience, expiresI
   return `${input}.${signature.toString('base64url')}`;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [roleList = '', userId, ...nameParts] = process.argv.slice(2);
+/**
+ * What is wrong with the command's arguments, in one line each (empty when they are fine): the
+ * services would refuse a token for an unknown role or an over-long id, so none is printed.
+ */
+export function argumentProblems([roleList = '', userId, ...rest]) {
+  const problems = [];
   const roles = roleList.split(',').filter(Boolean);
-  if (roles.length === 0 || !roles.every((role) => ROLES.includes(role)) || !userId) {
+  if (roles.length === 0) problems.push('no role given');
+  for (const role of roles.filter((role) => !ROLES.includes(role))) problems.push(`"${role}" is not a role (roles are ${ROLES.join(', ')}, in lower case)`);
+  if (!userId) problems.push('no user id given');
+  else if (userId.startsWith('-')) problems.push(`"${userId}" looks like an option; the command takes none`);
+  else if (userId.length > MAX_USER_ID_LENGTH || userId.trim() === '') problems.push(`the user id must be 1 to ${MAX_USER_ID_LENGTH} characters, not only spaces`);
+  const option = rest.find((word) => word.startsWith('--'));
+  if (option) problems.push(`"${option}" looks like an option; the command takes none (the words after the user id are the display name)`);
+  return problems;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const problems = argumentProblems(args);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`token: ${problem}`);
     console.error('usage: npm run -s token -- <role>[,<role>] <user-id> [display name]');
     console.error(`roles: ${ROLES.join(', ')}; example: npm run -s token -- reporter alice`);
     process.exit(2);
   }
+  const [roleList, userId, ...nameParts] = args;
   const jwk = loadOrCreateSigningKey(process.env.DESK_SIGNING_KEY_FILE || LOCAL_SIGNING_KEY_FILE);
   const token = signToken(jwk, {
     userId,
-    roles,
+    roles: roleList.split(',').filter(Boolean),
     name: nameParts.join(' '),
     issuer: process.env.JWT_ISSUER || DEV_TOKEN_ISSUER,
     audience: process.env.JWT_AUDIENCE || DEV_TOKEN_AUDIENCE,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { TEST_SIGNING_JWK, WORKSPACE_ROOT, publicJwkOf, refusal } from '@newsroom/testing';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
-import { verifyToken, type SigningJwk } from './tokens';
+import { MAX_SUBJECT_LENGTH, verifyToken, type SigningJwk } from './tokens';
 
 const TEST_KEYS = createLocalJWKSet({ keys: [publicJwkOf(TEST_SIGNING_JWK)] } as JSONWebKeySet);
 
@@ -77,13 +77,24 @@ describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
   });
 
   it.each([
-    ['no arguments', []],
-    ['no user id', ['reporter']],
-    ['an unknown role', ['reporter,boss', 'carol']],
-  ])('exits with 2 and prints the usage for %s', (_, args) => {
+    ['no arguments', [], 'token: no role given'],
+    ['no user id', ['reporter'], 'token: no user id given'],
+    ['an unknown role', ['reporter,boss', 'carol'], 'token: "boss" is not a role (roles are reporter, editor, admin, in lower case)'],
+    ['a role in capitals', ['Reporter', 'carol'], 'token: "Reporter" is not a role'],
+    ['an option where the name goes', ['reporter', 'carol', '--ttl', '5'], 'token: "--ttl" looks like an option'],
+    ['an option where the user id goes', ['reporter', '--help'], 'token: "--help" looks like an option'],
+    [`a user id over ${MAX_SUBJECT_LENGTH} characters, which the services refuse`, ['reporter', 'c'.repeat(MAX_SUBJECT_LENGTH + 1)], `token: the user id must be 1 to ${MAX_SUBJECT_LENGTH} characters`],
+  ])('exits with 2, says what is wrong and prints the usage for %s', (_, args, problem) => {
     const result = runTokenCommand(args);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toContain(problem);
     expect(result.stderr).toMatch(/^usage: npm run -s token -- <role>\[,<role>\] <user-id> \[display name\]$/m);
+  });
+
+  it(`signs a user id of exactly ${MAX_SUBJECT_LENGTH} characters, which the services accept`, async () => {
+    const result = runTokenCommand(['reporter', 'c'.repeat(MAX_SUBJECT_LENGTH)]);
+    expect(result.status).toBe(0);
+    expect((await verifyToken(result.stdout.trim(), TEST_KEYS)).id).toHaveLength(MAX_SUBJECT_LENGTH);
   });
 });
