@@ -24,7 +24,7 @@ export class DeadLetterParams extends DeadLetterTopicParams {
 }
 
 export class ReplayAllBody {
-  @ApiPropertyOptional({ default: false, description: 'Also replay letters that were replayed before' })
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Also replay letters that were replayed before' })
   @IsOptional()
   @IsBoolean()
   includeReplayed = false;

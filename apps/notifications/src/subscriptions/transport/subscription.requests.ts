@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
 import { IsMailAddress } from '@newsroom/contracts';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
@@ -157,36 +157,43 @@ const emptyAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'stri
  * both empty for none). JSON works too.
  */
 export class PreferencesForm {
+  @ApiPropertyOptional({ type: [String], description: 'Section slugs: one field per ticked box, or comma- or space-separated', example: ['politics', 'world'] })
   @Transform(listFromForm)
   @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
   sections?: string[];
 
+  @ApiPropertyOptional({ type: [String], description: 'Tag slugs, as sections', example: ['transport'] })
   @Transform(listFromForm)
   @ListOfSlugs(PREFERENCE_LIMITS.maxTags)
   tags?: string[];
 
+  @ApiPropertyOptional({ enum: ['on', 'true', 'false'], description: 'The older checkbox: breaking news only (frequency wins when both are sent)' })
   @IsOptional()
   @IsIn(['on', 'true', 'false', true, false])
   breakingOnly?: 'on' | 'true' | 'false' | boolean;
 
+  @ApiPropertyOptional({ enum: FREQUENCIES, description: 'How often alerts come' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
   @MaxLength(40)
   frequency?: string;
 
+  @ApiPropertyOptional({ description: 'IANA time zone of the quiet hours and digests', example: 'Europe/London' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
   @MaxLength(64)
   timeZone?: string;
 
+  @ApiPropertyOptional({ description: 'Start of quiet hours, HH:MM (both empty for none)', example: '22:00' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
   @MaxLength(5)
   quietHoursStart?: string;
 
+  @ApiPropertyOptional({ description: 'End of quiet hours, HH:MM', example: '07:00' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
