@@ -5,11 +5,13 @@
  * checks and requests changes; the reporter reads the note, edits and resubmits; the other
  * editor reads the diff and approves it for a minute or two ahead, then moves it to now from
  * the schedule (so the test does not wait); the story goes live and its delivery log fills.
+ * People are named by their names, sections by their labels, never by ids or slugs.
  *
  * The second test writes a story like the README's seed through the editor only (Kyiv
  * dateline, two subheadings, attributed quotes, an uploaded picture, a related teaser), an
- * editor comments on one block and approves it, and the public page shows all of it; then an
- * admin inspects and replays a dead letter from the desk.
+ * editor comments on one block and approves it without touching the time, which publishes it
+ * at once, and the public page shows all of it; then an admin inspects and replays a dead
+ * letter from the desk.
  *
  * The third has an admin rename and move a section on the Sections screen, after a conflict
  * with another admin's save, and the public navigation follow.
@@ -190,6 +192,9 @@ describe('the desk in a browser', () => {
     await reporter.keyboard.type('Transport committee chair');
     await reporter.getByText(/^Saved \(version/).waitFor();
     await reporter.getByText('All checks pass: ready to submit.').waitFor();
+    // Section and Language side by side: their labels and controls on one line, hint or not.
+    const [sectionBox, languageBox] = await Promise.all([reporter.getByLabel('Section').boundingBox(), reporter.getByLabel('Language').boundingBox()]);
+    expect(Math.abs((sectionBox?.y ?? 0) - (languageBox?.y ?? 1))).toBeLessThan(1);
     await checkScreen(reporter, 'story-editor');
     // publishing's renderer shows the page as it would go live
     await reporter.getByRole('button', { name: 'Preview', exact: true }).click();
@@ -204,9 +209,14 @@ describe('the desk in a browser', () => {
     await acceptInvitation(firstEditor, firstEditorLink);
     await firstEditor.getByRole('heading', { name: 'Review queue' }).waitFor();
     await firstEditor.getByRole('link', { name: headline }).waitFor(); // the queue polls
+    await firstEditor.getByRole('row', { name: new RegExp(headline) }).getByRole('cell', { name: 'Politics', exact: true }).waitFor();
     await checkScreen(firstEditor, 'review-queue');
     await firstEditor.getByRole('link', { name: headline }).click();
     await firstEditor.getByRole('heading', { name: 'Automated checks' }).waitFor();
+    // the reporter by name, the section by its label: never an account id or a slug
+    await firstEditor.getByText(/· submitted .* by Rhea Reporter$/).waitFor();
+    await expect(firstEditor.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/).count()).resolves.toBe(0);
+    await firstEditor.getByRole('article', { name: 'Revision 1' }).getByText(/ · Politics · /).waitFor();
     await firstEditor.getByRole('button', { name: 'Claim this story' }).click();
     await firstEditor.getByLabel('Note to the reporter').waitFor();
     await checkScreen(firstEditor, 'review');
@@ -217,6 +227,7 @@ describe('the desk in a browser', () => {
 
     // ---- the reporter sees the note, edits and resubmits ----
     await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls
+    await reporter.getByText(/^Changes requested \(revision 1\) by Eddie Editor/).waitFor();
     await eventually('the story to be editable again', async () => (await body.getAttribute('contenteditable')) === 'true', { timeoutMs: 15_000 });
     await checkScreen(reporter, 'story-changes-requested');
     await body.getByText('The N1 runs from midnight to 5am.').click();
@@ -231,14 +242,21 @@ describe('the desk in a browser', () => {
     await acceptInvitation(secondEditor, secondEditorLink);
     await secondEditor.getByRole('link', { name: headline }).click();
     await secondEditor.getByRole('button', { name: 'Claim this story' }).click();
-    await secondEditor.getByRole('heading', { name: /Changes since revision/ }).waitFor();
+    await secondEditor.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
+    await secondEditor.getByText(/^changes requested by Eddie Editor, revision 1/).waitFor();
     await expect(secondEditor.locator('.diff ins').filter({ hasText: 'Harwick' }).count()).resolves.toBeGreaterThan(0);
     await checkScreen(secondEditor, 'review-diff');
     const ahead = new Date(Date.now() + 120_000);
     const local = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    // a time is only taken once the editor asks for one
+    await expect(secondEditor.getByLabel('Publish at', { exact: true }).isDisabled()).resolves.toBe(true);
+    await secondEditor.getByLabel('At a time').check();
     await secondEditor.getByLabel('Publish at', { exact: true }).fill(local(ahead));
+    await checkScreen(secondEditor, 'review-approve-at-a-time');
     await secondEditor.getByRole('button', { name: 'Approve', exact: true }).click();
-    await secondEditor.getByText('Approved; publishing schedules it.').waitFor();
+    await secondEditor.getByText(/^Approved; it goes live .+\.$/).waitFor();
+    // decided: the diff keeps the revisions it compared
+    await secondEditor.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
 
     // ---- the schedule: moved to now, so it goes live at once ----
     await secondEditor.getByRole('link', { name: 'Schedule' }).click();
@@ -257,9 +275,13 @@ describe('the desk in a browser', () => {
     expect(page).toContain('Who asked for it');
     expect(page).toContain('Transport committee chair');
     expect(page).toContain('Harwick General');
+    // a live story says how to change it, not whether it is ready to submit
+    await reporter.getByText('Published — start a new revision to change it.').waitFor();
+    await expect(reporter.getByRole('button', { name: 'Submit for review' }).isVisible()).resolves.toBe(false);
     await checkScreen(reporter, 'story-live');
 
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
+    await secondEditor.getByRole('row', { name: new RegExp(headline) }).getByRole('cell', { name: 'Politics', exact: true }).waitFor();
     await secondEditor.getByRole('link', { name: headline }).click();
     await secondEditor.getByRole('heading', { name: 'Delivery log' }).waitFor();
     await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
@@ -360,9 +382,17 @@ describe('the desk in a browser', () => {
     await editor.getByText('Comment added to block 3.').waitFor();
     await editor.getByRole('complementary', { name: 'Comments on block 3' }).getByText('Which contractor did the work?').waitFor();
     await checkScreen(editor, 'review-block-comments');
-    await editor.getByLabel('Publish as soon as approved').check();
+    // approving without touching the time publishes now: editorial review gets no publishAt
+    await expect(editor.getByLabel('Now, as soon as approved').isChecked()).resolves.toBe(true);
     await editor.getByRole('button', { name: 'Approve', exact: true }).click();
-    await editor.getByText('Approved; publishing schedules it.').waitFor();
+    await editor.getByText('Approved; it goes live now.').waitFor();
+    const articleId = new URL(editor.url()).pathname.split('/').pop() as string;
+    const review = await newsroom.call<{ decisions: { kind: string; publishAt: string | null }[] }>('editorial-review', 'GET', `/v1/reviews/${articleId}`, { role: 'editor', user: 'observer' });
+    expect(review.body.decisions).toEqual([expect.objectContaining({ kind: 'approved', publishAt: null })]);
+    // a first submission, decided: nothing claims an earlier revision
+    await editor.getByRole('heading', { name: 'Changes', exact: true }).waitFor();
+    await editor.getByText('First submission: there is no earlier revision to compare it with.').waitFor();
+    await checkScreen(editor, 'review-approved');
 
     // ---- the public page: dateline, subheadings, quotes with attribution, the teaser, the picture's srcset ----
     const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
@@ -399,7 +429,7 @@ describe('the desk in a browser', () => {
     await admin.getByRole('button', { name: 'Replay this letter' }).click();
     await admin.getByText('Replayed: the event went back to its topic unchanged.').waitFor();
     // the audit entry: who replayed it
-    await admin.getByRole('region', { name: 'Replays (audit)' }).getByText(/ by [0-9a-f-]{36}$/).waitFor();
+    await admin.getByRole('region', { name: 'Replays (audit)' }).getByText(/ by Desk admin$/).waitFor();
     await admin.getByRole('link', { name: 'All dead letters' }).click();
     await admin.getByRole('button', { name: /^Replay all not replayed before: publishing,/ }).first().click();
     await admin.getByText(/^publishing, newsroom\.[a-z.]+\.v1: \d+ sent back/).waitFor();

@@ -7,12 +7,14 @@ import { AuditLog } from './accounts/persistence/audit-log';
 import { InvitationsRepository } from './accounts/persistence/invitations.repository';
 import { OidcFlowsRepository } from './accounts/persistence/oidc-flows.repository';
 import { SessionsRepository } from './accounts/persistence/sessions.repository';
+import { AccountNamesController } from './accounts/transport/account-names.http.controller';
 import { AccountsController } from './accounts/transport/accounts.http.controller';
 import { OidcSignInController } from './accounts/transport/oidc-sign-in.http.controller';
 import { SessionController } from './accounts/transport/session.http.controller';
 import { SessionGuard } from './accounts/transport/session.guard';
 import { AcceptInvitationUseCase } from './accounts/use-cases/accept-invitation/accept-invitation.use-case';
 import { InviteAccountUseCase } from './accounts/use-cases/invite-account/invite-account.use-case';
+import { ListAccountNamesUseCase } from './accounts/use-cases/list-account-names/list-account-names.use-case';
 import { ListAccountsUseCase } from './accounts/use-cases/list-accounts/list-accounts.use-case';
 import { SessionOpener } from './accounts/use-cases/open-session';
 import { ResolveSessionUseCase } from './accounts/use-cases/resolve-session/resolve-session.use-case';
@@ -51,6 +53,7 @@ export const DESK_PROVIDERS = [
   AcceptInvitationUseCase,
   UpdateAccountUseCase,
   ListAccountsUseCase,
+  ListAccountNamesUseCase,
   ResolveSessionUseCase,
   SeedInitialAdminUseCase,
   StartOidcSignInUseCase,
@@ -67,7 +70,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(config.runtime, { persistence: { entities: DESK_ENTITIES, migrations: DESK_MIGRATIONS }, rateLimits: config.rateLimits }),
       ],
-      controllers: [JwksController, SessionController, OidcSignInController, AccountsController, ApiProxyController],
+      controllers: [JwksController, SessionController, OidcSignInController, AccountNamesController, AccountsController, ApiProxyController],
       providers: [{ provide: DESK_CONFIG, useValue: config }, ...DESK_PROVIDERS, SigningKeys, AccessTokens, SessionGuard],
     };
   }

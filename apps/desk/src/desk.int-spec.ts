@@ -236,6 +236,17 @@ describe('desk service', () => {
     expect(all.body.items.map((a) => a.email)).toEqual(expect.arrayContaining([ADMIN.email, 'rita@desk.test']));
   });
 
+  it('names colleagues by account id for anyone signed in, and tells nobody anything else about them', async () => {
+    const reporter = await invited('nina@desk.test', ['reporter']);
+    const reporterId = (await reporter.request<SessionBody>('GET', '/api/session')).body.user.id;
+    const names = await reporter.request<{ items: Record<string, unknown>[] }>('GET', '/api/accounts/names');
+    expect(names.status).toBe(200);
+    expect(names.body.items).toContainEqual({ id: reporterId, name: 'Name of nina@desk.test' });
+    expect(names.body.items.every((item) => Object.keys(item).sort().join() === 'id,name')).toBe(true);
+    const anonymous = await new Browser(desk.baseUrl).request<ErrorBody>('GET', '/api/accounts/names');
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'AUTH.NO_SESSION']);
+  });
+
   it('refuses a disabled account at once: its live session stops working and it cannot sign in', async () => {
     const dora = await invited('dora@desk.test', ['reporter'], 'dora has a long password');
     expect((await dora.request('GET', '/api/drafting/v1/drafts')).status).toBe(200);

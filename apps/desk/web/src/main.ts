@@ -2,6 +2,7 @@ import './styles.css';
 import { SESSION_ENDED, currentSession, describeError, signOut, type Session } from './api';
 import { hasRole, route, type Route, type ScreenContext } from './app';
 import { button, h, notice, show } from './dom';
+import { forgetNames } from './names';
 
 /**
  * The desk in the browser: one page, history-API routes (the desk server answers every deep
@@ -81,6 +82,7 @@ function header(): HTMLElement {
           button('Sign out', () => {
             void signOut().finally(() => {
               session = undefined;
+              forgetNames();
               navigate('/sign-in');
             });
           }),
@@ -146,6 +148,7 @@ window.addEventListener('popstate', () => void render());
 window.addEventListener(SESSION_ENDED, () => {
   if (!session) return;
   session = undefined;
+  forgetNames();
   navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}&ended=1`, true);
 });
 

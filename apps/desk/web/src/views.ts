@@ -1,7 +1,9 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
+import type { SiteSection } from './api';
 import { h, when } from './dom';
+import { personName, sectionLabel, type PeopleNames } from './names';
 
 /** An article as the services send it (ArticleContent, plain JSON). */
 export interface Article {
@@ -19,10 +21,12 @@ export interface Article {
 export type { CheckResult };
 
 /**
- * The article read-only, built from text nodes (links only when http(s)). `beside(index)`, when
- * given, adds something next to each body block (the review's comments on that block).
+ * The article read-only, built from text nodes (links only when http(s)). `sections` gives the
+ * section its label. `beside(index)`, when given, adds something next to each body block (the
+ * review's comments on that block).
  */
-export function renderArticle(article: Article, label: string, beside?: (index: number) => Node | null): HTMLElement {
+export function renderArticle(article: Article, label: string, options: { sections?: readonly SiteSection[]; beside?: (index: number) => Node | null } = {}): HTMLElement {
+  const { beside } = options;
   return h(
     'article',
     { class: 'article-view', 'aria-label': label, lang: article.language || undefined },
@@ -31,7 +35,13 @@ export function renderArticle(article: Article, label: string, beside?: (index: 
     h(
       'p',
       { class: 'meta' },
-      [article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null, article.section, article.bylines.map((b) => b.name).join(', ')].filter(Boolean).join(' · '),
+      [
+        article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null,
+        article.section ? sectionLabel(options.sections ?? [], article.section) : null,
+        article.bylines.map((b) => b.name).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     ),
     beside ? article.body.map((block, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, renderBlock(block)), beside(index))) : article.body.map(renderBlock),
   );
@@ -91,7 +101,7 @@ const ACTIVITY_WORDS: Record<string, string> = {
   edited: 'Edited',
   submitted: 'Submitted for review',
   revision_started: 'New revision started',
-  review_claimed: 'An editor took the story',
+  review_claimed: 'Taken for review',
   editor_note: 'Editor note',
   changes_requested: 'Changes requested',
   approved: 'Approved',
@@ -105,8 +115,8 @@ const ACTIVITY_WORDS: Record<string, string> = {
   killed: 'Killed',
 };
 
-/** The reporter's timeline, newest first; editor notes stand out. */
-export function renderActivity(activity: readonly ActivityEntry[]): HTMLElement {
+/** The reporter's timeline, newest first, with who did what (`selfId`: "you"); editor notes stand out. */
+export function renderActivity(activity: readonly ActivityEntry[], names: PeopleNames = new Map(), selfId?: string): HTMLElement {
   const entries = activity.filter((entry) => entry.kind !== 'edited' || entry.note).slice().reverse();
   if (entries.length === 0) return h('p', {}, 'Nothing yet.');
   return h(
@@ -118,6 +128,7 @@ export function renderActivity(activity: readonly ActivityEntry[]): HTMLElement 
         { class: entry.note ? 'has-note' : undefined },
         h('span', { class: 'what' }, ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ')),
         entry.revision ? ` (revision ${entry.revision})` : '',
+        entry.actorId ? ` by ${entry.actorId === selfId ? 'you' : personName(names, entry.actorId)}` : '',
         ' · ',
         h('time', { datetime: entry.at }, when(entry.at)),
         entry.note ? h('blockquote', { class: 'note' }, entry.note) : null,
@@ -142,11 +153,20 @@ function side(which: 'before' | 'after', changes: readonly WordChange[] | undefi
 }
 
 /**
+ * The heading over renderDiff: the revision the diff compares with is the diff's own, kept with
+ * the submission. The review's `reviewedRevision` moves to the current revision once it is
+ * decided, so it cannot say what a diff was made against.
+ */
+export function diffHeading(diff: { fromRevision?: number } | null): string {
+  return diff?.fromRevision ? `Changes since revision ${diff.fromRevision}` : 'Changes';
+}
+
+/**
  * editorial-review's diff of a resubmission against the revision an editor reviewed last,
  * side by side: what changed, the earlier text, the resubmitted text.
  */
 export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null): HTMLElement {
-  if (!diff) return h('p', {}, 'First submission: nothing to compare with yet.');
+  if (!diff) return h('p', {}, 'First submission: there is no earlier revision to compare it with.');
   const before = `Revision ${diff.fromRevision ?? '?'}`;
   const after = `Revision ${diff.toRevision ?? '?'}`;
   const rows: [string, HTMLElement | string, HTMLElement | string][] = [];

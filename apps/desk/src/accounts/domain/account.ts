@@ -12,6 +12,15 @@ export interface AccountView {
   active: boolean;
 }
 
+/**
+ * The one thing about an account every signed-in colleague may read: the services name people
+ * by account id only (the `sub` of the tokens the desk mints), and the desk shows names instead.
+ */
+export interface AccountName {
+  id: string;
+  name: string;
+}
+
 export interface AccountState {
   id: string;
   email: string;

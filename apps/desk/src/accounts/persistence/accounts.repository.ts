@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@newsroom/auth';
 import { UnitOfWork } from '@newsroom/persistence';
-import { Account } from '../domain/account';
+import { Account, type AccountName } from '../domain/account';
 
 export interface AccountRow {
   id: string;
@@ -39,6 +39,11 @@ export class AccountsRepository {
   async list(): Promise<Account[]> {
     const rows = (await this.unit.manager.query(`SELECT ${COLUMNS} FROM accounts ORDER BY lower(email)`)) as AccountRow[];
     return rows.map(restoreAccount);
+  }
+
+  /** Every account's id and display name, disabled ones included: what they did stays on record under their name. */
+  async names(): Promise<AccountName[]> {
+    return (await this.unit.manager.query(`SELECT id, name FROM accounts ORDER BY lower(name), id`)) as AccountName[];
   }
 
   async hasAdmin(): Promise<boolean> {

@@ -2,6 +2,7 @@ import type { DeadLetterDetail, DeadLetterList, DeadLetterReplay, DeadLetterSumm
 import { ApiError, describeError, service, SERVICES, type Service } from '../api';
 import type { ScreenContext } from '../app';
 import { button, h, notice, show, when } from '../dom';
+import { peopleNames, personName, type PeopleNames } from '../names';
 
 /**
  * Dead letters for editors and admins: the events a service's consumers could not apply, as
@@ -14,8 +15,8 @@ import { button, h, notice, show, when } from '../dom';
 const letterPath = (topic: string, partition: number, offset: string): string => `/v1/dead-letters/${encodeURIComponent(topic)}/${partition}/${offset}`;
 const deskPath = (name: Service, letter: DeadLetterSummary): string => `/dead-letters/${name}/${encodeURIComponent(letter.sourceTopic)}/${letter.partition}/${letter.offset}`;
 
-function replaysText(replays: readonly DeadLetterReplay[]): string {
-  return replays.length === 0 ? 'never' : `${replays.length}× (last ${when(replays[replays.length - 1].at)} by ${replays[replays.length - 1].actor})`;
+function replaysText(replays: readonly DeadLetterReplay[], names: PeopleNames): string {
+  return replays.length === 0 ? 'never' : `${replays.length}× (last ${when(replays[replays.length - 1].at)} by ${personName(names, replays[replays.length - 1].actor)})`;
 }
 
 /** Every service's dead letters, by consumed topic, with a replay for each and for all of a topic. */
@@ -36,7 +37,8 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
         }
       }),
     );
-    show(region, lists.map((entry) => serviceSection(entry.name, entry.list, entry.error)));
+    const names = await peopleNames(lists.flatMap((entry) => entry.list?.topics.flatMap((t) => t.letters.flatMap((letter) => letter.replays.map((r) => r.actor))) ?? []));
+    show(region, lists.map((entry) => serviceSection(entry.name, names, entry.list, entry.error)));
   };
 
   const replay = async (name: Service, path: string, payload: unknown, what: string): Promise<void> => {
@@ -50,7 +52,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
     await load();
   };
 
-  function serviceSection(name: Service, list: DeadLetterList | undefined, error?: unknown): HTMLElement {
+  function serviceSection(name: Service, names: PeopleNames, list: DeadLetterList | undefined, error?: unknown): HTMLElement {
     const titleId = `dl-${name}`;
     const heading = h('h2', { id: titleId }, name);
     if (error) return h('section', { 'aria-labelledby': titleId }, heading, notice('error', describeError(error)));
@@ -83,7 +85,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
                     h('td', {}, letter.eventType ?? '(unreadable)', letter.subject ? h('div', { class: 'meta' }, letter.subject) : null),
                     h('td', { class: 'wrap' }, letter.error),
                     h('td', {}, when(letter.failedAt)),
-                    h('td', {}, replaysText(letter.replays)),
+                    h('td', {}, replaysText(letter.replays, names)),
                     h(
                       'td',
                       {},
@@ -127,7 +129,8 @@ export async function deadLetterScreen(context: ScreenContext): Promise<HTMLElem
   const message = h('div', {});
   const region = h('div', {});
 
-  const render = (letter: DeadLetterDetail): void => {
+  const render = async (letter: DeadLetterDetail): Promise<void> => {
+    const names = await peopleNames(letter.replays.map((r) => r.actor));
     const facts: [string, string][] = [
       ['Service', `${name} (consumer group ${letter.consumer})`],
       ['Consumed from', `${letter.sourceTopic}${letter.sourcePartition === null ? '' : `, partition ${letter.sourcePartition}, offset ${letter.sourceOffset ?? '?'}`}`],
@@ -146,7 +149,7 @@ export async function deadLetterScreen(context: ScreenContext): Promise<HTMLElem
         'section',
         { 'aria-labelledby': 'replays-title' },
         h('h2', { id: 'replays-title' }, 'Replays (audit)'),
-        letter.replays.length === 0 ? h('p', {}, 'Never replayed.') : h('ul', {}, letter.replays.map((r) => h('li', {}, `${when(r.at)} by ${r.actor}`))),
+        letter.replays.length === 0 ? h('p', {}, 'Never replayed.') : h('ul', {}, letter.replays.map((r) => h('li', {}, `${when(r.at)} by ${personName(names, r.actor)}`))),
         button('Replay this letter', () => void replayOne(), { class: 'primary' }),
       ),
       h('section', { 'aria-labelledby': 'headers-title' }, h('h2', { id: 'headers-title' }, 'Headers'), h('pre', { class: 'dead-letter-payload', tabindex: '0' }, JSON.stringify(letter.headers, null, 2))),
@@ -161,9 +164,9 @@ export async function deadLetterScreen(context: ScreenContext): Promise<HTMLElem
     } catch (error) {
       show(message, notice('error', describeError(error)));
     }
-    render((await service<DeadLetterDetail>(name, 'GET', path)).body);
+    await render((await service<DeadLetterDetail>(name, 'GET', path)).body);
   };
 
-  render((await service<DeadLetterDetail>(name, 'GET', path)).body);
+  await render((await service<DeadLetterDetail>(name, 'GET', path)).body);
   return h('div', { class: 'screen' }, h('p', {}, h('a', { href: '/dead-letters' }, 'All dead letters')), h('h1', {}, `Dead letter ${context.params.partition}:${context.params.offset}`), message, region);
 }

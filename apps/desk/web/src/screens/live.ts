@@ -1,6 +1,7 @@
 import { describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
+import { sectionLabel, sectionList } from '../names';
 import { storyTable, type DraftSummary } from './stories';
 
 interface ScheduledItem {
@@ -19,10 +20,10 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
   const region = h('div', {});
   const message = h('div', {});
   const load = async (): Promise<void> => {
-    const { body } = await service<{ items: ScheduledItem[] }>('publishing', 'GET', '/v1/scheduled');
-    show(region, body.items.length === 0 ? h('p', {}, 'Nothing is scheduled.') : h('ul', { class: 'cards' }, body.items.map(scheduledItem)));
+    const [{ body }, sections] = await Promise.all([service<{ items: ScheduledItem[] }>('publishing', 'GET', '/v1/scheduled'), sectionList()]);
+    show(region, body.items.length === 0 ? h('p', {}, 'Nothing is scheduled.') : h('ul', { class: 'cards' }, body.items.map((item) => scheduledItem(item, sectionLabel(sections, item.section)))));
   };
-  const scheduledItem = (item: ScheduledItem): HTMLElement => {
+  const scheduledItem = (item: ScheduledItem, section: string): HTMLElement => {
     const at = h('input', { type: 'datetime-local', name: 'publishAt', value: toLocalInput(item.publishAt ?? item.dueAt) });
     const form = h('form', { class: 'inline-fields' }, field(`New time for “${item.headline}”`, at), h('button', { type: 'submit' }, 'Reschedule'));
     form.addEventListener('submit', (event) => {
@@ -36,7 +37,7 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
       'li',
       { class: 'card' },
       h('h2', {}, item.headline),
-      h('p', {}, `Goes live ${when(item.dueAt)}`, item.embargoUntil ? ` · embargoed until ${when(item.embargoUntil)}` : '', item.updatesLive ? ' · updates the live story' : '', ` · ${item.section}`),
+      h('p', {}, `Goes live ${when(item.dueAt)}`, item.embargoUntil ? ` · embargoed until ${when(item.embargoUntil)}` : '', item.updatesLive ? ' · updates the live story' : '', ` · ${section}`),
       form,
       button('Cancel publication', () => {
         if (!confirm(`Cancel the publication of “${item.headline}”?`)) return;
@@ -58,8 +59,8 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
 export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
   const load = async (): Promise<void> => {
-    const { body } = await service<{ items: DraftSummary[] }>('drafting', 'GET', '/v1/drafts', { query: { status: 'published', limit: 100 } });
-    show(region, storyTable(body.items, (id) => `/live/${id}`, 'No story is live.'));
+    const [{ body }, sections] = await Promise.all([service<{ items: DraftSummary[] }>('drafting', 'GET', '/v1/drafts', { query: { status: 'published', limit: 100 } }), sectionList()]);
+    show(region, storyTable(body.items, sections, (id) => `/live/${id}`, 'No story is live.'));
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   poll(context, load);

@@ -1,7 +1,9 @@
 import { describeError, service } from '../api';
+import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
-import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
-import { renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
+import { button, field, h, notice, show, statusBadge, when } from '../dom';
+import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
+import { diffHeading, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
   articleId: string;
@@ -34,6 +36,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
         ['pending', 'in_review'].map((status) => service<{ items: ReviewSummary[] }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: 100 } })),
       );
       const items = [...inReview.body.items, ...pending.body.items];
+      const [names, sections] = await Promise.all([peopleNames(items.map((item) => item.assigneeId)), sectionList()]);
       show(
         region,
         items.length === 0
@@ -53,9 +56,9 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
                     h('td', {}, h('a', { href: `/reviews/${item.articleId}` }, item.headline)),
                     h('td', {}, statusBadge(item.status)),
                     h('td', {}, checkSummary(item.checkSummary)),
-                    h('td', {}, item.section),
+                    h('td', {}, sectionLabel(sections, item.section)),
                     h('td', {}, when(item.submittedAt)),
-                    h('td', {}, item.assigneeId === context.session.user.id ? 'you' : (item.assigneeId ?? '—')),
+                    h('td', {}, item.assigneeId === context.session.user.id ? 'you' : item.assigneeId ? personName(names, item.assigneeId) : '—'),
                   ),
                 ),
               ),
@@ -86,10 +89,16 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const body = h('div', {});
   const message = h('div', {});
   let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+  /** Everyone the review names: its reporter, its editor, who commented and who decided. */
+  const people = (): string[] => [review.authorId, review.assigneeId ?? '', ...review.comments.map((c) => c.editorId), ...review.decisions.map((d) => d.editorId)];
+  const [namesFound, sections] = await Promise.all([peopleNames(people()), sectionList()]);
+  let names: PeopleNames = namesFound;
+  const who = (personId: string): string => (personId === context.session.user.id ? 'you' : personName(names, personId));
 
   const act = async (label: string, action: string, payload?: unknown): Promise<void> => {
     try {
       review = (await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body;
+      names = await peopleNames(people());
       show(message, notice('success', label));
       render();
     } catch (error) {
@@ -105,7 +114,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'section',
         { 'aria-labelledby': 'decide-title' },
         h('h2', { id: 'decide-title' }, 'Decide'),
-        review.assigneeId && !mine ? h('p', {}, `Claimed by ${review.assigneeId}.`) : null,
+        review.assigneeId && !mine ? h('p', {}, `Claimed by ${personName(names, review.assigneeId)}.`) : null,
         button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' }),
       );
     }
@@ -116,31 +125,40 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       void act('Changes requested; the reporter sees your note.', 'request-changes', { note: note.value.trim() });
     });
 
-    const publishAt = h('input', { type: 'datetime-local', name: 'publishAt', value: toLocalInput(new Date(Date.now() + 60_000)) });
+    // Approving publishes now; a time is used only once the editor chooses "At a time" and gives one.
+    const now = h('input', { type: 'radio', name: 'timing', value: 'now', id: 'approve-now', checked: true });
+    const later = h('input', { type: 'radio', name: 'timing', value: 'at', id: 'approve-at' });
+    const publishAt = h('input', { type: 'datetime-local', name: 'publishAt', disabled: true });
     const embargo = h('input', { type: 'datetime-local', name: 'embargoUntil' });
     const priority = h('select', { name: 'priority' }, h('option', { value: 'normal' }, 'Normal'), h('option', { value: 'breaking' }, 'Breaking (alerts go out first)'));
-    const now = h('input', { type: 'checkbox', name: 'now' });
     const approve = h(
       'form',
       { class: 'card', 'aria-labelledby': 'approve-title' },
       h('h3', { id: 'approve-title' }, 'Approve'),
-      h('div', { class: 'checkbox' }, now, h('label', { for: (now.id = 'approve-now') }, 'Publish as soon as approved')),
-      field('Publish at', publishAt, 'Your local time'),
+      h(
+        'fieldset',
+        { class: 'choices' },
+        h('legend', {}, 'When it goes live'),
+        h('div', { class: 'checkbox' }, now, h('label', { for: now.id }, 'Now, as soon as approved')),
+        h('div', { class: 'checkbox' }, later, h('label', { for: later.id }, 'At a time')),
+        field('Publish at', publishAt, 'Your local time'),
+      ),
       field('Embargo until (optional)', embargo, 'Never goes live before this, whatever the schedule says'),
       field('Priority', priority),
       h('button', { type: 'submit', class: 'primary' }, 'Approve'),
     );
-    now.addEventListener('change', () => {
-      publishAt.disabled = now.checked;
-    });
+    const timingChanged = (): void => {
+      publishAt.disabled = !later.checked;
+      publishAt.required = later.checked;
+      if (later.checked) publishAt.focus();
+    };
+    now.addEventListener('change', timingChanged);
+    later.addEventListener('change', timingChanged);
     approve.addEventListener('submit', (event) => {
       event.preventDefault();
-      const payload: Record<string, string> = { priority: priority.value };
-      const at = now.checked ? undefined : fromLocalInput(publishAt.value);
-      const until = fromLocalInput(embargo.value);
-      if (at) payload.publishAt = at;
-      if (until) payload.embargoUntil = until;
-      void act('Approved; publishing schedules it.', 'approve', payload);
+      const approval = approvalFrom({ timing: later.checked ? 'at' : 'now', publishAt: publishAt.value, embargoUntil: embargo.value, priority: priority.value });
+      if ('problem' in approval) show(message, notice('error', approval.problem));
+      else void act(approval.outcome, 'approve', approval.body);
     });
 
     const reason = h('textarea', { name: 'reason', rows: 2, required: true });
@@ -195,7 +213,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     return h(
       'aside',
       { class: 'block-comments', 'aria-label': `Comments on ${label}` },
-      notes.length > 0 ? h('ul', {}, notes.map((c) => h('li', {}, h('span', { class: 'meta' }, `${c.editorId} · ${when(c.createdAt)}`), h('p', { class: 'note' }, c.body)))) : null,
+      notes.length > 0 ? h('ul', {}, notes.map((c) => h('li', {}, h('span', { class: 'meta' }, `${who(c.editorId)} · ${when(c.createdAt)}`), h('p', { class: 'note' }, c.body)))) : null,
       opener,
       formRegion,
     );
@@ -204,17 +222,17 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   function render(): void {
     show(
       body,
-      h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${review.authorId}`),
+      h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`),
       message,
       decisionForms(),
       h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Automated checks'), renderChecks(review.checks)),
       h(
         'section',
         { 'aria-labelledby': 'diff-title' },
-        h('h2', { id: 'diff-title' }, review.reviewedRevision ? `Changes since revision ${review.reviewedRevision}` : 'Changes'),
+        h('h2', { id: 'diff-title' }, diffHeading(review.diff)),
         renderDiff(review.diff),
       ),
-      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, blockComments)),
+      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, { sections, beside: blockComments })),
       h(
         'section',
         { 'aria-labelledby': 'comments-title' },
@@ -223,9 +241,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
           'ul',
           { class: 'timeline' },
           review.comments.map((c) =>
-            h('li', {}, `${c.editorId} on revision ${c.revision}${typeof c.blockIndex === 'number' ? `, block ${c.blockIndex + 1}` : ''} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body)),
+            h('li', {}, `${who(c.editorId)} on revision ${c.revision}${typeof c.blockIndex === 'number' ? `, block ${c.blockIndex + 1}` : ''} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body)),
           ),
-          review.decisions.map((d) => h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${d.editorId}, revision ${d.revision} · ${when(d.decidedAt)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null)),
+          review.decisions.map((d) => h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${who(d.editorId)}, revision ${d.revision} · ${when(d.decidedAt)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null)),
         ),
         commentForm(),
       ),
@@ -239,6 +257,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
     if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) {
       review = fresh;
+      names = await peopleNames(people());
       render();
     }
   });

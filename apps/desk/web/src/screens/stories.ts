@@ -1,6 +1,7 @@
-import { describeError, service } from '../api';
+import { describeError, service, type SiteSection } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { h, notice, show, statusBadge, when } from '../dom';
+import { sectionLabel, sectionList } from '../names';
 
 export interface DraftSummary {
   id: string;
@@ -18,8 +19,8 @@ export async function storiesScreen(context: ScreenContext): Promise<HTMLElement
   const region = h('div', { 'aria-live': 'polite' });
   const load = async (): Promise<void> => {
     try {
-      const { body } = await service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: 100 } });
-      show(region, storyTable(body.items, (id) => `/stories/${id}`, 'You have no stories yet.'));
+      const [{ body }, sections] = await Promise.all([service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: 100 } }), sectionList()]);
+      show(region, storyTable(body.items, sections, (id) => `/stories/${id}`, 'You have no stories yet.'));
     } catch (error) {
       show(region, notice('error', describeError(error)));
     }
@@ -29,7 +30,8 @@ export async function storiesScreen(context: ScreenContext): Promise<HTMLElement
   return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region);
 }
 
-export function storyTable(items: readonly DraftSummary[], link: (id: string) => string, empty: string): HTMLElement {
+/** Stories with their status; `sections` gives each section its label. */
+export function storyTable(items: readonly DraftSummary[], sections: readonly SiteSection[], link: (id: string) => string, empty: string): HTMLElement {
   if (items.length === 0) return h('p', {}, empty);
   return h(
     'table',
@@ -40,7 +42,7 @@ export function storyTable(items: readonly DraftSummary[], link: (id: string) =>
       'tbody',
       {},
       items.map((item) =>
-        h('tr', {}, h('td', {}, h('a', { href: link(item.id) }, item.headline || '(no headline)')), h('td', {}, statusBadge(item.status)), h('td', {}, item.section), h('td', {}, when(item.updatedAt))),
+        h('tr', {}, h('td', {}, h('a', { href: link(item.id) }, item.headline || '(no headline)')), h('td', {}, statusBadge(item.status)), h('td', {}, sectionLabel(sections, item.section)), h('td', {}, when(item.updatedAt))),
       ),
     ),
   );

@@ -1,8 +1,10 @@
-import { ApiError, describeError, service, type SiteSection, type SiteSectionList } from '../api';
+import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
 import { createStoryEditor } from '../editor/story-editor';
+import { loadSections, peopleNames } from '../names';
+import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article } from '../views';
 
 interface DraftView {
@@ -23,18 +25,13 @@ interface RevisionView {
   article: Article;
 }
 
+/** Who the story's timeline names. */
+function actors(draft: DraftView | undefined): (string | null)[] {
+  return draft?.activity.map((entry) => entry.actorId) ?? [];
+}
+
 /** How long typing must pause before the story is saved. */
 const AUTOSAVE_MS = 1500;
-
-/** The site's sections as publishing manages them (GET /v1/site/sections through the proxy), as slugs with labels. */
-export async function loadSections(): Promise<SiteSection[]> {
-  try {
-    const { body } = await service<SiteSectionList>('publishing', 'GET', '/v1/site/sections');
-    return body.items.map(({ slug, label }) => ({ slug, label }));
-  } catch {
-    return [];
-  }
-}
 
 /**
  * The reporter's story: metadata fields, the body editor, autosave (PATCH with If-Match; a
@@ -52,6 +49,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     draft = answer.body;
     etag = answer.etag ?? `"${draft.version}"`;
   }
+  let names = await peopleNames(actors(draft));
   const article: Article = draft?.article ?? {
     headline: '',
     section: sections[0]?.slug ?? '',
@@ -89,6 +87,14 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const revisionsRegion = h('div', {});
   const submitMessage = h('div', {});
   const submit = h('button', { type: 'button', class: 'primary' }, 'Submit for review');
+  const checksSection = h(
+    'section',
+    { 'aria-labelledby': 'checks-title' },
+    h('h2', { id: 'checks-title' }, 'Checks before submitting'),
+    h('p', { class: 'hint' }, 'The same checks run again when the story is submitted; the editors see their results.'),
+    checksRegion,
+    submit,
+  );
   const previewRegion = h('div', {});
 
   const current = (): Article => {
@@ -173,7 +179,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         { class: 'conflict', 'aria-labelledby': 'conflict-title' },
         h('h2', { id: 'conflict-title' }, 'This story was changed elsewhere'),
         h('p', {}, `Version ${theirs.version} was saved while you were editing (in another window, or by someone else). Your text is still in the editor and has not been saved. Choose which version to keep.`),
-        h('div', { class: 'side-by-side' }, h('div', {}, h('h3', {}, 'Your version (not saved)'), renderArticle(mine, 'Your version')), h('div', {}, h('h3', {}, `Saved version ${theirs.version}`), renderArticle(theirs.article, 'Saved version'))),
+        h('div', { class: 'side-by-side' }, h('div', {}, h('h3', {}, 'Your version (not saved)'), renderArticle(mine, 'Your version', { sections })), h('div', {}, h('h3', {}, `Saved version ${theirs.version}`), renderArticle(theirs.article, 'Saved version', { sections }))),
         h(
           'div',
           { class: 'actions' },
@@ -222,6 +228,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
    * run here on the text as it is typed: an error holds the Submit button back.
    */
   function refreshChecks(): void {
+    // A story that cannot be edited cannot be submitted either: its state says what comes next instead.
+    checksSection.hidden = Boolean(draft && !draft.editable);
+    if (checksSection.hidden) return;
     const findings = runEditorialChecks(current(), { sections: sections.map((s) => s.slug) });
     show(checksRegion, renderChecks(findings, 'All checks pass: ready to submit.'));
     submit.disabled = !draft?.editable || blockingErrors(findings).length > 0;
@@ -281,7 +290,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     show(
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(draft.status), ` · version ${draft.version}`),
-      draft.publishAt && draft.status === 'scheduled' ? h('p', {}, `Goes live ${when(draft.publishAt)}`) : null,
+      draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt)),
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       h(
         'div',
@@ -299,9 +308,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
             })
           : null,
       ),
-      draft.editable ? null : h('p', { class: 'hint' }, 'The text cannot be edited while the story is with the editors or after it is decided.'),
     );
-    show(timelineRegion, renderActivity(draft.activity));
+    show(timelineRegion, renderActivity(draft.activity, names, user.id));
     setEditable(draft.editable);
     refreshChecks();
   }
@@ -319,7 +327,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
             body
               .slice()
               .reverse()
-              .map((revision) => h('li', {}, h('details', {}, h('summary', {}, `Revision ${revision.number} · ${when(revision.createdAt)}`), renderArticle(revision.article, `Revision ${revision.number}`)))),
+              .map((revision) => h('li', {}, h('details', {}, h('summary', {}, `Revision ${revision.number} · ${when(revision.createdAt)}`), renderArticle(revision.article, `Revision ${revision.number}`, { sections })))),
           ),
     );
   }
@@ -338,6 +346,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
     if (fresh.status !== draft?.status) show(submitMessage);
     draft = { ...fresh, version: dirty ? draft?.version ?? fresh.version : fresh.version };
+    names = await peopleNames(actors(draft));
     renderSide();
     await loadRevisions();
   });
@@ -368,16 +377,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       h(
         'aside',
         { class: 'side', 'aria-label': 'Status, checks and notes' },
-        h('section', { 'aria-labelledby': 'status-title' }, h('h2', { id: 'status-title' }, 'Status'), statusRegion),
-        h(
-          'section',
-          { 'aria-labelledby': 'checks-title' },
-          h('h2', { id: 'checks-title' }, 'Checks before submitting'),
-          h('p', { class: 'hint' }, 'The same checks run again when the story is submitted; the editors see their results.'),
-          checksRegion,
-          submit,
-          submitMessage,
-        ),
+        h('section', { 'aria-labelledby': 'status-title' }, h('h2', { id: 'status-title' }, 'Status'), statusRegion, submitMessage),
+        checksSection,
         h('section', { 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Editor notes and history'), timelineRegion),
         h('section', { 'aria-labelledby': 'revisions-title' }, h('h2', { id: 'revisions-title' }, 'Revisions'), revisionsRegion),
       ),

@@ -1,0 +1,31 @@
+import { approvalFrom } from './approval';
+import { fromLocalInput } from './dom';
+
+describe(approvalFrom.name, () => {
+  const untouched = { timing: 'now' as const, publishAt: '', embargoUntil: '', priority: 'normal' };
+
+  it('publishes now when the editor chose no time: no publishAt is sent', () => {
+    expect(approvalFrom(untouched)).toEqual({ body: { priority: 'normal' }, outcome: 'Approved; it goes live now.' });
+  });
+
+  it('ignores a time typed before switching back to now', () => {
+    expect(approvalFrom({ ...untouched, publishAt: '2030-05-01T09:30' })).toEqual({ body: { priority: 'normal' }, outcome: 'Approved; it goes live now.' });
+  });
+
+  it('schedules only when the editor chose a time, sent with its zone', () => {
+    const approval = approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30', priority: 'breaking' });
+    expect(approval).toEqual({ body: { priority: 'breaking', publishAt: fromLocalInput('2030-05-01T09:30') }, outcome: expect.stringMatching(/^Approved; it goes live .*2030.*\.$/) });
+  });
+
+  it('sends nothing when the editor chose a time but gave none', () => {
+    expect(approvalFrom({ ...untouched, timing: 'at' })).toEqual({ problem: 'Choose the date and time to publish it, or publish it now.' });
+  });
+
+  it('keeps the embargo with either choice and says the story waits for it', () => {
+    const approval = approvalFrom({ ...untouched, embargoUntil: '2030-05-02T06:00' });
+    expect(approval).toEqual({
+      body: { priority: 'normal', embargoUntil: fromLocalInput('2030-05-02T06:00') },
+      outcome: expect.stringMatching(/^Approved; it goes live now, not before the embargo lifts \(.*2030.*\)\.$/),
+    });
+  });
+});

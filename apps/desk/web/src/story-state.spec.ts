@@ -1,0 +1,21 @@
+import { lockedStoryState } from './story-state';
+
+describe(lockedStoryState.name, () => {
+  it('tells the reporter of a live story how to change it, not whether it is ready to submit', () => {
+    expect(lockedStoryState('published')).toBe('Published — start a new revision to change it.');
+  });
+
+  it('says what happens next while the editors have it', () => {
+    expect(lockedStoryState('submitted')).toBe('Submitted — waiting for an editor. You can edit it again if changes are requested.');
+    expect(lockedStoryState('in_review')).toMatch(/^In review — /);
+  });
+
+  it('says when a scheduled story goes live', () => {
+    expect(lockedStoryState('scheduled', '2030-05-01T09:30:00Z')).toMatch(/^Scheduled — it goes live .*2030.*\.$/);
+    expect(lockedStoryState('scheduled', null)).toBe('Scheduled — it goes live at the time the editor chose.');
+  });
+
+  it('names a status it does not know', () => {
+    expect(lockedStoryState('on_hold')).toBe('On hold — the text cannot be edited now.');
+  });
+});

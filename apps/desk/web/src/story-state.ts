@@ -1,0 +1,32 @@
+import { statusLabel, when } from './dom';
+
+/**
+ * What a reporter can do with a story whose text is locked, said where the checks and the
+ * Submit button would be: submit readiness means nothing for a story that cannot be submitted.
+ */
+export function lockedStoryState(status: string, publishAt?: string | null): string {
+  switch (status) {
+    case 'submitted':
+      return 'Submitted — waiting for an editor. You can edit it again if changes are requested.';
+    case 'in_review':
+      return 'In review — an editor has it. You can edit it again if changes are requested.';
+    case 'approved':
+      return 'Approved — publishing puts it live.';
+    case 'scheduled':
+      return publishAt ? `Scheduled — it goes live ${when(publishAt)}.` : 'Scheduled — it goes live at the time the editor chose.';
+    case 'published':
+      return 'Published — start a new revision to change it.';
+    case 'rejected':
+      return 'Rejected — it cannot be submitted again.';
+    case 'cancelled':
+      return 'Publication cancelled — an editor stopped it before it went live.';
+    case 'withdrawn':
+      return 'Unpublished — it is off the site.';
+    case 'killed':
+      return 'Killed — its text has left every output.';
+    default: {
+      const label = statusLabel(status);
+      return `${label.charAt(0).toUpperCase()}${label.slice(1)} — the text cannot be edited now.`;
+    }
+  }
+}
