@@ -174,6 +174,17 @@ function isDataException(exception: unknown): boolean {
  * (`POST …/approve`) works without one, and a required field is reported by name.
  */
 class StrictValidationPipe extends ValidationPipe {
+  /**
+   * A single path or query value declared as a number or a boolean stays the text the client
+   * sent: its own pipe (ParsePositiveIntPipe) parses it and can quote it when it refuses —
+   * `"abc" is not a positive whole number`, rather than `"NaN"`, and `99999999999999999999`
+   * rather than its rounding.
+   */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    if ((metadata.type === 'param' || metadata.type === 'query') && metadata.data !== undefined) return value;
+    return super.transformPrimitive(value, metadata);
+  }
+
   override async transform(received: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const value = metadata.type === 'body' && received === undefined ? {} : received;
     const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;

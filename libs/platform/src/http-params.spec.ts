@@ -1,3 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import { Controller, Get, Module, Param, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { thrownBy } from '@newsroom/testing';
 import { ParseArticleIdPipe, ParsePositiveIntPipe, parseIfMatchVersion, versionEtag } from './http-params';
 
@@ -64,5 +68,39 @@ describe(parseIfMatchVersion.name, () => {
   it('reads back the ETag made by versionEtag', () => {
     expect(versionEtag(7)).toBe('"7"');
     expect(parseIfMatchVersion(versionEtag(7))).toBe(7);
+  });
+});
+
+@Controller('revisions')
+class RevisionsController {
+  @Get(':n')
+  read(@Param('n', ParsePositiveIntPipe) n: number) {
+    return { n, type: typeof n };
+  }
+}
+
+@Module({ controllers: [RevisionsController] })
+class RevisionsModule {}
+
+describe('a number in the path, through the global validation pipe and its own pipe', () => {
+  let app: INestApplication;
+  let base: string;
+  beforeAll(async () => {
+    app = await NestFactory.create(RevisionsModule, { logger: false });
+    app.useGlobalPipes(strictValidationPipe());
+    app.useGlobalFilters(new HttpErrorFilter());
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+  afterAll(() => app.close());
+
+  it.each([['abc'], ['99999999999999999999'], ['1.5']])('quotes %s as the client sent it when it refuses it', async (value) => {
+    const response = await fetch(`${base}/revisions/${value}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'REQUEST.INVALID_NUMBER', message: `"${value}" is not a positive whole number` } });
+  });
+
+  it('hands the route a number', async () => {
+    expect(await (await fetch(`${base}/revisions/3`)).json()).toEqual({ n: 3, type: 'number' });
   });
 });
