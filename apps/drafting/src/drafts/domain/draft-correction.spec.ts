@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type ArticleContent } from '@newsroom/contracts';
+import type { ArticleContent } from '@newsroom/contracts';
+import { thrownBy } from '@newsroom/testing';
 import { article } from '../../../test/article.fixtures';
 import { Draft, type PublishedCorrection } from './draft';
 import { mergeCorrection, type CorrectedText } from './draft-correction';
@@ -28,16 +29,6 @@ function correction(changes: Partial<CorrectedText>, revision = 1, eventId = ran
 /** Takes `published` in as the use case does: against the text the correction replaced. */
 function takeIn(draft: Draft, published: PublishedCorrection, savedLiveRevision: ArticleContent = original) {
   return draft.applyCorrection(published, draft.correctedLiveText(published.revision) ?? savedLiveRevision);
-}
-
-function codeOf(action: () => void): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 /** A story whose revision 1 is live. */
@@ -81,7 +72,7 @@ describe('Draft taking in a published correction', () => {
     expect(draft.snapshot()).toMatchObject({ status: 'draft', version: 4, content: { headline: 'Mayor Smyth resigns', standfirst: 'He leaves after a decade in office.' } });
     expect(draft.takeChanges().revision).toMatchObject({ number: 4, content: { headline: 'Mayor Smyth resigns' } });
     // The desk's copy is version 3, which still says Smith: saving it would undo the correction.
-    expect(codeOf(() => draft.edit('alice', 3, { headline: 'Mayor Smith resigns' }, at))).toBe('DRAFT.VERSION_CONFLICT');
+    expect(thrownBy(() => draft.edit('alice', 3, { headline: 'Mayor Smith resigns' }, at)).code).toBe('DRAFT.VERSION_CONFLICT');
   });
 
   it('keeps a field the reporter changed, and still puts the correction on the timeline', () => {

@@ -68,11 +68,8 @@ describe(ReviewProgressConsumer.name, () => {
     expect(commands).toHaveLength(0);
     expect(corrections).toHaveLength(1);
     expect(corrections[0]).toBeInstanceOf(ApplyCorrectionCommand);
-    expect(corrections[0]).toEqual({
-      articleId: id, eventId: corrected.id, revision: 2, note: 'The mayor is named Smyth, not Smith.', at: corrected.data.correctedAt,
-      headline: 'Mayor Smyth resigns', standfirst: corrected.data.standfirst, section: corrected.data.section, tags: corrected.data.tags,
-      language: corrected.data.language, bylineNames: ['Daniel Achebe', 'Olena Kravets'],
-    });
+    expect(corrections[0]).toEqual({ articleId: id, eventId: corrected.id, correction: corrected.data });
+    expect(corrections[0].correction).toMatchObject({ revision: 2, correctionNote: 'The mayor is named Smyth, not Smith.', headline: 'Mayor Smyth resigns', bylines: [{ name: 'Daniel Achebe' }, { name: 'Olena Kravets' }] });
   });
 
   it('maps an update to the newer revision live at its URL, dated when it went live', async () => {

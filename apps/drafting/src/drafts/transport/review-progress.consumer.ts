@@ -61,21 +61,6 @@ export class ReviewProgressConsumer {
 
   /** The corrected event carries the live values of the fields a correction may change, whole. */
   private async correct(event: NewsroomEvent, data: ArticleCorrectedData): Promise<void> {
-    await this.corrections.execute(
-      ApplyCorrectionCommand.create({
-        articleId: event.subject,
-        eventId: event.id,
-        revision: data.revision,
-        note: data.correctionNote,
-        at: data.correctedAt,
-        headline: data.headline,
-        standfirst: data.standfirst,
-        section: data.section,
-        tags: data.tags,
-        language: data.language,
-        bylineNames: data.bylines.map((byline) => byline.name),
-        ...(data.article ? { article: data.article } : {}),
-      }),
-    );
+    await this.corrections.execute(ApplyCorrectionCommand.create({ articleId: event.subject, eventId: event.id, correction: data }));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandInput } from '@newsroom/contracts';
+import type { ArticleCorrectedData } from '@newsroom/contracts';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
 import { article } from '../../../../test/article.fixtures';
@@ -28,14 +28,16 @@ describe(ApplyCorrectionUseCase.name, () => {
   const revision = (draftId: string, number: number) => testbed.get(ReadDraftsQuery).revision(alice, draftId, number);
   const startRevision = (draftId: string) => testbed.get(StartRevisionUseCase).execute(StartRevisionCommand.create({ draftId, actor: alice }));
 
-  /** A correction of live revision `revision` whose fields are the sample article's, but for `changes`. */
-  function correction(articleId: string, changes: Partial<CommandInput<ApplyCorrectionCommand>> = {}, revision = 1): ApplyCorrectionCommand {
+  /** A correction of live revision `revision` whose fields are the sample article's, but for `changes`, as its event carries them. */
+  function correction(articleId: string, changes: Partial<ArticleCorrectedData> = {}, revision = 1): ApplyCorrectionCommand {
     const live = article({ headline: 'Mayor Smith resigns' });
-    return ApplyCorrectionCommand.create({
-      articleId, eventId: randomUUID(), revision, note: NOTE, at: new Date(Date.now() + 60_000).toISOString(),
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const data: ArticleCorrectedData = {
+      articleId, revision, slug: 'mayor-resigns', url: PUBLIC_URL, priority: 'normal', publishedAt: at,
       headline: live.headline, standfirst: live.standfirst, section: live.section, tags: live.tags, language: live.language,
-      bylineNames: live.bylines.map((byline) => byline.name), ...changes,
-    });
+      bylines: live.bylines.map((byline) => ({ name: byline.name })), correctionNote: NOTE, correctedAt: at, ...changes,
+    };
+    return ApplyCorrectionCommand.create({ articleId, eventId: randomUUID(), correction: data });
   }
   const apply = (command: ApplyCorrectionCommand) => testbed.get(ApplyCorrectionUseCase).execute(command);
 

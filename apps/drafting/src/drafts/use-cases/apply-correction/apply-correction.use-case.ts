@@ -31,22 +31,23 @@ export class ApplyCorrectionUseCase {
     if (!draft) return { outcome: 'unknown_article' };
     // Checked under the draft's row lock, so a correction delivered twice at once is taken in once.
     if (await this.drafts.hasEntryFromEvent(command.eventId)) return { outcome: 'duplicate' };
+    const { correction } = command;
     // The text this correction replaced: an earlier correction's result, or the live revision as saved.
-    const replaced = draft.correctedLiveText(command.revision) ?? (await this.drafts.revision(command.articleId, command.revision))?.content ?? null;
+    const replaced = draft.correctedLiveText(correction.revision) ?? (await this.drafts.revision(command.articleId, correction.revision))?.content ?? null;
     const { applied, kept } = draft.applyCorrection(
       {
         eventId: command.eventId,
-        revision: command.revision,
-        note: command.note,
-        at: new Date(command.at),
+        revision: correction.revision,
+        note: correction.correctionNote,
+        at: new Date(correction.correctedAt),
         text: {
-          headline: command.headline,
-          standfirst: command.standfirst,
-          section: command.section,
-          tags: command.tags,
-          language: command.language,
-          bylineNames: command.bylineNames,
-          ...(command.article ? { body: command.article.body, dateline: command.article.dateline ?? null } : {}),
+          headline: correction.headline,
+          standfirst: correction.standfirst,
+          section: correction.section,
+          tags: correction.tags,
+          language: correction.language,
+          bylineNames: correction.bylines.map((byline) => byline.name),
+          ...(correction.article ? { body: correction.article.body, dateline: correction.article.dateline ?? null } : {}),
         },
       },
       replaced,
