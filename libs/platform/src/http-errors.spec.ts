@@ -112,6 +112,20 @@ describe(HttpErrorFilter.name, () => {
     expect(response.body).toEqual({ error: { code: 'REQUEST.MALFORMED_JSON', message: expect.stringMatching(/^The request body is not valid JSON/) } });
   });
 
+  it.each([
+    ['null', `Unexpected token 'n', "null" is not valid JSON`],
+    ['a number', `Unexpected token '4', "42" is not valid JSON`],
+    ['a string', `Unexpected token '"', ""text"" is not valid JSON`],
+  ])('answers a body that is JSON but %s (refused by the strict parser) with REQUEST.BODY_NOT_OBJECT, not "not valid JSON"', (_, message) => {
+    const response = respond(new BadRequestException(message));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } });
+  });
+
+  it('still calls a body that is not JSON at all malformed, whatever its quoted text', () => {
+    expect(respond(new BadRequestException(`Unexpected token 'n', "nul" is not valid JSON`)).body).toMatchObject({ error: { code: 'REQUEST.MALFORMED_JSON' } });
+  });
+
   it('answers a body-parser parse failure with 400 REQUEST.MALFORMED_JSON', () => {
     const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 });
     const response = respond(parseError);

@@ -72,6 +72,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 400 && isJsonSyntaxError(exception)) {
+        if (isJsonButNotAnObject(exception.message)) return { status, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
         return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
       }
       const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
@@ -226,6 +227,22 @@ function unmappedKeys(body: unknown): ValidationIssue[] {
 
 function validationFailed(issues: ValidationIssue[]): DomainError {
   return new DomainError('REQUEST.VALIDATION_FAILED', issues.map((issue) => issue.message).join('; ') || 'The request is not valid', 'validation', issues);
+}
+
+/**
+ * body-parser's strict mode refuses a body that is JSON but not an object or an array (`null`,
+ * `42`, `"text"`) with JSON.parse's own wording (`Unexpected token 'n', "null" is not valid
+ * JSON`), which would tell the client valid JSON is not JSON. The quoted text tells them apart.
+ */
+function isJsonButNotAnObject(message: string): boolean {
+  const quoted = /^Unexpected token '[\s\S]', "([\s\S]*)" is not valid JSON$/.exec(message)?.[1];
+  if (quoted === undefined) return false;
+  try {
+    const value: unknown = JSON.parse(quoted);
+    return value === null || typeof value !== 'object';
+  } catch {
+    return false;
+  }
 }
 
 /** body-parser's JSON errors reach the filter as a 400 HttpException carrying the SyntaxError. */
