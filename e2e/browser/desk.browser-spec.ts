@@ -292,6 +292,17 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
     await secondEditor.getByText('Correction published.').waitFor();
     await eventually('the corrected page', async () => (await (await fetch(publicUrl)).text()).includes('Route N1 links the station with Harwick General'), { timeoutMs: 15_000 });
+    // the correction reaches the reporter's copy (the story page polls), so the next revision starts from it
+    const correctedStandfirst = 'Route N1 links the station with Harwick General every 20 minutes.';
+    await eventually('the corrected standfirst in the reporter’s copy', async () => (await reporter.getByLabel('Standfirst').inputValue()) === correctedStandfirst, { timeoutMs: 15_000 });
+    await reporter.getByRole('button', { name: 'Start a new revision' }).click();
+    await reporter.getByText('Status: draft').waitFor();
+    expect(await reporter.getByLabel('Standfirst').inputValue()).toBe(correctedStandfirst);
+    // a live story whose reporter is on a new revision is still live: editors find it and see the live text
+    await secondEditor.getByRole('link', { name: 'Live stories' }).click();
+    await secondEditor.getByRole('link', { name: headline }).click();
+    await secondEditor.getByText('the reporter is working on a new revision (draft)').waitFor();
+    await expect(secondEditor.getByLabel('Standfirst').inputValue()).resolves.toBe(correctedStandfirst);
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
     await secondEditor.getByRole('link', { name: headline }).waitFor();
     await checkScreen(secondEditor, 'live-stories');

@@ -2,7 +2,7 @@ import { describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
-import { storyTable, type DraftSummary } from './stories';
+import { storyTable } from './stories';
 
 interface ScheduledItem {
   articleId: string;
@@ -55,12 +55,28 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
   return h('div', { class: 'screen' }, h('h1', {}, 'Schedule'), message, region);
 }
 
-/** Stories that are live or were taken down (drafting's list: editors see every story). */
+/** A live article as publishing's API lists it (ninjs): the text readers see now. */
+interface LiveArticle {
+  id: string;
+  headline: string;
+  description_text?: string;
+  section: string;
+  uri: string;
+  versioncreated: string;
+  pubstatus: 'usable' | 'withdrawn';
+}
+
+/**
+ * The stories on the site now, from publishing's list: what readers see, with the live
+ * headline. Drafting's status would leave out a live story whose reporter has started a new
+ * revision (its status is then `draft`), so editors could not correct or take it down.
+ */
 export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
   const load = async (): Promise<void> => {
-    const [{ body }, sections] = await Promise.all([service<{ items: DraftSummary[] }>('drafting', 'GET', '/v1/drafts', { query: { status: 'published', limit: 100 } }), sectionList()]);
-    show(region, storyTable(body.items, sections, (id) => `/live/${id}`, 'No story is live.'));
+    const [{ body }, sections] = await Promise.all([service<{ items: LiveArticle[] }>('publishing', 'GET', '/v1/articles', { query: { limit: 100 } }), sectionList()]);
+    const rows = body.items.map((article) => ({ id: article.id, headline: article.headline, status: 'published', section: article.section, updatedAt: article.versioncreated }));
+    show(region, storyTable(rows, sections, (id) => `/live/${id}`, 'No story is live.'));
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   poll(context, load);
@@ -130,14 +146,19 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   let headline = '';
   let live: { headline: string; standfirst?: string } = { headline: '' };
 
+  // The live text is publishing's; drafting's copy may already be the reporter's next revision.
   const loadStatus = async (): Promise<void> => {
-    const { body } = await service<{ status: string; publicUrl: string | null; article: { headline: string; standfirst?: string } }>('drafting', 'GET', `/v1/drafts/${id}`);
-    headline = body.article.headline;
-    live = body.article;
+    const [draft, article] = await Promise.all([
+      service<{ status: string; article: { headline: string; standfirst?: string } }>('drafting', 'GET', `/v1/drafts/${id}`).then(({ body }) => body),
+      service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(({ body }) => body, () => undefined),
+    ]);
+    const onSite = article?.pubstatus === 'usable';
+    live = onSite ? { headline: article.headline, standfirst: article.description_text } : draft.article;
+    headline = live.headline;
     show(
       statusRegion,
-      h('p', {}, 'Status: ', statusBadge(body.status)),
-      body.publicUrl && body.status === 'published' ? h('p', {}, h('a', { href: body.publicUrl, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
+      h('p', {}, 'Status: ', statusBadge(onSite ? 'published' : draft.status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
+      onSite ? h('p', {}, h('a', { href: article.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
     );
   };
   const loadLog = async (): Promise<void> => {

@@ -30,8 +30,11 @@ export async function storiesScreen(context: ScreenContext): Promise<HTMLElement
   return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region);
 }
 
+/** What a row of a story table shows: drafting's summary, or a live article's. */
+export type StoryRow = Pick<DraftSummary, 'id' | 'headline' | 'status' | 'section' | 'updatedAt'>;
+
 /** Stories with their status; `sections` gives each section its label. */
-export function storyTable(items: readonly DraftSummary[], sections: readonly SiteSection[], link: (id: string) => string, empty: string): HTMLElement {
+export function storyTable(items: readonly StoryRow[], sections: readonly SiteSection[], link: (id: string) => string, empty: string): HTMLElement {
   if (items.length === 0) return h('p', {}, empty);
   return h(
     'table',
