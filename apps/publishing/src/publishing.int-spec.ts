@@ -428,6 +428,9 @@ describe('publishing service', () => {
       const log = (await site.get('/corrections')).text;
       expect(log).toContain(note);
       expect(log).toContain(`href="/articles/${slug}"`);
+      // `changes: null` is a note alone, as an absent field is
+      const noteOnly = await editor.post<{ corrections: { note: string }[] }>(`/v1/articles/${live}/corrections`, { note: 'Clarified who spoke.', changes: null });
+      expect([noteOnly.status, noteOnly.body.corrections.map((correction) => correction.note)]).toEqual([201, expect.arrayContaining(['Clarified who spoke.', note])]);
     });
 
     it('unpublish a live article: a 410 page, withdrawn in the API, gone from lists, feeds and sitemaps, the unpublished event', async () => {

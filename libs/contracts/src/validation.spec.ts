@@ -58,6 +58,10 @@ describe('validatePlain: one message per field, the one a person fixes first', (
     expect(issuesOf({}).map((issue) => issue.message)).toEqual(['note is required', 'reason is required: say why', 'headline is required', 'revision is required']);
   });
 
+  it('says a field that should not be there should not, even when its value is undefined', () => {
+    expect(issuesOf({ ...valid, extra: undefined })).toEqual([{ path: 'extra', message: 'property extra should not exist' }]);
+  });
+
   it('does not look into a field whose own type is wrong', () => {
     expect(issuesOf({ ...valid, bylines: 'Alice' })).toEqual([{ path: 'bylines', message: 'bylines must be an array' }]);
   });

@@ -98,9 +98,11 @@ export function validateTextChecked<T extends object>(cls: ClassConstructor<T>, 
 
 /**
  * One issue per failing field, with its whole dotted path. Of the rules a field breaks, the
- * message kept is the one a person fixes first: a missing field is "required" (a rule's own
- * message saying so wins, e.g. "note is required: say what was corrected"), a value of the wrong
- * type says which type, and only then the field's other rules (length, format, range). A field
+ * message kept is the one a person fixes first: a field that should not be there says so; a
+ * missing field is "required" (a rule's own message saying so wins, e.g. "note is required: say
+ * what was corrected", and a newsroom rule of its own, such as the body's "an array of 1 to 500
+ * blocks", speaks for itself); a value of the wrong type says which type; and only then the
+ * field's other rules (length, format, range). A field
  * whose own rules failed is not looked into further: "bylines must be an array", not also
  * what its first character lacks.
  */
@@ -127,6 +129,9 @@ const CONTENT_RULES = new Set([
 function mainMessage(error: ValidationError): string | undefined {
   const rules = Object.entries(error.constraints ?? {});
   if (rules.length === 0) return undefined;
+  // A field that should not be there says so, whatever its value.
+  const unknown = rules.find(([name]) => name === 'whitelistValidation' || name === 'unknownValue');
+  if (unknown) return unknown[1];
   // Only errors made with `validationError.value` carry the value; without it nothing is known missing.
   if (Object.hasOwn(error, 'value') && error.value === undefined) {
     const saysRequired = rules.find(([name, message]) => name === 'isDefined' || /\b(required|missing)\b/.test(message));

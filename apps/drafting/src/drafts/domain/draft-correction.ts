@@ -111,15 +111,42 @@ function withFields(text: ArticleContent, corrected: CorrectedText, fields: read
 }
 
 /**
- * The corrected names as bylines, keeping each one's account id: a respelled name in an
- * unchanged list keeps the id at its place, otherwise a byline keeps the id its name had.
+ * The corrected names as bylines, keeping each person's account id: a name still in the list
+ * keeps the id it had (wherever it moved); a name new to the list takes the id of the byline at
+ * its place only when that byline's name is gone from the list and the two read as one name
+ * respelled (`respelled`); otherwise none, so a replaced or reordered byline never carries
+ * someone else's account.
  */
 function correctedBylines(names: string[], previous: readonly Byline[]): Byline[] {
-  const idOf = (name: string, index: number) => (names.length === previous.length ? previous[index]?.id : previous.find((byline) => byline.name === name)?.id);
+  const idOf = (name: string, index: number): string | undefined => {
+    const same = previous.find((byline) => byline.name === name);
+    if (same) return same.id;
+    const atPlace = previous[index];
+    return atPlace && !names.includes(atPlace.name) && respelled(atPlace.name, name) ? atPlace.id : undefined;
+  };
   return names.map((name, index) => {
     const id = idOf(name, index);
     return id === undefined ? { name } : { name, id };
   });
+}
+
+/**
+ * Whether `after` reads as `before` with its spelling corrected ("Daniel Achbe" → "Daniel
+ * Achebe"), not as another person: at most a quarter of its characters edited (Levenshtein
+ * distance, case and spacing aside), and never more than three.
+ */
+export function respelled(before: string, after: string): boolean {
+  const a = before.toLowerCase().replace(/\s+/g, ' ').trim();
+  const b = after.toLowerCase().replace(/\s+/g, ' ').trim();
+  const limit = Math.min(3, Math.floor(Math.max(a.length, b.length) / 4));
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] <= limit;
 }
 
 function validArticle(text: ArticleContent): ArticleContent | null {

@@ -112,7 +112,8 @@ export class ArticlesApiHttpController {
     @Body() request: CorrectArticleRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleView> {
-    const changes = request.changes && { ...request.changes };
+    // `changes: null` is a note alone, as an absent field is (null means "not set" in every request).
+    const changes = request.changes ? { ...request.changes } : undefined;
     await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes }));
     res.setHeader('Cache-Control', 'no-store');
     return this.current(id);
