@@ -62,7 +62,7 @@ export class SubscribeFormController {
     } catch (error) {
       if (!(error instanceof SignupEmailNotSentError)) throw error;
       res.status(503).setHeader('Retry-After', '60');
-      return errorPage(503, error.code, error.message);
+      return errorPage(503, error.code, error.message, this.config.publicSiteUrl);
     }
     return checkYourInboxPage(this.config.publicSiteUrl);
   }

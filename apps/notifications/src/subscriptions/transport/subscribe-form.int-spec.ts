@@ -65,6 +65,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(page.status).toBe(400);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('Error code: SUBSCRIBER.UNKNOWN_SECTION');
+    // a refusal is not a dead end: the way back to the site
+    expect(page.text).toContain(`<a href="${SITE}/">Back to the site</a>`);
 
     const api = await service.anonymous.post<{ error: { code: string } }>('/v1/subscribers', { email: 'typo@example.com', sections: ['politcs'] });
     expect(api.status).toBe(400);

@@ -1,7 +1,9 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
 import { statusOf } from '@newsroom/platform';
+import type { NotificationsConfig } from '../../config/notifications.config';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { LINK_ERROR_CODES } from '../../shared/links/link.errors';
 import { errorPage } from './subscriber-pages';
@@ -14,6 +16,9 @@ import { errorPage } from './subscriber-pages';
 @Catch()
 export class SubscriberPageFilter implements ExceptionFilter {
   private readonly logger = new Logger(SubscriberPageFilter.name);
+
+  /** Nest builds it with the module's providers (`@UseFilters(SubscriberPageFilter)`): the site's address for the way back. */
+  constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
@@ -28,7 +33,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
         .json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
       return;
     }
-    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, code, message));
+    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, code, message, this.config.publicSiteUrl));
   }
 }
 

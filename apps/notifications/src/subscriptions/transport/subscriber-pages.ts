@@ -139,7 +139,9 @@ export function unsubscribedPage(view: RecipientView, changed: boolean): string 
   return htmlPage('Unsubscribed', html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more Newsroom alerts.</p>`);
 }
 
-export function errorPage(status: number, code: string, message: string): string {
+/** A refusal as a page, with the way back to the site (`siteUrl`) so a reader is never left at a dead end. */
+export function errorPage(status: number, code: string, message: string, siteUrl?: string): string {
   const title = status === 410 ? 'This link has expired' : status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : 'This did not work';
-  return htmlPage(title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>`);
+  const back = siteUrl ? html`<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>` : null;
+  return htmlPage(title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>${back}`);
 }
