@@ -10,5 +10,6 @@ export * from './text';
 export * from './limits';
 export * from './query-params';
 export * from './json-view';
+export * from './canonical-json';
 export * from './signing-jwk';
 export * from './dead-letters';

@@ -1,4 +1,5 @@
-import { ArticleContent, validatePlain, type ArticleBlock, type Byline, type Dateline } from '@newsroom/contracts';
+import { distance } from 'fastest-levenshtein';
+import { ArticleContent, canonicalJson, validatePlain, type ArticleBlock, type Byline, type Dateline } from '@newsroom/contracts';
 
 /**
  * The fields of the live text that a published correction reports: what publishing's
@@ -49,12 +50,6 @@ const COMPARED: Record<CorrectableField, (text: ArticleContent) => string> = {
   body: (text) => canonicalJson(text.body),
 };
 
-/** JSON with object keys sorted, so that the same value reads the same whatever its key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
-  );
-}
 
 /**
  * Merges a published correction into the reporter's working copy. `replaced` is the live text
@@ -139,14 +134,7 @@ export function respelled(before: string, after: string): boolean {
   const a = before.toLowerCase().replace(/\s+/g, ' ').trim();
   const b = after.toLowerCase().replace(/\s+/g, ' ').trim();
   const limit = Math.min(3, Math.floor(Math.max(a.length, b.length) / 4));
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j += 1) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] <= limit;
+  return distance(a, b) <= limit;
 }
 
 function validArticle(text: ArticleContent): ArticleContent | null {

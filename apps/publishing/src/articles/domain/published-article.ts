@@ -1,4 +1,4 @@
-import { ArticleContent, blockingErrors, runEditorialChecks, validatePlain, type Priority } from '@newsroom/contracts';
+import { ArticleContent, blockingErrors, canonicalJson, runEditorialChecks, validatePlain, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleNotPublished,
@@ -439,16 +439,4 @@ function later(a: Date | null, b: Date | null): Date | null {
 /** A JSON copy: drops undefined fields and class prototypes, so comparisons see only data. */
 function plain(value: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-}
-
-/**
- * JSON with object keys sorted: the live text comes back from a jsonb column, which orders
- * keys its own way, so the same value must compare equal whatever its key order.
- */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
 }
