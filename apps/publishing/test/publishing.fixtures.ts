@@ -137,6 +137,7 @@ export interface ArticleRow extends Record<string, unknown> {
   status: string;
   revision: number | null;
   content: ArticleContent | null;
+  live_as_approved: ArticleContent | null;
   pending_revision: number | null;
   pending_publish_at: Date | null;
   pending_embargo_until: Date | null;

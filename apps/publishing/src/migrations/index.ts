@@ -8,6 +8,7 @@ import { EmbargoApartFromSchedule1764000500000 } from './1764000500000-embargo-a
 import { LifeAfterPublication1764000600000 } from './1764000600000-life-after-publication';
 import { SiteRevisionIndex1764000700000 } from './1764000700000-site-revision-index';
 import { ArticleShares1764000800000 } from './1764000800000-article-shares';
+import { LiveAsApproved1764000900000 } from './1764000900000-live-as-approved';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -18,6 +19,7 @@ export const PUBLISHING_MIGRATIONS = [
   LifeAfterPublication1764000600000,
   SiteRevisionIndex1764000700000,
   ArticleShares1764000800000,
+  LiveAsApproved1764000900000,
   CreateDeadLetterAudit1764100000000,
   CreateRateLimits1764200000000,
   CreateSiteSections1764600000000,

@@ -8,3 +8,4 @@ export { isHttpUrl } from './http-url';
 export * from './inline-markup';
 export * from './editorial-checks';
 export * from './editorial-checks.views';
+export * from './correction-carry';

@@ -74,6 +74,20 @@ export class ArticlePublishedData extends ArticleRevisionRef {
 
   @IsISO8601({ strict: true })
   publishedAt!: string;
+
+  /**
+   * The live text whole, bylines by name as above, when it is not the revision exactly as its
+   * editor approved it: on `corrected`, the text as the correction left it; on `published` and
+   * `updated`, a revision that corrections of the text it replaced were carried into. Drafting
+   * takes it into the story's working copy, so the next revision starts from what readers see.
+   * Absent otherwise, and from events written before it was carried; a consumer then has the
+   * summary fields above only.
+   */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArticleContent)
+  article?: ArticleContent;
 }
 
 export class ArticleCorrectedData extends ArticlePublishedData {
@@ -84,18 +98,6 @@ export class ArticleCorrectedData extends ArticlePublishedData {
 
   @IsISO8601({ strict: true })
   correctedAt!: string;
-
-  /**
-   * The live text as the correction left it, whole, bylines by name as above: what drafting
-   * takes a correction of the body or the dateline from, so that the story's next revision
-   * starts from the corrected text. Absent from events written before it was carried; a
-   * consumer then has the summary fields above only.
-   */
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ArticleContent)
-  article?: ArticleContent;
 }
 
 export class ArticleUnpublishedData extends ArticleRef {

@@ -336,23 +336,41 @@ export class Draft {
    * next correction, so one delivered again (`replaced` is then its own result) changes nothing.
    */
   applyCorrection(correction: PublishedCorrection, replaced: ArticleContent | null): CorrectionOutcome {
-    let outcome: CorrectionOutcome = { applied: [], kept: [] };
-    if (replaced && !FINAL_STATUSES.includes(this.state.status)) {
-      const merge = mergeCorrection(this.state.content, replaced, correction.text);
-      this.state.correctedRevision = correction.revision;
-      this.state.correctedContent = merge.live;
-      this.changes.stateChanged = true;
-      if (this.takesCorrectionOf(correction.revision)) {
-        outcome = { applied: merge.applied, kept: merge.kept };
-        if (merge.applied.length > 0) {
-          this.state.content = merge.working;
-          this.state.version += 1;
-          this.saveRevision(correction.at);
-        }
-      }
-    }
+    const outcome = this.takeLiveText(correction.revision, correction.text, replaced, correction.at);
     this.recordProgress('corrected', null, correction);
     return outcome;
+  }
+
+  /**
+   * Revision `revision` went live with corrections of the text it replaced carried into it
+   * (publishing's `carryCorrection`), so the live text `live` is not the revision as saved
+   * (`saved`, null when unknown). Recorded like a correction of that revision, without a
+   * timeline entry of its own (the `published` or `updated` entry says it): the working copy of
+   * a story with nothing in progress becomes the live text, and the next correction of that
+   * revision is compared with it. Call it after recording the publication, so the status is
+   * already that revision published.
+   */
+  takeCarriedCorrections(revision: number, live: CorrectedText, saved: ArticleContent | null, at: Date): CorrectionOutcome {
+    return this.takeLiveText(revision, live, saved, at);
+  }
+
+  /**
+   * The live text of `revision` became `text` (it replaced `replaced`): kept as the base of the
+   * next correction, and carried into the working copy where it may (see applyCorrection).
+   */
+  private takeLiveText(revision: number, text: CorrectedText, replaced: ArticleContent | null, at: Date): CorrectionOutcome {
+    if (!replaced || FINAL_STATUSES.includes(this.state.status)) return { applied: [], kept: [] };
+    const merge = mergeCorrection(this.state.content, replaced, text);
+    this.state.correctedRevision = revision;
+    this.state.correctedContent = merge.live;
+    this.changes.stateChanged = true;
+    if (!this.takesCorrectionOf(revision)) return { applied: [], kept: [] };
+    if (merge.applied.length > 0) {
+      this.state.content = merge.working;
+      this.state.version += 1;
+      this.saveRevision(at);
+    }
+    return { applied: merge.applied, kept: merge.kept };
   }
 
   /** Publishing took the article down. Returns whether the status moved. */

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { EVENT_TYPES, TOPICS, type ArticleCorrectedData, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
+import { EVENT_TYPES, TOPICS, type ArticleCorrectedData, type ArticlePublishedData, type CommandInput, type NewsroomEvent } from '@newsroom/contracts';
 import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
 import { SiteSectionFollower } from '@newsroom/site-sections';
 import { ApplyCorrectionCommand } from '../use-cases/apply-correction/apply-correction.command';
@@ -35,10 +35,10 @@ export class ReviewProgressConsumer {
     [EVENT_TYPES.articleRejected]: (e) => this.track(e, { milestone: 'rejected', revision: e.data.revision, actorId: e.data.editorId, note: e.data.reason, at: e.data.rejectedAt }),
     [EVENT_TYPES.publicationScheduled]: (e) => this.track(e, { milestone: 'scheduled', revision: e.data.revision, publishAt: e.data.publishAt, at: e.time }),
     // event.time is when this revision went live; data.publishedAt stays the first publication.
-    [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time }),
+    [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time, ...carried(e.data) }),
     [EVENT_TYPES.articleCorrected]: (e) => this.correct(e, e.data),
     [EVENT_TYPES.articleUnpublished]: (e) => this.track(e, { milestone: 'withdrawn', actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
-    [EVENT_TYPES.articleUpdated]: (e) => this.track(e, { milestone: 'updated', revision: e.data.revision, publicUrl: e.data.url, at: e.data.updatedAt }),
+    [EVENT_TYPES.articleUpdated]: (e) => this.track(e, { milestone: 'updated', revision: e.data.revision, publicUrl: e.data.url, at: e.data.updatedAt, ...carried(e.data) }),
     [EVENT_TYPES.scheduleCancelled]: (e) => this.track(e, { milestone: 'schedule_cancelled', revision: e.data.revision, actorId: e.data.editorId, at: e.data.cancelledAt }),
     // A kill is about the article as a whole; its reason stays with publishing.
     [EVENT_TYPES.articleKilled]: (e) => this.track(e, { milestone: 'killed', actorId: e.data.editorId, at: e.data.killedAt }),
@@ -63,4 +63,12 @@ export class ReviewProgressConsumer {
   private async correct(event: NewsroomEvent, data: ArticleCorrectedData): Promise<void> {
     await this.corrections.execute(ApplyCorrectionCommand.create({ articleId: event.subject, eventId: event.id, correction: data }));
   }
+}
+
+/**
+ * A revision that went live with corrections of the text it replaced carried into it: its
+ * event carries the live text whole, which the draft takes in, and the timeline says so.
+ */
+function carried(data: ArticlePublishedData): Pick<Report, 'liveText' | 'note'> {
+  return data.article ? { liveText: data, note: 'Corrections made to the text it replaced were carried into this revision.' } : {};
 }

@@ -300,6 +300,65 @@ describe(PublishedArticle.name, () => {
     });
   });
 
+  describe('a correction made before the next revision goes live', () => {
+    const note = { note: 'The mayor is named Smyth, not Smith.', editorId: 'editor-eve' };
+    const first = testContent({ headline: 'Mayor Smith resigns', standfirst: 'He leaves after ten years.' });
+    const paragraph = (text: string) => ({ type: 'paragraph', text });
+    const bodyTexts = (article: PublishedArticle) => article.snapshot().live!.content.body.map((block) => ('text' in block ? block.text : block.type));
+
+    /** Revision 1 live and corrected; revision 2, written from revision 1 as approved with `edits`, approved at 11:00 (and due then unless `publishAt`). */
+    function correctedThenUpdated(edits: Record<string, unknown>, publishAt?: Date): PublishedArticle {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      article.receiveApproval(approval(2, { content: testContent({ ...first, ...edits }), ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) }), t('10:30:00'));
+      article.correct({ ...note, changes: { headline: 'Mayor Smyth resigns', body: [paragraph('Mayor Smyth resigned on Monday.'), ...first.body.slice(1)] } }, t('10:45:00'));
+      return article;
+    }
+
+    it('is carried into a revision waiting for its time, field by field and paragraph by paragraph, once it goes live', () => {
+      const article = correctedThenUpdated({ standfirst: 'His deputy takes over.', body: [...first.body, paragraph('His deputy was sworn in.')] }, t('11:00:00'));
+      // Before its time the corrected revision 1 is what readers see.
+      expect(article.snapshot().live).toMatchObject({ revision: 1, content: { headline: 'Mayor Smyth resigns' } });
+
+      const publication = article.goLive(t('11:00:00'));
+
+      expect(publication).toMatchObject({ kind: 'update', revision: 2, correctionsCarried: ['headline', 'body'] });
+      expect(publication.correctionsNotCarried).toBeUndefined();
+      expect(article.snapshot().live!.content).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'His deputy takes over.' });
+      expect(bodyTexts(article)[0]).toBe('Mayor Smyth resigned on Monday.');
+      expect(bodyTexts(article).at(-1)).toBe('His deputy was sworn in.');
+    });
+
+    it('keeps a field the revision rewrote itself, and says so', () => {
+      const article = correctedThenUpdated({ headline: 'Mayor Smith resigns; deputy sworn in' }, t('11:00:00'));
+      const publication = article.goLive(t('11:00:00'));
+      expect(publication).toMatchObject({ correctionsCarried: ['body'], correctionsNotCarried: ['headline'] });
+      expect(article.snapshot().live!.content.headline).toBe('Mayor Smith resigns; deputy sworn in');
+      expect(bodyTexts(article)[0]).toBe('Mayor Smyth resigned on Monday.');
+    });
+
+    it('is carried again into the revision after, written from the text its editor approved', () => {
+      const article = correctedThenUpdated({ standfirst: 'His deputy takes over.' }, t('11:00:00'));
+      article.goLive(t('11:00:00'));
+      article.receiveApproval(approval(3, { content: testContent({ ...first, standfirst: 'His deputy takes over on Friday.' }) }), t('12:00:00'));
+      expect(article.goLive(t('12:00:00'))).toMatchObject({ revision: 3, correctionsCarried: ['headline', 'body'] });
+      expect(article.snapshot().live!.content).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'His deputy takes over on Friday.' });
+    });
+
+    it('changes nothing in a revision that already carries it, and nothing when no correction changed the text', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      article.correct(note, t('10:10:00'));
+      expect(article.snapshot().liveAsApproved).toBeNull();
+      article.correct({ ...note, changes: { headline: 'Mayor Smyth resigns' } }, t('10:20:00'));
+      expect(article.snapshot().liveAsApproved).toMatchObject({ headline: 'Mayor Smith resigns' });
+      article.receiveApproval(approval(2, { content: testContent({ ...first, headline: 'Mayor Smyth resigns', standfirst: 'Later.' }) }), t('11:00:00'));
+      const publication = article.goLive(t('11:00:00'));
+      expect(publication.correctionsCarried).toBeUndefined();
+      expect(article.snapshot()).toMatchObject({ live: { content: { headline: 'Mayor Smyth resigns', standfirst: 'Later.' } }, liveAsApproved: null });
+    });
+  });
+
   describe('unpublishing', () => {
     it('withdraws the article and drops a revision still waiting', () => {
       const article = liveArticle(1);

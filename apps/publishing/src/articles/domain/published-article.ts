@@ -1,4 +1,4 @@
-import { ArticleContent, blockingErrors, canonicalJson, runEditorialChecks, validatePlain, type Priority } from '@newsroom/contracts';
+import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleNotPublished,
@@ -90,6 +90,12 @@ export interface PublishedArticleSnapshot {
   slug: string | null;
   /** What readers see; null until the first publication. */
   live: ArticleRevision | null;
+  /**
+   * The live revision's text as its editor approved it, when corrections have changed the live
+   * text since; null otherwise. It is the base a correction is carried from into the next
+   * revision to go live (`goLive`), which was written from the text as approved.
+   */
+  liveAsApproved: ArticleContent | null;
   pending: PendingRevision | null;
   /** Bumped on every change readers can see: publication, update, correction, withdrawal. */
   version: number;
@@ -125,6 +131,16 @@ export interface Publication {
   kind: PublicationKind;
   revision: number;
   slug: string;
+  /**
+   * Fields of the revision that took the corrections made to the text it replaced; absent
+   * when there were none to carry.
+   */
+  correctionsCarried?: CorrectableField[];
+  /**
+   * Fields the corrections changed that the revision had rewritten itself: the revision's
+   * text stands there, and an editor should read it again. Absent when none.
+   */
+  correctionsNotCarried?: CorrectableField[];
 }
 
 /**
@@ -148,6 +164,7 @@ export class PublishedArticle {
       status: 'scheduled',
       slug: null,
       live: null,
+      liveAsApproved: null,
       pending: toPending(approval, now),
       version: 0,
       publishedAt: null,
@@ -280,14 +297,25 @@ export class PublishedArticle {
       if (!slug) throw new Error(`article ${this.id} needs a slug for its first publication`);
       this.state.slug = slug;
     }
-    this.state.live = { revision: pending.revision, content: pending.content, priority: pending.priority };
+    // The waiting revision was written from the text as approved; corrections made to the live
+    // text since must not be undone by it (a correction made while it was under review, or
+    // while it waited for its time).
+    const carry = this.state.live && this.state.liveAsApproved ? carryCorrection(pending.content, this.state.liveAsApproved, this.state.live.content) : null;
+    this.state.live = { revision: pending.revision, content: carry?.text ?? pending.content, priority: pending.priority };
+    this.state.liveAsApproved = carry && carry.applied.length > 0 ? pending.content : null;
     this.state.pending = null;
     this.state.status = 'published';
     this.state.withdrawal = null;
     this.state.publishedAt ??= now;
     this.state.revisedAt = kind === 'update' ? now : this.state.revisedAt;
     this.touch(now);
-    return { kind, revision: pending.revision, slug: this.state.slug };
+    return {
+      kind,
+      revision: pending.revision,
+      slug: this.state.slug,
+      ...(carry?.applied.length ? { correctionsCarried: carry.applied } : {}),
+      ...(carry?.kept.length ? { correctionsNotCarried: carry.kept } : {}),
+    };
   }
 
   /**
@@ -316,6 +344,7 @@ export class PublishedArticle {
     if (request.changes !== undefined && changedFields.length === 0) throw nothingCorrected(this.id);
     const failing = blockingErrors(runEditorialChecks(merged.value));
     if (failing.length > 0) throw correctionBlocked(failing);
+    if (changedFields.length > 0) this.state.liveAsApproved ??= live.content;
     live.content = merged.value;
     this.state.correctedAt = now;
     this.touch(now);
@@ -383,6 +412,7 @@ export class PublishedArticle {
     this.state.status = 'killed';
     this.state.kill = kill;
     this.state.live = null;
+    this.state.liveAsApproved = null;
     this.state.pending = null;
     this.state.withdrawal = null;
     this.touch(now);

@@ -28,6 +28,13 @@ export class ArticleEntity {
   @Column({ type: 'text', nullable: true })
   priority!: Priority | null;
 
+  /**
+   * The live revision's text as approved, while corrections have changed \`content\`; null
+   * otherwise. Internal: never served.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  liveAsApproved!: ArticleContent | null;
+
   /** Copied from the live content so lists filter on indexed columns. */
   @Column({ type: 'text', nullable: true })
   section!: string | null;

@@ -394,6 +394,7 @@ function toSnapshot(row: StoredFields): PublishedArticleSnapshot {
     status: row.status,
     slug: row.slug,
     live: row.content && row.revision !== null && row.priority ? { revision: row.revision, content: row.content, priority: row.priority } : null,
+    liveAsApproved: row.liveAsApproved,
     pending:
       row.pendingContent && row.pendingRevision !== null && row.pendingPriority && row.dueAt
         ? {
@@ -432,6 +433,7 @@ function toRow(state: PublishedArticleSnapshot): StoredFields {
     revision: live?.revision ?? null,
     content: live?.content ?? null,
     priority: live?.priority ?? null,
+    liveAsApproved: state.liveAsApproved,
     section: live?.content.section ?? null,
     tags: live?.content.tags ?? [],
     language: live?.content.language ?? null,

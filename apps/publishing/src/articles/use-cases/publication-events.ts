@@ -1,4 +1,4 @@
-import { assembleEvent, createEvent, EVENT_TYPES, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
+import { assembleEvent, createEvent, EVENT_TYPES, type ArticleContent, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
 import type { Cancellation, PublishedArticle } from '../domain/published-article';
 import { articleUrl } from '../domain/public-urls';
 
@@ -7,7 +7,7 @@ import { articleUrl } from '../domain/public-urls';
  * date the article carries everywhere; the envelope's `time` says when this revision went live.
  */
 function publishedData(article: PublishedArticle, publicBaseUrl: string): ArticlePublishedData {
-  const { live, slug, publishedAt } = article.view();
+  const { live, slug, publishedAt, liveAsApproved } = article.view();
   if (!live || !slug || !publishedAt) throw new Error(`article ${article.id} is not public`);
   const { content } = live;
   return {
@@ -24,7 +24,14 @@ function publishedData(article: PublishedArticle, publicBaseUrl: string): Articl
     bylines: content.bylines.map((byline) => ({ name: byline.name })),
     priority: live.priority,
     publishedAt: publishedAt.toISOString(),
+    // Corrections were carried into the live text: drafting takes it whole (see `article`).
+    ...(liveAsApproved ? { article: textByName(content) } : {}),
   };
+}
+
+/** The text as events carry it whole: byline ids are internal to the newsroom. */
+function textByName(content: ArticleContent): ArticleContent {
+  return { ...content, bylines: content.bylines.map((byline) => ({ name: byline.name })) };
 }
 
 /*
@@ -76,10 +83,9 @@ export function publicationScheduledEvent(article: PublishedArticle, now: Date):
 export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: string, note: string, now: Date): NewsroomEvent {
   const { live } = article.view();
   if (!live) throw new Error(`article ${article.id} is not public`);
-  const corrected = { ...live.content, bylines: live.content.bylines.map((byline) => ({ name: byline.name })) };
   return createEvent(
     EVENT_TYPES.articleCorrected,
-    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString(), article: corrected },
+    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString(), article: textByName(live.content) },
     { subject: article.id, time: now },
   );
 }

@@ -129,6 +129,36 @@ describe(ApplyCorrectionUseCase.name, () => {
     expect((await read(id)).article.headline).toBe('Mayor Smith resigns');
   });
 
+  it('takes the live text once the revision under review goes live with the correction carried into it, and compares the next correction with it', async () => {
+    const id = await published();
+    await startRevision(id);
+    await given.edit(id, 2, { standfirst: 'He leaves after ten years in office.' });
+    await given.submit(id);
+    await apply(correction(id, { headline: 'Mayor Smyth resigns' }));
+    expect((await read(id)).article.headline).toBe('Mayor Smith resigns');
+
+    // Publishing puts revision 3 live with the corrected headline carried into it, and says so.
+    const live = article({ headline: 'Mayor Smyth resigns', standfirst: 'He leaves after ten years in office.' });
+    const { correctionNote: _note, correctedAt: _at, ...carried } = correction(
+      id,
+      { revision: 3, headline: live.headline, standfirst: live.standfirst, article: { ...live, bylines: live.bylines.map((byline) => ({ name: byline.name })) } },
+      3,
+    ).correction;
+    await given.progress(id, { milestone: 'approved', revision: 3, actorId: eve.id });
+    await given.progress(id, { milestone: 'updated', revision: 3, publicUrl: PUBLIC_URL, liveText: carried, note: 'Corrections made to the text it replaced were carried into this revision.' });
+
+    const view = await read(id);
+    expect(view).toMatchObject({ status: 'published', version: 4, article: { headline: 'Mayor Smyth resigns', standfirst: 'He leaves after ten years in office.' } });
+    expect(view.activity.find((entry) => entry.kind === 'updated')).toMatchObject({ revision: 3, note: 'Corrections made to the text it replaced were carried into this revision.' });
+    expect((await revision(id, 3)).article.headline).toBe('Mayor Smith resigns');
+    expect(await startRevision(id)).toEqual({ revision: 5 });
+    expect((await revision(id, 5)).article.headline).toBe('Mayor Smyth resigns');
+
+    // A correction of revision 3 is compared with its live text, not with the revision as submitted.
+    const next = await apply(correction(id, { revision: 3, headline: 'Mayor Smyth resigns', standfirst: 'He leaves after a decade in office.' }, 3));
+    expect(next).toMatchObject({ applied: ['standfirst'], kept: [] });
+  });
+
   it('ignores a correction of an article this service never saw', async () => {
     const unknown = randomUUID();
     expect(await apply(correction(unknown))).toEqual({ outcome: 'unknown_article' });

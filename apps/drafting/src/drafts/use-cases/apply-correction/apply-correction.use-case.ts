@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
-import type { CorrectableField } from '../../domain/draft-correction';
+import { correctedTextOf, type CorrectableField } from '../../domain/draft-correction';
 import type { DraftStatus } from '../../domain/draft-status';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { ApplyCorrectionCommand } from './apply-correction.command';
@@ -40,15 +40,7 @@ export class ApplyCorrectionUseCase {
         revision: correction.revision,
         note: correction.correctionNote,
         at: new Date(correction.correctedAt),
-        text: {
-          headline: correction.headline,
-          standfirst: correction.standfirst,
-          section: correction.section,
-          tags: correction.tags,
-          language: correction.language,
-          bylineNames: correction.bylines.map((byline) => byline.name),
-          ...(correction.article ? { body: correction.article.body, dateline: correction.article.dateline ?? null } : {}),
-        },
+        text: correctedTextOf(correction),
       },
       replaced,
     );

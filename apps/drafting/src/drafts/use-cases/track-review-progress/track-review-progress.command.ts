@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArticleCommand, ArticlePublishedData, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
 
 /** What this command reports: every milestone but a correction, which changes the text too (ApplyCorrectionCommand). */
@@ -53,4 +54,16 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @ValidateIf((command: TrackReviewProgressCommand) => LIVE_MILESTONES.includes(command.milestone) || command.publicUrl !== undefined)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   publicUrl?: string;
+
+  /**
+   * For `published` and `updated` whose event carries the live text whole (`article`):
+   * publishing carried corrections of the text the revision replaced into it, so the live text
+   * is not the revision as saved. The event's data as the contract has it; ignored for other
+   * milestones.
+   */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArticlePublishedData)
+  liveText?: ArticlePublishedData;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
 import type { Draft, ProgressReport } from '../../domain/draft';
+import { correctedTextOf } from '../../domain/draft-correction';
 import type { DraftStatus } from '../../domain/draft-status';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { TrackReviewProgressCommand } from './track-review-progress.command';
@@ -15,7 +16,9 @@ export type TrackReviewProgressResult =
 
 /**
  * Mirrors review and publishing outcomes onto the reporter's draft: the live
- * status and every editor note, each recorded once on the draft's timeline.
+ * status and every editor note, each recorded once on the draft's timeline; and,
+ * when a revision went live with corrections carried into it, the live text
+ * (Draft.takeCarriedCorrections).
  */
 @Injectable()
 export class TrackReviewProgressUseCase {
@@ -28,6 +31,13 @@ export class TrackReviewProgressUseCase {
     // Checked under the draft's row lock, so a report delivered twice at once is still recorded once.
     if (await this.drafts.hasEntryFromEvent(command.eventId)) return { outcome: 'duplicate' };
     const statusMoved = record(draft, command);
+    const { liveText, revision } = command;
+    if (liveText && revision !== undefined && (command.milestone === 'published' || command.milestone === 'updated')) {
+      // After the publication is recorded: the working copy takes the live text only once
+      // the story reads as that revision published.
+      const saved = (await this.drafts.revision(command.articleId, revision))?.content ?? null;
+      draft.takeCarriedCorrections(revision, correctedTextOf(liveText), saved, new Date(command.at));
+    }
     await this.drafts.save(draft);
     return { outcome: 'recorded', status: draft.status, statusMoved };
   }

@@ -4,6 +4,8 @@ import { UseCaseTestbed } from '@newsroom/test-harness';
 import { refusal } from '@newsroom/testing';
 import { announcements, EDITOR, PUBLIC_BASE_URL, PublishingFixtures, publishingTestbed, START } from '../../../../test/publishing.fixtures';
 import { testContent } from '../../../../test/test-articles';
+import { PublishDueArticlesCommand } from '../publish-due-articles/publish-due-articles.command';
+import { PublishDueArticlesUseCase } from '../publish-due-articles/publish-due-articles.use-case';
 import { CorrectArticleCommand } from './correct-article.command';
 import { CorrectArticleUseCase } from './correct-article.use-case';
 
@@ -97,6 +99,59 @@ describe(CorrectArticleUseCase.name, () => {
 
     expect(await fixtures.row(articleId)).toMatchObject({ revision: 2, content: { standfirst: 'The reporter’s new standfirst.' } });
     expect(await corrections(articleId)).toHaveLength(1);
+  });
+
+  describe('made while the next revision is under review or waiting for its time', () => {
+    const first = testContent({ headline: 'Mayor Smith resigns' });
+    const smythParagraph = { type: 'paragraph', text: 'Mayor Smyth resigned on Monday.' };
+    const correctSmyth = (articleId: string) =>
+      fixtures.correct(articleId, 'The mayor is named Smyth, not Smith.', { headline: 'Mayor Smyth resigns', body: [smythParagraph, ...(first.body as unknown[]).slice(1)] });
+
+    it('is carried into a revision approved after it, which only added a paragraph, and the update announces the corrected headline', async () => {
+      const articleId = await fixtures.live({ article: first });
+      await correctSmyth(articleId);
+      fixtures.clock.advance(HOUR);
+      // Revision 2 was submitted before the correction: it still says Smith, and adds a paragraph.
+      const update = testContent({ headline: 'Mayor Smith resigns', body: [...(first.body as unknown[]), { type: 'paragraph', text: 'His deputy was sworn in.' }] });
+      await fixtures.approve({ articleId, revision: 2, article: update });
+
+      const row = (await fixtures.row(articleId))!;
+      expect(row).toMatchObject({ revision: 2, content: { headline: 'Mayor Smyth resigns' } });
+      expect(row.content!.body[0]).toEqual(smythParagraph);
+      expect(row.content!.body.at(-1)).toEqual({ type: 'paragraph', text: 'His deputy was sworn in.' });
+      // What the editor approved is kept apart: the base the next correction is carried from.
+      expect(row.live_as_approved).toMatchObject({ headline: 'Mayor Smith resigns' });
+      const updated = (await announcements(testbed, articleId)).at(-1)!;
+      expect(updated).toMatchObject({ type: 'news.article.updated.v1', data: { revision: 2, headline: 'Mayor Smyth resigns' } });
+      expect(validateEvent(JSON.parse(JSON.stringify(updated)))).toMatchObject({ ok: true });
+      // The live text whole, for drafting to start the next revision from; bylines by name.
+      const text = (updated.data as { article: ArticleContent }).article;
+      expect(text.body[0]).toEqual(smythParagraph);
+      expect(text.bylines).toEqual(first.bylines.map((byline) => ({ name: byline.name })));
+    });
+
+    it('leaves the text out of an update that had no correction to carry', async () => {
+      const articleId = await fixtures.live({ article: first });
+      await fixtures.correct(articleId, 'Clarified who spoke.');
+      await fixtures.approve({ articleId, revision: 2, article: testContent({ ...first, standfirst: 'Later.' }) });
+      const updated = (await announcements(testbed, articleId)).at(-1)!;
+      expect(updated).toMatchObject({ type: 'news.article.updated.v1', data: { revision: 2, standfirst: 'Later.' } });
+      expect(updated.data).not.toHaveProperty('article');
+    });
+
+    it('is carried into a revision that was already waiting for its time, when that time comes', async () => {
+      const articleId = await fixtures.live({ article: first });
+      await fixtures.approve({ articleId, revision: 2, article: testContent({ ...first, standfirst: 'His deputy takes over.' }), publishAt: new Date(fixtures.clock.now().getTime() + 2 * HOUR).toISOString() });
+      await correctSmyth(articleId);
+      expect(await fixtures.row(articleId)).toMatchObject({ revision: 1, pending_revision: 2, content: { headline: 'Mayor Smyth resigns' } });
+
+      fixtures.clock.advance(3 * HOUR);
+      await testbed.get(PublishDueArticlesUseCase).execute(PublishDueArticlesCommand.create({ limit: 10 }));
+
+      const row = (await fixtures.row(articleId))!;
+      expect(row).toMatchObject({ revision: 2, pending_revision: null, content: { headline: 'Mayor Smyth resigns', standfirst: 'His deputy takes over.' } });
+      expect(row.content!.body[0]).toEqual(smythParagraph);
+    });
   });
 
   describe('refuses, changing nothing and announcing nothing,', () => {

@@ -78,7 +78,17 @@ export class GoLiveUseCase {
     // Once committed: a consumer's transaction may be shared by a batch of events and rolled
     // back to apply them one by one, and a line written before would say so twice. It still
     // carries this event's trace (UnitOfWork.afterCommit runs it in the context it was added in).
-    this.unitOfWork.afterCommit(() => this.logger.log({ articleId: article.id, ...publication }, 'article is live'));
+    this.unitOfWork.afterCommit(() => {
+      this.logger.log({ articleId: article.id, ...publication }, 'article is live');
+      // The revision's own text stands where it rewrote what a correction fixed: an editor
+      // should read those fields again, since the correction may apply to the new wording too.
+      if (publication.correctionsNotCarried) {
+        this.logger.warn(
+          { articleId: article.id, revision: publication.revision, fields: publication.correctionsNotCarried },
+          'a correction of the text this revision replaced was not carried into it, since the revision rewrote the same fields',
+        );
+      }
+    });
     return { articleId: article.id, ...publication };
   }
 }

@@ -1,0 +1,112 @@
+import { validatePlain } from '../validation';
+import { ArticleContent } from './article-content';
+import type { ArticleBlock } from './article-blocks';
+import { carryBlocks, carryCorrection, respelled } from './correction-carry';
+import { exampleArticle } from './example-article';
+
+function article(overrides: Record<string, unknown> = {}): ArticleContent {
+  const result = validatePlain(ArticleContent, { ...exampleArticle(), ...overrides });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+const p = (text: string): ArticleBlock => ({ type: 'paragraph', text }) as ArticleBlock;
+const texts = (blocks: readonly ArticleBlock[] | null): (string | undefined)[] | null => blocks && blocks.map((block) => (block as { text?: string }).text);
+
+const base = article({ headline: 'Mayor Smith resigns', body: [p('Mayor Smith resigned on Monday.'), p('He served ten years.'), p('The council meets on Friday.')] });
+const corrected = article({ headline: 'Mayor Smyth resigns', body: [p('Mayor Smyth resigned on Monday.'), p('He served ten years.'), p('The council meets on Friday.')] });
+
+describe(carryCorrection.name, () => {
+  it('puts the corrected value into every field the later text left as it was', () => {
+    const later = article({ ...base, standfirst: 'An update: his deputy takes over.' });
+    const carry = carryCorrection(later, base, corrected);
+    expect(carry).toMatchObject({ applied: ['headline', 'body'], kept: [] });
+    expect(carry.text).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'An update: his deputy takes over.' });
+    expect(texts(carry.text.body)).toEqual(['Mayor Smyth resigned on Monday.', 'He served ten years.', 'The council meets on Friday.']);
+  });
+
+  it('corrects a paragraph of a body the later text added to, and keeps a headline it rewrote', () => {
+    const later = article({
+      headline: 'Mayor Smith resigns; deputy sworn in',
+      body: [p('Mayor Smith resigned on Monday.'), p('His deputy was sworn in on Tuesday.'), p('He served ten years.'), p('The council meets on Friday.')],
+    });
+    const carry = carryCorrection(later, base, corrected);
+    expect(carry).toMatchObject({ applied: ['body'], kept: ['headline'] });
+    expect(carry.text.headline).toBe('Mayor Smith resigns; deputy sworn in');
+    expect(texts(carry.text.body)).toEqual(['Mayor Smyth resigned on Monday.', 'His deputy was sworn in on Tuesday.', 'He served ten years.', 'The council meets on Friday.']);
+  });
+
+  it('keeps the later body whole when it rewrote the very paragraph the correction fixed', () => {
+    const later = article({ ...base, body: [p('Mayor Smith quit on Monday, citing health.'), p('He served ten years.'), p('The council meets on Friday.')] });
+    const carry = carryCorrection(later, base, corrected);
+    expect(carry).toMatchObject({ applied: ['headline'], kept: ['body'] });
+    expect(texts(carry.text.body)).toEqual(texts(later.body));
+  });
+
+  it('changes nothing in a text that already reads as corrected, so carrying it twice is harmless', () => {
+    const once = carryCorrection(article({ ...base, standfirst: 'Later.' }), base, corrected);
+    const twice = carryCorrection(once.text, base, corrected);
+    expect(twice).toMatchObject({ applied: [], kept: [] });
+    expect(twice.text).toBe(once.text);
+  });
+
+  it('removes a standfirst and a dateline the correction removed, and keeps a respelled byline’s account id', () => {
+    const withAll = article({ ...base, bylines: [{ name: 'Daniel Achbe', id: 'daniel' }] });
+    const fixed = article({ ...withAll, bylines: [{ name: 'Daniel Achebe' }] });
+    delete fixed.standfirst;
+    delete fixed.dateline;
+    const carry = carryCorrection(withAll, withAll, fixed);
+    expect(carry.applied).toEqual(['standfirst', 'bylines', 'dateline']);
+    expect(carry.text.standfirst).toBeUndefined();
+    expect(carry.text.dateline).toBeUndefined();
+    expect(carry.text.bylines).toEqual([{ name: 'Daniel Achebe', id: 'daniel' }]);
+  });
+
+  it('takes nothing when the merged text would not be a valid article', () => {
+    const later = article({ ...base, body: [p('x'.repeat(10))] });
+    // A hand-made "corrected" text no validator passed: an empty headline.
+    const carry = carryCorrection(later, base, { ...corrected, headline: '' } as ArticleContent);
+    expect(carry.text).toBe(later);
+    expect(carry.applied).toEqual([]);
+  });
+});
+
+describe(carryBlocks.name, () => {
+  const one = p('One.');
+  const two = p('Two, wrongly.');
+  const twoFixed = p('Two, rightly.');
+  const three = p('Three.');
+  const added = p('Added later.');
+
+  it.each<[string, ArticleBlock[], ArticleBlock[], ArticleBlock[], string[] | null]>([
+    ['a paragraph rewritten, later added one after it', [one, two, three], [one, twoFixed, three], [one, two, three, added], ['One.', 'Two, rightly.', 'Three.', 'Added later.']],
+    ['a paragraph rewritten, later moved it to the top', [one, two, three], [one, twoFixed, three], [two, one, three], ['Two, rightly.', 'One.', 'Three.']],
+    ['a paragraph removed, later added one before it', [one, two, three], [one, three], [added, one, two, three], ['Added later.', 'One.', 'Three.']],
+    ['a clarifying paragraph added after one, later added another elsewhere', [one, three], [one, twoFixed, three], [one, three, added], ['One.', 'Two, rightly.', 'Three.', 'Added later.']],
+    ['a paragraph added at the start', [one, three], [twoFixed, one, three], [one, added, three], ['Two, rightly.', 'One.', 'Added later.', 'Three.']],
+    ['a paragraph the later text rewrote too', [one, two, three], [one, twoFixed, three], [one, p('Two, rewritten.'), three], null],
+    ['a paragraph the later text holds twice', [one, two, three], [one, twoFixed, three], [one, two, three, two], null],
+    ['a paragraph the later text removed', [one, two, three], [one, twoFixed, three], [one, three], null],
+  ])('%s', (_case, replaced, fixed, later, expected) => {
+    expect(texts(carryBlocks(later, replaced, fixed))).toEqual(expected);
+  });
+
+  it('never changes the blocks it was given', () => {
+    const later = [one, two, three, added];
+    const copy = structuredClone(later);
+    carryBlocks(later, [one, two, three], [one, twoFixed, three]);
+    expect(later).toEqual(copy);
+  });
+});
+
+describe(respelled.name, () => {
+  it.each([
+    ['Daniel Achbe', 'Daniel Achebe', true],
+    ['Olena Kravets', 'olena  kravets', true],
+    ['Alice Smith', 'Alice Smyth', true],
+    ['Bob Jones', 'Carol King', false],
+    ['Al', 'Bo', false],
+  ])('reads %s → %s as a respelling: %s', (before, after, expected) => {
+    expect(respelled(before, after)).toBe(expected);
+  });
+});

@@ -1,0 +1,205 @@
+import { diffArrays } from 'diff';
+import { distance } from 'fastest-levenshtein';
+import { canonicalJson } from '../canonical-json';
+import { validatePlain } from '../validation';
+import type { ArticleBlock } from './article-blocks';
+import { ArticleContent, type Byline } from './article-content';
+
+/**
+ * The newsroom rule that a published correction is never undone by a later text of the same
+ * story: a revision the reporter was already writing, one under review, or one approved and
+ * waiting when the correction was made. Drafting applies it to the reporter's working copy,
+ * publishing to a revision as it goes live over a corrected one; both call `carryCorrection`.
+ */
+export const CORRECTABLE_FIELDS = ['headline', 'standfirst', 'section', 'tags', 'language', 'bylines', 'dateline', 'body'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/** What carrying a correction into a later text did. */
+export interface CorrectionCarry {
+  /** The later text with the corrected fields it took; the same object when it took none. */
+  text: ArticleContent;
+  /** Fields the correction changed that the later text took. */
+  applied: CorrectableField[];
+  /**
+   * Fields the correction changed that the later text had changed too, in a way the merge
+   * cannot combine with the correction: the later text is kept there.
+   */
+  kept: CorrectableField[];
+}
+
+/** How each field is compared: by what readers see of it. */
+const COMPARED: Record<CorrectableField, (text: ArticleContent) => string> = {
+  headline: (text) => text.headline,
+  standfirst: (text) => text.standfirst ?? '',
+  section: (text) => text.section,
+  tags: (text) => JSON.stringify(text.tags ?? []),
+  language: (text) => text.language,
+  bylines: (text) => JSON.stringify(text.bylines.map((byline) => byline.name)),
+  // Canonical JSON: texts come back from jsonb, which orders object keys its own way.
+  dateline: (text) => canonicalJson(text.dateline ?? null),
+  body: (text) => canonicalJson(text.body),
+};
+
+/** The fields whose value readers see differently in `a` and `b`. */
+export function fieldsChanged(a: ArticleContent, b: ArticleContent): CorrectableField[] {
+  return CORRECTABLE_FIELDS.filter((field) => COMPARED[field](a) !== COMPARED[field](b));
+}
+
+/**
+ * Carries a correction into `later`, a text of the same story written from the text the
+ * correction replaced (a three-way merge: `replaced` is the common base, `corrected` the live
+ * text after the correction). For each field the correction changed:
+ * - `later` still holds the replaced value (nobody touched it): it takes the corrected value;
+ * - `later` already reads as corrected: nothing to do;
+ * - `later` changed it too: the body is merged paragraph by paragraph (`carryBlocks`: each
+ *   block the correction rewrote or removed is found in `later` and replaced there, and a block
+ *   it added goes in after the block it followed); any other field, or a body whose changed
+ *   paragraphs the later text also rewrote, keeps the later text (`kept`), so a writer's or an
+ *   editor's deliberate change is never overwritten.
+ * Bylines are compared by name and keep each person's account id (`correctedBylines`). A
+ * merge whose result would not be a valid article (which fields of two valid texts should not
+ * give) takes nothing. Carrying the same correction twice changes nothing the second time.
+ */
+export function carryCorrection(later: ArticleContent, replaced: ArticleContent, corrected: ArticleContent): CorrectionCarry {
+  const applied: CorrectableField[] = [];
+  const kept: CorrectableField[] = [];
+  const result: ArticleContent = { ...later };
+  for (const field of fieldsChanged(replaced, corrected)) {
+    const now = COMPARED[field](later);
+    if (now === COMPARED[field](corrected)) continue;
+    if (now === COMPARED[field](replaced)) {
+      takeField(result, corrected, field);
+      applied.push(field);
+      continue;
+    }
+    const body = field === 'body' ? carryBlocks(later.body, replaced.body, corrected.body) : null;
+    if (body) {
+      result.body = body;
+      applied.push(field);
+    } else {
+      kept.push(field);
+    }
+  }
+  if (applied.length === 0) return { text: later, applied, kept };
+  const valid = validatePlain(ArticleContent, JSON.parse(JSON.stringify(result)) as object);
+  if (!valid.ok) return { text: later, applied: [], kept: [...applied, ...kept] };
+  return { text: valid.value, applied, kept };
+}
+
+function takeField(result: ArticleContent, corrected: ArticleContent, field: CorrectableField): void {
+  switch (field) {
+    case 'standfirst':
+      if (corrected.standfirst === undefined) delete result.standfirst;
+      else result.standfirst = corrected.standfirst;
+      break;
+    case 'dateline':
+      if (corrected.dateline === undefined) delete result.dateline;
+      else result.dateline = { ...corrected.dateline };
+      break;
+    case 'tags':
+      result.tags = [...(corrected.tags ?? [])];
+      break;
+    case 'bylines':
+      result.bylines = correctedBylines(
+        corrected.bylines.map((byline) => byline.name),
+        result.bylines,
+      );
+      break;
+    case 'body':
+      result.body = structuredClone(corrected.body);
+      break;
+    case 'headline':
+    case 'section':
+    case 'language':
+      result[field] = corrected[field];
+      break;
+  }
+}
+
+/**
+ * The correction's changes to the body replayed on `later`'s body, or null when one of them
+ * cannot be placed. The correction is read as hunks (a diff of `replaced` to `corrected` by
+ * whole blocks): a hunk that rewrote or removed blocks applies where those blocks stand in
+ * `later`, side by side and exactly once; a hunk that only added blocks applies after the
+ * block it followed (or before the one it preceded, at the start), found exactly once. A block
+ * `later` rewrote too, or moved apart, or holds twice, is a conflict: the whole body is then
+ * `later`'s, since half a correction can read worse than none.
+ */
+export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly ArticleBlock[], corrected: readonly ArticleBlock[]): ArticleBlock[] | null {
+  const key = (block: ArticleBlock): string => canonicalJson(block);
+  const hunks: { before: string | null; after: string | null; removed: string[]; added: ArticleBlock[] }[] = [];
+  let previous: string | null = null;
+  let open: (typeof hunks)[number] | null = null;
+  for (const part of diffArrays(replaced.map(key), corrected.map(key))) {
+    if (!part.added && !part.removed) {
+      if (open) open.after = part.value[0] ?? null;
+      open = null;
+      previous = part.value.at(-1) ?? previous;
+      continue;
+    }
+    open ??= (hunks.push({ before: previous, after: null, removed: [], added: [] }), hunks[hunks.length - 1]);
+    if (part.removed) open.removed.push(...part.value);
+    else open.added.push(...part.value.map((value) => JSON.parse(value) as ArticleBlock));
+  }
+  let body = later.map((block) => ({ key: key(block), block }));
+  for (const hunk of hunks) {
+    const at = hunk.removed.length > 0 ? onlyRun(body, hunk.removed) : insertionPoint(body, hunk.before, hunk.after);
+    if (at === null) return null;
+    body = [...body.slice(0, at), ...hunk.added.map((block) => ({ key: key(block), block })), ...body.slice(at + hunk.removed.length)];
+  }
+  return body.map(({ block }) => structuredClone(block));
+}
+
+/** Where `run` stands in `body` as consecutive blocks, when it does exactly once; null otherwise. */
+function onlyRun(body: readonly { key: string }[], run: readonly string[]): number | null {
+  let found: number | null = null;
+  for (let start = 0; start + run.length <= body.length; start += 1) {
+    if (run.every((value, offset) => body[start + offset].key === value)) {
+      if (found !== null) return null;
+      found = start;
+    }
+  }
+  return found;
+}
+
+/** Where blocks the correction added after `before` (or ahead of `after`, at the start) go in `body`; null when that block is not there exactly once. */
+function insertionPoint(body: readonly { key: string }[], before: string | null, after: string | null): number | null {
+  if (before !== null) {
+    const at = onlyRun(body, [before]);
+    return at === null ? null : at + 1;
+  }
+  if (after !== null) return onlyRun(body, [after]);
+  return body.length === 0 ? 0 : null;
+}
+
+/**
+ * The corrected names as bylines, keeping each person's account id: a name still in the list
+ * keeps the id it had (wherever it moved); a name new to the list takes the id of the byline at
+ * its place only when that byline's name is gone from the list and the two read as one name
+ * respelled (`respelled`); otherwise none, so a replaced or reordered byline never carries
+ * someone else's account.
+ */
+export function correctedBylines(names: readonly string[], previous: readonly Byline[]): Byline[] {
+  const idOf = (name: string, index: number): string | undefined => {
+    const same = previous.find((byline) => byline.name === name);
+    if (same) return same.id;
+    const atPlace = previous[index];
+    return atPlace && !names.includes(atPlace.name) && respelled(atPlace.name, name) ? atPlace.id : undefined;
+  };
+  return names.map((name, index) => {
+    const id = idOf(name, index);
+    return id === undefined ? { name } : { name, id };
+  });
+}
+
+/**
+ * Whether `after` reads as `before` with its spelling corrected ("Daniel Achbe" → "Daniel
+ * Achebe"), not as another person: at most a quarter of its characters edited (Levenshtein
+ * distance, case and spacing aside), and never more than three.
+ */
+export function respelled(before: string, after: string): boolean {
+  const a = before.toLowerCase().replace(/\s+/g, ' ').trim();
+  const b = after.toLowerCase().replace(/\s+/g, ' ').trim();
+  const limit = Math.min(3, Math.floor(Math.max(a.length, b.length) / 4));
+  return distance(a, b) <= limit;
+}
