@@ -8,7 +8,7 @@
 import { deadLetterTopicOf, EVENT_TYPES, exampleArticle, TOPICS } from '@newsroom/contracts';
 import { eventually, ServiceUnderTest, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
-import { sampleArticle } from '../test/article.fixtures';
+import { article as validArticle, sampleArticle } from '../test/article.fixtures';
 import { publishingEvents, reviewEvents } from '../test/review-events.fixtures';
 import { startDrafting } from './drafting.service';
 import type { DraftView } from './drafts/use-cases/read-drafts/draft.views';
@@ -224,6 +224,32 @@ describe('drafting service', () => {
     await bus.produce(TOPICS.publishing, updated);
     await service.handled(updated.id);
     expect(await draftWhen(id, 'the update live', (d) => d.status === 'published' && d.version === 3)).toMatchObject({ publicUrl: url, editable: false });
+  });
+
+  it('takes the live text of an update that publishing carried a correction into, so the next revision starts from it', async () => {
+    const id = await newDraft();
+    await alice.post(`/v1/drafts/${id}/submit`);
+    const url = 'http://localhost:3003/articles/four-day-week';
+    const live = publishingEvents.published(id, url, 1);
+    await bus.produce(TOPICS.publishing, live);
+    await service.handled(live.id);
+    await draftWhen(id, 'published', (d) => d.status === 'published');
+    await alice.post(`/v1/drafts/${id}/revisions`);
+    expect((await alice.patch(`/v1/drafts/${id}`, { standfirst: 'Staff vote on the plan next week.' }, { headers: { 'if-match': '"2"' } })).status).toBe(200);
+    await alice.post(`/v1/drafts/${id}/submit`);
+
+    // Revision 3 went live with a correction of revision 1's headline carried into it.
+    const correctedHeadline = 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week';
+    const carried = validArticle({ headline: correctedHeadline, standfirst: 'Staff vote on the plan next week.' });
+    const updated = publishingEvents.updated(id, url, 3, carried);
+    await bus.produce(TOPICS.publishing, updated);
+    await service.handled(updated.id);
+
+    const draft = await draftWhen(id, 'the update live with its text', (d) => d.status === 'published' && d.version === 4);
+    expect(draft.article).toMatchObject({ headline: correctedHeadline, standfirst: 'Staff vote on the plan next week.' });
+    expect(draft.activity.find((a) => a.kind === 'updated')).toMatchObject({ revision: 3, note: 'Corrections made to the text it replaced were carried into this revision.' });
+    const started = await alice.post<DraftView>(`/v1/drafts/${id}/revisions`, undefined, { headers: { 'if-match': '"4"' } });
+    expect(started).toMatchObject({ status: 201, body: { version: 5, article: { headline: correctedHeadline } } });
   });
 
   it('takes a published correction into the draft, so a new revision starts from the corrected text', async () => {

@@ -36,6 +36,20 @@ export function correctedTextOf(data: ArticlePublishedData): CorrectedText {
   };
 }
 
+/** A live text publishing sent whole (an event's `article`), as the fields a correction reports. */
+export function liveTextOf(text: ArticleContent): CorrectedText {
+  return {
+    headline: text.headline,
+    standfirst: text.standfirst,
+    section: text.section,
+    tags: text.tags,
+    language: text.language,
+    bylineNames: text.bylines.map((byline) => byline.name),
+    body: text.body,
+    dateline: text.dateline ?? null,
+  };
+}
+
 /** What a correction did to the reporter's working copy. */
 export interface CorrectionMerge {
   /** The working copy with the corrected fields it took; the same object when it took none. */

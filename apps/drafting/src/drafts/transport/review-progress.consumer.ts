@@ -70,5 +70,5 @@ export class ReviewProgressConsumer {
  * event carries the live text whole, which the draft takes in, and the timeline says so.
  */
 function carried(data: ArticlePublishedData): Pick<Report, 'liveText' | 'note'> {
-  return data.article ? { liveText: data, note: 'Corrections made to the text it replaced were carried into this revision.' } : {};
+  return data.article ? { liveText: data.article, note: 'Corrections made to the text it replaced were carried into this revision.' } : {};
 }

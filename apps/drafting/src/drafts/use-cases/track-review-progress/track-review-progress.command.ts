@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ArticleCommand, ArticlePublishedData, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { ArticleCommand, ArticleContent, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import { REVIEW_MILESTONES, type ReviewMilestone } from '../../domain/draft-timeline';
 
 /** What this command reports: every milestone but a correction, which changes the text too (ApplyCorrectionCommand). */
@@ -56,14 +56,13 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   publicUrl?: string;
 
   /**
-   * For `published` and `updated` whose event carries the live text whole (`article`):
-   * publishing carried corrections of the text the revision replaced into it, so the live text
-   * is not the revision as saved. The event's data as the contract has it; ignored for other
-   * milestones.
+   * For `published` and `updated` whose event carries the live text whole (`article`, bylines
+   * by name): publishing carried corrections of the text the revision replaced into it, so the
+   * live text is not the revision as saved. Ignored for other milestones.
    */
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => ArticlePublishedData)
-  liveText?: ArticlePublishedData;
+  @Type(() => ArticleContent)
+  liveText?: ArticleContent;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
 import type { Draft, ProgressReport } from '../../domain/draft';
-import { correctedTextOf } from '../../domain/draft-correction';
+import { liveTextOf } from '../../domain/draft-correction';
 import type { DraftStatus } from '../../domain/draft-status';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { TrackReviewProgressCommand } from './track-review-progress.command';
@@ -36,7 +36,7 @@ export class TrackReviewProgressUseCase {
       // After the publication is recorded: the working copy takes the live text only once
       // the story reads as that revision published.
       const saved = (await this.drafts.revision(command.articleId, revision))?.content ?? null;
-      draft.takeCarriedCorrections(revision, correctedTextOf(liveText), saved, new Date(command.at));
+      draft.takeCarriedCorrections(revision, liveTextOf(liveText), saved, new Date(command.at));
     }
     await this.drafts.save(draft);
     return { outcome: 'recorded', status: draft.status, statusMoved };
