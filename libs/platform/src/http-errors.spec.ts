@@ -122,6 +122,16 @@ describe(HttpErrorFilter.name, () => {
     expect(response.body).toEqual({ error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } });
   });
 
+  it('answers a long JSON string body with REQUEST.BODY_NOT_OBJECT too, from the raw body body-parser keeps (its message quotes an excerpt)', () => {
+    const raw = JSON.stringify('x'.repeat(200));
+    const excerpt = `Unexpected token '"', ""xxxxxxxxx"... is not valid JSON`;
+    const parseError = Object.assign(new SyntaxError(excerpt), { type: 'entity.parse.failed', status: 400, body: raw });
+    expect(respond(parseError).body).toEqual({ error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } });
+    expect(respond(new BadRequestException(excerpt, { cause: parseError })).body).toMatchObject({ error: { code: 'REQUEST.BODY_NOT_OBJECT' } });
+    const broken = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, body: '"xxx' });
+    expect(respond(broken).body).toMatchObject({ error: { code: 'REQUEST.MALFORMED_JSON' } });
+  });
+
   it('still calls a body that is not JSON at all malformed, whatever its quoted text', () => {
     expect(respond(new BadRequestException(`Unexpected token 'n', "nul" is not valid JSON`)).body).toMatchObject({ error: { code: 'REQUEST.MALFORMED_JSON' } });
   });

@@ -72,7 +72,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 400 && isJsonSyntaxError(exception)) {
-        if (isJsonButNotAnObject(exception.message)) return { status, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
+        if (isJsonButNotAnObject(exception.message, (exception.cause as { body?: unknown } | undefined)?.body)) return { status, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
         return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
       }
       const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
@@ -81,6 +81,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const bodyParserError = exception as { type?: string; status?: number };
     if (bodyParserError?.type === 'entity.parse.failed') {
+      if (isJsonButNotAnObject('', (exception as { body?: unknown }).body)) return { status: 400, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
       return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
     }
     if (bodyParserError?.type === 'entity.too.large') {
@@ -234,8 +235,9 @@ function validationFailed(issues: ValidationIssue[]): DomainError {
  * `42`, `"text"`) with JSON.parse's own wording (`Unexpected token 'n', "null" is not valid
  * JSON`), which would tell the client valid JSON is not JSON. The quoted text tells them apart.
  */
-function isJsonButNotAnObject(message: string): boolean {
-  const quoted = /^Unexpected token '[\s\S]', "([\s\S]*)" is not valid JSON$/.exec(message)?.[1];
+function isJsonButNotAnObject(message: string, rawBody?: unknown): boolean {
+  // body-parser keeps the raw body on its error; the message quotes only an excerpt of a long one.
+  const quoted = typeof rawBody === 'string' ? rawBody : /^Unexpected token '[\s\S]', "([\s\S]*)" is not valid JSON$/.exec(message)?.[1];
   if (quoted === undefined) return false;
   try {
     const value: unknown = JSON.parse(quoted);
