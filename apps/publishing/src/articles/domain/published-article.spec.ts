@@ -345,6 +345,16 @@ describe(PublishedArticle.name, () => {
       expect(article.snapshot().live!.content).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'His deputy takes over on Friday.' });
     });
 
+    it('is carried into a revision that puts a withdrawn story back on the site', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      article.correct({ ...note, changes: { headline: 'Mayor Smyth resigns' } }, t('10:20:00'));
+      article.unpublish('Checking a claim.', 'editor-eve', t('10:30:00'));
+      article.receiveApproval(approval(2, { content: testContent({ ...first, standfirst: 'The claim checked out.' }), approvedAt: t('10:40:00') }), t('10:40:00'));
+      expect(article.goLive(t('10:40:00'))).toMatchObject({ kind: 'republication', correctionsCarried: ['headline'] });
+      expect(article.snapshot().live!.content).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'The claim checked out.' });
+    });
+
     it('changes nothing in a revision that already carries it, and nothing when no correction changed the text', () => {
       const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
       article.goLive(t('10:00:00'), 'mayor');
