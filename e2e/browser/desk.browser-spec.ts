@@ -286,12 +286,25 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('heading', { name: 'Delivery log' }).waitFor();
     await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
     await checkScreen(secondEditor, 'live-story');
-    // a correction: a public note and a sharper standfirst
-    await secondEditor.getByLabel('Correction note (shown to readers)').fill('The standfirst now names the hospital.');
+    // a correction: a public note, a sharper standfirst and a paragraph put right
+    await secondEditor.getByLabel('Correction note (shown to readers)').fill('The standfirst now names the hospital; the first bus leaves at 00:15.');
     await secondEditor.getByLabel('Standfirst').fill('Route N1 links the station with Harwick General every 20 minutes.');
+    await secondEditor.getByText('Body text').click();
+    await checkScreen(secondEditor, 'live-story-correction');
+    const firstParagraph = secondEditor.getByLabel('Paragraph 1', { exact: true });
+    expect(await firstParagraph.inputValue()).toContain('The first bus leaves Harwick General at 00:10.');
+    // a correction runs approval's blocking checks: an unsafe link is refused, and nothing changes
+    await firstParagraph.fill('See the [timetable](javascript:alert(1)).');
+    await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
+    await secondEditor.getByText(/The corrected article cannot go live while 1 check\(s\) fail: .*\(ARTICLE\.BLOCKING_CHECKS\)/).waitFor();
+    expect(await (await fetch(publicUrl)).text()).not.toContain('timetable');
+    await firstParagraph.fill('The N1 runs from midnight to 5am. The first bus leaves Harwick General at 00:15.');
     await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
     await secondEditor.getByText('Correction published.').waitFor();
     await eventually('the corrected page', async () => (await (await fetch(publicUrl)).text()).includes('Route N1 links the station with Harwick General'), { timeoutMs: 15_000 });
+    const correctedPage = await (await fetch(publicUrl)).text();
+    expect(correctedPage).toContain('The first bus leaves Harwick General at 00:15.');
+    expect(correctedPage).not.toContain('at 00:10.');
     // the correction reaches the reporter's copy (the story page polls), so the next revision starts from it
     const correctedStandfirst = 'Route N1 links the station with Harwick General every 20 minutes.';
     await eventually('the corrected standfirst in the reporter’s copy', async () => (await reporter.getByLabel('Standfirst').inputValue()) === correctedStandfirst, { timeoutMs: 15_000 });

@@ -1,4 +1,6 @@
+import type { ArticleBlock } from '@newsroom/contracts';
 import { describeError, service } from '../api';
+import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
 import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
@@ -60,6 +62,8 @@ interface LiveArticle {
   id: string;
   headline: string;
   description_text?: string;
+  /** The live text, structured (absent from lists and once withdrawn). */
+  article?: { body: ArticleBlock[] };
   section: string;
   uri: string;
   versioncreated: string;
@@ -144,16 +148,16 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const statusRegion = h('div', {});
   const log = h('div', { 'aria-live': 'polite' });
   let headline = '';
-  let live: { headline: string; standfirst?: string } = { headline: '' };
+  let live: { headline: string; standfirst?: string; body: ArticleBlock[] } = { headline: '', body: [] };
 
   // The live text is publishing's; drafting's copy may already be the reporter's next revision.
   const loadStatus = async (): Promise<void> => {
     const [draft, article] = await Promise.all([
-      service<{ status: string; article: { headline: string; standfirst?: string } }>('drafting', 'GET', `/v1/drafts/${id}`).then(({ body }) => body),
+      service<{ status: string; article: { headline: string; standfirst?: string; body: ArticleBlock[] } }>('drafting', 'GET', `/v1/drafts/${id}`).then(({ body }) => body),
       service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(({ body }) => body, () => undefined),
     ]);
     const onSite = article?.pubstatus === 'usable';
-    live = onSite ? { headline: article.headline, standfirst: article.description_text } : draft.article;
+    live = onSite ? { headline: article.headline, standfirst: article.description_text, body: article.article?.body ?? [] } : draft.article;
     headline = live.headline;
     show(
       statusRegion,
@@ -201,14 +205,22 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   };
 
   /**
-   * A correction: the public note, and the headline or standfirst as they should read (only
-   * what differs from the live text is sent). Body text is corrected through a new revision.
+   * A correction: the public note, and the headline, standfirst and body text as they should
+   * read, starting from the live text. Only what differs from it is sent (`changes`); the body,
+   * when any of its text changed, goes whole, with pictures and embeds as they are live.
+   * Publishing runs approval's blocking checks on the corrected text, and its refusal is shown.
    */
   const correction = (): HTMLElement => {
     const note = h('textarea', { name: 'note', rows: 2, required: true });
     const newHeadline = h('input', { type: 'text', name: 'headline', value: live.headline });
     const newStandfirst = h('textarea', { name: 'standfirst', rows: 2 });
     newStandfirst.value = live.standfirst ?? '';
+    const body = live.body;
+    const texts = correctableTexts(body).map((text) => {
+      const control = h('textarea', { name: `body.${text.key}`, rows: text.rows });
+      control.value = text.value;
+      return { key: text.key, control, row: field(text.label, control) };
+    });
     const form = h(
       'form',
       { class: 'card', 'aria-label': 'Correction' },
@@ -216,13 +228,24 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       field('Correction note (shown to readers)', note),
       field('Headline', newHeadline),
       field('Standfirst', newStandfirst),
+      texts.length > 0
+        ? h(
+            'details',
+            { class: 'body-correction' },
+            h('summary', {}, 'Body text'),
+            h('p', { class: 'hint' }, 'Markup as in the editor: **bold**, _italic_, [label](https://…). Empty a paragraph to take it out.'),
+            texts.map(({ row }) => row),
+          )
+        : null,
       h('button', { type: 'submit' }, 'Publish correction'),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const changes: Record<string, string> = {};
+      const changes: Record<string, unknown> = {};
       if (newHeadline.value.trim() && newHeadline.value.trim() !== live.headline) changes.headline = newHeadline.value.trim();
       if (newStandfirst.value.trim() && newStandfirst.value.trim() !== (live.standfirst ?? '')) changes.standfirst = newStandfirst.value.trim();
+      const correctedText = correctedBody(body, new Map(texts.map(({ key, control }) => [key, control.value])));
+      if (correctedText) changes.body = correctedText;
       const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
       void service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload })
         .then(() => show(message, notice('success', 'Correction published.')))
@@ -252,7 +275,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
         removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
         removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
       ),
-      h('p', { class: 'hint' }, 'To change the body, the reporter starts a new revision; it is reviewed again and replaces the live text.'),
+      h('p', { class: 'hint' }, 'A correction puts right what the live text got wrong. To add to the story, the reporter starts a new revision; it is reviewed again, and corrections made meanwhile are carried into it.'),
     ),
     h('section', { 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Delivery log'), log),
   );

@@ -1,0 +1,44 @@
+import type { ArticleBlock } from '@newsroom/contracts';
+import { correctableTexts, correctedBody } from './body-correction';
+
+const body = [
+  { type: 'paragraph', text: 'Mayor Smith resigned on Monday.' },
+  { type: 'image', url: 'https://images.example.org/a.jpg', alt: 'The town hall', caption: 'The town hall.', credit: 'Archive' },
+  { type: 'quote', text: 'It was time.', attribution: 'Mayor Smith' },
+  { type: 'subheading', text: 'What comes next' },
+  { type: 'paragraph', text: 'The council meets on Friday.' },
+] as ArticleBlock[];
+
+describe(correctableTexts.name, () => {
+  it('offers paragraphs, subheadings and quotes with their attribution, numbered by block, and leaves pictures out', () => {
+    expect(correctableTexts(body).map(({ key, label }) => [key, label])).toEqual([
+      ['0.text', 'Paragraph 1'],
+      ['2.text', 'Quote 3'],
+      ['2.attribution', 'Quote 3, attribution'],
+      ['3.text', 'Subheading 4'],
+      ['4.text', 'Paragraph 5'],
+    ]);
+    expect(correctableTexts(body)[2].value).toBe('Mayor Smith');
+  });
+});
+
+describe(correctedBody.name, () => {
+  const edits = (entries: [string, string][]) => new Map(entries);
+
+  it('is null when nothing differs from the live text, even with every field sent back as it was', () => {
+    expect(correctedBody(body, edits(correctableTexts(body).map(({ key, value }) => [key, ` ${value} `])))).toBeNull();
+    expect(correctedBody(body, edits([]))).toBeNull();
+  });
+
+  it('puts the corrected text and attribution in place and keeps every other block as it is live', () => {
+    const result = correctedBody(body, edits([['0.text', 'Mayor Smyth resigned on Monday.'], ['2.attribution', 'Mayor Smyth']]));
+    expect(result).toEqual([{ ...body[0], text: 'Mayor Smyth resigned on Monday.' }, body[1], { ...body[2], attribution: 'Mayor Smyth' }, body[3], body[4]]);
+    // the live body it was given is not changed
+    expect((body[0] as { text: string }).text).toBe('Mayor Smith resigned on Monday.');
+  });
+
+  it('takes out a block whose text is emptied', () => {
+    const result = correctedBody(body, edits([['4.text', '   ']]));
+    expect(result?.map((block) => block.type)).toEqual(['paragraph', 'image', 'quote', 'subheading']);
+  });
+});
