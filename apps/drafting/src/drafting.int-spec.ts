@@ -226,13 +226,19 @@ describe('drafting service', () => {
     expect(await draftWhen(id, 'the update live', (d) => d.status === 'published' && d.version === 3)).toMatchObject({ publicUrl: url, editable: false });
   });
 
-  it('takes the live text of an update that publishing carried a correction into, so the next revision starts from it', async () => {
+  /** A submitted draft whose revision 1 publishing has put live at `url`; returns its id. */
+  async function liveStory(url: string): Promise<string> {
     const id = await newDraft();
     await alice.post(`/v1/drafts/${id}/submit`);
-    const url = 'http://localhost:3003/articles/four-day-week';
     const live = publishingEvents.published(id, url, 1);
     await bus.produce(TOPICS.publishing, live);
     await service.handled(live.id);
+    return id;
+  }
+
+  it('takes the live text of an update that publishing carried a correction into, so the next revision starts from it', async () => {
+    const url = 'http://localhost:3003/articles/four-day-week';
+    const id = await liveStory(url);
     await draftWhen(id, 'published', (d) => d.status === 'published');
     await alice.post(`/v1/drafts/${id}/revisions`);
     expect((await alice.patch(`/v1/drafts/${id}`, { standfirst: 'Staff vote on the plan next week.' }, { headers: { 'if-match': '"2"' } })).status).toBe(200);
@@ -254,12 +260,8 @@ describe('drafting service', () => {
 
   it('takes a published correction into the draft, so a new revision starts from the corrected text', async () => {
     const submittedEvents = await bus.collect(TOPICS.drafting);
-    const id = await newDraft();
-    await alice.post(`/v1/drafts/${id}/submit`);
     const url = 'http://localhost:3003/articles/four-day-week';
-    const live = publishingEvents.published(id, url, 1);
-    await bus.produce(TOPICS.publishing, live);
-    await service.handled(live.id);
+    const id = await liveStory(url);
 
     const corrected = publishingEvents.corrected(id, 'An earlier version misnamed the bakery chain.', 1, { headline: 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week' });
     await bus.produce(TOPICS.publishing, corrected);

@@ -1,4 +1,4 @@
-import { ArticleContent, carryCorrection, CORRECTABLE_FIELDS, correctedBylines, validatePlain, type ArticleBlock, type ArticlePublishedData, type CorrectableField, type Dateline } from '@newsroom/contracts';
+import { ArticleContent, carryCorrection, correctedBylines, validatePlain, type ArticleBlock, type ArticlePublishedData, type CorrectableField, type Dateline } from '@newsroom/contracts';
 
 export type { CorrectableField } from '@newsroom/contracts';
 
@@ -71,42 +71,30 @@ export interface CorrectionMerge {
  * redelivery changes nothing.
  */
 export function mergeCorrection(working: ArticleContent, replaced: ArticleContent, corrected: CorrectedText): CorrectionMerge {
-  const correctedLive = withFields(replaced, corrected, CORRECTABLE_FIELDS);
-  const live = validArticle(correctedLive) ?? replaced;
+  const live = validArticle(liveAfter(replaced, corrected)) ?? replaced;
   const carry = carryCorrection(working, replaced, live);
   return { working: carry.text, live, applied: carry.applied, kept: carry.kept };
 }
 
-/** `text` with `fields` taken from `corrected`. */
-function withFields(text: ArticleContent, corrected: CorrectedText, fields: readonly CorrectableField[]): ArticleContent {
-  const result: ArticleContent = { ...text };
-  for (const field of fields) {
-    switch (field) {
-      case 'standfirst':
-        if (corrected.standfirst === undefined) delete result.standfirst;
-        else result.standfirst = corrected.standfirst;
-        break;
-      case 'tags':
-        result.tags = [...corrected.tags];
-        break;
-      case 'bylines':
-        result.bylines = correctedBylines(corrected.bylineNames, text.bylines);
-        break;
-      case 'body':
-        if (corrected.body !== undefined) result.body = structuredClone(corrected.body);
-        break;
-      case 'dateline':
-        if (corrected.dateline === null) delete result.dateline;
-        else if (corrected.dateline !== undefined) result.dateline = { ...corrected.dateline };
-        break;
-      case 'headline':
-      case 'section':
-      case 'language':
-        result[field] = corrected[field];
-        break;
-    }
-  }
-  return result;
+/**
+ * The live text after a correction: `replaced` with the values the event reports; the body and
+ * the dateline stay as they were when the event did not carry the text whole.
+ */
+function liveAfter(replaced: ArticleContent, corrected: CorrectedText): ArticleContent {
+  const live: ArticleContent = {
+    ...replaced,
+    headline: corrected.headline,
+    section: corrected.section,
+    tags: [...corrected.tags],
+    language: corrected.language,
+    bylines: correctedBylines(corrected.bylineNames, replaced.bylines),
+    body: corrected.body === undefined ? replaced.body : structuredClone(corrected.body),
+  };
+  if (corrected.standfirst === undefined) delete live.standfirst;
+  else live.standfirst = corrected.standfirst;
+  if (corrected.dateline === null) delete live.dateline;
+  else if (corrected.dateline !== undefined) live.dateline = { ...corrected.dateline };
+  return live;
 }
 
 function validArticle(text: ArticleContent): ArticleContent | null {
