@@ -247,13 +247,16 @@ describe('drafting service', () => {
     // Revision 3 went live with a correction of revision 1's headline carried into it.
     const correctedHeadline = 'Bakery chain Hearth & Crust moves all 900 staff to a four-day week';
     const carried = validArticle({ headline: correctedHeadline, standfirst: 'Staff vote on the plan next week.' });
-    const updated = publishingEvents.updated(id, url, 3, carried);
+    const updated = publishingEvents.updated(id, url, 3, carried, ['body']);
     await bus.produce(TOPICS.publishing, updated);
     await service.handled(updated.id);
 
     const draft = await draftWhen(id, 'the update live with its text', (d) => d.status === 'published' && d.version === 4);
     expect(draft.article).toMatchObject({ headline: correctedHeadline, standfirst: 'Staff vote on the plan next week.' });
-    expect(draft.activity.find((a) => a.kind === 'updated')).toMatchObject({ revision: 3, note: 'Corrections made to the text it replaced were carried into this revision.' });
+    expect(draft.activity.find((a) => a.kind === 'updated')).toMatchObject({
+      revision: 3,
+      note: 'Corrections made to the text it replaced were carried into this revision. A correction of the body was not carried in, since this revision rewrote it: read it again.',
+    });
     const started = await alice.post<DraftView>(`/v1/drafts/${id}/revisions`, undefined, { headers: { 'if-match': '"4"' } });
     expect(started).toMatchObject({ status: 201, body: { version: 5, article: { headline: correctedHeadline } } });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, EVENT_TYPES, type ArticleContent, type EventOf } from '@newsroom/contracts';
+import { createEvent, EVENT_TYPES, type ArticleContent, type CorrectableField, type EventOf } from '@newsroom/contracts';
 import { article } from './article.fixtures';
 
 const now = () => new Date().toISOString();
@@ -43,13 +43,17 @@ export const publishingEvents = {
     createEvent(EVENT_TYPES.articleCorrected, { ...liveArticle(articleId, revision, 'https://news.example.org/a'), ...corrected, correctionNote, correctedAt: now() }, { subject: articleId }),
   unpublished: (articleId: string, reason: string, editorId = 'eve'): EventOf<'news.article.unpublished.v1'> =>
     createEvent(EVENT_TYPES.articleUnpublished, { articleId, editorId, reason, unpublishedAt: now() }, { subject: articleId }),
-  /** Revision `revision` replaced the live text; `carried`, when given, is the live text whole with corrections carried into it. */
-  updated: (articleId: string, url: string, revision = 2, carried?: ArticleContent): EventOf<'news.article.updated.v1'> =>
+  /**
+   * Revision `revision` replaced the live text; `carried`, when given, is the live text whole
+   * with corrections carried into it, and `notCarried` the fields the revision rewrote itself.
+   */
+  updated: (articleId: string, url: string, revision = 2, carried?: ArticleContent, notCarried?: CorrectableField[]): EventOf<'news.article.updated.v1'> =>
     createEvent(
       EVENT_TYPES.articleUpdated,
       {
         ...liveArticle(articleId, revision, url),
         ...(carried ? { headline: carried.headline, standfirst: carried.standfirst, article: { ...carried, bylines: carried.bylines.map(({ name }) => ({ name })) } } : {}),
+        ...(notCarried ? { correctionsNotCarried: notCarried } : {}),
         updatedAt: now(),
       },
       { subject: articleId },

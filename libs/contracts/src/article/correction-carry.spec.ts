@@ -50,6 +50,28 @@ describe(carryCorrection.name, () => {
     expect(twice.text).toBe(once.text);
   });
 
+  it.each<[string, ArticleBlock[]]>([
+    ['a paragraph rewritten', [p('Mayor Smyth resigned on Monday.'), p('He served ten years.'), p('The council meets on Friday.')]],
+    ['a paragraph added', [p('Mayor Smith resigned on Monday.'), p('He was 64.'), p('He served ten years.'), p('The council meets on Friday.')]],
+    ['a paragraph removed', [p('Mayor Smith resigned on Monday.'), p('The council meets on Friday.')]],
+  ])('leaves alone a body that holds the correction (%s) and was added to since: nothing twice, nothing reported', (_case, correctedBody) => {
+    const fixed = article({ ...base, body: correctedBody });
+    // The next revision was written from the corrected text (drafting hands it the live text), and adds a paragraph.
+    const later = article({ ...base, body: [...correctedBody, p('His deputy was sworn in.')] });
+    const carry = carryCorrection(later, base, fixed);
+    expect(carry).toMatchObject({ applied: [], kept: [] });
+    expect(carry.text).toBe(later);
+  });
+
+  it('carries a second correction into a text that holds the first one, and adds nothing twice', () => {
+    const first = article({ ...base, body: [p('Mayor Smith resigned on Monday.'), p('He was 64.'), p('He served ten years.'), p('The council meets on Friday.')] });
+    const second = article({ ...first, body: [p('Mayor Smith resigned on Monday.'), p('He was 64.'), p('He served twelve years.'), p('The council meets on Friday.')] });
+    const later = article({ ...first, body: [...first.body, p('His deputy was sworn in.')] });
+    const carry = carryCorrection(later, base, second);
+    expect(carry).toMatchObject({ applied: ['body'], kept: [] });
+    expect(texts(carry.text.body)).toEqual(['Mayor Smith resigned on Monday.', 'He was 64.', 'He served twelve years.', 'The council meets on Friday.', 'His deputy was sworn in.']);
+  });
+
   it('removes a standfirst and a dateline the correction removed, and keeps a respelled byline’s account id', () => {
     const withAll = article({ ...base, bylines: [{ name: 'Daniel Achbe', id: 'daniel' }] });
     const fixed = article({ ...withAll, bylines: [{ name: 'Daniel Achebe' }] });
@@ -87,6 +109,8 @@ describe(carryBlocks.name, () => {
     ['a paragraph the later text rewrote too', [one, two, three], [one, twoFixed, three], [one, p('Two, rewritten.'), three], null],
     ['a paragraph the later text holds twice', [one, two, three], [one, twoFixed, three], [one, two, three, two], null],
     ['a paragraph the later text removed', [one, two, three], [one, twoFixed, three], [one, three], null],
+    ['a removal the later text made too', [one, two, three], [one, three], [one, three, added], ['One.', 'Three.', 'Added later.']],
+    ['an addition the later text already holds', [one, three], [one, twoFixed, three], [one, twoFixed, three, added], ['One.', 'Two, rightly.', 'Three.', 'Added later.']],
   ])('%s', (_case, replaced, fixed, later, expected) => {
     expect(texts(carryBlocks(later, replaced, fixed))).toEqual(expected);
   });

@@ -52,10 +52,11 @@ export function fieldsChanged(a: ArticleContent, b: ArticleContent): Correctable
  * - `later` still holds the replaced value (nobody touched it): it takes the corrected value;
  * - `later` already reads as corrected: nothing to do;
  * - `later` changed it too: the body is merged paragraph by paragraph (`carryBlocks`: each
- *   block the correction rewrote or removed is found in `later` and replaced there, and a block
- *   it added goes in after the block it followed); any other field, or a body whose changed
- *   paragraphs the later text also rewrote, keeps the later text (`kept`), so a writer's or an
- *   editor's deliberate change is never overwritten.
+ *   block the correction rewrote or removed is found in `later` and replaced there, a block it
+ *   added goes in after the block it followed, and what `later` already holds is left as it
+ *   is); any other field, or a body whose changed paragraphs the later text also rewrote,
+ *   keeps the later text (`kept`), so a writer's or an editor's deliberate change is never
+ *   overwritten.
  * Bylines are compared by name and keep each person's account id (`correctedBylines`). A
  * merge whose result would not be a valid article (which fields of two valid texts should not
  * give) takes nothing. Carrying the same correction twice changes nothing the second time.
@@ -73,11 +74,10 @@ export function carryCorrection(later: ArticleContent, replaced: ArticleContent,
       continue;
     }
     const body = field === 'body' ? carryBlocks(later.body, replaced.body, corrected.body) : null;
-    if (body) {
+    if (!body) kept.push(field);
+    else if (canonicalJson(body) !== now) {
       result.body = body;
       applied.push(field);
-    } else {
-      kept.push(field);
     }
   }
   if (applied.length === 0) return { text: later, applied, kept };
@@ -119,11 +119,14 @@ function takeField(result: ArticleContent, corrected: ArticleContent, field: Cor
 /**
  * The correction's changes to the body replayed on `later`'s body, or null when one of them
  * cannot be placed. The correction is read as hunks (a diff of `replaced` to `corrected` by
- * whole blocks): a hunk that rewrote or removed blocks applies where those blocks stand in
- * `later`, side by side and exactly once; a hunk that only added blocks applies after the
- * block it followed (or before the one it preceded, at the start), found exactly once. A block
- * `later` rewrote too, or moved apart, or holds twice, is a conflict: the whole body is then
- * `later`'s, since half a correction can read worse than none.
+ * whole blocks), each applied where it belongs in `later`:
+ * - a hunk that rewrote or removed blocks, where those blocks stand side by side, exactly once;
+ * - a hunk that only added blocks, after the block it followed (or before the one it preceded,
+ *   at the start), found exactly once.
+ * A block the hunk added that `later` already holds is not added again, and a hunk whose
+ * blocks are gone from `later` and whose additions are all there is passed over (a later text
+ * written from the corrected one). A block `later` rewrote too, or holds twice, is a conflict: the whole body is then `later`'s, since half a correction
+ * can read worse than none. The result equals `later` when every hunk was there already.
  */
 export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly ArticleBlock[], corrected: readonly ArticleBlock[]): ArticleBlock[] | null {
   const key = (block: ArticleBlock): string => canonicalJson(block);
@@ -143,23 +146,32 @@ export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly A
   }
   let body = later.map((block) => ({ key: key(block), block }));
   for (const hunk of hunks) {
-    const at = hunk.removed.length > 0 ? onlyRun(body, hunk.removed) : insertionPoint(body, hunk.before, hunk.after);
+    // What the hunk added and `later` already has (an earlier correction of the same text, or
+    // a text written from the corrected one) is not added twice.
+    const missing = hunk.added.map((block) => ({ key: key(block), block })).filter((block) => !body.some((kept) => kept.key === block.key));
+    const removedAt = runsOf(body, hunk.removed);
+    if (removedAt.length === 0 && missing.length === 0) continue;
+    const at = hunk.removed.length > 0 ? (removedAt.length === 1 ? removedAt[0] : null) : insertionPoint(body, hunk.before, hunk.after);
     if (at === null) return null;
-    body = [...body.slice(0, at), ...hunk.added.map((block) => ({ key: key(block), block })), ...body.slice(at + hunk.removed.length)];
+    body = [...body.slice(0, at), ...missing, ...body.slice(at + hunk.removed.length)];
   }
   return body.map(({ block }) => structuredClone(block));
 }
 
+/** Every place `run` stands in `body` as consecutive blocks; none for an empty run. */
+function runsOf(body: readonly { key: string }[], run: readonly string[]): number[] {
+  const starts: number[] = [];
+  if (run.length === 0) return starts;
+  for (let start = 0; start + run.length <= body.length; start += 1) {
+    if (run.every((value, offset) => body[start + offset].key === value)) starts.push(start);
+  }
+  return starts;
+}
+
 /** Where `run` stands in `body` as consecutive blocks, when it does exactly once; null otherwise. */
 function onlyRun(body: readonly { key: string }[], run: readonly string[]): number | null {
-  let found: number | null = null;
-  for (let start = 0; start + run.length <= body.length; start += 1) {
-    if (run.every((value, offset) => body[start + offset].key === value)) {
-      if (found !== null) return null;
-      found = start;
-    }
-  }
-  return found;
+  const starts = runsOf(body, run);
+  return starts.length === 1 ? starts[0] : null;
 }
 
 /** Where blocks the correction added after `before` (or ahead of `after`, at the start) go in `body`; null when that block is not there exactly once. */

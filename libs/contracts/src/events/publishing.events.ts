@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ArticleContent } from '../article';
+import { ArticleContent, CORRECTABLE_FIELDS, type CorrectableField } from '../article';
 import { ArticleRef, ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
@@ -88,6 +88,17 @@ export class ArticlePublishedData extends ArticleRevisionRef {
   @ValidateNested()
   @Type(() => ArticleContent)
   article?: ArticleContent;
+
+  /**
+   * On `published` and `updated`: fields a correction of the text this revision replaced had
+   * changed, which the revision had rewritten itself, so the revision's own wording went live
+   * there (`carryCorrection`). Someone should read them again. Absent when there were none.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CORRECTABLE_FIELDS.length)
+  @IsIn(CORRECTABLE_FIELDS, { each: true })
+  correctionsNotCarried?: CorrectableField[];
 }
 
 export class ArticleCorrectedData extends ArticlePublishedData {

@@ -139,6 +139,22 @@ describe('Draft taking in a published correction', () => {
   });
 });
 
+describe('Draft keeping the live text a correction is compared with', () => {
+  it('does not let a late report about an older revision replace the live text of a newer one', () => {
+    const draft = liveDraft();
+    const newer = original;
+    draft.applyCorrection(correction({ headline: 'Mayor Smyth resigns' }, 2), newer);
+    expect(draft.correctedLiveText(2)?.headline).toBe('Mayor Smyth resigns');
+
+    // A correction of revision 1, delivered again long after, finds revision 2's text the base.
+    draft.applyCorrection(correction({ headline: 'Mayor Smithe resigns' }, 1), original);
+
+    expect(draft.correctedLiveText(2)?.headline).toBe('Mayor Smyth resigns');
+    expect(draft.correctedLiveText(1)).toBeNull();
+    expect(draft.snapshot().content.headline).toBe('Mayor Smith resigns');
+  });
+});
+
 describe(mergeCorrection.name, () => {
   it('removes a standfirst the correction removed, and keeps a respelled byline’s account id', () => {
     const live = article({ bylines: [{ name: 'Daniel Achbe', id: 'daniel' }, { name: 'Olena Kravets' }] });

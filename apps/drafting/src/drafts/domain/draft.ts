@@ -360,6 +360,9 @@ export class Draft {
    */
   private takeLiveText(revision: number, text: CorrectedText, replaced: ArticleContent | null, at: Date): CorrectionOutcome {
     if (!replaced || FINAL_STATUSES.includes(this.state.status)) return { applied: [], kept: [] };
+    // A report about an older revision than the newest live text known (a late redelivery, a
+    // replayed dead letter) is out of date: it must not become the base of the next correction.
+    if (this.state.correctedRevision !== null && revision < this.state.correctedRevision) return { applied: [], kept: [] };
     const merge = mergeCorrection(this.state.content, replaced, text);
     this.state.correctedRevision = revision;
     this.state.correctedContent = merge.live;

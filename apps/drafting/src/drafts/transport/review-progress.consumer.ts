@@ -67,8 +67,20 @@ export class ReviewProgressConsumer {
 
 /**
  * A revision that went live with corrections of the text it replaced carried into it: its
- * event carries the live text whole, which the draft takes in, and the timeline says so.
+ * event carries the live text whole, which the draft takes in. The timeline says so, and names
+ * what a correction had fixed that the revision rewrote itself, for the reporter and editors
+ * to read again.
  */
 function carried(data: ArticlePublishedData): Pick<Report, 'liveText' | 'note'> {
-  return data.article ? { liveText: data.article, note: 'Corrections made to the text it replaced were carried into this revision.' } : {};
+  const notes: string[] = [];
+  if (data.article) notes.push('Corrections made to the text it replaced were carried into this revision.');
+  if (data.correctionsNotCarried?.length) {
+    notes.push(`A correction of the ${fieldList(data.correctionsNotCarried)} was not carried in, since this revision rewrote it: read it again.`);
+  }
+  return { ...(data.article ? { liveText: data.article } : {}), ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
+}
+
+/** "headline", "headline and body", "headline, standfirst and body". */
+function fieldList(fields: readonly string[]): string {
+  return fields.length <= 1 ? fields.join('') : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
 }

@@ -29,10 +29,11 @@ export class ArticleEntity {
   priority!: Priority | null;
 
   /**
-   * The live revision's text as approved, while corrections have changed \`content\`; null
-   * otherwise. Internal: never served.
+   * The live revision's text as approved, while corrections have changed `content`; null
+   * otherwise. Internal: never served, so the read side's queries leave it out (`select: false`);
+   * the write side's statements list every column themselves.
    */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'jsonb', nullable: true, select: false })
   liveAsApproved!: ArticleContent | null;
 
   /** Copied from the live content so lists filter on indexed columns. */

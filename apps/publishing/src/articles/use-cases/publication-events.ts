@@ -1,4 +1,4 @@
-import { assembleEvent, createEvent, EVENT_TYPES, type ArticleContent, type ArticlePublishedData, type NewsroomEvent } from '@newsroom/contracts';
+import { assembleEvent, createEvent, EVENT_TYPES, type ArticleContent, type ArticlePublishedData, type CorrectableField, type NewsroomEvent } from '@newsroom/contracts';
 import type { Cancellation, PublishedArticle } from '../domain/published-article';
 import { articleUrl } from '../domain/public-urls';
 
@@ -41,13 +41,22 @@ function textByName(content: ArticleContent): ArticleContent {
  * (contracts' validated.ts). publish-approved-article.use-case.int-spec.ts holds each of them,
  * as a real approval records it, to validateEvent.
  */
-export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
-  return assembleEvent(EVENT_TYPES.articlePublished, publishedData(article, publicBaseUrl), { subject: article.id, time: now });
+export function articlePublishedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date, notCarried?: CorrectableField[]): NewsroomEvent {
+  return assembleEvent(EVENT_TYPES.articlePublished, { ...publishedData(article, publicBaseUrl), ...notCarriedData(notCarried) }, { subject: article.id, time: now });
 }
 
 /** A newer approved revision replaced the live text: everything published says, plus when. */
-export function articleUpdatedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date): NewsroomEvent {
-  return assembleEvent(EVENT_TYPES.articleUpdated, { ...publishedData(article, publicBaseUrl), updatedAt: now.toISOString() }, { subject: article.id, time: now });
+export function articleUpdatedEvent(article: PublishedArticle, publicBaseUrl: string, now: Date, notCarried?: CorrectableField[]): NewsroomEvent {
+  return assembleEvent(
+    EVENT_TYPES.articleUpdated,
+    { ...publishedData(article, publicBaseUrl), ...notCarriedData(notCarried), updatedAt: now.toISOString() },
+    { subject: article.id, time: now },
+  );
+}
+
+/** Corrections the revision going live rewrote itself (`Publication.correctionsNotCarried`), when there were any. */
+function notCarriedData(notCarried: CorrectableField[] | undefined): Pick<ArticlePublishedData, 'correctionsNotCarried'> {
+  return notCarried && notCarried.length > 0 ? { correctionsNotCarried: [...notCarried] } : {};
 }
 
 /** A legal removal: who and when; the reason stays in publishing's own table. */

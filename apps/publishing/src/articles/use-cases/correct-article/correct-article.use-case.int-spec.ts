@@ -130,6 +130,19 @@ describe(CorrectArticleUseCase.name, () => {
       expect(text.bylines).toEqual(first.bylines.map((byline) => ({ name: byline.name })));
     });
 
+    it('names in the update what the revision rewrote itself, which keeps its own wording', async () => {
+      const articleId = await fixtures.live({ article: first });
+      await correctSmyth(articleId);
+      await fixtures.approve({ articleId, revision: 2, article: testContent({ ...first, headline: 'Mayor Smith resigns; deputy sworn in' }) });
+
+      const { content } = (await fixtures.row(articleId))!;
+      expect(content!.headline).toBe('Mayor Smith resigns; deputy sworn in');
+      expect(content!.body[0]).toEqual(smythParagraph);
+      const updated = (await announcements(testbed, articleId)).at(-1)!;
+      expect(updated.data).toMatchObject({ headline: 'Mayor Smith resigns; deputy sworn in', correctionsNotCarried: ['headline'] });
+      expect(validateEvent(JSON.parse(JSON.stringify(updated)))).toMatchObject({ ok: true });
+    });
+
     it('leaves the text out of an update that had no correction to carry', async () => {
       const articleId = await fixtures.live({ article: first });
       await fixtures.correct(articleId, 'Clarified who spoke.');
@@ -137,6 +150,7 @@ describe(CorrectArticleUseCase.name, () => {
       const updated = (await announcements(testbed, articleId)).at(-1)!;
       expect(updated).toMatchObject({ type: 'news.article.updated.v1', data: { revision: 2, standfirst: 'Later.' } });
       expect(updated.data).not.toHaveProperty('article');
+      expect(updated.data).not.toHaveProperty('correctionsNotCarried');
     });
 
     it('is carried into a revision that was already waiting for its time, when that time comes', async () => {

@@ -95,5 +95,7 @@ export class GoLiveUseCase {
 
 /** An update has its own event; a first publication and a republication announce a publication. */
 function announceGoLive({ article, result, now }: AppliedChange<Publication>, publicBaseUrl: string): NewsroomEvent {
-  return result.kind === 'update' ? articleUpdatedEvent(article, publicBaseUrl, now) : articlePublishedEvent(article, publicBaseUrl, now);
+  return result.kind === 'update'
+    ? articleUpdatedEvent(article, publicBaseUrl, now, result.correctionsNotCarried)
+    : articlePublishedEvent(article, publicBaseUrl, now, result.correctionsNotCarried);
 }
