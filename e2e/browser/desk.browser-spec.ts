@@ -287,7 +287,19 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
     await checkScreen(secondEditor, 'live-story');
     // a correction: a public note, a sharper standfirst and a paragraph put right
-    await secondEditor.getByLabel('Correction note (shown to readers)').fill('The standfirst now names the hospital; the first bus leaves at 00:15.');
+    const correctionNote = 'The standfirst now names the hospital; the first bus leaves at 00:15.';
+    await secondEditor.getByLabel('Correction note (shown to readers)').fill(correctionNote);
+    await secondEditor.getByLabel('Standfirst').fill('Route N1 links the station with Harwick General every 20 minutes.');
+    // meanwhile another editor corrects the same story: the form's copy of the live text is now old
+    await firstEditor.getByRole('link', { name: 'Live stories' }).click();
+    await firstEditor.getByRole('link', { name: headline }).click();
+    await firstEditor.getByLabel('Correction note (shown to readers)').fill('The route now runs on Sundays too.');
+    await firstEditor.getByRole('button', { name: 'Publish correction' }).click();
+    await firstEditor.getByText('Correction published.').waitFor();
+    await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
+    await secondEditor.getByText(/changed since version \d+; it is now at version \d+.*\(ARTICLE\.VERSION_CONFLICT\)/).waitFor();
+    await secondEditor.getByText('The form now shows the live text as it is now; make the correction again.').waitFor();
+    expect(await secondEditor.getByLabel('Correction note (shown to readers)').inputValue()).toBe(correctionNote);
     await secondEditor.getByLabel('Standfirst').fill('Route N1 links the station with Harwick General every 20 minutes.');
     await secondEditor.getByText('Body text').click();
     await checkScreen(secondEditor, 'live-story-correction');

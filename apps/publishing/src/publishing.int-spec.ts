@@ -429,8 +429,19 @@ describe('publishing service', () => {
       expect(log).toContain(note);
       expect(log).toContain(`href="/articles/${slug}"`);
       // `changes: null` is a note alone, as an absent field is
-      const noteOnly = await editor.post<{ corrections: { note: string }[] }>(`/v1/articles/${live}/corrections`, { note: 'Clarified who spoke.', changes: null });
+      const noteOnly = await editor.post<{ corrections: { note: string }[]; version: string }>(`/v1/articles/${live}/corrections`, { note: 'Clarified who spoke.', changes: null });
       expect([noteOnly.status, noteOnly.body.corrections.map((correction) => correction.note)]).toEqual([201, expect.arrayContaining(['Clarified who spoke.', note])]);
+      // If-Match: a correction made from an older version would undo what came since, so it is refused
+      const current = noteOnly.body.version;
+      const stale = await editor.post<ErrorBody & { error: { details: { currentVersion: number } } }>(
+        `/v1/articles/${live}/corrections`,
+        { note: 'From an old copy.', changes: { standfirst: 'The old standfirst.' } },
+        { headers: { 'if-match': `"${Number(current) - 1}"` } },
+      );
+      expect([stale.status, stale.body.error.code, stale.body.error.details.currentVersion]).toEqual([412, 'ARTICLE.VERSION_CONFLICT', Number(current)]);
+      expect((await editor.post<ErrorBody>(`/v1/articles/${live}/corrections`, { note: 'x' }, { headers: { 'if-match': 'yesterday' } })).body.error.code).toBe('REQUEST.INVALID_IF_MATCH');
+      const fresh = await editor.post<{ description_text: string }>(`/v1/articles/${live}/corrections`, { note: 'Named the venue.', changes: { standfirst: 'The vote, in the town hall, was 7 to 2.' } }, { headers: { 'if-match': `"${current}"` } });
+      expect([fresh.status, fresh.body.description_text]).toEqual([201, 'The vote, in the town hall, was 7 to 2.']);
     });
 
     it('unpublish a live article: a 410 page, withdrawn in the API, gone from lists, feeds and sitemaps, the unpublished event', async () => {

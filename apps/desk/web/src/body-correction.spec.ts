@@ -37,6 +37,11 @@ describe(correctedBody.name, () => {
     expect((body[0] as { text: string }).text).toBe('Mayor Smith resigned on Monday.');
   });
 
+  it('keeps a block that is empty live, such as a blank subheading, when nothing was typed in it', () => {
+    const withBlank = [body[0], { type: 'subheading', text: '' }, body[4]] as ArticleBlock[];
+    expect(correctedBody(withBlank, edits(correctableTexts(withBlank).map(({ key, value }) => [key, value])))).toBeNull();
+  });
+
   it('takes out a block whose text is emptied', () => {
     const result = correctedBody(body, edits([['4.text', '   ']]));
     expect(result?.map((block) => block.type)).toEqual(['paragraph', 'image', 'quote', 'subheading']);

@@ -36,7 +36,7 @@ export function correctableTexts(body: readonly ArticleBlock[]): CorrectableText
 /**
  * The live body with the editor's `edits` (by `CorrectableText.key`, trimmed) in place, or
  * null when nothing differs from the live text, so that an unchanged body is not sent as a
- * change. A block whose text is emptied is removed: that is how a correction takes a
+ * change. A block whose text the editor emptied is removed: that is how a correction takes a
  * paragraph out. Everything else in the body is kept as it is live.
  */
 export function correctedBody(body: readonly ArticleBlock[], edits: ReadonlyMap<string, string>): ArticleBlock[] | null {
@@ -44,7 +44,8 @@ export function correctedBody(body: readonly ArticleBlock[], edits: ReadonlyMap<
   const result: ArticleBlock[] = [];
   body.forEach((block, index) => {
     const text = edits.get(`${index}.text`)?.trim();
-    if (text === '') {
+    // Emptied by the editor: taken out. A block that is empty live (a blank subheading) is not.
+    if (text === '' && 'text' in block && block.text.trim() !== '') {
       changed = true;
       return;
     }

@@ -1,5 +1,5 @@
 import type { ArticleBlock } from '@newsroom/contracts';
-import { describeError, service } from '../api';
+import { ApiError, describeError, service } from '../api';
 import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
 import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
@@ -66,6 +66,8 @@ interface LiveArticle {
   article?: { body: ArticleBlock[] };
   section: string;
   uri: string;
+  /** Increases with every change readers see: a correction is made from one (If-Match). */
+  version: string;
   versioncreated: string;
   pubstatus: 'usable' | 'withdrawn';
 }
@@ -148,7 +150,12 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const statusRegion = h('div', {});
   const log = h('div', { 'aria-live': 'polite' });
   let headline = '';
-  let live: { headline: string; standfirst?: string; body: ArticleBlock[] } = { headline: '', body: [] };
+  /**
+   * The text a correction starts from: publishing's live text and its version. When publishing
+   * did not answer with a live text, the headline is drafting's, and no body or version is
+   * offered: drafting's copy may be the reporter's unreviewed next revision.
+   */
+  let live: { headline: string; standfirst?: string; body: ArticleBlock[]; version?: string } = { headline: '', body: [] };
 
   // The live text is publishing's; drafting's copy may already be the reporter's next revision.
   const loadStatus = async (): Promise<void> => {
@@ -157,7 +164,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(({ body }) => body, () => undefined),
     ]);
     const onSite = article?.pubstatus === 'usable';
-    live = onSite ? { headline: article.headline, standfirst: article.description_text, body: article.article?.body ?? [] } : draft.article;
+    live = onSite
+      ? { headline: article.headline, standfirst: article.description_text, body: article.article?.body ?? [], version: article.version }
+      : { headline: draft.article.headline, standfirst: draft.article.standfirst, body: [] };
     headline = live.headline;
     show(
       statusRegion,
@@ -210,8 +219,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
    * when any of its text changed, goes whole, with pictures and embeds as they are live.
    * Publishing runs approval's blocking checks on the corrected text, and its refusal is shown.
    */
-  const correction = (): HTMLElement => {
+  const correction = (noteText = ''): HTMLElement => {
     const note = h('textarea', { name: 'note', rows: 2, required: true });
+    note.value = noteText;
     const newHeadline = h('input', { type: 'text', name: 'headline', value: live.headline });
     const newStandfirst = h('textarea', { name: 'standfirst', rows: 2 });
     newStandfirst.value = live.standfirst ?? '';
@@ -247,15 +257,31 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       const correctedText = correctedBody(body, new Map(texts.map(({ key, control }) => [key, control.value])));
       if (correctedText) changes.body = correctedText;
       const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
-      void service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload })
-        .then(() => show(message, notice('success', 'Correction published.')))
-        .then(loadStatus)
-        .catch((error: unknown) => show(message, notice('error', describeError(error))));
+      // Made from this version of the live text: publishing refuses it (412) if the text moved on
+      // since, which sending the whole body from an old copy would otherwise undo.
+      const ifMatch = live.version === undefined ? undefined : `"${live.version}"`;
+      void service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload, ifMatch })
+        .then(async () => {
+          show(message, notice('success', 'Correction published.'));
+          await loadStatus();
+          correctionSlot.replaceChildren(correction());
+        })
+        .catch(async (error: unknown) => {
+          show(message, notice('error', describeError(error)));
+          if (error instanceof ApiError && error.status === 412) {
+            // Start again from the text as it is live now, keeping the note the editor wrote.
+            await loadStatus();
+            correctionSlot.replaceChildren(correction(note.value));
+            message.append(notice('info', 'The form now shows the live text as it is now; make the correction again.'));
+          }
+        });
     });
     return form;
   };
+  const correctionSlot = h('div', { class: 'slot' });
 
   await loadStatus();
+  correctionSlot.replaceChildren(correction());
   await loadLog().catch((error: unknown) => show(log, notice('error', describeError(error))));
   poll(context, async () => {
     await loadLog();
@@ -271,7 +297,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       { 'aria-labelledby': 'actions-title' },
       h('h2', { id: 'actions-title' }, 'Corrections and removal'),
       h('div', { class: 'decisions' },
-        correction(),
+        correctionSlot,
         removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
         removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
       ),

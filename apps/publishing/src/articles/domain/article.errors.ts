@@ -37,6 +37,18 @@ export const invalidCorrection = (issues: ValidationIssue[]) =>
     issues,
   );
 
+/**
+ * The live text changed (a newer revision went live, another correction) since the version
+ * the editor corrected from: applying their changes would undo what came since.
+ */
+export const articleVersionConflict = (id: string, expected: number, current: number) =>
+  new DomainError(
+    'ARTICLE.VERSION_CONFLICT',
+    `Article ${id} changed since version ${expected}; it is now at version ${current}. Reload it and make the correction again`,
+    'precondition_failed',
+    { currentVersion: current },
+  );
+
 /** `changes` that leave every field of the live text as it is: no text was corrected. */
 export const nothingCorrected = (id: string) =>
   new DomainError(

@@ -219,6 +219,16 @@ describe(PublishedArticle.name, () => {
       expect(article.correct({ ...note, changes: { standfirst: 'New standfirst.' } }, t('12:00:00')).changedFields).toEqual(['standfirst']);
     });
 
+    it('is refused when made from a version the article is no longer at: ARTICLE.VERSION_CONFLICT (412), and nothing changes', () => {
+      const article = liveArticle(1);
+      article.correct({ ...note, changes: { standfirst: 'First fix.' } }, t('12:00:00'));
+      const before = article.snapshot();
+      const error = thrownBy(() => article.correct({ ...note, changes: { headline: 'Second fix' }, expectedVersion: 1 }, t('12:05:00')));
+      expect(error).toMatchObject({ code: 'ARTICLE.VERSION_CONFLICT', kind: 'precondition_failed', details: { currentVersion: 2 } });
+      expect(article.snapshot()).toEqual(before);
+      expect(article.correct({ ...note, changes: { headline: 'Second fix' }, expectedVersion: 2 }, t('12:05:00')).changedFields).toEqual(['headline']);
+    });
+
     it('may only add a note, when it gives no changes at all', () => {
       const article = liveArticle(1);
       expect(article.correct(note, t('12:00:00')).changedFields).toEqual([]);
@@ -343,6 +353,25 @@ describe(PublishedArticle.name, () => {
       article.receiveApproval(approval(3, { content: testContent({ ...first, standfirst: 'His deputy takes over on Friday.' }) }), t('12:00:00'));
       expect(article.goLive(t('12:00:00'))).toMatchObject({ revision: 3, correctionsCarried: ['headline', 'body'] });
       expect(article.snapshot().live!.content).toMatchObject({ headline: 'Mayor Smyth resigns', standfirst: 'His deputy takes over on Friday.' });
+    });
+
+    it('adds nothing twice to the revision after, written from the live text as drafting hands it on', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      const clarified = [first.body[0], paragraph('He was first elected in 2014.'), ...first.body.slice(1)];
+      article.correct({ ...note, changes: { body: clarified } }, t('10:10:00'));
+      // Revision 2 was written from the text as approved; it goes live with the paragraph carried in.
+      article.receiveApproval(approval(2, { content: testContent({ ...first, standfirst: 'His deputy takes over.' }) }), t('11:00:00'));
+      expect(article.goLive(t('11:00:00'))).toMatchObject({ correctionsCarried: ['body'] });
+      // Revision 3 was written from that live text (drafting took it in), and adds a paragraph at the end.
+      const live = article.snapshot().live!.content;
+      article.receiveApproval(approval(3, { content: testContent({ ...live, body: [...live.body, paragraph('The council meets on Friday.')] }) }), t('12:00:00'));
+      const publication = article.goLive(t('12:00:00'));
+
+      expect(publication.correctionsCarried).toBeUndefined();
+      expect(publication.correctionsNotCarried).toBeUndefined();
+      expect(bodyTexts(article).filter((text) => text === 'He was first elected in 2014.')).toHaveLength(1);
+      expect(bodyTexts(article).at(-1)).toBe('The council meets on Friday.');
     });
 
     it('is carried into a revision that puts a withdrawn story back on the site', () => {

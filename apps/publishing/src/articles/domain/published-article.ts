@@ -1,6 +1,7 @@
 import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
+  articleVersionConflict,
   articleNotPublished,
   correctionBlocked,
   invalidCorrection,
@@ -69,6 +70,8 @@ export interface CorrectionRequest {
    * note-only correction; when present, at least one field must change.
    */
   changes?: Record<string, unknown>;
+  /** The article version the editor corrected from (`If-Match`); any version when absent. */
+  expectedVersion?: number;
 }
 
 /** A correction as the public log keeps it. */
@@ -329,9 +332,13 @@ export class PublishedArticle {
    * @throws ARTICLE.INVALID_CORRECTION with the paths (`changes.body.2.url`) of what is wrong.
    * @throws ARTICLE.NOTHING_CORRECTED when `changes` is given but leaves the text as it is.
    * @throws ARTICLE.BLOCKING_CHECKS with the failing checks of the corrected article.
+   * @throws ARTICLE.VERSION_CONFLICT when `expectedVersion` is given and is not the current one.
    */
   correct(request: CorrectionRequest, now: Date): CorrectionRecord {
     const live = this.assertLive();
+    if (request.expectedVersion !== undefined && request.expectedVersion !== this.state.version) {
+      throw articleVersionConflict(this.id, request.expectedVersion, this.state.version);
+    }
     const before = plain(live.content);
     const merged = validatePlain(ArticleContent, { ...before, ...plain(request.changes ?? {}) });
     if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/auth';
-import { ParseArticleIdPipe } from '@newsroom/platform';
+import { ParseArticleIdPipe, parseIfMatchVersion } from '@newsroom/platform';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
 import type { PublishingConfig } from '../../config/publishing.config';
 import { articleGone, articleNotFound } from '../../articles/domain/article.errors';
@@ -106,15 +106,19 @@ export class ArticlesApiHttpController {
     description:
       'The article is not live (ARTICLE.NOT_PUBLISHED); the corrected article fails an automated check that blocks approval, such as UNSAFE_LINK (ARTICLE.BLOCKING_CHECKS, details list the failing checks)',
   })
+  @ApiResponse({ status: 412, description: 'If-Match names a version the article is no longer at (ARTICLE.VERSION_CONFLICT, details.currentVersion)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The article `version` the correction was made from, e.g. "3" (RFC 9110 §13.1.1): refused with 412 once the live text has changed since' })
   async correct(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseArticleIdPipe) id: string,
     @Body() request: CorrectArticleRequest,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleView> {
     // `changes: null` is a note alone, as an absent field is (null means "not set" in every request).
     const changes = request.changes ? { ...request.changes } : undefined;
-    await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes }));
+    const expectedVersion = parseIfMatchVersion(ifMatch);
+    await this.correctArticle.execute(CorrectArticleCommand.create({ articleId: id, editorId: user.id, note: request.note, changes, expectedVersion }));
     res.setHeader('Cache-Control', 'no-store');
     return this.current(id);
   }

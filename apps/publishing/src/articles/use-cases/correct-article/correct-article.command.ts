@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { EditorActionCommand } from '../editor-action.command';
 
 export const CORRECTION_NOTE_MAX_LENGTH = 2000;
@@ -15,4 +15,10 @@ export class CorrectArticleCommand extends EditorActionCommand {
   @IsOptional()
   @IsObject()
   changes?: Record<string, unknown>;
+
+  /** The article version the editor corrected from (the request's If-Match); any when absent. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
 }

@@ -15,7 +15,8 @@ export interface CorrectArticleResult extends CorrectionRecord {
  * (`news.article.corrected.v1`). The address and the approved revision number stay.
  *
  * @throws ARTICLE.NOT_FOUND, ARTICLE.NOT_PUBLISHED (not live), ARTICLE.INVALID_CORRECTION,
- *   ARTICLE.NOTHING_CORRECTED, ARTICLE.BLOCKING_CHECKS: a refused correction stores and emits nothing.
+ *   ARTICLE.NOTHING_CORRECTED, ARTICLE.BLOCKING_CHECKS, ARTICLE.VERSION_CONFLICT (412): a refused
+ *   correction stores and emits nothing.
  */
 @Injectable()
 export class CorrectArticleUseCase {
@@ -25,9 +26,9 @@ export class CorrectArticleUseCase {
   ) {}
 
   /** Runs in the unit of work of `ArticleChanges.apply`: the article, its log entry and the event together. */
-  async execute({ articleId, note, editorId, changes }: CorrectArticleCommand): Promise<CorrectArticleResult> {
+  async execute({ articleId, note, editorId, changes, expectedVersion }: CorrectArticleCommand): Promise<CorrectArticleResult> {
     const correct = async (article: PublishedArticle, now: Date) => {
-      const correction = article.correct({ note, editorId, changes }, now);
+      const correction = article.correct({ note, editorId, changes, expectedVersion }, now);
       // The public corrections log is a table of its own, written in the same unit of work.
       await this.articles.addCorrection(articleId, correction);
       return correction;
