@@ -194,6 +194,17 @@ describe('input no client should send, on every route of every service', () => {
       expect(response.body).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { in: 'body', path, codePoint } } });
     });
 
+    it.each<[string, unknown]>([
+      ['a JSON string of 200 characters', 'x'.repeat(200)],
+      ['a short JSON string', 'text'],
+      ['a number', 42],
+      ['true', true],
+    ])('calls a draft body that is %s "not an object", not "not valid JSON": 400 REQUEST.BODY_NOT_OBJECT', async (_, body) => {
+      const response = await newsroom.call('drafting', 'POST', '/v1/drafts', reporter, body);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'REQUEST.BODY_NOT_OBJECT' } });
+    });
+
     it.each([
       ['a correction note with NUL', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/corrections`, { note: 'Corrected\u0000' }, 'note'],
       ['a correction note with a lone surrogate', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/corrections`, { note: 'Corrected \ud83d' }, 'note'],

@@ -72,7 +72,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 400 && isJsonSyntaxError(exception)) {
-        if (isJsonButNotAnObject(exception.message, (exception.cause as { body?: unknown } | undefined)?.body)) return { status, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
+        if (isJsonButNotAnObject(quotedBody(exception.message))) return this.toResponse(bodyNotAnObject());
         return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
       }
       const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
@@ -81,7 +81,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const bodyParserError = exception as { type?: string; status?: number };
     if (bodyParserError?.type === 'entity.parse.failed') {
-      if (isJsonButNotAnObject('', (exception as { body?: unknown }).body)) return { status: 400, body: { error: { code: 'REQUEST.BODY_NOT_OBJECT', message: 'The request body must be a JSON object' } } };
+      if (isJsonButNotAnObject((exception as { body?: unknown }).body)) return this.toResponse(bodyNotAnObject());
       return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
     }
     if (bodyParserError?.type === 'entity.too.large') {
@@ -191,7 +191,7 @@ class StrictValidationPipe extends ValidationPipe {
     const value = metadata.type === 'body' && received === undefined ? {} : received;
     const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new DomainError('REQUEST.BODY_NOT_OBJECT', 'The request body must be a JSON object', 'validation');
+      throw bodyNotAnObject();
     }
     if (metadata.type === 'body') {
       const unmapped = unmappedKeys(value);
@@ -230,21 +230,30 @@ function validationFailed(issues: ValidationIssue[]): DomainError {
   return new DomainError('REQUEST.VALIDATION_FAILED', issues.map((issue) => issue.message).join('; ') || 'The request is not valid', 'validation', issues);
 }
 
+/** A request body that is JSON but not an object (`null`, `42`, `"text"`, `[…]`) where an object is expected. */
+export function bodyNotAnObject(): DomainError {
+  return new DomainError('REQUEST.BODY_NOT_OBJECT', 'The request body must be a JSON object', 'validation');
+}
+
 /**
  * body-parser's strict mode refuses a body that is JSON but not an object or an array (`null`,
  * `42`, `"text"`) with JSON.parse's own wording (`Unexpected token 'n', "null" is not valid
- * JSON`), which would tell the client valid JSON is not JSON. The quoted text tells them apart.
+ * JSON`), which would tell the client valid JSON is not JSON. `raw` is the body as received
+ * (body-parser keeps it on its error, see `readRequestInput`) or as its message quotes it.
  */
-function isJsonButNotAnObject(message: string, rawBody?: unknown): boolean {
-  // body-parser keeps the raw body on its error; the message quotes only an excerpt of a long one.
-  const quoted = typeof rawBody === 'string' ? rawBody : /^Unexpected token '[\s\S]', "([\s\S]*)" is not valid JSON$/.exec(message)?.[1];
-  if (quoted === undefined) return false;
+export function isJsonButNotAnObject(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
   try {
-    const value: unknown = JSON.parse(quoted);
+    const value: unknown = JSON.parse(raw);
     return value === null || typeof value !== 'object';
   } catch {
     return false;
   }
+}
+
+/** The body a JSON.parse message quotes whole; undefined when it quotes an excerpt or nothing. */
+function quotedBody(message: string): string | undefined {
+  return /^Unexpected token '[\s\S]', "([\s\S]*)" is not valid JSON$/.exec(message)?.[1];
 }
 
 /** body-parser's JSON errors reach the filter as a 400 HttpException carrying the SyntaxError. */

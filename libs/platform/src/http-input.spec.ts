@@ -53,6 +53,22 @@ describe(refuseUnsupportedInput.name, () => {
   });
 
   it.each([
+    ['a JSON string of 200 characters', JSON.stringify('x'.repeat(200))],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('answers a body that is %s with REQUEST.BODY_NOT_OBJECT, from the raw body (a long one is quoted cut short in the parser\'s message)', async (_, text) => {
+    const response = await postJson('/v1/anything', text);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.BODY_NOT_OBJECT' } });
+  });
+
+  it('passes JSON that does not parse on to the error filter as the parser raised it', async () => {
+    const response = await postJson('/v1/anything', '"x'.padEnd(200, 'x'));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: expect.stringContaining('SyntaxError') });
+  });
+
+  it.each([
     ['a headline with the bytes FF FE', Buffer.concat([Buffer.from('{"headline":"Bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' utf"}')]), 'application/json'],
     ['a truncated three-byte sequence', Buffer.concat([Buffer.from('{"headline":"Caf'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]), 'application/json'],
     ['an encoded surrogate (CESU-8)', Buffer.concat([Buffer.from('{"headline":"'), Buffer.from([0xed, 0xa0, 0xbd]), Buffer.from('"}')]), 'application/json'],

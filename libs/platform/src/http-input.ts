@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError, MESSAGE_LIMITS, describeUnsupportedText, findUnsupportedText, type UnsupportedTextIssue } from '@newsroom/contracts';
+import { bodyNotAnObject, isJsonButNotAnObject } from './http-errors';
 
 /** Media types read as JSON: `application/json` and the `+json` family (`application/merge-patch+json`). */
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -30,7 +31,19 @@ export function readRequestInput(app: INestApplication, largeBodyPaths: readonly
   // body-parser skips a request whose body an earlier parser already read.
   app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 }));
   app.use(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 }));
+  app.use(recogniseJsonThatIsNotAnObject);
   app.use(refuseUnsupportedInput);
+}
+
+/**
+ * An Express error handler right after the parsers. body-parser refuses a JSON body that is not
+ * an object or an array with a SyntaxError, which Nest turns into a 400 carrying the message
+ * alone (RoutesResolver.mapExternalException); the message quotes only an excerpt of a long body,
+ * so a long JSON string would be called "not valid JSON". Here the raw body is still on the error.
+ */
+function recogniseJsonThatIsNotAnObject(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+  const parseFailure = (error as { type?: unknown }).type === 'entity.parse.failed';
+  next(parseFailure && isJsonButNotAnObject((error as { body?: unknown }).body) ? bodyNotAnObject() : error);
 }
 
 /**
