@@ -268,11 +268,14 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
         })
         .catch(async (error: unknown) => {
           show(message, notice('error', describeError(error)));
-          if (error instanceof ApiError && error.status === 412) {
-            // Start again from the text as it is live now, keeping the note the editor wrote.
+          if (!(error instanceof ApiError) || error.status !== 412) return;
+          // Start again from the text as it is live now, keeping the note the editor wrote.
+          try {
             await loadStatus();
             correctionSlot.replaceChildren(correction(note.value));
             message.append(notice('info', 'The form now shows the live text as it is now; make the correction again.'));
+          } catch (reloadError) {
+            message.append(notice('error', describeError(reloadError)));
           }
         });
     });
