@@ -299,6 +299,8 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
     await secondEditor.getByText(/changed since version \d+; it is now at version \d+.*\(ARTICLE\.VERSION_CONFLICT\)/).waitFor();
     await secondEditor.getByText('The form now shows the live text as it is now; make the correction again.').waitFor();
+    // the story's page lists what readers have been told already
+    await secondEditor.getByRole('region', { name: 'Corrections published' }).getByText('The route now runs on Sundays too.').waitFor();
     expect(await secondEditor.getByLabel('Correction note (shown to readers)').inputValue()).toBe(correctionNote);
     await secondEditor.getByLabel('Standfirst').fill('Route N1 links the station with Harwick General every 20 minutes.');
     await secondEditor.getByText('Body text').click();

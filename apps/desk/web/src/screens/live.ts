@@ -68,6 +68,8 @@ interface LiveArticle {
   uri: string;
   /** Increases with every change readers see: a correction is made from one (If-Match). */
   version: string;
+  /** The public corrections log of the story, oldest first. */
+  corrections?: { note: string; correctedAt: string }[];
   versioncreated: string;
   pubstatus: 'usable' | 'withdrawn';
 }
@@ -172,6 +174,15 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(onSite ? 'published' : draft.status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
       onSite ? h('p', {}, h('a', { href: article.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
+      // What readers have been told already, so a correction is not made twice.
+      onSite && article.corrections?.length
+        ? h(
+            'section',
+            { 'aria-labelledby': 'published-corrections' },
+            h('h2', { id: 'published-corrections' }, 'Corrections published'),
+            h('ol', { class: 'corrections-log' }, article.corrections.map((c) => h('li', {}, `${when(c.correctedAt)} — ${c.note}`))),
+          )
+        : null,
     );
   };
   const loadLog = async (): Promise<void> => {
