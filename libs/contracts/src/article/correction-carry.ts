@@ -41,7 +41,7 @@ const COMPARED: Record<CorrectableField, (text: ArticleContent) => string> = {
 };
 
 /** The fields whose value readers see differently in `a` and `b`. */
-export function fieldsChanged(a: ArticleContent, b: ArticleContent): CorrectableField[] {
+function fieldsChanged(a: ArticleContent, b: ArticleContent): CorrectableField[] {
   return CORRECTABLE_FIELDS.filter((field) => COMPARED[field](a) !== COMPARED[field](b));
 }
 

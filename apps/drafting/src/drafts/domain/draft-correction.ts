@@ -23,8 +23,12 @@ export interface CorrectedText {
   dateline?: Dateline | null;
 }
 
-/** The live text a publishing event reports: its summary fields, and the body and dateline when it carries the text whole (`article`). */
+/**
+ * The live text a publishing event reports: the text whole when it carries it (`article`), or
+ * else its summary fields, without the body and the dateline.
+ */
 export function correctedTextOf(data: ArticlePublishedData): CorrectedText {
+  if (data.article) return liveTextOf(data.article);
   return {
     headline: data.headline,
     standfirst: data.standfirst,
@@ -32,7 +36,6 @@ export function correctedTextOf(data: ArticlePublishedData): CorrectedText {
     tags: data.tags,
     language: data.language,
     bylineNames: data.bylines.map((byline) => byline.name),
-    ...(data.article ? { body: data.article.body, dateline: data.article.dateline ?? null } : {}),
   };
 }
 

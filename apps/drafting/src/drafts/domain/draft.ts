@@ -336,34 +336,24 @@ export class Draft {
    * next correction, so one delivered again (`replaced` is then its own result) changes nothing.
    */
   applyCorrection(correction: PublishedCorrection, replaced: ArticleContent | null): CorrectionOutcome {
-    const outcome = this.takeLiveText(correction.revision, correction.text, replaced, correction.at);
+    const outcome = this.takeCarriedCorrections(correction.revision, correction.text, replaced, correction.at);
     this.recordProgress('corrected', null, correction);
     return outcome;
   }
 
   /**
-   * Revision `revision` went live with corrections of the text it replaced carried into it
-   * (publishing's `carryCorrection`), so the live text `live` is not the revision as saved
-   * (`saved`, null when unknown). Recorded like a correction of that revision, without a
-   * timeline entry of its own (the `published` or `updated` entry says it): the working copy of
-   * a story with nothing in progress becomes the live text, and the next correction of that
-   * revision is compared with it. Call it after recording the publication, so the status is
-   * already that revision published.
+   * The live text of `revision` is `live`, which is not that revision as saved (`replaced`, null
+   * when unknown): publishing corrected it (`applyCorrection`), or carried corrections of the text
+   * it replaced into it as it went live (the consumer calls this after recording the
+   * publication, whose timeline entry says so). Kept as the base of the next correction of that
+   * revision, and taken into the working copy where it may (see applyCorrection).
    */
-  takeCarriedCorrections(revision: number, live: CorrectedText, saved: ArticleContent | null, at: Date): CorrectionOutcome {
-    return this.takeLiveText(revision, live, saved, at);
-  }
-
-  /**
-   * The live text of `revision` became `text` (it replaced `replaced`): kept as the base of the
-   * next correction, and carried into the working copy where it may (see applyCorrection).
-   */
-  private takeLiveText(revision: number, text: CorrectedText, replaced: ArticleContent | null, at: Date): CorrectionOutcome {
+  takeCarriedCorrections(revision: number, live: CorrectedText, replaced: ArticleContent | null, at: Date): CorrectionOutcome {
     if (!replaced || FINAL_STATUSES.includes(this.state.status)) return { applied: [], kept: [] };
     // A report about an older revision than the newest live text known (a late redelivery, a
     // replayed dead letter) is out of date: it must not become the base of the next correction.
     if (this.state.correctedRevision !== null && revision < this.state.correctedRevision) return { applied: [], kept: [] };
-    const merge = mergeCorrection(this.state.content, replaced, text);
+    const merge = mergeCorrection(this.state.content, replaced, live);
     this.state.correctedRevision = revision;
     this.state.correctedContent = merge.live;
     this.changes.stateChanged = true;
