@@ -12,8 +12,12 @@ import { AccessTokens } from '../tokens/access-tokens';
 
 /** Request headers passed on to the service; everything else (cookies above all) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-match', 'if-none-match', 'traceparent'];
-/** Response headers passed back to the browser. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'cache-control', 'retry-after', 'content-disposition', 'last-modified'];
+/**
+ * Response headers passed back to the browser. A service's own Cache-Control is not: publishing's
+ * public API lets readers' caches keep an article, but what the desk answers is a signed-in
+ * person's, and editors act on what they see (see `forward`).
+ */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'retry-after', 'content-disposition', 'last-modified'];
 /** How long a service may take to answer before the desk gives up (ms). */
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
@@ -68,6 +72,8 @@ export class ApiProxyController {
       const value = upstream.headers.get(name);
       if (value !== null) response.setHeader(name, value);
     }
+    // Kept by this browser only, and checked with the service every time (the ETag makes it cheap).
+    response.setHeader('Cache-Control', 'private, no-cache');
     response.end(Buffer.from(await upstream.arrayBuffer()));
   }
 }

@@ -78,9 +78,6 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      // Editors act on what they see: a response the browser keeps (publishing's public API
-      // allows caching for readers) is checked with the server every time, an ETag making it cheap.
-      cache: 'no-cache',
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {

@@ -10,10 +10,12 @@ import { request, service, type SiteSection, type SiteSectionList } from './api'
 export type PeopleNames = ReadonlyMap<string, string>;
 
 /**
- * The name of the account `id`; an id that is not a desk account (a token from the dev token
- * command, an account since deleted) shows as itself, a long one shortened to its first 8 characters.
+ * The name of the account `id`, or "you" when it is `selfId` (the signed-in person); an id that
+ * is not a desk account (a token from the dev token command, an account since deleted) shows as
+ * itself, a long one shortened to its first 8 characters.
  */
-export function personName(names: PeopleNames, id: string): string {
+export function personName(names: PeopleNames, id: string, selfId?: string): string {
+  if (selfId !== undefined && id === selfId) return 'you';
   return names.get(id) ?? shortId(id);
 }
 
@@ -40,8 +42,7 @@ let namesLoading: Promise<PeopleNames> | undefined;
  */
 export async function peopleNames(ids: Iterable<string | null | undefined> = []): Promise<PeopleNames> {
   const known = names;
-  const unknown = known ? [...ids].some((id) => id && !known.byId.has(id)) : true;
-  if (known && !(unknown && Date.now() - known.at > NAMES_FRESH_MS)) return known.byId;
+  if (known && (Date.now() - known.at <= NAMES_FRESH_MS || [...ids].every((id) => !id || known.byId.has(id)))) return known.byId;
   namesLoading ??= (async () => {
     try {
       const { body } = await request<{ items: { id: string; name: string }[] }>('GET', '/api/accounts/names');
@@ -81,8 +82,13 @@ export function sectionList(): Promise<SiteSection[]> {
   return sections ?? loadSections();
 }
 
-/** After signing out, or once an admin saved new sections: the next screen fetches again. */
+/** After signing out: the next screen fetches names and sections again. */
 export function forgetNames(): void {
   names = undefined;
+  forgetSections();
+}
+
+/** Once an admin saved new sections: the next screen that needs labels fetches the list again. */
+export function forgetSections(): void {
   sections = undefined;
 }

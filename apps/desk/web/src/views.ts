@@ -128,7 +128,7 @@ export function renderActivity(activity: readonly ActivityEntry[], names: People
         { class: entry.note ? 'has-note' : undefined },
         h('span', { class: 'what' }, ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ')),
         entry.revision ? ` (revision ${entry.revision})` : '',
-        entry.actorId ? ` by ${entry.actorId === selfId ? 'you' : personName(names, entry.actorId)}` : '',
+        entry.actorId ? ` by ${personName(names, entry.actorId, selfId)}` : '',
         ' · ',
         h('time', { datetime: entry.at }, when(entry.at)),
         entry.note ? h('blockquote', { class: 'note' }, entry.note) : null,

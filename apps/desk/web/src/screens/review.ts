@@ -58,7 +58,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
                     h('td', {}, checkSummary(item.checkSummary)),
                     h('td', {}, sectionLabel(sections, item.section)),
                     h('td', {}, when(item.submittedAt)),
-                    h('td', {}, item.assigneeId === context.session.user.id ? 'you' : item.assigneeId ? personName(names, item.assigneeId) : '—'),
+                    h('td', {}, item.assigneeId ? personName(names, item.assigneeId, context.session.user.id) : '—'),
                   ),
                 ),
               ),
@@ -93,7 +93,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const people = (): string[] => [review.authorId, review.assigneeId ?? '', ...review.comments.map((c) => c.editorId), ...review.decisions.map((d) => d.editorId)];
   const [namesFound, sections] = await Promise.all([peopleNames(people()), sectionList()]);
   let names: PeopleNames = namesFound;
-  const who = (personId: string): string => (personId === context.session.user.id ? 'you' : personName(names, personId));
+  const who = (personId: string): string => personName(names, personId, context.session.user.id);
 
   const act = async (label: string, action: string, payload?: unknown): Promise<void> => {
     try {

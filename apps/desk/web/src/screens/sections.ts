@@ -1,7 +1,7 @@
 import { ApiError, describeError, service, type SiteSection, type SiteSectionList } from '../api';
 import type { ScreenContext } from '../app';
 import { button, field, h, notice, show } from '../dom';
-import { loadSections } from '../names';
+import { forgetSections } from '../names';
 
 const PATH = '/v1/site/sections';
 
@@ -95,8 +95,9 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
     const items = sections.map(({ slug, label }) => ({ slug, label: label.trim() }));
     void service<SiteSectionList>('publishing', 'PUT', PATH, { body: { items }, ifMatch: etag ?? `"${version}"` })
       .then(async ({ body }) => {
-        // The labels other screens show come from the list this page loaded last.
-        await Promise.all([load(), loadSections()]);
+        // Other screens fetch the new list for their labels when they next need it.
+        forgetSections();
+        await load();
         show(message, notice('success', `Sections saved (version ${body.version}). Every service follows the new list within moments.`));
       })
       .catch((error: unknown) => {
