@@ -264,13 +264,12 @@ function isJsonSyntaxError(exception: HttpException): boolean {
 /** Strict body validation: unknown fields are rejected, and every problem is listed. */
 export function strictValidationPipe(): ValidationPipe {
   return new StrictValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    // Every rule of a failing field runs; flattenValidationErrors keeps one message per field,
-    // "section is required" rather than every rule it breaks or the last-declared one.
-    transform: true,
+    // The same rules as every command and event (contracts' STRICT_VALIDATION). Every rule of a
+    // failing field runs; flattenValidationErrors keeps one message per field, "section is
+    // required" rather than every rule it breaks or the last-declared one.
+    ...STRICT_VALIDATION,
     validationError: { ...STRICT_VALIDATION.validationError },
+    transform: true,
     exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

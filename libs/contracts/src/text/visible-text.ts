@@ -6,8 +6,9 @@ import { IsEmail, ValidateBy, type ValidationOptions } from 'class-validator';
  * selectors). Such characters are accepted inside text (an emoji's joiner, a right-to-left mark
  * in a dateline), but text made only of them shows nothing: an empty headline, a link with no words.
  */
-const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
-const INVISIBLE_CHARACTER = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE = String.raw`\s\p{Cf}\p{Default_Ignorable_Code_Point}`;
+const VISIBLE_CHARACTER = new RegExp(`[^${INVISIBLE}]`, 'u');
+const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
 
 /** True when `text` has at least one character a reader can see. */
 export function hasVisibleText(text: string | null | undefined): boolean {

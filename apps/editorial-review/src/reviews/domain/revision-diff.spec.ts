@@ -1,5 +1,5 @@
 import { article, cleanArticle, proseParagraphs } from '../../../test/article.fixtures';
-import { canonicalJson, DIFF_LIMITS, DiffBudget, diffRevisions, diffText, type TextChange, type TextFieldDiff } from './revision-diff';
+import { diffJson, DIFF_LIMITS, DiffBudget, diffRevisions, diffText, type TextChange, type TextFieldDiff } from './revision-diff';
 
 const base = cleanArticle();
 const baseBody = base.body as Record<string, unknown>[];
@@ -211,8 +211,8 @@ describe('diff limits', () => {
   });
 });
 
-describe(canonicalJson.name, () => {
+describe(diffJson.name, () => {
   it('sorts keys at every level and drops unset fields', () => {
-    expect(canonicalJson({ b: 1, a: { d: null, c: [{ y: 1, x: undefined }] } })).toBe('{"a":{"c":[{"y":1}]},"b":1}');
+    expect(diffJson({ b: 1, a: { d: null, c: [{ y: 1, x: undefined }] } })).toBe('{"a":{"c":[{"y":1}]},"b":1}');
   });
 });

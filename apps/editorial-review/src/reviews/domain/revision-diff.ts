@@ -274,18 +274,19 @@ function countMoved(changes: BlockChange[]): number {
 }
 
 function blockKey(block: ArticleBlock): string {
-  return canonicalJson(block);
+  return diffJson(block);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return diffJson(a) === diffJson(b);
 }
 
 /**
  * JSON with object keys sorted and unset fields dropped: one side of a diff is
- * read back from jsonb (which reorders keys), the other comes from an event.
+ * read back from jsonb (which reorders keys), the other comes from an event. Unlike
+ * contracts' canonicalJson, which keeps nulls, a field set to null reads as one not set.
  */
-export function canonicalJson(value: unknown): string {
+export function diffJson(value: unknown): string {
   return JSON.stringify(canonical(value));
 }
 

@@ -26,9 +26,9 @@ export class SiteErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return this.json.catch(thrown, host);
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const exception = asMethodNotAllowed(thrown, request, response);
-    if (!wantsHtml(request) || response.headersSent) return this.json.catch(exception, host);
-    void this.renderPage(exception, response);
+    // The JSON filter recognises a wrong method itself: the routes are scanned once either way.
+    if (!wantsHtml(request) || response.headersSent) return this.json.catch(thrown, host);
+    void this.renderPage(asMethodNotAllowed(thrown, request, response), response);
   }
 
   private async renderPage(exception: unknown, response: Response): Promise<void> {
