@@ -16,7 +16,7 @@ class DraftsController {
   }
 }
 
-/** Middleware on every method of every path, as the HTTP metrics are bound: not a route that serves anything. */
+/** Middleware on every method, as the HTTP metrics and CORS are bound: not a route that serves anything. */
 class EveryPathMiddleware implements NestMiddleware {
   use(_request: unknown, _response: unknown, next: () => void): void {
     next();
@@ -27,6 +27,8 @@ class EveryPathMiddleware implements NestMiddleware {
 class DraftsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(EveryPathMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    // Middleware on one exact path (as notifications' CORS is bound): Express binds it to every method there.
+    consumer.apply(EveryPathMiddleware).forRoutes({ path: 'v1/drafts', method: RequestMethod.ALL });
   }
 }
 

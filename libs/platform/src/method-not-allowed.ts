@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import { MethodNotAllowedException, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
@@ -20,13 +21,25 @@ export function methodsServedAt(request: Request): string[] {
   const stack = (request.app as unknown as { router?: { stack?: RouterLayer[] } } | undefined)?.router?.stack ?? [];
   const methods = new Set<string>();
   for (const layer of stack) {
-    // A wildcard route is middleware bound to methods (the HTTP metrics, on `/{*path}` for each
-    // method), not an address that serves anything.
-    if (!layer.route || String(layer.route.path).includes('*') || typeof layer.match !== 'function' || !layer.match(request.path)) continue;
+    if (!layer.route || isMiddleware(layer.route) || typeof layer.match !== 'function' || !layer.match(request.path)) continue;
     for (const [method, served] of Object.entries(layer.route.methods)) if (served && method !== '_all') methods.add(method.toUpperCase());
   }
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
+}
+
+/**
+ * A route that is middleware bound through the router, not an address that serves anything:
+ * one on a wildcard path (the HTTP metrics, on `/{*path}` for each method), or one bound to
+ * every method Node knows, which is what Express's `app.all` does for Nest middleware applied
+ * to exact paths (notifications' CORS for the site's scripts). Counting the latter would make
+ * every method look served there, and a wrong one answer 404 instead of 405.
+ */
+function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
+  if (String(route.path).includes('*')) return true;
+  let served = 0;
+  for (const method of Object.keys(route.methods)) if (method !== '_all' && route.methods[method]) served += 1;
+  return served >= METHODS.length;
 }
 
 /**
