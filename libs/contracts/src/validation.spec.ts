@@ -70,6 +70,16 @@ describe('validatePlain: one message per field, the one a person fixes first', (
     expect(issuesOf({ ...valid, bylines: [{ name: 'Alice' }, {}] })).toEqual([{ path: 'bylines.1.name', message: 'bylines.1.name is required' }]);
   });
 
+  // JSON.parse makes `__proto__` an own key; class-transformer would drop it and `constructor` without a word.
+  it.each([
+    ['__proto__ at the top', `{"note":"n","reason":"r","headline":"h","revision":1,"__proto__":{"isAdmin":true}}`, '__proto__'],
+    ['constructor at the top', `{"note":"n","reason":"r","headline":"h","revision":1,"constructor":{"name":"x"}}`, 'constructor'],
+    ['__proto__ inside a nested object', `{"note":"n","reason":"r","headline":"h","revision":1,"bylines":[{"name":"A","__proto__":{"x":1}}]}`, 'bylines.0.__proto__'],
+  ])('refuses %s as a field that should not be there, by its path', (_what, json, path) => {
+    const key = path.split('.').pop()!;
+    expect(issuesOf(JSON.parse(json) as Record<string, unknown>)).toEqual([{ path, message: `property ${key} should not exist` }]);
+  });
+
   it('words list rules in plain English', () => {
     expect(issuesOf({ ...valid, tags: ['a', 'a'] })).toEqual([{ path: 'tags', message: 'tags must not list the same item twice' }]);
     expect(issuesOf({ ...valid, tags: ['a', 'b', 'c', 'd'] })).toEqual([{ path: 'tags', message: 'tags must contain no more than 3 items' }]);

@@ -90,10 +90,42 @@ export function unsupportedTextIssues(plain: unknown): ValidationIssue[] {
  * walking the same strings a second time. `plain` must be a JSON object.
  */
 export function validateTextChecked<T extends object>(cls: ClassConstructor<T>, plain: object): ValidationResult<T> {
+  const unmapped = unmappedKeyIssues(plain);
+  if (unmapped.length > 0) return { ok: false, issues: unmapped };
   const instance = plainToInstance(cls, plain);
   const errors = validateSync(instance, STRICT_VALIDATION);
   if (errors.length > 0) return { ok: false, issues: flattenValidationErrors(errors) };
   return { ok: true, value: markValidated(instance) };
+}
+
+/**
+ * Keys class-transformer skips when it builds a class from JSON (it guards prototypes this way).
+ * Skipped, they never reach the whitelist, so an unknown `__proto__` or `constructor` field
+ * would be dropped without a word where every other unknown field is refused; a `constructor`
+ * inside a free-form object even throws inside class-transformer. No request, command or event
+ * class can declare either.
+ */
+const KEYS_NEVER_MAPPED = new Set(['__proto__', 'constructor']);
+
+/**
+ * Every own key of `plain`, at any depth, that class-transformer would drop, as the whitelist's
+ * issue ("property __proto__ should not exist") at its dotted path; empty when there is none.
+ * Checked before every strict validation: commands, events, and HTTP bodies (platform's pipe).
+ */
+export function unmappedKeyIssues(plain: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  // A stack, not recursion: the nesting of an input is its sender's to choose.
+  const stack: Array<{ value: unknown; path: string }> = [{ value: plain, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, inner] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (KEYS_NEVER_MAPPED.has(key)) issues.push({ path: at, message: `property ${key} should not exist` });
+      else stack.push({ value: inner, path: at });
+    }
+  }
+  return issues;
 }
 
 /**

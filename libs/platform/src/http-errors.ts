@@ -10,7 +10,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, STRICT_VALIDATION, flattenValidationErrors, type ErrorKind, type ErrorResponseBody, type ValidationIssue } from '@newsroom/contracts';
+import { DomainError, STRICT_VALIDATION, flattenValidationErrors, unmappedKeyIssues, type ErrorKind, type ErrorResponseBody, type ValidationIssue } from '@newsroom/contracts';
 import { asMethodNotAllowed } from './method-not-allowed';
 
 const STATUS_OF: Record<ErrorKind, number> = {
@@ -194,36 +194,11 @@ class StrictValidationPipe extends ValidationPipe {
       throw bodyNotAnObject();
     }
     if (metadata.type === 'body') {
-      const unmapped = unmappedKeys(value);
+      const unmapped = unmappedKeyIssues(value);
       if (unmapped.length > 0) throw validationFailed(unmapped);
     }
     return super.transform(value, metadata);
   }
-}
-
-/**
- * Keys class-transformer skips when it builds a DTO from JSON (it guards prototypes this way).
- * Skipped, they never reach the whitelist, so an unknown `__proto__` or `constructor` field
- * would be ignored where every other unknown field is refused; a `constructor` inside a
- * free-form object even throws inside class-transformer. No DTO can declare either.
- */
-const KEYS_NEVER_MAPPED = new Set(['__proto__', 'constructor']);
-
-/** Every own key of `body`, at any depth, that class-transformer would drop, as whitelist issues. */
-function unmappedKeys(body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  // A stack, not recursion: the nesting of a JSON body is the client's to choose.
-  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    for (const [key, inner] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (KEYS_NEVER_MAPPED.has(key)) issues.push({ path: at, message: `property ${key} should not exist` });
-      else stack.push({ value: inner, path: at });
-    }
-  }
-  return issues;
 }
 
 function validationFailed(issues: ValidationIssue[]): DomainError {

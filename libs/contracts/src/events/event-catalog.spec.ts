@@ -43,6 +43,17 @@ describe('validateEvent: where an event arrived', () => {
   it('checks only the envelope and data when no topic is given (producers validating what they emit)', () => {
     expect(validateEvent(claimed()).ok).toBe(true);
   });
+
+  it.each([
+    ['its data', (json: string) => json.replace('"editorId":', '"__proto__":{"isAdmin":true},"editorId":'), 'data.__proto__'],
+    ['its envelope', (json: string) => json.replace('"type":', '"constructor":{"name":"x"},"type":'), 'constructor'],
+  ])('refuses an event with a key class-transformer would drop silently in %s', (_where, tamper, path) => {
+    const json = tamper(JSON.stringify(claimed()));
+    expect(json).toContain(path.split('.').pop());
+    const result = validateEvent(JSON.parse(json), { topic: TOPICS.review });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([path]);
+  });
 });
 
 describe('EVENT_CATALOG', () => {
