@@ -108,6 +108,9 @@ describe('input no client should send, on every route of every service', () => {
     return failures;
   }
 
+  /** True when the OpenAPI path template `template` (`/v1/subscribers/{id}`) matches the concrete `path`. */
+  const templateMatches = (template: string, path: string) => new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(path);
+
   const withBody = (operation: Operation) => ['POST', 'PUT', 'PATCH'].includes(operation.method);
 
   it('finds the routes of all four services in their OpenAPI documents', () => {
@@ -177,6 +180,38 @@ describe('input no client should send, on every route of every service', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers a method a documented path does not serve with 405 ROUTE.METHOD_NOT_ALLOWED and an Allow naming the methods it does', async () => {
+    const paths = new Map<string, Operation[]>();
+    for (const operation of operations) {
+      const key = `${operation.service} ${operation.template}`;
+      paths.set(key, [...(paths.get(key) ?? []), operation]);
+    }
+    const failures: string[] = [];
+    let tried = 0;
+    for (const [key, group] of paths) {
+      const documented = group.map((operation) => operation.method);
+      const path = pathOf(group[0]);
+      // A method no route serves at this address: `DELETE /v1/subscribers/confirm` is the route `DELETE /v1/subscribers/{id}`.
+      const servedElsewhere = (method: string) => operations.some((o) => o.service === group[0].service && o.method === method && templateMatches(o.template, path));
+      const wrong = ['DELETE', 'PUT', 'PATCH', 'POST'].find((method) => !documented.includes(method) && !servedElsewhere(method));
+      if (wrong === undefined) continue;
+      tried += 1;
+      const response = await fetch(newsroom.url(group[0].service, path), {
+        method: wrong,
+        headers: { authorization: `Bearer ${newsroom.token(admin.role, admin.user)}`, accept: 'application/json' },
+      });
+      const allow = (response.headers.get('allow') ?? '').split(', ');
+      const code = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json()) as { error?: { code?: string } }).error?.code : await response.text();
+      if (response.status !== 405 || code !== 'ROUTE.METHOD_NOT_ALLOWED' || !documented.every((method) => allow.includes(method))) {
+        failures.push(`${wrong} ${key}: ${response.status} ${code} Allow: ${allow.join(', ')} (documented: ${documented.join(', ')})`);
+      }
+    }
+    // Notifications' paths for the site's scripts carry CORS middleware bound to every method.
+    expect([...paths.keys()]).toEqual(expect.arrayContaining(['notifications /v1/push-subscriptions', 'notifications /v1/alert-clicks']));
+    expect(tried).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
+
   describe('the reported cases', () => {
     const reporter = { role: 'reporter' as const, user: 'rhea.reporter' };
     const editor = { role: 'editor' as const, user: 'eddie.editor' };
@@ -216,6 +251,20 @@ describe('input no client should send, on every route of every service', () => {
       const response = await newsroom.call(service, 'POST', path, editor, body);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ error: { code: 'INPUT.UNSUPPORTED_CHARACTER', details: { path: field } } });
+    });
+
+    // Text a person must write shows nothing when it is only spaces and invisible characters.
+    it.each([
+      ['a correction note', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/corrections`, { note: '\u200B\u200B' }, 'note'],
+      ['a withdrawal reason', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/unpublish`, { reason: '\u2060 \u200B' }, 'reason'],
+      ['a kill reason', 'publishing' as const, `/v1/articles/${ARTICLE_ID}/kill`, { reason: '\u3164' }, 'reason'],
+      ['a change request', 'editorial-review' as const, `/v1/reviews/${ARTICLE_ID}/request-changes`, { note: '\u200B' }, 'note'],
+      ['a rejection reason', 'editorial-review' as const, `/v1/reviews/${ARTICLE_ID}/reject`, { reason: '\uFEFF\u200D' }, 'reason'],
+      ['a review comment', 'editorial-review' as const, `/v1/reviews/${ARTICLE_ID}/comments`, { body: '\u200B\n\u200C' }, 'body'],
+    ])('refuses %s made only of zero-width or invisible characters with 400 naming the field', async (_, service, path, body, field) => {
+      const response = await newsroom.call(service, 'POST', path, admin, body);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: { code: 'REQUEST.VALIDATION_FAILED', details: [{ path: field, message: `${field} must contain visible text, not only spaces or invisible characters` }] } });
     });
 
     it('dead-letters a consumed event carrying NUL or a lone surrogate, and keeps consuming', async () => {

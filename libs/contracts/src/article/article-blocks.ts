@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ARTICLE_LIMITS, type ArticleBlockType } from './article-limits';
-import { IsHttpUrl, IsNotBlank, IsTimestamp, OptionalField, Trim } from './field-rules';
+import { IsHttpUrl, IsTimestamp, OptionalField, Trim } from './field-rules';
+import { IsNotBlank } from '../text/visible-text';
 
 const LIMITS = ARTICLE_LIMITS.blocks;
 const URL_MAX = ARTICLE_LIMITS.url.maxLength;

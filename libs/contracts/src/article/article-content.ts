@@ -16,7 +16,8 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, IsNotBlank, OptionalField, Trim } from './field-rules';
+import { IsCalendarDate, OptionalField, Trim } from './field-rules';
+import { IsNotBlank } from '../text/visible-text';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
 

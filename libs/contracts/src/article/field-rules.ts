@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
-import { hasVisibleText } from '../text/visible-text';
 import { isHttpUrl } from './http-url';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
@@ -57,24 +56,6 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => isTimestamp(value),
         defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z',
-      },
-    },
-    options,
-  );
-}
-
-/**
- * Rejects strings a reader would see as empty, where a length minimum alone would let them
- * through: only whitespace, or only invisible characters (zero-width spaces, bidirectional
- * controls, Hangul fillers — hasVisibleText).
- */
-export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isNotBlank',
-      validator: {
-        validate: (value) => hasVisibleText(value as string),
-        defaultMessage: () => '$property must contain visible text, not only spaces or invisible characters',
       },
     },
     options,

@@ -16,6 +16,25 @@ export function hasVisibleText(text: string | null | undefined): boolean {
 }
 
 /**
+ * Rejects strings a reader would see as empty, where a length minimum alone would let them
+ * through: only whitespace, or only invisible characters (zero-width spaces, bidirectional
+ * controls, Hangul fillers — hasVisibleText). The rule for every text a person must write:
+ * article fields, and the notes, reasons and names written beside them.
+ */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value) => hasVisibleText(value as string),
+        defaultMessage: () => '$property must contain visible text, not only spaces or invisible characters',
+      },
+    },
+    options,
+  );
+}
+
+/**
  * An e-mail address as the newsroom sends to it: class-validator's `IsEmail` (RFC 5322's
  * addr-spec as mail servers accept it), and no whitespace or invisible character anywhere.
  * `a\u200b@example.com` looks like `a@example.com` on screen, passes `IsEmail`, and every SMTP

@@ -1,14 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { ArticleCommand, NOTE_MAX_LENGTH } from '@newsroom/contracts';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ArticleCommand, IsNotBlank, NOTE_MAX_LENGTH } from '@newsroom/contracts';
 import type { Reviewer } from '../domain/review';
 
-const NOT_BLANK = /\S/;
-
 /**
- * The text of a note, a change request or a rejection reason: trimmed, not
- * blank, at most NOTE_MAX_LENGTH characters (what the review events allow).
+ * The text of a note, a change request or a rejection reason: trimmed, with
+ * text a reader can see (not only spaces or zero-width characters), at most NOTE_MAX_LENGTH characters (what the review events allow).
  * HTTP requests and commands validate it alike.
  */
 export function EditorNote(): PropertyDecorator {
@@ -16,7 +14,7 @@ export function EditorNote(): PropertyDecorator {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value), { toClassOnly: true }),
     IsString(),
     MaxLength(NOTE_MAX_LENGTH),
-    Matches(NOT_BLANK, { message: '$property must not be empty' }),
+    IsNotBlank(),
   );
 }
 

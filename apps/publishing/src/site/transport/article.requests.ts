@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Byline, Dateline, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
+import { Byline, Dateline, IsNotBlank, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { SHARE_NETWORKS, type ShareNetwork } from '../../articles/domain/share-networks';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
@@ -69,6 +69,7 @@ export class CorrectArticleRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'note is required: say what was corrected' })
+  @IsNotBlank()
   @MaxLength(CORRECTION_NOTE_MAX_LENGTH)
   note!: string;
 
@@ -90,6 +91,7 @@ export class UnpublishArticleRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
+  @IsNotBlank()
   @MaxLength(WITHDRAWAL_REASON_MAX_LENGTH)
   reason!: string;
 }
@@ -99,6 +101,7 @@ export class KillArticleRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
+  @IsNotBlank()
   @MaxLength(KILL_REASON_MAX_LENGTH)
   reason!: string;
 }

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Command } from '@newsroom/contracts';
+import { Command, IsNotBlank } from '@newsroom/contracts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/account';
 
 /** The invited person follows the link and chooses a password (and, if they like, their name). */
@@ -12,9 +12,10 @@ export class AcceptInvitationCommand extends Command {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 
+  /** Left out to keep the name the invitation gave; when sent, it must have text a reader can see. */
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(200)
   name?: string;
 

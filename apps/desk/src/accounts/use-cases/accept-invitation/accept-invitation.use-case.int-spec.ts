@@ -46,6 +46,18 @@ describe(`${InviteAccountUseCase.name} and ${AcceptInvitationUseCase.name}`, () 
     expect((await refusal(accept(invitationUrl))).code).toBe('INVITATION.GONE');
   });
 
+  it.each([
+    ['only spaces', '   '],
+    ['only zero-width characters', '\u200B\u2060'],
+  ])('refuses a name of %s, on the invitation and on accepting it, with COMMAND.INVALID', (_what, name) => {
+    const token = 'a'.repeat(43);
+    expect(() => InviteAccountCommand.create({ adminId, adminName: 'Ada Admin', email: 'nobody@desk.test', name, roles: ['reporter'] })).toThrow(
+      expect.objectContaining({ code: 'COMMAND.INVALID' }),
+    );
+    expect(() => AcceptInvitationCommand.create({ token, password: 'rosa has a long password', name })).toThrow(expect.objectContaining({ code: 'COMMAND.INVALID' }));
+    expect(AcceptInvitationCommand.create({ token, password: 'rosa has a long password' }).name).toBeUndefined();
+  });
+
   it('refuses an expired link', async () => {
     const { invitationUrl } = await invite('rosa@desk.test');
     await testbed.query(`UPDATE invitations SET expires_at = now() - interval '1 second'`);

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@newsroom/auth';
-import { Command, IsMailAddress } from '@newsroom/contracts';
+import { Command, IsMailAddress, IsNotBlank } from '@newsroom/contracts';
 
 /** An admin creates an account for someone and sends them an invitation link. */
 export class InviteAccountCommand extends Command {
@@ -15,8 +15,9 @@ export class InviteAccountCommand extends Command {
   @MaxLength(254)
   email!: string;
 
+  /** The person's name as the desk shows it (bylines, review notes): text a reader can see. */
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 

@@ -85,5 +85,7 @@ describe(CommentOnReviewUseCase.name, () => {
     const articleId = randomUUID();
     expect(CommentOnReviewCommand.create({ articleId, editorId: 'carol', body: '  Check the numbers.  ' }).body).toBe('Check the numbers.');
     expect(thrownBy(() => CommentOnReviewCommand.create({ articleId, editorId: 'carol', body: '\n' }))).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
+    // Zero-width characters only: a note the reporter would see as empty.
+    expect(thrownBy(() => CommentOnReviewCommand.create({ articleId, editorId: 'carol', body: '\u200B\u200C' }))).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
   });
 });

@@ -48,6 +48,7 @@ describe(RequestChangesUseCase.name, () => {
   it('needs a note: blank or longer than 5000 characters is COMMAND.INVALID', () => {
     const articleId = '5f0c1c9e-54a4-4a43-a7a1-6a0e0c1a2b3c';
     expect(thrownBy(() => RequestChangesCommand.create({ articleId, ...bob, note: ' \n ' }))).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
+    expect(thrownBy(() => RequestChangesCommand.create({ articleId, ...bob, note: '\u200B \u2060' }))).toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
     expect(thrownBy(() => RequestChangesCommand.create({ articleId, ...bob, note: 'x'.repeat(5001) }))).toMatchObject({ code: 'COMMAND.INVALID' });
   });
 

@@ -1,4 +1,5 @@
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@newsroom/contracts';
 import { EditorActionCommand } from '../editor-action.command';
 
 export const CORRECTION_NOTE_MAX_LENGTH = 2000;
@@ -7,7 +8,7 @@ export const CORRECTION_NOTE_MAX_LENGTH = 2000;
 export class CorrectArticleCommand extends EditorActionCommand {
   /** Shown to readers under the article and on /corrections. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(CORRECTION_NOTE_MAX_LENGTH)
   note!: string;
 

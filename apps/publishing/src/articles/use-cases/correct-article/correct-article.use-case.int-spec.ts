@@ -233,8 +233,11 @@ describe(CorrectArticleUseCase.name, () => {
       expect((await refusal(fixtures.correct(randomUUID(), NOTE))).code).toBe('ARTICLE.NOT_FOUND');
     });
 
-    it('a command without a note: COMMAND.INVALID', () => {
-      expect(() => CorrectArticleCommand.create({ articleId: randomUUID(), editorId: EDITOR, note: '' })).toThrow(
+    it.each([
+      ['without a note', ''],
+      ['whose note readers would see as empty (zero-width spaces)', '\u200B\u200B'],
+    ])('a command %s: COMMAND.INVALID', (_what, note) => {
+      expect(() => CorrectArticleCommand.create({ articleId: randomUUID(), editorId: EDITOR, note })).toThrow(
         expect.objectContaining({ code: 'COMMAND.INVALID', kind: 'validation' }),
       );
     });

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@newsroom/contracts';
 import { EditorActionCommand } from '../editor-action.command';
 
 export const KILL_REASON_MAX_LENGTH = 2000;
@@ -6,7 +7,7 @@ export const KILL_REASON_MAX_LENGTH = 2000;
 /** An editor kills an article: a legal removal. The reason is kept internally, never served or sent. */
 export class KillArticleCommand extends EditorActionCommand {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(KILL_REASON_MAX_LENGTH)
   reason!: string;
 }

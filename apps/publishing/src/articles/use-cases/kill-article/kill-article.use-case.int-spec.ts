@@ -100,5 +100,6 @@ describe(KillArticleUseCase.name, () => {
   it('refuses an unknown article (ARTICLE.NOT_FOUND) and a command without a reason (COMMAND.INVALID)', async () => {
     expect((await refusal(fixtures.kill(randomUUID()))).code).toBe('ARTICLE.NOT_FOUND');
     expect(() => KillArticleCommand.create({ articleId: randomUUID(), editorId: EDITOR, reason: '' })).toThrow(expect.objectContaining({ code: 'COMMAND.INVALID' }));
+    expect(() => KillArticleCommand.create({ articleId: randomUUID(), editorId: EDITOR, reason: '\u200B' })).toThrow(expect.objectContaining({ code: 'COMMAND.INVALID' }));
   });
 });
