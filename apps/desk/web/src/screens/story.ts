@@ -43,9 +43,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   let id: string | undefined = context.params.id;
   let draft: DraftView | undefined;
   let etag: string | undefined;
-  const sections = await loadSections();
-  if (id) {
-    const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
+  // The sections and the draft at once; the names need the draft.
+  const [sections, answer] = await Promise.all([loadSections(), id ? service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`) : undefined]);
+  if (answer) {
     draft = answer.body;
     etag = answer.etag ?? `"${draft.version}"`;
   }
