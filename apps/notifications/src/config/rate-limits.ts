@@ -15,6 +15,8 @@ export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
   'preferences:target': { points: 30, durationSeconds: 600 },
   'unsubscribe:client': { points: 30, durationSeconds: 600 },
   'unsubscribe:target': { points: 10, durationSeconds: 600 },
+  // Per link only: see the route below.
+  'one-click-unsubscribe:target': { points: 10, durationSeconds: 600 },
   'push-subscribe:client': { points: 10, durationSeconds: 3600 },
   'push-subscribe:target': { points: 5, durationSeconds: 3600 },
   'alert-click:client': { points: 120, durationSeconds: 600 },
@@ -31,7 +33,13 @@ export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   { name: 'signup', methods: ['POST'], path: /^\/(?:v1\/subscribers|subscribe)\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
   { name: 'confirm', methods: ['GET'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
-  { name: 'unsubscribe', methods: ['GET', 'POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'unsubscribe', methods: ['GET'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
+  // The unsubscribe itself (the page's button, and RFC 8058's one-click POST) is counted per link
+  // only. One-click POSTs come from the mailbox provider's servers, not the reader's browser: a
+  // few addresses speak for thousands of readers after a large send, and a per-client limit
+  // would refuse most of them, with no one to retry. Each needs a signed link, so a flood of
+  // forged ones is refused by its signature before any database work.
+  { name: 'one-click-unsubscribe', methods: ['POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'alert-click', methods: ['POST'], path: /^\/v1\/alert-clicks\/?$/ },
   { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },
 ];
