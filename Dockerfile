@@ -8,6 +8,7 @@
 #   dist/apps/editorial-review/src/main.js    the editorial-review service  (PORT 3002)
 #   dist/apps/publishing/src/main.js          the publishing service        (PORT 3003)
 #   dist/apps/notifications/src/main.js       the notifications service     (PORT 3004)
+#   dist/apps/desk/src/main.js                the desk and its browser app  (PORT 3005)
 #   dist/apps/<app>/src/migrate.js            one-shot migrations of one service's schema
 #   dist/tools/kafka/provision-topics.js      one-shot topic provisioning
 #                                             (reads KAFKA_BROKERS, KAFKA_REPLICATION_FACTOR)
@@ -31,12 +32,13 @@ FROM npm AS deps
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
-# Runtime dependencies only. Optional dependencies are left out: in this tree they
-# are the embedded PostgreSQL binaries used by `npm start` on a laptop and
-# platform shims the services never load.
+# Runtime dependencies only (the embedded PostgreSQL of `npm start` is a dev
+# dependency). Optional dependencies stay: the native builds of sharp (drafting's
+# pictures) and @node-rs/argon2 (the desk's passwords) are optional packages, one
+# per platform, and without them both services fail as they start.
 FROM npm AS prod-deps
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 
 FROM deps AS build
 COPY tsconfig.base.json tsconfig.build.json ./
@@ -55,6 +57,6 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY apps/publishing/src/public ./apps/publishing/src/public
 USER node
-EXPOSE 3001 3002 3003 3004
+EXPOSE 3001 3002 3003 3004 3005
 ENTRYPOINT ["node", "-r", "./tools/scripts/register-paths.cjs"]
 CMD ["--eval", "console.error('Pass the entry to run, e.g. dist/apps/drafting/src/main.js, dist/apps/<app>/src/migrate.js or dist/tools/kafka/provision-topics.js'); process.exit(64)"]

@@ -716,6 +716,8 @@ describe('deployment files', () => {
       const dependencies = /--from=(\S+) \/app\/node_modules/.exec(copies)?.[1];
       const dependencyStage = stages.find((stage) => stage.name === dependencies);
       expect(dependencyStage?.lines.join('\n')).toMatch(/npm ci .*--omit=dev/);
+      // sharp's and argon2's native builds are optional packages: leaving them out stops drafting and the desk at start.
+      expect(dependencyStage?.lines.join('\n')).not.toMatch(/--omit=optional|--no-optional/);
     });
   });
 
