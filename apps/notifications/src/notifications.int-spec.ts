@@ -174,6 +174,9 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect(mail.parsed.text).toContain('The vote was <script>close</script>: 226 to 224.');
     expect(headerOf(mail, 'list-unsubscribe')).toMatch(new RegExp(`^<${PUBLIC_BASE_URL}/unsubscribe\\?token=[\\w.-]+>$`));
     expect(headerOf(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(mail, 'list-id')).toBe(`Newsroom alerts <alerts.${new URL(PUBLIC_BASE_URL).hostname}>`);
+    expect(headerOf(mail, 'auto-submitted')).toBe('auto-generated');
+    expect(headerOf(mail, 'precedence')).toBe('bulk');
 
     // The push: VAPID-signed, urgent, encrypted (aes128gcm) for this browser only.
     const [pushed] = push.pushesTo('/push/good');

@@ -41,10 +41,13 @@ describe('alertEmail', () => {
     expect(text).toContain(`Change what you get: ${links.preferencesUrl}`);
   });
 
-  it('carries RFC 8058 one-click unsubscribe headers', () => {
+  it('carries RFC 8058 one-click unsubscribe, the list it belongs to (RFC 2919), and says it is automatic (RFC 3834)', () => {
     expect(alertEmail('a@example.com', alert, links).headers).toEqual({
       'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'List-Id': `Newsroom alerts <alerts.${new URL(links.unsubscribeUrl).hostname}>`,
+      'Auto-Submitted': 'auto-generated',
+      Precedence: 'bulk',
     });
   });
 

@@ -31,9 +31,25 @@ export function storyDirection(...texts: Array<string | null | undefined>): 'ltr
 /** The language of the alert's own words (Breaking news, Read the story, the footnote). */
 export const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
 
-/** RFC 2369 `List-Unsubscribe` with RFC 8058 one-click, so mail clients can offer "Unsubscribe" themselves. */
-export function oneClickUnsubscribe(unsubscribeUrl: string): Record<string, string> {
-  return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+/** The two lists a subscriber's mail belongs to: alerts (and their corrections), and the daily digest. */
+const MAIL_LISTS = { alerts: 'Newsroom alerts', digest: 'Newsroom daily digest' } as const;
+
+/**
+ * The headers of every e-mail to a subscriber:
+ * - RFC 2369 `List-Unsubscribe` with RFC 8058 one-click, so mail clients offer "Unsubscribe" themselves;
+ * - RFC 2919 `List-Id` (`Newsroom alerts <alerts.alerts.example.com>`, named after the host of
+ *   the subscriber links), so readers and mail clients can file alerts and digests apart;
+ * - RFC 3834 `Auto-Submitted: auto-generated`, so out-of-office responders do not answer every
+ *   alert, and `Precedence: bulk`, which responders older than RFC 3834 read instead.
+ */
+export function subscriberMailHeaders(list: keyof typeof MAIL_LISTS, unsubscribeUrl: string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'List-Id': `${MAIL_LISTS[list]} <${list}.${new URL(unsubscribeUrl).hostname}>`,
+    'Auto-Submitted': 'auto-generated',
+    Precedence: 'bulk',
+  };
 }
 
 /** A subscriber's own links, signed for them: change what they get, and stop. */
@@ -98,7 +114,7 @@ ${footer.html}`;
     subject: alertTitle(alert),
     text,
     html: emailDocument(alertTitle(alert), body),
-    headers: oneClickUnsubscribe(links.unsubscribeUrl),
+    headers: subscriberMailHeaders('alerts', links.unsubscribeUrl),
   };
 }
 
@@ -132,7 +148,7 @@ ${footer.html}`;
     subject,
     text,
     html: emailDocument(subject, body),
-    headers: oneClickUnsubscribe(links.unsubscribeUrl),
+    headers: subscriberMailHeaders('alerts', links.unsubscribeUrl),
   };
 }
 

@@ -23,9 +23,15 @@ describe(digestEmail.name, () => {
     expect(mail.text).toContain('BREAKING: Budget <b>passes</b>\nIn a line.\nhttps://news.example/a');
   });
 
-  it('carries the one-click unsubscribe headers and links of the alert e-mail', () => {
+  it('carries the one-click unsubscribe headers and links of the alert e-mail, on a list of its own', () => {
     const mail = digestEmail('a@example.com', '2026-11-30', [story('One')], links);
-    expect(mail.headers).toEqual({ 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mail.headers).toEqual({
+      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'List-Id': 'Newsroom daily digest <digest.alerts.example>',
+      'Auto-Submitted': 'auto-generated',
+      Precedence: 'bulk',
+    });
     expect(mail.text).toContain(`Unsubscribe: ${links.unsubscribeUrl}`);
     expect(mail.html).toContain('href="https://alerts.example/preferences?token=t"');
   });

@@ -3,7 +3,7 @@ import { emailDocument } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { AlertText } from '../domain/article-alert';
-import { INTERFACE, oneClickUnsubscribe, oneLine, storyDirection, subscriberFooter, type SubscriberMailLinks } from './alert-messages';
+import { INTERFACE, oneLine, storyDirection, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
 
 /** One story as a digest lists it. */
 export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority'>;
@@ -42,5 +42,5 @@ ${standfirst && html`<p style="margin-top:0">${standfirst}</p>`}
 </div>`;
 })}
 ${footer.html}`;
-  return { to, subject, text, html: emailDocument(subject, body), headers: oneClickUnsubscribe(links.unsubscribeUrl) };
+  return { to, subject, text, html: emailDocument(subject, body), headers: subscriberMailHeaders('digest', links.unsubscribeUrl) };
 }
