@@ -47,7 +47,7 @@ describe('the newsroom over SASL_SSL with per-service principals and ACLs', () =
     expect(signup.status).toBe(202);
     const confirmation = await newsroom.mail.waitFor((mail) => mail.to.includes('politics.reader@example.com'), 15_000);
     const link = /https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0];
-    expect((await fetch(link as string)).status).toBe(200);
+    expect((await fetch(link as string, { method: 'POST' })).status).toBe(200);
 
     const article = JSON.parse(
       readFileSync(path.resolve(__dirname, '../tools/seed/articles/01-harwick-night-freight-ban.json'), 'utf8').replaceAll('{{PUBLIC_BASE_URL}}', 'http://localhost:3003'),

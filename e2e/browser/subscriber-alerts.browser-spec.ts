@@ -3,7 +3,8 @@
  * running as processes on a real broker, PostgreSQL and SMTP catcher:
  *
  * - with JavaScript off, a reader subscribes with the form on a story's page (a urlencoded POST
- *   to notifications' /subscribe), follows the confirmation link and reaches the preference page;
+ *   to notifications' /subscribe), follows the confirmation link, presses its button and reaches
+ *   the preference page;
  * - with JavaScript on, the story's page registers the service worker (/sw.js, scope `/`), and a
  *   push message delivered through the DevTools protocol (`ServiceWorker.deliverPushMessage`)
  *   shows a notification with the story's title and standfirst.
@@ -90,7 +91,11 @@ describe('reader alerts in a browser', () => {
     await letter.setContent(mail.html ?? '');
     await shot(letter, 'confirmation-email');
 
+    // The link opens a page whose button confirms: a mail scanner that opens it confirms nothing.
     await page.goto(confirmUrl);
+    expect(await page.title()).toBe('Confirm your alerts');
+    await shot(page, 'confirm-button');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Yes, send me alerts' }).click()]);
     expect(await page.title()).toBe('Subscription confirmed');
     await Promise.all([page.waitForURL(/\/preferences\?token=/), page.click('a[href*="/preferences?token="]')]);
     expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);

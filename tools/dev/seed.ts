@@ -104,7 +104,9 @@ async function seedEmailSubscriber(context: SeedContext, sections: string[]): Pr
     .catch(() => undefined);
   const link = confirmation?.text.match(/https?:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+/)?.[0];
   if (link) {
-    await fetch(link);
+    // The link opens a page with a button; the button posts to the same address.
+    const confirmed = await fetch(link, { method: 'POST' });
+    if (!confirmed.ok) throw new Error(`demo email subscriber not confirmed: ${confirmed.status} ${await confirmed.text()}`);
     context.log(`demo email subscriber ${DEMO_EMAIL} confirmed (sections: ${sections.join(', ')})`);
   } else if (confirmation === undefined) {
     context.log(`${DEMO_EMAIL} is already subscribed`);

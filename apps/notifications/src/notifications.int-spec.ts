@@ -55,7 +55,8 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     const before = smtp.mailsTo(email, /Confirm/).length;
     expect((await service.anonymous.post('/v1/subscribers', { email, ...preferences })).status).toBe(202);
     const mail = await eventually(`confirmation email to ${email}`, () => smtp.mailsTo(email, /Confirm/)[before]);
-    const confirmed = await service.anonymous.get(pathOf(linkIn(mail.parsed.text, '/v1/subscribers/confirm')!));
+    // The link opens a page whose button confirms (a POST to the same address).
+    const confirmed = await service.anonymous.post(pathOf(linkIn(mail.parsed.text, '/v1/subscribers/confirm')!));
     expect(confirmed.status).toBe(200);
     expect(confirmed.text).toContain('Subscription confirmed');
   }

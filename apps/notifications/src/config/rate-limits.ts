@@ -31,7 +31,7 @@ const field = (value: unknown, ...path: string[]): string | undefined => {
 export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   // The JSON API and the site's form (notifications' /subscribe) share one budget per client and address.
   { name: 'signup', methods: ['POST'], path: /^\/(?:v1\/subscribers|subscribe)\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
-  { name: 'confirm', methods: ['GET'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
+  { name: 'confirm', methods: ['GET', 'POST'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'unsubscribe', methods: ['GET'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
   // The unsubscribe itself (the page's button, and RFC 8058's one-click POST) is counted per link

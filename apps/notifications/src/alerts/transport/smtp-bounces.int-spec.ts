@@ -40,7 +40,7 @@ describe('notifications e-mail bounces (PostgreSQL, broker, SMTP server)', () =>
     expect((await service.anonymous.post('/v1/subscribers', { email, sections: ['politics'] })).status).toBe(202);
     const mail = await eventually(`confirmation email to ${email}`, () => smtp.mailsTo(email, /Confirm/)[before]);
     const link = new RegExp(`${PUBLIC_BASE_URL}(/v1/subscribers/confirm\\?token=[\\w.-]+)`).exec(mail.parsed.text ?? '')?.[1];
-    expect((await service.anonymous.get(link!)).status).toBe(200);
+    expect((await service.anonymous.post(link!)).status).toBe(200);
   }
 
   async function publish(headline: string): Promise<string> {

@@ -38,7 +38,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(page.text).toContain('<input type="checkbox" name="sections" value="climate"> Climate</label>');
   });
 
-  it('subscribes from a urlencoded form post: pending until the emailed link is followed, then confirmed', async () => {
+  it('subscribes from a urlencoded form post: pending until the button behind the emailed link is pressed, then confirmed', async () => {
     const answer = await submit('email=form.reader%40example.com&sections=politics&sections=climate&tags=Harbour%2C+budget');
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('<title>Check your inbox</title>');
@@ -48,7 +48,17 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     ]);
 
     const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
-    const confirmed = await service.anonymous.get(pathOf(mail.parsed.text, '/v1/subscribers/confirm')!);
+    const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
+    // Opening the link, as a mail scanner does, shows the button and confirms nothing.
+    for (let scan = 0; scan < 2; scan += 1) {
+      const opened = await service.anonymous.get(link, { headers: { accept: 'text/html' } });
+      expect(opened.status).toBe(200);
+      expect(opened.text).toContain('<title>Confirm your alerts</title>');
+      expect(opened.text).toContain('Newsroom alerts for f•••@example.com');
+      expect(opened.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
+    }
+    expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'pending' }]);
+    const confirmed = await service.anonymous.post(link);
     expect(confirmed.text).toContain('Subscription confirmed');
     expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'confirmed' }]);
   });
@@ -79,7 +89,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     // The SMTP server hands recipients over with the Unicode form of the domain (smtp-server decodes IDNA).
     const mailbox = 'x@bücher.example';
     const mail = await eventually('the confirmation email', () => smtp.mailsTo(mailbox, /Confirm/)[0]);
-    await service.anonymous.get(pathOf(mail.parsed.text, '/v1/subscribers/confirm')!);
+    await service.anonymous.post(pathOf(mail.parsed.text, '/v1/subscribers/confirm')!);
     expect((await service.anonymous.post('/v1/subscribers', { email: 'x@xn--bcher-kva.example', sections: ['politics'] })).status).toBe(202);
     expect(await service.sql(`SELECT email, status FROM subscribers WHERE email LIKE 'x@%'`)).toEqual([{ email: 'x@xn--bcher-kva.example', status: 'confirmed' }]);
 

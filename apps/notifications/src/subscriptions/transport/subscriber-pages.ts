@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE } from '../domain/quiet-hours';
 import type { RecipientView } from '../domain/recipient';
 
 /** Forms post back to the same path with the same token; relative, so it works behind any proxy. */
-function actionUrl(path: '/preferences' | '/unsubscribe', token: string): string {
+function actionUrl(path: '/preferences' | '/unsubscribe' | '/v1/subscribers/confirm', token: string): string {
   return `${path}?token=${encodeURIComponent(token)}`;
 }
 
@@ -16,6 +16,22 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <button type="submit">${label}</button>
 </form>`;
+}
+
+/**
+ * What the confirmation link opens: a button, not the confirmation itself. Mail gateways and
+ * link scanners open the links in new mail; were opening enough, anyone who typed someone
+ * else's address into the form would have it confirmed without its owner's click.
+ */
+export function confirmSignupPage(view: RecipientView, token: string): string {
+  return htmlPage(
+    'Confirm your alerts',
+    html`<p>Newsroom alerts for ${view.label}: ${describePreferences(view.preferences)}.</p>
+<form method="post" action="${actionUrl('/v1/subscribers/confirm', token)}">
+<button type="submit">Yes, send me alerts</button>
+</form>
+<p class="hint">If you did not ask for them, close this page: nothing is sent until you confirm.</p>`,
+  );
 }
 
 export function confirmedPage(newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string): string {

@@ -6,12 +6,13 @@ import type { ErrorResponseBody } from '@newsroom/contracts';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
+import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { ConfirmLinkPipe } from './signed-link.pipes';
 import { CreateSubscriberRequest, preferencesOf, SubscriberAccepted } from './subscription.requests';
 import { SubscriberPageFilter } from './subscriber-page.filter';
-import { confirmedPage } from './subscriber-pages';
+import { confirmedPage, confirmSignupPage } from './subscriber-pages';
 
 const ACCEPTED: SubscriberAccepted = {
   status: 'accepted',
@@ -24,6 +25,7 @@ export class SubscribersHttpController {
   constructor(
     private readonly signUp: SignUpByEmailUseCase,
     private readonly confirm: ConfirmSubscriptionUseCase,
+    private readonly recipients: ReadRecipientQuery,
   ) {}
 
   @Public()
@@ -55,7 +57,28 @@ export class SubscribersHttpController {
   @Get('confirm')
   @UseFilters(SubscriberPageFilter)
   @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({ summary: 'Confirm an email signup (the link in the confirmation email); an HTML page' })
+  @ApiOperation({
+    summary: 'The link in the confirmation email: an HTML page with a button that confirms (POST); opening it changes nothing',
+    description: 'Mail gateways and link scanners open links in new mail; a GET that confirmed would confirm addresses whose owners never clicked.',
+  })
+  @ApiQuery({ name: 'token', required: true })
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'The page with the button' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
+  @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
+  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return confirmSignupPage(view, token);
+  }
+
+  @Public()
+  @Post('confirm')
+  @HttpCode(200)
+  @UseFilters(SubscriberPageFilter)
+  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @ApiOperation({ summary: "Confirm an email signup: the confirmation page's button (no body); an HTML page" })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/html')
   @ApiResponse({ status: 200, description: 'Confirmed (or confirmed already)' })
