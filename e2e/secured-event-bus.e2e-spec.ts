@@ -105,4 +105,22 @@ describe('the newsroom over SASL_SSL with per-service principals and ACLs', () =
     expect((await newsroom.call('publishing', 'GET', `/v1/articles/${forgedArticleId}`, null)).status).toBe(404);
     expect(publishingTopic.filter((message) => message.event?.subject === forgedArticleId)).toEqual([]);
   });
+
+  it("lists publishing's dead letters over HTTP with its own login, and refuses its replay into review's topic with a coded 403, recording none", async () => {
+    type Letters = { topics: Array<{ topic: string; letters: Array<{ id: string; eventId: string | null; replays: unknown[] }> }> };
+    // The forged approval of the test before: publishing reads review's dead letters as itself.
+    const listed = await eventually('the dead letter in publishing’s list', async () => {
+      const answer = await newsroom.call<Letters>('publishing', 'GET', '/v1/dead-letters', editor);
+      expect(answer.status).toBe(200);
+      return answer.body.topics.find((entry) => entry.topic === TOPICS.review)?.letters[0];
+    });
+    // Only editorial review may write the review topic: publishing's replay is refused, and an operator replays.
+    const [partition, offset] = listed.id.split(':');
+    const replay = await newsroom.call<{ error: { code: string; message: string } }>('publishing', 'POST', `/v1/dead-letters/${TOPICS.review}/${partition}/${offset}/replay`, editor);
+    expect(replay.status).toBe(403);
+    expect(replay.body.error.code).toBe('DEAD_LETTER.REPLAY_NOT_ALLOWED');
+    expect(replay.body.error.message).toContain(`npm run -s dlq -- replay ${TOPICS.review} ${listed.id}`);
+    const after = await newsroom.call<Letters>('publishing', 'GET', '/v1/dead-letters', editor);
+    expect(after.body.topics.find((entry) => entry.topic === TOPICS.review)?.letters.find((letter) => letter.id === listed.id)?.replays).toEqual([]);
+  });
 });

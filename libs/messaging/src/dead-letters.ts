@@ -16,13 +16,26 @@ export interface DeadLetter {
   sourceTopic: string;
 }
 
+/** The throwaway groups of the operator's tool (`npm run dlq`): `newsroom-dlq-reader-<uuid>`. */
+export const OPERATOR_DEAD_LETTER_READER = 'newsroom-dlq-reader-';
+
 /**
- * Reads everything currently on `<topic>.dlq`, for an operator to look at.
- * Uses a throwaway consumer group, so it never moves any service's offsets;
- * on a secured cluster that takes an operator's login (a super user, or one
- * granted READ on the dead-letter topics and `newsroom-dlq-reader-*` groups).
+ * The throwaway groups a service's dead-letter desk reads with: `<its consumer group>.dead-letter-reader.<uuid>`.
+ * The topic Job grants each service READ on groups of this prefix (topic-access.ts), and nothing else of the kind.
  */
-export async function readDeadLetters(brokers: string[], topic: string, security?: KafkaSecurity): Promise<DeadLetter[]> {
+export function deadLetterReaderPrefix(consumerGroup: string): string {
+  return `${consumerGroup}.dead-letter-reader.`;
+}
+
+/**
+ * Reads everything currently on `<topic>.dlq`. Uses a throwaway consumer group
+ * (`readerPrefix` and a uuid), so it never moves any service's offsets, and two
+ * reads at once never share partitions. On a secured cluster the login needs
+ * READ on the dead-letter topic and on groups of that prefix: a service has it
+ * for the topics it consumes with its own prefix (`deadLetterReaderPrefix`);
+ * the operator's tool needs a super user or a grant on `newsroom-dlq-reader-*`.
+ */
+export async function readDeadLetters(brokers: string[], topic: string, security?: KafkaSecurity, readerPrefix = OPERATOR_DEAD_LETTER_READER): Promise<DeadLetter[]> {
   const deadLetterTopic = topic.endsWith(DEAD_LETTER_SUFFIX) ? topic : deadLetterTopicOf(topic);
   const kafka = createKafka('newsroom-dead-letter-reader', brokers, security);
   const admin = kafka.admin();
@@ -35,7 +48,7 @@ export async function readDeadLetters(brokers: string[], topic: string, security
   // A one-shot reader: a crash (a refused group on a secured cluster) ends the read with its error
   // instead of restarting until the timeout.
   const consumer = kafka.consumer({
-    groupId: `newsroom-dlq-reader-${randomUUID()}`,
+    groupId: `${readerPrefix}${randomUUID()}`,
     maxWaitTimeInMs: 100,
     retry: { retries: 3, restartOnFailure: async () => false },
   });

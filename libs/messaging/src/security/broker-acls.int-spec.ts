@@ -12,7 +12,7 @@ import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLeve
 import { saslCredentials, type KafkaSaslMechanism, type KafkaSecurity } from '@newsroom/config';
 import { TOPICS, allTopicSpecs, deadLetterTopicOf } from '@newsroom/contracts';
 import { WORKSPACE_ROOT, startSecuredKafka, type KafkaUser, type SecuredKafka } from '@newsroom/testing';
-import { readDeadLetters } from '../dead-letters';
+import { deadLetterReaderPrefix, readDeadLetters } from '../dead-letters';
 import { provisionTopics } from '../topic-provisioning';
 import { kafkajsSecurity } from './kafka-security';
 import { NEWSROOM_SERVICES, TOPIC_ACCESS, defaultAccessSettings, newsroomAcls, type NewsroomService } from './topic-access';
@@ -216,13 +216,19 @@ describe('broker ACLs from the access table', () => {
     await admin.disconnect();
   });
 
-  it("lets an operator read dead letters with the dead-letter tool's code, but not a service", async () => {
+  it("lets an operator read dead letters with the dead-letter tool's code, and a service those of what it consumes, in its own reader groups only", async () => {
     await produceAs(security(broker.user('publishing')), deadLetterTopicOf(TOPICS.review));
     const letters = await readDeadLetters(broker.brokers, TOPICS.review, security(broker.admin));
     expect(letters.length).toBeGreaterThan(0);
-    // publishing may write review's dead letters, not read them in a group of its own choosing.
-    const refused = await errorOf(readDeadLetters(broker.brokers, TOPICS.review, security(broker.user('publishing'))));
-    expect(refused.name).toBe('KafkaJSGroupCoordinatorNotFound');
+    // publishing consumes the review topic: its dead-letter desk reads review's dead letters in its reader groups.
+    const own = await readDeadLetters(broker.brokers, TOPICS.review, security(broker.user('publishing')), deadLetterReaderPrefix('publishing'));
+    expect(own.map((letter) => letter.offset)).toEqual(letters.map((letter) => letter.offset));
+    // Not in a group of its own choosing (the operator's tool's)…
+    const otherGroup = await errorOf(readDeadLetters(broker.brokers, TOPICS.review, security(broker.user('publishing'))));
+    expect(otherGroup.name).toBe('KafkaJSGroupCoordinatorNotFound');
+    // …and not the dead letters of a topic it does not consume, in any group.
+    const notConsumed = await errorOf(readDeadLetters(broker.brokers, TOPICS.review, security(broker.user('notifications')), deadLetterReaderPrefix('notifications')));
+    expect(notConsumed.message).toMatch(/not authorized|TOPIC_AUTHORIZATION_FAILED/i);
   });
 
   it('logs in with PLAIN and SCRAM-SHA-256 as well as SCRAM-SHA-512', async () => {

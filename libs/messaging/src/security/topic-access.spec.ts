@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AclOperationTypes, AclResourceTypes } from 'kafkajs';
+import { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
 import { EVENT_SOURCES, TOPICS } from '@newsroom/contracts';
 import { NEWSROOM_SERVICES, TOPIC_ACCESS, accessSettingsFromEnv, describeAcl, newsroomAcls } from './topic-access';
 
@@ -36,24 +36,29 @@ describe('TOPIC_ACCESS', () => {
 });
 
 describe(newsroomAcls.name, () => {
-  it("grants notifications only reading publishing's topic, in its own group, and writing its dead letters", () => {
+  it("grants notifications only reading publishing's topic, in its own group, and writing and reading its dead letters", () => {
     const mine = newsroomAcls().filter((acl) => acl.principal === 'User:notifications').map(describeAcl);
     expect(mine.sort()).toEqual(
       [
         'User:notifications WRITE TOPIC:newsroom.publishing.article.v1.dlq',
         'User:notifications DESCRIBE TOPIC:newsroom.publishing.article.v1.dlq',
+        'User:notifications READ TOPIC:newsroom.publishing.article.v1.dlq',
         'User:notifications READ TOPIC:newsroom.publishing.article.v1',
         'User:notifications DESCRIBE TOPIC:newsroom.publishing.article.v1',
         'User:notifications READ GROUP:notifications',
+        'User:notifications READ GROUP:notifications.dead-letter-reader.*',
       ].sort(),
     );
   });
 
-  it('never grants a wildcard, a prefix, a cluster right or a deny', () => {
+  it('never grants a wildcard, a cluster right or a deny; a prefix only on the dead-letter readers’ groups', () => {
     for (const acl of newsroomAcls()) {
       expect(acl.resourceName).not.toBe('*');
       expect(acl.resourceType).not.toBe(AclResourceTypes.CLUSTER);
       expect([AclOperationTypes.READ, AclOperationTypes.WRITE, AclOperationTypes.DESCRIBE]).toContain(acl.operation);
+      if (acl.resourcePatternType !== ResourcePatternTypes.LITERAL) {
+        expect(acl).toMatchObject({ resourceType: AclResourceTypes.GROUP, operation: AclOperationTypes.READ, resourceName: expect.stringMatching(/\.dead-letter-reader\.$/) });
+      }
     }
   });
 

@@ -7,6 +7,7 @@ import {
   type AclEntry,
 } from 'kafkajs';
 import { TOPICS, deadLetterTopicOf, type Topic } from '@newsroom/contracts';
+import { deadLetterReaderPrefix } from '../dead-letters';
 
 /** The services that talk to the brokers, each as its own principal. */
 export const NEWSROOM_SERVICES = ['drafting', 'editorial-review', 'publishing', 'notifications', 'desk'] as const;
@@ -45,22 +46,32 @@ export function defaultAccessSettings(): AccessSettings {
   return { principals: byService((service) => `User:${service}`), consumerGroups: byService((service) => service) };
 }
 
-const allow = (principal: string, resourceType: AclResourceTypes, resourceName: string, operation: AclOperationTypes): AclEntry => ({
+const allow = (
+  principal: string,
+  resourceType: AclResourceTypes,
+  resourceName: string,
+  operation: AclOperationTypes,
+  resourcePatternType: ResourcePatternTypes = ResourcePatternTypes.LITERAL,
+): AclEntry => ({
   principal,
   host: '*',
   operation,
   permissionType: AclPermissionTypes.ALLOW,
   resourceType,
   resourceName,
-  resourcePatternType: ResourcePatternTypes.LITERAL,
+  resourcePatternType,
 });
 
 /**
- * Every ALLOW entry the newsroom needs, all LITERAL (a prefix would let a
- * service write topics added later). WRITE and READ imply DESCRIBE, which
- * kafkajs needs for metadata; DESCRIBE is still granted on its own so a
- * reader of the ACLs sees it. No IDEMPOTENT_WRITE: kafkajs's idempotent
- * producer is not used (the outbox and inbox give the guarantee).
+ * Every ALLOW entry the newsroom needs. Every topic entry is LITERAL (a prefix
+ * would let a service write topics added later). One entry is PREFIXED, on
+ * groups: the throwaway groups its dead-letter desk reads the dead-letter
+ * topics of what it consumes with (`<group>.dead-letter-reader.<uuid>`, one per
+ * read, so that two reads never split the partitions between them); a group
+ * only holds offsets, and these are never committed. WRITE and READ imply
+ * DESCRIBE, which kafkajs needs for metadata; DESCRIBE is still granted on its
+ * own so a reader of the ACLs sees it. No IDEMPOTENT_WRITE: kafkajs's
+ * idempotent producer is not used (the outbox and inbox give the guarantee).
  */
 export function newsroomAcls(settings: AccessSettings = defaultAccessSettings()): AclEntry[] {
   return NEWSROOM_SERVICES.flatMap((service) => {
@@ -75,8 +86,15 @@ export function newsroomAcls(settings: AccessSettings = defaultAccessSettings())
       ...consumes.flatMap((topic) => [
         allow(principal, AclResourceTypes.TOPIC, topic, AclOperationTypes.READ),
         allow(principal, AclResourceTypes.TOPIC, topic, AclOperationTypes.DESCRIBE),
+        // Its dead-letter desk lists the letters of what it consumes.
+        allow(principal, AclResourceTypes.TOPIC, deadLetterTopicOf(topic), AclOperationTypes.READ),
       ]),
-      ...(consumes.length > 0 ? [allow(principal, AclResourceTypes.GROUP, settings.consumerGroups[service], AclOperationTypes.READ)] : []),
+      ...(consumes.length > 0
+        ? [
+            allow(principal, AclResourceTypes.GROUP, settings.consumerGroups[service], AclOperationTypes.READ),
+            allow(principal, AclResourceTypes.GROUP, deadLetterReaderPrefix(settings.consumerGroups[service]), AclOperationTypes.READ, ResourcePatternTypes.PREFIXED),
+          ]
+        : []),
     ];
   });
 }
@@ -95,7 +113,8 @@ const nameOf = (values: Record<string, unknown>, value: number): string =>
 
 /** `principal OPERATION RESOURCE:name`, e.g. `User:drafting WRITE TOPIC:newsroom.drafting.article.v1`. */
 export function describeAcl(acl: AclEntry): string {
-  return `${acl.principal} ${nameOf(AclOperationTypes, acl.operation)} ${nameOf(AclResourceTypes, acl.resourceType)}:${acl.resourceName}`;
+  const prefixed = acl.resourcePatternType === ResourcePatternTypes.PREFIXED ? '*' : '';
+  return `${acl.principal} ${nameOf(AclOperationTypes, acl.operation)} ${nameOf(AclResourceTypes, acl.resourceType)}:${acl.resourceName}${prefixed}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   DLQ_HEADERS,
   MESSAGING_OPTIONS,
   TOPIC_ACCESS,
+  deadLetterReaderPrefix,
   readDeadLetters,
   replayDeadLetter,
   resolveMessagingOptions,
@@ -70,14 +71,33 @@ export class DeadLetterDesk {
 
   private async replay(letter: DeadLetter, summary: DeadLetterSummary, actor: string): Promise<DeadLetterSummary> {
     if (!letter.sourceTopic) throw new DomainError('DEAD_LETTER.NO_SOURCE', `Dead letter ${summary.id} does not name the topic it came from`, 'conflict');
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO dead_letter_audit (actor, action, dead_letter_topic, partition, "offset", source_topic, event_id, error)
-       VALUES ($1, 'replay', $2, $3, $4, $5, $6, $7) RETURNING at`,
-      [actor, summary.deadLetterTopic, letter.partition, letter.offset, letter.sourceTopic, summary.eventId, letter.error],
-    )) as { at: Date }[];
-    await replayDeadLetter(this.options.brokers, letter, this.options.security);
+    // The audit row and the send stand or fall together: a replay the broker refused is not recorded as made.
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [inserted] = (await manager.query(
+        `INSERT INTO dead_letter_audit (actor, action, dead_letter_topic, partition, "offset", source_topic, event_id, error)
+         VALUES ($1, 'replay', $2, $3, $4, $5, $6, $7) RETURNING at`,
+        [actor, summary.deadLetterTopic, letter.partition, letter.offset, letter.sourceTopic, summary.eventId, letter.error],
+      )) as { at: Date }[];
+      await replayDeadLetter(this.options.brokers, letter, this.options.security).catch((error: unknown) => {
+        throw isAuthorizationFailure(error) ? this.replayNotAllowed(letter) : error;
+      });
+      return inserted;
+    });
     this.logger.log({ audit: 'dead-letter-replay', actor, deadLetterTopic: summary.deadLetterTopic, letter: summary.id, eventId: summary.eventId }, 'dead letter replayed');
     return { ...summary, replays: [...summary.replays, { at: row.at.toISOString(), actor }] };
+  }
+
+  /**
+   * On a secured cluster only a topic's producer may write it, and the topics a service consumes
+   * are other services' (topic-access.ts): its own replay is refused, and an operator replays.
+   */
+  private replayNotAllowed(letter: DeadLetter): DomainError {
+    return new DomainError(
+      'DEAD_LETTER.REPLAY_NOT_ALLOWED',
+      `${this.options.serviceName} may not write ${letter.sourceTopic} on this cluster: only its producer may. ` +
+        `Replay it with an operator's login: npm run -s dlq -- replay ${letter.sourceTopic} ${letter.partition}:${letter.offset} (docs/runbooks/replay-dead-letters.md)`,
+      'forbidden',
+    );
   }
 
   private known(topic: string): string {
@@ -95,7 +115,9 @@ export class DeadLetterDesk {
 
   private async lettersOf(topic: string): Promise<{ letter: DeadLetter; summary: DeadLetterSummary }[]> {
     const deadLetterTopic = deadLetterTopicOf(topic);
-    const letters = (await readDeadLetters(this.options.brokers, topic, this.options.security)).filter((letter) => letter.consumer === this.options.consumerGroup);
+    const letters = (await readDeadLetters(this.options.brokers, topic, this.options.security, deadLetterReaderPrefix(this.options.consumerGroup))).filter(
+      (letter) => letter.consumer === this.options.consumerGroup,
+    );
     const replays = (await this.dataSource.query(
       `SELECT partition, "offset"::text AS "offset", at, actor FROM dead_letter_audit WHERE dead_letter_topic = $1 AND action = 'replay' ORDER BY id`,
       [deadLetterTopic],
@@ -105,6 +127,16 @@ export class DeadLetterDesk {
       summary: summaryOf(deadLetterTopic, letter, replays.filter((r) => r.partition === letter.partition && r.offset === letter.offset).map((r) => ({ at: r.at.toISOString(), actor: r.actor }))),
     }));
   }
+}
+
+/** The broker's refusal for want of an ACL (kafkajs: TOPIC_AUTHORIZATION_FAILED, code 29), however deep in the error's causes. */
+function isAuthorizationFailure(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at && depth < 5; depth += 1) {
+    const { type, code } = at as { type?: unknown; code?: unknown };
+    if (type === 'TOPIC_AUTHORIZATION_FAILED' || code === 29) return true;
+    at = (at as { originalError?: unknown; cause?: unknown }).originalError ?? (at as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function summaryOf(deadLetterTopic: string, letter: DeadLetter, replays: DeadLetterReplay[]): DeadLetterSummary {

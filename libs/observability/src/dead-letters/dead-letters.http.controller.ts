@@ -61,6 +61,7 @@ export class DeadLettersHttpController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Sends one dead letter back to its topic, unchanged (consumers apply an event at most once)' })
   @ApiResponse({ status: 202, description: 'Sent; the answer lists the letter with its replays' })
+  @ApiResponse({ status: 403, description: "DEAD_LETTER.REPLAY_NOT_ALLOWED: on a secured cluster only a topic's producer may write it; an operator replays with npm run dlq" })
   @ApiResponse({ status: 404, description: 'DEAD_LETTER.UNKNOWN_TOPIC, DEAD_LETTER.NOT_FOUND' })
   async replayOne(@Param() params: DeadLetterParams, @CurrentUser() user: AuthenticatedUser): Promise<{ replayed: DeadLetterSummary[] }> {
     return { replayed: [await this.desk.replayOne(params.topic, params.partition, params.offset, user.id)] };
@@ -69,6 +70,7 @@ export class DeadLettersHttpController {
   @Post(':topic/replay')
   @HttpCode(202)
   @ApiOperation({ summary: "Replays this service's dead letters of a topic in offset order; by default those not replayed before" })
+  @ApiResponse({ status: 403, description: "DEAD_LETTER.REPLAY_NOT_ALLOWED: on a secured cluster only a topic's producer may write it; an operator replays with npm run dlq" })
   @ApiResponse({ status: 404, description: 'DEAD_LETTER.UNKNOWN_TOPIC' })
   replayAll(@Param() params: DeadLetterTopicParams, @Body() body: ReplayAllBody, @CurrentUser() user: AuthenticatedUser): Promise<{ replayed: DeadLetterSummary[]; skipped: number }> {
     return this.desk.replayAll(params.topic, user.id, body.includeReplayed);
