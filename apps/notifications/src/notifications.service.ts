@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
-import { loadNotificationsConfig } from './config/notifications.config';
+import { loadNotificationsConfig, type NotificationsConfig } from './config/notifications.config';
+import { NOTIFICATIONS_CONFIG } from './shared/notifications-config.token';
+import { SubscriberPageFilter } from './subscriptions/transport/subscriber-page.filter';
 import type { NotificationsOverrides } from './shared/shared.module';
 
 /** How the notifications service presents itself (OpenAPI) and starts; shared by main.ts and the in-process tests. */
@@ -11,6 +13,10 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
     'Email (double opt-in) and web-push alerts for published articles, once per subscriber per channel; ' +
     'preference and one-click unsubscribe pages behind signed links; the delivery log for editors.',
   consumesEvents: true,
+  configure: (app: INestApplication) => {
+    // Registered after the platform's JSON filter, so it is asked first: the subscriber pages' errors are pages.
+    app.useGlobalFilters(new SubscriberPageFilter(app.get<NotificationsConfig>(NOTIFICATIONS_CONFIG).publicSiteUrl));
+  },
 };
 
 /**

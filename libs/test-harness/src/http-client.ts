@@ -20,7 +20,7 @@ export interface HttpResult<T = unknown> {
 export interface RequestOptions {
   headers?: Record<string, string>;
   /** Sent as-is instead of JSON (malformed-input tests). */
-  raw?: string;
+  raw?: string | Uint8Array;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
@@ -8,7 +8,6 @@ import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
-import { SubscriberPageFilter } from './subscriber-page.filter';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
 import { preferencesOfForm, SubscribeForm } from './subscription.requests';
 
@@ -21,7 +20,6 @@ import { preferencesOfForm, SubscribeForm } from './subscription.requests';
  */
 @ApiTags('subscriber pages')
 @Public()
-@UseFilters(SubscriberPageFilter)
 @Controller('subscribe')
 export class SubscribeFormController {
   constructor(

@@ -84,6 +84,23 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(await service.sql(`SELECT 1 FROM subscribers WHERE email = 'typo@example.com'`)).toEqual([]);
   });
 
+  // Refused before any route runs, by the request reading every service shares: still a page for a reader.
+  it.each([
+    ['a control character in a field', 'POST', '/preferences?token=v1.x.y', 'sections=politics&tags=harbour%0B', 400, 'INPUT.UNSUPPORTED_CHARACTER'],
+    ['a byte that is not UTF-8', 'POST', '/unsubscribe?token=v1.x.y', Buffer.from([...Buffer.from('List-Unsubscribe=caf'), 0xe9]), 400, 'REQUEST.INVALID_UTF8'],
+    ['a form over its size limit', 'POST', '/preferences?token=v1.x.y', `sections=politics&tags=${'x'.repeat(20_000)}`, 413, 'REQUEST.TOO_LARGE'],
+    ['a method the page does not serve', 'PUT', '/preferences?token=v1.x.y', 'sections=politics', 405, 'ROUTE.METHOD_NOT_ALLOWED'],
+  ])('answers %s on a subscriber page with an error page, not JSON', async (_what, method, path, form, status, code) => {
+    const page = await service.anonymous.request(method, path, undefined, { raw: form, headers: { ...FORM, accept: 'text/html' } });
+    expect(page.status).toBe(status);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain(`Error code: ${code}`);
+    expect(page.text).toContain(`<a href="${SITE}/">Back to the site</a>`);
+    // An API client asking for JSON gets the coded JSON error.
+    const json = await service.anonymous.request<{ error: { code: string } }>(method, path, undefined, { raw: form, headers: { ...FORM, accept: 'application/json' } });
+    expect([json.status, json.body.error.code]).toEqual([status, code]);
+  });
+
   it('makes one subscriber of x@bücher.example and x@xn--bcher-kva.example, who gets one alert', async () => {
     expect((await submit('email=x%40b%C3%BCcher.example&sections=politics')).status).toBe(200);
     // The SMTP server hands recipients over with the Unicode form of the domain (smtp-server decodes IDNA).

@@ -1,29 +1,36 @@
-import { Catch, HttpException, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { statusOf } from '@newsroom/platform';
-import type { NotificationsConfig } from '../../config/notifications.config';
-import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
+import { HttpErrorFilter, asMethodNotAllowed, recogniseError, statusOf } from '@newsroom/platform';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { LINK_ERROR_CODES } from '../../shared/links/link.errors';
 import { errorPage } from './subscriber-pages';
 
+/** The addresses readers reach in a browser: the links in the e-mails, and the site's sign-up form. */
+export const SUBSCRIBER_PAGE_PATH = /^\/(?:subscribe|preferences|unsubscribe|v1\/subscribers\/confirm)\/?$/;
+
 /**
- * Errors on the pages people reach from emails: an HTML page with the right
- * status, or the usual coded JSON for clients that ask for JSON. An expired link
- * is 410 Gone (the shared error kinds have no such status).
+ * Errors on the pages people reach from emails and the site's form: an HTML page with the right
+ * status, or the usual coded JSON for clients that ask for JSON. An expired link is 410 Gone
+ * (the shared error kinds have no such status). A global filter, asked before the platform's
+ * JSON one, so that what is refused before any route runs (a form over its size limit, bytes
+ * that are not UTF-8, a control character in a field, a method the page does not serve) is a
+ * page too; every other address gets the platform's JSON errors.
  */
 @Catch()
 export class SubscriberPageFilter implements ExceptionFilter {
   private readonly logger = new Logger(SubscriberPageFilter.name);
+  private readonly json = new HttpErrorFilter();
 
-  /** Nest builds it with the module's providers (`@UseFilters(SubscriberPageFilter)`): the site's address for the way back. */
-  constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {}
+  /** `siteUrl`: the public site, for the way back. */
+  constructor(private readonly siteUrl: string) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return this.json.catch(exception, host);
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, code, message, details } = describe(exception);
+    if (!SUBSCRIBER_PAGE_PATH.test(request.path) || response.headersSent) return this.json.catch(exception, host);
+    const { status, code, message, details } = describe(recogniseError(asMethodNotAllowed(exception, request, response)));
     if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');
     if (request.accepts(['html', 'json']) === 'json') {
       // The route's @Header already said text/html before the error; this answer is JSON.
@@ -33,7 +40,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
         .json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
       return;
     }
-    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, code, message, this.config.publicSiteUrl));
+    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, code, message, this.siteUrl));
   }
 }
 
@@ -44,9 +51,14 @@ function describe(exception: unknown): { status: number; code: string; message: 
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    if (status === 405) return { status, code: 'ROUTE.METHOD_NOT_ALLOWED', message: exception.message };
     if (status < 500) return { status, code: status === 404 ? 'ROUTE.NOT_FOUND' : 'REQUEST.INVALID', message: exception.message };
   }
-  const parseError = exception as { type?: string };
-  if (parseError?.type === 'entity.parse.failed') return { status: 400, code: 'REQUEST.MALFORMED', message: 'The form could not be read' };
+  // body-parser's own errors, before any route: a form over its limit, one that cannot be read.
+  const parseError = exception as { type?: string; status?: unknown };
+  if (parseError?.type === 'entity.too.large') return { status: 413, code: 'REQUEST.TOO_LARGE', message: 'The form is too large' };
+  if (typeof parseError?.status === 'number' && parseError.status >= 400 && parseError.status < 500) {
+    return { status: parseError.status, code: 'REQUEST.MALFORMED', message: 'The form could not be read' };
+  }
   return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. Please try again later' };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
@@ -11,7 +11,6 @@ import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
 import { ManageLinkPipe, type ManageLink } from './signed-link.pipes';
 import { preferencesOfForm, PreferencesForm } from './subscription.requests';
-import { SubscriberPageFilter } from './subscriber-page.filter';
 import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
 
 /**
@@ -21,7 +20,6 @@ import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './sub
  */
 @ApiTags('subscriber pages')
 @Public()
-@UseFilters(SubscriberPageFilter)
 @Controller()
 export class SubscriberPagesController {
   constructor(
