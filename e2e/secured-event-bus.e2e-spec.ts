@@ -74,7 +74,9 @@ describe('the newsroom over SASL_SSL with per-service principals and ACLs', () =
     expect(alert.html).toContain(pagePath);
     // The services' health checks reach the broker with their own logins.
     for (const service of ['drafting', 'editorial-review', 'publishing', 'notifications'] as const) {
-      expect((await fetch(newsroom.url(service, '/health/ready'))).status).toBe(200);
+      const health = await fetch(newsroom.url(service, '/health/ready'));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', checks: { kafka: { up: true } } });
     }
   });
 

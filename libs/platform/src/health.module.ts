@@ -23,19 +23,22 @@ export class HealthController {
   }
 
   /**
-   * Ready only when PostgreSQL and the broker answer and events are getting out: 503 when
-   * the outbox's oldest unsent event is older than OUTBOX_MAX_AGE_SECONDS or the relay has
-   * failed every send for RELAY_STUCK_SECONDS. Body: `{ status, checks: { database, kafka, outbox } }`,
-   * each check `{ up, detail }`.
+   * Whether this replica can serve its requests: 503 `unavailable` only when PostgreSQL does not
+   * answer, which every request needs. The broker and the outbox are checked and reported, not
+   * gated on (`degraded`, still 200): a broker outage or a stuck relay strikes every replica at
+   * once, and taking them all out of the Service would turn late events into an outage of the
+   * site, the subscriber links and the desk's sign-in and token keys, while new events wait
+   * safely in the outbox. The alerts page on those (NewsroomOutboxStale, NewsroomRelayFailing).
+   * Body: `{ status: 'ok' | 'degraded' | 'unavailable', checks: { database, kafka, outbox } }`,
+   * each check `{ up, detail }`; the outbox check fails when its oldest unsent event is older
+   * than OUTBOX_MAX_AGE_SECONDS or the relay has failed every send for RELAY_STUCK_SECONDS.
    */
   @Public()
   @Get('ready')
   async ready(@Res() response: Response): Promise<void> {
     const [database, kafka, outbox] = await Promise.all([this.database.check(), this.kafka.check(), this.outbox.check()]);
-    const ready = database.up && kafka.up && outbox.up;
-    response
-      .status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ready ? 'ok' : 'unavailable', checks: { database, kafka, outbox } });
+    const status = !database.up ? 'unavailable' : kafka.up && outbox.up ? 'ok' : 'degraded';
+    response.status(database.up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, checks: { database, kafka, outbox } });
   }
 }
 
