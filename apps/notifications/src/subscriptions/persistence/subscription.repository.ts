@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
+import { followsStorySql, heldUntilSql } from '../../alerts/persistence/recipient-selection';
 import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
 import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
@@ -193,6 +194,35 @@ export class SubscriptionRepository {
       [recipientId, reason],
     );
     return result[1];
+  }
+
+  /**
+   * What is still queued for a recipient who changed what they get, fitted to the new
+   * preferences by the fan-out's own rules (recipient-selection.ts) applied to each stored
+   * alert: an alert of a story they no longer follow, or one their new daily digest lists
+   * instead, is cancelled; one held for quiet hours waits for the new quiet hours, or goes now.
+   * Corrections (sent because the alert was received) and retries are left as they are;
+   * deliveries already `sending` cannot be recalled. Inside the caller's unit of work.
+   */
+  async refitPendingAlertsOf(kind: RecipientKind, recipientId: string): Promise<{ cancelled: number; rescheduled: number }> {
+    this.unitOfWork.requireActive('refitPendingAlertsOf');
+    const recipients = kind === 'email' ? 'subscribers' : 'push_subscriptions';
+    const article = { section: 'lower(a.section)', tags: 'ARRAY(SELECT lower(tag) FROM unnest(a.tags) AS tag)', priority: 'a.priority' };
+    const [, cancelled] = (await this.unitOfWork.manager.query(
+      `UPDATE deliveries d SET status = 'cancelled', last_error = 'preferences changed: no longer wanted as an alert', updated_at = now()
+       FROM article_alerts a, ${recipients} r
+       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.kind = 'alert'
+         AND a.article_id = d.article_id AND r.id = $1
+         AND NOT (r.frequency <> 'daily-digest' AND ${followsStorySql(article)})`,
+      [recipientId],
+    )) as [unknown[], number];
+    const [, rescheduled] = (await this.unitOfWork.manager.query(
+      `UPDATE deliveries d SET next_attempt_at = COALESCE(${heldUntilSql('now()', "'normal'")}, now()), updated_at = now()
+       FROM ${recipients} r
+       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.attempts = 0 AND d.urgency <> 0 AND d.kind = 'alert' AND r.id = $1`,
+      [recipientId],
+    )) as [unknown[], number];
+    return { cancelled, rescheduled };
   }
 
   private lockChangeStore<T extends Recipient>(

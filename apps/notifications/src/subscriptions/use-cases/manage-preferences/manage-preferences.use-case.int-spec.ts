@@ -44,6 +44,67 @@ describe(ManagePreferencesUseCase.name, () => {
     expect(await stored('push_subscriptions', id)).toEqual({ sections: [], tags: [], breaking_only: true });
   });
 
+  describe('what is still queued for the recipient', () => {
+    /** A published story's alert, and a pending delivery of it to `subscriberId` due at `due` (held for quiet hours when later than now). */
+    async function queued(subscriberId: string, section: string, tags: string[], due: string, extra: { correction?: string; priority?: 'normal' | 'breaking' } = {}): Promise<string> {
+      const articleId = crypto.randomUUID();
+      await testbed.query(
+        `INSERT INTO article_alerts (article_id, revision, headline, url, section, tags, priority, published_at) VALUES ($1, 1, 'Story', 'https://news.example/s', $2, $3, $4, now())`,
+        [articleId, section, tags, extra.priority ?? 'normal'],
+      );
+      await testbed.query(
+        `INSERT INTO deliveries (article_id, channel, subscriber_id, urgency, next_attempt_at, kind, correction_note, corrected_at)
+         VALUES ($1, 'email', $2, $3, $4, $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE now() END)`,
+        [articleId, subscriberId, extra.priority === 'breaking' ? 0 : 1, due, extra.correction ? 'correction' : 'alert', extra.correction ?? null],
+      );
+      return articleId;
+    }
+    const deliveries = async (subscriberId: string) =>
+      testbed.query<{ article_id: string; status: string; held: boolean }>(
+        `SELECT article_id, status, next_attempt_at > now() + interval '1 minute' AS held FROM deliveries WHERE subscriber_id = $1 ORDER BY id`,
+        [subscriberId],
+      );
+    const tomorrow = () => new Date(Date.now() + 20 * 3600_000).toISOString();
+
+    it('cancels the held alert of a story no longer followed, and keeps the one still followed held', async () => {
+      const id = await emailSubscriber(testbed, 'night@example.com', { sections: ['politics', 'culture'] });
+      const politics = await queued(id, 'Politics', [], tomorrow());
+      const culture = await queued(id, 'culture', ['Theatre'], tomorrow());
+      // Quiet hours round the clock, so the one still followed stays held.
+      await run('email', id, { sections: ['politics'], quietHours: { start: '00:00', end: '23:59' } });
+      expect(await deliveries(id)).toEqual([
+        { article_id: politics, status: 'pending', held: true },
+        { article_id: culture, status: 'cancelled', held: true },
+      ]);
+    });
+
+    it('keeps an alert followed by one of its tags, and a correction whatever the preferences', async () => {
+      const id = await emailSubscriber(testbed, 'tags@example.com', { sections: ['culture'] });
+      const tagged = await queued(id, 'culture', ['Harbour'], new Date().toISOString());
+      const correction = await queued(id, 'culture', [], new Date().toISOString(), { correction: 'The date was wrong.' });
+      await run('email', id, { tags: ['harbour'] });
+      expect((await deliveries(id)).map((row) => [row.article_id, row.status])).toEqual([
+        [tagged, 'pending'],
+        [correction, 'pending'],
+      ]);
+    });
+
+    it('cancels every queued alert of a reader who now takes the daily digest, which lists the stories instead', async () => {
+      const id = await emailSubscriber(testbed, 'digest@example.com', { sections: ['politics'] });
+      await queued(id, 'politics', [], tomorrow());
+      await queued(id, 'politics', [], new Date().toISOString(), { priority: 'breaking' });
+      await run('email', id, { sections: ['politics'], frequency: 'daily-digest' });
+      expect((await deliveries(id)).map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
+    });
+
+    it('sends now what was held for quiet hours the reader no longer has', async () => {
+      const id = await emailSubscriber(testbed, 'awake@example.com', { sections: ['politics'] });
+      const held = await queued(id, 'politics', [], tomorrow());
+      await run('email', id, { sections: ['politics'] });
+      expect(await deliveries(id)).toEqual([{ article_id: held, status: 'pending', held: false }]);
+    });
+  });
+
   it('keeps a frequency, time zone and quiet hours per channel; a browser takes no digest', async () => {
     const email = await emailSubscriber(testbed, 'reader@example.com', { sections: ['politics'] });
     const push = await pushSubscriber(testbed, { sections: ['politics'] });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Transactional } from '@newsroom/persistence';
 import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../../config/notifications.config';
 import { normalizePreferences } from '../../domain/preferences';
@@ -23,13 +24,16 @@ export class ManagePreferencesUseCase {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
+  /** The new preferences and what is still queued for the recipient change in one transaction. */
+  @Transactional()
   async execute(command: ManagePreferencesCommand): Promise<RecipientView> {
     const preferences = normalizePreferences(command.preferences, this.sections.slugs(), command.kind, this.config.siteTimeZone);
     const { recipient } = await this.subscriptions.updateRecipient(command.kind, command.recipientId, (found) => {
       found.changePreferences(preferences);
       return true;
     });
-    this.logger.log({ recipientId: command.recipientId, kind: command.kind }, 'preferences changed');
+    const queued = await this.subscriptions.refitPendingAlertsOf(command.kind, command.recipientId);
+    this.logger.log({ recipientId: command.recipientId, kind: command.kind, queuedAlertsCancelled: queued.cancelled, queuedAlertsRescheduled: queued.rescheduled }, 'preferences changed');
     return viewOf(recipient);
   }
 }
