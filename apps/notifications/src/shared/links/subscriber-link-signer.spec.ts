@@ -42,6 +42,21 @@ describe(SubscriberLinkSigner.name, () => {
     expect(codeOf(() => signer.verify(token, 'confirm'))).toBe('LINK.EXPIRED');
   });
 
+  it.each([
+    ['confirm', /Sign up again with the same address/],
+    ['manage', /Use the one in a more recent alert/],
+  ] as const)('says what to do with an expired %s link', (purpose, advice) => {
+    const token = signer.sign(ID, 'email', purpose, 60);
+    now += 60_000;
+    let message = '';
+    try {
+      signer.verify(token, purpose);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(advice);
+  });
+
   it('refuses a token made for another purpose', () => {
     expect(codeOf(() => signer.verify(signer.sign(ID, 'email', 'confirm'), 'manage'))).toBe('LINK.INVALID');
     expect(codeOf(() => signer.verify(signer.sign(ID, 'email', 'manage'), 'confirm'))).toBe('LINK.INVALID');
