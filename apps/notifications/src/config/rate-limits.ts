@@ -15,7 +15,8 @@ export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
   'preferences:target': { points: 30, durationSeconds: 600 },
   'unsubscribe:client': { points: 30, durationSeconds: 600 },
   'unsubscribe:target': { points: 10, durationSeconds: 600 },
-  // Per link only: see the route below.
+  // Per link, and per client only against floods: see the route below.
+  'one-click-unsubscribe:client': { points: 2000, durationSeconds: 600 },
   'one-click-unsubscribe:target': { points: 10, durationSeconds: 600 },
   'push-subscribe:client': { points: 10, durationSeconds: 3600 },
   'push-subscribe:target': { points: 5, durationSeconds: 3600 },
@@ -34,11 +35,12 @@ export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   { name: 'confirm', methods: ['GET', 'POST'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'unsubscribe', methods: ['GET'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
-  // The unsubscribe itself (the page's button, and RFC 8058's one-click POST) is counted per link
-  // only. One-click POSTs come from the mailbox provider's servers, not the reader's browser: a
-  // few addresses speak for thousands of readers after a large send, and a per-client limit
-  // would refuse most of them, with no one to retry. Each needs a signed link, so a flood of
-  // forged ones is refused by its signature before any database work.
+  // The unsubscribe itself (the page's button, and RFC 8058's one-click POST) is counted per link,
+  // and per client only far above what a page's readers send. One-click POSTs come from the
+  // mailbox provider's servers, not the reader's browser: a few addresses speak for thousands of
+  // readers after a large send, and the page's per-client limit would refuse most of them, with
+  // no one to retry. The client limit still bounds a flood of forged links, each of which is
+  // counted (a row per link) before its signature is checked.
   { name: 'one-click-unsubscribe', methods: ['POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'alert-click', methods: ['POST'], path: /^\/v1\/alert-clicks\/?$/ },
   { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },

@@ -43,10 +43,11 @@ describe(SubscriberLinkSigner.name, () => {
   });
 
   it.each([
-    ['confirm', /Sign up again with the same address/],
-    ['manage', /Use the one in a more recent alert/],
-  ] as const)('says what to do with an expired %s link', (purpose, advice) => {
-    const token = signer.sign(ID, 'email', purpose, 60);
+    ['confirm', 'email', /Sign up again with the same address/],
+    ['manage', 'email', /Use the one in a more recent alert/],
+    ['manage', 'push', /Turn alerts on again in this browser/],
+  ] as const)('says what to do with an expired %s link of an %s recipient', (purpose, kind, advice) => {
+    const token = signer.sign(ID, kind, purpose, 60);
     now += 60_000;
     let message = '';
     try {

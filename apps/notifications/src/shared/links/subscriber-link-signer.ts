@@ -58,7 +58,7 @@ export class SubscriberLinkSigner {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw linkInvalid();
     const claims = parseClaims(claimsPart);
     if (!claims || claims.purpose !== purpose) throw linkInvalid();
-    if (Math.floor(this.now() / 1000) >= claims.expiresAt) throw linkExpired(purpose);
+    if (Math.floor(this.now() / 1000) >= claims.expiresAt) throw linkExpired(purpose, claims.kind);
     return claims;
   }
 

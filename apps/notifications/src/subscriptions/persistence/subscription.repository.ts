@@ -201,7 +201,8 @@ export class SubscriptionRepository {
    * preferences by the fan-out's own rules (recipient-selection.ts) applied to each stored
    * alert: an alert of a story they no longer follow, or one their new daily digest lists
    * instead, is cancelled; one held for quiet hours waits for the new quiet hours, or goes now.
-   * Corrections (sent because the alert was received) and retries are left as they are;
+   * Corrections (sent because the alert was received) and retries (an earlier attempt may
+   * have reached the reader; its outcome is still to be recorded) are left as they are;
    * deliveries already `sending` cannot be recalled. Inside the caller's unit of work.
    */
   async refitPendingAlertsOf(kind: RecipientKind, recipientId: string): Promise<{ cancelled: number; rescheduled: number }> {
@@ -211,7 +212,7 @@ export class SubscriptionRepository {
     const [, cancelled] = (await this.unitOfWork.manager.query(
       `UPDATE deliveries d SET status = 'cancelled', last_error = 'preferences changed: no longer wanted as an alert', updated_at = now()
        FROM article_alerts a, ${recipients} r
-       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.kind = 'alert'
+       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.kind = 'alert' AND d.attempts = 0
          AND a.article_id = d.article_id AND r.id = $1
          AND NOT (r.frequency <> 'daily-digest' AND ${followsStorySql(article)})`,
       [recipientId],

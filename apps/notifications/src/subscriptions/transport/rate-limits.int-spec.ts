@@ -18,7 +18,7 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
   beforeAll(async () => {
     suite = await startNotificationsWithMail('notifications_limits', {
       TRUST_PROXY: '1',
-      RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,one-click-unsubscribe:target=2/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
+      RATE_LIMITS: 'signup:client=3/1h,signup:target=2/1h,confirm:client=3/1h,unsubscribe:client=3/1h,one-click-unsubscribe:client=9/1h,one-click-unsubscribe:target=2/1h,push-subscribe:client=3/1h,push-subscribe:target=2/1h',
     });
     ({ smtp, service } = suite);
   }, 120_000);
@@ -96,12 +96,14 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
         raw: 'List-Unsubscribe=One-Click',
         headers: { ...from('203.0.113.61').headers, 'content-type': 'application/x-www-form-urlencoded' },
       });
-    // Twice the client's limit of 3, each for another reader's link: refused for the link (forged here), never 429.
+    // Twice the page's client limit of 3, each for another reader's link: refused for the link (forged here), never 429.
     for (let i = 0; i < 6; i += 1) expect((await oneClick(`v1.reader${i}.not-valid`)).status).toBe(400);
     // One link is still limited, whoever posts it.
     expect((await oneClick('v1.same.not-valid')).status).toBe(400);
     expect((await oneClick('v1.same.not-valid')).status).toBe(400);
     expect((await oneClick('v1.same.not-valid')).status).toBe(429);
+    // A flood of forged links is bounded per client all the same (9 here; 2,000 per 10 minutes by default).
+    expect((await oneClick('v1.one-more.not-valid')).status).toBe(429);
   });
 
   it('keeps the counts in PostgreSQL, shared by every replica: a restarted process still refuses', async () => {

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, asMethodNotAllowed, recogniseError, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, asMethodNotAllowed, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { LINK_ERROR_CODES } from '../../shared/links/link.errors';
 import { errorPage } from './subscriber-pages';
@@ -30,7 +30,11 @@ export class SubscriberPageFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (!SUBSCRIBER_PAGE_PATH.test(request.path) || response.headersSent) return this.json.catch(exception, host);
-    const { status, code, message, details } = describe(recogniseError(asMethodNotAllowed(exception, request, response)));
+    const error = recogniseError(asMethodNotAllowed(exception, request, response));
+    const { status, code, message, details } = describe(error);
+    // A database that cannot be reached (503) and a rate limit (429) say when to try again.
+    const retryAfter = retryAfterSecondsOf(error);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');
     if (request.accepts(['html', 'json']) === 'json') {
       // The route's @Header already said text/html before the error; this answer is JSON.
@@ -57,6 +61,7 @@ function describe(exception: unknown): { status: number; code: string; message: 
   // body-parser's own errors, before any route: a form over its limit, one that cannot be read.
   const parseError = exception as { type?: string; status?: unknown };
   if (parseError?.type === 'entity.too.large') return { status: 413, code: 'REQUEST.TOO_LARGE', message: 'The form is too large' };
+  if (parseError?.status === 415) return { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the form as UTF-8, without content encoding' };
   if (typeof parseError?.status === 'number' && parseError.status >= 400 && parseError.status < 500) {
     return { status: parseError.status, code: 'REQUEST.MALFORMED', message: 'The form could not be read' };
   }

@@ -70,8 +70,9 @@ describe(ManagePreferencesUseCase.name, () => {
       const id = await emailSubscriber(testbed, 'night@example.com', { sections: ['politics', 'culture'] });
       const politics = await queued(id, 'Politics', [], tomorrow());
       const culture = await queued(id, 'culture', ['Theatre'], tomorrow());
-      // Quiet hours round the clock, so the one still followed stays held.
-      await run('email', id, { sections: ['politics'], quietHours: { start: '00:00', end: '23:59' } });
+      // Quiet hours from an hour ago to two hours on (in UTC, across midnight or not), so the one still followed stays held.
+      const clock = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString().slice(11, 16);
+      await run('email', id, { sections: ['politics'], timeZone: 'UTC', quietHours: { start: clock(-1), end: clock(2) } });
       expect(await deliveries(id)).toEqual([
         { article_id: politics, status: 'pending', held: true },
         { article_id: culture, status: 'cancelled', held: true },
@@ -95,6 +96,18 @@ describe(ManagePreferencesUseCase.name, () => {
       await queued(id, 'politics', [], new Date().toISOString(), { priority: 'breaking' });
       await run('email', id, { sections: ['politics'], frequency: 'daily-digest' });
       expect((await deliveries(id)).map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
+    });
+
+    it('leaves a retry (an earlier attempt may have reached the reader) and a breaking alert as they are', async () => {
+      const id = await emailSubscriber(testbed, 'retry@example.com', { sections: ['politics', 'culture'] });
+      const retry = await queued(id, 'culture', [], tomorrow());
+      await testbed.query(`UPDATE deliveries SET attempts = 1 WHERE article_id = $1`, [retry]);
+      const breaking = await queued(id, 'politics', [], new Date(Date.now() + 30 * 60_000).toISOString(), { priority: 'breaking' });
+      await run('email', id, { sections: ['politics'] });
+      expect(await deliveries(id)).toEqual([
+        { article_id: retry, status: 'pending', held: true },
+        { article_id: breaking, status: 'pending', held: true },
+      ]);
     });
 
     it('sends now what was held for quiet hours the reader no longer has', async () => {

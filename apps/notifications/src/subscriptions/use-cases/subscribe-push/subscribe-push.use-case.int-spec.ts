@@ -52,6 +52,29 @@ describe(SubscribePushUseCase.name, () => {
     expect(await testbed.query(`SELECT 1 FROM push_subscriptions`)).toHaveLength(1);
   });
 
+  it('fits what is queued for the browser to the preferences it subscribes again with', async () => {
+    const browser = browserSubscription({ sections: ['politics', 'culture'] });
+    const first = await subscribe.execute(SubscribePushCommand.create(browser));
+    const queue = async (section: string) => {
+      const articleId = crypto.randomUUID();
+      await testbed.query(`INSERT INTO article_alerts (article_id, revision, headline, url, section, tags, priority, published_at) VALUES ($1, 1, 'Story', 'https://news.example/s', $2, '{}', 'normal', now())`, [
+        articleId,
+        section,
+      ]);
+      await testbed.query(`INSERT INTO deliveries (article_id, channel, push_subscription_id, next_attempt_at) VALUES ($1, 'push', $2, now() + interval '8 hours')`, [articleId, first.id]);
+      return articleId;
+    };
+    const politics = await queue('politics');
+    const culture = await queue('culture');
+
+    await subscribe.execute(SubscribePushCommand.create(browserSubscription({ sections: ['politics'] }, browser.endpoint)));
+
+    expect(await testbed.query(`SELECT article_id, status FROM deliveries ORDER BY id`)).toEqual([
+      { article_id: politics, status: 'pending' },
+      { article_id: culture, status: 'cancelled' },
+    ]);
+  });
+
   it('stores one subscription when the same browser subscribes twice at once', async () => {
     const browser = browserSubscription({ sections: ['politics'] });
     const results = await Promise.all([subscribe.execute(SubscribePushCommand.create(browser)), subscribe.execute(SubscribePushCommand.create(browser))]);

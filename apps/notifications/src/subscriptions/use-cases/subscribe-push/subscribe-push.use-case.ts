@@ -47,6 +47,8 @@ export class SubscribePushUseCase {
       siteTimeZone: this.config.siteTimeZone,
     });
     const { id, created } = await this.subscriptions.upsertPush(subscription);
+    // A browser subscribing again replaces its preferences: what is queued for it follows them.
+    if (!created) await this.subscriptions.refitPendingAlertsOf('push', id);
     this.logger.log({ pushSubscriptionId: id, pushService: endpointHost(command.endpoint), created }, 'push subscription stored');
     return { id, created, ...this.links.management(id, 'push') };
   }
