@@ -4,11 +4,22 @@ import type { OutboxHealth } from '@newsroom/observability';
 import type { DatabaseHealth } from '@newsroom/persistence';
 import { HealthController } from './health.module';
 
-/** A check as each health class answers it. */
-const check = (up: boolean) => ({ check: () => Promise.resolve({ up, detail: up ? 'ok' : 'down' }) });
+/** A check answering `answers` in turn, the last one from then on, as each health class answers. */
+function checkAnswering(...answers: boolean[]) {
+  let asked = 0;
+  return { check: () => Promise.resolve({ up: answers[Math.min(asked++, answers.length - 1)], detail: '' }) };
+}
 
-async function readiness(database: boolean, kafka: boolean, outbox: boolean): Promise<{ status: number; body: { status: string } }> {
-  const controller = new HealthController(check(database) as unknown as DatabaseHealth, check(kafka) as unknown as KafkaHealth, check(outbox) as unknown as OutboxHealth);
+function controller(database: boolean[], broker: boolean[], outbox: boolean[]): HealthController {
+  return new HealthController(
+    checkAnswering(...database) as unknown as DatabaseHealth,
+    checkAnswering(...broker) as unknown as KafkaHealth,
+    checkAnswering(...outbox) as unknown as OutboxHealth,
+  );
+}
+
+/** One readiness probe: its status code and body. */
+async function probe(health: HealthController): Promise<{ status: number; body: { status: string } }> {
   const answer = { status: 0, body: { status: '' } };
   const response = {
     status(code: number) {
@@ -20,24 +31,36 @@ async function readiness(database: boolean, kafka: boolean, outbox: boolean): Pr
       return this;
     },
   } as unknown as Response;
-  await controller.ready(response);
+  await health.ready(response);
   return answer;
 }
 
 describe('readiness: whether this replica can serve its requests', () => {
   it('is ok when the database, the broker and the outbox are', async () => {
-    expect(await readiness(true, true, true)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await probe(controller([true], [true], [true]))).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it.each([
-    ['the broker does not answer', true, false, true],
-    ['events are not getting out', true, true, false],
-    ['neither', true, false, false],
-  ])('stays in service, degraded, when %s: those strike every replica at once', async (_what, database, kafka, outbox) => {
-    expect(await readiness(database, kafka, outbox)).toMatchObject({ status: 200, body: { status: 'degraded', checks: { kafka: { up: kafka }, outbox: { up: outbox } } } });
+    ['the broker stops answering', [true, false], [true]],
+    ['events stop getting out', [true], [true, false]],
+    ['both', [true, false], [true, false]],
+  ])('stays in service, degraded, when %s: those strike every replica at once', async (_what, broker, outbox) => {
+    const health = controller([true], broker, outbox);
+    expect(await probe(health)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await probe(health)).toMatchObject({ status: 200, body: { status: 'degraded', checks: { kafka: { up: broker.at(-1) }, outbox: { up: outbox.at(-1) } } } });
   });
 
   it('is unavailable (503) when the database does not answer, which every request needs', async () => {
-    expect(await readiness(false, true, true)).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+    const health = controller([true, false], [true], [true]);
+    expect(await probe(health)).toMatchObject({ status: 200 });
+    expect(await probe(health)).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+  });
+
+  it('is starting (503) until the process has reached the broker once: a release with a wrong broker login never takes over', async () => {
+    const health = controller([true], [false, false, true, false], [true]);
+    expect(await probe(health)).toMatchObject({ status: 503, body: { status: 'starting' } });
+    expect(await probe(health)).toMatchObject({ status: 503, body: { status: 'starting' } });
+    expect(await probe(health)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await probe(health)).toMatchObject({ status: 200, body: { status: 'degraded' } });
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   BrokerOffsets,
   InboundEventProcessor,
+  KafkaHealth,
   MESSAGING_OPTIONS,
   OutboxRelay,
   TOPIC_ACCESS,
@@ -31,10 +32,19 @@ export class MessagingMetrics implements OnModuleInit {
     private readonly processor: InboundEventProcessor,
     private readonly offsets: BrokerOffsets,
     private readonly outbox: OutboxHealth,
+    private readonly broker: KafkaHealth,
   ) {}
 
   onModuleInit(): void {
-    const { relay, processor, offsets, outbox, logger } = this;
+    const { relay, processor, offsets, outbox, broker, logger } = this;
+    // Readiness no longer fails on a lost broker (it strikes every replica at once): this is what pages on it.
+    gauge({
+      name: 'newsroom_broker_up',
+      help: "1 when this replica reaches the broker with its own login (the readiness probe's kafka check), 0 when it does not.",
+      async collect() {
+        this.set((await broker.check()).up ? 1 : 0);
+      },
+    });
     let outboxRead: Promise<{ backlog: number; oldestUnsentSeconds: number } | undefined> | undefined;
     // Both outbox gauges come from one query per scrape; none on a rebuild replica, whose outbox is never sent.
     const readOutbox = () => {
