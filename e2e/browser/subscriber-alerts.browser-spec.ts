@@ -105,6 +105,49 @@ describe('reader alerts in a browser', () => {
     await context.close();
   });
 
+  it('turns alerts on in this browser, and keeps a link to change or stop them on every later page', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const site = new URL(storyUrl).origin;
+    await context.grantPermissions(['notifications'], { origin: site });
+    // Headless Chromium has no push service to subscribe with: the browser's PushManager hands out a
+    // subscription the test push inbox made (its endpoint and keys are real to the notifications
+    // service), and keeps it for later pages as a browser would. Everything else is the site's own script.
+    const subscription = newsroom.push.createSubscription('browser-reader');
+    // A string: the page's globals (PushManager, localStorage) are the browser's, not this process's.
+    await context.addInitScript({
+      content: `(() => {
+        const json = ${JSON.stringify(subscription)};
+        const held = { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
+        const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
+        PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held : null);
+        PushManager.prototype.subscribe = () => {
+          localStorage.setItem('test-push-subscribed', '1');
+          return Promise.resolve(held);
+        };
+      })();`,
+    });
+    const page = await context.newPage();
+    await page.goto(storyUrl);
+    await page.click('.get-alerts');
+    const manage = page.locator('.get-alerts-status a');
+    await manage.waitFor({ timeout: 15_000 });
+    expect(await page.textContent('.get-alerts-status')).toContain('Alerts are on in this browser.');
+    expect(await manage.textContent()).toBe('Change or stop them');
+    expect(await manage.getAttribute('href')).toMatch(new RegExp(`^${newsroom.url('notifications')}/preferences\\?token=`));
+    await shot(page, 'alerts-on');
+
+    // A later page shows the link again, for the subscription this browser still holds.
+    await page.reload();
+    await manage.waitFor({ timeout: 15_000 });
+    await Promise.all([page.waitForURL(/\/preferences\?token=/), manage.click()]);
+    expect(await page.textContent('main')).toContain('notifications in a browser');
+    // The story's section, ticked on its page when alerts were turned on.
+    expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
+    expect(await page.isChecked('input[name=sections][value="world"]')).toBe(false);
+    await shot(page, 'browser-preferences');
+    await context.close();
+  });
+
   it('registers the service worker on the story page, and a push shows the story as a notification', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const site = new URL(storyUrl).origin;

@@ -12,6 +12,12 @@
  * read. Both calls are cross-origin: the notifications service
  * allows the site's origin (CORS), and the site's CSP allows that origin in `connect-src`.
  *
+ * The answer's `preferencesUrl` (the browser's own signed page to change or stop its alerts) is
+ * kept in localStorage with the subscription's endpoint, and shown as a link beside "alerts are
+ * on", then and on every later page while the browser still holds that subscription: a push
+ * notification carries no link of its own, and without it the only way out was revoking the
+ * permission. Only a link to the notifications service's preference page is shown.
+ *
  * Messages come from the button's data attributes, in the interface's language.
  */
 export const ALERTS_SCRIPT_SOURCE = `'use strict';
@@ -43,9 +49,42 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       return undefined;
     }
   }
+  // The browser's preference page, as the notifications service answered it, for this subscription.
+  var STORE = 'newsroom-alerts';
+  function remembered() {
+    try {
+      return JSON.parse(localStorage.getItem(STORE) || 'null');
+    } catch (error) {
+      return null;
+    }
+  }
+  function remember(endpoint, preferencesUrl) {
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ endpoint: endpoint, preferencesUrl: preferencesUrl }));
+    } catch (error) {
+      // Storage refused (private mode): the link shows this once only.
+    }
+  }
+  function sayOn(preferencesUrl) {
+    say(button.getAttribute('data-on'));
+    if (!status || typeof preferencesUrl !== 'string' || preferencesUrl.indexOf(alertsUrl + '/preferences?') !== 0) return;
+    var link = document.createElement('a');
+    link.href = preferencesUrl;
+    link.textContent = button.getAttribute('data-manage');
+    status.appendChild(document.createTextNode(' '));
+    status.appendChild(link);
+  }
   button.hidden = false;
+  registration
+    .then(function (reg) { return reg.pushManager.getSubscription(); })
+    .then(function (existing) {
+      var stored = remembered();
+      if (existing && stored && stored.endpoint === existing.endpoint) sayOn(stored.preferencesUrl);
+    })
+    .catch(function () {});
   button.addEventListener('click', function () {
     button.disabled = true;
+    var endpoint;
     var form = button.closest('.subscribe-box').querySelector('form');
     var sections = Array.prototype.map.call(form.querySelectorAll('input[name=sections]:checked'), function (box) { return box.value; });
     var breakingOnly = form.querySelector('input[name=breakingOnly]').checked || sections.length === 0;
@@ -61,6 +100,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
         });
       })
       .then(function (subscription) {
+        endpoint = subscription.endpoint;
         function register(timeZone) {
           return fetch(alertsUrl + '/v1/push-subscriptions', {
             method: 'POST',
@@ -80,7 +120,10 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       })
       .then(function (response) {
         if (!response.ok) throw new Error('push subscription refused: ' + response.status);
-        say(button.getAttribute('data-on'));
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          remember(endpoint, body.preferencesUrl);
+          sayOn(body.preferencesUrl);
+        });
       })
       .catch(function (error) {
         say(button.getAttribute(error && error.blocked ? 'data-blocked' : 'data-failed'));

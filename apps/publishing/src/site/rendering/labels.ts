@@ -85,6 +85,8 @@ export interface SubscribeLabels {
   confirmFirst: string;
   getAlerts: string;
   alertsOn: string;
+  /** The link, beside "alerts are on", to the browser's own preference page (change or stop). */
+  manageAlerts: string;
   alertsBlocked: string;
   alertsFailed: string;
 }
@@ -150,6 +152,7 @@ export const ENGLISH_LABELS: InterfaceLabels = {
     confirmFirst: 'We email you a link to confirm first. Every email has a link to change what you get or to stop.',
     getAlerts: 'Get alerts in this browser',
     alertsOn: 'Alerts are on in this browser.',
+    manageAlerts: 'Change or stop them',
     alertsBlocked: 'This browser blocks notifications from this site; allow them in its settings to get alerts.',
     alertsFailed: 'Alerts could not be switched on just now. Please try again later.',
   },
@@ -233,6 +236,7 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
     confirmFirst: 'Спершу ми надішлемо посилання для підтвердження. У кожному листі є посилання, щоб змінити підписку або відмовитися.',
     getAlerts: 'Отримувати сповіщення в браузері',
     alertsOn: 'Сповіщення в цьому браузері увімкнено.',
+    manageAlerts: 'Змінити або вимкнути їх',
     alertsBlocked: 'Цей браузер блокує сповіщення від сайту; дозвольте їх у налаштуваннях.',
     alertsFailed: 'Не вдалося ввімкнути сповіщення. Спробуйте пізніше.',
   },
