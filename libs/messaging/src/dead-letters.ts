@@ -83,6 +83,16 @@ export async function readDeadLetters(brokers: string[], topic: string, security
  * Sends a dead letter back to the topic it came from, unchanged, once the cause
  * is fixed. Safe to repeat: consumers apply an event id at most once.
  */
+/** The broker's refusal for want of an ACL (kafkajs: TOPIC_AUTHORIZATION_FAILED, code 29), however deep in the error's causes. */
+export function isAuthorizationFailure(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at && depth < 5; depth += 1) {
+    const { type, code } = at as { type?: unknown; code?: unknown };
+    if (type === 'TOPIC_AUTHORIZATION_FAILED' || code === 29) return true;
+    at = (at as { originalError?: unknown; cause?: unknown }).originalError ?? (at as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export async function replayDeadLetter(brokers: string[], letter: DeadLetter, security?: KafkaSecurity): Promise<void> {
   const producer = createKafka('newsroom-dead-letter-replay', brokers, security).producer({
     allowAutoTopicCreation: false,

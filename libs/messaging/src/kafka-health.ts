@@ -3,17 +3,24 @@ import type { Admin } from 'kafkajs';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 
-/** Answers whether the broker is reachable, for the readiness probe. */
+/** Answers whether the broker is reachable, for the readiness probe and the `newsroom_broker_up` gauge. */
 @Injectable()
 export class KafkaHealth implements OnApplicationShutdown {
   private readonly options: Required<MessagingOptions>;
   private admin?: Admin;
+  private inFlight?: Promise<{ up: boolean; detail?: string }>;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.options = resolveMessagingOptions(options);
   }
 
-  async check(timeoutMs = 2000): Promise<{ up: boolean; detail?: string }> {
+  /** One check at a time: callers that overlap (a probe and a scrape) share it, and so its admin client. */
+  check(timeoutMs = 2000): Promise<{ up: boolean; detail?: string }> {
+    this.inFlight ??= this.probe(timeoutMs).finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async probe(timeoutMs: number): Promise<{ up: boolean; detail?: string }> {
     try {
       if (!this.admin) {
         this.admin = createKafka(`${this.options.serviceName}-health`, this.options.brokers, this.options.security).admin({ retry: { retries: 0 } });

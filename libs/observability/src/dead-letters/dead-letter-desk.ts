@@ -7,6 +7,7 @@ import {
   MESSAGING_OPTIONS,
   TOPIC_ACCESS,
   deadLetterReaderPrefix,
+  isAuthorizationFailure,
   readDeadLetters,
   replayDeadLetter,
   resolveMessagingOptions,
@@ -71,18 +72,19 @@ export class DeadLetterDesk {
 
   private async replay(letter: DeadLetter, summary: DeadLetterSummary, actor: string): Promise<DeadLetterSummary> {
     if (!letter.sourceTopic) throw new DomainError('DEAD_LETTER.NO_SOURCE', `Dead letter ${summary.id} does not name the topic it came from`, 'conflict');
-    // The audit row and the send stand or fall together: a replay the broker refused is not recorded as made.
-    const row = await this.dataSource.transaction(async (manager) => {
-      const [inserted] = (await manager.query(
-        `INSERT INTO dead_letter_audit (actor, action, dead_letter_topic, partition, "offset", source_topic, event_id, error)
-         VALUES ($1, 'replay', $2, $3, $4, $5, $6, $7) RETURNING at`,
-        [actor, summary.deadLetterTopic, letter.partition, letter.offset, letter.sourceTopic, summary.eventId, letter.error],
-      )) as { at: Date }[];
-      await replayDeadLetter(this.options.brokers, letter, this.options.security).catch((error: unknown) => {
-        throw isAuthorizationFailure(error) ? this.replayNotAllowed(letter) : error;
-      });
-      return inserted;
-    });
+    // Recorded before it is sent, and struck out again if the send fails: a replay the broker refused
+    // is not recorded as made, and no transaction stays open while the producer talks to the broker.
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO dead_letter_audit (actor, action, dead_letter_topic, partition, "offset", source_topic, event_id, error)
+       VALUES ($1, 'replay', $2, $3, $4, $5, $6, $7) RETURNING id, at`,
+      [actor, summary.deadLetterTopic, letter.partition, letter.offset, letter.sourceTopic, summary.eventId, letter.error],
+    )) as { id: string; at: Date }[];
+    try {
+      await replayDeadLetter(this.options.brokers, letter, this.options.security);
+    } catch (error) {
+      await this.dataSource.query(`DELETE FROM dead_letter_audit WHERE id = $1`, [row.id]);
+      throw isAuthorizationFailure(error) ? this.replayNotAllowed(letter) : error;
+    }
     this.logger.log({ audit: 'dead-letter-replay', actor, deadLetterTopic: summary.deadLetterTopic, letter: summary.id, eventId: summary.eventId }, 'dead letter replayed');
     return { ...summary, replays: [...summary.replays, { at: row.at.toISOString(), actor }] };
   }
@@ -127,16 +129,6 @@ export class DeadLetterDesk {
       summary: summaryOf(deadLetterTopic, letter, replays.filter((r) => r.partition === letter.partition && r.offset === letter.offset).map((r) => ({ at: r.at.toISOString(), actor: r.actor }))),
     }));
   }
-}
-
-/** The broker's refusal for want of an ACL (kafkajs: TOPIC_AUTHORIZATION_FAILED, code 29), however deep in the error's causes. */
-function isAuthorizationFailure(error: unknown): boolean {
-  for (let at: unknown = error, depth = 0; at && depth < 5; depth += 1) {
-    const { type, code } = at as { type?: unknown; code?: unknown };
-    if (type === 'TOPIC_AUTHORIZATION_FAILED' || code === 29) return true;
-    at = (at as { originalError?: unknown; cause?: unknown }).originalError ?? (at as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 function summaryOf(deadLetterTopic: string, letter: DeadLetter, replays: DeadLetterReplay[]): DeadLetterSummary {
