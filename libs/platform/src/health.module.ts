@@ -45,7 +45,7 @@ export class HealthController {
     const [database, kafka, outbox] = await Promise.all([this.database.check(), this.kafka.check(), this.outbox.check()]);
     if (kafka.up) this.brokerReached = true;
     const status = !database.up ? 'unavailable' : !this.brokerReached ? 'starting' : kafka.up && outbox.up ? 'ok' : 'degraded';
-    const ready = status === 'ok' || status === 'degraded';
+    const ready = database.up && this.brokerReached;
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, checks: { database, kafka, outbox } });
   }
 }

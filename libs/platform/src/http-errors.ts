@@ -56,51 +56,56 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const error = recogniseError(asMethodNotAllowed(exception, host.switchToHttp().getRequest<Request>(), response));
-    const { status, body } = this.toResponse(error);
+    const { status, body } = errorResponseOf(error);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn({ err: exception }, 'answered 503: a backing service is unreachable');
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
     const retryAfter = retryAfterSecondsOf(error);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
+}
 
-  private toResponse(exception: unknown): { status: number; body: ErrorResponseBody } {
-    if (exception instanceof DomainError) {
-      const details = exception.details === undefined ? {} : { details: exception.details };
-      return { status: STATUS_OF[exception.kind], body: { error: { code: exception.code, message: exception.message, ...details } } };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status === 400 && isJsonSyntaxError(exception)) {
-        if (isJsonButNotAnObject(quotedBody(exception.message))) return this.toResponse(bodyNotAnObject());
-        return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
-      }
-      const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
-      const message = status === 404 ? 'No such resource' : status >= 500 ? 'Something went wrong on our side' : exception.message;
-      return { status, body: { error: { code, message } } };
-    }
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      if (isJsonButNotAnObject((exception as { body?: unknown }).body)) return this.toResponse(bodyNotAnObject());
-      return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
-    }
-    if (bodyParserError?.type === 'entity.too.large') {
-      const limit = (exception as { limit?: number }).limit;
-      const message = typeof limit === 'number' ? `The request body is over this route's limit of ${limit} bytes` : 'The request body is too large';
-      return { status: 413, body: { error: { code: 'REQUEST.TOO_LARGE', message } } };
-    }
-    if (bodyParserError?.type === 'charset.unsupported' || bodyParserError?.type === 'encoding.unsupported') {
-      return { status: 415, body: { error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as UTF-8, without content encoding' } } };
-    }
-    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
-      // Any other error body-parser raises (an aborted upload, a wrong length) is the client's.
-      return { status: bodyParserError.status, body: { error: { code: CODE_OF_STATUS[bodyParserError.status] ?? 'REQUEST.INVALID', message: 'The request body could not be read' } } };
-    }
-    if (isDataException(exception)) {
-      return { status: 400, body: { error: { code: 'REQUEST.INVALID_VALUE', message: 'A value in the request is out of range or cannot be stored' } } };
-    }
-    return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
+/**
+ * The status and `{ error: { code, message, details? } }` body every newsroom service answers an
+ * error with (a DomainError by its kind, Nest's and body-parser's errors by their status), for
+ * HttpErrorFilter and for filters that render the same error as a page.
+ */
+export function errorResponseOf(exception: unknown): { status: number; body: ErrorResponseBody } {
+  if (exception instanceof DomainError) {
+    const details = exception.details === undefined ? {} : { details: exception.details };
+    return { status: STATUS_OF[exception.kind], body: { error: { code: exception.code, message: exception.message, ...details } } };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 400 && isJsonSyntaxError(exception)) {
+      if (isJsonButNotAnObject(quotedBody(exception.message))) return errorResponseOf(bodyNotAnObject());
+      return { status, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: `The request body is not valid JSON: ${exception.message}` } } };
+    }
+    const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED');
+    const message = status === 404 ? 'No such resource' : status >= 500 ? 'Something went wrong on our side' : exception.message;
+    return { status, body: { error: { code, message } } };
+  }
+  const bodyParserError = exception as { type?: string; status?: number };
+  if (bodyParserError?.type === 'entity.parse.failed') {
+    if (isJsonButNotAnObject((exception as { body?: unknown }).body)) return errorResponseOf(bodyNotAnObject());
+    return { status: 400, body: { error: { code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
+  }
+  if (bodyParserError?.type === 'entity.too.large') {
+    const limit = (exception as { limit?: number }).limit;
+    const message = typeof limit === 'number' ? `The request body is over this route's limit of ${limit} bytes` : 'The request body is too large';
+    return { status: 413, body: { error: { code: 'REQUEST.TOO_LARGE', message } } };
+  }
+  if (bodyParserError?.type === 'charset.unsupported' || bodyParserError?.type === 'encoding.unsupported') {
+    return { status: 415, body: { error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as UTF-8, without content encoding' } } };
+  }
+  if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
+    // Any other error body-parser raises (an aborted upload, a wrong length) is the client's.
+    return { status: bodyParserError.status, body: { error: { code: CODE_OF_STATUS[bodyParserError.status] ?? 'REQUEST.INVALID', message: 'The request body could not be read' } } };
+  }
+  if (isDataException(exception)) {
+    return { status: 400, body: { error: { code: 'REQUEST.INVALID_VALUE', message: 'A value in the request is out of range or cannot be stored' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
 }
 
 /** Retry-After (seconds) on a 503 for an unreachable database: about a restart's or a fail-over's time. */

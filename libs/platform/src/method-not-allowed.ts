@@ -36,10 +36,7 @@ export function methodsServedAt(request: Request): string[] {
  * every method look served there, and a wrong one answer 404 instead of 405.
  */
 function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
-  if (String(route.path).includes('*')) return true;
-  let served = 0;
-  for (const method of Object.keys(route.methods)) if (method !== '_all' && route.methods[method]) served += 1;
-  return served >= METHODS.length;
+  return String(route.path).includes('*') || METHODS.every((method) => route.methods[method.toLowerCase()]);
 }
 
 /**
