@@ -3,7 +3,7 @@ import type { Priority } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { DigestStory } from '../channels/digest-email';
-import { followsStorySql, TAKES_DIGEST } from './recipient-selection';
+import { followsStorySql, STORED_ARTICLE, TAKES_DIGEST } from './recipient-selection';
 
 export type DigestKey = Pick<ClaimedDigest, 'subscriberId' | 'localDate'>;
 
@@ -85,7 +85,7 @@ export class DigestRepository {
    * killed since are left out.
    */
   async storiesOf(digest: ClaimedDigest): Promise<DigestStory[]> {
-    const follows = followsStorySql({ section: 'lower(a.section)', tags: 'ARRAY(SELECT lower(tag) FROM unnest(a.tags) tag)', priority: 'a.priority' });
+    const follows = followsStorySql(STORED_ARTICLE);
     return (await this.unitOfWork.manager.query(
       `SELECT a.headline, a.standfirst, a.url, a.priority
        FROM article_alerts a, subscribers r

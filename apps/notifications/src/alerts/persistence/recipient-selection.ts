@@ -35,8 +35,15 @@ export function followsStorySql(article: ArticleTerms): string {
 /** The article of the fan-out's parameters (articleParameters()). */
 const PARAMETER_ARTICLE: ArticleTerms = { section: '$2::text', tags: '$3::text[]', priority: '$4' };
 
-/** matchesArticle(): no alert of its own for a digest reader. */
-const MATCHES_ARTICLE = `r.frequency <> 'daily-digest' AND ${followsStorySql(PARAMETER_ARTICLE)}`;
+/** A stored alert's article, the table article_alerts aliased `a`, lower-cased as articleParameters() does. */
+export const STORED_ARTICLE: ArticleTerms = { section: 'lower(a.section)', tags: 'ARRAY(SELECT lower(tag) FROM unnest(a.tags) AS tag)', priority: 'a.priority' };
+
+/** matchesArticle() over `r`: no alert of its own for a digest reader. */
+export function matchesArticleSql(article: ArticleTerms): string {
+  return `r.frequency <> 'daily-digest' AND ${followsStorySql(article)}`;
+}
+
+const MATCHES_ARTICLE = matchesArticleSql(PARAMETER_ARTICLE);
 
 /**
  * holdUntil() over `r`: null to send at once, or when `r`'s quiet hours end, for an alert

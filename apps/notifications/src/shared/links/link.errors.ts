@@ -6,13 +6,13 @@ export const linkInvalid = () =>
   new DomainError(LINK_ERROR_CODES.invalid, 'This link is not valid. Use the most recent link we emailed you, copied in full', 'validation');
 
 /**
- * Answered with 410 Gone by the subscriber pages (see SubscriberPageFilter), with what to do
- * for the link's purpose and recipient: a confirmation link is replaced by signing up again; a
- * link to change or stop e-mail alerts is in every newer e-mail (and signing up again with a
- * confirmed address mails one); a browser gets a new one by subscribing again.
+ * 410 Gone (the `gone` kind), with what to do for the link's purpose and recipient (the signer's
+ * LinkPurpose and RecipientKind, which import this file): a confirmation link is replaced by
+ * signing up again; a link to change or stop e-mail alerts is in every newer e-mail (and signing
+ * up again with a confirmed address mails one); a browser gets a new one by subscribing again.
  */
 export const linkExpired = (purpose: 'confirm' | 'manage', kind: 'email' | 'push') =>
-  new DomainError(LINK_ERROR_CODES.expired, EXPIRED_ADVICE[purpose === 'confirm' ? 'confirm' : kind], 'validation');
+  new DomainError(LINK_ERROR_CODES.expired, EXPIRED_ADVICE[purpose === 'confirm' ? 'confirm' : kind], 'gone');
 
 const EXPIRED_ADVICE = {
   confirm: 'This confirmation link has expired. Sign up again with the same address for a new one',

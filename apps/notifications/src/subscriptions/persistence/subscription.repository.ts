@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
-import { followsStorySql, heldUntilSql } from '../../alerts/persistence/recipient-selection';
+import { matchesArticleSql, retryDueSql, STORED_ARTICLE } from '../../alerts/persistence/recipient-selection';
 import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
 import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
@@ -208,19 +208,18 @@ export class SubscriptionRepository {
   async refitPendingAlertsOf(kind: RecipientKind, recipientId: string): Promise<{ cancelled: number; rescheduled: number }> {
     this.unitOfWork.requireActive('refitPendingAlertsOf');
     const recipients = kind === 'email' ? 'subscribers' : 'push_subscriptions';
-    const article = { section: 'lower(a.section)', tags: 'ARRAY(SELECT lower(tag) FROM unnest(a.tags) AS tag)', priority: 'a.priority' };
     const [, cancelled] = (await this.unitOfWork.manager.query(
       `UPDATE deliveries d SET status = 'cancelled', last_error = 'preferences changed: no longer wanted as an alert', updated_at = now()
        FROM article_alerts a, ${recipients} r
        WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.kind = 'alert' AND d.attempts = 0
          AND a.article_id = d.article_id AND r.id = $1
-         AND NOT (r.frequency <> 'daily-digest' AND ${followsStorySql(article)})`,
+         AND NOT (${matchesArticleSql(STORED_ARTICLE)})`,
       [recipientId],
     )) as [unknown[], number];
+    // A first attempt held for quiet hours is due when a retry at this moment would be (breaking alerts never wait).
     const [, rescheduled] = (await this.unitOfWork.manager.query(
-      `UPDATE deliveries d SET next_attempt_at = COALESCE(${heldUntilSql('now()', "'normal'")}, now()), updated_at = now()
-       FROM ${recipients} r
-       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.attempts = 0 AND d.urgency <> 0 AND d.kind = 'alert' AND r.id = $1`,
+      `UPDATE deliveries d SET next_attempt_at = ${retryDueSql('now()')}, updated_at = now()
+       WHERE d.recipient_id = $1 AND d.status = 'pending' AND d.attempts = 0 AND d.urgency <> 0 AND d.kind = 'alert'`,
       [recipientId],
     )) as [unknown[], number];
     return { cancelled, rescheduled };

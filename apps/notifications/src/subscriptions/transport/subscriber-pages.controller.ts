@@ -1,22 +1,36 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
+import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
 import { ManagePreferencesUseCase } from '../use-cases/manage-preferences/manage-preferences.use-case';
 import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
 import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command';
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
-import { ManageLinkPipe, type ManageLink } from './signed-link.pipes';
+import { ConfirmLinkPipe, ManageLinkPipe, type ManageLink } from './signed-link.pipes';
 import { preferencesOfForm, PreferencesForm } from './subscription.requests';
-import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
+import { confirmedPage, confirmSignupPage, preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
+
+/** What every page behind a signed link is: HTML, its token in the query, 410 once the link expired. */
+function SignedLinkPage(): MethodDecorator {
+  return applyDecorators(
+    Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type']),
+    ApiQuery({ name: 'token', required: true }),
+    ApiProduces('text/html'),
+    ApiResponse({ status: 410, description: 'LINK.EXPIRED' }),
+  );
+}
 
 /**
- * The pages behind the links in every alert: plain HTML forms that work without
+ * The pages behind the links in every e-mail: plain HTML forms that work without
  * JavaScript. The signed token in the query string is the only credential
- * (ManageLinkPipe checks it); the raw token goes back into the forms' actions.
+ * (ManageLinkPipe and ConfirmLinkPipe check it); the raw token goes back into the
+ * forms' actions. A link only ever shows a page; its button changes something, for
+ * mail gateways and link scanners open the links in new mail.
  */
 @ApiTags('subscriber pages')
 @Public()
@@ -24,18 +38,44 @@ import { preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './sub
 export class SubscriberPagesController {
   constructor(
     private readonly recipients: ReadRecipientQuery,
+    private readonly confirm: ConfirmSubscriptionUseCase,
     private readonly managePreferences: ManagePreferencesUseCase,
     private readonly unsubscribe: UnsubscribeUseCase,
     private readonly sections: SiteSectionList,
   ) {}
 
-  @Get('preferences')
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({ summary: 'Preferences page (HTML form) for the recipient a signed manage link belongs to' })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/html')
+  @Get('v1/subscribers/confirm')
+  @SignedLinkPage()
+  @ApiOperation({
+    summary: 'The link in the confirmation email: an HTML page with a button that confirms (POST); opening it changes nothing',
+    description: 'Mail gateways and link scanners open links in new mail; a GET that confirmed would confirm addresses whose owners never clicked.',
+  })
+  @ApiResponse({ status: 200, description: 'The page with the button' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
+  @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
+  async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return confirmSignupPage(view, token);
+  }
+
+  @Post('v1/subscribers/confirm')
+  @HttpCode(200)
+  @SignedLinkPage()
+  @ApiOperation({ summary: "Confirm an email signup: the confirmation page's button (no body); an HTML page" })
+  @ApiResponse({ status: 200, description: 'Confirmed (or confirmed already)' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
+  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
+  async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
+    res.set(SUBSCRIBER_PAGE_HEADERS);
+    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
+  }
+
+  @Get('preferences')
+  @SignedLinkPage()
+  @ApiOperation({ summary: 'Preferences page (HTML form) for the recipient a signed manage link belongs to' })
+  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
@@ -44,14 +84,11 @@ export class SubscriberPagesController {
 
   @Post('preferences')
   @HttpCode(200)
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @SignedLinkPage()
   @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated, frequency, timeZone, quietHoursStart/quietHoursEnd HH:MM)' })
-  @ApiQuery({ name: 'token', required: true })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiProduces('text/html')
   @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
-  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
   async savePreferences(
     @Query('token', ManageLinkPipe) link: ManageLink,
     @Query('token') token: string,
@@ -64,10 +101,8 @@ export class SubscriberPagesController {
   }
 
   @Get('unsubscribe')
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @SignedLinkPage()
   @ApiOperation({ summary: 'Asks to confirm with a button: link scanners that follow GET links never unsubscribe anyone' })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/html')
   async showUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const view = await this.recipients.find(link);
     res.set(SUBSCRIBER_PAGE_HEADERS);
@@ -80,13 +115,10 @@ export class SubscriberPagesController {
    */
   @Post('unsubscribe')
   @HttpCode(200)
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @SignedLinkPage()
   @ApiOperation({ summary: 'Unsubscribe (RFC 8058 one-click: body List-Unsubscribe=One-Click; idempotent)' })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/html')
   @ApiResponse({ status: 200, description: 'Unsubscribed (or already)' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
   async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { view, changed } = await this.unsubscribe.execute(UnsubscribeCommand.create(link));
     res.set(SUBSCRIBER_PAGE_HEADERS);

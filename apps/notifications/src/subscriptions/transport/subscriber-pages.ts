@@ -21,7 +21,8 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
 /**
  * What the confirmation link opens: a button, not the confirmation itself. Mail gateways and
  * link scanners open the links in new mail; were opening enough, anyone who typed someone
- * else's address into the form would have it confirmed without its owner's click.
+ * else's address into the form would have it confirmed without its owner's click. The form has
+ * no fields: an empty POST passes the API paths' JSON-only rule for bodies.
  */
 export function confirmSignupPage(view: RecipientView, token: string): string {
   return htmlPage(

@@ -1,17 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import type { ErrorResponseBody } from '@newsroom/contracts';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
-import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
-import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
-import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
-import { ConfirmLinkPipe } from './signed-link.pipes';
 import { CreateSubscriberRequest, preferencesOf, SubscriberAccepted } from './subscription.requests';
-import { confirmedPage, confirmSignupPage } from './subscriber-pages';
 
 const ACCEPTED: SubscriberAccepted = {
   status: 'accepted',
@@ -23,8 +17,6 @@ const ACCEPTED: SubscriberAccepted = {
 export class SubscribersHttpController {
   constructor(
     private readonly signUp: SignUpByEmailUseCase,
-    private readonly confirm: ConfirmSubscriptionUseCase,
-    private readonly recipients: ReadRecipientQuery,
   ) {}
 
   @Public()
@@ -50,41 +42,5 @@ export class SubscribersHttpController {
       return { error: { code: error.code, message: error.message } };
     }
     return ACCEPTED;
-  }
-
-  @Public()
-  @Get('confirm')
-    @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({
-    summary: 'The link in the confirmation email: an HTML page with a button that confirms (POST); opening it changes nothing',
-    description: 'Mail gateways and link scanners open links in new mail; a GET that confirmed would confirm addresses whose owners never clicked.',
-  })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/html')
-  @ApiResponse({ status: 200, description: 'The page with the button' })
-  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
-  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
-    res.set(SUBSCRIBER_PAGE_HEADERS);
-    return confirmSignupPage(view, token);
-  }
-
-  @Public()
-  @Post('confirm')
-  @HttpCode(200)
-    @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
-  @ApiOperation({ summary: "Confirm an email signup: the confirmation page's button (no body); an HTML page" })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/html')
-  @ApiResponse({ status: 200, description: 'Confirmed (or confirmed already)' })
-  @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
-  @ApiResponse({ status: 410, description: 'LINK.EXPIRED' })
-  async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
-    res.set(SUBSCRIBER_PAGE_HEADERS);
-    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
   }
 }
