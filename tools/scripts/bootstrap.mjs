@@ -79,12 +79,14 @@ export function runHeld(command, args, { env = process.env, quiet = false, timeo
 /**
  * Runs several lines of checks at once (each line's commands one after another), for checks
  * that each leave a core of a small machine idle. Each command's output is printed whole when
- * it ends (runHeld); a line stops at its first failure, and the process exits with that code
- * once every line has ended.
+ * it ends (runHeld); a line stops at its first failure, and once every line has ended the
+ * process waits for `beforeExit` (work in the background that must not be cut off) and exits
+ * with that code.
  *
  * @param {Array<Array<{ title: string, command: string, args: string[], env?: Record<string, string>, quiet?: boolean }>>} lines
+ * @param {{ beforeExit?: () => Promise<unknown> }} [options]
  */
-export async function mustRunTogether(lines) {
+export async function mustRunTogether(lines, { beforeExit } = {}) {
   const runLine = async (commands) => {
     for (const { title, command, args, env, quiet } of commands) {
       const started = Date.now();
@@ -99,7 +101,9 @@ export async function mustRunTogether(lines) {
     return 0;
   };
   const failed = (await Promise.all(lines.map(runLine))).find((code) => code !== 0);
-  if (failed !== undefined) process.exit(failed);
+  if (failed === undefined) return;
+  await beforeExit?.();
+  process.exit(failed);
 }
 
 /**

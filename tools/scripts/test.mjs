@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm test: everything needed to pass the tests, infrastructure included.
-// Lint, type-check, build, then unit, integration, end-to-end and broker-fault
-// tests (the suites start PostgreSQL and Apache Kafka, fetching its jars on
-// the first run; NEWSROOM_BROKER=mock runs them on the librdkafka mock and
-// skips the three-node fault tests).
+// Build; lint and type-check while what the suites need on the machine is
+// fetched in the background (Kafka's jars, Debian's chromium); then unit,
+// integration, end-to-end, browser and fault tests (the suites start
+// PostgreSQL and Apache Kafka; NEWSROOM_BROKER=mock runs them on the
+// librdkafka mock and skips the three-node fault tests).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -14,6 +15,10 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 const only = process.argv.slice(2); // e.g. `npm test -- unit` runs only that stage
 
 ensureDependencies();
+// Compiled first: the machine's preparation below runs compiled code.
+build();
+const MINUTES = 60_000;
+const machine = prepareMachine();
 // Lint and type-check run side by side: each keeps about one and a half cores busy.
 const lint = [
   // The module-boundary rule reads Nx's project graph; compute it first.
@@ -29,9 +34,10 @@ const typecheck = [
 const checks = [only.length === 0 || only.includes('lint') ? lint : [], only.length === 0 || only.includes('typecheck') ? typecheck : []].filter((line) => line.length > 0);
 if (checks.length > 0) {
   step('Lint (module boundaries, folder rules, floating promises, exhaustive switches) and type-check (sources and tests)');
-  await mustRunTogether(checks);
+  // An apt-get cut off half-way would leave the machine's packages half installed.
+  await mustRunTogether(checks, { beforeExit: () => machineReady(machine) });
 }
-build();
+await machineReady(machine);
 
 const resultsDir = path.join(ROOT, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -40,7 +46,6 @@ mkdirSync(resultsDir, { recursive: true });
 // can leave a listener open, and a test run must end with its report rather
 // than wait for it. Each stage also has a ceiling well above its usual time
 // so a stuck stage fails instead of stalling CI.
-const MINUTES = 60_000;
 const withServers = ['--runInBand', '--forceExit'];
 // Integration suites are isolated from each other (a database and a Kafka node
 // of their own, on free ports) and spend much of their time waiting on the
@@ -107,6 +112,38 @@ for (const group of groups) {
       recordStage(stage, code, startedAt);
     }),
   );
+}
+
+/**
+ * Starts getting what the test stages need on this machine beyond node_modules (Debian
+ * packages with chromium among them, Apache Kafka's jars) in two background processes, so a
+ * new machine downloads while the checks compute rather than at the start of a stage.
+ * Nothing to get when only the unit tests or the checks run.
+ */
+function prepareMachine() {
+  const stages = ['integration', 'e2e', 'browser', 'faults'].filter((name) => only.length === 0 || only.includes(name));
+  if (stages.length === 0) return [];
+  const script = path.join(ROOT, 'dist/tools/dev/prepare-test-machine.js');
+  const browserFlag = stages.includes('browser') ? ['--browser'] : [];
+  return ['packages', 'kafka'].map((part) => {
+    const startedAt = Date.now();
+    const done = runHeld(process.execPath, ['-r', path.join(ROOT, 'tools/scripts/register-paths.cjs'), script, part, ...browserFlag], { timeout: 15 * MINUTES });
+    return { part, done: done.then((result) => ({ ...result, seconds: (Date.now() - startedAt) / 1000 })) };
+  });
+}
+
+/**
+ * Waits for the machine's preparation and prints what it did. A part that could not be
+ * prepared does not stop the run: the stage that needs it checks again and fails with its reason.
+ */
+async function machineReady(parts) {
+  if (parts.length === 0) return;
+  step('Machine: what the test stages need beyond node_modules');
+  for (const { part, done } of parts) {
+    const { code, output, seconds } = await done;
+    process.stdout.write(output);
+    console.log(`${code === 0 ? '✔' : '✖'} ${part} (${seconds.toFixed(1)} s${code === 0 ? '' : '; the stages that need it will say what is missing'})`);
+  }
 }
 
 console.log(`\nnpm test finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s${failedStage ? ` — ${failedStage} failed` : ''}`);

@@ -13,3 +13,4 @@ export * from './coded-errors';
 export * from './browser/chromium';
 export * from './test-signing-keys';
 export * from './identity-provider';
+export * from './test-machine';
