@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { simpleParser, type HeaderLines } from 'mailparser';
+import type { HeaderLines } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { CaughtMail } from './caught-mail';
 import { close, listen, urlHost } from './http';
@@ -82,6 +82,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
 }
 
 async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<CaughtMail> {
+  // Loaded on the first mail: every suite loads this library, and few of them send mail.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(stream);
   if (stream.sizeExceeded) {
     throw Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 });

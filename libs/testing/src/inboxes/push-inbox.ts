@@ -5,7 +5,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decrypt } from 'http_ece';
-import { generate } from 'selfsigned';
 import { BodyTooLargeError, close, listen, readBody, sendText, urlHost } from './http';
 import { handlePushPage } from './push-pages';
 import { verifyVapid, VapidError } from './vapid';
@@ -125,6 +124,8 @@ export async function startPushInbox(options: PushInboxOptions = {}): Promise<Pu
   const rejected: RejectedPush[] = [];
   const waiters = new Waiters<ReceivedPush>();
 
+  // Loaded here: every suite loads this library, and few of them start a push inbox.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -1,5 +1,4 @@
 // No workspace aliases here: jest's global setup may load this file without them.
-import { generate } from 'selfsigned';
 
 /** PEM texts of a test's own certificate authority and one broker certificate it signed. */
 export interface ThrowawayCertificates {
@@ -24,6 +23,8 @@ export interface ThrowawayCertificateOptions {
 export async function throwawayCertificates(options: ThrowawayCertificateOptions = {}): Promise<ThrowawayCertificates> {
   const hosts = options.hosts ?? ['localhost'];
   const notAfterDate = new Date(Date.now() + (options.days ?? 1) * 24 * 60 * 60 * 1000);
+  // Loaded here: every suite loads this library, and few of them start a secured broker.
+  const { generate } = await import('selfsigned');
   const ca = await generate([{ name: 'commonName', value: 'Newsroom test CA' }], {
     keyType: 'ec',
     algorithm: 'sha256',
