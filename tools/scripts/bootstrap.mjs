@@ -83,12 +83,13 @@ export function runHeld(command, args, { env = process.env, quiet = false, timeo
  * process waits for `beforeExit` (work in the background that must not be cut off) and exits
  * with that code.
  *
- * @param {Array<Array<{ title: string, command: string, args: string[], env?: Record<string, string>, quiet?: boolean }>>} lines
+ * @param {Array<Array<{ title: string, command: string, args: string[], env?: Record<string, string>, quiet?: boolean, then?: () => void }>>} lines
+ *   `then` runs once its command has succeeded (to start work that needed it)
  * @param {{ beforeExit?: () => Promise<unknown> }} [options]
  */
 export async function mustRunTogether(lines, { beforeExit } = {}) {
   const runLine = async (commands) => {
-    for (const { title, command, args, env, quiet } of commands) {
+    for (const { title, command, args, env, quiet, then } of commands) {
       const started = Date.now();
       const { code, output } = await runHeld(command, args, { env, quiet });
       process.stdout.write(output);
@@ -97,6 +98,7 @@ export async function mustRunTogether(lines, { beforeExit } = {}) {
         return code;
       }
       console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      then?.();
     }
     return 0;
   };
@@ -124,11 +126,16 @@ export function ensureDependencies() {
   mustRun('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
 
+/** The build's commands, in order: the services and libraries into dist/, then the desk's browser app. */
+export const BUILD_STEPS = [
+  { title: 'build', command: process.execPath, args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'] },
+  // The desk's browser app (apps/desk/web), bundled by Vite into dist/apps/desk/web.
+  { title: 'desk web build', command: process.execPath, args: [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/desk/web/vite.config.mts', '--logLevel', 'warn'] },
+];
+
 export function build() {
   step('Compiling TypeScript');
-  mustRun('build', process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
-  // The desk's browser app (apps/desk/web), bundled by Vite into dist/apps/desk/web.
-  mustRun('desk web build', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/desk/web/vite.config.mts', '--logLevel', 'warn']);
+  for (const { title, command, args } of BUILD_STEPS) mustRun(title, command, args);
 }
 
 export function hasCommand(command) {

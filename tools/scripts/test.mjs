@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 // npm test: everything needed to pass the tests, infrastructure included.
-// Build; lint and type-check while what the suites need on the machine is
-// fetched in the background (Kafka's jars, Debian's chromium); then unit,
+// Lint beside the build and the type-check, while what the suites need on the
+// machine is fetched in the background (Kafka's jars, Debian's chromium); then unit,
 // integration, end-to-end, browser and fault tests (the suites start
 // PostgreSQL and Apache Kafka; NEWSROOM_BROKER=mock runs them on the
 // librdkafka mock and skips the three-node fault tests).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { ROOT, build, ensureDependencies, mustRunTogether, run, runHeld, step } from './bootstrap.mjs';
+import { BUILD_STEPS, ROOT, ensureDependencies, mustRunTogether, run, runHeld, step } from './bootstrap.mjs';
 
 const startedAt = Date.now();
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 const only = process.argv.slice(2); // e.g. `npm test -- unit` runs only that stage
 
 ensureDependencies();
-// Compiled first: the machine's preparation below runs compiled code.
-build();
 const MINUTES = 60_000;
-const machine = prepareMachine();
-// Lint and type-check run side by side: each keeps about one and a half cores busy.
+// What the suites need on the machine is fetched in the background once the build is done (the
+// preparation runs compiled code), while the checks compute.
+let machine = [];
+const buildSteps = BUILD_STEPS.map((command, i) => (i === 0 ? { ...command, then: () => (machine = prepareMachine()) } : command));
+// Lint beside the build and the type-check: each line keeps about one and a half cores busy.
 const lint = [
   // The module-boundary rule reads Nx's project graph; compute it first.
   { title: 'project graph', command: bin('nx'), args: ['show', 'projects'], quiet: true, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
@@ -31,12 +32,11 @@ const typecheck = [
   { title: 'type-check', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { title: 'type-check (desk web app)', command: bin('tsc'), args: ['-p', 'apps/desk/web/tsconfig.json'] },
 ];
-const checks = [only.length === 0 || only.includes('lint') ? lint : [], only.length === 0 || only.includes('typecheck') ? typecheck : []].filter((line) => line.length > 0);
-if (checks.length > 0) {
-  step('Lint (module boundaries, folder rules, floating promises, exhaustive switches) and type-check (sources and tests)');
-  // An apt-get cut off half-way would leave the machine's packages half installed.
-  await mustRunTogether(checks, { beforeExit: () => machineReady(machine) });
-}
+const wants = (stage) => only.length === 0 || only.includes(stage);
+const checks = [wants('lint') ? lint : [], [...buildSteps, ...(wants('typecheck') ? typecheck : [])]].filter((line) => line.length > 0);
+step(`Build${wants('lint') ? ', beside lint (module boundaries, folder rules, floating promises, exhaustive switches)' : ''}${wants('typecheck') ? ', then type-check (sources and tests)' : ''}`);
+// An apt-get cut off half-way would leave the machine's packages half installed.
+await mustRunTogether(checks, { beforeExit: () => machineReady(machine) });
 await machineReady(machine);
 
 const resultsDir = path.join(ROOT, 'tmp/test-results');
@@ -67,7 +67,7 @@ const faults = { name: 'faults', args: ['--selectProjects', 'faults', ...withSer
 // each keep about one core busy (a browser; processes waiting out the faults they cause), so
 // they run side by side, each report printed whole when its stage ends.
 const groups = [[unit], [integration], [e2e], [browser, faults]]
-  .map((group) => group.filter((stage) => only.length === 0 || only.includes(stage.name)))
+  .map((group) => group.filter((stage) => wants(stage.name)))
   .filter((group) => group.length > 0);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -121,7 +121,7 @@ for (const group of groups) {
  * Nothing to get when only the unit tests or the checks run.
  */
 function prepareMachine() {
-  const stages = ['integration', 'e2e', 'browser', 'faults'].filter((name) => only.length === 0 || only.includes(name));
+  const stages = ['integration', 'e2e', 'browser', 'faults'].filter(wants);
   if (stages.length === 0) return [];
   const script = path.join(ROOT, 'dist/tools/dev/prepare-test-machine.js');
   const browserFlag = stages.includes('browser') ? ['--browser'] : [];
