@@ -124,10 +124,11 @@ function prepareMachine() {
   const stages = ['integration', 'e2e', 'browser', 'faults'].filter(wants);
   if (stages.length === 0) return [];
   const script = path.join(ROOT, 'dist/tools/dev/prepare-test-machine.js');
-  const browserFlag = stages.includes('browser') ? ['--browser'] : [];
+  // Chromium for the browser suites; the mock broker for the relay's protocol-error suite (integration).
+  const flags = [...(stages.includes('browser') ? ['--browser'] : []), ...(stages.includes('integration') ? ['--mock'] : [])];
   return ['packages', 'kafka'].map((part) => {
     const startedAt = Date.now();
-    const done = runHeld(process.execPath, ['-r', path.join(ROOT, 'tools/scripts/register-paths.cjs'), script, part, ...browserFlag], { timeout: 15 * MINUTES });
+    const done = runHeld(process.execPath, ['-r', path.join(ROOT, 'tools/scripts/register-paths.cjs'), script, part, ...flags], { timeout: 15 * MINUTES });
     return { part, done: done.then((result) => ({ ...result, seconds: (Date.now() - startedAt) / 1000 })) };
   });
 }

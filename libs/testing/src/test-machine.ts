@@ -7,8 +7,9 @@ import { DEFAULT_ADMIN_URL, ensureMachinePostgres } from './postgres';
 /**
  * The parts of a machine the test stages need beyond node_modules:
  * - `packages`: Debian packages, installed with apt-get one after another (apt holds a lock):
- *   PostgreSQL running, librdkafka and the mock broker's launcher built from it (the relay's
- *   protocol-error suite runs on the mock), and chromium when `browser` is set;
+ *   PostgreSQL running; librdkafka and the mock broker's launcher built from it when `mock` is
+ *   set (the relay's protocol-error suite runs on the mock, and every suite does with
+ *   NEWSROOM_BROKER=mock); chromium when `browser` is set;
  * - `kafka`: Apache Kafka's jars from Maven Central and the broker's class-data archive.
  */
 export type TestMachinePart = 'packages' | 'kafka';
@@ -24,7 +25,7 @@ export type TestMachinePart = 'packages' | 'kafka';
  */
 export async function prepareTestMachine(
   part: TestMachinePart,
-  { browser = false, log = console.log }: { browser?: boolean; log?: (line: string) => void } = {},
+  { browser = false, mock = false, log = console.log }: { browser?: boolean; mock?: boolean; log?: (line: string) => void } = {},
 ): Promise<string[]> {
   const problems: string[] = [];
   const attempt = async (what: string, work: () => unknown): Promise<void> => {
@@ -42,7 +43,7 @@ export async function prepareTestMachine(
   await attempt('PostgreSQL', async () => {
     if (!(await ensureMachinePostgres(process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL))) throw new Error('not reachable, and it could not be started or installed');
   });
-  await attempt('the mock broker', () => ensureBrokerBinary());
+  if (mock || broker === 'mock') await attempt('the mock broker', () => ensureBrokerBinary());
   if (browser) await attempt('Chromium', () => ensureChromium(log));
   return problems;
 }
