@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../config/notifications.config';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
 import { preferencesOfForm, SubscribeForm } from './subscription.requests';
 
@@ -29,17 +29,16 @@ export class SubscribeFormController {
   ) {}
 
   @Get()
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @SubscriberPageHeaders()
   @ApiOperation({ summary: 'The signup form as a page of its own (the site embeds the same fields)' })
   @ApiProduces('text/html')
-  show(@Res({ passthrough: true }) res: Response): string {
-    res.set(SUBSCRIBER_PAGE_HEADERS);
+  show(): string {
     return subscribePage(this.sections.current(), this.config.publicSiteUrl, this.config.siteTimeZone);
   }
 
   @Post()
   @HttpCode(200)
-  @Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type'])
+  @SubscriberPageHeaders()
   @ApiOperation({
     summary: 'Sign up for email alerts from an HTML form (double opt-in)',
     description:
@@ -54,7 +53,6 @@ export class SubscribeFormController {
   @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED' })
   @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: saved, but the email could not be sent; try again' })
   async submit(@Body() form: SubscribeForm, @Res({ passthrough: true }) res: Response): Promise<string> {
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     try {
       await this.signUp.execute(SignUpByEmailCommand.create({ email: form.email, preferences: preferencesOfForm(form) }));
     } catch (error) {

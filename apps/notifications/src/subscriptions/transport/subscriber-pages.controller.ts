@@ -1,9 +1,7 @@
-import { applyDecorators, Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
@@ -13,12 +11,13 @@ import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
 import { ConfirmLinkPipe, ManageLinkPipe, type ManageLink } from './signed-link.pipes';
 import { preferencesOfForm, PreferencesForm } from './subscription.requests';
+import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { confirmedPage, confirmSignupPage, preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
 
 /** What every page behind a signed link is: HTML, its token in the query, 410 once the link expired. */
 function SignedLinkPage(): MethodDecorator {
   return applyDecorators(
-    Header('Content-Type', SUBSCRIBER_PAGE_HEADERS['Content-Type']),
+    SubscriberPageHeaders(),
     ApiQuery({ name: 'token', required: true }),
     ApiProduces('text/html'),
     ApiResponse({ status: 410, description: 'LINK.EXPIRED' }),
@@ -53,9 +52,8 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 200, description: 'The page with the button' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
-  async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return confirmSignupPage(view, token);
   }
 
@@ -66,9 +64,8 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 200, description: 'Confirmed (or confirmed already)' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
-  async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string): Promise<string> {
     const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
   }
 
@@ -76,9 +73,8 @@ export class SubscriberPagesController {
   @SignedLinkPage()
   @ApiOperation({ summary: 'Preferences page (HTML form) for the recipient a signed manage link belongs to' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find(link);
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return preferencesPage(view, token, this.sections.current());
   }
 
@@ -93,19 +89,16 @@ export class SubscriberPagesController {
     @Query('token', ManageLinkPipe) link: ManageLink,
     @Query('token') token: string,
     @Body() form: PreferencesForm,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return preferencesPage(view, token, this.sections.current(), 'Your preferences are saved.');
   }
 
   @Get('unsubscribe')
   @SignedLinkPage()
   @ApiOperation({ summary: 'Asks to confirm with a button: link scanners that follow GET links never unsubscribe anyone' })
-  async showUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async showUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find(link);
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return unsubscribeConfirmPage(view, token);
   }
 
@@ -119,9 +112,8 @@ export class SubscriberPagesController {
   @ApiOperation({ summary: 'Unsubscribe (RFC 8058 one-click: body List-Unsubscribe=One-Click; idempotent)' })
   @ApiResponse({ status: 200, description: 'Unsubscribed (or already)' })
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
-  async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink): Promise<string> {
     const { view, changed } = await this.unsubscribe.execute(UnsubscribeCommand.create(link));
-    res.set(SUBSCRIBER_PAGE_HEADERS);
     return unsubscribedPage(view, changed);
   }
 }
