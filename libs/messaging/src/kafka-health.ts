@@ -9,9 +9,15 @@ export class KafkaHealth implements OnApplicationShutdown {
   private readonly options: Required<MessagingOptions>;
   private admin?: Admin;
   private inFlight?: Promise<{ up: boolean; detail?: string }>;
+  private reached = false;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.options = resolveMessagingOptions(options);
+  }
+
+  /** Whether any check since the process started has reached the broker (readiness waits for it once). */
+  get reachedOnce(): boolean {
+    return this.reached;
   }
 
   /** One check at a time: callers that overlap (a probe and a scrape) share it, and so its admin client. */
@@ -27,6 +33,7 @@ export class KafkaHealth implements OnApplicationShutdown {
         await withTimeout(this.admin.connect(), timeoutMs);
       }
       const cluster = await withTimeout(this.admin.describeCluster(), timeoutMs);
+      if (cluster.brokers.length > 0) this.reached = true;
       return { up: cluster.brokers.length > 0, detail: `${cluster.brokers.length} brokers` };
     } catch (error) {
       const admin = this.admin;

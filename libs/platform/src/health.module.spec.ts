@@ -4,10 +4,21 @@ import type { OutboxHealth } from '@newsroom/observability';
 import type { DatabaseHealth } from '@newsroom/persistence';
 import { HealthController } from './health.module';
 
-/** A check answering `answers` in turn, the last one from then on, as each health class answers. */
+/**
+ * A check answering `answers` in turn, the last one from then on, as each health class answers;
+ * `reachedOnce` as KafkaHealth keeps it (true once any check answered up).
+ */
 function checkAnswering(...answers: boolean[]) {
   let asked = 0;
-  return { check: () => Promise.resolve({ up: answers[Math.min(asked++, answers.length - 1)], detail: '' }) };
+  const fake = {
+    reachedOnce: false,
+    check: () => {
+      const up = answers[Math.min(asked++, answers.length - 1)];
+      if (up) fake.reachedOnce = true;
+      return Promise.resolve({ up, detail: '' });
+    },
+  };
+  return fake;
 }
 
 function controller(database: boolean[], broker: boolean[], outbox: boolean[]): HealthController {

@@ -9,9 +9,6 @@ import { DatabaseHealth } from '@newsroom/persistence';
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  /** Whether this process has reached the broker since it started. */
-  private brokerReached = false;
-
   constructor(
     private readonly database: DatabaseHealth,
     private readonly kafka: KafkaHealth,
@@ -43,9 +40,9 @@ export class HealthController {
   @Get('ready')
   async ready(@Res() response: Response): Promise<void> {
     const [database, kafka, outbox] = await Promise.all([this.database.check(), this.kafka.check(), this.outbox.check()]);
-    if (kafka.up) this.brokerReached = true;
-    const status = !database.up ? 'unavailable' : !this.brokerReached ? 'starting' : kafka.up && outbox.up ? 'ok' : 'degraded';
-    const ready = database.up && this.brokerReached;
+    const brokerReached = this.kafka.reachedOnce;
+    const status = !database.up ? 'unavailable' : !brokerReached ? 'starting' : kafka.up && outbox.up ? 'ok' : 'degraded';
+    const ready = database.up && brokerReached;
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, checks: { database, kafka, outbox } });
   }
 }
