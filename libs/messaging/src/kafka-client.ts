@@ -1,3 +1,5 @@
+// First: every kafkajs client made here or anywhere else in the process runs without the idle loop.
+import './kafkajs-request-queue';
 import {
   Kafka,
   Partitioners,
