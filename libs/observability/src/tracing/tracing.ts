@@ -1,10 +1,13 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+// Types only: the SDK, its exporter and the instrumentations are loaded when tracing is on.
+// They are a fifth of a service's start-up when loaded (about 0.55 of 2.9 CPU-seconds measured
+// for publishing), and tracing is off unless a collector is configured.
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Express from '@opentelemetry/instrumentation-express';
+import type * as Http from '@opentelemetry/instrumentation-http';
+import type * as KafkaJs from '@opentelemetry/instrumentation-kafkajs';
+import type * as NestCore from '@opentelemetry/instrumentation-nestjs-core';
+import type * as Pg from '@opentelemetry/instrumentation-pg';
+import type * as SdkNode from '@opentelemetry/sdk-node';
 
 export interface Tracing {
   /** Exports the spans still buffered and stops; call before the process exits. */
@@ -47,6 +50,15 @@ export function tracingEndpointOf(env: Record<string, string | undefined>): URL 
 export function startTracing(serviceName: string, env: Record<string, string | undefined>): Tracing | undefined {
   const endpoint = tracingEndpointOf(env);
   if (!endpoint) return undefined;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on (see the imports) */
+  const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof SdkNode;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof Http;
+  const { ExpressInstrumentation } = require('@opentelemetry/instrumentation-express') as typeof Express;
+  const { NestInstrumentation } = require('@opentelemetry/instrumentation-nestjs-core') as typeof NestCore;
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof Pg;
+  const { KafkaJsInstrumentation } = require('@opentelemetry/instrumentation-kafkajs') as typeof KafkaJs;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const sdk = new NodeSDK({
     serviceName,
     traceExporter: new OTLPTraceExporter({ url: new URL('v1/traces', endpoint.href.endsWith('/') ? endpoint : `${endpoint.href}/`).href }),
