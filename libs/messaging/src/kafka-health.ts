@@ -33,8 +33,9 @@ export class KafkaHealth implements OnApplicationShutdown {
         await withTimeout(this.admin.connect(), timeoutMs);
       }
       const cluster = await withTimeout(this.admin.describeCluster(), timeoutMs);
-      if (cluster.brokers.length > 0) this.reached = true;
-      return { up: cluster.brokers.length > 0, detail: `${cluster.brokers.length} brokers` };
+      const up = cluster.brokers.length > 0;
+      this.reached ||= up;
+      return { up, detail: `${cluster.brokers.length} brokers` };
     } catch (error) {
       const admin = this.admin;
       this.admin = undefined;
