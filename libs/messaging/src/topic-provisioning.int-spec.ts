@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 import { TOPICS, allTopicSpecs, deadLetterTopicOf } from '@newsroom/contracts';
 import { WORKSPACE_ROOT, brokerKindFromEnv, startKafkaCluster, type KafkaCluster } from '@newsroom/testing';
-import { provisionTopics, type TopicSettings } from './topic-provisioning';
+import { awaitConfigs, provisionTopics, type TopicSettings } from './topic-provisioning';
 
 jest.setTimeout(60_000);
 
@@ -57,20 +57,16 @@ describeOnKafka(provisionTopics.name, () => {
   });
 
   it("brings a drifted topic back to the settings and keeps an operator's other overrides", async () => {
+    const drift = { 'retention.ms': '60000', 'max.message.bytes': '100000', 'segment.ms': '3600000' };
     await admin.alterConfigs({
       validateOnly: false,
       resources: [
-        {
-          type: ConfigResourceTypes.TOPIC,
-          name: TOPICS.drafting,
-          configEntries: [
-            { name: 'retention.ms', value: '60000' },
-            { name: 'max.message.bytes', value: '100000' },
-            { name: 'segment.ms', value: '3600000' },
-          ],
-        },
+        { type: ConfigResourceTypes.TOPIC, name: TOPICS.drafting, configEntries: Object.entries(drift).map(([name, value]) => ({ name, value })) },
       ],
     });
+    // The operator's change is committed but may not be on the broker yet: provisioning read
+    // before it would not know of segment.ms. Wait as provisioning itself does after a change.
+    await awaitConfigs(admin, [{ topic: TOPICS.drafting, configs: drift }], 30_000);
     const report = await provisionTopics({ brokers: cluster.brokers, settings: { ...SETTINGS, retentionMs: 5_400_000 } });
 
     expect(report.reconfigured.sort()).toEqual([TOPICS.drafting, TOPICS.publishing, TOPICS.review].sort());

@@ -1,6 +1,6 @@
 import { DomainError, MESSAGE_LIMITS, TOPICS, deadLetterTopicOf } from '@newsroom/contracts';
 import { KafkaJSProtocolError, type Admin } from 'kafkajs';
-import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, awaitLeaders, managedConfig, topicSettingsFromEnv } from './topic-provisioning';
+import { DEFAULT_DEAD_LETTER_RETENTION_MS, DEFAULT_RETENTION_MS, awaitConfigs, awaitLeaders, managedConfig, topicSettingsFromEnv, type TopicConfigs } from './topic-provisioning';
 
 describe(topicSettingsFromEnv.name, () => {
   it('defaults to one copy, 7 days for events and 28 for dead letters', () => {
@@ -111,6 +111,80 @@ describe(awaitLeaders.name, () => {
   it('throws any other error at once', async () => {
     const { admin, calls } = scripted(protocolError('TOPIC_AUTHORIZATION_FAILED', 29));
     await expect(awaitLeaders(admin, ['a'], 5_000)).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
+    expect(calls()).toBe(1);
+  });
+});
+
+describe(awaitConfigs.name, () => {
+  type Described = Awaited<ReturnType<Admin['describeConfigs']>>;
+  const described = (...topics: [string, Record<string, string>][]): Described => ({
+    throttleTime: 0,
+    resources: topics.map(([resourceName, configs]) => ({
+      errorCode: 0,
+      errorMessage: null as unknown as string,
+      resourceName,
+      resourceType: 2,
+      configEntries: Object.entries(configs).map(([configName, configValue]) => ({
+        configName,
+        configValue,
+        readOnly: false,
+        isDefault: false,
+        configSource: 1,
+        isSensitive: false,
+        configSynonyms: [],
+      })),
+    })),
+  });
+  /** An admin whose DescribeConfigs answers are played in order; the last one repeats. */
+  function scripted(...answers: (Described | Error)[]) {
+    let calls = 0;
+    const admin = {
+      describeConfigs: async (): Promise<Described> => {
+        const answer = answers[Math.min(calls, answers.length - 1)];
+        calls += 1;
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    };
+    return { admin, calls: () => calls };
+  }
+
+  it('waits while the broker still shows the settings from before the change', async () => {
+    const { admin, calls } = scripted(
+      described(['a', { 'retention.ms': '3600000', 'segment.ms': '60000' }], ['b', { 'retention.ms': '3600000' }]),
+      described(['a', { 'retention.ms': '5400000', 'segment.ms': '60000' }], ['b', { 'retention.ms': '3600000' }]),
+      described(['a', { 'retention.ms': '5400000', 'segment.ms': '60000' }], ['b', { 'retention.ms': '5400000' }]),
+    );
+    const wanted: TopicConfigs[] = [
+      { topic: 'a', configs: { 'retention.ms': '5400000', 'segment.ms': '60000' } },
+      { topic: 'b', configs: { 'retention.ms': '5400000' } },
+    ];
+    await expect(awaitConfigs(admin, wanted, 5_000)).resolves.toBeUndefined();
+    expect(calls()).toBe(3);
+  });
+
+  it('counts a setting missing from the answer as not applied', async () => {
+    const { admin, calls } = scripted(described(['a', { 'retention.ms': '5400000' }]), described(['a', { 'retention.ms': '5400000', 'segment.ms': '60000' }]));
+    await awaitConfigs(admin, [{ topic: 'a', configs: { 'retention.ms': '5400000', 'segment.ms': '60000' } }], 5_000);
+    expect(calls()).toBe(2);
+  });
+
+  it('gives up with TOPICS.CONFIG_NOT_APPLIED naming the topics that still differ', async () => {
+    const { admin } = scripted(described(['a', { 'retention.ms': '5400000' }], ['b', { 'retention.ms': '3600000' }]));
+    const wanted = [
+      { topic: 'a', configs: { 'retention.ms': '5400000' } },
+      { topic: 'b', configs: { 'retention.ms': '5400000' } },
+    ];
+    await expect(awaitConfigs(admin, wanted, 250)).rejects.toMatchObject({
+      code: 'TOPICS.CONFIG_NOT_APPLIED',
+      kind: 'unavailable',
+      message: 'the broker does not show the new settings of b within 250 ms of changing them',
+    });
+  });
+
+  it('throws an error of the request at once', async () => {
+    const { admin, calls } = scripted(new KafkaJSProtocolError(Object.assign(new Error('denied'), { type: 'TOPIC_AUTHORIZATION_FAILED', code: 29, retriable: false })));
+    await expect(awaitConfigs(admin, [{ topic: 'a', configs: { 'retention.ms': '1' } }], 5_000)).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
     expect(calls()).toBe(1);
   });
 });

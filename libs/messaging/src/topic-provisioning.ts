@@ -87,12 +87,15 @@ export interface ProvisionTopicsOptions {
    * principals. Only for a cluster with an authorizer; omit on a plaintext one.
    */
   access?: AccessSettings;
-  /** How long new topics may take to have a leader for every partition, in ms (default 30 s). */
-  leaderWaitMs?: number;
+  /**
+   * How long the cluster may take to give every new topic's partitions a leader, and to show
+   * changed settings on the broker that serves them, in ms (default 30 s).
+   */
+  metadataWaitMs?: number;
 }
 
-const DEFAULT_LEADER_WAIT_MS = 30_000;
-const LEADER_POLL_MS = 100;
+const DEFAULT_METADATA_WAIT_MS = 30_000;
+const METADATA_POLL_MS = 100;
 /**
  * Errors a broker answers while a new topic's metadata is still on its way to it (KRaft
  * brokers learn of topics from the controller's metadata log, a moment after creation).
@@ -116,6 +119,7 @@ const NOT_YET_KNOWN = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILAB
 export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
   const topics = options.topics ?? allTopicSpecs();
   const { settings } = options;
+  const waitMs = options.metadataWaitMs ?? DEFAULT_METADATA_WAIT_MS;
   const admin = createKafka('newsroom-topic-provisioner', options.brokers, options.security).admin();
   await admin.connect();
   try {
@@ -145,9 +149,9 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
           configEntries: Object.entries(managedConfig(topic, settings)).map(([name, value]) => ({ name, value })),
         })),
       });
-      await awaitLeaders(admin, missing.map((topic) => topic.name), options.leaderWaitMs ?? DEFAULT_LEADER_WAIT_MS);
+      await awaitLeaders(admin, missing.map((topic) => topic.name), waitMs);
     }
-    const reconfigured = await reconfigure(admin, existing, settings);
+    const reconfigured = await reconfigure(admin, existing, settings, waitMs);
     const acls = options.access ? await provisionAcls(admin, options.access) : undefined;
     return {
       ...(acls ? { acls } : {}),
@@ -187,7 +191,7 @@ export async function awaitLeaders(admin: Pick<Admin, 'fetchTopicMetadata'>, nam
         topics: waitingFor,
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, LEADER_POLL_MS));
+    await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
   }
 }
 
@@ -229,9 +233,11 @@ const TOPIC_CONFIG_SOURCE = 1;
 
 /**
  * AlterConfigs replaces a topic's whole set of overrides, so the overrides an
- * operator set by hand are sent back unchanged along with the managed ones.
+ * operator set by hand are sent back unchanged along with the managed ones
+ * (kafkajs has no IncrementalAlterConfigs). Returns once the broker shows the
+ * new settings, so whatever starts after provisioning works with them.
  */
-async function reconfigure(admin: Admin, existing: TopicSpec[], settings: TopicSettings): Promise<string[]> {
+async function reconfigure(admin: Admin, existing: TopicSpec[], settings: TopicSettings, waitMs: number): Promise<string[]> {
   if (existing.length === 0) return [];
   const described = await admin.describeConfigs({
     includeSynonyms: false,
@@ -248,6 +254,50 @@ async function reconfigure(admin: Admin, existing: TopicSpec[], settings: TopicS
     const configEntries = Object.entries({ ...overrides, ...wanted }).map(([name, value]) => ({ name, value }));
     return [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries }];
   });
-  if (changes.length > 0) await admin.alterConfigs({ validateOnly: false, resources: changes });
+  if (changes.length > 0) {
+    await admin.alterConfigs({ validateOnly: false, resources: changes });
+    await awaitConfigs(
+      admin,
+      changes.map((change) => ({ topic: change.name, configs: Object.fromEntries(change.configEntries.map((e) => [e.name, e.value])) })),
+      waitMs,
+    );
+  }
   return changes.map((change) => change.name);
+}
+
+/** Settings a topic should show, by name, with their values as Kafka writes them. */
+export interface TopicConfigs {
+  topic: string;
+  configs: Record<string, string>;
+}
+
+/**
+ * Resolves once DescribeConfigs shows every topic of `wanted` with every one of its settings.
+ * A KRaft cluster answers AlterConfigs when the controller has committed the change; the
+ * broker that serves DescribeConfigs, producers and consumers applies it a moment later, when
+ * it replays the metadata log. Until then it shows
+ * the settings before the change. Throws TOPICS.CONFIG_NOT_APPLIED (unavailable) naming the
+ * topics that still differ after `timeoutMs`; any error of the request is thrown as it comes.
+ */
+export async function awaitConfigs(admin: Pick<Admin, 'describeConfigs'>, wanted: TopicConfigs[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: wanted.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic })),
+    });
+    const differing = wanted
+      .filter(({ topic, configs }) => {
+        const entries = described.resources.find((r) => r.resourceName === topic)?.configEntries ?? [];
+        return Object.entries(configs).some(([name, value]) => entries.find((e) => e.configName === name)?.configValue !== value);
+      })
+      .map(({ topic }) => topic);
+    if (differing.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new DomainError('TOPICS.CONFIG_NOT_APPLIED', `the broker does not show the new settings of ${differing.join(', ')} within ${timeoutMs} ms of changing them`, 'unavailable', {
+        topics: differing,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
+  }
 }
