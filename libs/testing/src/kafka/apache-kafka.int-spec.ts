@@ -27,7 +27,7 @@ describe(startKafkaCluster.name, () => {
     const taken = (squatter.address() as { port: number }).port;
     let handedOut = 0;
     const log: string[] = [];
-    // The first port handed out is already bound, as when another suite's server
+    // The first port handed out is already bound, as when a program outside the tests
     // takes a port between freePort() and the JVM's bind.
     cluster = await startKafkaCluster({
       freePort: () => (handedOut++ === 0 ? Promise.resolve(taken) : freePort()),

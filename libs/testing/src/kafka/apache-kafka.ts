@@ -65,8 +65,8 @@ export interface KafkaCluster {
  * provisions them through the admin API.
  */
 export async function startKafkaCluster(options: KafkaClusterOptions = {}): Promise<KafkaCluster> {
-  // A free port is only free until someone binds it: another suite's server
-  // can take it between freePort() and the JVM's bind. With ports of our own
+  // freePort's ports are never handed to another suite, but a program outside the tests
+  // can still bind one between freePort() and the JVM's bind. With ports of our own
   // choosing and a throwaway directory, start again on fresh ports.
   const mayRetry = options.port === undefined && options.dataDir === undefined;
   for (let attempt = 1; ; attempt++) {
