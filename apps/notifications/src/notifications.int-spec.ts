@@ -476,4 +476,39 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
       await new Promise<void>((resolve) => internal.close(() => resolve()));
     }
   });
+
+  it("moves a browser's subscription to the endpoint its push service rotated it to: the next alert goes there", async () => {
+    const before = browserKeys();
+    const after = browserKeys();
+    expect((await subscribePush('/push/rotating', before, { sections: ['culture'] })).status).toBe(201);
+    const replacement = (oldAuth: string) => ({
+      oldEndpoint: `${push.baseUrl}/push/rotating`,
+      oldAuth,
+      subscription: { endpoint: `${push.baseUrl}/push/rotated`, expirationTime: null, keys: { p256dh: after.p256dh, auth: after.auth.toString('base64url') } },
+    });
+    type Replaced = { id: string; outcome: string; preferencesUrl: string; error?: { code: string } };
+
+    const preflight = await service.anonymous.request('OPTIONS', '/v1/push-subscriptions/replacements', undefined, {
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
+    const replaced = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', replacement(before.auth.toString('base64url')), { headers: { origin: SITE } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(replaced.body).toMatchObject({ outcome: 'replaced', preferencesUrl: expect.stringContaining(`${PUBLIC_BASE_URL}/preferences?token=`) });
+    const again = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', replacement(before.auth.toString('base64url')));
+    expect(again.body).toMatchObject({ id: replaced.body.id, outcome: 'already' });
+
+    const forged = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', replacement(browserKeys().auth.toString('base64url')));
+    expect([forged.status, forged.body.error?.code]).toEqual([404, 'PUSH.UNKNOWN_SUBSCRIPTION']);
+    const incomplete = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', { oldEndpoint: `${push.baseUrl}/push/rotating` });
+    expect([incomplete.status, incomplete.body.error?.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+
+    const story = randomUUID();
+    await produce(publishedEvent(story, { section: 'culture', tags: [], headline: 'Gallery reopens', priority: 'normal' }));
+    await settled(story);
+    expect(push.pushesTo('/push/rotating')).toHaveLength(0);
+    const [pushed] = push.pushesTo('/push/rotated');
+    expect(decryptPush(pushed, after)).toMatchObject({ title: 'Gallery reopens', tag: story });
+  });
 });

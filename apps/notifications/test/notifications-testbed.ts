@@ -21,6 +21,7 @@ import { ManagePreferencesUseCase } from '../src/subscriptions/use-cases/manage-
 import { ReadRecipientQuery } from '../src/subscriptions/use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailUseCase } from '../src/subscriptions/use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscribePushUseCase } from '../src/subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
+import { ReplacePushEndpointUseCase } from '../src/subscriptions/use-cases/replace-push-endpoint/replace-push-endpoint.use-case';
 import { UnsubscribeUseCase } from '../src/subscriptions/use-cases/unsubscribe/unsubscribe.use-case';
 import { RecordingMailer } from './recording-mailer';
 import { ScriptedAlertChannels } from './scripted-alert-channels';
@@ -81,6 +82,7 @@ export function notificationsTestbed(name: string, extraProviders: Provider[] = 
       ConfirmSubscriptionUseCase,
       ManagePreferencesUseCase,
       SubscribePushUseCase,
+      ReplacePushEndpointUseCase,
       UnsubscribeUseCase,
       ReadRecipientQuery,
       FanOutAlertsUseCase,

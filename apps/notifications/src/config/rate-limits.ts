@@ -20,6 +20,8 @@ export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
   'one-click-unsubscribe:target': { points: 10, durationSeconds: 600 },
   'push-subscribe:client': { points: 10, durationSeconds: 3600 },
   'push-subscribe:target': { points: 5, durationSeconds: 3600 },
+  'push-replace:client': { points: 10, durationSeconds: 3600 },
+  'push-replace:target': { points: 5, durationSeconds: 3600 },
   'alert-click:client': { points: 120, durationSeconds: 600 },
 };
 
@@ -44,4 +46,6 @@ export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   { name: 'one-click-unsubscribe', methods: ['POST'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'alert-click', methods: ['POST'], path: /^\/v1\/alert-clicks\/?$/ },
   { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },
+  // Per old endpoint: a browser reports a rotation once from its service worker and once from a page.
+  { name: 'push-replace', methods: ['POST'], path: /^\/v1\/push-subscriptions\/replacements\/?$/, target: (request) => field(request.body, 'oldEndpoint') },
 ];

@@ -14,6 +14,7 @@ import { ManagePreferencesUseCase } from './use-cases/manage-preferences/manage-
 import { ReadRecipientQuery } from './use-cases/read-recipient/read-recipient.query';
 import { SignUpByEmailUseCase } from './use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscribePushUseCase } from './use-cases/subscribe-push/subscribe-push.use-case';
+import { ReplacePushEndpointUseCase } from './use-cases/replace-push-endpoint/replace-push-endpoint.use-case';
 import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case';
 
 /**
@@ -30,6 +31,7 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
     SignUpByEmailUseCase,
     ConfirmSubscriptionUseCase,
     SubscribePushUseCase,
+    ReplacePushEndpointUseCase,
     ManagePreferencesUseCase,
     ReadRecipientQuery,
     UnsubscribeUseCase,

@@ -177,6 +177,8 @@ describe('recipient selection: the fan-out SQL agrees with the domain rules', ()
       preferences: interested,
       deactivatedAt: null,
       deactivatedReason: null,
+      replacedEndpoint: null,
+      replacedAuth: null,
       ...state,
     });
 

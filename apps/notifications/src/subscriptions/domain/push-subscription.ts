@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { normalizePreferences, type Preferences, type PreferencesInput } from './preferences';
 import { assertUsablePushSubscription, endpointHost } from './push-endpoint';
 import type { PushServiceAllowList } from '../../shared/push-services/push-services';
@@ -15,10 +16,19 @@ export interface PushSubscriptionSnapshot {
   deactivatedAt: Date | null;
   /** "unsubscribed", or the push service's answer that ended it (e.g. "push service answered 410"). */
   deactivatedReason: string | null;
+  /** The endpoint before the browser last replaced it, and its auth secret; null if never replaced. */
+  replacedEndpoint: string | null;
+  replacedAuth: string | null;
 }
+
+/** Which of a subscription's endpoints a browser proved it holds (see PushSubscription.heldBy). */
+export type EndpointHeld = 'current' | 'replaced';
 
 /** Why a subscription ended when its owner unsubscribed through a link. */
 export const UNSUBSCRIBED_REASON = 'unsubscribed';
+
+/** Why a subscription ended when its browser's new endpoint was already registered on its own. */
+export const SUPERSEDED_REASON = 'replaced by a newer subscription of the same browser';
 
 /**
  * A browser's web-push subscription. The browser's permission prompt is the
@@ -60,6 +70,8 @@ export class PushSubscription implements Recipient {
       active: true,
       deactivatedAt: null,
       deactivatedReason: null,
+      replacedEndpoint: null,
+      replacedAuth: null,
     });
   }
 
@@ -98,9 +110,55 @@ export class PushSubscription implements Recipient {
     return { ...this.state, preferences: copyPreferences(this.state.preferences) };
   }
 
+  /**
+   * Whether the browser asking holds this subscription: `auth` must be the auth secret (RFC 8291)
+   * of `endpoint`, which only that browser and this service know. 'current' for the endpoint in
+   * use, 'replaced' for the one it replaced last, false otherwise. Compared in constant time.
+   */
+  heldBy(endpoint: string, auth: string): EndpointHeld | false {
+    if (endpoint === this.state.endpoint && sameSecret(auth, this.state.auth)) return 'current';
+    if (this.state.replacedEndpoint !== null && endpoint === this.state.replacedEndpoint && sameSecret(auth, this.state.replacedAuth ?? '')) return 'replaced';
+    return false;
+  }
+
+  /**
+   * The browser replaced this subscription with a new one (its push service rotated the
+   * endpoint: the service worker's `pushsubscriptionchange`, or the page finding another
+   * subscription than the one it registered). The new endpoint and keys, checked as at
+   * registration (PUSH.INVALID_ENDPOINT, PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS), take over
+   * with the same id, preferences and links; the old endpoint and its auth secret are kept to
+   * recognise the same replacement reported again. A subscription the push service ended
+   * (404/410, often the first sign of a rotation) is active again; one its owner cancelled stays
+   * cancelled (SUBSCRIBER.UNSUBSCRIBED): a browser event must not undo a reader's choice.
+   */
+  replaceEndpoint(input: { endpoint: string; keys: { p256dh: string; auth: string }; expirationTime: Date | null; services: PushServiceAllowList }): void {
+    if (!this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON) throw alreadyUnsubscribed();
+    assertUsablePushSubscription(input.endpoint, input.keys, input.services);
+    if (input.endpoint !== this.state.endpoint) {
+      this.state.replacedEndpoint = this.state.endpoint;
+      this.state.replacedAuth = this.state.auth;
+    }
+    this.state.endpoint = input.endpoint;
+    this.state.p256dh = input.keys.p256dh.replace(/=+$/, '');
+    this.state.auth = input.keys.auth.replace(/=+$/, '');
+    this.state.expirationTime = input.expirationTime;
+    this.state.active = true;
+    this.state.deactivatedAt = null;
+    this.state.deactivatedReason = null;
+  }
+
   changePreferences(preferences: Preferences): void {
     if (!this.state.active) throw alreadyUnsubscribed();
     this.state.preferences = copyPreferences(preferences);
+  }
+
+  /**
+   * The browser's new endpoint was registered on its own before the replacement was reported
+   * (the reader pressed "Get alerts" again): that newer subscription, with the preferences chosen
+   * then, is the browser's. Returns false when this one had ended already.
+   */
+  supersede(now: Date): boolean {
+    return this.end(SUPERSEDED_REASON, now);
   }
 
   unsubscribe(now: Date): boolean {
@@ -112,6 +170,14 @@ export class PushSubscription implements Recipient {
     return this.end(answer, now);
   }
 
+  /**
+   * Whether `endpoint` is still this subscription's. A push service's answer about an endpoint
+   * the browser has replaced since (404/410 from the old one) says nothing about the subscription.
+   */
+  stillAt(endpoint: string): boolean {
+    return endpoint === this.state.endpoint;
+  }
+
   private end(reason: string, now: Date): boolean {
     if (!this.state.active) return false;
     this.state.active = false;
@@ -119,4 +185,11 @@ export class PushSubscription implements Recipient {
     this.state.deactivatedReason = reason;
     return true;
   }
+}
+
+/** Auth secrets as base64url, with or without padding, compared in constant time. */
+function sameSecret(given: string, kept: string): boolean {
+  const a = Buffer.from(given.replace(/=+$/, ''));
+  const b = Buffer.from(kept.replace(/=+$/, ''));
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -32,6 +32,13 @@ export class PushSubscriptionEntity {
   @Column({ type: 'text', nullable: true })
   deactivatedReason!: string | null;
 
+  /** The endpoint before the browser last replaced it, and its auth secret (see PushSubscriptionSnapshot). */
+  @Column({ type: 'text', nullable: true })
+  replacedEndpoint!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  replacedAuth!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

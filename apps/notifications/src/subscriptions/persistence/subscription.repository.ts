@@ -119,6 +119,21 @@ export class SubscriptionRepository {
     return row ? toPushSubscription(row) : null;
   }
 
+  /**
+   * The subscriptions a browser's endpoint names, locked until the unit ends: the one at that
+   * endpoint now, first, then one that replaced it (at most one of each: endpoints are unique).
+   */
+  async findPushesAtEndpointForUpdate(endpoint: string): Promise<PushSubscription[]> {
+    const rows = await this.unitOfWork
+      .requireActive('findPushesAtEndpointForUpdate')
+      .getRepository(PushSubscriptionEntity)
+      .createQueryBuilder('p')
+      .where('p.endpoint = :endpoint OR p.replaced_endpoint = :endpoint', { endpoint })
+      .setLock('pessimistic_write')
+      .getMany();
+    return rows.sort((a, b) => Number(b.endpoint === endpoint) - Number(a.endpoint === endpoint)).map(toPushSubscription);
+  }
+
   async findPush(id: string): Promise<PushSubscription | null> {
     const row = await this.unitOfWork.manager.findOneBy(PushSubscriptionEntity, { id });
     return row ? toPushSubscription(row) : null;
@@ -130,6 +145,12 @@ export class SubscriptionRepository {
       PushSubscriptionEntity,
       { id: state.id },
       {
+        endpoint: state.endpoint,
+        p256dh: state.p256dh,
+        auth: state.auth,
+        expirationTime: state.expirationTime,
+        replacedEndpoint: state.replacedEndpoint,
+        replacedAuth: state.replacedAuth,
         preferences: toPreferenceColumns(state.preferences),
         active: state.active,
         deactivatedAt: state.deactivatedAt,
@@ -264,6 +285,8 @@ function toPushSubscription(row: PushSubscriptionEntity): PushSubscription {
     active: row.active,
     deactivatedAt: row.deactivatedAt,
     deactivatedReason: row.deactivatedReason,
+    replacedEndpoint: row.replacedEndpoint,
+    replacedAuth: row.replacedAuth,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
@@ -6,13 +6,23 @@ import type { NotificationsConfig } from '../../config/notifications.config';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SubscribePushCommand } from '../use-cases/subscribe-push/subscribe-push.command';
 import { SubscribePushUseCase } from '../use-cases/subscribe-push/subscribe-push.use-case';
-import { CreatePushSubscriptionRequest, preferencesOf, PushSubscriptionCreated, VapidPublicKey } from './subscription.requests';
+import { ReplacePushEndpointCommand } from '../use-cases/replace-push-endpoint/replace-push-endpoint.command';
+import { ReplacePushEndpointUseCase } from '../use-cases/replace-push-endpoint/replace-push-endpoint.use-case';
+import {
+  CreatePushSubscriptionRequest,
+  preferencesOf,
+  PushSubscriptionCreated,
+  PushSubscriptionReplaced,
+  ReplacePushSubscriptionRequest,
+  VapidPublicKey,
+} from './subscription.requests';
 
 @ApiTags('web push')
 @Controller('v1')
 export class PushHttpController {
   constructor(
     private readonly subscribePush: SubscribePushUseCase,
+    private readonly replacePushEndpoint: ReplacePushEndpointUseCase,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -46,5 +56,35 @@ export class PushHttpController {
     );
     res.status(result.created ? 201 : 200).setHeader('Cache-Control', 'no-store');
     return { id: result.id, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
+  }
+
+  @Public()
+  @Post('push-subscriptions/replacements')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "A browser's push subscription was replaced: move its preferences and links to the new one",
+    description:
+      "Sent by the site's service worker on `pushsubscriptionchange` (a push service rotated the endpoint) and by the page when the browser " +
+      'holds another subscription than the one it registered. The old subscription is proved by its auth secret. Reporting the same ' +
+      'replacement again answers the same (outcome `already`).',
+  })
+  @ApiResponse({ status: 200, type: PushSubscriptionReplaced })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, PUSH.SERVICE_NOT_ALLOWED (the new subscription)' })
+  @ApiResponse({ status: 404, description: 'PUSH.UNKNOWN_SUBSCRIPTION: no subscription at the old endpoint with that auth secret' })
+  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED (the reader stopped these alerts), PUSH.ALREADY_REPLACED (the old endpoint was replaced by another one)' })
+  async replace(@Body() request: ReplacePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionReplaced> {
+    const { endpoint, expirationTime, keys } = request.subscription;
+    const result = await this.replacePushEndpoint.execute(
+      ReplacePushEndpointCommand.create({
+        oldEndpoint: request.oldEndpoint,
+        oldAuth: request.oldAuth,
+        endpoint,
+        p256dh: keys.p256dh,
+        auth: keys.auth,
+        expirationTime: typeof expirationTime === 'number' ? new Date(expirationTime) : null,
+      }),
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    return { id: result.id, outcome: result.outcome, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
   }
 }

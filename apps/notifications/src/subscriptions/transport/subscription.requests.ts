@@ -133,6 +133,46 @@ export class CreatePushSubscriptionRequest extends PreferenceFields {
   subscription!: PushSubscriptionJson;
 }
 
+/**
+ * A browser's report that its push subscription was replaced (the service worker's
+ * `pushsubscriptionchange`, or the page finding a new one): the endpoint and auth secret of the
+ * old subscription, as its PushSubscription.toJSON() gave them, and the new one as it is.
+ */
+export class ReplacePushSubscriptionRequest {
+  @ApiProperty({ description: 'The endpoint of the subscription the browser had (https)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2048)
+  oldEndpoint!: string;
+
+  @ApiProperty({ description: "base64url auth secret of that subscription (its toJSON().keys.auth): proves the browser held it" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  oldAuth!: string;
+
+  @ApiProperty({ type: PushSubscriptionJson, description: 'The new subscription' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PushSubscriptionJson)
+  subscription!: PushSubscriptionJson;
+}
+
+export class PushSubscriptionReplaced {
+  @ApiProperty({ format: 'uuid', description: 'The subscription the new endpoint belongs to: the old one\'s id, or the newer one that superseded it' }) id!: string;
+  @ApiProperty({
+    enum: ['replaced', 'already', 'superseded'],
+    description:
+      'replaced: the new endpoint took over the old subscription, its preferences and links; already: this replacement was reported before; ' +
+      'superseded: the new endpoint was registered on its own first, and that subscription (with the preferences chosen then) is kept',
+  })
+  outcome!: 'replaced' | 'already' | 'superseded';
+  @ApiProperty({ description: 'Signed token for /preferences and /unsubscribe' }) managementToken!: string;
+  @ApiProperty() preferencesUrl!: string;
+  @ApiProperty() unsubscribeUrl!: string;
+}
+
 export class PushSubscriptionCreated {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Signed token for /preferences and /unsubscribe; keep it with the subscription' }) managementToken!: string;

@@ -1,5 +1,5 @@
 import { UseCaseTestbed } from '@newsroom/test-harness';
-import { deliveriesOf, emailSubscriber, errorCodeOf, publishedArticle, pushSubscriber } from '../../../../test/fixtures';
+import { browserSubscription, deliveriesOf, emailSubscriber, errorCodeOf, publishedArticle, pushSubscriber } from '../../../../test/fixtures';
 import { fakesOf, notificationsTestbed, resetNotifications } from '../../../../test/notifications-testbed';
 import { failure, type ScriptedAlertChannels } from '../../../../test/scripted-alert-channels';
 import { DEFAULT_DESTINATION_PAUSE_MS } from '../../domain/destination-limits';
@@ -9,6 +9,10 @@ import { FanOutAlertsCommand } from '../fan-out-alerts/fan-out-alerts.command';
 import { FanOutAlertsUseCase } from '../fan-out-alerts/fan-out-alerts.use-case';
 import { DeliverAlertCommand } from './deliver-alert.command';
 import { DeliverAlertUseCase } from './deliver-alert.use-case';
+import { ReplacePushEndpointCommand } from '../../../subscriptions/use-cases/replace-push-endpoint/replace-push-endpoint.command';
+import { ReplacePushEndpointUseCase } from '../../../subscriptions/use-cases/replace-push-endpoint/replace-push-endpoint.use-case';
+import { SubscribePushCommand } from '../../../subscriptions/use-cases/subscribe-push/subscribe-push.command';
+import { SubscribePushUseCase } from '../../../subscriptions/use-cases/subscribe-push/subscribe-push.use-case';
 
 const WORKER = '00000000-0000-4000-8000-00000000000a';
 const OTHER_WORKER = '00000000-0000-4000-8000-00000000000b';
@@ -86,6 +90,28 @@ describe(DeliverAlertUseCase.name, () => {
     const [subscription] = await testbed.query(`SELECT active, deactivated_reason FROM push_subscriptions WHERE id = $1`, [browser]);
     expect(subscription).toEqual({ active: false, deactivated_reason: 'push service answered 410' });
     expect(await deliveriesOf(testbed, waiting.articleId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+  });
+
+  it('leaves a push subscription alone when its browser replaced the endpoint while the alert was on its way', async () => {
+    const browser = browserSubscription({ sections: ['politics'] });
+    const { id } = await testbed.get(SubscribePushUseCase).execute(SubscribePushCommand.create(browser));
+    const gone = await claimedDeliveries();
+    const waiting = publishedArticle();
+    await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(waiting));
+    const fresh = browserSubscription({});
+    // The push service rotated the subscription: the old endpoint answers 410, and the browser has reported the new one meanwhile.
+    channels.whileSending = async () => {
+      await testbed.get(ReplacePushEndpointUseCase).execute(
+        ReplacePushEndpointCommand.create({ oldEndpoint: browser.endpoint, oldAuth: browser.auth, endpoint: fresh.endpoint, p256dh: fresh.p256dh, auth: fresh.auth }),
+      );
+    };
+    channels.answerNext(failure(false, 410, 'push service answered 410', { recipientGone: true }));
+
+    expect(await run(gone.ids[0])).toEqual({ status: 'failed', responseCode: 410 });
+
+    const [subscription] = await testbed.query(`SELECT endpoint, active, deactivated_reason FROM push_subscriptions WHERE id = $1`, [id]);
+    expect(subscription).toEqual({ endpoint: fresh.endpoint, active: true, deactivated_reason: null });
+    expect(await deliveriesOf(testbed, waiting.articleId)).toEqual([expect.objectContaining({ status: 'pending' })]);
   });
 
   it('marks an address the mail server refused for good bounced, and cancels its other pending alerts', async () => {

@@ -95,8 +95,10 @@ export class DeliverAlertUseCase {
       await this.deliveries.recordOutcome(delivery, workerId, startedAt, outcome);
       if (outcome.status !== 'failed') return;
       if (outcome.pushGone && delivery.push) {
-        const { pushSubscriptionId } = delivery.push;
+        const { pushSubscriptionId, endpoint } = delivery.push;
         const subscription = await this.subscriptions.findPushForUpdate(pushSubscriptionId);
+        // The browser replaced the endpoint since this alert went to it: the rest go to the new one.
+        if (subscription && !subscription.stillAt(endpoint)) return;
         if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
         await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
       }
