@@ -40,7 +40,11 @@ describe('reader alerts in a browser', () => {
       NewsroomUnderTest.start(['publishing', 'notifications'], { desk: false }),
       chromium.launch({ executablePath, args: ['--no-sandbox'] }),
     ]);
-    // A story goes live as editorial review's approval would make it.
+    storyUrl = await publishStory(headline, standfirst);
+  });
+
+  /** A politics story goes live as editorial review's approval would make it; resolves to its page's address. */
+  async function publishStory(title: string, summary: string): Promise<string> {
     const articleId = randomUUID();
     const bus = new TestEventBus(newsroom.broker.brokers);
     try {
@@ -51,7 +55,7 @@ describe('reader alerts in a browser', () => {
         editorId: 'editor-1',
         approvedAt: new Date().toISOString(),
         priority: 'normal' as const,
-        article: { ...exampleArticle(), headline, standfirst, section: 'politics' },
+        article: { ...exampleArticle(), headline: title, standfirst: summary, section: 'politics' },
       } as unknown as ArticleApprovedData;
       await bus.produce(TOPICS.review, createEvent(EVENT_TYPES.articleApproved, data, { subject: articleId }));
     } finally {
@@ -61,8 +65,8 @@ describe('reader alerts in a browser', () => {
       const response = await newsroom.call<{ uri?: string }>('publishing', 'GET', `/v1/articles/${articleId}`, null);
       return response.status === 200 ? response.body : undefined;
     });
-    storyUrl = live.uri!;
-  });
+    return live.uri!;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -145,6 +149,73 @@ describe('reader alerts in a browser', () => {
     expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
     expect(await page.isChecked('input[name=sections][value="world"]')).toBe(false);
     await shot(page, 'browser-preferences');
+    await context.close();
+  });
+
+  it('keeps alerts coming when the push service replaces the subscription: the service worker and the page report it', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const site = new URL(storyUrl).origin;
+    await context.grantPermissions(['notifications'], { origin: site });
+    // Three subscriptions the test push inbox made: the browser holds the one localStorage's
+    // "test-push-generation" names, as if its push service had replaced the earlier ones.
+    const generations = [1, 2, 3].map((n) => newsroom.push.createSubscription(`rotating-${n}`));
+    await context.addInitScript({
+      content: `(() => {
+        const generations = ${JSON.stringify(generations)};
+        const held = () => {
+          const json = generations[Number(localStorage.getItem('test-push-generation') || '1') - 1];
+          return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
+        };
+        const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
+        PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held() : null);
+        PushManager.prototype.subscribe = () => {
+          localStorage.setItem('test-push-subscribed', '1');
+          return Promise.resolve(held());
+        };
+      })();`,
+    });
+    const page = await context.newPage();
+    await page.goto(storyUrl);
+    await page.click('.get-alerts');
+    const manage = page.locator('.get-alerts-status a');
+    await manage.waitFor({ timeout: 15_000 });
+
+    // The push service rotates the subscription and the browser fires pushsubscriptionchange in
+    // the service worker (the DevTools protocol cannot, so the test dispatches it there, with the
+    // browser's own fields; the worker subscribes again with the old one's key).
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const reported = await worker.evaluate(
+      `(() => {
+        const [first, second] = ${JSON.stringify(generations)};
+        const subscription = (json, key) => ({ endpoint: json.endpoint, options: { applicationServerKey: key }, toJSON: () => json });
+        self.registration.pushManager.subscribe = (options) => Promise.resolve(subscription(second, options.applicationServerKey));
+        const event = new Event('pushsubscriptionchange');
+        let handled = Promise.resolve('not handled');
+        event.waitUntil = (promise) => { handled = promise.then(() => 'handled'); };
+        Object.defineProperty(event, 'oldSubscription', { value: subscription(first, new Uint8Array(65).buffer) });
+        Object.defineProperty(event, 'newSubscription', { value: null });
+        self.dispatchEvent(event);
+        return handled;
+      })()`,
+    );
+    expect(reported).toBe('handled');
+    // The next story's alert reaches the new subscription, with the preferences chosen on the page.
+    const next = await publishStory('Port reopens to ferries', 'Sailings resume at dawn.');
+    const pushed = await newsroom.push.waitFor((push) => push.label === 'rotating-2' && push.text.includes('Port reopens'), 30_000);
+    expect(JSON.parse(pushed.text)).toMatchObject({ title: 'Port reopens to ferries', url: next });
+    expect(newsroom.push.received().filter((push) => push.label === 'rotating-1' && push.text.includes('Port reopens'))).toHaveLength(0);
+
+    // The page still knew the first subscription: it reports the replacement too (answered
+    // "already") and shows the link again. Then a replacement the worker never saw (browsers that
+    // do not fire the event): the page reports it on the next visit.
+    for (const generation of ['2', '3']) {
+      await page.evaluate(`localStorage.setItem('test-push-generation', '${generation}')`);
+      await page.reload();
+      await manage.waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(`JSON.parse(localStorage.getItem('newsroom-alerts')).endpoint`)).toBe(generations[Number(generation) - 1].endpoint);
+    }
+    await Promise.all([page.waitForURL(/\/preferences\?token=/), manage.click()]);
+    expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
     await context.close();
   });
 

@@ -13,10 +13,13 @@
  * allows the site's origin (CORS), and the site's CSP allows that origin in `connect-src`.
  *
  * The answer's `preferencesUrl` (the browser's own signed page to change or stop its alerts) is
- * kept in localStorage with the subscription's endpoint, and shown as a link beside "alerts are
- * on", then and on every later page while the browser still holds that subscription: a push
- * notification carries no link of its own, and without it the only way out was revoking the
- * permission. Only a link to the notifications service's preference page is shown.
+ * kept in localStorage with the subscription's endpoint and auth secret, and shown as a link
+ * beside "alerts are on", then and on every later page while the browser still holds that
+ * subscription: a push notification carries no link of its own, and without it the only way out
+ * was revoking the permission. Only a link to the notifications service's preference page is shown.
+ * A later page that finds another subscription than the one kept (the push service replaced it)
+ * reports the replacement (`POST {alerts}/v1/push-subscriptions/replacements`, proved by the old
+ * auth secret), so the new one keeps the reader's preferences and the link.
  *
  * Messages come from the button's data attributes, in the interface's language.
  */
@@ -58,12 +61,40 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       return null;
     }
   }
-  function remember(endpoint, preferencesUrl) {
+  // The auth secret proves, should the push service replace this subscription, that this browser
+  // held the old one; any script of the site can read it from the subscription anyway.
+  function remember(endpoint, preferencesUrl, auth) {
     try {
-      localStorage.setItem(STORE, JSON.stringify({ endpoint: endpoint, preferencesUrl: preferencesUrl }));
+      localStorage.setItem(STORE, JSON.stringify({ endpoint: endpoint, preferencesUrl: preferencesUrl, auth: auth }));
     } catch (error) {
       // Storage refused (private mode): the link shows this once only.
     }
+  }
+  function forget() {
+    try {
+      localStorage.removeItem(STORE);
+    } catch (error) {
+      // Nothing kept to forget.
+    }
+  }
+  // The push service replaced the subscription this page registered (the service worker reports
+  // that as it happens where the browser fires pushsubscriptionchange; this catches the rest on
+  // the next visit): the new one takes over the old one's preferences and link. Refused (404,
+  // 409: unknown, or stopped by the reader), the button offers alerts afresh.
+  function reportReplaced(stored, current) {
+    var json = current.toJSON();
+    return fetch(alertsUrl + '/v1/push-subscriptions/replacements', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ oldEndpoint: stored.endpoint, oldAuth: stored.auth, subscription: json }),
+    }).then(function (response) {
+      if (response.status === 404 || response.status === 409) return forget();
+      if (!response.ok) return undefined;
+      return response.json().then(function (body) {
+        remember(current.endpoint, body.preferencesUrl, json.keys && json.keys.auth);
+        sayOn(body.preferencesUrl);
+      });
+    });
   }
   function sayOn(preferencesUrl) {
     say(button.getAttribute('data-on'));
@@ -79,12 +110,15 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     .then(function (reg) { return reg.pushManager.getSubscription(); })
     .then(function (existing) {
       var stored = remembered();
-      if (existing && stored && stored.endpoint === existing.endpoint) sayOn(stored.preferencesUrl);
+      if (!existing || !stored) return undefined;
+      if (stored.endpoint === existing.endpoint) return sayOn(stored.preferencesUrl);
+      return typeof stored.auth === 'string' ? reportReplaced(stored, existing) : undefined;
     })
     .catch(function () {});
   button.addEventListener('click', function () {
     button.disabled = true;
     var endpoint;
+    var auth;
     var form = button.closest('.subscribe-box').querySelector('form');
     var sections = Array.prototype.map.call(form.querySelectorAll('input[name=sections]:checked'), function (box) { return box.value; });
     var breakingOnly = form.querySelector('input[name=breakingOnly]').checked || sections.length === 0;
@@ -101,6 +135,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       })
       .then(function (subscription) {
         endpoint = subscription.endpoint;
+        auth = subscription.toJSON().keys.auth;
         function register(timeZone) {
           return fetch(alertsUrl + '/v1/push-subscriptions', {
             method: 'POST',
@@ -121,7 +156,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       .then(function (response) {
         if (!response.ok) throw new Error('push subscription refused: ' + response.status);
         return response.json().catch(function () { return {}; }).then(function (body) {
-          remember(endpoint, body.preferencesUrl);
+          remember(endpoint, body.preferencesUrl, auth);
           sayOn(body.preferencesUrl);
         });
       })

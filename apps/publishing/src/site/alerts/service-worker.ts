@@ -12,6 +12,15 @@
  *   (`POST {alertsUrl}/v1/alert-clicks`, no cookies, no reader id) which story's alert was
  *   opened; it counts clicks per alert and channel.
  *
+ * - A replaced subscription is reported: a push service may rotate a subscription (or let it
+ *   expire and issue another), and the browser fires `pushsubscriptionchange`. The worker takes
+ *   the new subscription (or subscribes again with the old one's application server key) and
+ *   posts both to `{alertsUrl}/v1/push-subscriptions/replacements`, the old one proved by its
+ *   auth secret, so the new endpoint keeps the reader's preferences. Without it, alerts stop at
+ *   the old endpoint's first 410. Browsers that give no old subscription (the worker still
+ *   subscribes again), or never fire the event, are caught by the page script on the reader's
+ *   next visit.
+ *
  * `alertsUrl` is NOTIFICATIONS_PUBLIC_URL (validated at start-up), written in as a JSON string.
  *
  * Plain ES2017 that every browser with web push runs; no build step, no imports.
@@ -54,6 +63,32 @@ self.addEventListener('notificationclick', (event) => {
     ? fetch(ALERTS_URL + '/v1/alert-clicks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articleId: data.tag, channel: 'push' }), credentials: 'omit', keepalive: true }).catch(() => undefined)
     : Promise.resolve();
   event.waitUntil(Promise.all([counted, data.url ? self.clients.openWindow(data.url) : Promise.resolve()]));
+});
+
+function resubscribe(old) {
+  const key = old && old.options && old.options.applicationServerKey;
+  const known = key
+    ? Promise.resolve(key)
+    : fetch(ALERTS_URL + '/v1/push/vapid-public-key', { credentials: 'omit' }).then((response) => response.json()).then((body) => body.publicKey);
+  return known.then((applicationServerKey) => self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey }));
+}
+
+// Without the old subscription (some browsers give none) there is nothing to prove: the worker
+// still subscribes again, and the page reports the new subscription on the reader's next visit.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const old = event.oldSubscription;
+  const renewed = event.newSubscription ? Promise.resolve(event.newSubscription) : resubscribe(old);
+  const replaced = renewed.then((subscription) =>
+    old
+      ? fetch(ALERTS_URL + '/v1/push-subscriptions/replacements', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ oldEndpoint: old.endpoint, oldAuth: old.toJSON().keys.auth, subscription: subscription.toJSON() }),
+          credentials: 'omit',
+        })
+      : undefined
+  );
+  event.waitUntil(replaced.catch(() => undefined));
 });
 `;
 }
