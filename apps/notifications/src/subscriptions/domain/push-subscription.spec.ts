@@ -79,6 +79,7 @@ describe(PushSubscription.name, () => {
     it('is active again after the push service ended it (often the first sign of a rotation)', () => {
       const push = register();
       push.endedByPushService('push service answered 410', t0);
+      expect(push.cancelledByOwner).toBe(false);
       replace(push);
       expect(push.snapshot()).toMatchObject({ active: true, deactivatedAt: null, deactivatedReason: null });
       expect(push.receivesAlerts(t0)).toBe(true);
@@ -87,6 +88,7 @@ describe(PushSubscription.name, () => {
     it('stays cancelled when its owner unsubscribed', () => {
       const push = register();
       push.unsubscribe(t0);
+      expect(push.cancelledByOwner).toBe(true);
       expect(() => replace(push)).toThrow(expect.objectContaining({ code: 'SUBSCRIBER.UNSUBSCRIBED' }));
       expect(push.snapshot()).toMatchObject({ endpoint: 'https://push.example/x', active: false });
     });

@@ -100,6 +100,11 @@ export class PushSubscription implements Recipient {
     return this.state.active;
   }
 
+  /** Ended by its owner (an unsubscribe link), not by the push service or a newer subscription. */
+  get cancelledByOwner(): boolean {
+    return !this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON;
+  }
+
   /** Active and not past the expiration time the browser gave. */
   receivesAlerts(now: Date): boolean {
     return this.state.active && (this.state.expirationTime === null || this.state.expirationTime.getTime() > now.getTime());
@@ -132,7 +137,7 @@ export class PushSubscription implements Recipient {
    * cancelled (SUBSCRIBER.UNSUBSCRIBED): a browser event must not undo a reader's choice.
    */
   replaceEndpoint(input: { endpoint: string; keys: { p256dh: string; auth: string }; expirationTime: Date | null; services: PushServiceAllowList }): void {
-    if (!this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON) throw alreadyUnsubscribed();
+    if (this.cancelledByOwner) throw alreadyUnsubscribed();
     assertUsablePushSubscription(input.endpoint, input.keys, input.services);
     if (input.endpoint !== this.state.endpoint) {
       this.state.replacedEndpoint = this.state.endpoint;

@@ -32,6 +32,14 @@ export const recipientNotFound = () =>
 export const alreadyUnsubscribed = () =>
   new DomainError('SUBSCRIBER.UNSUBSCRIBED', 'This subscription was cancelled. Sign up again to get alerts', 'conflict');
 
+/** No push subscription at the endpoint a browser reports as replaced, or not with the auth secret it gave. */
+export const unknownPushSubscription = () =>
+  new DomainError('PUSH.UNKNOWN_SUBSCRIPTION', 'No subscription of this browser is known at that endpoint. Turn alerts on again to get them', 'not_found');
+
+/** The endpoint a browser reports as replaced was replaced by another one since. */
+export const pushSubscriptionMovedOn = () =>
+  new DomainError('PUSH.ALREADY_REPLACED', 'That endpoint was replaced by another one since. Turn alerts on again to get them here', 'conflict');
+
 /** Not an IANA time zone name the service knows (the browser's Intl.DateTimeFormat().resolvedOptions().timeZone is one). */
 export const unknownTimeZone = (zone: string) =>
   new DomainError(

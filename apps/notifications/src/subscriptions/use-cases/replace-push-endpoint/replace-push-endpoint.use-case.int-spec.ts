@@ -95,6 +95,16 @@ describe(ReplacePushEndpointUseCase.name, () => {
     expect(await row(id)).toMatchObject({ endpoint: browser.endpoint, active: false, deactivated_reason: 'unsubscribed' });
   });
 
+  it('answers a replacement reported again after the reader unsubscribed with SUBSCRIBER.UNSUBSCRIBED, not as alerts on', async () => {
+    const { id, browser } = await subscribe();
+    const fresh = browserSubscription({});
+    await replace.execute(report(browser, fresh));
+    await testbed.get(UnsubscribeUseCase).execute(UnsubscribeCommand.create({ kind: 'push', recipientId: id }));
+
+    expect(await errorCodeOf(() => replace.execute(report(browser, fresh)))).toBe('SUBSCRIBER.UNSUBSCRIBED');
+    expect(await row(id)).toMatchObject({ endpoint: fresh.endpoint, active: false, deactivated_reason: 'unsubscribed' });
+  });
+
   it('refuses a new subscription a push service cannot use (PUSH.SERVICE_NOT_ALLOWED), keeping the old one', async () => {
     const { id, browser } = await subscribe();
     const elsewhere = browserSubscription({}, 'https://push.elsewhere.example/send/1');

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@newsroom/contracts';
 import { Transactional } from '@newsroom/persistence';
 import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { endpointHost } from '../../domain/push-endpoint';
+import { alreadyUnsubscribed, pushSubscriptionMovedOn, unknownPushSubscription } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { ReplacePushEndpointCommand } from './replace-push-endpoint.command';
 
@@ -18,12 +18,6 @@ export interface PushEndpointReplaced extends ManagementLinks {
    */
   outcome: 'replaced' | 'already' | 'superseded';
 }
-
-export const unknownPushSubscription = () =>
-  new DomainError('PUSH.UNKNOWN_SUBSCRIPTION', 'No subscription of this browser is known at that endpoint. Turn alerts on again to get them', 'not_found');
-
-export const pushSubscriptionMovedOn = () =>
-  new DomainError('PUSH.ALREADY_REPLACED', 'That endpoint was replaced by another one since. Turn alerts on again to get them here', 'conflict');
 
 /**
  * A push service rotated a browser's subscription (the service worker's `pushsubscriptionchange`,
@@ -56,6 +50,8 @@ export class ReplacePushEndpointUseCase {
 
     if (subscription.heldBy(command.oldEndpoint, command.oldAuth) === 'replaced') {
       if (!subscription.stillAt(command.endpoint)) throw pushSubscriptionMovedOn();
+      // Unsubscribed since: the page must not show "alerts are on".
+      if (subscription.cancelledByOwner) throw alreadyUnsubscribed();
       return answer('already');
     }
     const [registered] = (await this.subscriptions.findPushesAtEndpointForUpdate(command.endpoint)).filter(
