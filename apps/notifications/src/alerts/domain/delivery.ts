@@ -66,3 +66,12 @@ export function outcomeOf(delivery: ClaimedDelivery, result: SendResult, now: Da
     ...(failure.recipientGone && delivery.channel === 'email' ? { bounced: failure.message } : {}),
   };
 }
+
+/**
+ * A push service's 404/410 from an endpoint the browser has replaced since the alert was claimed
+ * (it reported the new one meanwhile): not the recipient's failure, and not a reason to end the
+ * subscription. The alert goes again at once, to the new endpoint; the attempt is counted.
+ */
+export function sendAgainAfterReplacement(gone: { error: string; responseCode: number | null }, now: Date): DeliveryOutcome {
+  return { status: 'pending', nextAttemptAt: now, error: `${gone.error}; the browser has replaced that endpoint since: sending again to the new one`, responseCode: gone.responseCode };
+}

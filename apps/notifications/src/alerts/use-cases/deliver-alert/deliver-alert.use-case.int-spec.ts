@@ -107,11 +107,20 @@ describe(DeliverAlertUseCase.name, () => {
     };
     channels.answerNext(failure(false, 410, 'push service answered 410', { recipientGone: true }));
 
-    expect(await run(gone.ids[0])).toEqual({ status: 'failed', responseCode: 410 });
+    // Not a failure of the reader's: the alert goes again, at once, and then to the new endpoint.
+    expect(await run(gone.ids[0])).toEqual({ status: 'pending', responseCode: 410 });
+    expect(await delivery(gone.ids[0])).toMatchObject({ status: 'pending', attempts: 1, last_response_code: 410 });
+    expect(((await delivery(gone.ids[0])).next_attempt_at as Date).getTime()).toBeLessThanOrEqual(Date.now());
 
     const [subscription] = await testbed.query(`SELECT endpoint, active, deactivated_reason FROM push_subscriptions WHERE id = $1`, [id]);
     expect(subscription).toEqual({ endpoint: fresh.endpoint, active: true, deactivated_reason: null });
     expect(await deliveriesOf(testbed, waiting.articleId)).toEqual([expect.objectContaining({ status: 'pending' })]);
+
+    channels.whileSending = undefined;
+    const [again] = await testbed.get(DeliveryRepository).claimDue(WORKER, 10);
+    expect(again).toBe(gone.ids[0]);
+    expect(await run(again)).toEqual({ status: 'sent', responseCode: 201 });
+    expect(channels.sent.map((sent) => sent.to)).toEqual([browser.endpoint, fresh.endpoint]);
   });
 
   it('marks an address the mail server refused for good bounced, and cancels its other pending alerts', async () => {

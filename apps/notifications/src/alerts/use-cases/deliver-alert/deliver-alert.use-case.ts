@@ -3,7 +3,7 @@ import { UnitOfWork } from '@newsroom/persistence';
 import { SubscriptionRepository } from '../../../subscriptions/persistence/subscription.repository';
 import { recordAlertAttempt } from '../../alert-metrics';
 import { AlertChannels } from '../../channels/alert-channels';
-import { outcomeOf, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
+import { outcomeOf, sendAgainAfterReplacement, whyNotSendable, type ClaimedDelivery, type DeliveryOutcome } from '../../domain/delivery';
 import { pauseAfter } from '../../domain/destination-limits';
 import type { SendResult } from '../../domain/send-failure';
 import { DeliveryRepository, type RecordedOutcome } from '../../persistence/delivery.repository';
@@ -46,7 +46,9 @@ export class DeliverAlertUseCase {
       this.logger.warn({ deliveryId: command.deliveryId, workerId }, 'delivery is not claimed by this worker; not sent');
       return { status: 'not-claimed' };
     }
-    return this.deliverClaimed(delivery, workerId, (entry) => this.recordWithRetries(delivery, workerId, entry.startedAt, entry.outcome));
+    return this.deliverClaimed(delivery, workerId, async (entry) => {
+      await this.recordWithRetries(delivery, workerId, entry.startedAt, entry.outcome);
+    });
   }
 
   /**
@@ -67,8 +69,8 @@ export class DeliverAlertUseCase {
     }
     const startedAt = new Date();
     const result = await this.send(delivery);
-    const outcome = outcomeOf(delivery, result, new Date(), Math.random());
-    if (outcome.status === 'failed' && (outcome.pushGone || outcome.bounced)) await this.recordWithRetries(delivery, workerId, startedAt, outcome);
+    let outcome = outcomeOf(delivery, result, new Date(), Math.random());
+    if (outcome.status === 'failed' && (outcome.pushGone || outcome.bounced)) outcome = await this.recordWithRetries(delivery, workerId, startedAt, outcome);
     else await record({ delivery, startedAt, finishedAt: new Date(), outcome });
     recordAlertAttempt(delivery.channel, outcome.status, delivery.publishedAt);
     const logged = { ...context, status: outcome.status, responseCode: outcome.responseCode, ms: Date.now() - startedAt.getTime() };
@@ -89,36 +91,44 @@ export class DeliverAlertUseCase {
     return Promise.resolve({ ok: false, failure: { transient: false, responseCode: null, message: 'the recipient no longer exists' } });
   }
 
-  /** The outcome, its attempt row and, for a push subscription that is gone or an address that bounced, its end: all or nothing. */
-  private record(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
+  /**
+   * The outcome, its attempt row and, for a push subscription that is gone or an address that
+   * bounced, its end: all or nothing. Returns the outcome recorded: a push service's 404/410
+   * from an endpoint the browser has replaced since becomes a send to the new one.
+   */
+  private record(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
     return this.unitOfWork.run(async () => {
-      await this.deliveries.recordOutcome(delivery, workerId, startedAt, outcome);
-      if (outcome.status !== 'failed') return;
-      if (outcome.pushGone && delivery.push) {
+      let recorded = outcome;
+      // The subscription is locked before the delivery row is written, in the order every
+      // subscription change takes (the subscription, then its deliveries).
+      if (outcome.status === 'failed' && outcome.pushGone && delivery.push) {
         const { pushSubscriptionId, endpoint } = delivery.push;
         const subscription = await this.subscriptions.findPushForUpdate(pushSubscriptionId);
-        // The browser replaced the endpoint since this alert went to it: the rest go to the new one.
-        if (subscription && !subscription.stillAt(endpoint)) return;
-        if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
-        await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
+        if (subscription && !subscription.stillAt(endpoint)) {
+          recorded = sendAgainAfterReplacement(outcome, new Date());
+        } else {
+          if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
+          await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `push subscription ended: ${outcome.pushGone}`);
+        }
       }
-      if (outcome.bounced && delivery.email) {
+      await this.deliveries.recordOutcome(delivery, workerId, startedAt, recorded);
+      if (recorded.status === 'failed' && recorded.bounced && delivery.email) {
         // A hard bounce is about the mailbox, not this alert.
-        await this.subscriptions.markAddressBounced(delivery.email.subscriberId, outcome.responseCode, outcome.bounced);
+        await this.subscriptions.markAddressBounced(delivery.email.subscriberId, recorded.responseCode, recorded.bounced);
       }
+      return recorded;
     });
   }
 
   /** The outcome must not be lost to a brief database hiccup: the row would stay `sending` for good. */
-  private async recordWithRetries(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<void> {
+  private async recordWithRetries(delivery: ClaimedDelivery, workerId: string, startedAt: Date, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.record(delivery, workerId, startedAt, outcome);
-        return;
+        return await this.record(delivery, workerId, startedAt, outcome);
       } catch (error) {
         if (attempt >= RECORD_ATTEMPTS) {
           this.logger.error({ deliveryId: delivery.id, outcome: outcome.status, err: error }, 'could not record a delivery outcome; it stays "sending" and is re-sent once this worker is gone');
-          return;
+          return outcome;
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
       }
