@@ -180,25 +180,37 @@ describe('reader alerts in a browser', () => {
     const manage = page.locator('.get-alerts-status a');
     await manage.waitFor({ timeout: 15_000 });
 
+    // A record kept before the page kept the auth secret: a later page fills it in.
+    await page.evaluate(`localStorage.setItem('newsroom-alerts', JSON.stringify({ endpoint: ${JSON.stringify(generations[0].endpoint)}, preferencesUrl: JSON.parse(localStorage.getItem('newsroom-alerts')).preferencesUrl }))`);
+    await page.reload();
+    await manage.waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(`JSON.parse(localStorage.getItem('newsroom-alerts')).auth`)).toBe(generations[0].keys.auth);
+
     // The push service rotates the subscription and the browser fires pushsubscriptionchange in
     // the service worker (the DevTools protocol cannot, so the test dispatches it there, with the
-    // browser's own fields; the worker subscribes again with the old one's key).
+    // browser's own fields). The old subscription does not say its key, so the worker fetches the
+    // VAPID key and subscribes again with its bytes.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const reported = await worker.evaluate(
       `(() => {
         const [first, second] = ${JSON.stringify(generations)};
-        const subscription = (json, key) => ({ endpoint: json.endpoint, options: { applicationServerKey: key }, toJSON: () => json });
-        self.registration.pushManager.subscribe = (options) => Promise.resolve(subscription(second, options.applicationServerKey));
+        const subscription = (json) => ({ endpoint: json.endpoint, options: {}, toJSON: () => json });
+        let asked = 'nothing';
+        self.registration.pushManager.subscribe = (options) => {
+          const key = options.applicationServerKey;
+          asked = key instanceof Uint8Array ? 'a key of ' + key.length + ' bytes' : typeof key;
+          return asked === 'a key of 65 bytes' ? Promise.resolve(subscription(second)) : Promise.reject(new Error(asked));
+        };
         const event = new Event('pushsubscriptionchange');
-        let handled = Promise.resolve('not handled');
-        event.waitUntil = (promise) => { handled = promise.then(() => 'handled'); };
-        Object.defineProperty(event, 'oldSubscription', { value: subscription(first, new Uint8Array(65).buffer) });
+        let handled = Promise.resolve();
+        event.waitUntil = (promise) => { handled = promise; };
+        Object.defineProperty(event, 'oldSubscription', { value: subscription(first) });
         Object.defineProperty(event, 'newSubscription', { value: null });
         self.dispatchEvent(event);
-        return handled;
+        return handled.then(() => asked);
       })()`,
     );
-    expect(reported).toBe('handled');
+    expect(reported).toBe('a key of 65 bytes');
     // The next story's alert reaches the new subscription, with the preferences chosen on the page.
     const next = await publishStory('Port reopens to ferries', 'Sailings resume at dawn.');
     const pushed = await newsroom.push.waitFor((push) => push.label === 'rotating-2' && push.text.includes('Port reopens'), 30_000);

@@ -499,7 +499,12 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     const again = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', replacement(before.auth.toString('base64url')));
     expect(again.body).toMatchObject({ id: replaced.body.id, outcome: 'already' });
 
-    const forged = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', replacement(browserKeys().auth.toString('base64url')));
+    // A wrong secret for the old endpoint, and a new subscription nobody registered: nothing proves anything.
+    const elsewhere = browserKeys();
+    const forged = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', {
+      ...replacement(browserKeys().auth.toString('base64url')),
+      subscription: { endpoint: `${push.baseUrl}/push/forged`, expirationTime: null, keys: { p256dh: elsewhere.p256dh, auth: elsewhere.auth.toString('base64url') } },
+    });
     expect([forged.status, forged.body.error?.code]).toEqual([404, 'PUSH.UNKNOWN_SUBSCRIPTION']);
     const incomplete = await service.anonymous.post<Replaced>('/v1/push-subscriptions/replacements', { oldEndpoint: `${push.baseUrl}/push/rotating` });
     expect([incomplete.status, incomplete.body.error?.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);

@@ -36,6 +36,10 @@ export const alreadyUnsubscribed = () =>
 export const unknownPushSubscription = () =>
   new DomainError('PUSH.UNKNOWN_SUBSCRIPTION', 'No subscription of this browser is known at that endpoint. Turn alerts on again to get them', 'not_found');
 
+/** The endpoint a browser reports as its new one belongs to another subscription, with other keys. */
+export const pushEndpointInUse = () =>
+  new DomainError('PUSH.ENDPOINT_IN_USE', 'That new endpoint belongs to another subscription. Turn alerts on again to get them here', 'conflict');
+
 /** The endpoint a browser reports as replaced was replaced by another one since. */
 export const pushSubscriptionMovedOn = () =>
   new DomainError('PUSH.ALREADY_REPLACED', 'That endpoint was replaced by another one since. Turn alerts on again to get them here', 'conflict');

@@ -120,8 +120,21 @@ export class SubscriptionRepository {
   }
 
   /**
+   * Holds these push endpoints until the unit ends (transaction-level advisory locks, taken in
+   * sorted order so two units locking the same pair cannot deadlock). A registration of an
+   * endpoint and a report that replaces one to or from it then run one after the other, even
+   * before any row of that endpoint exists to lock.
+   */
+  async lockPushEndpoints(endpoints: string[]): Promise<void> {
+    this.unitOfWork.requireActive('lockPushEndpoints');
+    for (const endpoint of [...new Set(endpoints)].sort()) {
+      await this.unitOfWork.manager.query(`SELECT pg_advisory_xact_lock(hashtext('newsroom:push-endpoint'), hashtext($1))`, [endpoint]);
+    }
+  }
+
+  /**
    * The subscriptions a browser's endpoint names, locked until the unit ends: the one at that
-   * endpoint now, first, then one that replaced it (at most one of each: endpoints are unique).
+   * endpoint now first (endpoints are unique), then any whose endpoint it was before.
    */
   async findPushesAtEndpointForUpdate(endpoint: string): Promise<PushSubscription[]> {
     const rows = await this.unitOfWork

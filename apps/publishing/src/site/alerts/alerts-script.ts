@@ -111,7 +111,11 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     .then(function (existing) {
       var stored = remembered();
       if (!existing || !stored) return undefined;
-      if (stored.endpoint === existing.endpoint) return sayOn(stored.preferencesUrl);
+      if (stored.endpoint === existing.endpoint) {
+        // Kept before the auth secret was: keep it now, for a later replacement.
+        if (typeof stored.auth !== 'string') remember(stored.endpoint, stored.preferencesUrl, existing.toJSON().keys.auth);
+        return sayOn(stored.preferencesUrl);
+      }
       return typeof stored.auth === 'string' ? reportReplaced(stored, existing) : undefined;
     })
     .catch(function () {});

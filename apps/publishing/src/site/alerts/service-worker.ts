@@ -65,11 +65,18 @@ self.addEventListener('notificationclick', (event) => {
   event.waitUntil(Promise.all([counted, data.url ? self.clients.openWindow(data.url) : Promise.resolve()]));
 });
 
+// The VAPID key as bytes: not every browser's subscribe() takes the base64url string.
+function keyBytes(base64url) {
+  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
 function resubscribe(old) {
   const key = old && old.options && old.options.applicationServerKey;
   const known = key
     ? Promise.resolve(key)
-    : fetch(ALERTS_URL + '/v1/push/vapid-public-key', { credentials: 'omit' }).then((response) => response.json()).then((body) => body.publicKey);
+    : fetch(ALERTS_URL + '/v1/push/vapid-public-key', { credentials: 'omit' }).then((response) => response.json()).then((body) => keyBytes(body.publicKey));
   return known.then((applicationServerKey) => self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey }));
 }
 

@@ -135,6 +135,50 @@ describe(ReplacePushEndpointUseCase.name, () => {
     expect(await testbed.query(`SELECT status FROM deliveries WHERE push_subscription_id = $1`, [old.id])).toEqual([{ status: 'cancelled' }]);
   });
 
+  it('answers a report that skips a replacement the page never saw (old → new → newer, reported as old → newer)', async () => {
+    const { id, browser } = await subscribe();
+    const second = browserSubscription({});
+    const third = browserSubscription({});
+    await replace.execute(report(browser, second));
+    await replace.execute(report(second, third));
+
+    await expect(replace.execute(report(browser, third))).resolves.toMatchObject({ id, outcome: 'already' });
+    expect(await row(id)).toMatchObject({ endpoint: third.endpoint, active: true });
+  });
+
+  it("refuses a new endpoint that is another subscription's, with other keys (PUSH.ENDPOINT_IN_USE)", async () => {
+    const old = await subscribe();
+    const other = await subscribe({ sections: ['culture'] });
+    const claimed = { ...browserSubscription({}), endpoint: other.browser.endpoint };
+
+    expect(await errorCodeOf(() => replace.execute(report(old.browser, claimed)))).toBe('PUSH.ENDPOINT_IN_USE');
+    expect(await row(old.id)).toMatchObject({ endpoint: old.browser.endpoint, active: true });
+    expect(await row(other.id)).toMatchObject({ endpoint: other.browser.endpoint, sections: ['culture'], active: true });
+  });
+
+  it('does not answer "alerts on" with a newer subscription its owner stopped', async () => {
+    const old = await subscribe();
+    const newer = await subscribe({ sections: ['culture'] });
+    await testbed.get(UnsubscribeUseCase).execute(UnsubscribeCommand.create({ kind: 'push', recipientId: newer.id }));
+
+    expect(await errorCodeOf(() => replace.execute(report(old.browser, newer.browser)))).toBe('SUBSCRIBER.UNSUBSCRIBED');
+    expect(await row(old.id)).toMatchObject({ active: true });
+  });
+
+  it('runs a report and a registration of the same new endpoint one after the other, never failing either', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { browser } = await subscribe();
+      const fresh = browserSubscription({ sections: ['culture'] });
+
+      const [replaced, registered] = await Promise.all([replace.execute(report(browser, fresh)), testbed.get(SubscribePushUseCase).execute(SubscribePushCommand.create(fresh))]);
+
+      // Whichever came first, the new endpoint has one subscription, and both answers name it.
+      const atNew = await testbed.query(`SELECT id FROM push_subscriptions WHERE endpoint = $1 AND active`, [fresh.endpoint]);
+      expect(atNew).toEqual([{ id: registered.id }]);
+      expect(replaced.id).toBe(registered.id);
+    }
+  });
+
   it('applies one of two reports of the same replacement arriving at once, and answers both', async () => {
     const { id, browser } = await subscribe();
     const fresh = browserSubscription({});

@@ -4,7 +4,7 @@ import type { NotificationsConfig } from '../../../config/notifications.config';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { endpointHost } from '../../domain/push-endpoint';
-import { alreadyUnsubscribed, pushSubscriptionMovedOn, unknownPushSubscription } from '../../domain/subscription.errors';
+import { alreadyUnsubscribed, pushEndpointInUse, pushSubscriptionMovedOn, unknownPushSubscription } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { ReplacePushEndpointCommand } from './replace-push-endpoint.command';
 
@@ -27,8 +27,9 @@ export interface PushEndpointReplaced extends ManagementLinks {
  *
  * The browser proves it held the old subscription with its auth secret (RFC 8291), which only it
  * and this service know; a wrong secret gets the same answer as an unknown endpoint.
- * Errors: PUSH.UNKNOWN_SUBSCRIPTION (404), PUSH.ALREADY_REPLACED (409), SUBSCRIBER.UNSUBSCRIBED
- * (409: the reader stopped them; a browser event does not undo that), and the new subscription's
+ * Errors: PUSH.UNKNOWN_SUBSCRIPTION (404), PUSH.ALREADY_REPLACED (409), PUSH.ENDPOINT_IN_USE (409:
+ * the new endpoint is another subscription's, with other keys), SUBSCRIBER.UNSUBSCRIBED (409: the
+ * reader stopped them; a browser event does not undo that), and the new subscription's
  * PUSH.INVALID_ENDPOINT, PUSH.SERVICE_NOT_ALLOWED and PUSH.INVALID_KEYS (400).
  */
 @Injectable()
@@ -43,28 +44,39 @@ export class ReplacePushEndpointUseCase {
 
   @Transactional()
   async execute(command: ReplacePushEndpointCommand): Promise<PushEndpointReplaced> {
-    const candidates = await this.subscriptions.findPushesAtEndpointForUpdate(command.oldEndpoint);
-    const subscription = candidates.find((candidate) => candidate.heldBy(command.oldEndpoint, command.oldAuth));
-    if (!subscription) throw unknownPushSubscription();
-    const answer = (outcome: PushEndpointReplaced['outcome'], id = subscription.id): PushEndpointReplaced => ({ id, outcome, ...this.links.management(id, 'push') });
+    // Reports and registrations of the same endpoints wait for each other here, in one order:
+    // a registration of the new endpoint cannot slip in between the check below and the update.
+    await this.subscriptions.lockPushEndpoints([command.oldEndpoint, command.endpoint]);
+    const answer = (outcome: PushEndpointReplaced['outcome'], id: string): PushEndpointReplaced => ({ id, outcome, ...this.links.management(id, 'push') });
+    const [registered] = (await this.subscriptions.findPushesAtEndpointForUpdate(command.endpoint)).filter((other) => other.stillAt(command.endpoint));
+    // The browser proves it holds the new subscription too: reported again, or after a second
+    // replacement this page never saw (old → new → newer, reported as old → newer).
+    const alreadyThere = registered?.heldBy(command.endpoint, command.auth) === 'current' ? registered : undefined;
 
-    if (subscription.heldBy(command.oldEndpoint, command.oldAuth) === 'replaced') {
-      if (!subscription.stillAt(command.endpoint)) throw pushSubscriptionMovedOn();
-      // Unsubscribed since: the page must not show "alerts are on".
-      if (subscription.cancelledByOwner) throw alreadyUnsubscribed();
-      return answer('already');
-    }
-    const [registered] = (await this.subscriptions.findPushesAtEndpointForUpdate(command.endpoint)).filter(
-      (other) => other.id !== subscription.id && other.stillAt(command.endpoint),
+    const subscription = (await this.subscriptions.findPushesAtEndpointForUpdate(command.oldEndpoint)).find((candidate) =>
+      candidate.heldBy(command.oldEndpoint, command.oldAuth),
     );
+    if (!subscription || subscription.heldBy(command.oldEndpoint, command.oldAuth) === 'replaced') {
+      if (alreadyThere) {
+        // Unsubscribed since: the page must not show "alerts are on".
+        if (alreadyThere.cancelledByOwner) throw alreadyUnsubscribed();
+        return answer('already', alreadyThere.id);
+      }
+      throw subscription ? pushSubscriptionMovedOn() : unknownPushSubscription();
+    }
+
     const log = { pushSubscriptionId: subscription.id, from: endpointHost(command.oldEndpoint), to: endpointHost(command.endpoint) };
-    if (registered) {
+    if (registered && registered.id !== subscription.id) {
+      // The browser registered its new endpoint on its own first: that subscription is kept, if
+      // it is the one this browser holds and its owner has not stopped it.
+      if (!alreadyThere) throw pushEndpointInUse();
+      if (alreadyThere.cancelledByOwner) throw alreadyUnsubscribed();
       if (subscription.supersede(new Date())) {
         await this.subscriptions.savePush(subscription);
         await this.subscriptions.cancelPendingAlertsOf(subscription.id, 'push subscription replaced by a newer one of the same browser');
       }
-      this.logger.log({ ...log, supersededBy: registered.id }, 'push endpoint already registered; the older subscription ended');
-      return answer('superseded', registered.id);
+      this.logger.log({ ...log, supersededBy: alreadyThere.id }, 'push endpoint already registered; the older subscription ended');
+      return answer('superseded', alreadyThere.id);
     }
     subscription.replaceEndpoint({
       endpoint: command.endpoint,
@@ -74,6 +86,6 @@ export class ReplacePushEndpointUseCase {
     });
     await this.subscriptions.savePush(subscription);
     this.logger.log(log, 'push endpoint replaced');
-    return answer('replaced');
+    return answer('replaced', subscription.id);
   }
 }

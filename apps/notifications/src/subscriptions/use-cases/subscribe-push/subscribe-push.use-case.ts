@@ -46,6 +46,8 @@ export class SubscribePushUseCase {
       siteSections: this.sections.slugs(),
       siteTimeZone: this.config.siteTimeZone,
     });
+    // In turn with a report replacing a subscription to or from this endpoint (ReplacePushEndpointUseCase).
+    await this.subscriptions.lockPushEndpoints([command.endpoint]);
     const { id, created } = await this.subscriptions.upsertPush(subscription);
     // A browser subscribing again replaces its preferences: what is queued for it follows them.
     if (!created) await this.subscriptions.refitPendingAlertsOf('push', id);
