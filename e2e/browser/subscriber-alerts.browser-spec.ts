@@ -15,10 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createEvent, EVENT_TYPES, exampleArticle, TOPICS, type ArticleApprovedData } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { WORKSPACE_ROOT, ensureChromium, type PushSubscriptionJSON } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 
 jest.setTimeout(240_000);
@@ -75,6 +75,31 @@ describe('reader alerts in a browser', () => {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  /**
+   * Headless Chromium has no push service to subscribe with: the browser's PushManager hands out
+   * subscriptions the test push inbox made (their endpoints and keys are real to the notifications
+   * service), and keeps the one subscribed for later pages as a browser would: the first, or the
+   * one localStorage's "test-push-generation" (1-based) names. Everything else is the site's own script.
+   */
+  async function holdPushSubscriptions(context: BrowserContext, subscriptions: PushSubscriptionJSON[]): Promise<void> {
+    // A string: the page's globals (PushManager, localStorage) are the browser's, not this process's.
+    await context.addInitScript({
+      content: `(() => {
+        const subscriptions = ${JSON.stringify(subscriptions)};
+        const held = () => {
+          const json = subscriptions[Number(localStorage.getItem('test-push-generation') || '1') - 1];
+          return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
+        };
+        const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
+        PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held() : null);
+        PushManager.prototype.subscribe = () => {
+          localStorage.setItem('test-push-subscribed', '1');
+          return Promise.resolve(held());
+        };
+      })();`,
+    });
+  }
+
   it('subscribes with the story page\'s form without JavaScript, confirms by email and reaches the preference page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -113,23 +138,7 @@ describe('reader alerts in a browser', () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const site = new URL(storyUrl).origin;
     await context.grantPermissions(['notifications'], { origin: site });
-    // Headless Chromium has no push service to subscribe with: the browser's PushManager hands out a
-    // subscription the test push inbox made (its endpoint and keys are real to the notifications
-    // service), and keeps it for later pages as a browser would. Everything else is the site's own script.
-    const subscription = newsroom.push.createSubscription('browser-reader');
-    // A string: the page's globals (PushManager, localStorage) are the browser's, not this process's.
-    await context.addInitScript({
-      content: `(() => {
-        const json = ${JSON.stringify(subscription)};
-        const held = { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
-        const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
-        PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held : null);
-        PushManager.prototype.subscribe = () => {
-          localStorage.setItem('test-push-subscribed', '1');
-          return Promise.resolve(held);
-        };
-      })();`,
-    });
+    await holdPushSubscriptions(context, [newsroom.push.createSubscription('browser-reader')]);
     const page = await context.newPage();
     await page.goto(storyUrl);
     await page.click('.get-alerts');
@@ -156,24 +165,10 @@ describe('reader alerts in a browser', () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const site = new URL(storyUrl).origin;
     await context.grantPermissions(['notifications'], { origin: site });
-    // Three subscriptions the test push inbox made: the browser holds the one localStorage's
-    // "test-push-generation" names, as if its push service had replaced the earlier ones.
+    // The browser holds the subscription localStorage's "test-push-generation" names, as if its
+    // push service had replaced the earlier ones.
     const generations = [1, 2, 3].map((n) => newsroom.push.createSubscription(`rotating-${n}`));
-    await context.addInitScript({
-      content: `(() => {
-        const generations = ${JSON.stringify(generations)};
-        const held = () => {
-          const json = generations[Number(localStorage.getItem('test-push-generation') || '1') - 1];
-          return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
-        };
-        const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
-        PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held() : null);
-        PushManager.prototype.subscribe = () => {
-          localStorage.setItem('test-push-subscribed', '1');
-          return Promise.resolve(held());
-        };
-      })();`,
-    });
+    await holdPushSubscriptions(context, generations);
     const page = await context.newPage();
     await page.goto(storyUrl);
     await page.click('.get-alerts');

@@ -65,13 +65,19 @@ export class PushHttpController {
     summary: "A browser's push subscription was replaced: move its preferences and links to the new one",
     description:
       "Sent by the site's service worker on `pushsubscriptionchange` (a push service rotated the endpoint) and by the page when the browser " +
-      'holds another subscription than the one it registered. The old subscription is proved by its auth secret. Reporting the same ' +
-      'replacement again answers the same (outcome `already`).',
+      'holds another subscription than the one it registered. The old subscription is proved by its auth secret. A browser that already ' +
+      'holds the new subscription here (the same report again, or one after a replacement the page never saw) is answered `already`.',
   })
   @ApiResponse({ status: 200, type: PushSubscriptionReplaced })
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, PUSH.SERVICE_NOT_ALLOWED (the new subscription)' })
   @ApiResponse({ status: 404, description: 'PUSH.UNKNOWN_SUBSCRIPTION: no subscription at the old endpoint with that auth secret' })
-  @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED (the reader stopped these alerts), PUSH.ALREADY_REPLACED (the old endpoint was replaced by another one)' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'SUBSCRIBER.UNSUBSCRIBED (the reader stopped these alerts), PUSH.ALREADY_REPLACED (the old endpoint was replaced by another one), ' +
+      "PUSH.ENDPOINT_IN_USE (the new endpoint is another subscription's, with other keys)",
+  })
+  @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED (push-replace: per client, and per old endpoint)' })
   async replace(@Body() request: ReplacePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionReplaced> {
     const { endpoint, expirationTime, keys } = request.subscription;
     const result = await this.replacePushEndpoint.execute(
