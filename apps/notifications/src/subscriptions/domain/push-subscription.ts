@@ -30,6 +30,9 @@ export const UNSUBSCRIBED_REASON = 'unsubscribed';
 /** Why a subscription ended when its browser's new endpoint was already registered on its own. */
 export const SUPERSEDED_REASON = 'replaced by a newer subscription of the same browser';
 
+/** How an alert cancelled because the push service ended its subscription is marked (`<this>: <the answer>`). */
+export const ENDED_BY_PUSH_SERVICE = 'push subscription ended';
+
 /**
  * A browser's web-push subscription. The browser's permission prompt is the
  * opt-in, so it is active from the start; it ends when its owner unsubscribes
@@ -103,6 +106,11 @@ export class PushSubscription implements Recipient {
   /** Ended by its owner (an unsubscribe link), not by the push service or a newer subscription. */
   get cancelledByOwner(): boolean {
     return !this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON;
+  }
+
+  /** Ended by its push service's 404/410, not by its owner or a newer subscription. */
+  get endedByItsPushService(): boolean {
+    return !this.state.active && this.state.deactivatedReason !== UNSUBSCRIBED_REASON && this.state.deactivatedReason !== SUPERSEDED_REASON;
   }
 
   /** Active and not past the expiration time the browser gave. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
 import { matchesArticleSql, retryDueSql, STORED_ARTICLE } from '../../alerts/persistence/recipient-selection';
 import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
-import { PushSubscription } from '../domain/push-subscription';
+import { ENDED_BY_PUSH_SERVICE, PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
 import { recipientNotFound, unknownTimeZone } from '../domain/subscription.errors';
@@ -228,6 +228,30 @@ export class SubscriptionRepository {
       [recipientId, reason],
     );
     return result[1];
+  }
+
+  /**
+   * The alerts a push subscription missed while its push service had ended it, queued again now
+   * that its browser reported the new endpoint (ReplacePushEndpointUseCase): the one the old
+   * endpoint answered 404/410, and those the end cancelled. Only for stories still live that went
+   * out (or were corrected) within `maxAgeSeconds`, the push TTL past which a push service drops
+   * a message anyway. Due as a retry now would be (quiet hours hold all but breaking alerts).
+   * None of them was delivered, and each is its own row of the unique (article, recipient,
+   * channel), so nothing arrives twice. Inside the caller's unit of work; returns how many.
+   */
+  async requeueMissedPushAlerts(pushSubscriptionId: string, maxAgeSeconds: number): Promise<number> {
+    this.unitOfWork.requireActive('requeueMissedPushAlerts');
+    const [, requeued] = (await this.unitOfWork.manager.query(
+      `UPDATE deliveries d SET status = 'pending', claimed_by = NULL, next_attempt_at = ${retryDueSql('now()')},
+              last_error = 'queued again: the browser replaced the push endpoint', updated_at = now()
+       FROM article_alerts a
+       WHERE d.push_subscription_id = $1 AND d.channel = 'push' AND a.article_id = d.article_id
+         AND ((d.status = 'failed' AND d.last_response_code IN (404, 410)) OR (d.status = 'cancelled' AND d.last_error LIKE $2))
+         AND a.withdrawn_at IS NULL
+         AND COALESCE(d.corrected_at, a.published_at) > now() - make_interval(secs => $3)`,
+      [pushSubscriptionId, `${ENDED_BY_PUSH_SERVICE}: %`, maxAgeSeconds],
+    )) as [unknown[], number];
+    return requeued;
   }
 
   /**

@@ -78,6 +78,60 @@ describe(ReplacePushEndpointUseCase.name, () => {
     expect(await row(id)).toMatchObject({ active: true, deactivated_reason: null });
   });
 
+  it("queues again the alerts the old endpoint's 410 cost the reader, for live stories within the push TTL", async () => {
+    const { id, browser } = await subscribe();
+    /** A story published `ageMinutes` ago (withdrawn if asked) and this subscription's delivery of it, left as given. */
+    const delivery = async (ageMinutes: number, status: string, lastError: string | null, code: number | null, withdrawn = false) => {
+      const articleId = randomUUID();
+      await testbed.query(
+        `INSERT INTO article_alerts (article_id, revision, headline, url, section, tags, priority, published_at, withdrawn_at)
+         VALUES ($1, 1, 'Story', 'https://news.example/s', 'politics', '{}', 'normal', now() - make_interval(mins => $2), CASE WHEN $3 THEN now() END)`,
+        [articleId, ageMinutes, withdrawn],
+      );
+      await testbed.query(
+        `INSERT INTO deliveries (article_id, channel, push_subscription_id, status, last_error, last_response_code, attempts, sent_at)
+         VALUES ($1, 'push', $2, $3, $4, $5, CASE WHEN $3 = 'cancelled' THEN 0 ELSE 1 END, CASE WHEN $3 = 'sent' THEN now() END)`,
+        [articleId, id, status, lastError, code],
+      );
+      return articleId;
+    };
+    const ended = 'push subscription ended: push service answered 410';
+    const refused = await delivery(5, 'failed', 'push service answered 410', 410);
+    const cancelledByTheEnd = await delivery(3, 'cancelled', ended, null);
+    const killed = await delivery(3, 'cancelled', ended, null, true);
+    const stale = await delivery(120, 'cancelled', ended, null);
+    const cancelledOtherwise = await delivery(3, 'cancelled', 'preferences changed: no longer wanted as an alert', null);
+    const sent = await delivery(10, 'sent', null, 201);
+    await testbed.query(`UPDATE push_subscriptions SET active = false, deactivated_at = now(), deactivated_reason = 'push service answered 410' WHERE id = $1`, [id]);
+
+    await replace.execute(report(browser));
+
+    const statuses = Object.fromEntries(
+      (await testbed.query(`SELECT article_id, status FROM deliveries WHERE push_subscription_id = $1`, [id])).map((row) => [row.article_id as string, row.status as string]),
+    );
+    expect(statuses).toEqual({
+      [refused]: 'pending',
+      [cancelledByTheEnd]: 'pending',
+      [killed]: 'cancelled',
+      [stale]: 'cancelled',
+      [cancelledOtherwise]: 'cancelled',
+      [sent]: 'sent',
+    });
+  });
+
+  it('queues nothing again for a subscription that was active when the report came', async () => {
+    const { id, browser } = await subscribe();
+    const articleId = randomUUID();
+    await testbed.query(`INSERT INTO article_alerts (article_id, revision, headline, url, section, tags, priority, published_at) VALUES ($1, 1, 'Story', 'https://news.example/s', 'politics', '{}', 'normal', now())`, [
+      articleId,
+    ]);
+    await testbed.query(`INSERT INTO deliveries (article_id, channel, push_subscription_id, status, last_response_code, attempts) VALUES ($1, 'push', $2, 'failed', 410, 1)`, [articleId, id]);
+
+    await replace.execute(report(browser));
+
+    expect(await testbed.query(`SELECT status FROM deliveries WHERE push_subscription_id = $1`, [id])).toEqual([{ status: 'failed' }]);
+  });
+
   it('refuses a wrong auth secret and an unknown endpoint alike, changing nothing', async () => {
     const { id, browser } = await subscribe();
     const before = await row(id);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@newsroom/persistence';
 import type { NotificationsConfig } from '../../../config/notifications.config';
+import { PUSH_TTL_SECONDS } from '../../../alerts/channels/push-message';
 import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { endpointHost } from '../../domain/push-endpoint';
@@ -23,7 +24,9 @@ export interface PushEndpointReplaced extends ManagementLinks {
  * A push service rotated a browser's subscription (the service worker's `pushsubscriptionchange`,
  * or the page finding a subscription other than the one it registered): the new endpoint takes
  * over the old one's id, preferences and links, so the reader keeps getting what they chose and
- * their "Change or stop them" link keeps working. Alerts still queued go to the new endpoint.
+ * their "Change or stop them" link keeps working. Alerts still queued go to the new endpoint, and
+ * when the old endpoint's 404/410 ended the subscription first, the alerts that cost the reader
+ * are queued again (recent, live stories only: SubscriptionRepository.requeueMissedPushAlerts).
  *
  * The browser proves it held the old subscription with its auth secret (RFC 8291), which only it
  * and this service know; a wrong secret gets the same answer as an unknown endpoint.
@@ -78,6 +81,7 @@ export class ReplacePushEndpointUseCase {
       this.logger.log({ ...log, supersededBy: alreadyThere.id }, 'push endpoint already registered; the older subscription ended');
       return answer('superseded', alreadyThere.id);
     }
+    const missedAlerts = subscription.endedByItsPushService;
     subscription.replaceEndpoint({
       endpoint: command.endpoint,
       keys: { p256dh: command.p256dh, auth: command.auth },
@@ -85,7 +89,9 @@ export class ReplacePushEndpointUseCase {
       services: this.config.pushServices,
     });
     await this.subscriptions.savePush(subscription);
-    this.logger.log(log, 'push endpoint replaced');
+    // The old endpoint's 410 ended it before this report came: what that cost the reader goes now.
+    const requeued = missedAlerts ? await this.subscriptions.requeueMissedPushAlerts(subscription.id, PUSH_TTL_SECONDS) : 0;
+    this.logger.log({ ...log, requeued }, 'push endpoint replaced');
     return answer('replaced', subscription.id);
   }
 }
