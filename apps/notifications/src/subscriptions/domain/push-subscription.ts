@@ -30,9 +30,6 @@ export const UNSUBSCRIBED_REASON = 'unsubscribed';
 /** Why a subscription ended when its browser's new endpoint was already registered on its own. */
 export const SUPERSEDED_REASON = 'replaced by a newer subscription of the same browser';
 
-/** How an alert cancelled because the push service ended its subscription is marked (`<this>: <the answer>`). */
-export const ENDED_BY_PUSH_SERVICE = 'push subscription ended';
-
 /**
  * A browser's web-push subscription. The browser's permission prompt is the
  * opt-in, so it is active from the start; it ends when its owner unsubscribes
@@ -61,13 +58,12 @@ export class PushSubscription implements Recipient {
     /** The time zone of a browser that does not say its own (SITE_TIME_ZONE). */
     siteTimeZone?: string;
   }): PushSubscription {
-    assertUsablePushSubscription(input.endpoint, input.keys, input.services);
+    const keys = usableKeys(input.endpoint, input.keys, input.services);
     const preferences = normalizePreferences(input.preferences, input.siteSections, 'push', input.siteTimeZone);
     return new PushSubscription({
       id: input.id,
       endpoint: input.endpoint,
-      p256dh: input.keys.p256dh.replace(/=+$/, ''),
-      auth: input.keys.auth.replace(/=+$/, ''),
+      ...keys,
       expirationTime: input.expirationTime,
       preferences,
       active: true,
@@ -146,14 +142,14 @@ export class PushSubscription implements Recipient {
    */
   replaceEndpoint(input: { endpoint: string; keys: { p256dh: string; auth: string }; expirationTime: Date | null; services: PushServiceAllowList }): void {
     if (this.cancelledByOwner) throw alreadyUnsubscribed();
-    assertUsablePushSubscription(input.endpoint, input.keys, input.services);
+    const keys = usableKeys(input.endpoint, input.keys, input.services);
     if (input.endpoint !== this.state.endpoint) {
       this.state.replacedEndpoint = this.state.endpoint;
       this.state.replacedAuth = this.state.auth;
     }
     this.state.endpoint = input.endpoint;
-    this.state.p256dh = input.keys.p256dh.replace(/=+$/, '');
-    this.state.auth = input.keys.auth.replace(/=+$/, '');
+    this.state.p256dh = keys.p256dh;
+    this.state.auth = keys.auth;
     this.state.expirationTime = input.expirationTime;
     this.state.active = true;
     this.state.deactivatedAt = null;
@@ -200,9 +196,18 @@ export class PushSubscription implements Recipient {
   }
 }
 
+/** base64url without its padding, as keys are kept. */
+const unpadded = (base64url: string): string => base64url.replace(/=+$/, '');
+
+/** A subscription's endpoint and keys, checked as usable (assertUsablePushSubscription), its keys as kept. */
+function usableKeys(endpoint: string, keys: { p256dh: string; auth: string }, services: PushServiceAllowList): { p256dh: string; auth: string } {
+  assertUsablePushSubscription(endpoint, keys, services);
+  return { p256dh: unpadded(keys.p256dh), auth: unpadded(keys.auth) };
+}
+
 /** Auth secrets as base64url, with or without padding, compared in constant time. */
 function sameSecret(given: string, kept: string): boolean {
-  const a = Buffer.from(given.replace(/=+$/, ''));
-  const b = Buffer.from(kept.replace(/=+$/, ''));
+  const a = Buffer.from(unpadded(given));
+  const b = Buffer.from(unpadded(kept));
   return a.length === b.length && timingSafeEqual(a, b);
 }

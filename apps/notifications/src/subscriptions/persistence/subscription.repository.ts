@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
 import { matchesArticleSql, retryDueSql, STORED_ARTICLE } from '../../alerts/persistence/recipient-selection';
 import type { RecipientKind } from '../../shared/links/subscriber-link-signer';
-import { ENDED_BY_PUSH_SERVICE, PushSubscription } from '../domain/push-subscription';
+import { PushSubscription } from '../domain/push-subscription';
 import type { Recipient } from '../domain/recipient';
 import { Subscriber } from '../domain/subscriber';
 import { recipientNotFound, unknownTimeZone } from '../domain/subscription.errors';
 import { fromPreferenceColumns, PREFERENCE_COLUMN_NAMES, PREFERENCE_COLUMNS_FROM_EXCLUDED, preferenceColumnValues, toPreferenceColumns } from './preference-columns';
 import { PushSubscriptionEntity } from './push-subscription.entity';
 import { SubscriberEntity } from './subscriber.entity';
+
+/** How an alert cancelled because the push service ended its subscription is marked (`<this>: <the answer>`). */
+const ENDED_BY_PUSH_SERVICE = 'push subscription ended';
 
 /** What a change to a recipient did: the recipient as it is now, and whether it changed (and was stored). */
 export interface RecipientChange<T extends Recipient> {
@@ -228,6 +231,14 @@ export class SubscriptionRepository {
       [recipientId, reason],
     );
     return result[1];
+  }
+
+  /**
+   * A push service ended the subscription (its `answer`, e.g. "push service answered 410"): what
+   * is still queued for it is cancelled, marked so that requeueMissedPushAlerts can find it.
+   */
+  cancelPendingAlertsOfEndedPush(pushSubscriptionId: string, answer: string): Promise<number> {
+    return this.cancelPendingAlertsOf(pushSubscriptionId, `${ENDED_BY_PUSH_SERVICE}: ${answer}`);
   }
 
   /**

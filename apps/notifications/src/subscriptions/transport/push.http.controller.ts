@@ -3,6 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import type { NotificationsConfig } from '../../config/notifications.config';
+import type { ManagementLinks } from '../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SubscribePushCommand } from '../use-cases/subscribe-push/subscribe-push.command';
 import { SubscribePushUseCase } from '../use-cases/subscribe-push/subscribe-push.use-case';
@@ -55,7 +56,7 @@ export class PushHttpController {
       }),
     );
     res.status(result.created ? 201 : 200).setHeader('Cache-Control', 'no-store');
-    return { id: result.id, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
+    return createdBody(result);
   }
 
   @Public()
@@ -91,6 +92,11 @@ export class PushHttpController {
       }),
     );
     res.setHeader('Cache-Control', 'no-store');
-    return { id: result.id, outcome: result.outcome, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
+    return { ...createdBody(result), outcome: result.outcome };
   }
+}
+
+/** A push subscription's id and management links as the API names them. */
+function createdBody(result: { id: string } & ManagementLinks): PushSubscriptionCreated {
+  return { id: result.id, managementToken: result.token, preferencesUrl: result.preferencesUrl, unsubscribeUrl: result.unsubscribeUrl };
 }

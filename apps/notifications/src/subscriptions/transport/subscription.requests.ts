@@ -159,25 +159,22 @@ export class ReplacePushSubscriptionRequest {
   subscription!: PushSubscriptionJson;
 }
 
-export class PushSubscriptionReplaced {
-  @ApiProperty({ format: 'uuid', description: 'The subscription the new endpoint belongs to: the old one\'s id, or the newer one that superseded it' }) id!: string;
-  @ApiProperty({
-    enum: ['replaced', 'already', 'superseded'],
-    description:
-      'replaced: the new endpoint took over the old subscription, its preferences and links; already: this replacement was reported before; ' +
-      'superseded: the new endpoint was registered on its own first, and that subscription (with the preferences chosen then) is kept',
-  })
-  outcome!: 'replaced' | 'already' | 'superseded';
-  @ApiProperty({ description: 'Signed token for /preferences and /unsubscribe' }) managementToken!: string;
-  @ApiProperty() preferencesUrl!: string;
-  @ApiProperty() unsubscribeUrl!: string;
-}
-
 export class PushSubscriptionCreated {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Signed token for /preferences and /unsubscribe; keep it with the subscription' }) managementToken!: string;
   @ApiProperty() preferencesUrl!: string;
   @ApiProperty() unsubscribeUrl!: string;
+}
+
+/** The subscription the new endpoint belongs to (the old one's id, or the newer one that superseded it), its links, and what was done. */
+export class PushSubscriptionReplaced extends PushSubscriptionCreated {
+  @ApiProperty({
+    enum: ['replaced', 'already', 'superseded'],
+    description:
+      'replaced: the new endpoint took over the old subscription, its preferences and links; already: the browser already holds the new subscription here; ' +
+      'superseded: the new endpoint was registered on its own first, and that subscription (with the preferences chosen then) is kept',
+  })
+  outcome!: 'replaced' | 'already' | 'superseded';
 }
 
 export class VapidPublicKey {

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@newsroom/persistence';
-import { ENDED_BY_PUSH_SERVICE } from '../../../subscriptions/domain/push-subscription';
 import { SubscriptionRepository } from '../../../subscriptions/persistence/subscription.repository';
 import { recordAlertAttempt } from '../../alert-metrics';
 import { AlertChannels } from '../../channels/alert-channels';
@@ -109,7 +108,7 @@ export class DeliverAlertUseCase {
           recorded = sendAgainAfterReplacement(outcome, new Date());
         } else {
           if (subscription?.endedByPushService(outcome.pushGone, new Date())) await this.subscriptions.savePush(subscription);
-          await this.subscriptions.cancelPendingAlertsOf(pushSubscriptionId, `${ENDED_BY_PUSH_SERVICE}: ${outcome.pushGone}`);
+          await this.subscriptions.cancelPendingAlertsOfEndedPush(pushSubscriptionId, outcome.pushGone);
         }
       }
       await this.deliveries.recordOutcome(delivery, workerId, startedAt, recorded);
