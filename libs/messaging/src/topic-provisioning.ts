@@ -173,24 +173,45 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
  * `timeoutMs`; any other error is thrown as it comes.
  */
 export async function awaitLeaders(admin: Pick<Admin, 'fetchTopicMetadata'>, names: string[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let waitingFor = names;
-  for (;;) {
-    try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: names });
-      waitingFor = names.filter((name) => {
-        const partitions = topics.find((topic) => topic.name === name)?.partitions ?? [];
-        return partitions.length === 0 || partitions.some((partition) => partition.leader < 0);
-      });
-      if (waitingFor.length === 0) return;
-    } catch (error) {
-      if (!NOT_YET_KNOWN.has((error as { type?: string }).type ?? '')) throw error;
-    }
-    if (Date.now() >= deadline) {
-      throw new DomainError('TOPICS.NO_LEADER', `no leader for every partition of ${waitingFor.join(', ')} within ${timeoutMs} ms of creating them`, 'unavailable', {
+  await pollMetadata(
+    timeoutMs,
+    async () => {
+      try {
+        const { topics } = await admin.fetchTopicMetadata({ topics: names });
+        return names.filter((name) => {
+          const partitions = topics.find((topic) => topic.name === name)?.partitions ?? [];
+          return partitions.length === 0 || partitions.some((partition) => partition.leader < 0);
+        });
+      } catch (error) {
+        if (!NOT_YET_KNOWN.has((error as { type?: string }).type ?? '')) throw error;
+        return undefined;
+      }
+    },
+    (waitingFor) =>
+      new DomainError('TOPICS.NO_LEADER', `no leader for every partition of ${waitingFor.join(', ')} within ${timeoutMs} ms of creating them`, 'unavailable', {
         topics: waitingFor,
-      });
-    }
+      }),
+    names,
+  );
+}
+
+/**
+ * Asks `pending` every METADATA_POLL_MS until it names nothing: the topics the cluster's
+ * metadata does not show as wanted yet (undefined: the broker could not say yet; the last
+ * answer stands). After `timeoutMs` throws `giveUp` of the topics still pending.
+ */
+async function pollMetadata(
+  timeoutMs: number,
+  pending: () => Promise<string[] | undefined>,
+  giveUp: (topics: string[]) => Error,
+  initially: string[],
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waitingFor = initially;
+  for (;;) {
+    waitingFor = (await pending()) ?? waitingFor;
+    if (waitingFor.length === 0) return;
+    if (Date.now() >= deadline) throw giveUp(waitingFor);
     await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
   }
 }
@@ -280,24 +301,24 @@ export interface TopicConfigs {
  * topics that still differ after `timeoutMs`; any error of the request is thrown as it comes.
  */
 export async function awaitConfigs(admin: Pick<Admin, 'describeConfigs'>, wanted: TopicConfigs[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const described = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: wanted.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic })),
-    });
-    const differing = wanted
-      .filter(({ topic, configs }) => {
-        const entries = described.resources.find((r) => r.resourceName === topic)?.configEntries ?? [];
-        return Object.entries(configs).some(([name, value]) => entries.find((e) => e.configName === name)?.configValue !== value);
-      })
-      .map(({ topic }) => topic);
-    if (differing.length === 0) return;
-    if (Date.now() >= deadline) {
-      throw new DomainError('TOPICS.CONFIG_NOT_APPLIED', `the broker does not show the new settings of ${differing.join(', ')} within ${timeoutMs} ms of changing them`, 'unavailable', {
-        topics: differing,
+  await pollMetadata(
+    timeoutMs,
+    async () => {
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: wanted.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic })),
       });
-    }
-    await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
-  }
+      return wanted
+        .filter(({ topic, configs }) => {
+          const entries = described.resources.find((r) => r.resourceName === topic)?.configEntries ?? [];
+          return Object.entries(configs).some(([name, value]) => entries.find((e) => e.configName === name)?.configValue !== value);
+        })
+        .map(({ topic }) => topic);
+    },
+    (differing) =>
+      new DomainError('TOPICS.CONFIG_NOT_APPLIED', `the broker does not show the new settings of ${differing.join(', ')} within ${timeoutMs} ms of changing them`, 'unavailable', {
+        topics: differing,
+      }),
+    wanted.map(({ topic }) => topic),
+  );
 }
