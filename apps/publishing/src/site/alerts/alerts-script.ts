@@ -1,3 +1,5 @@
+import { KEY_BYTES_FUNCTION } from './key-bytes';
+
 /**
  * The page script behind the signup box's "Get alerts" button (site/rendering/subscribe-box.ts),
  * served at `/alerts.js`. Without it the page still works: the email form is plain HTML.
@@ -36,13 +38,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     status.hidden = false;
     status.textContent = text;
   }
-  function keyBytes(base64url) {
-    var base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
-    var binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
+  ${KEY_BYTES_FUNCTION}
   // The zone quiet hours are read in; left out (UTC) where the browser cannot say.
   function browserTimeZone() {
     try {

@@ -1,3 +1,5 @@
+import { KEY_BYTES_FUNCTION } from './key-bytes';
+
 /**
  * The site's service worker, served at `/sw.js` so that its scope is the whole site. It shows
  * the web-push alerts the notifications service sends (payload `{title, body, url, tag}`, JSON,
@@ -65,12 +67,7 @@ self.addEventListener('notificationclick', (event) => {
   event.waitUntil(Promise.all([counted, data.url ? self.clients.openWindow(data.url) : Promise.resolve()]));
 });
 
-// The VAPID key as bytes: not every browser's subscribe() takes the base64url string.
-function keyBytes(base64url) {
-  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
+${KEY_BYTES_FUNCTION}
 
 function resubscribe(old) {
   const key = old && old.options && old.options.applicationServerKey;
