@@ -516,4 +516,35 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     const [pushed] = push.pushesTo('/push/rotated');
     expect(decryptPush(pushed, after)).toMatchObject({ title: 'Gallery reopens', tag: story });
   });
+
+  it("tells the site's page where the browser's subscription stands, and only to the browser that holds it", async () => {
+    const keys = browserKeys();
+    const created = await subscribePush('/push/checked', keys, { sections: ['culture'] });
+    expect(created.status).toBe(201);
+    const held = { endpoint: `${push.baseUrl}/push/checked`, auth: keys.auth.toString('base64url') };
+    type Status = { id: string; status: string; preferencesUrl?: string; error?: { code: string } };
+
+    const preflight = await service.anonymous.request('OPTIONS', '/v1/push-subscriptions/status', undefined, {
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
+    const active = await service.anonymous.post<Status>('/v1/push-subscriptions/status', held, { headers: { origin: SITE } });
+    expect([active.status, active.headers.get('access-control-allow-origin'), active.headers.get('cache-control')]).toEqual([200, SITE, 'no-store']);
+    expect(active.body).toMatchObject({ status: 'active', preferencesUrl: expect.stringContaining(`${PUBLIC_BASE_URL}/preferences?token=`) });
+
+    // The reader stops them on the preference page (its button posts to /unsubscribe).
+    const token = new URL(active.body.preferencesUrl!).searchParams.get('token')!;
+    const stopped = await service.anonymous.request('POST', `/unsubscribe?token=${encodeURIComponent(token)}`, undefined, {
+      raw: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(stopped.status).toBe(200);
+    const after = await service.anonymous.post<Status>('/v1/push-subscriptions/status', held);
+    expect(after.body).toEqual({ id: active.body.id, status: 'stopped' });
+
+    const forged = await service.anonymous.post<Status>('/v1/push-subscriptions/status', { ...held, auth: browserKeys().auth.toString('base64url') });
+    expect([forged.status, forged.body.error?.code]).toEqual([404, 'PUSH.UNKNOWN_SUBSCRIPTION']);
+    const incomplete = await service.anonymous.post<Status>('/v1/push-subscriptions/status', { endpoint: held.endpoint });
+    expect([incomplete.status, incomplete.body.error?.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+  });
 });

@@ -16,6 +16,7 @@ import { SubscriberLinks } from '../src/shared/links/subscriber-links';
 import { Mailer } from '../src/shared/mail/mailer';
 import { NOTIFICATIONS_CONFIG } from '../src/shared/notifications-config.token';
 import { SubscriptionRepository } from '../src/subscriptions/persistence/subscription.repository';
+import { CheckPushSubscriptionQuery } from '../src/subscriptions/use-cases/check-push-subscription/check-push-subscription.query';
 import { ConfirmSubscriptionUseCase } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesUseCase } from '../src/subscriptions/use-cases/manage-preferences/manage-preferences.use-case';
 import { ReadRecipientQuery } from '../src/subscriptions/use-cases/read-recipient/read-recipient.query';
@@ -83,6 +84,7 @@ export function notificationsTestbed(name: string, extraProviders: Provider[] = 
       ManagePreferencesUseCase,
       SubscribePushUseCase,
       ReplacePushEndpointUseCase,
+      CheckPushSubscriptionQuery,
       UnsubscribeUseCase,
       ReadRecipientQuery,
       FanOutAlertsUseCase,

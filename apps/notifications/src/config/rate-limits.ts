@@ -22,6 +22,9 @@ export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
   'push-subscribe:target': { points: 5, durationSeconds: 3600 },
   'push-replace:client': { points: 10, durationSeconds: 3600 },
   'push-replace:target': { points: 5, durationSeconds: 3600 },
+  // A page asks after its reader followed the preference link, and once a day otherwise.
+  'push-status:client': { points: 120, durationSeconds: 3600 },
+  'push-status:target': { points: 30, durationSeconds: 3600 },
   'alert-click:client': { points: 120, durationSeconds: 600 },
 };
 
@@ -48,4 +51,5 @@ export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   { name: 'push-subscribe', methods: ['POST'], path: /^\/v1\/push-subscriptions\/?$/, target: (request) => field(request.body, 'subscription', 'endpoint') },
   // Per old endpoint: a browser reports a rotation once from its service worker and once from a page.
   { name: 'push-replace', methods: ['POST'], path: /^\/v1\/push-subscriptions\/replacements\/?$/, target: (request) => field(request.body, 'oldEndpoint') },
+  { name: 'push-status', methods: ['POST'], path: /^\/v1\/push-subscriptions\/status\/?$/, target: (request) => field(request.body, 'endpoint') },
 ];

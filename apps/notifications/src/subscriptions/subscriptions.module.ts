@@ -7,6 +7,7 @@ import { SubscribeFormController } from './transport/subscribe-form.controller';
 import { SubscriberAdminHttpController } from './transport/subscriber-admin.http.controller';
 import { SubscriberPagesController } from './transport/subscriber-pages.controller';
 import { SubscribersHttpController } from './transport/subscribers.http.controller';
+import { CheckPushSubscriptionQuery } from './use-cases/check-push-subscription/check-push-subscription.query';
 import { ConfirmSubscriptionUseCase } from './use-cases/confirm-subscription/confirm-subscription.use-case';
 import { EraseSubscriberUseCase } from './use-cases/erase-subscriber/erase-subscriber.use-case';
 import { SearchSubscribersQuery } from './use-cases/search-subscribers/search-subscribers.query';
@@ -32,6 +33,7 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
     ConfirmSubscriptionUseCase,
     SubscribePushUseCase,
     ReplacePushEndpointUseCase,
+    CheckPushSubscriptionQuery,
     ManagePreferencesUseCase,
     ReadRecipientQuery,
     UnsubscribeUseCase,

@@ -108,6 +108,19 @@ describe(PushSubscription.name, () => {
     });
   });
 
+  it("tells its browser's page whether it is active, stopped by its owner, or ended by the push service or a newer subscription", () => {
+    expect(register().status).toBe('active');
+    const stopped = register();
+    stopped.unsubscribe(t0);
+    expect(stopped.status).toBe('stopped');
+    const gone = register();
+    gone.endedByPushService('push service answered 410', t0);
+    expect(gone.status).toBe('ended');
+    const superseded = register();
+    superseded.supersede(t0);
+    expect(superseded.status).toBe('ended');
+  });
+
   it('labels itself by the push service host only', () => {
     expect(register({ endpoint: 'https://updates.push.services.mozilla.com/wpush/v2/secret' }).label).toBe(
       'notifications in a browser (via updates.push.services.mozilla.com)',

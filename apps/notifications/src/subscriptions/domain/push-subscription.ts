@@ -24,6 +24,13 @@ export interface PushSubscriptionSnapshot {
 /** Which of a subscription's endpoints a browser proved it holds (see PushSubscription.heldBy). */
 export type EndpointHeld = 'current' | 'replaced';
 
+/**
+ * Where a subscription stands, as the browser holding it is told (PushSubscription.status):
+ * active; stopped by its owner (an unsubscribe, or the preference page); ended by its push
+ * service (404/410) or by a newer subscription of the same browser.
+ */
+export type PushSubscriptionStatus = 'active' | 'stopped' | 'ended';
+
 /** Why a subscription ended when its owner unsubscribed through a link. */
 export const UNSUBSCRIBED_REASON = 'unsubscribed';
 
@@ -102,6 +109,11 @@ export class PushSubscription implements Recipient {
   /** Ended by its owner (an unsubscribe link), not by the push service or a newer subscription. */
   get cancelledByOwner(): boolean {
     return !this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON;
+  }
+
+  get status(): PushSubscriptionStatus {
+    if (this.state.active) return 'active';
+    return this.cancelledByOwner ? 'stopped' : 'ended';
   }
 
   /** Ended by its push service's 404/410, not by its owner or a newer subscription. */

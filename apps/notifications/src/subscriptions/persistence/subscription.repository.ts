@@ -150,6 +150,12 @@ export class SubscriptionRepository {
     return rows.sort((a, b) => Number(b.endpoint === endpoint) - Number(a.endpoint === endpoint)).map(toPushSubscription);
   }
 
+  /** The subscription at this endpoint now (endpoints are unique), unlocked; null if none. */
+  async findPushAtEndpoint(endpoint: string): Promise<PushSubscription | null> {
+    const row = await this.unitOfWork.manager.findOneBy(PushSubscriptionEntity, { endpoint });
+    return row ? toPushSubscription(row) : null;
+  }
+
   async findPush(id: string): Promise<PushSubscription | null> {
     const row = await this.unitOfWork.manager.findOneBy(PushSubscriptionEntity, { id });
     return row ? toPushSubscription(row) : null;

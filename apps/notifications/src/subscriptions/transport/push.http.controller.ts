@@ -9,11 +9,14 @@ import { SubscribePushCommand } from '../use-cases/subscribe-push/subscribe-push
 import { SubscribePushUseCase } from '../use-cases/subscribe-push/subscribe-push.use-case';
 import { ReplacePushEndpointCommand } from '../use-cases/replace-push-endpoint/replace-push-endpoint.command';
 import { ReplacePushEndpointUseCase } from '../use-cases/replace-push-endpoint/replace-push-endpoint.use-case';
+import { CheckPushSubscriptionQuery } from '../use-cases/check-push-subscription/check-push-subscription.query';
 import {
+  CheckPushSubscriptionRequest,
   CreatePushSubscriptionRequest,
   preferencesOf,
   PushSubscriptionCreated,
   PushSubscriptionReplaced,
+  PushSubscriptionStatusBody,
   ReplacePushSubscriptionRequest,
   VapidPublicKey,
 } from './subscription.requests';
@@ -24,6 +27,7 @@ export class PushHttpController {
   constructor(
     private readonly subscribePush: SubscribePushUseCase,
     private readonly replacePushEndpoint: ReplacePushEndpointUseCase,
+    private readonly checkPushSubscription: CheckPushSubscriptionQuery,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -93,6 +97,25 @@ export class PushHttpController {
     );
     res.setHeader('Cache-Control', 'no-store');
     return { ...createdBody(result), outcome: result.outcome };
+  }
+
+  @Public()
+  @Post('push-subscriptions/status')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Where the push subscription this browser holds stands: the site's page shows \"alerts are on\" only while it is active",
+    description:
+      'A POST because the auth secret that proves the browser holds the subscription must not be in an address. Reads only. ' +
+      'Asked by the page after the reader followed its preference link, and otherwise once a day.',
+  })
+  @ApiResponse({ status: 200, type: PushSubscriptionStatusBody })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED' })
+  @ApiResponse({ status: 404, description: 'PUSH.UNKNOWN_SUBSCRIPTION: no subscription at that endpoint with that auth secret' })
+  @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED (push-status: per client, and per endpoint)' })
+  async status(@Body() request: CheckPushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionStatusBody> {
+    const checked = await this.checkPushSubscription.check({ endpoint: request.endpoint, auth: request.auth });
+    res.setHeader('Cache-Control', 'no-store');
+    return checked.links ? { ...createdBody({ id: checked.id, ...checked.links }), status: checked.status } : { id: checked.id, status: checked.status };
   }
 }
 

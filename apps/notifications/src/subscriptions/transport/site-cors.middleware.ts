@@ -7,7 +7,7 @@ import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
  * The routes the site's scripts call from the readers' browsers: the "Get alerts" button, the
  * service worker's click count, and the report of a replaced subscription (worker and page).
  */
-export const SITE_SCRIPT_ROUTES = ['v1/push/vapid-public-key', 'v1/push-subscriptions', 'v1/push-subscriptions/replacements', 'v1/alert-clicks'] as const;
+export const SITE_SCRIPT_ROUTES = ['v1/push/vapid-public-key', 'v1/push-subscriptions', 'v1/push-subscriptions/replacements', 'v1/push-subscriptions/status', 'v1/alert-clicks'] as const;
 
 /**
  * CORS (the Fetch standard's) for the site's own pages, and nobody else's: the public site

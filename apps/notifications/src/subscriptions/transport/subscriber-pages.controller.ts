@@ -1,7 +1,9 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
+import type { NotificationsConfig } from '../../config/notifications.config';
+import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesCommand } from '../use-cases/manage-preferences/manage-preferences.command';
@@ -41,6 +43,7 @@ export class SubscriberPagesController {
     private readonly managePreferences: ManagePreferencesUseCase,
     private readonly unsubscribe: UnsubscribeUseCase,
     private readonly sections: SiteSectionList,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   @Get('v1/subscribers/confirm')
@@ -114,6 +117,6 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink): Promise<string> {
     const { view, changed } = await this.unsubscribe.execute(UnsubscribeCommand.create(link));
-    return unsubscribedPage(view, changed);
+    return unsubscribedPage(view, changed, this.config.publicSiteUrl);
   }
 }

@@ -1,6 +1,6 @@
 import { preferences } from '../../../test/fixtures';
 import type { RecipientView } from '../domain/recipient';
-import { checkYourInboxPage, confirmedPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage } from './subscriber-pages';
+import { checkYourInboxPage, confirmedPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
 
 const SITE = [
   { slug: 'politics', label: 'Politics' },
@@ -77,6 +77,13 @@ describe('subscriber pages', () => {
   it('link only to http(s) preference URLs', () => {
     expect(confirmedPage(true, view().preferences, 'javascript:alert(1)')).not.toContain('javascript:');
     expect(confirmedPage(true, view().preferences, 'https://alerts.example/preferences?token=a&b')).toContain('href="https://alerts.example/preferences?token=a&amp;b"');
+  });
+
+  it('lead back to the site after an unsubscribe, where alerts can be turned on again', () => {
+    const page = unsubscribedPage(view({ subscribed: false }), true, 'https://news.example/');
+    expect(page).toContain('Done: ');
+    expect(page).toContain('<a href="https://news.example/">Back to the site</a>');
+    expect(unsubscribedPage(view({ subscribed: false }), false, 'javascript:alert(1)')).not.toContain('javascript:');
   });
 
   it('show error codes and messages as text', () => {

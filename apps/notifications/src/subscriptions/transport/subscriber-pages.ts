@@ -152,8 +152,13 @@ export function unsubscribeConfirmPage(view: RecipientView, token: string): stri
 ${unsubscribeForm(token, 'Unsubscribe')}`);
 }
 
-export function unsubscribedPage(view: RecipientView, changed: boolean): string {
-  return htmlPage('Unsubscribed', html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more Newsroom alerts.</p>`);
+/** After an unsubscribe, with the way back to the site (`siteUrl`), where alerts can be turned on again. */
+export function unsubscribedPage(view: RecipientView, changed: boolean, siteUrl: string): string {
+  return htmlPage(
+    'Unsubscribed',
+    html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more Newsroom alerts.</p>
+<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
+  );
 }
 
 /** A refusal as a page, with the way back to the site (`siteUrl`) so a reader is never left at a dead end. */

@@ -159,6 +159,21 @@ export class ReplacePushSubscriptionRequest {
   subscription!: PushSubscriptionJson;
 }
 
+/** The push subscription a browser holds, as its PushSubscription.toJSON() gives it: asked where it stands. */
+export class CheckPushSubscriptionRequest {
+  @ApiProperty({ description: 'The endpoint of the subscription the browser holds (https)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2048)
+  endpoint!: string;
+
+  @ApiProperty({ description: 'base64url auth secret of that subscription (its toJSON().keys.auth): proves the browser holds it' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  auth!: string;
+}
+
 export class PushSubscriptionCreated {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Signed token for /preferences and /unsubscribe; keep it with the subscription' }) managementToken!: string;
@@ -175,6 +190,19 @@ export class PushSubscriptionReplaced extends PushSubscriptionCreated {
       'superseded: the new endpoint was registered on its own first, and that subscription (with the preferences chosen then) is kept',
   })
   outcome!: 'replaced' | 'already' | 'superseded';
+}
+
+/** Where a browser's push subscription stands; its links only while it is active. */
+export class PushSubscriptionStatusBody {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: ['active', 'stopped', 'ended'],
+    description: 'active: alerts are on; stopped: the reader stopped them (unsubscribe or preference page); ended: the push service refused the endpoint, or a newer subscription of this browser took over',
+  })
+  status!: 'active' | 'stopped' | 'ended';
+  @ApiProperty({ required: false, description: 'Only when active' }) managementToken?: string;
+  @ApiProperty({ required: false, description: 'Only when active' }) preferencesUrl?: string;
+  @ApiProperty({ required: false, description: 'Only when active' }) unsubscribeUrl?: string;
 }
 
 export class VapidPublicKey {
