@@ -147,17 +147,30 @@ describe('reader alerts in a browser', () => {
     expect(await page.textContent('.get-alerts-status')).toContain('Alerts are on in this browser.');
     expect(await manage.textContent()).toBe('Change or stop them');
     expect(await manage.getAttribute('href')).toMatch(new RegExp(`^${newsroom.url('notifications')}/preferences\\?token=`));
+    // Its work done, the button goes: the link is where to change or stop them.
+    expect(await page.isHidden('.get-alerts')).toBe(true);
     await shot(page, 'alerts-on');
 
-    // A later page shows the link again, for the subscription this browser still holds.
+    // A later page shows the link again, for the subscription this browser still holds, and
+    // never the button.
     await page.reload();
     await manage.waitFor({ timeout: 15_000 });
+    expect(await page.isHidden('.get-alerts')).toBe(true);
     await Promise.all([page.waitForURL(/\/preferences\?token=/), manage.click()]);
     expect(await page.textContent('main')).toContain('notifications in a browser');
     // The story's section, ticked on its page when alerts were turned on.
     expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
     expect(await page.isChecked('input[name=sections][value="world"]')).toBe(false);
     await shot(page, 'browser-preferences');
+
+    // The reader stops them there, and goes back to the site: its pages no longer say alerts are
+    // on (the page asks the service after its link was followed), and offer them again.
+    await Promise.all([page.waitForURL(/\/unsubscribe\?token=/), page.click('button:has-text("Unsubscribe from all alerts")')]);
+    expect(await page.textContent('main')).toContain('gets no more Newsroom alerts');
+    await Promise.all([page.waitForURL(`${site}/`), page.click('a:has-text("Back to the site")')]);
+    await page.locator('.get-alerts').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.isHidden('.get-alerts-status')).toBe(true);
+    expect(await page.evaluate(`localStorage.getItem('newsroom-alerts')`)).toBeNull();
     await context.close();
   });
 
@@ -223,6 +236,18 @@ describe('reader alerts in a browser', () => {
     }
     await Promise.all([page.waitForURL(/\/preferences\?token=/), manage.click()]);
     expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
+
+    // A record the service does not recognise (here a secret that is not the subscription's, and
+    // no check yet: 404): the page forgets it and offers alerts afresh.
+    await page.goto(storyUrl);
+    await manage.waitFor({ timeout: 15_000 });
+    await page.evaluate(
+      `localStorage.setItem('newsroom-alerts', JSON.stringify({ endpoint: ${JSON.stringify(generations[2].endpoint)}, preferencesUrl: 'x', auth: ${JSON.stringify(generations[0].keys.auth)} }))`,
+    );
+    await page.reload();
+    await page.locator('.get-alerts').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.evaluate(`localStorage.getItem('newsroom-alerts')`)).toBeNull();
+    expect(await page.isHidden('.get-alerts-status')).toBe(true);
     await context.close();
   });
 
@@ -242,8 +267,8 @@ describe('reader alerts in a browser', () => {
     // Strings: the page's globals are the browser's, not this process's.
     const scope = await page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.scope)');
     expect(scope).toBe(`${site}/`);
-    // Shown to a browser that can take push; the prompt waits for a click.
-    expect(await page.isVisible('.get-alerts')).toBe(true);
+    // Shown to a browser that can take push and has no alerts on yet; the prompt waits for a click.
+    await page.locator('.get-alerts').waitFor({ state: 'visible', timeout: 15_000 });
 
     const registrationId = await eventually('the service worker registration', async () => registrations.get(`${site}/`));
     const alert = { title: headline, body: standfirst, url: storyUrl, tag: randomUUID() };

@@ -5,7 +5,8 @@ import { KEY_BYTES_FUNCTION } from './key-bytes';
  * served at `/alerts.js`. Without it the page still works: the email form is plain HTML.
  *
  * On load it registers the service worker (/sw.js, scope `/`) and shows the button only when the
- * browser can take push messages. The permission prompt comes only after a click (browsers
+ * browser can take push messages and alerts are not on in it already (then the status says they
+ * are, with the link below, and the button stays hidden). The permission prompt comes only after a click (browsers
  * penalise prompts on load, and readers rightly dislike them). Then it subscribes with the
  * notifications service's VAPID public key (`GET {alerts}/v1/push/vapid-public-key`) and registers
  * the subscription with the sections ticked in the form (`POST {alerts}/v1/push-subscriptions`;
@@ -19,6 +20,10 @@ import { KEY_BYTES_FUNCTION } from './key-bytes';
  * beside "alerts are on", then and on every later page while the browser still holds that
  * subscription: a push notification carries no link of its own, and without it the only way out
  * was revoking the permission. Only a link to the notifications service's preference page is shown.
+ * The page asks the service whether that subscription is still on (`POST
+ * {alerts}/v1/push-subscriptions/status`, proved by the auth secret) on the first page after the
+ * reader followed that link, where they may have stopped alerts, and otherwise once a day; a
+ * stopped one is forgotten and the button offered again.
  * A later page that finds another subscription than the one kept (the push service replaced it)
  * reports the replacement (`POST {alerts}/v1/push-subscriptions/replacements`, proved by the old
  * auth secret), so the new one keeps the reader's preferences and the link.
@@ -48,8 +53,11 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       return undefined;
     }
   }
-  // The browser's preference page, as the notifications service answered it, for this subscription.
+  // The browser's preference page, as the notifications service answered it, for this subscription,
+  // and when the service last said the subscription was active (checkedAt, ms; 0: ask on the next
+  // page, as after the reader followed the preference link, where they may have stopped alerts).
   var STORE = 'newsroom-alerts';
+  var CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
   function remembered() {
     try {
       return JSON.parse(localStorage.getItem(STORE) || 'null');
@@ -59,9 +67,9 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
   }
   // The auth secret proves, should the push service replace this subscription, that this browser
   // held the old one; any script of the site can read it from the subscription anyway.
-  function remember(endpoint, preferencesUrl, auth) {
+  function remember(endpoint, preferencesUrl, auth, checkedAt) {
     try {
-      localStorage.setItem(STORE, JSON.stringify({ endpoint: endpoint, preferencesUrl: preferencesUrl, auth: auth }));
+      localStorage.setItem(STORE, JSON.stringify({ endpoint: endpoint, preferencesUrl: preferencesUrl, auth: auth, checkedAt: checkedAt }));
     } catch (error) {
       // Storage refused (private mode): the link shows this once only.
     }
@@ -85,36 +93,79 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       body: JSON.stringify({ oldEndpoint: stored.endpoint, oldAuth: stored.auth, subscription: json }),
     }).then(function (response) {
       if (response.status === 404 || response.status === 409) return forget();
-      if (!response.ok) return undefined;
+      // Not answered this time (a 429, a 5xx): the next page asks again.
+      if (!response.ok) return false;
       return response.json().then(function (body) {
-        remember(current.endpoint, body.preferencesUrl, json.keys && json.keys.auth);
+        remember(current.endpoint, body.preferencesUrl, json.keys && json.keys.auth, Date.now());
         sayOn(body.preferencesUrl);
+        return true;
       });
     });
   }
+  // Whether the subscription this page registered is still on: the reader may have stopped it on
+  // the preference page, another origin whose answer this page never saw. Stopped, ended or
+  // unknown, the page forgets it and offers alerts afresh; not answered this time (a 429, a 5xx,
+  // offline), it trusts what it kept and asks again on the next page.
+  function checkStillOn(stored) {
+    return fetch(alertsUrl + '/v1/push-subscriptions/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: stored.endpoint, auth: stored.auth }),
+    }).then(function (response) {
+      if (response.status === 404) return { active: false };
+      if (!response.ok) return { active: true, preferencesUrl: stored.preferencesUrl };
+      return response.json().then(function (body) {
+        if (body.status !== 'active') return { active: false };
+        remember(stored.endpoint, body.preferencesUrl, stored.auth, Date.now());
+        return { active: true, preferencesUrl: body.preferencesUrl };
+      });
+    }, function () {
+      return { active: true, preferencesUrl: stored.preferencesUrl };
+    }).then(function (found) {
+      if (!found.active) {
+        forget();
+        return false;
+      }
+      sayOn(found.preferencesUrl);
+      return true;
+    });
+  }
+  // Alerts are on: the button has done its work (pressed again it would only register the same
+  // subscription); the link beside the status is where to change or stop them.
   function sayOn(preferencesUrl) {
+    button.hidden = true;
     say(button.getAttribute('data-on'));
     if (!status || typeof preferencesUrl !== 'string' || preferencesUrl.indexOf(alertsUrl + '/preferences?') !== 0) return;
     var link = document.createElement('a');
     link.href = preferencesUrl;
     link.textContent = button.getAttribute('data-manage');
+    link.addEventListener('click', function () {
+      var stored = remembered();
+      if (stored) remember(stored.endpoint, stored.preferencesUrl, stored.auth, 0);
+    });
     status.appendChild(document.createTextNode(' '));
     status.appendChild(link);
   }
-  button.hidden = false;
+  // The button shows once the page knows alerts are not on in this browser already: shown first
+  // and hidden a moment later, it would flicker on every page of a reader who has them.
   registration
     .then(function (reg) { return reg.pushManager.getSubscription(); })
     .then(function (existing) {
       var stored = remembered();
-      if (!existing || !stored) return undefined;
+      if (!existing || !stored) return false;
       if (stored.endpoint === existing.endpoint) {
         // Kept before the auth secret was: keep it now, for a later replacement.
-        if (typeof stored.auth !== 'string') remember(stored.endpoint, stored.preferencesUrl, existing.toJSON().keys.auth);
-        return sayOn(stored.preferencesUrl);
+        if (typeof stored.auth !== 'string') stored.auth = existing.toJSON().keys.auth;
+        if (typeof stored.checkedAt === 'number' && stored.checkedAt > Date.now() - CHECK_EVERY_MS) {
+          sayOn(stored.preferencesUrl);
+          return true;
+        }
+        return checkStillOn(stored);
       }
-      return typeof stored.auth === 'string' ? reportReplaced(stored, existing) : undefined;
+      return typeof stored.auth === 'string' ? reportReplaced(stored, existing) : false;
     })
-    .catch(function () {});
+    .catch(function () { return false; })
+    .then(function (on) { if (!on) button.hidden = false; });
   button.addEventListener('click', function () {
     button.disabled = true;
     var endpoint;
@@ -156,7 +207,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       .then(function (response) {
         if (!response.ok) throw new Error('push subscription refused: ' + response.status);
         return response.json().catch(function () { return {}; }).then(function (body) {
-          remember(endpoint, body.preferencesUrl, auth);
+          remember(endpoint, body.preferencesUrl, auth, Date.now());
           sayOn(body.preferencesUrl);
         });
       })
