@@ -212,6 +212,24 @@ describe('input no client should send, on every route of every service', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers OPTIONS on every documented path with 204 and an Allow naming its methods (RFC 9110 §9.3.7)', async () => {
+    const paths = new Map<string, Operation[]>();
+    for (const operation of operations) {
+      const key = `${operation.service} ${operation.template}`;
+      paths.set(key, [...(paths.get(key) ?? []), operation]);
+    }
+    const failures: string[] = [];
+    for (const [key, group] of paths) {
+      // The site's pages and the subscriber pages as a browser asks (their own error filters), the rest as a client of the API.
+      const response = await fetch(newsroom.url(group[0].service, pathOf(group[0])), { method: 'OPTIONS', headers: { accept: group[0].method === 'GET' ? 'text/html' : 'application/json' } });
+      const allow = (response.headers.get('allow') ?? '').split(', ');
+      const documented = [...group.map((operation) => operation.method), 'OPTIONS'];
+      if (response.status !== 204 || !documented.every((method) => allow.includes(method))) failures.push(`OPTIONS ${key}: ${response.status} Allow: ${allow.join(', ')} (documented: ${documented.join(', ')})`);
+    }
+    expect(paths.size).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
+
   describe('the reported cases', () => {
     const reporter = { role: 'reporter' as const, user: 'rhea.reporter' };
     const editor = { role: 'editor' as const, user: 'eddie.editor' };

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, STRICT_VALIDATION, flattenValidationErrors, unmappedKeyIssues, type ErrorKind, type ErrorResponseBody, type ValidationIssue } from '@newsroom/contracts';
-import { asMethodNotAllowed } from './method-not-allowed';
+import { answerOptions, asMethodNotAllowed } from './method-not-allowed';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -55,7 +55,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    const error = recogniseError(asMethodNotAllowed(exception, host.switchToHttp().getRequest<Request>(), response));
+    const request = host.switchToHttp().getRequest<Request>();
+    if (answerOptions(exception, request, response)) return;
+    const error = recogniseError(asMethodNotAllowed(exception, request, response));
     const { status, body } = errorResponseOf(error);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn({ err: exception }, 'answered 503: a backing service is unreachable');
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');

@@ -44,9 +44,9 @@ describe('a method the path does not serve: 405 with Allow, not 404', () => {
   afterAll(() => app.close());
 
   it.each([
-    ['DELETE', '/v1/drafts/abc', 'GET, HEAD, PATCH'],
-    ['PUT', '/v1/drafts', 'POST'],
-    ['POST', '/v1/drafts/abc', 'GET, HEAD, PATCH'],
+    ['DELETE', '/v1/drafts/abc', 'GET, HEAD, OPTIONS, PATCH'],
+    ['PUT', '/v1/drafts', 'OPTIONS, POST'],
+    ['POST', '/v1/drafts/abc', 'GET, HEAD, OPTIONS, PATCH'],
   ])('%s %s answers 405 ROUTE.METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
     const response = await fetch(`${base}${path}`, { method });
     expect(response.status).toBe(405);
@@ -54,7 +54,17 @@ describe('a method the path does not serve: 405 with Allow, not 404', () => {
     expect(await response.json()).toEqual({ error: { code: 'ROUTE.METHOD_NOT_ALLOWED', message: `${method} is not served at ${path}; it answers ${allow}` } });
   });
 
-  it.each([['DELETE'], ['GET']])('still answers %s of a path no route serves with 404 ROUTE.NOT_FOUND, middleware on every path notwithstanding', async (method) => {
+  it.each([
+    ['/v1/drafts/abc', 'GET, HEAD, OPTIONS, PATCH'],
+    ['/v1/drafts', 'OPTIONS, POST'],
+  ])('answers OPTIONS %s with 204 and Allow: %s (RFC 9110 §9.3.7)', async (path, allow) => {
+    const response = await fetch(`${base}${path}`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(await response.text()).toBe('');
+  });
+
+  it.each([['DELETE'], ['GET'], ['OPTIONS']])('still answers %s of a path no route serves with 404 ROUTE.NOT_FOUND, middleware on every path notwithstanding', async (method) => {
     const response = await fetch(`${base}/v1/nothing-here`, { method });
     expect(response.status).toBe(404);
     expect(response.headers.get('allow')).toBeNull();

@@ -39,6 +39,11 @@ function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
   return String(route.path).includes('*') || METHODS.every((method) => route.methods[method.toLowerCase()]);
 }
 
+/** What `Allow` names at a path its routes serve: their methods, and OPTIONS (answerOptions). */
+function allowHeader(served: string[]): string {
+  return [...new Set([...served, 'OPTIONS'])].sort().join(', ');
+}
+
 /**
  * `exception` as it is, unless it is the router's miss on a path that other methods serve
  * (`DELETE /v1/drafts/<id>`, `PUT /v1/drafts`): then 405 Method Not Allowed with `Allow` set on
@@ -49,6 +54,21 @@ export function asMethodNotAllowed(exception: unknown, request: Request, respons
   const allowed = methodsServedAt(request);
   // A route of this very method that still missed (it passed the request on) is a 404 after all.
   if (allowed.length === 0 || allowed.includes(request.method)) return exception;
-  response.setHeader('Allow', allowed.join(', '));
-  return new MethodNotAllowedException(`${request.method} is not served at ${request.path}; it answers ${allowed.join(', ')}`);
+  response.setHeader('Allow', allowHeader(allowed));
+  return new MethodNotAllowedException(`${request.method} is not served at ${request.path}; it answers ${allowHeader(allowed)}`);
+}
+
+/**
+ * OPTIONS on a path the routes serve, that nothing before the router answered (the CORS preflights
+ * of notifications' site routes are): 204 No Content with `Allow`, the methods served there and
+ * OPTIONS (RFC 9110 §9.3.7), instead of a 405 for asking what is allowed. A path nothing serves
+ * stays a 404. Returns true when it answered; the error filters ask it first.
+ */
+export function answerOptions(exception: unknown, request: Request, response: Response): boolean {
+  if (request.method !== 'OPTIONS' || response.headersSent || !(exception instanceof NotFoundException) || !ROUTER_MISS.test(exception.message)) return false;
+  const allowed = methodsServedAt(request);
+  if (allowed.length === 0) return false;
+  response.setHeader('Allow', allowHeader(allowed));
+  response.status(204).end();
+  return true;
 }

@@ -1,6 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { HttpErrorFilter, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
+import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
 import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { errorPage } from './subscriber-pages';
 
@@ -27,6 +27,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return this.json.catch(exception, host);
+    if (answerOptions(exception, request, response)) return;
     if (!SUBSCRIBER_PAGE_PATH.test(request.path) || request.accepts(['html', 'json']) === 'json') {
       // The platform's coded JSON; a page route's @Header said text/html before the error.
       response.type('json');

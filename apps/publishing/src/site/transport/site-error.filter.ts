@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, asMethodNotAllowed, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, answerOptions, asMethodNotAllowed, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
 import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
 import { MISSING_CACHE } from './http-caching';
 import type { SiteContextFactory } from './site-context';
@@ -28,6 +28,7 @@ export class SiteErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     // The JSON filter recognises a wrong method itself: the routes are scanned once either way.
     if (!wantsHtml(request) || response.headersSent) return this.json.catch(thrown, host);
+    if (answerOptions(thrown, request, response)) return;
     void this.renderPage(asMethodNotAllowed(thrown, request, response), response);
   }
 
