@@ -9,3 +9,4 @@ export * from './inline-markup';
 export * from './editorial-checks';
 export * from './editorial-checks.views';
 export * from './correction-carry';
+export * from './tag-slug';

@@ -1,0 +1,37 @@
+import slugify from 'slugify';
+import { ARTICLE_LIMITS } from './article-limits';
+
+/**
+ * A tag as a person types it ("River Harle", "Gdańsk", "Київ") as the slug articles and alert
+ * preferences carry ("river-harle", "gdansk", "kiyiv"): transliterated, lower case, words joined by
+ * single hyphens (SLUG_PATTERN), at most ARTICLE_LIMITS.tags.maxLength characters, cut at a word
+ * boundary (a single longer word is cut). An empty string when nothing is left (symbols only):
+ * callers keep such an entry as typed, so validation names it rather than dropping it unseen.
+ *
+ * The desk turns the reporter's tags with it before saving, and notifications the tags a reader
+ * types on the signup and preference forms, so both sides of an alert spell a tag alike.
+ */
+export function tagSlug(text: string, maxLength: number = ARTICLE_LIMITS.tags.maxLength): string {
+  const words = slugify(text.replace(/[<>]/g, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
+    .split('-')
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) break;
+    slug = next;
+  }
+  return slug || (words[0] ?? '').slice(0, maxLength);
+}
+
+/**
+ * A comma-separated list of tags as typed (one field on a form) as slugs, in the order given,
+ * each once. An entry that makes no slug is kept as typed (trimmed), for validation to refuse.
+ */
+export function tagSlugsOf(list: string): string[] {
+  const entries = list
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return [...new Set(entries.map((entry) => tagSlug(entry) || entry))];
+}
