@@ -1,15 +1,18 @@
 /**
- * The reporter's autosave when the story was saved elsewhere meanwhile: drafting answers 412,
- * the desk shows both versions and keeps the reporter's text, and "Keep my version" saves it
- * over the newer one with that version's If-Match. The desk's API is played by the test
- * (playwright's request routing), so the exact moment of the conflict is the test's to choose;
- * the built web app is served from dist/ as the desk serves it (index.html for every path).
+ * The reporter's text when saving goes wrong: the story was saved elsewhere meanwhile (drafting
+ * answers 412: the desk shows both versions, keeps the reporter's text, and "Keep my version"
+ * saves it over the newer one with that version's If-Match); the session ends mid-edit; the
+ * reporter leaves or closes the tab before the autosave pause; the server refuses a field; a
+ * double click on Submit. The desk's API is played by the test (playwright's request routing), so
+ * the exact moment of each failure is the test's to choose; the built web app is served from
+ * dist/ as the desk serves it (index.html for every path).
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Route } from 'playwright-core';
+import { eventually } from '@newsroom/test-harness';
 import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
 
 jest.setTimeout(60_000);
@@ -50,7 +53,7 @@ function serveWebApp(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('the desk when a story changed elsewhere', () => {
+describe("the desk keeps the reporter's text", () => {
   let server: Server;
   let browser: Browser;
 
@@ -123,5 +126,190 @@ describe('the desk when a story changed elsewhere', () => {
     expect(patches).toHaveLength(2);
     expect(patches[1].ifMatch).toBe('"5"');
     expect(patches[1].body.body[0].text).toBe('The **N1** runs from midnight. Mine, typed here.');
+  });
+
+  /** The desk's API for story d1 at `version`, as drafting and the desk answer; `on` may answer a request first. */
+  async function playDesk(page: import('playwright-core').Page, state: { version: number; signedIn: boolean; on?: (route: Route, pathname: string) => Promise<boolean> | boolean }) {
+    const requests: { method: string; pathname: string; ifMatch?: string; body?: unknown }[] = [];
+    await page.route('**/api/**', async (route: Route) => {
+      const request = route.request();
+      const { pathname } = new URL(request.url());
+      requests.push({ method: request.method(), pathname, ifMatch: request.headers()['if-match'], body: request.postData() ? request.postDataJSON() : undefined });
+      const json = (status: number, body: unknown): Promise<void> =>
+        route.fulfill({ status, contentType: 'application/json', headers: { etag: `"${state.version}"` }, body: JSON.stringify(body) });
+      if (state.on && (await state.on(route, pathname))) return;
+      const draft = (content: unknown = article, status = 'draft') => ({ id: 'd1', status, version: state.version, editable: status === 'draft', publicUrl: null, publishAt: null, submittedRevision: null, activity: [], article: content });
+      if (pathname === '/api/session' && request.method() === 'GET') return state.signedIn ? json(200, { user, csrfToken: 'csrf-1' }) : json(401, { error: { code: 'AUTH.UNAUTHENTICATED', message: 'Sign in' } });
+      if (pathname === '/api/session' && request.method() === 'POST') {
+        state.signedIn = true;
+        return json(200, { user, csrfToken: 'csrf-2' });
+      }
+      if (pathname === '/api/session/options') return json(200, {});
+      if (!state.signedIn) return json(401, { error: { code: 'AUTH.UNAUTHENTICATED', message: 'Your session ended' } });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/drafting/v1/drafts/d1/revisions') return json(200, []);
+      if (pathname === '/api/drafting/v1/drafts') return json(200, { items: [], total: 0 });
+      if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'GET') return json(200, draft());
+      if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'PATCH') {
+        state.version += 1;
+        return json(200, draft(request.postDataJSON()));
+      }
+      if (pathname === '/api/drafting/v1/drafts/d1/submit') {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return json(202, draft(article, 'submitted'));
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+    return requests;
+  }
+
+  async function typeInBody(page: import('playwright-core').Page, text: string): Promise<void> {
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+  }
+
+  it('keeps text typed when the session ends mid-edit, and offers it back after signing in again', async () => {
+    const state = { version: 3, signedIn: true };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();
+    state.signedIn = false; // signed out in another tab, or expired
+    await typeInBody(page, ' Typed after the session ended.');
+
+    await page.waitForURL(/\/sign-in\?next=%2Fstories%2Fd1&ended=1/);
+    await page.getByLabel('E-mail').fill('rhea@newsroom.test');
+    await page.getByLabel('Password').fill('rhea-dev-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/stories\/d1$/);
+    await page.getByText(/^Text you had not saved/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'story-unsaved-offer.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await page.getByText(/^Saved \(version 4\)/).waitFor();
+    // The autosave the ended session refused, then the restored text, on the version it was typed on.
+    const patches = requests.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches[1]).toMatchObject({ ifMatch: '"3"' });
+    expect(JSON.stringify(patches[1].body)).toContain('Typed after the session ended.');
+    // Saved: nothing is offered again.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Story body' }).waitFor();
+    await expect(page.getByText(/^Text you had not saved/).count()).resolves.toBe(0);
+  });
+
+  it('saves on leaving the screen before the autosave pause, and holds the tab open while text is unsaved', async () => {
+    const state = { version: 3, signedIn: true };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    await typeInBody(page, ' Left at once.');
+    await page.getByRole('link', { name: 'My stories' }).click();
+    await page.waitForURL(/\/stories$/);
+    await eventually('the save on leaving', () => requests.some((r) => r.method === 'PATCH' && JSON.stringify(r.body).includes('Left at once.')), { timeoutMs: 10_000 });
+    // Before the pause ran out: the save went with the leaving, not after it.
+    expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+
+    await page.goBack();
+    await typeInBody(page, ' And the tab closes.');
+    // What the browser asks before closing the tab: whether the page cancels beforeunload (headless
+    // Chromium shows no dialog, so the test reads the answer the dialog would follow).
+    const leaveCancelled = 'window.dispatchEvent(new Event("beforeunload", { cancelable: true })) === false';
+    await expect(page.evaluate(leaveCancelled)).resolves.toBe(true);
+    await page.getByText(/^Saved \(version 5\)/).waitFor();
+    await expect(page.evaluate(leaveCancelled)).resolves.toBe(false);
+  });
+
+  it('turns typed tags into slugs, lists a field the server refused with the checks, and submits once on a double click', async () => {
+    let refuse = true;
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        if (!refuse || pathname !== '/api/drafting/v1/drafts/d1' || route.request().method() !== 'PATCH') return false;
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'REQUEST.VALIDATION_FAILED', message: 'headline must be shorter than or equal to 300 characters', details: [{ path: 'headline', message: 'headline must be shorter than or equal to 300 characters' }] } }),
+        });
+        return true;
+      },
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    const tags = page.getByLabel('Tags');
+    await tags.fill('River Harle, Parking, Gdańsk');
+    await tags.blur();
+    await expect(tags.inputValue()).resolves.toBe('river-harle, parking, gdansk');
+
+    const refusal = page.locator('.check-error', { hasText: 'Not saved: headline must be shorter than or equal to 300 characters' });
+    await refusal.waitFor();
+    const submit = page.getByRole('button', { name: 'Submit for review' });
+    await expect(submit.isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'story-refused.png'), fullPage: true });
+
+    refuse = false;
+    await page.getByLabel('Headline').fill('Night bus line opens at last');
+    await page.getByText(/^Saved \(version 4\)/).waitFor();
+    await expect(refusal.count()).resolves.toBe(0);
+    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { tags: string[] };
+    expect(saved.tags).toEqual(['river-harle', 'parking', 'gdansk']);
+
+    await submit.dblclick();
+    await page.getByText('Submitted. Editors see it in their queue now.').waitFor();
+    expect(requests.filter((r) => r.pathname === '/api/drafting/v1/drafts/d1/submit')).toHaveLength(1);
+    await expect(page.locator('.notice-error').count()).resolves.toBe(0);
+  });
+
+  it("names the editor who claimed a story first, and sends one decision on a double click", async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    let assigneeId: string | null = null;
+    const posts: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const review = () => ({
+      articleId: 'a1', status: assigneeId ? 'in_review' : 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+    });
+    await page.route('**/api/**', async (route: Route) => {
+      const request = route.request();
+      const { pathname } = new URL(request.url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }] });
+      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
+      if (request.method() === 'POST' && pathname.startsWith('/api/editorial-review/v1/reviews/a1/')) {
+        const action = pathname.split('/').pop() as string;
+        posts.push(action);
+        if (action === 'claim' && posts.length === 1) {
+          assigneeId = 'u-ed'; // Ed claimed it a moment before
+          return json(409, { error: { code: 'REVIEW.ALREADY_CLAIMED', message: 'Another editor (u-ed) is already reviewing this article', details: { assigneeId: 'u-ed' } } });
+        }
+        if (action === 'claim') assigneeId = editor.id;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return json(200, review());
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    await page.getByRole('button', { name: 'Claim this story' }).click();
+    await page.getByText('Ed Editor is already reviewing this story.').waitFor();
+    await expect(page.getByText('Claimed by Ed Editor.').count()).resolves.toBe(1);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('u-ed');
+
+    // Ed hands it over (here: the next claim succeeds); then a double click on Approve.
+    assigneeId = null;
+    await page.reload();
+    await page.getByRole('button', { name: 'Claim this story' }).click();
+    await page.getByText('You claimed the story.').waitFor();
+    await page.getByRole('button', { name: 'Approve' }).dblclick();
+    await page.getByText('Approved; it goes live now.').waitFor();
+    expect(posts).toEqual(['claim', 'claim', 'approve']);
   });
 });

@@ -17,6 +17,13 @@ describe(approvalFrom.name, () => {
     expect(approval).toEqual({ body: { priority: 'breaking', publishAt: fromLocalInput('2030-05-01T09:30') }, outcome: expect.stringMatching(/^Approved; it goes live .*2030.*\.$/) });
   });
 
+  it('sends nothing when the chosen time has passed, instead of publishing at once while saying it waits', () => {
+    const now = new Date('2030-05-01T10:00:00Z');
+    const past = approvalFrom({ ...untouched, timing: 'at', publishAt: '2026-12-01T09:00' }, now);
+    expect(past).toEqual({ problem: expect.stringMatching(/^That time \(.*2026.*\) has passed\. Choose a later one, or publish it now\.$/) });
+    expect(approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30' }, new Date('2020-01-01T00:00:00Z'))).toHaveProperty('body');
+  });
+
   it('sends nothing when the editor chose a time but gave none', () => {
     expect(approvalFrom({ ...untouched, timing: 'at' })).toEqual({ problem: 'Choose the date and time to publish it, or publish it now.' });
   });

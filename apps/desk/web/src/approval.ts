@@ -15,9 +15,9 @@ export type Approval = { body: { priority: string; publishAt?: string; embargoUn
 /**
  * Editorial review publishes an approval without `publishAt` at once, so `publishAt` is sent
  * only when the editor chose a time, and a chosen time that cannot be read stops the approval
- * rather than publishing now.
+ * rather than publishing now; so does a time already past, which review would publish at once.
  */
-export function approvalFrom(choice: ApprovalChoice): Approval {
+export function approvalFrom(choice: ApprovalChoice, now: Date = new Date()): Approval {
   const embargoUntil = fromLocalInput(choice.embargoUntil);
   if (choice.embargoUntil.trim() !== '' && !embargoUntil) return { problem: 'The embargo time is not a date and time.' };
   const embargo = embargoUntil ? `, not before the embargo lifts (${when(embargoUntil)})` : '';
@@ -25,5 +25,7 @@ export function approvalFrom(choice: ApprovalChoice): Approval {
   if (choice.timing === 'now') return { body: base, outcome: `Approved; it goes live now${embargo}.` };
   const publishAt = fromLocalInput(choice.publishAt);
   if (!publishAt) return { problem: 'Choose the date and time to publish it, or publish it now.' };
+  // Review would publish a time already past at once, while the editor was told it waits.
+  if (Date.parse(publishAt) <= now.getTime()) return { problem: `That time (${when(publishAt)}) has passed. Choose a later one, or publish it now.` };
   return { body: { ...base, publishAt }, outcome: `Approved; it goes live ${when(publishAt)}${embargo}.` };
 }

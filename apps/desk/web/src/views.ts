@@ -79,7 +79,10 @@ function inline(nodes: InlineNode[]): (Node | string)[] {
   });
 }
 
-export function renderChecks(checks: readonly CheckResult[], emptyText = 'All automated checks pass.'): HTMLElement {
+/** A finding to list with the checks: an editorial check's, or a refusal of the server's (its error code). */
+export type ShownCheck = Pick<CheckResult, 'severity' | 'message'> & { code: string };
+
+export function renderChecks(checks: readonly ShownCheck[], emptyText = 'All automated checks pass.'): HTMLElement {
   if (checks.length === 0) return h('p', { class: 'checks-ok' }, emptyText);
   return h(
     'ul',

@@ -1,4 +1,4 @@
-import { describeError, service } from '../api';
+import { ApiError, describeError, service } from '../api';
 import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
@@ -95,14 +95,33 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   let names: PeopleNames = namesFound;
   const who = (personId: string): string => personName(names, personId, context.session.user.id);
 
+  /** What to tell the editor of a refused action; a claim lost to another editor names them and shows the review as it now stands. */
+  const refusalText = async (error: unknown): Promise<string> => {
+    if (!(error instanceof ApiError) || error.code !== 'REVIEW.ALREADY_CLAIMED') return describeError(error);
+    try {
+      review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+      names = await peopleNames(people());
+      render();
+      return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
+    } catch {
+      return 'Another editor is already reviewing this story.';
+    }
+  };
+
+  // One action at a time: a double click on Approve or Claim sent two, and the second's 409 read as a failure.
+  let acting = false;
   const act = async (label: string, action: string, payload?: unknown): Promise<void> => {
+    if (acting) return;
+    acting = true;
     try {
       review = (await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body;
       names = await peopleNames(people());
       show(message, notice('success', label));
       render();
     } catch (error) {
-      show(message, notice('error', describeError(error)));
+      show(message, notice('error', await refusalText(error)));
+    } finally {
+      acting = false;
     }
   };
 

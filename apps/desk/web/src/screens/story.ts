@@ -2,10 +2,12 @@ import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
+import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames } from '../names';
 import { lockedStoryState } from '../story-state';
-import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article } from '../views';
+import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
+import { forgetUnsaved, keepUnsaved, keptUnsaved } from '../unsaved-text';
 
 interface DraftView {
   id: string;
@@ -32,6 +34,21 @@ function actors(draft: DraftView | undefined): (string | null)[] {
 
 /** How long typing must pause before the story is saved. */
 const AUTOSAVE_MS = 1500;
+
+/**
+ * What the server refused of a save (400: the fields it named and why), listed with the checks as
+ * errors until a save goes through: otherwise the reporter sees only a grey status line while
+ * nothing is being saved.
+ */
+function refusalsOf(error: unknown): ShownCheck[] {
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 413)) return [];
+  const details = Array.isArray(error.details) ? (error.details as { path?: string; message?: string }[]) : [];
+  const found = details.filter((detail) => typeof detail.message === 'string');
+  if (found.length === 0) return [{ code: error.code, severity: 'error', message: `Not saved: ${error.message}` }];
+  // The server's messages name their field ("headline must be shorter than…"); the path is added where one does not.
+  const named = (detail: { path?: string; message?: string }) => (!detail.path || detail.message!.includes(detail.path) ? detail.message! : `${detail.path}: ${detail.message!}`);
+  return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
+}
 
 /**
  * The reporter's story: metadata fields, the body editor, autosave (PATCH with If-Match; a
@@ -73,6 +90,10 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   );
   section.value = article.section;
   const tags = h('input', { type: 'text', name: 'tags', value: (article.tags ?? []).join(', ') });
+  // Tags are slugs ("River Harle" is stored as river-harle): the field shows what will be kept.
+  tags.addEventListener('change', () => {
+    tags.value = tagSlugsOf(tags.value).join(', ');
+  });
   const bylines = h('input', { type: 'text', name: 'bylines', value: article.bylines.map((b) => b.name).join(', ') });
   const language = h('input', { type: 'text', name: 'language', value: article.language, size: 6 });
   const editor = createStoryEditor(article.body, () => changed());
@@ -112,7 +133,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     };
     if (standfirst.value.trim()) content.standfirst = standfirst.value.trim();
     if (place.value.trim() && date.value) content.dateline = { place: place.value.trim(), date: date.value };
-    const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    const tagList = tagSlugsOf(tags.value);
     if (tagList.length > 0) content.tags = tagList;
     return content;
   };
@@ -122,11 +143,27 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   let dirty = false;
   let saving: Promise<void> | undefined;
   let conflict = false;
-  context.onLeave(() => clearTimeout(timer));
+  let refusals: ShownCheck[] = [];
+  let submitting = false;
+  // Leaving for another screen saves what waits for the pause (the request outlives the screen);
+  // closing or reloading the tab with text unsaved asks first. Either way the text is also kept in
+  // this tab (unsaved-text.ts) until a save goes through, for a session that ended mid-edit.
+  context.onLeave(() => {
+    clearTimeout(timer);
+    if (dirty && !conflict) void save();
+  });
+  const warnBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!dirty && !saving) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  window.addEventListener('beforeunload', warnBeforeUnload);
+  context.onLeave(() => window.removeEventListener('beforeunload', warnBeforeUnload));
 
   function changed(): void {
     dirty = true;
     saveState.textContent = 'Unsaved changes';
+    keepUnsaved(user.id, id, { article: current(), version: draft?.version ?? null });
     refreshChecks();
     clearTimeout(timer);
     if (!conflict) timer = setTimeout(() => void save(), AUTOSAVE_MS);
@@ -150,16 +187,26 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         draft = answer.body;
         etag = answer.etag ?? `"${draft.version}"`;
         if (!id) {
+          forgetUnsaved(user.id, undefined);
           id = draft.id;
           history.replaceState(null, '', `/stories/${id}`);
           title.textContent = 'Edit story';
         }
+        // Typed while this save was on its way: still kept, and saved next.
+        if (!dirty) forgetUnsaved(user.id, id);
+        refusals = [];
+        saveState.classList.remove('save-state-error');
         saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
         renderSide();
       } catch (error) {
         dirty = true;
         if (error instanceof ApiError && error.status === 412) await showConflict(content);
-        else saveState.textContent = `Not saved: ${describeError(error)}`;
+        else {
+          refusals = refusalsOf(error);
+          saveState.classList.add('save-state-error');
+          saveState.textContent = `Not saved: ${describeError(error)}`;
+          refreshChecks();
+        }
       }
     })();
     await saving;
@@ -232,22 +279,28 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     checksSection.hidden = Boolean(draft && !draft.editable);
     if (checksSection.hidden) return;
     const findings = runEditorialChecks(current(), { sections: sections.map((s) => s.slug) });
-    show(checksRegion, renderChecks(findings, 'All checks pass: ready to submit.'));
-    submit.disabled = !draft?.editable || blockingErrors(findings).length > 0;
+    show(checksRegion, renderChecks([...refusals, ...findings], 'All checks pass: ready to submit.'));
+    submit.disabled = submitting || !draft?.editable || refusals.length > 0 || blockingErrors(findings).length > 0;
   }
 
+  // One submission at a time: a double click sent two, and the second's 409 read as a failure.
   submit.addEventListener('click', () => {
+    if (submitting) return;
+    submitting = true;
+    submit.disabled = true;
     void (async () => {
-      clearTimeout(timer);
-      await save();
-      if (dirty || !id) return;
       try {
+        clearTimeout(timer);
+        await save();
+        if (dirty || !id) return;
         const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/submit`, { ifMatch: etag });
         draft = answer.body;
         show(submitMessage, notice('success', 'Submitted. Editors see it in their queue now.'));
-        renderSide();
       } catch (error) {
         show(submitMessage, notice('error', describeError(error)));
+      } finally {
+        submitting = false;
+        renderSide();
       }
     })();
   });
@@ -353,6 +406,42 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
 
   renderSide();
   await loadRevisions().catch(() => undefined);
+  offerUnsaved();
+
+  /**
+   * Text typed here and never saved (the session ended mid-edit, or the tab was reloaded): offered
+   * back. Typed on an older version than the one saved now, it goes through the conflict view, so
+   * restoring it never quietly undoes what was saved since.
+   */
+  function offerUnsaved(): void {
+    const kept = keptUnsaved(user.id, id);
+    if (!kept) return;
+    if (JSON.stringify(kept.article) === JSON.stringify(current())) return forgetUnsaved(user.id, id);
+    if (draft && !draft.editable) return;
+    show(
+      conflictRegion,
+      h(
+        'div',
+        { class: 'notice notice-error unsaved-offer', role: 'alert' },
+        h('p', {}, `Text you had not saved (${new Date(kept.at).toLocaleTimeString()}) was kept in this window.`),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Restore it', () => {
+            show(conflictRegion);
+            fill(kept.article);
+            if (draft && kept.version !== null && kept.version !== draft.version) etag = `"${kept.version}"`;
+            changed();
+            void save();
+          }, { class: 'primary' }),
+          button('Discard it', () => {
+            forgetUnsaved(user.id, id);
+            show(conflictRegion);
+          }),
+        ),
+      ),
+    );
+  }
 
   return h(
     'div',
