@@ -3,7 +3,7 @@ import { DomainError } from '@newsroom/contracts';
 export const noInterests = () =>
   new DomainError(
     'SUBSCRIBER.NO_INTERESTS',
-    'Choose at least one section or tag to follow, or set breakingOnly to get every breaking story',
+    'Choose at least one section or tag to follow, or "breaking news only" (frequency breaking-only) to get every breaking story. To stop all alerts, unsubscribe instead',
     'validation',
   );
 

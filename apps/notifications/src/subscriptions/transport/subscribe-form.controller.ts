@@ -9,7 +9,7 @@ import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-e
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
-import { preferencesOfForm, SubscribeForm } from './subscription.requests';
+import { signupChoiceOfForm, SubscribeForm } from './subscription.requests';
 
 /**
  * Email signup for browsers, without JavaScript: the form on the site's article, section and
@@ -54,7 +54,7 @@ export class SubscribeFormController {
   @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: saved, but the email could not be sent; try again' })
   async submit(@Body() form: SubscribeForm, @Res({ passthrough: true }) res: Response): Promise<string> {
     try {
-      await this.signUp.execute(SignUpByEmailCommand.create({ email: form.email, preferences: preferencesOfForm(form) }));
+      await this.signUp.execute(SignUpByEmailCommand.create({ email: form.email, preferences: signupChoiceOfForm(form) }));
     } catch (error) {
       if (!(error instanceof SignupEmailNotSentError)) throw error;
       res.status(503).setHeader('Retry-After', '60');

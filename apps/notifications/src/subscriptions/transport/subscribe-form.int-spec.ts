@@ -21,7 +21,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
   let bus: TestEventBus;
 
   beforeAll(async () => {
-    suite = await startNotificationsWithMail('notifications_subscribe_form', { SITE_SECTIONS: 'politics=Politics,world=World,climate' });
+    // Every signup here comes from one client: its hourly budget is raised, the per-address one is what the last test checks.
+    suite = await startNotificationsWithMail('notifications_subscribe_form', { SITE_SECTIONS: 'politics=Politics,world=World,climate', RATE_LIMITS: 'signup:client=30/1h' });
     ({ smtp, service, bus } = suite);
   }, 120_000);
 
@@ -68,6 +69,23 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('<title>Check your inbox</title>');
     expect(await service.sql(`SELECT sections FROM subscribers WHERE lower(email) = 'form.reader@example.com'`)).toEqual([{ sections: ['climate', 'politics'] }]);
+  });
+
+  it('gives a reader who ticked nothing breaking news only, and reads typed tags as the slugs stories carry', async () => {
+    expect((await submit('email=nothing.ticked%40example.com')).status).toBe(200);
+    expect((await submit('email=nothing.either%40example.com&frequency=every-story')).status).toBe(200);
+    expect((await submit('email=harle.reader%40example.com&tags=flooding%2C+River+Harle%2C+Gda%C5%84sk')).status).toBe(200);
+    expect(await service.sql(`SELECT email, sections, tags, frequency FROM subscribers WHERE email LIKE '%.%@example.com' AND email <> 'form.reader@example.com' ORDER BY email`)).toEqual([
+      { email: 'harle.reader@example.com', sections: [], tags: ['flooding', 'gdansk', 'river-harle'], frequency: 'every-story' },
+      { email: 'nothing.either@example.com', sections: [], tags: [], frequency: 'breaking-only' },
+      { email: 'nothing.ticked@example.com', sections: [], tags: [], frequency: 'breaking-only' },
+    ]);
+    // A digest of nothing is still refused, in words a reader understands.
+    const digest = await submit('email=digest.nothing%40example.com&frequency=daily-digest');
+    expect(digest.status).toBe(400);
+    expect(digest.text).toContain('Error code: SUBSCRIBER.NO_INTERESTS');
+    expect(digest.text).toContain('breaking news only');
+    expect(digest.text).not.toContain('breakingOnly');
   });
 
   it('refuses a section the site does not have with a 400 page (and the API with coded JSON)', async () => {

@@ -86,7 +86,7 @@ function quietHoursFields(preferences: Pick<Preferences, 'timeZone' | 'quietHour
 
 /** Tags, how often and quiet hours, the same on the signup and preference forms. */
 function tagAndScheduleFields(kind: 'email' | 'push', preferences: Pick<Preferences, 'tags' | 'frequency' | 'timeZone' | 'quietHours'>): SafeHtml {
-  return html`<label for="tags">Tags</label>
+  return html`<label for="tags">Tags <span class="hint">(comma-separated, as you would write them)</span></label>
 <input type="text" id="tags" name="tags" value="${preferences.tags.join(', ')}" autocomplete="off">
 <p class="hint">Topics separated by commas, e.g. ukraine, climate-change</p>
 ${frequencyChoices(kind, preferences.frequency)}

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
-import { IsMailAddress } from '@newsroom/contracts';
+import { IsMailAddress, tagSlugsOf } from '@newsroom/contracts';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
@@ -212,11 +212,22 @@ export class VapidPublicKey {
 const listFromForm = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : value;
 
+/**
+ * Tags as a reader types them in the form's one field: comma-separated, each turned into the slug
+ * articles carry ("River Harle" follows river-harle, not "river" and "harle"); repeated fields and
+ * JSON lists the same way. An entry that makes no slug stays as typed, for validation to name.
+ */
+const tagsFromForm = ({ value }: { value: unknown }) => {
+  if (typeof value === 'string') return tagSlugsOf(value);
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return [...new Set(value.flatMap((entry: string) => tagSlugsOf(entry)))];
+  return value;
+};
+
 /** A form field left empty is a field not given. */
 const emptyAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
- * The preferences form: lists comma- or space-separated, or one field per ticked box
+ * The preferences form: sections comma- or space-separated, tags comma-separated (tagSlugsOf), or one field per ticked box
  * (`sections=politics&sections=world`), the `frequency` radio buttons (or the older
  * `breakingOnly` checkbox), `timeZone`, and `quietHoursStart`/`quietHoursEnd` (`HH:MM`,
  * both empty for none). JSON works too.
@@ -227,8 +238,8 @@ export class PreferencesForm {
   @ListOfSlugs(PREFERENCE_LIMITS.maxSections)
   sections?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Tag slugs, as sections', example: ['transport'] })
-  @Transform(listFromForm)
+  @ApiPropertyOptional({ type: [String], description: 'Tags, comma-separated or one field each, as typed ("River Harle") or as slugs (river-harle)', example: ['transport'] })
+  @Transform(tagsFromForm)
   @ListOfSlugs(PREFERENCE_LIMITS.maxTags)
   tags?: string[];
 
@@ -282,6 +293,20 @@ export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
     timeZone,
     quietHours: quietHoursStart === undefined && quietHoursEnd === undefined ? null : { start: quietHoursStart ?? '', end: quietHoursEnd ?? '' },
   };
+}
+
+/**
+ * A signup form's choice (the site's box, the /subscribe page): a reader who ticked nothing gets
+ * breaking news only, as the box's "Get alerts" button gives a browser, rather than a refusal
+ * (SUBSCRIBER.NO_INTERESTS) for leaving it all as it was. Only when every story was asked for, or
+ * nothing said: a daily digest of nothing is still refused, and the preference page, where
+ * unticking all may mean stopping, still says so.
+ */
+export function signupChoiceOfForm(form: PreferencesForm): PreferenceChoice {
+  const choice = preferencesOfForm(form);
+  const followsNothing = (choice.sections ?? []).length === 0 && (choice.tags ?? []).length === 0;
+  if (!followsNothing || (choice.frequency !== undefined && choice.frequency !== 'every-story')) return choice;
+  return { ...choice, frequency: 'breaking-only', breakingOnly: undefined };
 }
 
 /** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */
