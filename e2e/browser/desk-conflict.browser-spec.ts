@@ -265,7 +265,7 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.locator('.notice-error').count()).resolves.toBe(0);
   });
 
-  it("names the editor who claimed a story first, and sends one decision on a double click", async () => {
+  it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {
     const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     let assigneeId: string | null = null;
     const posts: string[] = [];
@@ -273,7 +273,7 @@ describe("the desk keeps the reporter's text", () => {
     page.setDefaultTimeout(15_000);
     const review = () => ({
       articleId: 'a1', status: assigneeId ? 'in_review' : 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
-      assigneeId, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      assigneeId, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article: { ...article, tags: ['night-buses', 'harwick'] }, checks: [], comments: [], decisions: [], diff: null,
     });
     await page.route('**/api/**', async (route: Route) => {
       const request = route.request();
@@ -298,6 +298,8 @@ describe("the desk keeps the reporter's text", () => {
     });
 
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    // The tags go live with the story: the editor sees them before approving.
+    await page.getByText('Tags: night-buses, harwick').waitFor();
     await page.getByRole('button', { name: 'Claim this story' }).click();
     await page.getByText('Ed Editor is already reviewing this story.').waitFor();
     await expect(page.getByText('Claimed by Ed Editor.').count()).resolves.toBe(1);

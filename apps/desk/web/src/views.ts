@@ -43,6 +43,8 @@ export function renderArticle(article: Article, label: string, options: { sectio
         .filter(Boolean)
         .join(' · '),
     ),
+    // Tags go live with the story (topic pages, alerts to readers who follow them): editors see them before approving.
+    article.tags && article.tags.length > 0 ? h('p', { class: 'meta tags' }, `Tags: ${article.tags.join(', ')}`) : null,
     beside ? article.body.map((block, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, renderBlock(block)), beside(index))) : article.body.map(renderBlock),
   );
 }
