@@ -106,6 +106,11 @@ export class PushSubscription implements Recipient {
     return this.state.active;
   }
 
+  /** Never: the browser's permission prompt is the opt-in. */
+  get awaitingConfirmation(): boolean {
+    return false;
+  }
+
   /** Ended by its owner (an unsubscribe link), not by the push service or a newer subscription. */
   get cancelledByOwner(): boolean {
     return !this.state.active && this.state.deactivatedReason === UNSUBSCRIBED_REASON;

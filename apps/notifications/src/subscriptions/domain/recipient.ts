@@ -13,6 +13,8 @@ export interface Recipient {
   readonly label: string;
   /** Still subscribed (a pending or confirmed email address, an active push subscription). */
   readonly subscribed: boolean;
+  /** An email address signed up and not yet confirmed (never a push subscription: the browser's permission is the opt-in). */
+  readonly awaitingConfirmation: boolean;
   readonly preferences: Preferences;
   /** Throws SUBSCRIBER.UNSUBSCRIBED when the recipient has left. */
   changePreferences(preferences: Preferences): void;
@@ -26,6 +28,7 @@ export interface RecipientView {
   id: string;
   label: string;
   subscribed: boolean;
+  awaitingConfirmation: boolean;
   preferences: Preferences;
 }
 
@@ -35,6 +38,7 @@ export function viewOf(recipient: Recipient): RecipientView {
     id: recipient.id,
     label: recipient.label,
     subscribed: recipient.subscribed,
+    awaitingConfirmation: recipient.awaitingConfirmation,
     preferences: copyPreferences(recipient.preferences),
   };
 }

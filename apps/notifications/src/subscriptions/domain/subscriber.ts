@@ -73,6 +73,10 @@ export class Subscriber implements Recipient {
     return this.state.status !== 'unsubscribed';
   }
 
+  get awaitingConfirmation(): boolean {
+    return this.state.status === 'pending';
+  }
+
   get bounced(): boolean {
     return this.state.bounce !== null;
   }

@@ -62,6 +62,10 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     const confirmed = await service.anonymous.post(link);
     expect(confirmed.text).toContain('Subscription confirmed');
     expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'confirmed' }]);
+    // The link opened again from the same e-mail says so, with no button that would do nothing.
+    const again = await service.anonymous.get(link, { headers: { accept: 'text/html' } });
+    expect(again.text).toContain('<title>Already confirmed');
+    expect(again.text).not.toContain('<form');
   });
 
   it('gives the same page to an address that is subscribed already, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { preferences } from '../../../test/fixtures';
 import type { RecipientView } from '../domain/recipient';
-import { checkYourInboxPage, confirmedPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
+import { checkYourInboxPage, confirmedPage, confirmSignupPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
 
 const SITE = [
   { slug: 'politics', label: 'Politics' },
@@ -12,6 +12,7 @@ const view = (overrides: Partial<RecipientView> = {}): RecipientView => ({
   id: '6f1c1a2e-9d4b-4c1e-8f3a-2b7d9e0c5a11',
   label: 'a•••@"evil"<b>.example',
   subscribed: true,
+  awaitingConfirmation: true,
   preferences: preferences({ sections: ['politics'], tags: ['a"><script>x</script>'], breakingOnly: true }),
   ...overrides,
 });
@@ -77,6 +78,16 @@ describe('subscriber pages', () => {
   it('link only to http(s) preference URLs', () => {
     expect(confirmedPage(true, view().preferences, 'javascript:alert(1)')).not.toContain('javascript:');
     expect(confirmedPage(true, view().preferences, 'https://alerts.example/preferences?token=a&b')).toContain('href="https://alerts.example/preferences?token=a&amp;b"');
+  });
+
+  it('offer the confirm button only while the address waits for it; opened again, the link says where it stands', () => {
+    expect(confirmSignupPage(view(), 'tok')).toContain('Yes, send me alerts</button>');
+    const confirmed = confirmSignupPage(view({ awaitingConfirmation: false }), 'tok');
+    expect(confirmed).toContain('<title>Already confirmed');
+    expect(confirmed).not.toContain('<form');
+    const gone = confirmSignupPage(view({ subscribed: false, awaitingConfirmation: false }), 'tok');
+    expect(gone).toContain('<title>Unsubscribed');
+    expect(gone).not.toContain('<form');
   });
 
   it('lead back to the site after an unsubscribe, where alerts can be turned on again', () => {

@@ -25,6 +25,14 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
  * no fields: an empty POST passes the API paths' JSON-only rule for bodies.
  */
 export function confirmSignupPage(view: RecipientView, token: string): string {
+  // Opened again later (from the same e-mail): say where it stands rather than offer a button that does nothing, or is refused.
+  if (!view.subscribed) {
+    return htmlPage('Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again. Sign up again on the site to get alerts.</p>`);
+  }
+  if (!view.awaitingConfirmation) {
+    return htmlPage('Already confirmed', html`<p>Newsroom alerts for ${view.label} are on: ${describePreferences(view.preferences)}.</p>
+<p>Every alert has a link to change this or to unsubscribe.</p>`);
+  }
   return htmlPage(
     'Confirm your alerts',
     html`<p>Newsroom alerts for ${view.label}: ${describePreferences(view.preferences)}.</p>
