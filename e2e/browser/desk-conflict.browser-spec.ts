@@ -138,7 +138,9 @@ describe("the desk keeps the reporter's text", () => {
       const json = (status: number, body: unknown): Promise<void> =>
         route.fulfill({ status, contentType: 'application/json', headers: { etag: `"${state.version}"` }, body: JSON.stringify(body) });
       if (state.on && (await state.on(route, pathname))) return;
-      const draft = (content: unknown = article, status = 'draft') => ({ id: 'd1', status, version: state.version, editable: status === 'draft', publicUrl: null, publishAt: null, submittedRevision: null, activity: [], article: content });
+      // An editor's note on the first block of revision 1, as drafting's timeline reports it.
+      const activity = [{ kind: 'editor_note', at: '2026-11-30T09:00:00Z', actorId: 'u-ed', revision: 1, note: 'Which night buses?', blockIndex: 0 }];
+      const draft = (content: unknown = article, status = 'draft') => ({ id: 'd1', status, version: state.version, editable: status === 'draft', publicUrl: null, publishAt: null, submittedRevision: null, activity, article: content });
       if (pathname === '/api/session' && request.method() === 'GET') return state.signedIn ? json(200, { user, csrfToken: 'csrf-1' }) : json(401, { error: { code: 'AUTH.UNAUTHENTICATED', message: 'Sign in' } });
       if (pathname === '/api/session' && request.method() === 'POST') {
         state.signedIn = true;
@@ -147,7 +149,7 @@ describe("the desk keeps the reporter's text", () => {
       if (pathname === '/api/session/options') return json(200, {});
       if (!state.signedIn) return json(401, { error: { code: 'AUTH.UNAUTHENTICATED', message: 'Your session ended' } });
       if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
-      if (pathname === '/api/drafting/v1/drafts/d1/revisions') return json(200, []);
+      if (pathname === '/api/drafting/v1/drafts/d1/revisions') return json(200, [{ number: 1, createdAt: '2026-11-30T08:00:00Z', article }]);
       if (pathname === '/api/drafting/v1/drafts') return json(200, { items: [], total: 0 });
       if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'GET') return json(200, draft());
       if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'PATCH') {
@@ -222,7 +224,7 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.evaluate(leaveCancelled)).resolves.toBe(false);
   });
 
-  it('turns typed tags into slugs, lists a field the server refused with the checks, and submits once on a double click', async () => {
+  it("says which paragraph an editor's note is about, turns typed tags into slugs, lists a field the server refused with the checks, and submits once on a double click", async () => {
     let refuse = true;
     const state = {
       version: 3,
@@ -241,6 +243,9 @@ describe("the desk keeps the reporter's text", () => {
     page.setDefaultTimeout(15_000);
     const requests = await playDesk(page, state);
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    // The editor's note on one paragraph says which, in the reporter's timeline.
+    await page.getByText('About: “The N1 runs from midnight.”').waitFor();
+    await expect(page.locator('.timeline li.has-note').textContent()).resolves.toContain('(revision 1, block 1)');
     const tags = page.getByLabel('Tags');
     await tags.fill('River Harle, Parking, Gdańsk');
     await tags.blur();

@@ -145,13 +145,16 @@ describe('drafting service', () => {
     const changes = reviewEvents.changesRequested(id, 'Name the union spokesperson.');
     await bus.produce(TOPICS.review, changes);
     await bus.produce(TOPICS.review, changes);
-    const note = reviewEvents.commentAdded(id, 'And check the turnover figure.');
+    const note = reviewEvents.commentAdded(id, 'And check the turnover figure.', 1, 'eve', 2);
     await bus.produce(TOPICS.review, note);
     await service.handled(note.id);
 
     const reopened = await draftWhen(id, 'changes requested', (d) => d.status === 'changes_requested');
     expect(reopened.editable).toBe(true);
     expect(reopened.activity.filter((a) => a.note === 'Name the union spokesperson.')).toHaveLength(1);
+    // A note on one paragraph says which, for the reporter's timeline.
+    expect(reopened.activity.find((a) => a.kind === 'editor_note')).toMatchObject({ note: 'And check the turnover figure.', blockIndex: 2 });
+    expect(reopened.activity.find((a) => a.kind === 'changes_requested')).toMatchObject({ blockIndex: null });
 
     await bus.produce(TOPICS.publishing, publishingEvents.published(id, 'http://localhost:3003/articles/second-take'));
     const published = await draftWhen(id, 'published', (d) => d.status === 'published');

@@ -11,8 +11,12 @@ const now = () => new Date().toISOString();
 export const reviewEvents = {
   claimed: (articleId: string, revision = 1, editorId = 'eve'): EventOf<'news.article.review-claimed.v1'> =>
     createEvent(EVENT_TYPES.reviewClaimed, { articleId, revision, editorId, claimedAt: now() }, { subject: articleId }),
-  commentAdded: (articleId: string, body: string, revision = 1, editorId = 'eve'): EventOf<'news.article.review-comment-added.v1'> =>
-    createEvent(EVENT_TYPES.reviewCommentAdded, { articleId, revision, editorId, commentId: randomUUID(), body, createdAt: now() }, { subject: articleId }),
+  commentAdded: (articleId: string, body: string, revision = 1, editorId = 'eve', blockIndex?: number): EventOf<'news.article.review-comment-added.v1'> =>
+    createEvent(
+      EVENT_TYPES.reviewCommentAdded,
+      { articleId, revision, editorId, commentId: randomUUID(), body, createdAt: now(), ...(blockIndex === undefined ? {} : { blockIndex }) },
+      { subject: articleId },
+    ),
   changesRequested: (articleId: string, note: string, revision = 1, editorId = 'eve'): EventOf<'news.article.changes-requested.v1'> =>
     createEvent(EVENT_TYPES.changesRequested, { articleId, revision, editorId, note, requestedAt: now() }, { subject: articleId }),
   approved: (articleId: string, revision = 1, editorId = 'eve', authorId = 'alice'): EventOf<'news.article.approved.v1'> =>

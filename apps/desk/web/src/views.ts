@@ -99,6 +99,24 @@ export interface ActivityEntry {
   actorId: string | null;
   revision: number | null;
   note: string | null;
+  /** For an editor's note on one block of the revision's body: that block, 0-based. */
+  blockIndex?: number | null;
+}
+
+/** The opening words of a block, as a note about it quotes them (plain text, at most `max` characters). */
+export function blockOpening(block: ArticleBlock | undefined, max = 80): string | undefined {
+  if (!block) return undefined;
+  const text =
+    block.type === 'paragraph' || block.type === 'quote' ? plainText(parseInline(block.text)) : block.type === 'subheading' ? block.text : block.type === 'image' ? block.alt : block.type === 'embed' ? (block.title ?? block.url) : block.headline;
+  const words = text.replace(/\s+/g, ' ').trim();
+  if (words.length <= max) return words;
+  // Cut at a word: a word the cut went through is left out.
+  const cut = words.slice(0, max - 1);
+  return `${(/\s/.test(words[max - 1]) ? cut : cut.replace(/\s+\S*$/, '')).trimEnd()}…`;
+}
+
+function plainText(nodes: readonly InlineNode[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.text : plainText(node.children))).join('');
 }
 
 const ACTIVITY_WORDS: Record<string, string> = {
@@ -121,7 +139,16 @@ const ACTIVITY_WORDS: Record<string, string> = {
 };
 
 /** The reporter's timeline, newest first, with who did what (`selfId`: "you"); editor notes stand out. */
-export function renderActivity(activity: readonly ActivityEntry[], names: PeopleNames = new Map(), selfId?: string): HTMLElement {
+/**
+ * The story's timeline, newest first. `blockOf` gives the block a note on one block is about (of
+ * the revision the note names), so the reporter sees which paragraph it means.
+ */
+export function renderActivity(
+  activity: readonly ActivityEntry[],
+  names: PeopleNames = new Map(),
+  selfId?: string,
+  blockOf?: (revision: number, index: number) => ArticleBlock | undefined,
+): HTMLElement {
   const entries = activity.filter((entry) => entry.kind !== 'edited' || entry.note).slice().reverse();
   if (entries.length === 0) return h('p', {}, 'Nothing yet.');
   return h(
@@ -132,14 +159,19 @@ export function renderActivity(activity: readonly ActivityEntry[], names: People
         'li',
         { class: entry.note ? 'has-note' : undefined },
         h('span', { class: 'what' }, ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ')),
-        entry.revision ? ` (revision ${entry.revision})` : '',
+        entry.revision ? ` (revision ${entry.revision}${typeof entry.blockIndex === 'number' ? `, block ${entry.blockIndex + 1}` : ''})` : '',
         entry.actorId ? ` by ${personName(names, entry.actorId, selfId)}` : '',
         ' · ',
         h('time', { datetime: entry.at }, when(entry.at)),
+        typeof entry.blockIndex === 'number' && entry.revision ? aboutBlock(blockOpening(blockOf?.(entry.revision, entry.blockIndex))) : null,
         entry.note ? h('blockquote', { class: 'note' }, entry.note) : null,
       ),
     ),
   );
+}
+
+function aboutBlock(opening: string | undefined): HTMLElement | null {
+  return opening ? h('p', { class: 'note-about' }, 'About: “', opening, '”') : null;
 }
 
 interface WordChange {

@@ -362,14 +362,20 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           : null,
       ),
     );
-    show(timelineRegion, renderActivity(draft.activity, names, user.id));
+    show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
     setEditable(draft.editable);
     refreshChecks();
   }
 
+  // The saved revisions' texts: an editor's note on one block is about that revision's block.
+  const revisionTexts = new Map<number, Article>();
+  const blockOf = (revision: number, index: number) => revisionTexts.get(revision)?.body[index];
+
   async function loadRevisions(): Promise<void> {
     if (!id) return;
     const { body } = await service<RevisionView[]>('drafting', 'GET', `/v1/drafts/${id}/revisions`);
+    for (const revision of body) revisionTexts.set(revision.number, revision.article);
+    if (draft) show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
     show(
       revisionsRegion,
       body.length === 0

@@ -35,6 +35,8 @@ export interface TimelineEntry {
   revision: number | null;
   /** Editor note, change request, rejection reason, correction or withdrawal note. */
   note: string | null;
+  /** For an editor's note on one block of the revision's body: that block, 0-based; null otherwise. */
+  blockIndex: number | null;
   /** The event the entry mirrors: a timeline never holds two entries from one event. */
   eventId: string | null;
 }

@@ -29,7 +29,7 @@ describe(Draft.name, () => {
     expect(draft.canBeEdited).toBe(true);
     const changes = draft.takeChanges();
     expect(changes).toMatchObject({ createdAt: at, revision: { number: 1, authorId: 'alice' } });
-    expect(changes.timeline).toEqual([{ kind: 'created', at, actorId: 'alice', revision: 1, note: null, eventId: null }]);
+    expect(changes.timeline).toEqual([{ kind: 'created', at, actorId: 'alice', revision: 1, note: null, blockIndex: null, eventId: null }]);
     expect(draft.takeChanges()).toEqual({ createdAt: null, stateChanged: false, revision: null, timeline: [] });
   });
 
@@ -146,7 +146,7 @@ describe(Draft.name, () => {
     draft.submit('alice', undefined, at);
     draft.takeChanges();
     const eventId = randomUUID();
-    draft.recordEditorNote({ eventId, revision: 1, actorId: 'eve', note: 'Check the figures', at });
+    draft.recordEditorNote({ eventId, revision: 1, actorId: 'eve', note: 'Check the figures', blockIndex: 2, at });
     // A correction whose replaced text is unknown changes no text either.
     const text = { headline: 'First', section: 'business', tags: [], language: 'en', bylineNames: ['Daniel Achebe'] };
     expect(draft.applyCorrection({ ...report(1), revision: 1, note: 'Fixed a figure', text }, null)).toEqual({ applied: [], kept: [] });
@@ -154,7 +154,7 @@ describe(Draft.name, () => {
     const changes = draft.takeChanges();
     expect(changes.stateChanged).toBe(false);
     expect(changes.timeline).toEqual([
-      { kind: 'editor_note', at, actorId: 'eve', revision: 1, note: 'Check the figures', eventId },
+      { kind: 'editor_note', at, actorId: 'eve', revision: 1, note: 'Check the figures', blockIndex: 2, eventId },
       expect.objectContaining({ kind: 'corrected', note: 'Fixed a figure', actorId: null }),
     ]);
   });

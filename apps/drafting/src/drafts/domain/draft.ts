@@ -52,6 +52,8 @@ export interface ProgressReport {
   revision?: number;
   actorId?: string;
   note?: string;
+  /** For an editor's note on one block of the revision's body: that block, 0-based. */
+  blockIndex?: number;
   at: Date;
 }
 
@@ -382,7 +384,7 @@ export class Draft {
     const revision = report.revision ?? this.state.statusRevision ?? this.state.version;
     const moved = status !== null && this.moveStatus(status, revision);
     if (moved) whenMoved?.();
-    this.addEntry({ kind, at: report.at, actorId: report.actorId, revision, note: report.note, eventId: report.eventId });
+    this.addEntry({ kind, at: report.at, actorId: report.actorId, revision, note: report.note, blockIndex: report.blockIndex, eventId: report.eventId });
     return moved;
   }
 
@@ -422,6 +424,7 @@ export class Draft {
       actorId: entry.actorId ?? null,
       revision: entry.revision ?? null,
       note: entry.note ?? null,
+      blockIndex: entry.blockIndex ?? null,
       eventId: entry.eventId ?? null,
     });
   }

@@ -26,6 +26,10 @@ export class ActivityEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** For an editor's note on one block of the revision's body: that block, 0-based. */
+  @Column({ type: 'int', nullable: true })
+  blockIndex!: number | null;
+
   /** Source event id, so a timeline entry is never written twice. */
   @Column({ type: 'uuid', nullable: true, unique: true })
   eventId!: string | null;

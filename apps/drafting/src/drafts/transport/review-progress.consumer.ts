@@ -29,7 +29,7 @@ export class ReviewProgressConsumer {
 
   private readonly handlers: EventHandlers = {
     [EVENT_TYPES.reviewClaimed]: (e) => this.track(e, { milestone: 'review_claimed', revision: e.data.revision, actorId: e.data.editorId, at: e.data.claimedAt }),
-    [EVENT_TYPES.reviewCommentAdded]: (e) => this.track(e, { milestone: 'editor_note', revision: e.data.revision, actorId: e.data.editorId, note: e.data.body, at: e.data.createdAt }),
+    [EVENT_TYPES.reviewCommentAdded]: (e) => this.track(e, { milestone: 'editor_note', revision: e.data.revision, actorId: e.data.editorId, note: e.data.body, blockIndex: e.data.blockIndex, at: e.data.createdAt }),
     [EVENT_TYPES.changesRequested]: (e) => this.track(e, { milestone: 'changes_requested', revision: e.data.revision, actorId: e.data.editorId, note: e.data.note, at: e.data.requestedAt }),
     [EVENT_TYPES.articleApproved]: (e) => this.track(e, { milestone: 'approved', revision: e.data.revision, actorId: e.data.editorId, at: e.data.approvedAt }),
     [EVENT_TYPES.articleRejected]: (e) => this.track(e, { milestone: 'rejected', revision: e.data.revision, actorId: e.data.editorId, note: e.data.reason, at: e.data.rejectedAt }),

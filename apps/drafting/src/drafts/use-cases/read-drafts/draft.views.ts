@@ -12,6 +12,7 @@ export class ActivityView {
   @ApiPropertyOptional({ nullable: true }) actorId!: string | null;
   @ApiPropertyOptional({ nullable: true }) revision!: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Editor note, change request or rejection reason' }) note!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "For an editor's note on one block of the revision's body: that block, 0-based (as editorial review's blockIndex)" }) blockIndex!: number | null;
 }
 
 export class DraftSummary {
@@ -67,7 +68,7 @@ export function toDraftView(row: DraftEntity, activity: ActivityView[]): DraftVi
 }
 
 export function toActivityView(row: ActivityEntity): ActivityView {
-  return { kind: row.kind, at: row.at.toISOString(), actorId: row.actorId, revision: row.revision, note: row.note };
+  return { kind: row.kind, at: row.at.toISOString(), actorId: row.actorId, revision: row.revision, note: row.note, blockIndex: row.blockIndex ?? null };
 }
 
 export function toRevisionView(row: RevisionEntity): RevisionView {

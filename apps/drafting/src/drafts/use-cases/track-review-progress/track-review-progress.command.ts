@@ -41,6 +41,12 @@ export class TrackReviewProgressCommand extends ArticleCommand {
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
 
+  /** For an editor's note on one block of the revision's body: that block, 0-based. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  blockIndex?: number;
+
   /** When it happened (ISO 8601). */
   @IsISO8601({ strict: true })
   at!: string;

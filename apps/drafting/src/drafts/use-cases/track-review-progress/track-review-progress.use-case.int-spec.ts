@@ -27,14 +27,14 @@ describe(TrackReviewProgressUseCase.name, () => {
 
     expect(result).toEqual({ outcome: 'recorded', status: 'in_review', statusMoved: true });
     expect(await read(id)).toMatchObject({ status: 'in_review', editable: false });
-    expect(await lastEntry(id)).toEqual({ kind: 'review_claimed', at, actorId: 'eve', revision: 1, note: null });
+    expect(await lastEntry(id)).toEqual({ kind: 'review_claimed', at, actorId: 'eve', revision: 1, note: null, blockIndex: null });
   });
 
   it('puts an editor note on the timeline without changing the status', async () => {
     const id = await given.submitted();
-    const result = await given.progress(id, { milestone: 'editor_note', revision: 1, actorId: eve.id, note: 'Check the turnover figure.' });
+    const result = await given.progress(id, { milestone: 'editor_note', revision: 1, actorId: eve.id, note: 'Check the turnover figure.', blockIndex: 3 });
     expect(result).toMatchObject({ outcome: 'recorded', status: 'submitted', statusMoved: false });
-    expect(await lastEntry(id)).toMatchObject({ kind: 'editor_note', note: 'Check the turnover figure.', actorId: 'eve' });
+    expect(await lastEntry(id)).toMatchObject({ kind: 'editor_note', note: 'Check the turnover figure.', actorId: 'eve', blockIndex: 3 });
   });
 
   it('hands the text back to the reporter when changes are requested', async () => {
@@ -116,7 +116,7 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect(result).toEqual({ outcome: 'recorded', status: 'killed', statusMoved: true });
     expect(await read(id)).toMatchObject({ status: 'killed', publicUrl: null, editable: false });
     expect((await testbed.get(ReadDraftsQuery).get(eve, id)).status).toBe('killed');
-    expect(await lastEntry(id)).toEqual({ kind: 'killed', at: expect.any(String), actorId: 'eve', revision: 1, note: null });
+    expect(await lastEntry(id)).toEqual({ kind: 'killed', at: expect.any(String), actorId: 'eve', revision: 1, note: null, blockIndex: null });
   });
 
   it('keeps a killed article killed whatever arrives later, and still puts it on the timeline', async () => {

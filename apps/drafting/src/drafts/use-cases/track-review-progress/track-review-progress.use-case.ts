@@ -50,6 +50,7 @@ function record(draft: Draft, command: TrackReviewProgressCommand): boolean {
     revision: command.revision,
     actorId: command.actorId,
     note: command.note,
+    blockIndex: command.blockIndex,
     at: new Date(command.at),
   };
   // The command's validation makes publishAt and publicUrl present for the milestones that need them.
