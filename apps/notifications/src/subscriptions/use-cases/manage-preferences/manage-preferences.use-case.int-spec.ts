@@ -32,6 +32,7 @@ describe(ManagePreferencesUseCase.name, () => {
       id,
       label: 'r•••@example.com',
       subscribed: true,
+      awaitingConfirmation: false,
       preferences: preferences({ sections: ['business'], tags: ['harbour'], frequency: 'breaking-only' }),
     });
     expect(await stored('subscribers', id)).toEqual({ sections: ['business'], tags: ['harbour'], breaking_only: true });
