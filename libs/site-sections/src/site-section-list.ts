@@ -73,6 +73,11 @@ export class SiteSectionList implements OnApplicationBootstrap, OnModuleDestroy 
     return this.current().map((section) => section.slug);
   }
 
+  /** What readers call the section `slug` ("Politics"); the slug itself for one no longer in the list. */
+  labelOf(slug: string): string {
+    return this.current().find((section) => section.slug === slug)?.label ?? slug;
+  }
+
   /** The version of `current()`; 0 while SITE_SECTIONS stands in. */
   version(): number {
     return this.snapshot?.version ?? 0;

@@ -125,4 +125,9 @@ describe('describePreferences', () => {
       'tags: ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
     );
   });
+
+  it('names sections as readers know them when given their labels', () => {
+    const labels: Record<string, string> = { politics: 'Politics', climate: 'Climate & energy' };
+    expect(describePreferences(prefs({ sections: ['climate', 'politics', 'retired'] }), (slug) => labels[slug] ?? slug)).toBe('sections: Climate & energy, Politics, retired');
+  });
 });

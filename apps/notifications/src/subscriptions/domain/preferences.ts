@@ -140,9 +140,14 @@ export function followsStory(prefs: Pick<Preferences, 'sections' | 'tags' | 'bre
   return prefs.sections.includes(section) || prefs.tags.some((tag) => tags.has(tag));
 }
 
-export function describePreferences(prefs: Preferences): string {
+/**
+ * What a recipient gets, in words for pages and e-mails: "sections: Politics, Climate; tags: …",
+ * breaking-only, digest and quiet hours. `sectionLabel` gives a section's name as readers know it
+ * (SiteSectionList.labelOf); without it the slug is shown.
+ */
+export function describePreferences(prefs: Preferences, sectionLabel: (slug: string) => string = (slug) => slug): string {
   const followed = [
-    ...(prefs.sections.length > 0 ? [`sections: ${prefs.sections.join(', ')}`] : []),
+    ...(prefs.sections.length > 0 ? [`sections: ${prefs.sections.map(sectionLabel).join(', ')}`] : []),
     ...(prefs.tags.length > 0 ? [`tags: ${prefs.tags.join(', ')}`] : []),
   ];
   const what = prefs.breakingOnly ? (followed.length > 0 ? `breaking news only, in ${followed.join('; ')}` : 'all breaking news') : followed.join('; ');

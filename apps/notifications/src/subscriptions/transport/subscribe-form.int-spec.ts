@@ -49,13 +49,15 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     ]);
 
     const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
+    // Sections by the names readers know them, not their slugs.
+    expect(mail.parsed.text).toContain('You asked for: sections: Climate, Politics; tags: budget, harbour.');
     const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
     // Opening the link, as a mail scanner does, shows the button and confirms nothing.
     for (let scan = 0; scan < 2; scan += 1) {
       const opened = await service.anonymous.get(link, { headers: { accept: 'text/html' } });
       expect(opened.status).toBe(200);
       expect(opened.text).toContain('<title>Confirm your alerts</title>');
-      expect(opened.text).toContain('Newsroom alerts for f•••@example.com');
+      expect(opened.text).toContain('Newsroom alerts for f•••@example.com: sections: Climate, Politics;');
       expect(opened.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
     }
     expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'pending' }]);

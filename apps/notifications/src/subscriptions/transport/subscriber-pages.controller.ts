@@ -57,7 +57,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
   async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
-    return confirmSignupPage(view, token);
+    return confirmSignupPage(view, token, (slug) => this.sections.labelOf(slug));
   }
 
   @Post('v1/subscribers/confirm')
@@ -69,7 +69,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string): Promise<string> {
     const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
-    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl);
+    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl, (slug) => this.sections.labelOf(slug));
   }
 
   @Get('preferences')

@@ -24,18 +24,19 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
  * else's address into the form would have it confirmed without its owner's click. The form has
  * no fields: an empty POST passes the API paths' JSON-only rule for bodies.
  */
-export function confirmSignupPage(view: RecipientView, token: string): string {
+/** `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf); pages without it show slugs. */
+export function confirmSignupPage(view: RecipientView, token: string, sectionLabel?: (slug: string) => string): string {
   // Opened again later (from the same e-mail): say where it stands rather than offer a button that does nothing, or is refused.
   if (!view.subscribed) {
     return htmlPage('Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again. Sign up again on the site to get alerts.</p>`);
   }
   if (!view.awaitingConfirmation) {
-    return htmlPage('Already confirmed', html`<p>Newsroom alerts for ${view.label} are on: ${describePreferences(view.preferences)}.</p>
+    return htmlPage('Already confirmed', html`<p>Newsroom alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
 <p>Every alert has a link to change this or to unsubscribe.</p>`);
   }
   return htmlPage(
     'Confirm your alerts',
-    html`<p>Newsroom alerts for ${view.label}: ${describePreferences(view.preferences)}.</p>
+    html`<p>Newsroom alerts for ${view.label}: ${describePreferences(view.preferences, sectionLabel)}.</p>
 <form method="post" action="${actionUrl('/v1/subscribers/confirm', token)}">
 <button type="submit">Yes, send me alerts</button>
 </form>
@@ -43,11 +44,11 @@ export function confirmSignupPage(view: RecipientView, token: string): string {
   );
 }
 
-export function confirmedPage(newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string): string {
+export function confirmedPage(newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string, sectionLabel?: (slug: string) => string): string {
   return htmlPage(
     newlyConfirmed ? 'Subscription confirmed' : 'Already confirmed',
     html`<p>${newlyConfirmed ? 'Thank you: your Newsroom alerts are on.' : 'This subscription was confirmed already; nothing changed.'}</p>
-<p>You get: ${describePreferences(preferences)}.</p>
+<p>You get: ${describePreferences(preferences, sectionLabel)}.</p>
 <p>Every alert has a link to change this or to unsubscribe, or <a href="${safeUrl(preferencesUrl)}" rel="noreferrer">change it now</a>.</p>`,
   );
 }
@@ -111,7 +112,7 @@ export function preferencesPage(view: RecipientView, token: string, siteSections
   return htmlPage(
     'Alert preferences',
     html`${notice && html`<p role="status"><strong>${notice}</strong></p>`}
-<p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences)}.</p>
+<p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences, (slug) => siteSections.find((section) => section.slug === slug)?.label ?? slug)}.</p>
 <p class="hint">These choices are for ${view.kind === 'email' ? 'this e-mail address' : 'this browser'} only: your e-mail alerts and the notifications in each browser each keep their own.</p>
 <form method="post" action="${actionUrl('/preferences', token)}">
 ${sectionChoices(siteSections, sections)}

@@ -3,8 +3,9 @@ import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
 import { describePreferences, type Preferences } from '../../domain/preferences';
 
-export function confirmationEmail(to: string, preferences: Preferences, confirmUrl: string): OutgoingMail {
-  const wants = describePreferences(preferences);
+/** `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf). */
+export function confirmationEmail(to: string, preferences: Preferences, confirmUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
+  const wants = describePreferences(preferences, sectionLabel);
   const subject = 'Confirm your Newsroom alerts';
   return {
     to,
@@ -27,8 +28,8 @@ ${footnote(html`If you did not sign up, ignore this email: nothing will be sent 
   };
 }
 
-export function manageLinkEmail(to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string): OutgoingMail {
-  const wants = describePreferences(preferences);
+export function manageLinkEmail(to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
+  const wants = describePreferences(preferences, sectionLabel);
   const subject = 'Your Newsroom alert preferences';
   return {
     to,
