@@ -465,7 +465,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         field('Standfirst', standfirst, 'One or two sentences under the headline'),
         h('fieldset', { class: 'inline-fields' }, h('legend', {}, 'Dateline'), field('Place', place), field('Date', date)),
         h('div', { class: 'inline-fields' }, field('Section', section), field('Language', language, 'e.g. en')),
-        field('Tags', tags, 'Comma-separated'),
+        field('Tags', tags, 'Comma-separated; kept as slugs (River Harle → river-harle)'),
         field('Bylines', bylines, 'Comma-separated names'),
         editor.element,
       ),
