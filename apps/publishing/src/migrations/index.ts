@@ -9,6 +9,7 @@ import { LifeAfterPublication1764000600000 } from './1764000600000-life-after-pu
 import { SiteRevisionIndex1764000700000 } from './1764000700000-site-revision-index';
 import { ArticleShares1764000800000 } from './1764000800000-article-shares';
 import { LiveAsApproved1764000900000 } from './1764000900000-live-as-approved';
+import { SearchBySection1764900000000 } from './1764900000000-search-by-section';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const PUBLISHING_MIGRATIONS = [
   CreateDeadLetterAudit1764100000000,
   CreateRateLimits1764200000000,
   CreateSiteSections1764600000000,
+  SearchBySection1764900000000,
 ];

@@ -34,6 +34,14 @@ describe(SearchArticlesQuery.name, () => {
     expect(await headlines('cranes')).toEqual(['Harbour council meets']);
   });
 
+  it("finds a story by its section's name, below one whose text says the word", async () => {
+    await fixtures.live({ article: testContent({ headline: 'River barrier approved', section: 'climate', standfirst: undefined, body: paragraph('Work starts in spring.') }) });
+    await fixtures.live({ article: testContent({ headline: 'Climate plan published', section: 'politics', standfirst: undefined, body: paragraph('The council set its targets.') }) });
+    await fixtures.live({ article: testContent({ headline: 'Market day moves', section: 'business', standfirst: undefined, body: paragraph('Stalls open on Friday.') }) });
+
+    expect(await headlines('climate')).toEqual(['Climate plan published', 'River barrier approved']);
+  });
+
   it('finds a Ukrainian story by a word of its body, indexed without stemming', async () => {
     await fixtures.live({
       article: testContent({ headline: 'Київ готується до зими', standfirst: undefined, language: 'uk', body: paragraph('Міська рада затвердила план опалення на зиму.') }),
