@@ -150,9 +150,15 @@ describe("the desk keeps the reporter's text", () => {
       if (!state.signedIn) return json(401, { error: { code: 'AUTH.UNAUTHENTICATED', message: 'Your session ended' } });
       if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
       if (pathname === '/api/drafting/v1/drafts/d1/revisions') return json(200, [{ number: 1, createdAt: '2026-11-30T08:00:00Z', article }]);
+      if (pathname === '/api/drafting/v1/drafts' && request.method() === 'POST') {
+        // A new story's first save, slow enough to be on its way when the reporter leaves.
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        return json(201, { ...draft(request.postDataJSON()), id: 'd2', version: 1 });
+      }
       if (pathname === '/api/drafting/v1/drafts') return json(200, { items: [], total: 0 });
       if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'GET') return json(200, draft());
       if (pathname === '/api/drafting/v1/drafts/d1' && request.method() === 'PATCH') {
+        if (request.headers()['if-match'] !== `"${state.version}"`) return json(412, { error: { code: 'DRAFT.VERSION_CONFLICT', message: `The draft is at version ${state.version}` } });
         state.version += 1;
         return json(200, draft(request.postDataJSON()));
       }
@@ -199,6 +205,53 @@ describe("the desk keeps the reporter's text", () => {
     await page.reload();
     await page.getByRole('textbox', { name: 'Story body' }).waitFor();
     await expect(page.getByText(/^Text you had not saved/).count()).resolves.toBe(0);
+  });
+
+  it('restores text typed on an older version through the conflict view, however often it is offered', async () => {
+    const state = { version: 3, signedIn: true };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();
+    state.signedIn = false;
+    await typeInBody(page, ' Typed on version 3.');
+    await page.waitForURL(/\/sign-in/);
+    state.version = 4; // saved from elsewhere while this reporter was signed out
+    await page.getByLabel('E-mail').fill('rhea@newsroom.test');
+    await page.getByLabel('Password').fill('rhea-dev-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (let offer = 0; offer < 2; offer += 1) {
+      // Offered, restored, met by the 412: the conflict view, never a save over version 4.
+      if (offer === 1) await page.reload();
+      await page.getByRole('button', { name: 'Restore it' }).click();
+      await page.getByRole('heading', { name: 'This story was changed elsewhere' }).waitFor();
+    }
+    const patches = requests.filter((r) => r.method === 'PATCH' && JSON.stringify(r.body).includes('Typed on version 3.'));
+    expect(patches.map((r) => r.ifMatch)).toEqual(['"3"', '"3"', '"3"']);
+    expect(state.version).toBe(4);
+  });
+
+  it("leaves a new story's first save to finish elsewhere: the next screen keeps its address and its own text", async () => {
+    const state = { version: 3, signedIn: true };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/new`);
+    await page.getByLabel('Headline').fill('Ferry timetable changes');
+    await page.getByRole('textbox', { name: 'Story body' }).click();
+    await page.keyboard.type('Sailings move to the hour.');
+    await page.getByText('Saving…').waitFor();
+    await page.getByRole('link', { name: 'My stories' }).click();
+    await page.waitForURL(/\/stories$/);
+    await eventually('the first save', () => requests.some((r) => r.method === 'POST' && r.pathname === '/api/drafting/v1/drafts'), { timeoutMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // the POST lands meanwhile
+    expect(new URL(page.url()).pathname).toBe('/stories');
+    // Its save went through: a new story is not offered that text.
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/new`);
+    await page.getByLabel('Headline').waitFor();
+    await expect(page.getByText(/^Text you had not saved/).count()).resolves.toBe(0);
+    expect(requests.filter((r) => r.method === 'POST' && r.pathname === '/api/drafting/v1/drafts')).toHaveLength(1);
   });
 
   it('saves on leaving the screen before the autosave pause, and holds the tab open while text is unsaved', async () => {

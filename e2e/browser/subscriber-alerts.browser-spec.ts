@@ -88,7 +88,11 @@ describe('reader alerts in a browser', () => {
         const subscriptions = ${JSON.stringify(subscriptions)};
         const held = () => {
           const json = subscriptions[Number(localStorage.getItem('test-push-generation') || '1') - 1];
-          return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe: () => Promise.resolve(true) };
+          const unsubscribe = () => {
+            localStorage.removeItem('test-push-subscribed');
+            return Promise.resolve(true);
+          };
+          return { endpoint: json.endpoint, expirationTime: null, options: {}, toJSON: () => json, unsubscribe };
         };
         const subscribed = () => localStorage.getItem('test-push-subscribed') === '1';
         PushManager.prototype.getSubscription = () => Promise.resolve(subscribed() ? held() : null);
@@ -171,6 +175,11 @@ describe('reader alerts in a browser', () => {
     await page.locator('.get-alerts').waitFor({ state: 'visible', timeout: 15_000 });
     expect(await page.isHidden('.get-alerts-status')).toBe(true);
     expect(await page.evaluate(`localStorage.getItem('newsroom-alerts')`)).toBeNull();
+    // The browser dropped the subscription nobody sends to, so the button makes a fresh one.
+    expect(await page.evaluate(`localStorage.getItem('test-push-subscribed')`)).toBeNull();
+    await page.click('.get-alerts');
+    await manage.waitFor({ timeout: 15_000 });
+    expect(await page.isHidden('.get-alerts')).toBe(true);
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames } from '../names';
 import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
-import { forgetUnsaved, keepUnsaved, keptUnsaved } from '../unsaved-text';
+import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 
 interface DraftView {
   id: string;
@@ -145,12 +145,22 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   let conflict = false;
   let refusals: ShownCheck[] = [];
   let submitting = false;
+  // This opening of the story, as the kept text names it; the version the text on screen was
+  // typed on (the kept text says so, and a restore goes through the conflict view when it differs).
+  // (Not crypto.randomUUID: a desk served over plain http on an intranet name is no secure context.)
+  const screenId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  let baseVersion: number | null = draft?.version ?? null;
+  // While the offer of kept text is open, typing does not overwrite the text offered.
+  let offering = false;
+  let left = false;
   // Leaving for another screen saves what waits for the pause (the request outlives the screen);
   // closing or reloading the tab with text unsaved asks first. Either way the text is also kept in
-  // this tab (unsaved-text.ts) until a save goes through, for a session that ended mid-edit.
+  // this tab (unsaved-text.ts) until a save goes through, for a session that ended mid-edit. A
+  // story never saved is not posted on leaving: its text waits in the tab for the next New story.
   context.onLeave(() => {
+    left = true;
     clearTimeout(timer);
-    if (dirty && !conflict) void save();
+    if (dirty && !conflict && id) void save();
   });
   const warnBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!dirty && !saving) return;
@@ -163,7 +173,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   function changed(): void {
     dirty = true;
     saveState.textContent = 'Unsaved changes';
-    keepUnsaved(user.id, id, { article: current(), version: draft?.version ?? null });
+    if (!offering) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
     refreshChecks();
     clearTimeout(timer);
     if (!conflict) timer = setTimeout(() => void save(), AUTOSAVE_MS);
@@ -179,6 +189,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     }
     dirty = false;
     saveState.textContent = 'Saving…';
+    savingUnsaved(screenId, true);
     saving = (async () => {
       try {
         const answer = id
@@ -186,14 +197,20 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           : await service<DraftView>('drafting', 'POST', '/v1/drafts', { body: content });
         draft = answer.body;
         etag = answer.etag ?? `"${draft.version}"`;
+        baseVersion = draft.version;
         if (!id) {
-          forgetUnsaved(user.id, undefined);
           id = draft.id;
-          history.replaceState(null, '', `/stories/${id}`);
-          title.textContent = 'Edit story';
+          // Typed while the first save was on its way: kept under the story's id from now on.
+          if (dirty && !offering) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
+          forgetUnsaved(user.id, undefined, screenId);
+          // Left meanwhile: the address and heading are another screen's now.
+          if (!left) {
+            history.replaceState(null, '', `/stories/${id}`);
+            title.textContent = 'Edit story';
+          }
         }
         // Typed while this save was on its way: still kept, and saved next.
-        if (!dirty) forgetUnsaved(user.id, id);
+        if (!dirty) forgetUnsaved(user.id, id, screenId);
         refusals = [];
         saveState.classList.remove('save-state-error');
         saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
@@ -209,8 +226,12 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         }
       }
     })();
-    await saving;
-    saving = undefined;
+    try {
+      await saving;
+    } finally {
+      saving = undefined;
+      savingUnsaved(screenId, false);
+    }
   }
 
   /** Someone saved a newer version: show theirs beside ours; the reporter's text stays in the editor. */
@@ -232,6 +253,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           { class: 'actions' },
           button('Keep my version', () => {
             etag = answer.etag ?? `"${theirs.version}"`;
+            baseVersion = theirs.version;
             conflict = false;
             dirty = true;
             show(conflictRegion);
@@ -240,8 +262,11 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           button('Use the saved version', () => {
             draft = theirs;
             etag = answer.etag ?? `"${theirs.version}"`;
+            baseVersion = theirs.version;
             conflict = false;
             dirty = false;
+            // The reporter chose to drop their text: it is not offered again.
+            forgetUnsaved(user.id, id);
             fill(theirs.article);
             show(conflictRegion);
             saveState.textContent = `Showing version ${theirs.version}`;
@@ -401,6 +426,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     if (!dirty && !conflict && draft && fresh.version !== draft.version) {
       fill(fresh.article);
       etag = answer.etag ?? `"${fresh.version}"`;
+      baseVersion = fresh.version;
     }
     if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
     if (fresh.status !== draft?.status) show(submitMessage);
@@ -424,6 +450,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     if (!kept) return;
     if (JSON.stringify(kept.article) === JSON.stringify(current())) return forgetUnsaved(user.id, id);
     if (draft && !draft.editable) return;
+    // Until the reporter answers, what they type here does not overwrite the text offered.
+    offering = true;
     show(
       conflictRegion,
       h(
@@ -434,20 +462,27 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           'div',
           { class: 'actions' },
           button('Restore it', () => {
+            offering = false;
             show(conflictRegion);
             fill(kept.article);
+            // Typed on an older version than the one saved now: the save meets a 412 and the conflict view.
             if (draft && kept.version !== null && kept.version !== draft.version) etag = `"${kept.version}"`;
+            baseVersion = kept.version ?? baseVersion;
             changed();
             void save();
           }, { class: 'primary' }),
           button('Discard it', () => {
+            offering = false;
             forgetUnsaved(user.id, id);
             show(conflictRegion);
+            // Typed meanwhile: kept from now on.
+            if (dirty) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
           }),
         ),
       ),
     );
   }
+
 
   return h(
     'div',

@@ -92,7 +92,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ oldEndpoint: stored.endpoint, oldAuth: stored.auth, subscription: json }),
     }).then(function (response) {
-      if (response.status === 404 || response.status === 409) return forget();
+      if (response.status === 404 || response.status === 409) return stopHere(current);
       // Not answered this time (a 429, a 5xx): the next page asks again.
       if (!response.ok) return false;
       return response.json().then(function (body) {
@@ -102,30 +102,37 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       });
     });
   }
+  // The service no longer sends to this subscription (stopped by the reader, ended by the push
+  // service, unknown): the page forgets it, and the browser drops it too, so "Get alerts" makes a
+  // fresh one rather than registering a dead endpoint again. Resolves false: alerts are off.
+  function stopHere(subscription) {
+    forget();
+    return subscription.unsubscribe().then(function () { return false; }, function () { return false; });
+  }
   // Whether the subscription this page registered is still on: the reader may have stopped it on
   // the preference page, another origin whose answer this page never saw. Stopped, ended or
   // unknown, the page forgets it and offers alerts afresh; not answered this time (a 429, a 5xx,
-  // offline), it trusts what it kept and asks again on the next page.
-  function checkStillOn(stored) {
+  // offline), it trusts what it kept and asks again in an hour.
+  var RETRY_AFTER_MS = 60 * 60 * 1000;
+  function checkStillOn(stored, existing) {
+    var notAnswered = function () {
+      remember(stored.endpoint, stored.preferencesUrl, stored.auth, Date.now() - CHECK_EVERY_MS + RETRY_AFTER_MS);
+      return { active: true, preferencesUrl: stored.preferencesUrl };
+    };
     return fetch(alertsUrl + '/v1/push-subscriptions/status', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ endpoint: stored.endpoint, auth: stored.auth }),
     }).then(function (response) {
       if (response.status === 404) return { active: false };
-      if (!response.ok) return { active: true, preferencesUrl: stored.preferencesUrl };
+      if (!response.ok) return notAnswered();
       return response.json().then(function (body) {
         if (body.status !== 'active') return { active: false };
         remember(stored.endpoint, body.preferencesUrl, stored.auth, Date.now());
         return { active: true, preferencesUrl: body.preferencesUrl };
       });
-    }, function () {
-      return { active: true, preferencesUrl: stored.preferencesUrl };
-    }).then(function (found) {
-      if (!found.active) {
-        forget();
-        return false;
-      }
+    }, notAnswered).then(function (found) {
+      if (!found.active) return stopHere(existing);
       sayOn(found.preferencesUrl);
       return true;
     });
@@ -139,10 +146,14 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     var link = document.createElement('a');
     link.href = preferencesUrl;
     link.textContent = button.getAttribute('data-manage');
-    link.addEventListener('click', function () {
+    // Followed (a click, a middle click, or the menu's "open in new tab"): ask on the next page.
+    var followed = function () {
       var stored = remembered();
       if (stored) remember(stored.endpoint, stored.preferencesUrl, stored.auth, 0);
-    });
+    };
+    link.addEventListener('click', followed);
+    link.addEventListener('auxclick', followed);
+    link.addEventListener('contextmenu', followed);
     status.appendChild(document.createTextNode(' '));
     status.appendChild(link);
   }
@@ -160,7 +171,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
           sayOn(stored.preferencesUrl);
           return true;
         }
-        return checkStillOn(stored);
+        return checkStillOn(stored, existing);
       }
       return typeof stored.auth === 'string' ? reportReplaced(stored, existing) : false;
     })
