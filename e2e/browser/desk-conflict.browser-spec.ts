@@ -171,6 +171,22 @@ describe("the desk keeps the reporter's text", () => {
     return requests;
   }
 
+  /** A page of the desk at `address`, its API played by playDesk with `state`. */
+  async function openScreen(state: Parameters<typeof playDesk>[1], address: string) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const requests = await playDesk(page, state);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${address}`);
+    return { page, requests };
+  }
+
+  /** The desk's sign-in screen after the session ended (the test's API takes any password). */
+  async function signInAgain(page: import('playwright-core').Page): Promise<void> {
+    await page.getByLabel('E-mail').fill('rhea@newsroom.test');
+    await page.getByLabel('Password').fill('rhea-dev-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
   async function typeInBody(page: import('playwright-core').Page, text: string): Promise<void> {
     await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').click();
     await page.keyboard.press('End');
@@ -179,18 +195,13 @@ describe("the desk keeps the reporter's text", () => {
 
   it('keeps text typed when the session ends mid-edit, and offers it back after signing in again', async () => {
     const state = { version: 3, signedIn: true };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const requests = await playDesk(page, state);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    const { page, requests } = await openScreen(state, '/stories/d1');
     await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();
     state.signedIn = false; // signed out in another tab, or expired
     await typeInBody(page, ' Typed after the session ended.');
 
     await page.waitForURL(/\/sign-in\?next=%2Fstories%2Fd1&ended=1/);
-    await page.getByLabel('E-mail').fill('rhea@newsroom.test');
-    await page.getByLabel('Password').fill('rhea-dev-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAgain(page);
     await page.waitForURL(/\/stories\/d1$/);
     await page.getByText(/^Text you had not saved/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'story-unsaved-offer.png'), fullPage: true });
@@ -209,18 +220,13 @@ describe("the desk keeps the reporter's text", () => {
 
   it('restores text typed on an older version through the conflict view, however often it is offered', async () => {
     const state = { version: 3, signedIn: true };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const requests = await playDesk(page, state);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    const { page, requests } = await openScreen(state, '/stories/d1');
     await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();
     state.signedIn = false;
     await typeInBody(page, ' Typed on version 3.');
     await page.waitForURL(/\/sign-in/);
     state.version = 4; // saved from elsewhere while this reporter was signed out
-    await page.getByLabel('E-mail').fill('rhea@newsroom.test');
-    await page.getByLabel('Password').fill('rhea-dev-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAgain(page);
     for (let offer = 0; offer < 2; offer += 1) {
       // Offered, restored, met by the 412: the conflict view, never a save over version 4.
       if (offer === 1) await page.reload();
@@ -234,10 +240,7 @@ describe("the desk keeps the reporter's text", () => {
 
   it("leaves a new story's first save to finish elsewhere: the next screen keeps its address and its own text", async () => {
     const state = { version: 3, signedIn: true };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const requests = await playDesk(page, state);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/new`);
+    const { page, requests } = await openScreen(state, '/stories/new');
     await page.getByLabel('Headline').fill('Ferry timetable changes');
     await page.getByRole('textbox', { name: 'Story body' }).click();
     await page.keyboard.type('Sailings move to the hour.');
@@ -256,10 +259,7 @@ describe("the desk keeps the reporter's text", () => {
 
   it('saves on leaving the screen before the autosave pause, and holds the tab open while text is unsaved', async () => {
     const state = { version: 3, signedIn: true };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const requests = await playDesk(page, state);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    const { page, requests } = await openScreen(state, '/stories/d1');
     await typeInBody(page, ' Left at once.');
     await page.getByRole('link', { name: 'My stories' }).click();
     await page.waitForURL(/\/stories$/);
@@ -292,10 +292,7 @@ describe("the desk keeps the reporter's text", () => {
         return true;
       },
     };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const requests = await playDesk(page, state);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/d1`);
+    const { page, requests } = await openScreen(state, '/stories/d1');
     // The editor's note on one paragraph says which, in the reporter's timeline.
     await page.getByText('About: “The N1 runs from midnight.”').waitFor();
     await expect(page.locator('.timeline li.has-note').textContent()).resolves.toContain('(revision 1, block 1)');

@@ -12,6 +12,17 @@ import { ARTICLE_LIMITS } from './article-limits';
  * types on the signup and preference forms, so both sides of an alert spell a tag alike.
  */
 export function tagSlug(text: string, maxLength: number = ARTICLE_LIMITS.tags.maxLength): string {
+  return slugOf(text, maxLength);
+}
+
+/**
+ * Any text as a URL-safe slug: transliterated (slugify's charmap, Cyrillic included), lower case,
+ * words joined by single hyphens, at most `maxLength` characters cut at a word boundary (a single
+ * longer word is cut). Angle brackets are read as spaces: slugify would spell them out ("less").
+ * An empty string when nothing is left. Article addresses (publishing's slugFromHeadline) and tags
+ * are both made with it.
+ */
+export function slugOf(text: string, maxLength: number): string {
   const words = slugify(text.replace(/[<>]/g, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
     .split('-')
     .filter(Boolean);

@@ -1,4 +1,4 @@
-import slugify from 'slugify';
+import { slugOf } from '@newsroom/contracts';
 
 export const SLUG_MAX_LENGTH = 80;
 const SUFFIX_LENGTH = 8;
@@ -11,19 +11,7 @@ const FALLBACK = 'article';
  * "article", which the caller then disambiguates with the article id.
  */
 export function slugFromHeadline(headline: string, maxLength = SLUG_MAX_LENGTH): string {
-  // slugify spells out < and > ("less", "greater"), which reads badly in a URL.
-  const words = slugify(headline.replace(/[<>]/g, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
-    .split('-')
-    .filter(Boolean);
-  let slug = '';
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > maxLength) break;
-    slug = next;
-  }
-  // A single word longer than the limit is cut rather than dropped.
-  if (!slug && words.length > 0) slug = words[0].slice(0, maxLength);
-  return slug || FALLBACK;
+  return slugOf(headline, maxLength) || FALLBACK;
 }
 
 /**
