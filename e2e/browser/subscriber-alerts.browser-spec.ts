@@ -117,6 +117,8 @@ describe('reader alerts in a browser', () => {
     await page.check('.subscribe-form input[value="world"]');
     await Promise.all([page.waitForURL(`${newsroom.url('notifications')}/subscribe`), page.click('.subscribe-form button[type=submit]')]);
     expect(await page.title()).toBe('Check your inbox');
+    // The way back leads to the story the form was on.
+    expect(await page.getAttribute('a:has-text("Back to where you were")', 'href')).toBe(storyUrl);
 
     const mail = await newsroom.mail.waitFor((caught) => caught.to.includes('browser.reader@example.com') && /Confirm/.test(caught.subject));
     const confirmUrl = /(http:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+)/.exec(mail.text)![1];

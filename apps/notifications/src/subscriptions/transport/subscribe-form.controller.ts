@@ -9,7 +9,7 @@ import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-e
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
-import { signupChoiceOfForm, SubscribeForm } from './subscription.requests';
+import { signupChoiceOfForm, SubscribeForm, wayBack } from './subscription.requests';
 
 /**
  * Email signup for browsers, without JavaScript: the form on the site's article, section and
@@ -43,7 +43,7 @@ export class SubscribeFormController {
     summary: 'Sign up for email alerts from an HTML form (double opt-in)',
     description:
       'Form fields: `email`, `sections` (once per ticked section), `tags` (comma-separated), `frequency` (every-story, breaking-only, daily-digest; ' +
-      'or the older `breakingOnly=on`), `timeZone`, `quietHoursStart` and `quietHoursEnd` (HH:MM, both empty for none). ' +
+      'or the older `breakingOnly=on`), `timeZone`, `quietHoursStart` and `quietHoursEnd` (HH:MM, both empty for none), `returnTo` (the site page the form was on). ' +
       'Always the same "check your inbox" page; the confirmation link arrives by email.',
   })
   @ApiConsumes('application/x-www-form-urlencoded')
@@ -60,6 +60,6 @@ export class SubscribeFormController {
       res.status(503).setHeader('Retry-After', '60');
       return errorPage(503, error.code, error.message, this.config.publicSiteUrl);
     }
-    return checkYourInboxPage(this.config.publicSiteUrl);
+    return checkYourInboxPage(this.config.publicSiteUrl, wayBack(form.returnTo, this.config.publicSiteUrl));
   }
 }

@@ -70,6 +70,14 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(again.text).not.toContain('<form');
   });
 
+  it('leads back to the page of the site the form was on, and only to one', async () => {
+    const back = await submit(`email=wayback%40example.com&sections=world&returnTo=${encodeURIComponent(`${SITE}/articles/port-reopens?from=box`)}`);
+    expect(back.text).toContain(`<a href="${SITE}/articles/port-reopens?from=box">Back to where you were</a>`);
+    const elsewhere = await submit(`email=wayback%40example.com&sections=world&returnTo=${encodeURIComponent('https://evil.example/phish')}`);
+    expect(elsewhere.text).toContain(`<a href="${SITE}/">Back to the site</a>`);
+    expect(elsewhere.text).not.toContain('evil.example');
+  });
+
   it('gives the same page to an address that is subscribed already, and changes nothing', async () => {
     const answer = await submit('email=FORM.READER%40example.com&sections=world');
     expect(answer.status).toBe(200);

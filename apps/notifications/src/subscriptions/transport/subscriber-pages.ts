@@ -143,13 +143,16 @@ ${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: 
   );
 }
 
-/** The answer to every signup, known address or not: nothing here tells who subscribes. */
-export function checkYourInboxPage(siteUrl: string): string {
+/**
+ * The answer to every signup, known address or not: nothing here tells who subscribes. `backTo`:
+ * the page of the site the form was on (wayBack checked it), else the site.
+ */
+export function checkYourInboxPage(siteUrl: string, backTo?: string): string {
   return htmlPage(
     'Check your inbox',
     html`<p role="status">Thanks. If this address can get alerts, an email is on its way: follow its link to confirm.</p>
 <p class="hint">Nothing arrives? Look in the spam folder, or sign up again in a few minutes.</p>
-<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
+<p><a href="${safeUrl(backTo ?? siteUrl)}">${backTo ? 'Back to where you were' : 'Back to the site'}</a></p>`,
   );
 }
 

@@ -309,8 +309,32 @@ export function signupChoiceOfForm(form: PreferencesForm): PreferenceChoice {
   return { ...choice, frequency: 'breaking-only', breakingOnly: undefined };
 }
 
+/**
+ * Where the answer's way back leads: `returnTo` when it is a page of the site (`siteUrl`, the
+ * same origin and under its path), else nothing (the site itself). Never anywhere else: the field
+ * comes from a form anyone can post.
+ */
+export function wayBack(returnTo: string | undefined, siteUrl: string): string | undefined {
+  if (!returnTo) return undefined;
+  try {
+    const site = new URL(siteUrl);
+    const target = new URL(returnTo);
+    const under = site.pathname.endsWith('/') ? site.pathname : `${site.pathname}/`;
+    return target.origin === site.origin && (target.pathname === site.pathname || target.pathname.startsWith(under)) ? target.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */
 export class SubscribeForm extends PreferencesForm {
+  @ApiPropertyOptional({ description: 'The page of the site the form was on: the answer leads back there (only a page of PUBLIC_SITE_URL)' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  returnTo?: string;
+
   @ApiProperty({ example: 'reader@example.com', maxLength: 254 })
   @IsMailAddress()
   @MaxLength(254)

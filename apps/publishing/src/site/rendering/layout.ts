@@ -106,7 +106,7 @@ ${page.head}`;
 </header>
 <main id="main" class="wrap">
 ${main}
-${page.subscribe && site.alertsUrl && subscribeBox(site, site.alertsUrl, page.subscribe.section)}
+${page.subscribe && site.alertsUrl && subscribeBox(site, site.alertsUrl, page.subscribe.section, page.canonical)}
 </main>
 <footer class="site-footer">
   <div class="wrap footer-inner">

@@ -25,6 +25,10 @@ describe(subscribeBox.name, () => {
   });
 
   it('keeps the push button hidden until the script finds a browser that can take push', () => {
+    expect(subscribeBox(site(), 'https://alerts.example', undefined, 'https://news.example/articles/a?x=1&y=2').value).toContain(
+      '<input type="hidden" name="returnTo" value="https://news.example/articles/a?x=1&amp;y=2">',
+    );
+    expect(subscribeBox(site(), 'https://alerts.example').value).not.toContain('returnTo');
     expect(subscribeBox(site(), 'https://alerts.example').value).toMatch(/<button type="button" class="get-alerts" data-alerts-url="https:\/\/alerts.example"[^>]* hidden>Get alerts in this browser<\/button>/);
   });
 

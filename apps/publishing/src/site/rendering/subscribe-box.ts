@@ -13,17 +13,19 @@ export interface SubscribeBoxSite {
  * JavaScript, posting `email`, one `sections` per ticked box and `breakingOnly=on`
  * (application/x-www-form-urlencoded) to the notifications service's `/subscribe`, which
  * answers with its own HTML pages (double opt-in). `section` is ticked in advance: on a
- * story or a section page, readers most likely want that one.
+ * story or a section page, readers most likely want that one. `returnTo` (the page's canonical
+ * address) is posted too, so the answer's way back leads to the page the reader came from.
  *
  * The "Get alerts" button is for web push and needs the page's script (/alerts.js), which
  * shows it only where the browser can take push messages; the browser's permission prompt
  * comes after a click on it, never on page load.
  */
-export function subscribeBox(site: SubscribeBoxSite, alertsUrl: string, section?: string): SafeHtml {
+export function subscribeBox(site: SubscribeBoxSite, alertsUrl: string, section?: string, returnTo?: string): SafeHtml {
   const words = labelsOf(site).subscribe;
   return html`<section class="subscribe-box" aria-labelledby="subscribe-heading">
 <h2 id="subscribe-heading" class="rule-heading">${words.heading}</h2>
 <form class="subscribe-form" method="post" action="${alertsUrl}/subscribe">
+${returnTo ? html`<input type="hidden" name="returnTo" value="${returnTo}">` : null}
 <label for="subscribe-email">${words.email}</label>
 <input id="subscribe-email" type="email" name="email" required maxlength="254" autocomplete="email">
 <fieldset class="subscribe-sections"><legend>${words.sections}</legend>
