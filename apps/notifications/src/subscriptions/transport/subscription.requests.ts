@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
 import { IsMailAddress, tagSlugsOf } from '@newsroom/contracts';
+import { PublicSite } from '../../alerts/domain/public-site';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
 
@@ -310,20 +311,12 @@ export function signupChoiceOfForm(form: PreferencesForm): PreferenceChoice {
 }
 
 /**
- * Where the answer's way back leads: `returnTo` when it is a page of the site (`siteUrl`, the
- * same origin and under its path), else nothing (the site itself). Never anywhere else: the field
+ * Where the answer's way back leads: `returnTo` when it is a page of the site (PublicSite.owns,
+ * the rule alert links follow), else nothing (the site itself). Never anywhere else: the field
  * comes from a form anyone can post.
  */
 export function wayBack(returnTo: string | undefined, siteUrl: string): string | undefined {
-  if (!returnTo) return undefined;
-  try {
-    const site = new URL(siteUrl);
-    const target = new URL(returnTo);
-    const under = site.pathname.endsWith('/') ? site.pathname : `${site.pathname}/`;
-    return target.origin === site.origin && (target.pathname === site.pathname || target.pathname.startsWith(under)) ? target.toString() : undefined;
-  } catch {
-    return undefined;
-  }
+  return returnTo && new PublicSite(siteUrl).owns(returnTo) ? new URL(returnTo).toString() : undefined;
 }
 
 /** The site's signup form (`POST /subscribe`, urlencoded): the address and the preference fields. */
