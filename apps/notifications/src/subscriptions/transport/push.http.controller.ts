@@ -15,6 +15,7 @@ import {
   CreatePushSubscriptionRequest,
   preferencesOf,
   PushSubscriptionCreated,
+  PushSubscriptionJson,
   PushSubscriptionReplaced,
   PushSubscriptionStatusBody,
   ReplacePushSubscriptionRequest,
@@ -49,16 +50,7 @@ export class PushHttpController {
   @ApiResponse({ status: 200, type: PushSubscriptionCreated, description: 'Existing endpoint updated' })
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, PUSH.SERVICE_NOT_ALLOWED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.INVALID_PREFERENCES (a daily digest is e-mail only), SUBSCRIBER.UNKNOWN_TIME_ZONE' })
   async create(@Body() request: CreatePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionCreated> {
-    const { endpoint, expirationTime, keys } = request.subscription;
-    const result = await this.subscribePush.execute(
-      SubscribePushCommand.create({
-        endpoint,
-        p256dh: keys.p256dh,
-        auth: keys.auth,
-        expirationTime: typeof expirationTime === 'number' ? new Date(expirationTime) : null,
-        preferences: preferencesOf(request),
-      }),
-    );
+    const result = await this.subscribePush.execute(SubscribePushCommand.create({ ...browserFieldsOf(request.subscription), preferences: preferencesOf(request) }));
     res.status(result.created ? 201 : 200).setHeader('Cache-Control', 'no-store');
     return createdBody(result);
   }
@@ -84,16 +76,8 @@ export class PushHttpController {
   })
   @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED (push-replace: per client, and per old endpoint)' })
   async replace(@Body() request: ReplacePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionReplaced> {
-    const { endpoint, expirationTime, keys } = request.subscription;
     const result = await this.replacePushEndpoint.execute(
-      ReplacePushEndpointCommand.create({
-        oldEndpoint: request.oldEndpoint,
-        oldAuth: request.oldAuth,
-        endpoint,
-        p256dh: keys.p256dh,
-        auth: keys.auth,
-        expirationTime: typeof expirationTime === 'number' ? new Date(expirationTime) : null,
-      }),
+      ReplacePushEndpointCommand.create({ oldEndpoint: request.oldEndpoint, oldAuth: request.oldAuth, ...browserFieldsOf(request.subscription) }),
     );
     res.setHeader('Cache-Control', 'no-store');
     return { ...createdBody(result), outcome: result.outcome };
@@ -117,6 +101,11 @@ export class PushHttpController {
     res.setHeader('Cache-Control', 'no-store');
     return checked.links ? { ...createdBody({ id: checked.id, ...checked.links }), status: checked.status } : { id: checked.id, status: checked.status };
   }
+}
+
+/** A browser's PushSubscription.toJSON() as a command's fields (BrowserPushSubscriptionCommand): keys flattened, the expiry a Date. */
+function browserFieldsOf({ endpoint, expirationTime, keys }: PushSubscriptionJson) {
+  return { endpoint, p256dh: keys.p256dh, auth: keys.auth, expirationTime: typeof expirationTime === 'number' ? new Date(expirationTime) : null };
 }
 
 /** A push subscription's id and management links as the API names them. */
