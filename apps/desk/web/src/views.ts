@@ -1,6 +1,6 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
-import { parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
+import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
 import type { SiteSection } from './api';
 import { h, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
@@ -107,16 +107,12 @@ export interface ActivityEntry {
 export function blockOpening(block: ArticleBlock | undefined, max = 80): string | undefined {
   if (!block) return undefined;
   const text =
-    block.type === 'paragraph' || block.type === 'quote' ? plainText(parseInline(block.text)) : block.type === 'subheading' ? block.text : block.type === 'image' ? block.alt : block.type === 'embed' ? (block.title ?? block.url) : block.headline;
+    block.type === 'paragraph' || block.type === 'quote' ? inlineToPlainText(block.text) : block.type === 'subheading' ? block.text : block.type === 'image' ? block.alt : block.type === 'embed' ? (block.title ?? block.url) : block.headline;
   const words = text.replace(/\s+/g, ' ').trim();
   if (words.length <= max) return words;
   // Cut at a word: a word the cut went through is left out.
   const cut = words.slice(0, max - 1);
   return `${(/\s/.test(words[max - 1]) ? cut : cut.replace(/\s+\S*$/, '')).trimEnd()}…`;
-}
-
-function plainText(nodes: readonly InlineNode[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.text : plainText(node.children))).join('');
 }
 
 const ACTIVITY_WORDS: Record<string, string> = {
