@@ -74,6 +74,10 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       // Storage refused (private mode): the link shows this once only.
     }
   }
+  // A JSON POST to the notifications service (cross-origin: it allows the site's origin).
+  function postJson(path, body) {
+    return fetch(alertsUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  }
   function forget() {
     try {
       localStorage.removeItem(STORE);
@@ -87,11 +91,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
   // 409: unknown, or stopped by the reader), the button offers alerts afresh.
   function reportReplaced(stored, current) {
     var json = current.toJSON();
-    return fetch(alertsUrl + '/v1/push-subscriptions/replacements', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ oldEndpoint: stored.endpoint, oldAuth: stored.auth, subscription: json }),
-    }).then(function (response) {
+    return postJson('/v1/push-subscriptions/replacements', { oldEndpoint: stored.endpoint, oldAuth: stored.auth, subscription: json }).then(function (response) {
       if (response.status === 404 || response.status === 409) return stopHere(current);
       // Not answered this time (a 429, a 5xx): the next page asks again.
       if (!response.ok) return false;
@@ -119,11 +119,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       remember(stored.endpoint, stored.preferencesUrl, stored.auth, Date.now() - CHECK_EVERY_MS + RETRY_AFTER_MS);
       return { active: true, preferencesUrl: stored.preferencesUrl };
     };
-    return fetch(alertsUrl + '/v1/push-subscriptions/status', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ endpoint: stored.endpoint, auth: stored.auth }),
-    }).then(function (response) {
+    return postJson('/v1/push-subscriptions/status', { endpoint: stored.endpoint, auth: stored.auth }).then(function (response) {
       if (response.status === 404) return { active: false };
       if (!response.ok) return notAnswered();
       return response.json().then(function (body) {
@@ -199,11 +195,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
         endpoint = subscription.endpoint;
         auth = subscription.toJSON().keys.auth;
         function register(timeZone) {
-          return fetch(alertsUrl + '/v1/push-subscriptions', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone }),
-          });
+          return postJson('/v1/push-subscriptions', { subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone });
         }
         var timeZone = browserTimeZone();
         // A zone newer than the service's tz database is refused; alerts in UTC beat no alerts.
