@@ -177,17 +177,18 @@ export async function acceptInvitation(token: string, password: string, name?: s
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const problems = Array.isArray(error.details)
-    ? error.details
-        .filter((d: unknown) => {
-          const message = (d as { message?: string }).message;
-          return !message || !error.message.includes(message);
-        })
-        .map((d: unknown) => {
-          const detail = d as { path?: string; message?: string; property?: string };
-          return [detail.path ?? detail.property, detail.message].filter(Boolean).join(': ');
-        })
-        .filter(Boolean)
-    : [];
+  const problems = errorDetails(error)
+    .filter((detail) => !detail.message || !error.message.includes(detail.message))
+    .map((detail) => [detail.path, detail.message].filter(Boolean).join(': '))
+    .filter(Boolean);
   return `${error.message} (${error.code})${problems.length > 0 ? ` — ${problems.join('; ')}` : ''}`;
+}
+
+/** The problems an error's `details` names (validation: the field's path, and what is wrong where it says). */
+export function errorDetails(error: ApiError): { path?: string; message?: string }[] {
+  if (!Array.isArray(error.details)) return [];
+  return (error.details as { path?: string; property?: string; message?: unknown }[]).map((detail) => ({
+    path: detail.path ?? detail.property,
+    message: typeof detail.message === 'string' ? detail.message : undefined,
+  }));
 }

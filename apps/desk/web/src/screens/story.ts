@@ -1,4 +1,4 @@
-import { ApiError, describeError, service } from '../api';
+import { ApiError, describeError, errorDetails, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, field, h, notice, show, statusBadge, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
@@ -42,11 +42,10 @@ const AUTOSAVE_MS = 1500;
  */
 function refusalsOf(error: unknown): ShownCheck[] {
   if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 413)) return [];
-  const details = Array.isArray(error.details) ? (error.details as { path?: string; message?: string }[]) : [];
-  const found = details.filter((detail) => typeof detail.message === 'string');
+  const found = errorDetails(error).filter((detail): detail is { path?: string; message: string } => typeof detail.message === 'string');
   if (found.length === 0) return [{ code: error.code, severity: 'error', message: `Not saved: ${error.message}` }];
   // The server's messages name their field ("headline must be shorter than…"); the path is added where one does not.
-  const named = (detail: { path?: string; message?: string }) => (!detail.path || detail.message!.includes(detail.path) ? detail.message! : `${detail.path}: ${detail.message!}`);
+  const named = (detail: { path?: string; message: string }) => (!detail.path || detail.message.includes(detail.path) ? detail.message : `${detail.path}: ${detail.message}`);
   return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
 }
 
@@ -170,10 +169,15 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   window.addEventListener('beforeunload', warnBeforeUnload);
   context.onLeave(() => window.removeEventListener('beforeunload', warnBeforeUnload));
 
+  /** Keeps the text on screen in the tab (unsaved-text.ts), under the story's id once it has one. */
+  function keepTyped(): void {
+    keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
+  }
+
   function changed(): void {
     dirty = true;
     saveState.textContent = 'Unsaved changes';
-    if (!offering) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
+    if (!offering) keepTyped();
     refreshChecks();
     clearTimeout(timer);
     if (!conflict) timer = setTimeout(() => void save(), AUTOSAVE_MS);
@@ -201,7 +205,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         if (!id) {
           id = draft.id;
           // Typed while the first save was on its way: kept under the story's id from now on.
-          if (dirty && !offering) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
+          if (dirty && !offering) keepTyped();
           forgetUnsaved(user.id, undefined, screenId);
           // Left meanwhile: the address and heading are another screen's now.
           if (!left) {
@@ -476,7 +480,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
             forgetUnsaved(user.id, id);
             show(conflictRegion);
             // Typed meanwhile: kept from now on.
-            if (dirty) keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
+            if (dirty) keepTyped();
           }),
         ),
       ),
