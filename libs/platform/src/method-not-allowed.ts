@@ -40,6 +40,11 @@ function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
 }
 
 /** What `Allow` names at a path its routes serve: their methods, and OPTIONS (answerOptions). */
+/** Nest's NotFoundException for a request no route matched (not one a handler threw). */
+function isRouterMiss(exception: unknown): boolean {
+  return exception instanceof NotFoundException && ROUTER_MISS.test(exception.message);
+}
+
 function allowHeader(served: string[]): string {
   return [...new Set([...served, 'OPTIONS'])].sort().join(', ');
 }
@@ -50,7 +55,7 @@ function allowHeader(served: string[]): string {
  * `response` (RFC 9110 §15.5.6), rather than a 404 saying the resource does not exist.
  */
 export function asMethodNotAllowed(exception: unknown, request: Request, response: Response): unknown {
-  if (!(exception instanceof NotFoundException) || !ROUTER_MISS.test(exception.message)) return exception;
+  if (!isRouterMiss(exception)) return exception;
   const allowed = methodsServedAt(request);
   // A route of this very method that still missed (it passed the request on) is a 404 after all.
   if (allowed.length === 0 || allowed.includes(request.method)) return exception;
@@ -65,7 +70,7 @@ export function asMethodNotAllowed(exception: unknown, request: Request, respons
  * stays a 404. Returns true when it answered; the error filters ask it first.
  */
 export function answerOptions(exception: unknown, request: Request, response: Response): boolean {
-  if (request.method !== 'OPTIONS' || response.headersSent || !(exception instanceof NotFoundException) || !ROUTER_MISS.test(exception.message)) return false;
+  if (request.method !== 'OPTIONS' || response.headersSent || !isRouterMiss(exception)) return false;
   const allowed = methodsServedAt(request);
   if (allowed.length === 0) return false;
   response.setHeader('Allow', allowHeader(allowed));
