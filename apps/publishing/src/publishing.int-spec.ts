@@ -67,7 +67,7 @@ describe('publishing service', () => {
     const content = testContent({
       headline,
       body: [
-        { type: 'paragraph', text: 'The council voted **7 to 2** "onerror=alert(1) and [see the order](javascript:alert(document.cookie)).' },
+        { type: 'paragraph', text: 'The council voted **7 to 2** "onerror=alert(1) and [see the order](https://example.org/order?a=1&b=2).' },
         { type: 'paragraph', text: 'The approved second paragraph.' },
       ],
     });
@@ -98,7 +98,7 @@ describe('publishing service', () => {
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       expect(page.text).toContain('The approved second paragraph.');
       expect(page.text).toContain('<h1 class="headline">Harbour council approves &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; crane ban</h1>');
-      expect(page.text).toContain('&quot;onerror=alert(1) and see the order.');
+      expect(page.text).toContain('&quot;onerror=alert(1) and <a href="https://example.org/order?a=1&amp;b=2" rel="noopener">see the order</a>.');
       expect(page.text).toContain(`<link rel="canonical" href="${url}">`);
       expect(scriptRisks(page.text)).toEqual([]);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -117,7 +117,7 @@ describe('publishing service', () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ uri: url, type: 'text', pubstatus: 'usable', headline, urgency: 1, slug, revision: 2, article: JSON.parse(JSON.stringify(content)) });
       expect(body.body_html).toContain('The approved second paragraph.');
-      expect(body.body_html).not.toContain('javascript:');
+      expect(body.body_html).toContain('<a href="https://example.org/order?a=1&amp;b=2" rel="noopener">see the order</a>');
     });
 
     it('is on the front page, in its section, the feeds and the sitemaps', async () => {
@@ -178,6 +178,10 @@ describe('publishing service', () => {
       const forgeries = [
         ['ARTICLE.STALE_REVISION', approved({ articleId: lead, revision: 2, article: testContent({ headline: 'Forged replacement' }) })],
         ['ARTICLE.SELF_APPROVAL', approved({ articleId: lead, revision: 4, editorId: AUTHOR, article: testContent({ headline: 'Forged replacement' }) })],
+        [
+          'ARTICLE.BLOCKING_CHECKS',
+          approved({ articleId: lead, revision: 4, article: testContent({ headline: 'Forged replacement', body: [{ type: 'paragraph', text: 'Read [this](javascript:alert(1)).' }] }) }),
+        ],
         ['invalid event', { ...approved({ articleId: lead, revision: 5, article: testContent({ headline: 'Forged replacement' }) }), source: 'newsroom/drafting' } as NewsroomEvent],
       ] as const;
 

@@ -58,15 +58,17 @@ export const nothingCorrected = (id: string) =>
   );
 
 /**
- * The corrected article fails an automated check that blocks approval (an unsafe link, a quote
- * without attribution…): the same refusal, for the same reasons, as editorial review's
- * REVIEW.BLOCKING_CHECKS. `details` are the failing checks, their paths pointing into the
- * corrected article.
+ * The article would go live failing an automated check that blocks approval (an unsafe link,
+ * a quote without attribution…): the same refusal, for the same reasons, as editorial
+ * review's REVIEW.BLOCKING_CHECKS. `what` says which text: a correction (it goes live without
+ * a second editor) or an approved revision (review refuses to approve such a text, so the
+ * approval is forged or broken). `details` are the failing checks, their paths pointing into
+ * that text.
  */
-export const correctionBlocked = (errors: CheckResult[]) =>
+export const blockingChecksFailed = (what: 'corrected' | 'approved', errors: CheckResult[]) =>
   new DomainError(
     'ARTICLE.BLOCKING_CHECKS',
-    `The corrected article cannot go live while ${errors.length} check(s) fail: ${errors.map((e) => e.message).join('; ')}`,
+    `The ${what} article cannot go live while ${errors.length} check(s) fail: ${errors.map((e) => e.message).join('; ')}`,
     'conflict',
     errors,
   );

@@ -1,9 +1,9 @@
-import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
+import { ArticleContent, blockingErrors, canonicalJson, CHECK_CODES, carryCorrection, runEditorialChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleVersionConflict,
   articleNotPublished,
-  correctionBlocked,
+  blockingChecksFailed,
   invalidCorrection,
   nothingCorrected,
   nothingDue,
@@ -153,15 +153,20 @@ export interface Publication {
  *
  * Approvals come from editorial review over Kafka, and publishing them cannot be undone
  * (readers, feeds and alerts see them at once), so each one is checked again here: the
- * author never approves their own article, and revision numbers only move forward. Either
- * violation is refused with a coded error, which the consumer dead-letters.
+ * author never approves their own article, its links are all http(s), and revision numbers
+ * only move forward. A violation is refused with a coded error, which
+ * the consumer dead-letters.
  */
 export class PublishedArticle {
   private constructor(private readonly state: PublishedArticleSnapshot) {}
 
-  /** A first approval: the article exists here from now on, waiting to go live (at once if due). */
+  /**
+   * A first approval: the article exists here from now on, waiting to go live (at once if due).
+   *
+   * @throws ARTICLE.SELF_APPROVAL or ARTICLE.BLOCKING_CHECKS as `receiveApproval`.
+   */
   static approved(id: string, approval: Approval, now: Date): { article: PublishedArticle; outcome: ApprovalOutcome } {
-    checkApprover(id, approval);
+    checkApproval(id, approval);
     const article = new PublishedArticle({
       id,
       status: 'scheduled',
@@ -260,6 +265,7 @@ export class PublishedArticle {
    * newer approval wins even if it is due later); the live text stays until it is due.
    *
    * @throws ARTICLE.SELF_APPROVAL when the approving editor is the author.
+   * @throws ARTICLE.BLOCKING_CHECKS when the approved text has a link that is not http(s).
    * @throws ARTICLE.STALE_REVISION when the revision is not newer than the newest accepted,
    *   unless it is the very approval already accepted (same revision and approval time),
    *   which changes nothing.
@@ -267,7 +273,7 @@ export class PublishedArticle {
    */
   receiveApproval(approval: Approval, now: Date): ApprovalOutcome {
     if (this.state.status === 'killed') throw articleKilled(this.id);
-    checkApprover(this.id, approval);
+    checkApproval(this.id, approval);
     const latest = this.latestRevision;
     if (approval.revision === latest && approval.approvedAt.getTime() === this.state.approvedAt.getTime()) {
       return { kind: 'ignored', reason: 'already-accepted' };
@@ -350,7 +356,7 @@ export class PublishedArticle {
     // would tell readers and subscribers the text was corrected when it was not.
     if (request.changes !== undefined && changedFields.length === 0) throw nothingCorrected(this.id);
     const failing = blockingErrors(runEditorialChecks(merged.value));
-    if (failing.length > 0) throw correctionBlocked(failing);
+    if (failing.length > 0) throw blockingChecksFailed('corrected', failing);
     if (changedFields.length > 0) this.state.liveAsApproved ??= live.content;
     live.content = merged.value;
     this.state.correctedAt = now;
@@ -444,8 +450,18 @@ export class PublishedArticle {
   }
 }
 
-function checkApprover(id: string, approval: Approval): void {
+/**
+ * What publishing checks again of every approval before accepting it: an editor other than
+ * the author, and no link a reader could be harmed by. The event format keeps link targets as
+ * typed, and review refuses to approve a `javascript:` or relative one (UNSAFE_LINK); such a
+ * link would be dropped from the page but kept in the ninjs JSON's structured article. The
+ * other checks are review's judgement, made when it approved: run again here, a check added
+ * later would drop stories approved before it when the read model is rebuilt from the topic.
+ */
+function checkApproval(id: string, approval: Approval): void {
   if (approval.editorId === approval.authorId) throw selfApproval(id, approval.editorId);
+  const failing = runEditorialChecks(approval.content).filter((check) => check.code === CHECK_CODES.unsafeLink);
+  if (failing.length > 0) throw blockingChecksFailed('approved', failing);
 }
 
 /** The approval as a waiting revision; `heldUntil` is an embargo already on the story that still holds. */
