@@ -1,5 +1,15 @@
 import { testContent } from '../../../test/test-articles';
-import { ALL_TEXT_SEARCH_CONFIGS, fromSearchText, searchableText, textSearchConfigFor, toSearchText } from './search-document';
+import {
+  ALL_TEXT_SEARCH_CONFIGS,
+  fromSearchText,
+  searchableText,
+  SNIPPET_FRAGMENT_DELIMITER,
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+  textSearchConfigFor,
+  toSearchText,
+  withEllipses,
+} from './search-document';
 
 describe(textSearchConfigFor.name, () => {
   it.each([
@@ -41,5 +51,34 @@ describe('search text', () => {
     const stored = toSearchText('a <lens> b');
     expect(stored).not.toMatch(/[<>]/);
     expect(fromSearchText(stored)).toBe('a <lens> b');
+  });
+});
+
+describe(withEllipses.name, () => {
+  const text = ['The council voted on Thursday.', 'Lorries over 7.5 tonnes are banned from the old town overnight, ending a dispute.', 'Hauliers said the ban would cost them.'].join('\n');
+  const mark = (word: string) => `${SNIPPET_MARK_START}${word}${SNIPPET_MARK_END}`;
+
+  it('marks a passage cut from the middle of a block at both ends', () => {
+    expect(withEllipses(`banned from the ${mark('old')} town overnight`, text)).toBe(`… banned from the ${mark('old')} town overnight …`);
+  });
+
+  it('adds none where the passage starts and stops with whole blocks', () => {
+    expect(withEllipses(`The council ${mark('voted')} on Thursday.`, text)).toBe(`The council ${mark('voted')} on Thursday.`);
+    expect(withEllipses('Hauliers said the ban would cost them.', text)).toBe('Hauliers said the ban would cost them.');
+  });
+
+  it('marks only the end a passage starting at the text’s start leaves open, and only the start of one that runs to its end', () => {
+    expect(withEllipses('The council voted', text)).toBe('The council voted …');
+    expect(withEllipses('the ban would cost them.', text)).toBe('… the ban would cost them.');
+  });
+
+  it('reads the first and the last of two passages', () => {
+    const snippet = `on ${mark('Thursday')}.${SNIPPET_FRAGMENT_DELIMITER}Hauliers said the ${mark('ban')}`;
+    expect(withEllipses(snippet, text)).toBe(`… ${snippet} …`);
+  });
+
+  it('leaves an empty snippet empty, and marks a passage the text does not hold at both ends', () => {
+    expect(withEllipses('  ', text)).toBe('');
+    expect(withEllipses('nowhere in it', text)).toBe('… nowhere in it …');
   });
 });

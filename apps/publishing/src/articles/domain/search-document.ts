@@ -61,6 +61,30 @@ export const ANGLE_OPEN = '\uE002';
 export const ANGLE_CLOSE = '\uE003';
 const PRIVATE_MARKS = /[\uE000-\uE003]/g;
 
+/** Between two passages of one snippet (ts_headline's FragmentDelimiter). */
+export const SNIPPET_FRAGMENT_DELIMITER = ' … ';
+
+/**
+ * A snippet as a reader should see it: an ellipsis where its first passage starts after the
+ * start of a block of the text (mid-sentence, as ts_headline cuts by words) and where its last
+ * passage stops before the end of one. `searchText` is the searchable text the snippet was cut
+ * from (blocks one per line, as `searchableText` joins them); both are in its stored form.
+ * A passage found nowhere in the text (never expected) gets the ellipsis, the safe side.
+ */
+export function withEllipses(snippet: string, searchText: string): string {
+  const passage = snippet.trim();
+  if (passage === '') return passage;
+  const plain = passage.split(SNIPPET_MARK_START).join('').split(SNIPPET_MARK_END).join('');
+  const fragments = plain.split(SNIPPET_FRAGMENT_DELIMITER);
+  const first = fragments[0];
+  const last = fragments[fragments.length - 1];
+  const start = searchText.indexOf(first);
+  const end = searchText.lastIndexOf(last);
+  const startsABlock = start === 0 || (start > 0 && searchText[start - 1] === '\n');
+  const endsABlock = end >= 0 && (end + last.length === searchText.length || searchText[end + last.length] === '\n');
+  return `${startsABlock ? '' : '… '}${passage}${endsABlock ? '' : ' …'}`;
+}
+
 /** Text as search stores it: private marks dropped, angle brackets replaced by their stand-ins. */
 export function toSearchText(text: string): string {
   return text.replace(PRIVATE_MARKS, '').replace(/</g, ANGLE_OPEN).replace(/>/g, ANGLE_CLOSE);

@@ -68,6 +68,20 @@ describe(SearchArticlesQuery.name, () => {
     expect(hit.rank).toBeGreaterThan(0);
   });
 
+  it('says with an ellipsis where the passage starts or stops in the middle of a block', async () => {
+    const long = (word: string) =>
+      `Residents of the old town had complained for years about lorries at night. The council heard the ${word} case on Thursday and voted to end the traffic after dark, starting in the spring, with fines for hauliers who ignore the signs.`;
+    await fixtures.live({ article: testContent({ headline: 'Night lorries banned', standfirst: undefined, body: paragraph(long('freight')) }) });
+    await fixtures.live({ article: testContent({ headline: 'Ferry timetable', standfirst: undefined, body: paragraph('The winter ferry timetable starts on Monday.') }) });
+
+    const [middle] = (await search('freight')).items;
+    expect(middle.snippet).toMatch(new RegExp(`^… .*${START_MARK}freight${END}.* …$`));
+    const [whole] = (await search('timetable')).items;
+    // The whole paragraph, then the byline names (searchable too) on their own lines, all whole.
+    expect(whole.snippet).toMatch(new RegExp(`^The winter ferry ${START_MARK}timetable${END} starts on Monday\\.\\n`));
+    expect(whole.snippet).not.toContain('…');
+  });
+
   it('finds only live stories: not a scheduled one, nor a withdrawn one', async () => {
     await fixtures.scheduled(60_000, { article: testContent({ headline: 'Embargoed glacier report', body: paragraph('Glacier retreat measured.') }) });
     await fixtures.withdrawn();

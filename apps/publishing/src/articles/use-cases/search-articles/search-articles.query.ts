@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { ALL_TEXT_SEARCH_CONFIGS, ANGLE_CLOSE, ANGLE_OPEN, fromSearchText, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../domain/search-document';
+import {
+  ALL_TEXT_SEARCH_CONFIGS,
+  ANGLE_CLOSE,
+  ANGLE_OPEN,
+  fromSearchText,
+  SNIPPET_FRAGMENT_DELIMITER,
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+  withEllipses,
+} from '../../domain/search-document';
 import { ArticleEntity } from '../../persistence/article.entity';
 import { toPublicArticle, type PublicArticle } from '../read-articles/public-article';
 import type { SearchArticlesCommand } from './search-articles.command';
@@ -11,7 +20,7 @@ export interface SearchHit {
   article: PublicArticle;
   /**
    * The headline and a short passage of the text (standfirst and body, fragments joined by
-   * " … "), plain text in which the matched words are wrapped in SNIPPET_MARK_START and
+   * " … ", with "… " before and " …" after where the passage starts or stops mid-block), plain text in which the matched words are wrapped in SNIPPET_MARK_START and
    * SNIPPET_MARK_END. The text itself never contains those characters; whoever renders the
    * snippet escapes the text and turns the marks into markup.
    */
@@ -28,7 +37,7 @@ export interface SearchResults {
 }
 
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}"`;
-const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter="${SNIPPET_FRAGMENT_DELIMITER}"`;
 
 /**
  * Full-text search over live articles. Each article is indexed in its own language's text
@@ -42,7 +51,7 @@ export class SearchArticlesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute(command: SearchArticlesCommand): Promise<SearchResults> {
-    const rows: { id: string; rank: number; headline: string; snippet: string; total: string }[] = await this.dataSource.query(
+    const rows: { id: string; rank: number; headline: string; snippet: string; search_text: string | null; total: string }[] = await this.dataSource.query(
       `WITH queries AS (
          SELECT config, websearch_to_tsquery(config::regconfig, $1) AS query FROM unnest($2::text[]) AS config
        )
@@ -50,6 +59,7 @@ export class SearchArticlesQuery {
               ts_rank_cd(a.search_document, q.query) AS rank,
               ts_headline(a.search_config::regconfig, translate(a.content->>'headline', '<>', $7), q.query, $3) AS headline,
               ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet,
+              a.search_text,
               count(*) OVER () AS total
          FROM articles a JOIN queries q ON a.search_config = q.config
         WHERE a.status = 'published' AND a.search_document @@ q.query
@@ -62,7 +72,7 @@ export class SearchArticlesQuery {
     const byId = new Map(entities.map((entity) => [entity.id, toPublicArticle(entity)]));
     const items = rows.flatMap((row) => {
       const article = byId.get(row.id);
-      return article && article.status === 'published' ? [{ article, headline: fromSearchText(row.headline), snippet: fromSearchText(row.snippet), rank: Number(row.rank) }] : [];
+      return article && article.status === 'published' ? [{ article, headline: fromSearchText(row.headline), snippet: fromSearchText(withEllipses(row.snippet, row.search_text ?? '')), rank: Number(row.rank) }] : [];
     });
     return { items, total: Number(rows[0].total) };
   }
