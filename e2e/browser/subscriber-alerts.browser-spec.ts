@@ -116,7 +116,7 @@ describe('reader alerts in a browser', () => {
     await page.fill('#subscribe-email', 'browser.reader@example.com');
     await page.check('.subscribe-form input[value="world"]');
     await Promise.all([page.waitForURL(`${newsroom.url('notifications')}/subscribe`), page.click('.subscribe-form button[type=submit]')]);
-    expect(await page.title()).toBe('Check your inbox');
+    expect(await page.title()).toBe('Check your inbox · Newsroom');
     // The way back leads to the story the form was on.
     expect(await page.getAttribute('a:has-text("Back to where you were")', 'href')).toBe(storyUrl);
 
@@ -128,10 +128,10 @@ describe('reader alerts in a browser', () => {
 
     // The link opens a page whose button confirms: a mail scanner that opens it confirms nothing.
     await page.goto(confirmUrl);
-    expect(await page.title()).toBe('Confirm your alerts');
+    expect(await page.title()).toBe('Confirm your alerts · Newsroom');
     await shot(page, 'confirm-button');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Yes, send me alerts' }).click()]);
-    expect(await page.title()).toBe('Subscription confirmed');
+    expect(await page.title()).toBe('Subscription confirmed · Newsroom');
     await Promise.all([page.waitForURL(/\/preferences\?token=/), page.click('a[href*="/preferences?token="]')]);
     expect(await page.isChecked('input[name=sections][value="politics"]')).toBe(true);
     expect(await page.isChecked('input[name=sections][value="world"]')).toBe(true);

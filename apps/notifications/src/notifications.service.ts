@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadNotificationsConfig, type NotificationsConfig } from './config/notifications.config';
+import { mastheadOf } from './shared/html/page';
 import { NOTIFICATIONS_CONFIG } from './shared/notifications-config.token';
 import { SubscriberPageFilter } from './subscriptions/transport/subscriber-page.filter';
 import type { NotificationsOverrides } from './shared/shared.module';
@@ -15,7 +16,7 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
   consumesEvents: true,
   configure: (app: INestApplication) => {
     // Registered after the platform's JSON filter, so it is asked first: the subscriber pages' errors are pages.
-    app.useGlobalFilters(new SubscriberPageFilter(app.get<NotificationsConfig>(NOTIFICATIONS_CONFIG).publicSiteUrl));
+    app.useGlobalFilters(new SubscriberPageFilter(mastheadOf(app.get<NotificationsConfig>(NOTIFICATIONS_CONFIG))));
   },
 };
 

@@ -1,4 +1,4 @@
-import { IsEmail, IsNotEmpty, IsString, Matches, MinLength, ValidateBy } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Length, Matches, MinLength, ValidateBy } from 'class-validator';
 import { baseUrl, CLOCK_TIME, CommonEnv, DEFAULT_SITE_SECTIONS, IsBaseUrl, IsSectionList, IsTimeZone, loadEnv, parseSectionList, toRuntimeConfig, type ServiceRuntimeConfig, type SiteSection } from '@newsroom/config';
 import { IsRateLimits, IsTrustProxy, rateLimitOptions, type RateLimitOptions } from '@newsroom/platform';
 import { NOTIFICATIONS_LIMITED_ROUTES, NOTIFICATIONS_RATE_LIMITS } from './rate-limits';
@@ -33,6 +33,14 @@ export class NotificationsEnv extends CommonEnv {
    */
   @IsTimeZone()
   SITE_TIME_ZONE!: string;
+
+  /**
+   * The publication's name, as publishing's SITE_NAME: the subscriber pages' masthead, and the
+   * alerts' e-mail subjects, senders' list names and footers ("Harwick Gazette alerts").
+   */
+  @IsString()
+  @Length(1, 80)
+  SITE_NAME!: string;
 
   /** smtp://user:pass@host:port or smtps://… */
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -139,6 +147,8 @@ export interface NotificationsConfig {
   publicBaseUrl: string;
   /** Base URL every alert's article URL must be under (no trailing slash). */
   publicSiteUrl: string;
+  /** The publication's name (SITE_NAME, trimmed). */
+  siteName: string;
   /** The sections readers may follow, in the site's order, with the labels readers see. */
   siteSections: SiteSection[];
   /** The time zone of readers who do not give theirs. */
@@ -169,6 +179,7 @@ export const NOTIFICATIONS_DEFAULTS = {
   PUSH_SERVICE_HOSTS: DEFAULT_PUSH_SERVICE_HOSTS,
   SITE_SECTIONS: DEFAULT_SITE_SECTIONS,
   SITE_TIME_ZONE: 'UTC',
+  SITE_NAME: 'Newsroom',
 };
 
 export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
@@ -179,6 +190,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
     publicSiteUrl: baseUrl(parsed.PUBLIC_SITE_URL),
     siteSections: parseSectionList(parsed.SITE_SECTIONS),
     siteTimeZone: parsed.SITE_TIME_ZONE,
+    siteName: parsed.SITE_NAME.trim(),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     vapid: { publicKey: parsed.VAPID_PUBLIC_KEY, privateKey: parsed.VAPID_PRIVATE_KEY, subject: parsed.VAPID_SUBJECT },

@@ -32,6 +32,8 @@ export class AlertChannels {
   private readonly vapid: VapidAuthorizations;
   private readonly pushServices: PushServiceAllowList;
   private readonly pushAgent: Agent;
+  /** The publication the e-mails speak for (SITE_NAME). */
+  private readonly publication: string;
 
   constructor(
     private readonly mailer: Mailer,
@@ -41,6 +43,7 @@ export class AlertChannels {
   ) {
     this.vapid = new VapidAuthorizations(config.vapid);
     this.pushServices = config.pushServices;
+    this.publication = config.siteName;
     // A test's agent only lends its CA: every push goes through the agent that checks addresses.
     this.pushAgent = pushServiceAgent(trustedBy?.options.ca ? { ca: trustedBy.options.ca } : {});
   }
@@ -56,7 +59,7 @@ export class AlertChannels {
   async email(recipient: EmailRecipient, alert: AlertText, deliveryId: string, correction: { note: string } | null = null): Promise<SendResult> {
     const links = this.links.management(recipient.subscriberId, 'email');
     try {
-      const message = correction ? correctionEmail(recipient.email, alert, correction.note, links) : alertEmail(recipient.email, alert, links);
+      const message = correction ? correctionEmail(this.publication, recipient.email, alert, correction.note, links) : alertEmail(this.publication, recipient.email, alert, links);
       const mail = { ...message, messageId: this.mailer.messageId(`delivery-${deliveryId}`) };
       const receipt = await this.mailer.send(mail);
       return { ok: true, responseCode: receipt.responseCode };

@@ -12,16 +12,16 @@ const links = { preferencesUrl: 'https://alerts.example/preferences?token=t1', u
 
 describe('alertEmail', () => {
   it('uses the headline as subject, prefixed for breaking news', () => {
-    expect(alertEmail('a@example.com', alert, links).subject).toBe('Budget <b>passes</b> & "wins"');
-    expect(alertEmail('a@example.com', { ...alert, priority: 'breaking' }, links).subject).toBe('Breaking: Budget <b>passes</b> & "wins"');
+    expect(alertEmail('Newsroom', 'a@example.com', alert, links).subject).toBe('Budget <b>passes</b> & "wins"');
+    expect(alertEmail('Newsroom', 'a@example.com', { ...alert, priority: 'breaking' }, links).subject).toBe('Breaking: Budget <b>passes</b> & "wins"');
   });
 
   it('keeps the subject on one line', () => {
-    expect(alertEmail('a@example.com', { ...alert, headline: 'Line one\r\nBcc: victim@example.com' }, links).subject).toBe('Line one Bcc: victim@example.com');
+    expect(alertEmail('Newsroom', 'a@example.com', { ...alert, headline: 'Line one\r\nBcc: victim@example.com' }, links).subject).toBe('Line one Bcc: victim@example.com');
   });
 
   it('escapes every piece of article text in the HTML part', () => {
-    const { html } = alertEmail('a@example.com', alert, links);
+    const { html } = alertEmail('Newsroom', 'a@example.com', alert, links);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>passes');
     expect(html).toContain('Budget &lt;b&gt;passes&lt;/b&gt; &amp; &quot;wins&quot;');
@@ -30,11 +30,11 @@ describe('alertEmail', () => {
   });
 
   it('never links a non-http URL', () => {
-    expect(alertEmail('a@example.com', { ...alert, url: 'javascript:alert(1)' }, links).html).not.toContain('javascript:');
+    expect(alertEmail('Newsroom', 'a@example.com', { ...alert, url: 'javascript:alert(1)' }, links).html).not.toContain('javascript:');
   });
 
   it('has a plain-text part with the standfirst, the story link and the unsubscribe link', () => {
-    const { text } = alertEmail('a@example.com', alert, links);
+    const { text } = alertEmail('Newsroom', 'a@example.com', alert, links);
     expect(text).toContain('Vote was <script>alert(1)</script> close');
     expect(text).toContain('Read the story: https://news.example/articles/budget?a=1&b=2');
     expect(text).toContain(`Unsubscribe: ${links.unsubscribeUrl}`);
@@ -42,7 +42,7 @@ describe('alertEmail', () => {
   });
 
   it('carries RFC 8058 one-click unsubscribe, the list it belongs to (RFC 2919), and says it is automatic (RFC 3834)', () => {
-    expect(alertEmail('a@example.com', alert, links).headers).toEqual({
+    expect(alertEmail('Newsroom', 'a@example.com', alert, links).headers).toEqual({
       'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': `Newsroom alerts <alerts.${new URL(links.unsubscribeUrl).hostname}>`,
@@ -51,8 +51,18 @@ describe('alertEmail', () => {
     });
   });
 
+  it('speaks for the publication it is configured with: the footer, and the list name, quoted when it holds a special', () => {
+    const mail = alertEmail('Harwick Gazette', 'a@example.com', alert, links);
+    expect(mail.text).toContain('You get this because you subscribed to Harwick Gazette alerts.');
+    expect(mail.html).toContain('subscribed to Harwick Gazette alerts.');
+    expect(mail.headers?.['List-Id']).toBe('Harwick Gazette alerts <alerts.alerts.example>');
+    expect(alertEmail('St. Mary\'s "Echo"', 'a@example.com', alert, links).headers?.['List-Id']).toBe('"St. Mary\'s \\"Echo\\" alerts" <alerts.alerts.example>');
+    expect(alertEmail('The <Post>\r\nBcc: x@example.com', 'a@example.com', alert, links).headers?.['List-Id']).toBe('"The <Post> Bcc: x@example.com alerts" <alerts.alerts.example>');
+    expect(correctionEmail('Harwick Gazette', 'a@example.com', alert, 'Fixed.', links).text).toContain('a Harwick Gazette alert you received');
+  });
+
   it('leaves out an absent standfirst', () => {
-    expect(alertEmail('a@example.com', { ...alert, standfirst: null }, links).html).not.toContain('<p></p>');
+    expect(alertEmail('Newsroom', 'a@example.com', { ...alert, standfirst: null }, links).html).not.toContain('<p></p>');
   });
 });
 
@@ -90,18 +100,18 @@ describe('alert emails for right-to-left stories', () => {
   const arabic: AlertText = { ...alert, headline: 'المجلس يوافق على حظر الرافعات (7 مقابل 2)', standfirst: 'فاز السكان بمعركة استمرت عامين.' };
 
   it('set the headline and standfirst right to left, with the article’s language when known', () => {
-    const mail = alertEmail('reader@example.org', { ...arabic, language: 'ar' }, links);
+    const mail = alertEmail('Newsroom', 'reader@example.org', { ...arabic, language: 'ar' }, links);
     expect(mail.html).toMatch(/<div lang="ar" dir="rtl" style="text-align:right">\s*<h1[^>]*><a [^>]*>المجلس يوافق/);
     expect(mail.html).toContain('<p>فاز السكان بمعركة استمرت عامين.</p>\n</div>');
   });
 
   it('find the direction from the text when the alert does not name the language', () => {
-    expect(alertEmail('reader@example.org', arabic, links).html).toContain('<div dir="rtl" style="text-align:right">');
-    expect(alertEmail('reader@example.org', alert, links).html).toContain('<div dir="ltr" style="text-align:left">');
+    expect(alertEmail('Newsroom', 'reader@example.org', arabic, links).html).toContain('<div dir="rtl" style="text-align:right">');
+    expect(alertEmail('Newsroom', 'reader@example.org', alert, links).html).toContain('<div dir="ltr" style="text-align:left">');
   });
 
   it('keep the alert’s own English words left to right', () => {
-    const mail = alertEmail('reader@example.org', { ...arabic, priority: 'breaking', language: 'ar' }, links);
+    const mail = alertEmail('Newsroom', 'reader@example.org', { ...arabic, priority: 'breaking', language: 'ar' }, links);
     expect(mail.html).toContain('<p lang="en" dir="ltr" style="color:#b00000;font-weight:bold;text-transform:uppercase">Breaking news</p>');
     expect(mail.html).toMatch(/<p lang="en" dir="ltr"><a href="[^"]+">Read the story<\/a><\/p>/);
   });
@@ -116,11 +126,11 @@ describe('alert emails for right-to-left stories', () => {
 
 describe('correctionEmail', () => {
   const note = 'An earlier version gave the vote as <b>226</b> to 224; it was 226 to 223.';
-  const mail = correctionEmail('a@example.com', { ...alert, priority: 'breaking' }, note, links);
+  const mail = correctionEmail('Newsroom', 'a@example.com', { ...alert, priority: 'breaking' }, note, links);
 
   it('says "Correction:" and the corrected headline on one line as subject, never "Breaking"', () => {
     expect(mail.subject).toBe('Correction: Budget <b>passes</b> & "wins"');
-    expect(correctionEmail('a@example.com', { ...alert, headline: 'One\r\nBcc: victim@example.com' }, note, links).subject).toBe('Correction: One Bcc: victim@example.com');
+    expect(correctionEmail('Newsroom', 'a@example.com', { ...alert, headline: 'One\r\nBcc: victim@example.com' }, note, links).subject).toBe('Correction: One Bcc: victim@example.com');
   });
 
   it('carries the note and the story link in both parts, escaped in the HTML one', () => {
@@ -133,6 +143,6 @@ describe('correctionEmail', () => {
 
   it('offers the same unsubscribe link and one-click headers as the alert e-mail', () => {
     expect(mail.text).toContain(`Unsubscribe: ${links.unsubscribeUrl}`);
-    expect(mail.headers).toEqual(alertEmail('a@example.com', alert, links).headers);
+    expect(mail.headers).toEqual(alertEmail('Newsroom', 'a@example.com', alert, links).headers);
   });
 });

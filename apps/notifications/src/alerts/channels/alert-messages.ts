@@ -32,21 +32,30 @@ export function storyDirection(...texts: Array<string | null | undefined>): 'ltr
 export const INTERFACE = { lang: 'en', dir: 'ltr' } as const;
 
 /** The two lists a subscriber's mail belongs to: alerts (and their corrections), and the daily digest. */
-const MAIL_LISTS = { alerts: 'Newsroom alerts', digest: 'Newsroom daily digest' } as const;
+const MAIL_LISTS = { alerts: 'alerts', digest: 'daily digest' } as const;
+
+/** RFC 5322 specials: a display name holding one is sent as a quoted string. */
+const PHRASE_SPECIALS = /[()<>[\]:;@\\,."]/;
+
+/** `Harwick Gazette alerts`, as a header's display name: one line, quoted when it must be. */
+function listName(publication: string, list: keyof typeof MAIL_LISTS): string {
+  const name = oneLine(`${publication} ${MAIL_LISTS[list]}`);
+  return PHRASE_SPECIALS.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
+}
 
 /**
- * The headers of every e-mail to a subscriber:
+ * The headers of every e-mail to a subscriber of `publication` (SITE_NAME):
  * - RFC 2369 `List-Unsubscribe` with RFC 8058 one-click, so mail clients offer "Unsubscribe" themselves;
- * - RFC 2919 `List-Id` (`Newsroom alerts <alerts.alerts.example.com>`, named after the host of
- *   the subscriber links), so readers and mail clients can file alerts and digests apart;
+ * - RFC 2919 `List-Id` (`Harwick Gazette alerts <alerts.alerts.example.com>`, named after the
+ *   host of the subscriber links), so readers and mail clients can file alerts and digests apart;
  * - RFC 3834 `Auto-Submitted: auto-generated`, so out-of-office responders do not answer every
  *   alert, and `Precedence: bulk`, which responders older than RFC 3834 read instead.
  */
-export function subscriberMailHeaders(list: keyof typeof MAIL_LISTS, unsubscribeUrl: string): Record<string, string> {
+export function subscriberMailHeaders(publication: string, list: keyof typeof MAIL_LISTS, unsubscribeUrl: string): Record<string, string> {
   return {
     'List-Unsubscribe': `<${unsubscribeUrl}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'List-Id': `${MAIL_LISTS[list]} <${list}.${new URL(unsubscribeUrl).hostname}>`,
+    'List-Id': `${listName(publication, list)} <${list}.${new URL(unsubscribeUrl).hostname}>`,
     'Auto-Submitted': 'auto-generated',
     Precedence: 'bulk',
   };
@@ -76,15 +85,15 @@ export function alertTitle(alert: AlertText): string {
 }
 
 /**
- * The alert email: the headline as subject, the standfirst, a link to the
+ * The alert email of `publication` (SITE_NAME, named in the footer): the headline as subject, the standfirst, a link to the
  * article, and links to change preferences or unsubscribe, with the RFC 8058
  * one-click headers so mail clients can offer "Unsubscribe" themselves. Only
  * http(s) URLs become links. The headline and standfirst carry the story's
  * direction (`dir="rtl"` for an Arabic or Hebrew story) and, when `language` (a
  * BCP 47 tag) is given, its `lang`; without it the direction comes from the text.
  */
-export function alertEmail(to: string, alert: AlertText & { language?: string }, links: SubscriberMailLinks): OutgoingMail {
-  const footer = subscriberFooter('You get this because you subscribed to Newsroom alerts.', links);
+export function alertEmail(publication: string, to: string, alert: AlertText & { language?: string }, links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter(`You get this because you subscribed to ${publication} alerts.`, links);
   const standfirst = alert.standfirst?.trim() ?? '';
   const breaking = alert.priority === 'breaking';
   const text = [
@@ -114,7 +123,7 @@ ${footer.html}`;
     subject: alertTitle(alert),
     text,
     html: emailDocument(alertTitle(alert), body),
-    headers: subscriberMailHeaders('alerts', links.unsubscribeUrl),
+    headers: subscriberMailHeaders(publication, 'alerts', links.unsubscribeUrl),
   };
 }
 
@@ -124,8 +133,8 @@ ${footer.html}`;
  * correction note as plain text, a link to the story, and the same preference and RFC 8058
  * one-click unsubscribe links and headers as the alert e-mail.
  */
-export function correctionEmail(to: string, alert: AlertText, note: string, links: SubscriberMailLinks): OutgoingMail {
-  const footer = subscriberFooter('You get this because a Newsroom alert you received was about this story.', links);
+export function correctionEmail(publication: string, to: string, alert: AlertText, note: string, links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter(`You get this because a ${publication} alert you received was about this story.`, links);
   const subject = `Correction: ${oneLine(alert.headline)}`;
   const correctionText = note.trim();
   const text = [
@@ -148,7 +157,7 @@ ${footer.html}`;
     subject,
     text,
     html: emailDocument(subject, body),
-    headers: subscriberMailHeaders('alerts', links.unsubscribeUrl),
+    headers: subscriberMailHeaders(publication, 'alerts', links.unsubscribeUrl),
   };
 }
 

@@ -11,12 +11,16 @@ const story = (headline: string, fields: Partial<{ standfirst: string | null; ur
 
 describe(digestEmail.name, () => {
   it('names the date and counts the stories in the subject', () => {
-    expect(digestEmail('a@example.com', '2026-11-30', [story('One')], links).subject).toBe('Your Newsroom digest for 30 November 2026: 1 story');
-    expect(digestEmail('a@example.com', '2026-03-01', [story('One'), story('Two')], links).subject).toBe('Your Newsroom digest for 1 March 2026: 2 stories');
+    expect(digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('One')], links).subject).toBe('Your Newsroom digest for 30 November 2026: 1 story');
+    expect(digestEmail('Newsroom', 'a@example.com', '2026-03-01', [story('One'), story('Two')], links).subject).toBe('Your Newsroom digest for 1 March 2026: 2 stories');
+    const named = digestEmail('Harwick Gazette', 'a@example.com', '2026-03-01', [story('One')], links);
+    expect(named.subject).toBe('Your Harwick Gazette digest for 1 March 2026: 1 story');
+    expect(named.text).toContain('a daily digest of Harwick Gazette alerts.');
+    expect(named.headers?.['List-Id']).toMatch(/^Harwick Gazette daily digest <digest\./);
   });
 
   it('lists every story with its link, marks breaking ones, and escapes what the newsroom wrote', () => {
-    const mail = digestEmail('a@example.com', '2026-11-30', [story('Budget <b>passes</b>', { priority: 'breaking' }), story('Quiet day', { url: 'javascript:alert(1)' })], links);
+    const mail = digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('Budget <b>passes</b>', { priority: 'breaking' }), story('Quiet day', { url: 'javascript:alert(1)' })], links);
     expect(mail.html).toContain('Budget &lt;b&gt;passes&lt;/b&gt;</a>');
     expect(mail.html).toContain('Breaking: </span>');
     expect(mail.html).not.toContain('javascript:');
@@ -24,7 +28,7 @@ describe(digestEmail.name, () => {
   });
 
   it('carries the one-click unsubscribe headers and links of the alert e-mail, on a list of its own', () => {
-    const mail = digestEmail('a@example.com', '2026-11-30', [story('One')], links);
+    const mail = digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('One')], links);
     expect(mail.headers).toEqual({
       'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -37,6 +41,6 @@ describe(digestEmail.name, () => {
   });
 
   it('sets a right-to-left story in its own direction', () => {
-    expect(digestEmail('a@example.com', '2026-11-30', [story('الميزانية تمر')], links).html).toContain('dir="rtl"');
+    expect(digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('الميزانية تمر')], links).html).toContain('dir="rtl"');
   });
 });

@@ -17,15 +17,15 @@ function spelledDate(date: LocalDate): string {
 }
 
 /**
- * The daily digest e-mail: one message listing `stories` (oldest first), each headline a link
+ * The daily digest e-mail of `publication` (SITE_NAME): one message listing `stories` (oldest first), each headline a link
  * to the story (only http(s) URLs become links) with its standfirst in the story's own
  * direction, then the same preference and RFC 8058 one-click unsubscribe links and headers
  * as the alert e-mail.
  */
-export function digestEmail(to: string, date: LocalDate, stories: readonly DigestStory[], links: SubscriberMailLinks): OutgoingMail {
-  const footer = subscriberFooter('You get this because you asked for a daily digest of Newsroom alerts.', links);
+export function digestEmail(publication: string, to: string, date: LocalDate, stories: readonly DigestStory[], links: SubscriberMailLinks): OutgoingMail {
+  const footer = subscriberFooter(`You get this because you asked for a daily digest of ${publication} alerts.`, links);
   const count = `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
-  const subject = `Your Newsroom digest for ${spelledDate(date)}: ${count}`;
+  const subject = `Your ${oneLine(publication)} digest for ${spelledDate(date)}: ${count}`;
   const text = [
     subject,
     ...stories.map((story) => [`\n${story.priority === 'breaking' ? 'BREAKING: ' : ''}${oneLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
@@ -42,5 +42,5 @@ ${standfirst && html`<p style="margin-top:0">${standfirst}</p>`}
 </div>`;
 })}
 ${footer.html}`;
-  return { to, subject, text, html: emailDocument(subject, body), headers: subscriberMailHeaders('digest', links.unsubscribeUrl) };
+  return { to, subject, text, html: emailDocument(subject, body), headers: subscriberMailHeaders(publication, 'digest', links.unsubscribeUrl) };
 }

@@ -60,7 +60,7 @@ describe('mailTextEncoding', () => {
     ['a Ukrainian alert', 'Newsroom <alerts@news.example>', { headline: 'Кабмін ухвалив нові правила для портів', standfirst: 'Правила діють з січня.', language: 'uk' }],
     ['an Arabic alert from a sender named in Arabic', 'أخبار <alerts@news.example>', { headline: 'مجلس الميناء يقر حظر الرافعات ليلاً', standfirst: 'يبدأ الحظر في يناير.', language: 'ar' }],
   ])('builds %s byte for byte as nodemailer does when left to choose', async (_name, from, words) => {
-    const mail = alertEmail('reader@example.com', { ...words, url: 'https://news.example/articles/a', section: 'politics', priority: 'breaking' }, links);
+    const mail = alertEmail('Newsroom', 'reader@example.com', { ...words, url: 'https://news.example/articles/a', section: 'politics', priority: 'breaking' }, links);
     const textEncoding = mailTextEncoding(mail, from);
     expect(await bytes({ ...mail, ...(textEncoding ? { textEncoding } : {}) }, from)).toBe(await bytes(mail, from));
   });

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../config/notifications.config';
+import { mastheadOf } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
@@ -33,7 +34,7 @@ export class SubscribeFormController {
   @ApiOperation({ summary: 'The signup form as a page of its own (the site embeds the same fields)' })
   @ApiProduces('text/html')
   show(): string {
-    return subscribePage(this.sections.current(), this.config.publicSiteUrl, this.config.siteTimeZone);
+    return subscribePage(mastheadOf(this.config), this.sections.current(), this.config.siteTimeZone);
   }
 
   @Post()
@@ -58,8 +59,8 @@ export class SubscribeFormController {
     } catch (error) {
       if (!(error instanceof SignupEmailNotSentError)) throw error;
       res.status(503).setHeader('Retry-After', '60');
-      return errorPage(503, error.code, error.message, this.config.publicSiteUrl);
+      return errorPage(mastheadOf(this.config), 503, error.code, error.message);
     }
-    return checkYourInboxPage(this.config.publicSiteUrl, wayBack(form.returnTo, this.config.publicSiteUrl));
+    return checkYourInboxPage(mastheadOf(this.config), wayBack(form.returnTo, this.config.publicSiteUrl));
   }
 }

@@ -22,7 +22,11 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
 
   beforeAll(async () => {
     // Every signup here comes from one client: its hourly budget is raised, the per-address one is what the last test checks.
-    suite = await startNotificationsWithMail('notifications_subscribe_form', { SITE_SECTIONS: 'politics=Politics,world=World,climate', RATE_LIMITS: 'signup:client=30/1h' });
+    suite = await startNotificationsWithMail('notifications_subscribe_form', {
+      SITE_SECTIONS: 'politics=Politics,world=World,climate',
+      SITE_NAME: 'Harwick Gazette',
+      RATE_LIMITS: 'signup:client=30/1h',
+    });
     ({ smtp, service, bus } = suite);
   }, 120_000);
 
@@ -42,13 +46,16 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
   it('subscribes from a urlencoded form post: pending until the button behind the emailed link is pressed, then confirmed', async () => {
     const answer = await submit('email=form.reader%40example.com&sections=politics&sections=climate&tags=Harbour%2C+budget');
     expect(answer.status).toBe(200);
-    expect(answer.text).toContain('<title>Check your inbox</title>');
+    expect(answer.text).toContain('<title>Check your inbox · Harwick Gazette</title>');
+    // Whose alerts these are, and the way to their site: the page is on this service's own address.
+    expect(answer.text).toContain(`<header class="masthead"><a href="${SITE}/">Harwick Gazette</a></header>`);
     expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await service.sql(`SELECT status, sections, tags FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([
       { status: 'pending', sections: ['climate', 'politics'], tags: ['budget', 'harbour'] },
     ]);
 
     const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
+    expect(mail.parsed.subject).toBe('Confirm your Harwick Gazette alerts');
     // Sections by the names readers know them, not their slugs.
     expect(mail.parsed.text).toContain('You asked for: sections: Climate, Politics; tags: budget, harbour.');
     const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
@@ -56,8 +63,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     for (let scan = 0; scan < 2; scan += 1) {
       const opened = await service.anonymous.get(link, { headers: { accept: 'text/html' } });
       expect(opened.status).toBe(200);
-      expect(opened.text).toContain('<title>Confirm your alerts</title>');
-      expect(opened.text).toContain('Newsroom alerts for f•••@example.com: sections: Climate, Politics;');
+      expect(opened.text).toContain('<title>Confirm your alerts · Harwick Gazette</title>');
+      expect(opened.text).toContain('Harwick Gazette alerts for f•••@example.com: sections: Climate, Politics;');
       expect(opened.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
     }
     expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'pending' }]);
@@ -81,7 +88,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
   it('gives the same page to an address that is subscribed already, and changes nothing', async () => {
     const answer = await submit('email=FORM.READER%40example.com&sections=world');
     expect(answer.status).toBe(200);
-    expect(answer.text).toContain('<title>Check your inbox</title>');
+    expect(answer.text).toContain('<title>Check your inbox · Harwick Gazette</title>');
     expect(await service.sql(`SELECT sections FROM subscribers WHERE lower(email) = 'form.reader@example.com'`)).toEqual([{ sections: ['climate', 'politics'] }]);
   });
 

@@ -1,7 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
-import { SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
+import { SUBSCRIBER_PAGE_HEADERS, type Masthead } from '../../shared/html/page';
 import { errorPage } from './subscriber-pages';
 
 /** The addresses readers reach in a browser: the links in the e-mails, and the site's sign-up form. */
@@ -19,8 +19,8 @@ export class SubscriberPageFilter implements ExceptionFilter {
   private readonly logger = new Logger(SubscriberPageFilter.name);
   private readonly json = new HttpErrorFilter();
 
-  /** `siteUrl`: the public site, for the way back. */
-  constructor(private readonly siteUrl: string) {}
+  /** `masthead`: the publication, and its site for the way back. */
+  constructor(private readonly masthead: Masthead) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return this.json.catch(exception, host);
@@ -40,6 +40,6 @@ export class SubscriberPageFilter implements ExceptionFilter {
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');
     const retryAfter = retryAfterSecondsOf(error);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(status, body.error.code, body.error.message, this.siteUrl));
+    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(this.masthead, status, body.error.code, body.error.message));
   }
 }

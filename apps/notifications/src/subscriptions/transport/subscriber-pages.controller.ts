@@ -3,6 +3,7 @@ import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags 
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../config/notifications.config';
+import { mastheadOf, type Masthead } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { ConfirmSubscriptionCommand } from '../use-cases/confirm-subscription/confirm-subscription.command';
 import { ConfirmSubscriptionUseCase } from '../use-cases/confirm-subscription/confirm-subscription.use-case';
@@ -46,6 +47,10 @@ export class SubscriberPagesController {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
+  private get masthead(): Masthead {
+    return mastheadOf(this.config);
+  }
+
   @Get('v1/subscribers/confirm')
   @SignedLinkPage()
   @ApiOperation({
@@ -57,7 +62,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
   async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
-    return confirmSignupPage(view, token, (slug) => this.sections.labelOf(slug));
+    return confirmSignupPage(this.masthead, view, token, (slug) => this.sections.labelOf(slug));
   }
 
   @Post('v1/subscribers/confirm')
@@ -69,7 +74,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string): Promise<string> {
     const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
-    return confirmedPage(outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl, (slug) => this.sections.labelOf(slug));
+    return confirmedPage(this.masthead, outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl, (slug) => this.sections.labelOf(slug));
   }
 
   @Get('preferences')
@@ -78,7 +83,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find(link);
-    return preferencesPage(view, token, this.sections.current());
+    return preferencesPage(this.masthead, view, token, this.sections.current());
   }
 
   @Post('preferences')
@@ -94,7 +99,7 @@ export class SubscriberPagesController {
     @Body() form: PreferencesForm,
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
-    return preferencesPage(view, token, this.sections.current(), 'Your preferences are saved.');
+    return preferencesPage(this.masthead, view, token, this.sections.current(), 'Your preferences are saved.');
   }
 
   @Get('unsubscribe')
@@ -102,7 +107,7 @@ export class SubscriberPagesController {
   @ApiOperation({ summary: 'Asks to confirm with a button: link scanners that follow GET links never unsubscribe anyone' })
   async showUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find(link);
-    return unsubscribeConfirmPage(view, token);
+    return unsubscribeConfirmPage(this.masthead, view, token);
   }
 
   /**
@@ -117,6 +122,6 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   async confirmUnsubscribe(@Query('token', ManageLinkPipe) link: ManageLink): Promise<string> {
     const { view, changed } = await this.unsubscribe.execute(UnsubscribeCommand.create(link));
-    return unsubscribedPage(view, changed, this.config.publicSiteUrl);
+    return unsubscribedPage(this.masthead, view, changed);
   }
 }

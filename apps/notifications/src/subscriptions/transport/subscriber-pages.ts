@@ -1,6 +1,6 @@
 import type { SiteSection } from '@newsroom/config';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
-import { htmlPage } from '../../shared/html/page';
+import { htmlPage, type Masthead } from '../../shared/html/page';
 import { CHANNEL_FREQUENCIES, describePreferences, type Frequency, type Preferences } from '../domain/preferences';
 import { DEFAULT_TIME_ZONE } from '../domain/quiet-hours';
 import type { RecipientView } from '../domain/recipient';
@@ -25,18 +25,19 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
  * no fields: an empty POST passes the API paths' JSON-only rule for bodies.
  */
 /** `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf); pages without it show slugs. */
-export function confirmSignupPage(view: RecipientView, token: string, sectionLabel?: (slug: string) => string): string {
+export function confirmSignupPage(masthead: Masthead, view: RecipientView, token: string, sectionLabel?: (slug: string) => string): string {
   // Opened again later (from the same e-mail): say where it stands rather than offer a button that does nothing, or is refused.
   if (!view.subscribed) {
-    return htmlPage('Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again. Sign up again on the site to get alerts.</p>`);
+    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again. Sign up again on the site to get alerts.</p>`);
   }
   if (!view.awaitingConfirmation) {
-    return htmlPage('Already confirmed', html`<p>Newsroom alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
+    return htmlPage(masthead, 'Already confirmed', html`<p>${masthead.name} alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
 <p>Every alert has a link to change this or to unsubscribe.</p>`);
   }
   return htmlPage(
+    masthead,
     'Confirm your alerts',
-    html`<p>Newsroom alerts for ${view.label}: ${describePreferences(view.preferences, sectionLabel)}.</p>
+    html`<p>${masthead.name} alerts for ${view.label}: ${describePreferences(view.preferences, sectionLabel)}.</p>
 <form method="post" action="${actionUrl('/v1/subscribers/confirm', token)}">
 <button type="submit">Yes, send me alerts</button>
 </form>
@@ -44,10 +45,11 @@ export function confirmSignupPage(view: RecipientView, token: string, sectionLab
   );
 }
 
-export function confirmedPage(newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string, sectionLabel?: (slug: string) => string): string {
+export function confirmedPage(masthead: Masthead, newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string, sectionLabel?: (slug: string) => string): string {
   return htmlPage(
+    masthead,
     newlyConfirmed ? 'Subscription confirmed' : 'Already confirmed',
-    html`<p>${newlyConfirmed ? 'Thank you: your Newsroom alerts are on.' : 'This subscription was confirmed already; nothing changed.'}</p>
+    html`<p>${newlyConfirmed ? `Thank you: your ${masthead.name} alerts are on.` : 'This subscription was confirmed already; nothing changed.'}</p>
 <p>You get: ${describePreferences(preferences, sectionLabel)}.</p>
 <p>Every alert has a link to change this or to unsubscribe, or <a href="${safeUrl(preferencesUrl)}" rel="noreferrer">change it now</a>.</p>`,
   );
@@ -102,14 +104,15 @@ ${frequencyChoices(kind, preferences.frequency)}
 ${quietHoursFields(preferences)}`;
 }
 
-export function preferencesPage(view: RecipientView, token: string, siteSections: readonly SiteSection[], notice?: string): string {
+export function preferencesPage(masthead: Masthead, view: RecipientView, token: string, siteSections: readonly SiteSection[], notice?: string): string {
   if (!view.subscribed) {
-    return htmlPage('Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
+    return htmlPage(masthead, 'Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
   }
   const { sections } = view.preferences;
   // A section the site no longer has cannot be chosen again; saving the form drops it.
   const retired = sections.filter((section) => !siteSections.some((site) => site.slug === section));
   return htmlPage(
+    masthead,
     'Alert preferences',
     html`${notice && html`<p role="status"><strong>${notice}</strong></p>`}
 <p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences, (slug) => siteSections.find((section) => section.slug === slug)?.label ?? slug)}.</p>
@@ -128,9 +131,10 @@ ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
  * The signup form notifications serves itself (`GET /subscribe`); the site's pages carry the same
  * fields. The time zone field starts at the site's (`siteTimeZone`).
  */
-export function subscribePage(siteSections: readonly SiteSection[], siteUrl: string, siteTimeZone: string = DEFAULT_TIME_ZONE): string {
+export function subscribePage(masthead: Masthead, siteSections: readonly SiteSection[], siteTimeZone: string = DEFAULT_TIME_ZONE): string {
   return htmlPage(
-    'Get Newsroom alerts by email',
+    masthead,
+    `Get ${masthead.name} alerts by email`,
     html`<form method="post" action="/subscribe">
 <label for="email">Email address</label>
 <input type="email" id="email" name="email" required maxlength="254" autocomplete="email">
@@ -139,7 +143,7 @@ ${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: 
 <button type="submit">Subscribe</button>
 </form>
 <p class="hint">We send a link to confirm first. Every email has a link to change what you get or to stop.</p>
-<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
+<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`,
   );
 }
 
@@ -147,35 +151,37 @@ ${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: 
  * The answer to every signup, known address or not: nothing here tells who subscribes. `backTo`:
  * the page of the site the form was on (wayBack checked it), else the site.
  */
-export function checkYourInboxPage(siteUrl: string, backTo?: string): string {
+export function checkYourInboxPage(masthead: Masthead, backTo?: string): string {
   return htmlPage(
+    masthead,
     'Check your inbox',
     html`<p role="status">Thanks. If this address can get alerts, an email is on its way: follow its link to confirm.</p>
 <p class="hint">Nothing arrives? Look in the spam folder, or sign up again in a few minutes.</p>
-<p><a href="${safeUrl(backTo ?? siteUrl)}">${backTo ? 'Back to where you were' : 'Back to the site'}</a></p>`,
+<p><a href="${safeUrl(backTo ?? masthead.siteUrl)}">${backTo ? 'Back to where you were' : 'Back to the site'}</a></p>`,
   );
 }
 
-export function unsubscribeConfirmPage(view: RecipientView, token: string): string {
+export function unsubscribeConfirmPage(masthead: Masthead, view: RecipientView, token: string): string {
   if (!view.subscribed) {
-    return htmlPage('Unsubscribed', html`<p>${view.label} gets no more alerts.</p>`);
+    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} gets no more alerts.</p>`);
   }
-  return htmlPage('Unsubscribe', html`<p>Stop all Newsroom alerts for ${view.label}?</p>
+  return htmlPage(masthead, 'Unsubscribe', html`<p>Stop all ${masthead.name} alerts for ${view.label}?</p>
 ${unsubscribeForm(token, 'Unsubscribe')}`);
 }
 
-/** After an unsubscribe, with the way back to the site (`siteUrl`), where alerts can be turned on again. */
-export function unsubscribedPage(view: RecipientView, changed: boolean, siteUrl: string): string {
+/** After an unsubscribe, with the way back to the site (the masthead's), where alerts can be turned on again. */
+export function unsubscribedPage(masthead: Masthead, view: RecipientView, changed: boolean): string {
   return htmlPage(
+    masthead,
     'Unsubscribed',
-    html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more Newsroom alerts.</p>
-<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>`,
+    html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more ${masthead.name} alerts.</p>
+<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`,
   );
 }
 
-/** A refusal as a page, with the way back to the site (`siteUrl`) so a reader is never left at a dead end. */
-export function errorPage(status: number, code: string, message: string, siteUrl?: string): string {
+/** A refusal as a page, with the way back to the site (the masthead's) so a reader is never left at a dead end. */
+export function errorPage(masthead: Masthead, status: number, code: string, message: string): string {
   const title = status === 410 ? 'This link has expired' : status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : 'This did not work';
-  const back = siteUrl ? html`<p><a href="${safeUrl(siteUrl)}">Back to the site</a></p>` : null;
-  return htmlPage(title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>${back}`);
+  const back = html`<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`;
+  return htmlPage(masthead, title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>${back}`);
 }

@@ -64,7 +64,7 @@ export class SendDigestsUseCase {
       await this.unitOfWork.run(() => this.digests.settle(key, 'empty', 0));
       return 'empty';
     }
-    const mail = digestEmail(digest.email, digest.localDate, stories, this.links.management(digest.subscriberId, 'email'));
+    const mail = digestEmail(this.config.siteName, digest.email, digest.localDate, stories, this.links.management(digest.subscriberId, 'email'));
     try {
       await this.mailer.send({ ...mail, messageId: this.mailer.messageId(`digest-${digest.subscriberId}-${digest.localDate}`) });
     } catch (error) {

@@ -77,9 +77,9 @@ export class SignUpByEmailUseCase {
 
   private emailFor(subscriber: Subscriber, send: Exclude<SignupEmail, 'none'>): OutgoingMail {
     const sectionLabel = (slug: string) => this.sections.labelOf(slug);
-    if (send === 'confirmation') return confirmationEmail(subscriber.email, subscriber.preferences, this.links.confirmUrl(subscriber.id), sectionLabel);
+    if (send === 'confirmation') return confirmationEmail(this.config.siteName, subscriber.email, subscriber.preferences, this.links.confirmUrl(subscriber.id), sectionLabel);
     const links = this.links.management(subscriber.id, 'email');
-    return manageLinkEmail(subscriber.email, subscriber.preferences, links.preferencesUrl, links.unsubscribeUrl, sectionLabel);
+    return manageLinkEmail(this.config.siteName, subscriber.email, subscriber.preferences, links.preferencesUrl, links.unsubscribeUrl, sectionLabel);
   }
 
   private async store(email: string, preferences: Preferences, now: Date): Promise<{ subscriber: Subscriber; send: SignupEmail; previousLinkSentAt: Date | null }> {

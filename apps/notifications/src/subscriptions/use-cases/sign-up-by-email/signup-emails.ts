@@ -1,17 +1,18 @@
 import { html, safeUrl } from '@newsroom/html';
 import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
+import { oneLine } from '../../../alerts/channels/alert-messages';
 import { describePreferences, type Preferences } from '../../domain/preferences';
 
-/** `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf). */
-export function confirmationEmail(to: string, preferences: Preferences, confirmUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
+/** `publication`: SITE_NAME; `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf). */
+export function confirmationEmail(publication: string, to: string, preferences: Preferences, confirmUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
   const wants = describePreferences(preferences, sectionLabel);
-  const subject = 'Confirm your Newsroom alerts';
+  const subject = `Confirm your ${oneLine(publication)} alerts`;
   return {
     to,
     subject,
     text: [
-      'Please confirm that you want Newsroom alerts at this address.',
+      `Please confirm that you want ${publication} alerts at this address.`,
       `You asked for: ${wants}.`,
       '',
       `Confirm: ${confirmUrl}`,
@@ -20,7 +21,7 @@ export function confirmationEmail(to: string, preferences: Preferences, confirmU
     ].join('\n'),
     html: emailDocument(
       subject,
-      html`<p>Please confirm that you want Newsroom alerts at this address.</p>
+      html`<p>Please confirm that you want ${publication} alerts at this address.</p>
 <p>You asked for: ${wants}.</p>
 <p><a href="${safeUrl(confirmUrl)}">Confirm my subscription</a></p>
 ${footnote(html`If you did not sign up, ignore this email: nothing will be sent to you.`)}`,
@@ -28,14 +29,14 @@ ${footnote(html`If you did not sign up, ignore this email: nothing will be sent 
   };
 }
 
-export function manageLinkEmail(to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
+export function manageLinkEmail(publication: string, to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
   const wants = describePreferences(preferences, sectionLabel);
-  const subject = 'Your Newsroom alert preferences';
+  const subject = `Your ${oneLine(publication)} alert preferences`;
   return {
     to,
     subject,
     text: [
-      'Someone, probably you, signed up for Newsroom alerts with this address, which already gets them.',
+      `Someone, probably you, signed up for ${publication} alerts with this address, which already gets them.`,
       `You currently get: ${wants}.`,
       '',
       `Change what you get: ${preferencesUrl}`,
@@ -45,7 +46,7 @@ export function manageLinkEmail(to: string, preferences: Preferences, preference
     ].join('\n'),
     html: emailDocument(
       subject,
-      html`<p>Someone, probably you, signed up for Newsroom alerts with this address, which already gets them.</p>
+      html`<p>Someone, probably you, signed up for ${publication} alerts with this address, which already gets them.</p>
 <p>You currently get: ${wants}.</p>
 <p><a href="${safeUrl(preferencesUrl)}">Change what you get</a> · <a href="${safeUrl(unsubscribeUrl)}">Unsubscribe</a></p>
 ${footnote(html`If that was not you, ignore this email: nothing has changed.`)}`,
