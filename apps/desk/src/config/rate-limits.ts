@@ -1,8 +1,9 @@
 import type { LimitedRoute, RateLimits } from '@newsroom/platform';
 
 /**
- * Sign-in attempts: per client address (someone trying many accounts) and per e-mail address
- * (many clients trying one account). Over either: 429 REQUEST.RATE_LIMITED with Retry-After.
+ * Failed sign-in attempts: per client address (someone trying many accounts) and per e-mail
+ * address (many clients trying one account); a password sign-in that succeeds is given back, so
+ * nobody is locked out by signing in often. Over either: 429 REQUEST.RATE_LIMITED with Retry-After.
  */
 export const DESK_RATE_LIMITS: RateLimits = {
   'sign-in:client': { points: 30, durationSeconds: 10 * 60 },
@@ -14,6 +15,7 @@ export const DESK_LIMITED_ROUTES: readonly LimitedRoute[] = [
     name: 'sign-in',
     methods: ['POST'],
     path: /^\/api\/session$/,
+    failuresOnly: true,
     target: (request) => {
       const email = (request.body as { email?: unknown } | undefined)?.email;
       return typeof email === 'string' ? email.trim().toLowerCase() : undefined;

@@ -58,6 +58,17 @@ export class RateLimitStore {
     }
   }
 
+  /** Gives back one request counted under `limit` for `key` (see LimitedRoute.failuresOnly); an outage of the store is only logged. */
+  async giveBack(limit: string, key: string): Promise<void> {
+    const limiter = this.limiterFor(limit);
+    if (!limiter) return;
+    try {
+      await limiter.reward(limiter instanceof RateLimiterMemory ? key : hashed(key), 1);
+    } catch (error) {
+      this.logger.warn({ err: error, limit }, 'rate limit store unavailable; a request could not be given back');
+    }
+  }
+
   private limiterFor(limit: string): RateLimiterAbstract | undefined {
     const rule = this.options.limits[limit];
     if (!rule || rule.points <= 0) return undefined;

@@ -7,7 +7,8 @@ import { RequestLimits } from './request-limits';
  * Global guard: a request on a limited route is counted per client and per
  * target (RequestLimits); over either limit it is answered 429 with Retry-After
  * (seconds) and the coded error REQUEST.RATE_LIMITED, through the route's own
- * exception filter (an HTML page where the route answers HTML).
+ * exception filter (an HTML page where the route answers HTML). On a route that counts
+ * failures only, a success is given back once its answer is sent.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -16,11 +17,15 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
-    const result = await this.limits.check(http.getRequest<Request>());
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const result = await this.limits.check(request);
     if (!result.allowed) {
-      http.getResponse<Response>().setHeader('Retry-After', String(result.retryAfterSeconds));
+      response.setHeader('Retry-After', String(result.retryAfterSeconds));
       throw new RateLimitedError(result.retryAfterSeconds);
     }
+    // A route that counts failures only gets its count back for a success, once answered.
+    response.once('finish', () => void this.limits.answered(request, response.statusCode));
     return true;
   }
 }

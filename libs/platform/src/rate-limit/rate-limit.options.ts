@@ -9,6 +9,12 @@ export interface LimitedRoute {
   path: RegExp;
   /** What the request is about (a normalised e-mail address, a link token); undefined counts nothing per target. */
   target?: (request: { body?: unknown; query?: unknown }) => string | undefined;
+  /**
+   * Count only the requests that fail: one answered below 400 is given back once its answer is
+   * sent. For sign-in, where the limit stops guessing, so a person who signs in often (several
+   * devices, sessions that end) is never locked out by their own right passwords.
+   */
+  failuresOnly?: boolean;
 }
 
 export interface RateLimitOptions {

@@ -16,6 +16,8 @@ export type LimitedRequest = ClientRequest & { method?: string; path?: string; b
 @Injectable()
 export class RequestLimits {
   private readonly counted = new WeakMap<object, Promise<Consumed>>();
+  /** What each request counted, on a route that counts failures only, to give back on success. */
+  private readonly refundable = new WeakMap<object, [string, string][]>();
 
   constructor(
     private readonly store: RateLimitStore,
@@ -44,11 +46,25 @@ export class RequestLimits {
       [`${route.name}:client`, clientAddressOf(request, this.options.trustedProxies)],
       [`${route.name}:target`, target],
     ];
+    const consumed: [string, string][] = [];
     for (const [limit, key] of counts) {
       if (key === undefined) continue;
       const result = await this.store.consume(limit, key);
       if (!result.allowed) return result;
+      consumed.push([limit, key]);
     }
+    if (route.failuresOnly) this.refundable.set(request, consumed);
     return { allowed: true };
+  }
+
+  /**
+   * Called once the request was answered with `status`: on a route that counts failures only
+   * (LimitedRoute.failuresOnly), an answer below 400 gives back what the request counted.
+   */
+  async answered(request: LimitedRequest, status: number): Promise<void> {
+    const consumed = this.refundable.get(request);
+    this.refundable.delete(request);
+    if (!consumed || status >= 400) return;
+    await Promise.all(consumed.map(([limit, key]) => this.store.giveBack(limit, key)));
   }
 }

@@ -23,7 +23,8 @@ export function signInScreen(context: ScreenContext): HTMLElement {
           error instanceof ApiError && error.status === 401
             ? 'That e-mail and password do not match an active account.'
             : error instanceof ApiError && error.status === 429
-              ? 'Too many attempts. Wait a minute and try again.'
+              ? // The server's words give the real wait ("please try again in about 8 minutes").
+                `Too many failed attempts; ${error.message.replace(/^Too many requests; /, '')}.`
               : describeError(error);
         show(message, notice('error', text));
         password.focus();
@@ -63,7 +64,7 @@ export function invitationScreen(context: ScreenContext): HTMLElement {
   const form = h(
     'form',
     { class: 'card narrow', 'aria-labelledby': 'invitation-title' },
-    h('p', {}, 'Your editor invited you to the newsroom desk. Choose a password to finish setting up your account.'),
+    h('p', {}, 'You have been invited to the newsroom desk. Choose a password to finish setting up your account.'),
     field('Your name as it appears on the desk (optional)', name),
     field('New password', password, 'At least 12 characters'),
     message,
