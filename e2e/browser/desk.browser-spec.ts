@@ -266,7 +266,8 @@ describe('the desk in a browser', () => {
     await checkScreen(secondEditor, 'schedule');
     await secondEditor.getByLabel(`New time for “${headline}”`).fill(local(new Date()));
     await secondEditor.getByRole('button', { name: 'Reschedule' }).click();
-    await secondEditor.getByText(`Rescheduled “${headline}”.`).waitFor();
+    // a time already come publishes at once, and the schedule says so rather than "rescheduled"
+    await secondEditor.getByText(`“${headline}” is live now: the time you chose had already come.`).waitFor();
 
     // ---- live: the reporter's link to the public page, the page itself, the delivery log ----
     const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
@@ -309,6 +310,12 @@ describe('the desk in a browser', () => {
     await checkScreen(secondEditor, 'live-story-correction');
     const firstParagraph = secondEditor.getByLabel('Paragraph 1', { exact: true });
     expect(await firstParagraph.inputValue()).toContain('The first bus leaves Harwick General at 00:10.');
+    // an emptied headline is sent as such and refused: dropped, it made a correction that changed nothing go out to readers
+    const liveHeadline = await secondEditor.getByLabel('Headline', { exact: true }).inputValue();
+    await secondEditor.getByLabel('Headline', { exact: true }).fill('');
+    await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
+    await secondEditor.getByText(/headline must contain visible text.*\(ARTICLE\.INVALID_CORRECTION\)/).waitFor();
+    await secondEditor.getByLabel('Headline', { exact: true }).fill(liveHeadline);
     // a correction runs approval's blocking checks: an unsafe link is refused, and nothing changes
     await firstParagraph.fill('See the [timetable](javascript:alert(1)).');
     await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
@@ -317,6 +324,10 @@ describe('the desk in a browser', () => {
     await firstParagraph.fill('The N1 runs from midnight to 5am. The first bus leaves Harwick General at 00:15.');
     await secondEditor.getByRole('button', { name: 'Publish correction' }).click();
     await secondEditor.getByText('Correction published.').waitFor();
+    // the two corrections published, and none of the refused ones
+    const published = secondEditor.getByRole('region', { name: 'Corrections published' }).getByRole('listitem');
+    await eventually('two corrections listed', async () => (await published.count()) === 2, { timeoutMs: 10_000 });
+    expect(await published.allInnerTexts()).toEqual([expect.stringContaining('The route now runs on Sundays too.'), expect.stringContaining(correctionNote)]);
     await eventually('the corrected page', async () => (await (await fetch(publicUrl)).text()).includes('Route N1 links the station with Harwick General'), { timeoutMs: 15_000 });
     const correctedPage = await (await fetch(publicUrl)).text();
     expect(correctedPage).toContain('The first bus leaves Harwick General at 00:15.');
@@ -335,6 +346,15 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
     await secondEditor.getByRole('link', { name: headline }).waitFor();
     await checkScreen(secondEditor, 'live-stories');
+    // a kill: the page says so at once (publishing knows before drafting hears) and offers nothing more
+    await secondEditor.getByRole('link', { name: headline }).click();
+    await secondEditor.getByLabel('Legal reason').fill('Court order of 2 December.');
+    secondEditor.once('dialog', (dialog) => void dialog.accept());
+    await secondEditor.getByRole('button', { name: 'Kill story' }).click();
+    await secondEditor.getByText('Killed: the story has left every output.').waitFor();
+    await secondEditor.getByText('Killed: its text has left every output, and nothing more can be done to it.').waitFor();
+    expect(await secondEditor.getByRole('button', { name: 'Publish correction' }).isVisible()).toBe(false);
+    expect((await fetch(publicUrl)).status).toBe(410);
 
     // ---- the admin disables an account: its open desk stops at once (the review page polls) ----
     await admin.getByRole('button', { name: 'Disable eddie@newsroom.test' }).click();

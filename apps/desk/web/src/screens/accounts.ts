@@ -45,13 +45,22 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
         show(message, notice('success', done));
       })
       .then(load)
-      .catch((error: unknown) => show(message, notice('error', describeError(error))));
+      .catch(async (error: unknown) => {
+        show(message, notice('error', describeError(error)));
+        // The boxes show what was asked, not what was kept: show the account as it is.
+        await load().catch(() => undefined);
+      });
   };
   const row = (account: Account): HTMLElement => {
     const boxes = ROLES.map((role) => {
       const box = h('input', { type: 'checkbox', id: `role-${account.id}-${role}`, checked: account.roles.includes(role) });
       box.addEventListener('change', () => {
         const roles = ROLES.filter((r) => (document.getElementById(`role-${account.id}-${r}`) as HTMLInputElement).checked);
+        if (roles.length === 0) {
+          box.checked = true;
+          show(message, notice('error', `${account.name} needs at least one role; to stop them signing in, disable the account instead.`));
+          return;
+        }
         patch(account, { roles }, `Roles of ${account.name} saved.`);
       });
       return h('span', { class: 'checkbox' }, box, h('label', { for: box.id }, role));

@@ -17,6 +17,23 @@ interface ScheduledItem {
   updatesLive: boolean;
 }
 
+/** Publishing's answer to a reschedule: the new time, or published at once when that time had come. */
+interface RescheduleAnswer {
+  outcome: 'scheduled' | 'published';
+  dueAt?: string;
+}
+
+/**
+ * What a reschedule did, in the editor's words: a time already past publishes at once, and an
+ * embargo later than the new time still holds the story until it lifts.
+ */
+function rescheduled(item: ScheduledItem, answer: RescheduleAnswer, asked: string): string {
+  if (answer.outcome === 'published') return `“${item.headline}” is live now: the time you chose had already come.`;
+  const dueAt = answer.dueAt ?? asked;
+  const held = new Date(dueAt).getTime() > new Date(asked).getTime();
+  return `Rescheduled “${item.headline}”: it goes live ${when(dueAt)}${held ? ', when its embargo lifts' : ''}.`;
+}
+
 /** What goes live when (GET publishing /v1/scheduled), with reschedule and cancel. */
 export async function scheduleScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
@@ -30,8 +47,13 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
     const form = h('form', { class: 'inline-fields' }, field(`New time for “${item.headline}”`, at), h('button', { type: 'submit' }, 'Reschedule'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void service('publishing', 'POST', `/v1/articles/${item.articleId}/reschedule`, { body: { publishAt: fromLocalInput(at.value) } })
-        .then(() => show(message, notice('success', `Rescheduled “${item.headline}”.`)))
+      const publishAt = fromLocalInput(at.value);
+      if (!publishAt) {
+        show(message, notice('error', `Choose the new date and time for “${item.headline}”.`));
+        return;
+      }
+      void service<RescheduleAnswer>('publishing', 'POST', `/v1/articles/${item.articleId}/reschedule`, { body: { publishAt } })
+        .then(({ body }) => show(message, notice('success', rescheduled(item, body, publishAt))))
         .then(load)
         .catch((error: unknown) => show(message, notice('error', describeError(error))));
     });
@@ -151,7 +173,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const message = h('div', {});
   const statusRegion = h('div', {});
   const log = h('div', { 'aria-live': 'polite' });
-  let headline = '';
+  const title = h('h1', {}, '');
+  /** Shown while the story is live: a story taken off the site can be neither corrected nor removed again. */
+  const actions = h('div', {});
   /**
    * The text a correction starts from: publishing's live text and its version. When publishing
    * did not answer with a live text, the headline is drafting's, and no body or version is
@@ -163,16 +187,25 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const loadStatus = async (): Promise<void> => {
     const [draft, article] = await Promise.all([
       service<{ status: string; article: { headline: string; standfirst?: string; body: ArticleBlock[] } }>('drafting', 'GET', `/v1/drafts/${id}`).then(({ body }) => body),
-      service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(({ body }) => body, () => undefined),
+      service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(
+        ({ body }) => body,
+        // A killed story is gone from publishing's API (410); drafting may not have heard yet.
+        (error: unknown) => (error instanceof ApiError && error.status === 410 ? ('killed' as const) : undefined),
+      ),
     ]);
-    const onSite = article?.pubstatus === 'usable';
+    const killed = article === 'killed';
+    const onSite = !killed && article?.pubstatus === 'usable';
+    // Publishing knows first: a story it withdrew or killed says so, whatever drafting shows yet.
+    const status = killed ? 'killed' : onSite ? 'published' : article?.pubstatus === 'withdrawn' ? 'withdrawn' : draft.status;
     live = onSite
       ? { headline: article.headline, standfirst: article.description_text, body: article.article?.body ?? [], version: article.version }
       : { headline: draft.article.headline, standfirst: draft.article.standfirst, body: [] };
-    headline = live.headline;
+    title.textContent = live.headline;
+    actions.hidden = !onSite;
     show(
       statusRegion,
-      h('p', {}, 'Status: ', statusBadge(onSite ? 'published' : draft.status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
+      h('p', {}, 'Status: ', statusBadge(status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
+      onSite ? null : h('p', { class: 'hint' }, status === 'killed' ? 'Killed: its text has left every output, and nothing more can be done to it.' : status === 'withdrawn' ? 'Off the site: its page answers "gone". It can no longer be corrected or removed.' : 'Not on the site.'),
       onSite ? h('p', {}, h('a', { href: article.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       // What readers have been told already, so a correction is not made twice.
       onSite && article.corrections?.length
@@ -208,15 +241,15 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     );
   };
 
-  const removal = (title: string, verb: string, label: string, danger: string, path: string): HTMLElement => {
+  const removal = (name: string, verb: string, label: string, danger: string, path: 'unpublish' | 'kill'): HTMLElement => {
     const text = h('textarea', { name: 'reason', rows: 2, required: true });
-    const form = h('form', { class: 'card', 'aria-label': title }, h('h3', {}, title), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
+    const form = h('form', { class: 'card', 'aria-label': name }, h('h3', {}, name), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!confirm(danger)) return;
       void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { reason: text.value.trim() } })
         .then(() => {
-          show(message, notice('success', `${title}: done.`));
+          show(message, notice('success', path === 'kill' ? 'Killed: the story has left every output.' : 'Unpublished: the page now answers "gone".'));
         })
         .then(loadStatus)
         .catch((error: unknown) => show(message, notice('error', describeError(error))));
@@ -263,8 +296,11 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const changes: Record<string, unknown> = {};
-      if (newHeadline.value.trim() && newHeadline.value.trim() !== live.headline) changes.headline = newHeadline.value.trim();
-      if (newStandfirst.value.trim() && newStandfirst.value.trim() !== (live.standfirst ?? '')) changes.standfirst = newStandfirst.value.trim();
+      // An emptied field is sent as such (a headline of nothing, a standfirst taken out) for
+      // publishing to refuse with its reason: dropped here, the correction would go out, to
+      // readers and subscribers, saying the text was corrected when it was not.
+      if (newHeadline.value.trim() !== live.headline) changes.headline = newHeadline.value.trim();
+      if (newStandfirst.value.trim() !== (live.standfirst ?? '')) changes.standfirst = newStandfirst.value.trim() || null;
       const correctedText = correctedBody(body, new Map(texts.map(({ key, control }) => [key, control.value])));
       if (correctedText) changes.body = correctedText;
       const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
@@ -294,6 +330,21 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   };
   const correctionSlot = h('div', { class: 'slot' });
 
+  actions.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'actions-title', class: 'live-actions' },
+      h('h2', { id: 'actions-title' }, 'Corrections and removal'),
+      h(
+        'div',
+        { class: 'decisions' },
+        correctionSlot,
+        removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
+        removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
+      ),
+      h('p', { class: 'hint' }, 'A correction puts right what the live text got wrong. To add to the story, the reporter starts a new revision; it is reviewed again, and corrections made meanwhile are carried into it.'),
+    ),
+  );
   await loadStatus();
   correctionSlot.replaceChildren(correction());
   await loadLog().catch((error: unknown) => show(log, notice('error', describeError(error))));
@@ -303,20 +354,10 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   return h(
     'div',
     { class: 'screen' },
-    h('h1', {}, headline),
+    title,
     statusRegion,
     message,
-    h(
-      'section',
-      { 'aria-labelledby': 'actions-title' },
-      h('h2', { id: 'actions-title' }, 'Corrections and removal'),
-      h('div', { class: 'decisions' },
-        correctionSlot,
-        removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
-        removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
-      ),
-      h('p', { class: 'hint' }, 'A correction puts right what the live text got wrong. To add to the story, the reporter starts a new revision; it is reviewed again, and corrections made meanwhile are carried into it.'),
-    ),
+    actions,
     h('section', { 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Delivery log'), log),
   );
 }
