@@ -48,6 +48,11 @@ describe('renderArticleBody', () => {
     expect(render(content)).toContain('<time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">20 November 2025</time>');
   });
 
+  it("puts a related story's time on a line of its own, so a teaser-less headline does not run into it", () => {
+    const out = render(testContent({ body: [{ type: 'related', url: 'https://example.org/news/aurora', headline: 'Sky-watchers map an aurora arc', publishedAt: '2025-11-20T17:05:00Z' }] }));
+    expect(out).toContain('Sky-watchers map an aurora arc</a><p class="related-time"><time datetime="2025-11-20T17:05:00.000Z"');
+  });
+
   it('falls back to the URL for an embed without a title, and names the provider', () => {
     const out = render(testContent({ body: [{ type: 'embed', url: 'https://maps.example.org/m/1', provider: 'ExampleMaps' }] }));
     expect(out).toContain('<span class="embed-label" lang="en" dir="ltr">Watch on ExampleMaps</span> <a href="https://maps.example.org/m/1" rel="noopener">https://maps.example.org/m/1</a>');

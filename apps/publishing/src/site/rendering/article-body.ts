@@ -92,5 +92,6 @@ function relatedTime(at: Date, options: BodyOptions): SafeHtml | null {
   const label = options.now ? formatRelativeTime(at, options.now, options.locale?.language) : formatShortDate(at, options.locale);
   // The time is in the interface's words, not the article's: its own language and direction.
   const language = options.locale?.language ?? 'en';
-  return html`<time datetime="${at.toISOString()}" lang="${language}" dir="${textDirection(language)}">${label}</time>`;
+  // A paragraph of its own: after a teaser-less headline it would otherwise run on ("…arc7 minutes ago"), in feeds too.
+  return html`<p class="related-time"><time datetime="${at.toISOString()}" lang="${language}" dir="${textDirection(language)}">${label}</time></p>`;
 }

@@ -105,7 +105,7 @@ describe('renderArticlePage', () => {
         '<figure class="figure"><img src="https://images.example.org/cranes.jpg" alt="Cranes at dusk" loading="lazy" decoding="async"><figcaption>The eastern quay. <span class="credit">Port archive</span></figcaption></figure>',
       );
       expect(page).toContain('<a href="https://video.example.org/watch/4821" rel="noopener">The vote</a>');
-      expect(page).toMatch(/<aside class="related">.*<a href="https:\/\/example.org\/news\/port-expansion" rel="noopener">Port expansion approved<\/a><p>Earlier this year.<\/p><time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">1 day ago<\/time><\/aside>/);
+      expect(page).toMatch(/<aside class="related">.*<a href="https:\/\/example.org\/news\/port-expansion" rel="noopener">Port expansion approved<\/a><p>Earlier this year.<\/p><p class="related-time"><time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">1 day ago<\/time><\/p><\/aside>/);
       expect(page).toContain('<p>The ban starts in <em>March</em>. Read <a href="https://example.org/order" rel="noopener">the order</a>.</p>');
     });
 
