@@ -147,6 +147,51 @@ describe('article lifecycle: draft → review → publish → alert', () => {
     expect(JSON.stringify(deliveries.body)).toMatch(/"push"/);
   });
 
+  it('brings back a story an editor took off the site: a new revision, reviewed again, at the same address', async () => {
+    const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporter, sample('03-bakery-chain-four-day-week.json'));
+    const id = created.body.id;
+    const approveAs = async (editor: typeof firstEditor): Promise<void> => {
+      await eventually('the submission in review', async () => {
+        const item = await newsroom.call<{ status: string }>('editorial-review', 'GET', `/v1/reviews/${id}`, editor);
+        return item.status === 200 && item.body.status === 'pending' ? item.body : undefined;
+      });
+      expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, editor)).status).toBe(200);
+      expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, editor, { priority: 'normal' })).status).toBe(200);
+    };
+    const draftWhen = (label: string, done: (draft: DraftView) => boolean) =>
+      eventually(label, async () => {
+        const draft = await newsroom.call<DraftView>('drafting', 'GET', `/v1/drafts/${id}`, reporter);
+        return done(draft.body) ? draft.body : undefined;
+      });
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+    await approveAs(firstEditor);
+    const live = await draftWhen('the story live', (draft) => draft.status === 'published' && draft.publicUrl !== null);
+    const pagePath = new URL(live.publicUrl as string).pathname;
+
+    // Pulled for a fact check: the page answers "gone", the reporter's copy says withdrawn.
+    expect((await newsroom.call('publishing', 'POST', `/v1/articles/${id}/unpublish`, secondEditor, { reason: 'Figures under check' })).status).toBe(200);
+    expect((await fetch(newsroom.url('publishing', pagePath))).status).toBe(410);
+    const withdrawn = await draftWhen('the withdrawal on the draft', (draft) => draft.status === 'withdrawn');
+
+    // The reporter puts it right in a new revision, which goes through review again.
+    const revision = await newsroom.call<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, reporter, undefined, { 'if-match': `"${withdrawn.version}"` });
+    expect([revision.status, revision.body.status]).toEqual([201, 'draft']);
+    const corrected = 'Bakery chain keeps four-day week after a year, with checked figures';
+    const edited = await newsroom.call<DraftView>('drafting', 'PATCH', `/v1/drafts/${id}`, reporter, { headline: corrected }, { 'if-match': `"${revision.body.version}"` });
+    expect(edited.status).toBe(200);
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+    await approveAs(secondEditor);
+
+    // Back on the site at the same address, with the corrected text; the reporter sees it live.
+    const back = await draftWhen('the story live again', (draft) => draft.status === 'published' && draft.version === edited.body.version);
+    expect(back.publicUrl).toBe(live.publicUrl);
+    const page = await eventually('the page again', async () => {
+      const answer = await fetch(newsroom.url('publishing', pagePath));
+      return answer.status === 200 ? answer.text() : undefined;
+    });
+    expect(page).toContain(corrected);
+  });
+
   it('refuses to let anyone approve an article they wrote', async () => {
     const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporterWhoEdits, sample('06-tram-depot-film-festival.json'));
     expect(created.status).toBe(201);

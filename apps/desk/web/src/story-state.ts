@@ -1,6 +1,12 @@
 import { statusLabel, when } from './dom';
 
 /**
+ * The statuses a reporter may start a new revision from (drafting's REVISABLE_STATUSES): a live
+ * story, one taken off the site, one whose publication was cancelled. Never a killed one.
+ */
+export const REVISABLE_STATUSES: readonly string[] = ['published', 'withdrawn', 'cancelled'];
+
+/**
  * What a reporter can do with a story whose text is locked, said where the checks and the
  * Submit button would be: submit readiness means nothing for a story that cannot be submitted.
  */
@@ -19,9 +25,9 @@ export function lockedStoryState(status: string, publishAt?: string | null): str
     case 'rejected':
       return 'Rejected — it cannot be submitted again.';
     case 'cancelled':
-      return 'Publication cancelled — an editor stopped it before it went live.';
+      return 'Publication cancelled — an editor stopped it. Start a new revision to change it and submit it again.';
     case 'withdrawn':
-      return 'Unpublished — it is off the site.';
+      return 'Unpublished — it is off the site. Start a new revision to put it right; once approved it goes back at the same address.';
     case 'killed':
       return 'Killed — its text has left every output.';
     default: {

@@ -5,7 +5,7 @@ import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editoria
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames } from '../names';
-import { lockedStoryState } from '../story-state';
+import { lockedStoryState, REVISABLE_STATUSES } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 
@@ -378,7 +378,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'div',
         { class: 'actions' },
         button('Preview', () => void showPreview()),
-        draft.status === 'published'
+        REVISABLE_STATUSES.includes(draft.status)
           ? button('Start a new revision', () => {
               void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
                 .then((answer) => {

@@ -22,10 +22,12 @@ export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requ
 
 /**
  * Statuses from which the reporter may start a newer revision of the text: a live story
- * (published, corrected or updated). It goes through review again and, once approved,
- * replaces the live text at the same address.
+ * (published, corrected or updated), one an editor took off the site (withdrawn: pulled for a
+ * fact check, say), or one whose publication an editor cancelled. It goes through review again
+ * and, once approved, replaces the live text, or goes (back) on the site, at the same address.
+ * A killed story never comes back.
  */
-export const REVISABLE_STATUSES: readonly DraftStatus[] = ['published'];
+export const REVISABLE_STATUSES: readonly DraftStatus[] = ['published', 'withdrawn', 'cancelled'];
 
 /**
  * Statuses nothing moves on from: a killed story (legal removal) stays killed,

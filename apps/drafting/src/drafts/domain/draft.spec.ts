@@ -277,7 +277,27 @@ describe('a newer revision of a live story', () => {
     expect(draft.status).toBe('draft');
   });
 
-  it('starts only from a published story, only by its author, on the current version', () => {
+  it('starts from a story taken off the site or whose publication was cancelled: approved, it goes back at the same address', () => {
+    const withdrawn = liveDraft();
+    expect(withdrawn.recordWithdrawal(report(1))).toBe(true);
+    withdrawn.startRevision('alice', undefined, at);
+    expect(withdrawn.snapshot()).toMatchObject({ status: 'draft', version: 2, publicUrl: 'https://news.example.org/articles/first' });
+    withdrawn.submit('alice', undefined, at);
+    withdrawn.recordReviewStatus('approved', report(2));
+    expect(withdrawn.recordPublication('https://news.example.org/articles/first', report(2))).toBe(true);
+    expect(withdrawn.status).toBe('published');
+
+    const cancelled = newDraft();
+    cancelled.submit('alice', undefined, at);
+    cancelled.recordReviewStatus('approved', report(1));
+    cancelled.recordSchedule(new Date('2030-01-01T00:00:00Z'), report(1));
+    expect(cancelled.recordScheduleCancellation(report(1))).toBe(true);
+    cancelled.startRevision('alice', undefined, at);
+    expect(cancelled.snapshot()).toMatchObject({ status: 'draft', version: 2 });
+    expect(cancelled.canBeEdited).toBe(true);
+  });
+
+  it('starts only from a published, withdrawn or cancelled story, only by its author, on the current version', () => {
     expect(codeOf(() => newDraft().startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
     const submitted = newDraft();
     submitted.submit('alice', undefined, at);

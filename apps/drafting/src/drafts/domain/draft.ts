@@ -232,8 +232,8 @@ export class Draft {
    * draft becomes editable (`draft`) and can be edited and submitted as usual; approved, it
    * publishes as an update at the same address (`publicUrl` is kept meanwhile). Reports about
    * the live revision that arrive late no longer move the status: they are about an older
-   * revision. Only the author (DRAFT.NOT_AUTHOR), only from a published story
-   * (DRAFT.NOT_REVISABLE), and `expectedVersion`, when given, must be current
+   * revision. Only the author (DRAFT.NOT_AUTHOR), only from a published, withdrawn or cancelled
+   * story (REVISABLE_STATUSES, else DRAFT.NOT_REVISABLE), and `expectedVersion`, when given, must be current
    * (DRAFT.VERSION_CONFLICT).
    */
   startRevision(userId: string, expectedVersion: number | undefined, at: Date): void {

@@ -142,18 +142,19 @@ export class DraftsHttpController {
   }
 
   /**
-   * A newer revision of a published story: the live text copied into a new revision the
-   * reporter edits (PATCH with If-Match) and submits as usual; approved, it replaces the live
-   * text at the same address. 201 with the draft at its new version (ETag) and Location of the
-   * revision. 409 DRAFT.NOT_REVISABLE unless the story is published, 403 DRAFT.NOT_AUTHOR,
+   * A newer revision of a published story, or of one taken off the site or whose publication
+   * was cancelled: the text copied into a new revision the reporter edits (PATCH with If-Match)
+   * and submits as usual; approved, it replaces the live text, or goes back on the site, at the
+   * same address. 201 with the draft at its new version (ETag) and Location of the revision.
+   * 409 DRAFT.NOT_REVISABLE unless the story is published, withdrawn or cancelled, 403 DRAFT.NOT_AUTHOR,
    * 404 DRAFT.NOT_FOUND, 412 DRAFT.VERSION_CONFLICT for a stale If-Match (optional).
    */
   @Post(':id/revisions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Start a newer revision of a published story (its reporter); If-Match optional' })
+  @ApiOperation({ summary: 'Start a newer revision of a published, withdrawn or cancelled story (its reporter); If-Match optional' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version seen, e.g. "3"' })
   @ApiResponse({ status: 201, type: DraftView })
-  @ApiResponse({ status: 409, description: 'The story is not published (DRAFT.NOT_REVISABLE)' })
+  @ApiResponse({ status: 409, description: 'The story is not published, withdrawn or cancelled (DRAFT.NOT_REVISABLE)' })
   @ApiResponse({ status: 412, description: 'The draft changed since that version (DRAFT.VERSION_CONFLICT)' })
   async newRevision(
     @CurrentUser() user: AuthenticatedUser,
