@@ -2,11 +2,12 @@ import { Module, type Provider } from '@nestjs/common';
 import { ReviewRepository } from './persistence/review.repository';
 import { ArticleSubmittedConsumer } from './transport/article-submitted.consumer';
 import { ReviewsHttpController } from './transport/reviews.http.controller';
-import { SiteSectionsConsumer } from './transport/site-sections.consumer';
+import { PublishingEventsConsumer } from './transport/publishing-events.consumer';
 import { ApproveArticleUseCase } from './use-cases/approve-article/approve-article.use-case';
 import { ClaimReviewUseCase } from './use-cases/claim-review/claim-review.use-case';
 import { CommentOnReviewUseCase } from './use-cases/comment-on-review/comment-on-review.use-case';
 import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
+import { RecordKillUseCase } from './use-cases/record-kill/record-kill.use-case';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
 import { RequestChangesUseCase } from './use-cases/request-changes/request-changes.use-case';
@@ -26,12 +27,13 @@ export const REVIEW_USE_CASES: Provider[] = [
   RequestChangesUseCase,
   ApproveArticleUseCase,
   RejectArticleUseCase,
+  RecordKillUseCase,
   ReadReviewsQuery,
 ];
 
 /** The checks know the site's section list through SiteSectionList (SiteSectionsModule, app.module). */
 @Module({
-  controllers: [ReviewsHttpController, ArticleSubmittedConsumer, SiteSectionsConsumer],
+  controllers: [ReviewsHttpController, ArticleSubmittedConsumer, PublishingEventsConsumer],
   providers: [...REVIEW_USE_CASES, siteEditorialCheckSettings()],
 })
 export class ReviewsModule {}

@@ -9,6 +9,10 @@ export const reviewNotFound = (articleId: string) =>
 export const invalidTransition = (action: string, status: ReviewStatus) =>
   new DomainError('REVIEW.INVALID_TRANSITION', `Cannot ${action}: the review is ${readable(status)}`, 'conflict', { status });
 
+/** Publishing killed the story (a legal removal): nothing more is claimed, noted or decided in its review. */
+export const storyKilled = (articleId: string) =>
+  new DomainError('REVIEW.ARTICLE_KILLED', `The story ${articleId} was killed (a legal removal): nothing more can be done in its review`, 'conflict');
+
 export const alreadyClaimed = (assigneeId: string) =>
   new DomainError('REVIEW.ALREADY_CLAIMED', `Another editor (${assigneeId}) is already reviewing this article`, 'conflict', { assigneeId });
 

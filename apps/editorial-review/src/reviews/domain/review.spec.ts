@@ -35,6 +35,7 @@ function inStatus(status: ReviewStatus): Review {
   if (status === 'changes_requested') review.requestChanges(bob, 'Attribute the quote.', at);
   if (status === 'approved') review.approve(bob, clean, terms, at);
   if (status === 'rejected') review.reject(bob, 'Covered yesterday.', at);
+  if (status === 'killed') review.recordKill();
   return review;
 }
 
@@ -292,6 +293,36 @@ describe(Review.name, () => {
       review.claim(carol, later);
       review.requestChanges(carol, 'Tighten the standfirst.', later);
       expect(review.receiveSubmission({ revision: 4, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: 2 });
+    });
+  });
+
+  describe('a kill (publishing killed the story)', () => {
+    it.each(['pending', 'in_review', 'changes_requested', 'approved', 'rejected'] as const)('closes a review that was %s, once', (status) => {
+      const review = inStatus(status);
+      expect(review.recordKill()).toBe(true);
+      expect(review.status).toBe('killed');
+      expect(review.isFinal).toBe(true);
+      expect(review.recordKill()).toBe(false);
+    });
+
+    it('refuses every action after it with REVIEW.ARTICLE_KILLED, before any other rule', () => {
+      const review = inStatus('killed');
+      const actions: [string, () => unknown][] = [
+        ['claim', () => review.claim(carol, later)],
+        ['approve', () => review.approve(bob, clean, terms, later)],
+        ['approve, as its author', () => review.approve(authorAsAdmin, clean, terms, later)],
+        ['request changes', () => review.requestChanges(bob, 'Tighten it.', later)],
+        ['reject', () => review.reject(bob, 'No.', later)],
+        ['comment', () => review.addComment('carol', 'A note.', later)],
+      ];
+      for (const [name, action] of actions) expect([name, errorOf(action).code]).toEqual([name, 'REVIEW.ARTICLE_KILLED']);
+      expect(review.status).toBe('killed');
+    });
+
+    it('takes no newer revision: a killed story never comes back', () => {
+      const review = inStatus('killed');
+      expect(errorOf(() => review.receiveSubmission({ revision: 2, submittedAt: later })).code).toBe('REVIEW.ALREADY_DECIDED');
+      expect(review.receiveSubmission({ revision: 1, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'duplicate' });
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   reviewClosed,
   selfApproval,
   selfReview,
+  storyKilled,
   submissionAfterDecision,
 } from './review.errors';
 import { FINAL_STATUSES, type DecisionKind, type ReviewStatus } from './review-status';
@@ -60,6 +61,7 @@ const DECISION_ACTIONS: Record<DecisionKind, string> = {
  *   pending --claim--> in_review --approve--> approved --(a newer revision)--> pending
  *                                --request-changes--> changes_requested --(resubmitted)--> pending
  *                                --reject--> rejected
+ *   any of them --(publishing killed the story)--> killed
  *
  * Pure rules, no I/O. Every refusal is a coded DomainError. The state is the
  * review's own: callers change it only through the intention-named methods
@@ -129,7 +131,7 @@ export class Review {
     const { currentRevision } = this.state;
     if (submission.revision === currentRevision) return { kind: 'ignored', reason: 'duplicate' };
     if (submission.revision < currentRevision) return { kind: 'ignored', reason: 'stale' };
-    if (this.state.status === 'rejected') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
+    if (this.state.status === 'rejected' || this.state.status === 'killed') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
     Object.assign(this.state, {
       status: 'pending',
       assigneeId: null,
@@ -140,8 +142,20 @@ export class Review {
     return { kind: 'accepted', diffAgainst: this.state.reviewedRevision };
   }
 
+  /**
+   * Publishing killed the story: whatever stood in review (waiting, claimed, approved for a later
+   * time, a newer revision of a live story), nothing more is claimed, noted or decided, and the
+   * queue no longer shows it. Returns false when it was recorded already.
+   */
+  recordKill(): boolean {
+    if (this.state.status === 'killed') return false;
+    this.state.status = 'killed';
+    return true;
+  }
+
   /** Takes the article off the queue. Returns false when this editor already holds it. */
   claim(reviewer: Reviewer, at: Date): boolean {
+    this.assertNotKilled();
     if (this.isAuthor(reviewer)) throw selfReview();
     if (this.state.status === 'in_review') {
       if (this.state.assigneeId === reviewer.id) return false;
@@ -159,6 +173,7 @@ export class Review {
    * review (`submitted`), or about one block of its body when `blockIndex` names one.
    */
   addComment(editorId: string, body: string, at: Date, anchor?: { blockIndex: number; submitted: SubmittedRevision }): ReviewComment {
+    this.assertNotKilled();
     if (this.isFinal) throw reviewClosed(this.state.status);
     const blocks = anchor?.submitted.article.body.length ?? 0;
     if (anchor && anchor.blockIndex >= blocks) throw blockNotFound(anchor.blockIndex, blocks);
@@ -184,6 +199,7 @@ export class Review {
    * error blocks approval. The decision carries that text: it is what goes live.
    */
   approve(reviewer: Reviewer, submitted: SubmittedRevision, terms: ApprovalTerms, at: Date): Decision {
+    this.assertNotKilled();
     if (this.isAuthor(reviewer)) throw selfApproval();
     const facts = this.decide(reviewer, 'approved', at, () => {
       if (submitted.revision !== this.state.currentRevision) {
@@ -201,6 +217,7 @@ export class Review {
    * admin); `precondition` adds a decision's own rule before anything changes.
    */
   private decide(reviewer: Reviewer, kind: DecisionKind, at: Date, precondition?: () => void) {
+    this.assertNotKilled();
     if (this.isAuthor(reviewer)) throw selfReview();
     if (this.state.status !== 'in_review') throw invalidTransition(DECISION_ACTIONS[kind], this.state.status);
     if (this.state.assigneeId !== reviewer.id && !reviewer.isAdmin) throw notAssigned(this.state.assigneeId);
@@ -209,6 +226,11 @@ export class Review {
     this.state.reviewedRevision = this.state.currentRevision;
     this.state.decidedAt = at;
     return { articleId: this.state.articleId, revision: this.state.currentRevision, editorId: reviewer.id, decidedAt: at };
+  }
+
+  /** REVIEW.ARTICLE_KILLED: said first, as nothing else about a killed story matters any more. */
+  private assertNotKilled(): void {
+    if (this.state.status === 'killed') throw storyKilled(this.state.articleId);
   }
 
   private isAuthor(reviewer: Reviewer): boolean {

@@ -52,7 +52,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'Take the article off the queue to review it (claiming it again is a no-op)' })
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'ARTICLE.SELF_REVIEW: you wrote it' })
-  @ApiResponse({ status: 409, description: 'REVIEW.ALREADY_CLAIMED, REVIEW.INVALID_TRANSITION' })
+  @ApiResponse({ status: 409, description: 'REVIEW.ALREADY_CLAIMED, REVIEW.INVALID_TRANSITION, REVIEW.ARTICLE_KILLED' })
   claim(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<ReviewView> {
     return this.thenShow(articleId, () => this.claimReview.execute(ClaimReviewCommand.create({ articleId, ...actingReviewer(user) })));
   }
@@ -61,7 +61,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'Leave a note for the reporter and other editors (until the review is decided)' })
   @ApiResponse({ status: 201, type: ReviewView })
   @ApiResponse({ status: 400, description: 'COMMAND.INVALID / REQUEST.INVALID; REVIEW.BLOCK_NOT_FOUND: blockIndex names no block of the revision under review' })
-  @ApiResponse({ status: 409, description: 'REVIEW.CLOSED: the review is approved or rejected' })
+  @ApiResponse({ status: 409, description: 'REVIEW.CLOSED: the review is approved or rejected; REVIEW.ARTICLE_KILLED' })
   comment(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
@@ -75,7 +75,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'Send the article back to its reporter with a note (the editor who claimed it, or an admin)' })
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'REVIEW.NOT_ASSIGNED, ARTICLE.SELF_REVIEW' })
-  @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review' })
+  @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review; REVIEW.ARTICLE_KILLED' })
   requestChanges(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
@@ -89,7 +89,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'Approve the revision under review for publishing (the editor who claimed it, or an admin; never its author)' })
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'ARTICLE.SELF_APPROVAL (checked first), REVIEW.NOT_ASSIGNED' })
-  @ApiResponse({ status: 409, description: 'REVIEW.BLOCKING_CHECKS (details list the failing checks), REVIEW.INVALID_TRANSITION' })
+  @ApiResponse({ status: 409, description: 'REVIEW.BLOCKING_CHECKS (details list the failing checks), REVIEW.INVALID_TRANSITION, REVIEW.ARTICLE_KILLED (publishing killed the story)' })
   approve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
@@ -106,7 +106,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'Turn the article down for good, with a reason (the editor who claimed it, or an admin)' })
   @ApiResponse({ status: 200, type: ReviewView })
   @ApiResponse({ status: 403, description: 'REVIEW.NOT_ASSIGNED, ARTICLE.SELF_REVIEW' })
-  @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review' })
+  @ApiResponse({ status: 409, description: 'REVIEW.INVALID_TRANSITION: not in review; REVIEW.ARTICLE_KILLED' })
   reject(
     @CurrentUser() user: AuthenticatedUser,
     @Param('articleId', ParseArticleIdPipe) articleId: string,
