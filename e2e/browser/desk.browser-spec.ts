@@ -161,7 +161,14 @@ describe('the desk in a browser', () => {
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     const reporterLink = await invite(admin, 'rhea@newsroom.test', 'Rhea Reporter', ['reporter']);
     const firstEditorLink = await invite(admin, 'eddie@newsroom.test', 'Eddie Editor', ['editor']);
-    const secondEditorLink = await invite(admin, 'erin@newsroom.test', 'Erin Editor', ['editor']);
+    const lostLink = await invite(admin, 'erin@newsroom.test', 'Erin Editor', ['editor']);
+    // Erin's e-mail went astray: the admin sends a new link from her row, which replaces the first
+    await admin.getByRole('button', { name: 'New invitation link for erin@newsroom.test' }).click();
+    const secondEditorLink = await eventually('the new invitation link', async () => {
+      const href = await admin.locator('a[data-invitation="erin@newsroom.test"]').getAttribute('href');
+      const link = href ? new URL(href, desk).toString() : undefined;
+      return link && link !== lostLink ? link : undefined;
+    });
     await admin.getByRole('cell', { name: 'erin@newsroom.test', exact: true }).waitFor();
     await checkScreen(admin, 'accounts');
 
@@ -289,6 +296,9 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('heading', { name: 'Delivery log' }).waitFor();
     await secondEditor.getByRole('cell', { name: 'sent' }).first().waitFor({ timeout: 30_000 }); // the log polls
     await checkScreen(secondEditor, 'live-story');
+    // on a phone the header row is hidden: every value carries its column's name
+    expect(await secondEditor.locator('table.delivery-speed td[data-label="p50"]').count()).toBe(1);
+    expect(await secondEditor.locator('table.list td[data-label="Recipient"]').count()).toBeGreaterThan(0);
     // a correction: a public note, a sharper standfirst and a paragraph put right
     const correctionNote = 'The standfirst now names the hospital; the first bus leaves at 00:15.';
     await secondEditor.getByLabel('Correction note (shown to readers)').fill(correctionNote);

@@ -14,6 +14,7 @@ import { SessionController } from './accounts/transport/session.http.controller'
 import { SessionGuard } from './accounts/transport/session.guard';
 import { AcceptInvitationUseCase } from './accounts/use-cases/accept-invitation/accept-invitation.use-case';
 import { InviteAccountUseCase } from './accounts/use-cases/invite-account/invite-account.use-case';
+import { ReinviteAccountUseCase } from './accounts/use-cases/reinvite-account/reinvite-account.use-case';
 import { ListAccountNamesUseCase } from './accounts/use-cases/list-account-names/list-account-names.use-case';
 import { ListAccountsUseCase } from './accounts/use-cases/list-accounts/list-accounts.use-case';
 import { SessionOpener } from './accounts/use-cases/open-session';
@@ -50,6 +51,7 @@ export const DESK_PROVIDERS = [
   SignInUseCase,
   SignOutUseCase,
   InviteAccountUseCase,
+  ReinviteAccountUseCase,
   AcceptInvitationUseCase,
   UpdateAccountUseCase,
   ListAccountsUseCase,

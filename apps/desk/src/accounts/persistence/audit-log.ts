@@ -7,6 +7,7 @@ export type AuditAction =
   | 'sign-in-refused'
   | 'sign-out'
   | 'account-invited'
+  | 'account-reinvited'
   | 'invitation-accepted'
   | 'account-roles-changed'
   | 'account-disabled'

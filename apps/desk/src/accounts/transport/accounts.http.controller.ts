@@ -5,6 +5,8 @@ import type { AccountView } from '../domain/account';
 import { InviteAccountCommand } from '../use-cases/invite-account/invite-account.command';
 import { InviteAccountUseCase, type InvitedAccount } from '../use-cases/invite-account/invite-account.use-case';
 import { ListAccountsUseCase } from '../use-cases/list-accounts/list-accounts.use-case';
+import { ReinviteAccountCommand } from '../use-cases/reinvite-account/reinvite-account.command';
+import { ReinviteAccountUseCase } from '../use-cases/reinvite-account/reinvite-account.use-case';
 import type { ActiveSession } from '../use-cases/resolve-session/resolve-session.use-case';
 import { UpdateAccountCommand } from '../use-cases/update-account/update-account.command';
 import { UpdateAccountUseCase } from '../use-cases/update-account/update-account.use-case';
@@ -22,6 +24,7 @@ export class AccountsController {
     private readonly list: ListAccountsUseCase,
     private readonly invite: InviteAccountUseCase,
     private readonly update: UpdateAccountUseCase,
+    private readonly reinvite: ReinviteAccountUseCase,
   ) {}
 
   /** Every account: {items: [{id, email, name, roles, disabled, active}]}. */
@@ -42,6 +45,17 @@ export class AccountsController {
     return this.invite.execute(
       InviteAccountCommand.create({ adminId: session.user.id, adminName: session.user.name ?? session.user.email, email: body.email, name: body.name, roles: body.roles }),
     );
+  }
+
+  /**
+   * A new invitation link for an account not activated yet (the first expired, or went astray):
+   * earlier links stop working; 201 {account, invitationUrl, mailed}. 404 ACCOUNT.NOT_FOUND,
+   * 409 ACCOUNT.ALREADY_ACTIVE, 409 ACCOUNT.DISABLED.
+   */
+  @Post(':id/invitation')
+  @ApiOperation({ summary: 'Send a new invitation link to someone who has not accepted theirs' })
+  async invitation(@Param('id', ParseUUIDPipe) id: string, @CurrentSession() session: ActiveSession): Promise<InvitedAccount & { mailed: boolean }> {
+    return this.reinvite.execute(ReinviteAccountCommand.create({ adminId: session.user.id, adminName: session.user.name ?? session.user.email, accountId: id }));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describeError, request, type Role } from '../api';
 import type { ScreenContext } from '../app';
-import { field, h, notice, show } from '../dom';
+import { button, field, h, labelColumns, notice, show } from '../dom';
 
 interface Account {
   id: string;
@@ -30,13 +30,13 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
     const accounts = Array.isArray(body) ? body : body.items;
     show(
       region,
-      h(
+      labelColumns(h(
         'table',
         { class: 'list' },
         h('caption', { class: 'visually-hidden' }, 'Accounts'),
         h('thead', {}, h('tr', {}, ['Name', 'E-mail', 'Roles', 'Access'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, accounts.map(row)),
-      ),
+      )),
     );
   };
   const patch = (account: Account, changes: { roles?: Role[]; disabled?: boolean }, done: string): void => {
@@ -50,6 +50,11 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
         // The boxes show what was asked, not what was kept: show the account as it is.
         await load().catch(() => undefined);
       });
+  };
+  const reinvite = (account: Account): void => {
+    void request<Invited>('POST', `/api/accounts/${encodeURIComponent(account.id)}/invitation`, { body: {} })
+      .then(({ body }) => showInvitation(body))
+      .catch((error: unknown) => show(message, notice('error', describeError(error))));
   };
   const row = (account: Account): HTMLElement => {
     const boxes = ROLES.map((role) => {
@@ -69,7 +74,16 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
     return h(
       'tr',
       {},
-      h('td', {}, account.name, account.active === false ? h('span', { class: 'hint' }, ' (invitation not accepted yet)') : null),
+      h(
+        'td',
+        {},
+        account.name,
+        account.active === false ? h('span', { class: 'hint' }, ' (invitation not accepted yet)') : null,
+        // A lost or expired link: a new one replaces it (the old one stops working).
+        account.active === false && !account.disabled
+          ? h('div', {}, button('New invitation link', () => reinvite(account), { 'aria-label': `New invitation link for ${account.email}` }))
+          : null,
+      ),
       h('td', {}, account.email),
       h('td', {}, h('fieldset', { class: 'roles' }, h('legend', { class: 'visually-hidden' }, `Roles of ${account.email}`), boxes)),
       h(
@@ -92,6 +106,17 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
   const email = h('input', { type: 'email', name: 'email', required: true });
   const name = h('input', { type: 'text', name: 'name', required: true });
   const roleBoxes = ROLES.map((role) => h('input', { type: 'checkbox', name: 'roles', value: role, id: `invite-${role}`, checked: role === 'reporter' }));
+  /** Where an invitation went, and its one-time link: the admin can pass it on if the e-mail did not go. */
+  const showInvitation = ({ account, invitationUrl, mailed }: Invited): void => {
+    show(
+      message,
+      mailed
+        ? notice('success', `Invitation e-mailed to ${account.email}.`)
+        : notice('error', `The invitation e-mail to ${account.email} could not be sent; pass the link on another way.`),
+      h('p', { class: 'invitation-link' }, 'One-time link: ', h('a', { href: invitationUrl, 'data-invitation': account.email }, invitationUrl)),
+    );
+    message.scrollIntoView({ block: 'nearest' });
+  };
   const invite = h(
     'form',
     { class: 'card', 'aria-labelledby': 'invite-title' },
@@ -106,14 +131,7 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
     const roles = roleBoxes.filter((b) => b.checked).map((b) => b.value as Role);
     void request<Invited>('POST', '/api/accounts', { body: { email: email.value.trim(), name: name.value.trim(), roles } })
       .then(({ body }) => {
-        const { account, invitationUrl, mailed } = body;
-        show(
-          message,
-          mailed
-            ? notice('success', `Invitation e-mailed to ${account.email}.`)
-            : notice('error', `The invitation e-mail to ${account.email} could not be sent; pass the link on another way.`),
-          h('p', { class: 'invitation-link' }, 'One-time link: ', h('a', { href: invitationUrl, 'data-invitation': account.email }, invitationUrl)),
-        );
+        showInvitation(body);
         invite.reset();
         return load();
       })

@@ -1,7 +1,7 @@
 import type { DeadLetterDetail, DeadLetterList, DeadLetterReplay, DeadLetterSummary } from '@newsroom/contracts';
 import { ApiError, describeError, service, SERVICES, type Service } from '../api';
 import type { ScreenContext } from '../app';
-import { button, h, notice, show, when } from '../dom';
+import { button, h, labelColumns, notice, show, when } from '../dom';
 import { peopleNames, personName, type PeopleNames } from '../names';
 
 /**
@@ -69,7 +69,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
             'div',
             { class: 'card' },
             h('h3', {}, t.topic),
-            h(
+            labelColumns(h(
               'table',
               { class: 'list' },
               h('caption', { class: 'visually-hidden' }, `Dead letters of ${name} from ${t.topic}`),
@@ -96,7 +96,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
                   ),
                 ),
               ),
-            ),
+            )),
             button('Replay all not replayed before', () => void replay(name, `/v1/dead-letters/${encodeURIComponent(t.topic)}/replay`, {}, `${name}, ${t.topic}`), {
               // The visible words first: speech input users say what they see.
               'aria-label': `Replay all not replayed before: ${name}, ${t.topic}`,

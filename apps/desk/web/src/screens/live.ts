@@ -2,7 +2,7 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
 import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
-import { button, field, fromLocalInput, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
+import { button, field, fromLocalInput, h, labelColumns, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
 import { storyTable } from './stories';
 
@@ -143,7 +143,7 @@ function duration(seconds: number | null): string {
 /** Per channel: how fast the alert reached people, and the share reached within the 2-minute SLO. */
 function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
   if (speed.length === 0) return null;
-  return h(
+  return labelColumns(h(
     'table',
     { class: 'list delivery-speed' },
     h('caption', {}, 'Delivery speed (publication to hand-off)'),
@@ -164,7 +164,7 @@ function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
         ),
       ),
     ),
-  );
+  ));
 }
 
 /** One live story: the public page, corrections, unpublish, kill, and its delivery log. */
@@ -227,7 +227,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       speedTable(body.speed),
       body.deliveries.length === 0
         ? h('p', {}, body.article?.fannedOutAt ? 'No subscriber follows this story\'s section.' : 'No alerts yet: they are queued once the story is live.')
-        : h(
+        : labelColumns(h(
             'table',
             { class: 'list' },
             h('caption', { class: 'visually-hidden' }, 'Deliveries'),
@@ -237,7 +237,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
               {},
               body.deliveries.map((d) => h('tr', {}, h('td', {}, d.channel), h('td', {}, d.recipient), h('td', {}, statusBadge(d.status)), h('td', {}, d.attempts), h('td', {}, when(d.sentAt)), h('td', {}, d.lastError ?? '—'))),
             ),
-          ),
+          )),
     );
   };
 

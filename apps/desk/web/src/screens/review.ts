@@ -1,7 +1,7 @@
 import { ApiError, describeError, service } from '../api';
 import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
-import { button, field, h, notice, show, statusBadge, when } from '../dom';
+import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { diffHeading, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
@@ -41,7 +41,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
         region,
         items.length === 0
           ? h('p', {}, 'The queue is empty.')
-          : h(
+          : labelColumns(h(
               'table',
               { class: 'list' },
               h('caption', { class: 'visually-hidden' }, 'Stories waiting for review'),
@@ -62,7 +62,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
                   ),
                 ),
               ),
-            ),
+            )),
       );
     } catch (error) {
       show(region, notice('error', describeError(error)));

@@ -1,6 +1,6 @@
 import { describeError, service, type SiteSection } from '../api';
 import { poll, type ScreenContext } from '../app';
-import { h, notice, show, statusBadge, when } from '../dom';
+import { h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
 
 export interface DraftSummary {
@@ -36,7 +36,7 @@ export type StoryRow = Pick<DraftSummary, 'id' | 'headline' | 'status' | 'sectio
 /** Stories with their status; `sections` gives each section its label. */
 export function storyTable(items: readonly StoryRow[], sections: readonly SiteSection[], link: (id: string) => string, empty: string): HTMLElement {
   if (items.length === 0) return h('p', {}, empty);
-  return h(
+  return labelColumns(h(
     'table',
     { class: 'list' },
     h('caption', { class: 'visually-hidden' }, 'Stories'),
@@ -48,5 +48,5 @@ export function storyTable(items: readonly StoryRow[], sections: readonly SiteSe
         h('tr', {}, h('td', {}, h('a', { href: link(item.id) }, item.headline || '(no headline)')), h('td', {}, statusBadge(item.status)), h('td', {}, sectionLabel(sections, item.section)), h('td', {}, when(item.updatedAt))),
       ),
     ),
-  );
+  ));
 }
