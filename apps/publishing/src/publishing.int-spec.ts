@@ -811,6 +811,14 @@ describe('publishing service', () => {
       expect([answers.unknownRouteAsJson.status, answers.unknownRouteAsJson.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
       expect([answers.unknownApiRoute.status, answers.unknownApiRoute.body.error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
       expect(html(answers.missingStatic)).toEqual([404, 'text/html']);
+      // The same address answers either form by Accept, so a cache in front keeps them apart; a
+      // missing one is cached briefly in both forms, and no other error at all.
+      for (const answer of Object.values(answers)) expect(answer.headers.get('vary')).toMatch(/\bAccept\b/);
+      for (const answer of [answers.apiForBrowser, answers.apiForClient, answers.unknownRoute, answers.unknownApiRoute]) {
+        expect([answer.status, answer.headers.get('cache-control')]).toEqual([404, 'public, max-age=10, stale-while-revalidate=30']);
+      }
+      expect(answers.badIdForBrowser.headers.get('cache-control')).toBe('no-store');
+      expect((await site.get('/v1/articles/not-a-uuid')).headers.get('cache-control')).toBe('no-store');
       for (const page of [answers.apiForBrowser, answers.badIdForBrowser, answers.unknownRoute]) expect(scriptRisks(page.text)).toEqual([]);
     });
 

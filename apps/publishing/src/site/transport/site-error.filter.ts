@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, answerOptions, asMethodNotAllowed, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
 import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
 import { MISSING_CACHE } from './http-caching';
 import type { SiteContextFactory } from './site-context';
@@ -26,10 +26,16 @@ export class SiteErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return this.json.catch(thrown, host);
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    // The JSON filter recognises a wrong method itself: the routes are scanned once either way.
-    if (!wantsHtml(request) || response.headersSent) return this.json.catch(thrown, host);
+    if (response.headersSent) return this.json.catch(thrown, host);
+    // One address answers a page or JSON by Accept: a cache in front must keep the two apart.
+    response.vary('Accept');
     if (answerOptions(thrown, request, response)) return;
-    void this.renderPage(asMethodNotAllowed(thrown, request, response), response);
+    const exception = asMethodNotAllowed(thrown, request, response);
+    if (wantsHtml(request)) return void this.renderPage(exception, response);
+    // The route may have said how to cache its answer before it failed; an error is cached as
+    // its page would be, whichever form it takes.
+    response.setHeader('Cache-Control', errorCache(errorResponseOf(recogniseError(exception)).status));
+    this.json.catch(exception, host);
   }
 
   private async renderPage(exception: unknown, response: Response): Promise<void> {
@@ -43,10 +49,15 @@ export class SiteErrorFilter implements ExceptionFilter {
     const body = status === 404 ? renderNotFoundPage(site) : renderErrorPage(site, status, { code, message });
     response
       .status(status)
-      .setHeader('Cache-Control', status === 404 ? MISSING_CACHE : 'no-store')
+      .setHeader('Cache-Control', errorCache(status))
       .type('html')
       .send(body);
   }
+}
+
+/** How long an error may be kept: a missing page briefly (an article may be about to go live), nothing else at all. */
+function errorCache(status: number): string {
+  return status === 404 ? MISSING_CACHE : 'no-store';
 }
 
 /** Whether the client is a browser (or anyone who prefers HTML to JSON for this path). */
