@@ -739,6 +739,11 @@ describe('publishing service', () => {
         [400, 'REQUEST.VALIDATION_FAILED'],
       ]);
       expect((await site.get('/search?q=a&q=b')).status).toBe(400);
+      // A pasted link past the box's maxlength: the page says so in its own words, naming no internal field.
+      const long = await site.get(`/search?q=${'x'.repeat(300)}`, { headers: { accept: 'text/html' } });
+      expect([long.status, long.headers.get('content-type')]).toEqual([400, expect.stringMatching(/^text\/html/)]);
+      expect(long.text).toContain('Search for at most 200 characters; this search has 300');
+      expect(long.text).not.toContain('text must be');
     });
 
     it('has a page and feeds for a tag and for an author; 404 for one without stories', async () => {

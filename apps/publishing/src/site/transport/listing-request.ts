@@ -1,4 +1,5 @@
 import { DomainError } from '@newsroom/contracts';
+import { SEARCH_TEXT_MAX_LENGTH } from '../../articles/use-cases/search-articles/search-articles.command';
 
 /** The highest `?page=` any list answers; past it, nobody is reading. */
 export const MAX_PAGE = 10_000;
@@ -15,9 +16,17 @@ export function pageNumber(raw: unknown): number {
   throw new DomainError('REQUEST.INVALID_PAGE', `page must be a whole number from 1 to ${MAX_PAGE}`, 'validation', { page: raw });
 }
 
-/** The reader's search words: absent or blank means no search yet. */
+/**
+ * The reader's search words: absent or blank means no search yet. Words over the search's
+ * limit (a pasted link can carry more than the box's maxlength lets anyone type) are refused
+ * here, in the page's own terms, before the query would name its internal field.
+ */
 export function searchText(raw: unknown): string {
   if (raw === undefined) return '';
   if (typeof raw !== 'string') throw new DomainError('REQUEST.INVALID_SEARCH', 'q must be given once, as text', 'validation');
-  return raw.trim();
+  const text = raw.trim();
+  if (text.length > SEARCH_TEXT_MAX_LENGTH) {
+    throw new DomainError('REQUEST.INVALID_SEARCH', `Search for at most ${SEARCH_TEXT_MAX_LENGTH} characters; this search has ${text.length}`, 'validation');
+  }
+  return text;
 }
