@@ -35,6 +35,11 @@ describe(renderSearchPage.name, () => {
     expect(scriptRisks(page)).toEqual([]);
   });
 
+  it('isolates the reader\'s words in the title, so an override character cannot reorder the tab\'s title', () => {
+    const page = renderSearchPage('\u202Egnorw', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' });
+    expect(page).toMatch(/<title>Results for “\u2068\u202Egnorw\u2069” \| /);
+  });
+
   it('says when nothing matches, and shows only the box without a query', () => {
     expect(renderSearchPage('zzz', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' })).toContain('No stories match “<bdi>zzz</bdi>”');
     expect(renderSearchPage('', [], site, { page: 1, pageSize: 20, total: 0, path: '/search' })).toContain('Search every story we have published.');

@@ -56,7 +56,7 @@ ${results}
 ${renderPagination(paging, { prev: labels.previousResults, next: labels.moreResults, pageOf: labels.pageOf })}`;
   return renderPage(
     { ...site, searchText: query },
-    { title: `${query === '' ? labels.search : labels.searchResultsFor(query)} | ${site.name}`, robots: 'noindex', bodyClass: 'page-search', ...neighbours(paging) },
+    { title: `${query === '' ? labels.search : labels.searchResultsFor(isolated(query))} | ${site.name}`, robots: 'noindex', bodyClass: 'page-search', ...neighbours(paging) },
     main,
   );
 }
@@ -72,4 +72,13 @@ function searchResult(hit: SearchHit, site: SiteContext): SafeHtml {
 <p class="search-snippet">${highlightSnippet(hit.snippet)}</p>
 <p class="card-meta"${chrome.attrs}><span class="card-byline">${chrome.value(joinNames(content.bylines.map((b) => b.name), labels.and), content.language)}</span> <time datetime="${article.publishedAt.toISOString()}">${formatRelativeTime(article.publishedAt, site.now, site.language)}</time></p>
 </li>`;
+}
+
+/**
+ * The reader's words inside a title, which can hold no markup (the heading uses <bdi>): between
+ * FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode UAX #9), so right-to-left words or a
+ * stray override character cannot reorder the rest of the tab's title.
+ */
+function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
 }
