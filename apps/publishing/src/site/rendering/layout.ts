@@ -79,6 +79,7 @@ ${page.next && html`<link rel="next" href="${page.next}">`}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/feed+json" title="${site.name}" href="/feeds/feed.json">
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
 ${page.subscribe && site.alertsUrl && html`<script src="/alerts.js" defer></script>`}

@@ -81,6 +81,14 @@ describe('renderStoryListPage', () => {
     expect(page).toContain('<link rel="canonical" href="https://news.example.org/sections/politics">');
   });
 
+  it('links the site-wide feeds in all three formats, once each, beside the list\'s own', () => {
+    const page = renderStoryListPage({ kind: 'section', section: 'politics' }, [story(1)], site, first(1, '/sections/politics'));
+    for (const [type, file] of [['application/feed+json', 'feed.json'], ['application/rss+xml', 'rss.xml'], ['application/atom+xml', 'atom.xml']]) {
+      expect(page.split(`<link rel="alternate" type="${type}" title="Newsroom" href="/feeds/${file}">`)).toHaveLength(2);
+      expect(page).toContain(`<link rel="alternate" type="${type}" title="Newsroom: Politics" href="/sections/politics/feeds/${file}">`);
+    }
+  });
+
   it('names a tag page after the tag and an author page after the author, with their feeds', () => {
     const tag = renderStoryListPage({ kind: 'tag', tag: 'noise-pollution' }, [story(1)], site, first(1, '/tags/noise-pollution'));
     expect(tag).toContain('<h1 class="section-title"><bdi>Noise pollution</bdi></h1>');

@@ -23,7 +23,6 @@ export function renderFrontPage(articles: PublicArticle[], site: SiteContext, pa
       title: paging.page === 1 ? site.name : `${site.name} (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})`,
       description: labels.latestNewsFrom(site.name),
       canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
-      head: feedLinks('/feeds', site.name, true),
       current: 'home',
       bodyClass: 'page-front',
       subscribe: {},
@@ -121,14 +120,11 @@ function pickLead(articles: PublicArticle[], now: Date): PublicArticle | undefin
   return breaking ?? articles[0];
 }
 
-/** The list's own feeds; the layout already links the site-wide RSS and Atom feeds. */
-function feedLinks(base: string, title: string, siteWide = false): SafeHtml {
-  return html`<link rel="alternate" type="application/feed+json" title="${title}" href="${base}/feed.json">${
-    !siteWide &&
-    html`
+/** A list's own feeds (a section's, a tag's, an author's), beside the site-wide ones every page links (layout). */
+function feedLinks(base: string, title: string): SafeHtml {
+  return html`<link rel="alternate" type="application/feed+json" title="${title}" href="${base}/feed.json">
 <link rel="alternate" type="application/rss+xml" title="${title}" href="${base}/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="${title}" href="${base}/atom.xml">`
-  }`;
+<link rel="alternate" type="application/atom+xml" title="${title}" href="${base}/atom.xml">`;
 }
 
 function emptyState(message: string): SafeHtml {
