@@ -10,6 +10,7 @@ const head = {
   publicBaseUrl: 'https://news.example.org',
   siteName: 'Newsroom',
   language: 'en',
+  timeZone: 'UTC',
 };
 
 describe(renderJsonFeed.name, () => {

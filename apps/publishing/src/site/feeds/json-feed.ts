@@ -45,6 +45,8 @@ export interface JsonFeedHead {
   siteName: string;
   /** The interface language of the site; each item says its own. */
   language: string;
+  /** The site's zone, for the dates the bodies' own words give (a related story's date). */
+  timeZone: string;
   /** The publisher's logo (absolute URL): the feed's `icon`. */
   logoUrl?: string;
 }
@@ -66,20 +68,20 @@ export function renderJsonFeed(head: JsonFeedHead, articles: PublicArticle[]): s
     favicon: `${head.publicBaseUrl}/static/favicon.svg`,
     language: head.language,
     authors: [{ name: head.siteName, url: `${head.publicBaseUrl}/` }],
-    items: articles.map((article) => jsonFeedItem(article, head.publicBaseUrl)),
+    items: articles.map((article) => jsonFeedItem(article, head)),
   };
   return JSON.stringify(feed);
 }
 
-function jsonFeedItem(article: PublicArticle, publicBaseUrl: string): JsonFeedItem {
+function jsonFeedItem(article: PublicArticle, head: JsonFeedHead): JsonFeedItem {
   const { content } = article;
-  const url = articleUrl(publicBaseUrl, article.slug);
+  const url = articleUrl(head.publicBaseUrl, article.slug);
   const image = leadImage(content);
   return {
     id: url,
     url,
     title: content.headline,
-    content_html: renderDirectedBody(content).value,
+    content_html: renderDirectedBody(content, { locale: { language: head.language, timeZone: head.timeZone } }).value,
     summary: articleDescription(article),
     // JSON Feed 1.1 `image`: the main picture; its widest rendition when the block has several.
     ...(image ? { image: largestImage(image).url } : {}),

@@ -3,7 +3,7 @@ import { elementsNamed as find, parseXml, textOf as text } from '../../../test/x
 import { renderFeed, sectionFeedScope, siteFeedScope, FEED_SIZE } from './syndication-feeds';
 
 const BASE = 'https://news.example.org';
-const SITE = { name: 'Newsroom', language: 'en', sectionLabel: (slug: string) => (slug === 'politics' ? 'Politics' : slug) };
+const SITE = { name: 'Newsroom', language: 'en', timeZone: 'UTC', sectionLabel: (slug: string) => (slug === 'politics' ? 'Politics' : slug) };
 const now = new Date('2025-11-22T09:00:00Z');
 const hostile = testPublicArticle({
   content: testContent({ headline: 'Tolls & <b>tunnels</b> ]]> rise', standfirst: 'A "quoted" <i>standfirst</i> ]]> ]]>' }),
@@ -21,6 +21,20 @@ describe('renderFeed', () => {
     expect(text(find(item, 'dc:creator')[0])).toBe('Olena Kravets and Tom Reyes');
     expect(text(find(item, 'pubDate')[0])).toBe('Fri, 21 Nov 2025 08:30:00 GMT');
     expect(find(doc, 'atom:link')[0].attributes?.href).toBe(`${BASE}/feeds/rss.xml`);
+  });
+
+  it('gives the bodies\' own words in the site\'s language and dates on its clock, in every format', () => {
+    const related = testPublicArticle({
+      content: testContent({ body: [{ type: 'related', url: 'https://example.org/news/aurora', headline: 'Аврора', publishedAt: '2025-11-20T22:30:00Z' }] }),
+    });
+    const kyiv = { ...SITE, language: 'uk', timeZone: 'Europe/Kyiv' };
+    const rss = text(find(parseXml(renderFeed('rss', siteFeedScope(kyiv), [related], BASE, now)), 'content:encoded')[0]);
+    const json = (JSON.parse(renderFeed('json', siteFeedScope(kyiv), [related], BASE, now)) as { items: { content_html: string }[] }).items[0].content_html;
+    for (const body of [rss, json]) {
+      expect(body).toContain('<span class="related-label" lang="uk" dir="ltr">Також читайте</span>');
+      // 22:30 UTC on the 20th is past midnight in Kyiv: the 21st there.
+      expect(body).toMatch(/<time datetime="2025-11-20T22:30:00.000Z" lang="uk" dir="ltr">21 листопада 2025/);
+    }
   });
 
   it('writes Atom that parses, with published and updated times', () => {

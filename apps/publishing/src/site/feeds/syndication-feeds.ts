@@ -6,6 +6,7 @@ import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
 import { xmlSafeText } from '@newsroom/contracts';
 import { humanize, joinNames, leadImage } from '../rendering/labels';
+import type { TimeLocale } from '../rendering/time-format';
 import { storyListPath, type StoryList } from '../rendering/listing-pages';
 import { renderJsonFeed } from './json-feed';
 
@@ -24,6 +25,8 @@ export interface FeedSite {
   /** The publisher's logo (absolute URL): RSS `<image>`, Atom `<logo>`, JSON Feed `icon`. */
   logoUrl?: string;
   language: string;
+  /** The site's zone, for the dates the bodies' own words give (a related story's date). */
+  timeZone: string;
   sectionLabel(slug: string): string;
 }
 
@@ -81,7 +84,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
     copyright: `© ${now.getUTCFullYear()} ${scope.site.name}`,
   });
   const text = format === 'json' ? (value: string) => value : escapeHtml;
-  for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl));
+  for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl, { language: scope.site.language, timeZone: scope.site.timeZone }));
   // The whole document goes through xmlSafeText: a character XML 1.0 cannot carry, in any field
   // of any story stored before inputs refused them, must not make the feed unreadable for everyone.
   switch (format) {
@@ -99,6 +102,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
           publicBaseUrl,
           siteName: scope.site.name,
           language: scope.site.language,
+          timeZone: scope.site.timeZone,
           ...(scope.site.logoUrl ? { logoUrl: scope.site.logoUrl } : {}),
         },
         articles.slice(0, FEED_SIZE),
@@ -106,7 +110,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
   }
 }
 
-function feedItem(article: PublicArticle, format: FeedFormat, text: (value: string) => string, publicBaseUrl: string): Item {
+function feedItem(article: PublicArticle, format: FeedFormat, text: (value: string) => string, publicBaseUrl: string, locale: TimeLocale): Item {
   const { content } = article;
   const url = articleUrl(publicBaseUrl, article.slug);
   const names = content.bylines.map((byline) => byline.name);
@@ -119,7 +123,7 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     date: article.updatedAt,
     published: article.publishedAt,
     description: text(articleDescription(article)),
-    content: renderDirectedBody(content).value,
+    content: renderDirectedBody(content, { locale }).value,
     author: names.map((name) => ({ name })),
     category: [content.section, ...content.tags].map((slug) => ({ name: humanize(slug), term: slug })),
     ...(imageUrl ? { image: imageUrl } : {}),

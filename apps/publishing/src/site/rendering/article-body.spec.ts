@@ -53,6 +53,21 @@ describe('renderArticleBody', () => {
     expect(out).toContain('Sky-watchers map an aurora arc</a><p class="related-time"><time datetime="2025-11-20T17:05:00.000Z"');
   });
 
+  it('writes its own labels in the site\'s language, marked as such inside the article\'s', () => {
+    const body = [
+      { type: 'related', url: 'https://example.org/news/aurora', headline: 'Aurora arc mapped' },
+      { type: 'embed', url: 'https://video.example.org/1', provider: 'ExampleTube', title: 'The vote' },
+      { type: 'embed', url: 'https://maps.example.org/m/1' },
+    ];
+    const ukrainian = renderArticleBody(testContent({ body }), { locale: { language: 'uk', timeZone: 'Europe/Kyiv' } }).value;
+    expect(ukrainian).toContain('<span class="related-label" lang="uk" dir="ltr">Також читайте</span>');
+    expect(ukrainian).toContain('<span class="embed-label" lang="uk" dir="ltr">Дивитися на ExampleTube</span>');
+    expect(ukrainian).toContain('<span class="embed-label" lang="uk" dir="ltr">Зовнішній вміст</span>');
+    const english = render(testContent({ body }));
+    expect(english).toContain('<span class="related-label" lang="en" dir="ltr">Related</span>');
+    expect(english).toContain('<span class="embed-label" lang="en" dir="ltr">Watch on ExampleTube</span>');
+  });
+
   it('falls back to the URL for an embed without a title, and names the provider', () => {
     const out = render(testContent({ body: [{ type: 'embed', url: 'https://maps.example.org/m/1', provider: 'ExampleMaps' }] }));
     expect(out).toContain('<span class="embed-label" lang="en" dir="ltr">Watch on ExampleMaps</span> <a href="https://maps.example.org/m/1" rel="noopener">https://maps.example.org/m/1</a>');

@@ -3,6 +3,7 @@ import { html, type SafeHtml } from '@newsroom/html';
 import { textDirection } from './direction';
 import { ARTICLE_IMAGE_SIZES, responsiveImg } from './images';
 import { renderInline } from './inline-html';
+import { labelsOf } from './labels';
 import { formatDateline, formatRelativeTime, formatShortDate, type TimeLocale } from './time-format';
 
 export interface BodyOptions {
@@ -76,15 +77,26 @@ function renderBlock(block: ArticleBlock, place: { lead: SafeHtml | null; eager:
       }</figure>\n`;
     case 'embed':
       if (!isHttpUrl(block.url)) return null;
-      return html`<aside class="embed"><span class="embed-label" lang="en" dir="ltr">${block.provider ? `Watch on ${block.provider}` : 'External content'}</span> <a href="${
+      return html`<aside class="embed"><span class="embed-label" ${interfaceLanguage(options)}>${block.provider ? labelsOf(interfaceOf(options)).watchOn(block.provider) : labelsOf(interfaceOf(options)).externalContent}</span> <a href="${
         block.url
       }" rel="noopener">${block.title || block.url}</a></aside>\n`;
     case 'related':
       if (!isHttpUrl(block.url)) return null;
-      return html`<aside class="related"><span class="related-label" lang="en" dir="ltr">Related</span> <a href="${block.url}" rel="noopener">${block.headline}</a>${
+      return html`<aside class="related"><span class="related-label" ${interfaceLanguage(options)}>${labelsOf(interfaceOf(options)).related}</span> <a href="${block.url}" rel="noopener">${block.headline}</a>${
         block.teaser && html`<p>${block.teaser}</p>`
       }${block.publishedAt && relatedTime(new Date(block.publishedAt), options)}</aside>\n`;
   }
+}
+
+/** The interface's language (the site's), which the body's own labels are in: not the article's. */
+function interfaceOf(options: BodyOptions): { language: string } {
+  return { language: options.locale?.language ?? 'en' };
+}
+
+/** `lang` and `dir` of the interface's words inside an article that may be in another language. */
+function interfaceLanguage(options: BodyOptions): SafeHtml {
+  const { language: tag } = interfaceOf(options);
+  return html`lang="${tag}" dir="${textDirection(tag)}"`;
 }
 
 function relatedTime(at: Date, options: BodyOptions): SafeHtml | null {

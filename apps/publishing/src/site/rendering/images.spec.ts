@@ -94,7 +94,7 @@ describe('pictures of an article', () => {
   });
 
   it('give the JSON Feed item its widest picture as `image`', () => {
-    const head = { title: 'N', description: 'd', homePageUrl: 'https://news.example.org/', feedUrl: 'https://news.example.org/feeds/feed.json', publicBaseUrl: 'https://news.example.org', siteName: 'N', language: 'en' };
+    const head = { title: 'N', description: 'd', homePageUrl: 'https://news.example.org/', feedUrl: 'https://news.example.org/feeds/feed.json', publicBaseUrl: 'https://news.example.org', siteName: 'N', language: 'en', timeZone: 'UTC' };
     const feed = JSON.parse(renderJsonFeed(head, [sized])) as JsonFeed;
     expect(feed.items[0].image).toBe('https://images.example.org/cranes-2400.jpg');
   });

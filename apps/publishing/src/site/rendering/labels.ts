@@ -30,6 +30,11 @@ export interface InterfaceLabels {
   share: string;
   topics: string;
   relatedStories: string;
+  /** Over a related-story teaser in an article's body. */
+  related: string;
+  /** Over an embed whose provider is known ("Watch on YouTube"), and over one whose provider is not. */
+  watchOn: (provider: string) => string;
+  externalContent: string;
   /** How often the story was shared (a count above 0). */
   sharedTimes: (count: number) => string;
   updated: string;
@@ -103,6 +108,9 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   share: 'Share',
   topics: 'Topics',
   relatedStories: 'Related stories',
+  related: 'Related',
+  watchOn: (provider) => `Watch on ${provider}`,
+  externalContent: 'External content',
   sharedTimes: (count) => (count === 1 ? 'Shared once' : `Shared ${count} times`),
   updated: 'Updated',
   corrected: 'Corrected',
@@ -187,6 +195,9 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
   share: 'Поширити',
   topics: 'Теми',
   relatedStories: 'Схожі матеріали',
+  related: 'Також читайте',
+  watchOn: (provider) => `Дивитися на ${provider}`,
+  externalContent: 'Зовнішній вміст',
   sharedTimes: ukrainianTimes,
   updated: 'Оновлено',
   corrected: 'Виправлено',

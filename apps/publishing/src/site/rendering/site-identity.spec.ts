@@ -5,7 +5,7 @@ import { renderArticlePage } from './article-page';
 import { renderFrontPage } from './listing-pages';
 
 const LOGO = 'https://cdn.example.org/newsroom-logo.png';
-const feedSite = { name: 'Newsroom', language: 'en', sectionLabel: (slug: string) => slug };
+const feedSite = { name: 'Newsroom', language: 'en', timeZone: 'UTC', sectionLabel: (slug: string) => slug };
 const now = new Date('2025-11-22T09:00:00Z');
 
 describe('the publisher’s logo (SITE_LOGO_URL)', () => {

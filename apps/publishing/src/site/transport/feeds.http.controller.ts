@@ -115,7 +115,7 @@ export class FeedsHttpController {
 
   private feedSite(): FeedSite {
     const context = this.site.bare();
-    return { name: context.name, language: context.language, ...(context.logoUrl ? { logoUrl: context.logoUrl } : {}), sectionLabel: (slug) => sectionLabel(context, slug) };
+    return { name: context.name, language: context.language, timeZone: context.timeZone, ...(context.logoUrl ? { logoUrl: context.logoUrl } : {}), sectionLabel: (slug) => sectionLabel(context, slug) };
   }
 
   /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */
