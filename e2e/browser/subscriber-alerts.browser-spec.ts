@@ -185,6 +185,27 @@ describe('reader alerts in a browser', () => {
     await context.close();
   });
 
+  it('says it is switching alerts on, and that it failed when the browser\'s push service never answers', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.grantPermissions(['notifications'], { origin: new URL(storyUrl).origin });
+    // A push service out of reach: the browser's subscribe() never settles.
+    await context.addInitScript({
+      content: `PushManager.prototype.getSubscription = () => Promise.resolve(null);
+        PushManager.prototype.subscribe = () => new Promise(() => undefined);`,
+    });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(storyUrl);
+    await page.click('.get-alerts');
+    await page.getByText('Switching alerts on…').waitFor();
+    expect(await page.isDisabled('.get-alerts')).toBe(true);
+    await page.clock.runFor(20_000);
+    await page.getByText('Alerts could not be switched on just now. Please try again later.').waitFor();
+    expect(await page.isEnabled('.get-alerts')).toBe(true);
+    expect(await page.evaluate(`localStorage.getItem('newsroom-alerts')`)).toBeNull();
+    await context.close();
+  });
+
   it('keeps alerts coming when the push service replaces the subscription: the service worker and the page report it', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const site = new URL(storyUrl).origin;

@@ -173,8 +173,18 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     })
     .catch(function () { return false; })
     .then(function (on) { if (!on) button.hidden = false; });
+  // A browser whose push service cannot be reached may leave subscribe() unsettled for good:
+  // after this long the reader is told it failed and may try again.
+  var SUBSCRIBE_TIMEOUT_MS = 20000;
+  function within(promise, ms) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { reject(new Error('no answer within ' + ms + ' ms')); }, ms);
+      promise.then(function (value) { clearTimeout(timer); resolve(value); }, function (error) { clearTimeout(timer); reject(error); });
+    });
+  }
   button.addEventListener('click', function () {
     button.disabled = true;
+    say(button.getAttribute('data-working'));
     var endpoint;
     var auth;
     var form = button.closest('.subscribe-box').querySelector('form');
@@ -188,7 +198,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
       .then(function (found) {
         var reg = found[0];
         return reg.pushManager.getSubscription().then(function (existing) {
-          return existing || reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(found[1].publicKey) });
+          return existing || within(reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(found[1].publicKey) }), SUBSCRIBE_TIMEOUT_MS);
         });
       })
       .then(function (subscription) {

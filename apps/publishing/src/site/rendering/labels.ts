@@ -94,6 +94,8 @@ export interface SubscribeLabels {
   manageAlerts: string;
   alertsBlocked: string;
   alertsFailed: string;
+  /** While the browser and its push service are asked (it can take a while, or never answer). */
+  alertsWorking: string;
 }
 
 export const ENGLISH_LABELS: InterfaceLabels = {
@@ -163,6 +165,7 @@ export const ENGLISH_LABELS: InterfaceLabels = {
     manageAlerts: 'Change or stop them',
     alertsBlocked: 'This browser blocks notifications from this site; allow them in its settings to get alerts.',
     alertsFailed: 'Alerts could not be switched on just now. Please try again later.',
+    alertsWorking: 'Switching alerts on…',
   },
 };
 
@@ -250,6 +253,7 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
     manageAlerts: 'Змінити або вимкнути їх',
     alertsBlocked: 'Цей браузер блокує сповіщення від сайту; дозвольте їх у налаштуваннях.',
     alertsFailed: 'Не вдалося ввімкнути сповіщення. Спробуйте пізніше.',
+    alertsWorking: 'Вмикаємо сповіщення…',
   },
 };
 

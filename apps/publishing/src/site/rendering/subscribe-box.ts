@@ -37,7 +37,7 @@ ${site.sections.map(
 <button type="submit">${words.subscribe}</button>
 </form>
 <p class="subscribe-hint">${words.confirmFirst}</p>
-<button type="button" class="get-alerts" data-alerts-url="${alertsUrl}" data-on="${words.alertsOn}" data-manage="${words.manageAlerts}" data-blocked="${words.alertsBlocked}" data-failed="${words.alertsFailed}" hidden>${words.getAlerts}</button>
+<button type="button" class="get-alerts" data-alerts-url="${alertsUrl}" data-on="${words.alertsOn}" data-manage="${words.manageAlerts}" data-blocked="${words.alertsBlocked}" data-failed="${words.alertsFailed}" data-working="${words.alertsWorking}" hidden>${words.getAlerts}</button>
 <p class="get-alerts-status" role="status" hidden></p>
 </section>`;
 }
