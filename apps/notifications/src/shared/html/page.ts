@@ -8,6 +8,7 @@ input[type=text],input[type=email]{width:100%;padding:.4rem;font-size:1rem;box-s
 fieldset{border:0;padding:0;margin:.75rem 0}legend{font-weight:600;margin-bottom:.25rem}label.choice{display:inline-block;font-weight:400;margin:.2rem 1rem .2rem 0}
 button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
 .hint{color:#555;font-size:.9rem}.error{color:#a40000}.code{font-family:monospace;color:#555}
+.error-summary{border:2px solid #a40000;padding:0 1rem;margin:0 0 1.5rem}.error-summary a{color:#a40000}[aria-invalid=true]{border:2px solid #a40000}
 .masthead{margin:0 0 1.5rem;padding-bottom:.5rem;border-bottom:1px solid #ddd}.masthead a{font-weight:700;font-size:1.25rem;color:inherit;text-decoration:none}
 .masthead a:hover,.masthead a:focus{text-decoration:underline}
 `);

@@ -88,21 +88,22 @@ function frequencyOf(input: PreferencesInput, channel: 'email' | 'push'): Freque
   const frequency = allowed.find((known) => known === input.frequency);
   if (!frequency) {
     const what = channel === 'push' && input.frequency === 'daily-digest' ? 'a daily digest comes by e-mail only; ' : '';
-    throw invalidPreferences(`${what}frequency must be one of: ${allowed.join(', ')}`);
+    throw invalidPreferences(`${what}frequency must be one of: ${allowed.join(', ')}`, 'frequency');
   }
   if (input.breakingOnly !== undefined && input.breakingOnly !== (frequency === 'breaking-only')) {
-    throw invalidPreferences(`breakingOnly: ${String(input.breakingOnly)} contradicts frequency "${frequency}"; send frequency alone`);
+    throw invalidPreferences(`breakingOnly: ${String(input.breakingOnly)} contradicts frequency "${frequency}"; send frequency alone`, 'frequency');
   }
   return frequency;
 }
 
 function normalizeList(values: readonly string[], field: 'sections' | 'tags', max: number): string[] {
   const cleaned = [...new Set(values.map((value) => String(value).trim().toLowerCase()).filter((value) => value !== ''))].sort();
-  if (cleaned.length > max) throw invalidPreferences(`${field} may list at most ${max} entries`);
+  if (cleaned.length > max) throw invalidPreferences(`${field} may list at most ${max} entries`, field);
   const bad = cleaned.filter((value) => value.length > PREFERENCE_LIMITS.maxLength || !SLUG_PATTERN.test(value));
   if (bad.length > 0) {
     throw invalidPreferences(
       `${field} must be slugs such as "politics" or "climate-change" (lowercase letters, digits, single hyphens, at most ${PREFERENCE_LIMITS.maxLength} characters): ${bad.slice(0, 5).map((b) => JSON.stringify(b)).join(', ')}`,
+      field,
     );
   }
   return cleaned;

@@ -45,9 +45,9 @@ export function checkedQuietHours(input: { start?: unknown; end?: unknown }): Qu
   const start = String(input.start ?? '').trim();
   const end = String(input.end ?? '').trim();
   if (!CLOCK_TIME.test(start) || !CLOCK_TIME.test(end)) {
-    throw invalidPreferences('quietHours needs a start and an end as HH:MM on the 24-hour clock, e.g. { "start": "22:00", "end": "07:00" }');
+    throw invalidPreferences('quietHours needs a start and an end as HH:MM on the 24-hour clock, e.g. { "start": "22:00", "end": "07:00" }', 'quietHours');
   }
-  if (start === end) throw invalidPreferences('quietHours must start and end at different times');
+  if (start === end) throw invalidPreferences('quietHours must start and end at different times', 'quietHours');
   return { start, end };
 }
 

@@ -7,7 +7,24 @@ export const noInterests = () =>
     'validation',
   );
 
-export const invalidPreferences = (message: string) => new DomainError('SUBSCRIBER.INVALID_PREFERENCES', message, 'validation');
+/** A preference by its name in the API: what an INVALID_PREFERENCES refusal is about. */
+export type PreferenceField = 'sections' | 'tags' | 'frequency' | 'quietHours';
+
+/**
+ * SUBSCRIBER.INVALID_PREFERENCES, and the preference it is about (`field`), for the form pages to
+ * point at the input. The field stays out of `details`: API clients get the code and message
+ * they always had.
+ */
+export class InvalidPreferencesError extends DomainError {
+  constructor(
+    message: string,
+    readonly field: PreferenceField,
+  ) {
+    super('SUBSCRIBER.INVALID_PREFERENCES', message, 'validation');
+  }
+}
+
+export const invalidPreferences = (message: string, field: PreferenceField) => new InvalidPreferencesError(message, field);
 
 /** A section not on the site's managed list (SiteSectionList); the message lists the ones it has. */
 export const unknownSections = (unknown: readonly string[], siteSections: readonly string[]) =>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
@@ -8,6 +8,7 @@ import { mastheadOf } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { RefusedFormFilter } from './refused-form.filter';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
 import { signupChoiceOfForm, SubscribeForm, wayBack } from './subscription.requests';
@@ -16,7 +17,8 @@ import { signupChoiceOfForm, SubscribeForm, wayBack } from './subscription.reque
  * Email signup for browsers, without JavaScript: the form on the site's article, section and
  * front pages posts here (`application/x-www-form-urlencoded`), and the answer is an HTML page.
  * The same use case, rules and rate limit (`signup`) as `POST /v1/subscribers`, and the same
- * answer for every address, known or not. Errors are HTML pages with the code
+ * answer for every address, known or not. A refused form comes back as the form, with what was
+ * typed and what to fix (RefusedFormFilter); other errors are HTML pages with the code
  * (SubscriberPageFilter), or JSON for clients that ask for it.
  */
 @ApiTags('subscriber pages')
@@ -40,6 +42,7 @@ export class SubscribeFormController {
   @Post()
   @HttpCode(200)
   @SubscriberPageHeaders()
+  @UseFilters(RefusedFormFilter)
   @ApiOperation({
     summary: 'Sign up for email alerts from an HTML form (double opt-in)',
     description:
@@ -50,7 +53,12 @@ export class SubscribeFormController {
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
   @ApiResponse({ status: 200, description: 'Check your inbox (whether or not the address was known)' })
-  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE: ' +
+      'the form again, with the values sent and what to fix (the code in small print); coded JSON for Accept: application/json',
+  })
   @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED' })
   @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: saved, but the email could not be sent; try again' })
   async submit(@Body() form: SubscribeForm, @Res({ passthrough: true }) res: Response): Promise<string> {

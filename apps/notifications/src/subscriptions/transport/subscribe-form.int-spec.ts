@@ -3,6 +3,7 @@ import { TOPICS } from '@newsroom/contracts';
 import { eventually, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
 import type { FakeSmtpServer } from '../../../test/fake-smtp-server';
 import { articlePublishedEvent } from '../../../test/fixtures';
+import { SubscriberLinkSigner } from '../../shared/links/subscriber-link-signer';
 import { startNotificationsWithMail, TEST_PUBLIC_BASE_URL as PUBLIC_BASE_URL, TEST_SITE as SITE, type NotificationsWithMail } from '../../../test/notifications-under-test';
 
 /**
@@ -15,6 +16,8 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'tex
 describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', () => {
   jest.setTimeout(90_000);
 
+  const NAME = 'notifications_subscribe_form';
+
   let suite: NotificationsWithMail;
   let smtp: FakeSmtpServer;
   let service: ServiceUnderTest;
@@ -22,7 +25,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
 
   beforeAll(async () => {
     // Every signup here comes from one client: its hourly budget is raised, the per-address one is what the last test checks.
-    suite = await startNotificationsWithMail('notifications_subscribe_form', {
+    suite = await startNotificationsWithMail(NAME, {
       SITE_SECTIONS: 'politics=Politics,world=World,climate',
       SITE_NAME: 'Harwick Gazette',
       RATE_LIMITS: 'signup:client=30/1h',
@@ -121,6 +124,89 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(api.status).toBe(400);
     expect(api.body.error.code).toBe('SUBSCRIBER.UNKNOWN_SECTION');
     expect(await service.sql(`SELECT 1 FROM subscribers WHERE email = 'typo@example.com'`)).toEqual([]);
+  });
+
+  it('gives a refused signup back as the form, with what was typed and what to fix in plain words; the API keeps its coded JSON', async () => {
+    const [{ count: before }] = await service.sql<{ count: number }>(`SELECT count(*)::int AS count FROM subscribers`);
+    const typed =
+      'email=not-an-email&sections=world&sections=climate&tags=River+Harle%2C+a%22%3E%3Cscript%3E&frequency=daily-digest' +
+      `&timeZone=Europe%2FKyiv&quietHoursStart=22%3A00&quietHoursEnd=07%3A00&returnTo=${encodeURIComponent(`${SITE}/articles/port-reopens`)}`;
+    const page = await submit(typed);
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.text).toContain('<form method="post" action="/subscribe">');
+    expect(page.text).toMatch(/<div class="error-summary" role="alert">[\s\S]*<a href="#email">Enter an e-mail address such as name@example.com<\/a>/);
+    expect(page.text).toContain('name="email" required maxlength="254" autocomplete="email" value="not-an-email" aria-invalid="true" aria-describedby="email-error">');
+    expect(page.text).not.toContain('must be an email');
+    expect(page.text).toContain('Error code: REQUEST.VALIDATION_FAILED');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="world" checked> World</label>');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="climate" checked> Climate</label>');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="politics"> Politics</label>');
+    expect(page.text).toContain('name="tags" value="River Harle, a&quot;&gt;&lt;script&gt;"');
+    expect(page.text).not.toContain('<script>');
+    expect(page.text).toContain('name="frequency" value="daily-digest" checked>');
+    expect(page.text).toContain('name="timeZone" value="Europe/Kyiv"');
+    expect(page.text).toContain('name="quietHoursStart" value="22:00">');
+    expect(page.text).toContain('name="quietHoursEnd" value="07:00">');
+    expect(page.text).toContain(`<input type="hidden" name="returnTo" value="${SITE}/articles/port-reopens">`);
+    expect(await service.sql(`SELECT count(*)::int AS count FROM subscribers`)).toEqual([{ count: before }]);
+
+    const api = await service.anonymous.post<{ error: { code: string; message: string; details: unknown } }>('/subscribe', undefined, {
+      raw: typed,
+      headers: { ...FORM, accept: 'application/json' },
+    });
+    expect(api.status).toBe(400);
+    expect(api.headers.get('content-type')).toContain('application/json');
+    expect(api.body.error).toEqual({ code: 'REQUEST.VALIDATION_FAILED', message: 'email must be an email', details: [{ path: 'email', message: 'email must be an email' }] });
+  });
+
+  it('gives a refused preference form back with every change the reader made, saving none of them; the API keeps its coded JSON', async () => {
+    expect((await submit('email=prefs.reader%40example.com&sections=politics&tags=harbour')).status).toBe(200);
+    const [{ id }] = await service.sql<{ id: string }>(`SELECT id::text FROM subscribers WHERE email = 'prefs.reader@example.com'`);
+    const token = new SubscriberLinkSigner(`${NAME}-subscriber-link-secret`).sign(id, 'email', 'manage');
+    const stored = `SELECT sections, tags, frequency, time_zone, quiet_hours_start, quiet_hours_end FROM subscribers WHERE id = $1`;
+    const before = await service.sql(stored, [id]);
+    expect(before).toEqual([{ sections: ['politics'], tags: ['harbour'], frequency: 'every-story', time_zone: 'UTC', quiet_hours_start: null, quiet_hours_end: null }]);
+
+    // Quiet hours "from" without "until", with every other field changed.
+    const changes = 'sections=world&sections=climate&tags=budget%2C+a%22%3E%3Cscript%3E&frequency=daily-digest&timeZone=Europe%2FKyiv&quietHoursStart=22%3A00&quietHoursEnd=';
+    const post = (accept: string) =>
+      service.anonymous.post<{ error: { code: string; message: string } }>(`/preferences?token=${token}`, undefined, { raw: changes, headers: { ...FORM, accept } });
+    const page = await post('text/html');
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain(`<form method="post" action="/preferences?token=${token}">`);
+    expect(page.text).toContain('Your changes are not saved yet.');
+    expect(page.text).toContain('<a href="#quietHoursEnd">Give both times for quiet hours (from and until), or leave both empty</a>');
+    expect(page.text).toContain('<p class="error" id="quietHoursEnd-error">Give both times for quiet hours (from and until), or leave both empty</p>');
+    expect(page.text).toContain('name="quietHoursEnd" value="" aria-invalid="true" aria-describedby="quietHoursEnd-error">');
+    expect(page.text).not.toContain('HH:MM');
+    expect(page.text).toContain('Error code: SUBSCRIBER.INVALID_PREFERENCES');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="world" checked> World</label>');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="climate" checked> Climate</label>');
+    expect(page.text).toContain('<input type="checkbox" name="sections" value="politics"> Politics</label>');
+    expect(page.text).toContain('name="tags" value="budget, a&quot;&gt;&lt;script&gt;"');
+    expect(page.text).not.toContain('<script>');
+    expect(page.text).toContain('name="frequency" value="daily-digest" checked>');
+    expect(page.text).toContain('name="timeZone" value="Europe/Kyiv"');
+    expect(page.text).toContain('name="quietHoursStart" value="22:00">');
+    // What the reader still gets: the stored preferences, untouched.
+    expect(page.text).toContain('You get: sections: Politics; tags: harbour.');
+    expect(await service.sql(stored, [id])).toEqual(before);
+
+    const api = await post('application/json');
+    expect(api.status).toBe(400);
+    expect(api.body).toEqual({
+      error: { code: 'SUBSCRIBER.INVALID_PREFERENCES', message: 'quietHours needs a start and an end as HH:MM on the 24-hour clock, e.g. { "start": "22:00", "end": "07:00" }' },
+    });
+    expect(await service.sql(stored, [id])).toEqual(before);
+
+    // A link that is not genuine keeps its error page: no form, and no one's preferences, behind it.
+    const forged = await service.anonymous.post(`/preferences?token=${token.slice(0, -2)}xx`, undefined, { raw: changes, headers: FORM });
+    expect(forged.status).toBe(400);
+    expect(forged.text).toContain('Error code: LINK.INVALID');
+    expect(forged.text).not.toContain('<form');
   });
 
   // Refused before any route runs, by the request reading every service shares: still a page for a reader.

@@ -7,12 +7,18 @@ import { errorPage } from './subscriber-pages';
 /** The addresses readers reach in a browser: the links in the e-mails, and the site's sign-up form. */
 export const SUBSCRIBER_PAGE_PATH = /^\/(?:subscribe|preferences|unsubscribe|v1\/subscribers\/confirm)\/?$/;
 
+/** Whether an error on this request is answered with a page: a subscriber page's address, and a client that wants HTML rather than JSON. */
+export function answersWithPage(request: Request): boolean {
+  return SUBSCRIBER_PAGE_PATH.test(request.path) && request.accepts(['html', 'json']) !== 'json';
+}
+
 /**
  * Errors on the pages people reach from emails and the site's form: the platform's error
  * (errorResponseOf: status, code, message) as an HTML page, or its coded JSON for clients that
  * ask for JSON. A global filter, asked before the platform's JSON one, so that what is refused before any route runs (a form over its size limit, bytes
  * that are not UTF-8, a control character in a field, a method the page does not serve) is a
- * page too; every other address gets the platform's JSON errors.
+ * page too; every other address gets the platform's JSON errors. A refused signup or preference
+ * form is answered with the form itself (RefusedFormFilter, on those two routes, extends this one).
  */
 @Catch()
 export class SubscriberPageFilter implements ExceptionFilter {
@@ -20,7 +26,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
   private readonly json = new HttpErrorFilter();
 
   /** `masthead`: the publication, and its site for the way back. */
-  constructor(private readonly masthead: Masthead) {}
+  constructor(protected readonly masthead: Masthead) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return this.json.catch(exception, host);
@@ -28,7 +34,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return this.json.catch(exception, host);
     if (answerOptions(exception, request, response)) return;
-    if (!SUBSCRIBER_PAGE_PATH.test(request.path) || request.accepts(['html', 'json']) === 'json') {
+    if (!answersWithPage(request)) {
       // The platform's coded JSON; a page route's @Header said text/html before the error.
       response.type('json');
       return this.json.catch(exception, host);

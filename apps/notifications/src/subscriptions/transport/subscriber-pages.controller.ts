@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
@@ -13,6 +13,7 @@ import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.q
 import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command';
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
 import { ConfirmLinkPipe, ManageLinkPipe, type ManageLink } from './signed-link.pipes';
+import { RefusedFormFilter } from './refused-form.filter';
 import { preferencesOfForm, PreferencesForm } from './subscription.requests';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { confirmedPage, confirmSignupPage, preferencesPage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
@@ -89,9 +90,16 @@ export class SubscriberPagesController {
   @Post('preferences')
   @HttpCode(200)
   @SignedLinkPage()
+  // A refused form comes back as the form with the reader's changes and what to fix; a bad link keeps its error page.
+  @UseFilters(RefusedFormFilter)
   @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated, frequency, timeZone, quietHoursStart/quietHoursEnd HH:MM)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiResponse({ status: 400, description: 'LINK.INVALID, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'LINK.INVALID (an error page); REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE: ' +
+      'the form again, with the changes sent and what to fix, nothing saved; coded JSON for Accept: application/json',
+  })
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   async savePreferences(
     @Query('token', ManageLinkPipe) link: ManageLink,
@@ -99,7 +107,7 @@ export class SubscriberPagesController {
     @Body() form: PreferencesForm,
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
-    return preferencesPage(this.masthead, view, token, this.sections.current(), 'Your preferences are saved.');
+    return preferencesPage(this.masthead, view, token, this.sections.current(), { notice: 'Your preferences are saved.' });
   }
 
   @Get('unsubscribe')

@@ -1,6 +1,6 @@
 import { preferences } from '../../../test/fixtures';
 import type { RecipientView } from '../domain/recipient';
-import { checkYourInboxPage, confirmedPage, confirmSignupPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage, unsubscribedPage } from './subscriber-pages';
+import { checkYourInboxPage, confirmedPage, confirmSignupPage, errorPage, preferencesPage, subscribePage, unsubscribeConfirmPage, unsubscribedPage, type FormValues } from './subscriber-pages';
 
 const MASTHEAD = { name: 'Harwick Gazette', siteUrl: 'https://news.example/' };
 
@@ -21,7 +21,7 @@ const view = (overrides: Partial<RecipientView> = {}): RecipientView => ({
 
 describe('subscriber pages', () => {
   it('escape everything that came from a request or the database', () => {
-    const page = preferencesPage(MASTHEAD, view(), 'v1.token"&x=<y>', SITE, 'Saved <now>');
+    const page = preferencesPage(MASTHEAD, view(), 'v1.token"&x=<y>', SITE, { notice: 'Saved <now>' });
     expect(page).not.toContain('<script>');
     expect(page).not.toContain('<b>');
     expect(page).toContain('a•••@&quot;evil&quot;&lt;b&gt;.example');
@@ -114,6 +114,93 @@ describe('subscriber pages', () => {
     }
     expect(subscribePage(MASTHEAD, SITE)).toContain('<h1>Get Harwick Gazette alerts by email</h1>');
     expect(confirmSignupPage(MASTHEAD, view(), 't')).toContain('Harwick Gazette alerts for a•••');
+  });
+
+  describe('a refused form', () => {
+    const sent: FormValues = {
+      sections: ['world'],
+      tags: 'Harbour, a"><script>x</script>',
+      frequency: 'daily-digest',
+      timeZone: 'Europe/Kyiv',
+      quietHoursStart: '22:00',
+      quietHoursEnd: '',
+    };
+    const problems = [
+      { field: 'quietHoursEnd' as const, message: 'Give both times for quiet hours (from and until), or leave both empty' },
+      { message: 'Part of the form <could> not be read' },
+    ];
+
+    it('shows the preference form again with the changes sent, not the stored ones, and nothing saved', () => {
+      const page = preferencesPage(MASTHEAD, view({ preferences: preferences({ sections: ['politics'], timeZone: 'UTC' }) }), 't', SITE, {
+        refused: { values: sent, problems, code: 'SUBSCRIBER.INVALID_PREFERENCES' },
+      });
+      expect(page).toContain('<input type="checkbox" name="sections" value="world" checked>');
+      expect(page).toContain('<input type="checkbox" name="sections" value="politics">');
+      expect(page).toContain('name="tags" value="Harbour, a&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+      expect(page).not.toContain('<script>');
+      expect(page).toContain('name="frequency" value="daily-digest" checked>');
+      expect(page).toContain('name="quietHoursStart" value="22:00">');
+      expect(page).toContain('name="timeZone" value="Europe/Kyiv"');
+      // What the reader still gets is what was stored: nothing of the refused form was saved.
+      expect(page).toContain('You get: sections: Politics.');
+      expect(page).toContain('<strong>Your changes are not saved yet.</strong>');
+      expect(page).not.toContain('role="status"');
+    });
+
+    it('sums the problems up first, each linked to its field, with the code in small print, and says each beside its input', () => {
+      const page = preferencesPage(MASTHEAD, view(), 't', SITE, { refused: { values: sent, problems, code: 'SUBSCRIBER.INVALID_PREFERENCES' } });
+      const summary = /<div class="error-summary" role="alert">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
+      expect(summary).toContain('<li><a href="#quietHoursEnd">Give both times for quiet hours (from and until), or leave both empty</a></li>');
+      expect(summary).toContain('<li>Part of the form &lt;could&gt; not be read</li>');
+      expect(summary).toContain('<p class="code">Error code: SUBSCRIBER.INVALID_PREFERENCES</p>');
+      expect(page.indexOf('role="alert"')).toBeLessThan(page.indexOf('<form'));
+      expect(page).toContain(
+        '<label for="quietHoursEnd">until</label><p class="error" id="quietHoursEnd-error">Give both times for quiet hours (from and until), or leave both empty</p>\n' +
+          '<input type="time" id="quietHoursEnd" name="quietHoursEnd" value="" aria-invalid="true" aria-describedby="quietHoursEnd-error">',
+      );
+      // Only the input a problem is about is marked.
+      expect(page.match(/aria-invalid="true"/g)).toHaveLength(1);
+      expect(page).toContain('<input type="time" id="quietHoursStart" name="quietHoursStart" value="22:00">');
+    });
+
+    it('points a problem with the sections or how often at the group of boxes', () => {
+      const page = preferencesPage(MASTHEAD, view(), 't', SITE, {
+        refused: { values: { ...sent, sections: [] }, problems: [{ field: 'sections', message: 'Tick at least one section' }, { field: 'frequency', message: 'Choose how often' }], code: 'SUBSCRIBER.NO_INTERESTS' },
+      });
+      expect(page).toContain('<fieldset class="sections" id="sections" aria-describedby="sections-error"><legend>Sections</legend><p class="error" id="sections-error">Tick at least one section</p>');
+      expect(page).toContain('<fieldset class="frequency" id="frequency" aria-describedby="frequency-error"><legend>How often</legend><p class="error" id="frequency-error">Choose how often</p>');
+      expect(page).not.toMatch(/name="sections" value="\w+" checked/);
+    });
+
+    it('shows the signup form again with the address, the choices and the way back sent, escaped', () => {
+      const page = subscribePage(MASTHEAD, SITE, 'UTC', {
+        values: { ...sent, email: 'not-an-email"><b>', returnTo: 'https://news.example/articles/a?x=1&y=2' },
+        problems: [{ field: 'email', message: 'Enter an e-mail address such as name@example.com' }],
+        code: 'REQUEST.VALIDATION_FAILED',
+      });
+      expect(page).toContain('<strong>You are not signed up yet.</strong>');
+      expect(page).toContain('<input type="email" id="email" name="email" required maxlength="254" autocomplete="email" value="not-an-email&quot;&gt;&lt;b&gt;" aria-invalid="true" aria-describedby="email-error">');
+      expect(page).toContain('<p class="error" id="email-error">Enter an e-mail address such as name@example.com</p>');
+      expect(page).not.toContain('<b>');
+      expect(page).toContain('name="tags" value="Harbour, a&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+      expect(page).not.toContain('<script>');
+      expect(page).toContain('<input type="checkbox" name="sections" value="world" checked>');
+      expect(page).toContain('name="frequency" value="daily-digest" checked>');
+      expect(page).toContain('name="timeZone" value="Europe/Kyiv"');
+      expect(page).toContain('Error code: REQUEST.VALIDATION_FAILED');
+      // Posted again from here, it still leads back to the page of the site it came from.
+      expect(page).toContain('<input type="hidden" name="returnTo" value="https://news.example/articles/a?x=1&amp;y=2">');
+      expect(page).toContain('<a href="https://news.example/articles/a?x=1&amp;y=2">Back to where you were</a>');
+    });
+
+    it('leaves the forms as they were when nothing was refused', () => {
+      for (const page of [subscribePage(MASTHEAD, SITE), preferencesPage(MASTHEAD, view(), 't', SITE)]) {
+        expect(page).not.toContain('role="alert"');
+        expect(page).not.toContain('aria-invalid="true"');
+        expect(page).not.toContain('Error code');
+      }
+      expect(subscribePage(MASTHEAD, SITE)).not.toContain('name="returnTo"');
+    });
   });
 
   it('show error codes and messages as text', () => {

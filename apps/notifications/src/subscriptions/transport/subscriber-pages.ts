@@ -55,12 +55,99 @@ export function confirmedPage(masthead: Masthead, newlyConfirmed: boolean, prefe
   );
 }
 
+/** The inputs of the signup and preference forms, by their `name` (and `id`). */
+export type FormField = 'email' | 'sections' | 'tags' | 'frequency' | 'timeZone' | 'quietHoursStart' | 'quietHoursEnd';
+
+/**
+ * What the preference fields of a form show, as text: the stored preferences (formValuesOf), or
+ * what a reader sent when the form was refused (tags as typed, a time zone that may be unknown,
+ * one quiet-hours time without the other).
+ */
+export interface FormValues {
+  /** Section slugs to tick; one the site does not list is not shown. */
+  sections: readonly string[];
+  /** The tags field as typed, comma-separated. */
+  tags: string;
+  /** The frequency radio button to check; none when it is not one the channel offers. */
+  frequency: string;
+  timeZone: string;
+  /** HH:MM, or empty. */
+  quietHoursStart: string;
+  quietHoursEnd: string;
+}
+
+/** The signup form's values: the preference fields, the address, and `returnTo` (a page of the site, wayBack checked) when the form was on one. */
+export interface SignupFormValues extends FormValues {
+  email: string;
+  returnTo?: string;
+}
+
+/** One thing a reader is asked to fix, in their words; `field` when it is about one input, which then shows it too. */
+export interface FormProblem {
+  field?: FormField;
+  message: string;
+}
+
+/**
+ * A refused form post, shown as the form again: what the reader sent (`values`), what to fix
+ * (`problems`, at least one) and the refusal's code, in small print for support.
+ */
+export interface FormRefusal<Values extends FormValues = FormValues> {
+  values: Values;
+  problems: readonly FormProblem[];
+  code: string;
+}
+
+/** The stored preferences as the form shows them. */
+export function formValuesOf(preferences: Pick<Preferences, 'sections' | 'tags' | 'frequency' | 'timeZone' | 'quietHours'>): FormValues {
+  return {
+    sections: preferences.sections,
+    tags: preferences.tags.join(', '),
+    frequency: preferences.frequency,
+    timeZone: preferences.timeZone,
+    quietHoursStart: preferences.quietHours?.start ?? '',
+    quietHoursEnd: preferences.quietHours?.end ?? '',
+  };
+}
+
+/**
+ * What marks `field` when problems are about it: the message beside it (with the id that
+ * aria-describedby names), and the attributes that mark the input, or the group of inputs, as the
+ * one to fix. aria-invalid is for inputs; a fieldset only points at its message.
+ */
+function fieldMarks(field: FormField, problems: readonly FormProblem[], kind: 'input' | 'group' = 'input'): { attributes: SafeHtml | null; message: SafeHtml | null } {
+  const messages = problems.filter((problem) => problem.field === field).map((problem) => problem.message);
+  if (messages.length === 0) return { attributes: null, message: null };
+  return {
+    attributes: kind === 'input' ? html` aria-invalid="true" aria-describedby="${field}-error"` : html` aria-describedby="${field}-error"`,
+    message: html`<p class="error" id="${field}-error">${messages.join(' ')}</p>`,
+  };
+}
+
+/**
+ * What a refused form says above its fields: `lead` (that nothing was done yet), every problem
+ * (linked to the field it is about), and the code in small print for support. role="alert": a
+ * screen reader reads it as the page opens.
+ */
+function refusalSummary(lead: string, refusal: FormRefusal): SafeHtml {
+  return html`<div class="error-summary" role="alert">
+<p><strong>${lead}</strong></p>
+<ul>
+${refusal.problems.map((problem) => html`<li>${problem.field ? html`<a href="#${problem.field}">${problem.message}</a>` : problem.message}</li>`)}
+</ul>
+<p class="code">Error code: ${refusal.code}</p>
+</div>
+`;
+}
+
 /**
  * One checkbox per section of the site (SITE_SECTIONS, in its order), ticked where `chosen`.
- * A form posts every ticked box as `sections=politics&sections=world`.
+ * A form posts every ticked box as `sections=politics&sections=world`. `problems`: a refused
+ * form's, of which those about `sections` show in the group.
  */
-export function sectionChoices(siteSections: readonly SiteSection[], chosen: readonly string[]): SafeHtml {
-  return html`<fieldset class="sections"><legend>Sections</legend>
+export function sectionChoices(siteSections: readonly SiteSection[], chosen: readonly string[], problems: readonly FormProblem[] = []): SafeHtml {
+  const problem = fieldMarks('sections', problems, 'group');
+  return html`<fieldset class="sections" id="sections"${problem.attributes}><legend>Sections</legend>${problem.message}
 ${siteSections.map(
   ({ slug, label }) => html`<label class="choice"><input type="checkbox" name="sections" value="${slug}"${chosen.includes(slug) ? html` checked` : null}> ${label}</label>`,
 )}
@@ -74,8 +161,9 @@ const FREQUENCY_LABELS: Record<Frequency, string> = {
 };
 
 /** The frequency radio buttons a channel offers (CHANNEL_FREQUENCIES): a browser gets no digest. */
-function frequencyChoices(kind: 'email' | 'push', chosen: Frequency): SafeHtml {
-  return html`<fieldset class="frequency"><legend>How often</legend>
+function frequencyChoices(kind: 'email' | 'push', chosen: string, problems: readonly FormProblem[]): SafeHtml {
+  const problem = fieldMarks('frequency', problems, 'group');
+  return html`<fieldset class="frequency" id="frequency"${problem.attributes}><legend>How often</legend>${problem.message}
 ${CHANNEL_FREQUENCIES[kind].map(
   (frequency) => html`<label class="choice"><input type="radio" name="frequency" value="${frequency}"${frequency === chosen ? html` checked` : null}> ${FREQUENCY_LABELS[frequency]}</label>`,
 )}
@@ -83,44 +171,59 @@ ${CHANNEL_FREQUENCIES[kind].map(
 }
 
 /** The time zone and quiet hours fields; empty times mean no quiet hours. */
-function quietHoursFields(preferences: Pick<Preferences, 'timeZone' | 'quietHours'>): SafeHtml {
+function quietHoursFields(values: Pick<FormValues, 'timeZone' | 'quietHoursStart' | 'quietHoursEnd'>, problems: readonly FormProblem[]): SafeHtml {
+  const [start, end, zone] = (['quietHoursStart', 'quietHoursEnd', 'timeZone'] as const).map((field) => fieldMarks(field, problems));
   return html`<fieldset class="quiet-hours"><legend>Quiet hours</legend>
-<label for="quietHoursStart">From</label>
-<input type="time" id="quietHoursStart" name="quietHoursStart" value="${preferences.quietHours?.start ?? ''}">
-<label for="quietHoursEnd">until</label>
-<input type="time" id="quietHoursEnd" name="quietHoursEnd" value="${preferences.quietHours?.end ?? ''}">
-<label for="timeZone">Time zone</label>
-<input type="text" id="timeZone" name="timeZone" value="${preferences.timeZone}" autocomplete="off">
+<label for="quietHoursStart">From</label>${start.message}
+<input type="time" id="quietHoursStart" name="quietHoursStart" value="${values.quietHoursStart}"${start.attributes}>
+<label for="quietHoursEnd">until</label>${end.message}
+<input type="time" id="quietHoursEnd" name="quietHoursEnd" value="${values.quietHoursEnd}"${end.attributes}>
+<label for="timeZone">Time zone</label>${zone.message}
+<input type="text" id="timeZone" name="timeZone" value="${values.timeZone}" autocomplete="off"${zone.attributes}>
 <p class="hint">Alerts due in these hours wait until they end; breaking news comes at once. Leave the times empty for none. The time zone also sets when a daily digest arrives, e.g. Europe/Kyiv or America/New_York.</p>
 </fieldset>`;
 }
 
-/** Tags, how often and quiet hours, the same on the signup and preference forms. */
-function tagAndScheduleFields(kind: 'email' | 'push', preferences: Pick<Preferences, 'tags' | 'frequency' | 'timeZone' | 'quietHours'>): SafeHtml {
-  return html`<label for="tags">Tags <span class="hint">(comma-separated, as you would write them)</span></label>
-<input type="text" id="tags" name="tags" value="${preferences.tags.join(', ')}" autocomplete="off">
+/** Tags, how often and quiet hours, the same on the signup and preference forms; `problems` show beside the fields they are about. */
+function tagAndScheduleFields(kind: 'email' | 'push', values: FormValues, problems: readonly FormProblem[] = []): SafeHtml {
+  const tags = fieldMarks('tags', problems);
+  return html`<label for="tags">Tags <span class="hint">(comma-separated, as you would write them)</span></label>${tags.message}
+<input type="text" id="tags" name="tags" value="${values.tags}" autocomplete="off"${tags.attributes}>
 <p class="hint">Topics separated by commas, e.g. ukraine, climate-change</p>
-${frequencyChoices(kind, preferences.frequency)}
-${quietHoursFields(preferences)}`;
+${frequencyChoices(kind, values.frequency, problems)}
+${quietHoursFields(values, problems)}`;
 }
 
-export function preferencesPage(masthead: Masthead, view: RecipientView, token: string, siteSections: readonly SiteSection[], notice?: string): string {
+/**
+ * The preference form of the recipient a manage link names. `notice`: what was just done
+ * ("saved"). `refused`: a refused post of this form, shown with what the reader sent and what to
+ * fix instead of the stored preferences (which the "You get" line still describes: nothing was
+ * saved).
+ */
+export function preferencesPage(
+  masthead: Masthead,
+  view: RecipientView,
+  token: string,
+  siteSections: readonly SiteSection[],
+  { notice, refused }: { notice?: string; refused?: FormRefusal } = {},
+): string {
   if (!view.subscribed) {
     return htmlPage(masthead, 'Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
   }
-  const { sections } = view.preferences;
+  const values = refused?.values ?? formValuesOf(view.preferences);
+  const problems = refused?.problems ?? [];
   // A section the site no longer has cannot be chosen again; saving the form drops it.
-  const retired = sections.filter((section) => !siteSections.some((site) => site.slug === section));
+  const retired = view.preferences.sections.filter((section) => !siteSections.some((site) => site.slug === section));
   return htmlPage(
     masthead,
     'Alert preferences',
-    html`${notice && html`<p role="status"><strong>${notice}</strong></p>`}
+    html`${refused && refusalSummary('Your changes are not saved yet.', refused)}${notice && html`<p role="status"><strong>${notice}</strong></p>`}
 <p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences, (slug) => siteSections.find((section) => section.slug === slug)?.label ?? slug)}.</p>
 <p class="hint">These choices are for ${view.kind === 'email' ? 'this e-mail address' : 'this browser'} only: your e-mail alerts and the notifications in each browser each keep their own.</p>
 <form method="post" action="${actionUrl('/preferences', token)}">
-${sectionChoices(siteSections, sections)}
+${sectionChoices(siteSections, values.sections, problems)}
 ${retired.length > 0 && html`<p class="hint">No longer on the site: ${retired.join(', ')}. Saving removes them.</p>`}
-${tagAndScheduleFields(view.kind, view.preferences)}
+${tagAndScheduleFields(view.kind, values, problems)}
 <button type="submit">Save preferences</button>
 </form>
 ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
@@ -129,21 +232,27 @@ ${unsubscribeForm(token, 'Unsubscribe from all alerts')}`,
 
 /**
  * The signup form notifications serves itself (`GET /subscribe`); the site's pages carry the same
- * fields. The time zone field starts at the site's (`siteTimeZone`).
+ * fields. The time zone field starts at the site's (`siteTimeZone`). `refused`: a refused post of
+ * this form (or the site's), shown with what the reader sent and what to fix; its `returnTo`
+ * goes back with the form, and is the page's way back.
  */
-export function subscribePage(masthead: Masthead, siteSections: readonly SiteSection[], siteTimeZone: string = DEFAULT_TIME_ZONE): string {
+export function subscribePage(masthead: Masthead, siteSections: readonly SiteSection[], siteTimeZone: string = DEFAULT_TIME_ZONE, refused?: FormRefusal<SignupFormValues>): string {
+  const values: SignupFormValues = refused?.values ?? { email: '', ...formValuesOf({ sections: [], tags: [], frequency: 'every-story', timeZone: siteTimeZone, quietHours: null }) };
+  const problems = refused?.problems ?? [];
+  const email = fieldMarks('email', problems);
   return htmlPage(
     masthead,
     `Get ${masthead.name} alerts by email`,
-    html`<form method="post" action="/subscribe">
-<label for="email">Email address</label>
-<input type="email" id="email" name="email" required maxlength="254" autocomplete="email">
-${sectionChoices(siteSections, [])}
-${tagAndScheduleFields('email', { tags: [], frequency: 'every-story', timeZone: siteTimeZone, quietHours: null })}
+    html`${refused && refusalSummary('You are not signed up yet.', refused)}<form method="post" action="/subscribe">
+<label for="email">Email address</label>${email.message}
+<input type="email" id="email" name="email" required maxlength="254" autocomplete="email" value="${values.email}"${email.attributes}>
+${sectionChoices(siteSections, values.sections, problems)}
+${tagAndScheduleFields('email', values, problems)}${values.returnTo && html`
+<input type="hidden" name="returnTo" value="${values.returnTo}">`}
 <button type="submit">Subscribe</button>
 </form>
 <p class="hint">We send a link to confirm first. Every email has a link to change what you get or to stop.</p>
-<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`,
+<p><a href="${safeUrl(values.returnTo ?? masthead.siteUrl)}">${values.returnTo ? 'Back to where you were' : 'Back to the site'}</a></p>`,
   );
 }
 
