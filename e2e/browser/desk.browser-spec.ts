@@ -526,6 +526,11 @@ describe('the desk in a browser', () => {
     await admin.getByRole('button', { name: 'Reload the current list' }).click();
     await admin.getByLabel('Label of sport').waitFor();
 
+    // A label too long is refused, said of the row as the screen numbers it, not as the API counts.
+    await admin.getByLabel('Label of world').fill('W'.repeat(61));
+    await admin.getByLabel('Label of world').press('Tab');
+    await admin.getByRole('button', { name: 'Save sections' }).click();
+    await admin.getByText(/^The sections were not saved: Section 2 \(“W+”\): its label must be shorter than or equal to 60 characters\.$/).waitFor();
     // Renamed, moved to the top with the keyboard, saved.
     await admin.getByLabel('Label of world').fill('The World');
     await admin.getByLabel('Label of world').press('Tab');

@@ -1,4 +1,4 @@
-import { ApiError, describeError, service, type SiteSection, type SiteSectionList } from '../api';
+import { ApiError, describeError, errorDetails, service, type SiteSection, type SiteSectionList } from '../api';
 import type { ScreenContext } from '../app';
 import { button, field, h, notice, show } from '../dom';
 import { forgetSections } from '../names';
@@ -119,7 +119,8 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
           );
           return;
         }
-        show(message, notice('error', describeError(error)));
+        const problems = error instanceof ApiError ? sectionProblems(error, items) : [];
+        show(message, notice('error', problems.length > 0 ? `The sections were not saved: ${problems.join('; ')}.` : describeError(error)));
       });
   });
 
@@ -158,4 +159,22 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
     h('div', { class: 'actions' }, saveButton, button('Discard changes', () => void load().then(() => show(message, notice('info', 'Changes discarded.'))))),
     add,
   );
+}
+
+/**
+ * Publishing's refusal of a list, said of the rows as the screen numbers them: its details name
+ * `items.6.slug` (counted from 0, in the API's words); the admin sees "Section 7 (“Sport”): its
+ * slug …". Details about anything else are left to the error's own message.
+ */
+function sectionProblems(error: ApiError, items: readonly SiteSection[]): string[] {
+  return errorDetails(error).flatMap(({ path, message }) => {
+    const found = /^items\.(\d+)\.(slug|label)$/.exec(path ?? '');
+    if (!found) return [];
+    const index = Number(found[1]);
+    const row = items[index];
+    const what = (message ?? 'is not valid')
+      .replace(/^items\.\d+\.(slug|label)\s*/, '')
+      .replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
+    return [`Section ${index + 1}${row?.label || row?.slug ? ` (“${row.label || row.slug}”)` : ''}: its ${found[2]} ${what}`];
+  });
 }
