@@ -39,12 +39,12 @@ function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
   return String(route.path).includes('*') || METHODS.every((method) => route.methods[method.toLowerCase()]);
 }
 
-/** What `Allow` names at a path its routes serve: their methods, and OPTIONS (answerOptions). */
 /** Nest's NotFoundException for a request no route matched (not one a handler threw). */
-function isRouterMiss(exception: unknown): boolean {
+export function isRouterMiss(exception: unknown): boolean {
   return exception instanceof NotFoundException && ROUTER_MISS.test(exception.message);
 }
 
+/** What `Allow` names at a path its routes serve: their methods, and OPTIONS (answerOptions). */
 function allowHeader(served: string[]): string {
   return [...new Set([...served, 'OPTIONS'])].sort().join(', ');
 }

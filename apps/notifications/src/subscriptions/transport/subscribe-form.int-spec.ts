@@ -293,6 +293,21 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect((await editor.delete(`/v1/subscribers/${randomUUID()}`)).status).toBe(404);
   });
 
+  it('answers a browser at an address nothing serves with a page, and API clients with the coded JSON', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const path of ['/unsub', '/confirm?token=cut-short', '/preferences/extra']) {
+      const page = await service.anonymous.get(path, { headers: browser });
+      expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 404, expect.stringMatching(/^text\/html/)]);
+      expect(page.text).toContain('There is no page at this address. If you followed a link from one of our e-mails, it may have been cut short');
+      expect(page.text).toContain(`<header class="masthead"><a href="${SITE}/">Harwick Gazette</a></header>`);
+      expect(page.headers.get('vary')).toMatch(/\bAccept\b/);
+    }
+    for (const accept of ['application/json', '*/*']) {
+      const api = await service.anonymous.get<{ error: { code: string } }>('/unsub', { headers: { accept } });
+      expect([accept, api.status, api.body.error.code]).toEqual([accept, 404, 'ROUTE.NOT_FOUND']);
+    }
+  });
+
   it('keeps the signup rate limit on the form: a fourth signup for one address within the hour is 429', async () => {
     for (let n = 0; n < 3; n += 1) expect((await submit('email=busy%40example.com&sections=world')).status).toBe(200);
     const limited = await submit('email=busy%40example.com&sections=world');

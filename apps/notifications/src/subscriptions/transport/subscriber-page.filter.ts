@@ -1,11 +1,14 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
+import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, isRouterMiss, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
 import { SUBSCRIBER_PAGE_HEADERS, type Masthead } from '../../shared/html/page';
 import { errorPage } from './subscriber-pages';
 
 /** The addresses readers reach in a browser: the links in the e-mails, and the site's sign-up form. */
 export const SUBSCRIBER_PAGE_PATH = /^\/(?:subscribe|preferences|unsubscribe|v1\/subscribers\/confirm)\/?$/;
+
+/** What a reader at an address nothing serves is told. */
+const NO_SUCH_PAGE = 'There is no page at this address. If you followed a link from one of our e-mails, it may have been cut short: open it from the e-mail again.';
 
 /** Whether an error on this request is answered with a page: a subscriber page's address, and a client that wants HTML rather than JSON. */
 export function answersWithPage(request: Request): boolean {
@@ -34,7 +37,12 @@ export class SubscriberPageFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return this.json.catch(exception, host);
     if (answerOptions(exception, request, response)) return;
-    if (!answersWithPage(request)) {
+    // The same address answers a page or JSON by Accept: a cache in front must keep them apart.
+    response.vary('Accept');
+    // A browser at an address nothing serves (a link from an e-mail cut short, a mistyped one)
+    // gets a page saying so rather than raw JSON; API clients keep the coded JSON.
+    const lostReader = isRouterMiss(exception) && request.accepts(['json', 'html']) === 'html';
+    if (!answersWithPage(request) && !lostReader) {
       // The platform's coded JSON; a page route's @Header said text/html before the error.
       response.type('json');
       return this.json.catch(exception, host);
@@ -46,6 +54,7 @@ export class SubscriberPageFilter implements ExceptionFilter {
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');
     const retryAfter = retryAfterSecondsOf(error);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(this.masthead, status, body.error.code, body.error.message));
+    const message = lostReader && status === 404 ? NO_SUCH_PAGE : body.error.message;
+    response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(errorPage(this.masthead, status, body.error.code, message));
   }
 }
