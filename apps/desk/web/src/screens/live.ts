@@ -116,7 +116,7 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
 interface Deliveries {
   article: { headline: string | null; publishedAt: string | null; fannedOutAt: string | null } | null;
   counts: { total: number; pending: number; sending: number; sent: number; failed: number; cancelled: number };
-  deliveries: { id: string; channel: string; recipient: string; status: string; attempts: number; lastError: string | null; sentAt: string | null }[];
+  deliveries: { id: string; kind: 'alert' | 'correction'; channel: string; recipient: string; status: string; attempts: number; lastError: string | null; sentAt: string | null }[];
   speed: DeliverySpeed[];
 }
 
@@ -146,7 +146,7 @@ function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
   return labelColumns(h(
     'table',
     { class: 'list delivery-speed' },
-    h('caption', {}, 'Delivery speed (publication to hand-off)'),
+    h('caption', {}, 'Alert delivery speed (publication to hand-off; corrections not counted)'),
     h('thead', {}, h('tr', {}, ['Channel', 'Sent', 'p50', 'p90', 'p99', 'Within 2 min'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
@@ -223,7 +223,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     const c = body.counts;
     show(
       log,
-      h('p', { class: 'delivery-counts' }, `${c.total} alert${c.total === 1 ? '' : 's'}: ${c.sent} sent, ${c.pending + c.sending} waiting, ${c.failed} failed, ${c.cancelled} cancelled`),
+      h('p', { class: 'delivery-counts' }, `${c.total} deliver${c.total === 1 ? 'y' : 'ies'} (alerts and corrections): ${c.sent} sent, ${c.pending + c.sending} waiting, ${c.failed} failed, ${c.cancelled} cancelled`),
       speedTable(body.speed),
       body.deliveries.length === 0
         ? h('p', {}, body.article?.fannedOutAt ? 'No subscriber follows this story\'s section.' : 'No alerts yet: they are queued once the story is live.')
@@ -231,11 +231,11 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
             'table',
             { class: 'list' },
             h('caption', { class: 'visually-hidden' }, 'Deliveries'),
-            h('thead', {}, h('tr', {}, ['Channel', 'Recipient', 'Status', 'Attempts', 'Sent', 'Last error'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ['Channel', 'Kind', 'Recipient', 'Status', 'Attempts', 'Sent', 'Last error'].map((t) => h('th', { scope: 'col' }, t)))),
             h(
               'tbody',
               {},
-              body.deliveries.map((d) => h('tr', {}, h('td', {}, d.channel), h('td', {}, d.recipient), h('td', {}, statusBadge(d.status)), h('td', {}, d.attempts), h('td', {}, when(d.sentAt)), h('td', {}, d.lastError ?? '—'))),
+              body.deliveries.map((d) => h('tr', {}, h('td', {}, d.channel), h('td', {}, d.kind), h('td', {}, d.recipient), h('td', {}, statusBadge(d.status)), h('td', {}, d.attempts), h('td', {}, when(d.sentAt)), h('td', {}, d.lastError ?? '—'))),
             ),
           )),
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Priority } from '@newsroom/contracts';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import type { ClaimedDelivery, DeliveryOutcome } from '../domain/delivery';
-import type { AttemptOutcome, Channel, DeliveryStatus } from '../domain/delivery-status';
+import type { AttemptOutcome, Channel, DeliveryKind, DeliveryStatus } from '../domain/delivery-status';
 import { retryDueSql } from './recipient-selection';
 
 /** Channel the delivery worker LISTENs on; NOTIFY inside a transaction is delivered on commit. */
@@ -499,7 +499,7 @@ export class DeliveryRepository {
 
   async listForArticle(articleId: string, limit: number, offset: number): Promise<DeliveryLogRow[]> {
     return (await this.unitOfWork.manager.query(
-      `SELECT d.id, d.channel, d.status, d.attempts, d.last_error, d.last_response_code, d.next_attempt_at,
+      `SELECT d.id, d.kind, d.channel, d.status, d.attempts, d.last_error, d.last_response_code, d.next_attempt_at,
               d.created_at, d.sent_at, s.email, p.endpoint
        FROM deliveries d
        LEFT JOIN subscribers s ON s.id = d.subscriber_id
@@ -544,6 +544,7 @@ export interface RecordedOutcome {
 
 export interface DeliveryLogRow {
   id: string;
+  kind: DeliveryKind;
   channel: Channel;
   status: DeliveryStatus;
   attempts: number;

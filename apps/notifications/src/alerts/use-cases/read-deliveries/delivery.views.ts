@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ATTEMPT_OUTCOMES, CHANNELS, DELIVERY_STATUSES, type AttemptOutcome, type Channel, type DeliveryStatus } from '../../domain/delivery-status';
+import { ATTEMPT_OUTCOMES, CHANNELS, DELIVERY_KINDS, DELIVERY_STATUSES, type AttemptOutcome, type Channel, type DeliveryKind, type DeliveryStatus } from '../../domain/delivery-status';
 
 export class AttemptView {
   @ApiProperty() attempt!: number;
@@ -12,6 +12,7 @@ export class AttemptView {
 
 export class DeliveryView {
   @ApiProperty() id!: string;
+  @ApiProperty({ enum: DELIVERY_KINDS, description: 'The story\'s alert, or a correction sent to those it reached' }) kind!: DeliveryKind;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({ description: 'Masked address (a•••@example.com) or the push service host', example: 'a•••@example.com' }) recipient!: string;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;

@@ -38,7 +38,9 @@ describe(ReadDeliveriesQuery.name, () => {
     await sentAfter(push[0], 5);
     await testbed.query(`UPDATE deliveries SET status = 'failed', attempts = 5 WHERE id = $1`, [push[1]]);
 
-    const { speed } = await read.forArticle(article.articleId, 10, 0);
+    const { speed, deliveries } = await read.forArticle(article.articleId, 10, 0);
+    // Each says which it is: the story's alert here (a correction's deliveries say correction).
+    expect(deliveries.map((delivery) => delivery.kind)).toEqual(Array(7).fill('alert'));
 
     // percentile_cont interpolates: p50 of 10, 30, 60, 300 is 45; p90 at rank 2.7 is 60 + 0.7 × 240.
     expect(speed).toEqual([
@@ -61,7 +63,9 @@ describe(ReadDeliveriesQuery.name, () => {
     const article = publishedArticle();
     await testbed.get(FanOutAlertsUseCase).execute(FanOutAlertsCommand.create(article));
 
-    const { speed } = await read.forArticle(article.articleId, 10, 0);
+    const { speed, deliveries } = await read.forArticle(article.articleId, 10, 0);
+    // Each says which it is: the story's alert here (a correction's deliveries say correction).
+    expect(deliveries.map((delivery) => delivery.kind)).toEqual(['alert']);
 
     expect(speed).toEqual([
       { channel: 'email', deliveries: 1, sent: 0, p50Seconds: null, p90Seconds: null, p99Seconds: null, withinTwoMinutes: 0, shareWithinTwoMinutes: 0 },

@@ -57,6 +57,7 @@ function toDeliveryView(row: DeliveryLogRow, attemptLog: AttemptView[]): Deliver
   const recipient = row.channel === 'email' ? (row.email ? maskEmail(row.email) : '(deleted)') : row.endpoint ? endpointHost(row.endpoint) : '(deleted)';
   return {
     id: String(row.id),
+    kind: row.kind,
     channel: row.channel,
     recipient,
     status: row.status,
