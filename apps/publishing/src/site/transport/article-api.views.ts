@@ -4,6 +4,7 @@ import { renderArticleBody } from '../rendering/article-body';
 import { textDirection } from '../rendering/direction';
 import { imageSources } from '../rendering/images';
 import { humanize, joinNames } from '../rendering/labels';
+import type { TimeLocale } from '../rendering/time-format';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 
@@ -114,11 +115,12 @@ export function toArticleSummary(article: PublicArticle, publicBaseUrl: string):
   };
 }
 
-export function toArticleView(article: PublicArticle, publicBaseUrl: string): ArticleView {
+/** `locale`: the site's interface language and zone, for the body's own words (a related story's label and date). */
+export function toArticleView(article: PublicArticle, publicBaseUrl: string, locale?: TimeLocale): ArticleView {
   const live = article.status === 'published';
   return {
     ...toArticleSummary(article, publicBaseUrl),
-    ...(live ? { body_html: renderArticleBody(article.content).value, article: article.content, ...pictures(article.content.body) } : {}),
+    ...(live ? { body_html: renderArticleBody(article.content, locale ? { locale } : {}).value, article: article.content, ...pictures(article.content.body) } : {}),
     corrections: article.corrections.map((c) => ({ note: c.note, correctedAt: c.correctedAt.toISOString() })),
   };
 }

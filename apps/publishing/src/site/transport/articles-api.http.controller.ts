@@ -170,6 +170,6 @@ export class ArticlesApiHttpController {
   private async current(id: string): Promise<ArticleView> {
     const article = await this.read.byId(id);
     if (!article) throw (await this.read.isKilled({ id })) ? articleGone() : articleNotFound(id);
-    return toArticleView(article, this.config.publicBaseUrl);
+    return toArticleView(article, this.config.publicBaseUrl, { language: this.config.site.language, timeZone: this.config.site.timeZone });
   }
 }
