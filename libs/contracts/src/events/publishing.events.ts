@@ -109,6 +109,12 @@ export class ArticleCorrectedData extends ArticlePublishedData {
 
   @IsISO8601({ strict: true })
   correctedAt!: string;
+
+  /** The editor who made the correction; absent from corrections announced before it was sent. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  editorId?: string;
 }
 
 export class ArticleUnpublishedData extends ArticleRef {

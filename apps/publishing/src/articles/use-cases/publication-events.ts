@@ -85,16 +85,22 @@ export function publicationScheduledEvent(article: PublishedArticle, now: Date):
 }
 
 /**
- * A correction of the live text: everything published says, the note, and the corrected text
+ * A correction of the live text: everything published says, the note, who made it, and the corrected text
  * whole (bylines by name, as everywhere in these events), so that drafting can carry a
  * corrected body or dateline into the story's next revision.
  */
-export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: string, note: string, now: Date): NewsroomEvent {
+export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: string, correction: { note: string; editorId: string }, now: Date): NewsroomEvent {
   const { live } = article.view();
   if (!live) throw new Error(`article ${article.id} is not public`);
   return createEvent(
     EVENT_TYPES.articleCorrected,
-    { ...publishedData(article, publicBaseUrl), correctionNote: note, correctedAt: now.toISOString(), article: textByName(live.content) },
+    {
+      ...publishedData(article, publicBaseUrl),
+      correctionNote: correction.note,
+      correctedAt: now.toISOString(),
+      editorId: correction.editorId,
+      article: textByName(live.content),
+    },
     { subject: article.id, time: now },
   );
 }

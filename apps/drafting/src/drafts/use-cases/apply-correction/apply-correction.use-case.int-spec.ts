@@ -50,6 +50,12 @@ describe(ApplyCorrectionUseCase.name, () => {
     return id;
   }
 
+  it('names the editor who made the correction on the timeline, when the event says who', async () => {
+    const id = await published();
+    await apply(correction(id, { headline: 'Mayor Smyth resigns', editorId: eve.id }));
+    expect((await read(id)).activity.at(-1)).toMatchObject({ kind: 'corrected', revision: 1, note: NOTE, actorId: eve.id });
+  });
+
   it('puts the corrected headline in the draft, as a new revision that a new revision of the story starts from', async () => {
     const id = await published();
 
@@ -58,6 +64,7 @@ describe(ApplyCorrectionUseCase.name, () => {
     expect(result).toEqual({ outcome: 'recorded', status: 'published', version: 2, applied: ['headline'], kept: [] });
     const view = await read(id);
     expect(view).toMatchObject({ status: 'published', version: 2, publicUrl: PUBLIC_URL, article: { headline: 'Mayor Smyth resigns' } });
+    // Made before the event named its editor: no one is named.
     expect(view.activity.at(-1)).toMatchObject({ kind: 'corrected', revision: 1, note: NOTE, actorId: null });
     expect((await revision(id, 1)).article.headline).toBe('Mayor Smith resigns');
 

@@ -39,6 +39,7 @@ export class ApplyCorrectionUseCase {
         eventId: command.eventId,
         revision: correction.revision,
         note: correction.correctionNote,
+        ...(correction.editorId ? { actorId: correction.editorId } : {}),
         at: new Date(correction.correctedAt),
         text: correctedTextOf(correction),
       },

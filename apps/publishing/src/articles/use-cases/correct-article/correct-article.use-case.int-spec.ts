@@ -68,6 +68,7 @@ describe(CorrectArticleUseCase.name, () => {
       publishedAt: START.toISOString(),
       correctionNote: NOTE,
       correctedAt: correctedAt.toISOString(),
+      editorId: EDITOR,
     });
   });
 

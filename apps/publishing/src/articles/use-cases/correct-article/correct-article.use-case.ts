@@ -34,7 +34,7 @@ export class CorrectArticleUseCase {
       return correction;
     };
     const { result } = await this.changes.apply(articleId, correct, ({ article, result }, publicBaseUrl) =>
-      articleCorrectedEvent(article, publicBaseUrl, note, result.correctedAt),
+      articleCorrectedEvent(article, publicBaseUrl, { note, editorId }, result.correctedAt),
     );
     return { articleId, ...result };
   }
