@@ -345,6 +345,9 @@ describe('the desk in a browser', () => {
     // the correction reaches the reporter's copy (the story page polls), so the next revision starts from it
     const correctedStandfirst = 'Route N1 links the station with Harwick General every 20 minutes.';
     await eventually('the corrected standfirst in the reporter’s copy', async () => (await reporter.getByLabel('Standfirst').inputValue()) === correctedStandfirst, { timeoutMs: 15_000 });
+    // the text changed under the reporter's eyes, and the screen says why, by whom on the timeline
+    await reporter.getByText(/^An editor corrected the live story \(“The standfirst now names the hospital/).waitFor();
+    await reporter.getByText(/^Corrected \(revision \d+\) by Erin Editor/).first().waitFor();
     await reporter.getByRole('button', { name: 'Start a new revision' }).click();
     await reporter.getByText('Status: draft').waitFor();
     expect(await reporter.getByLabel('Standfirst').inputValue()).toBe(correctedStandfirst);

@@ -427,13 +427,28 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     const fresh = answer.body;
     const newer = !draft || fresh.version !== draft.version || fresh.status !== draft.status || fresh.activity.length !== draft.activity.length;
     if (!newer) return;
+    if (fresh.status !== draft?.status) show(submitMessage);
     if (!dirty && !conflict && draft && fresh.version !== draft.version) {
       fill(fresh.article);
       etag = answer.etag ?? `"${fresh.version}"`;
       baseVersion = fresh.version;
+      saveState.textContent = `Saved (version ${fresh.version})`;
+      // The text changed under the reporter's eyes: say why, rather than let it change unseen.
+      const correction = fresh.activity
+        .slice(draft.activity.length)
+        .reverse()
+        .find((entry) => entry.kind === 'corrected');
+      show(
+        submitMessage,
+        notice(
+          'info',
+          correction
+            ? `An editor corrected the live story${correction.note ? ` (“${correction.note}”)` : ''}; the text here now includes the correction (version ${fresh.version}).`
+            : `This story was saved elsewhere; the text here is now version ${fresh.version}.`,
+        ),
+      );
     }
     if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
-    if (fresh.status !== draft?.status) show(submitMessage);
     draft = { ...fresh, version: dirty ? draft?.version ?? fresh.version : fresh.version };
     names = await peopleNames(actors(draft));
     renderSide();
