@@ -370,6 +370,7 @@ describe('the desk in a browser', () => {
     expect((await fetch(publicUrl)).status).toBe(410);
 
     // ---- the admin disables an account: its open desk stops at once (the review page polls) ----
+    admin.once('dialog', (dialog) => void dialog.accept());
     await admin.getByRole('button', { name: 'Disable eddie@newsroom.test' }).click();
     await admin.getByText('eddie@newsroom.test disabled: signed out everywhere.').waitFor();
     await firstEditor.getByText('Your session ended. Sign in again to go on.').waitFor({ timeout: 15_000 });
@@ -553,5 +554,12 @@ describe('the desk in a browser', () => {
       return links[0] === 'world=The World' ? links : undefined;
     });
     expect(navigation).toContain('sport=Sport');
+
+    // Removing a row with the keyboard leaves the focus on the row that took its place, then discarded.
+    const second = await admin.evaluate(`document.querySelectorAll('li[data-slug]')[2].getAttribute('data-slug')`);
+    await admin.locator('li[data-slug]').nth(1).getByRole('button', { name: /^Remove: / }).focus();
+    await admin.keyboard.press('Enter');
+    expect(await admin.evaluate(`document.activeElement && document.activeElement.closest('li') && document.activeElement.closest('li').getAttribute('data-slug')`)).toBe(second);
+    await admin.getByRole('button', { name: 'Discard changes' }).click();
   });
 });

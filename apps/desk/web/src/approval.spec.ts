@@ -32,7 +32,15 @@ describe(approvalFrom.name, () => {
     const approval = approvalFrom({ ...untouched, embargoUntil: '2030-05-02T06:00' });
     expect(approval).toEqual({
       body: { priority: 'normal', embargoUntil: fromLocalInput('2030-05-02T06:00') },
-      outcome: expect.stringMatching(/^Approved; it goes live now, not before the embargo lifts \(.*2030.*\)\.$/),
+      outcome: expect.stringMatching(/^Approved; it goes live when the embargo lifts \(.*2030.*\)\.$/),
     });
+  });
+
+  it('says a time is held by a later embargo, and that an embargo already lifted changes nothing', () => {
+    const now = new Date('2030-05-01T00:00:00Z');
+    const later = approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30', embargoUntil: '2030-05-02T06:00' }, now);
+    expect(later).toMatchObject({ outcome: expect.stringMatching(/^Approved; it goes live when the embargo lifts \(.*2030.*\), later than the time chosen \(.*2030.*\)\.$/) });
+    const lifted = approvalFrom({ ...untouched, embargoUntil: '2020-01-01T00:00' }, now);
+    expect(lifted).toMatchObject({ outcome: 'Approved; it goes live now.' });
   });
 });

@@ -20,12 +20,20 @@ export type Approval = { body: { priority: string; publishAt?: string; embargoUn
 export function approvalFrom(choice: ApprovalChoice, now: Date = new Date()): Approval {
   const embargoUntil = fromLocalInput(choice.embargoUntil);
   if (choice.embargoUntil.trim() !== '' && !embargoUntil) return { problem: 'The embargo time is not a date and time.' };
-  const embargo = embargoUntil ? `, not before the embargo lifts (${when(embargoUntil)})` : '';
   const base = { priority: choice.priority, ...(embargoUntil ? { embargoUntil } : {}) };
-  if (choice.timing === 'now') return { body: base, outcome: `Approved; it goes live now${embargo}.` };
+  // It goes live at the later of the time chosen (now, or a time) and the embargo: say which.
+  const holds = (after: number) => (embargoUntil && Date.parse(embargoUntil) > after ? embargoUntil : undefined);
+  if (choice.timing === 'now') {
+    const held = holds(now.getTime());
+    return { body: base, outcome: held ? `Approved; it goes live when the embargo lifts (${when(held)}).` : 'Approved; it goes live now.' };
+  }
   const publishAt = fromLocalInput(choice.publishAt);
   if (!publishAt) return { problem: 'Choose the date and time to publish it, or publish it now.' };
   // Review would publish a time already past at once, while the editor was told it waits.
   if (Date.parse(publishAt) <= now.getTime()) return { problem: `That time (${when(publishAt)}) has passed. Choose a later one, or publish it now.` };
-  return { body: { ...base, publishAt }, outcome: `Approved; it goes live ${when(publishAt)}${embargo}.` };
+  const held = holds(Date.parse(publishAt));
+  return {
+    body: { ...base, publishAt },
+    outcome: held ? `Approved; it goes live when the embargo lifts (${when(held)}), later than the time chosen (${when(publishAt)}).` : `Approved; it goes live ${when(publishAt)}.`,
+  };
 }

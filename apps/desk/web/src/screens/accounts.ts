@@ -43,6 +43,8 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
     void request('PATCH', `/api/accounts/${encodeURIComponent(account.id)}`, { body: changes })
       .then(() => {
         show(message, notice('success', done));
+        // The message is above the table: a row far down would leave it out of sight.
+        message.scrollIntoView({ block: 'nearest' });
       })
       .then(load)
       .catch(async (error: unknown) => {
@@ -95,7 +97,11 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
             type: 'button',
             class: disabled ? undefined : 'danger',
             'aria-label': `${disabled ? 'Enable' : 'Disable'} ${account.email}`,
-            onclick: () => patch(account, { disabled: !disabled }, `${account.email} ${disabled ? 'enabled' : 'disabled: signed out everywhere'}.`),
+            onclick: () => {
+              // Disabling signs the person out everywhere at once: asked first, as a kill or an unpublish is.
+              if (!disabled && !confirm(`Disable ${account.name} (${account.email})? They are signed out everywhere at once and cannot sign in until enabled again.`)) return;
+              patch(account, { disabled: !disabled }, `${account.email} ${disabled ? 'enabled' : 'disabled: signed out everywhere'}.`);
+            },
           },
           disabled ? 'Enable' : 'Disable',
         ),

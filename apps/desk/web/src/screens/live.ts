@@ -241,6 +241,13 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     );
   };
 
+  const focusMessage = (): void => {
+    const shown = message.firstElementChild as HTMLElement | null;
+    if (!shown) return;
+    shown.tabIndex = -1;
+    shown.focus();
+  };
+
   const removal = (name: string, verb: string, label: string, danger: string, path: 'unpublish' | 'kill'): HTMLElement => {
     const text = h('textarea', { name: 'reason', rows: 2, required: true });
     const form = h('form', { class: 'card', 'aria-label': name }, h('h3', {}, name), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
@@ -312,6 +319,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
           show(message, notice('success', 'Correction published.'));
           await loadStatus();
           correctionSlot.replaceChildren(correction());
+          // The form the keyboard was in is gone: the focus goes to what happened, not the page's top.
+          focusMessage();
         })
         .catch(async (error: unknown) => {
           show(message, notice('error', describeError(error)));

@@ -58,7 +58,10 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
         onclick: () => {
           sections.splice(index, 1);
           edited(`${section.label} removed: its stories stay, it leaves the navigation once saved.`);
-          region.querySelector<HTMLElement>('li button, li input')?.focus();
+          // The keyboard stays where the removed row was: on the row that took its place (the one
+          // above when it was the last), not back at the top of the list.
+          const rows = region.querySelectorAll<HTMLElement>('li');
+          rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('input')?.focus();
         },
       },
       'Remove',
