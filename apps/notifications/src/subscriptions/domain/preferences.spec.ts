@@ -118,16 +118,16 @@ describe('matchesArticle', () => {
 
 describe('describePreferences', () => {
   it('says what a subscriber gets in words', () => {
-    expect(describePreferences(prefs({ sections: ['politics'], tags: ['ukraine'] }))).toBe('sections: politics; tags: ukraine');
+    expect(describePreferences(prefs({ sections: ['politics'], tags: ['ukraine'] }))).toBe('every story in politics, and every story tagged ukraine');
     expect(describePreferences(prefs({ breakingOnly: true }))).toBe('all breaking news');
-    expect(describePreferences(prefs({ tags: ['ukraine'], breakingOnly: true }))).toBe('breaking news only, in tags: ukraine');
+    expect(describePreferences(prefs({ tags: ['ukraine'], breakingOnly: true }))).toBe('breaking news only, in stories tagged ukraine');
     expect(describePreferences(prefs({ tags: ['ukraine'], frequency: 'daily-digest', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }))).toBe(
-      'tags: ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
+      'stories tagged ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
     );
   });
 
   it('names sections as readers know them when given their labels', () => {
     const labels: Record<string, string> = { politics: 'Politics', climate: 'Climate & energy' };
-    expect(describePreferences(prefs({ sections: ['climate', 'politics', 'retired'] }), (slug) => labels[slug] ?? slug)).toBe('sections: Climate & energy, Politics, retired');
+    expect(describePreferences(prefs({ sections: ['climate', 'politics', 'retired'] }), (slug) => labels[slug] ?? slug)).toBe('every story in Climate & energy, Politics, and retired');
   });
 });

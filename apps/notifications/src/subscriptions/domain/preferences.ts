@@ -141,17 +141,28 @@ export function followsStory(prefs: Pick<Preferences, 'sections' | 'tags' | 'bre
   return prefs.sections.includes(section) || prefs.tags.some((tag) => tags.has(tag));
 }
 
+/** "a, b and c" / "a, b or c", as English lists read. */
+const AND = new Intl.ListFormat('en', { type: 'conjunction' });
+const OR = new Intl.ListFormat('en', { type: 'disjunction' });
+
 /**
- * What a recipient gets, in words for pages and e-mails: "sections: Politics, Climate; tags: …",
- * breaking-only, digest and quiet hours. `sectionLabel` gives a section's name as readers know it
- * (SiteSectionList.labelOf); without it the slug is shown.
+ * What a recipient gets, in words for pages and e-mails: "every story in Climate and Politics,
+ * and stories tagged budget or harbour", "breaking news only", a daily digest and quiet hours.
+ * `sectionLabel` gives a section's name as readers know it (SiteSectionList.labelOf); without it
+ * the slug is shown.
  */
 export function describePreferences(prefs: Preferences, sectionLabel: (slug: string) => string = (slug) => slug): string {
   const followed = [
-    ...(prefs.sections.length > 0 ? [`sections: ${prefs.sections.map(sectionLabel).join(', ')}`] : []),
-    ...(prefs.tags.length > 0 ? [`tags: ${prefs.tags.join(', ')}`] : []),
+    ...(prefs.sections.length > 0 ? [`in ${AND.format(prefs.sections.map(sectionLabel))}`] : []),
+    ...(prefs.tags.length > 0 ? [`tagged ${OR.format(prefs.tags)}`] : []),
   ];
-  const what = prefs.breakingOnly ? (followed.length > 0 ? `breaking news only, in ${followed.join('; ')}` : 'all breaking news') : followed.join('; ');
+  const what = prefs.breakingOnly
+    ? followed.length > 0
+      ? `breaking news only, in stories ${followed.join(' or ')}`
+      : 'all breaking news'
+    : prefs.frequency === 'daily-digest'
+      ? `stories ${followed.join(' and stories ')}`
+      : `every story ${followed.join(', and every story ')}`;
   const how = prefs.frequency === 'daily-digest' ? ', in one daily digest' : '';
   const quiet = prefs.quietHours ? `; quiet hours ${prefs.quietHours.start}–${prefs.quietHours.end} (${prefs.timeZone}), except breaking news` : '';
   return `${what}${how}${quiet}`;

@@ -60,14 +60,14 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
     expect(mail.parsed.subject).toBe('Confirm your Harwick Gazette alerts');
     // Sections by the names readers know them, not their slugs.
-    expect(mail.parsed.text).toContain('You asked for: sections: Climate, Politics; tags: budget, harbour.');
+    expect(mail.parsed.text).toContain('You asked for: every story in Climate and Politics, and every story tagged budget or harbour.');
     const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
     // Opening the link, as a mail scanner does, shows the button and confirms nothing.
     for (let scan = 0; scan < 2; scan += 1) {
       const opened = await service.anonymous.get(link, { headers: { accept: 'text/html' } });
       expect(opened.status).toBe(200);
       expect(opened.text).toContain('<title>Confirm your alerts · Harwick Gazette</title>');
-      expect(opened.text).toContain('Harwick Gazette alerts for f•••@example.com: sections: Climate, Politics;');
+      expect(opened.text).toContain('Harwick Gazette alerts for f•••@example.com: every story in Climate and Politics,');
       expect(opened.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
     }
     expect(await service.sql(`SELECT status FROM subscribers WHERE email = 'form.reader@example.com'`)).toEqual([{ status: 'pending' }]);
@@ -192,7 +192,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(page.text).toContain('name="timeZone" value="Europe/Kyiv"');
     expect(page.text).toContain('name="quietHoursStart" value="22:00">');
     // What the reader still gets: the stored preferences, untouched.
-    expect(page.text).toContain('You get: sections: Politics; tags: harbour.');
+    expect(page.text).toContain('You get: every story in Politics, and every story tagged harbour.');
     expect(await service.sql(stored, [id])).toEqual(before);
 
     const api = await post('application/json');

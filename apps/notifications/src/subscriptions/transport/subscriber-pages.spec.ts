@@ -142,7 +142,7 @@ describe('subscriber pages', () => {
       expect(page).toContain('name="quietHoursStart" value="22:00">');
       expect(page).toContain('name="timeZone" value="Europe/Kyiv"');
       // What the reader still gets is what was stored: nothing of the refused form was saved.
-      expect(page).toContain('You get: sections: Politics.');
+      expect(page).toContain('You get: every story in Politics.');
       expect(page).toContain('<strong>Your changes are not saved yet.</strong>');
       expect(page).not.toContain('role="status"');
     });

@@ -32,7 +32,7 @@ describe(SignUpByEmailUseCase.name, () => {
     const [mail] = mailer.sent;
     expect(mail).toMatchObject({ to: 'Reader@example.com', subject: 'Confirm your Newsroom alerts' });
     expect(mail.text).toContain(`Confirm: ${TEST_PUBLIC_BASE_URL}/v1/subscribers/confirm?token=v1.`);
-    expect(mail.html).toContain('You asked for: sections: Politics; tags: ukraine.');
+    expect(mail.html).toContain('You asked for: every story in Politics, and every story tagged ukraine.');
   });
 
   it('takes new preferences from a pending address asking again, but sends nothing within the minute', async () => {
