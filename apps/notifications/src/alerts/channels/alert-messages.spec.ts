@@ -61,6 +61,12 @@ describe('alertEmail', () => {
     expect(correctionEmail('Harwick Gazette', 'a@example.com', alert, 'Fixed.', links).text).toContain('a Harwick Gazette alert you received');
   });
 
+  it('is an HTML document in the language of its own words, the story keeping its own', () => {
+    const { html } = alertEmail('Newsroom', 'a@example.com', { ...alert, language: 'ar', headline: 'خبر' }, links);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en" dir="ltr">/);
+    expect(html).toContain('<div lang="ar" dir="rtl"');
+  });
+
   it('leaves out an absent standfirst', () => {
     expect(alertEmail('Newsroom', 'a@example.com', { ...alert, standfirst: null }, links).html).not.toContain('<p></p>');
   });
