@@ -177,6 +177,14 @@ describe('desk service', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('counts sign-ins however the address is written: any case, a trailing slash', async () => {
+    const statuses: number[] = [];
+    for (const path of ['/api/session', '/API/Session', '/api/session/', '/Api/SESSION/', '/api/session', '/api/session']) {
+      statuses.push((await new Browser(desk.baseUrl).request('POST', path, { email: 'spelled@desk.test', password: 'wrong password here' }, { csrf: false })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it('gives back every sign-in that succeeds: signing in more often than the limit allows is never refused', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 8; attempt += 1) statuses.push((await new Browser(desk.baseUrl).signIn(ADMIN.email, ADMIN.password)).status);

@@ -58,12 +58,20 @@ export class RateLimitStore {
     }
   }
 
-  /** Gives back one request counted under `limit` for `key` (see LimitedRoute.failuresOnly); an outage of the store is only logged. */
+  /**
+   * Gives back one request counted under `limit` for `key` (see LimitedRoute.failuresOnly), while
+   * the window it was counted in still has it: a give-back after the window ended would start the
+   * next one below zero, a larger allowance than the limit says. An outage of the store is only
+   * logged.
+   */
   async giveBack(limit: string, key: string): Promise<void> {
     const limiter = this.limiterFor(limit);
     if (!limiter) return;
+    const stored = limiter instanceof RateLimiterMemory ? key : hashed(key);
     try {
-      await limiter.reward(limiter instanceof RateLimiterMemory ? key : hashed(key), 1);
+      const counted = await limiter.get(stored);
+      if (!counted || counted.consumedPoints <= 0) return;
+      await limiter.reward(stored, 1);
     } catch (error) {
       this.logger.warn({ err: error, limit }, 'rate limit store unavailable; a request could not be given back');
     }

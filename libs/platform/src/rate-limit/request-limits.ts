@@ -39,7 +39,10 @@ export class RequestLimits {
 
   private async count(request: LimitedRequest, path: string): Promise<Consumed> {
     const method = request.method ?? 'GET';
-    const route = this.options.routes.find((candidate) => candidate.methods.includes(method) && candidate.path.test(path));
+    // Matched as the router matches (Express: any case, a trailing slash or not), or
+    // `POST /API/Session/` would reach the handler and pass every limit.
+    const routed = path.toLowerCase().replace(/(.)\/+$/, '$1');
+    const route = this.options.routes.find((candidate) => candidate.methods.includes(method) && candidate.path.test(routed));
     if (!route) return { allowed: true };
     const target = route.target?.(request);
     const counts: [string, string | undefined][] = [
@@ -59,12 +62,13 @@ export class RequestLimits {
 
   /**
    * Called once the request was answered with `status`: on a route that counts failures only
-   * (LimitedRoute.failuresOnly), an answer below 400 gives back what the request counted.
+   * (LimitedRoute.failuresOnly), a success (2xx) gives back what the request counted. A redirect
+   * is not one (a form may redirect back on failure), and an answer never finished keeps its count.
    */
   async answered(request: LimitedRequest, status: number): Promise<void> {
     const consumed = this.refundable.get(request);
     this.refundable.delete(request);
-    if (!consumed || status >= 400) return;
+    if (!consumed || status < 200 || status >= 300) return;
     await Promise.all(consumed.map(([limit, key]) => this.store.giveBack(limit, key)));
   }
 }

@@ -24,7 +24,7 @@ export function signInScreen(context: ScreenContext): HTMLElement {
             ? 'That e-mail and password do not match an active account.'
             : error instanceof ApiError && error.status === 429
               ? // The server's words give the real wait ("please try again in about 8 minutes").
-                `Too many failed attempts; ${error.message.replace(/^Too many requests; /, '')}.`
+                `Too many sign-in attempts; ${error.message.replace(/^Too many requests; /, '')}.`
               : describeError(error);
         show(message, notice('error', text));
         password.focus();
