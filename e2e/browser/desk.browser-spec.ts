@@ -359,8 +359,15 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('link', { name: 'Live stories' }).click();
     await secondEditor.getByRole('link', { name: headline }).waitFor();
     await checkScreen(secondEditor, 'live-stories');
-    // a kill: the page says so at once (publishing knows before drafting hears) and offers nothing more
+    // pulled for a legal check, then killed: the page says each at once (publishing knows before
+    // drafting hears); off the site it offers no correction, but still the kill
     await secondEditor.getByRole('link', { name: headline }).click();
+    await secondEditor.getByLabel('Reason (kept internally)').fill('Legal check.');
+    secondEditor.once('dialog', (dialog) => void dialog.accept());
+    await secondEditor.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await secondEditor.getByText('Unpublished: the page now answers "gone".').waitFor();
+    await secondEditor.getByText(/^Off the site: its page answers "gone"\. It can no longer be corrected; it can still be killed/).waitFor();
+    expect(await secondEditor.getByRole('button', { name: 'Publish correction' }).isVisible()).toBe(false);
     await secondEditor.getByLabel('Legal reason').fill('Court order of 2 December.');
     secondEditor.once('dialog', (dialog) => void dialog.accept());
     await secondEditor.getByRole('button', { name: 'Kill story' }).click();

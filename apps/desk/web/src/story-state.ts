@@ -1,12 +1,6 @@
 import { statusLabel, when } from './dom';
 
 /**
- * The statuses a reporter may start a new revision from (drafting's REVISABLE_STATUSES): a live
- * story, one taken off the site, one whose publication was cancelled. Never a killed one.
- */
-export const REVISABLE_STATUSES: readonly string[] = ['published', 'withdrawn', 'cancelled'];
-
-/**
  * What a reporter can do with a story whose text is locked, said where the checks and the
  * Submit button would be: submit readiness means nothing for a story that cannot be submitted.
  */

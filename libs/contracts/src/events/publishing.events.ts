@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
@@ -10,6 +11,7 @@ import {
   IsString,
   IsUrl,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ArticleContent, CORRECTABLE_FIELDS, type CorrectableField } from '../article';
@@ -129,6 +131,16 @@ export class ArticleUnpublishedData extends ArticleRef {
 
   @IsISO8601({ strict: true })
   unpublishedAt!: string;
+
+  /**
+   * The revision that was live and is taken down; absent from withdrawals announced before it
+   * was sent. Drafting records the withdrawal against it, not against a newer revision the
+   * reporter may have in review meanwhile.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
 }
 
 /**

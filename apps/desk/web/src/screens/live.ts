@@ -167,6 +167,17 @@ function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
   ));
 }
 
+/** What publishing answered for a story: its article, or why there is none. */
+type LiveState = LiveArticle | 'killed' | 'missing' | 'unreachable';
+
+/** What the page says of a story not on the site, and what can still be done. */
+function offSiteHint(status: string, unreachable: boolean): string {
+  if (unreachable) return 'Publishing did not answer, so whether the story is live could not be read. Reload in a moment.';
+  if (status === 'killed') return 'Killed: its text has left every output, and nothing more can be done to it.';
+  if (status === 'withdrawn') return 'Off the site: its page answers "gone". It can no longer be corrected; it can still be killed, and its reporter can start a new revision to bring it back.';
+  return 'Not on the site.';
+}
+
 /** One live story: the public page, corrections, unpublish, kill, and its delivery log. */
 export async function liveStoryScreen(context: ScreenContext): Promise<HTMLElement> {
   const id = context.params.id;
@@ -189,31 +200,36 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       service<{ status: string; article: { headline: string; standfirst?: string; body: ArticleBlock[] } }>('drafting', 'GET', `/v1/drafts/${id}`).then(({ body }) => body),
       service<LiveArticle>('publishing', 'GET', `/v1/articles/${id}`).then(
         ({ body }) => body,
-        // A killed story is gone from publishing's API (410); drafting may not have heard yet.
-        (error: unknown) => (error instanceof ApiError && error.status === 410 ? ('killed' as const) : undefined),
+        // A killed story is gone from publishing's API (410), drafting may not have heard yet; one
+        // never published is a 404; anything else is publishing not answering, not a state.
+        (error: unknown) => (error instanceof ApiError && error.status === 410 ? 'killed' : error instanceof ApiError && error.status === 404 ? 'missing' : 'unreachable') as LiveState,
       ),
     ]);
-    const killed = article === 'killed';
-    const onSite = !killed && article?.pubstatus === 'usable';
+    const found = typeof article === 'object' ? article : undefined;
+    const onSite = found?.pubstatus === 'usable';
     // Publishing knows first: a story it withdrew or killed says so, whatever drafting shows yet.
-    const status = killed ? 'killed' : onSite ? 'published' : article?.pubstatus === 'withdrawn' ? 'withdrawn' : draft.status;
-    live = onSite
-      ? { headline: article.headline, standfirst: article.description_text, body: article.article?.body ?? [], version: article.version }
+    const status = article === 'killed' ? 'killed' : onSite ? 'published' : found?.pubstatus === 'withdrawn' ? 'withdrawn' : draft.status;
+    live = found && onSite
+      ? { headline: found.headline, standfirst: found.description_text, body: found.article?.body ?? [], version: found.version }
       : { headline: draft.article.headline, standfirst: draft.article.standfirst, body: [] };
     title.textContent = live.headline;
-    actions.hidden = !onSite;
+    // Correcting and unpublishing need the story live; a kill removes what a withdrawn story still
+    // shows (its headline and summary in the API), so it stays until the story is killed.
+    liveOnly.forEach((form) => (form.hidden = !onSite));
+    killForm.hidden = status === 'killed' || article === 'unreachable';
+    actions.hidden = liveOnly.every((form) => form.hidden) && killForm.hidden;
     show(
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
-      onSite ? null : h('p', { class: 'hint' }, status === 'killed' ? 'Killed: its text has left every output, and nothing more can be done to it.' : status === 'withdrawn' ? 'Off the site: its page answers "gone". It can no longer be corrected or removed.' : 'Not on the site.'),
-      onSite ? h('p', {}, h('a', { href: article.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
+      onSite ? null : h('p', { class: 'hint' }, offSiteHint(status, article === 'unreachable')),
+      found && onSite ? h('p', {}, h('a', { href: found.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       // What readers have been told already, so a correction is not made twice.
-      onSite && article.corrections?.length
+      found && onSite && found.corrections?.length
         ? h(
             'section',
             { 'aria-labelledby': 'published-corrections' },
             h('h2', { id: 'published-corrections' }, 'Corrections published'),
-            h('ol', { class: 'corrections-log' }, article.corrections.map((c) => h('li', {}, `${when(c.correctedAt)} — ${c.note}`))),
+            h('ol', { class: 'corrections-log' }, found.corrections.map((c) => h('li', {}, `${when(c.correctedAt)} — ${c.note}`))),
           )
         : null,
     );
@@ -338,6 +354,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     return form;
   };
   const correctionSlot = h('div', { class: 'slot' });
+  const unpublishForm = removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish');
+  const killForm = removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill');
+  const liveOnly = [correctionSlot, unpublishForm];
 
   actions.append(
     h(
@@ -348,8 +367,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
         'div',
         { class: 'decisions' },
         correctionSlot,
-        removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish'),
-        removal('Kill', 'Kill story', 'Legal reason', 'Kill this story? Its text leaves every output and cannot come back.', 'kill'),
+        unpublishForm,
+        killForm,
       ),
       h('p', { class: 'hint' }, 'A correction puts right what the live text got wrong. To add to the story, the reporter starts a new revision; it is reviewed again, and corrections made meanwhile are carried into it.'),
     ),

@@ -5,7 +5,7 @@ import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editoria
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames } from '../names';
-import { lockedStoryState, REVISABLE_STATUSES } from '../story-state';
+import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 
@@ -14,6 +14,8 @@ interface DraftView {
   status: string;
   version: number;
   editable: boolean;
+  /** Whether a new revision may be started (drafting's rule: published, withdrawn or cancelled). */
+  revisable: boolean;
   article: Article;
   publicUrl: string | null;
   publishAt: string | null;
@@ -378,7 +380,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'div',
         { class: 'actions' },
         button('Preview', () => void showPreview()),
-        REVISABLE_STATUSES.includes(draft.status)
+        draft.revisable
           ? button('Start a new revision', () => {
               void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
                 .then((answer) => {

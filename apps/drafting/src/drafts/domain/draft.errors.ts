@@ -26,7 +26,7 @@ export const notSubmittable = (status: DraftStatus) =>
 export const notRevisable = (status: DraftStatus) =>
   new DomainError(
     'DRAFT.NOT_REVISABLE',
-    `The draft is ${status.replace('_', ' ')}; a new revision can be started only from a published, unpublished or cancelled story (edit a draft or a story with requested changes directly)`,
+    `The draft is ${status.replace('_', ' ')}; a new revision can be started only from a published, withdrawn (unpublished) or cancelled story (edit a draft or a story with requested changes directly)`,
     'conflict',
   );
 

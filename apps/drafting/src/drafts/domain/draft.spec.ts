@@ -297,6 +297,19 @@ describe('a newer revision of a live story', () => {
     expect(cancelled.canBeEdited).toBe(true);
   });
 
+  it('takes a withdrawal of the live revision as such while a newer one is in review, which then brings the story back', () => {
+    const draft = liveDraft();
+    draft.startRevision('alice', undefined, at);
+    draft.submit('alice', undefined, at);
+    // Publishing names the revision it took down: the live one, not the one in review.
+    expect(draft.recordWithdrawal(report(1))).toBe(false);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', statusRevision: 2 });
+    expect(codeOf(() => draft.startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
+    draft.recordReviewStatus('approved', report(2));
+    expect(draft.recordPublication('https://news.example.org/articles/first', report(2))).toBe(true);
+    expect(draft.status).toBe('published');
+  });
+
   it('starts only from a published, withdrawn or cancelled story, only by its author, on the current version', () => {
     expect(codeOf(() => newDraft().startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
     const submitted = newDraft();

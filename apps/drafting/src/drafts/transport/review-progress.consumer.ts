@@ -37,7 +37,8 @@ export class ReviewProgressConsumer {
     // event.time is when this revision went live; data.publishedAt stays the first publication.
     [EVENT_TYPES.articlePublished]: (e) => this.track(e, { milestone: 'published', revision: e.data.revision, publicUrl: e.data.url, at: e.time, ...carried(e.data) }),
     [EVENT_TYPES.articleCorrected]: (e) => this.correct(e, e.data),
-    [EVENT_TYPES.articleUnpublished]: (e) => this.track(e, { milestone: 'withdrawn', actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
+    [EVENT_TYPES.articleUnpublished]: (e) =>
+      this.track(e, { milestone: 'withdrawn', revision: e.data.revision, actorId: e.data.editorId, note: e.data.reason, at: e.data.unpublishedAt }),
     [EVENT_TYPES.articleUpdated]: (e) => this.track(e, { milestone: 'updated', revision: e.data.revision, publicUrl: e.data.url, at: e.data.updatedAt, ...carried(e.data) }),
     [EVENT_TYPES.scheduleCancelled]: (e) => this.track(e, { milestone: 'schedule_cancelled', revision: e.data.revision, actorId: e.data.editorId, at: e.data.cancelledAt }),
     // A kill is about the article as a whole; its reason stays with publishing.

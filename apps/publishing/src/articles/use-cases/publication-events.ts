@@ -106,11 +106,18 @@ export function articleCorrectedEvent(article: PublishedArticle, publicBaseUrl: 
 }
 
 export function articleUnpublishedEvent(article: PublishedArticle, now: Date): NewsroomEvent {
-  const { withdrawal } = article.snapshot();
+  const { withdrawal, live } = article.view();
   if (!withdrawal) throw new Error(`article ${article.id} is not withdrawn`);
   return createEvent(
     EVENT_TYPES.articleUnpublished,
-    { articleId: article.id, reason: withdrawal.reason, editorId: withdrawal.editorId, unpublishedAt: withdrawal.at.toISOString() },
+    {
+      articleId: article.id,
+      reason: withdrawal.reason,
+      editorId: withdrawal.editorId,
+      unpublishedAt: withdrawal.at.toISOString(),
+      // The revision taken down, so drafting does not take the withdrawal for a newer one in review.
+      ...(live ? { revision: live.revision } : {}),
+    },
     { subject: article.id, time: now },
   );
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleContent } from '@newsroom/contracts';
-import { DRAFT_STATUSES, EDITABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
+import { DRAFT_STATUSES, EDITABLE_STATUSES, REVISABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/draft-timeline';
 import type { ActivityEntity } from '../../persistence/activity.entity';
 import type { DraftEntity } from '../../persistence/draft.entity';
@@ -23,6 +23,8 @@ export class DraftSummary {
   @ApiProperty() headline!: string;
   @ApiProperty() section!: string;
   @ApiProperty() editable!: boolean;
+  @ApiProperty({ description: 'Whether its reporter may start a new revision (POST /v1/drafts/:id/revisions): published, withdrawn or cancelled' })
+  revisable!: boolean;
   @ApiProperty() updatedAt!: string;
 }
 
@@ -51,6 +53,7 @@ export function toDraftSummary(row: DraftEntity): DraftSummary {
     headline: row.content.headline,
     section: row.content.section,
     editable: EDITABLE_STATUSES.includes(row.status),
+    revisable: REVISABLE_STATUSES.includes(row.status),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

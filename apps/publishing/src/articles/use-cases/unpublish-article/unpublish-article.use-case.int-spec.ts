@@ -46,7 +46,8 @@ describe(UnpublishArticleUseCase.name, () => {
 
     const unpublished = (await announcements(testbed, articleId)).at(-1);
     expect(unpublished).toMatchObject({ type: 'news.article.unpublished.v1', time: at.toISOString() });
-    expect(unpublished?.data).toEqual({ articleId, reason: 'Court order', editorId: EDITOR, unpublishedAt: at.toISOString() });
+    // The revision taken down: drafting records the withdrawal against it, not a newer one in review.
+    expect(unpublished?.data).toEqual({ articleId, reason: 'Court order', editorId: EDITOR, unpublishedAt: at.toISOString(), revision: 1 });
   });
 
   it('drops a newer revision still waiting for its time, so the scheduler cannot bring the article back', async () => {
