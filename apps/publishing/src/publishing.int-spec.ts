@@ -818,7 +818,14 @@ describe('publishing service', () => {
       expect(html(answers.missingStatic)).toEqual([404, 'text/html']);
       // The same address answers either form by Accept, so a cache in front keeps them apart; a
       // missing one is cached briefly in both forms, and no other error at all.
-      for (const answer of Object.values(answers)) expect(answer.headers.get('vary')).toMatch(/\bAccept\b/);
+      for (const answer of Object.values(answers)) {
+        expect(answer.headers.get('vary')).toMatch(/\bAccept\b/);
+        // Not the route's validators (its page's); Express's own ETag of the error body may stay.
+        expect(answer.headers.get('last-modified')).toBeNull();
+      }
+      // A conditional request never turns an error into a 304.
+      const again = await site.get(`/v1/articles/${randomUUID()}`, { headers: { 'if-none-match': answers.apiForClient.headers.get('etag') ?? '*', 'cache-control': 'max-age=0' } });
+      expect(again.status).toBe(404);
       for (const answer of [answers.apiForBrowser, answers.apiForClient, answers.unknownRoute, answers.unknownApiRoute]) {
         expect([answer.status, answer.headers.get('cache-control')]).toEqual([404, 'public, max-age=10, stale-while-revalidate=30']);
       }

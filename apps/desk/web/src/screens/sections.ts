@@ -167,12 +167,13 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
 /**
  * Publishing's refusal of a list, said of the rows as the screen numbers them: its details name
  * `items.6.slug` (counted from 0, in the API's words); the admin sees "Section 7 (“Sport”): its
- * slug …". Details about anything else are left to the error's own message.
+ * slug …". Details about the list as a whole keep the service's words.
  */
 function sectionProblems(error: ApiError, items: readonly SiteSection[]): string[] {
   return errorDetails(error).flatMap(({ path, message }) => {
     const found = /^items\.(\d+)\.(slug|label)$/.exec(path ?? '');
-    if (!found) return [];
+    // A problem with the list as a whole (a slug listed twice) is said as the service says it.
+    if (!found) return message ? [message] : [];
     const index = Number(found[1]);
     const row = items[index];
     const what = (message ?? 'is not valid')

@@ -436,17 +436,22 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       baseVersion = fresh.version;
       saveState.textContent = `Saved (version ${fresh.version})`;
       // The text changed under the reporter's eyes: say why, rather than let it change unseen.
-      const correction = fresh.activity
-        .slice(draft.activity.length)
-        .reverse()
-        .find((entry) => entry.kind === 'corrected');
+      // New entries by what they are, not by position: the timeline is ordered by event time, and
+      // a correction stamped earlier than an entry already shown lands before it.
+      const known = new Set(draft.activity.map(entryKey));
+      const news = fresh.activity.filter((entry) => !known.has(entryKey(entry)));
+      const correction = [...news].reverse().find((entry) => entry.kind === 'corrected');
+      // A revision going live takes in corrections made to the text it replaced (drafting's timeline says so).
+      const carried = news.some((entry) => entry.kind === 'published' || entry.kind === 'updated');
       show(
         submitMessage,
         notice(
           'info',
           correction
             ? `An editor corrected the live story${correction.note ? ` (“${correction.note}”)` : ''}; the text here now includes the correction (version ${fresh.version}).`
-            : `This story was saved elsewhere; the text here is now version ${fresh.version}.`,
+            : carried
+              ? `The story went live with the corrections made meanwhile carried in; the text here now includes them (version ${fresh.version}).`
+              : `This story was saved elsewhere; the text here is now version ${fresh.version}.`,
         ),
       );
     }
@@ -535,4 +540,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       ),
     ),
   );
+}
+
+/** What tells one timeline entry from another: the API gives entries no id. */
+function entryKey(entry: { kind: string; at: string; revision?: number | null; note?: string | null }): string {
+  return JSON.stringify([entry.kind, entry.at, entry.revision ?? null, entry.note ?? null]);
 }

@@ -319,9 +319,11 @@ describe(Review.name, () => {
       expect(review.status).toBe('killed');
     });
 
-    it('takes no newer revision: a killed story never comes back', () => {
+    it('takes no newer revision, without refusing one drafting sent before it heard of the kill', () => {
       const review = inStatus('killed');
-      expect(errorOf(() => review.receiveSubmission({ revision: 2, submittedAt: later })).code).toBe('REVIEW.ALREADY_DECIDED');
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'killed' });
+      expect(review.status).toBe('killed');
+      expect(review.currentRevision).toBe(1);
       expect(review.receiveSubmission({ revision: 1, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'duplicate' });
     });
   });

@@ -43,8 +43,8 @@ export interface Submission {
 }
 
 export type SubmissionOutcome =
-  /** The revision is already known (a redelivery) or older than the current one: nothing changes. */
-  | { kind: 'ignored'; reason: 'duplicate' | 'stale' }
+  /** The revision is already known (a redelivery), older than the current one, or of a killed story: nothing changes. */
+  | { kind: 'ignored'; reason: 'duplicate' | 'stale' | 'killed' }
   /** The revision is now the one under review; `diffAgainst` is the revision an editor last reviewed, if any. */
   | { kind: 'accepted'; diffAgainst: number | null };
 
@@ -131,7 +131,9 @@ export class Review {
     const { currentRevision } = this.state;
     if (submission.revision === currentRevision) return { kind: 'ignored', reason: 'duplicate' };
     if (submission.revision < currentRevision) return { kind: 'ignored', reason: 'stale' };
-    if (this.state.status === 'rejected' || this.state.status === 'killed') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
+    // Drafting may have sent it before it heard of the kill (two topics): nothing to do, and no dead letter.
+    if (this.state.status === 'killed') return { kind: 'ignored', reason: 'killed' };
+    if (this.state.status === 'rejected') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
     Object.assign(this.state, {
       status: 'pending',
       assigneeId: null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, EVENT_TYPES, SITE_SECTIONS_SUBJECT, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
+import { createEvent, deadLetterTopicOf, EVENT_TYPES, SITE_SECTIONS_SUBJECT, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { eventually, ServiceUnderTest, TestEventBus } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { article } from '../../../test/article.fixtures';
@@ -134,7 +134,9 @@ describe('a killed story closes its review', () => {
     expect(await service.sql('SELECT kind FROM review_decisions WHERE article_id = $1', [articleId])).toEqual([]);
   });
 
-  it('takes a kill of a story it never reviewed, and one delivered again, without a dead letter', async () => {
+  it('takes a kill of a story it never reviewed, one delivered again, and a submission sent before drafting heard, without a dead letter', async () => {
+    const deadLetters = await bus.collect(deadLetterTopicOf(TOPICS.publishing));
+    const draftingDeadLetters = await bus.collect(deadLetterTopicOf(TOPICS.drafting));
     const unknown = killedEvent(randomUUID());
     await bus.produce(TOPICS.publishing, unknown);
     await service.handled(unknown.id);
@@ -142,5 +144,22 @@ describe('a killed story closes its review', () => {
     await bus.produce(TOPICS.publishing, again);
     await service.handled(again.id);
     expect(await service.sql('SELECT 1 FROM review_items WHERE article_id = $1', [unknown.subject])).toEqual([]);
+
+    // Killed in review, then revision 2 arrives: drafting sent it before it heard of the kill.
+    const articleId = randomUUID();
+    const submitted = (revision: number) =>
+      createEvent(EVENT_TYPES.articleSubmitted, { articleId, revision, authorId: 'alice', submittedAt: new Date().toISOString(), article: article() }, { subject: articleId });
+    const first = submitted(1);
+    await bus.produce(TOPICS.drafting, first);
+    await service.handled(first.id);
+    const killed = killedEvent(articleId);
+    await bus.produce(TOPICS.publishing, killed);
+    await service.handled(killed.id);
+    const late = submitted(2);
+    await bus.produce(TOPICS.drafting, late);
+    await service.handled(late.id);
+    expect(await service.sql('SELECT status, current_revision FROM review_items WHERE article_id = $1', [articleId])).toEqual([{ status: 'killed', current_revision: 1 }]);
+    // Anything dead-lettered would be on the topics by now: the last events were handled after them.
+    expect([...deadLetters, ...draftingDeadLetters].map((letter) => letter.event?.id)).toEqual([]);
   });
 });

@@ -59,6 +59,9 @@ describe('alertEmail', () => {
     expect(alertEmail('St. Mary\'s "Echo"', 'a@example.com', alert, links).headers?.['List-Id']).toBe('"St. Mary\'s \\"Echo\\" alerts" <alerts.alerts.example>');
     expect(alertEmail('The <Post>\r\nBcc: x@example.com', 'a@example.com', alert, links).headers?.['List-Id']).toBe('"The <Post> Bcc: x@example.com alerts" <alerts.alerts.example>');
     expect(correctionEmail('Harwick Gazette', 'a@example.com', alert, 'Fixed.', links).text).toContain('a Harwick Gazette alert you received');
+    const encoded = alertEmail('Новини: Київ', 'a@example.com', alert, links).headers?.['List-Id'] ?? '';
+    expect(encoded).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?= <alerts\.alerts\.example>$/);
+    expect(Buffer.from(/\?B\?([^?]+)\?=/.exec(encoded)![1], 'base64').toString('utf8')).toBe('Новини: Київ alerts');
   });
 
   it('is an HTML document in the language of its own words, the story keeping its own', () => {

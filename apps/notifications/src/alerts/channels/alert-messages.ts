@@ -37,9 +37,14 @@ const MAIL_LISTS = { alerts: 'alerts', digest: 'daily digest' } as const;
 /** RFC 5322 specials: a display name holding one is sent as a quoted string. */
 const PHRASE_SPECIALS = /[()<>[\]:;@\\,."]/;
 
-/** `Harwick Gazette alerts`, as a header's display name: one line, quoted when it must be. */
+/**
+ * `Harwick Gazette alerts`, as a header's display name: one line, quoted when it holds a
+ * special; a name beyond ASCII ("Новини: Київ alerts") as an RFC 2047 encoded word, which a
+ * phrase may hold and a quoted string may not.
+ */
 function listName(publication: string, list: keyof typeof MAIL_LISTS): string {
   const name = oneLine(`${publication} ${MAIL_LISTS[list]}`);
+  if (/[^\x00-\x7f]/.test(name)) return `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?=`;
   return PHRASE_SPECIALS.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
 }
 

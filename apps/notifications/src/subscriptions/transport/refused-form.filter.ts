@@ -47,7 +47,8 @@ export class RefusedFormFilter extends SubscriberPageFilter {
     // erased meanwhile) is answered as that error, on its own page.
     void this.formPage(request, { values, problems, code: body.error.code }).then(
       (page) => {
-        response.status(status).set(SUBSCRIBER_PAGE_HEADERS).send(page);
+        // The same address answers JSON clients with the coded error: a cache keeps them apart.
+        response.vary('Accept').status(status).set(SUBSCRIBER_PAGE_HEADERS).send(page);
       },
       (failure: unknown) => super.catch(failure, host),
     );

@@ -173,7 +173,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     })
     .catch(function () { return false; })
     .then(function (on) { if (!on) button.hidden = false; });
-  // A browser whose push service cannot be reached may leave subscribe() unsettled for good:
+  // A push service out of reach may leave subscribe() unsettled for good, and a request may hang:
   // after this long the reader is told it failed and may try again.
   var SUBSCRIBE_TIMEOUT_MS = 20000;
   function within(promise, ms) {
@@ -190,32 +190,12 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     var form = button.closest('.subscribe-box').querySelector('form');
     var sections = Array.prototype.map.call(form.querySelectorAll('input[name=sections]:checked'), function (box) { return box.value; });
     var breakingOnly = form.querySelector('input[name=breakingOnly]').checked || sections.length === 0;
+    // The reader may take their time over the permission prompt; from their answer on, the key,
+    // the push service and the registration must settle within the time, or it failed.
     Notification.requestPermission()
       .then(function (permission) {
         if (permission !== 'granted') throw Object.assign(new Error('permission ' + permission), { blocked: true });
-        return Promise.all([registration, fetch(alertsUrl + '/v1/push/vapid-public-key').then(function (response) { return response.json(); })]);
-      })
-      .then(function (found) {
-        var reg = found[0];
-        return reg.pushManager.getSubscription().then(function (existing) {
-          return existing || within(reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(found[1].publicKey) }), SUBSCRIBE_TIMEOUT_MS);
-        });
-      })
-      .then(function (subscription) {
-        endpoint = subscription.endpoint;
-        auth = subscription.toJSON().keys.auth;
-        function register(timeZone) {
-          return postJson('/v1/push-subscriptions', { subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone });
-        }
-        var timeZone = browserTimeZone();
-        // A zone newer than the service's tz database is refused; alerts in UTC beat no alerts.
-        return register(timeZone).then(function (response) {
-          if (response.status !== 400 || !timeZone) return response;
-          return response.clone().json().then(
-            function (body) { return body && body.error && body.error.code === 'SUBSCRIBER.UNKNOWN_TIME_ZONE' ? register(undefined) : response; },
-            function () { return response; }
-          );
-        });
+        return within(switchOn(), SUBSCRIBE_TIMEOUT_MS);
       })
       .then(function (response) {
         if (!response.ok) throw new Error('push subscription refused: ' + response.status);
@@ -228,6 +208,32 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
         say(button.getAttribute(error && error.blocked ? 'data-blocked' : 'data-failed'));
         button.disabled = false;
       });
+    // The VAPID key, this browser's push subscription, and its registration: the registration's answer.
+    function switchOn() {
+      return Promise.all([registration, fetch(alertsUrl + '/v1/push/vapid-public-key').then(function (response) { return response.json(); })])
+        .then(function (found) {
+          var reg = found[0];
+          return reg.pushManager.getSubscription().then(function (existing) {
+            return existing || reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(found[1].publicKey) });
+          });
+        })
+        .then(function (subscription) {
+          endpoint = subscription.endpoint;
+          auth = subscription.toJSON().keys.auth;
+          function register(timeZone) {
+            return postJson('/v1/push-subscriptions', { subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone });
+          }
+          var timeZone = browserTimeZone();
+          // A zone newer than the service's tz database is refused; alerts in UTC beat no alerts.
+          return register(timeZone).then(function (response) {
+            if (response.status !== 400 || !timeZone) return response;
+            return response.clone().json().then(
+              function (body) { return body && body.error && body.error.code === 'SUBSCRIBER.UNKNOWN_TIME_ZONE' ? register(undefined) : response; },
+              function () { return response; }
+            );
+          });
+        });
+    }
   });
 })();
 `;

@@ -25,8 +25,10 @@ export function searchText(raw: unknown): string {
   if (raw === undefined) return '';
   if (typeof raw !== 'string') throw new DomainError('REQUEST.INVALID_SEARCH', 'q must be given once, as text', 'validation');
   const text = raw.trim();
-  if (text.length > SEARCH_TEXT_MAX_LENGTH) {
-    throw new DomainError('REQUEST.INVALID_SEARCH', `Search for at most ${SEARCH_TEXT_MAX_LENGTH} characters; this search has ${text.length}`, 'validation');
+  // Characters as the API's MaxLength counts them (an emoji is one), not UTF-16 units.
+  const length = [...text].length;
+  if (length > SEARCH_TEXT_MAX_LENGTH) {
+    throw new DomainError('REQUEST.INVALID_SEARCH', `Search for at most ${SEARCH_TEXT_MAX_LENGTH} characters; this search has ${length}`, 'validation');
   }
   return text;
 }

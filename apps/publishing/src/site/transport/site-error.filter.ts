@@ -29,6 +29,10 @@ export class SiteErrorFilter implements ExceptionFilter {
     if (response.headersSent) return this.json.catch(thrown, host);
     // One address answers a page or JSON by Accept: a cache in front must keep the two apart.
     response.vary('Accept');
+    // A route may have set its validators before it failed; they name the page, not this error,
+    // and a conditional request must never turn an error into a 304.
+    response.removeHeader('ETag');
+    response.removeHeader('Last-Modified');
     if (answerOptions(thrown, request, response)) return;
     const exception = asMethodNotAllowed(thrown, request, response);
     if (wantsHtml(request)) return void this.renderPage(exception, response);

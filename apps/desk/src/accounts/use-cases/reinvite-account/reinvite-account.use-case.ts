@@ -13,7 +13,7 @@ import { ReinviteAccountCommand } from './reinvite-account.command';
 
 /**
  * A new one-time invitation for an account nobody has activated yet: the first link expired
- * (72 hours by default), the e-mail went astray, or the link was used up by a scanner. Every
+ * (72 hours by default) or the e-mail went astray. Every
  * earlier unused link of the account stops working, so only the newest one is live. Commits,
  * then e-mails the link (the answer carries it too, as for a first invitation).
  *
@@ -34,12 +34,15 @@ export class ReinviteAccountUseCase {
   async execute(command: ReinviteAccountCommand): Promise<InvitedAccount & { mailed: boolean }> {
     const token = randomToken();
     const view = await this.unit.run(async () => {
+      // The invitations first, then the account: the order accepting an invitation takes its
+      // locks in, so the two at once wait for each other rather than deadlock. A refusal below
+      // rolls the withdrawal back.
+      await this.invitations.withdrawAllOf(command.accountId);
       const account = await this.accounts.byId(command.accountId, { forUpdate: true });
       if (!account) throw new DomainError('ACCOUNT.NOT_FOUND', 'No such account', 'not_found');
       const current = account.view();
       if (current.active) throw new DomainError('ACCOUNT.ALREADY_ACTIVE', `${current.name} has set up their account already; they sign in as usual`, 'conflict');
       if (current.disabled) throw new DomainError('ACCOUNT.DISABLED', `${current.email} is disabled; enable the account before inviting them again`, 'conflict');
-      await this.invitations.withdrawAllOf(account.id);
       await this.invitations.create({ tokenHash: tokenHash(token), accountId: account.id, validSeconds: this.config.invitationSeconds });
       await this.audit.record({ action: 'account-reinvited', actorId: command.adminId, accountId: account.id, email: current.email, details: {} });
       return current;

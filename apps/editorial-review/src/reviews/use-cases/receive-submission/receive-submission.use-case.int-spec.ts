@@ -8,6 +8,7 @@ import { editorialCheckSettings } from '../editorial-check-settings';
 import { CommentOnReviewUseCase } from '../comment-on-review/comment-on-review.use-case';
 import { ReceiveSubmissionCommand } from './receive-submission.command';
 import { ReceiveSubmissionUseCase } from './receive-submission.use-case';
+import { RecordKillUseCase } from '../record-kill/record-kill.use-case';
 
 describe(ReceiveSubmissionUseCase.name, () => {
   let testbed: UseCaseTestbed;
@@ -131,6 +132,14 @@ describe(ReceiveSubmissionUseCase.name, () => {
       kind: 'conflict',
       details: { status: 'rejected', revision: 2 },
     });
+    expect(await fixtures.submissions(articleId)).toHaveLength(1);
+  });
+
+  it('ignores a newer revision of a killed story (sent before drafting heard of the kill), storing nothing', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    expect(await testbed.get(RecordKillUseCase).execute(articleId)).toEqual({ outcome: 'closed' });
+    expect(await receive.execute(submissionOf({ articleId, revision: 2 }))).toEqual({ outcome: 'killed', revision: 2 });
+    expect(await fixtures.item(articleId)).toMatchObject({ status: 'killed', current_revision: 1 });
     expect(await fixtures.submissions(articleId)).toHaveLength(1);
   });
 

@@ -13,8 +13,8 @@ export type SubmissionResult =
   | { outcome: 'queued'; revision: number }
   /** A newer revision is back in the queue; `diffAgainst` is the revision its diff compares with, if any. */
   | { outcome: 'requeued'; revision: number; diffAgainst: number | null }
-  /** The revision was known already (a redelivery) or is older than the one under review: nothing changed. */
-  | { outcome: 'duplicate' | 'stale'; revision: number };
+  /** The revision was known already (a redelivery), is older than the one under review, or is of a killed story: nothing changed. */
+  | { outcome: 'duplicate' | 'stale' | 'killed'; revision: number };
 
 /**
  * A reporter submitted a revision: it enters the queue with the automated
