@@ -13,6 +13,7 @@ import { CommentOnReviewCommand } from '../src/reviews/use-cases/comment-on-revi
 import { ReceiveSubmissionCommand } from '../src/reviews/use-cases/receive-submission/receive-submission.command';
 import { ReceiveSubmissionUseCase, type SubmissionResult } from '../src/reviews/use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleCommand } from '../src/reviews/use-cases/reject-article/reject-article.command';
+import { RecordKillUseCase } from '../src/reviews/use-cases/record-kill/record-kill.use-case';
 import { RejectArticleUseCase } from '../src/reviews/use-cases/reject-article/reject-article.use-case';
 import { RequestChangesCommand } from '../src/reviews/use-cases/request-changes/request-changes.command';
 import { RequestChangesUseCase } from '../src/reviews/use-cases/request-changes/request-changes.use-case';
@@ -125,6 +126,10 @@ export class ReviewFixtures {
         break;
       case 'rejected':
         await this.testbed.get(RejectArticleUseCase).execute(rejectionBy(bob, articleId));
+        break;
+      case 'killed':
+        // Publishing killed it while bob had it.
+        await this.testbed.get(RecordKillUseCase).execute(articleId);
         break;
     }
     return articleId;
