@@ -42,12 +42,27 @@ export class InviteAccountUseCase {
       await this.invitations.create({ tokenHash: tokenHash(token), accountId: account.id, validSeconds: this.config.invitationSeconds });
       await this.audit.record({ action: 'account-invited', actorId: command.adminId, accountId: account.id, email: account.email, details: { roles: command.roles } });
     });
-    const invitationUrl = `${this.config.publicUrl}/invitations/${token}`;
     const view = account.view();
-    const mailed = await this.mailer
-      .send({ to: view.email, name: view.name, invitedBy: command.adminName, url: invitationUrl, validHours: Math.round(this.config.invitationSeconds / 3600) })
-      .then(() => true)
-      .catch(() => false);
-    return { account: view, invitationUrl, mailed };
+    return { account: view, ...(await mailInvitation(this.mailer, this.config, view, token, command.adminName)) };
   }
+}
+
+/**
+ * E-mails `account` the one-time link of invitation `token`, after its unit of work committed:
+ * the link (`<DESK_PUBLIC_URL>/invitations/<token>`), and whether the mail went. A mail that
+ * could not be sent leaves the link to the admin to pass on, never an error that would lose it.
+ */
+export async function mailInvitation(
+  mailer: InvitationMailer,
+  config: Pick<DeskConfig, 'publicUrl' | 'invitationSeconds'>,
+  account: AccountView,
+  token: string,
+  invitedBy: string,
+): Promise<{ invitationUrl: string; mailed: boolean }> {
+  const invitationUrl = `${config.publicUrl}/invitations/${token}`;
+  const mailed = await mailer
+    .send({ to: account.email, name: account.name, invitedBy, url: invitationUrl, validHours: Math.round(config.invitationSeconds / 3600) })
+    .then(() => true)
+    .catch(() => false);
+  return { invitationUrl, mailed };
 }

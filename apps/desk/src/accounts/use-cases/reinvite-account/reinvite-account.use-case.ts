@@ -8,7 +8,7 @@ import { randomToken, tokenHash } from '../../domain/secrets';
 import { AccountsRepository } from '../../persistence/accounts.repository';
 import { AuditLog } from '../../persistence/audit-log';
 import { InvitationsRepository } from '../../persistence/invitations.repository';
-import type { InvitedAccount } from '../invite-account/invite-account.use-case';
+import { mailInvitation, type InvitedAccount } from '../invite-account/invite-account.use-case';
 import { ReinviteAccountCommand } from './reinvite-account.command';
 
 /**
@@ -47,11 +47,6 @@ export class ReinviteAccountUseCase {
       await this.audit.record({ action: 'account-reinvited', actorId: command.adminId, accountId: account.id, email: current.email, details: {} });
       return current;
     });
-    const invitationUrl = `${this.config.publicUrl}/invitations/${token}`;
-    const mailed = await this.mailer
-      .send({ to: view.email, name: view.name, invitedBy: command.adminName, url: invitationUrl, validHours: Math.round(this.config.invitationSeconds / 3600) })
-      .then(() => true)
-      .catch(() => false);
-    return { account: view, invitationUrl, mailed };
+    return { account: view, ...(await mailInvitation(this.mailer, this.config, view, token, command.adminName)) };
   }
 }
