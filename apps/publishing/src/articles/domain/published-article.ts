@@ -1,4 +1,4 @@
-import { ArticleContent, blockingErrors, canonicalJson, CHECK_CODES, carryCorrection, runEditorialChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
+import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, unsafeLinkChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleVersionConflict,
@@ -460,7 +460,7 @@ export class PublishedArticle {
  */
 function checkApproval(id: string, approval: Approval): void {
   if (approval.editorId === approval.authorId) throw selfApproval(id, approval.editorId);
-  const failing = runEditorialChecks(approval.content).filter((check) => check.code === CHECK_CODES.unsafeLink);
+  const failing = unsafeLinkChecks(approval.content.body);
   if (failing.length > 0) throw blockingChecksFailed('approved', failing);
 }
 
