@@ -104,6 +104,20 @@ describe('reader alerts in a browser', () => {
     });
   }
 
+  it('opens a section page on a phone with its own tab in view in the sideways-scrolling navigation', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${newsroom.url('publishing')}/sections/culture`);
+    const tab = page.locator('.section-nav a[aria-current="page"]');
+    expect(await tab.textContent()).toBe('Culture');
+    const box = (await tab.boundingBox())!;
+    // The row is wider than the phone: without the initial scroll Culture sits past its right edge.
+    expect(await page.locator('.section-nav ul').evaluate((list) => list.scrollWidth > list.clientWidth)).toBe(true);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('subscribes with the story page\'s form without JavaScript, confirms by email and reaches the preference page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const page = await context.newPage();

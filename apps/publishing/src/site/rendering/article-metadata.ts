@@ -4,6 +4,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
 import { largestImage } from './images';
 import { humanize, leadImage } from './labels';
+import { openGraphLocale } from './layout';
 
 const DESCRIPTION_LENGTH = 200;
 
@@ -31,7 +32,7 @@ export function articleHead(article: PublicArticle, publicBaseUrl: string, siteN
 <meta property="og:title" content="${content.headline}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
-<meta property="og:locale" content="${content.language.replace('-', '_')}">
+<meta property="og:locale" content="${openGraphLocale(content.language)}">
 ${image && html`<meta property="og:image" content="${image.url}">\n<meta property="og:image:alt" content="${image.alt}">`}
 ${image?.width && html`<meta property="og:image:width" content="${image.width}">`}
 ${image?.height && html`<meta property="og:image:height" content="${image.height}">`}

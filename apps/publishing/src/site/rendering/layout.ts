@@ -62,6 +62,31 @@ export interface PageOptions {
   next?: string;
   /** Offer the signup box (article, section and front pages), with this section ticked. */
   subscribe?: { section?: string };
+  /**
+   * Describe the page to link previews as a website (OpenGraph `website`, a Twitter summary):
+   * the front page and the story lists, which readers share as often as articles. Needs
+   * `description` and `canonical`. Article pages bring their own `article` tags in `head`.
+   */
+  linkPreview?: boolean;
+}
+
+/** OpenGraph (https://ogp.me) and Twitter card tags for a page that is not an article. */
+function websitePreview(site: SiteContext, page: PageOptions): SafeHtml {
+  return html`<meta property="og:type" content="website">
+<meta property="og:site_name" content="${site.name}">
+<meta property="og:title" content="${page.title}">
+${page.description && html`<meta property="og:description" content="${page.description}">`}
+${page.canonical && html`<meta property="og:url" content="${page.canonical}">`}
+<meta property="og:locale" content="${openGraphLocale(site.language)}">
+${site.logoUrl && html`<meta property="og:image" content="${site.logoUrl}">`}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${page.title}">
+${page.description && html`<meta name="twitter:description" content="${page.description}">`}`;
+}
+
+/** A BCP 47 tag as OpenGraph writes a locale: `en-GB` → `en_GB`; a bare language stays as it is. */
+export function openGraphLocale(language: string): string {
+  return language.replace('-', '_');
 }
 
 /**
@@ -83,6 +108,7 @@ ${page.next && html`<link rel="next" href="${page.next}">`}
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
 ${page.subscribe && site.alertsUrl && html`<script src="/alerts.js" defer></script>`}
+${page.linkPreview && websitePreview(site, page)}
 ${page.head}`;
   const body = html`<a class="skip-link" href="#main">${labels.skipToContent}</a>
 <header class="masthead">

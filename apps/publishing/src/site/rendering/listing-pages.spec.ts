@@ -107,6 +107,33 @@ describe('renderStoryListPage', () => {
   });
 });
 
+describe('link previews of lists', () => {
+  it('describe the front page and a section page as the website they belong to, with their own title and address', () => {
+    const front = renderFrontPage([story(1)], testSite({ now, logoUrl: 'https://news.example.org/logo.png' }), first(1));
+    expectFragments(front, [
+      '<meta property="og:type" content="website">',
+      '<meta property="og:site_name" content="Newsroom">',
+      '<meta property="og:title" content="Newsroom">',
+      '<meta property="og:url" content="https://news.example.org/">',
+      '<meta property="og:image" content="https://news.example.org/logo.png">',
+      '<meta name="twitter:card" content="summary">',
+    ]);
+    const section = renderStoryListPage({ kind: 'section', section: 'politics' }, [story(1)], testSite({ now, language: 'en-GB' }), first(1, '/sections/politics'));
+    expectFragments(section, [
+      '<meta property="og:title" content="Politics | Newsroom">',
+      '<meta property="og:description" content="Politics | The latest news from Newsroom.">',
+      '<meta property="og:url" content="https://news.example.org/sections/politics">',
+      '<meta property="og:locale" content="en_GB">',
+    ]);
+    expect(section).not.toContain('og:image');
+    expect(section.match(/property="og:type"/g)).toHaveLength(1);
+  });
+
+  it('are left to the page itself on the notice pages', () => {
+    expect(renderNotFoundPage(site)).not.toContain('og:type');
+  });
+});
+
 describe('renderCorrectionsPage', () => {
   it('lists corrections with their article, and withdrawn articles without a link', () => {
     const page = renderCorrectionsPage(
