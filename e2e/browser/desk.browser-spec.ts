@@ -231,6 +231,15 @@ describe('the desk in a browser', () => {
     await checkScreen(firstEditor, 'review');
     const note = 'Say which hospital, and when the first bus runs.';
     await firstEditor.getByLabel('Note to the reporter').fill(note);
+    // A note not sent yet: the desk asks before a link takes the editor away, and declined, it stays.
+    const leaving: string[] = [];
+    firstEditor.once('dialog', (dialog) => {
+      leaving.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await firstEditor.getByRole('link', { name: 'Review queue' }).click();
+    expect(leaving).toEqual(['What you wrote on this story (a note, a reason or a comment) is not sent. Leave and lose it?']);
+    expect(await firstEditor.getByLabel('Note to the reporter').inputValue()).toBe(note);
     await firstEditor.getByRole('button', { name: 'Request changes' }).click();
     await firstEditor.getByText('Changes requested; the reporter sees your note.').waitFor();
 
@@ -567,6 +576,34 @@ describe('the desk in a browser', () => {
     await admin.locator('li[data-slug]').nth(1).getByRole('button', { name: /^Remove: / }).focus();
     await admin.keyboard.press('Enter');
     expect(await admin.evaluate(`document.activeElement && document.activeElement.closest('li') && document.activeElement.closest('li').getAttribute('data-slug')`)).toBe(second);
+    const rowsLeft = await admin.locator('li[data-slug]').count();
+
+    // Leaving with the list changed asks first; declined, the screen and its changes stay.
+    const asked: string[] = [];
+    admin.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.getByRole('link', { name: 'Accounts' }).click();
+    expect(asked).toEqual(['Your changes to the sections are not saved. Leave this screen and lose them?']);
+    await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
+    expect(await admin.locator('li[data-slug]').count()).toBe(rowsLeft);
     await admin.getByRole('button', { name: 'Discard changes' }).click();
+    await admin.getByText('Changes discarded.').waitFor();
+    // A new section half typed counts too; accepted, the desk moves on.
+    await admin.getByLabel('Slug', { exact: true }).fill('weather');
+    admin.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await admin.getByRole('link', { name: 'Accounts' }).click();
+    await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    expect(asked).toHaveLength(2);
+    // Nothing typed, nothing asked.
+    await admin.getByRole('link', { name: 'Sections' }).click();
+    await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
+    await admin.getByRole('link', { name: 'Accounts' }).click();
+    await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    expect(asked).toHaveLength(2);
   });
 });

@@ -7,6 +7,8 @@ export interface ScreenContext {
   navigate(path: string): void;
   /** Runs when the user leaves the screen: stop polls, destroy editors. */
   onLeave(cleanup: () => void): void;
+  /** What leaving now would lose, as a question for confirm(), or null when nothing (leaving.ts). */
+  askBeforeLeaving(question: () => string | null): void;
   /** After sign-in or an accepted invitation: the new session, then the page asked for or the start page. */
   signedIn(session: Session): void;
 }

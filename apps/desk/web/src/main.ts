@@ -2,6 +2,7 @@ import './styles.css';
 import { SESSION_ENDED, currentSession, describeError, signOut, type Session } from './api';
 import { hasRole, route, type Route, type ScreenContext } from './app';
 import { button, h, notice, show } from './dom';
+import { askBeforeLeaving, forgetQuestions, installLeaving, mayLeave } from './leaving';
 import { forgetNames } from './names';
 
 /**
@@ -31,6 +32,8 @@ const PUBLIC_PATHS = /^\/(sign-in|invitations\/)/;
 const root = document.getElementById('app') as HTMLElement;
 let session: Session | undefined;
 let leaving: (() => void)[] = [];
+// The address of the screen on show: Back declined by the user puts it back in the address bar.
+let shownPath = location.pathname + location.search;
 
 function landing(current: Session | undefined): string {
   if (!current) return '/sign-in';
@@ -80,6 +83,7 @@ function header(): HTMLElement {
           { class: 'who' },
           h('span', {}, `${session.user.name} (${session.user.roles.join(', ')})`),
           button('Sign out', () => {
+            if (!mayLeave()) return;
             void signOut().finally(() => {
               session = undefined;
               forgetNames();
@@ -94,6 +98,8 @@ function header(): HTMLElement {
 async function render(): Promise<void> {
   for (const cleanup of leaving) cleanup();
   leaving = [];
+  forgetQuestions();
+  shownPath = location.pathname + location.search;
   const path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return navigate(landing(session), true);
   if (!session && !PUBLIC_PATHS.test(path)) return navigate(`/sign-in?next=${encodeURIComponent(path)}`, true);
@@ -117,6 +123,7 @@ async function render(): Promise<void> {
     params,
     navigate: (to) => navigate(to),
     onLeave: (cleanup) => leaving.push(cleanup),
+    askBeforeLeaving,
     signedIn: (next) => {
       session = next;
       const wanted = new URLSearchParams(location.search).get('next');
@@ -142,9 +149,14 @@ document.addEventListener('click', (event) => {
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.hash) return;
   event.preventDefault();
-  navigate(url.pathname + url.search);
+  if (mayLeave()) navigate(url.pathname + url.search);
 });
-window.addEventListener('popstate', () => void render());
+window.addEventListener('popstate', () => {
+  // The address has already changed: declined, the screen stays and its address comes back.
+  if (mayLeave()) void render();
+  else history.pushState(null, '', shownPath);
+});
+installLeaving();
 window.addEventListener(SESSION_ENDED, () => {
   if (!session) return;
   session = undefined;

@@ -1,5 +1,6 @@
 import { describeError, request, type Role } from '../api';
 import type { ScreenContext } from '../app';
+import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show } from '../dom';
 
 interface Account {
@@ -22,7 +23,7 @@ interface Invited {
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
 
 /** Admin: accounts and roles (GET/POST/PATCH /api/accounts); inviting shows the one-time link. */
-export async function accountsScreen(_context: ScreenContext): Promise<HTMLElement> {
+export async function accountsScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
   const message = h('div', {});
   const load = async (): Promise<void> => {
@@ -144,6 +145,7 @@ export async function accountsScreen(_context: ScreenContext): Promise<HTMLEleme
       .catch((error: unknown) => show(message, notice('error', describeError(error))));
   });
 
+  context.askBeforeLeaving(() => (typedInto(invite) ? 'The invitation you started is not sent. Leave this screen and lose it?' : null));
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   return h('div', { class: 'screen' }, h('h1', {}, 'Accounts'), invite, message, h('h2', {}, 'Accounts'), region);
 }

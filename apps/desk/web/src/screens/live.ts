@@ -2,6 +2,7 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
 import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
+import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
 import { storyTable } from './stories';
@@ -273,6 +274,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { reason: text.value.trim() } })
         .then(() => {
           show(message, notice('success', path === 'kill' ? 'Killed: the story has left every output.' : 'Unpublished: the page now answers "gone".'));
+          // The reason went with it: nothing typed is left to lose on leaving.
+          form.reset();
         })
         .then(loadStatus)
         .catch((error: unknown) => show(message, notice('error', describeError(error))));
@@ -375,6 +378,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   );
   await loadStatus();
   correctionSlot.replaceChildren(correction());
+  context.askBeforeLeaving(() => (typedInto(actions) ? 'The correction or removal you started is not sent. Leave this story and lose it?' : null));
   await loadLog().catch((error: unknown) => show(log, notice('error', describeError(error))));
   poll(context, async () => {
     await loadLog();

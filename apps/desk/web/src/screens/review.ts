@@ -1,6 +1,7 @@
 import { ApiError, describeError, service } from '../api';
 import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
+import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { diffHeading, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
@@ -271,9 +272,11 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   }
 
   render();
-  // Another editor may claim or decide meanwhile; refresh unless a form is being filled in.
+  context.askBeforeLeaving(() => (typedInto(body) ? 'What you wrote on this story (a note, a reason or a comment) is not sent. Leave and lose it?' : null));
+  // Another editor may claim or decide meanwhile; refresh unless a form is being filled in or
+  // holds text not sent, which a fresh render would throw away.
   poll(context, async () => {
-    if (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select')) return;
+    if (typedInto(body) || (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) return;
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
     if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) {
       review = fresh;

@@ -1,5 +1,6 @@
 import { ApiError, describeError, errorDetails, service, type SiteSection, type SiteSectionList } from '../api';
 import type { ScreenContext } from '../app';
+import { typedInto } from '../leaving';
 import { button, field, h, notice, show } from '../dom';
 import { forgetSections } from '../names';
 
@@ -13,7 +14,7 @@ const PATH = '/v1/site/sections';
  * it leaves the navigation. When another admin saved first, publishing answers 412 and the
  * screen says so, keeping this admin's list until they reload.
  */
-export async function sectionsScreen(_context: ScreenContext): Promise<HTMLElement> {
+export async function sectionsScreen(context: ScreenContext): Promise<HTMLElement> {
   let sections: SiteSection[] = [];
   let etag: string | null = null;
   let version = 0;
@@ -151,6 +152,8 @@ export async function sectionsScreen(_context: ScreenContext): Promise<HTMLEleme
     slug.focus();
   });
 
+  // Moves and removals are in `changed`; a label or a new section being typed is in the fields.
+  context.askBeforeLeaving(() => (changed || typedInto(region) || typedInto(add) ? 'Your changes to the sections are not saved. Leave this screen and lose them?' : null));
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   return h(
     'div',
