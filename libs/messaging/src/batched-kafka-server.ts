@@ -1,6 +1,7 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import { SpanKind } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { connectUntilReachable, type BrokerConnection } from './broker-connection';
 import { traceparentOf } from './inbound-message';
 import type { InboundEventProcessor } from './inbound-processor';
 import { inStoryTrace, type StoryStep } from './trace-context';
@@ -38,6 +39,52 @@ export class BatchedKafkaServer extends ServerKafka {
     private readonly maxEventsPerTransaction = DEFAULT_MAX_EVENTS_PER_TRANSACTION,
   ) {
     super(options);
+  }
+
+  private connection?: BrokerConnection;
+  private settleFirst!: (joined: boolean) => void;
+  /**
+   * Resolves after the first attempt to join the broker, true when it joined. When false, the
+   * server goes on trying in the background (`listen`), and the service serves meanwhile.
+   */
+  readonly firstAttempt = new Promise<boolean>((resolve) => (this.settleFirst = resolve));
+
+  /**
+   * Nest's `listen`, tried again until the broker answers (connectUntilReachable's waits) rather
+   * than failing once: Nest would reject `startAllMicroservices` and the service would exit, so a
+   * broker away at start would keep the public site and the desk from starting too. `callback`
+   * is called once consuming has started. Any failure to start (an unreachable broker, a login
+   * or a topic refused) is logged with its reason at each attempt, and readiness stays `starting`
+   * while the broker cannot be reached.
+   */
+  override async listen(callback: (error?: unknown) => void): Promise<void> {
+    const attempt = {
+      connect: async () => {
+        try {
+          this.client = this.createClient();
+          await this.start(callback);
+        } catch (error) {
+          await this.disconnectClients();
+          throw error;
+        }
+      },
+    };
+    this.connection = connectUntilReachable(attempt, 'the event consumer');
+    void this.connection.first.then((joined) => this.settleFirst(joined));
+    await this.connection.connected;
+  }
+
+  override async close(): Promise<void> {
+    this.connection?.stop();
+    this.settleFirst(false);
+    await super.close();
+  }
+
+  private async disconnectClients(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.consumer = null;
+    this.producer = null;
   }
 
   /** Routes already worked out, by the topic a message came from (see `getRouteFromPattern`). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
 import { MESSAGE_LIMITS, deadLetterTopicOf, truncateUtf8 } from '@newsroom/contracts';
+import { connectUntilReachable, type BrokerConnection } from './broker-connection';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingOptions } from './messaging.options';
 import type { InboundMessage } from './inbound-message';
@@ -25,27 +26,33 @@ export const DLQ_HEADERS = {
 export class DeadLetterPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly options: Required<MessagingOptions>;
   private producer?: Producer;
+  private connection?: BrokerConnection;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.options = resolveMessagingOptions(options);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.producer = createKafka(`${this.options.serviceName}-dlq`, this.options.brokers, this.options.security).producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: false,
       maxInFlightRequests: 1,
     });
-    await this.producer.connect();
+    // Not awaited: a broker away at start must not keep the service from serving
+    // (connectUntilReachable); nothing is dead-lettered before something was consumed, and
+    // publish() waits for the connection.
+    this.connection = connectUntilReachable(this.producer, `${this.options.serviceName}: the dead-letter producer`);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.connection?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }
 
   async publish(message: InboundMessage, reason: string, attempts: number): Promise<void> {
-    if (!this.producer) throw new Error('dead-letter producer is not connected');
+    if (!this.producer || !this.connection) throw new Error('dead-letter producer is not connected');
+    await this.connection.connected;
     const headers: IHeaders = {
       ...message.headers,
       // The reason may quote the event's own text: cut between characters, within the header's budget.

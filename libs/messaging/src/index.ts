@@ -13,3 +13,4 @@ export * from './trace-context';
 export * from './topic-provisioning';
 export * from './dead-letters';
 export * from './security';
+export * from './broker-connection';

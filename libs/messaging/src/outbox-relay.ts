@@ -5,6 +5,7 @@ import { Partitioners, type Message, type Producer } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
 import { storableText } from '@newsroom/contracts';
 import { BackgroundLoop, OutboxMessageEntity, schemaOf, urlOf } from '@newsroom/persistence';
+import { connectUntilReachable, type BrokerConnection } from './broker-connection';
 import { createKafka } from './kafka-client';
 import { MESSAGING_OPTIONS, type MessagingOptions, resolveMessagingOptions } from './messaging.options';
 import { outboxChannel } from './outbox';
@@ -53,6 +54,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly options: Required<MessagingOptions>;
   private producer?: Producer;
   private loop?: BackgroundLoop;
+  private connection?: BrokerConnection;
+  private stopped = false;
   readonly activity = new RelayActivity();
 
   constructor(
@@ -75,7 +78,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       idempotent: false,
       maxInFlightRequests: 1,
     });
-    await this.producer.connect();
+    // The first attempt is awaited, so a service that reaches the broker relays from its first
+    // request; a broker away at start only postpones the relay (connectUntilReachable), while the
+    // service serves and events wait in the outbox.
+    this.connection = connectUntilReachable(this.producer, `${this.options.serviceName}: the outbox relay`);
+    if (await this.connection.first) this.startLoop();
+    else void this.connection.connected.then(() => this.startLoop());
+  }
+
+  private startLoop(): void {
+    if (this.stopped) return;
     const schema = schemaOf(this.dataSource);
     this.loop = new BackgroundLoop({
       name: 'outbox-relay',
@@ -90,6 +102,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.connection?.stop();
     await this.loop?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
-import { InboundEventProcessor, kafkaConsumerTransport, runInTrace } from '@newsroom/messaging';
+import { InboundEventProcessor, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
 import { useSecurityHeaders, type ContentSecurityPolicy } from './security-headers';
@@ -66,24 +66,28 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, de
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  const consumers = description.consumesEvents
-    ? app.connectMicroservice(
-        kafkaConsumerTransport(
-          { serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity, consumerGroup: config.consumerGroup },
-          app.get(InboundEventProcessor),
-        ),
-        { inheritAppConfig: true },
+  const transport = description.consumesEvents
+    ? kafkaConsumerTransport(
+        { serviceName: config.serviceName, brokers: config.kafkaBrokers, security: config.kafkaSecurity, consumerGroup: config.consumerGroup },
+        app.get(InboundEventProcessor),
       )
     : undefined;
+  const consumers = transport && app.connectMicroservice(transport, { inheritAppConfig: true });
   closeGracefullyOnSignals(app, consumers);
   // listen() runs the migrations (module init) before serving; consumers start
   // after that, so they never see a missing table. Joining a consumer group can
   // take seconds; HTTP and the health probes answer meanwhile.
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   app.get(Logger).log(`${config.serviceName} listening on http://localhost:${config.port}`, 'Bootstrap');
-  if (description.consumesEvents) {
-    await app.startAllMicroservices();
-    app.get(Logger).log(`${config.serviceName} is consuming events`, 'Bootstrap');
+  if (transport) {
+    const consuming = app.startAllMicroservices().then(() => app.get(Logger).log(`${config.serviceName} is consuming events`, 'Bootstrap'));
+    // Started when the broker answers at once, as before; when it does not, the service serves
+    // (readiness `starting`) and begins consuming once it can (BatchedKafkaServer.listen).
+    if (await (transport.strategy as BatchedKafkaServer).firstAttempt) await consuming;
+    else {
+      app.get(Logger).warn(`${config.serviceName} serves without consuming events until the broker answers`, 'Bootstrap');
+      consuming.catch((error: unknown) => app.get(Logger).error(error, 'Bootstrap'));
+    }
   }
   return app;
 }
