@@ -320,6 +320,63 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.locator('.notice-error').count()).resolves.toBe(0);
   });
 
+  it('takes out pasted control characters, tries a save again by itself when the desk was out of reach, and says why a link or a picture cannot go in', async () => {
+    let cutOff = true;
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        if (!cutOff || pathname !== '/api/drafting/v1/drafts/d1' || route.request().method() !== 'PATCH') return false;
+        cutOff = false;
+        await route.abort('internetdisconnected');
+        return true;
+      },
+    };
+    const { page, requests } = await openScreen(state, '/stories/d1');
+    const headline = page.getByLabel('Headline');
+    await headline.waitFor();
+    // What Word puts on the clipboard: a vertical tab for a line break, a stray bell.
+    // (Set as a paste sets it: Chromium's own typing drops control characters before the page sees them.)
+    await page.evaluate(`(() => {
+      const field = document.querySelector('input[name=headline]');
+      field.value = 'Night\\u000Bbus line\\u0007 opens';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`);
+    await expect(headline.inputValue()).resolves.toBe('Night bus line opens');
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').click();
+    await page.keyboard.press('End');
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ' From Word:\\u000Bline two\\u0007.');
+      document.querySelector('.prose').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+
+    // The first save cannot get through; the next goes by itself, without another keystroke.
+    await page.getByText(/^Not saved: The desk cannot be reached.*Trying again in 5 s\.$/).waitFor();
+    const revisionsBefore = requests.filter((r) => r.pathname.endsWith('/revisions')).length;
+    await page.getByText(/^Saved \(version 4\)/).waitFor({ timeout: 20_000 });
+    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { headline: string; body: { text?: string }[] };
+    expect(saved.headline).toBe('Night bus line opens');
+    expect(saved.body[0].text).toBe('The **N1** runs from midnight. From Word: line two.');
+    // The saved version shows in the list of revisions without a reload.
+    expect(requests.filter((r) => r.pathname.endsWith('/revisions')).length).toBeGreaterThan(revisionsBefore);
+
+    // A javascript: link is refused with a reason, not dropped without a word.
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('line two').dblclick();
+    await page.getByRole('button', { name: 'Link' }).click();
+    await page.getByLabel('Link address').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Apply link' }).click();
+    await page.getByText('A link must be a web address starting with https:// (or http://).').waitFor();
+    await page.keyboard.press('Escape');
+    // Alt text of spaces only would be refused on saving: the form says so and stays open.
+    await page.getByRole('button', { name: 'Image' }).click();
+    await page.getByLabel(/^Image URL/).fill('https://images.example.org/bus.jpg');
+    await page.getByLabel(/^Alt text/).fill('   ');
+    await page.getByRole('button', { name: 'Insert block' }).click();
+    await page.getByText('Alt text needs some text, not only spaces.').waitFor();
+    await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
+  });
+
   it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {
     const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     let assigneeId: string | null = null;

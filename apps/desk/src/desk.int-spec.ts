@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import sharp from 'sharp';
 import { verifyToken } from '@newsroom/auth';
-import { exampleArticle } from '@newsroom/contracts';
+import { exampleArticle, MESSAGE_LIMITS } from '@newsroom/contracts';
 import { ServiceUnderTest } from '@newsroom/test-harness';
 import {
   TEST_SIGNING_JWK,
@@ -310,6 +310,12 @@ describe('desk service', () => {
     expect([mislabelled.status, mislabelled.body.error.code]).toEqual([400, 'IMAGE.TYPE_MISMATCH']);
     const gif = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: Buffer.from('GIF89a'), headers: { 'content-type': 'image/gif' } });
     expect([gif.status, gif.body.error.code]).toEqual([415, 'IMAGE.UNSUPPORTED_TYPE']);
+    // Over the limit: refused by the desk with drafting's code, every time, not a cut connection read as "did not answer".
+    const huge = Buffer.alloc(MESSAGE_LIMITS.imageUploadBytes + 2 * 1024 * 1024, 1);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const tooLarge = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: huge, headers: { 'content-type': 'image/jpeg' } });
+      expect([tooLarge.status, tooLarge.body.error.code, tooLarge.body.error.message]).toEqual([413, 'IMAGE.TOO_LARGE', 'An image may be at most 15 MB']);
+    }
   });
 
   it('forwards method, path, query, body and If-Match with a bearer token it mints (ES256, 5 minutes, cached), and passes back only safe headers', async () => {

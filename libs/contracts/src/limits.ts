@@ -31,6 +31,11 @@ export const MESSAGE_LIMITS = {
   deadLetterMessageBytes: 2 * 1024 * 1024,
   /** The reason header of a dead letter (`x-dlq-error`). */
   deadLetterReasonBytes: 4000,
+  /**
+   * An uploaded picture (15 MiB: a full-resolution camera JPEG fits). Drafting refuses more
+   * (IMAGE.TOO_LARGE); the desk says so before sending, and its proxy before forwarding.
+   */
+  imageUploadBytes: 15 * 1024 * 1024,
 } as const;
 
 /** The size of `value` as JSON in UTF-8, as it travels in a request, an event or a row. */

@@ -3,7 +3,7 @@ import { All, Controller, Inject, Logger, Req, Res, UseGuards } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@newsroom/auth';
-import { DomainError } from '@newsroom/contracts';
+import { DomainError, MESSAGE_LIMITS } from '@newsroom/contracts';
 import { CurrentSession, SessionGuard } from '../accounts/transport/session.guard';
 import type { ActiveSession } from '../accounts/use-cases/resolve-session/resolve-session.use-case';
 import { PROXIED_SERVICES, type DeskConfig, type ProxiedService } from '../config/desk.config';
@@ -18,6 +18,14 @@ const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 
  * person's, and editors act on what they see (see `forward`).
  */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'retry-after', 'content-disposition', 'last-modified'];
+/**
+ * The largest streamed body (an image upload, as a file or a one-part form) forwarded: the
+ * picture's limit and room for a form's boundary and part headers. A larger one is refused here,
+ * with drafting's own code: sent on, drafting answers 413 before reading it and closes the
+ * connection mid-upload, which reached the desk as a failed request ("did not answer").
+ */
+const MAX_STREAMED_BODY_BYTES = MESSAGE_LIMITS.imageUploadBytes + 64 * 1024;
+
 /** How long a service may take to answer before the desk gives up (ms). */
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
@@ -52,12 +60,18 @@ export class ApiProxyController {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    if (streamsBody(request) && Number(request.headers['content-length'] ?? 0) > MAX_STREAMED_BODY_BYTES) {
+      // Read and dropped, so the browser gets the answer rather than a connection cut mid-upload.
+      request.resume();
+      throw new DomainError('IMAGE.TOO_LARGE', `An image may be at most ${MESSAGE_LIMITS.imageUploadBytes / 1024 / 1024} MB`, 'too_large', { maxBytes: MESSAGE_LIMITS.imageUploadBytes });
+    }
+    const body = bodyOf(request);
     let upstream: globalThis.Response;
     try {
       upstream = await fetch(target, {
         method: request.method,
         headers,
-        body: bodyOf(request),
+        body,
         redirect: 'manual',
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
         // A streamed (non-JSON) body, such as an image upload, is sent as it arrives.
@@ -81,7 +95,14 @@ export class ApiProxyController {
 /** JSON (already parsed by the platform's body reader) is sent again as JSON; another body is streamed. */
 function bodyOf(request: Request): RequestInit['body'] {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
-  if (request.is('application/json') || request.is('+json')) return request.body === undefined ? undefined : JSON.stringify(request.body);
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  return hasBody ? (Readable.toWeb(request) as unknown as RequestInit['body']) : undefined;
+  if (isJson(request)) return request.body === undefined ? undefined : JSON.stringify(request.body);
+  return streamsBody(request) ? (Readable.toWeb(request) as unknown as RequestInit['body']) : undefined;
+}
+
+const isJson = (request: Request): boolean => Boolean(request.is('application/json') || request.is('+json'));
+
+/** A body that is not JSON (an image upload): forwarded as a stream, as it arrives. */
+function streamsBody(request: Request): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || isJson(request)) return false;
+  return Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, validateEvent } from '../events/event-catalog';
 import { EVENT_TYPES } from '../events/event-types';
 import { TOPICS } from '../topics';
-import { MAX_INPUT_DEPTH, findUnsupportedCharacter, findUnsupportedText, hasUnsupportedCharacter, replaceUnsupportedCharacters } from './unsupported-characters';
+import { MAX_INPUT_DEPTH, findUnsupportedCharacter, findUnsupportedText, hasUnsupportedCharacter, replaceUnsupportedCharacters, withoutUnsupportedCharacters } from './unsupported-characters';
 
 describe(findUnsupportedCharacter.name, () => {
   it.each([
@@ -127,5 +127,18 @@ describe(`${validateEvent.name} with the character rule`, () => {
 describe(replaceUnsupportedCharacters.name, () => {
   it('replaces each refused character with U+FFFD and keeps the rest', () => {
     expect(replaceUnsupportedCharacters('a\u0000b\ud83dc\u001Dd 😀\tе')).toBe('a\uFFFDb\uFFFDc\uFFFDd 😀\tе');
+  });
+});
+
+describe(withoutUnsupportedCharacters.name, () => {
+  it('turns a pasted line or page break into a space and drops other refused characters, keeping every character that is text', () => {
+    const pasted = 'From Word:\u000Bline two\u000Cpage three\u0007 bell\u0000\uFFFE \u200D\u200F שלום 👩‍⚕️\ttab\nline';
+    const cleaned = withoutUnsupportedCharacters(pasted);
+    expect(cleaned).toBe('From Word: line two page three bell \u200D\u200F שלום 👩‍⚕️\ttab\nline');
+    expect(hasUnsupportedCharacter(cleaned)).toBe(false);
+  });
+
+  it('drops a lone surrogate but keeps a pair', () => {
+    expect(withoutUnsupportedCharacters('a\uD800b😀')).toBe('ab😀');
   });
 });

@@ -53,6 +53,16 @@ export function replaceUnsupportedCharacters(text: string): string {
 }
 
 /**
+ * Typed or pasted text with the characters the rule refuses taken out, for an editor to clean
+ * what a word processor or a web page put on the clipboard before it is sent and refused: a
+ * vertical tab or form feed (Word's line and page breaks) becomes a space, every other refused
+ * character (a bell, a stray control code) is dropped.
+ */
+export function withoutUnsupportedCharacters(text: string): string {
+  return text.replace(/[\v\f]/g, ' ').replace(UNSUPPORTED_GLOBAL, '');
+}
+
+/**
  * Words the newsroom did not write but keeps — a push service's or SMTP server's answer, a
  * broker's error: refused characters replaced (replaceUnsupportedCharacters) and the text cut
  * between characters to at most `maxLength` code units (truncateText), so storing it cannot fail.

@@ -1,6 +1,8 @@
 import { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import type { ArticleBlock } from '@newsroom/contracts';
+import { MESSAGE_LIMITS } from '@newsroom/contracts/limits';
+import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { describeError, uploadImage } from '../api';
 import { button, field, h, notice, show } from '../dom';
 import { NODE, blocksToDoc, docToBlocks, type DocNode } from './article-doc';
@@ -52,6 +54,10 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     injectCSS: false,
     editorProps: {
       attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
+      // What a word processor puts on the clipboard may hold control characters the newsroom
+      // refuses (Word's line break is a vertical tab): cleaned here, or every save would fail.
+      transformPastedText: (text) => withoutUnsupportedCharacters(text),
+      transformPastedHTML: (html) => withoutUnsupportedCharacters(html),
     },
     onUpdate: () => onChange(),
     onSelectionUpdate: () => refreshToolbar(),
@@ -121,7 +127,7 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
   function openBlockForm(kind: AtomKind, existing?: Record<string, unknown>): void {
     const inputs = ATOM_FIELDS[kind].map(([name, label, required, hint]) => {
       const input = h('input', { type: name === 'url' ? 'url' : 'text', name, required, value: typeof existing?.[name] === 'string' ? (existing[name] as string) : '' });
-      return { name, input, element: field(label + (required ? ' (required)' : ''), input, hint) };
+      return { name, label, required, input, element: field(label + (required ? ' (required)' : ''), input, hint) };
     });
     const close = (): void => {
       show(blockForm);
@@ -136,10 +142,19 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       inputs.map((i) => i.element),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
     );
+    const problem = h('div', { 'aria-live': 'assertive' });
+    form.prepend(problem);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      // The browser's `required` takes spaces for text; the block would be refused on saving.
+      const blank = inputs.find(({ required, input }) => required && input.value.trim() === '');
+      if (blank) {
+        show(problem, notice('error', `${blank.label} needs some text, not only spaces.`));
+        blank.input.focus();
+        return;
+      }
       const attrs: Record<string, unknown> = { ...existing };
-      for (const { name, input } of inputs) attrs[name] = input.value.trim() === '' ? null : input.value.trim();
+      for (const { name, input } of inputs) attrs[name] = input.value.trim() === '' ? null : withoutUnsupportedCharacters(input.value.trim());
       if (upload) Object.assign(attrs, upload.sizes(String(attrs.url ?? ''), existing?.url));
       if (existing) editor.chain().focus().updateAttributes(kind, attrs).run();
       else if (editor.state.selection instanceof NodeSelection) {
@@ -168,6 +183,12 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     file.addEventListener('change', () => {
       const chosen = file.files?.[0];
       if (!chosen) return;
+      if (chosen.size > MESSAGE_LIMITS.imageUploadBytes) {
+        const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 });
+        show(status, notice('error', `${chosen.name} is ${megabytes(chosen.size)} MB; a picture may be at most ${megabytes(MESSAGE_LIMITS.imageUploadBytes)} MB. Export it smaller (a lower quality or fewer pixels) and upload it again.`));
+        file.value = '';
+        return;
+      }
       show(status, notice('info', `Uploading ${chosen.name}…`));
       uploadImage(chosen).then(
         ({ block }) => {
@@ -201,9 +222,18 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       field('Link address', input, 'Leave empty to remove the link'),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply link'), button('Cancel', close)),
     );
+    const problem = h('div', { 'aria-live': 'assertive' });
+    form.prepend(problem);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const href = input.value.trim();
+      // The editor links to web addresses only (its Link extension refuses other schemes and
+      // would do nothing without a word): javascript:, mailto: and the like are said here.
+      if (href !== '' && !/^https?:\/\/[^\s/]/i.test(href)) {
+        show(problem, notice('error', 'A link must be a web address starting with https:// (or http://).'));
+        input.focus();
+        return;
+      }
       const chain = editor.chain().focus().extendMarkRange('link');
       (href === '' ? chain.unsetLink() : chain.setLink({ href })).run();
       close();

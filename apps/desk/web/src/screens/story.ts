@@ -1,13 +1,15 @@
-import { ApiError, describeError, errorDetails, service } from '../api';
+import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
-import { button, field, h, notice, show, statusBadge, when } from '../dom';
+import { button, field, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
+import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames } from '../names';
 import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
+import { refusalsOf } from '../refusals';
 
 interface DraftView {
   id: string;
@@ -37,19 +39,14 @@ function actors(draft: DraftView | undefined): (string | null)[] {
 /** How long typing must pause before the story is saved. */
 const AUTOSAVE_MS = 1500;
 
-/**
- * What the server refused of a save (400: the fields it named and why), listed with the checks as
- * errors until a save goes through: otherwise the reporter sees only a grey status line while
- * nothing is being saved.
- */
-function refusalsOf(error: unknown): ShownCheck[] {
-  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 413)) return [];
-  const found = errorDetails(error).filter((detail): detail is { path?: string; message: string } => typeof detail.message === 'string');
-  if (found.length === 0) return [{ code: error.code, severity: 'error', message: `Not saved: ${error.message}` }];
-  // The server's messages name their field ("headline must be shorter than…"); the path is added where one does not.
-  const named = (detail: { path?: string; message: string }) => (!detail.path || detail.message.includes(detail.path) ? detail.message : `${detail.path}: ${detail.message}`);
-  return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
+/** Waits before saving again after the desk or drafting could not be reached: 5 s, doubling to 60 s. */
+const RETRY_SAVE_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
+
+/** A save that failed for a reason that passes (no connection, a service away, a timeout), not a refusal. */
+function worthRetrying(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
+
 
 /**
  * The reporter's story: metadata fields, the body editor, autosave (PATCH with If-Match; a
@@ -81,7 +78,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const standfirst = h('textarea', { name: 'standfirst', rows: 2 });
   standfirst.value = article.standfirst ?? '';
   const place = h('input', { type: 'text', name: 'dateline-place', value: article.dateline?.place ?? '' });
-  const date = h('input', { type: 'date', name: 'dateline-date', value: article.dateline?.date ?? new Date().toISOString().slice(0, 10) });
+  // Today on the reporter's own calendar, not UTC's: the date is printed in the story's dateline.
+  const date = h('input', { type: 'date', name: 'dateline-date', value: article.dateline?.date ?? toLocalInput(new Date()).slice(0, 10) });
   const section = h(
     'select',
     { name: 'section' },
@@ -146,6 +144,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   let conflict = false;
   let refusals: ShownCheck[] = [];
   let submitting = false;
+  // Saves in a row that could not reach the desk or drafting: how long to wait before the next.
+  let failedSaves = 0;
   // This opening of the story, as the kept text names it; the version the text on screen was
   // typed on (the kept text says so, and a restore goes through the conflict view when it differs).
   // (Not crypto.randomUUID: a desk served over plain http on an intranet name is no secure context.)
@@ -218,16 +218,29 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         // Typed while this save was on its way: still kept, and saved next.
         if (!dirty) forgetUnsaved(user.id, id, screenId);
         refusals = [];
+        failedSaves = 0;
         saveState.classList.remove('save-state-error');
         saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
         renderSide();
+        // Each save is a revision of the text: the list below says so without a reload.
+        void loadRevisions().catch(() => undefined);
       } catch (error) {
         dirty = true;
         if (error instanceof ApiError && error.status === 412) await showConflict(content);
         else {
-          refusals = refusalsOf(error);
+          refusals = refusalsOf(error, content);
           saveState.classList.add('save-state-error');
-          saveState.textContent = `Not saved: ${describeError(error)}`;
+          // A refusal is said in the story's words (Block 10, Byline 1), as the checks list it.
+          saveState.textContent = refusals.length > 0 ? refusals.map((refusal) => refusal.message).join(' ') : `Not saved: ${describeError(error)}`;
+          // A connection lost or a service away for a moment: tried again by itself, so a
+          // reporter who stopped typing is saved once it is back (the text is kept in the tab).
+          if (worthRetrying(error) && !left) {
+            const wait = RETRY_SAVE_MS[Math.min(failedSaves, RETRY_SAVE_MS.length - 1)];
+            failedSaves += 1;
+            saveState.textContent += ` Trying again in ${wait / 1000} s.`;
+            clearTimeout(timer);
+            timer = setTimeout(() => void save(), wait);
+          }
           refreshChecks();
         }
       }
@@ -297,6 +310,17 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     refreshChecks();
   }
 
+  // Pasted text may carry control characters the newsroom refuses (Word's line break): taken out
+  // as they arrive, the caret kept where it was, or the save would be refused for an invisible character.
+  for (const control of [headline, standfirst, place, tags, bylines]) {
+    control.addEventListener('input', () => {
+      const cleaned = withoutUnsupportedCharacters(control.value);
+      if (cleaned === control.value) return;
+      const caret = (control.selectionStart ?? control.value.length) - (control.value.length - cleaned.length);
+      control.value = cleaned;
+      control.setSelectionRange(Math.max(0, caret), Math.max(0, caret));
+    });
+  }
   for (const control of [headline, standfirst, place, date, tags, bylines, language]) control.addEventListener('input', changed);
   section.addEventListener('change', changed);
 
@@ -327,6 +351,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/submit`, { ifMatch: etag });
         draft = answer.body;
         show(submitMessage, notice('success', 'Submitted. Editors see it in their queue now.'));
+        void loadRevisions().catch(() => undefined);
       } catch (error) {
         show(submitMessage, notice('error', describeError(error)));
       } finally {
@@ -364,6 +389,29 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     editor.setEditable(editable);
   }
 
+  /** Starts a new revision; one at a time (a double click started one and reported the second's refusal as a failure). */
+  function newRevisionButton(): HTMLButtonElement {
+    const control = button('Start a new revision', () => {
+      if (control.disabled) return;
+      control.disabled = true;
+      void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
+        .then((answer) => {
+          draft = answer.body;
+          etag = answer.etag ?? `"${draft.version}"`;
+          baseVersion = draft.version;
+          saveState.textContent = `Saved (version ${draft.version})`;
+          show(submitMessage);
+          renderSide();
+          void loadRevisions().catch(() => undefined);
+        })
+        .catch((error: unknown) => {
+          control.disabled = false;
+          show(submitMessage, notice('error', describeError(error)));
+        });
+    });
+    return control;
+  }
+
   function renderSide(): void {
     if (!draft) {
       show(statusRegion, h('p', {}, 'New story, not saved yet.'));
@@ -380,17 +428,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'div',
         { class: 'actions' },
         button('Preview', () => void showPreview()),
-        draft.revisable
-          ? button('Start a new revision', () => {
-              void service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/revisions`, { ifMatch: etag })
-                .then((answer) => {
-                  draft = answer.body;
-                  etag = answer.etag ?? `"${draft.version}"`;
-                  renderSide();
-                })
-                .catch((error: unknown) => show(submitMessage, notice('error', describeError(error))));
-            })
-          : null,
+        draft.revisable ? newRevisionButton() : null,
       ),
     );
     show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));

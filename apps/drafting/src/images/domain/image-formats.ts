@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MESSAGE_LIMITS } from '@newsroom/contracts';
 
 /** The formats a newsroom image may arrive in; each is also kept in its own format. */
 export const IMAGE_FORMATS = {
@@ -16,7 +17,7 @@ export const UPLOAD_CONTENT_TYPES: readonly string[] = IMAGE_FORMAT_NAMES.map((f
 
 export const IMAGE_LIMITS = {
   /** An uploaded file, in bytes (15 MiB): a full-resolution camera JPEG fits. */
-  maxBytes: 15 * 1024 * 1024,
+  maxBytes: MESSAGE_LIMITS.imageUploadBytes,
   /**
    * Decoded pixels (width × height) of an upload: 50 megapixels, a high-end camera's frame.
    * The header says how big a picture decodes before it is decoded; a few kilobytes of PNG can

@@ -1,0 +1,46 @@
+import { ApiError } from './api';
+import { fieldInWords, refusalsOf } from './refusals';
+import type { Article } from './views';
+
+const sent: Article = {
+  headline: 'Harbour cranes return',
+  section: 'politics',
+  bylines: [{ name: 'Rhea Reporter' }],
+  language: 'en',
+  tags: ['harbour', 'cranes'],
+  body: [
+    { type: 'paragraph', text: 'First.' },
+    { type: 'image', url: 'https://images.example.org/a.jpg', alt: ' ' },
+    { type: 'quote', text: 'We are back.', attribution: 'The harbour master' },
+  ],
+} as Article;
+
+const refused = (...details: { path: string; message: string }[]) => new ApiError(400, 'REQUEST.VALIDATION_FAILED', details[0].message, details);
+
+describe('refusalsOf: a refused save said in the story’s words', () => {
+  it('names blocks, bylines and tags counted from 1 with what they are, never by their path', () => {
+    const messages = refusalsOf(
+      refused(
+        { path: 'body.0.text', message: 'body.0.text must be shorter than or equal to 10000 characters' },
+        { path: 'body.1.alt', message: 'body.1.alt must be longer than or equal to 1 characters' },
+        { path: 'bylines.0.name', message: 'bylines.0.name must be shorter than or equal to 120 characters' },
+        { path: 'tags.1', message: 'each value in tags must be a slug' },
+      ),
+      sent,
+    ).map((refusal) => refusal.message);
+    expect(messages).toEqual([
+      'Not saved: Block 1 (paragraph) must be shorter than or equal to 10000 characters',
+      'Not saved: Block 2 (picture) alt text must not be empty',
+      'Not saved: Byline 1 must be shorter than or equal to 120 characters',
+      'Not saved: Tag 2 (“cranes”): each value in tags must be a slug',
+    ]);
+    expect(messages.join(' ')).not.toMatch(/body\.\d|bylines\.\d|tags\.\d/);
+  });
+
+  it('says a field that is not in a list in plain words, and leaves a refusal that is not about the text alone', () => {
+    expect(fieldInWords('dateline.place', sent)).toBe('The dateline’s place');
+    expect(fieldInWords('body.2.attribution', sent)).toBe('Block 3 (quote) attribution');
+    expect(fieldInWords('standfirst', sent)).toBe('Standfirst');
+    expect(refusalsOf(new ApiError(503, 'PROXY.UNAVAILABLE', 'The drafting service did not answer'), sent)).toEqual([]);
+  });
+});

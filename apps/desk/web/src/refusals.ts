@@ -1,0 +1,46 @@
+import { ApiError, errorDetails } from './api';
+import type { Article, ShownCheck } from './views';
+
+/**
+ * What the server refused of a save (400: the fields it named and why), listed with the checks as
+ * errors until a save goes through: otherwise the reporter sees only a grey status line while
+ * nothing is being saved.
+ */
+export function refusalsOf(error: unknown, sent: Article): ShownCheck[] {
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 413)) return [];
+  const found = errorDetails(error).filter((detail): detail is { path?: string; message: string } => typeof detail.message === 'string');
+  if (found.length === 0) return [{ code: error.code, severity: 'error', message: `Not saved: ${error.message}` }];
+  // The server's messages name their field by its path ("body.9.text must be shorter than…"):
+  // said here as the checks and the screen count ("Block 10 (paragraph) must be …").
+  const named = (detail: { path?: string; message: string }): string => {
+    const message = detail.message.replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
+    if (!detail.path) return message;
+    const words = fieldInWords(detail.path, sent);
+    return message.includes(detail.path) ? message.replace(detail.path, words) : `${words}: ${message}`;
+  };
+  return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
+}
+
+const BLOCK_WORDS: Record<string, string> = { paragraph: 'paragraph', subheading: 'subheading', quote: 'quote', image: 'picture', embed: 'embed', related: 'related story' };
+const FIELD_WORDS: Record<string, string> = { alt: 'alt text', url: 'address', attribution: 'attribution', caption: 'caption', credit: 'credit', headline: 'headline', provider: 'provider', title: 'title' };
+
+/**
+ * A field of the story as the reporter knows it, from the path a refusal names: `body.9.text`
+ * → "Block 10 (paragraph)", `body.1.alt` → "Block 2 (picture) alt text", `bylines.0.name` →
+ * "Byline 1", `tags.2` → "Tag 3", `dateline.place` → "The dateline's place". Counted from 1, as
+ * the checks count blocks.
+ */
+export function fieldInWords(path: string, sent: Article): string {
+  const block = /^body\.(\d+)(?:\.(\w+))?/.exec(path);
+  if (block) {
+    const index = Number(block[1]);
+    const kind = sent.body[index]?.type;
+    const field = block[2] && block[2] !== 'text' && block[2] !== 'type' ? ` ${FIELD_WORDS[block[2]] ?? block[2]}` : '';
+    return `Block ${index + 1}${kind ? ` (${BLOCK_WORDS[kind] ?? kind})` : ''}${field}`;
+  }
+  const listed = /^(bylines|tags)\.(\d+)/.exec(path);
+  if (listed) return `${listed[1] === 'bylines' ? 'Byline' : 'Tag'} ${Number(listed[2]) + 1}${listed[1] === 'tags' && sent.tags?.[Number(listed[2])] ? ` (“${sent.tags[Number(listed[2])]}”)` : ''}`;
+  const dateline = /^dateline\.(place|date)$/.exec(path);
+  if (dateline) return `The dateline’s ${dateline[1]}`;
+  return path.charAt(0).toUpperCase() + path.slice(1);
+}
