@@ -30,7 +30,7 @@ export function deadLetterReaderPrefix(consumerGroup: string): string {
 /**
  * Reads everything currently on `<topic>.dlq`. Uses a throwaway consumer group
  * (`readerPrefix` and a uuid), so it never moves any service's offsets, and two
- * reads at once never share partitions. On a secured cluster the login needs
+ * reads at once never share partitions; it commits nothing and is deleted after the read. On a secured cluster the login needs
  * READ on the dead-letter topic and on groups of that prefix: a service has it
  * for the topics it consumes with its own prefix (`deadLetterReaderPrefix`);
  * the operator's tool needs a super user or a grant on `newsroom-dlq-reader-*`.
@@ -47,8 +47,9 @@ export async function readDeadLetters(brokers: string[], topic: string, security
 
   // A one-shot reader: a crash (a refused group on a secured cluster) ends the read with its error
   // instead of restarting until the timeout.
+  const groupId = `${readerPrefix}${randomUUID()}`;
   const consumer = kafka.consumer({
-    groupId: `${readerPrefix}${randomUUID()}`,
+    groupId,
     maxWaitTimeInMs: 100,
     retry: { retries: 3, restartOnFailure: async () => false },
   });
@@ -63,6 +64,9 @@ export async function readDeadLetters(brokers: string[], topic: string, security
         reject(payload.error);
       });
       void consumer.run({
+        // Nothing is committed: the reader's group leaves no offsets behind (the broker keeps a
+        // group's offsets for days, and every read would add one to its list of groups).
+        autoCommit: false,
         eachMessage: async ({ partition, message }) => {
           letters.push(toDeadLetter(partition, message.offset, message.key, message.value, message.headers ?? {}));
           if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
@@ -75,8 +79,26 @@ export async function readDeadLetters(brokers: string[], topic: string, security
     });
   } finally {
     await consumer.disconnect();
+    await forgetGroup(kafka, groupId);
   }
   return letters.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+}
+
+/**
+ * Deletes a reader's group once it has left, so reading leaves nothing on the broker. Best
+ * effort: a login without DELETE on the group leaves an empty group without offsets, which
+ * the broker drops by itself.
+ */
+async function forgetGroup(kafka: ReturnType<typeof createKafka>, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups([groupId]);
+  } catch {
+    // See above: nothing is lost by leaving it.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
 /**

@@ -206,8 +206,15 @@ describe('messaging against the real database and Apache Kafka', () => {
     });
 
     it('lets an operator list dead letters and replay one to its source topic without the dead-letter headers', async () => {
-      const letters = await readDeadLetters(broker.brokers, TOPICS.review);
+      const readerPrefix = `messaging-test-reader-${Date.now()}-`;
+      const letters = await readDeadLetters(broker.brokers, TOPICS.review, undefined, readerPrefix);
       expect(letters.length).toBeGreaterThanOrEqual(4);
+      // The read left no consumer group behind on the broker.
+      const admin = kafka.admin();
+      await admin.connect();
+      const { groups } = await admin.listGroups();
+      await admin.disconnect();
+      expect(groups.filter((group) => group.groupId.startsWith(readerPrefix))).toEqual([]);
       const exhausted = letters.find((letter) => letter.error.includes('still broken'));
       expect(exhausted).toMatchObject({ consumer: 'messaging-test', sourceTopic: TOPICS.review, key: ARTICLES[4] });
       const eventIdOf = (value: string) => (JSON.parse(value) as { id: string }).id;

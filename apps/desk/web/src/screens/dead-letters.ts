@@ -45,7 +45,7 @@ export async function deadLettersScreen(): Promise<HTMLElement> {
     try {
       const answer = (await service<{ replayed: DeadLetterSummary[]; skipped?: number }>(name, 'POST', path, { body: payload })).body;
       const skipped = answer.skipped ? `; ${answer.skipped} replayed before, skipped` : '';
-      show(message, notice('success', `${what}: ${answer.replayed.length} sent back to ${name}'s topic${skipped}.`));
+      show(message, notice('success', `${what}: ${answer.replayed.length} sent back to the topic they came from${skipped}.`));
     } catch (error) {
       show(message, notice('error', describeError(error)));
     }
