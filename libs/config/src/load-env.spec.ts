@@ -61,8 +61,21 @@ describe(loadEnv.name, () => {
 
   it('treats an empty variable without a default as missing', () => {
     const problems = problemsOf(() => loadEnv(SmallEnv, { WORKERS: '' }));
-    expect(problems).toContain('WORKERS must be an integer number');
+    expect(problems).toContain('WORKERS is not set (WORKERS must be an integer number)');
     expect(problems.every((problem) => problem.startsWith('WORKERS '))).toBe(true);
+  });
+
+  it('in production, wants every variable whose default points at localhost set, and lists them with the other problems', () => {
+    const defaults = { WORKERS: '2', GREETING: 'http://localhost:3004', SENDER: 'Alerts <alerts@newsroom.localhost>' };
+    const problems = problemsOf(() => loadEnv(SmallEnv, { NODE_ENV: 'production', WORKERS: 'many' }, defaults));
+    expect(problems).toEqual([
+      'WORKERS must be an integer number',
+      'GREETING is not set: NODE_ENV is production, and its default (http://localhost:3004) only works on a development machine',
+      'SENDER is not set: NODE_ENV is production, and its default (Alerts <alerts@newsroom.localhost>) only works on a development machine',
+    ]);
+    // Set, even to a localhost address on purpose, it is the operator's choice; outside production the defaults apply.
+    expect(loadEnv(SmallEnv, { NODE_ENV: 'production', GREETING: 'http://localhost:8080', SENDER: 'a@b.example' }, defaults).GREETING).toBe('http://localhost:8080');
+    expect(loadEnv(SmallEnv, { NODE_ENV: 'development' }, defaults).GREETING).toBe('http://localhost:3004');
   });
 
   it('ignores undefined entries of the environment', () => {

@@ -24,10 +24,29 @@ export function loadEnv<T extends object>(
   for (const [key, value] of Object.entries({ ...pickSet(defaults), ...pickSet(env) })) raw[key] = value;
   const instance = plainToInstance(cls, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(instance, { whitelist: true, validationError: { target: false, value: false } });
-  if (errors.length > 0) {
-    throw new ConfigError(flattenValidationErrors(errors).map((issue) => issue.message));
-  }
+  // A variable left out is said to be missing, not only to be "a string" it is not (a rule with
+  // its own words, naming what is missing, keeps them).
+  const missing = (path: string, message: string) => raw[path] === undefined && message.startsWith(`${path} must `);
+  const problems = flattenValidationErrors(errors).map(({ path, message }) => (missing(path, message) ? `${path} is not set (${message})` : message));
+  problems.push(...developmentDefaultsInProduction(env, defaults));
+  if (problems.length > 0) throw new ConfigError(problems);
   return instance;
+}
+
+/** A default that names this machine: right for `npm start` and the tests, wrong anywhere else. */
+const DEVELOPMENT_ADDRESS = /\blocalhost\b/i;
+
+/**
+ * With NODE_ENV=production, the variables whose default points at localhost (a public URL, a
+ * sender address) must be set: left out, a deployment would quietly link readers to
+ * http://localhost, send alerts from alerts@newsroom.localhost, or refuse every published
+ * story's address as off-site.
+ */
+function developmentDefaultsInProduction(env: NodeJS.ProcessEnv, defaults: Partial<Record<string, string>>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return Object.entries(defaults)
+    .filter(([key, value]) => value !== undefined && DEVELOPMENT_ADDRESS.test(value) && !env[key])
+    .map(([key, value]) => `${key} is not set: NODE_ENV is production, and its default (${value}) only works on a development machine`);
 }
 
 function pickSet(env: Partial<Record<string, string>>): Record<string, string> {
