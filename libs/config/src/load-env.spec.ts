@@ -78,6 +78,11 @@ describe(loadEnv.name, () => {
     expect(loadEnv(SmallEnv, { NODE_ENV: 'development' }, defaults).GREETING).toBe('http://localhost:3004');
   });
 
+  it('refuses a value still holding the example files\u2019 placeholder, without repeating the value', () => {
+    const problems = problemsOf(() => loadEnv(SmallEnv, { WORKERS: '1', GREETING: 'REPLACE_ME_with_at_least_32_random_characters' }));
+    expect(problems).toEqual(['GREETING still holds the example\u2019s placeholder (REPLACE_ME…): set a value of your own']);
+  });
+
   it('ignores undefined entries of the environment', () => {
     expect(loadEnv(SmallEnv, { WORKERS: undefined }, { WORKERS: '2' }).WORKERS).toBe(2);
   });

@@ -28,9 +28,23 @@ export function loadEnv<T extends object>(
   // its own words, naming what is missing, keeps them).
   const missing = (path: string, message: string) => raw[path] === undefined && message.startsWith(`${path} must `);
   const problems = flattenValidationErrors(errors).map(({ path, message }) => (missing(path, message) ? `${path} is not set (${message})` : message));
-  problems.push(...developmentDefaultsInProduction(env, defaults));
+  problems.push(...developmentDefaultsInProduction(env, defaults), ...placeholdersLeft(instance, raw));
   if (problems.length > 0) throw new ConfigError(problems);
   return instance;
+}
+
+/** How the example deployment files (k8s/config) mark a value the operator must choose. */
+const PLACEHOLDER = 'REPLACE_ME';
+
+/**
+ * Variables still holding the example files' placeholder: a secret of `REPLACE_ME_with_…` is
+ * long enough to pass its own rule, and would sign subscriber links or guard the first admin
+ * with a value written in the repository. Only the variables the service reads are looked at.
+ */
+function placeholdersLeft(instance: object, raw: Record<string, string>): string[] {
+  return Object.keys(instance)
+    .filter((key) => raw[key]?.includes(PLACEHOLDER))
+    .map((key) => `${key} still holds the example\u2019s placeholder (${PLACEHOLDER}…): set a value of your own`);
 }
 
 /** A default that names this machine: right for `npm start` and the tests, wrong anywhere else. */
