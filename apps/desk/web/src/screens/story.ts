@@ -10,6 +10,7 @@ import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 import { refusalsOf } from '../refusals';
+import { canonicalLanguage } from '../language-tag';
 
 interface DraftView {
   id: string;
@@ -95,6 +96,10 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   });
   const bylines = h('input', { type: 'text', name: 'bylines', value: article.bylines.map((b) => b.name).join(', ') });
   const language = h('input', { type: 'text', name: 'language', value: article.language, size: 6 });
+  // Shown as it will be kept ("EN" becomes en, "en-gb" en-GB), as tags are.
+  language.addEventListener('change', () => {
+    language.value = canonicalLanguage(language.value);
+  });
   const editor = createStoryEditor(article.body, () => changed());
   context.onLeave(() => editor.destroy());
 
@@ -127,7 +132,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         .map((name) => name.trim())
         .filter(Boolean)
         .map((name) => (byIds.get(name) ? { name, id: byIds.get(name) } : { name })),
-      language: language.value.trim() || 'en',
+      language: canonicalLanguage(language.value),
       body: editor.body(),
     };
     if (standfirst.value.trim()) content.standfirst = standfirst.value.trim();
@@ -357,6 +362,12 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       } finally {
         submitting = false;
         renderSide();
+        // The button is hidden once submitted: the keyboard goes to what happened, not the page's top.
+        const said = submitMessage.firstElementChild as HTMLElement | null;
+        if (said && document.activeElement === document.body) {
+          said.tabIndex = -1;
+          said.focus();
+        }
       }
     })();
   });
