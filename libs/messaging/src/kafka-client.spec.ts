@@ -1,5 +1,5 @@
-import type { Message } from 'kafkajs';
-import { requestsWithin } from './kafka-client';
+import { logLevel, type Message } from 'kafkajs';
+import { kafkaLogLine, requestsWithin } from './kafka-client';
 
 const message = (bytes: number, key = 'k'): Message => ({ key, value: 'x'.repeat(bytes - key.length) });
 
@@ -24,5 +24,27 @@ describe(requestsWithin.name, () => {
   it('counts headers and buffers', () => {
     const withHeaders: Message = { key: Buffer.from('k'), value: Buffer.alloc(500), headers: { traceparent: 'x'.repeat(400), list: ['a'.repeat(50)] } };
     expect(requestsWithin([withHeaders, withHeaders], 1000)).toHaveLength(2);
+  });
+});
+
+describe(kafkaLogLine.name, () => {
+  const capture = () => {
+    const lines: [string, unknown][] = [];
+    const logger = { error: (entry: unknown) => lines.push(['error', entry]), warn: (entry: unknown) => lines.push(['warn', entry]), debug: (entry: unknown) => lines.push(['debug', entry]) };
+    return { lines, log: kafkaLogLine(logger as never) };
+  };
+  const entry = (level: logLevel, log: Record<string, unknown>) => ({ namespace: 'Consumer', level, label: 'ERROR', log: { timestamp: '2026-12-02T12:00:00.000Z', logger: 'kafkajs', ...log } }) as never;
+
+  it('keeps kafkajs fields queryable under kafka, and the message as msg', () => {
+    const { lines, log } = capture();
+    log(entry(logLevel.ERROR, { message: 'Connection error: connect ECONNREFUSED', broker: '127.0.0.1:9092', clientId: 'drafting-relay' }));
+    expect(lines).toEqual([['error', { msg: 'Connection error: connect ECONNREFUSED', kafka: { broker: '127.0.0.1:9092', clientId: 'drafting-relay' } }]]);
+  });
+
+  it('says an error kafkajs retries by itself as a warning', () => {
+    const { lines, log } = capture();
+    log(entry(logLevel.ERROR, { message: 'The coordinator is loading and hence can\u2019t process requests', groupId: 'editorial-review', retryCount: 0, retryTime: 300 }));
+    log(entry(logLevel.ERROR, { message: 'Restarting the consumer in 300ms', retryTime: 300 }));
+    expect(lines.map(([level]) => level)).toEqual(['warn', 'warn']);
   });
 });

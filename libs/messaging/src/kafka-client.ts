@@ -167,13 +167,24 @@ function messageBytes(message: Message): number {
   return size(message.value) + size(message.key) + headers;
 }
 
-function kafkaLogCreator() {
-  const logger = new Logger('kafkajs');
+/**
+ * kafkajs's log lines as the service's JSON logs: the message as `msg`, kafkajs's own fields
+ * (broker, clientId, groupId, retryCount…) under `kafka`, queryable rather than packed into the
+ * message. An error kafkajs is about to retry by itself (it says when: `retryCount` or
+ * `retryTime`, as in "The coordinator is loading" while a group starts, or "Restarting the
+ * consumer in 300ms") is a warning: at error level, every deploy would trip error alerting.
+ */
+export function kafkaLogLine(logger: Pick<Logger, 'error' | 'warn' | 'debug'>): (entry: LogEntry) => void {
   return ({ level, log }: LogEntry) => {
-    const { message, ...extra } = log;
-    const text = `${message} ${JSON.stringify(extra)}`;
-    if (level === logLevel.ERROR) logger.error(text);
-    else if (level === logLevel.WARN) logger.warn(text);
-    else logger.debug?.(text);
+    const { message, timestamp: _timestamp, logger: _kafkaLogger, ...kafka } = log as LogEntry['log'] & { logger?: unknown };
+    const entry = { msg: message, kafka };
+    const retried = 'retryCount' in kafka || 'retryTime' in kafka;
+    if (level === logLevel.ERROR && !retried) logger.error(entry);
+    else if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(entry);
+    else logger.debug?.(entry);
   };
+}
+
+function kafkaLogCreator(): (entry: LogEntry) => void {
+  return kafkaLogLine(new Logger('kafkajs'));
 }

@@ -55,8 +55,10 @@ describe(loggerParams.name, () => {
     });
   });
 
-  it('does not log health checks', () => {
+  it('does not log health checks or metrics scrapes', () => {
     expect(options.autoLogging.ignore({ url: '/health/ready' })).toBe(true);
+    expect(options.autoLogging.ignore({ url: '/metrics' })).toBe(true);
     expect(options.autoLogging.ignore({ url: '/articles' })).toBe(false);
+    expect(options.autoLogging.ignore({ url: '/metricsof-something' })).toBe(false);
   });
 });

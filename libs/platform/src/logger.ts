@@ -21,7 +21,9 @@ export function loggerParams(serviceName: string, level: string): Params {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
         censor: '[redacted]',
       },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      // Probes and scrapes come every few seconds from every replica's kubelet and Prometheus:
+      // a line each would bury the requests people make.
+      autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactQuery(req.url) }),
