@@ -45,6 +45,8 @@ describe(kafkaLogLine.name, () => {
     const { lines, log } = capture();
     log(entry(logLevel.ERROR, { message: 'The coordinator is loading and hence can\u2019t process requests', groupId: 'editorial-review', retryCount: 0, retryTime: 300 }));
     log(entry(logLevel.ERROR, { message: 'Restarting the consumer in 300ms', retryTime: 300 }));
-    expect(lines.map(([level]) => level)).toEqual(['warn', 'warn']);
+    log(entry(logLevel.ERROR, { message: 'Response GroupCoordinator(key: 10, version: 2)', error: 'The group coordinator is not available', broker: '127.0.0.1:9092' }));
+    log(entry(logLevel.ERROR, { message: 'Crash: KafkaJSProtocolError: The coordinator is loading and hence can\u2019t process requests for this group', groupId: 'editorial-review' }));
+    expect(lines.map(([level]) => level)).toEqual(['warn', 'warn', 'warn', 'warn']);
   });
 });

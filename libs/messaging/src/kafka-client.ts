@@ -168,17 +168,23 @@ function messageBytes(message: Message): number {
 }
 
 /**
+ * What a broker answers while a group or a partition is moving (a coordinator starting up, a
+ * rebalance, a leader election): kafkajs asks again by itself.
+ */
+const TRANSIENT_BROKER_STATE = /coordinator is (not available|loading)|not the correct coordinator|rebalance in progress|leader not available|not the leader for/i;
+
+/**
  * kafkajs's log lines as the service's JSON logs: the message as `msg`, kafkajs's own fields
  * (broker, clientId, groupId, retryCount…) under `kafka`, queryable rather than packed into the
  * message. An error kafkajs is about to retry by itself (it says when: `retryCount` or
- * `retryTime`, as in "The coordinator is loading" while a group starts, or "Restarting the
- * consumer in 300ms") is a warning: at error level, every deploy would trip error alerting.
+ * `retryTime`, as in "Restarting the consumer in 300ms", or answers a transient broker state, as
+ * "The coordinator is loading" while a group starts) is a warning: at error level, every deploy would trip error alerting.
  */
 export function kafkaLogLine(logger: Pick<Logger, 'error' | 'warn' | 'debug'>): (entry: LogEntry) => void {
   return ({ level, log }: LogEntry) => {
     const { message, timestamp: _timestamp, logger: _kafkaLogger, ...kafka } = log as LogEntry['log'] & { logger?: unknown };
     const entry = { msg: message, kafka };
-    const retried = 'retryCount' in kafka || 'retryTime' in kafka;
+    const retried = 'retryCount' in kafka || 'retryTime' in kafka || TRANSIENT_BROKER_STATE.test(`${message} ${String(kafka.error ?? '')}`);
     if (level === logLevel.ERROR && !retried) logger.error(entry);
     else if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(entry);
     else logger.debug?.(entry);
