@@ -143,7 +143,8 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
     );
     const problem = h('div', { 'aria-live': 'assertive' });
-    form.prepend(problem);
+    // Beside the buttons, where the eye is when the form is sent (the top may sit under the toolbar).
+    form.insertBefore(problem, form.querySelector('.actions'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       // The browser's `required` takes spaces for text; the block would be refused on saving.
@@ -223,7 +224,8 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply link'), button('Cancel', close)),
     );
     const problem = h('div', { 'aria-live': 'assertive' });
-    form.prepend(problem);
+    // Beside the buttons, where the eye is when the form is sent (the top may sit under the toolbar).
+    form.insertBefore(problem, form.querySelector('.actions'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const href = input.value.trim();
