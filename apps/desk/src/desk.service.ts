@@ -41,5 +41,5 @@ export function deskService(config: DeskConfig): ServiceDescription {
  */
 export async function startDesk(env: NodeJS.ProcessEnv): Promise<INestApplication> {
   const config = loadDeskConfig(env);
-  return bootstrapService(AppModule.register(config), deskService(config));
+  return bootstrapService(AppModule.register(config), deskService(config), config.runtime);
 }

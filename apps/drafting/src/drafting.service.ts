@@ -15,10 +15,11 @@ export const DRAFTING_SERVICE: ServiceDescription = {
 
 /**
  * Starts the drafting service from environment variables (PORT, DATABASE_URL,
- * KAFKA_BROKERS, JWT_SECRET, ...; see DraftingEnv): migrates, serves HTTP and
+ * KAFKA_BROKERS, JWT_JWKS_URL, ...; see DraftingEnv): migrates, serves HTTP and
  * consumes review and publishing events. Rejects when the configuration is
  * invalid or the database is unreachable.
  */
 export async function startDrafting(env: NodeJS.ProcessEnv): Promise<INestApplication> {
-  return bootstrapService(AppModule.register(loadDraftingConfig(env)), DRAFTING_SERVICE);
+  const config = loadDraftingConfig(env);
+  return bootstrapService(AppModule.register(config), DRAFTING_SERVICE, config.runtime);
 }

@@ -12,10 +12,11 @@ export const EDITORIAL_REVIEW_SERVICE: ServiceDescription = {
 
 /**
  * Starts the editorial review service from environment variables (PORT,
- * DATABASE_URL, KAFKA_BROKERS, JWT_SECRET, ...; see EditorialReviewEnv):
+ * DATABASE_URL, KAFKA_BROKERS, JWT_JWKS_URL, ...; see EditorialReviewEnv):
  * migrates, serves HTTP and consumes drafting's submitted events. Rejects when
  * the configuration is invalid or the database is unreachable.
  */
 export function startEditorialReview(env: NodeJS.ProcessEnv): Promise<INestApplication> {
-  return bootstrapService(AppModule.register(loadEditorialReviewConfig(env)), EDITORIAL_REVIEW_SERVICE);
+  const config = loadEditorialReviewConfig(env);
+  return bootstrapService(AppModule.register(config), EDITORIAL_REVIEW_SERVICE, config.runtime);
 }

@@ -26,5 +26,6 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
  * trusts a test CA); main.ts passes none.
  */
 export async function startNotifications(env: NodeJS.ProcessEnv, overrides: NotificationsOverrides = {}): Promise<INestApplication> {
-  return bootstrapService(AppModule.register(loadNotificationsConfig(env), overrides), NOTIFICATIONS_SERVICE);
+  const config = loadNotificationsConfig(env);
+  return bootstrapService(AppModule.register(config, overrides), NOTIFICATIONS_SERVICE, config.runtime);
 }

@@ -41,5 +41,5 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
  */
 export function startPublishing(env: NodeJS.ProcessEnv): Promise<INestApplication> {
   const config = loadPublishingConfig(env);
-  return bootstrapService(AppModule.register(config), publishingService(config));
+  return bootstrapService(AppModule.register(config), publishingService(config), config.runtime);
 }

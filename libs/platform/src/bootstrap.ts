@@ -8,6 +8,7 @@ import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/con
 import { InboundEventProcessor, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
+import { StartupLogger } from './logger';
 import { useSecurityHeaders, type ContentSecurityPolicy } from './security-headers';
 
 export interface ServiceDescription {
@@ -41,12 +42,16 @@ export interface ServiceDescription {
  * newsroom's size limits and character rule, strict validation, coded errors, OpenAPI at
  * /docs, the Kafka consumers, and graceful shutdown on SIGTERM/SIGINT.
  */
-export async function bootstrapService(module: Type<unknown> | DynamicModule, description: ServiceDescription): Promise<INestApplication> {
-  // Bodies are read by readRequestInput, with limits that agree with the article's and the broker's.
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+export async function bootstrapService(
+  module: Type<unknown> | DynamicModule,
+  description: ServiceDescription,
+  runtime: Pick<ServiceRuntimeConfig, 'serviceName' | 'logLevel'>,
+): Promise<INestApplication> {
+  // Bodies are read by readRequestInput, with limits that agree with the article's and the
+  // broker's. Start-up logs as JSON lines as they happen (StartupLogger), then the app's own.
+  const app = await NestFactory.create(module, { logger: new StartupLogger(runtime.serviceName, runtime.logLevel), bodyParser: false });
   const config = app.get<ServiceRuntimeConfig>(SERVICE_RUNTIME_CONFIG);
   app.useLogger(app.get(Logger));
-  app.flushLogs();
   useSecurityHeaders(app, description.contentSecurityPolicy);
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
   app.use('/v1', requireJsonBodies(description.uploadPaths ?? []));

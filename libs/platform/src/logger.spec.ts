@@ -1,5 +1,5 @@
 import { runInTrace } from '@newsroom/messaging';
-import { loggerParams, redactQuery } from './logger';
+import { loggerParams, redactQuery, StartupLogger } from './logger';
 
 describe(redactQuery.name, () => {
   it.each([
@@ -60,5 +60,32 @@ describe(loggerParams.name, () => {
     expect(options.autoLogging.ignore({ url: '/metrics' })).toBe(true);
     expect(options.autoLogging.ignore({ url: '/articles' })).toBe(false);
     expect(options.autoLogging.ignore({ url: '/metricsof-something' })).toBe(false);
+  });
+});
+
+describe(StartupLogger.name, () => {
+  function capture(level = 'info') {
+    const lines: Record<string, unknown>[] = [];
+    const logger = new StartupLogger('drafting', level, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    return { lines, logger };
+  }
+
+  it('writes each start-up message at once as the service JSON line, with its context and its own time', () => {
+    const { lines, logger } = capture();
+    logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    logger.error('Unable to connect to the database. Retrying (1)...', 'Error: connect ECONNREFUSED\n    at …', 'TypeOrmModule');
+    logger.error(new Error('connect ECONNREFUSED 127.0.0.1:1'), 'ExceptionHandler');
+    expect(lines).toEqual([
+      { level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), service: 'drafting', context: 'InstanceLoader', msg: 'AppModule dependencies initialized' },
+      expect.objectContaining({ level: 'error', context: 'TypeOrmModule', stack: 'Error: connect ECONNREFUSED\n    at …', msg: 'Unable to connect to the database. Retrying (1)...' }),
+      expect.objectContaining({ level: 'error', context: 'ExceptionHandler', msg: 'connect ECONNREFUSED 127.0.0.1:1', err: expect.objectContaining({ type: 'Error' }) }),
+    ]);
+  });
+
+  it('keeps to the service log level', () => {
+    const { lines, logger } = capture('error');
+    logger.log('Mapped {/v1/drafts, GET} route', 'RouterExplorer');
+    logger.warn('slow', 'X');
+    expect(lines).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export interface ServiceUnderTestOptions {
   /**
    * Starts the service in this process from an env map (the same variables
    * the service reads in production): typically
-   * `(env) => bootstrapService(AppModule.register(loadXConfig(env)), xService(config))`.
+   * `(env) => bootstrapService(AppModule.register(config), xService(config), config.runtime)`.
    */
   boot(env: Record<string, string>): Promise<INestApplication>;
   /** Extra variables on top of PORT, DATABASE_URL, KAFKA_BROKERS, JWT_JWKS_FILE and LOG_LEVEL. */
