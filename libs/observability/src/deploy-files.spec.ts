@@ -136,7 +136,7 @@ describe('monitoring files', () => {
 
     it('has an alert for each SLO and pipeline stage', () => {
       const exprs = rules.map((rule) => rule.expr).join('\n');
-      for (const name of ['newsroom_event_age_seconds_bucket', 'newsroom_outbox_oldest_unsent_age_seconds', 'newsroom_consumer_lag', 'newsroom_dead_letters', 'newsroom_alert_delivery_seconds_bucket']) {
+      for (const name of ['newsroom_event_age_seconds_bucket', 'newsroom_outbox_oldest_unsent_age_seconds', 'newsroom_consumer_lag', 'newsroom_events_consumed_total{outcome="dead-lettered"}', 'newsroom_alert_delivery_seconds_bucket']) {
         expect(exprs).toContain(name);
       }
       expect(new Set(rules.map((rule) => rule.alert)).size).toBe(rules.length);

@@ -131,7 +131,7 @@ export class MessagingMetrics implements OnModuleInit {
     });
     gauge({
       name: 'newsroom_dead_letters',
-      help: 'Messages on the dead-letter topics of the topics this service consumes (what waits for an operator).',
+      help: 'Messages kept on the dead-letter topics of the topics this service consumes: every consumer\'s letters, replayed or not, until retention removes them. What this service dead-lettered is newsroom_events_consumed_total{outcome="dead-lettered"}.',
       labelNames: ['topic'],
       async collect() {
         this.reset();
