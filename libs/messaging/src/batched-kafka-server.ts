@@ -42,6 +42,7 @@ export class BatchedKafkaServer extends ServerKafka {
   }
 
   private connection?: BrokerConnection;
+  private attempt?: Promise<void>;
   private settleFirst!: (joined: boolean) => void;
   /**
    * Resolves after the first attempt to join the broker, true when it joined. When false, the
@@ -59,14 +60,17 @@ export class BatchedKafkaServer extends ServerKafka {
    */
   override async listen(callback: (error?: unknown) => void): Promise<void> {
     const attempt = {
-      connect: async () => {
-        try {
-          this.client = this.createClient();
-          await this.start(callback);
-        } catch (error) {
-          await this.disconnectClients();
-          throw error;
-        }
+      connect: () => {
+        this.attempt = (async () => {
+          try {
+            this.client = this.createClient();
+            await this.start(callback);
+          } catch (error) {
+            await this.disconnectClients();
+            throw error;
+          }
+        })();
+        return this.attempt;
       },
     };
     this.connection = connectUntilReachable(attempt, 'the event consumer');
@@ -77,6 +81,9 @@ export class BatchedKafkaServer extends ServerKafka {
   override async close(): Promise<void> {
     this.connection?.stop();
     this.settleFirst(false);
+    // An attempt on its way (joining as the service is told to stop) finishes first, so the
+    // consumer it made is the one disconnected below, not left in the group (at most 10 s).
+    await Promise.race([this.attempt?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await super.close();
   }
 
@@ -104,7 +111,19 @@ export class BatchedKafkaServer extends ServerKafka {
     return route;
   }
 
+  private readonly joinListeners: (() => void)[] = [];
+
+  /** Calls `listener` each time the consumer joins its group: then, and not when `run` returns, it consumes. */
+  onGroupJoin(listener: () => void): void {
+    this.joinListeners.push(listener);
+  }
+
   override async bindEvents(consumer: Consumer): Promise<void> {
+    // kafkajs's run() resolves even when joining fails (a refused group is retried in the
+    // background, or crashes): only the join says the consumer is really consuming.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      for (const listener of this.joinListeners) listener();
+    });
     const topics = [...this.messageHandlers.keys()];
     if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics });
     await consumer.run({

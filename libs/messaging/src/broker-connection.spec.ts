@@ -38,4 +38,28 @@ describe('connectUntilReachable', () => {
     await jest.advanceTimersByTimeAsync(120_000);
     expect(connect).toHaveBeenCalledTimes(7);
   });
+
+  it('tries at once when hurried, rather than at the end of the wait', async () => {
+    const connect = jest.fn().mockRejectedValueOnce(new Error('ECONNREFUSED')).mockResolvedValue(undefined);
+    const connection = connectUntilReachable({ connect }, 'the dead-letter producer', quiet);
+    await connection.first;
+    connection.hurry();
+    await jest.advanceTimersByTimeAsync(0);
+    await expect(connection.connected).resolves.toBeUndefined();
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves no wait and says nothing when stopped while an attempt is on its way', async () => {
+    let fail!: (error: Error) => void;
+    const connect = jest.fn(() => new Promise<void>((_, reject) => (fail = reject)));
+    const logger = { log: jest.fn(), warn: jest.fn() };
+    const connection = connectUntilReachable({ connect }, 'the relay', logger as never);
+    connection.stop();
+    fail(new Error('the client was closed'));
+    await expect(connection.first).resolves.toBe(false);
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect(jest.getTimerCount()).toBe(0);
+  });
 });

@@ -16,6 +16,8 @@ export interface BrokerConnection {
   readonly connected: Promise<void>;
   /** Stops trying (shutdown): no further attempt starts. */
   stop(): void;
+  /** Ends the wait before the next attempt now: something needs the connection (a dead letter to send). */
+  hurry(): void;
 }
 
 /**
@@ -41,15 +43,20 @@ export function connectUntilReachable(client: Connectable, what: string, logger 
         return;
       } catch (error) {
         settleFirst(false);
+        // Stopped while the attempt was on its way (shutdown): no message, no timer left behind.
+        if (stopped) return new Promise<void>(() => undefined);
         const delay = Math.min(MAX_RECONNECT_DELAY_MS, 1000 * 2 ** Math.min(attempt, 5));
-        logger.warn(`${what}: the broker did not answer (${error instanceof Error ? error.message : String(error)}); trying again in ${delay / 1000} s`);
+        logger.warn(`${what}: could not start (${error instanceof Error ? error.message : String(error)}); trying again in ${delay / 1000} s`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
+          // A wait never keeps a process from exiting.
+          timer.unref?.();
           wake = () => {
             clearTimeout(timer);
             resolve();
           };
         });
+        wake = undefined;
       }
     }
   })();
@@ -60,5 +67,6 @@ export function connectUntilReachable(client: Connectable, what: string, logger 
       stopped = true;
       wake?.();
     },
+    hurry: () => wake?.(),
   };
 }

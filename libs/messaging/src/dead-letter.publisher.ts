@@ -52,6 +52,8 @@ export class DeadLetterPublisher implements OnApplicationBootstrap, OnApplicatio
 
   async publish(message: InboundMessage, reason: string, attempts: number): Promise<void> {
     if (!this.producer || !this.connection) throw new Error('dead-letter producer is not connected');
+    // Not connected yet (the broker was away): try now rather than at the end of the wait.
+    this.connection.hurry();
     await this.connection.connected;
     const headers: IHeaders = {
       ...message.headers,

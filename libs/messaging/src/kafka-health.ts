@@ -10,14 +10,30 @@ export class KafkaHealth implements OnApplicationShutdown {
   private admin?: Admin;
   private inFlight?: Promise<{ up: boolean; detail?: string }>;
   private reached = false;
+  private consumerExpected = false;
+  private consumerJoined = false;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.options = resolveMessagingOptions(options);
   }
 
-  /** Whether any check since the process started has reached the broker (readiness waits for it once). */
+  /**
+   * Whether any check since the process started has reached the broker and, in a service that
+   * consumes events, its consumer has joined its group once (readiness waits for both once): a
+   * release whose consumer cannot subscribe (a topic missing, a READ refused) must not take over.
+   */
   get reachedOnce(): boolean {
-    return this.reached;
+    return this.reached && (!this.consumerExpected || this.consumerJoined);
+  }
+
+  /** This service consumes events: readiness also waits for `joinedGroup()` once. */
+  expectConsumer(): void {
+    this.consumerExpected = true;
+  }
+
+  /** The consumer joined its group (kafkajs GROUP_JOIN). */
+  joinedGroup(): void {
+    this.consumerJoined = true;
   }
 
   /** One check at a time: callers that overlap (a probe and a scrape) share it, and so its admin client. */

@@ -49,6 +49,9 @@ export class RelayActivity {
  * is marked sent only after the broker acknowledged it; a crash in between
  * publishes it again, which the consumers' inboxes absorb.
  */
+/** How long start-up waits for the relay's first connection before serving without it (ms). */
+const FIRST_CONNECT_WAIT_MS = 2000;
+
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly options: Required<MessagingOptions>;
@@ -78,16 +81,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       idempotent: false,
       maxInFlightRequests: 1,
     });
-    // The first attempt is awaited, so a service that reaches the broker relays from its first
-    // request; a broker away at start only postpones the relay (connectUntilReachable), while the
-    // service serves and events wait in the outbox.
+    // A service that reaches the broker relays from its first request (the first attempt takes
+    // milliseconds then, and is waited for); a broker away at start only postpones the relay
+    // (connectUntilReachable), and holds the HTTP server back at most FIRST_CONNECT_WAIT_MS
+    // while events wait in the outbox.
     this.connection = connectUntilReachable(this.producer, `${this.options.serviceName}: the outbox relay`);
-    if (await this.connection.first) this.startLoop();
-    else void this.connection.connected.then(() => this.startLoop());
+    void this.connection.connected.then(() => this.startLoop());
+    await Promise.race([this.connection.connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
   }
 
   private startLoop(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.loop) return;
     const schema = schemaOf(this.dataSource);
     this.loop = new BackgroundLoop({
       name: 'outbox-relay',

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
-import { InboundEventProcessor, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
+import { InboundEventProcessor, KafkaHealth, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
 import { StartupLogger } from './logger';
@@ -85,6 +85,9 @@ export async function bootstrapService(
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   app.get(Logger).log(`${config.serviceName} listening on http://localhost:${config.port}`, 'Bootstrap');
   if (transport) {
+    const health = app.get(KafkaHealth);
+    health.expectConsumer();
+    (transport.strategy as BatchedKafkaServer).onGroupJoin(() => health.joinedGroup());
     const consuming = app.startAllMicroservices().then(() => app.get(Logger).log(`${config.serviceName} is consuming events`, 'Bootstrap'));
     // Started when the broker answers at once, as before; when it does not, the service serves
     // (readiness `starting`) and begins consuming once it can (BatchedKafkaServer.listen).

@@ -25,7 +25,7 @@ export class HealthController {
   /**
    * Whether this replica can serve its requests: 503 `unavailable` when PostgreSQL does not
    * answer, which every request needs, and 503 `starting` until the process has reached the
-   * broker once (a release with a wrong broker login or address never takes over from the
+   * broker once (and, in a service that consumes events, its consumer has joined its group once) (a release with a wrong broker login or address never takes over from the
    * replicas that work). After that the broker and the outbox are checked and reported, not
    * gated on (`degraded`, still 200): a broker outage or a stuck relay strikes every replica at
    * once, and taking them all out of the Service would turn late events into an outage of the
