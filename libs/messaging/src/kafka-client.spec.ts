@@ -49,4 +49,16 @@ describe(kafkaLogLine.name, () => {
     log(entry(logLevel.ERROR, { message: 'Crash: KafkaJSProtocolError: The coordinator is loading and hence can\u2019t process requests for this group', groupId: 'editorial-review' }));
     expect(lines.map(([level]) => level)).toEqual(['warn', 'warn', 'warn', 'warn']);
   });
+
+  it('keeps a crash kafkajs gives up on, or a send it bails out of, an error, whatever retryCount it carries', () => {
+    const { lines, log } = capture();
+    log(entry(logLevel.ERROR, { message: 'Crash: KafkaJSProtocolError: Not authorized to access group: editorial-review', groupId: 'editorial-review', retryCount: undefined }));
+    log(entry(logLevel.ERROR, { message: 'Failed to send messages: The request included a message larger than the max message size the server will accept', retryCount: 5, retryTime: 3000 }));
+    log(entry(logLevel.ERROR, { message: new Error('Failed to connect: ECONNREFUSED') as never, retryCount: 8 }));
+    expect(lines).toEqual([
+      ['error', expect.objectContaining({ msg: expect.stringMatching(/^Crash: .*Not authorized/) })],
+      ['error', expect.objectContaining({ msg: expect.stringMatching(/^Failed to send messages/) })],
+      ['error', expect.objectContaining({ msg: 'Failed to connect: ECONNREFUSED' })],
+    ]);
+  });
 });

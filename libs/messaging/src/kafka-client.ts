@@ -176,15 +176,19 @@ const TRANSIENT_BROKER_STATE = /coordinator is (not available|loading)|not the c
 /**
  * kafkajs's log lines as the service's JSON logs: the message as `msg`, kafkajs's own fields
  * (broker, clientId, groupId, retryCount…) under `kafka`, queryable rather than packed into the
- * message. An error kafkajs is about to retry by itself (it says when: `retryCount` or
- * `retryTime`, as in "Restarting the consumer in 300ms", or answers a transient broker state, as
- * "The coordinator is loading" while a group starts) is a warning: at error level, every deploy would trip error alerting.
+ * message. An error kafkajs waits out by itself ("Restarting the consumer in 300ms", or a
+ * transient broker state such as "The coordinator is loading" while a group starts) is a
+ * warning: at error level, every deploy would trip error alerting.
  */
 export function kafkaLogLine(logger: Pick<Logger, 'error' | 'warn' | 'debug'>): (entry: LogEntry) => void {
   return ({ level, log }: LogEntry) => {
     const { message, timestamp: _timestamp, logger: _kafkaLogger, ...kafka } = log as LogEntry['log'] & { logger?: unknown };
-    const entry = { msg: message, kafka };
-    const retried = 'retryCount' in kafka || 'retryTime' in kafka || TRANSIENT_BROKER_STATE.test(`${message} ${String(kafka.error ?? '')}`);
+    // kafkajs passes an Error as the message on some paths: its text, not "{}".
+    const said: unknown = message;
+    const entry = { msg: said instanceof Error ? said.message : String(said), kafka };
+    // kafkajs sends retryCount on paths where it gives up too: only its restart notice and the
+    // broker states it waits out are transient. A crash for another reason stays an error.
+    const retried = /^Restarting the consumer/.test(entry.msg) || TRANSIENT_BROKER_STATE.test(`${entry.msg} ${String(kafka.error ?? '')}`);
     if (level === logLevel.ERROR && !retried) logger.error(entry);
     else if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(entry);
     else logger.debug?.(entry);
