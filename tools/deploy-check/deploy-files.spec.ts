@@ -113,9 +113,9 @@ function expectEnvContract(app: string, names: string[]): void {
 function expectAcceptedBy(app: string, env: Record<string, string>): void {
   // No defaults: the values in the file alone must satisfy the service, once the operator has
   // put their own values where the example Secret says REPLACE_ME (until then it is refused).
-  const placeholders = Object.keys(env).filter((name) => env[name].includes('REPLACE_ME'));
+  const placeholders = Object.keys(env).filter((name) => /REPLACE_(ME|WITH)/.test(env[name]));
   if (placeholders.length > 0) expect(() => loadEnv(APPS[app].envClass, env)).toThrow(/still holds the example.s placeholder/);
-  const filledIn = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replaceAll('REPLACE_ME', 'chosen-by-the-operator-0123456789abcdef')]));
+  const filledIn = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replace(/REPLACE_(ME|WITH)\w*/g, 'chosen-by-the-operator-0123456789abcdef')]));
   expect(() => loadEnv(APPS[app].envClass, filledIn)).not.toThrow();
 }
 

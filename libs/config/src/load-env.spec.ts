@@ -81,6 +81,9 @@ describe(loadEnv.name, () => {
   it('refuses a value still holding the example files\u2019 placeholder, without repeating the value', () => {
     const problems = problemsOf(() => loadEnv(SmallEnv, { WORKERS: '1', GREETING: 'REPLACE_ME_with_at_least_32_random_characters' }));
     expect(problems).toEqual(['GREETING still holds the example\u2019s placeholder (REPLACE_ME…): set a value of your own']);
+    expect(problemsOf(() => loadEnv(SmallEnv, { WORKERS: '1', GREETING: 'REPLACE_WITH_A_PRIVATE_P256_JWK' }))).toEqual([
+      'GREETING still holds the example\u2019s placeholder (REPLACE_WITH…): set a value of your own',
+    ]);
   });
 
   it('ignores undefined entries of the environment', () => {

@@ -33,8 +33,8 @@ export function loadEnv<T extends object>(
   return instance;
 }
 
-/** How the example deployment files (k8s/config) mark a value the operator must choose. */
-const PLACEHOLDER = 'REPLACE_ME';
+/** How the example deployment files (k8s/config) mark a value the operator must choose: REPLACE_ME…, REPLACE_WITH_…. */
+const PLACEHOLDER = /REPLACE_(ME|WITH)/;
 
 /**
  * Variables still holding the example files' placeholder: a secret of `REPLACE_ME_with_…` is
@@ -43,8 +43,8 @@ const PLACEHOLDER = 'REPLACE_ME';
  */
 function placeholdersLeft(instance: object, raw: Record<string, string>): string[] {
   return Object.keys(instance)
-    .filter((key) => raw[key]?.includes(PLACEHOLDER))
-    .map((key) => `${key} still holds the example\u2019s placeholder (${PLACEHOLDER}…): set a value of your own`);
+    .filter((key) => PLACEHOLDER.test(raw[key] ?? ''))
+    .map((key) => `${key} still holds the example\u2019s placeholder (${PLACEHOLDER.exec(raw[key])?.[0]}…): set a value of your own`);
 }
 
 /** A default that names this machine: right for `npm start` and the tests, wrong anywhere else. */

@@ -59,7 +59,7 @@ export class DeskEnv extends CommonEnv {
 
   @IsString()
   @IsNotEmpty()
-  MAIL_FROM = 'Newsroom Desk <desk@newsroom.localhost>';
+  MAIL_FROM!: string;
 
   /** How long a session lasts without use, in hours. */
   @IsInt()
@@ -151,7 +151,7 @@ export interface DeskConfig {
   oidc?: OidcSettings;
 }
 
-export const DESK_DEFAULTS = { PORT: '3005', DATABASE_SCHEMA: 'desk' };
+export const DESK_DEFAULTS = { PORT: '3005', DATABASE_SCHEMA: 'desk', MAIL_FROM: 'Newsroom Desk <desk@newsroom.localhost>' };
 
 /** Reads and validates the desk's environment; throws a ConfigError listing every problem. */
 export function loadDeskConfig(env: NodeJS.ProcessEnv): DeskConfig {
