@@ -377,6 +377,41 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
   });
 
+  it('takes a save that went through though its answer was lost for what it is, not for a change made elsewhere', async () => {
+    let saved: unknown;
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        if (pathname !== '/api/drafting/v1/drafts/d1') return false;
+        const method = route.request().method();
+        if (method === 'PATCH' && saved === undefined) {
+          // drafting applied it; the connection dropped before the answer came back
+          saved = route.request().postDataJSON();
+          state.version += 1;
+          await route.abort('connectionreset');
+          return true;
+        }
+        if (method === 'GET' && saved !== undefined) {
+          await route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            headers: { etag: `"${state.version}"` },
+            body: JSON.stringify({ id: 'd1', status: 'draft', version: state.version, editable: true, revisable: false, publicUrl: null, publishAt: null, submittedRevision: null, activity: [], article: saved }),
+          });
+          return true;
+        }
+        return false;
+      },
+    };
+    const { page, requests } = await openScreen(state, '/stories/d1');
+    await typeInBody(page, ' Then the first bus.');
+    // The retry, with the version it had, is refused (412): the saved text is this very text.
+    await page.getByText(/^Saved \(version 4\)$/).waitFor({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { name: 'This story was changed elsewhere' }).count()).resolves.toBe(0);
+    expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.ifMatch)).toEqual(['"3"', '"3"']);
+  });
+
   it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {
     const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     let assigneeId: string | null = null;

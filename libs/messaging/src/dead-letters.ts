@@ -86,8 +86,10 @@ export async function readDeadLetters(brokers: string[], topic: string, security
 
 /**
  * Deletes a reader's group once it has left, so reading leaves nothing on the broker. Best
- * effort: a login without DELETE on the group leaves an empty group without offsets, which
- * the broker drops by itself.
+ * effort: the services' own logins have READ only on their reader groups (topic-access.ts
+ * grants no DELETE), so on a secured cluster the empty group, which holds no offsets, stays
+ * until the broker's own clean-up of empty groups (offsets.retention.check.interval.ms, 10
+ * minutes by default); a super user (the operator's tool) deletes it at once.
  */
 async function forgetGroup(kafka: ReturnType<typeof createKafka>, groupId: string): Promise<void> {
   const admin = kafka.admin();

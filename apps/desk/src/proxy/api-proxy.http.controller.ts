@@ -19,12 +19,14 @@ const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 
  */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'retry-after', 'content-disposition', 'last-modified'];
 /**
- * The largest streamed body (an image upload, as a file or a one-part form) forwarded: the
- * picture's limit and room for a form's boundary and part headers. A larger one is refused here,
- * with drafting's own code: sent on, drafting answers 413 before reading it and closes the
+ * The largest streamed body (an image upload) forwarded: the picture's limit, and for a
+ * one-part form room for its boundary and part headers. A larger one is refused here, with
+ * drafting's own code: sent on, drafting answers 413 before reading it and closes the
  * connection mid-upload, which reached the desk as a failed request ("did not answer").
  */
-const MAX_STREAMED_BODY_BYTES = MESSAGE_LIMITS.imageUploadBytes + 64 * 1024;
+function maxStreamedBodyBytes(request: Request): number {
+  return MESSAGE_LIMITS.imageUploadBytes + (request.is('multipart/form-data') ? 64 * 1024 : 0);
+}
 
 /** How long a service may take to answer before the desk gives up (ms). */
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -60,7 +62,7 @@ export class ApiProxyController {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    if (streamsBody(request) && Number(request.headers['content-length'] ?? 0) > MAX_STREAMED_BODY_BYTES) {
+    if (streamsBody(request) && Number(request.headers['content-length'] ?? 0) > maxStreamedBodyBytes(request)) {
       // Read and dropped, so the browser gets the answer rather than a connection cut mid-upload.
       request.resume();
       throw new DomainError('IMAGE.TOO_LARGE', `An image may be at most ${MESSAGE_LIMITS.imageUploadBytes / 1024 / 1024} MB`, 'too_large', { maxBytes: MESSAGE_LIMITS.imageUploadBytes });

@@ -378,7 +378,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   );
   await loadStatus();
   correctionSlot.replaceChildren(correction());
-  context.askBeforeLeaving(() => (typedInto(actions) ? 'The correction or removal you started is not sent. Leave this story and lose it?' : null));
+  // A correction note is never there unsent by itself: one kept after a refusal (412) counts too.
+  const noteKept = (): boolean => (actions.querySelector<HTMLTextAreaElement>('textarea[name=note]')?.value.trim() ?? '') !== '';
+  context.askBeforeLeaving(() => (typedInto(actions) || noteKept() ? 'The correction or removal you started is not sent. Leave this story and lose it?' : null));
   await loadLog().catch((error: unknown) => show(log, notice('error', describeError(error))));
   poll(context, async () => {
     await loadLog();

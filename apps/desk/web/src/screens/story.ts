@@ -239,7 +239,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           saveState.textContent = refusals.length > 0 ? refusals.map((refusal) => refusal.message).join(' ') : `Not saved: ${describeError(error)}`;
           // A connection lost or a service away for a moment: tried again by itself, so a
           // reporter who stopped typing is saved once it is back (the text is kept in the tab).
-          if (worthRetrying(error) && !left) {
+          // Only a story that has its id: a first save (POST) that may have gone through is not
+          // sent twice by itself (it would make a second story); the next keystroke tries again.
+          if (worthRetrying(error) && !left && id) {
             const wait = RETRY_SAVE_MS[Math.min(failedSaves, RETRY_SAVE_MS.length - 1)];
             failedSaves += 1;
             saveState.textContent += ` Trying again in ${wait / 1000} s.`;
@@ -264,6 +266,24 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     saveState.textContent = 'Not saved: the story changed elsewhere';
     const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
     const theirs = answer.body;
+    // The "other" version is this text (a save that went through though its answer was lost,
+    // then tried again): nothing to choose between; carry on from it.
+    if (JSON.stringify(theirs.article) === JSON.stringify(mine)) {
+      draft = theirs;
+      etag = answer.etag ?? `"${theirs.version}"`;
+      baseVersion = theirs.version;
+      conflict = false;
+      failedSaves = 0;
+      refusals = [];
+      saveState.classList.remove('save-state-error');
+      saveState.textContent = `Saved (version ${theirs.version})`;
+      // Typed since that save was sent: saved after the pause, as any typing.
+      dirty = JSON.stringify(current()) !== JSON.stringify(mine);
+      if (dirty) timer = setTimeout(() => void save(), AUTOSAVE_MS);
+      else forgetUnsaved(user.id, id, screenId);
+      renderSide();
+      return;
+    }
     show(
       conflictRegion,
       h(
