@@ -375,6 +375,15 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('button', { name: 'Insert block' }).click();
     await page.getByText('Alt text needs some text, not only spaces.').waitFor();
     await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
+    // The story saves itself on leaving; the picture's form, open and typed in, is asked about.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'My stories' }).click();
+    expect(asked).toEqual(['The block or link you started in the editor is not added to the story. Leave and lose it?']);
+    await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
   });
 
   it('takes a save that went through though its answer was lost for what it is, not for a change made elsewhere', async () => {
@@ -410,6 +419,29 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText(/^Saved \(version 4\)$/).waitFor({ timeout: 20_000 });
     await expect(page.getByRole('heading', { name: 'This story was changed elsewhere' }).count()).resolves.toBe(0);
     expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.ifMatch)).toEqual(['"3"', '"3"']);
+  });
+
+  it('lists a reporter\u2019s stories a hundred at a time, with the rest a click away', async () => {
+    const stories = Array.from({ length: 150 }, (_, n) => ({ id: `s${n}`, authorId: 'u-rhea', status: 'draft', version: 1, headline: `Story ${n + 1}`, section: 'politics', editable: true, updatedAt: '2026-11-30T09:00:00Z' }));
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        if (pathname !== '/api/drafting/v1/drafts' || route.request().method() !== 'GET') return false;
+        const query = new URL(route.request().url()).searchParams;
+        const offset = Number(query.get('offset') ?? 0);
+        const limit = Number(query.get('limit') ?? 20);
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: stories.slice(offset, offset + limit), total: stories.length }) });
+        return true;
+      },
+    };
+    const { page } = await openScreen(state, '/stories');
+    await page.getByText('Showing 100 of 150 stories, the most recently changed first.').waitFor();
+    await expect(page.locator('table.list tbody tr').count()).resolves.toBe(100);
+    await page.getByRole('button', { name: 'Show 50 more' }).click();
+    await page.getByRole('link', { name: 'Story 150', exact: true }).waitFor();
+    await expect(page.locator('table.list tbody tr').count()).resolves.toBe(150);
+    await expect(page.getByRole('button', { name: /^Show \d+ more$/ }).count()).resolves.toBe(0);
   });
 
   it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {

@@ -1,6 +1,6 @@
 import { describeError, service, type SiteSection } from '../api';
 import { poll, type ScreenContext } from '../app';
-import { h, labelColumns, notice, show, statusBadge, when } from '../dom';
+import { button, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
 
 export interface DraftSummary {
@@ -14,20 +14,42 @@ export interface DraftSummary {
   updatedAt: string;
 }
 
-/** A reporter's stories with their status (GET drafting /v1/drafts: a reporter sees their own). */
+/** Stories fetched a page at a time (drafting's list gives at most 100 a request). */
+const PAGE = 100;
+
+/**
+ * A reporter's stories with their status (GET drafting /v1/drafts: a reporter sees their own),
+ * 100 at first, and *Show more* for the next hundred while drafting counts more.
+ */
 export async function storiesScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', { 'aria-live': 'polite' });
+  const more = h('div', {});
+  let pages = 1;
   const load = async (): Promise<void> => {
     try {
-      const [{ body }, sections] = await Promise.all([service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: 100 } }), sectionList()]);
-      show(region, storyTable(body.items, sections, (id) => `/stories/${id}`, 'You have no stories yet.'));
+      const [answers, sections] = await Promise.all([
+        Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: PAGE, offset: page * PAGE } }))),
+        sectionList(),
+      ]);
+      const items = answers.flatMap(({ body }) => body.items);
+      const total = answers[0]?.body.total ?? items.length;
+      show(region, storyTable(items, sections, (id) => `/stories/${id}`, 'You have no stories yet.'));
+      show(
+        more,
+        total > items.length
+          ? h('p', { class: 'hint' }, `Showing ${items.length} of ${total} stories, the most recently changed first. `, button(`Show ${Math.min(PAGE, total - items.length)} more`, () => {
+              pages += 1;
+              void load();
+            }))
+          : null,
+      );
     } catch (error) {
       show(region, notice('error', describeError(error)));
     }
   };
   await load();
   poll(context, load);
-  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region);
+  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region, more);
 }
 
 /** What a row of a story table shows: drafting's summary, or a live article's. */

@@ -10,6 +10,7 @@ import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 import { refusalsOf } from '../refusals';
+import { typedInto } from '../leaving';
 import { canonicalLanguage } from '../language-tag';
 
 interface DraftView {
@@ -174,6 +175,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     event.returnValue = '';
   };
   window.addEventListener('beforeunload', warnBeforeUnload);
+  // The story saves itself on leaving, but a picture's or a link's form still open in the editor is not the story yet.
+  context.askBeforeLeaving(() => (typedInto(editor.element) ? 'The block or link you started in the editor is not added to the story. Leave and lose it?' : null));
   context.onLeave(() => window.removeEventListener('beforeunload', warnBeforeUnload));
 
   /** Keeps the text on screen in the tab (unsaved-text.ts), under the story's id once it has one. */
@@ -445,7 +448,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
 
   function renderSide(): void {
     if (!draft) {
-      show(statusRegion, h('p', {}, 'New story, not saved yet.'));
+      // The preview needs no saved version: publishing renders the text on screen.
+      show(statusRegion, h('p', {}, 'New story, not saved yet.'), h('div', { class: 'actions' }, button('Preview', () => void showPreview())));
       refreshChecks();
       return;
     }
