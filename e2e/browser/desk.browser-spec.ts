@@ -246,6 +246,8 @@ describe('the desk in a browser', () => {
     // ---- the reporter sees the note, edits and resubmits ----
     await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls
     await reporter.getByText(/^Changes requested \(revision 1\) by Eddie Editor/).waitFor();
+    // The request also stands at the top, above the form (on a phone the notes come after it).
+    await expect(reporter.locator('.changes-request').textContent()).resolves.toBe(`Changes requested by Eddie Editor: “${note}” All notes and history`);
     await eventually('the story to be editable again', async () => (await body.getAttribute('contenteditable')) === 'true', { timeoutMs: 15_000 });
     await checkScreen(reporter, 'story-changes-requested');
     await body.getByText('The N1 runs from midnight to 5am.').click();

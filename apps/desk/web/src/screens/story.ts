@@ -5,7 +5,7 @@ import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editoria
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
-import { loadSections, peopleNames } from '../names';
+import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
@@ -107,6 +107,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const title = h('h1', {}, draft ? 'Edit story' : 'New story');
   const saveState = h('p', { class: 'save-state', role: 'status' }, draft ? `Saved (version ${draft.version})` : 'Not saved yet');
   const conflictRegion = h('div', {});
+  /** The editor's request for changes, at the top: on a phone the notes column comes after the whole form. */
+  const requestRegion = h('div', {});
   const checksRegion = h('div', {});
   const statusRegion = h('div', {});
   const timelineRegion = h('div', {});
@@ -467,6 +469,18 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       ),
     );
     show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
+    const request = draft.status === 'changes_requested' ? [...draft.activity].reverse().find((entry) => entry.kind === 'changes_requested') : undefined;
+    show(
+      requestRegion,
+      request
+        ? h(
+            'div',
+            { class: 'notice notice-info changes-request', role: 'status' },
+            `Changes requested${request.actorId ? ` by ${personName(names, request.actorId, user.id)}` : ''}${request.note ? `: “${request.note}”` : '.'} `,
+            h('a', { href: '#notes-title' }, 'All notes and history'),
+          )
+        : null,
+    );
     setEditable(draft.editable);
     refreshChecks();
   }
@@ -587,6 +601,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     'div',
     { class: 'screen story-screen' },
     h('div', { class: 'title-row' }, title, saveState),
+    requestRegion,
     conflictRegion,
     previewRegion,
     h(
