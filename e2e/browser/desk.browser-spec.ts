@@ -590,6 +590,17 @@ describe('the desk in a browser', () => {
     expect(asked).toEqual(['Your changes to the sections are not saved. Leave this screen and lose them?']);
     await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
     expect(await admin.locator('li[data-slug]').count()).toBe(rowsLeft);
+    // Back, declined: the screen stays at its address and the history is as it was.
+    const entries = await admin.evaluate('history.length');
+    admin.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.goBack();
+    await eventually('the address back at the sections', async () => (new URL(admin.url()).pathname === '/sections' ? true : undefined));
+    expect(asked).toHaveLength(2);
+    expect(await admin.evaluate('history.length')).toBe(entries);
+    expect(await admin.locator('li[data-slug]').count()).toBe(rowsLeft);
     await admin.getByRole('button', { name: 'Discard changes' }).click();
     await admin.getByText('Changes discarded.').waitFor();
     // A new section half typed counts too; accepted, the desk moves on.
@@ -600,12 +611,31 @@ describe('the desk in a browser', () => {
     });
     await admin.getByRole('link', { name: 'Accounts' }).click();
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
     // Nothing typed, nothing asked.
     await admin.getByRole('link', { name: 'Sections' }).click();
     await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
     await admin.getByRole('link', { name: 'Accounts' }).click();
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
+
+    // Forward, declined, keeps the history too: Back to the sections, a change, Forward declined,
+    // then discarded, and Forward still leads to the accounts.
+    await admin.goBack();
+    await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
+    const length = await admin.evaluate('history.length');
+    await admin.locator('li[data-slug]').nth(1).getByRole('button', { name: /^Remove: / }).click();
+    admin.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.goForward();
+    await eventually('the address back at the sections', async () => (new URL(admin.url()).pathname === '/sections' ? true : undefined));
+    expect(asked).toHaveLength(4);
+    expect(await admin.evaluate('history.length')).toBe(length);
+    await admin.getByRole('button', { name: 'Discard changes' }).click();
+    await admin.getByText('Changes discarded.').waitFor();
+    await admin.goForward();
+    await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
   });
 });

@@ -32,8 +32,15 @@ const PUBLIC_PATHS = /^\/(sign-in|invitations\/)/;
 const root = document.getElementById('app') as HTMLElement;
 let session: Session | undefined;
 let leaving: (() => void)[] = [];
-// The address of the screen on show: Back declined by the user puts it back in the address bar.
+// Where the screen on show stands in the tab's history (`history.state.at`, counted from the
+// desk's first page): a Back or Forward the user declines is undone by going as far the other
+// way, which keeps the history as it was. `undoing` lets that move pass without asking again.
+let shownAt = 0;
 let shownPath = location.pathname + location.search;
+let undoing = false;
+
+/** The history position an entry records; entries from before the desk (or a reload's) count as 0. */
+const positionOf = (state: unknown): number => (typeof (state as { at?: unknown } | null)?.at === 'number' ? (state as { at: number }).at : 0);
 
 function landing(current: Session | undefined): string {
   if (!current) return '/sign-in';
@@ -43,8 +50,8 @@ function landing(current: Session | undefined): string {
 }
 
 function navigate(path: string, replace = false): void {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
+  if (replace) history.replaceState({ at: shownAt }, '', path);
+  else history.pushState({ at: shownAt + 1 }, '', path);
   void render();
 }
 
@@ -99,6 +106,7 @@ async function render(): Promise<void> {
   for (const cleanup of leaving) cleanup();
   leaving = [];
   forgetQuestions();
+  shownAt = positionOf(history.state);
   shownPath = location.pathname + location.search;
   const path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return navigate(landing(session), true);
@@ -151,10 +159,18 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   if (mayLeave()) navigate(url.pathname + url.search);
 });
-window.addEventListener('popstate', () => {
-  // The address has already changed: declined, the screen stays and its address comes back.
-  if (mayLeave()) void render();
-  else history.pushState(null, '', shownPath);
+window.addEventListener('popstate', (event) => {
+  if (undoing) {
+    undoing = false;
+    return;
+  }
+  // The address has already changed: declined, the screen stays and the history goes back to it.
+  if (mayLeave()) return void render();
+  const back = shownAt - positionOf(event.state);
+  // Positions unknown (entries from before the desk): the screen's address is put back instead.
+  if (back === 0) return void history.pushState({ at: shownAt }, '', shownPath);
+  undoing = true;
+  history.go(back);
 });
 installLeaving();
 window.addEventListener(SESSION_ENDED, () => {
