@@ -1,3 +1,5 @@
+import { DomainError } from './errors';
+
 /**
  * The size limits an article meets on its way from a reporter's request to a reader, decided
  * together so that whatever one step accepts, every later step can carry (docs/article-format.md,
@@ -37,6 +39,11 @@ export const MESSAGE_LIMITS = {
    */
   imageUploadBytes: 15 * 1024 * 1024,
 } as const;
+
+/** A picture over MESSAGE_LIMITS.imageUploadBytes refused (413), as drafting and the desk's proxy both say it. */
+export function imageTooLarge(): DomainError {
+  return new DomainError('IMAGE.TOO_LARGE', `An image may be at most ${MESSAGE_LIMITS.imageUploadBytes / 1024 / 1024} MB`, 'too_large', { maxBytes: MESSAGE_LIMITS.imageUploadBytes });
+}
 
 /** The size of `value` as JSON in UTF-8, as it travels in a request, an event or a row. */
 export function jsonByteLength(value: unknown): number {

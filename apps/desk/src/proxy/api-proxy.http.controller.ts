@@ -3,7 +3,7 @@ import { All, Controller, Inject, Logger, Req, Res, UseGuards } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@newsroom/auth';
-import { DomainError, MESSAGE_LIMITS } from '@newsroom/contracts';
+import { DomainError, imageTooLarge, MESSAGE_LIMITS } from '@newsroom/contracts';
 import { CurrentSession, SessionGuard } from '../accounts/transport/session.guard';
 import type { ActiveSession } from '../accounts/use-cases/resolve-session/resolve-session.use-case';
 import { PROXIED_SERVICES, type DeskConfig, type ProxiedService } from '../config/desk.config';
@@ -65,7 +65,7 @@ export class ApiProxyController {
     if (streamsBody(request) && Number(request.headers['content-length'] ?? 0) > maxStreamedBodyBytes(request)) {
       // Read and dropped, so the browser gets the answer rather than a connection cut mid-upload.
       request.resume();
-      throw new DomainError('IMAGE.TOO_LARGE', `An image may be at most ${MESSAGE_LIMITS.imageUploadBytes / 1024 / 1024} MB`, 'too_large', { maxBytes: MESSAGE_LIMITS.imageUploadBytes });
+      throw imageTooLarge();
     }
     const body = bodyOf(request);
     let upstream: globalThis.Response;

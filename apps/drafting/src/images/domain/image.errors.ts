@@ -1,9 +1,8 @@
 import { DomainError } from '@newsroom/contracts';
 import { IMAGE_LIMITS, UPLOAD_CONTENT_TYPES } from './image-formats';
 
-const MEGABYTES = IMAGE_LIMITS.maxBytes / 1024 / 1024;
-
-export const imageTooLarge = () => new DomainError('IMAGE.TOO_LARGE', `An image may be at most ${MEGABYTES} MB`, 'too_large', { maxBytes: IMAGE_LIMITS.maxBytes });
+// Its home is the contracts, beside the limit: the desk's proxy refuses an upload over it the same way.
+export { imageTooLarge } from '@newsroom/contracts';
 
 export const unsupportedImageType = (received: string | undefined) =>
   new DomainError(
