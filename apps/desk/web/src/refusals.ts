@@ -13,12 +13,17 @@ export function refusalsOf(error: unknown, sent: Article): ShownCheck[] {
   // The server's messages name their field by its path ("body.9.text must be shorter than…"):
   // said here as the checks and the screen count ("Block 10 (paragraph) must be …").
   const named = (detail: { path?: string; message: string }): string => {
-    const message = detail.message.replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
+    const message = plainValidationWords(detail.message);
     if (!detail.path) return message;
     const words = fieldInWords(detail.path, sent);
     return message.includes(detail.path) ? message.replace(detail.path, words) : `${words}: ${message}`;
   };
   return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
+}
+
+/** A validator's wording a person reads more easily: "must be longer than or equal to 1 characters" → "must not be empty". */
+export function plainValidationWords(message: string): string {
+  return message.replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
 }
 
 const BLOCK_WORDS: Record<string, string> = { paragraph: 'paragraph', subheading: 'subheading', quote: 'quote', image: 'picture', embed: 'embed', related: 'related story' };

@@ -3,6 +3,7 @@ import type { ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, h, notice, show } from '../dom';
 import { forgetSections } from '../names';
+import { plainValidationWords } from '../refusals';
 
 const PATH = '/v1/site/sections';
 
@@ -179,9 +180,7 @@ function sectionProblems(error: ApiError, items: readonly SiteSection[]): string
     if (!found) return message ? [message] : [];
     const index = Number(found[1]);
     const row = items[index];
-    const what = (message ?? 'is not valid')
-      .replace(/^items\.\d+\.(slug|label)\s*/, '')
-      .replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
+    const what = plainValidationWords((message ?? 'is not valid').replace(/^items\.\d+\.(slug|label)\s*/, ''));
     return [`Section ${index + 1}${row?.label || row?.slug ? ` (“${row.label || row.slug}”)` : ''}: its ${found[2]} ${what}`];
   });
 }
