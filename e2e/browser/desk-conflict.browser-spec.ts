@@ -14,6 +14,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Route } from 'playwright-core';
 import { eventually } from '@newsroom/test-harness';
 import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { answerNextDialog } from '../support/dialogs';
 
 jest.setTimeout(60_000);
 
@@ -377,10 +378,7 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
     // The story saves itself on leaving; the picture's form, open and typed in, is asked about.
     const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
+    answerNextDialog(page, 'dismiss', asked);
     await page.getByRole('link', { name: 'My stories' }).click();
     expect(asked).toEqual(['The block or link you started in the editor is not added to the story. Leave and lose it?']);
     await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);

@@ -27,6 +27,7 @@ import { TOPICS } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
 import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { answerNextDialog } from '../support/dialogs';
 
 jest.setTimeout(300_000);
 
@@ -233,10 +234,7 @@ describe('the desk in a browser', () => {
     await firstEditor.getByLabel('Note to the reporter').fill(note);
     // A note not sent yet: the desk asks before a link takes the editor away, and declined, it stays.
     const leaving: string[] = [];
-    firstEditor.once('dialog', (dialog) => {
-      leaving.push(dialog.message());
-      void dialog.dismiss();
-    });
+    answerNextDialog(firstEditor, 'dismiss', leaving);
     await firstEditor.getByRole('link', { name: 'Review queue' }).click();
     expect(leaving).toEqual(['What you wrote on this story (a note, a reason or a comment) is not sent. Leave and lose it?']);
     expect(await firstEditor.getByLabel('Note to the reporter').inputValue()).toBe(note);
@@ -582,20 +580,14 @@ describe('the desk in a browser', () => {
 
     // Leaving with the list changed asks first; declined, the screen and its changes stay.
     const asked: string[] = [];
-    admin.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
+    answerNextDialog(admin, 'dismiss', asked);
     await admin.getByRole('link', { name: 'Accounts' }).click();
     expect(asked).toEqual(['Your changes to the sections are not saved. Leave this screen and lose them?']);
     await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
     expect(await admin.locator('li[data-slug]').count()).toBe(rowsLeft);
     // Back, declined: the screen stays at its address and the history is as it was.
     const entries = await admin.evaluate('history.length');
-    admin.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
+    answerNextDialog(admin, 'dismiss', asked);
     await admin.goBack();
     await eventually('the address back at the sections', async () => (new URL(admin.url()).pathname === '/sections' ? true : undefined));
     expect(asked).toHaveLength(2);
@@ -605,10 +597,7 @@ describe('the desk in a browser', () => {
     await admin.getByText('Changes discarded.').waitFor();
     // A new section half typed counts too; accepted, the desk moves on.
     await admin.getByLabel('Slug', { exact: true }).fill('weather');
-    admin.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.accept();
-    });
+    answerNextDialog(admin, 'accept', asked);
     await admin.getByRole('link', { name: 'Accounts' }).click();
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     expect(asked).toHaveLength(3);
@@ -625,10 +614,7 @@ describe('the desk in a browser', () => {
     await admin.getByRole('heading', { name: 'Sections', level: 1 }).waitFor();
     const length = await admin.evaluate('history.length');
     await admin.locator('li[data-slug]').nth(1).getByRole('button', { name: /^Remove: / }).click();
-    admin.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
+    answerNextDialog(admin, 'dismiss', asked);
     await admin.goForward();
     await eventually('the address back at the sections', async () => (new URL(admin.url()).pathname === '/sections' ? true : undefined));
     expect(asked).toHaveLength(4);
