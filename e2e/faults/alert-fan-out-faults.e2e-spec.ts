@@ -141,7 +141,10 @@ describeOnKafka('process faults in the alert fan-out (notifications)', () => {
       await newsroom.kill('notifications');
       // Killed in the middle: some alerts are still to send.
       expect((await statusCounts(articleId)).pending ?? 0).toBeGreaterThan(0);
-      await newsroom.restart('notifications');
+      // Back as soon as it serves: its delivery worker resumes at once, and waiting for its
+      // consumer to rejoin the group (the killed member's session runs out first) could let it
+      // finish the fan-out before the second kill.
+      await newsroom.restart('notifications', { waitFor: 'live' });
     }
     // Settled: nothing left to send or in flight (an alert that ended `unknown` or `failed` counts, and fails below).
     const counts = await eventually(

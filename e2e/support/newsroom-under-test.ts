@@ -119,10 +119,14 @@ export class NewsroomUnderTest {
     await exited;
   }
 
-  /** Starts a service again (after `kill`) with the same environment, port and log file, and waits until it is ready. */
-  async restart(service: ServiceName): Promise<void> {
+  /**
+   * Starts a service again (after `kill`) with the same environment, port and log file, and waits
+   * until it is ready (`waitFor: 'live'`: only serving; its consumer may still be joining, which
+   * after a kill waits out the dead member's session, while its background work already runs).
+   */
+  async restart(service: ServiceName, options: { waitFor?: 'ready' | 'live' } = {}): Promise<void> {
     await this.kill(service, 'SIGTERM');
-    this.services[service] = await startServiceProcess(service, this.environment[service], { logDir: this.logDir, readyTimeoutMs: 90_000 });
+    this.services[service] = await startServiceProcess(service, this.environment[service], { logDir: this.logDir, readyTimeoutMs: 90_000, waitFor: options.waitFor });
   }
 
   /** The secured broker, when started with `securedKafka`. */

@@ -21,7 +21,8 @@ export interface ServiceProcess {
 
 /**
  * Runs one compiled service (`npm run build` first) as its own process, with
- * its JSON logs in `logFile`, and waits until /health/ready answers 200.
+ * its JSON logs in `logFile`, and waits until /health/ready answers 200 (or /health/live, with
+ * `waitFor: 'live'`: serving, before its consumer has joined its group).
  *
  * The service writes its standard output and error to the log file itself (pino writes each
  * line synchronously), not through a pipe this process copies when it gets round to it: a
@@ -31,7 +32,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(
   name: ProcessName,
   env: Record<string, string>,
-  options: { logDir: string; readyTimeoutMs?: number },
+  options: { logDir: string; readyTimeoutMs?: number; waitFor?: 'ready' | 'live' },
 ): Promise<ServiceProcess> {
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${name}.log`);
@@ -52,7 +53,7 @@ export async function startServiceProcess(
   closeSync(log); // the child holds its own copy
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await waitForReady(baseUrl, options.readyTimeoutMs ?? 60_000, exited, name, logFile);
+  await waitForReady(baseUrl, options.readyTimeoutMs ?? 60_000, exited, name, logFile, options.waitFor ?? 'ready');
   return {
     name,
     baseUrl,
@@ -68,14 +69,14 @@ export async function startServiceProcess(
   };
 }
 
-async function waitForReady(baseUrl: string, timeoutMs: number, exited: Promise<number | null>, name: string, logFile: string) {
+async function waitForReady(baseUrl: string, timeoutMs: number, exited: Promise<number | null>, name: string, logFile: string, probe: 'ready' | 'live') {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code ?? -1));
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`${name} exited with code ${exitCode} before it was ready; see ${logFile}`);
     try {
-      const response = await fetch(`${baseUrl}/health/ready`);
+      const response = await fetch(`${baseUrl}/health/${probe}`);
       if (response.status === 200) return;
     } catch {
       // not listening yet
