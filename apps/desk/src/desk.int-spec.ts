@@ -47,14 +47,22 @@ class Browser {
 
   constructor(private readonly baseUrl: string) {}
 
-  /** `options.raw`: bytes sent as they are with `options.headers['content-type']`, instead of a JSON body. */
-  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string>; raw?: Buffer } = {}) {
+  /**
+   * `options.raw`: bytes sent as they are with `options.headers['content-type']`, instead of a JSON
+   * body; a stream is sent chunked, with no length.
+   */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string>; raw?: Buffer | ReadableStream<Uint8Array> } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual' });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual', duplex: 'half' } as RequestInit);
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
@@ -66,6 +74,19 @@ class Browser {
   signIn(email: string, password: string) {
     return this.request<SessionBody & ErrorBody>('POST', '/api/session', { email, password });
   }
+}
+
+/** `bytes` bytes as a stream of 1 MB chunks: fetch sends it chunked, with no Content-Length. */
+function inChunks(bytes: number): ReadableStream<Uint8Array> {
+  let left = bytes;
+  return new ReadableStream({
+    pull(controller) {
+      const size = Math.min(left, 1024 * 1024);
+      left -= size;
+      controller.enqueue(new Uint8Array(size).fill(1));
+      if (left === 0) controller.close();
+    },
+  });
 }
 
 describe('desk service', () => {
@@ -315,6 +336,19 @@ describe('desk service', () => {
       const tooLarge = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: Buffer.alloc(bytes, 1), headers: { 'content-type': 'image/jpeg' } });
       expect([tooLarge.status, tooLarge.body.error.code, tooLarge.body.error.message]).toEqual([413, 'IMAGE.TOO_LARGE', 'An image may be at most 15 MB']);
     }
+    // Sent without a length (chunked, 1 MB at a time), so the desk cannot refuse it up front: drafting
+    // counts it as it arrives and drains the rest, and its refusal comes back whole.
+    for (const bytes of [MESSAGE_LIMITS.imageUploadBytes + 1, MESSAGE_LIMITS.imageUploadBytes + 3 * 1024 * 1024]) {
+      const chunked = await reporter.request<ErrorBody>('POST', '/api/drafting/v1/images', undefined, { raw: inChunks(bytes), headers: { 'content-type': 'image/jpeg' } });
+      expect([chunked.status, chunked.body.error.code]).toEqual([413, 'IMAGE.TOO_LARGE']);
+    }
+    // and a chunked picture within the limit still goes through whole
+    const smallChunked = await sharp({ create: { width: 90, height: 45, channels: 3, background: { r: 9, g: 90, b: 9 } } }).png().toBuffer();
+    const accepted = await reporter.request<{ block: { width: number } }>('POST', '/api/drafting/v1/images', undefined, {
+      raw: new Blob([smallChunked]).stream(),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect([accepted.status, accepted.body.block.width]).toEqual([201, 90]);
   });
 
   it('forwards method, path, query, body and If-Match with a bearer token it mints (ES256, 5 minutes, cached), and passes back only safe headers', async () => {
