@@ -657,12 +657,17 @@ describe('publishing service', () => {
         site.post<ErrorBody>(`/v1/articles/${shared}/shares`, {}),
         site.post<ErrorBody>('/v1/articles/not-a-uuid/shares', { network: 'x' }),
         site.post<ErrorBody>(`/v1/articles/${randomUUID()}/shares`, { network: 'x' }),
+        // the nil UUID is a UUID (RFC 9562) that names no article
+        site.post<ErrorBody>('/v1/articles/00000000-0000-0000-0000-000000000000/shares', { network: 'x' }),
+        site.get<ErrorBody>('/v1/articles/00000000-0000-0000-0000-000000000000'),
       ]);
       expect(errors.map((answer) => [answer.status, answer.body.error.code])).toEqual([
         [400, 'REQUEST.VALIDATION_FAILED'],
         [400, 'REQUEST.VALIDATION_FAILED'],
         [400, 'REQUEST.VALIDATION_FAILED'],
         [400, 'REQUEST.INVALID_ID'],
+        [404, 'ARTICLE.NOT_FOUND'],
+        [404, 'ARTICLE.NOT_FOUND'],
         [404, 'ARTICLE.NOT_FOUND'],
       ]);
     });

@@ -1,7 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@newsroom/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/**
+ * A UUID in its 8-4-4-4-12 hex form, whatever its version and variant (RFC 9562, the nil and max
+ * UUIDs included): the shape PostgreSQL's `uuid` holds. One of the right shape that names no
+ * article is the lookup's 404, as for any other unknown id.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rejects a malformed id in the path with 400 rather than a confusing 404 or 500. */
 @Injectable()
