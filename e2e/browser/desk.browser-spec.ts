@@ -624,4 +624,53 @@ describe('the desk in a browser', () => {
     await admin.goForward();
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
   });
+
+  it('spikes a story the reporter gave up on: off My stories, read-only under Spiked stories, and back as it was when unspiked', async () => {
+    const admin = await adminSignsIn();
+    const link = await invite(admin, 'sasha@newsroom.test', 'Sasha Spike', ['reporter']);
+    const reporter = await person();
+    await acceptInvitation(reporter, link);
+    await reporter.getByRole('heading', { name: 'My stories' }).waitFor();
+    await reporter.getByRole('link', { name: 'New story' }).click();
+    const headline = 'Council vote on the ring road postponed';
+    await reporter.getByLabel('Headline').fill(headline);
+    await reporter.getByLabel('Section').selectOption('politics');
+    await reporter.getByRole('textbox', { name: 'Story body' }).click();
+    await reporter.keyboard.type('The vote moves to January.');
+    await reporter.getByText(/^Saved \(version 1\)/).waitFor();
+    // typed just before spiking: saved first, so the spiked story holds it
+    await reporter.getByLabel('Headline').fill(`${headline} again`);
+
+    // declined: nothing happens; accepted: spiked, read-only, and said so
+    const asked: string[] = [];
+    answerNextDialog(reporter, 'dismiss', asked);
+    await reporter.getByRole('button', { name: 'Spike' }).click();
+    expect(asked).toEqual([expect.stringMatching(/^Spike “Council vote on the ring road postponed( again)?”\? It leaves My stories/)]);
+    expect(await reporter.getByLabel('Headline').isEditable()).toBe(true);
+    answerNextDialog(reporter, 'accept', asked);
+    await reporter.getByRole('button', { name: 'Spike' }).click();
+    await reporter.getByText('Spiked. It waits under Spiked stories until you unspike it.').waitFor();
+    await reporter.getByText(/^Spiked .* — set aside, off My stories\./).waitFor();
+    expect(await reporter.getByLabel('Headline').isEditable()).toBe(false);
+    expect(await reporter.getByRole('button', { name: 'Submit for review' }).isVisible()).toBe(false);
+    await checkScreen(reporter, 'story-spiked');
+
+    // gone from My stories, listed under Spiked stories, with the text typed last
+    await reporter.getByRole('link', { name: 'My stories' }).first().click();
+    await reporter.getByText('You have no stories yet.').waitFor();
+    await reporter.getByRole('link', { name: 'Spiked stories' }).click();
+    await reporter.getByRole('heading', { name: 'Spiked stories', level: 1 }).waitFor();
+    await checkScreen(reporter, 'spiked-stories');
+    await reporter.getByRole('link', { name: `${headline} again` }).click();
+
+    // unspiked: editable again, back on My stories
+    await reporter.getByRole('button', { name: 'Unspike' }).click();
+    await reporter.getByText('Unspiked. It is back on My stories, as it was.').waitFor();
+    expect(await reporter.getByLabel('Headline').isEditable()).toBe(true);
+    await reporter.getByRole('button', { name: 'Spike' }).waitFor();
+    await reporter.goto(`${desk}/stories/spiked`);
+    await reporter.getByText(/^Nothing is spiked\./).waitFor();
+    await reporter.goto(`${desk}/stories`);
+    await reporter.getByRole('link', { name: `${headline} again` }).waitFor();
+  });
 });

@@ -136,6 +136,52 @@ describe('drafting service', () => {
     expect((await alice.post(`/v1/drafts/${id}/submit`)).status).toBe(409);
   });
 
+  it('spikes a draft: off the list, listed with the spiked, read-only and nothing sent, until unspiked as it was', async () => {
+    const submittedEvents = await bus.collect(TOPICS.drafting);
+    const id = await newDraft();
+    const listed = async (query = '') => (await alice.get<{ items: { id: string }[]; total: number }>(`/v1/drafts?limit=100${query}`)).body.items.map((item) => item.id);
+
+    const spiked = await alice.post<DraftView>(`/v1/drafts/${id}/spike`, undefined, { headers: { 'if-match': '"1"' } });
+    expect([spiked.status, spiked.body.status, spiked.body.editable, spiked.body.spikeable, spiked.headers.get('etag')]).toEqual([200, 'draft', false, false, '"1"']);
+    expect(spiked.body.spikedAt).toEqual(expect.any(String));
+    expect((await alice.post<DraftView>(`/v1/drafts/${id}/spike`)).status).toBe(200); // a second click
+    expect(await listed()).not.toContain(id);
+    expect(await listed('&spiked=true')).toEqual([id]);
+    // editors list every reporter's spiked stories too
+    expect((await editor.get<{ items: { id: string }[] }>('/v1/drafts?spiked=true&limit=100')).body.items.map((item) => item.id)).toContain(id);
+    const edit = await alice.patch<ErrorBody>(`/v1/drafts/${id}`, { headline: 'Set aside' }, { headers: { 'if-match': '"1"' } });
+    const submit = await alice.post<ErrorBody>(`/v1/drafts/${id}/submit`);
+    expect([edit.status, edit.body.error.code, submit.status, submit.body.error.code]).toEqual([409, 'DRAFT.SPIKED', 409, 'DRAFT.SPIKED']);
+
+    const back = await alice.post<DraftView>(`/v1/drafts/${id}/unspike`);
+    expect([back.status, back.body.status, back.body.editable, back.body.spikedAt, back.body.version]).toEqual([200, 'draft', true, null, 1]);
+    expect(back.body.activity.map((entry) => entry.kind)).toEqual(['created', 'spiked', 'unspiked']);
+    expect(await listed()).toContain(id);
+    expect(await listed('&spiked=true')).not.toContain(id);
+    // spiking announced nothing: the only event about the story is its submission once it is sent
+    await alice.post(`/v1/drafts/${id}/submit`);
+    await eventually('the submitted event', () => submittedEvents.find((m) => m.key === id));
+    expect(submittedEvents.filter((m) => m.key === id).map((m) => m.event?.type)).toEqual([EVENT_TYPES.articleSubmitted]);
+
+    // with the editors now: not spikeable; someone else's, a stale version, a bad filter
+    const refused = await Promise.all([
+      alice.post<ErrorBody>(`/v1/drafts/${id}/spike`),
+      bob.post<ErrorBody>(`/v1/drafts/${id}/spike`),
+      editor.post<ErrorBody>(`/v1/drafts/${id}/spike`),
+      alice.post<ErrorBody>(`/v1/drafts/${await newDraft()}/spike`, undefined, { headers: { 'if-match': '"4"' } }),
+      alice.get<ErrorBody>('/v1/drafts?spiked=maybe'),
+      alice.post<ErrorBody>('/v1/drafts/not-a-uuid/unspike'),
+    ]);
+    expect(refused.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [409, 'DRAFT.NOT_SPIKEABLE'],
+      [404, 'DRAFT.NOT_FOUND'],
+      [403, 'DRAFT.NOT_AUTHOR'],
+      [412, 'DRAFT.VERSION_CONFLICT'],
+      [400, 'REQUEST.VALIDATION_FAILED'],
+      [400, 'REQUEST.INVALID_ID'],
+    ]);
+  });
+
   it('mirrors review and publishing events onto the draft, each once, whatever the topic order', async () => {
     const id = await newDraft();
     await alice.post(`/v1/drafts/${id}/submit`);

@@ -15,6 +15,7 @@ const routes: Route[] = [
   route('/invitations/:token', 'Accept invitation', [], async () => (await import('./screens/sign-in')).invitationScreen),
   route('/stories', 'My stories', ['reporter'], async () => (await import('./screens/stories')).storiesScreen),
   route('/stories/new', 'New story', ['reporter'], async () => (await import('./screens/story')).storyScreen),
+  route('/stories/spiked', 'Spiked stories', ['reporter'], async () => (await import('./screens/stories')).spikedStoriesScreen),
   route('/stories/:id', 'Story', ['reporter'], async () => (await import('./screens/story')).storyScreen),
   route('/queue', 'Review queue', ['editor'], async () => (await import('./screens/review')).queueScreen),
   route('/reviews/:id', 'Review', ['editor'], async () => (await import('./screens/review')).reviewScreen),

@@ -30,3 +30,8 @@ export function lockedStoryState(status: string, publishAt?: string | null): str
     }
   }
 }
+
+/** What a spiked story is, and how it comes back. */
+export function spikedStoryState(spikedAt: string): string {
+  return `Spiked ${when(spikedAt)} — set aside, off My stories. Unspike it to edit or submit it again.`;
+}

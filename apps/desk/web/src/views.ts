@@ -120,6 +120,8 @@ const ACTIVITY_WORDS: Record<string, string> = {
   edited: 'Edited',
   submitted: 'Submitted for review',
   revision_started: 'New revision started',
+  spiked: 'Spiked',
+  unspiked: 'Unspiked',
   review_claimed: 'Taken for review',
   editor_note: 'Editor note',
   changes_requested: 'Changes requested',

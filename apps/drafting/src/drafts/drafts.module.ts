@@ -9,6 +9,7 @@ import { CheckDraftQuery } from './use-cases/check-draft/check-draft.query';
 import { CreateDraftUseCase } from './use-cases/create-draft/create-draft.use-case';
 import { EditDraftUseCase } from './use-cases/edit-draft/edit-draft.use-case';
 import { ReadDraftsQuery } from './use-cases/read-drafts/read-drafts.query';
+import { SpikeDraftUseCase } from './use-cases/spike-draft/spike-draft.use-case';
 import { StartRevisionUseCase } from './use-cases/start-revision/start-revision.use-case';
 import { SubmitDraftUseCase } from './use-cases/submit-draft/submit-draft.use-case';
 import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/track-review-progress.use-case';
@@ -21,6 +22,7 @@ import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/tr
     EditDraftUseCase,
     SubmitDraftUseCase,
     StartRevisionUseCase,
+    SpikeDraftUseCase,
     TrackReviewProgressUseCase,
     ApplyCorrectionUseCase,
     ReadDraftsQuery,

@@ -19,21 +19,41 @@ const PAGE = 100;
 
 /**
  * A reporter's stories with their status (GET drafting /v1/drafts: a reporter sees their own),
- * 100 at first, and *Show more* for the next hundred while drafting counts more.
+ * 100 at first, and *Show more* for the next hundred while drafting counts more. Spiked stories
+ * are not among them: a link leads to those.
  */
-export async function storiesScreen(context: ScreenContext): Promise<HTMLElement> {
+export function storiesScreen(context: ScreenContext): Promise<HTMLElement> {
+  return storyList(context, {
+    spiked: false,
+    heading: h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')),
+    empty: 'You have no stories yet.',
+    footer: h('p', { class: 'hint' }, 'Stories you spiked are set aside under ', h('a', { href: '/stories/spiked' }, 'Spiked stories'), '.'),
+  });
+}
+
+/** The stories the reporter spiked (GET drafting /v1/drafts?spiked=true), each one a link to unspike it from. */
+export function spikedStoriesScreen(context: ScreenContext): Promise<HTMLElement> {
+  return storyList(context, {
+    spiked: true,
+    heading: h('div', { class: 'title-row' }, h('h1', {}, 'Spiked stories'), h('a', { class: 'button', href: '/stories' }, 'My stories')),
+    empty: 'Nothing is spiked. A story you spike waits here, read-only, until you unspike it.',
+    footer: null,
+  });
+}
+
+async function storyList(context: ScreenContext, list: { spiked: boolean; heading: HTMLElement; empty: string; footer: HTMLElement | null }): Promise<HTMLElement> {
   const region = h('div', { 'aria-live': 'polite' });
   const more = h('div', {});
   let pages = 1;
   const load = async (): Promise<void> => {
     try {
       const [answers, sections] = await Promise.all([
-        Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: PAGE, offset: page * PAGE } }))),
+        Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: PAGE, offset: page * PAGE, spiked: list.spiked ? 'true' : undefined } }))),
         sectionList(),
       ]);
       const items = answers.flatMap(({ body }) => body.items);
       const total = answers[0]?.body.total ?? items.length;
-      show(region, storyTable(items, sections, (id) => `/stories/${id}`, 'You have no stories yet.'));
+      show(region, storyTable(items, sections, (id) => `/stories/${id}`, list.empty));
       show(
         more,
         total > items.length
@@ -49,7 +69,7 @@ export async function storiesScreen(context: ScreenContext): Promise<HTMLElement
   };
   await load();
   poll(context, load);
-  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'My stories'), h('a', { class: 'button primary', href: '/stories/new' }, 'New story')), region, more);
+  return h('div', { class: 'screen' }, list.heading, region, more, list.footer);
 }
 
 /** What a row of a story table shows: drafting's summary, or a live article's. */

@@ -6,7 +6,7 @@ import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames, personName } from '../names';
-import { lockedStoryState } from '../story-state';
+import { lockedStoryState, spikedStoryState } from '../story-state';
 import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 import { refusalsOf } from '../refusals';
@@ -20,6 +20,10 @@ interface DraftView {
   editable: boolean;
   /** Whether a new revision may be started (drafting's rule: published, withdrawn or cancelled). */
   revisable: boolean;
+  /** Whether it may be spiked now (drafting's rule: never live; a draft, changes requested or rejected). */
+  spikeable: boolean;
+  /** When it was spiked; null while it is not. */
+  spikedAt: string | null;
   article: Article;
   publicUrl: string | null;
   publishAt: string | null;
@@ -448,6 +452,37 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     return control;
   }
 
+  /**
+   * Spikes the story (sets it aside, read-only, off My stories), after asking, and saving what
+   * was typed first; or unspikes it. One request at a time, as for a new revision.
+   */
+  function spikeButton(spike: boolean): HTMLButtonElement {
+    const control = button(spike ? 'Spike' : 'Unspike', () => {
+      if (control.disabled || !draft) return;
+      if (spike && !confirm(`Spike “${draft.article.headline}”? It leaves My stories for Spiked stories, and nobody can edit or submit it until you unspike it.`)) return;
+      control.disabled = true;
+      void (async () => {
+        try {
+          if (spike) {
+            clearTimeout(timer);
+            await save();
+            if (dirty) throw new Error('What you typed is not saved yet, so the story was not spiked.');
+          }
+          const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/${spike ? 'spike' : 'unspike'}`, spike ? { ifMatch: etag } : {});
+          draft = answer.body;
+          etag = answer.etag ?? `"${draft.version}"`;
+          show(submitMessage, spike ? notice('success', 'Spiked. It waits under Spiked stories until you unspike it.') : notice('success', 'Unspiked. It is back on My stories, as it was.'));
+          renderSide();
+        } catch (error) {
+          control.disabled = false;
+          show(submitMessage, notice('error', describeError(error)));
+        }
+      })();
+    });
+    if (spike) control.classList.add('danger');
+    return control;
+  }
+
   function renderSide(): void {
     if (!draft) {
       // The preview needs no saved version: publishing renders the text on screen.
@@ -458,14 +493,15 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     const live = draft.publicUrl && ['published', 'corrected', 'updated'].includes(draft.status);
     show(
       statusRegion,
-      h('p', {}, 'Status: ', statusBadge(draft.status), ` · version ${draft.version}`),
-      draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt)),
+      h('p', {}, 'Status: ', statusBadge(draft.status), draft.spikedAt ? [' ', statusBadge('spiked')] : null, ` · version ${draft.version}`),
+      draft.spikedAt ? h('p', { class: 'story-state' }, spikedStoryState(draft.spikedAt)) : draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt)),
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       h(
         'div',
         { class: 'actions' },
         button('Preview', () => void showPreview()),
         draft.revisable ? newRevisionButton() : null,
+        draft.spikedAt ? spikeButton(false) : draft.spikeable ? spikeButton(true) : null,
       ),
     );
     show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));

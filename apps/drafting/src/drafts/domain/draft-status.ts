@@ -30,6 +30,14 @@ export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requ
 export const REVISABLE_STATUSES: readonly DraftStatus[] = ['published', 'withdrawn', 'cancelled'];
 
 /**
+ * Statuses from which the reporter may spike a story (set it aside: off their list, read-only,
+ * until they unspike it), provided it never went live: a draft, one an editor asked changes of,
+ * or one an editor rejected. A story with the editors (submitted, in review) or on its way to the
+ * site is theirs to decide; one that went live is unpublished or killed by an editor.
+ */
+export const SPIKEABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested', 'rejected'];
+
+/**
  * Statuses nothing moves on from: a killed story (legal removal) stays killed,
  * whatever review or publishing report about it later, newer revisions included.
  */

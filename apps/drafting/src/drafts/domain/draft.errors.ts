@@ -23,6 +23,18 @@ export const notSubmittable = (status: DraftStatus) =>
     'conflict',
   );
 
+export const notSpikeable = (status: DraftStatus, wentLive: boolean) =>
+  new DomainError(
+    'DRAFT.NOT_SPIKEABLE',
+    wentLive
+      ? 'The story went live; an editor unpublishes or kills a story that was on the site'
+      : `The story is ${status.replace('_', ' ')}; only a draft, a story with requested changes or a rejected one can be spiked`,
+    'conflict',
+  );
+
+export const spiked = () =>
+  new DomainError('DRAFT.SPIKED', 'The story is spiked; unspike it to edit or submit it again', 'conflict');
+
 export const notRevisable = (status: DraftStatus) =>
   new DomainError(
     'DRAFT.NOT_REVISABLE',

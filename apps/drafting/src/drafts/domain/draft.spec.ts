@@ -321,4 +321,66 @@ describe('a newer revision of a live story', () => {
     killed.recordKill(report());
     expect(codeOf(() => killed.startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
   });
+
+  describe('spiking', () => {
+    it('sets a draft aside: read-only, its status, text and version kept, with a timeline entry; unspiking brings it back as it was', () => {
+      const draft = newDraft();
+      expect(draft.spike('alice', 1, at)).toBe(true);
+      expect(draft.snapshot()).toMatchObject({ status: 'draft', version: 1, spikedAt: at });
+      expect(draft.canBeEdited).toBe(false);
+      expect(codeOf(() => draft.edit('alice', 1, { headline: 'Again' }, at))).toBe('DRAFT.SPIKED');
+      expect(codeOf(() => draft.submit('alice', undefined, at))).toBe('DRAFT.SPIKED');
+      expect(draft.takeChanges()).toMatchObject({ stateChanged: true, revision: null, timeline: [{ kind: 'spiked', actorId: 'alice', revision: 1 }] });
+
+      expect(draft.unspike('alice', at)).toBe(true);
+      expect(draft.snapshot()).toMatchObject({ status: 'draft', version: 1, spikedAt: null });
+      expect(draft.canBeEdited).toBe(true);
+      expect(draft.takeChanges().timeline.map((entry) => entry.kind)).toEqual(['unspiked']);
+      draft.edit('alice', 1, { headline: 'Again' }, at);
+      expect(draft.version).toBe(2);
+    });
+
+    it('changes nothing on a second spike or an unspike of a story not spiked (a double click)', () => {
+      const draft = newDraft();
+      expect(draft.unspike('alice', at)).toBe(false);
+      draft.spike('alice', undefined, at);
+      draft.takeChanges();
+      expect(draft.spike('alice', undefined, new Date(at.getTime() + 1000))).toBe(false);
+      expect(draft.spikedAt).toEqual(at);
+      expect(draft.takeChanges()).toEqual({ createdAt: null, stateChanged: false, revision: null, timeline: [] });
+    });
+
+    it('spikes a story an editor asked changes of or rejected, and keeps a rejected one rejected when it comes back', () => {
+      const changes = newDraft();
+      changes.submit('alice', undefined, at);
+      changes.recordReviewStatus('changes_requested', report(1, { note: 'Name the source' }));
+      expect(changes.spike('alice', undefined, at)).toBe(true);
+      const rejected = newDraft();
+      rejected.submit('alice', undefined, at);
+      rejected.recordReviewStatus('rejected', report(1));
+      rejected.spike('alice', undefined, at);
+      rejected.unspike('alice', at);
+      expect(rejected.status).toBe('rejected');
+      expect(rejected.canBeEdited).toBe(false);
+    });
+
+    it('refuses a story with the editors, on its way to the site or live, someone else’s, or a stale version', () => {
+      const submitted = newDraft();
+      submitted.submit('alice', undefined, at);
+      expect(codeOf(() => submitted.spike('alice', undefined, at))).toBe('DRAFT.NOT_SPIKEABLE');
+      submitted.recordReviewStatus('approved', report(1));
+      expect(codeOf(() => submitted.spike('alice', undefined, at))).toBe('DRAFT.NOT_SPIKEABLE');
+      // a new revision of a story that was live is a draft again, but the site has it: an editor's to take down
+      const live = liveDraft();
+      live.startRevision('alice', undefined, at);
+      expect(live.status).toBe('draft');
+      expect(codeOf(() => live.spike('alice', undefined, at))).toBe('DRAFT.NOT_SPIKEABLE');
+      const draft = newDraft();
+      expect(codeOf(() => draft.spike('bob', undefined, at))).toBe('DRAFT.NOT_AUTHOR');
+      expect(codeOf(() => draft.spike('alice', 7, at))).toBe('DRAFT.VERSION_CONFLICT');
+      draft.spike('alice', undefined, at);
+      expect(codeOf(() => draft.unspike('bob', at))).toBe('DRAFT.NOT_AUTHOR');
+      expect(draft.spikedAt).toEqual(at);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
 import { ArticleContent, validatePlain } from '@newsroom/contracts';
-import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
-import { invalidContent, notEditable, notRevisable, notSubmittable, notTheAuthor, staleVersion, versionRequired } from './draft.errors';
+import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, SPIKEABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
+import { invalidContent, notEditable, notRevisable, notSpikeable, notSubmittable, notTheAuthor, spiked, staleVersion, versionRequired } from './draft.errors';
 import { mergeCorrection, type CorrectableField, type CorrectedText } from './draft-correction';
 import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
@@ -22,6 +22,8 @@ export interface DraftSnapshot {
   correctedRevision: number | null;
   /** That revision's live text as the correction left it: what the next correction of it replaces. */
   correctedContent: ArticleContent | null;
+  /** When its reporter spiked it (set it aside); null while it is not spiked. */
+  spikedAt: Date | null;
 }
 
 /** A saved version of the text, immutable once written. */
@@ -81,6 +83,23 @@ export function readsEveryDraft(reader: AuthenticatedUser): boolean {
 }
 
 /**
+ * Whether the reporter may edit and submit the text: in an editable status, and not spiked.
+ * Also what the read views say (`editable`).
+ */
+export function isEditable(draft: Pick<DraftSnapshot, 'status' | 'spikedAt'>): boolean {
+  return EDITABLE_STATUSES.includes(draft.status) && draft.spikedAt === null;
+}
+
+/**
+ * Whether the reporter may spike the story now: in a spikeable status (SPIKEABLE_STATUSES) and
+ * never live (no public address: a revision of a story that was on the site is not spiked, the
+ * site's copy is an editor's to take down), and not spiked already.
+ */
+export function isSpikeable(draft: Pick<DraftSnapshot, 'status' | 'spikedAt' | 'publicUrl'>): boolean {
+  return SPIKEABLE_STATUSES.includes(draft.status) && draft.publicUrl === null && draft.spikedAt === null;
+}
+
+/**
  * Someone else's draft is reported as missing, not forbidden, so its existence
  * is not disclosed: callers answer DRAFT.NOT_FOUND when this is false.
  */
@@ -130,6 +149,7 @@ export class Draft {
       publishAt: null,
       correctedRevision: null,
       correctedContent: null,
+      spikedAt: null,
     });
     draft.changes.createdAt = at;
     draft.saveRevision(at);
@@ -170,8 +190,12 @@ export class Draft {
     return this.state.publishAt;
   }
 
+  get spikedAt(): Date | null {
+    return this.state.spikedAt;
+  }
+
   get canBeEdited(): boolean {
-    return EDITABLE_STATUSES.includes(this.state.status);
+    return isEditable(this.state);
   }
 
   isVisibleTo(reader: AuthenticatedUser): boolean {
@@ -200,6 +224,7 @@ export class Draft {
   edit(editorId: string, expectedVersion: number, changes: Partial<ArticleContent>, at: Date): void {
     const content = mergeContent(this.state.content, changes);
     this.assertAuthor(editorId);
+    if (this.state.spikedAt) throw spiked();
     if (!this.canBeEdited) throw notEditable(this.state.status);
     if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
     this.state.content = content;
@@ -216,6 +241,7 @@ export class Draft {
    */
   submit(userId: string, expectedVersion: number | undefined, at: Date): void {
     this.assertAuthor(userId);
+    if (this.state.spikedAt) throw spiked();
     if (!this.canBeEdited) throw notSubmittable(this.state.status);
     if (expectedVersion !== undefined && expectedVersion !== this.state.version) {
       throw staleVersion(expectedVersion, this.state.version);
@@ -238,6 +264,7 @@ export class Draft {
    */
   startRevision(userId: string, expectedVersion: number | undefined, at: Date): void {
     this.assertAuthor(userId);
+    if (this.state.spikedAt) throw spiked();
     if (!REVISABLE_STATUSES.includes(this.state.status)) throw notRevisable(this.state.status);
     if (expectedVersion !== undefined && expectedVersion !== this.state.version) {
       throw staleVersion(expectedVersion, this.state.version);
@@ -248,6 +275,42 @@ export class Draft {
     this.changes.stateChanged = true;
     this.saveRevision(at);
     this.addEntry({ kind: 'revision_started', at, actorId: userId, revision: this.state.version });
+  }
+
+  /**
+   * The reporter spikes the story: it leaves their list of stories (listed with the spiked ones),
+   * and nobody edits or submits it until they unspike it. The text, its revisions and its
+   * timeline stay; the status stays as it was, and later reports move it as usual. Only the
+   * author (DRAFT.NOT_AUTHOR), only a story that never went live, in a spikeable status
+   * (DRAFT.NOT_SPIKEABLE), and `expectedVersion`, when given, must be current
+   * (DRAFT.VERSION_CONFLICT). Spiking a spiked story changes nothing (a second click).
+   * Returns whether it changed.
+   */
+  spike(userId: string, expectedVersion: number | undefined, at: Date): boolean {
+    this.assertAuthor(userId);
+    if (this.state.spikedAt) return false;
+    if (!isSpikeable(this.state)) throw notSpikeable(this.state.status, this.state.publicUrl !== null);
+    if (expectedVersion !== undefined && expectedVersion !== this.state.version) {
+      throw staleVersion(expectedVersion, this.state.version);
+    }
+    this.state.spikedAt = at;
+    this.changes.stateChanged = true;
+    this.addEntry({ kind: 'spiked', at, actorId: userId, revision: this.state.version });
+    return true;
+  }
+
+  /**
+   * The reporter brings a spiked story back, as it was when spiked (same status, same text).
+   * Only the author (DRAFT.NOT_AUTHOR); a story that is not spiked changes nothing. Returns
+   * whether it changed.
+   */
+  unspike(userId: string, at: Date): boolean {
+    this.assertAuthor(userId);
+    if (!this.state.spikedAt) return false;
+    this.state.spikedAt = null;
+    this.changes.stateChanged = true;
+    this.addEntry({ kind: 'unspiked', at, actorId: userId, revision: this.state.version });
+    return true;
   }
 
   /** An editor claimed, asked for changes, approved or rejected. Returns whether the status moved. */

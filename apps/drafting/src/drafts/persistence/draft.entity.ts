@@ -41,6 +41,10 @@ export class DraftEntity {
   @Column({ type: 'jsonb', nullable: true })
   correctedContent!: ArticleContent | null;
 
+  /** When its reporter spiked it; null while it is not spiked. */
+  @Column({ type: 'timestamptz', nullable: true })
+  spikedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

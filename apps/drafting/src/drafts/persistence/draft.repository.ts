@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, Not } from 'typeorm';
 import { UnitOfWork } from '@newsroom/persistence';
 import { Draft, type DraftSnapshot } from '../domain/draft';
 import type { DraftStatus } from '../domain/draft-status';
@@ -57,10 +58,17 @@ export class DraftRepository {
     return this.unitOfWork.manager.findOneBy(DraftEntity, { id });
   }
 
-  /** Newest change first; `authorId` narrows to one reporter's drafts. */
-  list(filter: { authorId?: string; status?: DraftStatus; limit: number; offset: number }): Promise<[DraftEntity[], number]> {
+  /**
+   * Newest change first; `authorId` narrows to one reporter's drafts, `spiked` chooses the spiked
+   * stories or the others (never both: a spiked story is set aside).
+   */
+  list(filter: { authorId?: string; status?: DraftStatus; spiked?: boolean; limit: number; offset: number }): Promise<[DraftEntity[], number]> {
     return this.unitOfWork.manager.findAndCount(DraftEntity, {
-      where: { ...(filter.authorId ? { authorId: filter.authorId } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      where: {
+        ...(filter.authorId ? { authorId: filter.authorId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        spikedAt: filter.spiked ? Not(IsNull()) : IsNull(),
+      },
       order: { updatedAt: 'DESC', id: 'ASC' },
       take: filter.limit,
       skip: filter.offset,

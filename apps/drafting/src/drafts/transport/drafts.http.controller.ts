@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
 import type { Request, Response } from 'express';
 import { ArticleContent, exampleArticle } from '@newsroom/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
@@ -14,6 +15,8 @@ import { EditDraftCommand } from '../use-cases/edit-draft/edit-draft.command';
 import { EditDraftUseCase } from '../use-cases/edit-draft/edit-draft.use-case';
 import { DraftSummary, DraftView, RevisionView } from '../use-cases/read-drafts/draft.views';
 import { ReadDraftsQuery } from '../use-cases/read-drafts/read-drafts.query';
+import { SpikeDraftCommand } from '../use-cases/spike-draft/spike-draft.command';
+import { SpikeDraftUseCase } from '../use-cases/spike-draft/spike-draft.use-case';
 import { StartRevisionCommand } from '../use-cases/start-revision/start-revision.command';
 import { StartRevisionUseCase } from '../use-cases/start-revision/start-revision.use-case';
 import { SubmitDraftCommand } from '../use-cases/submit-draft/submit-draft.command';
@@ -27,6 +30,12 @@ export class ListDraftsQuery extends PageQuery {
   @IsOptional()
   @IsIn(DRAFT_STATUSES)
   status?: DraftStatus;
+
+  @ApiPropertyOptional({ description: 'true lists only the spiked stories; without it (or false), spiked stories are left out', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'spiked must be true or false' })
+  spiked?: boolean;
 }
 
 class DraftList {
@@ -43,6 +52,7 @@ export class DraftsHttpController {
     private readonly editDraft: EditDraftUseCase,
     private readonly submitDraft: SubmitDraftUseCase,
     private readonly startRevision: StartRevisionUseCase,
+    private readonly spikeDraft: SpikeDraftUseCase,
     private readonly read: ReadDraftsQuery,
     private readonly check: CheckDraftQuery,
   ) {}
@@ -62,7 +72,7 @@ export class DraftsHttpController {
   @ApiOperation({ summary: 'List drafts: a reporter sees their own, editors see all' })
   @ApiResponse({ status: 200, type: DraftList })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDraftsQuery): Promise<DraftList> {
-    return this.read.list(user, { status: query.status, limit: query.limit, offset: query.offset });
+    return this.read.list(user, { status: query.status, spiked: query.spiked ?? false, limit: query.limit, offset: query.offset });
   }
 
   @Get(':id')
@@ -164,6 +174,44 @@ export class DraftsHttpController {
   ): Promise<DraftView> {
     const { revision } = await this.startRevision.execute(StartRevisionCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch) }));
     res.setHeader('Location', `/v1/drafts/${id}/revisions/${revision}`);
+    return this.viewWithEtag(user, id, res);
+  }
+
+  /**
+   * Spikes the story: it is set aside, left out of the lists (`GET /v1/drafts?spiked=true` lists
+   * it), and read-only until unspiked; its text, revisions and timeline stay. 200 with the draft
+   * (`spikedAt` set; again the same for a story already spiked). 409 DRAFT.NOT_SPIKEABLE for a
+   * story that went live or is with the editors (only draft, changes_requested and rejected, never
+   * live), 403 DRAFT.NOT_AUTHOR, 404 DRAFT.NOT_FOUND, 412 DRAFT.VERSION_CONFLICT for a stale
+   * If-Match (optional).
+   */
+  @Post(':id/spike')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Spike a story that never went live (its reporter): set aside, read-only, until unspiked; If-Match optional' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version seen, e.g. "3"' })
+  @ApiResponse({ status: 200, type: DraftView })
+  @ApiResponse({ status: 409, description: 'The story went live, or is with the editors (DRAFT.NOT_SPIKEABLE)' })
+  async spike(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DraftView> {
+    await this.spikeDraft.execute(SpikeDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch), spiked: true }));
+    return this.viewWithEtag(user, id, res);
+  }
+
+  /**
+   * Brings a spiked story back as it was (its status and text), on the reporter's list again.
+   * 200 with the draft (the same for a story that is not spiked). 403 DRAFT.NOT_AUTHOR, 404
+   * DRAFT.NOT_FOUND.
+   */
+  @Post(':id/unspike')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unspike a story (its reporter): back on the list as it was' })
+  @ApiResponse({ status: 200, type: DraftView })
+  async unspike(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseArticleIdPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<DraftView> {
+    await this.spikeDraft.execute(SpikeDraftCommand.create({ draftId: id, actor: user, spiked: false }));
     return this.viewWithEtag(user, id, res);
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleContent } from '@newsroom/contracts';
-import { DRAFT_STATUSES, EDITABLE_STATUSES, REVISABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
+import { isEditable, isSpikeable } from '../../domain/draft';
+import { DRAFT_STATUSES, REVISABLE_STATUSES, type DraftStatus } from '../../domain/draft-status';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/draft-timeline';
 import type { ActivityEntity } from '../../persistence/activity.entity';
 import type { DraftEntity } from '../../persistence/draft.entity';
@@ -25,6 +26,10 @@ export class DraftSummary {
   @ApiProperty() editable!: boolean;
   @ApiProperty({ description: 'Whether its reporter may start a new revision (POST /v1/drafts/:id/revisions): published, withdrawn or cancelled' })
   revisable!: boolean;
+  @ApiProperty({ description: 'Whether its reporter may spike it now (POST /v1/drafts/:id/spike): never live, and a draft, one with requested changes or a rejected one' })
+  spikeable!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'When its reporter spiked it (set it aside, read-only); null while it is not spiked' })
+  spikedAt!: string | null;
   @ApiProperty() updatedAt!: string;
 }
 
@@ -52,8 +57,10 @@ export function toDraftSummary(row: DraftEntity): DraftSummary {
     version: row.version,
     headline: row.content.headline,
     section: row.content.section,
-    editable: EDITABLE_STATUSES.includes(row.status),
-    revisable: REVISABLE_STATUSES.includes(row.status),
+    editable: isEditable(row),
+    revisable: REVISABLE_STATUSES.includes(row.status) && row.spikedAt === null,
+    spikeable: isSpikeable(row),
+    spikedAt: row.spikedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -12,10 +12,10 @@ import { toActivityView, toDraftSummary, toDraftView, toRevisionView, type Draft
 export class ReadDraftsQuery {
   constructor(private readonly drafts: DraftRepository) {}
 
-  /** Newest change first; a reporter sees only their own drafts. */
+  /** Newest change first; a reporter sees only their own drafts; spiked ones only when `spiked`. */
   async list(
     reader: AuthenticatedUser,
-    filter: { status?: DraftStatus; limit: number; offset: number },
+    filter: { status?: DraftStatus; spiked?: boolean; limit: number; offset: number },
   ): Promise<{ items: DraftSummary[]; total: number }> {
     const authorId = readsEveryDraft(reader) ? undefined : reader.id;
     const [rows, total] = await this.drafts.list({ ...filter, authorId });
