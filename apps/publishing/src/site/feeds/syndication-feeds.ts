@@ -63,8 +63,10 @@ export function sectionFeedScope(section: string, site: FeedSite): FeedScope {
 }
 
 /**
- * One feed document. RSS and Atom declare titles and summaries as HTML, so plain text is
- * escaped for them; JSON Feed takes them as plain text. Bodies are the site's safe HTML.
+ * One feed document. Atom declares titles and summaries as HTML (`type="html"`), and RSS its
+ * descriptions ("entity-encoded HTML is allowed"), so plain text is escaped for them; an RSS
+ * item title is plain text (the RSS Advisory Board's profile: titles "should not contain HTML",
+ * and readers show them literally), as JSON Feed's are. Bodies are the site's safe HTML.
  */
 export function renderFeed(format: FeedFormat, scope: FeedScope, articles: PublicArticle[], publicBaseUrl: string, now: Date): string {
   const links = Object.fromEntries(Object.entries(FEED_FORMATS).map(([key, { file }]) => [key, `${publicBaseUrl}${scope.feedPath}/${file}`]));
@@ -117,7 +119,7 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
   const image = leadImage(content);
   const imageUrl = image && (format === 'json' || enclosureType(image.url) ? image.url : undefined);
   return {
-    title: text(content.headline),
+    title: format === 'rss' ? rssTitle(content.headline) : text(content.headline),
     id: url,
     link: url,
     date: article.updatedAt,
@@ -130,6 +132,16 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     // RSS has no author element without an email address; Dublin Core's creator carries names.
     ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: joinNames(names) } }] } : {}),
   };
+}
+
+/**
+ * A headline as an RSS item title: plain text, which the feed library writes in a CDATA
+ * section. The library splits only the first `]]>` in it (which would end the section), so each
+ * one gets an invisible word joiner (U+2060) before its `>`: the title reads the same and the
+ * document stays well-formed.
+ */
+function rssTitle(headline: string): string {
+  return headline.replaceAll(']]>', ']]\u2060>');
 }
 
 /**
