@@ -16,6 +16,21 @@ describe('alertEmail', () => {
     expect(alertEmail('Newsroom', 'a@example.com', { ...alert, priority: 'breaking' }, links).subject).toBe('Breaking: Budget <b>passes</b> & "wins"');
   });
 
+  it.each([['Breaking: River Harle bursts its banks'], ['BREAKING NEWS – Dam gives way'], ['breaking — Bridge closed'], ['Breaking | Polls close']])(
+    'does not say breaking twice when the headline %p already opens with it',
+    (headline) => {
+      const breaking = { ...alert, priority: 'breaking' as const, headline };
+      expect(alertEmail('Newsroom', 'a@example.com', breaking, links).subject).toBe(headline);
+      expect(alertPushPayload('id-1', breaking).title).toBe(headline);
+    },
+  );
+
+  it('still labels a breaking headline that only mentions the word later, or opens with another word', () => {
+    for (const headline of ['Breakingham council resigns', 'Record breaking: heat in July', 'Breaking point: nurses strike']) {
+      expect(alertTitle({ ...alert, priority: 'breaking', headline })).toBe(`Breaking: ${headline}`);
+    }
+  });
+
   it('keeps the subject on one line', () => {
     expect(alertEmail('Newsroom', 'a@example.com', { ...alert, headline: 'Line one\r\nBcc: victim@example.com' }, links).subject).toBe('Line one Bcc: victim@example.com');
   });

@@ -85,8 +85,20 @@ ${footnote(html`${reason}
   };
 }
 
+/** A headline that already opens with the label ("Breaking: …", "BREAKING NEWS – …"), as desks often write them. */
+const SAYS_BREAKING = /^\s*breaking(?:\s+news)?\s*[:|\-–—]/i;
+
+/**
+ * Whether a breaking story's title gets the "Breaking: " label in front: not when its headline
+ * already opens with it, which would read "Breaking: Breaking: …".
+ */
+export function needsBreakingLabel(alert: Pick<AlertText, 'priority' | 'headline'>): boolean {
+  return alert.priority === 'breaking' && !SAYS_BREAKING.test(alert.headline);
+}
+
+/** The subject of an alert e-mail and the title of its push: the headline, "Breaking: " in front for breaking news. */
 export function alertTitle(alert: AlertText): string {
-  return `${alert.priority === 'breaking' ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
+  return `${needsBreakingLabel(alert) ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
 }
 
 /**

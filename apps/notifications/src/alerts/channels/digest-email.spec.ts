@@ -27,6 +27,13 @@ describe(digestEmail.name, () => {
     expect(mail.text).toContain('BREAKING: Budget <b>passes</b>\nIn a line.\nhttps://news.example/a');
   });
 
+  it('does not say breaking twice for a headline that already opens with it', () => {
+    const mail = digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('Breaking: Dam gives way', { priority: 'breaking' })], links);
+    expect(mail.html).not.toContain('Breaking: </span>');
+    expect(mail.text).toContain('\nBreaking: Dam gives way\n');
+    expect(mail.text).not.toContain('BREAKING: Breaking');
+  });
+
   it('carries the one-click unsubscribe headers and links of the alert e-mail, on a list of its own', () => {
     const mail = digestEmail('Newsroom', 'a@example.com', '2026-11-30', [story('One')], links);
     expect(mail.headers).toEqual({

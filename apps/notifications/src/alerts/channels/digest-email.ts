@@ -3,7 +3,7 @@ import { emailDocument } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { AlertText } from '../domain/article-alert';
-import { INTERFACE, oneLine, storyDirection, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
+import { INTERFACE, needsBreakingLabel, oneLine, storyDirection, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
 
 /** One story as a digest lists it. */
 export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority'>;
@@ -28,7 +28,7 @@ export function digestEmail(publication: string, to: string, date: LocalDate, st
   const subject = `Your ${oneLine(publication)} digest for ${spelledDate(date)}: ${count}`;
   const text = [
     subject,
-    ...stories.map((story) => [`\n${story.priority === 'breaking' ? 'BREAKING: ' : ''}${oneLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
+    ...stories.map((story) => [`\n${needsBreakingLabel(story) ? 'BREAKING: ' : ''}${oneLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
     ...footer.text,
   ].join('\n');
   const body = html`<h1 lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="font-size:20px">${subject}</h1>
@@ -37,7 +37,7 @@ ${stories.map((story) => {
   const standfirst = story.standfirst?.trim() ?? '';
   const dir = storyDirection(story.headline, standfirst);
   return html`<div dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'};margin-bottom:1em">
-<h2 style="font-size:17px;margin-bottom:0.2em">${story.priority === 'breaking' && html`<span lang="${INTERFACE.lang}" style="color:#b00000">Breaking: </span>`}${url ? html`<a href="${url}" style="color:#1a1a1a">${story.headline}</a>` : story.headline}</h2>
+<h2 style="font-size:17px;margin-bottom:0.2em">${needsBreakingLabel(story) && html`<span lang="${INTERFACE.lang}" style="color:#b00000">Breaking: </span>`}${url ? html`<a href="${url}" style="color:#1a1a1a">${story.headline}</a>` : story.headline}</h2>
 ${standfirst && html`<p style="margin-top:0">${standfirst}</p>`}
 </div>`;
 })}
