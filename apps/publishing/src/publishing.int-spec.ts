@@ -432,6 +432,13 @@ describe('publishing service', () => {
       const log = (await site.get('/corrections')).text;
       expect(log).toContain(note);
       expect(log).toContain(`href="/articles/${slug}"`);
+      // one page so far: a bad page is refused, a page past the last is not there
+      const pages = await Promise.all(['/corrections?page=abc', '/corrections?page=0', '/corrections?page=2'].map((path) => site.get(path)));
+      expect(pages.map((answer) => [answer.status, /REQUEST\.INVALID_PAGE/.test(answer.text)])).toEqual([
+        [400, true],
+        [400, true],
+        [404, false],
+      ]);
       // `changes: null` is a note alone, as an absent field is
       const noteOnly = await editor.post<{ corrections: { note: string }[]; version: string }>(`/v1/articles/${live}/corrections`, { note: 'Clarified who spoke.', changes: null });
       expect([noteOnly.status, noteOnly.body.corrections.map((correction) => correction.note)]).toEqual([201, expect.arrayContaining(['Clarified who spoke.', note])]);

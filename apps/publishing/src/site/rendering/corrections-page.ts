@@ -3,10 +3,11 @@ import type { CorrectionLogEntry } from '../../articles/use-cases/read-articles/
 import { html } from '@newsroom/html';
 import { chromeOf } from './chrome';
 import { labelsOf, renderPage, timeLocaleOf, type SiteContext } from './layout';
+import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
 import { formatAbsoluteTime } from './time-format';
 
-/** The public corrections log, newest first. */
-export function renderCorrectionsPage(entries: CorrectionLogEntry[], site: SiteContext): string {
+/** The public corrections log, newest first, one page of it (`paging`: which, of how many corrections). */
+export function renderCorrectionsPage(entries: CorrectionLogEntry[], site: SiteContext, paging: Paging): string {
   const labels = labelsOf(site);
   // Headlines and notes are in their articles' languages; isolated, they cannot reorder the log.
   const chrome = chromeOf(site);
@@ -28,10 +29,12 @@ ${
 <p class="correction-time"><time datetime="${entry.correctedAt.toISOString()}">${formatAbsoluteTime(entry.correctedAt, timeLocaleOf(site))}</time></p>
 </li>`,
       )}</ol>`
-}`;
+}
+${renderPagination(paging, { prev: labels.newerCorrections, next: labels.olderCorrections, pageOf: labels.pageOf })}`;
+  const title = `${labels.corrections}${paging.page > 1 ? ` (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})` : ''} | ${site.name}`;
   return renderPage(
     site,
-    { title: `${labels.corrections} | ${site.name}`, description: `${labels.corrections} | ${site.name}`, canonical: `${site.publicBaseUrl}/corrections` },
+    { title, description: `${labels.corrections} | ${site.name}`, canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`, ...neighbours(paging) },
     main,
   );
 }

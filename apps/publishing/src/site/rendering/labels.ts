@@ -69,6 +69,9 @@ export interface InterfaceLabels {
   searchPrompt: string;
   newer: string;
   older: string;
+  /** The corrections log's page links. */
+  newerCorrections: string;
+  olderCorrections: string;
   previousResults: string;
   moreResults: string;
   pageOf: (page: number, of: number) => string;
@@ -146,6 +149,8 @@ export const ENGLISH_LABELS: InterfaceLabels = {
   searchPrompt: 'Search every story we have published.',
   newer: '← Newer stories',
   older: 'Older stories →',
+  newerCorrections: '← Newer corrections',
+  olderCorrections: 'Older corrections →',
   previousResults: '← Previous results',
   moreResults: 'More results →',
   pageOf: (page, of) => `Page ${page} of ${of}`,
@@ -234,6 +239,8 @@ export const UKRAINIAN_LABELS: InterfaceLabels = {
   searchPrompt: 'Шукайте серед усіх наших публікацій.',
   newer: '← Новіші',
   older: 'Старіші →',
+  newerCorrections: '← Новіші виправлення',
+  olderCorrections: 'Старіші виправлення →',
   previousResults: '← Попередні результати',
   moreResults: 'Більше результатів →',
   pageOf: (page, of) => `Сторінка ${page} з ${of}`,

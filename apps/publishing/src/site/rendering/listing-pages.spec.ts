@@ -142,11 +142,22 @@ describe('renderCorrectionsPage', () => {
         { articleId: 'b', headline: 'Gone', slug: 'gone', note: 'Fixed a date.', correctedAt: now, withdrawn: true },
       ],
       site,
+      { page: 1, pageSize: 50, total: 2, path: '/corrections' },
     );
     expect(page).toContain('<a href="/articles/live-story"><bdi>Live &lt;story&gt;</bdi></a>');
     expect(page).toContain('Fixed a &lt;name&gt;.');
     expect(page).not.toContain('href="/articles/gone"');
     expect(page).toContain('<bdi>Gone</bdi> <span class="withdrawn-label">(withdrawn)</span>');
+    expect(page).not.toContain('class="pagination"');
+  });
+
+  it('links the newer and older pages of a long log, and names the page in its title and canonical address', () => {
+    const entry = { articleId: 'a', headline: 'Live', slug: 'live', note: 'Fixed.', correctedAt: now, withdrawn: false };
+    const page = renderCorrectionsPage([entry], site, { page: 2, pageSize: 50, total: 120, path: '/corrections' });
+    expect(page).toContain('<a class="pagination-prev" rel="prev" href="/corrections">← Newer corrections</a>');
+    expect(page).toContain('<a class="pagination-next" rel="next" href="/corrections?page=3">Older corrections →</a>');
+    expect(page).toContain('Page 2 of 3');
+    expect(page).toMatch(/<link rel="canonical" href="[^"]+\/corrections\?page=2">/);
   });
 });
 

@@ -26,7 +26,7 @@ import { SiteContextFactory } from './site-context';
 
 export const LIST_PAGE_SIZE = 30;
 export const SEARCH_PAGE_SIZE = 20;
-const CORRECTIONS_PAGE_SIZE = 200;
+const CORRECTIONS_PAGE_SIZE = 50;
 
 /** Nothing public at this address: the error filter answers with the 404 page (or JSON, if asked). */
 export const pageNotFound = () => new DomainError('PAGE.NOT_FOUND', 'No such page', 'not_found');
@@ -140,12 +140,16 @@ export class PagesHttpController {
   }
 
   @Get('corrections')
-  @ApiOperation({ summary: 'Every published correction, newest first' })
+  @ApiOperation({ summary: `Every published correction, newest first, ${CORRECTIONS_PAGE_SIZE} a page; 400 for a bad page, 404 past the last` })
+  @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiProduces('text/html')
-  async corrections(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async corrections(@Query('page') rawPage: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const page = pageNumber(rawPage);
     if (await this.unchanged(req, res, PAGE_CACHE)) return;
-    const [entries, site] = await Promise.all([this.read.corrections(CORRECTIONS_PAGE_SIZE), this.site.create()]);
-    sendHtml(res, 200, renderCorrectionsPage(entries, site), PAGE_CACHE);
+    const [{ entries, total }, site] = await Promise.all([this.read.corrections(CORRECTIONS_PAGE_SIZE, (page - 1) * CORRECTIONS_PAGE_SIZE), this.site.create()]);
+    const paging: Paging = { page, pageSize: CORRECTIONS_PAGE_SIZE, total, path: '/corrections' };
+    if (page > lastPage(paging)) throw pageNotFound();
+    sendHtml(res, 200, renderCorrectionsPage(entries, site, paging), PAGE_CACHE);
   }
 
   /** Answers 304 when the reader's copy is current (see answerIfUnchanged); sets the validators otherwise. */

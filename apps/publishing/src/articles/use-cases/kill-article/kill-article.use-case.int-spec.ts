@@ -64,7 +64,7 @@ describe(KillArticleUseCase.name, () => {
     expect(await read.isKilled({ id: articleId })).toBe(true);
     expect(await read.isKilled({ slug: slug! })).toBe(true);
     expect((await read.list({ limit: 100, offset: 0 })).items.map((item) => item.id)).not.toContain(articleId);
-    expect((await read.corrections(100)).map((entry) => entry.articleId)).not.toContain(articleId);
+    expect((await read.corrections(100)).entries.map((entry) => entry.articleId)).not.toContain(articleId);
     expect((await testbed.get(SearchArticlesQuery).execute(SearchArticlesCommand.create({ text: 'Zanzibar', limit: 10, offset: 0 }))).total).toBe(0);
   });
 

@@ -165,17 +165,19 @@ export class ReadArticlesQuery {
     return publicOnly(rows);
   }
 
-  /** The corrections log, newest first. */
-  async corrections(limit: number): Promise<CorrectionLogEntry[]> {
-    const rows: { article_id: string; note: string; corrected_at: Date; headline: string; slug: string; status: string }[] =
-      await this.dataSource.query(
+  /** One page of the corrections log, newest first, and how many corrections it holds in all. */
+  async corrections(limit: number, offset = 0): Promise<{ entries: CorrectionLogEntry[]; total: number }> {
+    const [rows, [{ total }]]: [{ article_id: string; note: string; corrected_at: Date; headline: string; slug: string; status: string }[], { total: number }[]] = await Promise.all([
+      this.dataSource.query(
         `SELECT c.article_id, c.note, c.corrected_at, a.content->>'headline' AS headline, a.slug, a.status
            FROM corrections c JOIN articles a ON a.id = c.article_id
           ORDER BY c.corrected_at DESC, c.id DESC
-          LIMIT $1`,
-        [limit],
-      );
-    return rows.map((row) => ({
+          LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM corrections c JOIN articles a ON a.id = c.article_id`),
+    ]);
+    const entries = rows.map((row) => ({
       articleId: row.article_id,
       note: row.note,
       correctedAt: row.corrected_at,
@@ -183,6 +185,7 @@ export class ReadArticlesQuery {
       slug: row.slug,
       withdrawn: row.status === 'withdrawn',
     }));
+    return { entries, total };
   }
 
   private async withCorrections(row: ArticleEntity | null): Promise<PublicArticle | null> {
