@@ -360,6 +360,19 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect((await service.anonymous.post(unsubscribePath, undefined, oneClick)).status).toBe(200);
     expect(await service.sql(`SELECT status FROM subscribers WHERE lower(email) = $1`, [alice])).toEqual([{ status: 'unsubscribed' }]);
     expect((await service.anonymous.post(unsubscribePath, undefined, oneClick)).status).toBe(200);
+    // "The body is not read": whatever a mail provider sends, the answer is the same
+    const oddBodies = [
+      { raw: Buffer.from([0x4c, 0xff, 0xfe]), headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      { raw: '{"List-Unsubscribe":', headers: { 'content-type': 'application/json' } },
+      { raw: `List-Unsubscribe=One-Click&pad=${'x'.repeat(64 * 1024)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      { raw: 'List-Unsubscribe=One-Click\u0000', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    ];
+    for (const body of oddBodies) {
+      const answer = await service.anonymous.post(unsubscribePath, undefined, body);
+      expect([answer.status, answer.text.includes('Already done')]).toEqual([200, true]);
+    }
+    // the path's other routes are not affected
+    expect((await service.anonymous.post<{ error: { code: string } }>('/unsubscribe/x', undefined, { raw: '{"a":', headers: { 'content-type': 'application/json' } })).status).toBe(400);
 
     const tampered = await service.anonymous.post<{ error: { code: string } }>(
       unsubscribePath.replace(/token=v1\.(.)/, (_m, c: string) => `token=v1.${c === 'e' ? 'f' : 'e'}`),

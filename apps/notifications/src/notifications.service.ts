@@ -14,6 +14,8 @@ export const NOTIFICATIONS_SERVICE: ServiceDescription = {
     'Email (double opt-in) and web-push alerts for published articles, once per subscriber per channel; ' +
     'preference and one-click unsubscribe pages behind signed links; the delivery log for editors.',
   consumesEvents: true,
+  // RFC 8058 one-click: whatever a mail provider sends as the body, the reader is unsubscribed.
+  unreadBodyPaths: ['/unsubscribe'],
   configure: (app: INestApplication) => {
     // Registered after the platform's JSON filter, so it is asked first: the subscriber pages' errors are pages.
     app.useGlobalFilters(new SubscriberPageFilter(mastheadOf(app.get<NotificationsConfig>(NOTIFICATIONS_CONFIG))));

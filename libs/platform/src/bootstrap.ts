@@ -35,6 +35,12 @@ export interface ServiceDescription {
    * limits its body itself.
    */
   uploadPaths?: readonly string[];
+  /**
+   * Paths of POST routes whose body is never read (notifications' RFC 8058 one-click
+   * `/unsubscribe`: "the body is not read, nothing else is required"): it is drained unparsed,
+   * so no body a mail provider sends (malformed, over the limits, not UTF-8) can refuse it.
+   */
+  unreadBodyPaths?: readonly string[];
 }
 
 /**
@@ -55,7 +61,7 @@ export async function bootstrapService(
   useSecurityHeaders(app, description.contentSecurityPolicy);
   app.use((request: Request, _response: Response, next: NextFunction) => runInTrace(request.headers.traceparent, next));
   app.use('/v1', requireJsonBodies(description.uploadPaths ?? []));
-  readRequestInput(app, description.largeBodyPaths);
+  readRequestInput(app, description.largeBodyPaths, description.unreadBodyPaths);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   description.configure?.(app);

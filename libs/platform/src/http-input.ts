@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DomainError, MESSAGE_LIMITS, describeUnsupportedText, findUnsupportedText, type UnsupportedTextIssue } from '@newsroom/contracts';
 import { bodyNotAnObject, isJsonButNotAnObject } from './http-errors';
 
@@ -25,12 +25,21 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   (`details: { in: 'body' | 'query' | 'path', path, codePoint }`).
  * - Objects or arrays nested deeper than MAX_INPUT_DEPTH: 400 REQUEST.TOO_DEEP, before field
  *   validation recurses into them.
+ * - `unreadBodyPaths` (exactly those paths): a POST's body is drained, never parsed or checked.
  */
-export function readRequestInput(app: INestApplication, largeBodyPaths: readonly string[] = []): void {
-  for (const path of largeBodyPaths) app.use(path, express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 }));
+export function readRequestInput(app: INestApplication, largeBodyPaths: readonly string[] = [], unreadBodyPaths: readonly string[] = []): void {
+  const unread = (request: Request): boolean => request.method === 'POST' && unreadBodyPaths.includes(request.path);
+  // A body left unread is drained (so the connection can serve the next request) and never parsed.
+  const parses = (parser: RequestHandler): RequestHandler => (request, response, next) => {
+    if (!unread(request)) return parser(request, response, next);
+    request.body = {};
+    request.resume();
+    next();
+  };
+  for (const path of largeBodyPaths) app.use(path, parses(express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
   // body-parser skips a request whose body an earlier parser already read.
-  app.use(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 }));
-  app.use(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 }));
+  app.use(parses(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
+  app.use(parses(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 })));
   app.use(recogniseJsonThatIsNotAnObject);
   app.use(refuseUnsupportedInput);
 }
