@@ -18,4 +18,9 @@ describe(lockedStoryState.name, () => {
   it('names a status it does not know', () => {
     expect(lockedStoryState('on_hold')).toBe('On hold — the text cannot be edited now.');
   });
+
+  it('tells a cancelled update of a story that went live from a publication cancelled before it ever did', () => {
+    expect(lockedStoryState('cancelled', null, null)).toMatch(/^Publication cancelled — /);
+    expect(lockedStoryState('cancelled', null, 'https://news.example.org/articles/x')).toMatch(/^Update cancelled — .*the earlier text keeps the story’s address/);
+  });
 });

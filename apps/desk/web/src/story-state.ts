@@ -4,7 +4,7 @@ import { statusLabel, when } from './dom';
  * What a reporter can do with a story whose text is locked, said where the checks and the
  * Submit button would be: submit readiness means nothing for a story that cannot be submitted.
  */
-export function lockedStoryState(status: string, publishAt?: string | null): string {
+export function lockedStoryState(status: string, publishAt?: string | null, publicUrl?: string | null): string {
   switch (status) {
     case 'submitted':
       return 'Submitted — waiting for an editor. You can edit it again if changes are requested.';
@@ -19,7 +19,10 @@ export function lockedStoryState(status: string, publishAt?: string | null): str
     case 'rejected':
       return 'Rejected — it cannot be submitted again.';
     case 'cancelled':
-      return 'Publication cancelled — an editor stopped it. Start a new revision to change it and submit it again.';
+      // A story that had gone live keeps its address: only the revision that waited was stopped.
+      return publicUrl
+        ? 'Update cancelled — an editor stopped this revision before it went live; the earlier text keeps the story’s address. Start a new revision to change it and submit it again.'
+        : 'Publication cancelled — an editor stopped it. Start a new revision to change it and submit it again.';
     case 'withdrawn':
       return 'Unpublished — it is off the site. Start a new revision to put it right; once approved it goes back at the same address.';
     case 'killed':

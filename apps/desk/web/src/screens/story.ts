@@ -494,7 +494,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     show(
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(draft.status), draft.spikedAt ? [' ', statusBadge('spiked')] : null, ` · version ${draft.version}`),
-      draft.spikedAt ? h('p', { class: 'story-state' }, spikedStoryState(draft.spikedAt)) : draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt)),
+      draft.spikedAt ? h('p', { class: 'story-state' }, spikedStoryState(draft.spikedAt)) : draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt, draft.publicUrl)),
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       h(
         'div',

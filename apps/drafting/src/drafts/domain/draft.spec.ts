@@ -322,6 +322,20 @@ describe('a newer revision of a live story', () => {
     expect(codeOf(() => killed.startRevision('alice', undefined, at))).toBe('DRAFT.NOT_REVISABLE');
   });
 
+  it('can be revised again when an editor unpublished the story while its update waited (the update announced cancelled)', () => {
+    const draft = liveDraft();
+    draft.startRevision('alice', undefined, at);
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('approved', report(2));
+    draft.recordSchedule(new Date('2030-01-01T00:00:00Z'), report(2));
+    expect(draft.recordWithdrawal(report(1))).toBe(false); // about the live revision 1: the update still waits
+    expect(draft.recordScheduleCancellation(report(2))).toBe(true);
+    expect(draft.status).toBe('cancelled');
+    expect(draft.publishAt).toBeNull();
+    draft.startRevision('alice', undefined, at);
+    expect(draft.canBeEdited).toBe(true);
+  });
+
   describe('spiking', () => {
     it('sets a draft aside: read-only, its status, text and version kept, with a timeline entry; unspiking brings it back as it was', () => {
       const draft = newDraft();

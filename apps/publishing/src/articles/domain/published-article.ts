@@ -369,14 +369,20 @@ export class PublishedArticle {
    *
    * @throws ARTICLE.NOT_PUBLISHED when the article is not live.
    */
-  unpublish(reason: string, editorId: string, now: Date): Withdrawal {
+  unpublish(reason: string, editorId: string, now: Date): Withdrawal & { cancellation: Cancellation | null } {
     this.assertLive();
     const withdrawal = { at: now, reason, editorId };
     this.state.status = 'withdrawn';
     this.state.withdrawal = withdrawal;
+    // A newer revision waiting for its time goes too (the scheduler must not bring the article
+    // back), cancelled as an editor's cancellation would: it cannot be approved back in, and its
+    // reporter hears of it, so their copy does not wait for a time that will never come.
+    const pending = this.state.pending;
+    const cancellation = pending ? { at: now, editorId, revision: pending.revision } : null;
+    if (cancellation) this.state.cancellation = cancellation;
     this.state.pending = null;
     this.touch(now);
-    return { ...withdrawal };
+    return { ...withdrawal, cancellation: cancellation && { ...cancellation } };
   }
 
   /**

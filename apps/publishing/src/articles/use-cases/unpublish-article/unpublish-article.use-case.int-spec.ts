@@ -58,6 +58,16 @@ describe(UnpublishArticleUseCase.name, () => {
 
     expect(await fixtures.row(articleId)).toMatchObject({ status: 'withdrawn', pending_revision: null, due_at: null });
     expect(await testbed.get(PublishDueArticlesUseCase).execute(PublishDueArticlesCommand.create({ limit: 10 }))).toMatchObject({ published: [] });
+    // announced as cancelled, so the reporter's copy of revision 2 does not wait "scheduled" for good
+    const [unpublished, cancelled] = (await announcements(testbed, articleId)).slice(-2);
+    expect(unpublished).toMatchObject({ type: 'news.article.unpublished.v1', data: { revision: 1 } });
+    expect(cancelled).toMatchObject({ type: 'news.article.schedule-cancelled.v1', data: { articleId, revision: 2, editorId: EDITOR } });
+  });
+
+  it('announces no cancellation when nothing was waiting', async () => {
+    const articleId = await fixtures.live();
+    await unpublish(articleId);
+    expect((await announcements(testbed, articleId)).map((event) => event.type)).not.toContain('news.article.schedule-cancelled.v1');
   });
 
   describe('refuses, changing nothing and announcing nothing,', () => {
