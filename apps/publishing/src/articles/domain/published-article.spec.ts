@@ -436,7 +436,13 @@ describe(PublishedArticle.name, () => {
     it('withdraws the article and drops a revision still waiting', () => {
       const article = liveArticle(1);
       article.receiveApproval(approval(2, { publishAt: t('15:00:00').toISOString() }), t('11:00:00'));
-      expect(article.unpublish('Legal hold', 'editor-9', t('12:00:00'))).toEqual({ at: t('12:00:00'), reason: 'Legal hold', editorId: 'editor-9' });
+      // the waiting revision is cancelled as an editor's cancellation would, and cannot be approved back in
+      expect(article.unpublish('Legal hold', 'editor-9', t('12:00:00'))).toEqual({
+        at: t('12:00:00'),
+        reason: 'Legal hold',
+        editorId: 'editor-9',
+        cancellation: { at: t('12:00:00'), editorId: 'editor-9', revision: 2 },
+      });
       expect(article.snapshot()).toMatchObject({
         status: 'withdrawn',
         pending: null,
