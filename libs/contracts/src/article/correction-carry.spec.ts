@@ -63,6 +63,15 @@ describe(carryCorrection.name, () => {
     expect(carry.text).toBe(later);
   });
 
+  it('carries a second correction of the neighbouring paragraph into a revision written from the first (the update an editor corrected while it waited)', () => {
+    const firstFix = article({ ...base, body: [p('Mayor Smith resigned on Monday.'), p('He served twelve years.'), p('The council meets on Friday.')] });
+    const secondFix = article({ ...firstFix, body: [p('Mayor Smyth resigned on Monday.'), p('He served twelve years.'), p('The council meets on Friday.')] });
+    const update = article({ ...firstFix, body: [...firstFix.body, p('His deputy was sworn in.')] });
+    const carry = carryCorrection(update, base, secondFix);
+    expect(carry).toMatchObject({ applied: ['body'], kept: [] });
+    expect(texts(carry.text.body)).toEqual(['Mayor Smyth resigned on Monday.', 'He served twelve years.', 'The council meets on Friday.', 'His deputy was sworn in.']);
+  });
+
   it('carries a second correction into a text that holds the first one, and adds nothing twice', () => {
     const first = article({ ...base, body: [p('Mayor Smith resigned on Monday.'), p('He was 64.'), p('He served ten years.'), p('The council meets on Friday.')] });
     const second = article({ ...first, body: [p('Mayor Smith resigned on Monday.'), p('He was 64.'), p('He served twelve years.'), p('The council meets on Friday.')] });
@@ -99,6 +108,7 @@ describe(carryBlocks.name, () => {
   const twoFixed = p('Two, rightly.');
   const three = p('Three.');
   const added = p('Added later.');
+  const oneFixed = p('One, rightly.');
 
   it.each<[string, ArticleBlock[], ArticleBlock[], ArticleBlock[], string[] | null]>([
     ['a paragraph rewritten, later added one after it', [one, two, three], [one, twoFixed, three], [one, two, three, added], ['One.', 'Two, rightly.', 'Three.', 'Added later.']],
@@ -111,6 +121,11 @@ describe(carryBlocks.name, () => {
     ['a paragraph the later text removed', [one, two, three], [one, twoFixed, three], [one, three], null],
     ['a removal the later text made too', [one, two, three], [one, three], [one, three, added], ['One.', 'Three.', 'Added later.']],
     ['an addition the later text already holds', [one, three], [one, twoFixed, three], [one, twoFixed, three, added], ['One.', 'Two, rightly.', 'Three.', 'Added later.']],
+    // neighbouring paragraphs corrected at different times: the later text was written from the first correction
+    ['two neighbours corrected, later holds the second correction already and added one', [one, two, three], [oneFixed, twoFixed, three], [one, twoFixed, three, added], ['One, rightly.', 'Two, rightly.', 'Three.', 'Added later.']],
+    ['two neighbours corrected, later holds neither and added one', [one, two, three], [oneFixed, twoFixed, three], [one, two, three, added], ['One, rightly.', 'Two, rightly.', 'Three.', 'Added later.']],
+    ['two neighbours corrected, later rewrote one of them', [one, two, three], [oneFixed, twoFixed, three], [one, p('Two, rewritten.'), three], null],
+    ['two neighbours corrected into three blocks, later holds one', [one, two, three], [oneFixed, twoFixed, added, three], [one, twoFixed, three], null],
   ])('%s', (_case, replaced, fixed, later, expected) => {
     expect(texts(carryBlocks(later, replaced, fixed))).toEqual(expected);
   });

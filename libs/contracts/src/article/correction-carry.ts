@@ -121,6 +121,9 @@ function takeField(result: ArticleContent, corrected: ArticleContent, field: Cor
  * cannot be placed. The correction is read as hunks (a diff of `replaced` to `corrected` by
  * whole blocks), each applied where it belongs in `later`:
  * - a hunk that rewrote or removed blocks, where those blocks stand side by side, exactly once;
+ *   a hunk that rewrote as many blocks as it holds, block for block (neighbouring paragraphs
+ *   corrected at different times, say), is read as one hunk per block, so a later text that
+ *   holds one of the corrections already still takes the other;
  * - a hunk that only added blocks, after the block it followed (or before the one it preceded,
  *   at the start), found exactly once.
  * A block the hunk added that `later` already holds is not added again, and a hunk whose
@@ -145,7 +148,7 @@ export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly A
     else open.added.push(...part.value.map((value) => JSON.parse(value) as ArticleBlock));
   }
   let body = later.map((block) => ({ key: key(block), block }));
-  for (const hunk of hunks) {
+  for (const hunk of hunks.flatMap(blockForBlock)) {
     // What the hunk added and `later` already has (an earlier correction of the same text, or
     // a text written from the corrected one) is not added twice.
     const missing = hunk.added.map((block) => ({ key: key(block), block })).filter((block) => !body.some((kept) => kept.key === block.key));
@@ -156,6 +159,12 @@ export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly A
     body = [...body.slice(0, at), ...missing, ...body.slice(at + hunk.removed.length)];
   }
   return body.map(({ block }) => structuredClone(block));
+}
+
+/** A hunk that rewrote n blocks into n blocks, as n hunks of one block each; any other hunk as it is. */
+function blockForBlock<Hunk extends { removed: string[]; added: ArticleBlock[] }>(hunk: Hunk): Hunk[] {
+  if (hunk.removed.length < 2 || hunk.removed.length !== hunk.added.length) return [hunk];
+  return hunk.removed.map((removed, index) => ({ ...hunk, removed: [removed], added: [hunk.added[index]] }));
 }
 
 /** Every place `run` stands in `body` as consecutive blocks; none for an empty run. */
