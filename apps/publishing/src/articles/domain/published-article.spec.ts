@@ -373,6 +373,25 @@ describe(PublishedArticle.name, () => {
       expect(bodyTexts(article).at(-1)).toBe('His deputy was sworn in.');
     });
 
+    it('carries a second correction, of the paragraph next to the first, into an update written after the first', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      const [opening, , ...rest] = first.body;
+      // a first correction of the second paragraph reached the reporter, who wrote the update from it, adding a paragraph
+      const secondFixed = paragraph('He served twelve years, not ten.');
+      article.correct({ ...note, changes: { body: [opening, secondFixed, ...rest] } }, t('10:15:00'));
+      article.receiveApproval(approval(2, { content: testContent({ ...first, body: [opening, secondFixed, ...rest, paragraph('His deputy was sworn in.')] }), publishAt: t('11:00:00').toISOString() }), t('10:30:00'));
+      // while it waits, an editor corrects the opening paragraph
+      article.correct({ ...note, changes: { body: [paragraph('Mayor Smyth resigned on Monday.'), secondFixed, ...rest] } }, t('10:45:00'));
+
+      const publication = article.goLive(t('11:00:00'));
+
+      expect(publication).toMatchObject({ kind: 'update', correctionsCarried: ['body'] });
+      expect(publication.correctionsNotCarried).toBeUndefined();
+      expect(bodyTexts(article).slice(0, 2)).toEqual(['Mayor Smyth resigned on Monday.', 'He served twelve years, not ten.']);
+      expect(bodyTexts(article).at(-1)).toBe('His deputy was sworn in.');
+    });
+
     it('keeps a field the revision rewrote itself, and says so', () => {
       const article = correctedThenUpdated({ headline: 'Mayor Smith resigns; deputy sworn in' }, t('11:00:00'));
       const publication = article.goLive(t('11:00:00'));
