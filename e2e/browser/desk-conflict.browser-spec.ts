@@ -491,4 +491,81 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Approved; it goes live now.').waitFor();
     expect(posts).toEqual(['claim', 'claim', 'approve']);
   });
+
+  it('sends one correction, one reschedule and one removal on a double click, and says a story no longer waiting by its headline', async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    const posts: string[] = [];
+    let version = 3;
+    let scheduled = true;
+    let cancelledElsewhere = false;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const live = () => ({
+      id: 'a1', headline: article.headline, description_text: article.standfirst, article: { body: article.body }, section: 'politics', uri: 'https://news.example/articles/night-bus',
+      version: String(version), corrections: [], versioncreated: '2026-11-30T08:00:00Z', pubstatus: 'usable',
+    });
+    await page.route('**/api/**', async (route: Route) => {
+      const request = route.request();
+      const { pathname } = new URL(request.url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [] });
+      if (pathname === '/api/drafting/v1/drafts/a1') return json(200, { status: 'published', article });
+      if (pathname === '/api/publishing/v1/articles/a1' && request.method() === 'GET') return json(200, live());
+      if (pathname === '/api/notifications/v1/deliveries') return json(200, { counts: { total: 0, sent: 0, pending: 0, sending: 0, failed: 0, cancelled: 0 }, speed: [], deliveries: [], article: null });
+      if (pathname === '/api/publishing/v1/scheduled') {
+        return json(200, { items: scheduled ? [{ articleId: 'a2', headline: 'Ferry timetable changes', section: 'politics', publishAt: '2030-01-01T09:00:00Z', dueAt: '2030-01-01T09:00:00Z', embargoUntil: null, updatesLive: false }] : [] });
+      }
+      if (request.method() === 'POST') {
+        posts.push(pathname.split('/').pop() as string);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (pathname === '/api/publishing/v1/articles/a1/corrections') {
+          // a second request, made from the version the first one changed, would be refused: 412
+          if (request.headers()['if-match'] !== `"${version}"`) return json(412, { error: { code: 'ARTICLE.VERSION_CONFLICT', message: 'The live text changed' } });
+          version += 1;
+          return json(201, live());
+        }
+        if (pathname === '/api/publishing/v1/articles/a1/unpublish') return json(200, { ...live(), pubstatus: 'withdrawn' });
+        if (pathname === '/api/publishing/v1/articles/a2/reschedule') {
+          if (!scheduled || cancelledElsewhere) {
+            scheduled = false;
+            return json(409, { error: { code: 'ARTICLE.NOTHING_SCHEDULED', message: 'Article a2 has no approved revision waiting for its time' } });
+          }
+          scheduled = false; // a time already past: it went live
+          return json(200, { articleId: 'a2', status: 'published' });
+        }
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    await page.goto(`${base}/live/a1`);
+    await page.getByLabel('Correction note (shown to readers)').fill('The N1 runs from midnight, not 1am.');
+    await page.getByRole('button', { name: 'Publish correction' }).dblclick();
+    await page.getByText('Correction published.').waitFor();
+    await expect(page.getByText(/make the correction again/).count()).resolves.toBe(0);
+
+    const asked: string[] = [];
+    answerNextDialog(page, 'accept', asked);
+    await page.getByRole('form', { name: 'Unpublish' }).getByLabel('Reason (kept internally)').fill('Fact check');
+    await page.getByRole('button', { name: 'Unpublish' }).dblclick();
+    await page.getByText('Unpublished: the page now answers "gone".').waitFor();
+    expect(asked).toHaveLength(1);
+
+    await page.goto(`${base}/schedule`);
+    await page.getByLabel('New time for “Ferry timetable changes”').fill('2026-11-29T08:00');
+    await page.getByRole('button', { name: 'Reschedule' }).dblclick();
+    await page.getByText('Nothing is scheduled.').waitFor();
+    await expect(page.locator('.notice-error').count()).resolves.toBe(0);
+    expect(posts).toEqual(['corrections', 'unpublish', 'reschedule']);
+
+    // Another editor cancelled it while this one looked: said by its headline, and the list follows.
+    scheduled = true;
+    await page.reload();
+    cancelledElsewhere = true;
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByText('“Ferry timetable changes” is no longer waiting: it went live or was cancelled meanwhile.').waitFor();
+    await page.getByText('Nothing is scheduled.').waitFor();
+  });
 });

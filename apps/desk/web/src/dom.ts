@@ -70,6 +70,19 @@ export function button(label: string, onClick: () => void, attrs: Attrs = {}): H
   return h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
 }
 
+/**
+ * Runs `action` one at a time from `control` (a button, or a form's submit button): the control
+ * is disabled until the action settles, so a double click sends one request, not a second one
+ * whose refusal would be shown over the first one's success.
+ */
+export function oneAtATime(control: HTMLButtonElement | null, action: () => Promise<unknown>): void {
+  if (control?.disabled) return;
+  if (control) control.disabled = true;
+  void action().finally(() => {
+    if (control) control.disabled = false;
+  });
+}
+
 /** A message region announced to screen readers (role=status, or alert for errors). */
 export function notice(kind: 'info' | 'error' | 'success', text: string): HTMLElement {
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);

@@ -3,7 +3,7 @@ import { ApiError, describeError, service } from '../api';
 import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
-import { button, field, fromLocalInput, h, labelColumns, notice, show, statusBadge, toLocalInput, when } from '../dom';
+import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
 import { storyTable } from './stories';
 
@@ -43,6 +43,15 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
     const [{ body }, sections] = await Promise.all([service<{ items: ScheduledItem[] }>('publishing', 'GET', '/v1/scheduled'), sectionList()]);
     show(region, body.items.length === 0 ? h('p', {}, 'Nothing is scheduled.') : h('ul', { class: 'cards' }, body.items.map((item) => scheduledItem(item, sectionLabel(sections, item.section)))));
   };
+  /**
+   * A refusal in the story's words: one no longer waiting (it went live, or another editor
+   * cancelled it, meanwhile) is said by its headline, and the list is read again.
+   */
+  const refused = async (item: ScheduledItem, error: unknown): Promise<void> => {
+    const gone = error instanceof ApiError && error.code === 'ARTICLE.NOTHING_SCHEDULED';
+    show(message, notice('error', gone ? `“${item.headline}” is no longer waiting: it went live or was cancelled meanwhile.` : describeError(error)));
+    if (gone) await load().catch(() => undefined);
+  };
   const scheduledItem = (item: ScheduledItem, section: string): HTMLElement => {
     const at = h('input', { type: 'datetime-local', name: 'publishAt', value: toLocalInput(item.publishAt ?? item.dueAt) });
     const form = h('form', { class: 'inline-fields' }, field(`New time for “${item.headline}”`, at), h('button', { type: 'submit' }, 'Reschedule'));
@@ -53,24 +62,29 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
         show(message, notice('error', `Choose the new date and time for “${item.headline}”.`));
         return;
       }
-      void service<RescheduleAnswer>('publishing', 'POST', `/v1/articles/${item.articleId}/reschedule`, { body: { publishAt } })
-        .then(({ body }) => show(message, notice('success', rescheduled(item, body, publishAt))))
-        .then(load)
-        .catch((error: unknown) => show(message, notice('error', describeError(error))));
+      oneAtATime(form.querySelector('button'), () =>
+        service<RescheduleAnswer>('publishing', 'POST', `/v1/articles/${item.articleId}/reschedule`, { body: { publishAt } })
+          .then(({ body }) => show(message, notice('success', rescheduled(item, body, publishAt))))
+          .then(load)
+          .catch((error: unknown) => refused(item, error)),
+      );
     });
+    const cancel: HTMLButtonElement = button('Cancel publication', () => {
+      if (cancel.disabled || !confirm(`Cancel the publication of “${item.headline}”?`)) return;
+      oneAtATime(cancel, () =>
+        service('publishing', 'POST', `/v1/articles/${item.articleId}/cancel-schedule`, { body: {} })
+          .then(() => show(message, notice('success', `Cancelled “${item.headline}”.`)))
+          .then(load)
+          .catch((error: unknown) => refused(item, error)),
+      );
+    }, { class: 'danger' });
     return h(
       'li',
       { class: 'card' },
       h('h2', {}, item.headline),
       h('p', {}, `Goes live ${when(item.dueAt)}`, item.embargoUntil ? ` · embargoed until ${when(item.embargoUntil)}` : '', item.updatesLive ? ' · updates the live story' : '', ` · ${section}`),
       form,
-      button('Cancel publication', () => {
-        if (!confirm(`Cancel the publication of “${item.headline}”?`)) return;
-        void service('publishing', 'POST', `/v1/articles/${item.articleId}/cancel-schedule`, { body: {} })
-          .then(() => show(message, notice('success', `Cancelled “${item.headline}”.`)))
-          .then(load)
-          .catch((error: unknown) => show(message, notice('error', describeError(error))));
-      }, { class: 'danger' }),
+      cancel,
     );
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
@@ -270,15 +284,18 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     const form = h('form', { class: 'card', 'aria-label': name }, h('h3', {}, name), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (!confirm(danger)) return;
-      void service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { reason: text.value.trim() } })
-        .then(() => {
-          show(message, notice('success', path === 'kill' ? 'Killed: the story has left every output.' : 'Unpublished: the page now answers "gone".'));
-          // The reason went with it: nothing typed is left to lose on leaving.
-          form.reset();
-        })
-        .then(loadStatus)
-        .catch((error: unknown) => show(message, notice('error', describeError(error))));
+      const submit = form.querySelector('button');
+      if (submit?.disabled || !confirm(danger)) return;
+      oneAtATime(submit, () =>
+        service('publishing', 'POST', `/v1/articles/${id}/${path}`, { body: { reason: text.value.trim() } })
+          .then(() => {
+            show(message, notice('success', path === 'kill' ? 'Killed: the story has left every output.' : 'Unpublished: the page now answers "gone".'));
+            // The reason went with it: nothing typed is left to lose on leaving.
+            form.reset();
+          })
+          .then(loadStatus)
+          .catch((error: unknown) => show(message, notice('error', describeError(error)))),
+      );
     });
     return form;
   };
@@ -333,7 +350,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       // Made from this version of the live text: publishing refuses it (412) if the text moved on
       // since, which sending the whole body from an old copy would otherwise undo.
       const ifMatch = live.version === undefined ? undefined : `"${live.version}"`;
-      void service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload, ifMatch })
+      oneAtATime(form.querySelector('button[type="submit"]'), () => service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload, ifMatch })
         .then(async () => {
           show(message, notice('success', 'Correction published.'));
           await loadStatus();
@@ -352,7 +369,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
           } catch (reloadError) {
             message.append(notice('error', describeError(reloadError)));
           }
-        });
+        }));
     });
     return form;
   };
