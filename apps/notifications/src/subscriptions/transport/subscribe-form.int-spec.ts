@@ -295,7 +295,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
 
   it('answers a browser at an address nothing serves with a page, and API clients with the coded JSON', async () => {
     const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-    for (const path of ['/unsub', '/confirm?token=cut-short', '/preferences/extra']) {
+    // `/v1/subscribers/confir`: a confirmation link cut short, which the editors' DELETE /v1/subscribers/:id matches by pattern
+    for (const path of ['/unsub', '/confirm?token=cut-short', '/preferences/extra', '/v1/subscribers/confir']) {
       const page = await service.anonymous.get(path, { headers: browser });
       expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 404, expect.stringMatching(/^text\/html/)]);
       expect(page.text).toContain('There is no page at this address. If you followed a link from one of our e-mails, it may have been cut short');
@@ -305,6 +306,9 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     for (const accept of ['application/json', '*/*']) {
       const api = await service.anonymous.get<{ error: { code: string } }>('/unsub', { headers: { accept } });
       expect([accept, api.status, api.body.error.code]).toEqual([accept, 404, 'ROUTE.NOT_FOUND']);
+      // an API client still learns which methods the pattern answers
+      const method = await service.anonymous.get('/v1/subscribers/confir', { headers: { accept } });
+      expect([accept, method.status, method.headers.get('allow')]).toEqual([accept, 405, 'DELETE, OPTIONS']);
     }
   });
 

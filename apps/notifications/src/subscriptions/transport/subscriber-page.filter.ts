@@ -47,8 +47,12 @@ export class SubscriberPageFilter implements ExceptionFilter {
       response.type('json');
       return this.json.catch(exception, host);
     }
-    // The same error, status and code as the platform's JSON answer, as a page.
-    const error = recogniseError(asMethodNotAllowed(exception, request, response));
+    // The same error, status and code as the platform's JSON answer, as a page. A reader's browser
+    // asking for a page where only an API route matches by its pattern (a confirmation link cut
+    // short to `/v1/subscribers/confir` matches the editors' DELETE `/v1/subscribers/:id`) is told
+    // there is no page there, not which methods the API answers.
+    const readerAskedForPage = lostReader && (request.method === 'GET' || request.method === 'HEAD') && !SUBSCRIBER_PAGE_PATH.test(request.path);
+    const error = recogniseError(readerAskedForPage ? exception : asMethodNotAllowed(exception, request, response));
     const { status, body } = errorResponseOf(error);
     if (status === 503) this.logger.warn({ err: exception }, 'answered 503 on a subscriber page: a backing service is unreachable');
     else if (status >= 500) this.logger.error({ err: exception }, 'unhandled error on a subscriber page');

@@ -72,9 +72,12 @@ describe('subscriber pages', () => {
     expect(checkYourInboxPage(MASTHEAD)).toContain('If this address can get alerts, an email is on its way');
   });
 
-  it('offer no form to a recipient who left', () => {
-    expect(preferencesPage(MASTHEAD, view({ subscribed: false }), 't', SITE)).not.toContain('<form');
-    expect(unsubscribeConfirmPage(MASTHEAD, view({ subscribed: false }), 't')).not.toContain('<form');
+  it('offer no form to a recipient who left, but the way to sign up again and back to the site', () => {
+    const left = view({ subscribed: false, awaitingConfirmation: false });
+    for (const page of [preferencesPage(MASTHEAD, left, 't', SITE), unsubscribeConfirmPage(MASTHEAD, left, 't'), confirmSignupPage(MASTHEAD, left, 't'), unsubscribedPage(MASTHEAD, left, false)]) {
+      expect(page).not.toContain('<form');
+      expect(page).toContain('<a href="/subscribe">Sign up again</a> · <a href="https://news.example/">Back to the site</a>');
+    }
   });
 
   it('link only to http(s) preference URLs', () => {

@@ -28,7 +28,7 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
 export function confirmSignupPage(masthead: Masthead, view: RecipientView, token: string, sectionLabel?: (slug: string) => string): string {
   // Opened again later (from the same e-mail): say where it stands rather than offer a button that does nothing, or is refused.
   if (!view.subscribed) {
-    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again. Sign up again on the site to get alerts.</p>`);
+    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again.</p>${waysBack(masthead)}`);
   }
   if (!view.awaitingConfirmation) {
     return htmlPage(masthead, 'Already confirmed', html`<p>${masthead.name} alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
@@ -208,7 +208,7 @@ export function preferencesPage(
   { notice, refused }: { notice?: string; refused?: FormRefusal } = {},
 ): string {
   if (!view.subscribed) {
-    return htmlPage(masthead, 'Alert preferences', html`<p>Alerts for ${view.label} are switched off. Sign up again to get alerts.</p>`);
+    return htmlPage(masthead, 'Alert preferences', html`<p>Alerts for ${view.label} are switched off.</p>${waysBack(masthead)}`);
   }
   const values = refused?.values ?? formValuesOf(view.preferences);
   const problems = refused?.problems ?? [];
@@ -272,7 +272,7 @@ export function checkYourInboxPage(masthead: Masthead, backTo?: string): string 
 
 export function unsubscribeConfirmPage(masthead: Masthead, view: RecipientView, token: string): string {
   if (!view.subscribed) {
-    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} gets no more alerts.</p>`);
+    return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} gets no more alerts.</p>${waysBack(masthead)}`);
   }
   return htmlPage(masthead, 'Unsubscribe', html`<p>Stop all ${masthead.name} alerts for ${view.label}?</p>
 ${unsubscribeForm(token, 'Unsubscribe')}`);
@@ -284,8 +284,17 @@ export function unsubscribedPage(masthead: Masthead, view: RecipientView, change
     masthead,
     'Unsubscribed',
     html`<p>${changed ? 'Done: ' : 'Already done: '}${view.label} gets no more ${masthead.name} alerts.</p>
-<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`,
+${waysBack(masthead)}`,
   );
+}
+
+/**
+ * The ways on from a page about alerts that are off: the signup form (served here, so its
+ * address is this service's own) to start them again, and the site. No reader is left at a
+ * dead end.
+ */
+function waysBack(masthead: Masthead): SafeHtml {
+  return html`<p><a href="/subscribe">Sign up again</a> · <a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`;
 }
 
 /** A refusal as a page, with the way back to the site (the masthead's) so a reader is never left at a dead end. */
