@@ -377,6 +377,13 @@ describe('the desk in a browser', () => {
     await secondEditor.getByText('Unpublished: the page now answers "gone".').waitFor();
     await secondEditor.getByText(/^Off the site: its page answers "gone"\. It can no longer be corrected; it can still be killed/).waitFor();
     expect(await secondEditor.getByRole('button', { name: 'Publish correction' }).isVisible()).toBe(false);
+    // off every public list, it is listed for editors under "Taken off the site", and killed from there
+    await secondEditor.getByRole('link', { name: 'Live stories' }).click();
+    const takenOff = secondEditor.getByRole('region', { name: 'Taken off the site' });
+    await takenOff.getByRole('link', { name: headline }).waitFor();
+    // and only there: not among the live stories
+    await expect(secondEditor.getByRole('main').getByRole('link', { name: headline }).count()).resolves.toBe(1);
+    await takenOff.getByRole('link', { name: headline }).click();
     await secondEditor.getByLabel('Legal reason').fill('Court order of 2 December.');
     secondEditor.once('dialog', (dialog) => void dialog.accept());
     await secondEditor.getByRole('button', { name: 'Kill story' }).click();

@@ -118,14 +118,36 @@ interface LiveArticle {
  */
 export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
+  // Unpublished stories are on no public list, yet may need a kill later (a court order after a fact check).
+  const withdrawnRegion = h('div', {});
   const load = async (): Promise<void> => {
-    const [{ body }, sections] = await Promise.all([service<{ items: LiveArticle[] }>('publishing', 'GET', '/v1/articles', { query: { limit: 100 } }), sectionList()]);
+    const [{ body }, withdrawn, sections] = await Promise.all([
+      service<{ items: LiveArticle[] }>('publishing', 'GET', '/v1/articles', { query: { limit: 100 } }),
+      service<{ items: WithdrawnItem[] }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: 100 } }),
+      sectionList(),
+    ]);
     const rows = body.items.map((article) => ({ id: article.id, headline: article.headline, status: 'published', section: article.section, updatedAt: article.versioncreated }));
     show(region, storyTable(rows, sections, (id) => `/live/${id}`, 'No story is live.'));
+    const taken = withdrawn.body.items.map((item) => ({ id: item.articleId, headline: item.headline, status: 'withdrawn', section: item.section, updatedAt: item.withdrawnAt }));
+    show(withdrawnRegion, storyTable(taken, sections, (id) => `/live/${id}`, 'No story has been taken off the site.'));
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   poll(context, load);
-  return h('div', { class: 'screen' }, h('h1', {}, 'Live stories'), region);
+  return h(
+    'div',
+    { class: 'screen' },
+    h('h1', {}, 'Live stories'),
+    region,
+    h('section', { 'aria-labelledby': 'withdrawn-title' }, h('h2', { id: 'withdrawn-title' }, 'Taken off the site'), h('p', { class: 'hint' }, 'Unpublished stories, the latest first: each can still be killed, and its reporter can bring it back with a new revision.'), withdrawnRegion),
+  );
+}
+
+/** A story an editor took off the site, as publishing lists it for editors (GET /v1/withdrawn). */
+interface WithdrawnItem {
+  articleId: string;
+  headline: string;
+  section: string;
+  withdrawnAt: string;
 }
 
 interface Deliveries {

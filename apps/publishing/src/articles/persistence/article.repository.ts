@@ -307,6 +307,12 @@ export class ArticleRepository {
     return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
   }
 
+  /** Stories taken off the site (withdrawn), the latest taken down first. */
+  async withdrawn(limit: number): Promise<PublishedArticle[]> {
+    const rows = await (await this.settled()).find(ArticleEntity, { where: { status: 'withdrawn' }, order: { withdrawnAt: 'DESC', id: 'ASC' }, take: limit });
+    return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
+  }
+
   /** Appends a correction to the public log. */
   async addCorrection(articleId: string, correction: CorrectionRecord): Promise<void> {
     await (await this.settled()).insert(CorrectionEntity, { articleId, ...correction });

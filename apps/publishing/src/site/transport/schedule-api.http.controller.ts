@@ -9,6 +9,8 @@ import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/
 import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
 import { ListScheduledCommand } from '../../articles/use-cases/list-scheduled/list-scheduled.command';
 import { ListScheduledQuery, type ScheduledItem } from '../../articles/use-cases/list-scheduled/list-scheduled.query';
+import { ListWithdrawnCommand } from '../../articles/use-cases/list-withdrawn/list-withdrawn.command';
+import { ListWithdrawnQuery } from '../../articles/use-cases/list-withdrawn/list-withdrawn.query';
 import { RescheduleArticleCommand } from '../../articles/use-cases/reschedule-article/reschedule-article.command';
 import { RescheduleArticleUseCase } from '../../articles/use-cases/reschedule-article/reschedule-article.use-case';
 import { RescheduleArticleRequest } from './article.requests';
@@ -36,6 +38,20 @@ export class ScheduledListView {
   @ApiProperty({ type: [ScheduledItemView], description: 'Soonest first' }) items!: ScheduledItemView[];
 }
 
+export class WithdrawnItemView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty({ description: 'The headline it had on the site' }) headline!: string;
+  @ApiProperty() section!: string;
+  @ApiProperty({ nullable: true, description: 'Its address, which answers 410 "withdrawn" until a newer revision brings it back' }) slug!: string | null;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt!: string;
+  @ApiProperty({ description: 'Why, as the editor wrote it (internal)' }) reason!: string;
+  @ApiProperty() editorId!: string;
+}
+
+export class WithdrawnListView {
+  @ApiProperty({ type: [WithdrawnItemView], description: 'The latest taken down first' }) items!: WithdrawnItemView[];
+}
+
 export class RescheduleResultView {
   @ApiProperty({ enum: ['scheduled', 'published'] }) outcome!: 'scheduled' | 'published';
   @ApiProperty({ format: 'uuid' }) articleId!: string;
@@ -51,7 +67,10 @@ export class CancelScheduleResultView {
   @ApiProperty({ format: 'date-time' }) cancelledAt!: string;
 }
 
-/** Editors' view of the schedule: what waits to go live, and moving or cancelling it. */
+/**
+ * Editors' view of the schedule: what waits to go live, and moving or cancelling it; and of what
+ * was taken off the site, which no public list shows.
+ */
 @ApiTags('schedule')
 @ApiBearerAuth()
 @Roles('editor')
@@ -61,7 +80,18 @@ export class ScheduleApiHttpController {
     private readonly listScheduled: ListScheduledQuery,
     private readonly rescheduleArticle: RescheduleArticleUseCase,
     private readonly cancelSchedule: CancelScheduleUseCase,
+    private readonly listWithdrawn: ListWithdrawnQuery,
   ) {}
+
+  /** `?limit=` 1–500 (default 100; else 400 REQUEST.VALIDATION_FAILED). Not cached: editors act on it. */
+  @Get('withdrawn')
+  @ApiOperation({ summary: 'Stories taken off the site (unpublished), the latest first (editors): still there to kill, or for their reporter to bring back' })
+  @ApiResponse({ status: 200, type: WithdrawnListView })
+  async withdrawn(@Query() request: ListScheduledRequest, @Res({ passthrough: true }) res: Response): Promise<WithdrawnListView> {
+    const items = await this.listWithdrawn.execute(ListWithdrawnCommand.create({ limit: request.limit }));
+    res.setHeader('Cache-Control', 'no-store');
+    return { items: items.map((item) => ({ ...item, withdrawnAt: item.withdrawnAt.toISOString() })) };
+  }
 
   @Get('scheduled')
   @ApiOperation({ summary: 'Revisions waiting for their time, soonest first (editors): new stories and updates of live ones' })
