@@ -193,13 +193,14 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
       return id;
     }
 
-    async function story(headline: string, publishedAt: Date, fields: { section?: string; tags?: string[]; priority?: string; withdrawnAt?: Date } = {}): Promise<void> {
+    async function story(headline: string, publishedAt: Date, fields: { section?: string; tags?: string[]; priority?: string; withdrawnAt?: Date; language?: string } = {}): Promise<string> {
       const id = randomUUID();
       await service.sql(
-        `INSERT INTO article_alerts (article_id, revision, headline, standfirst, url, section, tags, priority, published_at, withdrawn_at, fanned_out_at)
-         VALUES ($1, 1, $2, 'In a line.', $3, $4, $5, $6, $7, $8, $7)`,
-        [id, headline, `${SITE}/articles/${id}`, fields.section ?? 'politics', fields.tags ?? [], fields.priority ?? 'normal', publishedAt, fields.withdrawnAt ?? null],
+        `INSERT INTO article_alerts (article_id, revision, headline, standfirst, url, section, tags, priority, published_at, withdrawn_at, fanned_out_at, language)
+         VALUES ($1, 1, $2, 'In a line.', $3, $4, $5, $6, $7, $8, $7, $9)`,
+        [id, headline, `${SITE}/articles/${id}`, fields.section ?? 'politics', fields.tags ?? [], fields.priority ?? 'normal', publishedAt, fields.withdrawnAt ?? null, fields.language ?? null],
       );
+      return id;
     }
 
     const digestsTo = (email: string) => smtp.mailsTo(email, /Your Newsroom digest/);
@@ -211,8 +212,11 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
       const bo = await digestReader('bo@example.com', 'Asia/Tokyo', { tags: ['budget'] });
       const cy = await digestReader('cy@example.com', 'America/New_York', { tags: ['chess'] });
       await story('Budget passes at the second vote', hoursAgo(2), { tags: ['budget'], priority: 'breaking' });
-      await story('Council meets on Thursday', hoursAgo(1));
+      await story('Council meets on Thursday', hoursAgo(1), { language: 'uk' });
       await story('Killed story about the mayor', hoursAgo(1), { withdrawnAt: hoursAgo(0.5) });
+      // Ann had this one's own alert e-mail before she changed to the digest: not listed again.
+      const alerted = await story('Already alerted to ann', hoursAgo(1.5));
+      await service.sql(`INSERT INTO deliveries (article_id, channel, subscriber_id, status, sent_at) VALUES ($1, 'email', $2, 'sent', now())`, [alerted, ann]);
       await story('Yesterday morning politics', hoursAgo(30));
       await story('Business only', hoursAgo(1), { section: 'business' });
       // Ann's digest was claimed before the crash and never sent.
@@ -232,7 +236,10 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
       expect(annDigest.parsed.text).not.toContain('Killed story');
       expect(annDigest.parsed.text).not.toContain('Yesterday morning');
       expect(annDigest.parsed.text).not.toContain('Business only');
+      expect(annDigest.parsed.text).not.toContain('Already alerted');
       expect(annDigest.parsed.html).toContain('Council meets on Thursday</a>');
+      // the story's words carry its language, for a screen reader's voice
+      expect(annDigest.parsed.html).toMatch(/<div lang="uk" dir="ltr"[^>]*>\s*<h2[^>]*><a [^>]*>Council meets on Thursday<\/a>/);
       const annDate = (await service.sql<{ d: string }>(`SELECT to_char(local_date, 'YYYY-MM-DD') AS d FROM digests WHERE subscriber_id = $1`, [ann]))[0].d;
       expect(annDigest.parsed.messageId).toBe(`<digest-${ann}-${annDate}@newsroom.test>`);
       expect(headerOf(annDigest, 'list-unsubscribe')).toMatch(/^<https:\/\/alerts\.example\.test\/unsubscribe\?token=/);

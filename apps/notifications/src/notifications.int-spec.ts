@@ -171,6 +171,8 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     const html = String(mail.parsed.html);
     expect(html).toContain('Budget &lt;b&gt;passes&lt;/b&gt; &amp; &quot;wins&quot;');
     expect(html).not.toContain('<script>');
+    // the story's words in the article's language (from the event), the alert's own in English
+    expect(html).toMatch(/<div lang="en" dir="ltr"[^>]*>\s*<h1/);
     expect(html).toContain(`href="${SITE}/articles/${articleId}"`);
     expect(mail.parsed.text).toContain('The vote was <script>close</script>: 226 to 224.');
     expect(headerOf(mail, 'list-unsubscribe')).toMatch(new RegExp(`^<${PUBLIC_BASE_URL}/unsubscribe\\?token=[\\w.-]+>$`));

@@ -149,6 +149,12 @@ describe('alert emails for right-to-left stories', () => {
 });
 
 describe('correctionEmail', () => {
+  it("marks the headline and the note with the story's language and its direction", () => {
+    const { html } = correctionEmail('Newsroom', 'a@example.com', { ...alert, headline: 'الميزانية', language: 'ar' }, 'صُحّح الرقم.', links);
+    expect(html).toContain('<div lang="ar" dir="rtl"');
+    expect(html).toContain('<p lang="en" dir="ltr" style="font-weight:bold">Correction</p>');
+  });
+
   const note = 'An earlier version gave the vote as <b>226</b> to 224; it was 226 to 223.';
   const mail = correctionEmail('Newsroom', 'a@example.com', { ...alert, priority: 'breaking' }, note, links);
 

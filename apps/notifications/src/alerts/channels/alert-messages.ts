@@ -109,7 +109,7 @@ export function alertTitle(alert: AlertText): string {
  * direction (`dir="rtl"` for an Arabic or Hebrew story) and, when `language` (a
  * BCP 47 tag) is given, its `lang`; without it the direction comes from the text.
  */
-export function alertEmail(publication: string, to: string, alert: AlertText & { language?: string }, links: SubscriberMailLinks): OutgoingMail {
+export function alertEmail(publication: string, to: string, alert: AlertText, links: SubscriberMailLinks): OutgoingMail {
   const footer = subscriberFooter(`You get this because you subscribed to ${publication} alerts.`, links);
   const standfirst = alert.standfirst?.trim() ?? '';
   const breaking = alert.priority === 'breaking';
@@ -161,9 +161,10 @@ export function correctionEmail(publication: string, to: string, alert: AlertTex
     ...footer.text,
   ].join('\n');
   const storyUrl = safeUrl(alert.url);
-  const dir = storyDirection(alert.headline, correctionText);
+  // The correction note is the newsroom's, in the story's language as the headline is.
+  const dir = alert.language ? textDirectionOf(alert.language) : storyDirection(alert.headline, correctionText);
   const body = html`<p lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="font-weight:bold">Correction</p>
-<div dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'}">
+<div${alert.language ? html` lang="${alert.language}"` : null} dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'}">
 <h1 style="font-size:20px">${storyUrl ? html`<a href="${storyUrl}" style="color:#1a1a1a">${alert.headline}</a>` : alert.headline}</h1>
 <p style="white-space:pre-line">${correctionText}</p>
 </div>
@@ -204,6 +205,7 @@ export function alertPushPayload(articleId: string, alert: AlertText): PushPaylo
 /** Tags of languages written right to left, for an alert that names its article's language. */
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
-function textDirectionOf(language: string): 'ltr' | 'rtl' {
+/** The direction of a BCP 47 language's script: `rtl` for Arabic, Hebrew, Persian, Urdu…, else `ltr`. */
+export function textDirectionOf(language: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(language.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
 }

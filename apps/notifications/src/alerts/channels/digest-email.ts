@@ -3,10 +3,10 @@ import { emailDocument } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { AlertText } from '../domain/article-alert';
-import { INTERFACE, needsBreakingLabel, oneLine, storyDirection, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
+import { INTERFACE, needsBreakingLabel, oneLine, storyDirection, textDirectionOf, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
 
 /** One story as a digest lists it. */
-export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority'>;
+export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority' | 'language'>;
 
 /** Built once: a formatter costs far more to build than to use, and a morning's digests are one per reader. */
 const DIGEST_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -35,8 +35,8 @@ export function digestEmail(publication: string, to: string, date: LocalDate, st
 ${stories.map((story) => {
   const url = safeUrl(story.url);
   const standfirst = story.standfirst?.trim() ?? '';
-  const dir = storyDirection(story.headline, standfirst);
-  return html`<div dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'};margin-bottom:1em">
+  const dir = story.language ? textDirectionOf(story.language) : storyDirection(story.headline, standfirst);
+  return html`<div${story.language ? html` lang="${story.language}"` : null} dir="${dir}" style="text-align:${dir === 'rtl' ? 'right' : 'left'};margin-bottom:1em">
 <h2 style="font-size:17px;margin-bottom:0.2em">${needsBreakingLabel(story) && html`<span lang="${INTERFACE.lang}" style="color:#b00000">Breaking: </span>`}${url ? html`<a href="${url}" style="color:#1a1a1a">${story.headline}</a>` : story.headline}</h2>
 ${standfirst && html`<p style="margin-top:0">${standfirst}</p>`}
 </div>`;

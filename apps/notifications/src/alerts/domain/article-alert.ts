@@ -12,10 +12,12 @@ export interface AlertContent {
   section: string;
   tags: string[];
   priority: Priority;
+  /** The article's language (BCP 47), for the `lang` of its words in e-mails; null or absent when unknown. */
+  language?: string | null;
 }
 
 /** The part of the content an email or a push notification shows. */
-export type AlertText = Pick<AlertContent, 'headline' | 'standfirst' | 'url' | 'priority' | 'section'>;
+export type AlertText = Pick<AlertContent, 'headline' | 'standfirst' | 'url' | 'priority' | 'section' | 'language'>;
 
 export interface ArticleAlertSnapshot {
   articleId: string;

@@ -28,6 +28,10 @@ export class ArticleAlertEntity {
   @Column({ type: 'text', nullable: true })
   priority!: Priority | null;
 
+  /** The article's language (BCP 47); null for alerts stored before it was kept. */
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 

@@ -91,6 +91,7 @@ export class ArticleAlertRepository {
         section: content?.section ?? null,
         tags: content?.tags ?? [],
         priority: content?.priority ?? null,
+        language: content?.language ?? null,
         publishedAt: state.publishedAt,
         withdrawnAt: state.withdrawnAt,
         fannedOutAt: state.fannedOutAt,
@@ -243,6 +244,7 @@ function contentOf(row: ArticleAlertEntity): AlertContent | null {
           section: row.section,
           tags: row.tags,
           priority: row.priority,
+          language: row.language,
         }
       : null;
 }

@@ -35,6 +35,7 @@ interface ClaimedRow {
   url: string;
   section: string;
   priority: Priority;
+  language: string | null;
   email: string | null;
   subscriber_status: string | null;
   endpoint: string | null;
@@ -48,7 +49,7 @@ interface ClaimedRow {
 /** Delivery rows of `source` (aliased `d`) with their alert text and recipient, as ClaimedRow reads them; `extra` adds columns of `d`. */
 function withTextAndRecipient(source: 'deliveries' | 'claimed', extra = ''): string {
   return `SELECT d.id, d.article_id, d.channel, d.attempts, d.claimed_at, d.subscriber_id, d.push_subscription_id, d.correction_note,${extra}
-              a.headline, a.standfirst, a.url, a.section, a.priority, a.published_at, a.fan_out_traceparent,
+              a.headline, a.standfirst, a.url, a.section, a.priority, a.language, a.published_at, a.fan_out_traceparent,
               -- A bounced address reads as not subscribed: what was queued for it before the bounce (a retry, a correction) is cancelled, not sent.
               s.email, CASE WHEN s.bounced_at IS NULL THEN s.status END AS subscriber_status,
               p.endpoint, p.p256dh, p.auth, p.active AS push_active
@@ -586,7 +587,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     attempt: row.attempts,
     claimedAt: row.claimed_at,
     publishedAt: row.published_at,
-    alert: { headline: row.headline, standfirst: row.standfirst, url: row.url, section: row.section, priority: row.priority },
+    alert: { headline: row.headline, standfirst: row.standfirst, url: row.url, section: row.section, priority: row.priority, language: row.language },
     correction: row.correction_note === null ? null : { note: row.correction_note },
     email:
       row.subscriber_id && row.email !== null

@@ -82,20 +82,26 @@ export class DigestRepository {
   /**
    * The stories of `digest`'s period its subscriber follows now (followsStory(), in SQL:
    * recipient-selection.ts), oldest first, at most MAX_DIGEST_STORIES; stories withdrawn or
-   * killed since are left out.
+   * killed since, and stories whose own alert e-mail reached the reader already (they changed to
+   * the digest since), are left out.
    */
   async storiesOf(digest: ClaimedDigest): Promise<DigestStory[]> {
     const follows = followsStorySql(STORED_ARTICLE);
     return (await this.unitOfWork.manager.query(
-      `SELECT a.headline, a.standfirst, a.url, a.priority
+      `SELECT a.headline, a.standfirst, a.url, a.priority, a.language
        FROM article_alerts a, subscribers r
        WHERE r.id = $1 AND a.published_at > $2 AND a.published_at <= $3 AND a.withdrawn_at IS NULL
          AND a.headline IS NOT NULL AND a.url IS NOT NULL AND a.section IS NOT NULL AND a.priority IS NOT NULL
          AND ${follows}
+         -- A story the reader already had its own alert e-mail about (they switched to the digest since) is not listed again.
+         AND NOT EXISTS (
+           SELECT 1 FROM deliveries d
+           WHERE d.article_id = a.article_id AND d.recipient_id = r.id AND d.channel = 'email' AND d.kind = 'alert' AND d.status = 'sent'
+         )
        ORDER BY a.published_at, a.article_id
        LIMIT $4`,
       [digest.subscriberId, digest.since, digest.until, MAX_DIGEST_STORIES],
-    )) as { headline: string; standfirst: string | null; url: string; priority: Priority }[];
+    )) as { headline: string; standfirst: string | null; url: string; priority: Priority; language: string | null }[];
   }
 
   /** Settles a claimed digest; false when it was settled already (nothing changes then). */

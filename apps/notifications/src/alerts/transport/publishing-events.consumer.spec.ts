@@ -72,7 +72,7 @@ describe(PublishingEventsConsumer.name, () => {
 
   const content = (revision: number, headline: string) => ({
     articleId: id, revision, headline, standfirst: 'Cranes must stop at 11pm from January.', url: `${SITE}/articles/crane-ban`,
-    section: 'politics', tags: ['harbour'], priority: 'breaking',
+    section: 'politics', tags: ['harbour'], priority: 'breaking', language: 'en',
   });
 
   it('fans a publication out, dated by its first publication', async () => {

@@ -64,5 +64,6 @@ function alertContentFields(data: ArticlePublishedData): CommandInput<AlertConte
     section: data.section,
     tags: data.tags,
     priority: data.priority,
+    language: data.language,
   };
 }

@@ -30,6 +30,12 @@ export abstract class AlertContentCommand extends ArticleRevisionCommand {
 
   @IsIn(PRIORITIES)
   priority!: Priority;
+
+  /** The article's language (BCP 47, as the event carries it). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string | null;
 }
 
 /** The alert text and matching facts a command carries. */
@@ -42,5 +48,6 @@ export function alertContentOf(command: AlertContentCommand): AlertContent {
     section: command.section,
     tags: [...command.tags],
     priority: command.priority,
+    language: command.language ?? null,
   };
 }
