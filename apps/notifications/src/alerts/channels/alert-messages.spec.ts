@@ -100,6 +100,12 @@ describe('alertPushPayload', () => {
     });
   });
 
+  it("carries the story's language and direction when the alert knows them, and nothing of them when not", () => {
+    expect(alertPushPayload('id-1', { ...alert, language: 'ar' })).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(alertPushPayload('id-1', { ...alert, language: 'uk' })).toMatchObject({ lang: 'uk', dir: 'ltr' });
+    expect(alertPushPayload('id-1', alert)).not.toHaveProperty('lang');
+  });
+
   it('titles are single lines', () => {
     expect(alertTitle({ ...alert, headline: 'A\nB' })).toBe('A B');
   });

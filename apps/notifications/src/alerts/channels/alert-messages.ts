@@ -185,6 +185,9 @@ export interface PushPayload {
   url: string;
   /** Replaces an earlier notification about the same article instead of stacking. */
   tag: string;
+  /** The story's language (BCP 47) and its direction, for the notification's `lang` and `dir`, when known. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
@@ -199,6 +202,7 @@ export function alertPushPayload(articleId: string, alert: AlertText): PushPaylo
     body: truncateText(oneLine(alert.standfirst ?? ''), PUSH_TEXT_LIMITS.body),
     url: alert.url,
     tag: articleId,
+    ...(alert.language ? { lang: alert.language, dir: textDirectionOf(alert.language) } : {}),
   };
 }
 

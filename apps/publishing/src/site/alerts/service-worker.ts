@@ -2,8 +2,10 @@ import { KEY_BYTES_FUNCTION } from './key-bytes';
 
 /**
  * The site's service worker, served at `/sw.js` so that its scope is the whole site. It shows
- * the web-push alerts the notifications service sends (payload `{title, body, url, tag}`, JSON,
- * decrypted by the browser, RFC 8291) and opens the story when the reader clicks one.
+ * the web-push alerts the notifications service sends (payload `{title, body, url, tag, lang?,
+ * dir?}`, JSON, decrypted by the browser, RFC 8291) and opens the story when the reader clicks one.
+ * `lang` and `dir` (the story's language and direction) become the notification's own, so the
+ * system reads an Arabic or Ukrainian alert in that language and lays it out in its direction.
  *
  * - `tag` is the story's id: an alert about the same story (an update or a correction, which
  *   the push service already replaces in its queue by the RFC 8030 `Topic` header) replaces the
@@ -55,6 +57,8 @@ self.addEventListener('push', (event) => {
     data: { url: onThisSite(alert.url), tag: typeof alert.tag === 'string' ? alert.tag : undefined },
   };
   if (options.data.tag) options.tag = options.data.tag;
+  if (typeof alert.lang === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(alert.lang)) options.lang = alert.lang;
+  if (alert.dir === 'ltr' || alert.dir === 'rtl') options.dir = alert.dir;
   event.waitUntil(self.registration.showNotification(title, options));
 });
 
