@@ -583,12 +583,21 @@ describe('publishing service', () => {
         editor.post<ErrorBody>(`/v1/articles/${soon}/cancel-schedule`),
         editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: 'next tuesday' }),
         editor.post<ErrorBody>(`/v1/articles/${randomUUID()}/reschedule`, { publishAt: moved.toISOString() }),
+        // a time without its zone, or a bare date, is refused as an approval's is, not read as UTC
+        editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: '2027-01-01T10:00:00' }),
+        editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: '2027-01-01' }),
+        // a cancellation takes no fields
+        editor.post<ErrorBody>(`/v1/articles/${other}/cancel-schedule`, { foo: 1 }),
       ]);
       expect(errors.map((answer) => [answer.status, answer.body.error.code])).toEqual([
         [409, 'ARTICLE.NOTHING_SCHEDULED'],
         [400, 'REQUEST.VALIDATION_FAILED'],
         [404, 'ARTICLE.NOT_FOUND'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
       ]);
+      expect(errors[3].body.error.message).toBe('publishAt must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00');
     });
   });
 

@@ -55,7 +55,7 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimestamp',
       validator: {
         validate: (value) => isTimestamp(value),
-        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z',
+        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
       },
     },
     options,

@@ -1,20 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, ValidateBy } from 'class-validator';
-import { ARTICLE_LIMITS, isTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { ARTICLE_LIMITS, IsTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
 import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
 import { EditorNote } from '../use-cases/editor.command';
-
-function IsZonedTimestamp(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isZonedTimestamp',
-    validator: {
-      validate: (value) => isTimestamp(value),
-      defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
-    },
-  });
-}
 
 export class ListReviewsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'Only items in this status; all statuses when absent' })
@@ -48,12 +38,12 @@ export class RejectRequest {
 export class ApproveRequest {
   @ApiPropertyOptional({ format: 'date-time', description: 'Publish no earlier than this instant (with a time zone)', example: '2025-11-21T18:00:00Z' })
   @IsOptional()
-  @IsZonedTimestamp()
+  @IsTimestamp()
   publishAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Not public before this instant (with a time zone); publishing honours the later of the two' })
   @IsOptional()
-  @IsZonedTimestamp()
+  @IsTimestamp()
   embargoUntil?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal', description: 'breaking sends alerts to breaking-news subscribers' })

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiRespo
 import { IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
-import { IsIntegerParam, withIsoDates } from '@newsroom/contracts';
+import { DomainError, IsIntegerParam, withIsoDates } from '@newsroom/contracts';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/cancel-schedule.command';
 import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
@@ -128,8 +128,14 @@ export class ScheduleApiHttpController {
   async cancel(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseArticleIdPipe) id: string,
+    @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CancelScheduleResultView> {
+    // A cancellation takes no fields (an empty object, or no body): any field is refused, as every other body's unknown fields are.
+    const fields = body && typeof body === 'object' ? Object.keys(body) : [];
+    if (fields.length > 0) {
+      throw new DomainError('REQUEST.VALIDATION_FAILED', `property ${fields[0]} should not exist`, 'validation', fields.map((path) => ({ path, message: `property ${path} should not exist` })));
+    }
     const result = await this.cancelSchedule.execute(CancelScheduleCommand.create({ articleId: id, editorId: user.id }));
     res.setHeader('Cache-Control', 'no-store');
     return { articleId: result.articleId, revision: result.revision, status: result.status, cancelledAt: result.at.toISOString() };
