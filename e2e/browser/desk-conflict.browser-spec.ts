@@ -554,6 +554,13 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked).toHaveLength(1);
 
     await page.goto(`${base}/schedule`);
+    // On a phone the time field shows the whole date and time; the button goes below it, not over it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const timeBox = await page.getByLabel('New time for “Ferry timetable changes”').boundingBox();
+    const buttonBox = await page.getByRole('button', { name: 'Reschedule' }).boundingBox();
+    expect(timeBox?.width).toBeGreaterThanOrEqual(260);
+    expect(buttonBox!.y).toBeGreaterThanOrEqual(timeBox!.y + timeBox!.height);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('New time for “Ferry timetable changes”').fill('2026-11-29T08:00');
     await page.getByRole('button', { name: 'Reschedule' }).dblclick();
     await page.getByText('Nothing is scheduled.').waitFor();
