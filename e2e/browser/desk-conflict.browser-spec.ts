@@ -575,4 +575,51 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('“Ferry timetable changes” is no longer waiting: it went live or was cancelled meanwhile.').waitFor();
     await page.getByText('Nothing is scheduled.').waitFor();
   });
+
+  it('lists comments and decisions in the order they were made, says when an approval goes live, and shows a review another editor decided meanwhile as it stands', async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    let approvedElsewhere = false;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const review = () => ({
+      articleId: 'a1', status: approvedElsewhere ? 'approved' : 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 2, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId: 'u-eve', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 1, article, checks: [], diff: null,
+      comments: [
+        { id: 'c1', revision: 1, editorId: 'u-ed', body: 'Which night buses?', createdAt: '2026-11-30T08:10:00Z' },
+        { id: 'c2', revision: 1, editorId: 'u-ed', body: 'Thanks, that reads better.', createdAt: '2026-11-30T08:40:00Z' },
+      ],
+      decisions: [
+        { id: 'd1', kind: 'changes_requested', revision: 1, editorId: 'u-ed', note: 'Name the route.', publishAt: null, decidedAt: '2026-11-30T08:20:00Z' },
+        ...(approvedElsewhere ? [{ id: 'd2', kind: 'approved', revision: 2, editorId: 'u-ed', note: null, publishAt: '2030-01-01T09:00:00Z', embargoUntil: null, priority: 'breaking', decidedAt: '2026-11-30T09:00:00Z' }] : []),
+      ],
+    });
+    await page.route('**/api/**', async (route: Route) => {
+      const request = route.request();
+      const { pathname } = new URL(request.url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }, { id: 'u-rhea', name: 'Rhea Reporter' }] });
+      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
+      if (pathname === '/api/editorial-review/v1/reviews/a1/approve') {
+        approvedElsewhere = true; // Ed decided a moment before
+        return json(409, { error: { code: 'REVIEW.CLOSED', message: 'The review of article a1 is closed (approved)' } });
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    const history = page.getByRole('region', { name: 'Comments and decisions' }).getByRole('listitem');
+    await history.nth(2).waitFor();
+    await expect(history.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^Ed Editor on revision 1 · .*Which night buses\?$/),
+      expect.stringMatching(/^changes requested by Ed Editor, revision 1 · .*Name the route\.$/),
+      expect.stringMatching(/^Ed Editor on revision 1 · .*Thanks, that reads better\.$/),
+    ]);
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/The review below is as it stands now\.$/).waitFor();
+    await page.getByText('Status: approved', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    await expect(history.last().textContent()).resolves.toMatch(/^approved by Ed Editor, revision 2 · .* · to go live .*2030.*, breaking$/);
+  });
 });

@@ -24,7 +24,7 @@ interface ReviewView extends ReviewSummary {
   checks: CheckResult[];
   /** `blockIndex`: the block of that revision's body the note is about (0-based), null for the whole story. */
   comments: { id: string; revision: number; editorId: string; body: string; blockIndex?: number | null; createdAt: string }[];
-  decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; decidedAt: string }[];
+  decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; embargoUntil?: string | null; priority?: string | null; decidedAt: string }[];
   diff: Parameters<typeof renderDiff>[0];
 }
 
@@ -96,17 +96,22 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   let names: PeopleNames = namesFound;
   const who = (personId: string): string => personName(names, personId, context.session.user.id);
 
-  /** What to tell the editor of a refused action; a claim lost to another editor names them and shows the review as it now stands. */
+  /**
+   * What to tell the editor of a refused action. A refusal because the review moved on (another
+   * editor claimed or decided it meanwhile: a 409) shows the review as it now stands, so its
+   * status and buttons are not left as they were; a claim lost names the editor who has it.
+   */
   const refusalText = async (error: unknown): Promise<string> => {
-    if (!(error instanceof ApiError) || error.code !== 'REVIEW.ALREADY_CLAIMED') return describeError(error);
+    if (!(error instanceof ApiError) || error.status !== 409) return describeError(error);
     try {
       review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
       names = await peopleNames(people());
       render();
-      return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
     } catch {
-      return 'Another editor is already reviewing this story.';
+      return error.code === 'REVIEW.ALREADY_CLAIMED' ? 'Another editor is already reviewing this story.' : describeError(error);
     }
+    if (error.code === 'REVIEW.ALREADY_CLAIMED') return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
+    return `${describeError(error)} The review below is as it stands now.`;
   };
 
   // One action at a time: a double click on Approve or Claim sent two, and the second's 409 read as a failure.
@@ -261,10 +266,19 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         h(
           'ul',
           { class: 'timeline' },
-          review.comments.map((c) =>
-            h('li', {}, `${who(c.editorId)} on revision ${c.revision}${typeof c.blockIndex === 'number' ? `, block ${c.blockIndex + 1}` : ''} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body)),
-          ),
-          review.decisions.map((d) => h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${who(d.editorId)}, revision ${d.revision} · ${when(d.decidedAt)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null)),
+          // Comments and decisions in the order they were made: a comment after a change request reads after it.
+          [
+            ...review.comments.map((c) => ({
+              at: c.createdAt,
+              item: h('li', {}, `${who(c.editorId)} on revision ${c.revision}${typeof c.blockIndex === 'number' ? `, block ${c.blockIndex + 1}` : ''} · ${when(c.createdAt)}`, h('blockquote', { class: 'note' }, c.body)),
+            })),
+            ...review.decisions.map((d) => ({
+              at: d.decidedAt,
+              item: h('li', {}, `${d.kind.replace(/_/g, ' ')} by ${who(d.editorId)}, revision ${d.revision} · ${when(d.decidedAt)}${approvalTerms(d)}`, d.note ? h('blockquote', { class: 'note' }, d.note) : null),
+            })),
+          ]
+            .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+            .map(({ item }) => item),
         ),
         commentForm(),
       ),
@@ -285,4 +299,15 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     }
   });
   return h('div', { class: 'screen' }, h('h1', {}, review.headline), body);
+}
+
+/** What an approval said about going live: its time, embargo and priority (" · to go live …"); nothing for other decisions. */
+export function approvalTerms(decision: { kind: string; publishAt: string | null; embargoUntil?: string | null; priority?: string | null }): string {
+  if (decision.kind !== 'approved') return '';
+  const terms = [
+    decision.publishAt ? `to go live ${when(decision.publishAt)}` : 'to go live at once',
+    decision.embargoUntil ? `embargoed until ${when(decision.embargoUntil)}` : null,
+    decision.priority === 'breaking' ? 'breaking' : null,
+  ].filter((term): term is string => term !== null);
+  return ` · ${terms.join(', ')}`;
 }
