@@ -101,6 +101,12 @@ describe('editorial-review service', () => {
     expect([unknownField.status, unknownField.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
     const zoneless = await bob.post<ErrorBody>(`/v1/reviews/${unknown}/approve`, { publishAt: '2025-11-21 18:00' });
     expect([zoneless.status, zoneless.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    // more than a year ahead: a typo in the year would hide the story for good
+    const yearAhead = new Date(Date.now() + 367 * 24 * 3_600_000).toISOString();
+    for (const body of [{ publishAt: yearAhead }, { embargoUntil: '2206-01-01T09:00:00Z' }]) {
+      const far = await bob.post<ErrorBody>(`/v1/reviews/${unknown}/approve`, body);
+      expect([far.status, far.body.error.code, far.body.error.message]).toEqual([400, 'REQUEST.VALIDATION_FAILED', expect.stringMatching(/is more than a year ahead; check the year/)]);
+    }
   });
 
   it('describes its API in OpenAPI', async () => {

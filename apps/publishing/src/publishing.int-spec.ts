@@ -586,6 +586,8 @@ describe('publishing service', () => {
         // a time without its zone, or a bare date, is refused as an approval's is, not read as UTC
         editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: '2027-01-01T10:00:00' }),
         editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: '2027-01-01' }),
+        // more than a year ahead (2206 for 2026)
+        editor.post<ErrorBody>(`/v1/articles/${other}/reschedule`, { publishAt: '2206-01-01T09:00:00Z' }),
         // a cancellation takes no fields
         editor.post<ErrorBody>(`/v1/articles/${other}/cancel-schedule`, { foo: 1 }),
       ]);
@@ -596,7 +598,9 @@ describe('publishing service', () => {
         [400, 'REQUEST.VALIDATION_FAILED'],
         [400, 'REQUEST.VALIDATION_FAILED'],
         [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
       ]);
+      expect(errors[5].body.error.message).toMatch(/^publishAt is more than a year ahead/);
       expect(errors[3].body.error.message).toBe('publishAt must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00');
     });
   });

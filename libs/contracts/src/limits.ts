@@ -49,3 +49,16 @@ export function imageTooLarge(): DomainError {
 export function jsonByteLength(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
+
+/**
+ * How far ahead a story may be scheduled or embargoed: a year and a day. A time beyond it is
+ * almost always a typo (2206 for 2026, a year of five digits) that would hide the story for
+ * good; one that far ahead is refused wherever a time is taken (approval, reschedule) and in
+ * the desk's forms before sending.
+ */
+export const SCHEDULE_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Whether `iso` (a valid timestamp) lies within SCHEDULE_HORIZON_MS of `now`. */
+export function withinScheduleHorizon(iso: string, now: Date = new Date()): boolean {
+  return Date.parse(iso) - now.getTime() <= SCHEDULE_HORIZON_MS;
+}

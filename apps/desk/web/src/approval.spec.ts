@@ -1,5 +1,8 @@
-import { approvalFrom } from './approval';
+import { approvalFrom, scheduleTimeProblem } from './approval';
 import { fromLocalInput } from './dom';
+
+/** A moment shortly before the times these cases choose. */
+const SPRING_2030 = new Date('2030-04-20T00:00:00Z');
 
 describe(approvalFrom.name, () => {
   const untouched = { timing: 'now' as const, publishAt: '', embargoUntil: '', priority: 'normal' };
@@ -13,7 +16,7 @@ describe(approvalFrom.name, () => {
   });
 
   it('schedules only when the editor chose a time, sent with its zone', () => {
-    const approval = approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30', priority: 'breaking' });
+    const approval = approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30', priority: 'breaking' }, SPRING_2030);
     expect(approval).toEqual({ body: { priority: 'breaking', publishAt: fromLocalInput('2030-05-01T09:30') }, outcome: expect.stringMatching(/^Approved; it goes live .*2030.*\.$/) });
   });
 
@@ -21,7 +24,7 @@ describe(approvalFrom.name, () => {
     const now = new Date('2030-05-01T10:00:00Z');
     const past = approvalFrom({ ...untouched, timing: 'at', publishAt: '2026-12-01T09:00' }, now);
     expect(past).toEqual({ problem: expect.stringMatching(/^That time \(.*2026.*\) has passed\. Choose a later one, or publish it now\.$/) });
-    expect(approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30' }, new Date('2020-01-01T00:00:00Z'))).toHaveProperty('body');
+    expect(approvalFrom({ ...untouched, timing: 'at', publishAt: '2030-05-01T09:30' }, SPRING_2030)).toHaveProperty('body');
   });
 
   it('sends nothing when the editor chose a time but gave none', () => {
@@ -29,7 +32,7 @@ describe(approvalFrom.name, () => {
   });
 
   it('keeps the embargo with either choice and says the story waits for it', () => {
-    const approval = approvalFrom({ ...untouched, embargoUntil: '2030-05-02T06:00' });
+    const approval = approvalFrom({ ...untouched, embargoUntil: '2030-05-02T06:00' }, SPRING_2030);
     expect(approval).toEqual({
       body: { priority: 'normal', embargoUntil: fromLocalInput('2030-05-02T06:00') },
       outcome: expect.stringMatching(/^Approved; it goes live when the embargo lifts \(.*2030.*\)\.$/),
@@ -42,5 +45,28 @@ describe(approvalFrom.name, () => {
     expect(later).toMatchObject({ outcome: expect.stringMatching(/^Approved; it goes live when the embargo lifts \(.*2030.*\), later than the time chosen \(.*2030.*\)\.$/) });
     const lifted = approvalFrom({ ...untouched, embargoUntil: '2020-01-01T00:00' }, now);
     expect(lifted).toMatchObject({ outcome: 'Approved; it goes live now.' });
+  });
+
+  it('sends nothing for a time more than a year ahead (a typo in the year), to publish or as an embargo', () => {
+    const far = approvalFrom({ ...untouched, timing: 'at', publishAt: '2206-05-01T09:30' }, SPRING_2030);
+    expect(far).toEqual({ problem: expect.stringMatching(/^The time to publish \(.*2206.*\) is more than a year ahead\. Check the year\.$/) });
+    expect(approvalFrom({ ...untouched, embargoUntil: '2031-06-01T09:00' }, SPRING_2030)).toEqual({ problem: expect.stringMatching(/^The embargo .* is more than a year ahead/) });
+    expect(approvalFrom({ ...untouched, timing: 'at', publishAt: '2031-04-20T00:00' }, SPRING_2030)).toHaveProperty('body');
+  });
+});
+
+describe(scheduleTimeProblem.name, () => {
+  const before = new Date('2030-03-01T00:00:00Z');
+
+  it('names a time the clock skips when it goes forward, and what the browser made of it', () => {
+    // A browser reads a skipped time (02:30 on a spring night in New York) an hour on: the time read back is not the one typed.
+    const movedOn = new Date(Date.parse(fromLocalInput('2030-03-10T02:30') as string) + 3_600_000).toISOString();
+    expect(scheduleTimeProblem('The time to publish', '2030-03-10T02:30', movedOn, before)).toMatch(
+      /^The time to publish \(2030-03-10 02:30\) does not exist on your clock: the clocks go forward then\. It would be .*; choose that or another time\.$/,
+    );
+  });
+
+  it('has nothing to say of a time that reads back as typed, within the year', () => {
+    expect(scheduleTimeProblem('The time to publish', '2030-03-10T04:30', fromLocalInput('2030-03-10T04:30') as string, before)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
+import { withinScheduleHorizon } from '../limits';
 import { isHttpUrl } from './http-url';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
@@ -56,6 +57,26 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => isTimestamp(value),
         defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A time to go live or an embargo: an ISO-8601 date-time with its zone (IsTimestamp's rule) no
+ * further ahead than SCHEDULE_HORIZON_MS (a year and a day), checked at the request's moment.
+ */
+export function IsScheduleTime(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isScheduleTime',
+      validator: {
+        validate: (value) => isTimestamp(value) && withinScheduleHorizon(value as string),
+        defaultMessage: (args) =>
+          isTimestamp(args?.value)
+            ? '$property is more than a year ahead; check the year (a story is scheduled or embargoed at most a year and a day ahead)'
+            : '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
       },
     },
     options,

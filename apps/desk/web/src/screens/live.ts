@@ -1,5 +1,6 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
+import { scheduleTimeProblem } from '../approval';
 import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
@@ -60,6 +61,11 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
       const publishAt = fromLocalInput(at.value);
       if (!publishAt) {
         show(message, notice('error', `Choose the new date and time for “${item.headline}”.`));
+        return;
+      }
+      const problem = scheduleTimeProblem(`The new time for “${item.headline}”`, at.value, publishAt);
+      if (problem) {
+        show(message, notice('error', problem));
         return;
       }
       oneAtATime(form.querySelector('button'), () =>

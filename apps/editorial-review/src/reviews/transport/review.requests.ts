@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ARTICLE_LIMITS, IsTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ARTICLE_LIMITS, IsScheduleTime, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
 import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
@@ -38,12 +38,12 @@ export class RejectRequest {
 export class ApproveRequest {
   @ApiPropertyOptional({ format: 'date-time', description: 'Publish no earlier than this instant (with a time zone)', example: '2025-11-21T18:00:00Z' })
   @IsOptional()
-  @IsTimestamp()
+  @IsScheduleTime()
   publishAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Not public before this instant (with a time zone); publishing honours the later of the two' })
   @IsOptional()
-  @IsTimestamp()
+  @IsScheduleTime()
   embargoUntil?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal', description: 'breaking sends alerts to breaking-news subscribers' })

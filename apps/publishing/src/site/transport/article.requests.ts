@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Byline, Dateline, IsNotBlank, IsTimestamp, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
+import { Byline, Dateline, IsNotBlank, IsScheduleTime, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { SHARE_NETWORKS, type ShareNetwork } from '../../articles/domain/share-networks';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
@@ -110,7 +110,7 @@ export class RescheduleArticleRequest {
   @ApiProperty({ format: 'date-time', description: 'The new time to go live (ISO 8601 with a zone). An embargo still holds; a time already past publishes now.', example: '2025-11-21T18:00:00Z' })
   // With its zone, as an approval's publishAt: a bare date or a time without a zone is refused,
   // not read as UTC (an editor in New York who typed 10:00 meant their own 10:00).
-  @IsTimestamp()
+  @IsScheduleTime()
   publishAt!: string;
 }
 
