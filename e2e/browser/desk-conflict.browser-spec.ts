@@ -515,7 +515,8 @@ describe("the desk keeps the reporter's text", () => {
       if (pathname === '/api/publishing/v1/articles/a1' && request.method() === 'GET') return json(200, live());
       if (pathname === '/api/notifications/v1/deliveries') return json(200, { counts: { total: 0, sent: 0, pending: 0, sending: 0, failed: 0, cancelled: 0 }, speed: [], deliveries: [], article: null });
       if (pathname === '/api/publishing/v1/scheduled') {
-        return json(200, { items: scheduled ? [{ articleId: 'a2', headline: 'Ferry timetable changes', section: 'politics', publishAt: '2030-01-01T09:00:00Z', dueAt: '2030-01-01T09:00:00Z', embargoUntil: null, updatesLive: false }] : [] });
+        const nextWeek = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
+        return json(200, { items: scheduled ? [{ articleId: 'a2', headline: 'Ferry timetable changes', section: 'politics', publishAt: nextWeek, dueAt: nextWeek, embargoUntil: null, updatesLive: false }] : [] });
       }
       if (request.method() === 'POST') {
         posts.push(pathname.split('/').pop() as string);

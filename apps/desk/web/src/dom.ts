@@ -88,11 +88,18 @@ export function notice(kind: 'info' | 'error' | 'success', text: string): HTMLEl
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
-/** Date and time in the reader's locale, from an ISO timestamp; an em dash for none. */
+/** Built once: a formatter costs far more to build than to use. */
+const WHEN = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+
+/**
+ * Date and time in the reader's locale and time zone, named ("Dec 2, 2026, 5:56 PM EST"): editors
+ * in two cities read one schedule, and a time without its zone reads the same in both. From an
+ * ISO timestamp; an em dash for none.
+ */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
 }
 
 /** `<input type=datetime-local>` value for an ISO timestamp, in local time. */

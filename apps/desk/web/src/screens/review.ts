@@ -166,7 +166,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         h('legend', {}, 'When it goes live'),
         h('div', { class: 'checkbox' }, now, h('label', { for: now.id }, 'Now, as soon as approved')),
         h('div', { class: 'checkbox' }, later, h('label', { for: later.id }, 'At a time')),
-        field('Publish at', publishAt, 'Your local time'),
+        field('Publish at', publishAt, `Your local time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`),
       ),
       field('Embargo until (optional)', embargo, 'Never goes live before this, whatever the schedule says'),
       field('Priority', priority),
