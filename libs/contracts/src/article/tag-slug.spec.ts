@@ -42,4 +42,11 @@ describe('tag slugs', () => {
     expect(tagSlugsOf('flooding, River Harle')).toEqual(['flooding', 'river-harle']);
     expect(tagSlugsOf('  ')).toEqual([]);
   });
+
+  it('keeps an entry whose slug would be cut as typed, for validation to refuse rather than follow a tag nobody chose', () => {
+    const long = 'the quick brown fox jumps over the lazy dog again';
+    expect(tagSlugsOf(`harbour, ${long}`)).toEqual(['harbour', long]);
+    expect(tagSlugsOf('x'.repeat(41))).toEqual(['x'.repeat(41)]);
+    expect(tagSlugsOf('x'.repeat(40))).toEqual(['x'.repeat(40)]);
+  });
 });

@@ -53,12 +53,20 @@ export function slugOf(text: string, maxLength: number): string {
 
 /**
  * A comma-separated list of tags as typed (one field on a form) as slugs, in the order given,
- * each once. An entry that makes no slug is kept as typed (trimmed), for validation to refuse.
+ * each once. An entry that makes no slug, or one whose slug would have to be cut to fit
+ * ARTICLE_LIMITS.tags.maxLength, is kept as typed (trimmed), for validation to refuse with its
+ * reason: a tag cut short without a word would follow, or file under, a tag nobody chose.
  */
 export function tagSlugsOf(list: string): string[] {
   const entries = list
     .split(/[,\n]/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  return [...new Set(entries.map((entry) => tagSlug(entry) || entry))];
+  return [...new Set(entries.map((entry) => wholeTagSlug(entry) || entry))];
+}
+
+/** The entry's slug when it fits whole; an empty string when it makes none or would be cut. */
+function wholeTagSlug(entry: string): string {
+  const whole = slugOf(entry, Number.MAX_SAFE_INTEGER);
+  return whole.length <= ARTICLE_LIMITS.tags.maxLength ? whole : '';
 }
