@@ -1,20 +1,9 @@
-import cyrillicToTranslit from 'cyrillic-to-translit-js';
 import slugify from 'slugify';
 import { ARTICLE_LIMITS } from './article-limits';
 
 /**
- * Letters only Ukrainian writes among the Cyrillic alphabets, or its apostrophe between two
- * Cyrillic letters (Russian writes ъ there): a text with one is Ukrainian.
- */
-const UKRAINIAN_LETTERS = /[іїєґІЇЄҐ]|[\u0400-\u04FF]['’ʼ][\u0400-\u04FF]/;
-/** Ukraine's official romanisation (Cabinet of Ministers resolution 55, 2010): Київ → Kyiv, Харків → Kharkiv. */
-const UKRAINIAN = cyrillicToTranslit({ preset: 'uk' });
-/** Marks that join words in typed tags and headlines ("climate_change", "covid-19/vaccines"), read as spaces. */
-const WORD_JOINERS = /[<>_/\\|·]/g;
-
-/**
  * A tag as a person types it ("River Harle", "Gdańsk", "Київ") as the slug articles and alert
- * preferences carry ("river-harle", "gdansk", "kyiv"): transliterated, lower case, words joined by
+ * preferences carry ("river-harle", "gdansk", "kiyiv"): transliterated, lower case, words joined by
  * single hyphens (SLUG_PATTERN), at most ARTICLE_LIMITS.tags.maxLength characters, cut at a word
  * boundary (a single longer word is cut). An empty string when nothing is left (symbols only):
  * callers keep such an entry as typed, so validation names it rather than dropping it unseen.
@@ -27,19 +16,14 @@ export function tagSlug(text: string, maxLength: number = ARTICLE_LIMITS.tags.ma
 }
 
 /**
- * Any text as a URL-safe slug: transliterated, lower case, words joined by single hyphens, at most
- * `maxLength` characters cut at a word boundary (a single longer word is cut). A text with letters
- * only Ukrainian has is romanised as Ukraine's official rule does ("Київ" → `kyiv`, where the
- * general Cyrillic table gives `kiyiv`); any other goes through slugify's charmap. Underscores,
- * slashes, bars and angle brackets are read as spaces (`climate_change` → `climate-change`;
- * slugify would drop them and join the words, or spell a bracket out as "less"). The rule
- * depends on the text alone, so the desk and a reader's alert form spell a tag alike. An empty
- * string when nothing is left. Article addresses (publishing's slugFromHeadline) and tags are
- * both made with it.
+ * Any text as a URL-safe slug: transliterated (slugify's charmap, Cyrillic included), lower case,
+ * words joined by single hyphens, at most `maxLength` characters cut at a word boundary (a single
+ * longer word is cut). Angle brackets are read as spaces: slugify would spell them out ("less").
+ * An empty string when nothing is left. Article addresses (publishing's slugFromHeadline) and tags
+ * are both made with it.
  */
 export function slugOf(text: string, maxLength: number): string {
-  const romanised = UKRAINIAN_LETTERS.test(text) ? UKRAINIAN.transform(text) : text;
-  const words = slugify(romanised.replace(WORD_JOINERS, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
+  const words = slugify(text.replace(/[<>]/g, ' '), { lower: true, strict: true, trim: true, locale: 'en' })
     .split('-')
     .filter(Boolean);
   let slug = '';
