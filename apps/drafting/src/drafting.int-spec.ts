@@ -171,6 +171,8 @@ describe('drafting service', () => {
       alice.post<ErrorBody>(`/v1/drafts/${await newDraft()}/spike`, undefined, { headers: { 'if-match': '"4"' } }),
       alice.get<ErrorBody>('/v1/drafts?spiked=maybe'),
       alice.post<ErrorBody>('/v1/drafts/not-a-uuid/unspike'),
+      // the nil UUID passes the path and the command alike: no such draft
+      alice.post<ErrorBody>('/v1/drafts/00000000-0000-0000-0000-000000000000/spike'),
     ]);
     expect(refused.map((answer) => [answer.status, answer.body.error.code])).toEqual([
       [409, 'DRAFT.NOT_SPIKEABLE'],
@@ -179,6 +181,7 @@ describe('drafting service', () => {
       [412, 'DRAFT.VERSION_CONFLICT'],
       [400, 'REQUEST.VALIDATION_FAILED'],
       [400, 'REQUEST.INVALID_ID'],
+      [404, 'DRAFT.NOT_FOUND'],
     ]);
   });
 

@@ -1,18 +1,17 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DomainError } from '@newsroom/contracts';
 
 /**
- * A UUID in its 8-4-4-4-12 hex form, whatever its version and variant (RFC 9562, the nil and max
- * UUIDs included): the shape PostgreSQL's `uuid` holds. One of the right shape that names no
- * article is the lookup's 404, as for any other unknown id.
+ * Rejects a malformed id in the path with 400 rather than a confusing 404 or 500. The rule is
+ * the commands' own (class-validator's `isUUID`: versions 1 to 8, the RFC 9562 variant, and the
+ * nil and max UUIDs), so an id the path takes is never refused again by the command it reaches:
+ * one that names no article is the lookup's 404, as for any other unknown id.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Rejects a malformed id in the path with 400 rather than a confusing 404 or 500. */
 @Injectable()
 export class ParseArticleIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new DomainError('REQUEST.INVALID_ID', `"${value}" is not a valid article id (a UUID)`, 'validation');
+    if (!isUUID(value)) throw new DomainError('REQUEST.INVALID_ID', `"${value}" is not a valid article id (a UUID)`, 'validation');
     return value.toLowerCase();
   }
 }
