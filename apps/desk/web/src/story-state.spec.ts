@@ -21,6 +21,6 @@ describe(lockedStoryState.name, () => {
 
   it('tells a cancelled update of a story that went live from a publication cancelled before it ever did', () => {
     expect(lockedStoryState('cancelled', null, null)).toMatch(/^Publication cancelled — /);
-    expect(lockedStoryState('cancelled', null, 'https://news.example.org/articles/x')).toMatch(/^Update cancelled — .*the earlier text keeps the story’s address/);
+    expect(lockedStoryState('cancelled', null, 'https://news.example.org/articles/x')).toMatch(/^Update cancelled — .*it did not replace the story’s earlier text/);
   });
 });

@@ -20,8 +20,9 @@ export function lockedStoryState(status: string, publishAt?: string | null, publ
       return 'Rejected — it cannot be submitted again.';
     case 'cancelled':
       // A story that had gone live keeps its address: only the revision that waited was stopped.
+      // A story that had gone live: only the revision that waited was stopped (the story may have been taken down since too).
       return publicUrl
-        ? 'Update cancelled — an editor stopped this revision before it went live; the earlier text keeps the story’s address. Start a new revision to change it and submit it again.'
+        ? 'Update cancelled — an editor stopped this revision before it went live; it did not replace the story’s earlier text. Start a new revision to change it and submit it again.'
         : 'Publication cancelled — an editor stopped it. Start a new revision to change it and submit it again.';
     case 'withdrawn':
       return 'Unpublished — it is off the site. Start a new revision to put it right; once approved it goes back at the same address.';

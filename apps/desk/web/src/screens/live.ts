@@ -129,12 +129,20 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   const load = async (): Promise<void> => {
     const [{ body }, withdrawn, sections] = await Promise.all([
       service<{ items: LiveArticle[] }>('publishing', 'GET', '/v1/articles', { query: { limit: 100 } }),
-      service<{ items: WithdrawnItem[] }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: 100 } }),
+      // Said in its own place when it cannot be read: the live list stays.
+      service<{ items: WithdrawnItem[] }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: 100 } }).then(
+        ({ body: list }) => ({ items: list.items }),
+        (error: unknown) => ({ error }),
+      ),
       sectionList(),
     ]);
     const rows = body.items.map((article) => ({ id: article.id, headline: article.headline, status: 'published', section: article.section, updatedAt: article.versioncreated }));
     show(region, storyTable(rows, sections, (id) => `/live/${id}`, 'No story is live.'));
-    const taken = withdrawn.body.items.map((item) => ({ id: item.articleId, headline: item.headline, status: 'withdrawn', section: item.section, updatedAt: item.withdrawnAt }));
+    if ('error' in withdrawn) {
+      show(withdrawnRegion, notice('error', describeError(withdrawn.error)));
+      return;
+    }
+    const taken = withdrawn.items.map((item) => ({ id: item.articleId, headline: item.headline, status: 'withdrawn', section: item.section, updatedAt: item.withdrawnAt }));
     show(withdrawnRegion, storyTable(taken, sections, (id) => `/live/${id}`, 'No story has been taken off the site.'));
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));

@@ -103,15 +103,22 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
    */
   const refusalText = async (error: unknown): Promise<string> => {
     if (!(error instanceof ApiError) || error.status !== 409) return describeError(error);
+    let moved = false;
     try {
-      review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
-      names = await peopleNames(people());
-      render();
+      const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+      // Only a review that moved on is drawn again: a refusal of a review as it stands (a check
+      // that blocks approval) leaves the editor's forms, and what they typed, as they are.
+      moved = fresh.status !== review.status || fresh.assigneeId !== review.assigneeId || fresh.revision !== review.revision;
+      if (moved) {
+        review = fresh;
+        names = await peopleNames(people());
+        render();
+      }
     } catch {
       return error.code === 'REVIEW.ALREADY_CLAIMED' ? 'Another editor is already reviewing this story.' : describeError(error);
     }
     if (error.code === 'REVIEW.ALREADY_CLAIMED') return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
-    return `${describeError(error)} The review below is as it stands now.`;
+    return moved ? `${describeError(error)} The review below is as it stands now.` : describeError(error);
   };
 
   // One action at a time: a double click on Approve or Claim sent two, and the second's 409 read as a failure.

@@ -467,6 +467,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
             clearTimeout(timer);
             await save();
             if (dirty) throw new Error('What you typed is not saved yet, so the story was not spiked.');
+            // Nothing typed meanwhile: a save after the spike would be refused (DRAFT.SPIKED) over "Spiked."
+            setEditable(false);
           }
           const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/${spike ? 'spike' : 'unspike'}`, spike ? { ifMatch: etag } : {});
           draft = answer.body;
@@ -475,6 +477,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
           renderSide();
         } catch (error) {
           control.disabled = false;
+          if (draft) setEditable(draft.editable);
           show(submitMessage, notice('error', describeError(error)));
         }
       })();

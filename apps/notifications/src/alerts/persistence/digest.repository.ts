@@ -93,10 +93,11 @@ export class DigestRepository {
        WHERE r.id = $1 AND a.published_at > $2 AND a.published_at <= $3 AND a.withdrawn_at IS NULL
          AND a.headline IS NOT NULL AND a.url IS NOT NULL AND a.section IS NOT NULL AND a.priority IS NOT NULL
          AND ${follows}
-         -- A story the reader already had its own alert e-mail about (they switched to the digest since) is not listed again.
+         -- A story the reader already had its own alert e-mail about (they switched to the digest since) is not listed again;
+         -- nor one whose alert may have reached them ('unknown': the server took it, the answer was lost).
          AND NOT EXISTS (
            SELECT 1 FROM deliveries d
-           WHERE d.article_id = a.article_id AND d.recipient_id = r.id AND d.channel = 'email' AND d.kind = 'alert' AND d.status = 'sent'
+           WHERE d.article_id = a.article_id AND d.recipient_id = r.id AND d.channel = 'email' AND d.kind = 'alert' AND d.status IN ('sent', 'unknown')
          )
        ORDER BY a.published_at, a.article_id
        LIMIT $4`,

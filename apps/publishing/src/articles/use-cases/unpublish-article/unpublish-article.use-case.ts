@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Outbox } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import type { Withdrawal } from '../../domain/published-article';
+import { ArticleRepository } from '../../persistence/article.repository';
 import { ArticleChanges } from '../article-changes';
 import { articleUnpublishedEvent, scheduleCancelledEvent } from '../publication-events';
 import type { UnpublishArticleCommand } from './unpublish-article.command';
@@ -24,6 +25,7 @@ export class UnpublishArticleUseCase {
   constructor(
     private readonly changes: ArticleChanges,
     private readonly outbox: Outbox,
+    private readonly articles: ArticleRepository,
   ) {}
 
   @Transactional()
@@ -36,7 +38,11 @@ export class UnpublishArticleUseCase {
       (article, now) => article.unpublish(command.reason, command.editorId, now),
       ({ article, result }) => articleUnpublishedEvent(article, result.at),
     );
-    if (cancellation) await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, cancellation.at));
+    if (cancellation) {
+      await this.outbox.record(scheduleCancelledEvent(article.id, cancellation, cancellation.at));
+      // The scheduler re-plans on commit, as after an editor's cancellation.
+      await this.articles.signalScheduleChange();
+    }
     return { articleId: article.id, ...withdrawal };
   }
 }
