@@ -196,6 +196,9 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
       body: 'The vote was <script>close</script>: 226 to 224.',
       url: `${SITE}/articles/${articleId}`,
       tag: articleId,
+      // the story's language, for the notification the service worker shows
+      lang: 'en',
+      dir: 'ltr',
     });
 
     // 410 Gone from the push service ends that subscription.
@@ -372,6 +375,12 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     for (const body of oddBodies) {
       const answer = await service.anonymous.post(unsubscribePath, undefined, body);
       expect([answer.status, answer.text.includes('Already done')]).toEqual([200, true]);
+    }
+    // ...and on the other spellings of the path Express routes to the same page (any case, a trailing
+    // slash); one body each, as the link's own limit counts every one-click POST
+    for (const path of [unsubscribePath.replace('/unsubscribe?', '/unsubscribe/?'), unsubscribePath.replace('/unsubscribe?', '/UnSubscribe/?')]) {
+      const answer = await service.anonymous.post(path, undefined, oddBodies[0]);
+      expect([path, answer.status, answer.text.includes('Already done')]).toEqual([path, 200, true]);
     }
     // the path's other routes are not affected
     expect((await service.anonymous.post<{ error: { code: string } }>('/unsubscribe/x', undefined, { raw: '{"a":', headers: { 'content-type': 'application/json' } })).status).toBe(400);

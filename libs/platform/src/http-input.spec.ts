@@ -6,10 +6,10 @@ import type { INestApplication } from '@nestjs/common';
 import { readRequestInput, refuseUnsupportedInput } from './http-input';
 
 /** An Express app with the platform's JSON reading and check, answering with what reached the route or the coded error. */
-async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(unreadBodyPaths: readonly string[] = []): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   // The platform's own wiring: its parsers and checks on an Express app (all of the Nest application it uses).
-  readRequestInput(app as unknown as INestApplication);
+  readRequestInput(app as unknown as INestApplication, [], unreadBodyPaths);
   app.all('/{*rest}', (request: Request, response: Response) => {
     response.json({ body: request.body ?? null, query: request.query });
   });
@@ -130,5 +130,29 @@ describe(refuseUnsupportedInput.name, () => {
     const response = await postJson('/v1/drafts?limit=5', JSON.stringify(body));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ body, query: { limit: '5' } });
+  });
+});
+
+describe('a path whose body is never read', () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    server = await serve(['/unsubscribe']);
+  });
+  afterAll(() => server.close());
+
+  const notUtf8 = Buffer.from([...Buffer.from('List-Unsubscribe=caf'), 0xe9]);
+  const post = (path: string) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: notUtf8 });
+
+  // Express routes every one of these spellings to the same handler (case-insensitive, one trailing slash).
+  it.each(['/unsubscribe', '/unsubscribe/', '/Unsubscribe', '/UNSUBSCRIBE/'])('drains the body of POST %s unread, as its route would be reached', async (path) => {
+    const response = await post(`${path}?token=v1.x.y`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ body: {}, query: { token: 'v1.x.y' } });
+  });
+
+  it.each(['/unsubscribe/x', '/unsubscribe//', '/preferences'])('reads and checks the body of POST %s as on any other path', async (path) => {
+    const response = await post(path);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8' } });
   });
 });

@@ -25,10 +25,13 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   (`details: { in: 'body' | 'query' | 'path', path, codePoint }`).
  * - Objects or arrays nested deeper than MAX_INPUT_DEPTH: 400 REQUEST.TOO_DEEP, before field
  *   validation recurses into them.
- * - `unreadBodyPaths` (exactly those paths): a POST's body is drained, never parsed or checked.
+ * - `unreadBodyPaths`: a POST's body is drained, never parsed or checked. A path matches as Express
+ *   routes it (its defaults: any case, one trailing slash), so `/Unsubscribe/` reaches the same
+ *   route without its body being read.
  */
 export function readRequestInput(app: INestApplication, largeBodyPaths: readonly string[] = [], unreadBodyPaths: readonly string[] = []): void {
-  const unread = (request: Request): boolean => request.method === 'POST' && unreadBodyPaths.includes(request.path);
+  const unreadPaths = new Set(unreadBodyPaths.map(routeKey));
+  const unread = (request: Request): boolean => request.method === 'POST' && unreadPaths.has(routeKey(request.path));
   // A body left unread is drained (so the connection can serve the next request) and never parsed.
   const parses = (parser: RequestHandler): RequestHandler => (request, response, next) => {
     if (!unread(request)) return parser(request, response, next);
@@ -42,6 +45,11 @@ export function readRequestInput(app: INestApplication, largeBodyPaths: readonly
   app.use(parses(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 })));
   app.use(recogniseJsonThatIsNotAnObject);
   app.use(refuseUnsupportedInput);
+}
+
+/** A path as Express's router compares it by default: case-insensitive, one trailing slash optional. */
+function routeKey(path: string): string {
+  return (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
 }
 
 /**

@@ -215,7 +215,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
   // Refused before any route runs, by the request reading every service shares: still a page for a reader.
   it.each([
     ['a control character in a field', 'POST', '/preferences?token=v1.x.y', 'sections=politics&tags=harbour%0B', 400, 'INPUT.UNSUPPORTED_CHARACTER'],
-    ['a byte that is not UTF-8', 'POST', '/unsubscribe?token=v1.x.y', Buffer.from([...Buffer.from('List-Unsubscribe=caf'), 0xe9]), 400, 'REQUEST.INVALID_UTF8'],
+    // (not /unsubscribe: RFC 8058 one-click bodies are never read there, so its link is checked instead)
+    ['a byte that is not UTF-8', 'POST', '/preferences?token=v1.x.y', Buffer.from([...Buffer.from('sections=caf'), 0xe9]), 400, 'REQUEST.INVALID_UTF8'],
     ['a form over its size limit', 'POST', '/preferences?token=v1.x.y', `sections=politics&tags=${'x'.repeat(20_000)}`, 413, 'REQUEST.TOO_LARGE'],
     ['a method the page does not serve', 'PUT', '/preferences?token=v1.x.y', 'sections=politics', 405, 'ROUTE.METHOD_NOT_ALLOWED'],
   ])('answers %s on a subscriber page with an error page, not JSON', async (_what, method, path, form, status, code) => {
