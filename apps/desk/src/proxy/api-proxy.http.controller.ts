@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { All, Controller, Inject, Logger, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -67,7 +67,8 @@ export class ApiProxyController {
       request.resume();
       throw imageTooLarge();
     }
-    const body = bodyOf(request);
+    const streamed = streamsBody(request) ? countedBody(request, maxStreamedBodyBytes(request)) : undefined;
+    const body = streamed ? streamed.body : bodyOf(request);
     let upstream: globalThis.Response;
     try {
       upstream = await fetch(target, {
@@ -80,6 +81,13 @@ export class ApiProxyController {
         duplex: 'half',
       } as RequestInit);
     } catch (error) {
+      // A chunked body (no Content-Length to refuse it by) over the picture's limit: the service
+      // refuses it with 413 and closes mid-upload, and the request fails here before that answer
+      // can be read, or this proxy stopped it at its own limit. Either way it is too large.
+      if (streamed && streamed.bytes() > MESSAGE_LIMITS.imageUploadBytes) {
+        request.resume();
+        throw imageTooLarge();
+      }
       this.logger.warn({ err: error, service }, 'service behind the desk did not answer');
       throw new DomainError('PROXY.UNAVAILABLE', `The ${service} service did not answer; try again shortly`, 'unavailable');
     }
@@ -94,11 +102,27 @@ export class ApiProxyController {
   }
 }
 
-/** JSON (already parsed by the platform's body reader) is sent again as JSON; another body is streamed. */
+/** JSON (already parsed by the platform's body reader) is sent again as JSON; a streamed body goes through countedBody. */
 function bodyOf(request: Request): RequestInit['body'] {
-  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
-  if (isJson(request)) return request.body === undefined ? undefined : JSON.stringify(request.body);
-  return streamsBody(request) ? (Readable.toWeb(request) as unknown as RequestInit['body']) : undefined;
+  if (request.method === 'GET' || request.method === 'HEAD' || !isJson(request)) return undefined;
+  return request.body === undefined ? undefined : JSON.stringify(request.body);
+}
+
+/**
+ * A streamed body as it is forwarded, with the bytes passed so far. Past `maxBytes` it stops
+ * with an error (the upstream request fails) and leaves the browser's request unread but
+ * whole: it is unpiped, not destroyed, so the caller can drain it and still answer.
+ */
+function countedBody(request: Request, maxBytes: number): { body: RequestInit['body']; bytes(): number } {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > maxBytes ? imageTooLarge() : null, chunk);
+    },
+  });
+  request.pipe(counter);
+  return { body: Readable.toWeb(counter) as unknown as RequestInit['body'], bytes: () => bytes };
 }
 
 const isJson = (request: Request): boolean => Boolean(request.is('application/json') || request.is('+json'));
