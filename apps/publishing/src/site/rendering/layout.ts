@@ -90,6 +90,17 @@ export function openGraphLocale(language: string): string {
 }
 
 /**
+ * `<link rel="alternate">` for a list's feeds in the three formats, under `base` (`/feeds`,
+ * `/sections/politics/feeds`). Each title names its format: a feed reader lists every link it
+ * finds on a page as one choice, and six choices titled alike could not be told apart.
+ */
+export function feedDiscoveryLinks(base: string, title: string): SafeHtml {
+  return html`<link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${base}/feed.json">
+<link rel="alternate" type="application/rss+xml" title="${title} (RSS)" href="${base}/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${base}/atom.xml">`;
+}
+
+/**
  * A complete page of the site in the shared document shell (`htmlDocument`): the interface's
  * language and direction, the page's head elements after the site's stylesheet and feeds,
  * then the masthead, `main` and the footer.
@@ -104,9 +115,7 @@ ${page.next && html`<link rel="next" href="${page.next}">`}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/feed+json" title="${site.name}" href="/feeds/feed.json">
-<link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feeds/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feeds/atom.xml">
+${feedDiscoveryLinks('/feeds', site.name)}
 ${page.subscribe && site.alertsUrl && html`<script src="/alerts.js" defer></script>`}
 ${page.linkPreview && websitePreview(site, page)}
 ${page.head}`;

@@ -77,16 +77,20 @@ describe('renderStoryListPage', () => {
     const page = renderStoryListPage({ kind: 'section', section: 'politics' }, [story(1), story(3)], site, first(2, '/sections/politics'));
     expect(page).toContain('<h1 class="section-title">Politics</h1>');
     expect(page).toContain('href="/sections/politics/feeds/rss.xml"');
-    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Newsroom: Politics" href="/sections/politics/feeds/atom.xml">');
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Newsroom: Politics (Atom)" href="/sections/politics/feeds/atom.xml">');
     expect(page).toContain('<link rel="canonical" href="https://news.example.org/sections/politics">');
   });
 
   it('links the site-wide feeds in all three formats, once each, beside the list\'s own', () => {
     const page = renderStoryListPage({ kind: 'section', section: 'politics' }, [story(1)], site, first(1, '/sections/politics'));
-    for (const [type, file] of [['application/feed+json', 'feed.json'], ['application/rss+xml', 'rss.xml'], ['application/atom+xml', 'atom.xml']]) {
-      expect(page.split(`<link rel="alternate" type="${type}" title="Newsroom" href="/feeds/${file}">`)).toHaveLength(2);
-      expect(page).toContain(`<link rel="alternate" type="${type}" title="Newsroom: Politics" href="/sections/politics/feeds/${file}">`);
+    for (const [type, file, format] of [['application/feed+json', 'feed.json', 'JSON Feed'], ['application/rss+xml', 'rss.xml', 'RSS'], ['application/atom+xml', 'atom.xml', 'Atom']]) {
+      expect(page.split(`<link rel="alternate" type="${type}" title="Newsroom (${format})" href="/feeds/${file}">`)).toHaveLength(2);
+      expect(page).toContain(`<link rel="alternate" type="${type}" title="Newsroom: Politics (${format})" href="/sections/politics/feeds/${file}">`);
     }
+    // a feed reader offers each link as one choice: no two titles alike
+    const titles = [...page.matchAll(/<link rel="alternate"[^>]* title="([^"]*)"/g)].map(([, title]) => title);
+    expect(titles).toHaveLength(6);
+    expect(new Set(titles).size).toBe(6);
   });
 
   it('names a tag page after the tag and an author page after the author, with their feeds', () => {

@@ -3,7 +3,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { html, type SafeHtml } from '@newsroom/html';
 import { chromeOf } from './chrome';
 import { humanize } from './labels';
-import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
+import { feedDiscoveryLinks, labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
 import { storyCard } from './story-card';
 
@@ -97,7 +97,8 @@ ${pagination(paging, site)}`;
       title: `${name}${paging.page > 1 ? ` (${labels.pageOf(paging.page, Math.ceil(paging.total / paging.pageSize))})` : ''} | ${site.name}`,
       description,
       canonical: `${site.publicBaseUrl}${pagePath(paging, paging.page)}`,
-      head: feedLinks(`${path}/feeds`, `${site.name}: ${name}`),
+      // the list's own feeds, beside the site-wide ones every page links
+      head: feedDiscoveryLinks(`${path}/feeds`, `${site.name}: ${name}`),
       current: list.kind === 'section' ? list.section : undefined,
       bodyClass: 'page-section',
       linkPreview: true,
@@ -120,13 +121,6 @@ function pagination(paging: Paging, site: SiteContext): SafeHtml | null {
 function pickLead(articles: PublicArticle[], now: Date): PublicArticle | undefined {
   const breaking = articles.find((article) => article.priority === 'breaking' && now.getTime() - article.publishedAt.getTime() < BREAKING_LEAD_MS);
   return breaking ?? articles[0];
-}
-
-/** A list's own feeds (a section's, a tag's, an author's), beside the site-wide ones every page links (layout). */
-function feedLinks(base: string, title: string): SafeHtml {
-  return html`<link rel="alternate" type="application/feed+json" title="${title}" href="${base}/feed.json">
-<link rel="alternate" type="application/rss+xml" title="${title}" href="${base}/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="${title}" href="${base}/atom.xml">`;
 }
 
 function emptyState(message: string): SafeHtml {
