@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { bootstrapService, RequestLimits, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
-import { PageCache } from './site/page-cache/page-cache';
+import { GZIP_MIN_BYTES, PageCache } from './site/page-cache/page-cache';
 import { answerCachedPagesFirst } from './site/page-cache/page-cache.front';
 import { noteServiceHeaders } from './site/page-cache/page-cache.http';
 import { siteContentSecurityPolicy } from './site/security-headers';
@@ -22,6 +23,10 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     largeBodyPaths: ['/v1/preview'],
     contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins, config.notificationsUrl),
     configure: (app: INestApplication) => {
+      // Pages, feeds, sitemaps, the API and the stylesheet gzipped for a client that takes it (a
+      // feed reader polls a 50-item feed every few minutes). A page cache hit is sent from the
+      // gzipped copy kept with it, not compressed again per request (sendCachedPage).
+      app.use(compression({ threshold: GZIP_MIN_BYTES }));
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
       // A cached page is answered from memory ahead of the framework, with the headers noted here.
       app.use(noteServiceHeaders());

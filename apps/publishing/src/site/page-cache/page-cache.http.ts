@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
 import fresh from 'fresh';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { CachedPage } from './page-cache';
@@ -47,11 +48,22 @@ export function serviceHeadersOf(res: Response): string[] {
  * §13.1, decided by `fresh`, as Express's `req.fresh` decides for rendered pages).
  */
 export function sendCachedPage(req: IncomingMessage, res: ServerResponse, hit: CachedPage): void {
+  // A page kept gzipped varies by Accept-Encoding, whichever copy this reader gets (RFC 9110 §12.5.5).
+  const headers = hit.gzipped ? { ...hit.headers, vary: varyWithAcceptEncoding(hit.headers.vary) } : hit.headers;
   if (hit.status === 200 && fresh(req.headers, { etag: hit.headers.etag, 'last-modified': hit.headers['last-modified'] })) {
-    res.writeHead(304, hit.headers);
+    res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.body.length) });
-  res.end(req.method === 'HEAD' ? undefined : hit.body);
+  // The gzipped copy when the reader takes gzip (as `compression` decides for rendered answers);
+  // else, even when Accept-Encoding refuses every coding, the bytes as they are.
+  const gzipped = hit.gzipped && accepts(req).encoding(['gzip', 'identity']) === 'gzip' ? hit.gzipped : undefined;
+  const body = gzipped ?? hit.body;
+  res.writeHead(hit.status, { ...headers, ...(gzipped ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function varyWithAcceptEncoding(vary: string | undefined): string {
+  if (!vary) return 'Accept-Encoding';
+  return vary.split(',').some((name) => ['accept-encoding', '*'].includes(name.trim().toLowerCase())) ? vary : `${vary}, Accept-Encoding`;
 }

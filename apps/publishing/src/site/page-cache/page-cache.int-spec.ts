@@ -4,6 +4,8 @@
  * way — an editor's correction over HTTP, an approval over Kafka, a share — shows at once.
  */
 import { randomUUID } from 'node:crypto';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { eventually, type HttpClient, type ServiceUnderTest } from '@newsroom/test-harness';
 import { EDITOR } from '../../../test/publishing.fixtures';
 import { approvalEvent, PublishingUnderTest } from '../../../test/publishing-under-test';
@@ -45,7 +47,8 @@ describe('page cache (publishing service)', () => {
     const again = await site.get(`/articles/${slug}`);
     expect([again.status, again.text, again.headers.get('etag')]).toEqual([200, first.text, first.headers.get('etag')]);
     // Answered ahead of the framework, with every header the rendered page had (security headers included).
-    const perResponse = new Set(['date', 'connection', 'keep-alive']);
+    // (The client takes gzip: a rendered page is streamed through compression, a kept one sent with its length.)
+    const perResponse = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
     const headersOf = (response: typeof first) => [...response.headers].filter(([name]) => !perResponse.has(name));
     expect(headersOf(again)).toEqual(headersOf(first));
     const revalidated = await site.get(`/articles/${slug}`, { headers: { 'if-none-match': first.headers.get('etag')!, 'cache-control': 'max-age=0' } });
@@ -71,4 +74,50 @@ describe('page cache (publishing service)', () => {
     expect((await site.post(`/articles/${slug}/share/facebook`)).status).toBe(303);
     expect((await site.get(`/articles/${slug}`)).text).toContain('<span class="share-count">Shared once</span>');
   });
+
+  it('sends a kept page gzipped to a reader who takes gzip, and as it is to one who does not', async () => {
+    const { slug } = await publish('Harbour wall repairs begin');
+    const path = `/articles/${slug}`;
+    const rendered = await rawGet(service.baseUrl, path, 'gzip');
+    const kept = await rawGet(service.baseUrl, path, 'gzip');
+    const plain = await rawGet(service.baseUrl, path, undefined);
+    const refusesGzip = await rawGet(service.baseUrl, path, 'gzip;q=0, identity');
+    for (const answer of [rendered, kept]) {
+      expect([answer.status, answer.headers['content-encoding'], answer.headers.vary]).toEqual([200, 'gzip', 'Accept-Encoding']);
+      expect(gunzipSync(answer.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    }
+    expect(Number(kept.headers['content-length'])).toBe(kept.body.length);
+    expect(kept.body.length).toBeLessThan(plain.body.length / 3);
+    for (const answer of [plain, refusesGzip]) {
+      expect([answer.status, answer.headers['content-encoding'], answer.headers.vary]).toEqual([200, undefined, 'Accept-Encoding']);
+      expect(answer.body.toString('utf8')).toContain('Harbour wall repairs begin');
+    }
+    // A validator still answers 304, with no body, whichever copy the reader had.
+    const revalidated = await rawGet(service.baseUrl, path, 'gzip', { 'if-none-match': String(kept.headers.etag) });
+    expect([revalidated.status, revalidated.body.length]).toEqual([304, 0]);
+  });
+
+  it('gzips the feeds for a feed reader that takes gzip', async () => {
+    await publish('Ferry fares frozen for winter');
+    for (const feed of ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json']) {
+      const gzipped = await rawGet(service.baseUrl, feed, 'gzip');
+      const plain = await rawGet(service.baseUrl, feed, undefined);
+      expect([feed, gzipped.status, gzipped.headers['content-encoding']]).toEqual([feed, 200, 'gzip']);
+      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+      expect(plain.headers['content-encoding']).toBeUndefined();
+    }
+  });
 });
+
+/** A GET whose body is read as sent (fetch would take gzip and decode it unasked). */
+function rawGet(baseUrl: string, path: string, acceptEncoding: string | undefined, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = httpGet(`${baseUrl}${path}`, { headers: { ...headers, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}

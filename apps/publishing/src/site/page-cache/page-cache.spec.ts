@@ -1,4 +1,5 @@
-import { PageCache } from './page-cache';
+import { gunzipSync } from 'node:zlib';
+import { GZIP_MIN_BYTES, PageCache } from './page-cache';
 
 const page = (body: string) => ({ status: 200, body, headers: { 'content-type': 'text/html; charset=utf-8', etag: 'W/"x"' } });
 const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -56,5 +57,23 @@ describe(PageCache.name, () => {
     expect(pages.size).toBe(8);
     pages.store('/uk8', 0, page('Київ'.repeat(2) + 'ще'), T0);
     expect([pages.size, pages.get('/uk', T0)]).toEqual([8, undefined]);
+  });
+
+  it('keeps a gzipped copy of a page of 1 KiB or more, made once, and counts its bytes too', () => {
+    const pages = cache({ maxBytes: 1_000_000 });
+    const long = '<p>Ferry timetable doubles.</p>'.repeat(100);
+    pages.store('/long', 0, page(long), T0);
+    pages.store('/short', 0, page('x'.repeat(GZIP_MIN_BYTES - 1)), T0);
+    const kept = pages.get('/long', T0)!;
+    expect(gunzipSync(kept.gzipped!).toString('utf8')).toBe(long);
+    expect(kept.gzipped!.length).toBeLessThan(kept.body.length / 10);
+    expect(pages.get('/short', T0)?.gzipped).toBeUndefined();
+    // Eight pages' plain bytes fill a cache that size: their gzipped copies count, so one goes.
+    const tight = cache({ maxBytes: 8 * long.length });
+    for (let n = 0; n < 8; n += 1) tight.store(`/${n}`, 0, page(long), T0);
+    expect(tight.size).toBe(7);
+    const roomy = cache({ maxBytes: 8 * (long.length + kept.gzipped!.length) });
+    for (let n = 0; n < 8; n += 1) roomy.store(`/${n}`, 0, page(long), T0);
+    expect(roomy.size).toBe(8);
   });
 });

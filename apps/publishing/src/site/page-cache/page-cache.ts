@@ -1,3 +1,12 @@
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Bodies shorter than this are kept and sent as they are: gzip's own bytes and the `Vary` it
+ * brings cost about what it would save. The same threshold as the service's compression of
+ * other answers (`compression`'s default).
+ */
+export const GZIP_MIN_BYTES = 1024;
+
 /** A rendered public page as it was sent: status, body and the headers that describe it. */
 export interface CachedPage {
   status: number;
@@ -7,6 +16,12 @@ export interface CachedPage {
    * times its bytes, beyond what `maxBytes` counts.
    */
   body: Buffer;
+  /**
+   * The same bytes gzipped (RFC 9110 §8.4.1.3), made once when the page is kept, for a reader
+   * whose Accept-Encoding takes gzip; absent for a body under GZIP_MIN_BYTES or one gzip does
+   * not shrink. Compressing on every hit would cost each request more than the whole answer.
+   */
+  gzipped?: Buffer;
   /** Content-Type, Cache-Control, ETag, Last-Modified… as the controller set them (never per-client headers). */
   headers: Record<string, string>;
   /** Milliseconds since the epoch after which the copy is not served. */
@@ -21,7 +36,7 @@ export interface RenderedPage {
 }
 
 export interface PageCacheOptions {
-  /** Upper bound of the bodies kept, in bytes of UTF-8; least recently used go first. */
+  /** Upper bound of the bodies kept, in bytes (UTF-8 and gzipped copies together); least recently used go first. */
   maxBytes: number;
   /** The longest a copy is served without a change being seen, in ms (a missed notification, a share count). */
   ttlMs: number;
@@ -81,8 +96,11 @@ export class PageCache {
     const nextStep = (Math.floor(now / this.options.stepMs) + 1) * this.options.stepMs;
     const previous = this.pages.get(key);
     if (previous) this.remove(key, previous);
-    this.pages.set(key, { status: page.status, body, headers: page.headers, expiresAt: Math.min(now + this.options.ttlMs, nextStep) });
-    this.bytes += body.length;
+    const kept: CachedPage = { status: page.status, body, headers: page.headers, expiresAt: Math.min(now + this.options.ttlMs, nextStep) };
+    const gzipped = body.length >= GZIP_MIN_BYTES ? gzipSync(body) : undefined;
+    if (gzipped && gzipped.length < body.length) kept.gzipped = gzipped;
+    this.pages.set(key, kept);
+    this.bytes += bytesOf(kept);
     for (const [oldest, entry] of this.pages) {
       if (this.bytes <= this.options.maxBytes) break;
       this.remove(oldest, entry);
@@ -106,6 +124,10 @@ export class PageCache {
 
   private remove(key: string, page: CachedPage): void {
     this.pages.delete(key);
-    this.bytes -= page.body.length;
+    this.bytes -= bytesOf(page);
   }
+}
+
+function bytesOf(page: CachedPage): number {
+  return page.body.length + (page.gzipped?.length ?? 0);
 }
