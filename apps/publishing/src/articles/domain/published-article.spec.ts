@@ -482,7 +482,11 @@ describe(PublishedArticle.name, () => {
     it('ignores a newer approval given before the withdrawal, which arrived late', () => {
       const article = liveArticle(1);
       article.unpublish('Legal hold', 'editor-9', t('12:00:00'));
-      expect(article.receiveApproval(approval(2, { approvedAt: t('11:00:00') }), t('12:05:00'))).toEqual({ kind: 'ignored', reason: 'withdrawn-later' });
+      expect(article.receiveApproval(approval(2, { approvedAt: t('11:00:00') }), t('12:05:00'))).toEqual({
+        kind: 'ignored',
+        reason: 'withdrawn-later',
+        cancellation: { at: t('12:00:00'), editorId: 'editor-9', revision: 2 },
+      });
       expect(article.status).toBe('withdrawn');
     });
 

@@ -121,8 +121,12 @@ export type ApprovalOutcome =
   | { kind: 'scheduled'; dueAt: Date }
   /** The approval already accepted (same revision, same approval time) came again under another event id. */
   | { kind: 'ignored'; reason: 'already-accepted' }
-  /** Approved before an editor withdrew the article: the withdrawal is the later decision. */
-  | { kind: 'ignored'; reason: 'withdrawn-later' };
+  /**
+   * Approved before an editor withdrew the article: the withdrawal is the later decision. The
+   * revision is dropped as the withdrawal would have dropped it had it been waiting then
+   * (`cancellation`, by the withdrawing editor at that time), for its reporter to hear of.
+   */
+  | { kind: 'ignored'; reason: 'withdrawn-later'; cancellation: Cancellation };
 
 /** What a reschedule did: the revision waits for its new time, or that time has already come. */
 export type RescheduleOutcome = { kind: 'due' } | { kind: 'scheduled'; dueAt: Date };
@@ -281,7 +285,7 @@ export class PublishedArticle {
     if (approval.revision <= latest) throw staleRevision(this.id, approval.revision, latest);
     const withdrawal = this.state.withdrawal;
     if (this.state.status === 'withdrawn' && withdrawal && withdrawal.at.getTime() >= approval.approvedAt.getTime()) {
-      return { kind: 'ignored', reason: 'withdrawn-later' };
+      return { kind: 'ignored', reason: 'withdrawn-later', cancellation: { at: withdrawal.at, editorId: withdrawal.editorId, revision: approval.revision } };
     }
     // An embargo holds the story, not one revision of it: a newer approval cannot lift it early.
     this.state.pending = toPending(approval, now, this.embargoInForce(now));

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Outbox } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import { PublishedArticle, type Approval } from '../../domain/published-article';
 import { slugCandidates } from '../../domain/slug';
 import { ArticleRepository } from '../../persistence/article.repository';
 import { Clock } from '../clock';
 import { GoLiveUseCase } from '../go-live/go-live.use-case';
+import { scheduleCancelledEvent } from '../publication-events';
 import type { PublishApprovedArticleCommand } from './publish-approved-article.command';
 
 export type PublishApprovedArticleResult =
@@ -15,7 +17,10 @@ export type PublishApprovedArticleResult =
 /**
  * Takes an approved revision from editorial review: exactly the approved text goes live at
  * once, or waits (durably, as a row with `due_at`) for the later of its schedule and embargo.
- * A newer revision of a live article replaces its text and keeps its address.
+ * A newer revision of a live article replaces its text and keeps its address. A revision
+ * approved before an editor withdrew the article, arriving after the withdrawal, does not go
+ * live: it is announced as cancelled (`news.article.schedule-cancelled.v1`), so its reporter's
+ * copy does not stay "approved" with nothing ahead of it.
  *
  * @throws ARTICLE.SELF_APPROVAL (the author approved it) and ARTICLE.STALE_REVISION (not newer
  *   than a revision already accepted); nothing is stored or announced then.
@@ -28,6 +33,7 @@ export class PublishApprovedArticleUseCase {
     private readonly articles: ArticleRepository,
     private readonly goLive: GoLiveUseCase,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -53,6 +59,8 @@ export class PublishApprovedArticleUseCase {
       : PublishedArticle.approved(articleId, approval, now);
     if (outcome.kind === 'ignored') {
       this.logger.log({ articleId, revision, reason: outcome.reason }, 'approval changes nothing');
+      // Announced each time it comes (a redelivery too): drafting takes a cancellation it has once.
+      if (outcome.reason === 'withdrawn-later') await this.outbox.record(scheduleCancelledEvent(articleId, outcome.cancellation, now));
       return { outcome: 'ignored', articleId, revision, reason: outcome.reason };
     }
     // Stored once, by publishOrAnnounce: a revision due now is written already live.
