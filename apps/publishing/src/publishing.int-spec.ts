@@ -646,6 +646,27 @@ describe('publishing service', () => {
     expect([api.status, api.body.error.code]).toEqual([404, 'ARTICLE.NOT_FOUND']);
   });
 
+  it('files a story under a tag in a script kept as written (東京): article links, tag page, feeds, sitemap and API', async () => {
+    const articleId = randomUUID();
+    const tag = '東京-五輪';
+    const encoded = encodeURIComponent(tag);
+    await deliver(approved({ articleId, article: testContent({ headline: 'Tokyo stadium reopens', language: 'en', tags: [tag, 'stadiums'] }) }));
+    const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, articleId))[0].data;
+
+    expect((await site.get(`/articles/${slug}`)).text).toContain(`<a href="/tags/${encoded}">`);
+    const page = await site.get(`/tags/${encoded}`);
+    expect([page.status, page.text.includes('Tokyo stadium reopens')]).toEqual([200, true]);
+    expect(page.text).toContain(`href="/tags/${encoded}/feeds/rss.xml"`);
+    const rss = await site.get(`/tags/${encoded}/feeds/rss.xml`);
+    expect(elementsNamed(parseXml(rss.text), 'item').map((item) => textOf(elementsNamed(item, 'title')[0]))).toEqual(['Tokyo stadium reopens']);
+    expect(await sitemapUrls(site)).toContain(`${PUBLIC_BASE_URL}/tags/${encoded}`);
+    const api = await site.get<{ items: { id: string }[] }>(`/v1/articles?tag=${encoded}`);
+    expect([api.status, api.body.items.map((item) => item.id)]).toEqual([200, [articleId]]);
+    // A spelling that is not the tag's own (not NFKC, upper case, a space) is no tag: 404, and 400 from the API.
+    expect((await site.get(`/tags/${encodeURIComponent(tag.normalize('NFD').replace('-', ' '))}`)).status).toBe(404);
+    expect((await site.get(`/v1/articles?tag=${encodeURIComponent('Tokyo')}`)).status).toBe(400);
+  });
+
   it('filters the article list by section and tag, and rejects bad parameters', async () => {
     await deliver(approved({ article: testContent({ headline: 'Glacier retreat measured', section: 'climate' }) }));
     await deliver(approved({ article: testContent({ headline: 'Ferry fares frozen' }) }));

@@ -16,7 +16,7 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, OptionalField, Trim } from './field-rules';
+import { IsCalendarDate, IsTagSlug, OptionalField, TAG_RULE, Trim } from './field-rules';
 import { IsNotBlank } from '../text/visible-text';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
@@ -111,8 +111,8 @@ export class ArticleContent {
     type: [String],
     maxItems: ARTICLE_LIMITS.tags.maxItems,
     uniqueItems: true,
-    items: { type: 'string', pattern: SLUG_PATTERN.source, maxLength: ARTICLE_LIMITS.tags.maxLength },
-    description: 'Unique slugs; absent or null means no tags.',
+    items: { type: 'string', maxLength: ARTICLE_LIMITS.tags.maxLength },
+    description: `Unique tags, each ${TAG_RULE}; absent or null means no tags.`,
     example: ['ukraine', 'energy'],
     default: [],
   })
@@ -122,7 +122,7 @@ export class ArticleContent {
   @ArrayUnique()
   @IsString({ each: true })
   @MaxLength(ARTICLE_LIMITS.tags.maxLength, { each: true })
-  @Matches(SLUG_PATTERN, { each: true, message: `each value in $property must be a slug: ${SLUG_RULE}` })
+  @IsTagSlug({ each: true })
   tags: string[] = [];
 
   @ApiProperty({ type: () => Byline, isArray: true, minItems: ARTICLE_LIMITS.bylines.minItems, maxItems: ARTICLE_LIMITS.bylines.maxItems })

@@ -3,6 +3,7 @@ import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator'
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
 import { withinScheduleHorizon } from '../limits';
 import { isHttpUrl } from './http-url';
+import { isTagSlug } from './tag-slug';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {
@@ -79,6 +80,18 @@ export function IsScheduleTime(options?: ValidationOptions): PropertyDecorator {
             : '$property must be an ISO-8601 date-time with a time zone, e.g. 2025-11-21T08:30:00Z or 2025-11-21T10:30:00+02:00',
       },
     },
+    options,
+  );
+}
+
+/** What a valid tag is, in words, for error messages and the API documentation. */
+export const TAG_RULE =
+  'a tag as the desk and the forms make it: lowercase words joined by single hyphens (climate-change, cop-30, 東京), at most 40 characters';
+
+/** A tag (isTagSlug); with `{ each: true }`, every tag of a list. */
+export function IsTagSlug(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isTagSlug', validator: { validate: (value) => isTagSlug(value), defaultMessage: () => `${options?.each ? 'each value in ' : ''}$property must be ${TAG_RULE}` } },
     options,
   );
 }

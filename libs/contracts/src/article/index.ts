@@ -3,7 +3,7 @@ export * from './article-blocks';
 export * from './article-content';
 export * from './example-article';
 export { IsArticleBody } from './article-body';
-export { isCalendarDate, isTimestamp, IsScheduleTime, IsTimestamp } from './field-rules';
+export { isCalendarDate, isTimestamp, IsScheduleTime, IsTagSlug, IsTimestamp, TAG_RULE } from './field-rules';
 export { isHttpUrl } from './http-url';
 export * from './inline-markup';
 export * from './editorial-checks';

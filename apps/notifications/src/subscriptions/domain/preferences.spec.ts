@@ -36,6 +36,17 @@ describe('normalizePreferences', () => {
     expect(codeOf(() => normalizePreferences({ sections: Array.from({ length: 51 }, (_, i) => `s${i}`) }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
   });
 
+  it('takes a tag in a script kept as written, as a story can carry it, and follows stories tagged so', () => {
+    const chosen = normalizePreferences({ tags: ['東京-五輪', 'कोलकाता'] }, SITE);
+    expect(chosen.tags).toEqual(['कोलकाता', '東京-五輪']);
+    expect(matchesArticle(chosen, { section: 'sport', tags: ['東京-五輪'], priority: 'normal' })).toBe(true);
+    // Not a tag's own spelling (decomposed, a space): refused rather than followed and never matched.
+    expect(codeOf(() => normalizePreferences({ tags: ['서울'.normalize('NFD')] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    expect(codeOf(() => normalizePreferences({ tags: ['東京 五輪'] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+    // Sections stay a-z: they are the site's own list.
+    expect(codeOf(() => normalizePreferences({ sections: ['東京'] }, SITE))).toBe('SUBSCRIBER.INVALID_PREFERENCES');
+  });
+
   it('takes only the site\'s sections (a typo would follow nothing), but any tag: SUBSCRIBER.UNKNOWN_SECTION', () => {
     expect(codeOf(() => normalizePreferences({ sections: ['politcs'] }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');
     expect(codeOf(() => normalizePreferences({ sections: ['Climate', 'sport'], breakingOnly: true }, SITE))).toBe('SUBSCRIBER.UNKNOWN_SECTION');

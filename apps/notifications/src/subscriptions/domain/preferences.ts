@@ -1,4 +1,4 @@
-import { SLUG_PATTERN, type Priority } from '@newsroom/contracts';
+import { isTagSlug, SLUG_PATTERN, type Priority } from '@newsroom/contracts';
 import { canonicalTimeZone, checkedQuietHours, DEFAULT_TIME_ZONE, type QuietHours } from './quiet-hours';
 import { invalidPreferences, noInterests, unknownSections } from './subscription.errors';
 
@@ -99,10 +99,13 @@ function frequencyOf(input: PreferencesInput, channel: 'email' | 'push'): Freque
 function normalizeList(values: readonly string[], field: 'sections' | 'tags', max: number): string[] {
   const cleaned = [...new Set(values.map((value) => String(value).trim().toLowerCase()).filter((value) => value !== ''))].sort();
   if (cleaned.length > max) throw invalidPreferences(`${field} may list at most ${max} entries`, field);
-  const bad = cleaned.filter((value) => value.length > PREFERENCE_LIMITS.maxLength || !SLUG_PATTERN.test(value));
+  // A tag by the articles' own rule (isTagSlug: `東京` too), so a reader can follow any tag a story can carry.
+  const valid = field === 'tags' ? isTagSlug : (value: string) => SLUG_PATTERN.test(value);
+  const bad = cleaned.filter((value) => value.length > PREFERENCE_LIMITS.maxLength || !valid(value));
   if (bad.length > 0) {
+    const rule = field === 'tags' ? 'lowercase words joined by single hyphens, as a story\'s tags are' : 'lowercase letters, digits, single hyphens';
     throw invalidPreferences(
-      `${field} must be slugs such as "politics" or "climate-change" (lowercase letters, digits, single hyphens, at most ${PREFERENCE_LIMITS.maxLength} characters): ${bad.slice(0, 5).map((b) => JSON.stringify(b)).join(', ')}`,
+      `${field} must be slugs such as "politics" or "climate-change" (${rule}, at most ${PREFERENCE_LIMITS.maxLength} characters): ${bad.slice(0, 5).map((b) => JSON.stringify(b)).join(', ')}`,
       field,
     );
   }

@@ -1,7 +1,8 @@
 /** Where readers find things. Slugs, sections and tags are URL-safe by construction. */
 export const articlePath = (slug: string): string => `/articles/${slug}`;
 export const sectionPath = (section: string): string => `/sections/${section}`;
-export const tagPath = (tag: string): string => `/tags/${tag}`;
+/** A tag's page; a tag in a script kept as written (`東京`) is percent-encoded, as a URL must be. */
+export const tagPath = (tag: string): string => `/tags/${encodeURIComponent(tag)}`;
 export const authorPath = (slug: string): string => `/authors/${slug}`;
 
 /** The canonical address of an article, announced in events, feeds, sitemaps and the page itself. */

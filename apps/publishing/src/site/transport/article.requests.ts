@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Byline, Dateline, IsNotBlank, IsScheduleTime, SLUG_PATTERN, type ArticleContent } from '@newsroom/contracts';
+import { Byline, Dateline, IsNotBlank, IsScheduleTime, IsTagSlug, SLUG_PATTERN, TAG_RULE, type ArticleContent } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { SHARE_NETWORKS, type ShareNetwork } from '../../articles/domain/share-networks';
 import { CORRECTION_NOTE_MAX_LENGTH } from '../../articles/use-cases/correct-article/correct-article.command';
@@ -16,9 +16,9 @@ export class ListArticlesQuery extends PageQuery {
   @Matches(SLUG_PATTERN, { message: 'section must be a slug such as politics' })
   section?: string;
 
-  @ApiPropertyOptional({ example: 'ukraine' })
+  @ApiPropertyOptional({ example: 'ukraine', description: `A tag: ${TAG_RULE}` })
   @IsOptional()
-  @Matches(SLUG_PATTERN, { message: 'tag must be a slug such as climate-change' })
+  @IsTagSlug()
   tag?: string;
 }
 

@@ -2,7 +2,6 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline, type Readable } from 'node:stream';
-import { SLUG_PATTERN } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { authorSlug } from '../../articles/domain/slug';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
@@ -20,7 +19,7 @@ import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope,
 import { sectionLabel } from '../rendering/layout';
 import type { StoryList } from '../rendering/listing-pages';
 import { answerIfUnchanged, FEED_CACHE } from './http-caching';
-import { pageNotFound, storyListFilter } from './pages.http.controller';
+import { isListName, pageNotFound, storyListFilter } from './pages.http.controller';
 import { SiteContextFactory } from './site-context';
 
 const FEED_FILES: Record<string, FeedFormat> = { 'rss.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
@@ -126,8 +125,8 @@ export class FeedsHttpController {
   private async storyListFeed(req: Request, res: Response, file: string, list: StoryList): Promise<void> {
     const format = feedFormat(file);
     if (await this.unchanged(req, res)) return;
+    if (!isListName(list)) throw pageNotFound();
     const filter = storyListFilter(list);
-    if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
     const { items } = await this.read.list({ ...filter, limit: FEED_SIZE, offset: 0 });
     if (items.length === 0) throw pageNotFound();
     const named = list.kind === 'author' ? { ...list, name: items[0].content.bylines.find((b) => authorSlug(b.name) === list.slug)?.name ?? list.slug } : list;

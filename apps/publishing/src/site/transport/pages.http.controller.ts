@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, SLUG_PATTERN, truncateText } from '@newsroom/contracts';
+import { DomainError, isTagSlug, SLUG_PATTERN, truncateText } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
 import { articleUrl } from '../../articles/domain/public-urls';
 import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
@@ -165,8 +165,8 @@ export class PagesHttpController {
   private async storyList(req: Request, res: Response, list: StoryList, rawPage: unknown): Promise<void> {
     const page = pageNumber(rawPage);
     if (await this.unchanged(req, res, PAGE_CACHE)) return;
+    if (!isListName(list)) throw pageNotFound();
     const filter = storyListFilter(list);
-    if (!SLUG_PATTERN.test(Object.values(filter)[0])) throw pageNotFound();
     const [{ items, total }, site] = await Promise.all([this.read.list(slice(filter, page)), this.site.create()]);
     const paging: Paging = { page, pageSize: LIST_PAGE_SIZE, total, path: storyListPath(list) };
     // A section on the managed list has its page (in the navigation) before it has stories; other lists exist through their stories.
@@ -178,6 +178,14 @@ export class PagesHttpController {
 }
 
 /** The one slug a story list filters by. */
+/**
+ * Whether a list's address names one that can exist: a tag by the tag rule (isTagSlug: `東京`
+ * too), a section or an author by SLUG_PATTERN. Anything else is a 404 without a query.
+ */
+export function isListName(list: StoryList): boolean {
+  return list.kind === 'tag' ? isTagSlug(list.tag) : SLUG_PATTERN.test(list.kind === 'section' ? list.section : list.slug);
+}
+
 export function storyListFilter(list: StoryList): { section: string } | { tag: string } | { author: string } {
   switch (list.kind) {
     case 'section':
