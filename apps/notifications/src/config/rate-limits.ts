@@ -7,7 +7,11 @@ import type { LimitedRoute, RateLimits } from '@newsroom/platform';
  * be changed with RATE_LIMITS (docs/deployment.md, "Rate limits").
  */
 export const NOTIFICATIONS_RATE_LIMITS: RateLimits = {
-  'signup:client': { points: 10, durationSeconds: 3600 },
+  // One address can stand for a whole office, campus or mobile carrier (carrier-grade NAT), and
+  // a breaking story brings its readers at once. What a sign-up can do to anyone is bounded per
+  // address (a confirmation e-mail, 3 an hour) and by double opt-in, so the client limit is only
+  // against one sender signing up addresses by the hundred.
+  'signup:client': { points: 60, durationSeconds: 3600 },
   'signup:target': { points: 3, durationSeconds: 3600 },
   'confirm:client': { points: 30, durationSeconds: 600 },
   'confirm:target': { points: 10, durationSeconds: 600 },
