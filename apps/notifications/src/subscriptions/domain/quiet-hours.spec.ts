@@ -55,8 +55,12 @@ describe(checkedQuietHours.name, () => {
     expect(checkedQuietHours({ start: ' 13:00', end: '15:30 ' })).toEqual({ start: '13:00', end: '15:30' });
   });
 
+  it('reads a time with zero seconds, as an HTML time field may send it, as that minute', () => {
+    expect(checkedQuietHours({ start: '22:00:00', end: '07:30:00' })).toEqual({ start: '22:00', end: '07:30' });
+  });
+
   it('refuses other shapes, a missing end and an empty span: SUBSCRIBER.INVALID_PREFERENCES', () => {
-    for (const bad of [{ start: '24:00', end: '07:00' }, { start: '7:00', end: '08:00' }, { start: '22:00' }, { start: '10:00', end: '10:00' }, { start: 'late', end: 'early' }]) {
+    for (const bad of [{ start: '24:00', end: '07:00' }, { start: '7:00', end: '08:00' }, { start: '22:00' }, { start: '10:00', end: '10:00' }, { start: 'late', end: 'early' }, { start: '22:00:30', end: '07:00' }, { start: '22:00:00.0', end: '07:00' }]) {
       expect([bad, thrownCodeOf(() => checkedQuietHours(bad))]).toEqual([bad, 'SUBSCRIBER.INVALID_PREFERENCES']);
     }
   });

@@ -40,15 +40,23 @@ function zoneList(): Map<string, string> {
   return zones;
 }
 
-/** `{ start: '22:00', end: '07:00' }` checked; errors: SUBSCRIBER.INVALID_PREFERENCES. */
+/**
+ * `{ start: '22:00', end: '07:00' }` checked; errors: SUBSCRIBER.INVALID_PREFERENCES. A time with
+ * zero seconds (`22:00:00`, as an HTML time field submits a value that has seconds) is that
+ * minute; any other seconds are refused, as quiet hours go by the minute.
+ */
 export function checkedQuietHours(input: { start?: unknown; end?: unknown }): QuietHours {
-  const start = String(input.start ?? '').trim();
-  const end = String(input.end ?? '').trim();
+  const start = wholeMinute(String(input.start ?? '').trim());
+  const end = wholeMinute(String(input.end ?? '').trim());
   if (!CLOCK_TIME.test(start) || !CLOCK_TIME.test(end)) {
     throw invalidPreferences('quietHours needs a start and an end as HH:MM on the 24-hour clock, e.g. { "start": "22:00", "end": "07:00" }', 'quietHours');
   }
   if (start === end) throw invalidPreferences('quietHours must start and end at different times', 'quietHours');
   return { start, end };
+}
+
+function wholeMinute(clock: string): string {
+  return clock.replace(/^(\d{2}:\d{2}):00$/, '$1');
 }
 
 /**

@@ -76,7 +76,7 @@ describe(formProblemsOf.name, () => {
       { field: 'email', message: 'Enter an e-mail address such as name@example.com' },
     ]);
     expect(formProblemsOf(await validationRefusalOf({}), sent({}))).toEqual([{ field: 'email', message: 'Enter an e-mail address such as name@example.com' }]);
-    expect(formProblemsOf(await validationRefusalOf({ email: 'a@example.com', tags: Array.from({ length: 51 }, (_, n) => `tag-${n}`), quietHoursStart: '22:00:00' }), sent({}))).toEqual([
+    expect(formProblemsOf(await validationRefusalOf({ email: 'a@example.com', tags: Array.from({ length: 51 }, (_, n) => `tag-${n}`), quietHoursStart: '22:00:00.000' }), sent({}))).toEqual([
       { field: 'tags', message: expect.stringMatching(/^Write tags as words separated by commas, e.g. ukraine, climate-change: at most 50 tags of up to 40 characters each$/) },
       { field: 'quietHoursStart', message: 'Give quiet hours as times on the 24-hour clock, such as 22:00 until 07:00' },
     ]);

@@ -14,16 +14,19 @@ const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change
 const ListOfSlugs = (max: number) =>
   applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(PREFERENCE_LIMITS.maxLength, { each: true }));
 
+/** `HH:MM:SS`: a time with seconds is read as far as the domain (checkedQuietHours), which names the rule. */
+const CLOCK_TIME_MAX_LENGTH = 8;
+
 /** Quiet hours in the recipient's time zone, 24-hour `HH:MM`; `start` after `end` crosses midnight. */
 export class QuietHoursFields {
   @ApiProperty({ example: '22:00', pattern: CLOCK_TIME.source })
   @IsString()
-  @MaxLength(5)
+  @MaxLength(CLOCK_TIME_MAX_LENGTH)
   start!: string;
 
   @ApiProperty({ example: '07:00', pattern: CLOCK_TIME.source })
   @IsString()
-  @MaxLength(5)
+  @MaxLength(CLOCK_TIME_MAX_LENGTH)
   end!: string;
 }
 
@@ -267,14 +270,14 @@ export class PreferencesForm {
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
-  @MaxLength(5)
+  @MaxLength(CLOCK_TIME_MAX_LENGTH)
   quietHoursStart?: string;
 
   @ApiPropertyOptional({ description: 'End of quiet hours, HH:MM', example: '07:00' })
   @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
-  @MaxLength(5)
+  @MaxLength(CLOCK_TIME_MAX_LENGTH)
   quietHoursEnd?: string;
 }
 
