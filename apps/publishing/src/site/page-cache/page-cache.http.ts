@@ -57,7 +57,8 @@ export function sendCachedPage(req: IncomingMessage, res: ServerResponse, hit: C
   }
   // The gzipped copy when the reader takes gzip (as `compression` decides for rendered answers);
   // else, even when Accept-Encoding refuses every coding, the bytes as they are.
-  const gzipped = hit.gzipped && accepts(req).encoding(['gzip', 'identity']) === 'gzip' ? hit.gzipped : undefined;
+  // (No Accept-Encoding is identity: nothing to negotiate.)
+  const gzipped = hit.gzipped && req.headers['accept-encoding'] && accepts(req).encoding(['gzip', 'identity']) === 'gzip' ? hit.gzipped : undefined;
   const body = gzipped ?? hit.body;
   res.writeHead(hit.status, { ...headers, ...(gzipped ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
