@@ -298,9 +298,10 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('About: “The N1 runs from midnight.”').waitFor();
     await expect(page.locator('.timeline li.has-note').textContent()).resolves.toContain('(revision 1, block 1)');
     const tags = page.getByLabel('Tags');
-    await tags.fill('River Harle, Parking, Gdańsk');
+    // transliterated where it can be, kept as written where it cannot (Japanese)
+    await tags.fill('River Harle, Parking, Gdańsk, 東京 五輪');
     await tags.blur();
-    await expect(tags.inputValue()).resolves.toBe('river-harle, parking, gdansk');
+    await expect(tags.inputValue()).resolves.toBe('river-harle, parking, gdansk, 東京-五輪');
 
     const refusal = page.locator('.check-error', { hasText: 'Not saved: headline must be shorter than or equal to 300 characters' });
     await refusal.waitFor();
@@ -313,7 +314,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText(/^Saved \(version 4\)/).waitFor();
     await expect(refusal.count()).resolves.toBe(0);
     const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { tags: string[] };
-    expect(saved.tags).toEqual(['river-harle', 'parking', 'gdansk']);
+    expect(saved.tags).toEqual(['river-harle', 'parking', 'gdansk', '東京-五輪']);
 
     await submit.dblclick();
     await page.getByText('Submitted. Editors see it in their queue now.').waitFor();
