@@ -312,6 +312,8 @@ describe("the desk keeps the reporter's text", () => {
     refuse = false;
     await page.getByLabel('Headline').fill('Night bus line opens at last');
     await page.getByText(/^Saved \(version 4\)/).waitFor();
+    // the time of the save names its zone, as every time on the desk does
+    await expect(page.locator('.save-state').textContent()).resolves.toMatch(/^Saved \(version 4\) at \d{1,2}:\d{2}:\d{2}\s?[AP]M (UTC|GMT[+-]?\d*|[A-Z]{2,5})$/);
     await expect(refusal.count()).resolves.toBe(0);
     const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { tags: string[] };
     expect(saved.tags).toEqual(['river-harle', 'parking', 'gdansk', '東京-五輪']);

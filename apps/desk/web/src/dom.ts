@@ -102,6 +102,13 @@ export function when(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
 }
 
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+
+/** A time of today in the reader's locale and zone, to the second and named ("5:56:12 PM EST"), for a status line. */
+export function clockTime(date: Date): string {
+  return CLOCK.format(date);
+}
+
 /** `<input type=datetime-local>` value for an ISO timestamp, in local time. */
 export function toLocalInput(iso: string | Date): string {
   const date = new Date(iso);

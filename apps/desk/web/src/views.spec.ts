@@ -1,4 +1,5 @@
-import { blockOpening, diffHeading } from './views';
+import { when } from './dom';
+import { activityWords, blockOpening, diffHeading, type ActivityEntry } from './views';
 
 describe(blockOpening.name, () => {
   it('quotes a block by its opening words, as plain text, cut at a word', () => {
@@ -16,5 +17,25 @@ describe(diffHeading.name, () => {
 
   it('claims no earlier revision for a first submission, decided or not', () => {
     expect(diffHeading(null)).toBe('Changes');
+  });
+});
+
+describe(activityWords.name, () => {
+  const entry = (kind: string, revision: number, publishAt?: string): ActivityEntry => ({ kind, at: '2026-12-01T08:00:00Z', actorId: null, revision, note: null, publishAt });
+
+  it('names the time of a schedule, and calls a second one of the same revision a reschedule', () => {
+    const first = '2026-12-02T09:00:00Z';
+    const moved = '2026-12-02T11:30:00Z';
+    expect(activityWords([entry('approved', 1), entry('scheduled', 1, first), entry('scheduled', 1, moved), entry('published', 1), entry('scheduled', 2, first)])).toEqual([
+      'Approved',
+      `Scheduled for ${when(first)}`,
+      `Rescheduled to ${when(moved)}`,
+      'Published',
+      `Scheduled for ${when(first)}`,
+    ]);
+  });
+
+  it('says only the word for a schedule entry kept from before its time was recorded', () => {
+    expect(activityWords([entry('scheduled', 1), entry('scheduled', 1, null as unknown as string)])).toEqual(['Scheduled', 'Rescheduled']);
   });
 });

@@ -101,6 +101,8 @@ export interface ActivityEntry {
   note: string | null;
   /** For an editor's note on one block of the revision's body: that block, 0-based. */
   blockIndex?: number | null;
+  /** For a `scheduled` entry: when the revision was to go live then (absent on older entries). */
+  publishAt?: string | null;
 }
 
 /** The opening words of a block, as a note about it quotes them (plain text, at most `max` characters). */
@@ -136,7 +138,22 @@ const ACTIVITY_WORDS: Record<string, string> = {
   killed: 'Killed',
 };
 
-/** The reporter's timeline, newest first, with who did what (`selfId`: "you"); editor notes stand out. */
+/**
+ * What each entry of a timeline (oldest first) says happened, in the same order. A schedule names
+ * its time, and one of a revision already scheduled is a reschedule: "Scheduled for 9:00 AM EST",
+ * then "Rescheduled to 11:30 AM EST", not the same word twice.
+ */
+export function activityWords(activity: readonly ActivityEntry[]): string[] {
+  const scheduled = new Set<number | null>();
+  return activity.map((entry) => {
+    if (entry.kind !== 'scheduled') return ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ');
+    const again = scheduled.has(entry.revision);
+    scheduled.add(entry.revision);
+    const words = again ? 'Rescheduled' : 'Scheduled';
+    return entry.publishAt ? `${words} ${again ? 'to' : 'for'} ${when(entry.publishAt)}` : words;
+  });
+}
+
 /**
  * The story's timeline, newest first. `blockOf` gives the block a note on one block is about (of
  * the revision the note names), so the reporter sees which paragraph it means.
@@ -147,6 +164,7 @@ export function renderActivity(
   selfId?: string,
   blockOf?: (revision: number, index: number) => ArticleBlock | undefined,
 ): HTMLElement {
+  const words = new Map(activityWords(activity).map((said, index) => [activity[index], said]));
   const entries = activity.filter((entry) => entry.kind !== 'edited' || entry.note).slice().reverse();
   if (entries.length === 0) return h('p', {}, 'Nothing yet.');
   return h(
@@ -156,7 +174,7 @@ export function renderActivity(
       h(
         'li',
         { class: entry.note ? 'has-note' : undefined },
-        h('span', { class: 'what' }, ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ')),
+        h('span', { class: 'what' }, words.get(entry)),
         entry.revision ? ` (revision ${entry.revision}${typeof entry.blockIndex === 'number' ? `, block ${entry.blockIndex + 1}` : ''})` : '',
         entry.actorId ? ` by ${personName(names, entry.actorId, selfId)}` : '',
         ' · ',

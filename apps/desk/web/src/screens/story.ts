@@ -1,6 +1,6 @@
 import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
-import { button, field, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
+import { button, clockTime, field, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
@@ -234,7 +234,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         refusals = [];
         failedSaves = 0;
         saveState.classList.remove('save-state-error');
-        saveState.textContent = `Saved (version ${draft.version}) at ${new Date().toLocaleTimeString()}`;
+        saveState.textContent = `Saved (version ${draft.version}) at ${clockTime(new Date())}`;
         renderSide();
         // Each save is a revision of the text: the list below says so without a reload.
         void loadRevisions().catch(() => undefined);

@@ -37,6 +37,8 @@ export interface TimelineEntry {
   note: string | null;
   /** For an editor's note on one block of the revision's body: that block, 0-based; null otherwise. */
   blockIndex: number | null;
+  /** For a `scheduled` entry: when the revision was to go live then; null otherwise. */
+  publishAt: Date | null;
   /** The event the entry mirrors: a timeline never holds two entries from one event. */
   eventId: string | null;
 }

@@ -29,7 +29,7 @@ describe(Draft.name, () => {
     expect(draft.canBeEdited).toBe(true);
     const changes = draft.takeChanges();
     expect(changes).toMatchObject({ createdAt: at, revision: { number: 1, authorId: 'alice' } });
-    expect(changes.timeline).toEqual([{ kind: 'created', at, actorId: 'alice', revision: 1, note: null, blockIndex: null, eventId: null }]);
+    expect(changes.timeline).toEqual([{ kind: 'created', at, actorId: 'alice', revision: 1, note: null, blockIndex: null, publishAt: null, eventId: null }]);
     expect(draft.takeChanges()).toEqual({ createdAt: null, stateChanged: false, revision: null, timeline: [] });
   });
 
@@ -154,7 +154,7 @@ describe(Draft.name, () => {
     const changes = draft.takeChanges();
     expect(changes.stateChanged).toBe(false);
     expect(changes.timeline).toEqual([
-      { kind: 'editor_note', at, actorId: 'eve', revision: 1, note: 'Check the figures', blockIndex: 2, eventId },
+      { kind: 'editor_note', at, actorId: 'eve', revision: 1, note: 'Check the figures', blockIndex: 2, publishAt: null, eventId },
       expect.objectContaining({ kind: 'corrected', note: 'Fixed a figure', actorId: null }),
     ]);
   });

@@ -325,9 +325,15 @@ export class Draft {
 
   /** Publishing scheduled the article for `publishAt`. Returns whether the status moved. */
   recordSchedule(publishAt: Date, report: ProgressReport): boolean {
-    return this.recordProgress('scheduled', 'scheduled', report, () => {
-      this.state.publishAt = publishAt;
-    });
+    return this.recordProgress(
+      'scheduled',
+      'scheduled',
+      report,
+      () => {
+        this.state.publishAt = publishAt;
+      },
+      { publishAt },
+    );
   }
 
   /** The article went live at `publicUrl`. Returns whether the status moved. */
@@ -443,11 +449,11 @@ export class Draft {
    * overwrites `published`), and never once the status is final (killed). The timeline gets the
    * entry either way.
    */
-  private recordProgress(kind: ActivityKind, status: DraftStatus | null, report: ProgressReport, whenMoved?: () => void): boolean {
+  private recordProgress(kind: ActivityKind, status: DraftStatus | null, report: ProgressReport, whenMoved?: () => void, extra: Pick<Partial<TimelineEntry>, 'publishAt'> = {}): boolean {
     const revision = report.revision ?? this.state.statusRevision ?? this.state.version;
     const moved = status !== null && this.moveStatus(status, revision);
     if (moved) whenMoved?.();
-    this.addEntry({ kind, at: report.at, actorId: report.actorId, revision, note: report.note, blockIndex: report.blockIndex, eventId: report.eventId });
+    this.addEntry({ kind, at: report.at, actorId: report.actorId, revision, note: report.note, blockIndex: report.blockIndex, eventId: report.eventId, ...extra });
     return moved;
   }
 
@@ -488,6 +494,7 @@ export class Draft {
       revision: entry.revision ?? null,
       note: entry.note ?? null,
       blockIndex: entry.blockIndex ?? null,
+      publishAt: entry.publishAt ?? null,
       eventId: entry.eventId ?? null,
     });
   }

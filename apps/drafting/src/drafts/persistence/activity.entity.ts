@@ -30,6 +30,10 @@ export class ActivityEntity {
   @Column({ type: 'int', nullable: true })
   blockIndex!: number | null;
 
+  /** For a `scheduled` entry: when the revision was to go live then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  publishAt!: Date | null;
+
   /** Source event id, so a timeline entry is never written twice. */
   @Column({ type: 'uuid', nullable: true, unique: true })
   eventId!: string | null;

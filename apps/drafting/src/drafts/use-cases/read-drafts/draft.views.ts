@@ -14,6 +14,8 @@ export class ActivityView {
   @ApiPropertyOptional({ nullable: true }) revision!: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Editor note, change request or rejection reason' }) note!: string | null;
   @ApiPropertyOptional({ nullable: true, description: "For an editor's note on one block of the revision's body: that block, 0-based (as editorial review's blockIndex)" }) blockIndex!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'For a `scheduled` entry: when the revision was to go live then (ISO 8601); null otherwise, and for entries older than this field' })
+  publishAt!: string | null;
 }
 
 export class DraftSummary {
@@ -78,7 +80,7 @@ export function toDraftView(row: DraftEntity, activity: ActivityView[]): DraftVi
 }
 
 export function toActivityView(row: ActivityEntity): ActivityView {
-  return { kind: row.kind, at: row.at.toISOString(), actorId: row.actorId, revision: row.revision, note: row.note, blockIndex: row.blockIndex ?? null };
+  return { kind: row.kind, at: row.at.toISOString(), actorId: row.actorId, revision: row.revision, note: row.note, blockIndex: row.blockIndex ?? null, publishAt: row.publishAt?.toISOString() ?? null };
 }
 
 export function toRevisionView(row: RevisionEntity): RevisionView {

@@ -27,7 +27,7 @@ describe(TrackReviewProgressUseCase.name, () => {
 
     expect(result).toEqual({ outcome: 'recorded', status: 'in_review', statusMoved: true });
     expect(await read(id)).toMatchObject({ status: 'in_review', editable: false });
-    expect(await lastEntry(id)).toEqual({ kind: 'review_claimed', at, actorId: 'eve', revision: 1, note: null, blockIndex: null });
+    expect(await lastEntry(id)).toEqual({ kind: 'review_claimed', at, actorId: 'eve', revision: 1, note: null, blockIndex: null, publishAt: null });
   });
 
   it('puts an editor note on the timeline without changing the status', async () => {
@@ -60,11 +60,15 @@ describe(TrackReviewProgressUseCase.name, () => {
     await given.progress(id, { milestone: 'approved', revision: 1, actorId: eve.id });
     await given.progress(id, { milestone: 'scheduled', revision: 1, publishAt: '2025-11-22T06:00:00.000Z' });
     expect(await read(id)).toMatchObject({ status: 'scheduled', publishAt: '2025-11-22T06:00:00.000Z', publicUrl: null });
+    // An editor moves it: the timeline keeps both times, each with its entry.
+    await given.progress(id, { milestone: 'scheduled', revision: 1, publishAt: '2025-11-22T09:30:00.000Z' });
+    expect((await read(id)).activity.filter((a) => a.kind === 'scheduled').map((a) => a.publishAt)).toEqual(['2025-11-22T06:00:00.000Z', '2025-11-22T09:30:00.000Z']);
+    expect(await read(id)).toMatchObject({ publishAt: '2025-11-22T09:30:00.000Z' });
 
     await given.progress(id, { milestone: 'published', revision: 1, publicUrl: 'https://news.example.org/articles/four-day-week' });
 
     expect(await read(id)).toMatchObject({ status: 'published', publicUrl: 'https://news.example.org/articles/four-day-week' });
-    expect((await read(id)).activity.map((a) => a.kind)).toEqual(['created', 'submitted', 'approved', 'scheduled', 'published']);
+    expect((await read(id)).activity.map((a) => a.kind)).toEqual(['created', 'submitted', 'approved', 'scheduled', 'scheduled', 'published']);
   });
 
   it('shows a withdrawal, filed under the revision that was live', async () => {
@@ -116,7 +120,7 @@ describe(TrackReviewProgressUseCase.name, () => {
     expect(result).toEqual({ outcome: 'recorded', status: 'killed', statusMoved: true });
     expect(await read(id)).toMatchObject({ status: 'killed', publicUrl: null, editable: false });
     expect((await testbed.get(ReadDraftsQuery).get(eve, id)).status).toBe('killed');
-    expect(await lastEntry(id)).toEqual({ kind: 'killed', at: expect.any(String), actorId: 'eve', revision: 1, note: null, blockIndex: null });
+    expect(await lastEntry(id)).toEqual({ kind: 'killed', at: expect.any(String), actorId: 'eve', revision: 1, note: null, blockIndex: null, publishAt: null });
   });
 
   it('keeps a killed article killed whatever arrives later, and still puts it on the timeline', async () => {
