@@ -482,8 +482,10 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Tags: night-buses, harwick').waitFor();
     await page.getByRole('button', { name: 'Claim this story' }).click();
     await page.getByText('Ed Editor is already reviewing this story.').waitFor();
-    await expect(page.getByText('Claimed by Ed Editor.').count()).resolves.toBe(1);
+    await expect(page.getByText(/^Claimed by Ed Editor\./).count()).resolves.toBe(1);
     await expect(page.locator('main').textContent()).resolves.not.toContain('u-ed');
+    // the claim lost, the button that can only be refused again is gone
+    await expect(page.getByRole('button', { name: 'Claim this story' }).count()).resolves.toBe(0);
 
     // Ed hands it over (here: the next claim succeeds); then a double click on Approve.
     assigneeId = null;

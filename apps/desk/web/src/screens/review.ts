@@ -146,8 +146,10 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'section',
         { 'aria-labelledby': 'decide-title' },
         h('h2', { id: 'decide-title' }, 'Decide'),
-        review.assigneeId && !mine ? h('p', {}, `Claimed by ${personName(names, review.assigneeId)}.`) : null,
-        button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' }),
+        // Held by another editor, the claim cannot be taken (409): only a story waiting offers it.
+        review.assigneeId && !mine
+          ? h('p', {}, `Claimed by ${personName(names, review.assigneeId)}. Only the editor reviewing it can decide it; you can still leave a comment below.`)
+          : button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' }),
       );
     }
     const note = h('textarea', { name: 'note', rows: 3, required: true });
