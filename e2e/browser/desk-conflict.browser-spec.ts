@@ -580,6 +580,22 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('button', { name: 'Reschedule' }).click();
     await page.getByText('“Ferry timetable changes” is no longer waiting: it went live or was cancelled meanwhile.').waitFor();
     await page.getByText('Nothing is scheduled.').waitFor();
+
+    // The list follows changes made elsewhere while the focus rests on one of its buttons, but
+    // holds still while a new time is typed and not sent.
+    scheduled = true;
+    cancelledElsewhere = false;
+    await page.reload();
+    await page.getByRole('button', { name: 'Cancel publication' }).focus();
+    scheduled = false;
+    await page.getByText('Nothing is scheduled.').waitFor({ timeout: 10_000 });
+    scheduled = true;
+    await page.reload();
+    await page.getByLabel('New time for “Ferry timetable changes”').fill('2030-01-01T08:00');
+    await page.getByRole('heading', { name: 'Schedule' }).click();
+    scheduled = false;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await expect(page.getByLabel('New time for “Ferry timetable changes”').inputValue()).resolves.toBe('2030-01-01T08:00');
   });
 
   it('lists comments and decisions in the order they were made, says when an approval goes live, and shows a review another editor decided meanwhile as it stands', async () => {

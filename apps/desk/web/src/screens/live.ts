@@ -55,6 +55,8 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
   };
   const scheduledItem = (item: ScheduledItem, section: string): HTMLElement => {
     const at = h('input', { type: 'datetime-local', name: 'publishAt', value: toLocalInput(item.publishAt ?? item.dueAt) });
+    // A time typed and not sent holds the list still (see the poll below).
+    at.addEventListener('input', () => at.setAttribute('data-edited', ''));
     const form = h('form', { class: 'inline-fields' }, field(`New time for “${item.headline}”`, at), h('button', { type: 'submit' }, 'Reschedule'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -94,8 +96,12 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
     );
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
+  // Read again unless the editor is choosing a time: a fresh list would throw away what they typed.
+  // Focus on a button (after a click, or tabbing through) does not hold it: the list would stay
+  // stale for as long as the focus stayed.
   poll(context, async () => {
-    if (!region.contains(document.activeElement)) await load();
+    const typing = region.contains(document.activeElement) && document.activeElement?.matches('input, select, textarea');
+    if (!typing && region.querySelector('input[data-edited]') === null) await load();
   });
   return h('div', { class: 'screen' }, h('h1', {}, 'Schedule'), message, region);
 }
