@@ -255,11 +255,28 @@ describe('the desk in a browser', () => {
     await reporter.getByRole('button', { name: 'Submit for review' }).click();
     await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
 
-    // ---- the second editor reads the diff and approves for a minute or two ahead ----
+    // ---- the first editor claims the resubmission, then is called away ----
+    await firstEditor.getByRole('button', { name: 'Claim this story' }).click({ timeout: 30_000 }); // the review screen polls
+    await firstEditor.getByText('You claimed the story.').waitFor();
+
+    // ---- the second editor takes it over, reads the diff and approves for a minute or two ahead ----
     const secondEditor = await person();
     await acceptInvitation(secondEditor, secondEditorLink);
     await secondEditor.getByRole('link', { name: headline }).click();
-    await secondEditor.getByRole('button', { name: 'Claim this story' }).click();
+    await secondEditor.getByText(/^Claimed by Eddie Editor since .+\. Only the editor reviewing it can decide it/).waitFor();
+    await expect(secondEditor.getByRole('button', { name: 'Claim this story' }).count()).resolves.toBe(0);
+    await checkScreen(secondEditor, 'review-held-by-another');
+    const takeOver: string[] = [];
+    answerNextDialog(secondEditor, 'dismiss', takeOver);
+    await secondEditor.getByRole('button', { name: 'Take over this story' }).click();
+    expect(takeOver).toEqual(['Take this story over from Eddie Editor? They can then no longer approve, reject or send it back; their notes stay.']);
+    await expect(secondEditor.getByLabel('Note to the reporter').count()).resolves.toBe(0); // declined: nothing sent
+    answerNextDialog(secondEditor, 'accept', takeOver);
+    await secondEditor.getByRole('button', { name: 'Take over this story' }).click();
+    await secondEditor.getByText('You took the story over from Eddie Editor.').waitFor();
+    // The first editor's screen follows: the decisions give way to who holds it now.
+    await firstEditor.getByText(/^Claimed by .+ since .+\. Only the editor reviewing it can decide it/).waitFor({ timeout: 30_000 });
+    await expect(firstEditor.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
     await secondEditor.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
     await secondEditor.getByText(/^changes requested by Eddie Editor, revision 1/).waitFor();
     await expect(secondEditor.locator('.diff ins').filter({ hasText: 'Harwick' }).count()).resolves.toBeGreaterThan(0);

@@ -274,6 +274,36 @@ describe('editorial-review service', () => {
     });
   });
 
+  it('lets an editor take a story over from the editor who holds it, announced as their claim, and no longer lets the first decide', async () => {
+    const articleId = randomUUID();
+    await deliver(submitted(articleId, 1));
+    expect((await bob.post(`/v1/reviews/${articleId}/claim`)).status).toBe(200);
+
+    for (const body of [{ takeOver: 'yes' }, { takeOver: 1 }, { takeover: true }]) {
+      const refused = await carol.post<ErrorBody>(`/v1/reviews/${articleId}/claim`, body);
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    }
+    const plain = await carol.post<ErrorBody>(`/v1/reviews/${articleId}/claim`, { takeOver: false });
+    expect([plain.status, plain.body.error.code, plain.body.error.details]).toEqual([409, 'REVIEW.ALREADY_CLAIMED', { assigneeId: 'bob' }]);
+    const ownTakeOver = await author.post<ErrorBody>(`/v1/reviews/${articleId}/claim`, { takeOver: true });
+    expect([ownTakeOver.status, ownTakeOver.body.error.code]).toEqual([403, 'ARTICLE.SELF_REVIEW']);
+
+    const taken = await carol.post<ReviewView>(`/v1/reviews/${articleId}/claim`, { takeOver: true });
+    expect(taken).toMatchObject({ status: 200, body: { status: 'in_review', assigneeId: 'carol' } });
+    const late = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/approve`, {});
+    expect([late.status, late.body.error.code]).toEqual([403, 'REVIEW.NOT_ASSIGNED']);
+    const back = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/claim`);
+    expect([back.status, back.body.error.code, back.body.error.details]).toEqual([409, 'REVIEW.ALREADY_CLAIMED', { assigneeId: 'carol' }]);
+    expect((await carol.post<ReviewView>(`/v1/reviews/${articleId}/approve`, {})).body).toMatchObject({ status: 'approved', assigneeId: 'carol' });
+
+    const events = await reviewEventsWhen(articleId, 'the approval on the review topic', (all) => all.some((e) => e.type === EVENT_TYPES.articleApproved));
+    expect(events.map((e) => [e.type, (e.data as { editorId: string }).editorId])).toEqual([
+      [EVENT_TYPES.reviewClaimed, 'bob'],
+      [EVENT_TYPES.reviewClaimed, 'carol'],
+      [EVENT_TYPES.articleApproved, 'carol'],
+    ]);
+  });
+
   it('dead-letters a new revision of a rejected article, and ignores a late redelivery of the decided one', async () => {
     const articleId = randomUUID();
     const first = submitted(articleId, 1);

@@ -69,8 +69,8 @@ export function submissionOf(input: Partial<CommandInput<ReceiveSubmissionComman
   });
 }
 
-export function claimBy(acting: Acting, articleId: string): ClaimReviewCommand {
-  return ClaimReviewCommand.create({ articleId, ...acting });
+export function claimBy(acting: Acting, articleId: string, takeOver = false): ClaimReviewCommand {
+  return ClaimReviewCommand.create({ articleId, ...acting, takeOver });
 }
 
 export function commentBy(acting: Acting, articleId: string, body = 'Who is the port spokesperson?'): CommentOnReviewCommand {

@@ -20,6 +20,7 @@ interface ReviewSummary {
 
 interface ReviewView extends ReviewSummary {
   reviewedRevision: number | null;
+  claimedAt: string | null;
   article: Article;
   checks: CheckResult[];
   /** `blockIndex`: the block of that revision's body the note is about (0-based), null for the whole story. */
@@ -138,6 +139,19 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     }
   };
 
+  /** What a story another editor holds offers: who has it since when, and taking it over (one who has gone home, or is busy elsewhere). */
+  function takeOverOffer(holderId: string): HTMLElement[] {
+    const holder = personName(names, holderId);
+    const since = review.claimedAt ? ` since ${when(review.claimedAt)}` : '';
+    return [
+      h('p', {}, `Claimed by ${holder}${since}. Only the editor reviewing it can decide it; you can still leave a comment below.`),
+      button('Take over this story', () => {
+        if (!confirm(`Take this story over from ${holder}? They can then no longer approve, reject or send it back; their notes stay.`)) return;
+        void act(`You took the story over from ${holder}.`, 'claim', { takeOver: true });
+      }),
+    ];
+  }
+
   function decisionForms(): HTMLElement | null {
     if (!['pending', 'in_review'].includes(review.status)) return null;
     const mine = review.assigneeId === context.session.user.id;
@@ -146,10 +160,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'section',
         { 'aria-labelledby': 'decide-title' },
         h('h2', { id: 'decide-title' }, 'Decide'),
-        // Held by another editor, the claim cannot be taken (409): only a story waiting offers it.
-        review.assigneeId && !mine
-          ? h('p', {}, `Claimed by ${personName(names, review.assigneeId)}. Only the editor reviewing it can decide it; you can still leave a comment below.`)
-          : button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' }),
+        // Held by another editor, a plain claim is refused (409); taking it over is asked for by
+        // name, after a question, since the editor holding it can then no longer decide.
+        ...(review.assigneeId && !mine ? takeOverOffer(review.assigneeId) : [button('Claim this story', () => void act('You claimed the story.', 'claim'), { class: 'primary' })]),
       );
     }
     const note = h('textarea', { name: 'note', rows: 3, required: true });

@@ -86,6 +86,48 @@ describe(Review.name, () => {
       expect(errorOf(() => claimedBy(bob).claim(admin, later)).code).toBe('REVIEW.ALREADY_CLAIMED');
     });
 
+    it('moves a story another editor holds to the editor who asks to take it over, from then on', () => {
+      const review = claimedBy(bob);
+      expect(review.claim(carol, later, { takeOver: true })).toBe(true);
+      expect(review.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'carol', claimedAt: later });
+      // The editor who held it can no longer decide; the one who took it over can.
+      expect(errorOf(() => review.approve(bob, clean, terms, later))).toMatchObject({ code: 'REVIEW.NOT_ASSIGNED', details: { assigneeId: 'carol' } });
+      expect(review.approve(carol, clean, terms, later)).toMatchObject({ kind: 'approved', editorId: 'carol' });
+    });
+
+    it('takes over for an admin as for any editor, and is a plain claim of a story waiting', () => {
+      const held = claimedBy(bob);
+      expect(held.claim(admin, later, { takeOver: true })).toBe(true);
+      expect(held.snapshot().assigneeId).toBe(admin.id);
+      const waiting = pending();
+      expect(waiting.claim(carol, later, { takeOver: true })).toBe(true);
+      expect(waiting.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'carol' });
+    });
+
+    it('changes nothing when the editor who holds it asks to take it over', () => {
+      const review = claimedBy(bob);
+      expect(review.claim(bob, later, { takeOver: true })).toBe(false);
+      expect(review.snapshot()).toMatchObject({ assigneeId: 'bob', claimedAt: at });
+    });
+
+    it.each([authorAsEditor, authorAsAdmin])('refuses the author a take-over with ARTICLE.SELF_REVIEW (403)', (author) => {
+      const review = claimedBy(bob);
+      expect(errorOf(() => review.claim(author, later, { takeOver: true }))).toMatchObject({ code: 'ARTICLE.SELF_REVIEW' });
+      expect(review.snapshot().assigneeId).toBe('bob');
+    });
+
+    it.each<ReviewStatus>(['changes_requested', 'approved', 'rejected'])('takes nothing over from a story that is %s', (status) => {
+      const review = inStatus(status);
+      expect(errorOf(() => review.claim(carol, later, { takeOver: true }))).toMatchObject({ code: 'REVIEW.INVALID_TRANSITION' });
+      expect(review.status).toBe(status);
+    });
+
+    it('takes nothing over from a killed story', () => {
+      const review = claimedBy(bob);
+      review.recordKill();
+      expect(errorOf(() => review.claim(carol, later, { takeOver: true })).code).toBe('REVIEW.ARTICLE_KILLED');
+    });
+
     it.each([authorAsEditor, authorAsAdmin])('refuses the author with ARTICLE.SELF_REVIEW (403)', (author) => {
       const review = pending();
       expect(errorOf(() => review.claim(author, at))).toMatchObject({ code: 'ARTICLE.SELF_REVIEW', kind: 'forbidden' });

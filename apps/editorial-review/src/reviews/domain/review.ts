@@ -155,13 +155,25 @@ export class Review {
     return true;
   }
 
-  /** Takes the article off the queue. Returns false when this editor already holds it. */
-  claim(reviewer: Reviewer, at: Date): boolean {
+  /**
+   * Takes the article off the queue. Returns false when this editor already holds it.
+   *
+   * A story another editor holds is refused (REVIEW.ALREADY_CLAIMED) unless the claim says
+   * `takeOver`: then it moves to this editor, as a desk does when the one reviewing has gone
+   * home or is busy with breaking news. Any editor may take over, as any may claim; it has to be
+   * asked for by name, so a claim never takes a story from under someone by accident, and the
+   * editor who held it can no longer decide on it (REVIEW.NOT_ASSIGNED), since decisions are
+   * serialised on the review's row.
+   */
+  claim(reviewer: Reviewer, at: Date, options: { takeOver?: boolean } = {}): boolean {
     this.assertNotKilled();
     if (this.isAuthor(reviewer)) throw selfReview();
     if (this.state.status === 'in_review') {
       if (this.state.assigneeId === reviewer.id) return false;
-      throw alreadyClaimed(this.state.assigneeId ?? 'unknown');
+      if (!options.takeOver) throw alreadyClaimed(this.state.assigneeId ?? 'unknown');
+      this.state.assigneeId = reviewer.id;
+      this.state.claimedAt = at;
+      return true;
     }
     if (this.state.status !== 'pending') throw invalidTransition('claim the article', this.state.status);
     this.state.status = 'in_review';

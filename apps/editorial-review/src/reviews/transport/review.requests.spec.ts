@@ -1,5 +1,5 @@
 import { validatePlain } from '@newsroom/contracts';
-import { AddCommentRequest, ApproveRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
+import { AddCommentRequest, ApproveRequest, ClaimRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
 
 type RequestClass = new () => object;
 
@@ -7,6 +7,20 @@ const issuesOf = (cls: RequestClass, plain: unknown) => {
   const result = validatePlain(cls, plain);
   return result.ok ? [] : [...new Set(result.issues.map((i) => i.path))];
 };
+
+describe(ClaimRequest.name, () => {
+  it('accepts no field (a plain claim) and a boolean takeOver', () => {
+    expect([{}, { takeOver: true }, { takeOver: false }].map((body) => issuesOf(ClaimRequest, body))).toEqual([[], [], []]);
+  });
+
+  it.each([['yes'], [1], ['true'], [{}]])('refuses takeOver %p (only a JSON boolean takes a story over)', (takeOver) => {
+    expect(issuesOf(ClaimRequest, { takeOver })).toEqual(['takeOver']);
+  });
+
+  it('refuses unknown fields', () => {
+    expect(issuesOf(ClaimRequest, { takeover: true })).toEqual(['takeover']);
+  });
+});
 
 describe(ApproveRequest.name, () => {
   it('accepts an empty body and every field together', () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { ARTICLE_LIMITS, IsScheduleTime, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
@@ -11,6 +11,16 @@ export class ListReviewsQuery extends PageQuery {
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
+}
+
+export class ClaimRequest {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Take the story over from the editor who holds it (they can then no longer decide on it); without it, a story another editor holds is refused with REVIEW.ALREADY_CLAIMED',
+  })
+  @IsOptional()
+  @IsBoolean()
+  takeOver?: boolean;
 }
 
 export class AddCommentRequest {

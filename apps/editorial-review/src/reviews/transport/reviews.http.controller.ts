@@ -14,7 +14,7 @@ import { RejectArticleCommand } from '../use-cases/reject-article/reject-article
 import { RejectArticleUseCase } from '../use-cases/reject-article/reject-article.use-case';
 import { RequestChangesCommand } from '../use-cases/request-changes/request-changes.command';
 import { RequestChangesUseCase } from '../use-cases/request-changes/request-changes.use-case';
-import { AddCommentRequest, ApproveRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
+import { AddCommentRequest, ApproveRequest, ClaimRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -49,12 +49,21 @@ export class ReviewsHttpController {
 
   @Post(':articleId/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Take the article off the queue to review it (claiming it again is a no-op)' })
+  @ApiOperation({
+    summary: 'Take the article off the queue to review it, or over from the editor who holds it with { "takeOver": true } (claiming it again is a no-op); the body is optional',
+  })
   @ApiResponse({ status: 200, type: ReviewView })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: takeOver is not a boolean, or an unknown field' })
   @ApiResponse({ status: 403, description: 'ARTICLE.SELF_REVIEW: you wrote it' })
-  @ApiResponse({ status: 409, description: 'REVIEW.ALREADY_CLAIMED, REVIEW.INVALID_TRANSITION, REVIEW.ARTICLE_KILLED' })
-  claim(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<ReviewView> {
-    return this.thenShow(articleId, () => this.claimReview.execute(ClaimReviewCommand.create({ articleId, ...actingReviewer(user) })));
+  @ApiResponse({ status: 409, description: 'REVIEW.ALREADY_CLAIMED (another editor holds it; details.assigneeId), REVIEW.INVALID_TRANSITION, REVIEW.ARTICLE_KILLED' })
+  claim(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('articleId', ParseArticleIdPipe) articleId: string,
+    @Body() request: ClaimRequest,
+  ): Promise<ReviewView> {
+    return this.thenShow(articleId, () =>
+      this.claimReview.execute(ClaimReviewCommand.create({ articleId, ...actingReviewer(user), takeOver: request.takeOver ?? false })),
+    );
   }
 
   @Post(':articleId/comments')

@@ -13,7 +13,11 @@ export interface ClaimResult {
   claimed: boolean;
 }
 
-/** An editor takes an article off the queue; claiming it again is a no-op. */
+/**
+ * An editor takes an article off the queue, or over from the editor who holds it (`takeOver`);
+ * claiming it again is a no-op. A take-over is announced as a claim by the new editor: drafting's
+ * timeline shows who reviews the story from then on.
+ */
 @Injectable()
 export class ClaimReviewUseCase {
   constructor(
@@ -23,14 +27,14 @@ export class ClaimReviewUseCase {
 
   /**
    * The row lock makes concurrent claims take turns: exactly one editor wins,
-   * the others get REVIEW.ALREADY_CLAIMED. Other errors: REVIEW.NOT_FOUND,
+   * the others get REVIEW.ALREADY_CLAIMED (unless they take it over). Other errors: REVIEW.NOT_FOUND,
    * ARTICLE.SELF_REVIEW, REVIEW.INVALID_TRANSITION.
    */
   execute(command: ClaimReviewCommand): Promise<ClaimResult> {
-    const { articleId, editorId } = command;
+    const { articleId, editorId, takeOver } = command;
     return this.actions.act<ClaimResult>(articleId, async (review, at) => {
       const revision = review.currentRevision;
-      if (!review.claim(reviewerOf(command), at)) return { result: { articleId, revision, claimed: false } };
+      if (!review.claim(reviewerOf(command), at, { takeOver })) return { result: { articleId, revision, claimed: false } };
       await this.reviews.save(review);
       return {
         result: { articleId, revision, claimed: true },
