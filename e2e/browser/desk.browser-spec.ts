@@ -450,7 +450,18 @@ describe('the desk in a browser', () => {
     await reporter.keyboard.press('Enter');
     await reporter.keyboard.type('Commuters from Podil, mostly.');
     await reporter.keyboard.press('Enter');
-    await reporter.getByRole('button', { name: 'Quote' }).click();
+    // a list: "- " starts one, Enter adds an item, Enter on an empty item ends it; then made numbered
+    await reporter.keyboard.type('- Podil to Poshtova Square in 12 minutes');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.type('A tram every 20 minutes from 6am');
+    await reporter.keyboard.press('Enter');
+    await reporter.keyboard.press('Enter');
+    await expect(body.locator('ul > li').count()).resolves.toBe(2);
+    await body.getByText('Podil to Poshtova Square in 12 minutes').click();
+    await reporter.getByRole('button', { name: 'Numbered list' }).click();
+    await expect(reporter.getByRole('button', { name: 'Numbered list' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(body.locator('ol > li').count()).resolves.toBe(2);
+    await reporter.getByRole('button', { name: 'Quote' }).click(); // after the list
     await reporter.keyboard.type('It is quicker than the metro for me.');
     await reporter.keyboard.press('Enter');
     await reporter.keyboard.type('A commuter from Podil');
@@ -485,15 +496,17 @@ describe('the desk in a browser', () => {
     await editor.getByRole('button', { name: 'Claim this story' }).click();
     await editor.getByText('You claimed the story.').waitFor();
     // by keyboard: Enter opens the block's form, Escape closes it and gives the focus back
-    await editor.getByRole('button', { name: 'Comment on block 1' }).focus();
+    await editor.getByRole('button', { name: 'Comment on block 1', exact: true }).focus();
     await editor.keyboard.press('Enter');
-    await editor.getByRole('textbox', { name: 'Comment on block 1' }).waitFor();
+    await editor.getByRole('textbox', { name: 'Comment on block 1', exact: true }).waitFor();
     await editor.keyboard.press('Escape');
     expect(await editor.evaluate('document.activeElement.textContent')).toBe('Comment on block 1');
     await editor.getByRole('button', { name: 'Comment on block 3' }).click();
     await editor.getByRole('textbox', { name: 'Comment on block 3' }).fill('Which contractor did the work?');
     await editor.getByRole('form', { name: 'Comment on block 3' }).getByRole('button', { name: 'Add comment' }).click();
     await editor.getByText('Comment added to block 3.').waitFor();
+    // the list as the reporter wrote it, numbered
+    await expect(editor.locator('ol li').allTextContents()).resolves.toEqual(['Podil to Poshtova Square in 12 minutes', 'A tram every 20 minutes from 6am']);
     await editor.getByRole('complementary', { name: 'Comments on block 3' }).getByText('Which contractor did the work?').waitFor();
     await checkScreen(editor, 'review-block-comments');
     // approving without touching the time publishes now: editorial review gets no publishAt
@@ -515,6 +528,7 @@ describe('the desk in a browser', () => {
     for (const text of ['Kyiv', 'What was repaired', 'Who rides it', 'The track is good for another thirty years.', 'City transport engineer', 'A commuter from Podil', 'River tram closes for winter repairs', 'The works were due to take three months.', 'The first tram of the season.']) {
       expect(page).toContain(text);
     }
+    expect(page).toContain('<ol><li>Podil to Poshtova Square in 12 minutes</li><li>A tram every 20 minutes from 6am</li></ol>');
     const image = /<img[^>]*alt="A blue river tram at Poshtova Square"[^>]*>/.exec(page)?.[0] ?? '';
     expect(image).toMatch(/srcset="[^"]*\/320\.webp 320w, [^"]*\/640\.webp 640w, [^"]*\/1024\.webp 1024w, [^"]* 1200w"/);
     const src = /src="([^"]+)"/.exec(image)?.[1] as string;

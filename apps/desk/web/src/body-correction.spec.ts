@@ -47,3 +47,28 @@ describe(correctedBody.name, () => {
     expect(result?.map((block) => block.type)).toEqual(['paragraph', 'image', 'quote', 'subheading']);
   });
 });
+
+describe('a list in a correction', () => {
+  const withList = [body[0], { type: 'list', style: 'numbered', items: ['Polls close at 10pm.', 'Counting starts at once.', 'Results by morning.'] }] as ArticleBlock[];
+  const edits = (entries: [string, string][]) => new Map(entries);
+
+  it('offers each item as a line of its own', () => {
+    expect(correctableTexts(withList).map(({ key, label, rows }) => [key, label, rows])).toEqual([
+      ['0.text', 'Paragraph 1', 3],
+      ['1.items.0', 'List 2, item 1', 1],
+      ['1.items.1', 'List 2, item 2', 1],
+      ['1.items.2', 'List 2, item 3', 1],
+    ]);
+    expect(correctedBody(withList, edits(correctableTexts(withList).map(({ key, value }) => [key, value])))).toBeNull();
+  });
+
+  it('corrects an item in place and takes out an item emptied, keeping the style', () => {
+    const result = correctedBody(withList, edits([['1.items.0', 'Polls close at 9pm.'], ['1.items.2', ' ']]));
+    expect(result).toEqual([body[0], { type: 'list', style: 'numbered', items: ['Polls close at 9pm.', 'Counting starts at once.'] }]);
+  });
+
+  it('takes out a list whose every item is emptied', () => {
+    const result = correctedBody(withList, edits([['1.items.0', ''], ['1.items.1', ''], ['1.items.2', '']]));
+    expect(result).toEqual([body[0]]);
+  });
+});

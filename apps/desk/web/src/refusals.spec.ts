@@ -40,6 +40,11 @@ describe('refusalsOf: a refused save said in the story’s words', () => {
   it('says a field that is not in a list in plain words, and leaves a refusal that is not about the text alone', () => {
     expect(fieldInWords('dateline.place', sent)).toBe('The dateline’s place');
     expect(fieldInWords('body.2.attribution', sent)).toBe('Block 3 (quote) attribution');
+    const withList = { ...sent, body: [...sent.body, { type: 'list', style: 'bulleted', items: ['One', 'Two'] }] } as typeof sent;
+    const at = withList.body.length - 1;
+    expect(fieldInWords(`body.${at}.items.1`, withList)).toBe(`Block ${at + 1} (list) item 2`);
+    expect(fieldInWords(`body.${at}.items`, withList)).toBe(`Block ${at + 1} (list) items`);
+    expect(fieldInWords(`body.${at}.style`, withList)).toBe(`Block ${at + 1} (list) style`);
     expect(fieldInWords('standfirst', sent)).toBe('Standfirst');
     expect(refusalsOf(new ApiError(503, 'PROXY.UNAVAILABLE', 'The drafting service did not answer'), sent)).toEqual([]);
   });

@@ -26,21 +26,27 @@ export function plainValidationWords(message: string): string {
   return message.replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
 }
 
-const BLOCK_WORDS: Record<string, string> = { paragraph: 'paragraph', subheading: 'subheading', quote: 'quote', image: 'picture', embed: 'embed', related: 'related story' };
-const FIELD_WORDS: Record<string, string> = { alt: 'alt text', url: 'address', attribution: 'attribution', caption: 'caption', credit: 'credit', headline: 'headline', provider: 'provider', title: 'title' };
+const BLOCK_WORDS: Record<string, string> = { paragraph: 'paragraph', subheading: 'subheading', quote: 'quote', list: 'list', image: 'picture', embed: 'embed', related: 'related story' };
+const FIELD_WORDS: Record<string, string> = { items: 'items', style: 'style', alt: 'alt text', url: 'address', attribution: 'attribution', caption: 'caption', credit: 'credit', headline: 'headline', provider: 'provider', title: 'title' };
 
 /**
  * A field of the story as the reporter knows it, from the path a refusal names: `body.9.text`
- * → "Block 10 (paragraph)", `body.1.alt` → "Block 2 (picture) alt text", `bylines.0.name` →
+ * → "Block 10 (paragraph)", `body.1.alt` → "Block 2 (picture) alt text", `body.4.items.2` →
+ * "Block 5 (list) item 3", `bylines.0.name` →
  * "Byline 1", `tags.2` → "Tag 3", `dateline.place` → "The dateline's place". Counted from 1, as
  * the checks count blocks.
  */
 export function fieldInWords(path: string, sent: Article): string {
-  const block = /^body\.(\d+)(?:\.(\w+))?/.exec(path);
+  const block = /^body\.(\d+)(?:\.(\w+))?(?:\.(\d+))?/.exec(path);
   if (block) {
     const index = Number(block[1]);
     const kind = sent.body[index]?.type;
-    const field = block[2] && block[2] !== 'text' && block[2] !== 'type' ? ` ${FIELD_WORDS[block[2]] ?? block[2]}` : '';
+    const field =
+      block[2] === 'items' && block[3] !== undefined
+        ? ` item ${Number(block[3]) + 1}`
+        : block[2] && block[2] !== 'text' && block[2] !== 'type'
+          ? ` ${FIELD_WORDS[block[2]] ?? block[2]}`
+          : '';
     return `Block ${index + 1}${kind ? ` (${BLOCK_WORDS[kind] ?? kind})` : ''}${field}`;
   }
   const listed = /^(bylines|tags)\.(\d+)/.exec(path);

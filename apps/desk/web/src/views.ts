@@ -57,6 +57,8 @@ function renderBlock(block: ArticleBlock): HTMLElement {
       return h('h4', {}, block.text);
     case 'quote':
       return h('figure', { class: 'quote' }, h('blockquote', {}, inline(parseInline(block.text))), block.attribution ? h('figcaption', {}, `— ${block.attribution}`) : null);
+    case 'list':
+      return h(block.style === 'numbered' ? 'ol' : 'ul', {}, block.items.map((item) => h('li', {}, inline(parseInline(item)))));
     case 'image':
       return h('p', { class: 'block-card' }, h('strong', {}, 'Image: '), block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
     case 'embed':
@@ -108,8 +110,7 @@ export interface ActivityEntry {
 /** The opening words of a block, as a note about it quotes them (plain text, at most `max` characters). */
 export function blockOpening(block: ArticleBlock | undefined, max = 80): string | undefined {
   if (!block) return undefined;
-  const text =
-    block.type === 'paragraph' || block.type === 'quote' ? inlineToPlainText(block.text) : block.type === 'subheading' ? block.text : block.type === 'image' ? block.alt : block.type === 'embed' ? (block.title ?? block.url) : block.headline;
+  const text = block.type === 'quote' ? inlineToPlainText(block.text) : blockText(block, inlineToPlainText);
   const words = text.replace(/\s+/g, ' ').trim();
   if (words.length <= max) return words;
   // Cut at a word: a word the cut went through is left out.
@@ -250,13 +251,17 @@ export function renderDiff(diff: { fromRevision?: number; toRevision?: number; f
   );
 }
 
-function blockText(block: ArticleBlock): string {
+/** A block's words on one line; `markup` reads the texts in inline markup (as written, or as plain text). */
+function blockText(block: ArticleBlock, markup: (text: string) => string = (text) => text): string {
   switch (block.type) {
     case 'paragraph':
+      return markup(block.text);
     case 'subheading':
       return block.text;
     case 'quote':
-      return block.attribution ? `${block.text} — ${block.attribution}` : block.text;
+      return block.attribution ? `${markup(block.text)} — ${block.attribution}` : markup(block.text);
+    case 'list':
+      return block.items.map(markup).join(' · ');
     case 'image':
       return block.alt;
     case 'embed':

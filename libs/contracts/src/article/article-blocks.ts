@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ARTICLE_LIMITS, type ArticleBlockType } from './article-limits';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ARTICLE_LIMITS, LIST_STYLES, type ArticleBlockType, type ListStyle } from './article-limits';
 import { IsHttpUrl, IsTimestamp, OptionalField, Trim } from './field-rules';
 import { IsNotBlank } from '../text/visible-text';
 
@@ -69,6 +69,35 @@ export class QuoteBlock {
   @IsString()
   @MaxLength(LIMITS.quote.attribution.maxLength)
   attribution?: string;
+}
+
+/**
+ * A bulleted or numbered list: "What we know so far", the steps of a plan, the results of a
+ * vote. One level of items, each a line of text with the paragraphs' inline markup.
+ */
+export class ListBlock {
+  @ApiProperty({ enum: ['list'], example: 'list' })
+  @Equals('list')
+  readonly type = 'list' as const;
+
+  @ApiProperty({ enum: LIST_STYLES, example: 'bulleted', description: 'bulleted, or numbered from 1 where the order matters' })
+  @IsIn(LIST_STYLES)
+  style!: ListStyle;
+
+  @ApiProperty({
+    type: [String],
+    minItems: LIMITS.list.items.minItems,
+    maxItems: LIMITS.list.items.maxItems,
+    description: `The items in order, each ${LIMITS.list.item.minLength} to ${LIMITS.list.item.maxLength} characters of text with the same inline markup as paragraphs.`,
+    example: ['Polls close at **10pm**.', 'Results are expected _overnight_.'],
+  })
+  @IsArray()
+  @ArrayMinSize(LIMITS.list.items.minItems)
+  @ArrayMaxSize(LIMITS.list.items.maxItems)
+  @IsString({ each: true })
+  @MaxLength(LIMITS.list.item.maxLength, { each: true })
+  @IsNotBlank({ each: true })
+  items!: string[];
 }
 
 const PIXELS = LIMITS.image.pixels;
@@ -216,13 +245,14 @@ export class RelatedArticleBlock {
   publishedAt?: string;
 }
 
-export type ArticleBlock = ParagraphBlock | SubheadingBlock | QuoteBlock | ImageBlock | EmbedBlock | RelatedArticleBlock;
+export type ArticleBlock = ParagraphBlock | SubheadingBlock | QuoteBlock | ListBlock | ImageBlock | EmbedBlock | RelatedArticleBlock;
 
 /** The class that validates each block type; `satisfies` keeps it in step with BLOCK_TYPES. */
 export const ARTICLE_BLOCK_CLASSES = {
   paragraph: ParagraphBlock,
   subheading: SubheadingBlock,
   quote: QuoteBlock,
+  list: ListBlock,
   image: ImageBlock,
   embed: EmbedBlock,
   related: RelatedArticleBlock,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
 import { validatePlain, type ValidationIssue } from '../validation';
-import { ImageBlock, ParagraphBlock, QuoteBlock, RelatedArticleBlock, SubheadingBlock, EmbedBlock } from './article-blocks';
+import { EmbedBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, RelatedArticleBlock, SubheadingBlock } from './article-blocks';
 import { ArticleContent, Byline, Dateline } from './article-content';
 import { exampleArticle } from './example-article';
 import { ARTICLE_LIMITS, BLOCK_TYPES } from './article-limits';
@@ -48,9 +48,10 @@ describe(ArticleContent.name, () => {
       const result = validatePlain(ArticleContent, exampleArticle());
 
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
-      const classes = [ParagraphBlock, SubheadingBlock, QuoteBlock, ImageBlock, EmbedBlock, RelatedArticleBlock];
+      const classes = [ParagraphBlock, SubheadingBlock, QuoteBlock, ImageBlock, EmbedBlock, RelatedArticleBlock, ListBlock];
       result.value.body.forEach((block, index) => expect(block).toBeInstanceOf(classes[index]));
-      expect(result.value.body.map((block) => block.type)).toEqual([...BLOCK_TYPES]);
+      // one block of every type
+      expect(result.value.body.map((block) => block.type).sort()).toEqual([...BLOCK_TYPES].sort());
     });
 
     it('needs only the required fields', () => {
@@ -165,6 +166,15 @@ describe(ArticleContent.name, () => {
       { name: 'related publishedAt without a zone', build: () => withBlock(5, { publishedAt: '2025-11-20T17:05:00' }), path: 'body.5.publishedAt' },
       { name: 'related publishedAt as a bare date', build: () => withBlock(5, { publishedAt: '2025-11-20' }), path: 'body.5.publishedAt' },
       { name: 'related publishedAt at hour 24', build: () => withBlock(5, { publishedAt: '2025-11-20T24:00:00Z' }), path: 'body.5.publishedAt' },
+      { name: 'list without a style', build: () => withBlock(6, { style: undefined }), path: 'body.6.style' },
+      { name: 'list of an unknown style', build: () => withBlock(6, { style: 'checklist' }), path: 'body.6.style' },
+      { name: 'list without items', build: () => withBlock(6, { items: [] }), path: 'body.6.items' },
+      { name: 'list items not an array', build: () => withBlock(6, { items: 'Cranes stop at 10pm.' }), path: 'body.6.items' },
+      { name: 'list over 100 items', build: () => withBlock(6, { items: Array.from({ length: 101 }, (_, i) => `Item ${i}`) }), path: 'body.6.items' },
+      { name: 'list item over 2000', build: () => withBlock(6, { items: ['fine', 'i'.repeat(2001)] }), path: 'body.6.items' },
+      { name: 'blank list item', build: () => withBlock(6, { items: ['fine', ' \u200b '] }), path: 'body.6.items' },
+      { name: 'list item not a string', build: () => withBlock(6, { items: ['fine', { text: 'nested' }] }), path: 'body.6.items' },
+      { name: 'list inside a list', build: () => withBlock(6, { items: ['fine', ['nested']] }), path: 'body.6.items' },
     ];
 
     it.each(cases)('$name is reported at $path', ({ build, path }) => {
@@ -222,7 +232,7 @@ describe(ArticleContent.name, () => {
       const article = withBlock(1, { type: 'video', text: 'x' });
 
       expect(issuesOf(article)).toEqual([
-        { path: 'body.1.type', message: 'body.1.type must be one of paragraph, subheading, quote, image, embed, related, got "video"' },
+        { path: 'body.1.type', message: 'body.1.type must be one of paragraph, subheading, quote, list, image, embed, related, got "video"' },
       ]);
     });
 
@@ -231,7 +241,7 @@ describe(ArticleContent.name, () => {
       (article.body as Plain[])[0] = { text: 'No type' };
 
       expect(issuesOf(article)).toEqual([
-        { path: 'body.0.type', message: 'body.0.type is required and must be one of paragraph, subheading, quote, image, embed, related' },
+        { path: 'body.0.type', message: 'body.0.type is required and must be one of paragraph, subheading, quote, list, image, embed, related' },
       ]);
     });
 

@@ -1,9 +1,14 @@
 import { MESSAGE_LIMITS } from '../limits';
 
 /** The body block types, in the order the API documentation lists them. */
-export const BLOCK_TYPES = ['paragraph', 'subheading', 'quote', 'image', 'embed', 'related'] as const;
+export const BLOCK_TYPES = ['paragraph', 'subheading', 'quote', 'list', 'image', 'embed', 'related'] as const;
 
 export type ArticleBlockType = (typeof BLOCK_TYPES)[number];
+
+/** How a list block is marked: bullets, or numbers from 1 (the order matters: steps, a ranking). */
+export const LIST_STYLES = ['bulleted', 'numbered'] as const;
+
+export type ListStyle = (typeof LIST_STYLES)[number];
 
 /**
  * Every size limit of the article content model. Validation, the editorial checks and the API
@@ -27,6 +32,8 @@ export const ARTICLE_LIMITS = {
     paragraph: { text: { minLength: 1, maxLength: 10_000 } },
     subheading: { text: { minLength: 0, maxLength: 300 } },
     quote: { text: { minLength: 1, maxLength: 2_000 }, attribution: { maxLength: 200 } },
+    /** One level of items (a list inside a list is not part of the model), each a line of inline markup. */
+    list: { items: { minItems: 1, maxItems: 100 }, item: { minLength: 1, maxLength: 2_000 } },
     image: {
       alt: { minLength: 1, maxLength: 500 },
       caption: { maxLength: 1_000 },

@@ -1,7 +1,7 @@
 import { validatePlain } from '../validation';
 import type { ArticleBlock } from './article-blocks';
 import { ArticleContent } from './article-content';
-import { blockingErrors, CHECK_CODES, HEADLINE_RECOMMENDED_MAX_LENGTH, runEditorialChecks, summarizeChecks, type CheckedArticle } from './editorial-checks';
+import { blockingErrors, CHECK_CODES, HEADLINE_RECOMMENDED_MAX_LENGTH, runEditorialChecks, summarizeChecks, unsafeLinkChecks, type CheckedArticle } from './editorial-checks';
 import { exampleArticle } from './example-article';
 
 /** The example article with `overrides`, validated as every submitted article is. */
@@ -186,6 +186,14 @@ describe(runEditorialChecks.name, () => {
 
     it('checks links inside quotes too', () => {
       expect(withText('quote', 'As [announced](javascript:void(0)) today.').map((r) => r.code)).toEqual([CHECK_CODES.unsafeLink]);
+    });
+
+    it('checks every item of a list, and says which item', () => {
+      const results = runEditorialChecks(
+        article({ body: [{ type: 'list', style: 'numbered', items: ['[fine](https://example.org/a)', 'plain', 'See [this](javascript:alert(1)).'] }] }),
+      );
+      expect(results).toEqual([{ code: CHECK_CODES.unsafeLink, severity: 'error', message: expect.stringContaining('javascript:alert(1)'), path: 'body.0.items.2' }]);
+      expect(unsafeLinkChecks(article({ body: [{ type: 'list', style: 'bulleted', items: ['[a](data:text/html,x)'] }] }).body).map((r) => r.path)).toEqual(['body.0.items.0']);
     });
 
     it('finds links nested in bold and italic, one result per bad link', () => {

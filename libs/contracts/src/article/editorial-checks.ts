@@ -4,7 +4,7 @@ import type { ArticleBlock } from './article-blocks';
 import type { ArticleContent } from './article-content';
 import { ARTICLE_LIMITS } from './article-limits';
 import { isHttpUrl } from './http-url';
-import { findInlineLinks } from './inline-markup';
+import { findInlineLinks, inlineTextsOf } from './inline-markup';
 
 /*
  * The automated editorial checks: the one home of the rules a story must meet to be submitted
@@ -172,15 +172,16 @@ function checkBodyLength(body: readonly ArticleBlock[]): CheckResult[] {
  * rest of the checks are review's judgement), without running the others on its hot path.
  */
 export function unsafeLinkChecks(body: readonly ArticleBlock[]): CheckResult[] {
-  return body.flatMap((block, index) => (block.type === 'paragraph' || block.type === 'quote' ? checkLinks(block.text, index) : []));
+  return body.flatMap((block, index) => checkLinks(block, index));
 }
 
 function checkBlock(body: readonly ArticleBlock[], block: ArticleBlock, index: number): CheckResult[] {
   switch (block.type) {
     case 'paragraph':
-      return checkLinks(block.text, index);
+    case 'list':
+      return checkLinks(block, index);
     case 'quote':
-      return [...checkAttribution(block.attribution, index), ...checkLinks(block.text, index)];
+      return [...checkAttribution(block.attribution, index), ...checkLinks(block, index)];
     case 'subheading':
       return checkSubheading(body, block.text, index);
     case 'image':
@@ -248,15 +249,18 @@ function checkSubheading(body: readonly ArticleBlock[], text: string, index: num
  * The article format keeps any link target a reporter typed; only http(s)
  * targets may be published, so everything else is stopped here.
  */
-function checkLinks(text: string, index: number): CheckResult[] {
-  return findInlineLinks(text)
-    .filter((href) => !isHttpUrl(href))
-    .map((href) => ({
-      code: CHECK_CODES.unsafeLink,
-      severity: 'error' as const,
-      message: `A link in block ${index + 1} points to "${preview(href)}"; links must be absolute http:// or https:// addresses`,
-      path: `body.${index}.text`,
-    }));
+/** Every link in the block's marked-up texts (a paragraph's, a quote's, each list item) must be http(s). */
+function checkLinks(block: ArticleBlock, index: number): CheckResult[] {
+  return inlineTextsOf(block).flatMap(({ path, text }) =>
+    findInlineLinks(text)
+      .filter((href) => !isHttpUrl(href))
+      .map((href) => ({
+        code: CHECK_CODES.unsafeLink,
+        severity: 'error' as const,
+        message: `A link in block ${index + 1} points to "${preview(href)}"; links must be absolute http:// or https:// addresses`,
+        path: `body.${index}.${path}`,
+      })),
+  );
 }
 
 /** Empty to a reader: nothing, only whitespace, or only invisible characters. */

@@ -20,6 +20,7 @@ const EXAMPLE_ARTICLE = {
     { type: 'image', url: 'https://images.example.org/cranes.jpg', alt: 'Cranes at dusk', caption: 'The eastern quay.', credit: 'Port archive' },
     { type: 'embed', url: 'https://video.example.org/watch/4821', provider: 'ExampleVideo', title: 'The vote' },
     { type: 'related', url: 'https://example.org/news/port-expansion', headline: 'Port expansion approved', teaser: 'Earlier this year.', publishedAt: '2025-11-20T17:05:00Z' },
+    { type: 'list', style: 'bulleted', items: ['Cranes stop at **10pm** and start again at 6am.', 'Ships already berthed may finish unloading.'] },
   ],
 } satisfies ArticleContent;
 

@@ -1,5 +1,6 @@
+import type { ArticleBlock } from './article-blocks';
 /**
- * The inline markup of paragraph and quote text:
+ * The inline markup of paragraph, quote and list item text:
  *
  *   **bold**   _italic_   [label](https://example.com)
  *
@@ -238,4 +239,25 @@ class InlineParser {
 
 function unescapeTarget(raw: string): string {
   return raw.replace(/\\([\\*_[\]()])/g, '$1');
+}
+
+/**
+ * The texts of `block` written in inline markup (libs/contracts' inline-markup.ts), each with its
+ * path inside the block: a paragraph's and a quote's `text`, each of a list's `items`. The one
+ * place that says which fields hold markup, for the link checks, the search index and the desk.
+ */
+export function inlineTextsOf(block: ArticleBlock): { path: string; text: string }[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'quote':
+      return [{ path: 'text', text: block.text }];
+    case 'list':
+      return block.items.map((text, item) => ({ path: `items.${item}`, text }));
+    // Plain text or addresses only: a subheading, a caption or a teaser is shown as written.
+    case 'subheading':
+    case 'image':
+    case 'embed':
+    case 'related':
+      return [];
+  }
 }

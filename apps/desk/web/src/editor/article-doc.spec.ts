@@ -11,7 +11,7 @@ describe('article body ↔ editor document', () => {
 
   it('maps each block of the example article onto its node', () => {
     const doc = blocksToDoc(exampleBody());
-    expect(doc.content?.map((node) => node.type)).toEqual(['paragraph', 'heading', 'quote', 'image', 'embed', 'related']);
+    expect(doc.content?.map((node) => node.type)).toEqual(['paragraph', 'heading', 'quote', 'image', 'embed', 'related', 'bulletList']);
     expect(doc.content?.[0].content).toEqual([
       { type: 'text', text: 'The council voted ' },
       { type: 'text', text: '7 to 2', marks: [{ type: 'bold' }] },
@@ -26,6 +26,61 @@ describe('article body ↔ editor document', () => {
       ],
     });
     expect(doc.content?.[3].attrs).toMatchObject({ url: 'https://images.example.org/cranes.jpg', alt: 'Cranes at dusk', credit: 'Port archive', width: null });
+    expect(doc.content?.[6]).toEqual({
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Cranes stop at ' },
+                { type: 'text', text: '10pm', marks: [{ type: 'bold' }] },
+                { type: 'text', text: ' and start again at 6am.' },
+              ],
+            },
+          ],
+        },
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ships already berthed may finish unloading.' }] }] },
+      ],
+    });
+  });
+
+  it('maps a numbered list onto an ordered list and back, and drops the empty items Enter leaves', () => {
+    const list: ArticleBlock = { type: 'list', style: 'numbered', items: ['First, _the vote_.', 'Then [the appeal](https://example.org/appeal).'] };
+    const doc = blocksToDoc([list]);
+    expect(doc.content?.[0].type).toBe('orderedList');
+    expect(docToBlocks(doc)).toEqual([list]);
+    const withEmpty: DocNode = {
+      type: 'doc',
+      content: [
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] }, { type: 'listItem', content: [{ type: 'paragraph' }] }] },
+        { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }] }] }] },
+      ],
+    };
+    expect(docToBlocks(withEmpty)).toEqual([{ type: 'list', style: 'bulleted', items: ['One'] }]);
+  });
+
+  it('keeps the words of a nested list that came in by pasting, as one item of the outer list', () => {
+    const nested: DocNode = {
+      type: 'doc',
+      content: [
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: 'Outer *' }] },
+                { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: ' inner' }] }] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(docToBlocks(nested)).toEqual([{ type: 'list', style: 'bulleted', items: ['Outer \\* inner'] }]);
   });
 
   it('gives the document back unchanged after a trip through the blocks', () => {

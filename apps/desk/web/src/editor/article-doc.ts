@@ -9,6 +9,7 @@ import { escapeInline, parseInline, type InlineNode } from '@newsroom/contracts/
  *   paragraph {text}                  ↔ paragraph, inline markup as bold/italic/link marks
  *   subheading {text}                 ↔ heading level 2, plain text
  *   quote {text, attribution?}        ↔ quote > quoteText (marks) + quoteAttribution (plain)
+ *   list {style, items}               ↔ bulletList or orderedList > listItem > paragraph, one per item
  *   image {url, alt, caption?, …}     ↔ image (atom; every field an attribute)
  *   embed {url, provider?, title?}    ↔ embed (atom)
  *   related {url, headline, …}        ↔ related (atom)
@@ -40,6 +41,9 @@ export const NODE = {
   quote: 'quote',
   quoteText: 'quoteText',
   quoteAttribution: 'quoteAttribution',
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  listItem: 'listItem',
   image: 'image',
   embed: 'embed',
   related: 'related',
@@ -68,6 +72,11 @@ function blockToNode(block: ArticleBlock): DocNode {
         type: NODE.quote,
         content: [withContent({ type: NODE.quoteText }, inlineToDoc(block.text)), withContent({ type: NODE.quoteAttribution }, plainText(block.attribution ?? ''))],
       };
+    case 'list':
+      return {
+        type: block.style === 'numbered' ? NODE.orderedList : NODE.bulletList,
+        content: block.items.map((item) => ({ type: NODE.listItem, content: [withContent({ type: NODE.paragraph }, inlineToDoc(item))] })),
+      };
     case 'image':
     case 'embed':
     case 'related':
@@ -92,6 +101,12 @@ function nodeToBlocks(node: DocNode): ArticleBlock[] {
       const attribution = textOf(parts.find((part) => part.type === NODE.quoteAttribution)?.content ?? []);
       return [attribution.trim() === '' ? { type: 'quote', text } : { type: 'quote', text, attribution }];
     }
+    case NODE.bulletList:
+    case NODE.orderedList: {
+      // An item left empty (Enter at the end of the list) is not an item; a list of none is no block.
+      const items = (node.content ?? []).map(itemText).filter((item) => item.trim() !== '');
+      return items.length === 0 ? [] : [{ type: 'list', style: node.type === NODE.orderedList ? 'numbered' : 'bulleted', items }];
+    }
     case NODE.image:
     case NODE.embed:
     case NODE.related:
@@ -101,6 +116,12 @@ function nodeToBlocks(node: DocNode): ArticleBlock[] {
       // its text is kept as a paragraph rather than dropped.
       return nodeToBlocks({ type: NODE.paragraph, content: [{ type: 'text', text: textOf(node.content ?? []) }] });
   }
+}
+
+/** A list item's words in inline markup: its paragraph's, or (a nested list the schema let through) all of its text. */
+function itemText(item: DocNode): string {
+  const parts = item.content ?? [];
+  return parts.every((part) => part.type === NODE.paragraph) ? parts.map((part) => docToInline(part.content ?? [])).join(' ') : escapeInline(textOf(parts));
 }
 
 // ---- inline markup ↔ text nodes with marks ----

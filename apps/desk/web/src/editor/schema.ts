@@ -1,13 +1,21 @@
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { NODE, SUBHEADING_LEVEL } from './article-doc';
 
 /**
  * The editor's schema: exactly the article block model (article-doc.ts maps it), nothing
- * more. StarterKit gives paragraphs, bold, italic, links and undo; every other StarterKit
- * node and mark is switched off because the block model has no place for it (a pasted list
- * or code block arrives as paragraphs).
+ * more. StarterKit gives paragraphs, bold, italic, links, bulleted and numbered lists and undo;
+ * every other StarterKit node and mark is switched off because the block model has no place
+ * for it (a pasted code block arrives as paragraphs).
  */
+
+/**
+ * A list's item holds one paragraph and nothing else: the model's lists are one level deep
+ * and each item is a line of inline markup, so Tab does not nest (a pasted nested list keeps
+ * its words, as items of the outer one).
+ */
+const ArticleListItem = ListItem.extend({ content: NODE.paragraph });
 
 /** Subheading: an h2 of plain text (no marks: the model keeps subheadings plain). */
 const Subheading = Node.create({
@@ -128,10 +136,8 @@ export function articleExtensions(): Extensions {
   return [
     StarterKit.configure({
       blockquote: false,
-      bulletList: false,
-      orderedList: false,
+      // Lists are kept; their items are ArticleListItem's, below.
       listItem: false,
-      listKeymap: false,
       code: false,
       codeBlock: false,
       heading: false,
@@ -141,6 +147,7 @@ export function articleExtensions(): Extensions {
       underline: false,
       link: { openOnClick: false, autolink: false, linkOnPaste: true, protocols: ['http', 'https'], defaultProtocol: 'https' },
     }),
+    ArticleListItem,
     Subheading,
     Quote,
     QuoteText,

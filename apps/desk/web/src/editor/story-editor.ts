@@ -84,6 +84,8 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     tool('Link', undefined, () => openLinkForm(), () => editor.isActive('link')),
     tool('Paragraph', undefined, () => editor.chain().focus().setNode(NODE.paragraph).run(), () => editor.isActive(NODE.paragraph)),
     tool('Subheading', 'Control+Alt+2', () => editor.chain().focus().setNode(NODE.subheading).run(), () => editor.isActive(NODE.subheading)),
+    tool('Bulleted list', 'Control+Shift+8', () => editor.chain().focus().toggleBulletList().run(), () => editor.isActive(NODE.bulletList)),
+    tool('Numbered list', 'Control+Shift+7', () => editor.chain().focus().toggleOrderedList().run(), () => editor.isActive(NODE.orderedList)),
     tool('Quote', undefined, () => insertQuote()),
     tool('Image', undefined, () => openBlockForm(NODE.image)),
     tool('Embed', undefined, () => openBlockForm(NODE.embed)),

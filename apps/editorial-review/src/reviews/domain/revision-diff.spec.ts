@@ -113,6 +113,24 @@ describe(diffRevisions.name, () => {
       expect(change.fields.find((f) => f.field === 'attribution')).toMatchObject({ before: null, after: 'Port operator spokesperson' });
     });
 
+    it("diffs a list's items line by line, and reports only the fields that changed", () => {
+      const list = (style: string, items: string[]) => article({ body: [...baseBody, { type: 'list', style, items }] });
+      const result = diffRevisions(
+        { revision: 1, article: list('bulleted', ['Polls close at 10pm.', 'Counting starts at once.']) },
+        { revision: 2, article: list('bulleted', ['Polls close at 9pm.', 'Counting starts at once.', 'Results by morning.']) },
+      );
+      const [change] = result.body;
+      if (change.change !== 'changed') throw new Error('expected a changed block');
+      expect(change.fields.map((f) => f.field)).toEqual(['items']);
+      expect(render(change.fields[0].changes)).toBe('Polls close at [-10pm-]{+9pm+}.\nCounting starts at once.\n{+Results by morning.+}');
+
+      const restyled = diffRevisions({ revision: 1, article: list('bulleted', ['One.', 'Two.']) }, { revision: 2, article: list('numbered', ['One.', 'Two.']) });
+      const [styleChange] = restyled.body;
+      if (styleChange.change !== 'changed') throw new Error('expected a changed block');
+      // Equal items in two different arrays are no change.
+      expect(styleChange.fields).toEqual([expect.objectContaining({ field: 'style', before: 'bulleted', after: 'numbered' })]);
+    });
+
     it('does not pair blocks of different types: a replaced block is removed + added', () => {
       const body = [...baseBody];
       body[1] = { type: 'image', url: 'https://img.example.org/crane.jpg', alt: 'A crane' };

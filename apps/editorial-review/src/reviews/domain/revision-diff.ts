@@ -254,7 +254,7 @@ function diffBlockFields(from: ArticleBlock, to: ArticleBlock, budget: DiffBudge
   const after = to as unknown as Record<string, unknown>;
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => name !== 'type');
   return names
-    .filter((name) => before[name] !== after[name])
+    .filter((name) => !sameJson(before[name], after[name]))
     .map((name) => ({ field: name, ...diffText(asText(before[name]), asText(after[name]), budget) }));
 }
 
@@ -306,9 +306,12 @@ function normalized(text: string | undefined | null): string | null {
   return text === undefined || text === null || text === '' ? null : text;
 }
 
+/** A field as text to diff word by word: a list's items one per line, other values as JSON. */
 function asText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join('\n');
+  return JSON.stringify(value);
 }
 
 function range(start: number, count: number): number[] {

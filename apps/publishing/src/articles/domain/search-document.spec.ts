@@ -36,6 +36,8 @@ describe(searchableText.name, () => {
     expect(text).toContain('The council voted 7 to 2 on Thursday.');
     expect(text).toContain('We can finally sleep.\nA resident of Nowy Port');
     expect(text).toContain('The eastern quay.');
+    // each item of a list, its markup reduced to its words
+    expect(text).toContain('Cranes stop at 10pm and start again at 6am.\nShips already berthed may finish unloading.');
     expect(text).not.toContain('**');
     expect(text).not.toContain('https://');
     expect(text.endsWith('Olena Kravets\nTom Reyes')).toBe(true);

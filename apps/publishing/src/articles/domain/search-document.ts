@@ -98,7 +98,7 @@ export function fromSearchText(text: string): string {
 /**
  * What search reads of an article besides its headline (which it weighs more): the
  * standfirst, then the body's words in order (paragraphs, subheadings, quotes with their
- * attribution, image captions and credits, teasers), then the byline names, as `toSearchText` stores it. Inline
+ * attribution, list items, image captions and credits, teasers), then the byline names, as `toSearchText` stores it. Inline
  * markup is reduced to its text; URLs are left out.
  */
 export function searchableText(content: ArticleContent): string {
@@ -113,6 +113,9 @@ export function searchableText(content: ArticleContent): string {
         break;
       case 'quote':
         parts.push(inlineToPlainText(block.text), block.attribution);
+        break;
+      case 'list':
+        parts.push(...block.items.map(inlineToPlainText));
         break;
       case 'image':
         parts.push(block.caption, block.credit);

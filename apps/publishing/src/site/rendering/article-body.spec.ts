@@ -42,6 +42,21 @@ describe('renderArticleBody', () => {
     expect(out).toContain('<blockquote class="quote"><p>“No one <em>said</em> this.”</p></blockquote>');
   });
 
+  it('renders a bulleted list as ul and a numbered one as ol, each item with its inline markup, escaped', () => {
+    const out = render(
+      testContent({
+        body: [
+          { type: 'list', style: 'bulleted', items: ['Polls close at **10pm**.', 'See [the results](https://example.org/results).'] },
+          { type: 'list', style: 'numbered', items: ['</li><script>alert(1)</script>', '[bad](javascript:alert(2))'] },
+        ],
+      }),
+    );
+    expect(out).toContain('<ul><li>Polls close at <strong>10pm</strong>.</li><li>See <a href="https://example.org/results" rel="noopener">the results</a>.</li></ul>');
+    expect(out).toContain('<ol><li>&lt;/li&gt;&lt;script&gt;alert(1)&lt;/script&gt;</li><li>');
+    expect(out).not.toContain('javascript:');
+    expect(scriptRisks(out)).toEqual([]);
+  });
+
   it('shows related teasers with a relative time on pages and the date elsewhere', () => {
     const content = testContent();
     expect(render(content, new Date('2025-11-23T18:00:00Z'))).toContain('<time datetime="2025-11-20T17:05:00.000Z" lang="en" dir="ltr">3 days ago</time>');

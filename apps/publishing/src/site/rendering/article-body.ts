@@ -69,6 +69,10 @@ function renderBlock(block: ArticleBlock, place: { lead: SafeHtml | null; eager:
       return html`<blockquote class="quote"><p>${quoteMarks(language)[0]}${renderInline(block.text)}${quoteMarks(language)[1]}</p>${
         block.attribution && html`<footer>— <cite>${block.attribution}</cite></footer>`
       }</blockquote>\n`;
+    case 'list': {
+      const items = block.items.map((item) => html`<li>${renderInline(item)}</li>`);
+      return block.style === 'numbered' ? html`<ol>${items}</ol>\n` : html`<ul>${items}</ul>\n`;
+    }
     case 'image':
       if (!isHttpUrl(block.url)) return null;
       return html`<figure class="figure">${responsiveImg(block, { alt: block.alt, sizes: ARTICLE_IMAGE_SIZES, eager: place.eager })}${

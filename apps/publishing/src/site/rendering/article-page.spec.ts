@@ -44,6 +44,7 @@ describe('renderArticlePage', () => {
           paragraph: { text: 'Hello <img src=x onerror=alert(1)> and [click me](javascript:alert(1)) and **"onerror=x**' },
           subheading: { text: '</h2><script>alert(2)</script>' },
           quote: { text: '[quote link](JAVASCRIPT:alert(3))', attribution: '<b onclick=alert(4)>Someone</b>' },
+          list: { items: ['</li></ul><script>alert(10)</script>', '[item link](javascript:alert(11)) and <img src=x onerror=alert(12)>'] },
           image: { alt: '" onerror="alert(5)', caption: '<script>alert(6)</script>', credit: '"><img src=x>' },
           embed: { title: '<script>alert(9)</script>' },
           related: { headline: '</script><script>alert(7)</script>', teaser: '<iframe src=x>' },
