@@ -214,6 +214,20 @@ describe('the desk in a browser', () => {
     await reporter.getByRole('button', { name: 'Submit for review' }).click();
     await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
 
+    // ---- the reporter recalls it at once (a line to add), edits it, and submits it again ----
+    await reporter.getByRole('button', { name: 'Recall from review' }).click();
+    await reporter.getByText('Recalled from the review queue. Edit it as you need, and submit it again when it is ready.').waitFor();
+    await eventually('the story to be editable after the recall', async () => (await body.getAttribute('contenteditable')) === 'true', { timeoutMs: 15_000 });
+    await reporter.getByText(/^Recalled from review/).first().waitFor(); // on the timeline
+    await expect(reporter.getByRole('button', { name: 'Recall from review' }).count()).resolves.toBe(0);
+    await checkScreen(reporter, 'story-recalled');
+    await body.getByText('Hospital staff on night shifts.').click();
+    await reporter.keyboard.press('End');
+    await reporter.keyboard.type(' And cleaners.');
+    await reporter.getByText(/^Saved \(version/).waitFor();
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await reporter.getByText('Submitted. Editors see it in their queue now.').waitFor();
+
     // ---- the first editor reads the checks and requests changes ----
     const firstEditor = await person();
     await acceptInvitation(firstEditor, firstEditorLink);
@@ -226,7 +240,7 @@ describe('the desk in a browser', () => {
     // the reporter by name, the section by its label: never an account id or a slug
     await firstEditor.getByText(/· submitted .* by Rhea Reporter$/).waitFor();
     await expect(firstEditor.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/).count()).resolves.toBe(0);
-    await firstEditor.getByRole('article', { name: 'Revision 1' }).getByText(/ · Politics · /).waitFor();
+    await firstEditor.getByRole('article', { name: 'Revision 2' }).getByText(/ · Politics · /).waitFor();
     await firstEditor.getByRole('button', { name: 'Claim this story' }).click();
     await firstEditor.getByLabel('Note to the reporter').waitFor();
     await checkScreen(firstEditor, 'review');
@@ -243,7 +257,7 @@ describe('the desk in a browser', () => {
 
     // ---- the reporter sees the note, edits and resubmits ----
     await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls
-    await reporter.getByText(/^Changes requested \(revision 1\) by Eddie Editor/).waitFor();
+    await reporter.getByText(/^Changes requested \(revision 2\) by Eddie Editor/).waitFor();
     // The request also stands at the top, above the form (on a phone the notes come after it).
     await expect(reporter.locator('.changes-request').textContent()).resolves.toBe(`Changes requested by Eddie Editor: “${note}” All notes and history`);
     await eventually('the story to be editable again', async () => (await body.getAttribute('contenteditable')) === 'true', { timeoutMs: 15_000 });
@@ -277,8 +291,8 @@ describe('the desk in a browser', () => {
     // The first editor's screen follows: the decisions give way to who holds it now.
     await firstEditor.getByText(/^Claimed by .+ since .+\. Only the editor reviewing it can decide it/).waitFor({ timeout: 30_000 });
     await expect(firstEditor.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
-    await secondEditor.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
-    await secondEditor.getByText(/^changes requested by Eddie Editor, revision 1/).waitFor();
+    await secondEditor.getByRole('heading', { name: 'Changes since revision 2' }).waitFor();
+    await secondEditor.getByText(/^changes requested by Eddie Editor, revision 2/).waitFor();
     await expect(secondEditor.locator('.diff ins').filter({ hasText: 'Harwick' }).count()).resolves.toBeGreaterThan(0);
     await checkScreen(secondEditor, 'review-diff');
     const ahead = new Date(Date.now() + 120_000);
@@ -291,7 +305,7 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('button', { name: 'Approve', exact: true }).click();
     await secondEditor.getByText(/^Approved; it goes live .+\.$/).waitFor();
     // decided: the diff keeps the revisions it compared
-    await secondEditor.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
+    await secondEditor.getByRole('heading', { name: 'Changes since revision 2' }).waitFor();
 
     // ---- the schedule: moved to now, so it goes live at once ----
     await secondEditor.getByRole('link', { name: 'Schedule' }).click();

@@ -218,6 +218,21 @@ describe('drafting service', () => {
     expect(final.activity.map((a) => a.kind)).toEqual(['created', 'submitted', 'changes_requested', 'editor_note', 'published', 'approved']);
   });
 
+  it('makes a story its reporter recalled from review editable again, and sends it back as a submission', async () => {
+    const id = await newDraft();
+    await alice.post(`/v1/drafts/${id}/submit`);
+    expect((await alice.get<DraftView>(`/v1/drafts/${id}`)).body).toMatchObject({ status: 'submitted', editable: false });
+    const recalled = reviewEvents.recalled(id, 1);
+    await bus.produce(TOPICS.review, recalled);
+    await service.handled(recalled.id);
+    const back = await draftWhen(id, 'recalled', (d) => d.status === 'recalled');
+    expect(back.editable).toBe(true);
+    expect(back.activity.at(-1)).toMatchObject({ kind: 'recalled', actorId: 'alice', revision: 1 });
+    // submitted again as it was: the same revision goes to review once more
+    expect((await alice.post(`/v1/drafts/${id}/submit`)).status).toBe(202);
+    expect((await alice.get<DraftView>(`/v1/drafts/${id}`)).body).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
   it('follows a story after it went live: a cancelled schedule, an update, then a kill', async () => {
     const id = await newDraft();
     await alice.post(`/v1/drafts/${id}/submit`);

@@ -21,6 +21,8 @@ export const reviewEvents = {
     createEvent(EVENT_TYPES.changesRequested, { articleId, revision, editorId, note, requestedAt: now() }, { subject: articleId }),
   approved: (articleId: string, revision = 1, editorId = 'eve', authorId = 'alice'): EventOf<'news.article.approved.v1'> =>
     createEvent(EVENT_TYPES.articleApproved, { articleId, revision, editorId, authorId, approvedAt: now(), priority: 'normal', article: article() }, { subject: articleId }),
+  recalled: (articleId: string, revision = 1, authorId = 'alice'): EventOf<'news.article.submission-recalled.v1'> =>
+    createEvent(EVENT_TYPES.submissionRecalled, { articleId, revision, authorId, recalledAt: now() }, { subject: articleId }),
   rejected: (articleId: string, reason: string, revision = 1, editorId = 'eve'): EventOf<'news.article.rejected.v1'> =>
     createEvent(EVENT_TYPES.articleRejected, { articleId, revision, editorId, reason, rejectedAt: now() }, { subject: articleId }),
 };

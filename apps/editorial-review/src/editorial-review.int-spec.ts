@@ -304,6 +304,53 @@ describe('editorial-review service', () => {
     ]);
   });
 
+  it("lets the story's reporter recall it from the queue until an editor claims it, and puts it back when they submit it again as it was", async () => {
+    const articleId = randomUUID();
+    const first = submitted(articleId, 1);
+    await deliver(first);
+    const reporter = service.as('reporter', AUTHOR);
+
+    const someoneElse = await service.as('reporter', 'dora').post<ErrorBody>(`/v1/reviews/${articleId}/recall`);
+    expect([someoneElse.status, someoneElse.body.error.code]).toEqual([403, 'REVIEW.NOT_THE_AUTHOR']);
+    const editor = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/recall`);
+    expect([editor.status, editor.body.error.code]).toEqual([403, 'REVIEW.NOT_THE_AUTHOR']);
+    const unknown = await reporter.post<ErrorBody>(`/v1/reviews/${randomUUID()}/recall`);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'REVIEW.NOT_FOUND']);
+
+    expect(await reporter.post(`/v1/reviews/${articleId}/recall`)).toMatchObject({ status: 200, body: { articleId, revision: 1, status: 'recalled', recalled: true } });
+    expect((await reporter.post(`/v1/reviews/${articleId}/recall`)).body).toMatchObject({ recalled: false }); // a double click
+    expect((await bob.get<ReviewView>(`/v1/reviews/${articleId}`)).body.status).toBe('recalled');
+    expect((await bob.get<{ items: { articleId: string }[] }>('/v1/reviews?status=pending&limit=100')).body.items.map((i) => i.articleId)).not.toContain(articleId);
+    const claimRecalled = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/claim`);
+    expect([claimRecalled.status, claimRecalled.body.error.code]).toEqual([409, 'REVIEW.INVALID_TRANSITION']);
+
+    // A redelivery of the first submission changes nothing; the same revision submitted again does.
+    await bus.produce(TOPICS.drafting, first);
+    await deliver(submitted(articleId, 1));
+    const back = await reviewWhen(articleId, 'back in the queue', (review) => review.status === 'pending');
+    expect(back).toMatchObject({ revision: 1, assigneeId: null });
+    expect(back.submissions.map((submission) => submission.revision)).toEqual([1]);
+
+    expect((await bob.post(`/v1/reviews/${articleId}/claim`)).status).toBe(200);
+    const late = await reporter.post<ErrorBody>(`/v1/reviews/${articleId}/recall`);
+    expect([late.status, late.body.error.code, late.body.error.details]).toEqual([409, 'REVIEW.RECALL_TOO_LATE', { assigneeId: 'bob' }]);
+
+    const events = await reviewEventsWhen(articleId, 'the claim after the recall', (all) => all.some((e) => e.type === EVENT_TYPES.reviewClaimed));
+    expect(events.map((e) => e.type)).toEqual([EVENT_TYPES.submissionRecalled, EVENT_TYPES.reviewClaimed]);
+    expect(events[0].data).toEqual({ articleId, revision: 1, authorId: AUTHOR, recalledAt: expect.any(String) });
+  });
+
+  it('puts a revision the editors sent back in the queue again when its reporter submits it unchanged', async () => {
+    const articleId = randomUUID();
+    await deliver(submitted(articleId, 1));
+    await bob.post(`/v1/reviews/${articleId}/claim`);
+    await bob.post(`/v1/reviews/${articleId}/request-changes`, { note: 'Is the figure right?' });
+    await deliver(submitted(articleId, 1)); // checked, and it is
+    const back = await reviewWhen(articleId, 'back in the queue', (review) => review.status === 'pending');
+    expect(back).toMatchObject({ revision: 1, reviewedRevision: 1, assigneeId: null });
+    expect(back.decisions.map((d) => d.kind)).toEqual(['changes_requested']);
+  });
+
   it('dead-letters a new revision of a rejected article, and ignores a late redelivery of the decided one', async () => {
     const articleId = randomUUID();
     const first = submitted(articleId, 1);

@@ -6,7 +6,7 @@ describe(lockedStoryState.name, () => {
   });
 
   it('says what happens next while the editors have it', () => {
-    expect(lockedStoryState('submitted')).toBe('Submitted — waiting for an editor. You can edit it again if changes are requested.');
+    expect(lockedStoryState('submitted')).toBe('Submitted — waiting for an editor. Until one claims it you can recall it to edit; after that, if changes are requested.');
     expect(lockedStoryState('in_review')).toMatch(/^In review — /);
   });
 

@@ -7,7 +7,7 @@ import { statusLabel, when } from './dom';
 export function lockedStoryState(status: string, publishAt?: string | null, publicUrl?: string | null): string {
   switch (status) {
     case 'submitted':
-      return 'Submitted — waiting for an editor. You can edit it again if changes are requested.';
+      return 'Submitted — waiting for an editor. Until one claims it you can recall it to edit; after that, if changes are requested.';
     case 'in_review':
       return 'In review — an editor has it. You can edit it again if changes are requested.';
     case 'approved':

@@ -128,6 +128,7 @@ const ACTIVITY_WORDS: Record<string, string> = {
   review_claimed: 'Taken for review',
   editor_note: 'Editor note',
   changes_requested: 'Changes requested',
+  recalled: 'Recalled from review',
   approved: 'Approved',
   rejected: 'Rejected',
   scheduled: 'Scheduled',

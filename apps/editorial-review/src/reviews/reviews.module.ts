@@ -7,6 +7,7 @@ import { ApproveArticleUseCase } from './use-cases/approve-article/approve-artic
 import { ClaimReviewUseCase } from './use-cases/claim-review/claim-review.use-case';
 import { CommentOnReviewUseCase } from './use-cases/comment-on-review/comment-on-review.use-case';
 import { ReadReviewsQuery } from './use-cases/read-reviews/read-reviews.query';
+import { RecallSubmissionUseCase } from './use-cases/recall-submission/recall-submission.use-case';
 import { RecordKillUseCase } from './use-cases/record-kill/record-kill.use-case';
 import { ReceiveSubmissionUseCase } from './use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleUseCase } from './use-cases/reject-article/reject-article.use-case';
@@ -28,6 +29,7 @@ export const REVIEW_USE_CASES: Provider[] = [
   ApproveArticleUseCase,
   RejectArticleUseCase,
   RecordKillUseCase,
+  RecallSubmissionUseCase,
   ReadReviewsQuery,
 ];
 

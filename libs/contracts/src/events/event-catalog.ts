@@ -23,6 +23,7 @@ import {
   ChangesRequestedData,
   ReviewClaimedData,
   ReviewCommentAddedData,
+  SubmissionRecalledData,
 } from './review.events';
 import { SitePurgedData } from './site-purged/site-purged.event';
 import { SiteSectionsChangedData } from './site-sections-changed/site-sections-changed.event';
@@ -35,6 +36,7 @@ export interface EventDataMap {
   'news.article.changes-requested.v1': ChangesRequestedData;
   'news.article.approved.v1': ArticleApprovedData;
   'news.article.rejected.v1': ArticleRejectedData;
+  'news.article.submission-recalled.v1': SubmissionRecalledData;
   'news.article.scheduled.v1': PublicationScheduledData;
   'news.article.published.v1': ArticlePublishedData;
   'news.article.corrected.v1': ArticleCorrectedData;
@@ -77,6 +79,7 @@ const EMITTED_BY = {
     [EVENT_TYPES.changesRequested]: ChangesRequestedData,
     [EVENT_TYPES.articleApproved]: ArticleApprovedData,
     [EVENT_TYPES.articleRejected]: ArticleRejectedData,
+    [EVENT_TYPES.submissionRecalled]: SubmissionRecalledData,
   },
   publishing: {
     [EVENT_TYPES.publicationScheduled]: PublicationScheduledData,

@@ -6,6 +6,7 @@ export const EVENT_TYPES = {
   changesRequested: 'news.article.changes-requested.v1',
   articleApproved: 'news.article.approved.v1',
   articleRejected: 'news.article.rejected.v1',
+  submissionRecalled: 'news.article.submission-recalled.v1',
   publicationScheduled: 'news.article.scheduled.v1',
   articlePublished: 'news.article.published.v1',
   articleCorrected: 'news.article.corrected.v1',

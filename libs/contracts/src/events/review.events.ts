@@ -13,6 +13,21 @@ abstract class ReviewEventBase extends ArticleRevisionRef {
 
 export const NOTE_MAX_LENGTH = 5000;
 
+/**
+ * The reporter took the article back from the queue before an editor claimed it: it is theirs
+ * to edit again, and back in the queue when they submit it. Review decides it (the queue's state
+ * is review's), so it is announced on the review topic like the editors' actions.
+ */
+export class SubmissionRecalledData extends ArticleRevisionRef {
+  /** The reporter who recalled it: the article's author. */
+  @IsString()
+  @IsNotEmpty()
+  authorId!: string;
+
+  @IsISO8601({ strict: true })
+  recalledAt!: string;
+}
+
 /** An editor took the article off the queue to review it. */
 export class ReviewClaimedData extends ReviewEventBase {
   @IsISO8601({ strict: true })

@@ -271,6 +271,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       body,
       h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`),
       review.status === 'killed' ? h('p', { class: 'story-state' }, 'Killed — the story was removed from every output; nothing more can be decided about it.') : null,
+      review.status === 'recalled' ? h('p', { class: 'story-state' }, 'Recalled — its reporter took it back to edit; it comes back to the queue when they submit it again.') : null,
       message,
       decisionForms(),
       h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Automated checks'), renderChecks(review.checks)),

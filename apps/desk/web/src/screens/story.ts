@@ -453,6 +453,67 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   }
 
   /**
+   * Takes a story still waiting in the queue back from review (editorial review decides: an
+   * editor may have claimed it meanwhile), then waits, briefly, for drafting to hear of it over
+   * the event bus, so the text opens for editing at once rather than at the next poll.
+   */
+  function recallButton(): HTMLButtonElement {
+    const recalledText = 'Recalled from the review queue. Edit it as you need, and submit it again when it is ready.';
+    const control = button('Recall from review', () => {
+      if (control.disabled || !id) return;
+      control.disabled = true;
+      void (async () => {
+        try {
+          await recallOnceQueued(id);
+          show(submitMessage, notice('success', recalledText));
+          for (let attempt = 0; attempt < 40 && draft?.status === 'submitted'; attempt += 1) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            const answer = await service<DraftView>('drafting', 'GET', `/v1/drafts/${id}`);
+            if (answer.body.status === 'submitted') continue;
+            draft = answer.body;
+            etag = answer.etag ?? `"${draft.version}"`;
+            renderSide();
+            show(submitMessage, notice('success', recalledText));
+          }
+        } catch (error) {
+          control.disabled = false;
+          show(submitMessage, notice('error', await recallRefusal(error)));
+        }
+      })();
+    });
+    return control;
+  }
+
+  /**
+   * Sends the recall; a story submitted a moment ago may not have reached the queue yet (it goes
+   * over the event bus), so REVIEW.NOT_FOUND is asked again for a few seconds before it is said.
+   */
+  async function recallOnceQueued(articleId: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await service('editorial-review', 'POST', `/v1/reviews/${articleId}/recall`);
+        return;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'REVIEW.NOT_FOUND') || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+
+  /** Why a recall was refused, in the reporter's words: who has the story, or that the queue has not received it yet. */
+  async function recallRefusal(error: unknown): Promise<string> {
+    if (!(error instanceof ApiError)) return describeError(error);
+    if (error.code === 'REVIEW.RECALL_TOO_LATE') {
+      const assigneeId = (error.details as { assigneeId?: unknown } | undefined)?.assigneeId;
+      const editor = typeof assigneeId === 'string' ? personName(await peopleNames([assigneeId]), assigneeId) : 'An editor';
+      return `${editor} is already reviewing it, so it can no longer be recalled: ask them to send it back to you.`;
+    }
+    // Submitted a moment ago: the queue hears of it over the event bus.
+    if (error.code === 'REVIEW.NOT_FOUND') return 'The review queue has not received it yet. Try again in a moment.';
+    return describeError(error);
+  }
+
+  /**
    * Spikes the story (sets it aside, read-only, off My stories), after asking, and saving what
    * was typed first; or unspikes it. One request at a time, as for a new revision.
    */
@@ -503,6 +564,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'div',
         { class: 'actions' },
         button('Preview', () => void showPreview()),
+        draft.status === 'submitted' && !draft.spikedAt ? recallButton() : null,
         draft.revisable ? newRevisionButton() : null,
         draft.spikedAt ? spikeButton(false) : draft.spikeable ? spikeButton(true) : null,
       ),

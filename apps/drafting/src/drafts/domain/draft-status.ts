@@ -7,6 +7,7 @@ export const DRAFT_STATUSES = [
   'submitted',
   'in_review',
   'changes_requested',
+  'recalled',
   'approved',
   'rejected',
   'scheduled',
@@ -17,8 +18,8 @@ export const DRAFT_STATUSES = [
 ] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
-/** Statuses in which the reporter may edit the text. */
-export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested'];
+/** Statuses in which the reporter may edit the text: theirs to write, sent back by an editor, or recalled from the queue. */
+export const EDITABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested', 'recalled'];
 
 /**
  * Statuses from which the reporter may start a newer revision of the text: a live story
@@ -35,7 +36,7 @@ export const REVISABLE_STATUSES: readonly DraftStatus[] = ['published', 'withdra
  * or one an editor rejected. A story with the editors (submitted, in review) or on its way to the
  * site is theirs to decide; one that went live is unpublished or killed by an editor.
  */
-export const SPIKEABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested', 'rejected'];
+export const SPIKEABLE_STATUSES: readonly DraftStatus[] = ['draft', 'changes_requested', 'recalled', 'rejected'];
 
 /**
  * Statuses nothing moves on from: a killed story (legal removal) stays killed,
@@ -53,6 +54,9 @@ export const STATUS_PROGRESS: Record<DraftStatus, number> = {
   submitted: 1,
   in_review: 2,
   changes_requested: 3,
+  // The reporter took the revision back before an editor claimed it: as far along as an editor's
+  // decision on it (a late claim of the same revision cannot have happened: review refuses it).
+  recalled: 3,
   approved: 3,
   rejected: 3,
   scheduled: 4,

@@ -3,6 +3,7 @@ export const REVIEW_MILESTONES = [
   'review_claimed',
   'editor_note',
   'changes_requested',
+  'recalled',
   'approved',
   'rejected',
   'scheduled',
@@ -20,7 +21,7 @@ export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', 'revision_start
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Milestones of the review itself, each of which sets the status it names. */
-export type ReviewStatusMilestone = Extract<ReviewMilestone, 'review_claimed' | 'changes_requested' | 'approved' | 'rejected'>;
+export type ReviewStatusMilestone = Extract<ReviewMilestone, 'review_claimed' | 'changes_requested' | 'recalled' | 'approved' | 'rejected'>;
 
 /**
  * One entry on the reporter's timeline, which holds every change they made and

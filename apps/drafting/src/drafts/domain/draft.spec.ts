@@ -103,6 +103,36 @@ describe(Draft.name, () => {
     expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 2, statusRevision: 2 });
   });
 
+  it('is the reporter\'s to edit again once recalled from review, and goes back as it was or edited', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    expect(draft.canBeEdited).toBe(false);
+    expect(draft.recordReviewStatus('recalled', report(1, { actorId: 'alice' }))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'recalled', statusRevision: 1 });
+    expect(draft.canBeEdited).toBe(true);
+    expect(draft.takeChanges().timeline.at(-1)).toMatchObject({ kind: 'recalled', actorId: 'alice', revision: 1 });
+    // sent again as it was: the same revision, which review puts back in the queue
+    draft.submit('alice', 1, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 1, statusRevision: 1 });
+    expect(draft.recordReviewStatus('review_claimed', report(1))).toBe(true);
+    expect(draft.status).toBe('in_review');
+  });
+
+  it('edits a recalled story into a new revision, and can spike it', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('recalled', report(1));
+    draft.edit('alice', 1, { headline: 'Checked again' }, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'recalled', version: 2 });
+    draft.submit('alice', 2, at);
+    expect(draft.snapshot()).toMatchObject({ status: 'submitted', submittedRevision: 2 });
+    const other = newDraft();
+    other.submit('alice', undefined, at);
+    other.recordReviewStatus('recalled', report(1));
+    other.spike('alice', undefined, at);
+    expect(other.snapshot().spikedAt).toEqual(at);
+  });
+
   it('ignores a status report that is older than what it already knows, but keeps it on the timeline', () => {
     const draft = newDraft();
     draft.submit('alice', undefined, at);

@@ -120,6 +120,7 @@ export function requireEditedVersion(expectedVersion: number | undefined): numbe
 const REVIEW_STATUS: Record<ReviewStatusMilestone, DraftStatus> = {
   review_claimed: 'in_review',
   changes_requested: 'changes_requested',
+  recalled: 'recalled',
   approved: 'approved',
   rejected: 'rejected',
 };
@@ -394,7 +395,7 @@ export class Draft {
    * - a published story with no revision in progress: its working copy is the live text, so it
    *   takes every corrected field (a correction of an older revision than the one live is out
    *   of date and changes nothing);
-   * - a revision in progress that the reporter is editing (`draft`, `changes_requested`): the
+   * - a revision in progress that the reporter is editing (`draft`, `changes_requested`, `recalled`): the
    *   reporter's unsubmitted edits are theirs, so a field takes the correction only where it
    *   still holds the replaced text (mergeCorrection); a field the reporter changed keeps their
    *   text, and the timeline entry tells them what the correction said;

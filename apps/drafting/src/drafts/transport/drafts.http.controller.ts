@@ -181,7 +181,7 @@ export class DraftsHttpController {
    * Spikes the story: it is set aside, left out of the lists (`GET /v1/drafts?spiked=true` lists
    * it), and read-only until unspiked; its text, revisions and timeline stay. 200 with the draft
    * (`spikedAt` set; again the same for a story already spiked). 409 DRAFT.NOT_SPIKEABLE for a
-   * story that went live or is with the editors (only draft, changes_requested and rejected, never
+   * story that went live or is with the editors (only draft, changes_requested, recalled and rejected, never
    * live), 403 DRAFT.NOT_AUTHOR, 404 DRAFT.NOT_FOUND, 412 DRAFT.VERSION_CONFLICT for a stale
    * If-Match (optional).
    */

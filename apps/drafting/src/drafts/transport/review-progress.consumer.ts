@@ -32,6 +32,7 @@ export class ReviewProgressConsumer {
     [EVENT_TYPES.reviewCommentAdded]: (e) => this.track(e, { milestone: 'editor_note', revision: e.data.revision, actorId: e.data.editorId, note: e.data.body, blockIndex: e.data.blockIndex, at: e.data.createdAt }),
     [EVENT_TYPES.changesRequested]: (e) => this.track(e, { milestone: 'changes_requested', revision: e.data.revision, actorId: e.data.editorId, note: e.data.note, at: e.data.requestedAt }),
     [EVENT_TYPES.articleApproved]: (e) => this.track(e, { milestone: 'approved', revision: e.data.revision, actorId: e.data.editorId, at: e.data.approvedAt }),
+    [EVENT_TYPES.submissionRecalled]: (e) => this.track(e, { milestone: 'recalled', revision: e.data.revision, actorId: e.data.authorId, at: e.data.recalledAt }),
     [EVENT_TYPES.articleRejected]: (e) => this.track(e, { milestone: 'rejected', revision: e.data.revision, actorId: e.data.editorId, note: e.data.reason, at: e.data.rejectedAt }),
     [EVENT_TYPES.publicationScheduled]: (e) => this.track(e, { milestone: 'scheduled', revision: e.data.revision, publishAt: e.data.publishAt, at: e.time }),
     // event.time is when this revision went live; data.publishedAt stays the first publication.

@@ -52,3 +52,13 @@ export const submissionAfterDecision = (articleId: string, revision: number, sta
     'conflict',
     { status, revision },
   );
+
+export const notTheAuthor = () => new DomainError('REVIEW.NOT_THE_AUTHOR', 'Only the reporter who wrote this story can recall it', 'forbidden');
+
+export const recallTooLate = (assigneeId: string | null) =>
+  new DomainError(
+    'REVIEW.RECALL_TOO_LATE',
+    'An editor is already reviewing this story: ask them to send it back to you (request changes)',
+    'conflict',
+    { assigneeId },
+  );

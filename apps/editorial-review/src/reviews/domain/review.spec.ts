@@ -36,6 +36,11 @@ function inStatus(status: ReviewStatus): Review {
   if (status === 'approved') review.approve(bob, clean, terms, at);
   if (status === 'rejected') review.reject(bob, 'Covered yesterday.', at);
   if (status === 'killed') review.recordKill();
+  if (status === 'recalled') {
+    const waiting = pending();
+    waiting.recall(AUTHOR);
+    return waiting;
+  }
   return review;
 }
 
@@ -61,6 +66,47 @@ describe(Review.name, () => {
       submittedAt: at,
       claimedAt: null,
       decidedAt: null,
+    });
+  });
+
+  describe('recall', () => {
+    it('takes a story waiting in the queue back to its reporter', () => {
+      const review = pending();
+      expect(review.recall(AUTHOR)).toBe(true);
+      expect(review.snapshot()).toMatchObject({ status: 'recalled', assigneeId: null, currentRevision: 1 });
+      expect(review.recall(AUTHOR)).toBe(false); // again: nothing changes
+    });
+
+    it('is only for the reporter who wrote it, editors and admins included', () => {
+      for (const someone of [bob.id, admin.id]) {
+        const review = pending();
+        expect(errorOf(() => review.recall(someone))).toMatchObject({ code: 'REVIEW.NOT_THE_AUTHOR', kind: 'forbidden' });
+        expect(review.status).toBe('pending');
+      }
+    });
+
+    it('is too late once an editor holds it, and names them', () => {
+      const review = claimedBy(bob);
+      expect(errorOf(() => review.recall(AUTHOR))).toMatchObject({ code: 'REVIEW.RECALL_TOO_LATE', kind: 'conflict', details: { assigneeId: 'bob' } });
+      expect(review.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'bob' });
+    });
+
+    it.each<ReviewStatus>(['changes_requested', 'approved', 'rejected'])('is an invalid transition once %s', (status) => {
+      expect(errorOf(() => inStatus(status).recall(AUTHOR))).toMatchObject({ code: 'REVIEW.INVALID_TRANSITION', details: { status } });
+    });
+
+    it('is refused for a killed story', () => {
+      const review = pending();
+      review.recordKill();
+      expect(errorOf(() => review.recall(AUTHOR)).code).toBe('REVIEW.ARTICLE_KILLED');
+    });
+
+    it('leaves nothing to claim or decide until the reporter submits again, and a newer revision puts it back', () => {
+      const review = inStatus('recalled');
+      expect(errorOf(() => review.claim(bob, later)).code).toBe('REVIEW.INVALID_TRANSITION');
+      expect(errorOf(() => review.approve(bob, clean, terms, later)).code).toBe('REVIEW.INVALID_TRANSITION');
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later })).toEqual({ kind: 'accepted', diffAgainst: null });
+      expect(review.snapshot()).toMatchObject({ status: 'pending', currentRevision: 2 });
     });
   });
 
@@ -292,8 +338,24 @@ describe(Review.name, () => {
       });
     });
 
-    it('ignores the revision it already has (a redelivery)', () => {
-      const review = inStatus('changes_requested');
+    it.each<ReviewStatus>(['changes_requested', 'recalled'])('ignores the revision it already has, as first submitted (a redelivery), once %s', (status) => {
+      const review = inStatus(status);
+      const before = review.snapshot();
+      expect(review.receiveSubmission({ revision: 1, submittedAt: at })).toEqual({ kind: 'ignored', reason: 'duplicate' });
+      expect(review.snapshot()).toEqual(before);
+    });
+
+    it.each<ReviewStatus>(['changes_requested', 'recalled'])('puts the same revision submitted again later back in the queue, once %s', (status) => {
+      const review = inStatus(status);
+      expect(review.receiveSubmission({ revision: 1, submittedAt: later })).toEqual({ kind: 'resubmitted' });
+      expect(review.snapshot()).toMatchObject({ status: 'pending', assigneeId: null, claimedAt: null, currentRevision: 1, submittedAt: later });
+      // and it can be claimed and decided again
+      expect(review.claim(carol, later)).toBe(true);
+      expect(review.approve(carol, clean, terms, later)).toMatchObject({ kind: 'approved', revision: 1 });
+    });
+
+    it.each<ReviewStatus>(['pending', 'in_review'])('takes the same revision submitted again later as a redelivery while %s', (status) => {
+      const review = status === 'pending' ? pending() : claimedBy(bob);
       const before = review.snapshot();
       expect(review.receiveSubmission({ revision: 1, submittedAt: later })).toEqual({ kind: 'ignored', reason: 'duplicate' });
       expect(review.snapshot()).toEqual(before);

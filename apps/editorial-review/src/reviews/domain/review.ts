@@ -7,13 +7,15 @@ import {
   blockNotFound,
   invalidTransition,
   notAssigned,
+  notTheAuthor,
+  recallTooLate,
   reviewClosed,
   selfApproval,
   selfReview,
   storyKilled,
   submissionAfterDecision,
 } from './review.errors';
-import { FINAL_STATUSES, type DecisionKind, type ReviewStatus } from './review-status';
+import { FINAL_STATUSES, RETURNED_STATUSES, type DecisionKind, type ReviewStatus } from './review-status';
 
 /** Who is acting on a review. Every caller is an editor; admins may decide on any claimed article. */
 export interface Reviewer {
@@ -46,7 +48,9 @@ export type SubmissionOutcome =
   /** The revision is already known (a redelivery), older than the current one, or of a killed story: nothing changes. */
   | { kind: 'ignored'; reason: 'duplicate' | 'stale' | 'killed' }
   /** The revision is now the one under review; `diffAgainst` is the revision an editor last reviewed, if any. */
-  | { kind: 'accepted'; diffAgainst: number | null };
+  | { kind: 'accepted'; diffAgainst: number | null }
+  /** The revision back with the reporter was submitted again as it was: it is waiting in the queue again. */
+  | { kind: 'resubmitted' };
 
 /** How a refused decision reads in its error message. */
 const DECISION_ACTIONS: Record<DecisionKind, string> = {
@@ -61,6 +65,7 @@ const DECISION_ACTIONS: Record<DecisionKind, string> = {
  *   pending --claim--> in_review --approve--> approved --(a newer revision)--> pending
  *                                --request-changes--> changes_requested --(resubmitted)--> pending
  *                                --reject--> rejected
+ *   pending --(the reporter recalls it)--> recalled --(resubmitted)--> pending
  *   any of them --(publishing killed the story)--> killed
  *
  * Pure rules, no I/O. Every refusal is a coded DomainError. The state is the
@@ -129,7 +134,16 @@ export class Review {
    */
   receiveSubmission(submission: Submission): SubmissionOutcome {
     const { currentRevision } = this.state;
-    if (submission.revision === currentRevision) return { kind: 'ignored', reason: 'duplicate' };
+    if (submission.revision === currentRevision) {
+      // The same revision submitted again, later, while it was back with the reporter: the
+      // reporter sends it as it is (a figure checked and found right). A redelivery of the event
+      // that first submitted it carries its first time, and changes nothing.
+      if (RETURNED_STATUSES.includes(this.state.status) && submission.submittedAt.getTime() > this.state.submittedAt.getTime()) {
+        Object.assign(this.state, { status: 'pending', assigneeId: null, claimedAt: null, submittedAt: submission.submittedAt } satisfies Partial<ReviewState>);
+        return { kind: 'resubmitted' };
+      }
+      return { kind: 'ignored', reason: 'duplicate' };
+    }
     if (submission.revision < currentRevision) return { kind: 'ignored', reason: 'stale' };
     // Drafting may have sent it before it heard of the kill (two topics): nothing to do, and no dead letter.
     if (this.state.status === 'killed') return { kind: 'ignored', reason: 'killed' };
@@ -152,6 +166,23 @@ export class Review {
   recordKill(): boolean {
     if (this.state.status === 'killed') return false;
     this.state.status = 'killed';
+    return true;
+  }
+
+  /**
+   * The reporter takes back a story still waiting in the queue (submitted too early, a fact to
+   * check): it leaves the queue and is theirs to edit again, until they submit it once more.
+   * Only its author (REVIEW.NOT_THE_AUTHOR), and only while no editor holds it: once claimed,
+   * the editor decides (REVIEW.RECALL_TOO_LATE, naming them; they can send it back). Returns
+   * false when it was recalled already.
+   */
+  recall(reporterId: string): boolean {
+    this.assertNotKilled();
+    if (reporterId !== this.state.authorId) throw notTheAuthor();
+    if (this.state.status === 'recalled') return false;
+    if (this.state.status === 'in_review') throw recallTooLate(this.state.assigneeId);
+    if (this.state.status !== 'pending') throw invalidTransition('recall the article', this.state.status);
+    this.state.status = 'recalled';
     return true;
   }
 

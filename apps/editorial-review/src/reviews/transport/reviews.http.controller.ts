@@ -9,7 +9,9 @@ import { ClaimReviewUseCase } from '../use-cases/claim-review/claim-review.use-c
 import { CommentOnReviewCommand } from '../use-cases/comment-on-review/comment-on-review.command';
 import { CommentOnReviewUseCase } from '../use-cases/comment-on-review/comment-on-review.use-case';
 import { ReadReviewsQuery } from '../use-cases/read-reviews/read-reviews.query';
-import { ReviewList, ReviewView } from '../use-cases/read-reviews/review.views';
+import { RecallSubmissionCommand } from '../use-cases/recall-submission/recall-submission.command';
+import { RecallSubmissionUseCase } from '../use-cases/recall-submission/recall-submission.use-case';
+import { RecallView, ReviewList, ReviewView } from '../use-cases/read-reviews/review.views';
 import { RejectArticleCommand } from '../use-cases/reject-article/reject-article.command';
 import { RejectArticleUseCase } from '../use-cases/reject-article/reject-article.use-case';
 import { RequestChangesCommand } from '../use-cases/request-changes/request-changes.command';
@@ -30,6 +32,7 @@ export class ReviewsHttpController {
     private readonly requestChangesOn: RequestChangesUseCase,
     private readonly approveArticle: ApproveArticleUseCase,
     private readonly rejectArticle: RejectArticleUseCase,
+    private readonly recallSubmission: RecallSubmissionUseCase,
   ) {}
 
   @Get()
@@ -122,6 +125,24 @@ export class ReviewsHttpController {
     @Body() request: RejectRequest,
   ): Promise<ReviewView> {
     return this.thenShow(articleId, () => this.rejectArticle.execute(RejectArticleCommand.create({ articleId, ...actingReviewer(user), reason: request.reason })));
+  }
+
+  @Post(':articleId/recall')
+  @HttpCode(200)
+  @Roles('reporter', 'editor')
+  @ApiOperation({
+    summary: "The story's reporter takes it back from the queue while no editor holds it; it is theirs to edit again, and back in the queue when they submit it (no body)",
+  })
+  @ApiResponse({ status: 200, type: RecallView })
+  @ApiResponse({ status: 403, description: 'REVIEW.NOT_THE_AUTHOR: only the reporter who wrote it' })
+  @ApiResponse({
+    status: 409,
+    description: 'REVIEW.RECALL_TOO_LATE (an editor is reviewing it; details.assigneeId), REVIEW.INVALID_TRANSITION (decided, or back with the reporter), REVIEW.ARTICLE_KILLED',
+  })
+  async recall(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<RecallView> {
+    // The reporter is answered with what happened, not the review: its notes and check results are the editors'.
+    const { revision, recalled } = await this.recallSubmission.execute(RecallSubmissionCommand.create({ articleId, reporterId: user.id }));
+    return { articleId, revision, status: 'recalled', recalled };
   }
 
   /** Every command answers with the review as it stands afterwards. */

@@ -57,6 +57,7 @@ function record(draft: Draft, command: TrackReviewProgressCommand): boolean {
   switch (command.milestone) {
     case 'review_claimed':
     case 'changes_requested':
+    case 'recalled':
     case 'approved':
     case 'rejected':
       return draft.recordReviewStatus(command.milestone, report);

@@ -21,6 +21,14 @@ export class ReviewSummary {
   @ApiProperty({ type: CheckSummaryView, description: 'Automated check results of the revision under review' }) checkSummary!: CheckSummaryView;
 }
 
+/** What a reporter's recall answers: the story is back with them (whether this call or an earlier one took it). */
+export class RecallView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty({ description: 'The revision taken back from the queue' }) revision!: number;
+  @ApiProperty({ enum: ['recalled'] }) status!: 'recalled';
+  @ApiProperty({ description: 'False when it had been recalled already: nothing changed' }) recalled!: boolean;
+}
+
 export class SubmissionView {
   @ApiProperty() revision!: number;
   @ApiProperty() submittedAt!: string;

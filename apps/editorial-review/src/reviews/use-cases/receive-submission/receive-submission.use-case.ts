@@ -33,7 +33,8 @@ export class ReceiveSubmissionUseCase {
   /**
    * Errors: REVIEW.ALREADY_DECIDED for a new revision of a rejected article
    * (not retriable: a consumer dead-letters it). A newer revision of an approved
-   * article is an update of a live story: back in the queue, like a resubmission.
+   * article is an update of a live story: back in the queue, like a resubmission. So is the
+   * same revision submitted again after changes were requested or the reporter recalled it.
    */
   @Transactional()
   async execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
@@ -50,6 +51,12 @@ export class ReceiveSubmissionUseCase {
     if (outcome.kind === 'ignored') {
       this.logger.log({ articleId, revision, currentRevision: review.currentRevision, reason: outcome.reason }, 'submission ignored');
       return { outcome: outcome.reason, revision };
+    }
+    if (outcome.kind === 'resubmitted') {
+      // Its text, checks and diff are stored already: only its place in the queue changes.
+      await this.reviews.save(review);
+      this.logger.log({ articleId, revision }, 'revision submitted again as it was; back in the review queue');
+      return { outcome: 'requeued', revision, diffAgainst: null };
     }
     const reviewed = outcome.diffAgainst === null ? null : await this.reviews.submission(articleId, outcome.diffAgainst);
     const submission = this.submission(command, reviewed);
