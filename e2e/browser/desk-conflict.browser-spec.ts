@@ -497,6 +497,69 @@ describe("the desk keeps the reporter's text", () => {
     expect(posts).toEqual(['claim', 'claim', 'approve']);
   });
 
+  it('tells the editor who took the story over from them, and gives back the note they could not send', async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    let assigneeId = 'u-eve';
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const review = () => ({
+      articleId: 'a1', status: 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId, claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+    });
+    await page.route('**/api/**', async (route: Route) => {
+      const request = route.request();
+      const { pathname } = new URL(request.url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }] });
+      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
+      if (request.method() === 'POST' && pathname === '/api/editorial-review/v1/reviews/a1/request-changes') {
+        assigneeId = 'u-ed'; // Ed took it over while Eve was typing
+        return json(403, { error: { code: 'REVIEW.NOT_ASSIGNED', message: 'Only the editor who claimed this article (or an admin) can decide on it', details: { assigneeId: 'u-ed' } } });
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    await page.getByLabel('Note to the reporter').fill('Name the second source.');
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    await page.getByText('Ed Editor took this story over; only they can decide it now. What you wrote was not sent: “Name the second source.”').waitFor();
+    // the page follows: who holds it, and no decision forms that can only be refused
+    await page.getByText(/^Claimed by Ed Editor since /).waitFor();
+    await page.getByRole('button', { name: 'Take over this story' }).waitFor();
+    await expect(page.getByLabel('Note to the reporter').count()).resolves.toBe(0);
+  });
+
+  it('says a story is back as it was when its reporter resubmitted the text the editor sent back', async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    let resent = true;
+    const decision = { id: 'd1', kind: 'changes_requested', revision: 2, editorId: 'u-ed', note: 'Is the 7 to 2 right?', publishAt: null, decidedAt: '2026-11-30T08:10:00Z' };
+    const review = () => ({
+      articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: resent ? 2 : 3, submittedAt: '2026-11-30T08:30:00Z',
+      assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article, checks: [], comments: [], decisions: [decision], diff: null,
+    });
+    await page.route('**/api/**', async (route: Route) => {
+      const { pathname } = new URL(route.request().url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }] });
+      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    await page.getByText(/^Sent back as it was: after the change request on revision 2, its reporter submitted the same text again/).waitFor();
+    // an edited resubmission is a newer revision: nothing to say then
+    resent = false;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Revision 3' }).waitFor();
+    await expect(page.getByText(/^Sent back as it was/).count()).resolves.toBe(0);
+  });
+
   it('sends one correction, one reschedule and one removal on a double click, and says a story no longer waiting by its headline', async () => {
     const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     const posts: string[] = [];

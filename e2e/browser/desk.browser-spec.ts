@@ -464,14 +464,18 @@ describe('the desk in a browser', () => {
     await reporter.keyboard.press('Enter');
     await reporter.keyboard.type('Commuters from Podil, mostly.');
     await reporter.keyboard.press('Enter');
-    // a list: "- " starts one, Enter adds an item, Enter on an empty item ends it; then made numbered
-    await reporter.keyboard.type('- Podil to Poshtova Square in 12 minutes');
+    // a list: "3. " starts a numbered one (counted from 1, as the story keeps it), Enter adds an
+    // item, Enter on an empty item ends it; the toolbar turns it to bullets and back
+    await reporter.keyboard.type('3. Podil to Poshtova Square in 12 minutes');
     await reporter.keyboard.press('Enter');
     await reporter.keyboard.type('A tram every 20 minutes from 6am');
     await reporter.keyboard.press('Enter');
     await reporter.keyboard.press('Enter');
-    await expect(body.locator('ul > li').count()).resolves.toBe(2);
+    await expect(body.locator('ol > li').count()).resolves.toBe(2);
+    expect(await body.locator('ol').getAttribute('start')).toBeNull();
     await body.getByText('Podil to Poshtova Square in 12 minutes').click();
+    await reporter.getByRole('button', { name: 'Bulleted list' }).click();
+    await expect(body.locator('ul > li').count()).resolves.toBe(2);
     await reporter.getByRole('button', { name: 'Numbered list' }).click();
     await expect(reporter.getByRole('button', { name: 'Numbered list' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(body.locator('ol > li').count()).resolves.toBe(2);

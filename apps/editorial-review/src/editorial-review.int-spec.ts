@@ -310,22 +310,36 @@ describe('editorial-review service', () => {
     await deliver(first);
     const reporter = service.as('reporter', AUTHOR);
 
+    // Another reporter is not told the story exists; an editor, who reads every review, is told why.
     const someoneElse = await service.as('reporter', 'dora').post<ErrorBody>(`/v1/reviews/${articleId}/recall`);
-    expect([someoneElse.status, someoneElse.body.error.code]).toEqual([403, 'REVIEW.NOT_THE_AUTHOR']);
+    expect([someoneElse.status, someoneElse.body.error.code]).toEqual([404, 'REVIEW.NOT_FOUND']);
+    const notYetArrived = await reporter.post<ErrorBody & { error: { details?: unknown } }>(`/v1/reviews/${articleId}/recall`, { revision: 2, submittedAt: new Date().toISOString() });
+    expect([notYetArrived.status, notYetArrived.body.error.code, notYetArrived.body.error.details]).toEqual([
+      409,
+      'REVIEW.SUBMISSION_NOT_CURRENT',
+      { revision: 1, submittedAt: first.data.submittedAt },
+    ]);
+    const half = await reporter.post<ErrorBody>(`/v1/reviews/${articleId}/recall`, { revision: 1 });
+    expect([half.status, half.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
     const editor = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/recall`);
     expect([editor.status, editor.body.error.code]).toEqual([403, 'REVIEW.NOT_THE_AUTHOR']);
     const unknown = await reporter.post<ErrorBody>(`/v1/reviews/${randomUUID()}/recall`);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'REVIEW.NOT_FOUND']);
 
-    expect(await reporter.post(`/v1/reviews/${articleId}/recall`)).toMatchObject({ status: 200, body: { articleId, revision: 1, status: 'recalled', recalled: true } });
+    expect(await reporter.post(`/v1/reviews/${articleId}/recall`, { revision: 1, submittedAt: first.data.submittedAt })).toMatchObject({
+      status: 200,
+      body: { articleId, revision: 1, status: 'recalled', recalled: true },
+    });
     expect((await reporter.post(`/v1/reviews/${articleId}/recall`)).body).toMatchObject({ recalled: false }); // a double click
     expect((await bob.get<ReviewView>(`/v1/reviews/${articleId}`)).body.status).toBe('recalled');
     expect((await bob.get<{ items: { articleId: string }[] }>('/v1/reviews?status=pending&limit=100')).body.items.map((i) => i.articleId)).not.toContain(articleId);
     const claimRecalled = await bob.post<ErrorBody>(`/v1/reviews/${articleId}/claim`);
     expect([claimRecalled.status, claimRecalled.body.error.code]).toEqual([409, 'REVIEW.INVALID_TRANSITION']);
 
-    // A redelivery of the first submission changes nothing; the same revision submitted again does.
-    await bus.produce(TOPICS.drafting, first);
+    // The first submission as a new event (its own time) changes nothing; the same revision submitted again does.
+    const again = createEvent(EVENT_TYPES.articleSubmitted, { ...first.data }, { subject: articleId });
+    await deliver(again);
+    expect((await bob.get<ReviewView>(`/v1/reviews/${articleId}`)).body.status).toBe('recalled');
     await deliver(submitted(articleId, 1));
     const back = await reviewWhen(articleId, 'back in the queue', (review) => review.status === 'pending');
     expect(back).toMatchObject({ revision: 1, assigneeId: null });

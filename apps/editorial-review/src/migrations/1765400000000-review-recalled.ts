@@ -9,8 +9,11 @@ export class ReviewRecalled1765400000000 extends SqlMigration {
     `ALTER TABLE review_items ADD CONSTRAINT review_items_status_check CHECK (status IN (${STATUSES_BEFORE}, 'recalled'))`,
   ];
 
-  // Back to the older statuses: a recalled story reads as sent back to its reporter, which is
-  // what it is, and a resubmission puts it in the queue again either way.
+  // Back to the older statuses: a recalled story reads as sent back to its reporter (changes
+  // requested), which is what it is. The older drafting cannot edit a draft whose status is
+  // `recalled`: `UPDATE drafts SET status = 'changes_requested' WHERE status = 'recalled'` in
+  // drafting's schema hands those back in terms it knows. Its reporter then edits before
+  // submitting again, as the older release takes only a newer revision from there.
   protected readonly downStatements = [
     `ALTER TABLE review_items DROP CONSTRAINT review_items_status_check`,
     `UPDATE review_items SET status = 'changes_requested' WHERE status = 'recalled'`,

@@ -1,5 +1,5 @@
-import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
-import { ListItem } from '@tiptap/extension-list';
+import { Node, mergeAttributes, wrappingInputRule, type Extensions } from '@tiptap/core';
+import { ListItem, OrderedList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { NODE, SUBHEADING_LEVEL } from './article-doc';
 
@@ -16,6 +16,20 @@ import { NODE, SUBHEADING_LEVEL } from './article-doc';
  * its words, as items of the outer one).
  */
 const ArticleListItem = ListItem.extend({ content: NODE.paragraph });
+
+/**
+ * A numbered list counts from 1 in decimal, as the model does (it keeps no start and no
+ * lettering): typing "3. " or pasting a list that starts at 5 or counts a, b, c shows 1, 2, 3
+ * here too, rather than a list that renumbers itself once saved.
+ */
+const ArticleOrderedList = OrderedList.extend({
+  addAttributes() {
+    return { start: { default: 1, parseHTML: () => 1 }, type: { default: null, parseHTML: () => null } };
+  },
+  addInputRules() {
+    return [wrappingInputRule({ find: /^(\d+)\.\s$/, type: this.type, getAttributes: () => ({ start: 1 }) })];
+  },
+});
 
 /** Subheading: an h2 of plain text (no marks: the model keeps subheadings plain). */
 const Subheading = Node.create({
@@ -136,8 +150,9 @@ export function articleExtensions(): Extensions {
   return [
     StarterKit.configure({
       blockquote: false,
-      // Lists are kept; their items are ArticleListItem's, below.
+      // Lists are kept; their items and numbering are ArticleListItem's and ArticleOrderedList's, below.
       listItem: false,
+      orderedList: false,
       code: false,
       codeBlock: false,
       heading: false,
@@ -148,6 +163,7 @@ export function articleExtensions(): Extensions {
       link: { openOnClick: false, autolink: false, linkOnPaste: true, protocols: ['http', 'https'], defaultProtocol: 'https' },
     }),
     ArticleListItem,
+    ArticleOrderedList,
     Subheading,
     Quote,
     QuoteText,

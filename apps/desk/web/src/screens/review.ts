@@ -100,10 +100,13 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   /**
    * What to tell the editor of a refused action. A refusal because the review moved on (another
    * editor claimed or decided it meanwhile: a 409) shows the review as it now stands, so its
-   * status and buttons are not left as they were; a claim lost names the editor who has it.
+   * status and buttons are not left as they were; a claim lost names the editor who has it. So
+   * does a decision refused because another editor took the story over (403 REVIEW.NOT_ASSIGNED),
+   * and the words typed for it, which the fresh page no longer has a form for, are given back.
    */
-  const refusalText = async (error: unknown): Promise<string> => {
-    if (!(error instanceof ApiError) || error.status !== 409) return describeError(error);
+  const refusalText = async (error: unknown, typed?: string): Promise<string> => {
+    const takenOver = error instanceof ApiError && error.code === 'REVIEW.NOT_ASSIGNED';
+    if (!(error instanceof ApiError) || (error.status !== 409 && !takenOver)) return describeError(error);
     let moved = false;
     try {
       const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
@@ -119,6 +122,10 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       return error.code === 'REVIEW.ALREADY_CLAIMED' ? 'Another editor is already reviewing this story.' : describeError(error);
     }
     if (error.code === 'REVIEW.ALREADY_CLAIMED') return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
+    if (takenOver && moved) {
+      const unsent = typed ? ` What you wrote was not sent: “${typed}”` : '';
+      return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} took this story over; only they can decide it now.${unsent}`;
+    }
     return moved ? `${describeError(error)} The review below is as it stands now.` : describeError(error);
   };
 
@@ -133,7 +140,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       show(message, notice('success', label));
       render();
     } catch (error) {
-      show(message, notice('error', await refusalText(error)));
+      const { note, reason } = (payload ?? {}) as { note?: unknown; reason?: unknown };
+      const typed = [note, reason].find((text): text is string => typeof text === 'string' && text !== '');
+      show(message, notice('error', await refusalText(error, typed)));
     } finally {
       acting = false;
     }
@@ -150,6 +159,14 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         void act(`You took the story over from ${holder}.`, 'claim', { takeOver: true });
       }),
     ];
+  }
+
+  /**
+   * The revision under review was sent back once (changes requested) and is waiting or in review
+   * again: only a submission of the same text does that, as any edit makes a newer revision.
+   */
+  function resentAsItWas(): boolean {
+    return ['pending', 'in_review'].includes(review.status) && review.decisions.some((d) => d.kind === 'changes_requested' && d.revision === review.revision);
   }
 
   function decisionForms(): HTMLElement | null {
@@ -279,6 +296,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'section',
         { 'aria-labelledby': 'diff-title' },
         h('h2', { id: 'diff-title' }, diffHeading(review.diff)),
+        resentAsItWas()
+          ? h('p', { class: 'story-state' }, `Sent back as it was: after the change request on revision ${review.revision}, its reporter submitted the same text again (their answer may be in the comments). The changes below are those of revision ${review.revision} itself.`)
+          : null,
         renderDiff(review.diff),
       ),
       h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, { sections, beside: blockComments })),

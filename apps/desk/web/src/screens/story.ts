@@ -460,11 +460,12 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   function recallButton(): HTMLButtonElement {
     const recalledText = 'Recalled from the review queue. Edit it as you need, and submit it again when it is ready.';
     const control = button('Recall from review', () => {
-      if (control.disabled || !id) return;
+      if (control.disabled || !id || !draft) return;
       control.disabled = true;
+      const shown = draft;
       void (async () => {
         try {
-          await recallOnceQueued(id);
+          await recallOnceQueued(id, shown);
           show(submitMessage, notice('success', recalledText));
           for (let attempt = 0; attempt < 40 && draft?.status === 'submitted'; attempt += 1) {
             await new Promise((resolve) => setTimeout(resolve, 250));
@@ -485,16 +486,21 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   }
 
   /**
-   * Sends the recall; a story submitted a moment ago may not have reached the queue yet (it goes
-   * over the event bus), so REVIEW.NOT_FOUND is asked again for a few seconds before it is said.
+   * Sends the recall of the submission this screen shows (its revision and time, from the
+   * timeline), so the queue never answers for an earlier one. A story submitted a moment ago may
+   * not have reached the queue yet (it goes over the event bus): REVIEW.NOT_FOUND and
+   * REVIEW.SUBMISSION_NOT_CURRENT are asked again for a few seconds before they are said.
    */
-  async function recallOnceQueued(articleId: string): Promise<void> {
+  async function recallOnceQueued(articleId: string, shown: DraftView): Promise<void> {
+    const submittedAt = [...shown.activity].reverse().find((entry) => entry.kind === 'submitted')?.at;
+    const submission = shown.submittedRevision !== null && submittedAt ? { revision: shown.submittedRevision, submittedAt } : {};
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await service('editorial-review', 'POST', `/v1/reviews/${articleId}/recall`);
+        await service('editorial-review', 'POST', `/v1/reviews/${articleId}/recall`, { body: submission });
         return;
       } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'REVIEW.NOT_FOUND') || attempt >= 20) throw error;
+        const notThereYet = error instanceof ApiError && (error.code === 'REVIEW.NOT_FOUND' || error.code === 'REVIEW.SUBMISSION_NOT_CURRENT');
+        if (!notThereYet || attempt >= 20) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
@@ -509,7 +515,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       return `${editor} is already reviewing it, so it can no longer be recalled: ask them to send it back to you.`;
     }
     // Submitted a moment ago: the queue hears of it over the event bus.
-    if (error.code === 'REVIEW.NOT_FOUND') return 'The review queue has not received it yet. Try again in a moment.';
+    if (error.code === 'REVIEW.NOT_FOUND' || error.code === 'REVIEW.SUBMISSION_NOT_CURRENT') return 'The review queue has not received your submission yet. Try again in a moment.';
     return describeError(error);
   }
 

@@ -55,6 +55,15 @@ export const submissionAfterDecision = (articleId: string, revision: number, sta
 
 export const notTheAuthor = () => new DomainError('REVIEW.NOT_THE_AUTHOR', 'Only the reporter who wrote this story can recall it', 'forbidden');
 
+/** The recall names a submission the review does not hold (yet): retryable, as the newer one is usually on its way. */
+export const submissionNotCurrent = (named: { revision: number; submittedAt: Date }, held: { revision: number; submittedAt: Date }) =>
+  new DomainError(
+    'REVIEW.SUBMISSION_NOT_CURRENT',
+    `The review queue holds revision ${held.revision} as submitted at ${held.submittedAt.toISOString()}, not the submission named (revision ${named.revision} at ${named.submittedAt.toISOString()}): it may not have arrived yet; ask again in a moment`,
+    'conflict',
+    { revision: held.revision, submittedAt: held.submittedAt.toISOString() },
+  );
+
 export const recallTooLate = (assigneeId: string | null) =>
   new DomainError(
     'REVIEW.RECALL_TOO_LATE',

@@ -95,10 +95,29 @@ describe(Review.name, () => {
       expect(errorOf(() => inStatus(status).recall(AUTHOR))).toMatchObject({ code: 'REVIEW.INVALID_TRANSITION', details: { status } });
     });
 
-    it('is refused for a killed story', () => {
+    it('is refused for a killed story, to its reporter; anyone else hears only that it is not theirs', () => {
       const review = pending();
       review.recordKill();
       expect(errorOf(() => review.recall(AUTHOR)).code).toBe('REVIEW.ARTICLE_KILLED');
+      expect(errorOf(() => review.recall(bob.id)).code).toBe('REVIEW.NOT_THE_AUTHOR');
+    });
+
+    it('recalls the submission it names, and refuses one it does not hold yet (worth asking again)', () => {
+      const review = pending();
+      const error = errorOf(() => review.recall(AUTHOR, { revision: 2, submittedAt: later }));
+      expect(error).toMatchObject({ code: 'REVIEW.SUBMISSION_NOT_CURRENT', kind: 'conflict', details: { revision: 1, submittedAt: at.toISOString() } });
+      expect(errorOf(() => review.recall(AUTHOR, { revision: 1, submittedAt: later })).code).toBe('REVIEW.SUBMISSION_NOT_CURRENT');
+      expect(review.status).toBe('pending');
+      expect(review.recall(AUTHOR, { revision: 1, submittedAt: new Date(at) })).toBe(true);
+    });
+
+    it('does not take a recall of a resubmission for the recall before it: that one has not arrived yet', () => {
+      const review = inStatus('recalled');
+      // the reporter submitted the same revision again and recalls it before the queue has it
+      expect(errorOf(() => review.recall(AUTHOR, { revision: 1, submittedAt: later })).code).toBe('REVIEW.SUBMISSION_NOT_CURRENT');
+      review.receiveSubmission({ revision: 1, submittedAt: later });
+      expect(review.recall(AUTHOR, { revision: 1, submittedAt: later })).toBe(true);
+      expect(review.status).toBe('recalled');
     });
 
     it('leaves nothing to claim or decide until the reporter submits again, and a newer revision puts it back', () => {

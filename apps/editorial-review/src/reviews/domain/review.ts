@@ -10,6 +10,7 @@ import {
   notTheAuthor,
   recallTooLate,
   reviewClosed,
+  submissionNotCurrent,
   selfApproval,
   selfReview,
   storyKilled,
@@ -172,13 +173,21 @@ export class Review {
   /**
    * The reporter takes back a story still waiting in the queue (submitted too early, a fact to
    * check): it leaves the queue and is theirs to edit again, until they submit it once more.
-   * Only its author (REVIEW.NOT_THE_AUTHOR), and only while no editor holds it: once claimed,
-   * the editor decides (REVIEW.RECALL_TOO_LATE, naming them; they can send it back). Returns
-   * false when it was recalled already.
+   * Only its author (REVIEW.NOT_THE_AUTHOR, asked first), and only while no editor holds it:
+   * once claimed, the editor decides (REVIEW.RECALL_TOO_LATE, naming them; they can send it back).
+   *
+   * `submission`, when given, is the one the reporter means (their desk's last submission): a
+   * review holding another (the reporter's newest has not arrived over the event bus yet, so
+   * this one is still an earlier, decided or recalled, submission) refuses with
+   * REVIEW.SUBMISSION_NOT_CURRENT, which is worth asking again in a moment; without it, the
+   * recall would answer for the wrong submission. Returns false when it was recalled already.
    */
-  recall(reporterId: string): boolean {
-    this.assertNotKilled();
+  recall(reporterId: string, submission?: Submission): boolean {
     if (reporterId !== this.state.authorId) throw notTheAuthor();
+    this.assertNotKilled();
+    if (submission && (submission.revision !== this.state.currentRevision || submission.submittedAt.getTime() !== this.state.submittedAt.getTime())) {
+      throw submissionNotCurrent(submission, { revision: this.state.currentRevision, submittedAt: this.state.submittedAt });
+    }
     if (this.state.status === 'recalled') return false;
     if (this.state.status === 'in_review') throw recallTooLate(this.state.assigneeId);
     if (this.state.status !== 'pending') throw invalidTransition('recall the article', this.state.status);

@@ -1,5 +1,5 @@
 import { validatePlain } from '@newsroom/contracts';
-import { AddCommentRequest, ApproveRequest, ClaimRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
+import { AddCommentRequest, ApproveRequest, ClaimRequest, RecallRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
 
 type RequestClass = new () => object;
 
@@ -7,6 +7,23 @@ const issuesOf = (cls: RequestClass, plain: unknown) => {
   const result = validatePlain(cls, plain);
   return result.ok ? [] : [...new Set(result.issues.map((i) => i.path))];
 };
+
+describe(RecallRequest.name, () => {
+  it('accepts no submission, or both its revision and its time', () => {
+    expect([{}, { revision: 2, submittedAt: '2026-12-03T07:00:00.123Z' }].map((body) => issuesOf(RecallRequest, body))).toEqual([[], []]);
+  });
+
+  it.each<[Record<string, unknown>, string[]]>([
+    [{ revision: 2 }, ['submittedAt']],
+    [{ submittedAt: '2026-12-03T07:00:00Z' }, ['revision']],
+    [{ revision: 0, submittedAt: '2026-12-03T07:00:00Z' }, ['revision']],
+    [{ revision: '2', submittedAt: '2026-12-03T07:00:00Z' }, ['revision']],
+    [{ revision: 2, submittedAt: '2026-12-03 07:00' }, ['submittedAt']],
+    [{ revision: 2, submittedAt: '2026-12-03T07:00:00Z', note: 'x' }, ['note']],
+  ])('refuses %j', (body, paths) => {
+    expect(issuesOf(RecallRequest, body)).toEqual(paths);
+  });
+});
 
 describe(ClaimRequest.name, () => {
   it('accepts no field (a plain claim) and a boolean takeOver', () => {

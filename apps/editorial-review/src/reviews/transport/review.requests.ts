@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { ARTICLE_LIMITS, IsScheduleTime, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
+import { ARTICLE_LIMITS, IsScheduleTime, IsTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
 import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
@@ -21,6 +21,23 @@ export class ClaimRequest {
   @IsOptional()
   @IsBoolean()
   takeOver?: boolean;
+}
+
+/** Which submission a recall is about: the reporter's last, as their desk shows it. Both or neither. */
+export class RecallRequest {
+  @ApiPropertyOptional({ minimum: 1, description: 'The revision the reporter submitted last (with submittedAt)' })
+  @ValidateIf((request: RecallRequest) => request.revision !== undefined || request.submittedAt !== undefined)
+  @IsInt()
+  @Min(1)
+  revision?: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When it was submitted (drafting\'s timeline), ISO-8601 with a zone; with revision. A queue holding another submission answers 409 REVIEW.SUBMISSION_NOT_CURRENT',
+  })
+  @ValidateIf((request: RecallRequest) => request.revision !== undefined || request.submittedAt !== undefined)
+  @IsTimestamp()
+  submittedAt?: string;
 }
 
 export class AddCommentRequest {

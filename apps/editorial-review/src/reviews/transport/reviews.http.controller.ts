@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
+import { CurrentUser, hasAnyRole, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { ApproveArticleCommand } from '../use-cases/approve-article/approve-article.command';
 import { ApproveArticleUseCase } from '../use-cases/approve-article/approve-article.use-case';
@@ -16,7 +16,7 @@ import { RejectArticleCommand } from '../use-cases/reject-article/reject-article
 import { RejectArticleUseCase } from '../use-cases/reject-article/reject-article.use-case';
 import { RequestChangesCommand } from '../use-cases/request-changes/request-changes.command';
 import { RequestChangesUseCase } from '../use-cases/request-changes/request-changes.use-case';
-import { AddCommentRequest, ApproveRequest, ClaimRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
+import { AddCommentRequest, ApproveRequest, ClaimRequest, RecallRequest, ListReviewsQuery, RejectRequest, RequestChangesRequest } from './review.requests';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -131,17 +131,33 @@ export class ReviewsHttpController {
   @HttpCode(200)
   @Roles('reporter', 'editor')
   @ApiOperation({
-    summary: "The story's reporter takes it back from the queue while no editor holds it; it is theirs to edit again, and back in the queue when they submit it (no body)",
+    summary:
+      "The story's reporter takes it back from the queue while no editor holds it; it is theirs to edit again, and back in the queue when they submit it. The body may name the submission meant ({ revision, submittedAt })",
   })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: revision without submittedAt or the other way round, or either malformed' })
+  @ApiResponse({ status: 404, description: 'REVIEW.NOT_FOUND: no such story in review, or (to a reporter) someone else\'s' })
   @ApiResponse({ status: 200, type: RecallView })
-  @ApiResponse({ status: 403, description: 'REVIEW.NOT_THE_AUTHOR: only the reporter who wrote it' })
+  @ApiResponse({ status: 403, description: 'REVIEW.NOT_THE_AUTHOR: only the reporter who wrote it (said to editors; reporters get 404)' })
   @ApiResponse({
     status: 409,
-    description: 'REVIEW.RECALL_TOO_LATE (an editor is reviewing it; details.assigneeId), REVIEW.INVALID_TRANSITION (decided, or back with the reporter), REVIEW.ARTICLE_KILLED',
+    description:
+      'REVIEW.SUBMISSION_NOT_CURRENT (the queue holds another submission: the one named has not arrived yet; ask again), REVIEW.RECALL_TOO_LATE (an editor is reviewing it; details.assigneeId), REVIEW.INVALID_TRANSITION (decided, or back with the reporter), REVIEW.ARTICLE_KILLED',
   })
-  async recall(@CurrentUser() user: AuthenticatedUser, @Param('articleId', ParseArticleIdPipe) articleId: string): Promise<RecallView> {
+  async recall(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('articleId', ParseArticleIdPipe) articleId: string,
+    @Body() request: RecallRequest,
+  ): Promise<RecallView> {
     // The reporter is answered with what happened, not the review: its notes and check results are the editors'.
-    const { revision, recalled } = await this.recallSubmission.execute(RecallSubmissionCommand.create({ articleId, reporterId: user.id }));
+    const { revision, recalled } = await this.recallSubmission.execute(
+      RecallSubmissionCommand.create({
+        articleId,
+        reporterId: user.id,
+        readsReviews: hasAnyRole(user, ['editor']),
+        revision: request.revision,
+        submittedAt: dateOf(request.submittedAt),
+      }),
+    );
     return { articleId, revision, status: 'recalled', recalled };
   }
 

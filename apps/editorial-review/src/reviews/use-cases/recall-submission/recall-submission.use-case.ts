@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
+import { reviewNotFound } from '../../domain/review.errors';
 import { ReviewRepository } from '../../persistence/review.repository';
 import { ReviewActionFlow } from '../review-action.flow';
 import { RecallSubmissionCommand } from './recall-submission.command';
@@ -26,15 +27,19 @@ export class RecallSubmissionUseCase {
   ) {}
 
   /**
-   * Errors: REVIEW.NOT_FOUND, REVIEW.NOT_THE_AUTHOR (403), REVIEW.RECALL_TOO_LATE (409, an editor
-   * holds it; details.assigneeId), REVIEW.INVALID_TRANSITION (409, decided or already back with
-   * the reporter), REVIEW.ARTICLE_KILLED (409).
+   * Errors: REVIEW.NOT_FOUND (also, for a caller who does not read reviews, someone else's
+   * story: whether it exists is not theirs to know), REVIEW.NOT_THE_AUTHOR (403, an editor's
+   * recall of another's story), REVIEW.SUBMISSION_NOT_CURRENT (409, the named submission has not
+   * arrived yet), REVIEW.RECALL_TOO_LATE (409, an editor holds it; details.assigneeId),
+   * REVIEW.INVALID_TRANSITION (409, decided or back with the reporter), REVIEW.ARTICLE_KILLED (409).
    */
   execute(command: RecallSubmissionCommand): Promise<RecallResult> {
-    const { articleId, reporterId } = command;
+    const { articleId, reporterId, revision: named, submittedAt } = command;
+    const submission = named !== undefined && submittedAt !== undefined ? { revision: named, submittedAt } : undefined;
     return this.actions.act<RecallResult>(articleId, async (review, at) => {
+      if (review.authorId !== reporterId && !command.readsReviews) throw reviewNotFound(articleId);
       const revision = review.currentRevision;
-      if (!review.recall(reporterId)) return { result: { articleId, revision, recalled: false } };
+      if (!review.recall(reporterId, submission)) return { result: { articleId, revision, recalled: false } };
       await this.reviews.save(review);
       return {
         result: { articleId, revision, recalled: true },
