@@ -327,6 +327,11 @@ describe('the desk in a browser', () => {
     expect(page).toContain('Harwick General');
     // a live story says how to change it, not whether it is ready to submit
     await reporter.getByText('Published — start a new revision to change it.').waitFor();
+    // the revisions the history names stand out, with what happened to each; the saves between fold
+    const revisions = reporter.getByRole('region', { name: 'Revisions' });
+    await revisions.getByText(/^Revision 3 · .+ · submitted, approved, went live$/).waitFor();
+    await revisions.getByText(/^Revision 2 · .+ · submitted, changes requested$/).waitFor();
+    await revisions.getByText(/^Revision 1 · .+ · submitted, recalled$/).waitFor();
     await expect(reporter.getByRole('button', { name: 'Submit for review' }).isVisible()).resolves.toBe(false);
     await checkScreen(reporter, 'story-live');
 

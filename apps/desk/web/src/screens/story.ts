@@ -37,6 +37,28 @@ interface RevisionView {
   article: Article;
 }
 
+/** What the timeline says of each revision it names: "submitted", "went live"… (in the order it happened, each once). */
+function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, string[]> {
+  const words: Record<string, string> = {
+    submitted: 'submitted',
+    changes_requested: 'changes requested',
+    recalled: 'recalled',
+    approved: 'approved',
+    rejected: 'rejected',
+    published: 'went live',
+    updated: 'went live',
+  };
+  const named = new Map<number, string[]>();
+  for (const entry of activity) {
+    const word = words[entry.kind];
+    if (!word || entry.revision === null) continue;
+    const list = named.get(entry.revision) ?? [];
+    if (!list.includes(word)) list.push(word);
+    named.set(entry.revision, list);
+  }
+  return named;
+}
+
 /** Who the story's timeline names. */
 function actors(draft: DraftView | undefined): (string | null)[] {
   return draft?.activity.map((entry) => entry.actorId) ?? [];
@@ -576,6 +598,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       ),
     );
     show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
+    if (revisions.length > 0) renderRevisions();
     const request = draft.status === 'changes_requested' ? [...draft.activity].reverse().find((entry) => entry.kind === 'changes_requested') : undefined;
     show(
       requestRegion,
@@ -596,23 +619,50 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const revisionTexts = new Map<number, Article>();
   const blockOf = (revision: number, index: number) => revisionTexts.get(revision)?.body[index];
 
+  let revisions: RevisionView[] = [];
+  let revisionsKey = '';
   async function loadRevisions(): Promise<void> {
     if (!id) return;
     const { body } = await service<RevisionView[]>('drafting', 'GET', `/v1/drafts/${id}/revisions`);
     for (const revision of body) revisionTexts.set(revision.number, revision.article);
     if (draft) show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
+    revisions = body;
+    renderRevisions();
+  }
+
+  /**
+   * The revisions fetched last, with what the timeline says of each. Every pause in typing saves
+   * a revision, so a story soon has dozens: the ones its history names (sent to the editors, gone
+   * live) and the latest stand out, the saves between them fold. Drawn again only when those
+   * words change (an editor's decision arriving), so a revision the reporter opened stays open.
+   */
+  function renderRevisions(): void {
+    const milestones = revisionMilestones(draft?.activity ?? []);
+    const key = `${revisions.length}:${JSON.stringify([...milestones])}`;
+    if (key === revisionsKey) return;
+    revisionsKey = key;
+    const body = revisions;
+    const newestFirst = body.slice().reverse();
+    const item = (revision: RevisionView): HTMLElement => {
+      const said = milestones.get(revision.number);
+      return h(
+        'li',
+        {},
+        h('details', {}, h('summary', {}, `Revision ${revision.number} · ${when(revision.createdAt)}${said ? ` · ${said.join(', ')}` : ''}`), renderArticle(revision.article, `Revision ${revision.number}`, { sections })),
+      );
+    };
+    const named = newestFirst.filter((revision, index) => index === 0 || milestones.has(revision.number));
+    const saves = newestFirst.filter((revision) => !named.includes(revision));
     show(
       revisionsRegion,
       body.length === 0
         ? h('p', {}, 'No revisions yet.')
-        : h(
-            'ul',
-            { class: 'revisions' },
-            body
-              .slice()
-              .reverse()
-              .map((revision) => h('li', {}, h('details', {}, h('summary', {}, `Revision ${revision.number} · ${when(revision.createdAt)}`), renderArticle(revision.article, `Revision ${revision.number}`, { sections })))),
-          ),
+        : [
+            h('ul', { class: 'revisions' }, named.map(item)),
+            saves.length > 0
+              ? h('details', { class: 'revision-saves' }, h('summary', {}, `${saves.length} other saved ${saves.length === 1 ? 'version' : 'versions'} (each pause in typing saves one)`), h('ul', { class: 'revisions' }, saves.map(item)))
+              : null,
+          ],
     );
   }
 
