@@ -204,7 +204,10 @@ describe("the desk keeps the reporter's text", () => {
     await page.waitForURL(/\/sign-in\?next=%2Fstories%2Fd1&ended=1/);
     await signInAgain(page);
     await page.waitForURL(/\/stories\/d1$/);
-    await page.getByText(/^Text you had not saved/).waitFor();
+    // It says what differs, and shows the kept text before the reporter chooses.
+    await page.getByText(/^Text you had not saved \(.+\) was kept in this window\. It differs from the text here in the body\.$/).waitFor();
+    await page.getByText('Show the kept text').click();
+    await page.locator('.unsaved-text').getByText(/runs from midnight\. Typed after the session ended\./).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'story-unsaved-offer.png'), fullPage: true });
     await page.getByRole('button', { name: 'Restore it' }).click();
     await page.getByText(/^Saved \(version 4\)/).waitFor();

@@ -59,6 +59,26 @@ function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, str
   return named;
 }
 
+/** The fields of a story, in the reporter's words, for saying where two texts of it differ. */
+const FIELD_NAMES: Record<string, string> = {
+  headline: 'the headline',
+  standfirst: 'the standfirst',
+  dateline: 'the dateline',
+  section: 'the section',
+  tags: 'the tags',
+  bylines: 'the bylines',
+  language: 'the language',
+  body: 'the body',
+};
+
+/** "It differs from the text here in the headline and the body." (or "It is the same as…"). */
+function differsIn(kept: Article, shown: Article): string {
+  const fields = Object.keys(FIELD_NAMES).filter((field) => JSON.stringify(kept[field as keyof Article] ?? null) !== JSON.stringify(shown[field as keyof Article] ?? null));
+  if (fields.length === 0) return 'It is the same as the text here.';
+  const words = fields.map((field) => FIELD_NAMES[field]);
+  return `It differs from the text here in ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`}.`;
+}
+
 /** Who the story's timeline names. */
 function actors(draft: DraftView | undefined): (string | null)[] {
   return draft?.activity.map((entry) => entry.actorId) ?? [];
@@ -727,7 +747,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       h(
         'div',
         { class: 'notice notice-error unsaved-offer', role: 'alert' },
-        h('p', {}, `Text you had not saved (${new Date(kept.at).toLocaleTimeString()}) was kept in this window.`),
+        h('p', {}, `Text you had not saved (${new Date(kept.at).toLocaleTimeString()}) was kept in this window. ${differsIn(kept.article, current())}`),
+        // What would come back, to read before choosing: restoring replaces the text on screen.
+        h('details', { class: 'unsaved-text' }, h('summary', {}, 'Show the kept text'), renderArticle(kept.article, 'Kept text', { sections })),
         h(
           'div',
           { class: 'actions' },
