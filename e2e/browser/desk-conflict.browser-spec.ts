@@ -116,6 +116,11 @@ describe("the desk keeps the reporter's text", () => {
     await expect(saved.textContent()).resolves.toContain('Saved in another window.');
     await expect(body.textContent()).resolves.toContain('Mine, typed here.');
     await expect(page.getByText(/^Not saved/).count()).resolves.toBe(1);
+    // where they differ is said and marked on both sides: the standfirst and the first paragraph, nothing else
+    await page.getByText(/They differ in the standfirst and the body \(marked\)\. Choose which version to keep\.$/).waitFor();
+    for (const side of [yours, saved]) {
+      await expect(side.locator('.differs').allTextContents()).resolves.toEqual([expect.stringMatching(/^Differs: /), expect.stringMatching(/^Differs: The N1 runs from midnight\./)]);
+    }
 
     await page.screenshot({ path: path.join(SHOTS, 'story-conflict-desktop.png'), fullPage: true });
     await page.evaluate(AXE_SOURCE);

@@ -20,19 +20,53 @@ export interface Article {
 /** The checks' findings as editorial-review and drafting answer them and the editor computes them: one type, the contracts'. */
 export type { CheckResult };
 
+/** The fields of a story in the reporter's words, in the order the form shows them. */
+const FIELD_NAMES: Record<string, string> = {
+  headline: 'the headline',
+  standfirst: 'the standfirst',
+  dateline: 'the dateline',
+  section: 'the section',
+  tags: 'the tags',
+  bylines: 'the bylines',
+  language: 'the language',
+  body: 'the body',
+};
+
+const differ = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+
+/** Where two texts of a story differ, in words: "the headline and the body"; empty when they do not. */
+export function differingFields(one: Article, other: Article): string {
+  const words = Object.keys(FIELD_NAMES)
+    .filter((field) => differ(one[field as keyof Article], other[field as keyof Article]))
+    .map((field) => FIELD_NAMES[field]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /**
  * The article read-only, built from text nodes (links only when http(s)). `sections` gives the
  * section its label. `beside(index)`, when given, adds something next to each body block (the
- * review's comments on that block).
+ * review's comments on that block). `against`, when given, is another text of the story: what
+ * differs from it (a field, a block at the same place) is marked, for eyes and screen readers.
  */
-export function renderArticle(article: Article, label: string, options: { sections?: readonly SiteSection[]; beside?: (index: number) => Node | null } = {}): HTMLElement {
-  const { beside } = options;
+export function renderArticle(
+  article: Article,
+  label: string,
+  options: { sections?: readonly SiteSection[]; beside?: (index: number) => Node | null; against?: Article } = {},
+): HTMLElement {
+  const { beside, against } = options;
+  const marked = (element: HTMLElement, differs: boolean): HTMLElement => {
+    if (!against || !differs) return element;
+    element.classList.add('differs');
+    element.prepend(h('span', { class: 'visually-hidden' }, 'Differs: '));
+    return element;
+  };
+  const block = (item: ArticleBlock, index: number): HTMLElement => marked(renderBlock(item), differ(item, against?.body[index]));
   return h(
     'article',
     { class: 'article-view', 'aria-label': label, lang: article.language || undefined },
-    h('h3', { class: 'headline' }, article.headline),
-    article.standfirst ? h('p', { class: 'standfirst' }, article.standfirst) : null,
-    h(
+    marked(h('h3', { class: 'headline' }, article.headline), differ(article.headline, against?.headline)),
+    article.standfirst ? marked(h('p', { class: 'standfirst' }, article.standfirst), differ(article.standfirst, against?.standfirst)) : null,
+    marked(h(
       'p',
       { class: 'meta' },
       [
@@ -42,10 +76,10 @@ export function renderArticle(article: Article, label: string, options: { sectio
       ]
         .filter(Boolean)
         .join(' · '),
-    ),
+    ), differ([article.dateline, article.section, article.bylines], [against?.dateline, against?.section, against?.bylines])),
     // Tags go live with the story (topic pages, alerts to readers who follow them): editors see them before approving.
-    article.tags && article.tags.length > 0 ? h('p', { class: 'meta tags' }, `Tags: ${article.tags.join(', ')}`) : null,
-    beside ? article.body.map((block, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, renderBlock(block)), beside(index))) : article.body.map(renderBlock),
+    article.tags && article.tags.length > 0 ? marked(h('p', { class: 'meta tags' }, `Tags: ${article.tags.join(', ')}`), differ(article.tags, against?.tags)) : null,
+    beside ? article.body.map((item, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, block(item, index)), beside(index))) : article.body.map(block),
   );
 }
 

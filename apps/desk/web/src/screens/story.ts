@@ -7,7 +7,7 @@ import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
 import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState, spikedStoryState } from '../story-state';
-import { renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
+import { differingFields, renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 import { refusalsOf } from '../refusals';
 import { typedInto } from '../leaving';
@@ -59,24 +59,10 @@ function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, str
   return named;
 }
 
-/** The fields of a story, in the reporter's words, for saying where two texts of it differ. */
-const FIELD_NAMES: Record<string, string> = {
-  headline: 'the headline',
-  standfirst: 'the standfirst',
-  dateline: 'the dateline',
-  section: 'the section',
-  tags: 'the tags',
-  bylines: 'the bylines',
-  language: 'the language',
-  body: 'the body',
-};
-
 /** "It differs from the text here in the headline and the body." (or "It is the same as…"). */
-function differsIn(kept: Article, shown: Article): string {
-  const fields = Object.keys(FIELD_NAMES).filter((field) => JSON.stringify(kept[field as keyof Article] ?? null) !== JSON.stringify(shown[field as keyof Article] ?? null));
-  if (fields.length === 0) return 'It is the same as the text here.';
-  const words = fields.map((field) => FIELD_NAMES[field]);
-  return `It differs from the text here in ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`}.`;
+function unsavedDiffers(kept: Article, shown: Article): string {
+  const fields = differingFields(kept, shown);
+  return fields ? `It differs from the text here in ${fields}.` : 'It is the same as the text here.';
 }
 
 /** Who the story's timeline names. */
@@ -341,8 +327,17 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         'section',
         { class: 'conflict', 'aria-labelledby': 'conflict-title' },
         h('h2', { id: 'conflict-title' }, 'This story was changed elsewhere'),
-        h('p', {}, `Version ${theirs.version} was saved while you were editing (in another window, or by someone else). Your text is still in the editor and has not been saved. Choose which version to keep.`),
-        h('div', { class: 'side-by-side' }, h('div', {}, h('h3', {}, 'Your version (not saved)'), renderArticle(mine, 'Your version', { sections })), h('div', {}, h('h3', {}, `Saved version ${theirs.version}`), renderArticle(theirs.article, 'Saved version', { sections }))),
+        h(
+          'p',
+          {},
+          `Version ${theirs.version} was saved while you were editing (in another window, or by someone else). Your text is still in the editor and has not been saved. They differ in ${differingFields(mine, theirs.article) || 'nothing you can see'} (marked). Choose which version to keep.`,
+        ),
+        h(
+          'div',
+          { class: 'side-by-side' },
+          h('div', {}, h('h3', {}, 'Your version (not saved)'), renderArticle(mine, 'Your version', { sections, against: theirs.article })),
+          h('div', {}, h('h3', {}, `Saved version ${theirs.version}`), renderArticle(theirs.article, 'Saved version', { sections, against: mine })),
+        ),
         h(
           'div',
           { class: 'actions' },
@@ -747,9 +742,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       h(
         'div',
         { class: 'notice notice-error unsaved-offer', role: 'alert' },
-        h('p', {}, `Text you had not saved (${new Date(kept.at).toLocaleTimeString()}) was kept in this window. ${differsIn(kept.article, current())}`),
+        h('p', {}, `Text you had not saved (${new Date(kept.at).toLocaleTimeString()}) was kept in this window. ${unsavedDiffers(kept.article, current())}`),
         // What would come back, to read before choosing: restoring replaces the text on screen.
-        h('details', { class: 'unsaved-text' }, h('summary', {}, 'Show the kept text'), renderArticle(kept.article, 'Kept text', { sections })),
+        h('details', { class: 'unsaved-text' }, h('summary', {}, 'Show the kept text'), renderArticle(kept.article, 'Kept text', { sections, against: current() })),
         h(
           'div',
           { class: 'actions' },
