@@ -10,6 +10,8 @@ import { ApproveArticleUseCase } from '../src/reviews/use-cases/approve-article/
 import { ClaimReviewCommand } from '../src/reviews/use-cases/claim-review/claim-review.command';
 import { ClaimReviewUseCase } from '../src/reviews/use-cases/claim-review/claim-review.use-case';
 import { CommentOnReviewCommand } from '../src/reviews/use-cases/comment-on-review/comment-on-review.command';
+import { RecallSubmissionCommand } from '../src/reviews/use-cases/recall-submission/recall-submission.command';
+import { RecallSubmissionUseCase } from '../src/reviews/use-cases/recall-submission/recall-submission.use-case';
 import { ReceiveSubmissionCommand } from '../src/reviews/use-cases/receive-submission/receive-submission.command';
 import { ReceiveSubmissionUseCase, type SubmissionResult } from '../src/reviews/use-cases/receive-submission/receive-submission.use-case';
 import { RejectArticleCommand } from '../src/reviews/use-cases/reject-article/reject-article.command';
@@ -108,12 +110,17 @@ export class ReviewFixtures {
 
   /**
    * A new article brought to `status`: submitted as `input` says, claimed by
-   * bob, then decided by bob where the status is a decision. Returns its id.
+   * bob, then decided by bob where the status is a decision; or, `recalled`, taken back by its
+   * author before anyone claimed it. Returns its id.
    */
   async inStatus(status: ReviewStatus, input: Partial<CommandInput<ReceiveSubmissionCommand>> = {}): Promise<string> {
     const articleId = input.articleId ?? randomUUID();
     await this.submit({ ...input, articleId });
     if (status === 'pending') return articleId;
+    if (status === 'recalled') {
+      await this.testbed.get(RecallSubmissionUseCase).execute(RecallSubmissionCommand.create({ articleId, reporterId: input.authorId ?? AUTHOR, readsReviews: false }));
+      return articleId;
+    }
     await this.testbed.get(ClaimReviewUseCase).execute(claimBy(bob, articleId));
     switch (status) {
       case 'in_review':

@@ -63,7 +63,7 @@ describe(CommentOnReviewUseCase.name, () => {
     });
   });
 
-  it.each<ReviewStatus>(['pending', 'changes_requested'])('takes notes from any editor while the review is %s', async (status) => {
+  it.each<ReviewStatus>(['pending', 'changes_requested', 'recalled'])('takes notes from any editor while the review is %s', async (status) => {
     const articleId = await fixtures.inStatus(status);
     await comment.execute(commentBy(carol, articleId));
     expect(await fixtures.comments(articleId)).toHaveLength(1);
