@@ -560,12 +560,30 @@ describe("the desk keeps the reporter's text", () => {
     });
 
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
-    await page.getByText(/^Sent back as it was: after the change request on revision 2, its reporter submitted the same text again/).waitFor();
+    await page.getByText(/^Sent back as it was: after the change request on revision 2, its reporter submitted the same text again\.$/).waitFor();
+    await expect(page.getByText(/^First submission/).count()).resolves.toBe(0);
     // an edited resubmission is a newer revision: nothing to say then
     resent = false;
     await page.reload();
     await page.getByRole('heading', { name: 'Revision 3' }).waitFor();
     await expect(page.getByText(/^Sent back as it was/).count()).resolves.toBe(0);
+  });
+
+  it("writes and shows a right-to-left story in its direction: the fields, the editor, the review's text, the desk's notes beside it left to right", async () => {
+    const { page } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();
+    expect(await page.getByLabel('Headline').getAttribute('dir')).toBe('ltr');
+    await page.getByLabel('Language').fill('ar');
+    expect(await page.getByLabel('Headline').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByLabel('Standfirst').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.editor-surface').getAttribute('dir')).toBe('rtl');
+    // the revision as the reporter reads it
+    await page.getByText(/^Revision 1 ·/).click();
+    expect(await page.getByRole('article', { name: 'Revision 1' }).getAttribute('dir')).toBe('ltr');
+    await page.getByLabel('Language').fill('he');
+    expect(await page.getByLabel('Headline').getAttribute('dir')).toBe('rtl');
+    await page.getByLabel('Language').fill('uk');
+    expect(await page.locator('.editor-surface').getAttribute('dir')).toBe('ltr');
   });
 
   it('sends one correction, one reschedule and one removal on a double click, and says a story no longer waiting by its headline', async () => {

@@ -20,6 +20,7 @@ export default defineConfig({
       '@newsroom/contracts/editorial-checks': `${workspace}libs/contracts/src/article/editorial-checks.ts`,
       '@newsroom/contracts/tag-slug': `${workspace}libs/contracts/src/article/tag-slug.ts`,
       '@newsroom/contracts/text': `${workspace}libs/contracts/src/text/unsupported-characters.ts`,
+      '@newsroom/contracts/direction': `${workspace}libs/contracts/src/text/direction.ts`,
       '@newsroom/contracts/limits': `${workspace}libs/contracts/src/limits.ts`,
     },
   },

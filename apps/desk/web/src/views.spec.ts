@@ -1,5 +1,5 @@
 import { when } from './dom';
-import { activityWords, blockOpening, diffHeading, type ActivityEntry } from './views';
+import { activityWords, blockOpening, diffHeading, differingFields, type ActivityEntry, type Article } from './views';
 
 describe(blockOpening.name, () => {
   it('quotes a block by its opening words, as plain text, cut at a word', () => {
@@ -37,5 +37,27 @@ describe(activityWords.name, () => {
 
   it('says only the word for a schedule entry kept from before its time was recorded', () => {
     expect(activityWords([entry('scheduled', 1), entry('scheduled', 1, null as unknown as string)])).toEqual(['Scheduled', 'Rescheduled']);
+  });
+});
+
+describe(differingFields.name, () => {
+  const saved: Article = {
+    headline: 'Night bus line opens',
+    dateline: { date: '2026-11-30', place: 'Harwick' },
+    section: 'politics',
+    tags: [],
+    bylines: [{ name: 'Rhea Reporter' }],
+    language: 'en',
+    body: [{ type: 'paragraph', text: 'The N1 runs from midnight.' }],
+  };
+
+  it('sees no difference where a reader sees none: key order, and an empty value against none', () => {
+    const typed = { ...saved, dateline: { place: 'Harwick', date: '2026-11-30' }, tags: undefined, standfirst: '' } as unknown as Article;
+    expect(differingFields(typed, saved)).toBe('');
+  });
+
+  it('names the fields that differ, in the form\'s order', () => {
+    expect(differingFields({ ...saved, headline: 'Night bus line opens today' }, saved)).toBe('the headline');
+    expect(differingFields({ ...saved, body: [], tags: ['transport'], headline: 'x' }, saved)).toBe('the headline, the tags and the body');
   });
 });

@@ -1,6 +1,7 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
+import { textDirection } from '@newsroom/contracts/direction';
 import type { SiteSection } from './api';
 import { h, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
@@ -32,7 +33,23 @@ const FIELD_NAMES: Record<string, string> = {
   body: 'the body',
 };
 
-const differ = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+/**
+ * A field's value as it reads, for comparing two texts of a story: keys in one order, and an
+ * empty value (absent, null, '', []) as none. The saved copy and the form's differ in both ways
+ * (`tags: []` against no tags, `{date, place}` against `{place, date}`) where a reader sees no difference.
+ */
+function readable(value: unknown): unknown {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+  if (Array.isArray(value)) return value.map(readable);
+  if (typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .map(([key, field]) => [key, readable(field)] as const)
+    .filter(([, field]) => field !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length === 0 ? null : Object.fromEntries(entries);
+}
+
+const differ = (a: unknown, b: unknown): boolean => JSON.stringify(readable(a)) !== JSON.stringify(readable(b));
 
 /** Where two texts of a story differ, in words: "the headline and the body"; empty when they do not. */
 export function differingFields(one: Article, other: Article): string {
@@ -63,7 +80,7 @@ export function renderArticle(
   const block = (item: ArticleBlock, index: number): HTMLElement => marked(renderBlock(item), differ(item, against?.body[index]));
   return h(
     'article',
-    { class: 'article-view', 'aria-label': label, lang: article.language || undefined },
+    { class: 'article-view', 'aria-label': label, lang: article.language || undefined, dir: textDirection(article.language || 'en') },
     marked(h('h3', { class: 'headline' }, article.headline), differ(article.headline, against?.headline)),
     article.standfirst ? marked(h('p', { class: 'standfirst' }, article.standfirst), differ(article.standfirst, against?.standfirst)) : null,
     marked(h(
@@ -79,7 +96,10 @@ export function renderArticle(
     ), differ([article.dateline, article.section, article.bylines], [against?.dateline, against?.section, against?.bylines])),
     // Tags go live with the story (topic pages, alerts to readers who follow them): editors see them before approving.
     article.tags && article.tags.length > 0 ? marked(h('p', { class: 'meta tags' }, `Tags: ${article.tags.join(', ')}`), differ(article.tags, against?.tags)) : null,
-    beside ? article.body.map((item, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, block(item, index)), beside(index))) : article.body.map(block),
+    // What sits beside a block (the editors' notes) is the desk's own, in English, left to right, whatever the story's language.
+    beside
+      ? article.body.map((item, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, block(item, index)), h('div', { class: 'block-beside', lang: 'en', dir: 'ltr' }, beside(index))))
+      : article.body.map(block),
   );
 }
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import { ARTICLE_LIMITS, LIST_STYLES, type ArticleBlockType, type ListStyle } from './article-limits';
 import { IsHttpUrl, IsTimestamp, OptionalField, Trim } from './field-rules';
-import { IsNotBlank } from '../text/visible-text';
+import { hasVisibleText, IsNotBlank } from '../text/visible-text';
 
 const LIMITS = ARTICLE_LIMITS.blocks;
 const URL_MAX = ARTICLE_LIMITS.url.maxLength;
@@ -94,10 +94,32 @@ export class ListBlock {
   @IsArray()
   @ArrayMinSize(LIMITS.list.items.minItems)
   @ArrayMaxSize(LIMITS.list.items.maxItems)
-  @IsString({ each: true })
-  @MaxLength(LIMITS.list.item.maxLength, { each: true })
-  @IsNotBlank({ each: true })
+  @AreListItems()
   items!: string[];
+}
+
+/** Why `item` (1-based `number`) cannot be a list item, or undefined when it can. */
+function listItemProblem(item: unknown, number: number): string | undefined {
+  const { maxLength } = LIMITS.list.item;
+  if (typeof item !== 'string') return `must hold text in every item (a list inside a list is not kept); item ${number} is not text`;
+  if (item.length > maxLength) return `must hold items of at most ${maxLength} characters; item ${number} has ${item.length}`;
+  if (!hasVisibleText(item)) return `must hold visible text in every item; item ${number} is only spaces or invisible characters`;
+  return undefined;
+}
+
+/** Each item text of at most the limit with visible text; the refusal names the first item that is not, by its number. */
+function AreListItems(): PropertyDecorator {
+  return ValidateBy({
+    name: 'areListItems',
+    validator: {
+      validate: (items: unknown) => Array.isArray(items) && items.every((item, index) => listItemProblem(item, index + 1) === undefined),
+      defaultMessage: (args?: ValidationArguments) => {
+        const items = Array.isArray(args?.value) ? (args.value as unknown[]) : [];
+        const problem = items.map((item, index) => listItemProblem(item, index + 1)).find((found) => found !== undefined);
+        return `$property ${problem ?? 'must hold text in every item'}`;
+      },
+    },
+  });
 }
 
 const PIXELS = LIMITS.image.pixels;

@@ -177,6 +177,18 @@ describe(ArticleContent.name, () => {
       { name: 'list inside a list', build: () => withBlock(6, { items: ['fine', ['nested']] }), path: 'body.6.items' },
     ];
 
+    it('names the list item it refuses, by its number', () => {
+      const items = ['fine', 'i'.repeat(2001), ' \u200b '];
+      const withItems = (list: unknown[]) => ({ ...exampleArticle(), body: [{ type: 'list', style: 'bulleted', items: list }] });
+      expect(issuesOf(withItems(items))).toEqual([{ path: 'body.0.items', message: 'body.0.items must hold items of at most 2000 characters; item 2 has 2001' }]);
+      expect(issuesOf(withItems(['fine', ' \u200b '])).map((issue) => issue.message)).toEqual([
+        'body.0.items must hold visible text in every item; item 2 is only spaces or invisible characters',
+      ]);
+      expect(issuesOf(withItems(['fine', ['nested']])).map((issue) => issue.message)).toEqual([
+        'body.0.items must hold text in every item (a list inside a list is not kept); item 2 is not text',
+      ]);
+    });
+
     it.each(cases)('$name is reported at $path', ({ build, path }) => {
       const paths = pathsOf(build());
 

@@ -2,3 +2,4 @@ export * from './unsupported-characters';
 export * from './truncate';
 export * from './xml-text';
 export * from './visible-text';
+export * from './direction';

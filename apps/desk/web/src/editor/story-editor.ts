@@ -14,6 +14,8 @@ export interface StoryEditor {
   body(): ArticleBlock[];
   setBody(body: readonly ArticleBlock[]): void;
   setEditable(editable: boolean): void;
+  /** The story's writing direction (its language's): Arabic or Hebrew text is typed right to left. */
+  setDirection(direction: 'ltr' | 'rtl'): void;
   destroy(): void;
 }
 
@@ -52,6 +54,11 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     content: blocksToDoc(initial),
     // Its rules are in styles.css: an injected <style> element would need 'unsafe-inline' in the CSP.
     injectCSS: false,
+    // Only the lists' shortcuts ("- ", "1. ") act on what is typed or pasted: bold and italic's
+    // would turn "2 * 3 * 4" into an italic 3 and drop the asterisks, quietly changing the copy.
+    // Marks come from the toolbar and Ctrl+B / Ctrl+I.
+    enableInputRules: [NODE.bulletList, NODE.orderedList],
+    enablePasteRules: ['link'],
     editorProps: {
       attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
       // What a word processor puts on the clipboard may hold control characters the newsroom
@@ -260,6 +267,7 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       editor.setEditable(editable, false);
       refreshToolbar();
     },
+    setDirection: (direction) => surface.setAttribute('dir', direction),
     destroy: () => editor.destroy(),
   };
 }

@@ -297,9 +297,14 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         { 'aria-labelledby': 'diff-title' },
         h('h2', { id: 'diff-title' }, diffHeading(review.diff)),
         resentAsItWas()
-          ? h('p', { class: 'story-state' }, `Sent back as it was: after the change request on revision ${review.revision}, its reporter submitted the same text again (their answer may be in the comments). The changes below are those of revision ${review.revision} itself.`)
+          ? h(
+              'p',
+              { class: 'story-state' },
+              `Sent back as it was: after the change request on revision ${review.revision}, its reporter submitted the same text again.${review.diff ? ` The changes below are those of revision ${review.revision} itself.` : ''}`,
+            )
           : null,
-        renderDiff(review.diff),
+        // A first submission sent back and resubmitted as it was has no earlier revision, but it is no "first submission" any more.
+        resentAsItWas() && !review.diff ? null : renderDiff(review.diff),
       ),
       h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, { sections, beside: blockComments })),
       h(

@@ -12,6 +12,7 @@ import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsav
 import { refusalsOf } from '../refusals';
 import { typedInto } from '../leaving';
 import { canonicalLanguage } from '../language-tag';
+import { textDirection } from '@newsroom/contracts/direction';
 
 interface DraftView {
   id: string;
@@ -135,6 +136,14 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   });
   const editor = createStoryEditor(article.body, () => changed());
   context.onLeave(() => editor.destroy());
+  /** The story's text fields follow its language's writing direction, as its public page does. */
+  const followDirection = (): void => {
+    const direction = textDirection(canonicalLanguage(language.value) || 'en');
+    for (const control of [headline, standfirst]) control.setAttribute('dir', direction);
+    editor.setDirection(direction);
+  };
+  language.addEventListener('input', followDirection);
+  followDirection();
 
   const title = h('h1', {}, draft ? 'Edit story' : 'New story');
   const saveState = h('p', { class: 'save-state', role: 'status' }, draft ? `Saved (version ${draft.version})` : 'Not saved yet');
@@ -377,6 +386,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     tags.value = (content.tags ?? []).join(', ');
     bylines.value = content.bylines.map((b) => b.name).join(', ');
     language.value = content.language;
+    followDirection();
     editor.setBody(content.body);
     refreshChecks();
   }

@@ -1,6 +1,5 @@
-import { isHttpUrl, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
+import { isHttpUrl, textDirection, type ArticleBlock, type ArticleContent } from '@newsroom/contracts';
 import { html, type SafeHtml } from '@newsroom/html';
-import { textDirection } from './direction';
 import { ARTICLE_IMAGE_SIZES, responsiveImg } from './images';
 import { renderInline } from './inline-html';
 import { labelsOf } from './labels';

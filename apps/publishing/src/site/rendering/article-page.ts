@@ -1,8 +1,8 @@
+import { textDirection } from '@newsroom/contracts';
 import { articlePath, articleUrl, authorPath, sectionPath, tagPath } from '../../articles/domain/public-urls';
 import { authorSlug } from '../../articles/domain/slug';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { renderArticleBody } from './article-body';
-import { textDirection } from './direction';
 import { articleDescription, articleHead } from './article-metadata';
 import { chromeOf, type Chrome } from './chrome';
 import { html, joinHtml, type SafeHtml } from '@newsroom/html';

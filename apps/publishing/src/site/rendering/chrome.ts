@@ -1,5 +1,5 @@
+import { textDirection } from '@newsroom/contracts';
 import { html, type HtmlValue, type SafeHtml } from '@newsroom/html';
-import { textDirection } from './direction';
 import type { SiteContext } from './layout';
 
 /**

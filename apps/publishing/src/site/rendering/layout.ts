@@ -1,7 +1,7 @@
+import { textDirection } from '@newsroom/contracts';
 import { sectionPath } from '../../articles/domain/public-urls';
 import type { NavSection } from '../../config/site-settings';
 import { html, htmlDocument, type SafeHtml } from '@newsroom/html';
-import { textDirection } from './direction';
 import { subscribeBox } from './subscribe-box';
 import { labelsOf } from './labels';
 import { formatLongDate, type TimeLocale } from './time-format';

@@ -1,9 +1,9 @@
+import { textDirection } from '@newsroom/contracts';
 import { articlePath, sectionPath } from '../../articles/domain/public-urls';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../articles/domain/search-document';
 import type { SearchHit } from '../../articles/use-cases/search-articles/search-articles.query';
 import { html, type SafeHtml } from '@newsroom/html';
 import { chromeOf } from './chrome';
-import { textDirection } from './direction';
 import { joinNames } from './labels';
 import { labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, renderPagination, type Paging } from './pagination';

@@ -1,10 +1,10 @@
+import { textDirection } from '@newsroom/contracts';
 import { articlePath, sectionPath } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
 import { joinNames, leadImage } from './labels';
 import { articleDescription } from './article-metadata';
 import { chromeOf } from './chrome';
-import { textDirection } from './direction';
 import { labelsOf, sectionLabel, type SiteContext } from './layout';
 import { responsiveImg } from './images';
 import { formatRelativeTime } from './time-format';

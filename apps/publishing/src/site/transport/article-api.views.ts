@@ -1,7 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { ArticleContent, isHttpUrl, PRIORITIES, type ImageBlock, type Priority } from '@newsroom/contracts';
+import { ArticleContent, isHttpUrl, PRIORITIES, textDirection, type ImageBlock, type Priority } from '@newsroom/contracts';
 import { renderArticleBody } from '../rendering/article-body';
-import { textDirection } from '../rendering/direction';
 import { imageSources } from '../rendering/images';
 import { humanize, joinNames } from '../rendering/labels';
 import type { TimeLocale } from '../rendering/time-format';
