@@ -130,6 +130,59 @@ describe(carryBlocks.name, () => {
     expect(texts(carryBlocks(later, replaced, fixed))).toEqual(expected);
   });
 
+  describe('a list, item by item', () => {
+    const list = (...items: string[]): ArticleBlock => ({ type: 'list', style: 'numbered', items }) as ArticleBlock;
+    const listOf = (body: ArticleBlock[] | null) => body && body.map((block) => (block.type === 'list' ? `${block.style}: ${block.items.join(' | ')}` : (block as { text: string }).text));
+    const replaced = [one, list('Polls close at 10pm.', 'Count at once.', 'Results by morning.'), three];
+
+    it.each<[string, ArticleBlock[], ArticleBlock[], string[] | null]>([
+      [
+        'an item corrected, later rewrote another item of the same list',
+        [one, list('Polls close at 9pm.', 'Count at once.', 'Results by morning.'), three],
+        [one, list('Polls close at 10pm.', 'Count at once, in public.', 'Results by morning.'), three],
+        ['One.', 'numbered: Polls close at 9pm. | Count at once, in public. | Results by morning.', 'Three.'],
+      ],
+      [
+        'an item removed, later added an item at the end',
+        [one, list('Polls close at 10pm.', 'Results by morning.'), three],
+        [one, list('Polls close at 10pm.', 'Count at once.', 'Results by morning.', 'A recount if close.'), three],
+        ['One.', 'numbered: Polls close at 10pm. | Results by morning. | A recount if close.', 'Three.'],
+      ],
+      [
+        'an item added by the correction, later rewrote the first',
+        [one, list('Polls close at 10pm.', 'Count at once.', 'Observers may watch.', 'Results by morning.'), three],
+        [one, list('Polls close at 10pm sharp.', 'Count at once.', 'Results by morning.'), three],
+        ['One.', 'numbered: Polls close at 10pm sharp. | Count at once. | Observers may watch. | Results by morning.', 'Three.'],
+      ],
+      [
+        'a paragraph corrected, later changed an item',
+        [p('One, rightly.'), list('Polls close at 10pm.', 'Count at once.', 'Results by morning.'), three],
+        [one, list('Polls close at 10pm.', 'Count at once.', 'Results by noon.'), three],
+        ['One, rightly.', 'numbered: Polls close at 10pm. | Count at once. | Results by noon.', 'Three.'],
+      ],
+      [
+        'the same item rewritten on both sides: a conflict',
+        [one, list('Polls close at 9pm.', 'Count at once.', 'Results by morning.'), three],
+        [one, list('Polls close at 11pm.', 'Count at once.', 'Results by morning.'), three],
+        null,
+      ],
+      [
+        'every item removed by the correction: the list goes',
+        [one, three],
+        [one, list('Polls close at 10pm.', 'Count at once.', 'Results by morning.'), three, added],
+        ['One.', 'Three.', 'Added later.'],
+      ],
+    ])('%s', (_case, fixed, later, expected) => {
+      expect(listOf(carryBlocks(later, replaced, fixed))).toEqual(expected);
+    });
+
+    it('is a conflict when the correction restyled a list that cannot be told from another of the same style', () => {
+      const two = [list('A.', 'B.'), list('C.', 'D.')];
+      const restyled = [{ ...list('A.', 'B.'), style: 'bulleted' } as ArticleBlock, list('C.', 'D.')];
+      expect(carryBlocks([list('A.', 'B.', 'New.'), list('C.', 'D.')], two, restyled)).toBeNull();
+    });
+  });
+
   it('never changes the blocks it was given', () => {
     const later = [one, two, three, added];
     const copy = structuredClone(later);

@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { canonicalJson } from '../canonical-json';
 import { validatePlain } from '../validation';
 import type { ArticleBlock } from './article-blocks';
+import type { ListStyle } from './article-limits';
 import { ArticleContent, type Byline } from './article-content';
 
 /**
@@ -130,10 +131,53 @@ function takeField(result: ArticleContent, corrected: ArticleContent, field: Cor
  * blocks are gone from `later` and whose additions are all there is passed over (a later text
  * written from the corrected one). A block `later` rewrote too, or holds twice, is a conflict: the whole body is then `later`'s, since half a correction
  * can read worse than none. The result equals `later` when every hunk was there already.
+ *
+ * A list's items are merged as paragraphs are (`unitsOf`): a correction of one item goes into a
+ * later text that rewrote another item of the same list; only the same item rewritten on both
+ * sides is a conflict.
  */
 export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly ArticleBlock[], corrected: readonly ArticleBlock[]): ArticleBlock[] | null {
-  const key = (block: ArticleBlock): string => canonicalJson(block);
-  const hunks: { before: string | null; after: string | null; removed: string[]; added: ArticleBlock[] }[] = [];
+  const merged = carryUnits(unitsOf(later), unitsOf(replaced), unitsOf(corrected));
+  return merged && blocksOf(merged);
+}
+
+/** A list's opening, one of its items, and its end: what `unitsOf` makes of a list block. */
+type ListUnit = { type: 'list-start'; style: ListStyle } | { type: 'list-item'; text: string } | { type: 'list-end' };
+type Unit = ArticleBlock | ListUnit;
+
+/** The body with each list taken apart into its opening, items and end, so items merge one by one. */
+function unitsOf(body: readonly ArticleBlock[]): Unit[] {
+  return body.flatMap((block): Unit[] =>
+    block.type === 'list' ? [{ type: 'list-start', style: block.style }, ...block.items.map((text): Unit => ({ type: 'list-item', text })), { type: 'list-end' }] : [block],
+  );
+}
+
+/** The body again from its units; null when a merge left a list's pieces out of order (read as a conflict). A list left without items goes. */
+function blocksOf(units: readonly Unit[]): ArticleBlock[] | null {
+  const body: ArticleBlock[] = [];
+  let open: { style: ListStyle; items: string[] } | null = null;
+  for (const unit of units) {
+    if (unit.type === 'list-start') {
+      if (open) return null;
+      open = { style: unit.style, items: [] };
+    } else if (unit.type === 'list-item') {
+      if (!open) return null;
+      open.items.push(unit.text);
+    } else if (unit.type === 'list-end') {
+      if (!open) return null;
+      if (open.items.length > 0) body.push({ type: 'list', style: open.style, items: open.items });
+      open = null;
+    } else {
+      if (open) return null;
+      body.push(unit);
+    }
+  }
+  return open ? null : body;
+}
+
+function carryUnits(later: readonly Unit[], replaced: readonly Unit[], corrected: readonly Unit[]): Unit[] | null {
+  const key = (block: Unit): string => canonicalJson(block);
+  const hunks: { before: string | null; after: string | null; removed: string[]; added: Unit[] }[] = [];
   let previous: string | null = null;
   let open: (typeof hunks)[number] | null = null;
   for (const part of diffArrays(replaced.map(key), corrected.map(key))) {
@@ -145,7 +189,7 @@ export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly A
     }
     open ??= (hunks.push({ before: previous, after: null, removed: [], added: [] }), hunks[hunks.length - 1]);
     if (part.removed) open.removed.push(...part.value);
-    else open.added.push(...part.value.map((value) => JSON.parse(value) as ArticleBlock));
+    else open.added.push(...part.value.map((value) => JSON.parse(value) as Unit));
   }
   let body = later.map((block) => ({ key: key(block), block }));
   for (const hunk of hunks.flatMap(blockForBlock)) {
@@ -162,7 +206,7 @@ export function carryBlocks(later: readonly ArticleBlock[], replaced: readonly A
 }
 
 /** A hunk that rewrote n blocks into n blocks, as n hunks of one block each; any other hunk as it is. */
-function blockForBlock<Hunk extends { removed: string[]; added: ArticleBlock[] }>(hunk: Hunk): Hunk[] {
+function blockForBlock<Hunk extends { removed: string[]; added: Unit[] }>(hunk: Hunk): Hunk[] {
   if (hunk.removed.length < 2 || hunk.removed.length !== hunk.added.length) return [hunk];
   return hunk.removed.map((removed, index) => ({ ...hunk, removed: [removed], added: [hunk.added[index]] }));
 }
