@@ -288,6 +288,8 @@ describe('the desk in a browser', () => {
     answerNextDialog(secondEditor, 'accept', takeOver);
     await secondEditor.getByRole('button', { name: 'Take over this story' }).click();
     await secondEditor.getByText('You took the story over from Eddie Editor.').waitFor();
+    // the reporter's page names who has the story now (whom to ask to send it back)
+    await reporter.getByText(/^In review — Erin Editor has it\. /).waitFor({ timeout: 30_000 });
     // The first editor's screen follows: the decisions give way to who holds it now.
     await firstEditor.getByText(/^Claimed by .+ since .+\. Only the editor reviewing it can decide it/).waitFor({ timeout: 30_000 });
     await expect(firstEditor.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
@@ -332,6 +334,9 @@ describe('the desk in a browser', () => {
     await revisions.getByText(/^Revision 3 · .+ · submitted, approved, went live$/).waitFor();
     await revisions.getByText(/^Revision 2 · .+ · submitted, changes requested$/).waitFor();
     await revisions.getByText(/^Revision 1 · .+ · submitted, recalled$/).waitFor();
+    // the timeline's take-over, for the record: both editors who took it, in turn
+    await reporter.getByText(/^Taken for review \(revision 3\) by Eddie Editor/).waitFor();
+    await reporter.getByText(/^Taken for review \(revision 3\) by Erin Editor/).waitFor();
     await expect(reporter.getByRole('button', { name: 'Submit for review' }).isVisible()).resolves.toBe(false);
     await checkScreen(reporter, 'story-live');
 

@@ -7,7 +7,8 @@ describe(lockedStoryState.name, () => {
 
   it('says what happens next while the editors have it', () => {
     expect(lockedStoryState('submitted')).toBe('Submitted — waiting for an editor. Until one claims it you can recall it to edit; after that, if changes are requested.');
-    expect(lockedStoryState('in_review')).toMatch(/^In review — /);
+    expect(lockedStoryState('in_review')).toMatch(/^In review — an editor has it\. /);
+    expect(lockedStoryState('in_review', null, null, 'Eleanor Editor')).toBe('In review — Eleanor Editor has it. You can edit it again if changes are requested; ask them to send it back.');
   });
 
   it('says when a scheduled story goes live', () => {

@@ -4,12 +4,13 @@ import { statusLabel, when } from './dom';
  * What a reporter can do with a story whose text is locked, said where the checks and the
  * Submit button would be: submit readiness means nothing for a story that cannot be submitted.
  */
-export function lockedStoryState(status: string, publishAt?: string | null, publicUrl?: string | null): string {
+export function lockedStoryState(status: string, publishAt?: string | null, publicUrl?: string | null, reviewer?: string): string {
   switch (status) {
     case 'submitted':
       return 'Submitted — waiting for an editor. Until one claims it you can recall it to edit; after that, if changes are requested.';
     case 'in_review':
-      return 'In review — an editor has it. You can edit it again if changes are requested.';
+      // Named, so the reporter knows whom to ask to send it back (a recall is too late by then).
+      return `In review — ${reviewer ?? 'an editor'} has it. You can edit it again if changes are requested; ask them to send it back.`;
     case 'approved':
       return 'Approved — publishing puts it live.';
     case 'scheduled':

@@ -54,7 +54,9 @@ function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, str
     const word = words[entry.kind];
     if (!word || entry.revision === null) continue;
     const list = named.get(entry.revision) ?? [];
+    // The same revision sent again as it was (after a change request or a recall) says so once.
     if (!list.includes(word)) list.push(word);
+    else if (word === 'submitted' && !list.includes('submitted again')) list.push('submitted again');
     named.set(entry.revision, list);
   }
   return named;
@@ -600,6 +602,12 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     return control;
   }
 
+  /** Who took the story for review last, by name (a take-over names the editor who has it now). */
+  function reviewerName(shown: DraftView): string | undefined {
+    const claimed = [...shown.activity].reverse().find((entry) => entry.kind === 'review_claimed');
+    return claimed?.actorId ? personName(names, claimed.actorId, user.id) : undefined;
+  }
+
   function renderSide(): void {
     if (!draft) {
       // The preview needs no saved version: publishing renders the text on screen.
@@ -611,7 +619,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     show(
       statusRegion,
       h('p', {}, 'Status: ', statusBadge(draft.status), draft.spikedAt ? [' ', statusBadge('spiked')] : null, ` · version ${draft.version}`),
-      draft.spikedAt ? h('p', { class: 'story-state' }, spikedStoryState(draft.spikedAt)) : draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt, draft.publicUrl)),
+      draft.spikedAt ? h('p', { class: 'story-state' }, spikedStoryState(draft.spikedAt)) : draft.editable ? null : h('p', { class: 'story-state' }, lockedStoryState(draft.status, draft.publishAt, draft.publicUrl, reviewerName(draft))),
       live ? h('p', {}, h('a', { href: draft.publicUrl as string, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       h(
         'div',
