@@ -453,39 +453,53 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByRole('button', { name: /^Show \d+ more$/ }).count()).resolves.toBe(0);
   });
 
-  it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {
-    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
-    let assigneeId: string | null = null;
-    const posts: string[] = [];
+  /** Eve, an editor, as the desk knows her on the review screen's tests. */
+  const eve = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+
+  /**
+   * The review screen of story a1 for Eve, its API played here: her session, the sections, the
+   * desk's names, the review as `review()` gives it at each request; `onPost(action, json)` answers
+   * a POST to one of the review's actions (claim, approve…), or the request is not routed.
+   */
+  async function openReview(
+    review: () => object,
+    onPost?: (action: string, json: (status: number, body: unknown) => Promise<void>) => Promise<void> | undefined,
+  ): Promise<import('playwright-core').Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
-    const review = () => ({
-      articleId: 'a1', status: assigneeId ? 'in_review' : 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
-      assigneeId, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article: { ...article, tags: ['night-buses', 'harwick'] }, checks: [], comments: [], decisions: [], diff: null,
-    });
     await page.route('**/api/**', async (route: Route) => {
       const request = route.request();
       const { pathname } = new URL(request.url());
       const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/session') return json(200, { user: eve, csrfToken: 'csrf-1' });
       if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
       if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }] });
       if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
-      if (request.method() === 'POST' && pathname.startsWith('/api/editorial-review/v1/reviews/a1/')) {
-        const action = pathname.split('/').pop() as string;
-        posts.push(action);
-        if (action === 'claim' && posts.length === 1) {
-          assigneeId = 'u-ed'; // Ed claimed it a moment before
-          return json(409, { error: { code: 'REVIEW.ALREADY_CLAIMED', message: 'Another editor (u-ed) is already reviewing this article', details: { assigneeId: 'u-ed' } } });
-        }
-        if (action === 'claim') assigneeId = editor.id;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return json(200, review());
-      }
+      const answered = request.method() === 'POST' && pathname.startsWith('/api/editorial-review/v1/reviews/a1/') ? onPost?.(pathname.split('/').pop() as string, json) : undefined;
+      if (answered) return answered;
       return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
     });
-
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    return page;
+  }
+
+  it("shows the editor the story's tags, names the editor who claimed it first, and sends one decision on a double click", async () => {
+    let assigneeId: string | null = null;
+    const posts: string[] = [];
+    const review = () => ({
+      articleId: 'a1', status: assigneeId ? 'in_review' : 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article: { ...article, tags: ['night-buses', 'harwick'] }, checks: [], comments: [], decisions: [], diff: null,
+    });
+    const page = await openReview(review, async (action, json) => {
+      posts.push(action);
+      if (action === 'claim' && posts.length === 1) {
+        assigneeId = 'u-ed'; // Ed claimed it a moment before
+        return json(409, { error: { code: 'REVIEW.ALREADY_CLAIMED', message: 'Another editor (u-ed) is already reviewing this article', details: { assigneeId: 'u-ed' } } });
+      }
+      if (action === 'claim') assigneeId = eve.id;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return json(200, review());
+    });
     // The tags go live with the story: the editor sees them before approving.
     await page.getByText('Tags: night-buses, harwick').waitFor();
     await page.getByRole('button', { name: 'Claim this story' }).click();
@@ -506,30 +520,18 @@ describe("the desk keeps the reporter's text", () => {
   });
 
   it('tells the editor who took the story over from them, and gives back the note they could not send', async () => {
-    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     let assigneeId = 'u-eve';
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    const review = () => ({
-      articleId: 'a1', status: 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
-      assigneeId, claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
-    });
-    await page.route('**/api/**', async (route: Route) => {
-      const request = route.request();
-      const { pathname } = new URL(request.url());
-      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
-      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
-      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }] });
-      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
-      if (request.method() === 'POST' && pathname === '/api/editorial-review/v1/reviews/a1/request-changes') {
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status: 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+        assigneeId, claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      }),
+      (action, json) => {
+        if (action !== 'request-changes') return undefined;
         assigneeId = 'u-ed'; // Ed took it over while Eve was typing
         return json(403, { error: { code: 'REVIEW.NOT_ASSIGNED', message: 'Only the editor who claimed this article (or an admin) can decide on it', details: { assigneeId: 'u-ed' } } });
-      }
-      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
-    });
-
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+      },
+    );
     await page.getByLabel('Note to the reporter').fill('Name the second source.');
     await page.getByRole('button', { name: 'Request changes' }).click();
     await page.getByText('Ed Editor took this story over; only they can decide it now. What you wrote was not sent: “Name the second source.”').waitFor();
@@ -540,26 +542,12 @@ describe("the desk keeps the reporter's text", () => {
   });
 
   it('says a story is back as it was when its reporter resubmitted the text the editor sent back', async () => {
-    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
     let resent = true;
     const decision = { id: 'd1', kind: 'changes_requested', revision: 2, editorId: 'u-ed', note: 'Is the 7 to 2 right?', publishAt: null, decidedAt: '2026-11-30T08:10:00Z' };
-    const review = () => ({
+    const page = await openReview(() => ({
       articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: resent ? 2 : 3, submittedAt: '2026-11-30T08:30:00Z',
       assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article, checks: [], comments: [], decisions: [decision], diff: null,
-    });
-    await page.route('**/api/**', async (route: Route) => {
-      const { pathname } = new URL(route.request().url());
-      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
-      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
-      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }] });
-      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
-      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
-    });
-
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
+    }));
     await page.getByText(/^Sent back as it was: after the change request on revision 2, its reporter submitted the same text again\.$/).waitFor();
     await expect(page.getByText(/^First submission/).count()).resolves.toBe(0);
     // an edited resubmission is a newer revision: nothing to say then
@@ -688,10 +676,7 @@ describe("the desk keeps the reporter's text", () => {
   });
 
   it('lists comments and decisions in the order they were made, says when an approval goes live, and shows a review another editor decided meanwhile as it stands', async () => {
-    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     let approvedElsewhere = false;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
     const review = () => ({
       articleId: 'a1', status: approvedElsewhere ? 'approved' : 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 2, submittedAt: '2026-11-30T08:00:00Z',
       assigneeId: 'u-eve', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 1, article, checks: [], diff: null,
@@ -704,21 +689,11 @@ describe("the desk keeps the reporter's text", () => {
         ...(approvedElsewhere ? [{ id: 'd2', kind: 'approved', revision: 2, editorId: 'u-ed', note: null, publishAt: '2030-01-01T09:00:00Z', embargoUntil: null, priority: 'breaking', decidedAt: '2026-11-30T09:00:00Z' }] : []),
       ],
     });
-    await page.route('**/api/**', async (route: Route) => {
-      const request = route.request();
-      const { pathname } = new URL(request.url());
-      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
-      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
-      if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }, { id: 'u-rhea', name: 'Rhea Reporter' }] });
-      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
-      if (pathname === '/api/editorial-review/v1/reviews/a1/approve') {
-        approvedElsewhere = true; // Ed decided a moment before
-        return json(409, { error: { code: 'REVIEW.CLOSED', message: 'The review of article a1 is closed (approved)' } });
-      }
-      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    const page = await openReview(review, (action, json) => {
+      if (action !== 'approve') return undefined;
+      approvedElsewhere = true; // Ed decided a moment before
+      return json(409, { error: { code: 'REVIEW.CLOSED', message: 'The review of article a1 is closed (approved)' } });
     });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
     const history = page.getByRole('region', { name: 'Comments and decisions' }).getByRole('listitem');
     await history.nth(2).waitFor();
     await expect(history.allTextContents()).resolves.toEqual([
