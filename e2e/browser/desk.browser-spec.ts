@@ -234,6 +234,8 @@ describe('the desk in a browser', () => {
     await firstEditor.getByRole('heading', { name: 'Review queue' }).waitFor();
     await firstEditor.getByRole('link', { name: headline }).waitFor(); // the queue polls
     await firstEditor.getByRole('row', { name: new RegExp(headline) }).getByRole('cell', { name: 'Politics', exact: true }).waitFor();
+    // recalled and sent again: the queue says it is back from its reporter
+    await firstEditor.getByRole('row', { name: new RegExp(headline) }).getByText(/ · resubmitted$/).waitFor();
     await checkScreen(firstEditor, 'review-queue');
     await firstEditor.getByRole('link', { name: headline }).click();
     await firstEditor.getByRole('heading', { name: 'Automated checks' }).waitFor();

@@ -14,6 +14,8 @@ interface ReviewSummary {
   authorId: string;
   revision: number;
   submittedAt: string;
+  /** When its first revision was submitted: a later `submittedAt` is a story back from its reporter. */
+  firstSubmittedAt?: string;
   assigneeId: string | null;
   checkSummary: { errors: number; warnings: number };
 }
@@ -59,7 +61,8 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
                     h('td', {}, statusBadge(item.status)),
                     h('td', {}, checkSummary(item.checkSummary)),
                     h('td', {}, sectionLabel(sections, item.section)),
-                    h('td', {}, when(item.submittedAt)),
+                    // A story back from its reporter (changes made, sent back as it was, or a live story's update) says so.
+                    h('td', {}, when(item.submittedAt), item.firstSubmittedAt && item.firstSubmittedAt !== item.submittedAt ? ' · resubmitted' : ''),
                     h('td', {}, item.assigneeId ? personName(names, item.assigneeId, context.session.user.id) : '—'),
                   ),
                 ),
