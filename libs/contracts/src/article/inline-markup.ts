@@ -244,7 +244,7 @@ function unescapeTarget(raw: string): string {
 /**
  * The texts of `block` written in inline markup (libs/contracts' inline-markup.ts), each with its
  * path inside the block: a paragraph's and a quote's `text`, each of a list's `items`. The one
- * place that says which fields hold markup, for the link checks, the search index and the desk.
+ * place that says which fields hold markup, for the link checks and the search index.
  */
 export function inlineTextsOf(block: ArticleBlock): { path: string; text: string }[] {
   switch (block.type) {

@@ -62,6 +62,11 @@ function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, str
   return named;
 }
 
+/** The timeline's newest entry of `kind` (the timeline is oldest first), if any. */
+function latestEntry(activity: readonly ActivityEntry[], kind: string): ActivityEntry | undefined {
+  return [...activity].reverse().find((entry) => entry.kind === kind);
+}
+
 /** "It differs from the text here in the headline and the body." (or "It is the same as…"). */
 function unsavedDiffers(kept: Article, shown: Article): string {
   const fields = differingFields(kept, shown);
@@ -541,7 +546,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
    * REVIEW.SUBMISSION_NOT_CURRENT are asked again for a few seconds before they are said.
    */
   async function recallOnceQueued(articleId: string, shown: DraftView): Promise<void> {
-    const submittedAt = [...shown.activity].reverse().find((entry) => entry.kind === 'submitted')?.at;
+    const submittedAt = latestEntry(shown.activity, 'submitted')?.at;
     const submission = shown.submittedRevision !== null && submittedAt ? { revision: shown.submittedRevision, submittedAt } : {};
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -604,7 +609,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
 
   /** Who took the story for review last, by name (a take-over names the editor who has it now). */
   function reviewerName(shown: DraftView): string | undefined {
-    const claimed = [...shown.activity].reverse().find((entry) => entry.kind === 'review_claimed');
+    const claimed = latestEntry(shown.activity, 'review_claimed');
     return claimed?.actorId ? personName(names, claimed.actorId, user.id) : undefined;
   }
 
@@ -632,7 +637,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     );
     show(timelineRegion, renderActivity(draft.activity, names, user.id, blockOf));
     if (revisions.length > 0) renderRevisions();
-    const request = draft.status === 'changes_requested' ? [...draft.activity].reverse().find((entry) => entry.kind === 'changes_requested') : undefined;
+    const request = draft.status === 'changes_requested' ? latestEntry(draft.activity, 'changes_requested') : undefined;
     show(
       requestRegion,
       request

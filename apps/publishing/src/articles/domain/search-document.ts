@@ -1,4 +1,4 @@
-import { inlineToPlainText, type ArticleContent } from '@newsroom/contracts';
+import { inlineTextsOf, inlineToPlainText, type ArticleContent } from '@newsroom/contracts';
 
 /**
  * PostgreSQL's text search configurations (PostgreSQL 15, the oldest we support) by the ISO
@@ -104,18 +104,18 @@ export function fromSearchText(text: string): string {
 export function searchableText(content: ArticleContent): string {
   const parts: (string | undefined)[] = [content.standfirst];
   for (const block of content.body) {
+    // The texts in inline markup (a paragraph's, a quote's words, a list's items), as plain text;
+    // then the block's plain fields.
+    parts.push(...inlineTextsOf(block).map(({ text }) => inlineToPlainText(text)));
     switch (block.type) {
       case 'paragraph':
-        parts.push(inlineToPlainText(block.text));
+      case 'list':
         break;
       case 'subheading':
         parts.push(block.text);
         break;
       case 'quote':
-        parts.push(inlineToPlainText(block.text), block.attribution);
-        break;
-      case 'list':
-        parts.push(...block.items.map(inlineToPlainText));
+        parts.push(block.attribution);
         break;
       case 'image':
         parts.push(block.caption, block.credit);
