@@ -509,6 +509,82 @@ describe('publishing service', () => {
     expect((await site.get(`/search?q=${encodeURIComponent('الحافلات')}`)).text).toMatch(/<li class="search-result" lang="ar" dir="rtl">/);
   });
 
+  describe('what approving a newer revision would do with the corrections of the live text', () => {
+    const story = randomUUID();
+    const path = `/v1/articles/${story}/correction-carry`;
+    const paragraph = (text: string) => ({ type: 'paragraph', text });
+    const first = testContent({ headline: 'Mayor Smith resigns', body: [paragraph('Mayor Smith resigned on Monday.'), paragraph('He served ten years.')] });
+    const corrected = { headline: 'Mayor Smyth resigns', body: [paragraph('Mayor Smyth resigned on Monday.'), paragraph('He served ten years.')] };
+    // Written from the text as approved, before the correction: a new headline, the body as it was.
+    const revision = testContent({ ...first, headline: 'Mayor Smith resigns; deputy sworn in' });
+    interface CarryBody {
+      articleId: string;
+      liveRevision: number;
+      carried: string[];
+      notCarried: string[];
+      corrections: { note: string; correctedAt: string; editorId: string; changedFields: string[] }[];
+    }
+
+    beforeAll(() => deliver(approved({ articleId: story, revision: 1, article: first })));
+
+    it('names each corrected field the revision takes and each it rewrote, lists the corrections, and stores nothing', async () => {
+      const before = await editor.post<CarryBody>(path, revision);
+      expect([before.status, before.body]).toEqual([200, { articleId: story, liveRevision: 1, carried: [], notCarried: [], corrections: [] }]);
+      const corrections = [
+        await editor.post<ErrorBody>(`/v1/articles/${story}/corrections`, { note: 'The mayor is named Smyth.', changes: corrected }),
+        await editor.post<ErrorBody>(`/v1/articles/${story}/corrections`, { note: 'Clarified who spoke.' }),
+      ];
+      expect(corrections.map((answer) => [answer.status, answer.body.error?.code])).toEqual([
+        [201, undefined],
+        [201, undefined],
+      ]);
+      const version = (await site.get<{ version: string }>(`/v1/articles/${story}`)).body.version;
+
+      const after = await editor.post<CarryBody>(path, revision);
+
+      expect([after.status, after.headers.get('cache-control')]).toEqual([200, 'no-store']);
+      // The body takes the correction (the revision left it as approved); the headline keeps the revision's rewrite.
+      // A note alone changed no text, so it is not among the corrections to read.
+      expect(after.body).toEqual({
+        articleId: story,
+        liveRevision: 1,
+        carried: ['body'],
+        notCarried: ['headline'],
+        corrections: [{ note: 'The mayor is named Smyth.', correctedAt: expect.any(String), editorId: EDITOR, changedFields: ['body', 'headline'] }],
+      });
+      // A revision written from the corrected text has nothing to take.
+      const fromCorrected = await editor.post<CarryBody>(path, testContent({ ...first, ...corrected, standfirst: 'His deputy takes over.' }));
+      expect(fromCorrected.body).toMatchObject({ carried: [], notCarried: [], corrections: [] });
+      expect((await site.get<{ version: string }>(`/v1/articles/${story}`)).body.version).toBe(version);
+    });
+
+    it('answers coded errors: no token, not an editor, an unknown or never-live story, a bad id, an invalid or malformed article', async () => {
+      const scheduled = randomUUID();
+      await deliver(approved({ articleId: scheduled, publishAt: new Date(Date.now() + 365 * 86400_000).toISOString() }));
+      const answers = await Promise.all([
+        site.post<ErrorBody>(path, revision),
+        service.as('reporter', AUTHOR).post<ErrorBody>(path, revision),
+        editor.post<ErrorBody>(`/v1/articles/${randomUUID()}/correction-carry`, revision),
+        editor.post<ErrorBody>(`/v1/articles/${scheduled}/correction-carry`, revision),
+        editor.post<ErrorBody>('/v1/articles/not-a-uuid/correction-carry', revision),
+        editor.post<ErrorBody>(path, { ...revision, headline: '', body: [{ type: 'video' }] }),
+        editor.post<ErrorBody>(path, undefined, { raw: '{"headline":' }),
+        editor.post<ErrorBody>(path, undefined, { raw: '[]' }),
+      ]);
+      expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [401, 'AUTH.REQUIRED'],
+        [403, 'AUTH.FORBIDDEN'],
+        [404, 'ARTICLE.NOT_FOUND'],
+        [404, 'ARTICLE.NOT_FOUND'],
+        [400, 'REQUEST.INVALID_ID'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.MALFORMED_JSON'],
+        [400, 'REQUEST.BODY_NOT_OBJECT'],
+      ]);
+      expect(answers[5].body.error.details?.map((detail) => detail.path).sort()).toEqual(['body.0.type', 'headline']);
+    });
+  });
+
   describe('a story’s life after publication', () => {
     it('kill: a 410 that says nothing, nothing left on any surface, API included, and the killed event', async () => {
       const articleId = randomUUID();
@@ -541,6 +617,8 @@ describe('publishing service', () => {
       expect([api.status, api.body]).toEqual([410, { error: { code: 'ARTICLE.GONE', message: 'This article has been removed' } }]);
       expect((await editor.post<ErrorBody>(`/v1/articles/${articleId}/kill`, { reason: 'again' })).body.error.code).toBe('ARTICLE.KILLED');
       expect((await editor.post<ErrorBody>(`/v1/articles/${articleId}/corrections`, { note: 'late' })).status).toBe(409);
+      const carry = await editor.post<ErrorBody>(`/v1/articles/${articleId}/correction-carry`, testContent());
+      expect([carry.status, carry.body.error.code]).toEqual([410, 'ARTICLE.GONE']);
     });
 
     it('editors list, reschedule and cancel stories waiting for their time', async () => {

@@ -7,6 +7,7 @@ import { Clock } from './use-cases/clock';
 import { KillArticleUseCase } from './use-cases/kill-article/kill-article.use-case';
 import { ListScheduledQuery } from './use-cases/list-scheduled/list-scheduled.query';
 import { ListWithdrawnQuery } from './use-cases/list-withdrawn/list-withdrawn.query';
+import { PreviewCorrectionCarryQuery } from './use-cases/preview-correction-carry/preview-correction-carry.query';
 import { RescheduleArticleUseCase } from './use-cases/reschedule-article/reschedule-article.use-case';
 import { CorrectArticleUseCase } from './use-cases/correct-article/correct-article.use-case';
 import { GoLiveUseCase } from './use-cases/go-live/go-live.use-case';
@@ -28,6 +29,7 @@ const ARTICLES_EXPORTS = [
   CancelScheduleUseCase,
   ListScheduledQuery,
   ListWithdrawnQuery,
+  PreviewCorrectionCarryQuery,
 ];
 
 /**

@@ -392,6 +392,24 @@ describe(PublishedArticle.name, () => {
       expect(bodyTexts(article).at(-1)).toBe('His deputy was sworn in.');
     });
 
+    it('tells, before a revision is approved, what going live would carry into it and what it would keep: the same merge', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      const revision = testContent({ ...first, headline: 'Mayor Smith resigns; deputy sworn in' });
+      // Nothing corrected yet: nothing to carry.
+      expect(article.correctionCarryInto(revision)).toBeNull();
+      article.correct({ ...note, changes: { headline: 'Mayor Smyth resigns', body: [paragraph('Mayor Smyth resigned on Monday.'), ...first.body.slice(1)] } }, t('10:45:00'));
+
+      const preview = article.correctionCarryInto(revision);
+
+      expect(preview).toMatchObject({ applied: ['body'], kept: ['headline'] });
+      expect(article.snapshot().live).toMatchObject({ revision: 1, content: { headline: 'Mayor Smyth resigns' } });
+      article.receiveApproval(approval(2, { content: revision }), t('11:00:00'));
+      const publication = article.goLive(t('11:00:00'));
+      expect(publication).toMatchObject({ correctionsCarried: preview!.applied, correctionsNotCarried: preview!.kept });
+      expect(article.snapshot().live!.content).toEqual(preview!.text);
+    });
+
     it('keeps a field the revision rewrote itself, and says so', () => {
       const article = correctedThenUpdated({ headline: 'Mayor Smith resigns; deputy sworn in' }, t('11:00:00'));
       const publication = article.goLive(t('11:00:00'));

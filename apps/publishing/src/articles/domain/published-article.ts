@@ -1,4 +1,4 @@
-import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, unsafeLinkChecks, validatePlain, type CorrectableField, type Priority } from '@newsroom/contracts';
+import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, unsafeLinkChecks, validatePlain, type CorrectableField, type CorrectionCarry, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleVersionConflict,
@@ -313,7 +313,7 @@ export class PublishedArticle {
     // The waiting revision was written from the text as approved; corrections made to the live
     // text since must not be undone by it (a correction made while it was under review, or
     // while it waited for its time).
-    const carry = this.state.live && this.state.liveAsApproved ? carryCorrection(pending.content, this.state.liveAsApproved, this.state.live.content) : null;
+    const carry = this.correctionCarryInto(pending.content);
     this.state.live = { revision: pending.revision, content: carry?.text ?? pending.content, priority: pending.priority };
     this.state.liveAsApproved = carry && carry.applied.length > 0 ? pending.content : null;
     this.state.pending = null;
@@ -329,6 +329,17 @@ export class PublishedArticle {
       ...(carry?.applied.length ? { correctionsCarried: carry.applied } : {}),
       ...(carry?.kept.length ? { correctionsNotCarried: carry.kept } : {}),
     };
+  }
+
+  /**
+   * What going live would do with the corrections made to the live text since its editor
+   * approved it, were `content` the next revision: the merge `goLive` makes (`carryCorrection`
+   * from the text as approved to the live text), for an editor to read before approving. Null
+   * when there is nothing to carry: nothing is live, or no correction changed the live text.
+   */
+  correctionCarryInto(content: ArticleContent): CorrectionCarry | null {
+    const { live, liveAsApproved } = this.state;
+    return live && liveAsApproved ? carryCorrection(content, liveAsApproved, live.content) : null;
   }
 
   /**

@@ -293,6 +293,26 @@ export class ArticleRepository {
     return firstFree(articleId, candidates, new Set(taken.map((row) => row.slug)));
   }
 
+  /** An article as it stands, read without a lock (for a view: nothing is changed through it); null when unknown. */
+  async find(id: string): Promise<PublishedArticle | null> {
+    const manager = await this.settled();
+    const sql = statementsFor(manager);
+    const rows: ArticleRow[] = await manager.query(sql.select, [id]);
+    return rows[0] ? PublishedArticle.restore(toSnapshot(fromRow(sql, rows[0]))) : null;
+  }
+
+  /** The corrections made to one approved revision of an article that changed its text (not a note alone), oldest first. */
+  async textCorrectionsOf(articleId: string, revision: number): Promise<CorrectionRecord[]> {
+    const rows = await (await this.settled())
+      .createQueryBuilder(CorrectionEntity, 'c')
+      .where('c.articleId = :articleId AND c.revision = :revision', { articleId, revision })
+      .andWhere(`c.changedFields <> '{}'`)
+      .orderBy('c.correctedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+    return rows.map(({ note, editorId, correctedAt, revision: correctedRevision, changedFields }) => ({ note, editorId, correctedAt, revision: correctedRevision, changedFields }));
+  }
+
   /** Removes an article's corrections from the public log: a killed article leaves no note behind. */
   async deleteCorrections(articleId: string): Promise<void> {
     await (await this.settled()).delete(CorrectionEntity, { articleId });
@@ -332,6 +352,8 @@ type ArticleRow = Record<string, unknown>;
  */
 interface ArticleStatements {
   columns: readonly { field: keyof StoredFields; column: string; json: boolean }[];
+  /** Every column, the text as approved included (which the entity leaves out of a plain find). */
+  select: string;
   selectForUpdate: string;
   /** One row always (the join from a single row): the article's columns are null when it is unknown. */
   selectForUpdateWithSlugs: string;
@@ -360,9 +382,11 @@ function statementsFor(manager: EntityManager): ArticleStatements {
     }))
     .sort((a, b) => Number(b.field === 'id') - Number(a.field === 'id'));
   const names = columns.map(({ column }) => column).join(', ');
-  const selectForUpdate = `SELECT ${names} FROM articles WHERE id = $1 FOR UPDATE`;
+  const select = `SELECT ${names} FROM articles WHERE id = $1`;
+  const selectForUpdate = `${select} FOR UPDATE`;
   statements = {
     columns,
+    select,
     selectForUpdate,
     selectForUpdateWithSlugs: `WITH locked AS (${selectForUpdate})
       SELECT locked.*, ARRAY(SELECT slug FROM articles WHERE slug = ANY($2::text[]) AND id <> $1) AS taken_slugs

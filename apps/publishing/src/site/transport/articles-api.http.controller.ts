@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ArticleContent, CORRECTABLE_FIELDS, exampleArticle, type CorrectableField } from '@newsroom/contracts';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@newsroom/auth';
 import { ParseArticleIdPipe, parseIfMatchVersion } from '@newsroom/platform';
 import { InjectPublishingConfig } from '../../config/publishing-config.module';
@@ -10,6 +11,8 @@ import { KillArticleCommand } from '../../articles/use-cases/kill-article/kill-a
 import { KillArticleUseCase } from '../../articles/use-cases/kill-article/kill-article.use-case';
 import { CorrectArticleCommand } from '../../articles/use-cases/correct-article/correct-article.command';
 import { CorrectArticleUseCase } from '../../articles/use-cases/correct-article/correct-article.use-case';
+import { PreviewCorrectionCarryCommand } from '../../articles/use-cases/preview-correction-carry/preview-correction-carry.command';
+import { PreviewCorrectionCarryQuery, type CorrectionCarryPreview } from '../../articles/use-cases/preview-correction-carry/preview-correction-carry.query';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
 import { RecordShareCommand } from '../../articles/use-cases/record-share/record-share.command';
 import { RecordShareUseCase } from '../../articles/use-cases/record-share/record-share.use-case';
@@ -34,6 +37,30 @@ export class ShareCountsView {
   byNetwork!: Record<string, number>;
 }
 
+/** A correction of the live text, as editors see it (the public log has the note and the time only). */
+export class TextCorrectionView {
+  @ApiProperty({ description: 'The note readers see' }) note!: string;
+  @ApiProperty({ format: 'date-time' }) correctedAt!: string;
+  @ApiProperty({ description: 'The editor who made it (user id)' }) editorId!: string;
+  @ApiProperty({ type: [String], description: 'Top-level article fields it changed, sorted' }) changedFields!: string[];
+}
+
+/** What approving a newer revision would do with the corrections of the live text. */
+export class CorrectionCarryView {
+  @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @ApiProperty({ description: 'The approved revision readers see now' }) liveRevision!: number;
+  @ApiProperty({ enum: CORRECTABLE_FIELDS, isArray: true, description: 'Corrected fields the revision still holds as approved: it takes the corrected text as it goes live' })
+  carried!: CorrectableField[];
+  @ApiProperty({
+    enum: CORRECTABLE_FIELDS,
+    isArray: true,
+    description: 'Corrected fields the revision rewrote itself: its text goes live there without the correction; read them against it before approving',
+  })
+  notCarried!: CorrectableField[];
+  @ApiProperty({ type: [TextCorrectionView], description: 'The live revision\'s corrections that changed its text, oldest first; empty when the revision has nothing to take from them' })
+  corrections!: TextCorrectionView[];
+}
+
 /**
  * The JSON API of the article resource: public reads (ninjs) and editors' corrections and
  * withdrawals, which answer with the same view. It lives with the site because its views
@@ -48,6 +75,7 @@ export class ArticlesApiHttpController {
     private readonly unpublishArticle: UnpublishArticleUseCase,
     private readonly killArticle: KillArticleUseCase,
     private readonly recordShare: RecordShareUseCase,
+    private readonly previewCarry: PreviewCorrectionCarryQuery,
     @InjectPublishingConfig() private readonly config: PublishingConfig,
   ) {}
 
@@ -123,6 +151,31 @@ export class ArticlesApiHttpController {
     return this.current(id);
   }
 
+  /**
+   * What approving `article`, a newer revision of this live story, would do with the
+   * corrections editors made to the live text since its revision was approved: the merge
+   * publishing makes as the revision goes live (`carryCorrection`), computed now and not
+   * stored. The review screen asks it so that an editor hears before approving, not after, that
+   * the revision rewrote a paragraph a correction had changed. 400 REQUEST.VALIDATION_FAILED
+   * for an article drafting would refuse; 404 ARTICLE.NOT_FOUND when the story never went live;
+   * 410 ARTICLE.GONE when it was killed.
+   */
+  @Post(':id/correction-carry')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'What approving a newer revision would do with the live text\'s corrections (editors); nothing is stored' })
+  @ApiBody({ type: ArticleContent, examples: { revision: { summary: 'The revision under review', value: exampleArticle() } } })
+  @ApiResponse({ status: 200, type: CorrectionCarryView })
+  @ApiResponse({ status: 400, description: 'The article is not valid (REQUEST.VALIDATION_FAILED)' })
+  @ApiResponse({ status: 404, description: 'Unknown, or never live (ARTICLE.NOT_FOUND)' })
+  @ApiResponse({ status: 410, description: 'Killed (ARTICLE.GONE)' })
+  async correctionCarry(@Param('id', ParseArticleIdPipe) id: string, @Body() article: ArticleContent, @Res({ passthrough: true }) res: Response): Promise<CorrectionCarryView> {
+    const preview = await this.previewCarry.execute(PreviewCorrectionCarryCommand.create({ articleId: id, article }));
+    res.setHeader('Cache-Control', 'no-store');
+    return toCorrectionCarryView(preview);
+  }
+
   @Post(':id/unpublish')
   @HttpCode(200)
   @Roles('editor')
@@ -172,4 +225,11 @@ export class ArticlesApiHttpController {
     if (!article) throw (await this.read.isKilled({ id })) ? articleGone() : articleNotFound(id);
     return toArticleView(article, this.config.publicBaseUrl, { language: this.config.site.language, timeZone: this.config.site.timeZone });
   }
+}
+
+function toCorrectionCarryView(preview: CorrectionCarryPreview): CorrectionCarryView {
+  return {
+    ...preview,
+    corrections: preview.corrections.map(({ note, correctedAt, editorId, changedFields }) => ({ note, correctedAt: correctedAt.toISOString(), editorId, changedFields })),
+  };
 }
