@@ -464,6 +464,8 @@ describe("the desk keeps the reporter's text", () => {
   async function openReview(
     review: () => object,
     onPost?: (action: string, json: (status: number, body: unknown) => Promise<void>) => Promise<void> | undefined,
+    /** Answers a request to another service (by path and method), or leaves it to the 404 below. */
+    elsewhere?: (pathname: string, method: string, json: (status: number, body: unknown) => Promise<void>) => Promise<void> | undefined,
   ): Promise<import('playwright-core').Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
@@ -477,6 +479,8 @@ describe("the desk keeps the reporter's text", () => {
       if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
       const answered = request.method() === 'POST' && pathname.startsWith('/api/editorial-review/v1/reviews/a1/') ? onPost?.(pathname.split('/').pop() as string, json) : undefined;
       if (answered) return answered;
+      const other = elsewhere?.(pathname, request.method(), json);
+      if (other) return other;
       return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
     });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
@@ -555,6 +559,74 @@ describe("the desk keeps the reporter's text", () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Revision 3' }).waitFor();
     await expect(page.getByText(/^Sent back as it was/).count()).resolves.toBe(0);
+  });
+
+  it('says before approving that the revision rewrote what an editor corrected on the live story since, and asks again at Approve', async () => {
+    const posts: string[] = [];
+    const carryAsked: unknown[] = [];
+    let status = 'in_review';
+    let notCarried = ['headline'];
+    const revision3 = { ...article, headline: 'Night bus line opens; first riders at midnight' };
+    const review = () => ({
+      articleId: 'a1', status, headline: revision3.headline, section: 'politics', authorId: 'u-rhea', revision: 3, submittedAt: '2026-11-30T08:30:00Z',
+      assigneeId: 'u-eve', claimedAt: '2026-11-30T08:40:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article: revision3, checks: [], comments: [],
+      decisions: status === 'approved' ? [{ id: 'd2', kind: 'approved', revision: 3, editorId: 'u-eve', note: null, publishAt: null, decidedAt: '2026-11-30T09:30:00Z' }] : [],
+      diff: { fromRevision: 2, toRevision: 3, fields: { headline: { before: article.headline, after: revision3.headline } }, body: [] },
+    });
+    const page = await openReview(
+      review,
+      (action, json) => {
+        posts.push(action);
+        status = 'approved';
+        return json(200, review());
+      },
+      (pathname, method, json) => {
+        if (pathname !== '/api/publishing/v1/articles/a1/correction-carry' || method !== 'POST') return undefined;
+        carryAsked.push(pathname);
+        return json(200, {
+          articleId: 'a1', liveRevision: 2, carried: ['body'], notCarried,
+          corrections: [{ note: 'The line starts at Harwick, not Hartwick.', correctedAt: '2026-11-30T09:00:00Z', editorId: 'u-ed', changedFields: ['headline', 'body'] }],
+        });
+      },
+    );
+    const carry = page.locator('section.correction-carry');
+    await carry.getByRole('heading', { name: 'Corrected on the site since this revision was written' }).waitFor();
+    const said = (await carry.textContent()) ?? '';
+    expect(said).toContain('Not carried: this revision rewrote the headline itself, so approving it puts its own text there and the correction is lost.');
+    expect(said).toContain('The correction of the body is carried into this revision as it goes live');
+    expect(said).toContain('Ed Editor corrected the headline and the body');
+    expect(said).toContain('The line starts at Harwick, not Hartwick.');
+    await expect(carry.getByRole('link', { name: 'Read the live story (revision 2)' }).getAttribute('href')).resolves.toBe('/live/a1');
+    // It comes before the decision it is about.
+    const [carryBox, decideBox] = await Promise.all([carry.boundingBox(), page.locator('#decide-title').boundingBox()]);
+    expect(carryBox!.y).toBeLessThan(decideBox!.y);
+    await page.screenshot({ path: path.join(SHOTS, 'review-correction-not-carried.png'), fullPage: true });
+
+    // Approve asks publishing again, then the editor; "no" sends nothing.
+    const asked: string[] = [];
+    answerNextDialog(page, 'dismiss', asked);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await eventually('the question before approving', () => asked.length > 0, { timeoutMs: 10_000 });
+    expect(asked).toEqual([expect.stringContaining('This revision rewrote the headline, which an editor corrected on the live story after it was written')]);
+    expect(carryAsked).toHaveLength(2);
+    expect(posts).toEqual([]);
+    // "yes" approves, and the warning goes with the decision.
+    answerNextDialog(page, 'accept', asked);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved; it goes live now.').waitFor();
+    expect(posts).toEqual(['approve']);
+    await expect(carry.count()).resolves.toBe(0);
+
+    // A revision that took every correction in is approved without a question.
+    status = 'in_review';
+    notCarried = [];
+    posts.length = 0;
+    await page.reload();
+    await page.locator('section.correction-carry').getByText(/^The correction of the body is carried/).waitFor();
+    await expect(page.getByText(/^Not carried/).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved; it goes live now.').waitFor();
+    expect([posts, asked.length]).toEqual([['approve'], 2]);
   });
 
   it("writes and shows a right-to-left story in its direction: the fields, the editor, the review's text, the desk's notes beside it left to right", async () => {

@@ -1,5 +1,5 @@
 import { when } from './dom';
-import { activityWords, blockOpening, diffHeading, differingFields, type ActivityEntry, type Article } from './views';
+import { activityWords, blockOpening, diffHeading, differingFields, fieldsInWords, type ActivityEntry, type Article } from './views';
 
 describe(blockOpening.name, () => {
   it('quotes a block by its opening words, as plain text, cut at a word', () => {
@@ -59,5 +59,18 @@ describe(differingFields.name, () => {
   it('names the fields that differ, in the form\'s order', () => {
     expect(differingFields({ ...saved, headline: 'Night bus line opens today' }, saved)).toBe('the headline');
     expect(differingFields({ ...saved, body: [], tags: ['transport'], headline: 'x' }, saved)).toBe('the headline, the tags and the body');
+  });
+});
+
+describe(fieldsInWords.name, () => {
+  it('names fields in the reporter\'s words and the form\'s order, whatever order they come in', () => {
+    expect(fieldsInWords([])).toBe('');
+    expect(fieldsInWords(['body'])).toBe('the body');
+    expect(fieldsInWords(['body', 'headline'])).toBe('the headline and the body');
+    expect(fieldsInWords(['body', 'bylines', 'standfirst'])).toBe('the standfirst, the bylines and the body');
+  });
+
+  it('keeps a field it has no words for, last, rather than dropping it', () => {
+    expect(fieldsInWords(['priority', 'headline'])).toBe('the headline and priority');
   });
 });

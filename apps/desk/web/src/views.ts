@@ -53,9 +53,18 @@ const differ = (a: unknown, b: unknown): boolean => JSON.stringify(readable(a)) 
 
 /** Where two texts of a story differ, in words: "the headline and the body"; empty when they do not. */
 export function differingFields(one: Article, other: Article): string {
-  const words = Object.keys(FIELD_NAMES)
-    .filter((field) => differ(one[field as keyof Article], other[field as keyof Article]))
-    .map((field) => FIELD_NAMES[field]);
+  return fieldsInWords(Object.keys(FIELD_NAMES).filter((field) => differ(one[field as keyof Article], other[field as keyof Article])));
+}
+
+/**
+ * Article fields (`headline`, `body`…) in the reporter's words and the form's order: "the
+ * headline, the standfirst and the body"; empty for none. A name the form does not know is
+ * left as it is, last.
+ */
+export function fieldsInWords(fields: readonly string[]): string {
+  const order = Object.keys(FIELD_NAMES);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const words = [...fields].sort((a, b) => rank(a) - rank(b)).map((field) => FIELD_NAMES[field] ?? field);
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 

@@ -4,7 +4,7 @@ import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
-import { diffHeading, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
+import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
   articleId: string;
@@ -29,6 +29,38 @@ interface ReviewView extends ReviewSummary {
   comments: { id: string; revision: number; editorId: string; body: string; blockIndex?: number | null; createdAt: string }[];
   decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; embargoUntil?: string | null; priority?: string | null; decidedAt: string }[];
   diff: Parameters<typeof renderDiff>[0];
+}
+
+/** What approving a revision would do with the corrections of the live text (publishing's POST /v1/articles/:id/correction-carry). */
+interface CorrectionCarry {
+  liveRevision: number;
+  /** Corrected fields the revision left as approved: it takes the corrected text as it goes live. */
+  carried: string[];
+  /** Corrected fields the revision rewrote itself: its own text goes live there, without the correction. */
+  notCarried: string[];
+  corrections: { note: string; correctedAt: string; editorId: string; changedFields: string[] }[];
+}
+
+/**
+ * A revision of a story already live was written from the text as approved; editors may have
+ * corrected the live text since. Publishing carries a correction into the revision as it goes
+ * live where the revision left that field as it was, and cannot where the revision rewrote it
+ * (the same paragraph): there the correction would be lost. This asks publishing, while the story
+ * can still be decided, so the editor hears it before approving. Null when there is nothing to
+ * say (a story never live, nothing corrected, or a revision that already reads as corrected);
+ * `unchecked` when publishing could not be asked.
+ */
+async function askCorrectionCarry(review: ReviewView): Promise<CorrectionCarry | 'unchecked' | null> {
+  // A first submission has no earlier revision, so no live text either.
+  if (!review.diff || !['pending', 'in_review'].includes(review.status)) return null;
+  try {
+    const { body } = await service<CorrectionCarry>('publishing', 'POST', `/v1/articles/${review.articleId}/correction-carry`, { body: review.article });
+    return body.carried.length + body.notCarried.length > 0 ? body : null;
+  } catch (error) {
+    // Never live (approved before and cancelled, or still scheduled), or killed: nothing to carry.
+    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return null;
+    return 'unchecked';
+  }
 }
 
 /** The review queue with each story's check results (GET editorial-review /v1/reviews). */
@@ -94,11 +126,29 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const body = h('div', {});
   const message = h('div', {});
   let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
-  /** Everyone the review names: its reporter, its editor, who commented and who decided. */
-  const people = (): string[] => [review.authorId, review.assigneeId ?? '', ...review.comments.map((c) => c.editorId), ...review.decisions.map((d) => d.editorId)];
+  let carry = await askCorrectionCarry(review);
+  /** Shown above the decision: redrawn on its own when asked again, so a form being filled in is left as it is. */
+  const carryRegion = h('div', {});
+  /** Everyone the review names: its reporter, its editor, who commented and who decided, and who corrected the live text since. */
+  const people = (): string[] => [
+    review.authorId,
+    review.assigneeId ?? '',
+    ...review.comments.map((c) => c.editorId),
+    ...review.decisions.map((d) => d.editorId),
+    ...(carry && carry !== 'unchecked' ? carry.corrections.map((c) => c.editorId) : []),
+  ];
   const [namesFound, sections] = await Promise.all([peopleNames(people()), sectionList()]);
   let names: PeopleNames = namesFound;
   const who = (personId: string): string => personName(names, personId, context.session.user.id);
+
+  /** Takes the review as it now stands; a newer revision is a new text, so publishing is asked about it again. */
+  const adopt = async (fresh: ReviewView): Promise<void> => {
+    const revised = fresh.revision !== review.revision;
+    review = fresh;
+    if (revised) carry = await askCorrectionCarry(review);
+    names = await peopleNames(people());
+    render();
+  };
 
   /**
    * What to tell the editor of a refused action. A refusal because the review moved on (another
@@ -116,11 +166,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       // Only a review that moved on is drawn again: a refusal of a review as it stands (a check
       // that blocks approval) leaves the editor's forms, and what they typed, as they are.
       moved = fresh.status !== review.status || fresh.assigneeId !== review.assigneeId || fresh.revision !== review.revision;
-      if (moved) {
-        review = fresh;
-        names = await peopleNames(people());
-        render();
-      }
+      if (moved) await adopt(fresh);
     } catch {
       return error.code === 'REVIEW.ALREADY_CLAIMED' ? 'Another editor is already reviewing this story.' : describeError(error);
     }
@@ -138,10 +184,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     if (acting) return;
     acting = true;
     try {
-      review = (await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body;
-      names = await peopleNames(people());
+      await adopt((await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body);
       show(message, notice('success', label));
-      render();
     } catch (error) {
       const { note, reason } = (payload ?? {}) as { note?: unknown; reason?: unknown };
       const typed = [note, reason].find((text): text is string => typeof text === 'string' && text !== '');
@@ -150,6 +194,58 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       acting = false;
     }
   };
+
+  /**
+   * Approving asks publishing again first (the live text may have been corrected since the
+   * screen opened) and, when the revision would put its own text where a correction was, asks
+   * the editor: the correction would leave the site with no word to readers.
+   */
+  const approveChecked = async (outcome: string, body: unknown): Promise<void> => {
+    if (acting) return;
+    acting = true;
+    let approve: boolean;
+    try {
+      carry = await askCorrectionCarry(review);
+      names = await peopleNames(people());
+      show(carryRegion, correctionNotice());
+      const lost = carry && carry !== 'unchecked' ? carry.notCarried : [];
+      approve =
+        lost.length === 0 ||
+        confirm(`This revision rewrote ${fieldsInWords(lost)}, which an editor corrected on the live story after it was written: approving it puts this revision's text there, and the correction is lost. Approve anyway?`);
+    } finally {
+      acting = false;
+    }
+    if (approve) await act(outcome, 'approve', body);
+  };
+
+  /** What the corrections made to the live text since this revision was written mean for approving it; nothing when there are none to carry. */
+  function correctionNotice(): HTMLElement | null {
+    if (carry === null || !['pending', 'in_review'].includes(review.status)) return null;
+    if (carry === 'unchecked') {
+      return notice('info', 'Publishing did not answer whether the live story was corrected after this revision was written. Before approving, check the live story\'s corrections.');
+    }
+    const { carried, notCarried, corrections } = carry;
+    return h(
+      'section',
+      { class: `notice ${notCarried.length > 0 ? 'notice-warning' : 'notice-info'} correction-carry`, 'aria-labelledby': 'carry-title' },
+      h('h2', { id: 'carry-title' }, 'Corrected on the site since this revision was written'),
+      notCarried.length > 0
+        ? h(
+            'p',
+            {},
+            h('strong', {}, 'Not carried: '),
+            `this revision rewrote ${fieldsInWords(notCarried)} itself, so approving it puts its own text there and the correction is lost. Read ${notCarried.length === 1 ? 'it' : 'them'} against the live story, or request changes.`,
+          )
+        : null,
+      carried.length > 0 ? h('p', {}, `The correction of ${fieldsInWords(carried)} is carried into this revision as it goes live, so readers keep the corrected text.`) : null,
+      h(
+        'ul',
+        {},
+        corrections.map((c) => h('li', {}, `${who(c.editorId)} corrected ${fieldsInWords(c.changedFields)} · ${when(c.correctedAt)}`, h('blockquote', { class: 'note' }, c.note))),
+      ),
+      h('p', {}, h('a', { href: `/live/${review.articleId}` }, `Read the live story (revision ${carry.liveRevision})`)),
+    );
+  }
 
   /** What a story another editor holds offers: who has it since when, and taking it over (one who has gone home, or is busy elsewhere). */
   function takeOverOffer(holderId: string): HTMLElement[] {
@@ -225,7 +321,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       event.preventDefault();
       const approval = approvalFrom({ timing: later.checked ? 'at' : 'now', publishAt: publishAt.value, embargoUntil: embargo.value, priority: priority.value });
       if ('problem' in approval) show(message, notice('error', approval.problem));
-      else void act(approval.outcome, 'approve', approval.body);
+      else void approveChecked(approval.outcome, approval.body);
     });
 
     const reason = h('textarea', { name: 'reason', rows: 2, required: true });
@@ -287,12 +383,14 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   }
 
   function render(): void {
+    show(carryRegion, correctionNotice());
     show(
       body,
       h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`),
       review.status === 'killed' ? h('p', { class: 'story-state' }, 'Killed — the story was removed from every output; nothing more can be decided about it.') : null,
       review.status === 'recalled' ? h('p', { class: 'story-state' }, 'Recalled — its reporter took it back to edit; it comes back to the queue when they submit it again.') : null,
       message,
+      carryRegion,
       decisionForms(),
       h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Automated checks'), renderChecks(review.checks)),
       h(
@@ -343,11 +441,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   poll(context, async () => {
     if (typedInto(body) || (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) return;
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
-    if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) {
-      review = fresh;
-      names = await peopleNames(people());
-      render();
-    }
+    if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) await adopt(fresh);
   });
   return h('div', { class: 'screen' }, h('h1', {}, review.headline), body);
 }
