@@ -336,9 +336,9 @@ describe('the desk in a browser', () => {
     await revisions.getByText(/^Revision 3 · .+ · submitted, approved, went live$/).waitFor();
     await revisions.getByText(/^Revision 2 · .+ · submitted, changes requested$/).waitFor();
     await revisions.getByText(/^Revision 1 · .+ · submitted, recalled$/).waitFor();
-    // the timeline's take-over, for the record: both editors who took it, in turn
+    // the timeline's take-over, for the record: who took it, and who took it over from them
     await reporter.getByText(/^Taken for review \(revision 3\) by Eddie Editor/).waitFor();
-    await reporter.getByText(/^Taken for review \(revision 3\) by Erin Editor/).waitFor();
+    await reporter.getByText(/^Taken over from Eddie Editor \(revision 3\) by Erin Editor/).waitFor();
     await expect(reporter.getByRole('button', { name: 'Submit for review' }).isVisible()).resolves.toBe(false);
     await checkScreen(reporter, 'story-live');
 

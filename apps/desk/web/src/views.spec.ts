@@ -35,6 +35,31 @@ describe(activityWords.name, () => {
     ]);
   });
 
+  it('says from whom an editor took a story over, and only while the other editor held it', () => {
+    const by = (kind: string, revision: number, actorId: string): ActivityEntry => ({ ...entry(kind, revision), actorId });
+    const names: Record<string, string> = { 'u-ed': 'Ed Editor', 'u-eve': 'Eve Editor' };
+    const timeline = [
+      by('submitted', 2, 'u-rhea'),
+      by('review_claimed', 2, 'u-ed'),
+      by('review_claimed', 2, 'u-eve'),
+      by('review_claimed', 2, 'u-eve'),
+      by('changes_requested', 2, 'u-eve'),
+      by('submitted', 3, 'u-rhea'),
+      by('review_claimed', 3, 'u-ed'),
+    ];
+    expect(activityWords(timeline, (id) => names[id] ?? id)).toEqual([
+      'Submitted for review',
+      'Taken for review',
+      'Taken over from Ed Editor',
+      // the same editor's claim again (a redelivery, a second tab) takes nothing from anyone
+      'Taken for review',
+      'Changes requested',
+      'Submitted for review',
+      // a newer revision is nobody's until claimed: Ed's claim of it takes it from no one
+      'Taken for review',
+    ]);
+  });
+
   it('says only the word for a schedule entry kept from before its time was recorded', () => {
     expect(activityWords([entry('scheduled', 1), entry('scheduled', 1, null as unknown as string)])).toEqual(['Scheduled', 'Rescheduled']);
   });

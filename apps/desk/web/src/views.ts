@@ -203,14 +203,26 @@ const ACTIVITY_WORDS: Record<string, string> = {
   killed: 'Killed',
 };
 
+/** What ends an editor's hold on a revision: a decision, or its reporter taking it back or sending it again. */
+const ENDS_CLAIM = new Set(['submitted', 'changes_requested', 'recalled', 'approved', 'rejected']);
+
 /**
  * What each entry of a timeline (oldest first) says happened, in the same order. A schedule names
  * its time, and one of a revision already scheduled is a reschedule: "Scheduled for 9:00 AM EST",
- * then "Rescheduled to 11:30 AM EST", not the same word twice.
+ * then "Rescheduled to 11:30 AM EST", not the same word twice. A claim of a revision another editor
+ * held is a take-over, and says from whom (`nameOf`, the desk's names): "Taken over from Ed
+ * Editor", then the entry's own "by Eve Editor".
  */
-export function activityWords(activity: readonly ActivityEntry[]): string[] {
+export function activityWords(activity: readonly ActivityEntry[], nameOf: (personId: string) => string = (personId) => personId): string[] {
   const scheduled = new Set<number | null>();
+  const holder = new Map<number | null, string>();
   return activity.map((entry) => {
+    if (ENDS_CLAIM.has(entry.kind)) holder.delete(entry.revision);
+    if (entry.kind === 'review_claimed') {
+      const before = holder.get(entry.revision);
+      if (entry.actorId) holder.set(entry.revision, entry.actorId);
+      if (before && entry.actorId && before !== entry.actorId) return `Taken over from ${nameOf(before)}`;
+    }
     if (entry.kind !== 'scheduled') return ACTIVITY_WORDS[entry.kind] ?? entry.kind.replace(/_/g, ' ');
     const again = scheduled.has(entry.revision);
     scheduled.add(entry.revision);
@@ -229,7 +241,7 @@ export function renderActivity(
   selfId?: string,
   blockOf?: (revision: number, index: number) => ArticleBlock | undefined,
 ): HTMLElement {
-  const words = new Map(activityWords(activity).map((said, index) => [activity[index], said]));
+  const words = new Map(activityWords(activity, (personId) => personName(names, personId, selfId)).map((said, index) => [activity[index], said]));
   const entries = activity.filter((entry) => entry.kind !== 'edited' || entry.note).slice().reverse();
   if (entries.length === 0) return h('p', {}, 'Nothing yet.');
   return h(
