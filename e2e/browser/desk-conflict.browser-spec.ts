@@ -629,6 +629,26 @@ describe("the desk keeps the reporter's text", () => {
     expect([posts, asked.length]).toEqual([['approve'], 2]);
   });
 
+  it("counts the queue's unclaimed stories beside its link and in the tab's title, and drops the count once none wait", async () => {
+    let pending = 3;
+    const review = () => ({
+      articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+    });
+    const page = await openReview(review, undefined, (pathname, method, json) =>
+      pathname === '/api/editorial-review/v1/reviews' && method === 'GET' ? json(200, { items: pending > 0 ? [review()] : [], total: pending }) : undefined,
+    );
+    await page.getByRole('link', { name: 'Review queue (3 waiting)' }).waitFor();
+    await expect(page.locator('.nav-count').textContent()).resolves.toBe('3');
+    await expect(page.title()).resolves.toBe('(3) Review · Newsroom desk');
+    // Another editor claimed the last ones; the next screen reads the count again.
+    pending = 0;
+    await page.getByRole('link', { name: /^Review queue/ }).click();
+    await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
+    await eventually('the title without a count', async () => (await page.title()) === 'Review queue · Newsroom desk', { timeoutMs: 10_000 });
+    await expect(page.locator('.nav-count').count()).resolves.toBe(0);
+  });
+
   it("writes and shows a right-to-left story in its direction: the fields, the editor, the review's text, the desk's notes beside it left to right", async () => {
     const { page } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
     await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();

@@ -1,6 +1,7 @@
 import './styles.css';
 import { SESSION_ENDED, currentSession, describeError, signOut, type Session } from './api';
 import { hasRole, route, type Route, type ScreenContext } from './app';
+import { readWaiting, titleWith, waitingCount, type Waiting } from './attention';
 import { button, h, notice, show } from './dom';
 import { askBeforeLeaving, forgetQuestions, installLeaving, mayLeave } from './leaving';
 import { forgetNames } from './names';
@@ -39,6 +40,33 @@ let leaving: (() => void)[] = [];
 let shownAt = 0;
 let shownPath = location.pathname + location.search;
 let undoing = false;
+
+/** What waits for the person signed in (see attention.ts), shown beside their links and in the tab's title. */
+let waiting: Waiting = {};
+/** The screen's own title, before what waits is put in front of it. */
+let title = 'Newsroom desk';
+/** How often the counts are read again, in the background too (ms): a tab left open says when a story arrives. */
+const WAITING_POLL_MS = 30_000;
+
+/** Puts the counts into the links and the title as they are now, without drawing the screen again. */
+function showWaiting(): void {
+  for (const count of document.querySelectorAll<HTMLElement>('[data-waiting-for]')) {
+    const shown = waitingCount(count.dataset.waitingFor as '/queue' | '/stories', waiting);
+    show(count, shown ? h('span', { class: 'nav-count', 'aria-hidden': 'true' }, shown.shown) : null, shown ? h('span', { class: 'visually-hidden' }, ` (${shown.words})`) : null);
+  }
+  document.title = titleWith(title, waiting);
+}
+
+/** Reads the counts again; one that cannot be read keeps nothing (no stale number). */
+async function refreshWaiting(): Promise<void> {
+  const reading = session;
+  if (!reading) return;
+  const fresh = await readWaiting(reading).catch((): Waiting => ({}));
+  // Signed out (or in as someone else) while reading: those were another person's counts.
+  if (session !== reading) return;
+  waiting = fresh;
+  showWaiting();
+}
 
 /** The history position an entry records; entries from before the desk (or a reload's) count as 0. */
 const positionOf = (state: unknown): number => (typeof (state as { at?: unknown } | null)?.at === 'number' ? (state as { at: number }).at : 0);
@@ -81,7 +109,18 @@ function header(): HTMLElement {
             {},
             links
               .filter(([, , roles]) => hasRole(session, roles))
-              .map(([href, label]) => h('li', {}, h('a', { href, 'aria-current': here.startsWith(href) ? 'page' : undefined }, label))),
+              .map(([href, label]) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    { href, 'aria-current': here.startsWith(href) ? 'page' : undefined },
+                    label,
+                    href === '/queue' || href === '/stories' ? h('span', { 'data-waiting-for': href }) : null,
+                  ),
+                ),
+              ),
           ),
         )
       : null,
@@ -94,6 +133,7 @@ function header(): HTMLElement {
             if (!mayLeave()) return;
             void signOut().finally(() => {
               session = undefined;
+              waiting = {};
               forgetNames();
               navigate('/sign-in');
             });
@@ -116,12 +156,17 @@ async function render(): Promise<void> {
   const match = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find(({ m }) => m);
   const main = h('main', { id: 'main', tabindex: '-1' });
   show(root, header(), main);
+  // The counts known so far at once (the header is new), then read again.
+  showWaiting();
+  void refreshWaiting();
   if (!match?.m) {
-    document.title = 'Not found · Newsroom desk';
+    title = 'Not found · Newsroom desk';
+    document.title = titleWith(title, waiting);
     show(main, h('h1', {}, 'Not found'), h('p', {}, 'No desk screen has this address. '), h('a', { href: landing(session) }, 'Go to your start page'));
     return;
   }
-  document.title = `${match.r.title} · Newsroom desk`;
+  title = `${match.r.title} · Newsroom desk`;
+  document.title = titleWith(title, waiting);
   if (match.r.roles.length > 0 && !hasRole(session, match.r.roles)) {
     show(main, h('h1', {}, match.r.title), notice('error', 'Your account does not have the role this screen needs.'), h('a', { href: landing(session) }, 'Go to your start page'));
     return;
@@ -177,6 +222,7 @@ installLeaving();
 window.addEventListener(SESSION_ENDED, () => {
   if (!session) return;
   session = undefined;
+  waiting = {};
   forgetNames();
   navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}&ended=1`, true);
 });
@@ -189,4 +235,5 @@ void (async () => {
     return;
   }
   await render();
+  setInterval(() => void refreshWaiting(), WAITING_POLL_MS);
 })();
