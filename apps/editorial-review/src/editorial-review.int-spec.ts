@@ -94,6 +94,10 @@ describe('editorial-review service', () => {
     const badId = await bob.get<ErrorBody>('/v1/reviews/not-a-uuid');
     expect([badId.status, badId.body.error.code]).toEqual([400, 'REQUEST.INVALID_ID']);
     expect((await bob.get('/v1/reviews?status=done')).status).toBe(400);
+    for (const section of ['Politics', 'politics%20desk', '%3Cscript%3E', 'a'.repeat(65), '']) {
+      const refused = await bob.get<ErrorBody>(`/v1/reviews?section=${section}`);
+      expect([section, refused.status, refused.body.error.code]).toEqual([section, 400, 'REQUEST.VALIDATION_FAILED']);
+    }
     expect((await bob.get('/v1/reviews?limit=0')).status).toBe(400);
     const malformed = await bob.post<ErrorBody>(`/v1/reviews/${unknown}/comments`, undefined, { raw: '{"body":' });
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'REQUEST.MALFORMED_JSON']);
@@ -137,6 +141,19 @@ describe('editorial-review service', () => {
     await deliver(submitted(randomUUID(), 1));
     const firstPage = await bob.get<ReviewList>('/v1/reviews?limit=1&offset=0');
     expect([firstPage.body.items.map((item) => item.articleId), firstPage.body.total]).toEqual([[articleId], 2]);
+    // A desk's editors read the stories of their section: the filter is the revision's section.
+    const business = randomUUID();
+    await deliver(submitted(business, 1, { ...article(), section: 'business' }));
+    const bySection = await Promise.all(
+      ['/v1/reviews?section=business', '/v1/reviews?status=pending&section=politics', '/v1/reviews?status=in_review&section=business', '/v1/reviews?section=sport'].map((path) => bob.get<ReviewList>(path)),
+    );
+    expect(bySection.map(({ body }) => [body.items.map((item) => item.section), body.total])).toEqual([
+      [['business'], 1],
+      [['politics', 'politics'], 2],
+      [[], 0],
+      [[], 0],
+    ]);
+    expect(bySection[0].body.items[0].articleId).toBe(business);
   });
 
   it('applies a redelivered submission once, and a second event for the same revision not at all', async () => {

@@ -13,6 +13,14 @@ import { ReviewDecisionEntity } from './review-decision.entity';
 import { ReviewItemEntity } from './review-item.entity';
 import { ReviewSubmissionEntity } from './review-submission.entity';
 
+/** Which reviews a list holds, a page of them: every review, or those in `status`, and of `section` (the revision under review's). */
+export interface ReviewListFilter {
+  status?: ReviewStatus;
+  section?: string;
+  limit: number;
+  offset: number;
+}
+
 /**
  * Loads and stores review items with their submissions, comments and
  * decisions, through the open unit of work. Writes and row locks must run
@@ -96,9 +104,9 @@ export class ReviewRepository {
   }
 
   /** The queue: oldest submission first (article id breaks ties, so pages never overlap). */
-  list(filter: { status?: ReviewStatus; limit: number; offset: number }): Promise<[ReviewItemEntity[], number]> {
+  list(filter: ReviewListFilter): Promise<[ReviewItemEntity[], number]> {
     return this.unitOfWork.manager.findAndCount(ReviewItemEntity, {
-      where: filter.status ? { status: filter.status } : {},
+      where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.section ? { section: filter.section } : {}) },
       order: { submittedAt: 'ASC', articleId: 'ASC' },
       take: filter.limit,
       skip: filter.offset,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
-import { ARTICLE_LIMITS, IsScheduleTime, IsTimestamp, NOTE_MAX_LENGTH, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ARTICLE_LIMITS, IsScheduleTime, IsTimestamp, NOTE_MAX_LENGTH, PRIORITIES, SLUG_PATTERN, type Priority } from '@newsroom/contracts';
 import { PageQuery } from '@newsroom/platform';
 import { REVIEW_STATUSES, type ReviewStatus } from '../domain/review-status';
 import { BlockAnchor } from '../use-cases/comment-on-review/comment-on-review.command';
@@ -11,6 +11,12 @@ export class ListReviewsQuery extends PageQuery {
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
+
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'politics', description: "Only stories filed under this section (the revision under review's); every section when absent" })
+  @IsOptional()
+  @MaxLength(ARTICLE_LIMITS.section.maxLength)
+  @Matches(SLUG_PATTERN, { message: 'section must be a section slug such as politics' })
+  section?: string;
 }
 
 export class ClaimRequest {

@@ -39,7 +39,7 @@ export class ReviewsHttpController {
   @ApiOperation({ summary: 'The review queue, oldest submission first' })
   @ApiResponse({ status: 200, type: ReviewList })
   list(@Query() query: ListReviewsQuery): Promise<ReviewList> {
-    return this.read.list({ status: query.status, limit: query.limit, offset: query.offset });
+    return this.read.list({ status: query.status, section: query.section, limit: query.limit, offset: query.offset });
   }
 
   @Get(':articleId')

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { reviewNotFound } from '../../domain/review.errors';
-import type { ReviewStatus } from '../../domain/review-status';
-import { ReviewRepository } from '../../persistence/review.repository';
+import { ReviewRepository, type ReviewListFilter } from '../../persistence/review.repository';
 import { toReviewSummary, toReviewView, type ReviewList, type ReviewView } from './review.views';
 
 /** The queue and the full review of one article, for editors. */
@@ -9,7 +8,8 @@ import { toReviewSummary, toReviewView, type ReviewList, type ReviewView } from 
 export class ReadReviewsQuery {
   constructor(private readonly reviews: ReviewRepository) {}
 
-  async list(filter: { status?: ReviewStatus; limit: number; offset: number }): Promise<ReviewList> {
+  /** The queue, oldest submission first: every review, or those in `status`, and of `section` (the revision under review's). */
+  async list(filter: ReviewListFilter): Promise<ReviewList> {
     const [rows, total] = await this.reviews.list(filter);
     return { items: rows.map(toReviewSummary), total };
   }
