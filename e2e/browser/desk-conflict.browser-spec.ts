@@ -464,8 +464,8 @@ describe("the desk keeps the reporter's text", () => {
   async function openReview(
     review: () => object,
     onPost?: (action: string, json: (status: number, body: unknown) => Promise<void>) => Promise<void> | undefined,
-    /** Answers a request to another service (by path and method), or leaves it to the 404 below. */
-    elsewhere?: (pathname: string, method: string, json: (status: number, body: unknown) => Promise<void>) => Promise<void> | undefined,
+    /** Answers a request (by path, method and query) before the answers below, or leaves it to them. */
+    elsewhere?: (pathname: string, method: string, json: (status: number, body: unknown) => Promise<void>, query: URLSearchParams) => Promise<void> | undefined,
   ): Promise<import('playwright-core').Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
@@ -473,14 +473,14 @@ describe("the desk keeps the reporter's text", () => {
       const request = route.request();
       const { pathname } = new URL(request.url());
       const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      const other = elsewhere?.(pathname, request.method(), json, new URL(request.url()).searchParams);
+      if (other) return other;
       if (pathname === '/api/session') return json(200, { user: eve, csrfToken: 'csrf-1' });
       if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
       if (pathname === '/api/accounts/names') return json(200, { items: [{ id: 'u-rhea', name: 'Rhea Reporter' }, { id: 'u-ed', name: 'Ed Editor' }, { id: 'u-eve', name: 'Eve Editor' }] });
       if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, review());
       const answered = request.method() === 'POST' && pathname.startsWith('/api/editorial-review/v1/reviews/a1/') ? onPost?.(pathname.split('/').pop() as string, json) : undefined;
       if (answered) return answered;
-      const other = elsewhere?.(pathname, request.method(), json);
-      if (other) return other;
       return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
     });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reviews/a1`);
@@ -647,6 +647,42 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
     await eventually('the title without a count', async () => (await page.title()) === 'Review queue · Newsroom desk', { timeoutMs: 10_000 });
     await expect(page.locator('.nav-count').count()).resolves.toBe(0);
+  });
+
+  it("lists one section's stories in the queue when asked, keeps the choice in the address, and says when none of that section wait", async () => {
+    const summary = (articleId: string, section: string, headline: string) => ({
+      articleId, status: 'pending', headline, section, authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, checkSummary: { errors: 0, warnings: 0 },
+    });
+    const waiting = [summary('a1', 'politics', 'Council votes on night buses'), summary('a2', 'business', 'Port tolls rise in spring')];
+    const asked: (string | null)[] = [];
+    const page = await openReview(
+      () => ({ ...waiting[0], reviewedRevision: null, claimedAt: null, article, checks: [], comments: [], decisions: [], diff: null }),
+      undefined,
+      (pathname, method, json, query) => {
+        if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }, { slug: 'business', label: 'Business' }, { slug: 'sport', label: 'Sport' }], version: 1 });
+        if (pathname !== '/api/editorial-review/v1/reviews' || method !== 'GET') return undefined;
+        if (query.get('status') === 'pending' && query.get('limit') === '100') asked.push(query.get('section'));
+        const items = query.get('status') === 'pending' ? waiting.filter((item) => !query.get('section') || item.section === query.get('section')) : [];
+        return json(200, { items, total: items.length });
+      },
+    );
+    await page.getByRole('link', { name: /^Review queue/ }).click();
+    const table = page.locator('table.list tbody');
+    await table.getByRole('link', { name: 'Port tolls rise in spring' }).waitFor();
+    await expect(table.locator('tr').count()).resolves.toBe(2);
+
+    await page.getByLabel('Section').selectOption('business');
+    await page.waitForURL(/\/queue\?section=business$/);
+    await eventually('only the business story', async () => (await table.locator('tr').count()) === 1 && (await table.textContent())?.includes('Port tolls rise in spring'), { timeoutMs: 10_000 });
+    // the choice stays with a reload, and the server did the filtering
+    await page.reload();
+    await expect(page.getByLabel('Section').inputValue()).resolves.toBe('business');
+    await page.getByLabel('Section').selectOption('sport');
+    await page.getByText('No Sport story is waiting for review.').waitFor();
+    await page.getByLabel('Section').selectOption('');
+    await page.waitForURL(/\/queue$/);
+    await table.getByRole('link', { name: 'Council votes on night buses' }).waitFor();
+    expect(asked.filter((section, i) => section !== asked[i - 1])).toEqual([null, 'business', 'sport', null]);
   });
 
   it("writes and shows a right-to-left story in its direction: the fields, the editor, the review's text, the desk's notes beside it left to right", async () => {

@@ -63,20 +63,37 @@ async function askCorrectionCarry(review: ReviewView): Promise<CorrectionCarry |
   }
 }
 
-/** The review queue with each story's check results (GET editorial-review /v1/reviews). */
+/**
+ * The review queue with each story's check results (GET editorial-review /v1/reviews), of every
+ * section or of the one chosen: a desk's editors read their own section's stories. The choice
+ * is in the address (`/queue?section=politics`), so it survives a reload and can be bookmarked.
+ */
 export async function queueScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
+  const chosen = new URLSearchParams(location.search).get('section') ?? '';
+  const sections = await sectionList();
+  // A section no longer in the list (retired while stories of it wait) can still be chosen from its address.
+  const choices = chosen && !sections.some((s) => s.slug === chosen) ? [...sections, { slug: chosen, label: chosen }] : sections;
+  const filter = h(
+    'select',
+    { name: 'section' },
+    h('option', { value: '' }, 'All sections'),
+    choices.map((s) => h('option', { value: s.slug, selected: s.slug === chosen }, s.label)),
+  );
+  filter.addEventListener('change', () => context.navigate(filter.value ? `/queue?section=${encodeURIComponent(filter.value)}` : '/queue'));
   const load = async (): Promise<void> => {
     try {
       const [pending, inReview] = await Promise.all(
-        ['pending', 'in_review'].map((status) => service<{ items: ReviewSummary[] }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: 100 } })),
+        ['pending', 'in_review'].map((status) =>
+          service<{ items: ReviewSummary[] }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: 100, section: chosen || undefined } }),
+        ),
       );
       const items = [...inReview.body.items, ...pending.body.items];
-      const [names, sections] = await Promise.all([peopleNames(items.map((item) => item.assigneeId)), sectionList()]);
+      const names = await peopleNames(items.map((item) => item.assigneeId));
       show(
         region,
         items.length === 0
-          ? h('p', {}, 'The queue is empty.')
+          ? h('p', {}, chosen ? `No ${sectionLabel(sections, chosen)} story is waiting for review.` : 'The queue is empty.')
           : labelColumns(h(
               'table',
               { class: 'list' },
@@ -107,7 +124,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
   };
   await load();
   poll(context, load);
-  return h('div', { class: 'screen' }, h('h1', {}, 'Review queue'), region);
+  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'Review queue'), field('Section', filter)), region);
 }
 
 function checkSummary(summary: { errors: number; warnings: number }): string {
