@@ -227,6 +227,23 @@ function speedTable(speed: readonly DeliverySpeed[]): HTMLElement | null {
 /** What publishing answered for a story: its article, or why there is none. */
 type LiveState = LiveArticle | 'killed' | 'missing' | 'unreachable';
 
+/**
+ * What the page says of a newer revision of a live story (drafting's status for it), and what a
+ * correction made now does to it: publishing carries the correction into it as it goes live,
+ * except where the revision rewrote the same text. While it is with the editors, the one
+ * deciding it is told of that before approving; once approved, it goes live in its own words
+ * there and the reporter's timeline says so.
+ */
+export function newerRevisionWords(draftStatus: string): string {
+  if (draftStatus === 'submitted' || draftStatus === 'in_review') {
+    return `a new revision is with the editors (${draftStatus.replace('_', ' ')}): a correction made now is carried into it as it goes live, except where it rewrote the same text, which the editor deciding it is told before approving`;
+  }
+  if (draftStatus === 'approved' || draftStatus === 'scheduled') {
+    return `a new revision is approved and waits to go live: a correction made now is carried into it, except where it rewrote the same text, which then goes live in its own words`;
+  }
+  return `the reporter is working on a new revision (${draftStatus.replace('_', ' ')})`;
+}
+
 /** What the page says of a story not on the site, and what can still be done. */
 function offSiteHint(status: string, unreachable: boolean): string {
   if (unreachable) return 'Publishing did not answer, so whether the story is live could not be read. Reload in a moment.';
@@ -277,7 +294,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     actions.hidden = liveOnly.every((form) => form.hidden) && killForm.hidden;
     show(
       statusRegion,
-      h('p', {}, 'Status: ', statusBadge(status), onSite && draft.status !== 'published' ? ` · the reporter is working on a new revision (${draft.status})` : ''),
+      h('p', {}, 'Status: ', statusBadge(status), onSite && draft.status !== 'published' ? ` · ${newerRevisionWords(draft.status)}` : ''),
       onSite ? null : h('p', { class: 'hint' }, offSiteHint(status, article === 'unreachable')),
       found && onSite ? h('p', {}, h('a', { href: found.uri, target: '_blank', rel: 'noopener' }, 'Open the public page')) : null,
       // What readers have been told already, so a correction is not made twice.
