@@ -365,6 +365,18 @@ describe('input no client should send, on every route of every service', () => {
         { timeoutMs: 30_000 },
       );
       expect(JSON.stringify(published)).toContain('The longest story the desk can file');
+
+      // Every route that takes the whole article takes this one: an editor previews it, asks what
+      // approving a revision would carry, and corrects one paragraph (a correction's body replaces
+      // the body whole, so all of it is sent).
+      const preview = await newsroom.call('publishing', 'POST', '/v1/preview', editor, article);
+      expect(preview.status).toBe(200);
+      const carry = await newsroom.call('publishing', 'POST', `/v1/articles/${id}/correction-carry`, editor, article);
+      expect([carry.status, carry.body]).toEqual([200, expect.objectContaining({ carried: [], notCarried: [] })]);
+      const corrected = [{ type: 'paragraph', text: 'A corrected opening paragraph.' }, ...article.body.slice(1)];
+      const correction = await newsroom.call('publishing', 'POST', `/v1/articles/${id}/corrections`, editor, { note: 'The opening misnamed the inquiry.', changes: { body: corrected } });
+      expect(correction.status).toBe(201);
+      expect(JSON.stringify(correction.body)).toContain('A corrected opening paragraph.');
     });
 
     it('refuses an article just over the body limit with 400 at body, before anything is stored', async () => {
@@ -378,6 +390,11 @@ describe('input no client should send, on every route of every service', () => {
       expect(draft).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
       const note = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${ARTICLE_ID}/comments`, editor, { body: 'x'.repeat(120_000) });
       expect(note).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
+      // A route beside the article routes keeps the small limit.
+      const withdrawal = await newsroom.call('publishing', 'POST', `/v1/articles/${ARTICLE_ID}/unpublish`, editor, { reason: 'x'.repeat(120_000) });
+      expect(withdrawal).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
+      const correction = await newsroom.call('publishing', 'POST', `/v1/articles/${ARTICLE_ID}/corrections`, editor, { note: 'n', changes: { body: paragraphs(110, 10_000) } });
+      expect(correction).toMatchObject({ status: 413, body: { error: { code: 'REQUEST.TOO_LARGE' } } });
     });
   });
 

@@ -2,9 +2,10 @@
  * The desk in process against the real PostgreSQL, the local broker and the real mail catcher,
  * with the real drafting service as a process (from dist/: `npm run build` first): sign-in, the
  * rate limit, CSRF, sign-out, disabling, the invitation flow, the JWKS, and the API proxy whose
- * ES256 token drafting accepts. A small recording server stands in for editorial review, to
+ * ES256 token drafting accepts. A small recording server stands in for editorial review and publishing, to
  * see exactly what the proxy sends.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
@@ -96,9 +97,9 @@ describe('desk service', () => {
   let drafting: ServiceProcess;
   let desk: ServiceUnderTest;
   let admin: Browser;
-  /** What the stand-in for editorial review received: one entry per request. */
+  /** What the stand-in for editorial review and publishing received: one entry per request. */
   const received: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[] = [];
-  let reviewStandIn: Server;
+  let standIn: Server;
 
   /** Invites someone as the admin and accepts the invitation from the caught e-mail; the new person's browser. */
   async function invited(email: string, roles: string[], password = 'a long enough password'): Promise<Browser> {
@@ -115,7 +116,7 @@ describe('desk service', () => {
 
   beforeAll(async () => {
     [broker, mail, draftingDb] = await Promise.all([startLocalBroker(), startMailCatcher(), createTestDatabase('desk_drafting')]);
-    reviewStandIn = createServer((request, response) => {
+    standIn = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
@@ -124,7 +125,7 @@ describe('desk service', () => {
         response.end(JSON.stringify({ echoed: true }));
       });
     });
-    await new Promise<void>((resolve) => reviewStandIn.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
     drafting = await startServiceProcess(
       'drafting',
       {
@@ -146,8 +147,8 @@ describe('desk service', () => {
         DESK_PUBLIC_URL: 'http://desk.test',
         DESK_SIGNING_KEY_FILE: testSigningKeyFile(),
         DRAFTING_URL: drafting.baseUrl,
-        EDITORIAL_REVIEW_URL: `http://127.0.0.1:${(reviewStandIn.address() as AddressInfo).port}`,
-        PUBLISHING_URL: 'http://127.0.0.1:9',
+        EDITORIAL_REVIEW_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`,
+        PUBLISHING_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`,
         NOTIFICATIONS_URL: 'http://127.0.0.1:9',
         SMTP_URL: mail.smtpUrl,
         DESK_INITIAL_ADMIN_EMAIL: ADMIN.email,
@@ -163,7 +164,7 @@ describe('desk service', () => {
     await desk?.close();
     await drafting?.stop();
     await draftingDb?.drop();
-    await new Promise((resolve) => reviewStandIn?.close(resolve));
+    await new Promise((resolve) => standIn?.close(resolve));
     await mail?.stop();
     await broker?.stop();
   });
@@ -349,6 +350,31 @@ describe('desk service', () => {
       headers: { 'content-type': 'image/png' },
     });
     expect([accepted.status, accepted.body.block.width]).toEqual([201, 90]);
+  });
+
+  it("forwards a whole article on the routes that take one (a preview, a correction), and keeps the small limit on the others", async () => {
+    const editor = await invited('ellis@desk.test', ['editor']);
+    const longStory = { ...exampleArticle(), body: Array.from({ length: 30 }, (_, i) => ({ type: 'paragraph', text: `${i} ${'a'.repeat(9_990)}.` })) };
+    expect(JSON.stringify(longStory).length).toBeGreaterThan(MESSAGE_LIMITS.requestBodyBytes * 2);
+    const id = randomUUID();
+    received.length = 0;
+    const answers = await Promise.all([
+      editor.request('POST', '/api/publishing/v1/preview', longStory),
+      editor.request('POST', `/api/publishing/v1/articles/${id}/correction-carry`, longStory),
+      editor.request('POST', `/api/publishing/v1/articles/${id}/corrections`, { note: 'n', changes: { body: longStory.body } }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([207, 207, 207]);
+    expect(received.map((request) => [request.url, JSON.parse(request.body).body?.length ?? JSON.parse(request.body).changes.body.length]).sort()).toEqual(
+      [['/v1/preview', 30], [`/v1/articles/${id}/correction-carry`, 30], [`/v1/articles/${id}/corrections`, 30]].sort(),
+    );
+    const refused = await Promise.all([
+      editor.request<ErrorBody>('POST', `/api/publishing/v1/articles/${id}/unpublish`, { reason: 'x'.repeat(MESSAGE_LIMITS.requestBodyBytes + 1) }),
+      editor.request<ErrorBody>('POST', '/api/editorial-review/v1/reviews/abc/comments', { body: 'x'.repeat(MESSAGE_LIMITS.requestBodyBytes + 1) }),
+    ]);
+    expect(refused.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [413, 'REQUEST.TOO_LARGE'],
+      [413, 'REQUEST.TOO_LARGE'],
+    ]);
   });
 
   it('forwards method, path, query, body and If-Match with a bearer token it mints (ES256, 5 minutes, cached), and passes back only safe headers', async () => {

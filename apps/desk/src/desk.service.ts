@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { ARTICLE_BODY_ROUTES } from '@newsroom/contracts';
 import { bootstrapService, type ContentSecurityPolicy, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadDeskConfig, type DeskConfig } from './config/desk.config';
@@ -26,8 +27,8 @@ export function deskService(config: DeskConfig): ServiceDescription {
     title: 'Newsroom desk',
     description: 'Accounts, sign-in and sessions of the newsroom desk, its web app, the API proxy to the four services, and the JWKS of their access tokens.',
     consumesEvents: false,
-    // A draft forwarded through the proxy carries a whole article.
-    largeBodyPaths: ['/api/drafting/v1/drafts'],
+    // The proxy reads a whole article on the routes its services read one (a draft, a preview, a correction).
+    largeBodyPaths: Object.entries(ARTICLE_BODY_ROUTES).flatMap(([service, paths]) => paths.map((path) => `/api/${service}${path}`)),
     contentSecurityPolicy: DESK_CONTENT_SECURITY_POLICY,
     configure: (app) => serveWebApp(app, config.webDir),
   };

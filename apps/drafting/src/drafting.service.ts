@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { ARTICLE_BODY_ROUTES } from '@newsroom/contracts';
 import { bootstrapService, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadDraftingConfig } from './config/drafting.config';
@@ -8,7 +9,7 @@ export const DRAFTING_SERVICE: ServiceDescription = {
   description: 'Reporters write, revise and submit articles; every status change and editor note shows up on the draft.',
   consumesEvents: true,
   // POST and PATCH carry a whole article (up to 512 KiB as JSON).
-  largeBodyPaths: ['/v1/drafts'],
+  largeBodyPaths: ARTICLE_BODY_ROUTES.drafting,
   // The image upload reads its own body: an image or a multipart form, up to 15 MB.
   uploadPaths: ['/v1/images'],
 };

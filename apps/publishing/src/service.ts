@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
+import { ARTICLE_BODY_ROUTES } from '@newsroom/contracts';
 import { bootstrapService, RequestLimits, type ServiceDescription } from '@newsroom/platform';
 import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
@@ -19,8 +20,8 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
     description:
       'The public face of the newsroom: publishes approved articles (at once or on schedule), serves the pages, feeds, sitemaps and the ninjs API, and lets editors correct or withdraw live articles.',
     consumesEvents: true,
-    // A preview carries a whole article (up to 512 KiB as JSON), as drafting's drafts do.
-    largeBodyPaths: ['/v1/preview'],
+    // A preview, a correction and a correction carry carry a whole article (up to 512 KiB as JSON), as drafting's drafts do.
+    largeBodyPaths: ARTICLE_BODY_ROUTES.publishing,
     contentSecurityPolicy: siteContentSecurityPolicy(config.publicBaseUrl, config.imageOrigins, config.notificationsUrl),
     configure: (app: INestApplication) => {
       // Pages, feeds, sitemaps, the API and the stylesheet gzipped for a client that takes it (a

@@ -17,9 +17,9 @@ import { DomainError } from './errors';
  * made (EVENT.TOO_LARGE, 413), so nothing too large for the broker ever reaches an outbox.
  */
 export const MESSAGE_LIMITS = {
-  /** Request bodies of routes that take an article (drafting's drafts). */
+  /** Request bodies of routes that take an article (ARTICLE_BODY_ROUTES). */
   articleRequestBodyBytes: 1024 * 1024,
-  /** Request bodies of every other route: notes, comments, corrections, subscribers. */
+  /** Request bodies of every other route: notes, comments, subscribers. */
   requestBodyBytes: 100 * 1024,
   /** Url-encoded form bodies (subscriber pages). */
   formBodyBytes: 16 * 1024,
@@ -39,6 +39,20 @@ export const MESSAGE_LIMITS = {
    */
   imageUploadBytes: 15 * 1024 * 1024,
 } as const;
+
+/**
+ * The routes whose body carries a whole article (up to ARTICLE_LIMITS' 512 KiB as JSON), read up
+ * to MESSAGE_LIMITS.articleRequestBodyBytes, per service, as Express paths: drafting's drafts
+ * (create, save), publishing's preview, a correction (whose `changes.body` replaces the body
+ * whole, so correcting one paragraph of a long story sends all of it) and the correction carry
+ * of a revision. The desk's proxy reads the same routes under `/api/<service>` with the same
+ * limit, so a long story is not refused at the desk that its service would take. Every other
+ * route reads up to requestBodyBytes.
+ */
+export const ARTICLE_BODY_ROUTES = {
+  drafting: ['/v1/drafts'],
+  publishing: ['/v1/preview', '/v1/articles/:id/corrections', '/v1/articles/:id/correction-carry'],
+} as const satisfies Record<string, readonly string[]>;
 
 /** A picture over MESSAGE_LIMITS.imageUploadBytes refused (413), as drafting and the desk's proxy both say it. */
 export function imageTooLarge(): DomainError {
