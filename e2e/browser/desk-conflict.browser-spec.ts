@@ -685,6 +685,56 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked.filter((section, i) => section !== asked[i - 1])).toEqual([null, 'business', 'sport', null]);
   });
 
+  it('lists the live stories a hundred at a time with the rest a click away, and finds an older one by its words, the search in the address', async () => {
+    const live = Array.from({ length: 250 }, (_, i) => ({ id: `l${i}`, headline: i === 230 ? 'Harbour crane ban upheld' : `Live story ${i}`, section: 'politics', uri: `http://site.test/articles/l${i}`, version: '1', versioncreated: '2026-11-30T08:00:00Z' }));
+    const searches: string[] = [];
+    const page = await openReview(
+      () => ({ articleId: 'a1', status: 'approved', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 1, article, checks: [], comments: [], decisions: [], diff: null }),
+      undefined,
+      (pathname, method, json, query) => {
+        const offset = Number(query.get('offset') ?? 0);
+        const limit = Number(query.get('limit') ?? 20);
+        if (pathname === '/api/publishing/v1/articles') return json(200, { items: live.slice(offset, offset + limit), total: live.length });
+        if (pathname === '/api/publishing/v1/withdrawn') return json(200, { items: [] });
+        if (pathname !== '/api/publishing/v1/search') return undefined;
+        const q = query.get('q') ?? '';
+        searches.push(q);
+        if (q.length > 200) return json(400, { error: { code: 'REQUEST.VALIDATION_FAILED', message: 'q must be shorter than or equal to 200 characters' } });
+        const found = live.filter((story) => story.headline.toLowerCase().includes(q.toLowerCase()));
+        return json(200, { q, items: found.slice(offset, offset + limit), total: found.length, limit, offset });
+      },
+    );
+    await page.getByRole('link', { name: 'Live stories' }).click();
+    const rows = page.locator('table.list').first().locator('tbody tr');
+    await page.getByText('Showing 100 of 250 live stories, the newest first.').waitFor();
+    await expect(rows.count()).resolves.toBe(100);
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await page.getByText('Showing 200 of 250 live stories, the newest first.').waitFor();
+    await expect(rows.count()).resolves.toBe(200);
+
+    // The story to correct is older than the newest two hundred: found by its words.
+    await page.getByLabel('Find a live story').fill('  crane ban ');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(/\/live\?q=crane%20ban$/);
+    await page.getByRole('heading', { name: 'Live stories matching “crane ban”' }).waitFor();
+    await page.getByRole('link', { name: 'Harbour crane ban upheld' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Harbour crane ban upheld' }).getAttribute('href')).resolves.toBe('/live/l230');
+    await page.getByText('1 matching story, best match first.').waitFor();
+    expect(searches.at(-1)).toBe('crane ban');
+    // a reload keeps the search; none found says so; back to the newest
+    await page.reload();
+    await expect(page.getByLabel('Find a live story').inputValue()).resolves.toBe('crane ban');
+    await page.getByLabel('Find a live story').fill('tramway');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('No live story matches “tramway”.').waitFor();
+    await page.getByRole('link', { name: 'Show the newest instead' }).click();
+    await page.getByText('Showing 100 of 250 live stories, the newest first.').waitFor();
+    // a search publishing refuses is said, not a blank list
+    await page.getByLabel('Find a live story').evaluate((input, long) => ((input as unknown as { value: string }).value = long), 'x'.repeat(201));
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText(/q must be shorter than or equal to 200 characters/).waitFor();
+  });
+
   it("writes and shows a right-to-left story in its direction: the fields, the editor, the review's text, the desk's notes beside it left to right", async () => {
     const { page } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
     await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').waitFor();

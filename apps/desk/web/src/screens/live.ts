@@ -123,18 +123,30 @@ interface LiveArticle {
   pubstatus: 'usable' | 'withdrawn';
 }
 
+/** Live stories read a page at a time (publishing's list and search give at most 100 a request). */
+const LIVE_PAGE = 100;
+
 /**
  * The stories on the site now, from publishing's list: what readers see, with the live
  * headline. Drafting's status would leave out a live story whose reporter has started a new
- * revision (its status is then `draft`), so editors could not correct or take it down.
+ * revision (its status is then `draft`), so editors could not correct or take it down. The
+ * newest come first, a hundred at a time; an older one (a correction asked for weeks later) is
+ * found by its words (`/live?q=…`, publishing's search), so the search is in the address too.
  */
 export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
+  const more = h('div', {});
+  const searched = (new URLSearchParams(location.search).get('q') ?? '').trim();
+  let pages = 1;
   // Unpublished stories are on no public list, yet may need a kill later (a court order after a fact check).
   const withdrawnRegion = h('div', {});
   const load = async (): Promise<void> => {
-    const [{ body }, withdrawn, sections] = await Promise.all([
-      service<{ items: LiveArticle[] }>('publishing', 'GET', '/v1/articles', { query: { limit: 100 } }),
+    const read = (page: number) =>
+      searched
+        ? service<{ items: LiveArticle[]; total: number }>('publishing', 'GET', '/v1/search', { query: { q: searched, limit: LIVE_PAGE, offset: page * LIVE_PAGE } })
+        : service<{ items: LiveArticle[]; total: number }>('publishing', 'GET', '/v1/articles', { query: { limit: LIVE_PAGE, offset: page * LIVE_PAGE } });
+    const [answers, withdrawn, sections] = await Promise.all([
+      Promise.all(Array.from({ length: pages }, (_, page) => read(page))),
       // Said in its own place when it cannot be read: the live list stays.
       service<{ items: WithdrawnItem[] }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: 100 } }).then(
         ({ body: list }) => ({ items: list.items }),
@@ -142,8 +154,21 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
       ),
       sectionList(),
     ]);
-    const rows = body.items.map((article) => ({ id: article.id, headline: article.headline, status: 'published', section: article.section, updatedAt: article.versioncreated }));
-    show(region, storyTable(rows, sections, (id) => `/live/${id}`, 'No story is live.'));
+    const items = answers.flatMap(({ body }) => body.items);
+    const total = answers[0]?.body.total ?? items.length;
+    const rows = items.map((article) => ({ id: article.id, headline: article.headline, status: 'published', section: article.section, updatedAt: article.versioncreated }));
+    show(region, storyTable(rows, sections, (id) => `/live/${id}`, searched ? `No live story matches “${searched}”.` : 'No story is live.'));
+    show(
+      more,
+      total > items.length
+        ? h('p', { class: 'hint' }, `Showing ${items.length} of ${total} ${searched ? 'matching' : 'live'} stories${searched ? ', best match first' : ', the newest first'}. `, button(`Show ${Math.min(LIVE_PAGE, total - items.length)} more`, () => {
+            pages += 1;
+            void load().catch((error: unknown) => show(more, notice('error', describeError(error))));
+          }))
+        : searched && items.length > 0
+          ? h('p', { class: 'hint' }, `${total} matching ${total === 1 ? 'story' : 'stories'}, best match first.`)
+          : null,
+    );
     if ('error' in withdrawn) {
       show(withdrawnRegion, notice('error', describeError(withdrawn.error)));
       return;
@@ -153,11 +178,22 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   poll(context, load);
+
+  const words = h('input', { type: 'search', name: 'q', value: searched, maxlength: 200, autocomplete: 'off' });
+  const find = h('form', { class: 'live-search', role: 'search' }, field('Find a live story', words, 'Words of its headline or text, as on the site’s search'), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Find'), searched ? h('a', { href: '/live' }, 'Show the newest instead') : null));
+  find.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const typed = words.value.trim();
+    context.navigate(typed ? `/live?q=${encodeURIComponent(typed)}` : '/live');
+  });
   return h(
     'div',
     { class: 'screen' },
     h('h1', {}, 'Live stories'),
+    find,
+    searched ? h('h2', {}, `Live stories matching “${searched}”`) : null,
     region,
+    more,
     h('section', { 'aria-labelledby': 'withdrawn-title' }, h('h2', { id: 'withdrawn-title' }, 'Taken off the site'), h('p', { class: 'hint' }, 'Unpublished stories, the latest first: each can still be killed, and its reporter can bring it back with a new revision.'), withdrawnRegion),
   );
 }
