@@ -685,6 +685,30 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked.filter((section, i) => section !== asked[i - 1])).toEqual([null, 'business', 'sport', null]);
   });
 
+  it('says when the queue holds more than a page, and shows the newer stories on asking', async () => {
+    const waiting = Array.from({ length: 130 }, (_, i) => ({
+      articleId: `q${i}`, status: 'pending', headline: `Waiting story ${i}`, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, checkSummary: { errors: 0, warnings: 0 },
+    }));
+    const page = await openReview(
+      () => ({ ...waiting[0], articleId: 'a1', reviewedRevision: null, claimedAt: null, article, checks: [], comments: [], decisions: [], diff: null }),
+      undefined,
+      (pathname, method, json, query) => {
+        if (pathname !== '/api/editorial-review/v1/reviews' || method !== 'GET') return undefined;
+        const items = query.get('status') === 'pending' ? waiting : [];
+        const offset = Number(query.get('offset') ?? 0);
+        return json(200, { items: items.slice(offset, offset + Number(query.get('limit') ?? 20)), total: items.length });
+      },
+    );
+    await page.getByRole('link', { name: /^Review queue/ }).click();
+    await page.getByText('Showing the 100 oldest of 130 stories; choose a section to narrow them.').waitFor();
+    const rows = page.locator('table.list tbody tr');
+    await expect(rows.count()).resolves.toBe(100);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.getByRole('link', { name: 'Waiting story 129' }).waitFor();
+    await expect(rows.count()).resolves.toBe(130);
+    await expect(page.getByText(/^Showing the/).count()).resolves.toBe(0);
+  });
+
   it('lists the live stories a hundred at a time with the rest a click away, and finds an older one by its words, the search in the address', async () => {
     const live = Array.from({ length: 250 }, (_, i) => ({ id: `l${i}`, headline: i === 230 ? 'Harbour crane ban upheld' : `Live story ${i}`, section: 'politics', uri: `http://site.test/articles/l${i}`, version: '1', versioncreated: '2026-11-30T08:00:00Z' }));
     const searches: string[] = [];

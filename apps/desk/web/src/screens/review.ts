@@ -63,6 +63,9 @@ async function askCorrectionCarry(review: ReviewView): Promise<CorrectionCarry |
   }
 }
 
+/** Reviews read a page at a time: editorial review lists at most 100 a request. */
+const QUEUE_PAGE = 100;
+
 /**
  * The review queue with each story's check results (GET editorial-review /v1/reviews), of every
  * section or of the one chosen: a desk's editors read their own section's stories. The choice
@@ -81,14 +84,30 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
     choices.map((s) => h('option', { value: s.slug, selected: s.slug === chosen }, s.label)),
   );
   filter.addEventListener('change', () => context.navigate(filter.value ? `/queue?section=${encodeURIComponent(filter.value)}` : '/queue'));
+  const more = h('div', {});
+  // Pages of a hundred (review's largest) of each status read so far; the oldest come first.
+  let pages = 1;
   const load = async (): Promise<void> => {
     try {
-      const [pending, inReview] = await Promise.all(
-        ['pending', 'in_review'].map((status) =>
-          service<{ items: ReviewSummary[] }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: 100, section: chosen || undefined } }),
-        ),
+      const read = (status: string) =>
+        Promise.all(
+          Array.from({ length: pages }, (_, page) =>
+            service<{ items: ReviewSummary[]; total: number }>('editorial-review', 'GET', '/v1/reviews', { query: { status, limit: QUEUE_PAGE, offset: page * QUEUE_PAGE, section: chosen || undefined } }),
+          ),
+        ).then((answers) => ({ items: answers.flatMap(({ body }) => body.items), total: answers[0]?.body.total ?? 0 }));
+      const [pending, inReview] = await Promise.all([read('pending'), read('in_review')]);
+      const items = [...inReview.items, ...pending.items];
+      const total = pending.total + inReview.total;
+      // A queue longer than a page hid its newest stories: say how many, and offer them.
+      show(
+        more,
+        total > items.length
+          ? h('p', { class: 'hint' }, `Showing the ${items.length} oldest of ${total} stories${chosen ? '' : '; choose a section to narrow them'}. `, button('Show more', () => {
+              pages += 1;
+              void load();
+            }))
+          : null,
       );
-      const items = [...inReview.body.items, ...pending.body.items];
       const names = await peopleNames(items.map((item) => item.assigneeId));
       show(
         region,
@@ -124,7 +143,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
   };
   await load();
   poll(context, load);
-  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'Review queue'), field('Section', filter)), region);
+  return h('div', { class: 'screen' }, h('div', { class: 'title-row' }, h('h1', {}, 'Review queue'), field('Section', filter)), region, more);
 }
 
 function checkSummary(summary: { errors: number; warnings: number }): string {
