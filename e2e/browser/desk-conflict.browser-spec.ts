@@ -685,6 +685,36 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked.filter((section, i) => section !== asked[i - 1])).toEqual([null, 'business', 'sport', null]);
   });
 
+  it('previews the revision under review as its public page, from publishing, in a frame that runs no script', async () => {
+    const posted: unknown[] = [];
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 2, submittedAt: '2026-11-30T08:00:00Z',
+        assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      }),
+    );
+    // Registered after the helper's, so asked first.
+    await page.route('**/api/publishing/v1/preview', async (route) => {
+      posted.push(route.request().postDataJSON());
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<html><head><link rel="canonical" href="https://site.test/articles/x"></head><body><p class="corrections-notice preview-banner">Preview</p><h1 class="headline">${article.headline}</h1><script>document.title = 'ran'</script></body></html>`,
+      });
+    });
+    await page.getByRole('button', { name: 'Preview the public page' }).click();
+    const frame = page.locator('iframe.preview-frame');
+    await frame.waitFor();
+    expect(posted).toEqual([article]);
+    await expect(frame.getAttribute('sandbox')).resolves.toBe('');
+    const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).toContain(`<h1 class="headline">${article.headline}</h1>`);
+    expect(srcdoc).toContain('<base href="https://site.test/">');
+    await expect(page.frameLocator('iframe.preview-frame').locator('h1.headline').textContent()).resolves.toBe(article.headline);
+    await page.getByRole('button', { name: 'Close preview' }).click();
+    await expect(frame.count()).resolves.toBe(0);
+  });
+
   it('says when the queue holds more than a page, and shows the newer stories on asking', async () => {
     const waiting = Array.from({ length: 130 }, (_, i) => ({
       articleId: `q${i}`, status: 'pending', headline: `Waiting story ${i}`, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, checkSummary: { errors: 0, warnings: 0 },

@@ -4,6 +4,7 @@ import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
+import { showPagePreview } from '../preview';
 import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
@@ -163,6 +164,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const message = h('div', {});
   let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
   let carry = await askCorrectionCarry(review);
+  /** The revision as its public page would look, when asked for; kept across redraws until closed. */
+  const previewRegion = h('div', {});
   /** Shown above the decision: redrawn on its own when asked again, so a form being filled in is left as it is. */
   const carryRegion = h('div', {});
   /** Everyone the review names: its reporter, its editor, who commented and who decided, and who corrected the live text since. */
@@ -181,7 +184,11 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const adopt = async (fresh: ReviewView): Promise<void> => {
     const revised = fresh.revision !== review.revision;
     review = fresh;
-    if (revised) carry = await askCorrectionCarry(review);
+    if (revised) {
+      carry = await askCorrectionCarry(review);
+      // A preview of the earlier revision is not the text under review any more.
+      show(previewRegion);
+    }
     names = await peopleNames(people());
     render();
   };
@@ -443,7 +450,14 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         // A first submission sent back and resubmitted as it was has no earlier revision, but it is no "first submission" any more.
         resentAsItWas() && !review.diff ? null : renderDiff(review.diff),
       ),
-      h('section', { 'aria-labelledby': 'text-title' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), renderArticle(review.article, `Revision ${review.revision}`, { sections, beside: blockComments })),
+      h(
+        'section',
+        { 'aria-labelledby': 'text-title' },
+        // The editor approves what readers will see: the page as publishing renders it, pictures and embeds included.
+        h('div', { class: 'title-row' }, h('h2', { id: 'text-title' }, `Revision ${review.revision}`), button('Preview the public page', () => void showPagePreview(previewRegion, review.article))),
+        previewRegion,
+        renderArticle(review.article, `Revision ${review.revision}`, { sections, beside: blockComments }),
+      ),
       h(
         'section',
         { 'aria-labelledby': 'comments-title' },

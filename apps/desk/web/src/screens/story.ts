@@ -12,6 +12,7 @@ import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsav
 import { refusalsOf } from '../refusals';
 import { typedInto } from '../leaving';
 import { canonicalLanguage } from '../language-tag';
+import { showPagePreview } from '../preview';
 import { textDirection } from '@newsroom/contracts/direction';
 
 interface DraftView {
@@ -455,27 +456,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     })();
   });
 
-  /**
-   * The story as its public page would look, rendered by publishing (POST /v1/preview) and
-   * shown in a sandboxed frame: no scripts run in it, and a <base> of the public site's address
-   * (read from the page's canonical link) lets its stylesheet load.
-   */
-  async function showPreview(): Promise<void> {
-    try {
-      const { body } = await service<string>('publishing', 'POST', '/v1/preview', { body: current() });
-      const page = new DOMParser().parseFromString(String(body), 'text/html');
-      const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href');
-      if (canonical && /^https?:/i.test(canonical)) page.head.prepend(Object.assign(page.createElement('base'), { href: new URL('/', canonical).toString() }));
-      const frame = h('iframe', { class: 'preview-frame', title: 'Preview of the public page', sandbox: '' });
-      frame.srcdoc = `<!doctype html>${page.documentElement.outerHTML}`;
-      show(
-        previewRegion,
-        h('section', { class: 'preview', 'aria-labelledby': 'preview-title' }, h('div', { class: 'title-row' }, h('h2', { id: 'preview-title', tabindex: '-1' }, 'Preview'), button('Close preview', () => show(previewRegion))), frame),
-      );
-      (previewRegion.querySelector('h2') as HTMLElement).focus();
-    } catch (error) {
-      show(previewRegion, notice('error', `No preview: ${describeError(error)}`));
-    }
+  /** The story as its public page would look (publishing's renderer), below the form. */
+  function showPreview(): Promise<void> {
+    return showPagePreview(previewRegion, current());
   }
 
   function setEditable(editable: boolean): void {
