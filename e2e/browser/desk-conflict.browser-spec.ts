@@ -830,7 +830,8 @@ describe("the desk keeps the reporter's text", () => {
       if (pathname === '/api/notifications/v1/deliveries') return json(200, { counts: { total: 0, sent: 0, pending: 0, sending: 0, failed: 0, cancelled: 0 }, speed: [], deliveries: [], article: null });
       if (pathname === '/api/publishing/v1/scheduled') {
         const nextWeek = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
-        return json(200, { items: scheduled ? [{ articleId: 'a2', headline: 'Ferry timetable changes', section: 'politics', publishAt: nextWeek, dueAt: nextWeek, embargoUntil: null, updatesLive: false }] : [] });
+        const corrections = { carried: ['body'], notCarried: ['headline'] };
+        return json(200, { items: scheduled ? [{ articleId: 'a2', headline: 'Ferry timetable changes', section: 'politics', publishAt: nextWeek, dueAt: nextWeek, embargoUntil: null, updatesLive: true, corrections }] : [] });
       }
       if (request.method() === 'POST') {
         posts.push(pathname.split('/').pop() as string);
@@ -869,6 +870,8 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked).toHaveLength(1);
 
     await page.goto(`${base}/schedule`);
+    // The update waiting was written before a correction of the live headline: said before it goes live.
+    await page.getByText(/^Corrected on the site since it was approved: the headline will go live in this revision's words, without the correction\./).waitFor();
     // On a phone the time field shows the whole date and time; the button goes below it, not over it.
     await page.setViewportSize({ width: 390, height: 844 });
     const timeBox = await page.getByLabel('New time for “Ferry timetable changes”').boundingBox();

@@ -642,6 +642,7 @@ describe('publishing service', () => {
         embargoUntil: inAYear.toISOString(),
         updatesLive: false,
         slug: null,
+        corrections: { carried: [], notCarried: [] },
       });
 
       const moved = new Date(Date.now() + 30 * 86400_000);

@@ -6,6 +6,7 @@ import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, statusBadge, toLocalInput, when } from '../dom';
 import { sectionLabel, sectionList } from '../names';
+import { fieldsInWords } from '../views';
 import { storyTable } from './stories';
 
 interface ScheduledItem {
@@ -17,6 +18,26 @@ interface ScheduledItem {
   publishAt: string | null;
   embargoUntil: string | null;
   updatesLive: boolean;
+  /** For an update: corrected fields of the live text it takes as it goes live, and those it rewrote (they go live without the correction). Absent from older publishing services. */
+  corrections?: { carried: string[]; notCarried: string[] };
+}
+
+/**
+ * What an update waiting for its time does with corrections made to the live text since it was
+ * approved, in the editor's words; null when it does nothing to any. A correction it cannot take
+ * (it rewrote the same text) is said as a warning, with what the editor can still do.
+ */
+export function scheduledCorrections(corrections: ScheduledItem['corrections']): { warning: boolean; text: string } | null {
+  if (!corrections) return null;
+  const { carried, notCarried } = corrections;
+  if (notCarried.length > 0) {
+    const also = carried.length > 0 ? ` The correction of ${fieldsInWords(carried)} is carried into it.` : '';
+    return {
+      warning: true,
+      text: `Corrected on the site since it was approved: ${fieldsInWords(notCarried)} will go live in this revision's words, without the correction. To keep it, cancel this publication and have the reporter revise the story.${also}`,
+    };
+  }
+  return carried.length > 0 ? { warning: false, text: `Corrected on the site since it was approved: the correction of ${fieldsInWords(carried)} is carried into it as it goes live.` } : null;
 }
 
 /** Publishing's answer to a reschedule: the new time, or published at once when that time had come. */
@@ -91,6 +112,7 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
       { class: 'card' },
       h('h2', {}, item.headline),
       h('p', {}, `Goes live ${when(item.dueAt)}`, item.embargoUntil ? ` · embargoed until ${when(item.embargoUntil)}` : '', item.updatesLive ? ' · updates the live story' : '', ` · ${section}`),
+      ((said) => (said ? h('p', { class: `notice ${said.warning ? 'notice-warning' : 'notice-info'}` }, said.text) : null))(scheduledCorrections(item.corrections)),
       form,
       cancel,
     );

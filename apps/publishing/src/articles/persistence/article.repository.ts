@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
@@ -323,7 +323,15 @@ export class ArticleRepository {
    * text itself is loaded: editors see what will go live.
    */
   async scheduled(limit: number): Promise<PublishedArticle[]> {
-    const rows = await (await this.settled()).find(ArticleEntity, { where: { dueAt: Not(IsNull()) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+    // With the live text as approved (left out of a plain find), which says what going live will carry into the waiting revision.
+    const rows = await (await this.settled())
+      .createQueryBuilder(ArticleEntity, 'a')
+      .addSelect('a.liveAsApproved')
+      .where('a.dueAt IS NOT NULL')
+      .orderBy('a.dueAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(limit)
+      .getMany();
     return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiRespo
 import { IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@newsroom/auth';
-import { DomainError, IsIntegerParam, withIsoDates } from '@newsroom/contracts';
+import { CORRECTABLE_FIELDS, DomainError, IsIntegerParam, withIsoDates, type CorrectableField } from '@newsroom/contracts';
 import { ParseArticleIdPipe } from '@newsroom/platform';
 import { CancelScheduleCommand } from '../../articles/use-cases/cancel-schedule/cancel-schedule.command';
 import { CancelScheduleUseCase } from '../../articles/use-cases/cancel-schedule/cancel-schedule.use-case';
@@ -22,6 +22,12 @@ export class ListScheduledRequest {
   limit = 100;
 }
 
+export class ScheduledCorrectionsView {
+  @ApiProperty({ enum: CORRECTABLE_FIELDS, isArray: true, description: 'Corrected fields the revision takes as it goes live' }) carried!: CorrectableField[];
+  @ApiProperty({ enum: CORRECTABLE_FIELDS, isArray: true, description: 'Corrected fields the revision rewrote itself: they go live in its words, without the correction' })
+  notCarried!: CorrectableField[];
+}
+
 export class ScheduledItemView {
   @ApiProperty({ format: 'uuid' }) articleId!: string;
   @ApiProperty() revision!: number;
@@ -32,6 +38,11 @@ export class ScheduledItemView {
   @ApiProperty({ format: 'date-time', nullable: true, description: 'The embargo, which holds whatever the schedule says' }) embargoUntil!: string | null;
   @ApiProperty({ description: 'True for a newer revision of a live story' }) updatesLive!: boolean;
   @ApiProperty({ nullable: true, description: 'The live address of a story being updated' }) slug!: string | null;
+  @ApiProperty({
+    type: ScheduledCorrectionsView,
+    description: 'For an update: what going live does with corrections made to the live text since it was approved (the same answer as POST /v1/articles/:id/correction-carry)',
+  })
+  corrections!: ScheduledCorrectionsView;
 }
 
 export class ScheduledListView {

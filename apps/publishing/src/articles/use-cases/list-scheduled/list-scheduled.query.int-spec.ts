@@ -5,6 +5,7 @@ import { ListScheduledCommand } from './list-scheduled.command';
 import { ListScheduledQuery } from './list-scheduled.query';
 
 const HOUR = 3600_000;
+const NONE = { carried: [], notCarried: [] };
 
 describe(ListScheduledQuery.name, () => {
   let testbed: UseCaseTestbed;
@@ -30,10 +31,25 @@ describe(ListScheduledQuery.name, () => {
     const items = await testbed.get(ListScheduledQuery).execute(ListScheduledCommand.create({ limit: 10 }));
 
     expect(items.map(({ content: _content, ...item }) => item)).toEqual([
-      { articleId: embargoed, revision: 1, headline: 'Embargoed story', section: 'politics', dueAt: afterStart(2 * HOUR), publishAt: afterStart(HOUR), embargoUntil: afterStart(2 * HOUR), updatesLive: false, slug: null },
-      { articleId: later, revision: 1, headline: 'Later story', section: 'politics', dueAt: afterStart(3 * HOUR), publishAt: afterStart(3 * HOUR), embargoUntil: null, updatesLive: false, slug: null },
+      { articleId: embargoed, revision: 1, headline: 'Embargoed story', section: 'politics', dueAt: afterStart(2 * HOUR), publishAt: afterStart(HOUR), embargoUntil: afterStart(2 * HOUR), updatesLive: false, slug: null, corrections: NONE },
+      { articleId: later, revision: 1, headline: 'Later story', section: 'politics', dueAt: afterStart(3 * HOUR), publishAt: afterStart(3 * HOUR), embargoUntil: null, updatesLive: false, slug: null, corrections: NONE },
       expect.objectContaining({ articleId: live, revision: 2, headline: 'Waiting update', updatesLive: true, slug: expect.any(String) }),
     ]);
+  });
+
+  it('says what an update waiting for its time does with corrections made to the live text since: the fields it takes, and those it rewrote', async () => {
+    const first = testContent({ headline: 'Mayor Smith resigns' });
+    const live = await fixtures.live({ article: first });
+    const waiting = testContent({ ...first, headline: 'Mayor Smith resigns; deputy sworn in' });
+    await fixtures.approve({ articleId: live, revision: 2, publishAt: afterStart(4 * HOUR).toISOString(), article: waiting });
+    const before = await testbed.get(ListScheduledQuery).execute(ListScheduledCommand.create({ limit: 10 }));
+    expect(before.map((item) => item.corrections)).toEqual([NONE]);
+    // Corrected while the update waits: the standfirst it left alone, the headline it rewrote.
+    await fixtures.correct(live, 'The mayor is named Smyth.', { headline: 'Mayor Smyth resigns', standfirst: 'Mayor Smyth leaves after ten years.' });
+
+    const [item] = await testbed.get(ListScheduledQuery).execute(ListScheduledCommand.create({ limit: 10 }));
+
+    expect(item).toMatchObject({ articleId: live, revision: 2, updatesLive: true, corrections: { carried: ['standfirst'], notCarried: ['headline'] } });
   });
 
   it('takes at most `limit`', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleContent } from '@newsroom/contracts';
+import type { ArticleContent, CorrectableField } from '@newsroom/contracts';
 import { ArticleRepository } from '../../persistence/article.repository';
 import type { ListScheduledCommand } from './list-scheduled.command';
 
@@ -20,9 +20,15 @@ export interface ScheduledItem {
   /** The live address, for an update. */
   slug: string | null;
   content: ArticleContent;
+  /**
+   * For an update: the fields corrected on the live text since it was approved that this
+   * revision takes as it goes live (`carried`), and those it rewrote itself, which go live in its
+   * own words without the correction (`notCarried`); both empty when nothing is to carry.
+   */
+  corrections: { carried: CorrectableField[]; notCarried: CorrectableField[] };
 }
 
-/** Editors' view of the schedule: every revision waiting for its time, soonest first. */
+/** Editors' view of the schedule: every revision waiting for its time, soonest first, with what it does to corrections of the live text. */
 @Injectable()
 export class ListScheduledQuery {
   constructor(private readonly articles: ArticleRepository) {}
@@ -32,6 +38,7 @@ export class ListScheduledQuery {
     return waiting.flatMap((article) => {
       const { pending, status, slug } = article.snapshot();
       if (!pending) return [];
+      const carry = article.correctionCarryInto(pending.content);
       return [
         {
           articleId: article.id,
@@ -44,6 +51,7 @@ export class ListScheduledQuery {
           updatesLive: status === 'published',
           slug,
           content: pending.content,
+          corrections: { carried: carry?.applied ?? [], notCarried: carry?.kept ?? [] },
         },
       ];
     });
