@@ -566,6 +566,7 @@ describe("the desk keeps the reporter's text", () => {
     const carryAsked: unknown[] = [];
     let status = 'in_review';
     let notCarried = ['headline'];
+    let publishingDown = false;
     const revision3 = { ...article, headline: 'Night bus line opens; first riders at midnight' };
     const review = () => ({
       articleId: 'a1', status, headline: revision3.headline, section: 'politics', authorId: 'u-rhea', revision: 3, submittedAt: '2026-11-30T08:30:00Z',
@@ -583,6 +584,7 @@ describe("the desk keeps the reporter's text", () => {
       (pathname, method, json) => {
         if (pathname !== '/api/publishing/v1/articles/a1/correction-carry' || method !== 'POST') return undefined;
         carryAsked.push(pathname);
+        if (publishingDown) return json(503, { error: { code: 'PROXY.UNAVAILABLE', message: 'publishing did not answer' } });
         return json(200, {
           articleId: 'a1', liveRevision: 2, carried: ['body'], notCarried,
           corrections: [{ note: 'The line starts at Harwick, not Hartwick.', correctedAt: '2026-11-30T09:00:00Z', editorId: 'u-ed', changedFields: ['headline', 'body'] }],
@@ -610,6 +612,13 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked).toEqual([expect.stringContaining('This revision rewrote the headline, which an editor corrected on the live story after it was written')]);
     expect(carryAsked).toHaveLength(2);
     expect(posts).toEqual([]);
+    // Publishing not answering at Approve does not unsay what it said: the editor is still asked.
+    publishingDown = true;
+    answerNextDialog(page, 'dismiss', asked);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await eventually('the question asked again', () => asked.length > 1, { timeoutMs: 10_000 });
+    expect([asked[1], carryAsked.length, posts]).toEqual([asked[0], 3, []]);
+    publishingDown = false;
     // "yes" approves, and the warning goes with the decision.
     answerNextDialog(page, 'accept', asked);
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -626,7 +635,7 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByText(/^Not carried/).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved; it goes live now.').waitFor();
-    expect([posts, asked.length]).toEqual([['approve'], 2]);
+    expect([posts, asked.length]).toEqual([['approve'], 3]);
   });
 
   it("counts the queue's unclaimed stories beside its link and in the tab's title, and drops the count once none wait", async () => {

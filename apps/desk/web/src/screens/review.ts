@@ -248,7 +248,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     acting = true;
     let approve: boolean;
     try {
-      carry = await askCorrectionCarry(review);
+      const fresh = await askCorrectionCarry(review);
+      // Publishing not answering now does not unsay what it said when the screen opened.
+      carry = fresh === 'unchecked' && carry !== null && carry !== 'unchecked' ? carry : fresh;
       names = await peopleNames(people());
       show(carryRegion, correctionNotice());
       const lost = carry && carry !== 'unchecked' ? carry.notCarried : [];
