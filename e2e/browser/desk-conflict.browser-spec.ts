@@ -750,6 +750,7 @@ describe("the desk keeps the reporter's text", () => {
 
   it('lists the live stories a hundred at a time with the rest a click away, and finds an older one by its words, the search in the address', async () => {
     const live = Array.from({ length: 250 }, (_, i) => ({ id: `l${i}`, headline: i === 230 ? 'Harbour crane ban upheld' : `Live story ${i}`, section: 'politics', uri: `http://site.test/articles/l${i}`, version: '1', versioncreated: '2026-11-30T08:00:00Z' }));
+    const taken = Array.from({ length: 130 }, (_, i) => ({ articleId: `w${i}`, headline: `Withdrawn story ${i}`, section: 'politics', slug: `w${i}`, withdrawnAt: '2026-11-01T08:00:00Z', reason: 'Fact check', editorId: 'u-ed' }));
     const searches: string[] = [];
     const page = await openReview(
       () => ({ articleId: 'a1', status: 'approved', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 1, article, checks: [], comments: [], decisions: [], diff: null }),
@@ -758,7 +759,7 @@ describe("the desk keeps the reporter's text", () => {
         const offset = Number(query.get('offset') ?? 0);
         const limit = Number(query.get('limit') ?? 20);
         if (pathname === '/api/publishing/v1/articles') return json(200, { items: live.slice(offset, offset + limit), total: live.length });
-        if (pathname === '/api/publishing/v1/withdrawn') return json(200, { items: [] });
+        if (pathname === '/api/publishing/v1/withdrawn') return json(200, { items: taken.slice(offset, offset + limit), total: taken.length });
         if (pathname !== '/api/publishing/v1/search') return undefined;
         const q = query.get('q') ?? '';
         searches.push(q);
@@ -774,6 +775,13 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('button', { name: 'Show 100 more' }).click();
     await page.getByText('Showing 200 of 250 live stories, the newest first.').waitFor();
     await expect(rows.count()).resolves.toBe(200);
+    // The stories taken off the site page too: one taken down long ago may still need a kill.
+    const withdrawnRows = page.locator('section[aria-labelledby="withdrawn-title"] table.list tbody tr');
+    await page.getByText('Showing the 100 taken down last of 130.').waitFor();
+    await expect(withdrawnRows.count()).resolves.toBe(100);
+    await page.getByRole('button', { name: 'Show 30 more' }).click();
+    await page.getByRole('link', { name: 'Withdrawn story 129' }).waitFor();
+    await expect(withdrawnRows.count()).resolves.toBe(130);
 
     // The story to correct is older than the newest two hundred: found by its words.
     await page.getByLabel('Find a live story').fill('  crane ban ');

@@ -471,6 +471,16 @@ describe('publishing service', () => {
       expect((await site.get('/feeds/feed.json')).text).not.toContain(`/articles/${slug}"`);
       expect(await sitemapUrls(site)).not.toContain(`${PUBLIC_BASE_URL}/articles/${slug}`);
       expect((await site.get<{ items: { id: string }[] }>('/v1/articles?limit=100')).body.items.map((item) => item.id)).not.toContain(live);
+      // Editors find it among the stories taken off the site, a page at a time, with how many there are.
+      const withdrawn = await editor.get<{ items: { articleId: string; reason: string }[]; total: number }>('/v1/withdrawn?limit=1');
+      expect([withdrawn.status, withdrawn.body.items, withdrawn.body.total]).toEqual([200, [expect.objectContaining({ articleId: live, reason: 'Legal hold' })], expect.any(Number)]);
+      const pages = await Promise.all(['/v1/withdrawn?offset=-1', '/v1/withdrawn?offset=x', '/v1/withdrawn?limit=501'].map((path) => editor.get<ErrorBody>(path)));
+      expect(pages.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+      ]);
+      expect((await service.as('reporter', AUTHOR).get<ErrorBody>('/v1/withdrawn')).status).toBe(403);
       expect((await editor.post(`/v1/articles/${live}/unpublish`, { reason: 'again' })).status).toBe(409);
       expect((await editor.post(`/v1/articles/${live}/corrections`, { note: 'late' })).status).toBe(409);
     });

@@ -162,6 +162,8 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
   let pages = 1;
   // Unpublished stories are on no public list, yet may need a kill later (a court order after a fact check).
   const withdrawnRegion = h('div', {});
+  const moreWithdrawn = h('div', {});
+  let withdrawnPages = 1;
   const load = async (): Promise<void> => {
     const read = (page: number) =>
       searched
@@ -170,8 +172,10 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
     const [answers, withdrawn, sections] = await Promise.all([
       Promise.all(Array.from({ length: pages }, (_, page) => read(page))),
       // Said in its own place when it cannot be read: the live list stays.
-      service<{ items: WithdrawnItem[] }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: 100 } }).then(
-        ({ body: list }) => ({ items: list.items }),
+      Promise.all(
+        Array.from({ length: withdrawnPages }, (_, page) => service<{ items: WithdrawnItem[]; total?: number }>('publishing', 'GET', '/v1/withdrawn', { query: { limit: LIVE_PAGE, offset: page * LIVE_PAGE } })),
+      ).then(
+        (answers) => ({ items: answers.flatMap(({ body: list }) => list.items), total: answers[0]?.body.total }),
         (error: unknown) => ({ error }),
       ),
       sectionList(),
@@ -197,6 +201,17 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
     }
     const taken = withdrawn.items.map((item) => ({ id: item.articleId, headline: item.headline, status: 'withdrawn', section: item.section, updatedAt: item.withdrawnAt }));
     show(withdrawnRegion, storyTable(taken, sections, (id) => `/live/${id}`, 'No story has been taken off the site.'));
+    // One taken down long ago may still need a kill: the older ones are a click away.
+    const allWithdrawn = withdrawn.total ?? taken.length;
+    show(
+      moreWithdrawn,
+      allWithdrawn > taken.length
+        ? h('p', { class: 'hint' }, `Showing the ${taken.length} taken down last of ${allWithdrawn}. `, button(`Show ${Math.min(LIVE_PAGE, allWithdrawn - taken.length)} more`, () => {
+            withdrawnPages += 1;
+            void load().catch((error: unknown) => show(moreWithdrawn, notice('error', describeError(error))));
+          }))
+        : null,
+    );
   };
   await load().catch((error: unknown) => show(region, notice('error', describeError(error))));
   poll(context, load);
@@ -216,7 +231,7 @@ export async function liveScreen(context: ScreenContext): Promise<HTMLElement> {
     searched ? h('h2', {}, `Live stories matching “${searched}”`) : null,
     region,
     more,
-    h('section', { 'aria-labelledby': 'withdrawn-title' }, h('h2', { id: 'withdrawn-title' }, 'Taken off the site'), h('p', { class: 'hint' }, 'Unpublished stories, the latest first: each can still be killed, and its reporter can bring it back with a new revision.'), withdrawnRegion),
+    h('section', { 'aria-labelledby': 'withdrawn-title' }, h('h2', { id: 'withdrawn-title' }, 'Taken off the site'), h('p', { class: 'hint' }, 'Unpublished stories, the latest first: each can still be killed, and its reporter can bring it back with a new revision.'), withdrawnRegion, moreWithdrawn),
   );
 }
 

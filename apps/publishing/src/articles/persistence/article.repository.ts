@@ -335,10 +335,10 @@ export class ArticleRepository {
     return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
   }
 
-  /** Stories taken off the site (withdrawn), the latest taken down first. */
-  async withdrawn(limit: number): Promise<PublishedArticle[]> {
-    const rows = await (await this.settled()).find(ArticleEntity, { where: { status: 'withdrawn' }, order: { withdrawnAt: 'DESC', id: 'ASC' }, take: limit });
-    return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
+  /** Stories taken off the site (withdrawn), the latest taken down first: `limit` of them from `offset` on, and how many there are. */
+  async withdrawn(limit: number, offset = 0): Promise<{ articles: PublishedArticle[]; total: number }> {
+    const [rows, total] = await (await this.settled()).findAndCount(ArticleEntity, { where: { status: 'withdrawn' }, order: { withdrawnAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    return { articles: rows.map((row) => PublishedArticle.restore(toSnapshot(row))), total };
   }
 
   /** Appends a correction to the public log. */

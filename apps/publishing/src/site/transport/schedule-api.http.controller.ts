@@ -22,6 +22,14 @@ export class ListScheduledRequest {
   limit = 100;
 }
 
+/** A page of the stories taken off the site: `limit` as the schedule's, and `offset` to read on. */
+export class ListWithdrawnRequest extends ListScheduledRequest {
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100_000, default: 0 })
+  @IsOptional()
+  @IsIntegerParam({ min: 0, max: 100_000 })
+  offset = 0;
+}
+
 export class ScheduledCorrectionsView {
   @ApiProperty({ enum: CORRECTABLE_FIELDS, isArray: true, description: 'Corrected fields the revision takes as it goes live' }) carried!: CorrectableField[];
   @ApiProperty({ enum: CORRECTABLE_FIELDS, isArray: true, description: 'Corrected fields the revision rewrote itself: they go live in its words, without the correction' })
@@ -61,6 +69,7 @@ export class WithdrawnItemView {
 
 export class WithdrawnListView {
   @ApiProperty({ type: [WithdrawnItemView], description: 'The latest taken down first' }) items!: WithdrawnItemView[];
+  @ApiProperty({ description: 'Every story taken off the site, beyond this page too' }) total!: number;
 }
 
 export class RescheduleResultView {
@@ -94,14 +103,14 @@ export class ScheduleApiHttpController {
     private readonly listWithdrawn: ListWithdrawnQuery,
   ) {}
 
-  /** `?limit=` 1–500 (default 100; else 400 REQUEST.VALIDATION_FAILED). Not cached: editors act on it. */
+  /** `?limit=` 1–500 (default 100) and `?offset=` 0–100,000 (else 400 REQUEST.VALIDATION_FAILED). Not cached: editors act on it. */
   @Get('withdrawn')
   @ApiOperation({ summary: 'Stories taken off the site (unpublished), the latest first (editors): still there to kill, or for their reporter to bring back' })
   @ApiResponse({ status: 200, type: WithdrawnListView })
-  async withdrawn(@Query() request: ListScheduledRequest, @Res({ passthrough: true }) res: Response): Promise<WithdrawnListView> {
-    const items = await this.listWithdrawn.execute(ListWithdrawnCommand.create({ limit: request.limit }));
+  async withdrawn(@Query() request: ListWithdrawnRequest, @Res({ passthrough: true }) res: Response): Promise<WithdrawnListView> {
+    const { items, total } = await this.listWithdrawn.execute(ListWithdrawnCommand.create({ limit: request.limit, offset: request.offset }));
     res.setHeader('Cache-Control', 'no-store');
-    return { items: items.map((item) => ({ ...item, withdrawnAt: item.withdrawnAt.toISOString() })) };
+    return { items: items.map((item) => ({ ...item, withdrawnAt: item.withdrawnAt.toISOString() })), total };
   }
 
   @Get('scheduled')

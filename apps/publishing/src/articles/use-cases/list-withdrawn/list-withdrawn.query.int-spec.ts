@@ -20,7 +20,7 @@ describe(ListWithdrawnQuery.name, () => {
   });
   afterAll(() => testbed?.close());
 
-  const list = (limit = 10) => testbed.get(ListWithdrawnQuery).execute(ListWithdrawnCommand.create({ limit }));
+  const list = async (limit = 10, offset?: number) => (await testbed.get(ListWithdrawnQuery).execute(ListWithdrawnCommand.create({ limit, offset }))).items;
 
   it('lists the stories taken off the site, the latest first, with who took them down and why; not live, scheduled or killed ones', async () => {
     const first = await fixtures.withdrawn('Fact check');
@@ -41,9 +41,13 @@ describe(ListWithdrawnQuery.name, () => {
     expect(items.map((item) => item.withdrawnAt.toISOString())).toEqual([new Date(START.getTime() + MINUTE).toISOString(), START.toISOString()]);
   });
 
-  it('takes at most `limit`', async () => {
-    await fixtures.withdrawn();
-    await fixtures.withdrawn();
-    expect(await list(1)).toHaveLength(1);
+  it('takes at most `limit` from `offset` on, and says how many there are in all', async () => {
+    const older = await fixtures.withdrawn();
+    fixtures.clock.advance(MINUTE);
+    const newer = await fixtures.withdrawn();
+    expect((await list(1)).map((item) => item.articleId)).toEqual([newer]);
+    expect((await list(1, 1)).map((item) => item.articleId)).toEqual([older]);
+    expect(await list(1, 2)).toEqual([]);
+    expect((await testbed.get(ListWithdrawnQuery).execute(ListWithdrawnCommand.create({ limit: 1 }))).total).toBe(2);
   });
 });

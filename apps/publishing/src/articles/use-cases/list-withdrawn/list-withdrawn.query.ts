@@ -23,12 +23,14 @@ export interface WithdrawnItem {
 export class ListWithdrawnQuery {
   constructor(private readonly articles: ArticleRepository) {}
 
-  async execute(command: ListWithdrawnCommand): Promise<WithdrawnItem[]> {
-    const withdrawn = await this.articles.withdrawn(command.limit);
-    return withdrawn.flatMap((article) => {
+  /** A page of them, and how many there are in all (a story withdrawn a year ago is still there to kill). */
+  async execute(command: ListWithdrawnCommand): Promise<{ items: WithdrawnItem[]; total: number }> {
+    const { articles, total } = await this.articles.withdrawn(command.limit, command.offset ?? 0);
+    const items = articles.flatMap((article) => {
       const { live, withdrawal, slug } = article.snapshot();
       if (!live || !withdrawal) return [];
       return [{ articleId: article.id, headline: live.content.headline, section: live.content.section, slug, withdrawnAt: withdrawal.at, reason: withdrawal.reason, editorId: withdrawal.editorId }];
     });
+    return { items, total };
   }
 }
