@@ -94,6 +94,23 @@ describe('drafting service', () => {
     expect((await editor.get<{ items: { id: string }[] }>('/v1/drafts')).body.items.map((d) => d.id)).toContain(id);
   });
 
+  it("lists an editor who also writes only their own stories with mine=true, as My stories shows them", async () => {
+    const writingEditor = service.as(['reporter', 'editor'], 'erin-writes');
+    const own = (await writingEditor.post<DraftView>('/v1/drafts', article)).body.id;
+    const others = (await alice.post<DraftView>('/v1/drafts', article)).body.id;
+    const ids = async (client: typeof alice, query: string) => (await client.get<{ items: { id: string }[]; total: number }>(`/v1/drafts?limit=100${query}`)).body;
+
+    const mine = await ids(writingEditor, '&mine=true');
+    expect([mine.items.map((d) => d.id), mine.total]).toEqual([[own], 1]);
+    expect((await ids(writingEditor, '')).items.map((d) => d.id)).toEqual(expect.arrayContaining([own, others]));
+    expect((await ids(writingEditor, '&mine=false')).items.map((d) => d.id)).toEqual(expect.arrayContaining([own, others]));
+    // a reporter's own list is theirs either way
+    expect((await ids(alice, '&mine=true')).items.map((d) => d.id)).toContain(others);
+    expect((await ids(alice, '&mine=true')).items.map((d) => d.id)).not.toContain(own);
+    const refused = await alice.get<ErrorBody>('/v1/drafts?mine=yes');
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([400, 'REQUEST.VALIDATION_FAILED', expect.stringContaining('mine must be true or false')]);
+  });
+
   it('edits with If-Match: 428 without it, 412 when stale, 404 for someone else, 400 for an invalid result', async () => {
     const id = await newDraft();
     const path = `/v1/drafts/${id}`;

@@ -15,14 +15,11 @@ export interface Waiting {
   sentBack?: number;
 }
 
-/** How many of a reporter's stories sent back are read at once; more than this still counts as this many and more ("100+"). */
-export const SENT_BACK_READ = 100;
-
 /**
  * Reads the counts (editorial review's `GET /v1/reviews?status=pending`, drafting's `GET
- * /v1/drafts?status=changes_requested`). Drafting lists every story to an editor, so a person who
- * is both counts only the stories they wrote. A list that cannot be read leaves its count out
- * rather than showing a wrong one.
+ * /v1/drafts?status=changes_requested&mine=true`: a person who is also an editor counts only
+ * the stories they wrote). A list that cannot be read leaves its count out rather than showing a
+ * wrong one.
  */
 export async function readWaiting(session: Session): Promise<Waiting> {
   const [queue, sentBack] = await Promise.all([
@@ -33,8 +30,8 @@ export async function readWaiting(session: Session): Promise<Waiting> {
         )
       : undefined,
     session.user.roles.includes('reporter')
-      ? service<{ items: { authorId: string }[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { status: 'changes_requested', limit: SENT_BACK_READ } }).then(
-          ({ body }) => body.items.filter((item) => item.authorId === session.user.id).length,
+      ? service<{ total: number }>('drafting', 'GET', '/v1/drafts', { query: { status: 'changes_requested', mine: 'true', limit: 1 } }).then(
+          ({ body }) => body.total,
           () => undefined,
         )
       : undefined,
@@ -43,13 +40,13 @@ export async function readWaiting(session: Session): Promise<Waiting> {
 }
 
 /**
- * A navigation link's count as shown (`3`, `100+`) and the words it stands for, for screen
+ * A navigation link's count as shown (`3`) and the words it stands for, for screen
  * readers (`3 waiting`, `1 sent back to you`); null when nothing waits there.
  */
 export function waitingCount(link: '/queue' | '/stories', waiting: Waiting): { shown: string; words: string } | null {
   const count = link === '/queue' ? waiting.queue : waiting.sentBack;
   if (!count) return null;
-  const shown = link === '/stories' && count >= SENT_BACK_READ ? `${SENT_BACK_READ}+` : String(count);
+  const shown = String(count);
   return { shown, words: link === '/queue' ? `${shown} waiting` : `${shown} sent back to you` };
 }
 

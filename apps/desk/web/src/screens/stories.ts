@@ -48,7 +48,7 @@ async function storyList(context: ScreenContext, list: { spiked: boolean; headin
   const load = async (): Promise<void> => {
     try {
       const [answers, sections] = await Promise.all([
-        Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: PAGE, offset: page * PAGE, spiked: list.spiked ? 'true' : undefined } }))),
+        Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: DraftSummary[]; total: number }>('drafting', 'GET', '/v1/drafts', { query: { limit: PAGE, offset: page * PAGE, spiked: list.spiked ? 'true' : undefined, mine: 'true' } }))),
         sectionList(),
       ]);
       const items = answers.flatMap(({ body }) => body.items);

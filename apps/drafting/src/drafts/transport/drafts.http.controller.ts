@@ -36,6 +36,15 @@ export class ListDraftsQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'spiked must be true or false' })
   spiked?: boolean;
+
+  @ApiPropertyOptional({
+    description: "true lists only the caller's own stories, as My stories does, also for an editor (who otherwise sees every story); without it (or false), what the caller may read",
+    default: false,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
 }
 
 class DraftList {
@@ -72,7 +81,7 @@ export class DraftsHttpController {
   @ApiOperation({ summary: 'List drafts: a reporter sees their own, editors see all' })
   @ApiResponse({ status: 200, type: DraftList })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDraftsQuery): Promise<DraftList> {
-    return this.read.list(user, { status: query.status, spiked: query.spiked ?? false, limit: query.limit, offset: query.offset });
+    return this.read.list(user, { status: query.status, spiked: query.spiked ?? false, mine: query.mine ?? false, limit: query.limit, offset: query.offset });
   }
 
   @Get(':id')

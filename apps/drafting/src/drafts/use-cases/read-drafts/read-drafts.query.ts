@@ -12,13 +12,15 @@ import { toActivityView, toDraftSummary, toDraftView, toRevisionView, type Draft
 export class ReadDraftsQuery {
   constructor(private readonly drafts: DraftRepository) {}
 
-  /** Newest change first; a reporter sees only their own drafts; spiked ones only when `spiked`. */
+  /** Newest change first; a reporter sees only their own drafts, an editor every draft unless `mine`; spiked ones only when `spiked`. */
   async list(
     reader: AuthenticatedUser,
-    filter: { status?: DraftStatus; spiked?: boolean; limit: number; offset: number },
+    filter: { status?: DraftStatus; spiked?: boolean; mine?: boolean; limit: number; offset: number },
   ): Promise<{ items: DraftSummary[]; total: number }> {
-    const authorId = readsEveryDraft(reader) ? undefined : reader.id;
-    const [rows, total] = await this.drafts.list({ ...filter, authorId });
+    // An editor reads every story; `mine` narrows anyone to their own (an editor who also writes).
+    const { mine, ...rest } = filter;
+    const authorId = readsEveryDraft(reader) && !mine ? undefined : reader.id;
+    const [rows, total] = await this.drafts.list({ ...rest, authorId });
     return { items: rows.map(toDraftSummary), total };
   }
 
