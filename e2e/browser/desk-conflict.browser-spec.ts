@@ -603,6 +603,9 @@ describe("the desk keeps the reporter's text", () => {
     const [carryBox, decideBox] = await Promise.all([carry.boundingBox(), page.locator('#decide-title').boundingBox()]);
     expect(carryBox!.y).toBeLessThan(decideBox!.y);
     await page.screenshot({ path: path.join(SHOTS, 'review-correction-not-carried.png'), fullPage: true });
+    await page.evaluate(AXE_SOURCE);
+    const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`)) as string[];
+    expect(violations).toEqual([]);
 
     // Approve asks publishing again, then the editor; "no" sends nothing.
     const asked: string[] = [];
