@@ -848,6 +848,9 @@ describe("the desk keeps the reporter's text", () => {
       if (pathname === '/api/drafting/v1/drafts/a1') return json(200, { status: 'published', article });
       if (pathname === '/api/publishing/v1/articles/a1' && request.method() === 'GET') return json(200, live());
       if (pathname === '/api/notifications/v1/deliveries') return json(200, { counts: { total: 0, sent: 0, pending: 0, sending: 0, failed: 0, cancelled: 0 }, speed: [], deliveries: [], article: null });
+      // A newer revision is with Ed, and it rewrote the headline the correction is about.
+      if (pathname === '/api/editorial-review/v1/reviews/a1') return json(200, { status: 'in_review', revision: 3, assigneeId: 'u-ed', article });
+      if (pathname === '/api/publishing/v1/articles/a1/correction-carry') return json(200, { carried: [], notCarried: ['headline'], corrections: [], liveRevision: 2 });
       if (pathname === '/api/publishing/v1/scheduled') {
         const nextWeek = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
         const corrections = { carried: ['body'], notCarried: ['headline'] };
@@ -881,6 +884,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('button', { name: 'Publish correction' }).dblclick();
     await page.getByText('Correction published.').waitFor();
     await expect(page.getByText(/make the correction again/).count()).resolves.toBe(0);
+    await page.getByText(/^Revision 3, with the editors, rewrote the headline itself, so it would go live there without this correction\. .+ is asked about it before approving\.$/).waitFor();
 
     const asked: string[] = [];
     answerNextDialog(page, 'accept', asked);

@@ -5,7 +5,7 @@ import { correctableTexts, correctedBody } from '../body-correction';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, statusBadge, toLocalInput, when } from '../dom';
-import { sectionLabel, sectionList } from '../names';
+import { peopleNames, personName, sectionLabel, sectionList } from '../names';
 import { fieldsInWords } from '../views';
 import { storyTable } from './stories';
 
@@ -486,6 +486,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
         .then(async () => {
           show(message, notice('success', 'Correction published.'));
           await loadStatus();
+          const lost = await revisionInReviewLoses();
+          if (lost) message.append(lost);
           correctionSlot.replaceChildren(correction());
           // The form the keyboard was in is gone: the focus goes to what happened, not the page's top.
           focusMessage();
@@ -504,6 +506,27 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
         }));
     });
     return form;
+  };
+  /**
+   * After a correction: a newer revision with the editors that rewrote the same text would go
+   * live in its own words there. Its editor is asked before approving; the correcting editor
+   * hears of it here too, with who has it, so they can tell them. Nothing when there is no such
+   * revision, or when review or publishing cannot be asked (the review screen still asks).
+   */
+  const revisionInReviewLoses = async (): Promise<HTMLElement | null> => {
+    try {
+      const { body: review } = await service<{ status: string; revision: number; assigneeId: string | null; article: unknown }>('editorial-review', 'GET', `/v1/reviews/${id}`);
+      if (!['pending', 'in_review'].includes(review.status)) return null;
+      const { body: carry } = await service<{ notCarried: string[] }>('publishing', 'POST', `/v1/articles/${id}/correction-carry`, { body: review.article });
+      if (carry.notCarried.length === 0) return null;
+      const who = review.assigneeId ? personName(await peopleNames([review.assigneeId]), review.assigneeId) : 'The editor who claims it';
+      return notice(
+        'info',
+        `Revision ${review.revision}, with the editors, rewrote ${fieldsInWords(carry.notCarried)} itself, so it would go live there without this correction. ${who} is asked about it before approving.`,
+      );
+    } catch {
+      return null;
+    }
   };
   const correctionSlot = h('div', { class: 'slot' });
   const unpublishForm = removal('Unpublish', 'Unpublish', 'Reason (kept internally)', 'Take this story off the site? Its page will answer "gone".', 'unpublish');
