@@ -697,6 +697,26 @@ describe("the desk keeps the reporter's text", () => {
     expect(asked.filter((section, i) => section !== asked[i - 1])).toEqual([null, 'business', 'sport', null]);
   });
 
+  it('says it could not check for corrections when publishing does not know the question, and nothing for a story never live', async () => {
+    let answer = { status: 404, body: { error: { code: 'ROUTE.NOT_FOUND', message: 'No such resource' } } };
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 3, submittedAt: '2026-11-30T08:30:00Z',
+        assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article, checks: [], comments: [], decisions: [],
+        diff: { fromRevision: 2, toRevision: 3, fields: {}, body: [] },
+      }),
+      undefined,
+      (pathname, method, json) => (pathname === '/api/publishing/v1/articles/a1/correction-carry' && method === 'POST' ? json(answer.status, answer.body) : undefined),
+    );
+    // A publishing that predates the question (a rollout under way) is no answer: said, not taken for "nothing corrected".
+    await page.getByText(/^Publishing did not answer whether the live story was corrected after this revision was written\./).waitFor();
+    answer = { status: 404, body: { error: { code: 'ARTICLE.NOT_FOUND', message: 'No published article with id a1' } } };
+    await page.reload();
+    await page.getByRole('heading', { name: 'Revision 3' }).waitFor();
+    await expect(page.getByText(/^Publishing did not answer/).count()).resolves.toBe(0);
+    await expect(page.locator('section.correction-carry').count()).resolves.toBe(0);
+  });
+
   it('previews the revision under review as its public page, from publishing, in a frame that runs no script', async () => {
     const posted: unknown[] = [];
     const page = await openReview(

@@ -59,7 +59,8 @@ async function askCorrectionCarry(review: ReviewView): Promise<CorrectionCarry |
     return body.carried.length + body.notCarried.length > 0 ? body : null;
   } catch (error) {
     // Never live (approved before and cancelled, or still scheduled), or killed: nothing to carry.
-    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return null;
+    // Any other answer (a publishing too old to know the route answers a bare 404) is no answer.
+    if (error instanceof ApiError && (error.code === 'ARTICLE.NOT_FOUND' || error.code === 'ARTICLE.GONE')) return null;
     return 'unchecked';
   }
 }
