@@ -594,7 +594,7 @@ describe("the desk keeps the reporter's text", () => {
     const carry = page.locator('section.correction-carry');
     await carry.getByRole('heading', { name: 'Corrected on the site since this revision was written' }).waitFor();
     const said = (await carry.textContent()) ?? '';
-    expect(said).toContain('Not carried: this revision rewrote the headline itself, so approving it puts its own text there and the correction is lost.');
+    expect(said).toContain('Not carried: this revision has its own wording of the headline, so approving it puts that wording there in place of the corrected one.');
     expect(said).toContain('The correction of the body is carried into this revision as it goes live');
     expect(said).toContain('Ed Editor corrected the headline and the body');
     expect(said).toContain('The line starts at Harwick, not Hartwick.');
@@ -612,7 +612,7 @@ describe("the desk keeps the reporter's text", () => {
     answerNextDialog(page, 'dismiss', asked);
     await page.getByRole('button', { name: 'Approve' }).click();
     await eventually('the question before approving', () => asked.length > 0, { timeoutMs: 10_000 });
-    expect(asked).toEqual([expect.stringContaining('This revision rewrote the headline, which an editor corrected on the live story after it was written')]);
+    expect(asked).toEqual([expect.stringContaining('This revision has its own wording of the headline, which an editor corrected on the live story after it was written')]);
     expect(carryAsked).toHaveLength(2);
     expect(posts).toEqual([]);
     // Publishing not answering at Approve does not unsay what it said: the editor is still asked.
@@ -699,17 +699,27 @@ describe("the desk keeps the reporter's text", () => {
 
   it('says it could not check for corrections when publishing does not know the question, and nothing for a story never live', async () => {
     let answer = { status: 404, body: { error: { code: 'ROUTE.NOT_FOUND', message: 'No such resource' } } };
+    const posts: string[] = [];
     const page = await openReview(
       () => ({
-        articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 3, submittedAt: '2026-11-30T08:30:00Z',
-        assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article, checks: [], comments: [], decisions: [],
+        articleId: 'a1', status: 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 3, submittedAt: '2026-11-30T08:30:00Z',
+        assigneeId: 'u-eve', claimedAt: '2026-11-30T08:40:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 2, article, checks: [], comments: [], decisions: [],
         diff: { fromRevision: 2, toRevision: 3, fields: {}, body: [] },
       }),
-      undefined,
+      (action) => {
+        posts.push(action);
+        return undefined;
+      },
       (pathname, method, json) => (pathname === '/api/publishing/v1/articles/a1/correction-carry' && method === 'POST' ? json(answer.status, answer.body) : undefined),
     );
     // A publishing that predates the question (a rollout under way) is no answer: said, not taken for "nothing corrected".
     await page.getByText(/^Publishing did not answer whether the live story was corrected after this revision was written\./).waitFor();
+    // and Approve asks before going ahead unchecked; "no" sends nothing
+    const asked: string[] = [];
+    answerNextDialog(page, 'dismiss', asked);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await eventually('the question', () => asked.length > 0, { timeoutMs: 10_000 });
+    expect([asked, posts]).toEqual([['Publishing did not answer whether the live story was corrected after this revision was written. Approve anyway?'], []]);
     answer = { status: 404, body: { error: { code: 'ARTICLE.NOT_FOUND', message: 'No published article with id a1' } } };
     await page.reload();
     await page.getByRole('heading', { name: 'Revision 3' }).waitFor();
@@ -904,7 +914,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('button', { name: 'Publish correction' }).dblclick();
     await page.getByText('Correction published.').waitFor();
     await expect(page.getByText(/make the correction again/).count()).resolves.toBe(0);
-    await page.getByText(/^Revision 3, with the editors, rewrote the headline itself, so it would go live there without this correction\. .+ is asked about it before approving\.$/).waitFor();
+    await page.getByText(/^Revision 3, with the editors, has its own wording of the headline, so it would go live there without the correction\. .+ is asked about it before approving\.$/).waitFor();
 
     const asked: string[] = [];
     answerNextDialog(page, 'accept', asked);

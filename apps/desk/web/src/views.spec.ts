@@ -51,7 +51,7 @@ describe(activityWords.name, () => {
       'Submitted for review',
       'Taken for review',
       'Taken over from Ed Editor',
-      // the same editor's claim again (a redelivery, a second tab) takes nothing from anyone
+      // the same editor's claim recorded twice (drafting records it once; the words must not depend on that) takes nothing from anyone
       'Taken for review',
       'Changes requested',
       'Submitted for review',

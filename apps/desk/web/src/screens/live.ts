@@ -522,7 +522,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       const who = review.assigneeId ? personName(await peopleNames([review.assigneeId]), review.assigneeId) : 'The editor who claims it';
       return notice(
         'info',
-        `Revision ${review.revision}, with the editors, rewrote ${fieldsInWords(carry.notCarried)} itself, so it would go live there without this correction. ${who} is asked about it before approving.`,
+        `Revision ${review.revision}, with the editors, has its own wording of ${fieldsInWords(carry.notCarried)}, so it would go live there without the correction. ${who} is asked about it before approving.`,
       );
     } catch {
       return null;

@@ -247,17 +247,28 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const approveChecked = async (outcome: string, body: unknown): Promise<void> => {
     if (acting) return;
     acting = true;
-    let approve: boolean;
+    let approve = false;
     try {
-      const fresh = await askCorrectionCarry(review);
+      // The answer is about the review as it stood when asked; the poll waits meanwhile (see below),
+      // but one already under way may have brought a newer revision or another editor's claim.
+      const asked = review;
+      const fresh = await askCorrectionCarry(asked);
+      if (review !== asked) {
+        show(message, notice('info', 'The review changed while it was being checked; it is shown as it stands now. Approve again if it still should be.'));
+        return;
+      }
       // Publishing not answering now does not unsay what it said when the screen opened.
       carry = fresh === 'unchecked' && carry !== null && carry !== 'unchecked' ? carry : fresh;
       names = await peopleNames(people());
       show(carryRegion, correctionNotice());
-      const lost = carry && carry !== 'unchecked' ? carry.notCarried : [];
+      const kept = carry && carry !== 'unchecked' ? carry.notCarried : [];
       approve =
-        lost.length === 0 ||
-        confirm(`This revision rewrote ${fieldsInWords(lost)}, which an editor corrected on the live story after it was written: approving it puts this revision's text there, and the correction is lost. Approve anyway?`);
+        carry === 'unchecked'
+          ? confirm('Publishing did not answer whether the live story was corrected after this revision was written. Approve anyway?')
+          : kept.length === 0 ||
+            confirm(
+              `This revision has its own wording of ${fieldsInWords(kept)}, which an editor corrected on the live story after it was written: approving it puts this revision's wording there in place of the corrected one. Approve anyway?`,
+            );
     } finally {
       acting = false;
     }
@@ -280,7 +291,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
             'p',
             {},
             h('strong', {}, 'Not carried: '),
-            `this revision rewrote ${fieldsInWords(notCarried)} itself, so approving it puts its own text there and the correction is lost. Read ${notCarried.length === 1 ? 'it' : 'them'} against the live story, or request changes.`,
+            `this revision has its own wording of ${fieldsInWords(notCarried)}, so approving it puts that wording there in place of the corrected one. Compare ${notCarried.length === 1 ? 'it' : 'them'} with the live story, or request changes.`,
           )
         : null,
       carried.length > 0 ? h('p', {}, `The correction of ${fieldsInWords(carried)} is carried into this revision as it goes live, so readers keep the corrected text.`) : null,
@@ -492,6 +503,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   // Another editor may claim or decide meanwhile; refresh unless a form is being filled in or
   // holds text not sent, which a fresh render would throw away.
   poll(context, async () => {
+    // While an action or the check before approving is under way, the review it is about stays on screen.
+    if (acting) return;
     if (typedInto(body) || (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) return;
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
     if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) await adopt(fresh);
