@@ -568,6 +568,24 @@ describe('publishing service', () => {
       expect((await site.get<{ version: string }>(`/v1/articles/${story}`)).body.version).toBe(version);
     });
 
+    it('lists a correction carried into the live revision as it went live, which the next revision still has to take', async () => {
+      const carriedStory = randomUUID();
+      await deliver(approved({ articleId: carriedStory, revision: 1, article: first }));
+      const smyth = await editor.post(`/v1/articles/${carriedStory}/corrections`, { note: 'The mayor is named Smyth.', changes: corrected });
+      expect(smyth.status).toBe(201);
+      // revision 2 was written before the correction and adds a standfirst: it goes live with the correction carried in
+      await deliver(approved({ articleId: carriedStory, revision: 2, article: testContent({ ...first, standfirst: 'His deputy takes over.' }) }));
+      expect((await site.get<{ headline: string; revision: number }>(`/v1/articles/${carriedStory}`)).body).toMatchObject({ revision: 2, headline: corrected.headline });
+      // revision 3 was written from revision 2 as approved and rewrote the headline: the correction of revision 1 is named
+      const answer = await editor.post<CarryBody>(`/v1/articles/${carriedStory}/correction-carry`, testContent({ ...first, standfirst: 'His deputy takes over.', headline: 'Mayor resigns; deputy sworn in' }));
+      expect(answer.body).toMatchObject({
+        liveRevision: 2,
+        carried: ['body'],
+        notCarried: ['headline'],
+        corrections: [{ note: 'The mayor is named Smyth.', changedFields: ['body', 'headline'], correctedAt: expect.any(String), editorId: EDITOR }],
+      });
+    });
+
     it('answers coded errors: no token, not an editor, an unknown or never-live story, a bad id, an invalid or malformed article', async () => {
       const scheduled = randomUUID();
       await deliver(approved({ articleId: scheduled, publishAt: new Date(Date.now() + 365 * 86400_000).toISOString() }));

@@ -10,6 +10,7 @@ import { SiteRevisionIndex1764000700000 } from './1764000700000-site-revision-in
 import { ArticleShares1764000800000 } from './1764000800000-article-shares';
 import { LiveAsApproved1764000900000 } from './1764000900000-live-as-approved';
 import { SearchBySection1764900000000 } from './1764900000000-search-by-section';
+import { LiveCorrectedSince1765500000000 } from './1765500000000-live-corrected-since';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const PUBLISHING_MIGRATIONS = [
   CreateRateLimits1764200000000,
   CreateSiteSections1764600000000,
   SearchBySection1764900000000,
+  LiveCorrectedSince1765500000000,
 ];

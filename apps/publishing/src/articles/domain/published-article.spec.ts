@@ -410,6 +410,25 @@ describe(PublishedArticle.name, () => {
       expect(article.snapshot().live!.content).toEqual(preview!.text);
     });
 
+    it('counts the corrections still to carry from the first one made, through an update that carried them, until one carries nothing', () => {
+      const { article } = PublishedArticle.approved(ID, approval(1, { content: first }), t('10:00:00'));
+      article.goLive(t('10:00:00'), 'mayor');
+      article.correct(note, t('10:05:00'));
+      expect(article.snapshot().liveCorrectedSince).toBeNull();
+      article.correct({ ...note, changes: { headline: 'Mayor Smyth resigns' } }, t('10:10:00'));
+      article.correct({ ...note, changes: { standfirst: 'He leaves after eleven years.' } }, t('10:20:00'));
+      expect(article.snapshot().liveCorrectedSince).toEqual(t('10:10:00'));
+      // revision 2, written before the corrections, takes them in as it goes live: still to carry into revision 3
+      article.receiveApproval(approval(2, { content: testContent({ ...first, body: [...first.body, paragraph('His deputy was sworn in.')] }) }), t('11:00:00'));
+      article.goLive(t('11:00:00'));
+      expect(article.snapshot().liveCorrectedSince).toEqual(t('10:10:00'));
+      // revision 3, written from the live text, has nothing to take: the count starts again
+      const live = article.snapshot().live!.content;
+      article.receiveApproval(approval(3, { content: testContent({ ...live, standfirst: 'He leaves after eleven years; his deputy takes over.' }) }), t('12:00:00'));
+      article.goLive(t('12:00:00'));
+      expect(article.snapshot()).toMatchObject({ liveAsApproved: null, liveCorrectedSince: null });
+    });
+
     it('keeps a field the revision rewrote itself, and says so', () => {
       const article = correctedThenUpdated({ headline: 'Mayor Smith resigns; deputy sworn in' }, t('11:00:00'));
       const publication = article.goLive(t('11:00:00'));

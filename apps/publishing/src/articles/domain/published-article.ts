@@ -99,6 +99,13 @@ export interface PublishedArticleSnapshot {
    * revision to go live (`goLive`), which was written from the text as approved.
    */
   liveAsApproved: ArticleContent | null;
+  /**
+   * When the first of the corrections the live text differs from `liveAsApproved` by was made:
+   * those made since (carried into the live revision as it went live, or made to it) are what the
+   * next revision is to take in. Null with `liveAsApproved`; also null on articles corrected
+   * before it was kept, whose corrections are then those of the live revision.
+   */
+  liveCorrectedSince: Date | null;
   pending: PendingRevision | null;
   /** Bumped on every change readers can see: publication, update, correction, withdrawal. */
   version: number;
@@ -177,6 +184,7 @@ export class PublishedArticle {
       slug: null,
       live: null,
       liveAsApproved: null,
+      liveCorrectedSince: null,
       pending: toPending(approval, now),
       version: 0,
       publishedAt: null,
@@ -316,6 +324,8 @@ export class PublishedArticle {
     const carry = this.correctionCarryInto(pending.content);
     this.state.live = { revision: pending.revision, content: carry?.text ?? pending.content, priority: pending.priority };
     this.state.liveAsApproved = carry && carry.applied.length > 0 ? pending.content : null;
+    // Corrections carried in are still to be carried into the next revision: they count from when they were made.
+    if (!this.state.liveAsApproved) this.state.liveCorrectedSince = null;
     this.state.pending = null;
     this.state.status = 'published';
     this.state.withdrawal = null;
@@ -372,7 +382,10 @@ export class PublishedArticle {
     if (request.changes !== undefined && changedFields.length === 0) throw nothingCorrected(this.id);
     const failing = blockingErrors(runEditorialChecks(merged.value));
     if (failing.length > 0) throw blockingChecksFailed('corrected', failing);
-    if (changedFields.length > 0) this.state.liveAsApproved ??= live.content;
+    if (changedFields.length > 0) {
+      this.state.liveAsApproved ??= live.content;
+      this.state.liveCorrectedSince ??= now;
+    }
     live.content = merged.value;
     this.state.correctedAt = now;
     this.touch(now);
@@ -447,6 +460,7 @@ export class PublishedArticle {
     this.state.kill = kill;
     this.state.live = null;
     this.state.liveAsApproved = null;
+    this.state.liveCorrectedSince = null;
     this.state.pending = null;
     this.state.withdrawal = null;
     this.touch(now);

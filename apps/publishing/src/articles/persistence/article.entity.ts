@@ -36,6 +36,10 @@ export class ArticleEntity {
   @Column({ type: 'jsonb', nullable: true, select: false })
   liveAsApproved!: ArticleContent | null;
 
+  /** When the first correction the live text differs from `liveAsApproved` by was made; null with it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  liveCorrectedSince!: Date | null;
+
   /** Copied from the live content so lists filter on indexed columns. */
   @Column({ type: 'text', nullable: true })
   section!: string | null;

@@ -301,11 +301,15 @@ export class ArticleRepository {
     return rows[0] ? PublishedArticle.restore(toSnapshot(fromRow(sql, rows[0]))) : null;
   }
 
-  /** The corrections made to one approved revision of an article that changed its text (not a note alone), oldest first. */
-  async textCorrectionsOf(articleId: string, revision: number): Promise<CorrectionRecord[]> {
-    const rows = await (await this.settled())
-      .createQueryBuilder(CorrectionEntity, 'c')
-      .where('c.articleId = :articleId AND c.revision = :revision', { articleId, revision })
+  /**
+   * The corrections of an article that changed its text (not a note alone), oldest first: those
+   * made since `since` or, without it, those made to `revision`.
+   */
+  async textCorrections(articleId: string, from: { since: Date } | { revision: number }): Promise<CorrectionRecord[]> {
+    const query = (await this.settled()).createQueryBuilder(CorrectionEntity, 'c').where('c.articleId = :articleId', { articleId });
+    if ('since' in from) query.andWhere('c.correctedAt >= :since', { since: from.since });
+    else query.andWhere('c.revision = :revision', { revision: from.revision });
+    const rows = await query
       .andWhere(`c.changedFields <> '{}'`)
       .orderBy('c.correctedAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
@@ -433,6 +437,7 @@ function toSnapshot(row: StoredFields): PublishedArticleSnapshot {
     slug: row.slug,
     live: row.content && row.revision !== null && row.priority ? { revision: row.revision, content: row.content, priority: row.priority } : null,
     liveAsApproved: row.liveAsApproved,
+    liveCorrectedSince: row.liveCorrectedSince ?? null,
     pending:
       row.pendingContent && row.pendingRevision !== null && row.pendingPriority && row.dueAt
         ? {
@@ -472,6 +477,7 @@ function toRow(state: PublishedArticleSnapshot): StoredFields {
     content: live?.content ?? null,
     priority: live?.priority ?? null,
     liveAsApproved: state.liveAsApproved,
+    liveCorrectedSince: state.liveCorrectedSince,
     section: live?.content.section ?? null,
     tags: live?.content.tags ?? [],
     language: live?.content.language ?? null,

@@ -17,7 +17,11 @@ export interface CorrectionCarryPreview {
    * there, and the correction is not in it. An editor should read them against the correction.
    */
   notCarried: CorrectableField[];
-  /** The corrections of the live revision that changed its text, oldest first. */
+  /**
+   * The corrections still to be carried that changed a field named above, oldest first: those
+   * made to the live revision, and those made to an earlier one and carried into it as it went
+   * live.
+   */
   corrections: CorrectionRecord[];
 }
 
@@ -42,7 +46,12 @@ export class PreviewCorrectionCarryQuery {
     const carry = found.correctionCarryInto(article);
     const carried = carry?.applied ?? [];
     const notCarried = carry?.kept ?? [];
-    const corrections = carried.length + notCarried.length > 0 ? await this.articles.textCorrectionsOf(articleId, live.revision) : [];
+    const touched = new Set<string>([...carried, ...notCarried]);
+    const since = found.snapshot().liveCorrectedSince;
+    const corrections =
+      touched.size > 0
+        ? (await this.articles.textCorrections(articleId, since ? { since } : { revision: live.revision })).filter((c) => c.changedFields.some((field) => touched.has(field)))
+        : [];
     return { articleId, liveRevision: live.revision, carried, notCarried, corrections };
   }
 }
