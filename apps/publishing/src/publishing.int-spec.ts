@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
 import { eventually, sleep, type HttpClient, type ReceivedMessage, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
+import { ArticleRepository } from './articles/persistence/article.repository';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
@@ -584,6 +585,31 @@ describe('publishing service', () => {
         notCarried: ['headline'],
         corrections: [{ note: 'The mayor is named Smyth.', changedFields: ['body', 'headline'], correctedAt: expect.any(String), editorId: EDITOR }],
       });
+    });
+
+    it('reads the story and its corrections from one snapshot: a correction landing between the two reads is in neither', async () => {
+      const raced = randomUUID();
+      await deliver(approved({ articleId: raced, revision: 1, article: first }));
+      expect((await editor.post(`/v1/articles/${raced}/corrections`, { note: 'The mayor is named Smyth.', changes: corrected })).status).toBe(201);
+      const articles = service.provider(ArticleRepository);
+      const readCorrections = articles.textCorrections.bind(articles);
+      let landed: number | undefined;
+      const between = jest.spyOn(articles, 'textCorrections').mockImplementationOnce(async (...args) => {
+        // After the story was read, before its corrections are: another editor corrects the standfirst and headline.
+        landed = (await editor.post(`/v1/articles/${raced}/corrections`, { note: 'The deputy is named.', changes: { headline: 'Mayor Smyth resigns; Jones deputises', standfirst: 'Jones deputises.' } })).status;
+        return readCorrections(...args);
+      });
+      try {
+        const answer = await editor.post<CarryBody>(`/v1/articles/${raced}/correction-carry`, revision);
+        expect(landed).toBe(201);
+        expect(answer.body).toMatchObject({ carried: ['body'], notCarried: ['headline'], corrections: [{ note: 'The mayor is named Smyth.' }] });
+        expect(answer.body.corrections).toHaveLength(1);
+      } finally {
+        between.mockRestore();
+      }
+      // Asked again, the answer takes the second correction in, fields and list alike.
+      const again = await editor.post<CarryBody>(`/v1/articles/${raced}/correction-carry`, revision);
+      expect(again.body.corrections.map((correction) => correction.note)).toEqual(['The mayor is named Smyth.', 'The deputy is named.']);
     });
 
     it('answers coded errors: no token, not an editor, an unknown or never-live story, a bad id, an invalid or malformed article', async () => {

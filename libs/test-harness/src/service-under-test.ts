@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Role } from '@newsroom/auth';
 import { createTestDatabase, freePort, type TestDatabase } from '@newsroom/testing';
@@ -61,6 +61,15 @@ export class ServiceUnderTest {
   /** A client signed in with `roles` as `userId`. */
   as(roles: Role | Role[], userId: string): HttpClient {
     return HttpClient.signedIn(this.baseUrl, roles, userId);
+  }
+
+  /**
+   * One of the running service's providers, for a spec that has to act between two steps of
+   * the service's own work (a write landing between two reads); throws while it is stopped.
+   */
+  provider<T>(token: Type<T>): T {
+    if (!this.app) throw new Error(`${this.options.name} is not running`);
+    return this.app.get(token);
   }
 
   /** A client without credentials (the public, a subscriber). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CorrectableField } from '@newsroom/contracts';
+import { Transactional } from '@newsroom/persistence';
 import { articleGone, articleNotFound } from '../../domain/article.errors';
 import type { CorrectionRecord } from '../../domain/published-article';
 import { ArticleRepository } from '../../persistence/article.repository';
@@ -31,6 +32,10 @@ export interface CorrectionCarryPreview {
  * where the revision rewrote the same paragraph the editor is told before approving rather
  * than after it went live. Nothing is stored; a later correction can change the answer.
  *
+ * The story and its corrections are read from one snapshot (REPEATABLE READ): read apart, a
+ * correction committed between the two reads could be in the list but not in the fields, or
+ * the other way round.
+ *
  * @throws ARTICLE.NOT_FOUND when publishing never had the story live (a first submission has no
  *   live text to carry from); ARTICLE.GONE when it was killed.
  */
@@ -38,6 +43,7 @@ export interface CorrectionCarryPreview {
 export class PreviewCorrectionCarryQuery {
   constructor(private readonly articles: ArticleRepository) {}
 
+  @Transactional({ isolation: 'REPEATABLE READ' })
   async execute({ articleId, article }: PreviewCorrectionCarryCommand): Promise<CorrectionCarryPreview> {
     const found = await this.articles.find(articleId);
     if (found?.status === 'killed') throw articleGone();
