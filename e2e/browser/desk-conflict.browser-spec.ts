@@ -964,6 +964,45 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByLabel('New time for “Ferry timetable changes”').inputValue()).resolves.toBe('2030-01-01T08:00');
   });
 
+  it('lists the schedule a hundred at a time, soonest first, with what is due later a click away', async () => {
+    const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
+    const start = Date.now() + 3_600_000;
+    const waiting = Array.from({ length: 130 }, (_, i) => {
+      const due = new Date(start + i * 60_000).toISOString();
+      return { articleId: `s${i}`, revision: 1, headline: `Scheduled story ${i}`, section: 'politics', publishAt: due, dueAt: due, embargoUntil: null, updatesLive: false, slug: null, corrections: { carried: [], notCarried: [] } };
+    });
+    const asked: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.route('**/api/**', async (route: Route) => {
+      const { pathname, searchParams } = new URL(route.request().url());
+      const json = (status: number, body: unknown): Promise<void> => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (pathname === '/api/session') return json(200, { user: editor, csrfToken: 'csrf-1' });
+      if (pathname === '/api/publishing/v1/site/sections') return json(200, { items: [{ slug: 'politics', label: 'Politics' }] });
+      if (pathname === '/api/accounts/names') return json(200, { items: [] });
+      if (pathname === '/api/publishing/v1/scheduled') {
+        const offset = Number(searchParams.get('offset') ?? 0);
+        const limit = Number(searchParams.get('limit') ?? 100);
+        asked.push(`${offset}+${limit}`);
+        return json(200, { items: waiting.slice(offset, offset + limit), total: waiting.length });
+      }
+      return json(404, { error: { code: 'TEST.NOT_ROUTED', message: pathname } });
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    await page.goto(`${base}/schedule`);
+    const cards = page.locator('ul.cards > li');
+    await page.getByText('Showing the 100 due soonest of 130.').waitFor();
+    await expect(cards.count()).resolves.toBe(100);
+    await expect(cards.first().getByRole('heading').textContent()).resolves.toBe('Scheduled story 0');
+    await page.getByRole('button', { name: 'Show 30 more' }).click();
+    await page.getByRole('heading', { name: 'Scheduled story 129' }).waitFor();
+    await expect(cards.count()).resolves.toBe(130);
+    await expect(page.getByText(/^Showing the/).count()).resolves.toBe(0);
+    expect(asked).toContain('100+100');
+    await page.close();
+  });
+
   it('lists comments and decisions in the order they were made, says when an approval goes live, and shows a review another editor decided meanwhile as it stands', async () => {
     let approvedElsewhere = false;
     const review = () => ({

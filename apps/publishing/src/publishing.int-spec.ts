@@ -698,6 +698,15 @@ describe('publishing service', () => {
         slug: null,
         corrections: { carried: [], notCarried: [] },
       });
+      // A page at a time, with how many wait in all; a bad page is refused.
+      const page = await editor.get<{ items: { articleId: string }[]; total: number }>(`/v1/scheduled?limit=1&offset=${list.body.items.length - 1}`);
+      expect([page.status, page.body.items.map((item) => item.articleId), page.body.total]).toEqual([200, [list.body.items.at(-1)?.articleId], list.body.items.length]);
+      const bad = await Promise.all(['/v1/scheduled?offset=-1', '/v1/scheduled?offset=1.5', '/v1/scheduled?offset=100001'].map((path) => editor.get<ErrorBody>(path)));
+      expect(bad.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+        [400, 'REQUEST.VALIDATION_FAILED'],
+      ]);
 
       const moved = new Date(Date.now() + 30 * 86400_000);
       const rescheduled = await editor.post<{ outcome: string; dueAt: string }>(`/v1/articles/${soon}/reschedule`, { publishAt: moved.toISOString() });

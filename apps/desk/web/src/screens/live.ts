@@ -61,9 +61,26 @@ function rescheduled(item: ScheduledItem, answer: RescheduleAnswer, asked: strin
 export async function scheduleScreen(context: ScreenContext): Promise<HTMLElement> {
   const region = h('div', {});
   const message = h('div', {});
+  const more = h('div', {});
+  let pages = 1;
   const load = async (): Promise<void> => {
-    const [{ body }, sections] = await Promise.all([service<{ items: ScheduledItem[] }>('publishing', 'GET', '/v1/scheduled'), sectionList()]);
-    show(region, body.items.length === 0 ? h('p', {}, 'Nothing is scheduled.') : h('ul', { class: 'cards' }, body.items.map((item) => scheduledItem(item, sectionLabel(sections, item.section)))));
+    const [answers, sections] = await Promise.all([
+      Promise.all(Array.from({ length: pages }, (_, page) => service<{ items: ScheduledItem[]; total?: number }>('publishing', 'GET', '/v1/scheduled', { query: { limit: LIVE_PAGE, offset: page * LIVE_PAGE } }))),
+      sectionList(),
+    ]);
+    const items = answers.flatMap(({ body }) => body.items);
+    show(region, items.length === 0 ? h('p', {}, 'Nothing is scheduled.') : h('ul', { class: 'cards' }, items.map((item) => scheduledItem(item, sectionLabel(sections, item.section)))));
+    // An election night can queue more than a page; what is due later is a click away, not out of reach.
+    const total = answers[0]?.body.total ?? items.length;
+    show(
+      more,
+      total > items.length
+        ? h('p', { class: 'hint' }, `Showing the ${items.length} due soonest of ${total}. `, button(`Show ${Math.min(LIVE_PAGE, total - items.length)} more`, () => {
+            pages += 1;
+            void load().catch((error: unknown) => show(more, notice('error', describeError(error))));
+          }))
+        : null,
+    );
   };
   /**
    * A refusal in the story's words: one no longer waiting (it went live, or another editor
@@ -125,7 +142,7 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
     const typing = region.contains(document.activeElement) && document.activeElement?.matches('input, select, textarea');
     if (!typing && region.querySelector('input[data-edited]') === null) await load();
   });
-  return h('div', { class: 'screen' }, h('h1', {}, 'Schedule'), message, region);
+  return h('div', { class: 'screen' }, h('h1', {}, 'Schedule'), message, region, more);
 }
 
 /** A live article as publishing's API lists it (ninjs): the text readers see now. */

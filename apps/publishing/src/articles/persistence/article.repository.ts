@@ -326,7 +326,7 @@ export class ArticleRepository {
    * Articles with a revision waiting for its time, soonest first, for editors. The waiting
    * text itself is loaded: editors see what will go live.
    */
-  async scheduled(limit: number): Promise<PublishedArticle[]> {
+  async scheduled(limit: number, offset = 0): Promise<{ articles: PublishedArticle[]; total: number }> {
     // With the live text as approved (left out of a plain find), which says what going live will carry into the waiting revision.
     const rows = await (await this.settled())
       .createQueryBuilder(ArticleEntity, 'a')
@@ -335,8 +335,9 @@ export class ArticleRepository {
       .orderBy('a.dueAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .take(limit)
-      .getMany();
-    return rows.map((row) => PublishedArticle.restore(toSnapshot(row)));
+      .skip(offset)
+      .getManyAndCount();
+    return { articles: rows[0].map((row) => PublishedArticle.restore(toSnapshot(row))), total: rows[1] };
   }
 
   /** Stories taken off the site (withdrawn), the latest taken down first: `limit` of them from `offset` on, and how many there are. */

@@ -15,15 +15,13 @@ import { RescheduleArticleCommand } from '../../articles/use-cases/reschedule-ar
 import { RescheduleArticleUseCase } from '../../articles/use-cases/reschedule-article/reschedule-article.use-case';
 import { RescheduleArticleRequest } from './article.requests';
 
-export class ListScheduledRequest {
+/** A page of an editors' list (the schedule, the stories taken off the site): `limit` items from `offset` on. */
+export class ListPageRequest {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @IsIntegerParam({ min: 1, max: 500 })
   limit = 100;
-}
 
-/** A page of the stories taken off the site: `limit` as the schedule's, and `offset` to read on. */
-export class ListWithdrawnRequest extends ListScheduledRequest {
   @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100_000, default: 0 })
   @IsOptional()
   @IsIntegerParam({ min: 0, max: 100_000 })
@@ -55,6 +53,7 @@ export class ScheduledItemView {
 
 export class ScheduledListView {
   @ApiProperty({ type: [ScheduledItemView], description: 'Soonest first' }) items!: ScheduledItemView[];
+  @ApiProperty({ description: 'Every revision waiting for its time, beyond this page too' }) total!: number;
 }
 
 export class WithdrawnItemView {
@@ -107,19 +106,20 @@ export class ScheduleApiHttpController {
   @Get('withdrawn')
   @ApiOperation({ summary: 'Stories taken off the site (unpublished), the latest first (editors): still there to kill, or for their reporter to bring back' })
   @ApiResponse({ status: 200, type: WithdrawnListView })
-  async withdrawn(@Query() request: ListWithdrawnRequest, @Res({ passthrough: true }) res: Response): Promise<WithdrawnListView> {
+  async withdrawn(@Query() request: ListPageRequest, @Res({ passthrough: true }) res: Response): Promise<WithdrawnListView> {
     const { items, total } = await this.listWithdrawn.execute(ListWithdrawnCommand.create({ limit: request.limit, offset: request.offset }));
     res.setHeader('Cache-Control', 'no-store');
     return { items: items.map((item) => ({ ...item, withdrawnAt: item.withdrawnAt.toISOString() })), total };
   }
 
+  /** `?limit=` 1–500 (default 100) and `?offset=` 0–100,000 (else 400 REQUEST.VALIDATION_FAILED). Not cached: editors act on it. */
   @Get('scheduled')
   @ApiOperation({ summary: 'Revisions waiting for their time, soonest first (editors): new stories and updates of live ones' })
   @ApiResponse({ status: 200, type: ScheduledListView })
-  async list(@Query() request: ListScheduledRequest, @Res({ passthrough: true }) res: Response): Promise<ScheduledListView> {
-    const items = await this.listScheduled.execute(ListScheduledCommand.create({ limit: request.limit }));
+  async list(@Query() request: ListPageRequest, @Res({ passthrough: true }) res: Response): Promise<ScheduledListView> {
+    const { items, total } = await this.listScheduled.execute(ListScheduledCommand.create({ limit: request.limit, offset: request.offset }));
     res.setHeader('Cache-Control', 'no-store');
-    return { items: items.map(toView) };
+    return { items: items.map(toView), total };
   }
 
   @Post('articles/:id/reschedule')

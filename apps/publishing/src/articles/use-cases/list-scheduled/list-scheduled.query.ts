@@ -33,9 +33,10 @@ export interface ScheduledItem {
 export class ListScheduledQuery {
   constructor(private readonly articles: ArticleRepository) {}
 
-  async execute(command: ListScheduledCommand): Promise<ScheduledItem[]> {
-    const waiting = await this.articles.scheduled(command.limit);
-    return waiting.flatMap((article) => {
+  /** A page of it, and how many revisions wait in all. */
+  async execute(command: ListScheduledCommand): Promise<{ items: ScheduledItem[]; total: number }> {
+    const { articles: waiting, total } = await this.articles.scheduled(command.limit, command.offset ?? 0);
+    const items = waiting.flatMap((article) => {
       const { pending, status, slug } = article.snapshot();
       if (!pending) return [];
       const carry = article.correctionCarryInto(pending.content);
@@ -55,5 +56,6 @@ export class ListScheduledQuery {
         },
       ];
     });
+    return { items, total };
   }
 }
