@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       oneHopP50Ms: latency.oneHopP50Ms,
       twoHopP50Ms: latency.twoHopP50Ms,
       articles: latency.articles,
+      stagesP50Ms: latency.stagesP50Ms,
     },
     pipeline,
     fanoutSamples: fanout?.samples,

@@ -8,6 +8,7 @@ import { createEvent, EVENT_TYPES, TOPICS } from '@newsroom/contracts';
 import { outboxChannel, TestEventBus } from '@newsroom/test-harness';
 import { freePort, startServiceProcess, WORKSPACE_ROOT, type ServiceProcess } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
+import { latencyStages, type LatencyStages, type TimedApproval } from './latency-stages';
 import { parseMetrics, sumOf } from '../support/prometheus-text';
 import { storeSectionReaders } from '../support/subscribers';
 import { httpLoad, round, type LoadResult } from './http-load';
@@ -392,6 +393,8 @@ export interface LatencyFigures {
   emailP50OverFloor: number;
   pushP50OverFloor: number;
   pipeline: { events: number; perSecond: number; rawPerSecond: number; ratio: number };
+  /** Where the e-mail's time went, milestone by milestone, from the services' logs (see latencyStages). */
+  stagesP50Ms: LatencyStages;
 }
 
 /**
@@ -431,6 +434,7 @@ export async function latencyWorkload(articles: number, events: number, progress
     const page: number[] = [];
     const email: number[] = [];
     const webPush: number[] = [];
+    const timed: TimedApproval[] = [];
     for (let i = 1; i <= articles; i += 1) {
       const headline = `Benchmark story ${i}: council publishes its budget ${Date.now()}`;
       const draft = await newsroom.call<{ id: string }>('drafting', 'POST', '/v1/drafts', reporter, { ...base, headline });
@@ -439,10 +443,16 @@ export async function latencyWorkload(articles: number, events: number, progress
       await eventually('review item', async () => ((await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, editor)).status === 200 ? true : undefined));
       await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, editor);
       const approvedAt = performance.now();
+      const approveSentAt = Date.now();
       const approve = await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, editor, { priority: 'normal' });
       if (approve.status >= 300) throw new Error(`approve failed: ${approve.status} ${JSON.stringify(approve.body)}`);
       const pageDone = articleServed(newsroom, publishingCommits, id, 30_000).then(() => page.push(performance.now() - approvedAt));
-      const emailDone = newsroom.mail.waitFor((mail) => mail.subject.includes(`Benchmark story ${i}:`), 30_000).then(() => email.push(performance.now() - approvedAt));
+      const emailDone = newsroom.mail
+        .waitFor((mail) => mail.subject.includes(`Benchmark story ${i}:`), 30_000)
+        .then(() => {
+          email.push(performance.now() - approvedAt);
+          timed.push({ articleId: id, approveSentAt, emailCaughtAt: Date.now() });
+        });
       const pushDone = newsroom.push
         .waitFor((received) => received.subscriptionId === pushId && (received.payload as { tag?: string })?.tag === id, 30_000)
         .then(() => webPush.push(performance.now() - approvedAt));
@@ -454,6 +464,8 @@ export async function latencyWorkload(articles: number, events: number, progress
       );
     }
     progress(`latency: raw kafkajs floor p50: one hop ${round(median(oneHop), 1)} ms, two hops ${round(median(twoHop), 1)} ms`);
+    const stagesP50Ms = latencyStages(newsroom.logDir, timed);
+    progress(`latency: where the e-mail's time went (p50 ms after the approve request): ${Object.entries(stagesP50Ms).map(([stage, ms]) => `${stage} ${ms}`).join(', ')}`);
 
     const pipeline = await pipelineRun(newsroom, kafka, events, progress);
     return {
@@ -467,6 +479,7 @@ export async function latencyWorkload(articles: number, events: number, progress
       emailP50OverFloor: round(median(email) / median(twoHop), 2),
       pushP50OverFloor: round(median(webPush) / median(twoHop), 2),
       pipeline,
+      stagesP50Ms,
     };
   } finally {
     await publishingCommits?.end().catch(() => undefined);
