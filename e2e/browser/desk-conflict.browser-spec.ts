@@ -757,6 +757,71 @@ describe("the desk keeps the reporter's text", () => {
     await expect(frame.count()).resolves.toBe(0);
   });
 
+  it('lets the editor holding a story sub-edit its words, asking drafting again while it hears of the claim, then shows the edit under review', async () => {
+    let revision = 1;
+    let text: typeof article = article;
+    const posts: { ifMatch: string | undefined; body: Record<string, unknown> }[] = [];
+    let answer: 'not-yet' | 'ok' | 'stale' = 'not-yet';
+    const review = () => ({
+      articleId: 'a1', status: 'in_review', headline: text.headline, section: 'politics', authorId: 'u-rhea', revision, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId: eve.id, claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article: text, checks: [], comments: [], decisions: [],
+      submissions: [{ revision: 1, editedBy: null }, ...(revision > 1 ? [{ revision: 2, editedBy: eve.id }] : [])],
+      diff:
+        revision > 1
+          ? { fromRevision: 1, toRevision: 2, fields: { headline: { before: article.headline, after: text.headline, changes: [{ op: 'removed', text: article.headline }, { op: 'added', text: text.headline }] } }, body: [], summary: { blocksChanged: 1, blocksAdded: 0, blocksRemoved: 0, coarseTexts: 0 } }
+          : null,
+    });
+    const page = await openReview(review);
+    // The played drafting: registered after the helper's, so asked first.
+    await page.route('**/api/drafting/v1/drafts/a1/sub-edits', async (route) => {
+      const request = route.request();
+      posts.push({ ifMatch: request.headers()['if-match'], body: request.postDataJSON() as Record<string, unknown> });
+      const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+      if (answer === 'not-yet') {
+        answer = 'ok';
+        return json(403, { error: { code: 'DRAFT.NOT_REVIEWER', message: 'Only the editor reviewing the story can edit its text during review; anyone else leaves a note', details: { reviewerId: null } } });
+      }
+      if (answer === 'stale') return json(412, { error: { code: 'DRAFT.VERSION_CONFLICT', message: 'The draft changed since version 2; it is now at version 3.', details: { currentVersion: 3 } } });
+      const sent = request.postDataJSON() as Partial<typeof article>;
+      text = { ...text, ...sent } as typeof article;
+      revision = 2;
+      return json(200, { id: 'a1', status: 'in_review', version: 2, article: text, activity: [] });
+    });
+
+    await page.getByText('Edit the text yourself').click();
+    // Nothing changed: nothing sent.
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('Nothing was changed, so nothing was saved.').waitFor();
+    expect(posts).toHaveLength(0);
+
+    await page.getByLabel('Headline').fill('Night bus N1 opens to the hospital');
+    await page.getByText('Body text').click();
+    await page.getByLabel('Paragraph 1').fill('The **N1** runs from midnight to 5am.');
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('Your edit is revision 2, under review with you; what you changed is shown below.').waitFor();
+    // Asked once more after drafting had not heard of the claim; the same edit, on the revision shown.
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toEqual(posts[0]);
+    expect(posts[0]).toEqual({
+      ifMatch: '"1"',
+      body: { headline: 'Night bus N1 opens to the hospital', body: [{ type: 'paragraph', text: 'The **N1** runs from midnight to 5am.' }, article.body[1]] },
+    });
+    // The page shows the edited revision, whose edit it is, and what changed.
+    await page.getByRole('heading', { name: 'Revision 2' }).waitFor();
+    await page.getByText(/revision 2 · submitted .* by Rhea Reporter · edited in review by you/).waitFor();
+    await page.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
+    await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'review-sub-edited.png'), fullPage: true });
+
+    // An edit of a revision that is no longer current is refused, and says so.
+    answer = 'stale';
+    await page.getByText('Edit the text yourself').click();
+    await page.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('The text changed since this page showed it (a newer revision); it is shown as it stands now. Make your edit again.').waitFor();
+    expect(posts.at(-1)?.ifMatch).toBe('"2"');
+  });
+
   it('says when the queue holds more than a page, and shows the newer stories on asking', async () => {
     const waiting = Array.from({ length: 130 }, (_, i) => ({
       articleId: `q${i}`, status: 'pending', headline: `Waiting story ${i}`, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, checkSummary: { errors: 0, warnings: 0 },

@@ -12,6 +12,7 @@ import { EditDraftUseCase } from '../src/drafts/use-cases/edit-draft/edit-draft.
 import { ReadDraftsQuery } from '../src/drafts/use-cases/read-drafts/read-drafts.query';
 import { SubmitDraftCommand } from '../src/drafts/use-cases/submit-draft/submit-draft.command';
 import { SubmitDraftUseCase } from '../src/drafts/use-cases/submit-draft/submit-draft.use-case';
+import { SubEditDraftUseCase } from '../src/drafts/use-cases/sub-edit-draft/sub-edit-draft.use-case';
 import { TrackReviewProgressCommand } from '../src/drafts/use-cases/track-review-progress/track-review-progress.command';
 import { TrackReviewProgressUseCase, type TrackReviewProgressResult } from '../src/drafts/use-cases/track-review-progress/track-review-progress.use-case';
 import { DRAFTING_MIGRATIONS } from '../src/migrations';
@@ -28,7 +29,7 @@ export function draftingTestbed(name: string) {
     schema: 'drafting',
     entities: DRAFTING_ENTITIES,
     migrations: DRAFTING_MIGRATIONS,
-    providers: [DraftRepository, CreateDraftUseCase, EditDraftUseCase, SubmitDraftUseCase, TrackReviewProgressUseCase, ApplyCorrectionUseCase, ReadDraftsQuery],
+    providers: [DraftRepository, CreateDraftUseCase, EditDraftUseCase, SubmitDraftUseCase, SubEditDraftUseCase, TrackReviewProgressUseCase, ApplyCorrectionUseCase, ReadDraftsQuery],
   };
 }
 
@@ -74,6 +75,13 @@ export class DraftFixtures {
   async withChangesRequested(author: AuthenticatedUser = alice, note = 'Name the union spokesperson.'): Promise<string> {
     const id = await this.submitted(author);
     await this.progress(id, { milestone: 'changes_requested', revision: 1, actorId: eve.id, note });
+    return id;
+  }
+
+  /** A submitted draft that editor `editor` claimed (reported by review); returns its id. */
+  async inReviewWith(editor: AuthenticatedUser = eve, author: AuthenticatedUser = alice): Promise<string> {
+    const id = await this.submitted(author);
+    await this.progress(id, { milestone: 'review_claimed', revision: 1, actorId: editor.id });
     return id;
   }
 

@@ -43,7 +43,7 @@ export const MESSAGE_LIMITS = {
 /**
  * The routes whose body carries a whole article (up to ARTICLE_LIMITS' 512 KiB as JSON), read up
  * to MESSAGE_LIMITS.articleRequestBodyBytes, per service, as Express paths: drafting's drafts
- * (create, save), publishing's preview, a correction (whose `changes.body` replaces the body
+ * (create, save, an editor's sub-edit), publishing's preview, a correction (whose `changes.body` replaces the body
  * whole, so correcting one paragraph of a long story sends all of it) and the correction carry
  * of a revision. The desk's proxy reads the same routes under `/api/<service>` with the same
  * limit, so a long story is not refused at the desk that its service would take. Every other

@@ -188,6 +188,7 @@ const ACTIVITY_WORDS: Record<string, string> = {
   revision_started: 'New revision started',
   spiked: 'Spiked',
   unspiked: 'Unspiked',
+  sub_edited: 'Edited in review',
   review_claimed: 'Taken for review',
   editor_note: 'Editor note',
   changes_requested: 'Changes requested',
@@ -218,6 +219,8 @@ export function activityWords(activity: readonly ActivityEntry[], nameOf: (perso
   const holder = new Map<number | null, string>();
   return activity.map((entry) => {
     if (ENDS_CLAIM.has(entry.kind)) holder.delete(entry.revision);
+    // The editor's edit is a newer revision, still theirs to review.
+    if (entry.kind === 'sub_edited' && entry.actorId) holder.set(entry.revision, entry.actorId);
     if (entry.kind === 'review_claimed') {
       const before = holder.get(entry.revision);
       if (entry.actorId) holder.set(entry.revision, entry.actorId);
@@ -292,10 +295,11 @@ export function diffHeading(diff: { fromRevision?: number } | null): string {
 }
 
 /**
- * editorial-review's diff of a resubmission against the revision an editor reviewed last,
- * side by side: what changed, the earlier text, the resubmitted text.
+ * editorial-review's diff of a resubmission against the revision an editor reviewed last (or of
+ * a sub-edit against the revision its editor edited: `subEditedBy` names them), side by side:
+ * what changed, the earlier text, the later text.
  */
-export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null): HTMLElement {
+export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null, subEditedBy?: string): HTMLElement {
   if (!diff) return h('p', {}, 'First submission: there is no earlier revision to compare it with.');
   const before = `Revision ${diff.fromRevision ?? '?'}`;
   const after = `Revision ${diff.toRevision ?? '?'}`;
@@ -314,7 +318,7 @@ export function renderDiff(diff: { fromRevision?: number; toRevision?: number; f
   return h(
     'div',
     { class: 'diff' },
-    h('p', {}, `${after} against ${before}, the one reviewed last. Removed words are struck through, added words underlined.`),
+    h('p', {}, `${after} against ${before}, ${subEditedBy ? `the one ${subEditedBy} edited` : 'the one reviewed last'}. Removed words are struck through, added words underlined.`),
     rows.length === 0
       ? h('p', {}, 'No changes.')
       : h(

@@ -8,6 +8,7 @@ import { ApplyCorrectionUseCase } from './use-cases/apply-correction/apply-corre
 import { CheckDraftQuery } from './use-cases/check-draft/check-draft.query';
 import { CreateDraftUseCase } from './use-cases/create-draft/create-draft.use-case';
 import { EditDraftUseCase } from './use-cases/edit-draft/edit-draft.use-case';
+import { SubEditDraftUseCase } from './use-cases/sub-edit-draft/sub-edit-draft.use-case';
 import { ReadDraftsQuery } from './use-cases/read-drafts/read-drafts.query';
 import { SpikeDraftUseCase } from './use-cases/spike-draft/spike-draft.use-case';
 import { StartRevisionUseCase } from './use-cases/start-revision/start-revision.use-case';
@@ -20,6 +21,7 @@ import { TrackReviewProgressUseCase } from './use-cases/track-review-progress/tr
     DraftRepository,
     CreateDraftUseCase,
     EditDraftUseCase,
+    SubEditDraftUseCase,
     SubmitDraftUseCase,
     StartRevisionUseCase,
     SpikeDraftUseCase,

@@ -1,7 +1,7 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
 import { scheduleTimeProblem } from '../approval';
-import { correctableTexts, correctedBody } from '../body-correction';
+import { textEditFields } from '../text-edit';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, statusBadge, toLocalInput, when } from '../dom';
@@ -458,43 +458,18 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   const correction = (noteText = ''): HTMLElement => {
     const note = h('textarea', { name: 'note', rows: 2, required: true });
     note.value = noteText;
-    const newHeadline = h('input', { type: 'text', name: 'headline', value: live.headline });
-    const newStandfirst = h('textarea', { name: 'standfirst', rows: 2 });
-    newStandfirst.value = live.standfirst ?? '';
-    const body = live.body;
-    const texts = correctableTexts(body).map((text) => {
-      const control = h('textarea', { name: `body.${text.key}`, rows: text.rows });
-      control.value = text.value;
-      return { key: text.key, control, row: field(text.label, control) };
-    });
+    const fields = textEditFields(live);
     const form = h(
       'form',
       { class: 'card', 'aria-label': 'Correction' },
       h('h3', {}, 'Correction'),
       field('Correction note (shown to readers)', note),
-      field('Headline', newHeadline),
-      field('Standfirst', newStandfirst),
-      texts.length > 0
-        ? h(
-            'details',
-            { class: 'body-correction' },
-            h('summary', {}, 'Body text'),
-            h('p', { class: 'hint' }, 'Markup as in the editor: **bold**, _italic_, [label](https://…). Empty a paragraph to take it out.'),
-            texts.map(({ row }) => row),
-          )
-        : null,
+      fields.elements,
       h('button', { type: 'submit' }, 'Publish correction'),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const changes: Record<string, unknown> = {};
-      // An emptied field is sent as such (a headline of nothing, a standfirst taken out) for
-      // publishing to refuse with its reason: dropped here, the correction would go out, to
-      // readers and subscribers, saying the text was corrected when it was not.
-      if (newHeadline.value.trim() !== live.headline) changes.headline = newHeadline.value.trim();
-      if (newStandfirst.value.trim() !== (live.standfirst ?? '')) changes.standfirst = newStandfirst.value.trim() || null;
-      const correctedText = correctedBody(body, new Map(texts.map(({ key, control }) => [key, control.value])));
-      if (correctedText) changes.body = correctedText;
+      const changes = fields.changes();
       const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
       // Made from this version of the live text: publishing refuses it (412) if the text moved on
       // since, which sending the whole body from an old copy would otherwise undo.

@@ -5,6 +5,7 @@ import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
+import { textEditFields } from '../text-edit';
 import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
@@ -30,7 +31,18 @@ interface ReviewView extends ReviewSummary {
   comments: { id: string; revision: number; editorId: string; body: string; blockIndex?: number | null; createdAt: string }[];
   decisions: { id: string; kind: string; revision: number; editorId: string; note: string | null; publishAt: string | null; embargoUntil?: string | null; priority?: string | null; decidedAt: string }[];
   diff: Parameters<typeof renderDiff>[0];
+  /** Every submitted revision; `editedBy` names the editor whose sub-edit it is (absent from older services). */
+  submissions?: { revision: number; editedBy?: string | null }[];
 }
+
+/** The editor whose sub-edit the revision under review is, if it is one. */
+function subEditorOf(review: ReviewView): string | null {
+  return review.submissions?.find((s) => s.revision === review.revision)?.editedBy ?? null;
+}
+
+/** How long the review screen waits for its sub-edit to reach editorial review over the event bus, and how often it looks. */
+const SUB_EDIT_WAIT_MS = 10_000;
+const SUB_EDIT_LOOK_MS = 250;
 
 /** What approving a revision would do with the corrections of the live text (publishing's POST /v1/articles/:id/correction-carry). */
 interface CorrectionCarry {
@@ -173,6 +185,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const people = (): string[] => [
     review.authorId,
     review.assigneeId ?? '',
+    subEditorOf(review) ?? '',
     ...review.comments.map((c) => c.editorId),
     ...review.decisions.map((d) => d.editorId),
     ...(carry && carry !== 'unchecked' ? carry.corrections.map((c) => c.editorId) : []),
@@ -390,6 +403,100 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     return h('section', { 'aria-labelledby': 'decide-title' }, h('h2', { id: 'decide-title' }, 'Decide'), h('div', { class: 'decisions' }, requestChanges, approve, reject));
   }
 
+  /**
+   * Sub-editing: the editor holding the story edits its words in place (a tighter headline, a
+   * figure put right, a sentence cut) instead of sending it back for that. Drafting saves the
+   * edit as a newer revision, theirs, and sends it to review (POST drafting
+   * /v1/drafts/:id/sub-edits, If-Match the revision shown); the screen waits until review holds
+   * it, then shows it with the changes made. Pictures, embeds and the story's shape stay the
+   * reporter's: for those, request changes.
+   */
+  function subEditForm(): HTMLElement | null {
+    if (review.status !== 'in_review' || review.assigneeId !== context.session.user.id) return null;
+    const edited = review.revision;
+    const fields = textEditFields(review.article);
+    const form = h(
+      'form',
+      { class: 'card sub-edit', 'aria-labelledby': 'sub-edit-title' },
+      fields.elements,
+      h('button', { type: 'submit' }, 'Save the edit'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const changes = fields.changes();
+      if (Object.keys(changes).length === 0) {
+        show(message, notice('info', 'Nothing was changed, so nothing was saved.'));
+        return;
+      }
+      void subEdit(edited, changes);
+    });
+    return h(
+      'section',
+      { 'aria-labelledby': 'sub-edit-title' },
+      h(
+        'details',
+        { class: 'sub-edit-details' },
+        h('summary', { id: 'sub-edit-title' }, 'Edit the text yourself'),
+        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
+        form,
+      ),
+    );
+  }
+
+  /**
+   * Sends the sub-edit and waits for editorial review to hold it. Drafting hears of a claim over
+   * the event bus, so an edit made the moment after claiming may find it not knowing yet
+   * (DRAFT.NOT_REVIEWER, DRAFT.NOT_IN_REVIEW): asked again for a few seconds before saying so.
+   */
+  async function subEdit(edited: number, changes: Record<string, unknown>): Promise<void> {
+    if (acting) return;
+    acting = true;
+    try {
+      let saved: number | undefined;
+      for (const started = Date.now(); saved === undefined; ) {
+        try {
+          saved = (await service<{ version: number }>('drafting', 'POST', `/v1/drafts/${review.articleId}/sub-edits`, { body: changes, ifMatch: `"${edited}"` })).body.version;
+        } catch (error) {
+          const notYet = error instanceof ApiError && (error.code === 'DRAFT.NOT_REVIEWER' || error.code === 'DRAFT.NOT_IN_REVIEW');
+          if (!notYet || Date.now() - started > SUB_EDIT_WAIT_MS / 2) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+      if (saved === edited) {
+        show(message, notice('info', 'Nothing was changed, so nothing was saved.'));
+        return;
+      }
+      for (const started = Date.now(); Date.now() - started < SUB_EDIT_WAIT_MS; ) {
+        const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+        if (fresh.revision >= saved) {
+          await adopt(fresh);
+          show(
+            message,
+            fresh.status === 'in_review' && fresh.assigneeId === context.session.user.id
+              ? notice('success', `Your edit is revision ${saved}, under review with you; what you changed is shown below.`)
+              : notice('info', `Your edit is revision ${saved}. The story changed hands meanwhile, so it went back to the queue; it is shown as it stands.`),
+          );
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, SUB_EDIT_LOOK_MS));
+      }
+      show(message, notice('info', `Your edit is saved as revision ${saved}; editorial review has not shown it yet. This page shows it when it does.`));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'DRAFT.VERSION_CONFLICT') {
+        show(message, notice('error', 'The text changed since this page showed it (a newer revision); it is shown as it stands now. Make your edit again.'));
+        try {
+          await adopt((await service<ReviewView>('editorial-review', 'GET', path)).body);
+        } catch {
+          // The refusal said what matters; the poll brings the review when it can.
+        }
+        return;
+      }
+      show(message, notice('error', describeError(error)));
+    } finally {
+      acting = false;
+    }
+  }
+
   function commentForm(): HTMLElement | null {
     if (!commentable()) return null;
     const text = h('textarea', { name: 'comment', rows: 2, required: true });
@@ -443,12 +550,20 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     show(carryRegion, correctionNotice());
     show(
       body,
-      h('p', {}, 'Status: ', statusBadge(review.status), ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`),
+      h(
+        'p',
+        {},
+        'Status: ',
+        statusBadge(review.status),
+        ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`,
+        ((editor) => (editor ? ` · edited in review by ${who(editor)}` : ''))(subEditorOf(review)),
+      ),
       review.status === 'killed' ? h('p', { class: 'story-state' }, 'Killed — the story was removed from every output; nothing more can be decided about it.') : null,
       review.status === 'recalled' ? h('p', { class: 'story-state' }, 'Recalled — its reporter took it back to edit; it comes back to the queue when they submit it again.') : null,
       message,
       carryRegion,
       decisionForms(),
+      subEditForm(),
       h('section', { 'aria-labelledby': 'checks-title' }, h('h2', { id: 'checks-title' }, 'Automated checks'), renderChecks(review.checks)),
       h(
         'section',
@@ -462,7 +577,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
             )
           : null,
         // A first submission sent back and resubmitted as it was has no earlier revision, but it is no "first submission" any more.
-        resentAsItWas() && !review.diff ? null : renderDiff(review.diff),
+        resentAsItWas() && !review.diff ? null : renderDiff(review.diff, ((editor) => (editor ? who(editor) : undefined))(subEditorOf(review))),
       ),
       h(
         'section',

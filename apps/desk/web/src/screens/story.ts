@@ -43,6 +43,7 @@ interface RevisionView {
 function revisionMilestones(activity: readonly ActivityEntry[]): Map<number, string[]> {
   const words: Record<string, string> = {
     submitted: 'submitted',
+    sub_edited: 'edited in review',
     changes_requested: 'changes requested',
     recalled: 'recalled',
     approved: 'approved',
@@ -708,6 +709,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       const correction = [...news].reverse().find((entry) => entry.kind === 'corrected');
       // A revision going live takes in corrections made to the text it replaced (drafting's timeline says so).
       const carried = news.some((entry) => entry.kind === 'published' || entry.kind === 'updated');
+      const subEdit = [...news].reverse().find((entry) => entry.kind === 'sub_edited');
       show(
         submitMessage,
         notice(
@@ -716,7 +718,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
             ? `An editor corrected the live story${correction.note ? ` (“${correction.note}”)` : ''}; the text here now includes the correction (version ${fresh.version}).`
             : carried
               ? `The story went live with the corrections made meanwhile carried in; the text here now includes them (version ${fresh.version}).`
-              : `This story was saved elsewhere; the text here is now version ${fresh.version}.`,
+              : subEdit
+                ? `${subEdit.actorId ? personName(names, subEdit.actorId, user.id) : 'The editor'} edited the text in review; the text here is now their version ${fresh.version} (the revisions below show both).`
+                : `This story was saved elsewhere; the text here is now version ${fresh.version}.`,
         ),
       );
     }

@@ -16,8 +16,11 @@ export const REVIEW_MILESTONES = [
 ] as const;
 export type ReviewMilestone = (typeof REVIEW_MILESTONES)[number];
 
-/** Every kind of timeline entry: the reporter's own steps, then what others reported. */
-export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', 'revision_started', 'spiked', 'unspiked', ...REVIEW_MILESTONES] as const;
+/**
+ * Every kind of timeline entry: the reporter's own steps, the reviewing editor's edits of the
+ * text (`sub_edited`, made in drafting), then what others reported.
+ */
+export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', 'revision_started', 'spiked', 'unspiked', 'sub_edited', ...REVIEW_MILESTONES] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Milestones of the review itself, each of which sets the status it names. */

@@ -56,3 +56,20 @@ export const staleVersion = (expected: number, current: number) =>
     'precondition_failed',
     { currentVersion: current },
   );
+
+/** A sub-edit of a story nobody is reviewing now (it is still waiting, or decided already). */
+export const notInReview = (status: DraftStatus) =>
+  new DomainError(
+    'DRAFT.NOT_IN_REVIEW',
+    `The story is ${status.replace('_', ' ')}; an editor edits its text only while they review it (claimed, not yet decided)`,
+    'conflict',
+  );
+
+/** A sub-edit by anyone but the editor who holds the story in review. */
+export const notTheReviewer = (reviewerId: string | null) =>
+  new DomainError(
+    'DRAFT.NOT_REVIEWER',
+    'Only the editor reviewing the story can edit its text during review; anyone else leaves a note',
+    'forbidden',
+    { reviewerId },
+  );

@@ -428,3 +428,97 @@ describe('a newer revision of a live story', () => {
     });
   });
 });
+
+describe('sub-editing: the reviewing editor edits the text under review', () => {
+  const later = (ms: number) => new Date(at.getTime() + ms);
+
+  function inReviewWith(editorId: string): Draft {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    draft.recordReviewStatus('review_claimed', report(1, { actorId: editorId, at: later(1000) }));
+    draft.takeChanges();
+    return draft;
+  }
+
+  it('saves the edit as a newer revision written by the editor, still in review and now the submitted one', () => {
+    const draft = inReviewWith('erin');
+    expect(draft.subEdit('erin', 1, { headline: 'Tighter headline' }, later(2000))).toBe(true);
+    expect(draft.snapshot()).toMatchObject({ status: 'in_review', version: 2, submittedRevision: 2, statusRevision: 2, reviewerId: 'erin' });
+    expect(draft.content.headline).toBe('Tighter headline');
+    expect(draft.content.standfirst).toBe(article().standfirst);
+    const changes = draft.takeChanges();
+    expect(changes.revision).toMatchObject({ number: 2, authorId: 'erin' });
+    expect(changes.timeline.map((e) => [e.kind, e.actorId, e.revision])).toEqual([['sub_edited', 'erin', 2]]);
+    // The reporter's text stays locked while the editor has it.
+    expect(codeOf(() => draft.edit('alice', 2, { headline: 'x' }, at))).toBe('DRAFT.NOT_EDITABLE');
+  });
+
+  it('lets only the editor who holds it sub-edit: not the reporter, not another editor', () => {
+    const draft = inReviewWith('erin');
+    expect(codeOf(() => draft.subEdit('alice', 1, { headline: 'Mine' }, at))).toBe('DRAFT.NOT_REVIEWER');
+    expect(codeOf(() => draft.subEdit('eddie', 1, { headline: 'Mine' }, at))).toBe('DRAFT.NOT_REVIEWER');
+    expect(draft.version).toBe(1);
+  });
+
+  it('follows a take-over: the editor who took the story over sub-edits it, the one who held it no longer can', () => {
+    const draft = inReviewWith('eddie');
+    draft.recordReviewStatus('review_claimed', report(1, { actorId: 'erin', at: later(5000) }));
+    expect(codeOf(() => draft.subEdit('eddie', 1, { headline: 'Mine' }, at))).toBe('DRAFT.NOT_REVIEWER');
+    expect(draft.subEdit('erin', 1, { headline: 'Hers' }, at)).toBe(true);
+  });
+
+  it('goes by the time of the claims, not their order or revision: a take-over reported late still wins', () => {
+    const draft = inReviewWith('erin');
+    draft.subEdit('erin', 1, { headline: 'Edited' }, later(2000));
+    // Eddie took it over at 3 s, before review had the sub-edit, so his claim names revision 1.
+    draft.recordReviewStatus('review_claimed', report(1, { actorId: 'eddie', at: later(3000) }));
+    expect(draft.reviewerId).toBe('eddie');
+    // An older claim delivered again afterwards changes nothing.
+    draft.recordReviewStatus('review_claimed', report(1, { actorId: 'erin', at: later(1000) }));
+    expect(draft.reviewerId).toBe('eddie');
+    expect(draft.status).toBe('in_review');
+  });
+
+  it('is refused before a claim and after a decision: DRAFT.NOT_IN_REVIEW', () => {
+    const draft = newDraft();
+    draft.submit('alice', undefined, at);
+    expect(codeOf(() => draft.subEdit('erin', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_IN_REVIEW');
+    draft.recordReviewStatus('review_claimed', report(1, { actorId: 'erin' }));
+    draft.recordReviewStatus('approved', report(1, { actorId: 'erin' }));
+    expect(codeOf(() => draft.subEdit('erin', 1, { headline: 'x' }, at))).toBe('DRAFT.NOT_IN_REVIEW');
+  });
+
+  it('needs the current version and a valid article, and saves nothing otherwise', () => {
+    const draft = inReviewWith('erin');
+    expect(codeOf(() => draft.subEdit('erin', 2, { headline: 'x' }, at))).toBe('DRAFT.VERSION_CONFLICT');
+    expect(codeOf(() => draft.subEdit('erin', 1, { headline: '' }, at))).toBe('REQUEST.VALIDATION_FAILED');
+    expect(draft.version).toBe(1);
+    expect(draft.takeChanges()).toEqual({ createdAt: null, stateChanged: false, revision: null, timeline: [] });
+  });
+
+  it('saves nothing for an edit that leaves the text as it was', () => {
+    const draft = inReviewWith('erin');
+    expect(draft.subEdit('erin', 1, { headline: draft.content.headline }, at)).toBe(false);
+    expect(draft.version).toBe(1);
+    expect(draft.takeChanges().revision).toBeNull();
+  });
+
+  it('moves on with review reports about the edited revision: approved, then published', () => {
+    const draft = inReviewWith('erin');
+    draft.subEdit('erin', 1, { headline: 'Edited' }, at);
+    draft.recordReviewStatus('approved', report(2, { actorId: 'erin' }));
+    expect(draft.snapshot()).toMatchObject({ status: 'approved', statusRevision: 2 });
+    // A late report about the reporter's revision no longer moves it.
+    expect(draft.recordReviewStatus('review_claimed', report(1, { actorId: 'erin', at: later(-1) }))).toBe(false);
+    expect(draft.status).toBe('approved');
+  });
+
+  it('hands the edited text back to the reporter when changes are requested after it', () => {
+    const draft = inReviewWith('erin');
+    draft.subEdit('erin', 1, { headline: 'Edited' }, at);
+    draft.recordReviewStatus('changes_requested', report(2, { actorId: 'erin', note: 'One more source' }));
+    expect(draft.canBeEdited).toBe(true);
+    draft.edit('alice', 2, { standfirst: 'With one more source.' }, at);
+    expect(draft.content).toMatchObject({ headline: 'Edited', standfirst: 'With one more source.' });
+  });
+});

@@ -1,7 +1,7 @@
 import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
-import { ArticleContent, validatePlain } from '@newsroom/contracts';
+import { ArticleContent, canonicalJson, validatePlain } from '@newsroom/contracts';
 import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, SPIKEABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
-import { invalidContent, notEditable, notRevisable, notSpikeable, notSubmittable, notTheAuthor, spiked, staleVersion, versionRequired } from './draft.errors';
+import { invalidContent, notEditable, notInReview, notRevisable, notSpikeable, notSubmittable, notTheAuthor, notTheReviewer, spiked, staleVersion, versionRequired } from './draft.errors';
 import { mergeCorrection, type CorrectableField, type CorrectedText } from './draft-correction';
 import type { ActivityKind, ReviewStatusMilestone, TimelineEntry } from './draft-timeline';
 
@@ -24,12 +24,19 @@ export interface DraftSnapshot {
   correctedContent: ArticleContent | null;
   /** When its reporter spiked it (set it aside); null while it is not spiked. */
   spikedAt: Date | null;
+  /**
+   * The editor who claimed (or took over) the story last, as editorial review reported it, and
+   * when: the one who may sub-edit it while it is in review. Null before any claim.
+   */
+  reviewerId: string | null;
+  reviewerSince: Date | null;
 }
 
 /** A saved version of the text, immutable once written. */
 export interface DraftRevision {
   number: number;
   content: ArticleContent;
+  /** Who wrote this revision: the reporter, or the editor who sub-edited it in review. */
   authorId: string;
   createdAt: Date;
 }
@@ -151,6 +158,8 @@ export class Draft {
       correctedRevision: null,
       correctedContent: null,
       spikedAt: null,
+      reviewerId: null,
+      reviewerSince: null,
     });
     draft.changes.createdAt = at;
     draft.saveRevision(at);
@@ -193,6 +202,10 @@ export class Draft {
 
   get spikedAt(): Date | null {
     return this.state.spikedAt;
+  }
+
+  get reviewerId(): string | null {
+    return this.state.reviewerId;
   }
 
   get canBeEdited(): boolean {
@@ -252,6 +265,37 @@ export class Draft {
     this.state.statusRevision = this.state.version;
     this.changes.stateChanged = true;
     this.addEntry({ kind: 'submitted', at, actorId: userId, revision: this.state.version });
+  }
+
+  /**
+   * The editor reviewing the story edits its text (a sub-edit: a headline tightened, a figure put
+   * right, a paragraph cut) instead of sending it back for that. Saved as a newer revision written
+   * by the editor and sent to review at once (the caller records the submission event, with
+   * `editedBy`), so that what review shows, and what approval publishes, is the edited text; the
+   * story stays in review, and the reporter reads the edit on their timeline and works on from it.
+   * `changes` are merged as in `edit`.
+   *
+   * Only while it is in review (DRAFT.NOT_IN_REVIEW), only by the editor editorial review last
+   * reported as holding it (DRAFT.NOT_REVIEWER: a reporter, another editor), on the current
+   * version (DRAFT.VERSION_CONFLICT), and the result must be a valid article
+   * (REQUEST.VALIDATION_FAILED). Review has the last word: a sub-edit that reaches it after
+   * another editor took the story over goes back to the queue instead of being approved unseen.
+   * Returns false, changing nothing, when the edit leaves the text as it is.
+   */
+  subEdit(editorId: string, expectedVersion: number, changes: Partial<ArticleContent>, at: Date): boolean {
+    if (this.state.status !== 'in_review') throw notInReview(this.state.status);
+    if (this.state.reviewerId !== editorId) throw notTheReviewer(this.state.reviewerId);
+    if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
+    const content = mergeContent(this.state.content, changes);
+    if (canonicalJson(content) === canonicalJson(this.state.content)) return false;
+    this.state.content = content;
+    this.state.version += 1;
+    this.state.submittedRevision = this.state.version;
+    this.state.statusRevision = this.state.version;
+    this.changes.stateChanged = true;
+    this.saveRevision(at, editorId);
+    this.addEntry({ kind: 'sub_edited', at, actorId: editorId, revision: this.state.version });
+    return true;
   }
 
   /**
@@ -316,7 +360,21 @@ export class Draft {
 
   /** An editor claimed, asked for changes, approved or rejected. Returns whether the status moved. */
   recordReviewStatus(milestone: ReviewStatusMilestone, report: ProgressReport): boolean {
+    if (milestone === 'review_claimed') this.recordReviewer(report);
     return this.recordProgress(milestone, REVIEW_STATUS[milestone], report);
+  }
+
+  /**
+   * Who holds the story in review is whoever claimed it last: claims and take-overs are ordered
+   * by their time, not by their revision, since a take-over announced before a sub-edit reached
+   * review names the revision before it.
+   */
+  private recordReviewer(report: ProgressReport): void {
+    if (!report.actorId) return;
+    if (this.state.reviewerSince && report.at.getTime() < this.state.reviewerSince.getTime()) return;
+    this.state.reviewerId = report.actorId;
+    this.state.reviewerSince = report.at;
+    this.changes.stateChanged = true;
   }
 
   /** An editor left a note; it changes no status. */
@@ -483,8 +541,8 @@ export class Draft {
     if (userId !== this.state.authorId) throw notTheAuthor();
   }
 
-  private saveRevision(at: Date): void {
-    this.changes.revision = { number: this.state.version, content: this.state.content, authorId: this.state.authorId, createdAt: at };
+  private saveRevision(at: Date, writtenBy: string = this.state.authorId): void {
+    this.changes.revision = { number: this.state.version, content: this.state.content, authorId: writtenBy, createdAt: at };
   }
 
   private addEntry(entry: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind' | 'at'>): void {

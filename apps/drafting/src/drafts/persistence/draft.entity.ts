@@ -45,6 +45,14 @@ export class DraftEntity {
   @Column({ type: 'timestamptz', nullable: true })
   spikedAt!: Date | null;
 
+  /** The editor who claimed or took over the story last (the one who may sub-edit it in review); null before any claim. */
+  @Column({ type: 'text', nullable: true })
+  reviewerId!: string | null;
+
+  /** When that claim was made: a claim reported late never displaces a later one. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewerSince!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

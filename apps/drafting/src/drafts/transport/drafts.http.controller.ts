@@ -21,6 +21,8 @@ import { StartRevisionCommand } from '../use-cases/start-revision/start-revision
 import { StartRevisionUseCase } from '../use-cases/start-revision/start-revision.use-case';
 import { SubmitDraftCommand } from '../use-cases/submit-draft/submit-draft.command';
 import { SubmitDraftUseCase } from '../use-cases/submit-draft/submit-draft.use-case';
+import { SubEditDraftCommand } from '../use-cases/sub-edit-draft/sub-edit-draft.command';
+import { SubEditDraftUseCase } from '../use-cases/sub-edit-draft/sub-edit-draft.use-case';
 
 /** Fields to change; omitted fields keep their value, `body` is replaced whole. */
 export class EditDraftRequest extends PartialType(ArticleContent) {}
@@ -62,6 +64,7 @@ export class DraftsHttpController {
     private readonly submitDraft: SubmitDraftUseCase,
     private readonly startRevision: StartRevisionUseCase,
     private readonly spikeDraft: SpikeDraftUseCase,
+    private readonly subEditDraft: SubEditDraftUseCase,
     private readonly read: ReadDraftsQuery,
     private readonly check: CheckDraftQuery,
   ) {}
@@ -158,6 +161,41 @@ export class DraftsHttpController {
   ): Promise<DraftView> {
     await this.submitDraft.execute(SubmitDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch) }));
     return this.read.get(user, id);
+  }
+
+  /**
+   * Sub-editing: the editor reviewing the story edits its text (the same body as PATCH: the
+   * fields to change, `body` replaced whole) on the version they were shown (If-Match, required).
+   * Saved as a newer revision written by that editor and sent to review at once
+   * (`news.article.submitted.v1` with `editedBy`); the story stays with them in review, and
+   * approval publishes the edited text. 200 with the draft at its new version (ETag); an edit
+   * that changes nothing saves nothing and answers the draft as it was.
+   * 403 DRAFT.NOT_REVIEWER (anyone but the editor editorial review last reported holding it),
+   * 409 DRAFT.NOT_IN_REVIEW (not claimed yet, or decided), 412 DRAFT.VERSION_CONFLICT,
+   * 428 DRAFT.VERSION_REQUIRED, 400 REQUEST.VALIDATION_FAILED, 404 DRAFT.NOT_FOUND.
+   */
+  @Post(':id/sub-edits')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiOperation({ summary: 'Edit the text under review (the editor reviewing it); saved as a new revision and sent to review at once; needs If-Match' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version the edit was made on, e.g. "3"' })
+  @ApiBody({ type: EditDraftRequest })
+  @ApiResponse({ status: 200, type: DraftView })
+  @ApiResponse({ status: 403, description: 'Not the editor reviewing the story (DRAFT.NOT_REVIEWER)' })
+  @ApiResponse({ status: 409, description: 'The story is not in review (DRAFT.NOT_IN_REVIEW)' })
+  @ApiResponse({ status: 412, description: 'The draft changed since that version (DRAFT.VERSION_CONFLICT)' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing (DRAFT.VERSION_REQUIRED)' })
+  async subEdit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseArticleIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() changes: EditDraftRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DraftView> {
+    const command = SubEditDraftCommand.create({ draftId: id, actor: user, expectedVersion: parseIfMatchVersion(ifMatch), changes: onlySentFields(changes, req.body) });
+    await this.subEditDraft.execute(command);
+    return this.viewWithEtag(user, id, res);
   }
 
   /**

@@ -419,6 +419,44 @@ describe(Review.name, () => {
     });
   });
 
+  describe('a sub-edit (the editor holding the story edited its text)', () => {
+    it('keeps the story in review with that editor, the edited revision under review, compared with the one edited', () => {
+      const review = claimedBy(bob);
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' })).toEqual({ kind: 'sub-edited', diffAgainst: 1 });
+      expect(review.snapshot()).toMatchObject({ status: 'in_review', assigneeId: 'bob', claimedAt: at, currentRevision: 2, submittedAt: at, reviewedRevision: null });
+      // The editor approves the words as they edited them.
+      expect(review.approve(bob, { ...clean, revision: 2 }, terms, later)).toMatchObject({ kind: 'approved', revision: 2 });
+    });
+
+    it('puts the story back in the queue when another editor’s edit arrives after a take-over: nobody approves words unseen', () => {
+      const review = claimedBy(bob);
+      review.claim(carol, later, { takeOver: true });
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' })).toEqual({ kind: 'accepted', diffAgainst: null });
+      expect(review.snapshot()).toMatchObject({ status: 'pending', assigneeId: null, currentRevision: 2 });
+      expect(errorOf(() => review.approve(carol, { ...clean, revision: 2 }, terms, later)).code).toBe('REVIEW.INVALID_TRANSITION');
+    });
+
+    it.each<ReviewStatus>(['pending', 'changes_requested', 'approved'])('treats an editor’s revision arriving once %s like any newer one', (status) => {
+      const review = inStatus(status);
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' })).toMatchObject({ kind: 'accepted' });
+      expect(review.status).toBe('pending');
+    });
+
+    it('ignores a sub-edit delivered again', () => {
+      const review = claimedBy(bob);
+      review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' });
+      const before = review.snapshot();
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' })).toEqual({ kind: 'ignored', reason: 'duplicate' });
+      expect(review.snapshot()).toEqual(before);
+    });
+
+    it('takes nothing once the story was killed', () => {
+      const review = claimedBy(bob);
+      review.recordKill();
+      expect(review.receiveSubmission({ revision: 2, submittedAt: later, editedBy: 'bob' })).toEqual({ kind: 'ignored', reason: 'killed' });
+    });
+  });
+
   describe('a kill (publishing killed the story)', () => {
     it.each(['pending', 'in_review', 'changes_requested', 'approved', 'rejected'] as const)('closes a review that was %s, once', (status) => {
       const review = inStatus(status);

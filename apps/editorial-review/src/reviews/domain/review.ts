@@ -43,6 +43,8 @@ export interface ReviewState {
 export interface Submission {
   revision: number;
   submittedAt: Date;
+  /** For a sub-edit: the editor who edited the text under review (drafting saved it as this revision). */
+  editedBy?: string;
 }
 
 export type SubmissionOutcome =
@@ -51,7 +53,9 @@ export type SubmissionOutcome =
   /** The revision is now the one under review; `diffAgainst` is the revision an editor last reviewed, if any. */
   | { kind: 'accepted'; diffAgainst: number | null }
   /** The revision back with the reporter was submitted again as it was: it is waiting in the queue again. */
-  | { kind: 'resubmitted' };
+  | { kind: 'resubmitted' }
+  /** The editor holding the story edited its text: it is under review still, with them; `diffAgainst` is the revision they edited. */
+  | { kind: 'sub-edited'; diffAgainst: number };
 
 /** How a refused decision reads in its error message. */
 const DECISION_ACTIONS: Record<DecisionKind, string> = {
@@ -129,7 +133,8 @@ export class Review {
    * A revision arrived from drafting. Normally that is a resubmission after a
    * change request. A newer revision while the article is still pending or
    * being reviewed replaces the text under review and puts it back in the
-   * queue, so nobody approves words they have not been shown. A newer revision of an
+   * queue, so nobody approves words they have not been shown; the exception is the
+   * reviewing editor's own sub-edit (`editedBy` is the assignee), which stays in review with them. A newer revision of an
    * approved article (a reporter updating a live story) goes through review again, compared
    * with the approved text; a rejected article takes no new revision.
    */
@@ -149,6 +154,14 @@ export class Review {
     // Drafting may have sent it before it heard of the kill (two topics): nothing to do, and no dead letter.
     if (this.state.status === 'killed') return { kind: 'ignored', reason: 'killed' };
     if (this.state.status === 'rejected') throw submissionAfterDecision(this.state.articleId, submission.revision, this.state.status);
+    // A sub-edit by the editor who holds the story: they wrote these words, so it stays with them
+    // and they may approve it. One by anyone else (it reached review after a take-over) is text the
+    // editor holding it has not seen: back to the queue below, like a reporter's newer revision.
+    if (submission.editedBy !== undefined && this.state.status === 'in_review' && submission.editedBy === this.state.assigneeId) {
+      const edited = currentRevision;
+      this.state.currentRevision = submission.revision;
+      return { kind: 'sub-edited', diffAgainst: edited };
+    }
     Object.assign(this.state, {
       status: 'pending',
       assigneeId: null,

@@ -14,6 +14,10 @@ export class ReviewSubmissionEntity {
   @Column({ type: 'text' })
   authorId!: string;
 
+  /** For a sub-edit: the editor who edited the text under review into this revision; null when its reporter submitted it. */
+  @Column({ type: 'text', nullable: true })
+  editedBy!: string | null;
+
   @Column({ type: 'timestamptz' })
   submittedAt!: Date;
 

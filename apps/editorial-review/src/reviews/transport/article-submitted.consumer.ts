@@ -12,8 +12,8 @@ import { ReceiveSubmissionUseCase } from '../use-cases/receive-submission/receiv
 @Controller()
 export class ArticleSubmittedConsumer {
   private readonly handlers: EventHandlers = {
-    [EVENT_TYPES.articleSubmitted]: async ({ id, data: { articleId, revision, authorId, submittedAt, article } }) => {
-      await this.receiveSubmission.execute(ReceiveSubmissionCommand.create({ articleId, revision, authorId, submittedAt: new Date(submittedAt), article, eventId: id }));
+    [EVENT_TYPES.articleSubmitted]: async ({ id, data: { articleId, revision, authorId, submittedAt, article, editedBy } }) => {
+      await this.receiveSubmission.execute(ReceiveSubmissionCommand.create({ articleId, revision, authorId, submittedAt: new Date(submittedAt), article, editedBy, eventId: id }));
     },
   };
 

@@ -41,12 +41,17 @@ export class DraftView extends DraftSummary {
   @ApiPropertyOptional({ nullable: true, description: 'Public URL once published' }) publicUrl!: string | null;
   @ApiPropertyOptional({ nullable: true }) publishAt!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'While it is in review: the editor holding it, the one who may sub-edit its text (POST /v1/drafts/:id/sub-edits); null otherwise',
+  })
+  reviewerId!: string | null;
   @ApiProperty({ type: [ActivityView], description: 'Every status change and editor note, oldest first' }) activity!: ActivityView[];
 }
 
 export class RevisionView {
   @ApiProperty() number!: number;
-  @ApiProperty() authorId!: string;
+  @ApiProperty({ description: 'Who wrote this revision: the reporter, or the editor who sub-edited it in review' }) authorId!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: () => ArticleContent }) article!: ArticleContent;
 }
@@ -75,6 +80,7 @@ export function toDraftView(row: DraftEntity, activity: ActivityView[]): DraftVi
     publicUrl: row.publicUrl,
     publishAt: row.publishAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    reviewerId: row.status === 'in_review' ? row.reviewerId : null,
     activity,
   };
 }

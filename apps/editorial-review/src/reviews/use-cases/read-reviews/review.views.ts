@@ -35,6 +35,8 @@ export class SubmissionView {
   @ApiProperty() receivedAt!: string;
   @ApiProperty({ type: CheckSummaryView }) checkSummary!: CheckSummaryView;
   @ApiPropertyOptional({ nullable: true, description: 'The revision this one was compared with' }) diffAgainst!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'For a sub-edit: the editor who edited the text under review into this revision; null when its reporter submitted it' })
+  editedBy!: string | null;
 }
 
 export class CommentView {
@@ -103,7 +105,7 @@ export class ReviewView extends ReviewSummary {
   @ApiPropertyOptional({
     type: RevisionDiffView,
     nullable: true,
-    description: 'For a resubmission: what changed since the revision an editor reviewed last',
+    description: 'For a resubmission: what changed since the revision an editor reviewed last; for a sub-edit: what its editor changed in the revision they edited',
   })
   diff!: RevisionDiffView | null;
 }
@@ -157,6 +159,7 @@ function toSubmissionView(row: ReviewSubmissionEntity): SubmissionView {
     receivedAt: row.receivedAt.toISOString(),
     checkSummary: summarizeChecks(row.checks),
     diffAgainst: row.diffAgainst,
+    editedBy: row.editedBy,
   };
 }
 

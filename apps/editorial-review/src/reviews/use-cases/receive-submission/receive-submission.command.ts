@@ -1,4 +1,4 @@
-import { IsDate, IsNotEmpty, IsString, IsUUID } from 'class-validator';
+import { IsDate, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ArticleContent, ArticleRevisionCommand, IsArticleContent } from '@newsroom/contracts';
 
 /**
@@ -16,6 +16,12 @@ export class ReceiveSubmissionCommand extends ArticleRevisionCommand {
   /** The revision's full text, exactly as submitted. */
   @IsArticleContent()
   article!: ArticleContent;
+
+  /** For a sub-edit: the editor reviewing the story who edited its text; absent when its reporter submitted it. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  editedBy?: string;
 
   /** The id of the event that brought the submission, kept with it to trace where it came from. */
   @IsUUID()

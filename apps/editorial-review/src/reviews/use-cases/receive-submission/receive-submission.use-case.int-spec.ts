@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { UseCaseTestbed } from '@newsroom/test-harness';
 import { article, articleWithBlockingErrors, revisedArticle } from '../../../../test/article.fixtures';
 import { refusal, thrownBy } from '@newsroom/testing';
-import { AUTHOR, carol, commentBy, ReviewFixtures, reviewTestbed, submissionOf } from '../../../../test/review.fixtures';
+import { approvalBy, AUTHOR, bob, carol, claimBy, commentBy, ReviewFixtures, reviewTestbed, submissionOf } from '../../../../test/review.fixtures';
+import { EVENT_TYPES } from '@newsroom/contracts';
+import { ApproveArticleUseCase } from '../approve-article/approve-article.use-case';
+import { ClaimReviewUseCase } from '../claim-review/claim-review.use-case';
 import { REVIEW_USE_CASES } from '../../reviews.module';
 import { editorialCheckSettings } from '../editorial-check-settings';
 import { CommentOnReviewUseCase } from '../comment-on-review/comment-on-review.use-case';
@@ -149,6 +152,37 @@ describe(ReceiveSubmissionUseCase.name, () => {
     expect(await fixtures.item(articleId)).toMatchObject({ status: 'pending', assignee_id: null, current_revision: 2, reviewed_revision: 1 });
     const [, update] = await fixtures.submissions(articleId);
     expect(update).toMatchObject({ revision: 2, diff_against: 1, diff: expect.anything() });
+  });
+
+  it('keeps a story its editor sub-edited in review with them, the edited text under review, diffed against the text they edited', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    const before = (await fixtures.item(articleId))!;
+    const edited = submissionOf({ articleId, revision: 2, article: revisedArticle(), editedBy: 'bob' });
+    expect(await receive.execute(edited)).toEqual({ outcome: 'sub-edited', revision: 2, diffAgainst: 1 });
+
+    expect(await fixtures.item(articleId)).toMatchObject({
+      status: 'in_review',
+      assignee_id: 'bob',
+      claimed_at: before.claimed_at,
+      submitted_at: before.submitted_at,
+      current_revision: 2,
+      reviewed_revision: null,
+      headline: revisedArticle().headline,
+    });
+    const [first, subEdited] = await fixtures.submissions(articleId);
+    expect(first).toMatchObject({ revision: 1, edited_by: null });
+    expect(subEdited).toMatchObject({ revision: 2, edited_by: 'bob', diff_against: 1, diff: expect.objectContaining({ fromRevision: 1, toRevision: 2 }) });
+    // The editor approves the words as they edited them: the approval carries revision 2's text.
+    await testbed.get(ApproveArticleUseCase).execute(approvalBy(bob, articleId));
+    const [approved] = (await testbed.recordedEvents(articleId)).filter((e) => e.type === EVENT_TYPES.articleApproved);
+    expect(approved.data).toMatchObject({ revision: 2, article: { headline: revisedArticle().headline } });
+  });
+
+  it('puts a story back in the queue when a sub-edit arrives from an editor who no longer holds it (a take-over came first)', async () => {
+    const articleId = await fixtures.inStatus('in_review');
+    await testbed.get(ClaimReviewUseCase).execute(claimBy(carol, articleId, true));
+    expect(await receive.execute(submissionOf({ articleId, revision: 2, article: revisedArticle(), editedBy: 'bob' }))).toEqual({ outcome: 'requeued', revision: 2, diffAgainst: null });
+    expect(await fixtures.item(articleId)).toMatchObject({ status: 'pending', assignee_id: null, current_revision: 2 });
   });
 
   it('refuses a submission whose article breaks the content model with COMMAND.INVALID', () => {

@@ -13,6 +13,8 @@ export type SubmissionResult =
   | { outcome: 'queued'; revision: number }
   /** A newer revision is back in the queue; `diffAgainst` is the revision its diff compares with, if any. */
   | { outcome: 'requeued'; revision: number; diffAgainst: number | null }
+  /** The reviewing editor's sub-edit is now the text under review, still with them; its diff shows their edit of `diffAgainst`. */
+  | { outcome: 'sub-edited'; revision: number; diffAgainst: number }
   /** The revision was known already (a redelivery), is older than the one under review, or is of a killed story: nothing changed. */
   | { outcome: 'duplicate' | 'stale' | 'killed'; revision: number };
 
@@ -35,10 +37,11 @@ export class ReceiveSubmissionUseCase {
    * (not retriable: a consumer dead-letters it). A newer revision of an approved
    * article is an update of a live story: back in the queue, like a resubmission. So is the
    * same revision submitted again after changes were requested or the reporter recalled it.
+   * The reviewing editor's own sub-edit stays in review with them, its diff showing their edit.
    */
   @Transactional()
   async execute(command: ReceiveSubmissionCommand): Promise<SubmissionResult> {
-    const { articleId, revision, authorId, submittedAt } = command;
+    const { articleId, revision, authorId, submittedAt, editedBy } = command;
     const review = await this.reviews.lock(articleId);
     if (!review) {
       const submission = this.submission(command, null);
@@ -47,7 +50,7 @@ export class ReceiveSubmissionUseCase {
       return { outcome: 'queued', revision };
     }
 
-    const outcome = review.receiveSubmission({ revision, submittedAt });
+    const outcome = review.receiveSubmission({ revision, submittedAt, editedBy });
     if (outcome.kind === 'ignored') {
       this.logger.log({ articleId, revision, currentRevision: review.currentRevision, reason: outcome.reason }, 'submission ignored');
       return { outcome: outcome.reason, revision };
@@ -61,17 +64,22 @@ export class ReceiveSubmissionUseCase {
     const reviewed = outcome.diffAgainst === null ? null : await this.reviews.submission(articleId, outcome.diffAgainst);
     const submission = this.submission(command, reviewed);
     await this.reviews.addSubmission(review, submission);
+    if (outcome.kind === 'sub-edited') {
+      this.logger.log({ articleId, revision, editedBy, diffAgainst: outcome.diffAgainst }, 'sub-edited text is under review, with the editor who edited it');
+      return { outcome: 'sub-edited', revision, diffAgainst: outcome.diffAgainst };
+    }
     this.logger.log({ articleId, revision, diffAgainst: submission.diffAgainst }, 'resubmitted article is back in the review queue');
     return { outcome: 'requeued', revision, diffAgainst: submission.diffAgainst };
   }
 
   /** The revision as stored: with its check results and, for a resubmission, the diff against `reviewed`. */
   private submission(command: ReceiveSubmissionCommand, reviewed: ReviewSubmissionEntity | null): ReviewSubmissionEntity {
-    const { articleId, revision, authorId, submittedAt, article, eventId } = command;
+    const { articleId, revision, authorId, submittedAt, article, eventId, editedBy } = command;
     return {
       articleId,
       revision,
       authorId,
+      editedBy: editedBy ?? null,
       submittedAt,
       article,
       checks: runEditorialChecks(article, this.checks),
