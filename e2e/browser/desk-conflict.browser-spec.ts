@@ -808,6 +808,7 @@ describe("the desk keeps the reporter's text", () => {
     });
     // The page shows the edited revision, whose edit it is, and what changed.
     await page.getByRole('heading', { name: 'Revision 2' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Night bus N1 opens to the hospital' }).waitFor();
     await page.getByText(/revision 2 · submitted .* by Rhea Reporter · edited in review by you/).waitFor();
     await page.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
     await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();

@@ -176,6 +176,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   const body = h('div', {});
   const message = h('div', {});
   let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
+  const title = h('h1', {}, review.headline);
   let carry = await askCorrectionCarry(review);
   /** The revision as its public page would look, when asked for; kept across redraws until closed. */
   const previewRegion = h('div', {});
@@ -547,6 +548,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   }
 
   function render(): void {
+    // A sub-edit or a newer revision may have changed the headline.
+    title.textContent = review.headline;
     show(carryRegion, correctionNotice());
     show(
       body,
@@ -624,7 +627,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
     if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) await adopt(fresh);
   });
-  return h('div', { class: 'screen' }, h('h1', {}, review.headline), body);
+  return h('div', { class: 'screen' }, title, body);
 }
 
 /** What an approval said about going live: its time, embargo and priority (" · to go live …"); nothing for other decisions. */
