@@ -192,6 +192,78 @@ describe('article lifecycle: draft → review → publish → alert', () => {
     expect(page).toContain(corrected);
   });
 
+  /** A sample story written and submitted by the reporter, claimed by `editor` once review has it; returns its id. */
+  async function claimedBy(editor: typeof firstEditor, file: string): Promise<string> {
+    const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporter, sample(file));
+    const id = created.body.id;
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/submit`, reporter)).status).toBe(202);
+    await eventually('the submission in review', async () => {
+      const item = await newsroom.call('editorial-review', 'GET', `/v1/reviews/${id}`, editor);
+      return item.status === 200 ? item.body : undefined;
+    });
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, editor)).status).toBe(200);
+    return id;
+  }
+
+  it('publishes the words the reviewing editor sub-edited, and nobody else edits them', async () => {
+    const id = await claimedBy(firstEditor, '02-river-towns-flood-warning-pact.json');
+    const subEdit = (editor: typeof firstEditor, version: number, changes: Record<string, unknown>) =>
+      newsroom.call<DraftView & { error?: { code: string } }>('drafting', 'POST', `/v1/drafts/${id}/sub-edits`, editor, changes, { 'if-match': `"${version}"` });
+    // Drafting hears of the claim over the event bus: the editor's edit goes through once it has.
+    const headline = 'River towns sign a shared flood warning pact';
+    const edited = await eventually('the sub-edit accepted', async () => {
+      const answer = await subEdit(firstEditor, 1, { headline });
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(edited).toMatchObject({ status: 'in_review', version: 2 });
+    // Nobody else edits it: the reporter, another editor.
+    expect((await subEdit(secondEditor, 2, { headline: 'Not mine' })).body.error?.code).toBe('DRAFT.NOT_REVIEWER');
+    expect((await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/sub-edits`, reporter, { headline: 'Mine' }, { 'if-match': '"2"' })).status).toBe(403);
+
+    // Review holds the edit, still with the editor who made it, and they approve those words.
+    const review = await eventually('the sub-edit in review', async () => {
+      const item = await newsroom.call<{ status: string; assigneeId: string; revision: number; headline: string; submissions: { revision: number; editedBy: string | null }[] }>('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
+      return item.body.revision === 2 ? item.body : undefined;
+    });
+    expect(review).toMatchObject({ status: 'in_review', assigneeId: firstEditor.user, headline });
+    expect(review.submissions.map((s) => [s.revision, s.editedBy])).toEqual([[1, null], [2, firstEditor.user]]);
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, firstEditor, { priority: 'normal' })).status).toBe(200);
+
+    const live = await eventually('the story live', async () => {
+      const draft = await newsroom.call<DraftView>('drafting', 'GET', `/v1/drafts/${id}`, reporter);
+      return draft.body.status === 'published' && draft.body.publicUrl ? draft.body : undefined;
+    });
+    expect(live.version).toBe(2);
+    expect(live.activity.map((a) => a.kind)).toContain('sub_edited');
+    const page = await eventually('the page', async () => {
+      const answer = await fetch(newsroom.url('publishing', new URL(live.publicUrl as string).pathname));
+      return answer.status === 200 ? answer.text() : undefined;
+    });
+    expect(page).toContain(headline);
+  });
+
+  it('sends a sub-edit that reaches review after a take-over back to the queue, so nobody approves words unseen', async () => {
+    const id = await claimedBy(firstEditor, '05-salt-marsh-carbon-survey.json');
+    await eventually('drafting knows the claim', async () => {
+      const draft = await newsroom.call<DraftView & { reviewerId: string | null }>('drafting', 'GET', `/v1/drafts/${id}`, firstEditor);
+      return draft.body.reviewerId === firstEditor.user ? draft.body : undefined;
+    });
+    // The second editor takes it over; the first editor's edit is made before drafting hears of it.
+    expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/claim`, secondEditor, { takeOver: true })).status).toBe(200);
+    const late = await newsroom.call('drafting', 'POST', `/v1/drafts/${id}/sub-edits`, firstEditor, { headline: 'Edited by the editor who held it' }, { 'if-match': '"1"' });
+    if (late.status === 200) {
+      // It reached review after the take-over: back in the queue, unassigned, for someone to read.
+      const review = await eventually('the late sub-edit in review', async () => {
+        const item = await newsroom.call<{ status: string; assigneeId: string | null; revision: number }>('editorial-review', 'GET', `/v1/reviews/${id}`, secondEditor);
+        return item.body.revision === 2 ? item.body : undefined;
+      });
+      expect(review).toMatchObject({ status: 'pending', assigneeId: null });
+    } else {
+      // Drafting had heard of the take-over already: refused.
+      expect((late.body as { error: { code: string } }).error.code).toBe('DRAFT.NOT_REVIEWER');
+    }
+  });
+
   it('refuses to let anyone approve an article they wrote', async () => {
     const created = await newsroom.call<DraftView>('drafting', 'POST', '/v1/drafts', reporterWhoEdits, sample('06-tram-depot-film-festival.json'));
     expect(created.status).toBe(201);
