@@ -241,10 +241,7 @@ export class Draft {
     if (this.state.spikedAt) throw spiked();
     if (!this.canBeEdited) throw notEditable(this.state.status);
     if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
-    this.state.content = content;
-    this.state.version += 1;
-    this.changes.stateChanged = true;
-    this.saveRevision(at);
+    this.takeNewText(content, at);
     this.addEntry({ kind: 'edited', at, actorId: editorId, revision: this.state.version });
   }
 
@@ -288,12 +285,9 @@ export class Draft {
     if (expectedVersion !== this.state.version) throw staleVersion(expectedVersion, this.state.version);
     const content = mergeContent(this.state.content, changes);
     if (canonicalJson(content) === canonicalJson(this.state.content)) return false;
-    this.state.content = content;
-    this.state.version += 1;
+    this.takeNewText(content, at, editorId);
     this.state.submittedRevision = this.state.version;
     this.state.statusRevision = this.state.version;
-    this.changes.stateChanged = true;
-    this.saveRevision(at, editorId);
     this.addEntry({ kind: 'sub_edited', at, actorId: editorId, revision: this.state.version });
     return true;
   }
@@ -488,11 +482,7 @@ export class Draft {
     this.state.correctedContent = merge.live;
     this.changes.stateChanged = true;
     if (!this.takesCorrectionOf(revision)) return { applied: [], kept: [] };
-    if (merge.applied.length > 0) {
-      this.state.content = merge.working;
-      this.state.version += 1;
-      this.saveRevision(at);
-    }
+    if (merge.applied.length > 0) this.takeNewText(merge.working, at);
     return { applied: merge.applied, kept: merge.kept };
   }
 
@@ -539,6 +529,14 @@ export class Draft {
 
   private assertAuthor(userId: string): void {
     if (userId !== this.state.authorId) throw notTheAuthor();
+  }
+
+  /** The working copy becomes `content`, saved as the next revision (and version), written by `writtenBy`. */
+  private takeNewText(content: ArticleContent, at: Date, writtenBy: string = this.state.authorId): void {
+    this.state.content = content;
+    this.state.version += 1;
+    this.changes.stateChanged = true;
+    this.saveRevision(at, writtenBy);
   }
 
   private saveRevision(at: Date, writtenBy: string = this.state.authorId): void {

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import { requireEditedVersion } from '../../domain/draft';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
+import { submissionEvent } from '../submit-draft/submission-event';
 import type { SubEditDraftCommand } from './sub-edit-draft.command';
 
 export interface SubEditDraftResult {
@@ -41,13 +41,7 @@ export class SubEditDraftUseCase {
     const edited = draft.subEdit(command.actor.id, expectedVersion, command.changes, now);
     if (!edited) return { revision: draft.version, edited: false };
     await this.drafts.save(draft);
-    await this.outbox.record(
-      createEvent(
-        EVENT_TYPES.articleSubmitted,
-        { articleId: draft.id, revision: draft.version, authorId: draft.authorId, submittedAt: now.toISOString(), article: draft.content, editedBy: command.actor.id },
-        { subject: draft.id, time: now },
-      ),
-    );
+    await this.outbox.record(submissionEvent(draft, now, command.actor.id));
     this.logger.log({ articleId: draft.id, revision: draft.version, editorId: command.actor.id }, 'text sub-edited in review; sent to review');
     return { revision: draft.version, edited: true };
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
 import { Outbox } from '@newsroom/messaging';
 import { Transactional } from '@newsroom/persistence';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { SubmitDraftCommand } from './submit-draft.command';
+import { submissionEvent } from './submission-event';
 
 export interface SubmitDraftResult {
   /** The revision sent to review. */
@@ -33,11 +33,7 @@ export class SubmitDraftUseCase {
     const now = new Date();
     draft.submit(command.actor.id, command.expectedVersion, now);
     await this.drafts.save(draft);
-    const submitted = createEvent(
-      EVENT_TYPES.articleSubmitted,
-      { articleId: draft.id, revision: draft.version, authorId: draft.authorId, submittedAt: now.toISOString(), article: draft.content },
-      { subject: draft.id, time: now },
-    );
+    const submitted = submissionEvent(draft, now);
     await this.outbox.record(submitted);
     return { revision: draft.version, eventId: submitted.id };
   }
