@@ -210,9 +210,10 @@ describe('article lifecycle: draft → review → publish → alert', () => {
     const subEdit = (editor: typeof firstEditor, version: number, changes: Record<string, unknown>) =>
       newsroom.call<DraftView & { error?: { code: string } }>('drafting', 'POST', `/v1/drafts/${id}/sub-edits`, editor, changes, { 'if-match': `"${version}"` });
     // Drafting hears of the claim over the event bus: the editor's edit goes through once it has.
+    // The editor tightens the headline and refiles the story (section and tags) in the same edit.
     const headline = 'River towns sign a shared flood warning pact';
     const edited = await eventually('the sub-edit accepted', async () => {
-      const answer = await subEdit(firstEditor, 1, { headline });
+      const answer = await subEdit(firstEditor, 1, { headline, section: 'climate', tags: ['flooding', 'early-warning'] });
       return answer.status === 200 ? answer.body : undefined;
     });
     expect(edited).toMatchObject({ status: 'in_review', version: 2 });
@@ -222,10 +223,10 @@ describe('article lifecycle: draft → review → publish → alert', () => {
 
     // Review holds the edit, still with the editor who made it, and they approve those words.
     const review = await eventually('the sub-edit in review', async () => {
-      const item = await newsroom.call<{ status: string; assigneeId: string; revision: number; headline: string; submissions: { revision: number; editedBy: string | null }[] }>('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
+      const item = await newsroom.call<{ status: string; assigneeId: string; revision: number; headline: string; section: string; submissions: { revision: number; editedBy: string | null }[] }>('editorial-review', 'GET', `/v1/reviews/${id}`, firstEditor);
       return item.body.revision === 2 ? item.body : undefined;
     });
-    expect(review).toMatchObject({ status: 'in_review', assigneeId: firstEditor.user, headline });
+    expect(review).toMatchObject({ status: 'in_review', assigneeId: firstEditor.user, headline, section: 'climate' });
     expect(review.submissions.map((s) => [s.revision, s.editedBy])).toEqual([[1, null], [2, firstEditor.user]]);
     expect((await newsroom.call('editorial-review', 'POST', `/v1/reviews/${id}/approve`, firstEditor, { priority: 'normal' })).status).toBe(200);
 
@@ -240,6 +241,15 @@ describe('article lifecycle: draft → review → publish → alert', () => {
       return answer.status === 200 ? answer.text() : undefined;
     });
     expect(page).toContain(headline);
+    // Filed where the editor put it: the climate section's page lists it, under the tags they chose.
+    expect(page).toContain('href="/tags/early-warning"');
+    expect(page).not.toContain('href="/tags/danube"');
+    const climate = await eventually('the section page', async () => {
+      const answer = await fetch(newsroom.url('publishing', '/sections/climate'));
+      const html = answer.status === 200 ? await answer.text() : '';
+      return html.includes(headline) ? html : undefined;
+    });
+    expect(climate).toContain(new URL(live.publicUrl as string).pathname);
   });
 
   it('sends a sub-edit that reaches review after a take-over back to the queue, so nobody approves words unseen', async () => {

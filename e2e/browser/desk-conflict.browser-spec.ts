@@ -765,13 +765,16 @@ describe("the desk keeps the reporter's text", () => {
     const review = () => ({
       articleId: 'a1', status: 'in_review', headline: text.headline, section: 'politics', authorId: 'u-rhea', revision, submittedAt: '2026-11-30T08:00:00Z',
       assigneeId: eve.id, claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article: text, checks: [], comments: [], decisions: [],
-      submissions: [{ revision: 1, editedBy: null }, ...(revision > 1 ? [{ revision: 2, editedBy: eve.id }] : [])],
+      submissions: Array.from({ length: revision }, (_, i) => ({ revision: i + 1, editedBy: i === 0 ? null : eve.id })),
       diff:
-        revision > 1
+        revision === 2
           ? { fromRevision: 1, toRevision: 2, fields: { headline: { before: article.headline, after: text.headline, changes: [{ op: 'removed', text: article.headline }, { op: 'added', text: text.headline }] } }, body: [], summary: { blocksChanged: 1, blocksAdded: 0, blocksRemoved: 0, coarseTexts: 0 } }
-          : null,
+          : revision > 2
+            ? { fromRevision: revision - 1, toRevision: revision, fields: { section: { before: 'politics', after: 'transport' }, tags: { added: ['night-buses', 'harwick'], removed: [] } }, body: [], summary: { blocksChanged: 0, blocksAdded: 0, blocksRemoved: 0, coarseTexts: 0 } }
+            : null,
     });
-    const page = await openReview(review);
+    const sections = { items: [{ slug: 'politics', label: 'Politics' }, { slug: 'transport', label: 'Transport' }] };
+    const page = await openReview(review, undefined, (pathname, method, json) => (pathname === '/api/publishing/v1/site/sections' ? json(200, sections) : undefined));
     // The played drafting: registered after the helper's, so asked first.
     await page.route('**/api/drafting/v1/drafts/a1/sub-edits', async (route) => {
       const request = route.request();
@@ -784,8 +787,8 @@ describe("the desk keeps the reporter's text", () => {
       if (answer === 'stale') return json(412, { error: { code: 'DRAFT.VERSION_CONFLICT', message: 'The draft changed since version 2; it is now at version 3.', details: { currentVersion: 3 } } });
       const sent = request.postDataJSON() as Partial<typeof article>;
       text = { ...text, ...sent } as typeof article;
-      revision = 2;
-      return json(200, { id: 'a1', status: 'in_review', version: 2, article: text, activity: [] });
+      revision += 1;
+      return json(200, { id: 'a1', status: 'in_review', version: revision, article: text, activity: [] });
     });
 
     await page.getByText('Edit the text yourself').click();
@@ -814,13 +817,37 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'review-sub-edited.png'), fullPage: true });
 
+    // Refiled: another section from the site's list, and tags as slugs; only what changed is sent.
+    await page.getByText('Edit the text yourself').click();
+    const form = page.locator('form.sub-edit');
+    await expect(form.getByLabel('Section').inputValue()).resolves.toBe('politics');
+    await form.getByLabel('Section').selectOption({ label: 'Transport' });
+    await form.getByLabel('Tags').fill('Night Buses, Harwick, night buses');
+    await form.getByLabel('Tags').blur();
+    await expect(form.getByLabel('Tags').inputValue()).resolves.toBe('night-buses, harwick');
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('Your edit is revision 3, under review with you; what you changed is shown below.').waitFor();
+    expect(posts.at(-1)).toEqual({ ifMatch: '"2"', body: { section: 'transport', tags: ['night-buses', 'harwick'] } });
+    // The changes name the fields as the form does, and the sections by their labels.
+    const sectionRow = page.locator('.diff-table tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Section' }) });
+    await expect(sectionRow.locator('del').textContent()).resolves.toBe('Politics');
+    await expect(sectionRow.locator('ins').textContent()).resolves.toBe('Transport');
+    await page.getByRole('rowheader', { name: 'Tags' }).waitFor();
+    // Shown as filed now, and taking the tags out again sends them as none.
+    await page.getByText('Edit the text yourself').click();
+    await expect(form.getByLabel('Section').inputValue()).resolves.toBe('transport');
+    await form.getByLabel('Tags').fill(' , ');
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('Your edit is revision 4, under review with you; what you changed is shown below.').waitFor();
+    expect(posts.at(-1)).toEqual({ ifMatch: '"3"', body: { tags: [] } });
+
     // An edit of a revision that is no longer current is refused, and says so.
     answer = 'stale';
     await page.getByText('Edit the text yourself').click();
     await page.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
     await page.getByRole('button', { name: 'Save the edit' }).click();
     await page.getByText('The text changed since this page showed it (a newer revision); it is shown as it stands now. Make your edit again.').waitFor();
-    expect(posts.at(-1)?.ifMatch).toBe('"2"');
+    expect(posts.at(-1)?.ifMatch).toBe('"4"');
   });
 
   it('says when the queue holds more than a page, and shows the newer stories on asking', async () => {

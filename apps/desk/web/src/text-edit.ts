@@ -1,6 +1,9 @@
 import type { ArticleBlock } from '@newsroom/contracts';
+import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
+import type { SiteSection } from './api';
 import { correctableTexts, correctedBody } from './body-correction';
 import { field, h } from './dom';
+import { sectionSelect, TAGS_HINT, tagsInput } from './filing-fields';
 
 /** The words of a story an editor may change in place: its headline, standfirst and body text. */
 export interface EditableText {
@@ -57,6 +60,34 @@ export function textEditFields(text: EditableText): TextEditFields {
       if (standfirst.value.trim() !== (text.standfirst ?? '')) changes.standfirst = standfirst.value.trim() || null;
       const body = correctedBody(text.body, new Map(texts.map(({ key, control }) => [key, control.value])));
       if (body) changes.body = body;
+      return changes;
+    },
+  };
+}
+
+/** Where a story is filed: its section and its tags, which place it on the site and decide who is alerted. */
+export interface Filing {
+  section: string;
+  tags?: readonly string[] | null;
+}
+
+/**
+ * The filing fields of a sub-edit: the section, from the site's managed list (`sections`; a
+ * retired one the story is filed under stays, marked), and the tags, kept as slugs. `changes()`
+ * says `section` and `tags` (the whole list, as slugs; empty when all were taken out) only when
+ * they differ from `filing`, as `textEditFields` does for the words.
+ */
+export function filingEditFields(filing: Filing, sections: readonly SiteSection[]): TextEditFields {
+  const section = sectionSelect(sections, filing.section);
+  const before = filing.tags ?? [];
+  const tags = tagsInput(before);
+  return {
+    elements: [h('div', { class: 'inline-fields' }, field('Section', section), field('Tags', tags, TAGS_HINT))],
+    changes() {
+      const changes: Record<string, unknown> = {};
+      if (section.value !== filing.section) changes.section = section.value;
+      const after = tagSlugsOf(tags.value);
+      if (after.join(',') !== before.join(',')) changes.tags = after;
       return changes;
     },
   };

@@ -294,20 +294,50 @@ export function diffHeading(diff: { fromRevision?: number } | null): string {
   return diff?.fromRevision ? `Changes since revision ${diff.fromRevision}` : 'Changes';
 }
 
+/** The story's fields as the diff names them, in the form's words. */
+const DIFF_FIELD_LABELS: Record<string, string> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  dateline: 'Dateline',
+  section: 'Section',
+  tags: 'Tags',
+  bylines: 'Bylines',
+  language: 'Language',
+};
+
+/** One side of a changed field as an editor reads it: a section by its label, a dateline as "Place, date", bylines by name. */
+function fieldValueText(name: string, value: unknown, sections: readonly SiteSection[]): string {
+  if (value === null || value === undefined) return '';
+  if (name === 'section' && typeof value === 'string') return sectionLabel(sections, value);
+  if (typeof value === 'string') return value;
+  if (name === 'dateline' && typeof value === 'object') {
+    const { place, date } = value as { place?: string; date?: string };
+    return [place, date].filter(Boolean).join(', ');
+  }
+  if (name === 'bylines' && Array.isArray(value)) return value.map((byline) => (byline as { name?: string }).name ?? '').join(', ');
+  return JSON.stringify(value);
+}
+
 /**
  * editorial-review's diff of a resubmission against the revision an editor reviewed last (or of
  * a sub-edit against the revision its editor edited: `subEditedBy` names them), side by side:
- * what changed, the earlier text, the later text.
+ * what changed, the earlier text, the later text. `sections` gives sections their labels.
  */
-export function renderDiff(diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null, subEditedBy?: string): HTMLElement {
+export function renderDiff(
+  diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null,
+  subEditedBy?: string,
+  sections: readonly SiteSection[] = [],
+): HTMLElement {
   if (!diff) return h('p', {}, 'First submission: there is no earlier revision to compare it with.');
   const before = `Revision ${diff.fromRevision ?? '?'}`;
   const after = `Revision ${diff.toRevision ?? '?'}`;
   const rows: [string, HTMLElement | string, HTMLElement | string][] = [];
   for (const [name, value] of Object.entries(diff.fields ?? {})) {
     const change = value as { before?: unknown; after?: unknown; changes?: WordChange[]; added?: string[]; removed?: string[] };
-    if (change.added || change.removed) rows.push([name, h('del', {}, (change.removed ?? []).join(', ')), h('ins', {}, (change.added ?? []).join(', '))]);
-    else rows.push([name, side('before', change.changes, change.before), side('after', change.changes, change.after)]);
+    const label = DIFF_FIELD_LABELS[name] ?? name;
+    if (change.added || change.removed) rows.push([label, h('del', {}, (change.removed ?? []).join(', ')), h('ins', {}, (change.added ?? []).join(', '))]);
+    else if (change.changes) rows.push([label, side('before', change.changes, change.before), side('after', change.changes, change.after)]);
+    else rows.push([label, side('before', undefined, fieldValueText(name, change.before, sections)), side('after', undefined, fieldValueText(name, change.after, sections))]);
   }
   for (const entry of diff.body ?? []) {
     const change = entry as { change: string; fromIndex?: number; toIndex?: number; type?: string; block?: ArticleBlock; fields?: { field: string; before?: unknown; after?: unknown; changes?: WordChange[] }[] };

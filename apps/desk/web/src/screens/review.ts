@@ -5,7 +5,7 @@ import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
-import { textEditFields } from '../text-edit';
+import { filingEditFields, textEditFields } from '../text-edit';
 import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
@@ -406,7 +406,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
 
   /**
    * Sub-editing: the editor holding the story edits its words in place (a tighter headline, a
-   * figure put right, a sentence cut) instead of sending it back for that. Drafting saves the
+   * figure put right, a sentence cut) and refiles it (its section and tags, which decide where it
+   * appears and who is alerted) instead of sending it back for that. Drafting saves the
    * edit as a newer revision, theirs, and sends it to review (POST drafting
    * /v1/drafts/:id/sub-edits, If-Match the revision shown); the screen waits until review holds
    * it, then shows it with the changes made. Pictures, embeds and the story's shape stay the
@@ -415,16 +416,18 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   function subEditForm(): HTMLElement | null {
     if (review.status !== 'in_review' || review.assigneeId !== context.session.user.id) return null;
     const edited = review.revision;
-    const fields = textEditFields(review.article);
+    const words = textEditFields(review.article);
+    const filing = filingEditFields(review.article, sections);
     const form = h(
       'form',
       { class: 'card sub-edit', 'aria-labelledby': 'sub-edit-title' },
-      fields.elements,
+      words.elements,
+      filing.elements,
       h('button', { type: 'submit' }, 'Save the edit'),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const changes = fields.changes();
+      const changes = { ...words.changes(), ...filing.changes() };
       if (Object.keys(changes).length === 0) {
         show(message, notice('info', 'Nothing was changed, so nothing was saved.'));
         return;
@@ -438,7 +441,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'details',
         { class: 'sub-edit-details' },
         h('summary', { id: 'sub-edit-title' }, 'Edit the text yourself'),
-        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
+        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut, another section or better tags. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
         form,
       ),
     );
@@ -580,7 +583,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
             )
           : null,
         // A first submission sent back and resubmitted as it was has no earlier revision, but it is no "first submission" any more.
-        resentAsItWas() && !review.diff ? null : renderDiff(review.diff, ((editor) => (editor ? who(editor) : undefined))(subEditorOf(review))),
+        resentAsItWas() && !review.diff ? null : renderDiff(review.diff, ((editor) => (editor ? who(editor) : undefined))(subEditorOf(review)), sections),
       ),
       h(
         'section',

@@ -5,6 +5,7 @@ import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editoria
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
+import { sectionSelect, TAGS_HINT, tagsInput } from '../filing-fields';
 import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState, spikedStoryState } from '../story-state';
 import { differingFields, renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
@@ -124,19 +125,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const place = h('input', { type: 'text', name: 'dateline-place', value: article.dateline?.place ?? '' });
   // Today on the reporter's own calendar, not UTC's: the date is printed in the story's dateline.
   const date = h('input', { type: 'date', name: 'dateline-date', value: article.dateline?.date ?? toLocalInput(new Date()).slice(0, 10) });
-  const section = h(
-    'select',
-    { name: 'section' },
-    sections.map((s) => h('option', { value: s.slug }, s.label)),
-    // A story filed under a section since retired keeps it until the reporter picks another; the checks warn.
-    sections.some((s) => s.slug === article.section) || !article.section ? null : h('option', { value: article.section }, `${article.section} (no longer in the section list)`),
-  );
-  section.value = article.section;
-  const tags = h('input', { type: 'text', name: 'tags', value: (article.tags ?? []).join(', ') });
-  // Tags are slugs ("River Harle" is stored as river-harle): the field shows what will be kept.
-  tags.addEventListener('change', () => {
-    tags.value = tagSlugsOf(tags.value).join(', ');
-  });
+  const section = sectionSelect(sections, article.section);
+  const tags = tagsInput(article.tags ?? []);
   const bylines = h('input', { type: 'text', name: 'bylines', value: article.bylines.map((b) => b.name).join(', ') });
   const language = h('input', { type: 'text', name: 'language', value: article.language, size: 6 });
   // Shown as it will be kept ("EN" becomes en, "en-gb" en-GB), as tags are.
@@ -798,7 +788,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         field('Standfirst', standfirst, 'One or two sentences under the headline'),
         h('fieldset', { class: 'inline-fields' }, h('legend', {}, 'Dateline'), field('Place', place), field('Date', date)),
         h('div', { class: 'inline-fields' }, field('Section', section), field('Language', language, 'e.g. en')),
-        field('Tags', tags, 'Comma-separated; kept as slugs (River Harle → river-harle)'),
+        field('Tags', tags, TAGS_HINT),
         field('Bylines', bylines, 'Comma-separated names'),
         editor.element,
       ),
