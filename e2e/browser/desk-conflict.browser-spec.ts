@@ -332,6 +332,18 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.locator('.notice-error').count()).resolves.toBe(0);
   });
 
+  it("counts the story's words as the reporter types, as word processors count them", async () => {
+    const { page } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
+    const length = page.locator('.story-form .word-count');
+    // "The N1 runs from midnight." and the quote "At last." with "A night nurse": markup is not a word.
+    await expect(length.textContent()).resolves.toBe('10 words');
+    await page.getByRole('textbox', { name: 'Story body' }).getByText('runs from midnight.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' A 20-year-old line — at last.');
+    // "20-year-old" is one word and the dash none, as a word processor counts them.
+    await page.locator('.story-form .word-count', { hasText: /^15 words$/ }).waitFor();
+  });
+
   it('takes out pasted control characters, tries a save again by itself when the desk was out of reach, and says why a link or a picture cannot go in', async () => {
     let cutOff = true;
     const state = {
@@ -813,6 +825,8 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('heading', { name: 'Revision 2' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Night bus N1 opens to the hospital' }).waitFor();
     await page.getByText(/revision 2 · submitted .* by Rhea Reporter · edited in review by you/).waitFor();
+    // The revision's length beside its dateline, section and bylines: "The **N1** runs from midnight to 5am." and the quote.
+    await page.getByRole('article', { name: 'Revision 2' }).getByText(/ · Rhea Reporter · 12 words$/).waitFor();
     await page.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
     await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'review-sub-edited.png'), fullPage: true });

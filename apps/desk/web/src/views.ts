@@ -2,6 +2,7 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
 import { textDirection } from '@newsroom/contracts/direction';
+import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
 import { h, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
@@ -99,6 +100,7 @@ export function renderArticle(
         article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null,
         article.section ? sectionLabel(options.sections ?? [], article.section) : null,
         article.bylines.map((b) => b.name).join(', '),
+        wordsInBody(bodyWordCount(article.body, article.language)),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -110,6 +112,11 @@ export function renderArticle(
       ? article.body.map((item, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, block(item, index)), h('div', { class: 'block-beside', lang: 'en', dir: 'ltr' }, beside(index))))
       : article.body.map(block),
   );
+}
+
+/** A story's length in the desk's words: "1 word", "412 words" (bodyWordCount says what is counted). */
+export function wordsInBody(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'word' : 'words'}`;
 }
 
 function renderBlock(block: ArticleBlock): HTMLElement {

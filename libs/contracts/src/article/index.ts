@@ -10,3 +10,4 @@ export * from './editorial-checks';
 export * from './editorial-checks.views';
 export * from './correction-carry';
 export * from './tag-slug';
+export * from './word-count';

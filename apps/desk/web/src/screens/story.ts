@@ -3,12 +3,13 @@ import { poll, type ScreenContext } from '../app';
 import { button, clockTime, field, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
 import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
+import { bodyWordCount } from '@newsroom/contracts/word-count';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
 import { sectionSelect, TAGS_HINT, tagsInput } from '../filing-fields';
 import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState, spikedStoryState } from '../story-state';
-import { differingFields, renderActivity, renderArticle, renderChecks, type ActivityEntry, type Article, type ShownCheck } from '../views';
+import { differingFields, renderActivity, renderArticle, renderChecks, wordsInBody, type ActivityEntry, type Article, type ShownCheck } from '../views';
 import { forgetUnsaved, keepUnsaved, keptUnsaved, savingUnsaved } from '../unsaved-text';
 import { refusalsOf } from '../refusals';
 import { typedInto } from '../leaving';
@@ -146,6 +147,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
 
   const title = h('h1', {}, draft ? 'Edit story' : 'New story');
   const saveState = h('p', { class: 'save-state', role: 'status' }, draft ? `Saved (version ${draft.version})` : 'Not saved yet');
+  /** The story's length as desks measure it (bodyWordCount), kept up to date as it is typed: reporters file to a length in words. */
+  const length = h('p', { class: 'hint word-count' });
   const conflictRegion = h('div', {});
   /** The editor's request for changes, at the top: on a phone the notes column comes after the whole form. */
   const requestRegion = h('div', {});
@@ -410,6 +413,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
    * run here on the text as it is typed: an error holds the Submit button back.
    */
   function refreshChecks(): void {
+    const body = editor.body();
+    length.textContent = wordsInBody(bodyWordCount(body, canonicalLanguage(language.value)));
     // A story that cannot be edited cannot be submitted either: its state says what comes next instead.
     checksSection.hidden = Boolean(draft && !draft.editable);
     if (checksSection.hidden) return;
@@ -791,6 +796,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         field('Tags', tags, TAGS_HINT),
         field('Bylines', bylines, 'Comma-separated names'),
         editor.element,
+        length,
       ),
       h(
         'aside',

@@ -1,4 +1,4 @@
-import { inlineToPlainText, truncateText } from '@newsroom/contracts';
+import { bodyWordCount, inlineToPlainText, truncateText } from '@newsroom/contracts';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
@@ -67,6 +67,8 @@ export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string,
     articleSection: humanize(content.section),
     ...(content.tags.length > 0 ? { keywords: content.tags.join(', ') } : {}),
     inLanguage: content.language,
+    // The body's words, counted as the desk counts them (bodyWordCount).
+    wordCount: bodyWordCount(content.body, content.language),
     ...(content.dateline ? { contentLocation: { '@type': 'Place', name: content.dateline.place } } : {}),
     isAccessibleForFree: true,
   };

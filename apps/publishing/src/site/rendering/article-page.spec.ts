@@ -1,3 +1,4 @@
+import { bodyWordCount } from '@newsroom/contracts';
 import { scriptRisks } from '../../../test/html-safety';
 import { expectFragments } from '../../../test/page-fragments';
 import { exampleBodyWith, testContent, testPublicArticle, testSite } from '../../../test/test-articles';
@@ -140,6 +141,9 @@ describe('renderArticlePage', () => {
         author: [{ '@type': 'Person', name: 'Olena Kravets' }, { '@type': 'Person', name: 'Tom Reyes' }],
         publisher: { '@type': 'Organization', name: 'Newsroom' },
       });
+      // schema.org's wordCount: the body's words as the desk counts them.
+      expect(jsonLd(page).wordCount).toBe(bodyWordCount(article.content.body, article.content.language));
+      expect(jsonLd(page).wordCount).toBeGreaterThan(0);
     });
 
     it('links the stylesheet, not inline styles, and the navigation marks the section', () => {
