@@ -122,7 +122,7 @@ describe(diffRevisions.name, () => {
       const [change] = result.body;
       if (change.change !== 'changed') throw new Error('expected a changed block');
       expect(change.fields.map((f) => f.field)).toEqual(['items']);
-      expect(render(change.fields[0].changes)).toBe('Polls close at [-10pm-]{+9pm+}.\nCounting starts at once.\n{+Results by morning.+}');
+      expect(render(change.fields[0].changes)).toBe('Polls close at [-10pm-]{+9pm+}.\nCounting starts at once.{+\nResults by morning.+}');
 
       const restyled = diffRevisions({ revision: 1, article: list('bulleted', ['One.', 'Two.']) }, { revision: 2, article: list('numbered', ['One.', 'Two.']) });
       const [styleChange] = restyled.body;
@@ -162,12 +162,39 @@ describe(diffRevisions.name, () => {
 });
 
 describe(diffText.name, () => {
-  it('rebuilds both texts from its runs', () => {
-    const before = 'The council voted 7 to 2 on Thursday night.';
-    const after = 'The full council voted 8 to 1 on Thursday.';
-    const { changes } = diffText(before, after);
-    expect(changes.filter((c) => c.op !== 'added').map((c) => c.text).join('')).toBe(before);
-    expect(changes.filter((c) => c.op !== 'removed').map((c) => c.text).join('')).toBe(after);
+  // Each side as the review screen shows it: the unchanged runs and that side's own.
+  const sides = (changes: TextChange[]) => ({
+    before: changes.filter((c) => c.op !== 'added').map((c) => c.text).join(''),
+    after: changes.filter((c) => c.op !== 'removed').map((c) => c.text).join(''),
+  });
+
+  it.each([
+    ['words changed inside the text', 'The council voted 7 to 2 on Thursday night.', 'The full council voted 8 to 1 on Thursday.'],
+    // A sub-edit that lengthened a sentence: the earlier text read "a year ." once.
+    ['words added before the full stop', 'Shipping firms say the ban will cost them £2.5m a year.', 'Shipping firms say the ban will cost them £2.5m a year in lost night shifts.'],
+    ['words taken out before a comma', 'Work starts in March, officials said.', 'Work starts, officials said.'],
+    ['words added at the start', 'Council approves the budget.', 'Harbour council approves the budget.'],
+    ['a space doubled', 'Work starts in March', 'Work starts in  March, officials said'],
+    ['a line break added', 'Polls close at 10pm. Counting starts at once.', 'Polls close at 10pm.\nCounting starts at once.'],
+    ['text in a script without spaces', '東京は日本の首都です。', '東京は日本の大きな首都です。'],
+    ['an emptied text', 'Only words.', ''],
+  ])('rebuilds both texts exactly from its runs: %s', (_case, before, after) => {
+    expect(sides(diffText(before, after).changes)).toEqual({ before, after });
+  });
+
+  it('shows words added before a full stop as added, the rest unchanged', () => {
+    expect(render(diffText('It costs £2.5m a year.', 'It costs £2.5m a year in lost shifts.').changes)).toBe('It costs £2.5m a year{+ in lost shifts+}.');
+  });
+
+  it('reads a stretch of edits as what was taken out, then what was put in, the spaces between them included', () => {
+    expect(render(diffText('The vote was seven two on Thursday.', 'The vote was eight one on Thursday.').changes)).toBe('The vote was [-seven two-]{+eight one+} on Thursday.');
+    // A word both texts share stays between the edits.
+    expect(render(diffText('The council voted 7 to 2.', 'The council voted 8 to 1.').changes)).toBe('The council voted [-7-]{+8+} to [-2-]{+1+}.');
+    const { changes } = diffText('Council approves the budget.', 'Harbour council board approves the budget.');
+    expect(changes.filter((c) => c.op !== 'equal').map((c) => [c.op, c.text.trim()])).toEqual([
+      ['removed', 'Council'],
+      ['added', 'Harbour council board'],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { ArticleBlock, ArticleBlockType, ArticleContent, Byline, Dateline } from '@newsroom/contracts';
 
 /** One run of a word-level text diff; concatenating the non-`removed` runs gives the new text. */
@@ -147,7 +147,10 @@ export function diffText(before: string | null | undefined, after: string | null
   const updated = after ?? '';
   const tokens = tokenCount(old) + tokenCount(updated);
   const maxEditLength = budget.editsAffordable(tokens);
-  const parts = maxEditLength > 0 ? diffWords(old, updated, { maxEditLength }) : undefined;
+  // Spaces are tokens of their own: `diffWords` folds them into the runs beside them, so words added
+  // before a full stop ("a year{+ in lost night shifts+}.") showed the earlier text as "a year ." —
+  // both texts must rebuild exactly from the runs, as the reviewer reads them side by side.
+  const parts = maxEditLength > 0 ? diffWordsWithSpace(old, updated, { maxEditLength }) : undefined;
   if (!parts) {
     budget.charge(tokens * maxEditLength);
     const changes: TextChange[] = [
@@ -156,11 +159,41 @@ export function diffText(before: string | null | undefined, after: string | null
     ];
     return { before: before ?? null, after: after ?? null, changes, coarse: true };
   }
-  const changes = parts.map((part): TextChange => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value }));
+  const changes = joinedEdits(parts.map((part): TextChange => ({ op: part.added ? 'added' : part.removed ? 'removed' : 'equal', text: part.value })));
   // Myers' search stops at the number of edit steps it needed: one per token added or removed.
   const edits = parts.reduce((sum, part) => sum + (part.added || part.removed ? tokenCount(part.value) : 0), 0);
   budget.charge(tokens * Math.min(edits + 1, maxEditLength));
   return { before: before ?? null, after: after ?? null, changes };
+}
+
+/**
+ * The runs as a reader takes them in: a space left alone between two edits ("{+Harbour+} {+council+}")
+ * becomes part of them, and each stretch of edits reads as what was taken out, then what was put in
+ * ("[-7 to 2-]{+8 to 1+}"). Both texts still rebuild exactly: a stretch's removed runs are its
+ * earlier text and its added runs its later one, in order.
+ */
+function joinedEdits(changes: TextChange[]): TextChange[] {
+  const joined: TextChange[] = [];
+  let removed = '';
+  let added = '';
+  const endStretch = (): void => {
+    if (removed) joined.push({ op: 'removed', text: removed });
+    if (added) joined.push({ op: 'added', text: added });
+    removed = '';
+    added = '';
+  };
+  changes.forEach((change, index) => {
+    const between = index > 0 && index < changes.length - 1 && changes[index - 1].op !== 'equal' && changes[index + 1].op !== 'equal';
+    if (change.op === 'equal' && !(between && /^\s+$/u.test(change.text))) {
+      endStretch();
+      joined.push(change);
+      return;
+    }
+    if (change.op !== 'added') removed += change.text;
+    if (change.op !== 'removed') added += change.text;
+  });
+  endStretch();
+  return joined;
 }
 
 /** Words, runs of spaces and punctuation marks: about what the word diff compares. */
