@@ -413,12 +413,12 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
    * run here on the text as it is typed: an error holds the Submit button back.
    */
   function refreshChecks(): void {
-    const body = editor.body();
-    length.textContent = wordsInBody(bodyWordCount(body, canonicalLanguage(language.value)));
+    const content = current();
+    length.textContent = wordsInBody(bodyWordCount(content.body, content.language));
     // A story that cannot be edited cannot be submitted either: its state says what comes next instead.
     checksSection.hidden = Boolean(draft && !draft.editable);
     if (checksSection.hidden) return;
-    const findings = runEditorialChecks(current(), { sections: sections.map((s) => s.slug) });
+    const findings = runEditorialChecks(content, { sections: sections.map((s) => s.slug) });
     show(checksRegion, renderChecks([...refusals, ...findings], 'All checks pass: ready to submit.'));
     submit.disabled = submitting || !draft?.editable || refusals.length > 0 || blockingErrors(findings).length > 0;
   }
