@@ -22,17 +22,20 @@ export interface Article {
 /** The checks' findings as editorial-review and drafting answer them and the editor computes them: one type, the contracts'. */
 export type { CheckResult };
 
-/** The fields of a story in the reporter's words, in the order the form shows them. */
-const FIELD_NAMES: Record<string, string> = {
-  headline: 'the headline',
-  standfirst: 'the standfirst',
-  dateline: 'the dateline',
-  section: 'the section',
-  tags: 'the tags',
-  bylines: 'the bylines',
-  language: 'the language',
-  body: 'the body',
+/** The fields of a story as the form labels them, in the order it shows them. */
+const FIELD_LABELS: Record<string, string> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  dateline: 'Dateline',
+  section: 'Section',
+  tags: 'Tags',
+  bylines: 'Bylines',
+  language: 'Language',
+  body: 'Body',
 };
+
+/** The same fields in a sentence: "the headline". */
+const FIELD_NAMES: Record<string, string> = Object.fromEntries(Object.entries(FIELD_LABELS).map(([field, label]) => [field, `the ${label.toLowerCase()}`]));
 
 /**
  * A field's value as it reads, for comparing two texts of a story: keys in one order, and an
@@ -301,17 +304,6 @@ export function diffHeading(diff: { fromRevision?: number } | null): string {
   return diff?.fromRevision ? `Changes since revision ${diff.fromRevision}` : 'Changes';
 }
 
-/** The story's fields as the diff names them, in the form's words. */
-const DIFF_FIELD_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  standfirst: 'Standfirst',
-  dateline: 'Dateline',
-  section: 'Section',
-  tags: 'Tags',
-  bylines: 'Bylines',
-  language: 'Language',
-};
-
 /** One side of a changed field as an editor reads it: a section by its label, a dateline as "Place, date", bylines by name. */
 function fieldValueText(name: string, value: unknown, sections: readonly SiteSection[]): string {
   if (value === null || value === undefined) return '';
@@ -341,7 +333,7 @@ export function renderDiff(
   const rows: [string, HTMLElement | string, HTMLElement | string][] = [];
   for (const [name, value] of Object.entries(diff.fields ?? {})) {
     const change = value as { before?: unknown; after?: unknown; changes?: WordChange[]; added?: string[]; removed?: string[] };
-    const label = DIFF_FIELD_LABELS[name] ?? name;
+    const label = FIELD_LABELS[name] ?? name;
     if (change.added || change.removed) rows.push([label, h('del', {}, (change.removed ?? []).join(', ')), h('ins', {}, (change.added ?? []).join(', '))]);
     else if (change.changes) rows.push([label, side('before', change.changes, change.before), side('after', change.changes, change.after)]);
     else rows.push([label, side('before', undefined, fieldValueText(name, change.before, sections)), side('after', undefined, fieldValueText(name, change.after, sections))]);

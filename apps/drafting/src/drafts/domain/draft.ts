@@ -531,8 +531,8 @@ export class Draft {
     if (userId !== this.state.authorId) throw notTheAuthor();
   }
 
-  /** The working copy becomes `content`, saved as the next revision (and version), written by `writtenBy`. */
-  private takeNewText(content: ArticleContent, at: Date, writtenBy: string = this.state.authorId): void {
+  /** The working copy becomes `content`, saved as the next revision (and version), written by `writtenBy` (the reporter when absent). */
+  private takeNewText(content: ArticleContent, at: Date, writtenBy?: string): void {
     this.state.content = content;
     this.state.version += 1;
     this.changes.stateChanged = true;

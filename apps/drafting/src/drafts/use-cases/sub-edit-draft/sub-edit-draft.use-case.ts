@@ -4,7 +4,7 @@ import { Transactional } from '@newsroom/persistence';
 import { requireEditedVersion } from '../../domain/draft';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
-import { submissionEvent } from '../submit-draft/submission-event';
+import { submissionEvent } from '../submission-event';
 import type { SubEditDraftCommand } from './sub-edit-draft.command';
 
 export interface SubEditDraftResult {

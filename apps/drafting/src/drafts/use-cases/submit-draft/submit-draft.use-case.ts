@@ -4,7 +4,7 @@ import { Transactional } from '@newsroom/persistence';
 import { draftNotFound } from '../../domain/draft.errors';
 import { DraftRepository } from '../../persistence/draft.repository';
 import type { SubmitDraftCommand } from './submit-draft.command';
-import { submissionEvent } from './submission-event';
+import { submissionEvent } from '../submission-event';
 
 export interface SubmitDraftResult {
   /** The revision sent to review. */

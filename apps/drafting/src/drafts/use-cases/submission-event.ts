@@ -1,5 +1,5 @@
 import { createEvent, EVENT_TYPES } from '@newsroom/contracts';
-import type { Draft } from '../../domain/draft';
+import type { Draft } from '../domain/draft';
 
 /**
  * `news.article.submitted.v1` for the draft's current revision, exactly as it now reads: a
