@@ -1,7 +1,7 @@
 import type { FanOutFigures } from './workloads';
 
 /**
- * An SVG line plot of the fan-out: alerts done per second over time, per channel, and the service's memory on
+ * An SVG line plot of the fan-out: alerts through per second over time (accepted by the sinks), per channel, and the service's memory on
  * one MB scale: resident (RSS) and the V8 heap in use (live and not yet collected garbage; the scrapes' samples only).
  */
 export function fanOutSvg(figures: FanOutFigures): string {
@@ -28,7 +28,7 @@ export function fanOutSvg(figures: FanOutFigures): string {
     `<text x="${width - right - 4}" y="${y(rate, maxRate) - 4}" text-anchor="end" fill="${color}" font-size="11">${label} ${Math.round(rate)}/s</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${left}" y="18" font-size="14">Fan-out to ${figures.subscribers} subscribers per channel: alerts done per second</text>
+<text x="${left}" y="18" font-size="14">Fan-out to ${figures.subscribers} subscribers per channel: alerts through per second</text>
 <line x1="${left}" x2="${left}" y1="${top}" y2="${height - bottom}" stroke="#333"/>
 <line x1="${left}" x2="${width - right}" y1="${height - bottom}" y2="${height - bottom}" stroke="#333"/>
 <text x="${left - 6}" y="${top + 4}" text-anchor="end">${Math.round(maxRate)}</text>

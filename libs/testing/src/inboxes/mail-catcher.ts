@@ -15,6 +15,8 @@ export interface MailCatcher {
   /** Set when the catcher was started with `httpPort`. */
   webUrl?: string;
   messages(): CaughtMail[];
+  /** Messages accepted since the catcher started, including those `messages()` no longer keeps or `clear()` forgot. */
+  acceptedTotal(): number;
   waitFor(predicate: (mail: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail>;
   clear(): void;
   stop(): Promise<void>;
@@ -35,6 +37,7 @@ const MAX_MESSAGES = 500;
 export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
   const host = options.host ?? '127.0.0.1';
   const messages: CaughtMail[] = [];
+  let accepted = 0;
   const waiters = new Waiters<CaughtMail>();
 
   const smtp = new SMTPServer({
@@ -50,6 +53,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       receive(stream, session).then(
         (mail) => {
           appendBounded(messages, mail, MAX_MESSAGES);
+          accepted += 1;
           waiters.notify(mail);
           callback();
         },
@@ -73,6 +77,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     smtpPort,
     webUrl,
     messages: () => [...messages],
+    acceptedTotal: () => accepted,
     waitFor: (predicate, timeoutMs = 10_000) => waiters.wait(() => messages, predicate, timeoutMs, 'mail'),
     clear: () => void messages.splice(0),
     async stop() {

@@ -73,6 +73,8 @@ export interface PushInbox {
   /** Creates a subscription and registers it with the notifications service; throws unless it answers 2xx. */
   subscribeTo(notificationsUrl: string, prefs?: PushPreferences): Promise<PushRegistration>;
   received(): ReceivedPush[];
+  /** Pushes accepted (201) since the inbox started, including those `received()` no longer keeps or `clear()` forgot. */
+  acceptedTotal(): number;
   rejected(): RejectedPush[];
   waitFor(predicate: (push: ReceivedPush) => boolean, timeoutMs?: number): Promise<ReceivedPush>;
   /** Forgets received and rejected pushes; subscriptions stay valid. */
@@ -121,6 +123,7 @@ export async function startPushInbox(options: PushInboxOptions = {}): Promise<Pu
   const host = options.host ?? '127.0.0.1';
   const subscriptions = new Map<string, Subscription>();
   const received: ReceivedPush[] = [];
+  let accepted = 0;
   const rejected: RejectedPush[] = [];
   const waiters = new Waiters<ReceivedPush>();
 
@@ -155,6 +158,7 @@ export async function startPushInbox(options: PushInboxOptions = {}): Promise<Pu
     try {
       const push = await readPush(req, subscriptionId);
       appendBounded(received, push, MAX_KEPT);
+      accepted += 1;
       waiters.notify(push);
       res.writeHead(201, { 'Content-Length': '0' });
       res.end();
@@ -275,6 +279,7 @@ export async function startPushInbox(options: PushInboxOptions = {}): Promise<Pu
       return registration;
     },
     received: () => [...received],
+    acceptedTotal: () => accepted,
     rejected: () => [...rejected],
     waitFor: (predicate, timeoutMs = 10_000) => waiters.wait(() => received, predicate, timeoutMs, 'push'),
     clear() {
