@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, deadLetterTopicOf, EVENT_TYPES, TOPICS, type NewsroomEvent } from '@newsroom/contracts';
 import { DLQ_HEADERS } from '@newsroom/messaging';
 import { eventually, sleep, type HttpClient, type ReceivedMessage, type ServiceUnderTest, type TestEventBus } from '@newsroom/test-harness';
+import type { QueryRunner } from 'typeorm';
 import { ArticleRepository } from './articles/persistence/article.repository';
+import { AuthorSlugsInEveryScript1766000000000 } from './migrations/1766000000000-author-slugs-in-every-script';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
@@ -807,6 +809,44 @@ describe('publishing service', () => {
     // A spelling that is not the tag's own (not NFKC, upper case, a space) is no tag: 404, and 400 from the API.
     expect((await site.get(`/tags/${encodeURIComponent(tag.normalize('NFD').replace('-', ' '))}`)).status).toBe(404);
     expect((await site.get(`/v1/articles?tag=${encodeURIComponent('Tokyo')}`)).status).toBe(400);
+  });
+
+  it('gives each author in a script kept as written (山田太郎, 王小明) a page and feeds of their own', async () => {
+    const stories = [
+      { articleId: randomUUID(), name: '山田太郎', headline: 'Night trains return to Sapporo' },
+      { articleId: randomUUID(), name: '王小明', headline: 'Harbour ferry adds a late sailing' },
+    ];
+    for (const story of stories) {
+      await deliver(approved({ articleId: story.articleId, article: testContent({ headline: story.headline, bylines: [{ name: story.name }] }) }));
+    }
+    for (const [index, story] of stories.entries()) {
+      const other = stories[1 - index];
+      const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, story.articleId))[0].data;
+      const encoded = encodeURIComponent(story.name);
+      expect((await site.get(`/articles/${slug}`)).text).toContain(`<a class="author" href="/authors/${encoded}">`);
+      const page = await site.get(`/authors/${encoded}`);
+      expect([page.status, page.text.includes(story.headline), page.text.includes(other.headline)]).toEqual([200, true, false]);
+      expect(page.text).toContain(`<h1 class="section-title"><bdi>${story.name}</bdi></h1>`);
+      const feed = await site.get<{ items: { title: string }[] }>(`/authors/${encoded}/feeds/feed.json`);
+      expect(feed.body.items.map((item) => item.title)).toEqual([story.headline]);
+      expect(await sitemapUrls(site)).toContain(`${PUBLIC_BASE_URL}/authors/${encoded}`);
+    }
+    // The fallback every such name used to share is no one's page now.
+    expect((await site.get('/authors/article')).status).toBe(404);
+    // Another spelling of the name is no author's address.
+    expect((await site.get(`/authors/${encodeURIComponent('山田 太郎')}`)).status).toBe(404);
+
+    // Stories published under the earlier rule carry the shared fallback; the migration gives each name back.
+    const ids = stories.map((story) => story.articleId);
+    const slugsNow = async () => (await service.sql<{ id: string; author_slugs: string[] }>(`SELECT id, author_slugs FROM articles WHERE id = ANY($1)`, [ids])).map((row): [string, string[]] => [row.id, row.author_slugs]);
+    await service.sql(`UPDATE articles SET author_slugs = '{article}' WHERE id = ANY($1)`, [ids]);
+    const migration = new AuthorSlugsInEveryScript1766000000000();
+    const runner = { query: (text: string, params?: unknown[]) => service.sql(text, params) } as unknown as QueryRunner;
+    await migration.up(runner);
+    expect(new Map(await slugsNow())).toEqual(new Map(stories.map((story) => [story.articleId, [story.name]])));
+    await migration.down(runner);
+    expect(new Map(await slugsNow())).toEqual(new Map(stories.map((story) => [story.articleId, ['article']])));
+    await migration.up(runner);
   });
 
   it('filters the article list by section and tag, and rejects bad parameters', async () => {

@@ -11,6 +11,7 @@ import { ArticleShares1764000800000 } from './1764000800000-article-shares';
 import { LiveAsApproved1764000900000 } from './1764000900000-live-as-approved';
 import { SearchBySection1764900000000 } from './1764900000000-search-by-section';
 import { LiveCorrectedSince1765500000000 } from './1765500000000-live-corrected-since';
+import { AuthorSlugsInEveryScript1766000000000 } from './1766000000000-author-slugs-in-every-script';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const PUBLISHING_MIGRATIONS = [
   CreateSiteSections1764600000000,
   SearchBySection1764900000000,
   LiveCorrectedSince1765500000000,
+  AuthorSlugsInEveryScript1766000000000,
 ];

@@ -1,4 +1,4 @@
-import { slugOf } from '@newsroom/contracts';
+import { slugOf, tagSlug } from '@newsroom/contracts';
 
 export const SLUG_MAX_LENGTH = 80;
 const SUFFIX_LENGTH = 8;
@@ -29,10 +29,22 @@ export function slugCandidates(headline: string, articleId: string): string[] {
   ];
 }
 
+/** An author page's slug when a name leaves nothing (symbols only): such bylines share it. */
+const AUTHOR_FALLBACK = 'author';
+
 /**
- * The address of a byline's author page: their name as a slug ("Olena Kravets" →
- * "olena-kravets"). Two people with the same name share a page, as they share a byline.
+ * The address of a byline's author page: their name by the tag rule (tagSlug), so "Olena
+ * Kravets" is "olena-kravets", "Marta Søndergaard" "marta-sondergaard", and a name in a script
+ * that cannot be transliterated is kept as written ("山田太郎", "王小明"): each person gets a
+ * page of their own, where the headline rule would have sent them all to one fallback. At most
+ * SLUG_MAX_LENGTH characters, cut at a word boundary. Two people with the same name share a
+ * page, as they share a byline.
  */
 export function authorSlug(name: string): string {
-  return slugFromHeadline(name);
+  return tagSlug(name, SLUG_MAX_LENGTH) || AUTHOR_FALLBACK;
+}
+
+/** Whether `value` can be an author page's slug: one authorSlug gives for some name (itself). */
+export function isAuthorSlug(value: string): boolean {
+  return value !== '' && value.length <= SLUG_MAX_LENGTH && authorSlug(value) === value;
 }

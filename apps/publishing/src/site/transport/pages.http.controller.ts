@@ -5,7 +5,7 @@ import { DomainError, isTagSlug, SLUG_PATTERN, truncateText } from '@newsroom/co
 import { Public } from '@newsroom/auth';
 import { articleUrl } from '../../articles/domain/public-urls';
 import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
-import { authorSlug } from '../../articles/domain/slug';
+import { authorSlug, isAuthorSlug } from '../../articles/domain/slug';
 import { RecordShareCommand } from '../../articles/use-cases/record-share/record-share.command';
 import { RecordShareUseCase } from '../../articles/use-cases/record-share/record-share.use-case';
 import { ShareCountsQuery } from '../../articles/use-cases/record-share/share-counts.query';
@@ -180,10 +180,13 @@ export class PagesHttpController {
 /** The one slug a story list filters by. */
 /**
  * Whether a list's address names one that can exist: a tag by the tag rule (isTagSlug: `東京`
- * too), a section or an author by SLUG_PATTERN. Anything else is a 404 without a query.
+ * too), an author by the author rule (isAuthorSlug: `山田太郎` too), a section by SLUG_PATTERN.
+ * Anything else is a 404 without a query.
  */
 export function isListName(list: StoryList): boolean {
-  return list.kind === 'tag' ? isTagSlug(list.tag) : SLUG_PATTERN.test(list.kind === 'section' ? list.section : list.slug);
+  if (list.kind === 'tag') return isTagSlug(list.tag);
+  if (list.kind === 'author') return isAuthorSlug(list.slug);
+  return SLUG_PATTERN.test(list.section);
 }
 
 export function storyListFilter(list: StoryList): { section: string } | { tag: string } | { author: string } {
