@@ -87,6 +87,17 @@ describe('the desk in a browser', () => {
    * The screen as it is: no serious or critical axe-core violation, at desktop width and at
    * 390 px, and a full-page screenshot of each.
    */
+  /** The text of the element the keyboard is on. */
+  async function focusedText(page: Page): Promise<string> {
+    return String(await page.evaluate(`document.activeElement?.textContent?.trim() ?? ''`));
+  }
+
+  /** How many stories the navigation says wait in the review queue (0 when it shows no count). */
+  async function waitingInQueue(page: Page): Promise<number> {
+    const name = (await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: /^Review queue/ }).textContent()) ?? '';
+    return Number(/\((\d+) waiting\)/.exec(name)?.[1] ?? 0);
+  }
+
   async function checkScreen(page: Page, name: string): Promise<void> {
     for (const [label, viewport] of [['desktop', DESKTOP], ['390', PHONE]] as const) {
       await page.setViewportSize(viewport);
@@ -242,9 +253,18 @@ describe('the desk in a browser', () => {
     // the reporter by name, the section by its label: never an account id or a slug
     await firstEditor.getByText(/· submitted .* by Rhea Reporter$/).waitFor();
     await expect(firstEditor.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/).count()).resolves.toBe(0);
-    await firstEditor.getByRole('article', { name: 'Revision 2' }).getByText(/ · Politics · /).waitFor();
+    const revisionMeta = firstEditor.getByRole('article', { name: 'Revision 2' }).getByText(/ · Politics · /);
+    await revisionMeta.waitFor();
+    // The dateline's day as the desk writes every date, not as the API carries it (2026-12-04).
+    await expect(revisionMeta.textContent()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const waitingBefore = await waitingInQueue(firstEditor);
+    expect(waitingBefore).toBeGreaterThan(0);
     await firstEditor.getByRole('button', { name: 'Claim this story' }).click();
     await firstEditor.getByLabel('Note to the reporter').waitFor();
+    // The button pressed is drawn away: the keyboard is on what happened, not back at the page's top;
+    // and the queue's count is read again at once, not at the next half-minute poll.
+    await expect(focusedText(firstEditor)).resolves.toBe('You claimed the story.');
+    await eventually('the queue count to drop after the claim', async () => (await waitingInQueue(firstEditor)) === waitingBefore - 1 || undefined, { timeoutMs: 5_000 });
     await checkScreen(firstEditor, 'review');
     const note = 'Say which hospital, and when the first bus runs.';
     await firstEditor.getByLabel('Note to the reporter').fill(note);
@@ -256,6 +276,7 @@ describe('the desk in a browser', () => {
     expect(await firstEditor.getByLabel('Note to the reporter').inputValue()).toBe(note);
     await firstEditor.getByRole('button', { name: 'Request changes' }).click();
     await firstEditor.getByText('Changes requested; the reporter sees your note.').waitFor();
+    await expect(focusedText(firstEditor)).resolves.toBe('Changes requested; the reporter sees your note.');
 
     // ---- the reporter sees the note, edits and resubmits ----
     await reporter.getByText(note).first().waitFor({ timeout: 30_000 }); // the story page polls

@@ -11,6 +11,11 @@ export interface ScreenContext {
   askBeforeLeaving(question: () => string | null): void;
   /** After sign-in or an accepted invitation: the new session, then the page asked for or the start page. */
   signedIn(session: Session): void;
+  /**
+   * After an action that changes what waits for someone (a claim, a decision, a submission): the
+   * counts beside the links and in the tab's title are read again now, not at the next poll.
+   */
+  countsChanged(): void;
 }
 
 export type Screen = (context: ScreenContext) => Promise<HTMLElement> | HTMLElement;

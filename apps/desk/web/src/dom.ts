@@ -88,6 +88,17 @@ export function notice(kind: 'info' | 'error' | 'success', text: string): HTMLEl
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
+/**
+ * Shows `shown` (a notice; then `after`) in `container` and moves the focus to it. For what an action came
+ * to when the action redraws the part of the screen its button was in: focus would fall back to
+ * the page itself, and keyboard and screen-reader users would start again from the top.
+ */
+export function showFocused(container: HTMLElement, shown: HTMLElement, ...after: HTMLElement[]): void {
+  show(container, shown, ...after);
+  shown.tabIndex = -1;
+  shown.focus();
+}
+
 /** Built once: a formatter costs far more to build than to use. */
 const WHEN = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
 
@@ -100,6 +111,20 @@ export function when(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
+}
+
+/** Built once, as WHEN; in UTC so that a calendar date is the day it names wherever the desk is read. */
+const ON_DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A calendar date (`YYYY-MM-DD`, as a dateline carries it) in the reader's locale, without a time
+ * or zone ("Dec 4, 2026", "4 Dec 2026"): it names a day, not a moment. Anything else as it is.
+ */
+export function onDay(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const day = new Date(`${date}T00:00:00Z`);
+  // A day the calendar does not have (2026-02-30 would roll over to 2 March) is shown as written.
+  return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date ? date : ON_DAY.format(day);
 }
 
 const CLOCK = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });

@@ -178,6 +178,7 @@ async function render(): Promise<void> {
     navigate: (to) => navigate(to),
     onLeave: (cleanup) => leaving.push(cleanup),
     askBeforeLeaving,
+    countsChanged: () => void refreshWaiting(),
     signedIn: (next) => {
       session = next;
       const wanted = new URLSearchParams(location.search).get('next');

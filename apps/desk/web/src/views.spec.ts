@@ -1,4 +1,4 @@
-import { when } from './dom';
+import { onDay, when } from './dom';
 import { activityWords, blockOpening, diffHeading, differingFields, fieldsInWords, type ActivityEntry, type Article } from './views';
 
 describe(blockOpening.name, () => {
@@ -97,5 +97,18 @@ describe(fieldsInWords.name, () => {
 
   it('keeps a field it has no words for, last, rather than dropping it', () => {
     expect(fieldsInWords(['priority', 'headline'])).toBe('the headline and priority');
+  });
+});
+
+describe(onDay.name, () => {
+  it('writes a dateline\'s calendar date as the desk writes dates, the same day wherever it is read', () => {
+    const written = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 4));
+    expect(onDay('2026-12-04')).toBe(written);
+    expect(onDay('2026-12-04')).not.toContain('2026-12-04');
+    expect(onDay('2026-01-01')).toContain('2026');
+  });
+
+  it('leaves what is not a calendar day as written', () => {
+    for (const text of ['2026-02-30', '2026-13-01', '4 Dec 2026', '', '2026-12-04T10:00:00Z']) expect(onDay(text)).toBe(text);
   });
 });

@@ -4,7 +4,7 @@ import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contr
 import { textDirection } from '@newsroom/contracts/direction';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
-import { h, when } from './dom';
+import { h, onDay, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
 
 /** An article as the services send it (ArticleContent, plain JSON). */
@@ -100,7 +100,7 @@ export function renderArticle(
       'p',
       { class: 'meta' },
       [
-        article.dateline ? `${article.dateline.place}, ${article.dateline.date}` : null,
+        article.dateline ? `${article.dateline.place}, ${onDay(article.dateline.date)}` : null,
         article.section ? sectionLabel(options.sections ?? [], article.section) : null,
         article.bylines.map((b) => b.name).join(', '),
         wordsInBody(bodyWordCount(article.body, article.language)),
@@ -304,14 +304,14 @@ export function diffHeading(diff: { fromRevision?: number } | null): string {
   return diff?.fromRevision ? `Changes since revision ${diff.fromRevision}` : 'Changes';
 }
 
-/** One side of a changed field as an editor reads it: a section by its label, a dateline as "Place, date", bylines by name. */
+/** One side of a changed field as an editor reads it: a section by its label, a dateline as "Place, date" (the date in the reader's form), bylines by name. */
 function fieldValueText(name: string, value: unknown, sections: readonly SiteSection[]): string {
   if (value === null || value === undefined) return '';
   if (name === 'section' && typeof value === 'string') return sectionLabel(sections, value);
   if (typeof value === 'string') return value;
   if (name === 'dateline' && typeof value === 'object') {
     const { place, date } = value as { place?: string; date?: string };
-    return [place, date].filter(Boolean).join(', ');
+    return [place, date ? onDay(date) : date].filter(Boolean).join(', ');
   }
   if (name === 'bylines' && Array.isArray(value)) return value.map((byline) => (byline as { name?: string }).name ?? '').join(', ');
   return JSON.stringify(value);

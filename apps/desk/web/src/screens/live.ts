@@ -4,7 +4,7 @@ import { scheduleTimeProblem } from '../approval';
 import { textEditFields } from '../text-edit';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
-import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, statusBadge, toLocalInput, when } from '../dom';
+import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, showFocused, statusBadge, toLocalInput, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList } from '../names';
 import { fieldsInWords } from '../views';
 import { storyTable } from './stories';
@@ -421,13 +421,6 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     );
   };
 
-  const focusMessage = (): void => {
-    const shown = message.firstElementChild as HTMLElement | null;
-    if (!shown) return;
-    shown.tabIndex = -1;
-    shown.focus();
-  };
-
   const removal = (name: string, verb: string, label: string, danger: string, path: 'unpublish' | 'kill'): HTMLElement => {
     const text = h('textarea', { name: 'reason', rows: 2, required: true });
     const form = h('form', { class: 'card', 'aria-label': name }, h('h3', {}, name), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
@@ -476,13 +469,14 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       const ifMatch = live.version === undefined ? undefined : `"${live.version}"`;
       oneAtATime(form.querySelector('button[type="submit"]'), () => service('publishing', 'POST', `/v1/articles/${id}/corrections`, { body: payload, ifMatch })
         .then(async () => {
-          show(message, notice('success', 'Correction published.'));
+          const published = notice('success', 'Correction published.');
+          show(message, published);
           await loadStatus();
           const lost = await revisionInReviewLoses();
           if (lost) message.append(lost);
           correctionSlot.replaceChildren(correction());
           // The form the keyboard was in is gone: the focus goes to what happened, not the page's top.
-          focusMessage();
+          showFocused(message, published, ...(lost ? [lost] : []));
         })
         .catch(async (error: unknown) => {
           show(message, notice('error', describeError(error)));

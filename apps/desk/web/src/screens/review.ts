@@ -2,7 +2,7 @@ import { ApiError, describeError, service } from '../api';
 import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
-import { button, field, h, labelColumns, notice, show, statusBadge, when } from '../dom';
+import { button, field, h, labelColumns, notice, show, showFocused, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
 import { filingEditFields, textEditFields } from '../text-edit';
@@ -243,13 +243,16 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     acting = true;
     try {
       await adopt((await service<ReviewView>('editorial-review', 'POST', `${path}/${action}`, { body: payload ?? {} })).body);
-      show(message, notice('success', label));
+      // The button pressed is drawn again (or gone): the keyboard goes to what happened.
+      showFocused(message, notice('success', label));
     } catch (error) {
       const { note, reason } = (payload ?? {}) as { note?: unknown; reason?: unknown };
       const typed = [note, reason].find((text): text is string => typeof text === 'string' && text !== '');
-      show(message, notice('error', await refusalText(error, typed)));
+      showFocused(message, notice('error', await refusalText(error, typed)));
     } finally {
       acting = false;
+      // Claimed, decided, or found taken by someone else: the queue's count is not what it was.
+      context.countsChanged();
     }
   };
 

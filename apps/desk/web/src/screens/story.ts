@@ -436,6 +436,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         const answer = await service<DraftView>('drafting', 'POST', `/v1/drafts/${id}/submit`, { ifMatch: etag });
         draft = answer.body;
         show(submitMessage, notice('success', 'Submitted. Editors see it in their queue now.'));
+        // A story sent back and submitted again no longer waits for its reporter.
+        context.countsChanged();
         void loadRevisions().catch(() => undefined);
       } catch (error) {
         show(submitMessage, notice('error', describeError(error)));
