@@ -13,6 +13,7 @@ import { eventually, sleep, type HttpClient, type ReceivedMessage, type ServiceU
 import type { QueryRunner } from 'typeorm';
 import { ArticleRepository } from './articles/persistence/article.repository';
 import { AuthorSlugsInEveryScript1766000000000 } from './migrations/1766000000000-author-slugs-in-every-script';
+import { SearchWordsInEveryScript1766000100000 } from './migrations/1766000100000-search-words-in-every-script';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
@@ -957,6 +958,50 @@ describe('publishing service', () => {
       expect(api.body.items[0].highlight.snippet_html).toContain('Доглядачі відновили стару <mark>лінзу</mark> маяка');
       expect(api.body.items[0].highlight.snippet).toContain('Доглядачі відновили стару лінзу маяка');
       expect((await site.get('/search?q=%D0%BB%D1%96%D0%BD%D0%B7%D1%83')).text).toContain('Маяк знову світить');
+    });
+
+    it('finds a word of a story in a script written without spaces (Japanese, Chinese), in its headline and its text', async () => {
+      const japanese = randomUUID();
+      const chinese = randomUUID();
+      await deliver(
+        approved({
+          articleId: japanese,
+          article: testContent({ headline: '東京で新しい夜行バス路線が開業', language: 'ja', body: [{ type: 'paragraph', text: '新しい路線は深夜に品川駅と羽田空港を結ぶ。' }] }),
+        }),
+      );
+      await deliver(approved({ articleId: chinese, article: testContent({ headline: '北京地铁开通新线路', language: 'zh', body: [{ type: 'paragraph', text: '新线路连接首都机场和市中心。' }] }) }));
+      await emittedWhen(EVENT_TYPES.articlePublished, chinese);
+      type Found = { total: number; items: { id: string; highlight: { headline: string; snippet: string; snippet_html: string } }[] };
+      const search = async (q: string) => (await site.get<Found>(`/v1/search?q=${encodeURIComponent(q)}`)).body;
+
+      const byHeadline = await search('東京');
+      expect(byHeadline.items.map((item) => item.id)).toEqual([japanese]);
+      expect(byHeadline.items[0].highlight.headline).toBe('東京で新しい夜行バス路線が開業');
+      expect((await search('夜行バス')).items.map((item) => item.id)).toEqual([japanese]);
+      const byText = await search('羽田空港');
+      expect(byText.items.map((item) => item.id)).toEqual([japanese]);
+      // The words are separated for the index only: the reader sees the text as written.
+      expect(byText.items[0].highlight.snippet).toContain('新しい路線は深夜に品川駅と羽田空港を結ぶ。');
+      expect(byText.items[0].highlight.snippet_html).toMatch(/<mark>羽田<\/mark>.*<mark>空港<\/mark>|<mark>羽田空港<\/mark>/);
+      expect(byText.items[0].highlight.snippet).not.toMatch(/[\uE000-\uF8FF]/);
+      expect((await search('首都机场')).items.map((item) => item.id)).toEqual([chinese]);
+      expect((await search('北京')).items.map((item) => item.id)).toEqual([chinese]);
+      const page = await site.get(`/search?q=${encodeURIComponent('東京')}`);
+      expect(page.text).toContain('<mark>東京</mark>');
+
+      // Stories indexed before the words were separated: the migration's down and up take them there and back.
+      const migration = new SearchWordsInEveryScript1766000100000();
+      const runner = { query: (text: string, params?: unknown[]) => service.sql(text, params) } as unknown as QueryRunner;
+      const indexedUnder = async (word: string) =>
+        (await service.sql<{ id: string }>(`SELECT id FROM articles WHERE search_document @@ websearch_to_tsquery('simple', $1)`, [word])).map((row) => row.id);
+      await migration.down(runner);
+      try {
+        expect(await indexedUnder('品川')).toEqual([]);
+      } finally {
+        await migration.up(runner);
+      }
+      expect(await indexedUnder('品川')).toEqual([japanese]);
+      expect((await search('羽田空港')).items.map((item) => item.id)).toEqual([japanese]);
     });
 
     it('answers a bad search with a coded 400', async () => {

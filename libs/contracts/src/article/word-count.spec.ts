@@ -1,5 +1,5 @@
 import type { ArticleBlock } from './article-blocks';
-import { bodyWordCount, wordCount } from './word-count';
+import { bodyWordCount, separateWords, wordCount } from './word-count';
 
 describe(wordCount.name, () => {
   it('counts what stands between spaces as one word, as word processors do', () => {
@@ -57,5 +57,28 @@ describe(bodyWordCount.name, () => {
     ];
     expect(bodyWordCount(body, 'en')).toBe(2);
     expect(bodyWordCount([], 'en')).toBe(0);
+  });
+});
+
+describe('separateWords', () => {
+  it.each([
+    ['東京で新しい夜行バス路線が開業', ['東京', '夜行', 'バス']],
+    ['北京是中国的首都。', ['北京', '中国', '首都']],
+    ['สมชายไปตลาดเช้านี้', ['ตลาด']],
+    ['ルート、バス', ['ルート', 'バス']],
+  ])('puts the separator between the words of %s', (text, words) => {
+    const parts = separateWords(text, '|').split('|');
+    for (const word of words) expect(parts).toContain(word);
+    expect(separateWords(text, '|').split('|').join('')).toBe(text);
+  });
+
+  it('separates a run from a letter or digit it touches, not from spaces or punctuation', () => {
+    expect(separateWords('東京2020', '|')).toBe('東京|2020');
+    expect(separateWords('Tokyo東京', '|')).toBe('Tokyo|東京');
+    expect(separateWords('in 東京.', '|')).toBe('in 東京.');
+  });
+
+  it('leaves text in spaced scripts exactly as it is, combining accents included', () => {
+    for (const text of ['Harbour crane ban', 'Café e\u0301te\u0301', 'Маяк знову світить', 'مرحبا بالعالم', '']) expect(separateWords(text, '|')).toBe(text);
   });
 });

@@ -48,6 +48,31 @@ export function wordCount(text: string, language?: string): number {
   return count;
 }
 
+/**
+ * A run of text in scripts written without spaces, with the marks and the signs those scripts
+ * share (Script_Extensions takes in the long-vowel mark ー and the comma 、, which are Common);
+ * it starts with a letter of one, so a Latin letter's combining accent is never one.
+ */
+const UNSPACED_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}][\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{M}]*/gu;
+
+/**
+ * `text` with `separator` put between the words of every run in a script written without spaces
+ * (Chinese, Japanese, Thai…), found by Unicode's word boundaries as wordCount finds them, and
+ * between such a run and a letter or digit it touches ("東京2020"); other text is left as it
+ * is. For a search index that finds words between spaces and punctuation, to which
+ * "東京で新しい夜行バス" would otherwise be one word. Always the default locale's segmenter, so that
+ * an article and a reader's query (whose language is not known) are cut alike.
+ */
+export function separateWords(text: string, separator: string): string {
+  const segmenter = segmenterFor(undefined);
+  return text.replace(UNSPACED_RUN, (run: string, offset: number) => {
+    const words = Array.from(segmenter.segment(run), (segment) => segment.segment).join(separator);
+    const before = offset > 0 && HAS_LETTER_OR_DIGIT.test(text[offset - 1]) ? separator : '';
+    const after = HAS_LETTER_OR_DIGIT.test(text[offset + run.length] ?? '') ? separator : '';
+    return `${before}${words}${after}`;
+  });
+}
+
 /** The texts a reader reads in a block, as plain text: captions, embeds and links to related stories are not the story's words. */
 function blockWords(block: ArticleBlock): string[] {
   switch (block.type) {

@@ -7,8 +7,10 @@ import {
   SNIPPET_MARK_END,
   SNIPPET_MARK_START,
   textSearchConfigFor,
+  toSearchQuery,
   toSearchText,
   withEllipses,
+  WORD_BREAK,
 } from './search-document';
 
 describe(textSearchConfigFor.name, () => {
@@ -53,6 +55,16 @@ describe('search text', () => {
     const stored = toSearchText('a <lens> b');
     expect(stored).not.toMatch(/[<>]/);
     expect(fromSearchText(stored)).toBe('a <lens> b');
+  });
+
+  it('separates the words of scripts written without spaces for the index, and gives the text back as written', () => {
+    const stored = toSearchText('東京で<新しい>夜行バス、2026年');
+    // Word breaks and the angle brackets' stand-ins both part words for PostgreSQL's parser.
+    expect(stored.split(/[\uE002-\uE004]/)).toEqual(expect.arrayContaining(['東京', 'で', '新しい', '夜行', 'バス', '2026']));
+    expect(fromSearchText(stored)).toBe('東京で<新しい>夜行バス、2026年');
+    expect(toSearchQuery('夜行バス')).toBe(`夜行${WORD_BREAK}バス`);
+    // An article cannot forge a break (or any private mark) of its own.
+    expect(toSearchText(`Harbour${WORD_BREAK}master`)).toBe('Harbourmaster');
   });
 });
 

@@ -1,4 +1,4 @@
-import { inlineTextsOf, inlineToPlainText, type ArticleContent } from '@newsroom/contracts';
+import { inlineTextsOf, inlineToPlainText, separateWords, type ArticleContent } from '@newsroom/contracts';
 
 /**
  * PostgreSQL's text search configurations (PostgreSQL 15, the oldest we support) by the ISO
@@ -59,7 +59,14 @@ export const SNIPPET_MARK_END = '\uE001';
  */
 export const ANGLE_OPEN = '\uE002';
 export const ANGLE_CLOSE = '\uE003';
-const PRIVATE_MARKS = /[\uE000-\uE003]/g;
+/**
+ * Put between the words of text in a script written without spaces (Chinese, Japanese, Thai…;
+ * separateWords): PostgreSQL's parser finds words between spaces and punctuation, so
+ * "東京で新しい夜行バス" was one word and "東京" found nothing. It separates words like a space and
+ * is taken out again before a reader sees the text (fromSearchText).
+ */
+export const WORD_BREAK = '\uE004';
+const PRIVATE_MARKS = /[\uE000-\uE004]/g;
 
 /** Between two passages of one snippet (ts_headline's FragmentDelimiter). */
 export const SNIPPET_FRAGMENT_DELIMITER = ' … ';
@@ -85,14 +92,22 @@ export function withEllipses(snippet: string, searchText: string): string {
   return `${startsABlock ? '' : '… '}${passage}${endsABlock ? '' : ' …'}`;
 }
 
-/** Text as search stores it: private marks dropped, angle brackets replaced by their stand-ins. */
+/**
+ * Text as search stores it: private marks dropped, angle brackets replaced by their stand-ins,
+ * the words of scripts written without spaces separated by WORD_BREAK.
+ */
 export function toSearchText(text: string): string {
-  return text.replace(PRIVATE_MARKS, '').replace(/</g, ANGLE_OPEN).replace(/>/g, ANGLE_CLOSE);
+  return separateWords(text.replace(PRIVATE_MARKS, '').replace(/</g, ANGLE_OPEN).replace(/>/g, ANGLE_CLOSE), WORD_BREAK);
 }
 
-/** Back to the reader's text: the stand-ins become angle brackets again (highlight marks stay). */
+/** Back to the reader's text: the stand-ins become angle brackets again, word breaks go (highlight marks stay). */
 export function fromSearchText(text: string): string {
-  return text.split(ANGLE_OPEN).join('<').split(ANGLE_CLOSE).join('>');
+  return text.split(ANGLE_OPEN).join('<').split(ANGLE_CLOSE).join('>').split(WORD_BREAK).join('');
+}
+
+/** A reader's search as the documents are cut: the words of scripts written without spaces separated as toSearchText separates them. */
+export function toSearchQuery(text: string): string {
+  return separateWords(text, WORD_BREAK);
 }
 
 /**

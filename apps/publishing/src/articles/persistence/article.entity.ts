@@ -56,12 +56,16 @@ export class ArticleEntity {
   authorSlugs!: string[];
 
   /**
-   * The PostgreSQL text search configuration of the live text's language, and the text
-   * search reads besides the headline. A trigger builds `search_document` from them while
-   * the article is live; both are null otherwise.
+   * The PostgreSQL text search configuration of the live text's language, the headline as
+   * search reads it, and the text search reads besides the headline (both as toSearchText
+   * stores text). A trigger builds `search_document` from them while the article is live; all
+   * are null otherwise.
    */
   @Column({ type: 'text', nullable: true })
   searchConfig!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  searchHeadline!: string | null;
 
   @Column({ type: 'text', nullable: true })
   searchText!: string | null;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
-import { searchableText, textSearchConfigFor } from '../domain/search-document';
+import { searchableText, textSearchConfigFor, toSearchText } from '../domain/search-document';
 import { authorSlug, slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
 import { CorrectionEntity } from './correction.entity';
@@ -484,6 +484,7 @@ function toRow(state: PublishedArticleSnapshot): StoredFields {
     language: live?.content.language ?? null,
     authorSlugs: live?.content.bylines.map((byline) => authorSlug(byline.name)) ?? [],
     searchConfig: live ? textSearchConfigFor(live.content.language) : null,
+    searchHeadline: live ? toSearchText(live.content.headline) : null,
     searchText: live ? searchableText(live.content) : null,
     pendingRevision: pending?.revision ?? null,
     pendingContent: pending?.content ?? null,

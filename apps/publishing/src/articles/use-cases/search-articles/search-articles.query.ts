@@ -9,6 +9,7 @@ import {
   SNIPPET_FRAGMENT_DELIMITER,
   SNIPPET_MARK_END,
   SNIPPET_MARK_START,
+  toSearchQuery,
   withEllipses,
 } from '../../domain/search-document';
 import { ArticleEntity } from '../../persistence/article.entity';
@@ -43,8 +44,10 @@ const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MA
  * Full-text search over live articles. Each article is indexed in its own language's text
  * search configuration ('english' stems "voted" to "vote"; Ukrainian, which PostgreSQL has
  * no dictionary for, is indexed 'simple'), so the reader's words are parsed once per
- * configuration and each article is matched against the parse of its own language. Results
- * are ranked by cover density (headline words weigh more than body words), then newest first.
+ * configuration and each article is matched against the parse of its own language. Text in a
+ * script written without spaces is cut into its words on both sides (toSearchQuery,
+ * toSearchText), so "東京" finds a story whose headline says "東京で新しい…". Results are ranked by
+ * cover density (headline words weigh more than body words), then newest first.
  */
 @Injectable()
 export class SearchArticlesQuery {
@@ -57,7 +60,7 @@ export class SearchArticlesQuery {
        )
        SELECT a.id,
               ts_rank_cd(a.search_document, q.query) AS rank,
-              ts_headline(a.search_config::regconfig, translate(a.content->>'headline', '<>', $7), q.query, $3) AS headline,
+              ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $7)), q.query, $3) AS headline,
               ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet,
               a.search_text,
               count(*) OVER () AS total
@@ -65,7 +68,7 @@ export class SearchArticlesQuery {
         WHERE a.status = 'published' AND a.search_document @@ q.query
         ORDER BY rank DESC, a.published_at DESC, a.id
         LIMIT $5 OFFSET $6`,
-      [command.text, ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE],
+      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE],
     );
     if (rows.length === 0) return { items: [], total: command.offset === 0 ? 0 : await this.count(command) };
     const entities = await this.dataSource.getRepository(ArticleEntity).findBy({ id: In(rows.map((row) => row.id)) });
@@ -83,7 +86,7 @@ export class SearchArticlesQuery {
       `SELECT count(*) AS total
          FROM articles a JOIN unnest($2::text[]) AS config ON a.search_config = config
         WHERE a.status = 'published' AND a.search_document @@ websearch_to_tsquery(config::regconfig, $1)`,
-      [command.text, ALL_TEXT_SEARCH_CONFIGS],
+      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS],
     );
     return Number(total);
   }
