@@ -14,6 +14,7 @@ import type { QueryRunner } from 'typeorm';
 import { ArticleRepository } from './articles/persistence/article.repository';
 import { AuthorSlugsInEveryScript1766000000000 } from './migrations/1766000000000-author-slugs-in-every-script';
 import { SearchWordsInEveryScript1766000100000 } from './migrations/1766000100000-search-words-in-every-script';
+import { SearchBylinesApart1766000200000 } from './migrations/1766000200000-search-bylines-apart';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
@@ -960,6 +961,14 @@ describe('publishing service', () => {
       expect((await site.get('/search?q=%D0%BB%D1%96%D0%BD%D0%B7%D1%83')).text).toContain('Маяк знову світить');
     });
 
+    it('finds a story by who wrote it, without the names in the snippet of its text', async () => {
+      const found = (await site.get<{ items: { id: string; highlight: { snippet: string } }[] }>(`/v1/search?q=${encodeURIComponent('Søndergaard')}`)).body;
+      expect(found.items.map((item) => item.id)).toEqual([english]);
+      // No word of the text matched: the snippet is the story's opening, not the names.
+      expect(found.items[0].highlight.snippet.length).toBeGreaterThan(20);
+      expect(found.items[0].highlight.snippet).not.toContain('Søndergaard');
+    });
+
     it('finds a word of a story in a script written without spaces (Japanese, Chinese), in its headline and its text', async () => {
       const japanese = randomUUID();
       const chinese = randomUUID();
@@ -989,16 +998,17 @@ describe('publishing service', () => {
       const page = await site.get(`/search?q=${encodeURIComponent('東京')}`);
       expect(page.text).toContain('<mark>東京</mark>');
 
-      // Stories indexed before the words were separated: the migration's down and up take them there and back.
-      const migration = new SearchWordsInEveryScript1766000100000();
+      // Stories indexed before the words were separated: the migrations' down and up (the later one
+      // first down, last up) take them there and back.
+      const migrations = [new SearchWordsInEveryScript1766000100000(), new SearchBylinesApart1766000200000()];
       const runner = { query: (text: string, params?: unknown[]) => service.sql(text, params) } as unknown as QueryRunner;
       const indexedUnder = async (word: string) =>
         (await service.sql<{ id: string }>(`SELECT id FROM articles WHERE search_document @@ websearch_to_tsquery('simple', $1)`, [word])).map((row) => row.id);
-      await migration.down(runner);
+      for (const migration of [...migrations].reverse()) await migration.down(runner);
       try {
         expect(await indexedUnder('品川')).toEqual([]);
       } finally {
-        await migration.up(runner);
+        for (const migration of migrations) await migration.up(runner);
       }
       expect(await indexedUnder('品川')).toEqual([japanese]);
       expect((await search('羽田空港')).items.map((item) => item.id)).toEqual([japanese]);

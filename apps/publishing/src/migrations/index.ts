@@ -13,6 +13,7 @@ import { SearchBySection1764900000000 } from './1764900000000-search-by-section'
 import { LiveCorrectedSince1765500000000 } from './1765500000000-live-corrected-since';
 import { AuthorSlugsInEveryScript1766000000000 } from './1766000000000-author-slugs-in-every-script';
 import { SearchWordsInEveryScript1766000100000 } from './1766000100000-search-words-in-every-script';
+import { SearchBylinesApart1766000200000 } from './1766000200000-search-bylines-apart';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const PUBLISHING_MIGRATIONS = [
   LiveCorrectedSince1765500000000,
   AuthorSlugsInEveryScript1766000000000,
   SearchWordsInEveryScript1766000100000,
+  SearchBylinesApart1766000200000,
 ];

@@ -2,6 +2,7 @@ import { testContent } from '../../../test/test-articles';
 import {
   ALL_TEXT_SEARCH_CONFIGS,
   fromSearchText,
+  searchableBylines,
   searchableText,
   SNIPPET_FRAGMENT_DELIMITER,
   SNIPPET_MARK_END,
@@ -32,7 +33,7 @@ describe(textSearchConfigFor.name, () => {
 });
 
 describe(searchableText.name, () => {
-  it('reads the standfirst, the words of the body and the byline names, without markup or URLs', () => {
+  it('reads the standfirst and the words of the body, without markup, URLs or the byline names', () => {
     const text = searchableText(testContent());
     expect(text).toContain('Residents won a two-year fight over noise');
     expect(text).toContain('The council voted 7 to 2 on Thursday.');
@@ -42,11 +43,13 @@ describe(searchableText.name, () => {
     expect(text).toContain('Cranes stop at 10pm and start again at 6am.\nShips already berthed may finish unloading.');
     expect(text).not.toContain('**');
     expect(text).not.toContain('https://');
-    expect(text.endsWith('Olena Kravets\nTom Reyes')).toBe(true);
+    expect(text).not.toContain('Olena Kravets');
+    expect(searchableBylines(testContent())).toBe('Olena Kravets\nTom Reyes');
   });
 
   it('drops the characters that mark highlighted words, so an article cannot forge a mark', () => {
-    expect(searchableText(testContent({ standfirst: 'a \uE000b\uE001 c', body: [{ type: 'paragraph', text: 'x' }], bylines: [{ name: 'Ann \uE001Lee' }] }))).toBe('a b c\nx\nAnn Lee');
+    expect(searchableText(testContent({ standfirst: 'a \uE000b\uE001 c', body: [{ type: 'paragraph', text: 'x' }], bylines: [{ name: 'Ann \uE001Lee' }] }))).toBe('a b c\nx');
+    expect(searchableBylines(testContent({ bylines: [{ name: 'Ann \uE001Lee' }] }))).toBe('Ann Lee');
   });
 });
 
@@ -89,6 +92,14 @@ describe(withEllipses.name, () => {
   it('reads the first and the last of two passages', () => {
     const snippet = `on ${mark('Thursday')}.${SNIPPET_FRAGMENT_DELIMITER}Hauliers said the ${mark('ban')}`;
     expect(withEllipses(snippet, text)).toBe(`… ${snippet} …`);
+  });
+
+  it('gives back the punctuation ts_headline leaves off where a passage reaches its block\'s end or start', () => {
+    expect(withEllipses(`The council ${mark('voted')} on Thursday`, text)).toBe(`The council ${mark('voted')} on Thursday.`);
+    expect(withEllipses('新しい路線は羽田空港を結ぶ', '新しい路線は羽田空港を結ぶ。')).toBe('新しい路線は羽田空港を結ぶ。');
+    expect(withEllipses('We can sleep', '“We can sleep.”\nNext block')).toBe('“We can sleep.”');
+    // A word left after the passage is a cut, whatever punctuation goes with it.
+    expect(withEllipses('The council voted on', text)).toBe('The council voted on …');
   });
 
   it('leaves an empty snippet empty, and marks a passage the text does not hold at both ends', () => {

@@ -71,12 +71,18 @@ const PRIVATE_MARKS = /[\uE000-\uE004]/g;
 /** Between two passages of one snippet (ts_headline's FragmentDelimiter). */
 export const SNIPPET_FRAGMENT_DELIMITER = ' … ';
 
+/** A letter or a digit: what makes text a word rather than punctuation or space. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
 /**
  * A snippet as a reader should see it: an ellipsis where its first passage starts after the
  * start of a block of the text (mid-sentence, as ts_headline cuts by words) and where its last
- * passage stops before the end of one. `searchText` is the searchable text the snippet was cut
- * from (blocks one per line, as `searchableText` joins them); both are in its stored form.
- * A passage found nowhere in the text (never expected) gets the ellipsis, the safe side.
+ * passage stops before the end of one. ts_headline also leaves off what is no word between a
+ * passage and its block's start or end (the full stop, the closing quote, the 。 of a sentence
+ * that ends the block; an opening quote): that is given back rather than read as a cut.
+ * `searchText` is the searchable text the snippet was cut from (blocks one per line, as
+ * `searchableText` joins them); both are in its stored form. A passage found nowhere in the
+ * text (never expected) gets the ellipsis, the safe side.
  */
 export function withEllipses(snippet: string, searchText: string): string {
   const passage = snippet.trim();
@@ -87,9 +93,13 @@ export function withEllipses(snippet: string, searchText: string): string {
   const last = fragments[fragments.length - 1];
   const start = searchText.indexOf(first);
   const end = searchText.lastIndexOf(last);
-  const startsABlock = start === 0 || (start > 0 && searchText[start - 1] === '\n');
-  const endsABlock = end >= 0 && (end + last.length === searchText.length || searchText[end + last.length] === '\n');
-  return `${startsABlock ? '' : '… '}${passage}${endsABlock ? '' : ' …'}`;
+  // The block's text before the passage and after it; null when the passage is not in the text.
+  const before = start < 0 ? null : searchText.slice(searchText.lastIndexOf('\n', start - 1) + 1, start);
+  const blockEnd = end < 0 ? -1 : searchText.indexOf('\n', end + last.length);
+  const after = end < 0 ? null : searchText.slice(end + last.length, blockEnd < 0 ? searchText.length : blockEnd);
+  const opening = before !== null && !WORDLIKE.test(before) ? before.trimStart() : null;
+  const closing = after !== null && !WORDLIKE.test(after) ? after.trimEnd() : null;
+  return `${opening ?? '… '}${passage}${closing ?? ' …'}`;
 }
 
 /**
@@ -111,10 +121,11 @@ export function toSearchQuery(text: string): string {
 }
 
 /**
- * What search reads of an article besides its headline (which it weighs more): the
- * standfirst, then the body's words in order (paragraphs, subheadings, quotes with their
- * attribution, list items, image captions and credits, teasers), then the byline names, as `toSearchText` stores it. Inline
- * markup is reduced to its text; URLs are left out.
+ * What search reads of an article besides its headline (which it weighs more) and its
+ * bylines (searchableBylines): the standfirst, then the body's words in order (paragraphs,
+ * subheadings, quotes with their attribution, list items, image captions and credits, teasers),
+ * one block a line, as `toSearchText` stores it. Inline markup is reduced to its text; URLs are
+ * left out. Snippets are cut from it, so it holds only what reads as the story's text.
  */
 export function searchableText(content: ArticleContent): string {
   const parts: (string | undefined)[] = [content.standfirst];
@@ -143,6 +154,13 @@ export function searchableText(content: ArticleContent): string {
         break;
     }
   }
-  parts.push(...content.bylines.map((byline) => byline.name));
   return toSearchText(parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n'));
+}
+
+/**
+ * The byline names as search stores them, one a line: a reader finds a story by who wrote it,
+ * but a snippet shows the story's text, not names tacked on after its last paragraph.
+ */
+export function searchableBylines(content: ArticleContent): string {
+  return toSearchText(content.bylines.map((byline) => byline.name).join('\n'));
 }

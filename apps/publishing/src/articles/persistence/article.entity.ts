@@ -57,9 +57,9 @@ export class ArticleEntity {
 
   /**
    * The PostgreSQL text search configuration of the live text's language, the headline as
-   * search reads it, and the text search reads besides the headline (both as toSearchText
-   * stores text). A trigger builds `search_document` from them while the article is live; all
-   * are null otherwise.
+   * search reads it, the text search reads besides the headline (snippets are cut from it) and
+   * the byline names, all as toSearchText stores text. A trigger builds `search_document` from
+   * them while the article is live; all are null otherwise.
    */
   @Column({ type: 'text', nullable: true })
   searchConfig!: string | null;
@@ -69,6 +69,9 @@ export class ArticleEntity {
 
   @Column({ type: 'text', nullable: true })
   searchText!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  searchBylines!: string | null;
 
   @Column({ type: 'int', nullable: true })
   pendingRevision!: number | null;
