@@ -90,6 +90,9 @@ describe('subscriber pages', () => {
     const confirmed = confirmSignupPage(MASTHEAD, view({ awaitingConfirmation: false }), 'tok');
     expect(confirmed).toContain('<title>Already confirmed');
     expect(confirmed).not.toContain('<form');
+    expect(confirmed).toContain('<p><a href="https://news.example/">Back to the site</a></p>');
+    // Confirmed just now: the page ends with the way back to the site, not only the masthead.
+    expect(confirmedPage(MASTHEAD, true, view().preferences, 'https://alerts.example/preferences')).toContain('<p><a href="https://news.example/">Back to the site</a></p>');
     const gone = confirmSignupPage(MASTHEAD, view({ subscribed: false, awaitingConfirmation: false }), 'tok');
     expect(gone).toContain('<title>Unsubscribed');
     expect(gone).not.toContain('<form');

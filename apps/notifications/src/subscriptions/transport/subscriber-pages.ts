@@ -32,7 +32,7 @@ export function confirmSignupPage(masthead: Masthead, view: RecipientView, token
   }
   if (!view.awaitingConfirmation) {
     return htmlPage(masthead, 'Already confirmed', html`<p>${masthead.name} alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
-<p>Every alert has a link to change this or to unsubscribe.</p>`);
+<p>Every alert has a link to change this or to unsubscribe.</p>${backToSite(masthead)}`);
   }
   return htmlPage(
     masthead,
@@ -51,7 +51,7 @@ export function confirmedPage(masthead: Masthead, newlyConfirmed: boolean, prefe
     newlyConfirmed ? 'Subscription confirmed' : 'Already confirmed',
     html`<p>${newlyConfirmed ? `Thank you: your ${masthead.name} alerts are on.` : 'This subscription was confirmed already; nothing changed.'}</p>
 <p>You get: ${describePreferences(preferences, sectionLabel)}.</p>
-<p>Every alert has a link to change this or to unsubscribe, or <a href="${safeUrl(preferencesUrl)}" rel="noreferrer">change it now</a>.</p>`,
+<p>Every alert has a link to change this or to unsubscribe, or <a href="${safeUrl(preferencesUrl)}" rel="noreferrer">change it now</a>.</p>${backToSite(masthead)}`,
   );
 }
 
@@ -297,9 +297,13 @@ function waysBack(masthead: Masthead): SafeHtml {
   return html`<p><a href="/subscribe">Sign up again</a> · <a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`;
 }
 
-/** A refusal as a page, with the way back to the site (the masthead's) so a reader is never left at a dead end. */
+/** The way back to the site (the masthead's), so a reader who is done here is never left at a dead end. */
+function backToSite(masthead: Masthead): SafeHtml {
+  return html`<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`;
+}
+
+/** A refusal as a page, with the way back to the site. */
 export function errorPage(masthead: Masthead, status: number, code: string, message: string): string {
   const title = status === 410 ? 'This link has expired' : status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : 'This did not work';
-  const back = html`<p><a href="${safeUrl(masthead.siteUrl)}">Back to the site</a></p>`;
-  return htmlPage(masthead, title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>${back}`);
+  return htmlPage(masthead, title, html`<p class="error">${message}</p><p class="code">Error code: ${code}</p>${backToSite(masthead)}`);
 }
