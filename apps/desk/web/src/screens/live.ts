@@ -526,7 +526,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
       h('h2', { id: 'actions-title' }, 'Corrections and removal'),
       h(
         'div',
-        { class: 'decisions' },
+        { class: 'decisions live-actions' },
         correctionSlot,
         unpublishForm,
         killForm,
