@@ -15,6 +15,7 @@ import { ArticleRepository } from './articles/persistence/article.repository';
 import { AuthorSlugsInEveryScript1766000000000 } from './migrations/1766000000000-author-slugs-in-every-script';
 import { SearchWordsInEveryScript1766000100000 } from './migrations/1766000100000-search-words-in-every-script';
 import { SearchBylinesApart1766000200000 } from './migrations/1766000200000-search-bylines-apart';
+import { SearchWithoutAccents1766000300000 } from './migrations/1766000300000-search-without-accents';
 import { scriptRisks } from '../test/html-safety';
 import { jsonFeedProblems } from '../test/json-feed';
 import { publicSurfaces, sitemapFiles, sitemapUrls, surfacesMentioning, type SurfaceProbe } from '../test/public-surfaces';
@@ -961,6 +962,21 @@ describe('publishing service', () => {
       expect((await site.get('/search?q=%D0%BB%D1%96%D0%BD%D0%B7%D1%83')).text).toContain('Маяк знову світить');
     });
 
+    it('finds a story by words typed without their accents (gdansk, sondergaard), and by the words as written', async () => {
+      const polish = randomUUID();
+      await deliver(approved({ articleId: polish, article: testContent({ headline: 'Gdańsk shipyard cranes return', language: 'pl', body: [{ type: 'paragraph', text: 'Dźwigi wracają do stoczni w Gdańsku.' }] }) }));
+      await emittedWhen(EVENT_TYPES.articlePublished, polish);
+      const ids = async (q: string) => (await site.get<{ items: { id: string }[] }>(`/v1/search?q=${encodeURIComponent(q)}`)).body.items.map((item) => item.id);
+      expect(await ids('gdansk shipyard')).toEqual([polish]);
+      expect(await ids('Gdańsk shipyard')).toEqual([polish]);
+      expect(await ids('dzwigi')).toEqual([polish]);
+      expect(await ids('sondergaard')).toEqual([english]);
+      // Folding finds; it does not invent: a word the story does not have still finds nothing.
+      expect(await ids('gdynia')).toEqual([]);
+      const page = await site.get(`/search?q=${encodeURIComponent('gdansk')}`);
+      expect(page.text).toContain('Gdańsk shipyard cranes return');
+    });
+
     it('finds a story by who wrote it, without the names in the snippet of its text', async () => {
       const found = (await site.get<{ items: { id: string; highlight: { snippet: string } }[] }>(`/v1/search?q=${encodeURIComponent('Søndergaard')}`)).body;
       expect(found.items.map((item) => item.id)).toEqual([english]);
@@ -1000,7 +1016,7 @@ describe('publishing service', () => {
 
       // Stories indexed before the words were separated: the migrations' down and up (the later one
       // first down, last up) take them there and back.
-      const migrations = [new SearchWordsInEveryScript1766000100000(), new SearchBylinesApart1766000200000()];
+      const migrations = [new SearchWordsInEveryScript1766000100000(), new SearchBylinesApart1766000200000(), new SearchWithoutAccents1766000300000()];
       const runner = { query: (text: string, params?: unknown[]) => service.sql(text, params) } as unknown as QueryRunner;
       const indexedUnder = async (word: string) =>
         (await service.sql<{ id: string }>(`SELECT id FROM articles WHERE search_document @@ websearch_to_tsquery('simple', $1)`, [word])).map((row) => row.id);

@@ -14,6 +14,7 @@ import { LiveCorrectedSince1765500000000 } from './1765500000000-live-corrected-
 import { AuthorSlugsInEveryScript1766000000000 } from './1766000000000-author-slugs-in-every-script';
 import { SearchWordsInEveryScript1766000100000 } from './1766000100000-search-words-in-every-script';
 import { SearchBylinesApart1766000200000 } from './1766000200000-search-bylines-apart';
+import { SearchWithoutAccents1766000300000 } from './1766000300000-search-without-accents';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const PUBLISHING_MIGRATIONS = [
   AuthorSlugsInEveryScript1766000000000,
   SearchWordsInEveryScript1766000100000,
   SearchBylinesApart1766000200000,
+  SearchWithoutAccents1766000300000,
 ];

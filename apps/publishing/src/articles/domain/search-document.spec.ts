@@ -2,12 +2,15 @@ import { testContent } from '../../../test/test-articles';
 import {
   ALL_TEXT_SEARCH_CONFIGS,
   fromSearchText,
+  articleWithoutAccents,
   searchableBylines,
   searchableText,
+  searchableWithoutAccents,
   SNIPPET_FRAGMENT_DELIMITER,
   SNIPPET_MARK_END,
   SNIPPET_MARK_START,
   textSearchConfigFor,
+  toFoldedSearchQuery,
   toSearchQuery,
   toSearchText,
   withEllipses,
@@ -105,5 +108,27 @@ describe(withEllipses.name, () => {
   it('leaves an empty snippet empty, and marks a passage the text does not hold at both ends', () => {
     expect(withEllipses('  ', text)).toBe('');
     expect(withEllipses('nowhere in it', text)).toBe('… nowhere in it …');
+  });
+});
+
+describe(searchableWithoutAccents.name, () => {
+  it('keeps the words that read differently without their accents, folded as slugs are, each once', () => {
+    expect(searchableWithoutAccents(['Gdańsk Street, Łódź and the Straße café', 'Gdańsk again'])).toBe('gdansk\nlodz\nstrasse\ncafe');
+  });
+
+  it('adds nothing for words with nothing to fold, nor for scripts slugs keep as written', () => {
+    expect(searchableWithoutAccents(['Harbour crane ban, 2026', '東京で新しい夜行バス'])).toBe('');
+  });
+
+  it('reads the headline, the text and the byline names of an article', () => {
+    const folded = articleWithoutAccents(testContent({ headline: 'Kraków market reopens', standfirst: 'Stalls return to Rynek Główny.', bylines: [{ name: 'Zoë Ñúñez' }] }));
+    expect(folded.split('\n')).toEqual(expect.arrayContaining(['krakow', 'glowny', 'zoe', 'nunez']));
+  });
+});
+
+describe(toFoldedSearchQuery.name, () => {
+  it('folds every word with something to fold and leaves the rest, the search syntax too, as typed', () => {
+    expect(toFoldedSearchQuery('"Gdańsk Street" or Łódź -café')).toBe('"gdansk Street" or lodz -cafe');
+    expect(toFoldedSearchQuery('東京')).toBe('東京');
   });
 });

@@ -1,4 +1,4 @@
-import { inlineTextsOf, inlineToPlainText, separateWords, type ArticleContent } from '@newsroom/contracts';
+import { inlineTextsOf, inlineToPlainText, separateWords, slugOf, type ArticleContent } from '@newsroom/contracts';
 
 /**
  * PostgreSQL's text search configurations (PostgreSQL 15, the oldest we support) by the ISO
@@ -118,6 +118,46 @@ export function fromSearchText(text: string): string {
 /** A reader's search as the documents are cut: the words of scripts written without spaces separated as toSearchText separates them. */
 export function toSearchQuery(text: string): string {
   return separateWords(text, WORD_BREAK);
+}
+
+/** A run of letters, their marks and digits: a word of any script written with spaces. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** The longest word folded: longer runs are no word a reader types. */
+const FOLDED_WORD_MAX = 100;
+/** A word with nothing to fold: most of an English story's, passed over without transliterating. */
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+
+/** A word as a reader may type it without its accents, as slugs transliterate (Gdańsk → gdansk, Łódź → lodz, Straße → strasse); empty when nothing is left. */
+function folded(word: string): string {
+  return slugOf(word, FOLDED_WORD_MAX).replace(/-/g, '');
+}
+
+/**
+ * The words of `texts` that read differently without their accents, folded, each once, one a
+ * line: "Gdańsk Street" gives "gdansk". Search indexes them at the lowest weight and never
+ * shows them, so a reader who types without accents (on a phone, in a hurry) still finds the
+ * story; words with nothing to fold, and scripts slugs keep as written, add nothing.
+ */
+export function searchableWithoutAccents(texts: readonly string[]): string {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const [word] of text.matchAll(WORD)) {
+      if (ASCII_ONLY.test(word)) continue;
+      const plain = folded(word);
+      if (plain !== '' && plain !== word.toLowerCase()) words.add(plain);
+    }
+  }
+  return [...words].join('\n');
+}
+
+/** A reader's search with every word folded as searchableWithoutAccents folds them, its operators ("…", or, -) left as typed. */
+export function toFoldedSearchQuery(text: string): string {
+  return text.replace(WORD, (word) => (ASCII_ONLY.test(word) ? word : folded(word) || word));
+}
+
+/** What searchableWithoutAccents reads of an article: the headline, the searchable text and the byline names. */
+export function articleWithoutAccents(content: ArticleContent): string {
+  return searchableWithoutAccents([content.headline, fromSearchText(searchableText(content)), ...content.bylines.map((byline) => byline.name)]);
 }
 
 /**

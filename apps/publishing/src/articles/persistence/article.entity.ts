@@ -73,6 +73,10 @@ export class ArticleEntity {
   @Column({ type: 'text', nullable: true })
   searchBylines!: string | null;
 
+  /** The words of the headline, text and bylines that read differently without accents, folded (searchableWithoutAccents); never shown. */
+  @Column({ type: 'text', nullable: true })
+  searchFolded!: string | null;
+
   @Column({ type: 'int', nullable: true })
   pendingRevision!: number | null;
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
-import { searchableBylines, searchableText, textSearchConfigFor, toSearchText } from '../domain/search-document';
+import { articleWithoutAccents, searchableBylines, searchableText, textSearchConfigFor, toSearchText } from '../domain/search-document';
 import { authorSlug, slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
 import { CorrectionEntity } from './correction.entity';
@@ -487,6 +487,7 @@ function toRow(state: PublishedArticleSnapshot): StoredFields {
     searchHeadline: live ? toSearchText(live.content.headline) : null,
     searchText: live ? searchableText(live.content) : null,
     searchBylines: live ? searchableBylines(live.content) : null,
+    searchFolded: live ? articleWithoutAccents(live.content) : null,
     pendingRevision: pending?.revision ?? null,
     pendingContent: pending?.content ?? null,
     pendingPriority: pending?.priority ?? null,

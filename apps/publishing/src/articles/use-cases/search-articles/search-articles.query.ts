@@ -9,6 +9,7 @@ import {
   SNIPPET_FRAGMENT_DELIMITER,
   SNIPPET_MARK_END,
   SNIPPET_MARK_START,
+  toFoldedSearchQuery,
   toSearchQuery,
   withEllipses,
 } from '../../domain/search-document';
@@ -46,7 +47,9 @@ const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MA
  * no dictionary for, is indexed 'simple'), so the reader's words are parsed once per
  * configuration and each article is matched against the parse of its own language. Text in a
  * script written without spaces is cut into its words on both sides (toSearchQuery,
- * toSearchText), so "東京" finds a story whose headline says "東京で新しい…". Results are ranked by
+ * toSearchText), so "東京" finds a story whose headline says "東京で新しい…"; and the reader's words
+ * are also read without their accents against the story's words without theirs, so "gdansk" finds
+ * "Gdańsk" (toFoldedSearchQuery, searchableWithoutAccents). Results are ranked by
  * cover density (headline words weigh more than body words), then newest first.
  */
 @Injectable()
@@ -56,7 +59,7 @@ export class SearchArticlesQuery {
   async execute(command: SearchArticlesCommand): Promise<SearchResults> {
     const rows: { id: string; rank: number; headline: string; snippet: string; search_text: string | null; total: string }[] = await this.dataSource.query(
       `WITH queries AS (
-         SELECT config, websearch_to_tsquery(config::regconfig, $1) AS query FROM unnest($2::text[]) AS config
+         SELECT config, websearch_to_tsquery(config::regconfig, $1) || websearch_to_tsquery(config::regconfig, $8) AS query FROM unnest($2::text[]) AS config
        )
        SELECT a.id,
               ts_rank_cd(a.search_document, q.query) AS rank,
@@ -68,7 +71,7 @@ export class SearchArticlesQuery {
         WHERE a.status = 'published' AND a.search_document @@ q.query
         ORDER BY rank DESC, a.published_at DESC, a.id
         LIMIT $5 OFFSET $6`,
-      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE],
+      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE, toFoldedSearchQuery(command.text)],
     );
     if (rows.length === 0) return { items: [], total: command.offset === 0 ? 0 : await this.count(command) };
     const entities = await this.dataSource.getRepository(ArticleEntity).findBy({ id: In(rows.map((row) => row.id)) });
@@ -85,8 +88,8 @@ export class SearchArticlesQuery {
     const [{ total }]: { total: string }[] = await this.dataSource.query(
       `SELECT count(*) AS total
          FROM articles a JOIN unnest($2::text[]) AS config ON a.search_config = config
-        WHERE a.status = 'published' AND a.search_document @@ websearch_to_tsquery(config::regconfig, $1)`,
-      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS],
+        WHERE a.status = 'published' AND a.search_document @@ (websearch_to_tsquery(config::regconfig, $1) || websearch_to_tsquery(config::regconfig, $3))`,
+      [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS, toFoldedSearchQuery(command.text)],
     );
     return Number(total);
   }
