@@ -473,9 +473,9 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
           show(message, published);
           await loadStatus();
           const lost = await revisionInReviewLoses();
-          if (lost) message.append(lost);
           correctionSlot.replaceChildren(correction());
-          // The form the keyboard was in is gone: the focus goes to what happened, not the page's top.
+          // The form the keyboard was in is gone: the focus goes to what happened, not the page's top;
+          // what the revision in review would lose is said beneath it.
           showFocused(message, published, ...(lost ? [lost] : []));
         })
         .catch(async (error: unknown) => {
