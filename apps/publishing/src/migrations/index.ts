@@ -12,9 +12,7 @@ import { LiveAsApproved1764000900000 } from './1764000900000-live-as-approved';
 import { SearchBySection1764900000000 } from './1764900000000-search-by-section';
 import { LiveCorrectedSince1765500000000 } from './1765500000000-live-corrected-since';
 import { AuthorSlugsInEveryScript1766000000000 } from './1766000000000-author-slugs-in-every-script';
-import { SearchWordsInEveryScript1766000100000 } from './1766000100000-search-words-in-every-script';
-import { SearchBylinesApart1766000200000 } from './1766000200000-search-bylines-apart';
-import { SearchWithoutAccents1766000300000 } from './1766000300000-search-without-accents';
+import { SearchAsReadersType1766000100000 } from './1766000100000-search-as-readers-type';
 
 /** In order of their timestamps. */
 export const PUBLISHING_MIGRATIONS = [
@@ -32,7 +30,5 @@ export const PUBLISHING_MIGRATIONS = [
   SearchBySection1764900000000,
   LiveCorrectedSince1765500000000,
   AuthorSlugsInEveryScript1766000000000,
-  SearchWordsInEveryScript1766000100000,
-  SearchBylinesApart1766000200000,
-  SearchWithoutAccents1766000300000,
+  SearchAsReadersType1766000100000,
 ];

@@ -157,7 +157,27 @@ export function toFoldedSearchQuery(text: string): string {
 
 /** What searchableWithoutAccents reads of an article: the headline, the searchable text and the byline names. */
 export function articleWithoutAccents(content: ArticleContent): string {
-  return searchableWithoutAccents([content.headline, fromSearchText(searchableText(content)), ...content.bylines.map((byline) => byline.name)]);
+  return searchColumns(content).folded;
+}
+
+/** An article's search columns (`search_headline`, `search_text`, `search_bylines`, `search_folded`), as the trigger reads them. */
+export interface SearchColumns {
+  headline: string;
+  text: string;
+  bylines: string;
+  folded: string;
+}
+
+/** The search columns of an article, each text read once: the repository stores them with every live revision, migrations fill them. */
+export function searchColumns(content: ArticleContent): SearchColumns {
+  const parts = textParts(content);
+  const names = content.bylines.map((byline) => byline.name);
+  return {
+    headline: toSearchText(content.headline),
+    text: toSearchText(parts.join('\n')),
+    bylines: toSearchText(names.join('\n')),
+    folded: searchableWithoutAccents([content.headline, ...parts, ...names]),
+  };
 }
 
 /**
@@ -168,6 +188,11 @@ export function articleWithoutAccents(content: ArticleContent): string {
  * left out. Snippets are cut from it, so it holds only what reads as the story's text.
  */
 export function searchableText(content: ArticleContent): string {
+  return toSearchText(textParts(content).join('\n'));
+}
+
+/** The texts searchableText reads, as plain text, in order, the blank ones left out. */
+function textParts(content: ArticleContent): string[] {
   const parts: (string | undefined)[] = [content.standfirst];
   for (const block of content.body) {
     // The texts in inline markup (a paragraph's, a quote's words, a list's items), as plain text;
@@ -194,7 +219,7 @@ export function searchableText(content: ArticleContent): string {
         break;
     }
   }
-  return toSearchText(parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n'));
+  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
 }
 
 /**
@@ -202,5 +227,5 @@ export function searchableText(content: ArticleContent): string {
  * but a snippet shows the story's text, not names tacked on after its last paragraph.
  */
 export function searchableBylines(content: ArticleContent): string {
-  return toSearchText(content.bylines.map((byline) => byline.name).join('\n'));
+  return searchColumns(content).bylines;
 }

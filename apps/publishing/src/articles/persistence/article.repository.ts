@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { schemaOf, UnitOfWork } from '@newsroom/persistence';
 import { articleNotFound } from '../domain/article.errors';
 import { PublishedArticle, type CorrectionRecord, type PublishedArticleSnapshot } from '../domain/published-article';
-import { articleWithoutAccents, searchableBylines, searchableText, textSearchConfigFor, toSearchText } from '../domain/search-document';
+import { searchColumns, textSearchConfigFor } from '../domain/search-document';
 import { authorSlug, slugCandidates } from '../domain/slug';
 import { ArticleEntity } from './article.entity';
 import { CorrectionEntity } from './correction.entity';
@@ -470,6 +470,7 @@ function toSnapshot(row: StoredFields): PublishedArticleSnapshot {
 
 function toRow(state: PublishedArticleSnapshot): StoredFields {
   const { live, pending, withdrawal, kill, cancellation } = state;
+  const search = live ? searchColumns(live.content) : null;
   return {
     id: state.id,
     slug: state.slug,
@@ -484,10 +485,10 @@ function toRow(state: PublishedArticleSnapshot): StoredFields {
     language: live?.content.language ?? null,
     authorSlugs: live?.content.bylines.map((byline) => authorSlug(byline.name)) ?? [],
     searchConfig: live ? textSearchConfigFor(live.content.language) : null,
-    searchHeadline: live ? toSearchText(live.content.headline) : null,
-    searchText: live ? searchableText(live.content) : null,
-    searchBylines: live ? searchableBylines(live.content) : null,
-    searchFolded: live ? articleWithoutAccents(live.content) : null,
+    searchHeadline: search?.headline ?? null,
+    searchText: search?.text ?? null,
+    searchBylines: search?.bylines ?? null,
+    searchFolded: search?.folded ?? null,
     pendingRevision: pending?.revision ?? null,
     pendingContent: pending?.content ?? null,
     pendingPriority: pending?.priority ?? null,
