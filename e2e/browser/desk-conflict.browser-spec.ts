@@ -286,7 +286,7 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.evaluate(leaveCancelled)).resolves.toBe(false);
   });
 
-  it("says which paragraph an editor's note is about, turns typed tags into slugs, lists a field the server refused with the checks, and submits once on a double click", async () => {
+  it("says which paragraph an editor's note is about, keeps typed tags in their words, each once, lists a field the server refused with the checks, and submits once on a double click", async () => {
     let refuse = true;
     const state = {
       version: 3,
@@ -306,10 +306,10 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('About: “The N1 runs from midnight.”').waitFor();
     await expect(page.locator('.timeline li.has-note').textContent()).resolves.toContain('(revision 1, block 1)');
     const tags = page.getByLabel('Tags');
-    // transliterated where it can be, kept as written where it cannot (Japanese)
-    await tags.fill('River Harle, Parking, Gdańsk, 東京 五輪');
+    // Kept in the words typed, each tag once; filed under slugs, transliterated where they can be, as written where not (Japanese)
+    await tags.fill('River Harle, Parking, Gdańsk,  東京   五輪, river harle');
     await tags.blur();
-    await expect(tags.inputValue()).resolves.toBe('river-harle, parking, gdansk, 東京-五輪');
+    await expect(tags.inputValue()).resolves.toBe('River Harle, Parking, Gdańsk, 東京 五輪');
 
     const refusal = page.locator('.check-error', { hasText: 'Not saved: headline must be shorter than or equal to 300 characters' });
     await refusal.waitFor();
@@ -323,8 +323,9 @@ describe("the desk keeps the reporter's text", () => {
     // the time of the save names its zone, as every time on the desk does
     await expect(page.locator('.save-state').textContent()).resolves.toMatch(/^Saved \(version 4\) at \d{1,2}:\d{2}:\d{2}\s?[AP]M (UTC|GMT[+-]?\d*|[A-Z]{2,5})$/);
     await expect(refusal.count()).resolves.toBe(0);
-    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { tags: string[] };
+    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { tags: string[]; tagLabels: Record<string, string> };
     expect(saved.tags).toEqual(['river-harle', 'parking', 'gdansk', '東京-五輪']);
+    expect(saved.tagLabels).toEqual({ 'river-harle': 'River Harle', parking: 'Parking', gdansk: 'Gdańsk', '東京-五輪': '東京 五輪' });
 
     await submit.dblclick();
     await page.getByText('Submitted. Editors see it in their queue now.').waitFor();
@@ -831,17 +832,17 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'review-sub-edited.png'), fullPage: true });
 
-    // Refiled: another section from the site's list, and tags as slugs; only what changed is sent.
+    // Refiled: another section from the site's list, and tags in the words typed (filed as slugs); only what changed is sent.
     await page.getByText('Edit the text yourself').click();
     const form = page.locator('form.sub-edit');
     await expect(form.getByLabel('Section').inputValue()).resolves.toBe('politics');
     await form.getByLabel('Section').selectOption({ label: 'Transport' });
     await form.getByLabel('Tags').fill('Night Buses, Harwick, night buses');
     await form.getByLabel('Tags').blur();
-    await expect(form.getByLabel('Tags').inputValue()).resolves.toBe('night-buses, harwick');
+    await expect(form.getByLabel('Tags').inputValue()).resolves.toBe('Night Buses, Harwick');
     await page.getByRole('button', { name: 'Save the edit' }).click();
     await page.getByText('Your edit is revision 3, under review with you; what you changed is shown below.').waitFor();
-    expect(posts.at(-1)).toEqual({ ifMatch: '"2"', body: { section: 'transport', tags: ['night-buses', 'harwick'] } });
+    expect(posts.at(-1)).toEqual({ ifMatch: '"2"', body: { section: 'transport', tags: ['night-buses', 'harwick'], tagLabels: { 'night-buses': 'Night Buses', harwick: 'Harwick' } } });
     // The changes name the fields as the form does, and the sections by their labels.
     const sectionRow = page.locator('.diff-table tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Section' }) });
     await expect(sectionRow.locator('del').textContent()).resolves.toBe('Politics');
@@ -853,7 +854,7 @@ describe("the desk keeps the reporter's text", () => {
     await form.getByLabel('Tags').fill(' , ');
     await page.getByRole('button', { name: 'Save the edit' }).click();
     await page.getByText('Your edit is revision 4, under review with you; what you changed is shown below.').waitFor();
-    expect(posts.at(-1)).toEqual({ ifMatch: '"3"', body: { tags: [] } });
+    expect(posts.at(-1)).toEqual({ ifMatch: '"3"', body: { tags: [], tagLabels: null } });
 
     // An edit of a revision that is no longer current is refused, and says so.
     answer = 'stale';

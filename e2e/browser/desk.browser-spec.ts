@@ -197,7 +197,7 @@ describe('the desk in a browser', () => {
     await reporter.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
     await reporter.getByLabel('Place').fill('Harwick');
     await reporter.getByLabel('Section').selectOption('politics');
-    await reporter.getByLabel('Tags').fill('transport');
+    await reporter.getByLabel('Tags').fill('transport, Gdańsk Street');
     const body = reporter.getByRole('textbox', { name: 'Story body' });
     await body.click();
     await reporter.keyboard.type('The N1 runs from midnight to 5am.');
@@ -350,6 +350,9 @@ describe('the desk in a browser', () => {
     expect(page).toContain('Who asked for it');
     expect(page).toContain('Transport committee chair');
     expect(page).toContain('Harwick General');
+    // its topics read as the reporter typed them, filed under their slugs
+    expect(page).toMatch(/<a href="\/tags\/gdansk-street">(<bdi>)?Gdańsk Street(<\/bdi>)?<\/a>/);
+    expect(page).toMatch(/<a href="\/tags\/transport">(<bdi>)?Transport(<\/bdi>)?<\/a>/);
     // a live story says how to change it, not whether it is ready to submit
     await reporter.getByText('Published — start a new revision to change it.').waitFor();
     // the revisions the history names stand out, with what happened to each; the saves between fold

@@ -812,6 +812,46 @@ describe('publishing service', () => {
     expect((await site.get(`/v1/articles?tag=${encodeURIComponent('Tokyo')}`)).status).toBe(400);
   });
 
+  it('shows tags in the words they were typed as (Gdańsk Street, Київ) on the page, tag page, feeds and API; corrections keep words with their tags', async () => {
+    const articleId = randomUUID();
+    const tags = ['gdansk-street', 'kiyiv', 'ports'];
+    const tagLabels = { 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ' };
+    await deliver(approved({ articleId, article: testContent({ headline: 'Ferry from Gdańsk Street to Kyiv coach stop', tags, tagLabels }) }));
+    const { slug } = (await emittedWhen(EVENT_TYPES.articlePublished, articleId))[0].data;
+
+    const page = (await site.get(`/articles/${slug}`)).text;
+    expect(page).toMatch(/<a href="\/tags\/gdansk-street">(<bdi>)?Gdańsk Street(<\/bdi>)?<\/a>/);
+    expect(page).toMatch(/<a href="\/tags\/kiyiv">(<bdi>)?Київ(<\/bdi>)?<\/a>/);
+    expect(page).toMatch(/<a href="\/tags\/ports">(<bdi>)?Ports(<\/bdi>)?<\/a>/);
+    const tagPage = await site.get('/tags/kiyiv');
+    expect([tagPage.status, /<title>Київ \|/.test(tagPage.text)]).toEqual([200, true]);
+    const feed = await site.get<{ title: string; items: { tags: string[] }[] }>('/tags/kiyiv/feeds/feed.json');
+    expect(feed.body.title).toMatch(/: Київ$/);
+    expect(feed.body.items[0].tags).toEqual(['Politics', 'Gdańsk Street', 'Київ', 'Ports']);
+    const api = await site.get<{ subject: { name: string; code: string }[]; article: { tagLabels?: Record<string, string> } }>(`/v1/articles/${articleId}`);
+    expect(api.body.subject.filter((subject) => subject.code.startsWith('tag:')).map((subject) => subject.name)).toEqual(['Gdańsk Street', 'Київ', 'Ports']);
+    expect(api.body.article.tagLabels).toEqual(tagLabels);
+
+    // Retagged without words: the words of the tag that stays stay with it, those of the tag taken out go.
+    const retagged = await editor.post<{ article: { tags: string[]; tagLabels?: Record<string, string> } }>(`/v1/articles/${articleId}/corrections`, { note: 'Not about Gdańsk Street.', changes: { tags: ['kiyiv', 'ports'] } });
+    expect([retagged.status, retagged.body.article.tags, retagged.body.article.tagLabels]).toEqual([201, ['kiyiv', 'ports'], { kiyiv: 'Київ' }]);
+    // Retyped alone: a correction.
+    const retyped = await editor.post<{ article: { tagLabels?: Record<string, string> } }>(`/v1/articles/${articleId}/corrections`, { note: 'The tag in capitals.', changes: { tagLabels: { kiyiv: 'КИЇВ' } } });
+    expect([retyped.status, retyped.body.article.tagLabels]).toEqual([201, { kiyiv: 'КИЇВ' }]);
+    // Words that spell another tag, or name a tag the story does not have, are refused, naming the field.
+    const refused = await Promise.all([
+      editor.post<ErrorBody>(`/v1/articles/${articleId}/corrections`, { note: 'n', changes: { tagLabels: { kiyiv: 'Lviv' } } }),
+      editor.post<ErrorBody>(`/v1/articles/${articleId}/corrections`, { note: 'n', changes: { tagLabels: { gdynia: 'Gdynia' } } }),
+      editor.post<ErrorBody>(`/v1/articles/${articleId}/corrections`, undefined, { raw: '{"note":"n","changes":{"tagLabels":{"__proto__":"x"}}}' }),
+    ]);
+    expect(refused.map((answer) => [answer.status, answer.body.error.code, answer.body.error.details?.map((detail) => detail.path)])).toEqual([
+      [400, 'ARTICLE.INVALID_CORRECTION', ['changes.tagLabels']],
+      [400, 'ARTICLE.INVALID_CORRECTION', ['changes.tagLabels']],
+      [400, 'REQUEST.VALIDATION_FAILED', ['changes.tagLabels.__proto__']],
+    ]);
+    expect((await site.get(`/articles/${slug}`)).text).toMatch(/<a href="\/tags\/kiyiv">(<bdi>)?КИЇВ(<\/bdi>)?<\/a>/);
+  });
+
   it('gives each author in a script kept as written (山田太郎, 王小明) a page and feeds of their own', async () => {
     const stories = [
       { articleId: randomUUID(), name: '山田太郎', headline: 'Night trains return to Sapporo' },

@@ -1,4 +1,4 @@
-import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
+import { labelOfTag, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
 import type { SiteSection } from './api';
 import { h } from './dom';
 
@@ -19,16 +19,29 @@ export function sectionSelect(sections: readonly SiteSection[], current: string)
 }
 
 /** What the tags field says under it. */
-export const TAGS_HINT = 'Comma-separated; kept as slugs (River Harle → river-harle)';
+export const TAGS_HINT = 'Comma-separated, written as readers should see them (Gdańsk Street); the same tag twice is kept once';
 
 /**
- * A story's tags, comma-separated. Tags are slugs ("River Harle" is kept as `river-harle`,
- * tagSlugsOf in libs/contracts): the field shows what will be kept as the writer leaves it.
+ * A story's tags, comma-separated, in the words they were typed as: readers see those, while
+ * addresses and alerts use each tag's slug ("Gdańsk Street" files under `gdansk-street`;
+ * tagsAsTyped in libs/contracts). As the writer leaves the field it shows what will be kept:
+ * each tag once, in its first spelling, spaces tidied.
  */
-export function tagsInput(tags: readonly string[]): HTMLInputElement {
-  const input = h('input', { type: 'text', name: 'tags', value: tags.join(', ') });
+export function tagsInput(tags: readonly string[], labels?: Readonly<Record<string, string>>): HTMLInputElement {
+  const input = h('input', { type: 'text', name: 'tags', value: tagsAsWritten(tags, labels) });
   input.addEventListener('change', () => {
-    input.value = tagSlugsOf(input.value).join(', ');
+    const typed = tagsAsTyped(input.value);
+    input.value = tagsAsWritten(typed.tags, typed.tagLabels);
   });
   return input;
+}
+
+/** The tags in the field: ArticleContent's `tags` and `tagLabels`. */
+export function tagsOf(input: HTMLInputElement): TypedTags {
+  return tagsAsTyped(input.value);
+}
+
+/** Tags as a story's text writes them: each one's label where it has one, else the tag itself. */
+export function tagsAsWritten(tags: readonly string[], labels?: Readonly<Record<string, string>>): string {
+  return tags.map((tag) => labelOfTag(tag, labels) ?? tag).join(', ');
 }

@@ -1,9 +1,8 @@
 import type { ArticleBlock } from '@newsroom/contracts';
-import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import type { SiteSection } from './api';
 import { correctableTexts, correctedBody } from './body-correction';
 import { field, h } from './dom';
-import { sectionSelect, TAGS_HINT, tagsInput } from './filing-fields';
+import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from './filing-fields';
 
 /** The words of a story an editor may change in place: its headline, standfirst and body text. */
 export interface EditableText {
@@ -69,25 +68,30 @@ export function textEditFields(text: EditableText): TextEditFields {
 export interface Filing {
   section: string;
   tags?: readonly string[] | null;
+  tagLabels?: Readonly<Record<string, string>> | null;
 }
 
 /**
  * The filing fields of a sub-edit: the section, from the site's managed list (`sections`; a
- * retired one the story is filed under stays, marked), and the tags, kept as slugs. `changes()`
- * says `section` and `tags` (the whole list, as slugs; empty when all were taken out) only when
- * they differ from `filing`, as `textEditFields` does for the words.
+ * retired one the story is filed under stays, marked), and the tags in the words they were typed
+ * as. `changes()` says `section`, and `tags` with `tagLabels` (the whole list; empty, and null,
+ * when all were taken out), only when they read differently from `filing`, as `textEditFields`
+ * does for the words.
  */
 export function filingEditFields(filing: Filing, sections: readonly SiteSection[]): TextEditFields {
   const section = sectionSelect(sections, filing.section);
-  const before = filing.tags ?? [];
-  const tags = tagsInput(before);
+  const before = tagsAsWritten(filing.tags ?? [], filing.tagLabels ?? undefined);
+  const tags = tagsInput(filing.tags ?? [], filing.tagLabels ?? undefined);
   return {
     elements: [h('div', { class: 'inline-fields' }, field('Section', section), field('Tags', tags, TAGS_HINT))],
     changes() {
       const changes: Record<string, unknown> = {};
       if (section.value !== filing.section) changes.section = section.value;
-      const after = tagSlugsOf(tags.value);
-      if (after.join(',') !== before.join(',')) changes.tags = after;
+      const after = tagsOf(tags);
+      if (tagsAsWritten(after.tags, after.tagLabels) !== before) {
+        changes.tags = after.tags;
+        changes.tagLabels = Object.keys(after.tagLabels).length > 0 ? after.tagLabels : null;
+      }
       return changes;
     },
   };

@@ -85,6 +85,12 @@ describe(differingFields.name, () => {
     expect(differingFields({ ...saved, headline: 'Night bus line opens today' }, saved)).toBe('the headline');
     expect(differingFields({ ...saved, body: [], tags: ['transport'], headline: 'x' }, saved)).toBe('the headline, the tags and the body');
   });
+
+  it('reads a tag typed in other words as a change of the tags, and the same words as none', () => {
+    const tagged = { ...saved, tags: ['gdansk-street'] };
+    expect(differingFields({ ...tagged, tagLabels: { 'gdansk-street': 'Gdańsk Street' } }, tagged)).toBe('the tags');
+    expect(differingFields({ ...tagged, tagLabels: { 'gdansk-street': 'Gdańsk Street' } }, { ...tagged, tagLabels: { 'gdansk-street': 'Gdańsk Street' } })).toBe('');
+  });
 });
 
 describe(fieldsInWords.name, () => {

@@ -2,10 +2,28 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
 import { textDirection } from '@newsroom/contracts/direction';
+import { labelOfTag } from '@newsroom/contracts/tag-slug';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
 import { h, onDay, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
+
+/** How editorial-review's diff says a story's tags changed: by slug, with the words each was typed as. */
+interface TagsChange {
+  added: string[];
+  removed: string[];
+  relabelled?: { tag: string; before: string | null; after: string | null }[];
+  labels?: Record<string, string>;
+}
+
+/** The tags a revision took out (and the old words of those retyped), and those it put in (and their new words). */
+function tagsChanged(change: Partial<TagsChange>): [HTMLElement, HTMLElement] {
+  const words = (tag: string) => change.labels?.[tag] ?? tag;
+  const relabelled = change.relabelled ?? [];
+  const removed = [...(change.removed ?? []).map(words), ...relabelled.map((r) => r.before ?? r.tag)];
+  const added = [...(change.added ?? []).map(words), ...relabelled.map((r) => r.after ?? r.tag)];
+  return [h('del', {}, removed.join(', ')), h('ins', {}, added.join(', '))];
+}
 
 /** An article as the services send it (ArticleContent, plain JSON). */
 export interface Article {
@@ -14,6 +32,8 @@ export interface Article {
   dateline?: { place: string; date: string };
   section: string;
   tags?: string[];
+  /** The words each tag was typed as, where they say more than its slug. */
+  tagLabels?: Record<string, string>;
   bylines: { name: string; id?: string }[];
   language: string;
   body: ArticleBlock[];
@@ -57,7 +77,17 @@ const differ = (a: unknown, b: unknown): boolean => JSON.stringify(readable(a)) 
 
 /** Where two texts of a story differ, in words: "the headline and the body"; empty when they do not. */
 export function differingFields(one: Article, other: Article): string {
-  return fieldsInWords(Object.keys(FIELD_NAMES).filter((field) => differ(one[field as keyof Article], other[field as keyof Article])));
+  return fieldsInWords(Object.keys(FIELD_NAMES).filter((field) => differ(asRead(one, field), asRead(other, field))));
+}
+
+/** A field of a story as it reads: its tags in their words (a relabelled tag is a change), any other field as it is. */
+function asRead(article: Article, field: string): unknown {
+  return field === 'tags' ? tagWords(article) : article[field as keyof Article];
+}
+
+/** A story's tags in the words they were typed as (the slug where there are none). */
+function tagWords(article: Pick<Article, 'tags' | 'tagLabels'>): string[] {
+  return (article.tags ?? []).map((tag) => labelOfTag(tag, article.tagLabels) ?? tag);
 }
 
 /**
@@ -109,7 +139,7 @@ export function renderArticle(
         .join(' · '),
     ), differ([article.dateline, article.section, article.bylines], [against?.dateline, against?.section, against?.bylines])),
     // Tags go live with the story (topic pages, alerts to readers who follow them): editors see them before approving.
-    article.tags && article.tags.length > 0 ? marked(h('p', { class: 'meta tags' }, `Tags: ${article.tags.join(', ')}`), differ(article.tags, against?.tags)) : null,
+    article.tags && article.tags.length > 0 ? marked(h('p', { class: 'meta tags' }, `Tags: ${tagWords(article).join(', ')}`), differ(tagWords(article), against && tagWords(against))) : null,
     // What sits beside a block (the editors' notes) is the desk's own, in English, left to right, whatever the story's language.
     beside
       ? article.body.map((item, index) => h('div', { class: 'block-row' }, h('div', { class: 'block-main' }, block(item, index)), h('div', { class: 'block-beside', lang: 'en', dir: 'ltr' }, beside(index))))
@@ -332,9 +362,9 @@ export function renderDiff(
   const after = `Revision ${diff.toRevision ?? '?'}`;
   const rows: [string, HTMLElement | string, HTMLElement | string][] = [];
   for (const [name, value] of Object.entries(diff.fields ?? {})) {
-    const change = value as { before?: unknown; after?: unknown; changes?: WordChange[]; added?: string[]; removed?: string[] };
+    const change = value as { before?: unknown; after?: unknown; changes?: WordChange[] } & Partial<TagsChange>;
     const label = FIELD_LABELS[name] ?? name;
-    if (change.added || change.removed) rows.push([label, h('del', {}, (change.removed ?? []).join(', ')), h('ins', {}, (change.added ?? []).join(', '))]);
+    if (change.added || change.removed) rows.push([label, ...tagsChanged(change)]);
     else if (change.changes) rows.push([label, side('before', change.changes, change.before), side('after', change.changes, change.after)]);
     else rows.push([label, side('before', undefined, fieldValueText(name, change.before, sections)), side('after', undefined, fieldValueText(name, change.after, sections))]);
   }

@@ -133,6 +133,11 @@ describe(ArticleContent.name, () => {
       { name: 'duplicate tags', build: () => ({ ...exampleArticle(), tags: ['ports', 'ports'] }), path: 'tags' },
       { name: 'tag that is not a slug', build: () => ({ ...exampleArticle(), tags: ['Port Noise'] }), path: 'tags' },
       { name: 'tags not an array', build: () => ({ ...exampleArticle(), tags: 'ports' }), path: 'tags' },
+      { name: 'tag labels as a list', build: () => ({ ...exampleArticle(), tagLabels: ['Ports'] }), path: 'tagLabels' },
+      { name: 'a label for a tag the article does not have', build: () => ({ ...exampleArticle(), tagLabels: { gdynia: 'Gdynia' } }), path: 'tagLabels' },
+      { name: 'a label that spells another tag', build: () => ({ ...exampleArticle(), tagLabels: { ports: 'Harbours' } }), path: 'tagLabels' },
+      { name: 'a label over 60', build: () => ({ ...exampleArticle(), tags: ['ports'], tagLabels: { ports: `Ports${'!'.repeat(56)}` } }), path: 'tagLabels' },
+      { name: 'a label on two lines', build: () => ({ ...exampleArticle(), tags: ['noise-pollution'], tagLabels: { 'noise-pollution': 'Noise\npollution' } }), path: 'tagLabels' },
       { name: 'missing bylines', build: () => ({ ...exampleArticle(), bylines: undefined }), path: 'bylines' },
       { name: 'no bylines', build: () => ({ ...exampleArticle(), bylines: [] }), path: 'bylines' },
       { name: 'eleven bylines', build: () => ({ ...exampleArticle(), bylines: Array.from({ length: 11 }, (_, i) => ({ name: `Writer ${i}` })) }), path: 'bylines' },
@@ -212,6 +217,17 @@ describe(ArticleContent.name, () => {
       article.section = 'Not A Slug';
 
       expect(pathsOf(article).sort()).toEqual(['body.0.text', 'section']);
+    });
+
+    it('keeps the words each tag was typed as, and treats null labels as none', () => {
+      const labelled = validatePlain(ArticleContent, { ...exampleArticle(), tags: ['gdansk-street', 'kiyiv'], tagLabels: { 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ' } });
+      expect(labelled.ok && labelled.value.tagLabels).toEqual({ 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ' });
+      const none = validatePlain(ArticleContent, { ...exampleArticle(), tagLabels: null });
+      expect(none.ok).toBe(true);
+      expect(none.ok && JSON.stringify(none.value).includes('tagLabels')).toBe(false);
+      expect(issuesOf({ ...exampleArticle(), tags: ['kiyiv'], tagLabels: { kiyiv: 'Lviv' } })).toEqual([
+        { path: 'tagLabels', message: expect.stringMatching(/^tagLabels\.kiyiv must be the words "kiyiv" was typed as/) },
+      ]);
     });
 
     it('rejects a value that is not an object', () => {

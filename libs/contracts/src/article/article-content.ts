@@ -16,7 +16,7 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, IsTagSlug, OptionalField, TAG_RULE, Trim } from './field-rules';
+import { IsCalendarDate, IsTagLabels, IsTagSlug, OptionalField, TAG_RULE, Trim } from './field-rules';
 import { IsNotBlank } from '../text/visible-text';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
@@ -124,6 +124,18 @@ export class ArticleContent {
   @MaxLength(ARTICLE_LIMITS.tags.maxLength, { each: true })
   @IsTagSlug({ each: true })
   tags: string[] = [];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: ARTICLE_LIMITS.tags.labelMaxLength },
+    description:
+      `The words a tag was typed as, where they say more than its slug: capitals, accents, another script ({"gdansk-street": "Gdańsk Street", "kiyiv": "Київ"}). ` +
+      `Each key one of \`tags\`, each label text whose tag is that key, at most ${ARTICLE_LIMITS.tags.labelMaxLength} characters, on one line. Pages, feeds and ninjs show the label; addresses and alerts use the tag. Absent or null means none.`,
+    example: { 'gdansk-street': 'Gdańsk Street' },
+  })
+  @OptionalField()
+  @IsTagLabels()
+  tagLabels?: Record<string, string>;
 
   @ApiProperty({ type: () => Byline, isArray: true, minItems: ARTICLE_LIMITS.bylines.minItems, maxItems: ARTICLE_LIMITS.bylines.maxItems })
   @IsArray()

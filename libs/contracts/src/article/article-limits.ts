@@ -20,7 +20,8 @@ export const ARTICLE_LIMITS = {
   standfirst: { maxLength: 600 },
   dateline: { place: { minLength: 1, maxLength: 100 } },
   section: { maxLength: 40 },
-  tags: { maxItems: 20, maxLength: 40 },
+  /** `labelMaxLength`: a tag as it was typed (tagLabels), which may be longer than its slug ("Київ" is `kiyiv`). */
+  tags: { maxItems: 20, maxLength: 40, labelMaxLength: 60 },
   bylines: { minItems: 1, maxItems: 10, name: { minLength: 1, maxLength: 120 }, id: { minLength: 1, maxLength: 100 } },
   /**
    * `maxJsonBytes` bounds the whole body as JSON in UTF-8, so that an article fits in one event

@@ -17,6 +17,18 @@ const base = article({ headline: 'Mayor Smith resigns', body: [p('Mayor Smith re
 const corrected = article({ headline: 'Mayor Smyth resigns', body: [p('Mayor Smyth resigned on Monday.'), p('He served ten years.'), p('The council meets on Friday.')] });
 
 describe(carryCorrection.name, () => {
+  it('carries a tag retyped by a correction, its words with it, into a later text that left the tags alone', () => {
+    const before = article({ tags: ['gdansk-street', 'ports'] });
+    const retyped = article({ tags: ['gdansk-street', 'ports'], tagLabels: { 'gdansk-street': 'Gdańsk Street' } });
+    const later = article({ tags: ['gdansk-street', 'ports'], headline: 'A later headline' });
+    const carry = carryCorrection(later, before, retyped);
+    expect(carry.applied).toEqual(['tags']);
+    expect(carry.text).toMatchObject({ headline: 'A later headline', tagLabels: { 'gdansk-street': 'Gdańsk Street' } });
+    // A later text that retagged the story keeps its own tags, labels and all.
+    const retagged = article({ tags: ['harbour'], tagLabels: { harbour: 'HARBOUR' } });
+    expect(carryCorrection(retagged, before, retyped)).toMatchObject({ applied: [], kept: ['tags'], text: { tagLabels: { harbour: 'HARBOUR' } } });
+  });
+
   it('puts the corrected value into every field the later text left as it was', () => {
     const later = article({ ...base, standfirst: 'An update: his deputy takes over.' });
     const carry = carryCorrection(later, base, corrected);

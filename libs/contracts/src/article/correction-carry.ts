@@ -5,6 +5,7 @@ import { validatePlain } from '../validation';
 import type { ArticleBlock } from './article-blocks';
 import type { ListStyle } from './article-limits';
 import { ArticleContent, type Byline } from './article-content';
+import { labelOfTag } from './tag-slug';
 
 /**
  * The newsroom rule that a published correction is never undone by a later text of the same
@@ -33,7 +34,7 @@ const COMPARED: Record<CorrectableField, (text: ArticleContent) => string> = {
   headline: (text) => text.headline,
   standfirst: (text) => text.standfirst ?? '',
   section: (text) => text.section,
-  tags: (text) => JSON.stringify(text.tags ?? []),
+  tags: (text) => JSON.stringify((text.tags ?? []).map((tag) => [tag, labelOfTag(tag, text.tagLabels) ?? null])),
   language: (text) => text.language,
   bylines: (text) => JSON.stringify(text.bylines.map((byline) => byline.name)),
   // Canonical JSON: texts come back from jsonb, which orders object keys its own way.
@@ -99,6 +100,8 @@ function takeField(result: ArticleContent, corrected: ArticleContent, field: Cor
       break;
     case 'tags':
       result.tags = [...(corrected.tags ?? [])];
+      if (corrected.tagLabels === undefined) delete result.tagLabels;
+      else result.tagLabels = { ...corrected.tagLabels };
       break;
     case 'bylines':
       result.bylines = correctedBylines(

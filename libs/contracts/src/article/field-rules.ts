@@ -3,7 +3,7 @@ import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator'
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
 import { withinScheduleHorizon } from '../limits';
 import { isHttpUrl } from './http-url';
-import { isTagSlug } from './tag-slug';
+import { isTagSlug, tagLabelsProblem } from './tag-slug';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {
@@ -92,6 +92,20 @@ export const TAG_RULE =
 export function IsTagSlug(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     { name: 'isTagSlug', validator: { validate: (value) => isTagSlug(value), defaultMessage: () => `${options?.each ? 'each value in ' : ''}$property must be ${TAG_RULE}` } },
+    options,
+  );
+}
+
+/** An article's tagLabels (tagLabelsProblem): each label belongs to one of the same object's `tags` and spells it. */
+export function IsTagLabels(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTagLabels',
+      validator: {
+        validate: (value, args) => tagLabelsProblem(value, (args?.object as { tags?: unknown } | undefined)?.tags) === undefined,
+        defaultMessage: (args) => tagLabelsProblem(args?.value, (args?.object as { tags?: unknown } | undefined)?.tags) ?? '$property is not valid',
+      },
+    },
     options,
   );
 }

@@ -1,5 +1,5 @@
 import { SLUG_PATTERN } from './article-limits';
-import { isTagSlug, tagSlug, tagSlugsOf } from './tag-slug';
+import { isTagLabelOf, isTagSlug, labelOfTag, labelsOfTags, tagLabelsProblem, tagsAsTyped, tagSlug, tagSlugsOf } from './tag-slug';
 
 describe('tag slugs', () => {
   it.each([
@@ -72,5 +72,62 @@ describe('tag slugs', () => {
     expect(tagSlugsOf(`harbour, ${long}`)).toEqual(['harbour', long]);
     expect(tagSlugsOf('x'.repeat(41))).toEqual(['x'.repeat(41)]);
     expect(tagSlugsOf('x'.repeat(40))).toEqual(['x'.repeat(40)]);
+  });
+});
+
+describe('tags as typed', () => {
+  it('keeps the words a tag was typed as where they say more than its slug', () => {
+    expect(tagsAsTyped('Gdańsk Street, Київ, ports, 東京, iPhone')).toEqual({
+      tags: ['gdansk-street', 'kiyiv', 'ports', '東京', 'iphone'],
+      tagLabels: { 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ', iphone: 'iPhone' },
+    });
+  });
+
+  it('keeps the first spelling of a tag typed twice, with its spaces tidied', () => {
+    expect(tagsAsTyped('  River   Harle , river harle, RIVER HARLE')).toEqual({ tags: ['river-harle'], tagLabels: { 'river-harle': 'River Harle' } });
+    expect(tagsAsTyped('ports, Ports')).toEqual({ tags: ['ports'], tagLabels: {} });
+  });
+
+  it('gives no label to an entry validation will refuse, which stays as typed among the tags', () => {
+    const long = 'the quick brown fox jumps over the lazy dog again';
+    expect(tagsAsTyped(`Harbour, !!!, ${long}`)).toEqual({ tags: ['harbour', '!!!', long], tagLabels: { harbour: 'Harbour' } });
+  });
+
+  it('gives no label longer than the limit, though its tag fits: the tag is kept, in its slug\'s words', () => {
+    const typed = `EU–US trade talks (2026) ${'!'.repeat(40)}`;
+    expect(typed.length).toBeGreaterThan(60);
+    expect(tagsAsTyped(typed)).toEqual({ tags: ['eu-us-trade-talks-2026'], tagLabels: {} });
+    expect(tagsAsTyped('Київ-Святошинський район').tagLabels).toEqual({ 'kiyiv-svyatoshinskij-rajon': 'Київ-Святошинський район' });
+  });
+
+  it('takes a label only when it spells its own tag, on one line, trimmed', () => {
+    expect(isTagLabelOf('Gdańsk Street', 'gdansk-street')).toBe(true);
+    expect(isTagLabelOf('GDANSK street', 'gdansk-street')).toBe(true);
+    expect(isTagLabelOf('Gdynia', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf(' Gdańsk Street', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf('Gdańsk  Street', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf('Gdańsk\nStreet', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf('', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf(42, 'gdansk-street')).toBe(false);
+  });
+
+  it('says what is wrong with an article\'s labels, naming the tag', () => {
+    const tags = ['gdansk-street', 'kiyiv'];
+    expect(tagLabelsProblem({ 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ' }, tags)).toBeUndefined();
+    expect(tagLabelsProblem({}, tags)).toBeUndefined();
+    expect(tagLabelsProblem(['Gdańsk Street'], tags)).toMatch(/must be an object/);
+    expect(tagLabelsProblem('Gdańsk Street', tags)).toMatch(/must be an object/);
+    expect(tagLabelsProblem({ gdynia: 'Gdynia' }, tags)).toBe('tagLabels has a label for "gdynia", which is not one of the article\'s tags');
+    expect(tagLabelsProblem({ kiyiv: 'Lviv' }, tags)).toMatch(/^tagLabels\.kiyiv must be the words "kiyiv" was typed as/);
+    expect(tagLabelsProblem({ kiyiv: 7 }, tags)).toMatch(/^tagLabels\.kiyiv/);
+  });
+
+  it('keeps only the labels of tags that stay, and reads a label safely', () => {
+    expect(labelsOfTags({ a: 'A', 'gdansk-street': 'Gdańsk Street' }, ['gdansk-street'])).toEqual({ 'gdansk-street': 'Gdańsk Street' });
+    expect(labelsOfTags({ a: 'A' }, [])).toBeUndefined();
+    expect(labelsOfTags(undefined, ['a'])).toBeUndefined();
+    expect(labelOfTag('kiyiv', { kiyiv: 'Київ' })).toBe('Київ');
+    expect(labelOfTag('constructor', {})).toBeUndefined();
+    expect(labelOfTag('kiyiv', undefined)).toBeUndefined();
   });
 });

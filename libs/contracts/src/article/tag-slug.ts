@@ -62,11 +62,82 @@ function wordsWithin(slugified: string, maxLength: number): string {
  * reason: a tag cut short without a word would follow, or file under, a tag nobody chose.
  */
 export function tagSlugsOf(list: string): string[] {
-  const entries = list
-    .split(/[,\n]/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-  return [...new Set(entries.map((entry) => wholeTagSlug(entry) || entry))];
+  return tagsAsTyped(list).tags;
+}
+
+/** A story's tags with the words each was typed as, where those say more than the slug: ArticleContent's `tags` and `tagLabels`. */
+export interface TypedTags {
+  tags: string[];
+  tagLabels: Record<string, string>;
+}
+
+/**
+ * A comma-separated list of tags as typed, as tagSlugsOf reads it, with a label for each tag
+ * whose typed form is not its slug ("Gdańsk Street" for `gdansk-street`, "Київ" for `kiyiv`):
+ * the first spelling of a tag, trimmed, inner spaces made single. A tag typed as its slug
+ * ("ports") and an entry validation will refuse get none.
+ */
+export function tagsAsTyped(list: string): TypedTags {
+  const tags: string[] = [];
+  const tagLabels: Record<string, string> = {};
+  for (const typed of list.split(/[,\n]/)) {
+    const entry = typed.trim().replace(/\s+/gu, ' ');
+    if (entry === '') continue;
+    const slug = wholeTagSlug(entry);
+    const tag = slug || entry;
+    if (tags.includes(tag)) continue;
+    tags.push(tag);
+    if (slug && entry !== slug && isTagLabelOf(entry, slug)) tagLabels[slug] = entry;
+  }
+  return { tags, tagLabels };
+}
+
+/**
+ * True when `label` is words tag `tag` could have been typed as: its slug is the tag, and it
+ * fits ARTICLE_LIMITS.tags.labelMaxLength with no surrounding or doubled spaces and no line
+ * breaks. So a label can spell a tag differently ("Gdańsk Street", "GDANSK street") but never
+ * name another one.
+ */
+export function isTagLabelOf(label: unknown, tag: string): label is string {
+  return (
+    typeof label === 'string' &&
+    label !== '' &&
+    label.length <= ARTICLE_LIMITS.tags.labelMaxLength &&
+    label === label.trim() &&
+    !/\s{2}|[\n\r\t]/u.test(label) &&
+    tagSlug(label, Number.MAX_SAFE_INTEGER) === tag
+  );
+}
+
+/**
+ * What is wrong with `labels` as the tagLabels of an article tagged `tags`, in words; undefined
+ * when nothing is. Labels are an object from tag to words, each tag one of the article's.
+ */
+export function tagLabelsProblem(labels: unknown, tags: unknown): string | undefined {
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return 'tagLabels must be an object from each tag to the words it was typed as';
+  const tagList = Array.isArray(tags) ? tags : [];
+  for (const [tag, label] of Object.entries(labels)) {
+    if (!tagList.includes(tag)) return `tagLabels has a label for "${tag}", which is not one of the article's tags`;
+    if (!isTagLabelOf(label, tag))
+      return `tagLabels.${tag} must be the words "${tag}" was typed as: text whose tag is "${tag}", at most ${ARTICLE_LIMITS.tags.labelMaxLength} characters, on one line`;
+  }
+  return undefined;
+}
+
+/**
+ * `labels` without the labels of tags not in `tags`, or undefined when none is left: what an
+ * edit that changes an article's tags without saying their labels keeps, so a label never
+ * outlives its tag.
+ */
+export function labelsOfTags(labels: Readonly<Record<string, string>> | undefined, tags: readonly string[]): Record<string, string> | undefined {
+  if (!labels) return undefined;
+  const kept = Object.entries(labels).filter(([tag]) => tags.includes(tag));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/** The words to show for `tag`: its label when it has one, else undefined (callers fall back to the slug's own words). */
+export function labelOfTag(tag: string, labels: Readonly<Record<string, string>> | undefined): string | undefined {
+  return labels && Object.prototype.hasOwnProperty.call(labels, tag) ? labels[tag] : undefined;
 }
 
 /** The entry's slug when it fits whole; an empty string when it makes none or would be cut. */

@@ -2,11 +2,10 @@ import { ApiError, describeError, service } from '../api';
 import { poll, type ScreenContext } from '../app';
 import { button, clockTime, field, h, notice, show, statusBadge, toLocalInput, when } from '../dom';
 import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editorial-checks';
-import { tagSlugsOf } from '@newsroom/contracts/tag-slug';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
-import { sectionSelect, TAGS_HINT, tagsInput } from '../filing-fields';
+import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from '../filing-fields';
 import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState, spikedStoryState } from '../story-state';
 import { differingFields, renderActivity, renderArticle, renderChecks, wordsInBody, type ActivityEntry, type Article, type ShownCheck } from '../views';
@@ -127,7 +126,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   // Today on the reporter's own calendar, not UTC's: the date is printed in the story's dateline.
   const date = h('input', { type: 'date', name: 'dateline-date', value: article.dateline?.date ?? toLocalInput(new Date()).slice(0, 10) });
   const section = sectionSelect(sections, article.section);
-  const tags = tagsInput(article.tags ?? []);
+  const tags = tagsInput(article.tags ?? [], article.tagLabels);
   const bylines = h('input', { type: 'text', name: 'bylines', value: article.bylines.map((b) => b.name).join(', ') });
   const language = h('input', { type: 'text', name: 'language', value: article.language, size: 6 });
   // Shown as it will be kept ("EN" becomes en, "en-gb" en-GB), as tags are.
@@ -183,8 +182,9 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     };
     if (standfirst.value.trim()) content.standfirst = standfirst.value.trim();
     if (place.value.trim() && date.value) content.dateline = { place: place.value.trim(), date: date.value };
-    const tagList = tagSlugsOf(tags.value);
-    if (tagList.length > 0) content.tags = tagList;
+    const typed = tagsOf(tags);
+    if (typed.tags.length > 0) content.tags = typed.tags;
+    if (Object.keys(typed.tagLabels).length > 0) content.tagLabels = typed.tagLabels;
     return content;
   };
 
@@ -385,7 +385,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     place.value = content.dateline?.place ?? '';
     date.value = content.dateline?.date ?? '';
     section.value = content.section;
-    tags.value = (content.tags ?? []).join(', ');
+    tags.value = tagsAsWritten(content.tags ?? [], content.tagLabels);
     bylines.value = content.bylines.map((b) => b.name).join(', ');
     language.value = content.language;
     followDirection();

@@ -1,5 +1,5 @@
 import { hasAnyRole, type AuthenticatedUser } from '@newsroom/auth';
-import { ArticleContent, canonicalJson, validatePlain } from '@newsroom/contracts';
+import { ArticleContent, canonicalJson, validatePlain, withChanges } from '@newsroom/contracts';
 import { EDITABLE_STATUSES, FINAL_STATUSES, REVISABLE_STATUSES, SPIKEABLE_STATUSES, STATUS_PROGRESS, type DraftStatus } from './draft-status';
 import { invalidContent, notEditable, notInReview, notRevisable, notSpikeable, notSubmittable, notTheAuthor, notTheReviewer, spiked, staleVersion, versionRequired } from './draft.errors';
 import { mergeCorrection, type CorrectableField, type CorrectedText } from './draft-correction';
@@ -559,12 +559,7 @@ export class Draft {
 
 /** The article with `changes` applied, validated as a whole. */
 function mergeContent(current: ArticleContent, changes: Partial<ArticleContent>): ArticleContent {
-  const merged = validatePlain(ArticleContent, { ...withoutUndefined(current), ...withoutUndefined(changes) });
+  const merged = validatePlain(ArticleContent, withChanges(current, changes));
   if (!merged.ok) throw invalidContent(merged.issues);
   return merged.value;
-}
-
-/** A plain copy without undefined fields, so an absent field never erases a stored one. */
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return JSON.parse(JSON.stringify(value)) as Partial<T>;
 }

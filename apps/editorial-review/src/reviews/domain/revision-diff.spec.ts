@@ -73,8 +73,26 @@ describe(diffRevisions.name, () => {
     });
 
     it('lists tags added and removed, ignoring order', () => {
-      expect(diff({ tags: ['noise', 'port', 'council'] }).fields.tags).toEqual({ added: ['port', 'council'], removed: ['harbour'] });
+      expect(diff({ tags: ['noise', 'port', 'council'] }).fields.tags).toEqual({ added: ['port', 'council'], removed: ['harbour'], relabelled: [], labels: {} });
       expect(diff({ tags: ['noise', 'harbour'] }).fields.tags).toBeUndefined();
+    });
+
+    it('gives the words of tags added and removed, and reports a tag typed differently as relabelled', () => {
+      const from = { ...article(), tags: ['noise', 'harbour', 'gdansk-street'], tagLabels: { 'gdansk-street': 'Gdansk street', harbour: 'Harbour' } };
+      const to = { ...article(), tags: ['noise', 'gdansk-street', 'kiyiv'], tagLabels: { 'gdansk-street': 'Gdańsk Street', kiyiv: 'Київ' } };
+      expect(diffRevisions({ revision: 2, article: from }, { revision: 3, article: to }).fields.tags).toEqual({
+        added: ['kiyiv'],
+        removed: ['harbour'],
+        relabelled: [{ tag: 'gdansk-street', before: 'Gdansk street', after: 'Gdańsk Street' }],
+        labels: { kiyiv: 'Київ', harbour: 'Harbour' },
+      });
+    });
+
+    it('reports a change of words alone, the tags the same', () => {
+      const from = { ...article(), tags: ['noise', 'kiyiv'] };
+      const to = { ...article(), tags: ['noise', 'kiyiv'], tagLabels: { kiyiv: 'Київ' } };
+      expect(diffRevisions({ revision: 2, article: from }, { revision: 3, article: to }).fields.tags).toEqual({ added: [], removed: [], relabelled: [{ tag: 'kiyiv', before: null, after: 'Київ' }], labels: {} });
+      expect(diffRevisions({ revision: 2, article: to }, { revision: 3, article: to }).fields.tags).toBeUndefined();
     });
   });
 

@@ -1,5 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { ArticleBlock, ArticleBlockType, ArticleContent, Byline, Dateline } from '@newsroom/contracts';
+import { labelOfTag, type ArticleBlock, type ArticleBlockType, type ArticleContent, type Byline, type Dateline } from '@newsroom/contracts';
 
 /** One run of a word-level text diff; concatenating the non-`removed` runs gives the new text. */
 export interface TextChange {
@@ -24,9 +24,14 @@ export interface ValueDiff<T> {
   after: T | null;
 }
 
+/** Tags by slug; a tag's words (ArticleContent.tagLabels) ride along so an editor reads what readers will. */
 export interface TagsDiff {
   added: string[];
   removed: string[];
+  /** Tags in both revisions, typed differently: the words before and after (null: none, the slug stands). */
+  relabelled: { tag: string; before: string | null; after: string | null }[];
+  /** The words of each added or removed tag that has a label, as its revision typed it. */
+  labels: Record<string, string>;
 }
 
 /** The top-level fields that changed; unchanged fields are absent. */
@@ -212,15 +217,30 @@ function diffFields(from: ArticleContent, to: ArticleContent, budget: DiffBudget
   if (normalized(from.standfirst) !== normalized(to.standfirst)) fields.standfirst = diffText(from.standfirst, to.standfirst, budget);
   if (!sameJson(from.dateline ?? null, to.dateline ?? null)) fields.dateline = { before: from.dateline ?? null, after: to.dateline ?? null };
   if (from.section !== to.section) fields.section = { before: from.section, after: to.section };
-  const tags = diffTags(from.tags ?? [], to.tags ?? []);
-  if (tags.added.length > 0 || tags.removed.length > 0) fields.tags = tags;
+  const tags = diffTags(from, to);
+  if (tags.added.length > 0 || tags.removed.length > 0 || tags.relabelled.length > 0) fields.tags = tags;
   if (!sameJson(from.bylines, to.bylines)) fields.bylines = { before: from.bylines, after: to.bylines };
   if (from.language !== to.language) fields.language = { before: from.language, after: to.language };
   return fields;
 }
 
-function diffTags(from: string[], to: string[]): TagsDiff {
-  return { added: to.filter((tag) => !from.includes(tag)), removed: from.filter((tag) => !to.includes(tag)) };
+function diffTags(fromText: ArticleContent, toText: ArticleContent): TagsDiff {
+  const from = fromText.tags ?? [];
+  const to = toText.tags ?? [];
+  const added = to.filter((tag) => !from.includes(tag));
+  const removed = from.filter((tag) => !to.includes(tag));
+  const relabelled = to
+    .filter((tag) => from.includes(tag))
+    .map((tag) => ({ tag, before: labelOfTag(tag, fromText.tagLabels) ?? null, after: labelOfTag(tag, toText.tagLabels) ?? null }))
+    .filter((change) => change.before !== change.after);
+  const labels: Record<string, string> = {};
+  for (const [tags, text] of [[added, toText], [removed, fromText]] as const) {
+    for (const tag of tags) {
+      const label = labelOfTag(tag, text.tagLabels);
+      if (label !== undefined) labels[tag] = label;
+    }
+  }
+  return { added, removed, relabelled, labels };
 }
 
 function diffBody(from: ArticleBlock[], to: ArticleBlock[], budget: DiffBudget): BlockChange[] {

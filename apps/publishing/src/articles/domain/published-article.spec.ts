@@ -239,6 +239,17 @@ describe(PublishedArticle.name, () => {
       expect(article.snapshot()).toMatchObject({ correctedAt: t('12:00:00'), updatedAt: t('12:00:00'), version: 2, slug: 'revision-1' });
     });
 
+    it('records a tag retyped, or retagged with the words of the tags that stay, as a correction of the tags', () => {
+      const article = liveArticle(1);
+      const tags = article.snapshot().live!.content.tags;
+      expect(tags.length).toBeGreaterThan(0);
+      const retyped = article.correct({ ...note, changes: { tagLabels: { [tags[0]]: tags[0].toUpperCase().replaceAll('-', ' ') } } }, t('12:00:00'));
+      expect(retyped.changedFields).toEqual(['tags']);
+      const retagged = article.correct({ ...note, changes: { tags: [tags[0], 'harbour'] } }, t('12:05:00'));
+      expect(retagged.changedFields).toEqual(['tags']);
+      expect(article.snapshot().live!.content).toMatchObject({ tags: [tags[0], 'harbour'], tagLabels: { [tags[0]]: tags[0].toUpperCase().replaceAll('-', ' ') } });
+    });
+
     it('sees only real changes, whatever the key order of the stored text (jsonb keeps its own)', () => {
       const stored = liveArticle(1).snapshot();
       const reorder = (value: unknown): unknown =>

@@ -1,4 +1,4 @@
-import { ArticleContent, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, unsafeLinkChecks, validatePlain, type CorrectableField, type CorrectionCarry, type Priority } from '@newsroom/contracts';
+import { ArticleContent, withChanges, blockingErrors, canonicalJson, carryCorrection, runEditorialChecks, unsafeLinkChecks, validatePlain, type CorrectableField, type CorrectionCarry, type Priority } from '@newsroom/contracts';
 import {
   articleKilled,
   articleVersionConflict,
@@ -371,11 +371,13 @@ export class PublishedArticle {
       throw articleVersionConflict(this.id, request.expectedVersion, this.state.version);
     }
     const before = plain(live.content);
-    const merged = validatePlain(ArticleContent, { ...before, ...plain(request.changes ?? {}) });
+    const merged = validatePlain(ArticleContent, withChanges(live.content, request.changes ?? {}));
     if (!merged.ok) throw invalidCorrection(merged.issues.map((issue) => ({ path: `changes.${issue.path}`, message: issue.message })));
     const after = plain(merged.value);
-    const changedFields = Object.keys({ ...before, ...after })
+    // A tag's label is part of the tag as readers see it: relabelling one corrects the tags.
+    const changedFields = [...new Set(Object.keys({ ...before, ...after })
       .filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]))
+      .map((field) => (field === 'tagLabels' ? 'tags' : field)))]
       .sort();
     // A note alone is a correction (it says what was wrong); `changes` that change nothing
     // would tell readers and subscribers the text was corrected when it was not.

@@ -3,7 +3,7 @@ import type { PublicArticle } from '../../articles/use-cases/read-articles/publi
 import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { largestImage } from '../rendering/images';
-import { humanize, leadImage } from '../rendering/labels';
+import { humanize, leadImage, tagName } from '../rendering/labels';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -88,7 +88,7 @@ function jsonFeedItem(article: PublicArticle, head: JsonFeedHead): JsonFeedItem 
     date_published: article.publishedAt.toISOString(),
     date_modified: article.updatedAt.toISOString(),
     authors: content.bylines.map((byline) => ({ name: byline.name })),
-    tags: [content.section, ...content.tags].map(humanize),
+    tags: [humanize(content.section), ...content.tags.map((tag) => tagName(tag, content.tagLabels))],
     language: content.language,
   };
 }

@@ -5,7 +5,7 @@ import { renderDirectedBody } from '../rendering/article-body';
 import { articleDescription } from '../rendering/article-metadata';
 import { escapeHtml } from '@newsroom/html';
 import { xmlSafeText } from '@newsroom/contracts';
-import { humanize, joinNames, leadImage } from '../rendering/labels';
+import { humanize, joinNames, leadImage, tagName } from '../rendering/labels';
 import type { TimeLocale } from '../rendering/time-format';
 import { storyListPath, type StoryList } from '../rendering/listing-pages';
 import { renderJsonFeed } from './json-feed';
@@ -47,7 +47,7 @@ export function siteFeedScope(site: FeedSite): FeedScope {
 
 /** The feeds of a section, a tag or an author, beside their page: `/tags/ports/feeds/rss.xml`. */
 export function storyListFeedScope(list: StoryList, site: FeedSite): FeedScope {
-  const name = list.kind === 'section' ? site.sectionLabel(list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+  const name = list.kind === 'section' ? site.sectionLabel(list.section) : list.kind === 'tag' ? (list.name ?? humanize(list.tag)) : list.name;
   const path = storyListPath(list);
   const description =
     list.kind === 'section'
@@ -127,7 +127,7 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     description: text(articleDescription(article)),
     content: renderDirectedBody(content, { locale }).value,
     author: names.map((name) => ({ name })),
-    category: [content.section, ...content.tags].map((slug) => ({ name: humanize(slug), term: slug })),
+    category: [{ name: humanize(content.section), term: content.section }, ...content.tags.map((tag) => ({ name: tagName(tag, content.tagLabels), term: tag }))],
     ...(imageUrl ? { image: imageUrl } : {}),
     // RSS has no author element without an email address; Dublin Core's creator carries names.
     ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: joinNames(names) } }] } : {}),

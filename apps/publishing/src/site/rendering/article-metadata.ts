@@ -3,7 +3,7 @@ import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, jsonForScript, type SafeHtml } from '@newsroom/html';
 import { largestImage } from './images';
-import { humanize, leadImage } from './labels';
+import { humanize, leadImage, tagName } from './labels';
 import { openGraphLocale } from './layout';
 
 const DESCRIPTION_LENGTH = 200;
@@ -39,7 +39,7 @@ ${image?.height && html`<meta property="og:image:height" content="${image.height
 <meta property="article:published_time" content="${published}">
 <meta property="article:modified_time" content="${modified}">
 <meta property="article:section" content="${humanize(content.section)}">
-${content.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}
+${content.tags.map((tag) => html`<meta property="article:tag" content="${tagName(tag, content.tagLabels)}">\n`)}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${content.headline}">
 <meta name="twitter:description" content="${description}">
@@ -65,7 +65,7 @@ export function newsArticleJsonLd(article: PublicArticle, publicBaseUrl: string,
     author: content.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
     publisher: { '@type': 'Organization', name: siteName, url: publicBaseUrl, ...(logoUrl ? { logo: { '@type': 'ImageObject', url: logoUrl } } : {}) },
     articleSection: humanize(content.section),
-    ...(content.tags.length > 0 ? { keywords: content.tags.join(', ') } : {}),
+    ...(content.tags.length > 0 ? { keywords: content.tags.map((tag) => tagName(tag, content.tagLabels)).join(', ') } : {}),
     inLanguage: content.language,
     // The body's words, counted as the desk counts them (bodyWordCount).
     wordCount: bodyWordCount(content.body, content.language),

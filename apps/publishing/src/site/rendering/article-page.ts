@@ -6,7 +6,7 @@ import { renderArticleBody } from './article-body';
 import { articleDescription, articleHead } from './article-metadata';
 import { chromeOf, type Chrome } from './chrome';
 import { html, joinHtml, type SafeHtml } from '@newsroom/html';
-import { humanize } from './labels';
+import { tagName } from './labels';
 import { labelsOf, renderPage, sectionLabel, timeLocaleOf, type SiteContext } from './layout';
 import { shareLinks } from './share-links';
 import { storyCard } from './story-card';
@@ -46,7 +46,7 @@ ${renderArticleBody(content, { now: site.now, locale: timeLocaleOf(site) })}
 </div>
 ${correctionsNotice(article, site, chrome)}
 <footer class="article-footer">
-${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}"${chrome.attrs}>${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${chrome.value(humanize(tag))}</a></li>`)}</ul>`}
+${content.tags.length > 0 && html`<ul class="tags" aria-label="${labels.topics}"${chrome.attrs}>${content.tags.map((tag) => html`<li><a href="${tagPath(tag)}">${chrome.value(tagName(tag, content.tagLabels))}</a></li>`)}</ul>`}
 <div${chrome.attrs}>${shareBlock(article, url, shares, site)}</div>
 </footer>
 </article>

@@ -1,9 +1,21 @@
-import { isHttpUrl, type ArticleContent, type ImageBlock } from '@newsroom/contracts';
+import { isHttpUrl, labelOfTag, type ArticleContent, type ImageBlock } from '@newsroom/contracts';
 
 /** "climate-change" → "Climate change": section and tag slugs as readers see them. */
 export function humanize(slug: string): string {
   const words = slug.split('-').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A tag as readers see it, wherever the site names one (the story's topics, a tag page, feeds,
+ * ninjs, link previews): the words it was typed as (ArticleContent.tagLabels: "Gdańsk Street",
+ * "Київ", "iPhone"), else its slug's words (humanize). A label typed all in lower case starts
+ * with a capital, as a slug's words do, so a story's topics read alike.
+ */
+export function tagName(tag: string, labels?: Readonly<Record<string, string>>): string {
+  const label = labelOfTag(tag, labels);
+  if (label === undefined) return humanize(tag);
+  return label === label.toLocaleLowerCase() ? label.charAt(0).toLocaleUpperCase() + label.slice(1) : label;
 }
 
 /** "A", "A and B", "A, B and C" (with the interface's word for "and"). */

@@ -2,7 +2,8 @@ import { authorPath, sectionPath, tagPath } from '../../articles/domain/public-u
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
 import { html, type SafeHtml } from '@newsroom/html';
 import { chromeOf } from './chrome';
-import { humanize } from './labels';
+import { authorSlug } from '../../articles/domain/slug';
+import { humanize, tagName } from './labels';
 import { feedDiscoveryLinks, labelsOf, renderPage, sectionLabel, type SiteContext } from './layout';
 import { neighbours, pagePath, renderPagination, type Paging } from './pagination';
 import { storyCard } from './story-card';
@@ -55,8 +56,22 @@ ${latest.length > 0 && html`<section class="latest" aria-labelledby="latest-head
 </section>`}`;
 }
 
-/** What a list of stories is about: a section, a tag or an author. */
-export type StoryList = { kind: 'section'; section: string } | { kind: 'tag'; tag: string } | { kind: 'author'; slug: string; name: string };
+/**
+ * What a list of stories is about: a section, a tag or an author. A tag's or an author's
+ * `name` is how its stories spell it (namedStoryList); a tag without one shows its slug's words.
+ */
+export type StoryList = { kind: 'section'; section: string } | { kind: 'tag'; tag: string; name?: string } | { kind: 'author'; slug: string; name: string };
+
+/**
+ * `list` with the name its newest story gives it: the byline behind an author slug, the words
+ * a tag was typed as (tagName); unchanged for a section or with no stories.
+ */
+export function namedStoryList(list: StoryList, newest: PublicArticle | undefined): StoryList {
+  if (!newest) return list;
+  if (list.kind === 'author') return { ...list, name: newest.content.bylines.find((byline) => authorSlug(byline.name) === list.slug)?.name ?? list.slug };
+  if (list.kind === 'tag') return { ...list, name: tagName(list.tag, newest.content.tagLabels) };
+  return list;
+}
 
 /** The site path of a story list (its first page). */
 export function storyListPath(list: StoryList): string {
@@ -74,7 +89,7 @@ export function storyListPath(list: StoryList): string {
 export function renderStoryListPage(list: StoryList, articles: PublicArticle[], site: SiteContext, paging: Paging): string {
   const labels = labelsOf(site);
   const path = storyListPath(list);
-  const name = list.kind === 'section' ? sectionLabel(site, list.section) : list.kind === 'tag' ? humanize(list.tag) : list.name;
+  const name = list.kind === 'section' ? sectionLabel(site, list.section) : list.kind === 'tag' ? (list.name ?? humanize(list.tag)) : list.name;
   const kicker = list.kind === 'tag' ? labels.tag : list.kind === 'author' ? labels.author : null;
   const [first, ...rest] = articles;
   const showSection = list.kind !== 'section';

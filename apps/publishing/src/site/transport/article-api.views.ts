@@ -2,7 +2,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import { ArticleContent, isHttpUrl, PRIORITIES, textDirection, type ImageBlock, type Priority } from '@newsroom/contracts';
 import { renderArticleBody } from '../rendering/article-body';
 import { imageSources } from '../rendering/images';
-import { humanize, joinNames } from '../rendering/labels';
+import { humanize, joinNames, tagName } from '../rendering/labels';
 import type { TimeLocale } from '../rendering/time-format';
 import { articleUrl } from '../../articles/domain/public-urls';
 import type { PublicArticle } from '../../articles/use-cases/read-articles/public-article';
@@ -102,7 +102,7 @@ export function toArticleSummary(article: PublicArticle, publicBaseUrl: string):
     ...(content.dateline ? { located: content.dateline.place } : {}),
     subject: [
       { name: humanize(content.section), code: `section:${content.section}` },
-      ...content.tags.map((tag) => ({ name: humanize(tag), code: `tag:${tag}` })),
+      ...content.tags.map((tag) => ({ name: tagName(tag, content.tagLabels), code: `tag:${tag}` })),
     ],
     urgency: URGENCY[article.priority],
     id: article.id,

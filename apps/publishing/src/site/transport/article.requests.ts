@@ -51,6 +51,10 @@ export class CorrectionChangesRequest implements Record<keyof ArticleContent, un
   @Allow()
   tags!: unknown;
 
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The words each tag was typed as; replaced whole. New tags without it keep the labels of the tags that stay' })
+  @Allow()
+  tagLabels!: unknown;
+
   @ApiPropertyOptional({ type: () => Byline, isArray: true, description: 'Replaced whole' })
   @Allow()
   bylines!: unknown;

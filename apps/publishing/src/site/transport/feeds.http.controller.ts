@@ -3,7 +3,6 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline, type Readable } from 'node:stream';
 import { Public } from '@newsroom/auth';
-import { authorSlug } from '../../articles/domain/slug';
 import { ReadArticlesQuery } from '../../articles/use-cases/read-articles/read-articles.query';
 import { renderRobotsTxt } from '../feeds/robots';
 import {
@@ -17,7 +16,7 @@ import {
 } from '../feeds/sitemaps';
 import { FEED_FORMATS, FEED_SIZE, renderFeed, siteFeedScope, storyListFeedScope, type FeedFormat, type FeedSite } from '../feeds/syndication-feeds';
 import { sectionLabel } from '../rendering/layout';
-import type { StoryList } from '../rendering/listing-pages';
+import { namedStoryList, type StoryList } from '../rendering/listing-pages';
 import { answerIfUnchanged, FEED_CACHE } from './http-caching';
 import { isListName, pageNotFound, storyListFilter } from './pages.http.controller';
 import { SiteContextFactory } from './site-context';
@@ -129,8 +128,7 @@ export class FeedsHttpController {
     const filter = storyListFilter(list);
     const { items } = await this.read.list({ ...filter, limit: FEED_SIZE, offset: 0 });
     if (items.length === 0) throw pageNotFound();
-    const named = list.kind === 'author' ? { ...list, name: items[0].content.bylines.find((b) => authorSlug(b.name) === list.slug)?.name ?? list.slug } : list;
-    sendFeed(res, format, renderFeed(format, storyListFeedScope(named, this.feedSite()), items, this.site.publicBaseUrl, new Date()));
+    sendFeed(res, format, renderFeed(format, storyListFeedScope(namedStoryList(list, items[0]), this.feedSite()), items, this.site.publicBaseUrl, new Date()));
   }
 }
 

@@ -5,7 +5,7 @@ import { DomainError, isTagSlug, SLUG_PATTERN, truncateText } from '@newsroom/co
 import { Public } from '@newsroom/auth';
 import { articleUrl } from '../../articles/domain/public-urls';
 import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
-import { authorSlug, isAuthorSlug } from '../../articles/domain/slug';
+import { isAuthorSlug } from '../../articles/domain/slug';
 import { RecordShareCommand } from '../../articles/use-cases/record-share/record-share.command';
 import { RecordShareUseCase } from '../../articles/use-cases/record-share/record-share.use-case';
 import { ShareCountsQuery } from '../../articles/use-cases/record-share/share-counts.query';
@@ -15,7 +15,7 @@ import { SearchArticlesCommand } from '../../articles/use-cases/search-articles/
 import { SearchArticlesQuery } from '../../articles/use-cases/search-articles/search-articles.query';
 import { renderArticlePage } from '../rendering/article-page';
 import { renderCorrectionsPage } from '../rendering/corrections-page';
-import { renderFrontPage, renderStoryListPage, storyListPath, type StoryList } from '../rendering/listing-pages';
+import { namedStoryList, renderFrontPage, renderStoryListPage, storyListPath, type StoryList } from '../rendering/listing-pages';
 import { renderGonePage, renderWithdrawnPage } from '../rendering/notice-pages';
 import { lastPage, type Paging } from '../rendering/pagination';
 import { renderSearchPage } from '../rendering/search-page';
@@ -172,8 +172,7 @@ export class PagesHttpController {
     // A section on the managed list has its page (in the navigation) before it has stories; other lists exist through their stories.
     const listed = list.kind === 'section' && this.site.isListedSection(list.section);
     if ((total === 0 && !listed) || page > lastPage(paging)) throw pageNotFound();
-    const named = list.kind === 'author' ? { ...list, name: authorName(items[0]?.content.bylines ?? [], list.slug) } : list;
-    sendHtml(res, 200, renderStoryListPage(named, items, site, paging), PAGE_CACHE);
+    sendHtml(res, 200, renderStoryListPage(namedStoryList(list, items[0]), items, site, paging), PAGE_CACHE);
   }
 }
 
@@ -202,11 +201,6 @@ export function storyListFilter(list: StoryList): { section: string } | { tag: s
 
 function slice(filter: Omit<ArticleFilter, 'limit' | 'offset'>, page: number): ArticleFilter {
   return { ...filter, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE };
-}
-
-/** The byline name behind an author slug, as one of their stories spells it. */
-function authorName(bylines: { name: string }[], slug: string): string {
-  return bylines.find((byline) => authorSlug(byline.name) === slug)?.name ?? slug;
 }
 
 function sendHtml(res: Response, status: number, body: string, cacheControl: string): void {

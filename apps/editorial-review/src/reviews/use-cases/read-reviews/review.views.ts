@@ -78,7 +78,7 @@ export class RevisionDiffView implements RevisionDiff {
     additionalProperties: true,
     description:
       'Changed top-level fields only. headline and standfirst: {before, after, changes: [{op: equal|added|removed, text}]} (a word diff); ' +
-      'dateline, section, bylines, language: {before, after}; tags: {added, removed}.',
+      'dateline, section, bylines, language: {before, after}; tags: {added, removed, relabelled: [{tag, before, after}], labels} (tags by slug, with the words each was typed as).',
     example: { headline: { before: 'Council approves ban', after: 'Council rejects ban', changes: [{ op: 'equal', text: 'Council ' }, { op: 'removed', text: 'approves' }, { op: 'added', text: 'rejects' }, { op: 'equal', text: ' ban' }] } },
   })
   fields!: FieldsDiff;
