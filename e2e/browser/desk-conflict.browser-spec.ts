@@ -865,9 +865,11 @@ describe("the desk keeps the reporter's text", () => {
     expect(posts.at(-1)?.ifMatch).toBe('"4"');
   });
 
-  it('says when the queue holds more than a page, and shows the newer stories on asking', async () => {
+  it('shows each waiting story\'s length, says when the queue holds more than a page, and shows the newer stories on asking', async () => {
     const waiting = Array.from({ length: 130 }, (_, i) => ({
       articleId: `q${i}`, status: 'pending', headline: `Waiting story ${i}`, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z', assigneeId: null, checkSummary: { errors: 0, warnings: 0 },
+      // an editorial review from before the count sends none
+      ...(i === 2 ? {} : { words: i === 1 ? 1 : 150 + i * 10 }),
     }));
     const page = await openReview(
       () => ({ ...waiting[0], articleId: 'a1', reviewedRevision: null, claimedAt: null, article, checks: [], comments: [], decisions: [], diff: null }),
@@ -883,6 +885,13 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Showing the 100 oldest of 130 stories; choose a section to narrow them.').waitFor();
     const rows = page.locator('table.list tbody tr');
     await expect(rows.count()).resolves.toBe(100);
+    // Each story's length, so an editor can take a brief between longer pieces.
+    const lengths = page.locator('table.list tbody tr td:nth-child(4)');
+    await expect(page.locator('table.list thead th:nth-child(4)').textContent()).resolves.toBe('Length');
+    await expect(lengths.nth(0).textContent()).resolves.toBe('150 words');
+    await expect(lengths.nth(1).textContent()).resolves.toBe('1 word');
+    await expect(lengths.nth(2).textContent()).resolves.toBe('—');
+    await expect(lengths.nth(99).textContent()).resolves.toBe('1,140 words');
     await page.getByRole('button', { name: 'Show more' }).click();
     await page.getByRole('link', { name: 'Waiting story 129' }).waitFor();
     await expect(rows.count()).resolves.toBe(130);

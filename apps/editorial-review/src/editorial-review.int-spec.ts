@@ -11,7 +11,9 @@ import { type ArticleContent, createEvent, deadLetterTopicOf, EVENT_TYPES, TOPIC
 import { eventually, ServiceUnderTest, TestEventBus, type HttpClient, type ReceivedMessage } from '@newsroom/test-harness';
 import { startLocalBroker, type LocalBroker } from '@newsroom/testing';
 import { article, articleWithBlockingErrors, proseParagraphs, revisedArticle } from '../test/article.fixtures';
+import type { QueryRunner } from 'typeorm';
 import { startEditorialReview } from './editorial-review.service';
+import { ReviewWordCount1766000200000 } from './migrations/1766000200000-review-word-count';
 import type { ReviewList, ReviewView } from './reviews/use-cases/read-reviews/review.views';
 
 jest.setTimeout(120_000);
@@ -154,6 +156,27 @@ describe('editorial-review service', () => {
       [[], 0],
     ]);
     expect(bySection[0].body.items[0].articleId).toBe(business);
+  });
+
+  it('lists each story with the length of the revision under review, counted again on resubmission and by its migration', async () => {
+    const articleId = randomUUID();
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const short = { ...article(), body: [{ type: 'paragraph', text: 'The N1 runs from midnight to 5am.' }] } as ArticleContent;
+    await deliver(submitted(articleId, 1, short));
+    const listed = async () => (await eventually('the story listed', async () => (await bob.get<ReviewList>('/v1/reviews?limit=100')).body.items.find((item) => item.articleId === articleId)))!;
+    expect((await listed()).words).toBe(words('The N1 runs from midnight to 5am.'));
+    // A Japanese text is counted by its words, not its spaces (bodyWordCount, as the desk counts).
+    await deliver(submitted(articleId, 2, { ...short, language: 'ja', body: [{ type: 'paragraph', text: '東京で新しい夜行バス路線が開業した。' }] } as ArticleContent));
+    await reviewWhen(articleId, 'revision 2', (review) => review.revision === 2);
+    const japanese = (await listed()).words;
+    expect(japanese).toBeGreaterThan(3);
+    // Stories queued before the count: the migration counts their current revision.
+    await service.sql(`UPDATE review_items SET word_count = 0 WHERE article_id = $1`, [articleId]);
+    const runner = { query: (text: string, params?: unknown[]) => service.sql(text, params) } as unknown as QueryRunner;
+    const migration = new ReviewWordCount1766000200000();
+    await migration.down(runner);
+    await migration.up(runner);
+    expect((await listed()).words).toBe(japanese);
   });
 
   it('applies a redelivered submission once, and a second event for the same revision not at all', async () => {

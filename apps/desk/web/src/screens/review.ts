@@ -6,7 +6,7 @@ import { button, field, h, labelColumns, notice, show, showFocused, statusBadge,
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
 import { filingEditFields, textEditFields } from '../text-edit';
-import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, type Article, type CheckResult } from '../views';
+import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, wordsInBody, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
   articleId: string;
@@ -20,6 +20,8 @@ interface ReviewSummary {
   firstSubmittedAt?: string;
   assigneeId: string | null;
   checkSummary: { errors: number; warnings: number };
+  /** The revision's length in words (absent from an editorial review older than the count). */
+  words?: number;
 }
 
 interface ReviewView extends ReviewSummary {
@@ -131,7 +133,7 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
               'table',
               { class: 'list' },
               h('caption', { class: 'visually-hidden' }, 'Stories waiting for review'),
-              h('thead', {}, h('tr', {}, ['Headline', 'Status', 'Checks', 'Section', 'Submitted', 'Editor'].map((t) => h('th', { scope: 'col' }, t)))),
+              h('thead', {}, h('tr', {}, ['Headline', 'Status', 'Checks', 'Length', 'Section', 'Submitted', 'Editor'].map((t) => h('th', { scope: 'col' }, t)))),
               h(
                 'tbody',
                 {},
@@ -142,6 +144,8 @@ export async function queueScreen(context: ScreenContext): Promise<HTMLElement> 
                     h('td', {}, h('a', { href: `/reviews/${item.articleId}` }, item.headline)),
                     h('td', {}, statusBadge(item.status)),
                     h('td', {}, checkSummary(item.checkSummary)),
+                    // How long the read is: editors take a brief between longer pieces.
+                    h('td', {}, item.words === undefined ? '—' : wordsInBody(item.words)),
                     h('td', {}, sectionLabel(sections, item.section)),
                     // A story back from its reporter (changes made, sent back as it was, or a live story's update) says so.
                     h('td', {}, when(item.submittedAt), item.firstSubmittedAt && item.firstSubmittedAt !== item.submittedAt ? ' · resubmitted' : ''),

@@ -48,6 +48,10 @@ export class ReviewItemEntity {
   @Column({ type: 'int' })
   checkWarnings!: number;
 
+  /** The current revision's length in words (bodyWordCount), for the queue. */
+  @Column({ type: 'int', default: 0 })
+  wordCount!: number;
+
   /**
    * W3C traceparent of the span that stored the current submission (the consumer of drafting's
    * event): an editor's decision runs in a span under it, so the story's trace continues from

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { summarizeChecks } from '@newsroom/contracts';
+import { bodyWordCount, summarizeChecks } from '@newsroom/contracts';
 import { outgoingTraceparent } from '@newsroom/messaging';
 import { UnitOfWork } from '@newsroom/persistence';
 import { Review, type ReviewState } from '../domain/review';
@@ -136,7 +136,7 @@ function stateColumns(review: Review): Omit<ReviewState, 'articleId' | 'authorId
   return columns;
 }
 
-/** The current revision's headline, section and check counts, denormalised for the queue. */
+/** The current revision's headline, section, check counts and length, denormalised for the queue. */
 function currentRevisionColumns(submission: ReviewSubmissionEntity) {
   const summary = summarizeChecks(submission.checks);
   return {
@@ -144,6 +144,7 @@ function currentRevisionColumns(submission: ReviewSubmissionEntity) {
     section: submission.article.section,
     checkErrors: summary.errors,
     checkWarnings: summary.warnings,
+    wordCount: bodyWordCount(submission.article.body, submission.article.language),
   };
 }
 

@@ -19,6 +19,8 @@ export class ReviewSummary {
   @ApiPropertyOptional({ nullable: true, description: 'The editor who claimed it' }) assigneeId!: string | null;
   @ApiPropertyOptional({ nullable: true }) claimedAt!: string | null;
   @ApiProperty({ type: CheckSummaryView, description: 'Automated check results of the revision under review' }) checkSummary!: CheckSummaryView;
+  @ApiProperty({ description: "The revision's length in words, counted as the desk's editor counts them (bodyWordCount: the body's words, in the story's language)", example: 412 })
+  words!: number;
 }
 
 /** What a reporter's recall answers: the story is back with them (whether this call or an earlier one took it). */
@@ -128,6 +130,7 @@ export function toReviewSummary(row: ReviewItemEntity): ReviewSummary {
     assigneeId: row.assigneeId,
     claimedAt: iso(row.claimedAt),
     checkSummary: { errors: row.checkErrors, warnings: row.checkWarnings },
+    words: row.wordCount,
   };
 }
 
