@@ -856,13 +856,26 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('Your edit is revision 4, under review with you; what you changed is shown below.').waitFor();
     expect(posts.at(-1)).toEqual({ ifMatch: '"3"', body: { tags: [], tagLabels: null } });
 
+    // The credits put right: a second byline, the reporter's kept with her account, and a more exact place.
+    await page.getByText('Edit the text yourself').click();
+    await expect(form.getByLabel('Bylines').inputValue()).resolves.toBe('Rhea Reporter');
+    await expect(form.getByLabel('Date').inputValue()).resolves.toBe('2026-11-30');
+    await form.getByLabel('Place').fill('Harwick Old Town');
+    await form.getByLabel('Bylines').fill('Rhea Reporter, Tom Reyes');
+    await page.getByRole('button', { name: 'Save the edit' }).click();
+    await page.getByText('Your edit is revision 5, under review with you; what you changed is shown below.').waitFor();
+    expect(posts.at(-1)).toEqual({
+      ifMatch: '"4"',
+      body: { dateline: { place: 'Harwick Old Town', date: '2026-11-30' }, bylines: [{ name: 'Rhea Reporter', id: 'u-rhea' }, { name: 'Tom Reyes' }] },
+    });
+
     // An edit of a revision that is no longer current is refused, and says so.
     answer = 'stale';
     await page.getByText('Edit the text yourself').click();
     await page.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
     await page.getByRole('button', { name: 'Save the edit' }).click();
     await page.getByText('The text changed since this page showed it (a newer revision); it is shown as it stands now. Make your edit again.').waitFor();
-    expect(posts.at(-1)?.ifMatch).toBe('"4"');
+    expect(posts.at(-1)?.ifMatch).toBe('"5"');
   });
 
   it('shows each waiting story\'s length, says when the queue holds more than a page, and shows the newer stories on asking', async () => {
@@ -976,13 +989,14 @@ describe("the desk keeps the reporter's text", () => {
   it('sends one correction, one reschedule and one removal on a double click, and says a story no longer waiting by its headline', async () => {
     const editor = { id: 'u-eve', email: 'eve@newsroom.test', name: 'Eve Editor', roles: ['editor'] };
     const posts: string[] = [];
+    const corrections: unknown[] = [];
     let version = 3;
     let scheduled = true;
     let cancelledElsewhere = false;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
     const live = () => ({
-      id: 'a1', headline: article.headline, description_text: article.standfirst, article: { body: article.body }, section: 'politics', uri: 'https://news.example/articles/night-bus',
+      id: 'a1', headline: article.headline, description_text: article.standfirst, article: { body: article.body, dateline: article.dateline, bylines: article.bylines }, section: 'politics', uri: 'https://news.example/articles/night-bus',
       version: String(version), corrections: [], versioncreated: '2026-11-30T08:00:00Z', pubstatus: 'usable',
     });
     await page.route('**/api/**', async (route: Route) => {
@@ -1007,6 +1021,7 @@ describe("the desk keeps the reporter's text", () => {
         posts.push(pathname.split('/').pop() as string);
         await new Promise((resolve) => setTimeout(resolve, 300));
         if (pathname === '/api/publishing/v1/articles/a1/corrections') {
+          corrections.push(request.postDataJSON());
           // a second request, made from the version the first one changed, would be refused: 412
           if (request.headers()['if-match'] !== `"${version}"`) return json(412, { error: { code: 'ARTICLE.VERSION_CONFLICT', message: 'The live text changed' } });
           version += 1;
@@ -1027,9 +1042,14 @@ describe("the desk keeps the reporter's text", () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     await page.goto(`${base}/live/a1`);
-    await page.getByLabel('Correction note (shown to readers)').fill('The N1 runs from midnight, not 1am.');
+    await page.getByLabel('Correction note (shown to readers)').fill('The N1 runs from midnight, not 1am. An earlier version misspelt the reporter’s name.');
+    // A byline respelled keeps its reporter's account; the dateline is left as it was, so it is not sent.
+    const correctionForm = page.getByRole('form', { name: 'Correction' });
+    await expect(correctionForm.getByLabel('Place').inputValue()).resolves.toBe('Harwick');
+    await correctionForm.getByLabel('Bylines').fill('Rhéa Reporter');
     await page.getByRole('button', { name: 'Publish correction' }).dblclick();
     await page.getByText('Correction published.').waitFor();
+    expect(corrections).toEqual([{ note: 'The N1 runs from midnight, not 1am. An earlier version misspelt the reporter’s name.', changes: { bylines: [{ name: 'Rhéa Reporter', id: 'u-rhea' }] } }]);
     await expect(page.getByText(/make the correction again/).count()).resolves.toBe(0);
     await page.getByText(/^Revision 3, with the editors, has its own wording of the headline, so it would go live there without the correction\. .+ is asked about it before approving\.$/).waitFor();
 

@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 /**
  * The desk web app: built into dist/apps/desk/web (`npm run build`), served by the desk
  * server at `/` with a fallback to index.html for deep links. Assets carry content hashes, so
- * the server may cache them for good. The contracts' inline-markup, editorial-checks, tag-slug, word-count, text (the character rule) and limits modules
+ * the server may cache them for good. The contracts' inline-markup, editorial-checks, tag-slug, bylines, word-count, text (the character rule) and limits modules
  * are the pieces of libs the browser takes (the rest of libs/contracts is server-side:
  * decorators, validation); each is mapped here as in tsconfig.base.json's paths.
  */
@@ -19,6 +19,7 @@ export default defineConfig({
       '@newsroom/contracts/inline-markup': `${workspace}libs/contracts/src/article/inline-markup.ts`,
       '@newsroom/contracts/editorial-checks': `${workspace}libs/contracts/src/article/editorial-checks.ts`,
       '@newsroom/contracts/tag-slug': `${workspace}libs/contracts/src/article/tag-slug.ts`,
+      '@newsroom/contracts/bylines': `${workspace}libs/contracts/src/article/bylines.ts`,
       '@newsroom/contracts/word-count': `${workspace}libs/contracts/src/article/word-count.ts`,
       '@newsroom/contracts/text': `${workspace}libs/contracts/src/text/unsupported-characters.ts`,
       '@newsroom/contracts/direction': `${workspace}libs/contracts/src/text/direction.ts`,

@@ -39,6 +39,7 @@ describe('refusalsOf: a refused save said in the story’s words', () => {
 
   it('says a field that is not in a list in plain words, and leaves a refusal that is not about the text alone', () => {
     expect(fieldInWords('dateline.place', sent)).toBe('The dateline’s place');
+    expect(fieldInWords('tagLabels', sent)).toBe('Tags');
     expect(fieldInWords('body.2.attribution', sent)).toBe('Block 3 (quote) attribution');
     const withList = { ...sent, body: [...sent.body, { type: 'list', style: 'bulleted', items: ['One', 'Two'] }] } as typeof sent;
     const at = withList.body.length - 1;

@@ -51,6 +51,8 @@ export function fieldInWords(path: string, sent: Article): string {
   }
   const listed = /^(bylines|tags)\.(\d+)/.exec(path);
   if (listed) return `${listed[1] === 'bylines' ? 'Byline' : 'Tag'} ${Number(listed[2]) + 1}${listed[1] === 'tags' && sent.tags?.[Number(listed[2])] ? ` (“${sent.tags[Number(listed[2])]}”)` : ''}`;
+  // A tag's words (tagLabels) are the tags as the form shows them.
+  if (/^tagLabels\b/.test(path)) return 'Tags';
   const dateline = /^dateline\.(place|date)$/.exec(path);
   if (dateline) return `The dateline’s ${dateline[1]}`;
   return path.charAt(0).toUpperCase() + path.slice(1);

@@ -1,24 +1,32 @@
 import type { ArticleBlock } from '@newsroom/contracts';
+import { correctedBylines } from '@newsroom/contracts/bylines';
 import type { SiteSection } from './api';
 import { correctableTexts, correctedBody } from './body-correction';
 import { field, h } from './dom';
 import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from './filing-fields';
 
-/** The words of a story an editor may change in place: its headline, standfirst and body text. */
+/**
+ * The words of a story an editor may change in place: its headline, standfirst and body text,
+ * and its credits — the dateline and the bylines — when `bylines` is given.
+ */
 export interface EditableText {
   headline: string;
   standfirst?: string | null;
   body: readonly ArticleBlock[];
+  dateline?: { place: string; date: string } | null;
+  bylines?: readonly { name: string; id?: string }[];
 }
 
 /** The fields of an in-place text edit (a correction of the live story, a sub-edit in review), filled with `text`. */
 export interface TextEditFields {
-  /** The headline, the standfirst and, when the body has text, the body's texts under *Body text*. */
+  /** The headline, the standfirst, the credits when offered and, when the body has text, the body's texts under *Body text*. */
   elements: HTMLElement[];
   /**
    * What differs from `text`, as the services take it: `headline`, `standfirst` (null when
-   * emptied) and `body` (whole, with pictures and embeds as they were), only those that changed.
-   * An emptied headline is sent as such, for the service to refuse with its reason: dropped here,
+   * emptied), `dateline` (null when both its fields are emptied), `bylines` (the whole list,
+   * each name that stays with its account) and `body` (whole, with pictures and embeds as they
+   * were), only those that changed. An emptied headline, a dateline with one field emptied or
+   * no byline left is sent as such, for the service to refuse with its reason: dropped here,
    * the edit would go out saying the text was changed when it was not.
    */
   changes(): Record<string, unknown>;
@@ -32,6 +40,7 @@ export function textEditFields(text: EditableText): TextEditFields {
   const headline = h('input', { type: 'text', name: 'headline', value: text.headline });
   const standfirst = h('textarea', { name: 'standfirst', rows: 2 });
   standfirst.value = text.standfirst ?? '';
+  const credits = text.bylines ? creditFields(text.dateline ?? null, text.bylines) : null;
   const texts = correctableTexts(text.body).map((piece) => {
     const control = h('textarea', { name: `body.${piece.key}`, rows: piece.rows });
     control.value = piece.value;
@@ -41,6 +50,7 @@ export function textEditFields(text: EditableText): TextEditFields {
     elements: [
       field('Headline', headline),
       field('Standfirst', standfirst),
+      ...(credits?.elements ?? []),
       ...(texts.length > 0
         ? [
             h(
@@ -57,8 +67,39 @@ export function textEditFields(text: EditableText): TextEditFields {
       const changes: Record<string, unknown> = {};
       if (headline.value.trim() !== text.headline) changes.headline = headline.value.trim();
       if (standfirst.value.trim() !== (text.standfirst ?? '')) changes.standfirst = standfirst.value.trim() || null;
+      Object.assign(changes, credits?.changes());
       const body = correctedBody(text.body, new Map(texts.map(({ key, control }) => [key, control.value])));
       if (body) changes.body = body;
+      return changes;
+    },
+  };
+}
+
+/**
+ * The credits of a story: its dateline (place and date) and its bylines, comma-separated as in
+ * the story editor. Each person keeps their account as a correction carried elsewhere would
+ * (correctedBylines in libs/contracts): a name that stays keeps it wherever it moved, a name
+ * respelled in its place keeps it ("Daniel Achbe" → "Daniel Achebe"), anyone else has none.
+ */
+function creditFields(dateline: { place: string; date: string } | null, bylines: readonly { name: string; id?: string }[]): TextEditFields {
+  const place = h('input', { type: 'text', name: 'dateline-place', value: dateline?.place ?? '' });
+  const date = h('input', { type: 'date', name: 'dateline-date', value: dateline?.date ?? '' });
+  const names = h('input', { type: 'text', name: 'bylines', value: bylines.map((byline) => byline.name).join(', ') });
+  return {
+    elements: [
+      h('fieldset', { class: 'inline-fields' }, h('legend', {}, 'Dateline'), field('Place', place), field('Date', date)),
+      field('Bylines', names, 'Comma-separated names'),
+    ],
+    changes() {
+      const changes: Record<string, unknown> = {};
+      const now = { place: place.value.trim(), date: date.value };
+      if (now.place === '' && now.date === '') {
+        if (dateline) changes.dateline = null;
+      } else if (now.place !== dateline?.place || now.date !== dateline?.date) changes.dateline = now;
+      const typed = names.value.split(',').map((name) => name.trim()).filter(Boolean);
+      if (typed.join('\n') !== bylines.map((byline) => byline.name).join('\n')) {
+        changes.bylines = correctedBylines(typed, bylines);
+      }
       return changes;
     },
   };

@@ -1,7 +1,7 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
 import { scheduleTimeProblem } from '../approval';
-import { textEditFields } from '../text-edit';
+import { textEditFields, type EditableText } from '../text-edit';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, showFocused, statusBadge, toLocalInput, when } from '../dom';
@@ -151,7 +151,7 @@ interface LiveArticle {
   headline: string;
   description_text?: string;
   /** The live text, structured (absent from lists and once withdrawn). */
-  article?: { body: ArticleBlock[] };
+  article?: { body: ArticleBlock[]; dateline?: { place: string; date: string }; bylines: { name: string; id?: string }[] };
   section: string;
   uri: string;
   /** Increases with every change readers see: a correction is made from one (If-Match). */
@@ -356,7 +356,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
    * did not answer with a live text, the headline is drafting's, and no body or version is
    * offered: drafting's copy may be the reporter's unreviewed next revision.
    */
-  let live: { headline: string; standfirst?: string; body: ArticleBlock[]; version?: string } = { headline: '', body: [] };
+  let live: EditableText & { version?: string } = { headline: '', body: [] };
 
   // The live text is publishing's; drafting's copy may already be the reporter's next revision.
   const loadStatus = async (): Promise<void> => {
@@ -374,7 +374,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     // Publishing knows first: a story it withdrew or killed says so, whatever drafting shows yet.
     const status = article === 'killed' ? 'killed' : onSite ? 'published' : found?.pubstatus === 'withdrawn' ? 'withdrawn' : draft.status;
     live = found && onSite
-      ? { headline: found.headline, standfirst: found.description_text, body: found.article?.body ?? [], version: found.version }
+      ? { headline: found.headline, standfirst: found.description_text, body: found.article?.body ?? [], dateline: found.article?.dateline ?? null, bylines: found.article?.bylines, version: found.version }
       : { headline: draft.article.headline, standfirst: draft.article.standfirst, body: [] };
     title.textContent = live.headline;
     // Correcting and unpublishing need the story live; a kill removes what a withdrawn story still
@@ -443,8 +443,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   };
 
   /**
-   * A correction: the public note, and the headline, standfirst and body text as they should
-   * read, starting from the live text. Only what differs from it is sent (`changes`); the body,
+   * A correction: the public note, and the headline, standfirst, dateline, bylines and body
+   * text as they should read, starting from the live text. Only what differs from it is sent (`changes`); the body,
    * when any of its text changed, goes whole, with pictures and embeds as they are live.
    * Publishing runs approval's blocking checks on the corrected text, and its refusal is shown.
    */

@@ -448,7 +448,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'details',
         { class: 'sub-edit-details' },
         h('summary', { id: 'sub-edit-title' }, 'Edit the text yourself'),
-        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut, another section or better tags. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
+        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut, a dateline or byline put right, another section or better tags. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
         form,
       ),
     );
