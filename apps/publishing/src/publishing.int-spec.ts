@@ -1012,7 +1012,15 @@ describe('publishing service', () => {
       // Folding finds; it does not invent: a word the story does not have still finds nothing.
       expect(await ids('gdynia')).toEqual([]);
       const page = await site.get(`/search?q=${encodeURIComponent('gdansk')}`);
-      expect(page.text).toContain('Gdańsk shipyard cranes return');
+      expect(page.text).toContain('<mark>Gdańsk</mark> shipyard cranes return');
+      // The words found only without their accents are marked as the reader's own are, and the passage is cut around them.
+      const highlight = async (q: string) => (await site.get<{ items: { highlight: { headline_html: string; snippet_html: string } }[] }>(`/v1/search?q=${encodeURIComponent(q)}`)).body.items[0]?.highlight;
+      expect(await highlight('gdansk shipyard')).toMatchObject({ headline_html: '<mark>Gdańsk</mark> <mark>shipyard</mark> cranes return' });
+      expect((await highlight('dzwigi'))?.snippet_html).toContain('<mark>Dźwigi</mark> wracają do stoczni');
+      expect((await highlight('gdansku stoczni'))?.snippet_html).toContain('<mark>stoczni</mark> w <mark>Gdańsku</mark>');
+      // Typed with the accents, as before; a word the reader excludes is not marked, nor does it find.
+      expect(await highlight('Gdańsk')).toMatchObject({ headline_html: '<mark>Gdańsk</mark> shipyard cranes return' });
+      expect(await highlight('shipyard -gdansk')).toBeUndefined();
     });
 
     it('finds a story by who wrote it, without the names in the snippet of its text', async () => {

@@ -12,6 +12,7 @@ import {
   textSearchConfigFor,
   toFoldedSearchQuery,
   toSearchQuery,
+  wordsFoundWithoutAccents,
   toSearchText,
   withEllipses,
   WORD_BREAK,
@@ -123,6 +124,33 @@ describe(searchableWithoutAccents.name, () => {
   it('reads the headline, the text and the byline names of an article', () => {
     const folded = articleWithoutAccents(testContent({ headline: 'Kraków market reopens', standfirst: 'Stalls return to Rynek Główny.', bylines: [{ name: 'Zoë Ñúñez' }] }));
     expect(folded.split('\n')).toEqual(expect.arrayContaining(['krakow', 'glowny', 'zoe', 'nunez']));
+  });
+});
+
+describe(wordsFoundWithoutAccents.name, () => {
+  const texts = ['Gdańsk shipyard cranes return', 'Dźwigi wracają do stoczni w Gdańsku. Gdańsk świętuje.'];
+
+  it('names the words written with accents that the reader typed without them, as the text writes them, each once', () => {
+    expect(wordsFoundWithoutAccents('gdansk shipyard', texts)).toEqual(['Gdańsk']);
+    expect(wordsFoundWithoutAccents('GDANSKU dzwigi swietuje', texts)).toEqual(['Dźwigi', 'Gdańsku', 'świętuje']);
+  });
+
+  it('names none for words typed as written, nor for words with nothing to fold, nor for scripts kept as written', () => {
+    expect(wordsFoundWithoutAccents('shipyard stoczni', texts)).toEqual([]);
+    expect(wordsFoundWithoutAccents('東京', ['東京で新しい夜行バス'])).toEqual([]);
+    expect(wordsFoundWithoutAccents('', texts)).toEqual([]);
+    expect(wordsFoundWithoutAccents('gdynia', texts)).toEqual([]);
+  });
+
+  it('names none the reader typed as the text writes it, which PostgreSQL marks itself', () => {
+    expect(wordsFoundWithoutAccents('gdańsk', texts)).toEqual([]);
+    expect(wordsFoundWithoutAccents('gdańsk dzwigi', texts)).toEqual(['Dźwigi']);
+  });
+
+  it('leaves out a word the reader excludes, and reads a hyphen inside a word as part of it', () => {
+    expect(wordsFoundWithoutAccents('shipyard -gdansk', texts)).toEqual([]);
+    expect(wordsFoundWithoutAccents('"dzwigi" -gdansku', texts)).toEqual(['Dźwigi']);
+    expect(wordsFoundWithoutAccents('north-gdansk', texts)).toEqual(['Gdańsk']);
   });
 });
 

@@ -155,6 +155,36 @@ export function toFoldedSearchQuery(text: string): string {
   return text.replace(WORD, (word) => (ASCII_ONLY.test(word) ? word : folded(word) || word));
 }
 
+/**
+ * The words of `texts` a reader's search `query` finds only without accents: words written with
+ * them ("Gdańsk", "Gdańska") whose folded form is a word of the query folded ("gdansk"), each
+ * once, as the text writes them. PostgreSQL marks what the reader typed; these are the words it
+ * found through `search_folded` and cannot mark, so the search asks it to mark them by name. A
+ * word as the reader typed it, which PostgreSQL marks itself, and one the query excludes
+ * ("-gdansk") are none.
+ */
+export function wordsFoundWithoutAccents(query: string, texts: readonly string[]): string[] {
+  const wanted = new Set<string>();
+  const typed = new Set<string>();
+  for (const match of query.matchAll(WORD)) {
+    const excluded = match.index > 0 && query[match.index - 1] === '-' && (match.index === 1 || /\s|"/u.test(query[match.index - 2]));
+    if (excluded) continue;
+    wanted.add(folded(match[0]));
+    typed.add(match[0].toLowerCase());
+  }
+  wanted.delete('');
+  const found = new Set<string>();
+  if (wanted.size === 0) return [];
+  for (const text of texts) {
+    for (const [word] of text.matchAll(WORD)) {
+      if (ASCII_ONLY.test(word) || found.has(word) || typed.has(word.toLowerCase())) continue;
+      const plain = folded(word);
+      if (plain !== word.toLowerCase() && wanted.has(plain)) found.add(word);
+    }
+  }
+  return [...found];
+}
+
 /** What searchableWithoutAccents reads of an article: the headline, the searchable text and the byline names. */
 export function articleWithoutAccents(content: ArticleContent): string {
   return searchColumns(content).folded;

@@ -12,6 +12,7 @@ import {
   toFoldedSearchQuery,
   toSearchQuery,
   withEllipses,
+  wordsFoundWithoutAccents,
 } from '../../domain/search-document';
 import { ArticleEntity } from '../../persistence/article.entity';
 import { toPublicArticle, type PublicArticle } from '../read-articles/public-article';
@@ -49,7 +50,8 @@ const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MA
  * script written without spaces is cut into its words on both sides (toSearchQuery,
  * toSearchText), so "東京" finds a story whose headline says "東京で新しい…"; and the reader's words
  * are also read without their accents against the story's words without theirs, so "gdansk" finds
- * "Gdańsk" (toFoldedSearchQuery, searchableWithoutAccents). Results are ranked by
+ * "Gdańsk" (toFoldedSearchQuery, searchableWithoutAccents), and those words are marked in the
+ * headline and snippet as the reader's own are (markedAgain). Results are ranked by
  * cover density (headline words weigh more than body words), then newest first.
  */
 @Injectable()
@@ -57,7 +59,7 @@ export class SearchArticlesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute(command: SearchArticlesCommand): Promise<SearchResults> {
-    const rows: { id: string; rank: number; headline: string; snippet: string; search_text: string | null; total: string }[] = await this.dataSource.query(
+    const rows: { id: string; rank: number; headline: string; snippet: string; search_headline: string | null; search_text: string | null; total: string }[] = await this.dataSource.query(
       `WITH queries AS (
          SELECT config, websearch_to_tsquery(config::regconfig, $1) || websearch_to_tsquery(config::regconfig, $8) AS query FROM unnest($2::text[]) AS config
        )
@@ -65,6 +67,7 @@ export class SearchArticlesQuery {
               ts_rank_cd(a.search_document, q.query) AS rank,
               ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $7)), q.query, $3) AS headline,
               ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet,
+              a.search_headline,
               a.search_text,
               count(*) OVER () AS total
          FROM articles a JOIN queries q ON a.search_config = q.config
@@ -74,6 +77,7 @@ export class SearchArticlesQuery {
       [toSearchQuery(command.text), ALL_TEXT_SEARCH_CONFIGS, HEADLINE_OPTIONS, SNIPPET_OPTIONS, command.limit, command.offset, ANGLE_OPEN + ANGLE_CLOSE, toFoldedSearchQuery(command.text)],
     );
     if (rows.length === 0) return { items: [], total: command.offset === 0 ? 0 : await this.count(command) };
+    await this.markedAgain(command, rows);
     const entities = await this.dataSource.getRepository(ArticleEntity).findBy({ id: In(rows.map((row) => row.id)) });
     const byId = new Map(entities.map((entity) => [entity.id, toPublicArticle(entity)]));
     const items = rows.flatMap((row) => {
@@ -81,6 +85,39 @@ export class SearchArticlesQuery {
       return article && article.status === 'published' ? [{ article, headline: fromSearchText(row.headline), snippet: fromSearchText(withEllipses(row.snippet, row.search_text ?? '')), rank: Number(row.rank) }] : [];
     });
     return { items, total: Number(rows[0].total) };
+  }
+
+  /**
+   * Marks, in place, the words each row was found by only without their accents ("Gdańsk" for
+   * "gdansk"; wordsFoundWithoutAccents): the headline and snippet are made again with those words
+   * added to the query, which also lets the snippet be cut around them. One statement for the
+   * page, and only when some row has such words: most searches, typed as the text is written,
+   * make none.
+   */
+  private async markedAgain(command: SearchArticlesCommand, rows: { id: string; headline: string; snippet: string; search_headline: string | null; search_text: string | null }[]): Promise<void> {
+    const found = rows.flatMap((row) => {
+      const words = wordsFoundWithoutAccents(command.text, [row.search_headline ?? '', row.search_text ?? '']);
+      return words.length > 0 ? [{ row, words: words.join(' or ') }] : [];
+    });
+    if (found.length === 0) return;
+    const again: { id: string; headline: string; snippet: string }[] = await this.dataSource.query(
+      `SELECT a.id,
+              ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $6)), q.query, $4) AS headline,
+              ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $5) AS snippet
+         FROM unnest($1::uuid[], $2::text[]) AS found(id, words)
+         JOIN articles a ON a.id = found.id
+        CROSS JOIN LATERAL (
+          SELECT websearch_to_tsquery(a.search_config::regconfig, $3) || websearch_to_tsquery(a.search_config::regconfig, $7) || websearch_to_tsquery(a.search_config::regconfig, found.words) AS query
+        ) q`,
+      [found.map(({ row }) => row.id), found.map(({ words }) => words), toSearchQuery(command.text), HEADLINE_OPTIONS, SNIPPET_OPTIONS, ANGLE_OPEN + ANGLE_CLOSE, toFoldedSearchQuery(command.text)],
+    );
+    const byId = new Map(again.map((row) => [row.id, row]));
+    for (const { row } of found) {
+      const marked = byId.get(row.id);
+      if (!marked) continue;
+      row.headline = marked.headline;
+      row.snippet = marked.snippet;
+    }
   }
 
   /** A page past the last result has no rows to carry the total; count the matches alone. */
