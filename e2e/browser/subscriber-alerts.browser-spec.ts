@@ -154,6 +154,41 @@ describe('reader alerts in a browser', () => {
     await context.close();
   });
 
+  it('follows a topic from its page: by e-mail without JavaScript, and in this browser', async () => {
+    // The story carries the example article's tags; its topic page offers that topic, ticked.
+    const tagPage = `${new URL(storyUrl).origin}/tags/noise-pollution`;
+    const plain = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(tagPage);
+    expect(await page.isChecked('.subscribe-form input[name=tags][value="noise-pollution"]')).toBe(true);
+    expect((await page.textContent('.subscribe-topics label'))?.trim()).toBe('Noise pollution');
+    expect(await page.locator('.subscribe-form input[name=sections]:checked').count()).toBe(0);
+    await shot(page, 'topic-form');
+    await page.fill('#subscribe-email', 'topic.reader@example.com');
+    await Promise.all([page.waitForURL(`${newsroom.url('notifications')}/subscribe`), page.click('.subscribe-form button[type=submit]')]);
+    expect(await page.title()).toBe('Check your inbox · Newsroom');
+    const mail = await newsroom.mail.waitFor((caught) => caught.to.includes('topic.reader@example.com') && /Confirm/.test(caught.subject));
+    await page.goto(/(http:\/\/\S+\/v1\/subscribers\/confirm\?token=[\w.-]+)/.exec(mail.text)![1]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Yes, send me alerts' }).click()]);
+    await Promise.all([page.waitForURL(/\/preferences\?token=/), page.click('a[href*="/preferences?token="]')]);
+    expect(await page.inputValue('input[name=tags]')).toBe('noise-pollution');
+    expect(await page.locator('input[name=sections]:checked').count()).toBe(0);
+    await plain.close();
+
+    // In this browser: the push subscription follows the ticked topic, not breaking news only.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.grantPermissions(['notifications'], { origin: new URL(storyUrl).origin });
+    await holdPushSubscriptions(context, [newsroom.push.createSubscription('topic-reader')]);
+    const withScript = await context.newPage();
+    await withScript.goto(tagPage);
+    await withScript.click('.get-alerts');
+    const manage = withScript.locator('.get-alerts-status a');
+    await manage.waitFor({ timeout: 15_000 });
+    await withScript.goto((await manage.getAttribute('href'))!);
+    expect(await withScript.inputValue('input[name=tags]')).toBe('noise-pollution');
+    await context.close();
+  });
+
   it('turns alerts on in this browser, and keeps a link to change or stop them on every later page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const site = new URL(storyUrl).origin;

@@ -9,7 +9,7 @@ import { KEY_BYTES_FUNCTION } from './key-bytes';
  * are, with the link below, and the button stays hidden). The permission prompt comes only after a click (browsers
  * penalise prompts on load, and readers rightly dislike them). Then it subscribes with the
  * notifications service's VAPID public key (`GET {alerts}/v1/push/vapid-public-key`) and registers
- * the subscription with the sections ticked in the form (`POST {alerts}/v1/push-subscriptions`;
+ * the subscription with the sections and the topic ticked in the form (`POST {alerts}/v1/push-subscriptions`;
  * none ticked: breaking news only), with the browser's IANA time zone
  * (`Intl.DateTimeFormat().resolvedOptions().timeZone`), in which the reader's quiet hours are
  * read. Both calls are cross-origin: the notifications service
@@ -189,7 +189,8 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
     var auth;
     var form = button.closest('.subscribe-box').querySelector('form');
     var sections = Array.prototype.map.call(form.querySelectorAll('input[name=sections]:checked'), function (box) { return box.value; });
-    var breakingOnly = form.querySelector('input[name=breakingOnly]').checked || sections.length === 0;
+    var tags = Array.prototype.map.call(form.querySelectorAll('input[name=tags]:checked'), function (box) { return box.value; });
+    var breakingOnly = form.querySelector('input[name=breakingOnly]').checked || (sections.length === 0 && tags.length === 0);
     // The reader may take their time over the permission prompt; from their answer on, the key,
     // the push service and the registration must settle within the time, or it failed.
     Notification.requestPermission()
@@ -221,7 +222,7 @@ export const ALERTS_SCRIPT_SOURCE = `'use strict';
           endpoint = subscription.endpoint;
           auth = subscription.toJSON().keys.auth;
           function register(timeZone) {
-            return postJson('/v1/push-subscriptions', { subscription: subscription.toJSON(), sections: sections, breakingOnly: breakingOnly, timeZone: timeZone });
+            return postJson('/v1/push-subscriptions', { subscription: subscription.toJSON(), sections: sections, tags: tags, breakingOnly: breakingOnly, timeZone: timeZone });
           }
           var timeZone = browserTimeZone();
           // A zone newer than the service's tz database is refused; alerts in UTC beat no alerts.

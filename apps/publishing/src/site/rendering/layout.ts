@@ -2,7 +2,7 @@ import { textDirection } from '@newsroom/contracts';
 import { sectionPath } from '../../articles/domain/public-urls';
 import type { NavSection } from '../../config/site-settings';
 import { html, htmlDocument, type SafeHtml } from '@newsroom/html';
-import { subscribeBox } from './subscribe-box';
+import { subscribeBox, type SubscribeChoice } from './subscribe-box';
 import { labelsOf } from './labels';
 import { formatLongDate, type TimeLocale } from './time-format';
 
@@ -60,8 +60,8 @@ export interface PageOptions {
   /** Site paths of the neighbouring pages of a paged list. */
   prev?: string;
   next?: string;
-  /** Offer the signup box (article, section and front pages), with this section ticked. */
-  subscribe?: { section?: string };
+  /** Offer the signup box (article, section, tag and front pages), with the page's section or topic ticked. */
+  subscribe?: SubscribeChoice;
   /**
    * Describe the page to link previews as a website (OpenGraph `website`, a Twitter summary):
    * the front page and the story lists, which readers share as often as articles. Needs
@@ -142,7 +142,7 @@ ${page.head}`;
 </header>
 <main id="main" class="wrap">
 ${main}
-${page.subscribe && site.alertsUrl && subscribeBox(site, site.alertsUrl, page.subscribe.section, page.canonical)}
+${page.subscribe && site.alertsUrl && subscribeBox(site, site.alertsUrl, page.subscribe, page.canonical)}
 </main>
 <footer class="site-footer">
   <div class="wrap footer-inner">

@@ -117,7 +117,7 @@ ${pagination(paging, site)}`;
       current: list.kind === 'section' ? list.section : undefined,
       bodyClass: 'page-section',
       linkPreview: true,
-      ...(list.kind === 'section' ? { subscribe: { section: list.section } } : {}),
+      ...(list.kind === 'section' ? { subscribe: { section: list.section } } : list.kind === 'tag' ? { subscribe: { tag: { slug: list.tag, name } } } : {}),
       ...neighbours(paging),
     },
     main,

@@ -16,7 +16,7 @@ const site = (overrides: Partial<SiteContext> = {}): SiteContext =>
 
 describe(subscribeBox.name, () => {
   it('is a plain form posting to the notifications service, every site section a checkbox, the page\'s own ticked', () => {
-    const box = subscribeBox(site(), 'https://alerts.example', 'world').value;
+    const box = subscribeBox(site(), 'https://alerts.example', { section: 'world' }).value;
     expect(box).toContain('<form class="subscribe-form" method="post" action="https://alerts.example/subscribe">');
     expect(box).toContain('<input id="subscribe-email" type="email" name="email" required');
     expect(box).toContain('<input type="checkbox" name="sections" value="politics"> Politics</label>');
@@ -24,8 +24,16 @@ describe(subscribeBox.name, () => {
     expect(box).toContain('name="breakingOnly" value="on"');
   });
 
+  it('offers the page\'s topic to follow, ticked, named as readers see it, beside the sections unticked', () => {
+    const box = subscribeBox(site(), 'https://alerts.example', { tag: { slug: 'kiyiv', name: 'Київ <b>' } }).value;
+    expect(box).toContain('<legend>Topics</legend>\n<label><input type="checkbox" name="tags" value="kiyiv" checked> <bdi>Київ &lt;b&gt;</bdi></label>');
+    expect(box).toContain('<input type="checkbox" name="sections" value="politics"> Politics</label>');
+    expect(box).not.toMatch(/name="sections" value="[^"]+" checked/);
+    expect(subscribeBox(site(), 'https://alerts.example', { section: 'world' }).value).not.toContain('name="tags"');
+  });
+
   it('keeps the push button hidden until the script finds a browser that can take push', () => {
-    expect(subscribeBox(site(), 'https://alerts.example', undefined, 'https://news.example/articles/a?x=1&y=2').value).toContain(
+    expect(subscribeBox(site(), 'https://alerts.example', {}, 'https://news.example/articles/a?x=1&y=2').value).toContain(
       '<input type="hidden" name="returnTo" value="https://news.example/articles/a?x=1&amp;y=2">',
     );
     expect(subscribeBox(site(), 'https://alerts.example').value).not.toContain('returnTo');

@@ -7,7 +7,7 @@ import { tagName } from './labels';
 import { namedStoryList, renderStoryListPage } from './listing-pages';
 
 const BASE = 'https://news.example.org';
-const site = testSite({ now: new Date('2025-11-22T09:00:00Z') });
+const site = testSite({ now: new Date('2025-11-22T09:00:00Z'), alertsUrl: 'https://alerts.example' });
 const FEED_SITE = { name: 'Newsroom', language: 'en', timeZone: 'UTC', sectionLabel: (slug: string) => slug };
 
 /** A story tagged as a Polish and a Ukrainian desk would type it, and with one tag typed as its slug. */
@@ -59,6 +59,8 @@ describe('tags on the site', () => {
     const page = renderStoryListPage(named, [typed], site, { page: 1, pageSize: 30, total: 1, path: '/tags/kiyiv' });
     expect(page).toMatch(/<title>Київ \|/);
     expect(page).toContain('<h1 class="section-title"><bdi>Київ</bdi></h1>');
+    // Readers can follow the topic from its page: ticked in the signup box, by its words.
+    expect(page).toContain('<input type="checkbox" name="tags" value="kiyiv" checked> <bdi>Київ</bdi>');
     expect(storyListFeedScope(named, FEED_SITE).title).toBe('Newsroom: Київ');
     expect(namedStoryList({ kind: 'tag', tag: 'kiyiv' }, untyped)).toEqual({ kind: 'tag', tag: 'kiyiv', name: 'Kiyiv' });
     expect(namedStoryList({ kind: 'tag', tag: 'kiyiv' }, undefined)).toEqual({ kind: 'tag', tag: 'kiyiv' });
