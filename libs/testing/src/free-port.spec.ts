@@ -17,11 +17,19 @@ describe(freePort.name, () => {
     random = jest.spyOn(Math, 'random');
     for (const port of ports) random.mockReturnValueOnce((port - range!.low + 0.5) / (range!.high - range!.low + 1));
   }
-  /** A port of the range nobody has claimed in this run, away from the other tests' ports. */
-  const unclaimedPort = (): number => {
+  /**
+   * `count` ports of the range, from its top, that no process has claimed and nothing listens on
+   * now: the ports a test steers freePort to. Each test takes its own; a fallback port picked by
+   * arithmetic could be one another process holds at that moment (a broker of the same run).
+   */
+  async function unusedPorts(count: number): Promise<number[]> {
     const claimed = new Set(readdirSync(claims).map((name) => Number(name.split('-')[0])));
-    for (let port = range!.high - 1; ; port--) if (!claimed.has(port)) return port;
-  };
+    const found: number[] = [];
+    for (let port = range!.high - 1; found.length < count; port--) {
+      if (!claimed.has(port) && (await listenable(port))) found.push(port);
+    }
+    return found;
+  }
 
   afterEach(() => {
     random?.mockRestore();
@@ -40,26 +48,26 @@ describe(freePort.name, () => {
   });
 
   it('never hands out the same port twice in one process, even when it comes up again', async () => {
-    const port = unclaimedPort();
-    tryFirst(port, port, port - 2);
+    const [port, next] = await unusedPorts(2);
+    tryFirst(port, port, next);
 
     expect(await freePort()).toBe(port);
-    expect(await freePort()).toBe(port - 2);
+    expect(await freePort()).toBe(next);
   });
 
   it('skips a port another living process has claimed', async () => {
-    const port = unclaimedPort();
+    const [port, next] = await unusedPorts(2);
     const other: ChildProcess = spawn('sleep', ['60']);
     cleanups.push(() => other.kill());
     writeFileSync(path.join(claims, `${port}-${other.pid}`), '');
     cleanups.push(() => rmSync(path.join(claims, `${port}-${other.pid}`), { force: true }));
-    tryFirst(port, port - 4);
+    tryFirst(port, next);
 
-    expect(await freePort()).toBe(port - 4);
+    expect(await freePort()).toBe(next);
   });
 
   it('takes a port whose claimant has exited', async () => {
-    const port = unclaimedPort();
+    const [port] = await unusedPorts(1);
     const gone = spawnSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' });
     writeFileSync(path.join(claims, `${port}-${Number(gone.stdout)}`), '');
     tryFirst(port);
@@ -68,12 +76,21 @@ describe(freePort.name, () => {
   });
 
   it('skips a port another program listens on', async () => {
-    const port = unclaimedPort();
+    const [port, next] = await unusedPorts(2);
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     cleanups.push(() => squatter.close());
-    tryFirst(port, port - 6);
+    tryFirst(port, next);
 
-    expect(await freePort()).toBe(port - 6);
+    expect(await freePort()).toBe(next);
   });
 });
+
+/** Whether a server can listen on `port` of 127.0.0.1 now (it is closed again at once). */
+function listenable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
