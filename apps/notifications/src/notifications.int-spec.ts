@@ -351,6 +351,27 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect(restored.status).toBe(200);
   });
 
+  it('names a followed tag as the site\'s stories typed it (Київ for kiyiv) on the preference page, and reads those words back as the tag', async () => {
+    const [mail] = smtp.mailsTo(alice, /Budget/);
+    const preferencesPath = pathOf(linkIn(mail.parsed.text, '/preferences')!);
+    const form = (raw: string) => service.anonymous.post(preferencesPath, undefined, { raw, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await form('sections=politics&tags=kiyiv')).status).toBe(200);
+    // Before any story typed it otherwise, the tag is its slug.
+    expect((await service.anonymous.get(preferencesPath)).text).toContain('name="tags" value="kiyiv"');
+
+    const storyId = randomUUID();
+    await produce(publishedEvent(storyId, { section: 'science', tags: ['kiyiv'], tagLabels: { kiyiv: 'Київ' }, priority: 'normal', headline: 'Night trams return to Kyiv' }));
+    await eventually('the tag\'s words kept', async () => ((await service.sql(`SELECT name FROM tag_names WHERE tag = 'kiyiv'`)).length === 1 ? true : undefined));
+    const page = (await service.anonymous.get(preferencesPath)).text;
+    expect(page).toContain('name="tags" value="Київ"');
+    expect(page).toContain('tagged Київ');
+    // Saved as shown: the words are read back as the tag they name.
+    const saved = await form(`sections=politics&tags=${encodeURIComponent('Київ')}`);
+    expect([saved.status, saved.text.includes('Your preferences are saved.')]).toEqual([200, true]);
+    expect(await service.sql(`SELECT tags FROM subscribers WHERE lower(email) = $1`, [alice])).toEqual([{ tags: ['kiyiv'] }]);
+    expect((await form('sections=politics&tags=')).status).toBe(200);
+  });
+
   it('unsubscribes with one click (RFC 8058) and stops alerts', async () => {
     const [mail] = smtp.mailsTo(alice, /Budget/);
     const unsubscribePath = pathOf(/<([^>]+)>/.exec(headerOf(mail, 'list-unsubscribe') ?? '')![1]);

@@ -1,5 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { SubscriptionRepository } from './persistence/subscription.repository';
+import { TagNameRepository } from './persistence/tag-name.repository';
 import { PushHttpController } from './transport/push.http.controller';
 import { ConfirmLinkPipe, ManageLinkPipe } from './transport/signed-link.pipes';
 import { SITE_SCRIPT_ROUTES, SiteCorsMiddleware } from './transport/site-cors.middleware';
@@ -20,13 +21,14 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
 
 /**
  * Email subscribers (double opt-in), browser push subscriptions, and their
- * signed-link pages. Exports the repository: the alerts end push
- * subscriptions a push service says are gone.
+ * signed-link pages. Exports the repositories: the alerts end push
+ * subscriptions a push service says are gone, and keep the words tags were typed as.
  */
 @Module({
   controllers: [SubscribersHttpController, SubscriberAdminHttpController, SubscribeFormController, PushHttpController, SubscriberPagesController],
   providers: [
     SubscriptionRepository,
+    TagNameRepository,
     ManageLinkPipe,
     ConfirmLinkPipe,
     SignUpByEmailUseCase,
@@ -40,7 +42,7 @@ import { UnsubscribeUseCase } from './use-cases/unsubscribe/unsubscribe.use-case
     SearchSubscribersQuery,
     EraseSubscriberUseCase,
   ],
-  exports: [SubscriptionRepository],
+  exports: [SubscriptionRepository, TagNameRepository],
 })
 export class SubscriptionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

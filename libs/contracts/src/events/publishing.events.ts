@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArticleContent, CORRECTABLE_FIELDS, type CorrectableField } from '../article';
+import { ArticleContent, CORRECTABLE_FIELDS, IsTagLabels, type CorrectableField } from '../article';
 import { ArticleRef, ArticleRevisionRef } from './article-revision';
 import { PRIORITIES, type Priority } from './event-types';
 
@@ -61,6 +61,11 @@ export class ArticlePublishedData extends ArticleRevisionRef {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   tags!: string[];
+
+  /** The words tags were typed as, where they say more than the slug (ArticleContent.tagLabels); absent when none was. */
+  @IsOptional()
+  @IsTagLabels()
+  tagLabels?: Record<string, string>;
 
   @IsString()
   @IsNotEmpty()

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, EVENT_TYPES, type EventOf, type NewsroomEvent } from '@newsroom/contracts';
 import type { EventHandlers } from '@newsroom/messaging';
 import type { SiteSectionFollower } from '@newsroom/site-sections';
+import type { TagNameRepository } from '../../subscriptions/persistence/tag-name.repository';
 import { capturedHandlers, dispatch } from '@newsroom/test-harness';
 import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
 import type { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
@@ -49,6 +50,7 @@ describe(PublishingEventsConsumer.name, () => {
   const id = randomUUID();
   let handlers: EventHandlers;
   const executed: { useCase: string; command: unknown }[] = [];
+  const named: { labels: unknown; at: string }[] = [];
   const recording = (useCase: string) => ({ execute: async (command: unknown) => void executed.push({ useCase, command }) });
 
   beforeAll(async () => {
@@ -59,6 +61,7 @@ describe(PublishingEventsConsumer.name, () => {
         recording('correct') as unknown as CorrectAlertTextUseCase,
         recording('withdraw') as unknown as WithdrawAlertsUseCase,
         { apply: async (data: unknown) => void executed.push({ useCase: 'sections', command: data }) } as unknown as SiteSectionFollower,
+        { remember: async (labels: unknown, at: Date) => void named.push({ labels, at: at.toISOString() }) } as unknown as TagNameRepository,
       ).onPublishingEvent({} as never),
     );
   });
@@ -94,6 +97,19 @@ describe(PublishingEventsConsumer.name, () => {
     expect(useCase).toBe('correct');
     expect(command).toBeInstanceOf(CorrectAlertTextCommand);
     expect(command).toEqual(content(3, 'Council bans night-time cranes'));
+  });
+
+  it('keeps the words the tags of a published, corrected or updated story were typed as, dated by the event', async () => {
+    named.length = 0;
+    const labelled = createEvent(EVENT_TYPES.articlePublished, { ...liveArticle(id, 1), tags: ['kiyiv'], tagLabels: { kiyiv: 'Київ' } }, { subject: id });
+    await handled(labelled);
+    await handled(events.corrected(id));
+    await handled(events.updated(id));
+    expect(named).toEqual([
+      { labels: { kiyiv: 'Київ' }, at: labelled.time },
+      { labels: undefined, at: expect.any(String) },
+      { labels: undefined, at: expect.any(String) },
+    ]);
   });
 
   it('withdraws the alerts of an unpublished story and of a killed one, saying which', async () => {

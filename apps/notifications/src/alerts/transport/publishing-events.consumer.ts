@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EVENT_TYPES, TOPICS, type ArticlePublishedData, type CommandInput } from '@newsroom/contracts';
 import { ConsumeTopic, Inbound, InboundEventProcessor, type EventHandlers, type InboundMessage } from '@newsroom/messaging';
 import { SiteSectionFollower } from '@newsroom/site-sections';
+import { TagNameRepository } from '../../subscriptions/persistence/tag-name.repository';
 import type { AlertContentCommand } from '../use-cases/alert-content.command';
 import { CorrectAlertTextCommand } from '../use-cases/correct-alert-text/correct-alert-text.command';
 import { CorrectAlertTextUseCase } from '../use-cases/correct-alert-text/correct-alert-text.use-case';
@@ -22,15 +23,23 @@ import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-ale
 @Controller()
 export class PublishingEventsConsumer {
   private readonly handlers: EventHandlers = {
-    [EVENT_TYPES.articlePublished]: (event) =>
-      this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) })),
+    // Each also keeps the words its tags were typed as, for the pages that name followed tags.
+    [EVENT_TYPES.articlePublished]: async (event) => {
+      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
+      return this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) }));
+    },
     // A correction also follows the alerts already sent (the push again, one correction e-mail).
-    [EVENT_TYPES.articleCorrected]: (event) =>
-      this.correct.execute(
+    [EVENT_TYPES.articleCorrected]: async (event) => {
+      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
+      return this.correct.execute(
         CorrectAlertTextCommand.create({ ...alertContentFields(event.data), correction: { note: event.data.correctionNote, correctedAt: new Date(event.data.correctedAt) } }),
-      ),
+      );
+    },
     // An update is a newer text at the same address: unsent alerts say it; nobody new is alerted, and nobody again.
-    [EVENT_TYPES.articleUpdated]: (event) => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data))),
+    [EVENT_TYPES.articleUpdated]: async (event) => {
+      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
+      return this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data)));
+    },
     [EVENT_TYPES.articleUnpublished]: (event) =>
       this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt), removal: 'unpublished' })),
     [EVENT_TYPES.articleKilled]: (event) =>
@@ -45,6 +54,7 @@ export class PublishingEventsConsumer {
     private readonly correct: CorrectAlertTextUseCase,
     private readonly withdraw: WithdrawAlertsUseCase,
     private readonly sections: SiteSectionFollower,
+    private readonly tagNames: TagNameRepository,
   ) {}
 
   @ConsumeTopic(TOPICS.publishing)

@@ -141,4 +141,9 @@ describe('describePreferences', () => {
     const labels: Record<string, string> = { politics: 'Politics', climate: 'Climate & energy' };
     expect(describePreferences(prefs({ sections: ['climate', 'politics', 'retired'] }), (slug) => labels[slug] ?? slug)).toBe('every story in Climate & energy, Politics, and retired');
   });
+
+  it('names tags in the words the site\'s stories typed them as, when given', () => {
+    const names: Record<string, string> = { kiyiv: 'Київ' };
+    expect(describePreferences(prefs({ tags: ['kiyiv', 'ports'] }), undefined, (tag) => names[tag] ?? tag)).toBe('every story tagged Київ or ports');
+  });
 });

@@ -151,13 +151,13 @@ const OR = new Intl.ListFormat('en', { type: 'disjunction' });
 /**
  * What a recipient gets, in words for pages and e-mails: "every story in Climate and Politics,
  * and stories tagged budget or harbour", "breaking news only", a daily digest and quiet hours.
- * `sectionLabel` gives a section's name as readers know it (SiteSectionList.labelOf); without it
- * the slug is shown.
+ * `sectionLabel` gives a section's name as readers know it (SiteSectionList.labelOf), `tagName`
+ * a tag's (the words stories typed it as, TagNameRepository); without them the slug is shown.
  */
-export function describePreferences(prefs: Preferences, sectionLabel: (slug: string) => string = (slug) => slug): string {
+export function describePreferences(prefs: Preferences, sectionLabel: (slug: string) => string = (slug) => slug, tagName: (tag: string) => string = (tag) => tag): string {
   const followed = [
     ...(prefs.sections.length > 0 ? [`in ${AND.format(prefs.sections.map(sectionLabel))}`] : []),
-    ...(prefs.tags.length > 0 ? [`tagged ${OR.format(prefs.tags)}`] : []),
+    ...(prefs.tags.length > 0 ? [`tagged ${OR.format(prefs.tags.map(tagName))}`] : []),
   ];
   const what = prefs.breakingOnly
     ? followed.length > 0

@@ -59,7 +59,7 @@ export class RefusedFormFilter extends SubscriberPageFilter {
     if (PREFERENCES_PATH.test(request.path)) {
       const token = request.query.token;
       const view = await this.recipients.find(this.links.verify(token, 'manage'));
-      return preferencesPage(this.masthead, view, String(token), this.sections.current(), { refused: refusal });
+      return preferencesPage(this.masthead, view, String(token), this.sections.current(), { refused: refusal, tagNames: await this.recipients.namesOfTags(view.preferences.tags) });
     }
     // Back to the page of the site the form was on, when it was one: the form is posted again from here.
     const returnTo = wayBack(refusal.values.returnTo, this.config.publicSiteUrl);

@@ -63,7 +63,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 404, description: 'SUBSCRIBER.NOT_FOUND' })
   async showConfirmation(@Query('token', ConfirmLinkPipe) subscriberId: string, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find({ kind: 'email', recipientId: subscriberId });
-    return confirmSignupPage(this.masthead, view, token, (slug) => this.sections.labelOf(slug));
+    return confirmSignupPage(this.masthead, view, token, (slug) => this.sections.labelOf(slug), await this.recipients.namesOfTags(view.preferences.tags));
   }
 
   @Post('v1/subscribers/confirm')
@@ -75,7 +75,8 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 409, description: 'SUBSCRIBER.UNSUBSCRIBED' })
   async confirmSignup(@Query('token', ConfirmLinkPipe) subscriberId: string): Promise<string> {
     const outcome = await this.confirm.execute(ConfirmSubscriptionCommand.create({ subscriberId }));
-    return confirmedPage(this.masthead, outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl, (slug) => this.sections.labelOf(slug));
+    const tagNames = await this.recipients.namesOfTags(outcome.preferences.tags);
+    return confirmedPage(this.masthead, outcome.newlyConfirmed, outcome.preferences, outcome.preferencesUrl, (slug) => this.sections.labelOf(slug), tagNames);
   }
 
   @Get('preferences')
@@ -84,7 +85,7 @@ export class SubscriberPagesController {
   @ApiResponse({ status: 400, description: 'LINK.INVALID' })
   async showPreferences(@Query('token', ManageLinkPipe) link: ManageLink, @Query('token') token: string): Promise<string> {
     const view = await this.recipients.find(link);
-    return preferencesPage(this.masthead, view, token, this.sections.current());
+    return preferencesPage(this.masthead, view, token, this.sections.current(), { tagNames: await this.recipients.namesOfTags(view.preferences.tags) });
   }
 
   @Post('preferences')
@@ -107,7 +108,7 @@ export class SubscriberPagesController {
     @Body() form: PreferencesForm,
   ): Promise<string> {
     const view = await this.managePreferences.execute(ManagePreferencesCommand.create({ ...link, preferences: preferencesOfForm(form) }));
-    return preferencesPage(this.masthead, view, token, this.sections.current(), { notice: 'Your preferences are saved.' });
+    return preferencesPage(this.masthead, view, token, this.sections.current(), { notice: 'Your preferences are saved.', tagNames: await this.recipients.namesOfTags(view.preferences.tags) });
   }
 
   @Get('unsubscribe')

@@ -32,6 +32,14 @@ describe('subscriber pages', () => {
     expect(page).toContain('action="/unsubscribe?token=v1.token%22%26x%3D%3Cy%3E"');
   });
 
+  it('name followed tags in the words the site\'s stories typed them as, in the form and its summary, escaped', () => {
+    const followsTags = view({ preferences: preferences({ sections: ['politics'], tags: ['kiyiv', 'ports', 'x-b'] }) });
+    const page = preferencesPage(MASTHEAD, followsTags, 't', SITE, { tagNames: { kiyiv: 'Київ', 'x-b': 'X <b>' } });
+    expect(page).toContain('name="tags" value="Київ, ports, X &lt;b&gt;"');
+    expect(page).toContain('tagged Київ, ports, or X &lt;b&gt;');
+    expect(preferencesPage(MASTHEAD, followsTags, 't', SITE)).toContain('name="tags" value="kiyiv, ports, x-b"');
+  });
+
   it('check the radio button of the chosen frequency, and offer a browser no digest', () => {
     expect(preferencesPage(MASTHEAD, view(), 't', SITE)).toContain('name="frequency" value="breaking-only" checked>');
     const digest = preferencesPage(MASTHEAD, view({ preferences: preferences({ sections: ['politics'], frequency: 'daily-digest' }) }), 't', SITE);

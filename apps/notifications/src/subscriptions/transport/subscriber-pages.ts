@@ -1,5 +1,6 @@
 import type { SiteSection } from '@newsroom/config';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
+import { labelOfTag } from '@newsroom/contracts';
 import { htmlPage, type Masthead } from '../../shared/html/page';
 import { CHANNEL_FREQUENCIES, describePreferences, type Frequency, type Preferences } from '../domain/preferences';
 import { DEFAULT_TIME_ZONE } from '../domain/quiet-hours';
@@ -24,20 +25,24 @@ function unsubscribeForm(token: string, label: string): SafeHtml {
  * else's address into the form would have it confirmed without its owner's click. The form has
  * no fields: an empty POST passes the API paths' JSON-only rule for bodies.
  */
-/** `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf); pages without it show slugs. */
-export function confirmSignupPage(masthead: Masthead, view: RecipientView, token: string, sectionLabel?: (slug: string) => string): string {
+/**
+ * `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf); `tagNames`: the
+ * words the followed tags were typed as on the site (TagNameRepository.namesOf). Pages without
+ * them show slugs.
+ */
+export function confirmSignupPage(masthead: Masthead, view: RecipientView, token: string, sectionLabel?: (slug: string) => string, tagNames?: TagNames): string {
   // Opened again later (from the same e-mail): say where it stands rather than offer a button that does nothing, or is refused.
   if (!view.subscribed) {
     return htmlPage(masthead, 'Unsubscribed', html`<p>${view.label} unsubscribed from these alerts; this link cannot start them again.</p>${waysBack(masthead)}`);
   }
   if (!view.awaitingConfirmation) {
-    return htmlPage(masthead, 'Already confirmed', html`<p>${masthead.name} alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel)}.</p>
+    return htmlPage(masthead, 'Already confirmed', html`<p>${masthead.name} alerts for ${view.label} are on: ${describePreferences(view.preferences, sectionLabel, tagNameIn(tagNames))}.</p>
 <p>Every alert has a link to change this or to unsubscribe.</p>${backToSite(masthead)}`);
   }
   return htmlPage(
     masthead,
     'Confirm your alerts',
-    html`<p>${masthead.name} alerts for ${view.label}: ${describePreferences(view.preferences, sectionLabel)}.</p>
+    html`<p>${masthead.name} alerts for ${view.label}: ${describePreferences(view.preferences, sectionLabel, tagNameIn(tagNames))}.</p>
 <form method="post" action="${actionUrl('/v1/subscribers/confirm', token)}">
 <button type="submit">Yes, send me alerts</button>
 </form>
@@ -45,12 +50,12 @@ export function confirmSignupPage(masthead: Masthead, view: RecipientView, token
   );
 }
 
-export function confirmedPage(masthead: Masthead, newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string, sectionLabel?: (slug: string) => string): string {
+export function confirmedPage(masthead: Masthead, newlyConfirmed: boolean, preferences: Preferences, preferencesUrl: string, sectionLabel?: (slug: string) => string, tagNames?: TagNames): string {
   return htmlPage(
     masthead,
     newlyConfirmed ? 'Subscription confirmed' : 'Already confirmed',
     html`<p>${newlyConfirmed ? `Thank you: your ${masthead.name} alerts are on.` : 'This subscription was confirmed already; nothing changed.'}</p>
-<p>You get: ${describePreferences(preferences, sectionLabel)}.</p>
+<p>You get: ${describePreferences(preferences, sectionLabel, tagNameIn(tagNames))}.</p>
 <p>Every alert has a link to change this or to unsubscribe, or <a href="${safeUrl(preferencesUrl)}" rel="noreferrer">change it now</a>.</p>${backToSite(masthead)}`,
   );
 }
@@ -98,11 +103,22 @@ export interface FormRefusal<Values extends FormValues = FormValues> {
   code: string;
 }
 
-/** The stored preferences as the form shows them. */
-export function formValuesOf(preferences: Pick<Preferences, 'sections' | 'tags' | 'frequency' | 'timeZone' | 'quietHours'>): FormValues {
+/** Tag → the words stories typed it as (TagNameRepository.namesOf). */
+export type TagNames = Readonly<Record<string, string>>;
+
+/** A followed tag as pages name it: its words where a story gave some, else the tag. */
+function tagNameIn(names: TagNames | undefined): (tag: string) => string {
+  return (tag) => labelOfTag(tag, names) ?? tag;
+}
+
+/**
+ * The stored preferences as the form shows them; each tag in its words (`tagNames`), which the
+ * form reads back as the same tag (a label's slug is its tag).
+ */
+export function formValuesOf(preferences: Pick<Preferences, 'sections' | 'tags' | 'frequency' | 'timeZone' | 'quietHours'>, tagNames?: TagNames): FormValues {
   return {
     sections: preferences.sections,
-    tags: preferences.tags.join(', '),
+    tags: preferences.tags.map(tagNameIn(tagNames)).join(', '),
     frequency: preferences.frequency,
     timeZone: preferences.timeZone,
     quietHoursStart: preferences.quietHours?.start ?? '',
@@ -205,12 +221,12 @@ export function preferencesPage(
   view: RecipientView,
   token: string,
   siteSections: readonly SiteSection[],
-  { notice, refused }: { notice?: string; refused?: FormRefusal } = {},
+  { notice, refused, tagNames }: { notice?: string; refused?: FormRefusal; tagNames?: TagNames } = {},
 ): string {
   if (!view.subscribed) {
     return htmlPage(masthead, 'Alert preferences', html`<p>Alerts for ${view.label} are switched off.</p>${waysBack(masthead)}`);
   }
-  const values = refused?.values ?? formValuesOf(view.preferences);
+  const values = refused?.values ?? formValuesOf(view.preferences, tagNames);
   const problems = refused?.problems ?? [];
   // A section the site no longer has cannot be chosen again; saving the form drops it.
   const retired = view.preferences.sections.filter((section) => !siteSections.some((site) => site.slug === section));
@@ -218,7 +234,7 @@ export function preferencesPage(
     masthead,
     'Alert preferences',
     html`${refused && refusalSummary('Your changes are not saved yet.', refused)}${notice && html`<p role="status"><strong>${notice}</strong></p>`}
-<p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences, (slug) => siteSections.find((section) => section.slug === slug)?.label ?? slug)}.</p>
+<p>Alerts for ${view.label}. You get: ${describePreferences(view.preferences, (slug) => siteSections.find((section) => section.slug === slug)?.label ?? slug, tagNameIn(tagNames))}.</p>
 <p class="hint">These choices are for ${view.kind === 'email' ? 'this e-mail address' : 'this browser'} only: your e-mail alerts and the notifications in each browser each keep their own.</p>
 <form method="post" action="${actionUrl('/preferences', token)}">
 ${sectionChoices(siteSections, values.sections, problems)}

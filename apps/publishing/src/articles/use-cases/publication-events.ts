@@ -19,6 +19,7 @@ function publishedData(article: PublishedArticle, publicBaseUrl: string): Articl
     ...(content.standfirst ? { standfirst: content.standfirst } : {}),
     section: content.section,
     tags: [...content.tags],
+    ...(content.tagLabels && Object.keys(content.tagLabels).length > 0 ? { tagLabels: { ...content.tagLabels } } : {}),
     language: content.language,
     // The event carries names only: byline ids are internal to the newsroom.
     bylines: content.bylines.map((byline) => ({ name: byline.name })),
