@@ -16,6 +16,7 @@ import { SubscriberLinks } from '../src/shared/links/subscriber-links';
 import { Mailer } from '../src/shared/mail/mailer';
 import { NOTIFICATIONS_CONFIG } from '../src/shared/notifications-config.token';
 import { SubscriptionRepository } from '../src/subscriptions/persistence/subscription.repository';
+import { TagNameRepository } from '../src/subscriptions/persistence/tag-name.repository';
 import { CheckPushSubscriptionQuery } from '../src/subscriptions/use-cases/check-push-subscription/check-push-subscription.query';
 import { ConfirmSubscriptionUseCase } from '../src/subscriptions/use-cases/confirm-subscription/confirm-subscription.use-case';
 import { ManagePreferencesUseCase } from '../src/subscriptions/use-cases/manage-preferences/manage-preferences.use-case';
@@ -77,6 +78,7 @@ export function notificationsTestbed(name: string, extraProviders: Provider[] = 
       publicSiteProvider,
       SubscriberLinks,
       SubscriptionRepository,
+      TagNameRepository,
       ArticleAlertRepository,
       DeliveryRepository,
       SignUpByEmailUseCase,
