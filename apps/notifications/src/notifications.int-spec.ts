@@ -370,6 +370,11 @@ describe('notifications service (PostgreSQL, broker, SMTP server, HTTPS push ser
     expect([saved.status, saved.text.includes('Your preferences are saved.')]).toEqual([200, true]);
     expect(await service.sql(`SELECT tags FROM subscribers WHERE lower(email) = $1`, [alice])).toEqual([{ tags: ['kiyiv'] }]);
     expect((await form('sections=politics&tags=')).status).toBe(200);
+    // A new reader's confirmation e-mail names the tag so too.
+    const reader = 'kyiv.reader@example.com';
+    expect((await service.anonymous.post('/v1/subscribers', { email: reader, tags: ['kiyiv'] })).status).toBe(202);
+    const confirmation = await eventually('the confirmation e-mail', () => smtp.mailsTo(reader, /Confirm/)[0]);
+    expect(confirmation.parsed.text).toContain('You asked for: every story tagged Київ.');
   });
 
   it('unsubscribes with one click (RFC 8058) and stops alerts', async () => {

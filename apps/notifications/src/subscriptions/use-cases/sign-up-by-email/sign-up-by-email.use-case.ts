@@ -12,6 +12,7 @@ import { normalizePreferences, type Preferences } from '../../domain/preferences
 import { Subscriber, type SignupEmail } from '../../domain/subscriber';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { SignUpByEmailCommand } from './sign-up-by-email.command';
+import { TagNameRepository } from '../../persistence/tag-name.repository';
 import { confirmationEmail, manageLinkEmail } from './signup-emails';
 
 /** Raised when the signup is stored but its email could not be handed to the mail server. */
@@ -48,6 +49,7 @@ export class SignUpByEmailUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: SubscriptionRepository,
+    private readonly tagNames: TagNameRepository,
     private readonly links: SubscriberLinks,
     private readonly mailer: Mailer,
     private readonly sections: SiteSectionList,
@@ -65,7 +67,7 @@ export class SignUpByEmailUseCase {
       return result;
     }
     try {
-      await this.mailer.send(this.emailFor(subscriber, send));
+      await this.mailer.send(await this.emailFor(subscriber, send));
       this.logger.log({ subscriberId: subscriber.id, email: send }, 'signup email sent');
       return result;
     } catch (error) {
@@ -75,11 +77,12 @@ export class SignUpByEmailUseCase {
     }
   }
 
-  private emailFor(subscriber: Subscriber, send: Exclude<SignupEmail, 'none'>): OutgoingMail {
-    const sectionLabel = (slug: string) => this.sections.labelOf(slug);
-    if (send === 'confirmation') return confirmationEmail(this.config.siteName, subscriber.email, subscriber.preferences, this.links.confirmUrl(subscriber.id), sectionLabel);
+  /** The e-mail, naming sections by their labels and followed tags by the words the site's stories typed them as. */
+  private async emailFor(subscriber: Subscriber, send: Exclude<SignupEmail, 'none'>): Promise<OutgoingMail> {
+    const names = { sectionLabel: (slug: string) => this.sections.labelOf(slug), tagNames: await this.tagNames.namesOf(subscriber.preferences.tags) };
+    if (send === 'confirmation') return confirmationEmail(this.config.siteName, subscriber.email, subscriber.preferences, this.links.confirmUrl(subscriber.id), names);
     const links = this.links.management(subscriber.id, 'email');
-    return manageLinkEmail(this.config.siteName, subscriber.email, subscriber.preferences, links.preferencesUrl, links.unsubscribeUrl, sectionLabel);
+    return manageLinkEmail(this.config.siteName, subscriber.email, subscriber.preferences, links.preferencesUrl, links.unsubscribeUrl, names);
   }
 
   private async store(email: string, preferences: Preferences, now: Date): Promise<{ subscriber: Subscriber; send: SignupEmail; previousLinkSentAt: Date | null }> {

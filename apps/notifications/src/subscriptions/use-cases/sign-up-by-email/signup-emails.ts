@@ -2,11 +2,26 @@ import { html, safeUrl } from '@newsroom/html';
 import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
 import { oneLine } from '../../../alerts/channels/alert-messages';
+import { labelOfTag } from '@newsroom/contracts';
 import { describePreferences, type Preferences } from '../../domain/preferences';
 
-/** `publication`: SITE_NAME; `sectionLabel`: a section's name as readers know it (SiteSectionList.labelOf). */
-export function confirmationEmail(publication: string, to: string, preferences: Preferences, confirmUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
-  const wants = describePreferences(preferences, sectionLabel);
+/**
+ * How a signup e-mail names what the reader follows: `sectionLabel`, a section's name as readers
+ * know it (SiteSectionList.labelOf); `tagNames`, the words the site's stories typed followed
+ * tags as (TagNameRepository.namesOf). Without them, slugs.
+ */
+export interface FollowedNames {
+  sectionLabel?: (slug: string) => string;
+  tagNames?: Readonly<Record<string, string>>;
+}
+
+function wantsOf(preferences: Preferences, names: FollowedNames): string {
+  return describePreferences(preferences, names.sectionLabel, (tag) => labelOfTag(tag, names.tagNames) ?? tag);
+}
+
+/** `publication`: SITE_NAME. */
+export function confirmationEmail(publication: string, to: string, preferences: Preferences, confirmUrl: string, names: FollowedNames = {}): OutgoingMail {
+  const wants = wantsOf(preferences, names);
   const subject = `Confirm your ${oneLine(publication)} alerts`;
   return {
     to,
@@ -29,8 +44,8 @@ ${footnote(html`If you did not sign up, ignore this email: nothing will be sent 
   };
 }
 
-export function manageLinkEmail(publication: string, to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, sectionLabel?: (slug: string) => string): OutgoingMail {
-  const wants = describePreferences(preferences, sectionLabel);
+export function manageLinkEmail(publication: string, to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, names: FollowedNames = {}): OutgoingMail {
+  const wants = wantsOf(preferences, names);
   const subject = `Your ${oneLine(publication)} alert preferences`;
   return {
     to,
