@@ -1,4 +1,4 @@
-import { labelOfTag, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
+import { tagAsWritten, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
 import type { SiteSection } from './api';
 import { h } from './dom';
 
@@ -43,5 +43,5 @@ export function tagsOf(input: HTMLInputElement): TypedTags {
 
 /** Tags as a story's text writes them: each one's label where it has one, else the tag itself. */
 export function tagsAsWritten(tags: readonly string[], labels?: Readonly<Record<string, string>>): string {
-  return tags.map((tag) => labelOfTag(tag, labels) ?? tag).join(', ');
+  return tags.map((tag) => tagAsWritten(tag, labels)).join(', ');
 }

@@ -2,7 +2,7 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import type { CheckResult } from '@newsroom/contracts/editorial-checks';
 import { inlineToPlainText, parseInline, type InlineNode } from '@newsroom/contracts/inline-markup';
 import { textDirection } from '@newsroom/contracts/direction';
-import { labelOfTag } from '@newsroom/contracts/tag-slug';
+import { tagAsWritten } from '@newsroom/contracts/tag-slug';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
 import { h, onDay, when } from './dom';
@@ -87,7 +87,7 @@ function asRead(article: Article, field: string): unknown {
 
 /** A story's tags in the words they were typed as (the slug where there are none). */
 function tagWords(article: Pick<Article, 'tags' | 'tagLabels'>): string[] {
-  return (article.tags ?? []).map((tag) => labelOfTag(tag, article.tagLabels) ?? tag);
+  return (article.tags ?? []).map((tag) => tagAsWritten(tag, article.tagLabels));
 }
 
 /**

@@ -140,6 +140,11 @@ export function labelOfTag(tag: string, labels: Readonly<Record<string, string>>
   return labels && Object.prototype.hasOwnProperty.call(labels, tag) ? labels[tag] : undefined;
 }
 
+/** A tag as it was written: its label when it has one, else the tag itself (the desk's fields, the alert pages' words). */
+export function tagAsWritten(tag: string, labels: Readonly<Record<string, string>> | undefined): string {
+  return labelOfTag(tag, labels) ?? tag;
+}
+
 /** The entry's slug when it fits whole; an empty string when it makes none or would be cut. */
 function wholeTagSlug(entry: string): string {
   const whole = tagSlug(entry, Number.MAX_SAFE_INTEGER);

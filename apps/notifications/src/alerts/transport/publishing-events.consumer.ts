@@ -23,23 +23,18 @@ import { WithdrawAlertsUseCase } from '../use-cases/withdraw-alerts/withdraw-ale
 @Controller()
 export class PublishingEventsConsumer {
   private readonly handlers: EventHandlers = {
-    // Each also keeps the words its tags were typed as, for the pages that name followed tags.
-    [EVENT_TYPES.articlePublished]: async (event) => {
-      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
-      return this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) }));
-    },
+    // Each also keeps the words its tags were typed as, for the pages that name followed tags (withTagNames).
+    [EVENT_TYPES.articlePublished]: (event) =>
+      this.withTagNames(event, () => this.fanOut.execute(FanOutAlertsCommand.create({ ...alertContentFields(event.data), publishedAt: new Date(event.data.publishedAt) }))),
     // A correction also follows the alerts already sent (the push again, one correction e-mail).
-    [EVENT_TYPES.articleCorrected]: async (event) => {
-      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
-      return this.correct.execute(
-        CorrectAlertTextCommand.create({ ...alertContentFields(event.data), correction: { note: event.data.correctionNote, correctedAt: new Date(event.data.correctedAt) } }),
-      );
-    },
+    [EVENT_TYPES.articleCorrected]: (event) =>
+      this.withTagNames(event, () =>
+        this.correct.execute(
+          CorrectAlertTextCommand.create({ ...alertContentFields(event.data), correction: { note: event.data.correctionNote, correctedAt: new Date(event.data.correctedAt) } }),
+        ),
+      ),
     // An update is a newer text at the same address: unsent alerts say it; nobody new is alerted, and nobody again.
-    [EVENT_TYPES.articleUpdated]: async (event) => {
-      await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
-      return this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data)));
-    },
+    [EVENT_TYPES.articleUpdated]: (event) => this.withTagNames(event, () => this.correct.execute(CorrectAlertTextCommand.create(alertContentFields(event.data)))),
     [EVENT_TYPES.articleUnpublished]: (event) =>
       this.withdraw.execute(WithdrawAlertsCommand.create({ articleId: event.data.articleId, withdrawnAt: new Date(event.data.unpublishedAt), removal: 'unpublished' })),
     [EVENT_TYPES.articleKilled]: (event) =>
@@ -56,6 +51,12 @@ export class PublishingEventsConsumer {
     private readonly sections: SiteSectionFollower,
     private readonly tagNames: TagNameRepository,
   ) {}
+
+  /** Keeps the words the story's tags were typed as (as of the event's time), then applies the event. */
+  private async withTagNames<T>(event: { time: string; data: ArticlePublishedData }, apply: () => Promise<T>): Promise<T> {
+    await this.tagNames.remember(event.data.tagLabels, new Date(event.time));
+    return apply();
+  }
 
   @ConsumeTopic(TOPICS.publishing)
   async onPublishingEvent(@Inbound() message: InboundMessage): Promise<void> {

@@ -1,6 +1,6 @@
 import type { SiteSection } from '@newsroom/config';
 import { html, safeUrl, type SafeHtml } from '@newsroom/html';
-import { labelOfTag } from '@newsroom/contracts';
+import { tagAsWritten } from '@newsroom/contracts';
 import { htmlPage, type Masthead } from '../../shared/html/page';
 import { CHANNEL_FREQUENCIES, describePreferences, type Frequency, type Preferences } from '../domain/preferences';
 import { DEFAULT_TIME_ZONE } from '../domain/quiet-hours';
@@ -108,7 +108,7 @@ export type TagNames = Readonly<Record<string, string>>;
 
 /** A followed tag as pages name it: its words where a story gave some, else the tag. */
 function tagNameIn(names: TagNames | undefined): (tag: string) => string {
-  return (tag) => labelOfTag(tag, names) ?? tag;
+  return (tag) => tagAsWritten(tag, names);
 }
 
 /**

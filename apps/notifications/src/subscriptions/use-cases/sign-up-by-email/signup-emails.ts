@@ -2,7 +2,7 @@ import { html, safeUrl } from '@newsroom/html';
 import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
 import { oneLine } from '../../../alerts/channels/alert-messages';
-import { labelOfTag } from '@newsroom/contracts';
+import { tagAsWritten } from '@newsroom/contracts';
 import { describePreferences, type Preferences } from '../../domain/preferences';
 
 /**
@@ -16,7 +16,7 @@ export interface FollowedNames {
 }
 
 function wantsOf(preferences: Preferences, names: FollowedNames): string {
-  return describePreferences(preferences, names.sectionLabel, (tag) => labelOfTag(tag, names.tagNames) ?? tag);
+  return describePreferences(preferences, names.sectionLabel, (tag) => tagAsWritten(tag, names.tagNames));
 }
 
 /** `publication`: SITE_NAME. */

@@ -41,6 +41,12 @@ export interface SearchResults {
 
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}"`;
 const SNIPPET_OPTIONS = `StartSel="${SNIPPET_MARK_START}", StopSel="${SNIPPET_MARK_END}", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter="${SNIPPET_FRAGMENT_DELIMITER}"`;
+/**
+ * The marked headline and snippet of article `a` for the tsquery `q.query`, in both statements
+ * that make them: $3 is HEADLINE_OPTIONS, $4 SNIPPET_OPTIONS, $7 the angle brackets' stand-ins.
+ */
+const HIGHLIGHTS = `ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $7)), q.query, $3) AS headline,
+              ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet`;
 
 /**
  * Full-text search over live articles. Each article is indexed in its own language's text
@@ -65,8 +71,7 @@ export class SearchArticlesQuery {
        )
        SELECT a.id,
               ts_rank_cd(a.search_document, q.query) AS rank,
-              ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $7)), q.query, $3) AS headline,
-              ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $4) AS snippet,
+              ${HIGHLIGHTS},
               a.search_headline,
               a.search_text,
               count(*) OVER () AS total
@@ -101,15 +106,13 @@ export class SearchArticlesQuery {
     });
     if (found.length === 0) return;
     const again: { id: string; headline: string; snippet: string }[] = await this.dataSource.query(
-      `SELECT a.id,
-              ts_headline(a.search_config::regconfig, coalesce(a.search_headline, translate(a.content->>'headline', '<>', $6)), q.query, $4) AS headline,
-              ts_headline(a.search_config::regconfig, coalesce(a.search_text, ''), q.query, $5) AS snippet
+      `SELECT a.id, ${HIGHLIGHTS}
          FROM unnest($1::uuid[], $2::text[]) AS found(id, words)
          JOIN articles a ON a.id = found.id
         CROSS JOIN LATERAL (
-          SELECT websearch_to_tsquery(a.search_config::regconfig, $3) || websearch_to_tsquery(a.search_config::regconfig, $7) || websearch_to_tsquery(a.search_config::regconfig, found.words) AS query
+          SELECT websearch_to_tsquery(a.search_config::regconfig, $5) || websearch_to_tsquery(a.search_config::regconfig, $6) || websearch_to_tsquery(a.search_config::regconfig, found.words) AS query
         ) q`,
-      [found.map(({ row }) => row.id), found.map(({ words }) => words), toSearchQuery(command.text), HEADLINE_OPTIONS, SNIPPET_OPTIONS, ANGLE_OPEN + ANGLE_CLOSE, toFoldedSearchQuery(command.text)],
+      [found.map(({ row }) => row.id), found.map(({ words }) => words), HEADLINE_OPTIONS, SNIPPET_OPTIONS, toSearchQuery(command.text), toFoldedSearchQuery(command.text), ANGLE_OPEN + ANGLE_CLOSE],
     );
     const byId = new Map(again.map((row) => [row.id, row]));
     for (const { row } of found) {
