@@ -563,6 +563,20 @@ describe('the desk in a browser', () => {
     await expect(editor.locator('ol li').allTextContents()).resolves.toEqual(['Podil to Poshtova Square in 12 minutes', 'A tram every 20 minutes from 6am']);
     await editor.getByRole('complementary', { name: 'Comments on block 3' }).getByText('Which contractor did the work?').waitFor();
     await checkScreen(editor, 'review-block-comments');
+    // ---- a sub-edit of the picture's words: its credit put right in review, the picture kept ----
+    await editor.getByText('Edit the text yourself').click();
+    const subEdit = editor.locator('form.sub-edit');
+    await subEdit.getByText('Body text').click();
+    await subEdit.getByLabel('Picture 9, credit', { exact: true }).fill('Olena Kravets / Newsroom');
+    // alt text is required: emptied, drafting refuses the edit, and the refusal names the field as the form does
+    await subEdit.getByLabel('Picture 9, alt text', { exact: true }).fill('');
+    await editor.getByRole('button', { name: 'Save the edit' }).click();
+    await editor.getByText(/“Picture 9, alt text” must not be empty/).first().waitFor();
+    await subEdit.getByLabel('Picture 9, alt text', { exact: true }).fill('A blue river tram at Poshtova Square');
+    await editor.getByRole('button', { name: 'Save the edit' }).click();
+    await editor.getByText(/^Your edit is revision \d+, under review with you; what you changed is shown below\.$/).waitFor();
+    const creditRow = editor.locator('.diff-table tbody tr').filter({ has: editor.getByRole('rowheader', { name: 'Block 9, picture credit' }) });
+    await expect(creditRow.locator('ins').allTextContents()).resolves.toEqual([expect.stringContaining('Newsroom')]);
     // approving without touching the time publishes now: editorial review gets no publishAt
     await expect(editor.getByLabel('Now, as soon as approved').isChecked()).resolves.toBe(true);
     await editor.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -570,16 +584,16 @@ describe('the desk in a browser', () => {
     const articleId = new URL(editor.url()).pathname.split('/').pop() as string;
     const review = await newsroom.call<{ decisions: { kind: string; publishAt: string | null }[] }>('editorial-review', 'GET', `/v1/reviews/${articleId}`, { role: 'editor', user: 'observer' });
     expect(review.body.decisions).toEqual([expect.objectContaining({ kind: 'approved', publishAt: null })]);
-    // a first submission, decided: nothing claims an earlier revision
-    await editor.getByRole('heading', { name: 'Changes', exact: true }).waitFor();
-    await editor.getByText('First submission: there is no earlier revision to compare it with.').waitFor();
+    // decided: the changes shown are still the sub-edit's, against the reporter's revision
+    await editor.getByRole('heading', { name: /^Changes since revision \d+$/ }).waitFor();
     await checkScreen(editor, 'review-approved');
 
     // ---- the public page: dateline, subheadings, quotes with attribution, the teaser, the picture's srcset ----
     const publicLink = reporter.getByRole('link', { name: 'Open the public page' });
     await publicLink.waitFor({ timeout: 30_000 });
-    const page = await (await fetch((await publicLink.getAttribute('href')) as string)).text();
-    for (const text of ['Kyiv', 'What was repaired', 'Who rides it', 'The track is good for another thirty years.', 'City transport engineer', 'A commuter from Podil', 'River tram closes for winter repairs', 'The works were due to take three months.', 'The first tram of the season.']) {
+    const publicLinkHref = (await publicLink.getAttribute('href')) as string;
+    const page = await (await fetch(publicLinkHref)).text();
+    for (const text of ['Kyiv', 'What was repaired', 'Who rides it', 'The track is good for another thirty years.', 'City transport engineer', 'A commuter from Podil', 'River tram closes for winter repairs', 'The works were due to take three months.', 'The first tram of the season.', 'Olena Kravets / Newsroom']) {
       expect(page).toContain(text);
     }
     expect(page).toContain('<ol><li>Podil to Poshtova Square in 12 minutes</li><li>A tram every 20 minutes from 6am</li></ol>');
@@ -587,6 +601,34 @@ describe('the desk in a browser', () => {
     expect(image).toMatch(/srcset="[^"]*\/320\.webp 320w, [^"]*\/640\.webp 640w, [^"]*\/1024\.webp 1024w, [^"]* 1200w"/);
     const src = /src="([^"]+)"/.exec(image)?.[1] as string;
     expect((await fetch(src)).headers.get('content-type')).toBe('image/png'); // drafting serves it to readers
+
+    // ---- a caption put right on the live story: the words around a picture are words to correct, the picture stays ----
+    await editor.getByRole('link', { name: 'Live stories' }).click();
+    await editor.getByRole('link', { name: headline }).click();
+    await editor.getByLabel('Correction note (shown to readers)').fill('The caption now says where the tram was; the alt text describes the tram.');
+    await editor.getByText('Body text').click();
+    const caption = editor.getByLabel('Picture 9, caption', { exact: true });
+    expect(await caption.inputValue()).toBe('The first tram of the season.');
+    expect(await editor.getByLabel('Picture 9, credit', { exact: true }).inputValue()).toBe('Olena Kravets / Newsroom');
+    expect(await editor.getByLabel('Related story 10, teaser', { exact: true }).inputValue()).toBe('The works were due to take three months.');
+    await caption.fill('The first tram of the season, at Poshtova Square.');
+    // alt text is required: emptied, it is sent as such and refused with its reason, and the page keeps its picture's words
+    const alt = editor.getByLabel('Picture 9, alt text', { exact: true });
+    await alt.fill('');
+    await editor.getByRole('button', { name: 'Publish correction' }).click();
+    await editor.getByText('The corrected article would not be valid: “Picture 9, alt text” must not be empty (ARTICLE.INVALID_CORRECTION)').waitFor();
+    await checkScreen(editor, 'live-story-picture-correction');
+    expect(await (await fetch(publicLinkHref)).text()).not.toContain('at Poshtova Square.</figcaption>');
+    await alt.fill('A blue river tram waiting at Poshtova Square');
+    await editor.getByRole('button', { name: 'Publish correction' }).click();
+    await editor.getByText('Correction published.').waitFor();
+    await eventually('the corrected caption on the page', async () => (await (await fetch(publicLinkHref)).text()).includes('The first tram of the season, at Poshtova Square.'), { timeoutMs: 15_000 });
+    const correctedPage = await (await fetch(publicLinkHref)).text();
+    const correctedImage = /<img[^>]*alt="A blue river tram waiting at Poshtova Square"[^>]*>/.exec(correctedPage)?.[0] ?? '';
+    expect(correctedImage).toContain(`src="${src}"`); // the same picture, its renditions kept
+    expect(correctedImage).toMatch(/srcset="[^"]*\/320\.webp 320w/);
+    expect(correctedPage).toContain('Olena Kravets / Newsroom');
+    expect(correctedPage).toContain('The caption now says where the tram was');
 
     // ---- dead letters: a broken event on the review topic, inspected and replayed from the desk ----
     const bus = new TestEventBus(newsroom.broker.brokers);

@@ -1,4 +1,5 @@
 import { ApiError, errorDetails } from './api';
+import { blockWord, fieldWord } from './block-words';
 import type { Article, ShownCheck } from './views';
 
 /**
@@ -23,11 +24,8 @@ export function refusalsOf(error: unknown, sent: Article): ShownCheck[] {
 
 /** A validator's wording a person reads more easily: "must be longer than or equal to 1 characters" → "must not be empty". */
 export function plainValidationWords(message: string): string {
-  return message.replace(/must be longer than or equal to 1 characters?/, 'must not be empty');
+  return message.replace(/must be longer than or equal to 1 characters?/g, 'must not be empty');
 }
-
-const BLOCK_WORDS: Record<string, string> = { paragraph: 'paragraph', subheading: 'subheading', quote: 'quote', list: 'list', image: 'picture', embed: 'embed', related: 'related story' };
-const FIELD_WORDS: Record<string, string> = { items: 'items', style: 'style', alt: 'alt text', url: 'address', attribution: 'attribution', caption: 'caption', credit: 'credit', headline: 'headline', provider: 'provider', title: 'title' };
 
 /**
  * A field of the story as the reporter knows it, from the path a refusal names: `body.9.text`
@@ -45,9 +43,9 @@ export function fieldInWords(path: string, sent: Article): string {
       block[2] === 'items' && block[3] !== undefined
         ? ` item ${Number(block[3]) + 1}`
         : block[2] && block[2] !== 'text' && block[2] !== 'type'
-          ? ` ${FIELD_WORDS[block[2]] ?? block[2]}`
+          ? ` ${fieldWord(block[2])}`
           : '';
-    return `Block ${index + 1}${kind ? ` (${BLOCK_WORDS[kind] ?? kind})` : ''}${field}`;
+    return `Block ${index + 1}${kind ? ` (${blockWord(kind)})` : ''}${field}`;
   }
   const listed = /^(bylines|tags)\.(\d+)/.exec(path);
   if (listed) return `${listed[1] === 'bylines' ? 'Byline' : 'Tag'} ${Number(listed[2]) + 1}${listed[1] === 'tags' && sent.tags?.[Number(listed[2])] ? ` (“${sent.tags[Number(listed[2])]}”)` : ''}`;

@@ -1,9 +1,10 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import { correctedBylines } from '@newsroom/contracts/bylines';
-import type { SiteSection } from './api';
+import { ApiError, describeError, type SiteSection } from './api';
 import { correctableTexts, correctedBody } from './body-correction';
 import { field, h } from './dom';
 import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from './filing-fields';
+import { plainValidationWords } from './refusals';
 
 /**
  * The words of a story an editor may change in place: its headline, standfirst and body text,
@@ -24,8 +25,8 @@ export interface TextEditFields {
   /**
    * What differs from `text`, as the services take it: `headline`, `standfirst` (null when
    * emptied), `dateline` (null when both its fields are emptied), `bylines` (the whole list,
-   * each name that stays with its account) and `body` (whole, with pictures and embeds as they
-   * were), only those that changed. An emptied headline, a dateline with one field emptied or
+   * each name that stays with its account) and `body` (whole, with the pictures, the addresses
+   * and the order of the blocks as they were), only those that changed. An emptied headline, a dateline with one field emptied or
    * no byline left is sent as such, for the service to refuse with its reason: dropped here,
    * the edit would go out saying the text was changed when it was not.
    */
@@ -34,7 +35,8 @@ export interface TextEditFields {
 
 /**
  * Builds the fields of an in-place text edit: the headline, the standfirst and each text of the
- * body (correctableTexts: paragraphs, subheadings, quotes and their attributions, list items).
+ * body (correctableTexts: paragraphs, subheadings, quotes and their attributions, list items,
+ * pictures' alt text, captions and credits, embeds' titles, related stories' headlines and teasers).
  */
 export function textEditFields(text: EditableText): TextEditFields {
   const headline = h('input', { type: 'text', name: 'headline', value: text.headline });
@@ -57,7 +59,7 @@ export function textEditFields(text: EditableText): TextEditFields {
               'details',
               { class: 'body-correction' },
               h('summary', {}, 'Body text'),
-              h('p', { class: 'hint' }, 'Markup as in the editor: **bold**, _italic_, [label](https://…). Empty a paragraph to take it out.'),
+              h('p', { class: 'hint' }, 'Markup as in the editor: **bold**, _italic_, [label](https://…); captions, credits, alt text, titles and teasers are plain text. Empty a paragraph to take it out.'),
               texts.map(({ row }) => row),
             ),
           ]
@@ -73,6 +75,23 @@ export function textEditFields(text: EditableText): TextEditFields {
       return changes;
     },
   };
+}
+
+/**
+ * A refusal of an in-place edit (a correction, a sub-edit) in the words of its form. The services
+ * name what they refuse by its path in the article, counted from 0 (`changes.body.8.alt must be
+ * longer than or equal to 1 characters`); the form labels that field "Picture 9, alt text", so
+ * the refusal does too ("“Picture 9, alt text” must not be empty"). Anything else is said as
+ * describeError says it.
+ */
+export function editRefusalInWords(error: unknown, body: readonly ArticleBlock[]): string {
+  const said = describeError(error);
+  if (!(error instanceof ApiError) || error.status !== 400) return said;
+  const labels = new Map(correctableTexts(body).map((piece) => [piece.key, piece.label]));
+  return plainValidationWords(said).replace(/\b(?:changes\.)?body\.(\d+)((?:\.\w+)*)/g, (_path: string, index: string, rest: string) => {
+    const label = labels.get(`${index}${rest}`) ?? `Block ${Number(index) + 1}${rest ? ` (${rest.slice(1)})` : ''}`;
+    return `“${label}”`;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { textDirection } from '@newsroom/contracts/direction';
 import { tagAsWritten } from '@newsroom/contracts/tag-slug';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
+import { blockWord, fieldWord } from './block-words';
 import { h, onDay, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
 
@@ -370,9 +371,9 @@ export function renderDiff(
   }
   for (const entry of diff.body ?? []) {
     const change = entry as { change: string; fromIndex?: number; toIndex?: number; type?: string; block?: ArticleBlock; fields?: { field: string; before?: unknown; after?: unknown; changes?: WordChange[] }[] };
-    if (change.change === 'added' && change.block) rows.push([`Block ${(change.toIndex ?? 0) + 1} added (${change.block.type})`, '', h('ins', {}, blockText(change.block))]);
-    else if (change.change === 'removed' && change.block) rows.push([`Block ${(change.fromIndex ?? 0) + 1} removed (${change.block.type})`, h('del', {}, blockText(change.block)), '']);
-    else for (const f of change.fields ?? []) rows.push([`Block ${(change.toIndex ?? 0) + 1}, ${change.type ?? ''} ${f.field}`, side('before', f.changes, f.before), side('after', f.changes, f.after)]);
+    if (change.change === 'added' && change.block) rows.push([`Block ${(change.toIndex ?? 0) + 1} added (${blockWord(change.block.type)})`, '', h('ins', {}, blockText(change.block))]);
+    else if (change.change === 'removed' && change.block) rows.push([`Block ${(change.fromIndex ?? 0) + 1} removed (${blockWord(change.block.type)})`, h('del', {}, blockText(change.block)), '']);
+    else for (const f of change.fields ?? []) rows.push([`Block ${(change.toIndex ?? 0) + 1}, ${blockWord(change.type ?? '')} ${fieldWord(f.field)}`, side('before', f.changes, f.before), side('after', f.changes, f.after)]);
   }
   return h(
     'div',

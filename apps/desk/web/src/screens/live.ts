@@ -1,7 +1,7 @@
 import type { ArticleBlock } from '@newsroom/contracts';
 import { ApiError, describeError, service } from '../api';
 import { scheduleTimeProblem } from '../approval';
-import { textEditFields, type EditableText } from '../text-edit';
+import { editRefusalInWords, textEditFields, type EditableText } from '../text-edit';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
 import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, showFocused, statusBadge, toLocalInput, when } from '../dom';
@@ -445,7 +445,8 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
   /**
    * A correction: the public note, and the headline, standfirst, dateline, bylines and body
    * text as they should read, starting from the live text. Only what differs from it is sent (`changes`); the body,
-   * when any of its text changed, goes whole, with pictures and embeds as they are live.
+   * when any of its words changed (a caption and alt text among them), goes whole, with the pictures,
+   * the addresses and the order of the blocks as they are live.
    * Publishing runs approval's blocking checks on the corrected text, and its refusal is shown.
    */
   const correction = (noteText = ''): HTMLElement => {
@@ -479,7 +480,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
           showFocused(message, published, ...(lost ? [lost] : []));
         })
         .catch(async (error: unknown) => {
-          show(message, notice('error', describeError(error)));
+          show(message, notice('error', editRefusalInWords(error, live.body)));
           if (!(error instanceof ApiError) || error.status !== 412) return;
           // Start again from the text as it is live now, keeping the note the editor wrote.
           try {

@@ -5,7 +5,7 @@ import { typedInto } from '../leaving';
 import { button, field, h, labelColumns, notice, show, showFocused, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
-import { filingEditFields, textEditFields } from '../text-edit';
+import { editRefusalInWords, filingEditFields, textEditFields } from '../text-edit';
 import { diffHeading, fieldsInWords, renderArticle, renderChecks, renderDiff, wordsInBody, type Article, type CheckResult } from '../views';
 
 interface ReviewSummary {
@@ -417,8 +417,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
    * appears and who is alerted) instead of sending it back for that. Drafting saves the
    * edit as a newer revision, theirs, and sends it to review (POST drafting
    * /v1/drafts/:id/sub-edits, If-Match the revision shown); the screen waits until review holds
-   * it, then shows it with the changes made. Pictures, embeds and the story's shape stay the
-   * reporter's: for those, request changes.
+   * it, then shows it with the changes made. The words around the pictures, embeds and related
+   * stories (a caption, a credit, alt text) are words too; the pictures, the addresses and the
+   * story's shape stay the reporter's: for those, request changes.
    */
   function subEditForm(): HTMLElement | null {
     if (review.status !== 'in_review' || review.assigneeId !== context.session.user.id) return null;
@@ -448,7 +449,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         'details',
         { class: 'sub-edit-details' },
         h('summary', { id: 'sub-edit-title' }, 'Edit the text yourself'),
-        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut, a dateline or byline put right, another section or better tags. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. For pictures or the story's shape, request changes.`),
+        h('p', { class: 'hint' }, `For a tighter headline, a figure put right, a sentence cut, a dateline or byline put right, another section or better tags. Saved as revision ${edited + 1}, yours, still under review with you; the reporter sees it on their story. A picture's caption, credit and alt text are words to edit here too; for the pictures themselves or the story's shape, request changes.`),
         form,
       ),
     );
@@ -502,7 +503,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         }
         return;
       }
-      show(message, notice('error', describeError(error)));
+      show(message, notice('error', editRefusalInWords(error, review.article.body)));
     } finally {
       acting = false;
     }
