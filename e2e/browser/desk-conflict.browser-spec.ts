@@ -838,8 +838,11 @@ describe("the desk keeps the reporter's text", () => {
     await expect(form.getByLabel('Section').inputValue()).resolves.toBe('politics');
     await form.getByLabel('Section').selectOption({ label: 'Transport' });
     await form.getByLabel('Tags').fill('Night Buses, Harwick, night buses');
+    // before the field tidies itself, it says which spelling will go and why
+    await form.getByText('Filed under: night-buses, harwick. “night buses” is the same tag as “Night Buses”: kept once.', { exact: true }).waitFor();
     await form.getByLabel('Tags').blur();
     await expect(form.getByLabel('Tags').inputValue()).resolves.toBe('Night Buses, Harwick');
+    await form.getByText('Filed under: night-buses, harwick.', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Save the edit' }).click();
     await page.getByText('Your edit is revision 3, under review with you; what you changed is shown below.').waitFor();
     expect(posts.at(-1)).toEqual({ ifMatch: '"2"', body: { section: 'transport', tags: ['night-buses', 'harwick'], tagLabels: { 'night-buses': 'Night Buses', harwick: 'Harwick' } } });

@@ -198,6 +198,8 @@ describe('the desk in a browser', () => {
     await reporter.getByLabel('Place').fill('Harwick');
     await reporter.getByLabel('Section').selectOption('politics');
     await reporter.getByLabel('Tags').fill('transport, Gdańsk Street');
+    // what the tags are filed under follows the typing: their pages' addresses, what readers follow
+    await reporter.getByText('Filed under: transport, gdansk-street.', { exact: true }).waitFor();
     const body = reporter.getByRole('textbox', { name: 'Story body' });
     await body.click();
     await reporter.keyboard.type('The N1 runs from midnight to 5am.');

@@ -1,6 +1,6 @@
-import { tagAsWritten, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
+import { isTagSlug, tagAsWritten, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
 import type { SiteSection } from './api';
-import { h } from './dom';
+import { field, h } from './dom';
 
 /**
  * The section a story is filed under, chosen from the site's managed list. A story filed under a
@@ -19,7 +19,7 @@ export function sectionSelect(sections: readonly SiteSection[], current: string)
 }
 
 /** What the tags field says under it. */
-export const TAGS_HINT = 'Comma-separated, written as readers should see them (Gdańsk Street); the same tag twice is kept once';
+const TAGS_HINT = 'Comma-separated, written as readers should see them (Gdańsk Street); the same tag twice is kept once';
 
 /**
  * A story's tags, comma-separated, in the words they were typed as: readers see those, while
@@ -34,6 +34,52 @@ export function tagsInput(tags: readonly string[], labels?: Readonly<Record<stri
     input.value = tagsAsWritten(typed.tags, typed.tagLabels);
   });
   return input;
+}
+
+/**
+ * The tags field with its hints: how to write tags, and — following the typing — what they are
+ * filed under (filedTagsText), so a writer sees each tag's slug before leaving the field, and
+ * which of their spellings were one tag, rather than finding a tag gone when the field tidies
+ * itself. The second line is not a live region: read with the field when it takes the focus,
+ * not at every key.
+ */
+export function tagsField(input: HTMLInputElement): HTMLElement {
+  const wrapper = field('Tags', input, TAGS_HINT);
+  const filed = h('p', { class: 'hint filed-tags', id: `${input.id}-filed` }, filedTagsText(input.value));
+  input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${filed.id}`.trim());
+  const update = () => {
+    filed.textContent = filedTagsText(input.value);
+  };
+  input.addEventListener('input', update);
+  input.addEventListener('change', update);
+  wrapper.append(filed);
+  return wrapper;
+}
+
+/**
+ * What a tags field's text files, in a sentence: each tag's slug (its page's address,
+ * `/tags/<slug>`, and what readers follow), then every spelling kept once because it is the
+ * same tag as an earlier one (tagsAsTyped keeps the first). Empty when no tag is typed. Entries
+ * the services will refuse (no letters or digits) are not filed and not listed.
+ *
+ * "Gdańsk Street, Київ, gdansk street" → `Filed under: gdansk-street, kiyiv. “gdansk street” is
+ * the same tag as “Gdańsk Street”: kept once.`
+ */
+export function filedTagsText(value: string): string {
+  const spellings = new Map<string, string[]>();
+  for (const entry of value.split(/[,\n]/)) {
+    const [tag] = tagsAsTyped(entry).tags;
+    if (tag === undefined || !isTagSlug(tag)) continue;
+    const typed = entry.trim().replace(/\s+/gu, ' ');
+    const seen = spellings.get(tag) ?? [];
+    if (!seen.includes(typed)) seen.push(typed);
+    spellings.set(tag, seen);
+  }
+  if (spellings.size === 0) return '';
+  const merged = [...spellings.values()]
+    .filter((typed) => typed.length > 1)
+    .map(([first, ...others]) => `${others.map((other) => `“${other}”`).join(' and ')} ${others.length > 1 ? 'are' : 'is'} the same tag as “${first}”: kept once.`);
+  return [`Filed under: ${[...spellings.keys()].join(', ')}.`, ...merged].join(' ');
 }
 
 /** The tags in the field: ArticleContent's `tags` and `tagLabels`. */

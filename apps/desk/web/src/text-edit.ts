@@ -3,7 +3,7 @@ import { correctedBylines } from '@newsroom/contracts/bylines';
 import { ApiError, describeError, type SiteSection } from './api';
 import { correctableTexts, correctedBody } from './body-correction';
 import { field, h } from './dom';
-import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from './filing-fields';
+import { sectionSelect, tagsAsWritten, tagsField, tagsInput, tagsOf } from './filing-fields';
 import { plainValidationWords } from './refusals';
 
 /**
@@ -143,7 +143,7 @@ export function filingEditFields(filing: Filing, sections: readonly SiteSection[
   const before = tagsAsWritten(filing.tags ?? [], filing.tagLabels ?? undefined);
   const tags = tagsInput(filing.tags ?? [], filing.tagLabels ?? undefined);
   return {
-    elements: [h('div', { class: 'inline-fields' }, field('Section', section), field('Tags', tags, TAGS_HINT))],
+    elements: [h('div', { class: 'inline-fields' }, field('Section', section), tagsField(tags))],
     changes() {
       const changes: Record<string, unknown> = {};
       if (section.value !== filing.section) changes.section = section.value;

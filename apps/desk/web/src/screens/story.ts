@@ -5,7 +5,7 @@ import { blockingErrors, runEditorialChecks } from '@newsroom/contracts/editoria
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { createStoryEditor } from '../editor/story-editor';
-import { sectionSelect, TAGS_HINT, tagsAsWritten, tagsInput, tagsOf } from '../filing-fields';
+import { sectionSelect, tagsAsWritten, tagsField, tagsInput, tagsOf } from '../filing-fields';
 import { loadSections, peopleNames, personName } from '../names';
 import { lockedStoryState, spikedStoryState } from '../story-state';
 import { differingFields, renderActivity, renderArticle, renderChecks, wordsInBody, type ActivityEntry, type Article, type ShownCheck } from '../views';
@@ -795,7 +795,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         field('Standfirst', standfirst, 'One or two sentences under the headline'),
         h('fieldset', { class: 'inline-fields' }, h('legend', {}, 'Dateline'), field('Place', place), field('Date', date)),
         h('div', { class: 'inline-fields' }, field('Section', section), field('Language', language, 'e.g. en')),
-        field('Tags', tags, TAGS_HINT),
+        tagsField(tags),
         field('Bylines', bylines, 'Comma-separated names'),
         editor.element,
         length,
