@@ -56,6 +56,17 @@ describe(BackgroundLoop.name, () => {
     await eventually('a round after the notification', () => rounds === 2, 2000);
   });
 
+  it('tells onNotification of each NOTIFY before the round it wakes, and not of its own wake-ups', async () => {
+    const seen: string[] = [];
+    const woken = loop({ channel: 'test_loop_told', onNotification: () => seen.push('notified'), round: async () => (seen.push('round'), 'idle') });
+    await eventually('the first round', () => seen.length === 1);
+    woken.wake();
+    await eventually('a round after its own wake-up', () => seen.length === 2);
+    await sql.query(`SELECT pg_notify('test_loop_told', '')`);
+    await eventually('a round after the notification', () => seen.length === 4, 2000);
+    expect(seen).toEqual(['round', 'round', 'notified', 'round']);
+  });
+
   it('runs again at once while a round reports more work', async () => {
     let remaining = 5;
     loop({ round: async () => ((remaining -= 1), remaining > 0 ? 'more' : 'idle') });

@@ -20,6 +20,11 @@ export interface BackgroundLoopOptions {
   lease: { kind: 'leader' } | { kind: 'member'; id: string };
   /** A NOTIFY on this channel (sent on commit by the producer of work) wakes the loop at once. */
   channel?: string;
+  /**
+   * Told of each NOTIFY on `channel` as it arrives, before the loop wakes: a round woken by the
+   * loop's own `wake()` and one woken because new work was committed are otherwise alike.
+   */
+  onNotification?: () => void;
   /** Fallback poll when nothing wakes it, in ms (retries that come due, missed notifications). */
   pollIntervalMs: number;
   /** Back-off cap after failing rounds, in ms (it doubles from 100 ms). */
@@ -128,7 +133,10 @@ export class BackgroundLoop {
     session.on('end', () => {
       this.holding = false;
     });
-    session.on('notification', () => this.wakeSignal.wake());
+    session.on('notification', () => {
+      this.options.onNotification?.();
+      this.wakeSignal.wake();
+    });
     await session.connect();
     try {
       const lock = this.lockName();

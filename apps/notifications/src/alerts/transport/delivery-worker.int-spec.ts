@@ -9,7 +9,7 @@ import { DeliveryRepository } from '../persistence/delivery.repository';
 import { DeliverAlertUseCase } from '../use-cases/deliver-alert/deliver-alert.use-case';
 import { FanOutAlertsCommand } from '../use-cases/fan-out-alerts/fan-out-alerts.command';
 import { FanOutAlertsUseCase } from '../use-cases/fan-out-alerts/fan-out-alerts.use-case';
-import { DELIVERY_CONCURRENCY, DeliveryWorker, readAheadOf } from './delivery-worker';
+import { DELIVERY_CONCURRENCY, DeliveryWorker, POLL_INTERVAL_MS, readAheadOf } from './delivery-worker';
 
 /** What a lane without rate rules holds claimed at most: its sends at once and as many ready. */
 const HELD = DELIVERY_CONCURRENCY + readAheadOf(DELIVERY_CONCURRENCY, false);
@@ -169,6 +169,33 @@ describe(DeliveryWorker.name, () => {
     for (const release of releases) release();
     await eventually('every alert sent', async () => (await statusesOf(articleId)).every((status) => status === 'sent') || undefined);
     expect(channels.sent).toHaveLength(recipients);
+  });
+
+  it('does not ask again for a lane that found nothing due at every send the other lane finishes, and sends what a later fan-out queues for it', async () => {
+    const recipients = 3 * HELD;
+    const { articleId, releases } = await sendsReleasedOneByOne(recipients, 'd');
+    const claims = jest.spyOn(testbed.get(DeliveryRepository), 'claimLane');
+    try {
+      const startedAt = Date.now();
+      // E-mails finish one at a time: each finished send wakes the worker, which has nothing to push.
+      for (let released = 0; released < recipients; released += 1) {
+        releases[released]();
+        await eventually(`${released + 1} sent`, async () => (await statusesOf(articleId)).filter((status) => status === 'sent').length === released + 1 || undefined);
+      }
+      const elapsedMs = Date.now() - startedAt;
+      const pushClaims = () => claims.mock.calls.filter(([, channel]) => channel === 'push').length;
+      // At most one empty claim per poll interval, not one per wake-up (there were `recipients` of those).
+      expect(pushClaims()).toBeLessThanOrEqual(1 + Math.ceil(elapsedMs / POLL_INTERVAL_MS));
+      expect(recipients).toBeGreaterThan(2 + Math.ceil(elapsedMs / POLL_INTERVAL_MS));
+
+      // New work for the idle lane: the fan-out's NOTIFY wakes it, and the push goes out.
+      channels.whileSending = undefined;
+      await pushSubscriber(testbed, { sections: ['politics'] });
+      const nextArticle = await publish();
+      await eventually('the push of the next story sent', async () => (await deliveriesOf(testbed, nextArticle)).some((row) => row.channel === 'push' && row.status === 'sent') || undefined, { timeoutMs: 10_000 });
+    } finally {
+      claims.mockRestore();
+    }
   });
 
   it('gives e-mail and push their own slots: pushes go out while e-mails fill theirs', async () => {

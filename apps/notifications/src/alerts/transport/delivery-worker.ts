@@ -19,8 +19,8 @@ import { OutcomeBatch } from './outcome-batch';
 /** Sends in flight at once per channel when the configuration does not say (DELIVERY_CONCURRENCY). */
 export const DELIVERY_CONCURRENCY = 5;
 const CHANNELS: readonly Channel[] = ['email', 'push'];
-/** Fallback when no notification arrives: picks up retries that come due. */
-const POLL_INTERVAL_MS = 1000;
+/** Fallback when no notification arrives: picks up retries that come due (ms). A lane whose claim found nothing waits as long before asking again, unless woken by new work. */
+export const POLL_INTERVAL_MS = 1000;
 /** Back-off cap when claiming keeps failing (the database is away). */
 const MAX_BACKOFF_MS = 10_000;
 /** How often other workers' abandoned deliveries are looked for (always in the first round). */
@@ -71,6 +71,13 @@ interface Lane {
   held: Map<string, number>;
   /** Deliveries held back per destination since the last progress line. */
   deferred: Record<string, number>;
+  /**
+   * When (epoch ms) a claim for this lane last came back with fewer deliveries than it asked:
+   * nothing more was due. Until new work is committed (the fan-out's NOTIFY) or POLL_INTERVAL_MS
+   * passes (retries come due by the clock), the lane does not ask again; undefined when its last
+   * claim was filled. Lanes with rate rules, which come back short for want of room, not work, keep none.
+   */
+  drainedAt?: number;
   /** The wake-up set for the earliest `held` destination to have room again. */
   wakeTimer?: NodeJS.Timeout;
   wakeAt?: number;
@@ -122,6 +129,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly outcomes: OutcomeBatch;
   private lastSweepAt = 0;
   private lastProgressAt = Date.now();
+  /** NOTIFYs of committed deliveries received so far (workCommitted). */
+  private notifications = 0;
+  /** The count of notifications when the outcome batch last asked each lane for its refill (noteClaim). */
+  private readonly refillAskedSince = new Map<Channel, number>();
   /** Pauses being recorded, awaited at shutdown before the database closes. */
   private readonly pauses = new Set<Promise<void>>();
 
@@ -144,10 +155,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         if (!this.claiming || lane.rules) return 0;
         const wanted = Math.max(0, this.room(lane) + finishing);
         lane.asking += wanted;
+        this.refillAskedSince.set(channel, this.notifications);
         return wanted;
       },
-      claimed: (deliveries, asked) => {
-        for (const lane of this.lanes) lane.asking -= asked[lane.channel] ?? 0;
+      claimed: (deliveries, asked, stored) => {
+        for (const lane of this.lanes) {
+          const wanted = asked[lane.channel] ?? 0;
+          lane.asking -= wanted;
+          // A try that failed found nothing out about what is due.
+          if (stored && wanted > 0) this.noteClaim(lane, wanted, deliveries.filter((delivery) => delivery.channel === lane.channel).length, this.refillAskedSince.get(lane.channel) ?? -1);
+        }
         // Under no span of the batch's: each send joins its own story's trace (inFanOutTrace).
         context.with(ROOT_CONTEXT, () => {
           for (const lane of this.lanes) this.enqueue(lane, deliveries.filter((delivery) => delivery.channel === lane.channel));
@@ -168,6 +185,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       schema,
       lease: { kind: 'member', id: this.workerId },
       channel: deliveriesChannel(schema),
+      // Deliveries were committed (a fan-out, a re-send): every lane may have work again.
+      onNotification: () => this.workCommitted(),
       pollIntervalMs: POLL_INTERVAL_MS,
       maxBackoffMs: MAX_BACKOFF_MS,
       round: () => {
@@ -223,10 +242,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async fill(lane: Lane): Promise<boolean> {
     const free = this.room(lane);
     if (free <= 0 || (lane.inFlight.size > 0 && free < Math.ceil(lane.concurrency / 4))) return false;
+    // Its last claim found nothing more due: asking again at every finished send of the other
+    // lane (each one wakes the loop) would be an empty statement each time.
+    if (lane.drainedAt !== undefined && Date.now() - lane.drainedAt < POLL_INTERVAL_MS) return false;
     lane.asking += free;
     try {
       if (lane.rules) return await this.fillWithin(lane, lane.rules, free);
+      const since = this.notifications;
       const claimed = await this.deliveries.claimLane(this.workerId, lane.channel, free);
+      this.noteClaim(lane, free, claimed.length, since);
       this.enqueue(lane, claimed);
       return claimed.length === free;
     } finally {
@@ -255,6 +279,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       recordAlertsDeferred(lane.channel, entry.destination, entry.held);
     }
     return claimed.length === free || (lane.channel === 'push' && held > 0 && claimed.length + held === free);
+  }
+
+  /** Deliveries were committed or queued again: every lane may have work, and claims already under way may have missed it. */
+  private workCommitted(): void {
+    this.notifications += 1;
+    for (const lane of this.lanes) lane.drainedAt = undefined;
+  }
+
+  /**
+   * Records whether a claim of `asked` deliveries for a lane without rate rules found as many due
+   * (Lane.drainedAt). `since` is the count of notifications when the claim was made: one that
+   * came back short after new work was committed may not have seen it, so it proves nothing.
+   */
+  private noteClaim(lane: Lane, asked: number, got: number, since: number): void {
+    if (lane.rules) return;
+    lane.drainedAt = got < asked && since === this.notifications ? Date.now() : undefined;
   }
 
   /** Asks no more of `destination` in this lane until `roomAt` (epoch ms), and wakes the loop then. */
@@ -406,6 +446,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
             ? 'delivery was interrupted while sending; re-sending it with the same Message-ID / Topic'
             : 'delivery was interrupted while sending; re-sends used up, marked unknown',
         );
+        if (delivery.resent) this.workCommitted();
       }
     }
   }

@@ -73,28 +73,28 @@ describe(OutcomeBatch.name, () => {
     expect(events).toEqual(['started 7,8', 'stored 1', 'stored 2', 'stored 3']);
   });
 
-  it('tells the refill what each try asked for, an empty claim when the try failed, so none stays counted as claiming', async () => {
+  it('tells the refill what each try asked for, an empty claim when the try failed (not stored), so none stays counted as claiming and none reads as nothing due', async () => {
     const repository = new HeldRepository();
-    const told: { ids: string[]; asked: Partial<Record<Channel, number>> }[] = [];
+    const told: { ids: string[]; asked: Partial<Record<Channel, number>>; stored: boolean }[] = [];
     let stored = false;
     const batch = new OutcomeBatch(repository as unknown as DeliveryRepository, 'worker', {
       wanted: (_channel, finishing) => finishing + 1,
-      claimed: (deliveries, asked) => told.push({ ids: deliveries.map((delivery) => delivery.id), asked }),
+      claimed: (deliveries, asked, stored) => told.push({ ids: deliveries.map((delivery) => delivery.id), asked, stored }),
     });
     const adding = batch.add(outcome('1', 'email')).then(() => (stored = true));
     await settle();
 
     repository.writes[0].fail(new Error('connection reset'));
     await settle();
-    expect(told).toEqual([{ ids: [], asked: { email: 2 } }]);
+    expect(told).toEqual([{ ids: [], asked: { email: 2 }, stored: false }]);
     expect(stored).toBe(false);
 
     await eventuallyTrue(() => repository.writes.length === 2);
     repository.writes[1].finish([claimed('9', 'email')]);
     await adding;
     expect(told).toEqual([
-      { ids: [], asked: { email: 2 } },
-      { ids: ['9'], asked: { email: 2 } },
+      { ids: [], asked: { email: 2 }, stored: false },
+      { ids: ['9'], asked: { email: 2 }, stored: true },
     ]);
   });
 

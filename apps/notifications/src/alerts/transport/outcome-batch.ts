@@ -20,11 +20,11 @@ export interface LaneOutcome extends RecordedOutcome {
  * `wanted` is asked before each try of the write: how many deliveries of `channel` to claim
  * when `finishing` of its rows are about to stop being `sending` (0: none, e.g. while stopping
  * or for a rate-limited lane). `claimed` is told after each try what it brought, with what was
- * asked (an empty list when the try failed), before the finished outcomes count as stored.
+ * asked (an empty list when the try failed: `stored` false), before the finished outcomes count as stored.
  */
 export interface Refill {
   wanted(channel: Channel, finishing: number): number;
-  claimed(deliveries: ClaimedDelivery[], asked: Partial<Record<Channel, number>>): void;
+  claimed(deliveries: ClaimedDelivery[], asked: Partial<Record<Channel, number>>, stored: boolean): void;
 }
 
 interface Waiting {
@@ -95,8 +95,10 @@ export class OutcomeBatch {
           (Object.entries(finishing) as [Channel, number][]).map(([channel, count]) => [channel, this.refill?.wanted(channel, count) ?? 0]),
         ) as Partial<Record<Channel, number>>;
         let claimed: ClaimedDelivery[] = [];
+        let stored = false;
         try {
           claimed = await this.deliveries.recordOutcomesAndClaim(this.workerId, entries, asked);
+          stored = true;
           return;
         } catch (error) {
           if (attempt >= RECORD_ATTEMPTS) {
@@ -108,7 +110,7 @@ export class OutcomeBatch {
           }
         } finally {
           // The replacements are in hand before the finished outcomes count as stored, so a lane never looks empty in between.
-          this.refill?.claimed(claimed, asked);
+          this.refill?.claimed(claimed, asked, stored);
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
       }
