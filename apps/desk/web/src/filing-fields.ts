@@ -68,9 +68,9 @@ export function tagsField(input: HTMLInputElement): HTMLElement {
 export function filedTagsText(value: string): string {
   const spellings = new Map<string, string[]>();
   for (const entry of value.split(/[,\n]/)) {
-    const [tag] = tagsAsTyped(entry).tags;
+    const { tags: [tag], tagLabels } = tagsAsTyped(entry);
     if (tag === undefined || !isTagSlug(tag)) continue;
-    const typed = entry.trim().replace(/\s+/gu, ' ');
+    const typed = tagLabels[tag] ?? tag;
     const seen = spellings.get(tag) ?? [];
     if (!seen.includes(typed)) seen.push(typed);
     spellings.set(tag, seen);

@@ -26,9 +26,9 @@ export interface TextEditFields {
    * What differs from `text`, as the services take it: `headline`, `standfirst` (null when
    * emptied), `dateline` (null when both its fields are emptied), `bylines` (the whole list,
    * each name that stays with its account) and `body` (whole, with the pictures, the addresses
-   * and the order of the blocks as they were), only those that changed. An emptied headline, a dateline with one field emptied or
-   * no byline left is sent as such, for the service to refuse with its reason: dropped here,
-   * the edit would go out saying the text was changed when it was not.
+   * and the order of the blocks as they were), only those that changed. An emptied headline, a
+   * dateline with one field emptied or no byline left is sent as such, for the service to refuse
+   * with its reason: dropped here, the edit would go out saying the text was changed when it was not.
    */
   changes(): Record<string, unknown>;
 }
