@@ -23,6 +23,12 @@ export function blockWord(type: string): string {
   return BLOCK_WORDS[type] ?? type;
 }
 
+/** A block type as a form labels it, at the start of a label ("Picture" for `image`, "Related story"). */
+export function blockName(type: string): string {
+  const word = blockWord(type);
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** A block's field in words ("alt text" for `alt`); an unknown field as it is. */
 export function fieldWord(field: string): string {
   return FIELD_WORDS[field] ?? field;

@@ -1,5 +1,5 @@
 import type { ArticleBlock } from '@newsroom/contracts';
-import { blockWord, fieldWord } from './block-words';
+import { blockName, fieldWord } from './block-words';
 
 /** One piece of body text a correction form offers: a block's text, a quote's attribution, a list's item, a picture's caption… */
 export interface CorrectableText {
@@ -63,7 +63,7 @@ const WORD_FIELDS: Record<ArticleBlock['type'], WordsField[]> = {
 export function correctableTexts(body: readonly ArticleBlock[]): CorrectableText[] {
   const texts: CorrectableText[] = [];
   body.forEach((block, index) => {
-    const name = `${capitalised(blockWord(block.type))} ${index + 1}`;
+    const name = `${blockName(block.type)} ${index + 1}`;
     if (block.type === 'list') {
       block.items.forEach((item, at) => texts.push({ key: `${index}.items.${at}`, label: `${name}, item ${at + 1}`, value: item, rows: 1 }));
       return;
@@ -115,8 +115,4 @@ export function correctedBody(body: readonly ArticleBlock[], edits: ReadonlyMap<
     result.push(next as unknown as ArticleBlock);
   });
   return changed ? result : null;
-}
-
-function capitalised(words: string): string {
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -131,8 +131,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private lastProgressAt = Date.now();
   /** NOTIFYs of committed deliveries received so far (workCommitted). */
   private notifications = 0;
-  /** The count of notifications when the outcome batch last asked each lane for its refill (noteClaim). */
-  private readonly refillAskedSince = new Map<Channel, number>();
+  /** The count of notifications when the outcome batch last asked for its refill (one batch is written at a time; noteClaim). */
+  private refillAskedSince = 0;
   /** Pauses being recorded, awaited at shutdown before the database closes. */
   private readonly pauses = new Set<Promise<void>>();
 
@@ -155,7 +155,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         if (!this.claiming || lane.rules) return 0;
         const wanted = Math.max(0, this.room(lane) + finishing);
         lane.asking += wanted;
-        this.refillAskedSince.set(channel, this.notifications);
+        this.refillAskedSince = this.notifications;
         return wanted;
       },
       claimed: (deliveries, asked, stored) => {
@@ -163,7 +163,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
           const wanted = asked[lane.channel] ?? 0;
           lane.asking -= wanted;
           // A try that failed found nothing out about what is due.
-          if (stored && wanted > 0) this.noteClaim(lane, wanted, deliveries.filter((delivery) => delivery.channel === lane.channel).length, this.refillAskedSince.get(lane.channel) ?? -1);
+          if (stored && wanted > 0) this.noteClaim(lane, wanted, deliveries.filter((delivery) => delivery.channel === lane.channel).length, this.refillAskedSince);
         }
         // Under no span of the batch's: each send joins its own story's trace (inFanOutTrace).
         context.with(ROOT_CONTEXT, () => {
@@ -436,6 +436,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.lastSweepAt = Date.now();
     const loop = this.loop;
     if (!loop) return;
+    let requeued = false;
     for (const workerId of await this.deliveries.workersWithSendingDeliveries(this.workerId)) {
       if (!(await loop.isMemberGone(workerId))) continue;
       const limits = { maxResends: MAX_RESENDS_AFTER_UNKNOWN, maxAttempts: MAX_DELIVERY_ATTEMPTS };
@@ -446,8 +447,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
             ? 'delivery was interrupted while sending; re-sending it with the same Message-ID / Topic'
             : 'delivery was interrupted while sending; re-sends used up, marked unknown',
         );
-        if (delivery.resent) this.workCommitted();
+        requeued ||= delivery.resent;
       }
     }
+    if (requeued) this.workCommitted();
   }
 }
