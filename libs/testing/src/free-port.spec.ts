@@ -3,7 +3,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, freePortRange } from './free-port';
+import { BAD_PORTS, freePort, freePortRange } from './free-port';
 
 const claims = path.join(tmpdir(), `newsroom-port-claims-${process.getuid?.() ?? 'user'}`);
 
@@ -52,6 +52,17 @@ describe(freePort.name, () => {
     tryFirst(port, port, next);
 
     expect(await freePort()).toBe(port);
+    expect(await freePort()).toBe(next);
+  });
+
+  it("never hands out a port that fetch and browsers refuse to reach (the Fetch standard's bad ports)", async () => {
+    // The premise: Node's fetch refuses 10080 before connecting, so a service there never looks ready.
+    await expect(fetch('http://127.0.0.1:10080/health/ready')).rejects.toMatchObject({ cause: { message: 'bad port' } });
+    expect(BAD_PORTS.has(10080)).toBe(true);
+    expect(10080).toBeGreaterThanOrEqual(range!.low);
+    const [next] = await unusedPorts(1);
+    tryFirst(10080, next);
+
     expect(await freePort()).toBe(next);
   });
 

@@ -25,12 +25,23 @@ export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const range = freePortRange();
     const port = range ? range.low + Math.floor(Math.random() * (range.high - range.low + 1)) : await kernelPort();
+    if (BAD_PORTS.has(port)) continue;
     if (claim(claims, port) && (await bindable(port))) return port;
   }
   throw new Error(`no free TCP port on 127.0.0.1 after ${MAX_TRIES} tries (claims in ${claims})`);
 }
 
 const MAX_TRIES = 500;
+/**
+ * The Fetch standard's bad ports (https://fetch.spec.whatwg.org/#bad-port), which Node's `fetch`
+ * (undici) and every browser refuse to connect to: a service handed 10080, the one inside our
+ * range, never answered a readiness probe or the desk in Chromium (`ERR_UNSAFE_PORT`).
+ */
+export const BAD_PORTS: ReadonlySet<number> = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+  119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636,
+  989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
 /** Below this, ports belong to well-known and registered services more often. */
 const LOWEST_OWN_PORT = 10_000;
 /** The smallest range worth using; narrower, fall back to the kernel's ports (claimed all the same). */
