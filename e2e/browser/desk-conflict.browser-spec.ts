@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Route } from 'playwright-core';
 import { eventually } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
 import { answerNextDialog } from '../support/dialogs';
 
 jest.setTimeout(60_000);
@@ -122,7 +122,7 @@ describe("the desk keeps the reporter's text", () => {
       await expect(side.locator('.differs').allTextContents()).resolves.toEqual([expect.stringMatching(/^Differs: /), expect.stringMatching(/^Differs: The N1 runs from midnight\./)]);
     }
 
-    await page.screenshot({ path: path.join(SHOTS, 'story-conflict-desktop.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'story-conflict-desktop.png'));
     await page.evaluate(AXE_SOURCE);
     const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`)) as string[];
     expect(violations).toEqual([]);
@@ -213,7 +213,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText(/^Text you had not saved \(.+\) was kept in this window\. It differs from the text here in the body\.$/).waitFor();
     await page.getByText('Show the kept text').click();
     await page.locator('.unsaved-text').getByText(/runs from midnight\. Typed after the session ended\./).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'story-unsaved-offer.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'story-unsaved-offer.png'));
     await page.getByRole('button', { name: 'Restore it' }).click();
     await page.getByText(/^Saved \(version 4\)/).waitFor();
     // The autosave the ended session refused, then the restored text, on the version it was typed on.
@@ -315,7 +315,7 @@ describe("the desk keeps the reporter's text", () => {
     await refusal.waitFor();
     const submit = page.getByRole('button', { name: 'Submit for review' });
     await expect(submit.isDisabled()).resolves.toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, 'story-refused.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'story-refused.png'));
 
     refuse = false;
     await page.getByLabel('Headline').fill('Night bus line opens at last');
@@ -615,7 +615,7 @@ describe("the desk keeps the reporter's text", () => {
     // It comes before the decision it is about.
     const [carryBox, decideBox] = await Promise.all([carry.boundingBox(), page.locator('#decide-title').boundingBox()]);
     expect(carryBox!.y).toBeLessThan(decideBox!.y);
-    await page.screenshot({ path: path.join(SHOTS, 'review-correction-not-carried.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'review-correction-not-carried.png'));
     await page.evaluate(AXE_SOURCE);
     const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`)) as string[];
     expect(violations).toEqual([]);
@@ -830,7 +830,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByRole('article', { name: 'Revision 2' }).getByText(/ · Rhea Reporter · 12 words$/).waitFor();
     await page.getByRole('heading', { name: 'Changes since revision 1' }).waitFor();
     await page.getByText('Revision 2 against Revision 1, the one you edited.', { exact: false }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'review-sub-edited.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'review-sub-edited.png'));
 
     // Refiled: another section from the site's list, and tags in the words typed (filed as slugs); only what changed is sent.
     await page.getByText('Edit the text yourself').click();

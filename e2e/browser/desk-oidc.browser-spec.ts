@@ -17,6 +17,7 @@ import {
   startLocalBroker,
   standaloneDeskEnvironment,
   startServiceProcess,
+  screenshotToLookAt,
   testJwksFile,
   type LocalBroker,
   type ServiceProcess,
@@ -75,13 +76,13 @@ describe('signing in to the desk through the identity provider', () => {
     await page.goto(`${deskUrl}/sign-in`);
     const link = page.getByRole('link', { name: 'Sign in with Newsroom ID' });
     await link.waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'sign-in-with-provider.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'sign-in-with-provider.png'));
 
     await link.click();
     await page.waitForURL(`${deskUrl}/accounts`);
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await page.getByText('Desk admin (admin)').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'signed-in-through-provider.png'), fullPage: true });
+    await screenshotToLookAt(page, path.join(SHOTS, 'signed-in-through-provider.png'));
     await page.close();
   });
 });

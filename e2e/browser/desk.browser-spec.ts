@@ -17,7 +17,7 @@
  * with another admin's save, and the public navigation follow.
  *
  * Every screen is checked with axe-core (no serious or critical violation) and photographed
- * at desktop width and at 390 px into tmp/desk-screenshots/.
+ * at desktop width and at 390 px into tmp/desk-screenshots/ (not in CI: screenshotsWanted).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp';
 import { TOPICS } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium } from '@newsroom/testing';
+import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 import { answerNextDialog } from '../support/dialogs';
 
@@ -83,10 +83,6 @@ describe('the desk in a browser', () => {
     return page;
   }
 
-  /**
-   * The screen as it is: no serious or critical axe-core violation, at desktop width and at
-   * 390 px, and a full-page screenshot of each.
-   */
   /** The text of the element the keyboard is on. */
   async function focusedText(page: Page): Promise<string> {
     return String(await page.evaluate(`document.activeElement?.textContent?.trim() ?? ''`));
@@ -98,10 +94,14 @@ describe('the desk in a browser', () => {
     return Number(/\((\d+) waiting\)/.exec(name)?.[1] ?? 0);
   }
 
+  /**
+   * The screen as it is: no serious or critical axe-core violation, at desktop width and at
+   * 390 px, and a full-page screenshot of each to look at (screenshotsWanted).
+   */
   async function checkScreen(page: Page, name: string): Promise<void> {
     for (const [label, viewport] of [['desktop', DESKTOP], ['390', PHONE]] as const) {
       await page.setViewportSize(viewport);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true });
+      await screenshotToLookAt(page, path.join(SHOTS, `${name}-${label}.png`));
       // Evaluated through the DevTools protocol, which the desk's Content-Security-Policy does not cover.
       if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
       const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];

@@ -10,7 +10,7 @@
  *   shows a notification with the story's title and standfirst.
  *
  * Screenshots of the form, the preference page and the confirmation email go into
- * tmp/subscriber-screenshots/.
+ * tmp/subscriber-screenshots/ (not in CI: screenshotsWanted).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createEvent, EVENT_TYPES, exampleArticle, TOPICS, type ArticleApprovedData } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium, type PushSubscriptionJSON } from '@newsroom/testing';
+import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt, type PushSubscriptionJSON } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 
 jest.setTimeout(240_000);
@@ -73,7 +73,7 @@ describe('reader alerts in a browser', () => {
     await newsroom?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => screenshotToLookAt(page, path.join(SHOTS, `${name}.png`));
 
   /**
    * Headless Chromium has no push service to subscribe with: the browser's PushManager hands out
@@ -124,7 +124,7 @@ describe('reader alerts in a browser', () => {
     await page.goto(storyUrl);
     const box = page.locator('.subscribe-box');
     await box.scrollIntoViewIfNeeded();
-    await box.screenshot({ path: path.join(SHOTS, 'form.png') });
+    await screenshotToLookAt(box, path.join(SHOTS, 'form.png'), false);
     // The story's section is ticked already; the reader adds another.
     expect(await page.isChecked('.subscribe-form input[value="politics"]')).toBe(true);
     await page.fill('#subscribe-email', 'browser.reader@example.com');

@@ -11,6 +11,7 @@ export * from './inboxes';
 export * from './service-environment';
 export * from './coded-errors';
 export * from './browser/chromium';
+export * from './browser/screenshots';
 export * from './test-signing-keys';
 export * from './identity-provider';
 export * from './test-machine';
