@@ -394,18 +394,18 @@ describe("the desk keeps the reporter's text", () => {
     await page.getByText('A link must be a web address starting with https:// (or http://).').waitFor();
     await page.keyboard.press('Escape');
     // Alt text of spaces only would be refused on saving: the form says so and stays open.
-    await page.getByRole('button', { name: 'Image' }).click();
-    await page.getByLabel(/^Image URL/).fill('https://images.example.org/bus.jpg');
+    await page.getByRole('button', { name: 'Picture' }).click();
+    await page.getByLabel(/^Picture address/).fill('https://images.example.org/bus.jpg');
     await page.getByLabel(/^Alt text/).fill('   ');
     await page.getByRole('button', { name: 'Insert block' }).click();
     await page.getByText('Alt text needs some text, not only spaces.').waitFor();
-    await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('form', { name: 'Add picture' }).count()).resolves.toBe(1);
     // The story saves itself on leaving; the picture's form, open and typed in, is asked about.
     const asked: string[] = [];
     answerNextDialog(page, 'dismiss', asked);
     await page.getByRole('link', { name: 'My stories' }).click();
     expect(asked).toEqual(['The block or link you started in the editor is not added to the story. Leave and lose it?']);
-    await expect(page.getByRole('form', { name: 'Add image' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('form', { name: 'Add picture' }).count()).resolves.toBe(1);
   });
 
   it('takes a save that went through though its answer was lost for what it is, not for a change made elsewhere', async () => {

@@ -524,7 +524,7 @@ describe('the desk in a browser', () => {
     await reporter.keyboard.press('Enter');
     // a picture, uploaded through the desk to drafting, made here: 1200 × 800 pixels
     const picture = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer();
-    await reporter.getByRole('button', { name: 'Image' }).click();
+    await reporter.getByRole('button', { name: 'Picture' }).click();
     await reporter.getByLabel('Upload a picture').setInputFiles({ name: 'tram.png', mimeType: 'image/png', buffer: picture });
     await reporter.getByText(/^Uploaded: 1200 × 800 pixels/).waitFor();
     await checkScreen(reporter, 'story-image-upload');
@@ -532,6 +532,7 @@ describe('the desk in a browser', () => {
     await reporter.getByLabel('Caption').fill('The first tram of the season.');
     await reporter.getByLabel('Credit').fill('Olena Kravets');
     await reporter.getByRole('button', { name: 'Insert block' }).click();
+    await expect(reporter.locator('.editor-surface .block-image strong').first().textContent()).resolves.toBe('Picture');
     await reporter.getByRole('button', { name: 'Related story' }).click();
     await reporter.getByLabel('Story URL (required)').fill('https://example.org/news/kyiv-tram-repairs');
     await reporter.getByLabel('Headline (required)').fill('River tram closes for winter repairs');
@@ -564,6 +565,9 @@ describe('the desk in a browser', () => {
     // the list as the reporter wrote it, numbered
     await expect(editor.locator('ol li').allTextContents()).resolves.toEqual(['Podil to Poshtova Square in 12 minutes', 'A tram every 20 minutes from 6am']);
     await editor.getByRole('complementary', { name: 'Comments on block 3' }).getByText('Which contractor did the work?').waitFor();
+    // the review names the blocks as the editor's toolbar and forms do: a picture, a related story
+    await editor.locator('.block-card').filter({ hasText: /^Picture: A blue river tram at Poshtova Square — The first tram of the season\. \(Olena Kravets\)$/ }).first().waitFor();
+    await editor.locator('.block-card').filter({ hasText: /^Related story: / }).first().waitFor();
     await checkScreen(editor, 'review-block-comments');
     // ---- a sub-edit of the picture's words: its credit put right in review, the picture kept ----
     await editor.getByText('Edit the text yourself').click();

@@ -5,7 +5,7 @@ import { textDirection } from '@newsroom/contracts/direction';
 import { tagAsWritten } from '@newsroom/contracts/tag-slug';
 import { bodyWordCount } from '@newsroom/contracts/word-count';
 import type { SiteSection } from './api';
-import { blockWord, fieldWord } from './block-words';
+import { blockName, blockWord, fieldWord } from './block-words';
 import { h, onDay, when } from './dom';
 import { personName, sectionLabel, type PeopleNames } from './names';
 
@@ -164,11 +164,11 @@ function renderBlock(block: ArticleBlock): HTMLElement {
     case 'list':
       return h(block.style === 'numbered' ? 'ol' : 'ul', {}, block.items.map((item) => h('li', {}, inline(parseInline(item)))));
     case 'image':
-      return h('p', { class: 'block-card' }, h('strong', {}, 'Image: '), block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
+      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
     case 'embed':
-      return h('p', { class: 'block-card' }, h('strong', {}, 'Embed: '), block.title ?? block.url);
+      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.title ?? block.url);
     case 'related':
-      return h('p', { class: 'block-card' }, h('strong', {}, 'Related: '), block.headline);
+      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.headline);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Node, mergeAttributes, wrappingInputRule, type Extensions } from '@tiptap/core';
 import { ListItem, OrderedList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
+import { blockName } from '../block-words';
 import { NODE, SUBHEADING_LEVEL } from './article-doc';
 
 /**
@@ -130,17 +131,17 @@ function atomBlock(name: string, attributes: string[], label: (attrs: Record<str
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export const Image = atomBlock(NODE.image, ['url', 'alt', 'caption', 'credit', 'width', 'height', 'renditions'], (a) => [
-  'Image',
+  blockName(NODE.image),
   `Alt text: ${text(a.alt) || '(missing)'}`,
   text(a.caption) && `Caption: ${text(a.caption)}`,
   text(a.credit) && `Credit: ${text(a.credit)}`,
   text(a.url),
 ].filter(Boolean));
 
-export const Embed = atomBlock(NODE.embed, ['url', 'provider', 'title'], (a) => ['Embed', text(a.title) || text(a.url), text(a.provider)].filter(Boolean));
+export const Embed = atomBlock(NODE.embed, ['url', 'provider', 'title'], (a) => [blockName(NODE.embed), text(a.title) || text(a.url), text(a.provider)].filter(Boolean));
 
 export const Related = atomBlock(NODE.related, ['url', 'headline', 'teaser', 'publishedAt'], (a) => [
-  'Related story',
+  blockName(NODE.related),
   text(a.headline),
   text(a.teaser),
   text(a.url),

@@ -4,6 +4,7 @@ import type { ArticleBlock } from '@newsroom/contracts';
 import { MESSAGE_LIMITS } from '@newsroom/contracts/limits';
 import { withoutUnsupportedCharacters } from '@newsroom/contracts/text';
 import { describeError, uploadImage } from '../api';
+import { blockName, blockWord } from '../block-words';
 import { button, field, h, notice, show } from '../dom';
 import { NODE, blocksToDoc, docToBlocks, type DocNode } from './article-doc';
 import { articleExtensions } from './schema';
@@ -24,7 +25,7 @@ type AtomKind = typeof NODE.image | typeof NODE.embed | typeof NODE.related;
 /** The fields of each atom block, in form order: [attribute, label, required, hint]. */
 const ATOM_FIELDS: Record<AtomKind, [string, string, boolean, string?][]> = {
   image: [
-    ['url', 'Image URL', true, 'https:// address of the picture, filled in by an upload'],
+    ['url', 'Picture address', true, 'https:// address of the picture, filled in by an upload'],
     ['alt', 'Alt text', true, 'What the picture shows, for readers who cannot see it'],
     ['caption', 'Caption', false],
     ['credit', 'Credit', false, 'Photographer or agency'],
@@ -40,7 +41,6 @@ const ATOM_FIELDS: Record<AtomKind, [string, string, boolean, string?][]> = {
     ['teaser', 'Teaser', false],
   ],
 };
-const ATOM_LABEL: Record<AtomKind, string> = { image: 'Image', embed: 'Embed', related: 'Related story' };
 
 export function createStoryEditor(initial: readonly ArticleBlock[], onChange: () => void): StoryEditor {
   const surface = h('div', { class: 'editor-surface' });
@@ -94,9 +94,10 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     tool('Bulleted list', 'Control+Shift+8', () => editor.chain().focus().toggleBulletList().run(), () => editor.isActive(NODE.bulletList)),
     tool('Numbered list', 'Control+Shift+7', () => editor.chain().focus().toggleOrderedList().run(), () => editor.isActive(NODE.orderedList)),
     tool('Quote', undefined, () => insertQuote()),
-    tool('Image', undefined, () => openBlockForm(NODE.image)),
-    tool('Embed', undefined, () => openBlockForm(NODE.embed)),
-    tool('Related story', undefined, () => openBlockForm(NODE.related)),
+    // Named as the desk names these blocks everywhere else (block-words.ts): a picture, an embed, a related story.
+    tool(blockName(NODE.image), undefined, () => openBlockForm(NODE.image)),
+    tool(blockName(NODE.embed), undefined, () => openBlockForm(NODE.embed)),
+    tool(blockName(NODE.related), undefined, () => openBlockForm(NODE.related)),
     tool('Edit block', undefined, () => editSelectedBlock()),
   );
 
@@ -145,8 +146,8 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
     const upload = kind === NODE.image ? imageUpload(inputs.find((i) => i.name === 'url')?.input as HTMLInputElement) : undefined;
     const form = h(
       'form',
-      { class: 'block-form', 'aria-label': `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind]}` },
-      h('h3', {}, `${existing ? 'Edit' : 'Add'} ${ATOM_LABEL[kind].toLowerCase()}`),
+      { class: 'block-form', 'aria-label': `${existing ? 'Edit' : 'Add'} ${blockWord(kind)}` },
+      h('h3', {}, `${existing ? 'Edit' : 'Add'} ${blockWord(kind)}`),
       upload?.element,
       inputs.map((i) => i.element),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
