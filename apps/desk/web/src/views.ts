@@ -164,12 +164,17 @@ function renderBlock(block: ArticleBlock): HTMLElement {
     case 'list':
       return h(block.style === 'numbered' ? 'ol' : 'ul', {}, block.items.map((item) => h('li', {}, inline(parseInline(item)))));
     case 'image':
-      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
+      return blockCard(block, block.alt, block.caption ? ` — ${block.caption}` : '', block.credit ? ` (${block.credit})` : '');
     case 'embed':
-      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.title ?? block.url);
+      return blockCard(block, block.title ?? block.url);
     case 'related':
-      return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), block.headline);
+      return blockCard(block, block.headline);
   }
+}
+
+/** A block that is not running text, as a card named as the desk names it ("Picture: …"). */
+function blockCard(block: ArticleBlock, ...words: string[]): HTMLElement {
+  return h('p', { class: 'block-card' }, h('strong', {}, `${blockName(block.type)}: `), ...words);
 }
 
 function inline(nodes: InlineNode[]): (Node | string)[] {

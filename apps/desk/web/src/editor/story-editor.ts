@@ -144,10 +144,11 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       editor.commands.focus();
     };
     const upload = kind === NODE.image ? imageUpload(inputs.find((i) => i.name === 'url')?.input as HTMLInputElement) : undefined;
+    const title = `${existing ? 'Edit' : 'Add'} ${blockWord(kind)}`;
     const form = h(
       'form',
-      { class: 'block-form', 'aria-label': `${existing ? 'Edit' : 'Add'} ${blockWord(kind)}` },
-      h('h3', {}, `${existing ? 'Edit' : 'Add'} ${blockWord(kind)}`),
+      { class: 'block-form', 'aria-label': title },
+      h('h3', {}, title),
       upload?.element,
       inputs.map((i) => i.element),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Update block' : 'Insert block'), button('Cancel', close)),
