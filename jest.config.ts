@@ -38,6 +38,10 @@ const withBroker = {
   setupFiles: [...common.setupFiles, '<rootDir>/libs/test-harness/src/jest/topic-provisioner.setup.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
 };
+// A Kafka node per Jest worker, lent to its suites one after another and wiped in between,
+// rather than one started for each suite (libs/testing/src/kafka/worker-kafka.ts). Not for the
+// fault suites: they stop, kill and freeze brokers of their own.
+const withWorkerBroker = { ...withBroker, testEnvironment: '<rootDir>/libs/testing/src/jest/worker-kafka-environment.ts' };
 
 const config: Config = {
   // Jest's 5 s default also bounds beforeAll, where an integration suite creates and migrates its
@@ -52,7 +56,7 @@ const config: Config = {
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts', '<rootDir>/e2e/bench/**/*.spec.ts'],
     },
     {
-      ...withBroker,
+      ...withWorkerBroker,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
       testPathIgnorePatterns: [FAULT_SUITES, '/node_modules/'],
@@ -70,7 +74,7 @@ const config: Config = {
       slowTestThreshold: 120,
     },
     {
-      ...withBroker,
+      ...withWorkerBroker,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testPathIgnorePatterns: [PROCESS_FAULT_SUITES, '/node_modules/'],
@@ -78,7 +82,7 @@ const config: Config = {
     },
     {
       // The desk web app in Debian's chromium, driven by playwright-core (`npm test -- browser`).
-      ...withBroker,
+      ...withWorkerBroker,
       displayName: 'browser',
       testMatch: ['<rootDir>/e2e/browser/**/*.browser-spec.ts'],
       slowTestThreshold: 180,

@@ -52,8 +52,9 @@ const atOnce = (suites) => [`--maxWorkers=${suites}`, '--forceExit'];
 const withServers = ['--runInBand', '--forceExit'];
 // Unit tests only compute: one worker per core (Jest's default leaves one core idle, half of two).
 const unit = { name: 'unit', args: ['--selectProjects', 'unit', `--maxWorkers=${Math.max(2, availableParallelism() - 1)}`], timeout: 10 * MINUTES };
-// Integration suites are isolated from each other (a database and a Kafka node
-// of their own, on ports no other suite is handed: libs/testing's freePort) and spend much of their time waiting on the
+// Integration suites are isolated from each other (a database of their own, and their
+// worker's Kafka node wiped of the last suite's topics and groups, on ports no other suite
+// is handed: libs/testing's freePort and worker-kafka) and spend much of their time waiting on the
 // broker, PostgreSQL and the clock rather than computing, so three run at once
 // on two cores: measured on this kind of machine, the stage took 273 s with three
 // against 289 s with two, whose cores stood idle 8 % of the time (3 % with three).

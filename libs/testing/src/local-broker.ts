@@ -1,5 +1,6 @@
 import { allTopicSpecs, type TopicSpec } from '@newsroom/contracts';
 import { startKafkaCluster, type KafkaCluster } from './kafka/apache-kafka';
+import { WORKER_KAFKA, type WorkerKafkaLender } from './kafka/worker-kafka';
 import { startMockBroker, type MockBroker } from './mock-broker';
 
 /** Which broker `startLocalBroker` runs. */
@@ -68,8 +69,11 @@ export interface LocalBroker {
 /**
  * Starts a broker for one test suite or for `npm start`, with the topics
  * provisioned before it is handed out (services never create topics). A
- * Kafka node starts in about 2 s; each suite gets its own, so no suite sees
- * another's events or consumer offsets.
+ * Kafka node starts in about 2 s. Under the integration, end-to-end and
+ * browser projects a suite asking for a plain node (no option but `topics`
+ * and `log`) borrows its Jest worker's node instead, wiped of every topic and
+ * consumer group since the last suite (kafka/worker-kafka.ts); either way no
+ * suite sees another's events or consumer offsets.
  */
 export async function startLocalBroker(options: LocalBrokerOptions = {}): Promise<LocalBroker> {
   const topics = options.topics ?? allTopicSpecs();
@@ -82,7 +86,12 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
       'startLocalBroker: no topic provisioner; pass provisionTopics, or load libs/test-harness/src/jest/topic-provisioner.setup.ts (jest setupFiles)',
     );
   }
-  const cluster = await startKafkaCluster({ nodes: options.nodes, port: options.port, dataDir: options.dataDir, heapMb: options.heapMb, log: options.log });
+  const lender = (globalThis as Record<symbol, WorkerKafkaLender | undefined>)[WORKER_KAFKA];
+  const plain = (options.nodes ?? 1) === 1 && options.port === undefined && options.dataDir === undefined && options.heapMb === undefined;
+  const cluster =
+    lender && plain
+      ? await lender.lend(options.log)
+      : await startKafkaCluster({ nodes: options.nodes, port: options.port, dataDir: options.dataDir, heapMb: options.heapMb, log: options.log });
   try {
     await provision(cluster.brokers, topics);
   } catch (error) {
