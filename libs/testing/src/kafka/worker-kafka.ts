@@ -9,15 +9,12 @@ import { startKafkaCluster, type KafkaCluster } from './apache-kafka';
  */
 export const WORKER_KAFKA = Symbol.for('newsroom.worker-kafka');
 
-/** What a suite is lent: a running single node with no topic and no consumer group. */
-export interface LentKafka {
-  readonly kind: 'kafka';
-  readonly brokers: string[];
-  readonly bootstrap: string;
-  readonly version: string;
-  /** Gives the node back to the worker (it keeps running); the suite must not use it afterwards. */
-  stop(): Promise<void>;
-}
+/**
+ * What a suite is lent: a running single node with no topic and no consumer group, as a node of
+ * its own would be, except that `stop()` gives it back to the worker (it keeps running) and the
+ * suite must not use it afterwards.
+ */
+export type LentKafka = Pick<KafkaCluster, 'kind' | 'brokers' | 'bootstrap' | 'version' | 'stop'>;
 
 /** The lender one suite's global holds: its suite's name is bound in. */
 export interface WorkerKafkaLender {
@@ -74,7 +71,7 @@ export class WorkerKafkaPool {
   }
 
   private async lend(suite: string, log?: (line: string) => void): Promise<LentKafka> {
-    if (this.holder === suite) return ownNode(await startKafkaCluster({ log }));
+    if (this.holder === suite) return startKafkaCluster({ log });
     if (this.node && !(await this.reusable(this.node))) {
       const stale = this.node;
       this.node = undefined;
@@ -109,11 +106,6 @@ export class WorkerKafkaPool {
     }
     return wiped(node, this.report);
   }
-}
-
-/** A node of a suite's own, as startLocalBroker hands out without a pool. */
-function ownNode(cluster: KafkaCluster): LentKafka {
-  return { kind: 'kafka', brokers: cluster.brokers, bootstrap: cluster.bootstrap, version: cluster.version, stop: () => cluster.stop() };
 }
 
 /**
