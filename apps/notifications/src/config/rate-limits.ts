@@ -40,7 +40,15 @@ const field = (value: unknown, ...path: string[]): string | undefined => {
 /** The login-free routes and what each is about: the address signing up, the signed link, the browser's endpoint. */
 export const NOTIFICATIONS_LIMITED_ROUTES: readonly LimitedRoute[] = [
   // The JSON API and the site's form (notifications' /subscribe) share one budget per client and address.
-  { name: 'signup', methods: ['POST'], path: /^\/(?:v1\/subscribers|subscribe)\/?$/, target: (request) => field(request.body, 'email')?.toLowerCase() },
+  // A refused form or request (400) sends no e-mail, so it does not count against its address:
+  // a reader correcting a mistyped time zone is not locked out for an hour.
+  {
+    name: 'signup',
+    methods: ['POST'],
+    path: /^\/(?:v1\/subscribers|subscribe)\/?$/,
+    target: (request) => field(request.body, 'email')?.toLowerCase(),
+    refusalsFreeForTarget: true,
+  },
   { name: 'confirm', methods: ['GET', 'POST'], path: /^\/v1\/subscribers\/confirm\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'preferences', methods: ['GET', 'POST'], path: /^\/preferences\/?$/, target: (request) => field(request.query, 'token') },
   { name: 'unsubscribe', methods: ['GET'], path: /^\/unsubscribe\/?$/, target: (request) => field(request.query, 'token') },

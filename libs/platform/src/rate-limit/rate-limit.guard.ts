@@ -24,7 +24,8 @@ export class RateLimitGuard implements CanActivate {
       response.setHeader('Retry-After', String(result.retryAfterSeconds));
       throw new RateLimitedError(result.retryAfterSeconds);
     }
-    // A route that counts failures only gets its count back for a success, once answered.
+    // Some answers give a count back (a success where only failures count, a refusal free for
+    // its target), once sent.
     response.once('finish', () => void this.limits.answered(request, response.statusCode));
     return true;
   }

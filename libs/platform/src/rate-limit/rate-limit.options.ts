@@ -15,6 +15,14 @@ export interface LimitedRoute {
    * devices, sessions that end) is never locked out by their own right passwords.
    */
   failuresOnly?: boolean;
+  /**
+   * Give back the per-target count of a request refused for what it sent (answered 400 or 422):
+   * the target's limit bounds what the route does to its target (a sign-up's confirmation e-mail
+   * to one address), and a refused request did nothing to it, so a person correcting a form's
+   * mistakes does not use up their address's allowance. The per-client count stays, so a client
+   * sending nothing but refused requests is still bounded.
+   */
+  refusalsFreeForTarget?: boolean;
 }
 
 export interface RateLimitOptions {

@@ -16,8 +16,14 @@ export type LimitedRequest = ClientRequest & { method?: string; path?: string; b
 @Injectable()
 export class RequestLimits {
   private readonly counted = new WeakMap<object, Promise<Consumed>>();
-  /** What each request counted, on a route that counts failures only, to give back on success. */
-  private readonly refundable = new WeakMap<object, [string, string][]>();
+  /** What each request counted that is given back for some answers (LimitedRoute.failuresOnly, refusalsFreeForTarget). */
+  private readonly refundable = new WeakMap<object, Refundable>();
+  /**
+   * Give-backs under way, by limit and key: a request counted under the same ones waits for them,
+   * so the next try after an answer that gives its count back (a corrected form sent at once)
+   * sees the count given back, in this process at least.
+   */
+  private readonly givingBack = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: RateLimitStore,
@@ -52,23 +58,49 @@ export class RequestLimits {
     const consumed: [string, string][] = [];
     for (const [limit, key] of counts) {
       if (key === undefined) continue;
+      await this.givingBack.get(counter(limit, key));
       const result = await this.store.consume(limit, key);
       if (!result.allowed) return result;
       consumed.push([limit, key]);
     }
-    if (route.failuresOnly) this.refundable.set(request, consumed);
+    const refundable: Refundable = {
+      onSuccess: route.failuresOnly ? consumed : [],
+      onRefusal: route.refusalsFreeForTarget ? consumed.filter(([limit]) => limit === `${route.name}:target`) : [],
+    };
+    if (refundable.onSuccess.length > 0 || refundable.onRefusal.length > 0) this.refundable.set(request, refundable);
     return { allowed: true };
   }
 
   /**
-   * Called once the request was answered with `status`: on a route that counts failures only
-   * (LimitedRoute.failuresOnly), a success (2xx) gives back what the request counted. A redirect
-   * is not one (a form may redirect back on failure), and an answer never finished keeps its count.
+   * Called once the request was answered with `status`. On a route that counts failures only
+   * (LimitedRoute.failuresOnly), a success (2xx) gives back what the request counted; a redirect
+   * is not one (a form may redirect back on failure). On a route whose refusals are free for
+   * their target (LimitedRoute.refusalsFreeForTarget), a 400 or 422 gives back the target's
+   * count. An answer never finished keeps its count.
    */
   async answered(request: LimitedRequest, status: number): Promise<void> {
-    const consumed = this.refundable.get(request);
+    const refundable = this.refundable.get(request);
     this.refundable.delete(request);
-    if (!consumed || status < 200 || status >= 300) return;
-    await Promise.all(consumed.map(([limit, key]) => this.store.giveBack(limit, key)));
+    if (!refundable) return;
+    const givenBack = status >= 200 && status < 300 ? refundable.onSuccess : status === 400 || status === 422 ? refundable.onRefusal : [];
+    await Promise.all(givenBack.map(([limit, key]) => this.giveBack(limit, key)));
   }
+
+  private giveBack(limit: string, key: string): Promise<void> {
+    const name = counter(limit, key);
+    const done = (this.givingBack.get(name) ?? Promise.resolve()).then(() => this.store.giveBack(limit, key));
+    this.givingBack.set(name, done);
+    void done.finally(() => {
+      if (this.givingBack.get(name) === done) this.givingBack.delete(name);
+    });
+    return done;
+  }
+}
+
+const counter = (limit: string, key: string) => `${limit}\u0000${key}`;
+
+/** The limits and keys a request counted that its answer may give back: on a success, on a refusal of its input. */
+interface Refundable {
+  onSuccess: [string, string][];
+  onRefusal: [string, string][];
 }

@@ -51,6 +51,27 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
     expect(answers).toEqual([202, 202, 429, 429]);
   });
 
+  it('does not count a refused sign-up against its address, only against its client', async () => {
+    const form = (client: string, fields: string) =>
+      service.anonymous.post('/subscribe', undefined, {
+        raw: `email=fixer%40example.com&sections=politics&${fields}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...from(client).headers },
+      });
+    // A reader gets the form back twice for mistakes (the address's limit is 2 an hour here)…
+    expect((await form('198.51.100.20', 'timeZone=Mars%2FOlympus')).status).toBe(400);
+    expect((await form('198.51.100.20', 'timeZone=Europe%2FKyiv&quietHoursStart=22%3A00')).status).toBe(400);
+    expect((await signUp('198.51.100.21', 'fixer@example.com')).status).toBe(202);
+    const refusedJson = await service.anonymous.post<{ error?: { code: string } }>('/v1/subscribers', { email: 'Fixer@example.com', sections: ['no-such-section'] }, from('198.51.100.21'));
+    expect(refusedJson.status).toBe(400);
+    // …and still signs up twice: the refusals sent no e-mail to the address.
+    const corrected = await form('198.51.100.22', 'timeZone=Europe%2FKyiv&quietHoursStart=22%3A00&quietHoursEnd=07%3A00');
+    expect(corrected.status).toBe(200);
+    expect((await signUp('198.51.100.23', 'fixer@example.com')).status).toBe(429);
+    // The client that sent the two refused forms used up 2 of its 3.
+    expect((await signUp('198.51.100.20', 'other-fixer@example.com')).status).toBe(202);
+    expect((await signUp('198.51.100.20', 'third-fixer@example.com')).status).toBe(429);
+  });
+
   it('counts the client the trusted proxy saw, whatever the client wrote in X-Forwarded-For', async () => {
     const answers = [];
     for (let i = 0; i < 4; i += 1) answers.push((await signUp('192.0.2.77', `spoof${i}@example.com`, `10.9.9.${i}`)).status);
