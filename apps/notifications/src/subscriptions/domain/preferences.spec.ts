@@ -1,6 +1,6 @@
 import { DomainError } from '@newsroom/contracts';
 import { preferences } from '../../../test/fixtures';
-import { describePreferences, followsStory, matchesArticle, normalizePreferences } from './preferences';
+import { describePreferences, followsStory, matchesArticle, normalizePreferences, preferenceRefusals, type PreferencesInput } from './preferences';
 
 /** The site's sections (SITE_SECTIONS) as the specs configure them. */
 const SITE = ['politics', 'business', 'climate'];
@@ -133,7 +133,13 @@ describe('describePreferences', () => {
     expect(describePreferences(prefs({ breakingOnly: true }))).toBe('all breaking news');
     expect(describePreferences(prefs({ tags: ['ukraine'], breakingOnly: true }))).toBe('breaking news only, in stories tagged ukraine');
     expect(describePreferences(prefs({ tags: ['ukraine'], frequency: 'daily-digest', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }))).toBe(
-      'stories tagged ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
+      'stories tagged ukraine, in one daily digest; quiet hours 22:00–07:00 (Europe/Kyiv) only for alerts one at a time, which a digest does not send',
+    );
+    expect(describePreferences(prefs({ sections: ['politics'], timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } }))).toBe(
+      'every story in politics; quiet hours 22:00–07:00 (Europe/Kyiv), except breaking news',
+    );
+    expect(describePreferences(prefs({ breakingOnly: true, quietHours: { start: '23:00', end: '06:30' } }))).toBe(
+      'all breaking news; breaking news is sent at once, also in quiet hours 23:00–06:30 (UTC)',
     );
   });
 
@@ -145,5 +151,38 @@ describe('describePreferences', () => {
   it('names tags in the words the site\'s stories typed them as, when given', () => {
     const names: Record<string, string> = { kiyiv: 'Київ' };
     expect(describePreferences(prefs({ tags: ['kiyiv', 'ports'] }), undefined, (tag) => names[tag] ?? tag)).toBe('every story tagged Київ or ports');
+  });
+});
+
+describe('preferenceRefusals', () => {
+  const codes = (input: PreferencesInput, channel: 'email' | 'push' = 'email') => preferenceRefusals(input, SITE, channel).map((refusal) => refusal.code);
+
+  it('gives every refusal, not only the first', () => {
+    expect(codes({ sections: ['politcs'], tags: ['Not A Slug!'], frequency: 'hourly', timeZone: 'Mars/Olympus', quietHours: { start: '22:00' } })).toEqual([
+      'SUBSCRIBER.UNKNOWN_SECTION',
+      'SUBSCRIBER.INVALID_PREFERENCES',
+      'SUBSCRIBER.INVALID_PREFERENCES',
+      'SUBSCRIBER.UNKNOWN_TIME_ZONE',
+      'SUBSCRIBER.INVALID_PREFERENCES',
+    ]);
+    expect(codes({ frequency: 'every-story', timeZone: 'Mars/Olympus' })).toEqual(['SUBSCRIBER.NO_INTERESTS', 'SUBSCRIBER.UNKNOWN_TIME_ZONE']);
+  });
+
+  it('agrees with normalizePreferences: none when it accepts, its refusal first when it refuses', () => {
+    const cases: PreferencesInput[] = [
+      { sections: ['politics'] },
+      { frequency: 'breaking-only', timeZone: 'Europe/Kyiv', quietHours: { start: '22:00', end: '07:00' } },
+      { sections: ['politics'], quietHours: { start: '07:00', end: '07:00' } },
+      { tags: ['harbour'], frequency: 'daily-digest', timeZone: 'nowhere' },
+      { sections: ['world'], breakingOnly: true, frequency: 'every-story' },
+      { sections: Array.from({ length: 60 }, (_, i) => `s${i}`) },
+      {},
+    ];
+    for (const input of cases) {
+      for (const channel of ['email', 'push'] as const) {
+        const thrown = codeOf(() => normalizePreferences(input, SITE, channel));
+        expect([channel, codes(input, channel)[0]]).toEqual([channel, thrown]);
+      }
+    }
   });
 });

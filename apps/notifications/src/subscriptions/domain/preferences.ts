@@ -1,4 +1,4 @@
-import { isTagSlug, SLUG_PATTERN, type Priority } from '@newsroom/contracts';
+import { DomainError, isTagSlug, SLUG_PATTERN, type Priority } from '@newsroom/contracts';
 import { canonicalTimeZone, checkedQuietHours, DEFAULT_TIME_ZONE, type QuietHours } from './quiet-hours';
 import { invalidPreferences, noInterests, unknownSections } from './subscription.errors';
 
@@ -70,16 +70,56 @@ export function normalizePreferences(
   channel: 'email' | 'push' = 'email',
   defaultTimeZone: string = DEFAULT_TIME_ZONE,
 ): Preferences {
-  const sections = normalizeList(input.sections ?? [], 'sections', PREFERENCE_LIMITS.maxSections);
+  const sections = sectionsOf(input, siteSections);
   const tags = normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags);
-  const unknown = sections.filter((section) => !siteSections.includes(section));
-  if (unknown.length > 0) throw unknownSections(unknown, siteSections);
   const frequency = frequencyOf(input, channel);
   const breakingOnly = frequency === 'breaking-only';
-  if (sections.length === 0 && tags.length === 0 && !breakingOnly) throw noInterests();
-  const timeZone = input.timeZone === undefined || input.timeZone === null || input.timeZone === '' ? defaultTimeZone : canonicalTimeZone(input.timeZone);
+  requireInterests(sections, tags, frequency);
+  const timeZone = isBlank(input.timeZone) ? defaultTimeZone : canonicalTimeZone(input.timeZone);
   const quietHours = input.quietHours ? checkedQuietHours(input.quietHours) : null;
   return { sections, tags, frequency, breakingOnly, timeZone, quietHours };
+}
+
+/**
+ * Every refusal normalizePreferences would give `input`, rather than the first: each preference
+ * checked on its own (sections, tags, frequency, time zone, quiet hours), then, when those it
+ * needs passed, the rule that there is something to follow. For the form pages, which ask a
+ * reader to fix everything at once; the API answers with the first refusal. Empty when
+ * normalizePreferences accepts `input`.
+ */
+export function preferenceRefusals(input: PreferencesInput, siteSections: readonly string[], channel: 'email' | 'push' = 'email'): DomainError[] {
+  const refusals: DomainError[] = [];
+  const checked = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refusals.push(error);
+      return undefined;
+    }
+  };
+  const sections = checked(() => sectionsOf(input, siteSections));
+  const tags = checked(() => normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags));
+  const frequency = checked(() => frequencyOf(input, channel));
+  if (sections && tags && frequency) checked(() => requireInterests(sections, tags, frequency));
+  if (!isBlank(input.timeZone)) checked(() => canonicalTimeZone(input.timeZone as string));
+  if (input.quietHours) checked(() => checkedQuietHours(input.quietHours as { start?: unknown; end?: unknown }));
+  return refusals;
+}
+
+const isBlank = (zone: string | null | undefined): zone is '' | null | undefined => zone === undefined || zone === null || zone === '';
+
+/** The sections normalised, each among the site's. */
+function sectionsOf(input: PreferencesInput, siteSections: readonly string[]): string[] {
+  const sections = normalizeList(input.sections ?? [], 'sections', PREFERENCE_LIMITS.maxSections);
+  const unknown = sections.filter((section) => !siteSections.includes(section));
+  if (unknown.length > 0) throw unknownSections(unknown, siteSections);
+  return sections;
+}
+
+/** Something to follow: a section or a tag, unless breaking-only (which alone means every breaking story). */
+function requireInterests(sections: readonly string[], tags: readonly string[], frequency: Frequency): void {
+  if (sections.length === 0 && tags.length === 0 && frequency !== 'breaking-only') throw noInterests();
 }
 
 function frequencyOf(input: PreferencesInput, channel: 'email' | 'push'): Frequency {
@@ -150,7 +190,7 @@ const OR = new Intl.ListFormat('en', { type: 'disjunction' });
 
 /**
  * What a recipient gets, in words for pages and e-mails: "every story in Climate and Politics,
- * and stories tagged budget or harbour", "breaking news only", a daily digest and quiet hours.
+ * and stories tagged budget or harbour", "breaking news only", a daily digest and quiet hours (as they act on it).
  * `sectionLabel` gives a section's name as readers know it (SiteSectionList.labelOf), `tagName`
  * a tag's (the words stories typed it as, TagNameRepository); without them the slug is shown.
  */
@@ -167,6 +207,18 @@ export function describePreferences(prefs: Preferences, sectionLabel: (slug: str
       ? `stories ${followed.join(' and stories ')}`
       : `every story ${followed.join(', and every story ')}`;
   const how = prefs.frequency === 'daily-digest' ? ', in one daily digest' : '';
-  const quiet = prefs.quietHours ? `; quiet hours ${prefs.quietHours.start}–${prefs.quietHours.end} (${prefs.timeZone}), except breaking news` : '';
-  return `${what}${how}${quiet}`;
+  return `${what}${how}${quietHoursIn(prefs)}`;
+}
+
+/**
+ * The quiet hours as they act on what the recipient gets (holdUntil): they hold back alerts of
+ * stories that are not breaking, so under breaking-only nothing waits for them, and a daily
+ * digest sends no alert per story for them to hold; they are kept for a change of frequency.
+ */
+function quietHoursIn(prefs: Preferences): string {
+  if (!prefs.quietHours) return '';
+  const span = `${prefs.quietHours.start}–${prefs.quietHours.end} (${prefs.timeZone})`;
+  if (prefs.frequency === 'daily-digest') return `; quiet hours ${span} only for alerts one at a time, which a digest does not send`;
+  if (prefs.breakingOnly) return `; breaking news is sent at once, also in quiet hours ${span}`;
+  return `; quiet hours ${span}, except breaking news`;
 }

@@ -2,8 +2,8 @@ import { DomainError } from '@newsroom/contracts';
 import { strictValidationPipe } from '@newsroom/platform';
 import { linkInvalid } from '../../shared/links/link.errors';
 import { normalizePreferences, type PreferencesInput } from '../domain/preferences';
-import { formProblemsOf, submittedFormOf } from './form-refusal';
-import { PreferencesForm, SubscribeForm } from './subscription.requests';
+import { formProblemsOf, submittedFormOf, withOtherRefusals } from './form-refusal';
+import { PreferencesForm, preferencesOfForm, signupChoiceOfForm, SubscribeForm } from './subscription.requests';
 
 const SECTIONS = ['politics', 'world'];
 
@@ -127,5 +127,42 @@ describe(submittedFormOf.name, () => {
     expect(submittedFormOf({ email: { nested: 'x' }, timeZone: ['Europe/Kyiv', 'UTC'], sections: [{ a: 1 }, 'world'] })).toMatchObject({ email: '', timeZone: 'Europe/Kyiv', sections: ['world'] });
     expect(submittedFormOf(undefined)).toMatchObject({ email: '', sections: [], tags: '' });
     expect(submittedFormOf({})).not.toHaveProperty('returnTo');
+  });
+});
+
+describe(withOtherRefusals.name, () => {
+  /** The problems a refused form shows: the refusal the route met first, then every other. */
+  const problemsOf = (body: Record<string, unknown>, choice = signupChoiceOfForm) => {
+    const values = submittedFormOf(body);
+    const first = formProblemsOf(refusalOf(choice(Object.assign(new PreferencesForm(), body))), values) ?? [];
+    return withOtherRefusals(first, body, choice, SECTIONS, values);
+  };
+
+  it('names every input to fix at once: an unknown time zone and a missing end of quiet hours', () => {
+    expect(problemsOf({ sections: 'politics', timeZone: 'Mars/Olympus', quietHoursStart: '22:00' })).toEqual([
+      { field: 'timeZone', message: expect.stringMatching(/time zone is not known/) },
+      { field: 'quietHoursEnd', message: expect.stringMatching(/both times/) },
+    ]);
+  });
+
+  it('adds the domain\'s refusals to what the form validation refused, one problem per input', async () => {
+    const body = { email: 'not-an-address', sections: 'politics', timeZone: 'Nowhere/Land', quietHoursStart: '22:00', quietHoursEnd: '22:00' };
+    const values = submittedFormOf(body);
+    const first = formProblemsOf(await validationRefusalOf(body), values) ?? [];
+    expect(first.map((problem) => problem.field)).toEqual(['email']);
+    expect(withOtherRefusals(first, body, signupChoiceOfForm, SECTIONS, values).map((problem) => problem.field)).toEqual(['email', 'timeZone', 'quietHoursEnd']);
+  });
+
+  it('names an unknown section, a bad frequency and quiet hours together on the preference form', () => {
+    const problems = problemsOf({ sections: 'politcs', frequency: 'hourly', quietHoursStart: '25:00', quietHoursEnd: '07:00' }, preferencesOfForm);
+    expect(problems.map((problem) => problem.field)).toEqual(['sections', 'frequency', 'quietHoursStart']);
+    expect(problems[0].message).toMatch(/“politcs”/);
+  });
+
+  it('adds nothing to a form with one mistake, or to a body it cannot read', () => {
+    expect(problemsOf({ sections: 'politics', timeZone: 'Mars/Olympus' })).toHaveLength(1);
+    const first = [{ field: 'email' as const, message: 'Enter an e-mail address such as name@example.com' }];
+    expect(withOtherRefusals(first, 'email=x', signupChoiceOfForm, SECTIONS, submittedFormOf('email=x'))).toEqual(first);
+    expect(withOtherRefusals(first, { sections: [{ nested: true }], tags: 42 }, signupChoiceOfForm, SECTIONS, submittedFormOf({}))).toEqual(first);
   });
 });

@@ -1,8 +1,10 @@
 import { CLOCK_TIME } from '@newsroom/config';
 import { DomainError, type ValidationIssue } from '@newsroom/contracts';
-import { PREFERENCE_LIMITS } from '../domain/preferences';
+import { plainToInstance } from 'class-transformer';
+import { PREFERENCE_LIMITS, preferenceRefusals, type PreferencesInput } from '../domain/preferences';
 import { InvalidPreferencesError } from '../domain/subscription.errors';
 import type { FormField, FormProblem, FormValues, SignupFormValues } from './subscriber-pages';
+import { PreferencesForm } from './subscription.requests';
 
 /**
  * What the signup and preference forms say when they are refused, in a reader's words. The API's
@@ -93,6 +95,31 @@ function quietHoursProblem(values: Pick<FormValues, 'quietHoursStart' | 'quietHo
   if (!CLOCK_TIME.test(start)) return { field: 'quietHoursStart', message: SAY.quietHoursClock };
   if (!CLOCK_TIME.test(end)) return { field: 'quietHoursEnd', message: SAY.quietHoursClock };
   return { field: 'quietHoursEnd', message: SAY.quietHoursSame };
+}
+
+/**
+ * `refused` (what the refusal itself asks to fix) and every other refusal the domain would give
+ * the form's preferences (preferenceRefusals), one problem per input at most: a reader who
+ * mistyped the time zone and left out the end of quiet hours hears of both at once, rather than
+ * of one per try. `body` is the request's body as parsed, read as the route's form (`choice`:
+ * preferencesOfForm or signupChoiceOfForm); a body that cannot be read so adds nothing.
+ */
+export function withOtherRefusals(
+  refused: FormProblem[],
+  body: unknown,
+  choice: (form: PreferencesForm) => PreferencesInput,
+  siteSections: readonly string[],
+  values: FormValues,
+): FormProblem[] {
+  let others: FormProblem[] = [];
+  try {
+    const form = plainToInstance(PreferencesForm, body !== null && typeof body === 'object' ? body : {});
+    others = preferenceRefusals(choice(form), siteSections).flatMap((refusal) => formProblemsOf(refusal, values) ?? []);
+  } catch {
+    // A body the form's own pipes refused in ways the rules cannot read: the refusal itself says enough.
+  }
+  const about = new Set(refused.map((problem) => problem.field));
+  return distinct([...refused, ...others.filter((problem) => problem.field !== undefined && !about.has(problem.field))]);
 }
 
 function distinct(problems: FormProblem[]): FormProblem[] {

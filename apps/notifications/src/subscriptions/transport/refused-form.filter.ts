@@ -7,10 +7,10 @@ import { mastheadOf, SUBSCRIBER_PAGE_HEADERS } from '../../shared/html/page';
 import { SubscriberLinks } from '../../shared/links/subscriber-links';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.query';
-import { formProblemsOf, submittedFormOf } from './form-refusal';
+import { formProblemsOf, submittedFormOf, withOtherRefusals } from './form-refusal';
 import { answersWithPage, SubscriberPageFilter } from './subscriber-page.filter';
 import { preferencesPage, subscribePage, type FormRefusal, type SignupFormValues } from './subscriber-pages';
-import { wayBack } from './subscription.requests';
+import { preferencesOfForm, signupChoiceOfForm, wayBack } from './subscription.requests';
 
 const PREFERENCES_PATH = /^\/preferences\/?$/;
 
@@ -40,8 +40,11 @@ export class RefusedFormFilter extends SubscriberPageFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const values = submittedFormOf(request.body);
-    const problems = answersWithPage(request) && !response.headersSent ? formProblemsOf(exception, values) : undefined;
-    if (!problems) return super.catch(exception, host);
+    const refused = answersWithPage(request) && !response.headersSent ? formProblemsOf(exception, values) : undefined;
+    if (!refused) return super.catch(exception, host);
+    // What else the reader has to fix, so one more try is enough.
+    const choice = PREFERENCES_PATH.test(request.path) ? preferencesOfForm : signupChoiceOfForm;
+    const problems = withOtherRefusals(refused, request.body, choice, this.sections.slugs(), values);
     const { status, body } = errorResponseOf(exception);
     // The preference form reads its recipient again; what fails there (the database, a recipient
     // erased meanwhile) is answered as that error, on its own page.
