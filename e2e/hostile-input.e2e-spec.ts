@@ -147,6 +147,17 @@ describe('input no client should send, on every route of every service', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses a path parameter that is no escape or not UTF-8, on every route that takes one, with 400 REQUEST.INVALID_UTF8', async () => {
+    const targets = operations.filter((operation) => /\{\w+\}/.test(operation.template));
+    expect(targets.length).toBeGreaterThan(10);
+    const failures = await sweep(
+      targets,
+      (operation) => ['%ZZ', 'caf%E9', '%C0%AF', '%'].map((value) => [`{param}=${value}`, send(operation, pathOf(operation, value))] as [string, Promise<Outcome>]),
+      { status: 400, code: 'REQUEST.INVALID_UTF8' },
+    );
+    expect(failures).toEqual([]);
+  });
+
   it('refuses bytes that are not UTF-8, in the query of every route and the body of every route that takes one, with 400 REQUEST.INVALID_UTF8', async () => {
     const latin1 = Buffer.concat([Buffer.from('{"note":"caf'), Buffer.from([0xe9]), Buffer.from('","headline":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
     const inQuery = await sweep(operations, (operation) => [['?q=caf%E9', send(operation, `${pathOf(operation)}?q=caf%E9`)]], { status: 400, code: 'REQUEST.INVALID_UTF8' });

@@ -85,6 +85,20 @@ describe(refuseUnsupportedInput.name, () => {
     expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8', details: { in: 'query' } } });
   });
 
+  it.each([['/tags/%ZZ'], ['/articles/%FF'], ['/sections/%C0%AF'], ['/authors/%E0%A4'], ['/100%'], ['/v1/anything/caf%E9?q=ok']])(
+    'refuses the path %s, with an escape that is none or not UTF-8, with 400 REQUEST.INVALID_UTF8',
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8', details: { in: 'path' } } });
+    },
+  );
+
+  it('reads well-formed escapes in the path as before', async () => {
+    const response = await fetch(`${server.url}/v1/anything/caf%C3%A9%20au%20lait%2F%F0%9F%90%B3`);
+    expect(response.status).toBe(200);
+  });
+
   it('reads well-formed escapes, plus signs and a lone percent sign in the query as before', async () => {
     const response = await fetch(`${server.url}/search?q=caf%C3%A9+au+lait&share=100%&tag=%F0%9F%90%B3`);
     expect(response.status).toBe(200);

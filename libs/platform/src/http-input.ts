@@ -18,8 +18,9 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   MESSAGE_LIMITS.articleRequestBodyBytes; every other route up to requestBodyBytes.
  *   Over the limit: 413 REQUEST.TOO_LARGE.
  * - Url-encoded forms (subscriber pages) up to formBodyBytes.
- * - A body that is not valid UTF-8, or a query string whose percent-escapes do not decode as
- *   UTF-8 (`?q=%ff`): 400 REQUEST.INVALID_UTF8. The parsers would otherwise put U+FFFD in place
+ * - A body that is not valid UTF-8, a query string whose percent-escapes do not decode as
+ *   UTF-8 (`?q=%ff`), or a path with such an escape or a `%` that begins none (`/tags/%zz`):
+ *   400 REQUEST.INVALID_UTF8 (`details.in`: `body`, `query` or `path`). The parsers would otherwise put U+FFFD in place
  *   of each bad byte, and a headline would be stored with replacement characters in it.
  * - A refused character anywhere: 400 INPUT.UNSUPPORTED_CHARACTER, naming where
  *   (`details: { in: 'body' | 'query' | 'path', path, codePoint }`).
@@ -90,8 +91,33 @@ function queryDecodes(url: string): boolean {
   return true;
 }
 
+/**
+ * Whether every `%` in the path of `url` begins an escape (`%` and two hex digits) and the escapes
+ * decode as UTF-8. The router decodes each parameter of a route with decodeURIComponent and would
+ * fail with its own message (`Failed to decode param '%ZZ'`); a path with no parameter there would
+ * be a 404 for an address that is not one.
+ */
+function pathDecodes(url: string): boolean {
+  const end = url.indexOf('?');
+  const path = end === -1 ? url : url.slice(0, end);
+  if (/%(?![0-9a-fA-F]{2})/.test(path)) return false;
+  for (const [escapes] of path.matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
+    try {
+      decodeURIComponent(escapes);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Express middleware: the check described above, on the parsed body, the query and the path. */
 export function refuseUnsupportedInput(request: Request, _response: Response, next: NextFunction): void {
+  if (!pathDecodes(request.originalUrl)) {
+    return next(
+      new DomainError('REQUEST.INVALID_UTF8', 'The address has a percent-escape that is not UTF-8 (such as %ff) or no escape at all (such as %zz)', 'validation', { in: 'path' }),
+    );
+  }
   if (!queryDecodes(request.originalUrl)) {
     return next(new DomainError('REQUEST.INVALID_UTF8', 'The query string has a percent-escape that is not UTF-8 (such as %ff)', 'validation', { in: 'query' }));
   }

@@ -1,8 +1,7 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@newsroom/contracts';
 import { html, htmlDocument } from '@newsroom/html';
-import { recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
+import { errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
 
 /** Where every refusal page sends the person back to: the web app's sign-in screen. */
 const SIGN_IN_PATH = '/sign-in';
@@ -45,11 +44,9 @@ export function signInRefusedPage(status: number, code: string, message: string)
   return htmlDocument({ title: `${title} · Newsroom desk`, body }).toString();
 }
 
+/** The status, code and message of the coded JSON error (errorResponseOf), so the page and the JSON never disagree; a failure of ours in words for a person. */
 function describe(exception: unknown): { status: number; code: string; message: string } {
-  if (exception instanceof DomainError) return { status: statusOf(exception.kind), code: exception.code, message: exception.message };
-  if (exception instanceof HttpException && exception.getStatus() < 500) {
-    const status = exception.getStatus();
-    return { status, code: status === 404 ? 'ROUTE.NOT_FOUND' : 'REQUEST.INVALID', message: exception.message };
-  }
-  return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. Please try again in a moment.' };
+  const { status, body } = errorResponseOf(exception);
+  const message = status === 500 ? 'Something went wrong on our side. Please try again in a moment.' : body.error.message;
+  return { status, code: body.error.code, message };
 }

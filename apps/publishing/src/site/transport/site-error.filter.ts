@@ -1,7 +1,6 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@newsroom/contracts';
-import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf, statusOf } from '@newsroom/platform';
+import { HttpErrorFilter, answerOptions, asMethodNotAllowed, errorResponseOf, recogniseError, retryAfterSecondsOf } from '@newsroom/platform';
 import { renderErrorPage, renderNotFoundPage } from '../rendering/notice-pages';
 import { MISSING_CACHE } from './http-caching';
 import type { SiteContextFactory } from './site-context';
@@ -70,18 +69,8 @@ export function wantsHtml(request: Request): boolean {
   return preferred === 'html';
 }
 
+/** The status, code and message of the coded JSON error (errorResponseOf), so a page and the JSON for one error never disagree. */
 function describe(exception: unknown): { status: number; code: string; message: string } {
-  if (exception instanceof DomainError) return { status: statusOf(exception.kind), code: exception.code, message: exception.message };
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    if (status === 404) return { status, code: 'ROUTE.NOT_FOUND', message: 'No such page' };
-    if (status === 405) return { status, code: 'ROUTE.METHOD_NOT_ALLOWED', message: exception.message };
-    if (status >= 500) return { status, code: 'INTERNAL', message: 'Something went wrong on our side' };
-    return { status, code: 'REQUEST.FAILED', message: exception.message };
-  }
-  const bodyParser = exception as { status?: number; type?: string };
-  if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
-    return { status: bodyParser.status, code: 'REQUEST.INVALID', message: 'The request could not be read' };
-  }
-  return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side' };
+  const { status, body } = errorResponseOf(exception);
+  return { status, code: body.error.code, message: body.error.message };
 }
