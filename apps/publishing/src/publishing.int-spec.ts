@@ -468,6 +468,18 @@ describe('publishing service', () => {
       const page = await site.get(`/articles/${slug}`);
       expect([page.status, page.headers.get('content-type')]).toEqual([410, expect.stringMatching(/^text\/html/)]);
       expect(page.text).toContain('This article has been withdrawn');
+      // A client that asks for JSON gets the coded error, whether or not the notice page is kept.
+      for (let i = 0; i < 2; i += 1) {
+        const json = await site.get<ErrorBody>(`/articles/${slug}`, { headers: { accept: 'application/json' } });
+        expect([json.status, json.body, json.headers.get('vary'), json.headers.get('cache-control')]).toEqual([
+          410,
+          { error: { code: 'ARTICLE.WITHDRAWN', message: 'This article has been withdrawn' } },
+          expect.stringMatching(/Accept\b/),
+          'no-store',
+        ]);
+        const again = await site.get(`/articles/${slug}`, { headers: { accept: 'text/html' } });
+        expect([again.status, again.text.includes('This article has been withdrawn'), again.headers.get('vary')]).toEqual([410, true, expect.stringMatching(/Accept\b/)]);
+      }
       const api = (await site.get<Record<string, unknown>>(`/v1/articles/${live}`)).body;
       expect(api.pubstatus).toBe('withdrawn');
       expect(api).not.toHaveProperty('body_html');
@@ -670,6 +682,8 @@ describe('publishing service', () => {
       const page = surfaces.find((surface) => surface.path === `/articles/${slug}`)!;
       expect(page.status).toBe(410);
       expect(page.text).toContain('This page has been removed');
+      const json = await site.get<ErrorBody>(`/articles/${slug}`, { headers: { accept: 'application/json' } });
+      expect([json.status, json.body.error.code]).toEqual([410, 'ARTICLE.GONE']);
       const api = await site.get<ErrorBody>(`/v1/articles/${articleId}`);
       expect([api.status, api.body]).toEqual([410, { error: { code: 'ARTICLE.GONE', message: 'This article has been removed' } }]);
       expect((await editor.post<ErrorBody>(`/v1/articles/${articleId}/kill`, { reason: 'again' })).body.error.code).toBe('ARTICLE.KILLED');

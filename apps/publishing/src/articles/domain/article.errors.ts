@@ -29,6 +29,9 @@ export const nothingScheduled = (id: string) =>
 /** The public answer for a killed article: gone, and nothing more. */
 export const articleGone = () => new DomainError('ARTICLE.GONE', 'This article has been removed', 'gone');
 
+/** The page of a withdrawn article, to a client that asks for JSON (browsers get the notice page). */
+export const articleWithdrawn = () => new DomainError('ARTICLE.WITHDRAWN', 'This article has been withdrawn', 'gone');
+
 export const invalidCorrection = (issues: ValidationIssue[]) =>
   new DomainError(
     'ARTICLE.INVALID_CORRECTION',

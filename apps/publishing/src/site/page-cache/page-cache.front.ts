@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { counter } from '@newsroom/observability';
 import type { RequestLimits } from '@newsroom/platform';
 import type { PageCache } from './page-cache';
-import { cacheKeyOf, sendCachedPage } from './page-cache.http';
+import { answers, cacheKeyOf, sendCachedPage } from './page-cache.http';
 
 const answered = counter({
   name: 'newsroom_page_cache_answers_total',
@@ -36,7 +36,7 @@ export function answerCachedPagesFirst(server: Server, cache: PageCache, limits:
     limits.check(req, key.split('?')[0]).then(
       (limit) => {
         const hit = limit.allowed ? cache.get(key) : undefined;
-        if (!hit) return framework(req, res);
+        if (!hit || !answers(req, hit)) return framework(req, res);
         sendCachedPage(req, res, hit);
         answered.inc({ status: String(res.statusCode) });
       },

@@ -43,6 +43,15 @@ export function serviceHeadersOf(res: Response): string[] {
 }
 
 /**
+ * Whether the kept `hit` answers `req`: a page (200) answers everyone, as its route does; a
+ * removed article's notice (410) only a client that prefers HTML, for the route answers others
+ * the coded JSON error (as SiteErrorFilter's wantsHtml decides on the site's paths).
+ */
+export function answers(req: IncomingMessage, hit: CachedPage): boolean {
+  return hit.status === 200 || accepts(req).type(['html', 'json']) === 'html';
+}
+
+/**
  * A cached page as it was first sent: its status, headers and bytes (none for HEAD), or 304 Not
  * Modified when the request's validators match (If-None-Match, else If-Modified-Since; RFC 9110
  * §13.1, decided by `fresh`, as Express's `req.fresh` decides for rendered pages).

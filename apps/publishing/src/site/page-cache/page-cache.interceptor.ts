@@ -2,7 +2,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Request, Response } from 'express';
 import { of, type Observable } from 'rxjs';
 import { PageCache } from './page-cache';
-import { cacheKeyOf, sendCachedPage, serviceHeadersOf } from './page-cache.http';
+import { answers, cacheKeyOf, sendCachedPage, serviceHeadersOf } from './page-cache.http';
 
 /**
  * What a page's representation is described by; per-client headers (rate limits, request ids,
@@ -40,7 +40,7 @@ export class PageCacheInterceptor implements NestInterceptor {
     if (key === null) return next.handle();
     // Hits are answered ahead of the framework (answerCachedPagesFirst); one kept since it looked is served here.
     const hit = this.cache.has(key) ? this.cache.get(key) : undefined;
-    if (hit) {
+    if (hit && answers(req, hit)) {
       sendCachedPage(req, res, hit);
       return of(undefined);
     }
@@ -54,7 +54,9 @@ export class PageCacheInterceptor implements NestInterceptor {
     const send = res.send;
     res.send = function sendAndKeep(this: Response, body?: unknown) {
       res.send = send;
-      if ((res.statusCode === 200 || res.statusCode === 410) && typeof body === 'string') {
+      // Pages only: a 410 may be a page (the notice) or the coded JSON error, by Accept (answers).
+      const page = /^text\/html/.test(String(res.getHeader('content-type') ?? ''));
+      if ((res.statusCode === 200 || res.statusCode === 410) && page && typeof body === 'string') {
         const headers: Record<string, string> = {};
         for (const name of [...serviceHeadersOf(res), ...KEPT_HEADERS]) {
           const value = res.getHeader(name);

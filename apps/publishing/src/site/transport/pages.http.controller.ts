@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, isTagSlug, SLUG_PATTERN, truncateText } from '@newsroom/contracts';
 import { Public } from '@newsroom/auth';
+import { articleGone, articleWithdrawn } from '../../articles/domain/article.errors';
 import { articleUrl } from '../../articles/domain/public-urls';
 import { isShareNetwork, SHARE_NETWORKS } from '../../articles/domain/share-networks';
 import { isAuthorSlug } from '../../articles/domain/slug';
@@ -23,6 +24,7 @@ import { shareLinks } from '../rendering/share-links';
 import { answerIfUnchanged, PAGE_CACHE, RELATIVE_TIME_STEP_MS, SEARCH_CACHE } from './http-caching';
 import { pageNumber, searchText } from './listing-request';
 import { SiteContextFactory } from './site-context';
+import { wantsHtml } from './site-error.filter';
 
 export const LIST_PAGE_SIZE = 30;
 export const SEARCH_PAGE_SIZE = 20;
@@ -112,10 +114,10 @@ export class PagesHttpController {
     if (await this.unchanged(req, res, PAGE_CACHE)) return;
     const [article, site] = await Promise.all([SLUG_PATTERN.test(slug) ? this.read.bySlug(slug) : null, this.site.create()]);
     if (!article) {
-      if (SLUG_PATTERN.test(slug) && (await this.read.isKilled({ slug }))) return sendHtml(res, 410, renderGonePage(site), PAGE_CACHE);
+      if (SLUG_PATTERN.test(slug) && (await this.read.isKilled({ slug }))) return sendGone(req, res, articleGone(), () => renderGonePage(site));
       throw pageNotFound();
     }
-    if (article.status === 'withdrawn') return sendHtml(res, 410, renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt), PAGE_CACHE);
+    if (article.status === 'withdrawn') return sendGone(req, res, articleWithdrawn(), () => renderWithdrawnPage(site, article.withdrawal?.at ?? article.updatedAt));
     const [related, shares] = await Promise.all([this.related.execute(article, site.publicBaseUrl), this.shares.execute(article.id)]);
     sendHtml(res, 200, renderArticlePage(article, site, related, shares.total), PAGE_CACHE);
   }
@@ -201,6 +203,17 @@ export function storyListFilter(list: StoryList): { section: string } | { tag: s
 
 function slice(filter: Omit<ArticleFilter, 'limit' | 'offset'>, page: number): ArticleFilter {
   return { ...filter, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE };
+}
+
+/**
+ * A removed article's address (410): its notice page to a browser, kept like any page; the coded
+ * error (`gone`) to a client that prefers JSON, as every other error of the site answers it
+ * (SiteErrorFilter). The answer varies by Accept either way.
+ */
+function sendGone(req: Request, res: Response, gone: DomainError, page: () => string): void {
+  res.vary('Accept');
+  if (!wantsHtml(req)) throw gone;
+  sendHtml(res, 410, page(), PAGE_CACHE);
 }
 
 function sendHtml(res: Response, status: number, body: string, cacheControl: string): void {
