@@ -500,7 +500,19 @@ describe('the desk in a browser', () => {
     await reporter.getByRole('button', { name: 'Subheading' }).click();
     await reporter.keyboard.type('Who rides it');
     await reporter.keyboard.press('Enter');
-    await reporter.keyboard.type('Commuters from Podil, mostly.');
+    await reporter.keyboard.type('Commuters from Podil, mostly. ');
+    // Pasted from Google Docs: a <b> wrapper its style says is not bold, bold and italic said by
+    // styles alone, which the desk's policy (no inline styles) keeps the browser from applying.
+    await reporter.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1f2e"><span style="font-weight:400;font-style:normal">Some </span>' +
+        '<span style="font-weight:700;font-style:normal">come from Obolon</span><span style="font-weight:400"> and </span><span style="font-weight:400;font-style:italic">a few</span><span style="font-weight:400"> from Troieshchyna.</span></b>');
+      data.setData('text/plain', 'Some come from Obolon and a few from Troieshchyna.');
+      document.querySelector('.prose').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    await expect(body.locator('p', { hasText: 'Commuters from Podil' }).innerHTML()).resolves.toBe(
+      'Commuters from Podil, mostly. Some <strong>come from Obolon</strong> and <em>a few</em> from Troieshchyna.',
+    );
     await reporter.keyboard.press('Enter');
     // a list: "3. " starts a numbered one (counted from 1, as the story keeps it), Enter adds an
     // item, Enter on an empty item ends it; the toolbar turns it to bullets and back
