@@ -408,6 +408,27 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByRole('form', { name: 'Add picture' }).count()).resolves.toBe(1);
   });
 
+  it('saves nothing for a click into a story that ends with a quote, and saves what is typed after it', async () => {
+    const { page, requests } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
+    const body = page.getByRole('textbox', { name: 'Story body' });
+    await body.getByText('runs from midnight.').waitFor();
+    // The screen opens at its top, the header with the screens' links and Sign out in view.
+    expect(await page.evaluate('[document.documentElement.scrollHeight > window.innerHeight, window.scrollY]')).toEqual([true, 0]);
+    await body.getByText('runs from midnight.').click();
+    await body.getByText('At last.').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await body.getByText('runs from midnight.').click();
+    // Longer than the pause after which a change is saved (1.5 s).
+    await page.waitForTimeout(2500);
+    expect(requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+    await expect(page.getByText('Unsaved changes').count()).resolves.toBe(0);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Still running.');
+    await page.getByText(/^Saved \(version 4\)/).waitFor();
+    expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
   it('takes a save that went through though its answer was lost for what it is, not for a change made elsewhere', async () => {
     let saved: unknown;
     const state = {

@@ -193,8 +193,11 @@ async function render(): Promise<void> {
   } catch (error) {
     show(main, h('h1', {}, match.r.title), notice('error', describeError(error)));
   }
-  // Focus moves to the new screen's content, so keyboard and screen-reader users start there.
-  main.focus({ preventScroll: false });
+  // Focus moves to the new screen's content, so keyboard and screen-reader users start there,
+  // and the screen opens at its top, the header (the screens' links, Sign out) in view: focusing
+  // with the browser's scroll would bring <main> to the top edge, past the header.
+  window.scrollTo(0, 0);
+  main.focus({ preventScroll: true });
 }
 
 // Same-origin links move between screens without reloading the page.

@@ -229,7 +229,25 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     keepUnsaved(user.id, id, { article: current(), version: baseVersion, screen: screenId });
   }
 
+  /**
+   * Whether `content` is the saved version's text: the editor reports an update for what changes
+   * nothing in the story (a click that puts the cursor after a closing quote or picture adds an
+   * empty paragraph the story does not keep), and a save of it would make an identical revision.
+   */
+  function asSaved(content: Article): boolean {
+    return draft !== undefined && !conflict && sameText(draft.article, content);
+  }
+
   function changed(): void {
+    if (id && !saving && asSaved(current())) {
+      // Back to the saved text (or never away from it): nothing to save, nothing kept in the tab.
+      dirty = false;
+      clearTimeout(timer);
+      forgetUnsaved(user.id, id, screenId);
+      if (saveState.textContent === 'Unsaved changes' && draft) saveState.textContent = `Saved (version ${draft.version})`;
+      refreshChecks();
+      return;
+    }
     dirty = true;
     saveState.textContent = 'Unsaved changes';
     if (!offering) keepTyped();
@@ -242,6 +260,11 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     if (saving) await saving;
     if (!dirty || conflict) return;
     const content = current();
+    if (id && asSaved(content)) {
+      dirty = false;
+      forgetUnsaved(user.id, id, screenId);
+      return;
+    }
     if (!id && (content.headline === '' || content.body.length === 0 || !content.section)) {
       saveState.textContent = 'Give the story a headline, a section and some text to save its first version.';
       return;
@@ -316,7 +339,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     const theirs = answer.body;
     // The "other" version is this text (a save that went through though its answer was lost,
     // then tried again): nothing to choose between; carry on from it.
-    if (JSON.stringify(theirs.article) === JSON.stringify(mine)) {
+    if (sameText(theirs.article, mine)) {
       draft = theirs;
       etag = answer.etag ?? `"${theirs.version}"`;
       baseVersion = theirs.version;
@@ -326,7 +349,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       saveState.classList.remove('save-state-error');
       saveState.textContent = `Saved (version ${theirs.version})`;
       // Typed since that save was sent: saved after the pause, as any typing.
-      dirty = JSON.stringify(current()) !== JSON.stringify(mine);
+      dirty = !sameText(current(), mine);
       if (dirty) timer = setTimeout(() => void save(), AUTOSAVE_MS);
       else forgetUnsaved(user.id, id, screenId);
       renderSide();
@@ -740,7 +763,7 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   function offerUnsaved(): void {
     const kept = keptUnsaved(user.id, id);
     if (!kept) return;
-    if (JSON.stringify(kept.article) === JSON.stringify(current())) return forgetUnsaved(user.id, id);
+    if (sameText(kept.article, current())) return forgetUnsaved(user.id, id);
     if (draft && !draft.editable) return;
     // Until the reporter answers, what they type here does not overwrite the text offered.
     offering = true;
@@ -815,4 +838,18 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
 /** What tells one timeline entry from another: the API gives entries no id. */
 function entryKey(entry: { kind: string; at: string; revision?: number | null; note?: string | null }): string {
   return JSON.stringify([entry.kind, entry.at, entry.revision ?? null, entry.note ?? null]);
+}
+
+/**
+ * Whether two versions of a story hold the same text, whatever order their fields come in
+ * (drafting answers with its own order, the form builds another): compared as JSON with each
+ * object's keys sorted.
+ */
+function sameText(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
