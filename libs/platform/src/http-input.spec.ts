@@ -6,10 +6,10 @@ import type { INestApplication } from '@nestjs/common';
 import { readRequestInput, refuseUnsupportedInput } from './http-input';
 
 /** An Express app with the platform's JSON reading and check, answering with what reached the route or the coded error. */
-async function serve(unreadBodyPaths: readonly string[] = []): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(unreadBodyPaths: readonly string[] = [], largeBodyPaths: readonly string[] = []): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   // The platform's own wiring: its parsers and checks on an Express app (all of the Nest application it uses).
-  readRequestInput(app as unknown as INestApplication, [], unreadBodyPaths);
+  readRequestInput(app as unknown as INestApplication, largeBodyPaths, unreadBodyPaths);
   app.all('/{*rest}', (request: Request, response: Response) => {
     response.json({ body: request.body ?? null, query: request.query });
   });
@@ -29,7 +29,8 @@ async function serve(unreadBodyPaths: readonly string[] = []): Promise<{ url: st
 describe(refuseUnsupportedInput.name, () => {
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
-    server = await serve();
+    // One route of large bodies, matched with its parameter decoded, as publishing's corrections are.
+    server = await serve([], ['/v1/articles/:id/corrections']);
   });
   afterAll(() => server.close());
 
@@ -85,10 +86,10 @@ describe(refuseUnsupportedInput.name, () => {
     expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8', details: { in: 'query' } } });
   });
 
-  it.each([['/tags/%ZZ'], ['/articles/%FF'], ['/sections/%C0%AF'], ['/authors/%E0%A4'], ['/100%'], ['/v1/anything/caf%E9?q=ok']])(
+  it.each([['/tags/%ZZ'], ['/articles/%FF'], ['/sections/%C0%AF'], ['/authors/%E0%A4'], ['/100%'], ['/v1/anything/caf%E9?q=ok'], ['/v1/articles/%ZZ/corrections']])(
     'refuses the path %s, with an escape that is none or not UTF-8, with 400 REQUEST.INVALID_UTF8',
     async (path) => {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'REQUEST.INVALID_UTF8', details: { in: 'path' } } });
     },

@@ -40,6 +40,8 @@ export function readRequestInput(app: INestApplication, largeBodyPaths: readonly
     request.resume();
     next();
   };
+  // First: the routes of large bodies below are matched with their parameters decoded.
+  app.use(refuseUndecodablePath);
   for (const path of largeBodyPaths) app.use(path, parses(express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
   // body-parser skips a request whose body an earlier parser already read.
   app.use(parses(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
@@ -111,13 +113,14 @@ function pathDecodes(url: string): boolean {
   return true;
 }
 
+/** Express middleware, ahead of everything that matches routes: a path whose escapes do not decode (pathDecodes) is 400 REQUEST.INVALID_UTF8. */
+export function refuseUndecodablePath(request: Request, _response: Response, next: NextFunction): void {
+  if (pathDecodes(request.originalUrl)) return next();
+  next(new DomainError('REQUEST.INVALID_UTF8', 'The address has a percent-escape that is not UTF-8 (such as %ff) or no escape at all (such as %zz)', 'validation', { in: 'path' }));
+}
+
 /** Express middleware: the check described above, on the parsed body, the query and the path. */
 export function refuseUnsupportedInput(request: Request, _response: Response, next: NextFunction): void {
-  if (!pathDecodes(request.originalUrl)) {
-    return next(
-      new DomainError('REQUEST.INVALID_UTF8', 'The address has a percent-escape that is not UTF-8 (such as %ff) or no escape at all (such as %zz)', 'validation', { in: 'path' }),
-    );
-  }
   if (!queryDecodes(request.originalUrl)) {
     return next(new DomainError('REQUEST.INVALID_UTF8', 'The query string has a percent-escape that is not UTF-8 (such as %ff)', 'validation', { in: 'query' }));
   }
