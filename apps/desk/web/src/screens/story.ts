@@ -745,7 +745,10 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
       );
     }
     if (!dirty) etag = answer.etag ?? `"${fresh.version}"`;
-    draft = { ...fresh, version: dirty ? draft?.version ?? fresh.version : fresh.version };
+    // While typing waits to be saved, the screen stays on the version it is typing on, that
+    // version's text included: a save compares the text with it (asSaved), and the newer one
+    // is met by the save's conflict check.
+    draft = dirty && draft ? { ...fresh, version: draft.version, article: draft.article } : fresh;
     names = await peopleNames(actors(draft));
     renderSide();
     await loadRevisions();
