@@ -579,6 +579,49 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByLabel('Note to the reporter').count()).resolves.toBe(0);
   });
 
+  it('gives back the note of a decision refused because another editor decided first', async () => {
+    let status = 'in_review';
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status, headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+        assigneeId: 'u-eve', claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      }),
+      (action, json) => {
+        if (action !== 'request-changes') return undefined;
+        status = 'rejected'; // an admin rejected it while Eve was typing
+        return json(409, { error: { code: 'REVIEW.INVALID_TRANSITION', message: 'Cannot request changes: the review is rejected' } });
+      },
+    );
+    await page.getByLabel('Note to the reporter').fill('Please add the new departure times.');
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    await page.getByText(/The review below is as it stands now\. What you wrote was not sent: “Please add the new departure times\.”$/).waitFor();
+    await expect(page.getByLabel('Note to the reporter').count()).resolves.toBe(0);
+  });
+
+  it('asks once whether to reject for good on a double click, and sends one rejection', async () => {
+    let status = 'in_review';
+    const posts: string[] = [];
+    const view = () => ({
+      articleId: 'a1', status, headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+      assigneeId: 'u-eve', claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+    });
+    const page = await openReview(view, async (action, json) => {
+      posts.push(action);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      status = 'rejected';
+      return json(200, view());
+    });
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByLabel('Reason').fill('Not ours to run.');
+    await page.getByRole('button', { name: 'Reject for good' }).dblclick();
+    await page.getByText('Rejected.').waitFor();
+    expect([asked, posts]).toEqual([['Reject this story for good? The reporter cannot resubmit it.'], ['reject']]);
+  });
+
   it('says a story is back as it was when its reporter resubmitted the text the editor sent back', async () => {
     let resent = true;
     const decision = { id: 'd1', kind: 'changes_requested', revision: 2, editorId: 'u-ed', note: 'Is the 7 to 2 right?', publishAt: null, decidedAt: '2026-11-30T08:10:00Z' };

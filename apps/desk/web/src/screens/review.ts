@@ -216,8 +216,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
    * What to tell the editor of a refused action. A refusal because the review moved on (another
    * editor claimed or decided it meanwhile: a 409) shows the review as it now stands, so its
    * status and buttons are not left as they were; a claim lost names the editor who has it. So
-   * does a decision refused because another editor took the story over (403 REVIEW.NOT_ASSIGNED),
-   * and the words typed for it, which the fresh page no longer has a form for, are given back.
+   * does a decision refused because another editor took the story over (403 REVIEW.NOT_ASSIGNED).
+   * Either way the words typed for it, which the fresh page no longer has a form for, are given back.
    */
   const refusalText = async (error: unknown, typed?: string): Promise<string> => {
     const takenOver = error instanceof ApiError && error.code === 'REVIEW.NOT_ASSIGNED';
@@ -233,11 +233,11 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       return error.code === 'REVIEW.ALREADY_CLAIMED' ? 'Another editor is already reviewing this story.' : describeError(error);
     }
     if (error.code === 'REVIEW.ALREADY_CLAIMED') return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} is already reviewing this story.`;
-    if (takenOver && moved) {
-      const unsent = typed ? ` What you wrote was not sent: “${typed}”` : '';
-      return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} took this story over; only they can decide it now.${unsent}`;
-    }
-    return moved ? `${describeError(error)} The review below is as it stands now.` : describeError(error);
+    // The page drawn again has no form for what was typed (the story was decided, or is someone
+    // else's): the words are given back rather than lost with the form.
+    const unsent = moved && typed ? ` What you wrote was not sent: “${typed}”` : '';
+    if (takenOver && moved) return `${review.assigneeId ? personName(names, review.assigneeId) : 'Another editor'} took this story over; only they can decide it now.${unsent}`;
+    return moved ? `${describeError(error)} The review below is as it stands now.${unsent}` : describeError(error);
   };
 
   // One action at a time: a double click on Approve or Claim sent two, and the second's 409 read as a failure.
@@ -406,6 +406,8 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const reject = h('form', { class: 'card', 'aria-labelledby': 'reject-title' }, h('h3', { id: 'reject-title' }, 'Reject'), field('Reason', reason), h('button', { type: 'submit', class: 'danger' }, 'Reject for good'));
     reject.addEventListener('submit', (event) => {
       event.preventDefault();
+      // Asked once: a second click while the first is on its way would ask again for nothing.
+      if (acting) return;
       if (confirm('Reject this story for good? The reporter cannot resubmit it.')) void act('Rejected.', 'reject', { reason: reason.value.trim() });
     });
     return h('section', { 'aria-labelledby': 'decide-title' }, h('h2', { id: 'decide-title' }, 'Decide'), h('div', { class: 'decisions' }, requestChanges, approve, reject));
