@@ -429,6 +429,17 @@ describe("the desk keeps the reporter's text", () => {
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
+  it('puts a link in with its address as its words when no text is selected', async () => {
+    const { page, requests } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
+    await typeInBody(page, ' Timetable: ');
+    await page.getByRole('button', { name: 'Link' }).click();
+    await page.getByLabel('Link address').fill('https://example.org/n1');
+    await page.getByRole('button', { name: 'Apply link' }).click();
+    await page.getByText(/^Saved \(version 4\)/).waitFor();
+    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { body: { text?: string }[] };
+    expect(saved.body[0].text).toBe('The **N1** runs from midnight. Timetable: [https://example.org/n1](https://example.org/n1)');
+  });
+
   it('takes a save that went through though its answer was lost for what it is, not for a change made elsewhere', async () => {
     let saved: unknown;
     const state = {

@@ -249,6 +249,13 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
         input.focus();
         return;
       }
+      // Nothing selected and no link under the cursor: the address itself goes in as the link's
+      // words, as word processors do, rather than the form closing with nothing linked.
+      if (href !== '' && editor.state.selection.empty && !editor.isActive('link')) {
+        editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+        close();
+        return;
+      }
       const chain = editor.chain().focus().extendMarkRange('link');
       (href === '' ? chain.unsetLink() : chain.setLink({ href })).run();
       close();
