@@ -82,15 +82,7 @@ export function refuseInvalidUtf8(_request: IncomingMessage, _response: unknown,
  */
 function queryDecodes(url: string): boolean {
   const start = url.indexOf('?');
-  if (start === -1) return true;
-  for (const [escapes] of url.slice(start + 1).matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
-    try {
-      decodeURIComponent(escapes);
-    } catch {
-      return false;
-    }
-  }
-  return true;
+  return start === -1 || escapesDecode(url.slice(start + 1));
 }
 
 /**
@@ -102,8 +94,12 @@ function queryDecodes(url: string): boolean {
 function pathDecodes(url: string): boolean {
   const end = url.indexOf('?');
   const path = end === -1 ? url : url.slice(0, end);
-  if (/%(?![0-9a-fA-F]{2})/.test(path)) return false;
-  for (const [escapes] of path.matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
+  return !/%(?![0-9a-fA-F]{2})/.test(path) && escapesDecode(path);
+}
+
+/** Whether each run of percent-escapes in `text` decodes as UTF-8 (`%C3%A9` does, `%ff` alone does not). */
+function escapesDecode(text: string): boolean {
+  for (const [escapes] of text.matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
     try {
       decodeURIComponent(escapes);
     } catch {
