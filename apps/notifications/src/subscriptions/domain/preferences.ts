@@ -70,14 +70,10 @@ export function normalizePreferences(
   channel: 'email' | 'push' = 'email',
   defaultTimeZone: string = DEFAULT_TIME_ZONE,
 ): Preferences {
-  const sections = sectionsOf(input, siteSections);
-  const tags = normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags);
-  const frequency = frequencyOf(input, channel);
-  const breakingOnly = frequency === 'breaking-only';
-  requireInterests(sections, tags, frequency);
-  const timeZone = isBlank(input.timeZone) ? defaultTimeZone : canonicalTimeZone(input.timeZone);
-  const quietHours = input.quietHours ? checkedQuietHours(input.quietHours) : null;
-  return { sections, tags, frequency, breakingOnly, timeZone, quietHours };
+  // The first refusal is thrown as it is met.
+  return readPreferences(input, siteSections, channel, defaultTimeZone, (refusal) => {
+    throw refusal;
+  }) as Preferences;
 }
 
 /**
@@ -89,12 +85,30 @@ export function normalizePreferences(
  */
 export function preferenceRefusals(input: PreferencesInput, siteSections: readonly string[], channel: 'email' | 'push' = 'email'): DomainError[] {
   const refusals: DomainError[] = [];
+  readPreferences(input, siteSections, channel, DEFAULT_TIME_ZONE, (refusal) => refusals.push(refusal));
+  return refusals;
+}
+
+/**
+ * The one list of preference checks, in the order the API reports them: each refusal is handed
+ * to `refused` (which may throw it) and its preference left out; the preferences when none was
+ * refused, else undefined.
+ */
+function readPreferences(
+  input: PreferencesInput,
+  siteSections: readonly string[],
+  channel: 'email' | 'push',
+  defaultTimeZone: string,
+  refused: (refusal: DomainError) => void,
+): Preferences | undefined {
+  let accepted = true;
   const checked = <T>(check: () => T): T | undefined => {
     try {
       return check();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      refusals.push(error);
+      accepted = false;
+      refused(error);
       return undefined;
     }
   };
@@ -102,9 +116,10 @@ export function preferenceRefusals(input: PreferencesInput, siteSections: readon
   const tags = checked(() => normalizeList(input.tags ?? [], 'tags', PREFERENCE_LIMITS.maxTags));
   const frequency = checked(() => frequencyOf(input, channel));
   if (sections && tags && frequency) checked(() => requireInterests(sections, tags, frequency));
-  if (!isBlank(input.timeZone)) checked(() => canonicalTimeZone(input.timeZone as string));
-  if (input.quietHours) checked(() => checkedQuietHours(input.quietHours as { start?: unknown; end?: unknown }));
-  return refusals;
+  const timeZone = isBlank(input.timeZone) ? defaultTimeZone : checked(() => canonicalTimeZone(input.timeZone as string));
+  const quietHours = input.quietHours ? checked(() => checkedQuietHours(input.quietHours as { start?: unknown; end?: unknown })) : null;
+  if (!accepted || !sections || !tags || !frequency || timeZone === undefined || quietHours === undefined) return undefined;
+  return { sections, tags, frequency, breakingOnly: frequency === 'breaking-only', timeZone, quietHours };
 }
 
 const isBlank = (zone: string | null | undefined): zone is '' | null | undefined => zone === undefined || zone === null || zone === '';
