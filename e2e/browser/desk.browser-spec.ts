@@ -197,12 +197,18 @@ describe('the desk in a browser', () => {
     await reporter.getByLabel('Standfirst').fill('Route N1 links the station with the hospital every 20 minutes.');
     await reporter.getByLabel('Place').fill('Harwick');
     await reporter.getByLabel('Section').selectOption('politics');
-    await reporter.getByLabel('Tags').fill('transport, Gdańsk Street');
-    // what the tags are filed under follows the typing: their pages' addresses, what readers follow
-    await reporter.getByText('Filed under: transport, gdansk-street.', { exact: true }).waitFor();
+    await reporter.getByLabel('Tags').fill('transport, Gdańsk Street, 🚌');
+    // what the tags are filed under follows the typing: their pages' addresses, what readers
+    // follow; an entry that cannot be a tag is named there, and the save it makes is refused by name
+    await reporter.getByText('Filed under: transport, gdansk-street. “🚌” has no letters or digits, so it cannot be a tag.', { exact: true }).waitFor();
     const body = reporter.getByRole('textbox', { name: 'Story body' });
     await body.click();
     await reporter.keyboard.type('The N1 runs from midnight to 5am.');
+    await reporter.getByRole('status').getByText('Not saved: Tag 3 (“🚌”) has no letters or digits, so it cannot be a tag', { exact: true }).waitFor();
+    await reporter.getByLabel('Tags').fill('transport, Gdańsk Street');
+    await reporter.getByText('Filed under: transport, gdansk-street.', { exact: true }).waitFor();
+    await body.getByText('The N1 runs from midnight to 5am.').click();
+    await reporter.keyboard.press('End');
     await reporter.keyboard.press('Enter');
     await reporter.getByRole('button', { name: 'Subheading' }).click();
     await reporter.keyboard.type('Who asked for it');

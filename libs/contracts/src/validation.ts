@@ -142,7 +142,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const message = mainMessage(error);
-    if (message !== undefined) return [{ path, message: readable(qualify(message, path, error.property), path) }];
+    if (message !== undefined) {
+      const said = readable(qualify(message, path, error.property), path);
+      return [{ path: itemNamed(said, path) ?? path, message: said }];
+    }
     return flattenValidationErrors(error.children ?? [], path);
   });
 }
@@ -174,9 +177,21 @@ function mainMessage(error: ValidationError): string | undefined {
   return (rules.find(([name]) => TYPE_RULES.has(name)) ?? rules[0])[1];
 }
 
-/** class-validator names only the last property; readers need the whole path. */
+/** class-validator names only the last property; readers need the whole path (an item's too: `tags.1 …`, see IsTagList). */
 function qualify(message: string, path: string, property: string): string {
-  return message.startsWith(`${property} `) ? `${path} ${message.slice(property.length + 1)}` : message;
+  const rest = message.slice(property.length);
+  return message.startsWith(property) && /^(\.\d+)? /.test(rest) ? `${path}${rest}` : message;
+}
+
+/**
+ * The path of the one item of a list a rule's message begins with (`tags.1 has no letters…`):
+ * a rule over a whole list that names the item it refuses makes that item the issue's path,
+ * as nested validation does for objects. Undefined when the message names no item of `path`.
+ */
+function itemNamed(message: string, path: string): string | undefined {
+  if (!message.startsWith(`${path}.`)) return undefined;
+  const index = /^\d+(?= )/.exec(message.slice(path.length + 1))?.[0];
+  return index === undefined ? undefined : `${path}.${index}`;
 }
 
 /** class-validator's wording for lists, in plain English ("All tags's elements must be unique", "at least 1 elements"). */

@@ -13,9 +13,16 @@ describe(filedTagsText.name, () => {
     );
   });
 
-  it('says nothing for no tags, and leaves out what is not a tag at all', () => {
+  it('says nothing for no tags', () => {
     expect(filedTagsText('')).toBe('');
     expect(filedTagsText(' , ,')).toBe('');
-    expect(filedTagsText('?!, ports')).toBe('Filed under: ports.');
+  });
+
+  it('names each entry that cannot be a tag, and why, since the story would not be saved with it', () => {
+    expect(filedTagsText('?!, ports')).toBe('Filed under: ports. “?!” has no letters or digits, so it cannot be a tag.');
+    expect(filedTagsText('🎉')).toBe('“🎉” has no letters or digits, so it cannot be a tag.');
+    expect(filedTagsText('Ports, Parliamentary committee on the environment and energy, 🎉, 🎉')).toBe(
+      'Filed under: ports. “Parliamentary committee on the environment and energy” is longer than a tag can be (at most 40 characters), so it cannot be a tag. “🎉” has no letters or digits, so it cannot be a tag.',
+    );
   });
 });

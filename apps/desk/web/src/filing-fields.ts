@@ -1,4 +1,4 @@
-import { isTagSlug, tagAsWritten, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
+import { isTagSlug, tagAsWritten, tagEntryProblem, tagsAsTyped, type TypedTags } from '@newsroom/contracts/tag-slug';
 import type { SiteSection } from './api';
 import { field, h } from './dom';
 
@@ -59,27 +59,34 @@ export function tagsField(input: HTMLInputElement): HTMLElement {
 /**
  * What a tags field's text files, in a sentence: each tag's slug (its page's address,
  * `/tags/<slug>`, and what readers follow), then every spelling kept once because it is the
- * same tag as an earlier one (tagsAsTyped keeps the first). Empty when no tag is typed. Entries
- * the services will refuse (no letters or digits) are not filed and not listed.
+ * same tag as an earlier one (tagsAsTyped keeps the first), then each entry that cannot be a tag
+ * and why (tagEntryProblem): the services refuse a story saved with one, so the writer learns it
+ * here, before saving. Empty when nothing is typed.
  *
- * "Gdańsk Street, Київ, gdansk street" → `Filed under: gdansk-street, kiyiv. “gdansk street” is
- * the same tag as “Gdańsk Street”: kept once.`
+ * "Gdańsk Street, Київ, gdansk street, 🎉" → `Filed under: gdansk-street, kiyiv. “gdansk street”
+ * is the same tag as “Gdańsk Street”: kept once. “🎉” has no letters or digits, so it cannot be a
+ * tag.`
  */
 export function filedTagsText(value: string): string {
   const spellings = new Map<string, string[]>();
+  const refused: string[] = [];
   for (const entry of value.split(/[,\n]/)) {
     const { tags: [tag], tagLabels } = tagsAsTyped(entry);
-    if (tag === undefined || !isTagSlug(tag)) continue;
+    if (tag === undefined) continue;
+    if (!isTagSlug(tag)) {
+      const line = `“${tag}” ${tagEntryProblem(tag) ?? 'is not a tag'}, so it cannot be a tag.`;
+      if (!refused.includes(line)) refused.push(line);
+      continue;
+    }
     const typed = tagLabels[tag] ?? tag;
     const seen = spellings.get(tag) ?? [];
     if (!seen.includes(typed)) seen.push(typed);
     spellings.set(tag, seen);
   }
-  if (spellings.size === 0) return '';
   const merged = [...spellings.values()]
     .filter((typed) => typed.length > 1)
     .map(([first, ...others]) => `${others.map((other) => `“${other}”`).join(' and ')} ${others.length > 1 ? 'are' : 'is'} the same tag as “${first}”: kept once.`);
-  return [`Filed under: ${[...spellings.keys()].join(', ')}.`, ...merged].join(' ');
+  return [...(spellings.size > 0 ? [`Filed under: ${[...spellings.keys()].join(', ')}.`] : []), ...merged, ...refused].join(' ');
 }
 
 /** The tags in the field: ArticleContent's `tags` and `tagLabels`. */

@@ -131,7 +131,10 @@ describe(ArticleContent.name, () => {
       { name: 'section over 40', build: () => ({ ...exampleArticle(), section: 'a'.repeat(41) }), path: 'section' },
       { name: 'too many tags', build: () => ({ ...exampleArticle(), tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), path: 'tags' },
       { name: 'duplicate tags', build: () => ({ ...exampleArticle(), tags: ['ports', 'ports'] }), path: 'tags' },
-      { name: 'tag that is not a slug', build: () => ({ ...exampleArticle(), tags: ['Port Noise'] }), path: 'tags' },
+      { name: 'tag that is not a slug', build: () => ({ ...exampleArticle(), tags: ['Port Noise'] }), path: 'tags.0' },
+      { name: 'second tag with no letters or digits', build: () => ({ ...exampleArticle(), tags: ['ports', '🎉'] }), path: 'tags.1' },
+      { name: 'third tag over 40', build: () => ({ ...exampleArticle(), tags: ['ports', 'noise', 'a'.repeat(41)] }), path: 'tags.2' },
+      { name: 'tag that is not text', build: () => ({ ...exampleArticle(), tags: ['ports', 7] }), path: 'tags.1' },
       { name: 'tags not an array', build: () => ({ ...exampleArticle(), tags: 'ports' }), path: 'tags' },
       { name: 'tag labels as a list', build: () => ({ ...exampleArticle(), tagLabels: ['Ports'] }), path: 'tagLabels' },
       { name: 'a label for a tag the article does not have', build: () => ({ ...exampleArticle(), tagLabels: { gdynia: 'Gdynia' } }), path: 'tagLabels' },
@@ -217,6 +220,15 @@ describe(ArticleContent.name, () => {
       article.section = 'Not A Slug';
 
       expect(pathsOf(article).sort()).toEqual(['body.0.text', 'section']);
+    });
+
+    it('names the first entry that is not a tag by its place, and says why', () => {
+      expect(issuesOf({ ...exampleArticle(), tags: ['ports', '🎉', '!!'] })).toEqual([{ path: 'tags.1', message: 'tags.1 has no letters or digits, so it cannot be a tag' }]);
+      expect(issuesOf({ ...exampleArticle(), tags: ['ports', 'a'.repeat(41)] })).toEqual([
+        { path: 'tags.1', message: 'tags.1 is longer than a tag can be (at most 40 characters), so it cannot be a tag' },
+      ]);
+      expect(issuesOf({ ...exampleArticle(), tags: ['Port Noise'] })).toEqual([{ path: 'tags.0', message: expect.stringMatching(/^tags\.0 must be a tag as the desk and the forms make it/) }]);
+      expect(issuesOf({ ...exampleArticle(), tags: [null] })).toEqual([{ path: 'tags.0', message: 'tags.0 is not text, so it cannot be a tag' }]);
     });
 
     it('keeps the words each tag was typed as, and treats null labels as none', () => {

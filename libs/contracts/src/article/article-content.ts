@@ -16,7 +16,7 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, IsTagLabels, IsTagSlug, OptionalField, TAG_RULE, Trim } from './field-rules';
+import { IsCalendarDate, IsTagLabels, IsTagList, OptionalField, TAG_RULE, Trim } from './field-rules';
 import { IsNotBlank } from '../text/visible-text';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
@@ -120,9 +120,7 @@ export class ArticleContent {
   @IsArray()
   @ArrayMaxSize(ARTICLE_LIMITS.tags.maxItems)
   @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(ARTICLE_LIMITS.tags.maxLength, { each: true })
-  @IsTagSlug({ each: true })
+  @IsTagList()
   tags: string[] = [];
 
   @ApiPropertyOptional({

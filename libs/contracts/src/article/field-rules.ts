@@ -3,7 +3,7 @@ import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator'
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
 import { withinScheduleHorizon } from '../limits';
 import { isHttpUrl } from './http-url';
-import { isTagSlug, tagLabelsProblem } from './tag-slug';
+import { isTagSlug, tagEntryProblem, tagLabelsProblem } from './tag-slug';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {
@@ -92,6 +92,31 @@ export const TAG_RULE =
 export function IsTagSlug(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     { name: 'isTagSlug', validator: { validate: (value) => isTagSlug(value), defaultMessage: () => `${options?.each ? 'each value in ' : ''}$property must be ${TAG_RULE}` } },
+    options,
+  );
+}
+
+/**
+ * A list of tags (isTagSlug each), for a field a person fills in: the refusal names the first
+ * entry that is not a tag by its place and says why (`tags.1 has no letters or digits, so it
+ * cannot be a tag`), where `{ each: true }` rules would say only "each value in tags…". The
+ * message begins with the entry's path, which flattenValidationErrors takes as the issue's.
+ * Whether the value is an array is left to IsArray.
+ */
+export function IsTagList(options?: ValidationOptions): PropertyDecorator {
+  const firstRefused = (value: unknown): number => (Array.isArray(value) ? value.findIndex((tag) => !isTagSlug(tag)) : -1);
+  return ValidateBy(
+    {
+      name: 'isTagList',
+      validator: {
+        validate: (value) => firstRefused(value) < 0,
+        defaultMessage: (args) => {
+          const index = firstRefused(args?.value);
+          const problem = tagEntryProblem((args?.value as unknown[] | undefined)?.[index]);
+          return `$property.${index} ${problem ? `${problem}, so it cannot be a tag` : `must be ${TAG_RULE}`}`;
+        },
+      },
+    },
     options,
   );
 }

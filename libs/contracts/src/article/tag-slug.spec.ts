@@ -1,5 +1,5 @@
 import { SLUG_PATTERN } from './article-limits';
-import { isTagLabelOf, isTagSlug, labelOfTag, labelsOfTags, tagLabelsProblem, tagsAsTyped, tagSlug, tagSlugsOf } from './tag-slug';
+import { isTagLabelOf, isTagSlug, labelOfTag, labelsOfTags, tagEntryProblem, tagLabelsProblem, tagsAsTyped, tagSlug, tagSlugsOf } from './tag-slug';
 
 describe('tag slugs', () => {
   it.each([
@@ -72,6 +72,19 @@ describe('tag slugs', () => {
     expect(tagSlugsOf(`harbour, ${long}`)).toEqual(['harbour', long]);
     expect(tagSlugsOf('x'.repeat(41))).toEqual(['x'.repeat(41)]);
     expect(tagSlugsOf('x'.repeat(40))).toEqual(['x'.repeat(40)]);
+  });
+});
+
+describe('why an entry cannot be a tag', () => {
+  it('says so for an entry tagsAsTyped keeps as typed, and for nothing it files', () => {
+    expect(tagEntryProblem('🎉 !!')).toBe('has no letters or digits');
+    expect(tagEntryProblem('Parliamentary committee on the environment and energy')).toBe('is longer than a tag can be (at most 40 characters)');
+    expect(tagEntryProblem(3)).toBe('is not text');
+    for (const entry of ['Gdańsk Street', 'Київ', '東京', 'cop-30', ' Ports ']) expect(tagEntryProblem(entry)).toBeUndefined();
+    for (const entry of ['🎉', 'Parliamentary committee on the environment and energy', 'ports']) {
+      const filed = tagsAsTyped(entry).tags[0];
+      expect(tagEntryProblem(entry) === undefined).toBe(isTagSlug(filed));
+    }
   });
 });
 

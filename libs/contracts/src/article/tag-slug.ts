@@ -33,6 +33,20 @@ export function isTagSlug(value: unknown): value is string {
 }
 
 /**
+ * Why `entry`, typed as a tag, cannot be one, in words that follow the entry ("has no letters
+ * or digits"); undefined when it can: its slug (tagSlug) is a tag whole, as tagsAsTyped files
+ * it. Such an entry is kept as typed and refused, so the writer is told rather than losing it
+ * (the desk's "Filed under" line and the services' refusals say the same).
+ */
+export function tagEntryProblem(entry: unknown): string | undefined {
+  if (typeof entry !== 'string') return 'is not text';
+  const whole = tagSlug(entry, Number.MAX_SAFE_INTEGER);
+  if (whole === '') return 'has no letters or digits';
+  if (whole.length > ARTICLE_LIMITS.tags.maxLength) return `is longer than a tag can be (at most ${ARTICLE_LIMITS.tags.maxLength} characters)`;
+  return undefined;
+}
+
+/**
  * Any text as a URL-safe slug: transliterated (slugify's charmap, Cyrillic included), lower case,
  * words joined by single hyphens, at most `maxLength` characters cut at a word boundary (a single
  * longer word is cut). Angle brackets are read as spaces: slugify would spell them out ("less").
