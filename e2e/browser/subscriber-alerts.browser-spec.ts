@@ -118,6 +118,28 @@ describe('reader alerts in a browser', () => {
     await context.close();
   });
 
+  it('shows the subscriber pages in the site\'s look, in the reader\'s light or dark setting', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false, colorScheme });
+      const page = await context.newPage();
+      const look = () =>
+        page.evaluate(() => {
+          const styleOf = (element: Element | null) => (element ? getComputedStyle(element) : undefined);
+          const body = styleOf(document.body)!;
+          const brand = styleOf(document.querySelector('.brand, .masthead a'));
+          const heading = styleOf(document.querySelector('h1'));
+          return { background: body.backgroundColor, ink: body.color, brandFont: brand?.fontFamily, headingFont: heading?.fontFamily };
+        });
+      await page.goto(storyUrl);
+      const site = await look();
+      await page.goto(`${newsroom.url('notifications')}/subscribe`);
+      const subscribe = await look();
+      expect({ scheme: colorScheme, ...subscribe }).toEqual({ scheme: colorScheme, background: site.background, ink: site.ink, brandFont: site.brandFont, headingFont: site.headingFont });
+      await shot(page, `subscribe-${colorScheme}`);
+      await context.close();
+    }
+  });
+
   it('subscribes with the story page\'s form without JavaScript, confirms by email and reaches the preference page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const page = await context.newPage();

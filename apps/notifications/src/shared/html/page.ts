@@ -1,16 +1,29 @@
 import { html, htmlDocument, raw, safeUrl, type SafeHtml } from '@newsroom/html';
 
-// Our own stylesheet: a constant, nothing in it comes from a request.
+// Our own stylesheet: a constant, nothing in it comes from a request. The pages are the site's
+// to a reader (the site's form leads here), so they take its look: its palette, serif masthead
+// and headings over sans-serif text, and its dark mode, following the reader's system setting
+// (publishing's site.css; the values are repeated here since the two are served apart).
 const STYLE = raw(`
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
-h1{font-size:1.5rem}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
-input[type=text],input[type=email]{width:100%;padding:.4rem;font-size:1rem;box-sizing:border-box}
-fieldset{border:0;padding:0;margin:.75rem 0}legend{font-weight:600;margin-bottom:.25rem}label.choice{display:inline-block;font-weight:400;margin:.2rem 1rem .2rem 0}
-button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;cursor:pointer}
-.hint{color:#555;font-size:.9rem}.error{color:#a40000}.code{font-family:monospace;color:#555}
-.error-summary{border:2px solid #a40000;padding:0 1rem;margin:0 0 1.5rem}.error-summary a{color:#a40000}[aria-invalid=true]{border:2px solid #a40000}
-.masthead{margin:0 0 1.5rem;padding-bottom:.5rem;border-bottom:1px solid #ddd}.masthead a{font-weight:700;font-size:1.25rem;color:inherit;text-decoration:none}
-.masthead a:hover,.masthead a:focus{text-decoration:underline}
+:root{--ink:#141414;--muted:#666;--rule:#dedede;--bg:#fff;--field:#fff;--link:#0b4f8a;--error:#a40000;color-scheme:light dark;
+--serif:Georgia,Cambria,"Times New Roman",Times,serif;--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
+@media (prefers-color-scheme:dark){:root{--ink:#ececec;--muted:#9a9a9a;--rule:#3a3a3a;--bg:#121212;--field:#1d1d1d;--link:#8cc4ff;--error:#ff8a80}}
+body{margin:0;background:var(--bg);color:var(--ink);font-family:var(--sans);line-height:1.5}
+a{color:var(--link)}a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+.masthead{border-bottom:1px solid var(--rule);padding:18px 20px 14px;text-align:center}
+.masthead a{font-family:var(--serif);font-weight:700;font-size:2.2rem;letter-spacing:-.02em;line-height:1;color:inherit;text-decoration:none}
+.masthead a:hover{text-decoration:underline}
+main{max-width:36rem;margin:0 auto;padding:28px 20px 56px}
+h1{font-family:var(--serif);font-size:1.9rem;line-height:1.15;margin:0 0 1rem}
+label{display:block;margin:.75rem 0 .25rem;font-weight:600}
+input[type=text],input[type=email],input[type=time]{padding:.45rem;font:inherit;color:var(--ink);background:var(--field);border:1px solid var(--muted);border-radius:2px}
+input[type=text],input[type=email]{width:100%;box-sizing:border-box}
+input[type=checkbox],input[type=radio]{accent-color:var(--ink)}
+fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600;margin-bottom:.25rem}label.choice{display:inline-block;font-weight:400;margin:.2rem 1rem .2rem 0}
+button{margin-top:1rem;padding:.55rem 1.2rem;font:600 1rem var(--sans);color:var(--bg);background:var(--ink);border:1px solid var(--ink);border-radius:2px;cursor:pointer}
+button:hover{opacity:.85}
+.hint{color:var(--muted);font-size:.9rem}.error{color:var(--error)}.code{font-family:monospace;color:var(--muted)}
+.error-summary{border:2px solid var(--error);padding:0 1rem;margin:0 0 1.5rem}.error-summary a{color:var(--error)}[aria-invalid=true]{border:2px solid var(--error)}
 `);
 
 /**
