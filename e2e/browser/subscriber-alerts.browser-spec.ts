@@ -123,13 +123,13 @@ describe('reader alerts in a browser', () => {
       const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false, colorScheme });
       const page = await context.newPage();
       const look = () =>
-        page.evaluate(() => {
-          const styleOf = (element: Element | null) => (element ? getComputedStyle(element) : undefined);
-          const body = styleOf(document.body)!;
+        page.evaluate(`(() => {
+          const styleOf = (element) => (element ? getComputedStyle(element) : undefined);
+          const body = styleOf(document.body);
           const brand = styleOf(document.querySelector('.brand, .masthead a'));
           const heading = styleOf(document.querySelector('h1'));
           return { background: body.backgroundColor, ink: body.color, brandFont: brand?.fontFamily, headingFont: heading?.fontFamily };
-        });
+        })()`) as Promise<{ background: string; ink: string; brandFont?: string; headingFont?: string }>;
       await page.goto(storyUrl);
       const site = await look();
       await page.goto(`${newsroom.url('notifications')}/subscribe`);
