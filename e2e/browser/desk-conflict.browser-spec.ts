@@ -429,6 +429,51 @@ describe("the desk keeps the reporter's text", () => {
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
+  it('takes a list pasted from Word as a list, a nested list as one list, and a table as a paragraph a row', async () => {
+    const { page, requests } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
+    await typeInBody(page, ' Routes:');
+    await page.keyboard.press('Enter');
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=EN-GB><!--StartFragment--><p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Podil to <b>Poshtova</b> Square<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-add-space:auto;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>via the river bank<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>Obolon to the station<o:p></o:p></p>
+<p class=MsoNormal>Then the numbers:<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>First stop<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Second stop<o:p></o:p></p>
+<!--EndFragment--></body></html>`;
+    const paste = (html: string, text: string) =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.setData('text/html', ${JSON.stringify(html)});
+        data.setData('text/plain', ${JSON.stringify(text)});
+        document.querySelector('.prose').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      })()`);
+    // Word's items are paragraphs with their bullets and numbers as padded text: lists here, a
+    // second-level item kept in its place in the one level the story has.
+    await paste(word, 'Podil to Poshtova Square');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // out of the list
+    await page.keyboard.type('Timetable:');
+    await page.keyboard.press('Enter');
+    await paste('<table><caption>Night lines</caption><thead><tr><th>Line</th><th>Every</th></tr></thead><tbody><tr><td><b>N1</b></td><td><p>20</p><p>min</p></td></tr><tr><td>N2</td><td>30 min</td></tr><tr><td></td><td></td></tr></tbody></table>', 'Line Every');
+    await page.keyboard.press('Enter');
+    await paste('<ul><li>Outer one<ul><li>Inner a</li><li>Inner <ol><li>deeper</li></ol>b</li></ul></li><li>Outer two</li></ul>', 'Outer one');
+    await page.getByText(/^Saved \(version 4\)/).waitFor();
+    const saved = requests.filter((r) => r.method === 'PATCH').at(-1)?.body as { body: unknown[] };
+    expect(saved.body).toEqual([
+      { type: 'paragraph', text: 'The **N1** runs from midnight. Routes:' },
+      { type: 'list', style: 'bulleted', items: ['Podil to **Poshtova** Square', 'via the river bank', 'Obolon to the station'] },
+      { type: 'paragraph', text: 'Then the numbers:' },
+      { type: 'list', style: 'numbered', items: ['First stop', 'Second stop'] },
+      { type: 'paragraph', text: 'Timetable:' },
+      { type: 'paragraph', text: 'Night lines' },
+      { type: 'paragraph', text: 'Line | Every' },
+      { type: 'paragraph', text: '**N1** | 20 min' },
+      { type: 'paragraph', text: 'N2 | 30 min' },
+      { type: 'list', style: 'bulleted', items: ['Outer one', 'Inner a', 'Inner b', 'deeper', 'Outer two'] },
+      { type: 'quote', text: 'At last.', attribution: 'A night nurse' },
+    ]);
+  });
+
   it('puts a link in with its address as its words when no text is selected', async () => {
     const { page, requests } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
     await typeInBody(page, ' Timetable: ');

@@ -13,8 +13,8 @@ import { NODE, SUBHEADING_LEVEL } from './article-doc';
 
 /**
  * A list's item holds one paragraph and nothing else: the model's lists are one level deep
- * and each item is a line of inline markup, so Tab does not nest (a pasted nested list keeps
- * its words, as items of the outer one).
+ * and each item is a line of inline markup, so Tab does not nest (a pasted nested list comes in
+ * as items of the outer one: pasted-html.ts).
  */
 const ArticleListItem = ListItem.extend({ content: NODE.paragraph });
 

@@ -7,7 +7,7 @@ import { describeError, uploadImage } from '../api';
 import { blockName, blockWord } from '../block-words';
 import { button, field, h, notice, show } from '../dom';
 import { NODE, blocksToDoc, docToBlocks, type DocNode } from './article-doc';
-import { marksOfStyledHtml } from './pasted-html';
+import { pastedHtmlForEditor } from './pasted-html';
 import { articleExtensions } from './schema';
 
 /** The body editor: a toolbar, the TipTap editor, and a form for the fields of image, embed and related blocks. */
@@ -64,9 +64,9 @@ export function createStoryEditor(initial: readonly ArticleBlock[], onChange: ()
       attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
       // What a word processor puts on the clipboard may hold control characters the newsroom
       // refuses (Word's line break is a vertical tab): cleaned here, or every save would fail.
-      // Its bold and italic, said with inline styles, become the marks (pasted-html.ts).
+      // Its lists, tables, bold and italic are made into what the story has (pasted-html.ts).
       transformPastedText: (text) => withoutUnsupportedCharacters(text),
-      transformPastedHTML: (html) => marksOfStyledHtml(withoutUnsupportedCharacters(html)),
+      transformPastedHTML: (html) => pastedHtmlForEditor(withoutUnsupportedCharacters(html)),
     },
     onUpdate: () => onChange(),
     onSelectionUpdate: () => refreshToolbar(),
