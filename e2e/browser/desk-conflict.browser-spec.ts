@@ -474,6 +474,39 @@ describe("the desk keeps the reporter's text", () => {
     ]);
   });
 
+  it('keeps saying why a recall was refused after the screen hears that the editor has the story', async () => {
+    let claimed = false;
+    const submitted = { kind: 'submitted', at: '2026-11-30T08:00:00Z', actorId: 'u-rhea', revision: 1 };
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', headers: { etag: '"3"' }, body: JSON.stringify(body) });
+        if (pathname === '/api/accounts/names') return (await json(200, { items: [{ id: 'u-eli', name: 'Eli Editor' }] }), true);
+        if (pathname === '/api/editorial-review/v1/reviews/d1/recall') {
+          // An editor claimed it a moment before: the queue refuses, and drafting hears of the claim.
+          claimed = true;
+          return (await json(409, { error: { code: 'REVIEW.RECALL_TOO_LATE', message: 'An editor is already reviewing this story', details: { assigneeId: 'u-eli' } } }), true);
+        }
+        if (pathname === '/api/drafting/v1/drafts/d1' && route.request().method() === 'GET') {
+          const activity = claimed ? [submitted, { kind: 'claimed', at: '2026-11-30T08:05:00Z', actorId: 'u-eli', revision: 1 }] : [submitted];
+          const status = claimed ? 'in_review' : 'submitted';
+          return (await json(200, { id: 'd1', status, version: 3, editable: false, publicUrl: null, publishAt: null, submittedRevision: 1, reviewerId: claimed ? 'u-eli' : null, activity, article }), true);
+        }
+        return false;
+      },
+    };
+    const { page, requests } = await openScreen(state, '/stories/d1');
+    await page.getByRole('button', { name: 'Recall from review' }).click();
+    const refusal = page.getByText('Eli Editor is already reviewing it, so it can no longer be recalled: ask them to send it back to you.');
+    await refusal.waitFor();
+    // The next poll finds the story in review: the screen follows, and the reason stays.
+    const polled = requests.filter((r) => r.pathname === '/api/drafting/v1/drafts/d1').length;
+    await eventually('the next poll', async () => requests.filter((r) => r.pathname === '/api/drafting/v1/drafts/d1').length > polled, { timeoutMs: 10_000 });
+    await expect(page.getByRole('button', { name: 'Recall from review' }).count()).resolves.toBe(0);
+    await expect(refusal.count()).resolves.toBe(1);
+  });
+
   it('puts a link in with its address as its words when no text is selected', async () => {
     const { page, requests } = await openScreen({ version: 3, signedIn: true }, '/stories/d1');
     await typeInBody(page, ' Timetable: ');

@@ -156,6 +156,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   const timelineRegion = h('div', {});
   const revisionsRegion = h('div', {});
   const submitMessage = h('div', {});
+  // The status the message under Status already speaks of, when the screen has not heard of it yet.
+  let messageHolds: DraftView['status'] | undefined;
   const submit = h('button', { type: 'button', class: 'primary' }, 'Submit for review');
   const checksSection = h(
     'section',
@@ -537,6 +539,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
         } catch (error) {
           control.disabled = false;
           show(submitMessage, notice('error', await recallRefusal(error)));
+          // It says an editor has the story, which this screen may hear of only at its next poll.
+          messageHolds = error instanceof ApiError && error.code === 'REVIEW.RECALL_TOO_LATE' ? 'in_review' : undefined;
         }
       })();
     });
@@ -715,7 +719,11 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
     const fresh = answer.body;
     const newer = !draft || fresh.version !== draft.version || fresh.status !== draft.status || fresh.activity.length !== draft.activity.length;
     if (!newer) return;
-    if (fresh.status !== draft?.status) show(submitMessage);
+    // A message about the status before is cleared when the status moves on, unless it said where it was going.
+    if (fresh.status !== draft?.status) {
+      if (fresh.status !== messageHolds) show(submitMessage);
+      messageHolds = undefined;
+    }
     if (!dirty && !conflict && draft && fresh.version !== draft.version) {
       fill(fresh.article);
       etag = answer.etag ?? `"${fresh.version}"`;
