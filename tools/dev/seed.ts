@@ -85,6 +85,20 @@ async function seedSubscribers(context: SeedContext, sections: string[]): Promis
 const MAX_SIGNUP_WAIT_SECONDS = 60;
 
 async function seedEmailSubscriber(context: SeedContext, sections: string[]): Promise<void> {
+  // Confirmed at an earlier start: a sign-up again would only spend the address's sign-up
+  // limit (3 an hour), and a few restarts would leave the demo address refused on the forms.
+  const found = await api<{ subscribers: { email: string; status: string }[] }>(
+    context,
+    'notifications',
+    'GET',
+    `/v1/subscribers?q=${encodeURIComponent(DEMO_EMAIL)}`,
+    'editor',
+    'seed',
+  );
+  if (found.subscribers.some((subscriber) => subscriber.email.toLowerCase() === DEMO_EMAIL && subscriber.status === 'confirmed')) {
+    context.log(`${DEMO_EMAIL} is already subscribed`);
+    return;
+  }
   const signUp = () =>
     fetch(`${context.urls.notifications}/v1/subscribers`, {
       method: 'POST',
