@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isTagLabelOf } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 
 /**
@@ -19,6 +20,24 @@ export class TagNameRepository {
        SELECT tag, name, $3 FROM unnest($1::text[], $2::text[]) AS t(tag, name)
        ON CONFLICT (tag) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at WHERE tag_names.named_at <= EXCLUDED.named_at`,
       [entries.map(([tag]) => tag), entries.map(([, name]) => name), at],
+    );
+  }
+
+  /**
+   * Keeps the words a reader typed their followed `tags` as (`labels`, tag → words), for a tag
+   * no story has named yet: a story's words, from `remember`, always win (a reader's are stored
+   * as of the earliest instant), and a reader's never replace a name already kept. Words that
+   * do not spell their tag (isTagLabelOf) are skipped, so a reader can respell a tag ("Київ",
+   * "Gdańsk Street") but never name another.
+   */
+  async rememberTyped(labels: Readonly<Record<string, string>> | undefined, tags: readonly string[]): Promise<void> {
+    const entries = Object.entries(labels ?? {}).filter(([tag, name]) => tags.includes(tag) && isTagLabelOf(name, tag));
+    if (entries.length === 0) return;
+    await this.unitOfWork.manager.query(
+      `INSERT INTO tag_names (tag, name, named_at)
+       SELECT tag, name, '-infinity' FROM unnest($1::text[], $2::text[]) AS t(tag, name)
+       ON CONFLICT (tag) DO NOTHING`,
+      [entries.map(([tag]) => tag), entries.map(([, name]) => name)],
     );
   }
 

@@ -60,7 +60,7 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     const mail = await eventually('the confirmation email', () => smtp.mailsTo('form.reader@example.com', /Confirm/)[0]);
     expect(mail.parsed.subject).toBe('Confirm your Harwick Gazette alerts');
     // Sections by the names readers know them, not their slugs.
-    expect(mail.parsed.text).toContain('You asked for: every story in Climate and Politics, and every story tagged budget or harbour.');
+    expect(mail.parsed.text).toContain('You asked for: every story in Climate and Politics, and every story tagged budget or Harbour.');
     const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
     // Opening the link, as a mail scanner does, shows the button and confirms nothing.
     for (let scan = 0; scan < 2; scan += 1) {
@@ -113,6 +113,33 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(digest.text).toContain('Error code: SUBSCRIBER.NO_INTERESTS');
     expect(digest.text).toContain('breaking news only');
     expect(digest.text).not.toContain('breakingOnly');
+  });
+
+  it('names the tags a reader typed in their own words (Київ, not kiyiv) until a story names them, and never over a story\'s words', async () => {
+    // A story named `zhytomyr-rail` already; no story has named `kiyiv`.
+    await service.sql(`INSERT INTO tag_names (tag, name, named_at) VALUES ('zhytomyr-rail', 'Zhytomyr Rail', now())`);
+    expect((await submit('email=kyiv.reader%40example.com&tags=%D0%9A%D0%B8%D1%97%D0%B2%2C+ZHYTOMYR+rail')).status).toBe(200);
+    expect(await service.sql(`SELECT tags FROM subscribers WHERE email = 'kyiv.reader@example.com'`)).toEqual([{ tags: ['kiyiv', 'zhytomyr-rail'] }]);
+    const mail = await eventually('the confirmation email', () => smtp.mailsTo('kyiv.reader@example.com', /Confirm/)[0]);
+    expect(mail.parsed.text).toContain('every story tagged Київ or Zhytomyr Rail.');
+    const link = pathOf(mail.parsed.text, '/v1/subscribers/confirm')!;
+    expect((await service.anonymous.get(link, { headers: { accept: 'text/html' } })).text).toContain('every story tagged Київ or Zhytomyr Rail');
+
+    // A story's words, when one comes, are the tag's name from then on.
+    await bus.produce(TOPICS.publishing, articlePublishedEvent({ tags: ['kiyiv'], tagLabels: { kiyiv: 'КИЇВ' } }));
+    await eventually('the story\'s words kept', async () => ((await service.sql(`SELECT name FROM tag_names WHERE tag = 'kiyiv'`))[0]?.name === 'КИЇВ' ? true : undefined));
+    // A reader typing it otherwise afterwards changes nothing.
+    expect((await submit('email=kyiv.other%40example.com&tags=%D0%BA%D0%B8%D1%97%D0%B2')).status).toBe(200);
+    // The preference page keeps a reader's words as the sign-up does: "Львів" names `lviv`.
+    const [{ id }] = await service.sql<{ id: string }>(`SELECT id::text FROM subscribers WHERE email = 'kyiv.reader@example.com'`);
+    const token = new SubscriberLinkSigner(`${NAME}-subscriber-link-secret`).sign(id, 'email', 'manage');
+    const saved = await service.anonymous.post(`/preferences?token=${token}`, undefined, { raw: 'tags=%D0%9B%D1%8C%D0%B2%D1%96%D0%B2%2C+kiyiv', headers: FORM });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain('name="tags" value="КИЇВ, Львів"');
+    expect(await service.sql(`SELECT tag, name FROM tag_names WHERE tag IN ('kiyiv', 'zhytomyr-rail') ORDER BY tag`)).toEqual([
+      { tag: 'kiyiv', name: 'КИЇВ' },
+      { tag: 'zhytomyr-rail', name: 'Zhytomyr Rail' },
+    ]);
   });
 
   it('refuses a section the site does not have with a 400 page (and the API with coded JSON)', async () => {
@@ -195,7 +222,8 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(page.text).toContain('name="timeZone" value="Europe/Kyiv"');
     expect(page.text).toContain('name="quietHoursStart" value="22:00">');
     // What the reader still gets: the stored preferences, untouched.
-    expect(page.text).toContain('You get: every story in Politics, and every story tagged harbour.');
+    // Named as an earlier reader of this suite typed it ("Harbour"): no story has named the tag here.
+    expect(page.text).toContain('You get: every story in Politics, and every story tagged Harbour.');
     expect(await service.sql(stored, [id])).toEqual(before);
 
     const api = await post('application/json');

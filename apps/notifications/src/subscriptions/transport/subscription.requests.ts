@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
-import { IsMailAddress, tagSlugsOf } from '@newsroom/contracts';
+import { IsMailAddress, tagsAsTyped, tagSlugsOf } from '@newsroom/contracts';
 import { PublicSite } from '../../alerts/domain/public-site';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
@@ -227,6 +227,16 @@ const tagsFromForm = ({ value }: { value: unknown }) => {
   return value;
 };
 
+/**
+ * The words each tag was typed as, where they say more than its slug (tagsAsTyped: "Київ" for
+ * `kiyiv`), read from the same `tags` field or fields; undefined for none.
+ */
+const tagLabelsFromForm = ({ obj }: { obj: Record<string, unknown> }) => {
+  const typed = typeof obj.tags === 'string' ? [obj.tags] : Array.isArray(obj.tags) ? obj.tags.filter((entry): entry is string => typeof entry === 'string') : [];
+  const labels = Object.assign({}, ...typed.map((entry) => tagsAsTyped(entry).tagLabels)) as Record<string, string>;
+  return Object.keys(labels).length > 0 ? labels : undefined;
+};
+
 /** A form field left empty is a field not given. */
 const emptyAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -246,6 +256,14 @@ export class PreferencesForm {
   @Transform(tagsFromForm)
   @ListOfSlugs(PREFERENCE_LIMITS.maxTags)
   tags?: string[];
+
+  /** Not a field of the form: the words `tags` were typed as, kept to name them (PreferenceChoice.tagLabels). */
+  @ApiHideProperty()
+  @Expose()
+  @Transform(tagLabelsFromForm, { toClassOnly: true })
+  @IsOptional()
+  @IsObject()
+  tagLabels?: Record<string, string>;
 
   @ApiPropertyOptional({ enum: ['on', 'true', 'false'], description: 'The older checkbox: breaking news only (frequency wins when both are sent)' })
   @IsOptional()
@@ -292,6 +310,7 @@ export function preferencesOfForm(form: PreferencesForm): PreferenceChoice {
   return {
     sections: form.sections ?? [],
     tags: form.tags ?? [],
+    ...(form.tagLabels ? { tagLabels: form.tagLabels } : {}),
     frequency,
     breakingOnly: frequency === undefined ? ticked : breakingOnly === undefined ? undefined : ticked,
     timeZone,

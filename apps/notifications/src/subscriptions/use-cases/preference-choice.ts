@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 
 /** Quiet hours as chosen: `HH:MM` strings, checked by the domain (checkedQuietHours). */
 export class QuietHoursChoice {
@@ -26,6 +26,15 @@ export class PreferenceChoice {
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
+
+  /**
+   * The words the reader typed a tag as, where they say more than its slug ("Київ" for `kiyiv`:
+   * tagsAsTyped), from the forms. Not a preference: the pages and e-mails name a tag by them
+   * until a story names it (TagNameRepository.rememberTyped).
+   */
+  @IsOptional()
+  @IsObject()
+  tagLabels?: Record<string, string>;
 
   @IsOptional()
   @IsString()

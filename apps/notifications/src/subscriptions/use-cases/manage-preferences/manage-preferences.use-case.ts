@@ -5,6 +5,7 @@ import type { NotificationsConfig } from '../../../config/notifications.config';
 import { normalizePreferences } from '../../domain/preferences';
 import { viewOf, type RecipientView } from '../../domain/recipient';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
+import { TagNameRepository } from '../../persistence/tag-name.repository';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import type { ManagePreferencesCommand } from './manage-preferences.command';
 
@@ -20,6 +21,7 @@ export class ManagePreferencesUseCase {
 
   constructor(
     private readonly subscriptions: SubscriptionRepository,
+    private readonly tagNames: TagNameRepository,
     private readonly sections: SiteSectionList,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
@@ -33,6 +35,8 @@ export class ManagePreferencesUseCase {
       return true;
     });
     const queued = await this.subscriptions.refitPendingAlertsOf(command.kind, command.recipientId);
+    // The page names the tags by the reader's own words until a story names them.
+    await this.tagNames.rememberTyped(command.preferences.tagLabels, preferences.tags);
     this.logger.log({ recipientId: command.recipientId, kind: command.kind, queuedAlertsCancelled: queued.cancelled, queuedAlertsRescheduled: queued.rescheduled }, 'preferences changed');
     return viewOf(recipient);
   }

@@ -60,6 +60,8 @@ export class SignUpByEmailUseCase {
     const address = normalizeEmail(command.email);
     const preferences = normalizePreferences(command.preferences, this.sections.slugs(), 'email', this.config.siteTimeZone);
     const now = new Date();
+    // Before the e-mail, which names the tags: by the reader's own words until a story names them.
+    await this.unitOfWork.run(() => this.tagNames.rememberTyped(command.preferences.tagLabels, preferences.tags));
     const { subscriber, send, previousLinkSentAt } = await this.store(address, preferences, now);
     const result = { subscriberId: subscriber.id, email: send };
     if (send === 'none') {
