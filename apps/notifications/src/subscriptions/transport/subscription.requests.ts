@@ -3,7 +3,7 @@ import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagg
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
-import { IsMailAddress, tagsAsTyped, tagSlugsOf } from '@newsroom/contracts';
+import { IsMailAddress, tagsAsTyped, type TypedTags } from '@newsroom/contracts';
 import { PublicSite } from '../../alerts/domain/public-site';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
@@ -218,30 +218,29 @@ const listFromForm = ({ value }: { value: unknown }) =>
 
 /**
  * Tags as a reader types them in the form's one field: comma-separated, each turned into the slug
- * articles carry ("River Harle" follows river-harle, not "river" and "harle"); repeated fields and
- * JSON lists the same way. An entry that makes no slug stays as typed, for validation to name.
+ * articles carry ("River Harle" follows river-harle, not "river" and "harle"), with the words
+ * each was typed as (tagsAsTyped); repeated fields and JSON lists the same way. An entry that
+ * makes no slug stays as typed, for validation to name. Undefined for anything but text.
  */
-const tagsFromForm = ({ value }: { value: unknown }) => {
-  if (typeof value === 'string') return tagSlugsOf(value);
-  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return [...new Set(value.flatMap((entry: string) => tagSlugsOf(entry)))];
-  return value;
-};
+function typedTagsOf(value: unknown): TypedTags | undefined {
+  if (typeof value === 'string') return tagsAsTyped(value);
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return tagsAsTyped(value.join(','));
+  return undefined;
+}
 
-/**
- * The words each tag was typed as, where they say more than its slug (tagsAsTyped: "Київ" for
- * `kiyiv`), read from the same `tags` field or fields; undefined for none.
- */
+const tagsFromForm = ({ value }: { value: unknown }) => typedTagsOf(value)?.tags ?? value;
+
+/** The words each tag was typed as, where they say more than its slug ("Київ" for `kiyiv`), read from the same `tags` field or fields; undefined for none. */
 const tagLabelsFromForm = ({ obj }: { obj: Record<string, unknown> }) => {
-  const typed = typeof obj.tags === 'string' ? [obj.tags] : Array.isArray(obj.tags) ? obj.tags.filter((entry): entry is string => typeof entry === 'string') : [];
-  const labels = Object.assign({}, ...typed.map((entry) => tagsAsTyped(entry).tagLabels)) as Record<string, string>;
-  return Object.keys(labels).length > 0 ? labels : undefined;
+  const labels = typedTagsOf(obj.tags)?.tagLabels;
+  return labels && Object.keys(labels).length > 0 ? labels : undefined;
 };
 
 /** A form field left empty is a field not given. */
 const emptyAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
- * The preferences form: sections comma- or space-separated, tags comma-separated (tagSlugsOf), or one field per ticked box
+ * The preferences form: sections comma- or space-separated, tags comma-separated (typedTagsOf), or one field per ticked box
  * (`sections=politics&sections=world`), the `frequency` radio buttons (or the older
  * `breakingOnly` checkbox), `timeZone`, and `quietHoursStart`/`quietHoursEnd` (`HH:MM`,
  * both empty for none). JSON works too.
