@@ -86,12 +86,12 @@ function tablesAsParagraphs(document: Document): void {
   for (const table of [...document.body.querySelectorAll('table')].reverse()) {
     const paragraphs: HTMLElement[] = [];
     const caption = table.querySelector('caption');
-    if (caption?.textContent?.trim()) paragraphs.push(paragraphOf(document, [inlineOf(document, caption)]));
+    if (caption?.textContent?.trim()) paragraphs.push(wrap(document, 'p', [inlineOf(document, caption)]));
     for (const row of table.querySelectorAll('tr')) {
       if (row.closest('table') !== table) continue;
       const cells = [...row.children].filter((cell) => (cell.tagName === 'TD' || cell.tagName === 'TH') && cell.textContent?.trim());
       if (cells.length === 0) continue;
-      paragraphs.push(paragraphOf(document, cells.flatMap((cell, index) => [...(index > 0 ? [document.createTextNode(' | ')] : []), inlineOf(document, cell)])));
+      paragraphs.push(wrap(document, 'p', cells.flatMap((cell, index) => [...(index > 0 ? [document.createTextNode(' | ')] : []), inlineOf(document, cell)])));
     }
     table.replaceWith(...paragraphs);
   }
@@ -106,12 +106,6 @@ function inlineOf(document: Document, element: Element): DocumentFragment {
   }
   fragment.append(...element.childNodes);
   return fragment;
-}
-
-function paragraphOf(document: Document, nodes: Node[]): HTMLElement {
-  const paragraph = document.createElement('p');
-  paragraph.append(...nodes);
-  return paragraph;
 }
 
 /**
@@ -161,7 +155,8 @@ function isBold(weight: string): boolean {
   return Number.isFinite(number) && number >= 600;
 }
 
-function wrap(document: Document, tag: 'strong' | 'em', nodes: Node[]): HTMLElement {
+/** `nodes` inside a new `tag` element: a paragraph, or a mark round a run of words. */
+function wrap(document: Document, tag: 'p' | 'strong' | 'em', nodes: Node[]): HTMLElement {
   const element = document.createElement(tag);
   element.append(...nodes);
   return element;
