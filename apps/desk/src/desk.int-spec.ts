@@ -260,6 +260,10 @@ describe('desk service', () => {
     expect((await new Browser(desk.baseUrl).signIn('rosa@desk.test', 'rosa has a long password')).status).toBe(200);
     const taken = await admin.request<ErrorBody>('POST', '/api/accounts', { email: 'ROSA@desk.test', name: 'Rosa again', roles: ['editor'] });
     expect([taken.status, taken.body.error.code]).toEqual([409, 'ACCOUNT.EMAIL_TAKEN']);
+    // A role that is not one is named by its place in the list.
+    const unknownRole = await admin.request<ErrorBody & { error: { details: unknown } }>('POST', '/api/accounts', { email: 'sam@desk.test', name: 'Sam', roles: ['reporter', 'Editor'] });
+    expect([unknownRole.status, unknownRole.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    expect(unknownRole.body.error.details).toEqual([{ path: 'roles.1', message: 'roles.1 must be one of reporter, editor, admin' }]);
     const stored = await desk.sql<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE email = 'rosa@desk.test'`);
     expect(stored[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });

@@ -81,6 +81,17 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
       expect(await refused({ email: 'x@example.com', sections: ['politics'], timeZone: 'Mars/Olympus_Mons' })).toEqual([400, 'SUBSCRIBER.UNKNOWN_TIME_ZONE']);
       expect(await refused({ email: 'x@example.com', sections: ['politics'], quietHours: { start: '25:00', end: '07:00' } })).toEqual([400, 'SUBSCRIBER.INVALID_PREFERENCES']);
       expect(await refused({ email: 'x@example.com', sections: ['politics'], quietHours: 'all night' })).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+      // A list's refused entry is named by its place, not "each value in tags…".
+      const entries = await service.anonymous.post<{ error: { code: string; details: unknown } }>('/v1/subscribers', {
+        email: 'x@example.com',
+        sections: ['politics', 'x'.repeat(41)],
+        tags: ['harbour', 7],
+      });
+      expect([entries.status, entries.body.error.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+      expect(entries.body.error.details).toEqual([
+        { path: 'sections.1', message: 'sections.1 must be at most 40 characters' },
+        { path: 'tags.1', message: 'tags.1 must be text' },
+      ]);
 
       const browser = await subscribePush('/push/api', { sections: ['politics'], frequency: 'breaking-only', timeZone: 'America/New_York', quietHours: { start: '23:00', end: '06:30' } });
       expect(browser.status).toBe(201);

@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './validation';
+export * from './list-items';
 export { isValidated, type Validated } from './validated';
 export * from './envelope/cloud-event';
 export * from './article';

@@ -177,7 +177,7 @@ function mainMessage(error: ValidationError): string | undefined {
   return (rules.find(([name]) => TYPE_RULES.has(name)) ?? rules[0])[1];
 }
 
-/** class-validator names only the last property; readers need the whole path (an item's too: `tags.1 …`, see IsTagList). */
+/** class-validator names only the last property; readers need the whole path (an item's too: `tags.1 …`, see EachItem). */
 function qualify(message: string, path: string, property: string): string {
   const rest = message.slice(property.length);
   return message.startsWith(property) && /^(\.\d+)? /.test(rest) ? `${path}${rest}` : message;

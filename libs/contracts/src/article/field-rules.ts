@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
 import { withinScheduleHorizon } from '../limits';
+import { EachItem } from '../list-items';
 import { isHttpUrl } from './http-url';
 import { isTagSlug, tagEntryProblem, tagLabelsProblem } from './tag-slug';
 
@@ -88,34 +89,23 @@ export function IsScheduleTime(options?: ValidationOptions): PropertyDecorator {
 export const TAG_RULE =
   'a tag as the desk and the forms make it: lowercase words joined by single hyphens (climate-change, cop-30, 東京), at most 40 characters';
 
-/** A tag (isTagSlug); with `{ each: true }`, every tag of a list. */
+/** A tag (isTagSlug). A list of tags is IsTagList, which names the entry it refuses. */
 export function IsTagSlug(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isTagSlug', validator: { validate: (value) => isTagSlug(value), defaultMessage: () => `${options?.each ? 'each value in ' : ''}$property must be ${TAG_RULE}` } },
-    options,
-  );
+  return ValidateBy({ name: 'isTagSlug', validator: { validate: (value) => isTagSlug(value), defaultMessage: () => `$property must be ${TAG_RULE}` } }, options);
 }
 
 /**
  * A list of tags (isTagSlug each), for a field a person fills in: the refusal names the first
  * entry that is not a tag by its place and says why (`tags.1 has no letters or digits, so it
- * cannot be a tag`), where `{ each: true }` rules would say only "each value in tags…". The
- * message begins with the entry's path, which flattenValidationErrors takes as the issue's.
- * Whether the value is an array is left to IsArray.
+ * cannot be a tag`; EachItem). Whether the value is an array is left to IsArray.
  */
 export function IsTagList(options?: ValidationOptions): PropertyDecorator {
-  const firstRefused = (value: unknown): number => (Array.isArray(value) ? value.findIndex((tag) => !isTagSlug(tag)) : -1);
-  return ValidateBy(
-    {
-      name: 'isTagList',
-      validator: {
-        validate: (value) => firstRefused(value) < 0,
-        defaultMessage: (args) => {
-          const index = firstRefused(args?.value);
-          const problem = tagEntryProblem((args?.value as unknown[] | undefined)?.[index]);
-          return `$property.${index} ${problem ? `${problem}, so it cannot be a tag` : `must be ${TAG_RULE}`}`;
-        },
-      },
+  return EachItem(
+    'isTagList',
+    (tag) => {
+      if (isTagSlug(tag)) return undefined;
+      const problem = tagEntryProblem(tag);
+      return problem ? `${problem}, so it cannot be a tag` : `must be ${TAG_RULE}`;
     },
     options,
   );

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { ArticleContent, CORRECTABLE_FIELDS, IsTagLabels, type CorrectableField } from '../article';
 import { ArticleRef, ArticleRevisionRef } from './article-revision';
+import { EachOneOf, EachText } from '../list-items';
 import { PRIORITIES, type Priority } from './event-types';
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -59,7 +60,7 @@ export class ArticlePublishedData extends ArticleRevisionRef {
 
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
+  @EachText()
   tags!: string[];
 
   /** The words tags were typed as, where they say more than the slug (ArticleContent.tagLabels); absent when none was. */
@@ -104,7 +105,7 @@ export class ArticlePublishedData extends ArticleRevisionRef {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(CORRECTABLE_FIELDS.length)
-  @IsIn(CORRECTABLE_FIELDS, { each: true })
+  @EachOneOf(CORRECTABLE_FIELDS)
   correctionsNotCarried?: CorrectableField[];
 }
 

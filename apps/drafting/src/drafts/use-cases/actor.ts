@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type AuthenticatedUser, type Role } from '@newsroom/auth';
+import { EachOneOf } from '@newsroom/contracts';
 
 /** OpenID Connect allows a subject (the user id) of up to 255 ASCII characters. */
 export const USER_ID_MAX_LENGTH = 255;
@@ -16,7 +17,7 @@ export class Actor implements AuthenticatedUser {
 
   @IsArray()
   @ArrayMaxSize(ROLES.length)
-  @IsIn(ROLES, { each: true })
+  @EachOneOf(ROLES)
   roles!: Role[];
 
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { ARTICLE_LIMITS, ArticleRevisionCommand, PRIORITIES, type Priority } from '@newsroom/contracts';
+import { ARTICLE_LIMITS, ArticleRevisionCommand, EachText, PRIORITIES, type Priority } from '@newsroom/contracts';
 import type { AlertContent } from '../domain/article-alert';
 
 /**
@@ -25,7 +25,7 @@ export abstract class AlertContentCommand extends ArticleRevisionCommand {
 
   @IsArray()
   @ArrayMaxSize(50)
-  @IsString({ each: true })
+  @EachText()
   tags!: string[];
 
   @IsIn(PRIORITIES)

@@ -3,7 +3,7 @@ import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagg
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLOCK_TIME } from '@newsroom/config';
-import { IsMailAddress, tagsAsTyped, type TypedTags } from '@newsroom/contracts';
+import { EachText, IsMailAddress, tagsAsTyped, type TypedTags } from '@newsroom/contracts';
 import { PublicSite } from '../../alerts/domain/public-site';
 import { FREQUENCIES, PREFERENCE_LIMITS } from '../domain/preferences';
 import type { PreferenceChoice } from '../use-cases/preference-choice';
@@ -12,7 +12,7 @@ const SLUG_EXAMPLE = { sections: ['politics'], tags: ['ukraine', 'climate-change
 
 /** An optional list of at most `max` short strings (the domain checks that they are slugs). */
 const ListOfSlugs = (max: number) =>
-  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(PREFERENCE_LIMITS.maxLength, { each: true }));
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(max), EachText(PREFERENCE_LIMITS.maxLength));
 
 /** `HH:MM:SS`: a time with seconds is read as far as the domain (checkedQuietHours), which names the rule. */
 const CLOCK_TIME_MAX_LENGTH = 8;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { EachText } from '@newsroom/contracts';
 
 /** Quiet hours as chosen: `HH:MM` strings, checked by the domain (checkedQuietHours). */
 export class QuietHoursChoice {
@@ -19,12 +20,12 @@ export class QuietHoursChoice {
 export class PreferenceChoice {
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @EachText()
   sections?: string[];
 
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @EachText()
   tags?: string[];
 
   /**

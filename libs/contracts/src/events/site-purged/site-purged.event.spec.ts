@@ -23,8 +23,8 @@ describe(SitePurgedData.name, () => {
   it.each([
     ['no URL', { urls: [] }, 'urls'],
     ['a URL twice', { urls: ['https://news.example.org/', 'https://news.example.org/'] }, 'urls'],
-    ['a relative URL', { urls: ['/articles/a'] }, 'urls'],
-    ['a script URL', { urls: ['javascript:alert(1)'] }, 'urls'],
+    ['a relative URL', { urls: ['/articles/a'] }, 'urls.0'],
+    ['a script URL, named by its place', { urls: ['https://news.example.org/', 'javascript:alert(1)'] }, 'urls.1'],
     ['too many URLs', { urls: Array.from({ length: PURGE_MAX_URLS + 1 }, (_, i) => `https://news.example.org/tags/t${i}`) }, 'urls'],
     ['an unknown reason', { reason: 'scheduled' }, 'reason'],
     ['no time', { changedAt: undefined }, 'changedAt'],

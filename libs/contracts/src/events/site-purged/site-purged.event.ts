@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsUrl } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601 } from 'class-validator';
+import { EachHttpUrl } from '../../list-items';
 import { ArticleRef } from '../article-revision';
 
 /** What publishing did that changed what pages show. */
@@ -26,7 +27,7 @@ export class SitePurgedData extends ArticleRef {
   @ArrayMinSize(1)
   @ArrayMaxSize(PURGE_MAX_URLS)
   @ArrayUnique()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { each: true })
+  @EachHttpUrl({ requireTld: false })
   urls!: string[];
 
   /** When the change became visible. */

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@newsroom/auth';
-import { Command, IsMailAddress, IsNotBlank } from '@newsroom/contracts';
+import { Command, EachOneOf, IsMailAddress, IsNotBlank } from '@newsroom/contracts';
 
 /** An admin creates an account for someone and sends them an invitation link. */
 export class InviteAccountCommand extends Command {
@@ -24,6 +24,6 @@ export class InviteAccountCommand extends Command {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
-  @IsIn(ROLES, { each: true })
+  @EachOneOf(ROLES)
   roles!: Role[];
 }

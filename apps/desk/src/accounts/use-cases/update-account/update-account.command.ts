@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { ROLES, type Role } from '@newsroom/auth';
-import { Command } from '@newsroom/contracts';
+import { Command, EachOneOf } from '@newsroom/contracts';
 
 /** An admin changes an account's roles, or disables or enables it. */
 export class UpdateAccountCommand extends Command {
@@ -14,7 +14,7 @@ export class UpdateAccountCommand extends Command {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
-  @IsIn(ROLES, { each: true })
+  @EachOneOf(ROLES)
   roles?: Role[];
 
   @IsOptional()
