@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Route } from 'playwright-core';
 import { eventually } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
+import { WORKSPACE_ROOT, CHROMIUM_ARGS, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
 import { answerNextDialog } from '../support/dialogs';
 
 jest.setTimeout(60_000);
@@ -61,7 +61,13 @@ describe("the desk keeps the reporter's text", () => {
   beforeAll(async () => {
     if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('the desk web app is not built: npm run build');
     mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([serveWebApp(), chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox'] })]);
+    [server, browser] = await Promise.all([serveWebApp(), chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] })]);
+  });
+
+  // Each test's desk is closed after it: a desk left open goes on polling its screen, and by
+  // the last test thirty of them were answering routes beside the one under test.
+  afterEach(async () => {
+    await Promise.all(browser.contexts().map((context) => context.close()));
   });
 
   afterAll(async () => {

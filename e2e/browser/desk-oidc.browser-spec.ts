@@ -12,7 +12,7 @@ import {
   TestIdentityProvider,
   WORKSPACE_ROOT,
   createTestDatabase,
-  ensureChromium,
+  CHROMIUM_ARGS, ensureChromium,
   freePort,
   startLocalBroker,
   standaloneDeskEnvironment,
@@ -47,7 +47,7 @@ describe('signing in to the desk through the identity provider', () => {
       startLocalBroker(),
       createTestDatabase('desk_oidc_browser'),
       TestIdentityProvider.start({ clientId: 'newsroom-desk', clientSecret: 'the desk client secret', redirectUri: `${deskUrl}/auth/oidc/callback` }),
-      chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox'] }),
+      chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] }),
     ]);
     desk = await startServiceProcess('desk', {
       PORT: String(port),

@@ -25,7 +25,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp';
 import { TOPICS } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
+import { WORKSPACE_ROOT, CHROMIUM_ARGS, ensureChromium, screenshotToLookAt } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 import { answerNextDialog } from '../support/dialogs';
 
@@ -55,7 +55,7 @@ describe('the desk in a browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const executablePath = ensureChromium();
-    [newsroom, browser] = await Promise.all([NewsroomUnderTest.start(), chromium.launch({ executablePath, args: ['--no-sandbox'] })]);
+    [newsroom, browser] = await Promise.all([NewsroomUnderTest.start(), chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })]);
     desk = newsroom.url('desk');
   });
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createEvent, EVENT_TYPES, exampleArticle, TOPICS, type ArticleApprovedData } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
-import { WORKSPACE_ROOT, ensureChromium, screenshotToLookAt, type PushSubscriptionJSON } from '@newsroom/testing';
+import { WORKSPACE_ROOT, CHROMIUM_ARGS, ensureChromium, screenshotToLookAt, type PushSubscriptionJSON } from '@newsroom/testing';
 import { NewsroomUnderTest, eventually } from '../support/newsroom-under-test';
 
 jest.setTimeout(240_000);
@@ -38,7 +38,7 @@ describe('reader alerts in a browser', () => {
     const executablePath = ensureChromium();
     [newsroom, browser] = await Promise.all([
       NewsroomUnderTest.start(['publishing', 'notifications'], { desk: false }),
-      chromium.launch({ executablePath, args: ['--no-sandbox'] }),
+      chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }),
     ]);
     storyUrl = await publishStory(headline, standfirst);
   });

@@ -5,6 +5,14 @@ import { existsSync } from 'node:fs';
 /** Where Debian's chromium package puts the browser binary. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+/**
+ * The switches the browser suites start Chromium with: no sandbox (the suites run as root), no
+ * GPU process (headless has no GPU; the software one only costs CPU the suites share), and none
+ * of the background traffic (component updates, sync, first-run setup) that a machine without
+ * the internet refuses and retries.
+ */
+export const CHROMIUM_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 /** The Chromium that browser tests drive, or undefined when there is none. */
 export function findChromium(): string | undefined {
   const configured = process.env.CHROMIUM_PATH;
