@@ -48,11 +48,24 @@ function isBlockType(type: unknown): type is ArticleBlockType {
 }
 
 /**
+ * Stands in for a body that was sent but is not an array (null, a string, an object). It must
+ * not be `undefined` or `null`: an optional body (an edit's, where omitted means "keep") would
+ * then skip validation, and the edit would answer 200 while dropping the body it was sent.
+ */
+const notAnArray = new WeakSet<object>();
+
+/**
  * Turns each plain body element into an instance of its block class, chosen by `type`.
- * A non-array body becomes `undefined`, so the shape check reports one clear message.
+ * A body that is absent stays `undefined`; any other non-array becomes an empty stand-in
+ * array, so the shape check reports one clear message whether the body is required or not.
  */
 function toArticleBlocks(plain: unknown): Array<ArticleBlock | UnrecognizedBlock> | undefined {
-  if (!Array.isArray(plain)) return undefined;
+  if (plain === undefined) return undefined;
+  if (!Array.isArray(plain)) {
+    const standIn: Array<ArticleBlock | UnrecognizedBlock> = [];
+    notAnArray.add(standIn);
+    return standIn;
+  }
   return plain.map((element: unknown) => {
     if (!isJsonObject(element)) {
       const block = new UnrecognizedBlock();
@@ -66,7 +79,7 @@ function toArticleBlocks(plain: unknown): Array<ArticleBlock | UnrecognizedBlock
 
 function bodyShapeMessage(value: unknown): string {
   const { minItems, maxItems, maxJsonBytes } = ARTICLE_LIMITS.body;
-  if (!Array.isArray(value)) return `$property must be an array of ${minItems} to ${maxItems} blocks`;
+  if (!Array.isArray(value) || notAnArray.has(value)) return `$property must be an array of ${minItems} to ${maxItems} blocks`;
   if (value.length < minItems) return `$property must contain at least ${minItems} block`;
   if (value.length > maxItems) return `$property must contain at most ${maxItems} blocks`;
   return `$property must be at most ${maxJsonBytes} bytes as JSON (UTF-8), not ${jsonByteLength(value)}`;
@@ -74,7 +87,7 @@ function bodyShapeMessage(value: unknown): string {
 
 function isBodyOfAllowedSize(value: unknown): boolean {
   const { minItems, maxItems, maxJsonBytes } = ARTICLE_LIMITS.body;
-  return Array.isArray(value) && value.length >= minItems && value.length <= maxItems && jsonByteLength(value) <= maxJsonBytes;
+  return Array.isArray(value) && !notAnArray.has(value) && value.length >= minItems && value.length <= maxItems && jsonByteLength(value) <= maxJsonBytes;
 }
 
 /**

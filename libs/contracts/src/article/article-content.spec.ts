@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
 import { validatePlain, type ValidationIssue } from '../validation';
@@ -6,6 +7,9 @@ import { EmbedBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, RelatedA
 import { ArticleContent, Byline, Dateline } from './article-content';
 import { exampleArticle } from './example-article';
 import { ARTICLE_LIMITS, BLOCK_TYPES } from './article-limits';
+
+/** An edit's request: every field optional, as the drafting service's PATCH takes it. */
+class PartialArticle extends PartialType(ArticleContent) {}
 
 type Plain = Record<string, unknown>;
 
@@ -213,6 +217,23 @@ describe(ArticleContent.name, () => {
     it('reports the body size with one clear message', () => {
       expect(issuesOf({ ...exampleArticle(), body: [] })).toEqual([{ path: 'body', message: 'body must contain at least 1 block' }]);
       expect(issuesOf({ ...exampleArticle(), body: 'text' })).toEqual([{ path: 'body', message: 'body must be an array of 1 to 500 blocks' }]);
+    });
+
+    it.each([['null', null], ['a string', 'hello'], ['a number', 5], ['an object of blocks', { 0: { type: 'paragraph', text: 'new text' } }], ['one block not in a list', { type: 'paragraph', text: 'x' }]])(
+      'refuses a body that is %s, also where the body is optional (an edit: omitted means keep)',
+      (_, body) => {
+        const expected = [{ path: 'body', message: 'body must be an array of 1 to 500 blocks' }];
+        expect(issuesOf({ ...exampleArticle(), body })).toEqual(expected);
+        const edit = validatePlain(PartialArticle, { headline: 'Changed', body });
+        expect(edit.ok ? [] : edit.issues).toEqual(expected);
+      },
+    );
+
+    it('lets an edit leave the body out, and keeps it out', () => {
+      const edit = validatePlain(PartialArticle, { headline: 'Changed' });
+
+      expect(edit).toMatchObject({ ok: true });
+      expect(edit.ok && edit.value.body).toBeUndefined();
     });
 
     it('reports several problems at once', () => {
