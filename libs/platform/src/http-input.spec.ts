@@ -80,6 +80,25 @@ describe(refuseUnsupportedInput.name, () => {
     expect(await response.json()).toEqual({ error: { code: 'REQUEST.INVALID_UTF8', message: 'The request body is not valid UTF-8', details: { in: 'body' } } });
   });
 
+  it.each([['tags=%ED%A0%80'], ['tags=%ff'], ['email=a%40example.com&tags=caf%E9'], ['sections=politics&tags=%C3%28']])(
+    'refuses the form %s, whose escapes are not UTF-8, with 400 REQUEST.INVALID_UTF8 instead of storing the escape as text',
+    async (body) => {
+      const response = await fetch(`${server.url}/v1/anything`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: 'REQUEST.INVALID_UTF8', message: 'The form has a percent-escape that is not UTF-8 (such as %ff)', details: { in: 'body' } } });
+    },
+  );
+
+  it('reads a form with well-formed escapes, plus signs and a lone percent sign as before', async () => {
+    const response = await fetch(`${server.url}/v1/anything`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40example.com&tags=caf%C3%A9+au+lait&share=100%',
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { body: unknown }).body).toEqual({ email: 'a@example.com', tags: 'café au lait', share: '100%' });
+  });
+
   it.each([['%ff'], ['%C3%28'], ['caf%E9'], ['%ed%a0%bd']])('refuses the query q=%s with 400 REQUEST.INVALID_UTF8', async (q) => {
     const response = await fetch(`${server.url}/search?q=${q}`);
     expect(response.status).toBe(400);

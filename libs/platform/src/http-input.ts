@@ -18,7 +18,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   MESSAGE_LIMITS.articleRequestBodyBytes; every other route up to requestBodyBytes.
  *   Over the limit: 413 REQUEST.TOO_LARGE.
  * - Url-encoded forms (subscriber pages) up to formBodyBytes.
- * - A body that is not valid UTF-8, a query string whose percent-escapes do not decode as
+ * - A body that is not valid UTF-8, a form or a query string whose percent-escapes do not decode as
  *   UTF-8 (`?q=%ff`), or a path with such an escape or a `%` that begins none (`/tags/%zz`):
  *   400 REQUEST.INVALID_UTF8 (`details.in`: `body`, `query` or `path`). The parsers would otherwise put U+FFFD in place
  *   of each bad byte, and a headline would be stored with replacement characters in it.
@@ -45,7 +45,7 @@ export function readRequestInput(app: INestApplication, largeBodyPaths: readonly
   for (const path of largeBodyPaths) app.use(path, parses(express.json({ limit: MESSAGE_LIMITS.articleRequestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
   // body-parser skips a request whose body an earlier parser already read.
   app.use(parses(express.json({ limit: MESSAGE_LIMITS.requestBodyBytes, type: JSON_TYPES, verify: refuseInvalidUtf8 })));
-  app.use(parses(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseInvalidUtf8 })));
+  app.use(parses(express.urlencoded({ extended: true, limit: MESSAGE_LIMITS.formBodyBytes, verify: refuseUndecodableForm })));
   app.use(recogniseJsonThatIsNotAnObject);
   app.use(refuseUnsupportedInput);
 }
@@ -73,6 +73,19 @@ function recogniseJsonThatIsNotAnObject(error: unknown, _request: Request, _resp
 export function refuseInvalidUtf8(_request: IncomingMessage, _response: unknown, body: Buffer, encoding: string): void {
   if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) {
     throw new DomainError('REQUEST.INVALID_UTF8', 'The request body is not valid UTF-8', 'validation', { in: 'body' });
+  }
+}
+
+/**
+ * body-parser's `verify` for url-encoded forms: the raw bytes must be UTF-8 (refuseInvalidUtf8), and so
+ * must what its percent-escapes stand for. The form parser, like the query's, would otherwise
+ * keep an escape that does not decode (`tags=%ED%A0%80`) as its literal text, and a tag or a
+ * name would be stored made of it. A `%` that starts no escape is kept, as in the query.
+ */
+export function refuseUndecodableForm(request: IncomingMessage, response: unknown, body: Buffer, encoding: string): void {
+  refuseInvalidUtf8(request, response, body, encoding);
+  if (!escapesDecode(body.toString('latin1'))) {
+    throw new DomainError('REQUEST.INVALID_UTF8', 'The form has a percent-escape that is not UTF-8 (such as %ff)', 'validation', { in: 'body' });
   }
 }
 
