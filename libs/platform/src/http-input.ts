@@ -82,7 +82,7 @@ export function refuseInvalidUtf8(_request: IncomingMessage, _response: unknown,
  * keep an escape that does not decode (`tags=%ED%A0%80`) as its literal text, and a tag or a
  * name would be stored made of it. A `%` that starts no escape is kept, as in the query.
  */
-export function refuseUndecodableForm(request: IncomingMessage, response: unknown, body: Buffer, encoding: string): void {
+function refuseUndecodableForm(request: IncomingMessage, response: unknown, body: Buffer, encoding: string): void {
   refuseInvalidUtf8(request, response, body, encoding);
   if (!escapesDecode(body.toString('latin1'))) {
     throw new DomainError('REQUEST.INVALID_UTF8', 'The form has a percent-escape that is not UTF-8 (such as %ff)', 'validation', { in: 'body' });
