@@ -6,6 +6,7 @@
  * through the broker, and the security headers of every service.
  */
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { EVENT_TYPES, TOPICS, createEvent, deadLetterTopicOf, exampleArticle, validatePlain, ArticleContent } from '@newsroom/contracts';
 import { TestEventBus } from '@newsroom/test-harness';
 import { SERVICE_NAMES, type ServiceName } from '@newsroom/testing';
@@ -29,6 +30,17 @@ interface Outcome {
 }
 
 const ARTICLE_ID = '0b6f3c52-7a1e-4c1f-9d36-3f8a2e5b7c10';
+
+/** Writes `raw` on a new connection to 127.0.0.1:`port`; everything the server wrote before it closed. */
+function rawExchange(port: string, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(raw));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(received));
+  });
+}
 const admin = { role: 'admin' as const, user: 'root.admin' };
 
 describe('input no client should send, on every route of every service', () => {
@@ -248,6 +260,24 @@ describe('input no client should send, on every route of every service', () => {
     }
     expect(paths.size).toBeGreaterThan(20);
     expect(failures).toEqual([]);
+  });
+
+  it("answers what Node's HTTP parser refuses (headers over 16 KB, a broken request line, double framing) with a coded JSON error on every service", async () => {
+    const requests: [string, number, string][] = [
+      [`GET /health/live HTTP/1.1\r\nHost: x\r\nCookie: ${'c'.repeat(20_000)}\r\n\r\n`, 431, 'REQUEST.HEADERS_TOO_LARGE'],
+      ['GET /health/live HTTP/9.9 now\r\n\r\n', 400, 'REQUEST.MALFORMED'],
+      ['POST /v1/drafts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'REQUEST.MALFORMED'],
+    ];
+    const answers: string[] = [];
+    for (const service of SERVICE_NAMES) {
+      for (const [raw] of requests) {
+        const answer = await rawExchange(new URL(newsroom.url(service)).port, raw);
+        const [head, body] = [answer.slice(0, answer.indexOf('\r\n\r\n')), answer.slice(answer.indexOf('\r\n\r\n') + 4)];
+        const json = /^content-type: application\/json/im.test(head) ? (JSON.parse(body) as { error?: { code?: string } }) : undefined;
+        answers.push(`${service} ${head.split(' ')[1]} ${json?.error?.code}`);
+      }
+    }
+    expect(answers).toEqual(SERVICE_NAMES.flatMap((service) => requests.map(([, status, code]) => `${service} ${status} ${code}`)));
   });
 
   describe('the reported cases', () => {

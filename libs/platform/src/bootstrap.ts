@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/config';
 import { InboundEventProcessor, KafkaHealth, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
+import { answerClientErrors } from './client-errors';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
 import { readRequestInput } from './http-input';
 import { StartupLogger } from './logger';
@@ -64,6 +65,7 @@ export async function bootstrapService(
   readRequestInput(app, description.largeBodyPaths, description.unreadBodyPaths);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
+  answerClientErrors(app.getHttpServer());
   description.configure?.(app);
 
   const document = SwaggerModule.createDocument(
