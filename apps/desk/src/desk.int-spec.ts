@@ -224,6 +224,16 @@ describe('desk service', () => {
     expect((await admin.request('GET', '/api/session')).status).toBe(200);
   });
 
+  it('refuses a sign-in that is not JSON (what a cross-site form sends) with 415 REQUEST.UNSUPPORTED_MEDIA_TYPE', async () => {
+    for (const [contentType, body] of [
+      ['application/x-www-form-urlencoded', 'email=form%40desk.test&password=a+long+enough+password'],
+      ['text/plain', JSON.stringify({ email: 'form@desk.test', password: 'a long enough password' })],
+    ]) {
+      const response = await fetch(`${desk.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': contentType }, body });
+      expect([response.status, ((await response.json()) as ErrorBody).error.code, response.headers.get('set-cookie')]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', null]);
+    }
+  });
+
   it('signs out by revoking the session server-side: the same cookie no longer works', async () => {
     const browser = new Browser(desk.baseUrl);
     await browser.signIn(ADMIN.email, ADMIN.password);

@@ -47,7 +47,7 @@ export class SessionGuard implements CanActivate {
     const changes = request.method !== 'GET' && request.method !== 'HEAD';
     if (this.reflector.getAllAndOverride<boolean>(NO_SESSION_KEY, targets)) {
       if (changes && !request.is('application/json')) {
-        throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)', 'validation');
+        throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)', 'unsupported_media_type');
       }
       return true;
     }
