@@ -27,6 +27,12 @@ export class ParsePositiveIntPipe implements PipeTransform<string, number> {
 /**
  * Reads a version from an If-Match header: `"3"`, `W/"3"` or `3`.
  * Returns undefined when the header is absent.
+ *
+ * RFC 9110 §13.1.1 compares If-Match strongly, so a weak tag would never match. It is read as
+ * its version anyway, on purpose: these ETags are stored version numbers, not digests of the
+ * bytes, so `W/"3"` still names exactly version 3; and a proxy that compresses responses (nginx
+ * with gzip) turns the strong `"3"` it passes on into `W/"3"`, which a desk behind it then sends
+ * back. Refusing it would make every edit behind such a proxy fail.
  */
 export function parseIfMatchVersion(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;
