@@ -248,7 +248,11 @@ describe(ArticleContent.name, () => {
       expect(issuesOf({ ...exampleArticle(), tags: ['ports', 'a'.repeat(41)] })).toEqual([
         { path: 'tags.1', message: 'tags.1 is longer than a tag can be (at most 40 characters), so it cannot be a tag' },
       ]);
-      expect(issuesOf({ ...exampleArticle(), tags: ['Port Noise'] })).toEqual([{ path: 'tags.0', message: expect.stringMatching(/^tags\.0 must be a tag as the desk and the forms make it/) }]);
+      expect(issuesOf({ ...exampleArticle(), tags: ['Port Noise'] })).toEqual([
+        { path: 'tags.0', message: expect.stringMatching(/^tags\.0 must be a tag as the desk and the forms make it.*; as a tag, "Port Noise" is "port-noise" \(its words as typed can go in tagLabels\)$/) },
+      ]);
+      expect(issuesOf({ ...exampleArticle(), tags: ['ports', 'café'] })).toEqual([{ path: 'tags.1', message: expect.stringContaining('as a tag, "café" is "cafe"') }]);
+      expect(issuesOf({ ...exampleArticle(), tags: ['東京 '] })).toEqual([{ path: 'tags.0', message: expect.stringContaining('as a tag, "東京 " is "東京"') }]);
       expect(issuesOf({ ...exampleArticle(), tags: [null] })).toEqual([{ path: 'tags.0', message: 'tags.0 is not text, so it cannot be a tag' }]);
     });
 

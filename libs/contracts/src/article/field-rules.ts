@@ -4,7 +4,7 @@ import { ARTICLE_LIMITS, CALENDAR_DATE_PATTERN } from './article-limits';
 import { withinScheduleHorizon } from '../limits';
 import { EachItem } from '../list-items';
 import { isHttpUrl } from './http-url';
-import { isTagSlug, tagEntryProblem, tagLabelsProblem } from './tag-slug';
+import { isTagSlug, tagEntryProblem, tagLabelsProblem, tagSlug } from './tag-slug';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {
@@ -105,7 +105,10 @@ export function IsTagList(options?: ValidationOptions): PropertyDecorator {
     (tag) => {
       if (isTagSlug(tag)) return undefined;
       const problem = tagEntryProblem(tag);
-      return problem ? `${problem}, so it cannot be a tag` : `must be ${TAG_RULE}`;
+      if (problem) return `${problem}, so it cannot be a tag`;
+      // Words a person typed ("Café", "Port Noise"): say which tag they make, and where the words go.
+      const slug = tagSlug(tag as string);
+      return `must be ${TAG_RULE}; as a tag, ${JSON.stringify(tag)} is "${slug}" (its words as typed can go in tagLabels)`;
     },
     options,
   );
