@@ -668,9 +668,10 @@ async function rawHopTimer(kafka: Kafka, hops: number): Promise<RawHopTimer> {
 /** `events` approvals produced at once onto the review topic until as many `published` events are out, against the same bytes through one raw kafkajs hop. */
 /**
  * How many times the pipeline and its raw hop are each timed. One raw run of 2,000 messages
- * moved between 1,167 and 1,756 per second on the same machine within minutes (the service
- * between 642 and 747), so one pair could land the ratio anywhere from 0.42 to 0.57; the median
- * of rounds that alternate the two is the figure the same machine gives again.
+ * moved between 1,161 and 2,662 per second on one machine within half an hour, rising as it
+ * warmed (the service between 570 and 944), so one pair could put the ratio anywhere from 0.42
+ * to 0.62. The median of rounds that alternate the two is steadier than any one pair, and every
+ * round is kept beside it (`rounds`) for the reader to see the spread.
  */
 const PIPELINE_ROUNDS = 3;
 
