@@ -83,6 +83,39 @@ describe('renderFeed', () => {
   });
 });
 
+describe('renderFeed with `&`, `<` and a literal `&amp;` in names, labels and the site name', () => {
+  // Words as the desk files them: "AT&T" is the tag `atandt`, labelled as typed.
+  const story = testPublicArticle({
+    content: testContent({
+      tags: ['atandt', 'brexit'],
+      tagLabels: { atandt: 'AT&T', brexit: '<Brexit>' },
+      bylines: [{ name: 'Smith &amp; Jones' }, { name: 'Marks & Spencer' }],
+    }),
+  });
+  const site = { ...SITE, name: 'News & <Co> &amp; more' };
+
+  it('writes Atom that parses, with each category label and author name as typed', () => {
+    const doc = parseXml(renderFeed('atom', siteFeedScope(site), [story], BASE, now));
+    const [entry] = find(doc, 'entry');
+    expect(find(entry, 'category').map((category) => category.attributes?.label)).toEqual(['Politics', 'AT&T', '<Brexit>']);
+    expect(find(entry, 'name').map(text)).toEqual(['Smith &amp; Jones', 'Marks & Spencer']);
+    expect(text(find(doc, 'title')[0])).toBe('News & <Co> &amp; more');
+    expect(text(find(doc, 'generator')[0])).toBe('News & <Co> &amp; more');
+    expect(text(find(doc, 'rights')[0])).toBe(`© 2025 News & <Co> &amp; more`);
+  });
+
+  it('writes RSS that parses, with each category, the creators and the channel as typed', () => {
+    const doc = parseXml(renderFeed('rss', siteFeedScope(site), [story], BASE, now));
+    const [item] = find(doc, 'item');
+    expect(find(item, 'category').map(text)).toEqual(['Politics', 'AT&T', '<Brexit>']);
+    expect(text(find(item, 'dc:creator')[0])).toBe('Smith &amp; Jones and Marks & Spencer');
+    const [channel] = find(doc, 'channel');
+    expect(text(channel.elements!.find((element) => element.name === 'title')!)).toBe('News & <Co> &amp; more');
+    expect(text(find(channel, 'generator')[0])).toBe('News & <Co> &amp; more');
+    expect(text(find(channel, 'description')[0])).toBe('The latest news from News & <Co> &amp; more.');
+  });
+});
+
 describe('renderFeed with characters XML 1.0 cannot carry (stored before inputs refused them)', () => {
   /** Every character of the document is one XML 1.0 allows (its Char production). */
   const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

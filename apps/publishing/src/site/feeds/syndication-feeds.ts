@@ -74,16 +74,17 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
   const newest = articles.reduce<Date | undefined>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), undefined);
   const feed = new Feed({
     id: pageUrl,
-    title: scope.title,
-    description: scope.description,
+    title: xmlText(scope.title),
+    description: xmlText(scope.description),
     link: pageUrl,
     language: scope.site.language,
     updated: newest ?? now,
-    generator: scope.site.name,
+    // Atom's generator goes through the library's own `&` escape, which its writer undoes; RSS's does not.
+    generator: format === 'rss' ? xmlText(scope.site.name) : scope.site.name,
     feedLinks: links,
     favicon: `${publicBaseUrl}/static/favicon.svg`,
     ...(scope.site.logoUrl ? { image: scope.site.logoUrl } : {}),
-    copyright: `© ${now.getUTCFullYear()} ${scope.site.name}`,
+    copyright: xmlText(`© ${now.getUTCFullYear()} ${scope.site.name}`),
   });
   const text = format === 'json' ? (value: string) => value : escapeHtml;
   for (const article of articles.slice(0, FEED_SIZE)) feed.addItem(feedItem(article, format, text, publicBaseUrl, { language: scope.site.language, timeZone: scope.site.timeZone }));
@@ -126,12 +127,35 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     published: article.publishedAt,
     description: text(articleDescription(article)),
     content: renderDirectedBody(content, { locale }).value,
-    author: names.map((name) => ({ name })),
-    category: [{ name: humanize(content.section), term: content.section }, ...content.tags.map((tag) => ({ name: tagName(tag, content.tagLabels), term: tag }))],
+    author: names.map((name) => ({ name: xmlText(name) })),
+    // A category's name is an attribute in Atom (`label`) and text in RSS.
+    category: [
+      { name: humanize(content.section), term: content.section },
+      ...content.tags.map((tag) => ({ name: tagName(tag, content.tagLabels), term: tag })),
+    ].map((category) => ({ ...category, name: format === 'atom' ? xmlAttribute(category.name) : xmlText(category.name) })),
     ...(imageUrl ? { image: imageUrl } : {}),
     // RSS has no author element without an email address; Dublin Core's creator carries names.
-    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: joinNames(names) } }] } : {}),
+    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: xmlText(joinNames(names)) } }] } : {}),
   };
+}
+
+/**
+ * A value the feed library writes as an XML text node (a feed's title, an author's name, an RSS
+ * category). Its writer (xml-js) first turns every `&amp;` in the text back into `&`, then
+ * escapes, so a byline typed as "Smith &amp; Jones" would read "Smith & Jones". Written with
+ * its `&` as `&amp;` here, that first step gives back exactly what was typed.
+ */
+function xmlText(value: string): string {
+  return value.replaceAll('&', '&amp;');
+}
+
+/**
+ * A value the feed library writes as an XML attribute (an Atom category's `label`): its writer
+ * escapes only `"` there, so a tag label "AT&T" or "<Brexit>" would make the whole feed
+ * unreadable. `&`, `<` and `>` are escaped here; `"` is left to the writer.
+ */
+function xmlAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /**
