@@ -11,6 +11,7 @@
  * login: replaying writes a service's topic, which only an operator may do
  * besides its producer.
  */
+import { Logger } from '@nestjs/common';
 import { LOCAL_DEFAULTS, loadKafkaConnection } from '@newsroom/config';
 import { allTopicSpecs } from '@newsroom/contracts';
 import { readDeadLetters, replayDeadLetter } from '@newsroom/messaging';
@@ -22,22 +23,38 @@ async function main(): Promise<void> {
   const known = allTopicSpecs().map((spec) => spec.name);
   if (!['list', 'replay'].includes(command ?? '') || !topic) throw new UsageError(USAGE);
   if (!known.includes(topic)) throw new UsageError(`unknown topic "${topic}"; one of:\n  ${known.join('\n  ')}`);
+  // Checked before the broker is asked anything: a mistyped position is a usage error at once.
+  const match = /^(\d+):(\d+)$/.exec(position ?? '');
+  if (command === 'replay' && !match) throw new UsageError(`${USAGE}\n<partition>:<offset> is two whole numbers, as \`list\` prints them (e.g. 0:12); got ${position === undefined ? 'nothing' : `"${position}"`}`);
   const { brokers, security } = loadKafkaConnection(process.env, { KAFKA_BROKERS: LOCAL_DEFAULTS.KAFKA_BROKERS });
-  const letters = await readDeadLetters(brokers, topic, security);
+  // The Kafka client's own log lines (every retry, with its stack) are for services; this
+  // command says in one line what went wrong (brokerError).
+  Logger.overrideLogger(false);
+  const letters = await readDeadLetters(brokers, topic, security).catch((error: unknown) => {
+    throw brokerError(error, brokers);
+  });
   if (command === 'list') {
     for (const letter of letters) console.log(JSON.stringify(letter));
     console.error(`${letters.length} dead letter(s)`);
     return;
   }
-  const match = /^(\d+):(\d+)$/.exec(position ?? '');
-  if (!match) throw new UsageError(USAGE);
-  const letter = letters.find((l) => l.partition === Number(match[1]) && l.offset === match[2]);
-  if (!letter) throw new UsageError(`no dead letter at partition ${match[1]}, offset ${match[2]} of ${topic}`);
-  await replayDeadLetter(brokers, letter, security);
+  const [, partition, offset] = match!;
+  const letter = letters.find((l) => l.partition === Number(partition) && l.offset === offset);
+  if (!letter) throw new UsageError(`no dead letter at partition ${partition}, offset ${offset} of ${topic}`);
+  await replayDeadLetter(brokers, letter, security).catch((error: unknown) => {
+    throw brokerError(error, brokers);
+  });
   console.error(`replayed ${position} to ${letter.sourceTopic} (key ${letter.key})`);
 }
 
 class UsageError extends Error {}
+
+/** A failure talking to the broker, in one line that names the brokers tried and where they are set. */
+function brokerError(error: unknown, brokers: string[]): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  const unreachable = error instanceof Error && /Connection|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|retries/i.test(`${error.name} ${reason}`);
+  return new Error(unreachable ? `cannot reach the broker at ${brokers.join(', ')} (KAFKA_BROKERS): ${reason}` : reason);
+}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
