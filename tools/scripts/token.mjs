@@ -18,6 +18,14 @@ const DEV_TOKEN_AUDIENCE = 'newsroom-api';
 const ROLES = ['reporter', 'editor', 'admin'];
 // libs/auth MAX_SUBJECT_LENGTH: the services refuse a longer `sub` (dev-token-command.spec.ts keeps them equal).
 const MAX_USER_ID_LENGTH = 100;
+// Characters the services refuse in any text (libs/contracts UNSUPPORTED_CHARACTER: C0 and C1
+// controls, DEL, lone surrogates, noncharacters), and in a user id TAB, LF and CR as well;
+// U+FFFD is what a shell argument that is not UTF-8 arrives as.
+const NOT_IN_A_USER_ID = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFD\uFFFE\uFFFF]/u;
+const NOT_IN_A_NAME = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
+
+/** `U+0001`: how a refused character is named. */
+const codePointOf = (text, pattern) => `U+${text.match(pattern)[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The private JWK in `file`, or a new P-256 key written there (mode 0600) when there is none. */
 export function loadOrCreateSigningKey(file) {
@@ -57,6 +65,10 @@ export function argumentProblems([roleList = '', userId, ...rest]) {
   if (!userId) problems.push('no user id given');
   else if (userId.startsWith('-')) problems.push(`"${userId}" looks like an option; the command takes none`);
   else if (userId.length > MAX_USER_ID_LENGTH || userId.trim() === '') problems.push(`the user id must be 1 to ${MAX_USER_ID_LENGTH} characters, not only spaces`);
+  else if (NOT_IN_A_USER_ID.test(userId)) problems.push(`the user id holds ${codePointOf(userId, NOT_IN_A_USER_ID)}, a control character or bytes that are not UTF-8, which the services refuse`);
+  else if (userId.trim() !== userId) problems.push(`the user id "${userId}" starts or ends with spaces`);
+  const name = rest.join(' ');
+  if (NOT_IN_A_NAME.test(name)) problems.push(`the display name holds ${codePointOf(name, NOT_IN_A_NAME)}, a control character, which no newsroom text may`);
   const option = rest.find((word) => word.startsWith('--'));
   if (option) problems.push(`"${option}" looks like an option; the command takes none (the words after the user id are the display name)`);
   return problems;
@@ -75,7 +87,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const jwk = loadOrCreateSigningKey(process.env.DESK_SIGNING_KEY_FILE || LOCAL_SIGNING_KEY_FILE);
   const token = signToken(jwk, {
     userId,
-    roles: roleList.split(',').filter(Boolean),
+    roles: [...new Set(roleList.split(',').filter(Boolean))],
     name: nameParts.join(' '),
     issuer: process.env.JWT_ISSUER || DEV_TOKEN_ISSUER,
     audience: process.env.JWT_AUDIENCE || DEV_TOKEN_AUDIENCE,

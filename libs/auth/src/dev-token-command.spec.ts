@@ -84,12 +84,23 @@ describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
     ['an option where the name goes', ['reporter', 'carol', '--ttl', '5'], 'token: "--ttl" looks like an option'],
     ['an option where the user id goes', ['reporter', '--help'], 'token: "--help" looks like an option'],
     [`a user id over ${MAX_SUBJECT_LENGTH} characters, which the services refuse`, ['reporter', 'c'.repeat(MAX_SUBJECT_LENGTH + 1)], `token: the user id must be 1 to ${MAX_SUBJECT_LENGTH} characters`],
+    ['a control character in the user id, which the services refuse', ['reporter', 'a\u0001b'], 'token: the user id holds U+0001, a control character or bytes that are not UTF-8'],
+    ['a newline in the user id', ['reporter', 'a\nb'], 'token: the user id holds U+000A'],
+    ['a user id whose bytes were not UTF-8 (U+FFFD)', ['reporter', 'caf\uFFFD'], 'token: the user id holds U+FFFD'],
+    ['spaces around the user id', ['reporter', ' alice '], 'token: the user id " alice " starts or ends with spaces'],
+    ['an escape sequence in the display name', ['reporter', 'alice', '\u001b[31mred'], 'token: the display name holds U+001B, a control character'],
   ])('exits with 2, says what is wrong and prints the usage for %s', (_, args, problem) => {
     const result = runTokenCommand(args);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')[0]).toContain(problem);
     expect(result.stderr).toMatch(/^usage: npm run -s token -- <role>\[,<role>\] <user-id> \[display name\]$/m);
+  });
+
+  it('signs each role once, however often it is given', async () => {
+    const result = runTokenCommand(['reporter,editor,reporter', 'carol']);
+    expect(result.status).toBe(0);
+    expect((await verifyToken(result.stdout.trim(), TEST_KEYS)).roles).toEqual(['reporter', 'editor']);
   });
 
   it(`signs a user id of exactly ${MAX_SUBJECT_LENGTH} characters, which the services accept`, async () => {

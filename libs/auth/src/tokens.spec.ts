@@ -143,6 +143,15 @@ describe(verifyToken.name, () => {
     expect(await refusal(verifyToken(signed(claims({ sub })), KEYS))).toMatchObject({ code: 'AUTH.INVALID_TOKEN', kind: 'unauthorized' });
   });
 
+  it.each([
+    ['ali\u0001ce', 'U+0001'],
+    ['a\nb', 'U+000A'],
+  ])('names the character it refuses in the subject %p, not its length', async (sub, codePoint) => {
+    const refused = await refusal(verifyToken(signed(claims({ sub })), KEYS));
+    expect(refused.message).toContain(`its subject (sub) holds ${codePoint}, a character no user id may hold`);
+    expect(refused.message).not.toContain('at most');
+  });
+
   it('accepts a token whose audience list includes this one', async () => {
     expect((await verifyToken(signed(claims({ aud: ['billing-api', TOKEN_AUDIENCE] })), KEYS)).id).toBe('alice');
   });
