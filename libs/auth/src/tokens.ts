@@ -1,7 +1,7 @@
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '@newsroom/config';
-import { DomainError, findUnsupportedCharacter, type SigningJwk } from '@newsroom/contracts';
+import { DomainError, codePointName, findUnsupportedCharacter, type SigningJwk } from '@newsroom/contracts';
 import { ROLES, type AuthenticatedUser, type Role } from './roles';
 
 /**
@@ -91,8 +91,8 @@ export async function verifyToken(token: string, keys: JWTVerifyGetKey, expected
     throw invalid(`its subject (sub) must be a user id: a non-empty string of at most ${MAX_SUBJECT_LENGTH} characters`);
   }
   // The text rule, and a user id is one line besides: it is written into logs, audits and bylines.
-  const lineBreak = /[\t\n\r]/.exec(subject)?.[0];
-  const refused = findUnsupportedCharacter(subject)?.codePoint ?? (lineBreak && `U+${lineBreak.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const lineBreak = /[\t\n\r]/.exec(subject);
+  const refused = findUnsupportedCharacter(subject)?.codePoint ?? (lineBreak ? codePointName(lineBreak[0].charCodeAt(0)) : undefined);
   if (refused) throw invalid(`its subject (sub) holds ${refused}, a character no user id may hold`);
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
   if (roles.length === 0) throw invalid('it carries no newsroom role');

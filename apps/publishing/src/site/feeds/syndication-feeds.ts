@@ -128,11 +128,12 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
     description: text(articleDescription(article)),
     content: renderDirectedBody(content, { locale }).value,
     author: names.map((name) => ({ name: xmlText(name) })),
-    // A category's name is an attribute in Atom (`label`) and text in RSS.
+    // A category's name is an attribute in Atom (`label`), where the library's writer escapes only
+    // `"` (a label "AT&T" or "<Brexit>" would break the feed), and text in RSS.
     category: [
       { name: humanize(content.section), term: content.section },
       ...content.tags.map((tag) => ({ name: tagName(tag, content.tagLabels), term: tag })),
-    ].map((category) => ({ ...category, name: format === 'atom' ? xmlAttribute(category.name) : xmlText(category.name) })),
+    ].map((category) => ({ ...category, name: format === 'atom' ? escapeHtml(category.name) : xmlText(category.name) })),
     ...(imageUrl ? { image: imageUrl } : {}),
     // RSS has no author element without an email address; Dublin Core's creator carries names.
     ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: xmlText(joinNames(names)) } }] } : {}),
@@ -147,15 +148,6 @@ function feedItem(article: PublicArticle, format: FeedFormat, text: (value: stri
  */
 function xmlText(value: string): string {
   return value.replaceAll('&', '&amp;');
-}
-
-/**
- * A value the feed library writes as an XML attribute (an Atom category's `label`): its writer
- * escapes only `"` there, so a tag label "AT&T" or "<Brexit>" would make the whole feed
- * unreadable. `&`, `<` and `>` are escaped here; `"` is left to the writer.
- */
-function xmlAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /**
