@@ -34,3 +34,13 @@ describe('npm run dlq: usage errors before the broker is asked anything', () => 
     expect(run.stderr).toMatch(/^unknown topic "no\.such\.topic"; one of:\n {2}newsroom\./);
   });
 });
+
+describe('npm run dlq --help', () => {
+  it.each([['--help'], ['-h']])('answers %s on stdout with exit 0: the usage, both verbs and every topic, without the broker', (flag) => {
+    const run = dlq(flag);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.split('\n')[0]).toBe('usage: npm run -s dlq -- list <topic> | replay <topic> <partition>:<offset>');
+    expect(run.stdout).toMatch(/^ {2}list <topic> .*\n {2}replay <topic> <partition>:<offset> /m);
+    expect(run.stdout).toContain('\n  newsroom.publishing.article.v1.dlq');
+  });
+});

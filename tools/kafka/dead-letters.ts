@@ -18,9 +18,28 @@ import { readDeadLetters, replayDeadLetter } from '@newsroom/messaging';
 
 const USAGE = 'usage: npm run -s dlq -- list <topic> | replay <topic> <partition>:<offset>';
 
+/** The answer to --help or -h, on stdout with exit 0: the usage, what each verb does, the topics. */
+function help(known: readonly string[]): string {
+  return [
+    USAGE,
+    '',
+    '  list <topic>                            every dead letter of a topic, one JSON object a line',
+    '  replay <topic> <partition>:<offset>     send one back to the topic it came from',
+    '',
+    'Brokers: KAFKA_BROKERS (default: npm start\'s local broker); a secured cluster takes the',
+    'services\' KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* (docs/deployment.md).',
+    '<topic> is one of these:',
+    ...known.map((name) => `  ${name}`),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const [command, topic, position] = process.argv.slice(2);
   const known = allTopicSpecs().map((spec) => spec.name);
+  if (['--help', '-h', 'help'].includes(command ?? '')) {
+    console.log(help(known));
+    return;
+  }
   if (!['list', 'replay'].includes(command ?? '') || !topic) throw new UsageError(USAGE);
   if (!known.includes(topic)) throw new UsageError(`unknown topic "${topic}"; one of:\n  ${known.join('\n  ')}`);
   // Checked before the broker is asked anything: a mistyped position is a usage error at once.

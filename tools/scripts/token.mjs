@@ -74,13 +74,32 @@ export function argumentProblems([roleList = '', userId, ...rest]) {
   return problems;
 }
 
+const USAGE = 'usage: npm run -s token -- <role>[,<role>] <user-id> [display name]';
+const USAGE_ROLES = `roles: ${ROLES.join(', ')}; example: npm run -s token -- reporter alice`;
+
+/** The answer to --help or -h: what the command does and where its key and claims come from. */
+const HELP = [
+  USAGE,
+  USAGE_ROLES,
+  '',
+  'Prints a bearer token (an ES256 JWT, valid for 12 hours) for the local services:',
+  '  curl -H "Authorization: Bearer $(npm run -s token -- reporter alice)" http://localhost:3001/v1/drafts',
+  `Signed with ${path.relative(process.cwd(), LOCAL_SIGNING_KEY_FILE) || LOCAL_SIGNING_KEY_FILE} (created when missing), or the key file DESK_SIGNING_KEY_FILE names;`,
+  `issuer and audience are JWT_ISSUER and JWT_AUDIENCE, by default ${DEV_TOKEN_ISSUER} and ${DEV_TOKEN_AUDIENCE}.`,
+].join('\n');
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  // Asked for help, the command answers on stdout and succeeds, as command-line tools do.
+  if (args.length === 1 && ['--help', '-h', 'help'].includes(args[0])) {
+    console.log(HELP);
+    process.exit(0);
+  }
   const problems = argumentProblems(args);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`token: ${problem}`);
-    console.error('usage: npm run -s token -- <role>[,<role>] <user-id> [display name]');
-    console.error(`roles: ${ROLES.join(', ')}; example: npm run -s token -- reporter alice`);
+    console.error(USAGE);
+    console.error(USAGE_ROLES);
     process.exit(2);
   }
   const [roleList, userId, ...nameParts] = args;

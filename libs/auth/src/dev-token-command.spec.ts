@@ -97,6 +97,14 @@ describe(`tools/scripts/token.mjs and ${verifyToken.name}`, () => {
     expect(result.stderr).toMatch(/^usage: npm run -s token -- <role>\[,<role>\] <user-id> \[display name\]$/m);
   });
 
+  it.each([['--help'], ['-h'], ['help']])('answers %s with the usage and where its key comes from, on stdout, exit 0, and signs nothing', (flag) => {
+    const result = runTokenCommand([flag]);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^usage: npm run -s token -- <role>\[,<role>\] <user-id> \[display name\]\nroles: reporter, editor, admin;/);
+    expect(result.stdout).toContain('DESK_SIGNING_KEY_FILE');
+    expect(result.stdout).not.toMatch(/eyJ/);
+  });
+
   it('signs each role once, however often it is given', async () => {
     const result = runTokenCommand(['reporter,editor,reporter', 'carol']);
     expect(result.status).toBe(0);
