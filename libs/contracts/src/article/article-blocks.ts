@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import { ARTICLE_LIMITS, LIST_STYLES, type ArticleBlockType, type ListStyle } from './article-limits';
-import { IsHttpUrl, IsTimestamp, OptionalField, Trim } from './field-rules';
+import { IsHttpUrl, IsTimestamp, OneLine, OptionalField, Trim } from './field-rules';
 import { hasVisibleText, IsNotBlank } from '../text/visible-text';
 
 const LIMITS = ARTICLE_LIMITS.blocks;
@@ -34,10 +34,10 @@ export class SubheadingBlock {
   @ApiProperty({
     minLength: LIMITS.subheading.text.minLength,
     maxLength: LIMITS.subheading.text.maxLength,
-    description: 'Plain text, trimmed. An empty subheading is accepted here and flagged by the editorial checks.',
+    description: 'Plain text on one line (a line break becomes a space), trimmed. An empty subheading is accepted here and flagged by the editorial checks.',
     example: 'What happens next',
   })
-  @Trim()
+  @OneLine()
   @IsString()
   @MaxLength(LIMITS.subheading.text.maxLength)
   text!: string;
@@ -61,11 +61,11 @@ export class QuoteBlock {
 
   @ApiPropertyOptional({
     maxLength: LIMITS.quote.attribution.maxLength,
-    description: 'Who said it, plain text, trimmed. Optional here; the editorial checks flag a quote without one.',
+    description: 'Who said it, plain text on one line (a line break becomes a space), trimmed. Optional here; the editorial checks flag a quote without one.',
     example: 'Marta Ilves, council chair',
   })
   @OptionalField()
-  @Trim()
+  @OneLine()
   @IsString()
   @MaxLength(LIMITS.quote.attribution.maxLength)
   attribution?: string;
@@ -156,10 +156,10 @@ export class ImageBlock {
   @ApiProperty({
     minLength: LIMITS.image.alt.minLength,
     maxLength: LIMITS.image.alt.maxLength,
-    description: 'Text alternative for readers who cannot see the image; plain text, trimmed.',
+    description: 'Text alternative for readers who cannot see the image; plain text on one line (a line break becomes a space), trimmed.',
     example: 'Container cranes at dusk above a quiet harbour',
   })
-  @Trim()
+  @OneLine()
   @IsString()
   @Length(LIMITS.image.alt.minLength, LIMITS.image.alt.maxLength)
   alt!: string;
@@ -171,9 +171,9 @@ export class ImageBlock {
   @MaxLength(LIMITS.image.caption.maxLength)
   caption?: string;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.image.credit.maxLength, description: 'Photographer or agency; plain text, trimmed.' })
+  @ApiPropertyOptional({ maxLength: LIMITS.image.credit.maxLength, description: 'Photographer or agency; plain text on one line (a line break becomes a space), trimmed.' })
   @OptionalField()
-  @Trim()
+  @OneLine()
   @IsString()
   @MaxLength(LIMITS.image.credit.maxLength)
   credit?: string;
@@ -220,16 +220,16 @@ export class EmbedBlock {
   @IsHttpUrl()
   url!: string;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.embed.provider.maxLength, description: 'Name of the hosting service; plain text, trimmed.' })
+  @ApiPropertyOptional({ maxLength: LIMITS.embed.provider.maxLength, description: 'Name of the hosting service; plain text on one line (a line break becomes a space), trimmed.' })
   @OptionalField()
-  @Trim()
+  @OneLine()
   @IsString()
   @MaxLength(LIMITS.embed.provider.maxLength)
   provider?: string;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.embed.title.maxLength, description: 'Plain text, trimmed.' })
+  @ApiPropertyOptional({ maxLength: LIMITS.embed.title.maxLength, description: 'Plain text on one line (a line break becomes a space), trimmed.' })
   @OptionalField()
-  @Trim()
+  @OneLine()
   @IsString()
   @MaxLength(LIMITS.embed.title.maxLength)
   title?: string;
@@ -244,8 +244,8 @@ export class RelatedArticleBlock {
   @IsHttpUrl()
   url!: string;
 
-  @ApiProperty({ minLength: LIMITS.related.headline.minLength, maxLength: LIMITS.related.headline.maxLength, description: 'Plain text, trimmed.' })
-  @Trim()
+  @ApiProperty({ minLength: LIMITS.related.headline.minLength, maxLength: LIMITS.related.headline.maxLength, description: 'Plain text on one line (a line break becomes a space), trimmed.' })
+  @OneLine()
   @IsString()
   @Length(LIMITS.related.headline.minLength, LIMITS.related.headline.maxLength)
   headline!: string;

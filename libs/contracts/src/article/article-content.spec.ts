@@ -97,6 +97,77 @@ describe(ArticleContent.name, () => {
       expect(result.value.dateline?.place).toBe('Gdańsk');
     });
 
+    it('folds line breaks into spaces in every field a reader sees on one line', () => {
+      const article: Plain = {
+        ...exampleArticle(),
+        headline: 'Cranes fall\r\n silent',
+        dateline: { place: 'Gdańsk\u2028Poland', date: '2025-11-21' },
+        bylines: [{ name: 'Olena\nKravets' }],
+      };
+      const body = article.body as Plain[];
+      body[1] = { ...body[1], text: 'What\nhappens next' };
+      body[2] = { ...body[2], attribution: 'Harbour\nmaster' };
+      body[3] = { ...body[3], alt: 'A crane\n\nat night', credit: 'Port\nPhotos' };
+      body[4] = { ...body[4], provider: 'Video\nHost', title: 'The night\nshift' };
+      body[5] = { ...body[5], headline: 'Harbour\u2029plan' };
+
+      const result = validatePlain(ArticleContent, article);
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const value = JSON.parse(JSON.stringify(result.value)) as Plain;
+      expect(value).toMatchObject({
+        headline: 'Cranes fall silent',
+        dateline: { place: 'Gdańsk Poland' },
+        bylines: [{ name: 'Olena Kravets' }],
+        body: [
+          {},
+          { text: 'What happens next' },
+          { attribution: 'Harbour master' },
+          { alt: 'A crane at night', credit: 'Port Photos' },
+          { provider: 'Video Host', title: 'The night shift' },
+          { headline: 'Harbour plan' },
+          {},
+        ],
+      });
+      expect(JSON.stringify(value)).not.toMatch(/\\[rn]|\u2028|\u2029/);
+    });
+
+    it('closes a direction override left open in a one-line field, and drops a stray isolate closer', () => {
+      const article: Plain = { ...exampleArticle(), headline: 'Harbour \u202Eevol', bylines: [{ name: 'Layla\u2069 Haddad' }] };
+
+      const result = validatePlain(ArticleContent, article);
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.headline).toBe('Harbour \u202Eevol\u202C');
+      expect(result.value.bylines[0].name).toBe('Layla Haddad');
+    });
+
+    it('keeps line breaks in prose: the standfirst, a caption, a teaser and the paragraphs', () => {
+      const article: Plain = { ...exampleArticle(), standfirst: 'First line.\nSecond line.' };
+      const body = article.body as Plain[];
+      body[3] = { ...body[3], caption: 'Left:\nthe crane.' };
+      body[5] = { ...body[5], teaser: 'Why\nnow.' };
+
+      const result = validatePlain(ArticleContent, article);
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.standfirst).toBe('First line.\nSecond line.');
+      expect((result.value.body[3] as ImageBlock).caption).toBe('Left:\nthe crane.');
+      expect((result.value.body[5] as RelatedArticleBlock).teaser).toBe('Why\nnow.');
+    });
+
+    it('measures a headline after folding: one at the limit with a CRLF inside is accepted as it is stored', () => {
+      const half = 'h'.repeat(ARTICLE_LIMITS.headline.maxLength / 2);
+      const result = validatePlain(ArticleContent, { ...exampleArticle(), headline: `${half}\r\n${half.slice(1)}` });
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.headline).toHaveLength(ARTICLE_LIMITS.headline.maxLength);
+    });
+
+    it('refuses a headline made only of line breaks as blank, the same as one made of spaces', () => {
+      expect(pathsOf({ ...exampleArticle(), headline: '\n\u2028\r\n' })).toContain('headline');
+    });
+
     it('accepts an empty subheading and a quote without attribution, which the editorial checks flag', () => {
       const article = withBlock(1, { text: '' });
       (article.body as Plain[])[2] = { type: 'quote', text: 'Unattributed words.' };

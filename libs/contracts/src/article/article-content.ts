@@ -16,7 +16,7 @@ import {
 import { ARTICLE_BLOCK_CLASSES, type ArticleBlock } from './article-blocks';
 import { IsArticleBody } from './article-body';
 import { ARTICLE_LIMITS, BLOCK_TYPES, LANGUAGE_PATTERN, SLUG_PATTERN } from './article-limits';
-import { IsCalendarDate, IsTagLabels, IsTagList, OptionalField, TAG_RULE, Trim } from './field-rules';
+import { IsCalendarDate, IsTagLabels, IsTagList, OneLine, OptionalField, TAG_RULE, Trim } from './field-rules';
 import { IsNotBlank } from '../text/visible-text';
 
 const SLUG_RULE = 'lowercase letters and digits in words joined by single hyphens';
@@ -25,10 +25,10 @@ export class Dateline {
   @ApiProperty({
     minLength: ARTICLE_LIMITS.dateline.place.minLength,
     maxLength: ARTICLE_LIMITS.dateline.place.maxLength,
-    description: 'Where the story was reported from; plain text, trimmed.',
+    description: 'Where the story was reported from; plain text on one line (a line break becomes a space), trimmed.',
     example: 'Kyiv',
   })
-  @Trim()
+  @OneLine()
   @IsString()
   @Length(ARTICLE_LIMITS.dateline.place.minLength, ARTICLE_LIMITS.dateline.place.maxLength)
   place!: string;
@@ -42,10 +42,10 @@ export class Byline {
   @ApiProperty({
     minLength: ARTICLE_LIMITS.bylines.name.minLength,
     maxLength: ARTICLE_LIMITS.bylines.name.maxLength,
-    description: 'The name as printed; plain text, trimmed.',
+    description: 'The name as printed; plain text on one line (a line break becomes a space), trimmed.',
     example: 'Olena Kravets',
   })
-  @Trim()
+  @OneLine()
   @IsString()
   @Length(ARTICLE_LIMITS.bylines.name.minLength, ARTICLE_LIMITS.bylines.name.maxLength)
   name!: string;
@@ -73,10 +73,10 @@ export class ArticleContent {
   @ApiProperty({
     minLength: ARTICLE_LIMITS.headline.minLength,
     maxLength: ARTICLE_LIMITS.headline.maxLength,
-    description: 'Plain text, trimmed; must show some text: not empty after trimming, nor made only of invisible characters.',
+    description: 'Plain text on one line (a line break becomes a space), trimmed; must show some text: not empty after trimming, nor made only of invisible characters.',
     example: 'Harbour council approves night-time crane ban',
   })
-  @Trim()
+  @OneLine()
   @IsString()
   @Length(ARTICLE_LIMITS.headline.minLength, ARTICLE_LIMITS.headline.maxLength)
   @IsNotBlank()

@@ -5,6 +5,8 @@ import { withinScheduleHorizon } from '../limits';
 import { EachItem } from '../list-items';
 import { isHttpUrl } from './http-url';
 import { isTagSlug, tagEntryProblem, tagLabelsProblem, tagSlug } from './tag-slug';
+import { balancedBidi } from '../text/bidi-controls';
+import { oneLine } from '../text/one-line';
 
 /** True for a `YYYY-MM-DD` string that names a real day (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {
@@ -128,9 +130,23 @@ export function IsTagLabels(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Strips leading and trailing whitespace from single-line fields before they are validated. */
+/**
+ * Strips leading and trailing whitespace from a field of prose (a standfirst, a caption, a
+ * teaser) before it is validated; line breaks inside are kept as written.
+ */
 export function Trim(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value), { toClassOnly: true });
+}
+
+/**
+ * A field a reader sees on one line (a headline, a name, a place), which pages, feeds, titles
+ * and e-mail subjects set beside other words: trimmed, each line break inside folded into one
+ * space (oneLine), and its bidirectional controls balanced (balancedBidi), so that an override
+ * left open cannot turn the words after it around. Done before it is validated, so lengths are
+ * measured on the text as it will be stored; the same each time an event is read again.
+ */
+export function OneLine(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? balancedBidi(oneLine(value)) : value), { toClassOnly: true });
 }
 
 /** An optional field: absent, `undefined` and `null` all mean "not set" (`null` is dropped). */

@@ -4,7 +4,7 @@ export * from './article-content';
 export { withChanges } from './article-changes';
 export * from './example-article';
 export { IsArticleBody } from './article-body';
-export { isCalendarDate, isTimestamp, IsScheduleTime, IsTagLabels, IsTagList, IsTagSlug, IsTimestamp, TAG_RULE } from './field-rules';
+export { isCalendarDate, isTimestamp, IsScheduleTime, IsTagLabels, IsTagList, IsTagSlug, IsTimestamp, OneLine, TAG_RULE } from './field-rules';
 export { isHttpUrl } from './http-url';
 export * from './inline-markup';
 export * from './editorial-checks';

@@ -37,3 +37,17 @@ describe('a story’s life after publication: updated, killed, schedule cancelle
     expect(() => createEvent(EVENT_TYPES.articleKilled, { articleId, editorId: '', killedAt: at }, { subject: articleId })).toThrow(/editorId/);
   });
 });
+
+describe('a publication event written before the one-line rule', () => {
+  it('is read with its headline and byline names on one line and their direction controls balanced, not refused', () => {
+    const event = createEvent(EVENT_TYPES.articlePublished, published, { subject: articleId });
+    const raw = JSON.parse(JSON.stringify(event)) as { data: typeof published };
+    raw.data.headline = 'Harbour\r\nban \u202Eevol';
+    raw.data.bylines = [{ name: 'Olena\nKravets' }];
+
+    const parsed = validateEvent(raw, { topic: TOPICS.publishing });
+
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.event.data).toMatchObject({ headline: 'Harbour ban \u202Eevol\u202C', bylines: [{ name: 'Olena Kravets' }] });
+  });
+});

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArticleContent, CORRECTABLE_FIELDS, IsTagLabels, type CorrectableField } from '../article';
+import { ArticleContent, CORRECTABLE_FIELDS, IsTagLabels, OneLine, type CorrectableField } from '../article';
 import { ArticleRef, ArticleRevisionRef } from './article-revision';
 import { EachOneOf, EachText } from '../list-items';
 import { PRIORITIES, type Priority } from './event-types';
@@ -28,6 +28,8 @@ export class PublicationScheduledData extends ArticleRevisionRef {
 }
 
 export class PublishedBylineData {
+  /** As the article's byline (OneLine): an event written before that rule is read the same way. */
+  @OneLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
@@ -44,6 +46,8 @@ export class ArticlePublishedData extends ArticleRevisionRef {
   @IsUrl(HTTP_URL)
   url!: string;
 
+  /** As the article's headline (OneLine): an event written before that rule is read the same way. */
+  @OneLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

@@ -3,3 +3,5 @@ export * from './truncate';
 export * from './xml-text';
 export * from './visible-text';
 export * from './direction';
+export * from './one-line';
+export * from './bidi-controls';

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsInt, IsISO8601, IsObject, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ARTICLE_LIMITS, SLUG_PATTERN } from '../../article/article-limits';
-import { Trim } from '../../article/field-rules';
+import { OneLine } from '../../article/field-rules';
 
 /** How long the section list and its labels may be. */
 export const SITE_SECTION_LIMITS = {
@@ -27,8 +27,8 @@ export class SiteSectionEntry {
   @IsDefined({ message: '$property is required' })
   slug!: string;
 
-  /** Plain text, trimmed, 1–60 characters; the newsroom's text rules (no control characters) apply. */
-  @Trim()
+  /** Plain text on one line (a line break becomes a space), trimmed, 1–60 characters; the newsroom's text rules (no control characters) apply. */
+  @OneLine()
   @IsString()
   @Length(SITE_SECTION_LIMITS.label.minLength, SITE_SECTION_LIMITS.label.maxLength)
   @IsDefined({ message: '$property is required' })
