@@ -89,6 +89,33 @@ describe(runEditorialChecks.name, () => {
     ]);
   });
 
+  describe('credits a reader would see as empty', () => {
+    it.each([
+      ['a zero-width space', '\u200b'],
+      ['a right-to-left mark and a space', '\u200f '],
+      ['a word joiner', '\u2060'],
+    ])('stop approval at a dateline whose place is only %s', (_label, place) => {
+      expect(runEditorialChecks(article({ dateline: { place, date: '2025-11-21' } }))).toEqual([
+        { code: CHECK_CODES.datelinePlaceBlank, severity: 'error', message: expect.stringContaining('no place'), path: 'dateline.place' },
+      ]);
+    });
+
+    it('stop approval at each byline whose name is only invisible characters, naming it by its place', () => {
+      const results = runEditorialChecks(article({ bylines: [{ name: 'Olena Kravets' }, { name: '\u200b\u200d' }, { name: '\u3164' }] }));
+
+      expect(results).toEqual([
+        { code: CHECK_CODES.bylineNameBlank, severity: 'error', message: 'Byline 2 shows no name (only spaces or invisible characters)', path: 'bylines.1.name' },
+        { code: CHECK_CODES.bylineNameBlank, severity: 'error', message: 'Byline 3 shows no name (only spaces or invisible characters)', path: 'bylines.2.name' },
+      ]);
+    });
+
+    it('pass a place and names in any script, with the marks that belong in them', () => {
+      const results = runEditorialChecks(article({ dateline: { place: '\u200fתל אביב', date: '2025-11-21' }, bylines: [{ name: 'Ли Вэй' }, { name: '👩\u200d💻 Desk' }] }));
+
+      expect(results).toEqual([]);
+    });
+  });
+
   describe('quotes', () => {
     it.each([
       ['absent', undefined],

@@ -32,6 +32,8 @@ export const CHECK_CODES = {
   standfirstMissing: 'STANDFIRST_MISSING',
   headlineTooLong: 'HEADLINE_TOO_LONG',
   datelineMissing: 'DATELINE_MISSING',
+  datelinePlaceBlank: 'DATELINE_PLACE_BLANK',
+  bylineNameBlank: 'BYLINE_NAME_BLANK',
   bodyEmpty: 'BODY_EMPTY',
   quoteWithoutAttribution: 'QUOTE_WITHOUT_ATTRIBUTION',
   emptySubheadingSection: 'EMPTY_SUBHEADING_SECTION',
@@ -71,6 +73,7 @@ export interface CheckContext {
 export type CheckedArticle = Pick<ArticleContent, 'headline' | 'section' | 'body'> & {
   standfirst?: string | null;
   dateline?: { place: string; date: string } | null;
+  bylines?: readonly { name: string }[] | null;
 };
 
 /**
@@ -89,6 +92,7 @@ export function runEditorialChecks(article: CheckedArticle, context: CheckContex
     ...checkStandfirst(article),
     ...checkDateline(article),
     ...checkSection(article, context.sections),
+    ...checkBylines(article),
     ...checkBodyLength(article.body),
     ...article.body.flatMap((block, index) => checkBlock(article.body, block, index)),
   ];
@@ -133,7 +137,23 @@ function checkStandfirst(article: CheckedArticle): CheckResult[] {
   return [];
 }
 
+/**
+ * The article format takes any dateline place and byline name that is not empty once trimmed,
+ * so that stories saved or sent before a rule changed stay readable everywhere. One made only of
+ * invisible characters (a zero-width space, a direction mark) passes that and prints as nothing:
+ * "<place>, November 21 –" with no place, a byline with no name. They stop approval here instead.
+ */
 function checkDateline(article: CheckedArticle): CheckResult[] {
+  if (article.dateline && isBlank(article.dateline.place)) {
+    return [
+      {
+        code: CHECK_CODES.datelinePlaceBlank,
+        severity: 'error',
+        message: 'The dateline shows no place (only spaces or invisible characters); give the place or remove the dateline',
+        path: 'dateline.place',
+      },
+    ];
+  }
   if (article.dateline) return [];
   return [
     {
@@ -143,6 +163,22 @@ function checkDateline(article: CheckedArticle): CheckResult[] {
       path: 'dateline',
     },
   ];
+}
+
+/** Each byline must show a name (see checkDateline for why the article format lets a blank one through). */
+function checkBylines(article: CheckedArticle): CheckResult[] {
+  return (article.bylines ?? []).flatMap((byline, index) =>
+    isBlank(byline.name)
+      ? [
+          {
+            code: CHECK_CODES.bylineNameBlank,
+            severity: 'error' as const,
+            message: `Byline ${index + 1} shows no name (only spaces or invisible characters)`,
+            path: `bylines.${index}.name`,
+          },
+        ]
+      : [],
+  );
 }
 
 /**

@@ -76,6 +76,23 @@ describe('drafting: a draft’s editorial checks over HTTP', () => {
     expect(answer.body.items).toEqual(runEditorialChecks(article({ dateline: null, body }), { sections: ['politics', 'world', 'climate-change'] }));
   });
 
+  it('stores pasted line breaks of one-line fields as spaces, and holds a byline or a dateline place that shows nothing', async () => {
+    const id = await draftOf({
+      section: 'politics',
+      headline: 'Harbour council\r\n approves night-time crane ban',
+      dateline: { place: '\u200b', date: '2025-11-21' },
+      bylines: [{ name: 'Olena\nKravets' }, { name: '\u200d\u200b' }],
+    });
+
+    const stored = await alice.get<DraftView>(`/v1/drafts/${id}`);
+    expect(stored.body.article).toMatchObject({ headline: 'Harbour council approves night-time crane ban', bylines: [{ name: 'Olena Kravets' }, { name: '\u200d\u200b' }] });
+    const answer = await alice.get<DraftChecks>(`/v1/drafts/${id}/checks`);
+    expect(answer.body.items.map((r) => [r.severity, r.code, r.path])).toEqual([
+      ['error', CHECK_CODES.datelinePlaceBlank, 'dateline.place'],
+      ['error', CHECK_CODES.bylineNameBlank, 'bylines.1.name'],
+    ]);
+  });
+
   it('follows the draft’s current text: a fixed draft passes', async () => {
     const id = await draftOf({ section: 'business' });
     expect((await alice.get<DraftChecks>(`/v1/drafts/${id}/checks`)).body.items.map((r) => r.code)).toEqual([CHECK_CODES.sectionUnknown]);
