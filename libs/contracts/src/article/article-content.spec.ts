@@ -300,6 +300,14 @@ describe(ArticleContent.name, () => {
       },
     );
 
+    it('folds an edit’s one-line fields the same way (PartialType keeps the transforms)', () => {
+      const edit = validatePlain(PartialArticle, { headline: 'Changed\r\nheadline \u202Eend', bylines: [{ name: 'Olena\nKravets' }] });
+
+      if (!edit.ok) throw new Error(JSON.stringify(edit.issues));
+      expect(edit.value.headline).toBe('Changed headline \u202Eend\u202C');
+      expect(edit.value.bylines?.[0].name).toBe('Olena Kravets');
+    });
+
     it('lets an edit leave the body out, and keeps it out', () => {
       const edit = validatePlain(PartialArticle, { headline: 'Changed' });
 

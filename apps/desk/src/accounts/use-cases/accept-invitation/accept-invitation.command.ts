@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Command, IsNotBlank } from '@newsroom/contracts';
+import { Command, IsNotBlank, OneLine } from '@newsroom/contracts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/account';
 
 /** The invited person follows the link and chooses a password (and, if they like, their name). */
@@ -14,6 +14,7 @@ export class AcceptInvitationCommand extends Command {
 
   /** Left out to keep the name the invitation gave; when sent, it must have text a reader can see. */
   @IsOptional()
+  @OneLine()
   @IsString()
   @IsNotBlank()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@newsroom/auth';
-import { Command, EachOneOf, IsMailAddress, IsNotBlank } from '@newsroom/contracts';
+import { Command, EachOneOf, IsMailAddress, IsNotBlank, OneLine } from '@newsroom/contracts';
 
 /** An admin creates an account for someone and sends them an invitation link. */
 export class InviteAccountCommand extends Command {
@@ -16,6 +16,7 @@ export class InviteAccountCommand extends Command {
   email!: string;
 
   /** The person's name as the desk shows it (bylines, review notes): text a reader can see. */
+  @OneLine()
   @IsString()
   @IsNotBlank()
   @MaxLength(200)

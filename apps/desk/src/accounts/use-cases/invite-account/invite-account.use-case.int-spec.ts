@@ -37,6 +37,16 @@ describe(InviteAccountUseCase.name, () => {
     ]);
   });
 
+  it('stores a name pasted over two lines, or with a direction override left open, on one line that cannot turn what follows it', async () => {
+    await invite('rosa@desk.test', 'Rosa\r\n  Reporter');
+    await invite('omar@desk.test', '\u202Eramo');
+
+    expect(await testbed.query(`SELECT email, name FROM accounts ORDER BY email`)).toEqual([
+      { email: 'omar@desk.test', name: '\u202Eramo\u202C' },
+      { email: 'rosa@desk.test', name: 'Rosa Reporter' },
+    ]);
+  });
+
   it('keeps the account and answers the link when the e-mail cannot be sent', async () => {
     mailer.failure = new Error('connect ECONNREFUSED 127.0.0.1:1');
 
