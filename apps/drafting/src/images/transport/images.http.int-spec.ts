@@ -81,6 +81,41 @@ describe('drafting images over HTTP', () => {
     expect(Object.keys(docs.body.paths['/v1/images'].post.requestBody?.content ?? {})).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'multipart/form-data']);
   });
 
+  it('says what is wrong with a form that is not one image in the field "file", in the upload’s words', async () => {
+    const png = await testPicture(60, 40, 'png');
+    const stored = await service.sql('SELECT count(*)::int AS n FROM images');
+    const B = 'newsroom-form-boundary';
+    const part = (name: string, value: Buffer | string, file = true) =>
+      Buffer.concat([
+        Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="${name}"${file ? '; filename="a.png"\r\nContent-Type: image/png' : ''}\r\n\r\n`),
+        Buffer.isBuffer(value) ? value : Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]);
+    const end = Buffer.from(`--${B}--\r\n`);
+    const formOf = (...parts: Buffer[]) => Buffer.concat(parts);
+    const refusal = async (body: Buffer, contentType = `multipart/form-data; boundary=${B}`) => {
+      const response = await upload(body, contentType);
+      const answer = (await response.json()) as ErrorBody;
+      return [response.status, answer.error.code, answer.error.message.replace('Send one image as the form field "file" and nothing else: ', '')];
+    };
+
+    expect(await refusal(formOf(part('picture', png), end))).toEqual([400, 'IMAGE.FORM_INVALID', 'the file came in the field "picture", not "file"']);
+    expect(await refusal(formOf(part('file', png), part('file', png), end))).toEqual([400, 'IMAGE.FORM_INVALID', 'the form has more than one part; send the image alone']);
+    expect(await refusal(formOf(part('caption', 'Harbour at night', false), end))).toEqual([
+      400,
+      'IMAGE.FORM_INVALID',
+      'the form has a text field, or a part cut off before its headers ended; only the file may be sent',
+    ]);
+    // Cut off in the middle of the file's bytes: no closing boundary.
+    expect(await refusal(formOf(part('file', png)).subarray(0, 120))).toEqual([400, 'IMAGE.FORM_INVALID', 'the form ends before its closing boundary: the upload was cut off']);
+    expect(await refusal(formOf(part('file', png), end), 'multipart/form-data')).toEqual([
+      400,
+      'IMAGE.FORM_INVALID',
+      'its Content-Type names no boundary (multipart/form-data; boundary=…)',
+    ]);
+    expect(await service.sql('SELECT count(*)::int AS n FROM images')).toEqual(stored);
+  });
+
   it('answers anything else with a coded 4xx', async () => {
     const png = await testPicture(100, 100, 'png');
     const codeOf = async (response: Response) => [response.status, ((await response.json()) as ErrorBody).error.code];

@@ -29,11 +29,34 @@ export class UploadFormErrors implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof HttpException && error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) throw imageTooLarge();
-        if (error instanceof BadRequestException) throw multipartInvalid(error.message);
+        if (error instanceof BadRequestException) throw multipartInvalid(formProblem(error.message));
         throw error;
       }),
     );
   }
+}
+
+/**
+ * The form parser's refusals (multer's and busboy's messages, as Nest's multer adapter words
+ * them: `Unexpected file field - picture`, `Multipart: Unexpected end of form`) in the words of
+ * this upload, which takes exactly one part, the file in the field `file`. Busboy reads a file
+ * part cut off inside its headers as a text field, so "Too many fields" also says that.
+ */
+const FORM_PROBLEMS: readonly [RegExp, (field: string | undefined) => string][] = [
+  [/^Too many (parts|files)\b/, () => 'the form has more than one part; send the image alone'],
+  [/^Too many fields\b/, () => 'the form has a text field, or a part cut off before its headers ended; only the file may be sent'],
+  [/^Unexpected file field\b/, (field) => (field ? `the file came in the field "${field}", not "file"` : 'the file came in another field than "file"')],
+  [/^Field name missing\b/, () => 'a part of the form has no field name'],
+  [/^Field name too long\b/, () => 'a part of the form has a field name too long to be "file"'],
+  [/Boundary not found/, () => 'its Content-Type names no boundary (multipart/form-data; boundary=…)'],
+  [/Malformed part header/, () => 'the headers of a part are malformed'],
+  [/Unexpected end of (form|file)/, () => 'the form ends before its closing boundary: the upload was cut off'],
+];
+
+function formProblem(message: string): string {
+  const field = / - (.+)$/.exec(message)?.[1];
+  const known = FORM_PROBLEMS.find(([pattern]) => pattern.test(message));
+  return known ? known[1](field) : message;
 }
 
 /** Form parts of these types are told apart by their bytes (a browser may not know `.avif`). */
