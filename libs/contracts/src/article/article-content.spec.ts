@@ -142,6 +142,13 @@ describe(ArticleContent.name, () => {
       expect(result.value.bylines[0].name).toBe('Layla Haddad');
     });
 
+    it('balances the direction controls of each tag label, which are listed beside each other', () => {
+      const result = validatePlain(ArticleContent, { ...exampleArticle(), tags: ['harbour', 'kiyiv'], tagLabels: { harbour: 'Harbour\u202E', kiyiv: 'Київ' } });
+
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.tagLabels).toEqual({ harbour: 'Harbour\u202E\u202C', kiyiv: 'Київ' });
+    });
+
     it('keeps line breaks in prose: the standfirst, a caption, a teaser and the paragraphs', () => {
       const article: Plain = { ...exampleArticle(), standfirst: 'First line.\nSecond line.' };
       const body = article.body as Plain[];

@@ -116,8 +116,27 @@ export function IsTagList(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** An article's tagLabels (tagLabelsProblem): each label belongs to one of the same object's `tags` and spells it. */
+/**
+ * An article's tagLabels (tagLabelsProblem): each label belongs to one of the same object's `tags`
+ * and spells it. Labels are listed beside each other (a page's tags, a feed's categories), so
+ * each label's direction controls are balanced first (balancedBidi), as a one-line field's are.
+ */
 export function IsTagLabels(options?: ValidationOptions): PropertyDecorator {
+  const balanced = Transform(
+    ({ value }: { value: unknown }) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([tag, label]) => [tag, typeof label === 'string' ? balancedBidi(label) : label]))
+        : value,
+    { toClassOnly: true },
+  );
+  const valid = IsValidTagLabels(options);
+  return (target, propertyKey) => {
+    balanced(target, propertyKey);
+    valid(target, propertyKey);
+  };
+}
+
+function IsValidTagLabels(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isTagLabels',

@@ -120,6 +120,8 @@ describe('tags as typed', () => {
     expect(isTagLabelOf(' Gdańsk Street', 'gdansk-street')).toBe(false);
     expect(isTagLabelOf('Gdańsk  Street', 'gdansk-street')).toBe(false);
     expect(isTagLabelOf('Gdańsk\nStreet', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf('Gdańsk\u2028Street', 'gdansk-street')).toBe(false);
+    expect(isTagLabelOf('Gdańsk\u2029Street', 'gdansk-street')).toBe(false);
     expect(isTagLabelOf('', 'gdansk-street')).toBe(false);
     expect(isTagLabelOf(42, 'gdansk-street')).toBe(false);
   });

@@ -118,7 +118,7 @@ export function isTagLabelOf(label: unknown, tag: string): label is string {
     label !== '' &&
     label.length <= ARTICLE_LIMITS.tags.labelMaxLength &&
     label === label.trim() &&
-    !/\s{2}|[\n\r\t]/u.test(label) &&
+    !/\s{2}|[\n\r\t\u2028\u2029]/u.test(label) &&
     tagSlug(label, Number.MAX_SAFE_INTEGER) === tag
   );
 }
