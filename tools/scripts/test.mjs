@@ -67,8 +67,9 @@ const e2e = { name: 'e2e', args: ['--selectProjects', 'e2e', ...atOnce(2)], time
 // `npm test -- browser`). The desk app alone, against answers its suite gives it (no services, no
 // broker, no database): 120 s on its own, mostly waiting on the app's own timers (0.4 of a core),
 // so it runs beside the integration suites, which leave about two thirds of a core idle. Measured
-// on a 2.1 GHz two-core machine: the integration stage 246 s alone, 331 s beside it (the desk app
-// 194 s), and the whole run 865 s before, 831 s after.
+// on a 2.1 GHz two-core machine: the integration stage 246 s alone, 331–365 s beside it (the desk
+// app 194–197 s); the whole run 865 s before, 831 and 880 s after, no clear gain. What it buys is
+// room under the browser stage's ceiling: 340–366 s of its 8 minutes there before, 205–238 s after.
 const DESK_APP_SUITES = '/e2e/browser/desk-conflict\\.browser-spec\\.ts$';
 const deskApp = { name: 'desk-app', part: 'browser', args: ['--selectProjects', 'browser', ...withServers, '--testPathPatterns', DESK_APP_SUITES], timeout: 8 * MINUTES };
 // The whole lifecycle through the browser app, against a newsroom of its own.
