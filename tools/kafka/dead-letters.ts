@@ -18,6 +18,9 @@ import { readDeadLetters, replayDeadLetter } from '@newsroom/messaging';
 
 const USAGE = 'usage: npm run -s dlq -- list <topic> | replay <topic> <partition>:<offset>';
 
+/** The topics, one a line and indented, as the help and the unknown-topic refusal list them. */
+const topicLines = (known: readonly string[]): string => known.map((name) => `  ${name}`).join('\n');
+
 /** The answer to --help or -h, on stdout with exit 0: the usage, what each verb does, the topics. */
 function help(known: readonly string[]): string {
   return [
@@ -29,7 +32,7 @@ function help(known: readonly string[]): string {
     'Brokers: KAFKA_BROKERS (default: npm start\'s local broker); a secured cluster takes the',
     'services\' KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* (docs/deployment.md).',
     '<topic> is one of these:',
-    ...known.map((name) => `  ${name}`),
+    topicLines(known),
   ].join('\n');
 }
 
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!['list', 'replay'].includes(command ?? '') || !topic) throw new UsageError(USAGE);
-  if (!known.includes(topic)) throw new UsageError(`unknown topic "${topic}"; one of:\n  ${known.join('\n  ')}`);
+  if (!known.includes(topic)) throw new UsageError(`unknown topic "${topic}"; one of:\n${topicLines(known)}`);
   // Checked before the broker is asked anything: a mistyped position is a usage error at once.
   const match = /^(\d+):(\d+)$/.exec(position ?? '');
   if (command === 'replay' && !match) throw new UsageError(`${USAGE}\n<partition>:<offset> is two whole numbers, as \`list\` prints them (e.g. 0:12); got ${position === undefined ? 'nothing' : `"${position}"`}`);

@@ -4,8 +4,13 @@ import { emailDocument, footnote } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { AlertText } from '../domain/article-alert';
 
-/** Header values and notification titles are one line; a stray newline must not start a new header. */
-export function oneLine(text: string): string {
+/**
+ * Text for a mail header or a notification title: one line, with every control character and
+ * whitespace run made one space, so a stray newline cannot start a new header. Stricter than the
+ * article format's `oneLine` (contracts), which folds only line breaks and keeps a line's spacing
+ * as typed: this is the last guard at the protocol's edge, for any text that reaches it.
+ */
+export function headerLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -43,7 +48,7 @@ const PHRASE_SPECIALS = /[()<>[\]:;@\\,."]/;
  * phrase may hold and a quoted string may not.
  */
 function listName(publication: string, list: keyof typeof MAIL_LISTS): string {
-  const name = oneLine(`${publication} ${MAIL_LISTS[list]}`);
+  const name = headerLine(`${publication} ${MAIL_LISTS[list]}`);
   if (/[^\x00-\x7f]/.test(name)) return `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?=`;
   return PHRASE_SPECIALS.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
 }
@@ -98,7 +103,7 @@ export function needsBreakingLabel(alert: Pick<AlertText, 'priority' | 'headline
 
 /** The subject of an alert e-mail and the title of its push: the headline, "Breaking: " in front for breaking news. */
 export function alertTitle(alert: AlertText): string {
-  return `${needsBreakingLabel(alert) ? 'Breaking: ' : ''}${oneLine(alert.headline)}`;
+  return `${needsBreakingLabel(alert) ? 'Breaking: ' : ''}${headerLine(alert.headline)}`;
 }
 
 /**
@@ -115,7 +120,7 @@ export function alertEmail(publication: string, to: string, alert: AlertText, li
   const breaking = alert.priority === 'breaking';
   const text = [
     breaking ? 'BREAKING NEWS' : undefined,
-    oneLine(alert.headline),
+    headerLine(alert.headline),
     standfirst ? `\n${standfirst}` : undefined,
     `\nRead the story: ${alert.url}`,
     ...footer.text,
@@ -152,7 +157,7 @@ ${footer.html}`;
  */
 export function correctionEmail(publication: string, to: string, alert: AlertText, note: string, links: SubscriberMailLinks): OutgoingMail {
   const footer = subscriberFooter(`You get this because a ${publication} alert you received was about this story.`, links);
-  const subject = `Correction: ${oneLine(alert.headline)}`;
+  const subject = `Correction: ${headerLine(alert.headline)}`;
   const correctionText = note.trim();
   const text = [
     subject,
@@ -199,7 +204,7 @@ export const PUSH_TEXT_LIMITS = { title: 120, body: 240 } as const;
 export function alertPushPayload(articleId: string, alert: AlertText): PushPayload {
   return {
     title: truncateText(alertTitle(alert), PUSH_TEXT_LIMITS.title),
-    body: truncateText(oneLine(alert.standfirst ?? ''), PUSH_TEXT_LIMITS.body),
+    body: truncateText(headerLine(alert.standfirst ?? ''), PUSH_TEXT_LIMITS.body),
     url: alert.url,
     tag: articleId,
     ...(alert.language ? { lang: alert.language, dir: textDirectionOf(alert.language) } : {}),

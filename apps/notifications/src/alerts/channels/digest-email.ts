@@ -3,7 +3,7 @@ import { emailDocument } from '../../shared/mail/email-document';
 import type { OutgoingMail } from '../../shared/mail/mailer';
 import type { LocalDate } from '../../subscriptions/domain/quiet-hours';
 import type { AlertText } from '../domain/article-alert';
-import { INTERFACE, needsBreakingLabel, oneLine, storyDirection, textDirectionOf, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
+import { INTERFACE, needsBreakingLabel, headerLine, storyDirection, textDirectionOf, subscriberFooter, subscriberMailHeaders, type SubscriberMailLinks } from './alert-messages';
 
 /** One story as a digest lists it. */
 export type DigestStory = Pick<AlertText, 'headline' | 'standfirst' | 'url' | 'priority' | 'language'>;
@@ -25,10 +25,10 @@ function spelledDate(date: LocalDate): string {
 export function digestEmail(publication: string, to: string, date: LocalDate, stories: readonly DigestStory[], links: SubscriberMailLinks): OutgoingMail {
   const footer = subscriberFooter(`You get this because you asked for a daily digest of ${publication} alerts.`, links);
   const count = `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
-  const subject = `Your ${oneLine(publication)} digest for ${spelledDate(date)}: ${count}`;
+  const subject = `Your ${headerLine(publication)} digest for ${spelledDate(date)}: ${count}`;
   const text = [
     subject,
-    ...stories.map((story) => [`\n${needsBreakingLabel(story) ? 'BREAKING: ' : ''}${oneLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
+    ...stories.map((story) => [`\n${needsBreakingLabel(story) ? 'BREAKING: ' : ''}${headerLine(story.headline)}`, story.standfirst?.trim(), story.url].filter(Boolean).join('\n')),
     ...footer.text,
   ].join('\n');
   const body = html`<h1 lang="${INTERFACE.lang}" dir="${INTERFACE.dir}" style="font-size:20px">${subject}</h1>

@@ -1,7 +1,7 @@
 import { html, safeUrl } from '@newsroom/html';
 import { emailDocument, footnote } from '../../../shared/mail/email-document';
 import type { OutgoingMail } from '../../../shared/mail/mailer';
-import { oneLine } from '../../../alerts/channels/alert-messages';
+import { headerLine } from '../../../alerts/channels/alert-messages';
 import { tagAsWritten } from '@newsroom/contracts';
 import { describePreferences, type Preferences } from '../../domain/preferences';
 
@@ -22,7 +22,7 @@ function wantsOf(preferences: Preferences, names: FollowedNames): string {
 /** `publication`: SITE_NAME. */
 export function confirmationEmail(publication: string, to: string, preferences: Preferences, confirmUrl: string, names: FollowedNames = {}): OutgoingMail {
   const wants = wantsOf(preferences, names);
-  const subject = `Confirm your ${oneLine(publication)} alerts`;
+  const subject = `Confirm your ${headerLine(publication)} alerts`;
   return {
     to,
     subject,
@@ -46,7 +46,7 @@ ${footnote(html`If you did not sign up, ignore this email: nothing will be sent 
 
 export function manageLinkEmail(publication: string, to: string, preferences: Preferences, preferencesUrl: string, unsubscribeUrl: string, names: FollowedNames = {}): OutgoingMail {
   const wants = wantsOf(preferences, names);
-  const subject = `Your ${oneLine(publication)} alert preferences`;
+  const subject = `Your ${headerLine(publication)} alert preferences`;
   return {
     to,
     subject,
