@@ -203,16 +203,31 @@ describe('broker ACLs from the access table', () => {
     });
     // Someone let notifications read approvals; an operator's own principal also got a grant.
     await admin.createAcls({ acl: [extra('User:notifications'), extra('User:auditor')] });
+    // The broker applies an ACL change after its controller has committed it, a moment after the
+    // admin request returns: read the grants until they show the change (about 10 s at most).
+    const readers = async () => {
+      const { resources } = await admin.describeAcls({
+        resourceType: AclResourceTypes.TOPIC,
+        resourceName: TOPICS.review,
+        resourcePatternType: ResourcePatternTypes.LITERAL,
+        operation: AclOperationTypes.READ,
+        permissionType: AclPermissionTypes.ALLOW,
+      });
+      return resources.flatMap((resource) => resource.acls.map((acl) => acl.principal)).sort();
+    };
+    const settled = async (expected: string[]): Promise<string[]> => {
+      let seen = await readers();
+      for (const deadline = Date.now() + 10_000; JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline; seen = await readers()) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return seen;
+    };
+    const granted = ['User:auditor', 'User:drafting', 'User:notifications', 'User:publishing'];
+    expect(await settled(granted)).toEqual(granted);
     const report = await provisionTopics({ brokers: broker.brokers, settings: SETTINGS, security: security(broker.admin), access: defaultAccessSettings() });
     expect(report.acls).toEqual({ granted: [], revoked: [`User:notifications READ TOPIC:${TOPICS.review}`] });
-    const left = await admin.describeAcls({
-      resourceType: AclResourceTypes.TOPIC,
-      resourceName: TOPICS.review,
-      resourcePatternType: ResourcePatternTypes.LITERAL,
-      operation: AclOperationTypes.READ,
-      permissionType: AclPermissionTypes.ALLOW,
-    });
-    expect(left.resources.flatMap((resource) => resource.acls.map((acl) => acl.principal)).sort()).toEqual(['User:auditor', 'User:drafting', 'User:publishing']);
+    const kept = ['User:auditor', 'User:drafting', 'User:publishing'];
+    expect(await settled(kept)).toEqual(kept);
     await admin.disconnect();
   });
 
