@@ -47,8 +47,11 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
     return row.id;
   }
 
+  /** The keys of each browser (endpoint path): one that subscribes again sends its own again. */
+  const browsers = new Map<string, ReturnType<typeof browserKeys>>();
   function subscribePush(path: string, preferences: Record<string, unknown>) {
-    const keys = browserKeys();
+    const keys = browsers.get(path) ?? browserKeys();
+    browsers.set(path, keys);
     return service.anonymous.post<{ id: string; error?: { code: string } }>('/v1/push-subscriptions', {
       subscription: { endpoint: `${push.baseUrl}${path}`, expirationTime: null, keys: { p256dh: keys.p256dh, auth: keys.auth.toString('base64url') } },
       ...preferences,
@@ -110,7 +113,7 @@ describe('frequency, quiet hours and daily digests (PostgreSQL, broker, SMTP ser
                        FROM push_subscriptions WHERE endpoint = $1`;
       const endpoint = `${push.baseUrl}/push/again`;
 
-      // The same endpoint again (new keys, as a browser re-subscribing after a reset sends): new preferences, same row.
+      // The same browser again (its endpoint and keys): new preferences, same row.
       const again = await subscribePush('/push/again', { sections: ['politics'], frequency: 'every-story', timeZone: 'America/New_York', quietHours: { start: '23:30', end: '06:15' } });
       expect([again.status, again.body.id]).toEqual([200, first.body.id]);
       expect(await service.sql(columns, [endpoint])).toEqual([

@@ -57,6 +57,18 @@ export const unknownPushSubscription = () =>
 export const pushEndpointInUse = () =>
   new DomainError('PUSH.ENDPOINT_IN_USE', 'That new endpoint belongs to another subscription. Turn alerts on again to get them here', 'conflict');
 
+/**
+ * A registration of an endpoint already subscribed here, with another auth secret than its own.
+ * Only the browser holding a subscription knows that secret (RFC 8291); whoever else learnt the
+ * endpoint cannot take its alerts over, nor turn on again those its reader stopped.
+ */
+export const pushEndpointTaken = () =>
+  new DomainError(
+    'PUSH.ENDPOINT_IN_USE',
+    'That endpoint is already subscribed with other keys. To subscribe this browser again, unsubscribe it from push in the browser first',
+    'conflict',
+  );
+
 /** The endpoint a browser reports as replaced was replaced by another one since. */
 export const pushSubscriptionMovedOn = () =>
   new DomainError('PUSH.ALREADY_REPLACED', 'That endpoint was replaced by another one since. Turn alerts on again to get them here', 'conflict');

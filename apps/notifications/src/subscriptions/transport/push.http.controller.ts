@@ -44,11 +44,14 @@ export class PushHttpController {
   @Post('push-subscriptions')
   @ApiOperation({
     summary: 'Register a browser push subscription (active at once: the browser permission is the opt-in)',
-    description: 'Posting the same endpoint again updates its keys and preferences (200) instead of creating a second one (201).',
+    description:
+      'Posting the same endpoint again with the same auth secret (the browser holding it) updates its preferences (200) instead of creating ' +
+      'a second one (201); with another auth secret it is refused (409), so nobody who learnt an endpoint can take its alerts over.',
   })
   @ApiResponse({ status: 201, type: PushSubscriptionCreated })
   @ApiResponse({ status: 200, type: PushSubscriptionCreated, description: 'Existing endpoint updated' })
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, PUSH.INVALID_ENDPOINT, PUSH.INVALID_KEYS, PUSH.SERVICE_NOT_ALLOWED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.INVALID_PREFERENCES (a daily digest is e-mail only), SUBSCRIBER.UNKNOWN_TIME_ZONE' })
+  @ApiResponse({ status: 409, description: 'PUSH.ENDPOINT_IN_USE: the endpoint is subscribed with another auth secret' })
   async create(@Body() request: CreatePushSubscriptionRequest, @Res({ passthrough: true }) res: Response): Promise<PushSubscriptionCreated> {
     const result = await this.subscribePush.execute(SubscribePushCommand.create({ ...browserFieldsOf(request.subscription), preferences: preferencesOf(request) }));
     res.status(result.created ? 201 : 200).setHeader('Cache-Control', 'no-store');

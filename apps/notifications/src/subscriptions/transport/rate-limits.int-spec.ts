@@ -81,11 +81,11 @@ describe('notifications rate limits (PostgreSQL, broker, SMTP server)', () => {
   });
 
   it('limits push subscriptions per client and per browser endpoint', async () => {
+    const keys = new Map<string, { p256dh: string; auth: string }>();
+    // Each endpoint is a browser of its own, with its own keys every time it subscribes.
+    const keysOf = (endpoint: string) => keys.get(endpoint) ?? keys.set(endpoint, { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') }).get(endpoint)!;
     const subscribe = (client: string, endpoint: string) =>
-      service.anonymous.post('/v1/push-subscriptions', {
-        subscription: { endpoint, keys: { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
-        sections: ['politics'],
-      }, from(client));
+      service.anonymous.post('/v1/push-subscriptions', { subscription: { endpoint, keys: keysOf(endpoint) }, sections: ['politics'] }, from(client));
     const perClient = [];
     for (let i = 0; i < 4; i += 1) perClient.push((await subscribe('203.0.113.40', `https://fcm.googleapis.com/fcm/send/client-${i}`)).status);
     expect(perClient).toEqual([201, 201, 201, 429]);

@@ -43,13 +43,30 @@ describe(SubscribePushUseCase.name, () => {
     const browser = browserSubscription({ sections: ['politics'] });
     const first = await subscribe.execute(SubscribePushCommand.create(browser));
     await testbed.get(UnsubscribeUseCase).execute(UnsubscribeCommand.create({ kind: 'push', recipientId: first.id }));
-    const renewed = browserSubscription({ tags: ['harbour'] }, browser.endpoint);
+    // The same browser: its endpoint and keys (the secret as the browser may spell it, padded).
+    const renewed = { ...browser, auth: `${browser.auth}==`, preferences: { tags: ['harbour'] } };
 
     const second = await subscribe.execute(SubscribePushCommand.create(renewed));
 
     expect(second).toMatchObject({ id: first.id, created: false });
-    expect(await row(first.id)).toMatchObject({ p256dh: renewed.p256dh, sections: [], tags: ['harbour'], active: true });
+    expect(await row(first.id)).toMatchObject({ p256dh: browser.p256dh, sections: [], tags: ['harbour'], active: true });
     expect(await testbed.query(`SELECT 1 FROM push_subscriptions`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['active', false],
+    ['stopped by its reader', true],
+  ])('refuses the endpoint of a subscription %s with another auth secret (PUSH.ENDPOINT_IN_USE), and leaves it as it was', async (_, stopped) => {
+    const browser = browserSubscription({ sections: ['politics'] });
+    const first = await subscribe.execute(SubscribePushCommand.create(browser));
+    if (stopped) await testbed.get(UnsubscribeUseCase).execute(UnsubscribeCommand.create({ kind: 'push', recipientId: first.id }));
+    const before = await row(first.id);
+    // Someone who learnt the endpoint, with keys of their own.
+    const other = browserSubscription({ tags: ['harbour'] }, browser.endpoint);
+
+    expect(await errorCodeOf(() => subscribe.execute(SubscribePushCommand.create(other)))).toBe('PUSH.ENDPOINT_IN_USE');
+    expect(await row(first.id)).toEqual(before);
+    expect(before).toMatchObject({ auth: browser.auth, active: !stopped });
   });
 
   it('fits what is queued for the browser to the preferences it subscribes again with', async () => {
@@ -67,7 +84,7 @@ describe(SubscribePushUseCase.name, () => {
     const politics = await queue('politics');
     const culture = await queue('culture');
 
-    await subscribe.execute(SubscribePushCommand.create(browserSubscription({ sections: ['politics'] }, browser.endpoint)));
+    await subscribe.execute(SubscribePushCommand.create({ ...browser, preferences: { sections: ['politics'] } }));
 
     expect(await testbed.query(`SELECT article_id, status FROM deliveries ORDER BY id`)).toEqual([
       { article_id: politics, status: 'pending' },

@@ -7,6 +7,7 @@ import { SubscriberLinks, type ManagementLinks } from '../../../shared/links/sub
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
 import { endpointHost } from '../../domain/push-endpoint';
 import { PushSubscription } from '../../domain/push-subscription';
+import { pushEndpointTaken } from '../../domain/subscription.errors';
 import { SubscriptionRepository } from '../../persistence/subscription.repository';
 import type { SubscribePushCommand } from './subscribe-push.command';
 
@@ -18,10 +19,11 @@ export interface PushSubscribed extends ManagementLinks {
 
 /**
  * A browser subscribes to web push. The browser's permission prompt is the
- * opt-in, so the subscription is active at once. The same endpoint posted again
- * (same browser) updates keys and preferences and reactivates it.
+ * opt-in, so the subscription is active at once. The same endpoint posted again by the browser
+ * holding it (its auth secret, RFC 8291) updates its preferences and reactivates it.
  * Errors: PUSH.INVALID_ENDPOINT, PUSH.SERVICE_NOT_ALLOWED, PUSH.INVALID_KEYS, SUBSCRIBER.NO_INTERESTS,
- * SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION.
+ * SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, PUSH.ENDPOINT_IN_USE (the endpoint is
+ * subscribed with another auth secret).
  */
 @Injectable()
 export class SubscribePushUseCase {
@@ -48,6 +50,10 @@ export class SubscribePushUseCase {
     });
     // In turn with a report replacing a subscription to or from this endpoint (ReplacePushEndpointUseCase).
     await this.subscriptions.lockPushEndpoints([command.endpoint]);
+    // A push service hands each subscription its own endpoint and the browser its keys: the same
+    // endpoint with another secret is not this browser subscribing again but someone else.
+    const known = await this.subscriptions.findPushAtEndpoint(command.endpoint);
+    if (known && known.heldBy(command.endpoint, command.auth) !== 'current') throw pushEndpointTaken();
     const { id, created } = await this.subscriptions.upsertPush(subscription);
     // A browser subscribing again replaces its preferences: what is queued for it follows them.
     if (!created) await this.subscriptions.refitPendingAlertsOf('push', id);
