@@ -783,6 +783,15 @@ describe('publishing service', () => {
     const since = await site.get(`/articles/${slug}`, revalidate({ 'if-modified-since': first[0].headers.get('last-modified')! }));
     expect(since.status).toBe(304);
     expect((await site.get(`/articles/${slug}`, { headers: { 'if-none-match': first[0].headers.get('etag')!, 'cache-control': 'no-cache' } })).status).toBe(200);
+    // `If-None-Match: *` matches only what exists, and a date to come is no date the site sent:
+    // neither turns a missing address into a 304, nor a live page's date to come into one.
+    const missing = ['/articles/no-such-story', `/v1/articles/${randomUUID()}`, '/sections/no-such-section/feeds/rss.xml', '/tags/no-such-tag'];
+    const tomorrow = new Date(Date.now() + 86_400_000).toUTCString();
+    for (const validator of [{ 'if-none-match': '*' }, { 'if-modified-since': tomorrow }] as Record<string, string>[]) {
+      const answers = await Promise.all(missing.map((path) => site.get(path, revalidate(validator))));
+      expect(answers.map((answer, index) => [missing[index], answer.status])).toEqual(missing.map((path) => [path, 404]));
+    }
+    expect((await Promise.all(paths.map((path) => site.get(path, revalidate({ 'if-modified-since': tomorrow }))))).map((answer) => answer.status)).toEqual(paths.map(() => 200));
 
     await editor.post(`/v1/articles/${articleId}/corrections`, { note: 'The depot opens on Monday.' });
     const changed = await Promise.all(paths.map((path, index) => site.get(path, revalidate({ 'if-none-match': first[index].headers.get('etag')! }))));

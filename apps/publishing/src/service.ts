@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { loadPublishingConfig, type PublishingConfig } from './config/publishing.config';
 import { GZIP_MIN_BYTES, PageCache } from './site/page-cache/page-cache';
 import { answerCachedPagesFirst } from './site/page-cache/page-cache.front';
+import { ignoreUnusableModifiedSince } from './site/conditional-requests';
 import { noteServiceHeaders } from './site/page-cache/page-cache.http';
 import { siteContentSecurityPolicy } from './site/security-headers';
 import { SiteErrorFilter } from './site/transport/site-error.filter';
@@ -28,6 +29,7 @@ export function publishingService(config: PublishingConfig): ServiceDescription 
       // feed reader polls a 50-item feed every few minutes). A page cache hit is sent from the
       // gzipped copy kept with it, not compressed again per request (sendCachedPage).
       app.use(compression({ threshold: GZIP_MIN_BYTES }));
+      app.use(ignoreUnusableModifiedSince());
       (app as NestExpressApplication).useStaticAssets(publicAssetsDir(), { prefix: STATIC_PREFIX, index: false, maxAge: '1h', fallthrough: true });
       // A cached page is answered from memory ahead of the framework, with the headers noted here.
       app.use(noteServiceHeaders());

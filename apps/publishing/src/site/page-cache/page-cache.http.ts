@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import accepts from 'accepts';
-import fresh from 'fresh';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { clientCopyIsCurrent } from '../conditional-requests';
 import type { CachedPage } from './page-cache';
 
 /** The public pages kept: front, section, tag, author, article and corrections pages (not search: its keys are endless). */
@@ -54,12 +54,13 @@ export function answers(req: IncomingMessage, hit: CachedPage): boolean {
 /**
  * A cached page as it was first sent: its status, headers and bytes (none for HEAD), or 304 Not
  * Modified when the request's validators match (If-None-Match, else If-Modified-Since; RFC 9110
- * §13.1, decided by `fresh`, as Express's `req.fresh` decides for rendered pages).
+ * §13.1, decided by clientCopyIsCurrent, as for rendered pages).
  */
 export function sendCachedPage(req: IncomingMessage, res: ServerResponse, hit: CachedPage): void {
   // A page kept gzipped varies by Accept-Encoding, whichever copy this reader gets (RFC 9110 §12.5.5).
   const headers = hit.gzipped ? { ...hit.headers, vary: varyWithAcceptEncoding(hit.headers.vary) } : hit.headers;
-  if (hit.status === 200 && fresh(req.headers, { etag: hit.headers.etag, 'last-modified': hit.headers['last-modified'] })) {
+  // A kept page exists: `If-None-Match: *` matches it.
+  if (hit.status === 200 && clientCopyIsCurrent(req.headers, { etag: hit.headers.etag, 'last-modified': hit.headers['last-modified'] }, { exists: true })) {
     res.writeHead(304, headers);
     res.end();
     return;

@@ -53,6 +53,11 @@ describe('page cache (publishing service)', () => {
     expect(headersOf(again)).toEqual(headersOf(first));
     const revalidated = await site.get(`/articles/${slug}`, { headers: { 'if-none-match': first.headers.get('etag')!, 'cache-control': 'max-age=0' } });
     expect(revalidated.status).toBe(304);
+    // A kept page exists, so `*` matches it; a date to come matches nothing (the full page).
+    const conditional = (validator: Record<string, string>) => site.get(`/articles/${slug}`, { headers: { ...validator, 'cache-control': 'max-age=0' } });
+    expect((await conditional({ 'if-none-match': '*' })).status).toBe(304);
+    const tomorrow = await conditional({ 'if-modified-since': new Date(Date.now() + 86_400_000).toUTCString() });
+    expect([tomorrow.status, tomorrow.text]).toEqual([200, first.text]);
     // Any other parameter than `page` is not cached: this one reads the database.
     expect((await site.get(`/articles/${slug}?utm_source=test`)).text).toContain('Rewritten behind the cache');
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { SiteRevision } from '../../articles/use-cases/read-articles/read-articles.query';
+import { clientCopyIsCurrent } from '../conditional-requests';
 
 /**
  * Cache lifetimes for a CDN in front of the site. `stale-while-revalidate` lets a cache answer
@@ -41,8 +42,9 @@ export interface ConditionalOptions {
  * and how many are live: a page shows navigation and other stories besides its own) and,
  * for pages, the time step. These are known after one cheap query, before the page is read
  * or rendered; when the client's copy matches (If-None-Match, else If-Modified-Since) it
- * answers 304 at once and returns true. A request with `Cache-Control: no-cache` always
- * gets the full answer.
+ * answers 304 at once and returns true. A request with `Cache-Control: no-cache`, with
+ * `If-None-Match: *` (the target may not exist) or with an If-Modified-Since in the future
+ * gets the full answer (see clientCopyIsCurrent).
  */
 export function answerIfUnchanged(req: Request, res: Response, options: ConditionalOptions): boolean {
   const step = options.timeStepMs ? Math.floor(options.now.getTime() / options.timeStepMs) * options.timeStepMs : 0;
@@ -52,7 +54,9 @@ export function answerIfUnchanged(req: Request, res: Response, options: Conditio
   res.setHeader('ETag', `W/"${createHash('sha256').update(fingerprint).digest('base64url').slice(0, 27)}"`);
   // HTTP dates have whole seconds: round up, so a change within the same second still counts.
   res.setHeader('Last-Modified', new Date(Math.ceil(changedAt / 1000) * 1000).toUTCString());
-  if (!req.fresh) return false;
+  // Decided before the target is looked up: whether it exists is not known yet.
+  const current = clientCopyIsCurrent(req.headers, { etag: res.getHeader('ETag') as string, 'last-modified': res.getHeader('Last-Modified') as string }, { exists: false, now: options.now });
+  if (!current) return false;
   res.status(304).end();
   return true;
 }
