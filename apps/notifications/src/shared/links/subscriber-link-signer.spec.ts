@@ -85,6 +85,20 @@ describe(SubscriberLinkSigner.name, () => {
     expect(codeOf(() => signer.verify(`${token.slice(0, -2)}${last}${token.at(-1)}`, 'manage'))).toBe('LINK.INVALID');
   });
 
+  it('refuses every other spelling of its signature: one link, one token', () => {
+    const token = signer.sign(ID, 'email', 'manage');
+    const signature = token.split('.')[2];
+    const bytes = Buffer.from(signature, 'base64url');
+    // The last character of 32 bytes in base64url carries two spare bits: four spellings decode alike.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respelled = [...alphabet]
+      .map((last) => `${signature.slice(0, -1)}${last}`)
+      .filter((other) => other !== signature && Buffer.from(other, 'base64url').equals(bytes));
+    expect(respelled).toHaveLength(3);
+    for (const other of respelled) expect(codeOf(() => signer.verify(`${token.slice(0, -signature.length)}${other}`, 'manage'))).toBe('LINK.INVALID');
+    expect(signer.verify(token, 'manage')).toMatchObject({ recipientId: ID });
+  });
+
   it.each([undefined, null, 42, '', 'v1', 'v1..', 'v2.abc.def', `${'a'.repeat(600)}`, ['v1.a.b']])('refuses malformed input %p', (value) => {
     expect(codeOf(() => signer.verify(value, 'manage'))).toBe('LINK.INVALID');
   });

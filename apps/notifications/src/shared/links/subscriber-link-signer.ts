@@ -53,8 +53,10 @@ export class SubscriberLinkSigner {
   verify(token: unknown, purpose: LinkPurpose): LinkClaims {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !TOKEN_SHAPE.test(token)) throw linkInvalid();
     const [version, claimsPart, signaturePart] = token.split('.');
-    const expected = this.signature(`${version}.${claimsPart}`);
-    const given = Buffer.from(signaturePart, 'base64url');
+    // Compared as text, not decoded: base64url's last character carries spare bits that decoding
+    // ignores, and each link has one spelling (a limit or a log keyed on it sees one link).
+    const expected = Buffer.from(this.signature(`${version}.${claimsPart}`).toString('base64url'));
+    const given = Buffer.from(signaturePart);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw linkInvalid();
     const claims = parseClaims(claimsPart);
     if (!claims || claims.purpose !== purpose) throw linkInvalid();
