@@ -11,9 +11,9 @@ export class AlertClickRequest {
   @IsUUID('all', { message: 'articleId must be an article id (a UUID)' })
   articleId!: string;
 
-  @ApiProperty({ enum: ['push', 'email'] })
-  @IsIn(['push', 'email'])
-  channel!: 'push' | 'email';
+  @ApiProperty({ enum: ['push'], description: 'Only push notifications are counted: e-mail alerts link straight to the story' })
+  @IsIn(['push'], { message: 'channel must be "push": only push notifications are counted (e-mail alerts link straight to the story)' })
+  channel!: 'push';
 }
 
 export class AlertClicksRequest {

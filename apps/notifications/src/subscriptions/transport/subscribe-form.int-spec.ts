@@ -284,6 +284,9 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
     const clicked = await service.anonymous.post('/v1/alert-clicks', { articleId, channel: 'push' }, { headers: { origin: SITE } });
     expect(clicked.status).toBe(204);
+    // E-mail alerts link straight to the story: nothing reports their clicks, so one claimed is refused.
+    const claimed = await service.anonymous.post<{ error: { code: string; message: string } }>('/v1/alert-clicks', { articleId, channel: 'email' }, { headers: { origin: SITE } });
+    expect([claimed.status, claimed.body.error.code, claimed.body.error.message]).toEqual([400, 'REQUEST.VALIDATION_FAILED', expect.stringContaining('channel must be "push"')]);
     expect((await service.as('editor', 'editor-1').get(`/v1/alert-clicks?articleId=${articleId}`)).body).toEqual({ articleId, clicks: { push: 1, email: 0 } });
     expect((await service.anonymous.get(`/v1/alert-clicks?articleId=${articleId}`)).status).toBe(401);
   });
