@@ -1,5 +1,6 @@
 import { describeError, service } from './api';
 import { button, h, notice, show } from './dom';
+import { refusedInWords } from './refusals';
 import type { Article } from './views';
 
 /**
@@ -7,7 +8,8 @@ import type { Article } from './views';
  * /v1/preview, the renderer of the live pages) in a sandboxed frame: no scripts run in it, and a
  * <base> of the public site's address (read from the page's canonical link) lets its stylesheet
  * and pictures load. The reporter previews their text, the editor the revision under review.
- * A refusal (an article publishing would not take) is said in the region instead.
+ * A refusal (an article publishing would not take) is said in the region instead, its fields
+ * named as the reporter knows them, as a refused save is.
  */
 export async function showPagePreview(region: HTMLElement, article: Article): Promise<void> {
   try {
@@ -23,6 +25,7 @@ export async function showPagePreview(region: HTMLElement, article: Article): Pr
     );
     (region.querySelector('h2') as HTMLElement).focus();
   } catch (error) {
-    show(region, notice('error', `No preview: ${describeError(error)}`));
+    const refused = refusedInWords(error, article);
+    show(region, notice('error', `No preview: ${refused.length > 0 ? refused.join('; ') : describeError(error)}`));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiError } from './api';
-import { fieldInWords, refusalsOf } from './refusals';
+import { fieldInWords, refusalsOf, refusedInWords } from './refusals';
 import type { Article } from './views';
 
 const sent: Article = {
@@ -49,5 +49,19 @@ describe('refusalsOf: a refused save said in the story’s words', () => {
     expect(fieldInWords(`body.${at}.style`, withList)).toBe(`Block ${at + 1} (list) style`);
     expect(fieldInWords('standfirst', sent)).toBe('Standfirst');
     expect(refusalsOf(new ApiError(503, 'PROXY.UNAVAILABLE', 'The drafting service did not answer'), sent)).toEqual([]);
+  });
+});
+
+describe('refusedInWords: a refusal said the same way wherever the desk shows it (a save, the page preview)', () => {
+  it('names the fields as the reporter knows them, without the code or a path', () => {
+    const error = refused({ path: 'bylines.1.name', message: 'bylines.1.name must be shorter than or equal to 120 characters' });
+    const withTwo = { ...sent, bylines: [{ name: 'Rhea Reporter' }, { name: 'X'.repeat(200) }] } as Article;
+    expect(refusedInWords(error, withTwo)).toEqual(['Byline 2 must be shorter than or equal to 120 characters']);
+  });
+
+  it('gives the message of a refusal that names no field, and nothing for a failure that is not a refusal', () => {
+    expect(refusedInWords(new ApiError(413, 'REQUEST.TOO_LARGE', 'The article is over 512 KiB as JSON'), sent)).toEqual(['The article is over 512 KiB as JSON']);
+    expect(refusedInWords(new ApiError(503, 'PROXY.UNAVAILABLE', 'The publishing service did not answer'), sent)).toEqual([]);
+    expect(refusedInWords(new Error('offline'), sent)).toEqual([]);
   });
 });

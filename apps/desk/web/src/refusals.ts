@@ -8,9 +8,19 @@ import type { Article, ShownCheck } from './views';
  * nothing is being saved.
  */
 export function refusalsOf(error: unknown, sent: Article): ShownCheck[] {
+  if (!(error instanceof ApiError)) return [];
+  return refusedInWords(error, sent).map((message) => ({ code: error.code, severity: 'error', message: `Not saved: ${message}` }));
+}
+
+/**
+ * What a service refused of `sent` (400 or 413), each problem with its field named as the reporter
+ * knows it ("Byline 2 must be …", never "bylines.1.name"); empty for any other failure. Saving
+ * and the page preview say refusals in these words.
+ */
+export function refusedInWords(error: unknown, sent: Article): string[] {
   if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 413)) return [];
   const found = errorDetails(error).filter((detail): detail is { path?: string; message: string } => typeof detail.message === 'string');
-  if (found.length === 0) return [{ code: error.code, severity: 'error', message: `Not saved: ${error.message}` }];
+  if (found.length === 0) return [error.message];
   // The server's messages name their field by its path ("body.9.text must be shorter than…"):
   // said here as the checks and the screen count ("Block 10 (paragraph) must be …").
   const named = (detail: { path?: string; message: string }): string => {
@@ -19,7 +29,7 @@ export function refusalsOf(error: unknown, sent: Article): ShownCheck[] {
     const words = fieldInWords(detail.path, sent);
     return message.includes(detail.path) ? message.replace(detail.path, words) : `${words}: ${message}`;
   };
-  return found.map((detail) => ({ code: error.code, severity: 'error', message: `Not saved: ${named(detail)}` }));
+  return found.map(named);
 }
 
 /** A validator's wording a person reads more easily: "must be longer than or equal to 1 characters" → "must not be empty". */
