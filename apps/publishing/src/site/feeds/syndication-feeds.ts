@@ -92,7 +92,7 @@ export function renderFeed(format: FeedFormat, scope: FeedScope, articles: Publi
   // of any story stored before inputs refused them, must not make the feed unreadable for everyone.
   switch (format) {
     case 'rss':
-      return xmlSafeText(feed.rss2());
+      return xmlSafeText(splitCdataEnds(feed.rss2()));
     case 'atom':
       return xmlSafeText(feed.atom1());
     case 'json':
@@ -151,13 +151,24 @@ function xmlText(value: string): string {
 }
 
 /**
- * A headline as an RSS item title: plain text, which the feed library writes in a CDATA
- * section. The library splits only the first `]]>` in it (which would end the section), so each
- * one gets an invisible word joiner (U+2060) before its `>`: the title reads the same and the
- * document stays well-formed.
+ * A headline as an RSS item title: plain text, which the feed library writes in a CDATA section.
+ * A `]]>` in it would end the section, and the library splits only the first one, so each is
+ * held as CDATA_END_HELD while the library writes, and split after (splitCdataEnds): the title
+ * reads exactly as typed, in a well-formed document.
  */
 function rssTitle(headline: string): string {
-  return headline.replaceAll(']]>', ']]\u2060>');
+  return headline.replaceAll(']]>', CDATA_END_HELD);
+}
+
+/**
+ * `]]>` with a NUL inside: no text the library writes carries a NUL (inputs refuse it, and
+ * xmlSafeText takes it out of the written feed after this is undone), so nothing else is taken for it.
+ */
+const CDATA_END_HELD = ']]\u0000>';
+
+/** Each held `]]>` of a written RSS document as CDATA carries it: the section ended after `]]` and a new one begun for `>`. */
+function splitCdataEnds(xml: string): string {
+  return xml.replaceAll(CDATA_END_HELD, ']]]]><![CDATA[>');
 }
 
 /**
