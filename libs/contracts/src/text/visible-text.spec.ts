@@ -54,11 +54,15 @@ describe(IsMailAddress.name, () => {
     expect(validatePlain(Signup, { email: 'not an address' })).toEqual({ ok: false, issues: [{ path: 'email', message: 'email must be an email' }] });
   });
 
+  it.each([['a punycode label that decodes to nothing', 'x@xn--zz.com'], ['a punycode label of one letter', 'x@news.xn--a.com']])('refuses an address whose domain has %s', (_, email) => {
+    expect(validatePlain(Signup, { email })).toEqual({ ok: false, issues: [{ path: 'email', message: 'email has a domain that is no internet domain name (after the @)' }] });
+  });
+
   it('says a missing address is required', () => {
     expect(validatePlain(Signup, {})).toEqual({ ok: false, issues: [{ path: 'email', message: 'email is required' }] });
   });
 
-  it.each([['reader@example.com'], ['first.last+alerts@news.example.org'], ['josé@example.com']])('accepts %s', (email) => {
+  it.each([['reader@example.com'], ['first.last+alerts@news.example.org'], ['josé@example.com'], ['leser@bücher.example'], ['leser@xn--bcher-kva.example']])('accepts %s', (email) => {
     expect(validatePlain(Signup, { email }).ok).toBe(true);
   });
 });

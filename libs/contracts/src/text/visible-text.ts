@@ -38,7 +38,9 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
  * An e-mail address as the newsroom sends to it: class-validator's `IsEmail` (RFC 5322's
  * addr-spec as mail servers accept it), and no whitespace or invisible character anywhere.
  * `a\u200b@example.com` looks like `a@example.com` on screen, passes `IsEmail`, and every SMTP
- * server refuses it: it must be refused when typed (400), not stored and retried for ever.
+ * server refuses it: it must be refused when typed (400), not stored and retried for ever. So is
+ * a domain IDNA cannot read (`xn--zz.com`: a label of punycode that decodes to nothing), which
+ * `IsEmail` takes for letters.
  */
 export function IsMailAddress(options?: ValidationOptions): PropertyDecorator {
   const format = IsEmail({}, options);
@@ -53,8 +55,34 @@ export function IsMailAddress(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+  const domain = ValidateBy(
+    {
+      name: 'isMailAddressDomain',
+      validator: {
+        // Only the domain of a string with an @ is looked at; anything else is IsEmail's to refuse.
+        validate: (value) => typeof value !== 'string' || !value.includes('@') || isInternetDomain(value.slice(value.lastIndexOf('@') + 1)),
+        defaultMessage: () => '$property has a domain that is no internet domain name (after the @)',
+      },
+    },
+    options,
+  );
   return (target, propertyKey) => {
     visible(target, propertyKey);
+    domain(target, propertyKey);
     format(target, propertyKey);
   };
+}
+
+/**
+ * Whether `domain` is a host name as the WHATWG URL standard reads one (UTS #46 processing: an
+ * internationalised name, or ASCII with `xn--` labels that decode). No other check: the
+ * address's format is IsEmail's.
+ */
+function isInternetDomain(domain: string): boolean {
+  try {
+    new URL(`http://${domain}/`);
+    return true;
+  } catch {
+    return false;
+  }
 }
