@@ -71,6 +71,19 @@ describe('notifications e-mail bounces (PostgreSQL, broker, SMTP server)', () =>
       return body.counts.total > 0 && body.counts.pending + body.counts.sending === 0 ? body : undefined;
     });
 
+  it('asks a reader signing up with an address the mail server refuses for good to check it, not to try again', async () => {
+    const refused = 'no-such-mailbox@example.com';
+    smtp.refuse(refused);
+    const api = await service.anonymous.post<{ error: { code: string; message: string } }>('/v1/subscribers', { email: refused, sections: ['politics'] });
+    expect([api.status, api.body.error.code, api.body.error.message]).toEqual([400, 'SUBSCRIBER.EMAIL_REFUSED', expect.stringMatching(/^The mail server refused this address \(SMTP 550 5\.1\.1\)\. Check it/)]);
+    const form = await service.anonymous.post('/subscribe', undefined, {
+      raw: `email=${encodeURIComponent(refused)}&sections=politics`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    expect([form.status, form.headers.get('retry-after')]).toEqual([400, null]);
+    expect(form.text).toContain('The mail server refused this address');
+  });
+
   it('marks a 550 address bounced and alerts it no more, retries a 451 one until delivered, and lets double opt-in clear the bounce', async () => {
     await signUpAndConfirm(gone);
     await signUpAndConfirm(busy);

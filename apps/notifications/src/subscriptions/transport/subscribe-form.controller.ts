@@ -56,7 +56,7 @@ export class SubscribeFormController {
   @ApiResponse({
     status: 400,
     description:
-      'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE: ' +
+      'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE, SUBSCRIBER.EMAIL_REFUSED (the mail server refused the address for good): ' +
       'the form again, with the values sent and what to fix (the code in small print); coded JSON for Accept: application/json',
   })
   @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED' })

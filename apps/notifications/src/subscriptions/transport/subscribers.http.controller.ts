@@ -30,7 +30,7 @@ export class SubscribersHttpController {
       'such email per address per minute.',
   })
   @ApiResponse({ status: 202, type: SubscriberAccepted })
-  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE' })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED, SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION, SUBSCRIBER.UNKNOWN_TIME_ZONE, SUBSCRIBER.EMAIL_REFUSED (the mail server refused the address for good)' })
   @ApiResponse({ status: 429, description: 'REQUEST.RATE_LIMITED: too many signups from this client or for this address; Retry-After says when to try again' })
   @ApiResponse({ status: 503, description: 'SUBSCRIBER.EMAIL_NOT_SENT: the signup is saved but its email could not be sent; retry' })
   async create(@Body() request: CreateSubscriberRequest, @Res({ passthrough: true }) res: Response): Promise<SubscriberAccepted | ErrorResponseBody> {

@@ -4,6 +4,7 @@ import { DomainError } from '@newsroom/contracts';
 import { UnitOfWork } from '@newsroom/persistence';
 import { SiteSectionList } from '@newsroom/site-sections';
 import type { NotificationsConfig } from '../../../config/notifications.config';
+import { classifyEmailError } from '../../../alerts/domain/send-failure';
 import { SubscriberLinks } from '../../../shared/links/subscriber-links';
 import { Mailer, type OutgoingMail } from '../../../shared/mail/mailer';
 import { NOTIFICATIONS_CONFIG } from '../../../shared/notifications-config.token';
@@ -26,6 +27,16 @@ export class SignupEmailNotSentError extends DomainError {
   }
 }
 
+/**
+ * Raised when the mail server refused the address itself (a 5xx reply to RCPT TO or DATA): no
+ * later try can send to it, so the person is asked to check it rather than to try again.
+ */
+export class SignupEmailRefusedError extends DomainError {
+  constructor(reply: string) {
+    super('SUBSCRIBER.EMAIL_REFUSED', `The mail server refused this address (${reply}). Check it, and sign up again with the address you read your mail at`, 'validation');
+  }
+}
+
 export interface SignUpResult {
   subscriberId: string;
   /** Which email went out; callers must not tell the person (the answer is the same for every address). */
@@ -40,7 +51,8 @@ export interface SignUpResult {
  * it. Call it outside a unit of work, so the commit comes before the email.
  *
  * Errors: SUBSCRIBER.NO_INTERESTS, SUBSCRIBER.INVALID_PREFERENCES, SUBSCRIBER.UNKNOWN_SECTION (validation),
- * SUBSCRIBER.EMAIL_NOT_SENT (the signup is saved, the email was not sent).
+ * SUBSCRIBER.EMAIL_NOT_SENT (the signup is saved, the email was not sent: try again later),
+ * SUBSCRIBER.EMAIL_REFUSED (validation: the mail server refused the address for good).
  */
 @Injectable()
 export class SignUpByEmailUseCase {
@@ -75,6 +87,9 @@ export class SignUpByEmailUseCase {
     } catch (error) {
       this.logger.error({ subscriberId: subscriber.id, to: maskEmail(subscriber.email), err: error }, 'signup email could not be sent');
       await this.unitOfWork.run(() => this.subscriptions.restoreLinkSentAt(subscriber.id, previousLinkSentAt, now)).catch(() => undefined);
+      const failure = classifyEmailError(error);
+      // The same answer for an address known or not: the server's refusal is about the address alone.
+      if (failure.recipientGone) throw new SignupEmailRefusedError(failure.message);
       throw new SignupEmailNotSentError();
     }
   }
