@@ -13,7 +13,8 @@ export type ListStyle = (typeof LIST_STYLES)[number];
 /**
  * Every size limit of the article content model. Validation, the editorial checks and the API
  * documentation all read these numbers, so a limit changes in one place.
- * Lengths count UTF-16 code units, as JavaScript's `String.length` does.
+ * Lengths count characters as class-validator's Length (validator.js isLength) does: code points,
+ * not UTF-16 units (an emoji outside the BMP is one), with presentation selectors not counted.
  */
 export const ARTICLE_LIMITS = {
   headline: { minLength: 1, maxLength: 300 },
