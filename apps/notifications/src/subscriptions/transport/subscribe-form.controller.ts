@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@newsroom/auth';
@@ -8,6 +8,7 @@ import { mastheadOf } from '../../shared/html/page';
 import { NOTIFICATIONS_CONFIG } from '../../shared/notifications-config.token';
 import { SignUpByEmailCommand } from '../use-cases/sign-up-by-email/sign-up-by-email.command';
 import { SignUpByEmailUseCase, SignupEmailNotSentError } from '../use-cases/sign-up-by-email/sign-up-by-email.use-case';
+import { FormBodyGuard } from './form-body.guard';
 import { RefusedFormFilter } from './refused-form.filter';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
 import { checkYourInboxPage, errorPage, subscribePage } from './subscriber-pages';
@@ -43,6 +44,8 @@ export class SubscribeFormController {
   @HttpCode(200)
   @SubscriberPageHeaders()
   @UseFilters(RefusedFormFilter)
+  @UseGuards(FormBodyGuard)
+  @ApiResponse({ status: 415, description: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: a body that is neither a form (application/x-www-form-urlencoded) nor JSON' })
   @ApiOperation({
     summary: 'Sign up for email alerts from an HTML form (double opt-in)',
     description:

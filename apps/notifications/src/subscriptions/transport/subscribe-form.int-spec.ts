@@ -156,6 +156,20 @@ describe('subscribing from the site (form, PostgreSQL, broker, SMTP server)', ()
     expect(await service.sql(`SELECT 1 FROM subscribers WHERE email = 'typo@example.com'`)).toEqual([]);
   });
 
+  it('refuses a form body that is neither a form nor JSON for what it is (415), not for the fields it seems to lack; nothing stored', async () => {
+    const multipart = '--xx\r\nContent-Disposition: form-data; name="email"\r\n\r\nmultipart.reader@example.com\r\n--xx--\r\n';
+    const page = await service.anonymous.post('/subscribe', undefined, { raw: multipart, headers: { 'content-type': 'multipart/form-data; boundary=xx', accept: 'text/html' } });
+    expect([page.status, page.headers.get('content-type')]).toEqual([415, expect.stringMatching(/^text\/html/)]);
+    expect(page.text).toContain('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    expect(page.text).not.toContain('email is required');
+    const api = await service.anonymous.post<{ error: { code: string } }>('/subscribe', undefined, { raw: 'email=text.reader@example.com', headers: { 'content-type': 'text/plain', accept: 'application/json' } });
+    expect([api.status, api.body.error.code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    const token = new SubscriberLinkSigner(`${NAME}-subscriber-link-secret`).sign(randomUUID(), 'email', 'manage');
+    const preferences = await service.anonymous.post<{ error: { code: string } }>(`/preferences?token=${token}`, undefined, { raw: 'sections=politics', headers: { 'content-type': 'text/plain', accept: 'application/json' } });
+    expect([preferences.status, preferences.body.error.code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    expect(await service.sql(`SELECT 1 FROM subscribers WHERE email IN ('multipart.reader@example.com', 'text.reader@example.com')`)).toEqual([]);
+  });
+
   it('gives a refused signup back as the form, with what was typed and what to fix in plain words; the API keeps its coded JSON', async () => {
     const [{ count: before }] = await service.sql<{ count: number }>(`SELECT count(*)::int AS count FROM subscribers`);
     const typed =

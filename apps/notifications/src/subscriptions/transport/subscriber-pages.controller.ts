@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post, Query, UseFilters } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@newsroom/auth';
 import { SiteSectionList } from '@newsroom/site-sections';
@@ -13,6 +13,7 @@ import { ReadRecipientQuery } from '../use-cases/read-recipient/read-recipient.q
 import { UnsubscribeCommand } from '../use-cases/unsubscribe/unsubscribe.command';
 import { UnsubscribeUseCase } from '../use-cases/unsubscribe/unsubscribe.use-case';
 import { ConfirmLinkPipe, ManageLinkPipe, type ManageLink } from './signed-link.pipes';
+import { FormBodyGuard } from './form-body.guard';
 import { RefusedFormFilter } from './refused-form.filter';
 import { preferencesOfForm, PreferencesForm } from './subscription.requests';
 import { SubscriberPageHeaders } from './subscriber-page.headers';
@@ -93,6 +94,8 @@ export class SubscriberPagesController {
   @SignedLinkPage()
   // A refused form comes back as the form with the reader's changes and what to fix; a bad link keeps its error page.
   @UseFilters(RefusedFormFilter)
+  @UseGuards(FormBodyGuard)
+  @ApiResponse({ status: 415, description: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: a body that is neither a form (application/x-www-form-urlencoded) nor JSON' })
   @ApiOperation({ summary: 'Save preferences (form-encoded: one `sections` per ticked section, tags comma-separated, frequency, timeZone, quietHoursStart/quietHoursEnd HH:MM)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiResponse({
