@@ -717,6 +717,22 @@ describe("the desk keeps the reporter's text", () => {
     expect([asked, posts]).toEqual([['Reject this story for good? The reporter cannot resubmit it.'], ['reject']]);
   });
 
+  it('says a revision submitted after one recalled unread has nothing reviewed to compare with, not that it is a first submission', async () => {
+    let recalledBefore = true;
+    const page = await openReview(() => ({
+      articleId: 'a1', status: 'pending', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: recalledBefore ? 3 : 1,
+      submittedAt: '2026-11-30T08:30:00Z', firstSubmittedAt: recalledBefore ? '2026-11-30T08:00:00Z' : '2026-11-30T08:30:00Z',
+      assigneeId: null, claimedAt: null, checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      submissions: recalledBefore ? [{ revision: 1 }, { revision: 3 }] : [{ revision: 1 }],
+    }));
+    await page.getByText('No editor has reviewed an earlier revision: it was recalled before anyone claimed it. Read this one whole.').waitFor();
+    await expect(page.getByText(/^First submission/).count()).resolves.toBe(0);
+    recalledBefore = false;
+    await page.reload();
+    await page.getByText('First submission: there is no earlier revision to compare it with.').waitFor();
+    await page.close();
+  });
+
   it('says a story is back as it was when its reporter resubmitted the text the editor sent back', async () => {
     let resent = true;
     const decision = { id: 'd1', kind: 'changes_requested', revision: 2, editorId: 'u-ed', note: 'Is the 7 to 2 right?', publishAt: null, decidedAt: '2026-11-30T08:10:00Z' };

@@ -357,13 +357,21 @@ function fieldValueText(name: string, value: unknown, sections: readonly SiteSec
  * editorial-review's diff of a resubmission against the revision an editor reviewed last (or of
  * a sub-edit against the revision its editor edited: `subEditedBy` names them), side by side:
  * what changed, the earlier text, the later text. `sections` gives sections their labels.
+ * Without a diff: a first submission, or (`submittedBefore`) one whose earlier submissions were
+ * recalled unread.
  */
 export function renderDiff(
   diff: { fromRevision?: number; toRevision?: number; fields?: Record<string, unknown>; body?: unknown[] } | null,
   subEditedBy?: string,
   sections: readonly SiteSection[] = [],
+  { submittedBefore = false }: { submittedBefore?: boolean } = {},
 ): HTMLElement {
-  if (!diff) return h('p', {}, 'First submission: there is no earlier revision to compare it with.');
+  if (!diff) {
+    // Submitted before and recalled before any editor claimed it: there are earlier revisions, none reviewed.
+    return submittedBefore
+      ? h('p', {}, 'No editor has reviewed an earlier revision: it was recalled before anyone claimed it. Read this one whole.')
+      : h('p', {}, 'First submission: there is no earlier revision to compare it with.');
+  }
   const before = `Revision ${diff.fromRevision ?? '?'}`;
   const after = `Revision ${diff.toRevision ?? '?'}`;
   const rows: [string, HTMLElement | string, HTMLElement | string][] = [];

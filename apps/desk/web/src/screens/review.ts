@@ -37,6 +37,11 @@ interface ReviewView extends ReviewSummary {
   submissions?: { revision: number; editedBy?: string | null }[];
 }
 
+/** Whether the story was submitted before the revision under review (the queue says "resubmitted" for it too). */
+function submittedBefore(review: ReviewView): boolean {
+  return (review.submissions?.length ?? 0) > 1 || (review.firstSubmittedAt !== undefined && review.firstSubmittedAt !== review.submittedAt);
+}
+
 /** The editor whose sub-edit the revision under review is, if it is one. */
 function subEditorOf(review: ReviewView): string | null {
   return review.submissions?.find((s) => s.revision === review.revision)?.editedBy ?? null;
@@ -593,7 +598,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
             )
           : null,
         // A first submission sent back and resubmitted as it was has no earlier revision, but it is no "first submission" any more.
-        resentAsItWas() && !review.diff ? null : renderDiff(review.diff, ((editor) => (editor ? who(editor) : undefined))(subEditorOf(review)), sections),
+        resentAsItWas() && !review.diff
+          ? null
+          : renderDiff(review.diff, ((editor) => (editor ? who(editor) : undefined))(subEditorOf(review)), sections, { submittedBefore: submittedBefore(review) }),
       ),
       h(
         'section',
