@@ -733,6 +733,32 @@ describe("the desk keeps the reporter's text", () => {
     await page.close();
   });
 
+  it('links an approved story to its public page and its live story page once publishing has it live', async () => {
+    let live = false;
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status: 'approved', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+        assigneeId: 'u-eve', claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: 1, article, checks: [], comments: [],
+        decisions: [{ id: 'd1', kind: 'approved', revision: 1, editorId: 'u-eve', note: null, publishAt: '2026-11-30T09:00:00Z', decidedAt: '2026-11-30T08:10:00Z' }], diff: null,
+      }),
+      undefined,
+      (pathname, method, json) =>
+        pathname === '/api/publishing/v1/articles/a1' && method === 'GET'
+          ? live
+            ? json(200, { id: 'a1', headline: article.headline, uri: 'https://news.example.org/articles/night-bus', pubstatus: 'usable', version: '1', section: 'politics', versioncreated: '2026-11-30T09:00:00Z' })
+            : json(404, { error: { code: 'ARTICLE.NOT_FOUND', message: 'No published article with id a1' } })
+          : undefined,
+    );
+    await page.getByText(/^Status: /).waitFor();
+    await expect(page.getByText(/^Live on the site/).count()).resolves.toBe(0);
+    // It goes live at its time while the screen is open: the screen says so without a reload.
+    live = true;
+    await page.getByText(/^Live on the site: /).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: 'https://news.example.org/articles/night-bus' }).getAttribute('href')).toBe('https://news.example.org/articles/night-bus');
+    expect(await page.getByRole('link', { name: 'its live story page' }).getAttribute('href')).toBe('/live/a1');
+    await page.close();
+  });
+
   it('says a story is back as it was when its reporter resubmitted the text the editor sent back', async () => {
     let resent = true;
     const decision = { id: 'd1', kind: 'changes_requested', revision: 2, editorId: 'u-ed', note: 'Is the 7 to 2 right?', publishAt: null, decidedAt: '2026-11-30T08:10:00Z' };

@@ -84,6 +84,26 @@ async function askCorrectionCarry(review: ReviewView): Promise<CorrectionCarry |
   }
 }
 
+/** The public address of an approved story once it is live (publishing's GET /v1/articles/:id), for the review screen to link. */
+interface LiveOnSite {
+  uri: string;
+}
+
+/**
+ * Whether an approved story is on the site now: approved means decided, and it goes live at
+ * once, at its time or after its embargo, or was taken down since. Null while it is not live, and
+ * when publishing does not answer (the decision timeline still says when it goes live).
+ */
+async function askLiveOnSite(review: ReviewView): Promise<LiveOnSite | null> {
+  if (review.status !== 'approved') return null;
+  try {
+    const { body } = await service<LiveOnSite & { pubstatus: string }>('publishing', 'GET', `/v1/articles/${review.articleId}`);
+    return body.pubstatus === 'usable' ? { uri: body.uri } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reviews read a page at a time: editorial review lists at most 100 a request. */
 const QUEUE_PAGE = 100;
 
@@ -187,6 +207,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   let review = (await service<ReviewView>('editorial-review', 'GET', path)).body;
   const title = h('h1', {}, review.headline);
   let carry = await askCorrectionCarry(review);
+  let onSite = await askLiveOnSite(review);
   /** The revision as its public page would look, when asked for; kept across redraws until closed. */
   const previewRegion = h('div', {});
   /** Shown above the decision: redrawn on its own when asked again, so a form being filled in is left as it is. */
@@ -207,7 +228,10 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
   /** Takes the review as it now stands; a newer revision is a new text, so publishing is asked about it again. */
   const adopt = async (fresh: ReviewView): Promise<void> => {
     const revised = fresh.revision !== review.revision;
+    // An approval at a time goes live while the screen is open: ask until it is.
+    const asked = fresh.status === 'approved' && (revised || review.status !== 'approved' || !onSite);
     review = fresh;
+    if (asked) onSite = await askLiveOnSite(review);
     if (revised) {
       carry = await askCorrectionCarry(review);
       // A preview of the earlier revision is not the text under review any more.
@@ -579,6 +603,9 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
         ` · revision ${review.revision} · submitted ${when(review.submittedAt)} by ${personName(names, review.authorId)}`,
         ((editor) => (editor ? ` · edited in review by ${who(editor)}` : ''))(subEditorOf(review)),
       ),
+      review.status === 'approved' && onSite
+        ? h('p', { class: 'story-state' }, 'Live on the site: ', h('a', { href: onSite.uri }, onSite.uri), ' · ', h('a', { href: `/live/${review.articleId}` }, 'its live story page'), ' (corrections, taking it down).')
+        : null,
       review.status === 'killed' ? h('p', { class: 'story-state' }, 'Killed — the story was removed from every output; nothing more can be decided about it.') : null,
       review.status === 'recalled' ? h('p', { class: 'story-state' }, 'Recalled — its reporter took it back to edit; it comes back to the queue when they submit it again.') : null,
       message,
@@ -646,6 +673,11 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     if (typedInto(body) || (body.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) return;
     const fresh = (await service<ReviewView>('editorial-review', 'GET', path)).body;
     if (fresh.status !== review.status || fresh.revision !== review.revision || fresh.comments.length !== review.comments.length || fresh.assigneeId !== review.assigneeId) await adopt(fresh);
+    else if (review.status === 'approved' && !onSite) {
+      // Approved for later (or just now): it goes live without the review changing.
+      onSite = await askLiveOnSite(review);
+      if (onSite) render();
+    }
   });
   return h('div', { class: 'screen' }, title, body);
 }
