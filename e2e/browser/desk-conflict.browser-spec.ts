@@ -674,6 +674,32 @@ describe("the desk keeps the reporter's text", () => {
     await expect(page.getByLabel('Note to the reporter').count()).resolves.toBe(0);
   });
 
+  it('refuses a note, reason or comment that shows nothing beside its field, and sends nothing', async () => {
+    const posts: string[] = [];
+    const page = await openReview(
+      () => ({
+        articleId: 'a1', status: 'in_review', headline: article.headline, section: 'politics', authorId: 'u-rhea', revision: 1, submittedAt: '2026-11-30T08:00:00Z',
+        assigneeId: 'u-eve', claimedAt: '2026-11-30T08:05:00Z', checkSummary: { errors: 0, warnings: 0 }, reviewedRevision: null, article, checks: [], comments: [], decisions: [], diff: null,
+      }),
+      (action) => {
+        posts.push(action);
+        return undefined;
+      },
+    );
+    const blank = '  \u200b \u2060 ';
+    for (const [label, action] of [['Note to the reporter', 'Request changes'], ['Reason', 'Reject for good'], ['Add a comment', 'Add comment']] as const) {
+      const area = page.getByLabel(label, { exact: true });
+      await area.fill(blank);
+      await page.getByRole('button', { name: action, exact: true }).click();
+      expect([label, await area.evaluate((element) => (element as unknown as { validationMessage: string }).validationMessage)]).toEqual([label, 'Write some words: spaces or invisible characters alone say nothing.']);
+      // Typing words clears it.
+      await area.pressSequentially('x');
+      expect(await area.evaluate((element) => (element as unknown as { validity: { valid: boolean } }).validity.valid)).toBe(true);
+    }
+    expect(posts).toEqual([]);
+    await page.close();
+  });
+
   it('gives back the note of a decision refused because another editor decided first', async () => {
     let status = 'in_review';
     const page = await openReview(

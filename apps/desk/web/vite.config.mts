@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 /**
  * The desk web app: built into dist/apps/desk/web (`npm run build`), served by the desk
  * server at `/` with a fallback to index.html for deep links. Assets carry content hashes, so
- * the server may cache them for good. The contracts' inline-markup, editorial-checks, tag-slug, bylines, word-count, text (the character rule) and limits modules
+ * the server may cache them for good. The contracts' inline-markup, editorial-checks, tag-slug, bylines, word-count, text (the character rule), visible-text (the rule for text a person must write) and limits modules
  * are the pieces of libs the browser takes (the rest of libs/contracts is server-side:
  * decorators, validation); each is mapped here as in tsconfig.base.json's paths.
  */
@@ -23,6 +23,7 @@ export default defineConfig({
       '@newsroom/contracts/word-count': `${workspace}libs/contracts/src/article/word-count.ts`,
       '@newsroom/contracts/text': `${workspace}libs/contracts/src/text/unsupported-characters.ts`,
       '@newsroom/contracts/direction': `${workspace}libs/contracts/src/text/direction.ts`,
+      '@newsroom/contracts/visible-text': `${workspace}libs/contracts/src/text/visible-text.ts`,
       '@newsroom/contracts/limits': `${workspace}libs/contracts/src/limits.ts`,
     },
   },

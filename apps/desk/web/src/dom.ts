@@ -3,6 +3,7 @@
  * `h()` and replaces its own region when data changes. Text always goes in as text nodes,
  * never as markup, so nothing a user or a service sends can become HTML.
  */
+import { hasVisibleText } from '@newsroom/contracts/visible-text';
 
 type Child = Node | string | number | false | null | undefined | Child[];
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
@@ -64,6 +65,20 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
   const hintId = hint ? `${control.id}-hint` : undefined;
   if (hintId) control.setAttribute('aria-describedby', hintId);
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
+}
+
+/**
+ * Refuses, beside the field, a note, reason or comment that shows nothing (spaces or invisible
+ * characters alone: the services' rule for text a person must write, hasVisibleText), the way
+ * the browser refuses an empty one, before anything is sent. Call it first in the form's submit
+ * handler (the browser has checked `required` by then); true when it refused. Typing clears it.
+ */
+export function refusedAsBlank(area: HTMLTextAreaElement | HTMLInputElement): boolean {
+  if (hasVisibleText(area.value)) return false;
+  area.setCustomValidity('Write some words: spaces or invisible characters alone say nothing.');
+  area.addEventListener('input', () => area.setCustomValidity(''), { once: true });
+  area.reportValidity();
+  return true;
 }
 
 export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {

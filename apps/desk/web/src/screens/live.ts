@@ -4,7 +4,7 @@ import { scheduleTimeProblem } from '../approval';
 import { editRefusalInWords, textEditFields, type EditableText } from '../text-edit';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
-import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, show, showFocused, statusBadge, toLocalInput, when } from '../dom';
+import { button, field, fromLocalInput, h, labelColumns, notice, oneAtATime, refusedAsBlank, show, showFocused, statusBadge, toLocalInput, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList } from '../names';
 import { fieldsInWords } from '../views';
 import { storyTable } from './stories';
@@ -426,6 +426,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     const form = h('form', { class: 'card', 'aria-label': name }, h('h3', {}, name), field(label, text), h('button', { type: 'submit', class: 'danger' }, verb));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (refusedAsBlank(text)) return;
       const submit = form.querySelector('button');
       if (submit?.disabled || !confirm(danger)) return;
       oneAtATime(submit, () =>
@@ -463,6 +464,7 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (refusedAsBlank(note)) return;
       const changes = fields.changes();
       const payload = Object.keys(changes).length > 0 ? { note: note.value.trim(), changes } : { note: note.value.trim() };
       // Made from this version of the live text: publishing refuses it (412) if the text moved on

@@ -2,7 +2,7 @@ import { ApiError, describeError, service } from '../api';
 import { approvalFrom } from '../approval';
 import { poll, type ScreenContext } from '../app';
 import { typedInto } from '../leaving';
-import { button, field, h, labelColumns, notice, show, showFocused, statusBadge, when } from '../dom';
+import { button, field, h, labelColumns, notice, refusedAsBlank, show, showFocused, statusBadge, when } from '../dom';
 import { peopleNames, personName, sectionLabel, sectionList, type PeopleNames } from '../names';
 import { showPagePreview } from '../preview';
 import { editRefusalInWords, filingEditFields, textEditFields } from '../text-edit';
@@ -392,6 +392,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const requestChanges = h('form', { class: 'card', 'aria-labelledby': 'changes-title' }, h('h3', { id: 'changes-title' }, 'Request changes'), field('Note to the reporter', note), h('button', { type: 'submit' }, 'Request changes'));
     requestChanges.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (refusedAsBlank(note)) return;
       void act('Changes requested; the reporter sees your note.', 'request-changes', { note: note.value.trim() });
     });
 
@@ -435,6 +436,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const reject = h('form', { class: 'card', 'aria-labelledby': 'reject-title' }, h('h3', { id: 'reject-title' }, 'Reject'), field('Reason', reason), h('button', { type: 'submit', class: 'danger' }, 'Reject for good'));
     reject.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (refusedAsBlank(reason)) return;
       // Asked once: a second click while the first is on its way would ask again for nothing.
       if (acting) return;
       if (confirm('Reject this story for good? The reporter cannot resubmit it.')) void act('Rejected.', 'reject', { reason: reason.value.trim() });
@@ -546,6 +548,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
     const form = h('form', {}, field('Add a comment', text, 'Seen by the reporter and other editors'), h('button', { type: 'submit' }, 'Add comment'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (refusedAsBlank(text)) return;
       void act('Comment added.', 'comments', { body: text.value.trim() });
     });
     return form;
@@ -571,6 +574,7 @@ export async function reviewScreen(context: ScreenContext): Promise<HTMLElement>
       const form = h('form', { class: 'block-comment-form', 'aria-label': `Comment on ${label}` }, field(`Comment on ${label}`, text), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add comment'), button('Cancel', close)));
       form.addEventListener('submit', (event) => {
         event.preventDefault();
+        if (refusedAsBlank(text)) return;
         void act(`Comment added to ${label}.`, 'comments', { body: text.value.trim(), blockIndex: index });
       });
       form.addEventListener('keydown', (event) => {
