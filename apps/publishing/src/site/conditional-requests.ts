@@ -15,7 +15,8 @@ export type Validators = fresh.Headers & {
  *
  * - `If-None-Match: *` matches only a target that has a current representation. Where the answer
  *   is decided before the target is looked up (`exists: false`), it is no match, so a missing page
- *   is still answered 404 (and a live one 200, its full answer, until it is kept in the page cache).
+ *   is still answered 404; a live one is answered 304 once it is found (Express's own check when
+ *   it sends a 200, and the page cache, `exists: true`).
  * - An If-Modified-Since later than `now` is no date this server sent (RFC 7232 §3.3 called it
  *   invalid); it would otherwise match every page, missing ones included. It is ignored, as an
  *   unparsable one is.
