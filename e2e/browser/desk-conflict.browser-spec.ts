@@ -1300,11 +1300,20 @@ describe("the desk keeps the reporter's text", () => {
     expect(timeBox?.width).toBeGreaterThanOrEqual(260);
     expect(buttonBox!.y).toBeGreaterThanOrEqual(timeBox!.y + timeBox!.height);
     await page.setViewportSize({ width: 1280, height: 900 });
+    // A time already past publishes at once: asked first, and "no" sends nothing.
     await page.getByLabel('New time for “Ferry timetable changes”').fill('2026-11-29T08:00');
+    const rescheduleAsked: string[] = [];
+    answerNextDialog(page, 'dismiss', rescheduleAsked);
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await eventually('the question', () => rescheduleAsked.length > 0, { timeoutMs: 10_000 });
+    expect(rescheduleAsked).toEqual([expect.stringMatching(/ has passed: “Ferry timetable changes” would go live at once\. Go ahead\?$/)]);
+    expect(posts).toEqual(['corrections', 'unpublish']);
+    // "yes", on a double click: asked once, sent once.
+    answerNextDialog(page, 'accept', rescheduleAsked);
     await page.getByRole('button', { name: 'Reschedule' }).dblclick();
     await page.getByText('Nothing is scheduled.').waitFor();
     await expect(page.locator('.notice-error').count()).resolves.toBe(0);
-    expect(posts).toEqual(['corrections', 'unpublish', 'reschedule']);
+    expect([rescheduleAsked.length, posts]).toEqual([2, ['corrections', 'unpublish', 'reschedule']]);
 
     // Another editor cancelled it while this one looked: said by its headline, and the list follows.
     scheduled = true;

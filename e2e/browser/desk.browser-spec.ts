@@ -345,7 +345,12 @@ describe('the desk in a browser', () => {
     await secondEditor.getByRole('heading', { name: headline }).waitFor({ timeout: 30_000 });
     await checkScreen(secondEditor, 'schedule');
     await secondEditor.getByLabel(`New time for “${headline}”`).fill(local(new Date()));
+    // the minute has begun, so the time has passed: asked before it goes live at once
+    const publishNow: string[] = [];
+    answerNextDialog(secondEditor, 'accept', publishNow);
     await secondEditor.getByRole('button', { name: 'Reschedule' }).click();
+    await eventually('the question', () => publishNow.length > 0, { timeoutMs: 10_000 });
+    expect(publishNow).toEqual([expect.stringContaining(`has passed: “${headline}” would go live`)]);
     // a time already come publishes at once, and the schedule says so rather than "rescheduled"
     await secondEditor.getByText(`“${headline}” is live now: the time you chose had already come.`).waitFor();
 

@@ -108,7 +108,12 @@ export async function scheduleScreen(context: ScreenContext): Promise<HTMLElemen
         show(message, notice('error', problem));
         return;
       }
-      oneAtATime(form.querySelector('button'), () =>
+      // A time already past publishes at once (a story held back can go now): asked, not assumed
+      // from a mistyped day. Asked once: a second click while the first is on its way asks nothing.
+      const submit = form.querySelector('button');
+      if (submit?.disabled) return;
+      if (Date.parse(publishAt) <= Date.now() && !confirm(pastTimeQuestion(item, publishAt))) return;
+      oneAtATime(submit, () =>
         service<RescheduleAnswer>('publishing', 'POST', `/v1/articles/${item.articleId}/reschedule`, { body: { publishAt } })
           .then(({ body }) => show(message, notice('success', rescheduled(item, body, publishAt))))
           .then(load)
@@ -555,4 +560,10 @@ export async function liveStoryScreen(context: ScreenContext): Promise<HTMLEleme
     actions,
     h('section', { 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Delivery log'), log),
   );
+}
+
+/** The question before a reschedule to a time already past, which publishes at once (or when the embargo ends). */
+export function pastTimeQuestion(item: { headline: string; embargoUntil: string | null }, publishAt: string, now: Date = new Date()): string {
+  const embargoed = item.embargoUntil !== null && Date.parse(item.embargoUntil) > now.getTime();
+  return `${when(publishAt)} has passed: “${item.headline}” would go live ${embargoed ? `when its embargo ends (${when(item.embargoUntil!)})` : 'at once'}. Go ahead?`;
 }
