@@ -254,11 +254,24 @@ describe("the desk keeps the reporter's text", () => {
   });
 
   it("leaves a new story's first save to finish elsewhere: the next screen keeps its address and its own text", async () => {
-    const state = { version: 3, signedIn: true };
+    const twoSections = { items: [{ slug: 'politics', label: 'Politics' }, { slug: 'transport', label: 'Transport' }] };
+    const state = {
+      version: 3,
+      signedIn: true,
+      on: async (route: Route, pathname: string) => {
+        if (pathname !== '/api/publishing/v1/site/sections') return false;
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(twoSections) });
+        return true;
+      },
+    };
     const { page, requests } = await openScreen(state, '/stories/new');
     await page.getByLabel('Headline').fill('Ferry timetable changes');
     await page.getByRole('textbox', { name: 'Story body' }).click();
     await page.keyboard.type('Sailings move to the hour.');
+    // No section is chosen for the reporter: the first save waits for one.
+    await page.getByText('Give the story a headline, a section and some text to save its first version.').waitFor();
+    expect([await page.getByLabel('Section').inputValue(), requests.filter((r) => r.method === 'POST').length]).toEqual(['', 0]);
+    await page.getByLabel('Section').selectOption('transport');
     await page.getByText('Saving…').waitFor();
     await page.getByRole('link', { name: 'My stories' }).click();
     await page.waitForURL(/\/stories$/);
@@ -269,7 +282,7 @@ describe("the desk keeps the reporter's text", () => {
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stories/new`);
     await page.getByLabel('Headline').waitFor();
     await expect(page.getByText(/^Text you had not saved/).count()).resolves.toBe(0);
-    expect(requests.filter((r) => r.method === 'POST' && r.pathname === '/api/drafting/v1/drafts')).toHaveLength(1);
+    expect(requests.filter((r) => r.method === 'POST' && r.pathname === '/api/drafting/v1/drafts').map((r) => (r.body as { section?: string }).section)).toEqual(['transport']);
   });
 
   it('saves on leaving the screen before the autosave pause, and holds the tab open while text is unsaved', async () => {

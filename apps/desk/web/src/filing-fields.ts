@@ -11,6 +11,9 @@ export function sectionSelect(sections: readonly SiteSection[], current: string)
   const select = h(
     'select',
     { name: 'section' },
+    // A new story has none until its reporter chooses one: the section decides where it appears
+    // and which followers are alerted, so the first of the list is no default.
+    current === '' ? h('option', { value: '' }, 'Choose a section') : null,
     sections.map((s) => h('option', { value: s.slug }, s.label)),
     sections.some((s) => s.slug === current) || !current ? null : h('option', { value: current }, `${current} (no longer in the section list)`),
   );

@@ -112,7 +112,8 @@ export async function storyScreen(context: ScreenContext): Promise<HTMLElement> 
   let names = await peopleNames(actors(draft));
   const article: Article = draft?.article ?? {
     headline: '',
-    section: sections[0]?.slug ?? '',
+    // Chosen by the reporter (the first save waits for it), unless the site has one section only.
+    section: sections.length === 1 ? sections[0].slug : '',
     bylines: [{ name: user.name, id: user.id }],
     language: 'en',
     body: [],
