@@ -40,6 +40,18 @@ describe(runEditorialChecks.name, () => {
       expect(blockingErrors(results)).toEqual([]);
     });
 
+    it('asks for a section while none is chosen (a new story in the desk), rather than quoting an empty one', () => {
+      // Not a valid article (a section is a slug): the desk checks the form's text as it is typed.
+      expect(runEditorialChecks({ ...article(), section: '' }, { sections }).filter((result) => result.path === 'section')).toEqual([
+        {
+          code: CHECK_CODES.sectionUnknown,
+          severity: 'warning',
+          message: "No section is chosen yet: choose one of the site's (politics, world, climate-change); it decides where the story appears and who is alerted",
+          path: 'section',
+        },
+      ]);
+    });
+
     it('accepts a listed section, and checks nothing without a list', () => {
       expect(runEditorialChecks(article({ section: 'climate-change' }), { sections })).toEqual([]);
       expect(runEditorialChecks(article({ section: 'politcs' }))).toEqual([]);

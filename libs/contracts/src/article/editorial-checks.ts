@@ -192,7 +192,11 @@ function checkSection(article: CheckedArticle, sections: readonly string[] | und
     {
       code: CHECK_CODES.sectionUnknown,
       severity: 'warning',
-      message: `The section "${article.section}" is not in the site's section list (${sections.join(', ')}); the story would not be reachable from the navigation`,
+      // A new story in the desk has none until its reporter chooses one (it cannot be saved so).
+      message:
+        article.section.trim() === ''
+          ? `No section is chosen yet: choose one of the site's (${sections.join(', ')}); it decides where the story appears and who is alerted`
+          : `The section "${article.section}" is not in the site's section list (${sections.join(', ')}); the story would not be reachable from the navigation`,
       path: 'section',
     },
   ];
