@@ -8,7 +8,7 @@ import { SERVICE_RUNTIME_CONFIG, type ServiceRuntimeConfig } from '@newsroom/con
 import { InboundEventProcessor, KafkaHealth, kafkaConsumerTransport, runInTrace, type BatchedKafkaServer } from '@newsroom/messaging';
 import { answerClientErrors } from './client-errors';
 import { HttpErrorFilter, strictValidationPipe } from './http-errors';
-import { readRequestInput } from './http-input';
+import { hasRequestBody, readRequestInput } from './http-input';
 import { StartupLogger } from './logger';
 import { useSecurityHeaders, type ContentSecurityPolicy } from './security-headers';
 
@@ -135,9 +135,8 @@ function closeGracefullyOnSignals(app: INestApplication, consumers?: INestMicros
 /** The JSON APIs take JSON only; anything else is refused rather than read as an empty body. */
 function requireJsonBodies(uploadPaths: readonly string[]) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     const path = request.baseUrl + request.path;
-    if (!hasBody || request.is('application/json') || request.is('+json') || uploadPaths.includes(path)) return next();
+    if (!hasRequestBody(request) || request.is('application/json') || request.is('+json') || uploadPaths.includes(path)) return next();
     response.status(415).json({
       error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' },
     });

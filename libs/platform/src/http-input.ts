@@ -9,6 +9,15 @@ import { bodyNotAnObject, isJsonButNotAnObject } from './http-errors';
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /**
+ * Whether a request carries a body: a Content-Length above 0, or chunked (Transfer-Encoding), as
+ * Node's parser frames it. The checks of a body's type (JSON only under /v1, a form on the
+ * subscriber pages) look only at requests that have one.
+ */
+export function hasRequestBody(request: IncomingMessage): boolean {
+  return Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
  * Reads request bodies with the limits of MESSAGE_LIMITS, then holds every string of the body,
  * the query and the path to the newsroom's character rule (libs/contracts `text/`). Registered
  * by bootstrapService before any route, in place of Nest's own body parsers, whose 100 kB

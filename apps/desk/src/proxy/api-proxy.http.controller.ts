@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@newsroom/auth';
 import { DomainError, imageTooLarge, MESSAGE_LIMITS } from '@newsroom/contracts';
+import { hasRequestBody } from '@newsroom/platform';
 import { CurrentSession, SessionGuard } from '../accounts/transport/session.guard';
 import type { ActiveSession } from '../accounts/use-cases/resolve-session/resolve-session.use-case';
 import { PROXIED_SERVICES, type DeskConfig, type ProxiedService } from '../config/desk.config';
@@ -130,5 +131,5 @@ const isJson = (request: Request): boolean => Boolean(request.is('application/js
 /** A body that is not JSON (an image upload): forwarded as a stream, as it arrives. */
 function streamsBody(request: Request): boolean {
   if (request.method === 'GET' || request.method === 'HEAD' || isJson(request)) return false;
-  return Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  return hasRequestBody(request);
 }

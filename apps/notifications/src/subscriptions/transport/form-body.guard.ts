@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '@newsroom/contracts';
+import { hasRequestBody } from '@newsroom/platform';
 
 /**
  * The signup and preference forms take what a browser sends for a form
@@ -15,8 +16,7 @@ import { DomainError } from '@newsroom/contracts';
 export class FormBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (!hasBody || request.is('application/x-www-form-urlencoded') || request.is('application/json') || request.is('+json')) return true;
+    if (!hasRequestBody(request) || request.is('application/x-www-form-urlencoded') || request.is('application/json') || request.is('+json')) return true;
     throw new DomainError(
       'REQUEST.UNSUPPORTED_MEDIA_TYPE',
       'Send the form as a browser does (Content-Type: application/x-www-form-urlencoded), or as JSON',
